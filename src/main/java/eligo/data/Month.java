@@ -1,0 +1,52 @@
+package eligo.data;
+
+/**
+ * Months as plain ints: {@code year * 12 + (month - 1)}. {@code 2026-10} is {@code 2026 * 12 + 9}.
+ * Consecutive months are consecutive ints, so {@code m - 12} is the same month a year earlier.
+ */
+public final class Month {
+  /** Stands for "no month" (for example, no association start). Compares below every real month. */
+  public static final int NONE = Integer.MIN_VALUE;
+  /** An open end: an association with an empty {@code end_month}. */
+  public static final int OPEN = Integer.MAX_VALUE;
+
+  private Month() {}
+
+  public static int of(int year, int month) {
+    return year * 12 + (month - 1);
+  }
+
+  /** Parses {@code YYYY-MM}; returns {@link #NONE} when the text is not a month. */
+  public static int parse(CharSequence s) {
+    if (s.length() != 7 || s.charAt(4) != '-') {
+      return NONE;
+    }
+    int year = 0;
+    for (int i = 0; i < 4; i++) {
+      char ch = s.charAt(i);
+      if (ch < '0' || ch > '9') {
+        return NONE;
+      }
+      year = year * 10 + (ch - '0');
+    }
+    char a = s.charAt(5);
+    char b = s.charAt(6);
+    if (a < '0' || a > '9' || b < '0' || b > '9') {
+      return NONE;
+    }
+    int month = (a - '0') * 10 + (b - '0');
+    if (month < 1 || month > 12) {
+      return NONE;
+    }
+    return of(year, month);
+  }
+
+  public static String format(int m) {
+    if (m == NONE) {
+      return "none";
+    }
+    int year = Math.floorDiv(m, 12);
+    int month = Math.floorMod(m, 12) + 1;
+    return String.format("%04d-%02d", year, month);
+  }
+}
