@@ -1,0 +1,52 @@
+package eligo.data;
+
+/**
+ * What an {@link AreaEvaluator} writes for one customer: per result node {@code i} (the order
+ * of the area's result nodes) a status and a value; for a net value also the two counts it
+ * compares; per partner rule {@code j} the customer's contribution to the partner total and
+ * whether the node was evaluated for the customer. Reused across customers: {@link #clear()}.
+ */
+public final class NodeResults {
+  public static final byte NOT_EVALUATED = 0;
+  public static final byte MET = 1;
+  public static final byte NOT_MET = 2;
+
+  public final byte[] status;
+  /** Unscaled value at the node's scale. */
+  public final long[] value;
+  /** For net values: the value at M (unscaled). */
+  public final long[] current;
+  /** For net values: the value at M-12 (unscaled). */
+  public final long[] baseline;
+  public final long[] partnerContribution;
+  public final boolean[] partnerEvaluated;
+
+  public NodeResults(int nodes, int partnerRules) {
+    status = new byte[nodes];
+    value = new long[nodes];
+    current = new long[nodes];
+    baseline = new long[nodes];
+    partnerContribution = new long[partnerRules];
+    partnerEvaluated = new boolean[partnerRules];
+  }
+
+  public void clear() {
+    java.util.Arrays.fill(status, NOT_EVALUATED);
+    java.util.Arrays.fill(value, 0);
+    java.util.Arrays.fill(current, 0);
+    java.util.Arrays.fill(baseline, 0);
+    java.util.Arrays.fill(partnerContribution, 0);
+    java.util.Arrays.fill(partnerEvaluated, false);
+  }
+
+  public static String statusName(byte s) {
+    switch (s) {
+      case MET:
+        return "met";
+      case NOT_MET:
+        return "not_met";
+      default:
+        return "not_evaluated";
+    }
+  }
+}

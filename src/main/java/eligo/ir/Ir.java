@@ -1,0 +1,539 @@
+package eligo.ir;
+
+import eligo.data.Measure;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The condition sequence tree: the one hand-off from the front end to every back end (Java
+ * generation, interpreter, renderers). Everything here is resolved, typed and expanded: templates
+ * are instantiated, definitions inlined, names resolved to workload/type names, every measure
+ * reads explicit variables. Immutable records only.
+ *
+ * <p>Numbers are exact decimals held as a {@code long} unscaled value with a static scale
+ * ({@link Expr#scale()}): money measures have scale 2, counts scale 0, {@code 0.2} scale 1, a
+ * product adds scales, a sum takes the larger. Months are {@link eligo.data.Month} ints.
+ */
+public final class Ir {
+  private Ir() {}
+
+  /** A whole compiled criteria folder. */
+  public record Program(List<Area> areas, List<String> associationTypes) {
+    public Program {
+      areas = List.copyOf(areas);
+      associationTypes = List.copyOf(associationTypes);
+    }
+
+    public Area area(String id) {
+      for (Area a : areas) {
+        if (a.id().equals(id)) {
+          return a;
+        }
+      }
+      return null;
+    }
+  }
+
+  /** Where a construct was written: criteria file (as given, e.g. {@code azure.criteria}) and line. */
+  public record Origin(String file, int line) {
+    @Override
+    public String toString() {
+      return file + ":" + line;
+    }
+  }
+
+  /** A solution area: an ordered list of branches. */
+  public record Area(String id, String title, Origin origin, List<Branch> branches) {
+    public Area {
+      branches = List.copyOf(branches);
+    }
+
+    /**
+     * The nodes that carry a status and a value, in evaluation and result order: per branch its
+     * gates, then its metrics (a metric with leaves contributes its leaves instead of itself).
+     * Index {@code i} here is index {@code i} of {@link eligo.data.NodeResults}.
+     */
+    public List<Node> resultNodes() {
+      List<Node> out = new ArrayList<>();
+      for (Branch b : branches) {
+        for (Node n : b.nodes()) {
+          if (n.leaves().isEmpty()) {
+            out.add(n);
+          } else {
+            out.addAll(n.leaves());
+          }
+        }
+      }
+      return out;
+    }
+
+    /** The result nodes that have a partner rule, in result order. */
+    public List<Node> partnerNodes() {
+      List<Node> out = new ArrayList<>();
+      for (Node n : resultNodes()) {
+        if (n.partner() != null) {
+          out.add(n);
+        }
+      }
+      return out;
+    }
+  }
+
+  /** A branch: gates first, then metrics, in order. {@code id} is empty for an area's only branch. */
+  public record Branch(String id, String title, Origin origin, List<Node> nodes) {
+    public Branch {
+      nodes = List.copyOf(nodes);
+    }
+  }
+
+  public enum NodeKind {
+    GATE,
+    METRIC,
+    LEAF
+  }
+
+  public enum Detail {
+    TENANT,
+    WORKLOAD
+  }
+
+  /** What a value counts or measures, for people: drives formatting in reports. */
+  public enum ValueKind {
+    MONEY,
+    COUNT,
+    QUANTITY,
+    NUMBER
+  }
+
+  /**
+   * A gate, a metric or a leaf. {@code id} is the full, stable node id of results files (branch
+   * and metric prefixes included: {@code performance.workloads}, {@code deployments.cpor}). A
+   * metric with leaves has no value or condition of its own ({@code value} and {@code met} null).
+   */
+  public record Node(
+      String id,
+      NodeKind kind,
+      String title,
+      String criteria,
+      Origin origin,
+      List<Detail> details,
+      Expr value,
+      ValueKind valueKind,
+      String unit,
+      Expr met,
+      PartnerRule partner,
+      List<Node> leaves) {
+    public Node {
+      details = List.copyOf(details);
+      leaves = List.copyOf(leaves);
+    }
+
+    /** The value's scale (decimal places of the unscaled long). */
+    public int scale() {
+      return value.scale();
+    }
+
+    /** Whether the value is a {@link Net}: a count or amount at M minus the same at M-12. */
+    public boolean isNet() {
+      return value instanceof Net;
+    }
+  }
+
+  /**
+   * A partner-level rule of a node: the partner's value is the sum, over the partner's customers
+   * for which the node was evaluated, of {@code perCustomer} (which may read the customer's node
+   * value through {@link NodeValue}); the partner meets it when {@code met} holds ({@link
+   * NodeValue} there is the partner's value).
+   */
+  public record PartnerRule(String criteria, Origin origin, Expr perCustomer, ValueKind valueKind, String unit, Expr met) {
+    public int scale() {
+      return perCustomer.scale();
+    }
+  }
+
+  // ---------------------------------------------------------------- variables and sets
+
+  public enum Dim {
+    TENANT,
+    WORKLOAD,
+    MONTH,
+    TYPE
+  }
+
+  /** A bound variable. Ids are unique within one node's expressions. */
+  public record Var(int id, Dim dim, String name) {}
+
+  /** A set of workloads, decided per workload by name or family. */
+  public sealed interface WorkloadSet permits Names, Families, Union, Except, AllWorkloads {}
+
+  public record Names(List<String> names) implements WorkloadSet {
+    public Names {
+      names = List.copyOf(names);
+    }
+  }
+
+  public record Families(List<String> families) implements WorkloadSet {
+    public Families {
+      families = List.copyOf(families);
+    }
+  }
+
+  public record Union(List<WorkloadSet> parts) implements WorkloadSet {
+    public Union {
+      parts = List.copyOf(parts);
+    }
+  }
+
+  public record Except(WorkloadSet base, WorkloadSet minus) implements WorkloadSet {}
+
+  public record AllWorkloads() implements WorkloadSet {}
+
+  /**
+   * Which association types count. Either a fixed list of type names, or one that depends on the
+   * workload: the first case whose workload set holds the workload decides, else {@code
+   * otherwise} (empty when absent).
+   */
+  public sealed interface TypeSet permits FixedTypes, TypesByWorkload {}
+
+  public record FixedTypes(List<String> types) implements TypeSet {
+    public FixedTypes {
+      types = List.copyOf(types);
+    }
+  }
+
+  public record TypeCase(WorkloadSet when, List<String> types) {
+    public TypeCase {
+      types = List.copyOf(types);
+    }
+  }
+
+  public record TypesByWorkload(List<TypeCase> cases, List<String> otherwise) implements TypeSet {
+    public TypesByWorkload {
+      cases = List.copyOf(cases);
+      otherwise = List.copyOf(otherwise);
+    }
+  }
+
+  /** A lookup table by workload: first matching case, else {@code otherwise}. */
+  public record RateCase(WorkloadSet when, long unscaled) {}
+
+  public record RateTable(String name, List<RateCase> cases, long otherwise, int scale) {
+    public RateTable {
+      cases = List.copyOf(cases);
+    }
+  }
+
+  // ---------------------------------------------------------------- months
+
+  /** A month-valued expression. */
+  public sealed interface MonthExpr permits AsOf, MonthVar, EarliestStart {}
+
+  /** The as-of month M plus {@code offset} (inside {@link Net}, M is shifted for the baseline). */
+  public record AsOf(int offset) implements MonthExpr {}
+
+  /** A bound month variable plus {@code offset}. */
+  public record MonthVar(Var var, int offset) implements MonthExpr {}
+
+  /**
+   * The earliest start month of the associations of (tenant, workload) whose type is in {@code
+   * types}, ended ones included; "no month" when there is none (then every comparison with it is
+   * false and measures at it are 0).
+   */
+  public record EarliestStart(Var tenant, Var workload, TypeSet types) implements MonthExpr {}
+
+  /** Months {@code from .. to}, both included. */
+  public record MonthRange(MonthExpr from, MonthExpr to) {}
+
+  // ---------------------------------------------------------------- binders
+
+  /** What an aggregate ranges over. */
+  public sealed interface Binder permits ForTenant, ForWorkload, ForMonth, ForType {
+    Var var();
+  }
+
+  /** The customer's tenants. */
+  public record ForTenant(Var var) implements Binder {}
+
+  /** Every workload of the dataset in {@code set}. */
+  public record ForWorkload(Var var, WorkloadSet set) implements Binder {}
+
+  public record ForMonth(Var var, MonthRange range) implements Binder {}
+
+  /** Every association type of the vocabulary in {@code types} (all of them when null). */
+  public record ForType(Var var, List<String> types) implements Binder {}
+
+  // ---------------------------------------------------------------- expressions
+
+  public enum Type {
+    BOOL,
+    NUM
+  }
+
+  public sealed interface Expr
+      permits Const,
+          MeasureAt,
+          Rate,
+          Arith,
+          Neg,
+          If,
+          Sum,
+          Count,
+          Net,
+          NodeValue,
+          Compare,
+          CompareMonths,
+          InMonths,
+          And,
+          Or,
+          Not,
+          Exists,
+          ForAll,
+          Associated {
+    Type type();
+
+    /** Decimal places of a NUM expression; 0 for BOOL. */
+    int scale();
+  }
+
+  public record Const(long unscaled, int scale) implements Expr {
+    public Type type() {
+      return Type.NUM;
+    }
+  }
+
+  /** A measure of (tenant, workload) in a month: cents for money, counts otherwise; 0 when no row. */
+  public record MeasureAt(Measure measure, Var tenant, Var workload, MonthExpr month) implements Expr {
+    public Type type() {
+      return Type.NUM;
+    }
+
+    public int scale() {
+      return measure.scale();
+    }
+  }
+
+  /** The rate of a table for a workload. */
+  public record Rate(RateTable table, Var workload) implements Expr {
+    public Type type() {
+      return Type.NUM;
+    }
+
+    public int scale() {
+      return table.scale();
+    }
+  }
+
+  public enum ArithOp {
+    ADD,
+    SUB,
+    MUL
+  }
+
+  /** Exact arithmetic; ADD/SUB align scales to the larger, MUL adds them. Overflow is an error. */
+  public record Arith(ArithOp op, Expr left, Expr right) implements Expr {
+    public Type type() {
+      return Type.NUM;
+    }
+
+    public int scale() {
+      return op == ArithOp.MUL ? left.scale() + right.scale() : Math.max(left.scale(), right.scale());
+    }
+  }
+
+  public record Neg(Expr operand) implements Expr {
+    public Type type() {
+      return Type.NUM;
+    }
+
+    public int scale() {
+      return operand.scale();
+    }
+  }
+
+  /** {@code cond ? then : otherwise} (both NUM); used for attribution ("acr via PAL"). */
+  public record If(Expr cond, Expr then, Expr otherwise) implements Expr {
+    public Type type() {
+      return Type.NUM;
+    }
+
+    public int scale() {
+      return Math.max(then.scale(), otherwise.scale());
+    }
+  }
+
+  /** Sum of {@code body} over every binding of the binders (nested in order) where {@code where} holds (null: always). */
+  public record Sum(List<Binder> binders, Expr where, Expr body) implements Expr {
+    public Sum {
+      binders = List.copyOf(binders);
+    }
+
+    public Type type() {
+      return Type.NUM;
+    }
+
+    public int scale() {
+      return body.scale();
+    }
+  }
+
+  /** Number of distinct bindings of the binders where {@code where} holds (null: always). */
+  public record Count(List<Binder> binders, Expr where) implements Expr {
+    public Count {
+      binders = List.copyOf(binders);
+    }
+
+    public Type type() {
+      return Type.NUM;
+    }
+
+    public int scale() {
+      return 0;
+    }
+  }
+
+  /** {@code body} at as-of M minus {@code body} at M-12 (every {@link AsOf} in body shifts). */
+  public record Net(Expr body) implements Expr {
+    public Type type() {
+      return Type.NUM;
+    }
+
+    public int scale() {
+      return body.scale();
+    }
+  }
+
+  /**
+   * The value of the node being judged: in a node's {@code met}, its own value; in a partner
+   * rule's {@code perCustomer}, the customer's node value; in a partner rule's {@code met}, the
+   * partner's value.
+   */
+  public record NodeValue(int scale) implements Expr {
+    public Type type() {
+      return Type.NUM;
+    }
+  }
+
+  public enum CmpOp {
+    GE(">="),
+    GT(">"),
+    LE("<="),
+    LT("<"),
+    EQ("=="),
+    NE("!=");
+
+    public final String symbol;
+
+    CmpOp(String symbol) {
+      this.symbol = symbol;
+    }
+  }
+
+  /** Numeric comparison (scales aligned exactly). */
+  public record Compare(CmpOp op, Expr left, Expr right) implements Expr {
+    public Type type() {
+      return Type.BOOL;
+    }
+
+    public int scale() {
+      return 0;
+    }
+  }
+
+  /** Month comparison; false when either side is "no month". */
+  public record CompareMonths(CmpOp op, MonthExpr left, MonthExpr right) implements Expr {
+    public Type type() {
+      return Type.BOOL;
+    }
+
+    public int scale() {
+      return 0;
+    }
+  }
+
+  /** Whether a month lies in a range; false for "no month". */
+  public record InMonths(MonthExpr month, MonthRange range) implements Expr {
+    public Type type() {
+      return Type.BOOL;
+    }
+
+    public int scale() {
+      return 0;
+    }
+  }
+
+  public record And(Expr left, Expr right) implements Expr {
+    public Type type() {
+      return Type.BOOL;
+    }
+
+    public int scale() {
+      return 0;
+    }
+  }
+
+  public record Or(Expr left, Expr right) implements Expr {
+    public Type type() {
+      return Type.BOOL;
+    }
+
+    public int scale() {
+      return 0;
+    }
+  }
+
+  public record Not(Expr operand) implements Expr {
+    public Type type() {
+      return Type.BOOL;
+    }
+
+    public int scale() {
+      return 0;
+    }
+  }
+
+  /** Whether some binding of the binders satisfies {@code where}. */
+  public record Exists(List<Binder> binders, Expr where) implements Expr {
+    public Exists {
+      binders = List.copyOf(binders);
+    }
+
+    public Type type() {
+      return Type.BOOL;
+    }
+
+    public int scale() {
+      return 0;
+    }
+  }
+
+  /** Whether every binding of the binders satisfies {@code where}. */
+  public record ForAll(List<Binder> binders, Expr where) implements Expr {
+    public ForAll {
+      binders = List.copyOf(binders);
+    }
+
+    public Type type() {
+      return Type.BOOL;
+    }
+
+    public int scale() {
+      return 0;
+    }
+  }
+
+  /**
+   * Whether (tenant, workload) has an association active in {@code month} whose type is the bound
+   * {@code type} variable (when not null) and is in {@code types} (when not null; a by-workload
+   * set is read for the bound workload).
+   */
+  public record Associated(Var tenant, Var workload, MonthExpr month, Var type, TypeSet types)
+      implements Expr {
+    public Type type() {
+      return Type.BOOL;
+    }
+
+    public int scale() {
+      return 0;
+    }
+  }
+}
