@@ -523,10 +523,10 @@ public final class Ir {
 
   /**
    * Whether (tenant, workload) has an association active in {@code month} whose type is the bound
-   * {@code type} variable (when not null) and is in {@code types} (when not null; a by-workload
+   * {@code typeVar} variable (when not null) and is in {@code types} (when not null; a by-workload
    * set is read for the bound workload).
    */
-  public record Associated(Var tenant, Var workload, MonthExpr month, Var type, TypeSet types)
+  public record Associated(Var tenant, Var workload, MonthExpr month, Var typeVar, TypeSet types)
       implements Expr {
     public Type type() {
       return Type.BOOL;
