@@ -14,4 +14,10 @@ public interface AreaEvaluator {
    * caller). Throws {@link ArithmeticException} when an amount overflows.
    */
   void evaluate(int customer, int asOf, NodeResults out);
+
+  /**
+   * Whether a partner meets partner rule {@code rule} (index in the area's partner nodes) with
+   * {@code total}, the sum of its customers' contributions (unscaled, at the rule's scale).
+   */
+  boolean partnerMet(int rule, long total);
 }
