@@ -1,0 +1,134 @@
+package eligo.check;
+
+import eligo.ir.Ir;
+import eligo.lang.Ast;
+import eligo.lang.CriteriaParsing;
+import eligo.lang.Diagnostic;
+import eligo.lang.Diagnostics;
+import eligo.lang.SourceFile;
+import eligo.lang.Span;
+import java.io.IOException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * The front end in one call: reads every {@code *.criteria} file of a folder, parses each, checks
+ * them together and elaborates them into the IR. Composes {@link CriteriaParsing} and {@link
+ * Checker}; adds nothing of its own but file handling.
+ */
+public final class Frontend {
+  private Frontend() {}
+
+  /**
+   * The result of compiling a criteria folder: the program (null when there are errors), every
+   * diagnostic in reading order, and a SHA-256 of the files' names and contents (what a prebuilt
+   * evaluator was built from).
+   */
+  public record Compilation(Ir.Program program, List<Diagnostic> diagnostics, List<SourceFile> sources, String contentHash) {
+    public boolean ok() {
+      return program != null;
+    }
+
+    public boolean hasWarnings() {
+      return diagnostics.stream().anyMatch(d -> !d.isError());
+    }
+  }
+
+  /** Compiles every {@code *.criteria} file of {@code dir} (not its subfolders), in name order. */
+  public static Compilation compileFolder(Path dir) throws IOException {
+    List<Path> paths;
+    try (Stream<Path> s = Files.list(dir)) {
+      paths = s.filter(p -> p.getFileName().toString().endsWith(".criteria") && Files.isRegularFile(p)).sorted().toList();
+    }
+    Map<String, String> texts = new LinkedHashMap<>();
+    List<Diagnostic> readErrors = new ArrayList<>();
+    for (Path p : paths) {
+      String display = display(dir, p);
+      try {
+        texts.put(display, decode(Files.readAllBytes(p)));
+      } catch (CharacterCodingException e) {
+        SourceFile f = new SourceFile(display, "");
+        readErrors.add(Diagnostic.error(Span.at(f, 1, 1), "this file is not valid UTF-8 text"));
+      }
+    }
+    Compilation c = compile(texts);
+    if (readErrors.isEmpty()) {
+      return c;
+    }
+    List<Diagnostic> all = new ArrayList<>(readErrors);
+    all.addAll(c.diagnostics());
+    all.sort(Diagnostics.ORDER);
+    return new Compilation(null, all, c.sources(), c.contentHash());
+  }
+
+  private static String display(Path dir, Path p) {
+    return dir.resolve(p.getFileName()).toString().replace('\\', '/');
+  }
+
+  private static String decode(byte[] bytes) throws CharacterCodingException {
+    String s = StandardCharsets.UTF_8.newDecoder()
+        .onMalformedInput(CodingErrorAction.REPORT)
+        .onUnmappableCharacter(CodingErrorAction.REPORT)
+        .decode(java.nio.ByteBuffer.wrap(bytes))
+        .toString();
+    return s.startsWith("\uFEFF") ? s.substring(1) : s;
+  }
+
+  /**
+   * Compiles criteria given as texts: display name (e.g. {@code criteria/azure.criteria}) to
+   * content. Imports are resolved against the display names: {@code import "common.criteria"} in
+   * {@code criteria/azure.criteria} names {@code criteria/common.criteria}.
+   */
+  public static Compilation compile(Map<String, String> texts) {
+    List<SourceFile> sources = new ArrayList<>();
+    List<Ast.CriteriaFile> files = new ArrayList<>();
+    List<Diagnostic> diagnostics = new ArrayList<>();
+    Map<String, Ast.CriteriaFile> byName = new LinkedHashMap<>();
+    for (Map.Entry<String, String> e : texts.entrySet()) {
+      SourceFile source = new SourceFile(e.getKey(), e.getValue());
+      sources.add(source);
+      CriteriaParsing.Result r = CriteriaParsing.parse(source);
+      diagnostics.addAll(r.diagnostics());
+      files.add(r.file());
+      byName.put(e.getKey(), r.file());
+    }
+    Checker.Result checked = Checker.check(files, (from, path) -> byName.get(sibling(from.source().name(), path)));
+    diagnostics.addAll(checked.diagnostics());
+    diagnostics.sort(Diagnostics.ORDER);
+    Ir.Program program = Diagnostics.hasErrors(diagnostics) ? null : checked.program();
+    return new Compilation(program, List.copyOf(diagnostics), List.copyOf(sources), hash(texts));
+  }
+
+  private static String sibling(String from, String path) {
+    int slash = from.lastIndexOf('/');
+    return slash < 0 ? path : from.substring(0, slash + 1) + path;
+  }
+
+  /** SHA-256 over file names (without folders) and contents, in name order. */
+  static String hash(Map<String, String> texts) {
+    try {
+      MessageDigest md = MessageDigest.getInstance("SHA-256");
+      texts.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e -> {
+        String name = e.getKey().substring(e.getKey().lastIndexOf('/') + 1);
+        md.update(name.getBytes(StandardCharsets.UTF_8));
+        md.update((byte) 0);
+        md.update(e.getValue().getBytes(StandardCharsets.UTF_8));
+        md.update((byte) 0);
+      });
+      return HexFormat.of().formatHex(md.digest());
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

@@ -1,0 +1,343 @@
+package eligo.lang;
+
+import java.math.BigDecimal;
+import java.util.List;
+
+/**
+ * The abstract syntax tree of a criteria file: immutable records, each with the {@link Span}
+ * where it was written. Built from the ANTLR parse tree by {@link AstBuilder}; nothing here is
+ * resolved or checked yet.
+ */
+public final class Ast {
+  private Ast() {}
+
+  public record Name(String text, Span span) {
+    @Override
+    public String toString() {
+      return text;
+    }
+  }
+
+  public record CriteriaFile(SourceFile source, List<Import> imports, List<Decl> decls, List<Template> templates, List<Area> areas) {}
+
+  public record Import(String path, Span span) {}
+
+  // ------------------------------------------------------------ declarations
+
+  public sealed interface Decl permits TypeDecl, TypeSetDecl, TypeMapDecl, WorkloadSetDecl, TableDecl, MeasureDecl, BandDecl, DefineDecl {
+    Name name();
+
+    /** What kind of thing this declares, in words ("workload set"). */
+    String what();
+  }
+
+  /** {@code association type PAL = "PAL"}. */
+  public record TypeDecl(Name name, String typeName, Span typeNameSpan) implements Decl {
+    public String what() {
+      return "association type";
+    }
+  }
+
+  /** {@code types CSP = CSP_T1, CSP_T2}. */
+  public record TypeSetDecl(Name name, TypeSetExpr set) implements Decl {
+    public String what() {
+      return "association type set";
+    }
+  }
+
+  /** {@code types S by workload { family "Power Platform": PAL  otherwise: DPOR }}. */
+  public record TypeMapDecl(Name name, List<TypeCase> cases, TypeSetExpr otherwise) implements Decl {
+    public String what() {
+      return "association type set";
+    }
+  }
+
+  public record TypeCase(WorkloadSetExpr when, TypeSetExpr types) {}
+
+  /** {@code workloads AZURE = family "Azure"}. */
+  public record WorkloadSetDecl(Name name, WorkloadSetExpr set) implements Decl {
+    public String what() {
+      return "workload set";
+    }
+  }
+
+  /** {@code table RATE by workload { "Business Central": 1000  otherwise: 100 }}. */
+  public record TableDecl(Name name, List<TableCase> cases, Literal otherwise) implements Decl {
+    public String what() {
+      return "table";
+    }
+  }
+
+  public record TableCase(WorkloadSetExpr when, Literal value) {}
+
+  /** {@code measure mcv = active_users * MCV_RATE}. */
+  public record MeasureDecl(Name name, Expr expr) implements Decl {
+    public String what() {
+      return "measure";
+    }
+  }
+
+  /** {@code band SMB_SEATS = > 10 and <= 300}. */
+  public record BandDecl(Name name, BandExpr band) implements Decl {
+    public String what() {
+      return "band";
+    }
+  }
+
+  /** {@code define healthy = ...} or {@code define pre_existing(kinds: types) = ...}. */
+  public record DefineDecl(Name name, List<Param> params, Expr body) implements Decl {
+    public String what() {
+      return "definition";
+    }
+  }
+
+  public enum ParamType {
+    MONEY("money"),
+    COUNT("count"),
+    NUMBER("number"),
+    BAND("band"),
+    TYPES("types"),
+    WORKLOADS("workloads");
+
+    public final String word;
+
+    ParamType(String word) {
+      this.word = word;
+    }
+  }
+
+  public record Param(Name name, ParamType type, boolean leaf, Span span) {}
+
+  public record TypeSetExpr(List<Name> items, Span span) {}
+
+  public record WorkloadSetExpr(List<WorkloadTerm> include, List<WorkloadTerm> exclude, Span span) {}
+
+  public sealed interface WorkloadTerm permits WorkloadName, WorkloadFamily, WorkloadRef {
+    Span span();
+  }
+
+  public record WorkloadName(String name, Span span) implements WorkloadTerm {}
+
+  public record WorkloadFamily(String family, Span span) implements WorkloadTerm {}
+
+  public record WorkloadRef(Name name) implements WorkloadTerm {
+    public Span span() {
+      return name.span();
+    }
+  }
+
+  public record BandExpr(List<BandBound> bounds, Span span) {}
+
+  public record BandBound(CmpOp op, Literal limit) {}
+
+  public enum LiteralKind {
+    NUMBER,
+    MONEY,
+    PERCENT
+  }
+
+  /** {@code 1000}, {@code 0.2}, {@code $1000.00}, {@code 40%} (value 0.40). */
+  public record Literal(BigDecimal value, LiteralKind kind, String text, Span span) {}
+
+  // ------------------------------------------------------------ areas and templates
+
+  public record Template(Name name, List<Param> params, List<Decl> decls, List<Branch> branches, Span span) {}
+
+  public sealed interface Area permits PlainArea, InstanceArea {
+    Name id();
+
+    String title();
+
+    Span span();
+  }
+
+  public record PlainArea(Name id, String title, List<Decl> decls, List<Branch> branches, Span span) implements Area {}
+
+  public record InstanceArea(Name id, String title, Name template, List<Argument> arguments, List<LeafArgs> leaves, Span span) implements Area {}
+
+  public sealed interface ArgValue permits BandArg, LiteralArg, TypeSetArg {
+    Span span();
+
+    /** The argument as written, for criteria texts ({@code {seat_band}}). */
+    String text();
+  }
+
+  public record BandArg(BandExpr band, String text) implements ArgValue {
+    public Span span() {
+      return band.span();
+    }
+  }
+
+  public record LiteralArg(Literal literal) implements ArgValue {
+    public Span span() {
+      return literal.span();
+    }
+
+    public String text() {
+      return literal.text();
+    }
+  }
+
+  public record TypeSetArg(TypeSetExpr set, String text) implements ArgValue {
+    public Span span() {
+      return set.span();
+    }
+  }
+
+  public record Argument(Name name, ArgValue value) {}
+
+  public record LeafArgs(Name id, String title, List<Argument> arguments, Span span) {}
+
+  /** A branch; {@code id} is null for the implicit single branch of an area written without branches. */
+  public record Branch(Name id, String title, List<Decl> decls, List<Node> nodes, Span span) {}
+
+  public enum NodeKind {
+    GATE,
+    METRIC
+  }
+
+  public enum DetailKind {
+    TENANT,
+    WORKLOAD
+  }
+
+  public record Node(NodeKind kind, Name id, String title, NodeBody body, Span span) {}
+
+  /** A string with its place, e.g. a criteria text. */
+  public record Text(String value, Span span) {}
+
+  /** What a node, leaf or partner block says. Absent parts are null / empty. */
+  public record NodeBody(
+      Text criteria,
+      List<DetailKind> details,
+      Expr value,
+      Span valueSpan,
+      Expr met,
+      Span metSpan,
+      NodeBody partner,
+      Span partnerSpan,
+      NodeBody eachLeaf,
+      Span eachLeafSpan,
+      List<Leaf> leaves) {}
+
+  public record Leaf(Name id, String title, NodeBody body, Span span) {}
+
+  // ------------------------------------------------------------ expressions
+
+  public enum CmpOp {
+    GE(">="),
+    GT(">"),
+    LE("<="),
+    LT("<"),
+    EQ("=="),
+    NE("!=");
+
+    public final String symbol;
+
+    CmpOp(String symbol) {
+      this.symbol = symbol;
+    }
+  }
+
+  public enum BinOp {
+    OR("or"),
+    AND("and"),
+    ADD("+"),
+    SUB("-"),
+    MUL("*"),
+    DIV("/");
+
+    public final String symbol;
+
+    BinOp(String symbol) {
+      this.symbol = symbol;
+    }
+  }
+
+  public enum AggKind {
+    SUM,
+    COUNT,
+    ANY,
+    ALL
+  }
+
+  public sealed interface Expr
+      permits LiteralExpr, PercentOf, Binary, Compare, Within, InSet, Range, Not, Neg, Via, At, Net, Aggregate, Associated, EarliestStart, ValueRef, Call, NameRef {
+    Span span();
+  }
+
+  public record LiteralExpr(Literal literal) implements Expr {
+    public Span span() {
+      return literal.span();
+    }
+  }
+
+  /** {@code 40% of paid_units}. */
+  public record PercentOf(Literal percent, Expr of, Span span) implements Expr {}
+
+  public record Binary(BinOp op, Expr left, Expr right, Span span) implements Expr {}
+
+  public record Compare(CmpOp op, Expr left, Expr right, Span span) implements Expr {}
+
+  /** {@code paid_units within seat_band}: either a band written in place or a band's name. */
+  public record Within(Expr subject, BandExpr band, Name bandName, Span span) implements Expr {}
+
+  /** {@code x in TTM(M)}. */
+  public record InSet(Expr element, Expr set, Span span) implements Expr {}
+
+  /** {@code M - 1 .. M}. */
+  public record Range(Expr from, Expr to, Span span) implements Expr {}
+
+  public record Not(Expr operand, Span span) implements Expr {}
+
+  public record Neg(Expr operand, Span span) implements Expr {}
+
+  /** {@code acr via CSP, DPOR}: the value where an association of those types is active, else 0. */
+  public record Via(Expr operand, TypeSetExpr types, Span span) implements Expr {}
+
+  /** {@code paid_units at M}: the operand with the month set to a month. */
+  public record At(Expr operand, Expr month, Span span) implements Expr {}
+
+  /** {@code net E}: E at M minus E at M-12. */
+  public record Net(Expr operand, Span span) implements Expr {}
+
+  public record Aggregate(AggKind kind, Expr body, List<Binder> binders, Expr where, Span span) implements Expr {}
+
+  /** {@code associated} or {@code associated via S}. */
+  public record Associated(TypeSetExpr via, Span span) implements Expr {}
+
+  /** {@code earliest start via S}. */
+  public record EarliestStart(TypeSetExpr via, Span span) implements Expr {}
+
+  /** {@code value}: the node's value. */
+  public record ValueRef(Span span) implements Expr {}
+
+  /** {@code TTM(M)}, {@code pre_existing(CSP)}. */
+  public record Call(Name name, List<Expr> args, Span span) implements Expr {}
+
+  public record NameRef(Name name) implements Expr {
+    public Span span() {
+      return name.span();
+    }
+  }
+
+  public enum Dim {
+    TENANT("tenant"),
+    WORKLOAD("workload"),
+    MONTH("month"),
+    TYPE("type"),
+    CUSTOMER("customer");
+
+    public final String word;
+
+    Dim(String word) {
+      this.word = word;
+    }
+  }
+
+  /**
+   * {@code tenant}, {@code workload in AZURE}, {@code month m in window}, {@code type in S},
+   * {@code customer}. Exactly one of the set fields is used, by dimension.
+   */
+  public record Binder(Dim dim, Name var, WorkloadSetExpr workloads, Expr months, TypeSetExpr types, Span span) {}
+}

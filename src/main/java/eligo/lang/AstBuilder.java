@@ -1,0 +1,555 @@
+package eligo.lang;
+
+import eligo.lang.Ast.*;
+import eligo.lang.antlr.CriteriaParser;
+import eligo.lang.antlr.CriteriaParser.*;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import org.antlr.v4.runtime.ParserRuleContext;
+import org.antlr.v4.runtime.Token;
+import org.antlr.v4.runtime.tree.TerminalNode;
+
+/**
+ * Turns the ANTLR parse tree into the {@link Ast}. After syntax errors the tree may have holes:
+ * a piece that cannot be built is left out (its syntax error was already reported), so the checker
+ * still sees everything else.
+ */
+final class AstBuilder {
+  private final SourceFile source;
+
+  AstBuilder(SourceFile source) {
+    this.source = source;
+  }
+
+  CriteriaFile file(FileContext ctx) {
+    List<Import> imports = new ArrayList<>();
+    for (ImportDeclContext i : ctx.importDecl()) {
+      if (i.STRING() != null) {
+        imports.add(new Import(unquote(i.STRING().getText()), span(i.STRING().getSymbol())));
+      }
+    }
+    List<Decl> decls = new ArrayList<>();
+    List<Template> templates = new ArrayList<>();
+    List<Area> areas = new ArrayList<>();
+    for (TopDeclContext t : ctx.topDecl()) {
+      try {
+        if (t.decl() != null) {
+          decls.add(decl(t.decl()));
+        } else if (t.templateDecl() != null) {
+          templates.add(template(t.templateDecl()));
+        } else if (t.areaDecl() != null) {
+          areas.add(area(t.areaDecl()));
+        }
+      } catch (RuntimeException incomplete) {
+        // a hole left by a syntax error; already reported
+      }
+    }
+    return new CriteriaFile(source, imports, decls, templates, areas);
+  }
+
+  // ---------------------------------------------------------------- declarations
+
+  private List<Decl> decls(List<DeclContext> ctxs) {
+    List<Decl> out = new ArrayList<>();
+    for (DeclContext d : ctxs) {
+      try {
+        out.add(decl(d));
+      } catch (RuntimeException incomplete) {
+        // reported as a syntax error
+      }
+    }
+    return out;
+  }
+
+  private Decl decl(DeclContext ctx) {
+    if (ctx instanceof TypeDeclContext c) {
+      return new TypeDecl(name(c.name()), unquote(c.STRING().getText()), span(c.STRING().getSymbol()));
+    }
+    if (ctx instanceof TypeSetDeclContext c) {
+      return new TypeSetDecl(name(c.name()), typeSet(c.typeSet()));
+    }
+    if (ctx instanceof TypeMapDeclContext c) {
+      List<TypeCase> cases = new ArrayList<>();
+      for (TypeCaseContext tc : c.typeCase()) {
+        cases.add(new TypeCase(workloadSet(tc.workloadSet()), typeSet(tc.typeSet())));
+      }
+      TypeSetExpr otherwise = c.typeDefault() == null ? null : typeSet(c.typeDefault().typeSet());
+      return new TypeMapDecl(name(c.name()), cases, otherwise);
+    }
+    if (ctx instanceof WorkloadSetDeclContext c) {
+      return new WorkloadSetDecl(name(c.name()), workloadSet(c.workloadSet()));
+    }
+    if (ctx instanceof TableDeclContext c) {
+      List<TableCase> cases = new ArrayList<>();
+      for (TableCaseContext tc : c.tableCase()) {
+        cases.add(new TableCase(workloadSet(tc.workloadSet()), literal(tc.literal())));
+      }
+      Literal otherwise = c.tableDefault() == null ? null : literal(c.tableDefault().literal());
+      return new TableDecl(name(c.name()), cases, otherwise);
+    }
+    if (ctx instanceof MeasureDeclContext c) {
+      return new MeasureDecl(name(c.name()), expr(c.expr()));
+    }
+    if (ctx instanceof BandDeclContext c) {
+      return new BandDecl(name(c.name()), band(c.band()));
+    }
+    if (ctx instanceof DefineDeclContext c) {
+      List<Param> params = new ArrayList<>();
+      for (ParamContext p : c.param()) {
+        params.add(new Param(name(p.name()), paramType(p.paramType()), false, span(p)));
+      }
+      return new DefineDecl(name(c.name()), params, expr(c.expr()));
+    }
+    throw new IllegalStateException("incomplete declaration");
+  }
+
+  private ParamType paramType(ParamTypeContext ctx) {
+    if (ctx.MONEY_KW() != null) {
+      return ParamType.MONEY;
+    }
+    if (ctx.COUNT() != null) {
+      return ParamType.COUNT;
+    }
+    if (ctx.NUMBER_KW() != null) {
+      return ParamType.NUMBER;
+    }
+    if (ctx.BAND() != null) {
+      return ParamType.BAND;
+    }
+    if (ctx.TYPES() != null) {
+      return ParamType.TYPES;
+    }
+    if (ctx.WORKLOADS() != null) {
+      return ParamType.WORKLOADS;
+    }
+    throw new IllegalStateException("incomplete parameter type");
+  }
+
+  private TypeSetExpr typeSet(TypeSetContext ctx) {
+    List<Name> items = new ArrayList<>();
+    for (NameContext n : ctx.name()) {
+      items.add(name(n));
+    }
+    return new TypeSetExpr(items, span(ctx));
+  }
+
+  private WorkloadSetExpr workloadSet(WorkloadSetContext ctx) {
+    List<WorkloadTerm> include = new ArrayList<>();
+    List<WorkloadTerm> exclude = new ArrayList<>();
+    boolean excepting = false;
+    for (int i = 0; i < ctx.getChildCount(); i++) {
+      var child = ctx.getChild(i);
+      if (child instanceof TerminalNode tn && tn.getSymbol().getType() == CriteriaParser.EXCEPT) {
+        excepting = true;
+      } else if (child instanceof WorkloadTermContext term) {
+        (excepting ? exclude : include).add(workloadTerm(term));
+      }
+    }
+    return new WorkloadSetExpr(include, exclude, span(ctx));
+  }
+
+  private WorkloadTerm workloadTerm(WorkloadTermContext ctx) {
+    if (ctx instanceof WorkloadNameContext c) {
+      return new WorkloadName(unquote(c.STRING().getText()), span(c.STRING().getSymbol()));
+    }
+    if (ctx instanceof WorkloadFamilyContext c) {
+      return new WorkloadFamily(unquote(c.STRING().getText()), span(c));
+    }
+    if (ctx instanceof WorkloadRefContext c) {
+      return new WorkloadRef(name(c.name()));
+    }
+    throw new IllegalStateException("incomplete workload");
+  }
+
+  private BandExpr band(BandContext ctx) {
+    List<BandBound> bounds = new ArrayList<>();
+    for (BandBoundContext b : ctx.bandBound()) {
+      bounds.add(new BandBound(cmpOp(b.cmpOp()), literal(b.literal())));
+    }
+    return new BandExpr(bounds, span(ctx));
+  }
+
+  // ---------------------------------------------------------------- templates and areas
+
+  private Template template(TemplateDeclContext ctx) {
+    List<Param> params = new ArrayList<>();
+    for (TemplateParamContext p : ctx.templateParam()) {
+      params.add(new Param(name(p.name()), paramType(p.paramType()), p.LEAF() != null, span(p)));
+    }
+    return new Template(name(ctx.name()), params, decls(ctx.decl()), areaBody(ctx.areaBody(), span(ctx)), span(ctx.name()));
+  }
+
+  private Area area(AreaDeclContext ctx) {
+    if (ctx instanceof PlainAreaContext c) {
+      return new PlainArea(name(c.name()), unquote(c.STRING().getText()), decls(c.decl()), areaBody(c.areaBody(), span(c)), span(c.name()));
+    }
+    InstanceAreaContext c = (InstanceAreaContext) ctx;
+    List<Argument> args = new ArrayList<>();
+    for (ArgumentContext a : c.argument()) {
+      args.add(argument(a));
+    }
+    List<LeafArgs> leaves = new ArrayList<>();
+    for (LeafArgsContext l : c.leafArgs()) {
+      List<Argument> largs = new ArrayList<>();
+      for (ArgumentContext a : l.argument()) {
+        largs.add(argument(a));
+      }
+      leaves.add(new LeafArgs(name(l.name()), unquote(l.STRING().getText()), largs, span(l.name())));
+    }
+    return new InstanceArea(name(c.name(0)), unquote(c.STRING().getText()), name(c.name(1)), args, leaves, span(c.name(0)));
+  }
+
+  private Argument argument(ArgumentContext ctx) {
+    ArgValueContext v = ctx.argValue();
+    ArgValue value;
+    if (v.band() != null) {
+      value = new BandArg(band(v.band()), text(v));
+    } else if (v.literal() != null) {
+      value = new LiteralArg(literal(v.literal()));
+    } else {
+      value = new TypeSetArg(typeSet(v.typeSet()), text(v));
+    }
+    return new Argument(name(ctx.name()), value);
+  }
+
+  private List<Branch> areaBody(AreaBodyContext ctx, Span where) {
+    List<Branch> branches = new ArrayList<>();
+    if (ctx == null) {
+      return branches;
+    }
+    if (!ctx.branch().isEmpty()) {
+      for (BranchContext b : ctx.branch()) {
+        try {
+          branches.add(new Branch(name(b.name()), unquote(b.STRING().getText()), decls(b.decl()), nodes(b.node()), span(b.name())));
+        } catch (RuntimeException incomplete) {
+          // reported as a syntax error
+        }
+      }
+    } else {
+      branches.add(new Branch(null, "", List.of(), nodes(ctx.node()), where));
+    }
+    return branches;
+  }
+
+  private List<Node> nodes(List<NodeContext> ctxs) {
+    List<Node> out = new ArrayList<>();
+    for (NodeContext n : ctxs) {
+      try {
+        NodeKind kind = n.GATE() != null ? NodeKind.GATE : NodeKind.METRIC;
+        out.add(new Node(kind, name(n.name()), unquote(n.STRING().getText()), body(n.nodeItem()), span(n.name())));
+      } catch (RuntimeException incomplete) {
+        // reported as a syntax error
+      }
+    }
+    return out;
+  }
+
+  private NodeBody body(List<NodeItemContext> items) {
+    Text criteria = null;
+    List<DetailKind> details = new ArrayList<>();
+    Expr value = null;
+    Span valueSpan = null;
+    Expr met = null;
+    Span metSpan = null;
+    NodeBody partner = null;
+    Span partnerSpan = null;
+    NodeBody eachLeaf = null;
+    Span eachLeafSpan = null;
+    List<Leaf> leaves = new ArrayList<>();
+    for (NodeItemContext item : items) {
+      try {
+        if (item instanceof CriteriaItemContext c) {
+          criteria = new Text(unquote(c.STRING().getText()), span(c.STRING().getSymbol()));
+        } else if (item instanceof DetailsItemContext c) {
+          for (DetailKindContext d : c.detailKind()) {
+            details.add(d.TENANT() != null ? DetailKind.TENANT : DetailKind.WORKLOAD);
+          }
+        } else if (item instanceof ValueItemContext c) {
+          value = expr(c.expr());
+          valueSpan = span(c.VALUE().getSymbol());
+        } else if (item instanceof MetItemContext c) {
+          met = expr(c.expr());
+          metSpan = span(c.MET().getSymbol());
+        } else if (item instanceof PartnerItemContext c) {
+          partner = body(c.nodeItem());
+          partnerSpan = span(c.PARTNER().getSymbol());
+        } else if (item instanceof EachLeafItemContext c) {
+          eachLeaf = body(c.nodeItem());
+          eachLeafSpan = span(c.EACH().getSymbol());
+        } else if (item instanceof LeafItemContext c) {
+          leaves.add(new Leaf(name(c.name()), unquote(c.STRING().getText()), body(c.nodeItem()), span(c.name())));
+        }
+      } catch (RuntimeException incomplete) {
+        // reported as a syntax error
+      }
+    }
+    return new NodeBody(criteria, details, value, valueSpan, met, metSpan, partner, partnerSpan, eachLeaf, eachLeafSpan, leaves);
+  }
+
+  // ---------------------------------------------------------------- expressions
+
+  Expr expr(ExprContext ctx) {
+    return or(ctx.orExpr());
+  }
+
+  private Expr or(OrExprContext ctx) {
+    Expr e = and(ctx.andExpr(0));
+    for (int i = 1; i < ctx.andExpr().size(); i++) {
+      Expr r = and(ctx.andExpr(i));
+      e = new Binary(BinOp.OR, e, r, join(e.span(), r.span()));
+    }
+    return e;
+  }
+
+  private Expr and(AndExprContext ctx) {
+    Expr e = not(ctx.notExpr(0));
+    for (int i = 1; i < ctx.notExpr().size(); i++) {
+      Expr r = not(ctx.notExpr(i));
+      e = new Binary(BinOp.AND, e, r, join(e.span(), r.span()));
+    }
+    return e;
+  }
+
+  private Expr not(NotExprContext ctx) {
+    if (ctx.NOT() != null) {
+      return new Not(not(ctx.notExpr()), span(ctx));
+    }
+    return cmp(ctx.cmpExpr());
+  }
+
+  private Expr cmp(CmpExprContext ctx) {
+    if (ctx instanceof CompareContext c) {
+      Expr left = range(c.rangeExpr(0));
+      if (c.cmpOp() == null) {
+        return left;
+      }
+      Expr right = range(c.rangeExpr(1));
+      return new Compare(cmpOp(c.cmpOp()), left, right, span(c.cmpOp()));
+    }
+    if (ctx instanceof WithinBandContext c) {
+      Expr subject = range(c.rangeExpr());
+      if (c.band() != null) {
+        return new Within(subject, band(c.band()), null, span(c.WITHIN().getSymbol()));
+      }
+      return new Within(subject, null, name(c.name()), span(c.WITHIN().getSymbol()));
+    }
+    InSetContext c = (InSetContext) ctx;
+    return new InSet(range(c.rangeExpr(0)), range(c.rangeExpr(1)), span(c.IN().getSymbol()));
+  }
+
+  private Expr range(RangeExprContext ctx) {
+    Expr from = add(ctx.addExpr(0));
+    if (ctx.DOTDOT() == null) {
+      return from;
+    }
+    Expr to = add(ctx.addExpr(1));
+    return new Range(from, to, join(from.span(), to.span()));
+  }
+
+  private Expr add(AddExprContext ctx) {
+    Expr e = mul(ctx.mulExpr(0));
+    int operand = 1;
+    for (int i = 0; i < ctx.getChildCount(); i++) {
+      if (ctx.getChild(i) instanceof TerminalNode tn) {
+        BinOp op = tn.getSymbol().getType() == CriteriaParser.PLUS ? BinOp.ADD : BinOp.SUB;
+        Expr r = mul(ctx.mulExpr(operand++));
+        e = new Binary(op, e, r, span(tn.getSymbol()));
+      }
+    }
+    return e;
+  }
+
+  private Expr mul(MulExprContext ctx) {
+    Expr e = unary(ctx.unaryExpr(0));
+    int operand = 1;
+    for (int i = 0; i < ctx.getChildCount(); i++) {
+      if (ctx.getChild(i) instanceof TerminalNode tn) {
+        BinOp op = tn.getSymbol().getType() == CriteriaParser.STAR ? BinOp.MUL : BinOp.DIV;
+        Expr r = unary(ctx.unaryExpr(operand++));
+        e = new Binary(op, e, r, span(tn.getSymbol()));
+      }
+    }
+    return e;
+  }
+
+  private Expr unary(UnaryExprContext ctx) {
+    if (ctx.MINUS() != null) {
+      return new Neg(unary(ctx.unaryExpr()), span(ctx));
+    }
+    return postfix(ctx.postfixExpr());
+  }
+
+  private Expr postfix(PostfixExprContext ctx) {
+    Expr e = primary(ctx.primary());
+    for (PostfixOpContext op : ctx.postfixOp()) {
+      if (op instanceof ViaOpContext v) {
+        e = new Via(e, typeSet(v.typeSet()), span(v.VIA().getSymbol()));
+      } else {
+        AtOpContext a = (AtOpContext) op;
+        e = new At(e, primary(a.primary()), span(a.AT().getSymbol()));
+      }
+    }
+    return e;
+  }
+
+  private Expr primary(PrimaryContext ctx) {
+    if (ctx instanceof LiteralExprContext c) {
+      return new LiteralExpr(literal(c.literal()));
+    }
+    if (ctx instanceof PercentOfContext c) {
+      return new PercentOf(literal(c.PERCENT().getSymbol()), postfix(c.postfixExpr()), span(c));
+    }
+    if (ctx instanceof ParensContext c) {
+      return expr(c.expr());
+    }
+    if (ctx instanceof NetExprContext c) {
+      return new Net(primary(c.primary()), span(c.NET().getSymbol()));
+    }
+    if (ctx instanceof SumExprContext c) {
+      return new Aggregate(AggKind.SUM, postfix(c.postfixExpr()), binders(c.binder()), c.expr() == null ? null : expr(c.expr()), span(c.SUM().getSymbol()));
+    }
+    if (ctx instanceof CountExprContext c) {
+      return new Aggregate(AggKind.COUNT, null, binders(c.binder()), c.expr() == null ? null : expr(c.expr()), span(c.COUNT().getSymbol()));
+    }
+    if (ctx instanceof AnyExprContext c) {
+      return new Aggregate(AggKind.ANY, null, binders(c.binder()), expr(c.expr()), span(c.ANY().getSymbol()));
+    }
+    if (ctx instanceof AllExprContext c) {
+      return new Aggregate(AggKind.ALL, null, binders(c.binder()), expr(c.expr()), span(c.ALL().getSymbol()));
+    }
+    if (ctx instanceof AssociatedExprContext c) {
+      return new Associated(c.typeSet() == null ? null : typeSet(c.typeSet()), span(c.ASSOCIATED().getSymbol()));
+    }
+    if (ctx instanceof EarliestStartExprContext c) {
+      return new EarliestStart(typeSet(c.typeSet()), span(c.EARLIEST().getSymbol()));
+    }
+    if (ctx instanceof ValueRefContext c) {
+      return new ValueRef(span(c.VALUE().getSymbol()));
+    }
+    if (ctx instanceof CallExprContext c) {
+      List<Expr> args = new ArrayList<>();
+      for (ExprContext a : c.expr()) {
+        args.add(expr(a));
+      }
+      return new Call(name(c.name()), args, span(c.name()));
+    }
+    if (ctx instanceof NameExprContext c) {
+      return new NameRef(name(c.name()));
+    }
+    throw new IllegalStateException("incomplete expression");
+  }
+
+  private List<Binder> binders(List<BinderContext> ctxs) {
+    List<Binder> out = new ArrayList<>();
+    for (BinderContext b : ctxs) {
+      if (b instanceof TenantBinderContext c) {
+        out.add(new Binder(Dim.TENANT, optName(c.name()), null, null, null, span(c.TENANT().getSymbol())));
+      } else if (b instanceof WorkloadBinderContext c) {
+        out.add(new Binder(Dim.WORKLOAD, optName(c.name()), c.workloadSet() == null ? null : workloadSet(c.workloadSet()), null, null, span(c.WORKLOAD().getSymbol())));
+      } else if (b instanceof MonthBinderContext c) {
+        out.add(new Binder(Dim.MONTH, optName(c.name()), null, range(c.rangeExpr()), null, span(c.MONTH().getSymbol())));
+      } else if (b instanceof TypeBinderContext c) {
+        out.add(new Binder(Dim.TYPE, optName(c.name()), null, null, c.typeSet() == null ? null : typeSet(c.typeSet()), span(c.TYPE().getSymbol())));
+      } else if (b instanceof CustomerBinderContext c) {
+        out.add(new Binder(Dim.CUSTOMER, null, null, null, null, span(c.CUSTOMER().getSymbol())));
+      }
+    }
+    return out;
+  }
+
+  // ---------------------------------------------------------------- leaves
+
+  private Literal literal(LiteralContext ctx) {
+    if (ctx.NUMBER() != null) {
+      return literal(ctx.NUMBER().getSymbol());
+    }
+    if (ctx.MONEY() != null) {
+      return literal(ctx.MONEY().getSymbol());
+    }
+    return literal(ctx.PERCENT().getSymbol());
+  }
+
+  private Literal literal(Token t) {
+    String text = t.getText();
+    if (t.getType() == CriteriaParser.MONEY) {
+      return new Literal(new BigDecimal(text.substring(1)), LiteralKind.MONEY, text, span(t));
+    }
+    if (t.getType() == CriteriaParser.PERCENT) {
+      return new Literal(new BigDecimal(text.substring(0, text.length() - 1)).movePointLeft(2), LiteralKind.PERCENT, text, span(t));
+    }
+    return new Literal(new BigDecimal(text), LiteralKind.NUMBER, text, span(t));
+  }
+
+  private static CmpOp cmpOp(CmpOpContext ctx) {
+    switch (ctx.getStart().getType()) {
+      case CriteriaParser.GE:
+        return CmpOp.GE;
+      case CriteriaParser.GT:
+        return CmpOp.GT;
+      case CriteriaParser.LE:
+        return CmpOp.LE;
+      case CriteriaParser.LT:
+        return CmpOp.LT;
+      case CriteriaParser.EQEQ:
+        return CmpOp.EQ;
+      default:
+        return CmpOp.NE;
+    }
+  }
+
+  private Name optName(NameContext ctx) {
+    return ctx == null ? null : name(ctx);
+  }
+
+  private Name name(NameContext ctx) {
+    if (ctx == null || ctx.getStart() == null || ctx.getStart().getTokenIndex() < 0 || ctx.exception != null) {
+      throw new IllegalStateException("incomplete name");
+    }
+    return new Name(ctx.getText(), span(ctx.getStart()));
+  }
+
+  private String text(ParserRuleContext ctx) {
+    int a = ctx.getStart().getStartIndex();
+    int b = ctx.getStop().getStopIndex();
+    return source.text().substring(a, b + 1).replaceAll("\\s+", " ");
+  }
+
+  static String unquote(String s) {
+    String inner = s.length() >= 2 ? s.substring(1, s.length() - 1) : "";
+    StringBuilder sb = new StringBuilder(inner.length());
+    for (int i = 0; i < inner.length(); i++) {
+      char ch = inner.charAt(i);
+      if (ch == '\\' && i + 1 < inner.length()) {
+        sb.append(inner.charAt(++i));
+      } else {
+        sb.append(ch);
+      }
+    }
+    return sb.toString();
+  }
+
+  private Span span(Token t) {
+    int len = Math.max(1, t.getStopIndex() - t.getStartIndex() + 1);
+    return new Span(source, t.getLine(), t.getCharPositionInLine() + 1, len);
+  }
+
+  private Span span(ParserRuleContext ctx) {
+    Token start = ctx.getStart();
+    Token stop = ctx.getStop();
+    int len = 1;
+    if (stop != null && stop.getLine() == start.getLine() && stop.getStopIndex() >= start.getStartIndex()) {
+      len = stop.getStopIndex() - start.getStartIndex() + 1;
+    } else if (start.getStopIndex() >= start.getStartIndex()) {
+      len = start.getStopIndex() - start.getStartIndex() + 1;
+    }
+    return new Span(source, start.getLine(), start.getCharPositionInLine() + 1, len);
+  }
+
+  private static Span join(Span a, Span b) {
+    if (a.line() == b.line() && b.column() >= a.column()) {
+      return new Span(a.file(), a.line(), a.column(), b.column() + b.length() - a.column());
+    }
+    return a;
+  }
+}

@@ -1,0 +1,58 @@
+package eligo.lang;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** A criteria file's text and display name, with line lookup for diagnostics. */
+public final class SourceFile {
+  private final String name;
+  private final String text;
+  private final int[] lineStarts;
+
+  public SourceFile(String name, String text) {
+    this.name = name;
+    this.text = text;
+    List<Integer> starts = new ArrayList<>();
+    starts.add(0);
+    for (int i = 0; i < text.length(); i++) {
+      char ch = text.charAt(i);
+      if (ch == '\n') {
+        starts.add(i + 1);
+      } else if (ch == '\r' && (i + 1 >= text.length() || text.charAt(i + 1) != '\n')) {
+        starts.add(i + 1);
+      }
+    }
+    lineStarts = starts.stream().mapToInt(Integer::intValue).toArray();
+  }
+
+  /** The name shown in diagnostics, e.g. {@code criteria/azure.criteria}. */
+  public String name() {
+    return name;
+  }
+
+  public String text() {
+    return text;
+  }
+
+  public int lineCount() {
+    return lineStarts.length;
+  }
+
+  /** The text of line {@code line} (1-based), without its line end. */
+  public String line(int line) {
+    if (line < 1 || line > lineStarts.length) {
+      return "";
+    }
+    int start = lineStarts[line - 1];
+    int end = line < lineStarts.length ? lineStarts[line] : text.length();
+    while (end > start && (text.charAt(end - 1) == '\n' || text.charAt(end - 1) == '\r')) {
+      end--;
+    }
+    return text.substring(start, end);
+  }
+
+  @Override
+  public String toString() {
+    return name;
+  }
+}
