@@ -237,13 +237,13 @@ public final class Checker {
         continue;
       }
       Object value = argumentValue(p, arg.value(), scope);
-      if (value != null) {
-        scope.symbols.put(name, new ParamSym(p, value, arg.value().text()));
-      }
+      // a bad argument is bound to ERROR, so its uses stay quiet instead of cascading
+      scope.symbols.put(name, new ParamSym(p, value == null ? ERROR : value, arg.value().text()));
     }
     for (Ast.Param p : params.values()) {
       if (!given.contains(p.name().text())) {
         error(where, what + " does not give parameter '" + p.name().text() + "' (" + p.type().word + ")");
+        scope.symbols.put(p.name().text(), new ParamSym(p, ERROR, "?"));
       }
     }
   }
@@ -1321,6 +1321,9 @@ public final class Checker {
     }
     if (sym instanceof ParamSym p) {
       Object v = p.value();
+      if (v == ERROR) {
+        return ERR;
+      }
       if (v instanceof T t) {
         return t;
       }
