@@ -1,0 +1,16 @@
+package eligo.cli;
+
+/** The exit statuses of every command. */
+public final class ExitCodes {
+  private ExitCodes() {}
+
+  public static final int OK = 0;
+  /** Bad command line (picocli's own code for usage errors). */
+  public static final int USAGE = 2;
+  /** The criteria have errors (or warnings, with --warnings-as-errors). */
+  public static final int CRITERIA = 3;
+  /** The data have errors. */
+  public static final int DATA = 4;
+  /** Anything else: a file that cannot be read or written, an amount too large, an internal error. */
+  public static final int FAILURE = 5;
+}

@@ -1,0 +1,54 @@
+package eligo.cli;
+
+import java.io.PrintWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** {@code eligo}: the command line. Each subcommand is a class of this package. */
+@Command(
+    name = "eligo",
+    mixinStandardHelpOptions = true,
+    versionProvider = Main.Version.class,
+    description = "Decides, customer by customer, whether a partner's customers meet a partner program's criteria, and shows why.",
+    subcommands = {CommandLine.HelpCommand.class, RunCommand.class, CheckCommand.class, GenerateDataCommand.class},
+    footer = {
+        "",
+        "Exit status: 0 success; " + ExitCodes.USAGE + " usage error; " + ExitCodes.CRITERIA + " criteria errors; "
+            + ExitCodes.DATA + " data errors; " + ExitCodes.FAILURE + " other failure (I/O, evaluation)."
+    })
+public final class Main implements Runnable {
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public void run() {
+    throw new CommandLine.ParameterException(spec.commandLine(), "name a command: run, check, generate-data (see eligo --help)");
+  }
+
+  public static void main(String[] args) {
+    System.exit(execute(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+  }
+
+  /** Runs the command line with the given streams; returns the exit status (for tests). */
+  public static int execute(String[] args, PrintWriter out, PrintWriter err) {
+    CommandLine cl = new CommandLine(new Main());
+    cl.setOut(out);
+    cl.setErr(err);
+    cl.setCaseInsensitiveEnumValuesAllowed(true);
+    cl.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+      commandLine.getErr().println("eligo: " + (e.getMessage() == null ? e.toString() : e.getMessage()));
+      return ExitCodes.FAILURE;
+    });
+    int code = cl.execute(args);
+    out.flush();
+    err.flush();
+    return code;
+  }
+
+  static final class Version implements CommandLine.IVersionProvider {
+    @Override
+    public String[] getVersion() {
+      String v = Main.class.getPackage().getImplementationVersion();
+      return new String[] {"eligo " + (v == null ? "(development build)" : v)};
+    }
+  }
+}

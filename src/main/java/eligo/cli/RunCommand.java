@@ -1,0 +1,169 @@
+package eligo.cli;
+
+import eligo.check.Frontend;
+import eligo.data.Dataset;
+import eligo.data.Month;
+import eligo.data.NodeResults;
+import eligo.ir.Ir;
+import eligo.lang.Diagnostics;
+import eligo.runtime.DataException;
+import eligo.runtime.DatasetLoader;
+import eligo.runtime.Engine;
+import eligo.runtime.Evaluation;
+import eligo.runtime.Outcome;
+import eligo.runtime.ResultsFile;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+@Command(
+    name = "run",
+    mixinStandardHelpOptions = true,
+    description = {
+        "Compiles the criteria, loads a dataset, evaluates every customer for every solution area and",
+        "prints how many customers meet each node; with --results, writes the canonical results file."
+    })
+final class RunCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
+  @Option(names = "--criteria", required = true, paramLabel = "DIR", description = "Folder of *.criteria files.")
+  Path criteria;
+
+  @Option(names = "--data", required = true, paramLabel = "DIR", description = "Dataset folder (customers.csv, tenants.csv, workloads.csv, associations.csv, usage.csv).")
+  Path data;
+
+  @Option(names = "--as-of", paramLabel = "YYYY-MM", description = "The as-of month M (default: the latest month in usage.csv).")
+  String asOf;
+
+  @Option(names = "--results", paramLabel = "FILE", description = "Write the canonical results file here.")
+  Path results;
+
+  @Option(names = "--engine", paramLabel = "ENGINE", defaultValue = "generated", description = "generated (Java compiled from the criteria) or interpret (the reference interpreter). Default: ${DEFAULT-VALUE}.")
+  Engine engine;
+
+  @Option(names = "--on-bad-rows", paramLabel = "MODE", defaultValue = "fail", description = "fail: any bad row stops the run (default); skip: leave bad rows out and list them in --rejects.")
+  BadRows onBadRows;
+
+  @Option(names = "--rejects", paramLabel = "FILE", description = "With --on-bad-rows=skip: where to write the rejected rows (default: rejects.csv beside --results, or in the current folder).")
+  Path rejects;
+
+  @Option(names = "--threads", paramLabel = "N", description = "Evaluation threads (default: the number of processors).")
+  Integer threads;
+
+  @Option(names = {"-q", "--quiet"}, description = "Print nothing but errors.")
+  boolean quiet;
+
+  enum BadRows {
+    fail,
+    skip
+  }
+
+  @Override
+  public Integer call() throws Exception {
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    Integer month = null;
+    if (asOf != null) {
+      int m = Month.parse(asOf);
+      if (m == Month.NONE) {
+        err.println("eligo: --as-of '" + asOf + "' is not a month (YYYY-MM)");
+        return ExitCodes.USAGE;
+      }
+      month = m;
+    }
+    Frontend.Compilation c = CriteriaLoading.compile(criteria, spec);
+    if (c == null) {
+      return ExitCodes.CRITERIA;
+    }
+    if (!c.ok()) {
+      err.print(Diagnostics.render(c.diagnostics()));
+      return ExitCodes.CRITERIA;
+    }
+    Ir.Program program = c.program();
+    if (!Files.isDirectory(data)) {
+      err.println("eligo: data folder '" + data + "' does not exist or is not a folder");
+      return ExitCodes.DATA;
+    }
+    DatasetLoader.Mode mode = onBadRows == BadRows.skip ? DatasetLoader.Mode.LENIENT : DatasetLoader.Mode.STRICT;
+    DatasetLoader.LoadResult loaded;
+    try {
+      loaded = DatasetLoader.load(data, program.associationTypes(), mode);
+    } catch (DataException e) {
+      err.println(e.getMessage());
+      return ExitCodes.DATA;
+    }
+    Dataset dataset = loaded.dataset();
+    if (mode == DatasetLoader.Mode.LENIENT) {
+      Path rejectsFile = rejects != null ? rejects : (results != null && results.toAbsolutePath().getParent() != null ? results.toAbsolutePath().getParent().resolve("rejects.csv") : Path.of("rejects.csv"));
+      eligo.runtime.RejectsWriter.write(rejectsFile, loaded.rejects());
+      if (!quiet) {
+        out.print(loaded.summary());
+        out.println("Rejected rows written to " + rejectsFile + " (" + loaded.rejects().size() + ")");
+      }
+    }
+    int m = month != null ? month : dataset.latestUsageMonth();
+    if (m == Month.NONE) {
+      err.println("eligo: usage.csv has no rows, so there is no latest month: give --as-of YYYY-MM");
+      return ExitCodes.DATA;
+    }
+    var factories = engine.compile(program);
+    int n = threads != null ? Math.max(1, threads) : Runtime.getRuntime().availableProcessors();
+    Outcome outcome;
+    try {
+      outcome = Evaluation.run(program, factories, dataset, m, n, Evaluation.Progress.NONE);
+    } catch (Evaluation.EvaluationException e) {
+      err.println("eligo: " + e.getMessage());
+      return ExitCodes.FAILURE;
+    }
+    if (results != null) {
+      ResultsFile.write(outcome, results);
+    }
+    if (!quiet) {
+      printSummary(out, outcome, program);
+      if (results != null) {
+        out.println("Results written to " + results);
+      }
+    }
+    return ExitCodes.OK;
+  }
+
+  private void printSummary(PrintWriter out, Outcome outcome, Ir.Program program) {
+    Dataset d = outcome.data;
+    out.printf("%d customers of %d partners, as of %s, %d areas (%s engine)%n%n", d.customerCount(), outcome.partners.size(), Month.format(outcome.asOf), program.areas().size(), engine.name());
+    int areaWidth = "area".length();
+    int nodeWidth = "node".length();
+    for (Outcome.AreaOutcome a : outcome.areas) {
+      areaWidth = Math.max(areaWidth, a.area.id().length());
+      for (Ir.Node node : a.nodes) {
+        nodeWidth = Math.max(nodeWidth, node.id().length());
+      }
+    }
+    String fmt = "%-" + areaWidth + "s  %-" + nodeWidth + "s  %-6s  %7s  %7s  %13s%n";
+    out.printf(fmt, "area", "node", "kind", "met", "not met", "not evaluated");
+    for (Outcome.AreaOutcome a : outcome.areas) {
+      for (int i = 0; i < a.nodes.size(); i++) {
+        int met = 0;
+        int notMet = 0;
+        int notEvaluated = 0;
+        for (int cust = 0; cust < d.customerCount(); cust++) {
+          byte s = a.status(cust, i);
+          if (s == NodeResults.MET) {
+            met++;
+          } else if (s == NodeResults.NOT_MET) {
+            notMet++;
+          } else {
+            notEvaluated++;
+          }
+        }
+        Ir.Node node = a.nodes.get(i);
+        out.printf(fmt, a.area.id(), node.id(), node.kind().name().toLowerCase(), met, notMet, notEvaluated);
+      }
+    }
+    out.println();
+  }
+}
