@@ -275,7 +275,7 @@ public final class Interpreter implements AreaEvaluator {
     }
     if (e instanceof Ir.Net n) {
       if (c.asOf == Month.NONE) {
-        throw new IllegalStateException("a net value is read where there is no as-of month (a partner total)");
+        throw new IllegalStateException("a net value is read where there is no as-of month (a partner total, or as-of NONE)");
       }
       long current = num(n.body(), c);
       long baseline = num(n.body(), c.withAsOf(c.asOf - 12));
@@ -408,7 +408,7 @@ public final class Interpreter implements AreaEvaluator {
   private int month(Ir.MonthExpr e, Ctx c) {
     if (e instanceof Ir.AsOf a) {
       if (c.asOf == Month.NONE) {
-        throw new IllegalStateException("the as-of month is read where there is none (a partner total)");
+        throw new IllegalStateException("the as-of month is read where there is none (a partner total, or as-of NONE)");
       }
       return c.asOf + a.offset();
     }
