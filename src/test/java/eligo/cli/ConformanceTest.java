@@ -2,6 +2,7 @@ package eligo.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import eligo.testing.SharedFiles;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;

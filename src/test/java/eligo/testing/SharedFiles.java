@@ -1,4 +1,4 @@
-package eligo.cli;
+package eligo.testing;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
