@@ -91,7 +91,7 @@ final class AreaWriter {
             .addAnnotation(Override.class)
             .addModifiers(Modifier.PUBLIC)
             .returns(String.class)
-            .addStatement("return $S", area.id())
+            .addStatement("return $L", JavaExpr.stringLiteral(area.id()))
             .build());
     MethodSpec.Builder evaluate =
         MethodSpec.methodBuilder("evaluate")

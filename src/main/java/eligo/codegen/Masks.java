@@ -219,7 +219,7 @@ final class Masks {
     }
     List<CodeBlock> parts = new ArrayList<>();
     for (String text : texts) {
-      parts.add(CodeBlock.of("$N.equals($S)", local, text));
+      parts.add(CodeBlock.of("$N.equals($L)", local, JavaExpr.stringLiteral(text)));
     }
     return parts.size() == 1
         ? JavaExpr.atom(parts.get(0))
@@ -229,7 +229,7 @@ final class Masks {
   static CodeBlock listOf(List<String> texts) {
     List<CodeBlock> args = new ArrayList<>();
     for (String text : texts) {
-      args.add(CodeBlock.of("$S", text));
+      args.add(JavaExpr.stringLiteral(text));
     }
     return CodeBlock.of("$T.of($L)", LIST, CodeBlock.join(args, ", "));
   }
