@@ -152,8 +152,8 @@ final class AreaWriter {
     Exprs exprs = new Exprs(valueNames.get(i), node.id(), sink);
     CodeBlock code = exprs.methodBody(body, new Scope(true, null, 0, List.of()));
     CodeBlock.Builder doc = CodeBlock.builder();
-    doc.add("$L\n", CommentText.wrapped(
-        "Node " + node.id() + " (" + kindText(node) + "): " + node.title() + ".", DOC_WIDTH));
+    String title = node.title() == null || node.title().isBlank() ? "" : ": " + node.title();
+    doc.add("$L\n", CommentText.wrapped("Node " + node.id() + " (" + kindText(node) + ")" + title + ".", DOC_WIDTH));
     if (node.criteria() != null && !node.criteria().isBlank()) {
       doc.add("\n<p>$L\n", CommentText.wrapped(node.criteria(), DOC_WIDTH));
     }
