@@ -5,7 +5,8 @@ import java.util.List;
 
 /**
  * Text from criteria files made inert for comments: it cannot end a comment, start a Unicode
- * escape (javac decodes Unicode escapes such as backslash-u002a even inside comments) or break a line comment.
+ * escape (javac decodes Unicode escapes such as backslash-u002a even inside comments) or break a
+ * line comment.
  */
 final class CommentText {
   private CommentText() {}
