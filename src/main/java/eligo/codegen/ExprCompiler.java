@@ -1,0 +1,733 @@
+package eligo.codegen;
+
+import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.CodeBlock;
+import com.palantir.javapoet.MethodSpec;
+import com.palantir.javapoet.TypeName;
+import eligo.data.Measure;
+import eligo.ir.Ir;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import javax.lang.model.element.Modifier;
+
+/**
+ * Turns IR expressions into straight-line Java: numbers are unscaled {@code long}s at the
+ * expression's static scale with exact arithmetic ({@code Math.addExact} and friends), booleans
+ * are Java booleans, months are ints. Every aggregate (sum, count, any, every) and every nested
+ * net becomes one private helper method with loops and early returns; its free variables are its
+ * parameters. A method holds the loops of at most one aggregate.
+ */
+class ExprCompiler {
+  private static final ClassName MEASURE = ClassName.get(Measure.class);
+  private static final ClassName MATH = AreaWriter.MATH;
+  private static final ClassName MONTH = AreaWriter.MONTH;
+
+  private final Names members;
+  private final Masks masks;
+  private final Utilities utilities;
+  private final String helperBase;
+  private final String nodeId;
+  private final List<MethodSpec> sink;
+
+  /**
+   * @param helperBase prefix of helper method names (from the node id)
+   * @param nodeId the node served, for helper Javadoc
+   * @param sink where helper methods go
+   */
+  ExprCompiler(
+      Names members, Masks masks, Utilities utilities, String helperBase, String nodeId,
+      List<MethodSpec> sink) {
+    this.members = members;
+    this.masks = masks;
+    this.utilities = utilities;
+    this.helperBase = helperBase;
+    this.nodeId = nodeId;
+    this.sink = sink;
+  }
+
+  // ---------------------------------------------------------------- method bodies
+
+  /** Statements computing {@code e} and returning it: loops inline for an aggregate. */
+  CodeBlock methodBody(Ir.Expr e, Scope s) {
+    if (isAggregate(e)) {
+      return aggregateBody(e, s);
+    }
+    JavaExpr value = e.type() == Ir.Type.NUM ? num(e, s) : bool(e, s);
+    return CodeBlock.builder().addStatement("return $L", value.code()).build();
+  }
+
+  private static boolean isAggregate(Ir.Expr e) {
+    return e instanceof Ir.Sum || e instanceof Ir.Count || e instanceof Ir.Exists || e instanceof Ir.ForAll;
+  }
+
+  private CodeBlock aggregateBody(Ir.Expr e, Scope s) {
+    List<Ir.Binder> binders = binders(e);
+    Ir.Expr where = where(e);
+    CodeBlock.Builder b = CodeBlock.builder();
+    if (binders.isEmpty()) {
+      return b.addStatement("return $L", singleBinding(e, where, s).code()).build();
+    }
+    if (e instanceof Ir.ForAll && where == null) {
+      return b.addStatement("return true").build();
+    }
+    String acc = null;
+    if (e instanceof Ir.Count) {
+      acc = s.local("count");
+      b.addStatement("long $N = 0L", acc);
+    } else if (e instanceof Ir.Sum) {
+      acc = s.local("sum");
+      b.addStatement("long $N = 0L", acc);
+    }
+    Set<List<Ir.Var>> pairs = new LinkedHashSet<>();
+    Set<Ir.EarliestStart> starts = new LinkedHashSet<>();
+    for (Ir.Binder binder : binders) {
+      if (binder instanceof Ir.ForMonth fm) {
+        refs(fm.range().from(), pairs, starts);
+        refs(fm.range().to(), pairs, starts);
+      }
+    }
+    refs(where, pairs, starts);
+    if (e instanceof Ir.Sum sum) {
+      refs(sum.body(), pairs, starts);
+    }
+    declareLookups(b, s, pairs, starts);
+    int open = 0;
+    for (Ir.Binder binder : binders) {
+      open += openLoop(b, binder, s);
+      declareLookups(b, s, pairs, starts);
+    }
+    if (e instanceof Ir.Count) {
+      if (where == null) {
+        b.addStatement("$N++", acc);
+      } else {
+        b.beginControlFlow("if ($L)", bool(where, s).code());
+        b.addStatement("$N++", acc);
+        b.endControlFlow();
+      }
+    } else if (e instanceof Ir.Sum sum) {
+      if (where == null) {
+        b.addStatement("$N = $T.addExact($N,$W$L)", acc, MATH, acc, num(sum.body(), s).code());
+      } else {
+        b.beginControlFlow("if ($L)", bool(where, s).code());
+        b.addStatement("$N = $T.addExact($N,$W$L)", acc, MATH, acc, num(sum.body(), s).code());
+        b.endControlFlow();
+      }
+    } else if (e instanceof Ir.Exists) {
+      if (where == null) {
+        b.addStatement("return true");
+      } else {
+        b.beginControlFlow("if ($L)", bool(where, s).code());
+        b.addStatement("return true");
+        b.endControlFlow();
+      }
+    } else {
+      b.beginControlFlow("if (!$L)", bool(where, s).operand(JavaExpr.UNARY));
+      b.addStatement("return false");
+      b.endControlFlow();
+    }
+    for (int i = 0; i < open; i++) {
+      b.endControlFlow();
+    }
+    if (acc != null) {
+      b.addStatement("return $N", acc);
+    } else {
+      b.addStatement("return $L", e instanceof Ir.ForAll);
+    }
+    return b.build();
+  }
+
+  /** An aggregate without binders: exactly one binding. */
+  private JavaExpr singleBinding(Ir.Expr e, Ir.Expr where, Scope s) {
+    JavaExpr holds = where == null ? JavaExpr.atom(CodeBlock.of("true")) : bool(where, s);
+    if (e instanceof Ir.Exists || e instanceof Ir.ForAll) {
+      return holds;
+    }
+    JavaExpr one = e instanceof Ir.Count ? JavaExpr.longLiteral(1) : num(((Ir.Sum) e).body(), s);
+    if (where == null) {
+      return one;
+    }
+    return new JavaExpr(
+        CodeBlock.of("$L ? $L : 0L", holds.operand(JavaExpr.TERNARY + 1), one.operand(JavaExpr.TERNARY + 1)),
+        JavaExpr.TERNARY);
+  }
+
+  /** Opens the loop of one binder (and its filter); returns the number of blocks opened. */
+  private int openLoop(CodeBlock.Builder b, Ir.Binder binder, Scope s) {
+    if (binder instanceof Ir.ForTenant ft) {
+      requireCustomer(s, "a loop over tenants");
+      String t = s.bind(ft.var());
+      requireDim(ft.var(), Ir.Dim.TENANT);
+      b.beginControlFlow("for (int $N = data.tenantStart(c); $N < data.tenantEnd(c); $N++)", t, t, t);
+      return 1;
+    }
+    if (binder instanceof Ir.ForWorkload fw) {
+      requireDim(fw.var(), Ir.Dim.WORKLOAD);
+      String mask = masks.workloads(fw.set());
+      String w = s.bind(fw.var());
+      b.beginControlFlow("for (int $N = 0; $N < data.workloadCount(); $N++)", w, w, w);
+      if (mask != null) {
+        b.beginControlFlow("if (!$N[$N])", mask, w).addStatement("continue").endControlFlow();
+      }
+      return 1;
+    }
+    if (binder instanceof Ir.ForMonth fm) {
+      requireDim(fm.var(), Ir.Dim.MONTH);
+      JavaExpr from = month(fm.range().from(), s);
+      JavaExpr to = month(fm.range().to(), s);
+      if (mayBeNone(fm.range().from()) || mayBeNone(fm.range().to())) {
+        String fromName = s.local("from");
+        String toName = s.local("to");
+        b.addStatement("int $N = $L", fromName, from.code());
+        b.addStatement("int $N = $L", toName, to.code());
+        b.beginControlFlow("if ($N != $T.NONE && $N != $T.NONE)", fromName, MONTH, toName, MONTH);
+        String m = s.bind(fm.var());
+        b.beginControlFlow("for (int $N = $N; $N <= $N; $N++)", m, fromName, m, toName, m);
+        return 2;
+      }
+      String m = s.bind(fm.var());
+      b.beginControlFlow("for (int $N = $L; $N <= $L; $N++)", m, from.code(), m, to.operand(JavaExpr.ADDITIVE), m);
+      return 1;
+    }
+    Ir.ForType ft = (Ir.ForType) binder;
+    requireDim(ft.var(), Ir.Dim.TYPE);
+    String mask = ft.types() == null ? null : masks.types(ft.types());
+    String k = s.bind(ft.var());
+    b.beginControlFlow("for (int $N = 0; $N < data.typeCount(); $N++)", k, k, k);
+    if (mask != null) {
+      b.beginControlFlow("if (!$N[$N])", mask, k).addStatement("continue").endControlFlow();
+    }
+    return 1;
+  }
+
+  /**
+   * Looks up each referenced (tenant, workload) pair ({@code int p = data.pair(t, w)}) and
+   * earliest start ({@code int start = data.firstStart(p, types)}) once, as soon as its variables
+   * are bound. Both are pure and cannot fail, so computing them ahead of a short-circuit is safe.
+   */
+  private void declareLookups(
+      CodeBlock.Builder b, Scope s, Set<List<Ir.Var>> pairs, Set<Ir.EarliestStart> starts) {
+    for (List<Ir.Var> pair : pairs) {
+      Ir.Var t = pair.get(0);
+      Ir.Var w = pair.get(1);
+      if (s.pair(t, w) == null && s.isBound(t) && s.isBound(w)) {
+        String p = s.local("p");
+        b.addStatement("int $N = data.pair($N, $N)", p, s.name(t, Ir.Dim.TENANT), s.name(w, Ir.Dim.WORKLOAD));
+        s.addPair(t, w, p);
+      }
+    }
+    for (Ir.EarliestStart es : starts) {
+      if (s.start(es) == null && s.isBound(es.tenant()) && s.isBound(es.workload())) {
+        JavaExpr value = month(es, s);
+        String start = s.local("start");
+        b.addStatement("int $N = $L", start, value.code());
+        s.addStart(es, start);
+      }
+    }
+  }
+
+  // ---------------------------------------------------------------- numbers
+
+  /** A {@code long} expression: the unscaled value of {@code e} at scale {@code e.scale()}. */
+  JavaExpr num(Ir.Expr e, Scope s) {
+    if (e.type() != Ir.Type.NUM) {
+      throw new IllegalArgumentException("expected a number, got " + e);
+    }
+    if (e instanceof Ir.Const k) {
+      return JavaExpr.longLiteral(k.unscaled());
+    }
+    if (e instanceof Ir.MeasureAt ma) {
+      requireCustomer(s, "a measure");
+      CodeBlock pair = pair(ma.tenant(), ma.workload(), s);
+      JavaExpr month = month(ma.month(), s);
+      if (mayBeNone(ma.month())) {
+        return JavaExpr.atom(CodeBlock.of("$N($L, $T.$N, $L)",
+            utilities.measureAt(), pair, MEASURE, ma.measure().name(), month.code()));
+      }
+      return JavaExpr.atom(CodeBlock.of("data.measure($L, $T.$N, $L)",
+          pair, MEASURE, ma.measure().name(), month.code()));
+    }
+    if (e instanceof Ir.Rate r) {
+      return JavaExpr.atom(CodeBlock.of("$N[$N]", masks.rates(r.table()), s.name(r.workload(), Ir.Dim.WORKLOAD)));
+    }
+    if (e instanceof Ir.Arith a) {
+      if (a.op() == Ir.ArithOp.MUL) {
+        return call("multiplyExact", num(a.left(), s), num(a.right(), s));
+      }
+      int scale = a.scale();
+      return call(a.op() == Ir.ArithOp.ADD ? "addExact" : "subtractExact",
+          aligned(a.left(), scale, s), aligned(a.right(), scale, s));
+    }
+    if (e instanceof Ir.Neg n) {
+      return JavaExpr.atom(CodeBlock.of("$T.negateExact($L)", MATH, num(n.operand(), s).code()));
+    }
+    if (e instanceof Ir.If i) {
+      int scale = i.scale();
+      return new JavaExpr(CodeBlock.of("$L ? $L : $L",
+          bool(i.cond(), s).operand(JavaExpr.TERNARY + 1),
+          aligned(i.then(), scale, s).operand(JavaExpr.TERNARY + 1),
+          aligned(i.otherwise(), scale, s).operand(JavaExpr.TERNARY + 1)), JavaExpr.TERNARY);
+    }
+    if (e instanceof Ir.Sum || e instanceof Ir.Count || e instanceof Ir.Net) {
+      return helper(e, s);
+    }
+    if (e instanceof Ir.NodeValue nv) {
+      if (s.value == null) {
+        throw new IllegalArgumentException("node value used outside a condition or partner rule in " + nodeId);
+      }
+      if (nv.scale() != s.valueScale) {
+        throw new IllegalArgumentException("node value of " + nodeId + " read at scale " + nv.scale()
+            + ", but it has scale " + s.valueScale);
+      }
+      return JavaExpr.atom(CodeBlock.of("$N", s.value));
+    }
+    throw new IllegalArgumentException("unknown number expression: " + e);
+  }
+
+  private static JavaExpr call(String method, JavaExpr left, JavaExpr right) {
+    return JavaExpr.atom(CodeBlock.of("$T.$N($L,$W$L)", MATH, method, left.code(), right.code()));
+  }
+
+  /** {@code e} rescaled to {@code scale} (never lower than its own) by an exact power of ten. */
+  private JavaExpr aligned(Ir.Expr e, int scale, Scope s) {
+    int d = scale - e.scale();
+    if (d < 0) {
+      throw new IllegalArgumentException("cannot lower the scale of " + e + " to " + scale);
+    }
+    if (d == 0) {
+      return num(e, s);
+    }
+    if (e instanceof Ir.Const k && d <= 18) {
+      try {
+        return JavaExpr.longLiteral(Math.multiplyExact(k.unscaled(), pow10(d)));
+      } catch (ArithmeticException overflow) {
+        // left to fail at run time, like any other overflow
+      }
+    }
+    JavaExpr out = num(e, s);
+    while (d > 0) {
+      int step = Math.min(d, 18);
+      out = call("multiplyExact", out, JavaExpr.longLiteral(pow10(step)));
+      d -= step;
+    }
+    return out;
+  }
+
+  private static long pow10(int n) {
+    long p = 1;
+    for (int i = 0; i < n; i++) {
+      p *= 10;
+    }
+    return p;
+  }
+
+  // ---------------------------------------------------------------- booleans
+
+  JavaExpr bool(Ir.Expr e, Scope s) {
+    if (e.type() != Ir.Type.BOOL) {
+      throw new IllegalArgumentException("expected a condition, got " + e);
+    }
+    if (e instanceof Ir.Compare c) {
+      int scale = Math.max(c.left().scale(), c.right().scale());
+      boolean equality = c.op() == Ir.CmpOp.EQ || c.op() == Ir.CmpOp.NE;
+      int min = equality ? JavaExpr.RELATIONAL : JavaExpr.ADDITIVE;
+      return new JavaExpr(CodeBlock.of("$L $L$W$L",
+          aligned(c.left(), scale, s).operand(min), c.op().symbol, aligned(c.right(), scale, s).operand(min)),
+          equality ? JavaExpr.EQUALITY : JavaExpr.RELATIONAL);
+    }
+    if (e instanceof Ir.CompareMonths c) {
+      JavaExpr left = month(c.left(), s);
+      JavaExpr right = month(c.right(), s);
+      if (mayBeNone(c.left()) || mayBeNone(c.right())) {
+        return JavaExpr.atom(CodeBlock.of("$N($L, $L)", utilities.compareMonths(c.op()), left.code(), right.code()));
+      }
+      boolean equality = c.op() == Ir.CmpOp.EQ || c.op() == Ir.CmpOp.NE;
+      return new JavaExpr(CodeBlock.of("$L $L $L",
+          left.operand(JavaExpr.ADDITIVE), c.op().symbol, right.operand(JavaExpr.ADDITIVE)),
+          equality ? JavaExpr.EQUALITY : JavaExpr.RELATIONAL);
+    }
+    if (e instanceof Ir.InMonths in) {
+      JavaExpr m = month(in.month(), s);
+      JavaExpr from = month(in.range().from(), s);
+      JavaExpr to = month(in.range().to(), s);
+      if (mayBeNone(in.month()) || mayBeNone(in.range().from()) || mayBeNone(in.range().to())) {
+        return JavaExpr.atom(CodeBlock.of("$N($L, $L, $L)", utilities.inMonths(), m.code(), from.code(), to.code()));
+      }
+      return new JavaExpr(CodeBlock.of("$L <= $L && $L <= $L",
+          from.operand(JavaExpr.ADDITIVE), m.operand(JavaExpr.ADDITIVE),
+          m.operand(JavaExpr.ADDITIVE), to.operand(JavaExpr.ADDITIVE)), JavaExpr.AND);
+    }
+    if (e instanceof Ir.And a) {
+      return new JavaExpr(CodeBlock.of("$L &&$W$L",
+          bool(a.left(), s).operand(JavaExpr.AND), bool(a.right(), s).operand(JavaExpr.AND)), JavaExpr.AND);
+    }
+    if (e instanceof Ir.Or o) {
+      return new JavaExpr(CodeBlock.of("$L ||$W$L",
+          bool(o.left(), s).operandOfOr(), bool(o.right(), s).operandOfOr()), JavaExpr.OR);
+    }
+    if (e instanceof Ir.Not n) {
+      return new JavaExpr(CodeBlock.of("!$L", bool(n.operand(), s).operand(JavaExpr.UNARY)), JavaExpr.UNARY);
+    }
+    if (e instanceof Ir.Exists || e instanceof Ir.ForAll) {
+      return helper(e, s);
+    }
+    if (e instanceof Ir.Associated a) {
+      return associated(a, s);
+    }
+    throw new IllegalArgumentException("unknown condition: " + e);
+  }
+
+  private JavaExpr associated(Ir.Associated a, Scope s) {
+    requireCustomer(s, "an association");
+    CodeBlock pair = pair(a.tenant(), a.workload(), s);
+    JavaExpr month = month(a.month(), s);
+    boolean none = mayBeNone(a.month());
+    if (a.typeVar() == null) {
+      CodeBlock types = a.types() == null
+          ? CodeBlock.of("$N", masks.allTypes())
+          : masks.typeRow(a.types(), s.name(a.workload(), Ir.Dim.WORKLOAD));
+      return JavaExpr.atom(none
+          ? CodeBlock.of("$N($L, $L, $L)", utilities.activeAt(), pair, types, month.code())
+          : CodeBlock.of("data.active($L, $L, $L)", pair, types, month.code()));
+    }
+    String k = s.name(a.typeVar(), Ir.Dim.TYPE);
+    JavaExpr active = JavaExpr.atom(none
+        ? CodeBlock.of("$N($L, $N, $L)", utilities.activeTypeAt(), pair, k, month.code())
+        : CodeBlock.of("data.activeType($L, $N, $L)", pair, k, month.code()));
+    if (a.types() == null) {
+      return active;
+    }
+    CodeBlock row = masks.typeRow(a.types(), s.name(a.workload(), Ir.Dim.WORKLOAD));
+    return new JavaExpr(CodeBlock.of("$L[$N] &&$W$L", row, k, active.code()), JavaExpr.AND);
+  }
+
+  /** The pair of (tenant, workload): its local when looked up in this method, else a lookup. */
+  private static CodeBlock pair(Ir.Var tenant, Ir.Var workload, Scope s) {
+    String t = s.name(tenant, Ir.Dim.TENANT);
+    String w = s.name(workload, Ir.Dim.WORKLOAD);
+    String p = s.pair(tenant, workload);
+    return p != null ? CodeBlock.of("$N", p) : CodeBlock.of("data.pair($N, $N)", t, w);
+  }
+
+  // ---------------------------------------------------------------- months
+
+  /** An {@code int} month expression; may be {@link eligo.data.Month#NONE} when {@link #mayBeNone}. */
+  JavaExpr month(Ir.MonthExpr e, Scope s) {
+    if (e instanceof Ir.AsOf a) {
+      requireCustomer(s, "the as-of month");
+      return shifted(CodeBlock.of("asOf"), a.offset());
+    }
+    if (e instanceof Ir.MonthVar mv) {
+      return shifted(CodeBlock.of("$N", s.name(mv.var(), Ir.Dim.MONTH)), mv.offset());
+    }
+    Ir.EarliestStart es = (Ir.EarliestStart) e;
+    requireCustomer(s, "an association start");
+    String local = s.start(es);
+    if (local != null) {
+      return JavaExpr.atom(CodeBlock.of("$N", local));
+    }
+    return JavaExpr.atom(CodeBlock.of("data.firstStart($L, $L)",
+        pair(es.tenant(), es.workload(), s), masks.typeRow(es.types(), s.name(es.workload(), Ir.Dim.WORKLOAD))));
+  }
+
+  /** Only an earliest start can be "no month": as-of months and bound month variables are real. */
+  static boolean mayBeNone(Ir.MonthExpr e) {
+    return e instanceof Ir.EarliestStart;
+  }
+
+  private static JavaExpr shifted(CodeBlock month, int offset) {
+    if (offset == 0) {
+      return JavaExpr.atom(month);
+    }
+    if (offset > 0) {
+      return new JavaExpr(CodeBlock.of("$L + $L", month, offset), JavaExpr.ADDITIVE);
+    }
+    if (offset == Integer.MIN_VALUE) {
+      return new JavaExpr(CodeBlock.of("$L + ($L)", month, Integer.toString(offset)), JavaExpr.ADDITIVE);
+    }
+    return new JavaExpr(CodeBlock.of("$L - $L", month, -offset), JavaExpr.ADDITIVE);
+  }
+
+  // ---------------------------------------------------------------- helper methods
+
+  /**
+   * A call of a new helper method computing {@code e} (an aggregate or a net); the helper takes
+   * {@code c}, {@code asOf}, the free variables of {@code e} and, when read, the node value.
+   */
+  private JavaExpr helper(Ir.Expr e, Scope caller) {
+    requireCustomer(caller, "an aggregate");
+    Set<Integer> refs = new HashSet<>();
+    collectVars(e, refs);
+    List<Scope.Bound> free = new ArrayList<>();
+    for (Scope.Bound b : caller.bound()) {
+      if (refs.contains(b.var().id())) {
+        free.add(b);
+      }
+    }
+    boolean readsValue = readsNodeValue(e);
+    if (readsValue && caller.value == null) {
+      throw new IllegalArgumentException("node value used outside a condition or partner rule in " + nodeId);
+    }
+    boolean net = e instanceof Ir.Net;
+    Ir.Expr body = net ? ((Ir.Net) e).body() : e;
+    String name = members.allocate(helperBase + kind(e), "helper");
+    int slot = sink.size();
+    sink.add(null); // the helper precedes the helpers it calls
+
+    Scope inner = new Scope(true, readsValue ? "value" : null, caller.valueScale, List.of());
+    MethodSpec.Builder m =
+        MethodSpec.methodBuilder(name)
+            .addJavadoc("$L\n", CommentText.wrap(
+                describe(e) + " Part of node " + CommentText.escape(nodeId) + ".", AreaWriter.DOC_WIDTH))
+            .addModifiers(Modifier.PRIVATE)
+            .returns(e.type() == Ir.Type.NUM ? TypeName.LONG : TypeName.BOOLEAN)
+            .addParameter(TypeName.INT, "c")
+            .addParameter(TypeName.INT, "asOf");
+    List<CodeBlock> args = new ArrayList<>();
+    for (Scope.Bound b : free) {
+      inner.bindAs(b.var(), b.local());
+      m.addParameter(TypeName.INT, b.local());
+      args.add(CodeBlock.of("$N", b.local()));
+    }
+    if (readsValue) {
+      m.addParameter(TypeName.LONG, "value");
+      args.add(CodeBlock.of("$N", caller.value));
+    }
+    m.addCode(methodBody(body, inner));
+    sink.set(slot, m.build());
+
+    CodeBlock rest = args.isEmpty() ? CodeBlock.of("") : CodeBlock.of(", $L", CodeBlock.join(args, ", "));
+    if (net) {
+      return call("subtractExact",
+          JavaExpr.atom(CodeBlock.of("$N(c, asOf$L)", name, rest)),
+          JavaExpr.atom(CodeBlock.of("$N(c, asOf - 12$L)", name, rest)));
+    }
+    return JavaExpr.atom(CodeBlock.of("$N(c, asOf$L)", name, rest));
+  }
+
+  private static String kind(Ir.Expr e) {
+    if (e instanceof Ir.Count) {
+      return "Count";
+    }
+    if (e instanceof Ir.Sum) {
+      return "Sum";
+    }
+    if (e instanceof Ir.Exists) {
+      return "Any";
+    }
+    if (e instanceof Ir.ForAll) {
+      return "Every";
+    }
+    return "NetAt";
+  }
+
+  private static String describe(Ir.Expr e) {
+    if (e instanceof Ir.Net) {
+      return "The value at as-of month {@code asOf}; the caller subtracts the same at {@code asOf - 12}.";
+    }
+    String over = dims(binders(e));
+    if (e instanceof Ir.Count) {
+      return "Number of " + over + " where the condition holds.";
+    }
+    if (e instanceof Ir.Sum) {
+      return "Sum over " + over + " where the condition holds.";
+    }
+    if (e instanceof Ir.Exists) {
+      return "Whether some " + over + " satisfies the condition.";
+    }
+    return "Whether every " + over + " satisfies the condition.";
+  }
+
+  private static String dims(List<Ir.Binder> binders) {
+    List<String> names = new ArrayList<>();
+    for (Ir.Binder b : binders) {
+      names.add(b.var().dim().name().toLowerCase(java.util.Locale.ROOT));
+    }
+    return names.isEmpty() ? "the single binding" : "(" + String.join(", ", names) + ")";
+  }
+
+  // ---------------------------------------------------------------- IR walks
+
+  private static List<Ir.Binder> binders(Ir.Expr e) {
+    if (e instanceof Ir.Sum x) {
+      return x.binders();
+    }
+    if (e instanceof Ir.Count x) {
+      return x.binders();
+    }
+    if (e instanceof Ir.Exists x) {
+      return x.binders();
+    }
+    if (e instanceof Ir.ForAll x) {
+      return x.binders();
+    }
+    return List.of();
+  }
+
+  private static Ir.Expr where(Ir.Expr e) {
+    if (e instanceof Ir.Sum x) {
+      return x.where();
+    }
+    if (e instanceof Ir.Count x) {
+      return x.where();
+    }
+    if (e instanceof Ir.Exists x) {
+      return x.where();
+    }
+    if (e instanceof Ir.ForAll x) {
+      return x.where();
+    }
+    return null;
+  }
+
+  /** The direct sub-expressions of {@code e} (binder ranges are month expressions, see below). */
+  private static List<Ir.Expr> children(Ir.Expr e) {
+    List<Ir.Expr> out = new ArrayList<>();
+    if (e instanceof Ir.Arith x) {
+      out.add(x.left());
+      out.add(x.right());
+    } else if (e instanceof Ir.Neg x) {
+      out.add(x.operand());
+    } else if (e instanceof Ir.If x) {
+      out.add(x.cond());
+      out.add(x.then());
+      out.add(x.otherwise());
+    } else if (e instanceof Ir.Sum x) {
+      if (x.where() != null) {
+        out.add(x.where());
+      }
+      out.add(x.body());
+    } else if (e instanceof Ir.Count x) {
+      if (x.where() != null) {
+        out.add(x.where());
+      }
+    } else if (e instanceof Ir.Net x) {
+      out.add(x.body());
+    } else if (e instanceof Ir.Compare x) {
+      out.add(x.left());
+      out.add(x.right());
+    } else if (e instanceof Ir.And x) {
+      out.add(x.left());
+      out.add(x.right());
+    } else if (e instanceof Ir.Or x) {
+      out.add(x.left());
+      out.add(x.right());
+    } else if (e instanceof Ir.Not x) {
+      out.add(x.operand());
+    } else if (e instanceof Ir.Exists x) {
+      if (x.where() != null) {
+        out.add(x.where());
+      }
+    } else if (e instanceof Ir.ForAll x) {
+      if (x.where() != null) {
+        out.add(x.where());
+      }
+    }
+    return out;
+  }
+
+  /** The month expressions read directly by {@code e} (not by its sub-expressions). */
+  private static List<Ir.MonthExpr> months(Ir.Expr e) {
+    List<Ir.MonthExpr> out = new ArrayList<>();
+    if (e instanceof Ir.MeasureAt x) {
+      out.add(x.month());
+    } else if (e instanceof Ir.Associated x) {
+      out.add(x.month());
+    } else if (e instanceof Ir.CompareMonths x) {
+      out.add(x.left());
+      out.add(x.right());
+    } else if (e instanceof Ir.InMonths x) {
+      out.add(x.month());
+      out.add(x.range().from());
+      out.add(x.range().to());
+    }
+    for (Ir.Binder b : binders(e)) {
+      if (b instanceof Ir.ForMonth fm) {
+        out.add(fm.range().from());
+        out.add(fm.range().to());
+      }
+    }
+    return out;
+  }
+
+  /** Every variable id read anywhere in {@code e}. */
+  private static void collectVars(Ir.Expr e, Set<Integer> out) {
+    if (e instanceof Ir.MeasureAt x) {
+      out.add(x.tenant().id());
+      out.add(x.workload().id());
+    } else if (e instanceof Ir.Rate x) {
+      out.add(x.workload().id());
+    } else if (e instanceof Ir.Associated x) {
+      out.add(x.tenant().id());
+      out.add(x.workload().id());
+      if (x.typeVar() != null) {
+        out.add(x.typeVar().id());
+      }
+    }
+    for (Ir.MonthExpr m : months(e)) {
+      if (m instanceof Ir.MonthVar mv) {
+        out.add(mv.var().id());
+      } else if (m instanceof Ir.EarliestStart es) {
+        out.add(es.tenant().id());
+        out.add(es.workload().id());
+      }
+    }
+    for (Ir.Expr child : children(e)) {
+      collectVars(child, out);
+    }
+  }
+
+  private static boolean readsNodeValue(Ir.Expr e) {
+    if (e instanceof Ir.NodeValue) {
+      return true;
+    }
+    for (Ir.Expr child : children(e)) {
+      if (readsNodeValue(child)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * The (tenant, workload) pairs and earliest starts read by {@code e} in the method that holds
+   * it: helpers (nested aggregates and nets) do their own lookups.
+   */
+  private static void refs(Ir.Expr e, Set<List<Ir.Var>> pairs, Set<Ir.EarliestStart> starts) {
+    if (e == null || isAggregate(e) || e instanceof Ir.Net) {
+      return;
+    }
+    if (e instanceof Ir.MeasureAt x) {
+      pairs.add(List.of(x.tenant(), x.workload()));
+    } else if (e instanceof Ir.Associated x) {
+      pairs.add(List.of(x.tenant(), x.workload()));
+    }
+    for (Ir.MonthExpr m : months(e)) {
+      refs(m, pairs, starts);
+    }
+    for (Ir.Expr child : children(e)) {
+      refs(child, pairs, starts);
+    }
+  }
+
+  private static void refs(Ir.MonthExpr m, Set<List<Ir.Var>> pairs, Set<Ir.EarliestStart> starts) {
+    if (m instanceof Ir.EarliestStart es) {
+      pairs.add(List.of(es.tenant(), es.workload()));
+      starts.add(es);
+    }
+  }
+
+  private static void requireCustomer(Scope s, String what) {
+    if (!s.customer) {
+      throw new IllegalArgumentException(what + " cannot be read in a partner-level condition");
+    }
+  }
+
+  private static void requireDim(Ir.Var var, Ir.Dim dim) {
+    if (var.dim() != dim) {
+      throw new IllegalArgumentException("variable " + var + " bound as a " + dim);
+    }
+  }
+}

@@ -1,0 +1,120 @@
+package eligo.codegen;
+
+import eligo.ir.Ir;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * What one generated method can see: whether it has a customer ({@code c}, {@code asOf}), the
+ * local holding {@link Ir.NodeValue} (if any), the bound IR variables and their Java locals, the
+ * (tenant, workload) pair locals already looked up, and the local names in use.
+ */
+final class Scope {
+  final boolean customer;
+  final String value;
+  final int valueScale;
+  private final Map<Integer, Bound> vars = new LinkedHashMap<>();
+  private final Map<List<Integer>, String> pairs = new LinkedHashMap<>();
+  private final Map<Ir.EarliestStart, String> starts = new LinkedHashMap<>();
+  private final Set<String> locals = new HashSet<>();
+
+  record Bound(Ir.Var var, String local) {}
+
+  /**
+   * @param customer whether {@code c} and {@code asOf} are parameters
+   * @param value the local holding the node value, or null
+   * @param reserved names already taken in the method (parameters, fields)
+   */
+  Scope(boolean customer, String value, int valueScale, Iterable<String> reserved) {
+    this.customer = customer;
+    this.value = value;
+    this.valueScale = valueScale;
+    for (String name : reserved) {
+      locals.add(name);
+    }
+    if (customer) {
+      locals.add("c");
+      locals.add("asOf");
+    }
+    if (value != null) {
+      locals.add(value);
+    }
+  }
+
+  /** A fresh local name: {@code base}, else {@code base2}, {@code base3}... */
+  String local(String base) {
+    for (int i = 1; ; i++) {
+      String candidate = i == 1 ? base : base + i;
+      if (!locals.contains(candidate) && Names.usable(candidate)) {
+        locals.add(candidate);
+        return candidate;
+      }
+    }
+  }
+
+  /** Binds {@code var} to a fresh local named after its dimension ({@code t}, {@code w2}...). */
+  String bind(Ir.Var var) {
+    if (vars.containsKey(var.id())) {
+      throw new IllegalArgumentException("variable bound twice: " + var);
+    }
+    String base =
+        switch (var.dim()) {
+          case TENANT -> "t";
+          case WORKLOAD -> "w";
+          case MONTH -> "m";
+          case TYPE -> "k";
+        };
+    String local = local(base);
+    vars.put(var.id(), new Bound(var, local));
+    return local;
+  }
+
+  /** Binds {@code var} to an existing local (a helper's parameter). */
+  void bindAs(Ir.Var var, String local) {
+    locals.add(local);
+    vars.put(var.id(), new Bound(var, local));
+  }
+
+  boolean isBound(Ir.Var var) {
+    return vars.containsKey(var.id());
+  }
+
+  /** The local of a bound variable of dimension {@code dim}. */
+  String name(Ir.Var var, Ir.Dim dim) {
+    Bound b = vars.get(var.id());
+    if (b == null) {
+      throw new IllegalArgumentException("unbound variable " + var);
+    }
+    if (var.dim() != dim || b.var().dim() != dim) {
+      throw new IllegalArgumentException("variable " + var + " used as a " + dim);
+    }
+    return b.local();
+  }
+
+  /** The bound variables, in binding order. */
+  List<Bound> bound() {
+    return new ArrayList<>(vars.values());
+  }
+
+  /** The local holding {@code data.pair(t, w)}, or null when not looked up in this method. */
+  String pair(Ir.Var tenant, Ir.Var workload) {
+    return pairs.get(List.of(tenant.id(), workload.id()));
+  }
+
+  void addPair(Ir.Var tenant, Ir.Var workload, String local) {
+    pairs.put(List.of(tenant.id(), workload.id()), local);
+  }
+
+  /** The local holding an earliest start, or null when not looked up in this method. */
+  String start(Ir.EarliestStart start) {
+    return starts.get(start);
+  }
+
+  void addStart(Ir.EarliestStart start, String local) {
+    starts.put(start, local);
+  }
+}

@@ -1,0 +1,106 @@
+package eligo.codegen;
+
+import com.palantir.javapoet.ArrayTypeName;
+import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.MethodSpec;
+import com.palantir.javapoet.TypeName;
+import eligo.data.Measure;
+import eligo.ir.Ir;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import javax.lang.model.element.Modifier;
+
+/**
+ * Small fixed helpers for months that may be "no month" ({@link eligo.data.Month#NONE}): written
+ * into a class only when its criteria need them.
+ */
+final class Utilities {
+  private static final ClassName MEASURE = ClassName.get(Measure.class);
+
+  private final Names members;
+  private final Map<String, MethodSpec> methods = new LinkedHashMap<>();
+
+  Utilities(Names members) {
+    this.members = members;
+  }
+
+  /** {@code measureAt(p, measure, month)}: 0 at "no month", else {@code data.measure}. */
+  String measureAt() {
+    return get("measureAt", name -> MethodSpec.methodBuilder(name)
+        .addJavadoc("The measure of pair {@code p} in {@code month}; 0 when {@code month} is no month.\n")
+        .addModifiers(Modifier.PRIVATE)
+        .returns(TypeName.LONG)
+        .addParameter(TypeName.INT, "p")
+        .addParameter(MEASURE, "measure")
+        .addParameter(TypeName.INT, "month")
+        .addStatement("return month == $T.NONE ? 0L : data.measure(p, measure, month)", AreaWriter.MONTH));
+  }
+
+  /** {@code activeAt(p, types, month)}: false at "no month", else {@code data.active}. */
+  String activeAt() {
+    return get("activeAt", name -> MethodSpec.methodBuilder(name)
+        .addJavadoc("Whether pair {@code p} has an association of a type in {@code types} active in"
+            + " {@code month};\nfalse when {@code month} is no month.\n")
+        .addModifiers(Modifier.PRIVATE)
+        .returns(TypeName.BOOLEAN)
+        .addParameter(TypeName.INT, "p")
+        .addParameter(ArrayTypeName.of(TypeName.BOOLEAN), "types")
+        .addParameter(TypeName.INT, "month")
+        .addStatement("return month != $T.NONE && data.active(p, types, month)", AreaWriter.MONTH));
+  }
+
+  /** {@code activeTypeAt(p, type, month)}: false at "no month", else {@code data.activeType}. */
+  String activeTypeAt() {
+    return get("activeTypeAt", name -> MethodSpec.methodBuilder(name)
+        .addJavadoc("Whether pair {@code p} has an association of type {@code type} active in"
+            + " {@code month};\nfalse when {@code month} is no month.\n")
+        .addModifiers(Modifier.PRIVATE)
+        .returns(TypeName.BOOLEAN)
+        .addParameter(TypeName.INT, "p")
+        .addParameter(TypeName.INT, "type")
+        .addParameter(TypeName.INT, "month")
+        .addStatement("return month != $T.NONE && data.activeType(p, type, month)", AreaWriter.MONTH));
+  }
+
+  /** {@code inMonths(month, from, to)}: false when any of them is "no month". */
+  String inMonths() {
+    return get("inMonths", name -> MethodSpec.methodBuilder(name)
+        .addJavadoc("Whether {@code from <= month <= to}; false when any of them is no month.\n")
+        .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
+        .returns(TypeName.BOOLEAN)
+        .addParameter(TypeName.INT, "month")
+        .addParameter(TypeName.INT, "from")
+        .addParameter(TypeName.INT, "to")
+        .addStatement("return month != $T.NONE && from != $T.NONE && to != $T.NONE &&$Wfrom <= month && month <= to",
+            AreaWriter.MONTH, AreaWriter.MONTH, AreaWriter.MONTH));
+  }
+
+  /** {@code monthsGe(a, b)} and the like: false when either is "no month". */
+  String compareMonths(Ir.CmpOp op) {
+    String key = "months" + op.name().charAt(0) + op.name().substring(1).toLowerCase(java.util.Locale.ROOT);
+    return get(key, name -> MethodSpec.methodBuilder(name)
+        .addJavadoc("Whether {@code a $L b}; false when either is no month.\n", op.symbol)
+        .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
+        .returns(TypeName.BOOLEAN)
+        .addParameter(TypeName.INT, "a")
+        .addParameter(TypeName.INT, "b")
+        .addStatement("return a != $T.NONE && b != $T.NONE && a $L b",
+            AreaWriter.MONTH, AreaWriter.MONTH, op.symbol));
+  }
+
+  private String get(String key, java.util.function.Function<String, MethodSpec.Builder> make) {
+    MethodSpec existing = methods.get(key);
+    if (existing != null) {
+      return existing.name();
+    }
+    MethodSpec method = make.apply(members.allocate(key, key)).build();
+    methods.put(key, method);
+    return method.name();
+  }
+
+  List<MethodSpec> methods() {
+    return new ArrayList<>(methods.values());
+  }
+}
