@@ -93,6 +93,8 @@ public final class DatasetLoader {
   private final List<DataError> errors = new ArrayList<>();
   private boolean fatal;
   private final boolean[] broken = new boolean[FILES.size()];
+  /** Files whose ids are not all known (broken, or rows skipped for a broken reference). */
+  private final boolean[] unsure = new boolean[FILES.size()];
   private final long[] read = new long[FILES.size()];
   private final long[] rejected = new long[FILES.size()];
   private final Problems problems = new Problems();
@@ -294,21 +296,40 @@ public final class DatasetLoader {
         return false;
       }
       Row row = new Row(file, cols, header.getFieldCount());
+      CsvRecord pending = null; // one record behind, to know which is the last
       while (it.hasNext()) {
         CsvRecord r = it.next();
         lastLine = r.getStartingLineNumber();
         if (isBlank(r)) {
           continue;
         }
+        if (pending != null) {
+          read[file]++;
+          row.rec = pending;
+          row.line = pending.getStartingLineNumber();
+          handler.row(row);
+          if (broken[file]) {
+            return false;
+          }
+        }
+        pending = r;
+      }
+      if (pending != null) {
         read[file]++;
-        row.rec = r;
-        row.line = lastLine;
-        handler.row(row);
-        if (broken[file]) {
-          return false;
+        row.rec = pending;
+        row.line = pending.getStartingLineNumber();
+        if (spansLines(pending) && endsInsideQuotes(path, row.line)) {
+          // FastCSV takes an unclosed quote to the end of the file as one field
+          reject(
+              row,
+              "a quoted field is not closed: the record runs from line "
+                  + row.line
+                  + " to the end of the file");
+        } else {
+          handler.row(row);
         }
       }
-      return true;
+      return !broken[file];
     } catch (CsvParseException e) {
       long line = lastLine + 1;
       Matcher m = PARSE_LINE.matcher(String.valueOf(e.getMessage()));
@@ -319,18 +340,91 @@ public final class DatasetLoader {
       return fileError(
           file, line, "the record is not valid CSV (" + why + "); the rest of the file is not read");
     } catch (UncheckedIOException e) {
-      return ioError(file, e.getCause(), lastLine);
+      return ioError(file, e.getCause());
     } catch (IOException e) {
-      return ioError(file, e, lastLine);
+      return ioError(file, e);
     }
   }
 
-  private boolean ioError(int file, IOException e, long lastLine) {
+  private static boolean spansLines(CsvRecord r) {
+    for (int i = 0; i < r.getFieldCount(); i++) {
+      String f = r.getField(i);
+      if (f.indexOf('\n') >= 0 || f.indexOf('\r') >= 0) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Whether the text from line {@code fromLine} to the end of the file has an odd number of
+   * quotes, that is, ends inside a quoted field. Reads the file again; only called when the last
+   * record spans several lines.
+   */
+  private static boolean endsInsideQuotes(Path path, long fromLine) throws IOException {
+    try (java.io.InputStream in =
+        new java.io.BufferedInputStream(Files.newInputStream(path), 1 << 16)) {
+      long line = 1;
+      int prev = -1;
+      int quotes = 0;
+      int b;
+      while ((b = in.read()) >= 0) {
+        if (line < fromLine) {
+          if (b == '\n' || (prev == '\r' && b != '\n')) {
+            line++;
+          }
+          if (prev == '\r' && b != '\n' && line == fromLine && b == '"') {
+            quotes++;
+          }
+          prev = b;
+        } else if (b == '"') {
+          quotes++;
+        }
+      }
+      return (quotes & 1) == 1;
+    }
+  }
+
+  private boolean ioError(int file, IOException e) {
     if (e instanceof CharacterCodingException) {
       return fileError(
-          file, 0, "is not valid UTF-8 text (the bad bytes come after line " + lastLine + ")");
+          file,
+          firstNonUtf8Line(dir.resolve(FILES.get(file))),
+          "the text is not valid UTF-8; the rest of the file is not read");
     }
     return fileError(file, 0, "cannot be read: " + e);
+  }
+
+  /** The first line (LF-separated) holding bytes that are not UTF-8; 0 when none is found. */
+  private static long firstNonUtf8Line(Path path) {
+    CharsetDecoder decoder =
+        StandardCharsets.UTF_8
+            .newDecoder()
+            .onMalformedInput(CodingErrorAction.REPORT)
+            .onUnmappableCharacter(CodingErrorAction.REPORT);
+    try (java.io.InputStream in =
+        new java.io.BufferedInputStream(Files.newInputStream(path), 1 << 16)) {
+      java.io.ByteArrayOutputStream lineBytes = new java.io.ByteArrayOutputStream();
+      long line = 1;
+      int b;
+      do {
+        b = in.read();
+        if (b == '\n' || b < 0) {
+          try {
+            decoder.reset().decode(java.nio.ByteBuffer.wrap(lineBytes.toByteArray()));
+          } catch (CharacterCodingException e) {
+            return line;
+          }
+          lineBytes.reset();
+          line++;
+        } else {
+          lineBytes.write(b);
+        }
+      } while (b >= 0);
+    } catch (IOException e) {
+      return 0;
+    }
+    return 0;
   }
 
   private static boolean isBlank(CsvRecord r) {
@@ -374,6 +468,7 @@ public final class DatasetLoader {
   private boolean fileError(int file, long line, String message) {
     errors.add(new DataError(FILES.get(file), line, message, ""));
     broken[file] = true;
+    unsure[file] = true;
     fatal = true;
     return false;
   }
@@ -430,6 +525,8 @@ public final class DatasetLoader {
     } else if (!p.isEmpty()) {
       remember(tenantRejected, tenantIndex, id, row.line);
       reject(row, p.toString());
+    } else {
+      unsure[F_TENANTS] = true; // its customer could not be checked
     }
   }
 
@@ -609,7 +706,7 @@ public final class DatasetLoader {
       p.add(what + " " + quote(id) + " was rejected (" + FILES.get(targetFile) + ":" + line + ")");
       return -1;
     }
-    if (broken[targetFile]) {
+    if (unsure[targetFile]) {
       return -2;
     }
     p.add(what + " " + quote(id) + " is not in " + FILES.get(targetFile));
