@@ -1,0 +1,1175 @@
+package eligo.runtime;
+
+import de.siegmar.fastcsv.reader.CsvParseException;
+import de.siegmar.fastcsv.reader.CsvReader;
+import de.siegmar.fastcsv.reader.CsvRecord;
+import eligo.data.Dataset;
+import eligo.data.Measure;
+import eligo.data.Month;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Loads a dataset folder (DATA.md) into a {@link Dataset}.
+ *
+ * <p>Every file is read and checked, so one load reports all errors. Rows are checked one by one
+ * while reading; usage rows are kept in primitive columns and put in (tenant, workload, month)
+ * order by three stable counting sorts, which also finds duplicate rows. Nothing per row is kept as
+ * an object.
+ */
+public final class DatasetLoader {
+  public static final String CUSTOMERS = "customers.csv";
+  public static final String TENANTS = "tenants.csv";
+  public static final String WORKLOADS = "workloads.csv";
+  public static final String ASSOCIATIONS = "associations.csv";
+  public static final String USAGE = "usage.csv";
+  /** The files of a dataset, in the order they are read and errors are listed. */
+  public static final List<String> FILES = List.of(CUSTOMERS, TENANTS, WORKLOADS, ASSOCIATIONS, USAGE);
+
+  private static final int F_CUSTOMERS = 0;
+  private static final int F_TENANTS = 1;
+  private static final int F_WORKLOADS = 2;
+  private static final int F_ASSOCIATIONS = 3;
+  private static final int F_USAGE = 4;
+
+  private static final String[] CUSTOMER_COLUMNS = {"partner_id", "customer_id", "customer_name"};
+  private static final String[] TENANT_COLUMNS = {"customer_id", "tenant_id", "tenant_name"};
+  private static final String[] WORKLOAD_COLUMNS = {"workload", "family"};
+  private static final String[] ASSOCIATION_COLUMNS = {
+    "tenant_id", "workload", "association_type", "start_month", "end_month"
+  };
+  private static final Measure[] MEASURES = Measure.values();
+  private static final String[] USAGE_COLUMNS;
+
+  static {
+    USAGE_COLUMNS = new String[3 + MEASURES.length];
+    USAGE_COLUMNS[0] = "tenant_id";
+    USAGE_COLUMNS[1] = "workload";
+    USAGE_COLUMNS[2] = "month";
+    for (int k = 0; k < MEASURES.length; k++) {
+      USAGE_COLUMNS[3 + k] = MEASURES[k].column();
+    }
+  }
+
+  /** Returned by the number parsers for text that is not a valid number. */
+  static final long BAD = Long.MIN_VALUE;
+  /** Cell values longer than this are cut in messages. */
+  private static final int MAX_SHOWN = 80;
+  /** Usage rows are addressed by int. */
+  private static final int MAX_ROWS = Integer.MAX_VALUE - 16;
+
+  private static final Pattern TOO_MANY_DECIMALS = Pattern.compile("-?[0-9]+\\.[0-9]{3,}");
+  private static final Pattern TOO_MANY_DIGITS = Pattern.compile("-?[0-9]{17,}(\\.[0-9]{1,2})?");
+  private static final Pattern NEGATIVE_COUNT = Pattern.compile("-[0-9]+");
+  private static final Pattern DIGITS = Pattern.compile("[0-9]+");
+  private static final Pattern PARSE_LINE = Pattern.compile("line (\\d+)");
+
+  // ---- inputs
+  private final Path dir;
+  private final Mode mode;
+  private final String[] typeNames;
+  private final Map<String, Integer> typeIndex = new HashMap<>();
+
+  // ---- bookkeeping
+  private final List<DataError> errors = new ArrayList<>();
+  private boolean fatal;
+  private final boolean[] broken = new boolean[FILES.size()];
+  /** Files whose ids are not all known (broken, or rows skipped for a broken reference). */
+  private final boolean[] unsure = new boolean[FILES.size()];
+  private final long[] read = new long[FILES.size()];
+  private final long[] rejected = new long[FILES.size()];
+  private final Problems problems = new Problems();
+
+  // ---- customers (file order is final order)
+  private final Map<String, Integer> customerIndex = new HashMap<>();
+  private final Map<String, Long> customerRejected = new HashMap<>();
+  private final List<String> partnerIds = new ArrayList<>();
+  private final List<String> customerIds = new ArrayList<>();
+  private final List<String> customerNames = new ArrayList<>();
+  private final IntColumn customerLine = new IntColumn();
+
+  // ---- tenants (index: file order until reordered, then final order)
+  private final Map<String, Integer> tenantIndex = new HashMap<>();
+  private final Map<String, Long> tenantRejected = new HashMap<>();
+  private final List<String> tenantIdList = new ArrayList<>();
+  private final List<String> tenantNameList = new ArrayList<>();
+  private final IntColumn tenantCustomer = new IntColumn();
+  private final IntColumn tenantLine = new IntColumn();
+  private int[] customerTenantStart;
+  private String[] tenantIds;
+  private String[] tenantNames;
+
+  // ---- workloads (file order is final order)
+  private final Map<String, Integer> workloadIndex = new HashMap<>();
+  private final Map<String, Long> workloadRejected = new HashMap<>();
+  private final List<String> workloadNames = new ArrayList<>();
+  private final List<String> workloadFamilies = new ArrayList<>();
+  private final IntColumn workloadLine = new IntColumn();
+
+  // ---- associations (good rows)
+  private final IntColumn assocTenant = new IntColumn();
+  private final IntColumn assocWorkload = new IntColumn();
+  private final IntColumn assocTypeCol = new IntColumn();
+  private final IntColumn assocStart = new IntColumn();
+  private final IntColumn assocEnd = new IntColumn();
+
+  // ---- usage (rows whose keys resolve; the line is negated when the row has another error)
+  private final IntColumn usageTenant = new IntColumn();
+  private final IntColumn usageWorkload = new IntColumn();
+  private final IntColumn usageMonth = new IntColumn();
+  private final IntColumn usageLine = new IntColumn();
+  private final LongColumn[] usageMeasures = new LongColumn[MEASURES.length];
+  private int minMonth = Integer.MAX_VALUE;
+  private int maxMonth = Integer.MIN_VALUE;
+
+  private DatasetLoader(Path dir, List<String> associationTypes, Mode mode) {
+    this.dir = dir;
+    this.mode = mode;
+    this.typeNames = associationTypes.toArray(new String[0]);
+    for (int k = 0; k < typeNames.length; k++) {
+      if (typeNames[k] == null || typeNames[k].isEmpty()) {
+        throw new IllegalArgumentException("association type " + k + " is empty");
+      }
+      if (typeIndex.putIfAbsent(typeNames[k], k) != null) {
+        throw new IllegalArgumentException("association type '" + typeNames[k] + "' is given twice");
+      }
+    }
+    for (int k = 0; k < usageMeasures.length; k++) {
+      usageMeasures[k] = new LongColumn();
+    }
+  }
+
+  /** Loads {@code dir} in {@link Mode#STRICT} mode. */
+  public static LoadResult load(Path dir, List<String> associationTypes) throws DataException {
+    return load(dir, associationTypes, Mode.STRICT);
+  }
+
+  /**
+   * Loads the dataset folder {@code dir}.
+   *
+   * @param associationTypes the valid {@code association_type} values; they become the dataset's
+   *     types, in this order
+   * @param mode {@link Mode#STRICT}: any error throws; {@link Mode#LENIENT}: bad rows (and rows
+   *     depending on them) are left out and returned as rejects
+   * @throws DataException with every error found: in strict mode on any error, in lenient mode on
+   *     file-level errors only (a missing file or column, broken quoting, text that is not UTF-8)
+   */
+  public static LoadResult load(Path dir, List<String> associationTypes, Mode mode)
+      throws DataException {
+    return new DatasetLoader(dir, associationTypes, mode).run();
+  }
+
+  private LoadResult run() throws DataException {
+    read(F_CUSTOMERS, CUSTOMER_COLUMNS, this::customerRow);
+    read(F_TENANTS, TENANT_COLUMNS, this::tenantRow);
+    orderTenants();
+    read(F_WORKLOADS, WORKLOAD_COLUMNS, this::workloadRow);
+    read(F_ASSOCIATIONS, ASSOCIATION_COLUMNS, this::associationRow);
+    read(F_USAGE, USAGE_COLUMNS, this::usageRow);
+    int[] usageOrder = sortUsage();
+    int keptRows = dropBadAndDuplicateRows(usageOrder);
+
+    errors.sort(
+        Comparator.comparingInt((DataError e) -> FILES.indexOf(e.file()))
+            .thenComparingLong(DataError::line));
+    if (fatal || (mode == Mode.STRICT && !errors.isEmpty())) {
+      throw new DataException(errors);
+    }
+    Dataset dataset = build(usageOrder, keptRows);
+    List<LoadResult.FileCounts> counts = new ArrayList<>();
+    for (int f = 0; f < FILES.size(); f++) {
+      counts.add(new LoadResult.FileCounts(FILES.get(f), read[f], read[f] - rejected[f], rejected[f]));
+    }
+    return new LoadResult(dataset, errors, counts);
+  }
+
+  // =====================================================================================
+  // Reading files
+
+  private interface RowHandler {
+    void row(Row row);
+  }
+
+  /** The current record of a file, with its required columns found by name. */
+  private static final class Row {
+    final int file;
+    final int[] cols;
+    final int width;
+    CsvRecord rec;
+    long line;
+
+    Row(int file, int[] cols, int width) {
+      this.file = file;
+      this.cols = cols;
+      this.width = width;
+    }
+
+    /** The cell of required column {@code k}; empty when the row is too short. */
+    String get(int k) {
+      int i = cols[k];
+      return i < rec.getFieldCount() ? rec.getField(i) : "";
+    }
+
+    boolean widthOk() {
+      return rec.getFieldCount() == width;
+    }
+
+    String widthProblem() {
+      String s = "the row has " + rec.getFieldCount() + " fields, the header has " + width;
+      int extraLines = 0;
+      for (int i = 0; i < rec.getFieldCount(); i++) {
+        String f = rec.getField(i);
+        for (int j = 0; j < f.length(); j++) {
+          char ch = f.charAt(j);
+          if (ch == '\n' || (ch == '\r' && (j + 1 == f.length() || f.charAt(j + 1) != '\n'))) {
+            extraLines++;
+          }
+        }
+      }
+      if (extraLines > 0) {
+        s += " (the record runs over lines " + line + "-" + (line + extraLines)
+            + ": is a quote not closed?)";
+      }
+      return s;
+    }
+  }
+
+  /**
+   * Reads one file, passing each data record to {@code handler}. Returns false (and marks the file
+   * broken) on a file-level error.
+   */
+  private boolean read(int file, String[] columns, RowHandler handler) {
+    String name = FILES.get(file);
+    Path path = dir.resolve(name);
+    if (!Files.exists(path)) {
+      return fileError(file, 0, "file is missing (looked for " + path + ")");
+    }
+    if (!Files.isRegularFile(path)) {
+      return fileError(file, 0, "is not a file (" + path + ")");
+    }
+    CharsetDecoder decoder =
+        StandardCharsets.UTF_8
+            .newDecoder()
+            .onMalformedInput(CodingErrorAction.REPORT)
+            .onUnmappableCharacter(CodingErrorAction.REPORT);
+    long lastLine = 0;
+    try (Reader in = new InputStreamReader(Files.newInputStream(path), decoder);
+        CsvReader<CsvRecord> csv =
+            CsvReader.builder()
+                .allowExtraFields(true)
+                .allowMissingFields(true)
+                .skipEmptyLines(true)
+                .ofCsvRecord(in)) {
+      Iterator<CsvRecord> it = csv.iterator();
+      CsvRecord header = null;
+      while (header == null && it.hasNext()) {
+        CsvRecord r = it.next();
+        if (!isBlank(r)) {
+          header = r;
+        }
+      }
+      if (header == null) {
+        return fileError(file, 0, "file is empty: the header line is missing");
+      }
+      lastLine = header.getStartingLineNumber();
+      int[] cols = findColumns(file, header, columns);
+      if (cols == null) {
+        return false;
+      }
+      Row row = new Row(file, cols, header.getFieldCount());
+      CsvRecord pending = null; // one record behind, to know which is the last
+      while (it.hasNext()) {
+        CsvRecord r = it.next();
+        lastLine = r.getStartingLineNumber();
+        if (isBlank(r)) {
+          continue;
+        }
+        if (pending != null) {
+          read[file]++;
+          row.rec = pending;
+          row.line = pending.getStartingLineNumber();
+          handler.row(row);
+          if (broken[file]) {
+            return false;
+          }
+        }
+        pending = r;
+      }
+      if (pending != null) {
+        read[file]++;
+        row.rec = pending;
+        row.line = pending.getStartingLineNumber();
+        if (spansLines(pending) && endsInsideQuotes(path, row.line)) {
+          // FastCSV takes an unclosed quote to the end of the file as one field
+          reject(
+              row,
+              "a quoted field is not closed: the record runs from line "
+                  + row.line
+                  + " to the end of the file");
+        } else {
+          handler.row(row);
+        }
+      }
+      return !broken[file];
+    } catch (CsvParseException e) {
+      long line = lastLine + 1;
+      Matcher m = PARSE_LINE.matcher(String.valueOf(e.getMessage()));
+      if (m.find()) {
+        line = Long.parseLong(m.group(1));
+      }
+      String why = e.getCause() != null ? e.getCause().getMessage() : e.getMessage();
+      return fileError(
+          file, line, "the record is not valid CSV (" + why + "); the rest of the file is not read");
+    } catch (UncheckedIOException e) {
+      return ioError(file, e.getCause());
+    } catch (IOException e) {
+      return ioError(file, e);
+    }
+  }
+
+  private static boolean spansLines(CsvRecord r) {
+    for (int i = 0; i < r.getFieldCount(); i++) {
+      String f = r.getField(i);
+      if (f.indexOf('\n') >= 0 || f.indexOf('\r') >= 0) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Whether the text from line {@code fromLine} to the end of the file has an odd number of
+   * quotes, that is, ends inside a quoted field. Reads the file again; only called when the last
+   * record spans several lines.
+   */
+  private static boolean endsInsideQuotes(Path path, long fromLine) throws IOException {
+    try (java.io.InputStream in =
+        new java.io.BufferedInputStream(Files.newInputStream(path), 1 << 16)) {
+      long line = 1;
+      int prev = -1;
+      int quotes = 0;
+      int b;
+      while ((b = in.read()) >= 0) {
+        if (line < fromLine) {
+          if (b == '\n' || (prev == '\r' && b != '\n')) {
+            line++;
+          }
+          if (prev == '\r' && b != '\n' && line == fromLine && b == '"') {
+            quotes++;
+          }
+          prev = b;
+        } else if (b == '"') {
+          quotes++;
+        }
+      }
+      return (quotes & 1) == 1;
+    }
+  }
+
+  private boolean ioError(int file, IOException e) {
+    if (e instanceof CharacterCodingException) {
+      return fileError(
+          file,
+          firstNonUtf8Line(dir.resolve(FILES.get(file))),
+          "the text is not valid UTF-8; the rest of the file is not read");
+    }
+    return fileError(file, 0, "cannot be read: " + e);
+  }
+
+  /** The first line (LF-separated) holding bytes that are not UTF-8; 0 when none is found. */
+  private static long firstNonUtf8Line(Path path) {
+    CharsetDecoder decoder =
+        StandardCharsets.UTF_8
+            .newDecoder()
+            .onMalformedInput(CodingErrorAction.REPORT)
+            .onUnmappableCharacter(CodingErrorAction.REPORT);
+    try (java.io.InputStream in =
+        new java.io.BufferedInputStream(Files.newInputStream(path), 1 << 16)) {
+      java.io.ByteArrayOutputStream lineBytes = new java.io.ByteArrayOutputStream();
+      long line = 1;
+      int b;
+      do {
+        b = in.read();
+        if (b == '\n' || b < 0) {
+          try {
+            decoder.reset().decode(java.nio.ByteBuffer.wrap(lineBytes.toByteArray()));
+          } catch (CharacterCodingException e) {
+            return line;
+          }
+          lineBytes.reset();
+          line++;
+        } else {
+          lineBytes.write(b);
+        }
+      } while (b >= 0);
+    } catch (IOException e) {
+      return 0;
+    }
+    return 0;
+  }
+
+  private static boolean isBlank(CsvRecord r) {
+    return r.getFieldCount() == 1 && r.getField(0).isBlank();
+  }
+
+  private int[] findColumns(int file, CsvRecord header, String[] columns) {
+    int[] cols = new int[columns.length];
+    Arrays.fill(cols, -1);
+    List<String> names = new ArrayList<>();
+    boolean ok = true;
+    for (int i = 0; i < header.getFieldCount(); i++) {
+      String n = header.getField(i);
+      if (i == 0 && n.startsWith("\uFEFF")) {
+        n = n.substring(1); // a byte-order mark
+      }
+      names.add(n);
+      for (int k = 0; k < columns.length; k++) {
+        if (columns[k].equals(n)) {
+          if (cols[k] >= 0) {
+            ok = fileError(file, 0, "column '" + n + "' appears twice in the header");
+          }
+          cols[k] = i;
+        }
+      }
+    }
+    for (int k = 0; k < columns.length; k++) {
+      if (cols[k] < 0) {
+        ok =
+            fileError(
+                file,
+                0,
+                "missing column '" + columns[k] + "' (the header has: " + String.join(", ", names)
+                    + ")");
+      }
+    }
+    return ok ? cols : null;
+  }
+
+  /** Records a file-level error; always returns false. */
+  private boolean fileError(int file, long line, String message) {
+    errors.add(new DataError(FILES.get(file), line, message, ""));
+    broken[file] = true;
+    unsure[file] = true;
+    fatal = true;
+    return false;
+  }
+
+  private void reject(Row row, String message) {
+    errors.add(new DataError(FILES.get(row.file), row.line, message, rawText(row.rec)));
+    rejected[row.file]++;
+  }
+
+  // =====================================================================================
+  // Row checks
+
+  private void customerRow(Row row) {
+    String id = row.get(1);
+    if (!row.widthOk()) {
+      remember(customerRejected, customerIndex, id, row.line);
+      reject(row, row.widthProblem());
+      return;
+    }
+    Problems p = problems.clear();
+    String partner = row.get(0);
+    if (partner.isEmpty()) {
+      p.add("partner_id is empty");
+    }
+    newId(p, "customer_id", id, customerIndex, customerLine, customerRejected);
+    if (p.isEmpty()) {
+      customerIndex.put(id, customerIds.size());
+      partnerIds.add(partner);
+      customerIds.add(id);
+      customerNames.add(row.get(2));
+      customerLine.add(lineInt(row.line));
+    } else {
+      remember(customerRejected, customerIndex, id, row.line);
+      reject(row, p.toString());
+    }
+  }
+
+  private void tenantRow(Row row) {
+    String id = row.get(1);
+    if (!row.widthOk()) {
+      remember(tenantRejected, tenantIndex, id, row.line);
+      reject(row, row.widthProblem());
+      return;
+    }
+    Problems p = problems.clear();
+    int c = ref(p, "customer_id", "customer", row.get(0), customerIndex, customerRejected, F_CUSTOMERS);
+    newId(p, "tenant_id", id, tenantIndex, tenantLine, tenantRejected);
+    if (p.isEmpty() && c >= 0) {
+      tenantIndex.put(id, tenantIdList.size());
+      tenantIdList.add(id);
+      tenantNameList.add(row.get(2));
+      tenantCustomer.add(c);
+      tenantLine.add(lineInt(row.line));
+    } else if (!p.isEmpty()) {
+      remember(tenantRejected, tenantIndex, id, row.line);
+      reject(row, p.toString());
+    } else {
+      unsure[F_TENANTS] = true; // its customer could not be checked
+    }
+  }
+
+  private void workloadRow(Row row) {
+    String name = row.get(0);
+    if (!row.widthOk()) {
+      remember(workloadRejected, workloadIndex, name, row.line);
+      reject(row, row.widthProblem());
+      return;
+    }
+    Problems p = problems.clear();
+    newId(p, "workload", name, workloadIndex, workloadLine, workloadRejected);
+    String family = row.get(1);
+    if (family.isEmpty()) {
+      p.add("family is empty");
+    }
+    if (p.isEmpty()) {
+      workloadIndex.put(name, workloadNames.size());
+      workloadNames.add(name);
+      workloadFamilies.add(family);
+      workloadLine.add(lineInt(row.line));
+    } else {
+      remember(workloadRejected, workloadIndex, name, row.line);
+      reject(row, p.toString());
+    }
+  }
+
+  private void associationRow(Row row) {
+    if (!row.widthOk()) {
+      reject(row, row.widthProblem());
+      return;
+    }
+    Problems p = problems.clear();
+    int t = ref(p, "tenant_id", "tenant", row.get(0), tenantIndex, tenantRejected, F_TENANTS);
+    int w = ref(p, "workload", "workload", row.get(1), workloadIndex, workloadRejected, F_WORKLOADS);
+    String typeName = row.get(2);
+    int type = -1;
+    if (typeName.isEmpty()) {
+      p.add("association_type is empty");
+    } else {
+      Integer k = typeIndex.get(typeName);
+      if (k == null) {
+        p.add(
+            "association_type "
+                + quote(typeName)
+                + " is not a known association type ("
+                + (typeNames.length == 0
+                    ? "no types are declared"
+                    : "known: " + String.join(", ", typeNames))
+                + ")");
+      } else {
+        type = k;
+      }
+    }
+    int start = month(p, "start_month", row.get(3), false);
+    int end = month(p, "end_month", row.get(4), true);
+    if (start != Month.NONE && end != Month.NONE && start > end) {
+      p.add(
+          "start_month " + Month.format(start) + " is after end_month " + Month.format(end));
+    }
+    if (p.isEmpty()) {
+      if (t >= 0 && w >= 0) {
+        assocTenant.add(t);
+        assocWorkload.add(w);
+        assocTypeCol.add(type);
+        assocStart.add(start);
+        assocEnd.add(end);
+      }
+    } else {
+      reject(row, p.toString());
+    }
+  }
+
+  private void usageRow(Row row) {
+    if (!row.widthOk()) {
+      reject(row, row.widthProblem());
+      return;
+    }
+    Problems p = problems.clear();
+    int t = ref(p, "tenant_id", "tenant", row.get(0), tenantIndex, tenantRejected, F_TENANTS);
+    int w = ref(p, "workload", "workload", row.get(1), workloadIndex, workloadRejected, F_WORKLOADS);
+    int m = month(p, "month", row.get(2), false);
+    long[] values = problems.values;
+    for (int k = 0; k < MEASURES.length; k++) {
+      String s = row.get(3 + k);
+      long v;
+      if (s.isEmpty()) {
+        v = 0;
+      } else if (MEASURES[k].isMoney()) {
+        v = parseMoney(s);
+        if (v == BAD) {
+          p.add(moneyProblem(MEASURES[k].column(), s));
+        }
+      } else {
+        v = parseCount(s);
+        if (v == BAD) {
+          p.add(countProblem(MEASURES[k].column(), s));
+        }
+      }
+      values[k] = v;
+    }
+    if (t >= 0 && w >= 0 && m != Month.NONE) {
+      if (usageTenant.size() >= MAX_ROWS) {
+        fileError(F_USAGE, row.line, "usage.csv has more rows than the loader can hold (" + MAX_ROWS + ")");
+        return;
+      }
+      // Keep it even when bad, so that a later row with the same key is found as a duplicate.
+      usageTenant.add(t);
+      usageWorkload.add(w);
+      usageMonth.add(m);
+      int line = lineInt(row.line);
+      usageLine.add(p.isEmpty() ? line : -line);
+      for (int k = 0; k < MEASURES.length; k++) {
+        usageMeasures[k].add(values[k]);
+      }
+      if (m < minMonth) {
+        minMonth = m;
+      }
+      if (m > maxMonth) {
+        maxMonth = m;
+      }
+    }
+    if (!p.isEmpty()) {
+      reject(row, p.toString());
+    }
+  }
+
+  /** Checks that a key cell is filled and not used by an earlier row of the same file. */
+  private static void newId(
+      Problems p,
+      String column,
+      String id,
+      Map<String, Integer> index,
+      IntColumn lines,
+      Map<String, Long> rejectedIds) {
+    if (id.isEmpty()) {
+      p.add(column + " is empty");
+      return;
+    }
+    Integer i = index.get(id);
+    Long earlier = i != null ? Long.valueOf(lines.get(i)) : rejectedIds.get(id);
+    if (earlier != null) {
+      p.add(column + " " + quote(id) + " is already used at line " + earlier);
+    }
+  }
+
+  /** Remembers the first rejected row of an id that no good row holds. */
+  private static void remember(
+      Map<String, Long> rejectedIds, Map<String, Integer> index, String id, long line) {
+    if (!id.isEmpty() && !index.containsKey(id)) {
+      rejectedIds.putIfAbsent(id, line);
+    }
+  }
+
+  /**
+   * Resolves a reference to another file. Returns the index, or -1 with a problem added, or -2
+   * without a problem when the other file could not be read (its error is reported already).
+   */
+  private int ref(
+      Problems p,
+      String column,
+      String what,
+      String id,
+      Map<String, Integer> index,
+      Map<String, Long> rejectedIds,
+      int targetFile) {
+    if (id.isEmpty()) {
+      p.add(column + " is empty");
+      return -1;
+    }
+    Integer i = index.get(id);
+    if (i != null) {
+      return i;
+    }
+    Long line = rejectedIds.get(id);
+    if (line != null) {
+      p.add(what + " " + quote(id) + " was rejected (" + FILES.get(targetFile) + ":" + line + ")");
+      return -1;
+    }
+    if (unsure[targetFile]) {
+      return -2;
+    }
+    p.add(what + " " + quote(id) + " is not in " + FILES.get(targetFile));
+    return -1;
+  }
+
+  /**
+   * Parses a month cell. Returns the month; {@link Month#OPEN} for an empty optional cell; {@link
+   * Month#NONE} with a problem added otherwise.
+   */
+  private static int month(Problems p, String column, String s, boolean optional) {
+    if (s.isEmpty()) {
+      if (optional) {
+        return Month.OPEN;
+      }
+      p.add(column + " is empty");
+      return Month.NONE;
+    }
+    int m = Month.parse(s);
+    if (m == Month.NONE) {
+      p.add(column + " " + quote(s) + " is not a month (YYYY-MM)");
+    }
+    return m;
+  }
+
+  private int lineInt(long line) {
+    return line > Integer.MAX_VALUE ? Integer.MAX_VALUE : (int) line;
+  }
+
+  // =====================================================================================
+  // Numbers
+
+  /**
+   * Parses money {@code -?[0-9]+(\.[0-9]{1,2})?} with at most 16 digits before the point into exact
+   * cents; {@link #BAD} when the text is not such an amount.
+   */
+  static long parseMoney(String s) {
+    int n = s.length();
+    int i = 0;
+    boolean negative = false;
+    if (n > 0 && s.charAt(0) == '-') {
+      negative = true;
+      i = 1;
+    }
+    int intStart = i;
+    long units = 0;
+    while (i < n) {
+      char ch = s.charAt(i);
+      if (ch < '0' || ch > '9') {
+        break;
+      }
+      if (i - intStart >= 16) {
+        return BAD;
+      }
+      units = units * 10 + (ch - '0');
+      i++;
+    }
+    if (i == intStart) {
+      return BAD;
+    }
+    long cents = units * 100;
+    if (i < n) {
+      if (s.charAt(i) != '.') {
+        return BAD;
+      }
+      i++;
+      int fracStart = i;
+      int frac = 0;
+      while (i < n) {
+        char ch = s.charAt(i);
+        if (ch < '0' || ch > '9' || i - fracStart >= 2) {
+          return BAD;
+        }
+        frac = frac * 10 + (ch - '0');
+        i++;
+      }
+      int digits = i - fracStart;
+      if (digits == 0) {
+        return BAD;
+      }
+      cents += digits == 1 ? frac * 10 : frac;
+    }
+    return negative ? -cents : cents;
+  }
+
+  /** Parses a count {@code [0-9]+} that fits a long; {@link #BAD} otherwise. */
+  static long parseCount(String s) {
+    int n = s.length();
+    if (n == 0) {
+      return BAD;
+    }
+    long v = 0;
+    for (int i = 0; i < n; i++) {
+      char ch = s.charAt(i);
+      if (ch < '0' || ch > '9') {
+        return BAD;
+      }
+      int d = ch - '0';
+      if (v > (Long.MAX_VALUE - d) / 10) {
+        return BAD;
+      }
+      v = v * 10 + d;
+    }
+    return v;
+  }
+
+  static String moneyProblem(String column, String s) {
+    if (TOO_MANY_DECIMALS.matcher(s).matches()) {
+      return column + " " + quote(s) + " has more than 2 decimal places";
+    }
+    if (TOO_MANY_DIGITS.matcher(s).matches()) {
+      return column + " " + quote(s) + " has more than 16 digits before the decimal point";
+    }
+    return column + " " + quote(s) + " is not an amount (like 1234.56 or -0.5)";
+  }
+
+  static String countProblem(String column, String s) {
+    if (NEGATIVE_COUNT.matcher(s).matches()) {
+      return column + " " + quote(s) + " is negative";
+    }
+    if (DIGITS.matcher(s).matches()) {
+      return column + " " + quote(s) + " is too large";
+    }
+    return column + " " + quote(s) + " is not a whole number (digits only)";
+  }
+
+  /** A cell value for a message: in single quotes, control characters escaped, long ones cut. */
+  static String quote(String s) {
+    StringBuilder sb = new StringBuilder(s.length() + 2).append('\'');
+    int n = Math.min(s.length(), MAX_SHOWN);
+    for (int i = 0; i < n; i++) {
+      char ch = s.charAt(i);
+      switch (ch) {
+        case '\n' -> sb.append("\\n");
+        case '\r' -> sb.append("\\r");
+        case '\t' -> sb.append("\\t");
+        default -> sb.append(ch);
+      }
+    }
+    if (s.length() > n) {
+      sb.append("...");
+    }
+    return sb.append('\'').toString();
+  }
+
+  /** The record written back as one CSV row (fields quoted where RFC 4180 needs it). */
+  static String rawText(CsvRecord rec) {
+    StringBuilder sb = new StringBuilder();
+    for (int i = 0; i < rec.getFieldCount(); i++) {
+      if (i > 0) {
+        sb.append(',');
+      }
+      appendCsvField(sb, rec.getField(i));
+    }
+    return sb.toString();
+  }
+
+  static void appendCsvField(StringBuilder sb, String f) {
+    boolean quote = false;
+    for (int j = 0; j < f.length() && !quote; j++) {
+      char ch = f.charAt(j);
+      quote = ch == ',' || ch == '"' || ch == '\n' || ch == '\r';
+    }
+    if (!quote) {
+      sb.append(f);
+      return;
+    }
+    sb.append('"');
+    for (int j = 0; j < f.length(); j++) {
+      char ch = f.charAt(j);
+      if (ch == '"') {
+        sb.append('"');
+      }
+      sb.append(ch);
+    }
+    sb.append('"');
+  }
+
+  /** Collects the problems of one row; reused for every row. */
+  private static final class Problems {
+    private final StringBuilder sb = new StringBuilder();
+    final long[] values = new long[MEASURES.length];
+
+    Problems clear() {
+      sb.setLength(0);
+      return this;
+    }
+
+    void add(String problem) {
+      if (sb.length() > 0) {
+        sb.append("; ");
+      }
+      sb.append(problem);
+    }
+
+    boolean isEmpty() {
+      return sb.length() == 0;
+    }
+
+    @Override
+    public String toString() {
+      return sb.toString();
+    }
+  }
+
+  // =====================================================================================
+  // Ordering
+
+  /** Groups tenants per customer (customer order, then file order) and renumbers them. */
+  private void orderTenants() {
+    int customers = customerIds.size();
+    int n = tenantIdList.size();
+    int[] start = new int[customers + 1];
+    for (int i = 0; i < n; i++) {
+      start[tenantCustomer.get(i) + 1]++;
+    }
+    for (int c = 0; c < customers; c++) {
+      start[c + 1] += start[c];
+    }
+    customerTenantStart = start.clone();
+    int[] finalIndex = new int[n];
+    tenantIds = new String[n];
+    tenantNames = new String[n];
+    for (int i = 0; i < n; i++) {
+      int f = start[tenantCustomer.get(i)]++;
+      finalIndex[i] = f;
+      tenantIds[f] = tenantIdList.get(i);
+      tenantNames[f] = tenantNameList.get(i);
+    }
+    for (Map.Entry<String, Integer> e : tenantIndex.entrySet()) {
+      e.setValue(finalIndex[e.getValue()]);
+    }
+    tenantIdList.clear();
+    tenantNameList.clear();
+    tenantCustomer.clear();
+    tenantLine.clear();
+  }
+
+  /** Stable counting sort of {@code src[0..n-1]} by {@code key - offset} in {@code [0, range)}. */
+  private static void countingSort(int[] src, int[] dst, int n, IntColumn key, int offset, int range) {
+    int[] count = new int[range + 1];
+    for (int i = 0; i < n; i++) {
+      count[key.get(src[i]) - offset + 1]++;
+    }
+    for (int k = 0; k < range; k++) {
+      count[k + 1] += count[k];
+    }
+    for (int i = 0; i < n; i++) {
+      int r = src[i];
+      dst[count[key.get(r) - offset]++] = r;
+    }
+  }
+
+  private static int[] identity(int n) {
+    int[] a = new int[n];
+    for (int i = 0; i < n; i++) {
+      a[i] = i;
+    }
+    return a;
+  }
+
+  /** The usage row indexes in (tenant, workload, month, file line) order. */
+  private int[] sortUsage() {
+    int n = usageTenant.size();
+    int[] a = identity(n);
+    if (n == 0) {
+      return a;
+    }
+    int[] b = new int[n];
+    countingSort(a, b, n, usageMonth, minMonth, maxMonth - minMonth + 1);
+    countingSort(b, a, n, usageWorkload, 0, workloadNames.size());
+    countingSort(a, b, n, usageTenant, 0, tenantIds.length);
+    return b;
+  }
+
+  /**
+   * Finds duplicate (tenant, workload, month) rows (a row repeating an earlier row's key is
+   * rejected), then moves the good rows to the front of {@code order}; returns their count.
+   */
+  private int dropBadAndDuplicateRows(int[] order) {
+    int n = usageTenant.size();
+    List<long[]> duplicates = new ArrayList<>(); // {row, first row}
+    int runStart = 0;
+    for (int i = 1; i < n; i++) {
+      int r = order[i];
+      int q = order[runStart];
+      if (usageTenant.get(r) == usageTenant.get(q)
+          && usageWorkload.get(r) == usageWorkload.get(q)
+          && usageMonth.get(r) == usageMonth.get(q)) {
+        duplicates.add(new long[] {r, q});
+      } else {
+        runStart = i;
+      }
+    }
+    if (!duplicates.isEmpty()) {
+      reportDuplicates(duplicates);
+    }
+    int kept = 0;
+    for (int i = 0; i < n; i++) {
+      int r = order[i];
+      if (usageLine.get(r) > 0) {
+        order[kept++] = r;
+      }
+    }
+    return kept;
+  }
+
+  private void reportDuplicates(List<long[]> duplicates) {
+    Set<Long> lines = new HashSet<>();
+    for (long[] d : duplicates) {
+      lines.add((long) Math.abs(usageLine.get((int) d[0])));
+    }
+    Map<Long, String> raw = rawRows(F_USAGE, lines);
+    Map<Long, Integer> errorAt = null;
+    for (long[] d : duplicates) {
+      int r = (int) d[0];
+      int q = (int) d[1];
+      int line = usageLine.get(r);
+      long absLine = Math.abs((long) line);
+      String message =
+          "tenant "
+              + quote(tenantIds[usageTenant.get(r)])
+              + ", workload "
+              + quote(workloadNames.get(usageWorkload.get(r)))
+              + ", month "
+              + Month.format(usageMonth.get(r))
+              + " already has a row at line "
+              + Math.abs(usageLine.get(q));
+      if (line > 0) {
+        errors.add(new DataError(USAGE, absLine, message, raw.getOrDefault(absLine, "")));
+        rejected[F_USAGE]++;
+        usageLine.set(r, -line);
+      } else {
+        // already rejected for another reason: add this one to its message
+        if (errorAt == null) {
+          errorAt = new HashMap<>();
+          for (int i = 0; i < errors.size(); i++) {
+            if (errors.get(i).file().equals(USAGE)) {
+              errorAt.put(errors.get(i).line(), i);
+            }
+          }
+        }
+        Integer i = errorAt.get(absLine);
+        if (i != null) {
+          DataError e = errors.get(i);
+          errors.set(i, new DataError(e.file(), e.line(), e.message() + "; " + message, e.row()));
+        }
+      }
+    }
+  }
+
+  /** Reads a file again for the raw text of a few rows (only used for error messages). */
+  private Map<Long, String> rawRows(int file, Set<Long> lines) {
+    Map<Long, String> out = new HashMap<>();
+    try (CsvReader<CsvRecord> csv =
+        CsvReader.builder()
+            .allowExtraFields(true)
+            .allowMissingFields(true)
+            .ofCsvRecord(dir.resolve(FILES.get(file)), StandardCharsets.UTF_8)) {
+      for (CsvRecord r : csv) {
+        if (lines.contains(r.getStartingLineNumber())) {
+          out.put(r.getStartingLineNumber(), rawText(r));
+          if (out.size() == lines.size()) {
+            break;
+          }
+        }
+      }
+    } catch (IOException | RuntimeException e) {
+      // the rows were read once already; without the text the errors still stand
+    }
+    return out;
+  }
+
+  // =====================================================================================
+  // Building
+
+  private Dataset build(int[] usageOrder, int rows) {
+    // associations in (tenant, workload, file line) order
+    int a = assocTenant.size();
+    int[] x = identity(a);
+    int[] y = new int[a];
+    countingSort(x, y, a, assocWorkload, 0, workloadNames.size());
+    countingSort(y, x, a, assocTenant, 0, tenantIds.length);
+    int[] assocOrder = x;
+
+    // pairs: merge the usage rows and the associations of each tenant
+    int tenants = tenantIds.length;
+    int[] tenantPairStart = new int[tenants + 1];
+    IntColumn pairWorkload = new IntColumn();
+    IntColumn pairRowStart = new IntColumn();
+    IntColumn pairAssocStart = new IntColumn();
+    int ri = 0;
+    int ai = 0;
+    for (int t = 0; t < tenants; t++) {
+      tenantPairStart[t] = pairWorkload.size();
+      while (true) {
+        int rw =
+            ri < rows && usageTenant.get(usageOrder[ri]) == t
+                ? usageWorkload.get(usageOrder[ri])
+                : Integer.MAX_VALUE;
+        int aw =
+            ai < a && assocTenant.get(assocOrder[ai]) == t
+                ? assocWorkload.get(assocOrder[ai])
+                : Integer.MAX_VALUE;
+        int w = Math.min(rw, aw);
+        if (w == Integer.MAX_VALUE) {
+          break;
+        }
+        pairWorkload.add(w);
+        pairRowStart.add(ri);
+        pairAssocStart.add(ai);
+        while (ri < rows
+            && usageTenant.get(usageOrder[ri]) == t
+            && usageWorkload.get(usageOrder[ri]) == w) {
+          ri++;
+        }
+        while (ai < a
+            && assocTenant.get(assocOrder[ai]) == t
+            && assocWorkload.get(assocOrder[ai]) == w) {
+          ai++;
+        }
+      }
+    }
+    tenantPairStart[tenants] = pairWorkload.size();
+    pairRowStart.add(rows);
+    pairAssocStart.add(a);
+
+    usageTenant.clear();
+    usageWorkload.clear();
+    usageLine.clear();
+    int[] rowMonth = usageMonth.gather(usageOrder, rows);
+    usageMonth.clear();
+    long[][] rowMeasures = new long[MEASURES.length][];
+    for (int k = 0; k < MEASURES.length; k++) {
+      rowMeasures[k] = usageMeasures[k].gather(usageOrder, rows);
+      usageMeasures[k].clear();
+    }
+    int latest = Month.NONE;
+    for (int m : rowMonth) {
+      if (m > latest) {
+        latest = m;
+      }
+    }
+
+    return new Dataset(
+        partnerIds.toArray(new String[0]),
+        customerIds.toArray(new String[0]),
+        customerNames.toArray(new String[0]),
+        customerTenantStart,
+        tenantIds,
+        tenantNames,
+        tenantPairStart,
+        workloadNames.toArray(new String[0]),
+        workloadFamilies.toArray(new String[0]),
+        typeNames.clone(),
+        pairWorkload.toArray(),
+        pairRowStart.toArray(),
+        pairAssocStart.toArray(),
+        rowMonth,
+        rowMeasures,
+        assocTypeCol.gather(assocOrder, a),
+        assocStart.gather(assocOrder, a),
+        assocEnd.gather(assocOrder, a),
+        latest);
+  }
+}
