@@ -8,6 +8,8 @@ import eligo.ir.Ir;
 import eligo.lang.Diagnostics;
 import eligo.runtime.DataException;
 import eligo.runtime.DatasetLoader;
+import eligo.runtime.LoadResult;
+import eligo.runtime.Mode;
 import eligo.runtime.Engine;
 import eligo.runtime.Evaluation;
 import eligo.runtime.Outcome;
@@ -89,8 +91,8 @@ final class RunCommand implements Callable<Integer> {
       err.println("eligo: data folder '" + data + "' does not exist or is not a folder");
       return ExitCodes.DATA;
     }
-    DatasetLoader.Mode mode = onBadRows == BadRows.skip ? DatasetLoader.Mode.LENIENT : DatasetLoader.Mode.STRICT;
-    DatasetLoader.LoadResult loaded;
+    Mode mode = onBadRows == BadRows.skip ? Mode.LENIENT : Mode.STRICT;
+    LoadResult loaded;
     try {
       loaded = DatasetLoader.load(data, program.associationTypes(), mode);
     } catch (DataException e) {
@@ -98,11 +100,13 @@ final class RunCommand implements Callable<Integer> {
       return ExitCodes.DATA;
     }
     Dataset dataset = loaded.dataset();
-    if (mode == DatasetLoader.Mode.LENIENT) {
+    if (mode == Mode.LENIENT) {
       Path rejectsFile = rejects != null ? rejects : (results != null && results.toAbsolutePath().getParent() != null ? results.toAbsolutePath().getParent().resolve("rejects.csv") : Path.of("rejects.csv"));
       eligo.runtime.RejectsWriter.write(rejectsFile, loaded.rejects());
       if (!quiet) {
-        out.print(loaded.summary());
+        for (LoadResult.FileCounts fc : loaded.counts()) {
+          out.printf("%-17s read %d, used %d, rejected %d%n", fc.file(), fc.read(), fc.used(), fc.rejected());
+        }
         out.println("Rejected rows written to " + rejectsFile + " (" + loaded.rejects().size() + ")");
       }
     }
