@@ -1,6 +1,5 @@
 package eligo.data;
 
-import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -361,7 +360,7 @@ public final class Dataset {
   @Override
   public String toString() {
     return "Dataset[customers=" + customerIds.length + ", tenants=" + tenantIds.length
-        + ", workloads=" + Arrays.toString(workloadNames).length() + " chars, pairs="
+        + ", workloads=" + workloadNames.length + ", pairs="
         + pairWorkload.length + ", rows=" + rowMonth.length + ", associations="
         + assocType.length + "]";
   }
