@@ -39,13 +39,9 @@ public final class Checker {
   private static final Map<String, Measure> MEASURES = new LinkedHashMap<>();
 
   static {
-    MEASURES.put("acr", Measure.ACR_USD);
-    MEASURES.put("acr_usd", Measure.ACR_USD);
-    MEASURES.put("revenue", Measure.REVENUE_USD);
-    MEASURES.put("revenue_usd", Measure.REVENUE_USD);
-    MEASURES.put("paid_units", Measure.PAID_UNITS);
-    MEASURES.put("active_users", Measure.ACTIVE_USERS);
-    MEASURES.put("protected_users", Measure.PROTECTED_USERS);
+    for (String name : Measure.names()) {
+      MEASURES.put(name, Measure.byName(name));
+    }
   }
 
   private static final Set<String> BUILTINS = Set.of("M", "window", "TTM");

@@ -9,7 +9,6 @@ import eligo.lang.SourceFile;
 import eligo.lang.Span;
 import java.io.IOException;
 import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -56,7 +55,7 @@ public final class Frontend {
     for (Path p : paths) {
       String display = display(dir, p);
       try {
-        texts.put(display, decode(Files.readAllBytes(p)));
+        texts.put(display, SourceFile.decode(Files.readAllBytes(p)));
       } catch (CharacterCodingException e) {
         SourceFile f = new SourceFile(display, "");
         readErrors.add(Diagnostic.error(Span.at(f, 1, 1), "this file is not valid UTF-8 text"));
@@ -74,15 +73,6 @@ public final class Frontend {
 
   private static String display(Path dir, Path p) {
     return dir.resolve(p.getFileName()).toString().replace('\\', '/');
-  }
-
-  private static String decode(byte[] bytes) throws CharacterCodingException {
-    String s = StandardCharsets.UTF_8.newDecoder()
-        .onMalformedInput(CodingErrorAction.REPORT)
-        .onUnmappableCharacter(CodingErrorAction.REPORT)
-        .decode(java.nio.ByteBuffer.wrap(bytes))
-        .toString();
-    return s.startsWith("\uFEFF") ? s.substring(1) : s;
   }
 
   /**

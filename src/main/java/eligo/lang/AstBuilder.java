@@ -515,35 +515,16 @@ final class AstBuilder {
     return source.text().substring(a, b + 1).replaceAll("\\s+", " ");
   }
 
-  static String unquote(String s) {
-    String inner = s.length() >= 2 ? s.substring(1, s.length() - 1) : "";
-    StringBuilder sb = new StringBuilder(inner.length());
-    for (int i = 0; i < inner.length(); i++) {
-      char ch = inner.charAt(i);
-      if (ch == '\\' && i + 1 < inner.length()) {
-        sb.append(inner.charAt(++i));
-      } else {
-        sb.append(ch);
-      }
-    }
-    return sb.toString();
+  private static String unquote(String s) {
+    return Tokens.unquote(s);
   }
 
   private Span span(Token t) {
-    int len = Math.max(1, t.getStopIndex() - t.getStartIndex() + 1);
-    return new Span(source, t.getLine(), t.getCharPositionInLine() + 1, len);
+    return Tokens.span(source, t);
   }
 
   private Span span(ParserRuleContext ctx) {
-    Token start = ctx.getStart();
-    Token stop = ctx.getStop();
-    int len = 1;
-    if (stop != null && stop.getLine() == start.getLine() && stop.getStopIndex() >= start.getStartIndex()) {
-      len = stop.getStopIndex() - start.getStartIndex() + 1;
-    } else if (start.getStopIndex() >= start.getStartIndex()) {
-      len = start.getStopIndex() - start.getStartIndex() + 1;
-    }
-    return new Span(source, start.getLine(), start.getCharPositionInLine() + 1, len);
+    return Tokens.span(source, ctx);
   }
 
   private static Span join(Span a, Span b) {

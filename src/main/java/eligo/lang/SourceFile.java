@@ -1,9 +1,13 @@
 package eligo.lang;
 
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
-/** A criteria file's text and display name, with line lookup for diagnostics. */
+/** A criteria (or case) file's text and display name, with line lookup for diagnostics. */
 public final class SourceFile {
   private final String name;
   private final String text;
@@ -23,6 +27,16 @@ public final class SourceFile {
       }
     }
     lineStarts = starts.stream().mapToInt(Integer::intValue).toArray();
+  }
+
+  /** Strict UTF-8 (malformed input is an error, not a replacement character); a leading byte-order mark is dropped. */
+  public static String decode(byte[] bytes) throws CharacterCodingException {
+    String s = StandardCharsets.UTF_8.newDecoder()
+        .onMalformedInput(CodingErrorAction.REPORT)
+        .onUnmappableCharacter(CodingErrorAction.REPORT)
+        .decode(ByteBuffer.wrap(bytes))
+        .toString();
+    return s.startsWith("\uFEFF") ? s.substring(1) : s;
   }
 
   /** The name shown in diagnostics, e.g. {@code criteria/azure.criteria}. */

@@ -30,9 +30,9 @@ public final class SyntaxErrors {
     for (Token t : tokens) {
       String kind = vocabulary.getSymbolicName(t.getType());
       if ("STRAY".equals(kind)) {
-        out.add(Diagnostic.error(span(source, t), "unexpected character '" + printable(t.getText()) + "'"));
+        out.add(Diagnostic.error(Tokens.span(source, t), "unexpected character '" + printable(t.getText()) + "'"));
       } else if ("UNTERMINATED_STRING".equals(kind)) {
-        out.add(Diagnostic.error(span(source, t), "this text has no closing quote (\")"));
+        out.add(Diagnostic.error(Tokens.span(source, t), "this text has no closing quote (\")"));
       }
     }
   }
@@ -50,7 +50,7 @@ public final class SyntaxErrors {
         open.push(t);
       } else if ("RBRACE".equals(kind)) {
         if (open.isEmpty()) {
-          out.add(Diagnostic.error(span(source, t), "this '}' closes nothing: there is no '{' open before it"));
+          out.add(Diagnostic.error(Tokens.span(source, t), "this '}' closes nothing: there is no '{' open before it"));
         } else {
           open.pop();
         }
@@ -58,7 +58,7 @@ public final class SyntaxErrors {
     }
     while (!open.isEmpty()) {
       Token t = open.removeLast();
-      out.add(Diagnostic.error(span(source, t), "expected '}' to close " + opener.apply(tokens, t) + " opened here at line " + t.getLine() + "; the file ends before it"));
+      out.add(Diagnostic.error(Tokens.span(source, t), "expected '}' to close " + opener.apply(tokens, t) + " opened here at line " + t.getLine() + "; the file ends before it"));
     }
   }
 
@@ -78,7 +78,7 @@ public final class SyntaxErrors {
             return; // already reported by the lexer pass
           }
         }
-        out.add(Diagnostic.error(t == null ? Span.at(source, line, col + 1) : span(source, t), message((Parser) recognizer, t, e, msg)));
+        out.add(Diagnostic.error(t == null ? Span.at(source, line, col + 1) : Tokens.span(source, t), message((Parser) recognizer, t, e, msg)));
       }
     };
   }
@@ -106,12 +106,6 @@ public final class SyntaxErrors {
       out.add(d);
     }
     return out;
-  }
-
-  /** The span of a token. */
-  public static Span span(SourceFile source, Token t) {
-    int len = Math.max(1, t.getStopIndex() - t.getStartIndex() + 1);
-    return new Span(source, t.getLine(), t.getCharPositionInLine() + 1, len);
   }
 
   /** Control characters shown as {@code \u0007}. */

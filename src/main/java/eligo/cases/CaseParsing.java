@@ -1,0 +1,282 @@
+package eligo.cases;
+
+import eligo.cases.CaseFile.Association;
+import eligo.cases.CaseFile.Case;
+import eligo.cases.CaseFile.Customer;
+import eligo.cases.CaseFile.Data;
+import eligo.cases.CaseFile.Expectation;
+import eligo.cases.CaseFile.Tenant;
+import eligo.cases.CaseFile.Usage;
+import eligo.cases.CaseFile.Word;
+import eligo.cases.CaseFile.Workload;
+import eligo.data.Measure;
+import eligo.data.Month;
+import eligo.lang.Diagnostic;
+import eligo.lang.Diagnostics;
+import eligo.lang.SourceFile;
+import eligo.lang.Span;
+import eligo.lang.SyntaxErrors;
+import eligo.lang.Tokens;
+import eligo.lang.antlr.CasesLexer;
+import eligo.lang.antlr.CasesParser;
+import eligo.lang.antlr.CasesParser.*;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.antlr.v4.runtime.CharStreams;
+import org.antlr.v4.runtime.CommonTokenStream;
+import org.antlr.v4.runtime.ParserRuleContext;
+import org.antlr.v4.runtime.Token;
+import org.antlr.v4.runtime.tree.TerminalNode;
+
+/**
+ * Parses one {@code *.cases} file ({@code grammar/Cases.g4}) into a {@link CaseFile} and its
+ * diagnostics: syntax errors in the same words as criteria files, and what the grammar cannot say
+ * (a month that is not a month, a case without intent, as-of month or expectation, an unknown
+ * measure). What the data loader checks (unknown tenants and workloads, duplicate rows, amounts)
+ * is left to it: see {@link CaseData}.
+ */
+public final class CaseParsing {
+  /** The partner of a customer that names none. */
+  public static final String DEFAULT_PARTNER = "P1";
+
+  private final SourceFile source;
+  private final List<Diagnostic> diagnostics = new ArrayList<>();
+
+  private CaseParsing(SourceFile source) {
+    this.source = source;
+  }
+
+  /** The cases (complete only when there are no errors) and the diagnostics, in reading order. */
+  public record Result(CaseFile file, List<Diagnostic> diagnostics) {
+    public boolean ok() {
+      return !Diagnostics.hasErrors(diagnostics);
+    }
+  }
+
+  public static Result parse(SourceFile source) {
+    CasesLexer lexer = new CasesLexer(CharStreams.fromString(source.text(), source.name()));
+    lexer.removeErrorListeners();
+    CommonTokenStream tokens = new CommonTokenStream(lexer);
+    tokens.fill();
+    List<Diagnostic> lexical = new ArrayList<>();
+    SyntaxErrors.lexical(source, tokens.getTokens(), lexer.getVocabulary(), lexical);
+    SyntaxErrors.braces(source, tokens.getTokens(), lexer.getVocabulary(), CaseParsing::opener, lexical);
+    CasesParser parser = new CasesParser(tokens);
+    parser.removeErrorListeners();
+    List<Diagnostic> syntax = new ArrayList<>();
+    parser.addErrorListener(SyntaxErrors.collector(source, syntax));
+    FileContext tree = parser.file();
+    List<Diagnostic> all = new ArrayList<>(SyntaxErrors.tidy(lexical, syntax));
+    CaseParsing builder = new CaseParsing(source);
+    CaseFile file = builder.file(tree);
+    if (all.isEmpty()) {
+      all.addAll(builder.diagnostics); // after syntax errors the tree has holes: say nothing more
+    }
+    all.sort(Diagnostics.ORDER);
+    return new Result(file, List.copyOf(all));
+  }
+
+  /** {@code case "name"}, or "this block". */
+  private static String opener(List<Token> tokens, Token brace) {
+    for (int i = brace.getTokenIndex() - 1; i >= 0; i--) {
+      Token t = tokens.get(i);
+      if (t.getChannel() != Token.DEFAULT_CHANNEL) {
+        continue;
+      }
+      if (t.getType() == CasesLexer.STRING && i > 0 && tokens.get(i - 1).getType() == CasesLexer.CASE) {
+        return "case " + t.getText();
+      }
+      break;
+    }
+    return "this block";
+  }
+
+  // ---------------------------------------------------------------- building
+
+  private CaseFile file(FileContext ctx) {
+    Integer asOf = null;
+    List<Workload> shared = new ArrayList<>();
+    for (SettingContext s : ctx.setting()) {
+      try {
+        if (s.asOf() != null) {
+          asOf = month(s.asOf().MONTH());
+        } else {
+          shared.addAll(workloads(s.workloads()));
+        }
+      } catch (RuntimeException incomplete) {
+        // a hole left by a syntax error; already reported
+      }
+    }
+    List<Case> cases = new ArrayList<>();
+    Set<String> names = new HashSet<>();
+    for (CaseDeclContext c : ctx.caseDecl()) {
+      try {
+        Case built = caseDecl(c, asOf, shared);
+        if (!names.add(built.name())) {
+          error(built.span(), "another case of this file is called \"" + built.name() + "\": give each case its own name");
+        }
+        cases.add(built);
+      } catch (RuntimeException incomplete) {
+        // a hole left by a syntax error; already reported
+      }
+    }
+    return new CaseFile(source, cases);
+  }
+
+  private Case caseDecl(CaseDeclContext ctx, Integer fileAsOf, List<Workload> shared) {
+    String name = Tokens.unquote(ctx.STRING().getText());
+    Span span = span(ctx.STRING().getSymbol());
+    String intent = null;
+    Integer asOf = fileAsOf;
+    List<Workload> workloads = new ArrayList<>(shared);
+    List<Customer> customers = new ArrayList<>();
+    List<Tenant> tenants = new ArrayList<>();
+    List<Association> associations = new ArrayList<>();
+    List<Usage> usage = new ArrayList<>();
+    List<Expectation> expectations = new ArrayList<>();
+    String customer = null;
+    for (CaseItemContext item : ctx.caseItem()) {
+      if (item instanceof IntentItemContext c) {
+        if (intent != null) {
+          error(span(c), "a case has one intent; this is its second");
+        }
+        intent = Tokens.unquote(c.STRING().getText());
+      } else if (item instanceof AsOfItemContext c) {
+        asOf = month(c.asOf().MONTH());
+      } else if (item instanceof WorkloadsItemContext c) {
+        workloads.addAll(workloads(c.workloads()));
+      } else if (item instanceof CustomerItemContext c) {
+        customer = id(c.id(0));
+        String display = c.STRING() == null ? customer : Tokens.unquote(c.STRING().getText());
+        String partner = c.PARTNER() == null ? DEFAULT_PARTNER : id(c.id(1));
+        customers.add(new Customer(partner, customer, display, span(c)));
+      } else if (item instanceof TenantItemContext c) {
+        if (customer == null) {
+          error(span(c), "a tenant belongs to a customer: write 'customer ID' before its tenants");
+        }
+        for (IdContext id : c.id()) {
+          tenants.add(new Tenant(customer, id(id), span(id)));
+        }
+      } else if (item instanceof AssociationItemContext c) {
+        int start = month(c.MONTH(0));
+        int end = c.TO() == null ? Month.OPEN : month(c.MONTH(1));
+        associations.add(new Association(id(c.id(0)), Tokens.unquote(c.STRING().getText()), id(c.id(1)), start, end, span(c)));
+      } else if (item instanceof UsageItemContext c) {
+        usage.addAll(usage(c));
+      } else if (item instanceof ExpectItemContext c) {
+        expectations.add(expectation(c));
+      }
+    }
+    if (intent == null) {
+      error(span, "case \"" + name + "\" has no intent: add a line 'intent \"...\"' saying what it shows");
+    }
+    if (asOf == null) {
+      error(span, "case \"" + name + "\" has no as-of month: add 'as of YYYY-MM' to the case or at the top of the file");
+      asOf = Month.NONE;
+    }
+    if (expectations.isEmpty()) {
+      error(span, "case \"" + name + "\" expects nothing: add 'expect AREA NODE STATUS VALUE' lines");
+    }
+    return new Case(name, intent, span, asOf, new Data(workloads, customers, tenants, associations, usage), expectations);
+  }
+
+  private List<Workload> workloads(WorkloadsContext ctx) {
+    String family = Tokens.unquote(ctx.STRING(ctx.STRING().size() - 1).getText());
+    List<Workload> out = new ArrayList<>();
+    for (int i = 0; i < ctx.STRING().size() - 1; i++) {
+      TerminalNode s = ctx.STRING(i);
+      out.add(new Workload(Tokens.unquote(s.getText()), family, span(s.getSymbol())));
+    }
+    return out;
+  }
+
+  private List<Usage> usage(UsageItemContext ctx) {
+    String tenant = id(ctx.id());
+    String workload = Tokens.unquote(ctx.STRING().getText());
+    int from = month(ctx.MONTH(0));
+    int to = ctx.DOTDOT() == null ? from : month(ctx.MONTH(1));
+    if (to < from) {
+      error(span(ctx.MONTH(1).getSymbol()), "the months run backwards: write the earlier month first");
+    }
+    Map<Measure, String> figures = new EnumMap<>(Measure.class);
+    for (FigureContext f : ctx.figure()) {
+      String word = f.word().getText();
+      Measure m = Measure.byName(word);
+      if (m == null) {
+        String guess = Diagnostics.closest(word, Measure.names());
+        error(span(f.word()), "unknown measure '" + word + "'" + (guess == null ? "" : "; did you mean '" + guess + "'?")
+            + " (measures: " + String.join(", ", measureWords()) + ")");
+      } else if (figures.put(m, f.NUMBER().getText()) != null) {
+        error(span(f.word()), "'" + word + "' is given twice in this row");
+      }
+    }
+    List<Usage> out = new ArrayList<>();
+    if (from == Month.NONE || to == Month.NONE) {
+      return out; // reported
+    }
+    for (int m = from; m <= to; m++) {
+      out.add(new Usage(tenant, workload, m, figures, span(ctx)));
+    }
+    return out;
+  }
+
+  private static List<String> measureWords() {
+    List<String> out = new ArrayList<>();
+    for (Measure m : Measure.values()) {
+      out.add(m.word());
+    }
+    return out;
+  }
+
+  private Expectation expectation(ExpectItemContext ctx) {
+    boolean partner = ctx.PARTNER() != null;
+    StatusContext s = ctx.status();
+    Status status = s.NOT_EVALUATED() != null || s.EVALUATED() != null ? Status.NOT_EVALUATED
+        : s.NOT_MET() != null || s.NOT() != null ? Status.NOT_MET : Status.MET;
+    BigDecimal value = ctx.NUMBER() == null ? null : new BigDecimal(ctx.NUMBER().getText());
+    if (status == Status.NOT_EVALUATED && value != null) {
+      error(span(ctx.NUMBER().getSymbol()), "a node that is not evaluated has no value: leave the number out");
+    }
+    if (partner && status == Status.NOT_EVALUATED) {
+      error(span(s), "a partner-level node is met or not met, never not evaluated");
+    }
+    Word subject = ctx.FOR() == null ? null : new Word(id(ctx.id()), span(ctx.id()));
+    return new Expectation(span(ctx), partner, subject, word(ctx.word(0)), word(ctx.word(1)), status, value);
+  }
+
+  // ---------------------------------------------------------------- pieces
+
+  private Word word(WordContext ctx) {
+    return new Word(ctx.getText(), span(ctx));
+  }
+
+  private static String id(IdContext ctx) {
+    return ctx.STRING() != null ? Tokens.unquote(ctx.STRING().getText()) : ctx.getText();
+  }
+
+  /** The month of a MONTH token; reports one that is not a month (2026-13) and gives NONE. */
+  private int month(TerminalNode token) {
+    int m = Month.parse(token.getText());
+    if (m == Month.NONE) {
+      error(span(token.getSymbol()), "'" + token.getText() + "' is not a month (YYYY-MM, month 01 to 12)");
+    }
+    return m;
+  }
+
+  private void error(Span span, String message) {
+    diagnostics.add(Diagnostic.error(span, message));
+  }
+
+  private Span span(Token t) {
+    return Tokens.span(source, t);
+  }
+
+  private Span span(ParserRuleContext ctx) {
+    return Tokens.span(source, ctx);
+  }
+}

@@ -1,0 +1,179 @@
+package eligo.cases;
+
+import eligo.cases.CaseFile.Case;
+import eligo.cases.CaseFile.Customer;
+import eligo.cases.CaseFile.Expectation;
+import eligo.cases.CaseFile.Word;
+import eligo.data.AreaEvaluator;
+import eligo.data.Dataset;
+import eligo.ir.Ir;
+import eligo.lang.Diagnostic;
+import eligo.lang.Diagnostics;
+import eligo.runtime.Engine;
+import eligo.runtime.Evaluation;
+import eligo.runtime.Outcome;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * Runs cases through the real evaluation path: the case's data through the loader, every area
+ * through the chosen engine ({@link Evaluation}, customers then partners), then each expectation
+ * compared with the outcome. The evaluators are compiled once per runner.
+ */
+public final class CaseRunner {
+  private final Ir.Program program;
+  private final Map<String, Function<Dataset, AreaEvaluator>> factories;
+
+  public CaseRunner(Ir.Program program, Engine engine) {
+    this.program = program;
+    this.factories = engine.compile(program);
+  }
+
+  /** A case ready to run (its dataset loaded, its expectations naming real nodes), or why not. */
+  public record Prepared(Case c, Dataset data, List<Diagnostic> diagnostics) {
+    public boolean ok() {
+      return !Diagnostics.hasErrors(diagnostics);
+    }
+  }
+
+  /**
+   * What one expectation found. {@code value} is null when the node was not evaluated; {@code
+   * current} and {@code baseline} are the two sides of a net value (null otherwise).
+   */
+  public record Check(Expectation expected, String area, Ir.Node node, Status status, BigDecimal value, BigDecimal current, BigDecimal baseline) {
+    public boolean passed() {
+      return status == expected.status() && (expected.value() == null || (value != null && value.compareTo(expected.value()) == 0));
+    }
+  }
+
+  /** A case's checks, in the order of its expectations; or the evaluation error that stopped it. */
+  public record Result(Case c, List<Check> checks, String error) {
+    public Result {
+      checks = List.copyOf(checks);
+    }
+
+    public boolean passed() {
+      return error == null && checks.stream().allMatch(Check::passed);
+    }
+  }
+
+  public Ir.Program program() {
+    return program;
+  }
+
+  /** Loads the case's data and checks that its expectations name areas, nodes and subjects that exist. */
+  public Prepared prepare(Case c) {
+    CaseData.Result loaded = CaseData.load(c, program.associationTypes());
+    List<Diagnostic> out = new ArrayList<>(loaded.diagnostics());
+    for (Expectation e : c.expectations()) {
+      resolve(c, e, out);
+    }
+    out.sort(Diagnostics.ORDER);
+    return new Prepared(c, loaded.dataset(), List.copyOf(out));
+  }
+
+  public Result run(Prepared p) {
+    if (!p.ok()) {
+      throw new IllegalArgumentException("case \"" + p.c().name() + "\" has errors and cannot run");
+    }
+    Case c = p.c();
+    Outcome outcome;
+    try {
+      outcome = Evaluation.run(program, factories, p.data(), c.asOf(), 1, Evaluation.Progress.NONE);
+    } catch (Evaluation.EvaluationException e) {
+      return new Result(c, List.of(), e.getMessage());
+    }
+    List<Check> checks = new ArrayList<>();
+    for (Expectation e : c.expectations()) {
+      checks.add(check(c, e, outcome));
+    }
+    return new Result(c, checks, null);
+  }
+
+  private Check check(Case c, Expectation e, Outcome outcome) {
+    Outcome.AreaOutcome a = outcome.area(e.area().text());
+    if (e.partner()) {
+      int rule = index(a.partnerNodes, e.node().text());
+      Ir.Node node = a.partnerNodes.get(rule);
+      int partner = outcome.partners.indexOf(subject(e, partners(c)));
+      Status status = a.partnerMet(partner, rule) ? Status.MET : Status.NOT_MET;
+      return new Check(e, a.area.id(), node, status, BigDecimal.valueOf(a.partnerTotal(partner, rule), node.partner().scale()), null, null);
+    }
+    int i = a.nodeIndex(e.node().text());
+    Ir.Node node = a.nodes.get(i);
+    int customer = customers(c).indexOf(subject(e, customers(c)));
+    Status status = Status.of(a.status(customer, i));
+    if (status == Status.NOT_EVALUATED) {
+      return new Check(e, a.area.id(), node, status, null, null, null);
+    }
+    BigDecimal value = BigDecimal.valueOf(a.value(customer, i), node.scale());
+    BigDecimal current = node.isNet() ? BigDecimal.valueOf(a.current(customer, i), node.scale()) : null;
+    BigDecimal baseline = node.isNet() ? BigDecimal.valueOf(a.baseline(customer, i), node.scale()) : null;
+    return new Check(e, a.area.id(), node, status, value, current, baseline);
+  }
+
+  // ---------------------------------------------------------------- resolution
+
+  private void resolve(Case c, Expectation e, List<Diagnostic> out) {
+    Ir.Area area = program.area(e.area().text());
+    if (area == null) {
+      List<String> ids = program.areas().stream().map(Ir.Area::id).toList();
+      out.add(Diagnostic.error(e.area().span(), "unknown area '" + e.area().text() + "'" + guess(e.area().text(), ids) + " (areas: " + String.join(", ", ids) + ")"));
+      return;
+    }
+    List<Ir.Node> nodes = e.partner() ? area.partnerNodes() : area.resultNodes();
+    List<String> ids = nodes.stream().map(Ir.Node::id).toList();
+    if (!ids.contains(e.node().text())) {
+      boolean customerLevel = e.partner() && area.resultNodes().stream().anyMatch(n -> n.id().equals(e.node().text()));
+      String message = customerLevel
+          ? "node '" + e.node().text() + "' of area '" + area.id() + "' has no partner-level rule"
+          : "area '" + area.id() + "' has no " + (e.partner() ? "partner-level " : "") + "node '" + e.node().text() + "'" + guess(e.node().text(), ids);
+      out.add(Diagnostic.error(e.node().span(), message + (ids.isEmpty() ? "" : " (" + (e.partner() ? "partner-level nodes" : "nodes") + ": " + String.join(", ", ids) + ")")));
+    }
+    List<String> subjects = e.partner() ? partners(c) : customers(c);
+    String what = e.partner() ? "partner" : "customer";
+    if (e.subject() == null) {
+      if (subjects.size() != 1) {
+        out.add(Diagnostic.error(e.span(), "this case has " + subjects.size() + " " + what + "s" + (subjects.isEmpty() ? "" : " (" + String.join(", ", subjects) + ")") + ": say which with 'for ID' at the end"));
+      }
+    } else if (!subjects.contains(e.subject().text())) {
+      out.add(Diagnostic.error(e.subject().span(), "no " + what + " '" + e.subject().text() + "' in this case" + guess(e.subject().text(), subjects)));
+    }
+  }
+
+  private static String subject(Expectation e, List<String> subjects) {
+    Word w = e.subject();
+    return w == null ? subjects.get(0) : w.text();
+  }
+
+  private static List<String> customers(Case c) {
+    return c.data().customers().stream().map(Customer::id).toList();
+  }
+
+  private static List<String> partners(Case c) {
+    Set<String> out = new LinkedHashSet<>();
+    for (Customer x : c.data().customers()) {
+      out.add(x.partner());
+    }
+    return List.copyOf(out);
+  }
+
+  private static int index(List<Ir.Node> nodes, String id) {
+    for (int i = 0; i < nodes.size(); i++) {
+      if (nodes.get(i).id().equals(id)) {
+        return i;
+      }
+    }
+    throw new IllegalStateException("node " + id + " was resolved before the run");
+  }
+
+  private static String guess(String word, List<String> candidates) {
+    String g = Diagnostics.closest(word, candidates);
+    return g == null ? "" : "; did you mean '" + g + "'?";
+  }
+}

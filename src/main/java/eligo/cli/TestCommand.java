@@ -1,0 +1,112 @@
+package eligo.cli;
+
+import eligo.cases.CaseFile;
+import eligo.cases.CaseFiles;
+import eligo.cases.CaseReport;
+import eligo.cases.CaseRunner;
+import eligo.cases.Coverage;
+import eligo.check.Frontend;
+import eligo.lang.Diagnostic;
+import eligo.lang.Diagnostics;
+import eligo.runtime.Engine;
+import java.io.PrintWriter;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+@Command(
+    name = "test",
+    mixinStandardHelpOptions = true,
+    description = {
+        "Runs criteria test cases (*.cases files): each case's inline data through the compiled criteria,",
+        "its expected outcomes checked. Prints PASS or FAIL per case and which nodes and outcomes the",
+        "cases cover. Exit status 1 when a case fails or coverage is below --min-coverage."
+    })
+final class TestCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
+  @Option(names = "--criteria", paramLabel = "DIR", defaultValue = "criteria", description = "Folder of *.criteria files (default: ${DEFAULT-VALUE}).")
+  Path criteria;
+
+  @Parameters(paramLabel = "FILES", arity = "0..*", description = "Case files, or folders searched for *.cases (default: the criteria folder).")
+  List<Path> paths = new ArrayList<>();
+
+  @Option(names = "--engine", paramLabel = "ENGINE", defaultValue = "generated", description = "generated or interpret. Default: ${DEFAULT-VALUE}.")
+  Engine engine;
+
+  @Option(names = "--min-coverage", paramLabel = "PCT", description = "Fail when the cases check less than PCT percent of the nodes' possible outcomes.")
+  BigDecimal minCoverage;
+
+  @Override
+  public Integer call() throws Exception {
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    Frontend.Compilation c = CriteriaLoading.compile(criteria, spec);
+    if (c == null) {
+      return ExitCodes.CRITERIA;
+    }
+    if (!c.ok()) {
+      err.print(Diagnostics.render(c.diagnostics()));
+      return ExitCodes.CRITERIA;
+    }
+    List<Path> roots = paths.isEmpty() ? List.of(criteria) : paths;
+    for (Path p : roots) {
+      if (!Files.exists(p)) {
+        err.println("eligo: '" + p + "' does not exist");
+        return ExitCodes.USAGE;
+      }
+    }
+    List<Path> files = CaseFiles.find(roots);
+    if (files.isEmpty()) {
+      err.println("eligo: no *.cases files in " + roots + ": name case files or folders");
+      return ExitCodes.USAGE;
+    }
+    CaseFiles.Parsed parsed = CaseFiles.parse(files);
+    List<Diagnostic> problems = new ArrayList<>(parsed.diagnostics());
+    CaseRunner runner = new CaseRunner(c.program(), engine);
+    List<CaseRunner.Prepared> prepared = new ArrayList<>();
+    if (!Diagnostics.hasErrors(problems)) {
+      for (CaseFile f : parsed.files()) {
+        for (CaseFile.Case k : f.cases()) {
+          CaseRunner.Prepared p = runner.prepare(k);
+          problems.addAll(p.diagnostics());
+          prepared.add(p);
+        }
+      }
+    }
+    if (Diagnostics.hasErrors(problems)) {
+      err.print(Diagnostics.render(problems));
+      return ExitCodes.CRITERIA;
+    }
+    List<CaseRunner.Result> results = new ArrayList<>();
+    int failed = 0;
+    String file = null;
+    for (CaseRunner.Prepared p : prepared) {
+      String name = p.c().span().file().name();
+      if (!name.equals(file)) {
+        file = name;
+        out.println(name);
+      }
+      CaseRunner.Result r = runner.run(p);
+      results.add(r);
+      failed += r.passed() ? 0 : 1;
+      out.print("  " + CaseReport.verdict(r).replace("\n", "\n  ").stripTrailing() + "\n");
+    }
+    out.printf("%n%d passed, %d failed (%s engine)%n%n", results.size() - failed, failed, engine.name());
+    Coverage coverage = Coverage.of(c.program(), results);
+    out.print(coverage.table());
+    if (minCoverage != null && !coverage.atLeast(minCoverage)) {
+      out.printf("%nCoverage %s is below --min-coverage %s%%%n", coverage.percent(), minCoverage.toPlainString());
+      return ExitCodes.TESTS_FAILED;
+    }
+    return failed == 0 ? ExitCodes.OK : ExitCodes.TESTS_FAILED;
+  }
+}
