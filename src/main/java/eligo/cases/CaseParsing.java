@@ -71,27 +71,41 @@ public final class CaseParsing {
     List<Diagnostic> syntax = new ArrayList<>();
     parser.addErrorListener(SyntaxErrors.collector(source, syntax));
     FileContext tree = parser.file();
-    List<Diagnostic> all = new ArrayList<>(SyntaxErrors.tidy(lexical, syntax));
+    List<Diagnostic> syntaxErrors = SyntaxErrors.tidy(lexical, syntax);
+    List<Diagnostic> all = new ArrayList<>(syntaxErrors);
     CaseParsing builder = new CaseParsing(source);
     CaseFile file = builder.file(tree);
-    if (all.isEmpty()) {
-      all.addAll(builder.diagnostics); // after syntax errors the tree has holes: say nothing more
+    for (Diagnostic d : builder.diagnostics) {
+      if (!insideBrokenCase(d, tree, syntaxErrors)) {
+        all.add(d); // a case with a syntax error has holes: say nothing more about it
+      }
     }
     all.sort(Diagnostics.ORDER);
     return new Result(file, List.copyOf(all));
   }
 
+  private static boolean insideBrokenCase(Diagnostic d, FileContext tree, List<Diagnostic> syntax) {
+    for (CaseDeclContext c : tree.caseDecl()) {
+      int first = c.getStart().getLine();
+      int last = c.getStop() == null ? Integer.MAX_VALUE : c.getStop().getLine();
+      int line = d.span().line();
+      if (first <= line && line <= last && syntax.stream().anyMatch(s -> first <= s.span().line() && s.span().line() <= last)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** {@code case "name"}, or "this block". */
   private static String opener(List<Token> tokens, Token brace) {
-    for (int i = brace.getTokenIndex() - 1; i >= 0; i--) {
-      Token t = tokens.get(i);
-      if (t.getChannel() != Token.DEFAULT_CHANNEL) {
-        continue;
+    List<Token> before = new ArrayList<>();
+    for (int i = brace.getTokenIndex() - 1; i >= 0 && before.size() < 2; i--) {
+      if (tokens.get(i).getChannel() == Token.DEFAULT_CHANNEL) {
+        before.add(tokens.get(i));
       }
-      if (t.getType() == CasesLexer.STRING && i > 0 && tokens.get(i - 1).getType() == CasesLexer.CASE) {
-        return "case " + t.getText();
-      }
-      break;
+    }
+    if (before.size() == 2 && before.get(0).getType() == CasesLexer.STRING && before.get(1).getType() == CasesLexer.CASE) {
+      return "case " + before.get(0).getText();
     }
     return "this block";
   }

@@ -31,7 +31,6 @@ public final class CaseReport {
         continue;
       }
       Expectation e = c.expected();
-      String who = e.partner() ? "partner" : "customer";
       sb.append(INDENT).append(e.span().where()).append(": ").append(e.text()).append('\n');
       sb.append(INDENT).append("  expected  ").append(outcome(e.status(), e.value())).append('\n');
       sb.append(INDENT).append("  actual    ").append(outcome(c.status(), c.value()));
@@ -48,9 +47,6 @@ public final class CaseReport {
       String criteria = e.partner() ? n.partner().criteria() : n.criteria();
       if (criteria != null && !criteria.isEmpty()) {
         sb.append(INDENT).append("  criteria  ").append(criteria).append('\n');
-      }
-      if (e.subject() != null) {
-        sb.append(INDENT).append("  for       ").append(who).append(' ').append(e.subject().text()).append('\n');
       }
     }
     return sb.toString();

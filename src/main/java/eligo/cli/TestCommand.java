@@ -73,8 +73,8 @@ final class TestCommand implements Callable<Integer> {
     List<Diagnostic> problems = new ArrayList<>(parsed.diagnostics());
     CaseRunner runner = new CaseRunner(c.program(), engine);
     List<CaseRunner.Prepared> prepared = new ArrayList<>();
-    if (!Diagnostics.hasErrors(problems)) {
-      for (CaseFile f : parsed.files()) {
+    for (CaseFile f : parsed.files()) {
+      if (!Diagnostics.hasErrors(problems.stream().filter(d -> d.span().file() == f.source()).toList())) {
         for (CaseFile.Case k : f.cases()) {
           CaseRunner.Prepared p = runner.prepare(k);
           problems.addAll(p.diagnostics());
@@ -83,6 +83,7 @@ final class TestCommand implements Callable<Integer> {
       }
     }
     if (Diagnostics.hasErrors(problems)) {
+      problems.sort(Diagnostics.ORDER);
       err.print(Diagnostics.render(problems));
       return ExitCodes.CRITERIA;
     }
