@@ -2,7 +2,6 @@ package eligo.runtime;
 
 import de.siegmar.fastcsv.reader.CsvParseException;
 import de.siegmar.fastcsv.reader.CsvReader;
-import de.siegmar.fastcsv.reader.CsvRecord;
 import eligo.data.Dataset;
 import eligo.data.Measure;
 import eligo.data.Month;
@@ -142,6 +141,10 @@ public final class DatasetLoader {
   private int[] usageMonth = new int[0];
   private int[] usageLine = new int[0];
   private long[][] usageMeasures = new long[MEASURES.length][0];
+  private String lastTenant;
+  private int lastTenantIndex;
+  private String lastWorkload;
+  private int lastWorkloadIndex;
   private int minMonth = Integer.MAX_VALUE;
   private int maxMonth = Integer.MIN_VALUE;
 
@@ -216,7 +219,7 @@ public final class DatasetLoader {
     final int file;
     final int[] cols;
     final int width;
-    CsvRecord rec;
+    CsvFields rec;
     long line;
 
     Row(int file, int[] cols, int width) {
@@ -228,21 +231,22 @@ public final class DatasetLoader {
     /** The cell of required column {@code k}; empty when the row is too short. */
     String get(int k) {
       int i = cols[k];
-      return i < rec.getFieldCount() ? rec.getField(i) : "";
+      return i < rec.count() ? rec.get(i) : "";
     }
 
     boolean widthOk() {
-      return rec.getFieldCount() == width;
+      return rec.count() == width;
     }
 
     String widthProblem() {
-      String s = "the row has " + rec.getFieldCount() + " fields, the header has " + width;
+      String s = "the row has " + rec.count() + " fields, the header has " + width;
       int extraLines = 0;
-      for (int i = 0; i < rec.getFieldCount(); i++) {
-        String f = rec.getField(i);
-        for (int j = 0; j < f.length(); j++) {
-          char ch = f.charAt(j);
-          if (ch == '\n' || (ch == '\r' && (j + 1 == f.length() || f.charAt(j + 1) != '\n'))) {
+      char[] chars = rec.chars();
+      for (int i = 0; i < rec.count(); i++) {
+        int end = rec.end(i);
+        for (int j = rec.start(i); j < end; j++) {
+          char ch = chars[j];
+          if (ch == '\n' || (ch == '\r' && (j + 1 == end || chars[j + 1] != '\n'))) {
             extraLines++;
           }
         }
@@ -274,17 +278,18 @@ public final class DatasetLoader {
             .onMalformedInput(CodingErrorAction.REPORT)
             .onUnmappableCharacter(CodingErrorAction.REPORT);
     long lastLine = 0;
+    CsvFields.Handler fields = new CsvFields.Handler();
     try (Reader in = new InputStreamReader(Files.newInputStream(path), decoder);
-        CsvReader<CsvRecord> csv =
+        CsvReader<CsvFields> csv =
             CsvReader.builder()
                 .allowExtraFields(true)
                 .allowMissingFields(true)
                 .skipEmptyLines(true)
-                .ofCsvRecord(in)) {
-      Iterator<CsvRecord> it = csv.iterator();
-      CsvRecord header = null;
+                .build(fields, in)) {
+      Iterator<CsvFields> it = csv.iterator();
+      CsvFields header = null;
       while (header == null && it.hasNext()) {
-        CsvRecord r = it.next();
+        CsvFields r = it.next();
         if (!isBlank(r)) {
           header = r;
         }
@@ -292,34 +297,35 @@ public final class DatasetLoader {
       if (header == null) {
         return fileError(file, 0, "file is empty: the header line is missing");
       }
-      lastLine = header.getStartingLineNumber();
+      lastLine = header.line();
       int[] cols = findColumns(file, header, columns);
       if (cols == null) {
         return false;
       }
-      Row row = new Row(file, cols, header.getFieldCount());
-      CsvRecord pending = null; // one record behind, to know which is the last
+      Row row = new Row(file, cols, header.count());
+      CsvFields pending = null; // one record behind, to know which is the last
       while (it.hasNext()) {
-        CsvRecord r = it.next();
-        lastLine = r.getStartingLineNumber();
+        CsvFields r = it.next();
+        lastLine = r.line();
         if (isBlank(r)) {
           continue;
         }
         if (pending != null) {
           read[file]++;
           row.rec = pending;
-          row.line = pending.getStartingLineNumber();
+          row.line = pending.line();
           handler.row(row);
           if (broken[file]) {
             return false;
           }
         }
         pending = r;
+        fields.keep();
       }
       if (pending != null) {
         read[file]++;
         row.rec = pending;
-        row.line = pending.getStartingLineNumber();
+        row.line = pending.line();
         if (spansLines(pending) && endsInsideQuotes(path, row.line)) {
           // FastCSV takes an unclosed quote to the end of the file as one field
           reject(
@@ -348,11 +354,13 @@ public final class DatasetLoader {
     }
   }
 
-  private static boolean spansLines(CsvRecord r) {
-    for (int i = 0; i < r.getFieldCount(); i++) {
-      String f = r.getField(i);
-      if (f.indexOf('\n') >= 0 || f.indexOf('\r') >= 0) {
-        return true;
+  private static boolean spansLines(CsvFields r) {
+    char[] chars = r.chars();
+    for (int i = 0; i < r.count(); i++) {
+      for (int j = r.start(i); j < r.end(i); j++) {
+        if (chars[j] == '\n' || chars[j] == '\r') {
+          return true;
+        }
       }
     }
     return false;
@@ -429,17 +437,17 @@ public final class DatasetLoader {
     return 0;
   }
 
-  private static boolean isBlank(CsvRecord r) {
-    return r.getFieldCount() == 1 && r.getField(0).isBlank();
+  private static boolean isBlank(CsvFields r) {
+    return r.count() == 1 && r.get(0).isBlank();
   }
 
-  private int[] findColumns(int file, CsvRecord header, String[] columns) {
+  private int[] findColumns(int file, CsvFields header, String[] columns) {
     int[] cols = new int[columns.length];
     Arrays.fill(cols, -1);
     List<String> names = new ArrayList<>();
     boolean ok = true;
-    for (int i = 0; i < header.getFieldCount(); i++) {
-      String n = header.getField(i);
+    for (int i = 0; i < header.count(); i++) {
+      String n = header.get(i);
       if (i == 0 && n.startsWith("\uFEFF")) {
         n = n.substring(1); // a byte-order mark
       }
@@ -608,24 +616,48 @@ public final class DatasetLoader {
       return;
     }
     Problems p = problems.clear();
-    int t = ref(p, "tenant_id", "tenant", row.get(0), tenantIndex, tenantRejected, F_TENANTS);
-    int w = ref(p, "workload", "workload", row.get(1), workloadIndex, workloadRejected, F_WORKLOADS);
-    int m = month(p, "month", row.get(2), false);
+    CsvFields rec = row.rec;
+    int[] cols = row.cols;
+    // Rows of one tenant and workload usually follow each other: reuse the last lookup.
+    int t;
+    if (lastTenant != null && rec.equals(cols[0], lastTenant)) {
+      t = lastTenantIndex;
+    } else {
+      String id = rec.get(cols[0]);
+      t = ref(p, "tenant_id", "tenant", id, tenantIndex, tenantRejected, F_TENANTS);
+      if (t >= 0) {
+        lastTenant = id;
+        lastTenantIndex = t;
+      }
+    }
+    int w;
+    if (lastWorkload != null && rec.equals(cols[1], lastWorkload)) {
+      w = lastWorkloadIndex;
+    } else {
+      String name = rec.get(cols[1]);
+      w = ref(p, "workload", "workload", name, workloadIndex, workloadRejected, F_WORKLOADS);
+      if (w >= 0) {
+        lastWorkload = name;
+        lastWorkloadIndex = w;
+      }
+    }
+    int m = month(p, "month", rec.view(cols[2]), false);
     long[] values = problems.values;
+    char[] chars = rec.chars();
     for (int k = 0; k < MEASURES.length; k++) {
-      String s = row.get(3 + k);
+      int f = cols[3 + k];
       long v;
-      if (s.isEmpty()) {
+      if (rec.length(f) == 0) {
         v = 0;
       } else if (MEASURES[k].isMoney()) {
-        v = parseMoney(s);
+        v = parseMoney(chars, rec.start(f), rec.end(f));
         if (v == BAD) {
-          p.add(moneyProblem(MEASURES[k].column(), s));
+          p.add(moneyProblem(MEASURES[k].column(), rec.get(f)));
         }
       } else {
-        v = parseCount(s);
+        v = parseCount(chars, rec.start(f), rec.end(f));
         if (v == BAD) {
-          p.add(countProblem(MEASURES[k].column(), s));
+          p.add(countProblem(MEASURES[k].column(), rec.get(f)));
         }
       }
       values[k] = v;
@@ -720,8 +752,8 @@ public final class DatasetLoader {
    * Parses a month cell. Returns the month; {@link Month#OPEN} for an empty optional cell; {@link
    * Month#NONE} with a problem added otherwise.
    */
-  private static int month(Problems p, String column, String s, boolean optional) {
-    if (s.isEmpty()) {
+  private static int month(Problems p, String column, CharSequence s, boolean optional) {
+    if (s.length() == 0) {
       if (optional) {
         return Month.OPEN;
       }
@@ -730,7 +762,7 @@ public final class DatasetLoader {
     }
     int m = Month.parse(s);
     if (m == Month.NONE) {
-      p.add(column + " " + quote(s) + " is not a month (YYYY-MM)");
+      p.add(column + " " + quote(s.toString()) + " is not a month (YYYY-MM)");
     }
     return m;
   }
@@ -747,17 +779,22 @@ public final class DatasetLoader {
    * cents; {@link #BAD} when the text is not such an amount.
    */
   static long parseMoney(String s) {
-    int n = s.length();
-    int i = 0;
+    return parseMoney(s.toCharArray(), 0, s.length());
+  }
+
+  /** {@link #parseMoney(String)} of {@code c[from..to-1]}. */
+  static long parseMoney(char[] c, int from, int to) {
+    int n = to;
+    int i = from;
     boolean negative = false;
-    if (n > 0 && s.charAt(0) == '-') {
+    if (n > i && c[i] == '-') {
       negative = true;
-      i = 1;
+      i++;
     }
     int intStart = i;
     long units = 0;
     while (i < n) {
-      char ch = s.charAt(i);
+      char ch = c[i];
       if (ch < '0' || ch > '9') {
         break;
       }
@@ -772,14 +809,14 @@ public final class DatasetLoader {
     }
     long cents = units * 100;
     if (i < n) {
-      if (s.charAt(i) != '.') {
+      if (c[i] != '.') {
         return BAD;
       }
       i++;
       int fracStart = i;
       int frac = 0;
       while (i < n) {
-        char ch = s.charAt(i);
+        char ch = c[i];
         if (ch < '0' || ch > '9' || i - fracStart >= 2) {
           return BAD;
         }
@@ -797,13 +834,17 @@ public final class DatasetLoader {
 
   /** Parses a count {@code [0-9]+} that fits a long; {@link #BAD} otherwise. */
   static long parseCount(String s) {
-    int n = s.length();
-    if (n == 0) {
+    return parseCount(s.toCharArray(), 0, s.length());
+  }
+
+  /** {@link #parseCount(String)} of {@code c[from..to-1]}. */
+  static long parseCount(char[] c, int from, int to) {
+    if (to == from) {
       return BAD;
     }
     long v = 0;
-    for (int i = 0; i < n; i++) {
-      char ch = s.charAt(i);
+    for (int i = from; i < to; i++) {
+      char ch = c[i];
       if (ch < '0' || ch > '9') {
         return BAD;
       }
@@ -856,13 +897,13 @@ public final class DatasetLoader {
   }
 
   /** The record written back as one CSV row (fields quoted where RFC 4180 needs it). */
-  static String rawText(CsvRecord rec) {
+  static String rawText(CsvFields rec) {
     StringBuilder sb = new StringBuilder();
-    for (int i = 0; i < rec.getFieldCount(); i++) {
+    for (int i = 0; i < rec.count(); i++) {
       if (i > 0) {
         sb.append(',');
       }
-      appendCsvField(sb, rec.getField(i));
+      appendCsvField(sb, rec.get(i));
     }
     return sb.toString();
   }
@@ -1131,14 +1172,14 @@ public final class DatasetLoader {
   /** Reads a file again for the raw text of a few rows (only used for error messages). */
   private Map<Long, String> rawRows(int file, Set<Long> lines) {
     Map<Long, String> out = new HashMap<>();
-    try (CsvReader<CsvRecord> csv =
+    try (CsvReader<CsvFields> csv =
         CsvReader.builder()
             .allowExtraFields(true)
             .allowMissingFields(true)
-            .ofCsvRecord(dir.resolve(FILES.get(file)), StandardCharsets.UTF_8)) {
-      for (CsvRecord r : csv) {
-        if (lines.contains(r.getStartingLineNumber())) {
-          out.put(r.getStartingLineNumber(), rawText(r));
+            .build(new CsvFields.Handler(), dir.resolve(FILES.get(file)), StandardCharsets.UTF_8)) {
+      for (CsvFields r : csv) {
+        if (lines.contains(r.line())) {
+          out.put(r.line(), rawText(r));
           if (out.size() == lines.size()) {
             break;
           }
