@@ -282,6 +282,7 @@ public final class DataGenerator {
     final double moneyGrowth;
     final int seats;
     final double activeShare;
+    final double activeDrift;
     final int plainUsers;
     final double protectedShare;
 
@@ -302,6 +303,8 @@ public final class DataGenerator {
       seats = rng.chance(0.7) ? SEATS[rng.nextInt(SEATS.length)] : 1 + rng.nextInt(2000);
       double[] shares = {0.4, 0.4, 0.39, 0.41, 0.1, 0.75, 1.0};
       activeShare = rng.chance(0.7) ? shares[rng.nextInt(shares.length)] : rng.nextDouble();
+      // half the pairs keep their share (exact boundaries), the others drift -1% .. +2% a month
+      activeDrift = rng.chance(0.5) ? 0 : (rng.nextInt(31) - 10) / 1000.0;
       int[] users = {1, 4, 5, 6, 10, 20, 50, 120};
       plainUsers = rng.chance(0.6) ? users[rng.nextInt(users.length)] : rng.nextInt(500);
       protectedShare = 0.5 + rng.nextDouble() / 2;
@@ -318,7 +321,7 @@ public final class DataGenerator {
       }
       long active =
           reports[Measure.PAID_UNITS.ordinal()]
-              ? Math.round(seatsNow * activeShare)
+              ? Math.round(seatsNow * Math.min(1, Math.max(0, activeShare + activeDrift * age)))
               : Math.max(0, plainUsers + (rng.chance(0.2) ? rng.nextInt(5) - 2 : 0) + age / 6);
       for (Measure m : MEASURES) {
         if (!reports[m.ordinal()]) {
