@@ -150,7 +150,7 @@ public final class DatasetLoader {
 
   private DatasetLoader(Path dir, List<String> associationTypes, Mode mode) {
     this.dir = dir;
-    this.mode = mode;
+    this.mode = java.util.Objects.requireNonNull(mode, "mode");
     this.typeNames = associationTypes.toArray(new String[0]);
     for (int k = 0; k < typeNames.length; k++) {
       if (typeNames[k] == null || typeNames[k].isEmpty()) {
