@@ -23,15 +23,17 @@ import java.util.function.Function;
 /**
  * Runs cases through the real evaluation path: the case's data through the loader, every area
  * through the chosen engine ({@link Evaluation}, customers then partners), then each expectation
- * compared with the outcome. The evaluators are compiled once per runner.
+ * compared with the outcome. The evaluators are compiled once per runner, on its first run.
  */
 public final class CaseRunner {
   private final Ir.Program program;
-  private final Map<String, Function<Dataset, AreaEvaluator>> factories;
+  private final Engine engine;
+  /** Compiled on the first run, so that preparing cases (and finding their errors) compiles nothing. */
+  private Map<String, Function<Dataset, AreaEvaluator>> factories;
 
   public CaseRunner(Ir.Program program, Engine engine) {
     this.program = program;
-    this.factories = engine.compile(program);
+    this.engine = engine;
   }
 
   /** A case ready to run (its dataset loaded, its expectations naming real nodes), or why not. */
@@ -82,6 +84,9 @@ public final class CaseRunner {
       throw new IllegalArgumentException("case \"" + p.c().name() + "\" has errors and cannot run");
     }
     Case c = p.c();
+    if (factories == null) {
+      factories = engine.compile(program);
+    }
     Outcome outcome;
     try {
       outcome = Evaluation.run(program, factories, p.data(), c.asOf(), 1, Evaluation.Progress.NONE);

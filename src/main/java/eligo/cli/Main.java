@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = Main.Version.class,
     description = "Decides, customer by customer, whether a partner's customers meet a partner program's criteria, and shows why.",
-    subcommands = {CommandLine.HelpCommand.class, RunCommand.class, CheckCommand.class, GenerateDataCommand.class, TestCommand.class},
+    subcommands = {CommandLine.HelpCommand.class, RunCommand.class, CheckCommand.class, GenerateDataCommand.class, TestCommand.class, DiffCommand.class},
     footer = {
         "",
         "Exit status: 0 success; " + ExitCodes.TESTS_FAILED + " a test case failed; " + ExitCodes.USAGE + " usage error; " + ExitCodes.CRITERIA + " criteria errors; "

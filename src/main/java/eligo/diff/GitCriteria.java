@@ -1,0 +1,99 @@
+package eligo.diff;
+
+import eligo.check.Frontend;
+import eligo.lang.SourceFile;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * A criteria folder as it was at a git revision ({@code HEAD~1}, a tag, a commit): its {@code
+ * *.criteria} files are read with {@code git ls-tree} and {@code git cat-file} and compiled from
+ * memory, named {@code REV:path/file.criteria} in diagnostics. Nothing is checked out.
+ */
+public final class GitCriteria {
+  private GitCriteria() {}
+
+  /** Git could not give the folder at that revision; the message says why in git's words. */
+  public static final class GitException extends Exception {
+    private static final long serialVersionUID = 1L;
+
+    public GitException(String message) {
+      super(message);
+    }
+  }
+
+  /** Compiles the {@code *.criteria} files that {@code folder} (inside a git work tree) held at {@code revision}. */
+  public static Frontend.Compilation compile(String revision, Path folder) throws GitException, IOException {
+    if (revision.isEmpty() || revision.startsWith("-")) {
+      throw new GitException("'" + revision + "' is not a revision");
+    }
+    String[] where = text(git(folder, "rev-parse", "--show-toplevel", "--show-prefix")).split("\n", -1);
+    Path top = Path.of(where[0]);
+    String prefix = where.length > 1 ? where[1] : "";
+    String tree = text(git(top, "ls-tree", "-z", revision + ":" + prefix));
+    Map<String, String> texts = new LinkedHashMap<>();
+    List<String> unreadable = new ArrayList<>();
+    for (String entry : tree.split("\u0000")) {
+      // "<mode> <type> <object>\t<name>"
+      int tab = entry.indexOf('\t');
+      if (tab < 0) {
+        continue;
+      }
+      String[] meta = entry.substring(0, tab).split(" ");
+      String name = entry.substring(tab + 1);
+      if (!meta[1].equals("blob") || !name.endsWith(".criteria")) {
+        continue;
+      }
+      String display = revision + ":" + prefix + name;
+      try {
+        texts.put(display, SourceFile.decode(git(top, "cat-file", "blob", meta[2])));
+      } catch (CharacterCodingException e) {
+        unreadable.add(display);
+      }
+    }
+    if (!unreadable.isEmpty()) {
+      throw new GitException("not valid UTF-8 text: " + String.join(", ", unreadable));
+    }
+    return Frontend.compile(texts);
+  }
+
+  private static byte[] git(Path dir, String... args) throws GitException, IOException {
+    List<String> command = new ArrayList<>(List.of("git", "-C", dir.toString()));
+    command.addAll(List.of(args));
+    Process p = new ProcessBuilder(command).start();
+    p.getOutputStream().close();
+    CompletableFuture<byte[]> err = CompletableFuture.supplyAsync(() -> readAll(p.getErrorStream()));
+    byte[] out = p.getInputStream().readAllBytes();
+    try {
+      int code = p.waitFor();
+      if (code != 0) {
+        throw new GitException(text(err.join()).strip());
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException("interrupted while running git", e);
+    }
+    return out;
+  }
+
+  private static byte[] readAll(InputStream in) {
+    try {
+      return in.readAllBytes();
+    } catch (IOException e) {
+      return new byte[0];
+    }
+  }
+
+  private static String text(byte[] bytes) {
+    String s = new String(bytes, StandardCharsets.UTF_8);
+    return s.endsWith("\n") ? s.substring(0, s.length() - 1) : s;
+  }
+}

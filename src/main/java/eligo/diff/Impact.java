@@ -1,0 +1,192 @@
+package eligo.diff;
+
+import eligo.data.Dataset;
+import eligo.data.Month;
+import eligo.data.NodeResults;
+import eligo.ir.Ir;
+import eligo.runtime.Outcome;
+import eligo.runtime.Texts;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * What a change of the criteria does to one dataset: two runs on the same data (the old criteria
+ * and the new) compared row by row, as the canonical results file states them. A row is a
+ * customer's (or a partner's) status and value at one node; it changes when either differs, or
+ * when the node exists in one version only.
+ *
+ * @param nodes per area and node, how many customers changed and how (in area, node order)
+ * @param partners the partner-level rows that changed
+ * @param customers the customers with a changed row, each with its changed rows
+ */
+public record Impact(String oldLabel, String newLabel, String data, String asOf, int customerCount,
+    List<NodeChange> nodes, List<PartnerChange> partners, List<CustomerChange> customers) {
+
+  public Impact {
+    nodes = List.copyOf(nodes);
+    partners = List.copyOf(partners);
+    customers = List.copyOf(customers);
+  }
+
+  /** A row's status and value as the results file writes them; {@code value} is empty when not evaluated. */
+  public record Row(String status, String value) {
+    @Override
+    public String toString() {
+      return value.isEmpty() ? status : status + " " + value;
+    }
+  }
+
+  /** How many customers moved from one status to another at a node; a null status: no such row. */
+  public record Transition(String from, String to, int customers) {}
+
+  /** One node: the customers whose row changed, by transition; {@code valueOnly}: same status, other value. */
+  public record NodeChange(String area, String node, int customersChanged, List<Transition> transitions, int valueOnly) {
+    public NodeChange {
+      transitions = List.copyOf(transitions);
+    }
+  }
+
+  /** A partner-level row that changed; a null side: the node exists in one version only. */
+  public record PartnerChange(String partner, String area, String node, Row before, Row after) {}
+
+  /** One changed row of a customer. */
+  public record RowChange(String area, String node, Row before, Row after) {}
+
+  public record CustomerChange(String partner, String customer, String name, List<RowChange> changes) {
+    public CustomerChange {
+      changes = List.copyOf(changes);
+    }
+  }
+
+  /** Whether no row at all changed. */
+  public boolean nothingChanged() {
+    return customers.isEmpty() && partners.isEmpty();
+  }
+
+  public int rowsChanged() {
+    return customers.stream().mapToInt(c -> c.changes().size()).sum();
+  }
+
+  /** Compares two runs on the same dataset (customers in the same order). */
+  public static Impact compare(String oldLabel, String newLabel, String data, Outcome before, Outcome after) {
+    Dataset d = after.data;
+    if (before.data.customerCount() != d.customerCount()) {
+      throw new IllegalArgumentException("the two runs read different datasets");
+    }
+    Map<String, Map<String, NodePair>> areas = new TreeMap<>(Texts.CODE_POINT_ORDER);
+    pair(areas, before, true);
+    pair(areas, after, false);
+
+    List<NodeChange> nodes = new ArrayList<>();
+    Map<Integer, List<RowChange>> byCustomer = new TreeMap<>();
+    for (Map.Entry<String, Map<String, NodePair>> a : areas.entrySet()) {
+      for (Map.Entry<String, NodePair> n : a.getValue().entrySet()) {
+        NodePair p = n.getValue();
+        Map<String, Integer> moves = new TreeMap<>();
+        int changed = 0;
+        int valueOnly = 0;
+        for (int c = 0; c < d.customerCount(); c++) {
+          Row x = p.row(c, true);
+          Row y = p.row(c, false);
+          if (x == null ? y == null : x.equals(y)) {
+            continue;
+          }
+          changed++;
+          if (x != null && y != null && x.status().equals(y.status())) {
+            valueOnly++;
+          } else {
+            moves.merge(statusOf(x) + "\u0000" + statusOf(y), 1, Integer::sum);
+          }
+          byCustomer.computeIfAbsent(c, k -> new ArrayList<>()).add(new RowChange(a.getKey(), n.getKey(), x, y));
+        }
+        if (changed > 0) {
+          List<Transition> transitions = new ArrayList<>();
+          moves.forEach((k, count) -> {
+            String[] fromTo = k.split("\u0000", -1);
+            transitions.add(new Transition(fromTo[0].isEmpty() ? null : fromTo[0], fromTo[1].isEmpty() ? null : fromTo[1], count));
+          });
+          nodes.add(new NodeChange(a.getKey(), n.getKey(), changed, transitions, valueOnly));
+        }
+      }
+    }
+    List<CustomerChange> customers = new ArrayList<>();
+    byCustomer.forEach((c, changes) -> customers.add(new CustomerChange(d.partnerId(c), d.customerId(c), d.customerName(c), changes)));
+    customers.sort(Comparator.comparing(CustomerChange::partner, Texts.CODE_POINT_ORDER).thenComparing(CustomerChange::customer, Texts.CODE_POINT_ORDER));
+    return new Impact(oldLabel, newLabel, data, Month.format(after.asOf), d.customerCount(), nodes, partnerChanges(before, after), customers);
+  }
+
+  private static String statusOf(Row r) {
+    return r == null ? "" : r.status();
+  }
+
+  /** A node in each version: its area's outcome and its index there (null and -1 where it is missing). */
+  private static final class NodePair {
+    Outcome.AreaOutcome beforeArea;
+    int before = -1;
+    Outcome.AreaOutcome afterArea;
+    int after = -1;
+
+    Row row(int c, boolean old) {
+      return old ? (before < 0 ? null : row(beforeArea, c, before)) : (after < 0 ? null : row(afterArea, c, after));
+    }
+
+    private static Row row(Outcome.AreaOutcome a, int c, int i) {
+      byte s = a.status(c, i);
+      return new Row(NodeResults.statusName(s), s == NodeResults.NOT_EVALUATED ? "" : Texts.plain(a.value(c, i), a.nodes.get(i).scale()));
+    }
+  }
+
+  private static void pair(Map<String, Map<String, NodePair>> areas, Outcome o, boolean old) {
+    for (Outcome.AreaOutcome a : o.areas) {
+      Map<String, NodePair> nodes = areas.computeIfAbsent(a.area.id(), k -> new TreeMap<>(Texts.CODE_POINT_ORDER));
+      for (int i = 0; i < a.nodes.size(); i++) {
+        NodePair p = nodes.computeIfAbsent(a.nodes.get(i).id(), k -> new NodePair());
+        if (old) {
+          p.beforeArea = a;
+          p.before = i;
+        } else {
+          p.afterArea = a;
+          p.after = i;
+        }
+      }
+    }
+  }
+
+  private static List<PartnerChange> partnerChanges(Outcome before, Outcome after) {
+    Map<String, Row> x = partnerRows(before);
+    Map<String, Row> y = partnerRows(after);
+    TreeSet<String> keys = new TreeSet<>(Texts.CODE_POINT_ORDER);
+    keys.addAll(x.keySet());
+    keys.addAll(y.keySet());
+    List<PartnerChange> out = new ArrayList<>();
+    for (String k : keys) {
+      Row a = x.get(k);
+      Row b = y.get(k);
+      if (a == null ? b != null : !a.equals(b)) {
+        String[] parts = k.split("\u0000", -1);
+        out.add(new PartnerChange(parts[0], parts[1], parts[2], a, b));
+      }
+    }
+    return out;
+  }
+
+  /** Partner rows keyed by partner, area and node (joined with NUL, which sorts first). */
+  private static Map<String, Row> partnerRows(Outcome o) {
+    Map<String, Row> out = new LinkedHashMap<>();
+    for (int p = 0; p < o.partners.size(); p++) {
+      for (Outcome.AreaOutcome a : o.areas) {
+        for (int j = 0; j < a.partnerNodes.size(); j++) {
+          Ir.Node n = a.partnerNodes.get(j);
+          Row r = new Row(a.partnerMet(p, j) ? "met" : "not_met", Texts.plain(a.partnerTotal(p, j), n.partner().scale()));
+          out.put(o.partners.get(p) + "\u0000" + a.area.id() + "\u0000" + n.id(), r);
+        }
+      }
+    }
+    return out;
+  }
+}

@@ -1,0 +1,210 @@
+package eligo.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import eligo.testing.SharedFiles;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code eligo diff}: the customers it lists are exactly those whose rows differ between the two
+ * results files that {@code eligo run} writes for the old and the new criteria.
+ */
+class DiffCommandTest {
+  @TempDir Path tmp;
+
+  static final Path SAMPLE = SharedFiles.conformance("sample-1").resolve("data");
+
+  record Run(int code, String out, String err) {}
+
+  static Run eligo(String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    int code = Main.execute(args, new PrintWriter(out), new PrintWriter(err));
+    return new Run(code, out.toString(), err.toString());
+  }
+
+  /** A copy of criteria/*.criteria with one text replaced in one file. */
+  static Path changedCopy(Path dir, String file, String from, String to) throws IOException {
+    Files.createDirectories(dir);
+    try (Stream<Path> s = Files.list(Path.of("criteria"))) {
+      for (Path p : s.filter(p -> p.toString().endsWith(".criteria")).toList()) {
+        Files.copy(p, dir.resolve(p.getFileName()));
+      }
+    }
+    replace(dir.resolve(file), from, to);
+    return dir;
+  }
+
+  static void replace(Path file, String from, String to) throws IOException {
+    String text = Files.readString(file, StandardCharsets.UTF_8);
+    assertThat(text).contains(from);
+    Files.writeString(file, text.replace(from, to), StandardCharsets.UTF_8);
+  }
+
+  /** The rows of a results file: "partner,customer,area,node" to "status value". */
+  static Map<String, String> rows(Path results) throws IOException {
+    Map<String, String> out = new TreeMap<>();
+    List<String> lines = Files.readAllLines(results, StandardCharsets.UTF_8);
+    for (String line : lines.subList(1, lines.size())) {
+      String[] f = line.split(",", -1);
+      assertThat(f).as("sample-1 ids need no quoting: %s", line).hasSize(6);
+      out.put(f[0] + "," + f[1] + "," + f[2] + "," + f[3], f[5].isEmpty() ? f[4] : f[4] + " " + f[5]);
+    }
+    return out;
+  }
+
+  /** Each changed row ("partner,customer,area,node: before -> after") by running both versions. */
+  List<String> changedRows(Path oldCriteria, Path newCriteria) throws IOException {
+    Path a = tmp.resolve("old.csv");
+    Path b = tmp.resolve("new.csv");
+    assertThat(eligo("run", "-q", "--engine", "interpret", "--criteria", oldCriteria.toString(), "--data", SAMPLE.toString(), "--results", a.toString()).code()).isZero();
+    assertThat(eligo("run", "-q", "--engine", "interpret", "--criteria", newCriteria.toString(), "--data", SAMPLE.toString(), "--results", b.toString()).code()).isZero();
+    Map<String, String> x = rows(a);
+    Map<String, String> y = rows(b);
+    assertThat(y.keySet()).isEqualTo(x.keySet());
+    List<String> out = new ArrayList<>();
+    for (String k : x.keySet()) {
+      if (!x.get(k).equals(y.get(k))) {
+        out.add(k + ": " + x.get(k) + " -> " + y.get(k));
+      }
+    }
+    return out;
+  }
+
+  /** The same rows as the JSON report of eligo diff lists them. */
+  static List<String> reportedRows(JsonNode report) {
+    List<String> out = new ArrayList<>();
+    for (JsonNode p : report.get("partners")) {
+      out.add(p.get("partner").asText() + ",," + p.get("area").asText() + "," + p.get("node").asText() + ": " + side(p.get("before")) + " -> " + side(p.get("after")));
+    }
+    for (JsonNode c : report.get("customers")) {
+      for (JsonNode r : c.get("changes")) {
+        out.add(c.get("partner").asText() + "," + c.get("customer").asText() + "," + r.get("area").asText() + "," + r.get("node").asText() + ": "
+            + side(r.get("before")) + " -> " + side(r.get("after")));
+      }
+    }
+    out.sort(null);
+    return out;
+  }
+
+  static String side(JsonNode row) {
+    String v = row.get("value").asText();
+    return v.isEmpty() ? row.get("status").asText() : row.get("status").asText() + " " + v;
+  }
+
+  static JsonNode diffJson(String old, Path newCriteria, String... more) throws IOException {
+    List<String> args = new ArrayList<>(List.of("diff", "--old", old, "--new", newCriteria.toString(), "--data", SAMPLE.toString(), "--format", "json"));
+    args.addAll(List.of(more));
+    Run r = eligo(args.toArray(String[]::new));
+    assertThat(r.code()).as(r.err()).isZero();
+    return new ObjectMapper().readTree(r.out());
+  }
+
+  @Test
+  void aLowerAzureThresholdListsExactlyTheCustomersWhoseRowsDiffer() throws IOException {
+    Path changed = changedCopy(tmp.resolve("new"), "azure.criteria", "for workload in AZURE >= $1000", "for workload in AZURE >= $900");
+    List<String> expected = changedRows(Path.of("criteria"), changed);
+    assertThat(expected).isNotEmpty().allMatch(r -> r.contains(",azure,net-customer-adds: "));
+
+    JsonNode report = diffJson("criteria", changed);
+    assertThat(reportedRows(report)).isEqualTo(expected);
+    TreeSet<String> customers = new TreeSet<>();
+    expected.forEach(r -> customers.add(r.split(",")[1]));
+    List<String> listed = new ArrayList<>();
+    report.get("customers").forEach(c -> listed.add(c.get("customer").asText()));
+    assertThat(listed).containsExactlyElementsOf(customers);
+    assertThat(report.get("nodes")).hasSize(1);
+    assertThat(report.get("nodes").get(0).get("customersChanged").asInt()).isEqualTo(customers.size());
+    assertThat(report.get("customerCount").asInt()).isEqualTo(120);
+    assertThat(report.get("asOf").asText()).isEqualTo("2026-09");
+
+    Run text = eligo("diff", "--old", "criteria", "--new", changed.toString(), "--data", SAMPLE.toString(), "--engine", "interpret");
+    assertThat(text.code()).isZero();
+    assertThat(text.out()).contains("\n" + customers.size() + " of 120 customers changed (" + customers.size() + " rows); no partner-level row changed.\n")
+        .contains("\nCustomers\n");
+    for (String c : customers) {
+      assertThat(text.out()).contains(" " + c + "  ");
+    }
+  }
+
+  @Test
+  void aGitRevisionIsTheOldVersionOfTheNewFolder() throws IOException, InterruptedException {
+    Path repo = tmp.resolve("repo");
+    Path criteria = changedCopy(repo.resolve("criteria"), "azure.criteria", "Net customer adds", "Net customer adds");
+    git(repo, "init", "-q");
+    git(repo, "add", ".");
+    git(repo, "-c", "user.name=Eligo Test", "-c", "user.email=test@example.invalid", "commit", "-q", "-m", "criteria");
+    replace(criteria.resolve("azure.criteria"), "for workload in AZURE >= $1000", "for workload in AZURE >= $900");
+
+    List<String> expected = changedRows(Path.of("criteria"), criteria);
+    assertThat(reportedRows(diffJson("HEAD", criteria, "--engine", "interpret"))).isNotEmpty().isEqualTo(expected);
+
+    Run bad = eligo("diff", "--old", "no-such-revision", "--new", criteria.toString(), "--data", SAMPLE.toString());
+    assertThat(bad.code()).isEqualTo(ExitCodes.USAGE);
+    assertThat(bad.err()).startsWith("eligo: --old 'no-such-revision' is neither a folder nor a git revision of " + criteria + " (git: ");
+  }
+
+  static void git(Path dir, String... args) throws IOException, InterruptedException {
+    List<String> command = new ArrayList<>(List.of("git", "-C", dir.toString()));
+    command.addAll(List.of(args));
+    Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+    String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(p.waitFor()).as("git %s: %s", String.join(" ", args), output).isZero();
+  }
+
+  @Test
+  void aPartnerThresholdMovesPartnersButNoCustomer() throws IOException {
+    Path changed = changedCopy(tmp.resolve("new"), "security.criteria", "met when value >= 2500", "met when value >= 1000");
+    List<String> expected = changedRows(Path.of("criteria"), changed);
+    assertThat(expected).isNotEmpty().allMatch(r -> r.contains(",,security,m365.usage-growth: not_met "));
+    JsonNode report = diffJson("criteria", changed, "--engine", "interpret");
+    assertThat(reportedRows(report)).isEqualTo(expected);
+    assertThat(report.get("customers")).isEmpty();
+    Run text = eligo("diff", "--old", "criteria", "--new", changed.toString(), "--data", SAMPLE.toString(), "--engine", "interpret");
+    assertThat(text.out()).contains("\nNo customer changed: every customer has the same status and value at every node; "
+        + expected.size() + " partner-level row" + (expected.size() == 1 ? "" : "s") + " changed.\n").contains("\nPartner-level nodes\n");
+  }
+
+  @Test
+  void aChangeThatTouchesNothingSaysSo() throws IOException {
+    Path changed = changedCopy(tmp.resolve("new"), "azure.criteria", "Net customer adds", "Net new customers");
+    Run r = eligo("diff", "--old", "criteria", "--new", changed.toString(), "--data", SAMPLE.toString(), "--engine", "interpret");
+    assertThat(r.code()).isZero();
+    assertThat(r.out()).isEqualTo("Criteria criteria -> " + changed + " on " + SAMPLE + ", as of 2026-09\n"
+        + "No customer changed: every customer has the same status and value at every node; no partner-level row changed.\n");
+    JsonNode json = diffJson("criteria", changed, "--engine", "interpret");
+    assertThat(json.get("customers")).isEmpty();
+    assertThat(json.get("partners")).isEmpty();
+    assertThat(json.get("nodes")).isEmpty();
+  }
+
+  @Test
+  void theHtmlPageEscapesEveryTextOfTheData() throws IOException {
+    Path changed = changedCopy(tmp.resolve("new"), "azure.criteria", "for workload in AZURE >= $1000", "for workload in AZURE >= $900");
+    Path page = tmp.resolve("out/impact.html");
+    Run r = eligo("diff", "--old", "criteria", "--new", changed.toString(), "--data", SAMPLE.toString(), "--engine", "interpret", "--format", "html", "--out", page.toString());
+    assertThat(r.code()).isZero();
+    assertThat(r.out()).endsWith(" Report written to " + page + "\n");
+    String html = Files.readString(page, StandardCharsets.UTF_8);
+    assertThat(html).startsWith("<!DOCTYPE html>").endsWith("</html>\n")
+        .contains("<h2>Customers</h2>")
+        .contains("&lt;script&gt;alert(1)&lt;/script&gt; 83")
+        .contains("O&#39;Brien Ltd 28")
+        .doesNotContain("<script");
+  }
+}
