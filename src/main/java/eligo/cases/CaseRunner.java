@@ -84,12 +84,9 @@ public final class CaseRunner {
       throw new IllegalArgumentException("case \"" + p.c().name() + "\" has errors and cannot run");
     }
     Case c = p.c();
-    if (factories == null) {
-      factories = engine.compile(program);
-    }
     Outcome outcome;
     try {
-      outcome = Evaluation.run(program, factories, p.data(), c.asOf(), 1, Evaluation.Progress.NONE);
+      outcome = Evaluation.run(program, factories(), p.data(), c.asOf(), 1, Evaluation.Progress.NONE);
     } catch (Evaluation.EvaluationException e) {
       return new Result(c, List.of(), e.getMessage());
     }
@@ -98,6 +95,13 @@ public final class CaseRunner {
       checks.add(check(c, e, outcome));
     }
     return new Result(c, checks, null);
+  }
+
+  private synchronized Map<String, Function<Dataset, AreaEvaluator>> factories() {
+    if (factories == null) {
+      factories = engine.compile(program);
+    }
+    return factories;
   }
 
   private Check check(Case c, Expectation e, Outcome outcome) {
