@@ -8,7 +8,7 @@ import eligo.runtime.Outcome;
 import eligo.runtime.Texts;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -87,7 +87,7 @@ public record Impact(String oldLabel, String newLabel, String data, String asOf,
     for (Map.Entry<String, Map<String, NodePair>> a : areas.entrySet()) {
       for (Map.Entry<String, NodePair> n : a.getValue().entrySet()) {
         NodePair p = n.getValue();
-        Map<String, Integer> moves = new TreeMap<>();
+        Map<Move, Integer> moves = new TreeMap<>(Move.ORDER);
         int changed = 0;
         int valueOnly = 0;
         for (int c = 0; c < d.customerCount(); c++) {
@@ -100,16 +100,13 @@ public record Impact(String oldLabel, String newLabel, String data, String asOf,
           if (x != null && y != null && x.status().equals(y.status())) {
             valueOnly++;
           } else {
-            moves.merge(statusOf(x) + "\u0000" + statusOf(y), 1, Integer::sum);
+            moves.merge(new Move(x == null ? null : x.status(), y == null ? null : y.status()), 1, Integer::sum);
           }
           byCustomer.computeIfAbsent(c, k -> new ArrayList<>()).add(new RowChange(a.getKey(), n.getKey(), x, y));
         }
         if (changed > 0) {
           List<Transition> transitions = new ArrayList<>();
-          moves.forEach((k, count) -> {
-            String[] fromTo = k.split("\u0000", -1);
-            transitions.add(new Transition(fromTo[0].isEmpty() ? null : fromTo[0], fromTo[1].isEmpty() ? null : fromTo[1], count));
-          });
+          moves.forEach((m, count) -> transitions.add(new Transition(m.from(), m.to(), count)));
           nodes.add(new NodeChange(a.getKey(), n.getKey(), changed, transitions, valueOnly));
         }
       }
@@ -120,8 +117,16 @@ public record Impact(String oldLabel, String newLabel, String data, String asOf,
     return new Impact(oldLabel, newLabel, data, Month.format(after.asOf), d.customerCount(), nodes, partnerChanges(before, after), customers);
   }
 
-  private static String statusOf(Row r) {
-    return r == null ? "" : r.status();
+  /** A change of status; null: no such row. */
+  private record Move(String from, String to) {
+    static final Comparator<String> STATUS = Comparator.nullsFirst(Texts.CODE_POINT_ORDER);
+    static final Comparator<Move> ORDER = Comparator.comparing(Move::from, STATUS).thenComparing(Move::to, STATUS);
+  }
+
+  /** A partner-level row's place. */
+  private record PartnerKey(String partner, String area, String node) {
+    static final Comparator<PartnerKey> ORDER = Comparator.comparing(PartnerKey::partner, Texts.CODE_POINT_ORDER)
+        .thenComparing(PartnerKey::area, Texts.CODE_POINT_ORDER).thenComparing(PartnerKey::node, Texts.CODE_POINT_ORDER);
   }
 
   /** A node in each version: its area's outcome and its index there (null and -1 where it is missing). */
@@ -158,32 +163,30 @@ public record Impact(String oldLabel, String newLabel, String data, String asOf,
   }
 
   private static List<PartnerChange> partnerChanges(Outcome before, Outcome after) {
-    Map<String, Row> x = partnerRows(before);
-    Map<String, Row> y = partnerRows(after);
-    TreeSet<String> keys = new TreeSet<>(Texts.CODE_POINT_ORDER);
+    Map<PartnerKey, Row> x = partnerRows(before);
+    Map<PartnerKey, Row> y = partnerRows(after);
+    TreeSet<PartnerKey> keys = new TreeSet<>(PartnerKey.ORDER);
     keys.addAll(x.keySet());
     keys.addAll(y.keySet());
     List<PartnerChange> out = new ArrayList<>();
-    for (String k : keys) {
+    for (PartnerKey k : keys) {
       Row a = x.get(k);
       Row b = y.get(k);
       if (a == null ? b != null : !a.equals(b)) {
-        String[] parts = k.split("\u0000", -1);
-        out.add(new PartnerChange(parts[0], parts[1], parts[2], a, b));
+        out.add(new PartnerChange(k.partner(), k.area(), k.node(), a, b));
       }
     }
     return out;
   }
 
-  /** Partner rows keyed by partner, area and node (joined with NUL, which sorts first). */
-  private static Map<String, Row> partnerRows(Outcome o) {
-    Map<String, Row> out = new LinkedHashMap<>();
+  private static Map<PartnerKey, Row> partnerRows(Outcome o) {
+    Map<PartnerKey, Row> out = new HashMap<>();
     for (int p = 0; p < o.partners.size(); p++) {
       for (Outcome.AreaOutcome a : o.areas) {
         for (int j = 0; j < a.partnerNodes.size(); j++) {
           Ir.Node n = a.partnerNodes.get(j);
-          Row r = new Row(a.partnerMet(p, j) ? "met" : "not_met", Texts.plain(a.partnerTotal(p, j), n.partner().scale()));
-          out.put(o.partners.get(p) + "\u0000" + a.area.id() + "\u0000" + n.id(), r);
+          Row r = new Row(NodeResults.statusName(a.partnerMet(p, j) ? NodeResults.MET : NodeResults.NOT_MET), Texts.plain(a.partnerTotal(p, j), n.partner().scale()));
+          out.put(new PartnerKey(o.partners.get(p), a.area.id(), n.id()), r);
         }
       }
     }
