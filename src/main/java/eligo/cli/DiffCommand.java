@@ -26,8 +26,9 @@ import picocli.CommandLine.Spec;
     name = "diff",
     mixinStandardHelpOptions = true,
     description = {
-        "Shows which customers a change of the criteria moves: compiles both versions, evaluates both on",
-        "the same data and lists, per area and node, the customers whose status or value changed, the",
+        "Shows which customers a change of the criteria moves.",
+        "Compiles both versions, evaluates both on the same data and lists, per",
+        "area and node, how many customers changed status or value, the",
         "partner-level rows that changed, and every customer that moved."
     })
 final class DiffCommand implements Callable<Integer> {

@@ -26,9 +26,11 @@ import picocli.CommandLine.Spec;
     name = "test",
     mixinStandardHelpOptions = true,
     description = {
-        "Runs criteria test cases (*.cases files): each case's inline data through the compiled criteria,",
-        "its expected outcomes checked. Prints PASS or FAIL per case and which nodes and outcomes the",
-        "cases cover. Exit status 1 when a case fails or coverage is below --min-coverage."
+        "Runs criteria test cases (*.cases files) and shows what they cover.",
+        "Each case's inline data goes through the compiled criteria and its",
+        "expected outcomes are checked: PASS or FAIL per case, then per node the",
+        "outcomes (met, not met, not evaluated) the cases check. Exit status 1",
+        "when a case fails or coverage is below --min-coverage."
     })
 final class TestCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
