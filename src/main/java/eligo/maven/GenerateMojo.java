@@ -61,16 +61,21 @@ public final class GenerateMojo extends AbstractMojo {
       throw new MojoExecutionException("cannot generate from " + criteria + ": " + e, e);
     }
     if (r.upToDate()) {
-      getLog().info("eligo: " + r.files().size() + " evaluator sources up to date in " + output);
+      getLog().info("eligo: " + classes(r) + " up to date in " + output);
     } else if (!r.compilation().ok()) {
       throw new MojoFailureException("criteria errors:\n" + Diagnostics.render(r.compilation().diagnostics()));
     } else {
       for (Diagnostic d : r.compilation().diagnostics()) {
         getLog().warn(d.render());
       }
-      getLog().info("eligo: generated " + r.files().size() + " evaluator sources from " + criteria + " into " + output);
+      getLog().info("eligo: generated " + classes(r) + " from " + criteria + " into " + output);
     }
     project.addCompileSourceRoot(output.toString());
+  }
+
+  private static String classes(SourceFolder.Result r) {
+    int n = r.files().size();
+    return n + (n == 1 ? " evaluator class" : " evaluator classes");
   }
 
   /**
