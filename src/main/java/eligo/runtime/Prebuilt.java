@@ -10,9 +10,11 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.stream.Stream;
 
 /**
  * Evaluators compiled into this jar when it was built: the build runs {@link #main} on the
@@ -49,8 +51,10 @@ public final class Prebuilt {
   /**
    * Run by the build: {@code Prebuilt CRITERIA_DIR SOURCES_DIR CLASSES_DIR} writes the
    * evaluator sources of {@code CRITERIA_DIR} into {@code SOURCES_DIR} (package {@value
-   * #PACKAGE}) and the content hash to {@value #HASH_RESOURCE} under {@code CLASSES_DIR}. Criteria
-   * errors fail the build with the rendered diagnostics.
+   * #PACKAGE}) and the content hash to {@value #HASH_RESOURCE} under {@code CLASSES_DIR}, and
+   * deletes the package's class files there, so that the build compiles them again against this
+   * build's classes even when their sources did not change. Criteria errors fail the build with
+   * the rendered diagnostics.
    */
   public static void main(String[] args) throws IOException {
     if (args.length != 3) {
@@ -62,6 +66,14 @@ public final class Prebuilt {
       throw new IllegalStateException("the criteria do not compile:\n" + Diagnostics.render(c.diagnostics()));
     }
     System.err.print(Diagnostics.render(c.diagnostics()));
-    SourceFolder.writeIfChanged(Path.of(args[2]).resolve(HASH_RESOURCE), c.contentHash() + "\n");
+    Path hash = Path.of(args[2]).resolve(HASH_RESOURCE);
+    if (Files.isDirectory(hash.getParent())) {
+      try (Stream<Path> files = Files.list(hash.getParent())) {
+        for (Path f : files.filter(f -> f.toString().endsWith(".class")).toList()) {
+          Files.delete(f);
+        }
+      }
+    }
+    SourceFolder.writeIfChanged(hash, c.contentHash() + "\n");
   }
 }

@@ -44,17 +44,7 @@ class PrebuiltEngineTest {
   }
 
   @Test
-  void anEditedFileIsCompiledInMemory() throws IOException {
-    Path copy = copyCriteria();
-    Path azure = copy.resolve("azure.criteria");
-    Files.writeString(azure, Files.readString(azure) + "# a comment is an edit too\n");
-    Path results = tmp.resolve("results.csv");
-    assertThat(run(copy, results)).contains("6 areas (generated engine, compiled in memory)");
-    assertThat(Files.readAllBytes(results)).isEqualTo(Files.readAllBytes(EXPECTED));
-  }
-
-  @Test
-  void anEditedThresholdTakesEffect() throws IOException {
+  void anEditedFileIsCompiledInMemoryAndTakesEffect() throws IOException {
     Path copy = copyCriteria();
     Path azure = copy.resolve("azure.criteria");
     String text = Files.readString(azure);
@@ -62,12 +52,12 @@ class PrebuiltEngineTest {
     assertThat(text).contains(deployments);
     Files.writeString(azure, text.replace(deployments, deployments + "000"));
 
-    String shipped = run(Path.of("criteria"), tmp.resolve("shipped.csv"));
     String edited = run(copy, tmp.resolve("edited.csv"));
-    assertThat(summaryRow(shipped, "deployments")).doesNotMatch("azure +deployments +metric +0 .*");
-    assertThat(summaryRow(edited, "deployments")).matches("azure +deployments +metric +0 .*");
-    String interpreted = run(copy, tmp.resolve("interpreted.csv"), "--engine", "interpret");
-    assertThat(interpreted).contains("(interpret engine)");
+    assertThat(edited).contains("6 areas (generated engine, compiled in memory)");
+    assertThat(edited.lines()).anyMatch(l -> l.matches("azure +deployments +metric +0 .*"));
+    assertThat(Files.readString(EXPECTED)).as("the shipped threshold is met by some customers")
+        .containsPattern("(?m)^[^,]*,[^,]*,azure,deployments,met,");
+    assertThat(run(copy, tmp.resolve("interpreted.csv"), "--engine", "interpret")).contains("(interpret engine)");
     assertThat(Files.readAllBytes(tmp.resolve("edited.csv"))).isEqualTo(Files.readAllBytes(tmp.resolve("interpreted.csv")));
   }
 
@@ -79,10 +69,6 @@ class PrebuiltEngineTest {
       }
     }
     return copy;
-  }
-
-  private static String summaryRow(String out, String node) {
-    return out.lines().filter(l -> l.matches("azure +" + node + " .*")).findFirst().orElseThrow();
   }
 
   private static String run(Path criteria, Path results, String... more) {
