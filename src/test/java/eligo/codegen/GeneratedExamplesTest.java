@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
@@ -70,6 +71,18 @@ class GeneratedExamplesTest {
       assertThat(source.contains(absolute.getParent().toString()) || source.contains(System.getProperty("user.home"))
           || source.contains("\r")).as("%s holds a path or a CR", e.getKey()).isFalse();
       assertThat(source).as(e.getKey()).contains("@Generated(\"eligo\")").containsPattern("<p>Source: [a-z-]+\\.criteria:\\d+\n");
+    }
+  }
+
+  @Test
+  void generatedCodeIsTheSameUnderAnotherDefaultLocale() throws IOException {
+    Map<String, String> usual = generate(CRITERIA);
+    Locale saved = Locale.getDefault();
+    try {
+      Locale.setDefault(Locale.forLanguageTag("tr-TR")); // "I".toLowerCase() is a dotless i here
+      assertThat(generate(CRITERIA)).isEqualTo(usual);
+    } finally {
+      Locale.setDefault(saved);
     }
   }
 
