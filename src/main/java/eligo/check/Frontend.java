@@ -46,6 +46,28 @@ public final class Frontend {
 
   /** Compiles every {@code *.criteria} file of {@code dir} (not its subfolders), in name order. */
   public static Compilation compileFolder(Path dir) throws IOException {
+    Folder folder = read(dir);
+    Compilation c = compile(folder.texts());
+    if (folder.readErrors().isEmpty()) {
+      return c;
+    }
+    List<Diagnostic> all = new ArrayList<>(folder.readErrors());
+    all.addAll(c.diagnostics());
+    all.sort(Diagnostics.ORDER);
+    return new Compilation(null, all, c.sources(), c.contentHash());
+  }
+
+  /**
+   * The {@link Compilation#contentHash() content hash} that {@link #compileFolder} would give,
+   * without parsing: what a build checks to know whether its generated code is up to date.
+   */
+  public static String contentHash(Path dir) throws IOException {
+    return hash(read(dir).texts());
+  }
+
+  private record Folder(Map<String, String> texts, List<Diagnostic> readErrors) {}
+
+  private static Folder read(Path dir) throws IOException {
     List<Path> paths;
     try (Stream<Path> s = Files.list(dir)) {
       paths = s.filter(p -> p.getFileName().toString().endsWith(".criteria") && Files.isRegularFile(p)).sorted().toList();
@@ -61,14 +83,7 @@ public final class Frontend {
         readErrors.add(Diagnostic.error(Span.at(f, 1, 1), "this file is not valid UTF-8 text"));
       }
     }
-    Compilation c = compile(texts);
-    if (readErrors.isEmpty()) {
-      return c;
-    }
-    List<Diagnostic> all = new ArrayList<>(readErrors);
-    all.addAll(c.diagnostics());
-    all.sort(Diagnostics.ORDER);
-    return new Compilation(null, all, c.sources(), c.contentHash());
+    return new Folder(texts, readErrors);
   }
 
   private static String display(Path dir, Path p) {

@@ -45,7 +45,7 @@ final class RunCommand implements Callable<Integer> {
   @Option(names = "--results", paramLabel = "FILE", description = "Write the canonical results file here.")
   Path results;
 
-  @Option(names = "--engine", paramLabel = "ENGINE", defaultValue = "generated", description = "generated (Java compiled from the criteria) or interpret (the reference interpreter). Default: ${DEFAULT-VALUE}.")
+  @Option(names = "--engine", paramLabel = "ENGINE", defaultValue = "generated", description = "generated (Java generated from the criteria: built into this jar when the criteria are the ones it was built from, else compiled in memory) or interpret (the reference interpreter). Default: ${DEFAULT-VALUE}.")
   Engine engine;
 
   @Option(names = "--on-bad-rows", paramLabel = "MODE", defaultValue = "fail", description = "fail: any bad row stops the run (default); skip: leave bad rows out and list them in --rejects.")
@@ -115,11 +115,11 @@ final class RunCommand implements Callable<Integer> {
       err.println("eligo: usage.csv has no rows, so there is no latest month: give --as-of YYYY-MM");
       return ExitCodes.DATA;
     }
-    var factories = engine.compile(program);
+    Engine.Compiled compiled = engine.compile(c);
     int n = threads != null ? Math.max(1, threads) : Runtime.getRuntime().availableProcessors();
     Outcome outcome;
     try {
-      outcome = Evaluation.run(program, factories, dataset, m, n, Evaluation.Progress.NONE);
+      outcome = Evaluation.run(program, compiled.factories(), dataset, m, n, Evaluation.Progress.NONE);
     } catch (Evaluation.EvaluationException e) {
       err.println("eligo: " + e.getMessage());
       return ExitCodes.FAILURE;
@@ -128,7 +128,7 @@ final class RunCommand implements Callable<Integer> {
       ResultsFile.write(outcome, results);
     }
     if (!quiet) {
-      printSummary(out, outcome, program);
+      printSummary(out, outcome, program, compiled.description());
       if (results != null) {
         out.println("Results written to " + results);
       }
@@ -136,9 +136,9 @@ final class RunCommand implements Callable<Integer> {
     return ExitCodes.OK;
   }
 
-  private void printSummary(PrintWriter out, Outcome outcome, Ir.Program program) {
+  private void printSummary(PrintWriter out, Outcome outcome, Ir.Program program, String engineDescription) {
     Dataset d = outcome.data;
-    out.printf("%d customers of %d partners, as of %s, %d areas (%s engine)%n%n", d.customerCount(), outcome.partners.size(), Month.format(outcome.asOf), program.areas().size(), engine.name());
+    out.printf("%d customers of %d partners, as of %s, %d areas (%s)%n%n", d.customerCount(), outcome.partners.size(), Month.format(outcome.asOf), program.areas().size(), engineDescription);
     int areaWidth = "area".length();
     int nodeWidth = "node".length();
     for (Outcome.AreaOutcome a : outcome.areas) {

@@ -19,28 +19,38 @@ public final class Evaluators {
   private Evaluators() {}
 
   /**
-   * One source file per area, in program order. Two area ids that map to the same class name get
-   * a numbered second name ({@code FooEvaluator2}).
+   * One source file per area, in program order, named by {@link #classNames}.
    *
    * @throws IllegalArgumentException when two areas have the same id
    */
   public static List<JavaFile> generate(Ir.Program program, String packageName) {
     JavaGenerator generator = new JavaGenerator();
-    Set<String> ids = new HashSet<>();
-    Set<String> classNames = new HashSet<>();
     List<JavaFile> files = new ArrayList<>();
+    classNames(program).forEach((id, name) -> files.add(generator.generate(program.area(id), packageName, name)));
+    return files;
+  }
+
+  /**
+   * The simple class name of each area's evaluator, by area id in program order: {@link
+   * JavaGenerator#className}, and a numbered second name ({@code FooEvaluator2}) when two area ids
+   * map to the same class name.
+   *
+   * @throws IllegalArgumentException when two areas have the same id
+   */
+  public static Map<String, String> classNames(Ir.Program program) {
+    Set<String> taken = new HashSet<>();
+    Map<String, String> names = new LinkedHashMap<>();
     for (Ir.Area area : program.areas()) {
-      if (!ids.add(area.id())) {
-        throw new IllegalArgumentException("two areas with id " + area.id());
-      }
       String base = JavaGenerator.className(area.id());
       String name = base;
-      for (int i = 2; !classNames.add(name); i++) {
+      for (int i = 2; !taken.add(name); i++) {
         name = base + i;
       }
-      files.add(generator.generate(area, packageName, name));
+      if (names.put(area.id(), name) != null) {
+        throw new IllegalArgumentException("two areas with id " + area.id());
+      }
     }
-    return files;
+    return names;
   }
 
   /**
@@ -48,22 +58,29 @@ public final class Evaluators {
    * order, a factory that makes an evaluator for a dataset (one per dataset and thread).
    */
   public static Map<String, Function<Dataset, AreaEvaluator>> compile(Ir.Program program, String packageName) {
-    List<JavaFile> files = generate(program, packageName);
-    InMemoryCompiler.Result compiled = new InMemoryCompiler().compile(files);
+    InMemoryCompiler.Result compiled = new InMemoryCompiler().compile(generate(program, packageName));
+    return factories(program, packageName, compiled.classLoader());
+  }
+
+  /**
+   * The factories of evaluator classes already compiled from {@code program} with {@link
+   * #generate} into {@code packageName}, loaded by {@code loader}: the constructors are looked up
+   * once, here; evaluation itself involves no reflection.
+   *
+   * @throws IllegalStateException when a class is missing or has no {@code Dataset} constructor
+   */
+  public static Map<String, Function<Dataset, AreaEvaluator>> factories(Ir.Program program, String packageName, ClassLoader loader) {
     Map<String, Function<Dataset, AreaEvaluator>> factories = new LinkedHashMap<>();
-    for (int i = 0; i < files.size(); i++) {
-      JavaFile file = files.get(i);
-      String name = file.packageName().isEmpty()
-          ? file.typeSpec().name()
-          : file.packageName() + "." + file.typeSpec().name();
+    classNames(program).forEach((id, simpleName) -> {
+      String name = packageName.isEmpty() ? simpleName : packageName + "." + simpleName;
       Constructor<? extends AreaEvaluator> constructor;
       try {
-        constructor = compiled.get(name).asSubclass(AreaEvaluator.class).getConstructor(Dataset.class);
-      } catch (NoSuchMethodException e) {
-        throw new IllegalStateException("generated class without a Dataset constructor: " + name, e);
+        constructor = Class.forName(name, true, loader).asSubclass(AreaEvaluator.class).getConstructor(Dataset.class);
+      } catch (ClassNotFoundException | NoSuchMethodException e) {
+        throw new IllegalStateException("no generated evaluator class " + name + " with a Dataset constructor", e);
       }
-      factories.put(program.areas().get(i).id(), data -> instantiate(constructor, data));
-    }
+      factories.put(id, data -> instantiate(constructor, data));
+    });
     return factories;
   }
 

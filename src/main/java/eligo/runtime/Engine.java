@@ -1,5 +1,6 @@
 package eligo.runtime;
 
+import eligo.check.Frontend;
 import eligo.codegen.Evaluators;
 import eligo.data.AreaEvaluator;
 import eligo.data.Dataset;
@@ -11,27 +12,37 @@ import java.util.function.Function;
 
 /** Which back end evaluates the criteria. */
 public enum Engine {
-  /** Java generated from the criteria and compiled in memory (or prebuilt, when up to date). */
+  /**
+   * Java generated from the criteria: the evaluators built into this jar when the criteria have
+   * the content they were built from ({@link Prebuilt}), else compiled in memory.
+   */
   generated {
     @Override
-    public Map<String, Function<Dataset, AreaEvaluator>> compile(Ir.Program program) {
-      return Evaluators.compile(program, GENERATED_PACKAGE);
+    public Compiled compile(Frontend.Compilation c) {
+      Map<String, Function<Dataset, AreaEvaluator>> prebuilt = Prebuilt.evaluators(c);
+      return prebuilt != null
+          ? new Compiled(prebuilt, "generated engine, prebuilt")
+          : new Compiled(Evaluators.compile(c.program(), GENERATED_PACKAGE), "generated engine, compiled in memory");
     }
   },
   /** The reference interpreter, evaluating the IR directly. */
   interpret {
     @Override
-    public Map<String, Function<Dataset, AreaEvaluator>> compile(Ir.Program program) {
+    public Compiled compile(Frontend.Compilation c) {
       Map<String, Function<Dataset, AreaEvaluator>> out = new LinkedHashMap<>();
-      for (Ir.Area area : program.areas()) {
+      for (Ir.Area area : c.program().areas()) {
         out.put(area.id(), data -> new Interpreter(area, data));
       }
-      return out;
+      return new Compiled(out, "interpret engine");
     }
   };
 
-  /** The package of generated evaluator classes. */
+  /** The package of generated evaluator classes compiled in memory. */
   public static final String GENERATED_PACKAGE = "eligo.generated";
 
-  public abstract Map<String, Function<Dataset, AreaEvaluator>> compile(Ir.Program program);
+  /** Evaluator factories by area id, and how they were made, for the run summary. */
+  public record Compiled(Map<String, Function<Dataset, AreaEvaluator>> factories, String description) {}
+
+  /** The evaluators of a compilation without errors. */
+  public abstract Compiled compile(Frontend.Compilation c);
 }

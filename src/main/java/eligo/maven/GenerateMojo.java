@@ -1,0 +1,98 @@
+package eligo.maven;
+
+import eligo.codegen.SourceFolder;
+import eligo.lang.Diagnostic;
+import eligo.lang.Diagnostics;
+import java.io.File;
+import java.io.IOException;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.CodeSource;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import javax.lang.model.SourceVersion;
+import org.apache.maven.plugin.AbstractMojo;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.LifecyclePhase;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.project.MavenProject;
+
+/**
+ * {@code eligo:generate}: compiles the project's criteria folder into one Java evaluator class per
+ * solution area and adds them to the compile source roots. Criteria errors fail the build at
+ * {@code file:line:col} with the line and a caret; warnings are logged. Sources generated from the
+ * same criteria content, package and plugin are not generated again.
+ */
+@Mojo(name = "generate", defaultPhase = LifecyclePhase.GENERATE_SOURCES, threadSafe = true)
+public final class GenerateMojo extends AbstractMojo {
+  /** The folder of {@code *.criteria} files (not its subfolders). */
+  @Parameter(defaultValue = "${basedir}/src/main/criteria", required = true)
+  File criteriaDirectory;
+
+  /** Where the Java sources go; added to the compile source roots. */
+  @Parameter(defaultValue = "${project.build.directory}/generated-sources/eligo", required = true)
+  File outputDirectory;
+
+  /** The package of the generated classes. */
+  @Parameter(defaultValue = "eligo.generated", required = true)
+  String packageName;
+
+  @Parameter(defaultValue = "${project}", readonly = true, required = true)
+  MavenProject project;
+
+  @Override
+  public void execute() throws MojoExecutionException, MojoFailureException {
+    Path criteria = criteriaDirectory.toPath();
+    if (!Files.isDirectory(criteria)) {
+      throw new MojoFailureException("criteria folder " + criteria + " does not exist or is not a folder (set criteriaDirectory)");
+    }
+    if (!SourceVersion.isName(packageName)) {
+      throw new MojoFailureException("packageName '" + packageName + "' is not a Java package name");
+    }
+    Path output = outputDirectory.toPath();
+    SourceFolder.Result r;
+    try {
+      r = SourceFolder.generate(criteria, output, packageName, generator());
+    } catch (IOException e) {
+      throw new MojoExecutionException("cannot generate from " + criteria + ": " + e, e);
+    }
+    if (r.upToDate()) {
+      getLog().info("eligo: " + classes(r) + " up to date in " + output);
+    } else if (!r.compilation().ok()) {
+      throw new MojoFailureException("criteria errors:\n" + Diagnostics.render(r.compilation().diagnostics()));
+    } else {
+      for (Diagnostic d : r.compilation().diagnostics()) {
+        getLog().warn(d.render());
+      }
+      getLog().info("eligo: generated " + classes(r) + " from " + criteria + " into " + output);
+    }
+    project.addCompileSourceRoot(output.toString());
+  }
+
+  private static String classes(SourceFolder.Result r) {
+    int n = r.files().size();
+    return n + (n == 1 ? " evaluator class" : " evaluator classes");
+  }
+
+  /**
+   * What generated the sources: the SHA-256 of the plugin jar, so a changed plugin (even of the
+   * same SNAPSHOT version) generates again; null, meaning always generate, when the plugin does
+   * not run from a jar.
+   */
+  private static String generator() throws MojoExecutionException {
+    CodeSource source = GenerateMojo.class.getProtectionDomain().getCodeSource();
+    try {
+      Path jar = source == null ? null : Path.of(source.getLocation().toURI());
+      if (jar == null || !Files.isRegularFile(jar)) {
+        return null;
+      }
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(jar)));
+    } catch (URISyntaxException | IOException | NoSuchAlgorithmException e) {
+      throw new MojoExecutionException("cannot read the eligo plugin jar: " + e, e);
+    }
+  }
+}
