@@ -4,7 +4,7 @@ import eligo.cases.CaseFile.Case;
 import eligo.cases.CaseFile.Customer;
 import eligo.cases.CaseFile.Expectation;
 import eligo.cases.CaseFile.Word;
-import eligo.data.AreaEvaluator;
+import eligo.check.Frontend;
 import eligo.data.Dataset;
 import eligo.ir.Ir;
 import eligo.lang.Diagnostic;
@@ -16,9 +16,7 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
-import java.util.function.Function;
 
 /**
  * Runs cases through the real evaluation path: the case's data through the loader, every area
@@ -26,13 +24,16 @@ import java.util.function.Function;
  * compared with the outcome. The evaluators are compiled once per runner, on its first run.
  */
 public final class CaseRunner {
+  private final Frontend.Compilation compilation;
   private final Ir.Program program;
   private final Engine engine;
   /** Compiled on the first run, so that preparing cases (and finding their errors) compiles nothing. */
-  private Map<String, Function<Dataset, AreaEvaluator>> factories;
+  private Engine.Compiled compiled;
 
-  public CaseRunner(Ir.Program program, Engine engine) {
-    this.program = program;
+  /** A runner for criteria compiled without errors. */
+  public CaseRunner(Frontend.Compilation compilation, Engine engine) {
+    this.compilation = compilation;
+    this.program = compilation.program();
     this.engine = engine;
   }
 
@@ -86,7 +87,7 @@ public final class CaseRunner {
     Case c = p.c();
     Outcome outcome;
     try {
-      outcome = Evaluation.run(program, factories(), p.data(), c.asOf(), 1, Evaluation.Progress.NONE);
+      outcome = Evaluation.run(program, compiled().factories(), p.data(), c.asOf(), 1, Evaluation.Progress.NONE);
     } catch (Evaluation.EvaluationException e) {
       return new Result(c, List.of(), e.getMessage());
     }
@@ -97,11 +98,16 @@ public final class CaseRunner {
     return new Result(c, checks, null);
   }
 
-  private synchronized Map<String, Function<Dataset, AreaEvaluator>> factories() {
-    if (factories == null) {
-      factories = engine.compile(program);
+  private synchronized Engine.Compiled compiled() {
+    if (compiled == null) {
+      compiled = engine.compile(compilation);
     }
-    return factories;
+    return compiled;
+  }
+
+  /** How the evaluators were made ("interpret engine", "generated engine, prebuilt"). */
+  public String engineDescription() {
+    return compiled().description();
   }
 
   private Check check(Case c, Expectation e, Outcome outcome) {

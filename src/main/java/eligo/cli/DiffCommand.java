@@ -111,8 +111,8 @@ final class DiffCommand implements Callable<Integer> {
         return ExitCodes.DATA;
       }
       int threads = Runtime.getRuntime().availableProcessors();
-      x = Evaluation.run(before.program(), engine.compile(before.program()), oldData, m, threads, Evaluation.Progress.NONE);
-      y = Evaluation.run(after.program(), engine.compile(after.program()), newData, m, threads, Evaluation.Progress.NONE);
+      x = Evaluation.run(before.program(), engine.compile(before).factories(), oldData, m, threads, Evaluation.Progress.NONE);
+      y = Evaluation.run(after.program(), engine.compile(after).factories(), newData, m, threads, Evaluation.Progress.NONE);
     } catch (DataException e) {
       err.println(e.getMessage());
       return ExitCodes.DATA;

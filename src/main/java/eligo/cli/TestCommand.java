@@ -73,7 +73,7 @@ final class TestCommand implements Callable<Integer> {
     }
     CaseFiles.Parsed parsed = CaseFiles.parse(files);
     List<Diagnostic> problems = new ArrayList<>(parsed.diagnostics());
-    CaseRunner runner = new CaseRunner(c.program(), engine);
+    CaseRunner runner = new CaseRunner(c, engine);
     List<CaseRunner.Prepared> prepared = new ArrayList<>();
     for (CaseFile f : parsed.files()) {
       if (!Diagnostics.hasErrors(problems.stream().filter(d -> d.span().file() == f.source()).toList())) {
@@ -103,7 +103,7 @@ final class TestCommand implements Callable<Integer> {
       failed += r.passed() ? 0 : 1;
       out.print("  " + CaseReport.verdict(r).replace("\n", "\n  ").stripTrailing() + "\n");
     }
-    out.printf("%n%d passed, %d failed (%s engine)%n%n", results.size() - failed, failed, engine.name());
+    out.printf("%n%d passed, %d failed (%s)%n%n", results.size() - failed, failed, runner.engineDescription());
     Coverage coverage = Coverage.of(c.program(), results);
     out.print(coverage.table());
     if (minCoverage != null && !coverage.atLeast(minCoverage)) {

@@ -62,7 +62,7 @@ public final class CriteriaCases {
     if (files.isEmpty()) {
       return Stream.of(failing("cases", "no *.cases files in " + caseFilesOrFolders));
     }
-    CaseRunner runner = new CaseRunner(c.program(), engine);
+    CaseRunner runner = new CaseRunner(c, engine);
     List<DynamicNode> out = new ArrayList<>();
     for (int i = 0; i < files.size(); i++) {
       Path path = files.get(i);
