@@ -10,7 +10,8 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = Main.Version.class,
     description = "Decides, customer by customer, whether a partner's customers meet a partner program's criteria, and shows why.",
-    subcommands = {CommandLine.HelpCommand.class, RunCommand.class, CheckCommand.class},
+    subcommands = {CommandLine.HelpCommand.class, RunCommand.class, CheckCommand.class,
+        SummaryCommand.class, ExplainCommand.class, TreeCommand.class, ReportCommand.class},
     footer = {
         "",
         "Exit status: 0 success; " + ExitCodes.USAGE + " usage error; " + ExitCodes.CRITERIA + " criteria errors; "
