@@ -138,7 +138,8 @@ public final class HtmlSite {
         if (n.partner() != null) {
           h.append("<p>Partner level: ").append(esc(n.partner().criteria())).append("</p><table><tr><th>Partner</th><th>Total</th><th>Status</th><th>Needed</th></tr>");
           for (SummaryView.PartnerTotal t : n.partner().totals()) {
-            h.append("<tr class=\"").append(t.status()).append("\"><td>").append(esc(t.partnerId())).append("</td><td class=\"partner-total\" data-partner=\"").append(esc(t.partnerId()))
+            h.append("<tr><td>").append(esc(t.partnerId())).append("</td><td class=\"partner-total\" data-area=\"").append(esc(a.id())).append("\" data-node=\"").append(esc(n.id()))
+                .append("\" data-partner=\"").append(esc(t.partnerId())).append("\" data-status=\"").append(t.status())
                 .append("\" data-value=\"").append(esc(t.value())).append("\">").append(esc(t.total())).append("</td><td class=\"").append(t.status()).append("\">")
                 .append(TextReport.status(t.status())).append("</td><td>").append(esc(n.partner().needed() == null ? "" : n.partner().needed())).append("</td></tr>");
           }

@@ -1,0 +1,108 @@
+package eligo.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import eligo.runtime.Evaluation;
+import eligo.runtime.Outcome;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The HTML report of sample-1 as a browser sees it: real headless Chromium (Debian's {@code
+ * chromium}, which .ci/run installs) loads the pages from file:// and the test reads the DOM it
+ * dumps after running the pages' scripts.
+ */
+class HtmlReportChromiumTest {
+  private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+
+  @TempDir static Path tmp;
+  static Path site;
+
+  @BeforeAll
+  static void writeSite() throws IOException {
+    site = tmp.resolve("site");
+    HtmlSite.write(Runs.conformance("sample-1"), site, Evaluation.Progress.NONE);
+  }
+
+  /** The DOM of a page after Chromium loaded it (scripts run). */
+  private static String dom(Path page) throws IOException, InterruptedException {
+    assertThat(Files.isExecutable(CHROMIUM)).as("headless Chromium is needed at %s: apt-get install -y chromium (.ci/run installs it)", CHROMIUM).isTrue();
+    Path profile = Files.createTempDirectory(tmp, "chromium-profile");
+    Path out = tmp.resolve("dom-" + System.nanoTime() + ".html");
+    Process p = new ProcessBuilder(CHROMIUM.toString(), "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+        "--disable-background-networking", "--disable-component-update", "--disable-sync", "--user-data-dir=" + profile, "--dump-dom", page.toUri().toString())
+        .redirectOutput(out.toFile()).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+    assertThat(p.waitFor(90, TimeUnit.SECONDS)).as("chromium finished").isTrue();
+    assertThat(p.exitValue()).as("chromium exit status").isZero();
+    String dom = Files.readString(out, StandardCharsets.UTF_8);
+    assertThat(dom).as("DOM of %s", page).contains("</html>");
+    return dom;
+  }
+
+  @Test
+  void everyCountOnTheSummaryPageEqualsTheResultsFile() throws Exception {
+    String dom = dom(site.resolve("index.html"));
+    Map<String, Integer> counts = new TreeMap<>();
+    Matcher m = Pattern.compile("class=\"count\" data-area=\"([^\"]*)\" data-node=\"([^\"]*)\" data-group=\"([^\"]*)\"[^>]*>([0-9]+)<").matcher(dom);
+    while (m.find()) {
+      assertThat(counts.put(m.group(1) + "|" + m.group(2) + "|" + m.group(3), Integer.parseInt(m.group(4)))).as("one count per group").isNull();
+    }
+    assertThat(counts).isEqualTo(ExpectedCounts.groups("sample-1"));
+    Map<String, String> totals = new TreeMap<>();
+    Matcher t = Pattern.compile("class=\"partner-total\" data-area=\"([^\"]*)\" data-node=\"([^\"]*)\" data-partner=\"([^\"]*)\" data-status=\"([^\"]*)\" data-value=\"([^\"]*)\"").matcher(dom);
+    while (t.find()) {
+      totals.put(t.group(1) + "|" + t.group(2) + "|" + t.group(3), t.group(4) + " " + t.group(5));
+    }
+    assertThat(totals).isEqualTo(ExpectedCounts.partnerTotals("sample-1"));
+    assertThat(dom).contains("120 customers of 3 partners, as of 2026-09");
+    assertThat(Files.size(site.resolve("index.html"))).as("the summary page stays small").isLessThan(200_000);
+  }
+
+  @Test
+  void aGroupLinkLeadsToItsCustomersAndOnToACustomerPage() throws Exception {
+    String index = dom(site.resolve("index.html"));
+    Matcher link = Pattern.compile("data-area=\"azure\" data-node=\"usage-growth\" data-group=\"not_met\" href=\"([^\"]+)\">([0-9]+)<").matcher(index);
+    assertThat(link.find()).as("a link from the Not met group of azure usage-growth").isTrue();
+    String list = dom(site.resolve(link.group(1)));
+    Matcher rows = Pattern.compile("<a href=\"(\\.\\./c/[0-9]+\\.html)\">([^<]+)</a>").matcher(list);
+    List<String> ids = new ArrayList<>();
+    String firstPage = null;
+    while (rows.find()) {
+      firstPage = firstPage == null ? rows.group(1) : firstPage;
+      ids.add(rows.group(2));
+    }
+    assertThat(ids).hasSize(Integer.parseInt(link.group(2)));
+    Outcome o = Runs.conformance("sample-1");
+    for (String id : ids) {
+      assertThat(o.area("azure").status(Runs.customer(o, id), o.area("azure").nodeIndex("usage-growth"))).isEqualTo(eligo.data.NodeResults.NOT_MET);
+    }
+    String customer = dom(site.resolve("lists").resolve(firstPage).normalize());
+    assertThat(customer).contains("<b id=\"customer-id\">" + ids.get(0) + "</b>");
+    Matcher row = Pattern.compile("<tr class=\"not_met\" data-node=\"usage-growth\">.*?<td class=\"why\">([^<]*)</td>").matcher(customer);
+    assertThat(row.find()).as("the usage-growth row of %s", ids.get(0)).isTrue();
+    assertThat(row.group(1)).contains("needed: growth of more than $0.00");
+  }
+
+  @Test
+  void aHostileNameStaysText() throws Exception {
+    String index = dom(site.resolve("customers-1.html"));
+    Matcher link = Pattern.compile("<a href=\"(c/[0-9]+\\.html)\">C00057</a>").matcher(index);
+    assertThat(link.find()).isTrue();
+    assertThat(index).contains("<td>&lt;script&gt;alert(1)&lt;/script&gt; 57</td>").doesNotContain("<script>alert(1)");
+    String page = dom(site.resolve(link.group(1)));
+    assertThat(page).contains("<h1 id=\"customer-name\">&lt;script&gt;alert(1)&lt;/script&gt; 57</h1>");
+    assertThat(page).as("no script element at all on a customer page").doesNotContain("<script");
+  }
+}
