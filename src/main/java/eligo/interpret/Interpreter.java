@@ -74,6 +74,9 @@ public final class Interpreter implements AreaEvaluator {
 
     /** The bound variables, innermost first. */
     List<Ir.Var> bound();
+
+    /** Whether {@code var} is bound here. */
+    boolean binds(Ir.Var var);
   }
 
   public Interpreter(Ir.Area area, Dataset data) {
@@ -254,6 +257,16 @@ public final class Interpreter implements AreaEvaluator {
         out.add(b.var());
       }
       return out;
+    }
+
+    @Override
+    public boolean binds(Ir.Var var) {
+      for (Binding b = bindings; b != null; b = b.outer()) {
+        if (b.var().id() == var.id()) {
+          return true;
+        }
+      }
+      return false;
     }
 
     int lookup(Ir.Var var) {

@@ -1,6 +1,7 @@
 package eligo.report;
 
 import eligo.data.Dataset;
+import eligo.data.Month;
 import eligo.data.NodeResults;
 import eligo.interpret.Interpreter;
 import eligo.ir.Ir;
@@ -190,18 +191,18 @@ public final class Explainer {
     List<String> parts = new ArrayList<>();
     if (t.top instanceof Ir.Count && f.bindings > 0) {
       String q = f.held == 0 ? "not qualified" : f.bindings == 1 ? "qualified" : f.held + " of " + f.bindings + " qualified";
-      parts.add(f.held > 0 && f.first != null ? q + " with " + f.first.amount + (f.first.month == null ? "" : " in " + f.first.month) : q);
+      parts.add(f.held > 0 && f.first != null ? f.first.text(q + " with ") : q);
     }
     if (t.top instanceof Ir.Sum && f.hasAmount) {
-      parts.add(n.valueKind() == Ir.ValueKind.MONEY ? Formats.money(f.amount, n.scale()) : Formats.value(n.valueKind(), n.unit(), f.amount, n.scale()));
+      parts.add(Formats.value(n.valueKind(), n.unit(), f.amount, n.scale()));
     }
     if (f.held == 0 && f.peak != null) {
-      parts.add("highest " + f.peak.amount + (f.peak.month == null ? "" : " in " + f.peak.month));
+      parts.add(f.peak.text("highest "));
     }
     if (f.found != null) {
       parts.add(f.found);
     }
-    boolean interesting = f.held > 0 || (f.hasAmount && f.amount != 0) || (f.peak != null && f.peakValue > 0) || f.found != null;
+    boolean interesting = f.held > 0 || (f.hasAmount && f.amount != 0) || (f.peak != null && f.peak.value() > 0) || f.found != null;
     return interesting ? String.join("; ", parts) : null;
   }
 
@@ -223,8 +224,12 @@ public final class Explainer {
   /** A comparison with a threshold that failed, closest to passing. */
   private record Closest(String where, String amount, String when, String needed, long value, boolean higherIsCloser) {}
 
-  /** The largest amount compared under a key. */
-  private record Peak(String amount, String month) {}
+  /** An amount compared with a threshold, in a month (or {@link Month#NONE} when no month was bound). */
+  private record Peak(Ir.Compare compare, long value, int month) {
+    String text(String before) {
+      return before + Words.amount(compare.left()).format(value, compare.left().scale()) + (month == Month.NONE ? "" : " in " + Formats.month(month));
+    }
+  }
 
   /** What one tenant or workload had on one side. */
   private static final class Fact {
@@ -234,7 +239,6 @@ public final class Explainer {
     long amount;
     /** The largest amount compared with a threshold. */
     Peak peak;
-    long peakValue;
     /** The first amount that passed its threshold. */
     Peak first;
     String found;
@@ -242,7 +246,6 @@ public final class Explainer {
 
   /** What was recorded for one result node. */
   private static final class Trace {
-    final Ir.Node node;
     /** The outermost count or sum of the value (inside the net), or another expression. */
     final Ir.Expr top;
     final Ir.Var detailVar;
@@ -254,7 +257,6 @@ public final class Explainer {
     Ir.Node stoppedBy;
 
     Trace(Ir.Node node) {
-      this.node = node;
       Ir.Expr body = node.value() instanceof Ir.Net net ? net.body() : node.value();
       this.top = body;
       Ir.Dim dim = node.details().isEmpty() ? null : node.details().get(0) == Ir.Detail.TENANT ? Ir.Dim.TENANT : Ir.Dim.WORKLOAD;
@@ -327,7 +329,7 @@ public final class Explainer {
     }
 
     private Fact fact(Interpreter.Scope s, int side) {
-      if (current.detailVar == null || !s.bound().contains(current.detailVar)) {
+      if (current.detailVar == null || !s.binds(current.detailVar)) {
         return null;
       }
       return current.facts[side].computeIfAbsent(s.valueOf(current.detailVar), k -> new Fact());
@@ -365,21 +367,19 @@ public final class Explainer {
       }
       if (e instanceof Ir.Compare k && k.right() instanceof Ir.Const c && !(k.left() instanceof Ir.NodeValue)) {
         long left = lastValue.getOrDefault(k.left(), 0L);
-        Words.Amount amount = Words.amount(k.left());
-        int scale = Math.max(k.left().scale(), 0);
-        if (f != null && (f.peak == null || left > f.peakValue)) {
-          f.peak = new Peak(amount.format(left, scale), monthOf(s));
-          f.peakValue = left;
+        if (f != null && (f.peak == null || left > f.peak.value())) {
+          f.peak = new Peak(k, left, monthOf(s));
         }
         if (f != null && holds && f.first == null) {
-          f.first = new Peak(amount.format(left, scale), monthOf(s));
+          f.first = new Peak(k, left, monthOf(s));
         }
         boolean up = k.op() == Ir.CmpOp.GE || k.op() == Ir.CmpOp.GT;
         boolean down = k.op() == Ir.CmpOp.LE || k.op() == Ir.CmpOp.LT;
         Closest best = current.closest[side];
         if (!holds && (up || down) && (best == null || (up ? left > best.value : left < best.value) && best.higherIsCloser == up)) {
-          String month = monthOf(s);
-          current.closest[side] = new Closest(where(s), amount.format(left, scale), month == null ? " as of " + Formats.month(s.asOf()) : " in " + month,
+          int month = monthOf(s);
+          Words.Amount amount = Words.amount(k.left());
+          current.closest[side] = new Closest(where(s), amount.format(left, k.left().scale()), month == Month.NONE ? " as of " + Formats.month(s.asOf()) : " in " + Formats.month(month),
               Words.comparison(k.op()) + " " + amount.format(c.unscaled(), c.scale()), left, up);
         }
       } else if (e instanceof Ir.Associated && holds && f != null && !current.detailVarOnTop && f.found == null) {
@@ -433,13 +433,14 @@ public final class Explainer {
       return type + "association" + tenant + workload + month;
     }
 
-    private String monthOf(Interpreter.Scope s) {
+    /** The innermost bound month, or {@link Month#NONE}. */
+    private int monthOf(Interpreter.Scope s) {
       for (Ir.Var v : s.bound()) {
         if (v.dim() == Ir.Dim.MONTH) {
-          return Formats.month(s.valueOf(v));
+          return s.valueOf(v);
         }
       }
-      return null;
+      return Month.NONE;
     }
   }
 }

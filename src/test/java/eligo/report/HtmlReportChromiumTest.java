@@ -38,16 +38,20 @@ class HtmlReportChromiumTest {
 
   /** The DOM of a page after Chromium loaded it (scripts run). */
   private static String dom(Path page) throws IOException, InterruptedException {
+    return dom(page.toUri().toString());
+  }
+
+  private static String dom(String url) throws IOException, InterruptedException {
     assertThat(Files.isExecutable(CHROMIUM)).as("headless Chromium is needed at %s: apt-get install -y chromium (.ci/run installs it)", CHROMIUM).isTrue();
     Path profile = Files.createTempDirectory(tmp, "chromium-profile");
-    Path out = tmp.resolve("dom-" + System.nanoTime() + ".html");
+    Path out = Files.createTempFile(tmp, "dom", ".html");
     Process p = new ProcessBuilder(CHROMIUM.toString(), "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync", "--user-data-dir=" + profile, "--dump-dom", page.toUri().toString())
+        "--disable-background-networking", "--disable-component-update", "--disable-sync", "--user-data-dir=" + profile, "--dump-dom", url)
         .redirectOutput(out.toFile()).redirectError(ProcessBuilder.Redirect.DISCARD).start();
     assertThat(p.waitFor(90, TimeUnit.SECONDS)).as("chromium finished").isTrue();
     assertThat(p.exitValue()).as("chromium exit status").isZero();
     String dom = Files.readString(out, StandardCharsets.UTF_8);
-    assertThat(dom).as("DOM of %s", page).contains("</html>");
+    assertThat(dom).as("DOM of %s", url).contains("</html>");
     return dom;
   }
 
@@ -104,5 +108,14 @@ class HtmlReportChromiumTest {
     String page = dom(site.resolve(link.group(1)));
     assertThat(page).contains("<h1 id=\"customer-name\">&lt;script&gt;alert(1)&lt;/script&gt; 57</h1>");
     assertThat(page).as("no script element at all on a customer page").doesNotContain("<script");
+  }
+
+  @Test
+  void theSearchFindsCustomersByPartOfTheNameAndShowsNamesAsText() throws Exception {
+    String dom = dom(site.resolve("customers-1.html").toUri() + "#q=SCRIPT");
+    assertThat(dom).contains("<span id=\"hits\">9 found</span>");
+    assertThat(dom).contains("<li><a href=\"c/");
+    assertThat(dom).contains(">C00057</a> &lt;script&gt;alert(1)&lt;/script&gt; 57 (P002)</li>");
+    assertThat(dom).doesNotContain("<script>alert(1)");
   }
 }
