@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = Main.Version.class,
     description = "Decides, customer by customer, whether a partner's customers meet a partner program's criteria, and shows why.",
-    subcommands = {CommandLine.HelpCommand.class, RunCommand.class, CheckCommand.class,
+    subcommands = {CommandLine.HelpCommand.class, RunCommand.class, CheckCommand.class, GenerateDataCommand.class,
         SummaryCommand.class, ExplainCommand.class, TreeCommand.class, ReportCommand.class},
     footer = {
         "",
@@ -22,7 +22,7 @@ public final class Main implements Runnable {
 
   @Override
   public void run() {
-    throw new CommandLine.ParameterException(spec.commandLine(), "name a command: run, check, generate-data (see eligo --help)");
+    throw new CommandLine.ParameterException(spec.commandLine(), "name a command: run, check, generate-data, summary, explain, tree, report (see eligo --help)");
   }
 
   public static void main(String[] args) {

@@ -2,11 +2,11 @@ package eligo.runtime;
 
 import de.siegmar.fastcsv.reader.CsvParseException;
 import de.siegmar.fastcsv.reader.CsvReader;
-import de.siegmar.fastcsv.reader.CsvRecord;
 import eligo.data.Dataset;
 import eligo.data.Measure;
 import eligo.data.Month;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.Reader;
 import java.io.UncheckedIOException;
@@ -133,17 +133,24 @@ public final class DatasetLoader {
   private final IntColumn assocEnd = new IntColumn();
 
   // ---- usage (rows whose keys resolve; the line is negated when the row has another error)
-  private final IntColumn usageTenant = new IntColumn();
-  private final IntColumn usageWorkload = new IntColumn();
-  private final IntColumn usageMonth = new IntColumn();
-  private final IntColumn usageLine = new IntColumn();
-  private final LongColumn[] usageMeasures = new LongColumn[MEASURES.length];
+  // Plain arrays sized up front from a count of the file's lines: in the usual case they become
+  // the Dataset's arrays as they are (sorted in place), so the big arrays exist only once.
+  private int usageCount;
+  private int[] usageTenant = new int[0];
+  private int[] usageWorkload = new int[0];
+  private int[] usageMonth = new int[0];
+  private int[] usageLine = new int[0];
+  private long[][] usageMeasures = new long[MEASURES.length][0];
+  private String lastTenant;
+  private int lastTenantIndex;
+  private String lastWorkload;
+  private int lastWorkloadIndex;
   private int minMonth = Integer.MAX_VALUE;
   private int maxMonth = Integer.MIN_VALUE;
 
   private DatasetLoader(Path dir, List<String> associationTypes, Mode mode) {
     this.dir = dir;
-    this.mode = mode;
+    this.mode = java.util.Objects.requireNonNull(mode, "mode");
     this.typeNames = associationTypes.toArray(new String[0]);
     for (int k = 0; k < typeNames.length; k++) {
       if (typeNames[k] == null || typeNames[k].isEmpty()) {
@@ -152,9 +159,6 @@ public final class DatasetLoader {
       if (typeIndex.putIfAbsent(typeNames[k], k) != null) {
         throw new IllegalArgumentException("association type '" + typeNames[k] + "' is given twice");
       }
-    }
-    for (int k = 0; k < usageMeasures.length; k++) {
-      usageMeasures[k] = new LongColumn();
     }
   }
 
@@ -184,6 +188,7 @@ public final class DatasetLoader {
     orderTenants();
     read(F_WORKLOADS, WORKLOAD_COLUMNS, this::workloadRow);
     read(F_ASSOCIATIONS, ASSOCIATION_COLUMNS, this::associationRow);
+    allocateUsage(estimateRecords(dir.resolve(USAGE)));
     read(F_USAGE, USAGE_COLUMNS, this::usageRow);
     int[] usageOrder = sortUsage();
     int keptRows = dropBadAndDuplicateRows(usageOrder);
@@ -214,7 +219,7 @@ public final class DatasetLoader {
     final int file;
     final int[] cols;
     final int width;
-    CsvRecord rec;
+    CsvFields rec;
     long line;
 
     Row(int file, int[] cols, int width) {
@@ -226,21 +231,22 @@ public final class DatasetLoader {
     /** The cell of required column {@code k}; empty when the row is too short. */
     String get(int k) {
       int i = cols[k];
-      return i < rec.getFieldCount() ? rec.getField(i) : "";
+      return i < rec.count() ? rec.get(i) : "";
     }
 
     boolean widthOk() {
-      return rec.getFieldCount() == width;
+      return rec.count() == width;
     }
 
     String widthProblem() {
-      String s = "the row has " + rec.getFieldCount() + " fields, the header has " + width;
+      String s = "the row has " + rec.count() + " fields, the header has " + width;
       int extraLines = 0;
-      for (int i = 0; i < rec.getFieldCount(); i++) {
-        String f = rec.getField(i);
-        for (int j = 0; j < f.length(); j++) {
-          char ch = f.charAt(j);
-          if (ch == '\n' || (ch == '\r' && (j + 1 == f.length() || f.charAt(j + 1) != '\n'))) {
+      char[] chars = rec.chars();
+      for (int i = 0; i < rec.count(); i++) {
+        int end = rec.end(i);
+        for (int j = rec.start(i); j < end; j++) {
+          char ch = chars[j];
+          if (ch == '\n' || (ch == '\r' && (j + 1 == end || chars[j + 1] != '\n'))) {
             extraLines++;
           }
         }
@@ -272,17 +278,18 @@ public final class DatasetLoader {
             .onMalformedInput(CodingErrorAction.REPORT)
             .onUnmappableCharacter(CodingErrorAction.REPORT);
     long lastLine = 0;
+    CsvFields.Handler fields = new CsvFields.Handler();
     try (Reader in = new InputStreamReader(Files.newInputStream(path), decoder);
-        CsvReader<CsvRecord> csv =
+        CsvReader<CsvFields> csv =
             CsvReader.builder()
                 .allowExtraFields(true)
                 .allowMissingFields(true)
                 .skipEmptyLines(true)
-                .ofCsvRecord(in)) {
-      Iterator<CsvRecord> it = csv.iterator();
-      CsvRecord header = null;
+                .build(fields, in)) {
+      Iterator<CsvFields> it = csv.iterator();
+      CsvFields header = null;
       while (header == null && it.hasNext()) {
-        CsvRecord r = it.next();
+        CsvFields r = it.next();
         if (!isBlank(r)) {
           header = r;
         }
@@ -290,34 +297,35 @@ public final class DatasetLoader {
       if (header == null) {
         return fileError(file, 0, "file is empty: the header line is missing");
       }
-      lastLine = header.getStartingLineNumber();
+      lastLine = header.line();
       int[] cols = findColumns(file, header, columns);
       if (cols == null) {
         return false;
       }
-      Row row = new Row(file, cols, header.getFieldCount());
-      CsvRecord pending = null; // one record behind, to know which is the last
+      Row row = new Row(file, cols, header.count());
+      CsvFields pending = null; // one record behind, to know which is the last
       while (it.hasNext()) {
-        CsvRecord r = it.next();
-        lastLine = r.getStartingLineNumber();
+        CsvFields r = it.next();
+        lastLine = r.line();
         if (isBlank(r)) {
           continue;
         }
         if (pending != null) {
           read[file]++;
           row.rec = pending;
-          row.line = pending.getStartingLineNumber();
+          row.line = pending.line();
           handler.row(row);
           if (broken[file]) {
             return false;
           }
         }
         pending = r;
+        fields.keep();
       }
       if (pending != null) {
         read[file]++;
         row.rec = pending;
-        row.line = pending.getStartingLineNumber();
+        row.line = pending.line();
         if (spansLines(pending) && endsInsideQuotes(path, row.line)) {
           // FastCSV takes an unclosed quote to the end of the file as one field
           reject(
@@ -346,11 +354,13 @@ public final class DatasetLoader {
     }
   }
 
-  private static boolean spansLines(CsvRecord r) {
-    for (int i = 0; i < r.getFieldCount(); i++) {
-      String f = r.getField(i);
-      if (f.indexOf('\n') >= 0 || f.indexOf('\r') >= 0) {
-        return true;
+  private static boolean spansLines(CsvFields r) {
+    char[] chars = r.chars();
+    for (int i = 0; i < r.count(); i++) {
+      for (int j = r.start(i); j < r.end(i); j++) {
+        if (chars[j] == '\n' || chars[j] == '\r') {
+          return true;
+        }
       }
     }
     return false;
@@ -427,17 +437,17 @@ public final class DatasetLoader {
     return 0;
   }
 
-  private static boolean isBlank(CsvRecord r) {
-    return r.getFieldCount() == 1 && r.getField(0).isBlank();
+  private static boolean isBlank(CsvFields r) {
+    return r.count() == 1 && r.get(0).isBlank();
   }
 
-  private int[] findColumns(int file, CsvRecord header, String[] columns) {
+  private int[] findColumns(int file, CsvFields header, String[] columns) {
     int[] cols = new int[columns.length];
     Arrays.fill(cols, -1);
     List<String> names = new ArrayList<>();
     boolean ok = true;
-    for (int i = 0; i < header.getFieldCount(); i++) {
-      String n = header.getField(i);
+    for (int i = 0; i < header.count(); i++) {
+      String n = header.get(i);
       if (i == 0 && n.startsWith("\uFEFF")) {
         n = n.substring(1); // a byte-order mark
       }
@@ -606,41 +616,66 @@ public final class DatasetLoader {
       return;
     }
     Problems p = problems.clear();
-    int t = ref(p, "tenant_id", "tenant", row.get(0), tenantIndex, tenantRejected, F_TENANTS);
-    int w = ref(p, "workload", "workload", row.get(1), workloadIndex, workloadRejected, F_WORKLOADS);
-    int m = month(p, "month", row.get(2), false);
+    CsvFields rec = row.rec;
+    int[] cols = row.cols;
+    // Rows of one tenant and workload usually follow each other: reuse the last lookup.
+    int t;
+    if (lastTenant != null && rec.equals(cols[0], lastTenant)) {
+      t = lastTenantIndex;
+    } else {
+      String id = rec.get(cols[0]);
+      t = ref(p, "tenant_id", "tenant", id, tenantIndex, tenantRejected, F_TENANTS);
+      if (t >= 0) {
+        lastTenant = id;
+        lastTenantIndex = t;
+      }
+    }
+    int w;
+    if (lastWorkload != null && rec.equals(cols[1], lastWorkload)) {
+      w = lastWorkloadIndex;
+    } else {
+      String name = rec.get(cols[1]);
+      w = ref(p, "workload", "workload", name, workloadIndex, workloadRejected, F_WORKLOADS);
+      if (w >= 0) {
+        lastWorkload = name;
+        lastWorkloadIndex = w;
+      }
+    }
+    int m = month(p, "month", rec.view(cols[2]), false);
     long[] values = problems.values;
+    char[] chars = rec.chars();
     for (int k = 0; k < MEASURES.length; k++) {
-      String s = row.get(3 + k);
+      int f = cols[3 + k];
       long v;
-      if (s.isEmpty()) {
+      if (rec.length(f) == 0) {
         v = 0;
       } else if (MEASURES[k].isMoney()) {
-        v = parseMoney(s);
+        v = parseMoney(chars, rec.start(f), rec.end(f));
         if (v == BAD) {
-          p.add(moneyProblem(MEASURES[k].column(), s));
+          p.add(moneyProblem(MEASURES[k].column(), rec.get(f)));
         }
       } else {
-        v = parseCount(s);
+        v = parseCount(chars, rec.start(f), rec.end(f));
         if (v == BAD) {
-          p.add(countProblem(MEASURES[k].column(), s));
+          p.add(countProblem(MEASURES[k].column(), rec.get(f)));
         }
       }
       values[k] = v;
     }
     if (t >= 0 && w >= 0 && m != Month.NONE) {
-      if (usageTenant.size() >= MAX_ROWS) {
+      if (usageCount == usageTenant.length && !growUsage()) {
         fileError(F_USAGE, row.line, "usage.csv has more rows than the loader can hold (" + MAX_ROWS + ")");
         return;
       }
       // Keep it even when bad, so that a later row with the same key is found as a duplicate.
-      usageTenant.add(t);
-      usageWorkload.add(w);
-      usageMonth.add(m);
+      int i = usageCount++;
+      usageTenant[i] = t;
+      usageWorkload[i] = w;
+      usageMonth[i] = m;
       int line = lineInt(row.line);
-      usageLine.add(p.isEmpty() ? line : -line);
+      usageLine[i] = p.isEmpty() ? line : -line;
       for (int k = 0; k < MEASURES.length; k++) {
-        usageMeasures[k].add(values[k]);
+        usageMeasures[k][i] = values[k];
       }
       if (m < minMonth) {
         minMonth = m;
@@ -717,8 +752,8 @@ public final class DatasetLoader {
    * Parses a month cell. Returns the month; {@link Month#OPEN} for an empty optional cell; {@link
    * Month#NONE} with a problem added otherwise.
    */
-  private static int month(Problems p, String column, String s, boolean optional) {
-    if (s.isEmpty()) {
+  private static int month(Problems p, String column, CharSequence s, boolean optional) {
+    if (s.length() == 0) {
       if (optional) {
         return Month.OPEN;
       }
@@ -727,7 +762,7 @@ public final class DatasetLoader {
     }
     int m = Month.parse(s);
     if (m == Month.NONE) {
-      p.add(column + " " + quote(s) + " is not a month (YYYY-MM)");
+      p.add(column + " " + quote(s.toString()) + " is not a month (YYYY-MM)");
     }
     return m;
   }
@@ -744,17 +779,22 @@ public final class DatasetLoader {
    * cents; {@link #BAD} when the text is not such an amount.
    */
   static long parseMoney(String s) {
-    int n = s.length();
-    int i = 0;
+    return parseMoney(s.toCharArray(), 0, s.length());
+  }
+
+  /** {@link #parseMoney(String)} of {@code c[from..to-1]}. */
+  static long parseMoney(char[] c, int from, int to) {
+    int n = to;
+    int i = from;
     boolean negative = false;
-    if (n > 0 && s.charAt(0) == '-') {
+    if (n > i && c[i] == '-') {
       negative = true;
-      i = 1;
+      i++;
     }
     int intStart = i;
     long units = 0;
     while (i < n) {
-      char ch = s.charAt(i);
+      char ch = c[i];
       if (ch < '0' || ch > '9') {
         break;
       }
@@ -769,14 +809,14 @@ public final class DatasetLoader {
     }
     long cents = units * 100;
     if (i < n) {
-      if (s.charAt(i) != '.') {
+      if (c[i] != '.') {
         return BAD;
       }
       i++;
       int fracStart = i;
       int frac = 0;
       while (i < n) {
-        char ch = s.charAt(i);
+        char ch = c[i];
         if (ch < '0' || ch > '9' || i - fracStart >= 2) {
           return BAD;
         }
@@ -794,13 +834,17 @@ public final class DatasetLoader {
 
   /** Parses a count {@code [0-9]+} that fits a long; {@link #BAD} otherwise. */
   static long parseCount(String s) {
-    int n = s.length();
-    if (n == 0) {
+    return parseCount(s.toCharArray(), 0, s.length());
+  }
+
+  /** {@link #parseCount(String)} of {@code c[from..to-1]}. */
+  static long parseCount(char[] c, int from, int to) {
+    if (to == from) {
       return BAD;
     }
     long v = 0;
-    for (int i = 0; i < n; i++) {
-      char ch = s.charAt(i);
+    for (int i = from; i < to; i++) {
+      char ch = c[i];
       if (ch < '0' || ch > '9') {
         return BAD;
       }
@@ -853,13 +897,13 @@ public final class DatasetLoader {
   }
 
   /** The record written back as one CSV row (fields quoted where RFC 4180 needs it). */
-  static String rawText(CsvRecord rec) {
+  static String rawText(CsvFields rec) {
     StringBuilder sb = new StringBuilder();
-    for (int i = 0; i < rec.getFieldCount(); i++) {
+    for (int i = 0; i < rec.count(); i++) {
       if (i > 0) {
         sb.append(',');
       }
-      appendCsvField(sb, rec.getField(i));
+      appendCsvField(sb, rec.get(i));
     }
     return sb.toString();
   }
@@ -946,17 +990,17 @@ public final class DatasetLoader {
   }
 
   /** Stable counting sort of {@code src[0..n-1]} by {@code key - offset} in {@code [0, range)}. */
-  private static void countingSort(int[] src, int[] dst, int n, IntColumn key, int offset, int range) {
+  private static void countingSort(int[] src, int[] dst, int n, int[] key, int offset, int range) {
     int[] count = new int[range + 1];
     for (int i = 0; i < n; i++) {
-      count[key.get(src[i]) - offset + 1]++;
+      count[key[src[i]] - offset + 1]++;
     }
     for (int k = 0; k < range; k++) {
       count[k + 1] += count[k];
     }
     for (int i = 0; i < n; i++) {
       int r = src[i];
-      dst[count[key.get(r) - offset]++] = r;
+      dst[count[key[r] - offset]++] = r;
     }
   }
 
@@ -968,9 +1012,69 @@ public final class DatasetLoader {
     return a;
   }
 
+  /**
+   * An upper bound of the records of a CSV file, header included: its lines that are not empty. It
+   * is exact unless records span lines or lines hold only blanks. 0 when the file cannot be read.
+   */
+  private static int estimateRecords(Path path) {
+    long lines = 0;
+    try (InputStream in = Files.newInputStream(path)) {
+      byte[] buf = new byte[1 << 16];
+      boolean content = false;
+      int n;
+      while ((n = in.read(buf)) > 0) {
+        for (int i = 0; i < n; i++) {
+          byte b = buf[i];
+          if (b == '\n' || b == '\r') {
+            if (content) {
+              lines++;
+              content = false;
+            }
+          } else {
+            content = true;
+          }
+        }
+      }
+      if (content) {
+        lines++;
+      }
+    } catch (IOException e) {
+      return 0; // reported when the file is read
+    }
+    return (int) Math.min(lines, MAX_ROWS);
+  }
+
+  private void allocateUsage(int records) {
+    int capacity = Math.max(0, records - 1); // less the header
+    usageTenant = new int[capacity];
+    usageWorkload = new int[capacity];
+    usageMonth = new int[capacity];
+    usageLine = new int[capacity];
+    for (int k = 0; k < MEASURES.length; k++) {
+      usageMeasures[k] = new long[capacity];
+    }
+  }
+
+  /** Makes room for more rows than estimated; false when the limit is reached. */
+  private boolean growUsage() {
+    int capacity = usageTenant.length;
+    if (capacity >= MAX_ROWS) {
+      return false;
+    }
+    int more = (int) Math.min(MAX_ROWS, Math.max(16L, capacity + (capacity >> 1)));
+    usageTenant = Arrays.copyOf(usageTenant, more);
+    usageWorkload = Arrays.copyOf(usageWorkload, more);
+    usageMonth = Arrays.copyOf(usageMonth, more);
+    usageLine = Arrays.copyOf(usageLine, more);
+    for (int k = 0; k < MEASURES.length; k++) {
+      usageMeasures[k] = Arrays.copyOf(usageMeasures[k], more);
+    }
+    return true;
+  }
+
   /** The usage row indexes in (tenant, workload, month, file line) order. */
   private int[] sortUsage() {
-    int n = usageTenant.size();
+    int n = usageCount;
     int[] a = identity(n);
     if (n == 0) {
       return a;
@@ -984,18 +1088,19 @@ public final class DatasetLoader {
 
   /**
    * Finds duplicate (tenant, workload, month) rows (a row repeating an earlier row's key is
-   * rejected), then moves the good rows to the front of {@code order}; returns their count.
+   * rejected), then reorders {@code order} to hold the good rows first (still sorted), the others
+   * after them; returns the number of good rows.
    */
   private int dropBadAndDuplicateRows(int[] order) {
-    int n = usageTenant.size();
+    int n = usageCount;
     List<long[]> duplicates = new ArrayList<>(); // {row, first row}
     int runStart = 0;
     for (int i = 1; i < n; i++) {
       int r = order[i];
       int q = order[runStart];
-      if (usageTenant.get(r) == usageTenant.get(q)
-          && usageWorkload.get(r) == usageWorkload.get(q)
-          && usageMonth.get(r) == usageMonth.get(q)) {
+      if (usageTenant[r] == usageTenant[q]
+          && usageWorkload[r] == usageWorkload[q]
+          && usageMonth[r] == usageMonth[q]) {
         duplicates.add(new long[] {r, q});
       } else {
         runStart = i;
@@ -1005,11 +1110,17 @@ public final class DatasetLoader {
       reportDuplicates(duplicates);
     }
     int kept = 0;
+    IntColumn dropped = new IntColumn();
     for (int i = 0; i < n; i++) {
       int r = order[i];
-      if (usageLine.get(r) > 0) {
+      if (usageLine[r] > 0) {
         order[kept++] = r;
+      } else {
+        dropped.add(r);
       }
+    }
+    for (int i = 0; i < dropped.size(); i++) {
+      order[kept + i] = dropped.get(i);
     }
     return kept;
   }
@@ -1017,28 +1128,28 @@ public final class DatasetLoader {
   private void reportDuplicates(List<long[]> duplicates) {
     Set<Long> lines = new HashSet<>();
     for (long[] d : duplicates) {
-      lines.add((long) Math.abs(usageLine.get((int) d[0])));
+      lines.add((long) Math.abs(usageLine[(int) d[0]]));
     }
     Map<Long, String> raw = rawRows(F_USAGE, lines);
     Map<Long, Integer> errorAt = null;
     for (long[] d : duplicates) {
       int r = (int) d[0];
       int q = (int) d[1];
-      int line = usageLine.get(r);
+      int line = usageLine[r];
       long absLine = Math.abs((long) line);
       String message =
           "tenant "
-              + quote(tenantIds[usageTenant.get(r)])
+              + quote(tenantIds[usageTenant[r]])
               + ", workload "
-              + quote(workloadNames.get(usageWorkload.get(r)))
+              + quote(workloadNames.get(usageWorkload[r]))
               + ", month "
-              + Month.format(usageMonth.get(r))
+              + Month.format(usageMonth[r])
               + " already has a row at line "
-              + Math.abs(usageLine.get(q));
+              + Math.abs(usageLine[q]);
       if (line > 0) {
         errors.add(new DataError(USAGE, absLine, message, raw.getOrDefault(absLine, "")));
         rejected[F_USAGE]++;
-        usageLine.set(r, -line);
+        usageLine[r] = -line;
       } else {
         // already rejected for another reason: add this one to its message
         if (errorAt == null) {
@@ -1061,14 +1172,14 @@ public final class DatasetLoader {
   /** Reads a file again for the raw text of a few rows (only used for error messages). */
   private Map<Long, String> rawRows(int file, Set<Long> lines) {
     Map<Long, String> out = new HashMap<>();
-    try (CsvReader<CsvRecord> csv =
+    try (CsvReader<CsvFields> csv =
         CsvReader.builder()
             .allowExtraFields(true)
             .allowMissingFields(true)
-            .ofCsvRecord(dir.resolve(FILES.get(file)), StandardCharsets.UTF_8)) {
-      for (CsvRecord r : csv) {
-        if (lines.contains(r.getStartingLineNumber())) {
-          out.put(r.getStartingLineNumber(), rawText(r));
+            .build(new CsvFields.Handler(), dir.resolve(FILES.get(file)), StandardCharsets.UTF_8)) {
+      for (CsvFields r : csv) {
+        if (lines.contains(r.line())) {
+          out.put(r.line(), rawText(r));
           if (out.size() == lines.size()) {
             break;
           }
@@ -1083,13 +1194,49 @@ public final class DatasetLoader {
   // =====================================================================================
   // Building
 
+  /**
+   * Reorders the arrays in place so that position {@code i} holds what was at {@code order[i]},
+   * for the permutation {@code order[0..n-1]}; {@code order} is used up.
+   */
+  private static void permute(int[] order, int n, int[] ints, long[][] longs) {
+    long[] saved = new long[longs.length];
+    for (int i = 0; i < n; i++) {
+      if (order[i] < 0 || order[i] == i) {
+        continue;
+      }
+      int savedInt = ints[i];
+      for (int k = 0; k < longs.length; k++) {
+        saved[k] = longs[k][i];
+      }
+      int j = i;
+      while (true) {
+        int from = order[j];
+        order[j] = -1; // done
+        if (from == i) {
+          ints[j] = savedInt;
+          for (int k = 0; k < longs.length; k++) {
+            longs[k][j] = saved[k];
+          }
+          break;
+        }
+        ints[j] = ints[from];
+        for (int k = 0; k < longs.length; k++) {
+          longs[k][j] = longs[k][from];
+        }
+        j = from;
+      }
+    }
+  }
+
   private Dataset build(int[] usageOrder, int rows) {
     // associations in (tenant, workload, file line) order
     int a = assocTenant.size();
     int[] x = identity(a);
     int[] y = new int[a];
-    countingSort(x, y, a, assocWorkload, 0, workloadNames.size());
-    countingSort(y, x, a, assocTenant, 0, tenantIds.length);
+    int[] assocT = assocTenant.toArray();
+    int[] assocW = assocWorkload.toArray();
+    countingSort(x, y, a, assocW, 0, workloadNames.size());
+    countingSort(y, x, a, assocT, 0, tenantIds.length);
     int[] assocOrder = x;
 
     // pairs: merge the usage rows and the associations of each tenant
@@ -1104,12 +1251,12 @@ public final class DatasetLoader {
       tenantPairStart[t] = pairWorkload.size();
       while (true) {
         int rw =
-            ri < rows && usageTenant.get(usageOrder[ri]) == t
-                ? usageWorkload.get(usageOrder[ri])
+            ri < rows && usageTenant[usageOrder[ri]] == t
+                ? usageWorkload[usageOrder[ri]]
                 : Integer.MAX_VALUE;
         int aw =
-            ai < a && assocTenant.get(assocOrder[ai]) == t
-                ? assocWorkload.get(assocOrder[ai])
+            ai < a && assocT[assocOrder[ai]] == t
+                ? assocW[assocOrder[ai]]
                 : Integer.MAX_VALUE;
         int w = Math.min(rw, aw);
         if (w == Integer.MAX_VALUE) {
@@ -1119,13 +1266,13 @@ public final class DatasetLoader {
         pairRowStart.add(ri);
         pairAssocStart.add(ai);
         while (ri < rows
-            && usageTenant.get(usageOrder[ri]) == t
-            && usageWorkload.get(usageOrder[ri]) == w) {
+            && usageTenant[usageOrder[ri]] == t
+            && usageWorkload[usageOrder[ri]] == w) {
           ri++;
         }
         while (ai < a
-            && assocTenant.get(assocOrder[ai]) == t
-            && assocWorkload.get(assocOrder[ai]) == w) {
+            && assocT[assocOrder[ai]] == t
+            && assocW[assocOrder[ai]] == w) {
           ai++;
         }
       }
@@ -1134,15 +1281,17 @@ public final class DatasetLoader {
     pairRowStart.add(rows);
     pairAssocStart.add(a);
 
-    usageTenant.clear();
-    usageWorkload.clear();
-    usageLine.clear();
-    int[] rowMonth = usageMonth.gather(usageOrder, rows);
-    usageMonth.clear();
+    usageTenant = null;
+    usageWorkload = null;
+    usageLine = null;
+    permute(usageOrder, usageCount, usageMonth, usageMeasures);
+    int[] rowMonth = usageMonth.length == rows ? usageMonth : Arrays.copyOf(usageMonth, rows);
+    usageMonth = null;
     long[][] rowMeasures = new long[MEASURES.length][];
     for (int k = 0; k < MEASURES.length; k++) {
-      rowMeasures[k] = usageMeasures[k].gather(usageOrder, rows);
-      usageMeasures[k].clear();
+      long[] m = usageMeasures[k];
+      usageMeasures[k] = null;
+      rowMeasures[k] = m.length == rows ? m : Arrays.copyOf(m, rows);
     }
     int latest = Month.NONE;
     for (int m : rowMonth) {
