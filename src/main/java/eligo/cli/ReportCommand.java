@@ -16,9 +16,9 @@ import picocli.CommandLine.Spec;
     name = "report",
     mixinStandardHelpOptions = true,
     description = {
-        "Writes the Customer eligibility report as a static HTML site that opens from file:// with no network:",
-        "the summary with a chart per node, customer lists per group, a page per customer with the reasons",
-        "behind every status, and each area's tree."
+        "Writes the Customer eligibility report as a static HTML site.",
+        "The site opens from file:// with no network: the summary with a chart per node, customer lists per",
+        "group, a page per customer with the reasons behind every status, and each area's tree."
     })
 final class ReportCommand implements Callable<Integer> {
   @Spec CommandSpec spec;

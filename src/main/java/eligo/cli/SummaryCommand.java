@@ -16,9 +16,10 @@ import picocli.CommandLine.Spec;
     name = "summary",
     mixinStandardHelpOptions = true,
     description = {
-        "The summary view (All customers): per solution area and node, how many customers are in each",
-        "group (gates: Qualified / Unqualified; metrics: Met / Not met; net values: With growth / In decline /",
-        "No change; Not evaluated), and each partner's total at partner-level nodes."
+        "The summary view: customers per group of every node, and partner totals.",
+        "Per solution area and node, how many customers are in each group (gates: Qualified / Unqualified;",
+        "metrics: Met / Not met; net values: With growth / In decline / No change; Not evaluated), and each",
+        "partner's total at partner-level nodes."
     })
 final class SummaryCommand implements Callable<Integer> {
   @Spec CommandSpec spec;

@@ -17,8 +17,9 @@ import picocli.CommandLine.Spec;
     name = "tree",
     mixinStandardHelpOptions = true,
     description = {
-        "An area's condition sequence tree (gates, metrics, leaves, with their criteria text); with --data,",
-        "each node shows how many customers pass, fail or were not evaluated there."
+        "An area's condition sequence tree as text, Mermaid or DOT.",
+        "Gates, metrics and leaves with their criteria text; with --data, each node shows how many customers",
+        "pass, fail or were not evaluated there."
     })
 final class TreeCommand implements Callable<Integer> {
   @Spec CommandSpec spec;

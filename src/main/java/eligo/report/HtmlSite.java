@@ -53,14 +53,19 @@ public final class HtmlSite {
     Files.createDirectories(dir.resolve("lists"));
     Files.createDirectories(dir.resolve("c"));
     Dataset data = outcome.data;
-    int[] order = SummaryView.customersInOrder(outcome, -1);
-    SummaryView all = SummaryView.of(outcome, null, null, null);
-    writeFile(dir.resolve("index.html"), summaryPage(all, outcome, null));
-    for (int p = 0; p < outcome.partners.size(); p++) {
-      SummaryView one = SummaryView.of(outcome, outcome.partners.get(p), null, null);
-      writeFile(dir.resolve("partner-" + p + ".html"), summaryPage(one, outcome, all));
+    int[] order = SummaryView.customersInOrder(outcome);
+    int[] position = new int[order.length];
+    for (int k = 0; k < order.length; k++) {
+      position[order[k]] = k;
     }
-    writeLists(dir, all, data, outcome);
+    SummaryView all = SummaryView.of(outcome, order, null, null, null);
+    writeFile(dir.resolve("index.html"), summaryPage(all, outcome, null, position));
+    writePartners(dir, outcome);
+    for (int p = 0; p < outcome.partners.size(); p++) {
+      SummaryView one = SummaryView.of(outcome, order, outcome.partners.get(p), null, null);
+      writeFile(dir.resolve("partner-" + p + ".html"), summaryPage(one, outcome, all, position));
+    }
+    writeLists(dir, all, data, outcome, position);
     for (int a = 0; a < outcome.areas.size(); a++) {
       writeFile(dir.resolve("tree-" + a + ".html"), treePage(outcome.areas.get(a).area, outcome));
     }
@@ -87,7 +92,21 @@ public final class HtmlSite {
 
   // ================================================================ summary
 
-  private static String summaryPage(SummaryView v, Outcome outcome, SummaryView all) {
+  /** Every partner, with a link to its summary page (the summary page itself stays small however many there are). */
+  private static void writePartners(Path dir, Outcome outcome) throws IOException {
+    StringBuilder h = head("Partners");
+    h.append("<nav><a href=\"index.html\">Summary</a></nav><h1>Partners</h1><ul>");
+    for (int p = 0; p < outcome.partners.size(); p++) {
+      h.append("<li><a href=\"partner-").append(p).append(".html\">").append(esc(outcome.partners.get(p))).append("</a></li>");
+    }
+    writeFile(dir.resolve("partners.html"), h.append("</ul></body></html>\n").toString());
+  }
+
+  /**
+   * A summary page: of all partners ({@code all} null), where partner-level nodes show how many
+   * partners meet them, or of one partner, where they show the partner's total.
+   */
+  private static String summaryPage(SummaryView v, Outcome outcome, SummaryView all, int[] position) {
     StringBuilder h = head(v.partner() == null ? "Customer eligibility" : "Customer eligibility: partner " + v.partner());
     h.append("<h1>Customer eligibility").append(v.partner() == null ? "" : ": partner " + esc(v.partner())).append("</h1>");
     h.append("<p>").append(v.customers()).append(Words.plural(" customer", v.customers()));
@@ -95,18 +114,11 @@ public final class HtmlSite {
       h.append(" of ").append(v.partners()).append(Words.plural(" partner", v.partners()));
     }
     h.append(", as of ").append(esc(v.asOf())).append(".</p><nav>");
-    h.append(v.partner() == null ? "" : "<a href=\"index.html\">All partners</a>").append("<a href=\"customers-1.html\">Find a customer</a>");
+    h.append(v.partner() == null ? "<a href=\"partners.html\">Partners</a>" : "<a href=\"index.html\">All partners</a>").append("<a href=\"customers-1.html\">Find a customer</a>");
     for (int a = 0; a < outcome.areas.size(); a++) {
       h.append("<a href=\"tree-").append(a).append(".html\">Tree: ").append(esc(outcome.areas.get(a).area.title())).append("</a>");
     }
     h.append("</nav>");
-    if (v.partner() == null) {
-      h.append("<p>Partners: ");
-      for (int p = 0; p < outcome.partners.size(); p++) {
-        h.append(p == 0 ? "" : " · ").append("<a href=\"partner-").append(p).append(".html\">").append(esc(outcome.partners.get(p))).append("</a>");
-      }
-      h.append("</p>");
-    }
     int partner = v.partner() == null ? -1 : outcome.partners.indexOf(v.partner());
     for (int ai = 0; ai < v.areas().size(); ai++) {
       SummaryView.Area a = v.areas().get(ai);
@@ -129,21 +141,24 @@ public final class HtmlSite {
             h.append("<span").append(attrs).append(">0</span>");
           } else {
             // The list of all partners holds this partner's block: link to the page and anchor where it starts.
-            int start = partner < 0 ? 0 : indexInAll(all, ai, ni, gi, g.members()[0]);
+            int start = partner < 0 ? 0 : indexInAll(all.areas().get(ai).nodes().get(ni).groups().get(gi).members(), g.members()[0], position);
             h.append("<a").append(attrs).append(" href=\"lists/").append(listName(ai, ni, gi, start / PAGE_SIZE + 1)).append(partner < 0 ? "" : "#p" + partner).append("\">").append(g.count()).append("</a>");
           }
           h.append("</td>");
         }
         h.append("</tr></table>");
-        if (n.partner() != null) {
+        if (n.partner() != null && partner < 0) {
+          long met = n.partner().totals().stream().filter(t -> t.status().equals("met")).count();
+          h.append("<p>Partner level: ").append(esc(n.partner().criteria())).append(" — <span class=\"partners-met\" data-area=\"").append(esc(a.id())).append("\" data-node=\"")
+              .append(esc(n.id())).append("\">").append(met).append("</span> of ").append(n.partner().totals().size()).append(Words.plural(" partner", n.partner().totals().size()))
+              .append(" meet it (each partner's total is on its page).</p>");
+        } else if (n.partner() != null) {
+          SummaryView.PartnerTotal t = n.partner().totals().get(0);
           h.append("<p>Partner level: ").append(esc(n.partner().criteria())).append("</p><table><tr><th>Partner</th><th>Total</th><th>Status</th><th>Needed</th></tr>");
-          for (SummaryView.PartnerTotal t : n.partner().totals()) {
-            h.append("<tr><td>").append(esc(t.partnerId())).append("</td><td class=\"partner-total\" data-area=\"").append(esc(a.id())).append("\" data-node=\"").append(esc(n.id()))
-                .append("\" data-partner=\"").append(esc(t.partnerId())).append("\" data-status=\"").append(t.status())
-                .append("\" data-value=\"").append(esc(t.value())).append("\">").append(esc(t.total())).append("</td><td class=\"").append(t.status()).append("\">")
-                .append(TextReport.status(t.status())).append("</td><td>").append(esc(n.partner().needed() == null ? "" : n.partner().needed())).append("</td></tr>");
-          }
-          h.append("</table>");
+          h.append("<tr><td>").append(esc(t.partnerId())).append("</td><td class=\"partner-total\" data-area=\"").append(esc(a.id())).append("\" data-node=\"").append(esc(n.id()))
+              .append("\" data-partner=\"").append(esc(t.partnerId())).append("\" data-status=\"").append(t.status()).append("\" data-value=\"").append(esc(t.value())).append("\">")
+              .append(esc(t.total())).append("</td><td class=\"").append(t.status()).append("\">").append(TextReport.status(t.status())).append("</td><td>")
+              .append(esc(n.partner().needed() == null ? "" : n.partner().needed())).append("</td></tr></table>");
         }
         h.append("</div>");
       }
@@ -151,12 +166,20 @@ public final class HtmlSite {
     return h.append("</body></html>\n").toString();
   }
 
-  /** Where customer {@code first} stands in the all-partners list of the same group. */
-  private static int indexInAll(SummaryView all, int area, int node, int group, int first) {
-    int[] members = all.areas().get(area).nodes().get(node).groups().get(group).members();
-    for (int k = 0; k < members.length; k++) {
-      if (members[k] == first) {
-        return k;
+  /** Where customer {@code first} stands in {@code members}, which are in report order ({@code position}). */
+  private static int indexInAll(int[] members, int first, int[] position) {
+    int lo = 0;
+    int hi = members.length - 1;
+    while (lo <= hi) {
+      int mid = (lo + hi) >>> 1;
+      int cmp = Integer.compare(position[members[mid]], position[first]);
+      if (cmp == 0) {
+        return mid;
+      }
+      if (cmp < 0) {
+        lo = mid + 1;
+      } else {
+        hi = mid - 1;
       }
     }
     throw new IllegalStateException("a partner's group member is not in the group of all partners");
@@ -193,12 +216,7 @@ public final class HtmlSite {
 
   // ================================================================ group lists
 
-  private static void writeLists(Path dir, SummaryView all, Dataset data, Outcome outcome) throws IOException {
-    int[] position = new int[data.customerCount()];
-    int[] order = SummaryView.customersInOrder(outcome, -1);
-    for (int k = 0; k < order.length; k++) {
-      position[order[k]] = k;
-    }
+  private static void writeLists(Path dir, SummaryView all, Dataset data, Outcome outcome, int[] position) throws IOException {
     for (int ai = 0; ai < all.areas().size(); ai++) {
       SummaryView.Area a = all.areas().get(ai);
       for (int ni = 0; ni < a.nodes().size(); ni++) {

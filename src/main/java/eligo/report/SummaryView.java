@@ -79,7 +79,11 @@ public record SummaryView(String asOf, String partner, int customers, int partne
    * @throws UnknownName when a filter names no partner, area or node
    */
   public static SummaryView of(Outcome outcome, String partner, String area, String node) {
-    Dataset data = outcome.data;
+    return of(outcome, customersInOrder(outcome), partner, area, node);
+  }
+
+  /** The same, given every customer in {@link #customersInOrder} (to build many views of one run cheaply). */
+  static SummaryView of(Outcome outcome, int[] everyone, String partner, String area, String node) {
     int partnerIndex = -1;
     if (partner != null) {
       partnerIndex = outcome.partners.indexOf(partner);
@@ -96,7 +100,8 @@ public record SummaryView(String asOf, String partner, int customers, int partne
     if (areas.isEmpty()) {
       throw new UnknownName("area", area, outcome.areas.stream().map(a -> a.area.id()).toList());
     }
-    int[] customers = customersInOrder(outcome, partnerIndex);
+    int p = partnerIndex;
+    int[] customers = partner == null ? everyone : Arrays.stream(everyone).filter(c -> outcome.partnerOf(c) == p).toArray();
     List<Area> out = new ArrayList<>();
     List<String> nodeIds = new ArrayList<>();
     for (Outcome.AreaOutcome a : areas) {
@@ -118,15 +123,15 @@ public record SummaryView(String asOf, String partner, int customers, int partne
     return new SummaryView(Formats.month(outcome.asOf), partner, customers.length, partner == null ? outcome.partners.size() : 1, out);
   }
 
-  /** The customers counted (of one partner, or all), in partner id, then customer id order. */
-  static int[] customersInOrder(Outcome outcome, int partnerIndex) {
+  /** Every customer in partner id, then customer id order. */
+  static int[] customersInOrder(Outcome outcome) {
     Dataset data = outcome.data;
     Integer[] all = new Integer[data.customerCount()];
     for (int c = 0; c < all.length; c++) {
       all[c] = c;
     }
     Arrays.sort(all, Comparator.comparing(data::partnerId, Texts.CODE_POINT_ORDER).thenComparing(data::customerId, Texts.CODE_POINT_ORDER));
-    return Arrays.stream(all).mapToInt(Integer::intValue).filter(c -> partnerIndex < 0 || outcome.partnerOf(c) == partnerIndex).toArray();
+    return Arrays.stream(all).mapToInt(Integer::intValue).toArray();
   }
 
   private static List<Group> groups(Outcome.AreaOutcome a, int i, int[] customers) {

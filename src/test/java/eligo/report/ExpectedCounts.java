@@ -12,6 +12,11 @@ final class ExpectedCounts {
 
   /** {@code area|node|group} to count, for every group of every node (zero counts included). */
   static Map<String, Integer> groups(String set) {
+    return groups(set, null);
+  }
+
+  /** The same for one partner's customers (all when {@code partner} is null). */
+  static Map<String, Integer> groups(String set, String partner) {
     Ir.Program program = Runs.program();
     Map<String, Integer> counts = new TreeMap<>();
     for (Ir.Area a : program.areas()) {
@@ -26,7 +31,7 @@ final class ExpectedCounts {
       }
     }
     for (String[] row : Runs.expected(set)) {
-      if (row[1].isEmpty()) {
+      if (row[1].isEmpty() || (partner != null && !row[0].equals(partner))) {
         continue;
       }
       Ir.Node n = node(program, row[2], row[3]);

@@ -56,22 +56,43 @@ class HtmlReportChromiumTest {
   }
 
   @Test
-  void everyCountOnTheSummaryPageEqualsTheResultsFile() throws Exception {
+  void everyCountOnTheSummaryPagesEqualsTheResultsFile() throws Exception {
     String dom = dom(site.resolve("index.html"));
+    assertThat(counts(dom)).isEqualTo(ExpectedCounts.groups("sample-1"));
+    Map<String, String> expectedTotals = ExpectedCounts.partnerTotals("sample-1");
+    Map<String, Integer> partnersMet = new TreeMap<>();
+    Matcher met = Pattern.compile("class=\"partners-met\" data-area=\"([^\"]*)\" data-node=\"([^\"]*)\">([0-9]+)<").matcher(dom);
+    while (met.find()) {
+      partnersMet.put(met.group(1) + "|" + met.group(2), Integer.parseInt(met.group(3)));
+    }
+    Map<String, Integer> expectedMet = new TreeMap<>();
+    expectedTotals.forEach((k, v) -> expectedMet.merge(k.substring(0, k.lastIndexOf('|')), v.startsWith("met ") ? 1 : 0, Integer::sum));
+    assertThat(partnersMet).isEqualTo(expectedMet);
+    // Each partner's own page shows its totals.
+    Map<String, String> totals = new TreeMap<>();
+    List<String> partners = Runs.conformance("sample-1").partners;
+    for (int p = 0; p < partners.size(); p++) {
+      String page = dom(site.resolve("partner-" + p + ".html"));
+      assertThat(counts(page)).as("counts of partner %s", partners.get(p)).isEqualTo(ExpectedCounts.groups("sample-1", partners.get(p)));
+      Matcher t = Pattern.compile("class=\"partner-total\" data-area=\"([^\"]*)\" data-node=\"([^\"]*)\" data-partner=\"([^\"]*)\" data-status=\"([^\"]*)\" data-value=\"([^\"]*)\"")
+          .matcher(page);
+      while (t.find()) {
+        totals.put(t.group(1) + "|" + t.group(2) + "|" + t.group(3), t.group(4) + " " + t.group(5));
+      }
+    }
+    assertThat(totals).isEqualTo(expectedTotals);
+    assertThat(dom).contains("120 customers of 3 partners, as of 2026-09");
+    assertThat(Files.size(site.resolve("index.html"))).as("the summary page stays small").isLessThan(200_000);
+  }
+
+  /** {@code area|node|group} to the count a summary page shows. */
+  private static Map<String, Integer> counts(String dom) {
     Map<String, Integer> counts = new TreeMap<>();
     Matcher m = Pattern.compile("class=\"count\" data-area=\"([^\"]*)\" data-node=\"([^\"]*)\" data-group=\"([^\"]*)\"[^>]*>([0-9]+)<").matcher(dom);
     while (m.find()) {
       assertThat(counts.put(m.group(1) + "|" + m.group(2) + "|" + m.group(3), Integer.parseInt(m.group(4)))).as("one count per group").isNull();
     }
-    assertThat(counts).isEqualTo(ExpectedCounts.groups("sample-1"));
-    Map<String, String> totals = new TreeMap<>();
-    Matcher t = Pattern.compile("class=\"partner-total\" data-area=\"([^\"]*)\" data-node=\"([^\"]*)\" data-partner=\"([^\"]*)\" data-status=\"([^\"]*)\" data-value=\"([^\"]*)\"").matcher(dom);
-    while (t.find()) {
-      totals.put(t.group(1) + "|" + t.group(2) + "|" + t.group(3), t.group(4) + " " + t.group(5));
-    }
-    assertThat(totals).isEqualTo(ExpectedCounts.partnerTotals("sample-1"));
-    assertThat(dom).contains("120 customers of 3 partners, as of 2026-09");
-    assertThat(Files.size(site.resolve("index.html"))).as("the summary page stays small").isLessThan(200_000);
+    return counts;
   }
 
   @Test
@@ -97,6 +118,23 @@ class HtmlReportChromiumTest {
     Matcher row = Pattern.compile("<tr class=\"not_met\" data-node=\"usage-growth\">.*?<td class=\"why\">([^<]*)</td>").matcher(customer);
     assertThat(row.find()).as("the usage-growth row of %s", ids.get(0)).isTrue();
     assertThat(row.group(1)).contains("needed: growth of more than $0.00");
+  }
+
+  @Test
+  void aPartnersGroupLinkLeadsToItsBlockOfTheList() throws Exception {
+    String page = dom(site.resolve("partner-1.html"));
+    Matcher link = Pattern.compile("data-area=\"azure\" data-node=\"workloads\" data-group=\"qualified\" href=\"([^\"#]+)#(p1)\">([0-9]+)<").matcher(page);
+    assertThat(link.find()).as("a link from partner P002's Qualified group").isTrue();
+    String list = dom(site.resolve(link.group(1)));
+    Matcher block = Pattern.compile("<tr id=\"p1\"><td>([^<]*)</td>").matcher(list);
+    assertThat(block.find()).isTrue();
+    assertThat(block.group(1)).isEqualTo("P002");
+    int rows = 0;
+    Matcher partnerCells = Pattern.compile("<tr(?: id=\"p[0-9]+\")?><td>P002</td>").matcher(list);
+    while (partnerCells.find()) {
+      rows++;
+    }
+    assertThat(rows).isEqualTo(Integer.parseInt(link.group(3)));
   }
 
   @Test
