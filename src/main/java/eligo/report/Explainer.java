@@ -116,9 +116,9 @@ public final class Explainer {
         String set = count.binders().size() == 1 && count.binders().get(0) instanceof Ir.ForWorkload w ? Words.workloads(w.set()) : "a " + noun;
         s.append(" (qualifying: ").append(types ? what : set + " with " + what).append(')');
       }
-      Closest closest = t.closest[0];
+      Closest closest = t.closest;
       if (closest != null && now == 0 && closest.value != 0) {
-        s.append("; the highest was ").append(closest.where).append(" with ").append(closest.amount).append(closest.when).append(" (needed: ").append(closest.needed).append(')');
+        s.append(closest.higherIsCloser ? "; the highest was " : "; the lowest was ").append(closest.where).append(" with ").append(closest.amount).append(closest.when).append(" (needed: ").append(closest.needed).append(')');
       }
       return s.toString();
     }
@@ -253,7 +253,8 @@ public final class Explainer {
     /** Per side (0: at M, 1: at M-12), per detail key. */
     @SuppressWarnings("unchecked")
     final Map<Integer, Fact>[] facts = new Map[] {new TreeMap<Integer, Fact>(), new TreeMap<Integer, Fact>()};
-    final Closest[] closest = new Closest[2];
+    /** The failing threshold comparison at M that came closest to passing. */
+    Closest closest;
     Ir.Node stoppedBy;
 
     Trace(Ir.Node node) {
@@ -375,11 +376,11 @@ public final class Explainer {
         }
         boolean up = k.op() == Ir.CmpOp.GE || k.op() == Ir.CmpOp.GT;
         boolean down = k.op() == Ir.CmpOp.LE || k.op() == Ir.CmpOp.LT;
-        Closest best = current.closest[side];
-        if (!holds && (up || down) && (best == null || (up ? left > best.value : left < best.value) && best.higherIsCloser == up)) {
+        Closest best = current.closest;
+        if (side == 0 && !holds && (up || down) && (best == null || (up ? left > best.value : left < best.value) && best.higherIsCloser == up)) {
           int month = monthOf(s);
           Words.Amount amount = Words.amount(k.left());
-          current.closest[side] = new Closest(where(s), amount.format(left, k.left().scale()), month == Month.NONE ? " as of " + Formats.month(s.asOf()) : " in " + Formats.month(month),
+          current.closest = new Closest(where(s), amount.format(left, k.left().scale()), month == Month.NONE ? " as of " + Formats.month(s.asOf()) : " in " + Formats.month(month),
               Words.comparison(k.op()) + " " + amount.format(c.unscaled(), c.scale()), left, up);
         }
       } else if (e instanceof Ir.Associated && holds && f != null && !current.detailVarOnTop && f.found == null) {
