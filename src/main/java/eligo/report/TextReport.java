@@ -8,6 +8,9 @@ import java.util.List;
 public final class TextReport {
   private TextReport() {}
 
+  /** Beyond this many partners, a partner-level node shows how many meet it rather than every total. */
+  static final int MAX_PARTNER_LINES = 20;
+
   /** The summary; with {@code list}, each group's customer ids under it. */
   public static String summary(SummaryView v, Dataset data, boolean list) {
     StringBuilder out = new StringBuilder();
@@ -47,13 +50,19 @@ public final class TextReport {
         }
         if (n.partner() != null) {
           out.append("    partner level: ").append(n.partner().criteria()).append('\n');
+          List<SummaryView.PartnerTotal> totals = n.partner().totals();
+          if (totals.size() > MAX_PARTNER_LINES) {
+            long met = totals.stream().filter(t -> t.status().equals("met")).count();
+            out.append("      ").append(met).append(" of ").append(totals.size()).append(" partners meet it (--partner P shows one partner's total)\n");
+            continue;
+          }
           int pw = 0;
           int tw = 0;
-          for (SummaryView.PartnerTotal t : n.partner().totals()) {
+          for (SummaryView.PartnerTotal t : totals) {
             pw = Math.max(pw, t.partnerId().length());
             tw = Math.max(tw, t.total().length());
           }
-          for (SummaryView.PartnerTotal t : n.partner().totals()) {
+          for (SummaryView.PartnerTotal t : totals) {
             out.append("      ").append(pad(t.partnerId(), pw)).append("  ").append(padLeft(t.total(), tw)).append("  ").append(status(t.status()));
             out.append(n.partner().needed() == null ? "" : " (needed: " + n.partner().needed() + ")").append('\n');
           }
