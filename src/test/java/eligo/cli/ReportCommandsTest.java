@@ -115,6 +115,7 @@ class ReportCommandsTest {
     Result r = run("report", "--criteria", "criteria", "--data", data("hand-2"), "--out", out.toString());
     assertThat(r.code()).as(r.err()).isZero();
     assertThat(r.out()).isEqualTo("Report written to " + out.resolve("index.html") + " (2 customer pages)\n");
+    assertThat(r.err()).as("no progress when not on a terminal").isEmpty();
     assertThat(out.resolve("c/0.html")).exists();
     assertThat(Files.readString(out.resolve("c/0.html"))).contains("Five");
     Result missing = run("report", "--criteria", "criteria", "--out", out.toString());
