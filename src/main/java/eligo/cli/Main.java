@@ -10,7 +10,8 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = Main.Version.class,
     description = "Decides, customer by customer, whether a partner's customers meet a partner program's criteria, and shows why.",
-    subcommands = {CommandLine.HelpCommand.class, RunCommand.class, CheckCommand.class, GenerateDataCommand.class, TestCommand.class, DiffCommand.class},
+    subcommands = {CommandLine.HelpCommand.class, RunCommand.class, CheckCommand.class, GenerateDataCommand.class, TestCommand.class, DiffCommand.class,
+        SummaryCommand.class, ExplainCommand.class, TreeCommand.class, ReportCommand.class},
     footer = {
         "",
         "Exit status: 0 success; " + ExitCodes.TESTS_FAILED + " a test case failed; " + ExitCodes.USAGE + " usage error; " + ExitCodes.CRITERIA + " criteria errors; "
@@ -21,7 +22,7 @@ public final class Main implements Runnable {
 
   @Override
   public void run() {
-    throw new CommandLine.ParameterException(spec.commandLine(), "name a command: run, check, generate-data (see eligo --help)");
+    throw new CommandLine.ParameterException(spec.commandLine(), "name a command: run, check, generate-data, test, diff, summary, explain, tree, report (see eligo --help)");
   }
 
   public static void main(String[] args) {

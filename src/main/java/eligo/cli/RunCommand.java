@@ -119,7 +119,7 @@ final class RunCommand implements Callable<Integer> {
     int n = threads != null ? Math.max(1, threads) : Runtime.getRuntime().availableProcessors();
     Outcome outcome;
     try {
-      outcome = Evaluation.run(program, compiled.factories(), dataset, m, n, Evaluation.Progress.NONE);
+      outcome = Evaluation.run(program, compiled.factories(), dataset, m, n, quiet ? Evaluation.Progress.NONE : TerminalProgress.of("evaluating customers", err));
     } catch (Evaluation.EvaluationException e) {
       err.println("eligo: " + e.getMessage());
       return ExitCodes.FAILURE;

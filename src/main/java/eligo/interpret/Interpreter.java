@@ -45,10 +45,48 @@ public final class Interpreter implements AreaEvaluator {
   private final Map<Ir.ForType, boolean[]> forTypeMasks = new IdentityHashMap<>();
   /** Per rate table: the unscaled rate of each workload index. */
   private final Map<Ir.RateTable, long[]> rates = new IdentityHashMap<>();
+  /** Told about every value computed, for explanations; null when nobody listens. */
+  private final Listener listener;
+
+  /**
+   * Observes an evaluation, for explanations: reports drawn from the very evaluation that decided
+   * the statuses. Called with every number and condition computed, in evaluation order, and with
+   * every node a gate stopped.
+   */
+  public interface Listener {
+    void number(Ir.Expr e, Scope scope, long value);
+
+    void condition(Ir.Expr e, Scope scope, boolean holds);
+
+    /** Result node {@code node} was not evaluated because {@code gate}, earlier in its branch, was not met. */
+    void skipped(Ir.Node node, Ir.Node gate);
+
+    /** Result node {@code node} is about to be evaluated: the numbers and conditions that follow are its own. */
+    void evaluating(Ir.Node node);
+  }
+
+  /** What an expression was evaluated under: the as-of month (shifted in a net's baseline) and the bound variables. */
+  public interface Scope {
+    int asOf();
+
+    /** The value bound to {@code var} (a tenant, workload or type index, or a month); throws when unbound. */
+    int valueOf(Ir.Var var);
+
+    /** The bound variables, innermost first. */
+    List<Ir.Var> bound();
+
+    /** Whether {@code var} is bound here. */
+    boolean binds(Ir.Var var);
+  }
 
   public Interpreter(Ir.Area area, Dataset data) {
+    this(area, data, null);
+  }
+
+  public Interpreter(Ir.Area area, Dataset data, Listener listener) {
     this.area = area;
     this.data = data;
+    this.listener = listener;
     this.resultNodes = area.resultNodes();
     this.partnerNodes = area.partnerNodes();
     this.partnerSlot = new int[resultNodes.size()];
@@ -88,19 +126,25 @@ public final class Interpreter implements AreaEvaluator {
     Ctx top = Ctx.forCustomer(customer, asOf);
     int i = 0;
     for (Ir.Branch branch : area.branches()) {
-      boolean stopped = false;
+      Ir.Node stoppedBy = null;
       for (Ir.Node node : branch.nodes()) {
         List<Ir.Node> results = node.leaves().isEmpty() ? List.of(node) : node.leaves();
         for (Ir.Node r : results) {
-          if (stopped) {
+          if (stoppedBy != null) {
             skip(i, out);
+            if (listener != null) {
+              listener.skipped(r, stoppedBy);
+            }
           } else {
+            if (listener != null) {
+              listener.evaluating(r);
+            }
             evaluateNode(r, i, top, out);
           }
           i++;
         }
-        if (!stopped && node.kind() == Ir.NodeKind.GATE && out.status[i - 1] != NodeResults.MET) {
-          stopped = true;
+        if (stoppedBy == null && node.kind() == Ir.NodeKind.GATE && out.status[i - 1] != NodeResults.MET) {
+          stoppedBy = node;
         }
       }
     }
@@ -157,7 +201,7 @@ public final class Interpreter implements AreaEvaluator {
   private record Binding(Ir.Var var, int value, Binding outer) {}
 
   /** What an expression reads besides the dataset. Immutable: binding makes a new one. */
-  private static final class Ctx {
+  private static final class Ctx implements Scope {
     /** Customer index; -1 when judging a partner total (no customer). */
     final int customer;
     /** The as-of month (already shifted inside a Net's baseline); NONE for a partner total. */
@@ -196,6 +240,35 @@ public final class Interpreter implements AreaEvaluator {
       return new Ctx(customer, asOf, hasNodeValue, nodeValue, nodeScale, new Binding(var, value, bindings));
     }
 
+    @Override
+    public int asOf() {
+      return asOf;
+    }
+
+    @Override
+    public int valueOf(Ir.Var var) {
+      return lookup(var);
+    }
+
+    @Override
+    public List<Ir.Var> bound() {
+      List<Ir.Var> out = new java.util.ArrayList<>();
+      for (Binding b = bindings; b != null; b = b.outer()) {
+        out.add(b.var());
+      }
+      return out;
+    }
+
+    @Override
+    public boolean binds(Ir.Var var) {
+      for (Binding b = bindings; b != null; b = b.outer()) {
+        if (b.var().id() == var.id()) {
+          return true;
+        }
+      }
+      return false;
+    }
+
     int lookup(Ir.Var var) {
       for (Binding b = bindings; b != null; b = b.outer()) {
         if (b.var().id() == var.id()) {
@@ -217,6 +290,14 @@ public final class Interpreter implements AreaEvaluator {
 
   /** The value of a NUM expression: unscaled, at {@code e.scale()}. */
   private long num(Ir.Expr e, Ctx c) {
+    long v = numberOf(e, c);
+    if (listener != null) {
+      listener.number(e, c, v);
+    }
+    return v;
+  }
+
+  private long numberOf(Ir.Expr e, Ctx c) {
     if (e instanceof Ir.Const k) {
       return k.unscaled();
     }
@@ -313,6 +394,14 @@ public final class Interpreter implements AreaEvaluator {
   }
 
   private boolean bool(Ir.Expr e, Ctx c) {
+    boolean b = conditionOf(e, c);
+    if (listener != null) {
+      listener.condition(e, c, b);
+    }
+    return b;
+  }
+
+  private boolean conditionOf(Ir.Expr e, Ctx c) {
     if (e instanceof Ir.Compare k) {
       int scale = Math.max(k.left().scale(), k.right().scale());
       long l = align(num(k.left(), c), k.left().scale(), scale);

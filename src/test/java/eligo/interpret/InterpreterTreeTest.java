@@ -68,6 +68,43 @@ class InterpreterTreeTest {
   }
 
   @Test
+  void aListenerHearsEachNodeItsValuesAndWhichGateStoppedTheRest() {
+    Ir.Area a = area("x", gateOf("g1", TRUE), gateOf("g2", FALSE), constant("m", 5));
+    java.util.List<String> heard = new java.util.ArrayList<>();
+    Interpreter.Listener listener = new Interpreter.Listener() {
+      @Override
+      public void number(Expr e, Interpreter.Scope scope, long value) {
+        if (e instanceof Ir.If) {
+          heard.add("number " + value + " as of " + eligo.data.Month.format(scope.asOf()) + " with " + scope.bound().size() + " bound");
+        }
+      }
+
+      @Override
+      public void condition(Expr e, Interpreter.Scope scope, boolean holds) {
+        heard.add("condition " + holds);
+      }
+
+      @Override
+      public void skipped(Ir.Node node, Ir.Node gate) {
+        heard.add("skipped " + node.id() + " by " + gate.id());
+      }
+
+      @Override
+      public void evaluating(Ir.Node node) {
+        heard.add("evaluating " + node.id());
+      }
+    };
+    NodeResults out = new NodeResults(3, 0);
+    new Interpreter(a, oneCustomer(), listener).evaluate(0, SEP_2026, out);
+    // Per gate: its If's condition, the If's value, then the gate's own condition (value >= 1).
+    assertThat(heard).containsExactly(
+        "evaluating g1", "condition true", "number 1 as of 2026-09 with 0 bound", "condition true",
+        "evaluating g2", "condition false", "number 0 as of 2026-09 with 0 bound", "condition false",
+        "skipped m by g2");
+    assertThat(out.status).containsExactly(NodeResults.MET, NodeResults.NOT_MET, NodeResults.NOT_EVALUATED);
+  }
+
+  @Test
   void evaluateWritesEverySlotSoAnUnclearedResultDoesNotLeak() {
     Ir.Area a = area("x", gateOf("g", FALSE), constant("m", 5));
     Interpreter ip = new Interpreter(a, oneCustomer());

@@ -1,0 +1,100 @@
+package eligo.cli;
+
+import eligo.check.Frontend;
+import eligo.data.Dataset;
+import eligo.data.Month;
+import eligo.ir.Ir;
+import eligo.lang.Diagnostics;
+import eligo.runtime.DataException;
+import eligo.runtime.DatasetLoader;
+import eligo.runtime.Engine;
+import eligo.runtime.Evaluation;
+import eligo.runtime.Mode;
+import eligo.runtime.Outcome;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+
+/** The options the report commands share, and compiling, loading and evaluating with them. */
+final class ReportInputs {
+  @Option(names = "--criteria", required = true, paramLabel = "DIR", description = "Folder of *.criteria files.")
+  Path criteria;
+
+  @Option(names = "--data", paramLabel = "DIR", description = "Dataset folder (customers.csv, tenants.csv, workloads.csv, associations.csv, usage.csv).")
+  Path data;
+
+  @Option(names = "--as-of", paramLabel = "YYYY-MM", description = "The as-of month M (default: the latest month in usage.csv).")
+  String asOf;
+
+  @Option(names = "--engine", paramLabel = "ENGINE", defaultValue = "generated", description = "generated or interpret (the reference interpreter). Default: ${DEFAULT-VALUE}.")
+  Engine engine;
+
+  /** A command stops with this exit status, its reason already printed. */
+  static final class Stop extends Exception {
+    private static final long serialVersionUID = 1L;
+    final int code;
+
+    Stop(int code) {
+      super(null, null, false, false);
+      this.code = code;
+    }
+  }
+
+  /** The criteria compiled by {@link #program}, which {@link #evaluate} runs. */
+  private Frontend.Compilation compilation;
+
+  /** The compiled criteria, or a stop after printing the errors. */
+  Ir.Program program(CommandSpec spec) throws Stop {
+    Frontend.Compilation c = CriteriaLoading.compile(criteria, spec);
+    compilation = c;
+    if (c == null) {
+      throw new Stop(ExitCodes.CRITERIA);
+    }
+    if (!c.ok()) {
+      spec.commandLine().getErr().print(Diagnostics.render(c.diagnostics()));
+      throw new Stop(ExitCodes.CRITERIA);
+    }
+    return c.program();
+  }
+
+  /** Loads the dataset (strictly) and evaluates every customer; progress on a terminal. */
+  Outcome evaluate(CommandSpec spec, Ir.Program program) throws Stop {
+    PrintWriter err = spec.commandLine().getErr();
+    if (data == null) {
+      err.println("eligo: give the dataset with --data DIR");
+      throw new Stop(ExitCodes.USAGE);
+    }
+    Integer month = null;
+    if (asOf != null) {
+      month = Month.parse(asOf);
+      if (month == Month.NONE) {
+        err.println("eligo: --as-of '" + asOf + "' is not a month (YYYY-MM)");
+        throw new Stop(ExitCodes.USAGE);
+      }
+    }
+    if (!Files.isDirectory(data)) {
+      err.println("eligo: data folder '" + data + "' does not exist or is not a folder");
+      throw new Stop(ExitCodes.DATA);
+    }
+    Dataset dataset;
+    try {
+      dataset = DatasetLoader.load(data, program.associationTypes(), Mode.STRICT).dataset();
+    } catch (DataException e) {
+      err.println(e.getMessage());
+      throw new Stop(ExitCodes.DATA);
+    }
+    int m = month != null ? month : dataset.latestUsageMonth();
+    if (m == Month.NONE) {
+      err.println("eligo: usage.csv has no rows, so there is no latest month: give --as-of YYYY-MM");
+      throw new Stop(ExitCodes.DATA);
+    }
+    try {
+      return Evaluation.run(program, engine.compile(compilation).factories(), dataset, m, Runtime.getRuntime().availableProcessors(), TerminalProgress.of("evaluating customers", err));
+    } catch (Evaluation.EvaluationException e) {
+      err.println("eligo: " + e.getMessage());
+      throw new Stop(ExitCodes.FAILURE);
+    }
+  }
+}

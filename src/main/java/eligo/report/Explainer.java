@@ -1,0 +1,447 @@
+package eligo.report;
+
+import eligo.data.Dataset;
+import eligo.data.Month;
+import eligo.data.NodeResults;
+import eligo.interpret.Interpreter;
+import eligo.ir.Ir;
+import eligo.runtime.Outcome;
+import eligo.runtime.Texts;
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Builds the by-customer view with the reasons behind every status. It evaluates the customer
+ * again with the reference {@link Interpreter}, listening to that evaluation: the statuses,
+ * values and reasons shown all come from this one traced evaluation, which must agree with the
+ * run's {@link Outcome} (a disagreement is a bug, reported as an {@link IllegalStateException}).
+ *
+ * <p>What it records per node, from the value's outermost count or sum: per binding of its
+ * variables, at M and at M-12, whether the condition held or the amount summed; per tenant or
+ * workload (the node's details), the largest amount compared with a threshold; and the failing
+ * comparison that came closest to its threshold. Not thread-safe: one instance per thread.
+ */
+public final class Explainer {
+  private static final int MAX_DETAILS = 50;
+
+  private final Outcome outcome;
+  private final Dataset data;
+  private final List<Interpreter> interpreters = new ArrayList<>();
+  private final Recorder recorder = new Recorder();
+
+  public Explainer(Outcome outcome) {
+    this.outcome = outcome;
+    this.data = outcome.data;
+    for (Outcome.AreaOutcome a : outcome.areas) {
+      interpreters.add(new Interpreter(a.area, data, recorder));
+    }
+  }
+
+  /** The view of customer {@code c} (dataset index). */
+  public CustomerView explain(int c) {
+    int m = outcome.asOf;
+    List<CustomerView.Area> areas = new ArrayList<>();
+    for (int ai = 0; ai < outcome.areas.size(); ai++) {
+      Outcome.AreaOutcome a = outcome.areas.get(ai);
+      NodeResults r = new NodeResults(a.nodes.size(), a.partnerNodes.size());
+      recorder.start(m);
+      interpreters.get(ai).evaluate(c, m, r);
+      List<CustomerView.Node> nodes = new ArrayList<>();
+      for (int i = 0; i < a.nodes.size(); i++) {
+        Ir.Node n = a.nodes.get(i);
+        if (r.status[i] != a.status(c, i) || (r.status[i] != NodeResults.NOT_EVALUATED && r.value[i] != a.value(c, i))) {
+          throw new IllegalStateException("the explanation of customer '" + data.customerId(c) + "' disagrees with the run at "
+              + a.area.id() + " " + n.id() + ": " + NodeResults.statusName(r.status[i]) + " " + Texts.plain(r.value[i], n.scale())
+              + " against " + NodeResults.statusName(a.status(c, i)) + " " + Texts.plain(a.value(c, i), n.scale()));
+        }
+        nodes.add(node(n, r, i, recorder.traces.get(n), c, m));
+      }
+      areas.add(new CustomerView.Area(a.area.id(), a.area.title(), nodes));
+    }
+    return new CustomerView(data.partnerId(c), data.customerId(c), data.customerName(c), Formats.month(m), areas);
+  }
+
+  // ================================================================ the view of one node
+
+  private CustomerView.Node node(Ir.Node n, NodeResults r, int i, Trace t, int c, int m) {
+    byte status = r.status[i];
+    String detailsBy = n.details().isEmpty() ? null : n.details().get(0).name().toLowerCase();
+    if (status == NodeResults.NOT_EVALUATED) {
+      String why = "not evaluated: gate '" + t.stoppedBy.title() + "' was not met (" + recorder.reasons.get(t.stoppedBy) + ")";
+      return new CustomerView.Node(n.id(), kind(n), n.title(), n.criteria(), "not_evaluated", null, "", why, detailsBy, List.of());
+    }
+    String current = n.isNet() && n.valueKind() != Ir.ValueKind.COUNT
+        ? Formats.growth(n.valueKind(), n.unit(), r.current[i], r.baseline[i], n.scale())
+        : n.isNet()
+            ? "net " + Formats.value(n.valueKind(), n.unit(), r.value[i], n.scale()) + " (" + Formats.number(r.current[i], n.scale()) + " as of " + Formats.month(m) + ", "
+                + Formats.number(r.baseline[i], n.scale()) + " as of " + Formats.month(m - 12) + ")"
+            : Formats.value(n.valueKind(), n.unit(), r.value[i], n.scale());
+    String reason = reason(n, t, r, i, c, m);
+    recorder.reasons.put(n, reason);
+    String why = null;
+    if (status == NodeResults.NOT_MET) {
+      String needed = Words.needed(n.met(), n.valueKind(), n.unit());
+      why = reason + (needed == null ? "" : "; needed: " + (!n.isNet() ? "" : n.valueKind() == Ir.ValueKind.COUNT ? "a net of " : "growth of ") + needed);
+    }
+    return new CustomerView.Node(n.id(), kind(n), n.title(), n.criteria(), NodeResults.statusName(status), Texts.plain(r.value[i], n.scale()), current, why, detailsBy, details(n, t));
+  }
+
+  static String kind(Ir.Node n) {
+    return n.kind().name().toLowerCase();
+  }
+
+  /** The deciding facts of an evaluated node in words (the part before "needed"). */
+  private String reason(Ir.Node n, Trace t, NodeResults r, int i, int c, int m) {
+    Ir.Expr top = t.top;
+    if (data.tenantStart(c) == data.tenantEnd(c)) {
+      return "the customer has no tenant";
+    }
+    if (top instanceof Ir.Count count) {
+      String noun = Words.noun(count.binders());
+      boolean types = count.binders().get(0) instanceof Ir.ForType;
+      String what = count.where() == null ? null : Words.condition(count.where(), m, typeBinder(count.binders()));
+      long now = n.isNet() ? r.current[i] : r.value[i];
+      StringBuilder s = new StringBuilder();
+      if (types && what != null && now == 0 && !n.isNet()) {
+        return s.append("no ").append(what.replaceFirst("^an? ", "")).toString();
+      }
+      s.append(now == 0 ? "no" : String.valueOf(now)).append(' ').append(Words.plural(noun, now == 0 ? 2 : now)).append(" qualified as of ").append(Formats.month(m));
+      if (n.isNet()) {
+        s.append(" and ").append(r.baseline[i]).append(" as of ").append(Formats.month(m - 12));
+      }
+      if (what != null) {
+        String set = count.binders().size() == 1 && count.binders().get(0) instanceof Ir.ForWorkload w ? Words.workloads(w.set()) : "a " + noun;
+        s.append(" (qualifying: ").append(types ? what : set + " with " + what).append(')');
+      }
+      Closest closest = t.closest;
+      if (closest != null && now == 0 && closest.value != 0) {
+        s.append(closest.higherIsCloser ? "; the highest was " : "; the lowest was ").append(closest.where).append(" with ").append(closest.amount).append(closest.when).append(" (needed: ").append(closest.needed).append(')');
+      }
+      return s.toString();
+    }
+    if (top instanceof Ir.Sum sum) {
+      Words.Amount amount = new Words.Amount(n.valueKind(), n.unit());
+      String name = Words.amountName(sum);
+      if (n.isNet()) {
+        return name + ": " + amount.format(r.current[i], n.scale()) + period(sum, m) + " against " + amount.format(r.baseline[i], n.scale()) + period(sum, m - 12);
+      }
+      return name + ": " + amount.format(r.value[i], n.scale()) + period(sum, m);
+    }
+    return "the value was " + Formats.value(n.valueKind(), n.unit(), r.value[i], n.scale());
+  }
+
+  private static List<String> typeBinder(List<Ir.Binder> binders) {
+    for (Ir.Binder b : binders) {
+      if (b instanceof Ir.ForType t) {
+        return t.types();
+      }
+    }
+    return null;
+  }
+
+  /** {@code  in 2025-10..2026-09} for a sum over a month range, else {@code  in 2026-09}. */
+  private static String period(Ir.Expr sum, int m) {
+    for (Ir.Binder b : Words.bindersOf(sum)) {
+      if (b instanceof Ir.ForMonth f) {
+        String months = Words.range(f.range(), m);
+        if (months != null) {
+          return " in " + months;
+        }
+      }
+    }
+    if (sum instanceof Ir.Sum s && Words.bindersOf(s.body()).size() > 0) {
+      return period(s.body(), m);
+    }
+    return " in " + Formats.month(m);
+  }
+
+  private List<CustomerView.Detail> details(Ir.Node n, Trace t) {
+    List<CustomerView.Detail> rows = new ArrayList<>();
+    if (t.detailVar == null) {
+      return rows;
+    }
+    TreeMap<String, Integer> keys = new TreeMap<>(Texts.CODE_POINT_ORDER);
+    for (int side = 0; side < 2; side++) {
+      for (Integer k : t.facts[side].keySet()) {
+        keys.put(label(t.detailVar, k), k);
+      }
+    }
+    for (Map.Entry<String, Integer> e : keys.entrySet()) {
+      String now = cell(n, t, 0, e.getValue());
+      String then = n.isNet() ? cell(n, t, 1, e.getValue()) : null;
+      if (now != null || then != null) {
+        rows.add(new CustomerView.Detail(e.getKey(), now == null ? "—" : now, n.isNet() && then == null ? "—" : then));
+      }
+      if (rows.size() == MAX_DETAILS) {
+        break;
+      }
+    }
+    return rows;
+  }
+
+  /** What a tenant or workload had on one side, or null when nothing worth showing. */
+  private String cell(Ir.Node n, Trace t, int side, int key) {
+    Fact f = t.facts[side].get(key);
+    if (f == null) {
+      return null;
+    }
+    List<String> parts = new ArrayList<>();
+    if (t.top instanceof Ir.Count && f.bindings > 0) {
+      String q = f.held == 0 ? "not qualified" : f.bindings == 1 ? "qualified" : f.held + " of " + f.bindings + " qualified";
+      parts.add(f.held > 0 && f.first != null ? f.first.text(q + " with ") : q);
+    }
+    if (t.top instanceof Ir.Sum && f.hasAmount) {
+      parts.add(Formats.value(n.valueKind(), n.unit(), f.amount, n.scale()));
+    }
+    if (f.held == 0 && f.peak != null) {
+      parts.add(f.peak.text("highest "));
+    }
+    if (f.found != null) {
+      parts.add(f.found);
+    }
+    boolean interesting = f.held > 0 || (f.hasAmount && f.amount != 0) || (f.peak != null && f.peak.value() > 0) || f.found != null;
+    return interesting ? String.join("; ", parts) : null;
+  }
+
+  private String label(Ir.Var v, int value) {
+    switch (v.dim()) {
+      case TENANT:
+        return data.tenantId(value);
+      case WORKLOAD:
+        return data.workloadName(value);
+      case TYPE:
+        return data.typeName(value);
+      default:
+        return Formats.month(value);
+    }
+  }
+
+  // ================================================================ recording the evaluation
+
+  /** A comparison with a threshold that failed, closest to passing. */
+  private record Closest(String where, String amount, String when, String needed, long value, boolean higherIsCloser) {}
+
+  /** An amount compared with a threshold, in a month (or {@link Month#NONE} when no month was bound). */
+  private record Peak(Ir.Compare compare, long value, int month) {
+    String text(String before) {
+      return before + Words.amount(compare.left()).format(value, compare.left().scale()) + (month == Month.NONE ? "" : " in " + Formats.month(month));
+    }
+  }
+
+  /** What one tenant or workload had on one side. */
+  private static final class Fact {
+    int bindings;
+    int held;
+    boolean hasAmount;
+    long amount;
+    /** The largest amount compared with a threshold. */
+    Peak peak;
+    /** The first amount that passed its threshold. */
+    Peak first;
+    String found;
+  }
+
+  /** What was recorded for one result node. */
+  private static final class Trace {
+    /** The outermost count or sum of the value (inside the net), or another expression. */
+    final Ir.Expr top;
+    final Ir.Var detailVar;
+    final boolean detailVarOnTop;
+    /** Per side (0: at M, 1: at M-12), per detail key. */
+    @SuppressWarnings("unchecked")
+    final Map<Integer, Fact>[] facts = new Map[] {new TreeMap<Integer, Fact>(), new TreeMap<Integer, Fact>()};
+    /** The failing threshold comparison at M that came closest to passing. */
+    Closest closest;
+    Ir.Node stoppedBy;
+
+    Trace(Ir.Node node) {
+      Ir.Expr body = node.value() instanceof Ir.Net net ? net.body() : node.value();
+      this.top = body;
+      Ir.Dim dim = node.details().isEmpty() ? null : node.details().get(0) == Ir.Detail.TENANT ? Ir.Dim.TENANT : Ir.Dim.WORKLOAD;
+      Ir.Var found = null;
+      boolean onTop = false;
+      if (dim != null) {
+        for (Ir.Binder b : Words.bindersOf(body)) {
+          if (b.var().dim() == dim) {
+            found = b.var();
+            onTop = true;
+            break;
+          }
+        }
+        if (found == null) {
+          found = firstVar(body, dim);
+        }
+      }
+      this.detailVar = found;
+      this.detailVarOnTop = onTop;
+    }
+
+    private static Ir.Var firstVar(Ir.Expr e, Ir.Dim dim) {
+      for (Ir.Binder b : Words.bindersOf(e)) {
+        if (b.var().dim() == dim) {
+          return b.var();
+        }
+      }
+      for (Ir.Expr child : Words.children(e)) {
+        Ir.Var v = firstVar(child, dim);
+        if (v != null) {
+          return v;
+        }
+      }
+      return null;
+    }
+  }
+
+  /** Listens to the interpreter. */
+  private final class Recorder implements Interpreter.Listener {
+    final Map<Ir.Node, Trace> traces = new IdentityHashMap<>();
+    /** The reason of each evaluated gate, for the nodes it stops. */
+    final Map<Ir.Node, String> reasons = new IdentityHashMap<>();
+    private final Map<Ir.Expr, Long> lastValue = new IdentityHashMap<>();
+    private Trace current;
+    private int asOf;
+
+    void start(int m) {
+      traces.clear();
+      reasons.clear();
+      lastValue.clear();
+      current = null;
+      asOf = m;
+    }
+
+    @Override
+    public void evaluating(Ir.Node node) {
+      current = new Trace(node);
+      traces.put(node, current);
+    }
+
+    @Override
+    public void skipped(Ir.Node node, Ir.Node gate) {
+      Trace t = new Trace(node);
+      t.stoppedBy = gate;
+      traces.put(node, t);
+    }
+
+    private int side(Interpreter.Scope s) {
+      return s.asOf() == asOf ? 0 : s.asOf() == asOf - 12 ? 1 : -1;
+    }
+
+    private Fact fact(Interpreter.Scope s, int side) {
+      if (current.detailVar == null || !s.binds(current.detailVar)) {
+        return null;
+      }
+      return current.facts[side].computeIfAbsent(s.valueOf(current.detailVar), k -> new Fact());
+    }
+
+    @Override
+    public void number(Ir.Expr e, Interpreter.Scope s, long value) {
+      lastValue.put(e, value);
+      if (current == null || !(current.top instanceof Ir.Sum sum) || e != sum.body()) {
+        return;
+      }
+      int side = side(s);
+      Fact f = side < 0 ? null : fact(s, side);
+      if (f != null && current.detailVarOnTop) {
+        f.hasAmount = true;
+        f.amount = Math.addExact(f.amount, value);
+      }
+    }
+
+    @Override
+    public void condition(Ir.Expr e, Interpreter.Scope s, boolean holds) {
+      if (current == null) {
+        return;
+      }
+      int side = side(s);
+      if (side < 0) {
+        return;
+      }
+      Fact f = fact(s, side);
+      if (current.top instanceof Ir.Count count && e == count.where()) {
+        if (f != null && current.detailVarOnTop) {
+          f.bindings++;
+          f.held += holds ? 1 : 0;
+        }
+      }
+      if (e instanceof Ir.Compare k && k.right() instanceof Ir.Const c && !(k.left() instanceof Ir.NodeValue)) {
+        long left = lastValue.getOrDefault(k.left(), 0L);
+        if (f != null && (f.peak == null || left > f.peak.value())) {
+          f.peak = new Peak(k, left, monthOf(s));
+        }
+        if (f != null && holds && f.first == null) {
+          f.first = new Peak(k, left, monthOf(s));
+        }
+        boolean up = k.op() == Ir.CmpOp.GE || k.op() == Ir.CmpOp.GT;
+        boolean down = k.op() == Ir.CmpOp.LE || k.op() == Ir.CmpOp.LT;
+        Closest best = current.closest;
+        if (side == 0 && !holds && (up || down) && (best == null || (up ? left > best.value : left < best.value) && best.higherIsCloser == up)) {
+          int month = monthOf(s);
+          Words.Amount amount = Words.amount(k.left());
+          current.closest = new Closest(where(s), amount.format(left, k.left().scale()), month == Month.NONE ? " as of " + Formats.month(s.asOf()) : " in " + Formats.month(month),
+              Words.comparison(k.op()) + " " + amount.format(c.unscaled(), c.scale()), left, up);
+        }
+      } else if (e instanceof Ir.Associated && holds && f != null && !current.detailVarOnTop && f.found == null) {
+        f.found = scopeText(s, current.detailVar);
+      }
+    }
+
+    /** The tenant, workload and type bound in {@code s}: {@code T000017 on Azure SQL Database}. */
+    private String where(Interpreter.Scope s) {
+      List<Ir.Var> vars = new ArrayList<>(s.bound());
+      java.util.Collections.reverse(vars);
+      StringBuilder out = new StringBuilder();
+      for (Ir.Var v : vars) {
+        if (v.dim() == Ir.Dim.TENANT) {
+          out.append(out.length() == 0 ? "" : " ").append("tenant ").append(data.tenantId(s.valueOf(v)));
+        }
+      }
+      for (Ir.Var v : vars) {
+        if (v.dim() == Ir.Dim.WORKLOAD) {
+          out.append(out.length() == 0 ? "" : " on ").append(data.workloadName(s.valueOf(v)));
+        }
+      }
+      return out.length() == 0 ? "the customer" : out.toString();
+    }
+
+    /** {@code PAL association of tenant T1 active in 2025-01}: what an association test found, without {@code except}. */
+    private String scopeText(Interpreter.Scope s, Ir.Var except) {
+      String type = "";
+      String tenant = "";
+      String workload = "";
+      String month = "";
+      for (Ir.Var v : s.bound()) {
+        if (v.equals(except)) {
+          continue;
+        }
+        int x = s.valueOf(v);
+        switch (v.dim()) {
+          case TENANT:
+            tenant = " of tenant " + data.tenantId(x);
+            break;
+          case WORKLOAD:
+            workload = " on " + data.workloadName(x);
+            break;
+          case TYPE:
+            type = data.typeName(x) + " ";
+            break;
+          default:
+            month = " active in " + Formats.month(x);
+        }
+      }
+      return type + "association" + tenant + workload + month;
+    }
+
+    /** The innermost bound month, or {@link Month#NONE}. */
+    private int monthOf(Interpreter.Scope s) {
+      for (Ir.Var v : s.bound()) {
+        if (v.dim() == Ir.Dim.MONTH) {
+          return s.valueOf(v);
+        }
+      }
+      return Month.NONE;
+    }
+  }
+}

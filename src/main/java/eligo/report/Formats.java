@@ -1,0 +1,85 @@
+package eligo.report;
+
+import eligo.data.Month;
+import eligo.ir.Ir;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.text.DecimalFormat;
+import java.text.DecimalFormatSymbols;
+import java.util.Locale;
+
+/**
+ * Numbers for people, exact: money as {@code $12,345.67} ({@code -$499.99}), counts and
+ * quantities with their unit ({@code 3 tenants}, {@code 420 active users}), growth as {@code x%
+ * (a/b)}. Values are unscaled longs at a given scale, as everywhere in Eligo.
+ */
+public final class Formats {
+  private Formats() {}
+
+  /** A whole or decimal number with thousands separators and the given decimal places. */
+  static String grouped(BigDecimal d, int decimals) {
+    DecimalFormat f = new DecimalFormat(decimals == 0 ? "#,##0" : "#,##0." + "0".repeat(decimals), DecimalFormatSymbols.getInstance(Locale.ROOT));
+    f.setRoundingMode(RoundingMode.UNNECESSARY);
+    return f.format(d);
+  }
+
+  /** {@code $12,345.67}, {@code -$499.99}. */
+  public static String money(long unscaled, int scale) {
+    BigDecimal d = BigDecimal.valueOf(unscaled, scale);
+    int decimals = Math.max(2, d.stripTrailingZeros().scale());
+    String digits = grouped(d.abs(), decimals);
+    return (d.signum() < 0 ? "-$" : "$") + digits;
+  }
+
+  /** A plain number for people: {@code 12,345}, {@code 0.4}. */
+  public static String number(long unscaled, int scale) {
+    BigDecimal d = BigDecimal.valueOf(unscaled, scale).stripTrailingZeros();
+    return grouped(d, Math.max(0, d.scale()));
+  }
+
+  /** {@code tenants} for 2 and 0, {@code tenant} for 1 and -1; quantities read {@code active users}. */
+  static String unit(String unit, long unscaled, int scale) {
+    String words = unit.replace('_', ' ');
+    boolean one = BigDecimal.valueOf(unscaled, scale).abs().compareTo(BigDecimal.ONE) == 0;
+    return one && words.endsWith("s") ? words.substring(0, words.length() - 1) : words;
+  }
+
+  /** A value of the given kind: money, {@code 3 tenants}, {@code 420 active users}, a number. */
+  public static String value(Ir.ValueKind kind, String unit, long unscaled, int scale) {
+    if (kind == Ir.ValueKind.MONEY) {
+      return money(unscaled, scale);
+    }
+    String n = number(unscaled, scale);
+    if (unit == null || unit.isEmpty() || kind == Ir.ValueKind.NUMBER) {
+      return n;
+    }
+    return n + " " + unit(unit, unscaled, scale);
+  }
+
+  /**
+   * Growth from {@code b} to {@code a}: {@code x% (a/b)} with {@code x = (a-b)*100/b} rounded half
+   * up to one decimal; {@code new (a/b)} when {@code b = 0} and {@code a > 0}; {@code no change}
+   * when both are 0; {@code (a/b)} alone when {@code b = 0} and {@code a < 0}. Amounts in the
+   * parentheses are money for money, plain numbers with the unit after them otherwise.
+   */
+  public static String growth(Ir.ValueKind kind, String unit, long a, long b, int scale) {
+    String pair = kind == Ir.ValueKind.MONEY
+        ? money(a, scale) + "/" + money(b, scale)
+        : number(a, scale) + "/" + number(b, scale) + (unit == null || unit.isEmpty() ? "" : " " + unit.replace('_', ' '));
+    if (b == 0) {
+      return (a > 0 ? "new (" : a == 0 ? "no change (" : "(") + pair + ")";
+    }
+    BigDecimal x = BigDecimal.valueOf(a).subtract(BigDecimal.valueOf(b)).multiply(BigDecimal.valueOf(100)).divide(BigDecimal.valueOf(b), 1, RoundingMode.HALF_UP);
+    return x.toPlainString() + "% (" + pair + ")";
+  }
+
+  /** A month as {@code YYYY-MM}. */
+  public static String month(int m) {
+    return Month.format(m);
+  }
+
+  /** Months {@code from..to}, or one month when they are equal. */
+  public static String months(int from, int to) {
+    return from == to ? month(from) : month(from) + ".." + month(to);
+  }
+}

@@ -1,0 +1,295 @@
+package eligo.report;
+
+import eligo.data.Measure;
+import eligo.ir.Ir;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Plain words for parts of the IR, for explanations: the things a count counts, a condition, a set
+ * of workloads or association types, a threshold. Only names that come from the criteria and the
+ * data appear (workload, family and type names; measures by their data column), never IR terms.
+ * Months are relative to the as-of month given.
+ */
+final class Words {
+  private Words() {}
+
+  /** {@code ACR}, {@code revenue}, {@code paid units}, ... from the data column. */
+  static String measure(Measure m) {
+    String column = m.column().endsWith("_usd") ? m.column().substring(0, m.column().length() - 4) : m.column();
+    return column.equals("acr") ? "ACR" : column.replace('_', ' ');
+  }
+
+  /** {@code CSP T1, CSP T2, DPOR or PAL}. */
+  static String orList(List<String> items) {
+    if (items.isEmpty()) {
+      return "";
+    }
+    if (items.size() == 1) {
+      return items.get(0);
+    }
+    return String.join(", ", items.subList(0, items.size() - 1)) + " or " + items.get(items.size() - 1);
+  }
+
+  static String types(Ir.TypeSet set) {
+    if (set instanceof Ir.FixedTypes f) {
+      return orList(f.types());
+    }
+    Ir.TypesByWorkload b = (Ir.TypesByWorkload) set;
+    List<String> parts = new ArrayList<>();
+    for (Ir.TypeCase c : b.cases()) {
+      parts.add(orList(c.types()) + " on " + workloads(c.when()));
+    }
+    if (!b.otherwise().isEmpty()) {
+      parts.add(orList(b.otherwise()) + " on other workloads");
+    }
+    return String.join(", ", parts);
+  }
+
+  /** {@code an Azure workload}, {@code Teams, EXO or SPO}, {@code an Azure workload other than Virtual Machines}. */
+  static String workloads(Ir.WorkloadSet set) {
+    if (set instanceof Ir.Families f) {
+      String families = orList(f.families());
+      return (startsWithVowel(families) ? "an " : "a ") + families + " workload";
+    }
+    if (set instanceof Ir.Names n) {
+      return n.names().size() <= 3 ? orList(n.names()) : "one of " + n.names().size() + " named workloads";
+    }
+    if (set instanceof Ir.Union u) {
+      List<String> parts = new ArrayList<>();
+      for (Ir.WorkloadSet p : u.parts()) {
+        parts.add(workloads(p));
+      }
+      return orList(parts);
+    }
+    if (set instanceof Ir.Except x) {
+      return workloads(x.base()) + " other than " + (x.minus() instanceof Ir.Names n ? orList(n.names()) : workloads(x.minus()));
+    }
+    return "any workload";
+  }
+
+  private static boolean startsWithVowel(String s) {
+    return !s.isEmpty() && "AEIOUaeiou".indexOf(s.charAt(0)) >= 0;
+  }
+
+  /** What one binding of these binders is: {@code tenant}, {@code workload}, {@code tenant workload}. */
+  static String noun(List<Ir.Binder> binders) {
+    List<String> parts = new ArrayList<>();
+    for (Ir.Binder b : binders) {
+      if (b instanceof Ir.ForTenant) {
+        parts.add("tenant");
+      } else if (b instanceof Ir.ForWorkload) {
+        parts.add("workload");
+      } else if (b instanceof Ir.ForType) {
+        parts.add("association type");
+      } else {
+        parts.add("month");
+      }
+    }
+    return String.join(" ", parts);
+  }
+
+  static String plural(String noun, long n) {
+    return Math.abs(n) == 1 ? noun : noun + "s";
+  }
+
+  /** {@code at least}, {@code more than}, ... */
+  static String comparison(Ir.CmpOp op) {
+    switch (op) {
+      case GE:
+        return "at least";
+      case GT:
+        return "more than";
+      case LE:
+        return "at most";
+      case LT:
+        return "less than";
+      case EQ:
+        return "exactly";
+      default:
+        return "other than";
+    }
+  }
+
+  /** The months a range covers, as {@code 2024-10..2026-09}, for as-of month {@code asOf}; null when they depend on a variable. */
+  static String range(Ir.MonthRange r, int asOf) {
+    if (r.from() instanceof Ir.AsOf f && r.to() instanceof Ir.AsOf t) {
+      return Formats.months(asOf + f.offset(), asOf + t.offset());
+    }
+    return null;
+  }
+
+  /** Where and when a quantifier looks: {@code on an Azure workload in 2024-10..2026-09}. */
+  static String binders(List<Ir.Binder> binders, int asOf) {
+    StringBuilder out = new StringBuilder();
+    for (Ir.Binder b : binders) {
+      if (b instanceof Ir.ForWorkload w) {
+        out.append(" on ").append(workloads(w.set()));
+      } else if (b instanceof Ir.ForMonth m) {
+        String months = range(m.range(), asOf);
+        if (months != null) {
+          out.append(" in ").append(months);
+        }
+      }
+    }
+    return out.toString();
+  }
+
+  /** The kind of amount an expression computes, to format it: money when it reads money. */
+  static Amount amount(Ir.Expr e) {
+    Measure m = firstMeasure(e);
+    if (m == null) {
+      return new Amount(Ir.ValueKind.NUMBER, "");
+    }
+    return m.isMoney() ? new Amount(Ir.ValueKind.MONEY, "") : new Amount(Ir.ValueKind.QUANTITY, m.column());
+  }
+
+  /** How to show an amount: its kind and unit. */
+  record Amount(Ir.ValueKind kind, String unit) {
+    String format(long unscaled, int scale) {
+      return Formats.value(kind, unit, unscaled, scale);
+    }
+  }
+
+  private static Measure firstMeasure(Ir.Expr e) {
+    if (e instanceof Ir.MeasureAt m) {
+      return m.measure();
+    }
+    for (Ir.Expr child : children(e)) {
+      Measure m = firstMeasure(child);
+      if (m != null) {
+        return m;
+      }
+    }
+    return null;
+  }
+
+  /** The direct subexpressions of {@code e}. */
+  static List<Ir.Expr> children(Ir.Expr e) {
+    List<Ir.Expr> out = new ArrayList<>();
+    if (e instanceof Ir.Arith a) {
+      out.add(a.left());
+      out.add(a.right());
+    } else if (e instanceof Ir.Neg n) {
+      out.add(n.operand());
+    } else if (e instanceof Ir.If f) {
+      out.add(f.cond());
+      out.add(f.then());
+      out.add(f.otherwise());
+    } else if (e instanceof Ir.Sum s) {
+      if (s.where() != null) {
+        out.add(s.where());
+      }
+      out.add(s.body());
+    } else if (e instanceof Ir.Count c) {
+      if (c.where() != null) {
+        out.add(c.where());
+      }
+    } else if (e instanceof Ir.Net n) {
+      out.add(n.body());
+    } else if (e instanceof Ir.Compare k) {
+      out.add(k.left());
+      out.add(k.right());
+    } else if (e instanceof Ir.And a) {
+      out.add(a.left());
+      out.add(a.right());
+    } else if (e instanceof Ir.Or o) {
+      out.add(o.left());
+      out.add(o.right());
+    } else if (e instanceof Ir.Not n) {
+      out.add(n.operand());
+    } else if (e instanceof Ir.Exists x) {
+      out.add(x.where());
+    } else if (e instanceof Ir.ForAll x) {
+      out.add(x.where());
+    }
+    return out;
+  }
+
+  /** The binders of an aggregate or quantifier, else an empty list. */
+  static List<Ir.Binder> bindersOf(Ir.Expr e) {
+    if (e instanceof Ir.Sum s) {
+      return s.binders();
+    }
+    if (e instanceof Ir.Count c) {
+      return c.binders();
+    }
+    if (e instanceof Ir.Exists x) {
+      return x.binders();
+    }
+    if (e instanceof Ir.ForAll x) {
+      return x.binders();
+    }
+    return List.of();
+  }
+
+  /** An amount in words: {@code ACR attributed via PAL}, {@code active users}, {@code the amount}. */
+  static String amountName(Ir.Expr e) {
+    if (e instanceof Ir.MeasureAt m) {
+      return measure(m.measure());
+    }
+    if (e instanceof Ir.If f && f.cond() instanceof Ir.Associated a && a.types() != null) {
+      return amountName(f.then()) + " attributed via " + types(a.types());
+    }
+    if (e instanceof Ir.Sum s) {
+      String body = amountName(s.body());
+      if (s.where() instanceof Ir.Associated a && a.types() != null && !body.contains(" attributed via ")) {
+        body += " attributed via " + types(a.types());
+      }
+      return body;
+    }
+    Measure m = firstMeasure(e);
+    return m == null ? "the amount" : measure(m);
+  }
+
+  /**
+   * A condition in words, where it can be said simply: {@code a CSP T1 or PAL association on an
+   * Azure workload in 2024-10..2026-09}, {@code ACR above $0.00 in 2024-10..2026-09}; null when
+   * not (the caller then uses the criteria text).
+   */
+  static String condition(Ir.Expr e, int asOf, List<String> boundTypes) {
+    if (e instanceof Ir.Exists x) {
+      String inner = condition(x.where(), asOf, typesOf(x.binders(), boundTypes));
+      return inner == null ? null : inner + binders(x.binders(), asOf);
+    }
+    if (e instanceof Ir.Associated a) {
+      if (a.types() instanceof Ir.TypesByWorkload) {
+        return "an association of the required type (" + types(a.types()) + ")";
+      }
+      String types = a.types() != null ? types(a.types()) : boundTypes != null ? orList(boundTypes) : "";
+      return (types.isEmpty() ? "an" : (startsWithVowel(types) ? "an " : "a ") + types) + " association";
+    }
+    if (e instanceof Ir.Compare k && k.right() instanceof Ir.Const c) {
+      boolean money = amount(k.left()).kind() == Ir.ValueKind.MONEY;
+      return amountName(k.left()) + " " + comparison(k.op()) + " " + (money ? Formats.money(c.unscaled(), c.scale()) : Formats.number(c.unscaled(), c.scale()));
+    }
+    if (e instanceof Ir.And a) {
+      String l = condition(a.left(), asOf, boundTypes);
+      String r = condition(a.right(), asOf, boundTypes);
+      return l == null || r == null ? null : l + " and " + r;
+    }
+    return null;
+  }
+
+  private static List<String> typesOf(List<Ir.Binder> binders, List<String> outer) {
+    for (Ir.Binder b : binders) {
+      if (b instanceof Ir.ForType t && t.types() != null) {
+        return t.types();
+      }
+    }
+    return outer;
+  }
+
+  /** The threshold a node's or rule's {@code met} states, for people: {@code at least 1 tenant}; null when it is not one comparison of the value with a constant. */
+  static String needed(Ir.Expr met, Ir.ValueKind kind, String unit) {
+    if (met instanceof Ir.Compare k && k.left() instanceof Ir.NodeValue && k.right() instanceof Ir.Const c) {
+      return comparison(k.op()) + " " + Formats.value(kind, unit, c.unscaled(), c.scale());
+    }
+    if (met instanceof Ir.And a) {
+      String l = needed(a.left(), kind, unit);
+      String r = needed(a.right(), kind, unit);
+      return l == null || r == null ? null : l + " and " + r;
+    }
+    return null;
+  }
+}

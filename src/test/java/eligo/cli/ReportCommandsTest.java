@@ -1,0 +1,125 @@
+package eligo.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import eligo.testing.SharedFiles;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** summary, explain, tree and report through the command line. */
+class ReportCommandsTest {
+  @TempDir Path tmp;
+
+  private record Result(int code, String out, String err) {}
+
+  private static Result run(String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    int code = Main.execute(args, new PrintWriter(out), new PrintWriter(err));
+    return new Result(code, out.toString(), err.toString());
+  }
+
+  private static String data(String set) {
+    return SharedFiles.conformance(set).resolve("data").toString();
+  }
+
+  @Test
+  void summaryAsAlignedText() {
+    Result r = run("summary", "--criteria", "criteria", "--data", data("hand-1"), "--area", "azure", "--list");
+    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(r.out()).isEqualTo("""
+        Customer eligibility: 4 customers of 1 partner, as of 2026-09
+
+        Azure (azure)
+          workloads          gate    Qualified 3    Unqualified 1  Not evaluated 0
+            Qualified: C1, C2, C4
+            Unqualified: C3
+          association        gate    Qualified 2    Unqualified 1  Not evaluated 1
+            Qualified: C1, C2
+            Unqualified: C4
+            Not evaluated: C3
+          net-customer-adds  metric  With growth 2  In decline 0   No change 0      Met 2  Not met 0  Not evaluated 2
+            With growth: C1, C2
+            Met: C1, C2
+            Not evaluated: C3, C4
+          deployments        metric  Met 1          Not met 1      Not evaluated 2
+            Met: C1
+            Not met: C2
+            Not evaluated: C3, C4
+          usage-growth       metric  With growth 1  In decline 1   No change 0      Met 1  Not met 1  Not evaluated 2
+            With growth: C2
+            In decline: C1
+            Met: C2
+            Not met: C1
+            Not evaluated: C3, C4
+        """);
+  }
+
+  @Test
+  void summaryFilterErrorsAreUsageErrors() {
+    Result r = run("summary", "--criteria", "criteria", "--data", data("hand-1"), "--node", "deployment");
+    assertThat(r.code()).isEqualTo(ExitCodes.USAGE);
+    assertThat(r.err()).isEqualTo("eligo: no node 'deployment': did you mean 'deployments'?\n");
+  }
+
+  @Test
+  void explainFindsACustomerByPartOfItsName() {
+    Result r = run("explain", "oNE", "--criteria", "criteria", "--data", data("hand-1"));
+    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(r.out()).startsWith("Customer C1: One (partner P1), as of 2026-09\n\nAzure (azure)\n");
+    assertThat(r.out()).contains("""
+          usage-growth       not met  -33.3% ($1,000.00/$1,499.99)
+            criteria: Attributed ACR of the last 12 months above that of the 12 months before
+            why: ACR attributed via CSP T1, CSP T2, DPOR or PAL: $1,000.00 in 2025-10..2026-09 against $1,499.99 in 2024-10..2025-09; needed: growth of more than $0.00
+            per workload (now | a year earlier):
+              Azure SQL Database  $1,000.00 | $1,499.99
+        """);
+    Result json = run("explain", "C1", "--criteria", "criteria", "--data", data("hand-1"), "--format", "json");
+    assertThat(json.out()).contains("\"schema\" : \"eligo-customer/1\"", "\"current\" : \"-33.3% ($1,000.00/$1,499.99)\"");
+  }
+
+  @Test
+  void anAmbiguousCustomerListsTheCandidates() {
+    Result r = run("explain", "script", "--criteria", "criteria", "--data", data("sample-1"));
+    assertThat(r.code()).isEqualTo(ExitCodes.USAGE);
+    assertThat(r.err()).startsWith("eligo: 9 customers match 'script'; name one by its id:\n  C00057  <script>alert(1)</script> 57\n");
+    Result none = run("explain", "Nobody", "--criteria", "criteria", "--data", data("hand-1"));
+    assertThat(none.code()).isEqualTo(ExitCodes.USAGE);
+    assertThat(none.err()).isEqualTo("eligo: no customer has the id 'Nobody' or a name containing it\n");
+  }
+
+  @Test
+  void treeAsTextMermaidAndDot() {
+    Result text = run("tree", "azure", "--criteria", "criteria", "--data", data("hand-1"));
+    assertThat(text.code()).as(text.err()).isZero();
+    assertThat(text.out()).startsWith("area azure: Azure\n  gate workloads: Azure services — Azure consumed revenue on at least one Azure service in the last 24 months"
+        + " [pass 3, fail 1, not evaluated 0]\n  gate association: Partner association");
+    Result mermaid = run("tree", "modern-work-smb", "--criteria", "criteria", "--format", "mermaid");
+    assertThat(mermaid.out()).startsWith("flowchart TD\n  n0[\"Modern Work (SMB)\"]\n")
+        .contains("Tenant workloads with #62; 10 and #60;= 300 paid available units", "  n1 -->|met| n2\n", "  n5 --> n6\n")
+        .doesNotContain("pass ");
+    Result dot = run("tree", "security", "--criteria", "criteria", "--format", "dot");
+    assertThat(dot.out()).startsWith("digraph \"security\" {\n").contains("n1 [label=\"branch: Azure security\"];").endsWith("}\n");
+    Result unknown = run("tree", "secrity", "--criteria", "criteria");
+    assertThat(unknown.code()).isEqualTo(ExitCodes.USAGE);
+    assertThat(unknown.err()).isEqualTo("eligo: no area 'secrity': did you mean 'security'?\n");
+  }
+
+  @Test
+  void reportWritesTheSite() throws Exception {
+    Path out = tmp.resolve("site");
+    Result r = run("report", "--criteria", "criteria", "--data", data("hand-2"), "--out", out.toString());
+    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(r.out()).isEqualTo("Report written to " + out.resolve("index.html") + " (2 customer pages)\n");
+    assertThat(r.err()).as("no progress when not on a terminal").isEmpty();
+    assertThat(out.resolve("c/0.html")).exists();
+    assertThat(Files.readString(out.resolve("c/0.html"))).contains("Five");
+    Result missing = run("report", "--criteria", "criteria", "--out", out.toString());
+    assertThat(missing.code()).isEqualTo(ExitCodes.USAGE);
+    assertThat(missing.err()).isEqualTo("eligo: give the dataset with --data DIR\n");
+  }
+}

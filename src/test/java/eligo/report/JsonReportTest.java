@@ -1,0 +1,73 @@
+package eligo.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.networknt.schema.Error;
+import com.networknt.schema.Schema;
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SpecificationVersion;
+import eligo.runtime.Outcome;
+import java.io.InputStream;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Both JSON views validated against their published schemas (resources of eligo.report). */
+class JsonReportTest {
+  private static final ObjectMapper MAPPER = new ObjectMapper();
+
+  private static Schema schema(String name) {
+    InputStream in = JsonReport.class.getResourceAsStream(name);
+    assertThat(in).as("schema resource %s", name).isNotNull();
+    return SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12).getSchema(in);
+  }
+
+  private static List<String> errors(Schema schema, JsonNode doc) {
+    return schema.validate(doc).stream().map(Error::toString).toList();
+  }
+
+  @Test
+  void summaryMatchesItsSchema() throws Exception {
+    Outcome o = Runs.conformance("sample-1");
+    Schema schema = schema("summary.schema.json");
+    for (boolean list : new boolean[] {false, true}) {
+      JsonNode doc = MAPPER.readTree(JsonReport.summary(SummaryView.of(o, null, null, null), o.data, list));
+      assertThat(errors(schema, doc)).isEmpty();
+      assertThat(doc.get("schema").asText()).isEqualTo("eligo-summary/1");
+    }
+    JsonNode one = MAPPER.readTree(JsonReport.summary(SummaryView.of(o, "P001", "security", null), o.data, true));
+    assertThat(errors(schema, one)).isEmpty();
+    assertThat(one.get("partner").asText()).isEqualTo("P001");
+  }
+
+  @Test
+  void everyCustomerOfSample1MatchesTheCustomerSchema() throws Exception {
+    Outcome o = Runs.conformance("sample-1");
+    Schema schema = schema("customer.schema.json");
+    Explainer explainer = new Explainer(o);
+    for (int c = 0; c < o.data.customerCount(); c++) {
+      JsonNode doc = MAPPER.readTree(JsonReport.customer(explainer.explain(c)));
+      assertThat(errors(schema, doc)).as(o.data.customerId(c)).isEmpty();
+      assertThat(doc.get("name").asText()).isEqualTo(o.data.customerName(c));
+    }
+  }
+
+  @Test
+  void theSchemaRejectsANotMetNodeWithoutWhy() throws Exception {
+    Outcome o = Runs.conformance("hand-1");
+    ObjectNode doc = (ObjectNode) MAPPER.readTree(JsonReport.customer(new Explainer(o).explain(Runs.customer(o, "C1"))));
+    JsonNode growth = doc.get("areas").get(0).get("nodes").get(4);
+    assertThat(growth.get("status").asText()).isEqualTo("not_met");
+    ((ObjectNode) growth).remove("why");
+    assertThat(errors(schema("customer.schema.json"), doc)).isNotEmpty();
+  }
+
+  @Test
+  void outputIsDeterministic() {
+    Outcome o = Runs.conformance("hand-2");
+    assertThat(JsonReport.summary(SummaryView.of(o, null, null, null), o.data, true))
+        .isEqualTo(JsonReport.summary(SummaryView.of(Runs.conformance("hand-2"), null, null, null), o.data, true));
+  }
+}

@@ -1,0 +1,99 @@
+package eligo.report;
+
+import eligo.check.Frontend;
+import eligo.data.Dataset;
+import eligo.ir.Ir;
+import eligo.runtime.DatasetLoader;
+import eligo.runtime.Engine;
+import eligo.runtime.Evaluation;
+import eligo.runtime.Mode;
+import eligo.runtime.Outcome;
+import eligo.testing.SharedFiles;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Runs of the shipped criteria (generated engine) over shared or hand-made datasets. */
+final class Runs {
+  private Runs() {}
+
+  private static Ir.Program program;
+  private static java.util.Map<String, java.util.function.Function<Dataset, eligo.data.AreaEvaluator>> evaluators;
+
+  /** The shipped criteria, compiled once for all tests. */
+  static synchronized Ir.Program program() {
+    if (program == null) {
+      Frontend.Compilation c = compile();
+      program = c.program();
+      evaluators = Engine.generated.compile(c).factories();
+    }
+    return program;
+  }
+
+  private static Frontend.Compilation compile() {
+    try {
+      Frontend.Compilation c = Frontend.compileFolder(Path.of("criteria"));
+      if (!c.ok()) {
+        throw new IllegalStateException("the shipped criteria do not compile: " + c.diagnostics());
+      }
+      return c;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  static Outcome run(Path dataDir) {
+    Ir.Program program = program();
+    Dataset data;
+    try {
+      data = DatasetLoader.load(dataDir, program.associationTypes(), Mode.STRICT).dataset();
+    } catch (eligo.runtime.DataException e) {
+      throw new IllegalStateException(e.getMessage(), e);
+    }
+    return Evaluation.run(program, evaluators, data, data.latestUsageMonth(), 2, Evaluation.Progress.NONE);
+  }
+
+  static Outcome conformance(String set) {
+    return run(SharedFiles.conformance(set).resolve("data"));
+  }
+
+  static int customer(Outcome o, String id) {
+    for (int c = 0; c < o.data.customerCount(); c++) {
+      if (o.data.customerId(c).equals(id)) {
+        return c;
+      }
+    }
+    throw new IllegalArgumentException("no customer " + id);
+  }
+
+  static CustomerView.Node node(CustomerView v, String area, String node) {
+    for (CustomerView.Area a : v.areas()) {
+      if (a.id().equals(area)) {
+        for (CustomerView.Node n : a.nodes()) {
+          if (n.id().equals(node)) {
+            return n;
+          }
+        }
+      }
+    }
+    throw new IllegalArgumentException("no node " + area + " " + node);
+  }
+
+  /** The rows of a conformance set's expected.csv: partner, customer, area, node, status, value (its ids need no quoting). */
+  static List<String[]> expected(String set) {
+    try {
+      List<String[]> rows = new ArrayList<>();
+      List<String> lines = Files.readAllLines(SharedFiles.conformance(set).resolve("expected.csv"), StandardCharsets.UTF_8);
+      for (String line : lines.subList(1, lines.size())) {
+        rows.add(line.split(",", -1));
+      }
+      return rows;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
