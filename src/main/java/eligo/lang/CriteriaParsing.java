@@ -6,16 +6,19 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
+import org.antlr.v4.runtime.ANTLRErrorListener;
+import org.antlr.v4.runtime.BailErrorStrategy;
 import org.antlr.v4.runtime.BaseErrorListener;
 import org.antlr.v4.runtime.CharStreams;
 import org.antlr.v4.runtime.CommonTokenStream;
-import org.antlr.v4.runtime.InputMismatchException;
-import org.antlr.v4.runtime.NoViableAltException;
+import org.antlr.v4.runtime.DefaultErrorStrategy;
 import org.antlr.v4.runtime.Parser;
 import org.antlr.v4.runtime.RecognitionException;
 import org.antlr.v4.runtime.Recognizer;
 import org.antlr.v4.runtime.Token;
+import org.antlr.v4.runtime.atn.PredictionMode;
 import org.antlr.v4.runtime.misc.IntervalSet;
+import org.antlr.v4.runtime.misc.ParseCancellationException;
 
 /**
  * Parses one criteria file into an {@link Ast.CriteriaFile} and its syntax diagnostics. Lexer
@@ -42,20 +45,17 @@ public final class CriteriaParsing {
     }
     braceDiagnostics(source, tokens.getTokens(), diagnostics);
     boolean braceTrouble = !diagnostics.isEmpty();
-    CriteriaParser parser = new CriteriaParser(tokens);
-    parser.removeErrorListeners();
     List<Diagnostic> syntax = new ArrayList<>();
-    parser.addErrorListener(new BaseErrorListener() {
+    CriteriaParser.FileContext tree = parse(tokens, new BaseErrorListener() {
       @Override
       public void syntaxError(Recognizer<?, ?> recognizer, Object offending, int line, int col, String msg, RecognitionException e) {
         Token t = (Token) offending;
         if (t != null && (t.getType() == CriteriaLexer.STRAY || t.getType() == CriteriaLexer.UNTERMINATED_STRING)) {
           return; // already reported by the lexer pass
         }
-        syntax.add(Diagnostic.error(t == null ? Span.at(source, line, col + 1) : span(source, t), message((Parser) recognizer, t, e, msg)));
+        syntax.add(t == null ? Diagnostic.error(Span.at(source, line, col + 1), msg) : syntaxDiagnostic(source, tokens, (Parser) recognizer, t, e, msg));
       }
     });
-    CriteriaParser.FileContext tree = parser.file();
     // Unbalanced braces make the parser's own complaints at the end of the file a cascade.
     for (Diagnostic d : syntax) {
       boolean atEnd = d.message().startsWith("unexpected end of file");
@@ -66,6 +66,32 @@ public final class CriteriaParsing {
     Ast.CriteriaFile file = new AstBuilder(source).file(tree);
     diagnostics.sort(Diagnostics.ORDER);
     return new Result(file, dedupe(diagnostics));
+  }
+
+  /**
+   * Staged parsing, as the ANTLR book advises: the fast SLL prediction first, bailing out at the
+   * first syntax error (SLL gives the same tree as LL whenever it succeeds); then the full LL
+   * prediction, in case only SLL failed; only when the text really has a syntax error, a parse
+   * with error recovery that reports every error to {@code listener} (with SLL prediction: LL
+   * recovery costs many times more on this grammar and finds the same errors).
+   */
+  private static CriteriaParser.FileContext parse(CommonTokenStream tokens, ANTLRErrorListener listener) {
+    CriteriaParser parser = new CriteriaParser(tokens);
+    parser.removeErrorListeners();
+    parser.setErrorHandler(new BailErrorStrategy());
+    for (PredictionMode mode : List.of(PredictionMode.SLL, PredictionMode.LL)) {
+      parser.getInterpreter().setPredictionMode(mode);
+      try {
+        return parser.file();
+      } catch (ParseCancellationException syntaxError) {
+        tokens.seek(0);
+        parser.reset();
+      }
+    }
+    parser.getInterpreter().setPredictionMode(PredictionMode.SLL);
+    parser.setErrorHandler(new DefaultErrorStrategy());
+    parser.addErrorListener(listener);
+    return parser.file();
   }
 
   private static List<Diagnostic> dedupe(List<Diagnostic> in) {
@@ -134,34 +160,59 @@ public final class CriteriaParsing {
     return "this block";
   }
 
-  private static String message(Parser parser, Token t, RecognitionException e, String antlrMessage) {
-    String found = t == null ? "?" : describe(t);
+  /** A syntax error in plain words, at the offending token (or after the line's last token). */
+  private static Diagnostic syntaxDiagnostic(SourceFile source, CommonTokenStream tokens, Parser parser, Token t, RecognitionException e, String antlrMessage) {
     IntervalSet expected = null;
-    if (e instanceof InputMismatchException || e instanceof NoViableAltException || e == null) {
-      try {
-        expected = parser.getExpectedTokens();
-      } catch (RuntimeException ignored) {
-        expected = null;
-      }
+    try {
+      expected = parser.getExpectedTokens();
+    } catch (RuntimeException noState) {
+      expected = null;
     }
-    if (t != null && t.getType() == Token.EOF) {
-      return "unexpected end of file" + expecting(parser, expected);
+    if (t.getType() == Token.EOF) {
+      return Diagnostic.error(span(source, t), "unexpected end of file" + expecting(parser, expected, "; expected ", ""));
     }
+    Token before = previous(tokens, t);
+    if (before != null && before.getLine() < t.getLine() && !antlrMessage.startsWith("extraneous")) {
+      // the line ended too early ('met when value >='): say so where it ends
+      return Diagnostic.error(span(source, before), "expected " + expecting(parser, expected, "", "more") + " after '" + printable(before.getText()) + "' at the end of the line");
+    }
+    String found = describe(t);
     if (antlrMessage.startsWith("missing ")) {
-      return "expected " + antlrMessage.substring("missing ".length()).replaceAll(" at .*$", "").replace("'", "'") + " before " + found;
+      return Diagnostic.error(span(source, t), "expected " + expecting(parser, expected, "", "something else") + " before " + found);
     }
-    return "unexpected " + found + expecting(parser, expected);
+    return Diagnostic.error(span(source, t), "unexpected " + found + expecting(parser, expected, "; expected ", ""));
   }
 
-  private static String expecting(Parser parser, IntervalSet expected) {
-    if (expected == null || expected.isNil() || expected.size() > 6) {
-      return "";
+  /** The visible token before {@code t}, or null. */
+  private static Token previous(CommonTokenStream tokens, Token t) {
+    for (int i = t.getTokenIndex() - 1; i >= 0; i--) {
+      Token p = tokens.get(i);
+      if (p.getChannel() == Token.DEFAULT_CHANNEL) {
+        return p;
+      }
+    }
+    return null;
+  }
+
+  /**
+   * What the parser expected, after {@code prefix}: "'=' or a name"; "a value" or "a name" when
+   * one of many; {@code otherwise} when there are too many possibilities to list.
+   */
+  private static String expecting(Parser parser, IntervalSet expected, String prefix, String otherwise) {
+    if (expected == null || expected.isNil()) {
+      return otherwise;
+    }
+    if (expected.size() > 6) {
+      if (expected.contains(CriteriaLexer.NUMBER)) {
+        return prefix + "a value";
+      }
+      return expected.contains(CriteriaLexer.ID) ? prefix + "a name" : otherwise;
     }
     List<String> names = new ArrayList<>();
     for (int type : expected.toList()) {
       names.add(tokenWords(parser, type));
     }
-    return "; expected " + String.join(" or ", names);
+    return prefix + String.join(" or ", names);
   }
 
   private static String tokenWords(Parser parser, int type) {
