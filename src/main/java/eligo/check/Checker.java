@@ -11,7 +11,6 @@ import eligo.lang.Span;
 import eligo.ir.Ir;
 import java.math.BigDecimal;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -187,17 +186,29 @@ public final class Checker {
   private void nearMisses(Map<Span, String> written, String what) {
     Map<String, Integer> counts = new HashMap<>();
     written.values().forEach(n -> counts.merge(n, 1, Integer::sum));
-    List<Map.Entry<Span, String>> places = new ArrayList<>(written.entrySet());
-    places.sort(Map.Entry.comparingByKey(Diagnostics.SPAN_ORDER));
-    for (Map.Entry<Span, String> e : places) {
-      String name = e.getValue();
+    Map<String, String> hints = new HashMap<>();
+    for (String name : counts.keySet()) {
       // a typo is an edit or two (one per 8 letters), or letters in another case
-      String hint = counts.keySet().stream()
-          .filter(o -> !o.equals(name) && counts.get(o) >= counts.get(name) && Diagnostics.distance(name, o) <= Math.max(1, name.length() / 8))
-          .min(Comparator.comparingInt((String o) -> Diagnostics.distance(name, o)).thenComparing(Comparator.naturalOrder()))
-          .orElse(null);
+      int best = Math.max(1, name.length() / 8);
+      for (String other : counts.keySet()) {
+        if (other.equals(name) || counts.get(other) < counts.get(name) || Math.abs(other.length() - name.length()) > best) {
+          continue;
+        }
+        int d = Diagnostics.distance(name, other);
+        String hint = hints.get(name);
+        if (d < best || (d == best && (hint == null || other.compareTo(hint) < 0))) {
+          hints.put(name, other);
+          best = d;
+        }
+      }
+    }
+    List<Span> places = new ArrayList<>(written.keySet());
+    places.sort(Diagnostics.SPAN_ORDER);
+    for (Span place : places) {
+      String name = written.get(place);
+      String hint = hints.get(name);
       if (hint != null) {
-        warning(e.getKey(), what + " \"" + name + "\" is written " + (counts.get(name) == 1 ? "only here" : counts.get(name) + " times") + "; did you mean \"" + hint + "\", written " + counts.get(hint) + (counts.get(hint) == 1 ? " time" : " times") + " elsewhere?");
+        warning(place, what + " \"" + name + "\" is written " + (counts.get(name) == 1 ? "only here" : counts.get(name) + " times") + "; did you mean \"" + hint + "\", written " + counts.get(hint) + (counts.get(hint) == 1 ? " time" : " times") + " elsewhere?");
       }
     }
   }

@@ -5,6 +5,8 @@ public final class ExitCodes {
   private ExitCodes() {}
 
   public static final int OK = 0;
+  /** {@code eligo fmt --check}: some files are not formatted. */
+  public static final int UNFORMATTED = 1;
   /** Bad command line (picocli's own code for usage errors). */
   public static final int USAGE = 2;
   /** The criteria have errors (or warnings, with --warnings-as-errors). */

@@ -10,10 +10,10 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = Main.Version.class,
     description = "Decides, customer by customer, whether a partner's customers meet a partner program's criteria, and shows why.",
-    subcommands = {CommandLine.HelpCommand.class, RunCommand.class, CheckCommand.class},
+    subcommands = {CommandLine.HelpCommand.class, RunCommand.class, CheckCommand.class, FmtCommand.class},
     footer = {
         "",
-        "Exit status: 0 success; " + ExitCodes.USAGE + " usage error; " + ExitCodes.CRITERIA + " criteria errors; "
+        "Exit status: 0 success; " + ExitCodes.UNFORMATTED + " fmt --check found unformatted files; " + ExitCodes.USAGE + " usage error; " + ExitCodes.CRITERIA + " criteria errors; "
             + ExitCodes.DATA + " data errors; " + ExitCodes.FAILURE + " other failure (I/O, evaluation)."
     })
 public final class Main implements Runnable {

@@ -5,7 +5,10 @@ import eligo.lang.antlr.CriteriaParser;
 import eligo.lang.antlr.CriteriaParser.*;
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Supplier;
 import org.antlr.v4.runtime.ParserRuleContext;
 import org.antlr.v4.runtime.Token;
@@ -20,12 +23,14 @@ import org.antlr.v4.runtime.tree.TerminalNode;
  */
 final class AstBuilder {
   private final SourceFile source;
+  private final Set<ParseTree> damaged = Collections.newSetFromMap(new IdentityHashMap<>());
 
   AstBuilder(SourceFile source) {
     this.source = source;
   }
 
   CriteriaFile file(FileContext ctx) {
+    markDamage(ctx, damaged);
     List<Lines> damaged = new ArrayList<>();
     for (int i = 0; i < ctx.getChildCount(); i++) {
       ParseTree child = ctx.getChild(i);
@@ -67,26 +72,28 @@ final class AstBuilder {
   }
 
   /**
-   * Whether a syntax error touched this part of the tree: the parser left an error node or an
-   * exception in it. Such parts are left out rather than guessed, so that the checker does not
-   * report the parser's guesses.
+   * Whether a syntax error touched this part of the tree. Such parts are left out rather than
+   * guessed, so that the checker does not report the parser's guesses.
    */
-  static boolean damaged(ParseTree tree) {
-    if (tree instanceof ErrorNode) {
-      return true;
-    }
-    if (tree instanceof ParserRuleContext ctx) {
-      // an empty rule: the parser made up a missing token without putting it in the tree
-      if (ctx.exception != null || ctx.getChildCount() == 0) {
-        return true;
+  private boolean damaged(ParseTree tree) {
+    return damaged.contains(tree);
+  }
+
+  /**
+   * Marks every part that holds an error node, a recognition exception or nothing at all (the
+   * parser made up a missing token without putting it in the tree), and every part around it.
+   */
+  private static void markDamage(ParseTree tree, Set<ParseTree> out) {
+    boolean broken = tree instanceof ErrorNode
+        || (tree instanceof ParserRuleContext ctx && (ctx.exception != null || (ctx.getChildCount() == 0 && !(ctx instanceof AreaBodyContext))));
+    if (broken) {
+      for (ParseTree t = tree; t != null && out.add(t); t = t.getParent()) {
+        // marked with every part around it
       }
-      for (int i = 0; i < ctx.getChildCount(); i++) {
-        if (damaged(ctx.getChild(i))) {
-          return true;
-        }
-      }
     }
-    return false;
+    for (int i = 0; i < tree.getChildCount(); i++) {
+      markDamage(tree.getChild(i), out);
+    }
   }
 
   // ---------------------------------------------------------------- declarations
@@ -550,10 +557,22 @@ final class AstBuilder {
     return new Name(ctx.getText(), span(ctx.getStart()));
   }
 
-  private String text(ParserRuleContext ctx) {
-    int a = ctx.getStart().getStartIndex();
-    int b = ctx.getStop().getStopIndex();
-    return source.text().substring(a, b + 1).replaceAll("\\s+", " ");
+  /**
+   * A part as written, for criteria texts ({@code {seat_band}} shows {@code > 10 and <= 300}): its
+   * tokens with one space between them and none before a comma, so that the layout of the file
+   * (which {@code eligo fmt} may change) never changes a text.
+   */
+  private static String text(ParserRuleContext ctx) {
+    StringBuilder sb = new StringBuilder();
+    for (int i = 0; i < ctx.getChildCount(); i++) {
+      ParseTree child = ctx.getChild(i);
+      String part = child instanceof ParserRuleContext c ? text(c) : child.getText();
+      if (sb.length() > 0 && !part.equals(",")) {
+        sb.append(' ');
+      }
+      sb.append(part);
+    }
+    return sb.toString();
   }
 
   static String unquote(String s) {

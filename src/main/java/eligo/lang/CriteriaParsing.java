@@ -31,6 +31,14 @@ public final class CriteriaParsing {
   public record Result(Ast.CriteriaFile file, List<Diagnostic> diagnostics) {}
 
   public static Result parse(SourceFile source) {
+    Tree tree = tree(source);
+    return new Result(new AstBuilder(source).file(tree.file()), tree.diagnostics());
+  }
+
+  /** The token stream (comments and spaces included), the ANTLR parse tree and the syntax diagnostics. */
+  record Tree(CommonTokenStream tokens, CriteriaParser.FileContext file, List<Diagnostic> diagnostics) {}
+
+  static Tree tree(SourceFile source) {
     List<Diagnostic> diagnostics = new ArrayList<>();
     CriteriaLexer lexer = new CriteriaLexer(CharStreams.fromString(source.text(), source.name()));
     lexer.removeErrorListeners();
@@ -63,9 +71,8 @@ public final class CriteriaParsing {
         diagnostics.add(d);
       }
     }
-    Ast.CriteriaFile file = new AstBuilder(source).file(tree);
     diagnostics.sort(Diagnostics.ORDER);
-    return new Result(file, dedupe(diagnostics));
+    return new Tree(tokens, tree, dedupe(diagnostics));
   }
 
   /**

@@ -49,23 +49,27 @@ public final class Diagnostics {
   public static int distance(String a, String b) {
     a = a.toLowerCase(java.util.Locale.ROOT);
     b = b.toLowerCase(java.util.Locale.ROOT);
-    int[][] d = new int[a.length() + 1][b.length() + 1];
-    for (int i = 0; i <= a.length(); i++) {
-      d[i][0] = i;
-    }
+    int[] before = new int[b.length() + 1]; // row i - 2, for swaps
+    int[] prev = new int[b.length() + 1];
+    int[] cur = new int[b.length() + 1];
     for (int j = 0; j <= b.length(); j++) {
-      d[0][j] = j;
+      prev[j] = j;
     }
     for (int i = 1; i <= a.length(); i++) {
+      cur[0] = i;
       for (int j = 1; j <= b.length(); j++) {
         int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-        d[i][j] = Math.min(Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1), d[i - 1][j - 1] + cost);
+        cur[j] = Math.min(Math.min(prev[j] + 1, cur[j - 1] + 1), prev[j - 1] + cost);
         if (i > 1 && j > 1 && a.charAt(i - 1) == b.charAt(j - 2) && a.charAt(i - 2) == b.charAt(j - 1)) {
-          d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+          cur[j] = Math.min(cur[j], before[j - 2] + 1);
         }
       }
+      int[] t = before;
+      before = prev;
+      prev = cur;
+      cur = t;
     }
-    return d[a.length()][b.length()];
+    return prev[b.length()];
   }
 
   /** The closest candidate within a distance that makes sense for the word's length, or null. */
