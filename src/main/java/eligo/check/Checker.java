@@ -188,10 +188,11 @@ public final class Checker {
     written.values().forEach(n -> counts.merge(n, 1, Integer::sum));
     Map<String, String> hints = new HashMap<>();
     for (String name : counts.keySet()) {
-      // a typo is an edit or two (one per 8 letters), or letters in another case
-      int best = Math.max(1, name.length() / 8);
+      // a typo: letters in another case, or one edit per 8 letters; never other digits ("W1", "W2")
+      int best = name.length() / 8;
       for (String other : counts.keySet()) {
-        if (other.equals(name) || counts.get(other) < counts.get(name) || Math.abs(other.length() - name.length()) > best) {
+        if (other.equals(name) || counts.get(other) < counts.get(name) || Math.abs(other.length() - name.length()) > best
+            || !digits(other).equals(digits(name))) {
           continue;
         }
         int d = Diagnostics.distance(name, other);
@@ -211,6 +212,10 @@ public final class Checker {
         warning(place, what + " \"" + name + "\" is written " + (counts.get(name) == 1 ? "only here" : counts.get(name) + " times") + "; did you mean \"" + hint + "\", written " + counts.get(hint) + (counts.get(hint) == 1 ? " time" : " times") + " elsewhere?");
       }
     }
+  }
+
+  private static String digits(String s) {
+    return s.replaceAll("[^0-9]+", " ");
   }
 
   private void declare(Scope s, Ast.Decl d) {

@@ -6,6 +6,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
+import java.util.Set;
 import org.antlr.v4.runtime.ANTLRErrorListener;
 import org.antlr.v4.runtime.BailErrorStrategy;
 import org.antlr.v4.runtime.BaseErrorListener;
@@ -179,7 +180,7 @@ public final class CriteriaParsing {
       return Diagnostic.error(span(source, t), "unexpected end of file" + expecting(parser, expected, "; expected ", ""));
     }
     Token before = previous(tokens, t);
-    if (before != null && before.getLine() < t.getLine() && !antlrMessage.startsWith("extraneous")) {
+    if (before != null && before.getLine() < t.getLine() && NEEDS_MORE.contains(before.getType()) && !antlrMessage.startsWith("extraneous")) {
       // the line ended too early ('met when value >='): say so where it ends
       return Diagnostic.error(span(source, before), "expected " + expecting(parser, expected, "", "more") + " after '" + printable(before.getText()) + "' at the end of the line");
     }
@@ -189,6 +190,13 @@ public final class CriteriaParsing {
     }
     return Diagnostic.error(span(source, t), "unexpected " + found + expecting(parser, expected, "; expected ", ""));
   }
+
+  /** Tokens that cannot end a line: an operator, a comma, 'where', 'via', ... */
+  private static final Set<Integer> NEEDS_MORE = Set.of(CriteriaLexer.GE, CriteriaLexer.LE, CriteriaLexer.NE, CriteriaLexer.EQEQ, CriteriaLexer.GT,
+      CriteriaLexer.LT, CriteriaLexer.EQ, CriteriaLexer.DOTDOT, CriteriaLexer.PLUS, CriteriaLexer.MINUS, CriteriaLexer.STAR, CriteriaLexer.SLASH,
+      CriteriaLexer.COMMA, CriteriaLexer.COLON, CriteriaLexer.AND, CriteriaLexer.OR, CriteriaLexer.NOT, CriteriaLexer.WITHIN, CriteriaLexer.IN,
+      CriteriaLexer.VIA, CriteriaLexer.AT, CriteriaLexer.OF, CriteriaLexer.WHERE, CriteriaLexer.FOR, CriteriaLexer.PER, CriteriaLexer.WHEN,
+      CriteriaLexer.EXCEPT, CriteriaLexer.FAMILY, CriteriaLexer.LPAREN);
 
   /** The visible token before {@code t}, or null. */
   private static Token previous(CommonTokenStream tokens, Token t) {

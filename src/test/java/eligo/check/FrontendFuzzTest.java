@@ -27,7 +27,7 @@ import org.junit.jupiter.api.Test;
  * failure names the seed and the mutation, so it can be replayed.
  */
 class FrontendFuzzTest {
-  static final int CASES = 4000;
+  static final int CASES = 3000;
   static final long SEED = 20260601L;
   static final String COMMON = "criteria/common.criteria";
 
