@@ -14,9 +14,11 @@ import org.antlr.v4.runtime.CharStreams;
 import org.antlr.v4.runtime.CommonTokenStream;
 import org.antlr.v4.runtime.DefaultErrorStrategy;
 import org.antlr.v4.runtime.Parser;
+import org.antlr.v4.runtime.ParserRuleContext;
 import org.antlr.v4.runtime.RecognitionException;
 import org.antlr.v4.runtime.Recognizer;
 import org.antlr.v4.runtime.Token;
+import org.antlr.v4.runtime.TokenStream;
 import org.antlr.v4.runtime.atn.PredictionMode;
 import org.antlr.v4.runtime.misc.IntervalSet;
 import org.antlr.v4.runtime.misc.ParseCancellationException;
@@ -52,8 +54,9 @@ public final class CriteriaParsing {
         diagnostics.add(Diagnostic.error(span(source, t), "this text has no closing quote (\")"));
       }
     }
-    braceDiagnostics(source, tokens.getTokens(), diagnostics);
-    boolean braceTrouble = !diagnostics.isEmpty();
+    List<Diagnostic> braces = new ArrayList<>();
+    braceDiagnostics(source, tokens.getTokens(), braces);
+    boolean braceTrouble = !diagnostics.isEmpty() || !braces.isEmpty();
     List<Diagnostic> syntax = new ArrayList<>();
     CriteriaParser.FileContext tree = parse(tokens, new BaseErrorListener() {
       @Override
@@ -65,10 +68,20 @@ public final class CriteriaParsing {
         syntax.add(t == null ? Diagnostic.error(Span.at(source, line, col + 1), msg) : syntaxDiagnostic(source, tokens, (Parser) recognizer, t, e, msg));
       }
     });
-    // Unbalanced braces make the parser's own complaints at the end of the file a cascade.
+    // Unbalanced braces make the parser's own complaints at the end of the file a cascade, and a
+    // missing '{' that the parser reports makes a '}' later on close nothing.
+    int missingOpen = 0;
     for (Diagnostic d : syntax) {
       boolean atEnd = d.message().startsWith("unexpected end of file");
       if (!(braceTrouble && atEnd)) {
+        diagnostics.add(d);
+      }
+      missingOpen += d.message().startsWith("expected '{'") ? 1 : 0;
+    }
+    for (Diagnostic d : braces) {
+      if (missingOpen > 0 && d.message().startsWith(CLOSES_NOTHING)) {
+        missingOpen--;
+      } else {
         diagnostics.add(d);
       }
     }
@@ -97,9 +110,34 @@ public final class CriteriaParsing {
       }
     }
     parser.getInterpreter().setPredictionMode(PredictionMode.SLL);
-    parser.setErrorHandler(new DefaultErrorStrategy());
+    parser.setErrorHandler(new BlockRecovery());
     parser.addErrorListener(listener);
     return parser.file();
+  }
+
+  /**
+   * ANTLR's recovery, except in a block ('{' ... '}' of an area, a node, a partner rule, ...): there
+   * the rest of the block is skipped up to its own '}', so that the '}' of an inner block is not
+   * taken for the end of the outer one (which would make every line after it an error).
+   */
+  private static final class BlockRecovery extends DefaultErrorStrategy {
+    @Override
+    public void recover(Parser parser, RecognitionException e) {
+      ParserRuleContext ctx = parser.getContext();
+      if (ctx.getToken(CriteriaLexer.LBRACE, 0) == null || ctx.getToken(CriteriaLexer.RBRACE, 0) != null) {
+        super.recover(parser, e);
+        return;
+      }
+      int depth = 1;
+      for (int t = parser.getInputStream().LA(1); t != Token.EOF; t = parser.getInputStream().LA(1)) {
+        parser.consume();
+        depth += t == CriteriaLexer.LBRACE ? 1 : t == CriteriaLexer.RBRACE ? -1 : 0;
+        if (depth == 0) {
+          endErrorCondition(parser); // what follows the block is new: report its errors
+          return;
+        }
+      }
+    }
   }
 
   private static List<Diagnostic> dedupe(List<Diagnostic> in) {
@@ -116,6 +154,8 @@ public final class CriteriaParsing {
     return out;
   }
 
+  private static final String CLOSES_NOTHING = "this '}' closes nothing";
+
   /** Reports an unclosed '{' at the place it was opened, and a '}' that closes nothing. */
   private static void braceDiagnostics(SourceFile source, List<Token> tokens, List<Diagnostic> out) {
     Deque<Token> open = new ArrayDeque<>();
@@ -124,7 +164,7 @@ public final class CriteriaParsing {
         open.push(t);
       } else if (t.getType() == CriteriaLexer.RBRACE) {
         if (open.isEmpty()) {
-          out.add(Diagnostic.error(span(source, t), "this '}' closes nothing: there is no '{' open before it"));
+          out.add(Diagnostic.error(span(source, t), CLOSES_NOTHING + ": there is no '{' open before it"));
         } else {
           open.pop();
         }
@@ -138,34 +178,39 @@ public final class CriteriaParsing {
 
   /** "area 'azure'", "gate 'workloads'", or "this block". */
   private static String opener(List<Token> tokens, Token brace) {
-    int i = brace.getTokenIndex() - 1;
-    String name = null;
-    while (i >= 0) {
+    for (int i = brace.getTokenIndex() - 1; i >= 0; i--) {
       Token t = tokens.get(i);
       if (t.getChannel() != Token.DEFAULT_CHANNEL) {
-        i--;
         continue;
       }
       switch (t.getType()) {
-        case CriteriaLexer.ID:
-          name = t.getText();
-          break;
         case CriteriaLexer.AREA:
         case CriteriaLexer.GATE:
         case CriteriaLexer.METRIC:
         case CriteriaLexer.BRANCH:
         case CriteriaLexer.TEMPLATE:
         case CriteriaLexer.LEAF:
-          return t.getText() + (name == null ? "" : " '" + name + "'");
+          Token name = next(tokens, i);
+          boolean named = name != null && name.getTokenIndex() < brace.getTokenIndex() && name.getType() != CriteriaLexer.STRING;
+          return t.getText() + (named ? " '" + name.getText() + "'" : "");
         case CriteriaLexer.LBRACE:
         case CriteriaLexer.RBRACE:
           return "this block";
         default:
           break;
       }
-      i--;
     }
     return "this block";
+  }
+
+  /** The visible token after index {@code i}, or null. */
+  private static Token next(List<Token> tokens, int i) {
+    for (int j = i + 1; j < tokens.size(); j++) {
+      if (tokens.get(j).getChannel() == Token.DEFAULT_CHANNEL) {
+        return tokens.get(j);
+      }
+    }
+    return null;
   }
 
   /** A syntax error in plain words, at the offending token (or after the line's last token). */
@@ -188,7 +233,31 @@ public final class CriteriaParsing {
     if (antlrMessage.startsWith("missing ")) {
       return Diagnostic.error(span(source, t), "expected " + expecting(parser, expected, "", "something else") + " before " + found);
     }
-    return Diagnostic.error(span(source, t), "unexpected " + found + expecting(parser, expected, "; expected ", ""));
+    String hint = keywordHint(parser, t, expected);
+    return Diagnostic.error(span(source, t), "unexpected " + found + (hint.isEmpty() ? expecting(parser, expected, "; expected ", "") : hint));
+  }
+
+  /** Words that start a line: a misspelt one is not a name that happens to stand there. */
+  private static final List<String> LINE_WORDS = List.of("import", "association", "types", "workloads", "table", "measure", "band", "define",
+      "template", "parameter", "leaf", "area", "branch", "gate", "metric", "criteria", "details", "value", "met", "partner", "each", "otherwise");
+
+  /** "; did you mean 'metric'?" for a name that is a typo of a word the parser expected (or of a word that starts a line). */
+  private static String keywordHint(Parser parser, Token t, IntervalSet expected) {
+    if (t.getType() != CriteriaLexer.ID || expected == null) {
+      return "";
+    }
+    List<String> words = new ArrayList<>();
+    if (previous(parser.getTokenStream(), t) == null || previous(parser.getTokenStream(), t).getLine() < t.getLine()) {
+      words.addAll(LINE_WORDS);
+    }
+    for (int type : expected.toList()) {
+      String literal = parser.getVocabulary().getLiteralName(type);
+      if (literal != null && literal.matches("'[a-z]+'")) {
+        words.add(literal.substring(1, literal.length() - 1));
+      }
+    }
+    String hint = Diagnostics.closest(t.getText(), words);
+    return hint == null ? "" : "; did you mean '" + hint + "'?";
   }
 
   /** Tokens that cannot end a line: an operator, a comma, 'where', 'via', ... */
@@ -199,7 +268,7 @@ public final class CriteriaParsing {
       CriteriaLexer.EXCEPT, CriteriaLexer.FAMILY, CriteriaLexer.LPAREN);
 
   /** The visible token before {@code t}, or null. */
-  private static Token previous(CommonTokenStream tokens, Token t) {
+  private static Token previous(TokenStream tokens, Token t) {
     for (int i = t.getTokenIndex() - 1; i >= 0; i--) {
       Token p = tokens.get(i);
       if (p.getChannel() == Token.DEFAULT_CHANNEL) {

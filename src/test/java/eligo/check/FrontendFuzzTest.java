@@ -31,6 +31,9 @@ class FrontendFuzzTest {
   static final long SEED = 20260601L;
   static final String COMMON = "criteria/common.criteria";
 
+  private static final java.util.regex.Pattern INTERNAL = java.util.regex.Pattern.compile(
+      "\\b(null|Ast|Ir|TNum|TBool|TErr|ctx|Context|Exception|eligo|java|ID|STRING|NUMBER|MONEY|PERCENT|STRAY|UNTERMINATED_STRING|EOF)\\b|[{}<>]");
+
   /** Characters random edits draw from: syntax, quotes, control characters, non-ASCII. */
   private static final String ODD = "{}()\"#$%.,:=<>!-+*/\\\t\r\n\u0000\u00e9\u2028\uFEFF\uD83D\uDE00 0123456789aZ_";
 
@@ -88,6 +91,9 @@ class FrontendFuzzTest {
     assertThat(d.span().line()).as("%s: line of %s", replay, d.render()).isBetween(1, f.lineCount());
     assertThat(d.span().column()).as("%s: column of %s", replay, d.render()).isBetween(1, f.line(d.span().line()).length() + 1);
     assertThat(d.message()).as(replay).isNotBlank();
+    // plain words: no parser token names or Java names outside the quoted parts
+    String words = d.message().replaceAll("(?<![A-Za-z])'[^']*'|\"[^\"]*\"", "");
+    assertThat(words).as("%s: %s", replay, d.message()).doesNotContainPattern(INTERNAL);
     assertThat(d.render()).as(replay).startsWith(d.span().where() + ": ");
   }
 
