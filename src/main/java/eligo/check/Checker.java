@@ -1072,7 +1072,7 @@ public final class Checker {
       }
       Boolean fixed = fixedOutcome(op, a.e(), b.e());
       if (fixed != null) {
-        warning(c.span(), "this comparison " + (fixed ? "always holds" : "can never hold") + instance + because(a, b));
+        warning(c.span(), "this comparison " + (fixed ? "always holds" : "can never hold") + instance + because(constantValue(a.e()) == null ? a : b));
       }
       return new TBool(new Ir.Compare(op, a.e(), b.e()));
     }
@@ -1107,15 +1107,17 @@ public final class Checker {
       return ERR;
     }
     Ir.Expr out = null;
-    Boolean fixed = true;
+    boolean never = false;
+    boolean always = true;
     for (Ast.BandBound b : bounds) {
       Ir.Compare cmp = new Ir.Compare(Ir.CmpOp.valueOf(b.op().name()), subject.e(), constant(b.limit().value()));
-      Boolean bound = fixedOutcome(cmp.op(), cmp.left(), cmp.right());
-      fixed = Boolean.FALSE.equals(fixed) || Boolean.FALSE.equals(bound) ? Boolean.FALSE : bound == null ? null : fixed;
+      Boolean holds = fixedOutcome(cmp.op(), cmp.left(), cmp.right());
+      never |= Boolean.FALSE.equals(holds);
+      always &= Boolean.TRUE.equals(holds);
       out = out == null ? cmp : new Ir.And(out, cmp);
     }
-    if (fixed != null) {
-      warning(w.span(), "this band " + (fixed ? "always holds here" : "can never hold here") + instance + because(subject, new TNum(new Ir.Const(0, 0), Kind.NUMBER)));
+    if (never || always) {
+      warning(w.span(), "this band " + (never ? "can never hold here" : "always holds here") + instance + because(subject));
     }
     return new TBool(out);
   }
@@ -1170,12 +1172,9 @@ public final class Checker {
     }
   }
 
-  private String because(TNum a, TNum b) {
-    if (constantValue(a.e()) != null && constantValue(b.e()) != null) {
-      return ": it compares two fixed numbers";
-    }
-    TNum side = constantValue(a.e()) == null ? a : b;
-    return ": " + side.kind().describe() + " cannot be negative";
+  /** Why: {@code side} (the side that is not a fixed number, if any) cannot be negative. */
+  private static String because(TNum side) {
+    return constantValue(side.e()) != null ? ": it compares fixed numbers" : ": " + side.kind().describe() + " cannot be negative";
   }
 
   /** The value of a number written in the criteria ({@code 5}, {@code -1}, {@code $0}), else null. */

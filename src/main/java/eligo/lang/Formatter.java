@@ -1,7 +1,6 @@
 package eligo.lang;
 
 import eligo.lang.antlr.CriteriaLexer;
-import eligo.lang.antlr.CriteriaParser;
 import eligo.lang.antlr.CriteriaParser.*;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -12,7 +11,6 @@ import java.util.Set;
 import org.antlr.v4.runtime.ParserRuleContext;
 import org.antlr.v4.runtime.Token;
 import org.antlr.v4.runtime.tree.ParseTree;
-import org.antlr.v4.runtime.tree.TerminalNode;
 
 /**
  * The canonical layout of a criteria file ({@code eligo fmt}). It changes only the space between
