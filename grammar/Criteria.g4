@@ -57,7 +57,7 @@ tableDefault
   ;
 
 typeSet
-  : name (COMMA name)*
+  : setName (COMMA setName)*
   ;
 
 workloadSet
@@ -67,7 +67,7 @@ workloadSet
 workloadTerm
   : STRING                                                           # workloadName
   | FAMILY STRING                                                    # workloadFamily
-  | name                                                             # workloadRef
+  | setName                                                          # workloadRef
   ;
 
 band
@@ -151,10 +151,9 @@ notExpr
   | cmpExpr
   ;
 
+// Left-factored: the parser decides what follows the first operand with one token.
 cmpExpr
-  : rangeExpr (cmpOp rangeExpr)?                                     # compare
-  | rangeExpr WITHIN (band | name)                                   # withinBand
-  | rangeExpr IN rangeExpr                                           # inSet
+  : rangeExpr (cmpOp rangeExpr | WITHIN (band | name) | IN rangeExpr)?
   ;
 
 rangeExpr
@@ -195,8 +194,7 @@ primary
   | ASSOCIATED (VIA typeSet)?                                        # associatedExpr
   | EARLIEST START VIA typeSet                                       # earliestStartExpr
   | VALUE                                                            # valueRef
-  | name LPAREN expr (COMMA expr)* RPAREN                            # callExpr
-  | name                                                             # nameExpr
+  | refName (LPAREN expr (COMMA expr)* RPAREN)?                      # nameExpr
   ;
 
 binder
@@ -224,6 +222,25 @@ name
   | TENANT | WORKLOAD | MONTH | CUSTOMER | VALUE | PARTNER | CRITERIA | DETAILS | START
   | COUNT | MONEY_KW | NUMBER_KW | LEAF | PARAMETER | TEMPLATE | BRANCH | GATE | METRIC
   | EACH | PER | MET | WHEN | EARLIEST | ASSOCIATED | NET | SUM
+  ;
+
+// The name of a set in a list: not a binder's word, so that in 'workload in W, month in window'
+// the comma ends the set (the parser decides with one token of lookahead); nor a word that starts
+// a line ('leaf', 'gate', 'define', ...), so that after a line with a missing part the parser
+// finds the next line.
+setName
+  : ID
+  | START | MONEY_KW | NUMBER_KW | PARAMETER | PER | WHEN
+  ;
+
+// A name in an expression: not a word that starts another expression ('value', 'net', 'sum',
+// 'count', 'associated', 'earliest'), so the parser decides with one token; nor one that starts a
+// line of a node or a declaration ('met', 'gate', 'define', ...), so that after a line with a
+// missing operand the parser finds the next line.
+refName
+  : ID
+  | TYPE | TENANT | WORKLOAD | MONTH | CUSTOMER | FAMILY | START | MONEY_KW | NUMBER_KW | PARAMETER
+  | PER | WHEN
   ;
 
 // ---- lexer

@@ -6,6 +6,7 @@ import eligo.lang.Ast.AggKind;
 import eligo.lang.Ast.Dim;
 import eligo.lang.Diagnostic;
 import eligo.lang.Diagnostics;
+import eligo.lang.SourceFile;
 import eligo.lang.Span;
 import eligo.ir.Ir;
 import java.math.BigDecimal;
@@ -53,6 +54,18 @@ public final class Checker {
   private final Map<String, Scope> templateHomes = new HashMap<>();
   private final Set<String> usedTemplates = new HashSet<>();
   private final List<String> vocabulary = new ArrayList<>();
+  /** Declarations that were declared (in areas: once per area), and those looked up. */
+  private final Set<Ast.Decl> declared = new LinkedHashSet<>();
+  private final Set<Ast.Decl> used = new HashSet<>();
+  /** Workload and family names as written, by place: near misses of each other are likely typos. */
+  private final Map<Span, String> workloadNames = new HashMap<>();
+  private final Map<Span, String> familyNames = new HashMap<>();
+  /** Whether 'value' is never negative where it is being checked (for always/never warnings). */
+  private boolean valueNonNegative;
+  /** " in area 'x'" while a template is instantiated for area x, else "": for warnings that depend on arguments. */
+  private String instance = "";
+  /** The files, by source: where syntax errors left holes, what seems missing may be a hole. */
+  private final Map<SourceFile, Ast.CriteriaFile> parsed = new HashMap<>();
   private int varCounter;
 
   private Checker() {}
@@ -81,6 +94,7 @@ public final class Checker {
     // 1. each file's own declarations
     Map<Ast.CriteriaFile, Scope> own = new LinkedHashMap<>();
     for (Ast.CriteriaFile f : files) {
+      parsed.put(f.source(), f);
       Scope s = new Scope(null, "file " + f.source().name());
       for (Ast.Decl d : f.decls()) {
         declare(s, d);
@@ -147,8 +161,57 @@ public final class Checker {
         warning(t.name().span(), "template '" + t.name().text() + "' is never used by an area");
       }
     }
+    nearMisses(workloadNames, "workload");
+    nearMisses(familyNames, "workload family");
+    // only a whole, error-free program shows for sure what is never used
+    if (files.stream().allMatch(f -> f.damaged().isEmpty()) && !Diagnostics.hasErrors(diagnostics)) {
+      for (Ast.Decl d : declared) {
+        if (!used.contains(d) && !(d instanceof Ast.TypeDecl) && !(d instanceof Ast.Unparsed)) {
+          warning(d.name().span(), d.what() + " '" + d.name().text() + "' is never used");
+        }
+      }
+    }
     areas.sort((x, y) -> x.id().compareTo(y.id()));
     return new Ir.Program(areas, vocabulary);
+  }
+
+  /**
+   * Warns about a name written once or twice that differs a little from one written more often
+   * (or as often), such as "Power bi" next to "Power BI": the data compares names exactly.
+   */
+  private void nearMisses(Map<Span, String> written, String what) {
+    Map<String, Integer> counts = new HashMap<>();
+    written.values().forEach(n -> counts.merge(n, 1, Integer::sum));
+    Map<String, String> hints = new HashMap<>();
+    for (String name : counts.keySet()) {
+      // a typo: letters in another case, or one edit per 8 letters; never other digits ("W1", "W2")
+      int best = name.length() / 8;
+      for (String other : counts.keySet()) {
+        if (other.equals(name) || counts.get(other) < counts.get(name) || Math.abs(other.length() - name.length()) > best
+            || !digits(other).equals(digits(name))) {
+          continue;
+        }
+        int d = Diagnostics.distance(name, other);
+        String hint = hints.get(name);
+        if (d < best || (d == best && (hint == null || other.compareTo(hint) < 0))) {
+          hints.put(name, other);
+          best = d;
+        }
+      }
+    }
+    List<Span> places = new ArrayList<>(written.keySet());
+    places.sort(Diagnostics.SPAN_ORDER);
+    for (Span place : places) {
+      String name = written.get(place);
+      String hint = hints.get(name);
+      if (hint != null) {
+        warning(place, what + " \"" + name + "\" is written " + (counts.get(name) == 1 ? "only here" : counts.get(name) + " times") + "; did you mean \"" + hint + "\", written " + counts.get(hint) + (counts.get(hint) == 1 ? " time" : " times") + " elsewhere?");
+      }
+    }
+  }
+
+  private static String digits(String s) {
+    return s.replaceAll("[^0-9]+", " ");
   }
 
   private void declare(Scope s, Ast.Decl d) {
@@ -163,6 +226,7 @@ public final class Checker {
       return;
     }
     s.symbols.put(name, new DeclSym(d, s));
+    declared.add(d);
   }
 
   // ================================================================ areas
@@ -190,7 +254,7 @@ public final class Checker {
     for (Ast.Param p : t.params()) {
       (p.leaf() ? leafParams : areaParams).put(p.name().text(), p);
     }
-    bindArguments(scope, areaParams, inst.arguments(), inst.id().span(), "area '" + inst.id().text() + "'");
+    bindArguments(scope, areaParams, inst.arguments(), inst.id().span(), t.span(), "area '" + inst.id().text() + "'");
     for (Ast.Decl d : t.decls()) {
       declare(scope, d);
     }
@@ -202,30 +266,40 @@ public final class Checker {
         continue;
       }
       if (leafParams.isEmpty()) {
-        error(l.id().span(), "template '" + t.name().text() + "' has no leaf parameters, so its areas take no leaves");
+        if (complete(t.span())) {
+          error(l.id().span(), "template '" + t.name().text() + "' has no leaf parameters, so its areas take no leaves");
+        }
         continue;
       }
       Scope leafScope = new Scope(scope, "leaf " + l.id().text());
-      bindArguments(leafScope, leafParams, l.arguments(), l.id().span(), "leaf '" + l.id().text() + "'");
+      bindArguments(leafScope, leafParams, l.arguments(), l.id().span(), t.span(), "leaf '" + l.id().text() + "'");
       leaves.add(new LeafBinding(l.id().text(), l.title(), leafScope, l.span()));
     }
-    if (!leafParams.isEmpty() && inst.leaves().isEmpty()) {
+    if (!leafParams.isEmpty() && inst.leaves().isEmpty() && complete(inst.span())) {
       error(inst.id().span(), "template '" + t.name().text() + "' has leaf parameters (" + String.join(", ", leafParams.keySet()) + "): give at least one leaf");
     }
+    instance = " in area '" + inst.id().text() + "'";
     List<Ir.Branch> branches = branches(t.branches(), scope, leaves);
+    instance = "";
     return new Ir.Area(inst.id().text(), inst.title(), origin(inst.span()), branches);
   }
 
   private record LeafBinding(String id, String title, Scope scope, Span span) {}
 
-  private void bindArguments(Scope scope, Map<String, Ast.Param> params, List<Ast.Argument> args, Span where, String what) {
+  /** Binds a template's parameters ({@code template} is where the template is written). */
+  private void bindArguments(Scope scope, Map<String, Ast.Param> params, List<Ast.Argument> args, Span where, Span template, String what) {
     Set<String> given = new HashSet<>();
+    // a misspelt argument is reported once, as unknown, not again as a missing parameter
+    Set<String> misspelt = new HashSet<>();
     for (Ast.Argument arg : args) {
       String name = arg.name().text();
       Ast.Param p = params.get(name);
       if (p == null) {
-        String hint = Diagnostics.closest(name, params.keySet());
-        error(arg.name().span(), "unknown parameter '" + name + "' for " + what + didYouMean(hint));
+        if (complete(template)) {
+          String hint = Diagnostics.closest(name, params.keySet());
+          error(arg.name().span(), "unknown parameter '" + name + "' for " + what + didYouMean(hint));
+          misspelt.add(hint);
+        }
         continue;
       }
       if (!given.add(name)) {
@@ -238,7 +312,9 @@ public final class Checker {
     }
     for (Ast.Param p : params.values()) {
       if (!given.contains(p.name().text())) {
-        error(where, what + " does not give parameter '" + p.name().text() + "' (" + p.type().word + ")");
+        if (complete(where) && !misspelt.contains(p.name().text())) {
+          error(where, what + " does not give parameter '" + p.name().text() + "' (" + p.type().word + ")");
+        }
         scope.symbols.put(p.name().text(), new ParamSym(p, ERROR, "?"));
       }
     }
@@ -340,7 +416,7 @@ public final class Checker {
           nodes.add(node);
         }
       }
-      if (b.nodes().isEmpty()) {
+      if (b.nodes().isEmpty() && complete(b.span())) {
         error(b.span(), (b.id() == null ? "this area" : "branch '" + b.id().text() + "'") + " has no gates or metrics");
       }
       out.add(new Ir.Branch(b.id() == null ? "" : b.id().text(), b.title(), origin(b.span()), nodes));
@@ -363,7 +439,7 @@ public final class Checker {
       }
       List<Ir.Node> leafNodes = new ArrayList<>();
       if (body.eachLeaf() != null) {
-        if (leaves.isEmpty()) {
+        if (leaves.isEmpty() && complete(body.eachLeafSpan())) {
           error(body.eachLeafSpan(), "'each leaf' needs an area made from a template with leaf parameters");
         }
         for (LeafBinding l : leaves) {
@@ -391,6 +467,16 @@ public final class Checker {
   }
 
   private Ir.Node evaluatedNode(String id, Ir.NodeKind kind, String title, Ast.NodeBody body, Scope scope, Span where) {
+    if ((body.value() == null || body.met() == null) && !complete(where)) {
+      // the missing line may be a syntax error's hole: check only what is there
+      if (body.value() != null) {
+        expr(body.value(), Env.root(scope));
+      }
+      if (body.met() != null) {
+        expr(body.met(), Env.root(scope).withValue(ERR));
+      }
+      return null;
+    }
     if (body.value() == null) {
       error(where, "node '" + id + "' has no value: add a line such as 'value count tenant where ...'");
       return null;
@@ -406,11 +492,10 @@ public final class Checker {
     Env env = Env.root(scope);
     T value = expr(body.value(), env);
     TNum num = expectNum(value, body.value().span(), "a node's value");
-    T met = null;
-    if (num != null) {
-      met = expr(body.met(), env.withValue(num));
-      expectBool(met, body.met().span(), "'met when'");
-    }
+    // with a bad value, 'met when' is still checked ('value' in it then stays quiet)
+    valueNonNegative = num != null && nonNegative(num.e());
+    T met = expr(body.met(), num == null ? env.withValue(ERR) : env.withValue(num));
+    expectBool(met, body.met().span(), "'met when'");
     Ir.PartnerRule partner = null;
     if (body.partner() != null && num != null) {
       partner = partnerRule(body.partner(), body.partnerSpan(), scope, num);
@@ -419,7 +504,7 @@ public final class Checker {
       return null;
     }
     String criteria = body.criteria() == null ? "" : interpolate(body.criteria(), scope);
-    if (body.criteria() == null) {
+    if (body.criteria() == null && complete(where)) {
       warning(where, "node '" + id + "' has no criteria text: reports will show it without one");
     }
     return new Ir.Node(id, kind, title, criteria, origin(where), details(body), num.e(), num.kind().category(), num.kind().label(), b.e(), partner, List.of());
@@ -427,7 +512,9 @@ public final class Checker {
 
   private Ir.PartnerRule partnerRule(Ast.NodeBody body, Span where, Scope scope, TNum nodeValue) {
     if (body.value() == null || body.met() == null) {
-      error(where, "a partner rule needs a value ('value sum value for customer') and 'met when'");
+      if (complete(where)) {
+        error(where, "a partner rule needs a value ('value sum value for customer') and 'met when'");
+      }
       return null;
     }
     Ast.Expr v = body.value();
@@ -466,6 +553,7 @@ public final class Checker {
       per = n.e();
       kind = n.kind();
     }
+    valueNonNegative = nonNegative(per); // the partner's value adds up 'per'
     T met = expr(body.met(), Env.root(scope).withValue(new TNum(per, kind)));
     if (!(expectBool(met, body.met().span(), "'met when'") instanceof TBool b)) {
       return null;
@@ -497,7 +585,10 @@ public final class Checker {
       if (sym instanceof ParamSym p) {
         replacement = p.text();
       } else {
-        warning(text.span(), "'{" + m.group(1) + "}' in this text names no parameter, so it is shown as written");
+        if (complete(text.span())) {
+          String hint = Diagnostics.closest(m.group(1), scope.namesOf(x -> x instanceof ParamSym));
+          warning(text.span(), "'{" + m.group(1) + "}' in this text names no parameter, so it is shown as written" + didYouMean(hint == null ? null : "{" + hint + "}"));
+        }
         replacement = m.group();
       }
       m.appendReplacement(sb, Matcher.quoteReplacement(replacement));
@@ -587,11 +678,13 @@ public final class Checker {
     boolean failed = false;
     for (Ast.WorkloadTerm t : terms) {
       if (t instanceof Ast.WorkloadName n) {
+        workloadNames.put(n.span(), n.name());
         if (names.contains(n.name())) {
           warning(n.span(), "workload \"" + n.name() + "\" is listed twice");
         }
         add(names, n.name());
       } else if (t instanceof Ast.WorkloadFamily f) {
+        familyNames.put(f.span(), f.family());
         add(families, f.family());
       } else {
         Ast.Name ref = ((Ast.WorkloadRef) t).name();
@@ -712,6 +805,8 @@ public final class Checker {
       out = table(t, d.home());
     } else if (decl instanceof Ast.BandDecl b) {
       out = band(b.band());
+    } else if (decl instanceof Ast.Unparsed) {
+      out = null; // its syntax error is reported
     } else {
       out = d; // measures and definitions are elaborated where they are used
     }
@@ -971,6 +1066,10 @@ public final class Checker {
         error(c.span(), "cannot compare " + a.kind().describe() + " with " + b.kind().describe());
         return ERR;
       }
+      Boolean fixed = fixedOutcome(op, a.e(), b.e());
+      if (fixed != null) {
+        warning(c.span(), "this comparison " + (fixed ? "always holds" : "can never hold") + instance + because(constantValue(a.e()) == null ? a : b));
+      }
       return new TBool(new Ir.Compare(op, a.e(), b.e()));
     }
     error(c.span(), "cannot compare " + describe(l) + " with " + describe(r));
@@ -986,7 +1085,8 @@ public final class Checker {
       Object sym = env.scope.lookup(w.bandName().text());
       Object resolved = resolveSymbol(sym);
       if (sym == null) {
-        error(w.bandName().span(), "unknown band '" + w.bandName().text() + "'" + didYouMean(Diagnostics.closest(w.bandName().text(), env.scope.namesOf(s -> resolveSymbol(s) instanceof List))));
+        Set<String> bands = env.scope.namesOf(s -> s instanceof ParamSym p ? p.param().type() == Ast.ParamType.BAND : resolveSymbol(s) instanceof List);
+        error(w.bandName().span(), "unknown band '" + w.bandName().text() + "'" + didYouMean(Diagnostics.closest(w.bandName().text(), bands)));
         return ERR;
       }
       if (!(resolved instanceof List<?> list)) {
@@ -1003,11 +1103,108 @@ public final class Checker {
       return ERR;
     }
     Ir.Expr out = null;
+    boolean never = false;
+    boolean always = true;
     for (Ast.BandBound b : bounds) {
-      Ir.Expr cmp = new Ir.Compare(Ir.CmpOp.valueOf(b.op().name()), subject.e(), constant(b.limit().value()));
+      Ir.Compare cmp = new Ir.Compare(Ir.CmpOp.valueOf(b.op().name()), subject.e(), constant(b.limit().value()));
+      Boolean holds = fixedOutcome(cmp.op(), cmp.left(), cmp.right());
+      never |= Boolean.FALSE.equals(holds);
+      always &= Boolean.TRUE.equals(holds);
       out = out == null ? cmp : new Ir.And(out, cmp);
     }
+    if (never || always) {
+      warning(w.span(), "this band " + (never ? "can never hold here" : "always holds here") + instance + because(subject));
+    }
     return new TBool(out);
+  }
+
+  /**
+   * TRUE when a comparison holds whatever the data, FALSE when it never does, null when it
+   * depends: two fixed numbers, or something never negative (a count, paid units) against 0 or
+   * less ('count tenant >= 0', 'value < 0').
+   */
+  private Boolean fixedOutcome(Ir.CmpOp op, Ir.Expr left, Ir.Expr right) {
+    BigDecimal l = constantValue(left);
+    BigDecimal r = constantValue(right);
+    if (l != null && r != null) {
+      int c = l.compareTo(r);
+      switch (op) {
+        case GE:
+          return c >= 0;
+        case GT:
+          return c > 0;
+        case LE:
+          return c <= 0;
+        case LT:
+          return c < 0;
+        case EQ:
+          return c == 0;
+        default:
+          return c != 0;
+      }
+    }
+    if (r != null && r.signum() <= 0 && nonNegative(left)) {
+      return againstNonPositive(op, r.signum() < 0);
+    }
+    if (l != null && l.signum() <= 0 && nonNegative(right)) {
+      Ir.CmpOp flipped = op == Ir.CmpOp.GE ? Ir.CmpOp.LE : op == Ir.CmpOp.LE ? Ir.CmpOp.GE : op == Ir.CmpOp.GT ? Ir.CmpOp.LT : op == Ir.CmpOp.LT ? Ir.CmpOp.GT : op;
+      return againstNonPositive(flipped, l.signum() < 0);
+    }
+    return null;
+  }
+
+  /** x op k, for x never negative and k 0 (or below 0 when {@code negative}). */
+  private static Boolean againstNonPositive(Ir.CmpOp op, boolean negative) {
+    switch (op) {
+      case GE:
+        return true;
+      case LT:
+        return false;
+      case GT:
+      case NE:
+        return negative ? Boolean.TRUE : null;
+      default: // LE, EQ
+        return negative ? Boolean.FALSE : null;
+    }
+  }
+
+  /** Why: {@code side} (the side that is not a fixed number, if any) cannot be negative. */
+  private static String because(TNum side) {
+    return constantValue(side.e()) != null ? ": it compares fixed numbers" : ": " + side.kind().describe() + " cannot be negative";
+  }
+
+  /** The value of a number written in the criteria ({@code 5}, {@code -1}, {@code $0}), else null. */
+  private static BigDecimal constantValue(Ir.Expr e) {
+    if (e instanceof Ir.Const c) {
+      return BigDecimal.valueOf(c.unscaled(), c.scale());
+    }
+    if (e instanceof Ir.Neg n && n.operand() instanceof Ir.Const c) {
+      return BigDecimal.valueOf(-c.unscaled(), c.scale());
+    }
+    return null;
+  }
+
+  /** Whether a number cannot be below 0: counts, count measures, rates, and sums and products of them. */
+  private boolean nonNegative(Ir.Expr e) {
+    if (e instanceof Ir.Const c) {
+      return c.unscaled() >= 0;
+    }
+    if (e instanceof Ir.MeasureAt m) {
+      return !m.measure().isMoney();
+    }
+    if (e instanceof Ir.Arith a) {
+      return a.op() != Ir.ArithOp.SUB && nonNegative(a.left()) && nonNegative(a.right());
+    }
+    if (e instanceof Ir.If i) {
+      return nonNegative(i.then()) && nonNegative(i.otherwise());
+    }
+    if (e instanceof Ir.Sum sum) {
+      return nonNegative(sum.body());
+    }
+    if (e instanceof Ir.NodeValue) {
+      return valueNonNegative;
+    }
+    return e instanceof Ir.Count || e instanceof Ir.Rate;
   }
 
   private T via(Ast.Via v, Env env) {
@@ -1071,6 +1268,8 @@ public final class Checker {
     Env inner = env;
     List<Ir.Binder> binders = new ArrayList<>();
     List<String> dims = new ArrayList<>();
+    // after a bad binder, the rest is still checked (with a stand-in set) and ERR returned
+    boolean failed = false;
     for (Ast.Binder b : a.binders()) {
       Ir.Var var = null;
       switch (b.dim()) {
@@ -1083,7 +1282,8 @@ public final class Checker {
         case WORKLOAD: {
           Ir.WorkloadSet set = b.workloads() == null ? new Ir.AllWorkloads() : workloadSet(b.workloads(), env.scope);
           if (set == null) {
-            return ERR;
+            failed = true;
+            set = new Ir.AllWorkloads();
           }
           var = newVar(Ir.Dim.WORKLOAD, b.var());
           binders.add(new Ir.ForWorkload(var, set));
@@ -1093,15 +1293,17 @@ public final class Checker {
         }
         case MONTH: {
           T range = expr(b.months(), inner);
-          if (range instanceof TErr) {
-            return ERR;
-          }
-          if (!(range instanceof TRange r)) {
-            error(b.months().span(), "'month in' takes months, such as 'window', 'TTM(M)' or 'M - 1 .. M'; this is " + describe(range));
-            return ERR;
+          Ir.MonthRange months = new Ir.MonthRange(new Ir.AsOf(0), new Ir.AsOf(0));
+          if (range instanceof TRange r) {
+            months = r.r();
+          } else {
+            if (!(range instanceof TErr)) {
+              error(b.months().span(), "'month in' takes months, such as 'window', 'TTM(M)' or 'M - 1 .. M'; this is " + describe(range));
+            }
+            failed = true;
           }
           var = newVar(Ir.Dim.MONTH, b.var());
-          binders.add(new Ir.ForMonth(var, r.r()));
+          binders.add(new Ir.ForMonth(var, months));
           inner = inner.withMonth(new Ir.MonthVar(var, 0));
           dims.add("month");
           break;
@@ -1110,14 +1312,14 @@ public final class Checker {
           List<String> types = null;
           if (b.types() != null) {
             Ir.TypeSet ts = typeSet(b.types(), env.scope);
-            if (ts == null) {
-              return ERR;
+            if (ts instanceof Ir.FixedTypes f) {
+              types = f.types();
+            } else {
+              if (ts != null) {
+                error(b.types().span(), "this type set depends on the workload; write 'type where ... associated via " + b.types().items().get(0).text() + "'");
+              }
+              failed = true;
             }
-            if (!(ts instanceof Ir.FixedTypes f)) {
-              error(b.types().span(), "this type set depends on the workload; write 'type where ... associated via " + b.types().items().get(0).text() + "'");
-              return ERR;
-            }
-            types = f.types();
           }
           var = newVar(Ir.Dim.TYPE, b.var());
           binders.add(new Ir.ForType(var, types));
@@ -1127,40 +1329,26 @@ public final class Checker {
         }
         default:
           error(b.span(), "'customer' can only be used in a partner rule: 'value sum value for customer'");
-          return ERR;
+          failed = true;
+          continue;
       }
       if (b.var() != null) {
         inner = inner.withLocal(b.var().text(), var);
       }
     }
+    TNum body = a.kind() == AggKind.SUM ? expectNum(expr(a.body(), inner), a.body().span(), "'sum'") : null;
+    T where = a.where() == null ? null : expectBool(expr(a.where(), inner), a.where().span(), "'where'");
+    if (failed || (a.kind() == AggKind.SUM && body == null) || (a.where() != null && where == null)) {
+      return ERR;
+    }
+    Ir.Expr condition = where == null ? null : ((TBool) where).e();
     switch (a.kind()) {
-      case SUM: {
-        TNum body = expectNum(expr(a.body(), inner), a.body().span(), "'sum'");
-        Ir.Expr where = null;
-        if (a.where() != null) {
-          if (!(expectBool(expr(a.where(), inner), a.where().span(), "'where'") instanceof TBool w)) {
-            return ERR;
-          }
-          where = w.e();
-        }
-        return body == null ? ERR : new TNum(new Ir.Sum(binders, where, body.e()), body.kind());
-      }
-      case COUNT: {
-        Ir.Expr where = null;
-        if (a.where() != null) {
-          if (!(expectBool(expr(a.where(), inner), a.where().span(), "'where'") instanceof TBool w)) {
-            return ERR;
-          }
-          where = w.e();
-        }
-        return new TNum(new Ir.Count(binders, where), Kind.count(countLabel(dims)));
-      }
-      default: {
-        if (!(expectBool(expr(a.where(), inner), a.where().span(), "'where'") instanceof TBool w)) {
-          return ERR;
-        }
-        return new TBool(a.kind() == AggKind.ANY ? new Ir.Exists(binders, w.e()) : new Ir.ForAll(binders, w.e()));
-      }
+      case SUM:
+        return new TNum(new Ir.Sum(binders, condition, body.e()), body.kind());
+      case COUNT:
+        return new TNum(new Ir.Count(binders, condition), Kind.count(countLabel(dims)));
+      default:
+        return new TBool(a.kind() == AggKind.ANY ? new Ir.Exists(binders, condition) : new Ir.ForAll(binders, condition));
     }
   }
 
@@ -1207,6 +1395,9 @@ public final class Checker {
       error(c.name().span(), "unknown definition '" + name + "'" + didYouMean(hint));
       return ERR;
     }
+    if (resolveSymbol(sym) == ERROR) {
+      return ERR;
+    }
     if (!(sym instanceof DeclSym d && d.decl() instanceof Ast.DefineDecl def)) {
       error(c.name().span(), "'" + name + "' is " + describeSymbol(sym) + " and takes no arguments");
       return ERR;
@@ -1223,7 +1414,7 @@ public final class Checker {
       if (value == null) {
         return ERR;
       }
-      callScope.symbols.put(p.name().text(), new ParamSym(p, value, arg.toString()));
+      callScope.symbols.put(p.name().text(), new ParamSym(p, value, arg instanceof Ast.NameRef n ? n.name().text() : "?"));
     }
     return expand(d, def.body(), env, callScope);
   }
@@ -1245,6 +1436,9 @@ public final class Checker {
           Object r = resolveSymbol(env.scope.lookup(n.name().text()));
           if (r instanceof List) {
             return r;
+          }
+          if (r == ERROR) {
+            return null;
           }
         }
         break;
@@ -1288,7 +1482,8 @@ public final class Checker {
       if (local.dim() == Ir.Dim.MONTH) {
         return new TMonth(new Ir.MonthVar(local, 0));
       }
-      error(n.span(), "'" + text + "' is a " + local.dim().name().toLowerCase() + "; name it in a measure's place only through 'for' and 'where'");
+      String each = local.dim() == Ir.Dim.TYPE ? "association type" : local.dim().name().toLowerCase(java.util.Locale.ROOT);
+      error(n.span(), "'" + text + "' stands for each " + each + " of its 'for' or 'where': it is not a number or a condition");
       return ERR;
     }
     Object sym = env.scope.lookup(text);
@@ -1312,6 +1507,9 @@ public final class Checker {
       candidates.addAll(env.locals.keySet());
       candidates.add("M");
       candidates.add("window");
+      if (env.value != null) {
+        candidates.add("value");
+      }
       error(n.span(), "unknown name '" + text + "'" + didYouMean(Diagnostics.closest(text, candidates)));
       return ERR;
     }
@@ -1328,6 +1526,9 @@ public final class Checker {
     }
     DeclSym d = (DeclSym) sym;
     Ast.Decl decl = d.decl();
+    if (decl instanceof Ast.Unparsed) {
+      return ERR; // its syntax error is reported
+    }
     if (decl instanceof Ast.DefineDecl def) {
       if (!def.params().isEmpty()) {
         error(n.span(), "'" + text + "' takes " + def.params().size() + " argument" + (def.params().size() == 1 ? "" : "s") + ": " + text + "(...)");
@@ -1434,6 +1635,12 @@ public final class Checker {
     return new Ir.Origin(name.substring(slash + 1), span.line());
   }
 
+  /** Whether no syntax error touched the part of its file that holds {@code span}, so nothing there is a hole. */
+  private boolean complete(Span span) {
+    Ast.CriteriaFile f = parsed.get(span.file());
+    return f == null || f.completeAt(span.line());
+  }
+
   private void error(Span span, String message) {
     report(Diagnostic.error(span, message));
   }
@@ -1465,7 +1672,8 @@ public final class Checker {
   /** A bound template, leaf or definition parameter: its resolved value and its text as written. */
   record ParamSym(Ast.Param param, Object value, String text) {}
 
-  static final class Scope {
+  /** Names and what they stand for; a lookup that finds a declaration marks it used. */
+  final class Scope {
     final Scope parent;
     final String what;
     final Map<String, Object> symbols = new LinkedHashMap<>();
@@ -1495,6 +1703,9 @@ public final class Checker {
       Scope s = effective != null ? effective : this;
       for (; s != null; s = s.parent) {
         Object o = s.symbols.get(name);
+        if (o instanceof DeclSym d) {
+          used.add(d.decl());
+        }
         if (o != null) {
           return o;
         }
@@ -1524,10 +1735,11 @@ public final class Checker {
     final Ir.MonthExpr month;
     final Ir.Var type;
     final Map<String, Ir.Var> locals;
-    final TNum value;
+    /** The node's value ({@code value}): a TNum, ERR after an error in it, or null outside 'met when'. */
+    final T value;
     final boolean inNet;
 
-    private Env(Scope scope, Ir.Var tenant, Ir.Var workload, Ir.MonthExpr month, Ir.Var type, Map<String, Ir.Var> locals, TNum value, boolean inNet) {
+    private Env(Scope scope, Ir.Var tenant, Ir.Var workload, Ir.MonthExpr month, Ir.Var type, Map<String, Ir.Var> locals, T value, boolean inNet) {
       this.scope = scope;
       this.tenant = tenant;
       this.workload = workload;
@@ -1562,8 +1774,9 @@ public final class Checker {
       return new Env(scope, tenant, workload, month, v, locals, value, inNet);
     }
 
-    Env withValue(TNum v) {
-      return new Env(scope, tenant, workload, month, type, locals, new TNum(new Ir.NodeValue(v.e().scale()), v.kind()), inNet);
+    Env withValue(T v) {
+      T value = v instanceof TNum n ? new TNum(new Ir.NodeValue(n.e().scale()), n.kind()) : ERR;
+      return new Env(scope, tenant, workload, month, type, locals, value, inNet);
     }
 
     Env inNet() {

@@ -15,10 +15,12 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Stream;
 
 /**
@@ -109,7 +111,16 @@ public final class Frontend {
       byName.put(e.getKey(), r.file());
     }
     Checker.Result checked = Checker.check(files, (from, path) -> byName.get(sibling(from.source().name(), path)));
-    diagnostics.addAll(checked.diagnostics());
+    // on a line with a syntax error, what the checker finds is the parser's guess: leave it out
+    Set<String> syntaxLines = new HashSet<>();
+    for (Diagnostic d : diagnostics) {
+      syntaxLines.add(d.span().file().name() + ":" + d.span().line());
+    }
+    for (Diagnostic d : checked.diagnostics()) {
+      if (!syntaxLines.contains(d.span().file().name() + ":" + d.span().line())) {
+        diagnostics.add(d);
+      }
+    }
     diagnostics.sort(Diagnostics.ORDER);
     Ir.Program program = Diagnostics.hasErrors(diagnostics) ? null : checked.program();
     return new Compilation(program, List.copyOf(diagnostics), List.copyOf(sources), hash(texts));

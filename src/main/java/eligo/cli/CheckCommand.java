@@ -29,6 +29,7 @@ final class CheckCommand implements Callable<Integer> {
       return ExitCodes.CRITERIA;
     }
     spec.commandLine().getErr().print(Diagnostics.render(c.diagnostics()));
+    spec.commandLine().getErr().flush();
     if (!c.ok() || (warningsAsErrors && c.hasWarnings())) {
       return ExitCodes.CRITERIA;
     }

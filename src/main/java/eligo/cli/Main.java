@@ -10,11 +10,11 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = Main.Version.class,
     description = "Decides, customer by customer, whether a partner's customers meet a partner program's criteria, and shows why.",
-    subcommands = {CommandLine.HelpCommand.class, RunCommand.class, CheckCommand.class, GenerateDataCommand.class, TestCommand.class, DiffCommand.class,
+    subcommands = {CommandLine.HelpCommand.class, RunCommand.class, CheckCommand.class, FmtCommand.class, GenerateDataCommand.class, TestCommand.class, DiffCommand.class,
         SummaryCommand.class, ExplainCommand.class, TreeCommand.class, ReportCommand.class},
     footer = {
         "",
-        "Exit status: 0 success; " + ExitCodes.TESTS_FAILED + " a test case failed; " + ExitCodes.USAGE + " usage error; " + ExitCodes.CRITERIA + " criteria errors; "
+        "Exit status: 0 success; " + ExitCodes.TESTS_FAILED + " a test case failed, or fmt --check found unformatted files; " + ExitCodes.USAGE + " usage error; " + ExitCodes.CRITERIA + " criteria errors; "
             + ExitCodes.DATA + " data errors; " + ExitCodes.FAILURE + " other failure (I/O, evaluation)."
     })
 public final class Main implements Runnable {
@@ -22,7 +22,7 @@ public final class Main implements Runnable {
 
   @Override
   public void run() {
-    throw new CommandLine.ParameterException(spec.commandLine(), "name a command: run, check, generate-data, test, diff, summary, explain, tree, report (see eligo --help)");
+    throw new CommandLine.ParameterException(spec.commandLine(), "name a command: run, check, fmt, generate-data, test, diff, summary, explain, tree, report (see eligo --help)");
   }
 
   public static void main(String[] args) {

@@ -18,13 +18,26 @@ public final class Ast {
     }
   }
 
-  public record CriteriaFile(SourceFile source, List<Import> imports, List<Decl> decls, List<Template> templates, List<Area> areas) {}
+  /**
+   * One file. {@code damaged} lists the lines of the top-level parts that have syntax errors:
+   * pieces of them that could not be parsed are missing (a declaration whose name could be read
+   * stays as {@link Unparsed}), so that what seems missing there may be a syntax error's hole.
+   */
+  public record CriteriaFile(SourceFile source, List<Lines> damaged, List<Import> imports, List<Decl> decls, List<Template> templates, List<Area> areas) {
+    /** Whether no syntax error touched the part of the file that holds {@code line}. */
+    public boolean completeAt(int line) {
+      return damaged.stream().noneMatch(d -> d.from() <= line && line <= d.to());
+    }
+  }
+
+  /** Lines {@code from} to {@code to}, both included. */
+  public record Lines(int from, int to) {}
 
   public record Import(String path, Span span) {}
 
   // ------------------------------------------------------------ declarations
 
-  public sealed interface Decl permits TypeDecl, TypeSetDecl, TypeMapDecl, WorkloadSetDecl, TableDecl, MeasureDecl, BandDecl, DefineDecl {
+  public sealed interface Decl permits TypeDecl, TypeSetDecl, TypeMapDecl, WorkloadSetDecl, TableDecl, MeasureDecl, BandDecl, DefineDecl, Unparsed {
     Name name();
 
     /** What kind of thing this declares, in words ("workload set"). */
@@ -88,6 +101,16 @@ public final class Ast {
   public record DefineDecl(Name name, List<Param> params, Expr body) implements Decl {
     public String what() {
       return "definition";
+    }
+  }
+
+  /**
+   * A declaration with a syntax error: only its name is known. It is declared, so that its uses
+   * are not reported as unknown names on top of the syntax error.
+   */
+  public record Unparsed(Name name) implements Decl {
+    public String what() {
+      return "declaration";
     }
   }
 

@@ -5,24 +5,42 @@ import eligo.lang.antlr.CriteriaParser;
 import eligo.lang.antlr.CriteriaParser.*;
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Set;
+import java.util.function.Supplier;
 import org.antlr.v4.runtime.ParserRuleContext;
 import org.antlr.v4.runtime.Token;
+import org.antlr.v4.runtime.tree.ErrorNode;
+import org.antlr.v4.runtime.tree.ParseTree;
 import org.antlr.v4.runtime.tree.TerminalNode;
 
 /**
  * Turns the ANTLR parse tree into the {@link Ast}. After syntax errors the tree may have holes:
- * a piece that cannot be built is left out (its syntax error was already reported), so the checker
- * still sees everything else.
+ * a piece that a syntax error touched is left out (its syntax error was already reported), so the
+ * checker still sees everything else and nothing the parser guessed.
  */
 final class AstBuilder {
   private final SourceFile source;
+  private final Set<ParseTree> damaged = Collections.newSetFromMap(new IdentityHashMap<>());
 
   AstBuilder(SourceFile source) {
     this.source = source;
   }
 
   CriteriaFile file(FileContext ctx) {
+    markDamage(ctx, damaged);
+    List<Lines> damaged = new ArrayList<>();
+    for (int i = 0; i < ctx.getChildCount(); i++) {
+      ParseTree child = ctx.getChild(i);
+      if (child instanceof ErrorNode) {
+        // the parser skipped text between the top-level parts: anything may be lost
+        damaged.add(new Lines(1, Integer.MAX_VALUE));
+      } else if (child instanceof ParserRuleContext part && damaged(part)) {
+        damaged.add(new Lines(part.getStart().getLine(), part.getStop() == null ? Integer.MAX_VALUE : part.getStop().getLine()));
+      }
+    }
     List<Import> imports = new ArrayList<>();
     for (ImportDeclContext i : ctx.importDecl()) {
       if (i.STRING() != null) {
@@ -33,30 +51,64 @@ final class AstBuilder {
     List<Template> templates = new ArrayList<>();
     List<Area> areas = new ArrayList<>();
     for (TopDeclContext t : ctx.topDecl()) {
-      try {
-        if (t.decl() != null) {
-          decls.add(decl(t.decl()));
-        } else if (t.templateDecl() != null) {
-          templates.add(template(t.templateDecl()));
-        } else if (t.areaDecl() != null) {
-          areas.add(area(t.areaDecl()));
-        }
-      } catch (RuntimeException incomplete) {
-        // a hole left by a syntax error; already reported
+      if (t.decl() != null) {
+        decls.addAll(decls(List.of(t.decl())));
+      } else if (t.templateDecl() != null) {
+        add(templates, () -> template(t.templateDecl()));
+      } else if (t.areaDecl() != null) {
+        add(areas, () -> area(t.areaDecl()));
       }
     }
-    return new CriteriaFile(source, imports, decls, templates, areas);
+    return new CriteriaFile(source, damaged, imports, decls, templates, areas);
+  }
+
+  /** Adds what {@code build} makes, unless it meets a hole left by a syntax error (already reported). */
+  private static <T> void add(List<T> out, Supplier<T> build) {
+    try {
+      out.add(build.get());
+    } catch (RuntimeException incomplete) {
+      // a hole left by a syntax error
+    }
+  }
+
+  /**
+   * Whether a syntax error touched this part of the tree. Such parts are left out rather than
+   * guessed, so that the checker does not report the parser's guesses.
+   */
+  private boolean damaged(ParseTree tree) {
+    return damaged.contains(tree);
+  }
+
+  /**
+   * Marks every part that holds an error node, a recognition exception or nothing at all (the
+   * parser made up a missing token without putting it in the tree), and every part around it.
+   */
+  private static void markDamage(ParseTree tree, Set<ParseTree> out) {
+    boolean broken = tree instanceof ErrorNode
+        || (tree instanceof ParserRuleContext ctx && (ctx.exception != null || (ctx.getChildCount() == 0 && !(ctx instanceof AreaBodyContext))));
+    if (broken) {
+      for (ParseTree t = tree; t != null && out.add(t); t = t.getParent()) {
+        // marked with every part around it
+      }
+    }
+    for (int i = 0; i < tree.getChildCount(); i++) {
+      markDamage(tree.getChild(i), out);
+    }
   }
 
   // ---------------------------------------------------------------- declarations
 
+  /** The declarations; a damaged one becomes {@link Unparsed} when its name can still be read. */
   private List<Decl> decls(List<DeclContext> ctxs) {
     List<Decl> out = new ArrayList<>();
     for (DeclContext d : ctxs) {
-      try {
-        out.add(decl(d));
-      } catch (RuntimeException incomplete) {
-        // reported as a syntax error
+      if (!damaged(d)) {
+        add(out, () -> decl(d));
+        continue;
+      }
+      NameContext name = d.getRuleContext(NameContext.class, 0);
+      if (name != null && !damaged(name)) {
+        add(out, () -> new Unparsed(name(name)));
       }
     }
     return out;
@@ -128,7 +180,7 @@ final class AstBuilder {
 
   private TypeSetExpr typeSet(TypeSetContext ctx) {
     List<Name> items = new ArrayList<>();
-    for (NameContext n : ctx.name()) {
+    for (SetNameContext n : ctx.setName()) {
       items.add(name(n));
     }
     return new TypeSetExpr(items, span(ctx));
@@ -157,7 +209,7 @@ final class AstBuilder {
       return new WorkloadFamily(unquote(c.STRING().getText()), span(c));
     }
     if (ctx instanceof WorkloadRefContext c) {
-      return new WorkloadRef(name(c.name()));
+      return new WorkloadRef(name(c.setName()));
     }
     throw new IllegalStateException("incomplete workload");
   }
@@ -175,7 +227,9 @@ final class AstBuilder {
   private Template template(TemplateDeclContext ctx) {
     List<Param> params = new ArrayList<>();
     for (TemplateParamContext p : ctx.templateParam()) {
-      params.add(new Param(name(p.name()), paramType(p.paramType()), p.LEAF() != null, span(p)));
+      if (!damaged(p)) {
+        add(params, () -> new Param(name(p.name()), paramType(p.paramType()), p.LEAF() != null, span(p)));
+      }
     }
     return new Template(name(ctx.name()), params, decls(ctx.decl()), areaBody(ctx.areaBody(), span(ctx)), span(ctx.name()));
   }
@@ -185,19 +239,21 @@ final class AstBuilder {
       return new PlainArea(name(c.name()), unquote(c.STRING().getText()), decls(c.decl()), areaBody(c.areaBody(), span(c)), span(c.name()));
     }
     InstanceAreaContext c = (InstanceAreaContext) ctx;
-    List<Argument> args = new ArrayList<>();
-    for (ArgumentContext a : c.argument()) {
-      args.add(argument(a));
-    }
     List<LeafArgs> leaves = new ArrayList<>();
     for (LeafArgsContext l : c.leafArgs()) {
-      List<Argument> largs = new ArrayList<>();
-      for (ArgumentContext a : l.argument()) {
-        largs.add(argument(a));
-      }
-      leaves.add(new LeafArgs(name(l.name()), unquote(l.STRING().getText()), largs, span(l.name())));
+      add(leaves, () -> new LeafArgs(name(l.name()), unquote(l.STRING().getText()), arguments(l.argument()), span(l.name())));
     }
-    return new InstanceArea(name(c.name(0)), unquote(c.STRING().getText()), name(c.name(1)), args, leaves, span(c.name(0)));
+    return new InstanceArea(name(c.name(0)), unquote(c.STRING().getText()), name(c.name(1)), arguments(c.argument()), leaves, span(c.name(0)));
+  }
+
+  private List<Argument> arguments(List<ArgumentContext> ctxs) {
+    List<Argument> out = new ArrayList<>();
+    for (ArgumentContext a : ctxs) {
+      if (!damaged(a)) {
+        add(out, () -> argument(a));
+      }
+    }
+    return out;
   }
 
   private Argument argument(ArgumentContext ctx) {
@@ -220,11 +276,7 @@ final class AstBuilder {
     }
     if (!ctx.branch().isEmpty()) {
       for (BranchContext b : ctx.branch()) {
-        try {
-          branches.add(new Branch(name(b.name()), unquote(b.STRING().getText()), decls(b.decl()), nodes(b.node()), span(b.name())));
-        } catch (RuntimeException incomplete) {
-          // reported as a syntax error
-        }
+        add(branches, () -> new Branch(name(b.name()), unquote(b.STRING().getText()), decls(b.decl()), nodes(b.node()), span(b.name())));
       }
     } else {
       branches.add(new Branch(null, "", List.of(), nodes(ctx.node()), where));
@@ -235,16 +287,13 @@ final class AstBuilder {
   private List<Node> nodes(List<NodeContext> ctxs) {
     List<Node> out = new ArrayList<>();
     for (NodeContext n : ctxs) {
-      try {
-        NodeKind kind = n.GATE() != null ? NodeKind.GATE : NodeKind.METRIC;
-        out.add(new Node(kind, name(n.name()), unquote(n.STRING().getText()), body(n.nodeItem()), span(n.name())));
-      } catch (RuntimeException incomplete) {
-        // reported as a syntax error
-      }
+      NodeKind kind = n.GATE() != null ? NodeKind.GATE : NodeKind.METRIC;
+      add(out, () -> new Node(kind, name(n.name()), unquote(n.STRING().getText()), body(n.nodeItem()), span(n.name())));
     }
     return out;
   }
 
+  /** A node's items; a damaged line (criteria, details, value, met) is left out. */
   private NodeBody body(List<NodeItemContext> items) {
     Text criteria = null;
     List<DetailKind> details = new ArrayList<>();
@@ -258,6 +307,10 @@ final class AstBuilder {
     Span eachLeafSpan = null;
     List<Leaf> leaves = new ArrayList<>();
     for (NodeItemContext item : items) {
+      boolean line = item instanceof CriteriaItemContext || item instanceof DetailsItemContext || item instanceof ValueItemContext || item instanceof MetItemContext;
+      if (line && damaged(item)) {
+        continue;
+      }
       try {
         if (item instanceof CriteriaItemContext c) {
           criteria = new Text(unquote(c.STRING().getText()), span(c.STRING().getSymbol()));
@@ -281,7 +334,7 @@ final class AstBuilder {
           leaves.add(new Leaf(name(c.name()), unquote(c.STRING().getText()), body(c.nodeItem()), span(c.name())));
         }
       } catch (RuntimeException incomplete) {
-        // reported as a syntax error
+        // a hole left by a syntax error
       }
     }
     return new NodeBody(criteria, details, value, valueSpan, met, metSpan, partner, partnerSpan, eachLeaf, eachLeafSpan, leaves);
@@ -319,23 +372,18 @@ final class AstBuilder {
   }
 
   private Expr cmp(CmpExprContext ctx) {
-    if (ctx instanceof CompareContext c) {
-      Expr left = range(c.rangeExpr(0));
-      if (c.cmpOp() == null) {
-        return left;
-      }
-      Expr right = range(c.rangeExpr(1));
-      return new Compare(cmpOp(c.cmpOp()), left, right, span(c.cmpOp()));
+    Expr left = range(ctx.rangeExpr(0));
+    if (ctx.cmpOp() != null) {
+      return new Compare(cmpOp(ctx.cmpOp()), left, range(ctx.rangeExpr(1)), span(ctx.cmpOp()));
     }
-    if (ctx instanceof WithinBandContext c) {
-      Expr subject = range(c.rangeExpr());
-      if (c.band() != null) {
-        return new Within(subject, band(c.band()), null, span(c.WITHIN().getSymbol()));
-      }
-      return new Within(subject, null, name(c.name()), span(c.WITHIN().getSymbol()));
+    if (ctx.WITHIN() != null) {
+      Span at = span(ctx.WITHIN().getSymbol());
+      return ctx.band() != null ? new Within(left, band(ctx.band()), null, at) : new Within(left, null, name(ctx.name()), at);
     }
-    InSetContext c = (InSetContext) ctx;
-    return new InSet(range(c.rangeExpr(0)), range(c.rangeExpr(1)), span(c.IN().getSymbol()));
+    if (ctx.IN() != null) {
+      return new InSet(left, range(ctx.rangeExpr(1)), span(ctx.IN().getSymbol()));
+    }
+    return left;
   }
 
   private Expr range(RangeExprContext ctx) {
@@ -427,15 +475,15 @@ final class AstBuilder {
     if (ctx instanceof ValueRefContext c) {
       return new ValueRef(span(c.VALUE().getSymbol()));
     }
-    if (ctx instanceof CallExprContext c) {
+    if (ctx instanceof NameExprContext c) {
+      if (c.LPAREN() == null) {
+        return new NameRef(name(c.refName()));
+      }
       List<Expr> args = new ArrayList<>();
       for (ExprContext a : c.expr()) {
         args.add(expr(a));
       }
-      return new Call(name(c.name()), args, span(c.name()));
-    }
-    if (ctx instanceof NameExprContext c) {
-      return new NameRef(name(c.name()));
+      return new Call(name(c.refName()), args, span(c.refName()));
     }
     throw new IllegalStateException("incomplete expression");
   }
@@ -502,17 +550,29 @@ final class AstBuilder {
     return ctx == null ? null : name(ctx);
   }
 
-  private Name name(NameContext ctx) {
-    if (ctx == null || ctx.getStart() == null || ctx.getStart().getTokenIndex() < 0 || ctx.exception != null) {
+  private Name name(ParserRuleContext ctx) {
+    if (ctx == null || damaged(ctx)) {
       throw new IllegalStateException("incomplete name");
     }
     return new Name(ctx.getText(), span(ctx.getStart()));
   }
 
-  private String text(ParserRuleContext ctx) {
-    int a = ctx.getStart().getStartIndex();
-    int b = ctx.getStop().getStopIndex();
-    return source.text().substring(a, b + 1).replaceAll("\\s+", " ");
+  /**
+   * A part as written, for criteria texts ({@code {seat_band}} shows {@code > 10 and <= 300}): its
+   * tokens with one space between them and none before a comma, so that the layout of the file
+   * (which {@code eligo fmt} may change) never changes a text.
+   */
+  private static String text(ParserRuleContext ctx) {
+    StringBuilder sb = new StringBuilder();
+    for (int i = 0; i < ctx.getChildCount(); i++) {
+      ParseTree child = ctx.getChild(i);
+      String part = child instanceof ParserRuleContext c ? text(c) : child.getText();
+      if (sb.length() > 0 && !part.equals(",")) {
+        sb.append(' ');
+      }
+      sb.append(part);
+    }
+    return sb.toString();
   }
 
   private static String unquote(String s) {

@@ -10,6 +10,14 @@ import java.util.Collection;
 public final class AstPrinter {
   private AstPrinter() {}
 
+  /** Record components by class (looking them up each time is slow). */
+  private static final ClassValue<RecordComponent[]> COMPONENTS = new ClassValue<>() {
+    @Override
+    protected RecordComponent[] computeValue(Class<?> type) {
+      return type.getRecordComponents();
+    }
+  };
+
   public static String print(Object node) {
     StringBuilder sb = new StringBuilder();
     print(node, 0, sb);
@@ -47,7 +55,7 @@ public final class AstPrinter {
 
   private static void printRecord(Object node, int indent, StringBuilder sb) {
     Class<?> type = node.getClass();
-    RecordComponent[] components = type.getRecordComponents();
+    RecordComponent[] components = COMPONENTS.get(type);
     sb.append('(').append(type.getSimpleName());
     Object span = null;
     for (RecordComponent c : components) {

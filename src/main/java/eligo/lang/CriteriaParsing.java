@@ -2,16 +2,30 @@ package eligo.lang;
 
 import eligo.lang.antlr.CriteriaLexer;
 import eligo.lang.antlr.CriteriaParser;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
+import java.util.Set;
+import org.antlr.v4.runtime.ANTLRErrorListener;
+import org.antlr.v4.runtime.BailErrorStrategy;
+import org.antlr.v4.runtime.BaseErrorListener;
 import org.antlr.v4.runtime.CharStreams;
 import org.antlr.v4.runtime.CommonTokenStream;
+import org.antlr.v4.runtime.DefaultErrorStrategy;
+import org.antlr.v4.runtime.Parser;
+import org.antlr.v4.runtime.ParserRuleContext;
+import org.antlr.v4.runtime.RecognitionException;
+import org.antlr.v4.runtime.Recognizer;
 import org.antlr.v4.runtime.Token;
+import org.antlr.v4.runtime.TokenStream;
+import org.antlr.v4.runtime.atn.PredictionMode;
+import org.antlr.v4.runtime.misc.IntervalSet;
+import org.antlr.v4.runtime.misc.ParseCancellationException;
 
 /**
  * Parses one criteria file into an {@link Ast.CriteriaFile} and its syntax diagnostics. Lexer
- * and parser errors become diagnostics in plain words ({@link SyntaxErrors}); nothing is printed
- * and nothing is thrown.
+ * and parser errors become diagnostics in plain words; nothing is printed and nothing is thrown.
  */
 public final class CriteriaParsing {
   private CriteriaParsing() {}
@@ -20,51 +34,319 @@ public final class CriteriaParsing {
   public record Result(Ast.CriteriaFile file, List<Diagnostic> diagnostics) {}
 
   public static Result parse(SourceFile source) {
+    Tree tree = tree(source);
+    return new Result(new AstBuilder(source).file(tree.file()), tree.diagnostics());
+  }
+
+  /** The token stream (comments and spaces included), the ANTLR parse tree and the syntax diagnostics. */
+  record Tree(CommonTokenStream tokens, CriteriaParser.FileContext file, List<Diagnostic> diagnostics) {}
+
+  static Tree tree(SourceFile source) {
+    List<Diagnostic> diagnostics = new ArrayList<>();
     CriteriaLexer lexer = new CriteriaLexer(CharStreams.fromString(source.text(), source.name()));
     lexer.removeErrorListeners();
     CommonTokenStream tokens = new CommonTokenStream(lexer);
     tokens.fill();
-    List<Diagnostic> lexical = new ArrayList<>();
-    SyntaxErrors.lexical(source, tokens.getTokens(), lexer.getVocabulary(), lexical);
-    SyntaxErrors.braces(source, tokens.getTokens(), lexer.getVocabulary(), CriteriaParsing::opener, lexical);
+    for (Token t : tokens.getTokens()) {
+      if (t.getType() == CriteriaLexer.STRAY) {
+        diagnostics.add(Diagnostic.error(span(source, t), "unexpected character '" + printable(t.getText()) + "'"));
+      } else if (t.getType() == CriteriaLexer.UNTERMINATED_STRING) {
+        diagnostics.add(Diagnostic.error(span(source, t), "this text has no closing quote (\")"));
+      }
+    }
+    List<Diagnostic> braces = new ArrayList<>();
+    braceDiagnostics(source, tokens.getTokens(), braces);
+    boolean braceTrouble = !diagnostics.isEmpty() || !braces.isEmpty();
+    List<Diagnostic> syntax = new ArrayList<>();
+    CriteriaParser.FileContext tree = parse(tokens, new BaseErrorListener() {
+      @Override
+      public void syntaxError(Recognizer<?, ?> recognizer, Object offending, int line, int col, String msg, RecognitionException e) {
+        Token t = (Token) offending;
+        if (t != null && (t.getType() == CriteriaLexer.STRAY || t.getType() == CriteriaLexer.UNTERMINATED_STRING)) {
+          return; // already reported by the lexer pass
+        }
+        syntax.add(t == null ? Diagnostic.error(Span.at(source, line, col + 1), msg) : syntaxDiagnostic(source, tokens, (Parser) recognizer, t, e, msg));
+      }
+    });
+    // Unbalanced braces make the parser's own complaints at the end of the file a cascade, and a
+    // missing '{' that the parser reports makes a '}' later on close nothing.
+    int missingOpen = 0;
+    for (Diagnostic d : syntax) {
+      boolean atEnd = d.message().startsWith("unexpected end of file");
+      if (!(braceTrouble && atEnd)) {
+        diagnostics.add(d);
+      }
+      missingOpen += d.message().startsWith("expected '{'") ? 1 : 0;
+    }
+    for (Diagnostic d : braces) {
+      if (missingOpen > 0 && d.message().startsWith(CLOSES_NOTHING)) {
+        missingOpen--;
+      } else {
+        diagnostics.add(d);
+      }
+    }
+    diagnostics.sort(Diagnostics.ORDER);
+    return new Tree(tokens, tree, dedupe(diagnostics));
+  }
+
+  /**
+   * Staged parsing, as the ANTLR book advises: the fast SLL prediction first, bailing out at the
+   * first syntax error (SLL gives the same tree as LL whenever it succeeds); then the full LL
+   * prediction, in case only SLL failed; only when the text really has a syntax error, a parse
+   * with error recovery that reports every error to {@code listener} (with SLL prediction: LL
+   * recovery costs many times more on this grammar and finds the same errors).
+   */
+  private static CriteriaParser.FileContext parse(CommonTokenStream tokens, ANTLRErrorListener listener) {
     CriteriaParser parser = new CriteriaParser(tokens);
     parser.removeErrorListeners();
-    List<Diagnostic> syntax = new ArrayList<>();
-    parser.addErrorListener(SyntaxErrors.collector(source, syntax));
-    CriteriaParser.FileContext tree = parser.file();
-    Ast.CriteriaFile file = new AstBuilder(source).file(tree);
-    return new Result(file, SyntaxErrors.tidy(lexical, syntax));
+    parser.setErrorHandler(new BailErrorStrategy());
+    for (PredictionMode mode : List.of(PredictionMode.SLL, PredictionMode.LL)) {
+      parser.getInterpreter().setPredictionMode(mode);
+      try {
+        return parser.file();
+      } catch (ParseCancellationException syntaxError) {
+        tokens.seek(0);
+        parser.reset();
+      }
+    }
+    parser.getInterpreter().setPredictionMode(PredictionMode.SLL);
+    parser.setErrorHandler(new BlockRecovery());
+    parser.addErrorListener(listener);
+    return parser.file();
+  }
+
+  /**
+   * ANTLR's recovery, except in a block ('{' ... '}' of an area, a node, a partner rule, ...): there
+   * the rest of the block is skipped up to its own '}', so that the '}' of an inner block is not
+   * taken for the end of the outer one (which would make every line after it an error).
+   */
+  private static final class BlockRecovery extends DefaultErrorStrategy {
+    @Override
+    public void recover(Parser parser, RecognitionException e) {
+      ParserRuleContext ctx = parser.getContext();
+      if (ctx.getToken(CriteriaLexer.LBRACE, 0) == null || ctx.getToken(CriteriaLexer.RBRACE, 0) != null) {
+        super.recover(parser, e);
+        return;
+      }
+      int depth = 1;
+      for (int t = parser.getInputStream().LA(1); t != Token.EOF; t = parser.getInputStream().LA(1)) {
+        parser.consume();
+        depth += t == CriteriaLexer.LBRACE ? 1 : t == CriteriaLexer.RBRACE ? -1 : 0;
+        if (depth == 0) {
+          endErrorCondition(parser); // what follows the block is new: report its errors
+          return;
+        }
+      }
+    }
+  }
+
+  private static List<Diagnostic> dedupe(List<Diagnostic> in) {
+    List<Diagnostic> out = new ArrayList<>();
+    int lastLine = -1;
+    for (Diagnostic d : in) {
+      // one syntax error per line is enough: the rest are usually its echoes
+      if (d.span().line() == lastLine) {
+        continue;
+      }
+      lastLine = d.span().line();
+      out.add(d);
+    }
+    return out;
+  }
+
+  private static final String CLOSES_NOTHING = "this '}' closes nothing";
+
+  /** Reports an unclosed '{' at the place it was opened, and a '}' that closes nothing. */
+  private static void braceDiagnostics(SourceFile source, List<Token> tokens, List<Diagnostic> out) {
+    Deque<Token> open = new ArrayDeque<>();
+    for (Token t : tokens) {
+      if (t.getType() == CriteriaLexer.LBRACE) {
+        open.push(t);
+      } else if (t.getType() == CriteriaLexer.RBRACE) {
+        if (open.isEmpty()) {
+          out.add(Diagnostic.error(span(source, t), CLOSES_NOTHING + ": there is no '{' open before it"));
+        } else {
+          open.pop();
+        }
+      }
+    }
+    while (!open.isEmpty()) {
+      Token t = open.removeLast();
+      out.add(Diagnostic.error(span(source, t), "expected '}' to close " + opener(tokens, t) + " opened here at line " + t.getLine() + "; the file ends before it"));
+    }
   }
 
   /** "area 'azure'", "gate 'workloads'", or "this block". */
   private static String opener(List<Token> tokens, Token brace) {
-    int i = brace.getTokenIndex() - 1;
-    String name = null;
-    while (i >= 0) {
+    for (int i = brace.getTokenIndex() - 1; i >= 0; i--) {
       Token t = tokens.get(i);
       if (t.getChannel() != Token.DEFAULT_CHANNEL) {
-        i--;
         continue;
       }
       switch (t.getType()) {
-        case CriteriaLexer.ID:
-          name = t.getText();
-          break;
         case CriteriaLexer.AREA:
         case CriteriaLexer.GATE:
         case CriteriaLexer.METRIC:
         case CriteriaLexer.BRANCH:
         case CriteriaLexer.TEMPLATE:
         case CriteriaLexer.LEAF:
-          return t.getText() + (name == null ? "" : " '" + name + "'");
+          Token name = next(tokens, i);
+          boolean named = name != null && name.getTokenIndex() < brace.getTokenIndex() && name.getType() != CriteriaLexer.STRING;
+          return t.getText() + (named ? " '" + name.getText() + "'" : "");
         case CriteriaLexer.LBRACE:
         case CriteriaLexer.RBRACE:
           return "this block";
         default:
           break;
       }
-      i--;
     }
     return "this block";
+  }
+
+  /** The visible token after index {@code i}, or null. */
+  private static Token next(List<Token> tokens, int i) {
+    for (int j = i + 1; j < tokens.size(); j++) {
+      if (tokens.get(j).getChannel() == Token.DEFAULT_CHANNEL) {
+        return tokens.get(j);
+      }
+    }
+    return null;
+  }
+
+  /** A syntax error in plain words, at the offending token (or after the line's last token). */
+  private static Diagnostic syntaxDiagnostic(SourceFile source, CommonTokenStream tokens, Parser parser, Token t, RecognitionException e, String antlrMessage) {
+    IntervalSet expected = null;
+    try {
+      expected = parser.getExpectedTokens();
+    } catch (RuntimeException noState) {
+      expected = null;
+    }
+    if (t.getType() == Token.EOF) {
+      return Diagnostic.error(span(source, t), "unexpected end of file" + expecting(parser, expected, "; expected ", ""));
+    }
+    Token before = previous(tokens, t);
+    if (before != null && before.getLine() < t.getLine() && NEEDS_MORE.contains(before.getType()) && !antlrMessage.startsWith("extraneous")) {
+      // the line ended too early ('met when value >='): say so where it ends
+      return Diagnostic.error(span(source, before), "expected " + expecting(parser, expected, "", "more") + " after '" + printable(before.getText()) + "' at the end of the line");
+    }
+    String found = describe(t);
+    if (antlrMessage.startsWith("missing ")) {
+      return Diagnostic.error(span(source, t), "expected " + expecting(parser, expected, "", "something else") + " before " + found);
+    }
+    String hint = keywordHint(parser, t, expected);
+    return Diagnostic.error(span(source, t), "unexpected " + found + (hint.isEmpty() ? expecting(parser, expected, "; expected ", "") : hint));
+  }
+
+  /** Words that start a line: a misspelt one is not a name that happens to stand there. */
+  private static final List<String> LINE_WORDS = List.of("import", "association", "types", "workloads", "table", "measure", "band", "define",
+      "template", "parameter", "leaf", "area", "branch", "gate", "metric", "criteria", "details", "value", "met", "partner", "each", "otherwise");
+
+  /** "; did you mean 'metric'?" for a name that is a typo of a word the parser expected (or of a word that starts a line). */
+  private static String keywordHint(Parser parser, Token t, IntervalSet expected) {
+    if (t.getType() != CriteriaLexer.ID || expected == null) {
+      return "";
+    }
+    List<String> words = new ArrayList<>();
+    if (previous(parser.getTokenStream(), t) == null || previous(parser.getTokenStream(), t).getLine() < t.getLine()) {
+      words.addAll(LINE_WORDS);
+    }
+    for (int type : expected.toList()) {
+      String literal = parser.getVocabulary().getLiteralName(type);
+      if (literal != null && literal.matches("'[a-z]+'")) {
+        words.add(literal.substring(1, literal.length() - 1));
+      }
+    }
+    String hint = Diagnostics.closest(t.getText(), words);
+    return hint == null ? "" : "; did you mean '" + hint + "'?";
+  }
+
+  /** Tokens that cannot end a line: an operator, a comma, 'where', 'via', ... */
+  private static final Set<Integer> NEEDS_MORE = Set.of(CriteriaLexer.GE, CriteriaLexer.LE, CriteriaLexer.NE, CriteriaLexer.EQEQ, CriteriaLexer.GT,
+      CriteriaLexer.LT, CriteriaLexer.EQ, CriteriaLexer.DOTDOT, CriteriaLexer.PLUS, CriteriaLexer.MINUS, CriteriaLexer.STAR, CriteriaLexer.SLASH,
+      CriteriaLexer.COMMA, CriteriaLexer.COLON, CriteriaLexer.AND, CriteriaLexer.OR, CriteriaLexer.NOT, CriteriaLexer.WITHIN, CriteriaLexer.IN,
+      CriteriaLexer.VIA, CriteriaLexer.AT, CriteriaLexer.OF, CriteriaLexer.WHERE, CriteriaLexer.FOR, CriteriaLexer.PER, CriteriaLexer.WHEN,
+      CriteriaLexer.EXCEPT, CriteriaLexer.FAMILY, CriteriaLexer.LPAREN);
+
+  /** The visible token before {@code t}, or null. */
+  private static Token previous(TokenStream tokens, Token t) {
+    for (int i = t.getTokenIndex() - 1; i >= 0; i--) {
+      Token p = tokens.get(i);
+      if (p.getChannel() == Token.DEFAULT_CHANNEL) {
+        return p;
+      }
+    }
+    return null;
+  }
+
+  /**
+   * What the parser expected, after {@code prefix}: "'=' or a name"; "a value" or "a name" when
+   * one of many; {@code otherwise} when there are too many possibilities to list.
+   */
+  private static String expecting(Parser parser, IntervalSet expected, String prefix, String otherwise) {
+    if (expected == null || expected.isNil()) {
+      return otherwise;
+    }
+    if (expected.size() > 6) {
+      if (expected.contains(CriteriaLexer.NUMBER)) {
+        return prefix + "a value";
+      }
+      return expected.contains(CriteriaLexer.ID) ? prefix + "a name" : otherwise;
+    }
+    List<String> names = new ArrayList<>();
+    for (int type : expected.toList()) {
+      names.add(tokenWords(parser, type));
+    }
+    return prefix + String.join(" or ", names);
+  }
+
+  private static String tokenWords(Parser parser, int type) {
+    switch (type) {
+      case CriteriaLexer.ID:
+        return "a name";
+      case CriteriaLexer.STRING:
+        return "a text in quotes";
+      case CriteriaLexer.NUMBER:
+        return "a number";
+      case CriteriaLexer.MONEY:
+        return "an amount ($)";
+      case CriteriaLexer.PERCENT:
+        return "a percentage";
+      case Token.EOF:
+        return "the end of the file";
+      default:
+        String literal = parser.getVocabulary().getLiteralName(type);
+        return literal == null ? parser.getVocabulary().getDisplayName(type) : literal;
+    }
+  }
+
+  private static String describe(Token t) {
+    switch (t.getType()) {
+      case Token.EOF:
+        return "end of file";
+      case CriteriaLexer.STRING:
+        return "text " + t.getText();
+      case CriteriaLexer.ID:
+        return "name '" + t.getText() + "'";
+      default:
+        return "'" + printable(t.getText()) + "'";
+    }
+  }
+
+  private static String printable(String s) {
+    StringBuilder sb = new StringBuilder();
+    for (int i = 0; i < s.length(); i++) {
+      char ch = s.charAt(i);
+      if (ch < 0x20 || ch == 0x7f) {
+        sb.append(String.format("\\u%04x", (int) ch));
+      } else {
+        sb.append(ch);
+      }
+    }
+    return sb.toString();
+  }
+
+  private static Span span(SourceFile source, Token t) {
+    int len = Math.max(1, t.getStopIndex() - t.getStartIndex() + 1);
+    return new Span(source, t.getLine(), t.getCharPositionInLine() + 1, len);
   }
 }

@@ -47,7 +47,7 @@ public record Diagnostic(Severity severity, Span span, String message) {
     sb.append(span.where()).append(": ").append(severity.label()).append(": ").append(message);
     String line = span.file().line(span.line());
     if (!line.isEmpty() || span.line() <= span.file().lineCount()) {
-      sb.append('\n').append(line.replace('\t', ' ')).append('\n');
+      sb.append('\n').append(visible(line)).append('\n');
       int col = Math.max(1, span.column());
       sb.append(" ".repeat(Math.min(col - 1, line.length())));
       sb.append('^');
@@ -55,6 +55,16 @@ public record Diagnostic(Severity severity, Span span, String message) {
       if (tail > 0) {
         sb.append("~".repeat(tail));
       }
+    }
+    return sb.toString();
+  }
+
+  /** The line with tabs and control characters as spaces, so the caret stays under its column. */
+  private static String visible(String line) {
+    StringBuilder sb = new StringBuilder(line.length());
+    for (int i = 0; i < line.length(); i++) {
+      char ch = line.charAt(i);
+      sb.append(ch < 0x20 || ch == 0x7f || ch == '\u2028' || ch == '\u2029' ? ' ' : ch);
     }
     return sb.toString();
   }

@@ -7,12 +7,12 @@ import java.util.List;
 public final class Diagnostics {
   private Diagnostics() {}
 
+  /** By file, line, then column. */
+  public static final Comparator<Span> SPAN_ORDER =
+      Comparator.comparing((Span s) -> s.file().name()).thenComparingInt(Span::line).thenComparingInt(Span::column);
+
   /** By file, line, column, then message: the order people read them in. */
-  public static final Comparator<Diagnostic> ORDER =
-      Comparator.comparing((Diagnostic d) -> d.span().file().name())
-          .thenComparingInt(d -> d.span().line())
-          .thenComparingInt(d -> d.span().column())
-          .thenComparing(Diagnostic::message);
+  public static final Comparator<Diagnostic> ORDER = Comparator.comparing(Diagnostic::span, SPAN_ORDER).thenComparing(Diagnostic::message);
 
   public static boolean hasErrors(List<Diagnostic> diagnostics) {
     return diagnostics.stream().anyMatch(Diagnostic::isError);
@@ -42,10 +42,14 @@ public final class Diagnostics {
     return sb.toString();
   }
 
-  /** Levenshtein distance, for "did you mean". */
+  /**
+   * Edit distance for "did you mean", ignoring case: insertions, deletions, substitutions and
+   * swaps of two neighbours ({@code gaol} is one edit from {@code goal}).
+   */
   public static int distance(String a, String b) {
     a = a.toLowerCase(java.util.Locale.ROOT);
     b = b.toLowerCase(java.util.Locale.ROOT);
+    int[] before = new int[b.length() + 1]; // row i - 2, for swaps
     int[] prev = new int[b.length() + 1];
     int[] cur = new int[b.length() + 1];
     for (int j = 0; j <= b.length(); j++) {
@@ -55,9 +59,13 @@ public final class Diagnostics {
       cur[0] = i;
       for (int j = 1; j <= b.length(); j++) {
         int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-        cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
+        cur[j] = Math.min(Math.min(prev[j] + 1, cur[j - 1] + 1), prev[j - 1] + cost);
+        if (i > 1 && j > 1 && a.charAt(i - 1) == b.charAt(j - 2) && a.charAt(i - 2) == b.charAt(j - 1)) {
+          cur[j] = Math.min(cur[j], before[j - 2] + 1);
+        }
       }
-      int[] t = prev;
+      int[] t = before;
+      before = prev;
       prev = cur;
       cur = t;
     }

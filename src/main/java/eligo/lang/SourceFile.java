@@ -7,7 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
-/** A criteria (or case) file's text and display name, with line lookup for diagnostics. */
+/** A criteria (or case) file's text and display name, with line lookup for diagnostics. Lines end at LF. */
 public final class SourceFile {
   private final String name;
   private final String text;
@@ -19,10 +19,8 @@ public final class SourceFile {
     List<Integer> starts = new ArrayList<>();
     starts.add(0);
     for (int i = 0; i < text.length(); i++) {
-      char ch = text.charAt(i);
-      if (ch == '\n') {
-        starts.add(i + 1);
-      } else if (ch == '\r' && (i + 1 >= text.length() || text.charAt(i + 1) != '\n')) {
+      // only LF ends a line (CRLF included), as the lexer counts lines
+      if (text.charAt(i) == '\n') {
         starts.add(i + 1);
       }
     }

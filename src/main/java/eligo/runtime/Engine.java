@@ -29,13 +29,18 @@ public enum Engine {
   interpret {
     @Override
     public Compiled compile(Frontend.Compilation c) {
-      Map<String, Function<Dataset, AreaEvaluator>> out = new LinkedHashMap<>();
-      for (Ir.Area area : c.program().areas()) {
-        out.put(area.id(), data -> new Interpreter(area, data));
-      }
-      return new Compiled(out, "interpret engine");
+      return new Compiled(interpreters(c.program()), "interpret engine");
     }
   };
+
+  /** Reference interpreters for every area of a program. */
+  public static Map<String, Function<Dataset, AreaEvaluator>> interpreters(Ir.Program program) {
+    Map<String, Function<Dataset, AreaEvaluator>> out = new LinkedHashMap<>();
+    for (Ir.Area area : program.areas()) {
+      out.put(area.id(), data -> new Interpreter(area, data));
+    }
+    return out;
+  }
 
   /** The package of generated evaluator classes compiled in memory. */
   public static final String GENERATED_PACKAGE = "eligo.generated";

@@ -7,7 +7,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 
-/** Writes rejected rows as CSV with the columns {@code file,line,reason,row} (UTF-8, LF). */
+/**
+ * Writes rejected rows as CSV with the columns {@code file,line,reason,row} (UTF-8, LF). The
+ * reason and the row hold text from the data, so cells are made formula-safe ({@link
+ * Texts#formulaSafe}): a row that starts with {@code =} is written {@code '=}...
+ */
 public final class RejectsWriter {
   public static final List<String> HEADER = List.of("file", "line", "reason", "row");
 
@@ -19,7 +23,7 @@ public final class RejectsWriter {
         CsvWriter.builder().lineDelimiter(LineDelimiter.LF).build(file, StandardCharsets.UTF_8)) {
       csv.writeRecord(HEADER);
       for (DataError e : rejects) {
-        csv.writeRecord(e.file(), Long.toString(e.line()), e.message(), e.row());
+        csv.writeRecord(Texts.formulaSafe(e.file()), Long.toString(e.line()), Texts.formulaSafe(e.message()), Texts.formulaSafe(e.row()));
       }
     }
   }

@@ -3,7 +3,7 @@ package eligo.runtime;
 import java.math.BigDecimal;
 import java.util.Comparator;
 
-/** Small text helpers shared by the writers: code point order, plain decimals, CSV fields. */
+/** Small text helpers shared by the writers: code point order, plain decimals, CSV fields, formula-safe cells. */
 public final class Texts {
   private Texts() {}
 
@@ -30,6 +30,19 @@ public final class Texts {
       d = d.setScale(0);
     }
     return d.toPlainString();
+  }
+
+  /**
+   * A text cell that a spreadsheet will not run as a formula: one that starts with {@code =},
+   * {@code +}, {@code -}, {@code @}, a tab or a carriage return gets a leading {@code '}, as OWASP
+   * advises for CSV files. For CSV outputs that show text taken from the data (rejected rows,
+   * reports), never for the canonical results file, whose format is fixed.
+   */
+  public static String formulaSafe(String cell) {
+    if (!cell.isEmpty() && "=+-@\t\r".indexOf(cell.charAt(0)) >= 0) {
+      return "'" + cell;
+    }
+    return cell;
   }
 
   /** An RFC 4180 field, quoted only when it holds a comma, a quote or a line break. */

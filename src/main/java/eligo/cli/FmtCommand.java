@@ -1,0 +1,102 @@
+package eligo.cli;
+
+import eligo.lang.Diagnostics;
+import eligo.lang.Formatter;
+import eligo.lang.SourceFile;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+@Command(
+    name = "fmt",
+    mixinStandardHelpOptions = true,
+    description = {
+        "Formats criteria files canonically (indentation, spaces, aligned comments), keeping every",
+        "comment and line break. Prints the formatted text unless --check or --write is given."
+    })
+final class FmtCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
+  @Parameters(arity = "1..*", paramLabel = "FILE|DIR", description = "Criteria files, or folders whose *.criteria files to format.")
+  List<Path> paths;
+
+  @Option(names = "--check", description = "Change nothing; list the files that are not formatted and exit with " + ExitCodes.UNFORMATTED + " if there are any.")
+  boolean check;
+
+  @Option(names = "--write", description = "Rewrite the files that are not formatted, in place.")
+  boolean write;
+
+  @Override
+  public Integer call() throws IOException {
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    if (check && write) {
+      err.println("eligo: give --check or --write, not both");
+      return ExitCodes.USAGE;
+    }
+    List<Path> files = new ArrayList<>();
+    for (Path p : paths) {
+      if (Files.isDirectory(p)) {
+        try (Stream<Path> s = Files.list(p)) {
+          s.filter(f -> f.getFileName().toString().endsWith(".criteria") && Files.isRegularFile(f)).sorted().forEach(files::add);
+        }
+      } else if (Files.isRegularFile(p)) {
+        files.add(p);
+      } else {
+        err.println("eligo: '" + p + "' is not a file or folder");
+        return ExitCodes.USAGE;
+      }
+    }
+    int status = ExitCodes.OK;
+    for (Path file : files) {
+      String text;
+      try {
+        text = read(file);
+      } catch (CharacterCodingException e) {
+        err.println(file + ": error: this file is not valid UTF-8 text");
+        status = ExitCodes.CRITERIA;
+        continue;
+      }
+      Formatter.Result r = Formatter.format(new SourceFile(file.toString().replace('\\', '/'), text));
+      if (!r.ok()) {
+        err.print(Diagnostics.render(r.diagnostics()));
+        status = ExitCodes.CRITERIA;
+        continue;
+      }
+      boolean changed = !r.text().equals(text);
+      if (check) {
+        if (changed) {
+          out.println(file);
+          status = Math.max(status, ExitCodes.UNFORMATTED);
+        }
+      } else if (write) {
+        if (changed) {
+          Files.writeString(file, r.text(), StandardCharsets.UTF_8);
+          out.println("formatted " + file);
+        }
+      } else {
+        out.print(r.text());
+      }
+    }
+    err.flush();
+    return status;
+  }
+
+  /** The file's text (UTF-8; a leading byte-order mark is dropped). */
+  private static String read(Path file) throws IOException {
+    String text = StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(Files.readAllBytes(file))).toString();
+    return text.startsWith("\uFEFF") ? text.substring(1) : text;
+  }
+}

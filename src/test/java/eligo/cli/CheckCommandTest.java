@@ -1,0 +1,63 @@
+package eligo.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code eligo check}: non-zero on errors, zero with warnings unless --warnings-as-errors. */
+class CheckCommandTest {
+  @TempDir Path dir;
+
+  static final String AREA = """
+      association type PAL = "PAL"
+      workloads W = "Teams"
+      %s
+      area a "A" {
+        gate g "G" {
+          criteria "at least one tenant"
+          value count tenant, workload in W where paid_units at M > 0
+          met when value >= 1
+        }
+      }
+      """;
+
+  @Test
+  void theShippedCriteriaHaveNoErrorsAndNoWarnings() {
+    String[] r = run("check", "--criteria", "criteria", "--warnings-as-errors");
+    assertThat(r[0]).isEqualTo("0");
+    assertThat(r[1]).isEqualTo("criteria: 5 files, 6 areas, 45 nodes: ok\n");
+    assertThat(r[2]).isEmpty();
+  }
+
+  @Test
+  void warningsAreShownAndFailOnlyWithWarningsAsErrors() throws IOException {
+    Files.writeString(dir.resolve("a.criteria"), AREA.formatted("band UNUSED = > 3"));
+    String[] r = run("check", "--criteria", dir.toString());
+    assertThat(r[0]).isEqualTo("0");
+    assertThat(r[2]).isEqualTo(dir.resolve("a.criteria") + ":3:6: warning: band 'UNUSED' is never used\nband UNUSED = > 3\n     ^~~~~~\n1 warning\n");
+    assertThat(r[1]).endsWith(": 1 files, 1 areas, 1 nodes: ok\n");
+    assertThat(run("check", "--criteria", dir.toString(), "--warnings-as-errors")[0]).isEqualTo("3");
+  }
+
+  @Test
+  void errorsFail() throws IOException {
+    Files.writeString(dir.resolve("a.criteria"), AREA.formatted("").replace("in W", "in WW"));
+    String[] r = run("check", "--criteria", dir.toString());
+    assertThat(r[0]).isEqualTo("3");
+    assertThat(r[2]).contains(":7:37: error: unknown workload set 'WW'; did you mean 'W'?").endsWith("1 error\n");
+    assertThat(r[1]).isEmpty();
+  }
+
+  private static String[] run(String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    int code = Main.execute(args, new PrintWriter(out), new PrintWriter(err));
+    return new String[] {String.valueOf(code), out.toString().replace(System.lineSeparator(), "\n"), err.toString().replace(System.lineSeparator(), "\n")};
+  }
+}

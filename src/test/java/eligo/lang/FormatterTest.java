@@ -1,0 +1,197 @@
+package eligo.lang;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import eligo.cli.Main;
+import eligo.lang.antlr.CriteriaLexer;
+import eligo.testing.ProgramGenerator;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.stream.Stream;
+import org.antlr.v4.runtime.CharStreams;
+import org.antlr.v4.runtime.Token;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code eligo fmt}: formatting never changes what a file means (the parsed tree, positions aside,
+ * is the same), keeps every comment, and formatting a formatted file changes nothing — for the
+ * shipped criteria, the baseline cases and generated programs laid out at random.
+ */
+class FormatterTest {
+  static final int GENERATED = 150;
+  static final long SEED = 77_000L;
+
+  @TempDir Path tmp;
+
+  @Test
+  void theShippedCriteriaAreFormatted() {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    int code = Main.execute(new String[] {"fmt", "--check", "criteria"}, new PrintWriter(out), new PrintWriter(err));
+    assertThat(out.toString()).as("files that 'eligo fmt --write criteria' would change").isEmpty();
+    assertThat(code).as(err.toString()).isZero();
+  }
+
+  @Test
+  void aMessyFileGetsTheCanonicalLayout() {
+    String messy = """
+
+
+        # shared   \t
+        import "common.criteria"
+        association type PAL = "PAL"   # the partner admin link
+        association type CSP_T1   =   "CSP T1"      # tier 1
+        workloads   W = "Teams" ,"EXO",
+                     "SPO"
+        define f( kinds :types ) =associated via kinds
+
+
+
+        area a "A" {
+        \tgate g "G" { criteria "x"  value count tenant , workload in W
+        where paid_units at M>-1 and f( PAL ) at (M-1)
+                met when value>=1 }
+        \t  }
+        """;
+    String expected = """
+        # shared
+        import "common.criteria"
+        association type PAL    = "PAL"     # the partner admin link
+        association type CSP_T1 = "CSP T1"  # tier 1
+        workloads W = "Teams", "EXO",
+          "SPO"
+        define f(kinds: types) = associated via kinds
+
+        area a "A" {
+          gate g "G" { criteria "x"  value count tenant, workload in W
+              where paid_units at M > -1 and f(PAL) at (M - 1)
+            met when value >= 1 }
+        }
+        """;
+    Formatter.Result r = Formatter.format(new SourceFile("messy.criteria", messy));
+    assertThat(r.diagnostics()).isEmpty();
+    assertThat(r.text()).isEqualTo(expected);
+    assertThat(Formatter.format(new SourceFile("x", r.text())).text()).isEqualTo(expected);
+  }
+
+  @Test
+  void aFileWithSyntaxErrorsIsNotFormatted() {
+    Formatter.Result r = Formatter.format(new SourceFile("bad.criteria", "area a \"A\" {\n  gate g \"G\" {\n    value count tenant\n    met when value >=\n  }\n}\n"));
+    assertThat(r.ok()).isFalse();
+    assertThat(r.diagnostics()).extracting(Diagnostic::render).containsExactly(
+        "bad.criteria:4:20: error: expected a value after '>=' at the end of the line\n    met when value >=\n                   ^~");
+  }
+
+  @Test
+  void formattingKeepsTheMeaningAndCommentsAndIsIdempotent() throws IOException {
+    Map<String, String> inputs = new LinkedHashMap<>();
+    for (Path dir : List.of(Path.of("criteria"), Path.of("src/test/resources/baselines"))) {
+      try (Stream<Path> s = Files.list(dir)) {
+        for (Path p : s.filter(p -> p.toString().endsWith(".criteria")).sorted().toList()) {
+          inputs.put(p.toString(), Files.readString(p, StandardCharsets.UTF_8));
+        }
+      }
+    }
+    for (long seed = SEED; seed < SEED + GENERATED; seed++) {
+      String text = ProgramGenerator.generate(seed).text();
+      inputs.put("generated " + seed, text);
+      inputs.put("generated " + seed + ", laid out at random", relayout(text, new SplittableRandom(seed)));
+    }
+    int formatted = 0;
+    for (Map.Entry<String, String> e : inputs.entrySet()) {
+      SourceFile source = new SourceFile("x.criteria", e.getValue());
+      Formatter.Result once = Formatter.format(source);
+      if (!once.ok()) {
+        assertThat(e.getKey()).as("only baseline cases have syntax errors").startsWith("src/test/resources/baselines");
+        continue;
+      }
+      formatted++;
+      assertThat(tree(once.text())).as("the meaning of %s", e.getKey()).isEqualTo(tree(e.getValue()));
+      assertThat(comments(once.text())).as("the comments of %s", e.getKey()).isEqualTo(comments(e.getValue()));
+      assertThat(Formatter.format(new SourceFile("x.criteria", once.text())).text()).as("formatting %s twice", e.getKey()).isEqualTo(once.text());
+    }
+    assertThat(formatted).isGreaterThan(2 * GENERATED);
+  }
+
+  @Test
+  void checkListsWriteRewritesAndTheDefaultPrints() throws IOException {
+    Path messy = tmp.resolve("messy.criteria");
+    Path tidy = tmp.resolve("tidy.criteria");
+    Files.writeString(messy, "workloads   W = \"Teams\"\n");
+    Files.writeString(tidy, "workloads W = \"Teams\"\n");
+
+    StringWriter out = new StringWriter();
+    assertThat(Main.execute(new String[] {"fmt", "--check", tmp.toString()}, new PrintWriter(out), new PrintWriter(new StringWriter()))).isEqualTo(1);
+    assertThat(out.toString()).isEqualTo(messy + System.lineSeparator());
+
+    out = new StringWriter();
+    assertThat(Main.execute(new String[] {"fmt", messy.toString()}, new PrintWriter(out), new PrintWriter(new StringWriter()))).isZero();
+    assertThat(out.toString()).isEqualTo("workloads W = \"Teams\"\n");
+    assertThat(Files.readString(messy)).isEqualTo("workloads   W = \"Teams\"\n");
+
+    out = new StringWriter();
+    assertThat(Main.execute(new String[] {"fmt", "--write", tmp.toString()}, new PrintWriter(out), new PrintWriter(new StringWriter()))).isZero();
+    assertThat(out.toString()).isEqualTo("formatted " + messy + System.lineSeparator());
+    assertThat(Files.readString(messy)).isEqualTo("workloads W = \"Teams\"\n");
+    assertThat(Main.execute(new String[] {"fmt", "--check", tmp.toString()}, new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()))).isZero();
+
+    Files.writeString(tmp.resolve("broken.criteria"), "workloads W = \"Teams\n");
+    StringWriter err = new StringWriter();
+    assertThat(Main.execute(new String[] {"fmt", "--check", tmp.toString()}, new PrintWriter(new StringWriter()), new PrintWriter(err))).isEqualTo(3);
+    assertThat(err.toString()).contains("broken.criteria:1:15: error: this text has no closing quote");
+  }
+
+  /** The parsed tree without positions. */
+  private static String tree(String text) {
+    CriteriaParsing.Result r = CriteriaParsing.parse(new SourceFile("x.criteria", text));
+    assertThat(r.diagnostics()).isEmpty();
+    return AstPrinter.print(r.file()).replaceAll("@\\d+:\\d+", "");
+  }
+
+  private static List<String> comments(String text) {
+    List<String> out = new ArrayList<>();
+    for (Token t : lex(text)) {
+      if (t.getType() == CriteriaLexer.COMMENT) {
+        out.add(t.getText().strip());
+      }
+    }
+    return out;
+  }
+
+  private static List<? extends Token> lex(String text) {
+    CriteriaLexer lexer = new CriteriaLexer(CharStreams.fromString(text));
+    lexer.removeErrorListeners();
+    return lexer.getAllTokens();
+  }
+
+  /** The same tokens and comments with random space, tabs, line breaks and blank lines between them. */
+  static String relayout(String text, SplittableRandom random) {
+    String[] gaps = {" ", "  ", "\t", "\n", "\n\n\n", " \n    ", "\n\t\t"};
+    StringBuilder sb = new StringBuilder();
+    for (Token t : lex(text)) {
+      if (t.getType() == CriteriaLexer.WS) {
+        continue;
+      }
+      if (sb.length() > 0) {
+        sb.append(gaps[random.nextInt(gaps.length)]);
+      }
+      sb.append(t.getText());
+      if (t.getType() == CriteriaLexer.COMMENT) {
+        sb.append('\n');
+      } else if (random.nextInt(40) == 0) {
+        sb.append(" # note ").append(random.nextInt(100)).append('\n');
+      }
+    }
+    return sb.append('\n').toString();
+  }
+}

@@ -1,0 +1,130 @@
+package eligo.testing;
+
+import eligo.data.Dataset;
+import eligo.data.Measure;
+import eligo.data.Month;
+import eligo.interpret.DatasetBuilder;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.function.Predicate;
+
+/**
+ * A small random dataset for the workloads and association types of {@link ProgramGenerator}
+ * (test helper): a few partners, customers and tenants (some without tenants), usage rows around
+ * the as-of month (negative amounts, zeros, rows after the as-of month, pairs without rows) and
+ * associations (open and ended, several per pair). Rows are plain values, so that a dataset on
+ * which two engines differ can be shrunk by leaving rows out.
+ */
+public record RandomData(List<Customer> customers, List<Tenant> tenants, List<Usage> usage, List<Assoc> assocs) {
+  /** The as-of month the data are drawn around. */
+  public static final String AS_OF = "2025-06";
+
+  public record Customer(String partner, String id) {}
+
+  public record Tenant(String customer, String id) {}
+
+  /** Measures in {@link Measure} order, unscaled (cents for money). */
+  public record Usage(String tenant, String workload, String month, long[] measures) {}
+
+  /** {@code end} null when still active. */
+  public record Assoc(String tenant, String workload, String type, String start, String end) {}
+
+  public static RandomData generate(long seed) {
+    SplittableRandom r = new SplittableRandom(seed);
+    int asOf = Month.parse(AS_OF);
+    List<Customer> customers = new ArrayList<>();
+    List<Tenant> tenants = new ArrayList<>();
+    List<Usage> usage = new ArrayList<>();
+    List<Assoc> assocs = new ArrayList<>();
+    int partners = r.nextInt(1, 3);
+    for (int c = r.nextInt(1, 6); c > 0; c--) {
+      Customer customer = new Customer("p" + r.nextInt(partners), "c" + customers.size());
+      customers.add(customer);
+      for (int t = r.nextInt(0, 4); t > 0; t--) {
+        Tenant tenant = new Tenant(customer.id(), "t" + tenants.size());
+        tenants.add(tenant);
+        for (String w : ProgramGenerator.WORKLOADS) {
+          if (r.nextInt(3) > 0) {
+            continue;
+          }
+          for (int m = asOf - 30; m <= asOf + 1; m++) {
+            if (r.nextInt(3) == 0) {
+              long[] v = new long[Measure.values().length];
+              v[Measure.ACR_USD.ordinal()] = r.nextInt(8) == 0 ? -r.nextLong(0, 50_000) : r.nextLong(0, 300_000);
+              v[Measure.REVENUE_USD.ordinal()] = r.nextInt(3) == 0 ? 0 : r.nextLong(0, 200_000);
+              v[Measure.PAID_UNITS.ordinal()] = r.nextLong(0, 400);
+              v[Measure.ACTIVE_USERS.ordinal()] = r.nextLong(0, 400);
+              v[Measure.PROTECTED_USERS.ordinal()] = r.nextInt(2) == 0 ? 0 : r.nextLong(0, 50);
+              usage.add(new Usage(tenant.id(), w, Month.format(m), v));
+            }
+          }
+          for (int a = r.nextInt(0, 4); a > 0; a--) {
+            int start = asOf - r.nextInt(0, 40);
+            String end = r.nextInt(3) == 0 ? Month.format(start + r.nextInt(0, 20)) : null;
+            assocs.add(new Assoc(tenant.id(), w, ProgramGenerator.TYPES.get(r.nextInt(ProgramGenerator.TYPES.size())), Month.format(start), end));
+          }
+        }
+      }
+    }
+    return new RandomData(customers, tenants, usage, assocs);
+  }
+
+  public Dataset build() {
+    DatasetBuilder b = new DatasetBuilder().types(ProgramGenerator.TYPES);
+    for (int w = 0; w < ProgramGenerator.WORKLOADS.size(); w++) {
+      b.workload(ProgramGenerator.WORKLOADS.get(w), ProgramGenerator.FAMILIES.get(w));
+    }
+    customers.forEach(c -> b.customer(c.partner(), c.id()));
+    tenants.forEach(t -> b.tenant(t.customer(), t.id()));
+    for (Usage u : usage) {
+      for (Measure m : Measure.values()) {
+        b.usage(u.tenant(), u.workload(), u.month(), m, u.measures()[m.ordinal()]);
+      }
+    }
+    assocs.forEach(a -> b.assoc(a.tenant(), a.workload(), a.type(), a.start(), a.end()));
+    return b.build();
+  }
+
+  /** Datasets with one customer, tenant, usage row or association left out (with what depends on it). */
+  public List<RandomData> smaller() {
+    List<RandomData> out = new ArrayList<>();
+    for (Customer c : customers) {
+      List<String> gone = tenants.stream().filter(t -> t.customer().equals(c.id())).map(Tenant::id).toList();
+      out.add(new RandomData(without(customers, c::equals), without(tenants, t -> gone.contains(t.id())),
+          without(usage, u -> gone.contains(u.tenant())), without(assocs, a -> gone.contains(a.tenant()))));
+    }
+    for (Tenant t : tenants) {
+      out.add(new RandomData(customers, without(tenants, t::equals), without(usage, u -> u.tenant().equals(t.id())), without(assocs, a -> a.tenant().equals(t.id()))));
+    }
+    for (Usage u : usage) {
+      out.add(new RandomData(customers, tenants, without(usage, u::equals), assocs));
+    }
+    for (Assoc a : assocs) {
+      out.add(new RandomData(customers, tenants, usage, without(assocs, a::equals)));
+    }
+    return out;
+  }
+
+  private static <T> List<T> without(List<T> list, Predicate<T> gone) {
+    return list.stream().filter(gone.negate()).toList();
+  }
+
+  /** The rows, one a line, the way the CSV files would hold them. */
+  @Override
+  public String toString() {
+    StringBuilder sb = new StringBuilder();
+    customers.forEach(c -> sb.append("customer ").append(c.partner()).append(',').append(c.id()).append('\n'));
+    tenants.forEach(t -> sb.append("tenant ").append(t.customer()).append(',').append(t.id()).append('\n'));
+    for (Usage u : usage) {
+      sb.append("usage ").append(u.tenant()).append(',').append(u.workload()).append(',').append(u.month());
+      for (long v : u.measures()) {
+        sb.append(',').append(v);
+      }
+      sb.append('\n');
+    }
+    assocs.forEach(a -> sb.append("association ").append(a.tenant()).append(',').append(a.workload()).append(',').append(a.type()).append(',')
+        .append(a.start()).append(',').append(a.end() == null ? "" : a.end()).append('\n'));
+    return sb.toString();
+  }
+}
