@@ -2,9 +2,7 @@ package eligo.lang;
 
 import eligo.lang.antlr.CriteriaLexer;
 import eligo.lang.antlr.CriteriaParser;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.List;
 import java.util.Set;
 import org.antlr.v4.runtime.ANTLRErrorListener;
@@ -47,15 +45,9 @@ public final class CriteriaParsing {
     lexer.removeErrorListeners();
     CommonTokenStream tokens = new CommonTokenStream(lexer);
     tokens.fill();
-    for (Token t : tokens.getTokens()) {
-      if (t.getType() == CriteriaLexer.STRAY) {
-        diagnostics.add(Diagnostic.error(span(source, t), "unexpected character '" + printable(t.getText()) + "'"));
-      } else if (t.getType() == CriteriaLexer.UNTERMINATED_STRING) {
-        diagnostics.add(Diagnostic.error(span(source, t), "this text has no closing quote (\")"));
-      }
-    }
+    SyntaxErrors.lexical(source, tokens.getTokens(), lexer.getVocabulary(), diagnostics);
     List<Diagnostic> braces = new ArrayList<>();
-    braceDiagnostics(source, tokens.getTokens(), braces);
+    SyntaxErrors.braces(source, tokens.getTokens(), lexer.getVocabulary(), CriteriaParsing::opener, braces);
     boolean braceTrouble = !diagnostics.isEmpty() || !braces.isEmpty();
     List<Diagnostic> syntax = new ArrayList<>();
     CriteriaParser.FileContext tree = parse(tokens, new BaseErrorListener() {
@@ -79,7 +71,7 @@ public final class CriteriaParsing {
       missingOpen += d.message().startsWith("expected '{'") ? 1 : 0;
     }
     for (Diagnostic d : braces) {
-      if (missingOpen > 0 && d.message().startsWith(CLOSES_NOTHING)) {
+      if (missingOpen > 0 && d.message().startsWith(SyntaxErrors.CLOSES_NOTHING)) {
         missingOpen--;
       } else {
         diagnostics.add(d);
@@ -154,28 +146,6 @@ public final class CriteriaParsing {
     return out;
   }
 
-  private static final String CLOSES_NOTHING = "this '}' closes nothing";
-
-  /** Reports an unclosed '{' at the place it was opened, and a '}' that closes nothing. */
-  private static void braceDiagnostics(SourceFile source, List<Token> tokens, List<Diagnostic> out) {
-    Deque<Token> open = new ArrayDeque<>();
-    for (Token t : tokens) {
-      if (t.getType() == CriteriaLexer.LBRACE) {
-        open.push(t);
-      } else if (t.getType() == CriteriaLexer.RBRACE) {
-        if (open.isEmpty()) {
-          out.add(Diagnostic.error(span(source, t), CLOSES_NOTHING + ": there is no '{' open before it"));
-        } else {
-          open.pop();
-        }
-      }
-    }
-    while (!open.isEmpty()) {
-      Token t = open.removeLast();
-      out.add(Diagnostic.error(span(source, t), "expected '}' to close " + opener(tokens, t) + " opened here at line " + t.getLine() + "; the file ends before it"));
-    }
-  }
-
   /** "area 'azure'", "gate 'workloads'", or "this block". */
   private static String opener(List<Token> tokens, Token brace) {
     for (int i = brace.getTokenIndex() - 1; i >= 0; i--) {
@@ -222,19 +192,19 @@ public final class CriteriaParsing {
       expected = null;
     }
     if (t.getType() == Token.EOF) {
-      return Diagnostic.error(span(source, t), "unexpected end of file" + expecting(parser, expected, "; expected ", ""));
+      return Diagnostic.error(Tokens.span(source, t), "unexpected end of file" + expecting(parser, expected, "; expected ", ""));
     }
     Token before = previous(tokens, t);
     if (before != null && before.getLine() < t.getLine() && NEEDS_MORE.contains(before.getType()) && !antlrMessage.startsWith("extraneous")) {
       // the line ended too early ('met when value >='): say so where it ends
-      return Diagnostic.error(span(source, before), "expected " + expecting(parser, expected, "", "more") + " after '" + printable(before.getText()) + "' at the end of the line");
+      return Diagnostic.error(Tokens.span(source, before), "expected " + expecting(parser, expected, "", "more") + " after '" + SyntaxErrors.printable(before.getText()) + "' at the end of the line");
     }
-    String found = describe(t);
+    String found = SyntaxErrors.describe(parser.getVocabulary(), t);
     if (antlrMessage.startsWith("missing ")) {
-      return Diagnostic.error(span(source, t), "expected " + expecting(parser, expected, "", "something else") + " before " + found);
+      return Diagnostic.error(Tokens.span(source, t), "expected " + expecting(parser, expected, "", "something else") + " before " + found);
     }
     String hint = keywordHint(parser, t, expected);
-    return Diagnostic.error(span(source, t), "unexpected " + found + (hint.isEmpty() ? expecting(parser, expected, "; expected ", "") : hint));
+    return Diagnostic.error(Tokens.span(source, t), "unexpected " + found + (hint.isEmpty() ? expecting(parser, expected, "; expected ", "") : hint));
   }
 
   /** Words that start a line: a misspelt one is not a name that happens to stand there. */
@@ -294,59 +264,8 @@ public final class CriteriaParsing {
     }
     List<String> names = new ArrayList<>();
     for (int type : expected.toList()) {
-      names.add(tokenWords(parser, type));
+      names.add(SyntaxErrors.tokenWords(parser.getVocabulary(), type));
     }
     return prefix + String.join(" or ", names);
-  }
-
-  private static String tokenWords(Parser parser, int type) {
-    switch (type) {
-      case CriteriaLexer.ID:
-        return "a name";
-      case CriteriaLexer.STRING:
-        return "a text in quotes";
-      case CriteriaLexer.NUMBER:
-        return "a number";
-      case CriteriaLexer.MONEY:
-        return "an amount ($)";
-      case CriteriaLexer.PERCENT:
-        return "a percentage";
-      case Token.EOF:
-        return "the end of the file";
-      default:
-        String literal = parser.getVocabulary().getLiteralName(type);
-        return literal == null ? parser.getVocabulary().getDisplayName(type) : literal;
-    }
-  }
-
-  private static String describe(Token t) {
-    switch (t.getType()) {
-      case Token.EOF:
-        return "end of file";
-      case CriteriaLexer.STRING:
-        return "text " + t.getText();
-      case CriteriaLexer.ID:
-        return "name '" + t.getText() + "'";
-      default:
-        return "'" + printable(t.getText()) + "'";
-    }
-  }
-
-  private static String printable(String s) {
-    StringBuilder sb = new StringBuilder();
-    for (int i = 0; i < s.length(); i++) {
-      char ch = s.charAt(i);
-      if (ch < 0x20 || ch == 0x7f) {
-        sb.append(String.format("\\u%04x", (int) ch));
-      } else {
-        sb.append(ch);
-      }
-    }
-    return sb.toString();
-  }
-
-  private static Span span(SourceFile source, Token t) {
-    int len = Math.max(1, t.getStopIndex() - t.getStartIndex() + 1);
-    return new Span(source, t.getLine(), t.getCharPositionInLine() + 1, len);
   }
 }

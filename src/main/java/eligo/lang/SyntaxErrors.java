@@ -25,6 +25,9 @@ import org.antlr.v4.runtime.misc.IntervalSet;
 public final class SyntaxErrors {
   private SyntaxErrors() {}
 
+  /** How a '}' that closes nothing is reported (the start of the message). */
+  public static final String CLOSES_NOTHING = "this '}' closes nothing";
+
   /** Reports every {@code STRAY} and {@code UNTERMINATED_STRING} token of a lexed file. */
   public static void lexical(SourceFile source, List<Token> tokens, Vocabulary vocabulary, List<Diagnostic> out) {
     for (Token t : tokens) {
@@ -50,7 +53,7 @@ public final class SyntaxErrors {
         open.push(t);
       } else if ("RBRACE".equals(kind)) {
         if (open.isEmpty()) {
-          out.add(Diagnostic.error(Tokens.span(source, t), "this '}' closes nothing: there is no '{' open before it"));
+          out.add(Diagnostic.error(Tokens.span(source, t), CLOSES_NOTHING + ": there is no '{' open before it"));
         } else {
           open.pop();
         }
@@ -152,7 +155,8 @@ public final class SyntaxErrors {
     return "; expected " + String.join(" or ", names);
   }
 
-  private static String tokenWords(Vocabulary vocabulary, int type) {
+  /** A token type in words: "a name", "a number", "'{'". */
+  public static String tokenWords(Vocabulary vocabulary, int type) {
     if (type == Token.EOF) {
       return "the end of the file";
     }
@@ -177,7 +181,8 @@ public final class SyntaxErrors {
     }
   }
 
-  private static String describe(Vocabulary vocabulary, Token t) {
+  /** A found token in words: "name 'x'", "text \"x\"", "'}'", "end of file". */
+  public static String describe(Vocabulary vocabulary, Token t) {
     if (t.getType() == Token.EOF) {
       return "end of file";
     }
