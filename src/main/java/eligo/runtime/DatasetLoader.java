@@ -7,6 +7,7 @@ import eligo.data.Dataset;
 import eligo.data.Measure;
 import eligo.data.Month;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.Reader;
 import java.io.UncheckedIOException;
@@ -133,11 +134,14 @@ public final class DatasetLoader {
   private final IntColumn assocEnd = new IntColumn();
 
   // ---- usage (rows whose keys resolve; the line is negated when the row has another error)
-  private final IntColumn usageTenant = new IntColumn();
-  private final IntColumn usageWorkload = new IntColumn();
-  private final IntColumn usageMonth = new IntColumn();
-  private final IntColumn usageLine = new IntColumn();
-  private final LongColumn[] usageMeasures = new LongColumn[MEASURES.length];
+  // Plain arrays sized up front from a count of the file's lines: in the usual case they become
+  // the Dataset's arrays as they are (sorted in place), so the big arrays exist only once.
+  private int usageCount;
+  private int[] usageTenant = new int[0];
+  private int[] usageWorkload = new int[0];
+  private int[] usageMonth = new int[0];
+  private int[] usageLine = new int[0];
+  private long[][] usageMeasures = new long[MEASURES.length][0];
   private int minMonth = Integer.MAX_VALUE;
   private int maxMonth = Integer.MIN_VALUE;
 
@@ -152,9 +156,6 @@ public final class DatasetLoader {
       if (typeIndex.putIfAbsent(typeNames[k], k) != null) {
         throw new IllegalArgumentException("association type '" + typeNames[k] + "' is given twice");
       }
-    }
-    for (int k = 0; k < usageMeasures.length; k++) {
-      usageMeasures[k] = new LongColumn();
     }
   }
 
@@ -184,6 +185,7 @@ public final class DatasetLoader {
     orderTenants();
     read(F_WORKLOADS, WORKLOAD_COLUMNS, this::workloadRow);
     read(F_ASSOCIATIONS, ASSOCIATION_COLUMNS, this::associationRow);
+    allocateUsage(estimateRecords(dir.resolve(USAGE)));
     read(F_USAGE, USAGE_COLUMNS, this::usageRow);
     int[] usageOrder = sortUsage();
     int keptRows = dropBadAndDuplicateRows(usageOrder);
@@ -629,18 +631,19 @@ public final class DatasetLoader {
       values[k] = v;
     }
     if (t >= 0 && w >= 0 && m != Month.NONE) {
-      if (usageTenant.size() >= MAX_ROWS) {
+      if (usageCount == usageTenant.length && !growUsage()) {
         fileError(F_USAGE, row.line, "usage.csv has more rows than the loader can hold (" + MAX_ROWS + ")");
         return;
       }
       // Keep it even when bad, so that a later row with the same key is found as a duplicate.
-      usageTenant.add(t);
-      usageWorkload.add(w);
-      usageMonth.add(m);
+      int i = usageCount++;
+      usageTenant[i] = t;
+      usageWorkload[i] = w;
+      usageMonth[i] = m;
       int line = lineInt(row.line);
-      usageLine.add(p.isEmpty() ? line : -line);
+      usageLine[i] = p.isEmpty() ? line : -line;
       for (int k = 0; k < MEASURES.length; k++) {
-        usageMeasures[k].add(values[k]);
+        usageMeasures[k][i] = values[k];
       }
       if (m < minMonth) {
         minMonth = m;
@@ -946,17 +949,17 @@ public final class DatasetLoader {
   }
 
   /** Stable counting sort of {@code src[0..n-1]} by {@code key - offset} in {@code [0, range)}. */
-  private static void countingSort(int[] src, int[] dst, int n, IntColumn key, int offset, int range) {
+  private static void countingSort(int[] src, int[] dst, int n, int[] key, int offset, int range) {
     int[] count = new int[range + 1];
     for (int i = 0; i < n; i++) {
-      count[key.get(src[i]) - offset + 1]++;
+      count[key[src[i]] - offset + 1]++;
     }
     for (int k = 0; k < range; k++) {
       count[k + 1] += count[k];
     }
     for (int i = 0; i < n; i++) {
       int r = src[i];
-      dst[count[key.get(r) - offset]++] = r;
+      dst[count[key[r] - offset]++] = r;
     }
   }
 
@@ -968,9 +971,69 @@ public final class DatasetLoader {
     return a;
   }
 
+  /**
+   * An upper bound of the records of a CSV file, header included: its lines that are not empty. It
+   * is exact unless records span lines or lines hold only blanks. 0 when the file cannot be read.
+   */
+  private static int estimateRecords(Path path) {
+    long lines = 0;
+    try (InputStream in = Files.newInputStream(path)) {
+      byte[] buf = new byte[1 << 16];
+      boolean content = false;
+      int n;
+      while ((n = in.read(buf)) > 0) {
+        for (int i = 0; i < n; i++) {
+          byte b = buf[i];
+          if (b == '\n' || b == '\r') {
+            if (content) {
+              lines++;
+              content = false;
+            }
+          } else {
+            content = true;
+          }
+        }
+      }
+      if (content) {
+        lines++;
+      }
+    } catch (IOException e) {
+      return 0; // reported when the file is read
+    }
+    return (int) Math.min(lines, MAX_ROWS);
+  }
+
+  private void allocateUsage(int records) {
+    int capacity = Math.max(0, records - 1); // less the header
+    usageTenant = new int[capacity];
+    usageWorkload = new int[capacity];
+    usageMonth = new int[capacity];
+    usageLine = new int[capacity];
+    for (int k = 0; k < MEASURES.length; k++) {
+      usageMeasures[k] = new long[capacity];
+    }
+  }
+
+  /** Makes room for more rows than estimated; false when the limit is reached. */
+  private boolean growUsage() {
+    int capacity = usageTenant.length;
+    if (capacity >= MAX_ROWS) {
+      return false;
+    }
+    int more = (int) Math.min(MAX_ROWS, Math.max(16L, capacity + (capacity >> 1)));
+    usageTenant = Arrays.copyOf(usageTenant, more);
+    usageWorkload = Arrays.copyOf(usageWorkload, more);
+    usageMonth = Arrays.copyOf(usageMonth, more);
+    usageLine = Arrays.copyOf(usageLine, more);
+    for (int k = 0; k < MEASURES.length; k++) {
+      usageMeasures[k] = Arrays.copyOf(usageMeasures[k], more);
+    }
+    return true;
+  }
+
   /** The usage row indexes in (tenant, workload, month, file line) order. */
   private int[] sortUsage() {
-    int n = usageTenant.size();
+    int n = usageCount;
     int[] a = identity(n);
     if (n == 0) {
       return a;
@@ -984,18 +1047,19 @@ public final class DatasetLoader {
 
   /**
    * Finds duplicate (tenant, workload, month) rows (a row repeating an earlier row's key is
-   * rejected), then moves the good rows to the front of {@code order}; returns their count.
+   * rejected), then reorders {@code order} to hold the good rows first (still sorted), the others
+   * after them; returns the number of good rows.
    */
   private int dropBadAndDuplicateRows(int[] order) {
-    int n = usageTenant.size();
+    int n = usageCount;
     List<long[]> duplicates = new ArrayList<>(); // {row, first row}
     int runStart = 0;
     for (int i = 1; i < n; i++) {
       int r = order[i];
       int q = order[runStart];
-      if (usageTenant.get(r) == usageTenant.get(q)
-          && usageWorkload.get(r) == usageWorkload.get(q)
-          && usageMonth.get(r) == usageMonth.get(q)) {
+      if (usageTenant[r] == usageTenant[q]
+          && usageWorkload[r] == usageWorkload[q]
+          && usageMonth[r] == usageMonth[q]) {
         duplicates.add(new long[] {r, q});
       } else {
         runStart = i;
@@ -1005,11 +1069,17 @@ public final class DatasetLoader {
       reportDuplicates(duplicates);
     }
     int kept = 0;
+    IntColumn dropped = new IntColumn();
     for (int i = 0; i < n; i++) {
       int r = order[i];
-      if (usageLine.get(r) > 0) {
+      if (usageLine[r] > 0) {
         order[kept++] = r;
+      } else {
+        dropped.add(r);
       }
+    }
+    for (int i = 0; i < dropped.size(); i++) {
+      order[kept + i] = dropped.get(i);
     }
     return kept;
   }
@@ -1017,28 +1087,28 @@ public final class DatasetLoader {
   private void reportDuplicates(List<long[]> duplicates) {
     Set<Long> lines = new HashSet<>();
     for (long[] d : duplicates) {
-      lines.add((long) Math.abs(usageLine.get((int) d[0])));
+      lines.add((long) Math.abs(usageLine[(int) d[0]]));
     }
     Map<Long, String> raw = rawRows(F_USAGE, lines);
     Map<Long, Integer> errorAt = null;
     for (long[] d : duplicates) {
       int r = (int) d[0];
       int q = (int) d[1];
-      int line = usageLine.get(r);
+      int line = usageLine[r];
       long absLine = Math.abs((long) line);
       String message =
           "tenant "
-              + quote(tenantIds[usageTenant.get(r)])
+              + quote(tenantIds[usageTenant[r]])
               + ", workload "
-              + quote(workloadNames.get(usageWorkload.get(r)))
+              + quote(workloadNames.get(usageWorkload[r]))
               + ", month "
-              + Month.format(usageMonth.get(r))
+              + Month.format(usageMonth[r])
               + " already has a row at line "
-              + Math.abs(usageLine.get(q));
+              + Math.abs(usageLine[q]);
       if (line > 0) {
         errors.add(new DataError(USAGE, absLine, message, raw.getOrDefault(absLine, "")));
         rejected[F_USAGE]++;
-        usageLine.set(r, -line);
+        usageLine[r] = -line;
       } else {
         // already rejected for another reason: add this one to its message
         if (errorAt == null) {
@@ -1083,13 +1153,49 @@ public final class DatasetLoader {
   // =====================================================================================
   // Building
 
+  /**
+   * Reorders the arrays in place so that position {@code i} holds what was at {@code order[i]},
+   * for the permutation {@code order[0..n-1]}; {@code order} is used up.
+   */
+  private static void permute(int[] order, int n, int[] ints, long[][] longs) {
+    long[] saved = new long[longs.length];
+    for (int i = 0; i < n; i++) {
+      if (order[i] < 0 || order[i] == i) {
+        continue;
+      }
+      int savedInt = ints[i];
+      for (int k = 0; k < longs.length; k++) {
+        saved[k] = longs[k][i];
+      }
+      int j = i;
+      while (true) {
+        int from = order[j];
+        order[j] = -1; // done
+        if (from == i) {
+          ints[j] = savedInt;
+          for (int k = 0; k < longs.length; k++) {
+            longs[k][j] = saved[k];
+          }
+          break;
+        }
+        ints[j] = ints[from];
+        for (int k = 0; k < longs.length; k++) {
+          longs[k][j] = longs[k][from];
+        }
+        j = from;
+      }
+    }
+  }
+
   private Dataset build(int[] usageOrder, int rows) {
     // associations in (tenant, workload, file line) order
     int a = assocTenant.size();
     int[] x = identity(a);
     int[] y = new int[a];
-    countingSort(x, y, a, assocWorkload, 0, workloadNames.size());
-    countingSort(y, x, a, assocTenant, 0, tenantIds.length);
+    int[] assocT = assocTenant.toArray();
+    int[] assocW = assocWorkload.toArray();
+    countingSort(x, y, a, assocW, 0, workloadNames.size());
+    countingSort(y, x, a, assocT, 0, tenantIds.length);
     int[] assocOrder = x;
 
     // pairs: merge the usage rows and the associations of each tenant
@@ -1104,12 +1210,12 @@ public final class DatasetLoader {
       tenantPairStart[t] = pairWorkload.size();
       while (true) {
         int rw =
-            ri < rows && usageTenant.get(usageOrder[ri]) == t
-                ? usageWorkload.get(usageOrder[ri])
+            ri < rows && usageTenant[usageOrder[ri]] == t
+                ? usageWorkload[usageOrder[ri]]
                 : Integer.MAX_VALUE;
         int aw =
-            ai < a && assocTenant.get(assocOrder[ai]) == t
-                ? assocWorkload.get(assocOrder[ai])
+            ai < a && assocT[assocOrder[ai]] == t
+                ? assocW[assocOrder[ai]]
                 : Integer.MAX_VALUE;
         int w = Math.min(rw, aw);
         if (w == Integer.MAX_VALUE) {
@@ -1119,13 +1225,13 @@ public final class DatasetLoader {
         pairRowStart.add(ri);
         pairAssocStart.add(ai);
         while (ri < rows
-            && usageTenant.get(usageOrder[ri]) == t
-            && usageWorkload.get(usageOrder[ri]) == w) {
+            && usageTenant[usageOrder[ri]] == t
+            && usageWorkload[usageOrder[ri]] == w) {
           ri++;
         }
         while (ai < a
-            && assocTenant.get(assocOrder[ai]) == t
-            && assocWorkload.get(assocOrder[ai]) == w) {
+            && assocT[assocOrder[ai]] == t
+            && assocW[assocOrder[ai]] == w) {
           ai++;
         }
       }
@@ -1134,15 +1240,17 @@ public final class DatasetLoader {
     pairRowStart.add(rows);
     pairAssocStart.add(a);
 
-    usageTenant.clear();
-    usageWorkload.clear();
-    usageLine.clear();
-    int[] rowMonth = usageMonth.gather(usageOrder, rows);
-    usageMonth.clear();
+    usageTenant = null;
+    usageWorkload = null;
+    usageLine = null;
+    permute(usageOrder, usageCount, usageMonth, usageMeasures);
+    int[] rowMonth = usageMonth.length == rows ? usageMonth : Arrays.copyOf(usageMonth, rows);
+    usageMonth = null;
     long[][] rowMeasures = new long[MEASURES.length][];
     for (int k = 0; k < MEASURES.length; k++) {
-      rowMeasures[k] = usageMeasures[k].gather(usageOrder, rows);
-      usageMeasures[k].clear();
+      long[] m = usageMeasures[k];
+      usageMeasures[k] = null;
+      rowMeasures[k] = m.length == rows ? m : Arrays.copyOf(m, rows);
     }
     int latest = Month.NONE;
     for (int m : rowMonth) {
