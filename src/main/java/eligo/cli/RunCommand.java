@@ -60,6 +60,9 @@ final class RunCommand implements Callable<Integer> {
   @Option(names = {"-q", "--quiet"}, description = "Print nothing but errors.")
   boolean quiet;
 
+  @Option(names = "--timings", description = "Print the wall time of each stage (compile, load, evaluate, write) and the peak memory, even with --quiet.")
+  boolean timings;
+
   enum BadRows {
     fail,
     skip
@@ -69,6 +72,7 @@ final class RunCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
+    Timings clock = new Timings();
     Integer month = null;
     if (asOf != null) {
       int m = Month.parse(asOf);
@@ -87,6 +91,8 @@ final class RunCommand implements Callable<Integer> {
       return ExitCodes.CRITERIA;
     }
     Ir.Program program = c.program();
+    var factories = engine.compile(program);
+    clock.lap("compile");
     if (!Files.isDirectory(data)) {
       err.println("eligo: data folder '" + data + "' does not exist or is not a folder");
       return ExitCodes.DATA;
@@ -100,6 +106,7 @@ final class RunCommand implements Callable<Integer> {
       return ExitCodes.DATA;
     }
     Dataset dataset = loaded.dataset();
+    clock.lap("load");
     if (mode == Mode.LENIENT) {
       Path rejectsFile = rejects != null ? rejects : (results != null && results.toAbsolutePath().getParent() != null ? results.toAbsolutePath().getParent().resolve("rejects.csv") : Path.of("rejects.csv"));
       eligo.runtime.RejectsWriter.write(rejectsFile, loaded.rejects());
@@ -115,7 +122,6 @@ final class RunCommand implements Callable<Integer> {
       err.println("eligo: usage.csv has no rows, so there is no latest month: give --as-of YYYY-MM");
       return ExitCodes.DATA;
     }
-    var factories = engine.compile(program);
     int n = threads != null ? Math.max(1, threads) : Runtime.getRuntime().availableProcessors();
     Outcome outcome;
     try {
@@ -124,14 +130,19 @@ final class RunCommand implements Callable<Integer> {
       err.println("eligo: " + e.getMessage());
       return ExitCodes.FAILURE;
     }
+    clock.lap("evaluate");
     if (results != null) {
       ResultsFile.write(outcome, results);
+      clock.lap("write");
     }
     if (!quiet) {
       printSummary(out, outcome, program);
       if (results != null) {
         out.println("Results written to " + results);
       }
+    }
+    if (timings) {
+      out.println(clock.report());
     }
     return ExitCodes.OK;
   }
