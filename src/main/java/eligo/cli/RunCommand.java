@@ -1,6 +1,7 @@
 package eligo.cli;
 
 import eligo.check.Frontend;
+import eligo.data.AreaEvaluator;
 import eligo.data.Dataset;
 import eligo.data.Month;
 import eligo.data.NodeResults;
@@ -17,7 +18,11 @@ import eligo.runtime.ResultsFile;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.function.Function;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -91,8 +96,10 @@ final class RunCommand implements Callable<Integer> {
       return ExitCodes.CRITERIA;
     }
     Ir.Program program = c.program();
-    var factories = engine.compile(program);
-    clock.lap("compile");
+    clock.lap("criteria");
+    // Java generation and compilation of the evaluators (one core) runs while the data loads
+    CompletableFuture<Map<String, Function<Dataset, AreaEvaluator>>> compiling =
+        CompletableFuture.supplyAsync(() -> clock.timed("evaluators compiled meanwhile", () -> engine.compile(program)));
     if (!Files.isDirectory(data)) {
       err.println("eligo: data folder '" + data + "' does not exist or is not a folder");
       return ExitCodes.DATA;
@@ -122,6 +129,13 @@ final class RunCommand implements Callable<Integer> {
       err.println("eligo: usage.csv has no rows, so there is no latest month: give --as-of YYYY-MM");
       return ExitCodes.DATA;
     }
+    Map<String, Function<Dataset, AreaEvaluator>> factories;
+    try {
+      factories = compiling.join();
+    } catch (CompletionException e) {
+      throw e.getCause() instanceof RuntimeException r ? r : e;
+    }
+    clock.lap("waiting for the evaluators");
     int n = threads != null ? Math.max(1, threads) : Runtime.getRuntime().availableProcessors();
     Outcome outcome;
     try {
