@@ -44,27 +44,68 @@ public final class Evaluators {
   }
 
   /**
-   * Generates every area, compiles them in memory at once and returns, by area id in program
-   * order, a factory that makes an evaluator for a dataset (one per dataset and thread).
+   * The classes compiled in this process, by their exact generated source (the last {@value
+   * #REMEMBERED}): a process that compiles criteria again after an edit compiles only the areas
+   * whose generated source changed.
+   */
+  private static final Map<String, Class<?>> COMPILED = new LinkedHashMap<>(16, 0.75f, true) {
+    private static final long serialVersionUID = 1L;
+
+    @Override
+    protected boolean removeEldestEntry(Map.Entry<String, Class<?>> eldest) {
+      return size() > REMEMBERED;
+    }
+  };
+
+  private static final int REMEMBERED = 64;
+
+  /**
+   * Generates every area, compiles in memory at once those not compiled before in this process
+   * with the same source, and returns, by area id in program order, a factory that makes an
+   * evaluator for a dataset (one per dataset and thread).
    */
   public static Map<String, Function<Dataset, AreaEvaluator>> compile(Ir.Program program, String packageName) {
     List<JavaFile> files = generate(program, packageName);
-    InMemoryCompiler.Result compiled = new InMemoryCompiler().compile(files);
+    List<String> sources = new ArrayList<>();
+    Class<?>[] types = new Class<?>[files.size()];
+    Map<String, String> missing = new LinkedHashMap<>();
+    synchronized (COMPILED) {
+      for (int i = 0; i < files.size(); i++) {
+        sources.add(files.get(i).toString());
+        types[i] = COMPILED.get(sources.get(i));
+        if (types[i] == null) {
+          missing.put(binaryName(files.get(i)), sources.get(i));
+        }
+      }
+    }
+    if (!missing.isEmpty()) {
+      InMemoryCompiler.Result compiled = new InMemoryCompiler().compileSources(missing);
+      synchronized (COMPILED) {
+        for (int i = 0; i < files.size(); i++) {
+          if (types[i] == null) {
+            types[i] = compiled.get(binaryName(files.get(i)));
+            COMPILED.put(sources.get(i), types[i]);
+          }
+        }
+      }
+    }
     Map<String, Function<Dataset, AreaEvaluator>> factories = new LinkedHashMap<>();
     for (int i = 0; i < files.size(); i++) {
-      JavaFile file = files.get(i);
-      String name = file.packageName().isEmpty()
-          ? file.typeSpec().name()
-          : file.packageName() + "." + file.typeSpec().name();
+      String name = binaryName(files.get(i));
+      Class<?> type = types[i];
       Constructor<? extends AreaEvaluator> constructor;
       try {
-        constructor = compiled.get(name).asSubclass(AreaEvaluator.class).getConstructor(Dataset.class);
+        constructor = type.asSubclass(AreaEvaluator.class).getConstructor(Dataset.class);
       } catch (NoSuchMethodException e) {
         throw new IllegalStateException("generated class without a Dataset constructor: " + name, e);
       }
       factories.put(program.areas().get(i).id(), data -> instantiate(constructor, data));
     }
     return factories;
+  }
+
+  private static String binaryName(JavaFile file) {
+    return file.packageName().isEmpty() ? file.typeSpec().name() : file.packageName() + "." + file.typeSpec().name();
   }
 
   private static AreaEvaluator instantiate(Constructor<? extends AreaEvaluator> constructor, Dataset data) {
