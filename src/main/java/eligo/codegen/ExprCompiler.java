@@ -64,6 +64,9 @@ class ExprCompiler {
   }
 
   private CodeBlock aggregateBody(Ir.Expr e, Scope s) {
+    if (e instanceof Ir.Count count && isWorkloadsWithSomeTenant(count)) {
+      return workloadsWithSomeTenant(count, s);
+    }
     List<Ir.Binder> binders = binders(e);
     Ir.Expr where = where(e);
     CodeBlock.Builder b = CodeBlock.builder();
@@ -143,6 +146,64 @@ class ExprCompiler {
       b.addStatement("return $L", e instanceof Ir.ForAll);
     }
     return b.build();
+  }
+
+  /**
+   * Whether {@code count} counts workloads of a set for which some tenant (and then perhaps more
+   * bindings) satisfies a condition ({@code count workload in S where any tenant, ... where C}),
+   * and that condition is false for a tenant without data for the workload: then the workloads
+   * can be counted from the tenants' own pairs, each once.
+   */
+  private static boolean isWorkloadsWithSomeTenant(Ir.Count count) {
+    if (count.binders().size() != 1 || !(count.binders().get(0) instanceof Ir.ForWorkload fw)
+        || !(count.where() instanceof Ir.Exists any) || any.binders().isEmpty()
+        || !(any.binders().get(0) instanceof Ir.ForTenant ft)) {
+      return false;
+    }
+    return Absence.pair(ft.var(), fw.var()).contributesNothing(perPair(any));
+  }
+
+  /** The condition of {@code any}, per binding of its first binder (a tenant). */
+  private static Ir.Expr perPair(Ir.Exists any) {
+    return new Ir.Exists(any.binders().subList(1, any.binders().size()), any.where());
+  }
+
+  /**
+   * {@code count workload in S where any tenant, ... where C} (see {@link
+   * #isWorkloadsWithSomeTenant}): the tenants' pairs in order, each workload counted once, the
+   * first time some tenant satisfies the rest. For each workload, tenants are tried in the same
+   * order as the loop over workloads would, and stop at the same one.
+   */
+  private CodeBlock workloadsWithSomeTenant(Ir.Count count, Scope s) {
+    Ir.ForWorkload fw = (Ir.ForWorkload) count.binders().get(0);
+    Ir.Exists any = (Ir.Exists) count.where();
+    Ir.ForTenant ft = (Ir.ForTenant) any.binders().get(0);
+    requireCustomer(s, "a loop over tenants");
+    String mask = masks.workloads(fw.set());
+    String counted = utilities.workloadFlags();
+    String acc = s.local("count");
+    CodeBlock.Builder b = CodeBlock.builder();
+    b.addStatement("long $N = 0L", acc);
+    b.addStatement("$T.fill($N, false)", Masks.ARRAYS, counted);
+    b.add("// each workload once, from the tenants' own pairs: a workload without data adds nothing\n");
+    String t = s.bind(ft.var());
+    b.beginControlFlow("for (int $N = data.tenantStart(c); $N < data.tenantEnd(c); $N++)", t, t, t);
+    String p = s.local("p");
+    String w = s.bind(fw.var());
+    b.beginControlFlow("for (int $N = data.pairStart($N); $N < data.pairEnd($N); $N++)", p, t, p, t, p);
+    b.addStatement("int $N = data.pairWorkload($N)", w, p);
+    s.addPair(ft.var(), fw.var(), p, true);
+    b.beginControlFlow("if ($L$N[$N])", mask == null ? CodeBlock.of("") : CodeBlock.of("!$N[$N] || ", mask, w), counted, w)
+        .addStatement("continue").endControlFlow();
+    Ir.Expr rest = perPair(any);
+    JavaExpr holds = any.binders().size() == 1 ? bool(any.where(), s) : bool(rest, s);
+    b.beginControlFlow("if ($L)", holds.code());
+    b.addStatement("$N[$N] = true", counted, w);
+    b.addStatement("$N++", acc);
+    b.endControlFlow();
+    b.endControlFlow();
+    b.endControlFlow();
+    return b.addStatement("return $N", acc).build();
   }
 
   /**

@@ -25,6 +25,7 @@ final class Utilities {
   private final Names members;
   private final Map<String, MethodSpec> methods = new LinkedHashMap<>();
   private String customerWorkloads;
+  private final List<String> workloadFlags = new ArrayList<>();
 
   Utilities(Names members) {
     this.members = members;
@@ -120,14 +121,30 @@ final class Utilities {
         .addStatement("return $N", field));
   }
 
-  /** The fields the helpers use (none, or the reused workload array). */
+  /**
+   * A new array field of one flag per workload, for one count of distinct workloads: each count
+   * has its own, since one may run inside the loop of another.
+   */
+  String workloadFlags() {
+    String field = members.allocate("counted" + (workloadFlags.size() + 1), "counted");
+    workloadFlags.add(field);
+    return field;
+  }
+
+  /** The fields the helpers use: the reused workload arrays. */
   List<FieldSpec> fields() {
-    if (customerWorkloads == null) {
-      return List.of();
+    List<FieldSpec> out = new ArrayList<>();
+    if (customerWorkloads != null) {
+      out.add(FieldSpec.builder(ArrayTypeName.of(TypeName.BOOLEAN), customerWorkloads, Modifier.PRIVATE, Modifier.FINAL)
+          .addJavadoc("Scratch space of {@code workloadsOf}, one flag per workload.\n")
+          .build());
     }
-    return List.of(FieldSpec.builder(ArrayTypeName.of(TypeName.BOOLEAN), customerWorkloads, Modifier.PRIVATE, Modifier.FINAL)
-        .addJavadoc("Scratch space of {@code workloadsOf}, one flag per workload.\n")
-        .build());
+    for (String field : workloadFlags) {
+      out.add(FieldSpec.builder(ArrayTypeName.of(TypeName.BOOLEAN), field, Modifier.PRIVATE, Modifier.FINAL)
+          .addJavadoc("Scratch space of one count of distinct workloads, one flag per workload.\n")
+          .build());
+    }
+    return out;
   }
 
   /** Constructor statements allocating {@link #fields()}. */
@@ -135,6 +152,9 @@ final class Utilities {
     CodeBlock.Builder b = CodeBlock.builder();
     if (customerWorkloads != null) {
       b.addStatement("this.$N = new boolean[data.workloadCount()]", customerWorkloads);
+    }
+    for (String field : workloadFlags) {
+      b.addStatement("this.$N = new boolean[data.workloadCount()]", field);
     }
     return b.build();
   }

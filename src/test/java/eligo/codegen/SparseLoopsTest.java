@@ -96,6 +96,16 @@ class SparseLoopsTest {
           value count tenant, workload where earliest start via CSP in TTM(M)
           met when value >= 1
         }
+        # distinct workloads counted from the tenants' pairs, each once
+        metric some-tenant "Some tenant" {
+          value count workload in AZ where any tenant, month in window where acr > 0 or revenue > 0
+          met when value >= 2
+        }
+        # true without data: every workload of AZ, with data or not
+        metric some-tenant-or-none "Some tenant or none" {
+          value count workload in AZ where any tenant, month in TTM(M) where acr >= 0
+          met when value >= 1
+        }
         metric growth "Growth" {
           value net sum revenue via CSP, DPOR for tenant, workload, month in TTM(M)
           met when value > 0
@@ -199,6 +209,9 @@ class SparseLoopsTest {
     assertThat(method(source, "anyTypeAny")).contains("pairStart", "activeTypeDuring");
     assertThat(method(source, "cspAny")).contains("pairStart", "activeDuring");
     assertThat(method(source, "started")).contains("pairStart");
+    assertThat(method(source, "someTenant")).contains("pairStart", "counted");
+    assertThat(method(source, "someTenantOrNone")).contains("for (int w = 0; w < data.workloadCount(); w++)")
+        .doesNotContain("counted", "workloadsOf");
   }
 
   /** The text of generated method {@code name} (up to the next method). */
