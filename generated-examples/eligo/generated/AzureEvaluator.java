@@ -5,6 +5,7 @@ import eligo.data.AreaEvaluator;
 import eligo.data.Dataset;
 import eligo.data.Measure;
 import eligo.data.NodeResults;
+import java.util.Arrays;
 import java.util.List;
 import javax.annotation.processing.Generated;
 
@@ -41,6 +42,16 @@ public final class AzureEvaluator implements AreaEvaluator {
   private final boolean[] workloads2;
 
   /**
+   * Scratch space of {@code workloadsOf}, one flag per workload.
+   */
+  private final boolean[] customerWorkloads;
+
+  /**
+   * Scratch space of one count of distinct workloads, one flag per workload.
+   */
+  private final boolean[] counted1;
+
+  /**
    * Precomputes this area's workload and type masks and rates for {@code data}.
    */
   public AzureEvaluator(Dataset data) {
@@ -56,6 +67,8 @@ public final class AzureEvaluator implements AreaEvaluator {
       workloads2[w] = family.equals("Azure") && !(name.equals("Virtual Machines") ||
           name.equals("Virtual Machine Licenses"));
     }
+    this.customerWorkloads = new boolean[data.workloadCount()];
+    this.counted1 = new boolean[data.workloadCount()];
   }
 
   @Override
@@ -119,27 +132,32 @@ public final class AzureEvaluator implements AreaEvaluator {
    */
   private long workloads(int c, int asOf) {
     long count = 0L;
-    for (int w = 0; w < data.workloadCount(); w++) {
-      if (!workloads1[w]) {
-        continue;
-      }
-      if (workloadsAny(c, asOf, w)) {
-        count++;
+    Arrays.fill(counted1, false);
+    // each workload once, from the tenants' own pairs: a workload without data adds nothing
+    for (int t = data.tenantStart(c); t < data.tenantEnd(c); t++) {
+      for (int p = data.pairStart(t); p < data.pairEnd(t); p++) {
+        int w = data.pairWorkload(p);
+        if (!workloads1[w] || counted1[w]) {
+          continue;
+        }
+        if (workloadsAny(c, asOf, t, w, p)) {
+          counted1[w] = true;
+          count++;
+        }
       }
     }
     return count;
   }
 
   /**
-   * Whether some (tenant, month) satisfies the condition. Part of node workloads.
+   * Whether some (month) satisfies the condition. Part of node workloads.
    */
-  private boolean workloadsAny(int c, int asOf, int w) {
-    for (int t = data.tenantStart(c); t < data.tenantEnd(c); t++) {
-      int p = data.pair(t, w);
-      for (int m = asOf - 23; m <= asOf; m++) {
-        if (data.measure(p, Measure.ACR_USD, m) > 0L) {
-          return true;
-        }
+  private boolean workloadsAny(int c, int asOf, int t, int w, int p) {
+    // the pair's own usage rows in the range: a month without a row adds nothing
+    for (int r = data.firstRow(p, asOf - 23); r < data.rowEnd(p) && data.rowMonth(r) <= asOf; r++) {
+      int m = data.rowMonth(r);
+      if (data.rowValue(r, Measure.ACR_USD) > 0L) {
+        return true;
       }
     }
     return false;
@@ -170,15 +188,14 @@ public final class AzureEvaluator implements AreaEvaluator {
    */
   private boolean associationAny(int c, int asOf, int k) {
     for (int t = data.tenantStart(c); t < data.tenantEnd(c); t++) {
-      for (int w = 0; w < data.workloadCount(); w++) {
+      // the tenant's own pairs: a workload without data adds nothing
+      for (int p = data.pairStart(t); p < data.pairEnd(t); p++) {
+        int w = data.pairWorkload(p);
         if (!workloads1[w]) {
           continue;
         }
-        int p = data.pair(t, w);
-        for (int m = asOf - 23; m <= asOf; m++) {
-          if (data.activeType(p, k, m)) {
-            return true;
-          }
+        if (data.activeTypeDuring(p, k, asOf - 23, asOf)) {
+          return true;
         }
       }
     }
@@ -222,11 +239,12 @@ public final class AzureEvaluator implements AreaEvaluator {
    */
   private long netCustomerAddsSum(int c, int asOf, int t, int m) {
     long sum = 0L;
-    for (int w = 0; w < data.workloadCount(); w++) {
+    // the tenant's own pairs: a workload without data adds nothing
+    for (int p = data.pairStart(t); p < data.pairEnd(t); p++) {
+      int w = data.pairWorkload(p);
       if (!workloads1[w]) {
         continue;
       }
-      int p = data.pair(t, w);
       sum = Math.addExact(sum,
           data.active(p, types1, m) ? data.measure(p, Measure.ACR_USD, m) : 0L);
     }
@@ -243,8 +261,10 @@ public final class AzureEvaluator implements AreaEvaluator {
    */
   private long deployments(int c, int asOf) {
     long count = 0L;
+    // a workload that no tenant of the customer has adds nothing
+    boolean[] used = workloadsOf(c);
     for (int w = 0; w < data.workloadCount(); w++) {
-      if (!workloads2[w]) {
+      if (!workloads2[w] || !used[w]) {
         continue;
       }
       if (deploymentsSum(c, asOf, w) > 0L) {
@@ -261,9 +281,13 @@ public final class AzureEvaluator implements AreaEvaluator {
     long sum = 0L;
     for (int t = data.tenantStart(c); t < data.tenantEnd(c); t++) {
       int p = data.pair(t, w);
-      for (int m = asOf - 11; m <= asOf; m++) {
-        sum = Math.addExact(sum,
-            data.active(p, types1, m) ? data.measure(p, Measure.ACR_USD, m) : 0L);
+      // the pair's own usage rows in the range: a month without a row adds nothing
+      if (p >= 0) {
+        for (int r = data.firstRow(p, asOf - 11); r < data.rowEnd(p) && data.rowMonth(r) <= asOf; r++) {
+          int m = data.rowMonth(r);
+          sum = Math.addExact(sum,
+              data.active(p, types1, m) ? data.rowValue(r, Measure.ACR_USD) : 0L);
+        }
       }
     }
     return sum;
@@ -281,17 +305,35 @@ public final class AzureEvaluator implements AreaEvaluator {
   private long usageGrowthAt(int c, int asOf) {
     long sum = 0L;
     for (int t = data.tenantStart(c); t < data.tenantEnd(c); t++) {
-      for (int w = 0; w < data.workloadCount(); w++) {
+      // the tenant's own pairs: a workload without data adds nothing
+      for (int p = data.pairStart(t); p < data.pairEnd(t); p++) {
+        int w = data.pairWorkload(p);
         if (!workloads1[w]) {
           continue;
         }
-        int p = data.pair(t, w);
-        for (int m = asOf - 11; m <= asOf; m++) {
+        // the pair's own usage rows in the range: a month without a row adds nothing
+        for (int r = data.firstRow(p, asOf - 11); r < data.rowEnd(p) && data.rowMonth(r) <= asOf; r++) {
+          int m = data.rowMonth(r);
           sum = Math.addExact(sum,
-              data.active(p, types1, m) ? data.measure(p, Measure.ACR_USD, m) : 0L);
+              data.active(p, types1, m) ? data.rowValue(r, Measure.ACR_USD) : 0L);
         }
       }
     }
     return sum;
+  }
+
+  /**
+   * Which workloads customer {@code c}'s tenants have a usage row or an association for, by
+   * workload index. Refilled on every call into the same array: it depends on the customer only,
+   * so a call nested in a loop over it for the same customer leaves it as it was.
+   */
+  private boolean[] workloadsOf(int c) {
+    Arrays.fill(customerWorkloads, false);
+    for (int t = data.tenantStart(c); t < data.tenantEnd(c); t++) {
+      for (int p = data.pairStart(t); p < data.pairEnd(t); p++) {
+        customerWorkloads[data.pairWorkload(p)] = true;
+      }
+    }
+    return customerWorkloads;
   }
 }

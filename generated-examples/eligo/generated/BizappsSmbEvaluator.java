@@ -5,6 +5,7 @@ import eligo.data.AreaEvaluator;
 import eligo.data.Dataset;
 import eligo.data.Measure;
 import eligo.data.NodeResults;
+import java.util.Arrays;
 import java.util.List;
 import javax.annotation.processing.Generated;
 
@@ -76,6 +77,16 @@ public final class BizappsSmbEvaluator implements AreaEvaluator {
   private final long[] rates1;
 
   /**
+   * Scratch space of one count of distinct workloads, one flag per workload.
+   */
+  private final boolean[] counted1;
+
+  /**
+   * Scratch space of one count of distinct workloads, one flag per workload.
+   */
+  private final boolean[] counted2;
+
+  /**
    * Precomputes this area's workload and type masks and rates for {@code data}.
    */
   public BizappsSmbEvaluator(Dataset data) {
@@ -128,6 +139,8 @@ public final class BizappsSmbEvaluator implements AreaEvaluator {
         rates1[w] = 1000L;
       }
     }
+    this.counted1 = new boolean[data.workloadCount()];
+    this.counted2 = new boolean[data.workloadCount()];
   }
 
   @Override
@@ -217,27 +230,32 @@ public final class BizappsSmbEvaluator implements AreaEvaluator {
    */
   private long performanceWorkloads(int c, int asOf) {
     long count = 0L;
-    for (int w = 0; w < data.workloadCount(); w++) {
-      if (!workloads1[w]) {
-        continue;
-      }
-      if (performanceWorkloadsAny(c, asOf, w)) {
-        count++;
+    Arrays.fill(counted1, false);
+    // each workload once, from the tenants' own pairs: a workload without data adds nothing
+    for (int t = data.tenantStart(c); t < data.tenantEnd(c); t++) {
+      for (int p = data.pairStart(t); p < data.pairEnd(t); p++) {
+        int w = data.pairWorkload(p);
+        if (!workloads1[w] || counted1[w]) {
+          continue;
+        }
+        if (performanceWorkloadsAny(c, asOf, t, w, p)) {
+          counted1[w] = true;
+          count++;
+        }
       }
     }
     return count;
   }
 
   /**
-   * Whether some (tenant, month) satisfies the condition. Part of node performance.workloads.
+   * Whether some (month) satisfies the condition. Part of node performance.workloads.
    */
-  private boolean performanceWorkloadsAny(int c, int asOf, int w) {
-    for (int t = data.tenantStart(c); t < data.tenantEnd(c); t++) {
-      int p = data.pair(t, w);
-      for (int m = asOf - 23; m <= asOf; m++) {
-        if (data.measure(p, Measure.REVENUE_USD, m) > 0L) {
-          return true;
-        }
+  private boolean performanceWorkloadsAny(int c, int asOf, int t, int w, int p) {
+    // the pair's own usage rows in the range: a month without a row adds nothing
+    for (int r = data.firstRow(p, asOf - 23); r < data.rowEnd(p) && data.rowMonth(r) <= asOf; r++) {
+      int m = data.rowMonth(r);
+      if (data.rowValue(r, Measure.REVENUE_USD) > 0L) {
+        return true;
       }
     }
     return false;
@@ -270,15 +288,14 @@ public final class BizappsSmbEvaluator implements AreaEvaluator {
    */
   private boolean performanceAssociationAny(int c, int asOf, int k) {
     for (int t = data.tenantStart(c); t < data.tenantEnd(c); t++) {
-      for (int w = 0; w < data.workloadCount(); w++) {
+      // the tenant's own pairs: a workload without data adds nothing
+      for (int p = data.pairStart(t); p < data.pairEnd(t); p++) {
+        int w = data.pairWorkload(p);
         if (!workloads1[w]) {
           continue;
         }
-        int p = data.pair(t, w);
-        for (int m = asOf - 23; m <= asOf; m++) {
-          if (data.activeType(p, k, m)) {
-            return true;
-          }
+        if (data.activeTypeDuring(p, k, asOf - 23, asOf)) {
+          return true;
         }
       }
     }
@@ -297,11 +314,12 @@ public final class BizappsSmbEvaluator implements AreaEvaluator {
   private long performanceNetCustomerAddsAt(int c, int asOf) {
     long count = 0L;
     for (int t = data.tenantStart(c); t < data.tenantEnd(c); t++) {
-      for (int w = 0; w < data.workloadCount(); w++) {
+      // the tenant's own pairs: a workload without data adds nothing
+      for (int p = data.pairStart(t); p < data.pairEnd(t); p++) {
+        int w = data.pairWorkload(p);
         if (!workloads1[w]) {
           continue;
         }
-        int p = data.pair(t, w);
         if ((data.active(p, types1, asOf) ? data.measure(p, Measure.REVENUE_USD, asOf) : 0L) >
             50000L) {
           count++;
@@ -320,28 +338,32 @@ public final class BizappsSmbEvaluator implements AreaEvaluator {
    */
   private long customerSuccessWorkloads(int c, int asOf) {
     long count = 0L;
-    for (int w = 0; w < data.workloadCount(); w++) {
-      if (!workloads2[w]) {
-        continue;
-      }
-      if (customerSuccessWorkloadsAny(c, asOf, w)) {
-        count++;
+    Arrays.fill(counted2, false);
+    // each workload once, from the tenants' own pairs: a workload without data adds nothing
+    for (int t = data.tenantStart(c); t < data.tenantEnd(c); t++) {
+      for (int p = data.pairStart(t); p < data.pairEnd(t); p++) {
+        int w = data.pairWorkload(p);
+        if (!workloads2[w] || counted2[w]) {
+          continue;
+        }
+        if (customerSuccessWorkloadsAny(c, asOf, t, w, p)) {
+          counted2[w] = true;
+          count++;
+        }
       }
     }
     return count;
   }
 
   /**
-   * Whether some (tenant, month) satisfies the condition. Part of node
-   * customer-success.workloads.
+   * Whether some (month) satisfies the condition. Part of node customer-success.workloads.
    */
-  private boolean customerSuccessWorkloadsAny(int c, int asOf, int w) {
-    for (int t = data.tenantStart(c); t < data.tenantEnd(c); t++) {
-      int p = data.pair(t, w);
-      for (int m = asOf - 23; m <= asOf; m++) {
-        if (data.measure(p, Measure.ACTIVE_USERS, m) > 0L) {
-          return true;
-        }
+  private boolean customerSuccessWorkloadsAny(int c, int asOf, int t, int w, int p) {
+    // the pair's own usage rows in the range: a month without a row adds nothing
+    for (int r = data.firstRow(p, asOf - 23); r < data.rowEnd(p) && data.rowMonth(r) <= asOf; r++) {
+      int m = data.rowMonth(r);
+      if (data.rowValue(r, Measure.ACTIVE_USERS) > 0L) {
+        return true;
       }
     }
     return false;
@@ -371,15 +393,14 @@ public final class BizappsSmbEvaluator implements AreaEvaluator {
    */
   private boolean customerSuccessAssociationAny(int c, int asOf, int k) {
     for (int t = data.tenantStart(c); t < data.tenantEnd(c); t++) {
-      for (int w = 0; w < data.workloadCount(); w++) {
+      // the tenant's own pairs: a workload without data adds nothing
+      for (int p = data.pairStart(t); p < data.pairEnd(t); p++) {
+        int w = data.pairWorkload(p);
         if (!workloads2[w]) {
           continue;
         }
-        int p = data.pair(t, w);
-        for (int m = asOf - 23; m <= asOf; m++) {
-          if (typesByWorkload1[w][k] && data.activeType(p, k, m)) {
-            return true;
-          }
+        if (typesByWorkload1[w][k] && data.activeTypeDuring(p, k, asOf - 23, asOf)) {
+          return true;
         }
       }
     }
@@ -398,11 +419,12 @@ public final class BizappsSmbEvaluator implements AreaEvaluator {
   private long customerSuccessDeploymentsAt(int c, int asOf) {
     long count = 0L;
     for (int t = data.tenantStart(c); t < data.tenantEnd(c); t++) {
-      for (int w = 0; w < data.workloadCount(); w++) {
+      // the tenant's own pairs: a workload without data adds nothing
+      for (int p = data.pairStart(t); p < data.pairEnd(t); p++) {
+        int w = data.pairWorkload(p);
         if (!workloads2[w]) {
           continue;
         }
-        int p = data.pair(t, w);
         if ((data.active(p, typesByWorkload1[w], asOf) ? Math.multiplyExact(data.measure(p, Measure.ACTIVE_USERS, asOf),
             rates1[w]) : 0L) >= 50000L) {
           count++;
@@ -424,11 +446,12 @@ public final class BizappsSmbEvaluator implements AreaEvaluator {
   private long customerSuccessUsageGrowthAt(int c, int asOf) {
     long sum = 0L;
     for (int t = data.tenantStart(c); t < data.tenantEnd(c); t++) {
-      for (int w = 0; w < data.workloadCount(); w++) {
+      // the tenant's own pairs: a workload without data adds nothing
+      for (int p = data.pairStart(t); p < data.pairEnd(t); p++) {
+        int w = data.pairWorkload(p);
         if (!workloads2[w]) {
           continue;
         }
-        int p = data.pair(t, w);
         sum = Math.addExact(sum,
             data.active(p, typesByWorkload1[w], asOf) ? Math.multiplyExact(data.measure(p, Measure.ACTIVE_USERS, asOf),
             rates1[w]) : 0L);

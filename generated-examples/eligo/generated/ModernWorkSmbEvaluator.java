@@ -6,6 +6,7 @@ import eligo.data.Dataset;
 import eligo.data.Measure;
 import eligo.data.Month;
 import eligo.data.NodeResults;
+import java.util.Arrays;
 import java.util.List;
 import javax.annotation.processing.Generated;
 
@@ -59,6 +60,11 @@ public final class ModernWorkSmbEvaluator implements AreaEvaluator {
   private final boolean[] types3;
 
   /**
+   * Scratch space of one count of distinct workloads, one flag per workload.
+   */
+  private final boolean[] counted1;
+
+  /**
    * Precomputes this area's workload and type masks and rates for {@code data}.
    */
   public ModernWorkSmbEvaluator(Dataset data) {
@@ -76,6 +82,7 @@ public final class ModernWorkSmbEvaluator implements AreaEvaluator {
           name.equals("Teams Phone Calling") || name.equals("Teams Platform") ||
           name.equals("Yammer");
     }
+    this.counted1 = new boolean[data.workloadCount()];
   }
 
   @Override
@@ -167,27 +174,32 @@ public final class ModernWorkSmbEvaluator implements AreaEvaluator {
    */
   private long workloads(int c, int asOf) {
     long count = 0L;
-    for (int w = 0; w < data.workloadCount(); w++) {
-      if (!workloads1[w]) {
-        continue;
-      }
-      if (workloadsAny(c, asOf, w)) {
-        count++;
+    Arrays.fill(counted1, false);
+    // each workload once, from the tenants' own pairs: a workload without data adds nothing
+    for (int t = data.tenantStart(c); t < data.tenantEnd(c); t++) {
+      for (int p = data.pairStart(t); p < data.pairEnd(t); p++) {
+        int w = data.pairWorkload(p);
+        if (!workloads1[w] || counted1[w]) {
+          continue;
+        }
+        if (workloadsAny(c, asOf, t, w, p)) {
+          counted1[w] = true;
+          count++;
+        }
       }
     }
     return count;
   }
 
   /**
-   * Whether some (tenant, month) satisfies the condition. Part of node workloads.
+   * Whether some (month) satisfies the condition. Part of node workloads.
    */
-  private boolean workloadsAny(int c, int asOf, int w) {
-    for (int t = data.tenantStart(c); t < data.tenantEnd(c); t++) {
-      int p = data.pair(t, w);
-      for (int m = asOf - 23; m <= asOf; m++) {
-        if (data.measure(p, Measure.PAID_UNITS, m) > 0L) {
-          return true;
-        }
+  private boolean workloadsAny(int c, int asOf, int t, int w, int p) {
+    // the pair's own usage rows in the range: a month without a row adds nothing
+    for (int r = data.firstRow(p, asOf - 23); r < data.rowEnd(p) && data.rowMonth(r) <= asOf; r++) {
+      int m = data.rowMonth(r);
+      if (data.rowValue(r, Measure.PAID_UNITS) > 0L) {
+        return true;
       }
     }
     return false;
@@ -218,15 +230,14 @@ public final class ModernWorkSmbEvaluator implements AreaEvaluator {
    */
   private boolean associationAny(int c, int asOf, int k) {
     for (int t = data.tenantStart(c); t < data.tenantEnd(c); t++) {
-      for (int w = 0; w < data.workloadCount(); w++) {
+      // the tenant's own pairs: a workload without data adds nothing
+      for (int p = data.pairStart(t); p < data.pairEnd(t); p++) {
+        int w = data.pairWorkload(p);
         if (!workloads1[w]) {
           continue;
         }
-        int p = data.pair(t, w);
-        for (int m = asOf - 23; m <= asOf; m++) {
-          if (data.activeType(p, k, m)) {
-            return true;
-          }
+        if (data.activeTypeDuring(p, k, asOf - 23, asOf)) {
+          return true;
         }
       }
     }
@@ -243,11 +254,12 @@ public final class ModernWorkSmbEvaluator implements AreaEvaluator {
   private long pau(int c, int asOf) {
     long count = 0L;
     for (int t = data.tenantStart(c); t < data.tenantEnd(c); t++) {
-      for (int w = 0; w < data.workloadCount(); w++) {
+      // the tenant's own pairs: a workload without data adds nothing
+      for (int p = data.pairStart(t); p < data.pairEnd(t); p++) {
+        int w = data.pairWorkload(p);
         if (!workloads1[w]) {
           continue;
         }
-        int p = data.pair(t, w);
         if (data.measure(p, Measure.PAID_UNITS, asOf) > 10L &&
             data.measure(p, Measure.PAID_UNITS, asOf) <= 300L) {
           count++;
@@ -280,11 +292,12 @@ public final class ModernWorkSmbEvaluator implements AreaEvaluator {
    * Whether some (workload) satisfies the condition. Part of node net-customer-adds.
    */
   private boolean netCustomerAddsAny(int c, int asOf, int t) {
-    for (int w = 0; w < data.workloadCount(); w++) {
+    // the tenant's own pairs: a workload without data adds nothing
+    for (int p = data.pairStart(t); p < data.pairEnd(t); p++) {
+      int w = data.pairWorkload(p);
       if (!workloads1[w]) {
         continue;
       }
-      int p = data.pair(t, w);
       if (data.measure(p, Measure.PAID_UNITS, asOf) > 10L &&
           data.measure(p, Measure.PAID_UNITS, asOf) <= 300L && data.active(p, types1, asOf)) {
         return true;
@@ -316,11 +329,12 @@ public final class ModernWorkSmbEvaluator implements AreaEvaluator {
    * Whether some (workload) satisfies the condition. Part of node deployments.cpor.
    */
   private boolean deploymentsCporAny(int c, int asOf, int t) {
-    for (int w = 0; w < data.workloadCount(); w++) {
+    // the tenant's own pairs: a workload without data adds nothing
+    for (int p = data.pairStart(t); p < data.pairEnd(t); p++) {
+      int w = data.pairWorkload(p);
       if (!workloads1[w]) {
         continue;
       }
-      int p = data.pair(t, w);
       int start = data.firstStart(p, types2);
       if (data.active(p, types2, asOf) && data.measure(p, Measure.PAID_UNITS, asOf) > 0L &&
           Math.multiplyExact(data.measure(p, Measure.ACTIVE_USERS, asOf), 10L) >=
@@ -357,11 +371,12 @@ public final class ModernWorkSmbEvaluator implements AreaEvaluator {
    * Whether some (workload) satisfies the condition. Part of node deployments.csp.
    */
   private boolean deploymentsCspAny(int c, int asOf, int t) {
-    for (int w = 0; w < data.workloadCount(); w++) {
+    // the tenant's own pairs: a workload without data adds nothing
+    for (int p = data.pairStart(t); p < data.pairEnd(t); p++) {
+      int w = data.pairWorkload(p);
       if (!workloads1[w]) {
         continue;
       }
-      int p = data.pair(t, w);
       int start = data.firstStart(p, types3);
       if (data.active(p, types3, asOf) && data.measure(p, Measure.PAID_UNITS, asOf) > 0L &&
           Math.multiplyExact(data.measure(p, Measure.ACTIVE_USERS, asOf), 10L) >=
@@ -387,11 +402,12 @@ public final class ModernWorkSmbEvaluator implements AreaEvaluator {
   private long usageGrowthCporAt(int c, int asOf) {
     long sum = 0L;
     for (int t = data.tenantStart(c); t < data.tenantEnd(c); t++) {
-      for (int w = 0; w < data.workloadCount(); w++) {
+      // the tenant's own pairs: a workload without data adds nothing
+      for (int p = data.pairStart(t); p < data.pairEnd(t); p++) {
+        int w = data.pairWorkload(p);
         if (!workloads1[w]) {
           continue;
         }
-        int p = data.pair(t, w);
         sum = Math.addExact(sum,
             data.active(p, types2, asOf) ? data.measure(p, Measure.ACTIVE_USERS, asOf) : 0L);
       }
@@ -411,11 +427,12 @@ public final class ModernWorkSmbEvaluator implements AreaEvaluator {
   private long usageGrowthCspAt(int c, int asOf) {
     long sum = 0L;
     for (int t = data.tenantStart(c); t < data.tenantEnd(c); t++) {
-      for (int w = 0; w < data.workloadCount(); w++) {
+      // the tenant's own pairs: a workload without data adds nothing
+      for (int p = data.pairStart(t); p < data.pairEnd(t); p++) {
+        int w = data.pairWorkload(p);
         if (!workloads1[w]) {
           continue;
         }
-        int p = data.pair(t, w);
         sum = Math.addExact(sum,
             data.active(p, types3, asOf) ? data.measure(p, Measure.ACTIVE_USERS, asOf) : 0L);
       }

@@ -5,6 +5,7 @@ import eligo.data.AreaEvaluator;
 import eligo.data.Dataset;
 import eligo.data.Measure;
 import eligo.data.NodeResults;
+import java.util.Arrays;
 import java.util.List;
 import javax.annotation.processing.Generated;
 
@@ -61,6 +62,16 @@ public final class SecurityEvaluator implements AreaEvaluator {
   private final boolean[] types2;
 
   /**
+   * Scratch space of one count of distinct workloads, one flag per workload.
+   */
+  private final boolean[] counted1;
+
+  /**
+   * Scratch space of one count of distinct workloads, one flag per workload.
+   */
+  private final boolean[] counted2;
+
+  /**
    * Precomputes this area's workload and type masks and rates for {@code data}.
    */
   public SecurityEvaluator(Dataset data) {
@@ -81,6 +92,8 @@ public final class SecurityEvaluator implements AreaEvaluator {
           name.equals("Microsoft Defender for Identity") ||
           name.equals("Microsoft Information Protection") || name.equals("Intune");
     }
+    this.counted1 = new boolean[data.workloadCount()];
+    this.counted2 = new boolean[data.workloadCount()];
   }
 
   @Override
@@ -194,27 +207,32 @@ public final class SecurityEvaluator implements AreaEvaluator {
    */
   private long azureWorkloads(int c, int asOf) {
     long count = 0L;
-    for (int w = 0; w < data.workloadCount(); w++) {
-      if (!workloads1[w]) {
-        continue;
-      }
-      if (azureWorkloadsAny(c, asOf, w)) {
-        count++;
+    Arrays.fill(counted1, false);
+    // each workload once, from the tenants' own pairs: a workload without data adds nothing
+    for (int t = data.tenantStart(c); t < data.tenantEnd(c); t++) {
+      for (int p = data.pairStart(t); p < data.pairEnd(t); p++) {
+        int w = data.pairWorkload(p);
+        if (!workloads1[w] || counted1[w]) {
+          continue;
+        }
+        if (azureWorkloadsAny(c, asOf, t, w, p)) {
+          counted1[w] = true;
+          count++;
+        }
       }
     }
     return count;
   }
 
   /**
-   * Whether some (tenant, month) satisfies the condition. Part of node azure.workloads.
+   * Whether some (month) satisfies the condition. Part of node azure.workloads.
    */
-  private boolean azureWorkloadsAny(int c, int asOf, int w) {
-    for (int t = data.tenantStart(c); t < data.tenantEnd(c); t++) {
-      int p = data.pair(t, w);
-      for (int m = asOf - 23; m <= asOf; m++) {
-        if (data.measure(p, Measure.ACR_USD, m) > 0L) {
-          return true;
-        }
+  private boolean azureWorkloadsAny(int c, int asOf, int t, int w, int p) {
+    // the pair's own usage rows in the range: a month without a row adds nothing
+    for (int r = data.firstRow(p, asOf - 23); r < data.rowEnd(p) && data.rowMonth(r) <= asOf; r++) {
+      int m = data.rowMonth(r);
+      if (data.rowValue(r, Measure.ACR_USD) > 0L) {
+        return true;
       }
     }
     return false;
@@ -246,15 +264,14 @@ public final class SecurityEvaluator implements AreaEvaluator {
    */
   private boolean azureAssociationAny(int c, int asOf, int k) {
     for (int t = data.tenantStart(c); t < data.tenantEnd(c); t++) {
-      for (int w = 0; w < data.workloadCount(); w++) {
+      // the tenant's own pairs: a workload without data adds nothing
+      for (int p = data.pairStart(t); p < data.pairEnd(t); p++) {
+        int w = data.pairWorkload(p);
         if (!workloads1[w]) {
           continue;
         }
-        int p = data.pair(t, w);
-        for (int m = asOf - 23; m <= asOf; m++) {
-          if (data.activeType(p, k, m)) {
-            return true;
-          }
+        if (data.activeTypeDuring(p, k, asOf - 23, asOf)) {
+          return true;
         }
       }
     }
@@ -286,14 +303,17 @@ public final class SecurityEvaluator implements AreaEvaluator {
    */
   private long azureNetCustomerAddsSum(int c, int asOf, int t) {
     long sum = 0L;
-    for (int w = 0; w < data.workloadCount(); w++) {
+    // the tenant's own pairs: a workload without data adds nothing
+    for (int p = data.pairStart(t); p < data.pairEnd(t); p++) {
+      int w = data.pairWorkload(p);
       if (!workloads1[w]) {
         continue;
       }
-      int p = data.pair(t, w);
-      for (int m = asOf - 11; m <= asOf; m++) {
+      // the pair's own usage rows in the range: a month without a row adds nothing
+      for (int r = data.firstRow(p, asOf - 11); r < data.rowEnd(p) && data.rowMonth(r) <= asOf; r++) {
+        int m = data.rowMonth(r);
         sum = Math.addExact(sum,
-            data.active(p, types1, m) ? data.measure(p, Measure.ACR_USD, m) : 0L);
+            data.active(p, types1, m) ? data.rowValue(r, Measure.ACR_USD) : 0L);
       }
     }
     return sum;
@@ -323,14 +343,17 @@ public final class SecurityEvaluator implements AreaEvaluator {
    */
   private long azureDeploymentsSum(int c, int asOf, int t) {
     long sum = 0L;
-    for (int w = 0; w < data.workloadCount(); w++) {
+    // the tenant's own pairs: a workload without data adds nothing
+    for (int p = data.pairStart(t); p < data.pairEnd(t); p++) {
+      int w = data.pairWorkload(p);
       if (!workloads1[w]) {
         continue;
       }
-      int p = data.pair(t, w);
-      for (int m = asOf - 11; m <= asOf; m++) {
+      // the pair's own usage rows in the range: a month without a row adds nothing
+      for (int r = data.firstRow(p, asOf - 11); r < data.rowEnd(p) && data.rowMonth(r) <= asOf; r++) {
+        int m = data.rowMonth(r);
         sum = Math.addExact(sum,
-            data.active(p, types1, m) ? data.measure(p, Measure.ACR_USD, m) : 0L);
+            data.active(p, types1, m) ? data.rowValue(r, Measure.ACR_USD) : 0L);
       }
     }
     return sum;
@@ -356,14 +379,17 @@ public final class SecurityEvaluator implements AreaEvaluator {
    */
   private long azureUsageGrowthSum(int c, int asOf, int t) {
     long sum = 0L;
-    for (int w = 0; w < data.workloadCount(); w++) {
+    // the tenant's own pairs: a workload without data adds nothing
+    for (int p = data.pairStart(t); p < data.pairEnd(t); p++) {
+      int w = data.pairWorkload(p);
       if (!workloads1[w]) {
         continue;
       }
-      int p = data.pair(t, w);
-      for (int m = asOf - 11; m <= asOf; m++) {
+      // the pair's own usage rows in the range: a month without a row adds nothing
+      for (int r = data.firstRow(p, asOf - 11); r < data.rowEnd(p) && data.rowMonth(r) <= asOf; r++) {
+        int m = data.rowMonth(r);
         sum = Math.addExact(sum,
-            data.active(p, types1, m) ? data.measure(p, Measure.ACR_USD, m) : 0L);
+            data.active(p, types1, m) ? data.rowValue(r, Measure.ACR_USD) : 0L);
       }
     }
     return sum;
@@ -378,27 +404,32 @@ public final class SecurityEvaluator implements AreaEvaluator {
    */
   private long m365Workloads(int c, int asOf) {
     long count = 0L;
-    for (int w = 0; w < data.workloadCount(); w++) {
-      if (!workloads2[w]) {
-        continue;
-      }
-      if (m365WorkloadsAny(c, asOf, w)) {
-        count++;
+    Arrays.fill(counted2, false);
+    // each workload once, from the tenants' own pairs: a workload without data adds nothing
+    for (int t = data.tenantStart(c); t < data.tenantEnd(c); t++) {
+      for (int p = data.pairStart(t); p < data.pairEnd(t); p++) {
+        int w = data.pairWorkload(p);
+        if (!workloads2[w] || counted2[w]) {
+          continue;
+        }
+        if (m365WorkloadsAny(c, asOf, t, w, p)) {
+          counted2[w] = true;
+          count++;
+        }
       }
     }
     return count;
   }
 
   /**
-   * Whether some (tenant, month) satisfies the condition. Part of node m365.workloads.
+   * Whether some (month) satisfies the condition. Part of node m365.workloads.
    */
-  private boolean m365WorkloadsAny(int c, int asOf, int w) {
-    for (int t = data.tenantStart(c); t < data.tenantEnd(c); t++) {
-      int p = data.pair(t, w);
-      for (int m = asOf - 23; m <= asOf; m++) {
-        if (data.measure(p, Measure.PAID_UNITS, m) > 0L) {
-          return true;
-        }
+  private boolean m365WorkloadsAny(int c, int asOf, int t, int w, int p) {
+    // the pair's own usage rows in the range: a month without a row adds nothing
+    for (int r = data.firstRow(p, asOf - 23); r < data.rowEnd(p) && data.rowMonth(r) <= asOf; r++) {
+      int m = data.rowMonth(r);
+      if (data.rowValue(r, Measure.PAID_UNITS) > 0L) {
+        return true;
       }
     }
     return false;
@@ -430,15 +461,14 @@ public final class SecurityEvaluator implements AreaEvaluator {
    */
   private boolean m365AssociationAny(int c, int asOf, int k) {
     for (int t = data.tenantStart(c); t < data.tenantEnd(c); t++) {
-      for (int w = 0; w < data.workloadCount(); w++) {
+      // the tenant's own pairs: a workload without data adds nothing
+      for (int p = data.pairStart(t); p < data.pairEnd(t); p++) {
+        int w = data.pairWorkload(p);
         if (!workloads2[w]) {
           continue;
         }
-        int p = data.pair(t, w);
-        for (int m = asOf - 23; m <= asOf; m++) {
-          if (data.activeType(p, k, m)) {
-            return true;
-          }
+        if (data.activeTypeDuring(p, k, asOf - 23, asOf)) {
+          return true;
         }
       }
     }
@@ -468,11 +498,12 @@ public final class SecurityEvaluator implements AreaEvaluator {
    * Whether some (workload) satisfies the condition. Part of node m365.net-customer-adds.
    */
   private boolean m365NetCustomerAddsAny(int c, int asOf, int t) {
-    for (int w = 0; w < data.workloadCount(); w++) {
+    // the tenant's own pairs: a workload without data adds nothing
+    for (int p = data.pairStart(t); p < data.pairEnd(t); p++) {
+      int w = data.pairWorkload(p);
       if (!workloads2[w]) {
         continue;
       }
-      int p = data.pair(t, w);
       if (data.measure(p, Measure.PAID_UNITS, asOf) >= 25L && data.active(p, types2, asOf)) {
         return true;
       }
@@ -503,11 +534,12 @@ public final class SecurityEvaluator implements AreaEvaluator {
    * Whether some (workload) satisfies the condition. Part of node m365.deployments.
    */
   private boolean m365DeploymentsAny(int c, int asOf, int t) {
-    for (int w = 0; w < data.workloadCount(); w++) {
+    // the tenant's own pairs: a workload without data adds nothing
+    for (int p = data.pairStart(t); p < data.pairEnd(t); p++) {
+      int w = data.pairWorkload(p);
       if (!workloads2[w]) {
         continue;
       }
-      int p = data.pair(t, w);
       if (data.measure(p, Measure.PAID_UNITS, asOf) >= 25L && data.active(p, types2, asOf) &&
           Math.multiplyExact(data.measure(p, Measure.ACTIVE_USERS, asOf), 100L) >=
           Math.multiplyExact(15L, data.measure(p, Measure.PAID_UNITS, asOf))) {
@@ -529,11 +561,12 @@ public final class SecurityEvaluator implements AreaEvaluator {
   private long m365UsageGrowthAt(int c, int asOf) {
     long sum = 0L;
     for (int t = data.tenantStart(c); t < data.tenantEnd(c); t++) {
-      for (int w = 0; w < data.workloadCount(); w++) {
+      // the tenant's own pairs: a workload without data adds nothing
+      for (int p = data.pairStart(t); p < data.pairEnd(t); p++) {
+        int w = data.pairWorkload(p);
         if (!workloads2[w]) {
           continue;
         }
-        int p = data.pair(t, w);
         sum = Math.addExact(sum,
             data.active(p, types2, asOf) ? data.measure(p, Measure.PROTECTED_USERS, asOf) : 0L);
       }
@@ -547,11 +580,12 @@ public final class SecurityEvaluator implements AreaEvaluator {
   private long m365UsageGrowthPartnerSum(int c, int asOf) {
     long sum = 0L;
     for (int t = data.tenantStart(c); t < data.tenantEnd(c); t++) {
-      for (int w = 0; w < data.workloadCount(); w++) {
+      // the tenant's own pairs: a workload without data adds nothing
+      for (int p = data.pairStart(t); p < data.pairEnd(t); p++) {
+        int w = data.pairWorkload(p);
         if (!workloads2[w]) {
           continue;
         }
-        int p = data.pair(t, w);
         sum = Math.addExact(sum,
             data.active(p, types2, asOf) ? data.measure(p, Measure.PROTECTED_USERS, asOf) : 0L);
       }

@@ -1,6 +1,7 @@
 package eligo.cli;
 
 import eligo.check.Frontend;
+import eligo.data.AreaEvaluator;
 import eligo.data.Dataset;
 import eligo.data.Month;
 import eligo.data.NodeResults;
@@ -17,7 +18,11 @@ import eligo.runtime.ResultsFile;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.function.Function;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -60,6 +65,9 @@ final class RunCommand implements Callable<Integer> {
   @Option(names = {"-q", "--quiet"}, description = "Print nothing but errors.")
   boolean quiet;
 
+  @Option(names = "--timings", description = "Print the wall time of each stage (compile, load, evaluate, write) and the peak memory, even with --quiet.")
+  boolean timings;
+
   enum BadRows {
     fail,
     skip
@@ -69,6 +77,7 @@ final class RunCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
+    Timings clock = new Timings();
     Integer month = null;
     if (asOf != null) {
       int m = Month.parse(asOf);
@@ -87,6 +96,10 @@ final class RunCommand implements Callable<Integer> {
       return ExitCodes.CRITERIA;
     }
     Ir.Program program = c.program();
+    clock.lap("criteria");
+    // Java generation and compilation of the evaluators (one core) runs while the data loads
+    CompletableFuture<Engine.Compiled> compiling =
+        CompletableFuture.supplyAsync(() -> clock.timed("evaluators compiled meanwhile", () -> engine.compile(c)));
     if (!Files.isDirectory(data)) {
       err.println("eligo: data folder '" + data + "' does not exist or is not a folder");
       return ExitCodes.DATA;
@@ -100,6 +113,7 @@ final class RunCommand implements Callable<Integer> {
       return ExitCodes.DATA;
     }
     Dataset dataset = loaded.dataset();
+    clock.lap("load");
     if (mode == Mode.LENIENT) {
       Path rejectsFile = rejects != null ? rejects : (results != null && results.toAbsolutePath().getParent() != null ? results.toAbsolutePath().getParent().resolve("rejects.csv") : Path.of("rejects.csv"));
       eligo.runtime.RejectsWriter.write(rejectsFile, loaded.rejects());
@@ -115,7 +129,13 @@ final class RunCommand implements Callable<Integer> {
       err.println("eligo: usage.csv has no rows, so there is no latest month: give --as-of YYYY-MM");
       return ExitCodes.DATA;
     }
-    Engine.Compiled compiled = engine.compile(c);
+    Engine.Compiled compiled;
+    try {
+      compiled = compiling.join();
+    } catch (CompletionException e) {
+      throw e.getCause() instanceof RuntimeException r ? r : e;
+    }
+    clock.lap("waiting for the evaluators");
     int n = threads != null ? Math.max(1, threads) : Runtime.getRuntime().availableProcessors();
     Outcome outcome;
     try {
@@ -124,14 +144,19 @@ final class RunCommand implements Callable<Integer> {
       err.println("eligo: " + e.getMessage());
       return ExitCodes.FAILURE;
     }
+    clock.lap("evaluate");
     if (results != null) {
       ResultsFile.write(outcome, results);
+      clock.lap("write");
     }
     if (!quiet) {
       printSummary(out, outcome, program, compiled.description());
       if (results != null) {
         out.println("Results written to " + results);
       }
+    }
+    if (timings) {
+      out.println(clock.report());
     }
     return ExitCodes.OK;
   }

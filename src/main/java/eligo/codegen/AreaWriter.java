@@ -78,6 +78,7 @@ final class AreaWriter {
             .addJavadoc(classDoc());
     type.addField(FieldSpec.builder(DATASET, "data", Modifier.PRIVATE, Modifier.FINAL).build());
     type.addFields(masks.fields());
+    type.addFields(utilities.fields());
     type.addMethod(
         MethodSpec.constructorBuilder()
             .addModifiers(Modifier.PUBLIC)
@@ -85,6 +86,7 @@ final class AreaWriter {
             .addParameter(DATASET, "data")
             .addStatement("this.data = data")
             .addCode(masks.constructorCode())
+            .addCode(utilities.constructorCode())
             .build());
     type.addMethod(
         MethodSpec.methodBuilder("areaId")

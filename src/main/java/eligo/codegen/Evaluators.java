@@ -54,12 +54,60 @@ public final class Evaluators {
   }
 
   /**
-   * Generates every area, compiles them in memory at once and returns, by area id in program
-   * order, a factory that makes an evaluator for a dataset (one per dataset and thread).
+   * The classes compiled in this process, by their exact generated source (the last {@value
+   * #REMEMBERED}): a process that compiles criteria again after an edit compiles only the areas
+   * whose generated source changed.
+   */
+  private static final Map<String, Class<?>> COMPILED = new LinkedHashMap<>(16, 0.75f, true) {
+    private static final long serialVersionUID = 1L;
+
+    @Override
+    protected boolean removeEldestEntry(Map.Entry<String, Class<?>> eldest) {
+      return size() > REMEMBERED;
+    }
+  };
+
+  private static final int REMEMBERED = 64;
+
+  /**
+   * Generates every area, compiles in memory at once those not compiled before in this process
+   * with the same source, and returns, by area id in program order, a factory that makes an
+   * evaluator for a dataset (one per dataset and thread).
    */
   public static Map<String, Function<Dataset, AreaEvaluator>> compile(Ir.Program program, String packageName) {
-    InMemoryCompiler.Result compiled = new InMemoryCompiler().compile(generate(program, packageName));
-    return factories(program, packageName, compiled.classLoader());
+    List<JavaFile> files = generate(program, packageName);
+    List<String> sources = new ArrayList<>();
+    Class<?>[] types = new Class<?>[files.size()];
+    Map<String, String> missing = new LinkedHashMap<>();
+    synchronized (COMPILED) {
+      for (int i = 0; i < files.size(); i++) {
+        sources.add(files.get(i).toString());
+        types[i] = COMPILED.get(sources.get(i));
+        if (types[i] == null) {
+          missing.put(binaryName(files.get(i)), sources.get(i));
+        }
+      }
+    }
+    if (!missing.isEmpty()) {
+      InMemoryCompiler.Result compiled = new InMemoryCompiler().compileSources(missing);
+      synchronized (COMPILED) {
+        for (int i = 0; i < files.size(); i++) {
+          if (types[i] == null) {
+            types[i] = compiled.get(binaryName(files.get(i)));
+            COMPILED.put(sources.get(i), types[i]);
+          }
+        }
+      }
+    }
+    Map<String, Function<Dataset, AreaEvaluator>> factories = new LinkedHashMap<>();
+    for (int i = 0; i < files.size(); i++) {
+      factories.put(program.areas().get(i).id(), factory(types[i]));
+    }
+    return factories;
+  }
+
+  private static String binaryName(JavaFile file) {
+    return file.packageName().isEmpty() ? file.typeSpec().name() : file.packageName() + "." + file.typeSpec().name();
   }
 
   /**
@@ -73,15 +121,24 @@ public final class Evaluators {
     Map<String, Function<Dataset, AreaEvaluator>> factories = new LinkedHashMap<>();
     classNames(program).forEach((id, simpleName) -> {
       String name = packageName.isEmpty() ? simpleName : packageName + "." + simpleName;
-      Constructor<? extends AreaEvaluator> constructor;
       try {
-        constructor = Class.forName(name, true, loader).asSubclass(AreaEvaluator.class).getConstructor(Dataset.class);
-      } catch (ClassNotFoundException | NoSuchMethodException e) {
-        throw new IllegalStateException("no generated evaluator class " + name + " with a Dataset constructor", e);
+        factories.put(id, factory(Class.forName(name, true, loader)));
+      } catch (ClassNotFoundException e) {
+        throw new IllegalStateException("no generated evaluator class " + name, e);
       }
-      factories.put(id, data -> instantiate(constructor, data));
     });
     return factories;
+  }
+
+  /** A factory calling the class's {@code Dataset} constructor, looked up once, here. */
+  private static Function<Dataset, AreaEvaluator> factory(Class<?> type) {
+    Constructor<? extends AreaEvaluator> constructor;
+    try {
+      constructor = type.asSubclass(AreaEvaluator.class).getConstructor(Dataset.class);
+    } catch (NoSuchMethodException e) {
+      throw new IllegalStateException("generated class without a Dataset constructor: " + type.getName(), e);
+    }
+    return data -> instantiate(constructor, data);
   }
 
   private static AreaEvaluator instantiate(Constructor<? extends AreaEvaluator> constructor, Dataset data) {

@@ -64,11 +64,19 @@ class ExprCompiler {
   }
 
   private CodeBlock aggregateBody(Ir.Expr e, Scope s) {
+    if (e instanceof Ir.Count count && isWorkloadsWithSomeTenant(count)) {
+      return workloadsWithSomeTenant(count, s);
+    }
     List<Ir.Binder> binders = binders(e);
     Ir.Expr where = where(e);
     CodeBlock.Builder b = CodeBlock.builder();
+    Ir.ForMonth during = monthsOfAssociation(e);
+    if (during != null) {
+      binders = binders.subList(0, binders.size() - 1);
+    }
     if (binders.isEmpty()) {
-      return b.addStatement("return $L", singleBinding(e, where, s).code()).build();
+      JavaExpr value = during != null ? associatedDuring((Ir.Associated) where, during, s) : singleBinding(e, where, s);
+      return b.addStatement("return $L", value.code()).build();
     }
     if (e instanceof Ir.ForAll && where == null) {
       return b.addStatement("return true").build();
@@ -83,7 +91,7 @@ class ExprCompiler {
     }
     Set<List<Ir.Var>> pairs = new LinkedHashSet<>();
     Set<Ir.EarliestStart> starts = new LinkedHashSet<>();
-    for (Ir.Binder binder : binders) {
+    for (Ir.Binder binder : binders(e)) {
       if (binder instanceof Ir.ForMonth fm) {
         refs(fm.range().from(), pairs, starts);
         refs(fm.range().to(), pairs, starts);
@@ -96,7 +104,7 @@ class ExprCompiler {
     declareLookups(b, s, pairs, starts);
     int open = 0;
     for (Ir.Binder binder : binders) {
-      open += openLoop(b, binder, s);
+      open += openLoop(b, binder, e, s);
       declareLookups(b, s, pairs, starts);
     }
     if (e instanceof Ir.Count) {
@@ -119,7 +127,8 @@ class ExprCompiler {
       if (where == null) {
         b.addStatement("return true");
       } else {
-        b.beginControlFlow("if ($L)", bool(where, s).code());
+        JavaExpr holds = during != null ? associatedDuring((Ir.Associated) where, during, s) : bool(where, s);
+        b.beginControlFlow("if ($L)", holds.code());
         b.addStatement("return true");
         b.endControlFlow();
       }
@@ -139,6 +148,100 @@ class ExprCompiler {
     return b.build();
   }
 
+  /**
+   * Whether {@code count} counts workloads of a set for which some tenant (and then perhaps more
+   * bindings) satisfies a condition ({@code count workload in S where any tenant, ... where C}),
+   * and that condition is false for a tenant without data for the workload: then the workloads
+   * can be counted from the tenants' own pairs, each once.
+   */
+  private static boolean isWorkloadsWithSomeTenant(Ir.Count count) {
+    if (count.binders().size() != 1 || !(count.binders().get(0) instanceof Ir.ForWorkload fw)
+        || !(count.where() instanceof Ir.Exists any) || any.binders().isEmpty()
+        || !(any.binders().get(0) instanceof Ir.ForTenant ft)) {
+      return false;
+    }
+    return Absence.pair(ft.var(), fw.var()).contributesNothing(perPair(any));
+  }
+
+  /** The condition of {@code any}, per binding of its first binder (a tenant). */
+  private static Ir.Expr perPair(Ir.Exists any) {
+    return new Ir.Exists(any.binders().subList(1, any.binders().size()), any.where());
+  }
+
+  /**
+   * {@code count workload in S where any tenant, ... where C} (see {@link
+   * #isWorkloadsWithSomeTenant}): the tenants' pairs in order, each workload counted once, the
+   * first time some tenant satisfies the rest. For each workload, tenants are tried in the same
+   * order as the loop over workloads would, and stop at the same one.
+   */
+  private CodeBlock workloadsWithSomeTenant(Ir.Count count, Scope s) {
+    Ir.ForWorkload fw = (Ir.ForWorkload) count.binders().get(0);
+    Ir.Exists any = (Ir.Exists) count.where();
+    Ir.ForTenant ft = (Ir.ForTenant) any.binders().get(0);
+    requireCustomer(s, "a loop over tenants");
+    String mask = masks.workloads(fw.set());
+    String counted = utilities.workloadFlags();
+    String acc = s.local("count");
+    CodeBlock.Builder b = CodeBlock.builder();
+    b.addStatement("long $N = 0L", acc);
+    b.addStatement("$T.fill($N, false)", Masks.ARRAYS, counted);
+    b.add("// each workload once, from the tenants' own pairs: a workload without data adds nothing\n");
+    String t = s.bind(ft.var());
+    b.beginControlFlow("for (int $N = data.tenantStart(c); $N < data.tenantEnd(c); $N++)", t, t, t);
+    String p = s.local("p");
+    String w = s.bind(fw.var());
+    b.beginControlFlow("for (int $N = data.pairStart($N); $N < data.pairEnd($N); $N++)", p, t, p, t, p);
+    b.addStatement("int $N = data.pairWorkload($N)", w, p);
+    s.addPair(ft.var(), fw.var(), p, true);
+    b.beginControlFlow("if ($L$N[$N])", mask == null ? CodeBlock.of("") : CodeBlock.of("!$N[$N] || ", mask, w), counted, w)
+        .addStatement("continue").endControlFlow();
+    Ir.Expr rest = perPair(any);
+    JavaExpr holds = any.binders().size() == 1 ? bool(any.where(), s) : bool(rest, s);
+    b.beginControlFlow("if ($L)", holds.code());
+    b.addStatement("$N[$N] = true", counted, w);
+    b.addStatement("$N++", acc);
+    b.endControlFlow();
+    b.endControlFlow();
+    b.endControlFlow();
+    return b.addStatement("return $N", acc).build();
+  }
+
+  /**
+   * For "some month in a range where (tenant, workload) is associated" (an {@code any} whose last
+   * binder is a month and whose condition is {@link Ir.Associated} in exactly that month): that
+   * month binder, to be replaced by one look at the pair's associations ({@code
+   * data.activeDuring}); else null. Only for ranges that cannot be "no month".
+   */
+  private static Ir.ForMonth monthsOfAssociation(Ir.Expr e) {
+    if (!(e instanceof Ir.Exists x) || x.binders().isEmpty()
+        || !(x.binders().get(x.binders().size() - 1) instanceof Ir.ForMonth fm)
+        || !(x.where() instanceof Ir.Associated a)) {
+      return null;
+    }
+    boolean inThatMonth = a.month() instanceof Ir.MonthVar mv && mv.var().equals(fm.var()) && mv.offset() == 0;
+    return inThatMonth && !mayBeNone(fm.range().from()) && !mayBeNone(fm.range().to()) ? fm : null;
+  }
+
+  /** Whether {@code a} holds in some month of {@code months}' range (see {@link #monthsOfAssociation}). */
+  private JavaExpr associatedDuring(Ir.Associated a, Ir.ForMonth months, Scope s) {
+    CodeBlock pair = pair(a.tenant(), a.workload(), s);
+    CodeBlock from = month(months.range().from(), s).code();
+    CodeBlock to = month(months.range().to(), s).code();
+    if (a.typeVar() == null) {
+      CodeBlock types = a.types() == null
+          ? CodeBlock.of("$N", masks.allTypes())
+          : masks.typeRow(a.types(), s.name(a.workload(), Ir.Dim.WORKLOAD));
+      return JavaExpr.atom(CodeBlock.of("data.activeDuring($L, $L, $L, $L)", pair, types, from, to));
+    }
+    String k = s.name(a.typeVar(), Ir.Dim.TYPE);
+    JavaExpr active = JavaExpr.atom(CodeBlock.of("data.activeTypeDuring($L, $N, $L, $L)", pair, k, from, to));
+    if (a.types() == null) {
+      return active;
+    }
+    CodeBlock row = masks.typeRow(a.types(), s.name(a.workload(), Ir.Dim.WORKLOAD));
+    return new JavaExpr(CodeBlock.of("$L[$N] &&$W$L", row, k, active.code()), JavaExpr.AND);
+  }
+
   /** An aggregate without binders: exactly one binding. */
   private JavaExpr singleBinding(Ir.Expr e, Ir.Expr where, Scope s) {
     JavaExpr holds = where == null ? JavaExpr.atom(CodeBlock.of("true")) : bool(where, s);
@@ -154,8 +257,14 @@ class ExprCompiler {
         JavaExpr.TERNARY);
   }
 
-  /** Opens the loop of one binder (and its filter); returns the number of blocks opened. */
-  private int openLoop(CodeBlock.Builder b, Ir.Binder binder, Scope s) {
+  /**
+   * Opens the loop of one binder of {@code aggregate} (and its filter); returns the number of
+   * blocks opened. Where the bindings left out provably add nothing ({@link Absence}), the loop
+   * visits only data that exists: a workload loop walks a bound tenant's own pairs, or skips the
+   * workloads the customer has no data for; a month loop walks a looked-up pair's usage rows in
+   * the range. Either way bindings come in the same order (ascending workload, month).
+   */
+  private int openLoop(CodeBlock.Builder b, Ir.Binder binder, Ir.Expr aggregate, Scope s) {
     if (binder instanceof Ir.ForTenant ft) {
       requireCustomer(s, "a loop over tenants");
       String t = s.bind(ft.var());
@@ -166,10 +275,32 @@ class ExprCompiler {
     if (binder instanceof Ir.ForWorkload fw) {
       requireDim(fw.var(), Ir.Dim.WORKLOAD);
       String mask = masks.workloads(fw.set());
+      Ir.Var tenant = tenantWithOwnPairs(aggregate, fw.var(), s);
+      if (tenant != null) {
+        String t = s.name(tenant, Ir.Dim.TENANT);
+        String p = s.local("p");
+        String w = s.bind(fw.var());
+        b.add("// the tenant's own pairs: a workload without data adds nothing\n");
+        b.beginControlFlow("for (int $N = data.pairStart($N); $N < data.pairEnd($N); $N++)", p, t, p, t, p);
+        b.addStatement("int $N = data.pairWorkload($N)", w, p);
+        if (mask != null) {
+          b.beginControlFlow("if (!$N[$N])", mask, w).addStatement("continue").endControlFlow();
+        }
+        s.addPair(tenant, fw.var(), p, true);
+        return 1;
+      }
+      String used = null;
+      if (s.customer && Absence.workload(fw.var()).contributesNothing(aggregate)) {
+        used = s.local("used");
+        b.add("// a workload that no tenant of the customer has adds nothing\n");
+        b.addStatement("boolean[] $N = $N(c)", used, utilities.workloadsOf());
+      }
       String w = s.bind(fw.var());
       b.beginControlFlow("for (int $N = 0; $N < data.workloadCount(); $N++)", w, w, w);
-      if (mask != null) {
-        b.beginControlFlow("if (!$N[$N])", mask, w).addStatement("continue").endControlFlow();
+      if (mask != null && used != null) {
+        b.beginControlFlow("if (!$N[$N] || !$N[$N])", mask, w, used, w).addStatement("continue").endControlFlow();
+      } else if (mask != null || used != null) {
+        b.beginControlFlow("if (!$N[$N])", mask != null ? mask : used, w).addStatement("continue").endControlFlow();
       }
       return 1;
     }
@@ -177,19 +308,38 @@ class ExprCompiler {
       requireDim(fm.var(), Ir.Dim.MONTH);
       JavaExpr from = month(fm.range().from(), s);
       JavaExpr to = month(fm.range().to(), s);
+      CodeBlock fromCode = from.code();
+      CodeBlock toCode = to.operand(JavaExpr.ADDITIVE);
+      int open = 0;
       if (mayBeNone(fm.range().from()) || mayBeNone(fm.range().to())) {
         String fromName = s.local("from");
         String toName = s.local("to");
         b.addStatement("int $N = $L", fromName, from.code());
         b.addStatement("int $N = $L", toName, to.code());
         b.beginControlFlow("if ($N != $T.NONE && $N != $T.NONE)", fromName, MONTH, toName, MONTH);
+        fromCode = CodeBlock.of("$N", fromName);
+        toCode = CodeBlock.of("$N", toName);
+        open++;
+      }
+      Scope.Pair rows = pairWithOwnRows(aggregate, fm.var(), s);
+      if (rows != null) {
+        String p = rows.local();
+        b.add("// the pair's own usage rows in the range: a month without a row adds nothing\n");
+        if (!rows.exists()) {
+          b.beginControlFlow("if ($N >= 0)", p);
+          open++;
+        }
+        String r = s.local("r");
+        b.beginControlFlow("for (int $N = data.firstRow($N, $L); $N < data.rowEnd($N) && data.rowMonth($N) <= $L; $N++)",
+            r, p, fromCode, r, p, r, toCode, r);
         String m = s.bind(fm.var());
-        b.beginControlFlow("for (int $N = $N; $N <= $N; $N++)", m, fromName, m, toName, m);
-        return 2;
+        b.addStatement("int $N = data.rowMonth($N)", m, r);
+        s.addRow(rows.tenant(), rows.workload(), fm.var(), r);
+        return open + 1;
       }
       String m = s.bind(fm.var());
-      b.beginControlFlow("for (int $N = $L; $N <= $L; $N++)", m, from.code(), m, to.operand(JavaExpr.ADDITIVE), m);
-      return 1;
+      b.beginControlFlow("for (int $N = $L; $N <= $L; $N++)", m, fromCode, m, toCode, m);
+      return open + 1;
     }
     Ir.ForType ft = (Ir.ForType) binder;
     requireDim(ft.var(), Ir.Dim.TYPE);
@@ -200,6 +350,26 @@ class ExprCompiler {
       b.beginControlFlow("if (!$N[$N])", mask, k).addStatement("continue").endControlFlow();
     }
     return 1;
+  }
+
+  /** A bound tenant whose pairs with {@code workload} are all that can add to {@code aggregate}, or null. */
+  private static Ir.Var tenantWithOwnPairs(Ir.Expr aggregate, Ir.Var workload, Scope s) {
+    for (Scope.Bound bound : s.bound()) {
+      if (bound.var().dim() == Ir.Dim.TENANT && Absence.pair(bound.var(), workload).contributesNothing(aggregate)) {
+        return bound.var();
+      }
+    }
+    return null;
+  }
+
+  /** A looked-up pair whose usage rows in month {@code month} are all that can add to {@code aggregate}, or null. */
+  private static Scope.Pair pairWithOwnRows(Ir.Expr aggregate, Ir.Var month, Scope s) {
+    for (Scope.Pair pair : s.pairs()) {
+      if (Absence.row(pair.tenant(), pair.workload(), month).contributesNothing(aggregate)) {
+        return pair;
+      }
+    }
+    return null;
   }
 
   /**
@@ -215,7 +385,7 @@ class ExprCompiler {
       if (s.pair(t, w) == null && s.isBound(t) && s.isBound(w)) {
         String p = s.local("p");
         b.addStatement("int $N = data.pair($N, $N)", p, s.name(t, Ir.Dim.TENANT), s.name(w, Ir.Dim.WORKLOAD));
-        s.addPair(t, w, p);
+        s.addPair(t, w, p, false);
       }
     }
     for (Ir.EarliestStart es : starts) {
@@ -240,6 +410,12 @@ class ExprCompiler {
     }
     if (e instanceof Ir.MeasureAt ma) {
       requireCustomer(s, "a measure");
+      String row = ma.month() instanceof Ir.MonthVar mv && mv.offset() == 0
+          ? s.row(ma.tenant(), ma.workload(), mv.var())
+          : null;
+      if (row != null) {
+        return JavaExpr.atom(CodeBlock.of("data.rowValue($N, $T.$N)", row, MEASURE, ma.measure().name()));
+      }
       CodeBlock pair = pair(ma.tenant(), ma.workload(), s);
       JavaExpr month = month(ma.month(), s);
       if (mayBeNone(ma.month())) {
@@ -491,6 +667,15 @@ class ExprCompiler {
       m.addParameter(TypeName.INT, b.local());
       args.add(CodeBlock.of("$N", b.local()));
     }
+    Set<List<Ir.Var>> read = new HashSet<>();
+    collectPairs(e, read);
+    for (Scope.Pair pair : caller.pairs()) {
+      if (read.contains(List.of(pair.tenant(), pair.workload()))) {
+        inner.addPair(pair.tenant(), pair.workload(), pair.local(), pair.exists());
+        m.addParameter(TypeName.INT, pair.local());
+        args.add(CodeBlock.of("$N", pair.local()));
+      }
+    }
     if (readsValue) {
       m.addParameter(TypeName.LONG, "value");
       args.add(CodeBlock.of("$N", caller.value));
@@ -676,6 +861,23 @@ class ExprCompiler {
     }
     for (Ir.Expr child : children(e)) {
       collectVars(child, out);
+    }
+  }
+
+  /** Every (tenant, workload) pair read anywhere in {@code e}, nested aggregates included. */
+  private static void collectPairs(Ir.Expr e, Set<List<Ir.Var>> out) {
+    if (e instanceof Ir.MeasureAt x) {
+      out.add(List.of(x.tenant(), x.workload()));
+    } else if (e instanceof Ir.Associated x) {
+      out.add(List.of(x.tenant(), x.workload()));
+    }
+    for (Ir.MonthExpr m : months(e)) {
+      if (m instanceof Ir.EarliestStart es) {
+        out.add(List.of(es.tenant(), es.workload()));
+      }
+    }
+    for (Ir.Expr child : children(e)) {
+      collectPairs(child, out);
     }
   }
 

@@ -11,18 +11,26 @@ import java.util.Set;
 /**
  * What one generated method can see: whether it has a customer ({@code c}, {@code asOf}), the
  * local holding {@link Ir.NodeValue} (if any), the bound IR variables and their Java locals, the
- * (tenant, workload) pair locals already looked up, and the local names in use.
+ * (tenant, workload) pair locals already looked up or iterated, the usage row locals of a row
+ * loop, and the local names in use.
  */
 final class Scope {
   final boolean customer;
   final String value;
   final int valueScale;
   private final Map<Integer, Bound> vars = new LinkedHashMap<>();
-  private final Map<List<Integer>, String> pairs = new LinkedHashMap<>();
+  private final Map<List<Integer>, Pair> pairs = new LinkedHashMap<>();
+  private final Map<List<Integer>, String> rows = new LinkedHashMap<>();
   private final Map<Ir.EarliestStart, String> starts = new LinkedHashMap<>();
   private final Set<String> locals = new HashSet<>();
 
   record Bound(Ir.Var var, String local) {}
+
+  /**
+   * A local holding the pair of (tenant, workload): {@code exists} when it comes from iterating
+   * the tenant's pairs (never -1), else from {@code data.pair} (-1 when the pair has no data).
+   */
+  record Pair(Ir.Var tenant, Ir.Var workload, String local, boolean exists) {}
 
   /**
    * @param customer whether {@code c} and {@code asOf} are parameters
@@ -100,13 +108,29 @@ final class Scope {
     return new ArrayList<>(vars.values());
   }
 
-  /** The local holding {@code data.pair(t, w)}, or null when not looked up in this method. */
+  /** The local holding the pair of (tenant, workload), or null when not looked up in this method. */
   String pair(Ir.Var tenant, Ir.Var workload) {
-    return pairs.get(List.of(tenant.id(), workload.id()));
+    Pair p = pairs.get(List.of(tenant.id(), workload.id()));
+    return p == null ? null : p.local();
   }
 
-  void addPair(Ir.Var tenant, Ir.Var workload, String local) {
-    pairs.put(List.of(tenant.id(), workload.id()), local);
+  void addPair(Ir.Var tenant, Ir.Var workload, String local, boolean exists) {
+    locals.add(local);
+    pairs.put(List.of(tenant.id(), workload.id()), new Pair(tenant, workload, local, exists));
+  }
+
+  /** The pair locals of this method, in the order they were added. */
+  List<Pair> pairs() {
+    return new ArrayList<>(pairs.values());
+  }
+
+  /** The local holding the usage row of (tenant, workload) in month variable {@code month}, or null. */
+  String row(Ir.Var tenant, Ir.Var workload, Ir.Var month) {
+    return rows.get(List.of(tenant.id(), workload.id(), month.id()));
+  }
+
+  void addRow(Ir.Var tenant, Ir.Var workload, Ir.Var month, String local) {
+    rows.put(List.of(tenant.id(), workload.id(), month.id()), local);
   }
 
   /** The local holding an earliest start, or null when not looked up in this method. */

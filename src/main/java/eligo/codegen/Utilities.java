@@ -2,6 +2,8 @@ package eligo.codegen;
 
 import com.palantir.javapoet.ArrayTypeName;
 import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.CodeBlock;
+import com.palantir.javapoet.FieldSpec;
 import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.TypeName;
 import eligo.data.Measure;
@@ -13,14 +15,17 @@ import java.util.Map;
 import javax.lang.model.element.Modifier;
 
 /**
- * Small fixed helpers for months that may be "no month" ({@link eligo.data.Month#NONE}): written
- * into a class only when its criteria need them.
+ * Small fixed helpers for months that may be "no month" ({@link eligo.data.Month#NONE}) and for
+ * loops that visit only the workloads a customer has: written into a class only when its criteria
+ * need them.
  */
 final class Utilities {
   private static final ClassName MEASURE = ClassName.get(Measure.class);
 
   private final Names members;
   private final Map<String, MethodSpec> methods = new LinkedHashMap<>();
+  private String customerWorkloads;
+  private final List<String> workloadFlags = new ArrayList<>();
 
   Utilities(Names members) {
     this.members = members;
@@ -88,6 +93,70 @@ final class Utilities {
         .addParameter(TypeName.INT, "b")
         .addStatement("return a != $T.NONE && b != $T.NONE && a $L b",
             AreaWriter.MONTH, AreaWriter.MONTH, op.symbol));
+  }
+
+  /**
+   * {@code workloadsOf(c)}: which workloads customer {@code c}'s tenants have data for, in an
+   * array field the evaluator reuses (so an evaluator serves one thread).
+   */
+  String workloadsOf() {
+    if (customerWorkloads == null) {
+      customerWorkloads = members.allocate("customerWorkloads", "customerWorkloads");
+    }
+    String field = customerWorkloads;
+    return get("workloadsOf", name -> MethodSpec.methodBuilder(name)
+        .addJavadoc("Which workloads customer {@code c}'s tenants have a usage row or an association for,"
+            + " by\nworkload index. Refilled on every call into the same array: it depends on the"
+            + " customer only,\nso a call nested in a loop over it for the same customer leaves it"
+            + " as it was.\n")
+        .addModifiers(Modifier.PRIVATE)
+        .returns(ArrayTypeName.of(TypeName.BOOLEAN))
+        .addParameter(TypeName.INT, "c")
+        .addStatement("$T.fill($N, false)", Masks.ARRAYS, field)
+        .beginControlFlow("for (int t = data.tenantStart(c); t < data.tenantEnd(c); t++)")
+        .beginControlFlow("for (int p = data.pairStart(t); p < data.pairEnd(t); p++)")
+        .addStatement("$N[data.pairWorkload(p)] = true", field)
+        .endControlFlow()
+        .endControlFlow()
+        .addStatement("return $N", field));
+  }
+
+  /**
+   * A new array field of one flag per workload, for one count of distinct workloads: each count
+   * has its own, since one may run inside the loop of another.
+   */
+  String workloadFlags() {
+    String field = members.allocate("counted" + (workloadFlags.size() + 1), "counted");
+    workloadFlags.add(field);
+    return field;
+  }
+
+  /** The fields the helpers use: the reused workload arrays. */
+  List<FieldSpec> fields() {
+    List<FieldSpec> out = new ArrayList<>();
+    if (customerWorkloads != null) {
+      out.add(FieldSpec.builder(ArrayTypeName.of(TypeName.BOOLEAN), customerWorkloads, Modifier.PRIVATE, Modifier.FINAL)
+          .addJavadoc("Scratch space of {@code workloadsOf}, one flag per workload.\n")
+          .build());
+    }
+    for (String field : workloadFlags) {
+      out.add(FieldSpec.builder(ArrayTypeName.of(TypeName.BOOLEAN), field, Modifier.PRIVATE, Modifier.FINAL)
+          .addJavadoc("Scratch space of one count of distinct workloads, one flag per workload.\n")
+          .build());
+    }
+    return out;
+  }
+
+  /** Constructor statements allocating {@link #fields()}. */
+  CodeBlock constructorCode() {
+    CodeBlock.Builder b = CodeBlock.builder();
+    if (customerWorkloads != null) {
+      b.addStatement("this.$N = new boolean[data.workloadCount()]", customerWorkloads);
+    }
+    for (String field : workloadFlags) {
+      b.addStatement("this.$N = new boolean[data.workloadCount()]", field);
+    }
+    return b.build();
   }
 
   private String get(String key, java.util.function.Function<String, MethodSpec.Builder> make) {

@@ -273,6 +273,25 @@ public final class Dataset {
     return -1;
   }
 
+  /**
+   * The first usage row of pair {@code p} in month {@code month} or later; {@link #rowEnd(int)
+   * rowEnd(p)} when there is none. With {@code rowEnd} it walks a pair's rows of a month range
+   * in month order without a lookup per month.
+   */
+  public int firstRow(int p, int month) {
+    int lo = pairRowStart[p];
+    int hi = pairRowStart[p + 1];
+    while (lo < hi) {
+      int mid = (lo + hi) >>> 1;
+      if (rowMonth[mid] < month) {
+        lo = mid + 1;
+      } else {
+        hi = mid;
+      }
+    }
+    return lo;
+  }
+
   // ---- associations
 
   public int assocType(int a) {
@@ -311,6 +330,39 @@ public final class Dataset {
     }
     for (int a = pairAssocStart[p], end = pairAssocStart[p + 1]; a < end; a++) {
       if (assocType[a] == type && assocStartMonth[a] <= month && month <= assocEndMonth[a]) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Whether pair {@code p} has an association whose type is in {@code types} active in some month
+   * of {@code from .. to}: the same as {@link #active} for some month of the range, without a
+   * look per month. False when {@code p} is -1 or the range is empty.
+   */
+  public boolean activeDuring(int p, boolean[] types, int from, int to) {
+    if (p < 0 || from > to) {
+      return false;
+    }
+    for (int a = pairAssocStart[p], end = pairAssocStart[p + 1]; a < end; a++) {
+      if (types[assocType[a]] && assocStartMonth[a] <= to && from <= assocEndMonth[a]) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Whether pair {@code p} has an association of type {@code type} active in some month of {@code
+   * from .. to}. False when {@code p} is -1 or the range is empty.
+   */
+  public boolean activeTypeDuring(int p, int type, int from, int to) {
+    if (p < 0 || from > to) {
+      return false;
+    }
+    for (int a = pairAssocStart[p], end = pairAssocStart[p + 1]; a < end; a++) {
+      if (assocType[a] == type && assocStartMonth[a] <= to && from <= assocEndMonth[a]) {
         return true;
       }
     }

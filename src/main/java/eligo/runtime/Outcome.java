@@ -7,7 +7,8 @@ import java.util.List;
 
 /**
  * Every node's outcome for every customer of one run, and the partner totals. Compact: per area
- * a status byte and a few longs per (customer, node). Customers are in dataset order.
+ * a status byte and a value per (customer, node), and the two compared values per (customer, net
+ * node) only. Customers are in dataset order.
  */
 public final class Outcome {
   /** One area's outcomes. Index {@code c * nodes + i} for customer c, result node i. */
@@ -17,6 +18,10 @@ public final class Outcome {
     public final List<Ir.Node> partnerNodes;
     final byte[] status;
     final long[] value;
+    /** Per result node: its index among the area's net nodes, or -1. */
+    private final int[] netSlot;
+    private final int nets;
+    /** Index {@code c * nets + netSlot[i]}. */
     final long[] current;
     final long[] baseline;
     /** Per partner index p and partner rule j: {@code p * rules + j}. */
@@ -31,10 +36,16 @@ public final class Outcome {
       this.nodes = area.resultNodes();
       this.partnerNodes = area.partnerNodes();
       int n = nodes.size();
-      status = new byte[customers * n];
+      netSlot = new int[n];
+      int k = 0;
+      for (int i = 0; i < n; i++) {
+        netSlot[i] = nodes.get(i).isNet() ? k++ : -1;
+      }
+      nets = k;
+      status = new byte[Math.multiplyExact(customers, n)];
       value = new long[customers * n];
-      current = new long[customers * n];
-      baseline = new long[customers * n];
+      current = new long[Math.multiplyExact(customers, nets)];
+      baseline = new long[customers * nets];
       partnerTotal = new long[partners * partnerNodes.size()];
       partnerMet = new boolean[partners * partnerNodes.size()];
       contribution = new long[customers * partnerNodes.size()];
@@ -45,8 +56,12 @@ public final class Outcome {
       int n = nodes.size();
       System.arraycopy(r.status, 0, status, c * n, n);
       System.arraycopy(r.value, 0, value, c * n, n);
-      System.arraycopy(r.current, 0, current, c * n, n);
-      System.arraycopy(r.baseline, 0, baseline, c * n, n);
+      for (int i = 0; i < n; i++) {
+        if (netSlot[i] >= 0) {
+          current[c * nets + netSlot[i]] = r.current[i];
+          baseline[c * nets + netSlot[i]] = r.baseline[i];
+        }
+      }
       int rules = partnerNodes.size();
       System.arraycopy(r.partnerContribution, 0, contribution, c * rules, rules);
       System.arraycopy(r.partnerEvaluated, 0, contributed, c * rules, rules);
@@ -66,12 +81,14 @@ public final class Outcome {
       return value[c * nodes.size() + node];
     }
 
+    /** For a net node: its value at M (unscaled); 0 for other nodes. */
     public long current(int c, int node) {
-      return current[c * nodes.size() + node];
+      return netSlot[node] < 0 ? 0 : current[c * nets + netSlot[node]];
     }
 
+    /** For a net node: its value at M-12 (unscaled); 0 for other nodes. */
     public long baseline(int c, int node) {
-      return baseline[c * nodes.size() + node];
+      return netSlot[node] < 0 ? 0 : baseline[c * nets + netSlot[node]];
     }
 
     public long partnerTotal(int partner, int rule) {

@@ -145,12 +145,14 @@ class DifferentialTest {
     } catch (Evaluation.EvaluationException e) {
       return "failed: " + e.getMessage();
     }
-    StringWriter w = new StringWriter();
+    java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
     try {
-      ResultsFile.write(o, w);
+      ResultsFile.write(o, bytes);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+    StringWriter w = new StringWriter();
+    w.append(bytes.toString(java.nio.charset.StandardCharsets.UTF_8));
     for (Outcome.AreaOutcome a : o.areas) {
       for (int c = 0; c < data.customerCount(); c++) {
         for (int i = 0; i < a.nodes.size(); i++) {
