@@ -123,7 +123,7 @@ class SparseLoopsTest {
     data = DatasetLoader.load(dir, TYPES).dataset();
     Map<String, String> texts = new LinkedHashMap<>();
     try (var files = Files.list(Path.of("criteria"))) {
-      for (Path f : files.sorted().toList()) {
+      for (Path f : files.filter(p -> p.toString().endsWith(".criteria")).sorted().toList()) {
         texts.put(f.getFileName().toString(), Files.readString(f));
       }
     }
