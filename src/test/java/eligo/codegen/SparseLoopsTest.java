@@ -81,7 +81,7 @@ class SparseLoopsTest {
         }
         # a sum that is 0 without data, compared so that 0 counts
         metric zero-sums "Zero sums" {
-          value count workload in AZ where sum acr for tenant, month in window >= $0
+          value count workload in AZ where sum acr for tenant, month in window <= $0
           met when value >= 1
         }
         metric any-type "Any type" {
