@@ -23,8 +23,9 @@ import picocli.CommandLine.Spec;
     name = "fmt",
     mixinStandardHelpOptions = true,
     description = {
-        "Formats criteria files canonically (indentation, spaces, aligned comments), keeping every",
-        "comment and line break. Prints the formatted text unless --check or --write is given."
+        "Formats criteria files canonically.",
+        "Indentation, spaces and aligned comments change; every comment and line break is kept.",
+        "Prints the formatted text unless --check or --write is given."
     })
 final class FmtCommand implements Callable<Integer> {
   @Spec CommandSpec spec;

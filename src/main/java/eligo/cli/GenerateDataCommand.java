@@ -14,9 +14,9 @@ import picocli.CommandLine.Spec;
     name = "generate-data",
     mixinStandardHelpOptions = true,
     description = {
-        "Writes a deterministic, realistic dataset of any size (the same arguments give the same bytes",
-        "on every machine). Association types are the ones the criteria declare; workloads come from",
-        "the bundled workload catalogue."
+        "Writes a deterministic, realistic dataset of any size.",
+        "The same arguments give the same bytes on every machine. Association types are the ones the",
+        "criteria declare; workloads come from the bundled workload catalogue."
     })
 final class GenerateDataCommand implements Callable<Integer> {
   @Spec CommandSpec spec;

@@ -32,8 +32,9 @@ import picocli.CommandLine.Spec;
     name = "run",
     mixinStandardHelpOptions = true,
     description = {
-        "Compiles the criteria, loads a dataset, evaluates every customer for every solution area and",
-        "prints how many customers meet each node; with --results, writes the canonical results file."
+        "Evaluates every customer of a dataset for every solution area.",
+        "Compiles the criteria, loads the dataset, evaluates every customer and prints how many",
+        "customers meet each node; with --results, writes the canonical results file."
     })
 final class RunCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
