@@ -28,4 +28,17 @@ final class CriteriaLoading {
       return null;
     }
   }
+
+  /**
+   * The compilation when the criteria have no errors; else null after printing why (the folder,
+   * or every diagnostic with its line and caret).
+   */
+  static Frontend.Compilation compileWithoutErrors(Path dir, CommandSpec spec) {
+    Frontend.Compilation c = compile(dir, spec);
+    if (c != null && !c.ok()) {
+      spec.commandLine().getErr().print(eligo.lang.Diagnostics.render(c.diagnostics()));
+      return null;
+    }
+    return c;
+  }
 }

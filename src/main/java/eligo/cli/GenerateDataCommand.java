@@ -1,7 +1,6 @@
 package eligo.cli;
 
 import eligo.check.Frontend;
-import eligo.lang.Diagnostics;
 import eligo.runtime.DataGenerator;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -39,12 +38,8 @@ final class GenerateDataCommand implements Callable<Integer> {
       spec.commandLine().getErr().println("eligo: --customers must not be negative");
       return ExitCodes.USAGE;
     }
-    Frontend.Compilation c = CriteriaLoading.compile(criteria, spec);
+    Frontend.Compilation c = CriteriaLoading.compileWithoutErrors(criteria, spec);
     if (c == null) {
-      return ExitCodes.CRITERIA;
-    }
-    if (!c.ok()) {
-      spec.commandLine().getErr().print(Diagnostics.render(c.diagnostics()));
       return ExitCodes.CRITERIA;
     }
     long start = System.nanoTime();

@@ -4,7 +4,6 @@ import eligo.check.Frontend;
 import eligo.data.Dataset;
 import eligo.data.Month;
 import eligo.ir.Ir;
-import eligo.lang.Diagnostics;
 import eligo.runtime.DataException;
 import eligo.runtime.DatasetLoader;
 import eligo.runtime.Engine;
@@ -47,15 +46,11 @@ final class ReportInputs {
 
   /** The compiled criteria, or a stop after printing the errors. */
   Ir.Program program(CommandSpec spec) throws Stop {
-    Frontend.Compilation c = CriteriaLoading.compile(criteria, spec);
-    compilation = c;
+    Frontend.Compilation c = CriteriaLoading.compileWithoutErrors(criteria, spec);
     if (c == null) {
       throw new Stop(ExitCodes.CRITERIA);
     }
-    if (!c.ok()) {
-      spec.commandLine().getErr().print(Diagnostics.render(c.diagnostics()));
-      throw new Stop(ExitCodes.CRITERIA);
-    }
+    compilation = c;
     return c.program();
   }
 

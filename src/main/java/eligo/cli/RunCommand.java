@@ -6,7 +6,6 @@ import eligo.data.Dataset;
 import eligo.data.Month;
 import eligo.data.NodeResults;
 import eligo.ir.Ir;
-import eligo.lang.Diagnostics;
 import eligo.runtime.DataException;
 import eligo.runtime.DatasetLoader;
 import eligo.runtime.LoadResult;
@@ -88,12 +87,8 @@ final class RunCommand implements Callable<Integer> {
       }
       month = m;
     }
-    Frontend.Compilation c = CriteriaLoading.compile(criteria, spec);
+    Frontend.Compilation c = CriteriaLoading.compileWithoutErrors(criteria, spec);
     if (c == null) {
-      return ExitCodes.CRITERIA;
-    }
-    if (!c.ok()) {
-      err.print(Diagnostics.render(c.diagnostics()));
       return ExitCodes.CRITERIA;
     }
     Ir.Program program = c.program();

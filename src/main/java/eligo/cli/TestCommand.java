@@ -51,12 +51,8 @@ final class TestCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    Frontend.Compilation c = CriteriaLoading.compile(criteria, spec);
+    Frontend.Compilation c = CriteriaLoading.compileWithoutErrors(criteria, spec);
     if (c == null) {
-      return ExitCodes.CRITERIA;
-    }
-    if (!c.ok()) {
-      err.print(Diagnostics.render(c.diagnostics()));
       return ExitCodes.CRITERIA;
     }
     List<Path> roots = paths.isEmpty() ? List.of(criteria) : paths;
