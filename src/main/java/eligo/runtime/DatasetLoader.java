@@ -1076,17 +1076,22 @@ public final class DatasetLoader {
 
   /**
    * {@link #sortUsage()} when the rows come in runs of one tenant and workload with months rising
-   * (as files are usually written): sorts the runs instead of the rows. Null when there are too
-   * many runs, or when runs of one tenant and workload, put together, would not be in month order.
+   * or falling (as files are usually written): sorts the runs instead of the rows. Null when there
+   * are too many runs, or when runs of one tenant and workload, put together, would not be in
+   * month order.
    */
   private int[] sortUsageRuns() {
     int n = usageCount;
     IntColumn starts = new IntColumn();
+    java.util.BitSet falling = new java.util.BitSet();
     for (int i = 0; i < n; i++) {
-      if (i == 0
-          || usageTenant[i] != usageTenant[i - 1]
-          || usageWorkload[i] != usageWorkload[i - 1]
-          || usageMonth[i] <= usageMonth[i - 1]) {
+      int run = starts.size() - 1;
+      boolean sameKey =
+          i > 0 && usageTenant[i] == usageTenant[i - 1] && usageWorkload[i] == usageWorkload[i - 1];
+      int step = sameKey ? Integer.compare(usageMonth[i], usageMonth[i - 1]) : 0;
+      if (step != 0 && starts.get(run) == i - 1) {
+        falling.set(run, step < 0); // the second row of a run sets its direction
+      } else if (step == 0 || (step < 0) != falling.get(run)) {
         if (starts.size() > n / 4) {
           return null; // hardly grouped: sorting the rows is as quick
         }
@@ -1110,16 +1115,18 @@ public final class DatasetLoader {
     for (int j = 0; j < runs; j++) {
       int r = a[j];
       int first = starts.get(r);
-      if (j > 0) {
+      int last = starts.get(r + 1) - 1;
+      boolean down = falling.get(r);
+      if (j > 0 && k > 0) {
         int q = a[j - 1];
         if (runTenant[q] == runTenant[r]
             && runWorkload[q] == runWorkload[r]
-            && usageMonth[starts.get(q + 1) - 1] > usageMonth[first]) {
+            && usageMonth[order[k - 1]] > usageMonth[down ? last : first]) {
           return null;
         }
       }
-      for (int i = first, end = starts.get(r + 1); i < end; i++) {
-        order[k++] = i;
+      for (int i = first; i <= last; i++) {
+        order[k++] = down ? first + last - i : i;
       }
     }
     return order;

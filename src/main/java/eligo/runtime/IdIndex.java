@@ -19,7 +19,7 @@ final class IdIndex {
     mask = capacity - 1;
     for (Map.Entry<String, Integer> e : map.entrySet()) {
       String key = e.getKey();
-      int slot = key.hashCode() & mask;
+      int slot = spread(key.hashCode()) & mask;
       while (keys[slot] != null) {
         slot = (slot + 1) & mask;
       }
@@ -34,7 +34,7 @@ final class IdIndex {
     for (int i = from; i < to; i++) {
       h = 31 * h + c[i]; // String.hashCode
     }
-    for (int slot = h & mask; ; slot = (slot + 1) & mask) {
+    for (int slot = spread(h) & mask; ; slot = (slot + 1) & mask) {
       String key = keys[slot];
       if (key == null) {
         return -1;
@@ -43,6 +43,12 @@ final class IdIndex {
         return values[slot];
       }
     }
+  }
+
+  /** Spreads the bits of a String hash: the ids of a dataset often differ only in the last digits. */
+  private static int spread(int h) {
+    h *= 0x9E3779B9;
+    return h ^ (h >>> 16);
   }
 
   private static boolean matches(String key, char[] c, int from, int to) {
