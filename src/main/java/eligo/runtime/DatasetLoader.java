@@ -181,6 +181,12 @@ public final class DatasetLoader {
   }
 
   private LoadResult run() throws DataException {
+    // Count the lines of usage.csv on the other core while the smaller files are read.
+    java.util.concurrent.FutureTask<Integer> usageRecords =
+        new java.util.concurrent.FutureTask<>(() -> estimateRecords(dir.resolve(USAGE)));
+    Thread counter = new Thread(usageRecords, "eligo-count-usage");
+    counter.setDaemon(true);
+    counter.start();
     read(F_CUSTOMERS, CUSTOMER_COLUMNS, this::customerRow);
     read(F_TENANTS, TENANT_COLUMNS, this::tenantRow);
     orderTenants();
@@ -188,7 +194,7 @@ public final class DatasetLoader {
     tenantLookup = new IdIndex(tenantIndex);
     workloadLookup = new IdIndex(workloadIndex);
     read(F_ASSOCIATIONS, ASSOCIATION_COLUMNS, this::associationRow);
-    allocateUsage(estimateRecords(dir.resolve(USAGE)));
+    allocateUsage(join(usageRecords));
     read(F_USAGE, USAGE_COLUMNS, this::usageRow);
     int[] usageOrder = sortUsage();
     int keptRows = dropBadAndDuplicateRows(usageOrder);
@@ -1038,6 +1044,17 @@ public final class DatasetLoader {
       return 0; // reported when the file is read
     }
     return (int) Math.min(lines, MAX_ROWS);
+  }
+
+  private static int join(java.util.concurrent.FutureTask<Integer> task) {
+    try {
+      return task.get();
+    } catch (java.util.concurrent.ExecutionException e) {
+      throw new IllegalStateException(e.getCause()); // estimateRecords throws nothing
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return 0; // the arrays grow as rows come
+    }
   }
 
   private void allocateUsage(int records) {
