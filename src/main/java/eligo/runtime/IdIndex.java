@@ -4,13 +4,15 @@ import java.util.Map;
 
 /**
  * A read-only copy of an id to index map that is looked up by the characters of a CSV field, so
- * that no String is made per lookup. Open addressing with linear probing. Package-private: a
- * loading aid.
+ * that no String is made per lookup. Open addressing with linear probing. Not thread-safe (it
+ * remembers the last id found). Package-private: a loading aid.
  */
 final class IdIndex {
   private final String[] keys;
   private final int[] values;
   private final int mask;
+  /** The slot of the id found last. */
+  private int last;
 
   IdIndex(Map<String, Integer> map) {
     int capacity = Integer.highestOneBit(Math.max(4, map.size() * 2 - 1)) << 1;
@@ -30,6 +32,10 @@ final class IdIndex {
 
   /** The index of the id {@code c[from..to-1]}; -1 when it is not in the map. */
   int get(char[] c, int from, int to) {
+    // Rows of one tenant and workload usually follow each other: the last id found comes first.
+    if (keys[last] != null && matches(keys[last], c, from, to)) {
+      return values[last];
+    }
     int h = 0;
     for (int i = from; i < to; i++) {
       h = 31 * h + c[i]; // String.hashCode
@@ -40,6 +46,7 @@ final class IdIndex {
         return -1;
       }
       if (matches(key, c, from, to)) {
+        last = slot;
         return values[slot];
       }
     }
