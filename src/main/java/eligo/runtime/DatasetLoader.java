@@ -141,10 +141,8 @@ public final class DatasetLoader {
   private int[] usageMonth = new int[0];
   private int[] usageLine = new int[0];
   private long[][] usageMeasures = new long[MEASURES.length][0];
-  private String lastTenant;
-  private int lastTenantIndex;
-  private String lastWorkload;
-  private int lastWorkloadIndex;
+  private IdIndex tenantLookup;
+  private IdIndex workloadLookup;
   private int minMonth = Integer.MAX_VALUE;
   private int maxMonth = Integer.MIN_VALUE;
 
@@ -183,12 +181,20 @@ public final class DatasetLoader {
   }
 
   private LoadResult run() throws DataException {
+    // Count the lines of usage.csv on the other core while the smaller files are read.
+    java.util.concurrent.FutureTask<Integer> usageRecords =
+        new java.util.concurrent.FutureTask<>(() -> estimateRecords(dir.resolve(USAGE)));
+    Thread counter = new Thread(usageRecords, "eligo-count-usage");
+    counter.setDaemon(true);
+    counter.start();
     read(F_CUSTOMERS, CUSTOMER_COLUMNS, this::customerRow);
     read(F_TENANTS, TENANT_COLUMNS, this::tenantRow);
     orderTenants();
     read(F_WORKLOADS, WORKLOAD_COLUMNS, this::workloadRow);
+    tenantLookup = new IdIndex(tenantIndex);
+    workloadLookup = new IdIndex(workloadIndex);
     read(F_ASSOCIATIONS, ASSOCIATION_COLUMNS, this::associationRow);
-    allocateUsage(estimateRecords(dir.resolve(USAGE)));
+    allocateUsage(join(usageRecords));
     read(F_USAGE, USAGE_COLUMNS, this::usageRow);
     int[] usageOrder = sortUsage();
     int keptRows = dropBadAndDuplicateRows(usageOrder);
@@ -570,8 +576,14 @@ public final class DatasetLoader {
       return;
     }
     Problems p = problems.clear();
-    int t = ref(p, "tenant_id", "tenant", row.get(0), tenantIndex, tenantRejected, F_TENANTS);
-    int w = ref(p, "workload", "workload", row.get(1), workloadIndex, workloadRejected, F_WORKLOADS);
+    int t = fastRef(row.rec, row.cols[0], tenantLookup);
+    if (t < 0) {
+      t = ref(p, "tenant_id", "tenant", row.get(0), tenantIndex, tenantRejected, F_TENANTS);
+    }
+    int w = fastRef(row.rec, row.cols[1], workloadLookup);
+    if (w < 0) {
+      w = ref(p, "workload", "workload", row.get(1), workloadIndex, workloadRejected, F_WORKLOADS);
+    }
     String typeName = row.get(2);
     int type = -1;
     if (typeName.isEmpty()) {
@@ -618,28 +630,13 @@ public final class DatasetLoader {
     Problems p = problems.clear();
     CsvFields rec = row.rec;
     int[] cols = row.cols;
-    // Rows of one tenant and workload usually follow each other: reuse the last lookup.
-    int t;
-    if (lastTenant != null && rec.equals(cols[0], lastTenant)) {
-      t = lastTenantIndex;
-    } else {
-      String id = rec.get(cols[0]);
-      t = ref(p, "tenant_id", "tenant", id, tenantIndex, tenantRejected, F_TENANTS);
-      if (t >= 0) {
-        lastTenant = id;
-        lastTenantIndex = t;
-      }
+    int t = fastRef(rec, cols[0], tenantLookup);
+    if (t < 0) {
+      t = ref(p, "tenant_id", "tenant", rec.get(cols[0]), tenantIndex, tenantRejected, F_TENANTS);
     }
-    int w;
-    if (lastWorkload != null && rec.equals(cols[1], lastWorkload)) {
-      w = lastWorkloadIndex;
-    } else {
-      String name = rec.get(cols[1]);
-      w = ref(p, "workload", "workload", name, workloadIndex, workloadRejected, F_WORKLOADS);
-      if (w >= 0) {
-        lastWorkload = name;
-        lastWorkloadIndex = w;
-      }
+    int w = fastRef(rec, cols[1], workloadLookup);
+    if (w < 0) {
+      w = ref(p, "workload", "workload", rec.get(cols[1]), workloadIndex, workloadRejected, F_WORKLOADS);
     }
     int m = month(p, "month", rec.view(cols[2]), false);
     long[] values = problems.values;
@@ -687,6 +684,11 @@ public final class DatasetLoader {
     if (!p.isEmpty()) {
       reject(row, p.toString());
     }
+  }
+
+  /** The index of the id in field {@code i}, looked up without making a String; -1 if unknown. */
+  private static int fastRef(CsvFields rec, int i, IdIndex lookup) {
+    return lookup.get(rec.chars(), rec.start(i), rec.end(i));
   }
 
   /** Checks that a key cell is filled and not used by an earlier row of the same file. */
@@ -1044,6 +1046,17 @@ public final class DatasetLoader {
     return (int) Math.min(lines, MAX_ROWS);
   }
 
+  private static int join(java.util.concurrent.FutureTask<Integer> task) {
+    try {
+      return task.get();
+    } catch (java.util.concurrent.ExecutionException e) {
+      throw new IllegalStateException(e.getCause()); // estimateRecords throws nothing
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return 0; // the arrays grow as rows come
+    }
+  }
+
   private void allocateUsage(int records) {
     int capacity = Math.max(0, records - 1); // less the header
     usageTenant = new int[capacity];
@@ -1074,6 +1087,70 @@ public final class DatasetLoader {
 
   /** The usage row indexes in (tenant, workload, month, file line) order. */
   private int[] sortUsage() {
+    int[] order = sortUsageRuns();
+    return order != null ? order : sortUsageRows();
+  }
+
+  /**
+   * {@link #sortUsage()} when the rows come in runs of one tenant and workload with months rising
+   * or falling (as files are usually written): sorts the runs instead of the rows. Null when there
+   * are too many runs, or when runs of one tenant and workload, put together, would not be in
+   * month order.
+   */
+  private int[] sortUsageRuns() {
+    int n = usageCount;
+    IntColumn starts = new IntColumn();
+    java.util.BitSet falling = new java.util.BitSet();
+    for (int i = 0; i < n; i++) {
+      int run = starts.size() - 1;
+      boolean sameKey =
+          i > 0 && usageTenant[i] == usageTenant[i - 1] && usageWorkload[i] == usageWorkload[i - 1];
+      int step = sameKey ? Integer.compare(usageMonth[i], usageMonth[i - 1]) : 0;
+      if (step != 0 && starts.get(run) == i - 1) {
+        falling.set(run, step < 0); // the second row of a run sets its direction
+      } else if (step == 0 || (step < 0) != falling.get(run)) {
+        if (starts.size() > n / 4) {
+          return null; // hardly grouped: sorting the rows is as quick
+        }
+        starts.add(i);
+      }
+    }
+    int runs = starts.size();
+    starts.add(n);
+    int[] runTenant = new int[runs];
+    int[] runWorkload = new int[runs];
+    for (int r = 0; r < runs; r++) {
+      runTenant[r] = usageTenant[starts.get(r)];
+      runWorkload[r] = usageWorkload[starts.get(r)];
+    }
+    int[] a = identity(runs);
+    int[] b = new int[runs];
+    countingSort(a, b, runs, runWorkload, 0, workloadNames.size());
+    countingSort(b, a, runs, runTenant, 0, tenantIds.length);
+    int[] order = new int[n];
+    int k = 0;
+    for (int j = 0; j < runs; j++) {
+      int r = a[j];
+      int first = starts.get(r);
+      int last = starts.get(r + 1) - 1;
+      boolean down = falling.get(r);
+      if (j > 0 && k > 0) {
+        int q = a[j - 1];
+        if (runTenant[q] == runTenant[r]
+            && runWorkload[q] == runWorkload[r]
+            && usageMonth[order[k - 1]] > usageMonth[down ? last : first]) {
+          return null;
+        }
+      }
+      for (int i = first; i <= last; i++) {
+        order[k++] = down ? first + last - i : i;
+      }
+    }
+    return order;
+  }
+
+  /** {@link #sortUsage()} by three stable counting sorts of the rows. */
+  private int[] sortUsageRows() {
     int n = usageCount;
     int[] a = identity(n);
     if (n == 0) {
