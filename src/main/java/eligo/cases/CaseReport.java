@@ -48,6 +48,11 @@ public final class CaseReport {
       if (criteria != null && !criteria.isEmpty()) {
         sb.append(INDENT).append("  criteria  ").append(criteria).append('\n');
       }
+      if (c.explanation() != null) {
+        for (String line : c.explanation()) {
+          sb.append(INDENT).append("  ").append(line).append('\n');
+        }
+      }
     }
     return sb.toString();
   }

@@ -9,6 +9,8 @@ import eligo.data.Dataset;
 import eligo.ir.Ir;
 import eligo.lang.Diagnostic;
 import eligo.lang.Diagnostics;
+import eligo.report.CustomerView;
+import eligo.report.Explainer;
 import eligo.runtime.Engine;
 import eligo.runtime.Evaluation;
 import eligo.runtime.Outcome;
@@ -48,7 +50,12 @@ public final class CaseRunner {
    * What one expectation found. {@code value} is null when the node was not evaluated; {@code
    * current} and {@code baseline} are the two sides of a net value (null otherwise).
    */
-  public record Check(Expectation expected, String area, Ir.Node node, Status status, BigDecimal value, BigDecimal current, BigDecimal baseline) {
+  /**
+   * One expectation against the outcome. {@code explanation} is, for a failed customer-level
+   * check, the actual outcome in words from the report's explainer (its value for people, why it
+   * was not met, its details rows); else null.
+   */
+  public record Check(Expectation expected, String area, Ir.Node node, Status status, BigDecimal value, BigDecimal current, BigDecimal baseline, List<String> explanation) {
     public boolean passed() {
       return status == expected.status() && (expected.value() == null || (value != null && value.compareTo(expected.value()) == 0));
     }
@@ -117,19 +124,48 @@ public final class CaseRunner {
       Ir.Node node = a.partnerNodes.get(rule);
       int partner = outcome.partners.indexOf(subject(e, partners(c)));
       Status status = a.partnerMet(partner, rule) ? Status.MET : Status.NOT_MET;
-      return new Check(e, a.area.id(), node, status, BigDecimal.valueOf(a.partnerTotal(partner, rule), node.partner().scale()), null, null);
+      return new Check(e, a.area.id(), node, status, BigDecimal.valueOf(a.partnerTotal(partner, rule), node.partner().scale()), null, null, null);
     }
     int i = a.nodeIndex(e.node().text());
     Ir.Node node = a.nodes.get(i);
     int customer = customers(c).indexOf(subject(e, customers(c)));
     Status status = Status.of(a.status(customer, i));
-    if (status == Status.NOT_EVALUATED) {
-      return new Check(e, a.area.id(), node, status, null, null, null);
+    BigDecimal value = null;
+    BigDecimal current = null;
+    BigDecimal baseline = null;
+    if (status != Status.NOT_EVALUATED) {
+      value = BigDecimal.valueOf(a.value(customer, i), node.scale());
+      current = node.isNet() ? BigDecimal.valueOf(a.current(customer, i), node.scale()) : null;
+      baseline = node.isNet() ? BigDecimal.valueOf(a.baseline(customer, i), node.scale()) : null;
     }
-    BigDecimal value = BigDecimal.valueOf(a.value(customer, i), node.scale());
-    BigDecimal current = node.isNet() ? BigDecimal.valueOf(a.current(customer, i), node.scale()) : null;
-    BigDecimal baseline = node.isNet() ? BigDecimal.valueOf(a.baseline(customer, i), node.scale()) : null;
-    return new Check(e, a.area.id(), node, status, value, current, baseline);
+    Check check = new Check(e, a.area.id(), node, status, value, current, baseline, null);
+    if (check.passed()) {
+      return check;
+    }
+    return new Check(e, a.area.id(), node, status, value, current, baseline, explanation(outcome, customer, a.area.id(), node.id()));
+  }
+
+  /** The explainer's words for one node of one customer: its value, why, and its details rows. */
+  private static List<String> explanation(Outcome outcome, int customer, String area, String node) {
+    for (CustomerView.Area va : new Explainer(outcome).explain(customer).areas()) {
+      if (!va.id().equals(area)) {
+        continue;
+      }
+      for (CustomerView.Node vn : va.nodes()) {
+        if (vn.id().equals(node)) {
+          List<String> lines = new ArrayList<>();
+          lines.add("shown as  " + (vn.current() == null || vn.current().isEmpty() ? "not evaluated" : vn.current()));
+          if (vn.why() != null) {
+            lines.add("why       " + vn.why());
+          }
+          for (CustomerView.Detail d : vn.details()) {
+            lines.add(vn.detailsBy() + "    " + d.key() + ": " + d.now() + (d.yearEarlier() == null ? "" : " | a year earlier: " + d.yearEarlier()));
+          }
+          return lines;
+        }
+      }
+    }
+    return List.of();
   }
 
   // ---------------------------------------------------------------- resolution

@@ -81,7 +81,7 @@ class TestCommandTest {
       """;
 
   @Test
-  void aWrongExpectedValueFailsWithExpectedActualAndTheCriteria() throws IOException {
+  void aWrongExpectedValueFailsWithExpectedActualTheCriteriaAndWhy() throws IOException {
     Path file = tmp.resolve("wrong.cases");
     Files.writeString(file, WRONG, StandardCharsets.UTF_8);
     Run r = eligo("test", "--engine", "interpret", file.toString());
@@ -98,11 +98,16 @@ class TestCommandTest {
         + "        actual    not_met 0  (net: 0 as of 2026-08 minus 0 as of 2025-08)\n"
         + "        node      azure net-customer-adds: metric \"Net customer adds\" at azure.criteria:N\n"
         + "        criteria  Net qualified tenants: at least 1 for this customer (a tenant qualifies with $1,000 of attributed ACR in one of the last two months)\n"
+        + "        shown as  net 0 tenants (0 as of 2026-08, 0 as of 2025-08)\n"
+        + "        why       no tenants qualified as of 2026-08 and 0 as of 2025-08 (qualifying: a tenant with ACR attributed via CSP T1, CSP T2, DPOR or PAL at least $1,000.00 in 2026-07..2026-08); the highest was tenant T1 with $999.99 in 2026-08 (needed: at least $1,000.00); needed: a net of at least 1 tenant\n"
+        + "        tenant    T1: not qualified; highest $999.99 in 2026-08 | a year earlier: —\n"
         + "      " + where + ":26:3: expect modern-work-smb deployments.cpor not met for C2\n"
         + "        expected  not_met\n"
         + "        actual    met 1  (net: 1 as of 2026-08 minus 0 as of 2025-08)\n"
         + "        node      modern-work-smb deployments.cpor: leaf \"CPOR\" at modern-work.criteria:N\n"
         + "        criteria  Net qualified CPOR deployments (40% of paid seats active): at least 1\n"
+        + "        shown as  net 1 tenant (1 as of 2026-08, 0 as of 2025-08)\n"
+        + "        tenant    T2: qualified with 20 paid units | a year earlier: —\n"
         + "      " + where + ":27:3: expect partner modern-work-smb usage-growth.cpor met 8 for P2\n"
         + "        expected  met 8\n"
         + "        actual    not_met 8\n"
