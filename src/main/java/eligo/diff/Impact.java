@@ -4,6 +4,8 @@ import eligo.data.Dataset;
 import eligo.data.Month;
 import eligo.data.NodeResults;
 import eligo.ir.Ir;
+import eligo.report.CustomerView;
+import eligo.report.Explainer;
 import eligo.runtime.Outcome;
 import eligo.runtime.Texts;
 import java.util.ArrayList;
@@ -54,8 +56,11 @@ public record Impact(String oldLabel, String newLabel, String data, String asOf,
   /** A partner-level row that changed; a null side: the node exists in one version only. */
   public record PartnerChange(String partner, String area, String node, Row before, Row after) {}
 
-  /** One changed row of a customer. */
-  public record RowChange(String area, String node, Row before, Row after) {}
+  /**
+   * One changed row of a customer, with each side as the report explains it ({@code $1,000.00},
+   * and why when not met or not evaluated); a null side: the node exists in one version only.
+   */
+  public record RowChange(String area, String node, Row before, Row after, String explainedBefore, String explainedAfter) {}
 
   public record CustomerChange(String partner, String customer, String name, List<RowChange> changes) {
     public CustomerChange {
@@ -102,7 +107,7 @@ public record Impact(String oldLabel, String newLabel, String data, String asOf,
           } else {
             moves.merge(new Move(x == null ? null : x.status(), y == null ? null : y.status()), 1, Integer::sum);
           }
-          byCustomer.computeIfAbsent(c, k -> new ArrayList<>()).add(new RowChange(a.getKey(), n.getKey(), x, y));
+          byCustomer.computeIfAbsent(c, k -> new ArrayList<>()).add(new RowChange(a.getKey(), n.getKey(), x, y, null, null));
         }
         if (changed > 0) {
           List<Transition> transitions = new ArrayList<>();
@@ -112,9 +117,34 @@ public record Impact(String oldLabel, String newLabel, String data, String asOf,
       }
     }
     List<CustomerChange> customers = new ArrayList<>();
-    byCustomer.forEach((c, changes) -> customers.add(new CustomerChange(d.partnerId(c), d.customerId(c), d.customerName(c), changes)));
+    Explainer explainBefore = new Explainer(before);
+    Explainer explainAfter = new Explainer(after);
+    byCustomer.forEach((c, changes) -> {
+      CustomerView viewBefore = explainBefore.explain(c);
+      CustomerView viewAfter = explainAfter.explain(c);
+      List<RowChange> explained = new ArrayList<>();
+      for (RowChange r : changes) {
+        explained.add(new RowChange(r.area(), r.node(), r.before(), r.after(), words(viewBefore, r), words(viewAfter, r)));
+      }
+      customers.add(new CustomerChange(d.partnerId(c), d.customerId(c), d.customerName(c), explained));
+    });
     customers.sort(Comparator.comparing(CustomerChange::partner, Texts.CODE_POINT_ORDER).thenComparing(CustomerChange::customer, Texts.CODE_POINT_ORDER));
     return new Impact(oldLabel, newLabel, data, Month.format(after.asOf), d.customerCount(), nodes, partnerChanges(before, after), customers);
+  }
+
+  /** The node's value for people and, when not met or not evaluated, why; null when the version has no such node. */
+  private static String words(CustomerView view, RowChange r) {
+    for (CustomerView.Area a : view.areas()) {
+      if (a.id().equals(r.area())) {
+        for (CustomerView.Node n : a.nodes()) {
+          if (n.id().equals(r.node())) {
+            String shown = n.current() == null || n.current().isEmpty() ? "not evaluated" : n.current();
+            return n.why() == null ? shown : shown + "; why: " + n.why();
+          }
+        }
+      }
+    }
+    return null;
   }
 
   /** A change of status; null: no such row. */

@@ -54,6 +54,11 @@ public final class ImpactReport {
         StringBuilder t = new StringBuilder();
         table(t, null, rows);
         t.toString().lines().forEach(line -> sb.append("  ").append(line).append('\n'));
+        for (RowChange r : c.changes()) {
+          sb.append("    ").append(r.area()).append(' ').append(r.node()).append('\n');
+          sb.append("      before: ").append(r.explainedBefore() == null ? NONE : SyntaxErrors.printable(r.explainedBefore())).append('\n');
+          sb.append("      after:  ").append(r.explainedAfter() == null ? NONE : SyntaxErrors.printable(r.explainedAfter())).append('\n');
+        }
       }
     }
     return sb.toString();
@@ -160,7 +165,7 @@ public final class ImpactReport {
         for (RowChange r : c.changes()) {
           sb.append("<tr><td>").append(escape(c.partner())).append("</td><td>").append(escape(c.customer())).append("</td><td>")
               .append(escape(c.name())).append("</td><td>").append(escape(r.area())).append("</td><td>").append(escape(r.node()))
-              .append("</td>").append(cell(r.before())).append(cell(r.after())).append("</tr>\n");
+              .append("</td>").append(cell(r.before(), r.explainedBefore())).append(cell(r.after(), r.explainedAfter())).append("</tr>\n");
         }
       }
       sb.append("</table>\n");
@@ -170,10 +175,16 @@ public final class ImpactReport {
   }
 
   private static String cell(Row r) {
+    return cell(r, null);
+  }
+
+  /** A status cell; with the report's words for it (value for people, why) under the row when given. */
+  private static String cell(Row r, String explained) {
     if (r == null) {
       return "<td>" + NONE + "</td>";
     }
-    return "<td class=\"" + r.status() + "\">" + escape(r.toString()) + "</td>";
+    String words = explained == null ? "" : "<br><small>" + escape(explained) + "</small>";
+    return "<td class=\"" + r.status() + "\">" + escape(r.toString()) + words + "</td>";
   }
 
   private static String escape(String s) {

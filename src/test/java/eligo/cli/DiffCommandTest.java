@@ -140,6 +140,13 @@ class DiffCommandTest {
     for (String c : customers) {
       assertThat(text.out()).contains(" " + c + "  ");
     }
+    // each side as the report explains it: the old threshold in the before, the new in the after
+    assertThat(text.out()).contains("      before: net ").contains("      after:  net ")
+        .contains("at least $1,000.00 in 2026-08..2026-09").contains("at least $900.00 in 2026-08..2026-09");
+    report.get("customers").forEach(c -> c.get("changes").forEach(r -> {
+      assertThat(r.get("explainedBefore").asText()).startsWith("net ");
+      assertThat(r.get("explainedAfter").asText()).startsWith("net ");
+    }));
   }
 
   @Test
