@@ -165,7 +165,7 @@ public final class Explainer {
     }
     TreeMap<String, Integer> keys = new TreeMap<>(Texts.CODE_POINT_ORDER);
     for (int side = 0; side < 2; side++) {
-      for (Integer k : t.facts[side].keySet()) {
+      for (Integer k : t.facts.get(side).keySet()) {
         keys.put(label(t.detailVar, k), k);
       }
     }
@@ -184,7 +184,7 @@ public final class Explainer {
 
   /** What a tenant or workload had on one side, or null when nothing worth showing. */
   private String cell(Ir.Node n, Trace t, int side, int key) {
-    Fact f = t.facts[side].get(key);
+    Fact f = t.facts.get(side).get(key);
     if (f == null) {
       return null;
     }
@@ -251,8 +251,7 @@ public final class Explainer {
     final Ir.Var detailVar;
     final boolean detailVarOnTop;
     /** Per side (0: at M, 1: at M-12), per detail key. */
-    @SuppressWarnings("unchecked")
-    final Map<Integer, Fact>[] facts = new Map[] {new TreeMap<Integer, Fact>(), new TreeMap<Integer, Fact>()};
+    final List<Map<Integer, Fact>> facts = List.of(new TreeMap<>(), new TreeMap<>());
     /** The failing threshold comparison at M that came closest to passing. */
     Closest closest;
     Ir.Node stoppedBy;
@@ -333,7 +332,7 @@ public final class Explainer {
       if (current.detailVar == null || !s.binds(current.detailVar)) {
         return null;
       }
-      return current.facts[side].computeIfAbsent(s.valueOf(current.detailVar), k -> new Fact());
+      return current.facts.get(side).computeIfAbsent(s.valueOf(current.detailVar), k -> new Fact());
     }
 
     @Override
