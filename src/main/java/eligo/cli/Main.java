@@ -36,13 +36,30 @@ public final class Main implements Runnable {
     cl.setErr(err);
     cl.setCaseInsensitiveEnumValuesAllowed(true);
     cl.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
-      commandLine.getErr().println("eligo: " + (e.getMessage() == null ? e.toString() : e.getMessage()));
+      commandLine.getErr().println("eligo: " + describe(e));
       return ExitCodes.FAILURE;
     });
     int code = cl.execute(args);
     out.flush();
     err.flush();
     return code;
+  }
+
+  /** A failure in plain words: file system errors name the file and what went wrong. */
+  static String describe(Exception e) {
+    if (e instanceof java.nio.file.NoSuchFileException f) {
+      return "no such file or folder: " + f.getFile();
+    }
+    if (e instanceof java.nio.file.AccessDeniedException f) {
+      return "permission denied: " + f.getFile();
+    }
+    if (e instanceof java.nio.file.FileSystemException f) {
+      return "cannot use " + f.getFile() + (f.getReason() == null ? "" : ": " + f.getReason());
+    }
+    if (e instanceof java.io.IOException) {
+      return "input/output error: " + e.getMessage();
+    }
+    return e.getMessage() == null ? e.toString() : e.getMessage();
   }
 
   static final class Version implements CommandLine.IVersionProvider {
