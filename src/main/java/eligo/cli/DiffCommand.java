@@ -43,8 +43,8 @@ final class DiffCommand implements Callable<Integer> {
   @Option(names = "--data", required = true, paramLabel = "DIR", description = "Dataset folder both versions are evaluated on.")
   Path data;
 
-  @Option(names = "--as-of", paramLabel = "YYYY-MM", description = "The as-of month M (default: the latest month in usage.csv).")
-  String asOf;
+  @Option(names = "--as-of", paramLabel = "YYYY-MM", converter = Inputs.MonthConverter.class, description = "The as-of month M (default: the latest month in usage.csv).")
+  Integer asOf;
 
   @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text", description = "text, json or html. Default: ${DEFAULT-VALUE}.")
   Format format;
@@ -64,14 +64,6 @@ final class DiffCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     PrintWriter err = spec.commandLine().getErr();
-    Integer month = null;
-    if (asOf != null) {
-      month = Month.parse(asOf);
-      if (month == Month.NONE) {
-        err.println("eligo: --as-of '" + asOf + "' is not a month (YYYY-MM)");
-        return ExitCodes.USAGE;
-      }
-    }
     Frontend.Compilation after = CriteriaLoading.compile(newCriteria, spec);
     if (after == null) {
       return ExitCodes.CRITERIA;
@@ -95,8 +87,7 @@ final class DiffCommand implements Callable<Integer> {
       err.print(Diagnostics.render(after.diagnostics()));
       return ExitCodes.CRITERIA;
     }
-    if (!Files.isDirectory(data)) {
-      err.println("eligo: data folder '" + data + "' does not exist or is not a folder");
+    if (!Inputs.isDataFolder(data, spec)) {
       return ExitCodes.DATA;
     }
     Outcome x;
@@ -105,9 +96,8 @@ final class DiffCommand implements Callable<Integer> {
       // Each version loads the data with its own association types, as its own 'eligo run' would.
       Dataset oldData = DatasetLoader.load(data, before.program().associationTypes()).dataset();
       Dataset newData = DatasetLoader.load(data, after.program().associationTypes()).dataset();
-      int m = month != null ? month : newData.latestUsageMonth();
+      int m = Inputs.asOf(asOf, newData, spec);
       if (m == Month.NONE) {
-        err.println("eligo: usage.csv has no rows, so there is no latest month: give --as-of YYYY-MM");
         return ExitCodes.DATA;
       }
       int threads = Runtime.getRuntime().availableProcessors();

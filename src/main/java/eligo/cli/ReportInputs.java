@@ -11,7 +11,6 @@ import eligo.runtime.Evaluation;
 import eligo.runtime.Mode;
 import eligo.runtime.Outcome;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -24,8 +23,8 @@ final class ReportInputs {
   @Option(names = "--data", paramLabel = "DIR", description = "Dataset folder (customers.csv, tenants.csv, workloads.csv, associations.csv, usage.csv).")
   Path data;
 
-  @Option(names = "--as-of", paramLabel = "YYYY-MM", description = "The as-of month M (default: the latest month in usage.csv).")
-  String asOf;
+  @Option(names = "--as-of", paramLabel = "YYYY-MM", converter = Inputs.MonthConverter.class, description = "The as-of month M (default: the latest month in usage.csv).")
+  Integer asOf;
 
   @Option(names = "--engine", paramLabel = "ENGINE", defaultValue = "generated", description = "generated or interpret (the reference interpreter). Default: ${DEFAULT-VALUE}.")
   Engine engine;
@@ -61,16 +60,7 @@ final class ReportInputs {
       err.println("eligo: give the dataset with --data DIR");
       throw new Stop(ExitCodes.USAGE);
     }
-    Integer month = null;
-    if (asOf != null) {
-      month = Month.parse(asOf);
-      if (month == Month.NONE) {
-        err.println("eligo: --as-of '" + asOf + "' is not a month (YYYY-MM)");
-        throw new Stop(ExitCodes.USAGE);
-      }
-    }
-    if (!Files.isDirectory(data)) {
-      err.println("eligo: data folder '" + data + "' does not exist or is not a folder");
+    if (!Inputs.isDataFolder(data, spec)) {
       throw new Stop(ExitCodes.DATA);
     }
     Dataset dataset;
@@ -80,9 +70,8 @@ final class ReportInputs {
       err.println(e.getMessage());
       throw new Stop(ExitCodes.DATA);
     }
-    int m = month != null ? month : dataset.latestUsageMonth();
+    int m = Inputs.asOf(asOf, dataset, spec);
     if (m == Month.NONE) {
-      err.println("eligo: usage.csv has no rows, so there is no latest month: give --as-of YYYY-MM");
       throw new Stop(ExitCodes.DATA);
     }
     try {

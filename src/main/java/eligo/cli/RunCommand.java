@@ -15,7 +15,6 @@ import eligo.runtime.Evaluation;
 import eligo.runtime.Outcome;
 import eligo.runtime.ResultsFile;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -32,8 +31,7 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description = {
         "Evaluates every customer of a dataset for every solution area.",
-        "Compiles the criteria, loads the dataset, evaluates every customer and prints how many",
-        "customers meet each node; with --results, writes the canonical results file."
+        "Compiles the criteria, loads the dataset, evaluates every customer and prints how many customers meet each node; with --results, writes the canonical results file."
     })
 final class RunCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
@@ -44,8 +42,8 @@ final class RunCommand implements Callable<Integer> {
   @Option(names = "--data", required = true, paramLabel = "DIR", description = "Dataset folder (customers.csv, tenants.csv, workloads.csv, associations.csv, usage.csv).")
   Path data;
 
-  @Option(names = "--as-of", paramLabel = "YYYY-MM", description = "The as-of month M (default: the latest month in usage.csv).")
-  String asOf;
+  @Option(names = "--as-of", paramLabel = "YYYY-MM", converter = Inputs.MonthConverter.class, description = "The as-of month M (default: the latest month in usage.csv).")
+  Integer asOf;
 
   @Option(names = "--results", paramLabel = "FILE", description = "Write the canonical results file here.")
   Path results;
@@ -78,15 +76,6 @@ final class RunCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     Timings clock = new Timings();
-    Integer month = null;
-    if (asOf != null) {
-      int m = Month.parse(asOf);
-      if (m == Month.NONE) {
-        err.println("eligo: --as-of '" + asOf + "' is not a month (YYYY-MM)");
-        return ExitCodes.USAGE;
-      }
-      month = m;
-    }
     Frontend.Compilation c = CriteriaLoading.compileWithoutErrors(criteria, spec);
     if (c == null) {
       return ExitCodes.CRITERIA;
@@ -96,8 +85,7 @@ final class RunCommand implements Callable<Integer> {
     // Java generation and compilation of the evaluators (one core) runs while the data loads
     CompletableFuture<Engine.Compiled> compiling =
         CompletableFuture.supplyAsync(() -> clock.timed("evaluators compiled meanwhile", () -> engine.compile(c)));
-    if (!Files.isDirectory(data)) {
-      err.println("eligo: data folder '" + data + "' does not exist or is not a folder");
+    if (!Inputs.isDataFolder(data, spec)) {
       return ExitCodes.DATA;
     }
     Mode mode = onBadRows == BadRows.skip ? Mode.LENIENT : Mode.STRICT;
@@ -120,9 +108,8 @@ final class RunCommand implements Callable<Integer> {
         out.println("Rejected rows written to " + rejectsFile + " (" + loaded.rejects().size() + ")");
       }
     }
-    int m = month != null ? month : dataset.latestUsageMonth();
+    int m = Inputs.asOf(asOf, dataset, spec);
     if (m == Month.NONE) {
-      err.println("eligo: usage.csv has no rows, so there is no latest month: give --as-of YYYY-MM");
       return ExitCodes.DATA;
     }
     Engine.Compiled compiled;
