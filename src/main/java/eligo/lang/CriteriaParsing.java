@@ -78,7 +78,7 @@ public final class CriteriaParsing {
       }
     }
     diagnostics.sort(Diagnostics.ORDER);
-    return new Tree(tokens, tree, dedupe(diagnostics));
+    return new Tree(tokens, tree, SyntaxErrors.onePerLine(diagnostics));
   }
 
   /**
@@ -130,20 +130,6 @@ public final class CriteriaParsing {
         }
       }
     }
-  }
-
-  private static List<Diagnostic> dedupe(List<Diagnostic> in) {
-    List<Diagnostic> out = new ArrayList<>();
-    int lastLine = -1;
-    for (Diagnostic d : in) {
-      // one syntax error per line is enough: the rest are usually its echoes
-      if (d.span().line() == lastLine) {
-        continue;
-      }
-      lastLine = d.span().line();
-      out.add(d);
-    }
-    return out;
   }
 
   /** "area 'azure'", "gate 'workloads'", or "this block". */

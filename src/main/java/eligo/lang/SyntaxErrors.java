@@ -99,9 +99,14 @@ public final class SyntaxErrors {
       }
     }
     all.sort(Diagnostics.ORDER);
+    return onePerLine(all);
+  }
+
+  /** Of diagnostics in reading order, the first of each line: the rest are usually its echoes. */
+  public static List<Diagnostic> onePerLine(List<Diagnostic> sorted) {
     List<Diagnostic> out = new ArrayList<>();
     int lastLine = -1;
-    for (Diagnostic d : all) {
+    for (Diagnostic d : sorted) {
       if (d.span().line() == lastLine) {
         continue;
       }
