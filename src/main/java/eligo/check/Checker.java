@@ -92,10 +92,14 @@ public final class Checker {
 
   private Ir.Program run(List<Ast.CriteriaFile> files, ImportResolver imports) {
     // 1. each file's own declarations
+    // A file's scope sees its own declarations, then those of the files it imports (step 3).
     Map<Ast.CriteriaFile, Scope> own = new LinkedHashMap<>();
+    Map<Ast.CriteriaFile, Scope> importsOf = new LinkedHashMap<>();
     for (Ast.CriteriaFile f : files) {
       parsed.put(f.source(), f);
-      Scope s = new Scope(null, "file " + f.source().name());
+      Scope importsScope = new Scope(null, "imports of " + f.source().name());
+      importsOf.put(f, importsScope);
+      Scope s = new Scope(importsScope, "file " + f.source().name());
       for (Ast.Decl d : f.decls()) {
         declare(s, d);
       }
@@ -111,7 +115,7 @@ public final class Checker {
     }
     // 3. file scopes see their imports
     for (Ast.CriteriaFile f : files) {
-      Scope importsScope = new Scope(null, "imports of " + f.source().name());
+      Scope importsScope = importsOf.get(f);
       for (Ast.Import imp : f.imports()) {
         Ast.CriteriaFile target = imports.resolve(f, imp.path());
         if (target == null) {
@@ -126,8 +130,7 @@ public final class Checker {
           importsScope.symbols.putIfAbsent(e.getKey(), e.getValue());
         }
       }
-      Scope fileScope = own.get(f).withParent(importsScope);
-      fileScopes.put(f, fileScope);
+      fileScopes.put(f, own.get(f));
     }
     // 4. templates
     for (Ast.CriteriaFile f : files) {
@@ -1683,25 +1686,8 @@ public final class Checker {
       this.what = what;
     }
 
-    Scope withParent(Scope newParent) {
-      Scope s = new Scope(newParent, what);
-      s.symbols.putAll(symbols);
-      // keep DeclSym homes pointing at the scope that now holds them
-      for (Map.Entry<String, Object> e : symbols.entrySet()) {
-        if (e.getValue() instanceof DeclSym d && d.home() == this) {
-          s.symbols.put(e.getKey(), d);
-        }
-      }
-      this.effective = s;
-      return s;
-    }
-
-    /** A file's own scope hands lookups to its effective scope (with imports) once that exists. */
-    Scope effective;
-
     Object lookup(String name) {
-      Scope s = effective != null ? effective : this;
-      for (; s != null; s = s.parent) {
+      for (Scope s = this; s != null; s = s.parent) {
         Object o = s.symbols.get(name);
         if (o instanceof DeclSym d) {
           used.add(d.decl());
@@ -1715,8 +1701,7 @@ public final class Checker {
 
     Set<String> namesOf(java.util.function.Predicate<Object> filter) {
       Set<String> out = new LinkedHashSet<>();
-      Scope s = effective != null ? effective : this;
-      for (; s != null; s = s.parent) {
+      for (Scope s = this; s != null; s = s.parent) {
         for (Map.Entry<String, Object> e : s.symbols.entrySet()) {
           if (filter.test(e.getValue())) {
             out.add(e.getKey());
