@@ -23,6 +23,13 @@ final class Timings {
     last = now;
   }
 
+  /** Adds a remark printed beside the stages. */
+  void note(String remark) {
+    synchronized (beside) {
+      beside.add(remark);
+    }
+  }
+
   /** Runs {@code stage} (on any thread) and notes its wall time as {@code name}. */
   <T> T timed(String name, java.util.function.Supplier<T> stage) {
     long start = System.nanoTime();

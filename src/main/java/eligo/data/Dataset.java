@@ -1,5 +1,6 @@
 package eligo.data;
 
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -36,7 +37,8 @@ public final class Dataset {
   final String[] typeNames;
   // pairs
   final int[] pairWorkload;
-  final int[] pairRowStart; // length pairs + 1
+  final int[] pairRowStart; // length pairs
+  final int[] pairRowEnd; // length pairs: a pair's rows are [start, end), months rising
   final int[] pairAssocStart; // length pairs + 1
   // usage rows
   final int[] rowMonth;
@@ -47,7 +49,11 @@ public final class Dataset {
   final int[] assocEndMonth; // Month.OPEN when open
   final int latestUsageMonth; // Month.NONE when usage.csv has no rows
 
-  /** Arrays are taken as they are (not copied): the builder hands them over. */
+  /**
+   * Arrays are taken as they are (not copied): the builder hands them over. The rows of pair
+   * {@code p} are {@code [pairRowStart[p], pairRowStart[p + 1])} (so {@code pairRowStart} has one
+   * more entry than there are pairs).
+   */
   public Dataset(
       String[] partnerIds,
       String[] customerIds,
@@ -68,6 +74,55 @@ public final class Dataset {
       int[] assocStartMonth,
       int[] assocEndMonth,
       int latestUsageMonth) {
+    this(
+        partnerIds,
+        customerIds,
+        customerNames,
+        customerTenantStart,
+        tenantIds,
+        tenantNames,
+        tenantPairStart,
+        workloadNames,
+        workloadFamilies,
+        typeNames,
+        pairWorkload,
+        Arrays.copyOf(pairRowStart, pairRowStart.length - 1),
+        Arrays.copyOfRange(pairRowStart, 1, pairRowStart.length),
+        pairAssocStart,
+        rowMonth,
+        rowMeasures,
+        assocType,
+        assocStartMonth,
+        assocEndMonth,
+        latestUsageMonth);
+  }
+
+  /**
+   * Arrays are taken as they are (not copied): the builder hands them over. The rows of pair
+   * {@code p} are {@code [pairRowStart[p], pairRowEnd[p])}, in rising months; the pairs' rows need
+   * not follow each other.
+   */
+  public Dataset(
+      String[] partnerIds,
+      String[] customerIds,
+      String[] customerNames,
+      int[] customerTenantStart,
+      String[] tenantIds,
+      String[] tenantNames,
+      int[] tenantPairStart,
+      String[] workloadNames,
+      String[] workloadFamilies,
+      String[] typeNames,
+      int[] pairWorkload,
+      int[] pairRowStart,
+      int[] pairRowEnd,
+      int[] pairAssocStart,
+      int[] rowMonth,
+      long[][] rowMeasures,
+      int[] assocType,
+      int[] assocStartMonth,
+      int[] assocEndMonth,
+      int latestUsageMonth) {
     this.partnerIds = partnerIds;
     this.customerIds = customerIds;
     this.customerNames = customerNames;
@@ -80,6 +135,7 @@ public final class Dataset {
     this.typeNames = typeNames;
     this.pairWorkload = pairWorkload;
     this.pairRowStart = pairRowStart;
+    this.pairRowEnd = pairRowEnd;
     this.pairAssocStart = pairAssocStart;
     this.rowMonth = rowMonth;
     this.rowMeasures = rowMeasures;
@@ -218,7 +274,7 @@ public final class Dataset {
   }
 
   public int rowEnd(int p) {
-    return pairRowStart[p + 1];
+    return pairRowEnd[p];
   }
 
   public int assocStart(int p) {
@@ -258,7 +314,7 @@ public final class Dataset {
   /** The usage row of pair {@code p} for {@code month}, or -1. */
   public int row(int p, int month) {
     int lo = pairRowStart[p];
-    int hi = pairRowStart[p + 1] - 1;
+    int hi = pairRowEnd[p] - 1;
     while (lo <= hi) {
       int mid = (lo + hi) >>> 1;
       int v = rowMonth[mid];
@@ -280,7 +336,7 @@ public final class Dataset {
    */
   public int firstRow(int p, int month) {
     int lo = pairRowStart[p];
-    int hi = pairRowStart[p + 1];
+    int hi = pairRowEnd[p];
     while (lo < hi) {
       int mid = (lo + hi) >>> 1;
       if (rowMonth[mid] < month) {

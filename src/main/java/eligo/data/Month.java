@@ -18,23 +18,36 @@ public final class Month {
 
   /** Parses {@code YYYY-MM}; returns {@link #NONE} when the text is not a month. */
   public static int parse(CharSequence s) {
-    if (s.length() != 7 || s.charAt(4) != '-') {
+    if (s.length() != 7) {
+      return NONE;
+    }
+    byte[] b = new byte[7];
+    for (int i = 0; i < 7; i++) {
+      char ch = s.charAt(i);
+      b[i] = ch < 0x80 ? (byte) ch : 0;
+    }
+    return parse(b, 0, 7);
+  }
+
+  /** {@link #parse(CharSequence)} of the ASCII bytes {@code b[from..to-1]}. */
+  public static int parse(byte[] b, int from, int to) {
+    if (to - from != 7 || b[from + 4] != '-') {
       return NONE;
     }
     int year = 0;
-    for (int i = 0; i < 4; i++) {
-      char ch = s.charAt(i);
+    for (int i = from; i < from + 4; i++) {
+      int ch = b[i];
       if (ch < '0' || ch > '9') {
         return NONE;
       }
       year = year * 10 + (ch - '0');
     }
-    char a = s.charAt(5);
-    char b = s.charAt(6);
-    if (a < '0' || a > '9' || b < '0' || b > '9') {
+    int x = b[from + 5];
+    int y = b[from + 6];
+    if (x < '0' || x > '9' || y < '0' || y > '9') {
       return NONE;
     }
-    int month = (a - '0') * 10 + (b - '0');
+    int month = (x - '0') * 10 + (y - '0');
     if (month < 1 || month > 12) {
       return NONE;
     }

@@ -6,7 +6,6 @@ import eligo.data.Dataset;
 import eligo.data.Measure;
 import eligo.data.Month;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.Reader;
 import java.io.UncheckedIOException;
@@ -86,6 +85,8 @@ public final class DatasetLoader {
   // ---- inputs
   private final Path dir;
   private final Mode mode;
+  /** The parts usage.csv is cut into for {@link PlainUsageReader}; 0: read it on one thread. */
+  private final int usageChunks;
   private final String[] typeNames;
   private final Map<String, Integer> typeIndex = new HashMap<>();
 
@@ -143,11 +144,14 @@ public final class DatasetLoader {
   private long[][] usageMeasures = new long[MEASURES.length][0];
   private IdIndex tenantLookup;
   private IdIndex workloadLookup;
+  /** Whether usage.csv was read by {@link PlainUsageReader}. */
+  private boolean usageInParallel;
   private int minMonth = Integer.MAX_VALUE;
   private int maxMonth = Integer.MIN_VALUE;
 
-  private DatasetLoader(Path dir, List<String> associationTypes, Mode mode) {
+  private DatasetLoader(Path dir, List<String> associationTypes, Mode mode, int usageChunks) {
     this.dir = dir;
+    this.usageChunks = usageChunks;
     this.mode = java.util.Objects.requireNonNull(mode, "mode");
     this.typeNames = associationTypes.toArray(new String[0]);
     for (int k = 0; k < typeNames.length; k++) {
@@ -177,14 +181,25 @@ public final class DatasetLoader {
    */
   public static LoadResult load(Path dir, List<String> associationTypes, Mode mode)
       throws DataException {
-    return new DatasetLoader(dir, associationTypes, mode).run();
+    return load(dir, associationTypes, mode, Runtime.getRuntime().availableProcessors());
+  }
+
+  /**
+   * {@link #load(Path, List, Mode)}, with usage.csv cut into {@code usageChunks} parts read in
+   * parallel when it is plain ({@link PlainUsageReader}); with 0, usage.csv is read on one thread.
+   */
+  static LoadResult load(Path dir, List<String> associationTypes, Mode mode, int usageChunks)
+      throws DataException {
+    return new DatasetLoader(dir, associationTypes, mode, usageChunks).run();
   }
 
   private LoadResult run() throws DataException {
-    // Count the lines of usage.csv on the other core while the smaller files are read.
-    java.util.concurrent.FutureTask<Integer> usageRecords =
-        new java.util.concurrent.FutureTask<>(() -> estimateRecords(dir.resolve(USAGE)));
-    Thread counter = new Thread(usageRecords, "eligo-count-usage");
+    // Cut usage.csv into one chunk per core and count its lines on another thread while the
+    // smaller files are read: the counts size the usage columns.
+    int chunks = Math.max(1, usageChunks);
+    java.util.concurrent.FutureTask<PlainUsageReader.Plan> usagePlan =
+        new java.util.concurrent.FutureTask<>(() -> PlainUsageReader.plan(dir.resolve(USAGE), chunks));
+    Thread counter = new Thread(usagePlan, "eligo-count-usage");
     counter.setDaemon(true);
     counter.start();
     read(F_CUSTOMERS, CUSTOMER_COLUMNS, this::customerRow);
@@ -194,10 +209,21 @@ public final class DatasetLoader {
     tenantLookup = new IdIndex(tenantIndex);
     workloadLookup = new IdIndex(workloadIndex);
     read(F_ASSOCIATIONS, ASSOCIATION_COLUMNS, this::associationRow);
-    allocateUsage(join(usageRecords));
-    read(F_USAGE, USAGE_COLUMNS, this::usageRow);
-    int[] usageOrder = sortUsage();
-    int keptRows = dropBadAndDuplicateRows(usageOrder);
+    PlainUsageReader.Plan plan = join(usagePlan);
+    allocateUsage(plan == null ? 0 : (int) Math.min(plan.capacity(), MAX_ROWS));
+    usageInParallel = usageChunks > 0 && readPlainUsage(plan);
+    if (!usageInParallel) {
+      read(F_USAGE, USAGE_COLUMNS, this::usageRow);
+    }
+    // The rows stay where they are when each tenant and workload's rows are one run of rising
+    // months (as files are usually written); otherwise they are sorted, and duplicates found.
+    Runs runs = runsInPlace();
+    int[] usageOrder = null;
+    int keptRows = usageCount;
+    if (runs == null) {
+      usageOrder = sortUsage();
+      keptRows = dropBadAndDuplicateRows(usageOrder);
+    }
 
     errors.sort(
         Comparator.comparingInt((DataError e) -> FILES.indexOf(e.file()))
@@ -205,12 +231,15 @@ public final class DatasetLoader {
     if (fatal || (mode == Mode.STRICT && !errors.isEmpty())) {
       throw new DataException(errors);
     }
-    Dataset dataset = build(usageOrder, keptRows);
+    if (runs == null) {
+      runs = sortRows(usageOrder, keptRows);
+    }
+    Dataset dataset = build(runs, keptRows);
     List<LoadResult.FileCounts> counts = new ArrayList<>();
     for (int f = 0; f < FILES.size(); f++) {
       counts.add(new LoadResult.FileCounts(FILES.get(f), read[f], read[f] - rejected[f], rejected[f]));
     }
-    return new LoadResult(dataset, errors, counts);
+    return new LoadResult(dataset, errors, counts, usageInParallel);
   }
 
   // =====================================================================================
@@ -448,10 +477,22 @@ public final class DatasetLoader {
   }
 
   private int[] findColumns(int file, CsvFields header, String[] columns) {
+    List<String> problems = new ArrayList<>();
+    int[] cols = columnsOf(header, columns, new ArrayList<>(), problems);
+    for (String problem : problems) {
+      fileError(file, 0, problem);
+    }
+    return cols;
+  }
+
+  /**
+   * The field of each of {@code columns} in the header; null, with {@code problems} added, when one
+   * is missing or appears twice. {@code names} gets the header's names.
+   */
+  private static int[] columnsOf(
+      CsvFields header, String[] columns, List<String> names, List<String> problems) {
     int[] cols = new int[columns.length];
     Arrays.fill(cols, -1);
-    List<String> names = new ArrayList<>();
-    boolean ok = true;
     for (int i = 0; i < header.count(); i++) {
       String n = header.get(i);
       if (i == 0 && n.startsWith("\uFEFF")) {
@@ -461,7 +502,7 @@ public final class DatasetLoader {
       for (int k = 0; k < columns.length; k++) {
         if (columns[k].equals(n)) {
           if (cols[k] >= 0) {
-            ok = fileError(file, 0, "column '" + n + "' appears twice in the header");
+            problems.add("column '" + n + "' appears twice in the header");
           }
           cols[k] = i;
         }
@@ -469,15 +510,11 @@ public final class DatasetLoader {
     }
     for (int k = 0; k < columns.length; k++) {
       if (cols[k] < 0) {
-        ok =
-            fileError(
-                file,
-                0,
-                "missing column '" + columns[k] + "' (the header has: " + String.join(", ", names)
-                    + ")");
+        problems.add(
+            "missing column '" + columns[k] + "' (the header has: " + String.join(", ", names) + ")");
       }
     }
-    return ok ? cols : null;
+    return problems.isEmpty() ? cols : null;
   }
 
   /** Records a file-level error; always returns false. */
@@ -785,7 +822,7 @@ public final class DatasetLoader {
   }
 
   /** {@link #parseMoney(String)} of {@code c[from..to-1]}. */
-  static long parseMoney(char[] c, int from, int to) {
+  static long parseMoney(byte[] c, int from, int to) {
     int n = to;
     int i = from;
     boolean negative = false;
@@ -796,7 +833,7 @@ public final class DatasetLoader {
     int intStart = i;
     long units = 0;
     while (i < n) {
-      char ch = c[i];
+      int ch = c[i];
       if (ch < '0' || ch > '9') {
         break;
       }
@@ -818,7 +855,7 @@ public final class DatasetLoader {
       int fracStart = i;
       int frac = 0;
       while (i < n) {
-        char ch = c[i];
+        int ch = c[i];
         if (ch < '0' || ch > '9' || i - fracStart >= 2) {
           return BAD;
         }
@@ -836,17 +873,17 @@ public final class DatasetLoader {
 
   /** Parses a count {@code [0-9]+} that fits a long; {@link #BAD} otherwise. */
   static long parseCount(String s) {
-    return parseCount(s.toCharArray(), 0, s.length());
+    return parseCount(ascii(s.toCharArray(), 0, s.length()), 0, s.length());
   }
 
   /** {@link #parseCount(String)} of {@code c[from..to-1]}. */
-  static long parseCount(char[] c, int from, int to) {
+  static long parseCount(byte[] c, int from, int to) {
     if (to == from) {
       return BAD;
     }
     long v = 0;
     for (int i = from; i < to; i++) {
-      char ch = c[i];
+      int ch = c[i];
       if (ch < '0' || ch > '9') {
         return BAD;
       }
@@ -857,6 +894,25 @@ public final class DatasetLoader {
       v = v * 10 + d;
     }
     return v;
+  }
+
+  /** {@link #parseMoney(String)} of {@code c[from..to-1]}. */
+  static long parseMoney(char[] c, int from, int to) {
+    return parseMoney(ascii(c, from, to), 0, to - from);
+  }
+
+  /** {@link #parseCount(String)} of {@code c[from..to-1]}. */
+  static long parseCount(char[] c, int from, int to) {
+    return parseCount(ascii(c, from, to), 0, to - from);
+  }
+
+  /** The chars {@code c[from..to-1]} as bytes, with any char that is not ASCII made a NUL. */
+  private static byte[] ascii(char[] c, int from, int to) {
+    byte[] b = new byte[to - from];
+    for (int i = from; i < to; i++) {
+      b[i - from] = c[i] < 0x80 ? (byte) c[i] : 0;
+    }
+    return b;
   }
 
   static String moneyProblem(String column, String s) {
@@ -1014,51 +1070,57 @@ public final class DatasetLoader {
     return a;
   }
 
-  /**
-   * An upper bound of the records of a CSV file, header included: its lines that are not empty. It
-   * is exact unless records span lines or lines hold only blanks. 0 when the file cannot be read.
-   */
-  private static int estimateRecords(Path path) {
-    long lines = 0;
-    try (InputStream in = Files.newInputStream(path)) {
-      byte[] buf = new byte[1 << 16];
-      boolean content = false;
-      int n;
-      while ((n = in.read(buf)) > 0) {
-        for (int i = 0; i < n; i++) {
-          byte b = buf[i];
-          if (b == '\n' || b == '\r') {
-            if (content) {
-              lines++;
-              content = false;
-            }
-          } else {
-            content = true;
-          }
-        }
-      }
-      if (content) {
-        lines++;
-      }
-    } catch (IOException e) {
-      return 0; // reported when the file is read
-    }
-    return (int) Math.min(lines, MAX_ROWS);
-  }
-
-  private static int join(java.util.concurrent.FutureTask<Integer> task) {
+  /** The plan of usage.csv; null when the file cannot be read (reported when it is read). */
+  private static PlainUsageReader.Plan join(java.util.concurrent.FutureTask<PlainUsageReader.Plan> task) {
     try {
       return task.get();
     } catch (java.util.concurrent.ExecutionException e) {
-      throw new IllegalStateException(e.getCause()); // estimateRecords throws nothing
+      return null;
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      return 0; // the arrays grow as rows come
+      return null; // the arrays grow as rows come
     }
   }
 
-  private void allocateUsage(int records) {
-    int capacity = Math.max(0, records - 1); // less the header
+  /**
+   * Reads usage.csv with {@link PlainUsageReader} on every core. False when the file is not plain
+   * (or its header lacks a column): then nothing is kept and the general reader reads it.
+   */
+  private boolean readPlainUsage(PlainUsageReader.Plan plan) {
+    if (plan == null || plan.header() == null || plan.capacity() > usageTenant.length) {
+      return false;
+    }
+    CsvFields header;
+    try (CsvReader<CsvFields> csv = CsvReader.builder().build(new CsvFields.Handler(), plan.header())) {
+      Iterator<CsvFields> it = csv.iterator();
+      header = it.hasNext() ? it.next() : null;
+    } catch (IOException | RuntimeException e) {
+      return false;
+    }
+    int[] cols = header == null ? null : columnsOf(header, USAGE_COLUMNS, new ArrayList<>(), new ArrayList<>());
+    if (cols == null) {
+      return false;
+    }
+    PlainUsageReader.Columns out = new PlainUsageReader.Columns();
+    out.tenant = usageTenant;
+    out.workload = usageWorkload;
+    out.month = usageMonth;
+    out.line = usageLine;
+    out.measures = usageMeasures;
+    PlainUsageReader reader =
+        new PlainUsageReader(dir.resolve(USAGE), plan, header.count(), cols, tenantLookup, workloadLookup);
+    if (!reader.read(out)) {
+      return false;
+    }
+    usageCount = (int) plan.capacity();
+    read[F_USAGE] = usageCount;
+    minMonth = out.minMonth;
+    maxMonth = out.maxMonth;
+    return true;
+  }
+
+  /** Sizes the usage columns for {@code capacity} rows (they grow if more come). */
+  private void allocateUsage(int capacity) {
     usageTenant = new int[capacity];
     usageWorkload = new int[capacity];
     usageMonth = new int[capacity];
@@ -1275,13 +1337,16 @@ public final class DatasetLoader {
    * Reorders the arrays in place so that position {@code i} holds what was at {@code order[i]},
    * for the permutation {@code order[0..n-1]}; {@code order} is used up.
    */
-  private static void permute(int[] order, int n, int[] ints, long[][] longs) {
+  private static void permute(int[] order, int n, int[][] ints, long[][] longs) {
+    int[] savedInts = new int[ints.length];
     long[] saved = new long[longs.length];
     for (int i = 0; i < n; i++) {
       if (order[i] < 0 || order[i] == i) {
         continue;
       }
-      int savedInt = ints[i];
+      for (int k = 0; k < ints.length; k++) {
+        savedInts[k] = ints[k][i];
+      }
       for (int k = 0; k < longs.length; k++) {
         saved[k] = longs[k][i];
       }
@@ -1290,13 +1355,17 @@ public final class DatasetLoader {
         int from = order[j];
         order[j] = -1; // done
         if (from == i) {
-          ints[j] = savedInt;
+          for (int k = 0; k < ints.length; k++) {
+            ints[k][j] = savedInts[k];
+          }
           for (int k = 0; k < longs.length; k++) {
             longs[k][j] = saved[k];
           }
           break;
         }
-        ints[j] = ints[from];
+        for (int k = 0; k < ints.length; k++) {
+          ints[k][j] = ints[k][from];
+        }
         for (int k = 0; k < longs.length; k++) {
           longs[k][j] = longs[k][from];
         }
@@ -1305,7 +1374,92 @@ public final class DatasetLoader {
     }
   }
 
-  private Dataset build(int[] usageOrder, int rows) {
+  /**
+   * The usage rows of each tenant and workload: {@code [start[i], end[i])} holds the rows of
+   * {@code tenant[i]} and {@code workload[i]} in rising months; in (tenant, workload) order, each
+   * key once.
+   */
+  private record Runs(int[] tenant, int[] workload, int[] start, int[] end) {
+    int size() {
+      return tenant.length;
+    }
+  }
+
+  /**
+   * The runs of the rows as they are, when every row is good and each tenant and workload's rows
+   * are one run of rising months; null otherwise (then the rows are sorted).
+   */
+  private Runs runsInPlace() {
+    int n = usageCount;
+    IntColumn starts = new IntColumn();
+    for (int i = 0; i < n; i++) {
+      if (usageLine[i] <= 0) {
+        return null; // a bad row: sorting finds its duplicates and drops it
+      }
+      if (i > 0 && usageTenant[i] == usageTenant[i - 1] && usageWorkload[i] == usageWorkload[i - 1]) {
+        if (usageMonth[i] <= usageMonth[i - 1]) {
+          return null;
+        }
+      } else {
+        if (starts.size() > n / 2) {
+          return null; // hardly grouped
+        }
+        starts.add(i);
+      }
+    }
+    int count = starts.size();
+    starts.add(n);
+    int[] tenant = new int[count];
+    int[] workload = new int[count];
+    for (int r = 0; r < count; r++) {
+      tenant[r] = usageTenant[starts.get(r)];
+      workload[r] = usageWorkload[starts.get(r)];
+    }
+    int[] a = identity(count);
+    int[] b = new int[count];
+    countingSort(a, b, count, workload, 0, workloadNames.size());
+    countingSort(b, a, count, tenant, 0, tenantIds.length);
+    Runs runs = new Runs(new int[count], new int[count], new int[count], new int[count]);
+    for (int j = 0; j < count; j++) {
+      int r = a[j];
+      if (j > 0 && tenant[r] == runs.tenant[j - 1] && workload[r] == runs.workload[j - 1]) {
+        return null; // a tenant and workload in two runs
+      }
+      runs.tenant[j] = tenant[r];
+      runs.workload[j] = workload[r];
+      runs.start[j] = starts.get(r);
+      runs.end[j] = starts.get(r + 1);
+    }
+    return runs;
+  }
+
+  /**
+   * Puts the first {@code rows} rows of {@code order} (the good ones, sorted) in that order in
+   * place, and returns their runs. {@code order} is used up.
+   */
+  private Runs sortRows(int[] order, int rows) {
+    permute(order, usageCount, new int[][] {usageTenant, usageWorkload, usageMonth}, usageMeasures);
+    IntColumn starts = new IntColumn();
+    for (int i = 0; i < rows; i++) {
+      if (i == 0 || usageTenant[i] != usageTenant[i - 1] || usageWorkload[i] != usageWorkload[i - 1]) {
+        starts.add(i);
+      }
+    }
+    int count = starts.size();
+    starts.add(rows);
+    Runs runs = new Runs(new int[count], new int[count], new int[count], new int[count]);
+    for (int j = 0; j < count; j++) {
+      int i = starts.get(j);
+      runs.tenant[j] = usageTenant[i];
+      runs.workload[j] = usageWorkload[i];
+      runs.start[j] = i;
+      runs.end[j] = starts.get(j + 1);
+    }
+    return runs;
+  }
+
+  /** The dataset of the first {@code rows} usage rows, whose runs are {@code runs}. */
+  private Dataset build(Runs runs, int rows) {
     // associations in (tenant, workload, file line) order
     int a = assocTenant.size();
     int[] x = identity(a);
@@ -1316,21 +1470,20 @@ public final class DatasetLoader {
     countingSort(y, x, a, assocT, 0, tenantIds.length);
     int[] assocOrder = x;
 
-    // pairs: merge the usage rows and the associations of each tenant
+    // pairs: merge the usage runs and the associations of each tenant
     int tenants = tenantIds.length;
     int[] tenantPairStart = new int[tenants + 1];
     IntColumn pairWorkload = new IntColumn();
     IntColumn pairRowStart = new IntColumn();
+    IntColumn pairRowEnd = new IntColumn();
     IntColumn pairAssocStart = new IntColumn();
     int ri = 0;
     int ai = 0;
+    int runCount = runs.size();
     for (int t = 0; t < tenants; t++) {
       tenantPairStart[t] = pairWorkload.size();
       while (true) {
-        int rw =
-            ri < rows && usageTenant[usageOrder[ri]] == t
-                ? usageWorkload[usageOrder[ri]]
-                : Integer.MAX_VALUE;
+        int rw = ri < runCount && runs.tenant[ri] == t ? runs.workload[ri] : Integer.MAX_VALUE;
         int aw =
             ai < a && assocT[assocOrder[ai]] == t
                 ? assocW[assocOrder[ai]]
@@ -1340,13 +1493,15 @@ public final class DatasetLoader {
           break;
         }
         pairWorkload.add(w);
-        pairRowStart.add(ri);
-        pairAssocStart.add(ai);
-        while (ri < rows
-            && usageTenant[usageOrder[ri]] == t
-            && usageWorkload[usageOrder[ri]] == w) {
+        if (rw == w) {
+          pairRowStart.add(runs.start[ri]);
+          pairRowEnd.add(runs.end[ri]);
           ri++;
+        } else {
+          pairRowStart.add(0);
+          pairRowEnd.add(0);
         }
+        pairAssocStart.add(ai);
         while (ai < a
             && assocT[assocOrder[ai]] == t
             && assocW[assocOrder[ai]] == w) {
@@ -1355,13 +1510,11 @@ public final class DatasetLoader {
       }
     }
     tenantPairStart[tenants] = pairWorkload.size();
-    pairRowStart.add(rows);
     pairAssocStart.add(a);
 
     usageTenant = null;
     usageWorkload = null;
     usageLine = null;
-    permute(usageOrder, usageCount, usageMonth, usageMeasures);
     int[] rowMonth = usageMonth.length == rows ? usageMonth : Arrays.copyOf(usageMonth, rows);
     usageMonth = null;
     long[][] rowMeasures = new long[MEASURES.length][];
@@ -1390,6 +1543,7 @@ public final class DatasetLoader {
         typeNames.clone(),
         pairWorkload.toArray(),
         pairRowStart.toArray(),
+        pairRowEnd.toArray(),
         pairAssocStart.toArray(),
         rowMonth,
         rowMeasures,

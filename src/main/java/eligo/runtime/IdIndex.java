@@ -1,14 +1,16 @@
 package eligo.runtime;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 /**
- * A read-only copy of an id to index map that is looked up by the characters of a CSV field, so
- * that no String is made per lookup. Open addressing with linear probing. Not thread-safe (it
- * remembers the last id found). Package-private: a loading aid.
+ * A read-only copy of an id to index map that is looked up by the bytes (UTF-8) or the characters
+ * of a CSV field, so that no String is made per lookup. Open addressing with linear probing over
+ * the ids' UTF-8 bytes. Not thread-safe (it remembers the last id found): see {@link
+ * #forAnotherThread()}. Package-private: a loading aid.
  */
 final class IdIndex {
-  private final String[] keys;
+  private final byte[][] keys;
   private final int[] values;
   private final int mask;
   /** The slot of the id found last. */
@@ -16,12 +18,16 @@ final class IdIndex {
 
   IdIndex(Map<String, Integer> map) {
     int capacity = Integer.highestOneBit(Math.max(4, map.size() * 2 - 1)) << 1;
-    keys = new String[capacity];
+    keys = new byte[capacity][];
     values = new int[capacity];
     mask = capacity - 1;
     for (Map.Entry<String, Integer> e : map.entrySet()) {
-      String key = e.getKey();
-      int slot = spread(key.hashCode()) & mask;
+      byte[] key = e.getKey().getBytes(StandardCharsets.UTF_8);
+      int h = 0;
+      for (byte b : key) {
+        h = 31 * h + b;
+      }
+      int slot = spread(h) & mask;
       while (keys[slot] != null) {
         slot = (slot + 1) & mask;
       }
@@ -30,18 +36,56 @@ final class IdIndex {
     }
   }
 
-  /** The index of the id {@code c[from..to-1]}; -1 when it is not in the map. */
-  int get(char[] c, int from, int to) {
+  private IdIndex(IdIndex shared) {
+    keys = shared.keys;
+    values = shared.values;
+    mask = shared.mask;
+  }
+
+  /** An index with the same ids, for another thread (the table is shared, the last id found is not). */
+  IdIndex forAnotherThread() {
+    return new IdIndex(this);
+  }
+
+  /** The index of the id whose UTF-8 bytes are {@code b[from..to-1]}; -1 when it is not in the map. */
+  int get(byte[] b, int from, int to) {
     // Rows of one tenant and workload usually follow each other: the last id found comes first.
+    if (keys[last] != null && matches(keys[last], b, from, to)) {
+      return values[last];
+    }
+    int h = 0;
+    for (int i = from; i < to; i++) {
+      h = 31 * h + b[i];
+    }
+    for (int slot = spread(h) & mask; ; slot = (slot + 1) & mask) {
+      byte[] key = keys[slot];
+      if (key == null) {
+        return -1;
+      }
+      if (matches(key, b, from, to)) {
+        last = slot;
+        return values[slot];
+      }
+    }
+  }
+
+  /**
+   * The index of the id {@code c[from..to-1]}; -1 when it is not in the map, and also when it is
+   * not ASCII (the caller then looks it up by String).
+   */
+  int get(char[] c, int from, int to) {
     if (keys[last] != null && matches(keys[last], c, from, to)) {
       return values[last];
     }
     int h = 0;
     for (int i = from; i < to; i++) {
-      h = 31 * h + c[i]; // String.hashCode
+      if (c[i] >= 0x80) {
+        return -1;
+      }
+      h = 31 * h + c[i];
     }
     for (int slot = spread(h) & mask; ; slot = (slot + 1) & mask) {
-      String key = keys[slot];
+      byte[] key = keys[slot];
       if (key == null) {
         return -1;
       }
@@ -52,18 +96,30 @@ final class IdIndex {
     }
   }
 
-  /** Spreads the bits of a String hash: the ids of a dataset often differ only in the last digits. */
+  /** Spreads the bits of a hash: the ids of a dataset often differ only in the last digits. */
   private static int spread(int h) {
     h *= 0x9E3779B9;
     return h ^ (h >>> 16);
   }
 
-  private static boolean matches(String key, char[] c, int from, int to) {
-    if (key.length() != to - from) {
+  private static boolean matches(byte[] key, byte[] b, int from, int to) {
+    if (key.length != to - from) {
       return false;
     }
-    for (int j = 0; j < key.length(); j++) {
-      if (key.charAt(j) != c[from + j]) {
+    for (int j = 0; j < key.length; j++) {
+      if (key[j] != b[from + j]) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static boolean matches(byte[] key, char[] c, int from, int to) {
+    if (key.length != to - from) {
+      return false;
+    }
+    for (int j = 0; j < key.length; j++) {
+      if (key[j] != c[from + j]) { // a non-ASCII char never equals a byte (bytes are signed)
         return false;
       }
     }
