@@ -344,7 +344,7 @@ final class PlainUsageReader {
           fieldEnd[f] = q;
           p = q + 1;
         } else {
-          fieldStart[f] = p + 1;
+          fieldStart[f] = p;
           while (p < e && b[p] != ',') {
             if (b[p] == '"' || b[p] == '\r') {
               return false;
