@@ -210,14 +210,17 @@ public final class DatasetLoader {
     workloadLookup = new IdIndex(workloadIndex);
     read(F_ASSOCIATIONS, ASSOCIATION_COLUMNS, this::associationRow);
     PlainUsageReader.Plan plan = join(usagePlan);
-    allocateUsage(plan == null ? 0 : (int) Math.min(plan.capacity(), MAX_ROWS));
-    usageInParallel = usageChunks > 0 && readPlainUsage(plan);
-    if (!usageInParallel) {
+    int capacity = plan == null ? 0 : (int) Math.min(plan.capacity(), MAX_ROWS);
+    allocateUsage(capacity);
+    Runs runs = usageChunks > 0 ? readPlainUsage(plan) : null;
+    usageInParallel = runs != null;
+    if (runs == null) {
+      allocateUsageKeys(capacity);
       read(F_USAGE, USAGE_COLUMNS, this::usageRow);
     }
-    // The rows stay where they are when each tenant and workload's rows are one run of rising
-    // months (as files are usually written); otherwise they are sorted, and duplicates found.
-    Runs runs = runsInPlace();
+    if (runs == null) {
+      runs = runsInPlace();
+    }
     int[] usageOrder = null;
     int keptRows = usageCount;
     if (runs == null) {
@@ -1083,51 +1086,57 @@ public final class DatasetLoader {
   }
 
   /**
-   * Reads usage.csv with {@link PlainUsageReader} on every core. False when the file is not plain
-   * (or its header lacks a column): then nothing is kept and the general reader reads it.
+   * Reads usage.csv with {@link PlainUsageReader} on every core, and returns its runs. Null when
+   * the file is not plain, its header lacks a column, or a tenant and workload has two runs: then
+   * nothing is kept and the general reader reads the file.
    */
-  private boolean readPlainUsage(PlainUsageReader.Plan plan) {
-    if (plan == null || plan.header() == null || plan.capacity() > usageTenant.length) {
-      return false;
+  private Runs readPlainUsage(PlainUsageReader.Plan plan) {
+    if (plan == null || plan.header() == null || plan.capacity() > usageMonth.length) {
+      return null;
     }
     CsvFields header;
     try (CsvReader<CsvFields> csv = CsvReader.builder().build(new CsvFields.Handler(), plan.header())) {
       Iterator<CsvFields> it = csv.iterator();
       header = it.hasNext() ? it.next() : null;
     } catch (IOException | RuntimeException e) {
-      return false;
+      return null;
     }
     int[] cols = header == null ? null : columnsOf(header, USAGE_COLUMNS, new ArrayList<>(), new ArrayList<>());
     if (cols == null) {
-      return false;
+      return null;
     }
     PlainUsageReader.Columns out = new PlainUsageReader.Columns();
-    out.tenant = usageTenant;
-    out.workload = usageWorkload;
     out.month = usageMonth;
-    out.line = usageLine;
     out.measures = usageMeasures;
     PlainUsageReader reader =
         new PlainUsageReader(dir.resolve(USAGE), plan, header.count(), cols, tenantLookup, workloadLookup);
     if (!reader.read(out)) {
-      return false;
+      return null;
     }
-    usageCount = (int) plan.capacity();
-    read[F_USAGE] = usageCount;
-    minMonth = out.minMonth;
-    maxMonth = out.maxMonth;
-    return true;
+    int rows = (int) plan.capacity();
+    Runs runs = sortRuns(out.runTenant, out.runWorkload, out.runStart, out.falling, rows);
+    if (runs != null) {
+      usageCount = rows;
+      read[F_USAGE] = rows;
+      minMonth = out.minMonth;
+      maxMonth = out.maxMonth;
+    }
+    return runs;
   }
 
-  /** Sizes the usage columns for {@code capacity} rows (they grow if more come). */
+  /** Sizes the usage months and measures for {@code capacity} rows (they grow if more come). */
   private void allocateUsage(int capacity) {
-    usageTenant = new int[capacity];
-    usageWorkload = new int[capacity];
     usageMonth = new int[capacity];
-    usageLine = new int[capacity];
     for (int k = 0; k < MEASURES.length; k++) {
       usageMeasures[k] = new long[capacity];
     }
+  }
+
+  /** Sizes the usage rows' tenants, workloads and lines, which the general reader keeps. */
+  private void allocateUsageKeys(int capacity) {
+    usageTenant = new int[capacity];
+    usageWorkload = new int[capacity];
+    usageLine = new int[capacity];
   }
 
   /** Makes room for more rows than estimated; false when the limit is reached. */
@@ -1387,34 +1396,49 @@ public final class DatasetLoader {
 
   /**
    * The runs of the rows as they are, when every row is good and each tenant and workload's rows
-   * are one run of rising months; null otherwise (then the rows are sorted).
+   * are one run of rising or falling months; null otherwise (then the rows are sorted). Falling
+   * runs are turned round in place.
    */
   private Runs runsInPlace() {
     int n = usageCount;
+    IntColumn tenant = new IntColumn();
+    IntColumn workload = new IntColumn();
     IntColumn starts = new IntColumn();
+    java.util.BitSet falling = new java.util.BitSet();
     for (int i = 0; i < n; i++) {
       if (usageLine[i] <= 0) {
         return null; // a bad row: sorting finds its duplicates and drops it
       }
+      int run = starts.size() - 1;
       if (i > 0 && usageTenant[i] == usageTenant[i - 1] && usageWorkload[i] == usageWorkload[i - 1]) {
-        if (usageMonth[i] <= usageMonth[i - 1]) {
+        int step = Integer.compare(usageMonth[i], usageMonth[i - 1]);
+        if (starts.get(run) == i - 1 && step < 0) {
+          falling.set(run); // the second row of a run sets its direction
+        } else if (step == 0 || (step < 0) != falling.get(run)) {
           return null;
         }
       } else {
         if (starts.size() > n / 2) {
           return null; // hardly grouped
         }
+        tenant.add(usageTenant[i]);
+        workload.add(usageWorkload[i]);
         starts.add(i);
       }
     }
-    int count = starts.size();
-    starts.add(n);
-    int[] tenant = new int[count];
-    int[] workload = new int[count];
-    for (int r = 0; r < count; r++) {
-      tenant[r] = usageTenant[starts.get(r)];
-      workload[r] = usageWorkload[starts.get(r)];
-    }
+    return sortRuns(tenant, workload, starts, falling, n);
+  }
+
+  /**
+   * The runs in (tenant, workload) order, from runs in file order (see {@link
+   * PlainUsageReader.Columns}) over {@code rows} rows; falling runs are turned round in place.
+   * Null, with nothing changed, when a tenant and workload has two runs.
+   */
+  private Runs sortRuns(
+      IntColumn runTenant, IntColumn runWorkload, IntColumn runStart, java.util.BitSet falling, int rows) {
+    int count = runStart.size();
+    int[] tenant = runTenant.toArray();
+    int[] workload = runWorkload.toArray();
     int[] a = identity(count);
     int[] b = new int[count];
     countingSort(a, b, count, workload, 0, workloadNames.size());
@@ -1427,10 +1451,27 @@ public final class DatasetLoader {
       }
       runs.tenant[j] = tenant[r];
       runs.workload[j] = workload[r];
-      runs.start[j] = starts.get(r);
-      runs.end[j] = starts.get(r + 1);
+      runs.start[j] = runStart.get(r);
+      runs.end[j] = r + 1 < count ? runStart.get(r + 1) : rows;
+    }
+    for (int r = falling.nextSetBit(0); r >= 0; r = falling.nextSetBit(r + 1)) {
+      int end = r + 1 < count ? runStart.get(r + 1) : rows;
+      for (int i = runStart.get(r), j = end - 1; i < j; i++, j--) {
+        swap(usageMonth, i, j);
+        for (long[] m : usageMeasures) {
+          long x = m[i];
+          m[i] = m[j];
+          m[j] = x;
+        }
+      }
     }
     return runs;
+  }
+
+  private static void swap(int[] a, int i, int j) {
+    int x = a[i];
+    a[i] = a[j];
+    a[j] = x;
   }
 
   /**

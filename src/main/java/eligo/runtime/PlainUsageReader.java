@@ -14,8 +14,10 @@ import java.util.List;
 
 /**
  * Reads the rows of usage.csv on every core when the file is <em>plain</em>: one record per line,
- * fields unquoted or quoted without quotes or line breaks inside, and every row good (known ids, a
- * month, valid numbers, the header's width). The file is cut at line breaks into one chunk per
+ * fields unquoted or quoted without quotes or line breaks inside, every row good (known ids, a
+ * month, valid numbers, the header's width), and each tenant and workload's rows one run of
+ * rising or falling months (as files are usually written). Only months and measures are kept per
+ * row; tenants and workloads are kept per run. The file is cut at line breaks into one chunk per
  * core; each chunk is decoded and parsed on its own thread straight into the loader's columns.
  *
  * <p>At the first row that is not plain, every thread stops and {@link #read} returns false: the
@@ -30,13 +32,13 @@ final class PlainUsageReader {
   private static final int BUFFER = 1 << 20;
 
   /**
-   * How usage.csv is cut: chunk {@code k} is the bytes {@code [from[k], to[k])}, starts at line
-   * {@code firstLine[k]} and has {@code rows[k]} lines that are not empty (its rows, when plain).
+   * How usage.csv is cut: chunk {@code k} is the bytes {@code [from[k], to[k])} and has {@code
+   * rows[k]} lines that are not empty (its rows, when plain).
    *
    * @param header the first line, without its line break; null when it is not plain (then only
    *     {@link #capacity} is of use)
    */
-  record Plan(String header, long[] from, long[] to, long[] firstLine, int[] rows) {
+  record Plan(String header, long[] from, long[] to, int[] rows) {
     /** The number of rows of all chunks: an upper bound of the file's records. */
     long capacity() {
       long n = 0;
@@ -71,19 +73,14 @@ final class PlainUsageReader {
       }
       long[] from = new long[chunks];
       long[] to = new long[chunks];
-      long[] firstLine = new long[chunks];
       int[] rows = new int[chunks];
       long start = headerEnd < 0 ? size : headerEnd;
-      long line = 2;
       for (int k = 0; k < chunks; k++) {
         from[k] = start;
         long cut = k == chunks - 1 ? size : start + (size - start) / (chunks - k);
         long end = cut >= size ? size : nextLineStart(ch, cut, size);
         to[k] = end < 0 ? size : end;
-        firstLine[k] = line;
-        long[] counted = countLines(ch, from[k], to[k]);
-        rows[k] = (int) Math.min(Integer.MAX_VALUE, counted[0]);
-        line += counted[1];
+        rows[k] = (int) Math.min(Integer.MAX_VALUE, countLines(ch, from[k], to[k]));
         start = to[k];
       }
       if (headerEnd < 0) {
@@ -91,7 +88,7 @@ final class PlainUsageReader {
         header = null;
         rows[0] = 0;
       }
-      return new Plan(header, from, to, firstLine, rows);
+      return new Plan(header, from, to, rows);
     }
   }
 
@@ -115,12 +112,11 @@ final class PlainUsageReader {
     return -1;
   }
 
-  /** {lines with content, line breaks ('\n')} in {@code [from, to)}. */
-  private static long[] countLines(FileChannel ch, long from, long to) throws IOException {
+  /** The lines with content in {@code [from, to)}. */
+  private static long countLines(FileChannel ch, long from, long to) throws IOException {
     ByteBuffer buf = ByteBuffer.allocate(1 << 20);
     byte[] b = buf.array();
     long lines = 0;
-    long breaks = 0;
     boolean content = false;
     for (long pos = from; pos < to; ) {
       buf.clear();
@@ -132,7 +128,6 @@ final class PlainUsageReader {
       for (int i = 0; i < n; i++) {
         byte x = b[i];
         if (x == '\n') {
-          breaks++;
           if (content) {
             lines++;
             content = false;
@@ -146,7 +141,7 @@ final class PlainUsageReader {
     if (content) {
       lines++;
     }
-    return new long[] {lines, breaks};
+    return lines;
   }
 
   /** The header line as text when it is plain (UTF-8, no quotes, not blank); null otherwise. */
@@ -178,13 +173,19 @@ final class PlainUsageReader {
 
   /** Where the rows go: the loader's columns, sized for {@link Plan#capacity()} rows at least. */
   static final class Columns {
-    int[] tenant;
-    int[] workload;
     int[] month;
-    int[] line;
     long[][] measures;
     int minMonth = Integer.MAX_VALUE;
     int maxMonth = Integer.MIN_VALUE;
+    /**
+     * The runs of rows, in file order: rows {@code [runStart[i], runStart[i + 1])} (the last one
+     * up to the number of rows) are of {@code runTenant[i]} and {@code runWorkload[i]}, months
+     * rising, or falling when {@code falling} holds {@code i}. Runs of one row are rising.
+     */
+    final IntColumn runTenant = new IntColumn();
+    final IntColumn runWorkload = new IntColumn();
+    final IntColumn runStart = new IntColumn();
+    final java.util.BitSet falling = new java.util.BitSet();
   }
 
   private final Path path;
@@ -248,6 +249,30 @@ final class PlainUsageReader {
     for (Chunk c : parts) {
       out.minMonth = Math.min(out.minMonth, c.minMonth);
       out.maxMonth = Math.max(out.maxMonth, c.maxMonth);
+      for (int r = 0; r < c.runStart.size(); r++) {
+        int last = out.runStart.size() - 1;
+        int start = c.runStart.get(r);
+        if (r == 0
+            && last >= 0
+            && out.runTenant.get(last) == c.runTenant.get(0)
+            && out.runWorkload.get(last) == c.runWorkload.get(0)) {
+          // a run cut by the chunk border: one run when its months keep going the same way
+          int step = Integer.compare(out.month[start], out.month[start - 1]);
+          boolean single = start - out.runStart.get(last) == 1;
+          boolean nextSingle = c.runStart.size() == 1 ? c.end - start == 1 : c.runStart.get(1) - start == 1;
+          if (step == 0
+              || (!single && (step < 0) != out.falling.get(last))
+              || (!nextSingle && (step < 0) != c.falling.get(0))) {
+            return false;
+          }
+          out.falling.set(last, step < 0);
+          continue;
+        }
+        out.falling.set(out.runStart.size(), c.falling.get(r));
+        out.runTenant.add(c.runTenant.get(r));
+        out.runWorkload.add(c.runWorkload.get(r));
+        out.runStart.add(start);
+      }
     }
     return true;
   }
@@ -262,9 +287,15 @@ final class PlainUsageReader {
     private final int[] fieldEnd = new int[width];
     private int minMonth = Integer.MAX_VALUE;
     private int maxMonth = Integer.MIN_VALUE;
+    /** This chunk's runs (see {@link Columns}). */
+    private final IntColumn runTenant = new IntColumn();
+    private final IntColumn runWorkload = new IntColumn();
+    private final IntColumn runStart = new IntColumn();
+    private final java.util.BitSet falling = new java.util.BitSet();
+    private int lastTenant = -1;
+    private int lastWorkload = -1;
     private int next;
     private int end;
-    private long line;
 
     Chunk(int k, Columns out) {
       this.k = k;
@@ -275,7 +306,6 @@ final class PlainUsageReader {
     public void run() {
       next = plan.base(k);
       end = next + plan.rows()[k];
-      line = plan.firstLine()[k];
       try (FileChannel ch = FileChannel.open(path, StandardOpenOption.READ)) {
         if (!readLines(ch, plan.from()[k], plan.to()[k]) || next != end) {
           givenUp = true;
@@ -287,81 +317,126 @@ final class PlainUsageReader {
 
     /** Reads the lines of {@code [from, to)}, a buffer at a time; false at the first that is not plain. */
     private boolean readLines(FileChannel ch, long from, long to) throws IOException {
-      ByteBuffer buffer = ByteBuffer.allocate(BUFFER);
-      byte[] buf = buffer.array();
+      byte[] buf = new byte[BUFFER + 1]; // room for a line break after a last line without one
+      ByteBuffer buffer = ByteBuffer.wrap(buf, 0, BUFFER);
       int len = 0;
       long pos = from;
-      while (pos < to) {
-        buffer.clear().position(len).limit((int) Math.min(buf.length, len + (to - pos)));
-        int n = ch.read(buffer, pos);
-        if (n <= 0) {
+      while (true) {
+        buffer.clear().position(len).limit((int) Math.min(BUFFER, len + (to - pos)));
+        int n = buffer.hasRemaining() ? ch.read(buffer, pos) : 0;
+        if (n < 0 || (n == 0 && pos < to && len < BUFFER)) {
           return false; // the file got shorter
         }
         pos += n;
         len += n;
-        int lineStart = 0;
-        for (int i = len - n; i < len; i++) {
-          if (buf[i] == '\n') {
-            if (!line(buf, lineStart, i)) {
-              return false;
+        boolean last = pos >= to;
+        int limit;
+        if (last) {
+          if (len > 0 && buf[len - 1] != '\n') {
+            buf[len++] = '\n';
+          }
+          limit = len;
+        } else {
+          limit = len;
+          while (limit > 0 && buf[limit - 1] != '\n') {
+            limit--;
+          }
+          if (limit == 0) {
+            if (len == BUFFER) {
+              return false; // a line longer than the buffer
             }
-            lineStart = i + 1;
+            continue;
           }
         }
-        if (givenUp || (lineStart == 0 && len == buf.length)) {
-          return false; // another chunk gave up, or a line longer than the buffer
-        }
-        System.arraycopy(buf, lineStart, buf, 0, len - lineStart);
-        len -= lineStart;
-      }
-      return len == 0 || line(buf, 0, len);
-    }
-
-    /** Reads the line {@code b[s..e-1]} (without '\n'); false when it is not a plain row. */
-    private boolean line(byte[] b, int s, int e) {
-      long lineNumber = line++;
-      if (e > s && b[e - 1] == '\r') {
-        e--;
-      }
-      if (e == s) {
-        return true; // an empty line
-      }
-      int f = 0;
-      int p = s;
-      while (true) {
-        if (f == width) {
+        if (!rows(buf, limit)) {
           return false;
         }
-        if (p < e && b[p] == '"') {
-          int q = p + 1;
-          while (q < e && b[q] != '"') {
-            q++;
-          }
-          if (q == e || (q + 1 < e && b[q + 1] != ',')) {
-            return false;
-          }
-          fieldStart[f] = p + 1;
-          fieldEnd[f] = q;
-          p = q + 1;
-        } else {
-          fieldStart[f] = p;
-          while (p < e && b[p] != ',') {
-            if (b[p] == '"' || b[p] == '\r') {
+        if (last) {
+          return true;
+        }
+        if (givenUp) {
+          return false; // another chunk gave up
+        }
+        System.arraycopy(buf, limit, buf, 0, len - limit);
+        len -= limit;
+      }
+    }
+
+    /**
+     * Reads the lines of {@code b[0..limit-1]}, which ends with '\n'; false at the first that is not
+     * a plain row. Fields are found in one pass: every byte above ',' (digits, letters, '-', '.')
+     * is a field's content, the others are looked at.
+     */
+    private boolean rows(byte[] b, int limit) {
+      int p = 0;
+      while (p < limit) {
+        int f = 0;
+        fieldStart[0] = p;
+        while (true) {
+          byte x = b[p];
+          if (x > ',') {
+            p++;
+          } else if (x == ',') {
+            fieldEnd[f++] = p++;
+            if (f == width) {
               return false;
             }
-            p++;
+            fieldStart[f] = p;
+          } else if (x == '\n') {
+            fieldEnd[f++] = p++;
+            break;
+          } else if (x == '\r') {
+            if (b[p + 1] != '\n') {
+              return false; // a lone CR ends a record for the general reader
+            }
+            fieldEnd[f++] = p;
+            p += 2;
+            break;
+          } else if (x == '"') {
+            if (p != fieldStart[f]) {
+              return false;
+            }
+            int q = p + 1;
+            while (b[q] != '"') {
+              if (b[q] == '\n' || b[q] == '\r') {
+                return false; // (a record over several lines)
+              }
+              q++;
+            }
+            fieldStart[f] = p + 1;
+            fieldEnd[f++] = q;
+            p = q + 1;
+            if (b[p] == ',') {
+              p++;
+              if (f == width) {
+                return false;
+              }
+              fieldStart[f] = p;
+            } else if (b[p] == '\n') {
+              p++;
+              break;
+            } else if (b[p] == '\r' && b[p + 1] == '\n') {
+              p += 2;
+              break;
+            } else {
+              return false; // an escaped quote, or text after the closing quote
+            }
+          } else {
+            p++; // another byte: content
           }
-          fieldEnd[f] = p;
         }
-        f++;
-        if (p == e) {
-          break;
+        if (f == 1 && fieldStart[0] == fieldEnd[0]) {
+          continue; // an empty line
         }
-        p++; // the comma
+        if (f != width || !row(b)) {
+          return false;
+        }
       }
-      if (f != width) {
-        return false;
-      }
+      return true;
+    }
+
+    /** Keeps the row whose fields were just found; false when it is not a good row. */
+    private boolean row(byte[] b) {
       for (int x : ignored) {
         for (int j = fieldStart[x]; j < fieldEnd[x]; j++) {
           if (b[j] < 0) {
@@ -376,6 +451,25 @@ final class PlainUsageReader {
         return false; // (more rows than counted cannot happen when plain)
       }
       int i = next;
+      if (t == lastTenant && w == lastWorkload) {
+        // the run goes on: months must keep rising, or falling
+        int run = runStart.size() - 1;
+        int step = Integer.compare(m, out.month[i - 1]);
+        if (step == 0) {
+          return false; // a duplicate
+        }
+        if (runStart.get(run) == i - 1) {
+          falling.set(run, step < 0);
+        } else if ((step < 0) != falling.get(run)) {
+          return false; // not one run: the general reader sorts the rows
+        }
+      } else {
+        runTenant.add(t);
+        runWorkload.add(w);
+        runStart.add(i);
+        lastTenant = t;
+        lastWorkload = w;
+      }
       for (int k = 0; k < MEASURES.length; k++) {
         int from = fieldStart[cols[3 + k]];
         int to = fieldEnd[cols[3 + k]];
@@ -394,10 +488,7 @@ final class PlainUsageReader {
         out.measures[k][i] = v;
       }
       next++;
-      out.tenant[i] = t;
-      out.workload[i] = w;
       out.month[i] = m;
-      out.line[i] = (int) Math.min(Integer.MAX_VALUE, lineNumber);
       if (m < minMonth) {
         minMonth = m;
       }

@@ -104,7 +104,7 @@ class PlainUsageReaderTest {
         "byte-order mark",
         "extra and reordered columns",
         "rows out of order",
-        "duplicate row",
+        "falling months",
       })
   void plainFilesAreReadInParallelAndLoadTheSame(String variant) throws IOException {
     String header = HEADER;
@@ -125,7 +125,7 @@ class PlainUsageReaderTest {
                 .collect(Collectors.joining("\n", "", "\n"));
       }
       case "rows out of order" -> rows = rows.lines().sorted().collect(Collectors.joining("\n", "", "\n"));
-      case "duplicate row" -> rows = rows + "T2,Power BI,2026-08,,7,,,\n";
+      case "falling months" -> rows = rows.replace("2026-08,999.99", "2026-10,999.99");
       default -> {}
     }
     usage(header + "\n" + rows);
@@ -148,6 +148,9 @@ class PlainUsageReaderTest {
         "not ASCII in an extra column",
         "quoted header",
         "blank header line",
+        "duplicate row",
+        "two runs of one tenant and workload",
+        "months not in order",
       })
   void otherFilesAreReadByTheGeneralReader(String variant) throws IOException {
     String header = HEADER + ",note";
@@ -166,6 +169,10 @@ class PlainUsageReaderTest {
       case "not ASCII in an extra column" -> rows += row + "caf\u00e9\n";
       case "quoted header" -> header = "\"tenant_id\"" + header.substring("tenant_id".length());
       case "blank header line" -> header = "\n" + header;
+      case "duplicate row" -> rows += "T2,Power BI,2026-08,,7,,,,n\n";
+      case "two runs of one tenant and workload" -> rows += "T1,Azure SQL Database,2026-10,1,,,,,n\n";
+      case "months not in order" -> rows = rows.replace("2026-09,1000.00,,,,,n\n",
+          "2026-09,1000.00,,,,,n\nT1,Azure SQL Database,2026-07,1,,,,,n\n");
       default -> throw new IllegalArgumentException(variant);
     }
     TestData.write(dir);
