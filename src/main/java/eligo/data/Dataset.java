@@ -42,7 +42,10 @@ public final class Dataset {
   final int[] pairAssocStart; // length pairs + 1
   // usage rows
   final int[] rowMonth;
-  final long[][] rowMeasures; // [Measure.ordinal()][row]
+  // [Measure.ordinal()][row]: a measure whose values all fit an int may be held as ints, in
+  // rowNarrow (then its rowMeasures entry is null); otherwise in rowMeasures (rowNarrow's is null)
+  final long[][] rowMeasures;
+  final int[][] rowNarrow;
   // associations
   final int[] assocType;
   final int[] assocStartMonth;
@@ -91,6 +94,7 @@ public final class Dataset {
         pairAssocStart,
         rowMonth,
         rowMeasures,
+        new int[rowMeasures.length][],
         assocType,
         assocStartMonth,
         assocEndMonth,
@@ -100,7 +104,8 @@ public final class Dataset {
   /**
    * Arrays are taken as they are (not copied): the builder hands them over. The rows of pair
    * {@code p} are {@code [pairRowStart[p], pairRowEnd[p])}, in rising months; the pairs' rows need
-   * not follow each other.
+   * not follow each other. Each measure's values are in either {@code rowMeasures} or, when they
+   * all fit an int, {@code rowNarrowMeasures} (the other's entry is null).
    */
   public Dataset(
       String[] partnerIds,
@@ -119,6 +124,7 @@ public final class Dataset {
       int[] pairAssocStart,
       int[] rowMonth,
       long[][] rowMeasures,
+      int[][] rowNarrowMeasures,
       int[] assocType,
       int[] assocStartMonth,
       int[] assocEndMonth,
@@ -139,6 +145,12 @@ public final class Dataset {
     this.pairAssocStart = pairAssocStart;
     this.rowMonth = rowMonth;
     this.rowMeasures = rowMeasures;
+    this.rowNarrow = rowNarrowMeasures;
+    for (int k = 0; k < rowMeasures.length; k++) {
+      if ((rowMeasures[k] == null) == (rowNarrowMeasures[k] == null)) {
+        throw new IllegalArgumentException("measure " + k + " must be held once, as longs or as ints");
+      }
+    }
     this.assocType = assocType;
     this.assocStartMonth = assocStartMonth;
     this.assocEndMonth = assocEndMonth;
@@ -296,7 +308,9 @@ public final class Dataset {
   }
 
   public long rowValue(int r, Measure m) {
-    return rowMeasures[m.ordinal()][r];
+    int k = m.ordinal();
+    int[] narrow = rowNarrow[k];
+    return narrow != null ? narrow[r] : rowMeasures[k][r];
   }
 
   /**
@@ -308,7 +322,7 @@ public final class Dataset {
       return 0;
     }
     int r = row(p, month);
-    return r < 0 ? 0 : rowMeasures[m.ordinal()][r];
+    return r < 0 ? 0 : rowValue(r, m);
   }
 
   /** The usage row of pair {@code p} for {@code month}, or -1. */

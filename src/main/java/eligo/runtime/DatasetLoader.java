@@ -142,6 +142,11 @@ public final class DatasetLoader {
   private int[] usageMonth = new int[0];
   private int[] usageLine = new int[0];
   private long[][] usageMeasures = new long[MEASURES.length][0];
+  /**
+   * The measures as ints, when read by {@link PlainUsageReader}: a measure is held either here or
+   * in {@link #usageMeasures} (the other's entry is null).
+   */
+  private int[][] usageNarrow = new int[MEASURES.length][];
   private IdIndex tenantLookup;
   private IdIndex workloadLookup;
   /** Whether usage.csv was read by {@link PlainUsageReader}. */
@@ -211,11 +216,10 @@ public final class DatasetLoader {
     read(F_ASSOCIATIONS, ASSOCIATION_COLUMNS, this::associationRow);
     PlainUsageReader.Plan plan = join(usagePlan);
     int capacity = plan == null ? 0 : (int) Math.min(plan.capacity(), MAX_ROWS);
-    allocateUsage(capacity);
-    Runs runs = usageChunks > 0 ? readPlainUsage(plan) : null;
+    Runs runs = usageChunks > 0 ? readPlainUsage(plan, capacity) : null;
     usageInParallel = runs != null;
     if (runs == null) {
-      allocateUsageKeys(capacity);
+      allocateGeneralColumns(capacity);
       read(F_USAGE, USAGE_COLUMNS, this::usageRow);
     }
     if (runs == null) {
@@ -1090,8 +1094,8 @@ public final class DatasetLoader {
    * the file is not plain, its header lacks a column, or a tenant and workload has two runs: then
    * nothing is kept and the general reader reads the file.
    */
-  private Runs readPlainUsage(PlainUsageReader.Plan plan) {
-    if (plan == null || plan.header() == null || plan.capacity() > usageMonth.length) {
+  private Runs readPlainUsage(PlainUsageReader.Plan plan, int capacity) {
+    if (plan == null || plan.header() == null || plan.capacity() > capacity) {
       return null;
     }
     CsvFields header;
@@ -1105,35 +1109,72 @@ public final class DatasetLoader {
     if (cols == null) {
       return null;
     }
+    allocateUsage(capacity);
     PlainUsageReader.Columns out = new PlainUsageReader.Columns();
     out.month = usageMonth;
-    out.measures = usageMeasures;
+    out.measures = usageNarrow;
     PlainUsageReader reader =
         new PlainUsageReader(dir.resolve(USAGE), plan, header.count(), cols, tenantLookup, workloadLookup);
     if (!reader.read(out)) {
+      dropUsageColumns();
       return null;
     }
     int rows = (int) plan.capacity();
+    for (long[] v : out.wide) {
+      int k = (int) v[1];
+      if (usageNarrow[k] != null) { // the measure is held as longs from now on
+        long[] longs = new long[usageNarrow[k].length];
+        for (int i = 0; i < longs.length; i++) {
+          longs[i] = usageNarrow[k][i];
+        }
+        usageMeasures[k] = longs;
+        usageNarrow[k] = null;
+      }
+      usageMeasures[k][(int) v[0]] = v[2];
+    }
     Runs runs = sortRuns(out.runTenant, out.runWorkload, out.runStart, out.falling, rows);
     if (runs != null) {
       usageCount = rows;
       read[F_USAGE] = rows;
       minMonth = out.minMonth;
       maxMonth = out.maxMonth;
+    } else {
+      dropUsageColumns();
     }
     return runs;
   }
 
-  /** Sizes the usage months and measures for {@code capacity} rows (they grow if more come). */
+  /**
+   * Lets go of the columns {@link PlainUsageReader} filled before the general reader reads the
+   * file again. A full collection now lets the general reader's columns take the same memory
+   * instead of adding to the peak.
+   */
+  private void dropUsageColumns() {
+    usageMonth = new int[0];
+    java.util.Arrays.fill(usageNarrow, null);
+    java.util.Arrays.fill(usageMeasures, null);
+    System.gc();
+  }
+
+  /** Sizes the usage months and measures (as ints) for {@code capacity} rows, for {@link PlainUsageReader}. */
   private void allocateUsage(int capacity) {
     usageMonth = new int[capacity];
     for (int k = 0; k < MEASURES.length; k++) {
-      usageMeasures[k] = new long[capacity];
+      usageNarrow[k] = new int[capacity];
+      usageMeasures[k] = null;
     }
   }
 
-  /** Sizes the usage rows' tenants, workloads and lines, which the general reader keeps. */
-  private void allocateUsageKeys(int capacity) {
+  /**
+   * Sizes the columns the general reader fills for {@code capacity} rows (they grow if more
+   * come): months, measures as longs, tenants, workloads and lines.
+   */
+  private void allocateGeneralColumns(int capacity) {
+    usageMonth = new int[capacity];
+    for (int k = 0; k < MEASURES.length; k++) {
+      usageNarrow[k] = null;
+      usageMeasures[k] = new long[capacity];
+    }
     usageTenant = new int[capacity];
     usageWorkload = new int[capacity];
     usageLine = new int[capacity];
@@ -1458,10 +1499,14 @@ public final class DatasetLoader {
       int end = r + 1 < count ? runStart.get(r + 1) : rows;
       for (int i = runStart.get(r), j = end - 1; i < j; i++, j--) {
         swap(usageMonth, i, j);
-        for (long[] m : usageMeasures) {
-          long x = m[i];
-          m[i] = m[j];
-          m[j] = x;
+        for (int k = 0; k < MEASURES.length; k++) {
+          if (usageNarrow[k] != null) {
+            swap(usageNarrow[k], i, j);
+          } else {
+            long x = usageMeasures[k][i];
+            usageMeasures[k][i] = usageMeasures[k][j];
+            usageMeasures[k][j] = x;
+          }
         }
       }
     }
@@ -1559,10 +1604,17 @@ public final class DatasetLoader {
     int[] rowMonth = usageMonth.length == rows ? usageMonth : Arrays.copyOf(usageMonth, rows);
     usageMonth = null;
     long[][] rowMeasures = new long[MEASURES.length][];
+    int[][] rowNarrow = new int[MEASURES.length][];
     for (int k = 0; k < MEASURES.length; k++) {
       long[] m = usageMeasures[k];
+      int[] n = usageNarrow[k];
       usageMeasures[k] = null;
-      rowMeasures[k] = m.length == rows ? m : Arrays.copyOf(m, rows);
+      usageNarrow[k] = null;
+      if (n != null) {
+        rowNarrow[k] = n.length == rows ? n : Arrays.copyOf(n, rows);
+      } else {
+        rowMeasures[k] = m.length == rows ? m : Arrays.copyOf(m, rows);
+      }
     }
     int latest = Month.NONE;
     for (int m : rowMonth) {
@@ -1588,6 +1640,7 @@ public final class DatasetLoader {
         pairAssocStart.toArray(),
         rowMonth,
         rowMeasures,
+        rowNarrow,
         assocTypeCol.gather(assocOrder, a),
         assocStart.gather(assocOrder, a),
         assocEnd.gather(assocOrder, a),

@@ -174,7 +174,10 @@ final class PlainUsageReader {
   /** Where the rows go: the loader's columns, sized for {@link Plan#capacity()} rows at least. */
   static final class Columns {
     int[] month;
-    long[][] measures;
+    /** Each measure as ints; a value that does not fit is 0 there and listed in {@link #wide}. */
+    int[][] measures;
+    /** {row, measure ordinal, value} of each value that does not fit an int. */
+    final List<long[]> wide = new ArrayList<>();
     int minMonth = Integer.MAX_VALUE;
     int maxMonth = Integer.MIN_VALUE;
     /**
@@ -248,6 +251,7 @@ final class PlainUsageReader {
     }
     for (Chunk c : parts) {
       out.minMonth = Math.min(out.minMonth, c.minMonth);
+      out.wide.addAll(c.wide);
       out.maxMonth = Math.max(out.maxMonth, c.maxMonth);
       for (int r = 0; r < c.runStart.size(); r++) {
         int last = out.runStart.size() - 1;
@@ -292,6 +296,7 @@ final class PlainUsageReader {
     private final IntColumn runWorkload = new IntColumn();
     private final IntColumn runStart = new IntColumn();
     private final java.util.BitSet falling = new java.util.BitSet();
+    private final List<long[]> wide = new ArrayList<>();
     private int lastTenant = -1;
     private int lastWorkload = -1;
     private int next;
@@ -485,7 +490,12 @@ final class PlainUsageReader {
             return false;
           }
         }
-        out.measures[k][i] = v;
+        if (v == (int) v) {
+          out.measures[k][i] = (int) v;
+        } else {
+          out.measures[k][i] = 0;
+          wide.add(new long[] {i, k, v});
+        }
       }
       next++;
       out.month[i] = m;

@@ -105,6 +105,7 @@ class PlainUsageReaderTest {
         "extra and reordered columns",
         "rows out of order",
         "falling months",
+        "values beyond an int",
       })
   void plainFilesAreReadInParallelAndLoadTheSame(String variant) throws IOException {
     String header = HEADER;
@@ -126,6 +127,8 @@ class PlainUsageReaderTest {
       }
       case "rows out of order" -> rows = rows.lines().sorted().collect(Collectors.joining("\n", "", "\n"));
       case "falling months" -> rows = rows.replace("2026-08,999.99", "2026-10,999.99");
+      case "values beyond an int" ->
+          rows += "T3,Teams,2026-02,9999999999999999.99,-21474836.49,3000000000,2147483647,\n";
       default -> {}
     }
     usage(header + "\n" + rows);
