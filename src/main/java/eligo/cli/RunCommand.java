@@ -98,7 +98,7 @@ final class RunCommand implements Callable<Integer> {
     }
     Dataset dataset = loaded.dataset();
     clock.lap("load");
-    clock.note(loaded.usageInParallel() ? "usage.csv read in parallel" : "usage.csv read on one thread (not plain CSV, or a bad row)");
+    clock.note(loaded.readInParallel().isEmpty() ? "no file read in parallel" : String.join(" and ", loaded.readInParallel()) + " read in parallel");
     if (mode == Mode.LENIENT) {
       Path rejectsFile = rejects != null ? rejects : (results != null && results.toAbsolutePath().getParent() != null ? results.toAbsolutePath().getParent().resolve("rejects.csv") : Path.of("rejects.csv"));
       eligo.runtime.RejectsWriter.write(rejectsFile, loaded.rejects());

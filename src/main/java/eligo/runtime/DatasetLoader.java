@@ -149,8 +149,8 @@ public final class DatasetLoader {
   private int[][] usageNarrow = new int[MEASURES.length][];
   private IdIndex tenantLookup;
   private IdIndex workloadLookup;
-  /** Whether usage.csv was read by {@link PlainUsageReader}. */
-  private boolean usageInParallel;
+  /** The files read by {@link PlainCsv}. */
+  private final List<String> readInParallel = new ArrayList<>();
   private int minMonth = Integer.MAX_VALUE;
   private int maxMonth = Integer.MIN_VALUE;
 
@@ -201,10 +201,20 @@ public final class DatasetLoader {
   private LoadResult run() throws DataException {
     // Cut usage.csv into one chunk per core and count its lines on another thread while the
     // smaller files are read: the counts size the usage columns.
+    // Cut associations.csv and usage.csv into one chunk per core and count their lines on another
+    // thread while the smaller files are read: the counts size the columns.
     int chunks = Math.max(1, usageChunks);
-    java.util.concurrent.FutureTask<PlainUsageReader.Plan> usagePlan =
-        new java.util.concurrent.FutureTask<>(() -> PlainUsageReader.plan(dir.resolve(USAGE), chunks));
-    Thread counter = new Thread(usagePlan, "eligo-count-usage");
+    java.util.concurrent.FutureTask<PlainCsv.Plan> associationPlan =
+        new java.util.concurrent.FutureTask<>(() -> PlainCsv.plan(dir.resolve(ASSOCIATIONS), chunks));
+    java.util.concurrent.FutureTask<PlainCsv.Plan> usagePlan =
+        new java.util.concurrent.FutureTask<>(() -> PlainCsv.plan(dir.resolve(USAGE), chunks));
+    Thread counter =
+        new Thread(
+            () -> {
+              associationPlan.run();
+              usagePlan.run();
+            },
+            "eligo-count-lines");
     counter.setDaemon(true);
     counter.start();
     read(F_CUSTOMERS, CUSTOMER_COLUMNS, this::customerRow);
@@ -213,12 +223,17 @@ public final class DatasetLoader {
     read(F_WORKLOADS, WORKLOAD_COLUMNS, this::workloadRow);
     tenantLookup = new IdIndex(tenantIndex);
     workloadLookup = new IdIndex(workloadIndex);
-    read(F_ASSOCIATIONS, ASSOCIATION_COLUMNS, this::associationRow);
-    PlainUsageReader.Plan plan = join(usagePlan);
+    if (usageChunks > 0 && readPlainAssociations(join(associationPlan))) {
+      readInParallel.add(ASSOCIATIONS);
+    } else {
+      read(F_ASSOCIATIONS, ASSOCIATION_COLUMNS, this::associationRow);
+    }
+    PlainCsv.Plan plan = join(usagePlan);
     int capacity = plan == null ? 0 : (int) Math.min(plan.capacity(), MAX_ROWS);
     Runs runs = usageChunks > 0 ? readPlainUsage(plan, capacity) : null;
-    usageInParallel = runs != null;
-    if (runs == null) {
+    if (runs != null) {
+      readInParallel.add(USAGE);
+    } else {
       allocateGeneralColumns(capacity);
       read(F_USAGE, USAGE_COLUMNS, this::usageRow);
     }
@@ -246,7 +261,7 @@ public final class DatasetLoader {
     for (int f = 0; f < FILES.size(); f++) {
       counts.add(new LoadResult.FileCounts(FILES.get(f), read[f], read[f] - rejected[f], rejected[f]));
     }
-    return new LoadResult(dataset, errors, counts, usageInParallel);
+    return new LoadResult(dataset, errors, counts, readInParallel);
   }
 
   // =====================================================================================
@@ -1078,7 +1093,7 @@ public final class DatasetLoader {
   }
 
   /** The plan of usage.csv; null when the file cannot be read (reported when it is read). */
-  private static PlainUsageReader.Plan join(java.util.concurrent.FutureTask<PlainUsageReader.Plan> task) {
+  private static PlainCsv.Plan join(java.util.concurrent.FutureTask<PlainCsv.Plan> task) {
     try {
       return task.get();
     } catch (java.util.concurrent.ExecutionException e) {
@@ -1089,26 +1104,86 @@ public final class DatasetLoader {
     }
   }
 
+  /** The header of a plan, or null when the file is not plain or lacks one of {@code columns}. */
+  private static CsvFields plainHeader(PlainCsv.Plan plan, String[] columns) {
+    if (plan == null || plan.header() == null) {
+      return null;
+    }
+    try (CsvReader<CsvFields> csv = CsvReader.builder().build(new CsvFields.Handler(), plan.header())) {
+      Iterator<CsvFields> it = csv.iterator();
+      CsvFields header = it.hasNext() ? it.next() : null;
+      return header != null && columnsOf(header, columns, new ArrayList<>(), new ArrayList<>()) != null
+          ? header
+          : null;
+    } catch (IOException | RuntimeException e) {
+      return null;
+    }
+  }
+
+  /**
+   * Reads associations.csv with {@link PlainCsv} on every core when it is plain and every row is
+   * good; false otherwise (then nothing is kept and the general reader reads the file).
+   */
+  private boolean readPlainAssociations(PlainCsv.Plan plan) {
+    CsvFields header = plainHeader(plan, ASSOCIATION_COLUMNS);
+    if (header == null || plan.capacity() > MAX_ROWS) {
+      return false;
+    }
+    int[] cols = columnsOf(header, ASSOCIATION_COLUMNS, new ArrayList<>(), new ArrayList<>());
+    int rows = (int) plan.capacity();
+    IntColumn[] out = {assocTenant, assocWorkload, assocTypeCol, assocStart, assocEnd};
+    for (IntColumn c : out) {
+      c.zeros(rows);
+    }
+    IdIndex types = new IdIndex(typeIndex);
+    boolean plain =
+        PlainCsv.read(
+            dir.resolve(ASSOCIATIONS),
+            plan,
+            header.count(),
+            cols,
+            k -> {
+              IdIndex tenantIds = tenantLookup.forAnotherThread();
+              IdIndex workloadIds = workloadLookup.forAnotherThread();
+              IdIndex typeIds = types.forAnotherThread();
+              return (b, start, end, i) -> {
+                int t = tenantIds.get(b, start[cols[0]], end[cols[0]]);
+                int w = workloadIds.get(b, start[cols[1]], end[cols[1]]);
+                int type = typeIds.get(b, start[cols[2]], end[cols[2]]);
+                int from = Month.parse(b, start[cols[3]], end[cols[3]]);
+                int to = start[cols[4]] == end[cols[4]] ? Month.OPEN : Month.parse(b, start[cols[4]], end[cols[4]]);
+                if (t < 0 || w < 0 || type < 0 || from == Month.NONE || to == Month.NONE || from > to) {
+                  return false;
+                }
+                assocTenant.set(i, t);
+                assocWorkload.set(i, w);
+                assocTypeCol.set(i, type);
+                assocStart.set(i, from);
+                assocEnd.set(i, to);
+                return true;
+              };
+            });
+    if (!plain) {
+      for (IntColumn c : out) {
+        c.clear();
+      }
+      return false;
+    }
+    read[F_ASSOCIATIONS] = rows;
+    return true;
+  }
+
   /**
    * Reads usage.csv with {@link PlainUsageReader} on every core, and returns its runs. Null when
    * the file is not plain, its header lacks a column, or a tenant and workload has two runs: then
    * nothing is kept and the general reader reads the file.
    */
-  private Runs readPlainUsage(PlainUsageReader.Plan plan, int capacity) {
-    if (plan == null || plan.header() == null || plan.capacity() > capacity) {
+  private Runs readPlainUsage(PlainCsv.Plan plan, int capacity) {
+    CsvFields header = plainHeader(plan, USAGE_COLUMNS);
+    if (header == null || plan.capacity() > capacity) {
       return null;
     }
-    CsvFields header;
-    try (CsvReader<CsvFields> csv = CsvReader.builder().build(new CsvFields.Handler(), plan.header())) {
-      Iterator<CsvFields> it = csv.iterator();
-      header = it.hasNext() ? it.next() : null;
-    } catch (IOException | RuntimeException e) {
-      return null;
-    }
-    int[] cols = header == null ? null : columnsOf(header, USAGE_COLUMNS, new ArrayList<>(), new ArrayList<>());
-    if (cols == null) {
-      return null;
-    }
+    int[] cols = columnsOf(header, USAGE_COLUMNS, new ArrayList<>(), new ArrayList<>());
     allocateUsage(capacity);
     PlainUsageReader.Columns out = new PlainUsageReader.Columns();
     out.month = usageMonth;

@@ -38,6 +38,18 @@ final class IntColumn {
     return size;
   }
 
+  /**
+   * Makes the column {@code n} zeros long (dropping what it held), so that {@link #set} can fill
+   * it, from several threads when they set different indexes.
+   */
+  void zeros(int n) {
+    chunks = new int[Math.max(4, (n + CHUNK - 1) >>> SHIFT)][];
+    for (int c = 0, off = 0; off < n; c++, off += CHUNK) {
+      chunks[c] = new int[CHUNK];
+    }
+    size = n;
+  }
+
   /** An exact-size copy. */
   int[] toArray() {
     int[] out = new int[size];

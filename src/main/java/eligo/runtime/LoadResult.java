@@ -9,15 +9,16 @@ import java.util.List;
  * @param dataset the loaded data (in lenient mode: the good rows only)
  * @param rejects the rejected rows, in file order then line order (empty in strict mode)
  * @param counts rows read / used / rejected per file, in the order of {@link DatasetLoader#FILES}
- * @param usageInParallel whether usage.csv was plain enough to be read on every core (otherwise it
- *     was read on one, with the checks that word each error)
+ * @param readInParallel the files that were plain enough to be read on every core (the others
+ *     were read on one, with the checks that word each error)
  */
 public record LoadResult(
-    Dataset dataset, List<DataError> rejects, List<FileCounts> counts, boolean usageInParallel) {
+    Dataset dataset, List<DataError> rejects, List<FileCounts> counts, List<String> readInParallel) {
 
   public LoadResult {
     rejects = List.copyOf(rejects);
     counts = List.copyOf(counts);
+    readInParallel = List.copyOf(readInParallel);
   }
 
   /** Rows of one file: {@code read == used + rejected}. Header and blank lines are not rows. */

@@ -17,11 +17,12 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * The parallel reader of plain usage files ({@link PlainUsageReader}) loads exactly what the
- * general reader loads, cut in any number of chunks, and gives way to it for any file that is not
- * plain: the same dataset, the same errors, the same counts.
+ * The parallel reading of plain files ({@link PlainCsv}: usage.csv by {@link PlainUsageReader},
+ * and associations.csv) loads exactly what the general reader loads, cut in any number of chunks,
+ * and gives way to it for any file that is not plain: the same dataset, the same errors, the same
+ * counts.
  */
-class PlainUsageReaderTest {
+class PlainCsvTest {
   private static final String HEADER = TestData.USAGE.lines().findFirst().orElseThrow();
 
   @TempDir Path dir;
@@ -39,9 +40,9 @@ class PlainUsageReaderTest {
     }
   }
 
-  private boolean parallel(int chunks) {
+  private boolean parallel(String file, int chunks) {
     try {
-      return DatasetLoader.load(dir, TestData.TYPES, Mode.LENIENT, chunks).usageInParallel();
+      return DatasetLoader.load(dir, TestData.TYPES, Mode.LENIENT, chunks).readInParallel().contains(file);
     } catch (DataException e) {
       return false;
     }
@@ -133,7 +134,7 @@ class PlainUsageReaderTest {
     }
     usage(header + "\n" + rows);
     sameAsGeneralReader();
-    assertThat(parallel(2)).isTrue();
+    assertThat(parallel("usage.csv", 2)).isTrue();
   }
 
   @ParameterizedTest
@@ -184,7 +185,7 @@ class PlainUsageReaderTest {
         dir.resolve("usage.csv"),
         text.getBytes(variant.equals("not UTF-8") ? StandardCharsets.ISO_8859_1 : StandardCharsets.UTF_8));
     sameAsGeneralReader();
-    assertThat(parallel(2)).isFalse();
+    assertThat(parallel("usage.csv", 2)).isFalse();
   }
 
   @Test
@@ -195,6 +196,59 @@ class PlainUsageReaderTest {
     for (int chunks : new int[] {1, 2, 3, 5, 16}) {
       assertThat(outcome(Mode.STRICT, chunks)).as(chunks + " chunks").isEqualTo(general);
     }
-    assertThat(parallel(2)).isTrue();
+    assertThat(parallel("usage.csv", 2)).isTrue();
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "as is",
+        "CRLF",
+        "quoted fields",
+        "extra column",
+        "unknown type",
+        "start after end",
+        "empty start",
+        "unknown tenant",
+        "escaped quote",
+        "type not ASCII",
+      })
+  void associationsLoadTheSameReadInParallelOrNot(String variant) throws IOException {
+    String text = TestData.ASSOCIATIONS;
+    boolean plain = true;
+    switch (variant) {
+      case "CRLF" -> text = text.replace("\n", "\r\n");
+      case "quoted fields" -> text = text.replace("T1,Teams,CPOR,", "\"T1\",Teams,\"CPOR\",");
+      case "extra column" -> text = text.lines().map(l -> l + ",x").collect(Collectors.joining("\n", "", "\n"));
+      case "unknown type" -> {
+        text += "T2,Teams,CPOR Unknown,2025-01,\n";
+        plain = false;
+      }
+      case "start after end" -> {
+        text += "T2,Teams,PAL,2025-02,2025-01\n";
+        plain = false;
+      }
+      case "empty start" -> {
+        text += "T2,Teams,PAL,,2025-01\n";
+        plain = false;
+      }
+      case "unknown tenant" -> {
+        text += "T7,Teams,PAL,2025-01,\n";
+        plain = false;
+      }
+      case "escaped quote" -> {
+        text += "T2,\"Tea\"\"ms\",PAL,2025-01,\n";
+        plain = false;
+      }
+      case "type not ASCII" -> {
+        text += "T2,Teams,P\u00c4L,2025-01,\n";
+        plain = false;
+      }
+      default -> {}
+    }
+    TestData.write(dir);
+    Files.write(dir.resolve("associations.csv"), text.getBytes(StandardCharsets.UTF_8));
+    sameAsGeneralReader();
+    assertThat(parallel("associations.csv", 2)).isEqualTo(plain);
   }
 }
