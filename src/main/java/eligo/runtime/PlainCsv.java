@@ -1,7 +1,10 @@
 package eligo.runtime;
 
 import java.io.IOException;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
@@ -29,6 +32,9 @@ final class PlainCsv {
   private static final int MAX_LINE = 1 << 16;
   /** Bytes read at a time by each thread. */
   private static final int BUFFER = 1 << 20;
+  /** Eight bytes of a byte array at once, for {@link #nextSpecial}. */
+  private static final VarHandle LONGS =
+      MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
   private PlainCsv() {}
 
@@ -266,7 +272,8 @@ final class PlainCsv {
 
       /** Reads the lines of {@code [from, to)}, a buffer at a time; false at the first that is not plain. */
       private boolean readLines(FileChannel ch, long from, long to) throws IOException {
-        byte[] buf = new byte[BUFFER + 1]; // room for a line break after a last line without one
+        // room for a line break after a last line without one, and for reading 8 bytes at a time
+        byte[] buf = new byte[BUFFER + 16];
         ByteBuffer buffer = ByteBuffer.wrap(buf, 0, BUFFER);
         int len = 0;
         long pos = from;
@@ -313,8 +320,9 @@ final class PlainCsv {
 
       /**
        * Reads the lines of {@code b[0..limit-1]}, which ends with '\n'; false at the first that is
-       * not a plain row. Fields are found in one pass: every byte above ',' (digits, letters, '-',
-       * '.') is a field's content, the others are looked at.
+       * not a plain row. Fields are found in one pass that skips, eight at a time, the bytes above
+       * ',' (digits, letters, '-', '.', and any byte that is not ASCII): they are a field's content.
+       * The other bytes are looked at one by one.
        */
       private boolean lines(byte[] b, int limit) {
         int p = 0;
@@ -322,10 +330,9 @@ final class PlainCsv {
           int f = 0;
           fieldStart[0] = p;
           while (true) {
+            p = nextSpecial(b, p);
             byte x = b[p];
-            if (x > ',') {
-              p++;
-            } else if (x == ',') {
+            if (x == ',') {
               fieldEnd[f++] = p++;
               if (f == width) {
                 return false;
@@ -383,6 +390,24 @@ final class PlainCsv {
           next++;
         }
         return true;
+      }
+
+      /**
+       * The first position at or after {@code p} of a byte at most ',' (0x2C) as an unsigned
+       * number; there is one (the line break ending the buffer's last line), and 8 bytes from each
+       * position looked at are inside the array.
+       */
+      private static int nextSpecial(byte[] b, int p) {
+        while (true) {
+          long w = (long) LONGS.get(b, p);
+          // per byte: the high bit of (low 7 bits + 0x53) is clear when they are below 0x2D;
+          // a byte with its own high bit set is above ','
+          long below = ~(((w & 0x7F7F7F7F7F7F7F7FL) + 0x5353535353535353L) | w) & 0x8080808080808080L;
+          if (below != 0) {
+            return p + (Long.numberOfTrailingZeros(below) >>> 3);
+          }
+          p += 8;
+        }
       }
 
       private boolean ascii(byte[] b) {
