@@ -121,7 +121,10 @@ final class PlainCsv {
     return -1;
   }
 
-  /** The lines with content in {@code [from, to)}. */
+  /**
+   * The lines with content (a byte other than CR and LF) in {@code [from, to)}. Eight bytes at a
+   * time where they hold no CR: a line break counts when the byte before it is not one too.
+   */
   private static long countLines(FileChannel ch, long from, long to) throws IOException {
     ByteBuffer buf = ByteBuffer.allocate(1 << 20);
     byte[] b = buf.array();
@@ -134,7 +137,31 @@ final class PlainCsv {
       if (n <= 0) {
         break;
       }
-      for (int i = 0; i < n; i++) {
+      int i = 0;
+      for (; i + 8 <= n; i += 8) {
+        long w = (long) LONGS.get(b, i);
+        long lf = zeroBytes(w ^ 0x0A0A0A0A0A0A0A0AL);
+        if (zeroBytes(w ^ 0x0D0D0D0D0D0D0D0DL) != 0) {
+          for (int j = i; j < i + 8; j++) {
+            byte x = b[j];
+            if (x == '\n') {
+              if (content) {
+                lines++;
+                content = false;
+              }
+            } else if (x != '\r') {
+              content = true;
+            }
+          }
+        } else if (lf == 0) {
+          content = true;
+        } else {
+          long afterLf = (lf << 8) | (content ? 0 : 0x80L);
+          lines += Long.bitCount(lf & ~afterLf);
+          content = lf >>> 63 == 0;
+        }
+      }
+      for (; i < n; i++) {
         byte x = b[i];
         if (x == '\n') {
           if (content) {
@@ -151,6 +178,11 @@ final class PlainCsv {
       lines++;
     }
     return lines;
+  }
+
+  /** The high bit of each byte of {@code x} that is 0 (exactly: no false positives). */
+  private static long zeroBytes(long x) {
+    return ~(((x & 0x7F7F7F7F7F7F7F7FL) + 0x7F7F7F7F7F7F7F7FL) | x) & 0x8080808080808080L;
   }
 
   /** The header line as text when it is plain (UTF-8, no quotes, not blank); null otherwise. */
