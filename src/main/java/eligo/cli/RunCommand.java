@@ -71,31 +71,59 @@ final class RunCommand implements Callable<Integer> {
     skip
   }
 
+  /** Ends loading when the criteria have errors (already printed). */
+  private static final class CriteriaFailed extends RuntimeException {
+    CriteriaFailed() {
+      super(null, null, false, false);
+    }
+  }
+
   @Override
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     Timings clock = new Timings();
-    Frontend.Compilation c = CriteriaLoading.compileWithoutErrors(criteria, spec);
-    if (c == null) {
-      return ExitCodes.CRITERIA;
-    }
-    Ir.Program program = c.program();
-    clock.lap("criteria");
-    // Java generation and compilation of the evaluators (one core) runs while the data loads
+    // The criteria are checked on another thread while the data starts loading: the loader asks
+    // for their association types only when it comes to associations.csv. Errors in the criteria
+    // are reported first (and the data's are not), as when they are checked before loading.
+    CompletableFuture<Frontend.Compilation> checking =
+        CompletableFuture.supplyAsync(
+            () -> clock.timed("criteria checked meanwhile", () -> CriteriaLoading.compileWithoutErrors(criteria, spec)));
+    // Java generation and compilation of the evaluators (one core) runs while the rest loads
     CompletableFuture<Engine.Compiled> compiling =
-        CompletableFuture.supplyAsync(() -> clock.timed("evaluators compiled meanwhile", () -> engine.compile(c)));
-    if (!Inputs.isDataFolder(data, spec)) {
+        checking.thenApplyAsync(c -> c == null ? null : clock.timed("evaluators compiled meanwhile", () -> engine.compile(c)));
+    if (!java.nio.file.Files.isDirectory(data)) {
+      if (checking.join() == null) {
+        return ExitCodes.CRITERIA;
+      }
+      Inputs.isDataFolder(data, spec); // says why
       return ExitCodes.DATA;
     }
     Mode mode = onBadRows == BadRows.skip ? Mode.LENIENT : Mode.STRICT;
     LoadResult loaded;
     try {
-      loaded = DatasetLoader.load(data, program.associationTypes(), mode);
+      loaded =
+          DatasetLoader.load(
+              data,
+              () -> {
+                Frontend.Compilation checked = checking.join();
+                if (checked == null) {
+                  throw new CriteriaFailed();
+                }
+                return checked.program().associationTypes();
+              },
+              mode);
+    } catch (CriteriaFailed e) {
+      return ExitCodes.CRITERIA;
     } catch (DataException e) {
+      if (checking.join() == null) {
+        return ExitCodes.CRITERIA;
+      }
       err.println(e.getMessage());
       return ExitCodes.DATA;
     }
+    Frontend.Compilation c = checking.join();
+    Ir.Program program = c.program();
     Dataset dataset = loaded.dataset();
     clock.lap("load");
     clock.note(loaded.readInParallel().isEmpty() ? "no file read in parallel" : String.join(" and ", loaded.readInParallel()) + " read in parallel");

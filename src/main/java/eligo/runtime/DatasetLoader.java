@@ -87,7 +87,9 @@ public final class DatasetLoader {
   private final Mode mode;
   /** The parts usage.csv is cut into for {@link PlainUsageReader}; 0: read it on one thread. */
   private final int usageChunks;
-  private final String[] typeNames;
+  /** Given when the loader comes to associations.csv (see {@link #load(Path, Supplier, Mode)}). */
+  private final java.util.function.Supplier<List<String>> associationTypes;
+  private String[] typeNames;
   private final Map<String, Integer> typeIndex = new HashMap<>();
 
   // ---- bookkeeping
@@ -154,11 +156,20 @@ public final class DatasetLoader {
   private int minMonth = Integer.MAX_VALUE;
   private int maxMonth = Integer.MIN_VALUE;
 
-  private DatasetLoader(Path dir, List<String> associationTypes, Mode mode, int usageChunks) {
+  private DatasetLoader(
+      Path dir,
+      java.util.function.Supplier<List<String>> associationTypes,
+      Mode mode,
+      int usageChunks) {
     this.dir = dir;
     this.usageChunks = usageChunks;
     this.mode = java.util.Objects.requireNonNull(mode, "mode");
-    this.typeNames = associationTypes.toArray(new String[0]);
+    this.associationTypes = associationTypes;
+  }
+
+  /** Takes the association types, when the loader comes to associations.csv. */
+  private void takeAssociationTypes() {
+    typeNames = associationTypes.get().toArray(new String[0]);
     for (int k = 0; k < typeNames.length; k++) {
       if (typeNames[k] == null || typeNames[k].isEmpty()) {
         throw new IllegalArgumentException("association type " + k + " is empty");
@@ -190,12 +201,25 @@ public final class DatasetLoader {
   }
 
   /**
+   * {@link #load(Path, List, Mode)} with the association types asked for only when the loader
+   * comes to associations.csv, after customers.csv, tenants.csv and workloads.csv: the caller
+   * may still be working them out (checking the criteria) while those load. An exception thrown
+   * by {@code associationTypes} ends the load and is thrown as it is.
+   */
+  public static LoadResult load(
+      Path dir, java.util.function.Supplier<List<String>> associationTypes, Mode mode)
+      throws DataException {
+    return new DatasetLoader(dir, associationTypes, mode, Runtime.getRuntime().availableProcessors())
+        .run();
+  }
+
+  /**
    * {@link #load(Path, List, Mode)}, with usage.csv cut into {@code usageChunks} parts read in
    * parallel when it is plain ({@link PlainUsageReader}); with 0, usage.csv is read on one thread.
    */
   static LoadResult load(Path dir, List<String> associationTypes, Mode mode, int usageChunks)
       throws DataException {
-    return new DatasetLoader(dir, associationTypes, mode, usageChunks).run();
+    return new DatasetLoader(dir, () -> associationTypes, mode, usageChunks).run();
   }
 
   private LoadResult run() throws DataException {
@@ -223,6 +247,7 @@ public final class DatasetLoader {
     read(F_WORKLOADS, WORKLOAD_COLUMNS, this::workloadRow);
     tenantLookup = new IdIndex(tenantIndex);
     workloadLookup = new IdIndex(workloadIndex);
+    takeAssociationTypes();
     if (usageChunks > 0 && readPlainAssociations(join(associationPlan))) {
       readInParallel.add(ASSOCIATIONS);
     } else {
