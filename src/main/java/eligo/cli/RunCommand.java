@@ -15,6 +15,7 @@ import eligo.runtime.Evaluation;
 import eligo.runtime.Outcome;
 import eligo.runtime.ResultsFile;
 import java.io.PrintWriter;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -83,6 +84,7 @@ final class RunCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     Timings clock = new Timings();
+    engine.prepare(criteria);
     // The criteria are checked on another thread while the data starts loading: the loader asks
     // for their association types only when it comes to associations.csv. Errors in the criteria
     // are reported first (and the data's are not), as when they are checked before loading.
@@ -91,7 +93,15 @@ final class RunCommand implements Callable<Integer> {
             () -> clock.timed("criteria checked meanwhile", () -> CriteriaLoading.compileWithoutErrors(criteria, spec)));
     // Java generation and compilation of the evaluators (one core) runs while the rest loads
     CompletableFuture<Engine.Compiled> compiling =
-        checking.thenApplyAsync(c -> c == null ? null : clock.timed("evaluators compiled meanwhile", () -> engine.compile(c)));
+        checking.thenApplyAsync(
+            c -> {
+              if (c == null) {
+                return null;
+              }
+              Engine.Compiled compiled = clock.timed("evaluators compiled meanwhile", () -> engine.compile(c));
+              clock.note("evaluators ready " + ManagementFactory.getRuntimeMXBean().getUptime() + " ms after JVM start");
+              return compiled;
+            });
     if (!java.nio.file.Files.isDirectory(data)) {
       if (checking.join() == null) {
         return ExitCodes.CRITERIA;

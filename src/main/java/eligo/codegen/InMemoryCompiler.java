@@ -127,6 +127,60 @@ public final class InMemoryCompiler {
     return new Result(loader, loaded, warnings);
   }
 
+  private static final java.util.concurrent.atomic.AtomicBoolean WARMING =
+      new java.util.concurrent.atomic.AtomicBoolean();
+
+  /**
+   * Starts, once per process and on a background thread, compiling a small class like the
+   * generated ones: javac's own classes are then loaded and partly compiled by the JIT when the
+   * real sources come, which takes a third off a cold compile. For callers that will compile
+   * soon and have something else to do first (checking the criteria).
+   */
+  public static void warmUpInBackground() {
+    if (!WARMING.compareAndSet(false, true)) {
+      return;
+    }
+    Thread t =
+        new Thread(
+            () -> {
+              try {
+                new InMemoryCompiler().compileSources(Map.of("eligo.warmup.WarmUp", WARM_UP));
+              } catch (RuntimeException e) {
+                // only a warm-up: the real compile reports any problem
+              }
+            },
+            "eligo-javac-warm-up");
+    t.setDaemon(true);
+    t.start();
+  }
+
+  private static final String WARM_UP =
+      """
+      package eligo.warmup;
+
+      import eligo.data.Dataset;
+      import eligo.data.Measure;
+
+      final class WarmUp {
+        private final Dataset data;
+
+        WarmUp(Dataset data) {
+          this.data = data;
+        }
+
+        long sum(int t, int w, int from, int to) {
+          int p = data.pair(t, w);
+          long total = 0L;
+          if (p >= 0) {
+            for (int r = data.firstRow(p, from); r < data.rowEnd(p) && data.rowMonth(r) <= to; r++) {
+              total = Math.addExact(total, data.rowValue(r, Measure.ACR_USD));
+            }
+          }
+          return total;
+        }
+      }
+      """;
+
   private static String format(Diagnostic<? extends JavaFileObject> d) {
     StringBuilder b = new StringBuilder();
     b.append(d.getKind().name().toLowerCase(Locale.ROOT)).append(": ");

@@ -18,6 +18,17 @@ public enum Engine {
    */
   generated {
     @Override
+    public void prepare(java.nio.file.Path criteria) {
+      try {
+        if (!Prebuilt.matches(Frontend.contentHash(criteria))) {
+          eligo.codegen.InMemoryCompiler.warmUpInBackground();
+        }
+      } catch (java.io.IOException | RuntimeException e) {
+        // the criteria folder is read again, and any problem reported, when it is checked
+      }
+    }
+
+    @Override
     public Compiled compile(Frontend.Compilation c) {
       Map<String, Function<Dataset, AreaEvaluator>> prebuilt = Prebuilt.evaluators(c);
       return prebuilt != null
@@ -50,4 +61,10 @@ public enum Engine {
 
   /** The evaluators of a compilation without errors. */
   public abstract Compiled compile(Frontend.Compilation c);
+
+  /**
+   * Gets ready, in the background, to compile the criteria in {@code criteria} soon: the
+   * generated engine warms the Java compiler up unless the prebuilt evaluators will do.
+   */
+  public void prepare(java.nio.file.Path criteria) {}
 }

@@ -35,17 +35,19 @@ public final class Prebuilt {
    * from criteria with {@code c}'s content hash.
    */
   public static Map<String, Function<Dataset, AreaEvaluator>> evaluators(Frontend.Compilation c) {
-    ClassLoader loader = Prebuilt.class.getClassLoader();
-    String recorded;
-    try (InputStream in = loader.getResourceAsStream(HASH_RESOURCE)) {
-      if (in == null) {
-        return null;
-      }
-      recorded = new String(in.readAllBytes(), StandardCharsets.UTF_8).strip();
+    return matches(c.contentHash())
+        ? Evaluators.factories(c.program(), PACKAGE, Prebuilt.class.getClassLoader())
+        : null;
+  }
+
+  /** Whether evaluators were built into this jar from criteria with this content hash. */
+  public static boolean matches(String contentHash) {
+    try (InputStream in = Prebuilt.class.getClassLoader().getResourceAsStream(HASH_RESOURCE)) {
+      return in != null
+          && new String(in.readAllBytes(), StandardCharsets.UTF_8).strip().equals(contentHash);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    return recorded.equals(c.contentHash()) ? Evaluators.factories(c.program(), PACKAGE, loader) : null;
   }
 
   /**
