@@ -1,6 +1,5 @@
 package eligo.data;
 
-import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -51,55 +50,6 @@ public final class Dataset {
   final int[] assocStartMonth;
   final int[] assocEndMonth; // Month.OPEN when open
   final int latestUsageMonth; // Month.NONE when usage.csv has no rows
-
-  /**
-   * Arrays are taken as they are (not copied): the builder hands them over. The rows of pair
-   * {@code p} are {@code [pairRowStart[p], pairRowStart[p + 1])} (so {@code pairRowStart} has one
-   * more entry than there are pairs).
-   */
-  public Dataset(
-      String[] partnerIds,
-      String[] customerIds,
-      String[] customerNames,
-      int[] customerTenantStart,
-      String[] tenantIds,
-      String[] tenantNames,
-      int[] tenantPairStart,
-      String[] workloadNames,
-      String[] workloadFamilies,
-      String[] typeNames,
-      int[] pairWorkload,
-      int[] pairRowStart,
-      int[] pairAssocStart,
-      int[] rowMonth,
-      long[][] rowMeasures,
-      int[] assocType,
-      int[] assocStartMonth,
-      int[] assocEndMonth,
-      int latestUsageMonth) {
-    this(
-        partnerIds,
-        customerIds,
-        customerNames,
-        customerTenantStart,
-        tenantIds,
-        tenantNames,
-        tenantPairStart,
-        workloadNames,
-        workloadFamilies,
-        typeNames,
-        pairWorkload,
-        Arrays.copyOf(pairRowStart, pairRowStart.length - 1),
-        Arrays.copyOfRange(pairRowStart, 1, pairRowStart.length),
-        pairAssocStart,
-        rowMonth,
-        rowMeasures,
-        new int[rowMeasures.length][],
-        assocType,
-        assocStartMonth,
-        assocEndMonth,
-        latestUsageMonth);
-  }
 
   /**
    * Arrays are taken as they are (not copied): the builder hands them over. The rows of pair

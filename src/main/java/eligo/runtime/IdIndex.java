@@ -15,6 +15,8 @@ final class IdIndex {
   private final int mask;
   /** The slot of the id found last. */
   private int last;
+  /** The chars of an id looked up by {@link #get(char[], int, int)}, as bytes. */
+  private byte[] ascii = new byte[32];
 
   IdIndex(Map<String, Integer> map) {
     int capacity = Integer.highestOneBit(Math.max(4, map.size() * 2 - 1)) << 1;
@@ -74,26 +76,18 @@ final class IdIndex {
    * not ASCII (the caller then looks it up by String).
    */
   int get(char[] c, int from, int to) {
-    if (keys[last] != null && matches(keys[last], c, from, to)) {
-      return values[last];
+    int n = to - from;
+    if (ascii.length < n) {
+      ascii = new byte[Math.max(n, 2 * ascii.length)];
     }
-    int h = 0;
-    for (int i = from; i < to; i++) {
-      if (c[i] >= 0x80) {
+    for (int i = 0; i < n; i++) {
+      char ch = c[from + i];
+      if (ch >= 0x80) {
         return -1;
       }
-      h = 31 * h + c[i];
+      ascii[i] = (byte) ch;
     }
-    for (int slot = spread(h) & mask; ; slot = (slot + 1) & mask) {
-      byte[] key = keys[slot];
-      if (key == null) {
-        return -1;
-      }
-      if (matches(key, c, from, to)) {
-        last = slot;
-        return values[slot];
-      }
-    }
+    return get(ascii, 0, n);
   }
 
   /** Spreads the bits of a hash: the ids of a dataset often differ only in the last digits. */
@@ -108,18 +102,6 @@ final class IdIndex {
     }
     for (int j = 0; j < key.length; j++) {
       if (key[j] != b[from + j]) {
-        return false;
-      }
-    }
-    return true;
-  }
-
-  private static boolean matches(byte[] key, char[] c, int from, int to) {
-    if (key.length != to - from) {
-      return false;
-    }
-    for (int j = 0; j < key.length; j++) {
-      if (key[j] != c[from + j]) { // a non-ASCII char never equals a byte (bytes are signed)
         return false;
       }
     }

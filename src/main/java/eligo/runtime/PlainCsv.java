@@ -128,8 +128,7 @@ final class PlainCsv {
   private static long countLines(FileChannel ch, long from, long to) throws IOException {
     ByteBuffer buf = ByteBuffer.allocate(1 << 20);
     byte[] b = buf.array();
-    long lines = 0;
-    boolean content = false;
+    LineCount count = new LineCount();
     for (long pos = from; pos < to; ) {
       buf.clear();
       buf.limit((int) Math.min(b.length, to - pos));
@@ -142,27 +141,30 @@ final class PlainCsv {
         long w = (long) LONGS.get(b, i);
         long lf = zeroBytes(w ^ 0x0A0A0A0A0A0A0A0AL);
         if (zeroBytes(w ^ 0x0D0D0D0D0D0D0D0DL) != 0) {
-          for (int j = i; j < i + 8; j++) {
-            byte x = b[j];
-            if (x == '\n') {
-              if (content) {
-                lines++;
-                content = false;
-              }
-            } else if (x != '\r') {
-              content = true;
-            }
-          }
+          count.bytes(b, i, i + 8);
         } else if (lf == 0) {
-          content = true;
+          count.content = true;
         } else {
-          long afterLf = (lf << 8) | (content ? 0 : 0x80L);
-          lines += Long.bitCount(lf & ~afterLf);
-          content = lf >>> 63 == 0;
+          long afterLf = (lf << 8) | (count.content ? 0 : 0x80L);
+          count.lines += Long.bitCount(lf & ~afterLf);
+          count.content = lf >>> 63 == 0;
         }
       }
-      for (; i < n; i++) {
-        byte x = b[i];
+      count.bytes(b, i, n);
+      pos += n;
+    }
+    return count.lines + (count.content ? 1 : 0);
+  }
+
+  /** Lines with content counted so far, and whether the current line has content. */
+  private static final class LineCount {
+    long lines;
+    boolean content;
+
+    /** Counts {@code b[from..to-1]} one byte at a time. */
+    void bytes(byte[] b, int from, int to) {
+      for (int j = from; j < to; j++) {
+        byte x = b[j];
         if (x == '\n') {
           if (content) {
             lines++;
@@ -172,12 +174,7 @@ final class PlainCsv {
           content = true;
         }
       }
-      pos += n;
     }
-    if (content) {
-      lines++;
-    }
-    return lines;
   }
 
   /** The high bit of each byte of {@code x} that is 0 (exactly: no false positives). */

@@ -139,10 +139,12 @@ final class DataBuilder {
         workloadFamilies.toArray(String[]::new),
         typeNames.toArray(String[]::new),
         ints(pairWorkload),
-        ints(pairRowStart),
+        java.util.Arrays.copyOf(ints(pairRowStart), pairWorkload.size()), // a pair's rows follow the one before's
+        java.util.Arrays.copyOfRange(ints(pairRowStart), 1, pairWorkload.size() + 1),
         ints(pairAssocStart),
         ints(rowMonth),
         measures,
+        new int[measures.length][], // no measure held as ints
         assocType,
         assocStart,
         assocEnd,

@@ -199,10 +199,12 @@ public final class DatasetBuilder {
         families,
         types.toArray(new String[0]),
         ints(pairWorkload),
-        ints(pairRowStart),
+        java.util.Arrays.copyOf(ints(pairRowStart), pairWorkload.size()), // a pair's rows follow the one before's
+        java.util.Arrays.copyOfRange(ints(pairRowStart), 1, pairWorkload.size() + 1),
         ints(pairAssocStart),
         ints(rowMonth),
         measures,
+        new int[measures.length][], // no measure held as ints
         ints(assocType),
         ints(assocStart),
         ints(assocEnd),
