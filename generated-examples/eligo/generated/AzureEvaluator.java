@@ -42,14 +42,24 @@ public final class AzureEvaluator implements AreaEvaluator {
   private final boolean[] workloads2;
 
   /**
-   * Scratch space of {@code workloadsOf}, one flag per workload.
-   */
-  private final boolean[] customerWorkloads;
-
-  /**
    * Scratch space of one count of distinct workloads, one flag per workload.
    */
   private final boolean[] counted1;
+
+  /**
+   * Scratch space of one count of distinct association types, one flag per type.
+   */
+  private final boolean[] countedTypes1;
+
+  /**
+   * Scratch space: which workloads {@code sums1} holds a value for, one flag per workload.
+   */
+  private final boolean[] summed1;
+
+  /**
+   * Scratch space of one sum or count per workload, added up over the tenants' own pairs.
+   */
+  private final long[] sums1;
 
   /**
    * Precomputes this area's workload and type masks and rates for {@code data}.
@@ -67,8 +77,10 @@ public final class AzureEvaluator implements AreaEvaluator {
       workloads2[w] = family.equals("Azure") && !(name.equals("Virtual Machines") ||
           name.equals("Virtual Machine Licenses"));
     }
-    this.customerWorkloads = new boolean[data.workloadCount()];
     this.counted1 = new boolean[data.workloadCount()];
+    this.countedTypes1 = new boolean[data.typeCount()];
+    this.summed1 = new boolean[data.workloadCount()];
+    this.sums1 = new long[data.workloadCount()];
   }
 
   @Override
@@ -106,9 +118,8 @@ public final class AzureEvaluator implements AreaEvaluator {
       return;
     }
     // 2: net-customer-adds (metric, net)
-    out.current[2] = netCustomerAddsAt(c, asOf);
-    out.baseline[2] = netCustomerAddsAt(c, asOf - 12);
-    long netCustomerAdds = Math.subtractExact(out.current[2], out.baseline[2]);
+    // at M and M-12 in one pass, written to out.current[2] and out.baseline[2]
+    long netCustomerAdds = netCustomerAdds(c, asOf, out);
     out.value[2] = netCustomerAdds;
     out.status[2] = netCustomerAdds >= 1L ? NodeResults.MET : NodeResults.NOT_MET;
     // 3: deployments (metric)
@@ -116,9 +127,8 @@ public final class AzureEvaluator implements AreaEvaluator {
     out.value[3] = deployments;
     out.status[3] = deployments >= 1L ? NodeResults.MET : NodeResults.NOT_MET;
     // 4: usage-growth (metric, net)
-    out.current[4] = usageGrowthAt(c, asOf);
-    out.baseline[4] = usageGrowthAt(c, asOf - 12);
-    long usageGrowth = Math.subtractExact(out.current[4], out.baseline[4]);
+    // at M and M-12 in one pass, written to out.current[4] and out.baseline[4]
+    long usageGrowth = usageGrowth(c, asOf, out);
     out.value[4] = usageGrowth;
     out.status[4] = usageGrowth > 0L ? NodeResults.MET : NodeResults.NOT_MET;
   }
@@ -172,34 +182,28 @@ public final class AzureEvaluator implements AreaEvaluator {
    */
   private long association(int c, int asOf) {
     long count = 0L;
-    for (int k = 0; k < data.typeCount(); k++) {
-      if (!types1[k]) {
-        continue;
-      }
-      if (associationAny(c, asOf, k)) {
-        count++;
-      }
-    }
-    return count;
-  }
-
-  /**
-   * Whether some (tenant, workload, month) satisfies the condition. Part of node association.
-   */
-  private boolean associationAny(int c, int asOf, int k) {
+    Arrays.fill(countedTypes1, false);
+    // each type once, from the associations of the tenants' own pairs: a type without one adds nothing
     for (int t = data.tenantStart(c); t < data.tenantEnd(c); t++) {
-      // the tenant's own pairs: a workload without data adds nothing
       for (int p = data.pairStart(t); p < data.pairEnd(t); p++) {
         int w = data.pairWorkload(p);
         if (!workloads1[w]) {
           continue;
         }
-        if (data.activeTypeDuring(p, k, asOf - 23, asOf)) {
-          return true;
+        for (int a = data.assocStart(p); a < data.assocEnd(p); a++) {
+          int k = data.assocType(a);
+          if (!types1[k] || countedTypes1[k]) {
+            continue;
+          }
+          // active in some month of asOf - 23 .. asOf
+          if (data.assocStartMonth(a) <= asOf && asOf - 23 <= data.assocEndMonth(a)) {
+            countedTypes1[k] = true;
+            count++;
+          }
         }
       }
     }
-    return false;
+    return count;
   }
 
   /**
@@ -208,18 +212,25 @@ public final class AzureEvaluator implements AreaEvaluator {
    * <p>Net qualified tenants: at least 1 for this customer (a tenant qualifies with $1,000 of
    * attributed ACR in one of the last two months)
    *
-   * <p>Net value: this method at M minus the same at M-12, both written to the results.
+   * <p>Net value: the value at M minus the same at M-12, both from one pass over the data and
+   * written to out.current[2] and out.baseline[2].
    *
    * <p>Source: azure.criteria:26
    */
-  private long netCustomerAddsAt(int c, int asOf) {
-    long count = 0L;
+  private long netCustomerAdds(int c, int asOf, NodeResults out) {
+    long countAtM = 0L;
+    long countAtM12 = 0L;
     for (int t = data.tenantStart(c); t < data.tenantEnd(c); t++) {
       if (netCustomerAddsAny(c, asOf, t)) {
-        count++;
+        countAtM++;
+      }
+      if (netCustomerAddsAny(c, asOf - 12, t)) {
+        countAtM12++;
       }
     }
-    return count;
+    out.current[2] = countAtM;
+    out.baseline[2] = countAtM12;
+    return Math.subtractExact(countAtM, countAtM12);
   }
 
   /**
@@ -261,13 +272,31 @@ public final class AzureEvaluator implements AreaEvaluator {
    */
   private long deployments(int c, int asOf) {
     long count = 0L;
-    // a workload that no tenant of the customer has adds nothing
-    boolean[] used = workloadsOf(c);
+    Arrays.fill(summed1, false);
+    // the sum of each workload, from one pass over the tenants' own pairs: a workload without data adds nothing
+    for (int t = data.tenantStart(c); t < data.tenantEnd(c); t++) {
+      for (int p = data.pairStart(t); p < data.pairEnd(t); p++) {
+        int w = data.pairWorkload(p);
+        if (!workloads2[w]) {
+          continue;
+        }
+        long sum = summed1[w] ? sums1[w] : 0L;
+        // the pair's own usage rows in the range: a month without a row adds nothing
+        for (int r = data.firstRow(p, asOf - 11); r < data.rowEnd(p) && data.rowMonth(r) <= asOf; r++) {
+          int m = data.rowMonth(r);
+          sum = Math.addExact(sum,
+              data.active(p, types1, m) ? data.rowValue(r, Measure.ACR_USD) : 0L);
+        }
+        summed1[w] = true;
+        sums1[w] = sum;
+      }
+    }
+    // then each workload with data, as the value of its sum
     for (int w = 0; w < data.workloadCount(); w++) {
-      if (!workloads2[w] || !used[w]) {
+      if (!workloads2[w] || !summed1[w]) {
         continue;
       }
-      if (deploymentsSum(c, asOf, w) > 0L) {
+      if (sums1[w] > 0L) {
         count++;
       }
     }
@@ -275,35 +304,18 @@ public final class AzureEvaluator implements AreaEvaluator {
   }
 
   /**
-   * Sum over (tenant, month) where the condition holds. Part of node deployments.
-   */
-  private long deploymentsSum(int c, int asOf, int w) {
-    long sum = 0L;
-    for (int t = data.tenantStart(c); t < data.tenantEnd(c); t++) {
-      int p = data.pair(t, w);
-      // the pair's own usage rows in the range: a month without a row adds nothing
-      if (p >= 0) {
-        for (int r = data.firstRow(p, asOf - 11); r < data.rowEnd(p) && data.rowMonth(r) <= asOf; r++) {
-          int m = data.rowMonth(r);
-          sum = Math.addExact(sum,
-              data.active(p, types1, m) ? data.rowValue(r, Measure.ACR_USD) : 0L);
-        }
-      }
-    }
-    return sum;
-  }
-
-  /**
    * Node usage-growth (metric, net): Usage growth.
    *
    * <p>Attributed ACR of the last 12 months above that of the 12 months before
    *
-   * <p>Net value: this method at M minus the same at M-12, both written to the results.
+   * <p>Net value: the value at M minus the same at M-12, both from one pass over the data and
+   * written to out.current[4] and out.baseline[4].
    *
    * <p>Source: azure.criteria:43
    */
-  private long usageGrowthAt(int c, int asOf) {
-    long sum = 0L;
+  private long usageGrowth(int c, int asOf, NodeResults out) {
+    long sumAtM = 0L;
+    long sumAtM12 = 0L;
     for (int t = data.tenantStart(c); t < data.tenantEnd(c); t++) {
       // the tenant's own pairs: a workload without data adds nothing
       for (int p = data.pairStart(t); p < data.pairEnd(t); p++) {
@@ -311,29 +323,21 @@ public final class AzureEvaluator implements AreaEvaluator {
         if (!workloads1[w]) {
           continue;
         }
+        // months at M, asOf - 11 .. asOf, and at M-12, asOf - 23 .. asOf - 12, in one loop
         // the pair's own usage rows in the range: a month without a row adds nothing
-        for (int r = data.firstRow(p, asOf - 11); r < data.rowEnd(p) && data.rowMonth(r) <= asOf; r++) {
+        for (int r = data.firstRow(p, asOf - 23); r < data.rowEnd(p) && data.rowMonth(r) <= asOf; r++) {
           int m = data.rowMonth(r);
-          sum = Math.addExact(sum,
-              data.active(p, types1, m) ? data.rowValue(r, Measure.ACR_USD) : 0L);
+          long term = data.active(p, types1, m) ? data.rowValue(r, Measure.ACR_USD) : 0L;
+          if (m >= asOf - 11) {
+            sumAtM = Math.addExact(sumAtM, term);
+          } else {
+            sumAtM12 = Math.addExact(sumAtM12, term);
+          }
         }
       }
     }
-    return sum;
-  }
-
-  /**
-   * Which workloads customer {@code c}'s tenants have a usage row or an association for, by
-   * workload index. Refilled on every call into the same array: it depends on the customer only,
-   * so a call nested in a loop over it for the same customer leaves it as it was.
-   */
-  private boolean[] workloadsOf(int c) {
-    Arrays.fill(customerWorkloads, false);
-    for (int t = data.tenantStart(c); t < data.tenantEnd(c); t++) {
-      for (int p = data.pairStart(t); p < data.pairEnd(t); p++) {
-        customerWorkloads[data.pairWorkload(p)] = true;
-      }
-    }
-    return customerWorkloads;
+    out.current[4] = sumAtM;
+    out.baseline[4] = sumAtM12;
+    return Math.subtractExact(sumAtM, sumAtM12);
   }
 }

@@ -87,6 +87,16 @@ public final class BizappsEnterpriseEvaluator implements AreaEvaluator {
   private final boolean[] counted2;
 
   /**
+   * Scratch space of one count of distinct association types, one flag per type.
+   */
+  private final boolean[] countedTypes1;
+
+  /**
+   * Scratch space of one count of distinct association types, one flag per type.
+   */
+  private final boolean[] countedTypes2;
+
+  /**
    * Precomputes this area's workload and type masks and rates for {@code data}.
    */
   public BizappsEnterpriseEvaluator(Dataset data) {
@@ -141,6 +151,8 @@ public final class BizappsEnterpriseEvaluator implements AreaEvaluator {
     }
     this.counted1 = new boolean[data.workloadCount()];
     this.counted2 = new boolean[data.workloadCount()];
+    this.countedTypes1 = new boolean[data.typeCount()];
+    this.countedTypes2 = new boolean[data.typeCount()];
   }
 
   @Override
@@ -180,9 +192,8 @@ public final class BizappsEnterpriseEvaluator implements AreaEvaluator {
       return;
     }
     // 2: performance.net-customer-adds (metric, net)
-    out.current[2] = performanceNetCustomerAddsAt(c, asOf);
-    out.baseline[2] = performanceNetCustomerAddsAt(c, asOf - 12);
-    long performanceNetCustomerAdds = Math.subtractExact(out.current[2], out.baseline[2]);
+    // at M and M-12 in one pass, written to out.current[2] and out.baseline[2]
+    long performanceNetCustomerAdds = performanceNetCustomerAdds(c, asOf, out);
     out.value[2] = performanceNetCustomerAdds;
     out.status[2] = performanceNetCustomerAdds >= 1L ? NodeResults.MET : NodeResults.NOT_MET;
   }
@@ -208,15 +219,13 @@ public final class BizappsEnterpriseEvaluator implements AreaEvaluator {
       return;
     }
     // 5: customer-success.deployments (metric, net)
-    out.current[5] = customerSuccessDeploymentsAt(c, asOf);
-    out.baseline[5] = customerSuccessDeploymentsAt(c, asOf - 12);
-    long customerSuccessDeployments = Math.subtractExact(out.current[5], out.baseline[5]);
+    // at M and M-12 in one pass, written to out.current[5] and out.baseline[5]
+    long customerSuccessDeployments = customerSuccessDeployments(c, asOf, out);
     out.value[5] = customerSuccessDeployments;
     out.status[5] = customerSuccessDeployments >= 1L ? NodeResults.MET : NodeResults.NOT_MET;
     // 6: customer-success.usage-growth (metric, net)
-    out.current[6] = customerSuccessUsageGrowthAt(c, asOf);
-    out.baseline[6] = customerSuccessUsageGrowthAt(c, asOf - 12);
-    long customerSuccessUsageGrowth = Math.subtractExact(out.current[6], out.baseline[6]);
+    // at M and M-12 in one pass, written to out.current[6] and out.baseline[6]
+    long customerSuccessUsageGrowth = customerSuccessUsageGrowth(c, asOf, out);
     out.value[6] = customerSuccessUsageGrowth;
     out.status[6] = customerSuccessUsageGrowth > 0L ? NodeResults.MET : NodeResults.NOT_MET;
   }
@@ -271,35 +280,28 @@ public final class BizappsEnterpriseEvaluator implements AreaEvaluator {
    */
   private long performanceAssociation(int c, int asOf) {
     long count = 0L;
-    for (int k = 0; k < data.typeCount(); k++) {
-      if (!types1[k]) {
-        continue;
-      }
-      if (performanceAssociationAny(c, asOf, k)) {
-        count++;
-      }
-    }
-    return count;
-  }
-
-  /**
-   * Whether some (tenant, workload, month) satisfies the condition. Part of node
-   * performance.association.
-   */
-  private boolean performanceAssociationAny(int c, int asOf, int k) {
+    Arrays.fill(countedTypes1, false);
+    // each type once, from the associations of the tenants' own pairs: a type without one adds nothing
     for (int t = data.tenantStart(c); t < data.tenantEnd(c); t++) {
-      // the tenant's own pairs: a workload without data adds nothing
       for (int p = data.pairStart(t); p < data.pairEnd(t); p++) {
         int w = data.pairWorkload(p);
         if (!workloads1[w]) {
           continue;
         }
-        if (data.activeTypeDuring(p, k, asOf - 23, asOf)) {
-          return true;
+        for (int a = data.assocStart(p); a < data.assocEnd(p); a++) {
+          int k = data.assocType(a);
+          if (!types1[k] || countedTypes1[k]) {
+            continue;
+          }
+          // active in some month of asOf - 23 .. asOf
+          if (data.assocStartMonth(a) <= asOf && asOf - 23 <= data.assocEndMonth(a)) {
+            countedTypes1[k] = true;
+            count++;
+          }
         }
       }
     }
-    return false;
+    return count;
   }
 
   /**
@@ -307,12 +309,14 @@ public final class BizappsEnterpriseEvaluator implements AreaEvaluator {
    *
    * <p>Net qualifying workloads (attributed monthly revenue above $1500): at least 1
    *
-   * <p>Net value: this method at M minus the same at M-12, both written to the results.
+   * <p>Net value: the value at M minus the same at M-12, both from one pass over the data and
+   * written to out.current[2] and out.baseline[2].
    *
    * <p>Source: business-applications.criteria:58
    */
-  private long performanceNetCustomerAddsAt(int c, int asOf) {
-    long count = 0L;
+  private long performanceNetCustomerAdds(int c, int asOf, NodeResults out) {
+    long countAtM = 0L;
+    long countAtM12 = 0L;
     for (int t = data.tenantStart(c); t < data.tenantEnd(c); t++) {
       // the tenant's own pairs: a workload without data adds nothing
       for (int p = data.pairStart(t); p < data.pairEnd(t); p++) {
@@ -322,11 +326,17 @@ public final class BizappsEnterpriseEvaluator implements AreaEvaluator {
         }
         if ((data.active(p, types1, asOf) ? data.measure(p, Measure.REVENUE_USD, asOf) : 0L) >
             150000L) {
-          count++;
+          countAtM++;
+        }
+        if ((data.active(p, types1, asOf - 12) ? data.measure(p, Measure.REVENUE_USD, asOf - 12) : 0L) >
+            150000L) {
+          countAtM12++;
         }
       }
     }
-    return count;
+    out.current[2] = countAtM;
+    out.baseline[2] = countAtM12;
+    return Math.subtractExact(countAtM, countAtM12);
   }
 
   /**
@@ -379,32 +389,28 @@ public final class BizappsEnterpriseEvaluator implements AreaEvaluator {
    */
   private long customerSuccessAssociation(int c, int asOf) {
     long count = 0L;
-    for (int k = 0; k < data.typeCount(); k++) {
-      if (customerSuccessAssociationAny(c, asOf, k)) {
-        count++;
-      }
-    }
-    return count;
-  }
-
-  /**
-   * Whether some (tenant, workload, month) satisfies the condition. Part of node
-   * customer-success.association.
-   */
-  private boolean customerSuccessAssociationAny(int c, int asOf, int k) {
+    Arrays.fill(countedTypes2, false);
+    // each type once, from the associations of the tenants' own pairs: a type without one adds nothing
     for (int t = data.tenantStart(c); t < data.tenantEnd(c); t++) {
-      // the tenant's own pairs: a workload without data adds nothing
       for (int p = data.pairStart(t); p < data.pairEnd(t); p++) {
         int w = data.pairWorkload(p);
         if (!workloads2[w]) {
           continue;
         }
-        if (typesByWorkload1[w][k] && data.activeTypeDuring(p, k, asOf - 23, asOf)) {
-          return true;
+        for (int a = data.assocStart(p); a < data.assocEnd(p); a++) {
+          int k = data.assocType(a);
+          if (!typesByWorkload1[w][k] || countedTypes2[k]) {
+            continue;
+          }
+          // active in some month of asOf - 23 .. asOf
+          if (data.assocStartMonth(a) <= asOf && asOf - 23 <= data.assocEndMonth(a)) {
+            countedTypes2[k] = true;
+            count++;
+          }
         }
       }
     }
-    return false;
+    return count;
   }
 
   /**
@@ -412,12 +418,14 @@ public final class BizappsEnterpriseEvaluator implements AreaEvaluator {
    *
    * <p>Net eligible deployments (monthly consumption value of at least 10000): at least 1
    *
-   * <p>Net value: this method at M minus the same at M-12, both written to the results.
+   * <p>Net value: the value at M minus the same at M-12, both from one pass over the data and
+   * written to out.current[5] and out.baseline[5].
    *
    * <p>Source: business-applications.criteria:85
    */
-  private long customerSuccessDeploymentsAt(int c, int asOf) {
-    long count = 0L;
+  private long customerSuccessDeployments(int c, int asOf, NodeResults out) {
+    long countAtM = 0L;
+    long countAtM12 = 0L;
     for (int t = data.tenantStart(c); t < data.tenantEnd(c); t++) {
       // the tenant's own pairs: a workload without data adds nothing
       for (int p = data.pairStart(t); p < data.pairEnd(t); p++) {
@@ -427,11 +435,17 @@ public final class BizappsEnterpriseEvaluator implements AreaEvaluator {
         }
         if ((data.active(p, typesByWorkload1[w], asOf) ? Math.multiplyExact(data.measure(p, Measure.ACTIVE_USERS, asOf),
             rates1[w]) : 0L) >= 100000L) {
-          count++;
+          countAtM++;
+        }
+        if ((data.active(p, typesByWorkload1[w], asOf - 12) ? Math.multiplyExact(data.measure(p, Measure.ACTIVE_USERS, asOf - 12),
+            rates1[w]) : 0L) >= 100000L) {
+          countAtM12++;
         }
       }
     }
-    return count;
+    out.current[5] = countAtM;
+    out.baseline[5] = countAtM12;
+    return Math.subtractExact(countAtM, countAtM12);
   }
 
   /**
@@ -439,12 +453,14 @@ public final class BizappsEnterpriseEvaluator implements AreaEvaluator {
    *
    * <p>Monthly consumption value above that of the same month last year
    *
-   * <p>Net value: this method at M minus the same at M-12, both written to the results.
+   * <p>Net value: the value at M minus the same at M-12, both from one pass over the data and
+   * written to out.current[6] and out.baseline[6].
    *
    * <p>Source: business-applications.criteria:93
    */
-  private long customerSuccessUsageGrowthAt(int c, int asOf) {
-    long sum = 0L;
+  private long customerSuccessUsageGrowth(int c, int asOf, NodeResults out) {
+    long sumAtM = 0L;
+    long sumAtM12 = 0L;
     for (int t = data.tenantStart(c); t < data.tenantEnd(c); t++) {
       // the tenant's own pairs: a workload without data adds nothing
       for (int p = data.pairStart(t); p < data.pairEnd(t); p++) {
@@ -452,11 +468,16 @@ public final class BizappsEnterpriseEvaluator implements AreaEvaluator {
         if (!workloads2[w]) {
           continue;
         }
-        sum = Math.addExact(sum,
+        sumAtM = Math.addExact(sumAtM,
             data.active(p, typesByWorkload1[w], asOf) ? Math.multiplyExact(data.measure(p, Measure.ACTIVE_USERS, asOf),
+            rates1[w]) : 0L);
+        sumAtM12 = Math.addExact(sumAtM12,
+            data.active(p, typesByWorkload1[w], asOf - 12) ? Math.multiplyExact(data.measure(p, Measure.ACTIVE_USERS, asOf - 12),
             rates1[w]) : 0L);
       }
     }
-    return sum;
+    out.current[6] = sumAtM;
+    out.baseline[6] = sumAtM12;
+    return Math.subtractExact(sumAtM, sumAtM12);
   }
 }

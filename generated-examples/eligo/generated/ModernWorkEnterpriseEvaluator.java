@@ -65,6 +65,11 @@ public final class ModernWorkEnterpriseEvaluator implements AreaEvaluator {
   private final boolean[] counted1;
 
   /**
+   * Scratch space of one count of distinct association types, one flag per type.
+   */
+  private final boolean[] countedTypes1;
+
+  /**
    * Precomputes this area's workload and type masks and rates for {@code data}.
    */
   public ModernWorkEnterpriseEvaluator(Dataset data) {
@@ -83,6 +88,7 @@ public final class ModernWorkEnterpriseEvaluator implements AreaEvaluator {
           name.equals("Yammer");
     }
     this.counted1 = new boolean[data.workloadCount()];
+    this.countedTypes1 = new boolean[data.typeCount()];
   }
 
   @Override
@@ -130,35 +136,30 @@ public final class ModernWorkEnterpriseEvaluator implements AreaEvaluator {
     out.value[2] = pau;
     out.status[2] = pau >= 1L ? NodeResults.MET : NodeResults.NOT_MET;
     // 3: net-customer-adds (metric, net)
-    out.current[3] = netCustomerAddsAt(c, asOf);
-    out.baseline[3] = netCustomerAddsAt(c, asOf - 12);
-    long netCustomerAdds = Math.subtractExact(out.current[3], out.baseline[3]);
+    // at M and M-12 in one pass, written to out.current[3] and out.baseline[3]
+    long netCustomerAdds = netCustomerAdds(c, asOf, out);
     out.value[3] = netCustomerAdds;
     out.status[3] = netCustomerAdds >= 1L ? NodeResults.MET : NodeResults.NOT_MET;
     // 4: deployments.cpor (leaf, net)
-    out.current[4] = deploymentsCporAt(c, asOf);
-    out.baseline[4] = deploymentsCporAt(c, asOf - 12);
-    long deploymentsCpor = Math.subtractExact(out.current[4], out.baseline[4]);
+    // at M and M-12 in one pass, written to out.current[4] and out.baseline[4]
+    long deploymentsCpor = deploymentsCpor(c, asOf, out);
     out.value[4] = deploymentsCpor;
     out.status[4] = deploymentsCpor >= 1L ? NodeResults.MET : NodeResults.NOT_MET;
     // 5: deployments.dpor (leaf, net)
-    out.current[5] = deploymentsDporAt(c, asOf);
-    out.baseline[5] = deploymentsDporAt(c, asOf - 12);
-    long deploymentsDpor = Math.subtractExact(out.current[5], out.baseline[5]);
+    // at M and M-12 in one pass, written to out.current[5] and out.baseline[5]
+    long deploymentsDpor = deploymentsDpor(c, asOf, out);
     out.value[5] = deploymentsDpor;
     out.status[5] = deploymentsDpor >= 1L ? NodeResults.MET : NodeResults.NOT_MET;
     // 6: usage-growth.cpor (leaf, net)
-    out.current[6] = usageGrowthCporAt(c, asOf);
-    out.baseline[6] = usageGrowthCporAt(c, asOf - 12);
-    long usageGrowthCpor = Math.subtractExact(out.current[6], out.baseline[6]);
+    // at M and M-12 in one pass, written to out.current[6] and out.baseline[6]
+    long usageGrowthCpor = usageGrowthCpor(c, asOf, out);
     out.value[6] = usageGrowthCpor;
     out.status[6] = usageGrowthCpor >= 1L ? NodeResults.MET : NodeResults.NOT_MET;
     out.partnerEvaluated[0] = true;
     out.partnerContribution[0] = usageGrowthCpor;
     // 7: usage-growth.dpor (leaf, net)
-    out.current[7] = usageGrowthDporAt(c, asOf);
-    out.baseline[7] = usageGrowthDporAt(c, asOf - 12);
-    long usageGrowthDpor = Math.subtractExact(out.current[7], out.baseline[7]);
+    // at M and M-12 in one pass, written to out.current[7] and out.baseline[7]
+    long usageGrowthDpor = usageGrowthDpor(c, asOf, out);
     out.value[7] = usageGrowthDpor;
     out.status[7] = usageGrowthDpor >= 1L ? NodeResults.MET : NodeResults.NOT_MET;
     out.partnerEvaluated[1] = true;
@@ -214,34 +215,28 @@ public final class ModernWorkEnterpriseEvaluator implements AreaEvaluator {
    */
   private long association(int c, int asOf) {
     long count = 0L;
-    for (int k = 0; k < data.typeCount(); k++) {
-      if (!types1[k]) {
-        continue;
-      }
-      if (associationAny(c, asOf, k)) {
-        count++;
-      }
-    }
-    return count;
-  }
-
-  /**
-   * Whether some (tenant, workload, month) satisfies the condition. Part of node association.
-   */
-  private boolean associationAny(int c, int asOf, int k) {
+    Arrays.fill(countedTypes1, false);
+    // each type once, from the associations of the tenants' own pairs: a type without one adds nothing
     for (int t = data.tenantStart(c); t < data.tenantEnd(c); t++) {
-      // the tenant's own pairs: a workload without data adds nothing
       for (int p = data.pairStart(t); p < data.pairEnd(t); p++) {
         int w = data.pairWorkload(p);
         if (!workloads1[w]) {
           continue;
         }
-        if (data.activeTypeDuring(p, k, asOf - 23, asOf)) {
-          return true;
+        for (int a = data.assocStart(p); a < data.assocEnd(p); a++) {
+          int k = data.assocType(a);
+          if (!types1[k] || countedTypes1[k]) {
+            continue;
+          }
+          // active in some month of asOf - 23 .. asOf
+          if (data.assocStartMonth(a) <= asOf && asOf - 23 <= data.assocEndMonth(a)) {
+            countedTypes1[k] = true;
+            count++;
+          }
         }
       }
     }
-    return false;
+    return count;
   }
 
   /**
@@ -273,18 +268,25 @@ public final class ModernWorkEnterpriseEvaluator implements AreaEvaluator {
    *
    * <p>Net qualified tenants: at least 1 for this customer
    *
-   * <p>Net value: this method at M minus the same at M-12, both written to the results.
+   * <p>Net value: the value at M minus the same at M-12, both from one pass over the data and
+   * written to out.current[3] and out.baseline[3].
    *
    * <p>Source: modern-work.criteria:44
    */
-  private long netCustomerAddsAt(int c, int asOf) {
-    long count = 0L;
+  private long netCustomerAdds(int c, int asOf, NodeResults out) {
+    long countAtM = 0L;
+    long countAtM12 = 0L;
     for (int t = data.tenantStart(c); t < data.tenantEnd(c); t++) {
       if (netCustomerAddsAny(c, asOf, t)) {
-        count++;
+        countAtM++;
+      }
+      if (netCustomerAddsAny(c, asOf - 12, t)) {
+        countAtM12++;
       }
     }
-    return count;
+    out.current[3] = countAtM;
+    out.baseline[3] = countAtM12;
+    return Math.subtractExact(countAtM, countAtM12);
   }
 
   /**
@@ -309,18 +311,25 @@ public final class ModernWorkEnterpriseEvaluator implements AreaEvaluator {
    *
    * <p>Net qualified CPOR deployments (40% of paid seats active): at least 1
    *
-   * <p>Net value: this method at M minus the same at M-12, both written to the results.
+   * <p>Net value: the value at M minus the same at M-12, both from one pass over the data and
+   * written to out.current[4] and out.baseline[4].
    *
    * <p>Source: modern-work.criteria:53
    */
-  private long deploymentsCporAt(int c, int asOf) {
-    long count = 0L;
+  private long deploymentsCpor(int c, int asOf, NodeResults out) {
+    long countAtM = 0L;
+    long countAtM12 = 0L;
     for (int t = data.tenantStart(c); t < data.tenantEnd(c); t++) {
       if (deploymentsCporAny(c, asOf, t)) {
-        count++;
+        countAtM++;
+      }
+      if (deploymentsCporAny(c, asOf - 12, t)) {
+        countAtM12++;
       }
     }
-    return count;
+    out.current[4] = countAtM;
+    out.baseline[4] = countAtM12;
+    return Math.subtractExact(countAtM, countAtM12);
   }
 
   /**
@@ -351,18 +360,25 @@ public final class ModernWorkEnterpriseEvaluator implements AreaEvaluator {
    *
    * <p>Net qualified DPOR deployments (40% of paid seats active): at least 1
    *
-   * <p>Net value: this method at M minus the same at M-12, both written to the results.
+   * <p>Net value: the value at M minus the same at M-12, both from one pass over the data and
+   * written to out.current[5] and out.baseline[5].
    *
    * <p>Source: modern-work.criteria:53
    */
-  private long deploymentsDporAt(int c, int asOf) {
-    long count = 0L;
+  private long deploymentsDpor(int c, int asOf, NodeResults out) {
+    long countAtM = 0L;
+    long countAtM12 = 0L;
     for (int t = data.tenantStart(c); t < data.tenantEnd(c); t++) {
       if (deploymentsDporAny(c, asOf, t)) {
-        count++;
+        countAtM++;
+      }
+      if (deploymentsDporAny(c, asOf - 12, t)) {
+        countAtM12++;
       }
     }
-    return count;
+    out.current[5] = countAtM;
+    out.baseline[5] = countAtM12;
+    return Math.subtractExact(countAtM, countAtM12);
   }
 
   /**
@@ -393,12 +409,14 @@ public final class ModernWorkEnterpriseEvaluator implements AreaEvaluator {
    *
    * <p>Monthly active users growth via CPOR: at least 1 for this customer
    *
-   * <p>Net value: this method at M minus the same at M-12, both written to the results.
+   * <p>Net value: the value at M minus the same at M-12, both from one pass over the data and
+   * written to out.current[6] and out.baseline[6].
    *
    * <p>Source: modern-work.criteria:64
    */
-  private long usageGrowthCporAt(int c, int asOf) {
-    long sum = 0L;
+  private long usageGrowthCpor(int c, int asOf, NodeResults out) {
+    long sumAtM = 0L;
+    long sumAtM12 = 0L;
     for (int t = data.tenantStart(c); t < data.tenantEnd(c); t++) {
       // the tenant's own pairs: a workload without data adds nothing
       for (int p = data.pairStart(t); p < data.pairEnd(t); p++) {
@@ -406,11 +424,15 @@ public final class ModernWorkEnterpriseEvaluator implements AreaEvaluator {
         if (!workloads1[w]) {
           continue;
         }
-        sum = Math.addExact(sum,
+        sumAtM = Math.addExact(sumAtM,
             data.active(p, types2, asOf) ? data.measure(p, Measure.ACTIVE_USERS, asOf) : 0L);
+        sumAtM12 = Math.addExact(sumAtM12,
+            data.active(p, types2, asOf - 12) ? data.measure(p, Measure.ACTIVE_USERS, asOf - 12) : 0L);
       }
     }
-    return sum;
+    out.current[6] = sumAtM;
+    out.baseline[6] = sumAtM12;
+    return Math.subtractExact(sumAtM, sumAtM12);
   }
 
   /**
@@ -418,12 +440,14 @@ public final class ModernWorkEnterpriseEvaluator implements AreaEvaluator {
    *
    * <p>Monthly active users growth via DPOR: at least 1 for this customer
    *
-   * <p>Net value: this method at M minus the same at M-12, both written to the results.
+   * <p>Net value: the value at M minus the same at M-12, both from one pass over the data and
+   * written to out.current[7] and out.baseline[7].
    *
    * <p>Source: modern-work.criteria:64
    */
-  private long usageGrowthDporAt(int c, int asOf) {
-    long sum = 0L;
+  private long usageGrowthDpor(int c, int asOf, NodeResults out) {
+    long sumAtM = 0L;
+    long sumAtM12 = 0L;
     for (int t = data.tenantStart(c); t < data.tenantEnd(c); t++) {
       // the tenant's own pairs: a workload without data adds nothing
       for (int p = data.pairStart(t); p < data.pairEnd(t); p++) {
@@ -431,11 +455,15 @@ public final class ModernWorkEnterpriseEvaluator implements AreaEvaluator {
         if (!workloads1[w]) {
           continue;
         }
-        sum = Math.addExact(sum,
+        sumAtM = Math.addExact(sumAtM,
             data.active(p, types3, asOf) ? data.measure(p, Measure.ACTIVE_USERS, asOf) : 0L);
+        sumAtM12 = Math.addExact(sumAtM12,
+            data.active(p, types3, asOf - 12) ? data.measure(p, Measure.ACTIVE_USERS, asOf - 12) : 0L);
       }
     }
-    return sum;
+    out.current[7] = sumAtM;
+    out.baseline[7] = sumAtM12;
+    return Math.subtractExact(sumAtM, sumAtM12);
   }
 
   /**

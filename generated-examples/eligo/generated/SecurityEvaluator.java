@@ -72,6 +72,16 @@ public final class SecurityEvaluator implements AreaEvaluator {
   private final boolean[] counted2;
 
   /**
+   * Scratch space of one count of distinct association types, one flag per type.
+   */
+  private final boolean[] countedTypes1;
+
+  /**
+   * Scratch space of one count of distinct association types, one flag per type.
+   */
+  private final boolean[] countedTypes2;
+
+  /**
    * Precomputes this area's workload and type masks and rates for {@code data}.
    */
   public SecurityEvaluator(Dataset data) {
@@ -94,6 +104,8 @@ public final class SecurityEvaluator implements AreaEvaluator {
     }
     this.counted1 = new boolean[data.workloadCount()];
     this.counted2 = new boolean[data.workloadCount()];
+    this.countedTypes1 = new boolean[data.typeCount()];
+    this.countedTypes2 = new boolean[data.typeCount()];
   }
 
   @Override
@@ -138,15 +150,13 @@ public final class SecurityEvaluator implements AreaEvaluator {
       return;
     }
     // 2: azure.net-customer-adds (metric, net)
-    out.current[2] = azureNetCustomerAddsAt(c, asOf);
-    out.baseline[2] = azureNetCustomerAddsAt(c, asOf - 12);
-    long azureNetCustomerAdds = Math.subtractExact(out.current[2], out.baseline[2]);
+    // at M and M-12 in one pass, written to out.current[2] and out.baseline[2]
+    long azureNetCustomerAdds = azureNetCustomerAdds(c, asOf, out);
     out.value[2] = azureNetCustomerAdds;
     out.status[2] = azureNetCustomerAdds >= 1L ? NodeResults.MET : NodeResults.NOT_MET;
     // 3: azure.deployments (metric, net)
-    out.current[3] = azureDeploymentsAt(c, asOf);
-    out.baseline[3] = azureDeploymentsAt(c, asOf - 12);
-    long azureDeployments = Math.subtractExact(out.current[3], out.baseline[3]);
+    // at M and M-12 in one pass, written to out.current[3] and out.baseline[3]
+    long azureDeployments = azureDeployments(c, asOf, out);
     out.value[3] = azureDeployments;
     out.status[3] = azureDeployments >= 1L ? NodeResults.MET : NodeResults.NOT_MET;
     // 4: azure.usage-growth (metric)
@@ -177,21 +187,18 @@ public final class SecurityEvaluator implements AreaEvaluator {
       return;
     }
     // 7: m365.net-customer-adds (metric, net)
-    out.current[7] = m365NetCustomerAddsAt(c, asOf);
-    out.baseline[7] = m365NetCustomerAddsAt(c, asOf - 12);
-    long m365NetCustomerAdds = Math.subtractExact(out.current[7], out.baseline[7]);
+    // at M and M-12 in one pass, written to out.current[7] and out.baseline[7]
+    long m365NetCustomerAdds = m365NetCustomerAdds(c, asOf, out);
     out.value[7] = m365NetCustomerAdds;
     out.status[7] = m365NetCustomerAdds >= 1L ? NodeResults.MET : NodeResults.NOT_MET;
     // 8: m365.deployments (metric, net)
-    out.current[8] = m365DeploymentsAt(c, asOf);
-    out.baseline[8] = m365DeploymentsAt(c, asOf - 12);
-    long m365Deployments = Math.subtractExact(out.current[8], out.baseline[8]);
+    // at M and M-12 in one pass, written to out.current[8] and out.baseline[8]
+    long m365Deployments = m365Deployments(c, asOf, out);
     out.value[8] = m365Deployments;
     out.status[8] = m365Deployments >= 1L ? NodeResults.MET : NodeResults.NOT_MET;
     // 9: m365.usage-growth (metric, net)
-    out.current[9] = m365UsageGrowthAt(c, asOf);
-    out.baseline[9] = m365UsageGrowthAt(c, asOf - 12);
-    long m365UsageGrowth = Math.subtractExact(out.current[9], out.baseline[9]);
+    // at M and M-12 in one pass, written to out.current[9] and out.baseline[9]
+    long m365UsageGrowth = m365UsageGrowth(c, asOf, out);
     out.value[9] = m365UsageGrowth;
     out.status[9] = m365UsageGrowth > 0L ? NodeResults.MET : NodeResults.NOT_MET;
     out.partnerEvaluated[1] = true;
@@ -247,35 +254,28 @@ public final class SecurityEvaluator implements AreaEvaluator {
    */
   private long azureAssociation(int c, int asOf) {
     long count = 0L;
-    for (int k = 0; k < data.typeCount(); k++) {
-      if (!types1[k]) {
-        continue;
-      }
-      if (azureAssociationAny(c, asOf, k)) {
-        count++;
-      }
-    }
-    return count;
-  }
-
-  /**
-   * Whether some (tenant, workload, month) satisfies the condition. Part of node
-   * azure.association.
-   */
-  private boolean azureAssociationAny(int c, int asOf, int k) {
+    Arrays.fill(countedTypes1, false);
+    // each type once, from the associations of the tenants' own pairs: a type without one adds nothing
     for (int t = data.tenantStart(c); t < data.tenantEnd(c); t++) {
-      // the tenant's own pairs: a workload without data adds nothing
       for (int p = data.pairStart(t); p < data.pairEnd(t); p++) {
         int w = data.pairWorkload(p);
         if (!workloads1[w]) {
           continue;
         }
-        if (data.activeTypeDuring(p, k, asOf - 23, asOf)) {
-          return true;
+        for (int a = data.assocStart(p); a < data.assocEnd(p); a++) {
+          int k = data.assocType(a);
+          if (!types1[k] || countedTypes1[k]) {
+            continue;
+          }
+          // active in some month of asOf - 23 .. asOf
+          if (data.assocStartMonth(a) <= asOf && asOf - 23 <= data.assocEndMonth(a)) {
+            countedTypes1[k] = true;
+            count++;
+          }
         }
       }
     }
-    return false;
+    return count;
   }
 
   /**
@@ -283,18 +283,25 @@ public final class SecurityEvaluator implements AreaEvaluator {
    *
    * <p>Net qualifying tenants ($100 of PAL-attributed ACR in the last 12 months): at least 1
    *
-   * <p>Net value: this method at M minus the same at M-12, both written to the results.
+   * <p>Net value: the value at M minus the same at M-12, both from one pass over the data and
+   * written to out.current[2] and out.baseline[2].
    *
    * <p>Source: security.criteria:33
    */
-  private long azureNetCustomerAddsAt(int c, int asOf) {
-    long count = 0L;
+  private long azureNetCustomerAdds(int c, int asOf, NodeResults out) {
+    long countAtM = 0L;
+    long countAtM12 = 0L;
     for (int t = data.tenantStart(c); t < data.tenantEnd(c); t++) {
       if (azureNetCustomerAddsSum(c, asOf, t) >= 10000L) {
-        count++;
+        countAtM++;
+      }
+      if (azureNetCustomerAddsSum(c, asOf - 12, t) >= 10000L) {
+        countAtM12++;
       }
     }
-    return count;
+    out.current[2] = countAtM;
+    out.baseline[2] = countAtM12;
+    return Math.subtractExact(countAtM, countAtM12);
   }
 
   /**
@@ -324,18 +331,25 @@ public final class SecurityEvaluator implements AreaEvaluator {
    *
    * <p>Net deployment tenants ($12,000 of PAL-attributed ACR in the last 12 months): at least 1
    *
-   * <p>Net value: this method at M minus the same at M-12, both written to the results.
+   * <p>Net value: the value at M minus the same at M-12, both from one pass over the data and
+   * written to out.current[3] and out.baseline[3].
    *
    * <p>Source: security.criteria:40
    */
-  private long azureDeploymentsAt(int c, int asOf) {
-    long count = 0L;
+  private long azureDeployments(int c, int asOf, NodeResults out) {
+    long countAtM = 0L;
+    long countAtM12 = 0L;
     for (int t = data.tenantStart(c); t < data.tenantEnd(c); t++) {
       if (azureDeploymentsSum(c, asOf, t) >= 1200000L) {
-        count++;
+        countAtM++;
+      }
+      if (azureDeploymentsSum(c, asOf - 12, t) >= 1200000L) {
+        countAtM12++;
       }
     }
-    return count;
+    out.current[3] = countAtM;
+    out.baseline[3] = countAtM12;
+    return Math.subtractExact(countAtM, countAtM12);
   }
 
   /**
@@ -444,35 +458,28 @@ public final class SecurityEvaluator implements AreaEvaluator {
    */
   private long m365Association(int c, int asOf) {
     long count = 0L;
-    for (int k = 0; k < data.typeCount(); k++) {
-      if (!types2[k]) {
-        continue;
-      }
-      if (m365AssociationAny(c, asOf, k)) {
-        count++;
-      }
-    }
-    return count;
-  }
-
-  /**
-   * Whether some (tenant, workload, month) satisfies the condition. Part of node
-   * m365.association.
-   */
-  private boolean m365AssociationAny(int c, int asOf, int k) {
+    Arrays.fill(countedTypes2, false);
+    // each type once, from the associations of the tenants' own pairs: a type without one adds nothing
     for (int t = data.tenantStart(c); t < data.tenantEnd(c); t++) {
-      // the tenant's own pairs: a workload without data adds nothing
       for (int p = data.pairStart(t); p < data.pairEnd(t); p++) {
         int w = data.pairWorkload(p);
         if (!workloads2[w]) {
           continue;
         }
-        if (data.activeTypeDuring(p, k, asOf - 23, asOf)) {
-          return true;
+        for (int a = data.assocStart(p); a < data.assocEnd(p); a++) {
+          int k = data.assocType(a);
+          if (!types2[k] || countedTypes2[k]) {
+            continue;
+          }
+          // active in some month of asOf - 23 .. asOf
+          if (data.assocStartMonth(a) <= asOf && asOf - 23 <= data.assocEndMonth(a)) {
+            countedTypes2[k] = true;
+            count++;
+          }
         }
       }
     }
-    return false;
+    return count;
   }
 
   /**
@@ -480,18 +487,25 @@ public final class SecurityEvaluator implements AreaEvaluator {
    *
    * <p>Net qualifying tenants (25 paid units with a CPOR association): at least 1
    *
-   * <p>Net value: this method at M minus the same at M-12, both written to the results.
+   * <p>Net value: the value at M minus the same at M-12, both from one pass over the data and
+   * written to out.current[7] and out.baseline[7].
    *
    * <p>Source: security.criteria:78
    */
-  private long m365NetCustomerAddsAt(int c, int asOf) {
-    long count = 0L;
+  private long m365NetCustomerAdds(int c, int asOf, NodeResults out) {
+    long countAtM = 0L;
+    long countAtM12 = 0L;
     for (int t = data.tenantStart(c); t < data.tenantEnd(c); t++) {
       if (m365NetCustomerAddsAny(c, asOf, t)) {
-        count++;
+        countAtM++;
+      }
+      if (m365NetCustomerAddsAny(c, asOf - 12, t)) {
+        countAtM12++;
       }
     }
-    return count;
+    out.current[7] = countAtM;
+    out.baseline[7] = countAtM12;
+    return Math.subtractExact(countAtM, countAtM12);
   }
 
   /**
@@ -516,18 +530,25 @@ public final class SecurityEvaluator implements AreaEvaluator {
    *
    * <p>Net deployment tenants (qualifying, with 15% of paid units active): at least 1
    *
-   * <p>Net value: this method at M minus the same at M-12, both written to the results.
+   * <p>Net value: the value at M minus the same at M-12, both from one pass over the data and
+   * written to out.current[8] and out.baseline[8].
    *
    * <p>Source: security.criteria:85
    */
-  private long m365DeploymentsAt(int c, int asOf) {
-    long count = 0L;
+  private long m365Deployments(int c, int asOf, NodeResults out) {
+    long countAtM = 0L;
+    long countAtM12 = 0L;
     for (int t = data.tenantStart(c); t < data.tenantEnd(c); t++) {
       if (m365DeploymentsAny(c, asOf, t)) {
-        count++;
+        countAtM++;
+      }
+      if (m365DeploymentsAny(c, asOf - 12, t)) {
+        countAtM12++;
       }
     }
-    return count;
+    out.current[8] = countAtM;
+    out.baseline[8] = countAtM12;
+    return Math.subtractExact(countAtM, countAtM12);
   }
 
   /**
@@ -554,12 +575,14 @@ public final class SecurityEvaluator implements AreaEvaluator {
    *
    * <p>Any positive growth of monthly protected users (CPOR) for this customer
    *
-   * <p>Net value: this method at M minus the same at M-12, both written to the results.
+   * <p>Net value: the value at M minus the same at M-12, both from one pass over the data and
+   * written to out.current[9] and out.baseline[9].
    *
    * <p>Source: security.criteria:94
    */
-  private long m365UsageGrowthAt(int c, int asOf) {
-    long sum = 0L;
+  private long m365UsageGrowth(int c, int asOf, NodeResults out) {
+    long sumAtM = 0L;
+    long sumAtM12 = 0L;
     for (int t = data.tenantStart(c); t < data.tenantEnd(c); t++) {
       // the tenant's own pairs: a workload without data adds nothing
       for (int p = data.pairStart(t); p < data.pairEnd(t); p++) {
@@ -567,11 +590,15 @@ public final class SecurityEvaluator implements AreaEvaluator {
         if (!workloads2[w]) {
           continue;
         }
-        sum = Math.addExact(sum,
+        sumAtM = Math.addExact(sumAtM,
             data.active(p, types2, asOf) ? data.measure(p, Measure.PROTECTED_USERS, asOf) : 0L);
+        sumAtM12 = Math.addExact(sumAtM12,
+            data.active(p, types2, asOf - 12) ? data.measure(p, Measure.PROTECTED_USERS, asOf - 12) : 0L);
       }
     }
-    return sum;
+    out.current[9] = sumAtM;
+    out.baseline[9] = sumAtM12;
+    return Math.subtractExact(sumAtM, sumAtM12);
   }
 
   /**

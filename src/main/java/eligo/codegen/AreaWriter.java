@@ -132,7 +132,7 @@ final class AreaWriter {
       }
       String value = members.fromId(node.id(), "node");
       valueNames.add(value);
-      methodNames.add(node.isNet() ? members.allocate(value + "At", "node") : value);
+      methodNames.add(node.isNet() && !fused(node) ? members.allocate(value + "At", "node") : value);
     }
     for (Ir.Branch branch : area.branches()) {
       String id = Names.camel(branch.id(), true);
@@ -152,26 +152,39 @@ final class AreaWriter {
     }
     Ir.Expr body = node.isNet() ? ((Ir.Net) value).body() : value;
     Exprs exprs = new Exprs(valueNames.get(i), node.id(), sink);
-    CodeBlock code = exprs.methodBody(body, new Scope(true, null, 0, List.of()));
+    boolean fused = fused(node);
+    CodeBlock code = fused
+        ? exprs.netBody(body, new Scope(true, null, 0, List.of("out")), i)
+        : exprs.methodBody(body, new Scope(true, null, 0, List.of()));
     CodeBlock.Builder doc = CodeBlock.builder();
     String title = node.title() == null || node.title().isBlank() ? "" : ": " + node.title();
     doc.add("$L\n", CommentText.wrapped("Node " + node.id() + " (" + kindText(node) + ")" + title + ".", DOC_WIDTH));
     if (node.criteria() != null && !node.criteria().isBlank()) {
       doc.add("\n<p>$L\n", CommentText.wrapped(node.criteria(), DOC_WIDTH));
     }
-    if (node.isNet()) {
+    if (fused) {
+      doc.add("\n<p>$L\n", CommentText.wrapped("Net value: the value at M minus the same at M-12, both from one"
+          + " pass over the data and written to out.current[" + i + "] and out.baseline[" + i + "].", DOC_WIDTH));
+    } else if (node.isNet()) {
       doc.add("\n<p>$L\n", "Net value: this method at M minus the same at M-12, both written to the results.");
     }
     doc.add("\n<p>Source: $L\n", CommentText.escape(String.valueOf(node.origin())));
-    sink.set(0,
+    MethodSpec.Builder method =
         MethodSpec.methodBuilder(methodNames.get(i))
             .addJavadoc(doc.build())
             .addModifiers(Modifier.PRIVATE)
             .returns(TypeName.LONG)
             .addParameter(TypeName.INT, "c")
-            .addParameter(TypeName.INT, "asOf")
-            .addCode(code)
-            .build());
+            .addParameter(TypeName.INT, "asOf");
+    if (fused) {
+      method.addParameter(NODE_RESULTS, "out");
+    }
+    sink.set(0, method.addCode(code).build());
+  }
+
+  /** Whether net node {@code node} is computed at M and M-12 in one pass ({@link ExprCompiler#fusesNet}). */
+  private static boolean fused(Ir.Node node) {
+    return node.isNet() && ExprCompiler.fusesNet(((Ir.Net) node.value()).body());
   }
 
   private static String kindText(Ir.Node node) {
@@ -219,7 +232,10 @@ final class AreaWriter {
     String v = valueNames.get(i);
     String method = methodNames.get(i);
     m.addComment("$L: $L ($L)", i, CommentText.escape(node.id()), kindText(node));
-    if (node.isNet()) {
+    if (fused(node)) {
+      m.addComment("at M and M-12 in one pass, written to out.current[$L] and out.baseline[$L]", i, i);
+      m.addStatement("long $N = $N(c, asOf, out)", v, method);
+    } else if (node.isNet()) {
       m.addStatement("out.current[$L] = $N(c, asOf)", i, method);
       m.addStatement("out.baseline[$L] = $N(c, asOf - 12)", i, method);
       m.addStatement("long $N = $T.subtractExact(out.current[$L], out.baseline[$L])", v, MATH, i, i);

@@ -7,9 +7,12 @@ import com.palantir.javapoet.TypeName;
 import eligo.data.Measure;
 import eligo.ir.Ir;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import javax.lang.model.element.Modifier;
 
@@ -18,7 +21,11 @@ import javax.lang.model.element.Modifier;
  * expression's static scale with exact arithmetic ({@code Math.addExact} and friends), booleans
  * are Java booleans, months are ints. Every aggregate (sum, count, any, every) and every nested
  * net becomes one private helper method with loops and early returns; its free variables are its
- * parameters. A method holds the loops of at most one aggregate.
+ * parameters. A method holds the loops of at most one aggregate, except for a few forms that are
+ * cheaper computed in one pass: distinct types counted from the associations ({@link
+ * #typesAssociated(Ir.Count)}), a sum or count over tenants computed for every workload at once
+ * ({@link #perWorkload(Ir.Count)}), and a net computed at M and at M-12 at once ({@link
+ * #netBody}).
  */
 class ExprCompiler {
   private static final ClassName MEASURE = ClassName.get(Measure.class);
@@ -31,6 +38,8 @@ class ExprCompiler {
   private final String helperBase;
   private final String nodeId;
   private final List<MethodSpec> sink;
+  /** Helpers written so far, by expression (identity) and parameters. */
+  private final Map<Ir.Expr, Map<List<Object>, String>> helpers = new IdentityHashMap<>();
 
   /**
    * @param helperBase prefix of helper method names (from the node id)
@@ -67,6 +76,12 @@ class ExprCompiler {
     if (e instanceof Ir.Count count && isWorkloadsWithSomeTenant(count)) {
       return workloadsWithSomeTenant(count, s);
     }
+    if (e instanceof Ir.Count count && typesAssociated(count) != null) {
+      return typesAssociated(typesAssociated(count), s);
+    }
+    if (e instanceof Ir.Count count && s.customer && perWorkload(count) != null) {
+      return perWorkload(count, perWorkload(count), s);
+    }
     List<Ir.Binder> binders = binders(e);
     Ir.Expr where = where(e);
     CodeBlock.Builder b = CodeBlock.builder();
@@ -91,16 +106,7 @@ class ExprCompiler {
     }
     Set<List<Ir.Var>> pairs = new LinkedHashSet<>();
     Set<Ir.EarliestStart> starts = new LinkedHashSet<>();
-    for (Ir.Binder binder : binders(e)) {
-      if (binder instanceof Ir.ForMonth fm) {
-        refs(fm.range().from(), pairs, starts);
-        refs(fm.range().to(), pairs, starts);
-      }
-    }
-    refs(where, pairs, starts);
-    if (e instanceof Ir.Sum sum) {
-      refs(sum.body(), pairs, starts);
-    }
+    lookups(e, pairs, starts);
     declareLookups(b, s, pairs, starts);
     int open = 0;
     for (Ir.Binder binder : binders) {
@@ -204,6 +210,408 @@ class ExprCompiler {
     b.endControlFlow();
     b.endControlFlow();
     return b.addStatement("return $N", acc).build();
+  }
+
+  /**
+   * The parts of {@code count type in S where any tenant, workload in W, month in R where
+   * associated} (the binders of "any" in any order; without the month, associated in one month):
+   * the types can then be counted from the associations of the tenants' own pairs, each once, in
+   * one pass, instead of one pass per type. Null for any other form, or when the months may be "no
+   * month". Associations cannot fail, so neither can the count, in any order.
+   */
+  private record TypesAssociated(
+      Ir.ForType type, Ir.ForTenant tenant, Ir.ForWorkload workload, Ir.MonthExpr from,
+      Ir.MonthExpr to, Ir.Associated associated) {}
+
+  private static TypesAssociated typesAssociated(Ir.Count count) {
+    if (count.binders().size() != 1 || !(count.binders().get(0) instanceof Ir.ForType type)
+        || !(count.where() instanceof Ir.Exists any) || !(any.where() instanceof Ir.Associated a)
+        || !type.var().equals(a.typeVar())) {
+      return null;
+    }
+    Ir.ForTenant tenant = null;
+    Ir.ForWorkload workload = null;
+    Ir.ForMonth month = null;
+    for (Ir.Binder binder : any.binders()) {
+      if (binder instanceof Ir.ForTenant ft && tenant == null && ft.var().equals(a.tenant())) {
+        tenant = ft;
+      } else if (binder instanceof Ir.ForWorkload fw && workload == null && fw.var().equals(a.workload())) {
+        workload = fw;
+      } else if (binder instanceof Ir.ForMonth fm && month == null
+          && a.month() instanceof Ir.MonthVar mv && mv.var().equals(fm.var()) && mv.offset() == 0) {
+        month = fm;
+      } else {
+        return null;
+      }
+    }
+    if (tenant == null || workload == null) {
+      return null;
+    }
+    Ir.MonthExpr from = month != null ? month.range().from() : a.month();
+    Ir.MonthExpr to = month != null ? month.range().to() : a.month();
+    if (mayBeNone(from) || mayBeNone(to)) {
+      return null;
+    }
+    return new TypesAssociated(type, tenant, workload, from, to, a);
+  }
+
+  /**
+   * {@code count type in S where any tenant, workload in W, month in R where associated} (see
+   * {@link #typesAssociated(Ir.Count)}): the associations of the tenants' own pairs of W in order,
+   * each type of S counted once, the first time one of its associations is active in some month
+   * of R.
+   */
+  private CodeBlock typesAssociated(TypesAssociated x, Scope s) {
+    requireCustomer(s, "a loop over tenants");
+    requireDim(x.type().var(), Ir.Dim.TYPE);
+    requireDim(x.tenant().var(), Ir.Dim.TENANT);
+    requireDim(x.workload().var(), Ir.Dim.WORKLOAD);
+    CodeBlock.Builder b = CodeBlock.builder();
+    JavaExpr from = month(x.from(), s);
+    JavaExpr to = month(x.to(), s);
+    if (!nonEmpty(x.from(), x.to())) {
+      b.beginControlFlow("if ($L > $L)", from.operand(JavaExpr.ADDITIVE), to.operand(JavaExpr.ADDITIVE));
+      b.addStatement("return 0L");
+      b.endControlFlow();
+    }
+    String typeMask = x.type().types() == null ? null : masks.types(x.type().types());
+    String workloadMask = masks.workloads(x.workload().set());
+    String counted = utilities.typeFlags();
+    String acc = s.local("count");
+    b.addStatement("long $N = 0L", acc);
+    b.addStatement("$T.fill($N, false)", Masks.ARRAYS, counted);
+    b.add("// each type once, from the associations of the tenants' own pairs: a type without one adds nothing\n");
+    String t = s.bind(x.tenant().var());
+    b.beginControlFlow("for (int $N = data.tenantStart(c); $N < data.tenantEnd(c); $N++)", t, t, t);
+    String p = s.local("p");
+    String w = s.bind(x.workload().var());
+    b.beginControlFlow("for (int $N = data.pairStart($N); $N < data.pairEnd($N); $N++)", p, t, p, t, p);
+    b.addStatement("int $N = data.pairWorkload($N)", w, p);
+    s.addPair(x.tenant().var(), x.workload().var(), p, true);
+    if (workloadMask != null) {
+      b.beginControlFlow("if (!$N[$N])", workloadMask, w).addStatement("continue").endControlFlow();
+    }
+    String a = s.local("a");
+    b.beginControlFlow("for (int $N = data.assocStart($N); $N < data.assocEnd($N); $N++)", a, p, a, p, a);
+    String k = s.bind(x.type().var());
+    b.addStatement("int $N = data.assocType($N)", k, a);
+    List<CodeBlock> skip = new ArrayList<>();
+    if (typeMask != null) {
+      skip.add(CodeBlock.of("!$N[$N]", typeMask, k));
+    }
+    if (x.associated().types() != null) {
+      skip.add(CodeBlock.of("!$L[$N]", masks.typeRow(x.associated().types(), w), k));
+    }
+    skip.add(CodeBlock.of("$N[$N]", counted, k));
+    b.beginControlFlow("if ($L)", CodeBlock.join(skip, " ||$W"))
+        .addStatement("continue").endControlFlow();
+    if (x.from().equals(x.to())) {
+      b.add("// active in month $L\n", from.code());
+    } else {
+      b.add("// active in some month of $L .. $L\n", from.code(), to.code());
+    }
+    b.beginControlFlow("if (data.assocStartMonth($N) <= $L &&$W$L <= data.assocEndMonth($N))",
+        a, to.operand(JavaExpr.RELATIONAL + 1), from.operand(JavaExpr.RELATIONAL + 1), a);
+    b.addStatement("$N[$N] = true", counted, k);
+    b.addStatement("$N++", acc);
+    b.endControlFlow();
+    b.endControlFlow();
+    b.endControlFlow();
+    b.endControlFlow();
+    return b.addStatement("return $N", acc).build();
+  }
+
+  /**
+   * For {@code count workload in S where A <op> x} (or {@code x <op> A}) where A is a sum or count
+   * over tenant first (then perhaps more binders) to which a tenant without data for the workload
+   * adds nothing, and a workload without data for any tenant is not counted: A, to be computed for
+   * every workload at once from one pass over the tenants' own pairs, instead of one pass over the
+   * tenants (each with a pair lookup) per workload; else null. Each workload's value gets the same
+   * additions in the same order as in its own pass, and every workload's A is computed in both
+   * (a comparison computes both sides), so either both fail or neither.
+   */
+  private static Ir.Expr perWorkload(Ir.Count count) {
+    if (count.binders().size() != 1 || !(count.binders().get(0) instanceof Ir.ForWorkload fw)
+        || !(count.where() instanceof Ir.Compare cmp)
+        || !Absence.workload(fw.var()).contributesNothing(count)) {
+      return null;
+    }
+    for (Ir.Expr side : List.of(cmp.left(), cmp.right())) {
+      if ((side instanceof Ir.Sum || side instanceof Ir.Count) && !binders(side).isEmpty()
+          && binders(side).get(0) instanceof Ir.ForTenant ft
+          && Absence.pair(ft.var(), fw.var()).contributesNothing(side)) {
+        return side;
+      }
+    }
+    return null;
+  }
+
+  /** {@code count workload in S where A <op> x} (see {@link #perWorkload(Ir.Count)}). */
+  private CodeBlock perWorkload(Ir.Count count, Ir.Expr aggregate, Scope s) {
+    Ir.ForWorkload fw = (Ir.ForWorkload) count.binders().get(0);
+    Ir.ForTenant ft = (Ir.ForTenant) binders(aggregate).get(0);
+    requireDim(fw.var(), Ir.Dim.WORKLOAD);
+    requireDim(ft.var(), Ir.Dim.TENANT);
+    String mask = masks.workloads(fw.set());
+    String[] fields = utilities.workloadSums();
+    String summed = fields[0];
+    String sums = fields[1];
+    CodeBlock.Builder b = CodeBlock.builder();
+    String acc = s.local("count");
+    b.addStatement("long $N = 0L", acc);
+    b.addStatement("$T.fill($N, false)", Masks.ARRAYS, summed);
+    b.add("// the $L of each workload, from one pass over the tenants' own pairs: a workload without data"
+        + " adds nothing\n", aggregate instanceof Ir.Sum ? "sum" : "count");
+    String t = s.bind(ft.var());
+    b.beginControlFlow("for (int $N = data.tenantStart(c); $N < data.tenantEnd(c); $N++)", t, t, t);
+    String p = s.local("p");
+    String w = s.bind(fw.var());
+    b.beginControlFlow("for (int $N = data.pairStart($N); $N < data.pairEnd($N); $N++)", p, t, p, t, p);
+    b.addStatement("int $N = data.pairWorkload($N)", w, p);
+    s.addPair(ft.var(), fw.var(), p, true);
+    if (mask != null) {
+      b.beginControlFlow("if (!$N[$N])", mask, w).addStatement("continue").endControlFlow();
+    }
+    String value = s.local(aggregate instanceof Ir.Sum ? "sum" : "count");
+    b.addStatement("long $N = $N[$N] ? $N[$N] : 0L", value, summed, w, sums, w);
+    Set<List<Ir.Var>> pairs = new LinkedHashSet<>();
+    Set<Ir.EarliestStart> starts = new LinkedHashSet<>();
+    lookups(aggregate, pairs, starts);
+    declareLookups(b, s, pairs, starts);
+    int open = 0;
+    List<Ir.Binder> binders = binders(aggregate);
+    for (Ir.Binder binder : binders.subList(1, binders.size())) {
+      open += openLoop(b, binder, aggregate, s);
+      declareLookups(b, s, pairs, starts);
+    }
+    Ir.Expr where = where(aggregate);
+    if (where != null) {
+      b.beginControlFlow("if ($L)", bool(where, s).code());
+    }
+    if (aggregate instanceof Ir.Sum sum) {
+      b.addStatement("$N = $T.addExact($N,$W$L)", value, MATH, value, num(sum.body(), s).code());
+    } else {
+      b.addStatement("$N++", value);
+    }
+    if (where != null) {
+      b.endControlFlow();
+    }
+    for (int i = 0; i < open; i++) {
+      b.endControlFlow();
+    }
+    b.addStatement("$N[$N] = true", summed, w);
+    b.addStatement("$N[$N] = $N", sums, w, value);
+    b.endControlFlow();
+    b.endControlFlow();
+    b.add("// then each workload with data, as the value of its $L\n", aggregate instanceof Ir.Sum ? "sum" : "count");
+    b.beginControlFlow("for (int $N = 0; $N < data.workloadCount(); $N++)", w, w, w);
+    b.beginControlFlow("if ($L!$N[$N])", mask == null ? CodeBlock.of("") : CodeBlock.of("!$N[$N] || ", mask, w), summed, w)
+        .addStatement("continue").endControlFlow();
+    s.addComputed(aggregate, sums + "[" + w + "]");
+    b.beginControlFlow("if ($L)", bool(count.where(), s).code());
+    b.addStatement("$N++", acc);
+    b.endControlFlow();
+    b.endControlFlow();
+    return b.addStatement("return $N", acc).build();
+  }
+
+  /** Whether month range {@code from .. to} is known to hold a month: both the same month plus offsets, in order. */
+  private static boolean nonEmpty(Ir.MonthExpr from, Ir.MonthExpr to) {
+    if (from instanceof Ir.AsOf f && to instanceof Ir.AsOf t) {
+      return f.offset() <= t.offset();
+    }
+    return from instanceof Ir.MonthVar f && to instanceof Ir.MonthVar t && f.var().equals(t.var())
+        && f.offset() <= t.offset();
+  }
+
+  // ---------------------------------------------------------------- nets in one pass
+
+  static final String FUSED_NET = "The net value: the value at as-of month {@code asOf} minus the same at"
+      + " {@code asOf - 12}, both from one pass over the data.";
+
+  /**
+   * Whether net {@code body} can be computed at M and at M-12 in one pass ({@link #netBody}): a
+   * sum or count with loops, where no binder reads the as-of month but perhaps the last, a month
+   * range {@code M + a .. M + b} at least 12 months long (so that the ranges at M and at M-12
+   * leave no month out between them). The condition and the term may read it.
+   */
+  static boolean fusesNet(Ir.Expr body) {
+    if (!(body instanceof Ir.Sum || body instanceof Ir.Count) || binders(body).isEmpty()) {
+      return false;
+    }
+    if (body instanceof Ir.Count count
+        && (isWorkloadsWithSomeTenant(count) || typesAssociated(count) != null || perWorkload(count) != null)) {
+      return false;
+    }
+    List<Ir.Binder> binders = binders(body);
+    for (int i = 0; i < binders.size(); i++) {
+      if (binders.get(i) instanceof Ir.ForMonth fm
+          && (fm.range().from() instanceof Ir.AsOf || fm.range().to() instanceof Ir.AsOf)) {
+        boolean last = i == binders.size() - 1;
+        if (!last || !(fm.range().from() instanceof Ir.AsOf from) || !(fm.range().to() instanceof Ir.AsOf to)
+            || (long) to.offset() - from.offset() < 11) {
+          return false;
+        }
+      }
+    }
+    return true;
+  }
+
+  /**
+   * The statements of a net sum or count ({@link #fusesNet}) at M and at M-12 at once, returning
+   * the net value: the loops run once; a last month binder over {@code M + a .. M + b} runs over
+   * {@code M - 12 + a .. M + b}, a month adding to the value at M from {@code M + a} on and to the
+   * value at M-12 up to {@code M - 12 + b}. A condition and term that do not read the as-of month
+   * are computed once for both; otherwise once at each. With {@code result} at least 0, both values
+   * are written to {@code out.current[result]} and {@code out.baseline[result]}.
+   *
+   * <p>Each value gets the same additions in the same order as in its own pass, so it overflows
+   * exactly when that pass would; either way the customer fails.
+   */
+  CodeBlock netBody(Ir.Expr e, Scope s, int result) {
+    if (!fusesNet(e)) {
+      throw new IllegalArgumentException("not a net computed in one pass: " + e);
+    }
+    List<Ir.Binder> binders = binders(e);
+    Ir.Expr where = where(e);
+    Ir.Expr term = e instanceof Ir.Sum sum ? sum.body() : null;
+    Ir.ForMonth months = binders.get(binders.size() - 1) instanceof Ir.ForMonth fm
+        && fm.range().from() instanceof Ir.AsOf ? fm : null;
+    CodeBlock.Builder b = CodeBlock.builder();
+    String kind = term != null ? "sum" : "count";
+    String atM = s.local(kind + "AtM");
+    String atM12 = s.local(kind + "AtM12");
+    b.addStatement("long $N = 0L", atM);
+    b.addStatement("long $N = 0L", atM12);
+    Set<List<Ir.Var>> pairs = new LinkedHashSet<>();
+    Set<Ir.EarliestStart> starts = new LinkedHashSet<>();
+    lookups(e, pairs, starts);
+    declareLookups(b, s, pairs, starts);
+    int open = 0;
+    int first = 0;
+    int last = 0;
+    for (Ir.Binder binder : binders) {
+      if (binder == months) {
+        first = ((Ir.AsOf) months.range().from()).offset();
+        last = ((Ir.AsOf) months.range().to()).offset();
+        b.add("// months at M, $L .. $L, and at M-12, $L .. $L, in one loop\n",
+            asOf(s, first).code(), asOf(s, last).code(), asOf(s, first - 12).code(), asOf(s, last - 12).code());
+        binder = new Ir.ForMonth(months.var(), new Ir.MonthRange(new Ir.AsOf(first - 12), new Ir.AsOf(last)));
+      }
+      open += openLoop(b, binder, e, s);
+      declareLookups(b, s, pairs, starts);
+    }
+    CodeBlock inM = null;
+    CodeBlock inM12 = null;
+    if (months != null) {
+      String m = s.name(months.var(), Ir.Dim.MONTH);
+      inM = CodeBlock.of("$N >= $L", m, asOf(s, first).operand(JavaExpr.ADDITIVE));
+      inM12 = CodeBlock.of("$N <= $L", m, asOf(s, last - 12).operand(JavaExpr.ADDITIVE));
+    }
+    boolean disjoint = months != null && (long) last - first < 12; // then they meet: one or the other
+    if (!readsAsOf(where) && !readsAsOf(term)) {
+      if (where != null) {
+        b.beginControlFlow("if ($L)", bool(where, s).code());
+      }
+      CodeBlock value = null;
+      if (term != null) {
+        String local = s.local("term");
+        b.addStatement("long $N = $L", local, num(term, s).code());
+        value = CodeBlock.of("$N", local);
+      }
+      if (disjoint) {
+        b.beginControlFlow("if ($L)", inM);
+        add(b, atM, value);
+        b.nextControlFlow("else");
+        add(b, atM12, value);
+        b.endControlFlow();
+      } else {
+        addIf(b, inM, atM, value);
+        addIf(b, inM12, atM12, value);
+      }
+      if (where != null) {
+        b.endControlFlow();
+      }
+    } else {
+      if (inM != null) {
+        b.beginControlFlow("if ($L)", inM);
+      }
+      accumulate(b, atM, where, term, s, 0);
+      if (inM != null) {
+        if (disjoint) {
+          b.nextControlFlow("else");
+        } else {
+          b.endControlFlow();
+          b.beginControlFlow("if ($L)", inM12);
+        }
+      }
+      accumulate(b, atM12, where, term, s, -12);
+      if (inM != null) {
+        b.endControlFlow();
+      }
+    }
+    for (int i = 0; i < open; i++) {
+      b.endControlFlow();
+    }
+    if (result >= 0) {
+      b.addStatement("out.current[$L] = $N", result, atM);
+      b.addStatement("out.baseline[$L] = $N", result, atM12);
+    }
+    return b.addStatement("return $T.subtractExact($N, $N)", MATH, atM, atM12).build();
+  }
+
+  /** Adds {@code value} (one, when null) to {@code acc}. */
+  private static void add(CodeBlock.Builder b, String acc, CodeBlock value) {
+    if (value == null) {
+      b.addStatement("$N++", acc);
+    } else {
+      b.addStatement("$N = $T.addExact($N,$W$L)", acc, MATH, acc, value);
+    }
+  }
+
+  private static void addIf(CodeBlock.Builder b, CodeBlock cond, String acc, CodeBlock value) {
+    if (cond != null) {
+      b.beginControlFlow("if ($L)", cond);
+    }
+    add(b, acc, value);
+    if (cond != null) {
+      b.endControlFlow();
+    }
+  }
+
+  /** Adds the term (one, for a count) to {@code acc} where the condition holds, with the as-of month shifted. */
+  private void accumulate(CodeBlock.Builder b, String acc, Ir.Expr where, Ir.Expr term, Scope s, int shift) {
+    int saved = s.asOfShift;
+    s.asOfShift = shift;
+    try {
+      if (where != null) {
+        b.beginControlFlow("if ($L)", bool(where, s).code());
+      }
+      add(b, acc, term == null ? null : num(term, s).code());
+      if (where != null) {
+        b.endControlFlow();
+      }
+    } finally {
+      s.asOfShift = saved;
+    }
+  }
+
+  /** Whether {@code e} reads the as-of month anywhere, nested aggregates and nets included. */
+  private static boolean readsAsOf(Ir.Expr e) {
+    if (e == null) {
+      return false;
+    }
+    for (Ir.MonthExpr m : months(e)) {
+      if (m instanceof Ir.AsOf) {
+        return true;
+      }
+    }
+    for (Ir.Expr child : children(e)) {
+      if (readsAsOf(child)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**
@@ -372,6 +780,20 @@ class ExprCompiler {
     return null;
   }
 
+  /** The pairs and earliest starts read by aggregate {@code e}'s own ranges, condition and term. */
+  private static void lookups(Ir.Expr e, Set<List<Ir.Var>> pairs, Set<Ir.EarliestStart> starts) {
+    for (Ir.Binder binder : binders(e)) {
+      if (binder instanceof Ir.ForMonth fm) {
+        refs(fm.range().from(), pairs, starts);
+        refs(fm.range().to(), pairs, starts);
+      }
+    }
+    refs(where(e), pairs, starts);
+    if (e instanceof Ir.Sum sum) {
+      refs(sum.body(), pairs, starts);
+    }
+  }
+
   /**
    * Looks up each referenced (tenant, workload) pair ({@code int p = data.pair(t, w)}) and
    * earliest start ({@code int start = data.firstStart(p, types)}) once, as soon as its variables
@@ -407,6 +829,9 @@ class ExprCompiler {
     }
     if (e instanceof Ir.Const k) {
       return JavaExpr.longLiteral(k.unscaled());
+    }
+    if (s.computed(e) != null) {
+      return JavaExpr.atom(CodeBlock.of("$L", s.computed(e)));
     }
     if (e instanceof Ir.MeasureAt ma) {
       requireCustomer(s, "a measure");
@@ -593,7 +1018,7 @@ class ExprCompiler {
   JavaExpr month(Ir.MonthExpr e, Scope s) {
     if (e instanceof Ir.AsOf a) {
       requireCustomer(s, "the as-of month");
-      return shifted(CodeBlock.of("asOf"), a.offset());
+      return asOf(s, a.offset());
     }
     if (e instanceof Ir.MonthVar mv) {
       return shifted(CodeBlock.of("$N", s.name(mv.var(), Ir.Dim.MONTH)), mv.offset());
@@ -606,6 +1031,11 @@ class ExprCompiler {
     }
     return JavaExpr.atom(CodeBlock.of("data.firstStart($L, $L)",
         pair(es.tenant(), es.workload(), s), masks.typeRow(es.types(), s.name(es.workload(), Ir.Dim.WORKLOAD))));
+  }
+
+  /** The as-of month plus {@code offset}, as read in {@code s} (see {@link Scope#asOfShift}). */
+  private static JavaExpr asOf(Scope s, int offset) {
+    return shifted(CodeBlock.of("asOf"), s.asOfShift + offset);
   }
 
   /** Only an earliest start can be "no month": as-of months and bound month variables are real. */
@@ -646,50 +1076,69 @@ class ExprCompiler {
     if (readsValue && caller.value == null) {
       throw new IllegalArgumentException("node value used outside a condition or partner rule in " + nodeId);
     }
-    boolean net = e instanceof Ir.Net;
-    Ir.Expr body = net ? ((Ir.Net) e).body() : e;
-    String name = members.allocate(helperBase + kind(e), "helper");
-    int slot = sink.size();
-    sink.add(null); // the helper precedes the helpers it calls
-
-    Scope inner = new Scope(true, readsValue ? "value" : null, caller.valueScale, List.of());
-    MethodSpec.Builder m =
-        MethodSpec.methodBuilder(name)
-            .addJavadoc("$L\n", CommentText.wrap(
-                describe(e) + " Part of node " + CommentText.escape(nodeId) + ".", AreaWriter.DOC_WIDTH))
-            .addModifiers(Modifier.PRIVATE)
-            .returns(e.type() == Ir.Type.NUM ? TypeName.LONG : TypeName.BOOLEAN)
-            .addParameter(TypeName.INT, "c")
-            .addParameter(TypeName.INT, "asOf");
-    List<CodeBlock> args = new ArrayList<>();
-    for (Scope.Bound b : free) {
-      inner.bindAs(b.var(), b.local());
-      m.addParameter(TypeName.INT, b.local());
-      args.add(CodeBlock.of("$N", b.local()));
-    }
     Set<List<Ir.Var>> read = new HashSet<>();
     collectPairs(e, read);
+    List<Scope.Pair> pairs = new ArrayList<>();
     for (Scope.Pair pair : caller.pairs()) {
       if (read.contains(List.of(pair.tenant(), pair.workload()))) {
-        inner.addPair(pair.tenant(), pair.workload(), pair.local(), pair.exists());
-        m.addParameter(TypeName.INT, pair.local());
-        args.add(CodeBlock.of("$N", pair.local()));
+        pairs.add(pair);
       }
     }
+    List<CodeBlock> args = new ArrayList<>();
+    for (Scope.Bound b : free) {
+      args.add(CodeBlock.of("$N", b.local()));
+    }
+    for (Scope.Pair pair : pairs) {
+      args.add(CodeBlock.of("$N", pair.local()));
+    }
     if (readsValue) {
-      m.addParameter(TypeName.LONG, "value");
       args.add(CodeBlock.of("$N", caller.value));
     }
-    m.addCode(methodBody(body, inner));
-    sink.set(slot, m.build());
+    boolean net = e instanceof Ir.Net;
+    Ir.Expr body = net ? ((Ir.Net) e).body() : e;
+    boolean fused = net && fusesNet(body);
+    // the same expression with the same parameters (a condition compiled at M and at M-12) shares one helper
+    List<Object> signature = List.of(free, pairs, readsValue, caller.valueScale);
+    Map<List<Object>, String> compiled = helpers.computeIfAbsent(e, x -> new HashMap<>());
+    String name = compiled.get(signature);
+    if (name == null) {
+      name = members.allocate(helperBase + (fused ? "Net" : kind(e)), "helper");
+      compiled.put(signature, name);
+      int slot = sink.size();
+      sink.add(null); // the helper precedes the helpers it calls
+
+      Scope inner = new Scope(true, readsValue ? "value" : null, caller.valueScale, List.of());
+      MethodSpec.Builder m =
+          MethodSpec.methodBuilder(name)
+              .addJavadoc("$L\n", CommentText.wrap(
+                  (fused ? FUSED_NET : describe(e)) + " Part of node " + CommentText.escape(nodeId) + ".",
+                  AreaWriter.DOC_WIDTH))
+              .addModifiers(Modifier.PRIVATE)
+              .returns(e.type() == Ir.Type.NUM ? TypeName.LONG : TypeName.BOOLEAN)
+              .addParameter(TypeName.INT, "c")
+              .addParameter(TypeName.INT, "asOf");
+      for (Scope.Bound b : free) {
+        inner.bindAs(b.var(), b.local());
+        m.addParameter(TypeName.INT, b.local());
+      }
+      for (Scope.Pair pair : pairs) {
+        inner.addPair(pair.tenant(), pair.workload(), pair.local(), pair.exists());
+        m.addParameter(TypeName.INT, pair.local());
+      }
+      if (readsValue) {
+        m.addParameter(TypeName.LONG, "value");
+      }
+      m.addCode(fused ? netBody(body, inner, -1) : methodBody(body, inner));
+      sink.set(slot, m.build());
+    }
 
     CodeBlock rest = args.isEmpty() ? CodeBlock.of("") : CodeBlock.of(", $L", CodeBlock.join(args, ", "));
-    if (net) {
+    if (net && !fused) {
       return call("subtractExact",
-          JavaExpr.atom(CodeBlock.of("$N(c, asOf$L)", name, rest)),
-          JavaExpr.atom(CodeBlock.of("$N(c, asOf - 12$L)", name, rest)));
+          JavaExpr.atom(CodeBlock.of("$N(c, $L$L)", name, asOf(caller, 0).code(), rest)),
+          JavaExpr.atom(CodeBlock.of("$N(c, $L$L)", name, asOf(caller, -12).code(), rest)));
     }
-    return JavaExpr.atom(CodeBlock.of("$N(c, asOf$L)", name, rest));
+    return JavaExpr.atom(CodeBlock.of("$N(c, $L$L)", name, asOf(caller, 0).code(), rest));
   }
 
   private static String kind(Ir.Expr e) {

@@ -18,11 +18,17 @@ final class Scope {
   final boolean customer;
   final String value;
   final int valueScale;
+  /**
+   * Months added to {@code asOf} wherever the code reads the as-of month: -12 while the baseline
+   * of a net is compiled into the same loop as its value at M (see {@code ExprCompiler}).
+   */
+  int asOfShift;
   private final Map<Integer, Bound> vars = new LinkedHashMap<>();
   private final Map<List<Integer>, Pair> pairs = new LinkedHashMap<>();
   private final Map<List<Integer>, String> rows = new LinkedHashMap<>();
   private final Map<Ir.EarliestStart, String> starts = new LinkedHashMap<>();
   private final Set<String> locals = new HashSet<>();
+  private final Map<Ir.Expr, String> computed = new java.util.IdentityHashMap<>();
 
   record Bound(Ir.Var var, String local) {}
 
@@ -131,6 +137,18 @@ final class Scope {
 
   void addRow(Ir.Var tenant, Ir.Var workload, Ir.Var month, String local) {
     rows.put(List.of(tenant.id(), workload.id(), month.id()), local);
+  }
+
+  /**
+   * The code of a number already computed into an array element or local (this very expression,
+   * by identity), or null.
+   */
+  String computed(Ir.Expr e) {
+    return computed.get(e);
+  }
+
+  void addComputed(Ir.Expr e, String code) {
+    computed.put(e, code);
   }
 
   /** The local holding an earliest start, or null when not looked up in this method. */

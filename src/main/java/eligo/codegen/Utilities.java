@@ -26,6 +26,8 @@ final class Utilities {
   private final Map<String, MethodSpec> methods = new LinkedHashMap<>();
   private String customerWorkloads;
   private final List<String> workloadFlags = new ArrayList<>();
+  private final List<String> typeFlags = new ArrayList<>();
+  private final List<String[]> workloadSums = new ArrayList<>();
 
   Utilities(Names members) {
     this.members = members;
@@ -131,7 +133,28 @@ final class Utilities {
     return field;
   }
 
-  /** The fields the helpers use: the reused workload arrays. */
+  /**
+   * A new array field of one flag per association type, for one count of distinct types: each
+   * count has its own, since one may run inside the loop of another.
+   */
+  String typeFlags() {
+    String field = members.allocate("countedTypes" + (typeFlags.size() + 1), "countedTypes");
+    typeFlags.add(field);
+    return field;
+  }
+
+  /**
+   * Two new array fields for one aggregate per workload: {@code [flags, values]}, which workloads
+   * have a value yet and their values. Each use has its own.
+   */
+  String[] workloadSums() {
+    int n = workloadSums.size() + 1;
+    String[] fields = {members.allocate("summed" + n, "summed"), members.allocate("sums" + n, "sums")};
+    workloadSums.add(fields);
+    return fields;
+  }
+
+  /** The fields the helpers use: the reused workload and type arrays. */
   List<FieldSpec> fields() {
     List<FieldSpec> out = new ArrayList<>();
     if (customerWorkloads != null) {
@@ -142,6 +165,19 @@ final class Utilities {
     for (String field : workloadFlags) {
       out.add(FieldSpec.builder(ArrayTypeName.of(TypeName.BOOLEAN), field, Modifier.PRIVATE, Modifier.FINAL)
           .addJavadoc("Scratch space of one count of distinct workloads, one flag per workload.\n")
+          .build());
+    }
+    for (String field : typeFlags) {
+      out.add(FieldSpec.builder(ArrayTypeName.of(TypeName.BOOLEAN), field, Modifier.PRIVATE, Modifier.FINAL)
+          .addJavadoc("Scratch space of one count of distinct association types, one flag per type.\n")
+          .build());
+    }
+    for (String[] fields : workloadSums) {
+      out.add(FieldSpec.builder(ArrayTypeName.of(TypeName.BOOLEAN), fields[0], Modifier.PRIVATE, Modifier.FINAL)
+          .addJavadoc("Scratch space: which workloads {@code $L} holds a value for, one flag per workload.\n", fields[1])
+          .build());
+      out.add(FieldSpec.builder(ArrayTypeName.of(TypeName.LONG), fields[1], Modifier.PRIVATE, Modifier.FINAL)
+          .addJavadoc("Scratch space of one sum or count per workload, added up over the tenants' own pairs.\n")
           .build());
     }
     return out;
@@ -155,6 +191,13 @@ final class Utilities {
     }
     for (String field : workloadFlags) {
       b.addStatement("this.$N = new boolean[data.workloadCount()]", field);
+    }
+    for (String field : typeFlags) {
+      b.addStatement("this.$N = new boolean[data.typeCount()]", field);
+    }
+    for (String[] fields : workloadSums) {
+      b.addStatement("this.$N = new boolean[data.workloadCount()]", fields[0]);
+      b.addStatement("this.$N = new long[data.workloadCount()]", fields[1]);
     }
     return b.build();
   }

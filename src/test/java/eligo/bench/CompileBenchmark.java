@@ -41,7 +41,7 @@ public class CompileBenchmark {
   @Setup(Level.Trial)
   public void read() throws Exception {
     try (Stream<Path> files = Files.list(Path.of("criteria"))) {
-      for (Path f : files.sorted().toList()) {
+      for (Path f : files.filter(f -> f.toString().endsWith(".criteria")).sorted().toList()) {
         texts.put(f.getFileName().toString(), Files.readString(f));
       }
     }

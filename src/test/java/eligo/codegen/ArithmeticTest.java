@@ -97,6 +97,59 @@ class ArithmeticTest {
     assertThatThrownBy(() -> run.evaluate(data, 0, M)).isInstanceOf(ArithmeticException.class);
   }
 
+  /**
+   * Values computed in one pass (a net over TTM(M) at M and at M-12; a sum per workload, then the
+   * workloads counted) overflow exactly when their own pass would: never from another value's
+   * additions.
+   */
+  @Test
+  void valuesComputedInOnePassOverflowOnlyOnTheirOwn() {
+    IrKit a = new IrKit();
+    Ir.Var t1 = a.tenant();
+    Ir.Var w1 = a.workload();
+    Ir.Var m1 = a.month();
+    Ir.Node growth = metric("growth", "Growth", "net ACR of TTM(M)", 1,
+        net(sum(over(forTenant(t1), forWorkload(w1, new Ir.AllWorkloads()), forMonth(m1, asOf(-11), asOf(0))),
+            null, acr(t1, w1, mv(m1)))),
+        gt(value(2), k(0)));
+    Run growthRun = new Run(area("growth", "Growth", 1, branch("", "", 1, growth)));
+    assertThat(new JavaGenerator().generate(growthRun.area, "eligo.generated").toString()).contains("sumAtM12");
+    IrKit b = new IrKit();
+    Ir.Var w2 = b.workload();
+    Ir.Var t2 = b.tenant();
+    Ir.Var m2 = b.month();
+    Ir.Node busy = metric("busy", "Busy", "workloads with ACR in TTM(M)", 1,
+        count(over(forWorkload(w2, new Ir.AllWorkloads())),
+            gt(sum(over(forTenant(t2), forMonth(m2, asOf(-11), asOf(0))), null, acr(t2, w2, mv(m2))), k(0))),
+        ge(value(0), k(1)));
+    Run busyRun = new Run(area("busy", "Busy", 1, branch("", "", 1, busy)));
+    assertThat(new JavaGenerator().generate(busyRun.area, "eligo.generated").toString()).contains("sums1[w]");
+
+    // the largest amount at M and at M-12, on two workloads: each value fits
+    DataBuilder fits = new DataBuilder().workload("A", "F").workload("B", "F").types("PAL");
+    fits.customer("P", "C", "t1");
+    fits.acr("t1", "A", M, Long.MAX_VALUE).acr("t1", "B", M - 12, Long.MAX_VALUE);
+    NodeResults g = growthRun.evaluate(fits.build(), 0, M);
+    assertThat(g.current[0]).isEqualTo(Long.MAX_VALUE);
+    assertThat(g.baseline[0]).isEqualTo(Long.MAX_VALUE);
+    assertThat(g.value[0]).isZero();
+    DataBuilder twoWorkloads = new DataBuilder().workload("A", "F").workload("B", "F").types("PAL");
+    twoWorkloads.customer("P", "C", "t1", "t2");
+    twoWorkloads.acr("t1", "A", M, Long.MAX_VALUE).acr("t2", "B", M, Long.MAX_VALUE);
+    assertThat(busyRun.evaluate(twoWorkloads.build(), 0, M).value[0]).isEqualTo(2);
+
+    // only the value at M-12 overflows; only workload B's sum, over two tenants
+    DataBuilder baseline = new DataBuilder().workload("A", "F").types("PAL");
+    baseline.customer("P", "C", "t1");
+    baseline.acr("t1", "A", M - 12, Long.MAX_VALUE).acr("t1", "A", M - 13, 1);
+    assertThatThrownBy(() -> growthRun.evaluate(baseline.build(), 0, M)).isInstanceOf(ArithmeticException.class);
+    DataBuilder oneWorkload = new DataBuilder().workload("A", "F").workload("B", "F").types("PAL");
+    oneWorkload.customer("P", "C", "t1", "t2");
+    oneWorkload.acr("t1", "A", M, 5).acr("t1", "B", M, Long.MAX_VALUE)
+        .acr("t2", "B", M - 1, 1);
+    assertThatThrownBy(() -> busyRun.evaluate(oneWorkload.build(), 0, M)).isInstanceOf(ArithmeticException.class);
+  }
+
   @Test
   void negationOverflowThrows() {
     // node "choice": t2 has paid 0, so -acr is taken: -Long.MIN_VALUE overflows

@@ -37,6 +37,11 @@ class SparseLoopsTest {
       import "common.criteria"
       workloads AZ = family "Azure"
       workloads MW = "Intune", "EXO", "ProPlus", "SPO", "Teams"
+      types SOME = CSP, PAL, CPOR
+      types BY_W by workload {
+        family "Azure": PAL, DPOR
+        otherwise: CSP
+      }
 
       area edge "Edge cases" {
         # true without data: every workload of AZ counts, with data or not
@@ -109,6 +114,44 @@ class SparseLoopsTest {
         metric growth "Growth" {
           value net sum revenue via CSP, DPOR for tenant, workload, month in TTM(M)
           met when value > 0
+        }
+        # distinct types from the associations of the tenants' pairs, each once, in one pass
+        metric types-by-workload "Types by workload" {
+          value count type in SOME where any tenant, workload, month in TTM(M) where associated via BY_W
+          met when value >= 1
+        }
+        metric types-at-a-month "Types at a month" {
+          value count type where any workload in MW, tenant where associated at (M - 3)
+          met when value >= 1
+        }
+        # nets at M and M-12 in one pass: ranges that overlap (a term computed once for both)
+        metric growth-window "Growth over the window" {
+          value net sum acr for tenant, workload in AZ, month in window
+          met when value > 0
+        }
+        # a condition read at the as-of month: computed at M and at M-12
+        metric growth-now "Growth now" {
+          value net count tenant, workload in AZ, month in TTM(M) where acr > $0 and acr at M > $100
+          met when value >= 1
+        }
+        # ranges with months between them: two passes
+        metric growth-gap "Growth with a gap" {
+          value net sum acr for tenant, workload in AZ, month in M - 1 .. M
+          met when value > 0
+        }
+        # a net inside a condition
+        metric growing-tenants "Growing tenants" {
+          value count tenant where (net sum acr for workload in AZ, month in TTM(M)) > $0
+          met when value >= 1
+        }
+        # one aggregate per workload from one pass over the tenants' pairs
+        metric busy-workloads "Busy workloads" {
+          value count workload in AZ where (count tenant, month in TTM(M) where acr > $0) >= 3
+          met when value >= 1
+        }
+        metric big-workloads "Big workloads" {
+          value net count workload in AZ where $100 < (sum acr via CSP for tenant, month in TTM(M))
+          met when value >= 1
         }
       }
       """;
@@ -206,12 +249,32 @@ class SparseLoopsTest {
     assertThat(method(source, "allMonthsPositiveEvery")).doesNotContain("firstRow");
     assertThat(method(source, "quietTenantsEvery")).contains("pairStart");
     assertThat(method(source, "zeroSums")).doesNotContain("workloadsOf");
-    assertThat(method(source, "anyTypeAny")).contains("pairStart", "activeTypeDuring");
+    assertThat(method(source, "anyType")).contains("pairStart", "assocStart", "countedTypes")
+        .doesNotContain("typeCount()");
+    assertThat(method(source, "typesByWorkload")).contains("assocStart", "typesByWorkload");
+    assertThat(method(source, "typesAtAMonth")).contains("assocStart", "asOf - 3");
     assertThat(method(source, "cspAny")).contains("pairStart", "activeDuring");
     assertThat(method(source, "started")).contains("pairStart");
     assertThat(method(source, "someTenant")).contains("pairStart", "counted");
     assertThat(method(source, "someTenantOrNone")).contains("for (int w = 0; w < data.workloadCount(); w++)")
         .doesNotContain("counted", "workloadsOf");
+    assertThat(method(source, "zeroSums")).doesNotContain("sums");
+    assertThat(method(source, "busyWorkloads")).contains("pairStart", "sums").doesNotContain("data.pair(");
+    assertThat(method(source, "bigWorkloadsAt")).contains("pairStart", "sums").doesNotContain("data.pair(");
+  }
+
+  @Test
+  void netsAtBothMonthsInOnePassWhereTheRangesMeet() {
+    String source = new JavaGenerator().generate(program.area("edge"), "eligo.generated").toString();
+    assertThat(method(source, "growth")).contains("firstRow(p, asOf - 23)", "sumAtM12", "out.baseline[");
+    assertThat(method(source, "growthWindow")).contains("firstRow(p, asOf - 35)", "long term");
+    assertThat(method(source, "growthNow")).contains("measure(p, Measure.ACR_USD, asOf - 12)");
+    assertThat(source).doesNotContain(" growthGap(int c").contains(" growthGapAt(int c");
+    assertThat(method(source, "growingTenantsNet")).contains("sumAtM12");
+    String azure = new JavaGenerator().generate(program.area("azure"), "eligo.generated").toString();
+    // the condition at M and at M-12 calls one helper
+    assertThat(method(azure, "netCustomerAdds")).contains("netCustomerAddsAny(c, asOf - 12, t)");
+    assertThat(azure).containsOnlyOnce("private boolean netCustomerAddsAny(");
   }
 
   /** The text of generated method {@code name} (up to the next method). */

@@ -345,6 +345,12 @@ public final class ProgramGenerator {
       return literal(k == K.COUNT ? K.NUM : k, ctx);
     }
     if (k == K.COUNT) {
+      if (!ctx.tenant() && !ctx.workload() && !ctx.type() && ctx.loops() < MAX_LOOPS - 1 && chance(0.15)) {
+        return "(count " + typesAssociated(ctx) + ")";
+      }
+      if (!ctx.tenant() && !ctx.workload() && ctx.loops() < MAX_LOOPS - 1 && chance(0.1)) {
+        return "(count " + perWorkload(ctx) + ")";
+      }
       return "(count " + aggregate(ctx, depth, true) + ")";
     }
     if (k == K.NUM || (!ctx.all() && depth <= 0)) {
@@ -507,6 +513,30 @@ public final class ProgramGenerator {
       m = true;
     }
     return new Bound(String.join(", ", parts), new Ctx(t, w, m, ty, monthVars, ctx.inNet(), ctx.template(), ctx.leaf(), ctx.loops() + 1));
+  }
+
+  /** The form of the association gates: "type ... where any tenant, workload ..., month ... where associated ...". */
+  private String typesAssociated(Ctx ctx) {
+    String workload = "workload" + (chance(0.7) ? " in " + workloadSet(ctx) : "");
+    String binders = chance(0.5) ? "tenant, " + workload : workload + ", tenant";
+    String months = ctx.month() ? "" : pick("", ", month in window", ", month in TTM(M)", ", month in M - 2 .. M");
+    String at = !ctx.month() && months.isEmpty() ? " at " + pick("M", "(M - 1)", "(M - 12)") : "";
+    return "type" + (chance(0.6) ? " in " + pick(fixedTypeSets) : "") + " where any " + binders + months
+        + " where associated" + (chance(0.5) ? " via " + typeSet(ctx) : "") + at;
+  }
+
+  /** "workload ... where (sum or count for tenant, ...) op literal", or the literal first. */
+  private String perWorkload(Ctx ctx) {
+    Ctx inner = new Ctx(true, true, true, ctx.type(), ctx.monthVars(), ctx.inNet(), ctx.template(), ctx.leaf(), ctx.loops() + 2);
+    String months = ctx.month() ? "" : ", month in " + pick("window", "TTM(M)", "M - 2 .. M");
+    boolean sum = chance(0.5);
+    String aggregate = sum
+        ? "sum (" + num(K.MONEY, inner, 1) + ") for tenant" + months + (chance(0.3) ? " where " + cond(inner, 1) : "")
+        : "count tenant" + months + " where " + cond(inner, 1);
+    String literal = literal(sum ? K.MONEY : K.COUNT, ctx);
+    String op = pick(">", ">=", "<", "<=", "==", "!=");
+    String where = chance(0.7) ? "(" + aggregate + ") " + op + " " + literal : literal + " " + op + " (" + aggregate + ")";
+    return "workload" + (chance(0.7) ? " in " + workloadSet(ctx) : "") + " where " + where;
   }
 
   /** "binders [where cond]" for count (where optional) or any / all (where required). */
