@@ -598,16 +598,19 @@ class ExprCompiler {
 
   /** Whether {@code e} reads the as-of month anywhere, nested aggregates and nets included. */
   private static boolean readsAsOf(Ir.Expr e) {
+    return anywhere(e, x -> months(x).stream().anyMatch(m -> m instanceof Ir.AsOf));
+  }
+
+  /** Whether {@code test} holds for {@code e} or any expression inside it; false for null. */
+  private static boolean anywhere(Ir.Expr e, java.util.function.Predicate<Ir.Expr> test) {
     if (e == null) {
       return false;
     }
-    for (Ir.MonthExpr m : months(e)) {
-      if (m instanceof Ir.AsOf) {
-        return true;
-      }
+    if (test.test(e)) {
+      return true;
     }
     for (Ir.Expr child : children(e)) {
-      if (readsAsOf(child)) {
+      if (anywhere(child, test)) {
         return true;
       }
     }
@@ -1331,15 +1334,7 @@ class ExprCompiler {
   }
 
   private static boolean readsNodeValue(Ir.Expr e) {
-    if (e instanceof Ir.NodeValue) {
-      return true;
-    }
-    for (Ir.Expr child : children(e)) {
-      if (readsNodeValue(child)) {
-        return true;
-      }
-    }
-    return false;
+    return anywhere(e, x -> x instanceof Ir.NodeValue);
   }
 
   /**
