@@ -192,13 +192,9 @@ class ExprCompiler {
     b.addStatement("long $N = 0L", acc);
     b.addStatement("$T.fill($N, false)", Masks.ARRAYS, counted);
     b.add("// each workload once, from the tenants' own pairs: a workload without data adds nothing\n");
-    String t = s.bind(ft.var());
-    b.beginControlFlow("for (int $N = data.tenantStart(c); $N < data.tenantEnd(c); $N++)", t, t, t);
-    String p = s.local("p");
-    String w = s.bind(fw.var());
-    b.beginControlFlow("for (int $N = data.pairStart($N); $N < data.pairEnd($N); $N++)", p, t, p, t, p);
-    b.addStatement("int $N = data.pairWorkload($N)", w, p);
-    s.addPair(ft.var(), fw.var(), p, true);
+    String[] tpw = tenantPairLoops(b, s, ft, fw);
+    String p = tpw[1];
+    String w = tpw[2];
     b.beginControlFlow("if ($L$N[$N])", mask == null ? CodeBlock.of("") : CodeBlock.of("!$N[$N] || ", mask, w), counted, w)
         .addStatement("continue").endControlFlow();
     Ir.Expr rest = perPair(any);
@@ -346,6 +342,22 @@ class ExprCompiler {
     return null;
   }
 
+  /**
+   * Opens the loops over the customer's tenants and each tenant's own pairs, binding the tenant
+   * and the pair's workload; returns the names of the tenant, the pair and the workload.
+   */
+  private static String[] tenantPairLoops(
+      CodeBlock.Builder b, Scope s, Ir.ForTenant ft, Ir.ForWorkload fw) {
+    String t = s.bind(ft.var());
+    b.beginControlFlow("for (int $N = data.tenantStart(c); $N < data.tenantEnd(c); $N++)", t, t, t);
+    String p = s.local("p");
+    String w = s.bind(fw.var());
+    b.beginControlFlow("for (int $N = data.pairStart($N); $N < data.pairEnd($N); $N++)", p, t, p, t, p);
+    b.addStatement("int $N = data.pairWorkload($N)", w, p);
+    s.addPair(ft.var(), fw.var(), p, true);
+    return new String[] {t, p, w};
+  }
+
   /** {@code count workload in S where A <op> x} (see {@link #perWorkload(Ir.Count)}). */
   private CodeBlock perWorkload(Ir.Count count, Ir.Expr aggregate, Scope s) {
     Ir.ForWorkload fw = (Ir.ForWorkload) count.binders().get(0);
@@ -362,13 +374,9 @@ class ExprCompiler {
     b.addStatement("$T.fill($N, false)", Masks.ARRAYS, summed);
     b.add("// the $L of each workload, from one pass over the tenants' own pairs: a workload without data"
         + " adds nothing\n", aggregate instanceof Ir.Sum ? "sum" : "count");
-    String t = s.bind(ft.var());
-    b.beginControlFlow("for (int $N = data.tenantStart(c); $N < data.tenantEnd(c); $N++)", t, t, t);
-    String p = s.local("p");
-    String w = s.bind(fw.var());
-    b.beginControlFlow("for (int $N = data.pairStart($N); $N < data.pairEnd($N); $N++)", p, t, p, t, p);
-    b.addStatement("int $N = data.pairWorkload($N)", w, p);
-    s.addPair(ft.var(), fw.var(), p, true);
+    String[] tpw = tenantPairLoops(b, s, ft, fw);
+    String p = tpw[1];
+    String w = tpw[2];
     if (mask != null) {
       b.beginControlFlow("if (!$N[$N])", mask, w).addStatement("continue").endControlFlow();
     }
