@@ -85,8 +85,11 @@ public final class DatasetLoader {
   // ---- inputs
   private final Path dir;
   private final Mode mode;
-  /** The parts usage.csv is cut into for {@link PlainUsageReader}; 0: read it on one thread. */
-  private final int usageChunks;
+  /**
+   * The parts associations.csv and usage.csv are cut into to be read in parallel ({@link
+   * PlainCsv}); 0: read on one thread.
+   */
+  private final int chunks;
   /** Given when the loader comes to associations.csv (see {@link #load(Path, Supplier, Mode)}). */
   private final java.util.function.Supplier<List<String>> associationTypes;
   private String[] typeNames;
@@ -160,9 +163,9 @@ public final class DatasetLoader {
       Path dir,
       java.util.function.Supplier<List<String>> associationTypes,
       Mode mode,
-      int usageChunks) {
+      int chunks) {
     this.dir = dir;
-    this.usageChunks = usageChunks;
+    this.chunks = chunks;
     this.mode = java.util.Objects.requireNonNull(mode, "mode");
     this.associationTypes = associationTypes;
   }
@@ -214,24 +217,23 @@ public final class DatasetLoader {
   }
 
   /**
-   * {@link #load(Path, List, Mode)}, with usage.csv cut into {@code usageChunks} parts read in
-   * parallel when it is plain ({@link PlainUsageReader}); with 0, usage.csv is read on one thread.
+   * {@link #load(Path, List, Mode)}, with associations.csv and usage.csv cut into {@code chunks}
+   * parts read in parallel when they are plain ({@link PlainCsv}); with 0, they are read on one
+   * thread.
    */
-  static LoadResult load(Path dir, List<String> associationTypes, Mode mode, int usageChunks)
+  static LoadResult load(Path dir, List<String> associationTypes, Mode mode, int chunks)
       throws DataException {
-    return new DatasetLoader(dir, () -> associationTypes, mode, usageChunks).run();
+    return new DatasetLoader(dir, () -> associationTypes, mode, chunks).run();
   }
 
   private LoadResult run() throws DataException {
-    // Cut usage.csv into one chunk per core and count its lines on another thread while the
-    // smaller files are read: the counts size the usage columns.
     // Cut associations.csv and usage.csv into one chunk per core and count their lines on another
     // thread while the smaller files are read: the counts size the columns.
-    int chunks = Math.max(1, usageChunks);
+    int parts = Math.max(1, chunks);
     java.util.concurrent.FutureTask<PlainCsv.Plan> associationPlan =
-        new java.util.concurrent.FutureTask<>(() -> PlainCsv.plan(dir.resolve(ASSOCIATIONS), chunks));
+        new java.util.concurrent.FutureTask<>(() -> PlainCsv.plan(dir.resolve(ASSOCIATIONS), parts));
     java.util.concurrent.FutureTask<PlainCsv.Plan> usagePlan =
-        new java.util.concurrent.FutureTask<>(() -> PlainCsv.plan(dir.resolve(USAGE), chunks));
+        new java.util.concurrent.FutureTask<>(() -> PlainCsv.plan(dir.resolve(USAGE), parts));
     Thread counter =
         new Thread(
             () -> {
@@ -248,21 +250,19 @@ public final class DatasetLoader {
     tenantLookup = new IdIndex(tenantIndex);
     workloadLookup = new IdIndex(workloadIndex);
     takeAssociationTypes();
-    if (usageChunks > 0 && readPlainAssociations(join(associationPlan))) {
+    if (chunks > 0 && readPlainAssociations(join(associationPlan))) {
       readInParallel.add(ASSOCIATIONS);
     } else {
       read(F_ASSOCIATIONS, ASSOCIATION_COLUMNS, this::associationRow);
     }
     PlainCsv.Plan plan = join(usagePlan);
     int capacity = plan == null ? 0 : (int) Math.min(plan.capacity(), MAX_ROWS);
-    Runs runs = usageChunks > 0 ? readPlainUsage(plan, capacity) : null;
+    Runs runs = chunks > 0 ? readPlainUsage(plan, capacity) : null;
     if (runs != null) {
       readInParallel.add(USAGE);
     } else {
       allocateGeneralColumns(capacity);
       read(F_USAGE, USAGE_COLUMNS, this::usageRow);
-    }
-    if (runs == null) {
       runs = runsInPlace();
     }
     int[] usageOrder = null;
@@ -920,7 +920,7 @@ public final class DatasetLoader {
 
   /** Parses a count {@code [0-9]+} that fits a long; {@link #BAD} otherwise. */
   static long parseCount(String s) {
-    return parseCount(ascii(s.toCharArray(), 0, s.length()), 0, s.length());
+    return parseCount(s.toCharArray(), 0, s.length());
   }
 
   /** {@link #parseCount(String)} of {@code c[from..to-1]}. */
@@ -1117,7 +1117,7 @@ public final class DatasetLoader {
     return a;
   }
 
-  /** The plan of usage.csv; null when the file cannot be read (reported when it is read). */
+  /** A file's plan; null when the file cannot be read (reported when it is read). */
   private static PlainCsv.Plan join(java.util.concurrent.FutureTask<PlainCsv.Plan> task) {
     try {
       return task.get();
@@ -1129,17 +1129,19 @@ public final class DatasetLoader {
     }
   }
 
+  /** A plain file's width (fields per row) and where each column it needs is. */
+  private record PlainHeader(int width, int[] cols) {}
+
   /** The header of a plan, or null when the file is not plain or lacks one of {@code columns}. */
-  private static CsvFields plainHeader(PlainCsv.Plan plan, String[] columns) {
+  private static PlainHeader plainHeader(PlainCsv.Plan plan, String[] columns) {
     if (plan == null || plan.header() == null) {
       return null;
     }
     try (CsvReader<CsvFields> csv = CsvReader.builder().build(new CsvFields.Handler(), plan.header())) {
       Iterator<CsvFields> it = csv.iterator();
       CsvFields header = it.hasNext() ? it.next() : null;
-      return header != null && columnsOf(header, columns, new ArrayList<>(), new ArrayList<>()) != null
-          ? header
-          : null;
+      int[] cols = header == null ? null : columnsOf(header, columns, new ArrayList<>(), new ArrayList<>());
+      return cols == null ? null : new PlainHeader(header.count(), cols);
     } catch (IOException | RuntimeException e) {
       return null;
     }
@@ -1150,11 +1152,11 @@ public final class DatasetLoader {
    * good; false otherwise (then nothing is kept and the general reader reads the file).
    */
   private boolean readPlainAssociations(PlainCsv.Plan plan) {
-    CsvFields header = plainHeader(plan, ASSOCIATION_COLUMNS);
+    PlainHeader header = plainHeader(plan, ASSOCIATION_COLUMNS);
     if (header == null || plan.capacity() > MAX_ROWS) {
       return false;
     }
-    int[] cols = columnsOf(header, ASSOCIATION_COLUMNS, new ArrayList<>(), new ArrayList<>());
+    int[] cols = header.cols();
     int rows = (int) plan.capacity();
     IntColumn[] out = {assocTenant, assocWorkload, assocTypeCol, assocStart, assocEnd};
     for (IntColumn c : out) {
@@ -1165,7 +1167,7 @@ public final class DatasetLoader {
         PlainCsv.read(
             dir.resolve(ASSOCIATIONS),
             plan,
-            header.count(),
+            header.width(),
             cols,
             k -> {
               IdIndex tenantIds = tenantLookup.forAnotherThread();
@@ -1204,17 +1206,17 @@ public final class DatasetLoader {
    * nothing is kept and the general reader reads the file.
    */
   private Runs readPlainUsage(PlainCsv.Plan plan, int capacity) {
-    CsvFields header = plainHeader(plan, USAGE_COLUMNS);
+    PlainHeader header = plainHeader(plan, USAGE_COLUMNS);
     if (header == null || plan.capacity() > capacity) {
       return null;
     }
-    int[] cols = columnsOf(header, USAGE_COLUMNS, new ArrayList<>(), new ArrayList<>());
     allocateUsage(capacity);
     PlainUsageReader.Columns out = new PlainUsageReader.Columns();
     out.month = usageMonth;
     out.measures = usageNarrow;
     PlainUsageReader reader =
-        new PlainUsageReader(dir.resolve(USAGE), plan, header.count(), cols, tenantLookup, workloadLookup);
+        new PlainUsageReader(
+            dir.resolve(USAGE), plan, header.width(), header.cols(), tenantLookup, workloadLookup);
     if (!reader.read(out)) {
       dropUsageColumns();
       return null;
@@ -1297,72 +1299,11 @@ public final class DatasetLoader {
     return true;
   }
 
-  /** The usage row indexes in (tenant, workload, month, file line) order. */
-  private int[] sortUsage() {
-    int[] order = sortUsageRuns();
-    return order != null ? order : sortUsageRows();
-  }
-
   /**
-   * {@link #sortUsage()} when the rows come in runs of one tenant and workload with months rising
-   * or falling (as files are usually written): sorts the runs instead of the rows. Null when there
-   * are too many runs, or when runs of one tenant and workload, put together, would not be in
-   * month order.
+   * The usage row indexes in (tenant, workload, month, file line) order, by three stable counting
+   * sorts (for rows that {@link #runsInPlace()} cannot leave where they are).
    */
-  private int[] sortUsageRuns() {
-    int n = usageCount;
-    IntColumn starts = new IntColumn();
-    java.util.BitSet falling = new java.util.BitSet();
-    for (int i = 0; i < n; i++) {
-      int run = starts.size() - 1;
-      boolean sameKey =
-          i > 0 && usageTenant[i] == usageTenant[i - 1] && usageWorkload[i] == usageWorkload[i - 1];
-      int step = sameKey ? Integer.compare(usageMonth[i], usageMonth[i - 1]) : 0;
-      if (step != 0 && starts.get(run) == i - 1) {
-        falling.set(run, step < 0); // the second row of a run sets its direction
-      } else if (step == 0 || (step < 0) != falling.get(run)) {
-        if (starts.size() > n / 4) {
-          return null; // hardly grouped: sorting the rows is as quick
-        }
-        starts.add(i);
-      }
-    }
-    int runs = starts.size();
-    starts.add(n);
-    int[] runTenant = new int[runs];
-    int[] runWorkload = new int[runs];
-    for (int r = 0; r < runs; r++) {
-      runTenant[r] = usageTenant[starts.get(r)];
-      runWorkload[r] = usageWorkload[starts.get(r)];
-    }
-    int[] a = identity(runs);
-    int[] b = new int[runs];
-    countingSort(a, b, runs, runWorkload, 0, workloadNames.size());
-    countingSort(b, a, runs, runTenant, 0, tenantIds.length);
-    int[] order = new int[n];
-    int k = 0;
-    for (int j = 0; j < runs; j++) {
-      int r = a[j];
-      int first = starts.get(r);
-      int last = starts.get(r + 1) - 1;
-      boolean down = falling.get(r);
-      if (j > 0 && k > 0) {
-        int q = a[j - 1];
-        if (runTenant[q] == runTenant[r]
-            && runWorkload[q] == runWorkload[r]
-            && usageMonth[order[k - 1]] > usageMonth[down ? last : first]) {
-          return null;
-        }
-      }
-      for (int i = first; i <= last; i++) {
-        order[k++] = down ? first + last - i : i;
-      }
-    }
-    return order;
-  }
-
-  /** {@link #sortUsage()} by three stable counting sorts of the rows. */
-  private int[] sortUsageRows() {
+  private int[] sortUsage() {
     int n = usageCount;
     int[] a = identity(n);
     if (n == 0) {
