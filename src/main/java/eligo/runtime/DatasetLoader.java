@@ -361,7 +361,7 @@ public final class DatasetLoader {
             .onUnmappableCharacter(CodingErrorAction.REPORT);
     long lastLine = 0;
     CsvFields.Handler fields = new CsvFields.Handler();
-    try (Reader in = new InputStreamReader(Files.newInputStream(path), decoder);
+    try (Reader in = new InputStreamReader(Bom.open(path), decoder);
         CsvReader<CsvFields> csv =
             CsvReader.builder()
                 .allowExtraFields(true)
@@ -542,9 +542,6 @@ public final class DatasetLoader {
     Arrays.fill(cols, -1);
     for (int i = 0; i < header.count(); i++) {
       String n = header.get(i);
-      if (i == 0 && n.startsWith("\uFEFF")) {
-        n = n.substring(1); // a byte-order mark
-      }
       names.add(n);
       for (int k = 0; k < columns.length; k++) {
         if (columns[k].equals(n)) {
@@ -1406,7 +1403,9 @@ public final class DatasetLoader {
         CsvReader.builder()
             .allowExtraFields(true)
             .allowMissingFields(true)
-            .build(new CsvFields.Handler(), dir.resolve(FILES.get(file)), StandardCharsets.UTF_8)) {
+            .build(
+                new CsvFields.Handler(),
+                new InputStreamReader(Bom.open(dir.resolve(FILES.get(file))), StandardCharsets.UTF_8))) {
       for (CsvFields r : csv) {
         if (lines.contains(r.line())) {
           out.put(r.line(), rawText(r));

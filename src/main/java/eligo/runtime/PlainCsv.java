@@ -182,14 +182,19 @@ final class PlainCsv {
     return ~(((x & 0x7F7F7F7F7F7F7F7FL) + 0x7F7F7F7F7F7F7F7FL) | x) & 0x8080808080808080L;
   }
 
-  /** The header line as text when it is plain (UTF-8, no quotes, not blank); null otherwise. */
+  /**
+   * The header line as text when it is plain (UTF-8, no carriage return inside, not blank); null
+   * otherwise. A leading byte-order mark is left out; quoted names are kept quoted, for the
+   * header's CSV reader.
+   */
   private static String plainHeader(byte[] line) {
+    int from = Bom.startsWith(line, line.length) ? Bom.LENGTH : 0;
     int n = line.length - 1; // without '\n'
-    if (n > 0 && line[n - 1] == '\r') {
+    if (n > from && line[n - 1] == '\r') {
       n--;
     }
-    for (int i = 0; i < n; i++) {
-      if (line[i] == '"' || line[i] == '\r') {
+    for (int i = from; i < n; i++) {
+      if (line[i] == '\r') {
         return null;
       }
     }
@@ -199,7 +204,7 @@ final class PlainCsv {
               .newDecoder()
               .onMalformedInput(CodingErrorAction.REPORT)
               .onUnmappableCharacter(CodingErrorAction.REPORT)
-              .decode(ByteBuffer.wrap(line, 0, n))
+              .decode(ByteBuffer.wrap(line, from, Math.max(0, n - from)))
               .toString();
       return s.isBlank() ? null : s;
     } catch (IOException e) {

@@ -218,4 +218,29 @@ class DatasetLoaderTest {
         ("\uFEFF" + TestData.CUSTOMERS.replace("One", "Ünïcödé ✓")).getBytes(StandardCharsets.UTF_8));
     assertThat(load().customerName(0)).isEqualTo("Ünïcödé ✓");
   }
+
+  /**
+   * A dataset saved by a spreadsheet as "CSV UTF-8" (a byte-order mark, every field quoted, the
+   * header's too, CRLF line ends) loads exactly as the plain files do, read whole or in chunks.
+   */
+  @Test
+  void aSpreadsheetsCsvUtf8LoadsLikeThePlainFiles() throws Exception {
+    TestData.write(dir);
+    String plain = PlainCsvTest.dump(load());
+    try (var files = Files.list(dir)) {
+      for (Path f : files.toList()) {
+        String text = Files.readString(f);
+        String saved =
+            text.lines()
+                .map(PlainCsvTest::quoteAll)
+                .collect(java.util.stream.Collectors.joining("\r\n", "\uFEFF", "\r\n"));
+        Files.writeString(f, saved);
+      }
+    }
+    assertThat(Files.readAllBytes(dir.resolve("customers.csv"))).startsWith((byte) 0xEF, (byte) 0xBB, (byte) 0xBF, (byte) '"');
+    for (int chunks : new int[] {0, 1, 2}) {
+      LoadResult r = DatasetLoader.load(dir, TestData.TYPES, Mode.STRICT, chunks);
+      assertThat(PlainCsvTest.dump(r.dataset())).as(chunks + " chunks").isEqualTo(plain);
+    }
+  }
 }

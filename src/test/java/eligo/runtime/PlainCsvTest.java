@@ -70,6 +70,13 @@ class PlainCsvTest {
     return sb.toString();
   }
 
+  /** A line with every field quoted, as a spreadsheet's "CSV UTF-8" writes it. */
+  static String quoteAll(String line) {
+    return java.util.Arrays.stream(line.split(",", -1))
+        .map(f -> "\"" + f + "\"")
+        .collect(Collectors.joining(","));
+  }
+
   private void usage(String text) throws IOException {
     TestData.write(dir);
     Files.write(dir.resolve("usage.csv"), text.getBytes(StandardCharsets.UTF_8));
@@ -104,6 +111,9 @@ class PlainCsvTest {
         "blank lines",
         "quoted fields",
         "byte-order mark",
+        "quoted header",
+        "byte-order mark and quoted header",
+        "byte-order mark, every field quoted, CRLF",
         "extra and reordered columns",
         "rows out of order",
         "falling months",
@@ -118,6 +128,12 @@ class PlainCsvTest {
       case "blank lines" -> rows = "\n" + rows.replaceFirst("\n", "\n\n\r\n") + "\n\n";
       case "quoted fields" -> rows = rows.replace("T2,Power BI,", "\"T2\",\"Power BI\",").replace(",,", ",\"\",");
       case "byte-order mark" -> header = "\uFEFF" + header;
+      case "quoted header" -> header = quoteAll(header);
+      case "byte-order mark and quoted header" -> header = "\uFEFF" + quoteAll(header);
+      case "byte-order mark, every field quoted, CRLF" -> {
+        header = "\uFEFF" + quoteAll(header);
+        rows = rows.lines().map(PlainCsvTest::quoteAll).collect(Collectors.joining("\r\n", "", "\r\n"));
+      }
       case "extra and reordered columns" -> {
         header = "note,month,workload,tenant_id,acr_usd,revenue_usd,paid_units,active_users,protected_users";
         rows =
@@ -151,7 +167,7 @@ class PlainCsvTest {
         "empty month",
         "not UTF-8",
         "not ASCII in an extra column",
-        "quoted header",
+        "quoted header with a line break",
         "blank header line",
         "duplicate row",
         "two runs of one tenant and workload",
@@ -172,7 +188,7 @@ class PlainCsvTest {
       case "empty month" -> rows += row.replace("2026-02", "") + "n\n";
       case "not UTF-8" -> rows += row + "caf\u00ff\n"; // written as Latin-1 below
       case "not ASCII in an extra column" -> rows += row + "caf\u00e9\n";
-      case "quoted header" -> header = "\"tenant_id\"" + header.substring("tenant_id".length());
+      case "quoted header with a line break" -> header = header.replace(",note", ",\"no\nte\"");
       case "blank header line" -> header = "\n" + header;
       case "duplicate row" -> rows += "T2,Power BI,2026-08,,7,,,,n\n";
       case "two runs of one tenant and workload" -> rows += "T1,Azure SQL Database,2026-10,1,,,,,n\n";
