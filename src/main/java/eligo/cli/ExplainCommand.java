@@ -6,7 +6,7 @@ import eligo.report.CustomerView;
 import eligo.report.Explainer;
 import eligo.report.JsonReport;
 import eligo.report.TextReport;
-import eligo.runtime.Outcome;
+import eligo.engine.Outcome;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;

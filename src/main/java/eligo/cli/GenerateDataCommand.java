@@ -1,7 +1,7 @@
 package eligo.cli;
 
 import eligo.check.Frontend;
-import eligo.runtime.DataGenerator;
+import eligo.io.DataGenerator;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;

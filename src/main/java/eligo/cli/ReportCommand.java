@@ -2,7 +2,7 @@ package eligo.cli;
 
 import eligo.ir.Ir;
 import eligo.report.HtmlSite;
-import eligo.runtime.Outcome;
+import eligo.engine.Outcome;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;

@@ -6,14 +6,14 @@ import eligo.data.Dataset;
 import eligo.data.Month;
 import eligo.data.NodeResults;
 import eligo.ir.Ir;
-import eligo.runtime.DataException;
-import eligo.runtime.DatasetLoader;
-import eligo.runtime.LoadResult;
-import eligo.runtime.Mode;
-import eligo.runtime.Engine;
-import eligo.runtime.Evaluation;
-import eligo.runtime.Outcome;
-import eligo.runtime.ResultsFile;
+import eligo.io.DataException;
+import eligo.io.DatasetLoader;
+import eligo.io.LoadResult;
+import eligo.io.Mode;
+import eligo.engine.Engine;
+import eligo.engine.Evaluation;
+import eligo.engine.Outcome;
+import eligo.io.ResultsFile;
 import java.io.PrintWriter;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
@@ -139,7 +139,7 @@ final class RunCommand implements Callable<Integer> {
     clock.note(loaded.readInParallel().isEmpty() ? "no file read in parallel" : String.join(" and ", loaded.readInParallel()) + " read in parallel");
     if (mode == Mode.LENIENT) {
       Path rejectsFile = rejects != null ? rejects : (results != null && results.toAbsolutePath().getParent() != null ? results.toAbsolutePath().getParent().resolve("rejects.csv") : Path.of("rejects.csv"));
-      eligo.runtime.RejectsWriter.write(rejectsFile, loaded.rejects());
+      eligo.io.RejectsWriter.write(rejectsFile, loaded.rejects());
       if (!quiet) {
         for (LoadResult.FileCounts fc : loaded.counts()) {
           out.printf("%-17s read %d, used %d, rejected %d%n", fc.file(), fc.read(), fc.used(), fc.rejected());

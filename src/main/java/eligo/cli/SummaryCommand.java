@@ -4,7 +4,7 @@ import eligo.ir.Ir;
 import eligo.report.JsonReport;
 import eligo.report.SummaryView;
 import eligo.report.TextReport;
-import eligo.runtime.Outcome;
+import eligo.engine.Outcome;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;

@@ -1,6 +1,6 @@
 package eligo.cli;
 
-import eligo.runtime.Evaluation;
+import eligo.engine.Evaluation;
 import java.io.PrintWriter;
 
 /** Progress of a long step on one terminal line ({@code \r} updates); silent when not on a terminal. */

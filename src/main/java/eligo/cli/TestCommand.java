@@ -8,7 +8,7 @@ import eligo.cases.Coverage;
 import eligo.check.Frontend;
 import eligo.lang.Diagnostic;
 import eligo.lang.Diagnostics;
-import eligo.runtime.Engine;
+import eligo.engine.Engine;
 import java.io.PrintWriter;
 import java.math.BigDecimal;
 import java.nio.file.Files;

@@ -3,7 +3,7 @@ package eligo.cli;
 import eligo.ir.Ir;
 import eligo.lang.Diagnostics;
 import eligo.report.TreeReport;
-import eligo.runtime.Outcome;
+import eligo.engine.Outcome;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;

@@ -2,8 +2,8 @@ package eligo.report;
 
 import eligo.data.Dataset;
 import eligo.ir.Ir;
-import eligo.runtime.Evaluation;
-import eligo.runtime.Outcome;
+import eligo.engine.Evaluation;
+import eligo.engine.Outcome;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;

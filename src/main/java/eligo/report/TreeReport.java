@@ -2,7 +2,7 @@ package eligo.report;
 
 import eligo.data.NodeResults;
 import eligo.ir.Ir;
-import eligo.runtime.Outcome;
+import eligo.engine.Outcome;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -7,7 +7,7 @@ import eligo.cases.CaseRunner;
 import eligo.check.Frontend;
 import eligo.lang.Diagnostic;
 import eligo.lang.Diagnostics;
-import eligo.runtime.Engine;
+import eligo.engine.Engine;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;

@@ -1,7 +1,7 @@
 package eligo.bench;
 
 import eligo.check.Frontend;
-import eligo.runtime.DataGenerator;
+import eligo.io.DataGenerator;
 import java.nio.file.Path;
 
 /**

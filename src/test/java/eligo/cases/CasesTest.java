@@ -8,7 +8,7 @@ import eligo.cases.CaseFile.Expectation;
 import eligo.data.Measure;
 import eligo.data.Month;
 import eligo.lang.SourceFile;
-import eligo.runtime.Engine;
+import eligo.engine.Engine;
 import eligo.testing.CriteriaCases;
 import java.io.IOException;
 import java.math.BigDecimal;

@@ -1,6 +1,6 @@
 package eligo.cases;
 
-import eligo.runtime.Engine;
+import eligo.engine.Engine;
 import eligo.testing.CriteriaCases;
 import java.nio.file.Path;
 import java.util.List;

@@ -2,7 +2,7 @@ package eligo.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import eligo.runtime.Outcome;
+import eligo.engine.Outcome;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

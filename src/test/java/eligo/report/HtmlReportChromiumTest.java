@@ -2,8 +2,8 @@ package eligo.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import eligo.runtime.Evaluation;
-import eligo.runtime.Outcome;
+import eligo.engine.Evaluation;
+import eligo.engine.Outcome;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

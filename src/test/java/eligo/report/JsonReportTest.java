@@ -9,7 +9,7 @@ import com.networknt.schema.Error;
 import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
-import eligo.runtime.Outcome;
+import eligo.engine.Outcome;
 import java.io.InputStream;
 import java.util.List;
 import org.junit.jupiter.api.Test;

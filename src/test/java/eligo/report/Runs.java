@@ -3,11 +3,11 @@ package eligo.report;
 import eligo.check.Frontend;
 import eligo.data.Dataset;
 import eligo.ir.Ir;
-import eligo.runtime.DatasetLoader;
-import eligo.runtime.Engine;
-import eligo.runtime.Evaluation;
-import eligo.runtime.Mode;
-import eligo.runtime.Outcome;
+import eligo.io.DatasetLoader;
+import eligo.engine.Engine;
+import eligo.engine.Evaluation;
+import eligo.io.Mode;
+import eligo.engine.Outcome;
 import eligo.testing.SharedFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -51,7 +51,7 @@ final class Runs {
     Dataset data;
     try {
       data = DatasetLoader.load(dataDir, program.associationTypes(), Mode.STRICT).dataset();
-    } catch (eligo.runtime.DataException e) {
+    } catch (eligo.io.DataException e) {
       throw new IllegalStateException(e.getMessage(), e);
     }
     return Evaluation.run(program, evaluators, data, data.latestUsageMonth(), 2, Evaluation.Progress.NONE);

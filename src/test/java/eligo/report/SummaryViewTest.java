@@ -3,7 +3,7 @@ package eligo.report;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import eligo.runtime.Outcome;
+import eligo.engine.Outcome;
 import java.util.Map;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;

@@ -2,7 +2,7 @@ package eligo.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import eligo.runtime.Outcome;
+import eligo.engine.Outcome;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;

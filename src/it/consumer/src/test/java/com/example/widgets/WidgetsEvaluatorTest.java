@@ -7,7 +7,7 @@ import eligo.data.AreaEvaluator;
 import eligo.data.Dataset;
 import eligo.data.Month;
 import eligo.data.NodeResults;
-import eligo.runtime.DatasetLoader;
+import eligo.io.DatasetLoader;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;

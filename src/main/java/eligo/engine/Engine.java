@@ -1,0 +1,70 @@
+package eligo.engine;
+
+import eligo.check.Frontend;
+import eligo.codegen.Evaluators;
+import eligo.data.AreaEvaluator;
+import eligo.data.Dataset;
+import eligo.interpret.Interpreter;
+import eligo.ir.Ir;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Function;
+
+/** Which back end evaluates the criteria. */
+public enum Engine {
+  /**
+   * Java generated from the criteria: the evaluators built into this jar when the criteria have
+   * the content they were built from ({@link Prebuilt}), else compiled in memory.
+   */
+  generated {
+    @Override
+    public void prepare(java.nio.file.Path criteria) {
+      try {
+        if (!Prebuilt.matches(Frontend.contentHash(criteria))) {
+          eligo.codegen.InMemoryCompiler.warmUpInBackground();
+        }
+      } catch (java.io.IOException | RuntimeException e) {
+        // the criteria folder is read again, and any problem reported, when it is checked
+      }
+    }
+
+    @Override
+    public Compiled compile(Frontend.Compilation c) {
+      Map<String, Function<Dataset, AreaEvaluator>> prebuilt = Prebuilt.evaluators(c);
+      return prebuilt != null
+          ? new Compiled(prebuilt, "generated engine, prebuilt")
+          : new Compiled(Evaluators.compile(c.program(), GENERATED_PACKAGE), "generated engine, compiled in memory");
+    }
+  },
+  /** The reference interpreter, evaluating the IR directly. */
+  interpret {
+    @Override
+    public Compiled compile(Frontend.Compilation c) {
+      return new Compiled(interpreters(c.program()), "interpret engine");
+    }
+  };
+
+  /** Reference interpreters for every area of a program. */
+  public static Map<String, Function<Dataset, AreaEvaluator>> interpreters(Ir.Program program) {
+    Map<String, Function<Dataset, AreaEvaluator>> out = new LinkedHashMap<>();
+    for (Ir.Area area : program.areas()) {
+      out.put(area.id(), data -> new Interpreter(area, data));
+    }
+    return out;
+  }
+
+  /** The package of generated evaluator classes compiled in memory. */
+  public static final String GENERATED_PACKAGE = "eligo.generated";
+
+  /** Evaluator factories by area id, and how they were made, for the run summary. */
+  public record Compiled(Map<String, Function<Dataset, AreaEvaluator>> factories, String description) {}
+
+  /** The evaluators of a compilation without errors. */
+  public abstract Compiled compile(Frontend.Compilation c);
+
+  /**
+   * Gets ready, in the background, to compile the criteria in {@code criteria} soon: the
+   * generated engine warms the Java compiler up unless the prebuilt evaluators will do.
+   */
+  public void prepare(java.nio.file.Path criteria) {}
+}

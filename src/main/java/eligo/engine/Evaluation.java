@@ -1,0 +1,146 @@
+package eligo.engine;
+
+import eligo.io.Texts;
+
+import eligo.data.AreaEvaluator;
+import eligo.data.Dataset;
+import eligo.data.NodeResults;
+import eligo.ir.Ir;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+
+/**
+ * Runs compiled evaluators over every customer of a dataset: first every customer on its own (in
+ * parallel, each customer independent of the others), then the partner totals from the
+ * customers' contributions.
+ */
+public final class Evaluation {
+  private Evaluation() {}
+
+  /** Evaluation failed for a customer (an amount too large to add up exactly). */
+  public static final class EvaluationException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    public EvaluationException(String message, Throwable cause) {
+      super(message, cause);
+    }
+  }
+
+  /** Reports progress: customers done of the total. */
+  public interface Progress {
+    Progress NONE = (done, total) -> {};
+
+    void update(int done, int total);
+  }
+
+  public static Outcome run(Ir.Program program, Map<String, Function<Dataset, AreaEvaluator>> factories, Dataset data, int asOf, int threads, Progress progress) {
+    int customers = data.customerCount();
+    TreeSet<String> partnerSet = new TreeSet<>(Texts.CODE_POINT_ORDER);
+    for (int c = 0; c < customers; c++) {
+      partnerSet.add(data.partnerId(c));
+    }
+    List<String> partners = new ArrayList<>(partnerSet);
+    java.util.HashMap<String, Integer> partnerIndex = new java.util.HashMap<>();
+    for (int p = 0; p < partners.size(); p++) {
+      partnerIndex.put(partners.get(p), p);
+    }
+    int[] partnerOf = new int[customers];
+    for (int c = 0; c < customers; c++) {
+      partnerOf[c] = partnerIndex.get(data.partnerId(c));
+    }
+    List<Outcome.AreaOutcome> areas = new ArrayList<>();
+    for (Ir.Area a : program.areas()) {
+      areas.add(new Outcome.AreaOutcome(a, customers, partners.size()));
+    }
+    Outcome outcome = new Outcome(data, asOf, partners, partnerOf, areas);
+
+    // Phase 1: customers, independent of each other.
+    int workers = Math.max(1, Math.min(threads, Math.max(1, customers / 256)));
+    AtomicInteger next = new AtomicInteger();
+    AtomicInteger done = new AtomicInteger();
+    int chunk = 512;
+    List<Thread> pool = new ArrayList<>();
+    RuntimeException[] failure = new RuntimeException[1];
+    Runnable work = () -> {
+      List<AreaEvaluator> evaluators = new ArrayList<>();
+      List<NodeResults> results = new ArrayList<>();
+      for (Outcome.AreaOutcome a : areas) {
+        Function<Dataset, AreaEvaluator> f = factories.get(a.area.id());
+        evaluators.add(f.apply(data));
+        results.add(new NodeResults(a.nodes.size(), a.partnerNodes.size()));
+      }
+      int start;
+      while ((start = next.getAndAdd(chunk)) < customers) {
+        int end = Math.min(customers, start + chunk);
+        for (int c = start; c < end; c++) {
+          for (int i = 0; i < areas.size(); i++) {
+            NodeResults r = results.get(i);
+            r.clear();
+            try {
+              evaluators.get(i).evaluate(c, asOf, r);
+            } catch (ArithmeticException e) {
+              throw new EvaluationException("customer '" + data.customerId(c) + "', area '" + areas.get(i).area.id() + "': an amount is too large to compute exactly (" + e.getMessage() + ")", e);
+            }
+            Outcome.AreaOutcome a = areas.get(i);
+            a.store(c, r);
+          }
+        }
+        progress.update(done.addAndGet(end - start), customers);
+      }
+    };
+    for (int w = 0; w < workers; w++) {
+      Thread t = new Thread(() -> {
+        try {
+          work.run();
+        } catch (RuntimeException e) {
+          synchronized (failure) {
+            if (failure[0] == null) {
+              failure[0] = e;
+            }
+          }
+          next.set(customers);
+        }
+      }, "eligo-eval-" + w);
+      pool.add(t);
+      t.start();
+    }
+    for (Thread t : pool) {
+      try {
+        t.join();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("interrupted", e);
+      }
+    }
+    if (failure[0] != null) {
+      throw failure[0];
+    }
+
+    // Phase 2: partners, from the customers' contributions.
+    for (Outcome.AreaOutcome a : areas) {
+      int rules = a.partnerNodes.size();
+      if (rules == 0) {
+        continue;
+      }
+      for (int c = 0; c < customers; c++) {
+        int p = partnerOf[c];
+        for (int j = 0; j < rules; j++) {
+          if (a.contributed[c * rules + j]) {
+            a.partnerTotal[p * rules + j] = Math.addExact(a.partnerTotal[p * rules + j], a.contribution[c * rules + j]);
+          }
+        }
+      }
+      AreaEvaluator judge = factories.get(a.area.id()).apply(data);
+      for (int p = 0; p < partners.size(); p++) {
+        for (int j = 0; j < rules; j++) {
+          a.partnerMet[p * rules + j] = judge.partnerMet(j, a.partnerTotal[p * rules + j]);
+        }
+      }
+    }
+    return outcome;
+  }
+}

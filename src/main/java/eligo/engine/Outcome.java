@@ -1,0 +1,140 @@
+package eligo.engine;
+
+import eligo.data.Dataset;
+import eligo.data.NodeResults;
+import eligo.ir.Ir;
+import java.util.List;
+
+/**
+ * Every node's outcome for every customer of one run, and the partner totals. Compact: per area
+ * a status byte and a value per (customer, node), and the two compared values per (customer, net
+ * node) only. Customers are in dataset order.
+ */
+public final class Outcome {
+  /** One area's outcomes. Index {@code c * nodes + i} for customer c, result node i. */
+  public static final class AreaOutcome {
+    public final Ir.Area area;
+    public final List<Ir.Node> nodes;
+    public final List<Ir.Node> partnerNodes;
+    final byte[] status;
+    final long[] value;
+    /** Per result node: its index among the area's net nodes, or -1. */
+    private final int[] netSlot;
+    private final int nets;
+    /** Index {@code c * nets + netSlot[i]}. */
+    final long[] current;
+    final long[] baseline;
+    /** Per partner index p and partner rule j: {@code p * rules + j}. */
+    final long[] partnerTotal;
+    final boolean[] partnerMet;
+    /** Per customer c and partner rule j: {@code c * rules + j}. */
+    final long[] contribution;
+    final boolean[] contributed;
+
+    AreaOutcome(Ir.Area area, int customers, int partners) {
+      this.area = area;
+      this.nodes = area.resultNodes();
+      this.partnerNodes = area.partnerNodes();
+      int n = nodes.size();
+      netSlot = new int[n];
+      int k = 0;
+      for (int i = 0; i < n; i++) {
+        netSlot[i] = nodes.get(i).isNet() ? k++ : -1;
+      }
+      nets = k;
+      status = new byte[Math.multiplyExact(customers, n)];
+      value = new long[customers * n];
+      current = new long[Math.multiplyExact(customers, nets)];
+      baseline = new long[customers * nets];
+      partnerTotal = new long[partners * partnerNodes.size()];
+      partnerMet = new boolean[partners * partnerNodes.size()];
+      contribution = new long[customers * partnerNodes.size()];
+      contributed = new boolean[customers * partnerNodes.size()];
+    }
+
+    void store(int c, NodeResults r) {
+      int n = nodes.size();
+      System.arraycopy(r.status, 0, status, c * n, n);
+      System.arraycopy(r.value, 0, value, c * n, n);
+      for (int i = 0; i < n; i++) {
+        if (netSlot[i] >= 0) {
+          current[c * nets + netSlot[i]] = r.current[i];
+          baseline[c * nets + netSlot[i]] = r.baseline[i];
+        }
+      }
+      int rules = partnerNodes.size();
+      System.arraycopy(r.partnerContribution, 0, contribution, c * rules, rules);
+      System.arraycopy(r.partnerEvaluated, 0, contributed, c * rules, rules);
+    }
+
+    /** The customer's contribution to partner rule {@code rule}, or null when the node was not evaluated. */
+    public Long contribution(int c, int rule) {
+      int k = c * partnerNodes.size() + rule;
+      return contributed[k] ? contribution[k] : null;
+    }
+
+    public byte status(int c, int node) {
+      return status[c * nodes.size() + node];
+    }
+
+    public long value(int c, int node) {
+      return value[c * nodes.size() + node];
+    }
+
+    /** For a net node: its value at M (unscaled); 0 for other nodes. */
+    public long current(int c, int node) {
+      return netSlot[node] < 0 ? 0 : current[c * nets + netSlot[node]];
+    }
+
+    /** For a net node: its value at M-12 (unscaled); 0 for other nodes. */
+    public long baseline(int c, int node) {
+      return netSlot[node] < 0 ? 0 : baseline[c * nets + netSlot[node]];
+    }
+
+    public long partnerTotal(int partner, int rule) {
+      return partnerTotal[partner * partnerNodes.size() + rule];
+    }
+
+    public boolean partnerMet(int partner, int rule) {
+      return partnerMet[partner * partnerNodes.size() + rule];
+    }
+
+    public int nodeIndex(String nodeId) {
+      for (int i = 0; i < nodes.size(); i++) {
+        if (nodes.get(i).id().equals(nodeId)) {
+          return i;
+        }
+      }
+      return -1;
+    }
+  }
+
+  public final Dataset data;
+  public final int asOf;
+  /** Distinct partner ids in code point order. */
+  public final List<String> partners;
+  /** Partner index of each customer. */
+  final int[] partnerOf;
+  public final List<AreaOutcome> areas;
+
+  Outcome(Dataset data, int asOf, List<String> partners, int[] partnerOf, List<AreaOutcome> areas) {
+    this.data = data;
+    this.asOf = asOf;
+    this.partners = partners;
+    this.partnerOf = partnerOf;
+    this.areas = areas;
+  }
+
+  public int partnerOf(int customer) {
+    return partnerOf[customer];
+  }
+
+  public AreaOutcome area(String id) {
+    for (AreaOutcome a : areas) {
+      if (a.area.id().equals(id)) {
+        return a;
+      }
+    }
+    return null;
+  }
+}

@@ -1,0 +1,110 @@
+package eligo.io;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+
+/**
+ * A read-only copy of an id to index map that is looked up by the bytes (UTF-8) or the characters
+ * of a CSV field, so that no String is made per lookup. Open addressing with linear probing over
+ * the ids' UTF-8 bytes. Not thread-safe (it remembers the last id found): see {@link
+ * #forAnotherThread()}. Package-private: a loading aid.
+ */
+final class IdIndex {
+  private final byte[][] keys;
+  private final int[] values;
+  private final int mask;
+  /** The slot of the id found last. */
+  private int last;
+  /** The chars of an id looked up by {@link #get(char[], int, int)}, as bytes. */
+  private byte[] ascii = new byte[32];
+
+  IdIndex(Map<String, Integer> map) {
+    int capacity = Integer.highestOneBit(Math.max(4, map.size() * 2 - 1)) << 1;
+    keys = new byte[capacity][];
+    values = new int[capacity];
+    mask = capacity - 1;
+    for (Map.Entry<String, Integer> e : map.entrySet()) {
+      byte[] key = e.getKey().getBytes(StandardCharsets.UTF_8);
+      int h = 0;
+      for (byte b : key) {
+        h = 31 * h + b;
+      }
+      int slot = spread(h) & mask;
+      while (keys[slot] != null) {
+        slot = (slot + 1) & mask;
+      }
+      keys[slot] = key;
+      values[slot] = e.getValue();
+    }
+  }
+
+  private IdIndex(IdIndex shared) {
+    keys = shared.keys;
+    values = shared.values;
+    mask = shared.mask;
+  }
+
+  /** An index with the same ids, for another thread (the table is shared, the last id found is not). */
+  IdIndex forAnotherThread() {
+    return new IdIndex(this);
+  }
+
+  /** The index of the id whose UTF-8 bytes are {@code b[from..to-1]}; -1 when it is not in the map. */
+  int get(byte[] b, int from, int to) {
+    // Rows of one tenant and workload usually follow each other: the last id found comes first.
+    if (keys[last] != null && matches(keys[last], b, from, to)) {
+      return values[last];
+    }
+    int h = 0;
+    for (int i = from; i < to; i++) {
+      h = 31 * h + b[i];
+    }
+    for (int slot = spread(h) & mask; ; slot = (slot + 1) & mask) {
+      byte[] key = keys[slot];
+      if (key == null) {
+        return -1;
+      }
+      if (matches(key, b, from, to)) {
+        last = slot;
+        return values[slot];
+      }
+    }
+  }
+
+  /**
+   * The index of the id {@code c[from..to-1]}; -1 when it is not in the map, and also when it is
+   * not ASCII (the caller then looks it up by String).
+   */
+  int get(char[] c, int from, int to) {
+    int n = to - from;
+    if (ascii.length < n) {
+      ascii = new byte[Math.max(n, 2 * ascii.length)];
+    }
+    for (int i = 0; i < n; i++) {
+      char ch = c[from + i];
+      if (ch >= 0x80) {
+        return -1;
+      }
+      ascii[i] = (byte) ch;
+    }
+    return get(ascii, 0, n);
+  }
+
+  /** Spreads the bits of a hash: the ids of a dataset often differ only in the last digits. */
+  private static int spread(int h) {
+    h *= 0x9E3779B9;
+    return h ^ (h >>> 16);
+  }
+
+  private static boolean matches(byte[] key, byte[] b, int from, int to) {
+    if (key.length != to - from) {
+      return false;
+    }
+    for (int j = 0; j < key.length; j++) {
+      if (key[j] != b[from + j]) {
+        return false;
+      }
+    }
+    return true;
+  }
+}

@@ -1,0 +1,459 @@
+package eligo.io;
+
+import java.io.IOException;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.channels.FileChannel;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.IntFunction;
+import java.util.stream.IntStream;
+
+/**
+ * Reads a CSV file on every core when it is <em>plain</em>: one record per line (LF or CRLF),
+ * fields unquoted or quoted without quotes or line breaks inside, every row as wide as the header,
+ * the fields that are not read ASCII, and every row accepted by its {@link Rows} handler. The file
+ * is cut at line breaks into chunks; each chunk is read from bytes on its own thread.
+ *
+ * <p>At the first row that is not plain, every thread stops and {@link #read} returns false: the
+ * loader then reads the file with FastCSV and the row checks that word each error. So this reader
+ * never reports anything; it only makes good files fast. Package-private: a loading aid.
+ */
+final class PlainCsv {
+  /** A line longer than this (in bytes) is not plain. */
+  private static final int MAX_LINE = 1 << 16;
+  /** Bytes read at a time by each thread. */
+  private static final int BUFFER = 1 << 20;
+  /** Eight bytes of a byte array at once, for {@link #nextSpecial}. */
+  private static final VarHandle LONGS =
+      MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+
+  private PlainCsv() {}
+
+  /**
+   * How a file is cut: chunk {@code k} is the bytes {@code [from[k], to[k])} and has {@code
+   * rows[k]} lines that are not empty (its rows, when plain).
+   *
+   * @param header the first line, without its line break; null when it is not plain
+   */
+  record Plan(String header, long[] from, long[] to, int[] rows) {
+    /** The number of rows of all chunks: an upper bound of the file's records. */
+    long capacity() {
+      long n = 0;
+      for (int r : rows) {
+        n += r;
+      }
+      return n;
+    }
+
+    int chunks() {
+      return rows.length;
+    }
+
+    /** The index of chunk {@code k}'s first row. */
+    int base(int k) {
+      int b = 0;
+      for (int j = 0; j < k; j++) {
+        b += rows[j];
+      }
+      return b;
+    }
+  }
+
+  /**
+   * Cuts {@code path} into {@code chunks} parts at line breaks after the header line, and counts
+   * the lines of each part. Reads the whole file once.
+   */
+  static Plan plan(Path path, int chunks) throws IOException {
+    try (FileChannel ch = FileChannel.open(path, StandardOpenOption.READ)) {
+      long size = ch.size();
+      long headerEnd = nextLineStart(ch, 0, size);
+      String header = null;
+      if (headerEnd > 0 && headerEnd <= MAX_LINE) {
+        ByteBuffer hb = ByteBuffer.allocate((int) headerEnd);
+        ch.read(hb, 0);
+        header = plainHeader(hb.array());
+      }
+      long[] from = new long[chunks];
+      long[] to = new long[chunks];
+      int[] rows = new int[chunks];
+      long start = headerEnd < 0 ? size : headerEnd;
+      for (int k = 0; k < chunks; k++) {
+        from[k] = start;
+        long cut = k == chunks - 1 ? size : start + (size - start) / (chunks - k);
+        long end = cut >= size ? size : nextLineStart(ch, cut, size);
+        to[k] = end < 0 ? size : end;
+        rows[k] = (int) Math.min(Integer.MAX_VALUE, countLines(ch, from[k], to[k]));
+        start = to[k];
+      }
+      if (headerEnd < 0) {
+        header = null; // one line or none: the header is all there is
+      }
+      return new Plan(header, from, to, rows);
+    }
+  }
+
+  /** The position after the first '\n' at or after {@code pos}; -1 when there is none. */
+  private static long nextLineStart(FileChannel ch, long pos, long size) throws IOException {
+    ByteBuffer buf = ByteBuffer.allocate(1 << 16);
+    while (pos < size) {
+      buf.clear();
+      int n = ch.read(buf, pos);
+      if (n <= 0) {
+        break;
+      }
+      byte[] b = buf.array();
+      for (int i = 0; i < n; i++) {
+        if (b[i] == '\n') {
+          return pos + i + 1;
+        }
+      }
+      pos += n;
+    }
+    return -1;
+  }
+
+  /**
+   * The lines with content (a byte other than CR and LF) in {@code [from, to)}. Eight bytes at a
+   * time where they hold no CR: a line break counts when the byte before it is not one too.
+   */
+  private static long countLines(FileChannel ch, long from, long to) throws IOException {
+    ByteBuffer buf = ByteBuffer.allocate(1 << 20);
+    byte[] b = buf.array();
+    LineCount count = new LineCount();
+    for (long pos = from; pos < to; ) {
+      buf.clear();
+      buf.limit((int) Math.min(b.length, to - pos));
+      int n = ch.read(buf, pos);
+      if (n <= 0) {
+        break;
+      }
+      int i = 0;
+      for (; i + 8 <= n; i += 8) {
+        long w = (long) LONGS.get(b, i);
+        long lf = zeroBytes(w ^ 0x0A0A0A0A0A0A0A0AL);
+        if (zeroBytes(w ^ 0x0D0D0D0D0D0D0D0DL) != 0) {
+          count.bytes(b, i, i + 8);
+        } else if (lf == 0) {
+          count.content = true;
+        } else {
+          long afterLf = (lf << 8) | (count.content ? 0 : 0x80L);
+          count.lines += Long.bitCount(lf & ~afterLf);
+          count.content = lf >>> 63 == 0;
+        }
+      }
+      count.bytes(b, i, n);
+      pos += n;
+    }
+    return count.lines + (count.content ? 1 : 0);
+  }
+
+  /** Lines with content counted so far, and whether the current line has content. */
+  private static final class LineCount {
+    long lines;
+    boolean content;
+
+    /** Counts {@code b[from..to-1]} one byte at a time. */
+    void bytes(byte[] b, int from, int to) {
+      for (int j = from; j < to; j++) {
+        byte x = b[j];
+        if (x == '\n') {
+          if (content) {
+            lines++;
+            content = false;
+          }
+        } else if (x != '\r') {
+          content = true;
+        }
+      }
+    }
+  }
+
+  /** The high bit of each byte of {@code x} that is 0 (exactly: no false positives). */
+  private static long zeroBytes(long x) {
+    return ~(((x & 0x7F7F7F7F7F7F7F7FL) + 0x7F7F7F7F7F7F7F7FL) | x) & 0x8080808080808080L;
+  }
+
+  /**
+   * The header line as text when it is plain (UTF-8, no carriage return inside, not blank); null
+   * otherwise. A leading byte-order mark is left out; quoted names are kept quoted, for the
+   * header's CSV reader.
+   */
+  private static String plainHeader(byte[] line) {
+    int from = Bom.startsWith(line, line.length) ? Bom.LENGTH : 0;
+    int n = line.length - 1; // without '\n'
+    if (n > from && line[n - 1] == '\r') {
+      n--;
+    }
+    for (int i = from; i < n; i++) {
+      if (line[i] == '\r') {
+        return null;
+      }
+    }
+    try {
+      String s =
+          StandardCharsets.UTF_8
+              .newDecoder()
+              .onMalformedInput(CodingErrorAction.REPORT)
+              .onUnmappableCharacter(CodingErrorAction.REPORT)
+              .decode(ByteBuffer.wrap(line, from, Math.max(0, n - from)))
+              .toString();
+      return s.isBlank() ? null : s;
+    } catch (IOException e) {
+      return null;
+    }
+  }
+
+  // =====================================================================================
+
+  /** Takes the rows of one chunk, on that chunk's thread. */
+  interface Rows {
+    /**
+     * Takes row {@code index} (counted over the whole file, from 0), whose field {@code f} is
+     * {@code b[start[f]..end[f]-1]}; false when it is not a good row.
+     */
+    boolean row(byte[] b, int[] start, int[] end, int index);
+  }
+
+  /**
+   * Reads every chunk of {@code plan} on its own thread, passing each row to the chunk's {@code
+   * rows.apply(k)}. True when every row was plain and accepted, and each chunk had the rows
+   * counted.
+   *
+   * @param width the header's number of fields
+   * @param read the fields the handlers read (the others only have to be ASCII)
+   */
+  static boolean read(Path path, Plan plan, int width, int[] read, IntFunction<Rows> rows) {
+    Reading reading = new Reading(path, plan, width, read);
+    int chunks = plan.chunks();
+    List<Thread> threads = new ArrayList<>();
+    List<Runnable> parts = new ArrayList<>();
+    for (int k = 0; k < chunks; k++) {
+      parts.add(reading.new Chunk(k, rows.apply(k)));
+    }
+    for (int k = 1; k < chunks; k++) {
+      Thread t = new Thread(parts.get(k), "eligo-read-" + path.getFileName() + "-" + k);
+      t.setDaemon(true);
+      t.start();
+      threads.add(t);
+    }
+    parts.get(0).run();
+    for (Thread t : threads) {
+      try {
+        t.join();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        reading.givenUp = true;
+      }
+    }
+    return !reading.givenUp;
+  }
+
+  /** One reading of a file by several threads. */
+  private static final class Reading {
+    private final Path path;
+    private final Plan plan;
+    private final int width;
+    /** The fields that are not read (extra columns): they only have to be ASCII to be plain. */
+    private final int[] ignored;
+    private volatile boolean givenUp;
+
+    Reading(Path path, Plan plan, int width, int[] read) {
+      this.path = path;
+      this.plan = plan;
+      this.width = width;
+      Set<Integer> fields = new HashSet<>();
+      for (int f : read) {
+        fields.add(f);
+      }
+      this.ignored = IntStream.range(0, width).filter(f -> !fields.contains(f)).toArray();
+    }
+
+    /** One chunk's reading, on its own thread. */
+    final class Chunk implements Runnable {
+      private final int k;
+      private final Rows rows;
+      private final int[] fieldStart = new int[width];
+      private final int[] fieldEnd = new int[width];
+      private int next;
+      private int end;
+
+      Chunk(int k, Rows rows) {
+        this.k = k;
+        this.rows = rows;
+      }
+
+      @Override
+      public void run() {
+        next = plan.base(k);
+        end = next + plan.rows()[k];
+        try (FileChannel ch = FileChannel.open(path, StandardOpenOption.READ)) {
+          if (!readLines(ch, plan.from()[k], plan.to()[k]) || next != end) {
+            givenUp = true;
+          }
+        } catch (IOException | RuntimeException e) {
+          givenUp = true; // the general reader reports it
+        }
+      }
+
+      /** Reads the lines of {@code [from, to)}, a buffer at a time; false at the first that is not plain. */
+      private boolean readLines(FileChannel ch, long from, long to) throws IOException {
+        // room for a line break after a last line without one, and for reading 8 bytes at a time
+        byte[] buf = new byte[BUFFER + 16];
+        ByteBuffer buffer = ByteBuffer.wrap(buf, 0, BUFFER);
+        int len = 0;
+        long pos = from;
+        while (true) {
+          buffer.clear().position(len).limit((int) Math.min(BUFFER, len + (to - pos)));
+          int n = buffer.hasRemaining() ? ch.read(buffer, pos) : 0;
+          if (n < 0 || (n == 0 && pos < to && len < BUFFER)) {
+            return false; // the file got shorter
+          }
+          pos += n;
+          len += n;
+          boolean last = pos >= to;
+          int limit;
+          if (last) {
+            if (len > 0 && buf[len - 1] != '\n') {
+              buf[len++] = '\n';
+            }
+            limit = len;
+          } else {
+            limit = len;
+            while (limit > 0 && buf[limit - 1] != '\n') {
+              limit--;
+            }
+            if (limit == 0) {
+              if (len == BUFFER) {
+                return false; // a line longer than the buffer
+              }
+              continue;
+            }
+          }
+          if (!lines(buf, limit)) {
+            return false;
+          }
+          if (last) {
+            return true;
+          }
+          if (givenUp) {
+            return false; // another chunk gave up
+          }
+          System.arraycopy(buf, limit, buf, 0, len - limit);
+          len -= limit;
+        }
+      }
+
+      /**
+       * Reads the lines of {@code b[0..limit-1]}, which ends with '\n'; false at the first that is
+       * not a plain row. Fields are found in one pass that skips, eight at a time, the bytes above
+       * ',' (digits, letters, '-', '.', and any byte that is not ASCII): they are a field's content.
+       * The other bytes are looked at one by one.
+       */
+      private boolean lines(byte[] b, int limit) {
+        int p = 0;
+        while (p < limit) {
+          int f = 0;
+          fieldStart[0] = p;
+          while (true) {
+            p = nextSpecial(b, p);
+            byte x = b[p];
+            if (x == ',') {
+              fieldEnd[f++] = p++;
+              if (f == width) {
+                return false;
+              }
+              fieldStart[f] = p;
+            } else if (x == '\n') {
+              fieldEnd[f++] = p++;
+              break;
+            } else if (x == '\r') {
+              if (b[p + 1] != '\n') {
+                return false; // a lone CR ends a record for the general reader
+              }
+              fieldEnd[f++] = p;
+              p += 2;
+              break;
+            } else if (x == '"') {
+              if (p != fieldStart[f]) {
+                return false;
+              }
+              int q = p + 1;
+              while (b[q] != '"') {
+                if (b[q] == '\n' || b[q] == '\r') {
+                  return false; // (a record over several lines)
+                }
+                q++;
+              }
+              fieldStart[f] = p + 1;
+              fieldEnd[f++] = q;
+              p = q + 1;
+              if (b[p] == ',') {
+                p++;
+                if (f == width) {
+                  return false;
+                }
+                fieldStart[f] = p;
+              } else if (b[p] == '\n') {
+                p++;
+                break;
+              } else if (b[p] == '\r' && b[p + 1] == '\n') {
+                p += 2;
+                break;
+              } else {
+                return false; // an escaped quote, or text after the closing quote
+              }
+            } else {
+              p++; // another byte: content
+            }
+          }
+          if (f == 1 && fieldStart[0] == fieldEnd[0]) {
+            continue; // an empty line
+          }
+          if (f != width || next == end || !ascii(b) || !rows.row(b, fieldStart, fieldEnd, next)) {
+            return false; // (more rows than counted cannot happen when plain)
+          }
+          next++;
+        }
+        return true;
+      }
+
+      /**
+       * The first position at or after {@code p} of a byte at most ',' (0x2C) as an unsigned
+       * number; there is one (the line break ending the buffer's last line), and 8 bytes from each
+       * position looked at are inside the array.
+       */
+      private static int nextSpecial(byte[] b, int p) {
+        while (true) {
+          long w = (long) LONGS.get(b, p);
+          // per byte: the high bit of (low 7 bits + 0x53) is clear when they are below 0x2D;
+          // a byte with its own high bit set is above ','
+          long below = ~(((w & 0x7F7F7F7F7F7F7F7FL) + 0x5353535353535353L) | w) & 0x8080808080808080L;
+          if (below != 0) {
+            return p + (Long.numberOfTrailingZeros(below) >>> 3);
+          }
+          p += 8;
+        }
+      }
+
+      private boolean ascii(byte[] b) {
+        for (int x : ignored) {
+          for (int j = fieldStart[x]; j < fieldEnd[x]; j++) {
+            if (b[j] < 0) {
+              return false; // the general reader checks that it is UTF-8
+            }
+          }
+        }
+        return true;
+      }
+    }
+  }
+}

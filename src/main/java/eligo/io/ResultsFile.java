@@ -1,0 +1,331 @@
+package eligo.io;
+
+import eligo.engine.Outcome;
+
+import eligo.data.Dataset;
+import eligo.data.NodeResults;
+import eligo.ir.Ir;
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.Deque;
+import java.util.List;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.IntBinaryOperator;
+
+/**
+ * The canonical results file of CRITERIA.md: one row per customer, area and node, and one per
+ * partner and partner-level node; sorted by partner_id, customer_id, area, node in code point
+ * order (the partner rows, with an empty customer_id, first); UTF-8, LF, minimal quoting.
+ */
+public final class ResultsFile {
+  private ResultsFile() {}
+
+  public static final String HEADER = "partner_id,customer_id,area,node,status,value";
+
+  /** Writes to a temporary file beside {@code target}, then moves it into place: never a partial file. */
+  public static void write(Outcome outcome, Path target) throws IOException {
+    Path dir = target.toAbsolutePath().getParent();
+    if (dir != null) {
+      Files.createDirectories(dir);
+    }
+    Path tmp = Files.createTempFile(dir, ".eligo-results", ".tmp");
+    try {
+      try (OutputStream os = Files.newOutputStream(tmp)) {
+        write(outcome, os);
+      }
+      Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    } finally {
+      Files.deleteIfExists(tmp);
+    }
+  }
+
+  /** Rows per block (some hundreds of kilobytes): a block has as many customers as fit. */
+  private static final int BLOCK_ROWS = 8192;
+
+  /**
+   * Streams the rows to {@code os} as UTF-8 ({@code os} is not closed). Every fixed part of a row
+   * (area and node ids, statuses, each partner's field) is encoded once; values are written as
+   * ASCII digits. The sorted customers are cut into blocks that are formatted on a few threads and
+   * written in order, a bounded number ahead: the bytes are those of one thread formatting all.
+   */
+  public static void write(Outcome outcome, OutputStream os) throws IOException {
+    Blocks blocks = new Blocks(outcome);
+    write(blocks, Math.max(1, BLOCK_ROWS / Math.max(1, blocks.rowsPerCustomer)), os);
+  }
+
+  /** {@link #write(Outcome, OutputStream)} with {@code blockCustomers} customers per block (for tests). */
+  static void write(Outcome outcome, int blockCustomers, OutputStream os) throws IOException {
+    write(new Blocks(outcome), blockCustomers, os);
+  }
+
+  private static void write(Blocks blocks, int blockCustomers, OutputStream os) throws IOException {
+    os.write(utf8(HEADER + "\n"));
+    int customers = blocks.customers.length;
+    int count = customers == 0 ? 1 : (customers - 1) / blockCustomers + 1; // one block even with no customers
+    if (count == 1) {
+      blocks.format(0, customers).writeTo(os);
+      return;
+    }
+    // a few threads format faster than a disk takes the bytes
+    int threads = Math.min(count, Math.min(4, Runtime.getRuntime().availableProcessors()));
+    ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
+      Thread t = new Thread(r, "eligo-results-writer");
+      t.setDaemon(true);
+      return t;
+    });
+    try {
+      Deque<Future<Block>> ahead = new ArrayDeque<>(); // in file order, at most two a thread
+      int submitted = 0;
+      for (int b = 0; b < count; b++) {
+        for (; submitted < count && ahead.size() < 2 * threads; submitted++) {
+          int from = submitted * blockCustomers;
+          int to = from + Math.min(blockCustomers, customers - from);
+          ahead.add(pool.submit(() -> blocks.format(from, to)));
+        }
+        Block block = await(ahead.remove());
+        block.writeTo(os);
+        blocks.free.add(block.buf);
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  private static Block await(Future<Block> block) throws IOException {
+    try {
+      return block.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new InterruptedIOException("interrupted while writing the results");
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException r) {
+        throw r;
+      }
+      if (e.getCause() instanceof Error r) {
+        throw r;
+      }
+      throw new IllegalStateException(e.getCause());
+    }
+  }
+
+  /** What every block needs: the areas' encoded fields, the partners' fields and the customers in file order. */
+  private static final class Blocks {
+    final Outcome outcome;
+    final List<AreaRows> customerRows = new ArrayList<>();
+    final List<AreaRows> partnerRows = new ArrayList<>();
+    final byte[][] partners;
+    final int[] customers;
+    final int rowsPerCustomer;
+    /** The buffers of blocks already written, for the next blocks: formatting makes little garbage. */
+    final Queue<byte[]> free = new ConcurrentLinkedQueue<>();
+
+    Blocks(Outcome outcome) {
+      this.outcome = outcome;
+      List<Outcome.AreaOutcome> areas = new ArrayList<>(outcome.areas);
+      areas.sort(Comparator.comparing(a -> a.area.id(), Texts.CODE_POINT_ORDER));
+      int rows = 0;
+      for (Outcome.AreaOutcome a : areas) {
+        customerRows.add(areaRows(a, a.nodes, false));
+        partnerRows.add(areaRows(a, a.partnerNodes, true));
+        rows += a.nodes.size();
+      }
+      rowsPerCustomer = rows;
+      partners = new byte[outcome.partners.size()][];
+      for (int p = 0; p < partners.length; p++) {
+        partners[p] = utf8(Texts.csv(outcome.partners.get(p)));
+      }
+      customers = sortedCustomers(outcome);
+    }
+
+    /**
+     * The rows of the sorted customers {@code from} to {@code to} (exclusive), each partner's rows
+     * before its first customer's; the last block ({@code to} at the end) also has the partners
+     * after the last customer's partner.
+     */
+    Block format(int from, int to) {
+      Block out = new Block(free.poll());
+      int p = from == 0 ? 0 : outcome.partnerOf(customers[from - 1]) + 1; // the next partner whose rows are due
+      for (int k = from; k < to; k++) {
+        int c = customers[k];
+        int partner = outcome.partnerOf(c);
+        for (; p <= partner; p++) {
+          partnerRows(p, out);
+        }
+        customerRows(c, partner, out);
+      }
+      if (to == customers.length) {
+        for (; p < partners.length; p++) {
+          partnerRows(p, out);
+        }
+      }
+      return out;
+    }
+
+    private void partnerRows(int p, Block out) {
+      byte[] partner = partners[p];
+      for (AreaRows a : partnerRows) {
+        out.room(a.order.length * (partner.length + a.tailRoom));
+        for (int j : a.order) {
+          out.bytes(partner);
+          out.bytes(a.fields[j][a.outcome.partnerMet(p, j) ? NodeResults.MET : NodeResults.NOT_MET]);
+          out.value(a.outcome.partnerTotal(p, j), a.scales[j]);
+          out.newline();
+        }
+      }
+    }
+
+    private void customerRows(int c, int partner, Block out) {
+      byte[] prefix = utf8(Texts.csv(outcome.partners.get(partner)) + "," + Texts.csv(outcome.data.customerId(c)));
+      for (AreaRows a : customerRows) {
+        out.room(a.order.length * (prefix.length + a.tailRoom));
+        for (int i : a.order) {
+          byte status = a.outcome.status(c, i);
+          out.bytes(prefix);
+          out.bytes(a.fields[i][status]);
+          if (status != NodeResults.NOT_EVALUATED) {
+            out.value(a.outcome.value(c, i), a.scales[i]);
+          }
+          out.newline();
+        }
+      }
+    }
+  }
+
+  /** The status bytes of {@link NodeResults}, which index {@link AreaRows#fields}. */
+  private static final byte[] STATUSES = {NodeResults.NOT_EVALUATED, NodeResults.MET, NodeResults.NOT_MET};
+
+  /**
+   * One area's customer rows (or partner rows): nodes in id order, by node and status byte the
+   * {@code ,area,node,status,} bytes ({@code ,,area,node,status,} for partner rows), each node's
+   * value scale, and the room a row needs after its partner and customer fields.
+   */
+  private record AreaRows(Outcome.AreaOutcome outcome, int[] order, byte[][][] fields, int[] scales, int tailRoom) {}
+
+  private static AreaRows areaRows(Outcome.AreaOutcome a, List<Ir.Node> nodes, boolean partner) {
+    byte[][][] fields = new byte[nodes.size()][STATUSES.length][];
+    int[] scales = new int[nodes.size()];
+    int room = 0;
+    for (int i = 0; i < nodes.size(); i++) {
+      Ir.Node n = nodes.get(i);
+      scales[i] = partner ? n.partner().scale() : n.scale();
+      for (byte status : STATUSES) {
+        fields[i][status] = utf8((partner ? ",," : ",") + Texts.csv(a.area.id()) + "," + Texts.csv(n.id()) + "," + NodeResults.statusName(status) + ",");
+        room = Math.max(room, fields[i][status].length + Texts.plainLength(scales[i]) + 1);
+      }
+    }
+    return new AreaRows(a, order(nodes), fields, scales, room);
+  }
+
+  /**
+   * Customer indexes by partner (the outcome's partner order), then customer id in code point
+   * order: counted out by partner, in dataset order, then each partner's customers sorted.
+   */
+  private static int[] sortedCustomers(Outcome outcome) {
+    Dataset data = outcome.data;
+    int[] start = new int[outcome.partners.size() + 1]; // partner p's customers go from start[p]
+    for (int c = 0; c < data.customerCount(); c++) {
+      start[outcome.partnerOf(c) + 1]++;
+    }
+    for (int p = 1; p < start.length; p++) {
+      start[p] += start[p - 1];
+    }
+    int[] sorted = new int[data.customerCount()];
+    int[] next = Arrays.copyOf(start, start.length - 1);
+    for (int c = 0; c < sorted.length; c++) {
+      sorted[next[outcome.partnerOf(c)]++] = c;
+    }
+    IntBinaryOperator byId = (a, b) -> Texts.CODE_POINT_ORDER.compare(data.customerId(a), data.customerId(b));
+    int[] tmp = new int[sorted.length];
+    for (int p = 0; p + 1 < start.length; p++) {
+      mergeSort(sorted, tmp, start[p], start[p + 1], byId);
+    }
+    return sorted;
+  }
+
+  /**
+   * Sorts {@code a[from..to)} by {@code order} with no boxing ({@code tmp} as long as {@code a}).
+   * Halves already in order are not merged, so customers that come sorted cost one comparison each.
+   */
+  private static void mergeSort(int[] a, int[] tmp, int from, int to, IntBinaryOperator order) {
+    if (to - from < 2) {
+      return;
+    }
+    int mid = (from + to) >>> 1;
+    mergeSort(a, tmp, from, mid, order);
+    mergeSort(a, tmp, mid, to, order);
+    if (order.applyAsInt(a[mid - 1], a[mid]) <= 0) {
+      return;
+    }
+    System.arraycopy(a, from, tmp, from, to - from);
+    int i = from;
+    int j = mid;
+    for (int k = from; k < to; k++) {
+      a[k] = j >= to || (i < mid && order.applyAsInt(tmp[i], tmp[j]) <= 0) ? tmp[i++] : tmp[j++];
+    }
+  }
+
+  private static byte[] utf8(String s) {
+    return s.getBytes(StandardCharsets.UTF_8);
+  }
+
+  /** One block's rows in memory; a row's bytes are appended after {@link #room} for all of them. */
+  private static final class Block {
+    private byte[] buf;
+    private int pos;
+
+    /** A block in {@code buf}, or in a new buffer when null. */
+    Block(byte[] buf) {
+      this.buf = buf != null ? buf : new byte[1 << 16];
+    }
+
+    void room(int bytes) {
+      if (pos + bytes > buf.length) {
+        buf = Arrays.copyOf(buf, Math.max(2 * buf.length, pos + bytes));
+      }
+    }
+
+    void bytes(byte[] b) {
+      System.arraycopy(b, 0, buf, pos, b.length);
+      pos += b.length;
+    }
+
+    void value(long unscaled, int scale) {
+      pos = Texts.plain(unscaled, scale, buf, pos);
+    }
+
+    void newline() {
+      buf[pos++] = '\n';
+    }
+
+    void writeTo(OutputStream os) throws IOException {
+      os.write(buf, 0, pos);
+    }
+  }
+
+  private static int[] order(List<Ir.Node> nodes) {
+    Integer[] idx = new Integer[nodes.size()];
+    for (int i = 0; i < idx.length; i++) {
+      idx[i] = i;
+    }
+    Arrays.sort(idx, Comparator.comparing(i -> nodes.get(i).id(), Texts.CODE_POINT_ORDER));
+    int[] out = new int[idx.length];
+    for (int i = 0; i < idx.length; i++) {
+      out[i] = idx[i];
+    }
+    return out;
+  }
+}

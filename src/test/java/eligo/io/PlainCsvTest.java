@@ -1,0 +1,257 @@
+package eligo.io;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import eligo.data.Dataset;
+import eligo.data.Measure;
+import eligo.data.Month;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * The parallel reading of plain files ({@link PlainCsv}: usage.csv by {@link PlainUsageReader},
+ * and associations.csv) loads exactly what the general reader loads, cut in any number of chunks,
+ * and gives way to it for any file that is not plain: the same dataset, the same errors, the same
+ * counts.
+ */
+class PlainCsvTest {
+  private static final String HEADER = TestData.USAGE.lines().findFirst().orElseThrow();
+
+  @TempDir Path dir;
+
+  /** Everything a load gives, as text: the dataset in full, or the errors; the counts. */
+  private String outcome(Mode mode, int chunks) {
+    try {
+      LoadResult r = DatasetLoader.load(dir, TestData.TYPES, mode, chunks);
+      return dump(r.dataset())
+          + r.rejects().stream().map(DataError::toString).collect(Collectors.joining("\n"))
+          + "\n"
+          + r.counts();
+    } catch (DataException e) {
+      return "errors:\n" + e.getMessage();
+    }
+  }
+
+  private boolean parallel(String file, int chunks) {
+    try {
+      return DatasetLoader.load(dir, TestData.TYPES, Mode.LENIENT, chunks).readInParallel().contains(file);
+    } catch (DataException e) {
+      return false;
+    }
+  }
+
+  static String dump(Dataset d) {
+    StringBuilder sb = new StringBuilder(d.toString()).append('\n');
+    for (int t = 0; t < d.tenantCount(); t++) {
+      for (int p = d.pairStart(t); p < d.pairEnd(t); p++) {
+        sb.append(d.tenantId(t)).append(" / ").append(d.workloadName(d.pairWorkload(p))).append(':');
+        for (int r = d.rowStart(p); r < d.rowEnd(p); r++) {
+          sb.append(' ').append(Month.format(d.rowMonth(r)));
+          for (Measure m : Measure.values()) {
+            sb.append(',').append(d.rowValue(r, m));
+          }
+        }
+        for (int a = d.assocStart(p); a < d.assocEnd(p); a++) {
+          sb.append(" [").append(d.typeName(d.assocType(a))).append(' ')
+              .append(Month.format(d.assocStartMonth(a))).append(']');
+        }
+        sb.append('\n');
+      }
+    }
+    return sb.toString();
+  }
+
+  /** A line with every field quoted, as a spreadsheet's "CSV UTF-8" writes it. */
+  static String quoteAll(String line) {
+    return java.util.Arrays.stream(line.split(",", -1))
+        .map(f -> "\"" + f + "\"")
+        .collect(Collectors.joining(","));
+  }
+
+  private void usage(String text) throws IOException {
+    TestData.write(dir);
+    Files.write(dir.resolve("usage.csv"), text.getBytes(StandardCharsets.UTF_8));
+  }
+
+  /** Asserts that every way of reading gives what the general reader gives. */
+  private void sameAsGeneralReader() {
+    for (Mode mode : Mode.values()) {
+      String general = outcome(mode, 0);
+      for (int chunks : new int[] {1, 2, 3, 7}) {
+        assertThat(outcome(mode, chunks)).as(mode + ", " + chunks + " chunks").isEqualTo(general);
+      }
+    }
+  }
+
+  private static final String ROWS =
+      """
+      T1,Azure SQL Database,2026-08,999.99,,,,
+      T1,Azure SQL Database,2026-09,1000.00,,,,
+      T2,Power BI,2026-07,,500.01,,5,
+      T2,Power BI,2026-08,,500,,6,0
+      T1,Teams,2026-09,,,100,40,
+      T3,Teams,2026-01,0.5,1,2,3,4
+      """;
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "LF",
+        "CRLF",
+        "no final line break",
+        "blank lines",
+        "quoted fields",
+        "byte-order mark",
+        "quoted header",
+        "byte-order mark and quoted header",
+        "byte-order mark, every field quoted, CRLF",
+        "extra and reordered columns",
+        "rows out of order",
+        "falling months",
+        "values beyond an int",
+      })
+  void plainFilesAreReadInParallelAndLoadTheSame(String variant) throws IOException {
+    String header = HEADER;
+    String rows = ROWS;
+    switch (variant) {
+      case "CRLF" -> rows = rows.replace("\n", "\r\n");
+      case "no final line break" -> rows = rows.strip();
+      case "blank lines" -> rows = "\n" + rows.replaceFirst("\n", "\n\n\r\n") + "\n\n";
+      case "quoted fields" -> rows = rows.replace("T2,Power BI,", "\"T2\",\"Power BI\",").replace(",,", ",\"\",");
+      case "byte-order mark" -> header = "\uFEFF" + header;
+      case "quoted header" -> header = quoteAll(header);
+      case "byte-order mark and quoted header" -> header = "\uFEFF" + quoteAll(header);
+      case "byte-order mark, every field quoted, CRLF" -> {
+        header = "\uFEFF" + quoteAll(header);
+        rows = rows.lines().map(PlainCsvTest::quoteAll).collect(Collectors.joining("\r\n", "", "\r\n"));
+      }
+      case "extra and reordered columns" -> {
+        header = "note,month,workload,tenant_id,acr_usd,revenue_usd,paid_units,active_users,protected_users";
+        rows =
+            rows.lines()
+                .map(l -> l.split(",", -1))
+                .map(f -> "x" + f[0].length() + "," + f[2] + "," + f[1] + "," + f[0] + ","
+                    + String.join(",", List.of(f).subList(3, 8)))
+                .collect(Collectors.joining("\n", "", "\n"));
+      }
+      case "rows out of order" -> rows = rows.lines().sorted().collect(Collectors.joining("\n", "", "\n"));
+      case "falling months" -> rows = rows.replace("2026-08,999.99", "2026-10,999.99");
+      case "values beyond an int" ->
+          rows += "T3,Teams,2026-02,9999999999999999.99,-21474836.49,3000000000,2147483647,\n";
+      default -> {}
+    }
+    usage(header + "\n" + rows);
+    sameAsGeneralReader();
+    assertThat(parallel("usage.csv", 2)).isTrue();
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "escaped quote",
+        "line break in a quoted field",
+        "lone CR line breaks",
+        "unknown tenant",
+        "bad amount",
+        "too many fields",
+        "too few fields",
+        "empty month",
+        "not UTF-8",
+        "not ASCII in an extra column",
+        "quoted header with a line break",
+        "blank header line",
+        "duplicate row",
+        "two runs of one tenant and workload",
+        "months not in order",
+      })
+  void otherFilesAreReadByTheGeneralReader(String variant) throws IOException {
+    String header = HEADER + ",note";
+    String rows = ROWS.lines().map(l -> l + ",n").collect(Collectors.joining("\n", "", "\n"));
+    String row = "T3,Power BI,2026-02,1,2,3,4,5,";
+    switch (variant) {
+      case "escaped quote" -> rows += row + "\"say \"\"hi\"\"\"\n";
+      case "line break in a quoted field" -> rows += row + "\"two\nlines\"\n";
+      case "lone CR line breaks" -> rows = rows.replace("\n", "\r");
+      case "unknown tenant" -> rows += row.replace("T3", "T9") + "n\n";
+      case "bad amount" -> rows += row.replace(",1,", ",1.234,") + "n\n";
+      case "too many fields" -> rows += row + "n,extra\n";
+      case "too few fields" -> rows += "T3,Power BI,2026-02,1\n";
+      case "empty month" -> rows += row.replace("2026-02", "") + "n\n";
+      case "not UTF-8" -> rows += row + "caf\u00ff\n"; // written as Latin-1 below
+      case "not ASCII in an extra column" -> rows += row + "caf\u00e9\n";
+      case "quoted header with a line break" -> header = header.replace(",note", ",\"no\nte\"");
+      case "blank header line" -> header = "\n" + header;
+      case "duplicate row" -> rows += "T2,Power BI,2026-08,,7,,,,n\n";
+      case "two runs of one tenant and workload" -> rows += "T1,Azure SQL Database,2026-10,1,,,,,n\n";
+      case "months not in order" -> rows = rows.replace("2026-09,1000.00,,,,,n\n",
+          "2026-09,1000.00,,,,,n\nT1,Azure SQL Database,2026-07,1,,,,,n\n");
+      default -> throw new IllegalArgumentException(variant);
+    }
+    TestData.write(dir);
+    String text = header + "\n" + rows;
+    Files.write(
+        dir.resolve("usage.csv"),
+        text.getBytes(variant.equals("not UTF-8") ? StandardCharsets.ISO_8859_1 : StandardCharsets.UTF_8));
+    sameAsGeneralReader();
+    assertThat(parallel("usage.csv", 2)).isFalse();
+  }
+
+  @Test
+  void aGeneratedDatasetLoadsTheSameInAnyNumberOfChunks() throws Exception {
+    DataGenerator.generate(dir, 60, 11, TestData.TYPES);
+    String general = outcome(Mode.STRICT, 0);
+    assertThat(general).doesNotStartWith("errors");
+    for (int chunks : new int[] {1, 2, 3, 5, 16}) {
+      assertThat(outcome(Mode.STRICT, chunks)).as(chunks + " chunks").isEqualTo(general);
+    }
+    assertThat(parallel("usage.csv", 2)).isTrue();
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"as is", "CRLF", "quoted fields", "extra column"})
+  void plainAssociationsAreReadInParallelAndLoadTheSame(String variant) throws IOException {
+    String text =
+        switch (variant) {
+          case "CRLF" -> TestData.ASSOCIATIONS.replace("\n", "\r\n");
+          case "quoted fields" -> TestData.ASSOCIATIONS.replace("T1,Teams,CPOR,", "\"T1\",Teams,\"CPOR\",");
+          case "extra column" ->
+              TestData.ASSOCIATIONS.lines().map(l -> l + ",x").collect(Collectors.joining("\n", "", "\n"));
+          default -> TestData.ASSOCIATIONS;
+        };
+    associations(text);
+    sameAsGeneralReader();
+    assertThat(parallel("associations.csv", 2)).isTrue();
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "unknown type     | T2,Teams,CPOR Unknown,2025-01,",
+        "start after end  | T2,Teams,PAL,2025-02,2025-01",
+        "empty start      | T2,Teams,PAL,,2025-01",
+        "unknown tenant   | T7,Teams,PAL,2025-01,",
+        "escaped quote    | 'T2,\"Tea\"\"ms\",PAL,2025-01,'",
+        "type not ASCII   | T2,Teams,P\u00c4L,2025-01,",
+      })
+  void associationsWithAnotherRowAreReadByTheGeneralReader(String variant, String row)
+      throws IOException {
+    associations(TestData.ASSOCIATIONS + row + "\n");
+    sameAsGeneralReader();
+    assertThat(parallel("associations.csv", 2)).isFalse();
+  }
+
+  private void associations(String text) throws IOException {
+    TestData.write(dir);
+    Files.write(dir.resolve("associations.csv"), text.getBytes(StandardCharsets.UTF_8));
+  }
+}
