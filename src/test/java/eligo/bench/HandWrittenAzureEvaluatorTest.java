@@ -2,6 +2,8 @@ package eligo.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import eligo.testing.Needs;
+import eligo.testing.Requirement;
 import eligo.check.Frontend;
 import eligo.codegen.Evaluators;
 import eligo.data.AreaEvaluator;
@@ -21,6 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
  * customer of sample-1 and of a generated dataset, at several as-of months. (Correctness only;
  * speed is for bin/bench.)
  */
+@Needs(Requirement.SHARED)
 class HandWrittenAzureEvaluatorTest {
   @TempDir Path tmp;
 

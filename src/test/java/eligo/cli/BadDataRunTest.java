@@ -2,6 +2,8 @@ package eligo.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import eligo.testing.Needs;
+import eligo.testing.Requirement;
 import eligo.testing.SharedFiles;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -23,6 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
  * no results file; with {@code --on-bad-rows=skip} the bad rows go to the rejects file (formula-safe),
  * the counts per file add up, and the results are computed from the good rows.
  */
+@Needs(Requirement.SHARED)
 class BadDataRunTest {
   @TempDir Path tmp;
   Path data;

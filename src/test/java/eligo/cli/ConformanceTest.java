@@ -2,6 +2,8 @@ package eligo.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import eligo.testing.Needs;
+import eligo.testing.Requirement;
 import eligo.testing.SharedFiles;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -21,6 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
  * run --criteria criteria --data DATASET --results FILE}), with both engines: the results file
  * must equal {@code expected.csv} byte for byte.
  */
+@Needs(Requirement.SHARED)
 class ConformanceTest {
   @TempDir Path tmp;
 

@@ -2,6 +2,8 @@ package eligo.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import eligo.testing.Needs;
+import eligo.testing.Requirement;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import eligo.testing.SharedFiles;
@@ -24,6 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code eligo diff}: the customers it lists are exactly those whose rows differ between the two
  * results files that {@code eligo run} writes for the old and the new criteria.
  */
+@Needs(Requirement.SHARED)
 class DiffCommandTest {
   @TempDir Path tmp;
 

@@ -2,6 +2,8 @@ package eligo.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import eligo.testing.Needs;
+import eligo.testing.Requirement;
 import eligo.testing.SharedFiles;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -11,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Failures outside the criteria and the data are said in plain words, with their exit status. */
+@Needs(Requirement.SHARED)
 class FailureMessagesTest {
   @Test
   void anUnwritableResultsFileIsNamedWithoutAStackTrace(@TempDir Path tmp) throws Exception {

@@ -2,6 +2,8 @@ package eligo.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import eligo.testing.Needs;
+import eligo.testing.Requirement;
 import eligo.testing.SharedFiles;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -19,6 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
  * from, wherever the folder is and whatever its files' times, and compiles edited criteria in
  * memory: never stale.
  */
+@Needs(Requirement.SHARED)
 class PrebuiltEngineTest {
   static final Path DATA = SharedFiles.conformance("sample-1").resolve("data");
   static final Path EXPECTED = SharedFiles.conformance("sample-1").resolve("expected.csv");

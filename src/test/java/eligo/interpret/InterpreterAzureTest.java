@@ -3,6 +3,8 @@ package eligo.interpret;
 import static eligo.interpret.DatasetBuilder.month;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import eligo.testing.Needs;
+import eligo.testing.Requirement;
 import eligo.data.Dataset;
 import eligo.data.NodeResults;
 import eligo.ir.Ir;
@@ -87,6 +89,7 @@ class InterpreterAzureTest {
   }
 
   @Test
+  @Needs(Requirement.SHARED)
   void hand1MatchesTheSharedExpectedFile() throws IOException {
     Path expected = eligo.testing.SharedFiles.conformance("hand-1").resolve("expected.csv");
     List<String> azureRows = new ArrayList<>();

@@ -2,8 +2,11 @@ package eligo.io;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import eligo.testing.Needs;
+import eligo.testing.Requirement;
 import eligo.data.Dataset;
 import eligo.data.Month;
+import eligo.testing.SharedFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,26 +15,12 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /** Every dataset of the shared conformance suite loads strictly, without a single reject. */
+@Needs(Requirement.SHARED)
 class ConformanceDataTest {
 
-  /**
-   * The shared conformance folder: {@code $ELIGO_SHARED/conformance} (system property or
-   * environment variable) or {@code ../shared/conformance} from the project folder.
-   */
+  /** The shared conformance folder. */
   static Path conformanceDir() {
-    String shared = System.getProperty("ELIGO_SHARED", System.getenv("ELIGO_SHARED"));
-    Path dir =
-        shared != null && !shared.isEmpty()
-            ? Path.of(shared).resolve("conformance")
-            : Path.of(System.getProperty("user.dir")).resolve("../shared/conformance");
-    dir = dir.toAbsolutePath().normalize();
-    if (!Files.isDirectory(dir)) {
-      throw new IllegalStateException(
-          "the shared conformance suite is not at "
-              + dir
-              + ": set ELIGO_SHARED (system property or environment variable) to the shared folder");
-    }
-    return dir;
+    return SharedFiles.shared().resolve("conformance");
   }
 
   static List<Path> datasets() throws IOException {

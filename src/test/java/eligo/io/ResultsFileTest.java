@@ -1,5 +1,7 @@
 package eligo.io;
 
+import eligo.testing.Needs;
+import eligo.testing.Requirement;
 import eligo.engine.Engine;
 import eligo.engine.Evaluation;
 import eligo.engine.Outcome;
@@ -20,6 +22,7 @@ import org.junit.jupiter.api.Test;
  * end (inside a partner's customers or between two partners), the bytes are those of {@code
  * expected.csv}.
  */
+@Needs(Requirement.SHARED)
 class ResultsFileTest {
   @Test
   void everyBlockSizeWritesTheExpectedBytes() throws Exception {

@@ -2,6 +2,8 @@ package eligo.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import eligo.testing.Needs;
+import eligo.testing.Requirement;
 import eligo.engine.Outcome;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -12,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The by-customer view against small datasets with known answers (../shared/conformance/hand-*). */
+@Needs(Requirement.SHARED)
 class ExplainerTest {
   @TempDir Path tmp;
 

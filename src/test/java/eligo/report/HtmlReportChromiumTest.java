@@ -2,6 +2,8 @@ package eligo.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import eligo.testing.Needs;
+import eligo.testing.Requirement;
 import eligo.engine.Evaluation;
 import eligo.engine.Outcome;
 import java.io.IOException;
@@ -24,6 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
  * chromium}, which .ci/run installs) loads the pages from file:// and the test reads the DOM it
  * dumps after running the pages' scripts.
  */
+@Needs({Requirement.SHARED, Requirement.CHROMIUM})
 class HtmlReportChromiumTest {
   private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
 

@@ -2,6 +2,8 @@ package eligo.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import eligo.testing.Needs;
+import eligo.testing.Requirement;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -15,6 +17,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** Both JSON views validated against their published schemas (resources of eligo.report). */
+@Needs(Requirement.SHARED)
 class JsonReportTest {
   private static final ObjectMapper MAPPER = new ObjectMapper();
 

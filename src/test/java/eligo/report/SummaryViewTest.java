@@ -3,11 +3,14 @@ package eligo.report;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import eligo.testing.Needs;
+import eligo.testing.Requirement;
 import eligo.engine.Outcome;
 import java.util.Map;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 
+@Needs(Requirement.SHARED)
 class SummaryViewTest {
   @Test
   void countsAndPartnerTotalsEqualTheResultsFile() {

@@ -2,11 +2,14 @@ package eligo.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import eligo.testing.Needs;
+import eligo.testing.Requirement;
 import eligo.engine.Outcome;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
+@Needs(Requirement.SHARED)
 class TextReportTest {
   @Test
   void partnerTotalsAgainstTheirThreshold() {
