@@ -161,11 +161,13 @@ public final class DataGenerator {
     long tenants = 0;
     long associations = 0;
     long usageRows = 0;
-    try (Out cust = new Out(dir.resolve(DatasetLoader.CUSTOMERS));
-        Out ten = new Out(dir.resolve(DatasetLoader.TENANTS));
-        Out wl = new Out(dir.resolve(DatasetLoader.WORKLOADS));
-        Out assoc = new Out(dir.resolve(DatasetLoader.ASSOCIATIONS));
-        Out usage = new Out(dir.resolve(DatasetLoader.USAGE))) {
+    // The five files appear together when all are written, each replacing the file before it.
+    try (OutputFile.Batch batch = new OutputFile.Batch()) {
+    try (Out cust = new Out(batch.open(dir.resolve(DatasetLoader.CUSTOMERS)));
+        Out ten = new Out(batch.open(dir.resolve(DatasetLoader.TENANTS)));
+        Out wl = new Out(batch.open(dir.resolve(DatasetLoader.WORKLOADS)));
+        Out assoc = new Out(batch.open(dir.resolve(DatasetLoader.ASSOCIATIONS)));
+        Out usage = new Out(batch.open(dir.resolve(DatasetLoader.USAGE)))) {
       cust.text("partner_id,customer_id,customer_name\n");
       ten.text("customer_id,tenant_id,tenant_name\n");
       wl.text("workload,family\n");
@@ -242,6 +244,8 @@ public final class DataGenerator {
           }
         }
       }
+    }
+    batch.commit();
     }
     return new Summary(partners, customers, tenants, catalogue.size(), associations, usageRows);
   }
@@ -424,8 +428,8 @@ public final class DataGenerator {
     private int pos;
     private final byte[] digits = new byte[20];
 
-    Out(Path file) throws IOException {
-      os = Files.newOutputStream(file);
+    Out(OutputStream os) {
+      this.os = os;
     }
 
     /** A field as CSV bytes: quoted (quotes doubled) when it holds a comma, quote or line break. */

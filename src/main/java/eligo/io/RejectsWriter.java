@@ -3,6 +3,8 @@ package eligo.io;
 import de.siegmar.fastcsv.writer.CsvWriter;
 import de.siegmar.fastcsv.writer.LineDelimiter;
 import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
@@ -17,14 +19,21 @@ public final class RejectsWriter {
 
   private RejectsWriter() {}
 
-  /** Writes {@code rejects} to {@code file}, replacing it; a header line even when empty. */
+  /**
+   * Writes {@code rejects} to {@code file}, replacing it whole ({@link OutputFile}); a header line
+   * even when empty.
+   */
   public static void write(Path file, List<DataError> rejects) throws IOException {
-    try (CsvWriter csv =
-        CsvWriter.builder().lineDelimiter(LineDelimiter.LF).build(file, StandardCharsets.UTF_8)) {
-      csv.writeRecord(HEADER);
-      for (DataError e : rejects) {
-        csv.writeRecord(Texts.formulaSafe(e.file()), Long.toString(e.line()), Texts.formulaSafe(e.message()), Texts.formulaSafe(e.row()));
-      }
-    }
+    OutputFile.write(
+        file,
+        out -> {
+          Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+          CsvWriter csv = CsvWriter.builder().lineDelimiter(LineDelimiter.LF).build(w);
+          csv.writeRecord(HEADER);
+          for (DataError e : rejects) {
+            csv.writeRecord(Texts.formulaSafe(e.file()), Long.toString(e.line()), Texts.formulaSafe(e.message()), Texts.formulaSafe(e.row()));
+          }
+          csv.flush();
+        });
   }
 }

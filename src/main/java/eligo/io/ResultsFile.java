@@ -36,21 +36,12 @@ public final class ResultsFile {
 
   public static final String HEADER = "partner_id,customer_id,area,node,status,value";
 
-  /** Writes to a temporary file beside {@code target}, then moves it into place: never a partial file. */
+  /**
+   * Writes to a temporary file beside {@code target}, then moves it into place: never a partial
+   * file ({@link OutputFile}).
+   */
   public static void write(Outcome outcome, Path target) throws IOException {
-    Path dir = target.toAbsolutePath().getParent();
-    if (dir != null) {
-      Files.createDirectories(dir);
-    }
-    Path tmp = Files.createTempFile(dir, ".eligo-results", ".tmp");
-    try {
-      try (OutputStream os = Files.newOutputStream(tmp)) {
-        write(outcome, os);
-      }
-      Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-    } finally {
-      Files.deleteIfExists(tmp);
-    }
+    OutputFile.write(target, os -> write(outcome, os));
   }
 
   /** Rows per block (some hundreds of kilobytes): a block has as many customers as fit. */

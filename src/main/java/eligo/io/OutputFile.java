@@ -1,0 +1,233 @@
+package eligo.io;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.DirectoryStream;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.Collection;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * The one way Eligo writes an output file: whole or not at all.
+ *
+ * <ul>
+ *   <li>The bytes go to a new temporary file beside the target ({@code .NAME.eligo-PID-N.tmp},
+ *       created exclusively, so a link planted under that name is never followed), which is then
+ *       renamed over the target. A rename replaces a link at the target rather than writing
+ *       through it, and a stopped run leaves the previous file whole.
+ *   <li>The file is created as any program creates one: its mode follows the umask.
+ *   <li>A temporary file is removed on every exit path that runs code: errors, and a JVM stopped
+ *       by a signal (a shutdown hook). One left by a killed process ({@code kill -9}) is removed by
+ *       the next write into that folder, once no live process has that PID.
+ *   <li>{@link #refuseInputs} refuses a target that is one of the run's inputs.
+ * </ul>
+ */
+public final class OutputFile {
+  private OutputFile() {}
+
+  /** Writes the body of an output file. */
+  @FunctionalInterface
+  public interface Body {
+    void writeTo(OutputStream out) throws IOException;
+  }
+
+  private static final String SUFFIX = ".tmp";
+  private static final String MARK = ".eligo-";
+  private static final Set<Path> OPEN = ConcurrentHashMap.newKeySet();
+
+  static {
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  for (Path p : OPEN) {
+                    try {
+                      Files.deleteIfExists(p);
+                    } catch (IOException | RuntimeException e) {
+                      // the process is ending; the next write into the folder sweeps it
+                    }
+                  }
+                },
+                "eligo-temporary-files"));
+  }
+
+  /**
+   * Writes {@code target} from {@code body}: into a temporary file beside it, then renamed into
+   * place. The folder is created when missing.
+   */
+  public static void write(Path target, Body body) throws IOException {
+    try (Batch batch = new Batch()) {
+      try (OutputStream out = batch.open(target)) {
+        body.writeTo(out);
+      }
+      batch.commit();
+    }
+  }
+
+  /**
+   * Several output files written together, each to its temporary file, and renamed into place
+   * only by {@link #commit}: a run stopped before then leaves every previous file as it was.
+   * Closing the batch removes what was not committed.
+   */
+  public static final class Batch implements AutoCloseable {
+    private final java.util.Map<Path, Path> pending = new java.util.LinkedHashMap<>();
+
+    /** A new stream to the temporary file of {@code target}; the caller closes it. */
+    public OutputStream open(Path target) throws IOException {
+      Path abs = target.toAbsolutePath().normalize();
+      Path dir = abs.getParent();
+      Files.createDirectories(dir);
+      if (Files.isDirectory(abs, LinkOption.NOFOLLOW_LINKS)) {
+        throw new IOException(target + " is a folder");
+      }
+      if (pending.containsKey(abs)) {
+        throw new IllegalArgumentException(target + " is already open in this batch");
+      }
+      sweep(dir, abs.getFileName().toString());
+      Path tmp = createTemporary(dir, abs.getFileName().toString());
+      OPEN.add(tmp);
+      pending.put(abs, tmp);
+      return Files.newOutputStream(tmp, StandardOpenOption.WRITE);
+    }
+
+    /** Renames every temporary file over its target. */
+    public void commit() throws IOException {
+      for (var it = pending.entrySet().iterator(); it.hasNext(); ) {
+        var e = it.next();
+        Files.move(
+            e.getValue(),
+            e.getKey(),
+            StandardCopyOption.REPLACE_EXISTING,
+            StandardCopyOption.ATOMIC_MOVE);
+        OPEN.remove(e.getValue());
+        it.remove();
+      }
+    }
+
+    /** Removes the temporary files not committed. */
+    @Override
+    public void close() throws IOException {
+      IOException first = null;
+      for (Path tmp : pending.values()) {
+        try {
+          Files.deleteIfExists(tmp);
+        } catch (IOException e) {
+          first = first == null ? e : first;
+        } finally {
+          OPEN.remove(tmp);
+        }
+      }
+      pending.clear();
+      if (first != null) {
+        throw first;
+      }
+    }
+  }
+
+  /** Writes {@code target} holding {@code bytes}, as {@link #write(Path, Body)} does. */
+  public static void write(Path target, byte[] bytes) throws IOException {
+    write(target, out -> out.write(bytes));
+  }
+
+  /**
+   * Refuses to write {@code target} when it is one of {@code inputs} or lies inside an input
+   * folder, or is another output of the same run: an input is never changed by a run.
+   *
+   * @param what how the command line names the output, e.g. {@code --results}
+   * @param inputs files and folders the run reads
+   * @param otherOutputs other files the same run writes
+   * @return a message saying why, or null when the target may be written
+   */
+  public static String refuseInputs(
+      String what, Path target, Collection<Path> inputs, Collection<Path> otherOutputs) {
+    Path t = real(target);
+    for (Path in : inputs) {
+      Path i = real(in);
+      if (t.equals(i)) {
+        return what + " " + target + " is an input of this run: choose another file";
+      }
+      if (Files.isDirectory(i) && t.startsWith(i)) {
+        return what + " " + target + " lies inside the input folder " + in + ": choose another file";
+      }
+    }
+    for (Path other : otherOutputs) {
+      if (t.equals(real(other))) {
+        return what + " " + target + " is also another output of this run: choose another file";
+      }
+    }
+    return null;
+  }
+
+  /**
+   * The real path of {@code p} (links resolved), or of its nearest existing folder with the rest
+   * appended when it does not exist yet.
+   */
+  private static Path real(Path p) {
+    Path abs = p.toAbsolutePath().normalize();
+    Path rest = abs.getFileSystem().getPath("");
+    for (Path at = abs; at != null; at = at.getParent()) {
+      try {
+        return at.toRealPath().resolve(rest).normalize();
+      } catch (IOException e) {
+        rest = at.getFileName() == null ? rest : at.getFileName().resolve(rest);
+      }
+    }
+    return abs;
+  }
+
+  private static Path createTemporary(Path dir, String name) throws IOException {
+    long pid = ProcessHandle.current().pid();
+    for (int attempt = 0; ; attempt++) {
+      long n = ThreadLocalRandom.current().nextLong(1L << 40);
+      Path tmp = dir.resolve("." + name + MARK + pid + "-" + Long.toString(n, 36) + SUFFIX);
+      try {
+        return Files.createFile(tmp);
+      } catch (FileAlreadyExistsException e) {
+        if (attempt > 100) {
+          throw e;
+        }
+      }
+    }
+  }
+
+  /**
+   * Removes the temporary files for {@code name} in {@code dir} that a process no longer alive
+   * left behind.
+   */
+  private static void sweep(Path dir, String name) {
+    String prefix = "." + name + MARK;
+    DirectoryStream.Filter<Path> mine =
+        p -> {
+          String f = p.getFileName().toString();
+          return f.startsWith(prefix) && f.endsWith(SUFFIX);
+        };
+    try (DirectoryStream<Path> s = Files.newDirectoryStream(dir, mine)) {
+      for (Path p : s) {
+        String f = p.getFileName().toString();
+        String middle = f.substring(prefix.length(), f.length() - SUFFIX.length());
+        int dash = middle.indexOf('-');
+        if (dash <= 0) {
+          continue;
+        }
+        long pid;
+        try {
+          pid = Long.parseLong(middle.substring(0, dash));
+        } catch (NumberFormatException e) {
+          continue;
+        }
+        if (pid != ProcessHandle.current().pid() && ProcessHandle.of(pid).isEmpty()) {
+          Files.deleteIfExists(p);
+        }
+      }
+    } catch (IOException | RuntimeException e) {
+      // sweeping is a courtesy: a folder that cannot be listed is reported by the write itself
+    }
+  }
+}

@@ -1,0 +1,145 @@
+package eligo.io;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Output files are written whole or not at all, never through a link, never over an input. */
+class OutputFileTest {
+  @TempDir Path dir;
+
+  private List<String> names() throws IOException {
+    try (Stream<Path> s = Files.list(dir)) {
+      return s.map(p -> p.getFileName().toString()).sorted().toList();
+    }
+  }
+
+  @Test
+  void aFailedWriteLeavesThePreviousFileWholeAndNoTemporaryFile() throws IOException {
+    Path out = dir.resolve("results.csv");
+    OutputFile.write(out, "old\n".getBytes(StandardCharsets.UTF_8));
+    assertThatThrownBy(
+            () ->
+                OutputFile.write(
+                    out,
+                    os -> {
+                      os.write("half of the new".getBytes(StandardCharsets.UTF_8));
+                      throw new IOException("disk full");
+                    }))
+        .hasMessage("disk full");
+    assertThat(Files.readString(out)).isEqualTo("old\n");
+    assertThat(names()).containsExactly("results.csv");
+  }
+
+  @Test
+  void aLinkPlantedAtTheTargetIsReplacedNotWrittenThrough() throws IOException {
+    Path victim = dir.resolve("victim.txt");
+    Files.writeString(victim, "precious");
+    Path out = dir.resolve("results.csv");
+    Files.createSymbolicLink(out, victim);
+    OutputFile.write(out, "rows".getBytes(StandardCharsets.UTF_8));
+    assertThat(Files.readString(victim)).isEqualTo("precious");
+    assertThat(Files.isSymbolicLink(out)).isFalse();
+    assertThat(Files.readString(out)).isEqualTo("rows");
+  }
+
+  @Test
+  void theFileModeFollowsTheUmaskAsAnyNewFile() throws IOException {
+    Path plain = Files.createFile(dir.resolve("made-by-java.txt"));
+    Path out = dir.resolve("results.csv");
+    OutputFile.write(out, new byte[0]);
+    Set<PosixFilePermission> expected = Files.getPosixFilePermissions(plain);
+    assertThat(Files.getPosixFilePermissions(out, LinkOption.NOFOLLOW_LINKS)).isEqualTo(expected);
+    assertThat(expected).contains(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE);
+  }
+
+  @Test
+  void temporaryFilesOfDeadProcessesAreSweptOthersKept() throws IOException {
+    long dead = deadPid();
+    Path stale = Files.writeString(dir.resolve(".results.csv.eligo-" + dead + "-abc.tmp"), "x");
+    long live = ProcessHandle.current().parent().map(ProcessHandle::pid).orElseThrow();
+    Path running = Files.writeString(dir.resolve(".results.csv.eligo-" + live + "-abc.tmp"), "x");
+    Path unrelated = Files.writeString(dir.resolve(".other.csv.eligo-" + dead + "-abc.tmp"), "x");
+    OutputFile.write(dir.resolve("results.csv"), new byte[] {'r'});
+    assertThat(stale).doesNotExist();
+    assertThat(running).exists();
+    assertThat(unrelated).exists();
+  }
+
+  /** A PID that no process has now. */
+  private static long deadPid() {
+    for (long pid = 4_000_000; ; pid--) {
+      if (ProcessHandle.of(pid).isEmpty()) {
+        return pid;
+      }
+    }
+  }
+
+  @Test
+  void aBatchNotCommittedChangesNothing() throws IOException {
+    Path a = dir.resolve("a.csv");
+    Files.writeString(a, "before");
+    try (OutputFile.Batch batch = new OutputFile.Batch()) {
+      try (OutputStream os = batch.open(a)) {
+        os.write('x');
+      }
+      try (OutputStream os = batch.open(dir.resolve("b.csv"))) {
+        os.write('y');
+      }
+    }
+    assertThat(names()).containsExactly("a.csv");
+    assertThat(Files.readString(a)).isEqualTo("before");
+  }
+
+  @Test
+  void aBatchCommittedReplacesEveryFile() throws IOException {
+    try (OutputFile.Batch batch = new OutputFile.Batch()) {
+      for (String name : List.of("a.csv", "b.csv")) {
+        try (OutputStream os = batch.open(dir.resolve(name))) {
+          os.write(name.getBytes(StandardCharsets.UTF_8));
+        }
+      }
+      batch.commit();
+    }
+    assertThat(names()).containsExactly("a.csv", "b.csv");
+    assertThat(Files.readString(dir.resolve("b.csv"))).isEqualTo("b.csv");
+  }
+
+  @Test
+  void inputsAndOtherOutputsAreRefusedAsTargets() throws IOException {
+    Path data = Files.createDirectories(dir.resolve("data"));
+    Path usage = Files.writeString(data.resolve("usage.csv"), "x");
+    Path criteria = Files.writeString(dir.resolve("azure.criteria"), "x");
+    Path link = Files.createSymbolicLink(dir.resolve("link.csv"), criteria);
+    List<Path> inputs = List.of(data, criteria);
+
+    assertThat(OutputFile.refuseInputs("--results", usage, inputs, List.of()))
+        .isEqualTo(
+            "--results " + usage + " lies inside the input folder " + data + ": choose another file");
+    assertThat(OutputFile.refuseInputs("--results", link, inputs, List.of()))
+        .contains("is an input of this run");
+    assertThat(OutputFile.refuseInputs("--results", data.resolve("new.csv"), inputs, List.of()))
+        .contains("lies inside the input folder " + data);
+    assertThat(OutputFile.refuseInputs("--rejects", criteria, inputs, List.of()))
+        .isEqualTo("--rejects " + criteria + " is an input of this run: choose another file");
+    Path results = dir.resolve("out/results.csv");
+    assertThat(
+            OutputFile.refuseInputs(
+                "--rejects", dir.resolve("out/../out/results.csv"), inputs, List.of(results)))
+        .contains("is also another output of this run");
+    assertThat(OutputFile.refuseInputs("--results", results, inputs, List.of(dir.resolve("r.csv"))))
+        .isNull();
+  }
+}
