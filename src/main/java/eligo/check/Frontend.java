@@ -4,6 +4,7 @@ import eligo.ir.Ir;
 import eligo.lang.Ast;
 import eligo.lang.CriteriaParsing;
 import eligo.lang.Diagnostic;
+import eligo.lang.NameUse;
 import eligo.lang.Diagnostics;
 import eligo.lang.SourceFile;
 import eligo.lang.Span;
@@ -33,10 +34,16 @@ public final class Frontend {
 
   /**
    * The result of compiling a criteria folder: the program (null when there are errors), every
-   * diagnostic in reading order, and a SHA-256 of the files' names and contents (what a prebuilt
-   * evaluator was built from).
+   * diagnostic in reading order, a SHA-256 of the files' names and contents (what a prebuilt
+   * evaluator was built from), and the names the criteria take from the data, where written
+   * ({@link DataBinding} holds them against a dataset).
    */
-  public record Compilation(Ir.Program program, List<Diagnostic> diagnostics, List<SourceFile> sources, String contentHash) {
+  public record Compilation(
+      Ir.Program program,
+      List<Diagnostic> diagnostics,
+      List<SourceFile> sources,
+      String contentHash,
+      List<NameUse> names) {
     public boolean ok() {
       return program != null;
     }
@@ -56,7 +63,7 @@ public final class Frontend {
     List<Diagnostic> all = new ArrayList<>(folder.readErrors());
     all.addAll(c.diagnostics());
     all.sort(Diagnostics.ORDER);
-    return new Compilation(null, all, c.sources(), c.contentHash());
+    return new Compilation(null, all, c.sources(), c.contentHash(), c.names());
   }
 
   /**
@@ -101,6 +108,7 @@ public final class Frontend {
     List<SourceFile> sources = new ArrayList<>();
     List<Ast.CriteriaFile> files = new ArrayList<>();
     List<Diagnostic> diagnostics = new ArrayList<>();
+    List<NameUse> names = new ArrayList<>();
     Map<String, Ast.CriteriaFile> byName = new LinkedHashMap<>();
     for (Map.Entry<String, String> e : texts.entrySet()) {
       SourceFile source = new SourceFile(e.getKey(), e.getValue());
@@ -108,6 +116,7 @@ public final class Frontend {
       CriteriaParsing.Result r = CriteriaParsing.parse(source);
       diagnostics.addAll(r.diagnostics());
       files.add(r.file());
+      names.addAll(NameUse.of(r.file()));
       byName.put(e.getKey(), r.file());
     }
     Checker.Result checked = Checker.check(files, (from, path) -> byName.get(sibling(from.source().name(), path)));
@@ -123,7 +132,8 @@ public final class Frontend {
     }
     diagnostics.sort(Diagnostics.ORDER);
     Ir.Program program = Diagnostics.hasErrors(diagnostics) ? null : checked.program();
-    return new Compilation(program, List.copyOf(diagnostics), List.copyOf(sources), hash(texts));
+    return new Compilation(
+        program, List.copyOf(diagnostics), List.copyOf(sources), hash(texts), List.copyOf(names));
   }
 
   private static String sibling(String from, String path) {

@@ -1,0 +1,190 @@
+package eligo.check;
+
+import eligo.lang.Diagnostic;
+import eligo.lang.NameUse;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Holds the names that criteria take from the data against a dataset's catalog, so that a
+ * misspelt workload, family or association type stops the run with one located error instead of
+ * quietly counting nothing:
+ *
+ * <ul>
+ *   <li>every workload name and family the criteria write is looked up in {@code workloads.csv},
+ *       to the letter. A name that differs from one of the data's only in case or spaces, or is
+ *       close to some (an edit or two, or a word of it), is an error that offers the data's
+ *       names ("did you mean"). A name far from all of them is a warning: DATA.md lets a dataset
+ *       hold only some workloads (the conformance set {@code hand-1} has three), so a name the
+ *       data lacks may be right, but rules that use it count nothing in that dataset;
+ *   <li>every association type that the data uses must be declared by the criteria: one error at
+ *       the declaration the data most likely meant, with the count of rows and the first place in
+ *       the data.
+ * </ul>
+ */
+public final class DataBinding {
+  private DataBinding() {}
+
+  /** How often, and first where, the data uses an association type text. */
+  public record TypeUse(long rows, String firstAt) {}
+
+  /**
+   * What the data holds: each workload of {@code workloads.csv} with its family, and the
+   * association type texts of {@code associations.csv} that no criteria declares (empty when
+   * unknown).
+   */
+  public record Catalog(Map<String, String> familyByWorkload, Map<String, TypeUse> undeclaredTypes) {
+    public Catalog {
+      familyByWorkload = Map.copyOf(familyByWorkload);
+      undeclaredTypes = new LinkedHashMap<>(undeclaredTypes);
+    }
+  }
+
+  /** The errors of {@code uses} against {@code catalog}, in the order the names were written. */
+  public static List<Diagnostic> check(List<NameUse> uses, Catalog catalog) {
+    List<Diagnostic> out = new ArrayList<>();
+    Set<String> workloads = catalog.familyByWorkload().keySet();
+    Set<String> families = new TreeSet<>(catalog.familyByWorkload().values());
+    for (NameUse use : uses) {
+      switch (use.kind()) {
+        case WORKLOAD -> {
+          if (!workloads.contains(use.text())) {
+            out.add(unknown(use, "workload", workloads));
+          }
+        }
+        case FAMILY -> {
+          if (!families.contains(use.text())) {
+            out.add(unknown(use, "workload family", families));
+          }
+        }
+        case TYPE_TEXT -> {}
+      }
+    }
+    out.addAll(undeclaredTypes(uses, catalog.undeclaredTypes()));
+    return out;
+  }
+
+  /** One error per type text of the data that no declaration names, at the likeliest one. */
+  private static List<Diagnostic> undeclaredTypes(List<NameUse> uses, Map<String, TypeUse> undeclared) {
+    List<NameUse> declared = uses.stream().filter(u -> u.kind() == NameUse.Kind.TYPE_TEXT).toList();
+    List<Diagnostic> out = new ArrayList<>();
+    if (declared.isEmpty()) {
+      return out;
+    }
+    for (Map.Entry<String, TypeUse> e : undeclared.entrySet()) {
+      String text = e.getKey();
+      NameUse meant =
+          declared.stream()
+              .min(Comparator.comparingInt((NameUse d) -> distance(fold(d.text()), fold(text))))
+              .orElseThrow();
+      TypeUse where = e.getValue();
+      out.add(
+          Diagnostic.error(
+              meant.span(),
+              "the data's association type "
+                  + quote(text)
+                  + " ("
+                  + where.rows()
+                  + (where.rows() == 1 ? " row" : " rows")
+                  + ", first at "
+                  + where.firstAt()
+                  + ") is declared by no criteria; did this declaration, "
+                  + quote(meant.text())
+                  + ", mean "
+                  + quote(text)
+                  + "?"));
+    }
+    out.sort(Comparator.comparingInt((Diagnostic d) -> d.span().line()));
+    return out;
+  }
+
+  /**
+   * The diagnostic for a name the data lacks: an error offering the exact name or the closest
+   * ones, or a warning when no name of the data is close.
+   */
+  static Diagnostic unknown(NameUse use, String what, Collection<String> known) {
+    String name = use.text();
+    String head = "the data has no " + what + " " + quote(name);
+    List<String> sameButCaseOrSpaces =
+        known.stream().filter(k -> fold(k).equals(fold(name))).sorted().toList();
+    if (!sameButCaseOrSpaces.isEmpty()) {
+      return Diagnostic.error(
+          use.span(),
+          head
+              + ": names must match to the letter; the data writes it "
+              + quote(sameButCaseOrSpaces.get(0)));
+    }
+    List<String> close = closest(name, known, 3);
+    if (close.isEmpty()) {
+      String plural = what.substring(what.lastIndexOf(' ') + 1) + (known.size() == 1 ? "" : "s");
+      return Diagnostic.warning(
+          use.span(),
+          head
+              + " (workloads.csv holds "
+              + known.size()
+              + " "
+              + (what.startsWith("workload family") ? "famil" + (known.size() == 1 ? "y" : "ies") : plural)
+              + "): rules that name it count nothing in this dataset");
+    }
+    return Diagnostic.error(
+        use.span(),
+        head + "; did you mean " + String.join(" or ", close.stream().map(DataBinding::quote).toList()) + "?");
+  }
+
+  /**
+   * Up to {@code most} names of {@code known} near {@code name}: within an edit distance of a
+   * third of its length (at least 2), or holding it or held by it as a word; nearest first.
+   */
+  static List<String> closest(String name, Collection<String> known, int most) {
+    String n = fold(name);
+    int limit = Math.max(2, n.length() / 3);
+    record Scored(String name, int score) {}
+    List<Scored> scored = new ArrayList<>();
+    for (String k : known) {
+      String f = fold(k);
+      int d = distance(n, f);
+      boolean contains = f.length() >= 3 && n.length() >= 3 && (n.contains(f) || f.contains(n));
+      if (d <= limit || contains) {
+        scored.add(new Scored(k, d));
+      }
+    }
+    scored.sort(Comparator.comparingInt(Scored::score).thenComparing(Scored::name));
+    return scored.stream().limit(most).map(Scored::name).toList();
+  }
+
+  /** Lower case with runs of white space as one space, trimmed: what a reader takes as the same. */
+  private static String fold(String s) {
+    return s.strip().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
+  }
+
+  /** Levenshtein distance. */
+  private static int distance(String a, String b) {
+    int[] prev = new int[b.length() + 1];
+    int[] cur = new int[b.length() + 1];
+    for (int j = 0; j <= b.length(); j++) {
+      prev[j] = j;
+    }
+    for (int i = 1; i <= a.length(); i++) {
+      cur[0] = i;
+      for (int j = 1; j <= b.length(); j++) {
+        int sub = prev[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
+        cur[j] = Math.min(sub, Math.min(prev[j] + 1, cur[j - 1] + 1));
+      }
+      int[] t = prev;
+      prev = cur;
+      cur = t;
+    }
+    return prev[b.length()];
+  }
+
+  private static String quote(String s) {
+    return "\"" + s + "\"";
+  }
+}
