@@ -24,9 +24,28 @@ public final class Evaluation {
   /** Evaluation failed for a customer (an amount too large to add up exactly). */
   public static final class EvaluationException extends RuntimeException {
     private static final long serialVersionUID = 1L;
+    private final String customer;
+    private final String area;
 
     public EvaluationException(String message, Throwable cause) {
+      this(message, null, null, cause);
+    }
+
+    /** A failure of customer {@code customer} in area {@code area}. */
+    public EvaluationException(String message, String customer, String area, Throwable cause) {
       super(message, cause);
+      this.customer = customer;
+      this.area = area;
+    }
+
+    /** The id of the customer being evaluated, or null when not known. */
+    public String customer() {
+      return customer;
+    }
+
+    /** The id of the area being evaluated, or null when not known. */
+    public String area() {
+      return area;
     }
   }
 
@@ -83,7 +102,7 @@ public final class Evaluation {
             try {
               evaluators.get(i).evaluate(c, asOf, r);
             } catch (ArithmeticException e) {
-              throw new EvaluationException("customer '" + data.customerId(c) + "', area '" + areas.get(i).area.id() + "': an amount is too large to compute exactly (" + e.getMessage() + ")", e);
+              throw new EvaluationException("customer '" + data.customerId(c) + "', area '" + areas.get(i).area.id() + "': an amount is too large to compute exactly (" + e.getMessage() + ")", data.customerId(c), areas.get(i).area.id(), e);
             }
             Outcome.AreaOutcome a = areas.get(i);
             a.store(c, r);
