@@ -17,7 +17,7 @@ import java.util.Map;
  * file per area, files rewritten only when their text changes, files of areas that are gone
  * removed, and a stamp file that records the criteria content, package and generator they were
  * generated from, so that a build can see that nothing needs to be generated (compiling the
- * criteria folder is the engine's part: {@code eligo.engine.GeneratedSources}).
+ * criteria folder is done above this package, by the engine).
  */
 public final class SourceFolder {
   /** The stamp file in the output folder: what the sources there were generated from. */

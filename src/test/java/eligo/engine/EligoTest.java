@@ -8,7 +8,6 @@ import eligo.data.Dataset;
 import eligo.data.Month;
 import eligo.io.DataError;
 import eligo.io.Mode;
-import eligo.io.ResultsFile;
 import eligo.lang.Diagnostic;
 import eligo.testing.SharedFiles;
 import java.io.IOException;

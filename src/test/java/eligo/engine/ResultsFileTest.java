@@ -1,13 +1,10 @@
-package eligo.io;
-
-import eligo.engine.Engine;
-import eligo.engine.Evaluation;
-import eligo.engine.Outcome;
+package eligo.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import eligo.check.Frontend;
 import eligo.data.Dataset;
+import eligo.io.DatasetLoader;
 import eligo.ir.Ir;
 import eligo.testing.SharedFiles;
 import java.io.ByteArrayOutputStream;
