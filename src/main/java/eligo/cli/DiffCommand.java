@@ -2,13 +2,13 @@ package eligo.cli;
 
 import eligo.check.Frontend;
 import eligo.data.Dataset;
-import eligo.diff.GitCriteria;
 import eligo.diff.Impact;
 import eligo.diff.ImpactReport;
 import eligo.engine.Eligo;
 import eligo.engine.Engine;
 import eligo.engine.EngineFailure;
 import eligo.engine.Evaluation;
+import eligo.engine.GitCriteria;
 import eligo.engine.Outcome;
 import eligo.io.Mode;
 import java.io.PrintWriter;

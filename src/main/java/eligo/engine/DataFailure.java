@@ -33,6 +33,7 @@ public final class DataFailure extends EngineFailure {
     this.errors = List.copyOf(errors);
   }
 
+  /** {@code folder} does not exist or is not a folder. */
   static DataFailure notAFolder(Path folder) {
     return new DataFailure(Reason.NOT_A_FOLDER, folder, "data folder '" + folder + "' does not exist or is not a folder", List.of(), null);
   }
@@ -42,10 +43,12 @@ public final class DataFailure extends EngineFailure {
     return new DataFailure(Reason.BAD_DATA, folder, e.getMessage(), e.errors(), e);
   }
 
+  /** No as-of month given, and none to take from usage.csv. */
   static DataFailure noAsOfMonth() {
     return new DataFailure(Reason.NO_AS_OF_MONTH, null, "usage.csv has no rows, so there is no latest month: give the as-of month", List.of(), null);
   }
 
+  /** What is wrong. */
   public Reason reason() {
     return reason;
   }

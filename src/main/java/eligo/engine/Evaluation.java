@@ -56,6 +56,13 @@ public final class Evaluation {
     void update(int done, int total);
   }
 
+  /**
+   * Evaluates every customer of {@code data} at month {@code asOf} with the evaluators {@code
+   * factories} makes (by area id), on up to {@code threads} threads, then the partner totals.
+   * Front doors call {@link Eligo#evaluate}, which gives a failure as an {@link EvaluationFailure}.
+   *
+   * @throws EvaluationException naming the customer and area whose evaluation failed
+   */
   public static Outcome run(Ir.Program program, Map<String, Function<Dataset, AreaEvaluator>> factories, Dataset data, int asOf, int threads, Progress progress) {
     int customers = data.customerCount();
     TreeSet<String> partnerSet = new TreeSet<>(Texts.CODE_POINT_ORDER);
