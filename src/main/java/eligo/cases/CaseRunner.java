@@ -11,8 +11,10 @@ import eligo.lang.Diagnostic;
 import eligo.lang.Diagnostics;
 import eligo.report.CustomerView;
 import eligo.report.Explainer;
+import eligo.engine.Eligo;
 import eligo.engine.Engine;
 import eligo.engine.Evaluation;
+import eligo.engine.EvaluationFailure;
 import eligo.engine.Outcome;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -22,7 +24,7 @@ import java.util.Set;
 
 /**
  * Runs cases through the real evaluation path: the case's data through the loader, every area
- * through the chosen engine ({@link Evaluation}, customers then partners), then each expectation
+ * through the chosen engine ({@link Eligo#evaluate}, customers then partners), then each expectation
  * compared with the outcome. The evaluators are compiled once per runner, on its first run.
  */
 public final class CaseRunner {
@@ -94,8 +96,8 @@ public final class CaseRunner {
     Case c = p.c();
     Outcome outcome;
     try {
-      outcome = Evaluation.run(program, compiled().factories(), p.data(), c.asOf(), 1, Evaluation.Progress.NONE);
-    } catch (Evaluation.EvaluationException e) {
+      outcome = Eligo.evaluate(program, compiled(), p.data(), c.asOf(), 1, Evaluation.Progress.NONE);
+    } catch (EvaluationFailure e) {
       return new Result(c, List.of(), e.getMessage());
     }
     List<Check> checks = new ArrayList<>();

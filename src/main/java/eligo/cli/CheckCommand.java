@@ -1,6 +1,8 @@
 package eligo.cli;
 
 import eligo.check.Frontend;
+import eligo.engine.CriteriaFailure;
+import eligo.engine.Eligo;
 import eligo.lang.Diagnostics;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -24,9 +26,11 @@ final class CheckCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    Frontend.Compilation c = CriteriaLoading.compile(criteria, spec);
-    if (c == null) {
-      return ExitCodes.CRITERIA;
+    Frontend.Compilation c;
+    try {
+      c = Eligo.readCriteria(criteria);
+    } catch (CriteriaFailure f) {
+      return Failures.report(f, spec);
     }
     spec.commandLine().getErr().print(Diagnostics.render(c.diagnostics()));
     spec.commandLine().getErr().flush();

@@ -2,16 +2,15 @@ package eligo.cli;
 
 import eligo.check.Frontend;
 import eligo.data.Dataset;
-import eligo.data.Month;
-import eligo.diff.GitCriteria;
 import eligo.diff.Impact;
 import eligo.diff.ImpactReport;
-import eligo.lang.Diagnostics;
-import eligo.io.DataException;
-import eligo.io.DatasetLoader;
+import eligo.engine.Eligo;
 import eligo.engine.Engine;
+import eligo.engine.EngineFailure;
 import eligo.engine.Evaluation;
+import eligo.engine.GitCriteria;
 import eligo.engine.Outcome;
+import eligo.io.Mode;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -64,51 +63,31 @@ final class DiffCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     PrintWriter err = spec.commandLine().getErr();
-    Frontend.Compilation after = CriteriaLoading.compile(newCriteria, spec);
-    if (after == null) {
-      return ExitCodes.CRITERIA;
-    }
-    Frontend.Compilation before;
-    if (Files.isDirectory(Path.of(old))) {
-      before = CriteriaLoading.compile(Path.of(old), spec);
-      if (before == null) {
-        return ExitCodes.CRITERIA;
-      }
-    } else {
-      try {
-        before = GitCriteria.compile(old, newCriteria);
-      } catch (GitCriteria.GitException e) {
-        err.println("eligo: --old '" + old + "' is neither a folder nor a git revision of " + newCriteria + " (git: " + e.getMessage() + ")");
-        return ExitCodes.USAGE;
-      }
-    }
-    if (!before.ok() || !after.ok()) {
-      err.print(Diagnostics.render(before.diagnostics()));
-      err.print(Diagnostics.render(after.diagnostics()));
-      return ExitCodes.CRITERIA;
-    }
-    if (!Inputs.isDataFolder(data, spec)) {
-      return ExitCodes.DATA;
-    }
     Outcome x;
     Outcome y;
     try {
-      // Each version loads the data with its own association types, as its own 'eligo run' would.
-      Dataset oldData = DatasetLoader.load(data, before.program().associationTypes()).dataset();
-      Dataset newData = DatasetLoader.load(data, after.program().associationTypes()).dataset();
-      int m = Inputs.asOf(asOf, newData, spec);
-      if (m == Month.NONE) {
-        return ExitCodes.DATA;
+      Frontend.Compilation after = Eligo.readCriteria(newCriteria);
+      Frontend.Compilation before;
+      if (Files.isDirectory(Path.of(old))) {
+        before = Eligo.readCriteria(Path.of(old));
+      } else {
+        try {
+          before = GitCriteria.compile(old, newCriteria);
+        } catch (GitCriteria.GitException e) {
+          err.println("eligo: --old '" + old + "' is neither a folder nor a git revision of " + newCriteria + " (git: " + e.getMessage() + ")");
+          return ExitCodes.USAGE;
+        }
       }
+      Eligo.requireNoErrors(before, after);
+      // Each version loads the data with its own association types, as its own 'eligo run' would.
+      Dataset oldData = Eligo.loadData(data, before.program().associationTypes(), Mode.STRICT).dataset();
+      Dataset newData = Eligo.loadData(data, after.program().associationTypes(), Mode.STRICT).dataset();
+      int m = Eligo.asOf(asOf, newData);
       int threads = Runtime.getRuntime().availableProcessors();
-      x = Evaluation.run(before.program(), engine.compile(before).factories(), oldData, m, threads, Evaluation.Progress.NONE);
-      y = Evaluation.run(after.program(), engine.compile(after).factories(), newData, m, threads, Evaluation.Progress.NONE);
-    } catch (DataException e) {
-      err.println(e.getMessage());
-      return ExitCodes.DATA;
-    } catch (Evaluation.EvaluationException e) {
-      err.println("eligo: " + e.getMessage());
-      return ExitCodes.FAILURE;
+      x = Eligo.evaluate(before, engine, oldData, m, threads, Evaluation.Progress.NONE);
+      y = Eligo.evaluate(after, engine, newData, m, threads, Evaluation.Progress.NONE);
+    } catch (EngineFailure f) {
+      return Failures.report(f, spec);
     }
     Impact impact = Impact.compare(old, newCriteria.toString(), data.toString(), x, y);
     String report = switch (format) {

@@ -1,6 +1,8 @@
 package eligo.cli;
 
 import eligo.check.Frontend;
+import eligo.engine.CriteriaFailure;
+import eligo.engine.Eligo;
 import eligo.io.DataGenerator;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -38,9 +40,11 @@ final class GenerateDataCommand implements Callable<Integer> {
       spec.commandLine().getErr().println("eligo: --customers must not be negative");
       return ExitCodes.USAGE;
     }
-    Frontend.Compilation c = CriteriaLoading.compileWithoutErrors(criteria, spec);
-    if (c == null) {
-      return ExitCodes.CRITERIA;
+    Frontend.Compilation c;
+    try {
+      c = Eligo.compileCriteria(criteria);
+    } catch (CriteriaFailure f) {
+      return Failures.report(f, spec);
     }
     long start = System.nanoTime();
     DataGenerator.Summary s = DataGenerator.generate(out, customers, seed, c.program().associationTypes());

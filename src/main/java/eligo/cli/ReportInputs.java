@@ -2,14 +2,12 @@ package eligo.cli;
 
 import eligo.check.Frontend;
 import eligo.data.Dataset;
-import eligo.data.Month;
-import eligo.ir.Ir;
-import eligo.io.DataException;
-import eligo.io.DatasetLoader;
+import eligo.engine.Eligo;
 import eligo.engine.Engine;
-import eligo.engine.Evaluation;
-import eligo.io.Mode;
+import eligo.engine.EngineFailure;
 import eligo.engine.Outcome;
+import eligo.io.Mode;
+import eligo.ir.Ir;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import picocli.CommandLine.Model.CommandSpec;
@@ -45,12 +43,12 @@ final class ReportInputs {
 
   /** The compiled criteria, or a stop after printing the errors. */
   Ir.Program program(CommandSpec spec) throws Stop {
-    Frontend.Compilation c = CriteriaLoading.compileWithoutErrors(criteria, spec);
-    if (c == null) {
-      throw new Stop(ExitCodes.CRITERIA);
+    try {
+      compilation = Eligo.compileCriteria(criteria);
+    } catch (EngineFailure f) {
+      throw new Stop(Failures.report(f, spec));
     }
-    compilation = c;
-    return c.program();
+    return compilation.program();
   }
 
   /** Loads the dataset (strictly) and evaluates every customer; progress on a terminal. */
@@ -60,25 +58,12 @@ final class ReportInputs {
       err.println("eligo: give the dataset with --data DIR");
       throw new Stop(ExitCodes.USAGE);
     }
-    if (!Inputs.isDataFolder(data, spec)) {
-      throw new Stop(ExitCodes.DATA);
-    }
-    Dataset dataset;
     try {
-      dataset = DatasetLoader.load(data, program.associationTypes(), Mode.STRICT).dataset();
-    } catch (DataException e) {
-      err.println(e.getMessage());
-      throw new Stop(ExitCodes.DATA);
-    }
-    int m = Inputs.asOf(asOf, dataset, spec);
-    if (m == Month.NONE) {
-      throw new Stop(ExitCodes.DATA);
-    }
-    try {
-      return Evaluation.run(program, engine.compile(compilation).factories(), dataset, m, Runtime.getRuntime().availableProcessors(), TerminalProgress.of("evaluating customers", err));
-    } catch (Evaluation.EvaluationException e) {
-      err.println("eligo: " + e.getMessage());
-      throw new Stop(ExitCodes.FAILURE);
+      Dataset dataset = Eligo.loadData(data, program.associationTypes(), Mode.STRICT).dataset();
+      int m = Eligo.asOf(asOf, dataset);
+      return Eligo.evaluate(compilation, engine, dataset, m, Runtime.getRuntime().availableProcessors(), TerminalProgress.of("evaluating customers", err));
+    } catch (EngineFailure f) {
+      throw new Stop(Failures.report(f, spec));
     }
   }
 }

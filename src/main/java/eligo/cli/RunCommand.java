@@ -1,27 +1,21 @@
 package eligo.cli;
 
 import eligo.check.Frontend;
-import eligo.data.AreaEvaluator;
 import eligo.data.Dataset;
 import eligo.data.Month;
 import eligo.data.NodeResults;
-import eligo.ir.Ir;
-import eligo.io.DataException;
-import eligo.io.DatasetLoader;
-import eligo.io.LoadResult;
-import eligo.io.Mode;
+import eligo.engine.Eligo;
 import eligo.engine.Engine;
+import eligo.engine.EngineFailure;
 import eligo.engine.Evaluation;
 import eligo.engine.Outcome;
-import eligo.io.ResultsFile;
+import eligo.engine.ResultsFile;
+import eligo.io.LoadResult;
+import eligo.io.Mode;
+import eligo.ir.Ir;
 import java.io.PrintWriter;
-import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
-import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.function.Function;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -72,68 +66,23 @@ final class RunCommand implements Callable<Integer> {
     skip
   }
 
-  /** Ends loading when the criteria have errors (already printed). */
-  private static final class CriteriaFailed extends RuntimeException {
-    CriteriaFailed() {
-      super(null, null, false, false);
-    }
-  }
-
   @Override
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     Timings clock = new Timings();
-    engine.prepare(criteria);
-    // The criteria are checked on another thread while the data starts loading: the loader asks
-    // for their association types only when it comes to associations.csv. Errors in the criteria
-    // are reported first (and the data's are not), as when they are checked before loading.
-    CompletableFuture<Frontend.Compilation> checking =
-        CompletableFuture.supplyAsync(
-            () -> clock.timed("criteria checked meanwhile", () -> CriteriaLoading.compileWithoutErrors(criteria, spec)));
-    // Java generation and compilation of the evaluators (one core) runs while the rest loads
-    CompletableFuture<Engine.Compiled> compiling =
-        checking.thenApplyAsync(
-            c -> {
-              if (c == null) {
-                return null;
-              }
-              Engine.Compiled compiled = clock.timed("evaluators compiled meanwhile", () -> engine.compile(c));
-              clock.note("evaluators ready " + ManagementFactory.getRuntimeMXBean().getUptime() + " ms after JVM start");
-              return compiled;
-            });
-    if (!java.nio.file.Files.isDirectory(data)) {
-      if (checking.join() == null) {
-        return ExitCodes.CRITERIA;
-      }
-      Inputs.isDataFolder(data, spec); // says why
-      return ExitCodes.DATA;
-    }
     Mode mode = onBadRows == BadRows.skip ? Mode.LENIENT : Mode.STRICT;
-    LoadResult loaded;
+    // The criteria are checked while the data start loading, and the evaluators compiled while the
+    // rest loads. Errors in the criteria are reported first (and the data's are not).
+    Eligo.Started started;
     try {
-      loaded =
-          DatasetLoader.load(
-              data,
-              () -> {
-                Frontend.Compilation checked = checking.join();
-                if (checked == null) {
-                  throw new CriteriaFailed();
-                }
-                return checked.program().associationTypes();
-              },
-              mode);
-    } catch (CriteriaFailed e) {
-      return ExitCodes.CRITERIA;
-    } catch (DataException e) {
-      if (checking.join() == null) {
-        return ExitCodes.CRITERIA;
-      }
-      err.println(e.getMessage());
-      return ExitCodes.DATA;
+      started = Eligo.start(criteria, data, mode, engine, clock);
+    } catch (EngineFailure f) {
+      return Failures.report(f, spec);
     }
-    Frontend.Compilation c = checking.join();
+    Frontend.Compilation c = started.criteria();
     Ir.Program program = c.program();
+    LoadResult loaded = started.loaded();
     Dataset dataset = loaded.dataset();
     clock.lap("load");
     clock.note(loaded.readInParallel().isEmpty() ? "no file read in parallel" : String.join(" and ", loaded.readInParallel()) + " read in parallel");
@@ -147,24 +96,20 @@ final class RunCommand implements Callable<Integer> {
         out.println("Rejected rows written to " + rejectsFile + " (" + loaded.rejects().size() + ")");
       }
     }
-    int m = Inputs.asOf(asOf, dataset, spec);
-    if (m == Month.NONE) {
-      return ExitCodes.DATA;
-    }
-    Engine.Compiled compiled;
+    int m;
     try {
-      compiled = compiling.join();
-    } catch (CompletionException e) {
-      throw e.getCause() instanceof RuntimeException r ? r : e;
+      m = Eligo.asOf(asOf, dataset);
+    } catch (EngineFailure f) {
+      return Failures.report(f, spec);
     }
+    Engine.Compiled compiled = started.evaluators();
     clock.lap("waiting for the evaluators");
     int n = threads != null ? Math.max(1, threads) : Runtime.getRuntime().availableProcessors();
     Outcome outcome;
     try {
-      outcome = Evaluation.run(program, compiled.factories(), dataset, m, n, quiet ? Evaluation.Progress.NONE : TerminalProgress.of("evaluating customers", err));
-    } catch (Evaluation.EvaluationException e) {
-      err.println("eligo: " + e.getMessage());
-      return ExitCodes.FAILURE;
+      outcome = Eligo.evaluate(program, compiled, dataset, m, n, quiet ? Evaluation.Progress.NONE : TerminalProgress.of("evaluating customers", err));
+    } catch (EngineFailure f) {
+      return Failures.report(f, spec);
     }
     clock.lap("evaluate");
     if (results != null) {

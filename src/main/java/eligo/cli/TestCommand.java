@@ -8,6 +8,8 @@ import eligo.cases.Coverage;
 import eligo.check.Frontend;
 import eligo.lang.Diagnostic;
 import eligo.lang.Diagnostics;
+import eligo.engine.CriteriaFailure;
+import eligo.engine.Eligo;
 import eligo.engine.Engine;
 import java.io.PrintWriter;
 import java.math.BigDecimal;
@@ -51,9 +53,11 @@ final class TestCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    Frontend.Compilation c = CriteriaLoading.compileWithoutErrors(criteria, spec);
-    if (c == null) {
-      return ExitCodes.CRITERIA;
+    Frontend.Compilation c;
+    try {
+      c = Eligo.compileCriteria(criteria);
+    } catch (CriteriaFailure f) {
+      return Failures.report(f, spec);
     }
     List<Path> roots = paths.isEmpty() ? List.of(criteria) : paths;
     for (Path p : roots) {

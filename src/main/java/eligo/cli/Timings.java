@@ -1,5 +1,6 @@
 package eligo.cli;
 
+import eligo.engine.Stages;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
@@ -11,7 +12,7 @@ import java.util.List;
  * Wall time per stage of a command, for {@code --timings}: laps run back to back on the command's
  * thread; {@link #timed} stages run beside them on another.
  */
-final class Timings {
+final class Timings implements Stages {
   private final List<String> laps = new ArrayList<>();
   private final List<String> beside = java.util.Collections.synchronizedList(new ArrayList<>());
   private long last = System.nanoTime();
@@ -24,14 +25,16 @@ final class Timings {
   }
 
   /** Adds a remark printed beside the stages. */
-  void note(String remark) {
+  @Override
+  public void note(String remark) {
     synchronized (beside) {
       beside.add(remark);
     }
   }
 
   /** Runs {@code stage} (on any thread) and notes its wall time as {@code name}. */
-  <T> T timed(String name, java.util.function.Supplier<T> stage) {
+  @Override
+  public <T> T timed(String name, java.util.function.Supplier<T> stage) {
     long start = System.nanoTime();
     T result = stage.get();
     beside.add(name + " " + (System.nanoTime() - start) / 1_000_000 + " ms");

@@ -1,7 +1,6 @@
 package eligo.codegen;
 
 import com.palantir.javapoet.JavaFile;
-import eligo.check.Frontend;
 import eligo.ir.Ir;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -14,31 +13,17 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The generated Java of a criteria folder, written into a source folder the way build tools want
- * it: one file per area, files rewritten only when their text changes, files of areas that are
- * gone removed, and nothing done at all when a stamp file says the sources were generated from
- * the same criteria content, package and generator.
+ * The generated Java of a program, written into a source folder the way build tools want it: one
+ * file per area, files rewritten only when their text changes, files of areas that are gone
+ * removed, and a stamp file that records the criteria content, package and generator they were
+ * generated from, so that a build can see that nothing needs to be generated (compiling the
+ * criteria folder is done above this package, by the engine).
  */
 public final class SourceFolder {
   /** The stamp file in the output folder: what the sources there were generated from. */
   public static final String STAMP = ".eligo-stamp";
 
   private SourceFolder() {}
-
-  /**
-   * What {@link #generate} did: the compilation (null when the sources were up to date and
-   * nothing was compiled; without a program when the criteria have errors, and then nothing was
-   * written) and the generated files, relative to the output folder.
-   */
-  public record Result(Frontend.Compilation compilation, List<String> files) {
-    public Result {
-      files = List.copyOf(files);
-    }
-
-    public boolean upToDate() {
-      return compilation == null;
-    }
-  }
 
   /**
    * The generated sources of {@code program}, by path relative to a source root ({@code
@@ -54,27 +39,34 @@ public final class SourceFolder {
   }
 
   /**
-   * Compiles the criteria folder {@code criteria} and writes its sources in {@code packageName}
-   * under {@code output}, unless the stamp there records the same criteria content, package and
-   * {@code generator}. A null {@code generator} (the generating code is not known exactly) always
-   * generates.
+   * The generated files listed in the stamp in {@code output} (relative to it) when the stamp
+   * records criteria of {@code contentHash}, {@code packageName} and {@code generator} and the
+   * files are all there; else null, meaning generate. A null {@code generator} (the generating
+   * code is not known exactly) is never up to date.
    */
-  public static Result generate(Path criteria, Path output, String packageName, String generator)
-      throws IOException {
-    Path stampFile = output.resolve(STAMP);
-    List<String> stamp = Files.isRegularFile(stampFile) ? Files.readAllLines(stampFile, StandardCharsets.UTF_8) : List.of();
+  public static List<String> upToDate(Path output, String contentHash, String packageName, String generator) throws IOException {
+    List<String> stamp = stamp(output);
     List<String> previous = stamp.size() > 3 ? stamp.subList(3, stamp.size()) : List.of();
     if (generator != null
         && stamp.size() >= 3
-        && stamp.subList(0, 3).equals(header(Frontend.contentHash(criteria), packageName, generator))
+        && stamp.subList(0, 3).equals(header(contentHash, packageName, generator))
         && previous.stream().allMatch(f -> Files.isRegularFile(inside(output, f)))) {
-      return new Result(null, previous);
+      return previous;
     }
-    Frontend.Compilation c = Frontend.compileFolder(criteria);
-    if (!c.ok()) {
-      return new Result(c, List.of());
-    }
-    Map<String, String> sources = sources(c.program(), packageName);
+    return null;
+  }
+
+  /**
+   * Writes the sources of {@code program} (compiled from criteria with {@code contentHash}) in
+   * {@code packageName} under {@code output}, deletes the files of the previous stamp that are not
+   * generated any more, and writes the stamp; returns the generated files, relative to {@code
+   * output}.
+   */
+  public static List<String> write(Path output, Ir.Program program, String contentHash, String packageName, String generator) throws IOException {
+    Path stampFile = output.resolve(STAMP);
+    List<String> stamp = stamp(output);
+    List<String> previous = stamp.size() > 3 ? stamp.subList(3, stamp.size()) : List.of();
+    Map<String, String> sources = sources(program, packageName);
     for (String f : previous) {
       if (!sources.containsKey(f)) {
         Files.deleteIfExists(inside(output, f));
@@ -83,10 +75,15 @@ public final class SourceFolder {
     for (Map.Entry<String, String> e : sources.entrySet()) {
       writeIfChanged(inside(output, e.getKey()), e.getValue());
     }
-    List<String> lines = new ArrayList<>(header(c.contentHash(), packageName, generator == null ? "unknown" : generator));
+    List<String> lines = new ArrayList<>(header(contentHash, packageName, generator == null ? "unknown" : generator));
     lines.addAll(sources.keySet());
     writeIfChanged(stampFile, String.join("\n", lines) + "\n");
-    return new Result(c, List.copyOf(sources.keySet()));
+    return List.copyOf(sources.keySet());
+  }
+
+  private static List<String> stamp(Path output) throws IOException {
+    Path stampFile = output.resolve(STAMP);
+    return Files.isRegularFile(stampFile) ? Files.readAllLines(stampFile, StandardCharsets.UTF_8) : List.of();
   }
 
   private static List<String> header(String contentHash, String packageName, String generator) {

@@ -24,9 +24,28 @@ public final class Evaluation {
   /** Evaluation failed for a customer (an amount too large to add up exactly). */
   public static final class EvaluationException extends RuntimeException {
     private static final long serialVersionUID = 1L;
+    private final String customer;
+    private final String area;
 
     public EvaluationException(String message, Throwable cause) {
+      this(message, null, null, cause);
+    }
+
+    /** A failure of customer {@code customer} in area {@code area}. */
+    public EvaluationException(String message, String customer, String area, Throwable cause) {
       super(message, cause);
+      this.customer = customer;
+      this.area = area;
+    }
+
+    /** The id of the customer being evaluated, or null when not known. */
+    public String customer() {
+      return customer;
+    }
+
+    /** The id of the area being evaluated, or null when not known. */
+    public String area() {
+      return area;
     }
   }
 
@@ -37,6 +56,13 @@ public final class Evaluation {
     void update(int done, int total);
   }
 
+  /**
+   * Evaluates every customer of {@code data} at month {@code asOf} with the evaluators {@code
+   * factories} makes (by area id), on up to {@code threads} threads, then the partner totals.
+   * Front doors call {@link Eligo#evaluate}, which gives a failure as an {@link EvaluationFailure}.
+   *
+   * @throws EvaluationException naming the customer and area whose evaluation failed
+   */
   public static Outcome run(Ir.Program program, Map<String, Function<Dataset, AreaEvaluator>> factories, Dataset data, int asOf, int threads, Progress progress) {
     int customers = data.customerCount();
     TreeSet<String> partnerSet = new TreeSet<>(Texts.CODE_POINT_ORDER);
@@ -83,7 +109,7 @@ public final class Evaluation {
             try {
               evaluators.get(i).evaluate(c, asOf, r);
             } catch (ArithmeticException e) {
-              throw new EvaluationException("customer '" + data.customerId(c) + "', area '" + areas.get(i).area.id() + "': an amount is too large to compute exactly (" + e.getMessage() + ")", e);
+              throw new EvaluationException("customer '" + data.customerId(c) + "', area '" + areas.get(i).area.id() + "': an amount is too large to compute exactly (" + e.getMessage() + ")", data.customerId(c), areas.get(i).area.id(), e);
             }
             Outcome.AreaOutcome a = areas.get(i);
             a.store(c, r);

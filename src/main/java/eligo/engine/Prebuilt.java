@@ -62,7 +62,7 @@ public final class Prebuilt {
     if (args.length != 3) {
       throw new IllegalArgumentException("usage: Prebuilt CRITERIA_DIR SOURCES_DIR CLASSES_DIR");
     }
-    SourceFolder.Result r = SourceFolder.generate(Path.of(args[0]), Path.of(args[1]), PACKAGE, null);
+    GeneratedSources.Result r = GeneratedSources.generate(Path.of(args[0]), Path.of(args[1]), PACKAGE, null);
     Frontend.Compilation c = r.compilation();
     if (!c.ok()) {
       throw new IllegalStateException("the criteria do not compile:\n" + Diagnostics.render(c.diagnostics()));

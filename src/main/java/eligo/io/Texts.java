@@ -41,7 +41,7 @@ public final class Texts {
   }
 
   /** Room {@link #plain(long, int, byte[], int)} may need at scale {@code scale}. */
-  static int plainLength(int scale) {
+  public static int plainLength(int scale) {
     return 22 + Math.max(0, scale);
   }
 
@@ -49,7 +49,7 @@ public final class Texts {
    * Writes {@link #plain(long, int)} as ASCII into {@code out} from {@code pos} (with {@link
    * #plainLength} bytes of room) and returns the position after it.
    */
-  static int plain(long unscaled, int scale, byte[] out, int pos) {
+  public static int plain(long unscaled, int scale, byte[] out, int pos) {
     if (scale < 0) {
       throw new IllegalArgumentException("negative scale " + scale);
     }

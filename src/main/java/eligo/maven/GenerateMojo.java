@@ -1,6 +1,6 @@
 package eligo.maven;
 
-import eligo.codegen.SourceFolder;
+import eligo.engine.GeneratedSources;
 import eligo.lang.Diagnostic;
 import eligo.lang.Diagnostics;
 import java.io.File;
@@ -54,9 +54,9 @@ public final class GenerateMojo extends AbstractMojo {
       throw new MojoFailureException("packageName '" + packageName + "' is not a Java package name");
     }
     Path output = outputDirectory.toPath();
-    SourceFolder.Result r;
+    GeneratedSources.Result r;
     try {
-      r = SourceFolder.generate(criteria, output, packageName, generator());
+      r = GeneratedSources.generate(criteria, output, packageName, generator());
     } catch (IOException e) {
       throw new MojoExecutionException("cannot generate from " + criteria + ": " + e, e);
     }
@@ -73,7 +73,7 @@ public final class GenerateMojo extends AbstractMojo {
     project.addCompileSourceRoot(output.toString());
   }
 
-  private static String classes(SourceFolder.Result r) {
+  private static String classes(GeneratedSources.Result r) {
     int n = r.files().size();
     return n + (n == 1 ? " evaluator class" : " evaluator classes");
   }

@@ -1,6 +1,5 @@
 package eligo.engine;
 
-import eligo.io.ResultsFile;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,9 +1,9 @@
-package eligo.io;
-
-import eligo.engine.Outcome;
+package eligo.engine;
 
 import eligo.data.Dataset;
 import eligo.data.NodeResults;
+import eligo.io.OutputFile;
+import eligo.io.Texts;
 import eligo.ir.Ir;
 import java.io.IOException;
 import java.io.InterruptedIOException;

@@ -1,15 +1,13 @@
-package eligo.io;
+package eligo.engine;
 
 import eligo.testing.Needs;
 import eligo.testing.Requirement;
-import eligo.engine.Engine;
-import eligo.engine.Evaluation;
-import eligo.engine.Outcome;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import eligo.check.Frontend;
 import eligo.data.Dataset;
+import eligo.io.DatasetLoader;
 import eligo.ir.Ir;
 import eligo.testing.SharedFiles;
 import java.io.ByteArrayOutputStream;

@@ -1,4 +1,4 @@
-package eligo.diff;
+package eligo.engine;
 
 import eligo.check.Frontend;
 import eligo.lang.SourceFile;

@@ -1,8 +1,9 @@
-package eligo.codegen;
+package eligo.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import eligo.codegen.SourceFolder;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -14,7 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Writing generated sources the way a build wants: only when something they depend on changed. */
-class SourceFolderTest {
+class GeneratedSourcesTest {
   static final String AREA = """
       workloads W = family "Gadgets"
 
@@ -41,7 +42,7 @@ class SourceFolderTest {
 
   @Test
   void generatesOneFilePerAreaAndAStamp() throws IOException {
-    SourceFolder.Result r = SourceFolder.generate(criteria, out, "com.example", "g1");
+    GeneratedSources.Result r = GeneratedSources.generate(criteria, out, "com.example", "g1");
     assertThat(r.upToDate()).isFalse();
     assertThat(r.compilation().ok()).isTrue();
     assertThat(r.files()).containsExactly("com/example/WidgetsEvaluator.java");
@@ -55,12 +56,12 @@ class SourceFolderTest {
 
   @Test
   void unchangedCriteriaAreNotGeneratedAgain() throws IOException {
-    SourceFolder.generate(criteria, out, "com.example", "g1");
+    GeneratedSources.generate(criteria, out, "com.example", "g1");
     Path java = out.resolve("com/example/WidgetsEvaluator.java");
     Files.setLastModifiedTime(java, LONG_AGO);
     Files.setLastModifiedTime(criteria.resolve("widgets.criteria"), FileTime.fromMillis(System.currentTimeMillis()));
 
-    SourceFolder.Result again = SourceFolder.generate(criteria, out, "com.example", "g1");
+    GeneratedSources.Result again = GeneratedSources.generate(criteria, out, "com.example", "g1");
     assertThat(again.upToDate()).as("decided by content, not by a newer criteria file").isTrue();
     assertThat(again.files()).containsExactly("com/example/WidgetsEvaluator.java");
     assertThat(Files.getLastModifiedTime(java)).isEqualTo(LONG_AGO);
@@ -68,18 +69,18 @@ class SourceFolderTest {
 
   @Test
   void changedContentPackageOrGeneratorGenerateAgain() throws IOException {
-    SourceFolder.generate(criteria, out, "com.example", "g1");
+    GeneratedSources.generate(criteria, out, "com.example", "g1");
     write("widgets.criteria", AREA.formatted("widgets", 2));
-    assertThat(SourceFolder.generate(criteria, out, "com.example", "g1").upToDate()).isFalse();
+    assertThat(GeneratedSources.generate(criteria, out, "com.example", "g1").upToDate()).isFalse();
     assertThat(Files.readString(out.resolve("com/example/WidgetsEvaluator.java"))).contains(">= 2L");
 
-    assertThat(SourceFolder.generate(criteria, out, "com.example", "g2").upToDate()).isFalse();
-    assertThat(SourceFolder.generate(criteria, out, "com.example", "g2").upToDate()).isTrue();
-    assertThat(SourceFolder.generate(criteria, out, "com.example", null).upToDate())
+    assertThat(GeneratedSources.generate(criteria, out, "com.example", "g2").upToDate()).isFalse();
+    assertThat(GeneratedSources.generate(criteria, out, "com.example", "g2").upToDate()).isTrue();
+    assertThat(GeneratedSources.generate(criteria, out, "com.example", null).upToDate())
         .as("an unknown generator always generates").isFalse();
-    assertThat(SourceFolder.generate(criteria, out, "com.example", null).upToDate()).isFalse();
+    assertThat(GeneratedSources.generate(criteria, out, "com.example", null).upToDate()).isFalse();
 
-    SourceFolder.Result moved = SourceFolder.generate(criteria, out, "org.example", "g2");
+    GeneratedSources.Result moved = GeneratedSources.generate(criteria, out, "org.example", "g2");
     assertThat(moved.upToDate()).isFalse();
     assertThat(out.resolve("org/example/WidgetsEvaluator.java")).isRegularFile();
     assertThat(out.resolve("com/example/WidgetsEvaluator.java")).as("the old package's file is gone").doesNotExist();
@@ -87,22 +88,22 @@ class SourceFolderTest {
 
   @Test
   void aDeletedOutputIsGeneratedAgain() throws IOException {
-    SourceFolder.generate(criteria, out, "com.example", "g1");
+    GeneratedSources.generate(criteria, out, "com.example", "g1");
     Files.delete(out.resolve("com/example/WidgetsEvaluator.java"));
-    assertThat(SourceFolder.generate(criteria, out, "com.example", "g1").upToDate()).isFalse();
+    assertThat(GeneratedSources.generate(criteria, out, "com.example", "g1").upToDate()).isFalse();
     assertThat(out.resolve("com/example/WidgetsEvaluator.java")).isRegularFile();
   }
 
   @Test
   void filesOfRemovedAreasAreDeletedAndUnchangedFilesKeepTheirTime() throws IOException {
     write("gizmos.criteria", AREA.formatted("gizmos", 1).replace("workloads W", "workloads G").replace(" in W ", " in G "));
-    assertThat(SourceFolder.generate(criteria, out, "com.example", null).files())
+    assertThat(GeneratedSources.generate(criteria, out, "com.example", null).files())
         .containsExactly("com/example/GizmosEvaluator.java", "com/example/WidgetsEvaluator.java");
     Path widgets = out.resolve("com/example/WidgetsEvaluator.java");
     Files.setLastModifiedTime(widgets, LONG_AGO);
 
     Files.delete(criteria.resolve("gizmos.criteria"));
-    SourceFolder.Result r = SourceFolder.generate(criteria, out, "com.example", null);
+    GeneratedSources.Result r = GeneratedSources.generate(criteria, out, "com.example", null);
     assertThat(r.files()).containsExactly("com/example/WidgetsEvaluator.java");
     assertThat(out.resolve("com/example/GizmosEvaluator.java")).doesNotExist();
     assertThat(Files.getLastModifiedTime(widgets)).as("same bytes are not written again").isEqualTo(LONG_AGO);
@@ -111,7 +112,7 @@ class SourceFolderTest {
   @Test
   void criteriaErrorsWriteNothing() throws IOException {
     write("widgets.criteria", AREA.formatted("widgets", 1).replace(" in W ", " in WW "));
-    SourceFolder.Result r = SourceFolder.generate(criteria, out, "com.example", "g1");
+    GeneratedSources.Result r = GeneratedSources.generate(criteria, out, "com.example", "g1");
     assertThat(r.upToDate()).isFalse();
     assertThat(r.compilation().ok()).isFalse();
     assertThat(r.compilation().diagnostics().get(0).render())
@@ -125,7 +126,7 @@ class SourceFolderTest {
     Path victim = Files.writeString(tmp.resolve("victim.txt"), "keep");
     Files.createDirectories(out);
     Files.write(out.resolve(SourceFolder.STAMP), List.of("criteria x", "package p", "generator g", "../victim.txt"));
-    assertThatThrownBy(() -> SourceFolder.generate(criteria, out, "com.example", "g1"))
+    assertThatThrownBy(() -> GeneratedSources.generate(criteria, out, "com.example", "g1"))
         .isInstanceOf(IllegalArgumentException.class);
     assertThat(victim).hasContent("keep");
   }

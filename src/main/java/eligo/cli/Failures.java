@@ -1,0 +1,39 @@
+package eligo.cli;
+
+import eligo.engine.CriteriaFailure;
+import eligo.engine.DataFailure;
+import eligo.engine.EngineFailure;
+import java.io.PrintWriter;
+import picocli.CommandLine.Model.CommandSpec;
+
+/**
+ * The one place where the command line turns an engine failure into words on standard error and
+ * an exit status: criteria {@value ExitCodes#CRITERIA}, data {@value ExitCodes#DATA}, evaluation
+ * {@value ExitCodes#FAILURE}.
+ */
+final class Failures {
+  private Failures() {}
+
+  /** Prints why {@code f} stopped the command and returns the exit status for it. */
+  static int report(EngineFailure f, CommandSpec spec) {
+    PrintWriter err = spec.commandLine().getErr();
+    if (f instanceof CriteriaFailure c) {
+      if (c.diagnostics().isEmpty()) {
+        err.println("eligo: " + c.getMessage());
+      } else {
+        err.print(c.rendered());
+      }
+      return ExitCodes.CRITERIA;
+    }
+    if (f instanceof DataFailure d) {
+      switch (d.reason()) {
+        case BAD_DATA -> err.println(d.getMessage());
+        case NO_AS_OF_MONTH -> err.println("eligo: usage.csv has no rows, so there is no latest month: give --as-of YYYY-MM");
+        case NOT_A_FOLDER -> err.println("eligo: " + d.getMessage());
+      }
+      return ExitCodes.DATA;
+    }
+    err.println("eligo: " + f.getMessage());
+    return ExitCodes.FAILURE;
+  }
+}

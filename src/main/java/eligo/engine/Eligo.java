@@ -1,0 +1,230 @@
+package eligo.engine;
+
+import eligo.check.Frontend;
+import eligo.data.Dataset;
+import eligo.data.Month;
+import eligo.ir.Ir;
+import eligo.io.DataException;
+import eligo.io.DatasetLoader;
+import eligo.io.LoadResult;
+import eligo.io.Mode;
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+
+/**
+ * The engine in a few calls, for every front door (the command line, the Maven goal, the case
+ * runner, and any later one): compile the criteria, load the data, choose the as-of month,
+ * evaluate. Each step gives its result or throws a typed {@link EngineFailure} that says where
+ * the problem is; nothing here prints or exits.
+ *
+ * <p>{@link #start} does the first two at once, as {@code eligo run} wants them: the criteria are
+ * checked while the data start loading, and the evaluators are compiled while the rest loads.
+ */
+public final class Eligo {
+  private Eligo() {}
+
+  // ---------------------------------------------------------------- criteria
+
+  /**
+   * Compiles every {@code *.criteria} file of {@code dir}. The compilation may have errors (see
+   * {@link Frontend.Compilation#ok()}): a caller that shows warnings too reads them there.
+   *
+   * @throws CriteriaFailure when {@code dir} is not a folder, cannot be read, or has no {@code
+   *     *.criteria} files (with no diagnostics)
+   */
+  public static Frontend.Compilation readCriteria(Path dir) throws CriteriaFailure {
+    if (!Files.isDirectory(dir)) {
+      throw CriteriaFailure.folder(dir, "criteria folder '" + dir + "' does not exist or is not a folder", null);
+    }
+    Frontend.Compilation c;
+    try {
+      c = Frontend.compileFolder(dir);
+    } catch (IOException e) {
+      throw CriteriaFailure.folder(dir, "cannot read criteria folder '" + dir + "': " + e.getMessage(), e);
+    }
+    if (c.sources().isEmpty()) {
+      throw CriteriaFailure.folder(dir, "criteria folder '" + dir + "' has no *.criteria files", null);
+    }
+    return c;
+  }
+
+  /**
+   * Compiles every {@code *.criteria} file of {@code dir}: a compilation without errors (warnings
+   * are in its diagnostics).
+   *
+   * @throws CriteriaFailure as {@link #readCriteria}, and when the criteria have errors (with
+   *     every diagnostic, located)
+   */
+  public static Frontend.Compilation compileCriteria(Path dir) throws CriteriaFailure {
+    Frontend.Compilation c = readCriteria(dir);
+    requireNoErrors(c);
+    return c;
+  }
+
+  /**
+   * Returns when none of {@code compilations} has errors; else throws a failure with the
+   * diagnostics of all of them, in the order given (versions compared with each other fail
+   * together).
+   */
+  public static void requireNoErrors(Frontend.Compilation... compilations) throws CriteriaFailure {
+    if (!Arrays.stream(compilations).allMatch(Frontend.Compilation::ok)) {
+      throw CriteriaFailure.errors(List.of(compilations));
+    }
+  }
+
+  // ---------------------------------------------------------------- data
+
+  /**
+   * Loads the dataset folder {@code dir} with the association types of the criteria.
+   *
+   * @throws DataFailure when {@code dir} is not a folder, or the files have errors (in {@link
+   *     Mode#LENIENT} mode: only errors that stop the load, bad rows are rejects)
+   */
+  public static LoadResult loadData(Path dir, List<String> associationTypes, Mode mode) throws DataFailure {
+    if (!Files.isDirectory(dir)) {
+      throw DataFailure.notAFolder(dir);
+    }
+    try {
+      return DatasetLoader.load(dir, associationTypes, mode);
+    } catch (DataException e) {
+      throw DataFailure.badData(dir, e);
+    }
+  }
+
+  /**
+   * The as-of month: {@code given} when not null, else the latest month of the dataset's usage.
+   *
+   * @throws DataFailure when none was given and usage.csv has no rows
+   */
+  public static int asOf(Integer given, Dataset data) throws DataFailure {
+    int m = given != null ? given : data.latestUsageMonth();
+    if (m == Month.NONE) {
+      throw DataFailure.noAsOfMonth();
+    }
+    return m;
+  }
+
+  // ---------------------------------------------------------------- evaluation
+
+  /**
+   * Evaluates every customer of {@code data} at month {@code asOf} with {@code evaluators} (made
+   * by {@link Engine#compile} from {@code program}'s compilation), on up to {@code threads}
+   * threads.
+   *
+   * @throws EvaluationFailure naming the customer and area whose evaluation failed
+   */
+  public static Outcome evaluate(Ir.Program program, Engine.Compiled evaluators, Dataset data, int asOf, int threads, Evaluation.Progress progress) throws EvaluationFailure {
+    try {
+      return Evaluation.run(program, evaluators.factories(), data, asOf, threads, progress);
+    } catch (Evaluation.EvaluationException e) {
+      throw new EvaluationFailure(e);
+    }
+  }
+
+  /** {@link #evaluate(Ir.Program, Engine.Compiled, Dataset, int, int, Evaluation.Progress)} with the evaluators {@code engine} makes of {@code criteria}. */
+  public static Outcome evaluate(Frontend.Compilation criteria, Engine engine, Dataset data, int asOf, int threads, Evaluation.Progress progress) throws EvaluationFailure {
+    return evaluate(criteria.program(), engine.compile(criteria), data, asOf, threads, progress);
+  }
+
+  // ---------------------------------------------------------------- compile and load at once
+
+  /**
+   * The criteria compiled without errors and the data loaded, with the evaluators on their way.
+   * {@link #evaluators()} waits for them.
+   */
+  public record Started(Frontend.Compilation criteria, LoadResult loaded, CompletableFuture<Engine.Compiled> compiling) {
+    /** The evaluators, once compiled; a failure to compile them is thrown as it is. */
+    public Engine.Compiled evaluators() {
+      try {
+        return compiling.join();
+      } catch (CompletionException e) {
+        throw e.getCause() instanceof RuntimeException r ? r : e;
+      }
+    }
+  }
+
+  /** The outcome of checking the criteria on another thread: a compilation or a failure. */
+  private record Checked(Frontend.Compilation compilation, CriteriaFailure failure) {
+    Frontend.Compilation orThrow() throws CriteriaFailure {
+      if (failure != null) {
+        throw failure;
+      }
+      return compilation;
+    }
+  }
+
+  /** Ends loading when the criteria have errors. */
+  private static final class CriteriaFailed extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    CriteriaFailed() {
+      super(null, null, false, false);
+    }
+  }
+
+  /**
+   * Compiles the criteria in {@code criteria} and loads the data in {@code data} at once: the
+   * criteria are checked on another thread while the data start loading (the loader asks for
+   * their association types only when it comes to associations.csv), then {@code engine}'s
+   * evaluators are compiled on another thread while the rest loads. Errors in the criteria win:
+   * when the criteria have errors, that is the failure, whatever the data hold.
+   *
+   * @param stages hears of the stages that run beside the load ("criteria checked meanwhile",
+   *     "evaluators compiled meanwhile") and when the evaluators were ready
+   * @throws CriteriaFailure as {@link #compileCriteria}
+   * @throws DataFailure as {@link #loadData}, when the criteria have no errors
+   */
+  public static Started start(Path criteria, Path data, Mode mode, Engine engine, Stages stages) throws CriteriaFailure, DataFailure {
+    engine.prepare(criteria);
+    CompletableFuture<Checked> checking =
+        CompletableFuture.supplyAsync(
+            () -> stages.timed("criteria checked meanwhile", () -> {
+              try {
+                return new Checked(compileCriteria(criteria), null);
+              } catch (CriteriaFailure f) {
+                return new Checked(null, f);
+              }
+            }));
+    // Java generation and compilation of the evaluators (one core) runs while the rest loads
+    CompletableFuture<Engine.Compiled> compiling =
+        checking.thenApplyAsync(
+            c -> {
+              if (c.failure() != null) {
+                return null;
+              }
+              Engine.Compiled compiled = stages.timed("evaluators compiled meanwhile", () -> engine.compile(c.compilation()));
+              stages.note("evaluators ready " + ManagementFactory.getRuntimeMXBean().getUptime() + " ms after JVM start");
+              return compiled;
+            });
+    if (!Files.isDirectory(data)) {
+      checking.join().orThrow();
+      throw DataFailure.notAFolder(data);
+    }
+    LoadResult loaded;
+    try {
+      loaded =
+          DatasetLoader.load(
+              data,
+              () -> {
+                Checked checked = checking.join();
+                if (checked.failure() != null) {
+                  throw new CriteriaFailed();
+                }
+                return checked.compilation().program().associationTypes();
+              },
+              mode);
+    } catch (CriteriaFailed e) {
+      throw checking.join().failure();
+    } catch (DataException e) {
+      checking.join().orThrow();
+      throw DataFailure.badData(data, e);
+    }
+    return new Started(checking.join().orThrow(), loaded, compiling);
+  }
+}
