@@ -3,7 +3,6 @@ package eligo.io;
 import static eligo.io.UsageColumns.MEASURES;
 
 import eligo.data.Dataset;
-import eligo.data.Month;
 import java.util.Arrays;
 
 /**
@@ -90,34 +89,27 @@ final class DatasetAssembly {
         rowMeasures[k] = m.length == rows ? m : Arrays.copyOf(m, rows);
       }
     }
-    int latest = Month.NONE;
-    for (int m : rowMonth) {
-      if (m > latest) {
-        latest = m;
-      }
-    }
-
-    return new Dataset(
-        tables.partnerIds.toArray(new String[0]),
-        tables.customerIds.toArray(new String[0]),
-        tables.customerNames.toArray(new String[0]),
-        tables.customerTenantStart,
-        tables.tenantIds,
-        tables.tenantNames,
-        tenantPairStart,
-        tables.workloadNames.toArray(new String[0]),
-        tables.workloadFamilies.toArray(new String[0]),
-        tables.typeNames.clone(),
-        pairWorkload.toArray(),
-        pairRowStart.toArray(),
-        pairRowEnd.toArray(),
-        pairAssocStart.toArray(),
-        rowMonth,
-        rowMeasures,
-        rowNarrow,
-        tables.assocType.gather(assocOrder, a),
-        tables.assocStart.gather(assocOrder, a),
-        tables.assocEnd.gather(assocOrder, a),
-        latest);
+    return Dataset.builder()
+        .customers(
+            tables.partnerIds.toArray(new String[0]),
+            tables.customerIds.toArray(new String[0]),
+            tables.customerNames.toArray(new String[0]),
+            tables.customerTenantStart)
+        .tenants(tables.tenantIds, tables.tenantNames, tenantPairStart)
+        .workloads(
+            tables.workloadNames.toArray(new String[0]),
+            tables.workloadFamilies.toArray(new String[0]))
+        .types(tables.typeNames.clone())
+        .pairs(
+            pairWorkload.toArray(),
+            pairRowStart.toArray(),
+            pairRowEnd.toArray(),
+            pairAssocStart.toArray())
+        .rows(rowMonth, rowMeasures, rowNarrow)
+        .associations(
+            tables.assocType.gather(assocOrder, a),
+            tables.assocStart.gather(assocOrder, a),
+            tables.assocEnd.gather(assocOrder, a))
+        .build();
   }
 }
