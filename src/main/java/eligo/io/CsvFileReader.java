@@ -12,8 +12,6 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -33,11 +31,11 @@ import java.util.regex.Pattern;
 final class CsvFileReader {
   private static final Pattern PARSE_LINE = Pattern.compile("line (\\d+)");
 
-  private final Path dir;
+  private final DataSource source;
   private final LoadLog log;
 
-  CsvFileReader(Path dir, LoadLog log) {
-    this.dir = dir;
+  CsvFileReader(DataSource source, LoadLog log) {
+    this.source = source;
     this.log = log;
   }
 
@@ -97,12 +95,9 @@ final class CsvFileReader {
    */
   boolean read(int file, String[] columns, RowHandler handler) {
     String name = FILES.get(file);
-    Path path = dir.resolve(name);
-    if (!Files.exists(path)) {
-      return log.fileError(file, 0, "file is missing (looked for " + path + ")");
-    }
-    if (!Files.isRegularFile(path)) {
-      return log.fileError(file, 0, "is not a file (" + path + ")");
+    String unreadable = source.unreadable(name);
+    if (unreadable != null) {
+      return log.fileError(file, 0, unreadable);
     }
     CharsetDecoder decoder =
         StandardCharsets.UTF_8
@@ -111,7 +106,7 @@ final class CsvFileReader {
             .onUnmappableCharacter(CodingErrorAction.REPORT);
     long lastLine = 0;
     CsvFields.Handler fields = new CsvFields.Handler();
-    try (Reader in = new InputStreamReader(Bom.open(path), decoder);
+    try (Reader in = new InputStreamReader(Bom.skip(source.open(name)), decoder);
         CsvReader<CsvFields> csv =
             CsvReader.builder()
                 .allowExtraFields(true)
@@ -158,7 +153,7 @@ final class CsvFileReader {
         log.read[file]++;
         row.rec = pending;
         row.line = pending.line();
-        if (spansLines(pending) && endsInsideQuotes(path, row.line)) {
+        if (spansLines(pending) && endsInsideQuotes(name, row.line)) {
           // FastCSV takes an unclosed quote to the end of the file as one field
           log.reject(
               file,
@@ -205,9 +200,8 @@ final class CsvFileReader {
    * quotes, that is, ends inside a quoted field. Reads the file again; only called when the last
    * record spans several lines.
    */
-  private static boolean endsInsideQuotes(Path path, long fromLine) throws IOException {
-    try (java.io.InputStream in =
-        new java.io.BufferedInputStream(Files.newInputStream(path), 1 << 16)) {
+  private boolean endsInsideQuotes(String name, long fromLine) throws IOException {
+    try (java.io.InputStream in = new java.io.BufferedInputStream(source.open(name), 1 << 16)) {
       long line = 1;
       int prev = -1;
       int quotes = 0;
@@ -233,21 +227,20 @@ final class CsvFileReader {
     if (e instanceof CharacterCodingException) {
       return log.fileError(
           file,
-          firstNonUtf8Line(dir.resolve(FILES.get(file))),
+          firstNonUtf8Line(FILES.get(file)),
           "the text is not valid UTF-8; the rest of the file is not read");
     }
     return log.fileError(file, 0, "cannot be read: " + e);
   }
 
   /** The first line (LF-separated) holding bytes that are not UTF-8; 0 when none is found. */
-  private static long firstNonUtf8Line(Path path) {
+  private long firstNonUtf8Line(String name) {
     CharsetDecoder decoder =
         StandardCharsets.UTF_8
             .newDecoder()
             .onMalformedInput(CodingErrorAction.REPORT)
             .onUnmappableCharacter(CodingErrorAction.REPORT);
-    try (java.io.InputStream in =
-        new java.io.BufferedInputStream(Files.newInputStream(path), 1 << 16)) {
+    try (java.io.InputStream in = new java.io.BufferedInputStream(source.open(name), 1 << 16)) {
       java.io.ByteArrayOutputStream lineBytes = new java.io.ByteArrayOutputStream();
       long line = 1;
       int b;
@@ -322,7 +315,7 @@ final class CsvFileReader {
             .allowMissingFields(true)
             .build(
                 new CsvFields.Handler(),
-                new InputStreamReader(Bom.open(dir.resolve(FILES.get(file))), StandardCharsets.UTF_8))) {
+                new InputStreamReader(Bom.skip(source.open(FILES.get(file))), StandardCharsets.UTF_8))) {
       for (CsvFields r : csv) {
         if (lines.contains(r.line())) {
           out.put(r.line(), Cells.rawText(r));

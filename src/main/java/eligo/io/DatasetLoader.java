@@ -15,8 +15,8 @@ import java.util.concurrent.FutureTask;
 import java.util.function.Supplier;
 
 /**
- * Loads a dataset folder (DATA.md) into a {@link Dataset}: the entry point, and the order of the
- * work.
+ * Loads a dataset (DATA.md) from a folder or from memory ({@link DataSource}) into a {@link
+ * Dataset}: the entry point, and the order of the work.
  *
  * <p>Every file is read and checked, so one load reports all errors. associations.csv and
  * usage.csv are read on every core when they are plain ({@link PlainCsv}, {@link
@@ -55,7 +55,7 @@ public final class DatasetLoader {
   }
 
   // ---- inputs
-  private final Path dir;
+  private final DataSource source;
   private final Mode mode;
   /**
    * The parts associations.csv and usage.csv are cut into to be read in parallel ({@link
@@ -75,14 +75,15 @@ public final class DatasetLoader {
   /** The files read by {@link PlainCsv}. */
   private final List<String> readInParallel = new ArrayList<>();
 
-  private DatasetLoader(Path dir, Supplier<List<String>> associationTypes, Mode mode, int chunks) {
-    this.dir = dir;
+  private DatasetLoader(
+      DataSource source, Supplier<List<String>> associationTypes, Mode mode, int chunks) {
+    this.source = source;
     this.chunks = chunks;
     this.mode = Objects.requireNonNull(mode, "mode");
     this.associationTypes = associationTypes;
-    this.reader = new CsvFileReader(dir, log);
-    this.checks = new RowChecks(tables, usage, log);
-    this.order = new RowOrder(usage, tables, log, reader);
+    this.reader = new CsvFileReader(source, log);
+    this.checks = new RowChecks(tables, usage, log, source);
+    this.order = new RowOrder(usage, tables, log, reader, source);
   }
 
   /** Loads {@code dir} in {@link Mode#STRICT} mode. */
@@ -113,7 +114,25 @@ public final class DatasetLoader {
    */
   public static LoadResult load(Path dir, Supplier<List<String>> associationTypes, Mode mode)
       throws DataException {
-    return new DatasetLoader(dir, associationTypes, mode, Runtime.getRuntime().availableProcessors())
+    return load(DataSource.folder(dir), associationTypes, mode);
+  }
+
+  /**
+   * {@link #load(Path, List, Mode)} of the files of {@code source}, e.g. {@link
+   * DataSource#inMemory}: the same checks and the same messages, naming the same files ({@code
+   * usage.csv:12: ...}); the source words where a message points at another row ({@link
+   * DataSource#line}, {@link DataSource#notIn}). Files not on disk are read on one thread.
+   */
+  public static LoadResult load(DataSource source, List<String> associationTypes, Mode mode)
+      throws DataException {
+    return load(source, () -> associationTypes, mode);
+  }
+
+  /** {@link #load(Path, Supplier, Mode)} of the files of {@code source}. */
+  public static LoadResult load(
+      DataSource source, Supplier<List<String>> associationTypes, Mode mode) throws DataException {
+    return new DatasetLoader(
+            source, associationTypes, mode, Runtime.getRuntime().availableProcessors())
         .run();
   }
 
@@ -124,17 +143,15 @@ public final class DatasetLoader {
    */
   static LoadResult load(Path dir, List<String> associationTypes, Mode mode, int chunks)
       throws DataException {
-    return new DatasetLoader(dir, () -> associationTypes, mode, chunks).run();
+    return new DatasetLoader(DataSource.folder(dir), () -> associationTypes, mode, chunks).run();
   }
 
   private LoadResult run() throws DataException {
     // Cut associations.csv and usage.csv into one chunk per core and count their lines on another
     // thread while the smaller files are read: the counts size the columns.
     int parts = Math.max(1, chunks);
-    FutureTask<PlainCsv.Plan> associationPlan =
-        new FutureTask<>(() -> PlainCsv.plan(dir.resolve(ASSOCIATIONS), parts));
-    FutureTask<PlainCsv.Plan> usagePlan =
-        new FutureTask<>(() -> PlainCsv.plan(dir.resolve(USAGE), parts));
+    FutureTask<PlainCsv.Plan> associationPlan = new FutureTask<>(() -> plan(ASSOCIATIONS, parts));
+    FutureTask<PlainCsv.Plan> usagePlan = new FutureTask<>(() -> plan(USAGE, parts));
     Thread counter =
         new Thread(
             () -> {
@@ -186,7 +203,13 @@ public final class DatasetLoader {
   // =====================================================================================
   // The parallel path
 
-  /** A file's plan; null when the file cannot be read (reported when it is read). */
+  /** How {@code file} is cut into {@code parts}; null when it is not on disk. */
+  private PlainCsv.Plan plan(String file, int parts) throws IOException {
+    Path path = source.path(file);
+    return path == null ? null : PlainCsv.plan(path, parts);
+  }
+
+  /** A file's plan; null when the file cannot be read (reported when it is read) or is not on disk. */
   private static PlainCsv.Plan join(FutureTask<PlainCsv.Plan> task) {
     try {
       return task.get();
@@ -244,7 +267,7 @@ public final class DatasetLoader {
     IdIndex workloadLookup = tables.workloadLookup;
     boolean plain =
         PlainCsv.read(
-            dir.resolve(ASSOCIATIONS),
+            source.path(ASSOCIATIONS),
             plan,
             header.width(),
             cols,
@@ -295,7 +318,7 @@ public final class DatasetLoader {
     out.measures = usage.narrow;
     PlainUsageReader plainReader =
         new PlainUsageReader(
-            dir.resolve(USAGE),
+            source.path(USAGE),
             plan,
             header.width(),
             header.cols(),

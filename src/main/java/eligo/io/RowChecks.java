@@ -16,12 +16,15 @@ final class RowChecks {
   private final LoadTables tables;
   private final UsageColumns usage;
   private final LoadLog log;
+  /** Words where a message points at a row of another line or file. */
+  private final DataSource source;
   private final Problems problems = new Problems();
 
-  RowChecks(LoadTables tables, UsageColumns usage, LoadLog log) {
+  RowChecks(LoadTables tables, UsageColumns usage, LoadLog log, DataSource source) {
     this.tables = tables;
     this.usage = usage;
     this.log = log;
+    this.source = source;
   }
 
   private void reject(CsvFileReader.Row row, String message) {
@@ -41,7 +44,7 @@ final class RowChecks {
     if (partner.isEmpty()) {
       p.add("partner_id is empty");
     }
-    newId(p, "customer_id", id, d.customerIndex, d.customerLine, d.customerRejected);
+    newId(p, LoadLog.CUSTOMERS, "customer_id", id, d.customerIndex, d.customerLine, d.customerRejected);
     if (p.isEmpty()) {
       d.customerIndex.put(id, d.customerIds.size());
       d.partnerIds.add(partner);
@@ -65,7 +68,7 @@ final class RowChecks {
     Problems p = problems.clear();
     int c =
         ref(p, "customer_id", "customer", row.get(0), d.customerIndex, d.customerRejected, LoadLog.CUSTOMERS);
-    newId(p, "tenant_id", id, d.tenantIndex, d.tenantLine, d.tenantRejected);
+    newId(p, LoadLog.TENANTS, "tenant_id", id, d.tenantIndex, d.tenantLine, d.tenantRejected);
     if (p.isEmpty() && c >= 0) {
       d.tenantIndex.put(id, d.tenantIdList.size());
       d.tenantIdList.add(id);
@@ -89,7 +92,7 @@ final class RowChecks {
       return;
     }
     Problems p = problems.clear();
-    newId(p, "workload", name, d.workloadIndex, d.workloadLine, d.workloadRejected);
+    newId(p, LoadLog.WORKLOADS, "workload", name, d.workloadIndex, d.workloadLine, d.workloadRejected);
     String family = row.get(1);
     if (family.isEmpty()) {
       p.add("family is empty");
@@ -216,8 +219,9 @@ final class RowChecks {
   }
 
   /** Checks that a key cell is filled and not used by an earlier row of the same file. */
-  private static void newId(
+  private void newId(
       Problems p,
+      int file,
       String column,
       String id,
       Map<String, Integer> index,
@@ -230,7 +234,7 @@ final class RowChecks {
     Integer i = index.get(id);
     Long earlier = i != null ? Long.valueOf(lines.get(i)) : rejectedIds.get(id);
     if (earlier != null) {
-      p.add(column + " " + Cells.quote(id) + " is already used at line " + earlier);
+      p.add(column + " " + Cells.quote(id) + " is already used at " + source.line(FILES.get(file), earlier));
     }
   }
 
@@ -270,7 +274,7 @@ final class RowChecks {
     if (log.unsure[targetFile]) {
       return -2;
     }
-    p.add(what + " " + Cells.quote(id) + " is not in " + FILES.get(targetFile));
+    p.add(what + " " + Cells.quote(id) + " " + source.notIn(FILES.get(targetFile)));
     return -1;
   }
 

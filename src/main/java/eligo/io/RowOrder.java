@@ -32,12 +32,16 @@ final class RowOrder {
   private final LoadTables tables;
   private final LoadLog log;
   private final CsvFileReader reader;
+  /** Words where a message points at another row. */
+  private final DataSource source;
 
-  RowOrder(UsageColumns usage, LoadTables tables, LoadLog log, CsvFileReader reader) {
+  RowOrder(
+      UsageColumns usage, LoadTables tables, LoadLog log, CsvFileReader reader, DataSource source) {
     this.usage = usage;
     this.tables = tables;
     this.log = log;
     this.reader = reader;
+    this.source = source;
   }
 
   /** Stable counting sort of {@code src[0..n-1]} by {@code key - offset} in {@code [0, range)}. */
@@ -143,8 +147,8 @@ final class RowOrder {
               + Cells.quote(tables.workloadNames.get(usage.workload[r]))
               + ", month "
               + Month.format(usage.month[r])
-              + " already has a row at line "
-              + Math.abs(usageLine[q]);
+              + " already has a row at "
+              + source.line(DatasetLoader.USAGE, Math.abs(usageLine[q]));
       if (line > 0) {
         log.reject(LoadLog.USAGE, absLine, message, raw.getOrDefault(absLine, ""));
         usageLine[r] = -line;
