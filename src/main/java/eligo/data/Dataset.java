@@ -51,60 +51,190 @@ public final class Dataset {
   final int[] assocEndMonth; // Month.OPEN when open
   final int latestUsageMonth; // Month.NONE when usage.csv has no rows
 
-  /**
-   * Arrays are taken as they are (not copied): the builder hands them over. The rows of pair
-   * {@code p} are {@code [pairRowStart[p], pairRowEnd[p])}, in rising months; the pairs' rows need
-   * not follow each other. Each measure's values are in either {@code rowMeasures} or, when they
-   * all fit an int, {@code rowNarrowMeasures} (the other's entry is null).
-   */
-  public Dataset(
-      String[] partnerIds,
-      String[] customerIds,
-      String[] customerNames,
-      int[] customerTenantStart,
-      String[] tenantIds,
-      String[] tenantNames,
-      int[] tenantPairStart,
-      String[] workloadNames,
-      String[] workloadFamilies,
-      String[] typeNames,
-      int[] pairWorkload,
-      int[] pairRowStart,
-      int[] pairRowEnd,
-      int[] pairAssocStart,
-      int[] rowMonth,
-      long[][] rowMeasures,
-      int[][] rowNarrowMeasures,
-      int[] assocType,
-      int[] assocStartMonth,
-      int[] assocEndMonth,
-      int latestUsageMonth) {
-    this.partnerIds = partnerIds;
-    this.customerIds = customerIds;
-    this.customerNames = customerNames;
-    this.customerTenantStart = customerTenantStart;
-    this.tenantIds = tenantIds;
-    this.tenantNames = tenantNames;
-    this.tenantPairStart = tenantPairStart;
-    this.workloadNames = workloadNames;
-    this.workloadFamilies = workloadFamilies;
-    this.typeNames = typeNames;
-    this.pairWorkload = pairWorkload;
-    this.pairRowStart = pairRowStart;
-    this.pairRowEnd = pairRowEnd;
-    this.pairAssocStart = pairAssocStart;
-    this.rowMonth = rowMonth;
-    this.rowMeasures = rowMeasures;
-    this.rowNarrow = rowNarrowMeasures;
-    for (int k = 0; k < rowMeasures.length; k++) {
-      if ((rowMeasures[k] == null) == (rowNarrowMeasures[k] == null)) {
-        throw new IllegalArgumentException("measure " + k + " must be held once, as longs or as ints");
+  private Dataset(Builder b) {
+    this.partnerIds = b.partnerIds;
+    this.customerIds = b.customerIds;
+    this.customerNames = b.customerNames;
+    this.customerTenantStart = b.customerTenantStart;
+    this.tenantIds = b.tenantIds;
+    this.tenantNames = b.tenantNames;
+    this.tenantPairStart = b.tenantPairStart;
+    this.workloadNames = b.workloadNames;
+    this.workloadFamilies = b.workloadFamilies;
+    this.typeNames = b.typeNames;
+    this.pairWorkload = b.pairWorkload;
+    this.pairRowStart = b.pairRowStart;
+    this.pairRowEnd = b.pairRowEnd;
+    this.pairAssocStart = b.pairAssocStart;
+    this.rowMonth = b.rowMonth;
+    this.rowMeasures = b.rowMeasures;
+    this.rowNarrow = b.rowNarrow;
+    this.assocType = b.assocType;
+    this.assocStartMonth = b.assocStartMonth;
+    this.assocEndMonth = b.assocEndMonth;
+    int latest = Month.NONE;
+    for (int m : rowMonth) {
+      if (m > latest) {
+        latest = m;
       }
     }
-    this.assocType = assocType;
-    this.assocStartMonth = assocStartMonth;
-    this.assocEndMonth = assocEndMonth;
-    this.latestUsageMonth = latestUsageMonth;
+    this.latestUsageMonth = latest;
+  }
+
+  /** A builder of a dataset from its columns; see {@link Builder}. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * Assembles a {@link Dataset} from its columns, one call per part (all are required). Arrays
+   * are taken as they are, not copied: the caller hands them over and must not change them
+   * afterwards, so the big usage columns of a load exist only once. {@link #build()} checks that
+   * the parts fit together (lengths and index bounds of the start arrays), not the order of rows.
+   */
+  public static final class Builder {
+    private String[] partnerIds;
+    private String[] customerIds;
+    private String[] customerNames;
+    private int[] customerTenantStart;
+    private String[] tenantIds;
+    private String[] tenantNames;
+    private int[] tenantPairStart;
+    private String[] workloadNames;
+    private String[] workloadFamilies;
+    private String[] typeNames;
+    private int[] pairWorkload;
+    private int[] pairRowStart;
+    private int[] pairRowEnd;
+    private int[] pairAssocStart;
+    private int[] rowMonth;
+    private long[][] rowMeasures;
+    private int[][] rowNarrow;
+    private int[] assocType;
+    private int[] assocStartMonth;
+    private int[] assocEndMonth;
+
+    private Builder() {}
+
+    /**
+     * Customers {@code c}, in order, with their tenants {@code tenantStart[c] ..
+     * tenantStart[c + 1] - 1} ({@code tenantStart} has one entry more than there are customers).
+     */
+    public Builder customers(
+        String[] partnerIds, String[] customerIds, String[] customerNames, int[] tenantStart) {
+      this.partnerIds = partnerIds;
+      this.customerIds = customerIds;
+      this.customerNames = customerNames;
+      this.customerTenantStart = tenantStart;
+      return this;
+    }
+
+    /**
+     * Tenants {@code t}, grouped by customer, with their pairs {@code pairStart[t] ..
+     * pairStart[t + 1] - 1} ({@code pairStart} has one entry more than there are tenants).
+     */
+    public Builder tenants(String[] tenantIds, String[] tenantNames, int[] pairStart) {
+      this.tenantIds = tenantIds;
+      this.tenantNames = tenantNames;
+      this.tenantPairStart = pairStart;
+      return this;
+    }
+
+    /** Workloads {@code w}, in order, and the family of each. */
+    public Builder workloads(String[] names, String[] families) {
+      this.workloadNames = names;
+      this.workloadFamilies = families;
+      return this;
+    }
+
+    /** The association types, in order (the vocabulary given to the loader). */
+    public Builder types(String[] names) {
+      this.typeNames = names;
+      return this;
+    }
+
+    /**
+     * The (tenant, workload) pairs, by tenant then rising workload: pair {@code p}'s usage rows
+     * are {@code [rowStart[p], rowEnd[p])} in rising months (the pairs' rows need not follow each
+     * other), its associations {@code assocStart[p] .. assocStart[p + 1] - 1}.
+     */
+    public Builder pairs(int[] workload, int[] rowStart, int[] rowEnd, int[] assocStart) {
+      this.pairWorkload = workload;
+      this.pairRowStart = rowStart;
+      this.pairRowEnd = rowEnd;
+      this.pairAssocStart = assocStart;
+      return this;
+    }
+
+    /**
+     * The usage rows: month, and each measure ({@code [Measure.ordinal()][row]}) either as longs
+     * in {@code measures} or, when all its values fit an int, as ints in {@code narrowMeasures}
+     * (the other's entry null). {@code narrowMeasures} null: every measure is held as longs.
+     */
+    public Builder rows(int[] month, long[][] measures, int[][] narrowMeasures) {
+      this.rowMonth = month;
+      this.rowMeasures = measures;
+      this.rowNarrow = narrowMeasures == null ? new int[measures.length][] : narrowMeasures;
+      return this;
+    }
+
+    /** The associations: type index, start month, end month ({@link Month#OPEN} when open). */
+    public Builder associations(int[] type, int[] startMonth, int[] endMonth) {
+      this.assocType = type;
+      this.assocStartMonth = startMonth;
+      this.assocEndMonth = endMonth;
+      return this;
+    }
+
+    /**
+     * The dataset. Its latest usage month is the latest of the rows' months.
+     *
+     * @throws IllegalArgumentException when a part is missing or the parts do not fit together
+     */
+    public Dataset build() {
+      require(partnerIds != null && tenantIds != null && workloadNames != null && typeNames != null
+          && pairWorkload != null && rowMonth != null && assocType != null, "every part is given");
+      int customers = customerIds.length;
+      require(partnerIds.length == customers && customerNames.length == customers,
+          "one partner and name per customer");
+      int tenants = tenantIds.length;
+      require(tenantNames.length == tenants, "one name per tenant");
+      starts(customerTenantStart, customers, tenants, "customers' tenants");
+      require(workloadFamilies.length == workloadNames.length, "one family per workload");
+      int pairs = pairWorkload.length;
+      starts(tenantPairStart, tenants, pairs, "tenants' pairs");
+      require(pairRowStart.length == pairs && pairRowEnd.length == pairs, "a row range per pair");
+      int associations = assocType.length;
+      require(assocStartMonth.length == associations && assocEndMonth.length == associations,
+          "a start and end month per association");
+      starts(pairAssocStart, pairs, associations, "pairs' associations");
+      int rows = rowMonth.length;
+      int measures = Measure.values().length;
+      require(rowMeasures.length == measures && rowNarrow.length == measures, "every measure");
+      for (int k = 0; k < measures; k++) {
+        if ((rowMeasures[k] == null) == (rowNarrow[k] == null)) {
+          throw new IllegalArgumentException("measure " + k + " must be held once, as longs or as ints");
+        }
+        int length = rowMeasures[k] != null ? rowMeasures[k].length : rowNarrow[k].length;
+        require(length == rows, "a value of each measure per row");
+      }
+      return new Dataset(this);
+    }
+
+    /** Checks a start array: {@code n + 1} entries, rising from 0 to {@code total}. */
+    private static void starts(int[] start, int n, int total, String what) {
+      require(start.length == n + 1 && start[0] == 0 && start[n] == total,
+          what + ": " + (n + 1) + " starts from 0 to " + total);
+      for (int i = 0; i < n; i++) {
+        require(start[i] <= start[i + 1], what + ": starts rise");
+      }
+    }
+
+    private static void require(boolean ok, String what) {
+      if (!ok) {
+        throw new IllegalArgumentException("dataset parts do not fit: " + what);
+      }
+    }
   }
 
   // ---- customers

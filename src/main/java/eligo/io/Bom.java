@@ -23,7 +23,12 @@ final class Bom {
    * a quote right after the mark opens a quoted field as it would at the start of a file.
    */
   static InputStream open(Path path) throws IOException {
-    InputStream in = new BufferedInputStream(Files.newInputStream(path), 1 << 16);
+    return skip(Files.newInputStream(path));
+  }
+
+  /** {@link #open(Path)} of bytes from {@code raw}, from their start. */
+  static InputStream skip(InputStream raw) throws IOException {
+    InputStream in = new BufferedInputStream(raw, 1 << 16);
     in.mark(LENGTH);
     byte[] head = in.readNBytes(LENGTH);
     if (!startsWith(head, head.length)) {

@@ -435,7 +435,7 @@ public final class DataGenerator {
     /** A field as CSV bytes: quoted (quotes doubled) when it holds a comma, quote or line break. */
     static byte[] csvField(String s) {
       StringBuilder sb = new StringBuilder();
-      DatasetLoader.appendCsvField(sb, s);
+      Cells.appendCsvField(sb, s);
       return sb.toString().getBytes(StandardCharsets.UTF_8);
     }
 

@@ -158,9 +158,9 @@ final class PlainUsageReader {
         } else {
           v =
               MEASURES[k].isMoney()
-                  ? DatasetLoader.parseMoney(b, from, to)
-                  : DatasetLoader.parseCount(b, from, to);
-          if (v == DatasetLoader.BAD) {
+                  ? Numbers.parseMoney(b, from, to)
+                  : Numbers.parseCount(b, from, to);
+          if (v == Numbers.BAD) {
             return false;
           }
         }

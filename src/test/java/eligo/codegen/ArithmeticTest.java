@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import eligo.data.Dataset;
+import eligo.data.DatasetKit;
 import eligo.data.Measure;
 import eligo.data.Month;
 import eligo.data.NodeResults;
@@ -55,8 +56,8 @@ class ArithmeticTest {
   }
 
   static Dataset data(long acr1, long acr2, long paid) {
-    DataBuilder b = new DataBuilder().workload("A", "F").types("PAL");
-    b.customer("P", "C", "t1", "t2");
+    DatasetKit b = new DatasetKit().workload("A", "F").types("PAL");
+    b.customerWith("P", "C", "t1", "t2");
     b.acr("t1", "A", M, acr1).acr("t2", "A", M, acr2).usage("t1", "A", M, Measure.PAID_UNITS, paid);
     return b.build();
   }
@@ -126,25 +127,25 @@ class ArithmeticTest {
     assertThat(new JavaGenerator().generate(busyRun.area, "eligo.generated").toString()).contains("sums1[w]");
 
     // the largest amount at M and at M-12, on two workloads: each value fits
-    DataBuilder fits = new DataBuilder().workload("A", "F").workload("B", "F").types("PAL");
-    fits.customer("P", "C", "t1");
+    DatasetKit fits = new DatasetKit().workload("A", "F").workload("B", "F").types("PAL");
+    fits.customerWith("P", "C", "t1");
     fits.acr("t1", "A", M, Long.MAX_VALUE).acr("t1", "B", M - 12, Long.MAX_VALUE);
     NodeResults g = growthRun.evaluate(fits.build(), 0, M);
     assertThat(g.current[0]).isEqualTo(Long.MAX_VALUE);
     assertThat(g.baseline[0]).isEqualTo(Long.MAX_VALUE);
     assertThat(g.value[0]).isZero();
-    DataBuilder twoWorkloads = new DataBuilder().workload("A", "F").workload("B", "F").types("PAL");
-    twoWorkloads.customer("P", "C", "t1", "t2");
+    DatasetKit twoWorkloads = new DatasetKit().workload("A", "F").workload("B", "F").types("PAL");
+    twoWorkloads.customerWith("P", "C", "t1", "t2");
     twoWorkloads.acr("t1", "A", M, Long.MAX_VALUE).acr("t2", "B", M, Long.MAX_VALUE);
     assertThat(busyRun.evaluate(twoWorkloads.build(), 0, M).value[0]).isEqualTo(2);
 
     // only the value at M-12 overflows; only workload B's sum, over two tenants
-    DataBuilder baseline = new DataBuilder().workload("A", "F").types("PAL");
-    baseline.customer("P", "C", "t1");
+    DatasetKit baseline = new DatasetKit().workload("A", "F").types("PAL");
+    baseline.customerWith("P", "C", "t1");
     baseline.acr("t1", "A", M - 12, Long.MAX_VALUE).acr("t1", "A", M - 13, 1);
     assertThatThrownBy(() -> growthRun.evaluate(baseline.build(), 0, M)).isInstanceOf(ArithmeticException.class);
-    DataBuilder oneWorkload = new DataBuilder().workload("A", "F").workload("B", "F").types("PAL");
-    oneWorkload.customer("P", "C", "t1", "t2");
+    DatasetKit oneWorkload = new DatasetKit().workload("A", "F").workload("B", "F").types("PAL");
+    oneWorkload.customerWith("P", "C", "t1", "t2");
     oneWorkload.acr("t1", "A", M, 5).acr("t1", "B", M, Long.MAX_VALUE)
         .acr("t2", "B", M - 1, 1);
     assertThatThrownBy(() -> busyRun.evaluate(oneWorkload.build(), 0, M)).isInstanceOf(ArithmeticException.class);

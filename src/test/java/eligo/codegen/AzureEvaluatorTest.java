@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import eligo.data.AreaEvaluator;
 import eligo.data.Dataset;
+import eligo.data.DatasetKit;
 import eligo.data.Month;
 import eligo.data.NodeResults;
 import org.junit.jupiter.api.BeforeAll;
@@ -38,29 +39,29 @@ class AzureEvaluatorTest {
   @BeforeAll
   static void compile() {
     run = new Run(Fixtures.azure());
-    DataBuilder b = new DataBuilder()
+    DatasetKit b = new DatasetKit()
         .workload("Compute", "Azure")
         .workload("Virtual Machines", "Azure")
         .workload("Azure Quantum", "Azure")
         .workload("Office", "Modern Work")
         .types("CSP T1", "CSP T2", "DPOR", "PAL", "CPOR");
-    c999 = b.customer("P1", "C-999", "t999");
+    c999 = b.customerWith("P1", "C-999", "t999");
     b.assoc("t999", "Compute", "CSP T1", M - 30, OPEN).acr("t999", "Compute", M, 99999);
-    c1000 = b.customer("P1", "C-1000", "t1000");
+    c1000 = b.customerWith("P1", "C-1000", "t1000");
     b.assoc("t1000", "Compute", "CSP T1", M - 30, OPEN).acr("t1000", "Compute", M, 100000);
-    before = b.customer("P1", "C-before", "tb");
+    before = b.customerWith("P1", "C-before", "tb");
     b.assoc("tb", "Compute", "PAL", M - 3, OPEN).acr("tb", "Compute", M - 5, 500000).acr("tb", "Compute", M - 2, 700);
-    family = b.customer("P2", "C-family", "tf");
+    family = b.customerWith("P2", "C-family", "tf");
     b.assoc("tf", "Virtual Machines", "DPOR", M - 30, OPEN).acr("tf", "Virtual Machines", M, 5000)
         .assoc("tf", "Azure Quantum", "DPOR", M - 30, OPEN).acr("tf", "Azure Quantum", M - 1, 3000)
         .assoc("tf", "Office", "CPOR", M - 30, OPEN).acr("tf", "Office", M, 9999999);
-    noAssociation = b.customer("P2", "C-noassoc", "tn");
+    noAssociation = b.customerWith("P2", "C-noassoc", "tn");
     b.acr("tn", "Compute", M, 100000);
-    noTenant = b.customer("P2", "C-notenant");
-    credit = b.customer("P3", "C-credit", "tc");
+    noTenant = b.customerWith("P2", "C-notenant");
+    credit = b.customerWith("P3", "C-credit", "tc");
     b.assoc("tc", "Compute", "CSP T2", M - 30, OPEN)
         .acr("tc", "Compute", M - 1, 5000).acr("tc", "Compute", M - 2, -8000).acr("tc", "Compute", M - 13, 2000);
-    previousMonth = b.customer("P3", "C-m1", "th1", "th2");
+    previousMonth = b.customerWith("P3", "C-m1", "th1", "th2");
     b.assoc("th1", "Compute", "CSP T1", M - 30, OPEN)
         .acr("th1", "Compute", M - 1, 100000).acr("th1", "Compute", M - 13, 150000)
         .assoc("th2", "Compute", "PAL", M - 30, OPEN).assoc("th2", "Azure Quantum", "PAL", M - 30, OPEN)

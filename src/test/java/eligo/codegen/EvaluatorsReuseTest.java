@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import eligo.data.AreaEvaluator;
 import eligo.data.Dataset;
+import eligo.data.DatasetKit;
 import eligo.ir.Ir;
 import java.util.List;
 import java.util.Map;
@@ -16,7 +17,7 @@ class EvaluatorsReuseTest {
 
   @Test
   void unchangedAreasKeepTheirClassAndChangedOnesAreCompiledAgain() {
-    Dataset data = new DataBuilder().build();
+    Dataset data = new DatasetKit().build();
     Ir.Program first = new Ir.Program(List.of(Fixtures.azure(), Fixtures.misc()), List.of());
     Class<?> azure = classOf(Evaluators.compile(first, PACKAGE), "azure", data);
     Class<?> misc = classOf(Evaluators.compile(first, PACKAGE), "misc", data);

@@ -6,6 +6,7 @@ import static eligo.data.NodeResults.NOT_MET;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import eligo.data.Dataset;
+import eligo.data.DatasetKit;
 import eligo.data.Month;
 import eligo.data.NodeResults;
 import eligo.ir.Ir;
@@ -74,13 +75,13 @@ class ExpressionFormsTest {
     run = new Run(area("forms", "Forms", 1,
         branch("", "", 1, netInside, netOfNet, sinceStart, months, single, orNot)));
 
-    DataBuilder db = new DataBuilder().workload("A", "F").workload("B", "F").types("PAL", "DPOR");
-    db.customer("P", "C0", "t1", "t2");
+    DatasetKit db = new DatasetKit().workload("A", "F").workload("B", "F").types("PAL", "DPOR");
+    db.customerWith("P", "C0", "t1", "t2");
     db.assoc("t1", "A", "PAL", M - 3, Month.OPEN)
         .acr("t1", "A", M, 500).acr("t1", "A", M - 1, 100).acr("t1", "A", M - 3, 50).acr("t1", "A", M - 4, 7)
         .acr("t1", "A", M - 12, 200).acr("t1", "A", M - 24, 30)
         .acr("t2", "B", M, 1000).acr("t2", "B", M - 12, 400);
-    db.customer("P", "C1", "u1");
+    db.customerWith("P", "C1", "u1");
     db.acr("u1", "B", M, 5);
     data = db.build();
   }

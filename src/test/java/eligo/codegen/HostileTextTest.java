@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import eligo.data.AreaEvaluator;
 import eligo.data.Dataset;
+import eligo.data.DatasetKit;
 import eligo.data.Measure;
 import eligo.data.Month;
 import eligo.data.NodeResults;
@@ -83,14 +84,14 @@ class HostileTextTest {
   }
 
   static Dataset data(int m) {
-    DataBuilder b = new DataBuilder()
+    DatasetKit b = new DatasetKit()
         .workload(W_EXIT, "Azure")
         .workload(W_BACKSLASH, "Azure")
         .workload(W_LINE, "x")
         .workload("plain", F_CLOSE)
         .workload("System.exit(1);", "Azure") // looks like the injected code, is not the name
         .types(T_QUOTE, T_BACKSLASH, "CSP T1");
-    b.customer("P", "C", "t");
+    b.customerWith("P", "C", "t");
     b.acr("t", W_EXIT, m, 1).acr("t", W_BACKSLASH, m, 1).acr("t", "System.exit(1);", m, 1)
         .assoc("t", "plain", T_BACKSLASH, m - 1, Month.OPEN)
         .assoc("t", W_LINE, T_QUOTE, m - 1, Month.OPEN).usage("t", W_LINE, m, Measure.PAID_UNITS, 3)

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import eligo.data.AreaEvaluator;
 import eligo.data.Dataset;
+import eligo.data.DatasetKit;
 import eligo.ir.Ir;
 import java.util.List;
 import java.util.Map;
@@ -57,7 +58,7 @@ class InMemoryCompilerTest {
     Map<String, Function<Dataset, AreaEvaluator>> factories = Evaluators.compile(program, "p");
     assertThat(factories).containsOnlyKeys("a-b", "a.b");
     assertThat(factories.keySet()).containsExactly("a-b", "a.b");
-    Dataset empty = new DataBuilder().build();
+    Dataset empty = new DatasetKit().build();
     assertThat(factories.get("a.b").apply(empty).areaId()).isEqualTo("a.b");
   }
 

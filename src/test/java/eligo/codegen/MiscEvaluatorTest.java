@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import eligo.data.AreaEvaluator;
 import eligo.data.Dataset;
+import eligo.data.DatasetKit;
 import eligo.data.Measure;
 import eligo.data.Month;
 import eligo.data.NodeResults;
@@ -39,7 +40,7 @@ class MiscEvaluatorTest {
   @BeforeAll
   static void compile() {
     run = new Run(Fixtures.misc());
-    DataBuilder b = new DataBuilder()
+    DatasetKit b = new DatasetKit()
         .workload("Power Apps", "Power Platform")
         .workload("Business Central", "Dynamics 365")
         .workload("Customer Insights Partner", "Dynamics 365")
@@ -47,7 +48,7 @@ class MiscEvaluatorTest {
         .workload("Teams", "Modern Work")
         .workload("Intune", "Modern Work")
         .types(Fixtures.MISC_TYPES.toArray(String[]::new));
-    x = b.customer("P1", "X", "x1", "x2");
+    x = b.customerWith("P1", "X", "x1", "x2");
     b.assoc("x1", "Power Apps", "PAL", M - 2, OPEN).usage("x1", "Power Apps", M, Measure.ACTIVE_USERS, 30)
         .assoc("x1", "Customer Insights Partner", "PAL", M - 2, OPEN)
         .usage("x1", "Customer Insights Partner", M, Measure.ACTIVE_USERS, 1000)
@@ -61,17 +62,17 @@ class MiscEvaluatorTest {
         .usage("x1", "Teams", M - 12, Measure.PAID_UNITS, 100).usage("x1", "Teams", M - 12, Measure.ACTIVE_USERS, 39)
         .assoc("x1", "Intune", "CSP T2", M - 5, M - 3)
         .usage("x1", "Intune", M - 4, Measure.PAID_UNITS, 10).usage("x1", "Intune", M - 4, Measure.ACTIVE_USERS, 10);
-    y = b.customer("P1", "Y", "y1");
+    y = b.customerWith("P1", "Y", "y1");
     b.assoc("y1", "Intune", "CSP T1", M - 4, OPEN)
         .usage("y1", "Intune", M - 4, Measure.PAID_UNITS, 50).usage("y1", "Intune", M - 4, Measure.ACTIVE_USERS, 30)
         .usage("y1", "Intune", M, Measure.PAID_UNITS, 50).usage("y1", "Intune", M, Measure.ACTIVE_USERS, 30);
-    z = b.customer("P2", "Z", "z1");
+    z = b.customerWith("P2", "Z", "z1");
     b.assoc("z1", "Intune", "CSP T1", M - 4, OPEN)
         .usage("z1", "Intune", M - 4, Measure.ACTIVE_USERS, 5)
         .usage("z1", "Intune", M, Measure.PAID_UNITS, 50).usage("z1", "Intune", M, Measure.ACTIVE_USERS, 30);
-    w = b.customer("P2", "W", "w1");
+    w = b.customerWith("P2", "W", "w1");
     b.assoc("w1", "Power Apps", "PAL", M - 1, OPEN).usage("w1", "Power Apps", M, Measure.ACTIVE_USERS, 10);
-    v = b.customer("P2", "V", "v1");
+    v = b.customerWith("P2", "V", "v1");
     b.assoc("v1", "Customer Insights Partner", "PAL", M - 1, OPEN)
         .usage("v1", "Customer Insights Partner", M, Measure.ACTIVE_USERS, 7);
     data = b.build();

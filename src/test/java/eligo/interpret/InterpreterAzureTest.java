@@ -1,11 +1,12 @@
 package eligo.interpret;
 
-import static eligo.interpret.DatasetBuilder.month;
+import static eligo.data.DatasetKit.month;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import eligo.testing.Needs;
 import eligo.testing.Requirement;
 import eligo.data.Dataset;
+import eligo.data.DatasetKit;
 import eligo.data.NodeResults;
 import eligo.ir.Ir;
 import java.io.IOException;
@@ -21,9 +22,9 @@ class InterpreterAzureTest {
   private static final Ir.Area AZURE = AzureIr.area();
   private static final int SEP_2026 = month("2026-09");
 
-  private static DatasetBuilder azureWorkloads() {
-    return new DatasetBuilder()
-        .types(DatasetBuilder.COMMON_TYPES)
+  private static DatasetKit azureWorkloads() {
+    return new DatasetKit()
+        .types(DatasetKit.COMMON_TYPES)
         .workload("Azure SQL Database", "Azure")
         .workload("Virtual Machines", "Azure")
         .workload("Azure Functions", "Azure");

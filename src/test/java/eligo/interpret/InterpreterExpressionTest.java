@@ -1,11 +1,12 @@
 package eligo.interpret;
 
-import static eligo.interpret.DatasetBuilder.month;
+import static eligo.data.DatasetKit.month;
 import static eligo.interpret.IrDsl.*;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import eligo.data.Dataset;
+import eligo.data.DatasetKit;
 import eligo.data.Measure;
 import eligo.ir.Ir;
 import eligo.ir.Ir.CmpOp;
@@ -29,8 +30,8 @@ class InterpreterExpressionTest {
     return Outcome.of(area, new Interpreter(area, data), 0, SEP_2026);
   }
 
-  private static DatasetBuilder oneTenant(String... workloadAndFamily) {
-    DatasetBuilder b = new DatasetBuilder().types(DatasetBuilder.COMMON_TYPES);
+  private static DatasetKit oneTenant(String... workloadAndFamily) {
+    DatasetKit b = new DatasetKit().types(DatasetKit.COMMON_TYPES);
     for (int i = 0; i < workloadAndFamily.length; i += 2) {
       b.workload(workloadAndFamily[i], workloadAndFamily[i + 1]);
     }
@@ -98,7 +99,7 @@ class InterpreterExpressionTest {
         metricOf("vocabulary", count(over(forType(k)), null)));
     assertThat(o.cell("all-types")).isEqualTo("met,2");
     assertThat(o.cell("in-set")).isEqualTo("met,1");
-    assertThat(o.cell("vocabulary")).isEqualTo("met," + DatasetBuilder.COMMON_TYPES.size());
+    assertThat(o.cell("vocabulary")).isEqualTo("met," + DatasetKit.COMMON_TYPES.size());
   }
 
   // ---------------------------------------------------------------- workload sets
@@ -308,7 +309,7 @@ class InterpreterExpressionTest {
 
   @Test
   void quantifiersOverNoBinding() {
-    DatasetBuilder b = new DatasetBuilder().types("PAL").workload("A", "F").customer("P", "Empty");
+    DatasetKit b = new DatasetKit().types("PAL").workload("A", "F").customer("P", "Empty");
     Dataset data = b.build();
     Var t = tenantVar(1);
     Outcome o = run(data,

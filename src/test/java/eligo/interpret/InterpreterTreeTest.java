@@ -1,10 +1,11 @@
 package eligo.interpret;
 
-import static eligo.interpret.DatasetBuilder.month;
+import static eligo.data.DatasetKit.month;
 import static eligo.interpret.IrDsl.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import eligo.data.Dataset;
+import eligo.data.DatasetKit;
 import eligo.data.Measure;
 import eligo.data.NodeResults;
 import eligo.ir.Ir;
@@ -28,7 +29,7 @@ class InterpreterTreeTest {
   }
 
   private static Dataset oneCustomer() {
-    return new DatasetBuilder().types("PAL").workload("A", "F").customer("P", "C").build();
+    return new DatasetKit().types("PAL").workload("A", "F").customer("P", "C").build();
   }
 
   @Test
@@ -142,14 +143,14 @@ class InterpreterTreeTest {
   }
 
   private static Dataset partnerData() {
-    return new DatasetBuilder().types("PAL").workload("A", "F").workload("B", "F")
+    return new DatasetKit().types("PAL").workload("A", "F").workload("B", "F")
         .customer("P", "Busy").customer("P", "Idle")
         .tenant("Busy", "T")
         .usage("T", "A", "2026-09", Measure.ACTIVE_USERS, 300)
         .usage("T", "B", "2026-09", Measure.ACTIVE_USERS, 200)
         .usage("T", "A", "2026-09", Measure.PROTECTED_USERS, 2000)
         .usage("T", "A", "2025-09", Measure.PROTECTED_USERS, 1500)
-        .usage("T", "B", "2026-09", Measure.ACR_USD, DatasetBuilder.cents("123.45"))
+        .usage("T", "B", "2026-09", Measure.ACR_USD, DatasetKit.cents("123.45"))
         .build();
   }
 

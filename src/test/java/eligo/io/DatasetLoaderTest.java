@@ -164,30 +164,30 @@ class DatasetLoaderTest {
 
   @Test
   void parsesMoneyExactly() {
-    assertThat(DatasetLoader.parseMoney("0")).isZero();
-    assertThat(DatasetLoader.parseMoney("-0")).isZero();
-    assertThat(DatasetLoader.parseMoney("0.1")).isEqualTo(10);
-    assertThat(DatasetLoader.parseMoney("0.10")).isEqualTo(10);
-    assertThat(DatasetLoader.parseMoney("0.01")).isEqualTo(1);
-    assertThat(DatasetLoader.parseMoney("-12.34")).isEqualTo(-1234);
-    assertThat(DatasetLoader.parseMoney("999.99")).isEqualTo(99_999);
-    assertThat(DatasetLoader.parseMoney("007")).isEqualTo(700);
-    assertThat(DatasetLoader.parseMoney("9999999999999999.99")).isEqualTo(999_999_999_999_999_999L);
-    assertThat(DatasetLoader.parseMoney("-9999999999999999.99")).isEqualTo(-999_999_999_999_999_999L);
+    assertThat(Numbers.parseMoney("0")).isZero();
+    assertThat(Numbers.parseMoney("-0")).isZero();
+    assertThat(Numbers.parseMoney("0.1")).isEqualTo(10);
+    assertThat(Numbers.parseMoney("0.10")).isEqualTo(10);
+    assertThat(Numbers.parseMoney("0.01")).isEqualTo(1);
+    assertThat(Numbers.parseMoney("-12.34")).isEqualTo(-1234);
+    assertThat(Numbers.parseMoney("999.99")).isEqualTo(99_999);
+    assertThat(Numbers.parseMoney("007")).isEqualTo(700);
+    assertThat(Numbers.parseMoney("9999999999999999.99")).isEqualTo(999_999_999_999_999_999L);
+    assertThat(Numbers.parseMoney("-9999999999999999.99")).isEqualTo(-999_999_999_999_999_999L);
     for (String bad :
         new String[] {"", "-", ".5", "1.", "1.234", "1e3", "+1", " 1", "1 ", "1,5", "--1", "1.-5",
           "12345678901234567", "0x10", "١٢"}) {
-      assertThat(DatasetLoader.parseMoney(bad)).as(bad).isEqualTo(DatasetLoader.BAD);
+      assertThat(Numbers.parseMoney(bad)).as(bad).isEqualTo(Numbers.BAD);
     }
   }
 
   @Test
   void parsesCounts() {
-    assertThat(DatasetLoader.parseCount("0")).isZero();
-    assertThat(DatasetLoader.parseCount("0042")).isEqualTo(42);
-    assertThat(DatasetLoader.parseCount("9223372036854775807")).isEqualTo(Long.MAX_VALUE);
+    assertThat(Numbers.parseCount("0")).isZero();
+    assertThat(Numbers.parseCount("0042")).isEqualTo(42);
+    assertThat(Numbers.parseCount("9223372036854775807")).isEqualTo(Long.MAX_VALUE);
     for (String bad : new String[] {"", "-1", "1.0", "9223372036854775808", "99999999999999999999", "+1"}) {
-      assertThat(DatasetLoader.parseCount(bad)).as(bad).isEqualTo(DatasetLoader.BAD);
+      assertThat(Numbers.parseCount(bad)).as(bad).isEqualTo(Numbers.BAD);
     }
   }
 

@@ -1,9 +1,9 @@
 package eligo.testing;
 
 import eligo.data.Dataset;
+import eligo.data.DatasetKit;
 import eligo.data.Measure;
 import eligo.data.Month;
-import eligo.interpret.DatasetBuilder;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -71,7 +71,7 @@ public record RandomData(List<Customer> customers, List<Tenant> tenants, List<Us
   }
 
   public Dataset build() {
-    DatasetBuilder b = new DatasetBuilder().types(ProgramGenerator.TYPES);
+    DatasetKit b = new DatasetKit().types(ProgramGenerator.TYPES);
     for (int w = 0; w < ProgramGenerator.WORKLOADS.size(); w++) {
       b.workload(ProgramGenerator.WORKLOADS.get(w), ProgramGenerator.FAMILIES.get(w));
     }

@@ -1,27 +1,25 @@
-package eligo.interpret;
+package eligo.data;
 
-import eligo.data.Dataset;
-import eligo.data.Measure;
-import eligo.data.Month;
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Builds a {@link Dataset} through its public constructor from rows written the way the CSV
- * files read (test helper). Customers and workloads keep insertion order; tenants are grouped by
- * customer in insertion order; pairs are sorted by workload, usage rows by month, associations
- * keep insertion order.
+ * Builds a small {@link Dataset} from rows written the way the CSV files read (the test kit, on
+ * top of {@link Dataset#builder()}). Customers and workloads keep insertion order; tenants are
+ * grouped by customer in insertion order; pairs are sorted by workload, usage rows by month,
+ * associations keep insertion order. Months are {@code "YYYY-MM"} texts or {@link Month} ints.
  */
-public final class DatasetBuilder {
+public final class DatasetKit {
   private record Customer(String partner, String id, String name) {}
 
   private record Tenant(String customer, String id, String name) {}
 
-  private record Assoc(String type, int start, int end) {}
+  private record Assoc(int type, int start, int end) {}
 
   /** One (tenant, workload) pair: usage by month, associations in insertion order. */
   private static final class Pair {
@@ -41,48 +39,78 @@ public final class DatasetBuilder {
       List.of("PAL", "DPOR", "CSP T1", "CSP T2", "CPOR", "CPOR RevRec", "CPOR OSA", "CPOR OSU",
           "CPOR RevRec Performance");
 
-  public DatasetBuilder types(List<String> names) {
+  public DatasetKit types(List<String> names) {
     types.addAll(names);
     return this;
   }
 
-  public DatasetBuilder types(String... names) {
+  public DatasetKit types(String... names) {
     return types(List.of(names));
   }
 
-  public DatasetBuilder workload(String name, String family) {
+  public DatasetKit workload(String name, String family) {
     workloads.put(name, family);
     return this;
   }
 
-  public DatasetBuilder customer(String partner, String id) {
+  /** A customer named as its id in lower case. */
+  public DatasetKit customer(String partner, String id) {
     customers.add(new Customer(partner, id, id.toLowerCase()));
     return this;
   }
 
-  public DatasetBuilder tenant(String customer, String id) {
+  /** A tenant of {@code customer} named as its id in lower case. */
+  public DatasetKit tenant(String customer, String id) {
     tenants.add(new Tenant(customer, id, id.toLowerCase()));
     return this;
   }
 
+  /**
+   * A customer with these tenants, each named as its id; returns the customer's index in the
+   * dataset.
+   */
+  public int customerWith(String partner, String id, String... tenantIds) {
+    customers.add(new Customer(partner, id, id));
+    for (String t : tenantIds) {
+      tenants.add(new Tenant(id, t, t));
+    }
+    return customers.size() - 1;
+  }
+
   /** A usage value, unscaled (cents for money). */
-  public DatasetBuilder usage(String tenant, String workload, String month, Measure m, long unscaled) {
-    long[] row = pair(tenant, workload).rows.computeIfAbsent(month(month), k -> new long[Measure.values().length]);
+  public DatasetKit usage(String tenant, String workload, String month, Measure m, long unscaled) {
+    return usage(tenant, workload, month(month), m, unscaled);
+  }
+
+  /** A usage value, unscaled (cents for money). */
+  public DatasetKit usage(String tenant, String workload, int month, Measure m, long unscaled) {
+    long[] row = pair(tenant, workload).rows.computeIfAbsent(month, k -> new long[Measure.values().length]);
     row[m.ordinal()] = unscaled;
     return this;
   }
 
   /** ACR in dollars as written in usage.csv ({@code "999.99"}, {@code "-500"}). */
-  public DatasetBuilder acr(String tenant, String workload, String month, String dollars) {
+  public DatasetKit acr(String tenant, String workload, String month, String dollars) {
     return usage(tenant, workload, month, Measure.ACR_USD, cents(dollars));
   }
 
+  /** ACR in cents. */
+  public DatasetKit acr(String tenant, String workload, int month, long cents) {
+    return usage(tenant, workload, month, Measure.ACR_USD, cents);
+  }
+
   /** An association; {@code end} null for an open end. */
-  public DatasetBuilder assoc(String tenant, String workload, String type, String start, String end) {
-    if (!types.contains(type)) {
+  public DatasetKit assoc(String tenant, String workload, String type, String start, String end) {
+    return assoc(tenant, workload, type, month(start), end == null ? Month.OPEN : month(end));
+  }
+
+  /** An association; {@code end} {@link Month#OPEN} for an open end. */
+  public DatasetKit assoc(String tenant, String workload, String type, int start, int end) {
+    int k = types.indexOf(type);
+    if (k < 0) {
       throw new IllegalArgumentException("type not in vocabulary: " + type);
     }
-    pair(tenant, workload).assocs.add(new Assoc(type, month(start), end == null ? Month.OPEN : month(end)));
+    pair(tenant, workload).assocs.add(new Assoc(k, start, end));
     return this;
   }
 
@@ -150,7 +178,6 @@ public final class DatasetBuilder {
     List<Integer> assocType = new ArrayList<>();
     List<Integer> assocStart = new ArrayList<>();
     List<Integer> assocEnd = new ArrayList<>();
-    int latest = Month.NONE;
     for (int t = 0; t < nt; t++) {
       Tenant te = orderedTenants.get(t);
       tenantIds[t] = te.id();
@@ -168,10 +195,9 @@ public final class DatasetBuilder {
         for (Map.Entry<Integer, long[]> row : p.rows.entrySet()) {
           rowMonth.add(row.getKey());
           rowValues.add(row.getValue());
-          latest = Math.max(latest, row.getKey());
         }
         for (Assoc a : p.assocs) {
-          assocType.add(types.indexOf(a.type()));
+          assocType.add(a.type());
           assocStart.add(a.start());
           assocEnd.add(a.end());
         }
@@ -187,28 +213,20 @@ public final class DatasetBuilder {
         measures[m][r] = rowValues.get(r)[m];
       }
     }
-    return new Dataset(
-        partnerIds,
-        customerIds,
-        customerNames,
-        customerTenantStart,
-        tenantIds,
-        tenantNames,
-        tenantPairStart,
-        workloadNames.toArray(new String[0]),
-        families,
-        types.toArray(new String[0]),
-        ints(pairWorkload),
-        java.util.Arrays.copyOf(ints(pairRowStart), pairWorkload.size()), // a pair's rows follow the one before's
-        java.util.Arrays.copyOfRange(ints(pairRowStart), 1, pairWorkload.size() + 1),
-        ints(pairAssocStart),
-        ints(rowMonth),
-        measures,
-        new int[measures.length][], // no measure held as ints
-        ints(assocType),
-        ints(assocStart),
-        ints(assocEnd),
-        latest);
+    int[] rowStarts = ints(pairRowStart); // a pair's rows follow the one before's
+    return Dataset.builder()
+        .customers(partnerIds, customerIds, customerNames, customerTenantStart)
+        .tenants(tenantIds, tenantNames, tenantPairStart)
+        .workloads(workloadNames.toArray(new String[0]), families)
+        .types(types.toArray(new String[0]))
+        .pairs(
+            ints(pairWorkload),
+            Arrays.copyOf(rowStarts, pairWorkload.size()),
+            Arrays.copyOfRange(rowStarts, 1, pairWorkload.size() + 1),
+            ints(pairAssocStart))
+        .rows(ints(rowMonth), measures, null)
+        .associations(ints(assocType), ints(assocStart), ints(assocEnd))
+        .build();
   }
 
   private static int[] ints(List<Integer> list) {

@@ -1,0 +1,332 @@
+package eligo.io;
+
+import static eligo.io.DatasetLoader.FILES;
+
+import de.siegmar.fastcsv.reader.CsvParseException;
+import de.siegmar.fastcsv.reader.CsvReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The general reader of a dataset file, for files that are not plain (see {@link PlainCsv}): CSV
+ * by FastCSV, UTF-8 checked, the header's columns found by name, and every data record passed to a
+ * {@link RowHandler}. File-level problems (a missing file or column, broken quoting, text that is
+ * not UTF-8) go to the {@link LoadLog} in their own words. Package-private: a loading aid.
+ */
+final class CsvFileReader {
+  private static final Pattern PARSE_LINE = Pattern.compile("line (\\d+)");
+
+  private final DataSource source;
+  private final LoadLog log;
+
+  CsvFileReader(DataSource source, LoadLog log) {
+    this.source = source;
+    this.log = log;
+  }
+
+  /** Takes each data record of a file. */
+  interface RowHandler {
+    void row(Row row);
+  }
+
+  /** The current record of a file, with its required columns found by name. */
+  static final class Row {
+    final int file;
+    final int[] cols;
+    final int width;
+    CsvFields rec;
+    long line;
+
+    Row(int file, int[] cols, int width) {
+      this.file = file;
+      this.cols = cols;
+      this.width = width;
+    }
+
+    /** The cell of required column {@code k}; empty when the row is too short. */
+    String get(int k) {
+      int i = cols[k];
+      return i < rec.count() ? rec.get(i) : "";
+    }
+
+    boolean widthOk() {
+      return rec.count() == width;
+    }
+
+    String widthProblem() {
+      String s = "the row has " + rec.count() + " fields, the header has " + width;
+      int extraLines = 0;
+      char[] chars = rec.chars();
+      for (int i = 0; i < rec.count(); i++) {
+        int end = rec.end(i);
+        for (int j = rec.start(i); j < end; j++) {
+          char ch = chars[j];
+          if (ch == '\n' || (ch == '\r' && (j + 1 == end || chars[j + 1] != '\n'))) {
+            extraLines++;
+          }
+        }
+      }
+      if (extraLines > 0) {
+        s += " (the record runs over lines " + line + "-" + (line + extraLines)
+            + ": is a quote not closed?)";
+      }
+      return s;
+    }
+  }
+
+  /**
+   * Reads one file, passing each data record to {@code handler}. Returns false (and marks the file
+   * broken) on a file-level error.
+   */
+  boolean read(int file, String[] columns, RowHandler handler) {
+    String name = FILES.get(file);
+    String unreadable = source.unreadable(name);
+    if (unreadable != null) {
+      return log.fileError(file, 0, unreadable);
+    }
+    CharsetDecoder decoder =
+        StandardCharsets.UTF_8
+            .newDecoder()
+            .onMalformedInput(CodingErrorAction.REPORT)
+            .onUnmappableCharacter(CodingErrorAction.REPORT);
+    long lastLine = 0;
+    CsvFields.Handler fields = new CsvFields.Handler();
+    try (Reader in = new InputStreamReader(Bom.skip(source.open(name)), decoder);
+        CsvReader<CsvFields> csv =
+            CsvReader.builder()
+                .allowExtraFields(true)
+                .allowMissingFields(true)
+                .skipEmptyLines(true)
+                .build(fields, in)) {
+      Iterator<CsvFields> it = csv.iterator();
+      CsvFields header = null;
+      while (header == null && it.hasNext()) {
+        CsvFields r = it.next();
+        if (!isBlank(r)) {
+          header = r;
+        }
+      }
+      if (header == null) {
+        return log.fileError(file, 0, "file is empty: the header line is missing");
+      }
+      lastLine = header.line();
+      int[] cols = findColumns(file, header, columns);
+      if (cols == null) {
+        return false;
+      }
+      Row row = new Row(file, cols, header.count());
+      CsvFields pending = null; // one record behind, to know which is the last
+      while (it.hasNext()) {
+        CsvFields r = it.next();
+        lastLine = r.line();
+        if (isBlank(r)) {
+          continue;
+        }
+        if (pending != null) {
+          log.read[file]++;
+          row.rec = pending;
+          row.line = pending.line();
+          handler.row(row);
+          if (log.broken[file]) {
+            return false;
+          }
+        }
+        pending = r;
+        fields.keep();
+      }
+      if (pending != null) {
+        log.read[file]++;
+        row.rec = pending;
+        row.line = pending.line();
+        if (spansLines(pending) && endsInsideQuotes(name, row.line)) {
+          // FastCSV takes an unclosed quote to the end of the file as one field
+          log.reject(
+              file,
+              row.line,
+              "a quoted field is not closed: the record runs from line "
+                  + row.line
+                  + " to the end of the file",
+              Cells.rawText(row.rec));
+        } else {
+          handler.row(row);
+        }
+      }
+      return !log.broken[file];
+    } catch (CsvParseException e) {
+      long line = lastLine + 1;
+      Matcher m = PARSE_LINE.matcher(String.valueOf(e.getMessage()));
+      if (m.find()) {
+        line = Long.parseLong(m.group(1));
+      }
+      String why = e.getCause() != null ? e.getCause().getMessage() : e.getMessage();
+      return log.fileError(
+          file, line, "the record is not valid CSV (" + why + "); the rest of the file is not read");
+    } catch (UncheckedIOException e) {
+      return ioError(file, e.getCause());
+    } catch (IOException e) {
+      return ioError(file, e);
+    }
+  }
+
+  private static boolean spansLines(CsvFields r) {
+    char[] chars = r.chars();
+    for (int i = 0; i < r.count(); i++) {
+      for (int j = r.start(i); j < r.end(i); j++) {
+        if (chars[j] == '\n' || chars[j] == '\r') {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Whether the text from line {@code fromLine} to the end of the file has an odd number of
+   * quotes, that is, ends inside a quoted field. Reads the file again; only called when the last
+   * record spans several lines.
+   */
+  private boolean endsInsideQuotes(String name, long fromLine) throws IOException {
+    try (java.io.InputStream in = new java.io.BufferedInputStream(source.open(name), 1 << 16)) {
+      long line = 1;
+      int prev = -1;
+      int quotes = 0;
+      int b;
+      while ((b = in.read()) >= 0) {
+        if (line < fromLine) {
+          if (b == '\n' || (prev == '\r' && b != '\n')) {
+            line++;
+          }
+          if (prev == '\r' && b != '\n' && line == fromLine && b == '"') {
+            quotes++;
+          }
+          prev = b;
+        } else if (b == '"') {
+          quotes++;
+        }
+      }
+      return (quotes & 1) == 1;
+    }
+  }
+
+  private boolean ioError(int file, IOException e) {
+    if (e instanceof CharacterCodingException) {
+      return log.fileError(
+          file,
+          firstNonUtf8Line(FILES.get(file)),
+          "the text is not valid UTF-8; the rest of the file is not read");
+    }
+    return log.fileError(file, 0, "cannot be read: " + e);
+  }
+
+  /** The first line (LF-separated) holding bytes that are not UTF-8; 0 when none is found. */
+  private long firstNonUtf8Line(String name) {
+    CharsetDecoder decoder =
+        StandardCharsets.UTF_8
+            .newDecoder()
+            .onMalformedInput(CodingErrorAction.REPORT)
+            .onUnmappableCharacter(CodingErrorAction.REPORT);
+    try (java.io.InputStream in = new java.io.BufferedInputStream(source.open(name), 1 << 16)) {
+      java.io.ByteArrayOutputStream lineBytes = new java.io.ByteArrayOutputStream();
+      long line = 1;
+      int b;
+      do {
+        b = in.read();
+        if (b == '\n' || b < 0) {
+          try {
+            decoder.reset().decode(java.nio.ByteBuffer.wrap(lineBytes.toByteArray()));
+          } catch (CharacterCodingException e) {
+            return line;
+          }
+          lineBytes.reset();
+          line++;
+        } else {
+          lineBytes.write(b);
+        }
+      } while (b >= 0);
+    } catch (IOException e) {
+      return 0;
+    }
+    return 0;
+  }
+
+  private static boolean isBlank(CsvFields r) {
+    return r.count() == 1 && r.get(0).isBlank();
+  }
+
+  private int[] findColumns(int file, CsvFields header, String[] columns) {
+    List<String> problems = new ArrayList<>();
+    int[] cols = columnsOf(header, columns, new ArrayList<>(), problems);
+    for (String problem : problems) {
+      log.fileError(file, 0, problem);
+    }
+    return cols;
+  }
+
+  /**
+   * The field of each of {@code columns} in the header; null, with {@code problems} added, when one
+   * is missing or appears twice. {@code names} gets the header's names.
+   */
+  static int[] columnsOf(
+      CsvFields header, String[] columns, List<String> names, List<String> problems) {
+    int[] cols = new int[columns.length];
+    Arrays.fill(cols, -1);
+    for (int i = 0; i < header.count(); i++) {
+      String n = header.get(i);
+      names.add(n);
+      for (int k = 0; k < columns.length; k++) {
+        if (columns[k].equals(n)) {
+          if (cols[k] >= 0) {
+            problems.add("column '" + n + "' appears twice in the header");
+          }
+          cols[k] = i;
+        }
+      }
+    }
+    for (int k = 0; k < columns.length; k++) {
+      if (cols[k] < 0) {
+        problems.add(
+            "missing column '" + columns[k] + "' (the header has: " + String.join(", ", names) + ")");
+      }
+    }
+    return problems.isEmpty() ? cols : null;
+  }
+
+  /** Reads a file again for the raw text of a few rows (only used for error messages). */
+  Map<Long, String> rawRows(int file, Set<Long> lines) {
+    Map<Long, String> out = new HashMap<>();
+    try (CsvReader<CsvFields> csv =
+        CsvReader.builder()
+            .allowExtraFields(true)
+            .allowMissingFields(true)
+            .build(
+                new CsvFields.Handler(),
+                new InputStreamReader(Bom.skip(source.open(FILES.get(file))), StandardCharsets.UTF_8))) {
+      for (CsvFields r : csv) {
+        if (lines.contains(r.line())) {
+          out.put(r.line(), Cells.rawText(r));
+          if (out.size() == lines.size()) {
+            break;
+          }
+        }
+      }
+    } catch (IOException | RuntimeException e) {
+      // the rows were read once already; without the text the errors still stand
+    }
+    return out;
+  }
+}

@@ -1,0 +1,60 @@
+package eligo.io;
+
+import static eligo.io.DatasetLoader.FILES;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * The errors and row counts of one load, per file (indexed as {@link DatasetLoader#FILES}), and
+ * which files cannot be trusted to hold every id. Package-private: a loading aid.
+ */
+final class LoadLog {
+  static final int CUSTOMERS = 0;
+  static final int TENANTS = 1;
+  static final int WORKLOADS = 2;
+  static final int ASSOCIATIONS = 3;
+  static final int USAGE = 4;
+
+  final List<DataError> errors = new ArrayList<>();
+  /** Whether a file-level error was found: the load fails in either mode. */
+  boolean fatal;
+  /** Files whose reading stopped at a file-level error. */
+  final boolean[] broken = new boolean[FILES.size()];
+  /** Files whose ids are not all known (broken, or rows skipped for a broken reference). */
+  final boolean[] unsure = new boolean[FILES.size()];
+  final long[] read = new long[FILES.size()];
+  final long[] rejected = new long[FILES.size()];
+
+  /** Records a file-level error; always returns false. */
+  boolean fileError(int file, long line, String message) {
+    errors.add(new DataError(FILES.get(file), line, message, ""));
+    broken[file] = true;
+    unsure[file] = true;
+    fatal = true;
+    return false;
+  }
+
+  /** Records a rejected row of {@code file}. */
+  void reject(int file, long line, String message, String raw) {
+    errors.add(new DataError(FILES.get(file), line, message, raw));
+    rejected[file]++;
+  }
+
+  /** Puts the errors in file order, then line order. */
+  void sort() {
+    errors.sort(
+        Comparator.comparingInt((DataError e) -> FILES.indexOf(e.file()))
+            .thenComparingLong(DataError::line));
+  }
+
+  /** Rows read / used / rejected per file. */
+  List<LoadResult.FileCounts> counts() {
+    List<LoadResult.FileCounts> counts = new ArrayList<>();
+    for (int f = 0; f < FILES.size(); f++) {
+      counts.add(new LoadResult.FileCounts(FILES.get(f), read[f], read[f] - rejected[f], rejected[f]));
+    }
+    return counts;
+  }
+}

@@ -1,0 +1,110 @@
+package eligo.io;
+
+import eligo.data.Measure;
+import java.util.Arrays;
+
+/**
+ * The usage rows of one load in primitive columns, one array per column. They are sized up front
+ * from a count of the file's lines: in the usual case they become the {@link eligo.data.Dataset}'s
+ * arrays as they are (sorted in place), so the big arrays exist only once. Package-private: a
+ * loading aid.
+ */
+final class UsageColumns {
+  static final Measure[] MEASURES = Measure.values();
+  /** Usage rows are addressed by int. */
+  static final int MAX_ROWS = Integer.MAX_VALUE - 16;
+
+  /** The rows held (those whose keys resolve). */
+  int count;
+  int[] tenant = new int[0];
+  int[] workload = new int[0];
+  int[] month = new int[0];
+  /** The file line of each row, negated when the row has another error. */
+  int[] line = new int[0];
+  long[][] measures = new long[MEASURES.length][0];
+  /**
+   * The measures as ints, when read by {@link PlainUsageReader}: a measure is held either here or
+   * in {@link #measures} (the other's entry is null).
+   */
+  int[][] narrow = new int[MEASURES.length][];
+  int minMonth = Integer.MAX_VALUE;
+  int maxMonth = Integer.MIN_VALUE;
+
+  /** Sizes the months and measures (as ints) for {@code capacity} rows, for {@link PlainUsageReader}. */
+  void allocateNarrow(int capacity) {
+    month = new int[capacity];
+    for (int k = 0; k < MEASURES.length; k++) {
+      narrow[k] = new int[capacity];
+      measures[k] = null;
+    }
+  }
+
+  /**
+   * Sizes the columns the general reader fills for {@code capacity} rows (they grow if more
+   * come): months, measures as longs, tenants, workloads and lines.
+   */
+  void allocateGeneral(int capacity) {
+    month = new int[capacity];
+    for (int k = 0; k < MEASURES.length; k++) {
+      narrow[k] = null;
+      measures[k] = new long[capacity];
+    }
+    tenant = new int[capacity];
+    workload = new int[capacity];
+    line = new int[capacity];
+  }
+
+  /**
+   * Lets go of the columns {@link PlainUsageReader} filled before the general reader reads the
+   * file again. A full collection now lets the general reader's columns take the same memory
+   * instead of adding to the peak.
+   */
+  void drop() {
+    month = new int[0];
+    Arrays.fill(narrow, null);
+    Arrays.fill(measures, null);
+    System.gc();
+  }
+
+  /**
+   * Adds a row of the general reader: its keys, its file line ({@code good} false: the row has
+   * another error) and its measures. False when the rows reached {@link #MAX_ROWS}.
+   */
+  boolean add(int t, int w, int m, int fileLine, boolean good, long[] values) {
+    if (count == tenant.length && !grow()) {
+      return false;
+    }
+    int i = count++;
+    tenant[i] = t;
+    workload[i] = w;
+    month[i] = m;
+    line[i] = good ? fileLine : -fileLine;
+    for (int k = 0; k < MEASURES.length; k++) {
+      measures[k][i] = values[k];
+    }
+    if (m < minMonth) {
+      minMonth = m;
+    }
+    if (m > maxMonth) {
+      maxMonth = m;
+    }
+    return true;
+  }
+
+  /** Makes room for more rows than estimated; false when the limit is reached. */
+  private boolean grow() {
+    int capacity = tenant.length;
+    if (capacity >= MAX_ROWS) {
+      return false;
+    }
+    int more = (int) Math.min(MAX_ROWS, Math.max(16L, capacity + (capacity >> 1)));
+    tenant = Arrays.copyOf(tenant, more);
+    workload = Arrays.copyOf(workload, more);
+    month = Arrays.copyOf(month, more);
+    line = Arrays.copyOf(line, more);
+    for (int k = 0; k < MEASURES.length; k++) {
+      measures[k] = Arrays.copyOf(measures[k], more);
+    }
+    return true;
+  }
+}
