@@ -80,6 +80,9 @@ final class RunCommand implements Callable<Integer> {
     } catch (EngineFailure f) {
       return Failures.report(f, spec);
     }
+    if (!started.warnings().isEmpty()) {
+      err.println(Failures.namesNotInData(started.warnings(), criteria, data));
+    }
     Frontend.Compilation c = started.criteria();
     Ir.Program program = c.program();
     LoadResult loaded = started.loaded();

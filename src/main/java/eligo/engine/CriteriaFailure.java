@@ -43,6 +43,13 @@ public final class CriteriaFailure extends EngineFailure {
     return new CriteriaFailure(message.toString(), null, reports, null);
   }
 
+  /** Criteria that the data show to be wrong: {@code diagnostics} (errors and warnings). */
+  static CriteriaFailure againstData(List<Diagnostic> diagnostics) {
+    List<Diagnostic> sorted = new ArrayList<>(diagnostics);
+    sorted.sort(Diagnostics.ORDER);
+    return new CriteriaFailure(Diagnostics.render(sorted), null, List.of(List.copyOf(sorted)), null);
+  }
+
   /** The criteria folder named, when the folder itself is the problem; else null. */
   public Path folder() {
     return folder;

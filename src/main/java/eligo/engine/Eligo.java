@@ -1,5 +1,9 @@
 package eligo.engine;
 
+import java.util.Map;
+import java.util.LinkedHashMap;
+import eligo.lang.Diagnostic;
+import eligo.check.DataBinding;
 import eligo.check.Frontend;
 import eligo.data.Dataset;
 import eligo.data.Month;
@@ -110,6 +114,46 @@ public final class Eligo {
     return m;
   }
 
+  // ---------------------------------------------------------------- criteria against the data
+
+  /**
+   * Holds the names the criteria take from the data (workloads, families, association type
+   * texts) against the loaded data ({@link DataBinding}): a likely slip is an error at its
+   * criteria line, and so is an association type of the data that no criteria declares.
+   *
+   * @return the warnings: names far from every name of the data, which rules count nothing for
+   * @throws CriteriaFailure with the errors (and warnings), when there is an error
+   */
+  public static List<Diagnostic> bindToData(Frontend.Compilation criteria, LoadResult loaded)
+      throws CriteriaFailure {
+    Dataset d = loaded.dataset();
+    Map<String, String> families = new LinkedHashMap<>();
+    for (int w = 0; w < d.workloadCount(); w++) {
+      families.put(d.workloadName(w), d.workloadFamily(w));
+    }
+    return bind(criteria, families, loaded.typesInData());
+  }
+
+  private static List<Diagnostic> bind(
+      Frontend.Compilation criteria,
+      Map<String, String> families,
+      Map<String, LoadResult.TypeUse> typesInData)
+      throws CriteriaFailure {
+    Map<String, DataBinding.TypeUse> types = new LinkedHashMap<>();
+    typesInData.forEach(
+        (text, use) ->
+            types.put(
+                text,
+                new DataBinding.TypeUse(
+                    use.rows(), DatasetLoader.ASSOCIATIONS + ":" + use.firstLine(), use.declared())));
+    List<Diagnostic> found =
+        DataBinding.check(criteria.names(), new DataBinding.Catalog(families, types));
+    if (found.stream().anyMatch(Diagnostic::isError)) {
+      throw CriteriaFailure.againstData(found);
+    }
+    return found;
+  }
+
   // ---------------------------------------------------------------- evaluation
 
   /**
@@ -138,7 +182,11 @@ public final class Eligo {
    * The criteria compiled without errors and the data loaded, with the evaluators on their way.
    * {@link #evaluators()} waits for them.
    */
-  public record Started(Frontend.Compilation criteria, LoadResult loaded, CompletableFuture<Engine.Compiled> compiling) {
+  public record Started(
+      Frontend.Compilation criteria,
+      LoadResult loaded,
+      List<Diagnostic> warnings,
+      CompletableFuture<Engine.Compiled> compiling) {
     /** The evaluators, once compiled; a failure to compile them is thrown as it is. */
     public Engine.Compiled evaluators() {
       try {
@@ -177,7 +225,8 @@ public final class Eligo {
    *
    * @param stages hears of the stages that run beside the load ("criteria checked meanwhile",
    *     "evaluators compiled meanwhile") and when the evaluators were ready
-   * @throws CriteriaFailure as {@link #compileCriteria}
+   * @throws CriteriaFailure as {@link #compileCriteria}, and when the criteria do not bind to
+   *     the data ({@link #bindToData})
    * @throws DataFailure as {@link #loadData}, when the criteria have no errors
    */
   public static Started start(Path criteria, Path data, Mode mode, Engine engine, Stages stages) throws CriteriaFailure, DataFailure {
@@ -222,9 +271,12 @@ public final class Eligo {
     } catch (CriteriaFailed e) {
       throw checking.join().failure();
     } catch (DataException e) {
-      checking.join().orThrow();
+      Frontend.Compilation checked = checking.join().orThrow();
+      // a type the criteria misspelt shows in the data as rows of a type nobody declares
+      bind(checked, null, e.typesInData());
       throw DataFailure.badData(data, e);
     }
-    return new Started(checking.join().orThrow(), loaded, compiling);
+    Frontend.Compilation checked = checking.join().orThrow();
+    return new Started(checked, loaded, bindToData(checked, loaded), compiling);
   }
 }

@@ -1,6 +1,9 @@
 package eligo.io;
 
+import java.util.Collections;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 /** The dataset could not be loaded: every error found, in file order then line order. */
 public final class DataException extends Exception {
@@ -8,10 +11,24 @@ public final class DataException extends Exception {
   public static final int MESSAGE_LIMIT = 100;
 
   private final transient List<DataError> errors;
+  private final transient Map<String, LoadResult.TypeUse> typesInData;
 
   public DataException(List<DataError> errors) {
+    this(errors, Map.of());
+  }
+
+  /**
+   * @param typesInData the association type texts of associations.csv, with their rows
+   */
+  public DataException(List<DataError> errors, Map<String, LoadResult.TypeUse> typesInData) {
     super(message(errors));
     this.errors = List.copyOf(errors);
+    this.typesInData = Collections.unmodifiableMap(new TreeMap<>(typesInData));
+  }
+
+  /** The association type texts of associations.csv ({@link LoadResult#typesInData}). */
+  public Map<String, LoadResult.TypeUse> typesInData() {
+    return typesInData;
   }
 
   /** All errors found (not capped). */

@@ -5,6 +5,8 @@ import static eligo.io.DatasetLoader.FILES;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * The errors and row counts of one load, per file (indexed as {@link DatasetLoader#FILES}), and
@@ -26,6 +28,20 @@ final class LoadLog {
   final boolean[] unsure = new boolean[FILES.size()];
   final long[] read = new long[FILES.size()];
   final long[] rejected = new long[FILES.size()];
+  /**
+   * The association type texts of the rows of associations.csv that the row checks read: per
+   * text, the rows that use it, the first of their lines and whether the criteria declare it.
+   * Complete whenever a type is undeclared, since such a row sends the file to the row checks.
+   */
+  final Map<String, LoadResult.TypeUse> typesInData = new TreeMap<>();
+
+  /** Notes a row of associations.csv at {@code line} of type {@code text}. */
+  void typeUsed(String text, long line, boolean declared) {
+    typesInData.merge(
+        text,
+        new LoadResult.TypeUse(1, line, declared),
+        (a, b) -> new LoadResult.TypeUse(a.rows() + 1, Math.min(a.firstLine(), b.firstLine()), declared));
+  }
 
   /** Records a file-level error; always returns false. */
   boolean fileError(int file, long line, String message) {

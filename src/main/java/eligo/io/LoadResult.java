@@ -2,6 +2,7 @@ package eligo.io;
 
 import eligo.data.Dataset;
 import java.util.List;
+import java.util.Map;
 
 /**
  * What {@link DatasetLoader#load} gives back.
@@ -11,15 +12,28 @@ import java.util.List;
  * @param counts rows read / used / rejected per file, in the order of {@link DatasetLoader#FILES}
  * @param readInParallel the files that were plain enough to be read on every core (the others
  *     were read on one, with the checks that word each error)
+ * @param typesInData the association type texts of associations.csv when it was read with the
+ *     row checks (always so when one is undeclared); empty when it was read in parallel
  */
 public record LoadResult(
-    Dataset dataset, List<DataError> rejects, List<FileCounts> counts, List<String> readInParallel) {
+    Dataset dataset,
+    List<DataError> rejects,
+    List<FileCounts> counts,
+    List<String> readInParallel,
+    Map<String, TypeUse> typesInData) {
 
   public LoadResult {
     rejects = List.copyOf(rejects);
     counts = List.copyOf(counts);
     readInParallel = List.copyOf(readInParallel);
+    typesInData = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(typesInData));
   }
+
+  /**
+   * An association type text of associations.csv: how many rows use it, the first of their
+   * lines, and whether the criteria declare it.
+   */
+  public record TypeUse(long rows, long firstLine, boolean declared) {}
 
   /** Rows of one file: {@code read == used + rejected}. Header and blank lines are not rows. */
   public record FileCounts(String file, long read, long used, long rejected) {}

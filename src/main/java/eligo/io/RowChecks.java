@@ -129,6 +129,7 @@ final class RowChecks {
       p.add("association_type is empty");
     } else {
       Integer k = d.typeIndex.get(typeName);
+      log.typeUsed(typeName, row.line, k != null);
       if (k == null) {
         p.add(
             "association_type "

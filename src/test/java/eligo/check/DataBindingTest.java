@@ -84,10 +84,12 @@ class DataBindingTest {
   }
 
   @Test
-  void aMisspeltWorkloadIsLocatedWithTheClosestNames() throws IOException {
+  void aWorkloadTheDataLacksIsAWarningWithTheClosestNames() throws IOException {
     assertThat(errorsAfter("modern-work.criteria", "\"Yammer\"", "\"Yamer\""))
         .containsExactly(
-            "criteria/modern-work.criteria:6:44: error: the data has no workload \"Yamer\"; did you mean \"Yammer\"?");
+            "criteria/modern-work.criteria:6:44: warning: the data has no workload \"Yamer\""
+                + " (workloads.csv holds 50 workloads); did you mean \"Yammer\"?: rules that name"
+                + " it count nothing in this dataset");
   }
 
   @Test
@@ -100,11 +102,11 @@ class DataBindingTest {
   }
 
   @Test
-  void aMisspeltFamilyIsLocated() throws IOException {
+  void aFamilyTheDataLacksIsAWarningWithTheClosestNames() throws IOException {
     assertThat(errorsAfter("azure.criteria", "family \"Azure\"", "family \"Azur\""))
         .singleElement()
         .asString()
-        .matches("criteria/azure\\.criteria:\\d+:\\d+: error: the data has no workload family \"Azur\"; did you mean \"Azure\"\\?");
+        .matches("criteria/azure\\.criteria:\\d+:\\d+: warning: the data has no workload family \"Azur\" \\(workloads.csv holds 5 families\\); did you mean \"Azure\"\\?: rules that name it count nothing in this dataset");
   }
 
   @Test
@@ -124,7 +126,7 @@ class DataBindingTest {
         "criteria/common.criteria",
         texts.get("criteria/common.criteria").replace("= \"CPOR RevRec\"", "= \"CPOR RevRc\""));
     List<String> errors =
-        errors(texts, Map.of("CPOR RevRec", new DataBinding.TypeUse(255, "associations.csv:17")));
+        errors(texts, Map.of("CPOR RevRec", new DataBinding.TypeUse(255, "associations.csv:17", false)));
     assertThat(errors)
         .containsExactly(
             "criteria/common.criteria:9:44: error: the data's association type \"CPOR RevRec\" (255 rows,"

@@ -1,0 +1,81 @@
+package eligo.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import eligo.io.Mode;
+import eligo.lang.Diagnostic;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/**
+ * A criteria slip that the data show stops the run at the criteria line, in either mode, before
+ * anything is evaluated: an association type text that no longer matches the data's rows, and a
+ * workload name that differs from the data's only in case or spaces.
+ */
+class BindToDataTest {
+  private static final Path SAMPLE = Path.of("examples/sample-data");
+
+  @TempDir Path tmp;
+
+  private Path criteriaWith(String file, String from, String to) throws IOException {
+    Path dir = Files.createDirectories(tmp.resolve("criteria"));
+    try (Stream<Path> s = Files.list(Path.of("criteria"))) {
+      for (Path p : s.filter(p -> p.toString().endsWith(".criteria")).toList()) {
+        String text = Files.readString(p);
+        if (p.getFileName().toString().equals(file)) {
+          assertThat(text).contains(from);
+          text = text.replace(from, to);
+        }
+        Files.writeString(dir.resolve(p.getFileName()), text);
+      }
+    }
+    return dir;
+  }
+
+  @ParameterizedTest
+  @EnumSource(Mode.class)
+  void aMisspeltTypeTextIsOneErrorAtItsDeclaration(Mode mode) throws IOException {
+    Path criteria = criteriaWith("common.criteria", "= \"CPOR RevRec\"", "= \"CPOR RevRc\"");
+    CriteriaFailure f =
+        catchThrowableOfType(
+            () -> Eligo.start(criteria, SAMPLE, mode, Engine.interpret, Stages.NONE),
+            CriteriaFailure.class);
+    assertThat(f.diagnostics()).filteredOn(Diagnostic::isError).hasSize(1);
+    Diagnostic d = f.diagnostics().stream().filter(Diagnostic::isError).findFirst().orElseThrow();
+    assertThat(d.span().where()).endsWith("common.criteria:9:44");
+    assertThat(d.message())
+        .startsWith("the data's association type \"CPOR RevRec\" (")
+        .contains("rows, first at associations.csv:")
+        .endsWith("did this declaration, \"CPOR RevRc\", mean \"CPOR RevRec\"?");
+  }
+
+  @Test
+  void aWorkloadDifferingOnlyInSpacesIsAnError() throws IOException {
+    Path criteria = criteriaWith("modern-work.criteria", "\"Intune\"", "\"Intune \"");
+    CriteriaFailure f =
+        catchThrowableOfType(
+            () -> Eligo.start(criteria, SAMPLE, Mode.STRICT, Engine.interpret, Stages.NONE),
+            CriteriaFailure.class);
+    assertThat(f.diagnostics())
+        .filteredOn(Diagnostic::isError)
+        .singleElement()
+        .extracting(Diagnostic::message)
+        .isEqualTo(
+            "the data has no workload \"Intune \": names must match to the letter; the data writes"
+                + " it \"Intune\"");
+  }
+
+  @Test
+  void namesTheSampleLacksAreWarningsAndTheRunGoesOn() throws Exception {
+    Eligo.Started s = Eligo.start(Path.of("criteria"), SAMPLE, Mode.STRICT, Engine.interpret, Stages.NONE);
+    assertThat(s.warnings()).isNotEmpty().noneMatch(Diagnostic::isError);
+    assertThat(s.warnings()).allMatch(w -> w.message().contains("count nothing in this dataset"));
+  }
+}
