@@ -10,6 +10,9 @@ import eligo.diff.Impact.Row;
 import eligo.diff.Impact.RowChange;
 import eligo.diff.Impact.Transition;
 import eligo.lang.SyntaxErrors;
+import eligo.report.html.Html;
+import eligo.report.html.Template;
+import eligo.report.html.Templates;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -130,76 +133,58 @@ public final class ImpactReport {
 
   // ---------------------------------------------------------------- HTML
 
-  /** One self-contained page (no scripts, no external files); every text from the data is escaped. */
+  private static final Templates PAGE = Templates.load(ImpactReport.class, "impact.html", Templates.Lines.KEPT);
+  private static final Template NODES = PAGE.get("nodes");
+  private static final Template NODE = PAGE.get("node");
+  private static final Template PARTNERS = PAGE.get("partners");
+  private static final Template PARTNER = PAGE.get("partner");
+  private static final Template CUSTOMERS = PAGE.get("customers");
+  private static final Template CUSTOMER = PAGE.get("customer");
+  private static final Template CELL = PAGE.get("cell");
+  private static final Template WORDS = PAGE.get("words");
+  private static final Template MISSING = PAGE.get("missing");
+
+  /**
+   * One self-contained page (no scripts, no external files): the markup is {@code impact.html}
+   * beside this class, whose templates escape every text from the data and the criteria.
+   */
   public static String html(Impact impact) {
-    StringBuilder sb = new StringBuilder();
-    sb.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
-        .append("<title>Impact of a criteria change</title>\n<style>\n")
-        .append("body{font-family:system-ui,sans-serif;margin:2rem;color:#1b1b1b}\n")
-        .append("table{border-collapse:collapse;margin:0.5rem 0 1.5rem}\n")
-        .append("th,td{border:1px solid #ccc;padding:0.25rem 0.6rem;text-align:left;vertical-align:top}\n")
-        .append("th{background:#f2f2f2}\n.met{color:#0a6b2d}\n.not_met{color:#a4262c}\n.not_evaluated{color:#6b6b6b}\n")
-        .append("</style>\n</head>\n<body>\n");
-    sb.append("<h1>Impact of a criteria change</h1>\n<p>Criteria <code>").append(escape(impact.oldLabel())).append("</code> &rarr; <code>")
-        .append(escape(impact.newLabel())).append("</code> on <code>").append(escape(impact.data())).append("</code>, as of ")
-        .append(escape(impact.asOf())).append(".</p>\n<p><strong>").append(escape(headline(impact))).append("</strong></p>\n");
+    Html nodes = Html.EMPTY;
     if (!impact.nodes().isEmpty()) {
-      sb.append("<h2>Nodes</h2>\n<table>\n<tr><th>area</th><th>node</th><th>customers changed</th><th>how</th></tr>\n");
+      List<Html> rows = new ArrayList<>();
       for (NodeChange n : impact.nodes()) {
-        sb.append("<tr><td>").append(escape(n.area())).append("</td><td>").append(escape(n.node())).append("</td><td>")
-            .append(n.customersChanged()).append("</td><td>").append(escape(how(n))).append("</td></tr>\n");
+        rows.add(NODE.render("area", n.area(), "node", n.node(), "customers", n.customersChanged(), "how", how(n)));
       }
-      sb.append("</table>\n");
+      nodes = NODES.render("rows", Html.join(rows));
     }
+    Html partners = Html.EMPTY;
     if (!impact.partners().isEmpty()) {
-      sb.append("<h2>Partner-level nodes</h2>\n<table>\n<tr><th>partner</th><th>area</th><th>node</th><th>before</th><th>after</th></tr>\n");
+      List<Html> rows = new ArrayList<>();
       for (PartnerChange p : impact.partners()) {
-        sb.append("<tr><td>").append(escape(p.partner())).append("</td><td>").append(escape(p.area())).append("</td><td>")
-            .append(escape(p.node())).append("</td>").append(cell(p.before())).append(cell(p.after())).append("</tr>\n");
+        rows.add(PARTNER.render("partner", p.partner(), "area", p.area(), "node", p.node(), "before", cell(p.before(), null), "after", cell(p.after(), null)));
       }
-      sb.append("</table>\n");
+      partners = PARTNERS.render("rows", Html.join(rows));
     }
+    Html customers = Html.EMPTY;
     if (!impact.customers().isEmpty()) {
-      sb.append("<h2>Customers</h2>\n<table>\n<tr><th>partner</th><th>customer</th><th>name</th><th>area</th><th>node</th><th>before</th><th>after</th></tr>\n");
+      List<Html> rows = new ArrayList<>();
       for (CustomerChange c : impact.customers()) {
         for (RowChange r : c.changes()) {
-          sb.append("<tr><td>").append(escape(c.partner())).append("</td><td>").append(escape(c.customer())).append("</td><td>")
-              .append(escape(c.name())).append("</td><td>").append(escape(r.area())).append("</td><td>").append(escape(r.node()))
-              .append("</td>").append(cell(r.before(), r.explainedBefore())).append(cell(r.after(), r.explainedAfter())).append("</tr>\n");
+          rows.add(CUSTOMER.render("partner", c.partner(), "customer", c.customer(), "name", c.name(), "area", r.area(), "node", r.node(),
+              "before", cell(r.before(), r.explainedBefore()), "after", cell(r.after(), r.explainedAfter())));
         }
       }
-      sb.append("</table>\n");
+      customers = CUSTOMERS.render("rows", Html.join(rows));
     }
-    sb.append("</body>\n</html>\n");
-    return sb.toString();
-  }
-
-  private static String cell(Row r) {
-    return cell(r, null);
+    return PAGE.get("page").render("old", impact.oldLabel(), "new", impact.newLabel(), "data", impact.data(), "asOf", impact.asOf(),
+        "headline", headline(impact), "nodes", nodes, "partners", partners, "customers", customers).markup();
   }
 
   /** A status cell; with the report's words for it (value for people, why) under the row when given. */
-  private static String cell(Row r, String explained) {
+  private static Html cell(Row r, String explained) {
     if (r == null) {
-      return "<td>" + NONE + "</td>";
+      return MISSING.render("text", NONE);
     }
-    String words = explained == null ? "" : "<br><small>" + escape(explained) + "</small>";
-    return "<td class=\"" + r.status() + "\">" + escape(r.toString()) + words + "</td>";
-  }
-
-  private static String escape(String s) {
-    StringBuilder sb = new StringBuilder(s.length());
-    for (int i = 0; i < s.length(); i++) {
-      char ch = s.charAt(i);
-      switch (ch) {
-        case '<' -> sb.append("&lt;");
-        case '>' -> sb.append("&gt;");
-        case '&' -> sb.append("&amp;");
-        case '"' -> sb.append("&quot;");
-        case '\'' -> sb.append("&#39;");
-        default -> sb.append(ch);
-      }
-    }
-    return sb.toString();
+    return CELL.render("status", r.status(), "row", r.toString(), "words", explained == null ? Html.EMPTY : WORDS.render("words", explained));
   }
 }

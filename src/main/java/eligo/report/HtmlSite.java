@@ -4,12 +4,16 @@ import eligo.data.Dataset;
 import eligo.ir.Ir;
 import eligo.engine.Evaluation;
 import eligo.engine.Outcome;
+import eligo.report.html.Html;
+import eligo.report.html.Template;
+import eligo.report.html.Templates;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
@@ -30,23 +34,29 @@ import java.util.stream.IntStream;
  *   <li>{@code tree-A.html}: area A's condition sequence tree with pass / fail / not evaluated counts.
  * </ul>
  *
- * Every text from the data or the criteria is HTML-escaped; the search script writes text nodes only.
+ * The markup is in resources beside this class: the pages' pieces in {@code site.html} (templates,
+ * which escape every text given them: ids, names, criteria text), the style sheet {@code site.css}
+ * and the search script {@code search.js}; this class picks the pieces and fills them. The search
+ * script writes text nodes only.
  */
 public final class HtmlSite {
   private HtmlSite() {}
 
   static final int PAGE_SIZE = 500;
 
-  private static final String STYLE = "<style>"
-      + "body{font:14px/1.4 system-ui,sans-serif;margin:1.5em;color:#222;max-width:1200px}"
-      + "h1{font-size:1.5em}h2{font-size:1.2em;margin-top:1.5em;border-bottom:1px solid #ccc}"
-      + "table{border-collapse:collapse;margin:.5em 0}td,th{border:1px solid #ddd;padding:3px 6px;text-align:left;vertical-align:top}"
-      + "th{background:#f4f4f4}.node{margin:1em 0;padding:.5em;border:1px solid #e4e4e4;border-radius:4px}"
-      + ".crit{color:#555}td.met,label.met{color:#176f2c}td.not_met,label.not_met{color:#a4262c}td.not_evaluated,label.not_evaluated{color:#777}"
-      + ".why{color:#5a3a00}.det td{font-size:12px;border:none;padding:1px 6px}nav a{margin-right:1em}"
-      + "#f-met:not(:checked)~table tr.met,#f-not_met:not(:checked)~table tr.not_met,"
-      + "#f-not_evaluated:not(:checked)~table tr.not_evaluated{display:none}"
-      + "</style>";
+  /** The pages' templates ({@code site.html}); the style sheet and search script are inserted as they are. */
+  private static final Templates SITE = Templates.load(HtmlSite.class, "site.html", Templates.Lines.JOINED);
+  private static final Template PAGE = SITE.get("page");
+  private static final Template LINK = SITE.get("link");
+  private static final Template TH = SITE.get("th");
+  private static final Template TD = SITE.get("td");
+  private static final Html STYLE = Templates.asset(HtmlSite.class, "site.css", Templates.Lines.JOINED);
+  /**
+   * Filters the index by a case-insensitive part of the id or name; builds results with text nodes
+   * only. A link may carry the search: {@code customers-1.html#q=contoso}. Its lines are joined with
+   * nothing: every statement in {@code search.js} ends with a semicolon or a brace.
+   */
+  private static final Html SEARCH_SCRIPT = Templates.asset(HtmlSite.class, "search.js", Templates.Lines.JOINED);
 
   /** Writes the site into {@code dir} (created when missing); {@code progress} counts customer pages. */
   public static void write(Outcome outcome, Path dir, Evaluation.Progress progress) throws IOException {
@@ -92,78 +102,82 @@ public final class HtmlSite {
 
   // ================================================================ summary
 
+  private static final Template PARTNERS = SITE.get("partners");
+  private static final Template PARTNER = SITE.get("partner");
+
   /** Every partner, with a link to its summary page (the summary page itself stays small however many there are). */
   private static void writePartners(Path dir, Outcome outcome) throws IOException {
-    StringBuilder h = head("Partners");
-    h.append("<nav><a href=\"index.html\">Summary</a></nav><h1>Partners</h1><ul>");
+    List<Html> items = new ArrayList<>();
     for (int p = 0; p < outcome.partners.size(); p++) {
-      h.append("<li><a href=\"partner-").append(p).append(".html\">").append(esc(outcome.partners.get(p))).append("</a></li>");
+      items.add(PARTNER.render("index", p, "name", outcome.partners.get(p)));
     }
-    writeFile(dir.resolve("partners.html"), h.append("</ul></body></html>\n").toString());
+    writePage(dir.resolve("partners.html"), "Partners", PARTNERS.render("items", Html.join(items)));
   }
+
+  private static final Template SUMMARY = SITE.get("summary");
+  private static final Template SUMMARY_AREA = SITE.get("summaryArea");
+  private static final Template SUMMARY_NODE = SITE.get("summaryNode");
+  private static final Template ZERO_COUNT = SITE.get("zeroCount");
+  private static final Template COUNT = SITE.get("count");
+  private static final Template PARTNERS_MET = SITE.get("partnersMet");
+  private static final Template PARTNER_TOTAL = SITE.get("partnerTotal");
 
   /**
    * A summary page: of all partners ({@code all} null), where partner-level nodes show how many
    * partners meet them, or of one partner, where they show the partner's total.
    */
   private static String summaryPage(SummaryView v, Outcome outcome, SummaryView all, int[] position) {
-    StringBuilder h = head(v.partner() == null ? "Customer eligibility" : "Customer eligibility: partner " + v.partner());
-    h.append("<h1>Customer eligibility").append(v.partner() == null ? "" : ": partner " + esc(v.partner())).append("</h1>");
-    h.append("<p>").append(v.customers()).append(Words.plural(" customer", v.customers()));
-    if (v.partner() == null) {
-      h.append(" of ").append(v.partners()).append(Words.plural(" partner", v.partners()));
-    }
-    h.append(", as of ").append(esc(v.asOf())).append(".</p><nav>");
-    h.append(v.partner() == null ? "<a href=\"partners.html\">Partners</a>" : "<a href=\"index.html\">All partners</a>").append("<a href=\"customers-1.html\">Find a customer</a>");
+    List<Html> trees = new ArrayList<>();
     for (int a = 0; a < outcome.areas.size(); a++) {
-      h.append("<a href=\"tree-").append(a).append(".html\">Tree: ").append(esc(outcome.areas.get(a).area.title())).append("</a>");
+      trees.add(LINK.render("href", "tree-" + a + ".html", "label", "Tree: " + outcome.areas.get(a).area.title()));
     }
-    h.append("</nav>");
     int partner = v.partner() == null ? -1 : outcome.partners.indexOf(v.partner());
+    List<Html> areas = new ArrayList<>();
     for (int ai = 0; ai < v.areas().size(); ai++) {
       SummaryView.Area a = v.areas().get(ai);
-      h.append("<h2 id=\"").append(esc(a.id())).append("\">").append(esc(a.title())).append("</h2>");
+      List<Html> nodes = new ArrayList<>();
       for (int ni = 0; ni < a.nodes().size(); ni++) {
         SummaryView.Node n = a.nodes().get(ni);
-        h.append("<div class=\"node\"><b>").append(esc(n.title())).append("</b> <small>(").append(esc(n.kind())).append(' ').append(esc(n.id())).append(")</small>");
-        h.append("<div class=\"crit\">").append(esc(n.criteria())).append("</div>");
-        h.append(chart(n, v.customers()));
-        h.append("<table><tr>");
-        for (SummaryView.Group g : n.groups()) {
-          h.append("<th>").append(esc(g.label())).append("</th>");
-        }
-        h.append("</tr><tr>");
+        List<Html> labels = new ArrayList<>();
+        List<Html> counts = new ArrayList<>();
         for (int gi = 0; gi < n.groups().size(); gi++) {
           SummaryView.Group g = n.groups().get(gi);
-          String attrs = " class=\"count\" data-area=\"" + esc(a.id()) + "\" data-node=\"" + esc(n.id()) + "\" data-group=\"" + g.key() + "\"";
-          h.append("<td>");
+          labels.add(TH.render("text", g.label()));
           if (g.count() == 0) {
-            h.append("<span").append(attrs).append(">0</span>");
+            counts.add(ZERO_COUNT.render("area", a.id(), "node", n.id(), "group", g.key()));
           } else {
             // The list of all partners holds this partner's block: link to the page and anchor where it starts.
             int start = partner < 0 ? 0 : indexInAll(all.areas().get(ai).nodes().get(ni).groups().get(gi).members(), g.members()[0], position);
-            h.append("<a").append(attrs).append(" href=\"lists/").append(listName(ai, ni, gi, start / PAGE_SIZE + 1)).append(partner < 0 ? "" : "#p" + partner).append("\">").append(g.count()).append("</a>");
+            String list = listName(ai, ni, gi, start / PAGE_SIZE + 1) + (partner < 0 ? "" : "#p" + partner);
+            counts.add(COUNT.render("area", a.id(), "node", n.id(), "group", g.key(), "list", list, "count", g.count()));
           }
-          h.append("</td>");
         }
-        h.append("</tr></table>");
+        Html partnerLevel = Html.EMPTY;
         if (n.partner() != null && partner < 0) {
           long met = n.partner().totals().stream().filter(t -> t.status().equals("met")).count();
-          h.append("<p>Partner level: ").append(esc(n.partner().criteria())).append(" — <span class=\"partners-met\" data-area=\"").append(esc(a.id())).append("\" data-node=\"")
-              .append(esc(n.id())).append("\">").append(met).append("</span> of ").append(n.partner().totals().size()).append(Words.plural(" partner", n.partner().totals().size()))
-              .append(" meet it (each partner's total is on its page).</p>");
+          int partners = n.partner().totals().size();
+          partnerLevel = PARTNERS_MET.render("criteria", n.partner().criteria(), "area", a.id(), "node", n.id(), "met", met,
+              "partners", partners + Words.plural(" partner", partners));
         } else if (n.partner() != null) {
           SummaryView.PartnerTotal t = n.partner().totals().get(0);
-          h.append("<p>Partner level: ").append(esc(n.partner().criteria())).append("</p><table><tr><th>Partner</th><th>Total</th><th>Status</th><th>Needed</th></tr>");
-          h.append("<tr><td>").append(esc(t.partnerId())).append("</td><td class=\"partner-total\" data-area=\"").append(esc(a.id())).append("\" data-node=\"").append(esc(n.id()))
-              .append("\" data-partner=\"").append(esc(t.partnerId())).append("\" data-status=\"").append(t.status()).append("\" data-value=\"").append(esc(t.value())).append("\">")
-              .append(esc(t.total())).append("</td><td class=\"").append(t.status()).append("\">").append(TextReport.status(t.status())).append("</td><td>")
-              .append(esc(n.partner().needed() == null ? "" : n.partner().needed())).append("</td></tr></table>");
+          partnerLevel = PARTNER_TOTAL.render("criteria", n.partner().criteria(), "partner", t.partnerId(), "area", a.id(), "node", n.id(),
+              "status", t.status(), "value", t.value(), "total", t.total(), "statusText", TextReport.status(t.status()),
+              "needed", n.partner().needed() == null ? "" : n.partner().needed());
         }
-        h.append("</div>");
+        nodes.add(SUMMARY_NODE.render("title", n.title(), "kind", n.kind(), "id", n.id(), "criteria", n.criteria(), "chart", chart(n, v.customers()),
+            "labels", Html.join(labels), "counts", Html.join(counts), "partnerLevel", partnerLevel));
       }
+      areas.add(SUMMARY_AREA.render("id", a.id(), "title", a.title(), "nodes", Html.join(nodes)));
     }
-    return h.append("</body></html>\n").toString();
+    Html body = SUMMARY.render(
+        "partner", v.partner() == null ? "" : ": partner " + v.partner(),
+        "customers", v.customers() + Words.plural(" customer", v.customers()),
+        "partners", v.partner() == null ? " of " + v.partners() + Words.plural(" partner", v.partners()) : "",
+        "asOf", v.asOf(),
+        "back", v.partner() == null ? LINK.render("href", "partners.html", "label", "Partners") : LINK.render("href", "index.html", "label", "All partners"),
+        "trees", Html.join(trees),
+        "areas", Html.join(areas));
+    return page(v.partner() == null ? "Customer eligibility" : "Customer eligibility: partner " + v.partner(), body);
   }
 
   /** Where customer {@code first} stands in {@code members}, which are in report order ({@code position}). */
@@ -185,14 +199,15 @@ public final class HtmlSite {
     throw new IllegalStateException("a partner's group member is not in the group of all partners");
   }
 
+  private static final Template CHART = SITE.get("chart");
+  private static final Template BAR = SITE.get("bar");
+
   /** Horizontal bars, one per group, scaled to the customers counted. */
-  private static String chart(SummaryView.Node n, int customers) {
+  private static Html chart(SummaryView.Node n, int customers) {
     int rowHeight = 18;
     int width = 420;
     int labelWidth = 110;
-    StringBuilder s = new StringBuilder();
-    s.append("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"").append(width).append("\" height=\"").append(rowHeight * n.groups().size() + 4)
-        .append("\" role=\"img\" aria-label=\"customers per group\">");
+    List<Html> bars = new ArrayList<>();
     for (int g = 0; g < n.groups().size(); g++) {
       SummaryView.Group group = n.groups().get(g);
       int y = g * rowHeight + 2;
@@ -203,18 +218,26 @@ public final class HtmlSite {
         case "no_change" -> "#d9a441";
         default -> "#9a9a9a";
       };
-      s.append("<text x=\"0\" y=\"").append(y + 12).append("\" font-size=\"12\">").append(esc(group.label())).append("</text>");
-      s.append("<rect x=\"").append(labelWidth).append("\" y=\"").append(y).append("\" width=\"").append(bar).append("\" height=\"").append(rowHeight - 4).append("\" fill=\"").append(color).append("\"/>");
-      s.append("<text x=\"").append(labelWidth + bar + 4).append("\" y=\"").append(y + 12).append("\" font-size=\"12\">").append(group.count()).append("</text>");
+      bars.add(BAR.render("textY", y + 12, "label", group.label(), "x", labelWidth, "y", y, "width", bar, "height", rowHeight - 4, "color", color,
+          "countX", labelWidth + bar + 4, "count", group.count()));
     }
-    return s.append("</svg>").toString();
+    return CHART.render("width", width, "height", rowHeight * n.groups().size() + 4, "bars", Html.join(bars));
   }
 
   private static String listName(int area, int node, int group, int page) {
     return area + "-" + node + "-" + group + "-" + page + ".html";
   }
 
+  /** A link to a neighbouring page, or nothing when there is none. */
+  private static Html pageLink(boolean exists, String href, String label) {
+    return exists ? LINK.render("href", href, "label", label) : Html.EMPTY;
+  }
+
   // ================================================================ group lists
+
+  private static final Template LIST = SITE.get("list");
+  private static final Template LIST_ROW = SITE.get("listRow");
+  private static final Template PARTNER_ANCHOR = SITE.get("partnerAnchor");
 
   private static void writeLists(Path dir, SummaryView all, Dataset data, Outcome outcome, int[] position) throws IOException {
     for (int ai = 0; ai < all.areas().size(); ai++) {
@@ -229,23 +252,20 @@ public final class HtmlSite {
           int pages = (g.count() + PAGE_SIZE - 1) / PAGE_SIZE;
           for (int p = 1; p <= pages; p++) {
             String title = a.title() + " · " + n.title() + ": " + g.label();
-            StringBuilder h = head(title);
-            h.append("<nav><a href=\"../index.html#").append(esc(a.id())).append("\">Summary</a>");
-            h.append(p > 1 ? "<a href=\"" + listName(ai, ni, gi, p - 1) + "\">Previous page</a>" : "");
-            h.append(p < pages ? "<a href=\"" + listName(ai, ni, gi, p + 1) + "\">Next page</a>" : "").append("</nav>");
-            h.append("<h1>").append(esc(title)).append("</h1><p>").append(g.count()).append(Words.plural(" customer", g.count())).append(", page ").append(p).append(" of ").append(pages).append(".</p>");
-            h.append("<table><tr><th>Partner</th><th>Customer</th><th>Name</th><th>Current status</th></tr>");
+            List<Html> rows = new ArrayList<>();
             String lastPartner = null;
             for (int k = (p - 1) * PAGE_SIZE; k < Math.min(g.count(), p * PAGE_SIZE); k++) {
               int c = g.members()[k];
               String partner = data.partnerId(c);
-              h.append("<tr").append(partner.equals(lastPartner) ? "" : " id=\"p" + outcome.partnerOf(c) + "\"").append("><td>").append(esc(partner)).append("</td><td><a href=\"../c/")
-                  .append(position[c]).append(".html\">").append(esc(data.customerId(c))).append("</a></td><td>").append(esc(data.customerName(c))).append("</td><td>")
-                  .append(g.key().equals("not_evaluated") ? "" : esc(Formats.value(node.valueKind(), node.unit(), ao.value(c, index), node.scale()))).append("</td></tr>");
+              rows.add(LIST_ROW.render("anchor", partner.equals(lastPartner) ? Html.EMPTY : PARTNER_ANCHOR.render("partner", outcome.partnerOf(c)),
+                  "partner", partner, "page", position[c], "customer", data.customerId(c), "name", data.customerName(c),
+                  "value", g.key().equals("not_evaluated") ? "" : Formats.value(node.valueKind(), node.unit(), ao.value(c, index), node.scale())));
               lastPartner = partner;
             }
-            h.append("</table></body></html>\n");
-            writeFile(dir.resolve("lists").resolve(listName(ai, ni, gi, p)), h.toString());
+            Html body = LIST.render("area", a.id(), "previous", pageLink(p > 1, listName(ai, ni, gi, p - 1), "Previous page"),
+                "next", pageLink(p < pages, listName(ai, ni, gi, p + 1), "Next page"), "title", title,
+                "customers", g.count() + Words.plural(" customer", g.count()), "page", p, "pages", pages, "rows", Html.join(rows));
+            writeFile(dir.resolve("lists").resolve(listName(ai, ni, gi, p)), page(title, body));
           }
         }
       }
@@ -253,6 +273,9 @@ public final class HtmlSite {
   }
 
   // ================================================================ customers: index, search, pages
+
+  private static final Template CUSTOMERS = SITE.get("customers");
+  private static final Template CUSTOMERS_ROW = SITE.get("customersRow");
 
   private static void writeCustomerIndex(Path dir, int[] order, Dataset data) throws IOException {
     StringBuilder js = new StringBuilder("var ELIGO_CUSTOMERS=[");
@@ -263,139 +286,99 @@ public final class HtmlSite {
     writeFile(dir.resolve("search-index.js"), js.append("];\n").toString());
     int pages = Math.max(1, (order.length + PAGE_SIZE - 1) / PAGE_SIZE);
     for (int p = 1; p <= pages; p++) {
-      StringBuilder h = head("Customers");
-      h.append("<nav><a href=\"index.html\">Summary</a>");
-      h.append(p > 1 ? "<a href=\"customers-" + (p - 1) + ".html\">Previous page</a>" : "");
-      h.append(p < pages ? "<a href=\"customers-" + (p + 1) + ".html\">Next page</a>" : "").append("</nav>");
-      h.append("<h1>Customers</h1><p>Search by id or name: <input id=\"q\" type=\"search\" placeholder=\"id or part of the name\"> <span id=\"hits\"></span></p><ul id=\"results\"></ul>");
-      h.append("<p>Page ").append(p).append(" of ").append(pages).append(".</p><table><tr><th>Partner</th><th>Customer</th><th>Name</th></tr>");
+      List<Html> rows = new ArrayList<>();
       for (int k = (p - 1) * PAGE_SIZE; k < Math.min(order.length, p * PAGE_SIZE); k++) {
         int c = order[k];
-        h.append("<tr><td>").append(esc(data.partnerId(c))).append("</td><td><a href=\"c/").append(k).append(".html\">").append(esc(data.customerId(c))).append("</a></td><td>").append(esc(data.customerName(c))).append("</td></tr>");
+        rows.add(CUSTOMERS_ROW.render("partner", data.partnerId(c), "page", k, "customer", data.customerId(c), "name", data.customerName(c)));
       }
-      h.append("</table><script src=\"search-index.js\"></script><script>").append(SEARCH_SCRIPT).append("</script></body></html>\n");
-      writeFile(dir.resolve("customers-" + p + ".html"), h.toString());
+      Html body = CUSTOMERS.render("previous", pageLink(p > 1, "customers-" + (p - 1) + ".html", "Previous page"),
+          "next", pageLink(p < pages, "customers-" + (p + 1) + ".html", "Next page"), "page", p, "pages", pages, "rows", Html.join(rows),
+          "script", SEARCH_SCRIPT);
+      writeFile(dir.resolve("customers-" + p + ".html"), page("Customers", body));
     }
   }
 
-  /**
-   * Filters the index by a case-insensitive part of the id or name; builds results with text nodes
-   * only. A link may carry the search: {@code customers-1.html#q=contoso}.
-   */
-  private static final String SEARCH_SCRIPT = "(function(){var q=document.getElementById('q'),ul=document.getElementById('results'),hits=document.getElementById('hits');"
-      + "function run(){var s=q.value.toLowerCase();while(ul.firstChild)ul.removeChild(ul.firstChild);hits.textContent='';if(!s)return;var n=0;"
-      + "for(var k=0;k<ELIGO_CUSTOMERS.length;k++){var r=ELIGO_CUSTOMERS[k];if(r[0].toLowerCase().indexOf(s)<0&&r[1].toLowerCase().indexOf(s)<0)continue;n++;if(n>100)continue;"
-      + "var li=document.createElement('li'),a=document.createElement('a');a.href='c/'+k+'.html';a.textContent=r[0];li.appendChild(a);"
-      + "li.appendChild(document.createTextNode(' '+r[1]+' ('+r[2]+')'));ul.appendChild(li);}hits.textContent=n+' found'+(n>100?', first 100 shown':'');}"
-      + "q.addEventListener('input',run);if(location.hash.indexOf('#q=')===0){q.value=decodeURIComponent(location.hash.substring(3));run();}})();";
+  private static final Template CUSTOMER = SITE.get("customer");
+  private static final Template FILTER = SITE.get("filter");
+  private static final Template CUSTOMER_AREA = SITE.get("customerArea");
+  private static final Template CUSTOMER_NODE = SITE.get("customerNode");
+  private static final Template DETAILS = SITE.get("details");
+  private static final Template DETAIL = SITE.get("detail");
 
   private static String customerPage(CustomerView v, int indexPage) {
-    StringBuilder h = head("Customer " + v.customerId());
-    h.append("<nav><a href=\"../index.html\">Summary</a><a href=\"../customers-").append(indexPage).append(".html\">Customers</a></nav>");
-    h.append("<h1 id=\"customer-name\">").append(esc(v.customerName())).append("</h1>");
-    h.append("<p>Customer <b id=\"customer-id\">").append(esc(v.customerId())).append("</b> of partner ").append(esc(v.partnerId())).append(", as of ").append(esc(v.asOf())).append(".</p>");
-    // The filters work without script: CSS hides the rows of an unchecked status in every table after them.
-    h.append("Show: ");
+    List<Html> filters = new ArrayList<>();
     for (String s : List.of("met", "not_met", "not_evaluated")) {
-      h.append("<input type=\"checkbox\" id=\"f-").append(s).append("\" checked><label for=\"f-").append(s).append("\" class=\"").append(s).append("\">").append(TextReport.status(s)).append("</label> ");
+      filters.add(FILTER.render("status", s, "text", TextReport.status(s)));
     }
+    List<Html> areas = new ArrayList<>();
     for (CustomerView.Area a : v.areas()) {
-      h.append("<h2>").append(esc(a.title())).append("</h2>");
-      h.append("<table><tr><th>Node</th><th>Status</th><th>Criteria</th><th>Current status</th><th>Why</th></tr>");
+      List<Html> nodes = new ArrayList<>();
       String lastWhy = null;
       for (CustomerView.Node n : a.nodes()) {
-        h.append("<tr class=\"").append(n.status()).append("\" data-node=\"").append(esc(n.id())).append("\"><td>").append(esc(n.title())).append("<br><small>").append(esc(n.id())).append("</small></td>");
-        h.append("<td class=\"").append(n.status()).append("\">").append(TextReport.status(n.status())).append("</td><td class=\"crit\">").append(esc(n.criteria())).append("</td>");
-        h.append("<td>").append(esc(n.current()));
+        Html details = Html.EMPTY;
         if (!n.details().isEmpty()) {
           boolean net = n.details().get(0).yearEarlier() != null;
-          h.append("<table class=\"det\"><tr><th>").append(esc(n.detailsBy())).append("</th><th>now</th>").append(net ? "<th>a year earlier</th>" : "").append("</tr>");
+          List<Html> rows = new ArrayList<>();
           for (CustomerView.Detail d : n.details()) {
-            h.append("<tr><td>").append(esc(d.key())).append("</td><td>").append(esc(d.now())).append("</td>").append(net ? "<td>" + esc(d.yearEarlier()) + "</td>" : "").append("</tr>");
+            rows.add(DETAIL.render("key", d.key(), "now", d.now(), "yearEarlier", net ? TD.render("text", d.yearEarlier()) : Html.EMPTY));
           }
-          h.append("</table>");
+          details = DETAILS.render("by", n.detailsBy(), "yearEarlier", net ? TH.render("text", "a year earlier") : Html.EMPTY, "rows", Html.join(rows));
         }
-        h.append("</td><td class=\"why\">").append(n.why() == null ? "" : n.why().equals(lastWhy) ? "as above" : esc(n.why())).append("</td></tr>");
+        nodes.add(CUSTOMER_NODE.render("status", n.status(), "id", n.id(), "title", n.title(), "statusText", TextReport.status(n.status()),
+            "criteria", n.criteria(), "current", n.current(), "details", details,
+            "why", n.why() == null ? "" : n.why().equals(lastWhy) ? "as above" : n.why()));
         lastWhy = n.why();
       }
-      h.append("</table>");
+      areas.add(CUSTOMER_AREA.render("title", a.title(), "nodes", Html.join(nodes)));
     }
-    return h.append("</body></html>\n").toString();
+    Html body = CUSTOMER.render("indexPage", indexPage, "name", v.customerName(), "customer", v.customerId(), "partner", v.partnerId(),
+        "asOf", v.asOf(), "filters", Html.join(filters), "areas", Html.join(areas));
+    return page("Customer " + v.customerId(), body);
   }
 
   // ================================================================ tree
 
+  private static final Template TREE = SITE.get("tree");
+  private static final Template TREE_BRANCH = SITE.get("treeBranch");
+  private static final Template TREE_NODE = SITE.get("treeNode");
+  private static final Template TREE_CRITERIA = SITE.get("treeCriteria");
+  private static final Template TREE_COUNTS = SITE.get("treeCounts");
+  private static final Template TREE_PARTNER = SITE.get("treePartner");
+  private static final Template TREE_LEAVES = SITE.get("treeLeaves");
+
   private static String treePage(Ir.Area area, Outcome outcome) {
-    StringBuilder h = head("Tree: " + area.title());
-    h.append("<nav><a href=\"index.html\">Summary</a></nav><h1>").append(esc(area.title())).append(": condition sequence tree</h1>");
-    h.append("<p>Gates run first, in order; the first gate not met stops its branch (the nodes after it are not evaluated).</p><ul>");
+    List<Html> items = new ArrayList<>();
     for (Ir.Branch b : area.branches()) {
-      if (!b.id().isEmpty()) {
-        h.append("<li>branch <b>").append(esc(b.title())).append("</b><ul>");
-      }
+      List<Html> nodes = new ArrayList<>();
       for (Ir.Node n : b.nodes()) {
-        treeItem(h, area, n, outcome);
-        if (!n.leaves().isEmpty()) {
-          h.append("<ul>");
-          for (Ir.Node leaf : n.leaves()) {
-            treeItem(h, area, leaf, outcome);
-            h.append("</li>");
-          }
-          h.append("</ul>");
+        List<Html> leaves = new ArrayList<>();
+        for (Ir.Node leaf : n.leaves()) {
+          leaves.add(treeItem(area, leaf, outcome, Html.EMPTY));
         }
-        h.append("</li>");
+        nodes.add(treeItem(area, n, outcome, leaves.isEmpty() ? Html.EMPTY : TREE_LEAVES.render("items", Html.join(leaves))));
       }
-      if (!b.id().isEmpty()) {
-        h.append("</ul></li>");
-      }
+      items.add(b.id().isEmpty() ? Html.join(nodes) : TREE_BRANCH.render("title", b.title(), "items", Html.join(nodes)));
     }
-    return h.append("</ul></body></html>\n").toString();
+    return page("Tree: " + area.title(), TREE.render("title", area.title(), "items", Html.join(items)));
   }
 
-  private static void treeItem(StringBuilder h, Ir.Area area, Ir.Node n, Outcome outcome) {
-    h.append("<li>").append(Explainer.kind(n)).append(" <b>").append(esc(n.title())).append("</b> <small>").append(esc(n.id())).append("</small>");
-    if (!n.criteria().isEmpty()) {
-      h.append(": <span class=\"crit\">").append(esc(n.criteria())).append("</span>");
-    }
-    if (n.leaves().isEmpty()) {
-      h.append(" <i>").append(TreeReport.countText(TreeReport.counts(outcome, area, n))).append("</i>");
-    }
-    if (n.partner() != null) {
-      h.append("<br>partner level: ").append(esc(n.partner().criteria()));
-    }
+  private static Html treeItem(Ir.Area area, Ir.Node n, Outcome outcome, Html leaves) {
+    return TREE_NODE.render("kind", Explainer.kind(n), "title", n.title(), "id", n.id(),
+        "criteria", n.criteria().isEmpty() ? Html.EMPTY : TREE_CRITERIA.render("criteria", n.criteria()),
+        "counts", n.leaves().isEmpty() ? TREE_COUNTS.render("counts", TreeReport.countText(TreeReport.counts(outcome, area, n))) : Html.EMPTY,
+        "partner", n.partner() == null ? Html.EMPTY : TREE_PARTNER.render("criteria", n.partner().criteria()),
+        "leaves", leaves);
   }
 
   // ================================================================ text
 
-  private static StringBuilder head(String title) {
-    return new StringBuilder(4096).append("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>").append(esc(title)).append("</title>").append(STYLE).append("</head><body>");
+  /** A whole page: the title, the style sheet and the body; a line break after it. */
+  private static String page(String title, Html body) {
+    return PAGE.render("title", title, "style", STYLE, "body", body).markup() + "\n";
   }
 
-  /** HTML text and attribute escaping. */
-  public static String esc(String s) {
-    StringBuilder out = null;
-    for (int i = 0; i < s.length(); i++) {
-      char ch = s.charAt(i);
-      String r = switch (ch) {
-        case '&' -> "&amp;";
-        case '<' -> "&lt;";
-        case '>' -> "&gt;";
-        case '"' -> "&quot;";
-        case '\'' -> "&#39;";
-        default -> null;
-      };
-      if (r != null && out == null) {
-        out = new StringBuilder(s.length() + 16).append(s, 0, i);
-      }
-      if (out != null) {
-        if (r != null) {
-          out.append(r);
-        } else {
-          out.append(ch);
-        }
-      }
-    }
-    return out == null ? s : out.toString();
+  private static void writePage(Path file, String title, Html body) throws IOException {
+    writeFile(file, page(title, body));
   }
 
   /** A JavaScript string literal safe anywhere in a script: quotes, backslashes, controls, markup characters and line separators as escapes. */
