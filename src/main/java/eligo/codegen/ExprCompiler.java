@@ -40,6 +40,7 @@ class ExprCompiler {
   private final List<MethodSpec> sink;
   /** Helpers written so far, by expression (identity) and parameters. */
   private final Map<Ir.Expr, Map<List<Object>, String>> helpers = new IdentityHashMap<>();
+  private final Forms forms = new Forms();
 
   /**
    * @param helperBase prefix of helper method names (from the node id)
@@ -69,7 +70,7 @@ class ExprCompiler {
   }
 
   private static boolean isAggregate(Ir.Expr e) {
-    return e instanceof Ir.Sum || e instanceof Ir.Count || e instanceof Ir.Exists || e instanceof Ir.ForAll;
+    return e instanceof Ir.Quantified;
   }
 
   private CodeBlock aggregateBody(Ir.Expr e, Scope s) {
@@ -617,7 +618,7 @@ class ExprCompiler {
     if (test.test(e)) {
       return true;
     }
-    for (Ir.Expr child : children(e)) {
+    for (Ir.Expr child : e.children()) {
       if (anywhere(child, test)) {
         return true;
       }
@@ -844,58 +845,7 @@ class ExprCompiler {
     if (s.computed(e) != null) {
       return JavaExpr.atom(CodeBlock.of("$L", s.computed(e)));
     }
-    if (e instanceof Ir.MeasureAt ma) {
-      requireCustomer(s, "a measure");
-      String row = ma.month() instanceof Ir.MonthVar mv && mv.offset() == 0
-          ? s.row(ma.tenant(), ma.workload(), mv.var())
-          : null;
-      if (row != null) {
-        return JavaExpr.atom(CodeBlock.of("data.rowValue($N, $T.$N)", row, MEASURE, ma.measure().name()));
-      }
-      CodeBlock pair = pair(ma.tenant(), ma.workload(), s);
-      JavaExpr month = month(ma.month(), s);
-      if (mayBeNone(ma.month())) {
-        return JavaExpr.atom(CodeBlock.of("$N($L, $T.$N, $L)",
-            utilities.measureAt(), pair, MEASURE, ma.measure().name(), month.code()));
-      }
-      return JavaExpr.atom(CodeBlock.of("data.measure($L, $T.$N, $L)",
-          pair, MEASURE, ma.measure().name(), month.code()));
-    }
-    if (e instanceof Ir.Rate r) {
-      return JavaExpr.atom(CodeBlock.of("$N[$N]", masks.rates(r.table()), s.name(r.workload(), Ir.Dim.WORKLOAD)));
-    }
-    if (e instanceof Ir.Arith a) {
-      if (a.op() == Ir.ArithOp.MUL) {
-        return call("multiplyExact", num(a.left(), s), num(a.right(), s));
-      }
-      int scale = a.scale();
-      return call(a.op() == Ir.ArithOp.ADD ? "addExact" : "subtractExact",
-          aligned(a.left(), scale, s), aligned(a.right(), scale, s));
-    }
-    if (e instanceof Ir.Neg n) {
-      return JavaExpr.atom(CodeBlock.of("$T.negateExact($L)", MATH, num(n.operand(), s).code()));
-    }
-    if (e instanceof Ir.If i) {
-      int scale = i.scale();
-      return new JavaExpr(CodeBlock.of("$L ? $L : $L",
-          bool(i.cond(), s).operand(JavaExpr.TERNARY + 1),
-          aligned(i.then(), scale, s).operand(JavaExpr.TERNARY + 1),
-          aligned(i.otherwise(), scale, s).operand(JavaExpr.TERNARY + 1)), JavaExpr.TERNARY);
-    }
-    if (e instanceof Ir.Sum || e instanceof Ir.Count || e instanceof Ir.Net) {
-      return helper(e, s);
-    }
-    if (e instanceof Ir.NodeValue nv) {
-      if (s.value == null) {
-        throw new IllegalArgumentException("node value used outside a condition or partner rule in " + nodeId);
-      }
-      if (nv.scale() != s.valueScale) {
-        throw new IllegalArgumentException("node value of " + nodeId + " read at scale " + nv.scale()
-            + ", but it has scale " + s.valueScale);
-      }
-      return JavaExpr.atom(CodeBlock.of("$N", s.value));
-    }
-    throw new IllegalArgumentException("unknown number expression: " + e);
+    return e.accept(forms, s);
   }
 
   private static JavaExpr call(String method, JavaExpr left, JavaExpr right) {
@@ -937,11 +887,101 @@ class ExprCompiler {
 
   // ---------------------------------------------------------------- booleans
 
+  /** A {@code boolean} expression: whether condition {@code e} holds. */
   JavaExpr bool(Ir.Expr e, Scope s) {
     if (e.type() != Ir.Type.BOOL) {
       throw new IllegalArgumentException("expected a condition, got " + e);
     }
-    if (e instanceof Ir.Compare c) {
+    return e.accept(forms, s);
+  }
+
+  /**
+   * The Java expression of each kind of IR expression, numbers and conditions alike ({@link #num}
+   * and {@link #bool} check the type first); aggregates and nets become calls of helpers.
+   */
+  private final class Forms implements Ir.Visitor<JavaExpr, Scope> {
+    @Override
+    public JavaExpr visit(Ir.Const k, Scope s) {
+      return JavaExpr.longLiteral(k.unscaled());
+    }
+
+    @Override
+    public JavaExpr visit(Ir.MeasureAt ma, Scope s) {
+      requireCustomer(s, "a measure");
+      String row = ma.month() instanceof Ir.MonthVar mv && mv.offset() == 0
+          ? s.row(ma.tenant(), ma.workload(), mv.var())
+          : null;
+      if (row != null) {
+        return JavaExpr.atom(CodeBlock.of("data.rowValue($N, $T.$N)", row, MEASURE, ma.measure().name()));
+      }
+      CodeBlock pair = pair(ma.tenant(), ma.workload(), s);
+      JavaExpr month = month(ma.month(), s);
+      if (mayBeNone(ma.month())) {
+        return JavaExpr.atom(CodeBlock.of("$N($L, $T.$N, $L)",
+            utilities.measureAt(), pair, MEASURE, ma.measure().name(), month.code()));
+      }
+      return JavaExpr.atom(CodeBlock.of("data.measure($L, $T.$N, $L)",
+          pair, MEASURE, ma.measure().name(), month.code()));
+    }
+
+    @Override
+    public JavaExpr visit(Ir.Rate r, Scope s) {
+      return JavaExpr.atom(CodeBlock.of("$N[$N]", masks.rates(r.table()), s.name(r.workload(), Ir.Dim.WORKLOAD)));
+    }
+
+    @Override
+    public JavaExpr visit(Ir.Arith a, Scope s) {
+      if (a.op() == Ir.ArithOp.MUL) {
+        return call("multiplyExact", num(a.left(), s), num(a.right(), s));
+      }
+      int scale = a.scale();
+      return call(a.op() == Ir.ArithOp.ADD ? "addExact" : "subtractExact",
+          aligned(a.left(), scale, s), aligned(a.right(), scale, s));
+    }
+
+    @Override
+    public JavaExpr visit(Ir.Neg n, Scope s) {
+      return JavaExpr.atom(CodeBlock.of("$T.negateExact($L)", MATH, num(n.operand(), s).code()));
+    }
+
+    @Override
+    public JavaExpr visit(Ir.If i, Scope s) {
+      int scale = i.scale();
+      return new JavaExpr(CodeBlock.of("$L ? $L : $L",
+          bool(i.cond(), s).operand(JavaExpr.TERNARY + 1),
+          aligned(i.then(), scale, s).operand(JavaExpr.TERNARY + 1),
+          aligned(i.otherwise(), scale, s).operand(JavaExpr.TERNARY + 1)), JavaExpr.TERNARY);
+    }
+
+    @Override
+    public JavaExpr visit(Ir.Sum e, Scope s) {
+      return helper(e, s);
+    }
+
+    @Override
+    public JavaExpr visit(Ir.Count e, Scope s) {
+      return helper(e, s);
+    }
+
+    @Override
+    public JavaExpr visit(Ir.Net e, Scope s) {
+      return helper(e, s);
+    }
+
+    @Override
+    public JavaExpr visit(Ir.NodeValue nv, Scope s) {
+      if (s.value == null) {
+        throw new IllegalArgumentException("node value used outside a condition or partner rule in " + nodeId);
+      }
+      if (nv.scale() != s.valueScale) {
+        throw new IllegalArgumentException("node value of " + nodeId + " read at scale " + nv.scale()
+            + ", but it has scale " + s.valueScale);
+      }
+      return JavaExpr.atom(CodeBlock.of("$N", s.value));
+    }
+
+    @Override
+    public JavaExpr visit(Ir.Compare c, Scope s) {
       int scale = Math.max(c.left().scale(), c.right().scale());
       boolean equality = c.op() == Ir.CmpOp.EQ || c.op() == Ir.CmpOp.NE;
       int min = equality ? JavaExpr.RELATIONAL : JavaExpr.ADDITIVE;
@@ -949,7 +989,9 @@ class ExprCompiler {
           aligned(c.left(), scale, s).operand(min), c.op().symbol, aligned(c.right(), scale, s).operand(min)),
           equality ? JavaExpr.EQUALITY : JavaExpr.RELATIONAL);
     }
-    if (e instanceof Ir.CompareMonths c) {
+
+    @Override
+    public JavaExpr visit(Ir.CompareMonths c, Scope s) {
       JavaExpr left = month(c.left(), s);
       JavaExpr right = month(c.right(), s);
       if (mayBeNone(c.left()) || mayBeNone(c.right())) {
@@ -960,7 +1002,9 @@ class ExprCompiler {
           left.operand(JavaExpr.ADDITIVE), c.op().symbol, right.operand(JavaExpr.ADDITIVE)),
           equality ? JavaExpr.EQUALITY : JavaExpr.RELATIONAL);
     }
-    if (e instanceof Ir.InMonths in) {
+
+    @Override
+    public JavaExpr visit(Ir.InMonths in, Scope s) {
       JavaExpr m = month(in.month(), s);
       JavaExpr from = month(in.range().from(), s);
       JavaExpr to = month(in.range().to(), s);
@@ -971,24 +1015,38 @@ class ExprCompiler {
           from.operand(JavaExpr.ADDITIVE), m.operand(JavaExpr.ADDITIVE),
           m.operand(JavaExpr.ADDITIVE), to.operand(JavaExpr.ADDITIVE)), JavaExpr.AND);
     }
-    if (e instanceof Ir.And a) {
+
+    @Override
+    public JavaExpr visit(Ir.And a, Scope s) {
       return new JavaExpr(CodeBlock.of("$L &&$W$L",
           bool(a.left(), s).operand(JavaExpr.AND), bool(a.right(), s).operand(JavaExpr.AND)), JavaExpr.AND);
     }
-    if (e instanceof Ir.Or o) {
+
+    @Override
+    public JavaExpr visit(Ir.Or o, Scope s) {
       return new JavaExpr(CodeBlock.of("$L ||$W$L",
           bool(o.left(), s).operandOfOr(), bool(o.right(), s).operandOfOr()), JavaExpr.OR);
     }
-    if (e instanceof Ir.Not n) {
+
+    @Override
+    public JavaExpr visit(Ir.Not n, Scope s) {
       return new JavaExpr(CodeBlock.of("!$L", bool(n.operand(), s).operand(JavaExpr.UNARY)), JavaExpr.UNARY);
     }
-    if (e instanceof Ir.Exists || e instanceof Ir.ForAll) {
+
+    @Override
+    public JavaExpr visit(Ir.Exists e, Scope s) {
       return helper(e, s);
     }
-    if (e instanceof Ir.Associated a) {
+
+    @Override
+    public JavaExpr visit(Ir.ForAll e, Scope s) {
+      return helper(e, s);
+    }
+
+    @Override
+    public JavaExpr visit(Ir.Associated a, Scope s) {
       return associated(a, s);
     }
-    throw new IllegalArgumentException("unknown condition: " + e);
   }
 
   private JavaExpr associated(Ir.Associated a, Scope s) {
@@ -1195,82 +1253,14 @@ class ExprCompiler {
 
   // ---------------------------------------------------------------- IR walks
 
+  /** The binders of an aggregate or quantifier; none for any other expression. */
   private static List<Ir.Binder> binders(Ir.Expr e) {
-    if (e instanceof Ir.Sum x) {
-      return x.binders();
-    }
-    if (e instanceof Ir.Count x) {
-      return x.binders();
-    }
-    if (e instanceof Ir.Exists x) {
-      return x.binders();
-    }
-    if (e instanceof Ir.ForAll x) {
-      return x.binders();
-    }
-    return List.of();
+    return e instanceof Ir.Quantified q ? q.binders() : List.of();
   }
 
+  /** The condition of an aggregate or quantifier; null when it has none or is none. */
   private static Ir.Expr where(Ir.Expr e) {
-    if (e instanceof Ir.Sum x) {
-      return x.where();
-    }
-    if (e instanceof Ir.Count x) {
-      return x.where();
-    }
-    if (e instanceof Ir.Exists x) {
-      return x.where();
-    }
-    if (e instanceof Ir.ForAll x) {
-      return x.where();
-    }
-    return null;
-  }
-
-  /** The direct sub-expressions of {@code e} (binder ranges are month expressions, see below). */
-  private static List<Ir.Expr> children(Ir.Expr e) {
-    List<Ir.Expr> out = new ArrayList<>();
-    if (e instanceof Ir.Arith x) {
-      out.add(x.left());
-      out.add(x.right());
-    } else if (e instanceof Ir.Neg x) {
-      out.add(x.operand());
-    } else if (e instanceof Ir.If x) {
-      out.add(x.cond());
-      out.add(x.then());
-      out.add(x.otherwise());
-    } else if (e instanceof Ir.Sum x) {
-      if (x.where() != null) {
-        out.add(x.where());
-      }
-      out.add(x.body());
-    } else if (e instanceof Ir.Count x) {
-      if (x.where() != null) {
-        out.add(x.where());
-      }
-    } else if (e instanceof Ir.Net x) {
-      out.add(x.body());
-    } else if (e instanceof Ir.Compare x) {
-      out.add(x.left());
-      out.add(x.right());
-    } else if (e instanceof Ir.And x) {
-      out.add(x.left());
-      out.add(x.right());
-    } else if (e instanceof Ir.Or x) {
-      out.add(x.left());
-      out.add(x.right());
-    } else if (e instanceof Ir.Not x) {
-      out.add(x.operand());
-    } else if (e instanceof Ir.Exists x) {
-      if (x.where() != null) {
-        out.add(x.where());
-      }
-    } else if (e instanceof Ir.ForAll x) {
-      if (x.where() != null) {
-        out.add(x.where());
-      }
-    }
-    return out;
+    return e instanceof Ir.Quantified q ? q.where() : null;
   }
 
   /** The month expressions read directly by {@code e} (not by its sub-expressions). */
@@ -1319,7 +1309,7 @@ class ExprCompiler {
         out.add(es.workload().id());
       }
     }
-    for (Ir.Expr child : children(e)) {
+    for (Ir.Expr child : e.children()) {
       collectVars(child, out);
     }
   }
@@ -1336,7 +1326,7 @@ class ExprCompiler {
         out.add(List.of(es.tenant(), es.workload()));
       }
     }
-    for (Ir.Expr child : children(e)) {
+    for (Ir.Expr child : e.children()) {
       collectPairs(child, out);
     }
   }
@@ -1361,7 +1351,7 @@ class ExprCompiler {
     for (Ir.MonthExpr m : months(e)) {
       refs(m, pairs, starts);
     }
-    for (Ir.Expr child : children(e)) {
+    for (Ir.Expr child : e.children()) {
       refs(child, pairs, starts);
     }
   }

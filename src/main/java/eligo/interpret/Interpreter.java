@@ -47,6 +47,8 @@ public final class Interpreter implements AreaEvaluator {
   private final Map<Ir.RateTable, long[]> rates = new IdentityHashMap<>();
   /** Told about every value computed, for explanations; null when nobody listens. */
   private final Listener listener;
+  private final Numbers numbers = new Numbers();
+  private final Conditions conditions = new Conditions();
 
   /**
    * Observes an evaluation, for explanations: reports drawn from the very evaluation that decided
@@ -298,22 +300,34 @@ public final class Interpreter implements AreaEvaluator {
   }
 
   private long numberOf(Ir.Expr e, Ctx c) {
-    if (e instanceof Ir.Const k) {
+    return e.accept(numbers, c);
+  }
+
+  /** The value of each kind of number; a condition is not one. */
+  private final class Numbers implements Ir.Visitor<Long, Ctx> {
+    @Override
+    public Long visit(Ir.Const k, Ctx c) {
       return k.unscaled();
     }
-    if (e instanceof Ir.MeasureAt m) {
+
+    @Override
+    public Long visit(Ir.MeasureAt m, Ctx c) {
       int month = month(m.month(), c);
       if (month == Month.NONE) {
-        return 0;
+        return 0L;
       }
       int t = c.lookup(m.tenant());
       int w = c.lookup(m.workload());
       return data.measure(data.pair(t, w), m.measure(), month);
     }
-    if (e instanceof Ir.Rate r) {
+
+    @Override
+    public Long visit(Ir.Rate r, Ctx c) {
       return rates.get(r.table())[c.lookup(r.workload())];
     }
-    if (e instanceof Ir.Arith a) {
+
+    @Override
+    public Long visit(Ir.Arith a, Ctx c) {
       long l = num(a.left(), c);
       long r = num(a.right(), c);
       switch (a.op()) {
@@ -327,14 +341,20 @@ public final class Interpreter implements AreaEvaluator {
           throw new IllegalStateException("unknown arithmetic " + a.op());
       }
     }
-    if (e instanceof Ir.Neg n) {
+
+    @Override
+    public Long visit(Ir.Neg n, Ctx c) {
       return Math.negateExact(num(n.operand(), c));
     }
-    if (e instanceof Ir.If f) {
+
+    @Override
+    public Long visit(Ir.If f, Ctx c) {
       Ir.Expr taken = bool(f.cond(), c) ? f.then() : f.otherwise();
       return align(num(taken, c), taken.scale(), f.scale());
     }
-    if (e instanceof Ir.Sum s) {
+
+    @Override
+    public Long visit(Ir.Sum s, Ctx c) {
       long[] total = {0};
       forEachBinding(s.binders(), 0, c, b -> {
         if (holds(s.where(), b)) {
@@ -344,7 +364,9 @@ public final class Interpreter implements AreaEvaluator {
       });
       return total[0];
     }
-    if (e instanceof Ir.Count n) {
+
+    @Override
+    public Long visit(Ir.Count n, Ctx c) {
       long[] count = {0};
       forEachBinding(n.binders(), 0, c, b -> {
         if (holds(n.where(), b)) {
@@ -354,7 +376,9 @@ public final class Interpreter implements AreaEvaluator {
       });
       return count[0];
     }
-    if (e instanceof Ir.Net n) {
+
+    @Override
+    public Long visit(Ir.Net n, Ctx c) {
       if (c.asOf == Month.NONE) {
         throw new IllegalStateException("a net value is read where there is no as-of month (a partner total, or as-of NONE)");
       }
@@ -362,7 +386,9 @@ public final class Interpreter implements AreaEvaluator {
       long baseline = num(n.body(), c.withAsOf(c.asOf - 12));
       return Math.subtractExact(current, baseline);
     }
-    if (e instanceof Ir.NodeValue v) {
+
+    @Override
+    public Long visit(Ir.NodeValue v, Ctx c) {
       if (!c.hasNodeValue) {
         throw new IllegalStateException("NodeValue read where there is no node value");
       }
@@ -371,7 +397,55 @@ public final class Interpreter implements AreaEvaluator {
       }
       return c.nodeValue;
     }
-    throw new IllegalStateException("not a number expression: " + e.getClass().getSimpleName());
+
+    @Override
+    public Long visit(Ir.Compare e, Ctx c) {
+      throw notANumber(e);
+    }
+
+    @Override
+    public Long visit(Ir.CompareMonths e, Ctx c) {
+      throw notANumber(e);
+    }
+
+    @Override
+    public Long visit(Ir.InMonths e, Ctx c) {
+      throw notANumber(e);
+    }
+
+    @Override
+    public Long visit(Ir.And e, Ctx c) {
+      throw notANumber(e);
+    }
+
+    @Override
+    public Long visit(Ir.Or e, Ctx c) {
+      throw notANumber(e);
+    }
+
+    @Override
+    public Long visit(Ir.Not e, Ctx c) {
+      throw notANumber(e);
+    }
+
+    @Override
+    public Long visit(Ir.Exists e, Ctx c) {
+      throw notANumber(e);
+    }
+
+    @Override
+    public Long visit(Ir.ForAll e, Ctx c) {
+      throw notANumber(e);
+    }
+
+    @Override
+    public Long visit(Ir.Associated e, Ctx c) {
+      throw notANumber(e);
+    }
+
+    private IllegalStateException notANumber(Ir.Expr e) {
+      return new IllegalStateException("not a number expression: " + e.getClass().getSimpleName());
+    }
   }
 
   /** {@code v} (unscaled at {@code from}) at scale {@code to >= from}; overflow throws. */
@@ -402,13 +476,71 @@ public final class Interpreter implements AreaEvaluator {
   }
 
   private boolean conditionOf(Ir.Expr e, Ctx c) {
-    if (e instanceof Ir.Compare k) {
+    return e.accept(conditions, c);
+  }
+
+  /** Whether each kind of condition holds; a number is not one. */
+  private final class Conditions implements Ir.Visitor<Boolean, Ctx> {
+    @Override
+    public Boolean visit(Ir.Const e, Ctx c) {
+      throw notACondition(e);
+    }
+
+    @Override
+    public Boolean visit(Ir.MeasureAt e, Ctx c) {
+      throw notACondition(e);
+    }
+
+    @Override
+    public Boolean visit(Ir.Rate e, Ctx c) {
+      throw notACondition(e);
+    }
+
+    @Override
+    public Boolean visit(Ir.Arith e, Ctx c) {
+      throw notACondition(e);
+    }
+
+    @Override
+    public Boolean visit(Ir.Neg e, Ctx c) {
+      throw notACondition(e);
+    }
+
+    @Override
+    public Boolean visit(Ir.If e, Ctx c) {
+      throw notACondition(e);
+    }
+
+    @Override
+    public Boolean visit(Ir.Sum e, Ctx c) {
+      throw notACondition(e);
+    }
+
+    @Override
+    public Boolean visit(Ir.Count e, Ctx c) {
+      throw notACondition(e);
+    }
+
+    @Override
+    public Boolean visit(Ir.Net e, Ctx c) {
+      throw notACondition(e);
+    }
+
+    @Override
+    public Boolean visit(Ir.NodeValue e, Ctx c) {
+      throw notACondition(e);
+    }
+
+    @Override
+    public Boolean visit(Ir.Compare k, Ctx c) {
       int scale = Math.max(k.left().scale(), k.right().scale());
       long l = align(num(k.left(), c), k.left().scale(), scale);
       long r = align(num(k.right(), c), k.right().scale(), scale);
       return compare(k.op(), Long.compare(l, r));
     }
-    if (e instanceof Ir.CompareMonths k) {
+
+    @Override
+    public Boolean visit(Ir.CompareMonths k, Ctx c) {
       int l = month(k.left(), c);
       int r = month(k.right(), c);
       if (l == Month.NONE || r == Month.NONE) {
@@ -416,7 +548,9 @@ public final class Interpreter implements AreaEvaluator {
       }
       return compare(k.op(), Integer.compare(l, r));
     }
-    if (e instanceof Ir.InMonths k) {
+
+    @Override
+    public Boolean visit(Ir.InMonths k, Ctx c) {
       int m = month(k.month(), c);
       int from = month(k.range().from(), c);
       int to = month(k.range().to(), c);
@@ -425,27 +559,42 @@ public final class Interpreter implements AreaEvaluator {
       }
       return from <= m && m <= to;
     }
-    if (e instanceof Ir.And a) {
+
+    @Override
+    public Boolean visit(Ir.And a, Ctx c) {
       return bool(a.left(), c) && bool(a.right(), c);
     }
-    if (e instanceof Ir.Or o) {
+
+    @Override
+    public Boolean visit(Ir.Or o, Ctx c) {
       return bool(o.left(), c) || bool(o.right(), c);
     }
-    if (e instanceof Ir.Not n) {
+
+    @Override
+    public Boolean visit(Ir.Not n, Ctx c) {
       return !bool(n.operand(), c);
     }
-    if (e instanceof Ir.Exists x) {
+
+    @Override
+    public Boolean visit(Ir.Exists x, Ctx c) {
       // The visitor stops (returns false) at the first binding that holds.
       return !forEachBinding(x.binders(), 0, c, b -> !holds(x.where(), b));
     }
-    if (e instanceof Ir.ForAll x) {
+
+    @Override
+    public Boolean visit(Ir.ForAll x, Ctx c) {
       // The visitor stops at the first binding that does not hold; none: true.
       return forEachBinding(x.binders(), 0, c, b -> holds(x.where(), b));
     }
-    if (e instanceof Ir.Associated a) {
+
+    @Override
+    public Boolean visit(Ir.Associated a, Ctx c) {
       return associated(a, c);
     }
-    throw new IllegalStateException("not a condition: " + e.getClass().getSimpleName());
+
+    private IllegalStateException notACondition(Ir.Expr e) {
+      return new IllegalStateException("not a condition: " + e.getClass().getSimpleName());
+    }
   }
 
   private static boolean compare(Ir.CmpOp op, int cmp) {
@@ -604,7 +753,7 @@ public final class Interpreter implements AreaEvaluator {
   }
 
   /**
-   * Walks {@code e}: precomputes masks and rates; checks that binder variables have the binder's
+   * Walks {@code e} and its sub-expressions: precomputes masks and rates; checks that binder variables have the binder's
    * dimension and that {@link Ir.NodeValue} appears only where a value of that scale is given
    * ({@code nodeValueScale}, -1 for nowhere).
    */
@@ -612,38 +761,17 @@ public final class Interpreter implements AreaEvaluator {
     if (e == null) {
       return;
     }
-    if (e instanceof Ir.Const || e instanceof Ir.NodeValue) {
-      if (e instanceof Ir.NodeValue v && v.scale() != nodeValueScale) {
-        throw new IllegalArgumentException(
-            nodeValueScale < 0
-                ? "node " + nodeId + ": NodeValue in a node's value"
-                : "node " + nodeId + ": NodeValue of scale " + v.scale() + " where the value has scale " + nodeValueScale);
-      }
+    if (e instanceof Ir.NodeValue v && v.scale() != nodeValueScale) {
+      throw new IllegalArgumentException(
+          nodeValueScale < 0
+              ? "node " + nodeId + ": NodeValue in a node's value"
+              : "node " + nodeId + ": NodeValue of scale " + v.scale() + " where the value has scale " + nodeValueScale);
     } else if (e instanceof Ir.MeasureAt m) {
       prepare(m.month());
     } else if (e instanceof Ir.Rate r) {
       rates.computeIfAbsent(r.table(), this::rateByWorkload);
-    } else if (e instanceof Ir.Arith a) {
-      prepare(a.left(), nodeValueScale, nodeId);
-      prepare(a.right(), nodeValueScale, nodeId);
-    } else if (e instanceof Ir.Neg n) {
-      prepare(n.operand(), nodeValueScale, nodeId);
-    } else if (e instanceof Ir.If f) {
-      prepare(f.cond(), nodeValueScale, nodeId);
-      prepare(f.then(), nodeValueScale, nodeId);
-      prepare(f.otherwise(), nodeValueScale, nodeId);
-    } else if (e instanceof Ir.Sum s) {
-      prepare(s.binders());
-      prepare(s.where(), nodeValueScale, nodeId);
-      prepare(s.body(), nodeValueScale, nodeId);
-    } else if (e instanceof Ir.Count n) {
-      prepare(n.binders());
-      prepare(n.where(), nodeValueScale, nodeId);
-    } else if (e instanceof Ir.Net n) {
-      prepare(n.body(), nodeValueScale, nodeId);
-    } else if (e instanceof Ir.Compare k) {
-      prepare(k.left(), nodeValueScale, nodeId);
-      prepare(k.right(), nodeValueScale, nodeId);
+    } else if (e instanceof Ir.Quantified q) {
+      prepare(q.binders());
     } else if (e instanceof Ir.CompareMonths k) {
       prepare(k.left());
       prepare(k.right());
@@ -651,20 +779,6 @@ public final class Interpreter implements AreaEvaluator {
       prepare(k.month());
       prepare(k.range().from());
       prepare(k.range().to());
-    } else if (e instanceof Ir.And a) {
-      prepare(a.left(), nodeValueScale, nodeId);
-      prepare(a.right(), nodeValueScale, nodeId);
-    } else if (e instanceof Ir.Or o) {
-      prepare(o.left(), nodeValueScale, nodeId);
-      prepare(o.right(), nodeValueScale, nodeId);
-    } else if (e instanceof Ir.Not n) {
-      prepare(n.operand(), nodeValueScale, nodeId);
-    } else if (e instanceof Ir.Exists x) {
-      prepare(x.binders());
-      prepare(x.where(), nodeValueScale, nodeId);
-    } else if (e instanceof Ir.ForAll x) {
-      prepare(x.binders());
-      prepare(x.where(), nodeValueScale, nodeId);
     } else if (e instanceof Ir.Associated a) {
       prepare(a.month());
       if (a.typeVar() != null) {
@@ -673,8 +787,9 @@ public final class Interpreter implements AreaEvaluator {
       if (a.types() != null) {
         typeMasks.computeIfAbsent(a.types(), this::typesByWorkload);
       }
-    } else {
-      throw new IllegalArgumentException("unknown expression: " + e.getClass().getSimpleName());
+    }
+    for (Ir.Expr child : e.children()) {
+      prepare(child, nodeValueScale, nodeId);
     }
   }
 

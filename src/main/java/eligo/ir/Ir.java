@@ -276,8 +276,7 @@ public final class Ir {
           Arith,
           Neg,
           If,
-          Sum,
-          Count,
+          Quantified,
           Net,
           NodeValue,
           Compare,
@@ -286,18 +285,106 @@ public final class Ir {
           And,
           Or,
           Not,
-          Exists,
-          ForAll,
           Associated {
     Type type();
 
     /** Decimal places of a NUM expression; 0 for BOOL. */
     int scale();
+
+    /**
+     * The direct sub-expressions, in the order of the record's fields ({@code where} before a
+     * sum's {@code body}); an absent (null) one is left out. Month expressions, binders and
+     * sets are not expressions and are not included. This is the one list every walk of the IR
+     * uses.
+     */
+    List<Expr> children();
+
+    /** Calls the method of {@code v} for this record's kind with {@code p}. */
+    <R, P> R accept(Visitor<R, P> v, P p);
+  }
+
+  /** An aggregate or quantifier: an expression that ranges over the bindings of its binders. */
+  public sealed interface Quantified extends Expr permits Sum, Count, Exists, ForAll {
+    /** What it ranges over, nested in order (first outermost). */
+    List<Binder> binders();
+
+    /** The condition a binding must satisfy; null when every binding counts. */
+    Expr where();
+  }
+
+  /**
+   * One method per expression record, called by {@link Expr#accept} with the record and a
+   * parameter of type {@code P} (a scope, a context; {@code Void} when none): a walk that
+   * dispatches on every kind of expression implements it, so a new record is a compile error in
+   * each such walk instead of a silent fall-through.
+   *
+   * @param <R> what a visit returns
+   * @param <P> what a visit is given besides the expression
+   */
+  public interface Visitor<R, P> {
+    R visit(Const e, P p);
+
+    R visit(MeasureAt e, P p);
+
+    R visit(Rate e, P p);
+
+    R visit(Arith e, P p);
+
+    R visit(Neg e, P p);
+
+    R visit(If e, P p);
+
+    R visit(Sum e, P p);
+
+    R visit(Count e, P p);
+
+    R visit(Net e, P p);
+
+    R visit(NodeValue e, P p);
+
+    R visit(Compare e, P p);
+
+    R visit(CompareMonths e, P p);
+
+    R visit(InMonths e, P p);
+
+    R visit(And e, P p);
+
+    R visit(Or e, P p);
+
+    R visit(Not e, P p);
+
+    R visit(Exists e, P p);
+
+    R visit(ForAll e, P p);
+
+    R visit(Associated e, P p);
+  }
+
+  /** The expressions given, nulls left out. */
+  private static List<Expr> present(Expr... es) {
+    List<Expr> out = new ArrayList<>(es.length);
+    for (Expr e : es) {
+      if (e != null) {
+        out.add(e);
+      }
+    }
+    return List.copyOf(out);
   }
 
   public record Const(long unscaled, int scale) implements Expr {
     public Type type() {
       return Type.NUM;
+    }
+
+    @Override
+    public List<Expr> children() {
+      return List.of();
+    }
+
+    @Override
+    public <R, P> R accept(Visitor<R, P> v, P p) {
+      return v.visit(this, p);
     }
   }
 
@@ -310,6 +397,16 @@ public final class Ir {
     public int scale() {
       return measure.scale();
     }
+
+    @Override
+    public List<Expr> children() {
+      return List.of();
+    }
+
+    @Override
+    public <R, P> R accept(Visitor<R, P> v, P p) {
+      return v.visit(this, p);
+    }
   }
 
   /** The rate of a table for a workload. */
@@ -320,6 +417,16 @@ public final class Ir {
 
     public int scale() {
       return table.scale();
+    }
+
+    @Override
+    public List<Expr> children() {
+      return List.of();
+    }
+
+    @Override
+    public <R, P> R accept(Visitor<R, P> v, P p) {
+      return v.visit(this, p);
     }
   }
 
@@ -338,6 +445,16 @@ public final class Ir {
     public int scale() {
       return op == ArithOp.MUL ? left.scale() + right.scale() : Math.max(left.scale(), right.scale());
     }
+
+    @Override
+    public List<Expr> children() {
+      return present(left, right);
+    }
+
+    @Override
+    public <R, P> R accept(Visitor<R, P> v, P p) {
+      return v.visit(this, p);
+    }
   }
 
   public record Neg(Expr operand) implements Expr {
@@ -347,6 +464,16 @@ public final class Ir {
 
     public int scale() {
       return operand.scale();
+    }
+
+    @Override
+    public List<Expr> children() {
+      return present(operand);
+    }
+
+    @Override
+    public <R, P> R accept(Visitor<R, P> v, P p) {
+      return v.visit(this, p);
     }
   }
 
@@ -359,10 +486,20 @@ public final class Ir {
     public int scale() {
       return Math.max(then.scale(), otherwise.scale());
     }
+
+    @Override
+    public List<Expr> children() {
+      return present(cond, then, otherwise);
+    }
+
+    @Override
+    public <R, P> R accept(Visitor<R, P> v, P p) {
+      return v.visit(this, p);
+    }
   }
 
   /** Sum of {@code body} over every binding of the binders (nested in order) where {@code where} holds (null: always). */
-  public record Sum(List<Binder> binders, Expr where, Expr body) implements Expr {
+  public record Sum(List<Binder> binders, Expr where, Expr body) implements Quantified {
     public Sum {
       binders = List.copyOf(binders);
     }
@@ -374,10 +511,20 @@ public final class Ir {
     public int scale() {
       return body.scale();
     }
+
+    @Override
+    public List<Expr> children() {
+      return present(where, body);
+    }
+
+    @Override
+    public <R, P> R accept(Visitor<R, P> v, P p) {
+      return v.visit(this, p);
+    }
   }
 
   /** Number of distinct bindings of the binders where {@code where} holds (null: always). */
-  public record Count(List<Binder> binders, Expr where) implements Expr {
+  public record Count(List<Binder> binders, Expr where) implements Quantified {
     public Count {
       binders = List.copyOf(binders);
     }
@@ -388,6 +535,16 @@ public final class Ir {
 
     public int scale() {
       return 0;
+    }
+
+    @Override
+    public List<Expr> children() {
+      return present(where);
+    }
+
+    @Override
+    public <R, P> R accept(Visitor<R, P> v, P p) {
+      return v.visit(this, p);
     }
   }
 
@@ -400,6 +557,16 @@ public final class Ir {
     public int scale() {
       return body.scale();
     }
+
+    @Override
+    public List<Expr> children() {
+      return present(body);
+    }
+
+    @Override
+    public <R, P> R accept(Visitor<R, P> v, P p) {
+      return v.visit(this, p);
+    }
   }
 
   /**
@@ -410,6 +577,16 @@ public final class Ir {
   public record NodeValue(int scale) implements Expr {
     public Type type() {
       return Type.NUM;
+    }
+
+    @Override
+    public List<Expr> children() {
+      return List.of();
+    }
+
+    @Override
+    public <R, P> R accept(Visitor<R, P> v, P p) {
+      return v.visit(this, p);
     }
   }
 
@@ -437,6 +614,16 @@ public final class Ir {
     public int scale() {
       return 0;
     }
+
+    @Override
+    public List<Expr> children() {
+      return present(left, right);
+    }
+
+    @Override
+    public <R, P> R accept(Visitor<R, P> v, P p) {
+      return v.visit(this, p);
+    }
   }
 
   /** Month comparison; false when either side is "no month". */
@@ -447,6 +634,16 @@ public final class Ir {
 
     public int scale() {
       return 0;
+    }
+
+    @Override
+    public List<Expr> children() {
+      return List.of();
+    }
+
+    @Override
+    public <R, P> R accept(Visitor<R, P> v, P p) {
+      return v.visit(this, p);
     }
   }
 
@@ -459,6 +656,16 @@ public final class Ir {
     public int scale() {
       return 0;
     }
+
+    @Override
+    public List<Expr> children() {
+      return List.of();
+    }
+
+    @Override
+    public <R, P> R accept(Visitor<R, P> v, P p) {
+      return v.visit(this, p);
+    }
   }
 
   public record And(Expr left, Expr right) implements Expr {
@@ -468,6 +675,16 @@ public final class Ir {
 
     public int scale() {
       return 0;
+    }
+
+    @Override
+    public List<Expr> children() {
+      return present(left, right);
+    }
+
+    @Override
+    public <R, P> R accept(Visitor<R, P> v, P p) {
+      return v.visit(this, p);
     }
   }
 
@@ -479,6 +696,16 @@ public final class Ir {
     public int scale() {
       return 0;
     }
+
+    @Override
+    public List<Expr> children() {
+      return present(left, right);
+    }
+
+    @Override
+    public <R, P> R accept(Visitor<R, P> v, P p) {
+      return v.visit(this, p);
+    }
   }
 
   public record Not(Expr operand) implements Expr {
@@ -489,10 +716,20 @@ public final class Ir {
     public int scale() {
       return 0;
     }
+
+    @Override
+    public List<Expr> children() {
+      return present(operand);
+    }
+
+    @Override
+    public <R, P> R accept(Visitor<R, P> v, P p) {
+      return v.visit(this, p);
+    }
   }
 
   /** Whether some binding of the binders satisfies {@code where}. */
-  public record Exists(List<Binder> binders, Expr where) implements Expr {
+  public record Exists(List<Binder> binders, Expr where) implements Quantified {
     public Exists {
       binders = List.copyOf(binders);
     }
@@ -504,10 +741,20 @@ public final class Ir {
     public int scale() {
       return 0;
     }
+
+    @Override
+    public List<Expr> children() {
+      return present(where);
+    }
+
+    @Override
+    public <R, P> R accept(Visitor<R, P> v, P p) {
+      return v.visit(this, p);
+    }
   }
 
   /** Whether every binding of the binders satisfies {@code where}. */
-  public record ForAll(List<Binder> binders, Expr where) implements Expr {
+  public record ForAll(List<Binder> binders, Expr where) implements Quantified {
     public ForAll {
       binders = List.copyOf(binders);
     }
@@ -518,6 +765,16 @@ public final class Ir {
 
     public int scale() {
       return 0;
+    }
+
+    @Override
+    public List<Expr> children() {
+      return present(where);
+    }
+
+    @Override
+    public <R, P> R accept(Visitor<R, P> v, P p) {
+      return v.visit(this, p);
     }
   }
 
@@ -534,6 +791,16 @@ public final class Ir {
 
     public int scale() {
       return 0;
+    }
+
+    @Override
+    public List<Expr> children() {
+      return List.of();
+    }
+
+    @Override
+    public <R, P> R accept(Visitor<R, P> v, P p) {
+      return v.visit(this, p);
     }
   }
 }

@@ -279,12 +279,15 @@ public final class Explainer {
     }
 
     private static Ir.Var firstVar(Ir.Expr e, Ir.Dim dim) {
+      if (e == null) {
+        return null;
+      }
       for (Ir.Binder b : Words.bindersOf(e)) {
         if (b.var().dim() == dim) {
           return b.var();
         }
       }
-      for (Ir.Expr child : Words.children(e)) {
+      for (Ir.Expr child : e.children()) {
         Ir.Var v = firstVar(child, dim);
         if (v != null) {
           return v;
