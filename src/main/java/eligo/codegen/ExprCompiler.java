@@ -983,10 +983,10 @@ class ExprCompiler {
     @Override
     public JavaExpr visit(Ir.Compare c, Scope s) {
       int scale = Math.max(c.left().scale(), c.right().scale());
-      boolean equality = c.op() == Ir.CmpOp.EQ || c.op() == Ir.CmpOp.NE;
+      boolean equality = c.op().isEquality();
       int min = equality ? JavaExpr.RELATIONAL : JavaExpr.ADDITIVE;
       return new JavaExpr(CodeBlock.of("$L $L$W$L",
-          aligned(c.left(), scale, s).operand(min), c.op().symbol, aligned(c.right(), scale, s).operand(min)),
+          aligned(c.left(), scale, s).operand(min), c.op().javaOp(), aligned(c.right(), scale, s).operand(min)),
           equality ? JavaExpr.EQUALITY : JavaExpr.RELATIONAL);
     }
 
@@ -997,9 +997,9 @@ class ExprCompiler {
       if (mayBeNone(c.left()) || mayBeNone(c.right())) {
         return JavaExpr.atom(CodeBlock.of("$N($L, $L)", utilities.compareMonths(c.op()), left.code(), right.code()));
       }
-      boolean equality = c.op() == Ir.CmpOp.EQ || c.op() == Ir.CmpOp.NE;
+      boolean equality = c.op().isEquality();
       return new JavaExpr(CodeBlock.of("$L $L $L",
-          left.operand(JavaExpr.ADDITIVE), c.op().symbol, right.operand(JavaExpr.ADDITIVE)),
+          left.operand(JavaExpr.ADDITIVE), c.op().javaOp(), right.operand(JavaExpr.ADDITIVE)),
           equality ? JavaExpr.EQUALITY : JavaExpr.RELATIONAL);
     }
 

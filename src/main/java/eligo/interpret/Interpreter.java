@@ -536,7 +536,7 @@ public final class Interpreter implements AreaEvaluator {
       int scale = Math.max(k.left().scale(), k.right().scale());
       long l = align(num(k.left(), c), k.left().scale(), scale);
       long r = align(num(k.right(), c), k.right().scale(), scale);
-      return compare(k.op(), Long.compare(l, r));
+      return k.op().test(l, r);
     }
 
     @Override
@@ -546,7 +546,7 @@ public final class Interpreter implements AreaEvaluator {
       if (l == Month.NONE || r == Month.NONE) {
         return false;
       }
-      return compare(k.op(), Integer.compare(l, r));
+      return k.op().test(l, r);
     }
 
     @Override
@@ -594,25 +594,6 @@ public final class Interpreter implements AreaEvaluator {
 
     private IllegalStateException notACondition(Ir.Expr e) {
       return new IllegalStateException("not a condition: " + e.getClass().getSimpleName());
-    }
-  }
-
-  private static boolean compare(Ir.CmpOp op, int cmp) {
-    switch (op) {
-      case GE:
-        return cmp >= 0;
-      case GT:
-        return cmp > 0;
-      case LE:
-        return cmp <= 0;
-      case LT:
-        return cmp < 0;
-      case EQ:
-        return cmp == 0;
-      case NE:
-        return cmp != 0;
-      default:
-        throw new IllegalStateException("unknown comparison " + op);
     }
   }
 

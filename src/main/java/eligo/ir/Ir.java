@@ -590,6 +590,10 @@ public final class Ir {
     }
   }
 
+  /**
+   * A comparison operator: what it means ({@link #test}), for every back end, and how Java writes
+   * it ({@link #javaOp}).
+   */
   public enum CmpOp {
     GE(">="),
     GT(">"),
@@ -598,10 +602,59 @@ public final class Ir {
     EQ("=="),
     NE("!=");
 
+    /** How the IR printer writes it; the same text as the Java operator. */
     public final String symbol;
 
     CmpOp(String symbol) {
       this.symbol = symbol;
+    }
+
+    /** Whether {@code a <op> b}. */
+    public boolean test(long a, long b) {
+      return test(Long.compare(a, b));
+    }
+
+    /**
+     * Whether {@code a <op> b}, given how {@code a} compares with {@code b}: negative, zero or
+     * positive, as {@link Long#compare} says.
+     */
+    public boolean test(int compareResult) {
+      switch (this) {
+        case GE:
+          return compareResult >= 0;
+        case GT:
+          return compareResult > 0;
+        case LE:
+          return compareResult <= 0;
+        case LT:
+          return compareResult < 0;
+        case EQ:
+          return compareResult == 0;
+        case NE:
+          return compareResult != 0;
+        default:
+          throw new IllegalStateException("unknown comparison " + this);
+      }
+    }
+
+    /** The Java operator: {@code >=}, {@code >}, {@code <=}, {@code <}, {@code ==}, {@code !=}. */
+    public String javaOp() {
+      return symbol;
+    }
+
+    /** Whether it is {@code ==} or {@code !=}: in Java, of lower precedence than the others. */
+    public boolean isEquality() {
+      return this == EQ || this == NE;
+    }
+
+    /** Whether it holds for a large enough left side ({@code >=}, {@code >}): a lower bound. */
+    public boolean isLowerBound() {
+      return this == GE || this == GT;
+    }
+
+    /** Whether it holds for a small enough left side ({@code <=}, {@code <}): an upper bound. */
+    public boolean isUpperBound() {
+      return this == LE || this == LT;
     }
   }
 

@@ -376,8 +376,8 @@ public final class Explainer {
         if (f != null && holds && f.first == null) {
           f.first = new Peak(k, left, monthOf(s));
         }
-        boolean up = k.op() == Ir.CmpOp.GE || k.op() == Ir.CmpOp.GT;
-        boolean down = k.op() == Ir.CmpOp.LE || k.op() == Ir.CmpOp.LT;
+        boolean up = k.op().isLowerBound();
+        boolean down = k.op().isUpperBound();
         Closest best = current.closest;
         if (side == 0 && !holds && (up || down) && (best == null || (up ? left > best.value : left < best.value) && best.higherIsCloser == up)) {
           int month = monthOf(s);
