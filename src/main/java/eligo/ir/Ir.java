@@ -13,6 +13,10 @@ import java.util.List;
  * <p>Numbers are exact decimals held as a {@code long} unscaled value with a static scale
  * ({@link Expr#scale()}): money measures have scale 2, counts scale 0, {@code 0.2} scale 1, a
  * product adds scales, a sum takes the larger. Months are {@link eligo.data.Month} ints.
+ *
+ * <p>Longer than most classes (about 850 lines) on purpose: it is the whole IR in one place, the
+ * sealed hierarchies with every record beside its traversal ({@link Expr#children()}, {@link
+ * Expr#accept}), so that a new kind of expression is written, and its walks fixed, in one file.
  */
 public final class Ir {
   private Ir() {}
