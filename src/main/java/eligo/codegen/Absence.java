@@ -136,15 +136,7 @@ final class Absence {
       if (l == null || r == null) {
         return null;
       }
-      int cmp = Long.compare(l, r);
-      return switch (c.op()) {
-        case GE -> cmp >= 0;
-        case GT -> cmp > 0;
-        case LE -> cmp <= 0;
-        case LT -> cmp < 0;
-        case EQ -> cmp == 0;
-        case NE -> cmp != 0;
-      };
+      return c.op().test(l, r);
     }
     if (e instanceof Ir.CompareMonths c) {
       return isNone(c.left()) || isNone(c.right()) ? Boolean.FALSE : null;

@@ -182,9 +182,9 @@ final class AreaWriter {
     sink.set(0, method.addCode(code).build());
   }
 
-  /** Whether net node {@code node} is computed at M and M-12 in one pass ({@link ExprCompiler#fusesNet}). */
+  /** Whether net node {@code node} is computed at M and M-12 in one pass ({@link LoopShapes#fusesNet}). */
   private static boolean fused(Ir.Node node) {
-    return node.isNet() && ExprCompiler.fusesNet(((Ir.Net) node.value()).body());
+    return node.isNet() && LoopShapes.fusesNet(((Ir.Net) node.value()).body());
   }
 
   private static String kindText(Ir.Node node) {

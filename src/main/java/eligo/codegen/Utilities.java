@@ -88,13 +88,13 @@ final class Utilities {
   String compareMonths(Ir.CmpOp op) {
     String key = "months" + op.name().charAt(0) + op.name().substring(1).toLowerCase(java.util.Locale.ROOT);
     return get(key, name -> MethodSpec.methodBuilder(name)
-        .addJavadoc("Whether {@code a $L b}; false when either is no month.\n", op.symbol)
+        .addJavadoc("Whether {@code a $L b}; false when either is no month.\n", op.javaOp())
         .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
         .returns(TypeName.BOOLEAN)
         .addParameter(TypeName.INT, "a")
         .addParameter(TypeName.INT, "b")
         .addStatement("return a != $T.NONE && b != $T.NONE && a $L b",
-            AreaWriter.MONTH, AreaWriter.MONTH, op.symbol));
+            AreaWriter.MONTH, AreaWriter.MONTH, op.javaOp()));
   }
 
   /**

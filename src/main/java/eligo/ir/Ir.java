@@ -13,6 +13,10 @@ import java.util.List;
  * <p>Numbers are exact decimals held as a {@code long} unscaled value with a static scale
  * ({@link Expr#scale()}): money measures have scale 2, counts scale 0, {@code 0.2} scale 1, a
  * product adds scales, a sum takes the larger. Months are {@link eligo.data.Month} ints.
+ *
+ * <p>Longer than most classes (about 850 lines) on purpose: it is the whole IR in one place, the
+ * sealed hierarchies with every record beside its traversal ({@link Expr#children()}, {@link
+ * Expr#accept}), so that a new kind of expression is written, and its walks fixed, in one file.
  */
 public final class Ir {
   private Ir() {}
@@ -276,8 +280,7 @@ public final class Ir {
           Arith,
           Neg,
           If,
-          Sum,
-          Count,
+          Quantified,
           Net,
           NodeValue,
           Compare,
@@ -286,18 +289,106 @@ public final class Ir {
           And,
           Or,
           Not,
-          Exists,
-          ForAll,
           Associated {
     Type type();
 
     /** Decimal places of a NUM expression; 0 for BOOL. */
     int scale();
+
+    /**
+     * The direct sub-expressions, in the order of the record's fields ({@code where} before a
+     * sum's {@code body}); an absent (null) one is left out. Month expressions, binders and
+     * sets are not expressions and are not included. This is the one list every walk of the IR
+     * uses.
+     */
+    List<Expr> children();
+
+    /** Calls the method of {@code v} for this record's kind with {@code p}. */
+    <R, P> R accept(Visitor<R, P> v, P p);
+  }
+
+  /** An aggregate or quantifier: an expression that ranges over the bindings of its binders. */
+  public sealed interface Quantified extends Expr permits Sum, Count, Exists, ForAll {
+    /** What it ranges over, nested in order (first outermost). */
+    List<Binder> binders();
+
+    /** The condition a binding must satisfy; null when every binding counts. */
+    Expr where();
+  }
+
+  /**
+   * One method per expression record, called by {@link Expr#accept} with the record and a
+   * parameter of type {@code P} (a scope, a context; {@code Void} when none): a walk that
+   * dispatches on every kind of expression implements it, so a new record is a compile error in
+   * each such walk instead of a silent fall-through.
+   *
+   * @param <R> what a visit returns
+   * @param <P> what a visit is given besides the expression
+   */
+  public interface Visitor<R, P> {
+    R visit(Const e, P p);
+
+    R visit(MeasureAt e, P p);
+
+    R visit(Rate e, P p);
+
+    R visit(Arith e, P p);
+
+    R visit(Neg e, P p);
+
+    R visit(If e, P p);
+
+    R visit(Sum e, P p);
+
+    R visit(Count e, P p);
+
+    R visit(Net e, P p);
+
+    R visit(NodeValue e, P p);
+
+    R visit(Compare e, P p);
+
+    R visit(CompareMonths e, P p);
+
+    R visit(InMonths e, P p);
+
+    R visit(And e, P p);
+
+    R visit(Or e, P p);
+
+    R visit(Not e, P p);
+
+    R visit(Exists e, P p);
+
+    R visit(ForAll e, P p);
+
+    R visit(Associated e, P p);
+  }
+
+  /** The expressions given, nulls left out. */
+  private static List<Expr> present(Expr... es) {
+    List<Expr> out = new ArrayList<>(es.length);
+    for (Expr e : es) {
+      if (e != null) {
+        out.add(e);
+      }
+    }
+    return List.copyOf(out);
   }
 
   public record Const(long unscaled, int scale) implements Expr {
     public Type type() {
       return Type.NUM;
+    }
+
+    @Override
+    public List<Expr> children() {
+      return List.of();
+    }
+
+    @Override
+    public <R, P> R accept(Visitor<R, P> v, P p) {
+      return v.visit(this, p);
     }
   }
 
@@ -310,6 +401,16 @@ public final class Ir {
     public int scale() {
       return measure.scale();
     }
+
+    @Override
+    public List<Expr> children() {
+      return List.of();
+    }
+
+    @Override
+    public <R, P> R accept(Visitor<R, P> v, P p) {
+      return v.visit(this, p);
+    }
   }
 
   /** The rate of a table for a workload. */
@@ -320,6 +421,16 @@ public final class Ir {
 
     public int scale() {
       return table.scale();
+    }
+
+    @Override
+    public List<Expr> children() {
+      return List.of();
+    }
+
+    @Override
+    public <R, P> R accept(Visitor<R, P> v, P p) {
+      return v.visit(this, p);
     }
   }
 
@@ -338,6 +449,16 @@ public final class Ir {
     public int scale() {
       return op == ArithOp.MUL ? left.scale() + right.scale() : Math.max(left.scale(), right.scale());
     }
+
+    @Override
+    public List<Expr> children() {
+      return present(left, right);
+    }
+
+    @Override
+    public <R, P> R accept(Visitor<R, P> v, P p) {
+      return v.visit(this, p);
+    }
   }
 
   public record Neg(Expr operand) implements Expr {
@@ -347,6 +468,16 @@ public final class Ir {
 
     public int scale() {
       return operand.scale();
+    }
+
+    @Override
+    public List<Expr> children() {
+      return present(operand);
+    }
+
+    @Override
+    public <R, P> R accept(Visitor<R, P> v, P p) {
+      return v.visit(this, p);
     }
   }
 
@@ -359,10 +490,20 @@ public final class Ir {
     public int scale() {
       return Math.max(then.scale(), otherwise.scale());
     }
+
+    @Override
+    public List<Expr> children() {
+      return present(cond, then, otherwise);
+    }
+
+    @Override
+    public <R, P> R accept(Visitor<R, P> v, P p) {
+      return v.visit(this, p);
+    }
   }
 
   /** Sum of {@code body} over every binding of the binders (nested in order) where {@code where} holds (null: always). */
-  public record Sum(List<Binder> binders, Expr where, Expr body) implements Expr {
+  public record Sum(List<Binder> binders, Expr where, Expr body) implements Quantified {
     public Sum {
       binders = List.copyOf(binders);
     }
@@ -374,10 +515,20 @@ public final class Ir {
     public int scale() {
       return body.scale();
     }
+
+    @Override
+    public List<Expr> children() {
+      return present(where, body);
+    }
+
+    @Override
+    public <R, P> R accept(Visitor<R, P> v, P p) {
+      return v.visit(this, p);
+    }
   }
 
   /** Number of distinct bindings of the binders where {@code where} holds (null: always). */
-  public record Count(List<Binder> binders, Expr where) implements Expr {
+  public record Count(List<Binder> binders, Expr where) implements Quantified {
     public Count {
       binders = List.copyOf(binders);
     }
@@ -388,6 +539,16 @@ public final class Ir {
 
     public int scale() {
       return 0;
+    }
+
+    @Override
+    public List<Expr> children() {
+      return present(where);
+    }
+
+    @Override
+    public <R, P> R accept(Visitor<R, P> v, P p) {
+      return v.visit(this, p);
     }
   }
 
@@ -400,6 +561,16 @@ public final class Ir {
     public int scale() {
       return body.scale();
     }
+
+    @Override
+    public List<Expr> children() {
+      return present(body);
+    }
+
+    @Override
+    public <R, P> R accept(Visitor<R, P> v, P p) {
+      return v.visit(this, p);
+    }
   }
 
   /**
@@ -411,8 +582,22 @@ public final class Ir {
     public Type type() {
       return Type.NUM;
     }
+
+    @Override
+    public List<Expr> children() {
+      return List.of();
+    }
+
+    @Override
+    public <R, P> R accept(Visitor<R, P> v, P p) {
+      return v.visit(this, p);
+    }
   }
 
+  /**
+   * A comparison operator: what it means ({@link #test}), for every back end, and how Java writes
+   * it ({@link #javaOp}).
+   */
   public enum CmpOp {
     GE(">="),
     GT(">"),
@@ -421,10 +606,59 @@ public final class Ir {
     EQ("=="),
     NE("!=");
 
+    /** How the IR printer writes it; the same text as the Java operator. */
     public final String symbol;
 
     CmpOp(String symbol) {
       this.symbol = symbol;
+    }
+
+    /** Whether {@code a <op> b}. */
+    public boolean test(long a, long b) {
+      return test(Long.compare(a, b));
+    }
+
+    /**
+     * Whether {@code a <op> b}, given how {@code a} compares with {@code b}: negative, zero or
+     * positive, as {@link Long#compare} says.
+     */
+    public boolean test(int compareResult) {
+      switch (this) {
+        case GE:
+          return compareResult >= 0;
+        case GT:
+          return compareResult > 0;
+        case LE:
+          return compareResult <= 0;
+        case LT:
+          return compareResult < 0;
+        case EQ:
+          return compareResult == 0;
+        case NE:
+          return compareResult != 0;
+        default:
+          throw new IllegalStateException("unknown comparison " + this);
+      }
+    }
+
+    /** The Java operator: {@code >=}, {@code >}, {@code <=}, {@code <}, {@code ==}, {@code !=}. */
+    public String javaOp() {
+      return symbol;
+    }
+
+    /** Whether it is {@code ==} or {@code !=}: in Java, of lower precedence than the others. */
+    public boolean isEquality() {
+      return this == EQ || this == NE;
+    }
+
+    /** Whether it holds for a large enough left side ({@code >=}, {@code >}): a lower bound. */
+    public boolean isLowerBound() {
+      return this == GE || this == GT;
+    }
+
+    /** Whether it holds for a small enough left side ({@code <=}, {@code <}): an upper bound. */
+    public boolean isUpperBound() {
+      return this == LE || this == LT;
     }
   }
 
@@ -437,6 +671,16 @@ public final class Ir {
     public int scale() {
       return 0;
     }
+
+    @Override
+    public List<Expr> children() {
+      return present(left, right);
+    }
+
+    @Override
+    public <R, P> R accept(Visitor<R, P> v, P p) {
+      return v.visit(this, p);
+    }
   }
 
   /** Month comparison; false when either side is "no month". */
@@ -447,6 +691,16 @@ public final class Ir {
 
     public int scale() {
       return 0;
+    }
+
+    @Override
+    public List<Expr> children() {
+      return List.of();
+    }
+
+    @Override
+    public <R, P> R accept(Visitor<R, P> v, P p) {
+      return v.visit(this, p);
     }
   }
 
@@ -459,6 +713,16 @@ public final class Ir {
     public int scale() {
       return 0;
     }
+
+    @Override
+    public List<Expr> children() {
+      return List.of();
+    }
+
+    @Override
+    public <R, P> R accept(Visitor<R, P> v, P p) {
+      return v.visit(this, p);
+    }
   }
 
   public record And(Expr left, Expr right) implements Expr {
@@ -468,6 +732,16 @@ public final class Ir {
 
     public int scale() {
       return 0;
+    }
+
+    @Override
+    public List<Expr> children() {
+      return present(left, right);
+    }
+
+    @Override
+    public <R, P> R accept(Visitor<R, P> v, P p) {
+      return v.visit(this, p);
     }
   }
 
@@ -479,6 +753,16 @@ public final class Ir {
     public int scale() {
       return 0;
     }
+
+    @Override
+    public List<Expr> children() {
+      return present(left, right);
+    }
+
+    @Override
+    public <R, P> R accept(Visitor<R, P> v, P p) {
+      return v.visit(this, p);
+    }
   }
 
   public record Not(Expr operand) implements Expr {
@@ -489,10 +773,20 @@ public final class Ir {
     public int scale() {
       return 0;
     }
+
+    @Override
+    public List<Expr> children() {
+      return present(operand);
+    }
+
+    @Override
+    public <R, P> R accept(Visitor<R, P> v, P p) {
+      return v.visit(this, p);
+    }
   }
 
   /** Whether some binding of the binders satisfies {@code where}. */
-  public record Exists(List<Binder> binders, Expr where) implements Expr {
+  public record Exists(List<Binder> binders, Expr where) implements Quantified {
     public Exists {
       binders = List.copyOf(binders);
     }
@@ -504,10 +798,20 @@ public final class Ir {
     public int scale() {
       return 0;
     }
+
+    @Override
+    public List<Expr> children() {
+      return present(where);
+    }
+
+    @Override
+    public <R, P> R accept(Visitor<R, P> v, P p) {
+      return v.visit(this, p);
+    }
   }
 
   /** Whether every binding of the binders satisfies {@code where}. */
-  public record ForAll(List<Binder> binders, Expr where) implements Expr {
+  public record ForAll(List<Binder> binders, Expr where) implements Quantified {
     public ForAll {
       binders = List.copyOf(binders);
     }
@@ -518,6 +822,16 @@ public final class Ir {
 
     public int scale() {
       return 0;
+    }
+
+    @Override
+    public List<Expr> children() {
+      return present(where);
+    }
+
+    @Override
+    public <R, P> R accept(Visitor<R, P> v, P p) {
+      return v.visit(this, p);
     }
   }
 
@@ -534,6 +848,16 @@ public final class Ir {
 
     public int scale() {
       return 0;
+    }
+
+    @Override
+    public List<Expr> children() {
+      return List.of();
+    }
+
+    @Override
+    public <R, P> R accept(Visitor<R, P> v, P p) {
+      return v.visit(this, p);
     }
   }
 }

@@ -292,16 +292,25 @@ public final class IrPrinter {
   // ================================================================ expressions
 
   private static Doc expr(Ir.Expr e) {
-    if (e == null) {
-      return atom("null");
-    }
-    if (e instanceof Ir.Const c) {
+    return e == null ? atom("null") : e.accept(EXPR, null);
+  }
+
+  private static final ExprDocs EXPR = new ExprDocs();
+
+  /** The S-expression of each kind of expression. */
+  private static final class ExprDocs implements Ir.Visitor<Doc, Void> {
+    @Override
+    public Doc visit(Ir.Const c, Void p) {
       return atom(decimal(c.unscaled(), c.scale()));
     }
-    if (e instanceof Ir.MeasureAt m) {
+
+    @Override
+    public Doc visit(Ir.MeasureAt m, Void p) {
       return sx(m.measure().column(), var(m.tenant()), var(m.workload()), month(m.month()));
     }
-    if (e instanceof Ir.Rate r) {
+
+    @Override
+    public Doc visit(Ir.Rate r, Void p) {
       Ir.RateTable t = r.table();
       List<Doc> args = new ArrayList<>();
       args.add(atom(t.name() == null ? "-" : t.name()));
@@ -312,55 +321,87 @@ public final class IrPrinter {
       args.add(sx("otherwise", atom(decimal(t.otherwise(), t.scale()))));
       return sx("rate", args);
     }
-    if (e instanceof Ir.Arith a) {
+
+    @Override
+    public Doc visit(Ir.Arith a, Void p) {
       String op = a.op() == Ir.ArithOp.ADD ? "+" : a.op() == Ir.ArithOp.SUB ? "-" : "*";
       return sx(op, expr(a.left()), expr(a.right()));
     }
-    if (e instanceof Ir.Neg n) {
+
+    @Override
+    public Doc visit(Ir.Neg n, Void p) {
       return sx("neg", expr(n.operand()));
     }
-    if (e instanceof Ir.If f) {
+
+    @Override
+    public Doc visit(Ir.If f, Void p) {
       return sx("if", expr(f.cond()), expr(f.then()), expr(f.otherwise()));
     }
-    if (e instanceof Ir.Sum s) {
+
+    @Override
+    public Doc visit(Ir.Sum s, Void p) {
       return s.where() == null
           ? sx("sum", binders(s.binders()), expr(s.body()))
           : sx("sum", binders(s.binders()), sx("where", expr(s.where())), expr(s.body()));
     }
-    if (e instanceof Ir.Count c) {
+
+    @Override
+    public Doc visit(Ir.Count c, Void p) {
       return c.where() == null ? sx("count", binders(c.binders())) : sx("count", binders(c.binders()), expr(c.where()));
     }
-    if (e instanceof Ir.Net n) {
+
+    @Override
+    public Doc visit(Ir.Net n, Void p) {
       return sx("net", expr(n.body()));
     }
-    if (e instanceof Ir.NodeValue) {
+
+    @Override
+    public Doc visit(Ir.NodeValue v, Void p) {
       return atom("value");
     }
-    if (e instanceof Ir.Compare c) {
+
+    @Override
+    public Doc visit(Ir.Compare c, Void p) {
       return sx(c.op().symbol, expr(c.left()), expr(c.right()));
     }
-    if (e instanceof Ir.CompareMonths c) {
+
+    @Override
+    public Doc visit(Ir.CompareMonths c, Void p) {
       return sx(c.op().symbol, month(c.left()), month(c.right()));
     }
-    if (e instanceof Ir.InMonths i) {
+
+    @Override
+    public Doc visit(Ir.InMonths i, Void p) {
       return sx("in", month(i.month()), range(i.range()));
     }
-    if (e instanceof Ir.And a) {
+
+    @Override
+    public Doc visit(Ir.And a, Void p) {
       return sx("and", expr(a.left()), expr(a.right()));
     }
-    if (e instanceof Ir.Or o) {
+
+    @Override
+    public Doc visit(Ir.Or o, Void p) {
       return sx("or", expr(o.left()), expr(o.right()));
     }
-    if (e instanceof Ir.Not n) {
+
+    @Override
+    public Doc visit(Ir.Not n, Void p) {
       return sx("not", expr(n.operand()));
     }
-    if (e instanceof Ir.Exists x) {
+
+    @Override
+    public Doc visit(Ir.Exists x, Void p) {
       return x.where() == null ? sx("exists", binders(x.binders())) : sx("exists", binders(x.binders()), expr(x.where()));
     }
-    if (e instanceof Ir.ForAll x) {
+
+    @Override
+    public Doc visit(Ir.ForAll x, Void p) {
       return x.where() == null ? sx("forall", binders(x.binders())) : sx("forall", binders(x.binders()), expr(x.where()));
     }
-    if (e instanceof Ir.Associated a) {
+
+    @Override
+    public Doc visit(Ir.Associated a, Void p) {
       List<Doc> args = new ArrayList<>(List.of(var(a.tenant()), var(a.workload()), month(a.month())));
       if (a.typeVar() != null) {
         args.add(sx("type", var(a.typeVar())));
@@ -370,7 +411,6 @@ public final class IrPrinter {
       }
       return sx("associated", args);
     }
-    return atom("<" + e.getClass().getSimpleName() + ">");
   }
 
   /** A plain decimal with exactly {@code scale} places: {@code 1000.00}, {@code 0.2}, {@code -3}. */

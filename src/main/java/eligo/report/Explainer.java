@@ -279,12 +279,15 @@ public final class Explainer {
     }
 
     private static Ir.Var firstVar(Ir.Expr e, Ir.Dim dim) {
+      if (e == null) {
+        return null;
+      }
       for (Ir.Binder b : Words.bindersOf(e)) {
         if (b.var().dim() == dim) {
           return b.var();
         }
       }
-      for (Ir.Expr child : Words.children(e)) {
+      for (Ir.Expr child : e.children()) {
         Ir.Var v = firstVar(child, dim);
         if (v != null) {
           return v;
@@ -373,8 +376,8 @@ public final class Explainer {
         if (f != null && holds && f.first == null) {
           f.first = new Peak(k, left, monthOf(s));
         }
-        boolean up = k.op() == Ir.CmpOp.GE || k.op() == Ir.CmpOp.GT;
-        boolean down = k.op() == Ir.CmpOp.LE || k.op() == Ir.CmpOp.LT;
+        boolean up = k.op().isLowerBound();
+        boolean down = k.op().isUpperBound();
         Closest best = current.closest;
         if (side == 0 && !holds && (up || down) && (best == null || (up ? left > best.value : left < best.value) && best.higherIsCloser == up)) {
           int month = monthOf(s);

@@ -152,10 +152,13 @@ final class Words {
   }
 
   private static Measure firstMeasure(Ir.Expr e) {
+    if (e == null) {
+      return null;
+    }
     if (e instanceof Ir.MeasureAt m) {
       return m.measure();
     }
-    for (Ir.Expr child : children(e)) {
+    for (Ir.Expr child : e.children()) {
       Measure m = firstMeasure(child);
       if (m != null) {
         return m;
@@ -164,63 +167,9 @@ final class Words {
     return null;
   }
 
-  /** The direct subexpressions of {@code e}. */
-  static List<Ir.Expr> children(Ir.Expr e) {
-    List<Ir.Expr> out = new ArrayList<>();
-    if (e instanceof Ir.Arith a) {
-      out.add(a.left());
-      out.add(a.right());
-    } else if (e instanceof Ir.Neg n) {
-      out.add(n.operand());
-    } else if (e instanceof Ir.If f) {
-      out.add(f.cond());
-      out.add(f.then());
-      out.add(f.otherwise());
-    } else if (e instanceof Ir.Sum s) {
-      if (s.where() != null) {
-        out.add(s.where());
-      }
-      out.add(s.body());
-    } else if (e instanceof Ir.Count c) {
-      if (c.where() != null) {
-        out.add(c.where());
-      }
-    } else if (e instanceof Ir.Net n) {
-      out.add(n.body());
-    } else if (e instanceof Ir.Compare k) {
-      out.add(k.left());
-      out.add(k.right());
-    } else if (e instanceof Ir.And a) {
-      out.add(a.left());
-      out.add(a.right());
-    } else if (e instanceof Ir.Or o) {
-      out.add(o.left());
-      out.add(o.right());
-    } else if (e instanceof Ir.Not n) {
-      out.add(n.operand());
-    } else if (e instanceof Ir.Exists x) {
-      out.add(x.where());
-    } else if (e instanceof Ir.ForAll x) {
-      out.add(x.where());
-    }
-    return out;
-  }
-
   /** The binders of an aggregate or quantifier, else an empty list. */
   static List<Ir.Binder> bindersOf(Ir.Expr e) {
-    if (e instanceof Ir.Sum s) {
-      return s.binders();
-    }
-    if (e instanceof Ir.Count c) {
-      return c.binders();
-    }
-    if (e instanceof Ir.Exists x) {
-      return x.binders();
-    }
-    if (e instanceof Ir.ForAll x) {
-      return x.binders();
-    }
-    return List.of();
+    return e instanceof Ir.Quantified q ? q.binders() : List.of();
   }
 
   /** An amount in words: {@code ACR attributed via PAL}, {@code active users}, {@code the amount}. */
