@@ -13,6 +13,7 @@ import eligo.data.Measure;
 import eligo.data.Month;
 import eligo.lang.Diagnostic;
 import eligo.lang.Diagnostics;
+import eligo.lang.ParseDamage;
 import eligo.lang.SourceFile;
 import eligo.lang.Span;
 import eligo.lang.SyntaxErrors;
@@ -59,6 +60,13 @@ public final class CaseParsing {
   }
 
   public static Result parse(SourceFile source) {
+    return build(source, tree(source));
+  }
+
+  /** The ANTLR parse tree of a case file and its syntax diagnostics. */
+  record Tree(FileContext file, List<Diagnostic> syntaxErrors) {}
+
+  static Tree tree(SourceFile source) {
     CasesLexer lexer = new CasesLexer(CharStreams.fromString(source.text(), source.name()));
     lexer.removeErrorListeners();
     CommonTokenStream tokens = new CommonTokenStream(lexer);
@@ -71,7 +79,13 @@ public final class CaseParsing {
     List<Diagnostic> syntax = new ArrayList<>();
     parser.addErrorListener(SyntaxErrors.collector(source, syntax));
     FileContext tree = parser.file();
-    List<Diagnostic> syntaxErrors = SyntaxErrors.tidy(lexical, syntax);
+    return new Tree(tree, SyntaxErrors.tidy(lexical, syntax));
+  }
+
+  /** The cases built from the parse tree of {@code source}, with its syntax errors and what building finds. */
+  static Result build(SourceFile source, Tree parsed) {
+    FileContext tree = parsed.file();
+    List<Diagnostic> syntaxErrors = parsed.syntaxErrors();
     List<Diagnostic> all = new ArrayList<>(syntaxErrors);
     CaseParsing builder = new CaseParsing(source);
     CaseFile file = builder.file(tree);
@@ -122,8 +136,8 @@ public final class CaseParsing {
         } else {
           shared.addAll(workloads(s.workloads()));
         }
-      } catch (RuntimeException incomplete) {
-        // a hole left by a syntax error; already reported
+      } catch (RuntimeException failure) {
+        ParseDamage.holeOrBug(failure, s, ParseDamage.damaged(s)); // returns for a hole left by a syntax error
       }
     }
     List<Case> cases = new ArrayList<>();
@@ -135,8 +149,8 @@ public final class CaseParsing {
           error(built.span(), "another case of this file is called \"" + built.name() + "\": give each case its own name");
         }
         cases.add(built);
-      } catch (RuntimeException incomplete) {
-        // a hole left by a syntax error; already reported
+      } catch (RuntimeException failure) {
+        ParseDamage.holeOrBug(failure, c, ParseDamage.damaged(c)); // returns for a hole left by a syntax error
       }
     }
     return new CaseFile(source, cases);

@@ -19,7 +19,8 @@ import org.antlr.v4.runtime.tree.TerminalNode;
 /**
  * Turns the ANTLR parse tree into the {@link Ast}. After syntax errors the tree may have holes:
  * a piece that a syntax error touched is left out (its syntax error was already reported), so the
- * checker still sees everything else and nothing the parser guessed.
+ * checker still sees everything else and nothing the parser guessed. A piece that no syntax error
+ * touched is always built: a failure there is a bug, and propagates ({@link ParseDamage}).
  */
 final class AstBuilder {
   private final SourceFile source;
@@ -30,7 +31,7 @@ final class AstBuilder {
   }
 
   CriteriaFile file(FileContext ctx) {
-    markDamage(ctx, damaged);
+    damaged.addAll(ParseDamage.damagedParts(ctx, AstBuilder::mayBeEmpty));
     List<Lines> damaged = new ArrayList<>();
     for (int i = 0; i < ctx.getChildCount(); i++) {
       ParseTree child = ctx.getChild(i);
@@ -54,20 +55,23 @@ final class AstBuilder {
       if (t.decl() != null) {
         decls.addAll(decls(List.of(t.decl())));
       } else if (t.templateDecl() != null) {
-        add(templates, () -> template(t.templateDecl()));
+        add(t.templateDecl(), templates, () -> template(t.templateDecl()));
       } else if (t.areaDecl() != null) {
-        add(areas, () -> area(t.areaDecl()));
+        add(t.areaDecl(), areas, () -> area(t.areaDecl()));
       }
     }
     return new CriteriaFile(source, damaged, imports, decls, templates, areas);
   }
 
-  /** Adds what {@code build} makes, unless it meets a hole left by a syntax error (already reported). */
-  private static <T> void add(List<T> out, Supplier<T> build) {
+  /**
+   * Adds what {@code build} makes of {@code part}, unless it meets a hole left by a syntax error in
+   * the part (already reported); any other failure is a bug, and propagates.
+   */
+  private <T> void add(ParserRuleContext part, List<T> out, Supplier<T> build) {
     try {
       out.add(build.get());
-    } catch (RuntimeException incomplete) {
-      // a hole left by a syntax error
+    } catch (RuntimeException failure) {
+      ParseDamage.holeOrBug(failure, part, damaged(part)); // returns for a hole left by a syntax error
     }
   }
 
@@ -80,20 +84,11 @@ final class AstBuilder {
   }
 
   /**
-   * Marks every part that holds an error node, a recognition exception or nothing at all (the
-   * parser made up a missing token without putting it in the tree), and every part around it.
+   * The one rule that may hold nothing without a syntax error: an area's body (an area with no
+   * nodes, reported by the checker). Any other empty part is one the parser gave up on.
    */
-  private static void markDamage(ParseTree tree, Set<ParseTree> out) {
-    boolean broken = tree instanceof ErrorNode
-        || (tree instanceof ParserRuleContext ctx && (ctx.exception != null || (ctx.getChildCount() == 0 && !(ctx instanceof AreaBodyContext))));
-    if (broken) {
-      for (ParseTree t = tree; t != null && out.add(t); t = t.getParent()) {
-        // marked with every part around it
-      }
-    }
-    for (int i = 0; i < tree.getChildCount(); i++) {
-      markDamage(tree.getChild(i), out);
-    }
+  static boolean mayBeEmpty(ParserRuleContext ctx) {
+    return ctx instanceof AreaBodyContext;
   }
 
   // ---------------------------------------------------------------- declarations
@@ -103,12 +98,12 @@ final class AstBuilder {
     List<Decl> out = new ArrayList<>();
     for (DeclContext d : ctxs) {
       if (!damaged(d)) {
-        add(out, () -> decl(d));
+        add(d, out, () -> decl(d));
         continue;
       }
       NameContext name = d.getRuleContext(NameContext.class, 0);
       if (name != null && !damaged(name)) {
-        add(out, () -> new Unparsed(name(name)));
+        add(name, out, () -> new Unparsed(name(name)));
       }
     }
     return out;
@@ -228,7 +223,7 @@ final class AstBuilder {
     List<Param> params = new ArrayList<>();
     for (TemplateParamContext p : ctx.templateParam()) {
       if (!damaged(p)) {
-        add(params, () -> new Param(name(p.name()), paramType(p.paramType()), p.LEAF() != null, span(p)));
+        add(p, params, () -> new Param(name(p.name()), paramType(p.paramType()), p.LEAF() != null, span(p)));
       }
     }
     return new Template(name(ctx.name()), params, decls(ctx.decl()), areaBody(ctx.areaBody(), span(ctx)), span(ctx.name()));
@@ -241,7 +236,7 @@ final class AstBuilder {
     InstanceAreaContext c = (InstanceAreaContext) ctx;
     List<LeafArgs> leaves = new ArrayList<>();
     for (LeafArgsContext l : c.leafArgs()) {
-      add(leaves, () -> new LeafArgs(name(l.name()), unquote(l.STRING().getText()), arguments(l.argument()), span(l.name())));
+      add(l, leaves, () -> new LeafArgs(name(l.name()), unquote(l.STRING().getText()), arguments(l.argument()), span(l.name())));
     }
     return new InstanceArea(name(c.name(0)), unquote(c.STRING().getText()), name(c.name(1)), arguments(c.argument()), leaves, span(c.name(0)));
   }
@@ -250,7 +245,7 @@ final class AstBuilder {
     List<Argument> out = new ArrayList<>();
     for (ArgumentContext a : ctxs) {
       if (!damaged(a)) {
-        add(out, () -> argument(a));
+        add(a, out, () -> argument(a));
       }
     }
     return out;
@@ -276,7 +271,7 @@ final class AstBuilder {
     }
     if (!ctx.branch().isEmpty()) {
       for (BranchContext b : ctx.branch()) {
-        add(branches, () -> new Branch(name(b.name()), unquote(b.STRING().getText()), decls(b.decl()), nodes(b.node()), span(b.name())));
+        add(b, branches, () -> new Branch(name(b.name()), unquote(b.STRING().getText()), decls(b.decl()), nodes(b.node()), span(b.name())));
       }
     } else {
       branches.add(new Branch(null, "", List.of(), nodes(ctx.node()), where));
@@ -288,7 +283,7 @@ final class AstBuilder {
     List<Node> out = new ArrayList<>();
     for (NodeContext n : ctxs) {
       NodeKind kind = n.GATE() != null ? NodeKind.GATE : NodeKind.METRIC;
-      add(out, () -> new Node(kind, name(n.name()), unquote(n.STRING().getText()), body(n.nodeItem()), span(n.name())));
+      add(n, out, () -> new Node(kind, name(n.name()), unquote(n.STRING().getText()), body(n.nodeItem()), span(n.name())));
     }
     return out;
   }
@@ -333,8 +328,8 @@ final class AstBuilder {
         } else if (item instanceof LeafItemContext c) {
           leaves.add(new Leaf(name(c.name()), unquote(c.STRING().getText()), body(c.nodeItem()), span(c.name())));
         }
-      } catch (RuntimeException incomplete) {
-        // a hole left by a syntax error
+      } catch (RuntimeException failure) {
+        ParseDamage.holeOrBug(failure, item, damaged(item)); // returns for a hole left by a syntax error
       }
     }
     return new NodeBody(criteria, details, value, valueSpan, met, metSpan, partner, partnerSpan, eachLeaf, eachLeafSpan, leaves);

@@ -1,0 +1,77 @@
+package eligo.check;
+
+import static eligo.check.ExprTyper.ERR;
+
+import eligo.check.ExprTyper.T;
+import eligo.check.ExprTyper.TNum;
+import eligo.ir.Ir;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * What is bound where an expression is typed ({@link ExprTyper}): the scope its names are looked
+ * up in, the tenant, workload, month and association type that binders ('for', 'where', 'at') give,
+ * the names of bound variables, and the node's {@code value} in 'met when' and partner rules.
+ * Immutable; each with* returns a copy.
+ */
+final class Env {
+  final Scope scope;
+  final Ir.Var tenant;
+  final Ir.Var workload;
+  final Ir.MonthExpr month;
+  final Ir.Var type;
+  final Map<String, Ir.Var> locals;
+  /** The node's value ({@code value}): a TNum, ERR after an error in it, or null outside 'met when'. */
+  final T value;
+  final boolean inNet;
+
+  private Env(Scope scope, Ir.Var tenant, Ir.Var workload, Ir.MonthExpr month, Ir.Var type, Map<String, Ir.Var> locals, T value, boolean inNet) {
+    this.scope = scope;
+    this.tenant = tenant;
+    this.workload = workload;
+    this.month = month;
+    this.type = type;
+    this.locals = locals;
+    this.value = value;
+    this.inNet = inNet;
+  }
+
+  static Env root(Scope scope) {
+    return new Env(scope, null, null, null, null, Map.of(), null, false);
+  }
+
+  Env withScope(Scope s) {
+    return new Env(s, tenant, workload, month, type, locals, value, inNet);
+  }
+
+  Env withTenant(Ir.Var v) {
+    return new Env(scope, v, workload, month, type, locals, value, inNet);
+  }
+
+  Env withWorkload(Ir.Var v) {
+    return new Env(scope, tenant, v, month, type, locals, value, inNet);
+  }
+
+  Env withMonth(Ir.MonthExpr m) {
+    return new Env(scope, tenant, workload, m, type, locals, value, inNet);
+  }
+
+  Env withType(Ir.Var v) {
+    return new Env(scope, tenant, workload, month, v, locals, value, inNet);
+  }
+
+  Env withValue(T v) {
+    T value = v instanceof TNum n ? new TNum(new Ir.NodeValue(n.e().scale()), n.kind()) : ERR;
+    return new Env(scope, tenant, workload, month, type, locals, value, inNet);
+  }
+
+  Env inNet() {
+    return new Env(scope, tenant, workload, month, type, locals, value, true);
+  }
+
+  Env withLocal(String name, Ir.Var v) {
+    Map<String, Ir.Var> m = new HashMap<>(locals);
+    m.put(name, v);
+    return new Env(scope, tenant, workload, month, type, m, value, inNet);
+  }
+}

@@ -1,0 +1,60 @@
+package eligo.check;
+
+import eligo.lang.Ast;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * File scopes and imports: each file's own declarations in a scope of the file, and what the files
+ * it imports declare in a scope around it (its own declarations come first). Reports an import
+ * that names no file of the folder, and a file that imports itself.
+ */
+final class Imports {
+  private final Reporter reporter;
+  private final Symbols symbols;
+
+  Imports(Reporter reporter, Symbols symbols) {
+    this.reporter = reporter;
+    this.symbols = symbols;
+  }
+
+  /** The scope of each file, in the order of {@code files}. */
+  Map<Ast.CriteriaFile, Scope> fileScopes(List<Ast.CriteriaFile> files, Checker.ImportResolver imports) {
+    // 1. each file's own declarations
+    // A file's scope sees its own declarations, then those of the files it imports (step 2).
+    Map<Ast.CriteriaFile, Scope> own = new LinkedHashMap<>();
+    Map<Ast.CriteriaFile, Scope> importsOf = new LinkedHashMap<>();
+    for (Ast.CriteriaFile f : files) {
+      reporter.parsed(f);
+      Scope importsScope = Scope.root("imports of " + f.source().name(), symbols.used);
+      importsOf.put(f, importsScope);
+      Scope s = new Scope(importsScope, "file " + f.source().name());
+      for (Ast.Decl d : f.decls()) {
+        symbols.declare(s, d);
+      }
+      own.put(f, s);
+    }
+    // 2. file scopes see their imports
+    Map<Ast.CriteriaFile, Scope> fileScopes = new LinkedHashMap<>();
+    for (Ast.CriteriaFile f : files) {
+      Scope importsScope = importsOf.get(f);
+      for (Ast.Import imp : f.imports()) {
+        Ast.CriteriaFile target = imports.resolve(f, imp.path());
+        if (target == null) {
+          reporter.error(imp.span(), "cannot find the imported file '" + imp.path() + "' next to " + f.source().name());
+          continue;
+        }
+        if (target == f) {
+          reporter.error(imp.span(), "a file cannot import itself");
+          continue;
+        }
+        for (Map.Entry<String, Object> e : own.get(target).symbols.entrySet()) {
+          importsScope.symbols.putIfAbsent(e.getKey(), e.getValue());
+        }
+      }
+      fileScopes.put(f, own.get(f));
+    }
+    return fileScopes;
+  }
+}

@@ -1,0 +1,189 @@
+package eligo.check;
+
+import eligo.check.ExprTyper.TNum;
+import eligo.ir.Ir;
+import eligo.lang.Ast;
+import eligo.lang.Diagnostics;
+import eligo.lang.Span;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Warnings about criteria that are valid but likely wrong: templates and declarations never used,
+ * workload and family names that look like typos of each other, and comparisons and bands whose
+ * outcome is fixed whatever the data (the analysis of what is never negative behind them).
+ */
+final class Lints {
+  /** Workload and family names as written, by place: near misses of each other are likely typos. */
+  final Map<Span, String> workloadNames = new HashMap<>();
+  final Map<Span, String> familyNames = new HashMap<>();
+  /** Whether 'value' is never negative where it is being checked (for always/never warnings). */
+  boolean valueNonNegative;
+  /** " in area 'x'" while a template is instantiated for area x, else "": for warnings that depend on arguments. */
+  String instance = "";
+  private final Reporter reporter;
+
+  Lints(Reporter reporter) {
+    this.reporter = reporter;
+  }
+
+  /** Warns about each template that no area is made from. */
+  void unusedTemplates(Collection<Ast.Template> templates, Set<String> usedTemplates) {
+    for (Ast.Template t : templates) {
+      if (!usedTemplates.contains(t.name().text())) {
+        reporter.warning(t.name().span(), "template '" + t.name().text() + "' is never used by an area");
+      }
+    }
+  }
+
+  /** Warns about workload and family names that are near misses of others. */
+  void nearMisses() {
+    nearMisses(workloadNames, "workload");
+    nearMisses(familyNames, "workload family");
+  }
+
+  /** Warns about each declaration that nothing looks up (types excepted). */
+  void unusedDeclarations(List<Ast.CriteriaFile> files, Set<Ast.Decl> declared, Set<Ast.Decl> used) {
+    // only a whole, error-free program shows for sure what is never used
+    if (files.stream().allMatch(f -> f.damaged().isEmpty()) && !Diagnostics.hasErrors(reporter.diagnostics())) {
+      for (Ast.Decl d : declared) {
+        if (!used.contains(d) && !(d instanceof Ast.TypeDecl) && !(d instanceof Ast.Unparsed)) {
+          reporter.warning(d.name().span(), d.what() + " '" + d.name().text() + "' is never used");
+        }
+      }
+    }
+  }
+
+  /**
+   * Warns about a name written once or twice that differs a little from one written more often
+   * (or as often), such as "Power bi" next to "Power BI": the data compares names exactly.
+   */
+  private void nearMisses(Map<Span, String> written, String what) {
+    Map<String, Integer> counts = new HashMap<>();
+    written.values().forEach(n -> counts.merge(n, 1, Integer::sum));
+    Map<String, String> hints = new HashMap<>();
+    for (String name : counts.keySet()) {
+      // a typo: letters in another case, or one edit per 8 letters; never other digits ("W1", "W2")
+      int best = name.length() / 8;
+      for (String other : counts.keySet()) {
+        if (other.equals(name) || counts.get(other) < counts.get(name) || Math.abs(other.length() - name.length()) > best
+            || !digits(other).equals(digits(name))) {
+          continue;
+        }
+        int d = Diagnostics.distance(name, other);
+        String hint = hints.get(name);
+        if (d < best || (d == best && (hint == null || other.compareTo(hint) < 0))) {
+          hints.put(name, other);
+          best = d;
+        }
+      }
+    }
+    List<Span> places = new ArrayList<>(written.keySet());
+    places.sort(Diagnostics.SPAN_ORDER);
+    for (Span place : places) {
+      String name = written.get(place);
+      String hint = hints.get(name);
+      if (hint != null) {
+        reporter.warning(place, what + " \"" + name + "\" is written " + (counts.get(name) == 1 ? "only here" : counts.get(name) + " times") + "; did you mean \"" + hint + "\", written " + counts.get(hint) + (counts.get(hint) == 1 ? " time" : " times") + " elsewhere?");
+      }
+    }
+  }
+
+  private static String digits(String s) {
+    return s.replaceAll("[^0-9]+", " ");
+  }
+
+  /**
+   * TRUE when a comparison holds whatever the data, FALSE when it never does, null when it
+   * depends: two fixed numbers, or something never negative (a count, paid units) against 0 or
+   * less ('count tenant >= 0', 'value < 0').
+   */
+  Boolean fixedOutcome(Ir.CmpOp op, Ir.Expr left, Ir.Expr right) {
+    BigDecimal l = constantValue(left);
+    BigDecimal r = constantValue(right);
+    if (l != null && r != null) {
+      int c = l.compareTo(r);
+      switch (op) {
+        case GE:
+          return c >= 0;
+        case GT:
+          return c > 0;
+        case LE:
+          return c <= 0;
+        case LT:
+          return c < 0;
+        case EQ:
+          return c == 0;
+        default:
+          return c != 0;
+      }
+    }
+    if (r != null && r.signum() <= 0 && nonNegative(left)) {
+      return againstNonPositive(op, r.signum() < 0);
+    }
+    if (l != null && l.signum() <= 0 && nonNegative(right)) {
+      Ir.CmpOp flipped = op == Ir.CmpOp.GE ? Ir.CmpOp.LE : op == Ir.CmpOp.LE ? Ir.CmpOp.GE : op == Ir.CmpOp.GT ? Ir.CmpOp.LT : op == Ir.CmpOp.LT ? Ir.CmpOp.GT : op;
+      return againstNonPositive(flipped, l.signum() < 0);
+    }
+    return null;
+  }
+
+  /** x op k, for x never negative and k 0 (or below 0 when {@code negative}). */
+  private static Boolean againstNonPositive(Ir.CmpOp op, boolean negative) {
+    switch (op) {
+      case GE:
+        return true;
+      case LT:
+        return false;
+      case GT:
+      case NE:
+        return negative ? Boolean.TRUE : null;
+      default: // LE, EQ
+        return negative ? Boolean.FALSE : null;
+    }
+  }
+
+  /** Why: {@code side} (the side that is not a fixed number, if any) cannot be negative. */
+  static String because(TNum side) {
+    return constantValue(side.e()) != null ? ": it compares fixed numbers" : ": " + side.kind().describe() + " cannot be negative";
+  }
+
+  /** The value of a number written in the criteria ({@code 5}, {@code -1}, {@code $0}), else null. */
+  static BigDecimal constantValue(Ir.Expr e) {
+    if (e instanceof Ir.Const c) {
+      return BigDecimal.valueOf(c.unscaled(), c.scale());
+    }
+    if (e instanceof Ir.Neg n && n.operand() instanceof Ir.Const c) {
+      return BigDecimal.valueOf(-c.unscaled(), c.scale());
+    }
+    return null;
+  }
+
+  /** Whether a number cannot be below 0: counts, count measures, rates, and sums and products of them. */
+  boolean nonNegative(Ir.Expr e) {
+    if (e instanceof Ir.Const c) {
+      return c.unscaled() >= 0;
+    }
+    if (e instanceof Ir.MeasureAt m) {
+      return !m.measure().isMoney();
+    }
+    if (e instanceof Ir.Arith a) {
+      return a.op() != Ir.ArithOp.SUB && nonNegative(a.left()) && nonNegative(a.right());
+    }
+    if (e instanceof Ir.If i) {
+      return nonNegative(i.then()) && nonNegative(i.otherwise());
+    }
+    if (e instanceof Ir.Sum sum) {
+      return nonNegative(sum.body());
+    }
+    if (e instanceof Ir.NodeValue) {
+      return valueNonNegative;
+    }
+    return e instanceof Ir.Count || e instanceof Ir.Rate;
+  }
+}

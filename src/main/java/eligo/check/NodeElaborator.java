@@ -1,0 +1,272 @@
+package eligo.check;
+
+import static eligo.check.ExprTyper.ERR;
+
+import eligo.check.ExprTyper.T;
+import eligo.check.ExprTyper.TBool;
+import eligo.check.ExprTyper.TNum;
+import eligo.check.Scope.ParamSym;
+import eligo.check.Templates.LeafBinding;
+import eligo.ir.Ir;
+import eligo.lang.Ast;
+import eligo.lang.Ast.AggKind;
+import eligo.lang.Ast.Dim;
+import eligo.lang.Diagnostics;
+import eligo.lang.Span;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The tree of an area, elaborated into the IR: its branches (each with its own declarations), its
+ * gates and metrics, their leaves and partner rules. Checks what each node must say (a value, when
+ * it is met, leaves only on metrics) and types its value, 'met when' and partner rule with {@link
+ * ExprTyper}; fills in criteria texts ({@code {param}} placeholders) and where each part is written.
+ */
+final class NodeElaborator {
+  private final Reporter reporter;
+  private final Symbols symbols;
+  private final ExprTyper exprs;
+  private final Lints lints;
+
+  NodeElaborator(Reporter reporter, Symbols symbols, ExprTyper exprs, Lints lints) {
+    this.reporter = reporter;
+    this.symbols = symbols;
+    this.exprs = exprs;
+    this.lints = lints;
+  }
+
+  /** A plain area ({@code area x "X" { ... }}), its declarations in a scope of its own inside its file's. */
+  Ir.Area area(Ast.PlainArea p, Scope fileScope) {
+    Scope scope = new Scope(fileScope, "area " + p.id().text());
+    for (Ast.Decl d : p.decls()) {
+      symbols.declare(scope, d);
+    }
+    List<Ir.Branch> branches = branches(p.branches(), scope, List.of());
+    return new Ir.Area(p.id().text(), p.title(), origin(p.span()), branches);
+  }
+
+  /** The branches of an area (a plain one, or one made from a template with {@code leaves}), elaborated in {@code areaScope}. */
+  List<Ir.Branch> branches(List<Ast.Branch> branches, Scope areaScope, List<LeafBinding> leaves) {
+    List<Ir.Branch> out = new ArrayList<>();
+    Set<String> ids = new HashSet<>();
+    for (Ast.Branch b : branches) {
+      Scope scope = areaScope;
+      String prefix = "";
+      if (b.id() != null) {
+        if (!ids.add(b.id().text())) {
+          reporter.error(b.id().span(), "branch '" + b.id().text() + "' is declared twice in this area");
+        }
+        scope = new Scope(areaScope, "branch " + b.id().text());
+        for (Ast.Decl d : b.decls()) {
+          symbols.declare(scope, d);
+        }
+        prefix = b.id().text() + ".";
+      }
+      List<Ir.Node> nodes = new ArrayList<>();
+      Set<String> nodeIds = new HashSet<>();
+      boolean sawMetric = false;
+      for (Ast.Node n : b.nodes()) {
+        if (!nodeIds.add(n.id().text())) {
+          reporter.error(n.id().span(), "node '" + n.id().text() + "' is declared twice in this " + (b.id() == null ? "area" : "branch"));
+          continue;
+        }
+        if (n.kind() == Ast.NodeKind.GATE && sawMetric) {
+          reporter.warning(n.id().span(), "gate '" + n.id().text() + "' comes after a metric: gates run first, so write it before the metrics");
+        }
+        sawMetric |= n.kind() == Ast.NodeKind.METRIC;
+        Ir.Node node = node(n, prefix, scope, leaves);
+        if (node != null) {
+          nodes.add(node);
+        }
+      }
+      if (b.nodes().isEmpty() && reporter.complete(b.span())) {
+        reporter.error(b.span(), (b.id() == null ? "this area" : "branch '" + b.id().text() + "'") + " has no gates or metrics");
+      }
+      out.add(new Ir.Branch(b.id() == null ? "" : b.id().text(), b.title(), origin(b.span()), nodes));
+    }
+    return out;
+  }
+
+  private Ir.Node node(Ast.Node n, String prefix, Scope scope, List<LeafBinding> leaves) {
+    Ast.NodeBody body = n.body();
+    String id = prefix + n.id().text();
+    Ir.NodeKind kind = n.kind() == Ast.NodeKind.GATE ? Ir.NodeKind.GATE : Ir.NodeKind.METRIC;
+    boolean hasLeaves = body.eachLeaf() != null || !body.leaves().isEmpty();
+    if (hasLeaves) {
+      if (n.kind() == Ast.NodeKind.GATE) {
+        reporter.error(n.id().span(), "a gate cannot have leaves; only metrics do");
+        return null;
+      }
+      if (body.value() != null) {
+        reporter.error(body.valueSpan(), "metric '" + n.id().text() + "' has leaves, so its value is given per leaf, not here");
+      }
+      List<Ir.Node> leafNodes = new ArrayList<>();
+      if (body.eachLeaf() != null) {
+        if (leaves.isEmpty() && reporter.complete(body.eachLeafSpan())) {
+          reporter.error(body.eachLeafSpan(), "'each leaf' needs an area made from a template with leaf parameters");
+        }
+        for (LeafBinding l : leaves) {
+          Ir.Node leaf = evaluatedNode(id + "." + l.id(), Ir.NodeKind.LEAF, l.title(), body.eachLeaf(), l.scope(), n.id().span());
+          if (leaf != null) {
+            leafNodes.add(leaf);
+          }
+        }
+      }
+      Set<String> leafIds = new HashSet<>();
+      for (Ast.Leaf l : body.leaves()) {
+        if (!leafIds.add(l.id().text())) {
+          reporter.error(l.id().span(), "leaf '" + l.id().text() + "' is declared twice");
+          continue;
+        }
+        Ir.Node leaf = evaluatedNode(id + "." + l.id().text(), Ir.NodeKind.LEAF, l.title(), l.body(), scope, l.span());
+        if (leaf != null) {
+          leafNodes.add(leaf);
+        }
+      }
+      String criteria = body.criteria() == null ? "" : interpolate(body.criteria(), scope);
+      return new Ir.Node(id, kind, n.title(), criteria, origin(n.span()), details(body), null, null, "", null, null, leafNodes);
+    }
+    return evaluatedNode(id, kind, n.title(), body, scope, n.span());
+  }
+
+  private Ir.Node evaluatedNode(String id, Ir.NodeKind kind, String title, Ast.NodeBody body, Scope scope, Span where) {
+    if ((body.value() == null || body.met() == null) && !reporter.complete(where)) {
+      // the missing line may be a syntax error's hole: check only what is there
+      if (body.value() != null) {
+        exprs.expr(body.value(), Env.root(scope));
+      }
+      if (body.met() != null) {
+        exprs.expr(body.met(), Env.root(scope).withValue(ERR));
+      }
+      return null;
+    }
+    if (body.value() == null) {
+      reporter.error(where, "node '" + id + "' has no value: add a line such as 'value count tenant where ...'");
+      return null;
+    }
+    if (body.met() == null) {
+      reporter.error(where, "node '" + id + "' does not say when it is met: add a line such as 'met when value >= 1'");
+      return null;
+    }
+    if (kind == Ir.NodeKind.GATE && body.partner() != null) {
+      reporter.error(body.partnerSpan(), "a gate has no partner-level rule; only metrics and leaves do");
+    }
+    exprs.numberVarsFrom(0);
+    Env env = Env.root(scope);
+    T value = exprs.expr(body.value(), env);
+    TNum num = exprs.expectNum(value, body.value().span(), "a node's value");
+    // with a bad value, 'met when' is still checked ('value' in it then stays quiet)
+    lints.valueNonNegative = num != null && lints.nonNegative(num.e());
+    T met = exprs.expr(body.met(), num == null ? env.withValue(ERR) : env.withValue(num));
+    exprs.expectBool(met, body.met().span(), "'met when'");
+    Ir.PartnerRule partner = null;
+    if (body.partner() != null && num != null) {
+      partner = partnerRule(body.partner(), body.partnerSpan(), scope, num);
+    }
+    if (num == null || !(met instanceof TBool b)) {
+      return null;
+    }
+    String criteria = body.criteria() == null ? "" : interpolate(body.criteria(), scope);
+    if (body.criteria() == null && reporter.complete(where)) {
+      reporter.warning(where, "node '" + id + "' has no criteria text: reports will show it without one");
+    }
+    return new Ir.Node(id, kind, title, criteria, origin(where), details(body), num.e(), num.kind().category(), num.kind().label(), b.e(), partner, List.of());
+  }
+
+  private Ir.PartnerRule partnerRule(Ast.NodeBody body, Span where, Scope scope, TNum nodeValue) {
+    if (body.value() == null || body.met() == null) {
+      if (reporter.complete(where)) {
+        reporter.error(where, "a partner rule needs a value ('value sum value for customer') and 'met when'");
+      }
+      return null;
+    }
+    Ast.Expr v = body.value();
+    Ast.Expr perCustomer = null;
+    if (v instanceof Ast.Aggregate agg && agg.binders().size() == 1 && agg.binders().get(0).dim() == Dim.CUSTOMER) {
+      if (agg.kind() == AggKind.SUM && agg.where() == null) {
+        perCustomer = agg.body();
+      } else if (agg.kind() == AggKind.COUNT) {
+        perCustomer = agg.where();
+      }
+    }
+    if (perCustomer == null && !(v instanceof Ast.Aggregate a2 && a2.kind() == AggKind.COUNT)) {
+      reporter.error(v.span(), "a partner value adds up the partner's customers: write 'sum value for customer' or 'sum <amount> for customer'");
+      return null;
+    }
+    exprs.numberVarsFrom(1000);
+    Env env = Env.root(scope).withValue(nodeValue);
+    Ir.Expr per;
+    Kind kind;
+    if (v instanceof Ast.Aggregate agg && agg.kind() == AggKind.COUNT) {
+      if (agg.where() == null) {
+        per = new Ir.Const(1, 0);
+      } else {
+        T cond = exprs.expr(agg.where(), env);
+        if (!(exprs.expectBool(cond, agg.where().span(), "a count's 'where'") instanceof TBool b)) {
+          return null;
+        }
+        per = new Ir.If(b.e(), new Ir.Const(1, 0), new Ir.Const(0, 0));
+      }
+      kind = Kind.count("customers");
+    } else {
+      TNum n = exprs.expectNum(exprs.expr(perCustomer, env), perCustomer.span(), "a partner total");
+      if (n == null) {
+        return null;
+      }
+      per = n.e();
+      kind = n.kind();
+    }
+    lints.valueNonNegative = lints.nonNegative(per); // the partner's value adds up 'per'
+    T met = exprs.expr(body.met(), Env.root(scope).withValue(new TNum(per, kind)));
+    if (!(exprs.expectBool(met, body.met().span(), "'met when'") instanceof TBool b)) {
+      return null;
+    }
+    String criteria = body.criteria() == null ? "" : interpolate(body.criteria(), scope);
+    return new Ir.PartnerRule(criteria, origin(where), per, kind.category(), kind.label(), b.e());
+  }
+
+  private static List<Ir.Detail> details(Ast.NodeBody body) {
+    List<Ir.Detail> out = new ArrayList<>();
+    for (Ast.DetailKind d : body.details()) {
+      Ir.Detail x = d == Ast.DetailKind.TENANT ? Ir.Detail.TENANT : Ir.Detail.WORKLOAD;
+      if (!out.contains(x)) {
+        out.add(x);
+      }
+    }
+    return out;
+  }
+
+  private static final Pattern PLACEHOLDER = Pattern.compile("\\{([A-Za-z_][A-Za-z0-9_]*)\\}");
+
+  /** Replaces {@code {param}} in a criteria text with the parameter's argument as written. */
+  private String interpolate(Ast.Text text, Scope scope) {
+    Matcher m = PLACEHOLDER.matcher(text.value());
+    StringBuilder sb = new StringBuilder();
+    while (m.find()) {
+      Object sym = scope.lookup(m.group(1));
+      String replacement;
+      if (sym instanceof ParamSym p) {
+        replacement = p.text();
+      } else {
+        if (reporter.complete(text.span())) {
+          String hint = Diagnostics.closest(m.group(1), scope.namesOf(x -> x instanceof ParamSym));
+          reporter.warning(text.span(), "'{" + m.group(1) + "}' in this text names no parameter, so it is shown as written" + Reporter.didYouMean(hint == null ? null : "{" + hint + "}"));
+        }
+        replacement = m.group();
+      }
+      m.appendReplacement(sb, Matcher.quoteReplacement(replacement));
+    }
+    m.appendTail(sb);
+    return sb.toString();
+  }
+
+  static Ir.Origin origin(Span span) {
+    String name = span.file().name();
+    int slash = Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\'));
+    return new Ir.Origin(name.substring(slash + 1), span.line());
+  }
+}

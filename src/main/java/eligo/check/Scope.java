@@ -1,0 +1,75 @@
+package eligo.check;
+
+import eligo.lang.Ast;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Scopes and the symbols in them: names and what they stand for (a declaration, or a bound template,
+ * leaf or definition parameter), each scope inside the one around it. A lookup that finds a
+ * declaration marks it used, for the never-used warnings ({@link Lints}).
+ */
+final class Scope {
+  record DeclSym(Ast.Decl decl, Scope home) {
+    @Override
+    public boolean equals(Object o) {
+      return this == o;
+    }
+
+    @Override
+    public int hashCode() {
+      return System.identityHashCode(this);
+    }
+  }
+
+  /** A bound template, leaf or definition parameter: its resolved value and its text as written. */
+  record ParamSym(Ast.Param param, Object value, String text) {}
+
+  final Scope parent;
+  final String what;
+  final Map<String, Object> symbols = new LinkedHashMap<>();
+  /** The declarations that lookups found, shared by a scope and every scope inside it. */
+  private final Set<Ast.Decl> used;
+
+  Scope(Scope parent, String what) {
+    this(parent, what, parent.used);
+  }
+
+  private Scope(Scope parent, String what, Set<Ast.Decl> used) {
+    this.parent = parent;
+    this.what = what;
+    this.used = used;
+  }
+
+  /** An outermost scope: its lookups, and those of every scope inside it, add what they find to {@code used}. */
+  static Scope root(String what, Set<Ast.Decl> used) {
+    return new Scope(null, what, used);
+  }
+
+  Object lookup(String name) {
+    for (Scope s = this; s != null; s = s.parent) {
+      Object o = s.symbols.get(name);
+      if (o instanceof DeclSym d) {
+        used.add(d.decl());
+      }
+      if (o != null) {
+        return o;
+      }
+    }
+    return null;
+  }
+
+  Set<String> namesOf(java.util.function.Predicate<Object> filter) {
+    Set<String> out = new LinkedHashSet<>();
+    for (Scope s = this; s != null; s = s.parent) {
+      for (Map.Entry<String, Object> e : s.symbols.entrySet()) {
+        if (filter.test(e.getValue())) {
+          out.add(e.getKey());
+        }
+      }
+    }
+    return out;
+  }
+}
