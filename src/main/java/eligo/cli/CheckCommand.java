@@ -3,7 +3,12 @@ package eligo.cli;
 import eligo.check.Frontend;
 import eligo.engine.CriteriaFailure;
 import eligo.engine.Eligo;
+import eligo.engine.DataFailure;
+import eligo.io.Mode;
+import eligo.lang.Diagnostic;
 import eligo.lang.Diagnostics;
+import java.util.ArrayList;
+import java.util.List;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -24,6 +29,14 @@ final class CheckCommand implements Callable<Integer> {
   @Option(names = "--warnings-as-errors", description = "Exit non-zero on warnings too.")
   boolean warningsAsErrors;
 
+  @Option(
+      names = "--data",
+      paramLabel = "DIR",
+      description =
+          "Also hold the criteria's workload names, families and association types against this"
+              + " dataset (its rows are read, nothing is evaluated).")
+  Path data;
+
   @Override
   public Integer call() throws Exception {
     Frontend.Compilation c;
@@ -32,9 +45,23 @@ final class CheckCommand implements Callable<Integer> {
     } catch (CriteriaFailure f) {
       return Failures.report(f, spec);
     }
-    spec.commandLine().getErr().print(Diagnostics.render(c.diagnostics()));
+    List<Diagnostic> all = new ArrayList<>(c.diagnostics());
+    if (c.ok() && data != null) {
+      try {
+        all.addAll(Eligo.loadFor(c, data, Mode.LENIENT).warnings());
+      } catch (CriteriaFailure f) {
+        all.addAll(f.diagnostics());
+      } catch (DataFailure f) {
+        return Failures.report(f, spec);
+      }
+      all = new ArrayList<>(new java.util.LinkedHashSet<>(all));
+      all.sort(Diagnostics.ORDER);
+    }
+    spec.commandLine().getErr().print(Diagnostics.render(all));
     spec.commandLine().getErr().flush();
-    if (!c.ok() || (warningsAsErrors && c.hasWarnings())) {
+    boolean errors = all.stream().anyMatch(Diagnostic::isError);
+    boolean warnings = all.stream().anyMatch(d -> !d.isError());
+    if (errors || (warningsAsErrors && warnings)) {
       return ExitCodes.CRITERIA;
     }
     int nodes = c.program().areas().stream().mapToInt(a -> a.resultNodes().size()).sum();

@@ -59,7 +59,11 @@ final class ReportInputs {
       throw new Stop(ExitCodes.USAGE);
     }
     try {
-      Dataset dataset = Eligo.loadData(data, program.associationTypes(), Mode.STRICT).dataset();
+      Eligo.Bound bound = Eligo.loadFor(compilation, data, Mode.STRICT);
+      if (!bound.warnings().isEmpty()) {
+        err.println(Failures.namesNotInData(bound.warnings(), criteria, data));
+      }
+      Dataset dataset = bound.loaded().dataset();
       int m = Eligo.asOf(asOf, dataset);
       return Eligo.evaluate(compilation, engine, dataset, m, Runtime.getRuntime().availableProcessors(), TerminalProgress.of("evaluating customers", err));
     } catch (EngineFailure f) {

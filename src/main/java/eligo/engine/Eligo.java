@@ -134,6 +134,32 @@ public final class Eligo {
     return bind(criteria, families, loaded.typesInData());
   }
 
+  /** A dataset loaded for criteria, and the warnings of holding the criteria against it. */
+  public record Bound(LoadResult loaded, List<Diagnostic> warnings) {}
+
+  /**
+   * Loads the dataset folder {@code dir} for {@code criteria} (with their association types) and
+   * holds the criteria against it ({@link #bindToData}).
+   *
+   * @throws CriteriaFailure when the criteria do not bind to the data; this wins over errors in
+   *     the data that the criteria explain (rows of a type the criteria misspelt)
+   * @throws DataFailure as {@link #loadData}
+   */
+  public static Bound loadFor(Frontend.Compilation criteria, Path dir, Mode mode)
+      throws CriteriaFailure, DataFailure {
+    if (!Files.isDirectory(dir)) {
+      throw DataFailure.notAFolder(dir);
+    }
+    LoadResult loaded;
+    try {
+      loaded = DatasetLoader.load(dir, criteria.program().associationTypes(), mode);
+    } catch (DataException e) {
+      bind(criteria, null, e.typesInData());
+      throw DataFailure.badData(dir, e);
+    }
+    return new Bound(loaded, bindToData(criteria, loaded));
+  }
+
   private static List<Diagnostic> bind(
       Frontend.Compilation criteria,
       Map<String, String> families,
