@@ -12,9 +12,11 @@ import eligo.engine.Outcome;
 import eligo.engine.ResultsFile;
 import eligo.io.LoadResult;
 import eligo.io.Mode;
+import eligo.io.OutputFile;
 import eligo.ir.Ir;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -72,6 +74,23 @@ final class RunCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     Timings clock = new Timings();
     Mode mode = onBadRows == BadRows.skip ? Mode.LENIENT : Mode.STRICT;
+    Path rejectsFile = mode == Mode.LENIENT ? rejectsFile() : null;
+    // An output never replaces an input of the run, nor another output.
+    String refused =
+        results == null
+            ? null
+            : OutputFile.refuseInputs(
+                "--results",
+                results,
+                List.of(criteria, data),
+                rejectsFile == null ? List.of() : List.of(rejectsFile));
+    if (refused == null && rejectsFile != null) {
+      refused = OutputFile.refuseInputs("--rejects", rejectsFile, List.of(criteria, data), List.of());
+    }
+    if (refused != null) {
+      err.println("eligo: " + refused);
+      return ExitCodes.USAGE;
+    }
     // The criteria are checked while the data start loading, and the evaluators compiled while the
     // rest loads. Errors in the criteria are reported first (and the data's are not).
     Eligo.Started started;
@@ -90,7 +109,6 @@ final class RunCommand implements Callable<Integer> {
     clock.lap("load");
     clock.note(loaded.readInParallel().isEmpty() ? "no file read in parallel" : String.join(" and ", loaded.readInParallel()) + " read in parallel");
     if (mode == Mode.LENIENT) {
-      Path rejectsFile = rejects != null ? rejects : (results != null && results.toAbsolutePath().getParent() != null ? results.toAbsolutePath().getParent().resolve("rejects.csv") : Path.of("rejects.csv"));
       eligo.io.RejectsWriter.write(rejectsFile, loaded.rejects());
       if (!quiet) {
         for (LoadResult.FileCounts fc : loaded.counts()) {
@@ -129,6 +147,15 @@ final class RunCommand implements Callable<Integer> {
       out.println(clock.report());
     }
     return ExitCodes.OK;
+  }
+
+  /** --rejects, else rejects.csv beside --results, else in the current folder. */
+  private Path rejectsFile() {
+    if (rejects != null) {
+      return rejects;
+    }
+    Path parent = results == null ? null : results.toAbsolutePath().getParent();
+    return parent != null ? parent.resolve("rejects.csv") : Path.of("rejects.csv");
   }
 
   private void printSummary(PrintWriter out, Outcome outcome, Ir.Program program, String engineDescription) {
