@@ -1,6 +1,7 @@
 package eligo.cases;
 
 import eligo.ir.Ir;
+import java.util.Locale;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
@@ -124,20 +125,20 @@ public final class Coverage {
     }
     StringBuilder sb = new StringBuilder();
     String fmt = "%-" + areaWidth + "s  %-" + nodeWidth + "s  %5s  %7s  %13s%n";
-    sb.append(String.format(fmt, "area", "node", "met", "not met", "not evaluated"));
+    sb.append(String.format(Locale.ROOT, fmt, "area", "node", "met", "not met", "not evaluated"));
     for (Row r : rows) {
-      sb.append(String.format(fmt, r.area(), r.label(), cell(r, Status.MET), cell(r, Status.NOT_MET), cell(r, Status.NOT_EVALUATED)));
+      sb.append(String.format(Locale.ROOT, fmt, r.area(), r.label(), cell(r, Status.MET), cell(r, Status.NOT_MET), cell(r, Status.NOT_EVALUATED)));
     }
     sb.append('\n');
     String sum = "%-" + areaWidth + "s  %-16s  %s%n";
-    sb.append(String.format(sum, "area", "nodes", "outcomes"));
+    sb.append(String.format(Locale.ROOT, sum, "area", "nodes", "outcomes"));
     List<String> areas = rows.stream().map(Row::area).distinct().toList();
     for (String area : areas) {
       List<Row> of = rows.stream().filter(r -> r.area().equals(area)).toList();
-      sb.append(String.format(sum, area, fraction((int) of.stream().filter(Row::covered).count(), of.size()),
+      sb.append(String.format(Locale.ROOT, sum, area, fraction((int) of.stream().filter(Row::covered).count(), of.size()),
           fraction(of.stream().mapToInt(Row::outcomesCovered).sum(), of.stream().mapToInt(r -> r.possible().size()).sum())));
     }
-    sb.append(String.format(sum, "all", fraction(nodesCovered(), nodes()), fraction(outcomesCovered(), outcomes())));
+    sb.append(String.format(Locale.ROOT, sum, "all", fraction(nodesCovered(), nodes()), fraction(outcomesCovered(), outcomes())));
     List<String> missing = new ArrayList<>();
     for (Row r : rows) {
       List<String> outcomes = r.possible().stream().filter(st -> r.count(st) == 0).map(Status::text).toList();

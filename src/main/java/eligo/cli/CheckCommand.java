@@ -7,6 +7,7 @@ import eligo.engine.DataFailure;
 import eligo.io.Mode;
 import eligo.lang.Diagnostic;
 import eligo.lang.Diagnostics;
+import java.util.Locale;
 import java.util.ArrayList;
 import java.util.List;
 import java.nio.file.Path;
@@ -65,7 +66,7 @@ final class CheckCommand implements Callable<Integer> {
       return ExitCodes.CRITERIA;
     }
     int nodes = c.program().areas().stream().mapToInt(a -> a.resultNodes().size()).sum();
-    spec.commandLine().getOut().printf("%s: %d files, %d areas, %d nodes: ok%n", criteria, c.sources().size(), c.program().areas().size(), nodes);
+    spec.commandLine().getOut().printf(Locale.ROOT, "%s: %d files, %d areas, %d nodes: ok%n", criteria, c.sources().size(), c.program().areas().size(), nodes);
     return ExitCodes.OK;
   }
 }

@@ -4,6 +4,7 @@ import eligo.check.Frontend;
 import eligo.engine.CriteriaFailure;
 import eligo.engine.Eligo;
 import eligo.io.DataGenerator;
+import java.util.Locale;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -49,7 +50,7 @@ final class GenerateDataCommand implements Callable<Integer> {
     long start = System.nanoTime();
     DataGenerator.Summary s = DataGenerator.generate(out, customers, seed, c.program().associationTypes());
     double seconds = (System.nanoTime() - start) / 1e9;
-    spec.commandLine().getOut().printf("%s: %d partners, %d customers, %d tenants, %d workloads, %d associations, %d usage rows in %.1f s%n",
+    spec.commandLine().getOut().printf(Locale.ROOT, "%s: %d partners, %d customers, %d tenants, %d workloads, %d associations, %d usage rows in %.1f s%n",
         out, s.partners(), s.customers(), s.tenants(), s.workloads(), s.associations(), s.usageRows(), seconds);
     return ExitCodes.OK;
   }

@@ -1,6 +1,10 @@
 package eligo.cli;
 
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -26,7 +30,17 @@ public final class Main implements Runnable {
   }
 
   public static void main(String[] args) {
-    System.exit(execute(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+    System.exit(execute(args, utf8(FileDescriptor.out), utf8(FileDescriptor.err)));
+  }
+
+  /**
+   * A writer of UTF-8 text to {@code fd}, whatever the locale: under {@code LANG=C} the JVM's
+   * own {@code System.out} would turn every non-ASCII character (names from the data, JSON) into
+   * {@code ?}.
+   */
+  private static PrintWriter utf8(FileDescriptor fd) {
+    return new PrintWriter(
+        new OutputStreamWriter(new FileOutputStream(fd), StandardCharsets.UTF_8), true);
   }
 
   /** Runs the command line with the given streams; returns the exit status (for tests). */

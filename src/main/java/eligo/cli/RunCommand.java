@@ -14,6 +14,7 @@ import eligo.io.LoadResult;
 import eligo.io.Mode;
 import eligo.io.OutputFile;
 import eligo.ir.Ir;
+import java.util.Locale;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
@@ -112,7 +113,7 @@ final class RunCommand implements Callable<Integer> {
       eligo.io.RejectsWriter.write(rejectsFile, loaded.rejects());
       if (!quiet) {
         for (LoadResult.FileCounts fc : loaded.counts()) {
-          out.printf("%-17s read %d, used %d, rejected %d%n", fc.file(), fc.read(), fc.used(), fc.rejected());
+          out.printf(Locale.ROOT, "%-17s read %d, used %d, rejected %d%n", fc.file(), fc.read(), fc.used(), fc.rejected());
         }
         out.println("Rejected rows written to " + rejectsFile + " (" + loaded.rejects().size() + ")");
       }
@@ -160,7 +161,7 @@ final class RunCommand implements Callable<Integer> {
 
   private void printSummary(PrintWriter out, Outcome outcome, Ir.Program program, String engineDescription) {
     Dataset d = outcome.data;
-    out.printf("%d customers of %d partners, as of %s, %d areas (%s)%n%n", d.customerCount(), outcome.partners.size(), Month.format(outcome.asOf), program.areas().size(), engineDescription);
+    out.printf(Locale.ROOT, "%d customers of %d partners, as of %s, %d areas (%s)%n%n", d.customerCount(), outcome.partners.size(), Month.format(outcome.asOf), program.areas().size(), engineDescription);
     int areaWidth = "area".length();
     int nodeWidth = "node".length();
     for (Outcome.AreaOutcome a : outcome.areas) {
@@ -170,7 +171,7 @@ final class RunCommand implements Callable<Integer> {
       }
     }
     String fmt = "%-" + areaWidth + "s  %-" + nodeWidth + "s  %-6s  %7s  %7s  %13s%n";
-    out.printf(fmt, "area", "node", "kind", "met", "not met", "not evaluated");
+    out.printf(Locale.ROOT, fmt, "area", "node", "kind", "met", "not met", "not evaluated");
     for (Outcome.AreaOutcome a : outcome.areas) {
       for (int i = 0; i < a.nodes.size(); i++) {
         int met = 0;
@@ -187,7 +188,7 @@ final class RunCommand implements Callable<Integer> {
           }
         }
         Ir.Node node = a.nodes.get(i);
-        out.printf(fmt, a.area.id(), node.id(), node.kind().name().toLowerCase(), met, notMet, notEvaluated);
+        out.printf(Locale.ROOT, fmt, a.area.id(), node.id(), node.kind().name().toLowerCase(Locale.ROOT), met, notMet, notEvaluated);
       }
     }
     out.println();

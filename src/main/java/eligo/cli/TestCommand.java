@@ -11,6 +11,7 @@ import eligo.lang.Diagnostics;
 import eligo.engine.CriteriaFailure;
 import eligo.engine.Eligo;
 import eligo.engine.Engine;
+import java.util.Locale;
 import java.io.PrintWriter;
 import java.math.BigDecimal;
 import java.nio.file.Files;
@@ -103,11 +104,11 @@ final class TestCommand implements Callable<Integer> {
       failed += r.passed() ? 0 : 1;
       out.print("  " + CaseReport.verdict(r).replace("\n", "\n  ").stripTrailing() + "\n");
     }
-    out.printf("%n%d passed, %d failed (%s)%n%n", results.size() - failed, failed, runner.engineDescription());
+    out.printf(Locale.ROOT, "%n%d passed, %d failed (%s)%n%n", results.size() - failed, failed, runner.engineDescription());
     Coverage coverage = Coverage.of(c.program(), results);
     out.print(coverage.table());
     if (minCoverage != null && !coverage.atLeast(minCoverage)) {
-      out.printf("%nCoverage %s is below --min-coverage %s%%%n", coverage.percent(), minCoverage.toPlainString());
+      out.printf(Locale.ROOT, "%nCoverage %s is below --min-coverage %s%%%n", coverage.percent(), minCoverage.toPlainString());
       return ExitCodes.TESTS_FAILED;
     }
     return failed == 0 ? ExitCodes.OK : ExitCodes.TESTS_FAILED;

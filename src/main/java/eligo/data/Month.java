@@ -1,5 +1,7 @@
 package eligo.data;
 
+import java.util.Locale;
+
 /**
  * Months as plain ints: {@code year * 12 + (month - 1)}. {@code 2026-10} is {@code 2026 * 12 + 9}.
  * Consecutive months are consecutive ints, so {@code m - 12} is the same month a year earlier.
@@ -60,6 +62,6 @@ public final class Month {
     }
     int year = Math.floorDiv(m, 12);
     int month = Math.floorMod(m, 12) + 1;
-    return String.format("%04d-%02d", year, month);
+    return String.format(Locale.ROOT, "%04d-%02d", year, month);
   }
 }

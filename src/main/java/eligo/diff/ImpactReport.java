@@ -13,6 +13,7 @@ import eligo.lang.SyntaxErrors;
 import eligo.report.html.Html;
 import eligo.report.html.Template;
 import eligo.report.html.Templates;
+import java.util.Locale;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -112,7 +113,7 @@ public final class ImpactReport {
     for (String[] r : all) {
       StringBuilder line = new StringBuilder("  ");
       for (int i = 0; i < columns; i++) {
-        line.append(i == columns - 1 ? r[i] : String.format("%-" + width[i] + "s  ", r[i]));
+        line.append(i == columns - 1 ? r[i] : String.format(Locale.ROOT, "%-" + width[i] + "s  ", r[i]));
       }
       sb.append(line.toString().stripTrailing()).append('\n');
     }

@@ -1,5 +1,6 @@
 package eligo.lang;
 
+import java.util.Locale;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -122,7 +123,7 @@ public final class SyntaxErrors {
     for (int i = 0; i < s.length(); i++) {
       char ch = s.charAt(i);
       if (ch < 0x20 || ch == 0x7f) {
-        sb.append(String.format("\\u%04x", (int) ch));
+        sb.append(String.format(Locale.ROOT, "\\u%04x", (int) ch));
       } else {
         sb.append(ch);
       }

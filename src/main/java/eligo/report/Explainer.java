@@ -7,6 +7,7 @@ import eligo.interpret.Interpreter;
 import eligo.ir.Ir;
 import eligo.engine.Outcome;
 import eligo.io.Texts;
+import java.util.Locale;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -68,7 +69,7 @@ public final class Explainer {
 
   private CustomerView.Node node(Ir.Node n, NodeResults r, int i, Trace t, int c, int m) {
     byte status = r.status[i];
-    String detailsBy = n.details().isEmpty() ? null : n.details().get(0).name().toLowerCase();
+    String detailsBy = n.details().isEmpty() ? null : n.details().get(0).name().toLowerCase(Locale.ROOT);
     if (status == NodeResults.NOT_EVALUATED) {
       String why = "not evaluated: gate '" + t.stoppedBy.title() + "' was not met (" + recorder.reasons.get(t.stoppedBy) + ")";
       return new CustomerView.Node(n.id(), kind(n), n.title(), n.criteria(), "not_evaluated", null, "", why, detailsBy, List.of());
@@ -90,7 +91,7 @@ public final class Explainer {
   }
 
   static String kind(Ir.Node n) {
-    return n.kind().name().toLowerCase();
+    return n.kind().name().toLowerCase(Locale.ROOT);
   }
 
   /** The deciding facts of an evaluated node in words (the part before "needed"). */

@@ -7,6 +7,7 @@ import eligo.engine.Outcome;
 import eligo.report.html.Html;
 import eligo.report.html.Template;
 import eligo.report.html.Templates;
+import java.util.Locale;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
@@ -387,7 +388,7 @@ public final class HtmlSite {
     for (int i = 0; i < s.length(); i++) {
       char ch = s.charAt(i);
       if (ch == '"' || ch == '\\' || ch == '<' || ch == '>' || ch == '&' || ch < 0x20 || ch == '\u2028' || ch == '\u2029') {
-        out.append(String.format("\\u%04x", (int) ch));
+        out.append(String.format(Locale.ROOT, "\\u%04x", (int) ch));
       } else {
         out.append(ch);
       }
