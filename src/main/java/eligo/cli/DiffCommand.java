@@ -81,11 +81,7 @@ final class DiffCommand implements Callable<Integer> {
       Eligo.requireNoErrors(before, after);
       // Each version loads the data with its own association types, as its own 'eligo run' would.
       Dataset oldData = Eligo.loadFor(before, data, Mode.STRICT).loaded().dataset();
-      Eligo.Bound bound = Eligo.loadFor(after, data, Mode.STRICT);
-      if (!bound.warnings().isEmpty()) {
-        err.println(Failures.namesNotInData(bound.warnings(), newCriteria, data));
-      }
-      Dataset newData = bound.loaded().dataset();
+      Dataset newData = Eligo.loadFor(after, data, Mode.STRICT).loaded().dataset();
       int m = Eligo.asOf(asOf, newData);
       int threads = Runtime.getRuntime().availableProcessors();
       x = Eligo.evaluate(before, engine, oldData, m, threads, Evaluation.Progress.NONE);

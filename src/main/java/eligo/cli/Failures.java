@@ -41,35 +41,20 @@ final class Failures {
   }
 
   /**
-   * One paragraph for the warnings of criteria held against data: names the dataset lacks, each
-   * with its place, and the command that shows each with its line.
+   * One line for the warnings of criteria held against data: how many names the dataset lacks,
+   * and the command that shows each with its line.
    */
   static String namesNotInData(List<Diagnostic> warnings, Path criteria, Path data) {
-    StringBuilder sb = new StringBuilder("eligo: warning: ");
-    sb.append(warnings.size() == 1 ? "1 name" : warnings.size() + " names")
-        .append(" in the criteria ")
-        .append(warnings.size() == 1 ? "is" : "are")
-        .append(" not in this dataset's workloads.csv, so rules that name ")
-        .append(warnings.size() == 1 ? "it" : "them")
-        .append(" count nothing here:");
-    String sep = " ";
-    for (Diagnostic w : warnings) {
-      String msg = w.message();
-      int open = msg.indexOf('"');
-      int close = msg.indexOf('"', open + 1);
-      sb.append(sep).append(open >= 0 && close > open ? msg.substring(open, close + 1) : msg);
-      sb.append(" (").append(w.span().where());
-      int mean = msg.indexOf("did you mean ");
-      if (mean >= 0) {
-        sb.append(", ").append(msg, mean, msg.indexOf('?', mean) + 1);
-      }
-      sb.append(')');
-      sep = ", ";
-    }
-    sb.append(".\n  Each with its line: eligo check --criteria ")
-        .append(criteria)
-        .append(" --data ")
-        .append(data);
-    return sb.toString();
+    int n = warnings.size();
+    return "eligo: warning: "
+        + (n == 1 ? "1 workload or family name" : n + " workload and family names")
+        + " of the criteria "
+        + (n == 1 ? "is" : "are")
+        + " not in this dataset's workloads.csv, so rules count nothing for "
+        + (n == 1 ? "it" : "them")
+        + " here; each with its line: eligo check --criteria "
+        + criteria
+        + " --data "
+        + data;
   }
 }

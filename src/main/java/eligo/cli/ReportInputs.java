@@ -59,11 +59,8 @@ final class ReportInputs {
       throw new Stop(ExitCodes.USAGE);
     }
     try {
-      Eligo.Bound bound = Eligo.loadFor(compilation, data, Mode.STRICT);
-      if (!bound.warnings().isEmpty()) {
-        err.println(Failures.namesNotInData(bound.warnings(), criteria, data));
-      }
-      Dataset dataset = bound.loaded().dataset();
+      // errors stop the view; names the data lack are for run and check --data to say
+      Dataset dataset = Eligo.loadFor(compilation, data, Mode.STRICT).loaded().dataset();
       int m = Eligo.asOf(asOf, dataset);
       return Eligo.evaluate(compilation, engine, dataset, m, Runtime.getRuntime().availableProcessors(), TerminalProgress.of("evaluating customers", err));
     } catch (EngineFailure f) {
