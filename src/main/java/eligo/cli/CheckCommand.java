@@ -1,6 +1,7 @@
 package eligo.cli;
 
 import eligo.check.Frontend;
+import eligo.editor.Problems;
 import eligo.lang.Diagnostics;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -22,11 +23,22 @@ final class CheckCommand implements Callable<Integer> {
   @Option(names = "--warnings-as-errors", description = "Exit non-zero on warnings too.")
   boolean warningsAsErrors;
 
+  enum Format { TEXT, JSON }
+
+  @Option(names = "--format", paramLabel = "text|json", defaultValue = "text",
+      description = "text (default), or json: every diagnostic on stdout with file, 1-based line and column, end, severity, message and code.")
+  Format format;
+
   @Override
   public Integer call() throws Exception {
     Frontend.Compilation c = CriteriaLoading.compile(criteria, spec);
     if (c == null) {
       return ExitCodes.CRITERIA;
+    }
+    if (format == Format.JSON) {
+      spec.commandLine().getOut().print(Problems.toJson(Problems.of(c)));
+      spec.commandLine().getOut().flush();
+      return !c.ok() || (warningsAsErrors && c.hasWarnings()) ? ExitCodes.CRITERIA : ExitCodes.OK;
     }
     spec.commandLine().getErr().print(Diagnostics.render(c.diagnostics()));
     spec.commandLine().getErr().flush();
