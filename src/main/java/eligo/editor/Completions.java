@@ -1,18 +1,11 @@
 package eligo.editor;
 
-import de.siegmar.fastcsv.reader.CsvReader;
-import de.siegmar.fastcsv.reader.CsvRecord;
 import eligo.editor.Completion.Kind;
 import eligo.lang.antlr.CasesLexer;
 import eligo.lang.antlr.CriteriaLexer;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
 import org.antlr.v4.runtime.Token;
 import org.antlr.v4.runtime.Vocabulary;
 
@@ -65,23 +58,7 @@ final class Completions {
     return out;
   }
 
-  /** The workload names of {@code data}/workloads.csv, none without a data folder or that file. */
-  static List<String> workloads(Path data) {
-    if (data == null || !Files.isRegularFile(data.resolve("workloads.csv"))) {
-      return List.of();
-    }
-    Set<String> names = new LinkedHashSet<>();
-    try (CsvReader<CsvRecord> reader = CsvReader.builder().ofCsvRecord(data.resolve("workloads.csv"))) {
-      boolean header = true;
-      for (CsvRecord r : reader) {
-        if (!header && r.getFieldCount() > 0 && !r.getField(0).isBlank()) {
-          names.add(r.getField(0));
-        }
-        header = false;
-      }
-    } catch (IOException | UncheckedIOException e) {
-      return List.of();
-    }
-    return List.copyOf(names);
+  private static List<String> workloads(Path data) {
+    return List.copyOf(new java.util.TreeSet<>(Catalog.of(data).workloads()));
   }
 }

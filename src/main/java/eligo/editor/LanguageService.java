@@ -1,6 +1,7 @@
 package eligo.editor;
 
 import eligo.lang.Diagnostic;
+import eligo.lang.CriteriaParsing;
 import eligo.lang.Formatter;
 import eligo.lang.SourceFile;
 import java.nio.file.Path;
@@ -20,7 +21,10 @@ public final class LanguageService {
   private final Workspace workspace;
   private volatile Path data;
 
-  /** {@code data}: a dataset folder whose workloads.csv feeds completion, or null. */
+  /**
+   * {@code data}: a dataset folder, or null. Its workloads.csv feeds completion and the
+   * data-binding checks (every workload and family named is in it).
+   */
   public LanguageService(Workspace workspace, Path data) {
     this.workspace = workspace;
     this.data = data;
@@ -36,7 +40,8 @@ public final class LanguageService {
 
   /**
    * The problems to show after {@code file} was opened or changed, by file: for a criteria file,
-   * every criteria file of its folder (checked together; an empty list clears a file); for a
+   * every criteria file of its folder (checked together, and against the dataset's workloads
+   * when one is configured; an empty list clears a file); for a
    * case file, the file itself.
    */
   public Map<Path, List<Problem>> diagnostics(Path file) {
@@ -45,7 +50,15 @@ public final class LanguageService {
       out.put(Workspace.normal(file), Problems.ofCases(workspace.source(file)));
       return out;
     }
-    Problems.ofFolder(workspace, Workspace.normal(file).getParent()).forEach((name, problems) -> out.put(Path.of(name), problems));
+    Catalog catalog = Catalog.of(data);
+    Problems.ofFolder(workspace, Workspace.normal(file).getParent()).forEach((name, problems) -> {
+      List<Problem> all = new ArrayList<>(problems);
+      if (!catalog.isEmpty()) {
+        SourceFile source = new SourceFile(name, java.util.Objects.requireNonNullElse(workspace.text(Path.of(name)), ""));
+        all.addAll(DataChecks.check(CriteriaParsing.parse(source).file(), catalog));
+      }
+      out.put(Path.of(name), all);
+    });
     out.putIfAbsent(Workspace.normal(file), List.of());
     return out;
   }

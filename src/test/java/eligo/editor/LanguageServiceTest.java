@@ -76,6 +76,21 @@ class LanguageServiceTest {
   }
 
   @Test
+  void withADataFolderWorkloadNamesAreCheckedAgainstItsCatalog() throws IOException {
+    service.setData(Path.of("examples/sample-data"));
+    assertThat(service.diagnostics(azure).get(azure)).isEmpty();
+    String text = Files.readString(azure).replace("except \"Virtual Machines\"", "except \"Virtual Machine\"");
+    service.workspace().open(azure, text);
+    List<Problem> problems = service.diagnostics(azure).get(azure);
+    assertThat(problems).singleElement().satisfies(p -> {
+      assertThat(p.code()).isEqualTo("data");
+      assertThat(p.severity()).isEqualTo(Problem.Severity.WARNING);
+      assertThat(p.message()).contains("\"Virtual Machine\"").contains("did you mean \"Virtual Machines\"");
+      assertThat(p.range().startLine()).isEqualTo(lineOf(text, "except \"Virtual Machine\""));
+    });
+  }
+
+  @Test
   void formatsOnlyAFileWithoutSyntaxErrors() {
     service.workspace().open(azure, "workloads   AZURE =family \"Azure\"\n");
     assertThat(service.format(azure).text()).isEqualTo("workloads AZURE = family \"Azure\"\n");
