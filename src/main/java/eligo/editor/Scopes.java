@@ -42,6 +42,8 @@ final class Scopes {
   /** Top-level entries of the imported files, in import order. */
   private final List<Entry> imported = new ArrayList<>();
   private final Map<String, Ast.Template> templates = new LinkedHashMap<>();
+  /** The file of each imported template (a template without an entry is the main file's). */
+  private final Map<Ast.Template, SourceTokens> templateFiles = new LinkedHashMap<>();
 
   private Scopes(Workspace workspace, SourceFile source) {
     this.workspace = workspace;
@@ -114,8 +116,6 @@ final class Scopes {
       }
     }
   }
-
-  private final Map<Ast.Template, SourceTokens> templateFiles = new LinkedHashMap<>();
 
   private SourceTokens ownerOf(Ast.Template t) {
     return templateFiles.getOrDefault(t, main);
