@@ -200,6 +200,25 @@ class LspServerTest {
   }
 
   @Test
+  void aCaseFileGetsDiagnosticsAndSymbols() throws Exception {
+    Path cases = dir.resolve("azure.cases").toAbsolutePath();
+    Files.copy(Path.of("criteria", "azure.cases"), cases);
+    uri = cases.toUri().toString();
+    String text = Files.readString(cases);
+    String broken = text.replaceFirst("  tenant T1\n", "  tenat T1\n");
+    server.getTextDocumentService().didOpen(new DidOpenTextDocumentParams(new TextDocumentItem(uri, "eligo-cases", 1, broken)));
+    PublishDiagnosticsParams errors = next();
+    assertThat(errors.getDiagnostics()).isNotEmpty();
+    assertThat(errors.getDiagnostics().get(0).getRange().getStart().getLine()).isEqualTo(lineOf(broken, "tenat T1"));
+    List<DocumentSymbol> symbols = server.getTextDocumentService().documentSymbol(new DocumentSymbolParams(new TextDocumentIdentifier(uri))).get(10, TimeUnit.SECONDS)
+        .stream().map(e -> e.getRight()).toList();
+    assertThat(symbols).isNotEmpty();
+    assertThat(symbols.get(0).getName()).isEqualTo("exactly $1,000.00 in M qualifies the tenant");
+    server.getTextDocumentService().didChange(new DidChangeTextDocumentParams(new VersionedTextDocumentIdentifier(uri, 2), List.of(new TextDocumentContentChangeEvent(text))));
+    assertThat(next().getDiagnostics()).isEmpty();
+  }
+
+  @Test
   void shutdownThenExitEndsWithStatusZero() throws Exception {
     server.shutdown().get(10, TimeUnit.SECONDS);
     server.exit();
