@@ -1,21 +1,23 @@
 package eligo.cli;
 
 import eligo.check.Frontend;
+import eligo.editor.Problems;
 import eligo.engine.CriteriaFailure;
-import eligo.engine.Eligo;
 import eligo.engine.DataFailure;
+import eligo.engine.Eligo;
 import eligo.io.Mode;
 import eligo.lang.Diagnostic;
 import eligo.lang.Diagnostics;
-import java.util.Locale;
-import java.util.ArrayList;
-import java.util.List;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 @Command(
     name = "check",
@@ -38,6 +40,12 @@ final class CheckCommand implements Callable<Integer> {
               + " dataset (its rows are read, nothing is evaluated).")
   Path data;
 
+  enum Format { TEXT, JSON }
+
+  @Option(names = "--format", paramLabel = "text|json", defaultValue = "text",
+      description = "text (default), or json: every diagnostic on stdout with file, 1-based line and column, end, severity, message and code.")
+  Format format;
+
   @Override
   public Integer call() throws Exception {
     Frontend.Compilation c;
@@ -46,24 +54,31 @@ final class CheckCommand implements Callable<Integer> {
     } catch (CriteriaFailure f) {
       return Failures.report(f, spec);
     }
-    List<Diagnostic> all = new ArrayList<>(c.diagnostics());
+    List<Diagnostic> againstData = new ArrayList<>();
     if (c.ok() && data != null) {
       try {
-        all.addAll(Eligo.loadFor(c, data, Mode.LENIENT).warnings());
+        againstData.addAll(Eligo.loadFor(c, data, Mode.LENIENT).warnings());
       } catch (CriteriaFailure f) {
-        all.addAll(f.diagnostics());
+        againstData.addAll(f.diagnostics());
       } catch (DataFailure f) {
         return Failures.report(f, spec);
       }
-      all = new ArrayList<>(new java.util.LinkedHashSet<>(all));
-      all.sort(Diagnostics.ORDER);
+    }
+    List<Diagnostic> all = new ArrayList<>(new LinkedHashSet<>(c.diagnostics()));
+    all.addAll(againstData);
+    all.sort(Diagnostics.ORDER);
+    boolean errors = all.stream().anyMatch(Diagnostic::isError);
+    boolean warnings = all.stream().anyMatch(d -> !d.isError());
+    int code = errors || (warningsAsErrors && warnings) ? ExitCodes.CRITERIA : ExitCodes.OK;
+    if (format == Format.JSON) {
+      spec.commandLine().getOut().print(Problems.toJson(Problems.of(c, againstData)));
+      spec.commandLine().getOut().flush();
+      return code;
     }
     spec.commandLine().getErr().print(Diagnostics.render(all));
     spec.commandLine().getErr().flush();
-    boolean errors = all.stream().anyMatch(Diagnostic::isError);
-    boolean warnings = all.stream().anyMatch(d -> !d.isError());
-    if (errors || (warningsAsErrors && warnings)) {
-      return ExitCodes.CRITERIA;
+    if (code != ExitCodes.OK) {
+      return code;
     }
     int nodes = c.program().areas().stream().mapToInt(a -> a.resultNodes().size()).sum();
     spec.commandLine().getOut().printf(Locale.ROOT, "%s: %d files, %d areas, %d nodes: ok%n", criteria, c.sources().size(), c.program().areas().size(), nodes);

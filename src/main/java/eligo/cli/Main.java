@@ -15,7 +15,7 @@ import picocli.CommandLine.Command;
     versionProvider = Main.Version.class,
     description = "Decides, customer by customer, whether a partner's customers meet a partner program's criteria, and shows why.",
     subcommands = {CommandLine.HelpCommand.class, RunCommand.class, CheckCommand.class, FmtCommand.class, GenerateDataCommand.class, TestCommand.class, DiffCommand.class,
-        SummaryCommand.class, ExplainCommand.class, TreeCommand.class, ReportCommand.class},
+        SummaryCommand.class, ExplainCommand.class, TreeCommand.class, ReportCommand.class, LspCommand.class},
     footer = {
         "",
         "Exit status: 0 success; " + ExitCodes.TESTS_FAILED + " a test case failed, or fmt --check found unformatted files; " + ExitCodes.USAGE + " usage error; " + ExitCodes.CRITERIA + " criteria errors; "
@@ -26,7 +26,7 @@ public final class Main implements Runnable {
 
   @Override
   public void run() {
-    throw new CommandLine.ParameterException(spec.commandLine(), "name a command: run, check, fmt, generate-data, test, diff, summary, explain, tree, report (see eligo --help)");
+    throw new CommandLine.ParameterException(spec.commandLine(), "name a command: run, check, fmt, generate-data, test, diff, summary, explain, tree, report, lsp (see eligo --help)");
   }
 
   public static void main(String[] args) {

@@ -54,6 +54,32 @@ class CheckCommandTest {
     assertThat(r[1]).isEmpty();
   }
 
+  @Test
+  void jsonGivesEveryDiagnosticWithItsPlaceSeverityAndCode() throws IOException {
+    Files.writeString(dir.resolve("a.criteria"), AREA.formatted("band UNUSED = > 3").replace("in W", "in WW"));
+    String[] r = run("check", "--criteria", dir.toString(), "--format", "json");
+    assertThat(r[0]).isEqualTo("3");
+    assertThat(r[2]).isEmpty();
+    com.fasterxml.jackson.databind.JsonNode json = new com.fasterxml.jackson.databind.ObjectMapper().readTree(r[1]);
+    assertThat(json.get("errors").asInt()).isEqualTo(1);
+    com.fasterxml.jackson.databind.JsonNode p = json.get("problems").get(0);
+    assertThat(p.get("file").asText()).isEqualTo(dir.resolve("a.criteria").toString().replace('\\', '/'));
+    assertThat(p.get("line").asInt()).isEqualTo(7);
+    assertThat(p.get("column").asInt()).isEqualTo(37);
+    assertThat(p.get("endLine").asInt()).isEqualTo(7);
+    assertThat(p.get("endColumn").asInt()).isEqualTo(39);
+    assertThat(p.get("severity").asText()).isEqualTo("error");
+    assertThat(p.get("message").asText()).isEqualTo("unknown workload set 'WW'; did you mean 'W'?");
+    assertThat(p.get("code").asText()).isEqualTo("unknown-name");
+    Files.writeString(dir.resolve("a.criteria"), AREA.formatted("band UNUSED = > 3"));
+    String[] ok = run("check", "--criteria", dir.toString(), "--format", "json");
+    assertThat(ok[0]).isEqualTo("0");
+    com.fasterxml.jackson.databind.JsonNode w = new com.fasterxml.jackson.databind.ObjectMapper().readTree(ok[1]).get("problems").get(0);
+    assertThat(w.get("severity").asText()).isEqualTo("warning");
+    assertThat(w.get("code").asText()).isEqualTo("unused");
+    assertThat(w.get("line").asInt()).isEqualTo(3);
+  }
+
   private static String[] run(String... args) {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();

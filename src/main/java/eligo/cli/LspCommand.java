@@ -1,0 +1,24 @@
+package eligo.cli;
+
+import eligo.lsp.LspServer;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+@Command(
+    name = "lsp",
+    mixinStandardHelpOptions = true,
+    description = {
+        "Runs the language server over stdin and stdout (Language Server Protocol) for editors: diagnostics, formatting, symbols, "
+            + "go to definition, hover and completion in *.criteria and *.cases files.",
+        "Exit status 0 after the client's shutdown and exit."})
+final class LspCommand implements Callable<Integer> {
+  @Option(names = "--data", paramLabel = "DIR", description = "A dataset folder: its workloads.csv names complete in criteria.")
+  Path data;
+
+  @Override
+  public Integer call() {
+    return LspServer.serve(System.in, System.out, data);
+  }
+}

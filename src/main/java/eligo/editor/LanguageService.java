@@ -1,0 +1,107 @@
+package eligo.editor;
+
+import eligo.lang.Diagnostic;
+import eligo.lang.CriteriaParsing;
+import eligo.lang.Formatter;
+import eligo.lang.SourceFile;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * What an editor asks of the criteria language, for {@code *.criteria} and {@code *.cases} files
+ * of a {@link Workspace}: every answer a plain record, places 1-based. Each call reads the
+ * current texts afresh (files are small: parsing and checking a folder takes milliseconds), so
+ * there is no cache to invalidate. Safe to call from several threads.
+ */
+public final class LanguageService {
+  private final Workspace workspace;
+  private volatile Path data;
+
+  /**
+   * {@code data}: a dataset folder, or null. Its workloads.csv feeds completion and the
+   * data-binding checks (every workload and family named is in it).
+   */
+  public LanguageService(Workspace workspace, Path data) {
+    this.workspace = workspace;
+    this.data = data;
+  }
+
+  public Workspace workspace() {
+    return workspace;
+  }
+
+  public void setData(Path data) {
+    this.data = data;
+  }
+
+  /**
+   * The problems to show after {@code file} was opened or changed, by file: for a criteria file,
+   * every criteria file of its folder (checked together, and against the dataset's workloads
+   * when one is configured; an empty list clears a file); for a
+   * case file, the file itself.
+   */
+  public Map<Path, List<Problem>> diagnostics(Path file) {
+    Map<Path, List<Problem>> out = new LinkedHashMap<>();
+    if (Workspace.isCases(file)) {
+      out.put(Workspace.normal(file), Problems.ofCases(workspace.source(file)));
+      return out;
+    }
+    Catalog catalog = Catalog.of(data);
+    Problems.ofFolder(workspace, Workspace.normal(file).getParent()).forEach((name, problems) -> {
+      List<Problem> all = new ArrayList<>(problems);
+      if (!catalog.isEmpty()) {
+        SourceFile source = new SourceFile(name, java.util.Objects.requireNonNullElse(workspace.text(Path.of(name)), ""));
+        all.addAll(DataChecks.check(CriteriaParsing.parse(source).file(), catalog));
+      }
+      out.put(Path.of(name), all);
+    });
+    out.putIfAbsent(Workspace.normal(file), List.of());
+    return out;
+  }
+
+  /** A formatted text ({@code eligo fmt}), or null text with the syntax errors that prevent it. */
+  public record Formatting(String text, List<Problem> problems) {}
+
+  public Formatting format(Path file) {
+    if (!Workspace.isCriteria(file)) {
+      return new Formatting(null, List.of());
+    }
+    Formatter.Result r = Formatter.format(workspace.source(file));
+    List<Problem> problems = new ArrayList<>();
+    for (Diagnostic d : r.diagnostics()) {
+      problems.add(Problem.of(d, "syntax"));
+    }
+    return new Formatting(r.text(), problems);
+  }
+
+  /** The outline of a file. */
+  public List<EditorSymbol> symbols(Path file) {
+    SourceFile source = workspace.source(file);
+    return Workspace.isCases(file) ? Outline.ofCases(source) : Outline.ofCriteria(source);
+  }
+
+  /** Where the word at a place is declared: none, or one place. */
+  public List<SourceLocation> definition(Path file, int line, int column) {
+    Navigation.Target t = target(file, line, column);
+    return t == null || t.location() == null ? List.of() : List.of(t.location());
+  }
+
+  /** What the word at a place is, in Markdown. */
+  public Optional<HoverText> hover(Path file, int line, int column) {
+    Navigation.Target t = target(file, line, column);
+    return t == null ? Optional.empty() : Optional.of(new HoverText(t.markdown(), t.word()));
+  }
+
+  /** Proposals at a place; the editor filters them by what is typed. */
+  public List<Completion> completion(Path file, int line, int column) {
+    return Workspace.isCases(file) ? Completions.inCases(workspace, file) : Completions.inCriteria(workspace, file, line, column, data);
+  }
+
+  private Navigation.Target target(Path file, int line, int column) {
+    return Workspace.isCases(file) ? Navigation.inCases(workspace, file, line, column) : Navigation.inCriteria(workspace, file, line, column);
+  }
+}

@@ -1,0 +1,24 @@
+package eligo.editor;
+
+import eligo.lang.Diagnostic;
+import java.util.Locale;
+
+/**
+ * A diagnostic as editors and tools take it: the file (as named to the compiler), its range,
+ * severity, message and a code that says which kind of finding it is ({@link Problems#code}).
+ */
+public record Problem(String file, TextRange range, Severity severity, String message, String code) {
+  public enum Severity {
+    ERROR,
+    WARNING;
+
+    public String label() {
+      return name().toLowerCase(Locale.ROOT);
+    }
+  }
+
+  static Problem of(Diagnostic d, String code) {
+    Severity severity = d.isError() ? Severity.ERROR : Severity.WARNING;
+    return new Problem(d.span().file().name(), TextRange.of(d.span()), severity, d.message(), code);
+  }
+}

@@ -1,0 +1,139 @@
+package eligo.editor;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import eligo.cases.CaseParsing;
+import eligo.check.Frontend;
+import eligo.lang.CriteriaParsing;
+import eligo.lang.Diagnostic;
+import eligo.lang.SourceFile;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Diagnostics as {@link Problem}s: of a criteria folder (open documents overriding the disk), of
+ * a case file, and of a compilation; and their JSON form ({@code eligo check --format json}).
+ *
+ * <p>Codes: {@code syntax} (the parser), {@code encoding} (not UTF-8 text), {@code unknown-name},
+ * {@code duplicate}, {@code unused} (a declaration never used), {@code check} (any other error of
+ * the checker) and {@code lint} (any other warning).
+ */
+public final class Problems {
+  private Problems() {}
+
+  /**
+   * The problems of every criteria file in {@code folder}, by display name: every file has an
+   * entry, empty when it has none (so that an editor clears what it showed before).
+   */
+  public static Map<String, List<Problem>> ofFolder(Workspace workspace, Path folder) {
+    Map<String, String> texts = workspace.criteriaTexts(folder);
+    Frontend.Compilation c = Frontend.compile(texts);
+    Map<String, List<Problem>> byFile = new LinkedHashMap<>();
+    for (String name : texts.keySet()) {
+      byFile.put(name, new ArrayList<>());
+    }
+    for (Problem p : of(c)) {
+      byFile.computeIfAbsent(p.file(), k -> new ArrayList<>()).add(p);
+    }
+    return byFile;
+  }
+
+  /** The problems of a case file: its syntax and what its parser checks. */
+  public static List<Problem> ofCases(SourceFile source) {
+    List<Problem> out = new ArrayList<>();
+    for (Diagnostic d : CaseParsing.parse(source).diagnostics()) {
+      out.add(Problem.of(d, d.message().startsWith("unknown") ? "unknown-name" : "syntax"));
+    }
+    return out;
+  }
+
+  /**
+   * Every diagnostic of a compilation with its code, and those of holding it against a dataset
+   * (code {@code data}), in reading order.
+   */
+  public static List<Problem> of(Frontend.Compilation c, List<Diagnostic> againstData) {
+    List<Problem> out = new ArrayList<>(of(c));
+    for (Diagnostic d : againstData) {
+      out.add(Problem.of(d, "data"));
+    }
+    out.sort(
+        java.util.Comparator.comparing((Problem p) -> p.file())
+            .thenComparingInt(p -> p.range().startLine())
+            .thenComparingInt(p -> p.range().startColumn()));
+    return out;
+  }
+
+  /** Every diagnostic of a compilation with its code, in reading order. */
+  public static List<Problem> of(Frontend.Compilation c) {
+    Set<String> syntax = new HashSet<>();
+    for (SourceFile s : c.sources()) {
+      for (Diagnostic d : CriteriaParsing.parse(s).diagnostics()) {
+        syntax.add(key(d));
+      }
+    }
+    List<Problem> out = new ArrayList<>();
+    for (Diagnostic d : c.diagnostics()) {
+      out.add(Problem.of(d, syntax.contains(key(d)) ? "syntax" : code(d)));
+    }
+    return out;
+  }
+
+  private static String key(Diagnostic d) {
+    return d.span().where() + " " + d.message();
+  }
+
+  private static String code(Diagnostic d) {
+    String m = d.message();
+    if (m.contains("not valid UTF-8")) {
+      return "encoding";
+    }
+    if (m.startsWith("unknown ") || m.startsWith("cannot find the imported file")) {
+      return "unknown-name";
+    }
+    if (m.contains("twice") || m.contains("already")) {
+      return "duplicate";
+    }
+    if (!d.isError() && m.contains("never used")) {
+      return "unused";
+    }
+    return d.isError() ? "check" : "lint";
+  }
+
+  /**
+   * JSON: {@code {"problems": [{"file", "line", "column", "endLine", "endColumn", "severity",
+   * "message", "code"}], "errors": n, "warnings": n}}, lines and columns 1-based, the end
+   * exclusive.
+   */
+  public static String toJson(List<Problem> problems) {
+    List<Map<String, Object>> list = new ArrayList<>();
+    int errors = 0;
+    for (Problem p : problems) {
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put("file", p.file());
+      m.put("line", p.range().startLine());
+      m.put("column", p.range().startColumn());
+      m.put("endLine", p.range().endLine());
+      m.put("endColumn", p.range().endColumn());
+      m.put("severity", p.severity().label());
+      m.put("message", p.message());
+      m.put("code", p.code());
+      list.add(m);
+      errors += p.severity() == Problem.Severity.ERROR ? 1 : 0;
+    }
+    Map<String, Object> root = new LinkedHashMap<>();
+    root.put("problems", list);
+    root.put("errors", errors);
+    root.put("warnings", problems.size() - errors);
+    try {
+      return new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(root) + "\n";
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

@@ -1,0 +1,194 @@
+package eligo.lsp;
+
+import eligo.editor.LanguageService;
+import eligo.editor.Problem;
+import eligo.editor.Workspace;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import org.eclipse.lsp4j.CompletionItem;
+import org.eclipse.lsp4j.CompletionList;
+import org.eclipse.lsp4j.CompletionParams;
+import org.eclipse.lsp4j.DefinitionParams;
+import org.eclipse.lsp4j.DidChangeTextDocumentParams;
+import org.eclipse.lsp4j.DidCloseTextDocumentParams;
+import org.eclipse.lsp4j.DidOpenTextDocumentParams;
+import org.eclipse.lsp4j.DidSaveTextDocumentParams;
+import org.eclipse.lsp4j.DocumentFormattingParams;
+import org.eclipse.lsp4j.DocumentSymbol;
+import org.eclipse.lsp4j.DocumentSymbolParams;
+import org.eclipse.lsp4j.Hover;
+import org.eclipse.lsp4j.HoverParams;
+import org.eclipse.lsp4j.Location;
+import org.eclipse.lsp4j.LocationLink;
+import org.eclipse.lsp4j.MarkupContent;
+import org.eclipse.lsp4j.MarkupKind;
+import org.eclipse.lsp4j.Position;
+import org.eclipse.lsp4j.PublishDiagnosticsParams;
+import org.eclipse.lsp4j.Range;
+import org.eclipse.lsp4j.SymbolInformation;
+import org.eclipse.lsp4j.TextDocumentContentChangeEvent;
+import org.eclipse.lsp4j.TextEdit;
+import org.eclipse.lsp4j.jsonrpc.messages.Either;
+import org.eclipse.lsp4j.services.LanguageClient;
+import org.eclipse.lsp4j.services.TextDocumentService;
+
+/**
+ * The text document half of the server: keeps the open documents in the {@link Workspace},
+ * publishes diagnostics a moment after the last change (debounced), and answers formatting,
+ * symbols, definition, hover and completion from the {@link LanguageService}.
+ */
+final class CriteriaDocuments implements TextDocumentService {
+  private final LanguageService service;
+  private final Supplier<LanguageClient> client;
+  private final long debounceMillis;
+  private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
+    Thread t = new Thread(r, "eligo-lsp-diagnostics");
+    t.setDaemon(true);
+    return t;
+  });
+  private final Map<Path, ScheduledFuture<?>> pending = new ConcurrentHashMap<>();
+  /** The URI each open document was given by the client, so diagnostics go back under it. */
+  private final Map<Path, String> uris = new ConcurrentHashMap<>();
+  /** Files that were last sent problems, to clear them when they have none. */
+  private final Set<Path> shown = ConcurrentHashMap.newKeySet();
+
+  CriteriaDocuments(LanguageService service, Supplier<LanguageClient> client, long debounceMillis) {
+    this.service = service;
+    this.client = client;
+    this.debounceMillis = debounceMillis;
+  }
+
+  void shutdown() {
+    scheduler.shutdownNow();
+  }
+
+  @Override
+  public void didOpen(DidOpenTextDocumentParams params) {
+    Path p = Convert.path(params.getTextDocument().getUri());
+    uris.put(p, params.getTextDocument().getUri());
+    service.workspace().open(p, params.getTextDocument().getText());
+    schedule(p);
+  }
+
+  @Override
+  public void didChange(DidChangeTextDocumentParams params) {
+    Path p = Convert.path(params.getTextDocument().getUri());
+    List<TextDocumentContentChangeEvent> changes = params.getContentChanges();
+    if (changes != null && !changes.isEmpty()) {
+      service.workspace().open(p, changes.get(changes.size() - 1).getText()); // full sync
+    }
+    schedule(p);
+  }
+
+  @Override
+  public void didClose(DidCloseTextDocumentParams params) {
+    Path p = Convert.path(params.getTextDocument());
+    service.workspace().close(p);
+    schedule(p);
+    uris.remove(p);
+  }
+
+  @Override
+  public void didSave(DidSaveTextDocumentParams params) {
+    schedule(Convert.path(params.getTextDocument()));
+  }
+
+  private void schedule(Path file) {
+    ScheduledFuture<?> previous = pending.put(file, scheduler.schedule(() -> publish(file), debounceMillis, TimeUnit.MILLISECONDS));
+    if (previous != null) {
+      previous.cancel(false);
+    }
+  }
+
+  private void publish(Path file) {
+    LanguageClient c = client.get();
+    if (c == null) {
+      return;
+    }
+    try {
+      Map<Path, List<Problem>> problems = service.diagnostics(file);
+      Set<Path> now = new HashSet<>();
+      for (Map.Entry<Path, List<Problem>> e : problems.entrySet()) {
+        if (!e.getValue().isEmpty() || shown.contains(e.getKey()) || uris.containsKey(e.getKey())) {
+          List<org.eclipse.lsp4j.Diagnostic> list = e.getValue().stream().map(Convert::diagnostic).toList();
+          c.publishDiagnostics(new PublishDiagnosticsParams(uri(e.getKey()), list));
+        }
+        if (!e.getValue().isEmpty()) {
+          now.add(e.getKey());
+        }
+      }
+      shown.removeAll(problems.keySet());
+      shown.addAll(now);
+    } catch (RuntimeException e) {
+      // a bug in checking must not stop the server: the next change tries again
+      System.err.println("eligo lsp: cannot check " + file + ": " + e);
+    }
+  }
+
+  private String uri(Path p) {
+    return uris.getOrDefault(p, p.toUri().toString());
+  }
+
+  @Override
+  public CompletableFuture<List<? extends TextEdit>> formatting(DocumentFormattingParams params) {
+    return CompletableFuture.supplyAsync(() -> {
+      Path p = Convert.path(params.getTextDocument());
+      LanguageService.Formatting f = service.format(p);
+      String old = service.workspace().text(p);
+      if (f.text() == null || old == null || f.text().equals(old)) {
+        return List.of();
+      }
+      Range whole = new Range(new Position(0, 0), new Position(old.split("\n", -1).length, 0));
+      return List.of(new TextEdit(whole, f.text()));
+    });
+  }
+
+  @Override
+  public CompletableFuture<List<Either<SymbolInformation, DocumentSymbol>>> documentSymbol(DocumentSymbolParams params) {
+    return CompletableFuture.supplyAsync(() -> {
+      Path p = Convert.path(params.getTextDocument());
+      List<Either<SymbolInformation, DocumentSymbol>> out = new ArrayList<>();
+      service.symbols(p).forEach(s -> out.add(Either.forRight(Convert.symbol(s))));
+      return out;
+    });
+  }
+
+  @Override
+  public CompletableFuture<Either<List<? extends Location>, List<? extends LocationLink>>> definition(DefinitionParams params) {
+    return CompletableFuture.supplyAsync(() -> {
+      Path p = Convert.path(params.getTextDocument());
+      List<Location> out = service.definition(p, Convert.line(params), Convert.column(params)).stream().map(Convert::location).toList();
+      return Either.forLeft(out);
+    });
+  }
+
+  @Override
+  public CompletableFuture<Hover> hover(HoverParams params) {
+    return CompletableFuture.supplyAsync(() -> {
+      Path p = Convert.path(params.getTextDocument());
+      return service.hover(p, Convert.line(params), Convert.column(params))
+          .map(h -> new Hover(new MarkupContent(MarkupKind.MARKDOWN, h.markdown()), Convert.range(h.range())))
+          .orElse(null);
+    });
+  }
+
+  @Override
+  public CompletableFuture<Either<List<CompletionItem>, CompletionList>> completion(CompletionParams params) {
+    return CompletableFuture.supplyAsync(() -> {
+      Path p = Convert.path(params.getTextDocument());
+      List<CompletionItem> items = service.completion(p, Convert.line(params), Convert.column(params)).stream().map(Convert::completion).toList();
+      return Either.forRight(new CompletionList(false, items));
+    });
+  }
+}

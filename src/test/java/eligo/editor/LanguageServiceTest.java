@@ -1,0 +1,181 @@
+package eligo.editor;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class LanguageServiceTest {
+  @TempDir Path dir;
+  private LanguageService service;
+  private Path azure;
+  private Path common;
+
+  @BeforeEach
+  void copyCriteria() throws IOException {
+    try (Stream<Path> s = Files.list(Path.of("criteria"))) {
+      for (Path p : s.toList()) {
+        Files.copy(p, dir.resolve(p.getFileName()));
+      }
+    }
+    azure = dir.resolve("azure.criteria").toAbsolutePath();
+    common = dir.resolve("common.criteria").toAbsolutePath();
+    service = new LanguageService(new Workspace(), null);
+  }
+
+  private static int lineOf(String text, String needle) {
+    String[] lines = text.split("\n", -1);
+    for (int i = 0; i < lines.length; i++) {
+      if (lines[i].contains(needle)) {
+        return i + 1;
+      }
+    }
+    throw new AssertionError("no line with " + needle);
+  }
+
+  private static int columnOf(String text, int line, String needle) {
+    return text.split("\n", -1)[line - 1].indexOf(needle) + 1;
+  }
+
+  @Test
+  void unsavedTextOverridesTheDiskAndEveryFileOfTheFolderIsReported() throws IOException {
+    String text = Files.readString(azure);
+    assertThat(service.diagnostics(azure).get(azure)).isEmpty();
+    String broken = text.replace("    met when value >= 1\n  }\n\n  gate association", "    mett when value >= 1\n  }\n\n  gate association");
+    service.workspace().open(azure, broken);
+    Map<Path, List<Problem>> problems = service.diagnostics(azure);
+    assertThat(problems).containsKey(common);
+    assertThat(problems.get(common)).isEmpty();
+    List<Problem> errors = problems.get(azure);
+    assertThat(errors).isNotEmpty();
+    assertThat(errors.get(0).range().startLine()).isEqualTo(lineOf(broken, "mett"));
+    assertThat(errors.get(0).code()).isEqualTo("syntax");
+    assertThat(errors.get(0).file()).isEqualTo(Workspace.display(azure));
+    service.workspace().close(azure);
+    assertThat(service.diagnostics(azure).get(azure)).isEmpty();
+  }
+
+  @Test
+  void anUnknownNameIsACheckerProblemWithItsCode() throws IOException {
+    String text = Files.readString(azure).replace("types AZURE_TYPES = CSP, DPOR, PAL", "types AZURE_TYPES = CSP, DPORR, PAL");
+    service.workspace().open(azure, text);
+    List<Problem> problems = service.diagnostics(azure).get(azure);
+    int line = lineOf(text, "DPORR");
+    assertThat(problems).anySatisfy(p -> {
+      assertThat(p.code()).isEqualTo("unknown-name");
+      assertThat(p.message()).contains("DPOR");
+      assertThat(p.range()).isEqualTo(new TextRange(line, columnOf(text, line, "DPORR"), line, columnOf(text, line, "DPORR") + 5));
+    });
+  }
+
+  @Test
+  void withADataFolderWorkloadNamesAreCheckedAgainstItsCatalog() throws IOException {
+    service.setData(Path.of("examples/sample-data"));
+    assertThat(service.diagnostics(azure).get(azure)).isEmpty();
+    String text = Files.readString(azure).replace("except \"Virtual Machines\"", "except \"Virtual Machine\"");
+    service.workspace().open(azure, text);
+    List<Problem> problems = service.diagnostics(azure).get(azure);
+    assertThat(problems).singleElement().satisfies(p -> {
+      assertThat(p.code()).isEqualTo("data");
+      assertThat(p.severity()).isEqualTo(Problem.Severity.WARNING);
+      assertThat(p.message()).contains("\"Virtual Machine\"").contains("did you mean \"Virtual Machines\"");
+      assertThat(p.range().startLine()).isEqualTo(lineOf(text, "except \"Virtual Machine\""));
+    });
+  }
+
+  @Test
+  void formatsOnlyAFileWithoutSyntaxErrors() {
+    service.workspace().open(azure, "workloads   AZURE =family \"Azure\"\n");
+    assertThat(service.format(azure).text()).isEqualTo("workloads AZURE = family \"Azure\"\n");
+    service.workspace().open(azure, "workloads AZURE = \n");
+    LanguageService.Formatting broken = service.format(azure);
+    assertThat(broken.text()).isNull();
+    assertThat(broken.problems()).isNotEmpty();
+  }
+
+  @Test
+  void symbolsNestAreasNodesAndDeclarations() throws IOException {
+    List<EditorSymbol> symbols = service.symbols(azure);
+    assertThat(symbols).extracting(EditorSymbol::name).containsExactly("common.criteria", "AZURE", "AZURE_TYPES", "azure");
+    EditorSymbol area = symbols.get(3);
+    assertThat(area.kind()).isEqualTo(EditorSymbol.Kind.AREA);
+    assertThat(area.children()).extracting(EditorSymbol::name).containsExactly("workloads", "association", "net-customer-adds", "deployments", "usage-growth");
+    assertThat(area.children().get(0).kind()).isEqualTo(EditorSymbol.Kind.GATE);
+    String text = Files.readString(azure);
+    EditorSymbol deployments = area.children().get(3);
+    assertThat(deployments.range().startLine()).isEqualTo(lineOf(text, "metric deployments"));
+    assertThat(deployments.range().endLine()).isEqualTo(lineOf(text, "metric usage-growth") - 2);
+    assertThat(area.range().endLine()).isEqualTo(text.split("\n").length);
+  }
+
+  @Test
+  void templatesListParametersAndLeaves() {
+    Path ba = dir.resolve("business-applications.criteria").toAbsolutePath();
+    List<EditorSymbol> symbols = service.symbols(ba);
+    EditorSymbol template = symbols.stream().filter(s -> s.kind() == EditorSymbol.Kind.TEMPLATE).findFirst().orElseThrow();
+    assertThat(template.children()).anyMatch(s -> s.kind() == EditorSymbol.Kind.PARAMETER);
+    assertThat(symbols.stream().filter(s -> s.kind() == EditorSymbol.Kind.AREA)).hasSizeGreaterThanOrEqualTo(2);
+  }
+
+  @Test
+  void definitionCrossesAnImport() throws IOException {
+    String text = Files.readString(azure);
+    int line = lineOf(text, "via AZURE_TYPES for tenant, month");
+    List<SourceLocation> def = service.definition(azure, line, columnOf(text, line, "AZURE_TYPES") + 3);
+    assertThat(def).containsExactly(new SourceLocation(azure, new TextRange(lineOf(text, "types AZURE_TYPES"), 7, lineOf(text, "types AZURE_TYPES"), 18)));
+    int csp = lineOf(text, "types AZURE_TYPES");
+    String commonText = Files.readString(common);
+    List<SourceLocation> inCommon = service.definition(azure, csp, columnOf(text, csp, "CSP") + 1);
+    assertThat(inCommon).containsExactly(new SourceLocation(common, new TextRange(lineOf(commonText, "types CSP"), 7, lineOf(commonText, "types CSP"), 10)));
+    int imp = lineOf(text, "import");
+    assertThat(service.definition(azure, imp, 10)).extracting(SourceLocation::file).containsExactly(common);
+  }
+
+  @Test
+  void hoverShowsASetsMembersABuiltinAndANode() throws IOException {
+    String text = Files.readString(azure);
+    int line = lineOf(text, "via AZURE_TYPES for tenant, month");
+    assertThat(service.hover(azure, line, columnOf(text, line, "AZURE_TYPES")).orElseThrow().markdown())
+        .contains("association type set").contains("types AZURE_TYPES = CSP, DPOR, PAL");
+    int types = lineOf(text, "types AZURE_TYPES");
+    assertThat(service.hover(azure, types, columnOf(text, types, "CSP")).orElseThrow().markdown()).contains("common.criteria").contains("CSP_T1, CSP_T2");
+    assertThat(service.hover(azure, line, columnOf(text, line, "acr")).orElseThrow().markdown()).contains("acr_usd");
+    int node = lineOf(text, "metric deployments");
+    String md = service.hover(azure, node, columnOf(text, node, "deployments")).orElseThrow().markdown();
+    assertThat(md).contains("Azure services, other than virtual machines").contains("met when value >= 1");
+  }
+
+  @Test
+  void completionOffersNamesInScopeBuiltinsKeywordsAndWorkloads() throws IOException {
+    String text = Files.readString(azure);
+    int line = lineOf(text, "via AZURE_TYPES for tenant, month");
+    List<Completion> items = service.completion(azure, line, 5);
+    assertThat(items).extracting(Completion::label).contains("AZURE", "AZURE_TYPES", "CSP", "PAL", "acr", "TTM", "where", "metric");
+    assertThat(items).extracting(Completion::label).doesNotContain("\"Virtual Machines\"");
+    service.setData(Path.of("examples/sample-data"));
+    assertThat(service.completion(azure, line, 5)).extracting(Completion::label).contains("\"Virtual Machines\"");
+  }
+
+  @Test
+  void caseFilesHaveSymbolsAndLeadToTheirNodes() throws IOException {
+    Path cases = dir.resolve("azure.cases").toAbsolutePath();
+    String text = Files.readString(cases);
+    List<EditorSymbol> symbols = service.symbols(cases);
+    assertThat(symbols).isNotEmpty().allMatch(s -> s.kind() == EditorSymbol.Kind.CASE);
+    assertThat(symbols.get(0).name()).isEqualTo("exactly $1,000.00 in M qualifies the tenant");
+    int line = lineOf(text, "expect azure deployments");
+    List<SourceLocation> def = service.definition(cases, line, columnOf(text, line, "deployments") + 2);
+    String azureText = Files.readString(azure);
+    assertThat(def).extracting(l -> l.range().startLine()).containsExactly(lineOf(azureText, "metric deployments"));
+    assertThat(service.diagnostics(cases).get(cases)).isEmpty();
+    service.workspace().open(cases, text.replace("intent \"A tenant qualifies", "intnt \"A tenant qualifies"));
+    assertThat(service.diagnostics(cases).get(cases)).isNotEmpty();
+  }
+}

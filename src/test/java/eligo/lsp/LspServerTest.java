@@ -1,0 +1,233 @@
+package eligo.lsp;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.channels.Channels;
+import java.nio.channels.Pipe;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.eclipse.lsp4j.CompletionItem;
+import org.eclipse.lsp4j.CompletionParams;
+import org.eclipse.lsp4j.DefinitionParams;
+import org.eclipse.lsp4j.DidChangeTextDocumentParams;
+import org.eclipse.lsp4j.DidOpenTextDocumentParams;
+import org.eclipse.lsp4j.DocumentFormattingParams;
+import org.eclipse.lsp4j.DocumentSymbol;
+import org.eclipse.lsp4j.DocumentSymbolParams;
+import org.eclipse.lsp4j.FormattingOptions;
+import org.eclipse.lsp4j.HoverParams;
+import org.eclipse.lsp4j.InitializeParams;
+import org.eclipse.lsp4j.InitializeResult;
+import org.eclipse.lsp4j.InitializedParams;
+import org.eclipse.lsp4j.Location;
+import org.eclipse.lsp4j.MessageActionItem;
+import org.eclipse.lsp4j.MessageParams;
+import org.eclipse.lsp4j.Position;
+import org.eclipse.lsp4j.PublishDiagnosticsParams;
+import org.eclipse.lsp4j.ShowMessageRequestParams;
+import org.eclipse.lsp4j.TextDocumentContentChangeEvent;
+import org.eclipse.lsp4j.TextDocumentIdentifier;
+import org.eclipse.lsp4j.TextDocumentItem;
+import org.eclipse.lsp4j.TextEdit;
+import org.eclipse.lsp4j.VersionedTextDocumentIdentifier;
+import org.eclipse.lsp4j.jsonrpc.Launcher;
+import org.eclipse.lsp4j.jsonrpc.ResponseErrorException;
+import org.eclipse.lsp4j.launch.LSPLauncher;
+import org.eclipse.lsp4j.services.LanguageClient;
+import org.eclipse.lsp4j.services.LanguageServer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The server in process, driven over piped streams by a real LSP4J client. */
+class LspServerTest {
+  @TempDir Path dir;
+  private final LinkedBlockingQueue<PublishDiagnosticsParams> published = new LinkedBlockingQueue<>();
+  private CompletableFuture<Integer> status;
+  private LanguageServer server;
+  private Launcher<LanguageServer> client;
+  private OutputStream toServer;
+  private Path azure;
+  private String uri;
+
+  @BeforeEach
+  void start() throws Exception {
+    for (String f : List.of("azure.criteria", "common.criteria")) {
+      Files.copy(Path.of("criteria", f), dir.resolve(f));
+    }
+    azure = dir.resolve("azure.criteria").toAbsolutePath();
+    uri = azure.toUri().toString();
+    // java.nio pipes: unlike PipedInputStream, they do not fail when a writing thread ends
+    Pipe up = Pipe.open();
+    Pipe down = Pipe.open();
+    toServer = Channels.newOutputStream(up.sink());
+    InputStream serverIn = Channels.newInputStream(up.source());
+    OutputStream fromServer = Channels.newOutputStream(down.sink());
+    InputStream clientIn = Channels.newInputStream(down.source());
+    status = CompletableFuture.supplyAsync(() -> LspServer.serve(serverIn, fromServer, null));
+    client = LSPLauncher.createClientLauncher(new Client(), clientIn, toServer);
+    client.startListening();
+    server = client.getRemoteProxy();
+    InitializeResult init = server.initialize(new InitializeParams()).get(10, TimeUnit.SECONDS);
+    assertThat(init.getCapabilities().getDefinitionProvider().getLeft()).isTrue();
+    server.initialized(new InitializedParams());
+  }
+
+  @AfterEach
+  void stop() throws IOException {
+    if (!status.isDone()) {
+      toServer.close();
+    }
+  }
+
+  private final class Client implements LanguageClient {
+    @Override
+    public void telemetryEvent(Object object) {}
+
+    @Override
+    public void publishDiagnostics(PublishDiagnosticsParams diagnostics) {
+      published.add(diagnostics);
+    }
+
+    @Override
+    public void showMessage(MessageParams messageParams) {}
+
+    @Override
+    public CompletableFuture<MessageActionItem> showMessageRequest(ShowMessageRequestParams requestParams) {
+      return CompletableFuture.completedFuture(null);
+    }
+
+    @Override
+    public void logMessage(MessageParams message) {}
+  }
+
+  /** The next diagnostics published for the file under test. */
+  private PublishDiagnosticsParams next() throws InterruptedException {
+    while (true) {
+      PublishDiagnosticsParams p = published.poll(10, TimeUnit.SECONDS);
+      assertThat(p).as("diagnostics published").isNotNull();
+      if (p.getUri().equals(uri)) {
+        return p;
+      }
+    }
+  }
+
+  private static int lineOf(String text, String needle) {
+    String[] lines = text.split("\n", -1);
+    for (int i = 0; i < lines.length; i++) {
+      if (lines[i].contains(needle)) {
+        return i;
+      }
+    }
+    throw new AssertionError(needle);
+  }
+
+  private static int charOf(String text, int line, String needle) {
+    return text.split("\n", -1)[line].indexOf(needle);
+  }
+
+  @Test
+  void anErrorIsPublishedAtItsLineAndClearedByTheFix() throws Exception {
+    String text = Files.readString(azure);
+    String broken = text.replaceFirst("    details per workload", "    detials per workload");
+    server.getTextDocumentService().didOpen(new DidOpenTextDocumentParams(new TextDocumentItem(uri, "eligo-criteria", 1, broken)));
+    PublishDiagnosticsParams errors = next();
+    assertThat(errors.getDiagnostics()).isNotEmpty();
+    assertThat(errors.getDiagnostics().get(0).getRange().getStart().getLine()).isEqualTo(lineOf(broken, "detials"));
+    assertThat(errors.getDiagnostics().get(0).getMessage()).contains("details");
+    server.getTextDocumentService().didChange(new DidChangeTextDocumentParams(new VersionedTextDocumentIdentifier(uri, 2), List.of(new TextDocumentContentChangeEvent(text))));
+    assertThat(next().getDiagnostics()).isEmpty();
+  }
+
+  @Test
+  void formatsSymbolsDefinitionHoverAndCompletion() throws Exception {
+    String text = Files.readString(azure);
+    String messy = text.replace("types AZURE_TYPES = CSP, DPOR, PAL", "types   AZURE_TYPES =CSP,DPOR,  PAL");
+    server.getTextDocumentService().didOpen(new DidOpenTextDocumentParams(new TextDocumentItem(uri, "eligo-criteria", 1, messy)));
+    TextDocumentIdentifier doc = new TextDocumentIdentifier(uri);
+    List<? extends TextEdit> edits = server.getTextDocumentService().formatting(new DocumentFormattingParams(doc, new FormattingOptions(2, true))).get(10, TimeUnit.SECONDS);
+    assertThat(edits).hasSize(1);
+    assertThat(edits.get(0).getNewText()).isEqualTo(text);
+
+    List<DocumentSymbol> symbols = server.getTextDocumentService().documentSymbol(new DocumentSymbolParams(doc)).get(10, TimeUnit.SECONDS)
+        .stream().map(e -> e.getRight()).toList();
+    assertThat(symbols).extracting(DocumentSymbol::getName).containsExactly("common.criteria", "AZURE", "AZURE_TYPES", "azure");
+    assertThat(symbols.get(3).getChildren()).extracting(DocumentSymbol::getName).contains("net-customer-adds", "usage-growth");
+
+    int use = lineOf(messy, "via AZURE_TYPES for tenant, month");
+    Position at = new Position(use, charOf(messy, use, "AZURE_TYPES") + 2);
+    List<? extends Location> def = server.getTextDocumentService().definition(new DefinitionParams(doc, at)).get(10, TimeUnit.SECONDS).getLeft();
+    assertThat(def).hasSize(1);
+    assertThat(def.get(0).getUri()).isEqualTo(uri);
+    assertThat(def.get(0).getRange().getStart()).isEqualTo(new Position(lineOf(messy, "types   AZURE_TYPES"), 8));
+
+    int types = lineOf(messy, "AZURE_TYPES =CSP");
+    Position csp = new Position(types, charOf(messy, types, "CSP,"));
+    List<? extends Location> imported = server.getTextDocumentService().definition(new DefinitionParams(doc, csp)).get(10, TimeUnit.SECONDS).getLeft();
+    assertThat(imported).extracting(Location::getUri).containsExactly(dir.resolve("common.criteria").toAbsolutePath().toUri().toString());
+
+    String hover = server.getTextDocumentService().hover(new HoverParams(doc, at)).get(10, TimeUnit.SECONDS).getContents().getRight().getValue();
+    assertThat(hover).contains("AZURE_TYPES").contains("CSP,DPOR,  PAL");
+
+    List<CompletionItem> items = server.getTextDocumentService().completion(new CompletionParams(doc, at)).get(10, TimeUnit.SECONDS).getRight().getItems();
+    assertThat(items).extracting(CompletionItem::getLabel).contains("AZURE", "AZURE_TYPES", "CSP_T1", "acr", "where");
+  }
+
+  @Test
+  void aMalformedRequestGetsAnErrorAndTheServerGoesOn() throws Exception {
+    CompletableFuture<Object> bad = client.getRemoteEndpoint().request("textDocument/hover", Map.of("textDocument", Map.of("uri", "not a uri at all")));
+    assertThatThrownBy(() -> bad.get(10, TimeUnit.SECONDS)).isInstanceOf(ExecutionException.class).cause().isInstanceOf(ResponseErrorException.class)
+        .satisfies(e -> assertThat(((ResponseErrorException) e).getResponseError().getData()).isNull());
+    CompletableFuture<Object> noPosition = client.getRemoteEndpoint().request("textDocument/definition", Map.of("textDocument", Map.of("uri", uri)));
+    assertThatThrownBy(() -> noPosition.get(10, TimeUnit.SECONDS)).cause().isInstanceOf(ResponseErrorException.class)
+        .hasMessageContaining("position");
+    CompletableFuture<Object> unknown = client.getRemoteEndpoint().request("eligo/nothing", Map.of());
+    assertThatThrownBy(() -> unknown.get(10, TimeUnit.SECONDS)).cause().isInstanceOf(ResponseErrorException.class);
+    List<DocumentSymbol> symbols = server.getTextDocumentService().documentSymbol(new DocumentSymbolParams(new TextDocumentIdentifier(uri))).get(10, TimeUnit.SECONDS)
+        .stream().map(e -> e.getRight()).toList();
+    assertThat(symbols).isNotEmpty();
+  }
+
+  @Test
+  void aCaseFileGetsDiagnosticsAndSymbols() throws Exception {
+    Path cases = dir.resolve("azure.cases").toAbsolutePath();
+    Files.copy(Path.of("criteria", "azure.cases"), cases);
+    uri = cases.toUri().toString();
+    String text = Files.readString(cases);
+    String broken = text.replaceFirst("  tenant T1\n", "  tenat T1\n");
+    server.getTextDocumentService().didOpen(new DidOpenTextDocumentParams(new TextDocumentItem(uri, "eligo-cases", 1, broken)));
+    PublishDiagnosticsParams errors = next();
+    assertThat(errors.getDiagnostics()).isNotEmpty();
+    assertThat(errors.getDiagnostics().get(0).getRange().getStart().getLine()).isEqualTo(lineOf(broken, "tenat T1"));
+    List<DocumentSymbol> symbols = server.getTextDocumentService().documentSymbol(new DocumentSymbolParams(new TextDocumentIdentifier(uri))).get(10, TimeUnit.SECONDS)
+        .stream().map(e -> e.getRight()).toList();
+    assertThat(symbols).isNotEmpty();
+    assertThat(symbols.get(0).getName()).isEqualTo("exactly $1,000.00 in M qualifies the tenant");
+    server.getTextDocumentService().didChange(new DidChangeTextDocumentParams(new VersionedTextDocumentIdentifier(uri, 2), List.of(new TextDocumentContentChangeEvent(text))));
+    assertThat(next().getDiagnostics()).isEmpty();
+  }
+
+  @Test
+  void shutdownThenExitEndsWithStatusZero() throws Exception {
+    server.shutdown().get(10, TimeUnit.SECONDS);
+    server.exit();
+    assertThat(status.get(10, TimeUnit.SECONDS)).isZero();
+  }
+
+  @Test
+  void exitWithoutShutdownEndsWithStatusOne() throws Exception {
+    server.exit();
+    assertThat(status.get(10, TimeUnit.SECONDS)).isEqualTo(1);
+  }
+}
