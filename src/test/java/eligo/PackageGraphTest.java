@@ -18,14 +18,15 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * The package graph of README.md ("How it is built"), pinned: every main source file may use
- * (by {@code import}, {@code import static} or a fully qualified name) only the {@code eligo}
- * packages its package is allowed in {@link #ALLOWED}. Comments and string literals do not count.
+ * The package graph of README.md ("How it is built"), pinned: every main source file may use (by
+ * {@code import}, {@code import static} or a fully qualified name) only the {@code eligo} packages
+ * its package is allowed in {@link #ALLOWED}. Comments and string literals do not count.
  */
 class PackageGraphTest {
   static final Path MAIN = Path.of("src/main/java/eligo");
 
-  static final Set<String> BACK_ENDS = Set.of("data", "lang", "ir", "check", "codegen", "interpret", "io");
+  static final Set<String> BACK_ENDS =
+      Set.of("data", "lang", "ir", "check", "codegen", "interpret", "io");
   static final Set<String> BELOW_VIEWS = union(BACK_ENDS, Set.of("engine"));
   static final Set<String> BELOW_FRONT_DOORS =
       union(BELOW_VIEWS, Set.of("report", "diff", "cases", "editor"));
@@ -70,7 +71,9 @@ class PackageGraphTest {
       for (Path f : files.filter(p -> p.toString().endsWith(".java")).sorted().toList()) {
         String pkg = MAIN.relativize(f).getName(0).toString();
         packages.add(pkg);
-        violations.addAll(violations(pkg, MAIN.relativize(f).toString(), Files.readString(f, StandardCharsets.UTF_8)));
+        violations.addAll(
+            violations(
+                pkg, MAIN.relativize(f).toString(), Files.readString(f, StandardCharsets.UTF_8)));
       }
     }
     assertThat(packages).as("every main package has a row in ALLOWED").isSubsetOf(ALLOWED.keySet());
@@ -88,15 +91,35 @@ class PackageGraphTest {
 
   @Test
   void aForbiddenImportOrQualifiedNameIsFoundAndCommentsAndStringsAreNot() {
-    assertThat(violations("codegen", "codegen/X.java", "package eligo.codegen;\nimport eligo.check.Frontend;\nclass X {}\n"))
+    assertThat(
+            violations(
+                "codegen",
+                "codegen/X.java",
+                "package eligo.codegen;\nimport eligo.check.Frontend;\nclass X {}\n"))
         .containsExactly("codegen/X.java uses eligo.check");
-    assertThat(violations("io", "io/X.java", "package eligo.io;\nimport static eligo.engine.Eligo.start;\nclass X {}\n"))
+    assertThat(
+            violations(
+                "io",
+                "io/X.java",
+                "package eligo.io;\nimport static eligo.engine.Eligo.start;\nclass X {}\n"))
         .containsExactly("io/X.java uses eligo.engine");
-    assertThat(violations("ir", "ir/X.java", "package eligo.ir;\nclass X { Object o = new eligo.lang.Span(null, 1, 1, 1); }\n"))
+    assertThat(
+            violations(
+                "ir",
+                "ir/X.java",
+                "package eligo.ir;\nclass X { Object o = new eligo.lang.Span(null, 1, 1, 1); }\n"))
         .containsExactly("ir/X.java uses eligo.lang");
-    assertThat(violations("data", "data/X.java", "package eligo.data;\nimport eligo.nothing.Here;\nclass X {}\n"))
+    assertThat(
+            violations(
+                "data",
+                "data/X.java",
+                "package eligo.data;\nimport eligo.nothing.Here;\nclass X {}\n"))
         .containsExactly("data/X.java uses eligo.nothing");
-    assertThat(violations("codegen", "codegen/X.java", """
+    assertThat(
+            violations(
+                "codegen",
+                "codegen/X.java",
+                """
         package eligo.codegen;
         import eligo.ir.Ir;
         /** Not {@link eligo.check.Frontend}. */
@@ -109,10 +132,13 @@ class PackageGraphTest {
               \""";
           /* eligo.io.DatasetLoader */
         }
-        """)).isEmpty();
+        """))
+        .isEmpty();
   }
 
-  /** The uses in {@code text} (a file of package {@code pkg}) of packages {@code pkg} may not use. */
+  /**
+   * The uses in {@code text} (a file of package {@code pkg}) of packages {@code pkg} may not use.
+   */
   static List<String> violations(String pkg, String file, String text) {
     Set<String> allowed = ALLOWED.getOrDefault(pkg, Set.of());
     Set<String> used = new TreeSet<>();

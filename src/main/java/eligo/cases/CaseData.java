@@ -10,14 +10,14 @@ import eligo.cases.CaseFile.Workload;
 import eligo.data.Dataset;
 import eligo.data.Measure;
 import eligo.data.Month;
-import eligo.lang.Diagnostic;
-import eligo.lang.Span;
 import eligo.io.DataError;
 import eligo.io.DataException;
 import eligo.io.DataSource;
 import eligo.io.DatasetLoader;
 import eligo.io.Mode;
 import eligo.io.Texts;
+import eligo.lang.Diagnostic;
+import eligo.lang.Span;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
@@ -28,10 +28,10 @@ import java.util.Map;
 import java.util.function.Function;
 
 /**
- * Turns a case's inline data into a {@link Dataset} through the real loader: the five CSV files
- * are written in memory and loaded strictly, so a case cannot describe data that {@code eligo
- * run} would reject. The loader's errors come back at the case file's lines, and its messages
- * point at case lines ({@link CaseSource}).
+ * Turns a case's inline data into a {@link Dataset} through the real loader: the five CSV files are
+ * written in memory and loaded strictly, so a case cannot describe data that {@code eligo run}
+ * would reject. The loader's errors come back at the case file's lines, and its messages point at
+ * case lines ({@link CaseSource}).
  */
 public final class CaseData {
   private CaseData() {}
@@ -44,19 +44,21 @@ public final class CaseData {
     Map<String, List<Span>> lines = write(c.data(), texts);
     CaseSource source = new CaseSource(DataSource.ofTexts(texts), lines, c.span());
     try {
-      return new Result(DatasetLoader.load(source, associationTypes, Mode.STRICT).dataset(), List.of());
+      return new Result(
+          DatasetLoader.load(source, associationTypes, Mode.STRICT).dataset(), List.of());
     } catch (DataException e) {
       List<Diagnostic> out = new ArrayList<>();
       for (DataError error : e.errors()) {
-        out.add(Diagnostic.error(at(lines.get(error.file()), error.line(), c.span()), error.message()));
+        out.add(
+            Diagnostic.error(at(lines.get(error.file()), error.line(), c.span()), error.message()));
       }
       return new Result(null, out);
     }
   }
 
   /**
-   * A case's files in memory, whose messages speak of the case: "at line 12" is the case line
-   * that wrote the row, and an id missing from a file "is not declared in this case".
+   * A case's files in memory, whose messages speak of the case: "at line 12" is the case line that
+   * wrote the row, and an id missing from a file "is not declared in this case".
    */
   private record CaseSource(DataSource files, Map<String, List<Span>> lines, Span fallback)
       implements DataSource {
@@ -92,30 +94,74 @@ public final class CaseData {
    */
   private static Map<String, List<Span>> write(Data d, Map<String, String> texts) {
     Map<String, List<Span>> lines = new LinkedHashMap<>();
-    file(texts, DatasetLoader.CUSTOMERS, List.of("partner_id", "customer_id", "customer_name"), d.customers(),
-        x -> List.of(x.partner(), x.id(), x.name()), Customer::span, lines);
-    file(texts, DatasetLoader.TENANTS, List.of("customer_id", "tenant_id", "tenant_name"), d.tenants(),
-        x -> List.of(x.customer() == null ? "" : x.customer(), x.id(), x.id()), Tenant::span, lines);
-    file(texts, DatasetLoader.WORKLOADS, List.of("workload", "family"), d.workloads(),
-        x -> List.of(x.name(), x.family()), Workload::span, lines);
-    file(texts, DatasetLoader.ASSOCIATIONS, List.of("tenant_id", "workload", "association_type", "start_month", "end_month"), d.associations(),
-        x -> List.of(x.tenant(), x.workload(), x.type(), Month.format(x.start()), x.end() == Month.OPEN ? "" : Month.format(x.end())),
-        Association::span, lines);
+    file(
+        texts,
+        DatasetLoader.CUSTOMERS,
+        List.of("partner_id", "customer_id", "customer_name"),
+        d.customers(),
+        x -> List.of(x.partner(), x.id(), x.name()),
+        Customer::span,
+        lines);
+    file(
+        texts,
+        DatasetLoader.TENANTS,
+        List.of("customer_id", "tenant_id", "tenant_name"),
+        d.tenants(),
+        x -> List.of(x.customer() == null ? "" : x.customer(), x.id(), x.id()),
+        Tenant::span,
+        lines);
+    file(
+        texts,
+        DatasetLoader.WORKLOADS,
+        List.of("workload", "family"),
+        d.workloads(),
+        x -> List.of(x.name(), x.family()),
+        Workload::span,
+        lines);
+    file(
+        texts,
+        DatasetLoader.ASSOCIATIONS,
+        List.of("tenant_id", "workload", "association_type", "start_month", "end_month"),
+        d.associations(),
+        x ->
+            List.of(
+                x.tenant(),
+                x.workload(),
+                x.type(),
+                Month.format(x.start()),
+                x.end() == Month.OPEN ? "" : Month.format(x.end())),
+        Association::span,
+        lines);
     List<String> header = new ArrayList<>(List.of("tenant_id", "workload", "month"));
     for (Measure m : Measure.values()) {
       header.add(m.column());
     }
-    file(texts, DatasetLoader.USAGE, header, d.usage(), x -> {
-      List<String> row = new ArrayList<>(List.of(x.tenant(), x.workload(), Month.format(x.month())));
-      for (Measure m : Measure.values()) {
-        row.add(x.figures().getOrDefault(m, ""));
-      }
-      return row;
-    }, Usage::span, lines);
+    file(
+        texts,
+        DatasetLoader.USAGE,
+        header,
+        d.usage(),
+        x -> {
+          List<String> row =
+              new ArrayList<>(List.of(x.tenant(), x.workload(), Month.format(x.month())));
+          for (Measure m : Measure.values()) {
+            row.add(x.figures().getOrDefault(m, ""));
+          }
+          return row;
+        },
+        Usage::span,
+        lines);
     return lines;
   }
 
-  private static <T> void file(Map<String, String> texts, String name, List<String> header, List<T> items, Function<T, List<String>> row, Function<T, Span> span, Map<String, List<Span>> lines) {
+  private static <T> void file(
+      Map<String, String> texts,
+      String name,
+      List<String> header,
+      List<T> items,
+      Function<T, List<String>> row,
+      Function<T, Span> span,
+      Map<String, List<Span>> lines) {
     StringBuilder sb = new StringBuilder();
     line(sb, header);
     List<Span> spans = new ArrayList<>();

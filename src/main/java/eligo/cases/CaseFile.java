@@ -18,14 +18,20 @@ public record CaseFile(SourceFile source, List<Case> cases) {
   }
 
   /** One case: a name, a sentence of intent, an as-of month, data and expectations. */
-  public record Case(String name, String intent, Span span, int asOf, Data data, List<Expectation> expectations) {
+  public record Case(
+      String name, String intent, Span span, int asOf, Data data, List<Expectation> expectations) {
     public Case {
       expectations = List.copyOf(expectations);
     }
   }
 
   /** The inline dataset of a case, row by row (a usage month range is one row per month). */
-  public record Data(List<Workload> workloads, List<Customer> customers, List<Tenant> tenants, List<Association> associations, List<Usage> usage) {
+  public record Data(
+      List<Workload> workloads,
+      List<Customer> customers,
+      List<Tenant> tenants,
+      List<Association> associations,
+      List<Usage> usage) {
     public Data {
       workloads = List.copyOf(workloads);
       customers = List.copyOf(customers);
@@ -42,10 +48,12 @@ public record CaseFile(SourceFile source, List<Case> cases) {
   public record Tenant(String customer, String id, Span span) {}
 
   /** {@code end} is {@link eligo.data.Month#OPEN} when the association is still active. */
-  public record Association(String tenant, String workload, String type, int start, int end, Span span) {}
+  public record Association(
+      String tenant, String workload, String type, int start, int end, Span span) {}
 
   /** The figures as written (the loader checks them); measures not given are 0. */
-  public record Usage(String tenant, String workload, int month, Map<Measure, String> figures, Span span) {
+  public record Usage(
+      String tenant, String workload, int month, Map<Measure, String> figures, Span span) {
     public Usage {
       figures = Map.copyOf(figures);
     }
@@ -59,7 +67,14 @@ public record CaseFile(SourceFile source, List<Case> cases) {
    * or with {@code partner} of a partner-level node. {@code subject} is the customer or partner id,
    * null for the case's only one; {@code value} is null when only the status is expected.
    */
-  public record Expectation(Span span, boolean partner, Word subject, Word area, Word node, Status status, BigDecimal value) {
+  public record Expectation(
+      Span span,
+      boolean partner,
+      Word subject,
+      Word area,
+      Word node,
+      Status status,
+      BigDecimal value) {
     /** The expectation as written in the case file (without a comment after it). */
     public String text() {
       String line = span.file().line(span.line());

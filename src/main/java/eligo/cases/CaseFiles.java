@@ -18,13 +18,17 @@ public final class CaseFiles {
 
   public static final String EXTENSION = ".cases";
 
-  /** The files named, and every {@code *.cases} file in (the subfolders of) the folders named, in path order. */
+  /**
+   * The files named, and every {@code *.cases} file in (the subfolders of) the folders named, in
+   * path order.
+   */
   public static List<Path> find(List<Path> paths) throws IOException {
     TreeSet<Path> out = new TreeSet<>();
     for (Path p : paths) {
       if (Files.isDirectory(p)) {
         try (Stream<Path> s = Files.walk(p)) {
-          s.filter(f -> f.getFileName().toString().endsWith(EXTENSION) && Files.isRegularFile(f)).forEach(out::add);
+          s.filter(f -> f.getFileName().toString().endsWith(EXTENSION) && Files.isRegularFile(f))
+              .forEach(out::add);
         }
       } else {
         out.add(p);
@@ -33,7 +37,10 @@ public final class CaseFiles {
     return List.copyOf(out);
   }
 
-  /** Every file parsed, in the order given (one that is not UTF-8 as an empty file), and every diagnostic. */
+  /**
+   * Every file parsed, in the order given (one that is not UTF-8 as an empty file), and every
+   * diagnostic.
+   */
   public record Parsed(List<CaseFile> files, List<Diagnostic> diagnostics) {}
 
   public static Parsed parse(List<Path> files) throws IOException {
@@ -42,13 +49,15 @@ public final class CaseFiles {
     for (Path p : files) {
       String name = p.toString().replace('\\', '/');
       try {
-        CaseParsing.Result r = CaseParsing.parse(new SourceFile(name, SourceFile.decode(Files.readAllBytes(p))));
+        CaseParsing.Result r =
+            CaseParsing.parse(new SourceFile(name, SourceFile.decode(Files.readAllBytes(p))));
         out.add(r.file());
         diagnostics.addAll(r.diagnostics());
       } catch (CharacterCodingException e) {
         SourceFile empty = new SourceFile(name, "");
         out.add(new CaseFile(empty, List.of()));
-        diagnostics.add(Diagnostic.error(Span.at(empty, 1, 1), "this file is not valid UTF-8 text"));
+        diagnostics.add(
+            Diagnostic.error(Span.at(empty, 1, 1), "this file is not valid UTF-8 text"));
       }
     }
     return new Parsed(List.copyOf(out), List.copyOf(diagnostics));

@@ -38,8 +38,8 @@ import org.antlr.v4.runtime.tree.TerminalNode;
  * Parses one {@code *.cases} file ({@code grammar/Cases.g4}) into a {@link CaseFile} and its
  * diagnostics: syntax errors in the same words as criteria files, and what the grammar cannot say
  * (a month that is not a month, a case without intent, as-of month or expectation, an unknown
- * measure). What the data loader checks (unknown tenants and workloads, duplicate rows, amounts)
- * is left to it: see {@link CaseData}.
+ * measure). What the data loader checks (unknown tenants and workloads, duplicate rows, amounts) is
+ * left to it: see {@link CaseData}.
  */
 public final class CaseParsing {
   /** The partner of a customer that names none. */
@@ -73,7 +73,8 @@ public final class CaseParsing {
     tokens.fill();
     List<Diagnostic> lexical = new ArrayList<>();
     SyntaxErrors.lexical(source, tokens.getTokens(), lexer.getVocabulary(), lexical);
-    SyntaxErrors.braces(source, tokens.getTokens(), lexer.getVocabulary(), CaseParsing::opener, lexical);
+    SyntaxErrors.braces(
+        source, tokens.getTokens(), lexer.getVocabulary(), CaseParsing::opener, lexical);
     CasesParser parser = new CasesParser(tokens);
     parser.removeErrorListeners();
     List<Diagnostic> syntax = new ArrayList<>();
@@ -82,7 +83,10 @@ public final class CaseParsing {
     return new Tree(tree, SyntaxErrors.tidy(lexical, syntax));
   }
 
-  /** The cases built from the parse tree of {@code source}, with its syntax errors and what building finds. */
+  /**
+   * The cases built from the parse tree of {@code source}, with its syntax errors and what building
+   * finds.
+   */
   static Result build(SourceFile source, Tree parsed) {
     FileContext tree = parsed.file();
     List<Diagnostic> syntaxErrors = parsed.syntaxErrors();
@@ -103,7 +107,9 @@ public final class CaseParsing {
       int first = c.getStart().getLine();
       int last = c.getStop() == null ? Integer.MAX_VALUE : c.getStop().getLine();
       int line = d.span().line();
-      if (first <= line && line <= last && syntax.stream().anyMatch(s -> first <= s.span().line() && s.span().line() <= last)) {
+      if (first <= line
+          && line <= last
+          && syntax.stream().anyMatch(s -> first <= s.span().line() && s.span().line() <= last)) {
         return true;
       }
     }
@@ -118,7 +124,9 @@ public final class CaseParsing {
         before.add(tokens.get(i));
       }
     }
-    if (before.size() == 2 && before.get(0).getType() == CasesLexer.STRING && before.get(1).getType() == CasesLexer.CASE) {
+    if (before.size() == 2
+        && before.get(0).getType() == CasesLexer.STRING
+        && before.get(1).getType() == CasesLexer.CASE) {
       return "case " + before.get(0).getText();
     }
     return "this block";
@@ -137,7 +145,8 @@ public final class CaseParsing {
           shared.addAll(workloads(s.workloads()));
         }
       } catch (RuntimeException failure) {
-        ParseDamage.holeOrBug(failure, s, ParseDamage.damaged(s)); // returns for a hole left by a syntax error
+        ParseDamage.holeOrBug(
+            failure, s, ParseDamage.damaged(s)); // returns for a hole left by a syntax error
       }
     }
     List<Case> cases = new ArrayList<>();
@@ -146,11 +155,16 @@ public final class CaseParsing {
       try {
         Case built = caseDecl(c, asOf, shared);
         if (!names.add(built.name())) {
-          error(built.span(), "another case of this file is called \"" + built.name() + "\": give each case its own name");
+          error(
+              built.span(),
+              "another case of this file is called \""
+                  + built.name()
+                  + "\": give each case its own name");
         }
         cases.add(built);
       } catch (RuntimeException failure) {
-        ParseDamage.holeOrBug(failure, c, ParseDamage.damaged(c)); // returns for a hole left by a syntax error
+        ParseDamage.holeOrBug(
+            failure, c, ParseDamage.damaged(c)); // returns for a hole left by a syntax error
       }
     }
     return new CaseFile(source, cases);
@@ -193,7 +207,14 @@ public final class CaseParsing {
       } else if (item instanceof AssociationItemContext c) {
         int start = month(c.MONTH(0));
         int end = c.TO() == null ? Month.OPEN : month(c.MONTH(1));
-        associations.add(new Association(id(c.id(0)), Tokens.unquote(c.STRING().getText()), id(c.id(1)), start, end, span(c)));
+        associations.add(
+            new Association(
+                id(c.id(0)),
+                Tokens.unquote(c.STRING().getText()),
+                id(c.id(1)),
+                start,
+                end,
+                span(c)));
       } else if (item instanceof UsageItemContext c) {
         usage.addAll(usage(c));
       } else if (item instanceof ExpectItemContext c) {
@@ -201,16 +222,29 @@ public final class CaseParsing {
       }
     }
     if (intent == null) {
-      error(span, "case \"" + name + "\" has no intent: add a line 'intent \"...\"' saying what it shows");
+      error(
+          span,
+          "case \"" + name + "\" has no intent: add a line 'intent \"...\"' saying what it shows");
     }
     if (asOf == null) {
-      error(span, "case \"" + name + "\" has no as-of month: add 'as of YYYY-MM' to the case or at the top of the file");
+      error(
+          span,
+          "case \""
+              + name
+              + "\" has no as-of month: add 'as of YYYY-MM' to the case or at the top of the file");
       asOf = Month.NONE;
     }
     if (expectations.isEmpty()) {
-      error(span, "case \"" + name + "\" expects nothing: add 'expect AREA NODE STATUS VALUE' lines");
+      error(
+          span, "case \"" + name + "\" expects nothing: add 'expect AREA NODE STATUS VALUE' lines");
     }
-    return new Case(name, intent, span, asOf, new Data(workloads, customers, tenants, associations, usage), expectations);
+    return new Case(
+        name,
+        intent,
+        span,
+        asOf,
+        new Data(workloads, customers, tenants, associations, usage),
+        expectations);
   }
 
   private List<Workload> workloads(WorkloadsContext ctx) {
@@ -229,7 +263,9 @@ public final class CaseParsing {
     int from = month(ctx.MONTH(0));
     int to = ctx.DOTDOT() == null ? from : month(ctx.MONTH(1));
     if (to < from) {
-      error(span(ctx.MONTH(1).getSymbol()), "the months run backwards: write the earlier month first");
+      error(
+          span(ctx.MONTH(1).getSymbol()),
+          "the months run backwards: write the earlier month first");
     }
     Map<Measure, String> figures = new EnumMap<>(Measure.class);
     for (FigureContext f : ctx.figure()) {
@@ -237,8 +273,15 @@ public final class CaseParsing {
       Measure m = Measure.byName(word);
       if (m == null) {
         String guess = Diagnostics.closest(word, Measure.names());
-        error(span(f.word()), "unknown measure '" + word + "'" + (guess == null ? "" : "; did you mean '" + guess + "'?")
-            + " (measures: " + String.join(", ", measureWords()) + ")");
+        error(
+            span(f.word()),
+            "unknown measure '"
+                + word
+                + "'"
+                + (guess == null ? "" : "; did you mean '" + guess + "'?")
+                + " (measures: "
+                + String.join(", ", measureWords())
+                + ")");
       } else if (figures.put(m, f.NUMBER().getText()) != null) {
         error(span(f.word()), "'" + word + "' is given twice in this row");
       }
@@ -264,17 +307,22 @@ public final class CaseParsing {
   private Expectation expectation(ExpectItemContext ctx) {
     boolean partner = ctx.PARTNER() != null;
     StatusContext s = ctx.status();
-    Status status = s.NOT_EVALUATED() != null || s.EVALUATED() != null ? Status.NOT_EVALUATED
-        : s.NOT_MET() != null || s.NOT() != null ? Status.NOT_MET : Status.MET;
+    Status status =
+        s.NOT_EVALUATED() != null || s.EVALUATED() != null
+            ? Status.NOT_EVALUATED
+            : s.NOT_MET() != null || s.NOT() != null ? Status.NOT_MET : Status.MET;
     BigDecimal value = ctx.NUMBER() == null ? null : new BigDecimal(ctx.NUMBER().getText());
     if (status == Status.NOT_EVALUATED && value != null) {
-      error(span(ctx.NUMBER().getSymbol()), "a node that is not evaluated has no value: leave the number out");
+      error(
+          span(ctx.NUMBER().getSymbol()),
+          "a node that is not evaluated has no value: leave the number out");
     }
     if (partner && status == Status.NOT_EVALUATED) {
       error(span(s), "a partner-level node is met or not met, never not evaluated");
     }
     Word subject = ctx.FOR() == null ? null : new Word(id(ctx.id()), span(ctx.id()));
-    return new Expectation(span(ctx), partner, subject, word(ctx.word(0)), word(ctx.word(1)), status, value);
+    return new Expectation(
+        span(ctx), partner, subject, word(ctx.word(0)), word(ctx.word(1)), status, value);
   }
 
   // ---------------------------------------------------------------- pieces
@@ -291,7 +339,9 @@ public final class CaseParsing {
   private int month(TerminalNode token) {
     int m = Month.parse(token.getText());
     if (m == Month.NONE) {
-      error(span(token.getSymbol()), "'" + token.getText() + "' is not a month (YYYY-MM, month 01 to 12)");
+      error(
+          span(token.getSymbol()),
+          "'" + token.getText() + "' is not a month (YYYY-MM, month 01 to 12)");
     }
     return m;
   }

@@ -5,7 +5,10 @@ import eligo.data.Month;
 import eligo.ir.Ir;
 import java.math.BigDecimal;
 
-/** The text of case results: a PASS line, or a FAIL line and, per failed expectation, what differs and why. */
+/**
+ * The text of case results: a PASS line, or a FAIL line and, per failed expectation, what differs
+ * and why.
+ */
 public final class CaseReport {
   private CaseReport() {}
 
@@ -24,7 +27,11 @@ public final class CaseReport {
     StringBuilder sb = new StringBuilder();
     sb.append(INDENT).append("intent: ").append(r.c().intent()).append('\n');
     if (r.error() != null) {
-      sb.append(INDENT).append(r.c().span().where()).append(": error: ").append(r.error()).append('\n');
+      sb.append(INDENT)
+          .append(r.c().span().where())
+          .append(": error: ")
+          .append(r.error())
+          .append('\n');
     }
     for (CaseRunner.Check c : r.checks()) {
       if (c.passed()) {
@@ -36,14 +43,31 @@ public final class CaseReport {
       sb.append(INDENT).append("  actual    ").append(outcome(c.status(), c.value()));
       if (c.current() != null) {
         int asOf = r.c().asOf();
-        sb.append("  (net: ").append(plain(c.current())).append(" as of ").append(Month.format(asOf))
-            .append(" minus ").append(plain(c.baseline())).append(" as of ").append(Month.format(asOf - 12)).append(')');
+        sb.append("  (net: ")
+            .append(plain(c.current()))
+            .append(" as of ")
+            .append(Month.format(asOf))
+            .append(" minus ")
+            .append(plain(c.baseline()))
+            .append(" as of ")
+            .append(Month.format(asOf - 12))
+            .append(')');
       }
       sb.append('\n');
       Ir.Node n = c.node();
-      sb.append(INDENT).append("  node      ").append(c.area()).append(' ').append(n.id())
-          .append(e.partner() ? " (partner level)" : "").append(": ").append(kind(n)).append(" \"").append(n.title()).append("\" at ")
-          .append(e.partner() ? n.partner().origin() : n.origin()).append('\n');
+      sb.append(INDENT)
+          .append("  node      ")
+          .append(c.area())
+          .append(' ')
+          .append(n.id())
+          .append(e.partner() ? " (partner level)" : "")
+          .append(": ")
+          .append(kind(n))
+          .append(" \"")
+          .append(n.title())
+          .append("\" at ")
+          .append(e.partner() ? n.partner().origin() : n.origin())
+          .append('\n');
       String criteria = e.partner() ? n.partner().criteria() : n.criteria();
       if (criteria != null && !criteria.isEmpty()) {
         sb.append(INDENT).append("  criteria  ").append(criteria).append('\n');

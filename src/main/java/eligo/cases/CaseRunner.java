@@ -6,16 +6,16 @@ import eligo.cases.CaseFile.Expectation;
 import eligo.cases.CaseFile.Word;
 import eligo.check.Frontend;
 import eligo.data.Dataset;
-import eligo.ir.Ir;
-import eligo.lang.Diagnostic;
-import eligo.lang.Diagnostics;
-import eligo.report.CustomerView;
-import eligo.report.Explainer;
 import eligo.engine.Eligo;
 import eligo.engine.Engine;
 import eligo.engine.Evaluation;
 import eligo.engine.EvaluationFailure;
 import eligo.engine.Outcome;
+import eligo.ir.Ir;
+import eligo.lang.Diagnostic;
+import eligo.lang.Diagnostics;
+import eligo.report.CustomerView;
+import eligo.report.Explainer;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -24,14 +24,18 @@ import java.util.Set;
 
 /**
  * Runs cases through the real evaluation path: the case's data through the loader, every area
- * through the chosen engine ({@link Eligo#evaluate}, customers then partners), then each expectation
- * compared with the outcome. The evaluators are compiled once per runner, on its first run.
+ * through the chosen engine ({@link Eligo#evaluate}, customers then partners), then each
+ * expectation compared with the outcome. The evaluators are compiled once per runner, on its first
+ * run.
  */
 public final class CaseRunner {
   private final Frontend.Compilation compilation;
   private final Ir.Program program;
   private final Engine engine;
-  /** Compiled on the first run, so that preparing cases (and finding their errors) compiles nothing. */
+
+  /**
+   * Compiled on the first run, so that preparing cases (and finding their errors) compiles nothing.
+   */
   private Engine.Compiled compiled;
 
   /** A runner for criteria compiled without errors. */
@@ -53,13 +57,23 @@ public final class CaseRunner {
    * current} and {@code baseline} are the two sides of a net value (null otherwise).
    */
   /**
-   * One expectation against the outcome. {@code explanation} is, for a failed customer-level
-   * check, the actual outcome in words from the report's explainer (its value for people, why it
-   * was not met, its details rows); else null.
+   * One expectation against the outcome. {@code explanation} is, for a failed customer-level check,
+   * the actual outcome in words from the report's explainer (its value for people, why it was not
+   * met, its details rows); else null.
    */
-  public record Check(Expectation expected, String area, Ir.Node node, Status status, BigDecimal value, BigDecimal current, BigDecimal baseline, List<String> explanation) {
+  public record Check(
+      Expectation expected,
+      String area,
+      Ir.Node node,
+      Status status,
+      BigDecimal value,
+      BigDecimal current,
+      BigDecimal baseline,
+      List<String> explanation) {
     public boolean passed() {
-      return status == expected.status() && (expected.value() == null || (value != null && value.compareTo(expected.value()) == 0));
+      return status == expected.status()
+          && (expected.value() == null
+              || (value != null && value.compareTo(expected.value()) == 0));
     }
   }
 
@@ -78,7 +92,10 @@ public final class CaseRunner {
     return program;
   }
 
-  /** Loads the case's data and checks that its expectations name areas, nodes and subjects that exist. */
+  /**
+   * Loads the case's data and checks that its expectations name areas, nodes and subjects that
+   * exist.
+   */
   public Prepared prepare(Case c) {
     CaseData.Result loaded = CaseData.load(c, program.associationTypes());
     List<Diagnostic> out = new ArrayList<>(loaded.diagnostics());
@@ -96,7 +113,8 @@ public final class CaseRunner {
     Case c = p.c();
     Outcome outcome;
     try {
-      outcome = Eligo.evaluate(program, compiled(), p.data(), c.asOf(), 1, Evaluation.Progress.NONE);
+      outcome =
+          Eligo.evaluate(program, compiled(), p.data(), c.asOf(), 1, Evaluation.Progress.NONE);
     } catch (EvaluationFailure e) {
       return new Result(c, List.of(), e.getMessage());
     }
@@ -126,7 +144,15 @@ public final class CaseRunner {
       Ir.Node node = a.partnerNodes.get(rule);
       int partner = outcome.partners.indexOf(subject(e, partners(c)));
       Status status = a.partnerMet(partner, rule) ? Status.MET : Status.NOT_MET;
-      return new Check(e, a.area.id(), node, status, BigDecimal.valueOf(a.partnerTotal(partner, rule), node.partner().scale()), null, null, null);
+      return new Check(
+          e,
+          a.area.id(),
+          node,
+          status,
+          BigDecimal.valueOf(a.partnerTotal(partner, rule), node.partner().scale()),
+          null,
+          null,
+          null);
     }
     int i = a.nodeIndex(e.node().text());
     Ir.Node node = a.nodes.get(i);
@@ -144,7 +170,15 @@ public final class CaseRunner {
     if (check.passed()) {
       return check;
     }
-    return new Check(e, a.area.id(), node, status, value, current, baseline, explanation(outcome, customer, a.area.id(), node.id()));
+    return new Check(
+        e,
+        a.area.id(),
+        node,
+        status,
+        value,
+        current,
+        baseline,
+        explanation(outcome, customer, a.area.id(), node.id()));
   }
 
   /** The explainer's words for one node of one customer: its value, why, and its details rows. */
@@ -156,12 +190,22 @@ public final class CaseRunner {
       for (CustomerView.Node vn : va.nodes()) {
         if (vn.id().equals(node)) {
           List<String> lines = new ArrayList<>();
-          lines.add("shown as  " + (vn.current() == null || vn.current().isEmpty() ? "not evaluated" : vn.current()));
+          lines.add(
+              "shown as  "
+                  + (vn.current() == null || vn.current().isEmpty()
+                      ? "not evaluated"
+                      : vn.current()));
           if (vn.why() != null) {
             lines.add("why       " + vn.why());
           }
           for (CustomerView.Detail d : vn.details()) {
-            lines.add(vn.detailsBy() + "    " + d.key() + ": " + d.now() + (d.yearEarlier() == null ? "" : " | a year earlier: " + d.yearEarlier()));
+            lines.add(
+                vn.detailsBy()
+                    + "    "
+                    + d.key()
+                    + ": "
+                    + d.now()
+                    + (d.yearEarlier() == null ? "" : " | a year earlier: " + d.yearEarlier()));
           }
           return lines;
         }
@@ -176,26 +220,75 @@ public final class CaseRunner {
     Ir.Area area = program.area(e.area().text());
     if (area == null) {
       List<String> ids = program.areas().stream().map(Ir.Area::id).toList();
-      out.add(Diagnostic.error(e.area().span(), "unknown area '" + e.area().text() + "'" + guess(e.area().text(), ids) + " (areas: " + String.join(", ", ids) + ")"));
+      out.add(
+          Diagnostic.error(
+              e.area().span(),
+              "unknown area '"
+                  + e.area().text()
+                  + "'"
+                  + guess(e.area().text(), ids)
+                  + " (areas: "
+                  + String.join(", ", ids)
+                  + ")"));
       return;
     }
     List<Ir.Node> nodes = e.partner() ? area.partnerNodes() : area.resultNodes();
     List<String> ids = nodes.stream().map(Ir.Node::id).toList();
     if (!ids.contains(e.node().text())) {
-      boolean customerLevel = e.partner() && area.resultNodes().stream().anyMatch(n -> n.id().equals(e.node().text()));
-      String message = customerLevel
-          ? "node '" + e.node().text() + "' of area '" + area.id() + "' has no partner-level rule"
-          : "area '" + area.id() + "' has no " + (e.partner() ? "partner-level " : "") + "node '" + e.node().text() + "'" + guess(e.node().text(), ids);
-      out.add(Diagnostic.error(e.node().span(), message + (ids.isEmpty() ? "" : " (" + (e.partner() ? "partner-level nodes" : "nodes") + ": " + String.join(", ", ids) + ")")));
+      boolean customerLevel =
+          e.partner() && area.resultNodes().stream().anyMatch(n -> n.id().equals(e.node().text()));
+      String message =
+          customerLevel
+              ? "node '"
+                  + e.node().text()
+                  + "' of area '"
+                  + area.id()
+                  + "' has no partner-level rule"
+              : "area '"
+                  + area.id()
+                  + "' has no "
+                  + (e.partner() ? "partner-level " : "")
+                  + "node '"
+                  + e.node().text()
+                  + "'"
+                  + guess(e.node().text(), ids);
+      out.add(
+          Diagnostic.error(
+              e.node().span(),
+              message
+                  + (ids.isEmpty()
+                      ? ""
+                      : " ("
+                          + (e.partner() ? "partner-level nodes" : "nodes")
+                          + ": "
+                          + String.join(", ", ids)
+                          + ")")));
     }
     List<String> subjects = e.partner() ? partners(c) : customers(c);
     String what = e.partner() ? "partner" : "customer";
     if (e.subject() == null) {
       if (subjects.size() != 1) {
-        out.add(Diagnostic.error(e.span(), "this case has " + subjects.size() + " " + what + "s" + (subjects.isEmpty() ? "" : " (" + String.join(", ", subjects) + ")") + ": say which with 'for ID' at the end"));
+        out.add(
+            Diagnostic.error(
+                e.span(),
+                "this case has "
+                    + subjects.size()
+                    + " "
+                    + what
+                    + "s"
+                    + (subjects.isEmpty() ? "" : " (" + String.join(", ", subjects) + ")")
+                    + ": say which with 'for ID' at the end"));
       }
     } else if (!subjects.contains(e.subject().text())) {
-      out.add(Diagnostic.error(e.subject().span(), "no " + what + " '" + e.subject().text() + "' in this case" + guess(e.subject().text(), subjects)));
+      out.add(
+          Diagnostic.error(
+              e.subject().span(),
+              "no "
+                  + what
+                  + " '"
+                  + e.subject().text()
+                  + "' in this case"
+                  + guess(e.subject().text(), subjects)));
     }
   }
 

@@ -1,25 +1,30 @@
 package eligo.cases;
 
 import eligo.ir.Ir;
-import java.util.Locale;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
 /**
  * Which nodes and which outcomes the cases check, per area: an outcome of a node is covered when
- * some expectation looked at that node and found that outcome. Only possible outcomes count: a
- * node with no gate before it in its branch is always evaluated, and a partner-level node is met
- * or not met.
+ * some expectation looked at that node and found that outcome. Only possible outcomes count: a node
+ * with no gate before it in its branch is always evaluated, and a partner-level node is met or not
+ * met.
  */
 public final class Coverage {
   /** One node (customer-level, or partner-level) and how many checks found each outcome. */
-  public record Row(String area, String node, boolean partner, Set<Status> possible, Map<Status, Integer> counts) {
+  public record Row(
+      String area,
+      String node,
+      boolean partner,
+      Set<Status> possible,
+      Map<Status, Integer> counts) {
     public int count(Status s) {
       return counts.getOrDefault(s, 0);
     }
@@ -49,25 +54,37 @@ public final class Coverage {
       for (Ir.Branch branch : area.branches()) {
         boolean gateBefore = false;
         for (Ir.Node n : branch.nodes()) {
-          Set<Status> possible = gateBefore ? EnumSet.allOf(Status.class) : EnumSet.of(Status.MET, Status.NOT_MET);
+          Set<Status> possible =
+              gateBefore ? EnumSet.allOf(Status.class) : EnumSet.of(Status.MET, Status.NOT_MET);
           for (Ir.Node r : n.leaves().isEmpty() ? List.of(n) : n.leaves()) {
-            rows.add(new Row(area.id(), r.id(), false, possible, tally(results, area.id(), r.id(), false)));
+            rows.add(
+                new Row(
+                    area.id(), r.id(), false, possible, tally(results, area.id(), r.id(), false)));
           }
           gateBefore |= n.kind() == Ir.NodeKind.GATE;
         }
       }
       for (Ir.Node n : area.partnerNodes()) {
-        rows.add(new Row(area.id(), n.id(), true, EnumSet.of(Status.MET, Status.NOT_MET), tally(results, area.id(), n.id(), true)));
+        rows.add(
+            new Row(
+                area.id(),
+                n.id(),
+                true,
+                EnumSet.of(Status.MET, Status.NOT_MET),
+                tally(results, area.id(), n.id(), true)));
       }
     }
     return new Coverage(rows);
   }
 
-  private static Map<Status, Integer> tally(List<CaseRunner.Result> results, String area, String node, boolean partner) {
+  private static Map<Status, Integer> tally(
+      List<CaseRunner.Result> results, String area, String node, boolean partner) {
     Map<Status, Integer> counts = new EnumMap<>(Status.class);
     for (CaseRunner.Result r : results) {
       for (CaseRunner.Check c : r.checks()) {
-        if (c.area().equals(area) && c.node().id().equals(node) && c.expected().partner() == partner) {
+        if (c.area().equals(area)
+            && c.node().id().equals(node)
+            && c.expected().partner() == partner) {
           counts.merge(c.status(), 1, Integer::sum);
         }
       }
@@ -97,7 +114,9 @@ public final class Coverage {
 
   /** Whether the outcome coverage is at least {@code percent}. */
   public boolean atLeast(BigDecimal percent) {
-    return BigDecimal.valueOf(outcomesCovered() * 100L).compareTo(percent.multiply(BigDecimal.valueOf(outcomes()))) >= 0;
+    return BigDecimal.valueOf(outcomesCovered() * 100L)
+            .compareTo(percent.multiply(BigDecimal.valueOf(outcomes())))
+        >= 0;
   }
 
   /** The outcome coverage in percent, rounded down to a tenth ({@code 97.1%}, {@code 100%}). */
@@ -109,7 +128,11 @@ public final class Coverage {
     if (of == 0) {
       return "100%";
     }
-    return BigDecimal.valueOf(covered * 100L).divide(BigDecimal.valueOf(of), 1, RoundingMode.DOWN).stripTrailingZeros().toPlainString() + "%";
+    return BigDecimal.valueOf(covered * 100L)
+            .divide(BigDecimal.valueOf(of), 1, RoundingMode.DOWN)
+            .stripTrailingZeros()
+            .toPlainString()
+        + "%";
   }
 
   /**
@@ -127,7 +150,15 @@ public final class Coverage {
     String fmt = "%-" + areaWidth + "s  %-" + nodeWidth + "s  %5s  %7s  %13s%n";
     sb.append(String.format(Locale.ROOT, fmt, "area", "node", "met", "not met", "not evaluated"));
     for (Row r : rows) {
-      sb.append(String.format(Locale.ROOT, fmt, r.area(), r.label(), cell(r, Status.MET), cell(r, Status.NOT_MET), cell(r, Status.NOT_EVALUATED)));
+      sb.append(
+          String.format(
+              Locale.ROOT,
+              fmt,
+              r.area(),
+              r.label(),
+              cell(r, Status.MET),
+              cell(r, Status.NOT_MET),
+              cell(r, Status.NOT_EVALUATED)));
     }
     sb.append('\n');
     String sum = "%-" + areaWidth + "s  %-16s  %s%n";
@@ -135,13 +166,27 @@ public final class Coverage {
     List<String> areas = rows.stream().map(Row::area).distinct().toList();
     for (String area : areas) {
       List<Row> of = rows.stream().filter(r -> r.area().equals(area)).toList();
-      sb.append(String.format(Locale.ROOT, sum, area, fraction((int) of.stream().filter(Row::covered).count(), of.size()),
-          fraction(of.stream().mapToInt(Row::outcomesCovered).sum(), of.stream().mapToInt(r -> r.possible().size()).sum())));
+      sb.append(
+          String.format(
+              Locale.ROOT,
+              sum,
+              area,
+              fraction((int) of.stream().filter(Row::covered).count(), of.size()),
+              fraction(
+                  of.stream().mapToInt(Row::outcomesCovered).sum(),
+                  of.stream().mapToInt(r -> r.possible().size()).sum())));
     }
-    sb.append(String.format(Locale.ROOT, sum, "all", fraction(nodesCovered(), nodes()), fraction(outcomesCovered(), outcomes())));
+    sb.append(
+        String.format(
+            Locale.ROOT,
+            sum,
+            "all",
+            fraction(nodesCovered(), nodes()),
+            fraction(outcomesCovered(), outcomes())));
     List<String> missing = new ArrayList<>();
     for (Row r : rows) {
-      List<String> outcomes = r.possible().stream().filter(st -> r.count(st) == 0).map(Status::text).toList();
+      List<String> outcomes =
+          r.possible().stream().filter(st -> r.count(st) == 0).map(Status::text).toList();
       if (!outcomes.isEmpty()) {
         missing.add(r.area() + " " + r.label() + ": " + String.join(", ", outcomes));
       }

@@ -78,10 +78,19 @@ public final class Checker {
       for (Ast.Area a : f.areas()) {
         Ast.Area prev = areaIds.putIfAbsent(a.id().text(), a);
         if (prev != null) {
-          reporter.error(a.id().span(), "area '" + a.id().text() + "' is declared twice (also at " + prev.span().where() + ")");
+          reporter.error(
+              a.id().span(),
+              "area '"
+                  + a.id().text()
+                  + "' is declared twice (also at "
+                  + prev.span().where()
+                  + ")");
           continue;
         }
-        Ir.Area area = a instanceof Ast.PlainArea p ? nodes.area(p, fileScopes.get(f)) : templates.area((Ast.InstanceArea) a);
+        Ir.Area area =
+            a instanceof Ast.PlainArea p
+                ? nodes.area(p, fileScopes.get(f))
+                : templates.area((Ast.InstanceArea) a);
         if (area != null) {
           areas.add(area);
         }

@@ -13,19 +13,19 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * Holds the names that criteria take from the data against a dataset's catalog, so that a
- * misspelt workload, family or association type stops the run with one located error instead of
- * quietly counting nothing:
+ * Holds the names that criteria take from the data against a dataset's catalog, so that a misspelt
+ * workload, family or association type stops the run with one located error instead of quietly
+ * counting nothing:
  *
  * <ul>
- *   <li>every workload name and family the criteria write is looked up in {@code workloads.csv},
- *       to the letter. A name that differs from one of the data's only in case or spaces is an
- *       error that offers the exact name: names are unique, so it cannot be another workload.
- *       Any other name the data lacks is a warning, with the data's closest names when some are
- *       close ("did you mean"): DATA.md lets a dataset hold only some workloads (the conformance
- *       set {@code hand-1} has three, and the shipped criteria name "Virtual Machine Licenses",
- *       which is one edit from its "Virtual Machines"), so a name the data lacks may be right,
- *       but rules that use it count nothing in that dataset;
+ *   <li>every workload name and family the criteria write is looked up in {@code workloads.csv}, to
+ *       the letter. A name that differs from one of the data's only in case or spaces is an error
+ *       that offers the exact name: names are unique, so it cannot be another workload. Any other
+ *       name the data lacks is a warning, with the data's closest names when some are close ("did
+ *       you mean"): DATA.md lets a dataset hold only some workloads (the conformance set {@code
+ *       hand-1} has three, and the shipped criteria name "Virtual Machine Licenses", which is one
+ *       edit from its "Virtual Machines"), so a name the data lacks may be right, but rules that
+ *       use it count nothing in that dataset;
  *   <li>every association type that the data uses must be declared by the criteria: one error at
  *       the declaration the data most likely meant, with the count of rows and the first place in
  *       the data.
@@ -76,9 +76,9 @@ public final class DataBinding {
   }
 
   /**
-   * One error per type text of the data that no declaration names but that a declaration seems
-   * to misspell: the closest declaration (a few edits, or case and spaces) whose own text no row
-   * of the data uses. A stray text close to a declaration the data do use is a bad row, which the
+   * One error per type text of the data that no declaration names but that a declaration seems to
+   * misspell: the closest declaration (a few edits, or case and spaces) whose own text no row of
+   * the data uses. A stray text close to a declaration the data do use is a bad row, which the
    * loader reports at its line.
    */
   private static List<Diagnostic> undeclaredTypes(List<NameUse> uses, Map<String, TypeUse> inData) {
@@ -124,8 +124,8 @@ public final class DataBinding {
   }
 
   /**
-   * The diagnostic for a name the data lacks: an error offering the exact name when it differs
-   * only in case or spaces, else a warning with the closest names.
+   * The diagnostic for a name the data lacks: an error offering the exact name when it differs only
+   * in case or spaces, else a warning with the closest names.
    */
   static Diagnostic unknown(NameUse use, String what, Collection<String> known) {
     String name = use.text();
@@ -155,12 +155,13 @@ public final class DataBinding {
                 + "; did you mean "
                 + String.join(" or ", close.stream().map(DataBinding::quote).toList())
                 + "?";
-    return Diagnostic.warning(use.span(), head + hint + ": rules that name it count nothing in this dataset");
+    return Diagnostic.warning(
+        use.span(), head + hint + ": rules that name it count nothing in this dataset");
   }
 
   /**
-   * Up to {@code most} names of {@code known} near {@code name}: within an edit distance of a
-   * third of its length (at least 2), or holding it or held by it as a word; nearest first.
+   * Up to {@code most} names of {@code known} near {@code name}: within an edit distance of a third
+   * of its length (at least 2), or holding it or held by it as a word; nearest first.
    */
   static List<String> closest(String name, Collection<String> known, int most) {
     String n = fold(name);

@@ -9,8 +9,8 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * What is bound where an expression is typed ({@link ExprTyper}): the scope its names are looked
- * up in, the tenant, workload, month and association type that binders ('for', 'where', 'at') give,
+ * What is bound where an expression is typed ({@link ExprTyper}): the scope its names are looked up
+ * in, the tenant, workload, month and association type that binders ('for', 'where', 'at') give,
  * the names of bound variables, and the node's {@code value} in 'met when' and partner rules.
  * Immutable; each with* returns a copy.
  */
@@ -21,11 +21,23 @@ final class Env {
   final Ir.MonthExpr month;
   final Ir.Var type;
   final Map<String, Ir.Var> locals;
-  /** The node's value ({@code value}): a TNum, ERR after an error in it, or null outside 'met when'. */
+
+  /**
+   * The node's value ({@code value}): a TNum, ERR after an error in it, or null outside 'met when'.
+   */
   final T value;
+
   final boolean inNet;
 
-  private Env(Scope scope, Ir.Var tenant, Ir.Var workload, Ir.MonthExpr month, Ir.Var type, Map<String, Ir.Var> locals, T value, boolean inNet) {
+  private Env(
+      Scope scope,
+      Ir.Var tenant,
+      Ir.Var workload,
+      Ir.MonthExpr month,
+      Ir.Var type,
+      Map<String, Ir.Var> locals,
+      T value,
+      boolean inNet) {
     this.scope = scope;
     this.tenant = tenant;
     this.workload = workload;

@@ -2,8 +2,8 @@ package eligo.check;
 
 import eligo.check.Scope.ParamSym;
 import eligo.ir.Ir;
-import eligo.lang.Ast.AggKind;
 import eligo.lang.Ast;
+import eligo.lang.Ast.AggKind;
 import eligo.lang.Diagnostics;
 import eligo.lang.Span;
 import java.math.BigDecimal;
@@ -12,8 +12,8 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Expression typing: elaborates an expression of the criteria into an IR expression and its type
- * (a number of a {@link Kind}, a condition, a month, a range of months), reporting each type error
+ * Expression typing: elaborates an expression of the criteria into an IR expression and its type (a
+ * number of a {@link Kind}, a condition, a month, a range of months), reporting each type error
  * once (a {@link TErr} stops cascades). Operators, comparisons, bands, attribution ('via',
  * 'associated'), 'at', 'net' and aggregates with their binders are typed here; names and calls
  * (measures, parameters, definitions, tables) by {@link NameTyper}.
@@ -48,7 +48,10 @@ final class ExprTyper {
     this.names = new NameTyper(reporter, symbols, this);
   }
 
-  /** Numbers the variables of the next binders from {@code last} + 1 (a node's value and its partner rule's apart). */
+  /**
+   * Numbers the variables of the next binders from {@code last} + 1 (a node's value and its partner
+   * rule's apart).
+   */
   void numberVarsFrom(int last) {
     varCounter = last;
   }
@@ -56,7 +59,8 @@ final class ExprTyper {
   T expr(Ast.Expr e, Env env) {
     if (e instanceof Ast.LiteralExpr l) {
       Ast.Literal lit = l.literal();
-      return new TNum(constant(lit.value()), lit.kind() == Ast.LiteralKind.MONEY ? Kind.MONEY : Kind.NUMBER);
+      return new TNum(
+          constant(lit.value()), lit.kind() == Ast.LiteralKind.MONEY ? Kind.MONEY : Kind.NUMBER);
     }
     if (e instanceof Ast.PercentOf p) {
       T of = expr(p.of(), env);
@@ -84,7 +88,12 @@ final class ExprTyper {
       if (el instanceof TMonth m && set instanceof TRange r) {
         return new TBool(new Ir.InMonths(m.m(), r.r()));
       }
-      reporter.error(i.span(), "'in' asks whether a month lies in months (such as TTM(M) or window); here it has " + describe(el) + " and " + describe(set));
+      reporter.error(
+          i.span(),
+          "'in' asks whether a month lies in months (such as TTM(M) or window); here it has "
+              + describe(el)
+              + " and "
+              + describe(set));
       return ERR;
     }
     if (e instanceof Ast.Range r) {
@@ -96,7 +105,12 @@ final class ExprTyper {
       if (from instanceof TMonth a && to instanceof TMonth b) {
         return new TRange(new Ir.MonthRange(a.m(), b.m()));
       }
-      reporter.error(r.span(), "'..' makes a range of months, such as 'M - 1 .. M'; here it has " + describe(from) + " and " + describe(to));
+      reporter.error(
+          r.span(),
+          "'..' makes a range of months, such as 'M - 1 .. M'; here it has "
+              + describe(from)
+              + " and "
+              + describe(to));
       return ERR;
     }
     if (e instanceof Ast.Not n) {
@@ -119,14 +133,18 @@ final class ExprTyper {
         return ERR;
       }
       if (!(month instanceof TMonth m)) {
-        reporter.error(a.month().span(), "'at' takes a month, such as M or M - 12; this is " + describe(month));
+        reporter.error(
+            a.month().span(),
+            "'at' takes a month, such as M or M - 12; this is " + describe(month));
         return ERR;
       }
       return expr(a.operand(), env.withMonth(m.m()));
     }
     if (e instanceof Ast.Net n) {
       if (env.inNet) {
-        reporter.error(n.span(), "'net' inside 'net' would compare a year with a year before it twice; use one 'net'");
+        reporter.error(
+            n.span(),
+            "'net' inside 'net' would compare a year with a year before it twice; use one 'net'");
         return ERR;
       }
       TNum x = expectNum(expr(n.operand(), env.inNet()), n.operand().span(), "'net'");
@@ -147,7 +165,9 @@ final class ExprTyper {
     }
     if (e instanceof Ast.ValueRef v) {
       if (env.value == null) {
-        reporter.error(v.span(), "'value' is the node's value: it can be used in 'met when' and partner rules, not here");
+        reporter.error(
+            v.span(),
+            "'value' is the node's value: it can be used in 'met when' and partner rules, not here");
         return ERR;
       }
       return env.value;
@@ -166,22 +186,29 @@ final class ExprTyper {
     }
     switch (b.op()) {
       case AND:
-      case OR: {
-        TBool x = (TBool) expectBool(l, b.left().span(), "'" + b.op().symbol + "'");
-        TBool y = (TBool) expectBool(r, b.right().span(), "'" + b.op().symbol + "'");
-        if (x == null || y == null) {
-          return ERR;
+      case OR:
+        {
+          TBool x = (TBool) expectBool(l, b.left().span(), "'" + b.op().symbol + "'");
+          TBool y = (TBool) expectBool(r, b.right().span(), "'" + b.op().symbol + "'");
+          if (x == null || y == null) {
+            return ERR;
+          }
+          return new TBool(
+              b.op() == Ast.BinOp.AND ? new Ir.And(x.e(), y.e()) : new Ir.Or(x.e(), y.e()));
         }
-        return new TBool(b.op() == Ast.BinOp.AND ? new Ir.And(x.e(), y.e()) : new Ir.Or(x.e(), y.e()));
-      }
       case DIV:
-        reporter.error(b.span(), "division is not supported, so that every result stays exact: write a percentage ('40% of paid_units') or a rate table");
+        reporter.error(
+            b.span(),
+            "division is not supported, so that every result stays exact: write a percentage ('40% of paid_units') or a rate table");
         return ERR;
       default:
         break;
     }
     if (l instanceof TMonth m && (b.op() == Ast.BinOp.ADD || b.op() == Ast.BinOp.SUB)) {
-      if (r instanceof TNum n && n.e() instanceof Ir.Const k && k.scale() == 0 && n.kind().category() == Ir.ValueKind.NUMBER) {
+      if (r instanceof TNum n
+          && n.e() instanceof Ir.Const k
+          && k.scale() == 0
+          && n.kind().category() == Ir.ValueKind.NUMBER) {
         int d = (int) (b.op() == Ast.BinOp.ADD ? k.unscaled() : -k.unscaled());
         Ir.MonthExpr shifted = shift(m.m(), d);
         if (shifted == null) {
@@ -190,7 +217,9 @@ final class ExprTyper {
         }
         return new TMonth(shifted);
       }
-      reporter.error(b.right().span(), "a month can be moved by a whole number of months ('M - 12'); this is " + describe(r));
+      reporter.error(
+          b.right().span(),
+          "a month can be moved by a whole number of months ('M - 12'); this is " + describe(r));
       return ERR;
     }
     TNum x = expectNum(l, b.left().span(), "'" + b.op().symbol + "'");
@@ -203,16 +232,27 @@ final class ExprTyper {
         reporter.error(b.span(), "cannot multiply money by money");
         return ERR;
       }
-      Kind k = x.kind().category() == Ir.ValueKind.MONEY || y.kind().category() == Ir.ValueKind.MONEY ? Kind.MONEY
-          : x.kind().category() == Ir.ValueKind.NUMBER ? y.kind()
-          : y.kind().category() == Ir.ValueKind.NUMBER ? x.kind() : Kind.NUMBER;
+      Kind k =
+          x.kind().category() == Ir.ValueKind.MONEY || y.kind().category() == Ir.ValueKind.MONEY
+              ? Kind.MONEY
+              : x.kind().category() == Ir.ValueKind.NUMBER
+                  ? y.kind()
+                  : y.kind().category() == Ir.ValueKind.NUMBER ? x.kind() : Kind.NUMBER;
       return new TNum(new Ir.Arith(Ir.ArithOp.MUL, x.e(), y.e()), k);
     }
     if (!Kind.compatible(x.kind(), y.kind())) {
-      reporter.error(b.span(), "cannot " + (b.op() == Ast.BinOp.ADD ? "add " : "subtract ") + y.kind().describe() + (b.op() == Ast.BinOp.ADD ? " to " : " from ") + x.kind().describe());
+      reporter.error(
+          b.span(),
+          "cannot "
+              + (b.op() == Ast.BinOp.ADD ? "add " : "subtract ")
+              + y.kind().describe()
+              + (b.op() == Ast.BinOp.ADD ? " to " : " from ")
+              + x.kind().describe());
       return ERR;
     }
-    return new TNum(new Ir.Arith(b.op() == Ast.BinOp.ADD ? Ir.ArithOp.ADD : Ir.ArithOp.SUB, x.e(), y.e()), Kind.join(x.kind(), y.kind()));
+    return new TNum(
+        new Ir.Arith(b.op() == Ast.BinOp.ADD ? Ir.ArithOp.ADD : Ir.ArithOp.SUB, x.e(), y.e()),
+        Kind.join(x.kind(), y.kind()));
   }
 
   static Ir.MonthExpr shift(Ir.MonthExpr m, int d) {
@@ -237,12 +277,18 @@ final class ExprTyper {
     }
     if (l instanceof TNum a && r instanceof TNum b) {
       if (!Kind.compatible(a.kind(), b.kind())) {
-        reporter.error(c.span(), "cannot compare " + a.kind().describe() + " with " + b.kind().describe());
+        reporter.error(
+            c.span(), "cannot compare " + a.kind().describe() + " with " + b.kind().describe());
         return ERR;
       }
       Boolean fixed = lints.fixedOutcome(op, a.e(), b.e());
       if (fixed != null) {
-        reporter.warning(c.span(), "this comparison " + (fixed ? "always holds" : "can never hold") + lints.instance + Lints.because(Lints.constantValue(a.e()) == null ? a : b));
+        reporter.warning(
+            c.span(),
+            "this comparison "
+                + (fixed ? "always holds" : "can never hold")
+                + lints.instance
+                + Lints.because(Lints.constantValue(a.e()) == null ? a : b));
       }
       return new TBool(new Ir.Compare(op, a.e(), b.e()));
     }
@@ -259,13 +305,25 @@ final class ExprTyper {
       Object sym = env.scope.lookup(w.bandName().text());
       Object resolved = symbols.resolveSymbol(sym);
       if (sym == null) {
-        Set<String> bands = env.scope.namesOf(s -> s instanceof ParamSym p ? p.param().type() == Ast.ParamType.BAND : symbols.resolveSymbol(s) instanceof List);
-        reporter.error(w.bandName().span(), "unknown band '" + w.bandName().text() + "'" + Reporter.didYouMean(Diagnostics.closest(w.bandName().text(), bands)));
+        Set<String> bands =
+            env.scope.namesOf(
+                s ->
+                    s instanceof ParamSym p
+                        ? p.param().type() == Ast.ParamType.BAND
+                        : symbols.resolveSymbol(s) instanceof List);
+        reporter.error(
+            w.bandName().span(),
+            "unknown band '"
+                + w.bandName().text()
+                + "'"
+                + Reporter.didYouMean(Diagnostics.closest(w.bandName().text(), bands)));
         return ERR;
       }
       if (!(resolved instanceof List<?> list)) {
         if (resolved != Symbols.ERROR) {
-          reporter.error(w.bandName().span(), "'" + w.bandName().text() + "' is " + symbols.describeSymbol(sym) + ", not a band");
+          reporter.error(
+              w.bandName().span(),
+              "'" + w.bandName().text() + "' is " + symbols.describeSymbol(sym) + ", not a band");
         }
         return ERR;
       }
@@ -280,14 +338,20 @@ final class ExprTyper {
     boolean never = false;
     boolean always = true;
     for (Ast.BandBound b : bounds) {
-      Ir.Compare cmp = new Ir.Compare(Ir.CmpOp.valueOf(b.op().name()), subject.e(), constant(b.limit().value()));
+      Ir.Compare cmp =
+          new Ir.Compare(Ir.CmpOp.valueOf(b.op().name()), subject.e(), constant(b.limit().value()));
       Boolean holds = lints.fixedOutcome(cmp.op(), cmp.left(), cmp.right());
       never |= Boolean.FALSE.equals(holds);
       always &= Boolean.TRUE.equals(holds);
       out = out == null ? cmp : new Ir.And(out, cmp);
     }
     if (never || always) {
-      reporter.warning(w.span(), "this band " + (never ? "can never hold here" : "always holds here") + lints.instance + Lints.because(subject));
+      reporter.warning(
+          w.span(),
+          "this band "
+              + (never ? "can never hold here" : "always holds here")
+              + lints.instance
+              + Lints.because(subject));
     }
     return new TBool(out);
   }
@@ -308,7 +372,9 @@ final class ExprTyper {
     if (x instanceof TBool b) {
       return new TBool(new Ir.And(assoc, b.e()));
     }
-    reporter.error(v.operand().span(), "'via' attributes an amount or a count to association types; this is " + describe(x));
+    reporter.error(
+        v.operand().span(),
+        "'via' attributes an amount or a count to association types; this is " + describe(x));
     return ERR;
   }
 
@@ -345,7 +411,14 @@ final class ExprTyper {
     if (missing.isEmpty()) {
       return true;
     }
-    reporter.error(span, what + " needs " + String.join(", ", missing) + ": add " + (missing.size() == 1 ? "it" : "them") + " with 'for'/'where' (e.g. 'sum ... for tenant, workload in X, month in TTM(M)') or 'at M'");
+    reporter.error(
+        span,
+        what
+            + " needs "
+            + String.join(", ", missing)
+            + ": add "
+            + (missing.size() == 1 ? "it" : "them")
+            + " with 'for'/'where' (e.g. 'sum ... for tenant, workload in X, month in TTM(M)') or 'at M'");
     return false;
   }
 
@@ -364,56 +437,71 @@ final class ExprTyper {
           inner = inner.withTenant(var);
           dims.add("tenant");
           break;
-        case WORKLOAD: {
-          Ir.WorkloadSet set = b.workloads() == null ? new Ir.AllWorkloads() : symbols.workloadSet(b.workloads(), env.scope);
-          if (set == null) {
-            failed = true;
-            set = new Ir.AllWorkloads();
-          }
-          var = newVar(Ir.Dim.WORKLOAD, b.var());
-          binders.add(new Ir.ForWorkload(var, set));
-          inner = inner.withWorkload(var);
-          dims.add("workload");
-          break;
-        }
-        case MONTH: {
-          T range = expr(b.months(), inner);
-          Ir.MonthRange months = new Ir.MonthRange(new Ir.AsOf(0), new Ir.AsOf(0));
-          if (range instanceof TRange r) {
-            months = r.r();
-          } else {
-            if (!(range instanceof TErr)) {
-              reporter.error(b.months().span(), "'month in' takes months, such as 'window', 'TTM(M)' or 'M - 1 .. M'; this is " + describe(range));
+        case WORKLOAD:
+          {
+            Ir.WorkloadSet set =
+                b.workloads() == null
+                    ? new Ir.AllWorkloads()
+                    : symbols.workloadSet(b.workloads(), env.scope);
+            if (set == null) {
+              failed = true;
+              set = new Ir.AllWorkloads();
             }
-            failed = true;
+            var = newVar(Ir.Dim.WORKLOAD, b.var());
+            binders.add(new Ir.ForWorkload(var, set));
+            inner = inner.withWorkload(var);
+            dims.add("workload");
+            break;
           }
-          var = newVar(Ir.Dim.MONTH, b.var());
-          binders.add(new Ir.ForMonth(var, months));
-          inner = inner.withMonth(new Ir.MonthVar(var, 0));
-          dims.add("month");
-          break;
-        }
-        case TYPE: {
-          List<String> types = null;
-          if (b.types() != null) {
-            Ir.TypeSet ts = symbols.typeSet(b.types(), env.scope);
-            if (ts instanceof Ir.FixedTypes f) {
-              types = f.types();
+        case MONTH:
+          {
+            T range = expr(b.months(), inner);
+            Ir.MonthRange months = new Ir.MonthRange(new Ir.AsOf(0), new Ir.AsOf(0));
+            if (range instanceof TRange r) {
+              months = r.r();
             } else {
-              if (ts != null) {
-                reporter.error(b.types().span(), "this type set depends on the workload; write 'type where ... associated via " + b.types().items().get(0).text() + "'");
+              if (!(range instanceof TErr)) {
+                reporter.error(
+                    b.months().span(),
+                    "'month in' takes months, such as 'window', 'TTM(M)' or 'M - 1 .. M'; this is "
+                        + describe(range));
               }
               failed = true;
             }
+            var = newVar(Ir.Dim.MONTH, b.var());
+            binders.add(new Ir.ForMonth(var, months));
+            inner = inner.withMonth(new Ir.MonthVar(var, 0));
+            dims.add("month");
+            break;
           }
-          var = newVar(Ir.Dim.TYPE, b.var());
-          binders.add(new Ir.ForType(var, types));
-          inner = inner.withType(var);
-          dims.add("association type");
-          break;
-        }
+        case TYPE:
+          {
+            List<String> types = null;
+            if (b.types() != null) {
+              Ir.TypeSet ts = symbols.typeSet(b.types(), env.scope);
+              if (ts instanceof Ir.FixedTypes f) {
+                types = f.types();
+              } else {
+                if (ts != null) {
+                  reporter.error(
+                      b.types().span(),
+                      "this type set depends on the workload; write 'type where ... associated via "
+                          + b.types().items().get(0).text()
+                          + "'");
+                }
+                failed = true;
+              }
+            }
+            var = newVar(Ir.Dim.TYPE, b.var());
+            binders.add(new Ir.ForType(var, types));
+            inner = inner.withType(var);
+            dims.add("association type");
+            break;
+          }
         default:
-          reporter.error(b.span(), "'customer' can only be used in a partner rule: 'value sum value for customer'");
+          reporter.error(
+              b.span(),
+              "'customer' can only be used in a partner rule: 'value sum value for customer'");
           failed = true;
           continue;
       }
@@ -421,9 +509,13 @@ final class ExprTyper {
         inner = inner.withLocal(b.var().text(), var);
       }
     }
-    TNum body = a.kind() == AggKind.SUM ? expectNum(expr(a.body(), inner), a.body().span(), "'sum'") : null;
-    T where = a.where() == null ? null : expectBool(expr(a.where(), inner), a.where().span(), "'where'");
-    if (failed || (a.kind() == AggKind.SUM && body == null) || (a.where() != null && where == null)) {
+    TNum body =
+        a.kind() == AggKind.SUM ? expectNum(expr(a.body(), inner), a.body().span(), "'sum'") : null;
+    T where =
+        a.where() == null ? null : expectBool(expr(a.where(), inner), a.where().span(), "'where'");
+    if (failed
+        || (a.kind() == AggKind.SUM && body == null)
+        || (a.where() != null && where == null)) {
       return ERR;
     }
     Ir.Expr condition = where == null ? null : ((TBool) where).e();
@@ -433,7 +525,10 @@ final class ExprTyper {
       case COUNT:
         return new TNum(new Ir.Count(binders, condition), Kind.count(countLabel(dims)));
       default:
-        return new TBool(a.kind() == AggKind.ANY ? new Ir.Exists(binders, condition) : new Ir.ForAll(binders, condition));
+        return new TBool(
+            a.kind() == AggKind.ANY
+                ? new Ir.Exists(binders, condition)
+                : new Ir.ForAll(binders, condition));
     }
   }
 
@@ -448,7 +543,12 @@ final class ExprTyper {
   }
 
   private Ir.Var newVar(Ir.Dim dim, Ast.Name name) {
-    String base = name != null ? name.text() : dim == Ir.Dim.TENANT ? "t" : dim == Ir.Dim.WORKLOAD ? "w" : dim == Ir.Dim.MONTH ? "m" : "k";
+    String base =
+        name != null
+            ? name.text()
+            : dim == Ir.Dim.TENANT
+                ? "t"
+                : dim == Ir.Dim.WORKLOAD ? "w" : dim == Ir.Dim.MONTH ? "m" : "k";
     return new Ir.Var(++varCounter, dim, base);
   }
 

@@ -4,8 +4,8 @@ import eligo.ir.Ir;
 import eligo.lang.Ast;
 import eligo.lang.CriteriaParsing;
 import eligo.lang.Diagnostic;
-import eligo.lang.NameUse;
 import eligo.lang.Diagnostics;
+import eligo.lang.NameUse;
 import eligo.lang.SourceFile;
 import eligo.lang.Span;
 import java.io.IOException;
@@ -35,8 +35,8 @@ public final class Frontend {
   /**
    * The result of compiling a criteria folder: the program (null when there are errors), every
    * diagnostic in reading order, a SHA-256 of the files' names and contents (what a prebuilt
-   * evaluator was built from), and the names the criteria take from the data, where written
-   * ({@link DataBinding} holds them against a dataset).
+   * evaluator was built from), and the names the criteria take from the data, where written ({@link
+   * DataBinding} holds them against a dataset).
    */
   public record Compilation(
       Ir.Program program,
@@ -79,7 +79,10 @@ public final class Frontend {
   private static Folder read(Path dir) throws IOException {
     List<Path> paths;
     try (Stream<Path> s = Files.list(dir)) {
-      paths = s.filter(p -> p.getFileName().toString().endsWith(".criteria") && Files.isRegularFile(p)).sorted().toList();
+      paths =
+          s.filter(p -> p.getFileName().toString().endsWith(".criteria") && Files.isRegularFile(p))
+              .sorted()
+              .toList();
     }
     Map<String, String> texts = new LinkedHashMap<>();
     List<Diagnostic> readErrors = new ArrayList<>();
@@ -119,7 +122,8 @@ public final class Frontend {
       names.addAll(NameUse.of(r.file()));
       byName.put(e.getKey(), r.file());
     }
-    Checker.Result checked = Checker.check(files, (from, path) -> byName.get(sibling(from.source().name(), path)));
+    Checker.Result checked =
+        Checker.check(files, (from, path) -> byName.get(sibling(from.source().name(), path)));
     // on a line with a syntax error, what the checker finds is the parser's guess: leave it out
     Set<String> syntaxLines = new HashSet<>();
     for (Diagnostic d : diagnostics) {
@@ -145,13 +149,16 @@ public final class Frontend {
   static String hash(Map<String, String> texts) {
     try {
       MessageDigest md = MessageDigest.getInstance("SHA-256");
-      texts.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e -> {
-        String name = e.getKey().substring(e.getKey().lastIndexOf('/') + 1);
-        md.update(name.getBytes(StandardCharsets.UTF_8));
-        md.update((byte) 0);
-        md.update(e.getValue().getBytes(StandardCharsets.UTF_8));
-        md.update((byte) 0);
-      });
+      texts.entrySet().stream()
+          .sorted(Map.Entry.comparingByKey())
+          .forEach(
+              e -> {
+                String name = e.getKey().substring(e.getKey().lastIndexOf('/') + 1);
+                md.update(name.getBytes(StandardCharsets.UTF_8));
+                md.update((byte) 0);
+                md.update(e.getValue().getBytes(StandardCharsets.UTF_8));
+                md.update((byte) 0);
+              });
       return HexFormat.of().formatHex(md.digest());
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);

@@ -7,8 +7,8 @@ import java.util.Map;
 
 /**
  * File scopes and imports: each file's own declarations in a scope of the file, and what the files
- * it imports declare in a scope around it (its own declarations come first). Reports an import
- * that names no file of the folder, and a file that imports itself.
+ * it imports declare in a scope around it (its own declarations come first). Reports an import that
+ * names no file of the folder, and a file that imports itself.
  */
 final class Imports {
   private final Reporter reporter;
@@ -20,7 +20,8 @@ final class Imports {
   }
 
   /** The scope of each file, in the order of {@code files}. */
-  Map<Ast.CriteriaFile, Scope> fileScopes(List<Ast.CriteriaFile> files, Checker.ImportResolver imports) {
+  Map<Ast.CriteriaFile, Scope> fileScopes(
+      List<Ast.CriteriaFile> files, Checker.ImportResolver imports) {
     // 1. each file's own declarations
     // A file's scope sees its own declarations, then those of the files it imports (step 2).
     Map<Ast.CriteriaFile, Scope> own = new LinkedHashMap<>();
@@ -42,7 +43,9 @@ final class Imports {
       for (Ast.Import imp : f.imports()) {
         Ast.CriteriaFile target = imports.resolve(f, imp.path());
         if (target == null) {
-          reporter.error(imp.span(), "cannot find the imported file '" + imp.path() + "' next to " + f.source().name());
+          reporter.error(
+              imp.span(),
+              "cannot find the imported file '" + imp.path() + "' next to " + f.source().name());
           continue;
         }
         if (target == f) {

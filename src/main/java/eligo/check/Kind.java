@@ -3,8 +3,8 @@ package eligo.check;
 import eligo.ir.Ir;
 
 /**
- * What a number means, for type checking and for people: money, a quantity read from the data
- * (paid units, active users), a count of things the criteria count (tenants, workloads), or a plain
+ * What a number means, for type checking and for people: money, a quantity read from the data (paid
+ * units, active users), a count of things the criteria count (tenants, workloads), or a plain
  * number (a literal, a rate, a product).
  */
 record Kind(Ir.ValueKind category, String label) {

@@ -21,11 +21,18 @@ import java.util.Set;
 final class Lints {
   /** Workload and family names as written, by place: near misses of each other are likely typos. */
   final Map<Span, String> workloadNames = new HashMap<>();
+
   final Map<Span, String> familyNames = new HashMap<>();
+
   /** Whether 'value' is never negative where it is being checked (for always/never warnings). */
   boolean valueNonNegative;
-  /** " in area 'x'" while a template is instantiated for area x, else "": for warnings that depend on arguments. */
+
+  /**
+   * " in area 'x'" while a template is instantiated for area x, else "": for warnings that depend
+   * on arguments.
+   */
   String instance = "";
+
   private final Reporter reporter;
 
   Lints(Reporter reporter) {
@@ -36,7 +43,8 @@ final class Lints {
   void unusedTemplates(Collection<Ast.Template> templates, Set<String> usedTemplates) {
     for (Ast.Template t : templates) {
       if (!usedTemplates.contains(t.name().text())) {
-        reporter.warning(t.name().span(), "template '" + t.name().text() + "' is never used by an area");
+        reporter.warning(
+            t.name().span(), "template '" + t.name().text() + "' is never used by an area");
       }
     }
   }
@@ -48,9 +56,11 @@ final class Lints {
   }
 
   /** Warns about each declaration that nothing looks up (types excepted). */
-  void unusedDeclarations(List<Ast.CriteriaFile> files, Set<Ast.Decl> declared, Set<Ast.Decl> used) {
+  void unusedDeclarations(
+      List<Ast.CriteriaFile> files, Set<Ast.Decl> declared, Set<Ast.Decl> used) {
     // only a whole, error-free program shows for sure what is never used
-    if (files.stream().allMatch(f -> f.damaged().isEmpty()) && !Diagnostics.hasErrors(reporter.diagnostics())) {
+    if (files.stream().allMatch(f -> f.damaged().isEmpty())
+        && !Diagnostics.hasErrors(reporter.diagnostics())) {
       for (Ast.Decl d : declared) {
         if (!used.contains(d) && !(d instanceof Ast.TypeDecl) && !(d instanceof Ast.Unparsed)) {
           reporter.warning(d.name().span(), d.what() + " '" + d.name().text() + "' is never used");
@@ -60,8 +70,8 @@ final class Lints {
   }
 
   /**
-   * Warns about a name written once or twice that differs a little from one written more often
-   * (or as often), such as "Power bi" next to "Power BI": the data compares names exactly.
+   * Warns about a name written once or twice that differs a little from one written more often (or
+   * as often), such as "Power bi" next to "Power BI": the data compares names exactly.
    */
   private void nearMisses(Map<Span, String> written, String what) {
     Map<String, Integer> counts = new HashMap<>();
@@ -71,7 +81,9 @@ final class Lints {
       // a typo: letters in another case, or one edit per 8 letters; never other digits ("W1", "W2")
       int best = name.length() / 8;
       for (String other : counts.keySet()) {
-        if (other.equals(name) || counts.get(other) < counts.get(name) || Math.abs(other.length() - name.length()) > best
+        if (other.equals(name)
+            || counts.get(other) < counts.get(name)
+            || Math.abs(other.length() - name.length()) > best
             || !digits(other).equals(digits(name))) {
           continue;
         }
@@ -89,7 +101,19 @@ final class Lints {
       String name = written.get(place);
       String hint = hints.get(name);
       if (hint != null) {
-        reporter.warning(place, what + " \"" + name + "\" is written " + (counts.get(name) == 1 ? "only here" : counts.get(name) + " times") + "; did you mean \"" + hint + "\", written " + counts.get(hint) + (counts.get(hint) == 1 ? " time" : " times") + " elsewhere?");
+        reporter.warning(
+            place,
+            what
+                + " \""
+                + name
+                + "\" is written "
+                + (counts.get(name) == 1 ? "only here" : counts.get(name) + " times")
+                + "; did you mean \""
+                + hint
+                + "\", written "
+                + counts.get(hint)
+                + (counts.get(hint) == 1 ? " time" : " times")
+                + " elsewhere?");
       }
     }
   }
@@ -99,9 +123,9 @@ final class Lints {
   }
 
   /**
-   * TRUE when a comparison holds whatever the data, FALSE when it never does, null when it
-   * depends: two fixed numbers, or something never negative (a count, paid units) against 0 or
-   * less ('count tenant >= 0', 'value < 0').
+   * TRUE when a comparison holds whatever the data, FALSE when it never does, null when it depends:
+   * two fixed numbers, or something never negative (a count, paid units) against 0 or less ('count
+   * tenant >= 0', 'value < 0').
    */
   Boolean fixedOutcome(Ir.CmpOp op, Ir.Expr left, Ir.Expr right) {
     BigDecimal l = constantValue(left);
@@ -127,7 +151,12 @@ final class Lints {
       return againstNonPositive(op, r.signum() < 0);
     }
     if (l != null && l.signum() <= 0 && nonNegative(right)) {
-      Ir.CmpOp flipped = op == Ir.CmpOp.GE ? Ir.CmpOp.LE : op == Ir.CmpOp.LE ? Ir.CmpOp.GE : op == Ir.CmpOp.GT ? Ir.CmpOp.LT : op == Ir.CmpOp.LT ? Ir.CmpOp.GT : op;
+      Ir.CmpOp flipped =
+          op == Ir.CmpOp.GE
+              ? Ir.CmpOp.LE
+              : op == Ir.CmpOp.LE
+                  ? Ir.CmpOp.GE
+                  : op == Ir.CmpOp.GT ? Ir.CmpOp.LT : op == Ir.CmpOp.LT ? Ir.CmpOp.GT : op;
       return againstNonPositive(flipped, l.signum() < 0);
     }
     return null;
@@ -150,10 +179,14 @@ final class Lints {
 
   /** Why: {@code side} (the side that is not a fixed number, if any) cannot be negative. */
   static String because(TNum side) {
-    return constantValue(side.e()) != null ? ": it compares fixed numbers" : ": " + side.kind().describe() + " cannot be negative";
+    return constantValue(side.e()) != null
+        ? ": it compares fixed numbers"
+        : ": " + side.kind().describe() + " cannot be negative";
   }
 
-  /** The value of a number written in the criteria ({@code 5}, {@code -1}, {@code $0}), else null. */
+  /**
+   * The value of a number written in the criteria ({@code 5}, {@code -1}, {@code $0}), else null.
+   */
   static BigDecimal constantValue(Ir.Expr e) {
     if (e instanceof Ir.Const c) {
       return BigDecimal.valueOf(c.unscaled(), c.scale());
@@ -164,7 +197,10 @@ final class Lints {
     return null;
   }
 
-  /** Whether a number cannot be below 0: counts, count measures, rates, and sums and products of them. */
+  /**
+   * Whether a number cannot be below 0: counts, count measures, rates, and sums and products of
+   * them.
+   */
   boolean nonNegative(Ir.Expr e) {
     if (e instanceof Ir.Const c) {
       return c.unscaled() >= 0;

@@ -48,7 +48,9 @@ final class NameTyper {
         return ERR;
       }
       if (!(m instanceof TMonth month)) {
-        reporter.error(c.args().get(0).span(), "TTM takes a month, such as M or M - 12; this is " + ExprTyper.describe(m));
+        reporter.error(
+            c.args().get(0).span(),
+            "TTM takes a month, such as M or M - 12; this is " + ExprTyper.describe(m));
         return ERR;
       }
       Ir.MonthExpr from = ExprTyper.shift(month.m(), -11);
@@ -60,19 +62,34 @@ final class NameTyper {
     }
     Object sym = env.scope.lookup(name);
     if (sym == null) {
-      String hint = Diagnostics.closest(name, env.scope.namesOf(s -> s instanceof DeclSym d && d.decl() instanceof Ast.DefineDecl));
-      reporter.error(c.name().span(), "unknown definition '" + name + "'" + Reporter.didYouMean(hint));
+      String hint =
+          Diagnostics.closest(
+              name,
+              env.scope.namesOf(s -> s instanceof DeclSym d && d.decl() instanceof Ast.DefineDecl));
+      reporter.error(
+          c.name().span(), "unknown definition '" + name + "'" + Reporter.didYouMean(hint));
       return ERR;
     }
     if (symbols.resolveSymbol(sym) == Symbols.ERROR) {
       return ERR;
     }
     if (!(sym instanceof DeclSym d && d.decl() instanceof Ast.DefineDecl def)) {
-      reporter.error(c.name().span(), "'" + name + "' is " + symbols.describeSymbol(sym) + " and takes no arguments");
+      reporter.error(
+          c.name().span(),
+          "'" + name + "' is " + symbols.describeSymbol(sym) + " and takes no arguments");
       return ERR;
     }
     if (def.params().size() != c.args().size()) {
-      reporter.error(c.span(), "'" + name + "' takes " + def.params().size() + " argument" + (def.params().size() == 1 ? "" : "s") + ", not " + c.args().size());
+      reporter.error(
+          c.span(),
+          "'"
+              + name
+              + "' takes "
+              + def.params().size()
+              + " argument"
+              + (def.params().size() == 1 ? "" : "s")
+              + ", not "
+              + c.args().size());
       return ERR;
     }
     Scope callScope = new Scope(d.home(), "call of " + name);
@@ -83,7 +100,9 @@ final class NameTyper {
       if (value == null) {
         return ERR;
       }
-      callScope.symbols.put(p.name().text(), new ParamSym(p, value, arg instanceof Ast.NameRef n ? n.name().text() : "?"));
+      callScope.symbols.put(
+          p.name().text(),
+          new ParamSym(p, value, arg instanceof Ast.NameRef n ? n.name().text() : "?"));
     }
     return expand(d, def.body(), env, callScope);
   }
@@ -97,7 +116,8 @@ final class NameTyper {
         break;
       case WORKLOADS:
         if (arg instanceof Ast.NameRef n) {
-          return symbols.workloadSetOfNames(new Ast.TypeSetExpr(List.of(n.name()), n.span()), env.scope);
+          return symbols.workloadSetOfNames(
+              new Ast.TypeSetExpr(List.of(n.name()), n.span()), env.scope);
         }
         break;
       case BAND:
@@ -111,30 +131,38 @@ final class NameTyper {
           }
         }
         break;
-      default: {
-        T v = exprs.expr(arg, env);
-        if (v instanceof TErr) {
-          return null;
-        }
-        if (v instanceof TNum n) {
-          if (p.type() == Ast.ParamType.MONEY && n.kind().category() != Ir.ValueKind.MONEY && n.kind().category() != Ir.ValueKind.NUMBER) {
-            break;
+      default:
+        {
+          T v = exprs.expr(arg, env);
+          if (v instanceof TErr) {
+            return null;
           }
-          return n;
+          if (v instanceof TNum n) {
+            if (p.type() == Ast.ParamType.MONEY
+                && n.kind().category() != Ir.ValueKind.MONEY
+                && n.kind().category() != Ir.ValueKind.NUMBER) {
+              break;
+            }
+            return n;
+          }
+          break;
         }
-        break;
-      }
     }
-    reporter.error(arg.span(), "parameter '" + p.name().text() + "' takes " + Templates.article(p.type()));
+    reporter.error(
+        arg.span(), "parameter '" + p.name().text() + "' takes " + Templates.article(p.type()));
     return null;
   }
 
   private final Set<DeclSym> expanding = new HashSet<>();
 
-  /** Elaborates a definition's or measure's body where it is used: names from its home, variables from the use. */
+  /**
+   * Elaborates a definition's or measure's body where it is used: names from its home, variables
+   * from the use.
+   */
   private T expand(DeclSym d, Ast.Expr body, Env env, Scope scope) {
     if (!expanding.add(d)) {
-      reporter.error(d.decl().name().span(), "'" + d.decl().name().text() + "' is defined in terms of itself");
+      reporter.error(
+          d.decl().name().span(), "'" + d.decl().name().text() + "' is defined in terms of itself");
       return ERR;
     }
     try {
@@ -151,8 +179,17 @@ final class NameTyper {
       if (local.dim() == Ir.Dim.MONTH) {
         return new TMonth(new Ir.MonthVar(local, 0));
       }
-      String each = local.dim() == Ir.Dim.TYPE ? "association type" : local.dim().name().toLowerCase(java.util.Locale.ROOT);
-      reporter.error(n.span(), "'" + text + "' stands for each " + each + " of its 'for' or 'where': it is not a number or a condition");
+      String each =
+          local.dim() == Ir.Dim.TYPE
+              ? "association type"
+              : local.dim().name().toLowerCase(java.util.Locale.ROOT);
+      reporter.error(
+          n.span(),
+          "'"
+              + text
+              + "' stands for each "
+              + each
+              + " of its 'for' or 'where': it is not a number or a condition");
       return ERR;
     }
     Object sym = env.scope.lookup(text);
@@ -179,7 +216,12 @@ final class NameTyper {
       if (env.value != null) {
         candidates.add("value");
       }
-      reporter.error(n.span(), "unknown name '" + text + "'" + Reporter.didYouMean(Diagnostics.closest(text, candidates)));
+      reporter.error(
+          n.span(),
+          "unknown name '"
+              + text
+              + "'"
+              + Reporter.didYouMean(Diagnostics.closest(text, candidates)));
       return ERR;
     }
     if (sym instanceof ParamSym p) {
@@ -190,7 +232,13 @@ final class NameTyper {
       if (v instanceof T t) {
         return t;
       }
-      reporter.error(n.span(), "'" + text + "' is a parameter of " + p.param().type().word + "; use it after 'in', 'via' or 'within'");
+      reporter.error(
+          n.span(),
+          "'"
+              + text
+              + "' is a parameter of "
+              + p.param().type().word
+              + "; use it after 'in', 'via' or 'within'");
       return ERR;
     }
     DeclSym d = (DeclSym) sym;
@@ -200,7 +248,17 @@ final class NameTyper {
     }
     if (decl instanceof Ast.DefineDecl def) {
       if (!def.params().isEmpty()) {
-        reporter.error(n.span(), "'" + text + "' takes " + def.params().size() + " argument" + (def.params().size() == 1 ? "" : "s") + ": " + text + "(...)");
+        reporter.error(
+            n.span(),
+            "'"
+                + text
+                + "' takes "
+                + def.params().size()
+                + " argument"
+                + (def.params().size() == 1 ? "" : "s")
+                + ": "
+                + text
+                + "(...)");
         return ERR;
       }
       return expand(d, def.body(), env, d.home());
@@ -222,7 +280,14 @@ final class NameTyper {
       }
       return new TNum(new Ir.Rate(table, env.workload), Kind.NUMBER);
     }
-    reporter.error(n.span(), "'" + text + "' is " + symbols.describeSymbol(sym) + "; it cannot stand alone here" + usageHint(decl));
+    reporter.error(
+        n.span(),
+        "'"
+            + text
+            + "' is "
+            + symbols.describeSymbol(sym)
+            + "; it cannot stand alone here"
+            + usageHint(decl));
     return ERR;
   }
 
@@ -230,7 +295,9 @@ final class NameTyper {
     if (decl instanceof Ast.WorkloadSetDecl) {
       return " (use it as 'workload in " + decl.name().text() + "')";
     }
-    if (decl instanceof Ast.TypeSetDecl || decl instanceof Ast.TypeMapDecl || decl instanceof Ast.TypeDecl) {
+    if (decl instanceof Ast.TypeSetDecl
+        || decl instanceof Ast.TypeMapDecl
+        || decl instanceof Ast.TypeDecl) {
       return " (use it as 'via " + decl.name().text() + "')";
     }
     if (decl instanceof Ast.BandDecl) {

@@ -24,7 +24,8 @@ import java.util.regex.Pattern;
  * The tree of an area, elaborated into the IR: its branches (each with its own declarations), its
  * gates and metrics, their leaves and partner rules. Checks what each node must say (a value, when
  * it is met, leaves only on metrics) and types its value, 'met when' and partner rule with {@link
- * ExprTyper}; fills in criteria texts ({@code {param}} placeholders) and where each part is written.
+ * ExprTyper}; fills in criteria texts ({@code {param}} placeholders) and where each part is
+ * written.
  */
 final class NodeElaborator {
   private final Reporter reporter;
@@ -39,7 +40,10 @@ final class NodeElaborator {
     this.lints = lints;
   }
 
-  /** A plain area ({@code area x "X" { ... }}), its declarations in a scope of its own inside its file's. */
+  /**
+   * A plain area ({@code area x "X" { ... }}), its declarations in a scope of its own inside its
+   * file's.
+   */
   Ir.Area area(Ast.PlainArea p, Scope fileScope) {
     Scope scope = new Scope(fileScope, "area " + p.id().text());
     for (Ast.Decl d : p.decls()) {
@@ -49,7 +53,10 @@ final class NodeElaborator {
     return new Ir.Area(p.id().text(), p.title(), origin(p.span()), branches);
   }
 
-  /** The branches of an area (a plain one, or one made from a template with {@code leaves}), elaborated in {@code areaScope}. */
+  /**
+   * The branches of an area (a plain one, or one made from a template with {@code leaves}),
+   * elaborated in {@code areaScope}.
+   */
   List<Ir.Branch> branches(List<Ast.Branch> branches, Scope areaScope, List<LeafBinding> leaves) {
     List<Ir.Branch> out = new ArrayList<>();
     Set<String> ids = new HashSet<>();
@@ -58,7 +65,8 @@ final class NodeElaborator {
       String prefix = "";
       if (b.id() != null) {
         if (!ids.add(b.id().text())) {
-          reporter.error(b.id().span(), "branch '" + b.id().text() + "' is declared twice in this area");
+          reporter.error(
+              b.id().span(), "branch '" + b.id().text() + "' is declared twice in this area");
         }
         scope = new Scope(areaScope, "branch " + b.id().text());
         for (Ast.Decl d : b.decls()) {
@@ -71,11 +79,20 @@ final class NodeElaborator {
       boolean sawMetric = false;
       for (Ast.Node n : b.nodes()) {
         if (!nodeIds.add(n.id().text())) {
-          reporter.error(n.id().span(), "node '" + n.id().text() + "' is declared twice in this " + (b.id() == null ? "area" : "branch"));
+          reporter.error(
+              n.id().span(),
+              "node '"
+                  + n.id().text()
+                  + "' is declared twice in this "
+                  + (b.id() == null ? "area" : "branch"));
           continue;
         }
         if (n.kind() == Ast.NodeKind.GATE && sawMetric) {
-          reporter.warning(n.id().span(), "gate '" + n.id().text() + "' comes after a metric: gates run first, so write it before the metrics");
+          reporter.warning(
+              n.id().span(),
+              "gate '"
+                  + n.id().text()
+                  + "' comes after a metric: gates run first, so write it before the metrics");
         }
         sawMetric |= n.kind() == Ast.NodeKind.METRIC;
         Ir.Node node = node(n, prefix, scope, leaves);
@@ -84,9 +101,13 @@ final class NodeElaborator {
         }
       }
       if (b.nodes().isEmpty() && reporter.complete(b.span())) {
-        reporter.error(b.span(), (b.id() == null ? "this area" : "branch '" + b.id().text() + "'") + " has no gates or metrics");
+        reporter.error(
+            b.span(),
+            (b.id() == null ? "this area" : "branch '" + b.id().text() + "'")
+                + " has no gates or metrics");
       }
-      out.add(new Ir.Branch(b.id() == null ? "" : b.id().text(), b.title(), origin(b.span()), nodes));
+      out.add(
+          new Ir.Branch(b.id() == null ? "" : b.id().text(), b.title(), origin(b.span()), nodes));
     }
     return out;
   }
@@ -102,15 +123,26 @@ final class NodeElaborator {
         return null;
       }
       if (body.value() != null) {
-        reporter.error(body.valueSpan(), "metric '" + n.id().text() + "' has leaves, so its value is given per leaf, not here");
+        reporter.error(
+            body.valueSpan(),
+            "metric '" + n.id().text() + "' has leaves, so its value is given per leaf, not here");
       }
       List<Ir.Node> leafNodes = new ArrayList<>();
       if (body.eachLeaf() != null) {
         if (leaves.isEmpty() && reporter.complete(body.eachLeafSpan())) {
-          reporter.error(body.eachLeafSpan(), "'each leaf' needs an area made from a template with leaf parameters");
+          reporter.error(
+              body.eachLeafSpan(),
+              "'each leaf' needs an area made from a template with leaf parameters");
         }
         for (LeafBinding l : leaves) {
-          Ir.Node leaf = evaluatedNode(id + "." + l.id(), Ir.NodeKind.LEAF, l.title(), body.eachLeaf(), l.scope(), n.id().span());
+          Ir.Node leaf =
+              evaluatedNode(
+                  id + "." + l.id(),
+                  Ir.NodeKind.LEAF,
+                  l.title(),
+                  body.eachLeaf(),
+                  l.scope(),
+                  n.id().span());
           if (leaf != null) {
             leafNodes.add(leaf);
           }
@@ -122,18 +154,33 @@ final class NodeElaborator {
           reporter.error(l.id().span(), "leaf '" + l.id().text() + "' is declared twice");
           continue;
         }
-        Ir.Node leaf = evaluatedNode(id + "." + l.id().text(), Ir.NodeKind.LEAF, l.title(), l.body(), scope, l.span());
+        Ir.Node leaf =
+            evaluatedNode(
+                id + "." + l.id().text(), Ir.NodeKind.LEAF, l.title(), l.body(), scope, l.span());
         if (leaf != null) {
           leafNodes.add(leaf);
         }
       }
       String criteria = body.criteria() == null ? "" : interpolate(body.criteria(), scope);
-      return new Ir.Node(id, kind, n.title(), criteria, origin(n.span()), details(body), null, null, "", null, null, leafNodes);
+      return new Ir.Node(
+          id,
+          kind,
+          n.title(),
+          criteria,
+          origin(n.span()),
+          details(body),
+          null,
+          null,
+          "",
+          null,
+          null,
+          leafNodes);
     }
     return evaluatedNode(id, kind, n.title(), body, scope, n.span());
   }
 
-  private Ir.Node evaluatedNode(String id, Ir.NodeKind kind, String title, Ast.NodeBody body, Scope scope, Span where) {
+  private Ir.Node evaluatedNode(
+      String id, Ir.NodeKind kind, String title, Ast.NodeBody body, Scope scope, Span where) {
     if ((body.value() == null || body.met() == null) && !reporter.complete(where)) {
       // the missing line may be a syntax error's hole: check only what is there
       if (body.value() != null) {
@@ -145,15 +192,22 @@ final class NodeElaborator {
       return null;
     }
     if (body.value() == null) {
-      reporter.error(where, "node '" + id + "' has no value: add a line such as 'value count tenant where ...'");
+      reporter.error(
+          where,
+          "node '" + id + "' has no value: add a line such as 'value count tenant where ...'");
       return null;
     }
     if (body.met() == null) {
-      reporter.error(where, "node '" + id + "' does not say when it is met: add a line such as 'met when value >= 1'");
+      reporter.error(
+          where,
+          "node '"
+              + id
+              + "' does not say when it is met: add a line such as 'met when value >= 1'");
       return null;
     }
     if (kind == Ir.NodeKind.GATE && body.partner() != null) {
-      reporter.error(body.partnerSpan(), "a gate has no partner-level rule; only metrics and leaves do");
+      reporter.error(
+          body.partnerSpan(), "a gate has no partner-level rule; only metrics and leaves do");
     }
     exprs.numberVarsFrom(0);
     Env env = Env.root(scope);
@@ -172,21 +226,37 @@ final class NodeElaborator {
     }
     String criteria = body.criteria() == null ? "" : interpolate(body.criteria(), scope);
     if (body.criteria() == null && reporter.complete(where)) {
-      reporter.warning(where, "node '" + id + "' has no criteria text: reports will show it without one");
+      reporter.warning(
+          where, "node '" + id + "' has no criteria text: reports will show it without one");
     }
-    return new Ir.Node(id, kind, title, criteria, origin(where), details(body), num.e(), num.kind().category(), num.kind().label(), b.e(), partner, List.of());
+    return new Ir.Node(
+        id,
+        kind,
+        title,
+        criteria,
+        origin(where),
+        details(body),
+        num.e(),
+        num.kind().category(),
+        num.kind().label(),
+        b.e(),
+        partner,
+        List.of());
   }
 
   private Ir.PartnerRule partnerRule(Ast.NodeBody body, Span where, Scope scope, TNum nodeValue) {
     if (body.value() == null || body.met() == null) {
       if (reporter.complete(where)) {
-        reporter.error(where, "a partner rule needs a value ('value sum value for customer') and 'met when'");
+        reporter.error(
+            where, "a partner rule needs a value ('value sum value for customer') and 'met when'");
       }
       return null;
     }
     Ast.Expr v = body.value();
     Ast.Expr perCustomer = null;
-    if (v instanceof Ast.Aggregate agg && agg.binders().size() == 1 && agg.binders().get(0).dim() == Dim.CUSTOMER) {
+    if (v instanceof Ast.Aggregate agg
+        && agg.binders().size() == 1
+        && agg.binders().get(0).dim() == Dim.CUSTOMER) {
       if (agg.kind() == AggKind.SUM && agg.where() == null) {
         perCustomer = agg.body();
       } else if (agg.kind() == AggKind.COUNT) {
@@ -194,7 +264,9 @@ final class NodeElaborator {
       }
     }
     if (perCustomer == null && !(v instanceof Ast.Aggregate a2 && a2.kind() == AggKind.COUNT)) {
-      reporter.error(v.span(), "a partner value adds up the partner's customers: write 'sum value for customer' or 'sum <amount> for customer'");
+      reporter.error(
+          v.span(),
+          "a partner value adds up the partner's customers: write 'sum value for customer' or 'sum <amount> for customer'");
       return null;
     }
     exprs.numberVarsFrom(1000);
@@ -254,7 +326,12 @@ final class NodeElaborator {
       } else {
         if (reporter.complete(text.span())) {
           String hint = Diagnostics.closest(m.group(1), scope.namesOf(x -> x instanceof ParamSym));
-          reporter.warning(text.span(), "'{" + m.group(1) + "}' in this text names no parameter, so it is shown as written" + Reporter.didYouMean(hint == null ? null : "{" + hint + "}"));
+          reporter.warning(
+              text.span(),
+              "'{"
+                  + m.group(1)
+                  + "}' in this text names no parameter, so it is shown as written"
+                  + Reporter.didYouMean(hint == null ? null : "{" + hint + "}"));
         }
         replacement = m.group();
       }

@@ -19,6 +19,7 @@ import java.util.Set;
 final class Reporter {
   private final Set<String> reported = new HashSet<>();
   private final List<Diagnostic> diagnostics = new ArrayList<>();
+
   /** The files, by source: where syntax errors left holes, what seems missing may be a hole. */
   private final Map<SourceFile, Ast.CriteriaFile> parsed = new HashMap<>();
 
@@ -32,7 +33,10 @@ final class Reporter {
     return diagnostics;
   }
 
-  /** Whether no syntax error touched the part of its file that holds {@code span}, so nothing there is a hole. */
+  /**
+   * Whether no syntax error touched the part of its file that holds {@code span}, so nothing there
+   * is a hole.
+   */
   boolean complete(Span span) {
     Ast.CriteriaFile f = parsed.get(span.file());
     return f == null || f.completeAt(span.line());

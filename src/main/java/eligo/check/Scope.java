@@ -7,9 +7,9 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Scopes and the symbols in them: names and what they stand for (a declaration, or a bound template,
- * leaf or definition parameter), each scope inside the one around it. A lookup that finds a
- * declaration marks it used, for the never-used warnings ({@link Lints}).
+ * Scopes and the symbols in them: names and what they stand for (a declaration, or a bound
+ * template, leaf or definition parameter), each scope inside the one around it. A lookup that finds
+ * a declaration marks it used, for the never-used warnings ({@link Lints}).
  */
 final class Scope {
   record DeclSym(Ast.Decl decl, Scope home) {
@@ -30,6 +30,7 @@ final class Scope {
   final Scope parent;
   final String what;
   final Map<String, Object> symbols = new LinkedHashMap<>();
+
   /** The declarations that lookups found, shared by a scope and every scope inside it. */
   private final Set<Ast.Decl> used;
 
@@ -43,7 +44,10 @@ final class Scope {
     this.used = used;
   }
 
-  /** An outermost scope: its lookups, and those of every scope inside it, add what they find to {@code used}. */
+  /**
+   * An outermost scope: its lookups, and those of every scope inside it, add what they find to
+   * {@code used}.
+   */
   static Scope root(String what, Set<Ast.Decl> used) {
     return new Scope(null, what, used);
   }

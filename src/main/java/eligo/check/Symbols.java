@@ -35,11 +35,14 @@ final class Symbols {
 
   private static final Set<String> BUILTINS = Set.of("M", "window", "TTM");
 
-  /** What a name stands for when it could not be resolved (already reported): its uses stay quiet. */
+  /**
+   * What a name stands for when it could not be resolved (already reported): its uses stay quiet.
+   */
   static final Object ERROR = new Object();
 
   /** Declarations that were declared (in areas: once per area), and those looked up. */
   final Set<Ast.Decl> declared = new LinkedHashSet<>();
+
   final Set<Ast.Decl> used = new HashSet<>();
   private final Set<DeclSym> resolving = new HashSet<>();
   private final Map<DeclSym, Object> resolvedDecls = new HashMap<>();
@@ -54,12 +57,15 @@ final class Symbols {
   void declare(Scope s, Ast.Decl d) {
     String name = d.name().text();
     if (MEASURES.containsKey(name) || BUILTINS.contains(name)) {
-      reporter.error(d.name().span(), "'" + name + "' is a built-in name; choose another name for this " + d.what());
+      reporter.error(
+          d.name().span(),
+          "'" + name + "' is a built-in name; choose another name for this " + d.what());
       return;
     }
     Object prev = s.symbols.get(name);
     if (prev != null) {
-      reporter.error(d.name().span(), "'" + name + "' is already declared at " + spanOf(prev).where());
+      reporter.error(
+          d.name().span(), "'" + name + "' is already declared at " + spanOf(prev).where());
       return;
     }
     s.symbols.put(name, new DeclSym(d, s));
@@ -80,16 +86,27 @@ final class Symbols {
         }
       } else if (resolved instanceof Ir.TypesByWorkload m) {
         if (set.items().size() > 1) {
-          reporter.error(item.span(), "'" + item.text() + "' depends on the workload, so it must be used alone, not in a list");
+          reporter.error(
+              item.span(),
+              "'"
+                  + item.text()
+                  + "' depends on the workload, so it must be used alone, not in a list");
           return null;
         }
         byWorkload = m;
       } else if (sym == null) {
         String hint = Diagnostics.closest(item.text(), scope.namesOf(this::isTypeSymbol));
-        reporter.error(item.span(), "unknown association type or type set '" + item.text() + "'" + Reporter.didYouMean(hint));
+        reporter.error(
+            item.span(),
+            "unknown association type or type set '"
+                + item.text()
+                + "'"
+                + Reporter.didYouMean(hint));
         return null;
       } else if (resolved != ERROR) {
-        reporter.error(item.span(), "'" + item.text() + "' is " + describeSymbol(sym) + ", not an association type");
+        reporter.error(
+            item.span(),
+            "'" + item.text() + "' is " + describeSymbol(sym) + ", not an association type");
         return null;
       } else {
         return null;
@@ -100,7 +117,9 @@ final class Symbols {
 
   private boolean isTypeSymbol(Object sym) {
     if (sym instanceof DeclSym d) {
-      return d.decl() instanceof Ast.TypeDecl || d.decl() instanceof Ast.TypeSetDecl || d.decl() instanceof Ast.TypeMapDecl;
+      return d.decl() instanceof Ast.TypeDecl
+          || d.decl() instanceof Ast.TypeSetDecl
+          || d.decl() instanceof Ast.TypeMapDecl;
     }
     return sym instanceof ParamSym p && p.param().type() == Ast.ParamType.TYPES;
   }
@@ -161,10 +180,18 @@ final class Symbols {
           parts.add(ws);
         } else if (sym == null) {
           String hint = Diagnostics.closest(ref.text(), scope.namesOf(this::isWorkloadSymbol));
-          reporter.error(ref.span(), "unknown workload set '" + ref.text() + "'" + Reporter.didYouMean(hint) + (hint == null ? " (a workload's own name is written in quotes)" : ""));
+          reporter.error(
+              ref.span(),
+              "unknown workload set '"
+                  + ref.text()
+                  + "'"
+                  + Reporter.didYouMean(hint)
+                  + (hint == null ? " (a workload's own name is written in quotes)" : ""));
           failed = true;
         } else if (resolved != ERROR) {
-          reporter.error(ref.span(), "'" + ref.text() + "' is " + describeSymbol(sym) + ", not a set of workloads");
+          reporter.error(
+              ref.span(),
+              "'" + ref.text() + "' is " + describeSymbol(sym) + ", not a set of workloads");
           failed = true;
         } else {
           failed = true;
@@ -205,7 +232,16 @@ final class Symbols {
       if (lo != null && hi != null) {
         int c = lo.compareTo(hi);
         if (c > 0 || (c == 0 && (loStrict || hiStrict))) {
-          reporter.warning(band.span(), "this band can never hold: no number is " + a.op().symbol + " " + a.limit().text() + " and " + b.op().symbol + " " + b.limit().text());
+          reporter.warning(
+              band.span(),
+              "this band can never hold: no number is "
+                  + a.op().symbol
+                  + " "
+                  + a.limit().text()
+                  + " and "
+                  + b.op().symbol
+                  + " "
+                  + b.limit().text());
         }
       }
     }
@@ -228,7 +264,8 @@ final class Symbols {
       return resolvedDecls.get(d);
     }
     if (!resolving.add(d)) {
-      reporter.error(d.decl().name().span(), "'" + d.decl().name().text() + "' is defined in terms of itself");
+      reporter.error(
+          d.decl().name().span(), "'" + d.decl().name().text() + "' is defined in terms of itself");
       return ERROR;
     }
     Object out;
@@ -248,7 +285,9 @@ final class Symbols {
         } else if (types instanceof Ir.FixedTypes f) {
           cases.add(new Ir.TypeCase(when, f.types()));
         } else {
-          reporter.error(c.types().span(), "a case of a by-workload type set lists association types, not another by-workload set");
+          reporter.error(
+              c.types().span(),
+              "a case of a by-workload type set lists association types, not another by-workload set");
           ok = false;
         }
       }
@@ -306,7 +345,9 @@ final class Symbols {
       cases.add(new Ir.RateCase(when, unscaled(c.value().value(), scale)));
     }
     if (t.otherwise() == null) {
-      reporter.warning(t.name().span(), "table '" + t.name().text() + "' has no 'otherwise': workloads it does not list get 0");
+      reporter.warning(
+          t.name().span(),
+          "table '" + t.name().text() + "' has no 'otherwise': workloads it does not list get 0");
     }
     long otherwise = t.otherwise() == null ? 0 : unscaled(t.otherwise().value(), scale);
     return new Ir.RateTable(t.name().text(), cases, otherwise, scale);

@@ -16,10 +16,10 @@ import java.util.Set;
 
 /**
  * Templates and their instantiation: registers every template (once per name), and makes an area
- * from a template ({@code area x "X" from t { ... }}): binds the template's area and leaf parameters
- * to the arguments given (each checked against its parameter's type), declares the template's own
- * declarations in the area's scope, and elaborates the template's branches there ({@link
- * NodeElaborator}), so that a problem in the template is reported where it is written.
+ * from a template ({@code area x "X" from t { ... }}): binds the template's area and leaf
+ * parameters to the arguments given (each checked against its parameter's type), declares the
+ * template's own declarations in the area's scope, and elaborates the template's branches there
+ * ({@link NodeElaborator}), so that a problem in the template is reported where it is written.
  */
 final class Templates {
   private final Map<String, Ast.Template> templates = new LinkedHashMap<>();
@@ -42,7 +42,13 @@ final class Templates {
     for (Ast.CriteriaFile f : files) {
       for (Ast.Template t : f.templates()) {
         if (templates.containsKey(t.name().text())) {
-          reporter.error(t.name().span(), "template '" + t.name().text() + "' is declared twice (also at " + templates.get(t.name().text()).span().where() + ")");
+          reporter.error(
+              t.name().span(),
+              "template '"
+                  + t.name().text()
+                  + "' is declared twice (also at "
+                  + templates.get(t.name().text()).span().where()
+                  + ")");
           continue;
         }
         templates.put(t.name().text(), t);
@@ -61,7 +67,9 @@ final class Templates {
     Ast.Template t = templates.get(inst.template().text());
     if (t == null) {
       String hint = Diagnostics.closest(inst.template().text(), templates.keySet());
-      reporter.error(inst.template().span(), "unknown template '" + inst.template().text() + "'" + Reporter.didYouMean(hint));
+      reporter.error(
+          inst.template().span(),
+          "unknown template '" + inst.template().text() + "'" + Reporter.didYouMean(hint));
       return null;
     }
     usedTemplates.add(t.name().text());
@@ -71,7 +79,13 @@ final class Templates {
     for (Ast.Param p : t.params()) {
       (p.leaf() ? leafParams : areaParams).put(p.name().text(), p);
     }
-    bindArguments(scope, areaParams, inst.arguments(), inst.id().span(), t.span(), "area '" + inst.id().text() + "'");
+    bindArguments(
+        scope,
+        areaParams,
+        inst.arguments(),
+        inst.id().span(),
+        t.span(),
+        "area '" + inst.id().text() + "'");
     for (Ast.Decl d : t.decls()) {
       symbols.declare(scope, d);
     }
@@ -84,28 +98,54 @@ final class Templates {
       }
       if (leafParams.isEmpty()) {
         if (reporter.complete(t.span())) {
-          reporter.error(l.id().span(), "template '" + t.name().text() + "' has no leaf parameters, so its areas take no leaves");
+          reporter.error(
+              l.id().span(),
+              "template '"
+                  + t.name().text()
+                  + "' has no leaf parameters, so its areas take no leaves");
         }
         continue;
       }
       Scope leafScope = new Scope(scope, "leaf " + l.id().text());
-      bindArguments(leafScope, leafParams, l.arguments(), l.id().span(), t.span(), "leaf '" + l.id().text() + "'");
+      bindArguments(
+          leafScope,
+          leafParams,
+          l.arguments(),
+          l.id().span(),
+          t.span(),
+          "leaf '" + l.id().text() + "'");
       leaves.add(new LeafBinding(l.id().text(), l.title(), leafScope, l.span()));
     }
     if (!leafParams.isEmpty() && inst.leaves().isEmpty() && reporter.complete(inst.span())) {
-      reporter.error(inst.id().span(), "template '" + t.name().text() + "' has leaf parameters (" + String.join(", ", leafParams.keySet()) + "): give at least one leaf");
+      reporter.error(
+          inst.id().span(),
+          "template '"
+              + t.name().text()
+              + "' has leaf parameters ("
+              + String.join(", ", leafParams.keySet())
+              + "): give at least one leaf");
     }
     lints.instance = " in area '" + inst.id().text() + "'";
     List<Ir.Branch> branches = nodes.branches(t.branches(), scope, leaves);
     lints.instance = "";
-    return new Ir.Area(inst.id().text(), inst.title(), NodeElaborator.origin(inst.span()), branches);
+    return new Ir.Area(
+        inst.id().text(), inst.title(), NodeElaborator.origin(inst.span()), branches);
   }
 
-  /** A leaf of an area made from a template: its id, title and the scope its leaf parameters are bound in. */
+  /**
+   * A leaf of an area made from a template: its id, title and the scope its leaf parameters are
+   * bound in.
+   */
   record LeafBinding(String id, String title, Scope scope, Span span) {}
 
   /** Binds a template's parameters ({@code template} is where the template is written). */
-  private void bindArguments(Scope scope, Map<String, Ast.Param> params, List<Ast.Argument> args, Span where, Span template, String what) {
+  private void bindArguments(
+      Scope scope,
+      Map<String, Ast.Param> params,
+      List<Ast.Argument> args,
+      Span where,
+      Span template,
+      String what) {
     Set<String> given = new HashSet<>();
     // a misspelt argument is reported once, as unknown, not again as a missing parameter
     Set<String> misspelt = new HashSet<>();
@@ -115,7 +155,9 @@ final class Templates {
       if (p == null) {
         if (reporter.complete(template)) {
           String hint = Diagnostics.closest(name, params.keySet());
-          reporter.error(arg.name().span(), "unknown parameter '" + name + "' for " + what + Reporter.didYouMean(hint));
+          reporter.error(
+              arg.name().span(),
+              "unknown parameter '" + name + "' for " + what + Reporter.didYouMean(hint));
           misspelt.add(hint);
         }
         continue;
@@ -126,12 +168,15 @@ final class Templates {
       }
       Object value = argumentValue(p, arg.value(), scope);
       // a bad argument is bound to ERROR, so its uses stay quiet instead of cascading
-      scope.symbols.put(name, new ParamSym(p, value == null ? Symbols.ERROR : value, arg.value().text()));
+      scope.symbols.put(
+          name, new ParamSym(p, value == null ? Symbols.ERROR : value, arg.value().text()));
     }
     for (Ast.Param p : params.values()) {
       if (!given.contains(p.name().text())) {
         if (reporter.complete(where) && !misspelt.contains(p.name().text())) {
-          reporter.error(where, what + " does not give parameter '" + p.name().text() + "' (" + p.type().word + ")");
+          reporter.error(
+              where,
+              what + " does not give parameter '" + p.name().text() + "' (" + p.type().word + ")");
         }
         scope.symbols.put(p.name().text(), new ParamSym(p, Symbols.ERROR, "?"));
       }
@@ -146,18 +191,29 @@ final class Templates {
         if (v instanceof Ast.LiteralArg l) {
           Ast.Literal lit = l.literal();
           if (p.type() == Ast.ParamType.MONEY && lit.kind() == Ast.LiteralKind.PERCENT) {
-            reporter.error(lit.span(), "parameter '" + p.name().text() + "' is money: write an amount such as $500");
+            reporter.error(
+                lit.span(),
+                "parameter '" + p.name().text() + "' is money: write an amount such as $500");
             return null;
           }
           if (p.type() != Ast.ParamType.MONEY && lit.kind() == Ast.LiteralKind.MONEY) {
-            reporter.error(lit.span(), "parameter '" + p.name().text() + "' is a " + p.type().word + ", not money: leave out the $");
+            reporter.error(
+                lit.span(),
+                "parameter '"
+                    + p.name().text()
+                    + "' is a "
+                    + p.type().word
+                    + ", not money: leave out the $");
             return null;
           }
           if (p.type() == Ast.ParamType.COUNT && lit.value().stripTrailingZeros().scale() > 0) {
-            reporter.error(lit.span(), "parameter '" + p.name().text() + "' is a count: write a whole number");
+            reporter.error(
+                lit.span(), "parameter '" + p.name().text() + "' is a count: write a whole number");
             return null;
           }
-          return new TNum(ExprTyper.constant(lit.value()), p.type() == Ast.ParamType.MONEY ? Kind.MONEY : Kind.NUMBER);
+          return new TNum(
+              ExprTyper.constant(lit.value()),
+              p.type() == Ast.ParamType.MONEY ? Kind.MONEY : Kind.NUMBER);
         }
         break;
       case BAND:
@@ -178,7 +234,15 @@ final class Templates {
       default:
         break;
     }
-    reporter.error(v.span(), "parameter '" + p.name().text() + "' takes " + article(p.type()) + ", not '" + v.text() + "'");
+    reporter.error(
+        v.span(),
+        "parameter '"
+            + p.name().text()
+            + "' takes "
+            + article(p.type())
+            + ", not '"
+            + v.text()
+            + "'");
     return null;
   }
 

@@ -22,11 +22,16 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "check",
     mixinStandardHelpOptions = true,
-    description = "Compiles the criteria files of a folder without running them and prints every error and warning.")
+    description =
+        "Compiles the criteria files of a folder without running them and prints every error and warning.")
 final class CheckCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Option(names = "--criteria", required = true, paramLabel = "DIR", description = "Folder of *.criteria files.")
+  @Option(
+      names = "--criteria",
+      required = true,
+      paramLabel = "DIR",
+      description = "Folder of *.criteria files.")
   Path criteria;
 
   @Option(names = "--warnings-as-errors", description = "Exit non-zero on warnings too.")
@@ -40,10 +45,17 @@ final class CheckCommand implements Callable<Integer> {
               + " dataset (its rows are read, nothing is evaluated).")
   Path data;
 
-  enum Format { TEXT, JSON }
+  enum Format {
+    TEXT,
+    JSON
+  }
 
-  @Option(names = "--format", paramLabel = "text|json", defaultValue = "text",
-      description = "text (default), or json: every diagnostic on stdout with file, 1-based line and column, end, severity, message and code.")
+  @Option(
+      names = "--format",
+      paramLabel = "text|json",
+      defaultValue = "text",
+      description =
+          "text (default), or json: every diagnostic on stdout with file, 1-based line and column, end, severity, message and code.")
   Format format;
 
   @Override
@@ -81,7 +93,15 @@ final class CheckCommand implements Callable<Integer> {
       return code;
     }
     int nodes = c.program().areas().stream().mapToInt(a -> a.resultNodes().size()).sum();
-    spec.commandLine().getOut().printf(Locale.ROOT, "%s: %d files, %d areas, %d nodes: ok%n", criteria, c.sources().size(), c.program().areas().size(), nodes);
+    spec.commandLine()
+        .getOut()
+        .printf(
+            Locale.ROOT,
+            "%s: %d files, %d areas, %d nodes: ok%n",
+            criteria,
+            c.sources().size(),
+            c.program().areas().size(),
+            nodes);
     return ExitCodes.OK;
   }
 }

@@ -25,33 +25,61 @@ import picocli.CommandLine.Spec;
     name = "diff",
     mixinStandardHelpOptions = true,
     description = {
-        "Shows which customers a change of the criteria moves.",
-        "Compiles both versions, evaluates both on the same data and lists, per",
-        "area and node, how many customers changed status or value, the",
-        "partner-level rows that changed, and every customer that moved."
+      "Shows which customers a change of the criteria moves.",
+      "Compiles both versions, evaluates both on the same data and lists, per",
+      "area and node, how many customers changed status or value, the",
+      "partner-level rows that changed, and every customer that moved."
     })
 final class DiffCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Option(names = "--old", required = true, paramLabel = "DIR|REV", description = "The criteria before the change: a folder, or a git revision (HEAD~1, a tag) of the --new folder.")
+  @Option(
+      names = "--old",
+      required = true,
+      paramLabel = "DIR|REV",
+      description =
+          "The criteria before the change: a folder, or a git revision (HEAD~1, a tag) of the --new folder.")
   String old;
 
-  @Option(names = "--new", required = true, paramLabel = "DIR", description = "The criteria after the change: a folder.")
+  @Option(
+      names = "--new",
+      required = true,
+      paramLabel = "DIR",
+      description = "The criteria after the change: a folder.")
   Path newCriteria;
 
-  @Option(names = "--data", required = true, paramLabel = "DIR", description = "Dataset folder both versions are evaluated on.")
+  @Option(
+      names = "--data",
+      required = true,
+      paramLabel = "DIR",
+      description = "Dataset folder both versions are evaluated on.")
   Path data;
 
-  @Option(names = "--as-of", paramLabel = "YYYY-MM", converter = Inputs.MonthConverter.class, description = "The as-of month M (default: the latest month in usage.csv).")
+  @Option(
+      names = "--as-of",
+      paramLabel = "YYYY-MM",
+      converter = Inputs.MonthConverter.class,
+      description = "The as-of month M (default: the latest month in usage.csv).")
   Integer asOf;
 
-  @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text", description = "text, json or html. Default: ${DEFAULT-VALUE}.")
+  @Option(
+      names = "--format",
+      paramLabel = "FORMAT",
+      defaultValue = "text",
+      description = "text, json or html. Default: ${DEFAULT-VALUE}.")
   Format format;
 
-  @Option(names = "--out", paramLabel = "FILE", description = "Write the report here instead of to standard output.")
+  @Option(
+      names = "--out",
+      paramLabel = "FILE",
+      description = "Write the report here instead of to standard output.")
   Path out;
 
-  @Option(names = "--engine", paramLabel = "ENGINE", defaultValue = "generated", description = "generated or interpret. Default: ${DEFAULT-VALUE}.")
+  @Option(
+      names = "--engine",
+      paramLabel = "ENGINE",
+      defaultValue = "generated",
+      description = "generated or interpret. Default: ${DEFAULT-VALUE}.")
   Engine engine;
 
   enum Format {
@@ -74,7 +102,14 @@ final class DiffCommand implements Callable<Integer> {
         try {
           before = GitCriteria.compile(old, newCriteria);
         } catch (GitCriteria.GitException e) {
-          err.println("eligo: --old '" + old + "' is neither a folder nor a git revision of " + newCriteria + " (git: " + e.getMessage() + ")");
+          err.println(
+              "eligo: --old '"
+                  + old
+                  + "' is neither a folder nor a git revision of "
+                  + newCriteria
+                  + " (git: "
+                  + e.getMessage()
+                  + ")");
           return ExitCodes.USAGE;
         }
       }
@@ -90,11 +125,12 @@ final class DiffCommand implements Callable<Integer> {
       return Failures.report(f, spec);
     }
     Impact impact = Impact.compare(old, newCriteria.toString(), data.toString(), x, y);
-    String report = switch (format) {
-      case text -> ImpactReport.text(impact);
-      case json -> ImpactReport.json(impact);
-      case html -> ImpactReport.html(impact);
-    };
+    String report =
+        switch (format) {
+          case text -> ImpactReport.text(impact);
+          case json -> ImpactReport.json(impact);
+          case html -> ImpactReport.html(impact);
+        };
     if (out == null) {
       spec.commandLine().getOut().print(report);
     } else {
@@ -103,7 +139,9 @@ final class DiffCommand implements Callable<Integer> {
         Files.createDirectories(dir);
       }
       Files.writeString(out, report, StandardCharsets.UTF_8);
-      spec.commandLine().getOut().println(ImpactReport.headline(impact) + " Report written to " + out);
+      spec.commandLine()
+          .getOut()
+          .println(ImpactReport.headline(impact) + " Report written to " + out);
     }
     return ExitCodes.OK;
   }

@@ -1,12 +1,12 @@
 package eligo.cli;
 
 import eligo.data.Dataset;
+import eligo.engine.Outcome;
 import eligo.ir.Ir;
 import eligo.report.CustomerView;
 import eligo.report.Explainer;
 import eligo.report.JsonReport;
 import eligo.report.TextReport;
-import eligo.engine.Outcome;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,9 +23,9 @@ import picocli.CommandLine.Spec;
     name = "explain",
     mixinStandardHelpOptions = true,
     description = {
-        "The by-customer view: one customer's statuses and why.",
-        "Every solution area and node of one customer with its status, criteria, current value and, for a",
-        "node not met or not evaluated, why."
+      "The by-customer view: one customer's statuses and why.",
+      "Every solution area and node of one customer with its status, criteria, current value and, for a",
+      "node not met or not evaluated, why."
     })
 final class ExplainCommand implements Callable<Integer> {
   private static final int MAX_CANDIDATES = 20;
@@ -34,10 +34,18 @@ final class ExplainCommand implements Callable<Integer> {
 
   @Mixin ReportInputs inputs;
 
-  @Parameters(paramLabel = "CUSTOMER", description = "A customer id, or a part of the customer's name that only one customer has (case-insensitive).")
+  @Parameters(
+      paramLabel = "CUSTOMER",
+      description =
+          "A customer id, or a part of the customer's name that only one customer has (case-insensitive).")
   String customer;
 
-  @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text", description = "text or json (schema: eligo/report/customer.schema.json). Default: ${DEFAULT-VALUE}.")
+  @Option(
+      names = "--format",
+      paramLabel = "FORMAT",
+      defaultValue = "text",
+      description =
+          "text or json (schema: eligo/report/customer.schema.json). Default: ${DEFAULT-VALUE}.")
   SummaryCommand.Format format;
 
   @Override
@@ -52,7 +60,8 @@ final class ExplainCommand implements Callable<Integer> {
         return ExitCodes.USAGE;
       }
       if (found.size() > 1) {
-        err.println("eligo: " + found.size() + " customers match '" + customer + "'; name one by its id:");
+        err.println(
+            "eligo: " + found.size() + " customers match '" + customer + "'; name one by its id:");
         for (int c : found.subList(0, Math.min(MAX_CANDIDATES, found.size()))) {
           err.println("  " + outcome.data.customerId(c) + "  " + outcome.data.customerName(c));
         }
@@ -62,14 +71,21 @@ final class ExplainCommand implements Callable<Integer> {
         return ExitCodes.USAGE;
       }
       CustomerView view = new Explainer(outcome).explain(found.get(0));
-      spec.commandLine().getOut().print(format == SummaryCommand.Format.json ? JsonReport.customer(view) : TextReport.customer(view));
+      spec.commandLine()
+          .getOut()
+          .print(
+              format == SummaryCommand.Format.json
+                  ? JsonReport.customer(view)
+                  : TextReport.customer(view));
       return ExitCodes.OK;
     } catch (ReportInputs.Stop stop) {
       return stop.code;
     }
   }
 
-  /** The customer with exactly this id; else every customer whose name contains it, ignoring case. */
+  /**
+   * The customer with exactly this id; else every customer whose name contains it, ignoring case.
+   */
   static List<Integer> find(Dataset data, String text) {
     List<Integer> found = new ArrayList<>();
     for (int c = 0; c < data.customerCount(); c++) {

@@ -10,8 +10,8 @@ import java.util.List;
 import picocli.CommandLine.Model.CommandSpec;
 
 /**
- * The one place where the command line turns an engine failure into words on standard error and
- * an exit status: criteria {@value ExitCodes#CRITERIA}, data {@value ExitCodes#DATA}, evaluation
+ * The one place where the command line turns an engine failure into words on standard error and an
+ * exit status: criteria {@value ExitCodes#CRITERIA}, data {@value ExitCodes#DATA}, evaluation
  * {@value ExitCodes#FAILURE}.
  */
 final class Failures {
@@ -31,7 +31,9 @@ final class Failures {
     if (f instanceof DataFailure d) {
       switch (d.reason()) {
         case BAD_DATA -> err.println(d.getMessage());
-        case NO_AS_OF_MONTH -> err.println("eligo: usage.csv has no rows, so there is no latest month: give --as-of YYYY-MM");
+        case NO_AS_OF_MONTH ->
+            err.println(
+                "eligo: usage.csv has no rows, so there is no latest month: give --as-of YYYY-MM");
         case NOT_A_FOLDER -> err.println("eligo: " + d.getMessage());
       }
       return ExitCodes.DATA;
@@ -41,8 +43,8 @@ final class Failures {
   }
 
   /**
-   * One line for the warnings of criteria held against data: how many names the dataset lacks,
-   * and the command that shows each with its line.
+   * One line for the warnings of criteria held against data: how many names the dataset lacks, and
+   * the command that shows each with its line.
    */
   static String namesNotInData(List<Diagnostic> warnings, Path criteria, Path data) {
     int n = warnings.size();

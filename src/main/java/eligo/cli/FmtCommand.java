@@ -23,17 +23,25 @@ import picocli.CommandLine.Spec;
     name = "fmt",
     mixinStandardHelpOptions = true,
     description = {
-        "Formats criteria files canonically.",
-        "Indentation, spaces and aligned comments change; every comment and line break is kept.",
-        "Prints the formatted text unless --check or --write is given."
+      "Formats criteria files canonically.",
+      "Indentation, spaces and aligned comments change; every comment and line break is kept.",
+      "Prints the formatted text unless --check or --write is given."
     })
 final class FmtCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Parameters(arity = "1..*", paramLabel = "FILE|DIR", description = "Criteria files, or folders whose *.criteria files to format.")
+  @Parameters(
+      arity = "1..*",
+      paramLabel = "FILE|DIR",
+      description = "Criteria files, or folders whose *.criteria files to format.")
   List<Path> paths;
 
-  @Option(names = "--check", description = "Change nothing; list the files that are not formatted and exit with " + ExitCodes.UNFORMATTED + " if there are any.")
+  @Option(
+      names = "--check",
+      description =
+          "Change nothing; list the files that are not formatted and exit with "
+              + ExitCodes.UNFORMATTED
+              + " if there are any.")
   boolean check;
 
   @Option(names = "--write", description = "Rewrite the files that are not formatted, in place.")
@@ -51,7 +59,9 @@ final class FmtCommand implements Callable<Integer> {
     for (Path p : paths) {
       if (Files.isDirectory(p)) {
         try (Stream<Path> s = Files.list(p)) {
-          s.filter(f -> f.getFileName().toString().endsWith(".criteria") && Files.isRegularFile(f)).sorted().forEach(files::add);
+          s.filter(f -> f.getFileName().toString().endsWith(".criteria") && Files.isRegularFile(f))
+              .sorted()
+              .forEach(files::add);
         }
       } else if (Files.isRegularFile(p)) {
         files.add(p);
@@ -70,7 +80,8 @@ final class FmtCommand implements Callable<Integer> {
         status = ExitCodes.CRITERIA;
         continue;
       }
-      Formatter.Result r = Formatter.format(new SourceFile(file.toString().replace('\\', '/'), text));
+      Formatter.Result r =
+          Formatter.format(new SourceFile(file.toString().replace('\\', '/'), text));
       if (!r.ok()) {
         err.print(Diagnostics.render(r.diagnostics()));
         status = ExitCodes.CRITERIA;
@@ -97,7 +108,11 @@ final class FmtCommand implements Callable<Integer> {
 
   /** The file's text (UTF-8; a leading byte-order mark is dropped). */
   private static String read(Path file) throws IOException {
-    String text = StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(Files.readAllBytes(file))).toString();
+    String text =
+        StandardCharsets.UTF_8
+            .newDecoder()
+            .decode(java.nio.ByteBuffer.wrap(Files.readAllBytes(file)))
+            .toString();
     return text.startsWith("\uFEFF") ? text.substring(1) : text;
   }
 }

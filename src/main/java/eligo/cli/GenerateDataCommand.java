@@ -4,8 +4,8 @@ import eligo.check.Frontend;
 import eligo.engine.CriteriaFailure;
 import eligo.engine.Eligo;
 import eligo.io.DataGenerator;
-import java.util.Locale;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -16,23 +16,39 @@ import picocli.CommandLine.Spec;
     name = "generate-data",
     mixinStandardHelpOptions = true,
     description = {
-        "Writes a deterministic, realistic dataset of any size.",
-        "The same arguments give the same bytes on every machine. Association types are the ones the",
-        "criteria declare; workloads come from the bundled workload catalogue."
+      "Writes a deterministic, realistic dataset of any size.",
+      "The same arguments give the same bytes on every machine. Association types are the ones the",
+      "criteria declare; workloads come from the bundled workload catalogue."
     })
 final class GenerateDataCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Option(names = "--customers", required = true, paramLabel = "N", description = "Number of customers.")
+  @Option(
+      names = "--customers",
+      required = true,
+      paramLabel = "N",
+      description = "Number of customers.")
   int customers;
 
-  @Option(names = "--seed", defaultValue = "1", paramLabel = "S", description = "Random seed (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--seed",
+      defaultValue = "1",
+      paramLabel = "S",
+      description = "Random seed (default: ${DEFAULT-VALUE}).")
   long seed;
 
-  @Option(names = "--out", required = true, paramLabel = "DIR", description = "Folder to write the five CSV files to (created if missing).")
+  @Option(
+      names = "--out",
+      required = true,
+      paramLabel = "DIR",
+      description = "Folder to write the five CSV files to (created if missing).")
   Path out;
 
-  @Option(names = "--criteria", defaultValue = "criteria", paramLabel = "DIR", description = "Criteria folder whose association types to use (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--criteria",
+      defaultValue = "criteria",
+      paramLabel = "DIR",
+      description = "Criteria folder whose association types to use (default: ${DEFAULT-VALUE}).")
   Path criteria;
 
   @Override
@@ -48,10 +64,22 @@ final class GenerateDataCommand implements Callable<Integer> {
       return Failures.report(f, spec);
     }
     long start = System.nanoTime();
-    DataGenerator.Summary s = DataGenerator.generate(out, customers, seed, c.program().associationTypes());
+    DataGenerator.Summary s =
+        DataGenerator.generate(out, customers, seed, c.program().associationTypes());
     double seconds = (System.nanoTime() - start) / 1e9;
-    spec.commandLine().getOut().printf(Locale.ROOT, "%s: %d partners, %d customers, %d tenants, %d workloads, %d associations, %d usage rows in %.1f s%n",
-        out, s.partners(), s.customers(), s.tenants(), s.workloads(), s.associations(), s.usageRows(), seconds);
+    spec.commandLine()
+        .getOut()
+        .printf(
+            Locale.ROOT,
+            "%s: %d partners, %d customers, %d tenants, %d workloads, %d associations, %d usage rows in %.1f s%n",
+            out,
+            s.partners(),
+            s.customers(),
+            s.tenants(),
+            s.workloads(),
+            s.associations(),
+            s.usageRows(),
+            seconds);
     return ExitCodes.OK;
   }
 }

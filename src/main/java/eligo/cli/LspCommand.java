@@ -10,11 +10,15 @@ import picocli.CommandLine.Option;
     name = "lsp",
     mixinStandardHelpOptions = true,
     description = {
-        "Runs the language server over stdin and stdout (Language Server Protocol) for editors: diagnostics, formatting, symbols, "
-            + "go to definition, hover and completion in *.criteria and *.cases files.",
-        "Exit status 0 after the client's shutdown and exit."})
+      "Runs the language server over stdin and stdout (Language Server Protocol) for editors: diagnostics, formatting, symbols, "
+          + "go to definition, hover and completion in *.criteria and *.cases files.",
+      "Exit status 0 after the client's shutdown and exit."
+    })
 final class LspCommand implements Callable<Integer> {
-  @Option(names = "--data", paramLabel = "DIR", description = "A dataset folder: its workloads.csv names complete in criteria.")
+  @Option(
+      names = "--data",
+      paramLabel = "DIR",
+      description = "A dataset folder: its workloads.csv names complete in criteria.")
   Path data;
 
   @Override

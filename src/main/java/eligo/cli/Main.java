@@ -13,20 +13,44 @@ import picocli.CommandLine.Command;
     name = "eligo",
     mixinStandardHelpOptions = true,
     versionProvider = Main.Version.class,
-    description = "Decides, customer by customer, whether a partner's customers meet a partner program's criteria, and shows why.",
-    subcommands = {CommandLine.HelpCommand.class, RunCommand.class, CheckCommand.class, FmtCommand.class, GenerateDataCommand.class, TestCommand.class, DiffCommand.class,
-        SummaryCommand.class, ExplainCommand.class, TreeCommand.class, ReportCommand.class, LspCommand.class},
+    description =
+        "Decides, customer by customer, whether a partner's customers meet a partner program's criteria, and shows why.",
+    subcommands = {
+      CommandLine.HelpCommand.class,
+      RunCommand.class,
+      CheckCommand.class,
+      FmtCommand.class,
+      GenerateDataCommand.class,
+      TestCommand.class,
+      DiffCommand.class,
+      SummaryCommand.class,
+      ExplainCommand.class,
+      TreeCommand.class,
+      ReportCommand.class,
+      LspCommand.class
+    },
     footer = {
-        "",
-        "Exit status: 0 success; " + ExitCodes.TESTS_FAILED + " a test case failed, or fmt --check found unformatted files; " + ExitCodes.USAGE + " usage error; " + ExitCodes.CRITERIA + " criteria errors; "
-            + ExitCodes.DATA + " data errors; " + ExitCodes.FAILURE + " other failure (I/O, evaluation)."
+      "",
+      "Exit status: 0 success; "
+          + ExitCodes.TESTS_FAILED
+          + " a test case failed, or fmt --check found unformatted files; "
+          + ExitCodes.USAGE
+          + " usage error; "
+          + ExitCodes.CRITERIA
+          + " criteria errors; "
+          + ExitCodes.DATA
+          + " data errors; "
+          + ExitCodes.FAILURE
+          + " other failure (I/O, evaluation)."
     })
 public final class Main implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   @Override
   public void run() {
-    throw new CommandLine.ParameterException(spec.commandLine(), "name a command: run, check, fmt, generate-data, test, diff, summary, explain, tree, report, lsp (see eligo --help)");
+    throw new CommandLine.ParameterException(
+        spec.commandLine(),
+        "name a command: run, check, fmt, generate-data, test, diff, summary, explain, tree, report, lsp (see eligo --help)");
   }
 
   public static void main(String[] args) {
@@ -34,9 +58,9 @@ public final class Main implements Runnable {
   }
 
   /**
-   * A writer of UTF-8 text to {@code fd}, whatever the locale: under {@code LANG=C} the JVM's
-   * own {@code System.out} would turn every non-ASCII character (names from the data, JSON) into
-   * {@code ?}.
+   * A writer of UTF-8 text to {@code fd}, whatever the locale: under {@code LANG=C} the JVM's own
+   * {@code System.out} would turn every non-ASCII character (names from the data, JSON) into {@code
+   * ?}.
    */
   private static PrintWriter utf8(FileDescriptor fd) {
     return new PrintWriter(
@@ -49,10 +73,11 @@ public final class Main implements Runnable {
     cl.setOut(out);
     cl.setErr(err);
     cl.setCaseInsensitiveEnumValuesAllowed(true);
-    cl.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
-      commandLine.getErr().println("eligo: " + describe(e));
-      return ExitCodes.FAILURE;
-    });
+    cl.setExecutionExceptionHandler(
+        (e, commandLine, parseResult) -> {
+          commandLine.getErr().println("eligo: " + describe(e));
+          return ExitCodes.FAILURE;
+        });
     int code = cl.execute(args);
     out.flush();
     err.flush();

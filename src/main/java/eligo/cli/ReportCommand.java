@@ -1,8 +1,8 @@
 package eligo.cli;
 
+import eligo.engine.Outcome;
 import eligo.ir.Ir;
 import eligo.report.HtmlSite;
-import eligo.engine.Outcome;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -16,16 +16,20 @@ import picocli.CommandLine.Spec;
     name = "report",
     mixinStandardHelpOptions = true,
     description = {
-        "Writes the Customer eligibility report as a static HTML site.",
-        "The site opens from file:// with no network: the summary with a chart per node, customer lists per",
-        "group, a page per customer with the reasons behind every status, and each area's tree."
+      "Writes the Customer eligibility report as a static HTML site.",
+      "The site opens from file:// with no network: the summary with a chart per node, customer lists per",
+      "group, a page per customer with the reasons behind every status, and each area's tree."
     })
 final class ReportCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
   @Mixin ReportInputs inputs;
 
-  @Option(names = "--out", required = true, paramLabel = "DIR", description = "The folder to write the site into (created when missing).")
+  @Option(
+      names = "--out",
+      required = true,
+      paramLabel = "DIR",
+      description = "The folder to write the site into (created when missing).")
   Path out;
 
   @Override
@@ -33,13 +37,23 @@ final class ReportCommand implements Callable<Integer> {
     try {
       Ir.Program program = inputs.program(spec);
       Outcome outcome = inputs.evaluate(spec, program);
-      HtmlSite.write(outcome, out, TerminalProgress.of("writing customer pages", spec.commandLine().getErr()));
-      spec.commandLine().getOut().println("Report written to " + out.resolve("index.html") + " (" + outcome.data.customerCount() + " customer pages)");
+      HtmlSite.write(
+          outcome, out, TerminalProgress.of("writing customer pages", spec.commandLine().getErr()));
+      spec.commandLine()
+          .getOut()
+          .println(
+              "Report written to "
+                  + out.resolve("index.html")
+                  + " ("
+                  + outcome.data.customerCount()
+                  + " customer pages)");
       return ExitCodes.OK;
     } catch (ReportInputs.Stop stop) {
       return stop.code;
     } catch (IOException e) {
-      spec.commandLine().getErr().println("eligo: cannot write the report into '" + out + "': " + e.getMessage());
+      spec.commandLine()
+          .getErr()
+          .println("eligo: cannot write the report into '" + out + "': " + e.getMessage());
       return ExitCodes.FAILURE;
     }
   }

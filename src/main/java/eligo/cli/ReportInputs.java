@@ -15,16 +15,33 @@ import picocli.CommandLine.Option;
 
 /** The options the report commands share, and compiling, loading and evaluating with them. */
 final class ReportInputs {
-  @Option(names = "--criteria", required = true, paramLabel = "DIR", description = "Folder of *.criteria files.")
+  @Option(
+      names = "--criteria",
+      required = true,
+      paramLabel = "DIR",
+      description = "Folder of *.criteria files.")
   Path criteria;
 
-  @Option(names = "--data", paramLabel = "DIR", description = "Dataset folder (customers.csv, tenants.csv, workloads.csv, associations.csv, usage.csv).")
+  @Option(
+      names = "--data",
+      paramLabel = "DIR",
+      description =
+          "Dataset folder (customers.csv, tenants.csv, workloads.csv, associations.csv, usage.csv).")
   Path data;
 
-  @Option(names = "--as-of", paramLabel = "YYYY-MM", converter = Inputs.MonthConverter.class, description = "The as-of month M (default: the latest month in usage.csv).")
+  @Option(
+      names = "--as-of",
+      paramLabel = "YYYY-MM",
+      converter = Inputs.MonthConverter.class,
+      description = "The as-of month M (default: the latest month in usage.csv).")
   Integer asOf;
 
-  @Option(names = "--engine", paramLabel = "ENGINE", defaultValue = "generated", description = "generated or interpret (the reference interpreter). Default: ${DEFAULT-VALUE}.")
+  @Option(
+      names = "--engine",
+      paramLabel = "ENGINE",
+      defaultValue = "generated",
+      description =
+          "generated or interpret (the reference interpreter). Default: ${DEFAULT-VALUE}.")
   Engine engine;
 
   /** A command stops with this exit status, its reason already printed. */
@@ -62,7 +79,13 @@ final class ReportInputs {
       // errors stop the view; names the data lack are for run and check --data to say
       Dataset dataset = Eligo.loadFor(compilation, data, Mode.STRICT).loaded().dataset();
       int m = Eligo.asOf(asOf, dataset);
-      return Eligo.evaluate(compilation, engine, dataset, m, Runtime.getRuntime().availableProcessors(), TerminalProgress.of("evaluating customers", err));
+      return Eligo.evaluate(
+          compilation,
+          engine,
+          dataset,
+          m,
+          Runtime.getRuntime().availableProcessors(),
+          TerminalProgress.of("evaluating customers", err));
     } catch (EngineFailure f) {
       throw new Stop(Failures.report(f, spec));
     }

@@ -14,10 +14,10 @@ import eligo.io.LoadResult;
 import eligo.io.Mode;
 import eligo.io.OutputFile;
 import eligo.ir.Ir;
-import java.util.Locale;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -28,40 +28,78 @@ import picocli.CommandLine.Spec;
     name = "run",
     mixinStandardHelpOptions = true,
     description = {
-        "Evaluates every customer of a dataset for every solution area.",
-        "Compiles the criteria, loads the dataset, evaluates every customer and prints how many customers meet each node; with --results, writes the canonical results file."
+      "Evaluates every customer of a dataset for every solution area.",
+      "Compiles the criteria, loads the dataset, evaluates every customer and prints how many customers meet each node; with --results, writes the canonical results file."
     })
 final class RunCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Option(names = "--criteria", required = true, paramLabel = "DIR", description = "Folder of *.criteria files.")
+  @Option(
+      names = "--criteria",
+      required = true,
+      paramLabel = "DIR",
+      description = "Folder of *.criteria files.")
   Path criteria;
 
-  @Option(names = "--data", required = true, paramLabel = "DIR", description = "Dataset folder (customers.csv, tenants.csv, workloads.csv, associations.csv, usage.csv).")
+  @Option(
+      names = "--data",
+      required = true,
+      paramLabel = "DIR",
+      description =
+          "Dataset folder (customers.csv, tenants.csv, workloads.csv, associations.csv, usage.csv).")
   Path data;
 
-  @Option(names = "--as-of", paramLabel = "YYYY-MM", converter = Inputs.MonthConverter.class, description = "The as-of month M (default: the latest month in usage.csv).")
+  @Option(
+      names = "--as-of",
+      paramLabel = "YYYY-MM",
+      converter = Inputs.MonthConverter.class,
+      description = "The as-of month M (default: the latest month in usage.csv).")
   Integer asOf;
 
-  @Option(names = "--results", paramLabel = "FILE", description = "Write the canonical results file here.")
+  @Option(
+      names = "--results",
+      paramLabel = "FILE",
+      description = "Write the canonical results file here.")
   Path results;
 
-  @Option(names = "--engine", paramLabel = "ENGINE", defaultValue = "generated", description = "generated (Java generated from the criteria: built into this jar when the criteria are the ones it was built from, else compiled in memory) or interpret (the reference interpreter). Default: ${DEFAULT-VALUE}.")
+  @Option(
+      names = "--engine",
+      paramLabel = "ENGINE",
+      defaultValue = "generated",
+      description =
+          "generated (Java generated from the criteria: built into this jar when the criteria are the ones it was built from, else compiled in memory) or interpret (the reference interpreter). Default: ${DEFAULT-VALUE}.")
   Engine engine;
 
-  @Option(names = "--on-bad-rows", paramLabel = "MODE", defaultValue = "fail", description = "fail: any bad row stops the run (default); skip: leave bad rows out and list them in --rejects.")
+  @Option(
+      names = "--on-bad-rows",
+      paramLabel = "MODE",
+      defaultValue = "fail",
+      description =
+          "fail: any bad row stops the run (default); skip: leave bad rows out and list them in --rejects.")
   BadRows onBadRows;
 
-  @Option(names = "--rejects", paramLabel = "FILE", description = "With --on-bad-rows=skip: where to write the rejected rows (default: rejects.csv beside --results, or in the current folder).")
+  @Option(
+      names = "--rejects",
+      paramLabel = "FILE",
+      description =
+          "With --on-bad-rows=skip: where to write the rejected rows (default: rejects.csv beside --results, or in the current folder).")
   Path rejects;
 
-  @Option(names = "--threads", paramLabel = "N", description = "Evaluation threads (default: the number of processors).")
+  @Option(
+      names = "--threads",
+      paramLabel = "N",
+      description = "Evaluation threads (default: the number of processors).")
   Integer threads;
 
-  @Option(names = {"-q", "--quiet"}, description = "Print nothing but errors.")
+  @Option(
+      names = {"-q", "--quiet"},
+      description = "Print nothing but errors.")
   boolean quiet;
 
-  @Option(names = "--timings", description = "Print the wall time of each stage (compile, load, evaluate, write) and the peak memory, even with --quiet.")
+  @Option(
+      names = "--timings",
+      description =
+          "Print the wall time of each stage (compile, load, evaluate, write) and the peak memory, even with --quiet.")
   boolean timings;
 
   enum BadRows {
@@ -86,7 +124,8 @@ final class RunCommand implements Callable<Integer> {
                 List.of(criteria, data),
                 rejectsFile == null ? List.of() : List.of(rejectsFile));
     if (refused == null && rejectsFile != null) {
-      refused = OutputFile.refuseInputs("--rejects", rejectsFile, List.of(criteria, data), List.of());
+      refused =
+          OutputFile.refuseInputs("--rejects", rejectsFile, List.of(criteria, data), List.of());
     }
     if (refused != null) {
       err.println("eligo: " + refused);
@@ -108,14 +147,24 @@ final class RunCommand implements Callable<Integer> {
     LoadResult loaded = started.loaded();
     Dataset dataset = loaded.dataset();
     clock.lap("load");
-    clock.note(loaded.readInParallel().isEmpty() ? "no file read in parallel" : String.join(" and ", loaded.readInParallel()) + " read in parallel");
+    clock.note(
+        loaded.readInParallel().isEmpty()
+            ? "no file read in parallel"
+            : String.join(" and ", loaded.readInParallel()) + " read in parallel");
     if (mode == Mode.LENIENT) {
       eligo.io.RejectsWriter.write(rejectsFile, loaded.rejects());
       if (!quiet) {
         for (LoadResult.FileCounts fc : loaded.counts()) {
-          out.printf(Locale.ROOT, "%-17s read %d, used %d, rejected %d%n", fc.file(), fc.read(), fc.used(), fc.rejected());
+          out.printf(
+              Locale.ROOT,
+              "%-17s read %d, used %d, rejected %d%n",
+              fc.file(),
+              fc.read(),
+              fc.used(),
+              fc.rejected());
         }
-        out.println("Rejected rows written to " + rejectsFile + " (" + loaded.rejects().size() + ")");
+        out.println(
+            "Rejected rows written to " + rejectsFile + " (" + loaded.rejects().size() + ")");
       }
     }
     int m;
@@ -129,7 +178,14 @@ final class RunCommand implements Callable<Integer> {
     int n = threads != null ? Math.max(1, threads) : Runtime.getRuntime().availableProcessors();
     Outcome outcome;
     try {
-      outcome = Eligo.evaluate(program, compiled, dataset, m, n, quiet ? Evaluation.Progress.NONE : TerminalProgress.of("evaluating customers", err));
+      outcome =
+          Eligo.evaluate(
+              program,
+              compiled,
+              dataset,
+              m,
+              n,
+              quiet ? Evaluation.Progress.NONE : TerminalProgress.of("evaluating customers", err));
     } catch (EngineFailure f) {
       return Failures.report(f, spec);
     }
@@ -159,9 +215,17 @@ final class RunCommand implements Callable<Integer> {
     return parent != null ? parent.resolve("rejects.csv") : Path.of("rejects.csv");
   }
 
-  private void printSummary(PrintWriter out, Outcome outcome, Ir.Program program, String engineDescription) {
+  private void printSummary(
+      PrintWriter out, Outcome outcome, Ir.Program program, String engineDescription) {
     Dataset d = outcome.data;
-    out.printf(Locale.ROOT, "%d customers of %d partners, as of %s, %d areas (%s)%n%n", d.customerCount(), outcome.partners.size(), Month.format(outcome.asOf), program.areas().size(), engineDescription);
+    out.printf(
+        Locale.ROOT,
+        "%d customers of %d partners, as of %s, %d areas (%s)%n%n",
+        d.customerCount(),
+        outcome.partners.size(),
+        Month.format(outcome.asOf),
+        program.areas().size(),
+        engineDescription);
     int areaWidth = "area".length();
     int nodeWidth = "node".length();
     for (Outcome.AreaOutcome a : outcome.areas) {
@@ -188,7 +252,15 @@ final class RunCommand implements Callable<Integer> {
           }
         }
         Ir.Node node = a.nodes.get(i);
-        out.printf(Locale.ROOT, fmt, a.area.id(), node.id(), node.kind().name().toLowerCase(Locale.ROOT), met, notMet, notEvaluated);
+        out.printf(
+            Locale.ROOT,
+            fmt,
+            a.area.id(),
+            node.id(),
+            node.kind().name().toLowerCase(Locale.ROOT),
+            met,
+            notMet,
+            notEvaluated);
       }
     }
     out.println();

@@ -3,7 +3,9 @@ package eligo.cli;
 import eligo.engine.Evaluation;
 import java.io.PrintWriter;
 
-/** Progress of a long step on one terminal line ({@code \r} updates); silent when not on a terminal. */
+/**
+ * Progress of a long step on one terminal line ({@code \r} updates); silent when not on a terminal.
+ */
 final class TerminalProgress implements Evaluation.Progress {
   private final String what;
   private final PrintWriter err;

@@ -6,18 +6,18 @@ import eligo.cases.CaseReport;
 import eligo.cases.CaseRunner;
 import eligo.cases.Coverage;
 import eligo.check.Frontend;
-import eligo.lang.Diagnostic;
-import eligo.lang.Diagnostics;
 import eligo.engine.CriteriaFailure;
 import eligo.engine.Eligo;
 import eligo.engine.Engine;
-import java.util.Locale;
+import eligo.lang.Diagnostic;
+import eligo.lang.Diagnostics;
 import java.io.PrintWriter;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -29,25 +29,40 @@ import picocli.CommandLine.Spec;
     name = "test",
     mixinStandardHelpOptions = true,
     description = {
-        "Runs criteria test cases (*.cases files) and shows what they cover.",
-        "Each case's inline data goes through the compiled criteria and its",
-        "expected outcomes are checked: PASS or FAIL per case, then per node the",
-        "outcomes (met, not met, not evaluated) the cases check. Exit status 1",
-        "when a case fails or coverage is below --min-coverage."
+      "Runs criteria test cases (*.cases files) and shows what they cover.",
+      "Each case's inline data goes through the compiled criteria and its",
+      "expected outcomes are checked: PASS or FAIL per case, then per node the",
+      "outcomes (met, not met, not evaluated) the cases check. Exit status 1",
+      "when a case fails or coverage is below --min-coverage."
     })
 final class TestCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Option(names = "--criteria", paramLabel = "DIR", defaultValue = "criteria", description = "Folder of *.criteria files (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--criteria",
+      paramLabel = "DIR",
+      defaultValue = "criteria",
+      description = "Folder of *.criteria files (default: ${DEFAULT-VALUE}).")
   Path criteria;
 
-  @Parameters(paramLabel = "FILES", arity = "0..*", description = "Case files, or folders searched for *.cases (default: the criteria folder).")
+  @Parameters(
+      paramLabel = "FILES",
+      arity = "0..*",
+      description = "Case files, or folders searched for *.cases (default: the criteria folder).")
   List<Path> paths = new ArrayList<>();
 
-  @Option(names = "--engine", paramLabel = "ENGINE", defaultValue = "generated", description = "generated or interpret. Default: ${DEFAULT-VALUE}.")
+  @Option(
+      names = "--engine",
+      paramLabel = "ENGINE",
+      defaultValue = "generated",
+      description = "generated or interpret. Default: ${DEFAULT-VALUE}.")
   Engine engine;
 
-  @Option(names = "--min-coverage", paramLabel = "PCT", description = "Fail when the cases check less than PCT percent of the nodes' possible outcomes.")
+  @Option(
+      names = "--min-coverage",
+      paramLabel = "PCT",
+      description =
+          "Fail when the cases check less than PCT percent of the nodes' possible outcomes.")
   BigDecimal minCoverage;
 
   @Override
@@ -77,7 +92,8 @@ final class TestCommand implements Callable<Integer> {
     CaseRunner runner = new CaseRunner(c, engine);
     List<CaseRunner.Prepared> prepared = new ArrayList<>();
     for (CaseFile f : parsed.files()) {
-      if (!Diagnostics.hasErrors(problems.stream().filter(d -> d.span().file() == f.source()).toList())) {
+      if (!Diagnostics.hasErrors(
+          problems.stream().filter(d -> d.span().file() == f.source()).toList())) {
         for (CaseFile.Case k : f.cases()) {
           CaseRunner.Prepared p = runner.prepare(k);
           problems.addAll(p.diagnostics());
@@ -104,11 +120,20 @@ final class TestCommand implements Callable<Integer> {
       failed += r.passed() ? 0 : 1;
       out.print("  " + CaseReport.verdict(r).replace("\n", "\n  ").stripTrailing() + "\n");
     }
-    out.printf(Locale.ROOT, "%n%d passed, %d failed (%s)%n%n", results.size() - failed, failed, runner.engineDescription());
+    out.printf(
+        Locale.ROOT,
+        "%n%d passed, %d failed (%s)%n%n",
+        results.size() - failed,
+        failed,
+        runner.engineDescription());
     Coverage coverage = Coverage.of(c.program(), results);
     out.print(coverage.table());
     if (minCoverage != null && !coverage.atLeast(minCoverage)) {
-      out.printf(Locale.ROOT, "%nCoverage %s is below --min-coverage %s%%%n", coverage.percent(), minCoverage.toPlainString());
+      out.printf(
+          Locale.ROOT,
+          "%nCoverage %s is below --min-coverage %s%%%n",
+          coverage.percent(),
+          minCoverage.toPlainString());
       return ExitCodes.TESTS_FAILED;
     }
     return failed == 0 ? ExitCodes.OK : ExitCodes.TESTS_FAILED;

@@ -42,8 +42,8 @@ final class Timings implements Stages {
   }
 
   /**
-   * The stages, the time since the JVM started, and the process's peak resident memory (Linux
-   * only: {@code VmHWM} of /proc/self/status).
+   * The stages, the time since the JVM started, and the process's peak resident memory (Linux only:
+   * {@code VmHWM} of /proc/self/status).
    */
   String report() {
     StringBuilder b = new StringBuilder("timings: ").append(String.join(", ", laps));
@@ -52,7 +52,9 @@ final class Timings implements Stages {
         b.append(" (").append(String.join(", ", beside)).append(")");
       }
     }
-    b.append("; since JVM start ").append(ManagementFactory.getRuntimeMXBean().getUptime()).append(" ms");
+    b.append("; since JVM start ")
+        .append(ManagementFactory.getRuntimeMXBean().getUptime())
+        .append(" ms");
     try {
       for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
         if (line.startsWith("VmHWM:")) {

@@ -1,9 +1,9 @@
 package eligo.cli;
 
+import eligo.engine.Outcome;
 import eligo.ir.Ir;
 import eligo.lang.Diagnostics;
 import eligo.report.TreeReport;
-import eligo.engine.Outcome;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -17,9 +17,9 @@ import picocli.CommandLine.Spec;
     name = "tree",
     mixinStandardHelpOptions = true,
     description = {
-        "An area's condition sequence tree as text, Mermaid or DOT.",
-        "Gates, metrics and leaves with their criteria text; with --data, each node shows how many customers",
-        "pass, fail or were not evaluated there."
+      "An area's condition sequence tree as text, Mermaid or DOT.",
+      "Gates, metrics and leaves with their criteria text; with --data, each node shows how many customers",
+      "pass, fail or were not evaluated there."
     })
 final class TreeCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
@@ -29,7 +29,11 @@ final class TreeCommand implements Callable<Integer> {
   @Parameters(paramLabel = "AREA", description = "The area id, e.g. azure.")
   String area;
 
-  @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text", description = "text (indented), mermaid or dot (Graphviz). Default: ${DEFAULT-VALUE}.")
+  @Option(
+      names = "--format",
+      paramLabel = "FORMAT",
+      defaultValue = "text",
+      description = "text (indented), mermaid or dot (Graphviz). Default: ${DEFAULT-VALUE}.")
   Format format;
 
   enum Format {
@@ -46,15 +50,24 @@ final class TreeCommand implements Callable<Integer> {
       if (a == null) {
         List<String> ids = program.areas().stream().map(Ir.Area::id).toList();
         String close = Diagnostics.closest(area, ids);
-        spec.commandLine().getErr().println("eligo: no area '" + area + "'" + (close != null ? ": did you mean '" + close + "'?" : "; the areas are " + String.join(", ", ids)));
+        spec.commandLine()
+            .getErr()
+            .println(
+                "eligo: no area '"
+                    + area
+                    + "'"
+                    + (close != null
+                        ? ": did you mean '" + close + "'?"
+                        : "; the areas are " + String.join(", ", ids)));
         return ExitCodes.USAGE;
       }
       Outcome outcome = inputs.data == null ? null : inputs.evaluate(spec, program);
-      String out = switch (format) {
-        case text -> TreeReport.text(a, outcome);
-        case mermaid -> TreeReport.mermaid(a, outcome);
-        case dot -> TreeReport.dot(a, outcome);
-      };
+      String out =
+          switch (format) {
+            case text -> TreeReport.text(a, outcome);
+            case mermaid -> TreeReport.mermaid(a, outcome);
+            case dot -> TreeReport.dot(a, outcome);
+          };
       spec.commandLine().getOut().print(out);
       return ExitCodes.OK;
     } catch (ReportInputs.Stop stop) {

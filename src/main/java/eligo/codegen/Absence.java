@@ -16,14 +16,14 @@ import eligo.ir.Ir;
  *       month";
  *   <li>{@link #workload}: no tenant of the customer has the workload (the pair absence, for every
  *       tenant variable);
- *   <li>{@link #row}: the pair has no usage row in the month bound to a month variable: its measures
- *       in exactly that month are 0 (associations are unaffected).
+ *   <li>{@link #row}: the pair has no usage row in the month bound to a month variable: its
+ *       measures in exactly that month are 0 (associations are unaffected).
  * </ul>
  *
  * <p>A value is "known" only when evaluating the expression cannot fail either ({@link
- * ArithmeticException} on overflow), so leaving such a binding out never hides an error. Every
- * rule follows the evaluation order of the interpreter and the generated code: {@code and} and
- * {@code or} evaluate left to right and only what they need.
+ * ArithmeticException} on overflow), so leaving such a binding out never hides an error. Every rule
+ * follows the evaluation order of the interpreter and the generated code: {@code and} and {@code
+ * or} evaluate left to right and only what they need.
  */
 final class Absence {
   private final Ir.Var tenant; // null: any tenant
@@ -54,8 +54,8 @@ final class Absence {
   /**
    * Whether one binding of {@code aggregate}'s loops (with everything nested in it) adds nothing
    * when the data is absent: for a count or "any", the condition is then false; for a sum, the
-   * condition is false or the term is 0 (and the condition cannot fail); for "every", the
-   * condition is then true.
+   * condition is false or the term is 0 (and the condition cannot fail); for "every", the condition
+   * is then true.
    */
   boolean contributesNothing(Ir.Expr aggregate) {
     if (aggregate instanceof Ir.Count x) {
@@ -142,7 +142,9 @@ final class Absence {
       return isNone(c.left()) || isNone(c.right()) ? Boolean.FALSE : null;
     }
     if (e instanceof Ir.InMonths in) {
-      return isNone(in.month()) || isNone(in.range().from()) || isNone(in.range().to()) ? Boolean.FALSE : null;
+      return isNone(in.month()) || isNone(in.range().from()) || isNone(in.range().to())
+          ? Boolean.FALSE
+          : null;
     }
     if (e instanceof Ir.And a) {
       Boolean l = bool(a.left());
@@ -177,8 +179,12 @@ final class Absence {
 
   /** Whether evaluating {@code e} can never throw (no exact arithmetic that may overflow). */
   static boolean cannotFail(Ir.Expr e) {
-    if (e instanceof Ir.Const || e instanceof Ir.MeasureAt || e instanceof Ir.Rate
-        || e instanceof Ir.NodeValue || e instanceof Ir.Associated || e instanceof Ir.CompareMonths
+    if (e instanceof Ir.Const
+        || e instanceof Ir.MeasureAt
+        || e instanceof Ir.Rate
+        || e instanceof Ir.NodeValue
+        || e instanceof Ir.Associated
+        || e instanceof Ir.CompareMonths
         || e instanceof Ir.InMonths) {
       return true;
     }
@@ -196,7 +202,9 @@ final class Absence {
       return alignsSafely(c.left(), scale) && alignsSafely(c.right(), scale);
     }
     if (e instanceof Ir.If i) {
-      return cannotFail(i.cond()) && alignsSafely(i.then(), i.scale()) && alignsSafely(i.otherwise(), i.scale());
+      return cannotFail(i.cond())
+          && alignsSafely(i.then(), i.scale())
+          && alignsSafely(i.otherwise(), i.scale());
     }
     if (e instanceof Ir.Count x) {
       return x.where() == null || cannotFail(x.where());
@@ -216,7 +224,10 @@ final class Absence {
       return false;
     }
     int d = scale - e.scale();
-    return d == 0 || e instanceof Ir.Const k && d <= 18 && exact(() -> Math.multiplyExact(k.unscaled(), pow10(d))) != null;
+    return d == 0
+        || e instanceof Ir.Const k
+            && d <= 18
+            && exact(() -> Math.multiplyExact(k.unscaled(), pow10(d))) != null;
   }
 
   // ---------------------------------------------------------------- helpers
@@ -225,12 +236,15 @@ final class Absence {
     if (!w.equals(workload) || tenant != null && !t.equals(tenant)) {
       return false;
     }
-    return month == null || m instanceof Ir.MonthVar mv && mv.var().equals(month) && mv.offset() == 0;
+    return month == null
+        || m instanceof Ir.MonthVar mv && mv.var().equals(month) && mv.offset() == 0;
   }
 
   /** Whether month expression {@code m} is "no month" under this absence. */
   private boolean isNone(Ir.MonthExpr m) {
-    return m instanceof Ir.EarliestStart es && month == null && touches(es.tenant(), es.workload(), null);
+    return m instanceof Ir.EarliestStart es
+        && month == null
+        && touches(es.tenant(), es.workload(), null);
   }
 
   private Long aligned(Ir.Expr e, int scale) {

@@ -40,6 +40,7 @@ final class AreaWriter {
   private final List<String> valueNames = new ArrayList<>();
   private final List<String> methodNames = new ArrayList<>();
   private final List<String> branchNames = new ArrayList<>();
+
   /** Per result node: its value method, then every helper it needs, in creation order. */
   private final List<List<MethodSpec>> nodeMethods = new ArrayList<>();
 
@@ -74,7 +75,8 @@ final class AreaWriter {
         TypeSpec.classBuilder(className)
             .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
             .addSuperinterface(AREA_EVALUATOR)
-            .addAnnotation(AnnotationSpec.builder(GENERATED).addMember("value", "$S", "eligo").build())
+            .addAnnotation(
+                AnnotationSpec.builder(GENERATED).addMember("value", "$S", "eligo").build())
             .addJavadoc(classDoc());
     type.addField(FieldSpec.builder(DATASET, "data", Modifier.PRIVATE, Modifier.FINAL).build());
     type.addFields(masks.fields());
@@ -82,7 +84,8 @@ final class AreaWriter {
     type.addMethod(
         MethodSpec.constructorBuilder()
             .addModifiers(Modifier.PUBLIC)
-            .addJavadoc("Precomputes this area's workload and type masks and rates for {@code data}.\n")
+            .addJavadoc(
+                "Precomputes this area's workload and type masks and rates for {@code data}.\n")
             .addParameter(DATASET, "data")
             .addStatement("this.data = data")
             .addCode(masks.constructorCode())
@@ -128,11 +131,13 @@ final class AreaWriter {
     members.reserve("c", "asOf", "out", "rule", "total", "value");
     for (Ir.Node node : nodes) {
       if (node.value() == null || node.met() == null) {
-        throw new IllegalArgumentException("result node " + node.id() + " has no value or condition");
+        throw new IllegalArgumentException(
+            "result node " + node.id() + " has no value or condition");
       }
       String value = members.fromId(node.id(), "node");
       valueNames.add(value);
-      methodNames.add(node.isNet() && !fused(node) ? members.allocate(value + "At", "node") : value);
+      methodNames.add(
+          node.isNet() && !fused(node) ? members.allocate(value + "At", "node") : value);
     }
     for (Ir.Branch branch : area.branches()) {
       String id = Names.camel(branch.id(), true);
@@ -153,20 +158,34 @@ final class AreaWriter {
     Ir.Expr body = node.isNet() ? ((Ir.Net) value).body() : value;
     Exprs exprs = new Exprs(valueNames.get(i), node.id(), sink);
     boolean fused = fused(node);
-    CodeBlock code = fused
-        ? exprs.netBody(body, new Scope(true, null, 0, List.of("out")), i)
-        : exprs.methodBody(body, new Scope(true, null, 0, List.of()));
+    CodeBlock code =
+        fused
+            ? exprs.netBody(body, new Scope(true, null, 0, List.of("out")), i)
+            : exprs.methodBody(body, new Scope(true, null, 0, List.of()));
     CodeBlock.Builder doc = CodeBlock.builder();
     String title = node.title() == null || node.title().isBlank() ? "" : ": " + node.title();
-    doc.add("$L\n", CommentText.wrapped("Node " + node.id() + " (" + kindText(node) + ")" + title + ".", DOC_WIDTH));
+    doc.add(
+        "$L\n",
+        CommentText.wrapped(
+            "Node " + node.id() + " (" + kindText(node) + ")" + title + ".", DOC_WIDTH));
     if (node.criteria() != null && !node.criteria().isBlank()) {
       doc.add("\n<p>$L\n", CommentText.wrapped(node.criteria(), DOC_WIDTH));
     }
     if (fused) {
-      doc.add("\n<p>$L\n", CommentText.wrapped("Net value: the value at M minus the same at M-12, both from one"
-          + " pass over the data and written to out.current[" + i + "] and out.baseline[" + i + "].", DOC_WIDTH));
+      doc.add(
+          "\n<p>$L\n",
+          CommentText.wrapped(
+              "Net value: the value at M minus the same at M-12, both from one"
+                  + " pass over the data and written to out.current["
+                  + i
+                  + "] and out.baseline["
+                  + i
+                  + "].",
+              DOC_WIDTH));
     } else if (node.isNet()) {
-      doc.add("\n<p>$L\n", "Net value: this method at M minus the same at M-12, both written to the results.");
+      doc.add(
+          "\n<p>$L\n",
+          "Net value: this method at M minus the same at M-12, both written to the results.");
     }
     doc.add("\n<p>Source: $L\n", CommentText.escape(String.valueOf(node.origin())));
     MethodSpec.Builder method =
@@ -182,7 +201,10 @@ final class AreaWriter {
     sink.set(0, method.addCode(code).build());
   }
 
-  /** Whether net node {@code node} is computed at M and M-12 in one pass ({@link LoopShapes#fusesNet}). */
+  /**
+   * Whether net node {@code node} is computed at M and M-12 in one pass ({@link
+   * LoopShapes#fusesNet}).
+   */
   private static boolean fused(Ir.Node node) {
     return node.isNet() && LoopShapes.fusesNet(((Ir.Net) node.value()).body());
   }
@@ -207,9 +229,15 @@ final class AreaWriter {
     if (branch.title() != null && !branch.title().isEmpty()) {
       label += " (" + branch.title() + ")";
     }
-    m.addJavadoc("$L\n", CommentText.wrapped(label + ", " + branch.origin()
-        + ": gates, then metrics, in order; the first gate that is not met ends the branch, its"
-        + " later nodes stay not evaluated.", DOC_WIDTH));
+    m.addJavadoc(
+        "$L\n",
+        CommentText.wrapped(
+            label
+                + ", "
+                + branch.origin()
+                + ": gates, then metrics, in order; the first gate that is not met ends the branch, its"
+                + " later nodes stay not evaluated.",
+            DOC_WIDTH));
     List<Ir.Node> branchNodes = new ArrayList<>();
     for (Ir.Node n : branch.nodes()) {
       if (n.leaves().isEmpty()) {
@@ -233,24 +261,31 @@ final class AreaWriter {
     String method = methodNames.get(i);
     m.addComment("$L: $L ($L)", i, CommentText.escape(node.id()), kindText(node));
     if (fused(node)) {
-      m.addComment("at M and M-12 in one pass, written to out.current[$L] and out.baseline[$L]", i, i);
+      m.addComment(
+          "at M and M-12 in one pass, written to out.current[$L] and out.baseline[$L]", i, i);
       m.addStatement("long $N = $N(c, asOf, out)", v, method);
     } else if (node.isNet()) {
       m.addStatement("out.current[$L] = $N(c, asOf)", i, method);
       m.addStatement("out.baseline[$L] = $N(c, asOf - 12)", i, method);
-      m.addStatement("long $N = $T.subtractExact(out.current[$L], out.baseline[$L])", v, MATH, i, i);
+      m.addStatement(
+          "long $N = $T.subtractExact(out.current[$L], out.baseline[$L])", v, MATH, i, i);
     } else {
       m.addStatement("long $N = $N(c, asOf)", v, method);
     }
     m.addStatement("out.value[$L] = $N", i, v);
     Exprs exprs = new Exprs(valueNames.get(i), node.id(), nodeMethods.get(i));
     JavaExpr met = exprs.bool(node.met(), new Scope(true, v, node.scale(), List.of("out")));
-    m.addStatement("out.status[$L] = $L ? $T.MET : $T.NOT_MET",
-        i, met.operand(JavaExpr.TERNARY + 1), NODE_RESULTS, NODE_RESULTS);
+    m.addStatement(
+        "out.status[$L] = $L ? $T.MET : $T.NOT_MET",
+        i,
+        met.operand(JavaExpr.TERNARY + 1),
+        NODE_RESULTS,
+        NODE_RESULTS);
     if (j >= 0) {
       Exprs partner = new Exprs(valueNames.get(i) + "Partner", node.id(), nodeMethods.get(i));
       JavaExpr contribution =
-          partner.num(node.partner().perCustomer(), new Scope(true, v, node.scale(), List.of("out")));
+          partner.num(
+              node.partner().perCustomer(), new Scope(true, v, node.scale(), List.of("out")));
       m.addStatement("out.partnerEvaluated[$L] = true", j);
       m.addStatement("out.partnerContribution[$L] = $L", j, contribution.code());
     }
@@ -273,7 +308,8 @@ final class AreaWriter {
             .addParameter(TypeName.LONG, "total");
     List<Ir.Node> partners = area.partnerNodes();
     if (partners.isEmpty()) {
-      return m.addStatement("throw new $T($S + rule)", IllegalArgumentException.class, "no partner rule ")
+      return m.addStatement(
+              "throw new $T($S + rule)", IllegalArgumentException.class, "no partner rule ")
           .build();
     }
     CodeBlock.Builder b = CodeBlock.builder().add("return switch (rule) {\n$>");
@@ -281,11 +317,15 @@ final class AreaWriter {
       Ir.Node node = partners.get(j);
       Ir.PartnerRule rule = node.partner();
       Exprs exprs = new Exprs("partner", node.id(), new ArrayList<>());
-      JavaExpr met = exprs.bool(rule.met(), new Scope(false, "total", rule.scale(), List.of("rule")));
+      JavaExpr met =
+          exprs.bool(rule.met(), new Scope(false, "total", rule.scale(), List.of("rule")));
       b.add("// $L\n", CommentText.escape(node.id()));
       b.add("case $L -> $L;\n", j, met.code());
     }
-    b.add("default -> throw new $T($S + rule);\n", IllegalArgumentException.class, "no partner rule ");
+    b.add(
+        "default -> throw new $T($S + rule);\n",
+        IllegalArgumentException.class,
+        "no partner rule ");
     b.add("$<};\n");
     return m.addCode(b.build()).build();
   }
@@ -294,8 +334,17 @@ final class AreaWriter {
 
   private CodeBlock classDoc() {
     CodeBlock.Builder doc = CodeBlock.builder();
-    doc.add("$L\n", CommentText.wrapped("Evaluator of solution area " + area.title() + " (" + area.id()
-        + "), generated from " + area.origin() + ".", DOC_WIDTH));
+    doc.add(
+        "$L\n",
+        CommentText.wrapped(
+            "Evaluator of solution area "
+                + area.title()
+                + " ("
+                + area.id()
+                + "), generated from "
+                + area.origin()
+                + ".",
+            DOC_WIDTH));
     doc.add("\n<p>Result nodes, by index in {@link $T}:\n\n<ul>\n", NODE_RESULTS);
     for (int i = 0; i < nodes.size(); i++) {
       Ir.Node node = nodes.get(i);

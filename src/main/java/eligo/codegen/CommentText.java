@@ -4,17 +4,17 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Text from criteria files made inert for comments: it cannot end a comment, start a Unicode
- * escape (javac decodes Unicode escapes such as backslash-u002a even inside comments) or break a
- * line comment.
+ * Text from criteria files made inert for comments: it cannot end a comment, start a Unicode escape
+ * (javac decodes Unicode escapes such as backslash-u002a even inside comments) or break a line
+ * comment.
  */
 final class CommentText {
   private CommentText() {}
 
   /**
-   * Escapes {@code *}{@code /} as {@code *&#47;}, backslashes as {@code &#92;}, {@code @} as
-   * {@code &#64;} (no Javadoc tags), and turns line terminators (\r, \n, U+2028, U+2029, U+0085),
-   * other control characters and lone surrogates into spaces.
+   * Escapes {@code *}{@code /} as {@code *&#47;}, backslashes as {@code &#92;}, {@code @} as {@code
+   * &#64;} (no Javadoc tags), and turns line terminators (\r, \n, U+2028, U+2029, U+0085), other
+   * control characters and lone surrogates into spaces.
    */
   static String escape(String text) {
     if (text == null) {
@@ -28,7 +28,9 @@ final class CommentText {
         b.append("&#92;");
       } else if (cp == '@') {
         b.append("&#64;");
-      } else if (cp == 0x2028 || cp == 0x2029 || Character.isISOControl(cp)
+      } else if (cp == 0x2028
+          || cp == 0x2029
+          || Character.isISOControl(cp)
           || (cp >= Character.MIN_SURROGATE && cp <= Character.MAX_SURROGATE)) {
         b.append(' ');
       } else {

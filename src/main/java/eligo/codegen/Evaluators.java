@@ -26,7 +26,8 @@ public final class Evaluators {
   public static List<JavaFile> generate(Ir.Program program, String packageName) {
     JavaGenerator generator = new JavaGenerator();
     List<JavaFile> files = new ArrayList<>();
-    classNames(program).forEach((id, name) -> files.add(generator.generate(program.area(id), packageName, name)));
+    classNames(program)
+        .forEach((id, name) -> files.add(generator.generate(program.area(id), packageName, name)));
     return files;
   }
 
@@ -58,23 +59,25 @@ public final class Evaluators {
    * #REMEMBERED}): a process that compiles criteria again after an edit compiles only the areas
    * whose generated source changed.
    */
-  private static final Map<String, Class<?>> COMPILED = new LinkedHashMap<>(16, 0.75f, true) {
-    private static final long serialVersionUID = 1L;
+  private static final Map<String, Class<?>> COMPILED =
+      new LinkedHashMap<>(16, 0.75f, true) {
+        private static final long serialVersionUID = 1L;
 
-    @Override
-    protected boolean removeEldestEntry(Map.Entry<String, Class<?>> eldest) {
-      return size() > REMEMBERED;
-    }
-  };
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Class<?>> eldest) {
+          return size() > REMEMBERED;
+        }
+      };
 
   private static final int REMEMBERED = 64;
 
   /**
-   * Generates every area, compiles in memory at once those not compiled before in this process
-   * with the same source, and returns, by area id in program order, a factory that makes an
-   * evaluator for a dataset (one per dataset and thread).
+   * Generates every area, compiles in memory at once those not compiled before in this process with
+   * the same source, and returns, by area id in program order, a factory that makes an evaluator
+   * for a dataset (one per dataset and thread).
    */
-  public static Map<String, Function<Dataset, AreaEvaluator>> compile(Ir.Program program, String packageName) {
+  public static Map<String, Function<Dataset, AreaEvaluator>> compile(
+      Ir.Program program, String packageName) {
     List<JavaFile> files = generate(program, packageName);
     List<String> sources = new ArrayList<>();
     Class<?>[] types = new Class<?>[files.size()];
@@ -107,26 +110,31 @@ public final class Evaluators {
   }
 
   private static String binaryName(JavaFile file) {
-    return file.packageName().isEmpty() ? file.typeSpec().name() : file.packageName() + "." + file.typeSpec().name();
+    return file.packageName().isEmpty()
+        ? file.typeSpec().name()
+        : file.packageName() + "." + file.typeSpec().name();
   }
 
   /**
-   * The factories of evaluator classes already compiled from {@code program} with {@link
-   * #generate} into {@code packageName}, loaded by {@code loader}: the constructors are looked up
-   * once, here; evaluation itself involves no reflection.
+   * The factories of evaluator classes already compiled from {@code program} with {@link #generate}
+   * into {@code packageName}, loaded by {@code loader}: the constructors are looked up once, here;
+   * evaluation itself involves no reflection.
    *
    * @throws IllegalStateException when a class is missing or has no {@code Dataset} constructor
    */
-  public static Map<String, Function<Dataset, AreaEvaluator>> factories(Ir.Program program, String packageName, ClassLoader loader) {
+  public static Map<String, Function<Dataset, AreaEvaluator>> factories(
+      Ir.Program program, String packageName, ClassLoader loader) {
     Map<String, Function<Dataset, AreaEvaluator>> factories = new LinkedHashMap<>();
-    classNames(program).forEach((id, simpleName) -> {
-      String name = packageName.isEmpty() ? simpleName : packageName + "." + simpleName;
-      try {
-        factories.put(id, factory(Class.forName(name, true, loader)));
-      } catch (ClassNotFoundException e) {
-        throw new IllegalStateException("no generated evaluator class " + name, e);
-      }
-    });
+    classNames(program)
+        .forEach(
+            (id, simpleName) -> {
+              String name = packageName.isEmpty() ? simpleName : packageName + "." + simpleName;
+              try {
+                factories.put(id, factory(Class.forName(name, true, loader)));
+              } catch (ClassNotFoundException e) {
+                throw new IllegalStateException("no generated evaluator class " + name, e);
+              }
+            });
     return factories;
   }
 
@@ -136,12 +144,14 @@ public final class Evaluators {
     try {
       constructor = type.asSubclass(AreaEvaluator.class).getConstructor(Dataset.class);
     } catch (NoSuchMethodException e) {
-      throw new IllegalStateException("generated class without a Dataset constructor: " + type.getName(), e);
+      throw new IllegalStateException(
+          "generated class without a Dataset constructor: " + type.getName(), e);
     }
     return data -> instantiate(constructor, data);
   }
 
-  private static AreaEvaluator instantiate(Constructor<? extends AreaEvaluator> constructor, Dataset data) {
+  private static AreaEvaluator instantiate(
+      Constructor<? extends AreaEvaluator> constructor, Dataset data) {
     try {
       return constructor.newInstance(data);
     } catch (InvocationTargetException e) {

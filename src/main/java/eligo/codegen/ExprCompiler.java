@@ -17,9 +17,9 @@ import javax.lang.model.element.Modifier;
 
 /**
  * Turns IR expressions into straight-line Java: numbers are unscaled {@code long}s at the
- * expression's static scale with exact arithmetic ({@code Math.addExact} and friends), booleans
- * are Java booleans, months are ints. Every aggregate (sum, count, any, every) and every nested
- * net becomes one private helper method with loops and early returns; its free variables are its
+ * expression's static scale with exact arithmetic ({@code Math.addExact} and friends), booleans are
+ * Java booleans, months are ints. Every aggregate (sum, count, any, every) and every nested net
+ * becomes one private helper method with loops and early returns; its free variables are its
  * parameters. A method holds the loops of at most one aggregate, except for a few forms that are
  * cheaper computed in one pass (see {@link LoopShapes}).
  *
@@ -37,8 +37,10 @@ class ExprCompiler {
   private final String helperBase;
   private final String nodeId;
   private final List<MethodSpec> sink;
+
   /** Helpers written so far, by expression (identity) and parameters. */
   private final Map<Ir.Expr, Map<List<Object>, String>> helpers = new IdentityHashMap<>();
+
   private final Forms forms = new Forms();
   private final LoopWriter loops;
   private final NetWriter nets;
@@ -49,7 +51,11 @@ class ExprCompiler {
    * @param sink where helper methods go
    */
   ExprCompiler(
-      Names members, Masks masks, Utilities utilities, String helperBase, String nodeId,
+      Names members,
+      Masks masks,
+      Utilities utilities,
+      String helperBase,
+      String nodeId,
       List<MethodSpec> sink) {
     this.members = members;
     this.masks = masks;
@@ -156,25 +162,35 @@ class ExprCompiler {
     @Override
     public JavaExpr visit(Ir.MeasureAt ma, Scope s) {
       requireCustomer(s, "a measure");
-      String row = ma.month() instanceof Ir.MonthVar mv && mv.offset() == 0
-          ? s.row(ma.tenant(), ma.workload(), mv.var())
-          : null;
+      String row =
+          ma.month() instanceof Ir.MonthVar mv && mv.offset() == 0
+              ? s.row(ma.tenant(), ma.workload(), mv.var())
+              : null;
       if (row != null) {
-        return JavaExpr.atom(CodeBlock.of("data.rowValue($N, $T.$N)", row, MEASURE, ma.measure().name()));
+        return JavaExpr.atom(
+            CodeBlock.of("data.rowValue($N, $T.$N)", row, MEASURE, ma.measure().name()));
       }
       CodeBlock pair = pair(ma.tenant(), ma.workload(), s);
       JavaExpr month = month(ma.month(), s);
       if (mayBeNone(ma.month())) {
-        return JavaExpr.atom(CodeBlock.of("$N($L, $T.$N, $L)",
-            utilities.measureAt(), pair, MEASURE, ma.measure().name(), month.code()));
+        return JavaExpr.atom(
+            CodeBlock.of(
+                "$N($L, $T.$N, $L)",
+                utilities.measureAt(),
+                pair,
+                MEASURE,
+                ma.measure().name(),
+                month.code()));
       }
-      return JavaExpr.atom(CodeBlock.of("data.measure($L, $T.$N, $L)",
-          pair, MEASURE, ma.measure().name(), month.code()));
+      return JavaExpr.atom(
+          CodeBlock.of(
+              "data.measure($L, $T.$N, $L)", pair, MEASURE, ma.measure().name(), month.code()));
     }
 
     @Override
     public JavaExpr visit(Ir.Rate r, Scope s) {
-      return JavaExpr.atom(CodeBlock.of("$N[$N]", masks.rates(r.table()), s.name(r.workload(), Ir.Dim.WORKLOAD)));
+      return JavaExpr.atom(
+          CodeBlock.of("$N[$N]", masks.rates(r.table()), s.name(r.workload(), Ir.Dim.WORKLOAD)));
     }
 
     @Override
@@ -183,8 +199,10 @@ class ExprCompiler {
         return call("multiplyExact", num(a.left(), s), num(a.right(), s));
       }
       int scale = a.scale();
-      return call(a.op() == Ir.ArithOp.ADD ? "addExact" : "subtractExact",
-          aligned(a.left(), scale, s), aligned(a.right(), scale, s));
+      return call(
+          a.op() == Ir.ArithOp.ADD ? "addExact" : "subtractExact",
+          aligned(a.left(), scale, s),
+          aligned(a.right(), scale, s));
     }
 
     @Override
@@ -195,10 +213,13 @@ class ExprCompiler {
     @Override
     public JavaExpr visit(Ir.If i, Scope s) {
       int scale = i.scale();
-      return new JavaExpr(CodeBlock.of("$L ? $L : $L",
-          bool(i.cond(), s).operand(JavaExpr.TERNARY + 1),
-          aligned(i.then(), scale, s).operand(JavaExpr.TERNARY + 1),
-          aligned(i.otherwise(), scale, s).operand(JavaExpr.TERNARY + 1)), JavaExpr.TERNARY);
+      return new JavaExpr(
+          CodeBlock.of(
+              "$L ? $L : $L",
+              bool(i.cond(), s).operand(JavaExpr.TERNARY + 1),
+              aligned(i.then(), scale, s).operand(JavaExpr.TERNARY + 1),
+              aligned(i.otherwise(), scale, s).operand(JavaExpr.TERNARY + 1)),
+          JavaExpr.TERNARY);
     }
 
     @Override
@@ -219,11 +240,17 @@ class ExprCompiler {
     @Override
     public JavaExpr visit(Ir.NodeValue nv, Scope s) {
       if (s.value == null) {
-        throw new IllegalArgumentException("node value used outside a condition or partner rule in " + nodeId);
+        throw new IllegalArgumentException(
+            "node value used outside a condition or partner rule in " + nodeId);
       }
       if (nv.scale() != s.valueScale) {
-        throw new IllegalArgumentException("node value of " + nodeId + " read at scale " + nv.scale()
-            + ", but it has scale " + s.valueScale);
+        throw new IllegalArgumentException(
+            "node value of "
+                + nodeId
+                + " read at scale "
+                + nv.scale()
+                + ", but it has scale "
+                + s.valueScale);
       }
       return JavaExpr.atom(CodeBlock.of("$N", s.value));
     }
@@ -233,8 +260,12 @@ class ExprCompiler {
       int scale = Math.max(c.left().scale(), c.right().scale());
       boolean equality = c.op().isEquality();
       int min = equality ? JavaExpr.RELATIONAL : JavaExpr.ADDITIVE;
-      return new JavaExpr(CodeBlock.of("$L $L$W$L",
-          aligned(c.left(), scale, s).operand(min), c.op().javaOp(), aligned(c.right(), scale, s).operand(min)),
+      return new JavaExpr(
+          CodeBlock.of(
+              "$L $L$W$L",
+              aligned(c.left(), scale, s).operand(min),
+              c.op().javaOp(),
+              aligned(c.right(), scale, s).operand(min)),
           equality ? JavaExpr.EQUALITY : JavaExpr.RELATIONAL);
     }
 
@@ -243,11 +274,16 @@ class ExprCompiler {
       JavaExpr left = month(c.left(), s);
       JavaExpr right = month(c.right(), s);
       if (mayBeNone(c.left()) || mayBeNone(c.right())) {
-        return JavaExpr.atom(CodeBlock.of("$N($L, $L)", utilities.compareMonths(c.op()), left.code(), right.code()));
+        return JavaExpr.atom(
+            CodeBlock.of("$N($L, $L)", utilities.compareMonths(c.op()), left.code(), right.code()));
       }
       boolean equality = c.op().isEquality();
-      return new JavaExpr(CodeBlock.of("$L $L $L",
-          left.operand(JavaExpr.ADDITIVE), c.op().javaOp(), right.operand(JavaExpr.ADDITIVE)),
+      return new JavaExpr(
+          CodeBlock.of(
+              "$L $L $L",
+              left.operand(JavaExpr.ADDITIVE),
+              c.op().javaOp(),
+              right.operand(JavaExpr.ADDITIVE)),
           equality ? JavaExpr.EQUALITY : JavaExpr.RELATIONAL);
     }
 
@@ -257,28 +293,41 @@ class ExprCompiler {
       JavaExpr from = month(in.range().from(), s);
       JavaExpr to = month(in.range().to(), s);
       if (mayBeNone(in.month()) || mayBeNone(in.range().from()) || mayBeNone(in.range().to())) {
-        return JavaExpr.atom(CodeBlock.of("$N($L, $L, $L)", utilities.inMonths(), m.code(), from.code(), to.code()));
+        return JavaExpr.atom(
+            CodeBlock.of("$N($L, $L, $L)", utilities.inMonths(), m.code(), from.code(), to.code()));
       }
-      return new JavaExpr(CodeBlock.of("$L <= $L && $L <= $L",
-          from.operand(JavaExpr.ADDITIVE), m.operand(JavaExpr.ADDITIVE),
-          m.operand(JavaExpr.ADDITIVE), to.operand(JavaExpr.ADDITIVE)), JavaExpr.AND);
+      return new JavaExpr(
+          CodeBlock.of(
+              "$L <= $L && $L <= $L",
+              from.operand(JavaExpr.ADDITIVE),
+              m.operand(JavaExpr.ADDITIVE),
+              m.operand(JavaExpr.ADDITIVE),
+              to.operand(JavaExpr.ADDITIVE)),
+          JavaExpr.AND);
     }
 
     @Override
     public JavaExpr visit(Ir.And a, Scope s) {
-      return new JavaExpr(CodeBlock.of("$L &&$W$L",
-          bool(a.left(), s).operand(JavaExpr.AND), bool(a.right(), s).operand(JavaExpr.AND)), JavaExpr.AND);
+      return new JavaExpr(
+          CodeBlock.of(
+              "$L &&$W$L",
+              bool(a.left(), s).operand(JavaExpr.AND),
+              bool(a.right(), s).operand(JavaExpr.AND)),
+          JavaExpr.AND);
     }
 
     @Override
     public JavaExpr visit(Ir.Or o, Scope s) {
-      return new JavaExpr(CodeBlock.of("$L ||$W$L",
-          bool(o.left(), s).operandOfOr(), bool(o.right(), s).operandOfOr()), JavaExpr.OR);
+      return new JavaExpr(
+          CodeBlock.of(
+              "$L ||$W$L", bool(o.left(), s).operandOfOr(), bool(o.right(), s).operandOfOr()),
+          JavaExpr.OR);
     }
 
     @Override
     public JavaExpr visit(Ir.Not n, Scope s) {
-      return new JavaExpr(CodeBlock.of("!$L", bool(n.operand(), s).operand(JavaExpr.UNARY)), JavaExpr.UNARY);
+      return new JavaExpr(
+          CodeBlock.of("!$L", bool(n.operand(), s).operand(JavaExpr.UNARY)), JavaExpr.UNARY);
     }
 
     @Override
@@ -303,17 +352,21 @@ class ExprCompiler {
     JavaExpr month = month(a.month(), s);
     boolean none = mayBeNone(a.month());
     if (a.typeVar() == null) {
-      CodeBlock types = a.types() == null
-          ? CodeBlock.of("$N", masks.allTypes())
-          : masks.typeRow(a.types(), s.name(a.workload(), Ir.Dim.WORKLOAD));
-      return JavaExpr.atom(none
-          ? CodeBlock.of("$N($L, $L, $L)", utilities.activeAt(), pair, types, month.code())
-          : CodeBlock.of("data.active($L, $L, $L)", pair, types, month.code()));
+      CodeBlock types =
+          a.types() == null
+              ? CodeBlock.of("$N", masks.allTypes())
+              : masks.typeRow(a.types(), s.name(a.workload(), Ir.Dim.WORKLOAD));
+      return JavaExpr.atom(
+          none
+              ? CodeBlock.of("$N($L, $L, $L)", utilities.activeAt(), pair, types, month.code())
+              : CodeBlock.of("data.active($L, $L, $L)", pair, types, month.code()));
     }
     String k = s.name(a.typeVar(), Ir.Dim.TYPE);
-    JavaExpr active = JavaExpr.atom(none
-        ? CodeBlock.of("$N($L, $N, $L)", utilities.activeTypeAt(), pair, k, month.code())
-        : CodeBlock.of("data.activeType($L, $N, $L)", pair, k, month.code()));
+    JavaExpr active =
+        JavaExpr.atom(
+            none
+                ? CodeBlock.of("$N($L, $N, $L)", utilities.activeTypeAt(), pair, k, month.code())
+                : CodeBlock.of("data.activeType($L, $N, $L)", pair, k, month.code()));
     if (a.types() == null) {
       return active;
     }
@@ -331,7 +384,9 @@ class ExprCompiler {
 
   // ---------------------------------------------------------------- months
 
-  /** An {@code int} month expression; may be {@link eligo.data.Month#NONE} when {@link #mayBeNone}. */
+  /**
+   * An {@code int} month expression; may be {@link eligo.data.Month#NONE} when {@link #mayBeNone}.
+   */
   JavaExpr month(Ir.MonthExpr e, Scope s) {
     if (e instanceof Ir.AsOf a) {
       requireCustomer(s, "the as-of month");
@@ -346,8 +401,11 @@ class ExprCompiler {
     if (local != null) {
       return JavaExpr.atom(CodeBlock.of("$N", local));
     }
-    return JavaExpr.atom(CodeBlock.of("data.firstStart($L, $L)",
-        pair(es.tenant(), es.workload(), s), masks.typeRow(es.types(), s.name(es.workload(), Ir.Dim.WORKLOAD))));
+    return JavaExpr.atom(
+        CodeBlock.of(
+            "data.firstStart($L, $L)",
+            pair(es.tenant(), es.workload(), s),
+            masks.typeRow(es.types(), s.name(es.workload(), Ir.Dim.WORKLOAD))));
   }
 
   /** The as-of month plus {@code offset}, as read in {@code s} (see {@link Scope#asOfShift}). */
@@ -368,7 +426,8 @@ class ExprCompiler {
       return new JavaExpr(CodeBlock.of("$L + $L", month, offset), JavaExpr.ADDITIVE);
     }
     if (offset == Integer.MIN_VALUE) {
-      return new JavaExpr(CodeBlock.of("$L + ($L)", month, Integer.toString(offset)), JavaExpr.ADDITIVE);
+      return new JavaExpr(
+          CodeBlock.of("$L + ($L)", month, Integer.toString(offset)), JavaExpr.ADDITIVE);
     }
     return new JavaExpr(CodeBlock.of("$L - $L", month, -offset), JavaExpr.ADDITIVE);
   }
@@ -391,7 +450,8 @@ class ExprCompiler {
     }
     boolean readsValue = Reads.readsNodeValue(e);
     if (readsValue && caller.value == null) {
-      throw new IllegalArgumentException("node value used outside a condition or partner rule in " + nodeId);
+      throw new IllegalArgumentException(
+          "node value used outside a condition or partner rule in " + nodeId);
     }
     Set<List<Ir.Var>> read = new HashSet<>();
     Reads.collectPairs(e, read);
@@ -414,7 +474,8 @@ class ExprCompiler {
     boolean net = e instanceof Ir.Net;
     Ir.Expr body = net ? ((Ir.Net) e).body() : e;
     boolean fused = net && LoopShapes.fusesNet(body);
-    // the same expression with the same parameters (a condition compiled at M and at M-12) shares one helper
+    // the same expression with the same parameters (a condition compiled at M and at M-12) shares
+    // one helper
     List<Object> signature = List.of(free, pairs, readsValue, caller.valueScale);
     Map<List<Object>, String> compiled = helpers.computeIfAbsent(e, x -> new HashMap<>());
     String name = compiled.get(signature);
@@ -427,9 +488,14 @@ class ExprCompiler {
       Scope inner = new Scope(true, readsValue ? "value" : null, caller.valueScale, List.of());
       MethodSpec.Builder m =
           MethodSpec.methodBuilder(name)
-              .addJavadoc("$L\n", CommentText.wrap(
-                  (fused ? NetWriter.FUSED_NET : describe(e)) + " Part of node " + CommentText.escape(nodeId) + ".",
-                  AreaWriter.DOC_WIDTH))
+              .addJavadoc(
+                  "$L\n",
+                  CommentText.wrap(
+                      (fused ? NetWriter.FUSED_NET : describe(e))
+                          + " Part of node "
+                          + CommentText.escape(nodeId)
+                          + ".",
+                      AreaWriter.DOC_WIDTH))
               .addModifiers(Modifier.PRIVATE)
               .returns(e.type() == Ir.Type.NUM ? TypeName.LONG : TypeName.BOOLEAN)
               .addParameter(TypeName.INT, "c")
@@ -449,9 +515,11 @@ class ExprCompiler {
       sink.set(slot, m.build());
     }
 
-    CodeBlock rest = args.isEmpty() ? CodeBlock.of("") : CodeBlock.of(", $L", CodeBlock.join(args, ", "));
+    CodeBlock rest =
+        args.isEmpty() ? CodeBlock.of("") : CodeBlock.of(", $L", CodeBlock.join(args, ", "));
     if (net && !fused) {
-      return call("subtractExact",
+      return call(
+          "subtractExact",
           JavaExpr.atom(CodeBlock.of("$N(c, $L$L)", name, asOf(caller, 0).code(), rest)),
           JavaExpr.atom(CodeBlock.of("$N(c, $L$L)", name, asOf(caller, -12).code(), rest)));
     }

@@ -43,7 +43,8 @@ import javax.tools.ToolProvider;
  */
 public final class InMemoryCompiler {
   /** The default javac options. */
-  public static final List<String> DEFAULT_OPTIONS = List.of("--release", "17", "-proc:none", "-Xlint:all");
+  public static final List<String> DEFAULT_OPTIONS =
+      List.of("--release", "17", "-proc:none", "-Xlint:all");
 
   private final List<String> options;
 
@@ -57,7 +58,8 @@ public final class InMemoryCompiler {
   }
 
   /** The loaded classes, by binary name, and javac's warnings (empty for generated code). */
-  public record Result(ClassLoader classLoader, Map<String, Class<?>> classes, List<String> warnings) {
+  public record Result(
+      ClassLoader classLoader, Map<String, Class<?>> classes, List<String> warnings) {
     public Result {
       classes = Map.copyOf(classes);
       warnings = List.copyOf(warnings);
@@ -76,7 +78,10 @@ public final class InMemoryCompiler {
   public Result compile(List<JavaFile> files) {
     Map<String, String> sources = new LinkedHashMap<>();
     for (JavaFile f : files) {
-      String name = f.packageName().isEmpty() ? f.typeSpec().name() : f.packageName() + "." + f.typeSpec().name();
+      String name =
+          f.packageName().isEmpty()
+              ? f.typeSpec().name()
+              : f.packageName() + "." + f.typeSpec().name();
       sources.put(name, f.toString());
     }
     return compileSources(sources);
@@ -131,10 +136,10 @@ public final class InMemoryCompiler {
       new java.util.concurrent.atomic.AtomicBoolean();
 
   /**
-   * Starts, once per process and on a background thread, compiling a small class like the
-   * generated ones: javac's own classes are then loaded and partly compiled by the JIT when the
-   * real sources come, which takes a third off a cold compile. For callers that will compile
-   * soon and have something else to do first (checking the criteria).
+   * Starts, once per process and on a background thread, compiling a small class like the generated
+   * ones: javac's own classes are then loaded and partly compiled by the JIT when the real sources
+   * come, which takes a third off a cold compile. For callers that will compile soon and have
+   * something else to do first (checking the criteria).
    */
   public static void warmUpInBackground() {
     if (!WARMING.compareAndSet(false, true)) {
@@ -185,8 +190,12 @@ public final class InMemoryCompiler {
     StringBuilder b = new StringBuilder();
     b.append(d.getKind().name().toLowerCase(Locale.ROOT)).append(": ");
     if (d.getSource() != null) {
-      b.append(d.getSource().getName()).append(':').append(d.getLineNumber()).append(':')
-          .append(d.getColumnNumber()).append(": ");
+      b.append(d.getSource().getName())
+          .append(':')
+          .append(d.getLineNumber())
+          .append(':')
+          .append(d.getColumnNumber())
+          .append(": ");
     }
     b.append(d.getMessage(Locale.ROOT));
     if (d.getSource() != null && d.getLineNumber() > 0) {
@@ -203,9 +212,9 @@ public final class InMemoryCompiler {
   }
 
   /**
-   * What javac needs to resolve generated code: where {@code eligo.data} was loaded from, then
-   * the class path of this JVM. Under Maven surefire {@code java.class.path} may be a
-   * manifest-only jar; {@code surefire.test.class.path} then holds the real one.
+   * What javac needs to resolve generated code: where {@code eligo.data} was loaded from, then the
+   * class path of this JVM. Under Maven surefire {@code java.class.path} may be a manifest-only
+   * jar; {@code surefire.test.class.path} then holds the real one.
    */
   static List<String> classPath() {
     Set<String> entries = new LinkedHashSet<>();
@@ -232,7 +241,9 @@ public final class InMemoryCompiler {
       if (Files.exists(p)) {
         entries.add(p.toString());
       }
-    } catch (URISyntaxException | IllegalArgumentException | java.nio.file.FileSystemNotFoundException e) {
+    } catch (URISyntaxException
+        | IllegalArgumentException
+        | java.nio.file.FileSystemNotFoundException e) {
       // not a file: nothing javac could read
     }
   }
@@ -254,7 +265,9 @@ public final class InMemoryCompiler {
     private final String code;
 
     Source(String className, String code) {
-      super(URI.create("string:///" + className.replace('.', '/') + Kind.SOURCE.extension), Kind.SOURCE);
+      super(
+          URI.create("string:///" + className.replace('.', '/') + Kind.SOURCE.extension),
+          Kind.SOURCE);
       this.code = code;
     }
 
@@ -278,17 +291,20 @@ public final class InMemoryCompiler {
     }
   }
 
-  private static final class MemoryFileManager extends ForwardingJavaFileManager<StandardJavaFileManager> {
+  private static final class MemoryFileManager
+      extends ForwardingJavaFileManager<StandardJavaFileManager> {
     private final Map<String, ByteArrayOutputStream> classes;
 
-    MemoryFileManager(StandardJavaFileManager standard, Map<String, ByteArrayOutputStream> classes) {
+    MemoryFileManager(
+        StandardJavaFileManager standard, Map<String, ByteArrayOutputStream> classes) {
       super(standard);
       this.classes = classes;
     }
 
     @Override
     public JavaFileObject getJavaFileForOutput(
-        Location location, String className, JavaFileObject.Kind kind, FileObject sibling) throws IOException {
+        Location location, String className, JavaFileObject.Kind kind, FileObject sibling)
+        throws IOException {
       if (location == StandardLocation.CLASS_OUTPUT && kind == JavaFileObject.Kind.CLASS) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         classes.put(className, out);

@@ -5,14 +5,14 @@ import eligo.ir.Ir;
 import javax.lang.model.SourceVersion;
 
 /**
- * Generates one Java evaluator class per solution area from the condition sequence tree: a
- * {@code public final class} implementing {@link eligo.data.AreaEvaluator}, with one private
- * method per result node, straight-line loops over the {@link eligo.data.Dataset}, exact
- * {@code long} arithmetic and masks precomputed in the constructor.
+ * Generates one Java evaluator class per solution area from the condition sequence tree: a {@code
+ * public final class} implementing {@link eligo.data.AreaEvaluator}, with one private method per
+ * result node, straight-line loops over the {@link eligo.data.Dataset}, exact {@code long}
+ * arithmetic and masks precomputed in the constructor.
  *
  * <p>Criteria text reaches the code only as escaped string literals ({@code $S}), as identifiers
- * made of ASCII letters and digits, or as escaped comment text. The output depends on the IR
- * only: the same area gives the same bytes.
+ * made of ASCII letters and digits, or as escaped comment text. The output depends on the IR only:
+ * the same area gives the same bytes.
  */
 public final class JavaGenerator {
   /** Generates {@code area} as class {@link #className(String) className(area.id())}. */
@@ -32,8 +32,8 @@ public final class JavaGenerator {
   }
 
   /**
-   * The class name of an area: {@code azure} → {@code AzureEvaluator}, {@code bizapps-smb} →
-   * {@code BizappsSmbEvaluator}. Only ASCII letters and digits of the id are kept.
+   * The class name of an area: {@code azure} → {@code AzureEvaluator}, {@code bizapps-smb} → {@code
+   * BizappsSmbEvaluator}. Only ASCII letters and digits of the id are kept.
    */
   public static String className(String areaId) {
     String base = Names.camel(areaId, true);

@@ -10,8 +10,8 @@ import java.util.Set;
 
 /**
  * Writes the loops of an aggregate (sum, count, any, every) as Java statements: one loop per
- * binder, or the one-pass form {@link LoopShapes} chose, with the lookups each level needs, and
- * the accumulation or early return. The expressions inside come from {@link ExprCompiler}.
+ * binder, or the one-pass form {@link LoopShapes} chose, with the lookups each level needs, and the
+ * accumulation or early return. The expressions inside come from {@link ExprCompiler}.
  */
 final class LoopWriter {
   private static final ClassName MATH = AreaWriter.MATH;
@@ -21,7 +21,9 @@ final class LoopWriter {
   private final Masks masks;
   private final Utilities utilities;
 
-  /** @param exprs compiles the conditions, terms and months inside the loops */
+  /**
+   * @param exprs compiles the conditions, terms and months inside the loops
+   */
   LoopWriter(ExprCompiler exprs, Masks masks, Utilities utilities) {
     this.exprs = exprs;
     this.masks = masks;
@@ -46,7 +48,10 @@ final class LoopWriter {
       binders = binders.subList(0, binders.size() - 1);
     }
     if (binders.isEmpty()) {
-      JavaExpr value = during != null ? associatedDuring((Ir.Associated) where, during, s) : singleBinding(e, where, s);
+      JavaExpr value =
+          during != null
+              ? associatedDuring((Ir.Associated) where, during, s)
+              : singleBinding(e, where, s);
       return b.addStatement("return $L", value.code()).build();
     }
     if (e instanceof Ir.ForAll && where == null) {
@@ -79,17 +84,22 @@ final class LoopWriter {
       }
     } else if (e instanceof Ir.Sum sum) {
       if (where == null) {
-        b.addStatement("$N = $T.addExact($N,$W$L)", acc, MATH, acc, exprs.num(sum.body(), s).code());
+        b.addStatement(
+            "$N = $T.addExact($N,$W$L)", acc, MATH, acc, exprs.num(sum.body(), s).code());
       } else {
         b.beginControlFlow("if ($L)", exprs.bool(where, s).code());
-        b.addStatement("$N = $T.addExact($N,$W$L)", acc, MATH, acc, exprs.num(sum.body(), s).code());
+        b.addStatement(
+            "$N = $T.addExact($N,$W$L)", acc, MATH, acc, exprs.num(sum.body(), s).code());
         b.endControlFlow();
       }
     } else if (e instanceof Ir.Exists) {
       if (where == null) {
         b.addStatement("return true");
       } else {
-        JavaExpr holds = during != null ? associatedDuring((Ir.Associated) where, during, s) : exprs.bool(where, s);
+        JavaExpr holds =
+            during != null
+                ? associatedDuring((Ir.Associated) where, during, s)
+                : exprs.bool(where, s);
         b.beginControlFlow("if ($L)", holds.code());
         b.addStatement("return true");
         b.endControlFlow();
@@ -112,9 +122,9 @@ final class LoopWriter {
 
   /**
    * {@code count workload in S where any tenant, ... where C} (see {@link
-   * LoopShapes#isWorkloadsWithSomeTenant}): the tenants' pairs in order, each workload counted once, the
-   * first time some tenant satisfies the rest. For each workload, tenants are tried in the same
-   * order as the loop over workloads would, and stop at the same one.
+   * LoopShapes#isWorkloadsWithSomeTenant}): the tenants' pairs in order, each workload counted
+   * once, the first time some tenant satisfies the rest. For each workload, tenants are tried in
+   * the same order as the loop over workloads would, and stop at the same one.
    */
   private CodeBlock workloadsWithSomeTenant(Ir.Count count, Scope s) {
     Ir.ForWorkload fw = (Ir.ForWorkload) count.binders().get(0);
@@ -127,12 +137,18 @@ final class LoopWriter {
     CodeBlock.Builder b = CodeBlock.builder();
     b.addStatement("long $N = 0L", acc);
     b.addStatement("$T.fill($N, false)", Masks.ARRAYS, counted);
-    b.add("// each workload once, from the tenants' own pairs: a workload without data adds nothing\n");
+    b.add(
+        "// each workload once, from the tenants' own pairs: a workload without data adds nothing\n");
     String[] tpw = tenantPairLoops(b, s, ft, fw);
     String p = tpw[1];
     String w = tpw[2];
-    b.beginControlFlow("if ($L$N[$N])", mask == null ? CodeBlock.of("") : CodeBlock.of("!$N[$N] || ", mask, w), counted, w)
-        .addStatement("continue").endControlFlow();
+    b.beginControlFlow(
+            "if ($L$N[$N])",
+            mask == null ? CodeBlock.of("") : CodeBlock.of("!$N[$N] || ", mask, w),
+            counted,
+            w)
+        .addStatement("continue")
+        .endControlFlow();
     Ir.Expr rest = LoopShapes.perPair(any);
     JavaExpr holds = any.binders().size() == 1 ? exprs.bool(any.where(), s) : exprs.bool(rest, s);
     b.beginControlFlow("if ($L)", holds.code());
@@ -146,9 +162,9 @@ final class LoopWriter {
 
   /**
    * {@code count type in S where any tenant, workload in W, month in R where associated} (see
-   * {@link LoopShapes#typesAssociated(Ir.Count)}): the associations of the tenants' own pairs of
-   * W in order, each type of S counted once, the first time one of its associations is active in
-   * some month of R.
+   * {@link LoopShapes#typesAssociated(Ir.Count)}): the associations of the tenants' own pairs of W
+   * in order, each type of S counted once, the first time one of its associations is active in some
+   * month of R.
    */
   private CodeBlock typesAssociated(LoopShapes.TypesAssociated x, Scope s) {
     ExprCompiler.requireCustomer(s, "a loop over tenants");
@@ -159,7 +175,8 @@ final class LoopWriter {
     JavaExpr from = exprs.month(x.from(), s);
     JavaExpr to = exprs.month(x.to(), s);
     if (!LoopShapes.nonEmpty(x.from(), x.to())) {
-      b.beginControlFlow("if ($L > $L)", from.operand(JavaExpr.ADDITIVE), to.operand(JavaExpr.ADDITIVE));
+      b.beginControlFlow(
+          "if ($L > $L)", from.operand(JavaExpr.ADDITIVE), to.operand(JavaExpr.ADDITIVE));
       b.addStatement("return 0L");
       b.endControlFlow();
     }
@@ -169,19 +186,22 @@ final class LoopWriter {
     String acc = s.local("count");
     b.addStatement("long $N = 0L", acc);
     b.addStatement("$T.fill($N, false)", Masks.ARRAYS, counted);
-    b.add("// each type once, from the associations of the tenants' own pairs: a type without one adds nothing\n");
+    b.add(
+        "// each type once, from the associations of the tenants' own pairs: a type without one adds nothing\n");
     String t = s.bind(x.tenant().var());
     b.beginControlFlow("for (int $N = data.tenantStart(c); $N < data.tenantEnd(c); $N++)", t, t, t);
     String p = s.local("p");
     String w = s.bind(x.workload().var());
-    b.beginControlFlow("for (int $N = data.pairStart($N); $N < data.pairEnd($N); $N++)", p, t, p, t, p);
+    b.beginControlFlow(
+        "for (int $N = data.pairStart($N); $N < data.pairEnd($N); $N++)", p, t, p, t, p);
     b.addStatement("int $N = data.pairWorkload($N)", w, p);
     s.addPair(x.tenant().var(), x.workload().var(), p, true);
     if (workloadMask != null) {
       b.beginControlFlow("if (!$N[$N])", workloadMask, w).addStatement("continue").endControlFlow();
     }
     String a = s.local("a");
-    b.beginControlFlow("for (int $N = data.assocStart($N); $N < data.assocEnd($N); $N++)", a, p, a, p, a);
+    b.beginControlFlow(
+        "for (int $N = data.assocStart($N); $N < data.assocEnd($N); $N++)", a, p, a, p, a);
     String k = s.bind(x.type().var());
     b.addStatement("int $N = data.assocType($N)", k, a);
     List<CodeBlock> skip = new ArrayList<>();
@@ -193,14 +213,19 @@ final class LoopWriter {
     }
     skip.add(CodeBlock.of("$N[$N]", counted, k));
     b.beginControlFlow("if ($L)", CodeBlock.join(skip, " ||$W"))
-        .addStatement("continue").endControlFlow();
+        .addStatement("continue")
+        .endControlFlow();
     if (x.from().equals(x.to())) {
       b.add("// active in month $L\n", from.code());
     } else {
       b.add("// active in some month of $L .. $L\n", from.code(), to.code());
     }
-    b.beginControlFlow("if (data.assocStartMonth($N) <= $L &&$W$L <= data.assocEndMonth($N))",
-        a, to.operand(JavaExpr.RELATIONAL + 1), from.operand(JavaExpr.RELATIONAL + 1), a);
+    b.beginControlFlow(
+        "if (data.assocStartMonth($N) <= $L &&$W$L <= data.assocEndMonth($N))",
+        a,
+        to.operand(JavaExpr.RELATIONAL + 1),
+        from.operand(JavaExpr.RELATIONAL + 1),
+        a);
     b.addStatement("$N[$N] = true", counted, k);
     b.addStatement("$N++", acc);
     b.endControlFlow();
@@ -211,8 +236,8 @@ final class LoopWriter {
   }
 
   /**
-   * Opens the loops over the customer's tenants and each tenant's own pairs, binding the tenant
-   * and the pair's workload; returns the names of the tenant, the pair and the workload.
+   * Opens the loops over the customer's tenants and each tenant's own pairs, binding the tenant and
+   * the pair's workload; returns the names of the tenant, the pair and the workload.
    */
   private static String[] tenantPairLoops(
       CodeBlock.Builder b, Scope s, Ir.ForTenant ft, Ir.ForWorkload fw) {
@@ -220,7 +245,8 @@ final class LoopWriter {
     b.beginControlFlow("for (int $N = data.tenantStart(c); $N < data.tenantEnd(c); $N++)", t, t, t);
     String p = s.local("p");
     String w = s.bind(fw.var());
-    b.beginControlFlow("for (int $N = data.pairStart($N); $N < data.pairEnd($N); $N++)", p, t, p, t, p);
+    b.beginControlFlow(
+        "for (int $N = data.pairStart($N); $N < data.pairEnd($N); $N++)", p, t, p, t, p);
     b.addStatement("int $N = data.pairWorkload($N)", w, p);
     s.addPair(ft.var(), fw.var(), p, true);
     return new String[] {t, p, w};
@@ -240,8 +266,10 @@ final class LoopWriter {
     String acc = s.local("count");
     b.addStatement("long $N = 0L", acc);
     b.addStatement("$T.fill($N, false)", Masks.ARRAYS, summed);
-    b.add("// the $L of each workload, from one pass over the tenants' own pairs: a workload without data"
-        + " adds nothing\n", aggregate instanceof Ir.Sum ? "sum" : "count");
+    b.add(
+        "// the $L of each workload, from one pass over the tenants' own pairs: a workload without data"
+            + " adds nothing\n",
+        aggregate instanceof Ir.Sum ? "sum" : "count");
     String[] tpw = tenantPairLoops(b, s, ft, fw);
     String p = tpw[1];
     String w = tpw[2];
@@ -265,7 +293,8 @@ final class LoopWriter {
       b.beginControlFlow("if ($L)", exprs.bool(where, s).code());
     }
     if (aggregate instanceof Ir.Sum sum) {
-      b.addStatement("$N = $T.addExact($N,$W$L)", value, MATH, value, exprs.num(sum.body(), s).code());
+      b.addStatement(
+          "$N = $T.addExact($N,$W$L)", value, MATH, value, exprs.num(sum.body(), s).code());
     } else {
       b.addStatement("$N++", value);
     }
@@ -279,10 +308,17 @@ final class LoopWriter {
     b.addStatement("$N[$N] = $N", sums, w, value);
     b.endControlFlow();
     b.endControlFlow();
-    b.add("// then each workload with data, as the value of its $L\n", aggregate instanceof Ir.Sum ? "sum" : "count");
+    b.add(
+        "// then each workload with data, as the value of its $L\n",
+        aggregate instanceof Ir.Sum ? "sum" : "count");
     b.beginControlFlow("for (int $N = 0; $N < data.workloadCount(); $N++)", w, w, w);
-    b.beginControlFlow("if ($L!$N[$N])", mask == null ? CodeBlock.of("") : CodeBlock.of("!$N[$N] || ", mask, w), summed, w)
-        .addStatement("continue").endControlFlow();
+    b.beginControlFlow(
+            "if ($L!$N[$N])",
+            mask == null ? CodeBlock.of("") : CodeBlock.of("!$N[$N] || ", mask, w),
+            summed,
+            w)
+        .addStatement("continue")
+        .endControlFlow();
     s.addComputed(aggregate, sums + "[" + w + "]");
     b.beginControlFlow("if ($L)", exprs.bool(count.where(), s).code());
     b.addStatement("$N++", acc);
@@ -291,19 +327,25 @@ final class LoopWriter {
     return b.addStatement("return $N", acc).build();
   }
 
-  /** Whether {@code a} holds in some month of {@code months}' range (see {@link LoopShapes#monthsOfAssociation}). */
+  /**
+   * Whether {@code a} holds in some month of {@code months}' range (see {@link
+   * LoopShapes#monthsOfAssociation}).
+   */
   private JavaExpr associatedDuring(Ir.Associated a, Ir.ForMonth months, Scope s) {
     CodeBlock pair = ExprCompiler.pair(a.tenant(), a.workload(), s);
     CodeBlock from = exprs.month(months.range().from(), s).code();
     CodeBlock to = exprs.month(months.range().to(), s).code();
     if (a.typeVar() == null) {
-      CodeBlock types = a.types() == null
-          ? CodeBlock.of("$N", masks.allTypes())
-          : masks.typeRow(a.types(), s.name(a.workload(), Ir.Dim.WORKLOAD));
-      return JavaExpr.atom(CodeBlock.of("data.activeDuring($L, $L, $L, $L)", pair, types, from, to));
+      CodeBlock types =
+          a.types() == null
+              ? CodeBlock.of("$N", masks.allTypes())
+              : masks.typeRow(a.types(), s.name(a.workload(), Ir.Dim.WORKLOAD));
+      return JavaExpr.atom(
+          CodeBlock.of("data.activeDuring($L, $L, $L, $L)", pair, types, from, to));
     }
     String k = s.name(a.typeVar(), Ir.Dim.TYPE);
-    JavaExpr active = JavaExpr.atom(CodeBlock.of("data.activeTypeDuring($L, $N, $L, $L)", pair, k, from, to));
+    JavaExpr active =
+        JavaExpr.atom(CodeBlock.of("data.activeTypeDuring($L, $N, $L, $L)", pair, k, from, to));
     if (a.types() == null) {
       return active;
     }
@@ -317,12 +359,14 @@ final class LoopWriter {
     if (e instanceof Ir.Exists || e instanceof Ir.ForAll) {
       return holds;
     }
-    JavaExpr one = e instanceof Ir.Count ? JavaExpr.longLiteral(1) : exprs.num(((Ir.Sum) e).body(), s);
+    JavaExpr one =
+        e instanceof Ir.Count ? JavaExpr.longLiteral(1) : exprs.num(((Ir.Sum) e).body(), s);
     if (where == null) {
       return one;
     }
     return new JavaExpr(
-        CodeBlock.of("$L ? $L : 0L", holds.operand(JavaExpr.TERNARY + 1), one.operand(JavaExpr.TERNARY + 1)),
+        CodeBlock.of(
+            "$L ? $L : 0L", holds.operand(JavaExpr.TERNARY + 1), one.operand(JavaExpr.TERNARY + 1)),
         JavaExpr.TERNARY);
   }
 
@@ -330,15 +374,16 @@ final class LoopWriter {
    * Opens the loop of one binder of {@code aggregate} (and its filter); returns the number of
    * blocks opened. Where the bindings left out provably add nothing ({@link Absence}), the loop
    * visits only data that exists: a workload loop walks a bound tenant's own pairs, or skips the
-   * workloads the customer has no data for; a month loop walks a looked-up pair's usage rows in
-   * the range. Either way bindings come in the same order (ascending workload, month).
+   * workloads the customer has no data for; a month loop walks a looked-up pair's usage rows in the
+   * range. Either way bindings come in the same order (ascending workload, month).
    */
   int openLoop(CodeBlock.Builder b, Ir.Binder binder, Ir.Expr aggregate, Scope s) {
     if (binder instanceof Ir.ForTenant ft) {
       ExprCompiler.requireCustomer(s, "a loop over tenants");
       String t = s.bind(ft.var());
       ExprCompiler.requireDim(ft.var(), Ir.Dim.TENANT);
-      b.beginControlFlow("for (int $N = data.tenantStart(c); $N < data.tenantEnd(c); $N++)", t, t, t);
+      b.beginControlFlow(
+          "for (int $N = data.tenantStart(c); $N < data.tenantEnd(c); $N++)", t, t, t);
       return 1;
     }
     if (binder instanceof Ir.ForWorkload fw) {
@@ -350,7 +395,8 @@ final class LoopWriter {
         String p = s.local("p");
         String w = s.bind(fw.var());
         b.add("// the tenant's own pairs: a workload without data adds nothing\n");
-        b.beginControlFlow("for (int $N = data.pairStart($N); $N < data.pairEnd($N); $N++)", p, t, p, t, p);
+        b.beginControlFlow(
+            "for (int $N = data.pairStart($N); $N < data.pairEnd($N); $N++)", p, t, p, t, p);
         b.addStatement("int $N = data.pairWorkload($N)", w, p);
         if (mask != null) {
           b.beginControlFlow("if (!$N[$N])", mask, w).addStatement("continue").endControlFlow();
@@ -367,9 +413,13 @@ final class LoopWriter {
       String w = s.bind(fw.var());
       b.beginControlFlow("for (int $N = 0; $N < data.workloadCount(); $N++)", w, w, w);
       if (mask != null && used != null) {
-        b.beginControlFlow("if (!$N[$N] || !$N[$N])", mask, w, used, w).addStatement("continue").endControlFlow();
+        b.beginControlFlow("if (!$N[$N] || !$N[$N])", mask, w, used, w)
+            .addStatement("continue")
+            .endControlFlow();
       } else if (mask != null || used != null) {
-        b.beginControlFlow("if (!$N[$N])", mask != null ? mask : used, w).addStatement("continue").endControlFlow();
+        b.beginControlFlow("if (!$N[$N])", mask != null ? mask : used, w)
+            .addStatement("continue")
+            .endControlFlow();
       }
       return 1;
     }
@@ -399,8 +449,16 @@ final class LoopWriter {
           open++;
         }
         String r = s.local("r");
-        b.beginControlFlow("for (int $N = data.firstRow($N, $L); $N < data.rowEnd($N) && data.rowMonth($N) <= $L; $N++)",
-            r, p, fromCode, r, p, r, toCode, r);
+        b.beginControlFlow(
+            "for (int $N = data.firstRow($N, $L); $N < data.rowEnd($N) && data.rowMonth($N) <= $L; $N++)",
+            r,
+            p,
+            fromCode,
+            r,
+            p,
+            r,
+            toCode,
+            r);
         String m = s.bind(fm.var());
         b.addStatement("int $N = data.rowMonth($N)", m, r);
         s.addRow(rows.tenant(), rows.workload(), fm.var(), r);
@@ -422,9 +480,9 @@ final class LoopWriter {
   }
 
   /**
-   * Looks up each referenced (tenant, workload) pair ({@code int p = data.pair(t, w)}) and
-   * earliest start ({@code int start = data.firstStart(p, types)}) once, as soon as its variables
-   * are bound. Both are pure and cannot fail, so computing them ahead of a short-circuit is safe.
+   * Looks up each referenced (tenant, workload) pair ({@code int p = data.pair(t, w)}) and earliest
+   * start ({@code int start = data.firstStart(p, types)}) once, as soon as its variables are bound.
+   * Both are pure and cannot fail, so computing them ahead of a short-circuit is safe.
    */
   void declareLookups(
       CodeBlock.Builder b, Scope s, Set<List<Ir.Var>> pairs, Set<Ir.EarliestStart> starts) {
@@ -433,7 +491,8 @@ final class LoopWriter {
       Ir.Var w = pair.get(1);
       if (s.pair(t, w) == null && s.isBound(t) && s.isBound(w)) {
         String p = s.local("p");
-        b.addStatement("int $N = data.pair($N, $N)", p, s.name(t, Ir.Dim.TENANT), s.name(w, Ir.Dim.WORKLOAD));
+        b.addStatement(
+            "int $N = data.pair($N, $N)", p, s.name(t, Ir.Dim.TENANT), s.name(w, Ir.Dim.WORKLOAD));
         s.addPair(t, w, p, false);
       }
     }

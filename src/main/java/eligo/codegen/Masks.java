@@ -86,8 +86,11 @@ final class Masks {
       types(by.otherwise());
       name = members.allocate("typesByWorkload" + (byWorkload.size() + 1), "typesByWorkload");
       byWorkload.put(by, name);
-      fields.add(field(BOOLEANS_BY_WORKLOAD, name,
-          "Association types by workload, [workload][type]: " + describe(by) + "."));
+      fields.add(
+          field(
+              BOOLEANS_BY_WORKLOAD,
+              name,
+              "Association types by workload, [workload][type]: " + describe(by) + "."));
     }
     return CodeBlock.of("$N[$N]", name, workload);
   }
@@ -98,8 +101,17 @@ final class Masks {
     if (name == null) {
       name = members.allocate("rates" + (rateTables.size() + 1), "rates");
       rateTables.put(table, name);
-      fields.add(field(LONGS, name, "Rates of table " + table.name() + " by workload, unscaled at scale "
-          + table.scale() + ": " + describe(table) + "."));
+      fields.add(
+          field(
+              LONGS,
+              name,
+              "Rates of table "
+                  + table.name()
+                  + " by workload, unscaled at scale "
+                  + table.scale()
+                  + ": "
+                  + describe(table)
+                  + "."));
     }
     return name;
   }
@@ -153,7 +165,8 @@ final class Masks {
         tests.add(workloadTest(c.when()).code());
         values.add(JavaExpr.longLiteral(c.unscaled()).code());
       }
-      firstMatch(b, e.getValue(), tests, values, JavaExpr.longLiteral(e.getKey().otherwise()).code());
+      firstMatch(
+          b, e.getValue(), tests, values, JavaExpr.longLiteral(e.getKey().otherwise()).code());
     }
     b.endControlFlow();
     return b.build();
@@ -161,7 +174,11 @@ final class Masks {
 
   /** {@code field[w] = } the value of the first case whose test holds, else {@code otherwise}. */
   private static void firstMatch(
-      CodeBlock.Builder b, String field, List<CodeBlock> tests, List<CodeBlock> values, CodeBlock otherwise) {
+      CodeBlock.Builder b,
+      String field,
+      List<CodeBlock> tests,
+      List<CodeBlock> values,
+      CodeBlock otherwise) {
     if (tests.isEmpty()) {
       b.addStatement("$N[w] = $L", field, otherwise);
       return;
@@ -180,8 +197,8 @@ final class Masks {
   }
 
   /**
-   * Whether workload {@code w} is in the set, as a boolean expression over the constructor's
-   * locals {@code name} and {@code family}. Every name is a {@code $S} literal.
+   * Whether workload {@code w} is in the set, as a boolean expression over the constructor's locals
+   * {@code name} and {@code family}. Every name is a {@code $S} literal.
    */
   static JavaExpr workloadTest(Ir.WorkloadSet set) {
     if (set instanceof Ir.AllWorkloads) {
@@ -252,12 +269,15 @@ final class Masks {
     if (set instanceof Ir.Families families) {
       return families.families().isEmpty()
           ? "no workload"
-          : (families.families().size() == 1 ? "family " : "families ") + quoted(families.families());
+          : (families.families().size() == 1 ? "family " : "families ")
+              + quoted(families.families());
     }
     if (set instanceof Ir.Union union) {
       return union.parts().isEmpty()
           ? "no workload"
-          : union.parts().stream().map(Masks::describe).collect(Collectors.joining(" or ", "(", ")"));
+          : union.parts().stream()
+              .map(Masks::describe)
+              .collect(Collectors.joining(" or ", "(", ")"));
     }
     Ir.Except except = (Ir.Except) set;
     return describe(except.base()) + " except " + describe(except.minus());
@@ -266,7 +286,11 @@ final class Masks {
   private static String describe(Ir.TypesByWorkload by) {
     StringBuilder b = new StringBuilder();
     for (Ir.TypeCase c : by.cases()) {
-      b.append("for ").append(describe(c.when())).append(": ").append(quoted(c.types())).append("; ");
+      b.append("for ")
+          .append(describe(c.when()))
+          .append(": ")
+          .append(quoted(c.types()))
+          .append("; ");
     }
     return b.append("otherwise ").append(quoted(by.otherwise())).toString();
   }

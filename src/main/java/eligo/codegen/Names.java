@@ -18,8 +18,16 @@ final class Names {
 
   /** Members of {@link Object}: never reused for generated methods. */
   static final List<String> OBJECT_MEMBERS =
-      List.of("clone", "equals", "finalize", "getClass", "hashCode", "notify", "notifyAll",
-          "toString", "wait");
+      List.of(
+          "clone",
+          "equals",
+          "finalize",
+          "getClass",
+          "hashCode",
+          "notify",
+          "notifyAll",
+          "toString",
+          "wait");
 
   private final NameAllocator allocator = new NameAllocator();
   private final Set<String> used = new HashSet<>();
@@ -80,9 +88,9 @@ final class Names {
   }
 
   /**
-   * A fresh name from {@code base} (already a plain identifier-ish string, possibly empty):
-   * {@code base}, else {@code base2}, {@code base3}... {@code fallback} stands in for an empty
-   * base and prefixes a base that does not start with a letter.
+   * A fresh name from {@code base} (already a plain identifier-ish string, possibly empty): {@code
+   * base}, else {@code base2}, {@code base3}... {@code fallback} stands in for an empty base and
+   * prefixes a base that does not start with a letter.
    */
   String allocate(String base, String fallback) {
     String b = base;

@@ -15,8 +15,9 @@ final class NetWriter {
   private static final ClassName MATH = AreaWriter.MATH;
 
   /** The Javadoc of a helper method computing a net in one pass. */
-  static final String FUSED_NET = "The net value: the value at as-of month {@code asOf} minus the same at"
-      + " {@code asOf - 12}, both from one pass over the data.";
+  static final String FUSED_NET =
+      "The net value: the value at as-of month {@code asOf} minus the same at"
+          + " {@code asOf - 12}, both from one pass over the data.";
 
   private final ExprCompiler exprs;
   private final LoopWriter loops;
@@ -28,11 +29,11 @@ final class NetWriter {
 
   /**
    * The statements of a net sum or count ({@link LoopShapes#fusesNet}) at M and at M-12 at once,
-   * returning the net value: the loops run once; a last month binder over {@code M + a .. M + b} runs over
-   * {@code M - 12 + a .. M + b}, a month adding to the value at M from {@code M + a} on and to the
-   * value at M-12 up to {@code M - 12 + b}. A condition and term that do not read the as-of month
-   * are computed once for both; otherwise once at each. With {@code result} at least 0, both values
-   * are written to {@code out.current[result]} and {@code out.baseline[result]}.
+   * returning the net value: the loops run once; a last month binder over {@code M + a .. M + b}
+   * runs over {@code M - 12 + a .. M + b}, a month adding to the value at M from {@code M + a} on
+   * and to the value at M-12 up to {@code M - 12 + b}. A condition and term that do not read the
+   * as-of month are computed once for both; otherwise once at each. With {@code result} at least 0,
+   * both values are written to {@code out.current[result]} and {@code out.baseline[result]}.
    *
    * <p>Each value gets the same additions in the same order as in its own pass, so it overflows
    * exactly when that pass would; either way the customer fails.
@@ -44,8 +45,11 @@ final class NetWriter {
     List<Ir.Binder> binders = Reads.binders(e);
     Ir.Expr where = Reads.where(e);
     Ir.Expr term = e instanceof Ir.Sum sum ? sum.body() : null;
-    Ir.ForMonth months = binders.get(binders.size() - 1) instanceof Ir.ForMonth fm
-        && fm.range().from() instanceof Ir.AsOf ? fm : null;
+    Ir.ForMonth months =
+        binders.get(binders.size() - 1) instanceof Ir.ForMonth fm
+                && fm.range().from() instanceof Ir.AsOf
+            ? fm
+            : null;
     CodeBlock.Builder b = CodeBlock.builder();
     String kind = term != null ? "sum" : "count";
     String atM = s.local(kind + "AtM");
@@ -63,9 +67,15 @@ final class NetWriter {
       if (binder == months) {
         first = ((Ir.AsOf) months.range().from()).offset();
         last = ((Ir.AsOf) months.range().to()).offset();
-        b.add("// months at M, $L .. $L, and at M-12, $L .. $L, in one loop\n",
-            ExprCompiler.asOf(s, first).code(), ExprCompiler.asOf(s, last).code(), ExprCompiler.asOf(s, first - 12).code(), ExprCompiler.asOf(s, last - 12).code());
-        binder = new Ir.ForMonth(months.var(), new Ir.MonthRange(new Ir.AsOf(first - 12), new Ir.AsOf(last)));
+        b.add(
+            "// months at M, $L .. $L, and at M-12, $L .. $L, in one loop\n",
+            ExprCompiler.asOf(s, first).code(),
+            ExprCompiler.asOf(s, last).code(),
+            ExprCompiler.asOf(s, first - 12).code(),
+            ExprCompiler.asOf(s, last - 12).code());
+        binder =
+            new Ir.ForMonth(
+                months.var(), new Ir.MonthRange(new Ir.AsOf(first - 12), new Ir.AsOf(last)));
       }
       open += loops.openLoop(b, binder, e, s);
       loops.declareLookups(b, s, pairs, starts);
@@ -75,9 +85,11 @@ final class NetWriter {
     if (months != null) {
       String m = s.name(months.var(), Ir.Dim.MONTH);
       inM = CodeBlock.of("$N >= $L", m, ExprCompiler.asOf(s, first).operand(JavaExpr.ADDITIVE));
-      inM12 = CodeBlock.of("$N <= $L", m, ExprCompiler.asOf(s, last - 12).operand(JavaExpr.ADDITIVE));
+      inM12 =
+          CodeBlock.of("$N <= $L", m, ExprCompiler.asOf(s, last - 12).operand(JavaExpr.ADDITIVE));
     }
-    boolean disjoint = months != null && (long) last - first < 12; // then they meet: one or the other
+    boolean disjoint =
+        months != null && (long) last - first < 12; // then they meet: one or the other
     if (!Reads.readsAsOf(where) && !Reads.readsAsOf(term)) {
       if (where != null) {
         b.beginControlFlow("if ($L)", exprs.bool(where, s).code());
@@ -148,8 +160,12 @@ final class NetWriter {
     }
   }
 
-  /** Adds the term (one, for a count) to {@code acc} where the condition holds, with the as-of month shifted. */
-  private void accumulate(CodeBlock.Builder b, String acc, Ir.Expr where, Ir.Expr term, Scope s, int shift) {
+  /**
+   * Adds the term (one, for a count) to {@code acc} where the condition holds, with the as-of month
+   * shifted.
+   */
+  private void accumulate(
+      CodeBlock.Builder b, String acc, Ir.Expr where, Ir.Expr term, Scope s, int shift) {
     int saved = s.asOfShift;
     s.asOfShift = shift;
     try {

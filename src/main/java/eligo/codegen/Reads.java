@@ -96,8 +96,8 @@ final class Reads {
   }
 
   /**
-   * The (tenant, workload) pairs and earliest starts read by {@code e} in the method that holds
-   * it: helpers (nested aggregates and nets) do their own lookups.
+   * The (tenant, workload) pairs and earliest starts read by {@code e} in the method that holds it:
+   * helpers (nested aggregates and nets) do their own lookups.
    */
   static void refs(Ir.Expr e, Set<List<Ir.Var>> pairs, Set<Ir.EarliestStart> starts) {
     if (e == null || e instanceof Ir.Quantified || e instanceof Ir.Net) {

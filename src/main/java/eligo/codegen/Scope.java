@@ -9,20 +9,22 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * What one generated method can see: whether it has a customer ({@code c}, {@code asOf}), the
- * local holding {@link Ir.NodeValue} (if any), the bound IR variables and their Java locals, the
- * (tenant, workload) pair locals already looked up or iterated, the usage row locals of a row
- * loop, and the local names in use.
+ * What one generated method can see: whether it has a customer ({@code c}, {@code asOf}), the local
+ * holding {@link Ir.NodeValue} (if any), the bound IR variables and their Java locals, the (tenant,
+ * workload) pair locals already looked up or iterated, the usage row locals of a row loop, and the
+ * local names in use.
  */
 final class Scope {
   final boolean customer;
   final String value;
   final int valueScale;
+
   /**
-   * Months added to {@code asOf} wherever the code reads the as-of month: -12 while the baseline
-   * of a net is compiled into the same loop as its value at M (see {@code ExprCompiler}).
+   * Months added to {@code asOf} wherever the code reads the as-of month: -12 while the baseline of
+   * a net is compiled into the same loop as its value at M (see {@code ExprCompiler}).
    */
   int asOfShift;
+
   private final Map<Integer, Bound> vars = new LinkedHashMap<>();
   private final Map<List<Integer>, Pair> pairs = new LinkedHashMap<>();
   private final Map<List<Integer>, String> rows = new LinkedHashMap<>();
@@ -33,8 +35,8 @@ final class Scope {
   record Bound(Ir.Var var, String local) {}
 
   /**
-   * A local holding the pair of (tenant, workload): {@code exists} when it comes from iterating
-   * the tenant's pairs (never -1), else from {@code data.pair} (-1 when the pair has no data).
+   * A local holding the pair of (tenant, workload): {@code exists} when it comes from iterating the
+   * tenant's pairs (never -1), else from {@code data.pair} (-1 when the pair has no data).
    */
   record Pair(Ir.Var tenant, Ir.Var workload, String local, boolean exists) {}
 
@@ -114,7 +116,9 @@ final class Scope {
     return new ArrayList<>(vars.values());
   }
 
-  /** The local holding the pair of (tenant, workload), or null when not looked up in this method. */
+  /**
+   * The local holding the pair of (tenant, workload), or null when not looked up in this method.
+   */
   String pair(Ir.Var tenant, Ir.Var workload) {
     Pair p = pairs.get(List.of(tenant.id(), workload.id()));
     return p == null ? null : p.local();
@@ -130,7 +134,9 @@ final class Scope {
     return new ArrayList<>(pairs.values());
   }
 
-  /** The local holding the usage row of (tenant, workload) in month variable {@code month}, or null. */
+  /**
+   * The local holding the usage row of (tenant, workload) in month variable {@code month}, or null.
+   */
   String row(Ir.Var tenant, Ir.Var workload, Ir.Var month) {
     return rows.get(List.of(tenant.id(), workload.id(), month.id()));
   }
@@ -140,8 +146,8 @@ final class Scope {
   }
 
   /**
-   * The code of a number already computed into an array element or local (this very expression,
-   * by identity), or null.
+   * The code of a number already computed into an array element or local (this very expression, by
+   * identity), or null.
    */
   String computed(Ir.Expr e) {
     return computed.get(e);

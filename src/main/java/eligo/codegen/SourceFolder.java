@@ -41,10 +41,11 @@ public final class SourceFolder {
   /**
    * The generated files listed in the stamp in {@code output} (relative to it) when the stamp
    * records criteria of {@code contentHash}, {@code packageName} and {@code generator} and the
-   * files are all there; else null, meaning generate. A null {@code generator} (the generating
-   * code is not known exactly) is never up to date.
+   * files are all there; else null, meaning generate. A null {@code generator} (the generating code
+   * is not known exactly) is never up to date.
    */
-  public static List<String> upToDate(Path output, String contentHash, String packageName, String generator) throws IOException {
+  public static List<String> upToDate(
+      Path output, String contentHash, String packageName, String generator) throws IOException {
     List<String> stamp = stamp(output);
     List<String> previous = stamp.size() > 3 ? stamp.subList(3, stamp.size()) : List.of();
     if (generator != null
@@ -62,7 +63,9 @@ public final class SourceFolder {
    * generated any more, and writes the stamp; returns the generated files, relative to {@code
    * output}.
    */
-  public static List<String> write(Path output, Ir.Program program, String contentHash, String packageName, String generator) throws IOException {
+  public static List<String> write(
+      Path output, Ir.Program program, String contentHash, String packageName, String generator)
+      throws IOException {
     Path stampFile = output.resolve(STAMP);
     List<String> stamp = stamp(output);
     List<String> previous = stamp.size() > 3 ? stamp.subList(3, stamp.size()) : List.of();
@@ -75,7 +78,9 @@ public final class SourceFolder {
     for (Map.Entry<String, String> e : sources.entrySet()) {
       writeIfChanged(inside(output, e.getKey()), e.getValue());
     }
-    List<String> lines = new ArrayList<>(header(contentHash, packageName, generator == null ? "unknown" : generator));
+    List<String> lines =
+        new ArrayList<>(
+            header(contentHash, packageName, generator == null ? "unknown" : generator));
     lines.addAll(sources.keySet());
     writeIfChanged(stampFile, String.join("\n", lines) + "\n");
     return List.copyOf(sources.keySet());
@@ -83,7 +88,9 @@ public final class SourceFolder {
 
   private static List<String> stamp(Path output) throws IOException {
     Path stampFile = output.resolve(STAMP);
-    return Files.isRegularFile(stampFile) ? Files.readAllLines(stampFile, StandardCharsets.UTF_8) : List.of();
+    return Files.isRegularFile(stampFile)
+        ? Files.readAllLines(stampFile, StandardCharsets.UTF_8)
+        : List.of();
   }
 
   private static List<String> header(String contentHash, String packageName, String generator) {

@@ -87,10 +87,10 @@ public final class Dataset {
   }
 
   /**
-   * Assembles a {@link Dataset} from its columns, one call per part (all are required). Arrays
-   * are taken as they are, not copied: the caller hands them over and must not change them
-   * afterwards, so the big usage columns of a load exist only once. {@link #build()} checks that
-   * the parts fit together (lengths and index bounds of the start arrays), not the order of rows.
+   * Assembles a {@link Dataset} from its columns, one call per part (all are required). Arrays are
+   * taken as they are, not copied: the caller hands them over and must not change them afterwards,
+   * so the big usage columns of a load exist only once. {@link #build()} checks that the parts fit
+   * together (lengths and index bounds of the start arrays), not the order of rows.
    */
   public static final class Builder {
     private String[] partnerIds;
@@ -117,8 +117,8 @@ public final class Dataset {
     private Builder() {}
 
     /**
-     * Customers {@code c}, in order, with their tenants {@code tenantStart[c] ..
-     * tenantStart[c + 1] - 1} ({@code tenantStart} has one entry more than there are customers).
+     * Customers {@code c}, in order, with their tenants {@code tenantStart[c] .. tenantStart[c + 1]
+     * - 1} ({@code tenantStart} has one entry more than there are customers).
      */
     public Builder customers(
         String[] partnerIds, String[] customerIds, String[] customerNames, int[] tenantStart) {
@@ -130,8 +130,8 @@ public final class Dataset {
     }
 
     /**
-     * Tenants {@code t}, grouped by customer, with their pairs {@code pairStart[t] ..
-     * pairStart[t + 1] - 1} ({@code pairStart} has one entry more than there are tenants).
+     * Tenants {@code t}, grouped by customer, with their pairs {@code pairStart[t] .. pairStart[t +
+     * 1] - 1} ({@code pairStart} has one entry more than there are tenants).
      */
     public Builder tenants(String[] tenantIds, String[] tenantNames, int[] pairStart) {
       this.tenantIds = tenantIds;
@@ -154,8 +154,8 @@ public final class Dataset {
     }
 
     /**
-     * The (tenant, workload) pairs, by tenant then rising workload: pair {@code p}'s usage rows
-     * are {@code [rowStart[p], rowEnd[p])} in rising months (the pairs' rows need not follow each
+     * The (tenant, workload) pairs, by tenant then rising workload: pair {@code p}'s usage rows are
+     * {@code [rowStart[p], rowEnd[p])} in rising months (the pairs' rows need not follow each
      * other), its associations {@code assocStart[p] .. assocStart[p + 1] - 1}.
      */
     public Builder pairs(int[] workload, int[] rowStart, int[] rowEnd, int[] assocStart) {
@@ -167,9 +167,9 @@ public final class Dataset {
     }
 
     /**
-     * The usage rows: month, and each measure ({@code [Measure.ordinal()][row]}) either as longs
-     * in {@code measures} or, when all its values fit an int, as ints in {@code narrowMeasures}
-     * (the other's entry null). {@code narrowMeasures} null: every measure is held as longs.
+     * The usage rows: month, and each measure ({@code [Measure.ordinal()][row]}) either as longs in
+     * {@code measures} or, when all its values fit an int, as ints in {@code narrowMeasures} (the
+     * other's entry null). {@code narrowMeasures} null: every measure is held as longs.
      */
     public Builder rows(int[] month, long[][] measures, int[][] narrowMeasures) {
       this.rowMonth = month;
@@ -192,10 +192,18 @@ public final class Dataset {
      * @throws IllegalArgumentException when a part is missing or the parts do not fit together
      */
     public Dataset build() {
-      require(partnerIds != null && tenantIds != null && workloadNames != null && typeNames != null
-          && pairWorkload != null && rowMonth != null && assocType != null, "every part is given");
+      require(
+          partnerIds != null
+              && tenantIds != null
+              && workloadNames != null
+              && typeNames != null
+              && pairWorkload != null
+              && rowMonth != null
+              && assocType != null,
+          "every part is given");
       int customers = customerIds.length;
-      require(partnerIds.length == customers && customerNames.length == customers,
+      require(
+          partnerIds.length == customers && customerNames.length == customers,
           "one partner and name per customer");
       int tenants = tenantIds.length;
       require(tenantNames.length == tenants, "one name per tenant");
@@ -205,7 +213,8 @@ public final class Dataset {
       starts(tenantPairStart, tenants, pairs, "tenants' pairs");
       require(pairRowStart.length == pairs && pairRowEnd.length == pairs, "a row range per pair");
       int associations = assocType.length;
-      require(assocStartMonth.length == associations && assocEndMonth.length == associations,
+      require(
+          assocStartMonth.length == associations && assocEndMonth.length == associations,
           "a start and end month per association");
       starts(pairAssocStart, pairs, associations, "pairs' associations");
       int rows = rowMonth.length;
@@ -213,7 +222,8 @@ public final class Dataset {
       require(rowMeasures.length == measures && rowNarrow.length == measures, "every measure");
       for (int k = 0; k < measures; k++) {
         if ((rowMeasures[k] == null) == (rowNarrow[k] == null)) {
-          throw new IllegalArgumentException("measure " + k + " must be held once, as longs or as ints");
+          throw new IllegalArgumentException(
+              "measure " + k + " must be held once, as longs or as ints");
         }
         int length = rowMeasures[k] != null ? rowMeasures[k].length : rowNarrow[k].length;
         require(length == rows, "a value of each measure per row");
@@ -223,7 +233,8 @@ public final class Dataset {
 
     /** Checks a start array: {@code n + 1} entries, rising from 0 to {@code total}. */
     private static void starts(int[] start, int n, int total, String what) {
-      require(start.length == n + 1 && start[0] == 0 && start[n] == total,
+      require(
+          start.length == n + 1 && start[0] == 0 && start[n] == total,
           what + ": " + (n + 1) + " starts from 0 to " + total);
       for (int i = 0; i < n; i++) {
         require(start[i] <= start[i + 1], what + ": starts rise");
@@ -425,8 +436,8 @@ public final class Dataset {
 
   /**
    * The first usage row of pair {@code p} in month {@code month} or later; {@link #rowEnd(int)
-   * rowEnd(p)} when there is none. With {@code rowEnd} it walks a pair's rows of a month range
-   * in month order without a lookup per month.
+   * rowEnd(p)} when there is none. With {@code rowEnd} it walks a pair's rows of a month range in
+   * month order without a lookup per month.
    */
   public int firstRow(int p, int month) {
     int lo = pairRowStart[p];
@@ -488,8 +499,8 @@ public final class Dataset {
 
   /**
    * Whether pair {@code p} has an association whose type is in {@code types} active in some month
-   * of {@code from .. to}: the same as {@link #active} for some month of the range, without a
-   * look per month. False when {@code p} is -1 or the range is empty.
+   * of {@code from .. to}: the same as {@link #active} for some month of the range, without a look
+   * per month. False when {@code p} is -1 or the range is empty.
    */
   public boolean activeDuring(int p, boolean[] types, int from, int to) {
     if (p < 0 || from > to) {
@@ -520,8 +531,8 @@ public final class Dataset {
   }
 
   /**
-   * The earliest start month of pair {@code p}'s associations whose type is in {@code types},
-   * ended ones included; {@link Month#NONE} when there is none.
+   * The earliest start month of pair {@code p}'s associations whose type is in {@code types}, ended
+   * ones included; {@link Month#NONE} when there is none.
    */
   public int firstStart(int p, boolean[] types) {
     if (p < 0) {
@@ -561,9 +572,18 @@ public final class Dataset {
 
   @Override
   public String toString() {
-    return "Dataset[customers=" + customerIds.length + ", tenants=" + tenantIds.length
-        + ", workloads=" + workloadNames.length + ", pairs="
-        + pairWorkload.length + ", rows=" + rowMonth.length + ", associations="
-        + assocType.length + "]";
+    return "Dataset[customers="
+        + customerIds.length
+        + ", tenants="
+        + tenantIds.length
+        + ", workloads="
+        + workloadNames.length
+        + ", pairs="
+        + pairWorkload.length
+        + ", rows="
+        + rowMonth.length
+        + ", associations="
+        + assocType.length
+        + "]";
   }
 }

@@ -9,6 +9,7 @@ import java.util.Locale;
 public final class Month {
   /** Stands for "no month" (for example, no association start). Compares below every real month. */
   public static final int NONE = Integer.MIN_VALUE;
+
   /** An open end: an association with an empty {@code end_month}. */
   public static final int OPEN = Integer.MAX_VALUE;
 

@@ -1,10 +1,10 @@
 package eligo.data;
 
 /**
- * What an {@link AreaEvaluator} writes for one customer: per result node {@code i} (the order
- * of the area's result nodes) a status and a value; for a net value also the two counts it
- * compares; per partner rule {@code j} the customer's contribution to the partner total and
- * whether the node was evaluated for the customer. Reused across customers: {@link #clear()}.
+ * What an {@link AreaEvaluator} writes for one customer: per result node {@code i} (the order of
+ * the area's result nodes) a status and a value; for a net value also the two counts it compares;
+ * per partner rule {@code j} the customer's contribution to the partner total and whether the node
+ * was evaluated for the customer. Reused across customers: {@link #clear()}.
  */
 public final class NodeResults {
   public static final byte NOT_EVALUATED = 0;
@@ -12,12 +12,16 @@ public final class NodeResults {
   public static final byte NOT_MET = 2;
 
   public final byte[] status;
+
   /** Unscaled value at the node's scale. */
   public final long[] value;
+
   /** For net values: the value at M (unscaled). */
   public final long[] current;
+
   /** For net values: the value at M-12 (unscaled). */
   public final long[] baseline;
+
   public final long[] partnerContribution;
   public final boolean[] partnerEvaluated;
 

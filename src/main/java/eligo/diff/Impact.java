@@ -3,11 +3,11 @@ package eligo.diff;
 import eligo.data.Dataset;
 import eligo.data.Month;
 import eligo.data.NodeResults;
+import eligo.engine.Outcome;
+import eligo.io.Texts;
 import eligo.ir.Ir;
 import eligo.report.CustomerView;
 import eligo.report.Explainer;
-import eligo.engine.Outcome;
-import eligo.io.Texts;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -19,15 +19,22 @@ import java.util.TreeSet;
 /**
  * What a change of the criteria does to one dataset: two runs on the same data (the old criteria
  * and the new) compared row by row, as the canonical results file states them. A row is a
- * customer's (or a partner's) status and value at one node; it changes when either differs, or
- * when the node exists in one version only.
+ * customer's (or a partner's) status and value at one node; it changes when either differs, or when
+ * the node exists in one version only.
  *
  * @param nodes per area and node, how many customers changed and how (in area, node order)
  * @param partners the partner-level rows that changed
  * @param customers the customers with a changed row, each with its changed rows
  */
-public record Impact(String oldLabel, String newLabel, String data, String asOf, int customerCount,
-    List<NodeChange> nodes, List<PartnerChange> partners, List<CustomerChange> customers) {
+public record Impact(
+    String oldLabel,
+    String newLabel,
+    String data,
+    String asOf,
+    int customerCount,
+    List<NodeChange> nodes,
+    List<PartnerChange> partners,
+    List<CustomerChange> customers) {
 
   public Impact {
     nodes = List.copyOf(nodes);
@@ -35,7 +42,10 @@ public record Impact(String oldLabel, String newLabel, String data, String asOf,
     customers = List.copyOf(customers);
   }
 
-  /** A row's status and value as the results file writes them; {@code value} is empty when not evaluated. */
+  /**
+   * A row's status and value as the results file writes them; {@code value} is empty when not
+   * evaluated.
+   */
   public record Row(String status, String value) {
     @Override
     public String toString() {
@@ -46,8 +56,12 @@ public record Impact(String oldLabel, String newLabel, String data, String asOf,
   /** How many customers moved from one status to another at a node; a null status: no such row. */
   public record Transition(String from, String to, int customers) {}
 
-  /** One node: the customers whose row changed, by transition; {@code valueOnly}: same status, other value. */
-  public record NodeChange(String area, String node, int customersChanged, List<Transition> transitions, int valueOnly) {
+  /**
+   * One node: the customers whose row changed, by transition; {@code valueOnly}: same status, other
+   * value.
+   */
+  public record NodeChange(
+      String area, String node, int customersChanged, List<Transition> transitions, int valueOnly) {
     public NodeChange {
       transitions = List.copyOf(transitions);
     }
@@ -57,12 +71,19 @@ public record Impact(String oldLabel, String newLabel, String data, String asOf,
   public record PartnerChange(String partner, String area, String node, Row before, Row after) {}
 
   /**
-   * One changed row of a customer, with each side as the report explains it ({@code $1,000.00},
-   * and why when not met or not evaluated); a null side: the node exists in one version only.
+   * One changed row of a customer, with each side as the report explains it ({@code $1,000.00}, and
+   * why when not met or not evaluated); a null side: the node exists in one version only.
    */
-  public record RowChange(String area, String node, Row before, Row after, String explainedBefore, String explainedAfter) {}
+  public record RowChange(
+      String area,
+      String node,
+      Row before,
+      Row after,
+      String explainedBefore,
+      String explainedAfter) {}
 
-  public record CustomerChange(String partner, String customer, String name, List<RowChange> changes) {
+  public record CustomerChange(
+      String partner, String customer, String name, List<RowChange> changes) {
     public CustomerChange {
       changes = List.copyOf(changes);
     }
@@ -78,7 +99,8 @@ public record Impact(String oldLabel, String newLabel, String data, String asOf,
   }
 
   /** Compares two runs on the same dataset (customers in the same order). */
-  public static Impact compare(String oldLabel, String newLabel, String data, Outcome before, Outcome after) {
+  public static Impact compare(
+      String oldLabel, String newLabel, String data, Outcome before, Outcome after) {
     Dataset d = after.data;
     if (before.data.customerCount() != d.customerCount()) {
       throw new IllegalArgumentException("the two runs read different datasets");
@@ -105,9 +127,14 @@ public record Impact(String oldLabel, String newLabel, String data, String asOf,
           if (x != null && y != null && x.status().equals(y.status())) {
             valueOnly++;
           } else {
-            moves.merge(new Move(x == null ? null : x.status(), y == null ? null : y.status()), 1, Integer::sum);
+            moves.merge(
+                new Move(x == null ? null : x.status(), y == null ? null : y.status()),
+                1,
+                Integer::sum);
           }
-          byCustomer.computeIfAbsent(c, k -> new ArrayList<>()).add(new RowChange(a.getKey(), n.getKey(), x, y, null, null));
+          byCustomer
+              .computeIfAbsent(c, k -> new ArrayList<>())
+              .add(new RowChange(a.getKey(), n.getKey(), x, y, null, null));
         }
         if (changed > 0) {
           List<Transition> transitions = new ArrayList<>();
@@ -119,26 +146,49 @@ public record Impact(String oldLabel, String newLabel, String data, String asOf,
     List<CustomerChange> customers = new ArrayList<>();
     Explainer explainBefore = new Explainer(before);
     Explainer explainAfter = new Explainer(after);
-    byCustomer.forEach((c, changes) -> {
-      CustomerView viewBefore = explainBefore.explain(c);
-      CustomerView viewAfter = explainAfter.explain(c);
-      List<RowChange> explained = new ArrayList<>();
-      for (RowChange r : changes) {
-        explained.add(new RowChange(r.area(), r.node(), r.before(), r.after(), words(viewBefore, r), words(viewAfter, r)));
-      }
-      customers.add(new CustomerChange(d.partnerId(c), d.customerId(c), d.customerName(c), explained));
-    });
-    customers.sort(Comparator.comparing(CustomerChange::partner, Texts.CODE_POINT_ORDER).thenComparing(CustomerChange::customer, Texts.CODE_POINT_ORDER));
-    return new Impact(oldLabel, newLabel, data, Month.format(after.asOf), d.customerCount(), nodes, partnerChanges(before, after), customers);
+    byCustomer.forEach(
+        (c, changes) -> {
+          CustomerView viewBefore = explainBefore.explain(c);
+          CustomerView viewAfter = explainAfter.explain(c);
+          List<RowChange> explained = new ArrayList<>();
+          for (RowChange r : changes) {
+            explained.add(
+                new RowChange(
+                    r.area(),
+                    r.node(),
+                    r.before(),
+                    r.after(),
+                    words(viewBefore, r),
+                    words(viewAfter, r)));
+          }
+          customers.add(
+              new CustomerChange(d.partnerId(c), d.customerId(c), d.customerName(c), explained));
+        });
+    customers.sort(
+        Comparator.comparing(CustomerChange::partner, Texts.CODE_POINT_ORDER)
+            .thenComparing(CustomerChange::customer, Texts.CODE_POINT_ORDER));
+    return new Impact(
+        oldLabel,
+        newLabel,
+        data,
+        Month.format(after.asOf),
+        d.customerCount(),
+        nodes,
+        partnerChanges(before, after),
+        customers);
   }
 
-  /** The node's value for people and, when not met or not evaluated, why; null when the version has no such node. */
+  /**
+   * The node's value for people and, when not met or not evaluated, why; null when the version has
+   * no such node.
+   */
   private static String words(CustomerView view, RowChange r) {
     for (CustomerView.Area a : view.areas()) {
       if (a.id().equals(r.area())) {
         for (CustomerView.Node n : a.nodes()) {
           if (n.id().equals(r.node())) {
-            String shown = n.current() == null || n.current().isEmpty() ? "not evaluated" : n.current();
+            String shown =
+                n.current() == null || n.current().isEmpty() ? "not evaluated" : n.current();
             return n.why() == null ? shown : shown + "; why: " + n.why();
           }
         }
@@ -150,16 +200,22 @@ public record Impact(String oldLabel, String newLabel, String data, String asOf,
   /** A change of status; null: no such row. */
   private record Move(String from, String to) {
     static final Comparator<String> STATUS = Comparator.nullsFirst(Texts.CODE_POINT_ORDER);
-    static final Comparator<Move> ORDER = Comparator.comparing(Move::from, STATUS).thenComparing(Move::to, STATUS);
+    static final Comparator<Move> ORDER =
+        Comparator.comparing(Move::from, STATUS).thenComparing(Move::to, STATUS);
   }
 
   /** A partner-level row's place. */
   private record PartnerKey(String partner, String area, String node) {
-    static final Comparator<PartnerKey> ORDER = Comparator.comparing(PartnerKey::partner, Texts.CODE_POINT_ORDER)
-        .thenComparing(PartnerKey::area, Texts.CODE_POINT_ORDER).thenComparing(PartnerKey::node, Texts.CODE_POINT_ORDER);
+    static final Comparator<PartnerKey> ORDER =
+        Comparator.comparing(PartnerKey::partner, Texts.CODE_POINT_ORDER)
+            .thenComparing(PartnerKey::area, Texts.CODE_POINT_ORDER)
+            .thenComparing(PartnerKey::node, Texts.CODE_POINT_ORDER);
   }
 
-  /** A node in each version: its area's outcome and its index there (null and -1 where it is missing). */
+  /**
+   * A node in each version: its area's outcome and its index there (null and -1 where it is
+   * missing).
+   */
   private static final class NodePair {
     Outcome.AreaOutcome beforeArea;
     int before = -1;
@@ -167,18 +223,23 @@ public record Impact(String oldLabel, String newLabel, String data, String asOf,
     int after = -1;
 
     Row row(int c, boolean old) {
-      return old ? (before < 0 ? null : row(beforeArea, c, before)) : (after < 0 ? null : row(afterArea, c, after));
+      return old
+          ? (before < 0 ? null : row(beforeArea, c, before))
+          : (after < 0 ? null : row(afterArea, c, after));
     }
 
     private static Row row(Outcome.AreaOutcome a, int c, int i) {
       byte s = a.status(c, i);
-      return new Row(NodeResults.statusName(s), s == NodeResults.NOT_EVALUATED ? "" : Texts.plain(a.value(c, i), a.nodes.get(i).scale()));
+      return new Row(
+          NodeResults.statusName(s),
+          s == NodeResults.NOT_EVALUATED ? "" : Texts.plain(a.value(c, i), a.nodes.get(i).scale()));
     }
   }
 
   private static void pair(Map<String, Map<String, NodePair>> areas, Outcome o, boolean old) {
     for (Outcome.AreaOutcome a : o.areas) {
-      Map<String, NodePair> nodes = areas.computeIfAbsent(a.area.id(), k -> new TreeMap<>(Texts.CODE_POINT_ORDER));
+      Map<String, NodePair> nodes =
+          areas.computeIfAbsent(a.area.id(), k -> new TreeMap<>(Texts.CODE_POINT_ORDER));
       for (int i = 0; i < a.nodes.size(); i++) {
         NodePair p = nodes.computeIfAbsent(a.nodes.get(i).id(), k -> new NodePair());
         if (old) {
@@ -215,7 +276,11 @@ public record Impact(String oldLabel, String newLabel, String data, String asOf,
       for (Outcome.AreaOutcome a : o.areas) {
         for (int j = 0; j < a.partnerNodes.size(); j++) {
           Ir.Node n = a.partnerNodes.get(j);
-          Row r = new Row(NodeResults.statusName(a.partnerMet(p, j) ? NodeResults.MET : NodeResults.NOT_MET), Texts.plain(a.partnerTotal(p, j), n.partner().scale()));
+          Row r =
+              new Row(
+                  NodeResults.statusName(
+                      a.partnerMet(p, j) ? NodeResults.MET : NodeResults.NOT_MET),
+                  Texts.plain(a.partnerTotal(p, j), n.partner().scale()));
           out.put(new PartnerKey(o.partners.get(p), a.area.id(), n.id()), r);
         }
       }

@@ -13,9 +13,9 @@ import eligo.lang.SyntaxErrors;
 import eligo.report.html.Html;
 import eligo.report.html.Template;
 import eligo.report.html.Templates;
-import java.util.Locale;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /** An {@link Impact} as text, JSON or a self-contained HTML page. */
 public final class ImpactReport {
@@ -27,8 +27,15 @@ public final class ImpactReport {
 
   public static String text(Impact impact) {
     StringBuilder sb = new StringBuilder();
-    sb.append("Criteria ").append(impact.oldLabel()).append(" -> ").append(impact.newLabel())
-        .append(" on ").append(impact.data()).append(", as of ").append(impact.asOf()).append('\n');
+    sb.append("Criteria ")
+        .append(impact.oldLabel())
+        .append(" -> ")
+        .append(impact.newLabel())
+        .append(" on ")
+        .append(impact.data())
+        .append(", as of ")
+        .append(impact.asOf())
+        .append('\n');
     sb.append(headline(impact)).append('\n');
     if (!impact.nodes().isEmpty()) {
       sb.append("\nNodes (customers changed)\n");
@@ -42,15 +49,23 @@ public final class ImpactReport {
       sb.append("\nPartner-level nodes\n");
       List<String[]> rows = new ArrayList<>();
       for (PartnerChange p : impact.partners()) {
-        rows.add(new String[] {p.partner(), p.area(), p.node(), side(p.before()) + " -> " + side(p.after())});
+        rows.add(
+            new String[] {
+              p.partner(), p.area(), p.node(), side(p.before()) + " -> " + side(p.after())
+            });
       }
       table(sb, new String[] {"partner", "area", "node", "before -> after"}, rows);
     }
     if (!impact.customers().isEmpty()) {
       sb.append("\nCustomers\n");
       for (CustomerChange c : impact.customers()) {
-        sb.append("  ").append(SyntaxErrors.printable(c.partner())).append(' ').append(SyntaxErrors.printable(c.customer()))
-            .append("  ").append(SyntaxErrors.printable(c.name())).append('\n');
+        sb.append("  ")
+            .append(SyntaxErrors.printable(c.partner()))
+            .append(' ')
+            .append(SyntaxErrors.printable(c.customer()))
+            .append("  ")
+            .append(SyntaxErrors.printable(c.name()))
+            .append('\n');
         List<String[]> rows = new ArrayList<>();
         for (RowChange r : c.changes()) {
           rows.add(new String[] {r.area(), r.node(), side(r.before()) + " -> " + side(r.after())});
@@ -60,21 +75,41 @@ public final class ImpactReport {
         t.toString().lines().forEach(line -> sb.append("  ").append(line).append('\n'));
         for (RowChange r : c.changes()) {
           sb.append("    ").append(r.area()).append(' ').append(r.node()).append('\n');
-          sb.append("      before: ").append(r.explainedBefore() == null ? NONE : SyntaxErrors.printable(r.explainedBefore())).append('\n');
-          sb.append("      after:  ").append(r.explainedAfter() == null ? NONE : SyntaxErrors.printable(r.explainedAfter())).append('\n');
+          sb.append("      before: ")
+              .append(
+                  r.explainedBefore() == null ? NONE : SyntaxErrors.printable(r.explainedBefore()))
+              .append('\n');
+          sb.append("      after:  ")
+              .append(
+                  r.explainedAfter() == null ? NONE : SyntaxErrors.printable(r.explainedAfter()))
+              .append('\n');
         }
       }
     }
     return sb.toString();
   }
 
-  /** "7 of 120 customers changed (9 rows); 2 partner-level rows changed." or "No customer changed ...". */
+  /**
+   * "7 of 120 customers changed (9 rows); 2 partner-level rows changed." or "No customer changed
+   * ...".
+   */
   public static String headline(Impact impact) {
-    String customers = impact.customers().isEmpty()
-        ? "No customer changed: every customer has the same status and value at every node"
-        : impact.customers().size() + " of " + impact.customerCount() + " customers changed (" + impact.rowsChanged() + (impact.rowsChanged() == 1 ? " row)" : " rows)");
-    String partners = impact.partners().isEmpty() ? "no partner-level row changed"
-        : impact.partners().size() + (impact.partners().size() == 1 ? " partner-level row changed" : " partner-level rows changed");
+    String customers =
+        impact.customers().isEmpty()
+            ? "No customer changed: every customer has the same status and value at every node"
+            : impact.customers().size()
+                + " of "
+                + impact.customerCount()
+                + " customers changed ("
+                + impact.rowsChanged()
+                + (impact.rowsChanged() == 1 ? " row)" : " rows)");
+    String partners =
+        impact.partners().isEmpty()
+            ? "no partner-level row changed"
+            : impact.partners().size()
+                + (impact.partners().size() == 1
+                    ? " partner-level row changed"
+                    : " partner-level rows changed");
     return customers + "; " + partners + ".";
   }
 
@@ -113,7 +148,8 @@ public final class ImpactReport {
     for (String[] r : all) {
       StringBuilder line = new StringBuilder("  ");
       for (int i = 0; i < columns; i++) {
-        line.append(i == columns - 1 ? r[i] : String.format(Locale.ROOT, "%-" + width[i] + "s  ", r[i]));
+        line.append(
+            i == columns - 1 ? r[i] : String.format(Locale.ROOT, "%-" + width[i] + "s  ", r[i]));
       }
       sb.append(line.toString().stripTrailing()).append('\n');
     }
@@ -121,7 +157,8 @@ public final class ImpactReport {
 
   // ---------------------------------------------------------------- JSON
 
-  private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+  private static final ObjectMapper JSON =
+      new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
   /** The impact as JSON: the record's fields, in their order; a missing side is null. */
   public static String json(Impact impact) {
@@ -134,7 +171,8 @@ public final class ImpactReport {
 
   // ---------------------------------------------------------------- HTML
 
-  private static final Templates PAGE = Templates.load(ImpactReport.class, "impact.html", Templates.Lines.KEPT);
+  private static final Templates PAGE =
+      Templates.load(ImpactReport.class, "impact.html", Templates.Lines.KEPT);
   private static final Template NODES = PAGE.get("nodes");
   private static final Template NODE = PAGE.get("node");
   private static final Template PARTNERS = PAGE.get("partners");
@@ -154,7 +192,16 @@ public final class ImpactReport {
     if (!impact.nodes().isEmpty()) {
       List<Html> rows = new ArrayList<>();
       for (NodeChange n : impact.nodes()) {
-        rows.add(NODE.render("area", n.area(), "node", n.node(), "customers", n.customersChanged(), "how", how(n)));
+        rows.add(
+            NODE.render(
+                "area",
+                n.area(),
+                "node",
+                n.node(),
+                "customers",
+                n.customersChanged(),
+                "how",
+                how(n)));
       }
       nodes = NODES.render("rows", Html.join(rows));
     }
@@ -162,7 +209,18 @@ public final class ImpactReport {
     if (!impact.partners().isEmpty()) {
       List<Html> rows = new ArrayList<>();
       for (PartnerChange p : impact.partners()) {
-        rows.add(PARTNER.render("partner", p.partner(), "area", p.area(), "node", p.node(), "before", cell(p.before(), null), "after", cell(p.after(), null)));
+        rows.add(
+            PARTNER.render(
+                "partner",
+                p.partner(),
+                "area",
+                p.area(),
+                "node",
+                p.node(),
+                "before",
+                cell(p.before(), null),
+                "after",
+                cell(p.after(), null)));
       }
       partners = PARTNERS.render("rows", Html.join(rows));
     }
@@ -171,21 +229,60 @@ public final class ImpactReport {
       List<Html> rows = new ArrayList<>();
       for (CustomerChange c : impact.customers()) {
         for (RowChange r : c.changes()) {
-          rows.add(CUSTOMER.render("partner", c.partner(), "customer", c.customer(), "name", c.name(), "area", r.area(), "node", r.node(),
-              "before", cell(r.before(), r.explainedBefore()), "after", cell(r.after(), r.explainedAfter())));
+          rows.add(
+              CUSTOMER.render(
+                  "partner",
+                  c.partner(),
+                  "customer",
+                  c.customer(),
+                  "name",
+                  c.name(),
+                  "area",
+                  r.area(),
+                  "node",
+                  r.node(),
+                  "before",
+                  cell(r.before(), r.explainedBefore()),
+                  "after",
+                  cell(r.after(), r.explainedAfter())));
         }
       }
       customers = CUSTOMERS.render("rows", Html.join(rows));
     }
-    return PAGE.get("page").render("old", impact.oldLabel(), "new", impact.newLabel(), "data", impact.data(), "asOf", impact.asOf(),
-        "headline", headline(impact), "nodes", nodes, "partners", partners, "customers", customers).markup();
+    return PAGE.get("page")
+        .render(
+            "old",
+            impact.oldLabel(),
+            "new",
+            impact.newLabel(),
+            "data",
+            impact.data(),
+            "asOf",
+            impact.asOf(),
+            "headline",
+            headline(impact),
+            "nodes",
+            nodes,
+            "partners",
+            partners,
+            "customers",
+            customers)
+        .markup();
   }
 
-  /** A status cell; with the report's words for it (value for people, why) under the row when given. */
+  /**
+   * A status cell; with the report's words for it (value for people, why) under the row when given.
+   */
   private static Html cell(Row r, String explained) {
     if (r == null) {
       return MISSING.render("text", NONE);
     }
-    return CELL.render("status", r.status(), "row", r.toString(), "words", explained == null ? Html.EMPTY : WORDS.render("words", explained));
+    return CELL.render(
+        "status",
+        r.status(),
+        "row",
+        r.toString(),
+        "words",
+        explained == null ? Html.EMPTY : WORDS.render("words", explained));
   }
 }

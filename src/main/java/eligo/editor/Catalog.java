@@ -30,7 +30,8 @@ record Catalog(Map<String, String> familyByWorkload) {
       return NONE;
     }
     Map<String, String> byWorkload = new LinkedHashMap<>();
-    try (CsvReader<CsvRecord> reader = CsvReader.builder().ofCsvRecord(data.resolve("workloads.csv"))) {
+    try (CsvReader<CsvRecord> reader =
+        CsvReader.builder().ofCsvRecord(data.resolve("workloads.csv"))) {
       boolean header = true;
       for (CsvRecord r : reader) {
         if (!header && r.getFieldCount() > 0 && !r.getField(0).isBlank()) {

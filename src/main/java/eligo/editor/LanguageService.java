@@ -1,7 +1,7 @@
 package eligo.editor;
 
-import eligo.lang.Diagnostic;
 import eligo.lang.CriteriaParsing;
+import eligo.lang.Diagnostic;
 import eligo.lang.Formatter;
 import eligo.lang.SourceFile;
 import java.nio.file.Path;
@@ -12,10 +12,10 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * What an editor asks of the criteria language, for {@code *.criteria} and {@code *.cases} files
- * of a {@link Workspace}: every answer a plain record, places 1-based. Each call reads the
- * current texts afresh (files are small: parsing and checking a folder takes milliseconds), so
- * there is no cache to invalidate. Safe to call from several threads.
+ * What an editor asks of the criteria language, for {@code *.criteria} and {@code *.cases} files of
+ * a {@link Workspace}: every answer a plain record, places 1-based. Each call reads the current
+ * texts afresh (files are small: parsing and checking a folder takes milliseconds), so there is no
+ * cache to invalidate. Safe to call from several threads.
  */
 public final class LanguageService {
   private final Workspace workspace;
@@ -40,9 +40,8 @@ public final class LanguageService {
 
   /**
    * The problems to show after {@code file} was opened or changed, by file: for a criteria file,
-   * every criteria file of its folder (checked together, and against the dataset's workloads
-   * when one is configured; an empty list clears a file); for a
-   * case file, the file itself.
+   * every criteria file of its folder (checked together, and against the dataset's workloads when
+   * one is configured; an empty list clears a file); for a case file, the file itself.
    */
   public Map<Path, List<Problem>> diagnostics(Path file) {
     Map<Path, List<Problem>> out = new LinkedHashMap<>();
@@ -51,14 +50,19 @@ public final class LanguageService {
       return out;
     }
     Catalog catalog = Catalog.of(data);
-    Problems.ofFolder(workspace, Workspace.normal(file).getParent()).forEach((name, problems) -> {
-      List<Problem> all = new ArrayList<>(problems);
-      if (!catalog.isEmpty()) {
-        SourceFile source = new SourceFile(name, java.util.Objects.requireNonNullElse(workspace.text(Path.of(name)), ""));
-        all.addAll(DataChecks.check(CriteriaParsing.parse(source).file(), catalog));
-      }
-      out.put(Path.of(name), all);
-    });
+    Problems.ofFolder(workspace, Workspace.normal(file).getParent())
+        .forEach(
+            (name, problems) -> {
+              List<Problem> all = new ArrayList<>(problems);
+              if (!catalog.isEmpty()) {
+                SourceFile source =
+                    new SourceFile(
+                        name,
+                        java.util.Objects.requireNonNullElse(workspace.text(Path.of(name)), ""));
+                all.addAll(DataChecks.check(CriteriaParsing.parse(source).file(), catalog));
+              }
+              out.put(Path.of(name), all);
+            });
     out.putIfAbsent(Workspace.normal(file), List.of());
     return out;
   }
@@ -98,10 +102,14 @@ public final class LanguageService {
 
   /** Proposals at a place; the editor filters them by what is typed. */
   public List<Completion> completion(Path file, int line, int column) {
-    return Workspace.isCases(file) ? Completions.inCases(workspace, file) : Completions.inCriteria(workspace, file, line, column, data);
+    return Workspace.isCases(file)
+        ? Completions.inCases(workspace, file)
+        : Completions.inCriteria(workspace, file, line, column, data);
   }
 
   private Navigation.Target target(Path file, int line, int column) {
-    return Workspace.isCases(file) ? Navigation.inCases(workspace, file, line, column) : Navigation.inCriteria(workspace, file, line, column);
+    return Workspace.isCases(file)
+        ? Navigation.inCases(workspace, file, line, column)
+        : Navigation.inCriteria(workspace, file, line, column);
   }
 }

@@ -10,8 +10,8 @@ import java.util.Map;
 import org.antlr.v4.runtime.Token;
 
 /**
- * Definition and hover: what the word under the cursor names. In a criteria file, through
- * {@link Scopes} (imports, sets, types, tables, measures, bands, definitions, templates and their
+ * Definition and hover: what the word under the cursor names. In a criteria file, through {@link
+ * Scopes} (imports, sets, types, tables, measures, bands, definitions, templates and their
  * parameters) and the outline (areas, branches, nodes, leaves); in a case file, an expectation's
  * area and node in the criteria files of its folder.
  */
@@ -28,7 +28,11 @@ final class Navigation {
     for (Scopes.ImportRef i : scopes.imports()) {
       if (i.range().contains(line, column)) {
         String text = workspace.text(i.target());
-        String md = "**import** `" + i.target().getFileName() + "`" + (text == null ? ": no such file" : "");
+        String md =
+            "**import** `"
+                + i.target().getFileName()
+                + "`"
+                + (text == null ? ": no such file" : "");
         return new Target(new SourceLocation(i.target(), new TextRange(1, 1, 1, 1)), md, i.range());
       }
     }
@@ -39,8 +43,19 @@ final class Navigation {
     TextRange word = SourceTokens.range(t);
     Scopes.Entry e = scopes.resolve(t.getText(), line, column);
     if (e != null) {
-      String where = e.file() == scopes.tokens() ? "" : " (" + e.path().getFileName() + ":" + e.span().line() + ")";
-      String md = "**" + e.what() + "** `" + e.name() + "`" + where + "\n\n" + code(e.file().excerpt(e.extent(), EXCERPT_LINES));
+      String where =
+          e.file() == scopes.tokens()
+              ? ""
+              : " (" + e.path().getFileName() + ":" + e.span().line() + ")";
+      String md =
+          "**"
+              + e.what()
+              + "** `"
+              + e.name()
+              + "`"
+              + where
+              + "\n\n"
+              + code(e.file().excerpt(e.extent(), EXCERPT_LINES));
       return new Target(new SourceLocation(e.path(), TextRange.of(e.span())), md, word);
     }
     String builtin = Builtins.describe(t.getText());
@@ -49,7 +64,13 @@ final class Navigation {
     }
     EditorSymbol s = declaredAt(Outline.ofCriteria(scopes.tokens().source()), line, column);
     if (s != null) {
-      String md = "**" + label(s.kind()) + "** `" + s.name() + "`\n\n" + code(scopes.tokens().excerpt(s.range(), EXCERPT_LINES));
+      String md =
+          "**"
+              + label(s.kind())
+              + "** `"
+              + s.name()
+              + "`\n\n"
+              + code(scopes.tokens().excerpt(s.range(), EXCERPT_LINES));
       return new Target(new SourceLocation(Workspace.normal(file), s.selection()), md, word);
     }
     return null;
@@ -80,8 +101,11 @@ final class Navigation {
         if (e.area() != null && TextRange.of(e.area().span()).contains(line, column)) {
           return area(workspace, file, e.area().text(), TextRange.of(e.area().span()));
         }
-        if (e.area() != null && e.node() != null && TextRange.of(e.node().span()).contains(line, column)) {
-          return node(workspace, file, e.area().text(), e.node().text(), TextRange.of(e.node().span()));
+        if (e.area() != null
+            && e.node() != null
+            && TextRange.of(e.node().span()).contains(line, column)) {
+          return node(
+              workspace, file, e.area().text(), e.node().text(), TextRange.of(e.node().span()));
         }
       }
     }
@@ -91,7 +115,8 @@ final class Navigation {
   /** The ids of the areas of the criteria files beside a case file. */
   static List<String> areaIds(Workspace workspace, Path casesFile) {
     List<String> out = new ArrayList<>();
-    for (Map.Entry<String, String> f : workspace.criteriaTexts(Workspace.normal(casesFile).getParent()).entrySet()) {
+    for (Map.Entry<String, String> f :
+        workspace.criteriaTexts(Workspace.normal(casesFile).getParent()).entrySet()) {
       for (EditorSymbol s : Outline.ofCriteria(new SourceFile(f.getKey(), f.getValue()))) {
         if (s.kind() == EditorSymbol.Kind.AREA) {
           out.add(s.name());
@@ -102,7 +127,8 @@ final class Navigation {
   }
 
   private static Target area(Workspace workspace, Path casesFile, String id, TextRange word) {
-    for (Map.Entry<String, String> f : workspace.criteriaTexts(Workspace.normal(casesFile).getParent()).entrySet()) {
+    for (Map.Entry<String, String> f :
+        workspace.criteriaTexts(Workspace.normal(casesFile).getParent()).entrySet()) {
       SourceFile src = new SourceFile(f.getKey(), f.getValue());
       for (EditorSymbol s : Outline.ofCriteria(src)) {
         if (s.kind() == EditorSymbol.Kind.AREA && s.name().equals(id)) {
@@ -114,10 +140,11 @@ final class Navigation {
   }
 
   /**
-   * A node of an area: {@code deployments}, a leaf {@code usage-growth.cpor}, or a node of a
-   * branch {@code azure.usage-growth}; in an area made from a template, the template's node.
+   * A node of an area: {@code deployments}, a leaf {@code usage-growth.cpor}, or a node of a branch
+   * {@code azure.usage-growth}; in an area made from a template, the template's node.
    */
-  private static Target node(Workspace workspace, Path casesFile, String areaId, String nodeId, TextRange word) {
+  private static Target node(
+      Workspace workspace, Path casesFile, String areaId, String nodeId, TextRange word) {
     Map<String, String> texts = workspace.criteriaTexts(Workspace.normal(casesFile).getParent());
     List<SourceFile> sources = new ArrayList<>();
     texts.forEach((name, text) -> sources.add(new SourceFile(name, text)));
@@ -129,7 +156,11 @@ final class Navigation {
           if (found != null) {
             return target(src, found, word);
           }
-          String template = s.detail().contains("(from ") ? s.detail().substring(s.detail().lastIndexOf("(from ") + 6, s.detail().length() - 1) : null;
+          String template =
+              s.detail().contains("(from ")
+                  ? s.detail()
+                      .substring(s.detail().lastIndexOf("(from ") + 6, s.detail().length() - 1)
+                  : null;
           for (SourceFile other : sources) {
             for (EditorSymbol t : Outline.ofCriteria(other)) {
               if (t.kind() == EditorSymbol.Kind.TEMPLATE && t.name().equals(template)) {
@@ -168,8 +199,17 @@ final class Navigation {
 
   private static Target target(SourceFile src, EditorSymbol s, TextRange word) {
     SourceTokens tokens = new SourceTokens(src);
-    String md = "**" + label(s.kind()) + "** `" + s.name() + "` (" + Path.of(src.name()).getFileName() + ":" + s.selection().startLine() + ")\n\n"
-        + code(tokens.excerpt(s.range(), EXCERPT_LINES));
+    String md =
+        "**"
+            + label(s.kind())
+            + "** `"
+            + s.name()
+            + "` ("
+            + Path.of(src.name()).getFileName()
+            + ":"
+            + s.selection().startLine()
+            + ")\n\n"
+            + code(tokens.excerpt(s.range(), EXCERPT_LINES));
     return new Target(new SourceLocation(Path.of(src.name()), s.selection()), md, word);
   }
 

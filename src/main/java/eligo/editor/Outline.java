@@ -36,7 +36,14 @@ final class Outline {
       List<EditorSymbol> children = new ArrayList<>();
       for (Ast.Param p : t.params()) {
         TextRange r = TextRange.of(p.span());
-        children.add(new EditorSymbol(p.name().text(), (p.leaf() ? "leaf parameter: " : "parameter: ") + p.type().word, Kind.PARAMETER, r, TextRange.of(p.name().span()), List.of()));
+        children.add(
+            new EditorSymbol(
+                p.name().text(),
+                (p.leaf() ? "leaf parameter: " : "parameter: ") + p.type().word,
+                Kind.PARAMETER,
+                r,
+                TextRange.of(p.name().span()),
+                List.of()));
       }
       children.addAll(o.decls(t.decls()));
       children.addAll(o.branches(t.branches()));
@@ -52,7 +59,10 @@ final class Outline {
           children.add(o.symbol(l.id(), l.title(), Kind.LEAF, List.of()));
         }
       }
-      String detail = a instanceof Ast.InstanceArea i ? a.title() + " (from " + i.template().text() + ")" : a.title();
+      String detail =
+          a instanceof Ast.InstanceArea i
+              ? a.title() + " (from " + i.template().text() + ")"
+              : a.title();
       out.add(o.symbol(a.id(), detail, Kind.AREA, children));
     }
     return out;
@@ -85,7 +95,10 @@ final class Outline {
     int depth = 0;
     boolean started = false;
     for (Token t : tokens) {
-      boolean before = t.getLine() < name.startLine() || (t.getLine() == name.startLine() && t.getCharPositionInLine() + 1 < name.startColumn());
+      boolean before =
+          t.getLine() < name.startLine()
+              || (t.getLine() == name.startLine()
+                  && t.getCharPositionInLine() + 1 < name.startColumn());
       if (before) {
         continue;
       }
@@ -94,13 +107,15 @@ final class Outline {
         started = true;
       } else if (t.getType() == CasesLexer.RBRACE && started && --depth == 0) {
         TextRange close = SourceTokens.range(t);
-        return new TextRange(name.startLine(), name.startColumn(), close.endLine(), close.endColumn());
+        return new TextRange(
+            name.startLine(), name.startColumn(), close.endLine(), close.endColumn());
       }
     }
     return name;
   }
 
-  private EditorSymbol symbol(Ast.Name name, String detail, Kind kind, List<EditorSymbol> children) {
+  private EditorSymbol symbol(
+      Ast.Name name, String detail, Kind kind, List<EditorSymbol> children) {
     TextRange whole = tokens.statement(name.span());
     return new EditorSymbol(name.text(), detail, kind, whole, TextRange.of(name.span()), children);
   }
@@ -108,15 +123,16 @@ final class Outline {
   private List<EditorSymbol> decls(List<Ast.Decl> decls) {
     List<EditorSymbol> out = new ArrayList<>();
     for (Ast.Decl d : decls) {
-      Kind kind = switch (d.what()) {
-        case "association type" -> Kind.ASSOCIATION_TYPE;
-        case "association type set" -> Kind.TYPE_SET;
-        case "workload set" -> Kind.WORKLOAD_SET;
-        case "table" -> Kind.TABLE;
-        case "measure" -> Kind.MEASURE;
-        case "band" -> Kind.BAND;
-        default -> Kind.DEFINE;
-      };
+      Kind kind =
+          switch (d.what()) {
+            case "association type" -> Kind.ASSOCIATION_TYPE;
+            case "association type set" -> Kind.TYPE_SET;
+            case "workload set" -> Kind.WORKLOAD_SET;
+            case "table" -> Kind.TABLE;
+            case "measure" -> Kind.MEASURE;
+            case "band" -> Kind.BAND;
+            default -> Kind.DEFINE;
+          };
       out.add(symbol(d.name(), d.what(), kind, List.of()));
     }
     return out;
@@ -134,7 +150,12 @@ final class Outline {
             leaves.add(symbol(l.id(), l.title(), Kind.LEAF, List.of()));
           }
         }
-        nodes.add(symbol(n.id(), n.title(), n.kind() == Ast.NodeKind.GATE ? Kind.GATE : Kind.METRIC, leaves));
+        nodes.add(
+            symbol(
+                n.id(),
+                n.title(),
+                n.kind() == Ast.NodeKind.GATE ? Kind.GATE : Kind.METRIC,
+                leaves));
       }
       if (b.id() == null) {
         out.addAll(nodes); // the implicit single branch of an area written without branches

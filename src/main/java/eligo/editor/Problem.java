@@ -7,7 +7,8 @@ import java.util.Locale;
  * A diagnostic as editors and tools take it: the file (as named to the compiler), its range,
  * severity, message and a code that says which kind of finding it is ({@link Problems#code}).
  */
-public record Problem(String file, TextRange range, Severity severity, String message, String code) {
+public record Problem(
+    String file, TextRange range, Severity severity, String message, String code) {
   public enum Severity {
     ERROR,
     WARNING;

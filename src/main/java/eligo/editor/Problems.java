@@ -17,8 +17,8 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Diagnostics as {@link Problem}s: of a criteria folder (open documents overriding the disk), of
- * a case file, and of a compilation; and their JSON form ({@code eligo check --format json}).
+ * Diagnostics as {@link Problem}s: of a criteria folder (open documents overriding the disk), of a
+ * case file, and of a compilation; and their JSON form ({@code eligo check --format json}).
  *
  * <p>Codes: {@code syntax} (the parser), {@code encoding} (not UTF-8 text), {@code unknown-name},
  * {@code duplicate}, {@code unused} (a declaration never used), {@code check} (any other error of
@@ -131,7 +131,8 @@ public final class Problems {
     root.put("errors", errors);
     root.put("warnings", problems.size() - errors);
     try {
-      return new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(root) + "\n";
+      return new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(root)
+          + "\n";
     } catch (JsonProcessingException e) {
       throw new IllegalStateException(e);
     }

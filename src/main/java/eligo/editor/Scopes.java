@@ -14,11 +14,11 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The names a criteria file can use and where each is declared: the file's declarations and
- * those of the files it imports, templates and their parameters, areas, branches and definitions
- * with their parameters, each scope with the range of text it covers. Answers "what does this
- * word at this place name?" the way the checker resolves it (innermost scope first), and "what
- * is in scope here?" for completion.
+ * The names a criteria file can use and where each is declared: the file's declarations and those
+ * of the files it imports, templates and their parameters, areas, branches and definitions with
+ * their parameters, each scope with the range of text it covers. Answers "what does this word at
+ * this place name?" the way the checker resolves it (innermost scope first), and "what is in scope
+ * here?" for completion.
  */
 final class Scopes {
   /** A declared name: what it is, where, the whole declaration's range, and its file. */
@@ -39,9 +39,12 @@ final class Scopes {
   private final Ast.CriteriaFile ast;
   private final List<Scope> scopes = new ArrayList<>();
   private final List<ImportRef> imports = new ArrayList<>();
+
   /** Top-level entries of the imported files, in import order. */
   private final List<Entry> imported = new ArrayList<>();
+
   private final Map<String, Ast.Template> templates = new LinkedHashMap<>();
+
   /** The file of each imported template (a template without an entry is the main file's). */
   private final Map<Ast.Template, SourceTokens> templateFiles = new LinkedHashMap<>();
 
@@ -93,7 +96,13 @@ final class Scopes {
     for (Ast.Template t : ast.templates()) {
       List<Entry> inner = new ArrayList<>();
       for (Ast.Param p : t.params()) {
-        inner.add(new Entry(p.name().text(), (p.leaf() ? "leaf parameter" : "parameter") + " (" + p.type().word + ")", p.name().span(), TextRange.of(p.span()), main));
+        inner.add(
+            new Entry(
+                p.name().text(),
+                (p.leaf() ? "leaf parameter" : "parameter") + " (" + p.type().word + ")",
+                p.name().span(),
+                TextRange.of(p.span()),
+                main));
       }
       addDecls(main, t.decls(), inner);
       scopes.add(new Scope(src, main.statement(t.name().span()), inner));
@@ -110,7 +119,13 @@ final class Scopes {
         SourceTokens owner = ownerOf(t);
         List<Entry> params = new ArrayList<>();
         for (Ast.Param p : t.params()) {
-          params.add(new Entry(p.name().text(), (p.leaf() ? "leaf parameter" : "parameter") + " of template " + t.name().text(), p.name().span(), TextRange.of(p.span()), owner));
+          params.add(
+              new Entry(
+                  p.name().text(),
+                  (p.leaf() ? "leaf parameter" : "parameter") + " of template " + t.name().text(),
+                  p.name().span(),
+                  TextRange.of(p.span()),
+                  owner));
         }
         scopes.add(new Scope(src, main.statement(i.id().span()), params));
       }
@@ -159,7 +174,13 @@ final class Scopes {
       if (d instanceof Ast.DefineDecl def && !def.params().isEmpty() && file == main) {
         List<Entry> params = new ArrayList<>();
         for (Ast.Param p : def.params()) {
-          params.add(new Entry(p.name().text(), "parameter (" + p.type().word + ") of " + def.name().text(), p.name().span(), TextRange.of(p.span()), main));
+          params.add(
+              new Entry(
+                  p.name().text(),
+                  "parameter (" + p.type().word + ") of " + def.name().text(),
+                  p.name().span(),
+                  TextRange.of(p.span()),
+                  main));
         }
         scopes.add(new Scope(main.source(), main.statement(def.name().span()), params));
       }

@@ -11,23 +11,53 @@ import org.antlr.v4.runtime.Token;
 import org.antlr.v4.runtime.Vocabulary;
 
 /**
- * The code tokens of a criteria file (no comments or spaces): the word under the cursor, and
- * where a statement that starts at a name begins and ends, for outlines, hovers and scopes.
+ * The code tokens of a criteria file (no comments or spaces): the word under the cursor, and where
+ * a statement that starts at a name begins and ends, for outlines, hovers and scopes.
  */
 final class SourceTokens {
   /** Words that start a statement: a declaration, a block, a node item. */
-  private static final Set<Integer> STATEMENT_WORDS = Set.of(
-      CriteriaLexer.IMPORT, CriteriaLexer.ASSOCIATION, CriteriaLexer.TYPES, CriteriaLexer.WORKLOADS, CriteriaLexer.TABLE,
-      CriteriaLexer.MEASURE, CriteriaLexer.BAND, CriteriaLexer.DEFINE, CriteriaLexer.TEMPLATE, CriteriaLexer.PARAMETER,
-      CriteriaLexer.LEAF, CriteriaLexer.AREA, CriteriaLexer.BRANCH, CriteriaLexer.GATE, CriteriaLexer.METRIC,
-      CriteriaLexer.CRITERIA, CriteriaLexer.DETAILS, CriteriaLexer.VALUE, CriteriaLexer.MET, CriteriaLexer.PARTNER,
-      CriteriaLexer.EACH);
+  private static final Set<Integer> STATEMENT_WORDS =
+      Set.of(
+          CriteriaLexer.IMPORT,
+          CriteriaLexer.ASSOCIATION,
+          CriteriaLexer.TYPES,
+          CriteriaLexer.WORKLOADS,
+          CriteriaLexer.TABLE,
+          CriteriaLexer.MEASURE,
+          CriteriaLexer.BAND,
+          CriteriaLexer.DEFINE,
+          CriteriaLexer.TEMPLATE,
+          CriteriaLexer.PARAMETER,
+          CriteriaLexer.LEAF,
+          CriteriaLexer.AREA,
+          CriteriaLexer.BRANCH,
+          CriteriaLexer.GATE,
+          CriteriaLexer.METRIC,
+          CriteriaLexer.CRITERIA,
+          CriteriaLexer.DETAILS,
+          CriteriaLexer.VALUE,
+          CriteriaLexer.MET,
+          CriteriaLexer.PARTNER,
+          CriteriaLexer.EACH);
 
   /** Words that may come before a declared name in its statement ({@code leaf parameter q}). */
-  private static final Set<Integer> HEAD_WORDS = Set.of(
-      CriteriaLexer.ASSOCIATION, CriteriaLexer.TYPE, CriteriaLexer.TYPES, CriteriaLexer.WORKLOADS, CriteriaLexer.TABLE,
-      CriteriaLexer.MEASURE, CriteriaLexer.BAND, CriteriaLexer.DEFINE, CriteriaLexer.TEMPLATE, CriteriaLexer.PARAMETER,
-      CriteriaLexer.LEAF, CriteriaLexer.AREA, CriteriaLexer.BRANCH, CriteriaLexer.GATE, CriteriaLexer.METRIC);
+  private static final Set<Integer> HEAD_WORDS =
+      Set.of(
+          CriteriaLexer.ASSOCIATION,
+          CriteriaLexer.TYPE,
+          CriteriaLexer.TYPES,
+          CriteriaLexer.WORKLOADS,
+          CriteriaLexer.TABLE,
+          CriteriaLexer.MEASURE,
+          CriteriaLexer.BAND,
+          CriteriaLexer.DEFINE,
+          CriteriaLexer.TEMPLATE,
+          CriteriaLexer.PARAMETER,
+          CriteriaLexer.LEAF,
+          CriteriaLexer.AREA,
+          CriteriaLexer.BRANCH,
+          CriteriaLexer.GATE,
+          CriteriaLexer.METRIC);
 
   private final SourceFile source;
   private final List<Token> tokens = new ArrayList<>();
@@ -125,14 +155,20 @@ final class SourceTokens {
           last = j;
           break;
         }
-      } else if (depth == 0 && STATEMENT_WORDS.contains(t.getType()) && t.getLine() > tokens.get(j - 1).getLine()) {
+      } else if (depth == 0
+          && STATEMENT_WORDS.contains(t.getType())
+          && t.getLine() > tokens.get(j - 1).getLine()) {
         break;
       }
       last = j;
     }
     Token a = tokens.get(first);
     Token b = tokens.get(last);
-    return new TextRange(a.getLine(), a.getCharPositionInLine() + 1, b.getLine(), b.getCharPositionInLine() + 1 + b.getText().length());
+    return new TextRange(
+        a.getLine(),
+        a.getCharPositionInLine() + 1,
+        b.getLine(),
+        b.getCharPositionInLine() + 1 + b.getText().length());
   }
 
   /** The lines of a range, at most {@code max} of them (then "..."), for a hover. */
@@ -141,7 +177,11 @@ final class SourceTokens {
     int to = Math.min(r.endLine(), r.startLine() + max - 1);
     for (int line = r.startLine(); line <= to; line++) {
       String text = source.line(line);
-      sb.append(line == r.startLine() ? text.substring(Math.min(text.length(), r.startColumn() - 1)) : text).append('\n');
+      sb.append(
+              line == r.startLine()
+                  ? text.substring(Math.min(text.length(), r.startColumn() - 1))
+                  : text)
+          .append('\n');
     }
     if (to < r.endLine()) {
       sb.append("...\n");
@@ -162,7 +202,12 @@ final class SourceTokens {
     }
     StringBuilder sb = new StringBuilder(lines[0]);
     for (int k = 1; k < lines.length; k++) {
-      sb.append('\n').append(lines[k].length() >= indent ? lines[k].substring(Math.min(indent, lines[k].length() - lines[k].stripLeading().length())) : lines[k]);
+      sb.append('\n')
+          .append(
+              lines[k].length() >= indent
+                  ? lines[k].substring(
+                      Math.min(indent, lines[k].length() - lines[k].stripLeading().length()))
+                  : lines[k]);
     }
     return sb.toString();
   }

@@ -11,8 +11,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 
 /**
- * The files an editor works on: the text of open documents, which overrides what is on disk,
- * and the disk for the rest. Paths are absolute and normalized. Safe to use from several threads.
+ * The files an editor works on: the text of open documents, which overrides what is on disk, and
+ * the disk for the rest. Paths are absolute and normalized. Safe to use from several threads.
  */
 public final class Workspace {
   private final Map<Path, String> open = new ConcurrentHashMap<>();
@@ -59,15 +59,16 @@ public final class Workspace {
   }
 
   /**
-   * Every {@code *.criteria} file of a folder, on disk or open, by display name in name order:
-   * what the compiler checks together (a file sees its folder's files through imports).
+   * Every {@code *.criteria} file of a folder, on disk or open, by display name in name order: what
+   * the compiler checks together (a file sees its folder's files through imports).
    */
   public Map<String, String> criteriaTexts(Path folder) {
     Path dir = normal(folder);
     Map<Path, Boolean> files = new TreeMap<>();
     if (Files.isDirectory(dir)) {
       try (Stream<Path> s = Files.list(dir)) {
-        s.filter(p -> isCriteria(p) && Files.isRegularFile(p)).forEach(p -> files.put(normal(p), true));
+        s.filter(p -> isCriteria(p) && Files.isRegularFile(p))
+            .forEach(p -> files.put(normal(p), true));
       } catch (IOException e) {
         // unreadable folder: only the open documents count
       }

@@ -15,10 +15,12 @@ public final class CriteriaFailure extends EngineFailure {
   private static final long serialVersionUID = 1L;
 
   private final transient Path folder;
+
   /** The diagnostics of each compilation that failed (or was compared with one that did). */
   private final transient List<List<Diagnostic>> reports;
 
-  private CriteriaFailure(String message, Path folder, List<List<Diagnostic>> reports, Throwable cause) {
+  private CriteriaFailure(
+      String message, Path folder, List<List<Diagnostic>> reports, Throwable cause) {
     super(message, cause);
     this.folder = folder;
     this.reports = List.copyOf(reports);
@@ -47,7 +49,8 @@ public final class CriteriaFailure extends EngineFailure {
   static CriteriaFailure againstData(List<Diagnostic> diagnostics) {
     List<Diagnostic> sorted = new ArrayList<>(diagnostics);
     sorted.sort(Diagnostics.ORDER);
-    return new CriteriaFailure(Diagnostics.render(sorted), null, List.of(List.copyOf(sorted)), null);
+    return new CriteriaFailure(
+        Diagnostics.render(sorted), null, List.of(List.copyOf(sorted)), null);
   }
 
   /** The criteria folder named, when the folder itself is the problem; else null. */
@@ -56,8 +59,8 @@ public final class CriteriaFailure extends EngineFailure {
   }
 
   /**
-   * Every diagnostic, located at its file, line and column, in reading order per compilation;
-   * empty when the folder could not be read at all.
+   * Every diagnostic, located at its file, line and column, in reading order per compilation; empty
+   * when the folder could not be read at all.
    */
   public List<Diagnostic> diagnostics() {
     List<Diagnostic> all = new ArrayList<>();

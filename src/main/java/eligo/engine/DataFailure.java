@@ -26,7 +26,8 @@ public final class DataFailure extends EngineFailure {
   private final transient Path folder;
   private final transient List<DataError> errors;
 
-  private DataFailure(Reason reason, Path folder, String message, List<DataError> errors, Throwable cause) {
+  private DataFailure(
+      Reason reason, Path folder, String message, List<DataError> errors, Throwable cause) {
     super(message, cause);
     this.reason = reason;
     this.folder = folder;
@@ -35,7 +36,12 @@ public final class DataFailure extends EngineFailure {
 
   /** {@code folder} does not exist or is not a folder. */
   static DataFailure notAFolder(Path folder) {
-    return new DataFailure(Reason.NOT_A_FOLDER, folder, "data folder '" + folder + "' does not exist or is not a folder", List.of(), null);
+    return new DataFailure(
+        Reason.NOT_A_FOLDER,
+        folder,
+        "data folder '" + folder + "' does not exist or is not a folder",
+        List.of(),
+        null);
   }
 
   /** Every error the loader found; the message lists them as {@link DataException} does. */
@@ -45,7 +51,12 @@ public final class DataFailure extends EngineFailure {
 
   /** No as-of month given, and none to take from usage.csv. */
   static DataFailure noAsOfMonth() {
-    return new DataFailure(Reason.NO_AS_OF_MONTH, null, "usage.csv has no rows, so there is no latest month: give the as-of month", List.of(), null);
+    return new DataFailure(
+        Reason.NO_AS_OF_MONTH,
+        null,
+        "usage.csv has no rows, so there is no latest month: give the as-of month",
+        List.of(),
+        null);
   }
 
   /** What is wrong. */

@@ -1,31 +1,31 @@
 package eligo.engine;
 
-import java.util.Map;
-import java.util.LinkedHashMap;
-import eligo.lang.Diagnostic;
 import eligo.check.DataBinding;
 import eligo.check.Frontend;
 import eligo.data.Dataset;
 import eligo.data.Month;
-import eligo.ir.Ir;
 import eligo.io.DataException;
 import eligo.io.DatasetLoader;
 import eligo.io.LoadResult;
 import eligo.io.Mode;
+import eligo.ir.Ir;
+import eligo.lang.Diagnostic;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 
 /**
  * The engine in a few calls, for every front door (the command line, the Maven goal, the case
  * runner, and any later one): compile the criteria, load the data, choose the as-of month,
- * evaluate. Each step gives its result or throws a typed {@link EngineFailure} that says where
- * the problem is; nothing here prints or exits.
+ * evaluate. Each step gives its result or throws a typed {@link EngineFailure} that says where the
+ * problem is; nothing here prints or exits.
  *
  * <p>{@link #start} does the first two at once, as {@code eligo run} wants them: the criteria are
  * checked while the data start loading, and the evaluators are compiled while the rest loads.
@@ -44,16 +44,19 @@ public final class Eligo {
    */
   public static Frontend.Compilation readCriteria(Path dir) throws CriteriaFailure {
     if (!Files.isDirectory(dir)) {
-      throw CriteriaFailure.folder(dir, "criteria folder '" + dir + "' does not exist or is not a folder", null);
+      throw CriteriaFailure.folder(
+          dir, "criteria folder '" + dir + "' does not exist or is not a folder", null);
     }
     Frontend.Compilation c;
     try {
       c = Frontend.compileFolder(dir);
     } catch (IOException e) {
-      throw CriteriaFailure.folder(dir, "cannot read criteria folder '" + dir + "': " + e.getMessage(), e);
+      throw CriteriaFailure.folder(
+          dir, "cannot read criteria folder '" + dir + "': " + e.getMessage(), e);
     }
     if (c.sources().isEmpty()) {
-      throw CriteriaFailure.folder(dir, "criteria folder '" + dir + "' has no *.criteria files", null);
+      throw CriteriaFailure.folder(
+          dir, "criteria folder '" + dir + "' has no *.criteria files", null);
     }
     return c;
   }
@@ -62,8 +65,8 @@ public final class Eligo {
    * Compiles every {@code *.criteria} file of {@code dir}: a compilation without errors (warnings
    * are in its diagnostics).
    *
-   * @throws CriteriaFailure as {@link #readCriteria}, and when the criteria have errors (with
-   *     every diagnostic, located)
+   * @throws CriteriaFailure as {@link #readCriteria}, and when the criteria have errors (with every
+   *     diagnostic, located)
    */
   public static Frontend.Compilation compileCriteria(Path dir) throws CriteriaFailure {
     Frontend.Compilation c = readCriteria(dir);
@@ -90,7 +93,8 @@ public final class Eligo {
    * @throws DataFailure when {@code dir} is not a folder, or the files have errors (in {@link
    *     Mode#LENIENT} mode: only errors that stop the load, bad rows are rejects)
    */
-  public static LoadResult loadData(Path dir, List<String> associationTypes, Mode mode) throws DataFailure {
+  public static LoadResult loadData(Path dir, List<String> associationTypes, Mode mode)
+      throws DataFailure {
     if (!Files.isDirectory(dir)) {
       throw DataFailure.notAFolder(dir);
     }
@@ -117,9 +121,9 @@ public final class Eligo {
   // ---------------------------------------------------------------- criteria against the data
 
   /**
-   * Holds the names the criteria take from the data (workloads, families, association type
-   * texts) against the loaded data ({@link DataBinding}): a likely slip is an error at its
-   * criteria line, and so is an association type of the data that no criteria declares.
+   * Holds the names the criteria take from the data (workloads, families, association type texts)
+   * against the loaded data ({@link DataBinding}): a likely slip is an error at its criteria line,
+   * and so is an association type of the data that no criteria declares.
    *
    * @return the warnings: names far from every name of the data, which rules count nothing for
    * @throws CriteriaFailure with the errors (and warnings), when there is an error
@@ -141,8 +145,8 @@ public final class Eligo {
    * Loads the dataset folder {@code dir} for {@code criteria} (with their association types) and
    * holds the criteria against it ({@link #bindToData}).
    *
-   * @throws CriteriaFailure when the criteria do not bind to the data; this wins over errors in
-   *     the data that the criteria explain (rows of a type the criteria misspelt)
+   * @throws CriteriaFailure when the criteria do not bind to the data; this wins over errors in the
+   *     data that the criteria explain (rows of a type the criteria misspelt)
    * @throws DataFailure as {@link #loadData}
    */
   public static Bound loadFor(Frontend.Compilation criteria, Path dir, Mode mode)
@@ -171,7 +175,9 @@ public final class Eligo {
             types.put(
                 text,
                 new DataBinding.TypeUse(
-                    use.rows(), DatasetLoader.ASSOCIATIONS + ":" + use.firstLine(), use.declared())));
+                    use.rows(),
+                    DatasetLoader.ASSOCIATIONS + ":" + use.firstLine(),
+                    use.declared())));
     List<Diagnostic> found =
         DataBinding.check(criteria.names(), new DataBinding.Catalog(families, types));
     if (found.stream().anyMatch(Diagnostic::isError)) {
@@ -183,13 +189,19 @@ public final class Eligo {
   // ---------------------------------------------------------------- evaluation
 
   /**
-   * Evaluates every customer of {@code data} at month {@code asOf} with {@code evaluators} (made
-   * by {@link Engine#compile} from {@code program}'s compilation), on up to {@code threads}
-   * threads.
+   * Evaluates every customer of {@code data} at month {@code asOf} with {@code evaluators} (made by
+   * {@link Engine#compile} from {@code program}'s compilation), on up to {@code threads} threads.
    *
    * @throws EvaluationFailure naming the customer and area whose evaluation failed
    */
-  public static Outcome evaluate(Ir.Program program, Engine.Compiled evaluators, Dataset data, int asOf, int threads, Evaluation.Progress progress) throws EvaluationFailure {
+  public static Outcome evaluate(
+      Ir.Program program,
+      Engine.Compiled evaluators,
+      Dataset data,
+      int asOf,
+      int threads,
+      Evaluation.Progress progress)
+      throws EvaluationFailure {
     try {
       return Evaluation.run(program, evaluators.factories(), data, asOf, threads, progress);
     } catch (Evaluation.EvaluationException e) {
@@ -197,8 +209,18 @@ public final class Eligo {
     }
   }
 
-  /** {@link #evaluate(Ir.Program, Engine.Compiled, Dataset, int, int, Evaluation.Progress)} with the evaluators {@code engine} makes of {@code criteria}. */
-  public static Outcome evaluate(Frontend.Compilation criteria, Engine engine, Dataset data, int asOf, int threads, Evaluation.Progress progress) throws EvaluationFailure {
+  /**
+   * {@link #evaluate(Ir.Program, Engine.Compiled, Dataset, int, int, Evaluation.Progress)} with the
+   * evaluators {@code engine} makes of {@code criteria}.
+   */
+  public static Outcome evaluate(
+      Frontend.Compilation criteria,
+      Engine engine,
+      Dataset data,
+      int asOf,
+      int threads,
+      Evaluation.Progress progress)
+      throws EvaluationFailure {
     return evaluate(criteria.program(), engine.compile(criteria), data, asOf, threads, progress);
   }
 
@@ -244,28 +266,32 @@ public final class Eligo {
 
   /**
    * Compiles the criteria in {@code criteria} and loads the data in {@code data} at once: the
-   * criteria are checked on another thread while the data start loading (the loader asks for
-   * their association types only when it comes to associations.csv), then {@code engine}'s
-   * evaluators are compiled on another thread while the rest loads. Errors in the criteria win:
-   * when the criteria have errors, that is the failure, whatever the data hold.
+   * criteria are checked on another thread while the data start loading (the loader asks for their
+   * association types only when it comes to associations.csv), then {@code engine}'s evaluators are
+   * compiled on another thread while the rest loads. Errors in the criteria win: when the criteria
+   * have errors, that is the failure, whatever the data hold.
    *
    * @param stages hears of the stages that run beside the load ("criteria checked meanwhile",
    *     "evaluators compiled meanwhile") and when the evaluators were ready
-   * @throws CriteriaFailure as {@link #compileCriteria}, and when the criteria do not bind to
-   *     the data ({@link #bindToData})
+   * @throws CriteriaFailure as {@link #compileCriteria}, and when the criteria do not bind to the
+   *     data ({@link #bindToData})
    * @throws DataFailure as {@link #loadData}, when the criteria have no errors
    */
-  public static Started start(Path criteria, Path data, Mode mode, Engine engine, Stages stages) throws CriteriaFailure, DataFailure {
+  public static Started start(Path criteria, Path data, Mode mode, Engine engine, Stages stages)
+      throws CriteriaFailure, DataFailure {
     engine.prepare(criteria);
     CompletableFuture<Checked> checking =
         CompletableFuture.supplyAsync(
-            () -> stages.timed("criteria checked meanwhile", () -> {
-              try {
-                return new Checked(compileCriteria(criteria), null);
-              } catch (CriteriaFailure f) {
-                return new Checked(null, f);
-              }
-            }));
+            () ->
+                stages.timed(
+                    "criteria checked meanwhile",
+                    () -> {
+                      try {
+                        return new Checked(compileCriteria(criteria), null);
+                      } catch (CriteriaFailure f) {
+                        return new Checked(null, f);
+                      }
+                    }));
     // Java generation and compilation of the evaluators (one core) runs while the rest loads
     CompletableFuture<Engine.Compiled> compiling =
         checking.thenApplyAsync(
@@ -273,8 +299,13 @@ public final class Eligo {
               if (c.failure() != null) {
                 return null;
               }
-              Engine.Compiled compiled = stages.timed("evaluators compiled meanwhile", () -> engine.compile(c.compilation()));
-              stages.note("evaluators ready " + ManagementFactory.getRuntimeMXBean().getUptime() + " ms after JVM start");
+              Engine.Compiled compiled =
+                  stages.timed(
+                      "evaluators compiled meanwhile", () -> engine.compile(c.compilation()));
+              stages.note(
+                  "evaluators ready "
+                      + ManagementFactory.getRuntimeMXBean().getUptime()
+                      + " ms after JVM start");
               return compiled;
             });
     if (!Files.isDirectory(data)) {

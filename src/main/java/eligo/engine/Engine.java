@@ -13,8 +13,8 @@ import java.util.function.Function;
 /** Which back end evaluates the criteria. */
 public enum Engine {
   /**
-   * Java generated from the criteria: the evaluators built into this jar when the criteria have
-   * the content they were built from ({@link Prebuilt}), else compiled in memory.
+   * Java generated from the criteria: the evaluators built into this jar when the criteria have the
+   * content they were built from ({@link Prebuilt}), else compiled in memory.
    */
   generated {
     @Override
@@ -33,7 +33,9 @@ public enum Engine {
       Map<String, Function<Dataset, AreaEvaluator>> prebuilt = Prebuilt.evaluators(c);
       return prebuilt != null
           ? new Compiled(prebuilt, "generated engine, prebuilt")
-          : new Compiled(Evaluators.compile(c.program(), GENERATED_PACKAGE), "generated engine, compiled in memory");
+          : new Compiled(
+              Evaluators.compile(c.program(), GENERATED_PACKAGE),
+              "generated engine, compiled in memory");
     }
   },
   /** The reference interpreter, evaluating the IR directly. */
@@ -57,14 +59,15 @@ public enum Engine {
   public static final String GENERATED_PACKAGE = "eligo.generated";
 
   /** Evaluator factories by area id, and how they were made, for the run summary. */
-  public record Compiled(Map<String, Function<Dataset, AreaEvaluator>> factories, String description) {}
+  public record Compiled(
+      Map<String, Function<Dataset, AreaEvaluator>> factories, String description) {}
 
   /** The evaluators of a compilation without errors. */
   public abstract Compiled compile(Frontend.Compilation c);
 
   /**
-   * Gets ready, in the background, to compile the criteria in {@code criteria} soon: the
-   * generated engine warms the Java compiler up unless the prebuilt evaluators will do.
+   * Gets ready, in the background, to compile the criteria in {@code criteria} soon: the generated
+   * engine warms the Java compiler up unless the prebuilt evaluators will do.
    */
   public void prepare(java.nio.file.Path criteria) {}
 }

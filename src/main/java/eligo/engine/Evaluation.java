@@ -1,10 +1,9 @@
 package eligo.engine;
 
-import eligo.io.Texts;
-
 import eligo.data.AreaEvaluator;
 import eligo.data.Dataset;
 import eligo.data.NodeResults;
+import eligo.io.Texts;
 import eligo.ir.Ir;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,8 +14,8 @@ import java.util.function.Function;
 
 /**
  * Runs compiled evaluators over every customer of a dataset: first every customer on its own (in
- * parallel, each customer independent of the others), then the partner totals from the
- * customers' contributions.
+ * parallel, each customer independent of the others), then the partner totals from the customers'
+ * contributions.
  */
 public final class Evaluation {
   private Evaluation() {}
@@ -58,12 +57,18 @@ public final class Evaluation {
 
   /**
    * Evaluates every customer of {@code data} at month {@code asOf} with the evaluators {@code
-   * factories} makes (by area id), on up to {@code threads} threads, then the partner totals.
-   * Front doors call {@link Eligo#evaluate}, which gives a failure as an {@link EvaluationFailure}.
+   * factories} makes (by area id), on up to {@code threads} threads, then the partner totals. Front
+   * doors call {@link Eligo#evaluate}, which gives a failure as an {@link EvaluationFailure}.
    *
    * @throws EvaluationException naming the customer and area whose evaluation failed
    */
-  public static Outcome run(Ir.Program program, Map<String, Function<Dataset, AreaEvaluator>> factories, Dataset data, int asOf, int threads, Progress progress) {
+  public static Outcome run(
+      Ir.Program program,
+      Map<String, Function<Dataset, AreaEvaluator>> factories,
+      Dataset data,
+      int asOf,
+      int threads,
+      Progress progress) {
     int customers = data.customerCount();
     TreeSet<String> partnerSet = new TreeSet<>(Texts.CODE_POINT_ORDER);
     for (int c = 0; c < customers; c++) {
@@ -91,46 +96,60 @@ public final class Evaluation {
     int chunk = 512;
     List<Thread> pool = new ArrayList<>();
     RuntimeException[] failure = new RuntimeException[1];
-    Runnable work = () -> {
-      List<AreaEvaluator> evaluators = new ArrayList<>();
-      List<NodeResults> results = new ArrayList<>();
-      for (Outcome.AreaOutcome a : areas) {
-        Function<Dataset, AreaEvaluator> f = factories.get(a.area.id());
-        evaluators.add(f.apply(data));
-        results.add(new NodeResults(a.nodes.size(), a.partnerNodes.size()));
-      }
-      int start;
-      while ((start = next.getAndAdd(chunk)) < customers) {
-        int end = Math.min(customers, start + chunk);
-        for (int c = start; c < end; c++) {
-          for (int i = 0; i < areas.size(); i++) {
-            NodeResults r = results.get(i);
-            r.clear();
-            try {
-              evaluators.get(i).evaluate(c, asOf, r);
-            } catch (ArithmeticException e) {
-              throw new EvaluationException("customer '" + data.customerId(c) + "', area '" + areas.get(i).area.id() + "': an amount is too large to compute exactly (" + e.getMessage() + ")", data.customerId(c), areas.get(i).area.id(), e);
-            }
-            Outcome.AreaOutcome a = areas.get(i);
-            a.store(c, r);
+    Runnable work =
+        () -> {
+          List<AreaEvaluator> evaluators = new ArrayList<>();
+          List<NodeResults> results = new ArrayList<>();
+          for (Outcome.AreaOutcome a : areas) {
+            Function<Dataset, AreaEvaluator> f = factories.get(a.area.id());
+            evaluators.add(f.apply(data));
+            results.add(new NodeResults(a.nodes.size(), a.partnerNodes.size()));
           }
-        }
-        progress.update(done.addAndGet(end - start), customers);
-      }
-    };
+          int start;
+          while ((start = next.getAndAdd(chunk)) < customers) {
+            int end = Math.min(customers, start + chunk);
+            for (int c = start; c < end; c++) {
+              for (int i = 0; i < areas.size(); i++) {
+                NodeResults r = results.get(i);
+                r.clear();
+                try {
+                  evaluators.get(i).evaluate(c, asOf, r);
+                } catch (ArithmeticException e) {
+                  throw new EvaluationException(
+                      "customer '"
+                          + data.customerId(c)
+                          + "', area '"
+                          + areas.get(i).area.id()
+                          + "': an amount is too large to compute exactly ("
+                          + e.getMessage()
+                          + ")",
+                      data.customerId(c),
+                      areas.get(i).area.id(),
+                      e);
+                }
+                Outcome.AreaOutcome a = areas.get(i);
+                a.store(c, r);
+              }
+            }
+            progress.update(done.addAndGet(end - start), customers);
+          }
+        };
     for (int w = 0; w < workers; w++) {
-      Thread t = new Thread(() -> {
-        try {
-          work.run();
-        } catch (RuntimeException e) {
-          synchronized (failure) {
-            if (failure[0] == null) {
-              failure[0] = e;
-            }
-          }
-          next.set(customers);
-        }
-      }, "eligo-eval-" + w);
+      Thread t =
+          new Thread(
+              () -> {
+                try {
+                  work.run();
+                } catch (RuntimeException e) {
+                  synchronized (failure) {
+                    if (failure[0] == null) {
+                      failure[0] = e;
+                    }
+                  }
+                  next.set(customers);
+                }
+              },
+              "eligo-eval-" + w);
       pool.add(t);
       t.start();
     }
@@ -156,7 +175,8 @@ public final class Evaluation {
         int p = partnerOf[c];
         for (int j = 0; j < rules; j++) {
           if (a.contributed[c * rules + j]) {
-            a.partnerTotal[p * rules + j] = Math.addExact(a.partnerTotal[p * rules + j], a.contribution[c * rules + j]);
+            a.partnerTotal[p * rules + j] =
+                Math.addExact(a.partnerTotal[p * rules + j], a.contribution[c * rules + j]);
           }
         }
       }

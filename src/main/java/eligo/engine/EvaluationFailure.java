@@ -1,6 +1,9 @@
 package eligo.engine;
 
-/** Evaluating a customer failed (an amount too large to compute exactly): which customer, which area. */
+/**
+ * Evaluating a customer failed (an amount too large to compute exactly): which customer, which
+ * area.
+ */
 public final class EvaluationFailure extends EngineFailure {
   private static final long serialVersionUID = 1L;
 

@@ -7,18 +7,18 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * A criteria folder compiled into Java sources in a source folder, for a build (the Maven goal,
- * the prebuilt evaluators of this jar): nothing is compiled at all when the {@link
- * SourceFolder#STAMP stamp} there says the sources were generated from the same criteria content,
- * package and generator.
+ * A criteria folder compiled into Java sources in a source folder, for a build (the Maven goal, the
+ * prebuilt evaluators of this jar): nothing is compiled at all when the {@link SourceFolder#STAMP
+ * stamp} there says the sources were generated from the same criteria content, package and
+ * generator.
  */
 public final class GeneratedSources {
   private GeneratedSources() {}
 
   /**
-   * What {@link #generate} did: the compilation (null when the sources were up to date and
-   * nothing was compiled; without a program when the criteria have errors, and then nothing was
-   * written) and the generated files, relative to the output folder.
+   * What {@link #generate} did: the compilation (null when the sources were up to date and nothing
+   * was compiled; without a program when the criteria have errors, and then nothing was written)
+   * and the generated files, relative to the output folder.
    */
   public record Result(Frontend.Compilation compilation, List<String> files) {
     public Result {
@@ -38,7 +38,8 @@ public final class GeneratedSources {
    */
   public static Result generate(Path criteria, Path output, String packageName, String generator)
       throws IOException {
-    List<String> upToDate = SourceFolder.upToDate(output, Frontend.contentHash(criteria), packageName, generator);
+    List<String> upToDate =
+        SourceFolder.upToDate(output, Frontend.contentHash(criteria), packageName, generator);
     if (upToDate != null) {
       return new Result(null, upToDate);
     }
@@ -46,6 +47,7 @@ public final class GeneratedSources {
     if (!c.ok()) {
       return new Result(c, List.of());
     }
-    return new Result(c, SourceFolder.write(output, c.program(), c.contentHash(), packageName, generator));
+    return new Result(
+        c, SourceFolder.write(output, c.program(), c.contentHash(), packageName, generator));
   }
 }

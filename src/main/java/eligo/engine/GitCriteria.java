@@ -30,12 +30,17 @@ public final class GitCriteria {
     }
   }
 
-  /** Compiles the {@code *.criteria} files that {@code folder} (inside a git work tree) held at {@code revision}. */
-  public static Frontend.Compilation compile(String revision, Path folder) throws GitException, IOException {
+  /**
+   * Compiles the {@code *.criteria} files that {@code folder} (inside a git work tree) held at
+   * {@code revision}.
+   */
+  public static Frontend.Compilation compile(String revision, Path folder)
+      throws GitException, IOException {
     if (revision.isEmpty() || revision.startsWith("-")) {
       throw new GitException("'" + revision + "' is not a revision");
     }
-    String[] where = text(git(folder, "rev-parse", "--show-toplevel", "--show-prefix")).split("\n", -1);
+    String[] where =
+        text(git(folder, "rev-parse", "--show-toplevel", "--show-prefix")).split("\n", -1);
     Path top = Path.of(where[0]);
     String prefix = where.length > 1 ? where[1] : "";
     String tree = text(git(top, "ls-tree", "-z", revision + ":" + prefix));
@@ -70,7 +75,8 @@ public final class GitCriteria {
     command.addAll(List.of(args));
     Process p = new ProcessBuilder(command).start();
     p.getOutputStream().close();
-    CompletableFuture<byte[]> err = CompletableFuture.supplyAsync(() -> readAll(p.getErrorStream()));
+    CompletableFuture<byte[]> err =
+        CompletableFuture.supplyAsync(() -> readAll(p.getErrorStream()));
     byte[] out = p.getInputStream().readAllBytes();
     try {
       int code = p.waitFor();

@@ -6,8 +6,8 @@ import eligo.ir.Ir;
 import java.util.List;
 
 /**
- * Every node's outcome for every customer of one run, and the partner totals. Compact: per area
- * a status byte and a value per (customer, node), and the two compared values per (customer, net
+ * Every node's outcome for every customer of one run, and the partner totals. Compact: per area a
+ * status byte and a value per (customer, node), and the two compared values per (customer, net
  * node) only. Customers are in dataset order.
  */
 public final class Outcome {
@@ -18,17 +18,25 @@ public final class Outcome {
     public final List<Ir.Node> partnerNodes;
     final byte[] status;
     final long[] value;
+
     /** Per result node: its index among the area's net nodes, or -1. */
     private final int[] netSlot;
+
     private final int nets;
+
     /** Index {@code c * nets + netSlot[i]}. */
     final long[] current;
+
     final long[] baseline;
+
     /** Per partner index p and partner rule j: {@code p * rules + j}. */
     final long[] partnerTotal;
+
     final boolean[] partnerMet;
+
     /** Per customer c and partner rule j: {@code c * rules + j}. */
     final long[] contribution;
+
     final boolean[] contributed;
 
     AreaOutcome(Ir.Area area, int customers, int partners) {
@@ -67,7 +75,10 @@ public final class Outcome {
       System.arraycopy(r.partnerEvaluated, 0, contributed, c * rules, rules);
     }
 
-    /** The customer's contribution to partner rule {@code rule}, or null when the node was not evaluated. */
+    /**
+     * The customer's contribution to partner rule {@code rule}, or null when the node was not
+     * evaluated.
+     */
     public Long contribution(int c, int rule) {
       int k = c * partnerNodes.size() + rule;
       return contributed[k] ? contribution[k] : null;
@@ -111,10 +122,13 @@ public final class Outcome {
 
   public final Dataset data;
   public final int asOf;
+
   /** Distinct partner ids in code point order. */
   public final List<String> partners;
+
   /** Partner index of each customer. */
   final int[] partnerOf;
+
   public final List<AreaOutcome> areas;
 
   Outcome(Dataset data, int asOf, List<String> partners, int[] partnerOf, List<AreaOutcome> areas) {

@@ -25,14 +25,15 @@ import java.util.stream.Stream;
 public final class Prebuilt {
   /** The package of the prebuilt evaluator classes. */
   public static final String PACKAGE = "eligo.generated.prebuilt";
+
   /** The class path resource that holds the content hash of the criteria they were built from. */
   public static final String HASH_RESOURCE = "eligo/generated/prebuilt/criteria.sha256";
 
   private Prebuilt() {}
 
   /**
-   * The prebuilt evaluators of {@code c}'s program, by area id, or null when none were built
-   * from criteria with {@code c}'s content hash.
+   * The prebuilt evaluators of {@code c}'s program, by area id, or null when none were built from
+   * criteria with {@code c}'s content hash.
    */
   public static Map<String, Function<Dataset, AreaEvaluator>> evaluators(Frontend.Compilation c) {
     return matches(c.contentHash())
@@ -51,21 +52,22 @@ public final class Prebuilt {
   }
 
   /**
-   * Run by the build: {@code Prebuilt CRITERIA_DIR SOURCES_DIR CLASSES_DIR} writes the
-   * evaluator sources of {@code CRITERIA_DIR} into {@code SOURCES_DIR} (package {@value
-   * #PACKAGE}) and the content hash to {@value #HASH_RESOURCE} under {@code CLASSES_DIR}, and
-   * deletes the package's class files there, so that the build compiles them again against this
-   * build's classes even when their sources did not change. Criteria errors fail the build with
-   * the rendered diagnostics.
+   * Run by the build: {@code Prebuilt CRITERIA_DIR SOURCES_DIR CLASSES_DIR} writes the evaluator
+   * sources of {@code CRITERIA_DIR} into {@code SOURCES_DIR} (package {@value #PACKAGE}) and the
+   * content hash to {@value #HASH_RESOURCE} under {@code CLASSES_DIR}, and deletes the package's
+   * class files there, so that the build compiles them again against this build's classes even when
+   * their sources did not change. Criteria errors fail the build with the rendered diagnostics.
    */
   public static void main(String[] args) throws IOException {
     if (args.length != 3) {
       throw new IllegalArgumentException("usage: Prebuilt CRITERIA_DIR SOURCES_DIR CLASSES_DIR");
     }
-    GeneratedSources.Result r = GeneratedSources.generate(Path.of(args[0]), Path.of(args[1]), PACKAGE, null);
+    GeneratedSources.Result r =
+        GeneratedSources.generate(Path.of(args[0]), Path.of(args[1]), PACKAGE, null);
     Frontend.Compilation c = r.compilation();
     if (!c.ok()) {
-      throw new IllegalStateException("the criteria do not compile:\n" + Diagnostics.render(c.diagnostics()));
+      throw new IllegalStateException(
+          "the criteria do not compile:\n" + Diagnostics.render(c.diagnostics()));
     }
     System.err.print(Diagnostics.render(c.diagnostics()));
     Path hash = Path.of(args[2]).resolve(HASH_RESOURCE);

@@ -9,9 +9,7 @@ import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -28,8 +26,8 @@ import java.util.function.IntBinaryOperator;
 
 /**
  * The canonical results file of CRITERIA.md: one row per customer, area and node, and one per
- * partner and partner-level node; sorted by partner_id, customer_id, area, node in code point
- * order (the partner rows, with an empty customer_id, first); UTF-8, LF, minimal quoting.
+ * partner and partner-level node; sorted by partner_id, customer_id, area, node in code point order
+ * (the partner rows, with an empty customer_id, first); UTF-8, LF, minimal quoting.
  */
 public final class ResultsFile {
   private ResultsFile() {}
@@ -58,7 +56,10 @@ public final class ResultsFile {
     write(blocks, Math.max(1, BLOCK_ROWS / Math.max(1, blocks.rowsPerCustomer)), os);
   }
 
-  /** {@link #write(Outcome, OutputStream)} with {@code blockCustomers} customers per block (for tests). */
+  /**
+   * {@link #write(Outcome, OutputStream)} with {@code blockCustomers} customers per block (for
+   * tests).
+   */
   static void write(Outcome outcome, int blockCustomers, OutputStream os) throws IOException {
     write(new Blocks(outcome), blockCustomers, os);
   }
@@ -66,18 +67,24 @@ public final class ResultsFile {
   private static void write(Blocks blocks, int blockCustomers, OutputStream os) throws IOException {
     os.write(utf8(HEADER + "\n"));
     int customers = blocks.customers.length;
-    int count = customers == 0 ? 1 : (customers - 1) / blockCustomers + 1; // one block even with no customers
+    int count =
+        customers == 0
+            ? 1
+            : (customers - 1) / blockCustomers + 1; // one block even with no customers
     if (count == 1) {
       blocks.format(0, customers).writeTo(os);
       return;
     }
     // a few threads format faster than a disk takes the bytes
     int threads = Math.min(count, Math.min(4, Runtime.getRuntime().availableProcessors()));
-    ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
-      Thread t = new Thread(r, "eligo-results-writer");
-      t.setDaemon(true);
-      return t;
-    });
+    ExecutorService pool =
+        Executors.newFixedThreadPool(
+            threads,
+            r -> {
+              Thread t = new Thread(r, "eligo-results-writer");
+              t.setDaemon(true);
+              return t;
+            });
     try {
       Deque<Future<Block>> ahead = new ArrayDeque<>(); // in file order, at most two a thread
       int submitted = 0;
@@ -113,7 +120,10 @@ public final class ResultsFile {
     }
   }
 
-  /** What every block needs: the areas' encoded fields, the partners' fields and the customers in file order. */
+  /**
+   * What every block needs: the areas' encoded fields, the partners' fields and the customers in
+   * file order.
+   */
   private static final class Blocks {
     final Outcome outcome;
     final List<AreaRows> customerRows = new ArrayList<>();
@@ -121,7 +131,10 @@ public final class ResultsFile {
     final byte[][] partners;
     final int[] customers;
     final int rowsPerCustomer;
-    /** The buffers of blocks already written, for the next blocks: formatting makes little garbage. */
+
+    /**
+     * The buffers of blocks already written, for the next blocks: formatting makes little garbage.
+     */
     final Queue<byte[]> free = new ConcurrentLinkedQueue<>();
 
     Blocks(Outcome outcome) {
@@ -149,7 +162,10 @@ public final class ResultsFile {
      */
     Block format(int from, int to) {
       Block out = new Block(free.poll());
-      int p = from == 0 ? 0 : outcome.partnerOf(customers[from - 1]) + 1; // the next partner whose rows are due
+      int p =
+          from == 0
+              ? 0
+              : outcome.partnerOf(customers[from - 1]) + 1; // the next partner whose rows are due
       for (int k = from; k < to; k++) {
         int c = customers[k];
         int partner = outcome.partnerOf(c);
@@ -172,7 +188,8 @@ public final class ResultsFile {
         out.room(a.order.length * (partner.length + a.tailRoom));
         for (int j : a.order) {
           out.bytes(partner);
-          out.bytes(a.fields[j][a.outcome.partnerMet(p, j) ? NodeResults.MET : NodeResults.NOT_MET]);
+          out.bytes(
+              a.fields[j][a.outcome.partnerMet(p, j) ? NodeResults.MET : NodeResults.NOT_MET]);
           out.value(a.outcome.partnerTotal(p, j), a.scales[j]);
           out.newline();
         }
@@ -180,7 +197,11 @@ public final class ResultsFile {
     }
 
     private void customerRows(int c, int partner, Block out) {
-      byte[] prefix = utf8(Texts.csv(outcome.partners.get(partner)) + "," + Texts.csv(outcome.data.customerId(c)));
+      byte[] prefix =
+          utf8(
+              Texts.csv(outcome.partners.get(partner))
+                  + ","
+                  + Texts.csv(outcome.data.customerId(c)));
       for (AreaRows a : customerRows) {
         out.room(a.order.length * (prefix.length + a.tailRoom));
         for (int i : a.order) {
@@ -197,14 +218,17 @@ public final class ResultsFile {
   }
 
   /** The status bytes of {@link NodeResults}, which index {@link AreaRows#fields}. */
-  private static final byte[] STATUSES = {NodeResults.NOT_EVALUATED, NodeResults.MET, NodeResults.NOT_MET};
+  private static final byte[] STATUSES = {
+    NodeResults.NOT_EVALUATED, NodeResults.MET, NodeResults.NOT_MET
+  };
 
   /**
    * One area's customer rows (or partner rows): nodes in id order, by node and status byte the
    * {@code ,area,node,status,} bytes ({@code ,,area,node,status,} for partner rows), each node's
    * value scale, and the room a row needs after its partner and customer fields.
    */
-  private record AreaRows(Outcome.AreaOutcome outcome, int[] order, byte[][][] fields, int[] scales, int tailRoom) {}
+  private record AreaRows(
+      Outcome.AreaOutcome outcome, int[] order, byte[][][] fields, int[] scales, int tailRoom) {}
 
   private static AreaRows areaRows(Outcome.AreaOutcome a, List<Ir.Node> nodes, boolean partner) {
     byte[][][] fields = new byte[nodes.size()][STATUSES.length][];
@@ -214,7 +238,15 @@ public final class ResultsFile {
       Ir.Node n = nodes.get(i);
       scales[i] = partner ? n.partner().scale() : n.scale();
       for (byte status : STATUSES) {
-        fields[i][status] = utf8((partner ? ",," : ",") + Texts.csv(a.area.id()) + "," + Texts.csv(n.id()) + "," + NodeResults.statusName(status) + ",");
+        fields[i][status] =
+            utf8(
+                (partner ? ",," : ",")
+                    + Texts.csv(a.area.id())
+                    + ","
+                    + Texts.csv(n.id())
+                    + ","
+                    + NodeResults.statusName(status)
+                    + ",");
         room = Math.max(room, fields[i][status].length + Texts.plainLength(scales[i]) + 1);
       }
     }
@@ -239,7 +271,8 @@ public final class ResultsFile {
     for (int c = 0; c < sorted.length; c++) {
       sorted[next[outcome.partnerOf(c)]++] = c;
     }
-    IntBinaryOperator byId = (a, b) -> Texts.CODE_POINT_ORDER.compare(data.customerId(a), data.customerId(b));
+    IntBinaryOperator byId =
+        (a, b) -> Texts.CODE_POINT_ORDER.compare(data.customerId(a), data.customerId(b));
     int[] tmp = new int[sorted.length];
     for (int p = 0; p + 1 < start.length; p++) {
       mergeSort(sorted, tmp, start[p], start[p + 1], byId);

@@ -16,14 +16,22 @@ final class Ctx implements Interpreter.Scope {
 
   /** Customer index; -1 when judging a partner total (no customer). */
   final int customer;
+
   /** The as-of month (already shifted inside a Net's baseline); NONE for a partner total. */
   final int asOf;
+
   final boolean hasNodeValue;
   final long nodeValue;
   final int nodeScale;
   final Binding bindings;
 
-  private Ctx(int customer, int asOf, boolean hasNodeValue, long nodeValue, int nodeScale, Binding bindings) {
+  private Ctx(
+      int customer,
+      int asOf,
+      boolean hasNodeValue,
+      long nodeValue,
+      int nodeScale,
+      Binding bindings) {
     this.customer = customer;
     this.asOf = asOf;
     this.hasNodeValue = hasNodeValue;
@@ -49,7 +57,8 @@ final class Ctx implements Interpreter.Scope {
   }
 
   Ctx bind(Ir.Var var, int value) {
-    return new Ctx(customer, asOf, hasNodeValue, nodeValue, nodeScale, new Binding(var, value, bindings));
+    return new Ctx(
+        customer, asOf, hasNodeValue, nodeValue, nodeScale, new Binding(var, value, bindings));
   }
 
   @Override
@@ -85,7 +94,8 @@ final class Ctx implements Interpreter.Scope {
     for (Binding b = bindings; b != null; b = b.outer()) {
       if (b.var().id() == var.id()) {
         if (b.var().dim() != var.dim()) {
-          throw new IllegalStateException("variable " + describe(var) + " is bound as a " + b.var().dim());
+          throw new IllegalStateException(
+              "variable " + describe(var) + " is bound as a " + b.var().dim());
         }
         return b.value();
       }

@@ -7,15 +7,17 @@ import java.util.List;
 
 /**
  * Evaluates expressions over a dataset, straight from the IR's documented meaning, in the order
- * {@link Interpreter} documents: numbers, conditions, months and the bindings of binders. The
- * masks and rates it reads were computed ahead by {@link Lookups}; every value computed is told
- * to the listener, when there is one. Keeps no mutable state.
+ * {@link Interpreter} documents: numbers, conditions, months and the bindings of binders. The masks
+ * and rates it reads were computed ahead by {@link Lookups}; every value computed is told to the
+ * listener, when there is one. Keeps no mutable state.
  */
 final class Evaluation {
   private final Dataset data;
   private final Lookups lookups;
+
   /** Told about every value computed, for explanations; null when nobody listens. */
   private final Interpreter.Listener listener;
+
   private final Numbers numbers = new Numbers();
   private final Conditions conditions = new Conditions();
 
@@ -69,9 +71,11 @@ final class Evaluation {
       long r = num(a.right(), c);
       switch (a.op()) {
         case ADD:
-          return Math.addExact(align(l, a.left().scale(), a.scale()), align(r, a.right().scale(), a.scale()));
+          return Math.addExact(
+              align(l, a.left().scale(), a.scale()), align(r, a.right().scale(), a.scale()));
         case SUB:
-          return Math.subtractExact(align(l, a.left().scale(), a.scale()), align(r, a.right().scale(), a.scale()));
+          return Math.subtractExact(
+              align(l, a.left().scale(), a.scale()), align(r, a.right().scale(), a.scale()));
         case MUL:
           return Math.multiplyExact(l, r);
         default:
@@ -93,31 +97,40 @@ final class Evaluation {
     @Override
     public Long visit(Ir.Sum s, Ctx c) {
       long[] total = {0};
-      forEachBinding(s.binders(), 0, c, b -> {
-        if (holds(s.where(), b)) {
-          total[0] = Math.addExact(total[0], num(s.body(), b));
-        }
-        return true;
-      });
+      forEachBinding(
+          s.binders(),
+          0,
+          c,
+          b -> {
+            if (holds(s.where(), b)) {
+              total[0] = Math.addExact(total[0], num(s.body(), b));
+            }
+            return true;
+          });
       return total[0];
     }
 
     @Override
     public Long visit(Ir.Count n, Ctx c) {
       long[] count = {0};
-      forEachBinding(n.binders(), 0, c, b -> {
-        if (holds(n.where(), b)) {
-          count[0] = Math.addExact(count[0], 1);
-        }
-        return true;
-      });
+      forEachBinding(
+          n.binders(),
+          0,
+          c,
+          b -> {
+            if (holds(n.where(), b)) {
+              count[0] = Math.addExact(count[0], 1);
+            }
+            return true;
+          });
       return count[0];
     }
 
     @Override
     public Long visit(Ir.Net n, Ctx c) {
       if (c.asOf == Month.NONE) {
-        throw new IllegalStateException("a net value is read where there is no as-of month (a partner total, or as-of NONE)");
+        throw new IllegalStateException(
+            "a net value is read where there is no as-of month (a partner total, or as-of NONE)");
       }
       long current = num(n.body(), c);
       long baseline = num(n.body(), c.withAsOf(c.asOf - 12));
@@ -130,7 +143,8 @@ final class Evaluation {
         throw new IllegalStateException("NodeValue read where there is no node value");
       }
       if (v.scale() != c.nodeScale) {
-        throw new IllegalStateException("NodeValue of scale " + v.scale() + " reads a value of scale " + c.nodeScale);
+        throw new IllegalStateException(
+            "NodeValue of scale " + v.scale() + " reads a value of scale " + c.nodeScale);
       }
       return c.nodeValue;
     }
@@ -364,7 +378,8 @@ final class Evaluation {
   private int month(Ir.MonthExpr e, Ctx c) {
     if (e instanceof Ir.AsOf a) {
       if (c.asOf == Month.NONE) {
-        throw new IllegalStateException("the as-of month is read where there is none (a partner total, or as-of NONE)");
+        throw new IllegalStateException(
+            "the as-of month is read where there is none (a partner total, or as-of NONE)");
       }
       return c.asOf + a.offset();
     }
@@ -412,7 +427,8 @@ final class Evaluation {
     Ir.Binder binder = binders.get(k);
     if (binder instanceof Ir.ForTenant b) {
       if (c.customer < 0) {
-        throw new IllegalStateException("tenants are read where there is no customer (a partner total)");
+        throw new IllegalStateException(
+            "tenants are read where there is no customer (a partner total)");
       }
       for (int t = data.tenantStart(c.customer); t < data.tenantEnd(c.customer); t++) {
         if (!forEachBinding(binders, k + 1, c.bind(b.var(), t), v)) {

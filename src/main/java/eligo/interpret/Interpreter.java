@@ -8,21 +8,21 @@ import java.util.List;
 
 /**
  * The reference interpreter: evaluates an {@link Ir.Area} directly over a {@link Dataset}. It is
- * the oracle that generated evaluators are tested against, so it is written plainly, straight
- * from the IR's documented meaning, and shares no evaluation code with any code generator.
+ * the oracle that generated evaluators are tested against, so it is written plainly, straight from
+ * the IR's documented meaning, and shares no evaluation code with any code generator.
  *
- * <p>Evaluation order, which only matters for which {@link ArithmeticException} (if any) is
- * thrown: {@code And}, {@code Or} and {@code If} evaluate left to right and only what they need;
- * {@code Exists} stops at the first binding that holds, {@code ForAll} at the first that does
- * not; {@code Sum} adds in binding order with overflow checks on every addition; binders nest in
- * list order (first outermost) and enumerate tenants, workloads and types by ascending index and
- * months from early to late.
+ * <p>Evaluation order, which only matters for which {@link ArithmeticException} (if any) is thrown:
+ * {@code And}, {@code Or} and {@code If} evaluate left to right and only what they need; {@code
+ * Exists} stops at the first binding that holds, {@code ForAll} at the first that does not; {@code
+ * Sum} adds in binding order with overflow checks on every addition; binders nest in list order
+ * (first outermost) and enumerate tenants, workloads and types by ascending index and months from
+ * early to late.
  *
  * <p>Numbers are exact: an unscaled {@code long} at the expression's static scale ({@link
  * Ir.Expr#scale()}); every operation that can overflow uses {@code Math.*Exact}.
  *
- * <p>An instance keeps no mutable state after construction; all masks and rate tables are
- * computed in the constructor, which also rejects malformed IR ({@link IllegalArgumentException}).
+ * <p>An instance keeps no mutable state after construction; all masks and rate tables are computed
+ * in the constructor, which also rejects malformed IR ({@link IllegalArgumentException}).
  *
  * <p>This class walks the tree: branches, gates that stop the rest of their branch, result nodes
  * and partner rules. {@link Evaluation} evaluates expressions, {@link Lookups} holds the
@@ -32,10 +32,13 @@ public final class Interpreter implements AreaEvaluator {
   private final Ir.Area area;
   private final List<Ir.Node> resultNodes;
   private final List<Ir.Node> partnerNodes;
+
   /** For each result index, its partner rule index, or -1. */
   private final int[] partnerSlot;
+
   /** Told about every value computed, for explanations; null when nobody listens. */
   private final Listener listener;
+
   private final Evaluation evaluation;
 
   /**
@@ -48,18 +51,30 @@ public final class Interpreter implements AreaEvaluator {
 
     void condition(Ir.Expr e, Scope scope, boolean holds);
 
-    /** Result node {@code node} was not evaluated because {@code gate}, earlier in its branch, was not met. */
+    /**
+     * Result node {@code node} was not evaluated because {@code gate}, earlier in its branch, was
+     * not met.
+     */
     void skipped(Ir.Node node, Ir.Node gate);
 
-    /** Result node {@code node} is about to be evaluated: the numbers and conditions that follow are its own. */
+    /**
+     * Result node {@code node} is about to be evaluated: the numbers and conditions that follow are
+     * its own.
+     */
     void evaluating(Ir.Node node);
   }
 
-  /** What an expression was evaluated under: the as-of month (shifted in a net's baseline) and the bound variables. */
+  /**
+   * What an expression was evaluated under: the as-of month (shifted in a net's baseline) and the
+   * bound variables.
+   */
   public interface Scope {
     int asOf();
 
-    /** The value bound to {@code var} (a tenant, workload or type index, or a month); throws when unbound. */
+    /**
+     * The value bound to {@code var} (a tenant, workload or type index, or a month); throws when
+     * unbound.
+     */
     int valueOf(Ir.Var var);
 
     /** The bound variables, innermost first. */
@@ -69,7 +84,10 @@ public final class Interpreter implements AreaEvaluator {
     boolean binds(Ir.Var var);
   }
 
-  /** An interpreter of {@code area} over {@code data}; throws {@link IllegalArgumentException} on malformed IR. */
+  /**
+   * An interpreter of {@code area} over {@code data}; throws {@link IllegalArgumentException} on
+   * malformed IR.
+   */
   public Interpreter(Ir.Area area, Dataset data) {
     this(area, data, null);
   }
@@ -136,13 +154,16 @@ public final class Interpreter implements AreaEvaluator {
           }
           i++;
         }
-        if (stoppedBy == null && node.kind() == Ir.NodeKind.GATE && out.status[i - 1] != NodeResults.MET) {
+        if (stoppedBy == null
+            && node.kind() == Ir.NodeKind.GATE
+            && out.status[i - 1] != NodeResults.MET) {
           stoppedBy = node;
         }
       }
     }
     if (i != resultNodes.size()) {
-      throw new IllegalStateException("walked " + i + " result nodes, expected " + resultNodes.size());
+      throw new IllegalStateException(
+          "walked " + i + " result nodes, expected " + resultNodes.size());
     }
   }
 
@@ -167,15 +188,21 @@ public final class Interpreter implements AreaEvaluator {
       out.baseline[i] = 0;
     }
     out.value[i] = value;
-    out.status[i] = evaluation.bool(r.met(), top.withNodeValue(value, r.scale())) ? NodeResults.MET : NodeResults.NOT_MET;
+    out.status[i] =
+        evaluation.bool(r.met(), top.withNodeValue(value, r.scale()))
+            ? NodeResults.MET
+            : NodeResults.NOT_MET;
     int j = partnerSlot[i];
     if (j >= 0) {
       out.partnerEvaluated[j] = true;
-      out.partnerContribution[j] = evaluation.num(r.partner().perCustomer(), top.withNodeValue(value, r.scale()));
+      out.partnerContribution[j] =
+          evaluation.num(r.partner().perCustomer(), top.withNodeValue(value, r.scale()));
     }
   }
 
-  /** Writes "not evaluated" for result index {@code i} (the caller clears too; this is explicit). */
+  /**
+   * Writes "not evaluated" for result index {@code i} (the caller clears too; this is explicit).
+   */
   private void skip(int i, NodeResults out) {
     out.status[i] = NodeResults.NOT_EVALUATED;
     out.value[i] = 0;

@@ -16,12 +16,16 @@ import java.util.Map;
  */
 final class Lookups {
   private final Dataset data;
+
   /** Per workload set: membership of each workload index. */
   private final Map<Ir.WorkloadSet, boolean[]> workloadMasks = new IdentityHashMap<>();
+
   /** Per type set: for each workload index, membership of each type index. */
   private final Map<Ir.TypeSet, boolean[][]> typeMasks = new IdentityHashMap<>();
+
   /** Per ForType binder: membership of each type index. */
   private final Map<Ir.ForType, boolean[]> forTypeMasks = new IdentityHashMap<>();
+
   /** Per rate table: the unscaled rate of each workload index. */
   private final Map<Ir.RateTable, long[]> rates = new IdentityHashMap<>();
 
@@ -64,8 +68,8 @@ final class Lookups {
 
   /**
    * Walks {@code e} and its sub-expressions: precomputes masks and rates; checks that binder
-   * variables have the binder's dimension and that {@link Ir.NodeValue} appears only where a
-   * value of that scale is given ({@code nodeValueScale}, -1 for nowhere).
+   * variables have the binder's dimension and that {@link Ir.NodeValue} appears only where a value
+   * of that scale is given ({@code nodeValueScale}, -1 for nowhere).
    */
   private void prepare(Ir.Expr e, int nodeValueScale, String nodeId) {
     if (e == null) {
@@ -75,7 +79,12 @@ final class Lookups {
       throw new IllegalArgumentException(
           nodeValueScale < 0
               ? "node " + nodeId + ": NodeValue in a node's value"
-              : "node " + nodeId + ": NodeValue of scale " + v.scale() + " where the value has scale " + nodeValueScale);
+              : "node "
+                  + nodeId
+                  + ": NodeValue of scale "
+                  + v.scale()
+                  + " where the value has scale "
+                  + nodeValueScale);
     } else if (e instanceof Ir.MeasureAt m) {
       prepare(m.month());
     } else if (e instanceof Ir.Rate r) {

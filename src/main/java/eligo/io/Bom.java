@@ -15,12 +15,15 @@ final class Bom {
 
   /** Whether {@code b} starts with the mark. */
   static boolean startsWith(byte[] b, int length) {
-    return length >= LENGTH && (b[0] & 0xFF) == 0xEF && (b[1] & 0xFF) == 0xBB && (b[2] & 0xFF) == 0xBF;
+    return length >= LENGTH
+        && (b[0] & 0xFF) == 0xEF
+        && (b[1] & 0xFF) == 0xBB
+        && (b[2] & 0xFF) == 0xBF;
   }
 
   /**
-   * The file's bytes from just after a leading mark (from the start when there is none), so that
-   * a quote right after the mark opens a quoted field as it would at the start of a file.
+   * The file's bytes from just after a leading mark (from the start when there is none), so that a
+   * quote right after the mark opens a quoted field as it would at the start of a file.
    */
   static InputStream open(Path path) throws IOException {
     return skip(Files.newInputStream(path));

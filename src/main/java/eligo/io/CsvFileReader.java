@@ -23,8 +23,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The general reader of a dataset file, for files that are not plain (see {@link PlainCsv}): CSV
- * by FastCSV, UTF-8 checked, the header's columns found by name, and every data record passed to a
+ * The general reader of a dataset file, for files that are not plain (see {@link PlainCsv}): CSV by
+ * FastCSV, UTF-8 checked, the header's columns found by name, and every data record passed to a
  * {@link RowHandler}. File-level problems (a missing file or column, broken quoting, text that is
  * not UTF-8) go to the {@link LoadLog} in their own words. Package-private: a loading aid.
  */
@@ -82,8 +82,12 @@ final class CsvFileReader {
         }
       }
       if (extraLines > 0) {
-        s += " (the record runs over lines " + line + "-" + (line + extraLines)
-            + ": is a quote not closed?)";
+        s +=
+            " (the record runs over lines "
+                + line
+                + "-"
+                + (line + extraLines)
+                + ": is a quote not closed?)";
       }
       return s;
     }
@@ -175,7 +179,9 @@ final class CsvFileReader {
       }
       String why = e.getCause() != null ? e.getCause().getMessage() : e.getMessage();
       return log.fileError(
-          file, line, "the record is not valid CSV (" + why + "); the rest of the file is not read");
+          file,
+          line,
+          "the record is not valid CSV (" + why + "); the rest of the file is not read");
     } catch (UncheckedIOException e) {
       return ioError(file, e.getCause());
     } catch (IOException e) {
@@ -196,9 +202,9 @@ final class CsvFileReader {
   }
 
   /**
-   * Whether the text from line {@code fromLine} to the end of the file has an odd number of
-   * quotes, that is, ends inside a quoted field. Reads the file again; only called when the last
-   * record spans several lines.
+   * Whether the text from line {@code fromLine} to the end of the file has an odd number of quotes,
+   * that is, ends inside a quoted field. Reads the file again; only called when the last record
+   * spans several lines.
    */
   private boolean endsInsideQuotes(String name, long fromLine) throws IOException {
     try (java.io.InputStream in = new java.io.BufferedInputStream(source.open(name), 1 << 16)) {
@@ -300,7 +306,11 @@ final class CsvFileReader {
     for (int k = 0; k < columns.length; k++) {
       if (cols[k] < 0) {
         problems.add(
-            "missing column '" + columns[k] + "' (the header has: " + String.join(", ", names) + ")");
+            "missing column '"
+                + columns[k]
+                + "' (the header has: "
+                + String.join(", ", names)
+                + ")");
       }
     }
     return problems.isEmpty() ? cols : null;
@@ -315,7 +325,8 @@ final class CsvFileReader {
             .allowMissingFields(true)
             .build(
                 new CsvFields.Handler(),
-                new InputStreamReader(Bom.skip(source.open(FILES.get(file))), StandardCharsets.UTF_8))) {
+                new InputStreamReader(
+                    Bom.skip(source.open(FILES.get(file))), StandardCharsets.UTF_8))) {
       for (CsvFields r : csv) {
         if (lines.contains(r.line())) {
           out.put(r.line(), Cells.rawText(r));

@@ -38,7 +38,8 @@ public final class DataException extends Exception {
 
   private static String message(List<DataError> errors) {
     StringBuilder sb = new StringBuilder();
-    sb.append(errors.size() == 1 ? "1 error" : errors.size() + " errors").append(" in the dataset:");
+    sb.append(errors.size() == 1 ? "1 error" : errors.size() + " errors")
+        .append(" in the dataset:");
     int shown = Math.min(errors.size(), MESSAGE_LIMIT);
     for (int i = 0; i < shown; i++) {
       sb.append('\n').append(errors.get(i).format());

@@ -32,8 +32,10 @@ import java.util.Set;
 public final class DataGenerator {
   /** The last month of generated usage: 2026-09. */
   public static final int LAST_MONTH = Month.of(2026, 9);
+
   /** How many months of usage are generated (2024-06 .. 2026-09). */
   public static final int MONTHS = 28;
+
   /** The first month of generated usage. */
   public static final int FIRST_MONTH = LAST_MONTH - MONTHS + 1;
 
@@ -67,7 +69,12 @@ public final class DataGenerator {
 
   /** How many rows of each file were written. */
   public record Summary(
-      int partners, int customers, long tenants, int workloads, long associations, long usageRows) {}
+      int partners,
+      int customers,
+      long tenants,
+      int workloads,
+      long associations,
+      long usageRows) {}
 
   private record Workload(String name, String family, Set<Measure> measures) {}
 
@@ -98,8 +105,7 @@ public final class DataGenerator {
    *
    * @param customers how many customers (about 3 partners per 100 customers, at least 1)
    * @param seed the same seed gives the same bytes
-   * @param types the association type vocabulary to draw from (an empty list gives no
-   *     associations)
+   * @param types the association type vocabulary to draw from (an empty list gives no associations)
    */
   public static Summary generate(Path outDir, int customers, long seed, List<String> types)
       throws IOException {
@@ -163,89 +169,91 @@ public final class DataGenerator {
     long usageRows = 0;
     // The five files appear together when all are written, each replacing the file before it.
     try (OutputFile.Batch batch = new OutputFile.Batch()) {
-    try (Out cust = new Out(batch.open(dir.resolve(DatasetLoader.CUSTOMERS)));
-        Out ten = new Out(batch.open(dir.resolve(DatasetLoader.TENANTS)));
-        Out wl = new Out(batch.open(dir.resolve(DatasetLoader.WORKLOADS)));
-        Out assoc = new Out(batch.open(dir.resolve(DatasetLoader.ASSOCIATIONS)));
-        Out usage = new Out(batch.open(dir.resolve(DatasetLoader.USAGE)))) {
-      cust.text("partner_id,customer_id,customer_name\n");
-      ten.text("customer_id,tenant_id,tenant_name\n");
-      wl.text("workload,family\n");
-      for (Workload w : catalogue) {
-        wl.field(w.name()).comma().field(w.family()).nl();
-      }
-      assoc.text("tenant_id,workload,association_type,start_month,end_month\n");
-      usage.text("tenant_id,workload,month");
-      for (Measure m : MEASURES) {
-        usage.comma().text(m.column());
-      }
-      usage.nl();
+      try (Out cust = new Out(batch.open(dir.resolve(DatasetLoader.CUSTOMERS)));
+          Out ten = new Out(batch.open(dir.resolve(DatasetLoader.TENANTS)));
+          Out wl = new Out(batch.open(dir.resolve(DatasetLoader.WORKLOADS)));
+          Out assoc = new Out(batch.open(dir.resolve(DatasetLoader.ASSOCIATIONS)));
+          Out usage = new Out(batch.open(dir.resolve(DatasetLoader.USAGE)))) {
+        cust.text("partner_id,customer_id,customer_name\n");
+        ten.text("customer_id,tenant_id,tenant_name\n");
+        wl.text("workload,family\n");
+        for (Workload w : catalogue) {
+          wl.field(w.name()).comma().field(w.family()).nl();
+        }
+        assoc.text("tenant_id,workload,association_type,start_month,end_month\n");
+        usage.text("tenant_id,workload,month");
+        for (Measure m : MEASURES) {
+          usage.comma().text(m.column());
+        }
+        usage.nl();
 
-      boolean[] chosen = new boolean[catalogue.size()];
-      int[] picks = new int[catalogue.size()];
-      long[] values = new long[MEASURES.length];
-      for (int c = 0; c < customers; c++) {
-        byte[] customerId = ("C" + pad(c, 7)).getBytes(StandardCharsets.US_ASCII);
-        String base = rng.chance(0.001) ? MULTI_LINE_NAME : NAMES[rng.nextInt(NAMES.length)];
-        cust.text("P").text(pad(1 + rng.nextInt(partners), partnerWidth)).comma();
-        cust.bytes(customerId).comma().field(base + " " + c).nl();
+        boolean[] chosen = new boolean[catalogue.size()];
+        int[] picks = new int[catalogue.size()];
+        long[] values = new long[MEASURES.length];
+        for (int c = 0; c < customers; c++) {
+          byte[] customerId = ("C" + pad(c, 7)).getBytes(StandardCharsets.US_ASCII);
+          String base = rng.chance(0.001) ? MULTI_LINE_NAME : NAMES[rng.nextInt(NAMES.length)];
+          cust.text("P").text(pad(1 + rng.nextInt(partners), partnerWidth)).comma();
+          cust.bytes(customerId).comma().field(base + " " + c).nl();
 
-        int tenantCount = pickTenantCount();
-        for (int k = 0; k < tenantCount; k++) {
-          byte[] tenantId = ("T" + pad(tenants, 8)).getBytes(StandardCharsets.US_ASCII);
-          tenants++;
-          ten.bytes(customerId).comma().bytes(tenantId).comma();
-          ten.field(k == 0 ? base : base + " (" + (k + 1) + ")").nl();
+          int tenantCount = pickTenantCount();
+          for (int k = 0; k < tenantCount; k++) {
+            byte[] tenantId = ("T" + pad(tenants, 8)).getBytes(StandardCharsets.US_ASCII);
+            tenants++;
+            ten.bytes(customerId).comma().bytes(tenantId).comma();
+            ten.field(k == 0 ? base : base + " (" + (k + 1) + ")").nl();
 
-          int pairCount = pickWorkloads(chosen, picks);
-          for (int i = 0; i < pairCount; i++) {
-            int w = picks[i];
-            chosen[w] = false;
-            // associations
-            int firstUsage = rng.chance(0.5) ? 0 : rng.nextInt(MONTHS);
-            int assocCount = types.length == 0 ? 0 : pickAssociationCount();
-            for (int a = 0; a < assocCount; a++) {
-              int start = Math.max(-12, firstUsage + rng.nextInt(MONTHS + 6) - 12);
-              start = Math.min(start, MONTHS - 1);
-              assoc.bytes(tenantId).comma().bytes(workloadField[w]).comma();
-              assoc.field(types[rng.nextInt(types.length)]).comma();
-              assoc.bytes(monthText[start + 12]).comma();
-              if (rng.chance(0.3)) {
-                int end = Math.min(start + rng.nextInt(24), MONTHS + 35);
-                assoc.bytes(monthText[end + 12]);
+            int pairCount = pickWorkloads(chosen, picks);
+            for (int i = 0; i < pairCount; i++) {
+              int w = picks[i];
+              chosen[w] = false;
+              // associations
+              int firstUsage = rng.chance(0.5) ? 0 : rng.nextInt(MONTHS);
+              int assocCount = types.length == 0 ? 0 : pickAssociationCount();
+              for (int a = 0; a < assocCount; a++) {
+                int start = Math.max(-12, firstUsage + rng.nextInt(MONTHS + 6) - 12);
+                start = Math.min(start, MONTHS - 1);
+                assoc.bytes(tenantId).comma().bytes(workloadField[w]).comma();
+                assoc.field(types[rng.nextInt(types.length)]).comma();
+                assoc.bytes(monthText[start + 12]).comma();
+                if (rng.chance(0.3)) {
+                  int end = Math.min(start + rng.nextInt(24), MONTHS + 35);
+                  assoc.bytes(monthText[end + 12]);
+                }
+                assoc.nl();
+                associations++;
               }
-              assoc.nl();
-              associations++;
-            }
-            // usage
-            if (assocCount > 0 && rng.chance(0.08)) {
-              continue; // an association without usage
-            }
-            int lastUsage = rng.chance(0.85) ? MONTHS - 1 : firstUsage + rng.nextInt(MONTHS - firstUsage);
-            Workload wk = catalogue.get(w);
-            PairProfile profile = new PairProfile(rng, wk.measures());
-            boolean descending = rng.chance(0.1);
-            int n = lastUsage - firstUsage + 1;
-            for (int j = 0; j < n; j++) {
-              int month = descending ? lastUsage - j : firstUsage + j;
-              if (rng.chance(0.06)) {
-                continue; // a month without a row
+              // usage
+              if (assocCount > 0 && rng.chance(0.08)) {
+                continue; // an association without usage
               }
-              profile.values(rng, month - firstUsage, values);
-              usage.bytes(tenantId).comma().bytes(workloadField[w]).comma();
-              usage.bytes(monthText[month + 12]);
-              for (int k2 = 0; k2 < MEASURES.length; k2++) {
-                usage.comma();
-                writeMeasure(usage, MEASURES[k2], wk.measures().contains(MEASURES[k2]), values[k2]);
+              int lastUsage =
+                  rng.chance(0.85) ? MONTHS - 1 : firstUsage + rng.nextInt(MONTHS - firstUsage);
+              Workload wk = catalogue.get(w);
+              PairProfile profile = new PairProfile(rng, wk.measures());
+              boolean descending = rng.chance(0.1);
+              int n = lastUsage - firstUsage + 1;
+              for (int j = 0; j < n; j++) {
+                int month = descending ? lastUsage - j : firstUsage + j;
+                if (rng.chance(0.06)) {
+                  continue; // a month without a row
+                }
+                profile.values(rng, month - firstUsage, values);
+                usage.bytes(tenantId).comma().bytes(workloadField[w]).comma();
+                usage.bytes(monthText[month + 12]);
+                for (int k2 = 0; k2 < MEASURES.length; k2++) {
+                  usage.comma();
+                  writeMeasure(
+                      usage, MEASURES[k2], wk.measures().contains(MEASURES[k2]), values[k2]);
+                }
+                usage.nl();
+                usageRows++;
               }
-              usage.nl();
-              usageRows++;
             }
           }
         }
       }
-    }
-    batch.commit();
+      batch.commit();
     }
     return new Summary(partners, customers, tenants, catalogue.size(), associations, usageRows);
   }
@@ -267,10 +275,7 @@ public final class DataGenerator {
     int[] family = workloadsOfFamily[rng.nextInt(families.size())];
     int count = 0;
     for (int attempt = 0; attempt < want * 4 && count < want; attempt++) {
-      int w =
-          rng.chance(0.7)
-              ? family[rng.nextInt(family.length)]
-              : rng.nextInt(catalogue.size());
+      int w = rng.chance(0.7) ? family[rng.nextInt(family.length)] : rng.nextInt(catalogue.size());
       if (!chosen[w]) {
         chosen[w] = true;
         picks[count++] = w;

@@ -10,8 +10,8 @@ import java.util.Map;
 /**
  * Where the five files of a dataset ({@link DatasetLoader#FILES}) are read from: a folder, or
  * memory (file name to bytes), so that data written inline elsewhere (a criteria test case) loads
- * through the same checks. A source also says how messages point at a row of one of its files:
- * by default {@code "line 12"} and {@code "is not in tenants.csv"}, the words of a folder.
+ * through the same checks. A source also says how messages point at a row of one of its files: by
+ * default {@code "line 12"} and {@code "is not in tenants.csv"}, the words of a folder.
  */
 public interface DataSource {
   /** The files of folder {@code dir}. */
@@ -20,8 +20,8 @@ public interface DataSource {
   }
 
   /**
-   * Files held in memory: file name (e.g. {@code usage.csv}) to its bytes, UTF-8 as in a folder.
-   * A file not in the map is missing. The bytes are not copied.
+   * Files held in memory: file name (e.g. {@code usage.csv}) to its bytes, UTF-8 as in a folder. A
+   * file not in the map is missing. The bytes are not copied.
    */
   static DataSource inMemory(Map<String, byte[]> files) {
     return new MemorySource(Map.copyOf(files));
@@ -44,8 +44,8 @@ public interface DataSource {
   InputStream open(String file) throws IOException;
 
   /**
-   * The file on disk, which may then be read on every core ({@link PlainCsv}); null when it is
-   * not on disk (it is then read on one thread, with the same checks and results).
+   * The file on disk, which may then be read on every core ({@link PlainCsv}); null when it is not
+   * on disk (it is then read on one thread, with the same checks and results).
    */
   Path path(String file);
 

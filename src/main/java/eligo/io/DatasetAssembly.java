@@ -6,10 +6,10 @@ import eligo.data.Dataset;
 import java.util.Arrays;
 
 /**
- * Builds the {@link Dataset} of a load from its tables and its ordered usage rows: associations
- * put in (tenant, workload, file line) order, and the (tenant, workload) pairs made by merging
- * each tenant's usage runs with its associations. The usage columns are handed over, not copied,
- * when they have the exact size. Package-private: a loading aid.
+ * Builds the {@link Dataset} of a load from its tables and its ordered usage rows: associations put
+ * in (tenant, workload, file line) order, and the (tenant, workload) pairs made by merging each
+ * tenant's usage runs with its associations. The usage columns are handed over, not copied, when
+ * they have the exact size. Package-private: a loading aid.
  */
 final class DatasetAssembly {
   private DatasetAssembly() {}
@@ -43,10 +43,7 @@ final class DatasetAssembly {
       tenantPairStart[t] = pairWorkload.size();
       while (true) {
         int rw = ri < runCount && runs.tenant()[ri] == t ? runs.workload()[ri] : Integer.MAX_VALUE;
-        int aw =
-            ai < a && assocT[assocOrder[ai]] == t
-                ? assocW[assocOrder[ai]]
-                : Integer.MAX_VALUE;
+        int aw = ai < a && assocT[assocOrder[ai]] == t ? assocW[assocOrder[ai]] : Integer.MAX_VALUE;
         int w = Math.min(rw, aw);
         if (w == Integer.MAX_VALUE) {
           break;
@@ -61,9 +58,7 @@ final class DatasetAssembly {
           pairRowEnd.add(0);
         }
         pairAssocStart.add(ai);
-        while (ai < a
-            && assocT[assocOrder[ai]] == t
-            && assocW[assocOrder[ai]] == w) {
+        while (ai < a && assocT[assocOrder[ai]] == t && assocW[assocOrder[ai]] == w) {
           ai++;
         }
       }

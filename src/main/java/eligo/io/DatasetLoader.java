@@ -18,13 +18,13 @@ import java.util.function.Supplier;
  * Loads a dataset (DATA.md) from a folder or from memory ({@link DataSource}) into a {@link
  * Dataset}: the entry point, and the order of the work.
  *
- * <p>Every file is read and checked, so one load reports all errors. associations.csv and
- * usage.csv are read on every core when they are plain ({@link PlainCsv}, {@link
- * PlainUsageReader}); otherwise, and for the three small files, {@link CsvFileReader} reads them
- * and {@link RowChecks} checks each row in the words of DATA.md. Usage rows are kept in primitive
- * columns ({@link UsageColumns}), put in (tenant, workload, month) order by {@link RowOrder}, which
- * also finds duplicate rows, and {@link DatasetAssembly} makes the dataset. Nothing per row is
- * kept as an object.
+ * <p>Every file is read and checked, so one load reports all errors. associations.csv and usage.csv
+ * are read on every core when they are plain ({@link PlainCsv}, {@link PlainUsageReader});
+ * otherwise, and for the three small files, {@link CsvFileReader} reads them and {@link RowChecks}
+ * checks each row in the words of DATA.md. Usage rows are kept in primitive columns ({@link
+ * UsageColumns}), put in (tenant, workload, month) order by {@link RowOrder}, which also finds
+ * duplicate rows, and {@link DatasetAssembly} makes the dataset. Nothing per row is kept as an
+ * object.
  */
 public final class DatasetLoader {
   public static final String CUSTOMERS = "customers.csv";
@@ -32,8 +32,10 @@ public final class DatasetLoader {
   public static final String WORKLOADS = "workloads.csv";
   public static final String ASSOCIATIONS = "associations.csv";
   public static final String USAGE = "usage.csv";
+
   /** The files of a dataset, in the order they are read and errors are listed. */
-  public static final List<String> FILES = List.of(CUSTOMERS, TENANTS, WORKLOADS, ASSOCIATIONS, USAGE);
+  public static final List<String> FILES =
+      List.of(CUSTOMERS, TENANTS, WORKLOADS, ASSOCIATIONS, USAGE);
 
   private static final String[] CUSTOMER_COLUMNS = {"partner_id", "customer_id", "customer_name"};
   private static final String[] TENANT_COLUMNS = {"customer_id", "tenant_id", "tenant_name"};
@@ -57,11 +59,13 @@ public final class DatasetLoader {
   // ---- inputs
   private final DataSource source;
   private final Mode mode;
+
   /**
    * The parts associations.csv and usage.csv are cut into to be read in parallel ({@link
    * PlainCsv}); 0: read on one thread.
    */
   private final int chunks;
+
   /** Given when the loader comes to associations.csv (see {@link #load(Path, Supplier, Mode)}). */
   private final Supplier<List<String>> associationTypes;
 
@@ -72,6 +76,7 @@ public final class DatasetLoader {
   private final CsvFileReader reader;
   private final RowChecks checks;
   private final RowOrder order;
+
   /** The files read by {@link PlainCsv}. */
   private final List<String> readInParallel = new ArrayList<>();
 
@@ -107,10 +112,10 @@ public final class DatasetLoader {
   }
 
   /**
-   * {@link #load(Path, List, Mode)} with the association types asked for only when the loader
-   * comes to associations.csv, after customers.csv, tenants.csv and workloads.csv: the caller
-   * may still be working them out (checking the criteria) while those load. An exception thrown
-   * by {@code associationTypes} ends the load and is thrown as it is.
+   * {@link #load(Path, List, Mode)} with the association types asked for only when the loader comes
+   * to associations.csv, after customers.csv, tenants.csv and workloads.csv: the caller may still
+   * be working them out (checking the criteria) while those load. An exception thrown by {@code
+   * associationTypes} ends the load and is thrown as it is.
    */
   public static LoadResult load(Path dir, Supplier<List<String>> associationTypes, Mode mode)
       throws DataException {
@@ -209,7 +214,9 @@ public final class DatasetLoader {
     return path == null ? null : PlainCsv.plan(path, parts);
   }
 
-  /** A file's plan; null when the file cannot be read (reported when it is read) or is not on disk. */
+  /**
+   * A file's plan; null when the file cannot be read (reported when it is read) or is not on disk.
+   */
   private static PlainCsv.Plan join(FutureTask<PlainCsv.Plan> task) {
     try {
       return task.get();
@@ -229,7 +236,8 @@ public final class DatasetLoader {
     if (plan == null || plan.header() == null) {
       return null;
     }
-    try (CsvReader<CsvFields> csv = CsvReader.builder().build(new CsvFields.Handler(), plan.header())) {
+    try (CsvReader<CsvFields> csv =
+        CsvReader.builder().build(new CsvFields.Handler(), plan.header())) {
       Iterator<CsvFields> it = csv.iterator();
       CsvFields header = it.hasNext() ? it.next() : null;
       int[] cols =
@@ -280,8 +288,16 @@ public final class DatasetLoader {
                 int w = workloadIds.get(b, start[cols[1]], end[cols[1]]);
                 int type = typeIds.get(b, start[cols[2]], end[cols[2]]);
                 int from = Month.parse(b, start[cols[3]], end[cols[3]]);
-                int to = start[cols[4]] == end[cols[4]] ? Month.OPEN : Month.parse(b, start[cols[4]], end[cols[4]]);
-                if (t < 0 || w < 0 || type < 0 || from == Month.NONE || to == Month.NONE || from > to) {
+                int to =
+                    start[cols[4]] == end[cols[4]]
+                        ? Month.OPEN
+                        : Month.parse(b, start[cols[4]], end[cols[4]]);
+                if (t < 0
+                    || w < 0
+                    || type < 0
+                    || from == Month.NONE
+                    || to == Month.NONE
+                    || from > to) {
                   return false;
                 }
                 assocTenant.set(i, t);
@@ -341,7 +357,8 @@ public final class DatasetLoader {
       }
       usage.measures[k][(int) v[0]] = v[2];
     }
-    RowOrder.Runs runs = order.sortRuns(out.runTenant, out.runWorkload, out.runStart, out.falling, rows);
+    RowOrder.Runs runs =
+        order.sortRuns(out.runTenant, out.runWorkload, out.runStart, out.falling, rows);
     if (runs != null) {
       usage.count = rows;
       log.read[LoadLog.USAGE] = rows;

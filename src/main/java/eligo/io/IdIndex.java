@@ -13,8 +13,10 @@ final class IdIndex {
   private final byte[][] keys;
   private final int[] values;
   private final int mask;
+
   /** The slot of the id found last. */
   private int last;
+
   /** The chars of an id looked up by {@link #get(char[], int, int)}, as bytes. */
   private byte[] ascii = new byte[32];
 
@@ -44,12 +46,16 @@ final class IdIndex {
     mask = shared.mask;
   }
 
-  /** An index with the same ids, for another thread (the table is shared, the last id found is not). */
+  /**
+   * An index with the same ids, for another thread (the table is shared, the last id found is not).
+   */
   IdIndex forAnotherThread() {
     return new IdIndex(this);
   }
 
-  /** The index of the id whose UTF-8 bytes are {@code b[from..to-1]}; -1 when it is not in the map. */
+  /**
+   * The index of the id whose UTF-8 bytes are {@code b[from..to-1]}; -1 when it is not in the map.
+   */
   int get(byte[] b, int from, int to) {
     // Rows of one tenant and workload usually follow each other: the last id found comes first.
     if (keys[last] != null && matches(keys[last], b, from, to)) {

@@ -1,8 +1,8 @@
 package eligo.io;
 
 /**
- * A growable column of ints, held in fixed-size chunks so that growing never copies and never
- * needs twice the memory. Package-private: a loading aid.
+ * A growable column of ints, held in fixed-size chunks so that growing never copies and never needs
+ * twice the memory. Package-private: a loading aid.
  */
 final class IntColumn {
   private static final int SHIFT = 16;

@@ -20,18 +20,23 @@ final class LoadLog {
   static final int USAGE = 4;
 
   final List<DataError> errors = new ArrayList<>();
+
   /** Whether a file-level error was found: the load fails in either mode. */
   boolean fatal;
+
   /** Files whose reading stopped at a file-level error. */
   final boolean[] broken = new boolean[FILES.size()];
+
   /** Files whose ids are not all known (broken, or rows skipped for a broken reference). */
   final boolean[] unsure = new boolean[FILES.size()];
+
   final long[] read = new long[FILES.size()];
   final long[] rejected = new long[FILES.size()];
+
   /**
-   * The association type texts of the rows of associations.csv that the row checks read: per
-   * text, the rows that use it, the first of their lines and whether the criteria declare it.
-   * Complete whenever a type is undeclared, since such a row sends the file to the row checks.
+   * The association type texts of the rows of associations.csv that the row checks read: per text,
+   * the rows that use it, the first of their lines and whether the criteria declare it. Complete
+   * whenever a type is undeclared, since such a row sends the file to the row checks.
    */
   final Map<String, LoadResult.TypeUse> typesInData = new TreeMap<>();
 
@@ -40,7 +45,8 @@ final class LoadLog {
     typesInData.merge(
         text,
         new LoadResult.TypeUse(1, line, declared),
-        (a, b) -> new LoadResult.TypeUse(a.rows() + 1, Math.min(a.firstLine(), b.firstLine()), declared));
+        (a, b) ->
+            new LoadResult.TypeUse(a.rows() + 1, Math.min(a.firstLine(), b.firstLine()), declared));
   }
 
   /** Records a file-level error; always returns false. */
@@ -69,7 +75,8 @@ final class LoadLog {
   List<LoadResult.FileCounts> counts() {
     List<LoadResult.FileCounts> counts = new ArrayList<>();
     for (int f = 0; f < FILES.size(); f++) {
-      counts.add(new LoadResult.FileCounts(FILES.get(f), read[f], read[f] - rejected[f], rejected[f]));
+      counts.add(
+          new LoadResult.FileCounts(FILES.get(f), read[f], read[f] - rejected[f], rejected[f]));
     }
     return counts;
   }

@@ -10,10 +10,10 @@ import java.util.Map;
  * @param dataset the loaded data (in lenient mode: the good rows only)
  * @param rejects the rejected rows, in file order then line order (empty in strict mode)
  * @param counts rows read / used / rejected per file, in the order of {@link DatasetLoader#FILES}
- * @param readInParallel the files that were plain enough to be read on every core (the others
- *     were read on one, with the checks that word each error)
- * @param typesInData the association type texts of associations.csv when it was read with the
- *     row checks (always so when one is undeclared); empty when it was read in parallel
+ * @param readInParallel the files that were plain enough to be read on every core (the others were
+ *     read on one, with the checks that word each error)
+ * @param typesInData the association type texts of associations.csv when it was read with the row
+ *     checks (always so when one is undeclared); empty when it was read in parallel
  */
 public record LoadResult(
     Dataset dataset,
@@ -30,8 +30,8 @@ public record LoadResult(
   }
 
   /**
-   * An association type text of associations.csv: how many rows use it, the first of their
-   * lines, and whether the criteria declare it.
+   * An association type text of associations.csv: how many rows use it, the first of their lines,
+   * and whether the criteria declare it.
    */
   public record TypeUse(long rows, long firstLine, boolean declared) {}
 

@@ -60,7 +60,8 @@ final class LoadTables {
         throw new IllegalArgumentException("association type " + k + " is empty");
       }
       if (typeIndex.putIfAbsent(typeNames[k], k) != null) {
-        throw new IllegalArgumentException("association type '" + typeNames[k] + "' is given twice");
+        throw new IllegalArgumentException(
+            "association type '" + typeNames[k] + "' is given twice");
       }
     }
   }

@@ -3,8 +3,8 @@ package eligo.io;
 import java.util.regex.Pattern;
 
 /**
- * Money and count cells of usage.csv (DATA.md): exact parsing, from chars or bytes without making
- * a String, and the words of their errors. Package-private: a loading aid.
+ * Money and count cells of usage.csv (DATA.md): exact parsing, from chars or bytes without making a
+ * String, and the words of their errors. Package-private: a loading aid.
  */
 final class Numbers {
   private Numbers() {}

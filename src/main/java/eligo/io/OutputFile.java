@@ -20,11 +20,11 @@ import java.util.concurrent.ThreadLocalRandom;
  * <ul>
  *   <li>The bytes go to a new temporary file beside the target ({@code .NAME.eligo-PID-N.tmp},
  *       created exclusively, so a link planted under that name is never followed), which is then
- *       renamed over the target. A rename replaces a link at the target rather than writing
- *       through it, and a stopped run leaves the previous file whole.
+ *       renamed over the target. A rename replaces a link at the target rather than writing through
+ *       it, and a stopped run leaves the previous file whole.
  *   <li>The file is created as any program creates one: its mode follows the umask.
- *   <li>A temporary file is removed on every exit path that runs code: errors, and a JVM stopped
- *       by a signal (a shutdown hook). One left by a killed process ({@code kill -9}) is removed by
+ *   <li>A temporary file is removed on every exit path that runs code: errors, and a JVM stopped by
+ *       a signal (a shutdown hook). One left by a killed process ({@code kill -9}) is removed by
  *       the next write into that folder, once no live process has that PID.
  *   <li>{@link #refuseInputs} refuses a target that is one of the run's inputs.
  * </ul>
@@ -72,9 +72,9 @@ public final class OutputFile {
   }
 
   /**
-   * Several output files written together, each to its temporary file, and renamed into place
-   * only by {@link #commit}: a run stopped before then leaves every previous file as it was.
-   * Closing the batch removes what was not committed.
+   * Several output files written together, each to its temporary file, and renamed into place only
+   * by {@link #commit}: a run stopped before then leaves every previous file as it was. Closing the
+   * batch removes what was not committed.
    */
   public static final class Batch implements AutoCloseable {
     private final java.util.Map<Path, Path> pending = new java.util.LinkedHashMap<>();
@@ -154,7 +154,12 @@ public final class OutputFile {
         return what + " " + target + " is an input of this run: choose another file";
       }
       if (Files.isDirectory(i) && t.startsWith(i)) {
-        return what + " " + target + " lies inside the input folder " + in + ": choose another file";
+        return what
+            + " "
+            + target
+            + " lies inside the input folder "
+            + in
+            + ": choose another file";
       }
     }
     for (Path other : otherOutputs) {
@@ -198,8 +203,8 @@ public final class OutputFile {
   }
 
   /**
-   * Removes the temporary files for {@code name} in {@code dir} that a process no longer alive
-   * left behind.
+   * Removes the temporary files for {@code name} in {@code dir} that a process no longer alive left
+   * behind.
    */
   private static void sweep(Path dir, String name) {
     String prefix = "." + name + MARK;

@@ -30,8 +30,10 @@ import java.util.stream.IntStream;
 final class PlainCsv {
   /** A line longer than this (in bytes) is not plain. */
   private static final int MAX_LINE = 1 << 16;
+
   /** Bytes read at a time by each thread. */
   private static final int BUFFER = 1 << 20;
+
   /** Eight bytes of a byte array at once, for {@link #nextSpecial}. */
   private static final VarHandle LONGS =
       MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
@@ -262,8 +264,10 @@ final class PlainCsv {
     private final Path path;
     private final Plan plan;
     private final int width;
+
     /** The fields that are not read (extra columns): they only have to be ASCII to be plain. */
     private final int[] ignored;
+
     private volatile boolean givenUp;
 
     Reading(Path path, Plan plan, int width, int[] read) {
@@ -304,7 +308,10 @@ final class PlainCsv {
         }
       }
 
-      /** Reads the lines of {@code [from, to)}, a buffer at a time; false at the first that is not plain. */
+      /**
+       * Reads the lines of {@code [from, to)}, a buffer at a time; false at the first that is not
+       * plain.
+       */
       private boolean readLines(FileChannel ch, long from, long to) throws IOException {
         // room for a line break after a last line without one, and for reading 8 bytes at a time
         byte[] buf = new byte[BUFFER + 16];
@@ -355,8 +362,8 @@ final class PlainCsv {
       /**
        * Reads the lines of {@code b[0..limit-1]}, which ends with '\n'; false at the first that is
        * not a plain row. Fields are found in one pass that skips, eight at a time, the bytes above
-       * ',' (digits, letters, '-', '.', and any byte that is not ASCII): they are a field's content.
-       * The other bytes are looked at one by one.
+       * ',' (digits, letters, '-', '.', and any byte that is not ASCII): they are a field's
+       * content. The other bytes are looked at one by one.
        */
       private boolean lines(byte[] b, int limit) {
         int p = 0;
@@ -436,7 +443,8 @@ final class PlainCsv {
           long w = (long) LONGS.get(b, p);
           // per byte: the high bit of (low 7 bits + 0x53) is clear when they are below 0x2D;
           // a byte with its own high bit set is above ','
-          long below = ~(((w & 0x7F7F7F7F7F7F7F7FL) + 0x5353535353535353L) | w) & 0x8080808080808080L;
+          long below =
+              ~(((w & 0x7F7F7F7F7F7F7F7FL) + 0x5353535353535353L) | w) & 0x8080808080808080L;
           if (below != 0) {
             return p + (Long.numberOfTrailingZeros(below) >>> 3);
           }

@@ -9,28 +9,36 @@ import java.util.List;
 /**
  * Reads usage.csv on every core ({@link PlainCsv}) when it is plain, every row is good (known ids,
  * a month, valid numbers) and each tenant and workload's rows are one run of rising or falling
- * months (as files are usually written). Only months and measures are kept per row, straight in
- * the loader's columns; tenants and workloads are kept per run. When it returns false, the loader
- * reads the file with the general reader, which words each error. Package-private: a loading aid.
+ * months (as files are usually written). Only months and measures are kept per row, straight in the
+ * loader's columns; tenants and workloads are kept per run. When it returns false, the loader reads
+ * the file with the general reader, which words each error. Package-private: a loading aid.
  */
 final class PlainUsageReader {
   private static final Measure[] MEASURES = Measure.values();
 
-  /** Where the rows go: the loader's columns, sized for {@link PlainCsv.Plan#capacity()} rows at least. */
+  /**
+   * Where the rows go: the loader's columns, sized for {@link PlainCsv.Plan#capacity()} rows at
+   * least.
+   */
   static final class Columns {
     int[] month;
+
     /** Each measure as ints; a value that does not fit is 0 there and listed in {@link #wide}. */
     int[][] measures;
+
     /** {row, measure ordinal, value} of each value that does not fit an int. */
     final List<long[]> wide = new ArrayList<>();
+
     int minMonth = Integer.MAX_VALUE;
     int maxMonth = Integer.MIN_VALUE;
+
     /**
-     * The runs of rows, in file order: rows {@code [runStart[i], runStart[i + 1])} (the last one
-     * up to the number of rows) are of {@code runTenant[i]} and {@code runWorkload[i]}, months
-     * rising, or falling when {@code falling} holds {@code i}. Runs of one row are rising.
+     * The runs of rows, in file order: rows {@code [runStart[i], runStart[i + 1])} (the last one up
+     * to the number of rows) are of {@code runTenant[i]} and {@code runWorkload[i]}, months rising,
+     * or falling when {@code falling} holds {@code i}. Runs of one row are rising.
      */
     final IntColumn runTenant = new IntColumn();
+
     final IntColumn runWorkload = new IntColumn();
     final IntColumn runStart = new IntColumn();
     final java.util.BitSet falling = new java.util.BitSet();
@@ -58,9 +66,9 @@ final class PlainUsageReader {
   }
 
   /**
-   * Reads every chunk, one per thread, into {@code out}. True when every row was plain (then
-   * {@code out} holds {@link PlainCsv.Plan#capacity()} rows in file order); false otherwise (then {@code out}
-   * holds garbage).
+   * Reads every chunk, one per thread, into {@code out}. True when every row was plain (then {@code
+   * out} holds {@link PlainCsv.Plan#capacity()} rows in file order); false otherwise (then {@code
+   * out} holds garbage).
    */
   boolean read(Columns out) {
     Chunk[] parts = new Chunk[plan.chunks()];
@@ -81,7 +89,8 @@ final class PlainUsageReader {
           // a run cut by the chunk border: one run when its months keep going the same way
           int step = Integer.compare(out.month[start], out.month[start - 1]);
           boolean single = start - out.runStart.get(last) == 1;
-          boolean nextSingle = c.runStart.size() == 1 ? c.end - start == 1 : c.runStart.get(1) - start == 1;
+          boolean nextSingle =
+              c.runStart.size() == 1 ? c.end - start == 1 : c.runStart.get(1) - start == 1;
           if (step == 0
               || (!single && (step < 0) != out.falling.get(last))
               || (!nextSingle && (step < 0) != c.falling.get(0))) {
@@ -107,8 +116,10 @@ final class PlainUsageReader {
     private final int end;
     private int minMonth = Integer.MAX_VALUE;
     private int maxMonth = Integer.MIN_VALUE;
+
     /** This chunk's runs (see {@link Columns}). */
     private final IntColumn runTenant = new IntColumn();
+
     private final IntColumn runWorkload = new IntColumn();
     private final IntColumn runStart = new IntColumn();
     private final java.util.BitSet falling = new java.util.BitSet();

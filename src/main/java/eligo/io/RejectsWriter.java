@@ -10,9 +10,9 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * Writes rejected rows as CSV with the columns {@code file,line,reason,row} (UTF-8, LF). The
- * reason and the row hold text from the data, so cells are made formula-safe ({@link
- * Texts#formulaSafe}): a row that starts with {@code =} is written {@code '=}...
+ * Writes rejected rows as CSV with the columns {@code file,line,reason,row} (UTF-8, LF). The reason
+ * and the row hold text from the data, so cells are made formula-safe ({@link Texts#formulaSafe}):
+ * a row that starts with {@code =} is written {@code '=}...
  */
 public final class RejectsWriter {
   public static final List<String> HEADER = List.of("file", "line", "reason", "row");
@@ -31,7 +31,11 @@ public final class RejectsWriter {
           CsvWriter csv = CsvWriter.builder().lineDelimiter(LineDelimiter.LF).build(w);
           csv.writeRecord(HEADER);
           for (DataError e : rejects) {
-            csv.writeRecord(Texts.formulaSafe(e.file()), Long.toString(e.line()), Texts.formulaSafe(e.message()), Texts.formulaSafe(e.row()));
+            csv.writeRecord(
+                Texts.formulaSafe(e.file()),
+                Long.toString(e.line()),
+                Texts.formulaSafe(e.message()),
+                Texts.formulaSafe(e.row()));
           }
           csv.flush();
         });

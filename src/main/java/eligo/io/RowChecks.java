@@ -16,8 +16,10 @@ final class RowChecks {
   private final LoadTables tables;
   private final UsageColumns usage;
   private final LoadLog log;
+
   /** Words where a message points at a row of another line or file. */
   private final DataSource source;
+
   private final Problems problems = new Problems();
 
   RowChecks(LoadTables tables, UsageColumns usage, LoadLog log, DataSource source) {
@@ -44,7 +46,14 @@ final class RowChecks {
     if (partner.isEmpty()) {
       p.add("partner_id is empty");
     }
-    newId(p, LoadLog.CUSTOMERS, "customer_id", id, d.customerIndex, d.customerLine, d.customerRejected);
+    newId(
+        p,
+        LoadLog.CUSTOMERS,
+        "customer_id",
+        id,
+        d.customerIndex,
+        d.customerLine,
+        d.customerRejected);
     if (p.isEmpty()) {
       d.customerIndex.put(id, d.customerIds.size());
       d.partnerIds.add(partner);
@@ -67,7 +76,14 @@ final class RowChecks {
     }
     Problems p = problems.clear();
     int c =
-        ref(p, "customer_id", "customer", row.get(0), d.customerIndex, d.customerRejected, LoadLog.CUSTOMERS);
+        ref(
+            p,
+            "customer_id",
+            "customer",
+            row.get(0),
+            d.customerIndex,
+            d.customerRejected,
+            LoadLog.CUSTOMERS);
     newId(p, LoadLog.TENANTS, "tenant_id", id, d.tenantIndex, d.tenantLine, d.tenantRejected);
     if (p.isEmpty() && c >= 0) {
       d.tenantIndex.put(id, d.tenantIdList.size());
@@ -92,7 +108,14 @@ final class RowChecks {
       return;
     }
     Problems p = problems.clear();
-    newId(p, LoadLog.WORKLOADS, "workload", name, d.workloadIndex, d.workloadLine, d.workloadRejected);
+    newId(
+        p,
+        LoadLog.WORKLOADS,
+        "workload",
+        name,
+        d.workloadIndex,
+        d.workloadLine,
+        d.workloadRejected);
     String family = row.get(1);
     if (family.isEmpty()) {
       p.add("family is empty");
@@ -117,11 +140,27 @@ final class RowChecks {
     Problems p = problems.clear();
     int t = fastRef(row.rec, row.cols[0], d.tenantLookup);
     if (t < 0) {
-      t = ref(p, "tenant_id", "tenant", row.get(0), d.tenantIndex, d.tenantRejected, LoadLog.TENANTS);
+      t =
+          ref(
+              p,
+              "tenant_id",
+              "tenant",
+              row.get(0),
+              d.tenantIndex,
+              d.tenantRejected,
+              LoadLog.TENANTS);
     }
     int w = fastRef(row.rec, row.cols[1], d.workloadLookup);
     if (w < 0) {
-      w = ref(p, "workload", "workload", row.get(1), d.workloadIndex, d.workloadRejected, LoadLog.WORKLOADS);
+      w =
+          ref(
+              p,
+              "workload",
+              "workload",
+              row.get(1),
+              d.workloadIndex,
+              d.workloadRejected,
+              LoadLog.WORKLOADS);
     }
     String typeName = row.get(2);
     int type = -1;
@@ -146,8 +185,7 @@ final class RowChecks {
     int start = month(p, "start_month", row.get(3), false);
     int end = month(p, "end_month", row.get(4), true);
     if (start != Month.NONE && end != Month.NONE && start > end) {
-      p.add(
-          "start_month " + Month.format(start) + " is after end_month " + Month.format(end));
+      p.add("start_month " + Month.format(start) + " is after end_month " + Month.format(end));
     }
     if (p.isEmpty()) {
       if (t >= 0 && w >= 0) {
@@ -173,11 +211,27 @@ final class RowChecks {
     int[] cols = row.cols;
     int t = fastRef(rec, cols[0], d.tenantLookup);
     if (t < 0) {
-      t = ref(p, "tenant_id", "tenant", rec.get(cols[0]), d.tenantIndex, d.tenantRejected, LoadLog.TENANTS);
+      t =
+          ref(
+              p,
+              "tenant_id",
+              "tenant",
+              rec.get(cols[0]),
+              d.tenantIndex,
+              d.tenantRejected,
+              LoadLog.TENANTS);
     }
     int w = fastRef(rec, cols[1], d.workloadLookup);
     if (w < 0) {
-      w = ref(p, "workload", "workload", rec.get(cols[1]), d.workloadIndex, d.workloadRejected, LoadLog.WORKLOADS);
+      w =
+          ref(
+              p,
+              "workload",
+              "workload",
+              rec.get(cols[1]),
+              d.workloadIndex,
+              d.workloadRejected,
+              LoadLog.WORKLOADS);
     }
     int m = month(p, "month", rec.view(cols[2]), false);
     long[] values = problems.values;
@@ -201,7 +255,9 @@ final class RowChecks {
       values[k] = v;
     }
     // Kept even when bad, so that a later row with the same key is found as a duplicate.
-    if (t >= 0 && w >= 0 && m != Month.NONE
+    if (t >= 0
+        && w >= 0
+        && m != Month.NONE
         && !usage.add(t, w, m, lineInt(row.line), p.isEmpty(), values)) {
       log.fileError(
           LoadLog.USAGE,
@@ -235,7 +291,12 @@ final class RowChecks {
     Integer i = index.get(id);
     Long earlier = i != null ? Long.valueOf(lines.get(i)) : rejectedIds.get(id);
     if (earlier != null) {
-      p.add(column + " " + Cells.quote(id) + " is already used at " + source.line(FILES.get(file), earlier));
+      p.add(
+          column
+              + " "
+              + Cells.quote(id)
+              + " is already used at "
+              + source.line(FILES.get(file), earlier));
     }
   }
 
@@ -269,7 +330,15 @@ final class RowChecks {
     }
     Long line = rejectedIds.get(id);
     if (line != null) {
-      p.add(what + " " + Cells.quote(id) + " was rejected (" + FILES.get(targetFile) + ":" + line + ")");
+      p.add(
+          what
+              + " "
+              + Cells.quote(id)
+              + " was rejected ("
+              + FILES.get(targetFile)
+              + ":"
+              + line
+              + ")");
       return -1;
     }
     if (log.unsure[targetFile]) {

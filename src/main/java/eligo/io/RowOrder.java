@@ -18,9 +18,9 @@ import java.util.Set;
  */
 final class RowOrder {
   /**
-   * The usage rows of each tenant and workload: {@code [start[i], end[i])} holds the rows of
-   * {@code tenant[i]} and {@code workload[i]} in rising months; in (tenant, workload) order, each
-   * key once.
+   * The usage rows of each tenant and workload: {@code [start[i], end[i])} holds the rows of {@code
+   * tenant[i]} and {@code workload[i]} in rising months; in (tenant, workload) order, each key
+   * once.
    */
   record Runs(int[] tenant, int[] workload, int[] start, int[] end) {
     int size() {
@@ -32,6 +32,7 @@ final class RowOrder {
   private final LoadTables tables;
   private final LoadLog log;
   private final CsvFileReader reader;
+
   /** Words where a message points at another row. */
   private final DataSource source;
 
@@ -190,7 +191,9 @@ final class RowOrder {
         return null; // a bad row: sorting finds its duplicates and drops it
       }
       int run = starts.size() - 1;
-      if (i > 0 && usageTenant[i] == usageTenant[i - 1] && usageWorkload[i] == usageWorkload[i - 1]) {
+      if (i > 0
+          && usageTenant[i] == usageTenant[i - 1]
+          && usageWorkload[i] == usageWorkload[i - 1]) {
         int step = Integer.compare(usageMonth[i], usageMonth[i - 1]);
         if (starts.get(run) == i - 1 && step < 0) {
           falling.set(run); // the second row of a run sets its direction
@@ -215,7 +218,11 @@ final class RowOrder {
    * Null, with nothing changed, when a tenant and workload has two runs.
    */
   Runs sortRuns(
-      IntColumn runTenant, IntColumn runWorkload, IntColumn runStart, java.util.BitSet falling, int rows) {
+      IntColumn runTenant,
+      IntColumn runWorkload,
+      IntColumn runStart,
+      java.util.BitSet falling,
+      int rows) {
     int count = runStart.size();
     int[] tenant = runTenant.toArray();
     int[] workload = runWorkload.toArray();
@@ -268,10 +275,13 @@ final class RowOrder {
   Runs sortRows(int[] order, int rows) {
     int[] usageTenant = usage.tenant;
     int[] usageWorkload = usage.workload;
-    permute(order, usage.count, new int[][] {usageTenant, usageWorkload, usage.month}, usage.measures);
+    permute(
+        order, usage.count, new int[][] {usageTenant, usageWorkload, usage.month}, usage.measures);
     IntColumn starts = new IntColumn();
     for (int i = 0; i < rows; i++) {
-      if (i == 0 || usageTenant[i] != usageTenant[i - 1] || usageWorkload[i] != usageWorkload[i - 1]) {
+      if (i == 0
+          || usageTenant[i] != usageTenant[i - 1]
+          || usageWorkload[i] != usageWorkload[i - 1]) {
         starts.add(i);
       }
     }
@@ -289,8 +299,8 @@ final class RowOrder {
   }
 
   /**
-   * Reorders the arrays in place so that position {@code i} holds what was at {@code order[i]},
-   * for the permutation {@code order[0..n-1]}; {@code order} is used up.
+   * Reorders the arrays in place so that position {@code i} holds what was at {@code order[i]}, for
+   * the permutation {@code order[0..n-1]}; {@code order} is used up.
    */
   private static void permute(int[] order, int n, int[][] ints, long[][] longs) {
     int[] savedInts = new int[ints.length];

@@ -4,26 +4,30 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.Comparator;
 
-/** Small text helpers shared by the writers: code point order, plain decimals, CSV fields, formula-safe cells. */
+/**
+ * Small text helpers shared by the writers: code point order, plain decimals, CSV fields,
+ * formula-safe cells.
+ */
 public final class Texts {
   private Texts() {}
 
   /**
    * Unicode code point order. {@code String.compareTo} orders UTF-16 units, which differs above
-   * U+FFFF: a surrogate (U+D800..U+DFFF) must sort after U+E000..U+FFFF. Units are compared as
-   * they are, with that one fix-up where two differ, so no code point is decoded.
+   * U+FFFF: a surrogate (U+D800..U+DFFF) must sort after U+E000..U+FFFF. Units are compared as they
+   * are, with that one fix-up where two differ, so no code point is decoded.
    */
-  public static final Comparator<String> CODE_POINT_ORDER = (a, b) -> {
-    int n = Math.min(a.length(), b.length());
-    for (int i = 0; i < n; i++) {
-      char x = a.charAt(i);
-      char y = b.charAt(i);
-      if (x != y) {
-        return Integer.compare(codePointRank(x), codePointRank(y));
-      }
-    }
-    return Integer.compare(a.length(), b.length());
-  };
+  public static final Comparator<String> CODE_POINT_ORDER =
+      (a, b) -> {
+        int n = Math.min(a.length(), b.length());
+        for (int i = 0; i < n; i++) {
+          char x = a.charAt(i);
+          char y = b.charAt(i);
+          if (x != y) {
+            return Integer.compare(codePointRank(x), codePointRank(y));
+          }
+        }
+        return Integer.compare(a.length(), b.length());
+      };
 
   /** A UTF-16 unit's rank in code point order: surrogates after every other unit. */
   private static int codePointRank(char ch) {
@@ -33,7 +37,9 @@ public final class Texts {
     return ch <= Character.MAX_SURROGATE ? ch + 0x2000 : ch - 0x800;
   }
 
-  /** A plain decimal: no exponent, no trailing zeros after the point ({@code -2}, {@code 18250.5}). */
+  /**
+   * A plain decimal: no exponent, no trailing zeros after the point ({@code -2}, {@code 18250.5}).
+   */
   public static String plain(long unscaled, int scale) {
     byte[] out = new byte[plainLength(scale)];
     int n = plain(unscaled, scale, out, 0);
@@ -54,8 +60,11 @@ public final class Texts {
       throw new IllegalArgumentException("negative scale " + scale);
     }
     if (unscaled == Long.MIN_VALUE) { // the one magnitude that is no long
-      byte[] text = BigDecimal.valueOf(unscaled, scale).stripTrailingZeros().toPlainString()
-          .getBytes(StandardCharsets.US_ASCII);
+      byte[] text =
+          BigDecimal.valueOf(unscaled, scale)
+              .stripTrailingZeros()
+              .toPlainString()
+              .getBytes(StandardCharsets.US_ASCII);
       System.arraycopy(text, 0, out, pos, text.length);
       return pos + text.length;
     }

@@ -11,26 +11,35 @@ import java.util.Arrays;
  */
 final class UsageColumns {
   static final Measure[] MEASURES = Measure.values();
+
   /** Usage rows are addressed by int. */
   static final int MAX_ROWS = Integer.MAX_VALUE - 16;
 
   /** The rows held (those whose keys resolve). */
   int count;
+
   int[] tenant = new int[0];
   int[] workload = new int[0];
   int[] month = new int[0];
+
   /** The file line of each row, negated when the row has another error. */
   int[] line = new int[0];
+
   long[][] measures = new long[MEASURES.length][0];
+
   /**
    * The measures as ints, when read by {@link PlainUsageReader}: a measure is held either here or
    * in {@link #measures} (the other's entry is null).
    */
   int[][] narrow = new int[MEASURES.length][];
+
   int minMonth = Integer.MAX_VALUE;
   int maxMonth = Integer.MIN_VALUE;
 
-  /** Sizes the months and measures (as ints) for {@code capacity} rows, for {@link PlainUsageReader}. */
+  /**
+   * Sizes the months and measures (as ints) for {@code capacity} rows, for {@link
+   * PlainUsageReader}.
+   */
   void allocateNarrow(int capacity) {
     month = new int[capacity];
     for (int k = 0; k < MEASURES.length; k++) {
@@ -40,8 +49,8 @@ final class UsageColumns {
   }
 
   /**
-   * Sizes the columns the general reader fills for {@code capacity} rows (they grow if more
-   * come): months, measures as longs, tenants, workloads and lines.
+   * Sizes the columns the general reader fills for {@code capacity} rows (they grow if more come):
+   * months, measures as longs, tenants, workloads and lines.
    */
   void allocateGeneral(int capacity) {
     month = new int[capacity];
@@ -55,9 +64,9 @@ final class UsageColumns {
   }
 
   /**
-   * Lets go of the columns {@link PlainUsageReader} filled before the general reader reads the
-   * file again. A full collection now lets the general reader's columns take the same memory
-   * instead of adding to the peak.
+   * Lets go of the columns {@link PlainUsageReader} filled before the general reader reads the file
+   * again. A full collection now lets the general reader's columns take the same memory instead of
+   * adding to the peak.
    */
   void drop() {
     month = new int[0];

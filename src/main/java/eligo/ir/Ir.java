@@ -7,12 +7,12 @@ import java.util.List;
 /**
  * The condition sequence tree: the one hand-off from the front end to every back end (Java
  * generation, interpreter, renderers). Everything here is resolved, typed and expanded: templates
- * are instantiated, definitions inlined, names resolved to workload/type names, every measure
- * reads explicit variables. Immutable records only.
+ * are instantiated, definitions inlined, names resolved to workload/type names, every measure reads
+ * explicit variables. Immutable records only.
  *
- * <p>Numbers are exact decimals held as a {@code long} unscaled value with a static scale
- * ({@link Expr#scale()}): money measures have scale 2, counts scale 0, {@code 0.2} scale 1, a
- * product adds scales, a sum takes the larger. Months are {@link eligo.data.Month} ints.
+ * <p>Numbers are exact decimals held as a {@code long} unscaled value with a static scale ({@link
+ * Expr#scale()}): money measures have scale 2, counts scale 0, {@code 0.2} scale 1, a product adds
+ * scales, a sum takes the larger. Months are {@link eligo.data.Month} ints.
  *
  * <p>Longer than most classes (about 850 lines) on purpose: it is the whole IR in one place, the
  * sealed hierarchies with every record beside its traversal ({@link Expr#children()}, {@link
@@ -38,7 +38,9 @@ public final class Ir {
     }
   }
 
-  /** Where a construct was written: criteria file (as given, e.g. {@code azure.criteria}) and line. */
+  /**
+   * Where a construct was written: criteria file (as given, e.g. {@code azure.criteria}) and line.
+   */
   public record Origin(String file, int line) {
     @Override
     public String toString() {
@@ -83,7 +85,9 @@ public final class Ir {
     }
   }
 
-  /** A branch: gates first, then metrics, in order. {@code id} is empty for an area's only branch. */
+  /**
+   * A branch: gates first, then metrics, in order. {@code id} is empty for an area's only branch.
+   */
   public record Branch(String id, String title, Origin origin, List<Node> nodes) {
     public Branch {
       nodes = List.copyOf(nodes);
@@ -110,9 +114,9 @@ public final class Ir {
   }
 
   /**
-   * A gate, a metric or a leaf. {@code id} is the full, stable node id of results files (branch
-   * and metric prefixes included: {@code performance.workloads}, {@code deployments.cpor}). A
-   * metric with leaves has no value or condition of its own ({@code value} and {@code met} null).
+   * A gate, a metric or a leaf. {@code id} is the full, stable node id of results files (branch and
+   * metric prefixes included: {@code performance.workloads}, {@code deployments.cpor}). A metric
+   * with leaves has no value or condition of its own ({@code value} and {@code met} null).
    */
   public record Node(
       String id,
@@ -149,7 +153,13 @@ public final class Ir {
    * value through {@link NodeValue}); the partner meets it when {@code met} holds ({@link
    * NodeValue} there is the partner's value).
    */
-  public record PartnerRule(String criteria, Origin origin, Expr perCustomer, ValueKind valueKind, String unit, Expr met) {
+  public record PartnerRule(
+      String criteria,
+      Origin origin,
+      Expr perCustomer,
+      ValueKind valueKind,
+      String unit,
+      Expr met) {
     public int scale() {
       return perCustomer.scale();
     }
@@ -194,8 +204,8 @@ public final class Ir {
 
   /**
    * Which association types count. Either a fixed list of type names, or one that depends on the
-   * workload: the first case whose workload set holds the workload decides, else {@code
-   * otherwise} (empty when absent).
+   * workload: the first case whose workload set holds the workload decides, else {@code otherwise}
+   * (empty when absent).
    */
   public sealed interface TypeSet permits FixedTypes, TypesByWorkload {}
 
@@ -296,10 +306,9 @@ public final class Ir {
     int scale();
 
     /**
-     * The direct sub-expressions, in the order of the record's fields ({@code where} before a
-     * sum's {@code body}); an absent (null) one is left out. Month expressions, binders and
-     * sets are not expressions and are not included. This is the one list every walk of the IR
-     * uses.
+     * The direct sub-expressions, in the order of the record's fields ({@code where} before a sum's
+     * {@code body}); an absent (null) one is left out. Month expressions, binders and sets are not
+     * expressions and are not included. This is the one list every walk of the IR uses.
      */
     List<Expr> children();
 
@@ -317,10 +326,10 @@ public final class Ir {
   }
 
   /**
-   * One method per expression record, called by {@link Expr#accept} with the record and a
-   * parameter of type {@code P} (a scope, a context; {@code Void} when none): a walk that
-   * dispatches on every kind of expression implements it, so a new record is a compile error in
-   * each such walk instead of a silent fall-through.
+   * One method per expression record, called by {@link Expr#accept} with the record and a parameter
+   * of type {@code P} (a scope, a context; {@code Void} when none): a walk that dispatches on every
+   * kind of expression implements it, so a new record is a compile error in each such walk instead
+   * of a silent fall-through.
    *
    * @param <R> what a visit returns
    * @param <P> what a visit is given besides the expression
@@ -392,8 +401,11 @@ public final class Ir {
     }
   }
 
-  /** A measure of (tenant, workload) in a month: cents for money, counts otherwise; 0 when no row. */
-  public record MeasureAt(Measure measure, Var tenant, Var workload, MonthExpr month) implements Expr {
+  /**
+   * A measure of (tenant, workload) in a month: cents for money, counts otherwise; 0 when no row.
+   */
+  public record MeasureAt(Measure measure, Var tenant, Var workload, MonthExpr month)
+      implements Expr {
     public Type type() {
       return Type.NUM;
     }
@@ -447,7 +459,9 @@ public final class Ir {
     }
 
     public int scale() {
-      return op == ArithOp.MUL ? left.scale() + right.scale() : Math.max(left.scale(), right.scale());
+      return op == ArithOp.MUL
+          ? left.scale() + right.scale()
+          : Math.max(left.scale(), right.scale());
     }
 
     @Override
@@ -502,7 +516,10 @@ public final class Ir {
     }
   }
 
-  /** Sum of {@code body} over every binding of the binders (nested in order) where {@code where} holds (null: always). */
+  /**
+   * Sum of {@code body} over every binding of the binders (nested in order) where {@code where}
+   * holds (null: always).
+   */
   public record Sum(List<Binder> binders, Expr where, Expr body) implements Quantified {
     public Sum {
       binders = List.copyOf(binders);
@@ -574,9 +591,9 @@ public final class Ir {
   }
 
   /**
-   * The value of the node being judged: in a node's {@code met}, its own value; in a partner
-   * rule's {@code perCustomer}, the customer's node value; in a partner rule's {@code met}, the
-   * partner's value.
+   * The value of the node being judged: in a node's {@code met}, its own value; in a partner rule's
+   * {@code perCustomer}, the customer's node value; in a partner rule's {@code met}, the partner's
+   * value.
    */
   public record NodeValue(int scale) implements Expr {
     public Type type() {

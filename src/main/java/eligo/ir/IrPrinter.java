@@ -10,8 +10,8 @@ import java.util.Locale;
  *
  * <p>The tree is printed one construct a line, indented by two spaces per level: area, branches,
  * nodes (with their criteria, details, value, condition and partner rule) and leaves. Expressions
- * are S-expressions, on one line when they fit in {@value #WIDTH} columns and otherwise broken
- * with their arguments indented under the operator:
+ * are S-expressions, on one line when they fit in {@value #WIDTH} columns and otherwise broken with
+ * their arguments indented under the operator:
  *
  * <pre>
  * (count [(tenant t1)] (exists [(month m2 (range M-1 M))] (&gt;= (sum ...) 1000.00)))
@@ -72,9 +72,15 @@ public final class IrPrinter {
   }
 
   private static void area(Ir.Area a, StringBuilder out) {
-    out.append("area ").append(id(a.id())).append(titleAndOrigin(a.title(), a.origin())).append('\n');
+    out.append("area ")
+        .append(id(a.id()))
+        .append(titleAndOrigin(a.title(), a.origin()))
+        .append('\n');
     for (Ir.Branch b : a.branches()) {
-      out.append("  branch ").append(id(b.id())).append(titleAndOrigin(b.title(), b.origin())).append('\n');
+      out.append("  branch ")
+          .append(id(b.id()))
+          .append(titleAndOrigin(b.title(), b.origin()))
+          .append('\n');
       for (Ir.Node n : b.nodes()) {
         node(n, 4, out);
       }
@@ -84,7 +90,11 @@ public final class IrPrinter {
   private static void node(Ir.Node n, int indent, StringBuilder out) {
     String pad = " ".repeat(indent);
     String kind = n.kind() == null ? "node" : n.kind().name().toLowerCase(Locale.ROOT);
-    out.append(pad).append(kind).append(' ').append(id(n.id())).append(titleAndOrigin(n.title(), n.origin()))
+    out.append(pad)
+        .append(kind)
+        .append(' ')
+        .append(id(n.id()))
+        .append(titleAndOrigin(n.title(), n.origin()))
         .append('\n');
     int in = indent + 2;
     if (n.criteria() != null) {
@@ -98,7 +108,11 @@ public final class IrPrinter {
       line(in, "details: " + String.join(", ", ds), out);
     }
     if (n.value() != null) {
-      labelled(in, "value " + valueShape(n.valueKind(), n.value().scale(), n.unit()) + ":", n.value(), out);
+      labelled(
+          in,
+          "value " + valueShape(n.valueKind(), n.value().scale(), n.unit()) + ":",
+          n.value(),
+          out);
     }
     if (n.met() != null) {
       labelled(in, "met:", n.met(), out);
@@ -110,8 +124,11 @@ public final class IrPrinter {
         line(in + 2, "criteria: " + quote(p.criteria()), out);
       }
       if (p.perCustomer() != null) {
-        labelled(in + 2, "per-customer " + valueShape(p.valueKind(), p.perCustomer().scale(), p.unit()) + ":",
-            p.perCustomer(), out);
+        labelled(
+            in + 2,
+            "per-customer " + valueShape(p.valueKind(), p.perCustomer().scale(), p.unit()) + ":",
+            p.perCustomer(),
+            out);
       }
       if (p.met() != null) {
         labelled(in + 2, "met:", p.met(), out);
@@ -124,7 +141,9 @@ public final class IrPrinter {
 
   private static String valueShape(Ir.ValueKind kind, int scale, String unit) {
     StringBuilder s = new StringBuilder("(");
-    s.append(kind == null ? "?" : kind.name().toLowerCase(Locale.ROOT)).append(", scale ").append(scale);
+    s.append(kind == null ? "?" : kind.name().toLowerCase(Locale.ROOT))
+        .append(", scale ")
+        .append(scale);
     if (unit != null && !unit.isEmpty()) {
       s.append(", unit ").append(quote(unit));
     }
@@ -146,7 +165,9 @@ public final class IrPrinter {
     out.append(" ".repeat(indent)).append(text).append('\n');
   }
 
-  /** {@code label expr} on one line when it fits, else the label alone and the expression under it. */
+  /**
+   * {@code label expr} on one line when it fits, else the label alone and the expression under it.
+   */
   private static void labelled(int indent, String label, Ir.Expr e, StringBuilder out) {
     Doc d = expr(e);
     String flat = flat(d);
@@ -166,7 +187,10 @@ public final class IrPrinter {
     return id == null ? "-" : quote(id);
   }
 
-  /** A Java-style string literal: {@code \"}, {@code \\}, {@code \n}, {@code \t}, {@code \}{@code uXXXX}. */
+  /**
+   * A Java-style string literal: {@code \"}, {@code \\}, {@code \n}, {@code \t}, {@code \}{@code
+   * uXXXX}.
+   */
   static String quote(String s) {
     StringBuilder q = new StringBuilder("\"");
     for (int i = 0; i < s.length(); i++) {
@@ -347,7 +371,9 @@ public final class IrPrinter {
 
     @Override
     public Doc visit(Ir.Count c, Void p) {
-      return c.where() == null ? sx("count", binders(c.binders())) : sx("count", binders(c.binders()), expr(c.where()));
+      return c.where() == null
+          ? sx("count", binders(c.binders()))
+          : sx("count", binders(c.binders()), expr(c.where()));
     }
 
     @Override
@@ -392,17 +418,22 @@ public final class IrPrinter {
 
     @Override
     public Doc visit(Ir.Exists x, Void p) {
-      return x.where() == null ? sx("exists", binders(x.binders())) : sx("exists", binders(x.binders()), expr(x.where()));
+      return x.where() == null
+          ? sx("exists", binders(x.binders()))
+          : sx("exists", binders(x.binders()), expr(x.where()));
     }
 
     @Override
     public Doc visit(Ir.ForAll x, Void p) {
-      return x.where() == null ? sx("forall", binders(x.binders())) : sx("forall", binders(x.binders()), expr(x.where()));
+      return x.where() == null
+          ? sx("forall", binders(x.binders()))
+          : sx("forall", binders(x.binders()), expr(x.where()));
     }
 
     @Override
     public Doc visit(Ir.Associated a, Void p) {
-      List<Doc> args = new ArrayList<>(List.of(var(a.tenant()), var(a.workload()), month(a.month())));
+      List<Doc> args =
+          new ArrayList<>(List.of(var(a.tenant()), var(a.workload()), month(a.month())));
       if (a.typeVar() != null) {
         args.add(sx("type", var(a.typeVar())));
       }
@@ -413,7 +444,9 @@ public final class IrPrinter {
     }
   }
 
-  /** A plain decimal with exactly {@code scale} places: {@code 1000.00}, {@code 0.2}, {@code -3}. */
+  /**
+   * A plain decimal with exactly {@code scale} places: {@code 1000.00}, {@code 0.2}, {@code -3}.
+   */
   private static String decimal(long unscaled, int scale) {
     return BigDecimal.valueOf(unscaled, scale).toPlainString();
   }
@@ -422,7 +455,10 @@ public final class IrPrinter {
     if (v == null) {
       return atom("null");
     }
-    String name = v.name() == null || v.name().isEmpty() ? v.dim().name().substring(0, 1).toLowerCase(Locale.ROOT) : v.name();
+    String name =
+        v.name() == null || v.name().isEmpty()
+            ? v.dim().name().substring(0, 1).toLowerCase(Locale.ROOT)
+            : v.name();
     boolean endsWithDigit = Character.isDigit(name.charAt(name.length() - 1));
     return atom(name + (endsWithDigit ? "_" : "") + v.id());
   }

@@ -4,9 +4,9 @@ import java.math.BigDecimal;
 import java.util.List;
 
 /**
- * The abstract syntax tree of a criteria file: immutable records, each with the {@link Span}
- * where it was written. Built from the ANTLR parse tree by {@link AstBuilder}; nothing here is
- * resolved or checked yet.
+ * The abstract syntax tree of a criteria file: immutable records, each with the {@link Span} where
+ * it was written. Built from the ANTLR parse tree by {@link AstBuilder}; nothing here is resolved
+ * or checked yet.
  */
 public final class Ast {
   private Ast() {}
@@ -23,7 +23,13 @@ public final class Ast {
    * pieces of them that could not be parsed are missing (a declaration whose name could be read
    * stays as {@link Unparsed}), so that what seems missing there may be a syntax error's hole.
    */
-  public record CriteriaFile(SourceFile source, List<Lines> damaged, List<Import> imports, List<Decl> decls, List<Template> templates, List<Area> areas) {
+  public record CriteriaFile(
+      SourceFile source,
+      List<Lines> damaged,
+      List<Import> imports,
+      List<Decl> decls,
+      List<Template> templates,
+      List<Area> areas) {
     /** Whether no syntax error touched the part of the file that holds {@code line}. */
     public boolean completeAt(int line) {
       return damaged.stream().noneMatch(d -> d.from() <= line && line <= d.to());
@@ -37,7 +43,16 @@ public final class Ast {
 
   // ------------------------------------------------------------ declarations
 
-  public sealed interface Decl permits TypeDecl, TypeSetDecl, TypeMapDecl, WorkloadSetDecl, TableDecl, MeasureDecl, BandDecl, DefineDecl, Unparsed {
+  public sealed interface Decl
+      permits TypeDecl,
+          TypeSetDecl,
+          TypeMapDecl,
+          WorkloadSetDecl,
+          TableDecl,
+          MeasureDecl,
+          BandDecl,
+          DefineDecl,
+          Unparsed {
     Name name();
 
     /** What kind of thing this declares, in words ("workload set"). */
@@ -58,8 +73,9 @@ public final class Ast {
     }
   }
 
-  /** {@code types S by workload { family "Power Platform": PAL  otherwise: DPOR }}. */
-  public record TypeMapDecl(Name name, List<TypeCase> cases, TypeSetExpr otherwise) implements Decl {
+  /** {@code types S by workload { family "Power Platform": PAL otherwise: DPOR }}. */
+  public record TypeMapDecl(Name name, List<TypeCase> cases, TypeSetExpr otherwise)
+      implements Decl {
     public String what() {
       return "association type set";
     }
@@ -74,7 +90,7 @@ public final class Ast {
     }
   }
 
-  /** {@code table RATE by workload { "Business Central": 1000  otherwise: 100 }}. */
+  /** {@code table RATE by workload { "Business Central": 1000 otherwise: 100 }}. */
   public record TableDecl(Name name, List<TableCase> cases, Literal otherwise) implements Decl {
     public String what() {
       return "table";
@@ -105,8 +121,8 @@ public final class Ast {
   }
 
   /**
-   * A declaration with a syntax error: only its name is known. It is declared, so that its uses
-   * are not reported as unknown names on top of the syntax error.
+   * A declaration with a syntax error: only its name is known. It is declared, so that its uses are
+   * not reported as unknown names on top of the syntax error.
    */
   public record Unparsed(Name name) implements Decl {
     public String what() {
@@ -133,7 +149,8 @@ public final class Ast {
 
   public record TypeSetExpr(List<Name> items, Span span) {}
 
-  public record WorkloadSetExpr(List<WorkloadTerm> include, List<WorkloadTerm> exclude, Span span) {}
+  public record WorkloadSetExpr(
+      List<WorkloadTerm> include, List<WorkloadTerm> exclude, Span span) {}
 
   public sealed interface WorkloadTerm permits WorkloadName, WorkloadFamily, WorkloadRef {
     Span span();
@@ -164,7 +181,8 @@ public final class Ast {
 
   // ------------------------------------------------------------ areas and templates
 
-  public record Template(Name name, List<Param> params, List<Decl> decls, List<Branch> branches, Span span) {}
+  public record Template(
+      Name name, List<Param> params, List<Decl> decls, List<Branch> branches, Span span) {}
 
   public sealed interface Area permits PlainArea, InstanceArea {
     Name id();
@@ -174,9 +192,17 @@ public final class Ast {
     Span span();
   }
 
-  public record PlainArea(Name id, String title, List<Decl> decls, List<Branch> branches, Span span) implements Area {}
+  public record PlainArea(Name id, String title, List<Decl> decls, List<Branch> branches, Span span)
+      implements Area {}
 
-  public record InstanceArea(Name id, String title, Name template, List<Argument> arguments, List<LeafArgs> leaves, Span span) implements Area {}
+  public record InstanceArea(
+      Name id,
+      String title,
+      Name template,
+      List<Argument> arguments,
+      List<LeafArgs> leaves,
+      Span span)
+      implements Area {}
 
   public sealed interface ArgValue permits BandArg, LiteralArg, TypeSetArg {
     Span span();
@@ -211,7 +237,10 @@ public final class Ast {
 
   public record LeafArgs(Name id, String title, List<Argument> arguments, Span span) {}
 
-  /** A branch; {@code id} is null for the implicit single branch of an area written without branches. */
+  /**
+   * A branch; {@code id} is null for the implicit single branch of an area written without
+   * branches.
+   */
   public record Branch(Name id, String title, List<Decl> decls, List<Node> nodes, Span span) {}
 
   public enum NodeKind {
@@ -285,7 +314,24 @@ public final class Ast {
   }
 
   public sealed interface Expr
-      permits LiteralExpr, PercentOf, Binary, Compare, Within, InSet, Range, Not, Neg, Via, At, Net, Aggregate, Associated, EarliestStart, ValueRef, Call, NameRef {
+      permits LiteralExpr,
+          PercentOf,
+          Binary,
+          Compare,
+          Within,
+          InSet,
+          Range,
+          Not,
+          Neg,
+          Via,
+          At,
+          Net,
+          Aggregate,
+          Associated,
+          EarliestStart,
+          ValueRef,
+          Call,
+          NameRef {
     Span span();
   }
 
@@ -324,7 +370,8 @@ public final class Ast {
   /** {@code net E}: E at M minus E at M-12. */
   public record Net(Expr operand, Span span) implements Expr {}
 
-  public record Aggregate(AggKind kind, Expr body, List<Binder> binders, Expr where, Span span) implements Expr {}
+  public record Aggregate(AggKind kind, Expr body, List<Binder> binders, Expr where, Span span)
+      implements Expr {}
 
   /** {@code associated} or {@code associated via S}. */
   public record Associated(TypeSetExpr via, Span span) implements Expr {}
@@ -359,8 +406,9 @@ public final class Ast {
   }
 
   /**
-   * {@code tenant}, {@code workload in AZURE}, {@code month m in window}, {@code type in S},
-   * {@code customer}. Exactly one of the set fields is used, by dimension.
+   * {@code tenant}, {@code workload in AZURE}, {@code month m in window}, {@code type in S}, {@code
+   * customer}. Exactly one of the set fields is used, by dimension.
    */
-  public record Binder(Dim dim, Name var, WorkloadSetExpr workloads, Expr months, TypeSetExpr types, Span span) {}
+  public record Binder(
+      Dim dim, Name var, WorkloadSetExpr workloads, Expr months, TypeSetExpr types, Span span) {}
 }

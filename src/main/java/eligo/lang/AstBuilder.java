@@ -17,8 +17,8 @@ import org.antlr.v4.runtime.tree.ParseTree;
 import org.antlr.v4.runtime.tree.TerminalNode;
 
 /**
- * Turns the ANTLR parse tree into the {@link Ast}. After syntax errors the tree may have holes:
- * a piece that a syntax error touched is left out (its syntax error was already reported), so the
+ * Turns the ANTLR parse tree into the {@link Ast}. After syntax errors the tree may have holes: a
+ * piece that a syntax error touched is left out (its syntax error was already reported), so the
  * checker still sees everything else and nothing the parser guessed. A piece that no syntax error
  * touched is always built: a failure there is a bug, and propagates ({@link ParseDamage}).
  */
@@ -39,7 +39,10 @@ final class AstBuilder {
         // the parser skipped text between the top-level parts: anything may be lost
         damaged.add(new Lines(1, Integer.MAX_VALUE));
       } else if (child instanceof ParserRuleContext part && damaged(part)) {
-        damaged.add(new Lines(part.getStart().getLine(), part.getStop() == null ? Integer.MAX_VALUE : part.getStop().getLine()));
+        damaged.add(
+            new Lines(
+                part.getStart().getLine(),
+                part.getStop() == null ? Integer.MAX_VALUE : part.getStop().getLine()));
       }
     }
     List<Import> imports = new ArrayList<>();
@@ -71,7 +74,8 @@ final class AstBuilder {
     try {
       out.add(build.get());
     } catch (RuntimeException failure) {
-      ParseDamage.holeOrBug(failure, part, damaged(part)); // returns for a hole left by a syntax error
+      ParseDamage.holeOrBug(
+          failure, part, damaged(part)); // returns for a hole left by a syntax error
     }
   }
 
@@ -111,7 +115,8 @@ final class AstBuilder {
 
   private Decl decl(DeclContext ctx) {
     if (ctx instanceof TypeDeclContext c) {
-      return new TypeDecl(name(c.name()), unquote(c.STRING().getText()), span(c.STRING().getSymbol()));
+      return new TypeDecl(
+          name(c.name()), unquote(c.STRING().getText()), span(c.STRING().getSymbol()));
     }
     if (ctx instanceof TypeSetDeclContext c) {
       return new TypeSetDecl(name(c.name()), typeSet(c.typeSet()));
@@ -223,22 +228,49 @@ final class AstBuilder {
     List<Param> params = new ArrayList<>();
     for (TemplateParamContext p : ctx.templateParam()) {
       if (!damaged(p)) {
-        add(p, params, () -> new Param(name(p.name()), paramType(p.paramType()), p.LEAF() != null, span(p)));
+        add(
+            p,
+            params,
+            () -> new Param(name(p.name()), paramType(p.paramType()), p.LEAF() != null, span(p)));
       }
     }
-    return new Template(name(ctx.name()), params, decls(ctx.decl()), areaBody(ctx.areaBody(), span(ctx)), span(ctx.name()));
+    return new Template(
+        name(ctx.name()),
+        params,
+        decls(ctx.decl()),
+        areaBody(ctx.areaBody(), span(ctx)),
+        span(ctx.name()));
   }
 
   private Area area(AreaDeclContext ctx) {
     if (ctx instanceof PlainAreaContext c) {
-      return new PlainArea(name(c.name()), unquote(c.STRING().getText()), decls(c.decl()), areaBody(c.areaBody(), span(c)), span(c.name()));
+      return new PlainArea(
+          name(c.name()),
+          unquote(c.STRING().getText()),
+          decls(c.decl()),
+          areaBody(c.areaBody(), span(c)),
+          span(c.name()));
     }
     InstanceAreaContext c = (InstanceAreaContext) ctx;
     List<LeafArgs> leaves = new ArrayList<>();
     for (LeafArgsContext l : c.leafArgs()) {
-      add(l, leaves, () -> new LeafArgs(name(l.name()), unquote(l.STRING().getText()), arguments(l.argument()), span(l.name())));
+      add(
+          l,
+          leaves,
+          () ->
+              new LeafArgs(
+                  name(l.name()),
+                  unquote(l.STRING().getText()),
+                  arguments(l.argument()),
+                  span(l.name())));
     }
-    return new InstanceArea(name(c.name(0)), unquote(c.STRING().getText()), name(c.name(1)), arguments(c.argument()), leaves, span(c.name(0)));
+    return new InstanceArea(
+        name(c.name(0)),
+        unquote(c.STRING().getText()),
+        name(c.name(1)),
+        arguments(c.argument()),
+        leaves,
+        span(c.name(0)));
   }
 
   private List<Argument> arguments(List<ArgumentContext> ctxs) {
@@ -271,7 +303,16 @@ final class AstBuilder {
     }
     if (!ctx.branch().isEmpty()) {
       for (BranchContext b : ctx.branch()) {
-        add(b, branches, () -> new Branch(name(b.name()), unquote(b.STRING().getText()), decls(b.decl()), nodes(b.node()), span(b.name())));
+        add(
+            b,
+            branches,
+            () ->
+                new Branch(
+                    name(b.name()),
+                    unquote(b.STRING().getText()),
+                    decls(b.decl()),
+                    nodes(b.node()),
+                    span(b.name())));
       }
     } else {
       branches.add(new Branch(null, "", List.of(), nodes(ctx.node()), where));
@@ -283,7 +324,16 @@ final class AstBuilder {
     List<Node> out = new ArrayList<>();
     for (NodeContext n : ctxs) {
       NodeKind kind = n.GATE() != null ? NodeKind.GATE : NodeKind.METRIC;
-      add(n, out, () -> new Node(kind, name(n.name()), unquote(n.STRING().getText()), body(n.nodeItem()), span(n.name())));
+      add(
+          n,
+          out,
+          () ->
+              new Node(
+                  kind,
+                  name(n.name()),
+                  unquote(n.STRING().getText()),
+                  body(n.nodeItem()),
+                  span(n.name())));
     }
     return out;
   }
@@ -302,7 +352,11 @@ final class AstBuilder {
     Span eachLeafSpan = null;
     List<Leaf> leaves = new ArrayList<>();
     for (NodeItemContext item : items) {
-      boolean line = item instanceof CriteriaItemContext || item instanceof DetailsItemContext || item instanceof ValueItemContext || item instanceof MetItemContext;
+      boolean line =
+          item instanceof CriteriaItemContext
+              || item instanceof DetailsItemContext
+              || item instanceof ValueItemContext
+              || item instanceof MetItemContext;
       if (line && damaged(item)) {
         continue;
       }
@@ -326,13 +380,30 @@ final class AstBuilder {
           eachLeaf = body(c.nodeItem());
           eachLeafSpan = span(c.EACH().getSymbol());
         } else if (item instanceof LeafItemContext c) {
-          leaves.add(new Leaf(name(c.name()), unquote(c.STRING().getText()), body(c.nodeItem()), span(c.name())));
+          leaves.add(
+              new Leaf(
+                  name(c.name()),
+                  unquote(c.STRING().getText()),
+                  body(c.nodeItem()),
+                  span(c.name())));
         }
       } catch (RuntimeException failure) {
-        ParseDamage.holeOrBug(failure, item, damaged(item)); // returns for a hole left by a syntax error
+        ParseDamage.holeOrBug(
+            failure, item, damaged(item)); // returns for a hole left by a syntax error
       }
     }
-    return new NodeBody(criteria, details, value, valueSpan, met, metSpan, partner, partnerSpan, eachLeaf, eachLeafSpan, leaves);
+    return new NodeBody(
+        criteria,
+        details,
+        value,
+        valueSpan,
+        met,
+        metSpan,
+        partner,
+        partnerSpan,
+        eachLeaf,
+        eachLeafSpan,
+        leaves);
   }
 
   // ---------------------------------------------------------------- expressions
@@ -373,7 +444,9 @@ final class AstBuilder {
     }
     if (ctx.WITHIN() != null) {
       Span at = span(ctx.WITHIN().getSymbol());
-      return ctx.band() != null ? new Within(left, band(ctx.band()), null, at) : new Within(left, null, name(ctx.name()), at);
+      return ctx.band() != null
+          ? new Within(left, band(ctx.band()), null, at)
+          : new Within(left, null, name(ctx.name()), at);
     }
     if (ctx.IN() != null) {
       return new InSet(left, range(ctx.rangeExpr(1)), span(ctx.IN().getSymbol()));
@@ -450,19 +523,32 @@ final class AstBuilder {
       return new Net(primary(c.primary()), span(c.NET().getSymbol()));
     }
     if (ctx instanceof SumExprContext c) {
-      return new Aggregate(AggKind.SUM, postfix(c.postfixExpr()), binders(c.binder()), c.expr() == null ? null : expr(c.expr()), span(c.SUM().getSymbol()));
+      return new Aggregate(
+          AggKind.SUM,
+          postfix(c.postfixExpr()),
+          binders(c.binder()),
+          c.expr() == null ? null : expr(c.expr()),
+          span(c.SUM().getSymbol()));
     }
     if (ctx instanceof CountExprContext c) {
-      return new Aggregate(AggKind.COUNT, null, binders(c.binder()), c.expr() == null ? null : expr(c.expr()), span(c.COUNT().getSymbol()));
+      return new Aggregate(
+          AggKind.COUNT,
+          null,
+          binders(c.binder()),
+          c.expr() == null ? null : expr(c.expr()),
+          span(c.COUNT().getSymbol()));
     }
     if (ctx instanceof AnyExprContext c) {
-      return new Aggregate(AggKind.ANY, null, binders(c.binder()), expr(c.expr()), span(c.ANY().getSymbol()));
+      return new Aggregate(
+          AggKind.ANY, null, binders(c.binder()), expr(c.expr()), span(c.ANY().getSymbol()));
     }
     if (ctx instanceof AllExprContext c) {
-      return new Aggregate(AggKind.ALL, null, binders(c.binder()), expr(c.expr()), span(c.ALL().getSymbol()));
+      return new Aggregate(
+          AggKind.ALL, null, binders(c.binder()), expr(c.expr()), span(c.ALL().getSymbol()));
     }
     if (ctx instanceof AssociatedExprContext c) {
-      return new Associated(c.typeSet() == null ? null : typeSet(c.typeSet()), span(c.ASSOCIATED().getSymbol()));
+      return new Associated(
+          c.typeSet() == null ? null : typeSet(c.typeSet()), span(c.ASSOCIATED().getSymbol()));
     }
     if (ctx instanceof EarliestStartExprContext c) {
       return new EarliestStart(typeSet(c.typeSet()), span(c.EARLIEST().getSymbol()));
@@ -487,13 +573,36 @@ final class AstBuilder {
     List<Binder> out = new ArrayList<>();
     for (BinderContext b : ctxs) {
       if (b instanceof TenantBinderContext c) {
-        out.add(new Binder(Dim.TENANT, optName(c.name()), null, null, null, span(c.TENANT().getSymbol())));
+        out.add(
+            new Binder(
+                Dim.TENANT, optName(c.name()), null, null, null, span(c.TENANT().getSymbol())));
       } else if (b instanceof WorkloadBinderContext c) {
-        out.add(new Binder(Dim.WORKLOAD, optName(c.name()), c.workloadSet() == null ? null : workloadSet(c.workloadSet()), null, null, span(c.WORKLOAD().getSymbol())));
+        out.add(
+            new Binder(
+                Dim.WORKLOAD,
+                optName(c.name()),
+                c.workloadSet() == null ? null : workloadSet(c.workloadSet()),
+                null,
+                null,
+                span(c.WORKLOAD().getSymbol())));
       } else if (b instanceof MonthBinderContext c) {
-        out.add(new Binder(Dim.MONTH, optName(c.name()), null, range(c.rangeExpr()), null, span(c.MONTH().getSymbol())));
+        out.add(
+            new Binder(
+                Dim.MONTH,
+                optName(c.name()),
+                null,
+                range(c.rangeExpr()),
+                null,
+                span(c.MONTH().getSymbol())));
       } else if (b instanceof TypeBinderContext c) {
-        out.add(new Binder(Dim.TYPE, optName(c.name()), null, null, c.typeSet() == null ? null : typeSet(c.typeSet()), span(c.TYPE().getSymbol())));
+        out.add(
+            new Binder(
+                Dim.TYPE,
+                optName(c.name()),
+                null,
+                null,
+                c.typeSet() == null ? null : typeSet(c.typeSet()),
+                span(c.TYPE().getSymbol())));
       } else if (b instanceof CustomerBinderContext c) {
         out.add(new Binder(Dim.CUSTOMER, null, null, null, null, span(c.CUSTOMER().getSymbol())));
       }
@@ -519,7 +628,11 @@ final class AstBuilder {
       return new Literal(new BigDecimal(text.substring(1)), LiteralKind.MONEY, text, span(t));
     }
     if (t.getType() == CriteriaParser.PERCENT) {
-      return new Literal(new BigDecimal(text.substring(0, text.length() - 1)).movePointLeft(2), LiteralKind.PERCENT, text, span(t));
+      return new Literal(
+          new BigDecimal(text.substring(0, text.length() - 1)).movePointLeft(2),
+          LiteralKind.PERCENT,
+          text,
+          span(t));
     }
     return new Literal(new BigDecimal(text), LiteralKind.NUMBER, text, span(t));
   }

@@ -11,12 +11,13 @@ public final class AstPrinter {
   private AstPrinter() {}
 
   /** Record components by class (looking them up each time is slow). */
-  private static final ClassValue<RecordComponent[]> COMPONENTS = new ClassValue<>() {
-    @Override
-    protected RecordComponent[] computeValue(Class<?> type) {
-      return type.getRecordComponents();
-    }
-  };
+  private static final ClassValue<RecordComponent[]> COMPONENTS =
+      new ClassValue<>() {
+        @Override
+        protected RecordComponent[] computeValue(Class<?> type) {
+          return type.getRecordComponents();
+        }
+      };
 
   public static String print(Object node) {
     StringBuilder sb = new StringBuilder();
@@ -28,7 +29,9 @@ public final class AstPrinter {
     if (node == null) {
       sb.append("null");
     } else if (node instanceof String s) {
-      sb.append('"').append(s.replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", "\\n")).append('"');
+      sb.append('"')
+          .append(s.replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", "\\n"))
+          .append('"');
     } else if (node instanceof SourceFile f) {
       sb.append(f.name());
     } else if (node instanceof Span s) {
@@ -76,10 +79,19 @@ public final class AstPrinter {
     }
     for (RecordComponent c : components) {
       Object v = value(c, node);
-      if ((c.getType() == Span.class) || c.getType() == SourceFile.class || v == null || (v instanceof Collection<?> col && col.isEmpty())) {
+      if ((c.getType() == Span.class)
+          || c.getType() == SourceFile.class
+          || v == null
+          || (v instanceof Collection<?> col && col.isEmpty())) {
         continue;
       }
-      boolean simple = v instanceof String || v instanceof Enum<?> || v instanceof Number || v instanceof Boolean || v instanceof Ast.Name || v instanceof Ast.Literal;
+      boolean simple =
+          v instanceof String
+              || v instanceof Enum<?>
+              || v instanceof Number
+              || v instanceof Boolean
+              || v instanceof Ast.Name
+              || v instanceof Ast.Literal;
       if (simple) {
         sb.append(' ').append(c.getName()).append('=');
         print(v, indent + 1, sb);

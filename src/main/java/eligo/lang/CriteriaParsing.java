@@ -22,8 +22,8 @@ import org.antlr.v4.runtime.misc.IntervalSet;
 import org.antlr.v4.runtime.misc.ParseCancellationException;
 
 /**
- * Parses one criteria file into an {@link Ast.CriteriaFile} and its syntax diagnostics. Lexer
- * and parser errors become diagnostics in plain words; nothing is printed and nothing is thrown.
+ * Parses one criteria file into an {@link Ast.CriteriaFile} and its syntax diagnostics. Lexer and
+ * parser errors become diagnostics in plain words; nothing is printed and nothing is thrown.
  */
 public final class CriteriaParsing {
   private CriteriaParsing() {}
@@ -36,8 +36,12 @@ public final class CriteriaParsing {
     return new Result(new AstBuilder(source).file(tree.file()), tree.diagnostics());
   }
 
-  /** The token stream (comments and spaces included), the ANTLR parse tree and the syntax diagnostics. */
-  record Tree(CommonTokenStream tokens, CriteriaParser.FileContext file, List<Diagnostic> diagnostics) {}
+  /**
+   * The token stream (comments and spaces included), the ANTLR parse tree and the syntax
+   * diagnostics.
+   */
+  record Tree(
+      CommonTokenStream tokens, CriteriaParser.FileContext file, List<Diagnostic> diagnostics) {}
 
   static Tree tree(SourceFile source) {
     List<Diagnostic> diagnostics = new ArrayList<>();
@@ -47,19 +51,34 @@ public final class CriteriaParsing {
     tokens.fill();
     SyntaxErrors.lexical(source, tokens.getTokens(), lexer.getVocabulary(), diagnostics);
     List<Diagnostic> braces = new ArrayList<>();
-    SyntaxErrors.braces(source, tokens.getTokens(), lexer.getVocabulary(), CriteriaParsing::opener, braces);
+    SyntaxErrors.braces(
+        source, tokens.getTokens(), lexer.getVocabulary(), CriteriaParsing::opener, braces);
     boolean braceTrouble = !diagnostics.isEmpty() || !braces.isEmpty();
     List<Diagnostic> syntax = new ArrayList<>();
-    CriteriaParser.FileContext tree = parse(tokens, new BaseErrorListener() {
-      @Override
-      public void syntaxError(Recognizer<?, ?> recognizer, Object offending, int line, int col, String msg, RecognitionException e) {
-        Token t = (Token) offending;
-        if (t != null && (t.getType() == CriteriaLexer.STRAY || t.getType() == CriteriaLexer.UNTERMINATED_STRING)) {
-          return; // already reported by the lexer pass
-        }
-        syntax.add(t == null ? Diagnostic.error(Span.at(source, line, col + 1), msg) : syntaxDiagnostic(source, tokens, (Parser) recognizer, t, e, msg));
-      }
-    });
+    CriteriaParser.FileContext tree =
+        parse(
+            tokens,
+            new BaseErrorListener() {
+              @Override
+              public void syntaxError(
+                  Recognizer<?, ?> recognizer,
+                  Object offending,
+                  int line,
+                  int col,
+                  String msg,
+                  RecognitionException e) {
+                Token t = (Token) offending;
+                if (t != null
+                    && (t.getType() == CriteriaLexer.STRAY
+                        || t.getType() == CriteriaLexer.UNTERMINATED_STRING)) {
+                  return; // already reported by the lexer pass
+                }
+                syntax.add(
+                    t == null
+                        ? Diagnostic.error(Span.at(source, line, col + 1), msg)
+                        : syntaxDiagnostic(source, tokens, (Parser) recognizer, t, e, msg));
+              }
+            });
     // Unbalanced braces make the parser's own complaints at the end of the file a cascade, and a
     // missing '{' that the parser reports makes a '}' later on close nothing.
     int missingOpen = 0;
@@ -84,11 +103,12 @@ public final class CriteriaParsing {
   /**
    * Staged parsing, as the ANTLR book advises: the fast SLL prediction first, bailing out at the
    * first syntax error (SLL gives the same tree as LL whenever it succeeds); then the full LL
-   * prediction, in case only SLL failed; only when the text really has a syntax error, a parse
-   * with error recovery that reports every error to {@code listener} (with SLL prediction: LL
-   * recovery costs many times more on this grammar and finds the same errors).
+   * prediction, in case only SLL failed; only when the text really has a syntax error, a parse with
+   * error recovery that reports every error to {@code listener} (with SLL prediction: LL recovery
+   * costs many times more on this grammar and finds the same errors).
    */
-  private static CriteriaParser.FileContext parse(CommonTokenStream tokens, ANTLRErrorListener listener) {
+  private static CriteriaParser.FileContext parse(
+      CommonTokenStream tokens, ANTLRErrorListener listener) {
     CriteriaParser parser = new CriteriaParser(tokens);
     parser.removeErrorListeners();
     parser.setErrorHandler(new BailErrorStrategy());
@@ -108,20 +128,23 @@ public final class CriteriaParsing {
   }
 
   /**
-   * ANTLR's recovery, except in a block ('{' ... '}' of an area, a node, a partner rule, ...): there
-   * the rest of the block is skipped up to its own '}', so that the '}' of an inner block is not
-   * taken for the end of the outer one (which would make every line after it an error).
+   * ANTLR's recovery, except in a block ('{' ... '}' of an area, a node, a partner rule, ...):
+   * there the rest of the block is skipped up to its own '}', so that the '}' of an inner block is
+   * not taken for the end of the outer one (which would make every line after it an error).
    */
   private static final class BlockRecovery extends DefaultErrorStrategy {
     @Override
     public void recover(Parser parser, RecognitionException e) {
       ParserRuleContext ctx = parser.getContext();
-      if (ctx.getToken(CriteriaLexer.LBRACE, 0) == null || ctx.getToken(CriteriaLexer.RBRACE, 0) != null) {
+      if (ctx.getToken(CriteriaLexer.LBRACE, 0) == null
+          || ctx.getToken(CriteriaLexer.RBRACE, 0) != null) {
         super.recover(parser, e);
         return;
       }
       int depth = 1;
-      for (int t = parser.getInputStream().LA(1); t != Token.EOF; t = parser.getInputStream().LA(1)) {
+      for (int t = parser.getInputStream().LA(1);
+          t != Token.EOF;
+          t = parser.getInputStream().LA(1)) {
         parser.consume();
         depth += t == CriteriaLexer.LBRACE ? 1 : t == CriteriaLexer.RBRACE ? -1 : 0;
         if (depth == 0) {
@@ -147,7 +170,10 @@ public final class CriteriaParsing {
         case CriteriaLexer.TEMPLATE:
         case CriteriaLexer.LEAF:
           Token name = next(tokens, i);
-          boolean named = name != null && name.getTokenIndex() < brace.getTokenIndex() && name.getType() != CriteriaLexer.STRING;
+          boolean named =
+              name != null
+                  && name.getTokenIndex() < brace.getTokenIndex()
+                  && name.getType() != CriteriaLexer.STRING;
           return t.getText() + (named ? " '" + name.getText() + "'" : "");
         case CriteriaLexer.LBRACE:
         case CriteriaLexer.RBRACE:
@@ -170,7 +196,13 @@ public final class CriteriaParsing {
   }
 
   /** A syntax error in plain words, at the offending token (or after the line's last token). */
-  private static Diagnostic syntaxDiagnostic(SourceFile source, CommonTokenStream tokens, Parser parser, Token t, RecognitionException e, String antlrMessage) {
+  private static Diagnostic syntaxDiagnostic(
+      SourceFile source,
+      CommonTokenStream tokens,
+      Parser parser,
+      Token t,
+      RecognitionException e,
+      String antlrMessage) {
     IntervalSet expected = null;
     try {
       expected = parser.getExpectedTokens();
@@ -178,32 +210,75 @@ public final class CriteriaParsing {
       expected = null;
     }
     if (t.getType() == Token.EOF) {
-      return Diagnostic.error(Tokens.span(source, t), "unexpected end of file" + expecting(parser, expected, "; expected ", ""));
+      return Diagnostic.error(
+          Tokens.span(source, t),
+          "unexpected end of file" + expecting(parser, expected, "; expected ", ""));
     }
     Token before = previous(tokens, t);
-    if (before != null && before.getLine() < t.getLine() && NEEDS_MORE.contains(before.getType()) && !antlrMessage.startsWith("extraneous")) {
+    if (before != null
+        && before.getLine() < t.getLine()
+        && NEEDS_MORE.contains(before.getType())
+        && !antlrMessage.startsWith("extraneous")) {
       // the line ended too early ('met when value >='): say so where it ends
-      return Diagnostic.error(Tokens.span(source, before), "expected " + expecting(parser, expected, "", "more") + " after '" + SyntaxErrors.printable(before.getText()) + "' at the end of the line");
+      return Diagnostic.error(
+          Tokens.span(source, before),
+          "expected "
+              + expecting(parser, expected, "", "more")
+              + " after '"
+              + SyntaxErrors.printable(before.getText())
+              + "' at the end of the line");
     }
     String found = SyntaxErrors.describe(parser.getVocabulary(), t);
     if (antlrMessage.startsWith("missing ")) {
-      return Diagnostic.error(Tokens.span(source, t), "expected " + expecting(parser, expected, "", "something else") + " before " + found);
+      return Diagnostic.error(
+          Tokens.span(source, t),
+          "expected " + expecting(parser, expected, "", "something else") + " before " + found);
     }
     String hint = keywordHint(parser, t, expected);
-    return Diagnostic.error(Tokens.span(source, t), "unexpected " + found + (hint.isEmpty() ? expecting(parser, expected, "; expected ", "") : hint));
+    return Diagnostic.error(
+        Tokens.span(source, t),
+        "unexpected "
+            + found
+            + (hint.isEmpty() ? expecting(parser, expected, "; expected ", "") : hint));
   }
 
   /** Words that start a line: a misspelt one is not a name that happens to stand there. */
-  private static final List<String> LINE_WORDS = List.of("import", "association", "types", "workloads", "table", "measure", "band", "define",
-      "template", "parameter", "leaf", "area", "branch", "gate", "metric", "criteria", "details", "value", "met", "partner", "each", "otherwise");
+  private static final List<String> LINE_WORDS =
+      List.of(
+          "import",
+          "association",
+          "types",
+          "workloads",
+          "table",
+          "measure",
+          "band",
+          "define",
+          "template",
+          "parameter",
+          "leaf",
+          "area",
+          "branch",
+          "gate",
+          "metric",
+          "criteria",
+          "details",
+          "value",
+          "met",
+          "partner",
+          "each",
+          "otherwise");
 
-  /** "; did you mean 'metric'?" for a name that is a typo of a word the parser expected (or of a word that starts a line). */
+  /**
+   * "; did you mean 'metric'?" for a name that is a typo of a word the parser expected (or of a
+   * word that starts a line).
+   */
   private static String keywordHint(Parser parser, Token t, IntervalSet expected) {
     if (t.getType() != CriteriaLexer.ID || expected == null) {
       return "";
     }
     List<String> words = new ArrayList<>();
-    if (previous(parser.getTokenStream(), t) == null || previous(parser.getTokenStream(), t).getLine() < t.getLine()) {
+    if (previous(parser.getTokenStream(), t) == null
+        || previous(parser.getTokenStream(), t).getLine() < t.getLine()) {
       words.addAll(LINE_WORDS);
     }
     for (int type : expected.toList()) {
@@ -217,11 +292,37 @@ public final class CriteriaParsing {
   }
 
   /** Tokens that cannot end a line: an operator, a comma, 'where', 'via', ... */
-  private static final Set<Integer> NEEDS_MORE = Set.of(CriteriaLexer.GE, CriteriaLexer.LE, CriteriaLexer.NE, CriteriaLexer.EQEQ, CriteriaLexer.GT,
-      CriteriaLexer.LT, CriteriaLexer.EQ, CriteriaLexer.DOTDOT, CriteriaLexer.PLUS, CriteriaLexer.MINUS, CriteriaLexer.STAR, CriteriaLexer.SLASH,
-      CriteriaLexer.COMMA, CriteriaLexer.COLON, CriteriaLexer.AND, CriteriaLexer.OR, CriteriaLexer.NOT, CriteriaLexer.WITHIN, CriteriaLexer.IN,
-      CriteriaLexer.VIA, CriteriaLexer.AT, CriteriaLexer.OF, CriteriaLexer.WHERE, CriteriaLexer.FOR, CriteriaLexer.PER, CriteriaLexer.WHEN,
-      CriteriaLexer.EXCEPT, CriteriaLexer.FAMILY, CriteriaLexer.LPAREN);
+  private static final Set<Integer> NEEDS_MORE =
+      Set.of(
+          CriteriaLexer.GE,
+          CriteriaLexer.LE,
+          CriteriaLexer.NE,
+          CriteriaLexer.EQEQ,
+          CriteriaLexer.GT,
+          CriteriaLexer.LT,
+          CriteriaLexer.EQ,
+          CriteriaLexer.DOTDOT,
+          CriteriaLexer.PLUS,
+          CriteriaLexer.MINUS,
+          CriteriaLexer.STAR,
+          CriteriaLexer.SLASH,
+          CriteriaLexer.COMMA,
+          CriteriaLexer.COLON,
+          CriteriaLexer.AND,
+          CriteriaLexer.OR,
+          CriteriaLexer.NOT,
+          CriteriaLexer.WITHIN,
+          CriteriaLexer.IN,
+          CriteriaLexer.VIA,
+          CriteriaLexer.AT,
+          CriteriaLexer.OF,
+          CriteriaLexer.WHERE,
+          CriteriaLexer.FOR,
+          CriteriaLexer.PER,
+          CriteriaLexer.WHEN,
+          CriteriaLexer.EXCEPT,
+          CriteriaLexer.FAMILY,
+          CriteriaLexer.LPAREN);
 
   /** The visible token before {@code t}, or null. */
   private static Token previous(TokenStream tokens, Token t) {
@@ -235,10 +336,11 @@ public final class CriteriaParsing {
   }
 
   /**
-   * What the parser expected, after {@code prefix}: "'=' or a name"; "a value" or "a name" when
-   * one of many; {@code otherwise} when there are too many possibilities to list.
+   * What the parser expected, after {@code prefix}: "'=' or a name"; "a value" or "a name" when one
+   * of many; {@code otherwise} when there are too many possibilities to list.
    */
-  private static String expecting(Parser parser, IntervalSet expected, String prefix, String otherwise) {
+  private static String expecting(
+      Parser parser, IntervalSet expected, String prefix, String otherwise) {
     if (expected == null || expected.isNil()) {
       return otherwise;
     }

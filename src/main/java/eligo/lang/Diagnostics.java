@@ -9,10 +9,13 @@ public final class Diagnostics {
 
   /** By file, line, then column. */
   public static final Comparator<Span> SPAN_ORDER =
-      Comparator.comparing((Span s) -> s.file().name()).thenComparingInt(Span::line).thenComparingInt(Span::column);
+      Comparator.comparing((Span s) -> s.file().name())
+          .thenComparingInt(Span::line)
+          .thenComparingInt(Span::column);
 
   /** By file, line, column, then message: the order people read them in. */
-  public static final Comparator<Diagnostic> ORDER = Comparator.comparing(Diagnostic::span, SPAN_ORDER).thenComparing(Diagnostic::message);
+  public static final Comparator<Diagnostic> ORDER =
+      Comparator.comparing(Diagnostic::span, SPAN_ORDER).thenComparing(Diagnostic::message);
 
   public static boolean hasErrors(List<Diagnostic> diagnostics) {
     return diagnostics.stream().anyMatch(Diagnostic::isError);
@@ -34,7 +37,9 @@ public final class Diagnostics {
       sb.append(errors).append(errors == 1 ? " error" : " errors");
     }
     if (warnings > 0) {
-      sb.append(errors > 0 ? ", " : "").append(warnings).append(warnings == 1 ? " warning" : " warnings");
+      sb.append(errors > 0 ? ", " : "")
+          .append(warnings)
+          .append(warnings == 1 ? " warning" : " warnings");
     }
     if (!diagnostics.isEmpty()) {
       sb.append('\n');
@@ -43,8 +48,8 @@ public final class Diagnostics {
   }
 
   /**
-   * Edit distance for "did you mean", ignoring case: insertions, deletions, substitutions and
-   * swaps of two neighbours ({@code gaol} is one edit from {@code goal}).
+   * Edit distance for "did you mean", ignoring case: insertions, deletions, substitutions and swaps
+   * of two neighbours ({@code gaol} is one edit from {@code goal}).
    */
   public static int distance(String a, String b) {
     a = a.toLowerCase(java.util.Locale.ROOT);
@@ -60,7 +65,10 @@ public final class Diagnostics {
       for (int j = 1; j <= b.length(); j++) {
         int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
         cur[j] = Math.min(Math.min(prev[j] + 1, cur[j - 1] + 1), prev[j - 1] + cost);
-        if (i > 1 && j > 1 && a.charAt(i - 1) == b.charAt(j - 2) && a.charAt(i - 2) == b.charAt(j - 1)) {
+        if (i > 1
+            && j > 1
+            && a.charAt(i - 1) == b.charAt(j - 2)
+            && a.charAt(i - 2) == b.charAt(j - 1)) {
           cur[j] = Math.min(cur[j], before[j - 2] + 1);
         }
       }

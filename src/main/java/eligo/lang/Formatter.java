@@ -20,13 +20,13 @@ import org.antlr.v4.runtime.tree.ParseTree;
  * <ul>
  *   <li>indentation: two spaces per open brace; a continued line two more per aggregate or
  *       parenthesis still open at its start (at least two);
- *   <li>one space between tokens, none inside parentheses, before a comma or colon, after a
- *       unary minus or before a call's parenthesis; two before a statement that follows another on
- *       the same line ({@code { a = 1  b = 2 }});
+ *   <li>one space between tokens, none inside parentheses, before a comma or colon, after a unary
+ *       minus or before a call's parenthesis; two before a statement that follows another on the
+ *       same line ({@code { a = 1 b = 2 }});
  *   <li>the {@code =} of consecutive one-line declarations of the same kind aligned; trailing
  *       comments of consecutive lines aligned, two spaces after the longest line;
- *   <li>at most one blank line in a row, none at the start or end of the file; LF line ends and
- *       one at the end.
+ *   <li>at most one blank line in a row, none at the start or end of the file; LF line ends and one
+ *       at the end.
  * </ul>
  *
  * Only a file without syntax errors is formatted.
@@ -55,20 +55,26 @@ public final class Formatter {
     Token comment;
     boolean blankBefore;
     String text;
+
     /** Where the space before an alignable '=' starts in {@link #text}, or -1. */
     int equalsAt = -1;
+
     /** The kind of one-line declaration whose '=' may be aligned with its neighbours', or null. */
     Class<?> alignKind;
   }
 
   private static final class Layout {
     private final List<Token> tokens;
+
     /** Token index → the statement (declaration, node line, argument, ...) that starts there. */
     private final Map<Integer, ParserRuleContext> statements = new HashMap<>();
+
     /** Token index → aggregates and parentheses open around it (started before it). */
     private final Map<Integer, Integer> nesting = new HashMap<>();
+
     /** Tokens written without a space after ('-' as a sign) or before ('(' of a call). */
     private final Set<Integer> glueAfter = new HashSet<>();
+
     private final Set<Integer> glueBefore = new HashSet<>();
     private final List<Line> lines = new ArrayList<>();
 
@@ -79,7 +85,9 @@ public final class Formatter {
     }
 
     private void walk(ParseTree t) {
-      if (!(t instanceof ParserRuleContext ctx) || ctx.getStart() == null || ctx.getStop() == null) {
+      if (!(t instanceof ParserRuleContext ctx)
+          || ctx.getStart() == null
+          || ctx.getStop() == null) {
         return;
       }
       if (isStatement(ctx)) {
@@ -105,16 +113,29 @@ public final class Formatter {
     }
 
     private static boolean isStatement(ParserRuleContext ctx) {
-      return ctx instanceof ImportDeclContext || ctx instanceof DeclContext || ctx instanceof TemplateDeclContext
-          || ctx instanceof AreaDeclContext || ctx instanceof TemplateParamContext || ctx instanceof ArgumentContext
-          || ctx instanceof LeafArgsContext || ctx instanceof BranchContext || ctx instanceof NodeContext
-          || ctx instanceof NodeItemContext || ctx instanceof TypeCaseContext || ctx instanceof TypeDefaultContext
-          || ctx instanceof TableCaseContext || ctx instanceof TableDefaultContext;
+      return ctx instanceof ImportDeclContext
+          || ctx instanceof DeclContext
+          || ctx instanceof TemplateDeclContext
+          || ctx instanceof AreaDeclContext
+          || ctx instanceof TemplateParamContext
+          || ctx instanceof ArgumentContext
+          || ctx instanceof LeafArgsContext
+          || ctx instanceof BranchContext
+          || ctx instanceof NodeContext
+          || ctx instanceof NodeItemContext
+          || ctx instanceof TypeCaseContext
+          || ctx instanceof TypeDefaultContext
+          || ctx instanceof TableCaseContext
+          || ctx instanceof TableDefaultContext;
     }
 
     private static boolean opensNesting(ParserRuleContext ctx) {
-      return ctx instanceof SumExprContext || ctx instanceof CountExprContext || ctx instanceof AnyExprContext
-          || ctx instanceof AllExprContext || ctx instanceof ParensContext || (ctx instanceof NameExprContext n && n.LPAREN() != null);
+      return ctx instanceof SumExprContext
+          || ctx instanceof CountExprContext
+          || ctx instanceof AnyExprContext
+          || ctx instanceof AllExprContext
+          || ctx instanceof ParensContext
+          || (ctx instanceof NameExprContext n && n.LPAREN() != null);
     }
 
     /** Splits the tokens into the lines as written, noting blank lines. */
@@ -160,12 +181,16 @@ public final class Formatter {
         Token first = line.code.get(0);
         int start = first.getType() == CriteriaLexer.RBRACE ? depth - 1 : depth;
         int indent = 2 * Math.max(0, start);
-        if (first.getType() != CriteriaLexer.RBRACE && !statements.containsKey(first.getTokenIndex())) {
+        if (first.getType() != CriteriaLexer.RBRACE
+            && !statements.containsKey(first.getTokenIndex())) {
           indent += 2 * Math.max(1, nesting.getOrDefault(first.getTokenIndex(), 0));
         }
         indents.add(indent);
         for (Token t : line.code) {
-          depth += t.getType() == CriteriaLexer.LBRACE ? 1 : t.getType() == CriteriaLexer.RBRACE ? -1 : 0;
+          depth +=
+              t.getType() == CriteriaLexer.LBRACE
+                  ? 1
+                  : t.getType() == CriteriaLexer.RBRACE ? -1 : 0;
         }
       }
       // comment lines take the indentation of the next code line (inside a block before its '}')
@@ -209,8 +234,12 @@ public final class Formatter {
     private String space(Token a, Token b) {
       int ta = a.getType();
       int tb = b.getType();
-      if (ta == CriteriaLexer.LPAREN || tb == CriteriaLexer.RPAREN || tb == CriteriaLexer.COMMA || tb == CriteriaLexer.COLON
-          || glueAfter.contains(a.getTokenIndex()) || glueBefore.contains(b.getTokenIndex())) {
+      if (ta == CriteriaLexer.LPAREN
+          || tb == CriteriaLexer.RPAREN
+          || tb == CriteriaLexer.COMMA
+          || tb == CriteriaLexer.COLON
+          || glueAfter.contains(a.getTokenIndex())
+          || glueBefore.contains(b.getTokenIndex())) {
         return "";
       }
       if (statements.containsKey(b.getTokenIndex()) && ta != CriteriaLexer.LBRACE) {
@@ -225,7 +254,10 @@ public final class Formatter {
       while (i < lines.size()) {
         Line first = lines.get(i);
         int j = i + 1;
-        while (first.alignKind != null && j < lines.size() && lines.get(j).alignKind == first.alignKind && !lines.get(j).blankBefore
+        while (first.alignKind != null
+            && j < lines.size()
+            && lines.get(j).alignKind == first.alignKind
+            && !lines.get(j).blankBefore
             && indentOf(lines.get(j)) == indentOf(first)) {
           j++;
         }
@@ -235,7 +267,10 @@ public final class Formatter {
         }
         for (int k = i; k < j && j - i > 1; k++) {
           Line l = lines.get(k);
-          l.text = l.text.substring(0, l.equalsAt) + " ".repeat(column - l.equalsAt) + l.text.substring(l.equalsAt);
+          l.text =
+              l.text.substring(0, l.equalsAt)
+                  + " ".repeat(column - l.equalsAt)
+                  + l.text.substring(l.equalsAt);
         }
         i = j;
       }
@@ -249,14 +284,19 @@ public final class Formatter {
       return n;
     }
 
-    /** The lines with their comments (trailing ones aligned over consecutive lines) and blank lines. */
+    /**
+     * The lines with their comments (trailing ones aligned over consecutive lines) and blank lines.
+     */
     private String withComments() {
       StringBuilder out = new StringBuilder();
       int i = 0;
       while (i < lines.size()) {
         int j = i;
         int width = 0;
-        while (j < lines.size() && !lines.get(j).code.isEmpty() && lines.get(j).comment != null && (j == i || !lines.get(j).blankBefore)) {
+        while (j < lines.size()
+            && !lines.get(j).code.isEmpty()
+            && lines.get(j).comment != null
+            && (j == i || !lines.get(j).blankBefore)) {
           width = Math.max(width, lines.get(j).text.length());
           j++;
         }

@@ -8,8 +8,8 @@ import java.util.List;
 
 /**
  * A name that criteria take from the data, where it was written: a workload name, a workload
- * family, or the text of an association type. These must match the data exactly, or the rules
- * that use them silently count nothing; {@code check.DataBinding} holds them against a dataset.
+ * family, or the text of an association type. These must match the data exactly, or the rules that
+ * use them silently count nothing; {@code check.DataBinding} holds them against a dataset.
  */
 public record NameUse(Kind kind, String text, Span span) {
   /** What the name stands for in the data. */
@@ -35,8 +35,8 @@ public record NameUse(Kind kind, String text, Span span) {
   }
 
   /**
-   * Walks the tree's records and lists by their components, so that a name is found wherever
-   * the grammar lets it stand (areas, branches, templates, binders, type maps, tables).
+   * Walks the tree's records and lists by their components, so that a name is found wherever the
+   * grammar lets it stand (areas, branches, templates, binders, type maps, tables).
    */
   private static void walk(Object node, List<NameUse> out) {
     if (node instanceof Ast.WorkloadName w) {
@@ -52,8 +52,12 @@ public record NameUse(Kind kind, String text, Span span) {
     } else if (node instanceof Record r && !(node instanceof Span)) {
       for (RecordComponent c : r.getClass().getRecordComponents()) {
         Class<?> t = c.getType();
-        if (t == String.class || t == BigDecimal.class || t == SourceFile.class || t == Span.class
-            || t.isPrimitive() || t.isEnum()) {
+        if (t == String.class
+            || t == BigDecimal.class
+            || t == SourceFile.class
+            || t == Span.class
+            || t.isPrimitive()
+            || t.isEnum()) {
           continue;
         }
         try {

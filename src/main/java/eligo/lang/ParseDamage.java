@@ -12,11 +12,11 @@ import org.antlr.v4.runtime.tree.ParseTree;
 /**
  * Where a syntax error damaged a parse tree, and what a failure to build from the tree means. The
  * parser marks what its error recovery did: an error node for a token it skipped or made up, a
- * recognition exception on a rule it could not finish, a rule it left empty. Building a damaged part
- * may fail on a hole (a child missing, a token made up): that failure is the syntax error, already
- * reported, and the builders leave the part out. Building a part that no syntax error touched never
- * fails unless the builder has a bug: that failure propagates, as a {@link BuildBug}, so that a
- * bug never silently drops a part of a valid file.
+ * recognition exception on a rule it could not finish, a rule it left empty. Building a damaged
+ * part may fail on a hole (a child missing, a token made up): that failure is the syntax error,
+ * already reported, and the builders leave the part out. Building a part that no syntax error
+ * touched never fails unless the builder has a bug: that failure propagates, as a {@link BuildBug},
+ * so that a bug never silently drops a part of a valid file.
  */
 public final class ParseDamage {
   private ParseDamage() {}
@@ -32,7 +32,8 @@ public final class ParseDamage {
    */
   public static boolean broken(ParseTree node, Predicate<ParserRuleContext> mayBeEmpty) {
     return node instanceof ErrorNode
-        || (node instanceof ParserRuleContext ctx && (ctx.exception != null || (ctx.getChildCount() == 0 && !mayBeEmpty.test(ctx))));
+        || (node instanceof ParserRuleContext ctx
+            && (ctx.exception != null || (ctx.getChildCount() == 0 && !mayBeEmpty.test(ctx))));
   }
 
   /** Whether a syntax error touched this part: it, or anything inside it, is {@link #broken}. */
@@ -48,7 +49,9 @@ public final class ParseDamage {
     return false;
   }
 
-  /** Whether a syntax error touched this part of a tree whose rules are never empty unless broken. */
+  /**
+   * Whether a syntax error touched this part of a tree whose rules are never empty unless broken.
+   */
   public static boolean damaged(ParseTree tree) {
     return damaged(tree, NO_EMPTY_RULES);
   }
@@ -57,13 +60,15 @@ public final class ParseDamage {
    * Every damaged part of {@code tree} at once (by identity): each broken node and every part
    * around it, so that a part is in the set exactly when {@link #damaged} holds for it.
    */
-  public static Set<ParseTree> damagedParts(ParseTree tree, Predicate<ParserRuleContext> mayBeEmpty) {
+  public static Set<ParseTree> damagedParts(
+      ParseTree tree, Predicate<ParserRuleContext> mayBeEmpty) {
     Set<ParseTree> out = Collections.newSetFromMap(new IdentityHashMap<>());
     mark(tree, mayBeEmpty, out);
     return out;
   }
 
-  private static void mark(ParseTree tree, Predicate<ParserRuleContext> mayBeEmpty, Set<ParseTree> out) {
+  private static void mark(
+      ParseTree tree, Predicate<ParserRuleContext> mayBeEmpty, Set<ParseTree> out) {
     if (broken(tree, mayBeEmpty)) {
       for (ParseTree t = tree; t != null && out.add(t); t = t.getParent()) {
         // marked with every part around it
@@ -76,8 +81,9 @@ public final class ParseDamage {
 
   /**
    * Decides about a failure to build {@code part}: returns (the caller leaves the part out) when it
-   * is a hole left by a syntax error, that is when {@code damaged} (a syntax error touched the part)
-   * and the failure is not a bug passed up from a part inside it; otherwise throws it as a bug.
+   * is a hole left by a syntax error, that is when {@code damaged} (a syntax error touched the
+   * part) and the failure is not a bug passed up from a part inside it; otherwise throws it as a
+   * bug.
    */
   public static void holeOrBug(RuntimeException failure, ParserRuleContext part, boolean damaged) {
     if (failure instanceof BuildBug bug) {
@@ -96,7 +102,12 @@ public final class ParseDamage {
     private static final long serialVersionUID = 1L;
 
     BuildBug(ParserRuleContext part, RuntimeException cause) {
-      super("internal error: building " + where(part) + ", which has no syntax error, failed: " + cause, cause);
+      super(
+          "internal error: building "
+              + where(part)
+              + ", which has no syntax error, failed: "
+              + cause,
+          cause);
     }
 
     private static String where(ParserRuleContext part) {
@@ -105,7 +116,9 @@ public final class ParseDamage {
         return "a part of the file";
       }
       String file = start.getInputStream() == null ? null : start.getInputStream().getSourceName();
-      return "line " + start.getLine() + (file == null || file.isEmpty() || file.equals("<unknown>") ? "" : " of " + file);
+      return "line "
+          + start.getLine()
+          + (file == null || file.isEmpty() || file.equals("<unknown>") ? "" : " of " + file);
     }
   }
 }

@@ -7,7 +7,10 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
-/** A criteria (or case) file's text and display name, with line lookup for diagnostics. Lines end at LF. */
+/**
+ * A criteria (or case) file's text and display name, with line lookup for diagnostics. Lines end at
+ * LF.
+ */
 public final class SourceFile {
   private final String name;
   private final String text;
@@ -27,13 +30,18 @@ public final class SourceFile {
     lineStarts = starts.stream().mapToInt(Integer::intValue).toArray();
   }
 
-  /** Strict UTF-8 (malformed input is an error, not a replacement character); a leading byte-order mark is dropped. */
+  /**
+   * Strict UTF-8 (malformed input is an error, not a replacement character); a leading byte-order
+   * mark is dropped.
+   */
   public static String decode(byte[] bytes) throws CharacterCodingException {
-    String s = StandardCharsets.UTF_8.newDecoder()
-        .onMalformedInput(CodingErrorAction.REPORT)
-        .onUnmappableCharacter(CodingErrorAction.REPORT)
-        .decode(ByteBuffer.wrap(bytes))
-        .toString();
+    String s =
+        StandardCharsets.UTF_8
+            .newDecoder()
+            .onMalformedInput(CodingErrorAction.REPORT)
+            .onUnmappableCharacter(CodingErrorAction.REPORT)
+            .decode(ByteBuffer.wrap(bytes))
+            .toString();
     return s.startsWith("\uFEFF") ? s.substring(1) : s;
   }
 

@@ -1,10 +1,10 @@
 package eligo.lang;
 
-import java.util.Locale;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
+import java.util.Locale;
 import java.util.function.BiFunction;
 import org.antlr.v4.runtime.BaseErrorListener;
 import org.antlr.v4.runtime.InputMismatchException;
@@ -20,8 +20,8 @@ import org.antlr.v4.runtime.misc.IntervalSet;
  * Syntax errors of any of our ANTLR grammars as diagnostics in plain words: stray characters and
  * unclosed texts from the lexer, unbalanced braces, and the parser's complaints with the expected
  * tokens named for people. Grammar-independent: tokens are recognised by their symbolic names
- * ({@code ID} or {@code WORD}, {@code STRING}, {@code NUMBER}, {@code MONTH}, {@code STRAY},
- * {@code UNTERMINATED_STRING}, {@code LBRACE}, {@code RBRACE}).
+ * ({@code ID} or {@code WORD}, {@code STRING}, {@code NUMBER}, {@code MONTH}, {@code STRAY}, {@code
+ * UNTERMINATED_STRING}, {@code LBRACE}, {@code RBRACE}).
  */
 public final class SyntaxErrors {
   private SyntaxErrors() {}
@@ -30,11 +30,14 @@ public final class SyntaxErrors {
   public static final String CLOSES_NOTHING = "this '}' closes nothing";
 
   /** Reports every {@code STRAY} and {@code UNTERMINATED_STRING} token of a lexed file. */
-  public static void lexical(SourceFile source, List<Token> tokens, Vocabulary vocabulary, List<Diagnostic> out) {
+  public static void lexical(
+      SourceFile source, List<Token> tokens, Vocabulary vocabulary, List<Diagnostic> out) {
     for (Token t : tokens) {
       String kind = vocabulary.getSymbolicName(t.getType());
       if ("STRAY".equals(kind)) {
-        out.add(Diagnostic.error(Tokens.span(source, t), "unexpected character '" + printable(t.getText()) + "'"));
+        out.add(
+            Diagnostic.error(
+                Tokens.span(source, t), "unexpected character '" + printable(t.getText()) + "'"));
       } else if ("UNTERMINATED_STRING".equals(kind)) {
         out.add(Diagnostic.error(Tokens.span(source, t), "this text has no closing quote (\")"));
       }
@@ -46,7 +49,12 @@ public final class SyntaxErrors {
    * opener} describes what a '{' opens ("area 'azure'", "case \"x\""), given the tokens and the
    * brace.
    */
-  public static void braces(SourceFile source, List<Token> tokens, Vocabulary vocabulary, BiFunction<List<Token>, Token, String> opener, List<Diagnostic> out) {
+  public static void braces(
+      SourceFile source,
+      List<Token> tokens,
+      Vocabulary vocabulary,
+      BiFunction<List<Token>, Token, String> opener,
+      List<Diagnostic> out) {
     Deque<Token> open = new ArrayDeque<>();
     for (Token t : tokens) {
       String kind = vocabulary.getSymbolicName(t.getType());
@@ -54,7 +62,9 @@ public final class SyntaxErrors {
         open.push(t);
       } else if ("RBRACE".equals(kind)) {
         if (open.isEmpty()) {
-          out.add(Diagnostic.error(Tokens.span(source, t), CLOSES_NOTHING + ": there is no '{' open before it"));
+          out.add(
+              Diagnostic.error(
+                  Tokens.span(source, t), CLOSES_NOTHING + ": there is no '{' open before it"));
         } else {
           open.pop();
         }
@@ -62,18 +72,31 @@ public final class SyntaxErrors {
     }
     while (!open.isEmpty()) {
       Token t = open.removeLast();
-      out.add(Diagnostic.error(Tokens.span(source, t), "expected '}' to close " + opener.apply(tokens, t) + " opened here at line " + t.getLine() + "; the file ends before it"));
+      out.add(
+          Diagnostic.error(
+              Tokens.span(source, t),
+              "expected '}' to close "
+                  + opener.apply(tokens, t)
+                  + " opened here at line "
+                  + t.getLine()
+                  + "; the file ends before it"));
     }
   }
 
   /**
-   * An error listener that collects the parser's syntax errors into {@code out}, skipping those
-   * at tokens the lexer pass already reported.
+   * An error listener that collects the parser's syntax errors into {@code out}, skipping those at
+   * tokens the lexer pass already reported.
    */
   public static BaseErrorListener collector(SourceFile source, List<Diagnostic> out) {
     return new BaseErrorListener() {
       @Override
-      public void syntaxError(Recognizer<?, ?> recognizer, Object offending, int line, int col, String msg, RecognitionException e) {
+      public void syntaxError(
+          Recognizer<?, ?> recognizer,
+          Object offending,
+          int line,
+          int col,
+          String msg,
+          RecognitionException e) {
         Token t = (Token) offending;
         Vocabulary v = recognizer.getVocabulary();
         if (t != null) {
@@ -82,7 +105,10 @@ public final class SyntaxErrors {
             return; // already reported by the lexer pass
           }
         }
-        out.add(Diagnostic.error(t == null ? Span.at(source, line, col + 1) : Tokens.span(source, t), message((Parser) recognizer, t, e, msg)));
+        out.add(
+            Diagnostic.error(
+                t == null ? Span.at(source, line, col + 1) : Tokens.span(source, t),
+                message((Parser) recognizer, t, e, msg)));
       }
     };
   }
@@ -131,7 +157,8 @@ public final class SyntaxErrors {
     return sb.toString();
   }
 
-  private static String message(Parser parser, Token t, RecognitionException e, String antlrMessage) {
+  private static String message(
+      Parser parser, Token t, RecognitionException e, String antlrMessage) {
     String found = t == null ? "?" : describe(parser.getVocabulary(), t);
     IntervalSet expected = null;
     if (e instanceof InputMismatchException || e instanceof NoViableAltException || e == null) {
@@ -145,7 +172,10 @@ public final class SyntaxErrors {
       return "unexpected end of file" + expecting(parser.getVocabulary(), expected);
     }
     if (antlrMessage.startsWith("missing ")) {
-      return "expected " + antlrMessage.substring("missing ".length()).replaceAll(" at .*$", "") + " before " + found;
+      return "expected "
+          + antlrMessage.substring("missing ".length()).replaceAll(" at .*$", "")
+          + " before "
+          + found;
     }
     return "unexpected " + found + expecting(parser.getVocabulary(), expected);
   }

@@ -13,12 +13,17 @@ public final class Tokens {
     return new Span(source, t.getLine(), t.getCharPositionInLine() + 1, len);
   }
 
-  /** The span of a rule: from its first token to its last when they share a line, else its first token. */
+  /**
+   * The span of a rule: from its first token to its last when they share a line, else its first
+   * token.
+   */
   public static Span span(SourceFile source, ParserRuleContext ctx) {
     Token start = ctx.getStart();
     Token stop = ctx.getStop();
     int len = 1;
-    if (stop != null && stop.getLine() == start.getLine() && stop.getStopIndex() >= start.getStartIndex()) {
+    if (stop != null
+        && stop.getLine() == start.getLine()
+        && stop.getStopIndex() >= start.getStartIndex()) {
       len = stop.getStopIndex() - start.getStartIndex() + 1;
     } else if (start.getStopIndex() >= start.getStartIndex()) {
       len = start.getStopIndex() - start.getStartIndex() + 1;

@@ -64,11 +64,14 @@ final class Convert {
   }
 
   static ResponseErrorException invalid(String message) {
-    return new ResponseErrorException(new ResponseError(ResponseErrorCode.InvalidParams, message, null));
+    return new ResponseErrorException(
+        new ResponseError(ResponseErrorCode.InvalidParams, message, null));
   }
 
   static Range range(TextRange r) {
-    return new Range(new Position(r.startLine() - 1, r.startColumn() - 1), new Position(r.endLine() - 1, r.endColumn() - 1));
+    return new Range(
+        new Position(r.startLine() - 1, r.startColumn() - 1),
+        new Position(r.endLine() - 1, r.endColumn() - 1));
   }
 
   static Location location(SourceLocation l) {
@@ -77,7 +80,10 @@ final class Convert {
 
   static Diagnostic diagnostic(Problem p) {
     Diagnostic d = new Diagnostic(range(p.range()), p.message());
-    d.setSeverity(p.severity() == Problem.Severity.ERROR ? DiagnosticSeverity.Error : DiagnosticSeverity.Warning);
+    d.setSeverity(
+        p.severity() == Problem.Severity.ERROR
+            ? DiagnosticSeverity.Error
+            : DiagnosticSeverity.Warning);
     d.setSource("eligo");
     d.setCode(p.code());
     return d;
@@ -85,7 +91,9 @@ final class Convert {
 
   static DocumentSymbol symbol(EditorSymbol s) {
     List<DocumentSymbol> children = s.children().stream().map(Convert::symbol).toList();
-    DocumentSymbol d = new DocumentSymbol(s.name(), kind(s.kind()), range(s.range()), range(s.selection()), s.detail(), children);
+    DocumentSymbol d =
+        new DocumentSymbol(
+            s.name(), kind(s.kind()), range(s.range()), range(s.selection()), s.detail(), children);
     return d;
   }
 
@@ -112,15 +120,16 @@ final class Convert {
   static CompletionItem completion(Completion c) {
     CompletionItem item = new CompletionItem(c.label());
     item.setDetail(c.detail());
-    item.setKind(switch (c.kind()) {
-      case KEYWORD -> CompletionItemKind.Keyword;
-      case NAME -> CompletionItemKind.Variable;
-      case MEASURE -> CompletionItemKind.Field;
-      case BUILTIN -> CompletionItemKind.Constant;
-      case WORKLOAD -> CompletionItemKind.Value;
-      case AREA -> CompletionItemKind.Module;
-      case NODE -> CompletionItemKind.Method;
-    });
+    item.setKind(
+        switch (c.kind()) {
+          case KEYWORD -> CompletionItemKind.Keyword;
+          case NAME -> CompletionItemKind.Variable;
+          case MEASURE -> CompletionItemKind.Field;
+          case BUILTIN -> CompletionItemKind.Constant;
+          case WORKLOAD -> CompletionItemKind.Value;
+          case AREA -> CompletionItemKind.Module;
+          case NODE -> CompletionItemKind.Method;
+        });
     return item;
   }
 }

@@ -52,14 +52,18 @@ final class CriteriaDocuments implements TextDocumentService {
   private final LanguageService service;
   private final Supplier<LanguageClient> client;
   private final long debounceMillis;
-  private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
-    Thread t = new Thread(r, "eligo-lsp-diagnostics");
-    t.setDaemon(true);
-    return t;
-  });
+  private final ScheduledExecutorService scheduler =
+      Executors.newSingleThreadScheduledExecutor(
+          r -> {
+            Thread t = new Thread(r, "eligo-lsp-diagnostics");
+            t.setDaemon(true);
+            return t;
+          });
   private final Map<Path, ScheduledFuture<?>> pending = new ConcurrentHashMap<>();
+
   /** The URI each open document was given by the client, so diagnostics go back under it. */
   private final Map<Path, String> uris = new ConcurrentHashMap<>();
+
   /** Files that were last sent problems, to clear them when they have none. */
   private final Set<Path> shown = ConcurrentHashMap.newKeySet();
 
@@ -105,7 +109,9 @@ final class CriteriaDocuments implements TextDocumentService {
   }
 
   private void schedule(Path file) {
-    ScheduledFuture<?> previous = pending.put(file, scheduler.schedule(() -> publish(file), debounceMillis, TimeUnit.MILLISECONDS));
+    ScheduledFuture<?> previous =
+        pending.put(
+            file, scheduler.schedule(() -> publish(file), debounceMillis, TimeUnit.MILLISECONDS));
     if (previous != null) {
       previous.cancel(false);
     }
@@ -121,7 +127,8 @@ final class CriteriaDocuments implements TextDocumentService {
       Set<Path> now = new HashSet<>();
       for (Map.Entry<Path, List<Problem>> e : problems.entrySet()) {
         if (!e.getValue().isEmpty() || shown.contains(e.getKey()) || uris.containsKey(e.getKey())) {
-          List<org.eclipse.lsp4j.Diagnostic> list = e.getValue().stream().map(Convert::diagnostic).toList();
+          List<org.eclipse.lsp4j.Diagnostic> list =
+              e.getValue().stream().map(Convert::diagnostic).toList();
           c.publishDiagnostics(new PublishDiagnosticsParams(uri(e.getKey()), list));
         }
         if (!e.getValue().isEmpty()) {
@@ -142,53 +149,72 @@ final class CriteriaDocuments implements TextDocumentService {
 
   @Override
   public CompletableFuture<List<? extends TextEdit>> formatting(DocumentFormattingParams params) {
-    return CompletableFuture.supplyAsync(() -> {
-      Path p = Convert.path(params.getTextDocument());
-      LanguageService.Formatting f = service.format(p);
-      String old = service.workspace().text(p);
-      if (f.text() == null || old == null || f.text().equals(old)) {
-        return List.of();
-      }
-      Range whole = new Range(new Position(0, 0), new Position(old.split("\n", -1).length, 0));
-      return List.of(new TextEdit(whole, f.text()));
-    });
+    return CompletableFuture.supplyAsync(
+        () -> {
+          Path p = Convert.path(params.getTextDocument());
+          LanguageService.Formatting f = service.format(p);
+          String old = service.workspace().text(p);
+          if (f.text() == null || old == null || f.text().equals(old)) {
+            return List.of();
+          }
+          Range whole = new Range(new Position(0, 0), new Position(old.split("\n", -1).length, 0));
+          return List.of(new TextEdit(whole, f.text()));
+        });
   }
 
   @Override
-  public CompletableFuture<List<Either<SymbolInformation, DocumentSymbol>>> documentSymbol(DocumentSymbolParams params) {
-    return CompletableFuture.supplyAsync(() -> {
-      Path p = Convert.path(params.getTextDocument());
-      List<Either<SymbolInformation, DocumentSymbol>> out = new ArrayList<>();
-      service.symbols(p).forEach(s -> out.add(Either.forRight(Convert.symbol(s))));
-      return out;
-    });
+  public CompletableFuture<List<Either<SymbolInformation, DocumentSymbol>>> documentSymbol(
+      DocumentSymbolParams params) {
+    return CompletableFuture.supplyAsync(
+        () -> {
+          Path p = Convert.path(params.getTextDocument());
+          List<Either<SymbolInformation, DocumentSymbol>> out = new ArrayList<>();
+          service.symbols(p).forEach(s -> out.add(Either.forRight(Convert.symbol(s))));
+          return out;
+        });
   }
 
   @Override
-  public CompletableFuture<Either<List<? extends Location>, List<? extends LocationLink>>> definition(DefinitionParams params) {
-    return CompletableFuture.supplyAsync(() -> {
-      Path p = Convert.path(params.getTextDocument());
-      List<Location> out = service.definition(p, Convert.line(params), Convert.column(params)).stream().map(Convert::location).toList();
-      return Either.forLeft(out);
-    });
+  public CompletableFuture<Either<List<? extends Location>, List<? extends LocationLink>>>
+      definition(DefinitionParams params) {
+    return CompletableFuture.supplyAsync(
+        () -> {
+          Path p = Convert.path(params.getTextDocument());
+          List<Location> out =
+              service.definition(p, Convert.line(params), Convert.column(params)).stream()
+                  .map(Convert::location)
+                  .toList();
+          return Either.forLeft(out);
+        });
   }
 
   @Override
   public CompletableFuture<Hover> hover(HoverParams params) {
-    return CompletableFuture.supplyAsync(() -> {
-      Path p = Convert.path(params.getTextDocument());
-      return service.hover(p, Convert.line(params), Convert.column(params))
-          .map(h -> new Hover(new MarkupContent(MarkupKind.MARKDOWN, h.markdown()), Convert.range(h.range())))
-          .orElse(null);
-    });
+    return CompletableFuture.supplyAsync(
+        () -> {
+          Path p = Convert.path(params.getTextDocument());
+          return service
+              .hover(p, Convert.line(params), Convert.column(params))
+              .map(
+                  h ->
+                      new Hover(
+                          new MarkupContent(MarkupKind.MARKDOWN, h.markdown()),
+                          Convert.range(h.range())))
+              .orElse(null);
+        });
   }
 
   @Override
-  public CompletableFuture<Either<List<CompletionItem>, CompletionList>> completion(CompletionParams params) {
-    return CompletableFuture.supplyAsync(() -> {
-      Path p = Convert.path(params.getTextDocument());
-      List<CompletionItem> items = service.completion(p, Convert.line(params), Convert.column(params)).stream().map(Convert::completion).toList();
-      return Either.forRight(new CompletionList(false, items));
-    });
+  public CompletableFuture<Either<List<CompletionItem>, CompletionList>> completion(
+      CompletionParams params) {
+    return CompletableFuture.supplyAsync(
+        () -> {
+          Path p = Convert.path(params.getTextDocument());
+          List<CompletionItem> items =
+              service.completion(p, Convert.line(params), Convert.column(params)).stream()
+                  .map(Convert::completion)
+                  .toList();
+          return Either.forRight(new CompletionList(false, items));
+        });
   }
 }

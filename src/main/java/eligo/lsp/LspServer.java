@@ -27,10 +27,10 @@ import org.eclipse.lsp4j.services.TextDocumentService;
 import org.eclipse.lsp4j.services.WorkspaceService;
 
 /**
- * The Eligo language server: initialize, the text document services of {@link
- * CriteriaDocuments}, and a clean end ({@code shutdown} then {@code exit}: status 0; {@code exit}
- * without {@code shutdown}, or the input closed: 1). A request that fails gets an error response
- * with a plain message, never a stack trace, and the server goes on serving.
+ * The Eligo language server: initialize, the text document services of {@link CriteriaDocuments},
+ * and a clean end ({@code shutdown} then {@code exit}: status 0; {@code exit} without {@code
+ * shutdown}, or the input closed: 1). A request that fails gets an error response with a plain
+ * message, never a stack trace, and the server goes on serving.
  */
 public final class LspServer implements LanguageServer, LanguageClientAware {
   /** How long after the last change diagnostics are computed and published. */
@@ -46,28 +46,34 @@ public final class LspServer implements LanguageServer, LanguageClientAware {
   }
 
   /**
-   * Serves one client over the streams until it sends {@code exit} or closes its input; returns
-   * the exit status. {@code data}: a dataset folder for workload completion, or null.
+   * Serves one client over the streams until it sends {@code exit} or closes its input; returns the
+   * exit status. {@code data}: a dataset folder for workload completion, or null.
    */
   public static int serve(InputStream in, OutputStream out, Path data) {
     LspServer server = new LspServer(new LanguageService(new Workspace(), data), DEBOUNCE_MILLIS);
-    Launcher<LanguageClient> launcher = new LSPLauncher.Builder<LanguageClient>()
-        .setLocalService(server)
-        .setRemoteInterface(LanguageClient.class)
-        .setInput(in)
-        .setOutput(out)
-        .setExceptionHandler(LspServer::plainError)
-        .create();
+    Launcher<LanguageClient> launcher =
+        new LSPLauncher.Builder<LanguageClient>()
+            .setLocalService(server)
+            .setRemoteInterface(LanguageClient.class)
+            .setInput(in)
+            .setOutput(out)
+            .setExceptionHandler(LspServer::plainError)
+            .create();
     server.connect(launcher.getRemoteProxy());
     Future<Void> listening = launcher.startListening();
-    Thread watcher = new Thread(() -> {
-      try {
-        listening.get();
-      } catch (InterruptedException | ExecutionException | java.util.concurrent.CancellationException e) {
-        // the input ended or broke: the session is over either way
-      }
-      server.exit.complete(server.shutdownRequested ? 0 : 1);
-    }, "eligo-lsp-input");
+    Thread watcher =
+        new Thread(
+            () -> {
+              try {
+                listening.get();
+              } catch (InterruptedException
+                  | ExecutionException
+                  | java.util.concurrent.CancellationException e) {
+                // the input ended or broke: the session is over either way
+              }
+              server.exit.complete(server.shutdownRequested ? 0 : 1);
+            },
+            "eligo-lsp-input");
     watcher.setDaemon(true);
     watcher.start();
     int status = server.exit.join();
@@ -76,17 +82,24 @@ public final class LspServer implements LanguageServer, LanguageClientAware {
     return status;
   }
 
-  /** The error response for a failure: its own for a {@link ResponseErrorException}, else a plain message. */
+  /**
+   * The error response for a failure: its own for a {@link ResponseErrorException}, else a plain
+   * message.
+   */
   static ResponseError plainError(Throwable t) {
     Throwable cause = t;
-    while ((cause instanceof java.util.concurrent.CompletionException || cause instanceof ExecutionException) && cause.getCause() != null) {
+    while ((cause instanceof java.util.concurrent.CompletionException
+            || cause instanceof ExecutionException)
+        && cause.getCause() != null) {
       cause = cause.getCause();
     }
     if (cause instanceof ResponseErrorException r) {
       return r.getResponseError();
     }
-    String what = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
-    return new ResponseError(ResponseErrorCode.InternalError, "eligo could not answer this request: " + what, null);
+    String what =
+        cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
+    return new ResponseError(
+        ResponseErrorCode.InternalError, "eligo could not answer this request: " + what, null);
   }
 
   @Override
@@ -104,7 +117,9 @@ public final class LspServer implements LanguageServer, LanguageClientAware {
     caps.setHoverProvider(true);
     caps.setCompletionProvider(new CompletionOptions(false, List.of()));
     String version = LspServer.class.getPackage().getImplementationVersion();
-    return CompletableFuture.completedFuture(new InitializeResult(caps, new ServerInfo("eligo", version == null ? "development" : version)));
+    return CompletableFuture.completedFuture(
+        new InitializeResult(
+            caps, new ServerInfo("eligo", version == null ? "development" : version)));
   }
 
   @Override

@@ -23,9 +23,9 @@ import org.apache.maven.project.MavenProject;
 
 /**
  * {@code eligo:generate}: compiles the project's criteria folder into one Java evaluator class per
- * solution area and adds them to the compile source roots. Criteria errors fail the build at
- * {@code file:line:col} with the line and a caret; warnings are logged. Sources generated from the
- * same criteria content, package and plugin are not generated again.
+ * solution area and adds them to the compile source roots. Criteria errors fail the build at {@code
+ * file:line:col} with the line and a caret; warnings are logged. Sources generated from the same
+ * criteria content, package and plugin are not generated again.
  */
 @Mojo(name = "generate", defaultPhase = LifecyclePhase.GENERATE_SOURCES, threadSafe = true)
 public final class GenerateMojo extends AbstractMojo {
@@ -48,10 +48,14 @@ public final class GenerateMojo extends AbstractMojo {
   public void execute() throws MojoExecutionException, MojoFailureException {
     Path criteria = criteriaDirectory.toPath();
     if (!Files.isDirectory(criteria)) {
-      throw new MojoFailureException("criteria folder " + criteria + " does not exist or is not a folder (set criteriaDirectory)");
+      throw new MojoFailureException(
+          "criteria folder "
+              + criteria
+              + " does not exist or is not a folder (set criteriaDirectory)");
     }
     if (!SourceVersion.isName(packageName)) {
-      throw new MojoFailureException("packageName '" + packageName + "' is not a Java package name");
+      throw new MojoFailureException(
+          "packageName '" + packageName + "' is not a Java package name");
     }
     Path output = outputDirectory.toPath();
     GeneratedSources.Result r;
@@ -63,7 +67,8 @@ public final class GenerateMojo extends AbstractMojo {
     if (r.upToDate()) {
       getLog().info("eligo: " + classes(r) + " up to date in " + output);
     } else if (!r.compilation().ok()) {
-      throw new MojoFailureException("criteria errors:\n" + Diagnostics.render(r.compilation().diagnostics()));
+      throw new MojoFailureException(
+          "criteria errors:\n" + Diagnostics.render(r.compilation().diagnostics()));
     } else {
       for (Diagnostic d : r.compilation().diagnostics()) {
         getLog().warn(d.render());
@@ -80,8 +85,8 @@ public final class GenerateMojo extends AbstractMojo {
 
   /**
    * What generated the sources: the SHA-256 of the plugin jar, so a changed plugin (even of the
-   * same SNAPSHOT version) generates again; null, meaning always generate, when the plugin does
-   * not run from a jar.
+   * same SNAPSHOT version) generates again; null, meaning always generate, when the plugin does not
+   * run from a jar.
    */
   private static String generator() throws MojoExecutionException {
     CodeSource source = GenerateMojo.class.getProtectionDomain().getCodeSource();
@@ -90,7 +95,8 @@ public final class GenerateMojo extends AbstractMojo {
       if (jar == null || !Files.isRegularFile(jar)) {
         return null;
       }
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(jar)));
+      return HexFormat.of()
+          .formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(jar)));
     } catch (URISyntaxException | IOException | NoSuchAlgorithmException e) {
       throw new MojoExecutionException("cannot read the eligo plugin jar: " + e, e);
     }

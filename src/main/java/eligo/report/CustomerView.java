@@ -3,12 +3,13 @@ package eligo.report;
 import java.util.List;
 
 /**
- * The by-customer view: every area and node of one customer with its status, its criteria text,
- * its value for people and, when not met or not evaluated, why. Built by {@link Explainer}.
+ * The by-customer view: every area and node of one customer with its status, its criteria text, its
+ * value for people and, when not met or not evaluated, why. Built by {@link Explainer}.
  *
  * @param asOf the as-of month, {@code YYYY-MM}
  */
-public record CustomerView(String partnerId, String customerId, String customerName, String asOf, List<Area> areas) {
+public record CustomerView(
+    String partnerId, String customerId, String customerName, String asOf, List<Area> areas) {
   public CustomerView {
     areas = List.copyOf(areas);
   }
@@ -47,8 +48,8 @@ public record CustomerView(String partnerId, String customerId, String customerN
   }
 
   /**
-   * A details row: a tenant or workload and what it had at M ({@code now}) and, for net values,
-   * at M-12 ({@code yearEarlier}, else null).
+   * A details row: a tenant or workload and what it had at M ({@code now}) and, for net values, at
+   * M-12 ({@code yearEarlier}, else null).
    */
   public record Detail(String key, String now, String yearEarlier) {}
 }

@@ -3,22 +3,22 @@ package eligo.report;
 import eligo.data.Dataset;
 import eligo.data.Month;
 import eligo.data.NodeResults;
-import eligo.interpret.Interpreter;
-import eligo.ir.Ir;
 import eligo.engine.Outcome;
+import eligo.interpret.Interpreter;
 import eligo.io.Texts;
-import java.util.Locale;
+import eligo.ir.Ir;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Builds the by-customer view with the reasons behind every status. It evaluates the customer
- * again with the reference {@link Interpreter}, listening to that evaluation: the statuses,
- * values and reasons shown all come from this one traced evaluation, which must agree with the
- * run's {@link Outcome} (a disagreement is a bug, reported as an {@link IllegalStateException}).
+ * Builds the by-customer view with the reasons behind every status. It evaluates the customer again
+ * with the reference {@link Interpreter}, listening to that evaluation: the statuses, values and
+ * reasons shown all come from this one traced evaluation, which must agree with the run's {@link
+ * Outcome} (a disagreement is a bug, reported as an {@link IllegalStateException}).
  *
  * <p>What it records per node, from the value's outermost count or sum: per binding of its
  * variables, at M and at M-12, whether the condition held or the amount summed; per tenant or
@@ -53,41 +53,99 @@ public final class Explainer {
       List<CustomerView.Node> nodes = new ArrayList<>();
       for (int i = 0; i < a.nodes.size(); i++) {
         Ir.Node n = a.nodes.get(i);
-        if (r.status[i] != a.status(c, i) || (r.status[i] != NodeResults.NOT_EVALUATED && r.value[i] != a.value(c, i))) {
-          throw new IllegalStateException("the explanation of customer '" + data.customerId(c) + "' disagrees with the run at "
-              + a.area.id() + " " + n.id() + ": " + NodeResults.statusName(r.status[i]) + " " + Texts.plain(r.value[i], n.scale())
-              + " against " + NodeResults.statusName(a.status(c, i)) + " " + Texts.plain(a.value(c, i), n.scale()));
+        if (r.status[i] != a.status(c, i)
+            || (r.status[i] != NodeResults.NOT_EVALUATED && r.value[i] != a.value(c, i))) {
+          throw new IllegalStateException(
+              "the explanation of customer '"
+                  + data.customerId(c)
+                  + "' disagrees with the run at "
+                  + a.area.id()
+                  + " "
+                  + n.id()
+                  + ": "
+                  + NodeResults.statusName(r.status[i])
+                  + " "
+                  + Texts.plain(r.value[i], n.scale())
+                  + " against "
+                  + NodeResults.statusName(a.status(c, i))
+                  + " "
+                  + Texts.plain(a.value(c, i), n.scale()));
         }
         nodes.add(node(n, r, i, recorder.traces.get(n), c, m));
       }
       areas.add(new CustomerView.Area(a.area.id(), a.area.title(), nodes));
     }
-    return new CustomerView(data.partnerId(c), data.customerId(c), data.customerName(c), Formats.month(m), areas);
+    return new CustomerView(
+        data.partnerId(c), data.customerId(c), data.customerName(c), Formats.month(m), areas);
   }
 
   // ================================================================ the view of one node
 
   private CustomerView.Node node(Ir.Node n, NodeResults r, int i, Trace t, int c, int m) {
     byte status = r.status[i];
-    String detailsBy = n.details().isEmpty() ? null : n.details().get(0).name().toLowerCase(Locale.ROOT);
+    String detailsBy =
+        n.details().isEmpty() ? null : n.details().get(0).name().toLowerCase(Locale.ROOT);
     if (status == NodeResults.NOT_EVALUATED) {
-      String why = "not evaluated: gate '" + t.stoppedBy.title() + "' was not met (" + recorder.reasons.get(t.stoppedBy) + ")";
-      return new CustomerView.Node(n.id(), kind(n), n.title(), n.criteria(), "not_evaluated", null, "", why, detailsBy, List.of());
+      String why =
+          "not evaluated: gate '"
+              + t.stoppedBy.title()
+              + "' was not met ("
+              + recorder.reasons.get(t.stoppedBy)
+              + ")";
+      return new CustomerView.Node(
+          n.id(),
+          kind(n),
+          n.title(),
+          n.criteria(),
+          "not_evaluated",
+          null,
+          "",
+          why,
+          detailsBy,
+          List.of());
     }
-    String current = n.isNet() && n.valueKind() != Ir.ValueKind.COUNT
-        ? Formats.growth(n.valueKind(), n.unit(), r.current[i], r.baseline[i], n.scale())
-        : n.isNet()
-            ? "net " + Formats.value(n.valueKind(), n.unit(), r.value[i], n.scale()) + " (" + Formats.number(r.current[i], n.scale()) + " as of " + Formats.month(m) + ", "
-                + Formats.number(r.baseline[i], n.scale()) + " as of " + Formats.month(m - 12) + ")"
-            : Formats.value(n.valueKind(), n.unit(), r.value[i], n.scale());
+    String current =
+        n.isNet() && n.valueKind() != Ir.ValueKind.COUNT
+            ? Formats.growth(n.valueKind(), n.unit(), r.current[i], r.baseline[i], n.scale())
+            : n.isNet()
+                ? "net "
+                    + Formats.value(n.valueKind(), n.unit(), r.value[i], n.scale())
+                    + " ("
+                    + Formats.number(r.current[i], n.scale())
+                    + " as of "
+                    + Formats.month(m)
+                    + ", "
+                    + Formats.number(r.baseline[i], n.scale())
+                    + " as of "
+                    + Formats.month(m - 12)
+                    + ")"
+                : Formats.value(n.valueKind(), n.unit(), r.value[i], n.scale());
     String reason = reason(n, t, r, i, c, m);
     recorder.reasons.put(n, reason);
     String why = null;
     if (status == NodeResults.NOT_MET) {
       String needed = Words.needed(n.met(), n.valueKind(), n.unit());
-      why = reason + (needed == null ? "" : "; needed: " + (!n.isNet() ? "" : n.valueKind() == Ir.ValueKind.COUNT ? "a net of " : "growth of ") + needed);
+      why =
+          reason
+              + (needed == null
+                  ? ""
+                  : "; needed: "
+                      + (!n.isNet()
+                          ? ""
+                          : n.valueKind() == Ir.ValueKind.COUNT ? "a net of " : "growth of ")
+                      + needed);
     }
-    return new CustomerView.Node(n.id(), kind(n), n.title(), n.criteria(), NodeResults.statusName(status), Texts.plain(r.value[i], n.scale()), current, why, detailsBy, details(n, t));
+    return new CustomerView.Node(
+        n.id(),
+        kind(n),
+        n.title(),
+        n.criteria(),
+        NodeResults.statusName(status),
+        Texts.plain(r.value[i], n.scale()),
+        current,
+        why,
+        detailsBy,
+        details(n, t));
   }
 
   static String kind(Ir.Node n) {
@@ -103,23 +161,40 @@ public final class Explainer {
     if (top instanceof Ir.Count count) {
       String noun = Words.noun(count.binders());
       boolean types = count.binders().get(0) instanceof Ir.ForType;
-      String what = count.where() == null ? null : Words.condition(count.where(), m, typeBinder(count.binders()));
+      String what =
+          count.where() == null
+              ? null
+              : Words.condition(count.where(), m, typeBinder(count.binders()));
       long now = n.isNet() ? r.current[i] : r.value[i];
       StringBuilder s = new StringBuilder();
       if (types && what != null && now == 0 && !n.isNet()) {
         return s.append("no ").append(what.replaceFirst("^an? ", "")).toString();
       }
-      s.append(now == 0 ? "no" : String.valueOf(now)).append(' ').append(Words.plural(noun, now == 0 ? 2 : now)).append(" qualified as of ").append(Formats.month(m));
+      s.append(now == 0 ? "no" : String.valueOf(now))
+          .append(' ')
+          .append(Words.plural(noun, now == 0 ? 2 : now))
+          .append(" qualified as of ")
+          .append(Formats.month(m));
       if (n.isNet()) {
         s.append(" and ").append(r.baseline[i]).append(" as of ").append(Formats.month(m - 12));
       }
       if (what != null) {
-        String set = count.binders().size() == 1 && count.binders().get(0) instanceof Ir.ForWorkload w ? Words.workloads(w.set()) : "a " + noun;
+        String set =
+            count.binders().size() == 1 && count.binders().get(0) instanceof Ir.ForWorkload w
+                ? Words.workloads(w.set())
+                : "a " + noun;
         s.append(" (qualifying: ").append(types ? what : set + " with " + what).append(')');
       }
       Closest closest = t.closest;
       if (closest != null && now == 0 && closest.value != 0) {
-        s.append(closest.higherIsCloser ? "; the highest was " : "; the lowest was ").append(closest.where).append(" with ").append(closest.amount).append(closest.when).append(" (needed: ").append(closest.needed).append(')');
+        s.append(closest.higherIsCloser ? "; the highest was " : "; the lowest was ")
+            .append(closest.where)
+            .append(" with ")
+            .append(closest.amount)
+            .append(closest.when)
+            .append(" (needed: ")
+            .append(closest.needed)
+            .append(')');
       }
       return s.toString();
     }
@@ -127,7 +202,13 @@ public final class Explainer {
       Words.Amount amount = new Words.Amount(n.valueKind(), n.unit());
       String name = Words.amountName(sum);
       if (n.isNet()) {
-        return name + ": " + amount.format(r.current[i], n.scale()) + period(sum, m) + " against " + amount.format(r.baseline[i], n.scale()) + period(sum, m - 12);
+        return name
+            + ": "
+            + amount.format(r.current[i], n.scale())
+            + period(sum, m)
+            + " against "
+            + amount.format(r.baseline[i], n.scale())
+            + period(sum, m - 12);
       }
       return name + ": " + amount.format(r.value[i], n.scale()) + period(sum, m);
     }
@@ -143,7 +224,7 @@ public final class Explainer {
     return null;
   }
 
-  /** {@code  in 2025-10..2026-09} for a sum over a month range, else {@code  in 2026-09}. */
+  /** {@code in 2025-10..2026-09} for a sum over a month range, else {@code in 2026-09}. */
   private static String period(Ir.Expr sum, int m) {
     for (Ir.Binder b : Words.bindersOf(sum)) {
       if (b instanceof Ir.ForMonth f) {
@@ -174,7 +255,9 @@ public final class Explainer {
       String now = cell(n, t, 0, e.getValue());
       String then = n.isNet() ? cell(n, t, 1, e.getValue()) : null;
       if (now != null || then != null) {
-        rows.add(new CustomerView.Detail(e.getKey(), now == null ? "—" : now, n.isNet() && then == null ? "—" : then));
+        rows.add(
+            new CustomerView.Detail(
+                e.getKey(), now == null ? "—" : now, n.isNet() && then == null ? "—" : then));
       }
       if (rows.size() == MAX_DETAILS) {
         break;
@@ -191,7 +274,10 @@ public final class Explainer {
     }
     List<String> parts = new ArrayList<>();
     if (t.top instanceof Ir.Count && f.bindings > 0) {
-      String q = f.held == 0 ? "not qualified" : f.bindings == 1 ? "qualified" : f.held + " of " + f.bindings + " qualified";
+      String q =
+          f.held == 0
+              ? "not qualified"
+              : f.bindings == 1 ? "qualified" : f.held + " of " + f.bindings + " qualified";
       parts.add(f.held > 0 && f.first != null ? f.first.text(q + " with ") : q);
     }
     if (t.top instanceof Ir.Sum && f.hasAmount) {
@@ -203,7 +289,11 @@ public final class Explainer {
     if (f.found != null) {
       parts.add(f.found);
     }
-    boolean interesting = f.held > 0 || (f.hasAmount && f.amount != 0) || (f.peak != null && f.peak.value() > 0) || f.found != null;
+    boolean interesting =
+        f.held > 0
+            || (f.hasAmount && f.amount != 0)
+            || (f.peak != null && f.peak.value() > 0)
+            || f.found != null;
     return interesting ? String.join("; ", parts) : null;
   }
 
@@ -223,12 +313,23 @@ public final class Explainer {
   // ================================================================ recording the evaluation
 
   /** A comparison with a threshold that failed, closest to passing. */
-  private record Closest(String where, String amount, String when, String needed, long value, boolean higherIsCloser) {}
+  private record Closest(
+      String where,
+      String amount,
+      String when,
+      String needed,
+      long value,
+      boolean higherIsCloser) {}
 
-  /** An amount compared with a threshold, in a month (or {@link Month#NONE} when no month was bound). */
+  /**
+   * An amount compared with a threshold, in a month (or {@link Month#NONE} when no month was
+   * bound).
+   */
   private record Peak(Ir.Compare compare, long value, int month) {
     String text(String before) {
-      return before + Words.amount(compare.left()).format(value, compare.left().scale()) + (month == Month.NONE ? "" : " in " + Formats.month(month));
+      return before
+          + Words.amount(compare.left()).format(value, compare.left().scale())
+          + (month == Month.NONE ? "" : " in " + Formats.month(month));
     }
   }
 
@@ -238,10 +339,13 @@ public final class Explainer {
     int held;
     boolean hasAmount;
     long amount;
+
     /** The largest amount compared with a threshold. */
     Peak peak;
+
     /** The first amount that passed its threshold. */
     Peak first;
+
     String found;
   }
 
@@ -249,18 +353,25 @@ public final class Explainer {
   private static final class Trace {
     /** The outermost count or sum of the value (inside the net), or another expression. */
     final Ir.Expr top;
+
     final Ir.Var detailVar;
     final boolean detailVarOnTop;
+
     /** Per side (0: at M, 1: at M-12), per detail key. */
     final List<Map<Integer, Fact>> facts = List.of(new TreeMap<>(), new TreeMap<>());
+
     /** The failing threshold comparison at M that came closest to passing. */
     Closest closest;
+
     Ir.Node stoppedBy;
 
     Trace(Ir.Node node) {
       Ir.Expr body = node.value() instanceof Ir.Net net ? net.body() : node.value();
       this.top = body;
-      Ir.Dim dim = node.details().isEmpty() ? null : node.details().get(0) == Ir.Detail.TENANT ? Ir.Dim.TENANT : Ir.Dim.WORKLOAD;
+      Ir.Dim dim =
+          node.details().isEmpty()
+              ? null
+              : node.details().get(0) == Ir.Detail.TENANT ? Ir.Dim.TENANT : Ir.Dim.WORKLOAD;
       Ir.Var found = null;
       boolean onTop = false;
       if (dim != null) {
@@ -301,8 +412,10 @@ public final class Explainer {
   /** Listens to the interpreter. */
   private final class Recorder implements Interpreter.Listener {
     final Map<Ir.Node, Trace> traces = new IdentityHashMap<>();
+
     /** The reason of each evaluated gate, for the nodes it stops. */
     final Map<Ir.Node, String> reasons = new IdentityHashMap<>();
+
     private final Map<Ir.Expr, Long> lastValue = new IdentityHashMap<>();
     private Trace current;
     private int asOf;
@@ -369,7 +482,9 @@ public final class Explainer {
           f.held += holds ? 1 : 0;
         }
       }
-      if (e instanceof Ir.Compare k && k.right() instanceof Ir.Const c && !(k.left() instanceof Ir.NodeValue)) {
+      if (e instanceof Ir.Compare k
+          && k.right() instanceof Ir.Const c
+          && !(k.left() instanceof Ir.NodeValue)) {
         long left = lastValue.getOrDefault(k.left(), 0L);
         if (f != null && (f.peak == null || left > f.peak.value())) {
           f.peak = new Peak(k, left, monthOf(s));
@@ -380,13 +495,29 @@ public final class Explainer {
         boolean up = k.op().isLowerBound();
         boolean down = k.op().isUpperBound();
         Closest best = current.closest;
-        if (side == 0 && !holds && (up || down) && (best == null || (up ? left > best.value : left < best.value) && best.higherIsCloser == up)) {
+        if (side == 0
+            && !holds
+            && (up || down)
+            && (best == null
+                || (up ? left > best.value : left < best.value) && best.higherIsCloser == up)) {
           int month = monthOf(s);
           Words.Amount amount = Words.amount(k.left());
-          current.closest = new Closest(where(s), amount.format(left, k.left().scale()), month == Month.NONE ? " as of " + Formats.month(s.asOf()) : " in " + Formats.month(month),
-              Words.comparison(k.op()) + " " + amount.format(c.unscaled(), c.scale()), left, up);
+          current.closest =
+              new Closest(
+                  where(s),
+                  amount.format(left, k.left().scale()),
+                  month == Month.NONE
+                      ? " as of " + Formats.month(s.asOf())
+                      : " in " + Formats.month(month),
+                  Words.comparison(k.op()) + " " + amount.format(c.unscaled(), c.scale()),
+                  left,
+                  up);
         }
-      } else if (e instanceof Ir.Associated && holds && f != null && !current.detailVarOnTop && f.found == null) {
+      } else if (e instanceof Ir.Associated
+          && holds
+          && f != null
+          && !current.detailVarOnTop
+          && f.found == null) {
         f.found = scopeText(s, current.detailVar);
       }
     }
@@ -398,7 +529,9 @@ public final class Explainer {
       StringBuilder out = new StringBuilder();
       for (Ir.Var v : vars) {
         if (v.dim() == Ir.Dim.TENANT) {
-          out.append(out.length() == 0 ? "" : " ").append("tenant ").append(data.tenantId(s.valueOf(v)));
+          out.append(out.length() == 0 ? "" : " ")
+              .append("tenant ")
+              .append(data.tenantId(s.valueOf(v)));
         }
       }
       for (Ir.Var v : vars) {
@@ -409,7 +542,10 @@ public final class Explainer {
       return out.length() == 0 ? "the customer" : out.toString();
     }
 
-    /** {@code PAL association of tenant T1 active in 2025-01}: what an association test found, without {@code except}. */
+    /**
+     * {@code PAL association of tenant T1 active in 2025-01}: what an association test found,
+     * without {@code except}.
+     */
     private String scopeText(Interpreter.Scope s, Ir.Var except) {
       String type = "";
       String tenant = "";

@@ -9,16 +9,19 @@ import java.text.DecimalFormatSymbols;
 import java.util.Locale;
 
 /**
- * Numbers for people, exact: money as {@code $12,345.67} ({@code -$499.99}), counts and
- * quantities with their unit ({@code 3 tenants}, {@code 420 active users}), growth as {@code x%
- * (a/b)}. Values are unscaled longs at a given scale, as everywhere in Eligo.
+ * Numbers for people, exact: money as {@code $12,345.67} ({@code -$499.99}), counts and quantities
+ * with their unit ({@code 3 tenants}, {@code 420 active users}), growth as {@code x% (a/b)}. Values
+ * are unscaled longs at a given scale, as everywhere in Eligo.
  */
 public final class Formats {
   private Formats() {}
 
   /** A whole or decimal number with thousands separators and the given decimal places. */
   static String grouped(BigDecimal d, int decimals) {
-    DecimalFormat f = new DecimalFormat(decimals == 0 ? "#,##0" : "#,##0." + "0".repeat(decimals), DecimalFormatSymbols.getInstance(Locale.ROOT));
+    DecimalFormat f =
+        new DecimalFormat(
+            decimals == 0 ? "#,##0" : "#,##0." + "0".repeat(decimals),
+            DecimalFormatSymbols.getInstance(Locale.ROOT));
     f.setRoundingMode(RoundingMode.UNNECESSARY);
     return f.format(d);
   }
@@ -37,7 +40,9 @@ public final class Formats {
     return grouped(d, Math.max(0, d.scale()));
   }
 
-  /** {@code tenants} for 2 and 0, {@code tenant} for 1 and -1; quantities read {@code active users}. */
+  /**
+   * {@code tenants} for 2 and 0, {@code tenant} for 1 and -1; quantities read {@code active users}.
+   */
   static String unit(String unit, long unscaled, int scale) {
     String words = unit.replace('_', ' ');
     boolean one = BigDecimal.valueOf(unscaled, scale).abs().compareTo(BigDecimal.ONE) == 0;
@@ -63,13 +68,21 @@ public final class Formats {
    * parentheses are money for money, plain numbers with the unit after them otherwise.
    */
   public static String growth(Ir.ValueKind kind, String unit, long a, long b, int scale) {
-    String pair = kind == Ir.ValueKind.MONEY
-        ? money(a, scale) + "/" + money(b, scale)
-        : number(a, scale) + "/" + number(b, scale) + (unit == null || unit.isEmpty() ? "" : " " + unit.replace('_', ' '));
+    String pair =
+        kind == Ir.ValueKind.MONEY
+            ? money(a, scale) + "/" + money(b, scale)
+            : number(a, scale)
+                + "/"
+                + number(b, scale)
+                + (unit == null || unit.isEmpty() ? "" : " " + unit.replace('_', ' '));
     if (b == 0) {
       return (a > 0 ? "new (" : a == 0 ? "no change (" : "(") + pair + ")";
     }
-    BigDecimal x = BigDecimal.valueOf(a).subtract(BigDecimal.valueOf(b)).multiply(BigDecimal.valueOf(100)).divide(BigDecimal.valueOf(b), 1, RoundingMode.HALF_UP);
+    BigDecimal x =
+        BigDecimal.valueOf(a)
+            .subtract(BigDecimal.valueOf(b))
+            .multiply(BigDecimal.valueOf(100))
+            .divide(BigDecimal.valueOf(b), 1, RoundingMode.HALF_UP);
     return x.toPlainString() + "% (" + pair + ")";
   }
 

@@ -1,13 +1,12 @@
 package eligo.report;
 
 import eligo.data.Dataset;
-import eligo.ir.Ir;
 import eligo.engine.Evaluation;
 import eligo.engine.Outcome;
+import eligo.ir.Ir;
 import eligo.report.html.Html;
 import eligo.report.html.Template;
 import eligo.report.html.Templates;
-import java.util.Locale;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
@@ -16,12 +15,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 
 /**
- * The Customer eligibility report as a static site that opens from {@code file://} with no
- * network: every style, chart and script is inline. Pages:
+ * The Customer eligibility report as a static site that opens from {@code file://} with no network:
+ * every style, chart and script is inline. Pages:
  *
  * <ul>
  *   <li>{@code index.html}: the summary of all partners, a bar chart per node (inline SVG), each
@@ -32,7 +32,8 @@ import java.util.stream.IntStream;
  *       order), with status filters that work without script (CSS);
  *   <li>{@code customers-P.html}: every customer, paged, with a search box (script over {@code
  *       search-index.js}; without script the pages still list everyone);
- *   <li>{@code tree-A.html}: area A's condition sequence tree with pass / fail / not evaluated counts.
+ *   <li>{@code tree-A.html}: area A's condition sequence tree with pass / fail / not evaluated
+ *       counts.
  * </ul>
  *
  * The markup is in resources beside this class: the pages' pieces in {@code site.html} (templates,
@@ -45,22 +46,34 @@ public final class HtmlSite {
 
   static final int PAGE_SIZE = 500;
 
-  /** The pages' templates ({@code site.html}); the style sheet and search script are inserted as they are. */
-  private static final Templates SITE = Templates.load(HtmlSite.class, "site.html", Templates.Lines.JOINED);
+  /**
+   * The pages' templates ({@code site.html}); the style sheet and search script are inserted as
+   * they are.
+   */
+  private static final Templates SITE =
+      Templates.load(HtmlSite.class, "site.html", Templates.Lines.JOINED);
+
   private static final Template PAGE = SITE.get("page");
   private static final Template LINK = SITE.get("link");
   private static final Template TH = SITE.get("th");
   private static final Template TD = SITE.get("td");
-  private static final Html STYLE = Templates.asset(HtmlSite.class, "site.css", Templates.Lines.JOINED);
+  private static final Html STYLE =
+      Templates.asset(HtmlSite.class, "site.css", Templates.Lines.JOINED);
+
   /**
    * Filters the index by a case-insensitive part of the id or name; builds results with text nodes
-   * only. A link may carry the search: {@code customers-1.html#q=contoso}. Its lines are joined with
-   * nothing: every statement in {@code search.js} ends with a semicolon or a brace.
+   * only. A link may carry the search: {@code customers-1.html#q=contoso}. Its lines are joined
+   * with nothing: every statement in {@code search.js} ends with a semicolon or a brace.
    */
-  private static final Html SEARCH_SCRIPT = Templates.asset(HtmlSite.class, "search.js", Templates.Lines.JOINED);
+  private static final Html SEARCH_SCRIPT =
+      Templates.asset(HtmlSite.class, "search.js", Templates.Lines.JOINED);
 
-  /** Writes the site into {@code dir} (created when missing); {@code progress} counts customer pages. */
-  public static void write(Outcome outcome, Path dir, Evaluation.Progress progress) throws IOException {
+  /**
+   * Writes the site into {@code dir} (created when missing); {@code progress} counts customer
+   * pages.
+   */
+  public static void write(Outcome outcome, Path dir, Evaluation.Progress progress)
+      throws IOException {
     Files.createDirectories(dir.resolve("lists"));
     Files.createDirectories(dir.resolve("c"));
     Dataset data = outcome.data;
@@ -84,18 +97,22 @@ public final class HtmlSite {
     ThreadLocal<Explainer> explainers = ThreadLocal.withInitial(() -> new Explainer(outcome));
     AtomicInteger done = new AtomicInteger();
     try {
-      IntStream.range(0, order.length).parallel().forEach(k -> {
-        CustomerView v = explainers.get().explain(order[k]);
-        try {
-          writeFile(dir.resolve("c").resolve(k + ".html"), customerPage(v, k / PAGE_SIZE + 1));
-        } catch (IOException e) {
-          throw new UncheckedIOException(e);
-        }
-        int n = done.incrementAndGet();
-        if (n % 1000 == 0 || n == order.length) {
-          progress.update(n, order.length);
-        }
-      });
+      IntStream.range(0, order.length)
+          .parallel()
+          .forEach(
+              k -> {
+                CustomerView v = explainers.get().explain(order[k]);
+                try {
+                  writeFile(
+                      dir.resolve("c").resolve(k + ".html"), customerPage(v, k / PAGE_SIZE + 1));
+                } catch (IOException e) {
+                  throw new UncheckedIOException(e);
+                }
+                int n = done.incrementAndGet();
+                if (n % 1000 == 0 || n == order.length) {
+                  progress.update(n, order.length);
+                }
+              });
     } catch (UncheckedIOException e) {
       throw e.getCause();
     }
@@ -106,7 +123,10 @@ public final class HtmlSite {
   private static final Template PARTNERS = SITE.get("partners");
   private static final Template PARTNER = SITE.get("partner");
 
-  /** Every partner, with a link to its summary page (the summary page itself stays small however many there are). */
+  /**
+   * Every partner, with a link to its summary page (the summary page itself stays small however
+   * many there are).
+   */
   private static void writePartners(Path dir, Outcome outcome) throws IOException {
     List<Html> items = new ArrayList<>();
     for (int p = 0; p < outcome.partners.size(); p++) {
@@ -127,10 +147,16 @@ public final class HtmlSite {
    * A summary page: of all partners ({@code all} null), where partner-level nodes show how many
    * partners meet them, or of one partner, where they show the partner's total.
    */
-  private static String summaryPage(SummaryView v, Outcome outcome, SummaryView all, int[] position) {
+  private static String summaryPage(
+      SummaryView v, Outcome outcome, SummaryView all, int[] position) {
     List<Html> trees = new ArrayList<>();
     for (int a = 0; a < outcome.areas.size(); a++) {
-      trees.add(LINK.render("href", "tree-" + a + ".html", "label", "Tree: " + outcome.areas.get(a).area.title()));
+      trees.add(
+          LINK.render(
+              "href",
+              "tree-" + a + ".html",
+              "label",
+              "Tree: " + outcome.areas.get(a).area.title()));
     }
     int partner = v.partner() == null ? -1 : outcome.partners.indexOf(v.partner());
     List<Html> areas = new ArrayList<>();
@@ -147,41 +173,114 @@ public final class HtmlSite {
           if (g.count() == 0) {
             counts.add(ZERO_COUNT.render("area", a.id(), "node", n.id(), "group", g.key()));
           } else {
-            // The list of all partners holds this partner's block: link to the page and anchor where it starts.
-            int start = partner < 0 ? 0 : indexInAll(all.areas().get(ai).nodes().get(ni).groups().get(gi).members(), g.members()[0], position);
-            String list = listName(ai, ni, gi, start / PAGE_SIZE + 1) + (partner < 0 ? "" : "#p" + partner);
-            counts.add(COUNT.render("area", a.id(), "node", n.id(), "group", g.key(), "list", list, "count", g.count()));
+            // The list of all partners holds this partner's block: link to the page and anchor
+            // where it starts.
+            int start =
+                partner < 0
+                    ? 0
+                    : indexInAll(
+                        all.areas().get(ai).nodes().get(ni).groups().get(gi).members(),
+                        g.members()[0],
+                        position);
+            String list =
+                listName(ai, ni, gi, start / PAGE_SIZE + 1) + (partner < 0 ? "" : "#p" + partner);
+            counts.add(
+                COUNT.render(
+                    "area", a.id(), "node", n.id(), "group", g.key(), "list", list, "count",
+                    g.count()));
           }
         }
         Html partnerLevel = Html.EMPTY;
         if (n.partner() != null && partner < 0) {
           long met = n.partner().totals().stream().filter(t -> t.status().equals("met")).count();
           int partners = n.partner().totals().size();
-          partnerLevel = PARTNERS_MET.render("criteria", n.partner().criteria(), "area", a.id(), "node", n.id(), "met", met,
-              "partners", partners + Words.plural(" partner", partners));
+          partnerLevel =
+              PARTNERS_MET.render(
+                  "criteria",
+                  n.partner().criteria(),
+                  "area",
+                  a.id(),
+                  "node",
+                  n.id(),
+                  "met",
+                  met,
+                  "partners",
+                  partners + Words.plural(" partner", partners));
         } else if (n.partner() != null) {
           SummaryView.PartnerTotal t = n.partner().totals().get(0);
-          partnerLevel = PARTNER_TOTAL.render("criteria", n.partner().criteria(), "partner", t.partnerId(), "area", a.id(), "node", n.id(),
-              "status", t.status(), "value", t.value(), "total", t.total(), "statusText", TextReport.status(t.status()),
-              "needed", n.partner().needed() == null ? "" : n.partner().needed());
+          partnerLevel =
+              PARTNER_TOTAL.render(
+                  "criteria",
+                  n.partner().criteria(),
+                  "partner",
+                  t.partnerId(),
+                  "area",
+                  a.id(),
+                  "node",
+                  n.id(),
+                  "status",
+                  t.status(),
+                  "value",
+                  t.value(),
+                  "total",
+                  t.total(),
+                  "statusText",
+                  TextReport.status(t.status()),
+                  "needed",
+                  n.partner().needed() == null ? "" : n.partner().needed());
         }
-        nodes.add(SUMMARY_NODE.render("title", n.title(), "kind", n.kind(), "id", n.id(), "criteria", n.criteria(), "chart", chart(n, v.customers()),
-            "labels", Html.join(labels), "counts", Html.join(counts), "partnerLevel", partnerLevel));
+        nodes.add(
+            SUMMARY_NODE.render(
+                "title",
+                n.title(),
+                "kind",
+                n.kind(),
+                "id",
+                n.id(),
+                "criteria",
+                n.criteria(),
+                "chart",
+                chart(n, v.customers()),
+                "labels",
+                Html.join(labels),
+                "counts",
+                Html.join(counts),
+                "partnerLevel",
+                partnerLevel));
       }
       areas.add(SUMMARY_AREA.render("id", a.id(), "title", a.title(), "nodes", Html.join(nodes)));
     }
-    Html body = SUMMARY.render(
-        "partner", v.partner() == null ? "" : ": partner " + v.partner(),
-        "customers", v.customers() + Words.plural(" customer", v.customers()),
-        "partners", v.partner() == null ? " of " + v.partners() + Words.plural(" partner", v.partners()) : "",
-        "asOf", v.asOf(),
-        "back", v.partner() == null ? LINK.render("href", "partners.html", "label", "Partners") : LINK.render("href", "index.html", "label", "All partners"),
-        "trees", Html.join(trees),
-        "areas", Html.join(areas));
-    return page(v.partner() == null ? "Customer eligibility" : "Customer eligibility: partner " + v.partner(), body);
+    Html body =
+        SUMMARY.render(
+            "partner",
+            v.partner() == null ? "" : ": partner " + v.partner(),
+            "customers",
+            v.customers() + Words.plural(" customer", v.customers()),
+            "partners",
+            v.partner() == null
+                ? " of " + v.partners() + Words.plural(" partner", v.partners())
+                : "",
+            "asOf",
+            v.asOf(),
+            "back",
+            v.partner() == null
+                ? LINK.render("href", "partners.html", "label", "Partners")
+                : LINK.render("href", "index.html", "label", "All partners"),
+            "trees",
+            Html.join(trees),
+            "areas",
+            Html.join(areas));
+    return page(
+        v.partner() == null
+            ? "Customer eligibility"
+            : "Customer eligibility: partner " + v.partner(),
+        body);
   }
 
-  /** Where customer {@code first} stands in {@code members}, which are in report order ({@code position}). */
+  /**
+   * Where customer {@code first} stands in {@code members}, which are in report order ({@code
+   * position}).
+   */
   private static int indexInAll(int[] members, int first, int[] position) {
     int lo = 0;
     int hi = members.length - 1;
@@ -212,17 +311,40 @@ public final class HtmlSite {
     for (int g = 0; g < n.groups().size(); g++) {
       SummaryView.Group group = n.groups().get(g);
       int y = g * rowHeight + 2;
-      long bar = customers == 0 ? 0 : Math.round((width - labelWidth - 60) * (double) group.count() / customers);
-      String color = switch (group.key()) {
-        case "met", "qualified", "growth" -> "#3c9d5d";
-        case "not_met", "unqualified", "decline" -> "#d05a5a";
-        case "no_change" -> "#d9a441";
-        default -> "#9a9a9a";
-      };
-      bars.add(BAR.render("textY", y + 12, "label", group.label(), "x", labelWidth, "y", y, "width", bar, "height", rowHeight - 4, "color", color,
-          "countX", labelWidth + bar + 4, "count", group.count()));
+      long bar =
+          customers == 0
+              ? 0
+              : Math.round((width - labelWidth - 60) * (double) group.count() / customers);
+      String color =
+          switch (group.key()) {
+            case "met", "qualified", "growth" -> "#3c9d5d";
+            case "not_met", "unqualified", "decline" -> "#d05a5a";
+            case "no_change" -> "#d9a441";
+            default -> "#9a9a9a";
+          };
+      bars.add(
+          BAR.render(
+              "textY",
+              y + 12,
+              "label",
+              group.label(),
+              "x",
+              labelWidth,
+              "y",
+              y,
+              "width",
+              bar,
+              "height",
+              rowHeight - 4,
+              "color",
+              color,
+              "countX",
+              labelWidth + bar + 4,
+              "count",
+              group.count()));
     }
-    return CHART.render("width", width, "height", rowHeight * n.groups().size() + 4, "bars", Html.join(bars));
+    return CHART.render(
+        "width", width, "height", rowHeight * n.groups().size() + 4, "bars", Html.join(bars));
   }
 
   private static String listName(int area, int node, int group, int page) {
@@ -240,7 +362,8 @@ public final class HtmlSite {
   private static final Template LIST_ROW = SITE.get("listRow");
   private static final Template PARTNER_ANCHOR = SITE.get("partnerAnchor");
 
-  private static void writeLists(Path dir, SummaryView all, Dataset data, Outcome outcome, int[] position) throws IOException {
+  private static void writeLists(
+      Path dir, SummaryView all, Dataset data, Outcome outcome, int[] position) throws IOException {
     for (int ai = 0; ai < all.areas().size(); ai++) {
       SummaryView.Area a = all.areas().get(ai);
       for (int ni = 0; ni < a.nodes().size(); ni++) {
@@ -258,14 +381,45 @@ public final class HtmlSite {
             for (int k = (p - 1) * PAGE_SIZE; k < Math.min(g.count(), p * PAGE_SIZE); k++) {
               int c = g.members()[k];
               String partner = data.partnerId(c);
-              rows.add(LIST_ROW.render("anchor", partner.equals(lastPartner) ? Html.EMPTY : PARTNER_ANCHOR.render("partner", outcome.partnerOf(c)),
-                  "partner", partner, "page", position[c], "customer", data.customerId(c), "name", data.customerName(c),
-                  "value", g.key().equals("not_evaluated") ? "" : Formats.value(node.valueKind(), node.unit(), ao.value(c, index), node.scale())));
+              rows.add(
+                  LIST_ROW.render(
+                      "anchor",
+                      partner.equals(lastPartner)
+                          ? Html.EMPTY
+                          : PARTNER_ANCHOR.render("partner", outcome.partnerOf(c)),
+                      "partner",
+                      partner,
+                      "page",
+                      position[c],
+                      "customer",
+                      data.customerId(c),
+                      "name",
+                      data.customerName(c),
+                      "value",
+                      g.key().equals("not_evaluated")
+                          ? ""
+                          : Formats.value(
+                              node.valueKind(), node.unit(), ao.value(c, index), node.scale())));
               lastPartner = partner;
             }
-            Html body = LIST.render("area", a.id(), "previous", pageLink(p > 1, listName(ai, ni, gi, p - 1), "Previous page"),
-                "next", pageLink(p < pages, listName(ai, ni, gi, p + 1), "Next page"), "title", title,
-                "customers", g.count() + Words.plural(" customer", g.count()), "page", p, "pages", pages, "rows", Html.join(rows));
+            Html body =
+                LIST.render(
+                    "area",
+                    a.id(),
+                    "previous",
+                    pageLink(p > 1, listName(ai, ni, gi, p - 1), "Previous page"),
+                    "next",
+                    pageLink(p < pages, listName(ai, ni, gi, p + 1), "Next page"),
+                    "title",
+                    title,
+                    "customers",
+                    g.count() + Words.plural(" customer", g.count()),
+                    "page",
+                    p,
+                    "pages",
+                    pages,
+                    "rows",
+                    Html.join(rows));
             writeFile(dir.resolve("lists").resolve(listName(ai, ni, gi, p)), page(title, body));
           }
         }
@@ -273,7 +427,8 @@ public final class HtmlSite {
     }
   }
 
-  // ================================================================ customers: index, search, pages
+  // ================================================================ customers: index, search,
+  // pages
 
   private static final Template CUSTOMERS = SITE.get("customers");
   private static final Template CUSTOMERS_ROW = SITE.get("customersRow");
@@ -282,7 +437,14 @@ public final class HtmlSite {
     StringBuilder js = new StringBuilder("var ELIGO_CUSTOMERS=[");
     for (int k = 0; k < order.length; k++) {
       int c = order[k];
-      js.append(k == 0 ? "" : ",").append('[').append(jsString(data.customerId(c))).append(',').append(jsString(data.customerName(c))).append(',').append(jsString(data.partnerId(c))).append(']');
+      js.append(k == 0 ? "" : ",")
+          .append('[')
+          .append(jsString(data.customerId(c)))
+          .append(',')
+          .append(jsString(data.customerName(c)))
+          .append(',')
+          .append(jsString(data.partnerId(c)))
+          .append(']');
     }
     writeFile(dir.resolve("search-index.js"), js.append("];\n").toString());
     int pages = Math.max(1, (order.length + PAGE_SIZE - 1) / PAGE_SIZE);
@@ -290,11 +452,31 @@ public final class HtmlSite {
       List<Html> rows = new ArrayList<>();
       for (int k = (p - 1) * PAGE_SIZE; k < Math.min(order.length, p * PAGE_SIZE); k++) {
         int c = order[k];
-        rows.add(CUSTOMERS_ROW.render("partner", data.partnerId(c), "page", k, "customer", data.customerId(c), "name", data.customerName(c)));
+        rows.add(
+            CUSTOMERS_ROW.render(
+                "partner",
+                data.partnerId(c),
+                "page",
+                k,
+                "customer",
+                data.customerId(c),
+                "name",
+                data.customerName(c)));
       }
-      Html body = CUSTOMERS.render("previous", pageLink(p > 1, "customers-" + (p - 1) + ".html", "Previous page"),
-          "next", pageLink(p < pages, "customers-" + (p + 1) + ".html", "Next page"), "page", p, "pages", pages, "rows", Html.join(rows),
-          "script", SEARCH_SCRIPT);
+      Html body =
+          CUSTOMERS.render(
+              "previous",
+              pageLink(p > 1, "customers-" + (p - 1) + ".html", "Previous page"),
+              "next",
+              pageLink(p < pages, "customers-" + (p + 1) + ".html", "Next page"),
+              "page",
+              p,
+              "pages",
+              pages,
+              "rows",
+              Html.join(rows),
+              "script",
+              SEARCH_SCRIPT);
       writeFile(dir.resolve("customers-" + p + ".html"), page("Customers", body));
     }
   }
@@ -321,19 +503,62 @@ public final class HtmlSite {
           boolean net = n.details().get(0).yearEarlier() != null;
           List<Html> rows = new ArrayList<>();
           for (CustomerView.Detail d : n.details()) {
-            rows.add(DETAIL.render("key", d.key(), "now", d.now(), "yearEarlier", net ? TD.render("text", d.yearEarlier()) : Html.EMPTY));
+            rows.add(
+                DETAIL.render(
+                    "key",
+                    d.key(),
+                    "now",
+                    d.now(),
+                    "yearEarlier",
+                    net ? TD.render("text", d.yearEarlier()) : Html.EMPTY));
           }
-          details = DETAILS.render("by", n.detailsBy(), "yearEarlier", net ? TH.render("text", "a year earlier") : Html.EMPTY, "rows", Html.join(rows));
+          details =
+              DETAILS.render(
+                  "by",
+                  n.detailsBy(),
+                  "yearEarlier",
+                  net ? TH.render("text", "a year earlier") : Html.EMPTY,
+                  "rows",
+                  Html.join(rows));
         }
-        nodes.add(CUSTOMER_NODE.render("status", n.status(), "id", n.id(), "title", n.title(), "statusText", TextReport.status(n.status()),
-            "criteria", n.criteria(), "current", n.current(), "details", details,
-            "why", n.why() == null ? "" : n.why().equals(lastWhy) ? "as above" : n.why()));
+        nodes.add(
+            CUSTOMER_NODE.render(
+                "status",
+                n.status(),
+                "id",
+                n.id(),
+                "title",
+                n.title(),
+                "statusText",
+                TextReport.status(n.status()),
+                "criteria",
+                n.criteria(),
+                "current",
+                n.current(),
+                "details",
+                details,
+                "why",
+                n.why() == null ? "" : n.why().equals(lastWhy) ? "as above" : n.why()));
         lastWhy = n.why();
       }
       areas.add(CUSTOMER_AREA.render("title", a.title(), "nodes", Html.join(nodes)));
     }
-    Html body = CUSTOMER.render("indexPage", indexPage, "name", v.customerName(), "customer", v.customerId(), "partner", v.partnerId(),
-        "asOf", v.asOf(), "filters", Html.join(filters), "areas", Html.join(areas));
+    Html body =
+        CUSTOMER.render(
+            "indexPage",
+            indexPage,
+            "name",
+            v.customerName(),
+            "customer",
+            v.customerId(),
+            "partner",
+            v.partnerId(),
+            "asOf",
+            v.asOf(),
+            "filters",
+            Html.join(filters),
+            "areas",
+            Html.join(areas));
     return page("Customer " + v.customerId(), body);
   }
 
@@ -356,19 +581,41 @@ public final class HtmlSite {
         for (Ir.Node leaf : n.leaves()) {
           leaves.add(treeItem(area, leaf, outcome, Html.EMPTY));
         }
-        nodes.add(treeItem(area, n, outcome, leaves.isEmpty() ? Html.EMPTY : TREE_LEAVES.render("items", Html.join(leaves))));
+        nodes.add(
+            treeItem(
+                area,
+                n,
+                outcome,
+                leaves.isEmpty() ? Html.EMPTY : TREE_LEAVES.render("items", Html.join(leaves))));
       }
-      items.add(b.id().isEmpty() ? Html.join(nodes) : TREE_BRANCH.render("title", b.title(), "items", Html.join(nodes)));
+      items.add(
+          b.id().isEmpty()
+              ? Html.join(nodes)
+              : TREE_BRANCH.render("title", b.title(), "items", Html.join(nodes)));
     }
-    return page("Tree: " + area.title(), TREE.render("title", area.title(), "items", Html.join(items)));
+    return page(
+        "Tree: " + area.title(), TREE.render("title", area.title(), "items", Html.join(items)));
   }
 
   private static Html treeItem(Ir.Area area, Ir.Node n, Outcome outcome, Html leaves) {
-    return TREE_NODE.render("kind", Explainer.kind(n), "title", n.title(), "id", n.id(),
-        "criteria", n.criteria().isEmpty() ? Html.EMPTY : TREE_CRITERIA.render("criteria", n.criteria()),
-        "counts", n.leaves().isEmpty() ? TREE_COUNTS.render("counts", TreeReport.countText(TreeReport.counts(outcome, area, n))) : Html.EMPTY,
-        "partner", n.partner() == null ? Html.EMPTY : TREE_PARTNER.render("criteria", n.partner().criteria()),
-        "leaves", leaves);
+    return TREE_NODE.render(
+        "kind",
+        Explainer.kind(n),
+        "title",
+        n.title(),
+        "id",
+        n.id(),
+        "criteria",
+        n.criteria().isEmpty() ? Html.EMPTY : TREE_CRITERIA.render("criteria", n.criteria()),
+        "counts",
+        n.leaves().isEmpty()
+            ? TREE_COUNTS.render(
+                "counts", TreeReport.countText(TreeReport.counts(outcome, area, n)))
+            : Html.EMPTY,
+        "partner",
+        n.partner() == null ? Html.EMPTY : TREE_PARTNER.render("criteria", n.partner().criteria()),
+        "leaves",
+        leaves);
   }
 
   // ================================================================ text
@@ -382,12 +629,22 @@ public final class HtmlSite {
     writeFile(file, page(title, body));
   }
 
-  /** A JavaScript string literal safe anywhere in a script: quotes, backslashes, controls, markup characters and line separators as escapes. */
+  /**
+   * A JavaScript string literal safe anywhere in a script: quotes, backslashes, controls, markup
+   * characters and line separators as escapes.
+   */
   static String jsString(String s) {
     StringBuilder out = new StringBuilder(s.length() + 2).append('"');
     for (int i = 0; i < s.length(); i++) {
       char ch = s.charAt(i);
-      if (ch == '"' || ch == '\\' || ch == '<' || ch == '>' || ch == '&' || ch < 0x20 || ch == '\u2028' || ch == '\u2029') {
+      if (ch == '"'
+          || ch == '\\'
+          || ch == '<'
+          || ch == '>'
+          || ch == '&'
+          || ch < 0x20
+          || ch == '\u2028'
+          || ch == '\u2029') {
         out.append(String.format(Locale.ROOT, "\\u%04x", (int) ch));
       } else {
         out.append(ch);

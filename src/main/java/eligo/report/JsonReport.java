@@ -8,14 +8,15 @@ import eligo.data.Dataset;
 
 /**
  * The two views as JSON, in the stable shapes of {@code summary.schema.json} and {@code
- * customer.schema.json} (resources of this package). Fields are always written in the same
- * order; a field the schema calls optional is left out rather than null.
+ * customer.schema.json} (resources of this package). Fields are always written in the same order; a
+ * field the schema calls optional is left out rather than null.
  */
 public final class JsonReport {
   private JsonReport() {}
 
   /** Identifies the shape, so that a consumer can tell the two views and their versions apart. */
   public static final String SUMMARY_SCHEMA = "eligo-summary/1";
+
   public static final String CUSTOMER_SCHEMA = "eligo-customer/1";
 
   private static final ObjectMapper MAPPER = new ObjectMapper();

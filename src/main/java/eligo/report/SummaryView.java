@@ -2,10 +2,10 @@ package eligo.report;
 
 import eligo.data.Dataset;
 import eligo.data.NodeResults;
-import eligo.ir.Ir;
-import eligo.lang.Diagnostics;
 import eligo.engine.Outcome;
 import eligo.io.Texts;
+import eligo.ir.Ir;
+import eligo.lang.Diagnostics;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -19,7 +19,8 @@ import java.util.List;
  * @param partner the partner filter, or null for all partners
  * @param customers how many customers the view counts
  */
-public record SummaryView(String asOf, String partner, int customers, int partners, List<Area> areas) {
+public record SummaryView(
+    String asOf, String partner, int customers, int partners, List<Area> areas) {
   public SummaryView {
     areas = List.copyOf(areas);
   }
@@ -31,7 +32,14 @@ public record SummaryView(String asOf, String partner, int customers, int partne
   }
 
   /** A result node; {@code partner} is null when it has no partner-level rule. */
-  public record Node(String id, String kind, String title, String criteria, boolean net, List<Group> groups, Partner partner) {
+  public record Node(
+      String id,
+      String kind,
+      String title,
+      String criteria,
+      boolean net,
+      List<Group> groups,
+      Partner partner) {
     public Node {
       groups = List.copyOf(groups);
     }
@@ -69,7 +77,14 @@ public record SummaryView(String asOf, String partner, int customers, int partne
 
     private static String message(String what, String name, List<String> known) {
       String close = Diagnostics.closest(name, known);
-      return "no " + what + " '" + name + "'" + (close != null ? ": did you mean '" + close + "'?" : "; known: " + String.join(", ", known));
+      return "no "
+          + what
+          + " '"
+          + name
+          + "'"
+          + (close != null
+              ? ": did you mean '" + close + "'?"
+              : "; known: " + String.join(", ", known));
     }
   }
 
@@ -82,7 +97,10 @@ public record SummaryView(String asOf, String partner, int customers, int partne
     return of(outcome, customersInOrder(outcome), partner, area, node);
   }
 
-  /** The same, given every customer in {@link #customersInOrder} (to build many views of one run cheaply). */
+  /**
+   * The same, given every customer in {@link #customersInOrder} (to build many views of one run
+   * cheaply).
+   */
   static SummaryView of(Outcome outcome, int[] everyone, String partner, String area, String node) {
     int partnerIndex = -1;
     if (partner != null) {
@@ -101,7 +119,10 @@ public record SummaryView(String asOf, String partner, int customers, int partne
       throw new UnknownName("area", area, outcome.areas.stream().map(a -> a.area.id()).toList());
     }
     int p = partnerIndex;
-    int[] customers = partner == null ? everyone : Arrays.stream(everyone).filter(c -> outcome.partnerOf(c) == p).toArray();
+    int[] customers =
+        partner == null
+            ? everyone
+            : Arrays.stream(everyone).filter(c -> outcome.partnerOf(c) == p).toArray();
     List<Area> out = new ArrayList<>();
     List<String> nodeIds = new ArrayList<>();
     for (Outcome.AreaOutcome a : areas) {
@@ -110,7 +131,15 @@ public record SummaryView(String asOf, String partner, int customers, int partne
         Ir.Node n = a.nodes.get(i);
         nodeIds.add(n.id());
         if (node == null || n.id().equals(node)) {
-          nodes.add(new Node(n.id(), Explainer.kind(n), n.title(), n.criteria(), n.isNet(), groups(a, i, customers), partner(outcome, a, n, partnerIndex)));
+          nodes.add(
+              new Node(
+                  n.id(),
+                  Explainer.kind(n),
+                  n.title(),
+                  n.criteria(),
+                  n.isNet(),
+                  groups(a, i, customers),
+                  partner(outcome, a, n, partnerIndex)));
         }
       }
       if (!nodes.isEmpty()) {
@@ -120,7 +149,12 @@ public record SummaryView(String asOf, String partner, int customers, int partne
     if (out.isEmpty()) {
       throw new UnknownName("node", node, nodeIds.stream().distinct().toList());
     }
-    return new SummaryView(Formats.month(outcome.asOf), partner, customers.length, partner == null ? outcome.partners.size() : 1, out);
+    return new SummaryView(
+        Formats.month(outcome.asOf),
+        partner,
+        customers.length,
+        partner == null ? outcome.partners.size() : 1,
+        out);
   }
 
   /** Every customer in partner id, then customer id order. */
@@ -130,7 +164,10 @@ public record SummaryView(String asOf, String partner, int customers, int partne
     for (int c = 0; c < all.length; c++) {
       all[c] = c;
     }
-    Arrays.sort(all, Comparator.comparing(data::partnerId, Texts.CODE_POINT_ORDER).thenComparing(data::customerId, Texts.CODE_POINT_ORDER));
+    Arrays.sort(
+        all,
+        Comparator.comparing(data::partnerId, Texts.CODE_POINT_ORDER)
+            .thenComparing(data::customerId, Texts.CODE_POINT_ORDER));
     return Arrays.stream(all).mapToInt(Integer::intValue).toArray();
   }
 
@@ -139,21 +176,53 @@ public record SummaryView(String asOf, String partner, int customers, int partne
     boolean gate = n.kind() == Ir.NodeKind.GATE;
     List<Group> groups = new ArrayList<>();
     if (n.isNet()) {
-      groups.add(group("growth", "With growth", customers, c -> a.status(c, i) != NodeResults.NOT_EVALUATED && a.value(c, i) > 0));
-      groups.add(group("decline", "In decline", customers, c -> a.status(c, i) != NodeResults.NOT_EVALUATED && a.value(c, i) < 0));
-      groups.add(group("no_change", "No change", customers, c -> a.status(c, i) != NodeResults.NOT_EVALUATED && a.value(c, i) == 0));
+      groups.add(
+          group(
+              "growth",
+              "With growth",
+              customers,
+              c -> a.status(c, i) != NodeResults.NOT_EVALUATED && a.value(c, i) > 0));
+      groups.add(
+          group(
+              "decline",
+              "In decline",
+              customers,
+              c -> a.status(c, i) != NodeResults.NOT_EVALUATED && a.value(c, i) < 0));
+      groups.add(
+          group(
+              "no_change",
+              "No change",
+              customers,
+              c -> a.status(c, i) != NodeResults.NOT_EVALUATED && a.value(c, i) == 0));
     }
-    groups.add(group(gate ? "qualified" : "met", gate ? "Qualified" : "Met", customers, c -> a.status(c, i) == NodeResults.MET));
-    groups.add(group(gate ? "unqualified" : "not_met", gate ? "Unqualified" : "Not met", customers, c -> a.status(c, i) == NodeResults.NOT_MET));
-    groups.add(group("not_evaluated", "Not evaluated", customers, c -> a.status(c, i) == NodeResults.NOT_EVALUATED));
+    groups.add(
+        group(
+            gate ? "qualified" : "met",
+            gate ? "Qualified" : "Met",
+            customers,
+            c -> a.status(c, i) == NodeResults.MET));
+    groups.add(
+        group(
+            gate ? "unqualified" : "not_met",
+            gate ? "Unqualified" : "Not met",
+            customers,
+            c -> a.status(c, i) == NodeResults.NOT_MET));
+    groups.add(
+        group(
+            "not_evaluated",
+            "Not evaluated",
+            customers,
+            c -> a.status(c, i) == NodeResults.NOT_EVALUATED));
     return groups;
   }
 
-  private static Group group(String key, String label, int[] customers, java.util.function.IntPredicate in) {
+  private static Group group(
+      String key, String label, int[] customers, java.util.function.IntPredicate in) {
     return new Group(key, label, Arrays.stream(customers).filter(in).toArray());
   }
 
-  private static Partner partner(Outcome outcome, Outcome.AreaOutcome a, Ir.Node n, int partnerIndex) {
+  private static Partner partner(
+      Outcome outcome, Outcome.AreaOutcome a, Ir.Node n, int partnerIndex) {
     Ir.PartnerRule rule = n.partner();
     if (rule == null) {
       return null;
@@ -163,10 +232,15 @@ public record SummaryView(String asOf, String partner, int customers, int partne
     for (int p = 0; p < outcome.partners.size(); p++) {
       if (partnerIndex < 0 || p == partnerIndex) {
         long total = a.partnerTotal(p, j);
-        totals.add(new PartnerTotal(outcome.partners.get(p), Texts.plain(total, rule.scale()), Formats.value(rule.valueKind(), rule.unit(), total, rule.scale()),
-            a.partnerMet(p, j) ? "met" : "not_met"));
+        totals.add(
+            new PartnerTotal(
+                outcome.partners.get(p),
+                Texts.plain(total, rule.scale()),
+                Formats.value(rule.valueKind(), rule.unit(), total, rule.scale()),
+                a.partnerMet(p, j) ? "met" : "not_met"));
       }
     }
-    return new Partner(rule.criteria(), Words.needed(rule.met(), rule.valueKind(), rule.unit()), totals);
+    return new Partner(
+        rule.criteria(), Words.needed(rule.met(), rule.valueKind(), rule.unit()), totals);
   }
 }

@@ -1,15 +1,15 @@
 package eligo.report;
 
 import eligo.data.NodeResults;
-import eligo.ir.Ir;
 import eligo.engine.Outcome;
+import eligo.ir.Ir;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * An area's condition sequence tree (branches, gates, metrics, leaves, with their criteria text)
- * as indented text, Mermaid or Graphviz DOT; with a run's outcome, each result node is annotated
- * with how many customers pass, fail or were not evaluated there.
+ * An area's condition sequence tree (branches, gates, metrics, leaves, with their criteria text) as
+ * indented text, Mermaid or Graphviz DOT; with a run's outcome, each result node is annotated with
+ * how many customers pass, fail or were not evaluated there.
  */
 public final class TreeReport {
   private TreeReport() {}
@@ -30,7 +30,9 @@ public final class TreeReport {
   }
 
   static String countText(int[] counts) {
-    return counts == null ? "" : "pass " + counts[0] + ", fail " + counts[1] + ", not evaluated " + counts[2];
+    return counts == null
+        ? ""
+        : "pass " + counts[0] + ", fail " + counts[1] + ", not evaluated " + counts[2];
   }
 
   /** One line per branch and node, indented by depth. */
@@ -40,7 +42,12 @@ public final class TreeReport {
     for (Ir.Branch b : area.branches()) {
       String indent = "  ";
       if (!b.id().isEmpty()) {
-        out.append(indent).append("branch ").append(b.id()).append(": ").append(b.title()).append('\n');
+        out.append(indent)
+            .append("branch ")
+            .append(b.id())
+            .append(": ")
+            .append(b.title())
+            .append('\n');
         indent = "    ";
       }
       for (Ir.Node n : b.nodes()) {
@@ -53,8 +60,14 @@ public final class TreeReport {
     return out.toString();
   }
 
-  private static void line(StringBuilder out, String indent, Ir.Area area, Ir.Node n, Outcome outcome) {
-    out.append(indent).append(Explainer.kind(n)).append(' ').append(n.id()).append(": ").append(n.title());
+  private static void line(
+      StringBuilder out, String indent, Ir.Area area, Ir.Node n, Outcome outcome) {
+    out.append(indent)
+        .append(Explainer.kind(n))
+        .append(' ')
+        .append(n.id())
+        .append(": ")
+        .append(n.title());
     if (!n.criteria().isEmpty()) {
       out.append(" — ").append(n.criteria());
     }
@@ -73,7 +86,10 @@ public final class TreeReport {
   /** The drawn tree: node labels (lines) and edges; node 0 is the area. */
   private record Drawing(List<List<String>> labels, List<Edge> edges) {}
 
-  /** Area, branches, then per branch the gates in a chain and the metrics after the last gate, leaves under their metric. */
+  /**
+   * Area, branches, then per branch the gates in a chain and the metrics after the last gate,
+   * leaves under their metric.
+   */
   private static Drawing draw(Ir.Area area, Outcome outcome) {
     List<List<String>> labels = new ArrayList<>();
     List<Edge> edges = new ArrayList<>();
@@ -117,7 +133,10 @@ public final class TreeReport {
     return lines;
   }
 
-  /** A Mermaid flowchart; label text is written with Mermaid's entity codes, so no text can break out of its label. */
+  /**
+   * A Mermaid flowchart; label text is written with Mermaid's entity codes, so no text can break
+   * out of its label.
+   */
   public static String mermaid(Ir.Area area, Outcome outcome) {
     Drawing d = draw(area, outcome);
     StringBuilder out = new StringBuilder("flowchart TD\n");
@@ -126,23 +145,35 @@ public final class TreeReport {
       for (String line : d.labels().get(i)) {
         escaped.add(mermaidText(line));
       }
-      out.append("  n").append(i).append("[\"").append(String.join("<br/>", escaped)).append("\"]\n");
+      out.append("  n")
+          .append(i)
+          .append("[\"")
+          .append(String.join("<br/>", escaped))
+          .append("\"]\n");
     }
     for (Edge e : d.edges()) {
-      out.append("  n").append(e.from()).append(e.label().isEmpty() ? " --> " : " -->|" + e.label() + "| ").append('n').append(e.to()).append('\n');
+      out.append("  n")
+          .append(e.from())
+          .append(e.label().isEmpty() ? " --> " : " -->|" + e.label() + "| ")
+          .append('n')
+          .append(e.to())
+          .append('\n');
     }
     return out.toString();
   }
 
   private static String mermaidText(String s) {
     StringBuilder out = new StringBuilder();
-    s.codePoints().forEach(cp -> {
-      if (cp == '#' || cp == '"' || cp == '<' || cp == '>' || cp == '&' || cp == '|' || cp == '[' || cp == ']' || cp == '{' || cp == '}' || cp == '`' || cp < 0x20) {
-        out.append('#').append(cp).append(';');
-      } else {
-        out.appendCodePoint(cp);
-      }
-    });
+    s.codePoints()
+        .forEach(
+            cp -> {
+              if (cp == '#' || cp == '"' || cp == '<' || cp == '>' || cp == '&' || cp == '|'
+                  || cp == '[' || cp == ']' || cp == '{' || cp == '}' || cp == '`' || cp < 0x20) {
+                out.append('#').append(cp).append(';');
+              } else {
+                out.appendCodePoint(cp);
+              }
+            });
     return out.toString();
   }
 
@@ -156,7 +187,8 @@ public final class TreeReport {
       for (String line : d.labels().get(i)) {
         escaped.add(dotText(line));
       }
-      String label = String.join("\\n", escaped.stream().map(x -> x.substring(1, x.length() - 1)).toList());
+      String label =
+          String.join("\\n", escaped.stream().map(x -> x.substring(1, x.length() - 1)).toList());
       out.append("  n").append(i).append(" [label=\"").append(label).append("\"];\n");
     }
     for (Edge e : d.edges()) {
@@ -168,6 +200,8 @@ public final class TreeReport {
 
   /** A DOT string literal: quotes and backslashes escaped, line breaks as spaces. */
   private static String dotText(String s) {
-    return '"' + s.replace("\\", "\\\\").replace("\"", "\\\"").replace('\n', ' ').replace('\r', ' ') + '"';
+    return '"'
+        + s.replace("\\", "\\\\").replace("\"", "\\\"").replace('\n', ' ').replace('\r', ' ')
+        + '"';
   }
 }

@@ -16,7 +16,8 @@ final class Words {
 
   /** {@code ACR}, {@code revenue}, {@code paid units}, ... from the data column. */
   static String measure(Measure m) {
-    String column = m.column().endsWith("_usd") ? m.column().substring(0, m.column().length() - 4) : m.column();
+    String column =
+        m.column().endsWith("_usd") ? m.column().substring(0, m.column().length() - 4) : m.column();
     return column.equals("acr") ? "ACR" : column.replace('_', ' ');
   }
 
@@ -28,7 +29,9 @@ final class Words {
     if (items.size() == 1) {
       return items.get(0);
     }
-    return String.join(", ", items.subList(0, items.size() - 1)) + " or " + items.get(items.size() - 1);
+    return String.join(", ", items.subList(0, items.size() - 1))
+        + " or "
+        + items.get(items.size() - 1);
   }
 
   static String types(Ir.TypeSet set) {
@@ -46,14 +49,19 @@ final class Words {
     return String.join(", ", parts);
   }
 
-  /** {@code an Azure workload}, {@code Teams, EXO or SPO}, {@code an Azure workload other than Virtual Machines}. */
+  /**
+   * {@code an Azure workload}, {@code Teams, EXO or SPO}, {@code an Azure workload other than
+   * Virtual Machines}.
+   */
   static String workloads(Ir.WorkloadSet set) {
     if (set instanceof Ir.Families f) {
       String families = orList(f.families());
       return (startsWithVowel(families) ? "an " : "a ") + families + " workload";
     }
     if (set instanceof Ir.Names n) {
-      return n.names().size() <= 3 ? orList(n.names()) : "one of " + n.names().size() + " named workloads";
+      return n.names().size() <= 3
+          ? orList(n.names())
+          : "one of " + n.names().size() + " named workloads";
     }
     if (set instanceof Ir.Union u) {
       List<String> parts = new ArrayList<>();
@@ -63,7 +71,9 @@ final class Words {
       return orList(parts);
     }
     if (set instanceof Ir.Except x) {
-      return workloads(x.base()) + " other than " + (x.minus() instanceof Ir.Names n ? orList(n.names()) : workloads(x.minus()));
+      return workloads(x.base())
+          + " other than "
+          + (x.minus() instanceof Ir.Names n ? orList(n.names()) : workloads(x.minus()));
     }
     return "any workload";
   }
@@ -72,7 +82,10 @@ final class Words {
     return !s.isEmpty() && "AEIOUaeiou".indexOf(s.charAt(0)) >= 0;
   }
 
-  /** What one binding of these binders is: {@code tenant}, {@code workload}, {@code tenant workload}. */
+  /**
+   * What one binding of these binders is: {@code tenant}, {@code workload}, {@code tenant
+   * workload}.
+   */
   static String noun(List<Ir.Binder> binders) {
     List<String> parts = new ArrayList<>();
     for (Ir.Binder b : binders) {
@@ -111,7 +124,10 @@ final class Words {
     }
   }
 
-  /** The months a range covers, as {@code 2024-10..2026-09}, for as-of month {@code asOf}; null when they depend on a variable. */
+  /**
+   * The months a range covers, as {@code 2024-10..2026-09}, for as-of month {@code asOf}; null when
+   * they depend on a variable.
+   */
   static String range(Ir.MonthRange r, int asOf) {
     if (r.from() instanceof Ir.AsOf f && r.to() instanceof Ir.AsOf t) {
       return Formats.months(asOf + f.offset(), asOf + t.offset());
@@ -141,7 +157,9 @@ final class Words {
     if (m == null) {
       return new Amount(Ir.ValueKind.NUMBER, "");
     }
-    return m.isMoney() ? new Amount(Ir.ValueKind.MONEY, "") : new Amount(Ir.ValueKind.QUANTITY, m.column());
+    return m.isMoney()
+        ? new Amount(Ir.ValueKind.MONEY, "")
+        : new Amount(Ir.ValueKind.QUANTITY, m.column());
   }
 
   /** How to show an amount: its kind and unit. */
@@ -172,7 +190,9 @@ final class Words {
     return e instanceof Ir.Quantified q ? q.binders() : List.of();
   }
 
-  /** An amount in words: {@code ACR attributed via PAL}, {@code active users}, {@code the amount}. */
+  /**
+   * An amount in words: {@code ACR attributed via PAL}, {@code active users}, {@code the amount}.
+   */
   static String amountName(Ir.Expr e) {
     if (e instanceof Ir.MeasureAt m) {
       return measure(m.measure());
@@ -182,7 +202,9 @@ final class Words {
     }
     if (e instanceof Ir.Sum s) {
       String body = amountName(s.body());
-      if (s.where() instanceof Ir.Associated a && a.types() != null && !body.contains(" attributed via ")) {
+      if (s.where() instanceof Ir.Associated a
+          && a.types() != null
+          && !body.contains(" attributed via ")) {
         body += " attributed via " + types(a.types());
       }
       return body;
@@ -193,8 +215,8 @@ final class Words {
 
   /**
    * A condition in words, where it can be said simply: {@code a CSP T1 or PAL association on an
-   * Azure workload in 2024-10..2026-09}, {@code ACR above $0.00 in 2024-10..2026-09}; null when
-   * not (the caller then uses the criteria text).
+   * Azure workload in 2024-10..2026-09}, {@code ACR above $0.00 in 2024-10..2026-09}; null when not
+   * (the caller then uses the criteria text).
    */
   static String condition(Ir.Expr e, int asOf, List<String> boundTypes) {
     if (e instanceof Ir.Exists x) {
@@ -205,12 +227,20 @@ final class Words {
       if (a.types() instanceof Ir.TypesByWorkload) {
         return "an association of the required type (" + types(a.types()) + ")";
       }
-      String types = a.types() != null ? types(a.types()) : boundTypes != null ? orList(boundTypes) : "";
-      return (types.isEmpty() ? "an" : (startsWithVowel(types) ? "an " : "a ") + types) + " association";
+      String types =
+          a.types() != null ? types(a.types()) : boundTypes != null ? orList(boundTypes) : "";
+      return (types.isEmpty() ? "an" : (startsWithVowel(types) ? "an " : "a ") + types)
+          + " association";
     }
     if (e instanceof Ir.Compare k && k.right() instanceof Ir.Const c) {
       boolean money = amount(k.left()).kind() == Ir.ValueKind.MONEY;
-      return amountName(k.left()) + " " + comparison(k.op()) + " " + (money ? Formats.money(c.unscaled(), c.scale()) : Formats.number(c.unscaled(), c.scale()));
+      return amountName(k.left())
+          + " "
+          + comparison(k.op())
+          + " "
+          + (money
+              ? Formats.money(c.unscaled(), c.scale())
+              : Formats.number(c.unscaled(), c.scale()));
     }
     if (e instanceof Ir.And a) {
       String l = condition(a.left(), asOf, boundTypes);
@@ -229,9 +259,14 @@ final class Words {
     return outer;
   }
 
-  /** The threshold a node's or rule's {@code met} states, for people: {@code at least 1 tenant}; null when it is not one comparison of the value with a constant. */
+  /**
+   * The threshold a node's or rule's {@code met} states, for people: {@code at least 1 tenant};
+   * null when it is not one comparison of the value with a constant.
+   */
   static String needed(Ir.Expr met, Ir.ValueKind kind, String unit) {
-    if (met instanceof Ir.Compare k && k.left() instanceof Ir.NodeValue && k.right() instanceof Ir.Const c) {
+    if (met instanceof Ir.Compare k
+        && k.left() instanceof Ir.NodeValue
+        && k.right() instanceof Ir.Const c) {
       return comparison(k.op()) + " " + Formats.value(kind, unit, c.unscaled(), c.scale());
     }
     if (met instanceof Ir.And a) {

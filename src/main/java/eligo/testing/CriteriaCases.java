@@ -5,9 +5,9 @@ import eligo.cases.CaseFiles;
 import eligo.cases.CaseReport;
 import eligo.cases.CaseRunner;
 import eligo.check.Frontend;
+import eligo.engine.Engine;
 import eligo.lang.Diagnostic;
 import eligo.lang.Diagnostics;
-import eligo.engine.Engine;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -21,9 +21,9 @@ import org.junit.jupiter.api.DynamicTest;
 import org.opentest4j.AssertionFailedError;
 
 /**
- * Criteria test cases ({@code *.cases}) as JUnit 5 dynamic tests: one container per case file,
- * one test per case, failing with the same text as {@code eligo test}. In a project that keeps
- * its criteria in {@code criteria/}:
+ * Criteria test cases ({@code *.cases}) as JUnit 5 dynamic tests: one container per case file, one
+ * test per case, failing with the same text as {@code eligo test}. In a project that keeps its
+ * criteria in {@code criteria/}:
  *
  * <pre>
  * class CriteriaTest {
@@ -44,8 +44,12 @@ public final class CriteriaCases {
     return dynamicTests(criteriaDir, Engine.generated, List.of(criteriaDir));
   }
 
-  /** The case files named, and every {@code *.cases} file under the folders named, run with {@code engine}. */
-  public static Stream<DynamicNode> dynamicTests(Path criteriaDir, Engine engine, List<Path> caseFilesOrFolders) {
+  /**
+   * The case files named, and every {@code *.cases} file under the folders named, run with {@code
+   * engine}.
+   */
+  public static Stream<DynamicNode> dynamicTests(
+      Path criteriaDir, Engine engine, List<Path> caseFilesOrFolders) {
     Frontend.Compilation c;
     List<Path> files;
     CaseFiles.Parsed parsed;
@@ -57,7 +61,10 @@ public final class CriteriaCases {
       throw new UncheckedIOException(e);
     }
     if (!c.ok()) {
-      return Stream.of(failing("criteria " + criteriaDir, "the criteria have errors:\n" + Diagnostics.render(c.diagnostics())));
+      return Stream.of(
+          failing(
+              "criteria " + criteriaDir,
+              "the criteria have errors:\n" + Diagnostics.render(c.diagnostics())));
     }
     if (files.isEmpty()) {
       return Stream.of(failing("cases", "no *.cases files in " + caseFilesOrFolders));
@@ -68,7 +75,8 @@ public final class CriteriaCases {
       Path path = files.get(i);
       CaseFile file = parsed.files().get(i);
       String name = file.source().name();
-      List<Diagnostic> errors = parsed.diagnostics().stream().filter(d -> d.span().file().name().equals(name)).toList();
+      List<Diagnostic> errors =
+          parsed.diagnostics().stream().filter(d -> d.span().file().name().equals(name)).toList();
       if (Diagnostics.hasErrors(errors)) {
         out.add(failing(name, Diagnostics.render(errors)));
         continue;
@@ -86,7 +94,8 @@ public final class CriteriaCases {
   private static void run(CaseRunner runner, CaseFile.Case k) {
     CaseRunner.Prepared p = runner.prepare(k);
     if (!p.ok()) {
-      throw new AssertionFailedError("case \"" + k.name() + "\" has errors:\n" + Diagnostics.render(p.diagnostics()));
+      throw new AssertionFailedError(
+          "case \"" + k.name() + "\" has errors:\n" + Diagnostics.render(p.diagnostics()));
     }
     CaseRunner.Result r = runner.run(p);
     if (!r.passed()) {
@@ -95,8 +104,10 @@ public final class CriteriaCases {
   }
 
   private static DynamicTest failing(String name, String message) {
-    return DynamicTest.dynamicTest(name, () -> {
-      throw new AssertionFailedError(message);
-    });
+    return DynamicTest.dynamicTest(
+        name,
+        () -> {
+          throw new AssertionFailedError(message);
+        });
   }
 }

@@ -21,16 +21,18 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * Recompiling after an edit in a warm process: criteria/ is read once; each invocation changes
- * one number in azure.criteria (a new value every time, so nothing can be reused by accident),
- * then checks every file and generates, compiles and loads the evaluators.
+ * Recompiling after an edit in a warm process: criteria/ is read once; each invocation changes one
+ * number in azure.criteria (a new value every time, so nothing can be reused by accident), then
+ * checks every file and generates, compiles and loads the evaluators.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 @Warmup(iterations = 5, time = 2)
 @Measurement(iterations = 5, time = 2)
-@Fork(value = 1, jvmArgsAppend = {"-XX:+UseParallelGC"})
+@Fork(
+    value = 1,
+    jvmArgsAppend = {"-XX:+UseParallelGC"})
 public class CompileBenchmark {
   static final String EDITED = "azure.criteria";
   static final String NUMBER = "$1000";
@@ -46,7 +48,8 @@ public class CompileBenchmark {
       }
     }
     if (!texts.get(EDITED).contains(NUMBER)) {
-      throw new IllegalStateException(EDITED + " no longer holds " + NUMBER + ": pick another number to edit");
+      throw new IllegalStateException(
+          EDITED + " no longer holds " + NUMBER + ": pick another number to edit");
     }
   }
 

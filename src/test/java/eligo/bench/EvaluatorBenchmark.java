@@ -6,9 +6,9 @@ import eligo.data.AreaEvaluator;
 import eligo.data.Dataset;
 import eligo.data.NodeResults;
 import eligo.interpret.Interpreter;
-import eligo.ir.Ir;
 import eligo.io.DataGenerator;
 import eligo.io.DatasetLoader;
+import eligo.ir.Ir;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
@@ -39,7 +39,9 @@ import org.openjdk.jmh.infra.Blackhole;
 @OutputTimeUnit(TimeUnit.SECONDS)
 @Warmup(iterations = 4, time = 2)
 @Measurement(iterations = 5, time = 2)
-@Fork(value = 1, jvmArgsAppend = {"-XX:+UseParallelGC", "-Xmx6g"})
+@Fork(
+    value = 1,
+    jvmArgsAppend = {"-XX:+UseParallelGC", "-Xmx6g"})
 public class EvaluatorBenchmark {
   static final int BATCH = 1000;
 

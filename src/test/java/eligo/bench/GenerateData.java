@@ -5,8 +5,8 @@ import eligo.io.DataGenerator;
 import java.nio.file.Path;
 
 /**
- * Writes a benchmark dataset: {@code GenerateData DIR CUSTOMERS [SEED]}, with the association
- * types of criteria/, and prints how many usage rows it wrote per second.
+ * Writes a benchmark dataset: {@code GenerateData DIR CUSTOMERS [SEED]}, with the association types
+ * of criteria/, and prints how many usage rows it wrote per second.
  */
 public final class GenerateData {
   private GenerateData() {}
@@ -19,7 +19,8 @@ public final class GenerateData {
     long start = System.nanoTime();
     DataGenerator.Summary s = DataGenerator.generate(dir, customers, seed, types);
     double seconds = (System.nanoTime() - start) / 1e9;
-    System.out.printf("generated %s: %,d customers, %,d tenants, %,d usage rows in %.1f s (%,.0f rows/s)%n",
+    System.out.printf(
+        "generated %s: %,d customers, %,d tenants, %,d usage rows in %.1f s (%,.0f rows/s)%n",
         dir, s.customers(), s.tenants(), s.usageRows(), seconds, s.usageRows() / seconds);
   }
 }

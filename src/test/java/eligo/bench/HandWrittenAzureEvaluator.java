@@ -36,7 +36,8 @@ public final class HandWrittenAzureEvaluator implements AreaEvaluator {
     for (int w = 0; w < workloads; w++) {
       azure[w] = data.workloadFamily(w).equals("Azure");
       String name = data.workloadName(w);
-      deployable[w] = azure[w] && !name.equals("Virtual Machines") && !name.equals("Virtual Machine Licenses");
+      deployable[w] =
+          azure[w] && !name.equals("Virtual Machines") && !name.equals("Virtual Machine Licenses");
     }
     attributing = data.typeMask(List.of("CSP T1", "CSP T2", "DPOR", "PAL"));
     workloadSeen = new boolean[workloads];
@@ -83,7 +84,9 @@ public final class HandWrittenAzureEvaluator implements AreaEvaluator {
         if (!azure[data.pairWorkload(p)]) {
           continue;
         }
-        for (int r = data.firstRow(p, asOf - 23); r < data.rowEnd(p) && data.rowMonth(r) <= asOf; r++) {
+        for (int r = data.firstRow(p, asOf - 23);
+            r < data.rowEnd(p) && data.rowMonth(r) <= asOf;
+            r++) {
           int month = data.rowMonth(r);
           if (data.active(p, attributing, month)) {
             long acr = data.rowValue(r, Measure.ACR_USD);
@@ -108,7 +111,9 @@ public final class HandWrittenAzureEvaluator implements AreaEvaluator {
     throw new IllegalArgumentException("the Azure area has no partner rule");
   }
 
-  /** Azure services with some ACR above 0 in {@code from .. to}, over all the customer's tenants. */
+  /**
+   * Azure services with some ACR above 0 in {@code from .. to}, over all the customer's tenants.
+   */
   private long servicesWithAcr(int c, int from, int to) {
     Arrays.fill(workloadSeen, false);
     long count = 0;
@@ -130,7 +135,9 @@ public final class HandWrittenAzureEvaluator implements AreaEvaluator {
     return count;
   }
 
-  /** Attributing association types active on an Azure service in some month of {@code from .. to}. */
+  /**
+   * Attributing association types active on an Azure service in some month of {@code from .. to}.
+   */
   private long associationTypes(int c, int from, int to) {
     Arrays.fill(typeSeen, false);
     long count = 0;
@@ -141,8 +148,10 @@ public final class HandWrittenAzureEvaluator implements AreaEvaluator {
         }
         for (int a = data.assocStart(p); a < data.assocEnd(p); a++) {
           int type = data.assocType(a);
-          if (attributing[type] && !typeSeen[type]
-              && data.assocStartMonth(a) <= to && data.assocEndMonth(a) >= from) {
+          if (attributing[type]
+              && !typeSeen[type]
+              && data.assocStartMonth(a) <= to
+              && data.assocEndMonth(a) >= from) {
             typeSeen[type] = true;
             count++;
           }
@@ -156,7 +165,8 @@ public final class HandWrittenAzureEvaluator implements AreaEvaluator {
   private long qualifiedTenants(int c, int month) {
     long count = 0;
     for (int t = data.tenantStart(c); t < data.tenantEnd(c); t++) {
-      if (attributedAcr(t, month - 1) >= QUALIFYING_ACR || attributedAcr(t, month) >= QUALIFYING_ACR) {
+      if (attributedAcr(t, month - 1) >= QUALIFYING_ACR
+          || attributedAcr(t, month) >= QUALIFYING_ACR) {
         count++;
       }
     }
@@ -173,7 +183,9 @@ public final class HandWrittenAzureEvaluator implements AreaEvaluator {
     return sum;
   }
 
-  /** Azure services other than virtual machines with attributed ACR above 0 in {@code from .. to}. */
+  /**
+   * Azure services other than virtual machines with attributed ACR above 0 in {@code from .. to}.
+   */
   private long deployments(int c, int from, int to) {
     Arrays.fill(workloadSeen, false);
     for (int t = data.tenantStart(c); t < data.tenantEnd(c); t++) {

@@ -2,16 +2,16 @@ package eligo.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import eligo.testing.Needs;
-import eligo.testing.Requirement;
 import eligo.check.Frontend;
 import eligo.codegen.Evaluators;
 import eligo.data.AreaEvaluator;
 import eligo.data.Dataset;
 import eligo.data.NodeResults;
-import eligo.ir.Ir;
 import eligo.io.DataGenerator;
 import eligo.io.DatasetLoader;
+import eligo.ir.Ir;
+import eligo.testing.Needs;
+import eligo.testing.Requirement;
 import eligo.testing.SharedFiles;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -30,7 +30,11 @@ class HandWrittenAzureEvaluatorTest {
   @Test
   void sameResultsAsTheGeneratedEvaluatorOnSample1() throws Exception {
     Ir.Program program = Frontend.compileFolder(Path.of("criteria")).program();
-    Dataset data = DatasetLoader.load(SharedFiles.shared().resolve("conformance/sample-1/data"), program.associationTypes()).dataset();
+    Dataset data =
+        DatasetLoader.load(
+                SharedFiles.shared().resolve("conformance/sample-1/data"),
+                program.associationTypes())
+            .dataset();
     assertSame(program, data, 120);
   }
 
@@ -45,7 +49,8 @@ class HandWrittenAzureEvaluatorTest {
   private static void assertSame(Ir.Program program, Dataset data, int customers) {
     assertThat(data.customerCount()).isEqualTo(customers);
     Ir.Area azure = program.area("azure");
-    AreaEvaluator generated = Evaluators.compile(program, "eligo.generated.bench").get("azure").apply(data);
+    AreaEvaluator generated =
+        Evaluators.compile(program, "eligo.generated.bench").get("azure").apply(data);
     AreaEvaluator hand = new HandWrittenAzureEvaluator(data);
     NodeResults a = new NodeResults(azure.resultNodes().size(), azure.partnerNodes().size());
     NodeResults b = new NodeResults(azure.resultNodes().size(), azure.partnerNodes().size());
@@ -67,7 +72,9 @@ class HandWrittenAzureEvaluatorTest {
         met += b.status[4] == NodeResults.MET ? 1 : 0;
       }
     }
-    assertThat(met).as("customers whose Azure usage grew: the data reaches the last node").isPositive();
+    assertThat(met)
+        .as("customers whose Azure usage grew: the data reaches the last node")
+        .isPositive();
     assertThat(azure.partnerNodes()).isEmpty();
   }
 }

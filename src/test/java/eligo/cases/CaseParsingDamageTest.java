@@ -15,12 +15,13 @@ import org.antlr.v4.runtime.Token;
 import org.junit.jupiter.api.Test;
 
 /**
- * A case file with a syntax error gives located syntax diagnostics and the cases it can still
- * read; a failure to build a case that no syntax error touched is a bug, and is thrown rather than
- * taken for a hole left by a syntax error (which would silently drop the case).
+ * A case file with a syntax error gives located syntax diagnostics and the cases it can still read;
+ * a failure to build a case that no syntax error touched is a bug, and is thrown rather than taken
+ * for a hole left by a syntax error (which would silently drop the case).
  */
 class CaseParsingDamageTest {
-  static final String VALID = """
+  static final String VALID =
+      """
       as of 2026-08
       workloads "Azure SQL Database" family "Azure"
 
@@ -55,13 +56,19 @@ class CaseParsingDamageTest {
 
   @Test
   void aSyntaxErrorInOneCaseIsReportedWhereItIsAndTheOtherCaseIsRead() {
-    String text = VALID.replace("usage T1 \"Azure SQL Database\" 2026-08 acr 1000\n", "usage T1 \"Azure SQL Database\" acr 1000\n");
+    String text =
+        VALID.replace(
+            "usage T1 \"Azure SQL Database\" 2026-08 acr 1000\n",
+            "usage T1 \"Azure SQL Database\" acr 1000\n");
     CaseParsing.Result r = CaseParsing.parse(source(text));
     assertThat(r.ok()).isFalse();
-    assertThat(r.diagnostics()).isNotEmpty().allSatisfy(d -> {
-      assertThat(d.isError()).isTrue();
-      assertThat(d.span().line()).isEqualTo(8);
-    });
+    assertThat(r.diagnostics())
+        .isNotEmpty()
+        .allSatisfy(
+            d -> {
+              assertThat(d.isError()).isTrue();
+              assertThat(d.span().line()).isEqualTo(8);
+            });
     assertThat(r.file().cases()).extracting(CaseFile.Case::name).contains("two");
   }
 

@@ -7,10 +7,9 @@ import eligo.cases.CaseFile.Case;
 import eligo.cases.CaseFile.Expectation;
 import eligo.data.Measure;
 import eligo.data.Month;
-import eligo.lang.SourceFile;
 import eligo.engine.Engine;
+import eligo.lang.SourceFile;
 import eligo.testing.CriteriaCases;
-import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -38,7 +37,9 @@ class CasesTest {
 
   @Test
   void inlineDataWithDefaults() {
-    CaseFile f = parse("""
+    CaseFile f =
+        parse(
+            """
         as of 2026-08
         workloads "A", "B" family "Fam"
 
@@ -73,27 +74,62 @@ class CasesTest {
     assertThat(one.asOf()).isEqualTo(Month.of(2026, 5));
     assertThat(f.cases().get(1).asOf()).isEqualTo(Month.of(2026, 8));
     CaseFile.Data d = one.data();
-    assertThat(d.workloads()).extracting(w -> w.name() + "/" + w.family()).containsExactly("A/Fam", "B/Fam", "C/Other");
-    assertThat(d.customers()).extracting(c -> c.partner() + "/" + c.id() + "/" + c.name())
+    assertThat(d.workloads())
+        .extracting(w -> w.name() + "/" + w.family())
+        .containsExactly("A/Fam", "B/Fam", "C/Other");
+    assertThat(d.customers())
+        .extracting(c -> c.partner() + "/" + c.id() + "/" + c.name())
         .containsExactly(CaseParsing.DEFAULT_PARTNER + "/C1/C1", "P9/C 2/Contoso, Ltd.");
-    assertThat(d.tenants()).extracting(t -> t.customer() + "/" + t.id()).containsExactly("C1/T1", "C1/T2", "C 2/T 3");
-    assertThat(d.associations()).extracting(a -> a.tenant() + "/" + a.workload() + "/" + a.type() + "/" + Month.format(a.start()) + "/" + a.end())
-        .containsExactly("T1/A/CSP T1/2025-01/" + Month.OPEN, "T2/B/PAL/2025-01/" + Month.of(2025, 6));
-    assertThat(d.usage()).extracting(u -> Month.format(u.month())).containsExactly("2026-03", "2026-04", "2026-05");
-    assertThat(d.usage()).allSatisfy(u -> assertThat(u.figures()).isEqualTo(Map.of(Measure.ACR_USD, "-1.5", Measure.PAID_UNITS, "7")));
+    assertThat(d.tenants())
+        .extracting(t -> t.customer() + "/" + t.id())
+        .containsExactly("C1/T1", "C1/T2", "C 2/T 3");
+    assertThat(d.associations())
+        .extracting(
+            a ->
+                a.tenant()
+                    + "/"
+                    + a.workload()
+                    + "/"
+                    + a.type()
+                    + "/"
+                    + Month.format(a.start())
+                    + "/"
+                    + a.end())
+        .containsExactly(
+            "T1/A/CSP T1/2025-01/" + Month.OPEN, "T2/B/PAL/2025-01/" + Month.of(2025, 6));
+    assertThat(d.usage())
+        .extracting(u -> Month.format(u.month()))
+        .containsExactly("2026-03", "2026-04", "2026-05");
+    assertThat(d.usage())
+        .allSatisfy(
+            u ->
+                assertThat(u.figures())
+                    .isEqualTo(Map.of(Measure.ACR_USD, "-1.5", Measure.PAID_UNITS, "7")));
     List<Expectation> e = one.expectations();
-    assertThat(e).extracting(Expectation::status)
-        .containsExactly(Status.MET, Status.NOT_MET, Status.NOT_MET, Status.NOT_EVALUATED, Status.NOT_MET);
-    assertThat(e).extracting(Expectation::value).containsExactly(BigDecimal.ONE, null, new BigDecimal("-2"), null, new BigDecimal("0.4"));
-    assertThat(e).extracting(x -> x.subject() == null ? null : x.subject().text()).containsExactly(null, null, "C1", "C 2", "P9");
-    assertThat(e).extracting(Expectation::partner).containsExactly(false, false, false, false, true);
+    assertThat(e)
+        .extracting(Expectation::status)
+        .containsExactly(
+            Status.MET, Status.NOT_MET, Status.NOT_MET, Status.NOT_EVALUATED, Status.NOT_MET);
+    assertThat(e)
+        .extracting(Expectation::value)
+        .containsExactly(BigDecimal.ONE, null, new BigDecimal("-2"), null, new BigDecimal("0.4"));
+    assertThat(e)
+        .extracting(x -> x.subject() == null ? null : x.subject().text())
+        .containsExactly(null, null, "C1", "C 2", "P9");
+    assertThat(e)
+        .extracting(Expectation::partner)
+        .containsExactly(false, false, false, false, true);
     assertThat(e.get(2).text()).isEqualTo("expect x y not_met -2 for C1");
     assertThat(e.get(0).span().line()).isEqualTo(15);
   }
 
   @Test
   void aCaseNeedsAnAsOfMonthAndExpectations() {
-    CaseParsing.Result r = CaseParsing.parse(new SourceFile("t.cases", """
+    CaseParsing.Result r =
+        CaseParsing.parse(
+            new SourceFile(
+                "t.cases",
+                """
         case "bare" {
           intent "nothing else"
         }
@@ -106,16 +142,19 @@ class CasesTest {
           expect partner x y not_evaluated
         }
         """));
-    assertThat(r.diagnostics()).extracting(dg -> dg.span().line() + ":" + dg.span().column() + " " + dg.message()).containsExactly(
-        "1:6 case \"bare\" expects nothing: add 'expect AREA NODE STATUS VALUE' lines",
-        "1:6 case \"bare\" has no as-of month: add 'as of YYYY-MM' to the case or at the top of the file",
-        "8:27 the months run backwards: write the earlier month first",
-        "8:41 'acr' is given twice in this row",
-        "9:28 a node that is not evaluated has no value: leave the number out",
-        "10:22 a partner-level node is met or not met, never not evaluated");
+    assertThat(r.diagnostics())
+        .extracting(dg -> dg.span().line() + ":" + dg.span().column() + " " + dg.message())
+        .containsExactly(
+            "1:6 case \"bare\" expects nothing: add 'expect AREA NODE STATUS VALUE' lines",
+            "1:6 case \"bare\" has no as-of month: add 'as of YYYY-MM' to the case or at the top of the file",
+            "8:27 the months run backwards: write the earlier month first",
+            "8:41 'acr' is given twice in this row",
+            "9:28 a node that is not evaluated has no value: leave the number out",
+            "10:22 a partner-level node is met or not met, never not evaluated");
   }
 
-  static final String WRONG = """
+  static final String WRONG =
+      """
       as of 2026-08
       workloads "Azure SQL Database" family "Azure"
 
@@ -140,13 +179,14 @@ class CasesTest {
 
   static List<DynamicTest> tests(Stream<DynamicNode> nodes) {
     List<DynamicTest> out = new ArrayList<>();
-    nodes.forEach(n -> {
-      if (n instanceof DynamicContainer c) {
-        out.addAll(tests(c.getChildren().map(x -> (DynamicNode) x)));
-      } else {
-        out.add((DynamicTest) n);
-      }
-    });
+    nodes.forEach(
+        n -> {
+          if (n instanceof DynamicContainer c) {
+            out.addAll(tests(c.getChildren().map(x -> (DynamicNode) x)));
+          } else {
+            out.add((DynamicTest) n);
+          }
+        });
     return out;
   }
 
@@ -154,30 +194,39 @@ class CasesTest {
   void theJUnitHelperPassesAndFailsCasesWithTheReportText() throws Throwable {
     Path file = tmp.resolve("wrong.cases");
     Files.writeString(file, WRONG, StandardCharsets.UTF_8);
-    List<DynamicTest> t = tests(CriteriaCases.dynamicTests(Path.of("criteria"), Engine.interpret, List.of(file)));
+    List<DynamicTest> t =
+        tests(CriteriaCases.dynamicTests(Path.of("criteria"), Engine.interpret, List.of(file)));
     assertThat(t).extracting(DynamicTest::getDisplayName).containsExactly("right", "wrong");
-    assertThat(t.get(1).getTestSourceUri()).hasValueSatisfying(u -> assertThat(u.toString()).endsWith("wrong.cases?line=13"));
+    assertThat(t.get(1).getTestSourceUri())
+        .hasValueSatisfying(u -> assertThat(u.toString()).endsWith("wrong.cases?line=13"));
     t.get(0).getExecutable().execute();
     assertThatThrownBy(() -> t.get(1).getExecutable().execute())
         .isInstanceOf(AssertionFailedError.class)
-        .hasMessageContaining("case \"wrong\" failed:\n    intent: deliberately wrong: 999.99 does not qualify\n")
-        .hasMessageContaining(":19:3: expect azure net-customer-adds met 1\n"
-            + "      expected  met 1\n"
-            + "      actual    not_met 0  (net: 0 as of 2026-08 minus 0 as of 2025-08)\n");
+        .hasMessageContaining(
+            "case \"wrong\" failed:\n    intent: deliberately wrong: 999.99 does not qualify\n")
+        .hasMessageContaining(
+            ":19:3: expect azure net-customer-adds met 1\n"
+                + "      expected  met 1\n"
+                + "      actual    not_met 0  (net: 0 as of 2026-08 minus 0 as of 2025-08)\n");
   }
 
   @Test
   void theJUnitHelperReportsBrokenCriteriaAndCaseFilesAsFailingTests() throws Throwable {
     Path criteria = Files.createDirectory(tmp.resolve("criteria"));
-    Files.writeString(criteria.resolve("x.criteria"), "area a \"A\" { gate g \"G\" { value count tenant met when value >= } }\n");
+    Files.writeString(
+        criteria.resolve("x.criteria"),
+        "area a \"A\" { gate g \"G\" { value count tenant met when value >= } }\n");
     List<DynamicTest> broken = tests(CriteriaCases.dynamicTests(criteria));
     assertThat(broken).hasSize(1);
-    assertThatThrownBy(() -> broken.get(0).getExecutable().execute()).hasMessageContaining("the criteria have errors:\n" + criteria + "/x.criteria:1:");
+    assertThatThrownBy(() -> broken.get(0).getExecutable().execute())
+        .hasMessageContaining("the criteria have errors:\n" + criteria + "/x.criteria:1:");
 
     Path file = tmp.resolve("bad.cases");
     Files.writeString(file, "case \"x\" { intent \"y\" expect }\n");
-    List<DynamicTest> bad = tests(CriteriaCases.dynamicTests(Path.of("criteria"), Engine.interpret, List.of(file)));
+    List<DynamicTest> bad =
+        tests(CriteriaCases.dynamicTests(Path.of("criteria"), Engine.interpret, List.of(file)));
     assertThat(bad).hasSize(1);
-    assertThatThrownBy(() -> bad.get(0).getExecutable().execute()).hasMessageContaining("bad.cases:1:30: error: unexpected '}'\n");
+    assertThatThrownBy(() -> bad.get(0).getExecutable().execute())
+        .hasMessageContaining("bad.cases:1:30: error: unexpected '}'\n");
   }
 }

@@ -10,13 +10,18 @@ import org.junit.jupiter.api.DynamicNode;
 import org.junit.jupiter.api.TestFactory;
 
 /**
- * Every shipped case file ({@code criteria/*.cases}) as JUnit tests, through the helper a
- * consumer project would use, with both engines.
+ * Every shipped case file ({@code criteria/*.cases}) as JUnit tests, through the helper a consumer
+ * project would use, with both engines.
  */
 class ShippedCasesTest {
   @TestFactory
   Stream<DynamicNode> shippedCases() {
-    return Stream.of(Engine.values()).map(engine -> DynamicContainer.dynamicContainer(engine.name(),
-        CriteriaCases.dynamicTests(Path.of("criteria"), engine, List.of(Path.of("criteria")))));
+    return Stream.of(Engine.values())
+        .map(
+            engine ->
+                DynamicContainer.dynamicContainer(
+                    engine.name(),
+                    CriteriaCases.dynamicTests(
+                        Path.of("criteria"), engine, List.of(Path.of("criteria")))));
   }
 }

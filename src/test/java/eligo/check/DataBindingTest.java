@@ -14,8 +14,8 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * The names criteria take from the data are held against the data: the shipped criteria bind to
- * the bundled sample's catalog, and each kind of slip is one located error with the data's names.
+ * The names criteria take from the data are held against the data: the shipped criteria bind to the
+ * bundled sample's catalog, and each kind of slip is one located error with the data's names.
  */
 class DataBindingTest {
   private static final Path CRITERIA = Path.of("criteria");
@@ -33,15 +33,23 @@ class DataBindingTest {
   }
 
   /**
-   * Workloads the shipped criteria name that the bundled sample's generator does not produce:
-   * far from every name of its catalog, so warnings, not errors (DATA.md lets a dataset hold only
-   * some workloads).
+   * Workloads the shipped criteria name that the bundled sample's generator does not produce: far
+   * from every name of its catalog, so warnings, not errors (DATA.md lets a dataset hold only some
+   * workloads).
    */
   private static final java.util.Set<String> KNOWN_ABSENT =
       java.util.Set.of(
-          "CE Bundle", "Commerce", "F&O Bundle", "Fraud Protection", "HR (Human Resources)",
-          "Intelligent Order Management", "Marketing", "Mixed Reality", "Omni-channel",
-          "Project Operations", "Talent Onboard");
+          "CE Bundle",
+          "Commerce",
+          "F&O Bundle",
+          "Fraud Protection",
+          "HR (Human Resources)",
+          "Intelligent Order Management",
+          "Marketing",
+          "Mixed Reality",
+          "Omni-channel",
+          "Project Operations",
+          "Talent Onboard");
 
   private static Map<String, String> shipped() throws IOException {
     Map<String, String> texts = new LinkedHashMap<>();
@@ -53,8 +61,8 @@ class DataBindingTest {
     return texts;
   }
 
-  private static List<String> errors(Map<String, String> texts, Map<String, DataBinding.TypeUse> types)
-      throws IOException {
+  private static List<String> errors(
+      Map<String, String> texts, Map<String, DataBinding.TypeUse> types) throws IOException {
     Frontend.Compilation c = Frontend.compile(texts);
     assertThat(c.ok()).as("%s", c.diagnostics()).isTrue();
     return DataBinding.check(c.names(), new DataBinding.Catalog(catalog(), types)).stream()
@@ -78,8 +86,12 @@ class DataBindingTest {
         DataBinding.check(c.names(), new DataBinding.Catalog(catalog(), Map.of()));
     assertThat(all).allMatch(d -> !d.isError());
     assertThat(all).hasSize(KNOWN_ABSENT.size());
-    assertThat(c.names()).extracting(u -> u.kind()).contains(
-        eligo.lang.NameUse.Kind.WORKLOAD, eligo.lang.NameUse.Kind.FAMILY, eligo.lang.NameUse.Kind.TYPE_TEXT);
+    assertThat(c.names())
+        .extracting(u -> u.kind())
+        .contains(
+            eligo.lang.NameUse.Kind.WORKLOAD,
+            eligo.lang.NameUse.Kind.FAMILY,
+            eligo.lang.NameUse.Kind.TYPE_TEXT);
     assertThat(errors(shipped(), Map.of())).isEmpty();
   }
 
@@ -98,7 +110,8 @@ class DataBindingTest {
         .singleElement()
         .asString()
         .startsWith("criteria/modern-work.criteria:5:")
-        .endsWith("error: the data has no workload \"intune \": names must match to the letter; the data writes it \"Intune\"");
+        .endsWith(
+            "error: the data has no workload \"intune \": names must match to the letter; the data writes it \"Intune\"");
   }
 
   @Test
@@ -106,7 +119,8 @@ class DataBindingTest {
     assertThat(errorsAfter("azure.criteria", "family \"Azure\"", "family \"Azur\""))
         .singleElement()
         .asString()
-        .matches("criteria/azure\\.criteria:\\d+:\\d+: warning: the data has no workload family \"Azur\" \\(workloads.csv holds 5 families\\); did you mean \"Azure\"\\?: rules that name it count nothing in this dataset");
+        .matches(
+            "criteria/azure\\.criteria:\\d+:\\d+: warning: the data has no workload family \"Azur\" \\(workloads.csv holds 5 families\\); did you mean \"Azure\"\\?: rules that name it count nothing in this dataset");
   }
 
   @Test
@@ -120,13 +134,16 @@ class DataBindingTest {
   }
 
   @Test
-  void aTypeOfTheDataThatNoCriteriaDeclaresIsOneErrorAtTheLikeliestDeclaration() throws IOException {
+  void aTypeOfTheDataThatNoCriteriaDeclaresIsOneErrorAtTheLikeliestDeclaration()
+      throws IOException {
     Map<String, String> texts = shipped();
     texts.put(
         "criteria/common.criteria",
         texts.get("criteria/common.criteria").replace("= \"CPOR RevRec\"", "= \"CPOR RevRc\""));
     List<String> errors =
-        errors(texts, Map.of("CPOR RevRec", new DataBinding.TypeUse(255, "associations.csv:17", false)));
+        errors(
+            texts,
+            Map.of("CPOR RevRec", new DataBinding.TypeUse(255, "associations.csv:17", false)));
     assertThat(errors)
         .containsExactly(
             "criteria/common.criteria:9:44: error: the data's association type \"CPOR RevRec\" (255 rows,"

@@ -21,21 +21,23 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Mutates the shipped criteria thousands of times — token deletions, insertions, swaps,
- * replacements, truncation, random characters — with deterministic seeds, and compiles each
- * mutant with the file it imports (or one importing it). Every mutant either compiles or yields
- * errors, each located inside the file it names; no exception escapes {@link Frontend#compile}. A
- * failure names the seed and the mutation, so it can be replayed.
+ * replacements, truncation, random characters — with deterministic seeds, and compiles each mutant
+ * with the file it imports (or one importing it). Every mutant either compiles or yields errors,
+ * each located inside the file it names; no exception escapes {@link Frontend#compile}. A failure
+ * names the seed and the mutation, so it can be replayed.
  */
 class FrontendFuzzTest {
   static final int CASES = 3000;
   static final long SEED = 20260601L;
   static final String COMMON = "criteria/common.criteria";
 
-  private static final java.util.regex.Pattern INTERNAL = java.util.regex.Pattern.compile(
-      "\\b(null|Ast|Ir|TNum|TBool|TErr|ctx|Context|Exception|eligo|java|ID|STRING|NUMBER|MONEY|PERCENT|STRAY|UNTERMINATED_STRING|EOF)\\b|[{}<>]");
+  private static final java.util.regex.Pattern INTERNAL =
+      java.util.regex.Pattern.compile(
+          "\\b(null|Ast|Ir|TNum|TBool|TErr|ctx|Context|Exception|eligo|java|ID|STRING|NUMBER|MONEY|PERCENT|STRAY|UNTERMINATED_STRING|EOF)\\b|[{}<>]");
 
   /** Characters random edits draw from: syntax, quotes, control characters, non-ASCII. */
-  private static final String ODD = "{}()\"#$%.,:=<>!-+*/\\\t\r\n\u0000\u00e9\u2028\uFEFF\uD83D\uDE00 0123456789aZ_";
+  private static final String ODD =
+      "{}()\"#$%.,:=<>!-+*/\\\t\r\n\u0000\u00e9\u2028\uFEFF\uD83D\uDE00 0123456789aZ_";
 
   @Test
   void mutantsCompileOrYieldLocatedDiagnostics() throws IOException {
@@ -47,7 +49,29 @@ class FrontendFuzzTest {
     }
     List<String> vocabulary = new ArrayList<>();
     tokens.values().forEach(ts -> ts.forEach(t -> vocabulary.add(t.getText())));
-    vocabulary.addAll(List.of("{", "}", "(", ")", ",", "..", "\"", "\"unclosed", "template", "area", "leaf", "each", "partner", "value", "met", "when", "$", "-1", "99999999999999999999", "$0.001", "1e5"));
+    vocabulary.addAll(
+        List.of(
+            "{",
+            "}",
+            "(",
+            ")",
+            ",",
+            "..",
+            "\"",
+            "\"unclosed",
+            "template",
+            "area",
+            "leaf",
+            "each",
+            "partner",
+            "value",
+            "met",
+            "when",
+            "$",
+            "-1",
+            "99999999999999999999",
+            "$0.001",
+            "1e5"));
 
     long start = System.nanoTime();
     int compiled = 0;
@@ -80,7 +104,9 @@ class FrontendFuzzTest {
       }
     }
     long ms = (System.nanoTime() - start) / 1_000_000;
-    System.out.printf("front-end fuzz: %d mutants of the shipped criteria (%d compiled, %d rejected with located errors) in %d ms%n", CASES, compiled, rejected, ms);
+    System.out.printf(
+        "front-end fuzz: %d mutants of the shipped criteria (%d compiled, %d rejected with located errors) in %d ms%n",
+        CASES, compiled, rejected, ms);
     assertThat(rejected).as("most mutants are broken").isGreaterThan(CASES / 2);
   }
 
@@ -88,8 +114,12 @@ class FrontendFuzzTest {
     String text = texts.get(d.span().file().name());
     assertThat(text).as("%s: diagnostic in an unknown file: %s", replay, d.span()).isNotNull();
     SourceFile f = new SourceFile(d.span().file().name(), text);
-    assertThat(d.span().line()).as("%s: line of %s", replay, d.render()).isBetween(1, f.lineCount());
-    assertThat(d.span().column()).as("%s: column of %s", replay, d.render()).isBetween(1, f.line(d.span().line()).length() + 1);
+    assertThat(d.span().line())
+        .as("%s: line of %s", replay, d.render())
+        .isBetween(1, f.lineCount());
+    assertThat(d.span().column())
+        .as("%s: column of %s", replay, d.render())
+        .isBetween(1, f.line(d.span().line()).length() + 1);
     assertThat(d.message()).as(replay).isNotBlank();
     // plain words: no parser token names or Java names outside the quoted parts
     String words = d.message().replaceAll("(?<![A-Za-z])'[^']*'|\"[^\"]*\"", "");
@@ -99,49 +129,80 @@ class FrontendFuzzTest {
 
   record Mutation(String text, String what) {}
 
-  static Mutation mutate(String text, List<Token> tokens, List<String> vocabulary, SplittableRandom random) {
+  static Mutation mutate(
+      String text, List<Token> tokens, List<String> vocabulary, SplittableRandom random) {
     int k = random.nextInt(tokens.size());
     Token t = tokens.get(k);
     String pick = vocabulary.get(random.nextInt(vocabulary.size()));
     switch (random.nextInt(7)) {
       case 0:
-        return new Mutation(splice(text, t, ""), "delete token '" + t.getText() + "' at " + where(t));
+        return new Mutation(
+            splice(text, t, ""), "delete token '" + t.getText() + "' at " + where(t));
       case 1:
-        return new Mutation(splice(text, t, pick + " " + t.getText()), "insert '" + pick + "' before " + where(t));
+        return new Mutation(
+            splice(text, t, pick + " " + t.getText()), "insert '" + pick + "' before " + where(t));
       case 2:
-        return new Mutation(splice(text, t, pick), "replace '" + t.getText() + "' at " + where(t) + " by '" + pick + "'");
-      case 3: {
-        Token u = tokens.get(random.nextInt(tokens.size()));
-        Token a = t.getStartIndex() <= u.getStartIndex() ? t : u;
-        Token b = a == t ? u : t;
-        if (a == b || a.getStopIndex() >= b.getStartIndex()) {
-          return new Mutation(splice(text, a, a.getText() + " " + a.getText()), "duplicate '" + a.getText() + "' at " + where(a));
+        return new Mutation(
+            splice(text, t, pick),
+            "replace '" + t.getText() + "' at " + where(t) + " by '" + pick + "'");
+      case 3:
+        {
+          Token u = tokens.get(random.nextInt(tokens.size()));
+          Token a = t.getStartIndex() <= u.getStartIndex() ? t : u;
+          Token b = a == t ? u : t;
+          if (a == b || a.getStopIndex() >= b.getStartIndex()) {
+            return new Mutation(
+                splice(text, a, a.getText() + " " + a.getText()),
+                "duplicate '" + a.getText() + "' at " + where(a));
+          }
+          String swapped =
+              text.substring(0, a.getStartIndex())
+                  + b.getText()
+                  + text.substring(a.getStopIndex() + 1, b.getStartIndex())
+                  + a.getText()
+                  + text.substring(b.getStopIndex() + 1);
+          return new Mutation(
+              swapped,
+              "swap '"
+                  + a.getText()
+                  + "' at "
+                  + where(a)
+                  + " and '"
+                  + b.getText()
+                  + "' at "
+                  + where(b));
         }
-        String swapped = text.substring(0, a.getStartIndex()) + b.getText() + text.substring(a.getStopIndex() + 1, b.getStartIndex()) + a.getText() + text.substring(b.getStopIndex() + 1);
-        return new Mutation(swapped, "swap '" + a.getText() + "' at " + where(a) + " and '" + b.getText() + "' at " + where(b));
-      }
-      case 4: {
-        int at = random.nextInt(text.length() + 1);
-        return new Mutation(text.substring(0, at), "truncate at offset " + at);
-      }
-      case 5: {
-        int at = random.nextInt(text.length() + 1);
-        StringBuilder junk = new StringBuilder();
-        for (int n = 1 + random.nextInt(3); n > 0; n--) {
-          junk.append(ODD.charAt(random.nextInt(ODD.length())));
+      case 4:
+        {
+          int at = random.nextInt(text.length() + 1);
+          return new Mutation(text.substring(0, at), "truncate at offset " + at);
         }
-        return new Mutation(text.substring(0, at) + junk + text.substring(at), "insert " + escape(junk.toString()) + " at offset " + at);
-      }
-      default: {
-        int at = random.nextInt(text.length());
-        char ch = ODD.charAt(random.nextInt(ODD.length()));
-        return new Mutation(text.substring(0, at) + ch + text.substring(at + 1), "overwrite offset " + at + " with " + escape(String.valueOf(ch)));
-      }
+      case 5:
+        {
+          int at = random.nextInt(text.length() + 1);
+          StringBuilder junk = new StringBuilder();
+          for (int n = 1 + random.nextInt(3); n > 0; n--) {
+            junk.append(ODD.charAt(random.nextInt(ODD.length())));
+          }
+          return new Mutation(
+              text.substring(0, at) + junk + text.substring(at),
+              "insert " + escape(junk.toString()) + " at offset " + at);
+        }
+      default:
+        {
+          int at = random.nextInt(text.length());
+          char ch = ODD.charAt(random.nextInt(ODD.length()));
+          return new Mutation(
+              text.substring(0, at) + ch + text.substring(at + 1),
+              "overwrite offset " + at + " with " + escape(String.valueOf(ch)));
+        }
     }
   }
 
   private static String splice(String text, Token t, String replacement) {
-    return text.substring(0, t.getStartIndex()) + replacement + text.substring(t.getStopIndex() + 1);
+    return text.substring(0, t.getStartIndex())
+        + replacement
+        + text.substring(t.getStopIndex() + 1);
   }
 
   private static String where(Token t) {
@@ -150,7 +211,13 @@ class FrontendFuzzTest {
 
   private static String escape(String s) {
     StringBuilder sb = new StringBuilder("'");
-    s.chars().forEach(ch -> sb.append(ch < 0x20 || ch > 0x7e ? String.format("\\u%04x", ch) : String.valueOf((char) ch)));
+    s.chars()
+        .forEach(
+            ch ->
+                sb.append(
+                    ch < 0x20 || ch > 0x7e
+                        ? String.format("\\u%04x", ch)
+                        : String.valueOf((char) ch)));
     return sb.append('\'').toString();
   }
 
@@ -167,7 +234,9 @@ class FrontendFuzzTest {
     return out;
   }
 
-  /** The shipped criteria, by the names the command line shows ({@code criteria/azure.criteria}). */
+  /**
+   * The shipped criteria, by the names the command line shows ({@code criteria/azure.criteria}).
+   */
   static Map<String, String> shipped() throws IOException {
     Map<String, String> out = new LinkedHashMap<>();
     try (Stream<Path> s = Files.list(Path.of("criteria"))) {

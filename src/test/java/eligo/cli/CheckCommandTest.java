@@ -14,7 +14,8 @@ import org.junit.jupiter.api.io.TempDir;
 class CheckCommandTest {
   @TempDir Path dir;
 
-  static final String AREA = """
+  static final String AREA =
+      """
       association type PAL = "PAL"
       workloads W = "Teams"
       %s
@@ -40,9 +41,13 @@ class CheckCommandTest {
     Files.writeString(dir.resolve("a.criteria"), AREA.formatted("band UNUSED = > 3"));
     String[] r = run("check", "--criteria", dir.toString());
     assertThat(r[0]).isEqualTo("0");
-    assertThat(r[2]).isEqualTo(dir.resolve("a.criteria") + ":3:6: warning: band 'UNUSED' is never used\nband UNUSED = > 3\n     ^~~~~~\n1 warning\n");
+    assertThat(r[2])
+        .isEqualTo(
+            dir.resolve("a.criteria")
+                + ":3:6: warning: band 'UNUSED' is never used\nband UNUSED = > 3\n     ^~~~~~\n1 warning\n");
     assertThat(r[1]).endsWith(": 1 files, 1 areas, 1 nodes: ok\n");
-    assertThat(run("check", "--criteria", dir.toString(), "--warnings-as-errors")[0]).isEqualTo("3");
+    assertThat(run("check", "--criteria", dir.toString(), "--warnings-as-errors")[0])
+        .isEqualTo("3");
   }
 
   @Test
@@ -50,20 +55,25 @@ class CheckCommandTest {
     Files.writeString(dir.resolve("a.criteria"), AREA.formatted("").replace("in W", "in WW"));
     String[] r = run("check", "--criteria", dir.toString());
     assertThat(r[0]).isEqualTo("3");
-    assertThat(r[2]).contains(":7:37: error: unknown workload set 'WW'; did you mean 'W'?").endsWith("1 error\n");
+    assertThat(r[2])
+        .contains(":7:37: error: unknown workload set 'WW'; did you mean 'W'?")
+        .endsWith("1 error\n");
     assertThat(r[1]).isEmpty();
   }
 
   @Test
   void jsonGivesEveryDiagnosticWithItsPlaceSeverityAndCode() throws IOException {
-    Files.writeString(dir.resolve("a.criteria"), AREA.formatted("band UNUSED = > 3").replace("in W", "in WW"));
+    Files.writeString(
+        dir.resolve("a.criteria"), AREA.formatted("band UNUSED = > 3").replace("in W", "in WW"));
     String[] r = run("check", "--criteria", dir.toString(), "--format", "json");
     assertThat(r[0]).isEqualTo("3");
     assertThat(r[2]).isEmpty();
-    com.fasterxml.jackson.databind.JsonNode json = new com.fasterxml.jackson.databind.ObjectMapper().readTree(r[1]);
+    com.fasterxml.jackson.databind.JsonNode json =
+        new com.fasterxml.jackson.databind.ObjectMapper().readTree(r[1]);
     assertThat(json.get("errors").asInt()).isEqualTo(1);
     com.fasterxml.jackson.databind.JsonNode p = json.get("problems").get(0);
-    assertThat(p.get("file").asText()).isEqualTo(dir.resolve("a.criteria").toString().replace('\\', '/'));
+    assertThat(p.get("file").asText())
+        .isEqualTo(dir.resolve("a.criteria").toString().replace('\\', '/'));
     assertThat(p.get("line").asInt()).isEqualTo(7);
     assertThat(p.get("column").asInt()).isEqualTo(37);
     assertThat(p.get("endLine").asInt()).isEqualTo(7);
@@ -74,7 +84,8 @@ class CheckCommandTest {
     Files.writeString(dir.resolve("a.criteria"), AREA.formatted("band UNUSED = > 3"));
     String[] ok = run("check", "--criteria", dir.toString(), "--format", "json");
     assertThat(ok[0]).isEqualTo("0");
-    com.fasterxml.jackson.databind.JsonNode w = new com.fasterxml.jackson.databind.ObjectMapper().readTree(ok[1]).get("problems").get(0);
+    com.fasterxml.jackson.databind.JsonNode w =
+        new com.fasterxml.jackson.databind.ObjectMapper().readTree(ok[1]).get("problems").get(0);
     assertThat(w.get("severity").asText()).isEqualTo("warning");
     assertThat(w.get("code").asText()).isEqualTo("unused");
     assertThat(w.get("line").asInt()).isEqualTo(3);
@@ -84,6 +95,10 @@ class CheckCommandTest {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
     int code = Main.execute(args, new PrintWriter(out), new PrintWriter(err));
-    return new String[] {String.valueOf(code), out.toString().replace(System.lineSeparator(), "\n"), err.toString().replace(System.lineSeparator(), "\n")};
+    return new String[] {
+      String.valueOf(code),
+      out.toString().replace(System.lineSeparator(), "\n"),
+      err.toString().replace(System.lineSeparator(), "\n")
+    };
   }
 }

@@ -19,9 +19,9 @@ import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Every conformance dataset, run through the command line exactly as users run it ({@code eligo
- * run --criteria criteria --data DATASET --results FILE}), with both engines: the results file
- * must equal {@code expected.csv} byte for byte.
+ * Every conformance dataset, run through the command line exactly as users run it ({@code eligo run
+ * --criteria criteria --data DATASET --results FILE}), with both engines: the results file must
+ * equal {@code expected.csv} byte for byte.
  */
 @Needs(Requirement.SHARED)
 class ConformanceTest {
@@ -37,7 +37,9 @@ class ConformanceTest {
     List<DynamicTest> tests = new ArrayList<>();
     for (Path set : sets) {
       for (String engine : List.of("generated", "interpret")) {
-        tests.add(DynamicTest.dynamicTest(set.getFileName() + " (" + engine + ")", () -> check(set, engine)));
+        tests.add(
+            DynamicTest.dynamicTest(
+                set.getFileName() + " (" + engine + ")", () -> check(set, engine)));
       }
     }
     return tests.stream();
@@ -47,8 +49,21 @@ class ConformanceTest {
     Path out = tmp.resolve(set.getFileName() + "-" + engine + ".csv");
     StringWriter so = new StringWriter();
     StringWriter se = new StringWriter();
-    int code = Main.execute(new String[] {"run", "--criteria", "criteria", "--data", set.resolve("data").toString(), "--results", out.toString(), "--engine", engine},
-        new PrintWriter(so), new PrintWriter(se));
+    int code =
+        Main.execute(
+            new String[] {
+              "run",
+              "--criteria",
+              "criteria",
+              "--data",
+              set.resolve("data").toString(),
+              "--results",
+              out.toString(),
+              "--engine",
+              engine
+            },
+            new PrintWriter(so),
+            new PrintWriter(se));
     assertThat(code).as("exit status; stderr:%n%s", se).isZero();
     List<String> expected = Files.readAllLines(set.resolve("expected.csv"), StandardCharsets.UTF_8);
     List<String> actual = Files.readAllLines(out, StandardCharsets.UTF_8);
@@ -60,7 +75,9 @@ class ConformanceTest {
         diff.add("line " + (i + 1) + ": expected " + e + "\n         actual   " + a);
       }
     }
-    assertThat(diff).as("rows that differ from %s (first 40)", set.resolve("expected.csv")).isEmpty();
+    assertThat(diff)
+        .as("rows that differ from %s (first 40)", set.resolve("expected.csv"))
+        .isEmpty();
     assertThat(Files.readAllBytes(out)).isEqualTo(Files.readAllBytes(set.resolve("expected.csv")));
   }
 }

@@ -2,10 +2,10 @@ package eligo.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import eligo.testing.Needs;
-import eligo.testing.Requirement;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import eligo.testing.Needs;
+import eligo.testing.Requirement;
 import eligo.testing.SharedFiles;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -66,7 +66,8 @@ class DiffCommandTest {
     for (String line : lines.subList(1, lines.size())) {
       String[] f = line.split(",", -1);
       assertThat(f).as("sample-1 ids need no quoting: %s", line).hasSize(6);
-      out.put(f[0] + "," + f[1] + "," + f[2] + "," + f[3], f[5].isEmpty() ? f[4] : f[4] + " " + f[5]);
+      out.put(
+          f[0] + "," + f[1] + "," + f[2] + "," + f[3], f[5].isEmpty() ? f[4] : f[4] + " " + f[5]);
     }
     return out;
   }
@@ -75,8 +76,34 @@ class DiffCommandTest {
   List<String> changedRows(Path oldCriteria, Path newCriteria) throws IOException {
     Path a = tmp.resolve("old.csv");
     Path b = tmp.resolve("new.csv");
-    assertThat(eligo("run", "-q", "--engine", "interpret", "--criteria", oldCriteria.toString(), "--data", SAMPLE.toString(), "--results", a.toString()).code()).isZero();
-    assertThat(eligo("run", "-q", "--engine", "interpret", "--criteria", newCriteria.toString(), "--data", SAMPLE.toString(), "--results", b.toString()).code()).isZero();
+    assertThat(
+            eligo(
+                    "run",
+                    "-q",
+                    "--engine",
+                    "interpret",
+                    "--criteria",
+                    oldCriteria.toString(),
+                    "--data",
+                    SAMPLE.toString(),
+                    "--results",
+                    a.toString())
+                .code())
+        .isZero();
+    assertThat(
+            eligo(
+                    "run",
+                    "-q",
+                    "--engine",
+                    "interpret",
+                    "--criteria",
+                    newCriteria.toString(),
+                    "--data",
+                    SAMPLE.toString(),
+                    "--results",
+                    b.toString())
+                .code())
+        .isZero();
     Map<String, String> x = rows(a);
     Map<String, String> y = rows(b);
     assertThat(y.keySet()).isEqualTo(x.keySet());
@@ -93,12 +120,31 @@ class DiffCommandTest {
   static List<String> reportedRows(JsonNode report) {
     List<String> out = new ArrayList<>();
     for (JsonNode p : report.get("partners")) {
-      out.add(p.get("partner").asText() + ",," + p.get("area").asText() + "," + p.get("node").asText() + ": " + side(p.get("before")) + " -> " + side(p.get("after")));
+      out.add(
+          p.get("partner").asText()
+              + ",,"
+              + p.get("area").asText()
+              + ","
+              + p.get("node").asText()
+              + ": "
+              + side(p.get("before"))
+              + " -> "
+              + side(p.get("after")));
     }
     for (JsonNode c : report.get("customers")) {
       for (JsonNode r : c.get("changes")) {
-        out.add(c.get("partner").asText() + "," + c.get("customer").asText() + "," + r.get("area").asText() + "," + r.get("node").asText() + ": "
-            + side(r.get("before")) + " -> " + side(r.get("after")));
+        out.add(
+            c.get("partner").asText()
+                + ","
+                + c.get("customer").asText()
+                + ","
+                + r.get("area").asText()
+                + ","
+                + r.get("node").asText()
+                + ": "
+                + side(r.get("before"))
+                + " -> "
+                + side(r.get("after")));
       }
     }
     out.sort(null);
@@ -111,7 +157,18 @@ class DiffCommandTest {
   }
 
   static JsonNode diffJson(String old, Path newCriteria, String... more) throws IOException {
-    List<String> args = new ArrayList<>(List.of("diff", "--old", old, "--new", newCriteria.toString(), "--data", SAMPLE.toString(), "--format", "json"));
+    List<String> args =
+        new ArrayList<>(
+            List.of(
+                "diff",
+                "--old",
+                old,
+                "--new",
+                newCriteria.toString(),
+                "--data",
+                SAMPLE.toString(),
+                "--format",
+                "json"));
     args.addAll(List.of(more));
     Run r = eligo(args.toArray(String[]::new));
     assertThat(r.code()).as(r.err()).isZero();
@@ -120,7 +177,12 @@ class DiffCommandTest {
 
   @Test
   void aLowerAzureThresholdListsExactlyTheCustomersWhoseRowsDiffer() throws IOException {
-    Path changed = changedCopy(tmp.resolve("new"), "azure.criteria", "for workload in AZURE >= $1000", "for workload in AZURE >= $900");
+    Path changed =
+        changedCopy(
+            tmp.resolve("new"),
+            "azure.criteria",
+            "for workload in AZURE >= $1000",
+            "for workload in AZURE >= $900");
     List<String> expected = changedRows(Path.of("criteria"), changed);
     assertThat(expected).isNotEmpty().allMatch(r -> r.contains(",azure,net-customer-adds: "));
 
@@ -132,41 +194,95 @@ class DiffCommandTest {
     report.get("customers").forEach(c -> listed.add(c.get("customer").asText()));
     assertThat(listed).containsExactlyElementsOf(customers);
     assertThat(report.get("nodes")).hasSize(1);
-    assertThat(report.get("nodes").get(0).get("customersChanged").asInt()).isEqualTo(customers.size());
+    assertThat(report.get("nodes").get(0).get("customersChanged").asInt())
+        .isEqualTo(customers.size());
     assertThat(report.get("customerCount").asInt()).isEqualTo(120);
     assertThat(report.get("asOf").asText()).isEqualTo("2026-09");
 
-    Run text = eligo("diff", "--old", "criteria", "--new", changed.toString(), "--data", SAMPLE.toString(), "--engine", "interpret");
+    Run text =
+        eligo(
+            "diff",
+            "--old",
+            "criteria",
+            "--new",
+            changed.toString(),
+            "--data",
+            SAMPLE.toString(),
+            "--engine",
+            "interpret");
     assertThat(text.code()).isZero();
-    assertThat(text.out()).contains("\n" + customers.size() + " of 120 customers changed (" + customers.size() + " rows); no partner-level row changed.\n")
+    assertThat(text.out())
+        .contains(
+            "\n"
+                + customers.size()
+                + " of 120 customers changed ("
+                + customers.size()
+                + " rows); no partner-level row changed.\n")
         .contains("\nCustomers\n");
     for (String c : customers) {
       assertThat(text.out()).contains(" " + c + "  ");
     }
     // each side as the report explains it: the old threshold in the before, the new in the after
-    assertThat(text.out()).contains("      before: net ").contains("      after:  net ")
-        .contains("at least $1,000.00 in 2026-08..2026-09").contains("at least $900.00 in 2026-08..2026-09");
-    report.get("customers").forEach(c -> c.get("changes").forEach(r -> {
-      assertThat(r.get("explainedBefore").asText()).startsWith("net ");
-      assertThat(r.get("explainedAfter").asText()).startsWith("net ");
-    }));
+    assertThat(text.out())
+        .contains("      before: net ")
+        .contains("      after:  net ")
+        .contains("at least $1,000.00 in 2026-08..2026-09")
+        .contains("at least $900.00 in 2026-08..2026-09");
+    report
+        .get("customers")
+        .forEach(
+            c ->
+                c.get("changes")
+                    .forEach(
+                        r -> {
+                          assertThat(r.get("explainedBefore").asText()).startsWith("net ");
+                          assertThat(r.get("explainedAfter").asText()).startsWith("net ");
+                        }));
   }
 
   @Test
   void aGitRevisionIsTheOldVersionOfTheNewFolder() throws IOException, InterruptedException {
     Path repo = tmp.resolve("repo");
-    Path criteria = changedCopy(repo.resolve("criteria"), "azure.criteria", "Net customer adds", "Net customer adds");
+    Path criteria =
+        changedCopy(
+            repo.resolve("criteria"), "azure.criteria", "Net customer adds", "Net customer adds");
     git(repo, "init", "-q");
     git(repo, "add", ".");
-    git(repo, "-c", "user.name=Eligo Test", "-c", "user.email=test@example.invalid", "commit", "-q", "-m", "criteria");
-    replace(criteria.resolve("azure.criteria"), "for workload in AZURE >= $1000", "for workload in AZURE >= $900");
+    git(
+        repo,
+        "-c",
+        "user.name=Eligo Test",
+        "-c",
+        "user.email=test@example.invalid",
+        "commit",
+        "-q",
+        "-m",
+        "criteria");
+    replace(
+        criteria.resolve("azure.criteria"),
+        "for workload in AZURE >= $1000",
+        "for workload in AZURE >= $900");
 
     List<String> expected = changedRows(Path.of("criteria"), criteria);
-    assertThat(reportedRows(diffJson("HEAD", criteria, "--engine", "interpret"))).isNotEmpty().isEqualTo(expected);
+    assertThat(reportedRows(diffJson("HEAD", criteria, "--engine", "interpret")))
+        .isNotEmpty()
+        .isEqualTo(expected);
 
-    Run bad = eligo("diff", "--old", "no-such-revision", "--new", criteria.toString(), "--data", SAMPLE.toString());
+    Run bad =
+        eligo(
+            "diff",
+            "--old",
+            "no-such-revision",
+            "--new",
+            criteria.toString(),
+            "--data",
+            SAMPLE.toString());
     assertThat(bad.code()).isEqualTo(ExitCodes.USAGE);
-    assertThat(bad.err()).startsWith("eligo: --old 'no-such-revision' is neither a folder nor a git revision of " + criteria + " (git: ");
+    assertThat(bad.err())
+        .startsWith(
+            "eligo: --old 'no-such-revision' is neither a folder nor a git revision of "
+                + criteria
+                + " (git: ");
   }
 
   static void git(Path dir, String... args) throws IOException, InterruptedException {
@@ -179,24 +295,64 @@ class DiffCommandTest {
 
   @Test
   void aPartnerThresholdMovesPartnersButNoCustomer() throws IOException {
-    Path changed = changedCopy(tmp.resolve("new"), "security.criteria", "met when value >= 2500", "met when value >= 1000");
+    Path changed =
+        changedCopy(
+            tmp.resolve("new"),
+            "security.criteria",
+            "met when value >= 2500",
+            "met when value >= 1000");
     List<String> expected = changedRows(Path.of("criteria"), changed);
-    assertThat(expected).isNotEmpty().allMatch(r -> r.contains(",,security,m365.usage-growth: not_met "));
+    assertThat(expected)
+        .isNotEmpty()
+        .allMatch(r -> r.contains(",,security,m365.usage-growth: not_met "));
     JsonNode report = diffJson("criteria", changed, "--engine", "interpret");
     assertThat(reportedRows(report)).isEqualTo(expected);
     assertThat(report.get("customers")).isEmpty();
-    Run text = eligo("diff", "--old", "criteria", "--new", changed.toString(), "--data", SAMPLE.toString(), "--engine", "interpret");
-    assertThat(text.out()).contains("\nNo customer changed: every customer has the same status and value at every node; "
-        + expected.size() + " partner-level row" + (expected.size() == 1 ? "" : "s") + " changed.\n").contains("\nPartner-level nodes\n");
+    Run text =
+        eligo(
+            "diff",
+            "--old",
+            "criteria",
+            "--new",
+            changed.toString(),
+            "--data",
+            SAMPLE.toString(),
+            "--engine",
+            "interpret");
+    assertThat(text.out())
+        .contains(
+            "\nNo customer changed: every customer has the same status and value at every node; "
+                + expected.size()
+                + " partner-level row"
+                + (expected.size() == 1 ? "" : "s")
+                + " changed.\n")
+        .contains("\nPartner-level nodes\n");
   }
 
   @Test
   void aChangeThatTouchesNothingSaysSo() throws IOException {
-    Path changed = changedCopy(tmp.resolve("new"), "azure.criteria", "Net customer adds", "Net new customers");
-    Run r = eligo("diff", "--old", "criteria", "--new", changed.toString(), "--data", SAMPLE.toString(), "--engine", "interpret");
+    Path changed =
+        changedCopy(tmp.resolve("new"), "azure.criteria", "Net customer adds", "Net new customers");
+    Run r =
+        eligo(
+            "diff",
+            "--old",
+            "criteria",
+            "--new",
+            changed.toString(),
+            "--data",
+            SAMPLE.toString(),
+            "--engine",
+            "interpret");
     assertThat(r.code()).isZero();
-    assertThat(r.out()).isEqualTo("Criteria criteria -> " + changed + " on " + SAMPLE + ", as of 2026-09\n"
-        + "No customer changed: every customer has the same status and value at every node; no partner-level row changed.\n");
+    assertThat(r.out())
+        .isEqualTo(
+            "Criteria criteria -> "
+                + changed
+                + " on "
+                + SAMPLE
+                + ", as of 2026-09\n"
+                + "No customer changed: every customer has the same status and value at every node; no partner-level row changed.\n");
     JsonNode json = diffJson("criteria", changed, "--engine", "interpret");
     assertThat(json.get("customers")).isEmpty();
     assertThat(json.get("partners")).isEmpty();
@@ -205,13 +361,34 @@ class DiffCommandTest {
 
   @Test
   void theHtmlPageEscapesEveryTextOfTheData() throws IOException {
-    Path changed = changedCopy(tmp.resolve("new"), "azure.criteria", "for workload in AZURE >= $1000", "for workload in AZURE >= $900");
+    Path changed =
+        changedCopy(
+            tmp.resolve("new"),
+            "azure.criteria",
+            "for workload in AZURE >= $1000",
+            "for workload in AZURE >= $900");
     Path page = tmp.resolve("out/impact.html");
-    Run r = eligo("diff", "--old", "criteria", "--new", changed.toString(), "--data", SAMPLE.toString(), "--engine", "interpret", "--format", "html", "--out", page.toString());
+    Run r =
+        eligo(
+            "diff",
+            "--old",
+            "criteria",
+            "--new",
+            changed.toString(),
+            "--data",
+            SAMPLE.toString(),
+            "--engine",
+            "interpret",
+            "--format",
+            "html",
+            "--out",
+            page.toString());
     assertThat(r.code()).isZero();
     assertThat(r.out()).endsWith(" Report written to " + page + "\n");
     String html = Files.readString(page, StandardCharsets.UTF_8);
-    assertThat(html).startsWith("<!DOCTYPE html>").endsWith("</html>\n")
+    assertThat(html)
+        .startsWith("<!DOCTYPE html>")
+        .endsWith("</html>\n")
         .contains("<h2>Customers</h2>")
         .contains("&lt;script&gt;alert(1)&lt;/script&gt; 83")
         .contains("O&#39;Brien Ltd 28")

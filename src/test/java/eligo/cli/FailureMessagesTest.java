@@ -19,9 +19,25 @@ class FailureMessagesTest {
   void anUnwritableResultsFileIsNamedWithoutAStackTrace(@TempDir Path tmp) throws Exception {
     Path notAFolder = Files.writeString(tmp.resolve("file"), "x");
     StringWriter err = new StringWriter();
-    int code = Main.execute(new String[] {"run", "-q", "--criteria", "criteria", "--data", SharedFiles.conformance("hand-1").resolve("data").toString(),
-        "--results", notAFolder.resolve("out.csv").toString()}, new PrintWriter(new StringWriter()), new PrintWriter(err));
+    int code =
+        Main.execute(
+            new String[] {
+              "run",
+              "-q",
+              "--criteria",
+              "criteria",
+              "--data",
+              SharedFiles.conformance("hand-1").resolve("data").toString(),
+              "--results",
+              notAFolder.resolve("out.csv").toString()
+            },
+            new PrintWriter(new StringWriter()),
+            new PrintWriter(err));
     assertThat(code).isEqualTo(ExitCodes.FAILURE);
-    assertThat(err.toString()).startsWith("eligo: ").contains(notAFolder.toString()).doesNotContain("Exception").doesNotContain("\tat ");
+    assertThat(err.toString())
+        .startsWith("eligo: ")
+        .contains(notAFolder.toString())
+        .doesNotContain("Exception")
+        .doesNotContain("\tat ");
   }
 }

@@ -32,14 +32,25 @@ class LocaleTest {
     Locale locale = Locale.forLanguageTag(tag);
     String[][] commands = {
       {"test", "--criteria", "criteria"},
-      {"explain", "C0000007", "--criteria", "criteria", "--data", "examples/sample-data", "--format", "json"},
+      {
+        "explain",
+        "C0000007",
+        "--criteria",
+        "criteria",
+        "--data",
+        "examples/sample-data",
+        "--format",
+        "json"
+      },
       {"summary", "--criteria", "criteria", "--data", "examples/sample-data", "--area", "azure"},
       {"check", "--criteria", "criteria"},
     };
     for (String[] command : commands) {
       String english = run(Locale.US, command);
       assertThat(english).startsWith("0\n");
-      assertThat(run(locale, command)).as(String.join(" ", command) + " under " + tag).isEqualTo(english);
+      assertThat(run(locale, command))
+          .as(String.join(" ", command) + " under " + tag)
+          .isEqualTo(english);
     }
   }
 }

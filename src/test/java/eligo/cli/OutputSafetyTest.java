@@ -36,10 +36,25 @@ class OutputSafetyTest {
     Path usage = data.resolve("usage.csv");
     byte[] before = Files.readAllBytes(usage);
     StringWriter err = new StringWriter();
-    int code = run(err, "run", "-q", "--criteria", "criteria", "--data", data.toString(), "--results", usage.toString());
+    int code =
+        run(
+            err,
+            "run",
+            "-q",
+            "--criteria",
+            "criteria",
+            "--data",
+            data.toString(),
+            "--results",
+            usage.toString());
     assertThat(code).isEqualTo(ExitCodes.USAGE);
     assertThat(err.toString())
-        .isEqualTo("eligo: --results " + usage + " lies inside the input folder " + data + ": choose another file\n");
+        .isEqualTo(
+            "eligo: --results "
+                + usage
+                + " lies inside the input folder "
+                + data
+                + ": choose another file\n");
     assertThat(Files.readAllBytes(usage)).isEqualTo(before);
   }
 
@@ -47,14 +62,37 @@ class OutputSafetyTest {
   void rejectsNamingTheResultsOrACriteriaFileAreRefused() throws IOException {
     Path results = tmp.resolve("out.csv");
     StringWriter err = new StringWriter();
-    int code = run(err, "run", "-q", "--criteria", "criteria", "--data", data.toString(), "--results", results.toString(),
-        "--on-bad-rows=skip", "--rejects", tmp.resolve("./out.csv").toString());
+    int code =
+        run(
+            err,
+            "run",
+            "-q",
+            "--criteria",
+            "criteria",
+            "--data",
+            data.toString(),
+            "--results",
+            results.toString(),
+            "--on-bad-rows=skip",
+            "--rejects",
+            tmp.resolve("./out.csv").toString());
     assertThat(code).isEqualTo(ExitCodes.USAGE);
     assertThat(err.toString()).contains("is also another output of this run");
     Path criteriaFile = Path.of("criteria", "azure.criteria");
     byte[] before = Files.readAllBytes(criteriaFile);
     err = new StringWriter();
-    code = run(err, "run", "-q", "--criteria", "criteria", "--data", data.toString(), "--on-bad-rows=skip", "--rejects", criteriaFile.toString());
+    code =
+        run(
+            err,
+            "run",
+            "-q",
+            "--criteria",
+            "criteria",
+            "--data",
+            data.toString(),
+            "--on-bad-rows=skip",
+            "--rejects",
+            criteriaFile.toString());
     assertThat(code).isEqualTo(ExitCodes.USAGE);
     assertThat(err.toString()).contains("lies inside the input folder criteria");
     assertThat(Files.readAllBytes(criteriaFile)).isEqualTo(before);

@@ -51,17 +51,21 @@ class PrebuiltEngineTest {
     Path copy = copyCriteria();
     Path azure = copy.resolve("azure.criteria");
     String text = Files.readString(azure);
-    String deployments = "where sum acr via AZURE_TYPES for tenant, month in TTM(M) > 0\n    met when value >= 1";
+    String deployments =
+        "where sum acr via AZURE_TYPES for tenant, month in TTM(M) > 0\n    met when value >= 1";
     assertThat(text).contains(deployments);
     Files.writeString(azure, text.replace(deployments, deployments + "000"));
 
     String edited = run(copy, tmp.resolve("edited.csv"));
     assertThat(edited).contains("6 areas (generated engine, compiled in memory)");
     assertThat(edited.lines()).anyMatch(l -> l.matches("azure +deployments +metric +0 .*"));
-    assertThat(Files.readString(EXPECTED)).as("the shipped threshold is met by some customers")
+    assertThat(Files.readString(EXPECTED))
+        .as("the shipped threshold is met by some customers")
         .containsPattern("(?m)^[^,]*,[^,]*,azure,deployments,met,");
-    assertThat(run(copy, tmp.resolve("interpreted.csv"), "--engine", "interpret")).contains("(interpret engine)");
-    assertThat(Files.readAllBytes(tmp.resolve("edited.csv"))).isEqualTo(Files.readAllBytes(tmp.resolve("interpreted.csv")));
+    assertThat(run(copy, tmp.resolve("interpreted.csv"), "--engine", "interpret"))
+        .contains("(interpret engine)");
+    assertThat(Files.readAllBytes(tmp.resolve("edited.csv")))
+        .isEqualTo(Files.readAllBytes(tmp.resolve("interpreted.csv")));
   }
 
   private Path copyCriteria() throws IOException {
@@ -75,9 +79,18 @@ class PrebuiltEngineTest {
   }
 
   private static String run(Path criteria, Path results, String... more) {
-    String[] args = Stream.concat(
-        Stream.of("run", "--criteria", criteria.toString(), "--data", DATA.toString(), "--results", results.toString()),
-        Stream.of(more)).toArray(String[]::new);
+    String[] args =
+        Stream.concat(
+                Stream.of(
+                    "run",
+                    "--criteria",
+                    criteria.toString(),
+                    "--data",
+                    DATA.toString(),
+                    "--results",
+                    results.toString()),
+                Stream.of(more))
+            .toArray(String[]::new);
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
     int code = Main.execute(args, new PrintWriter(out), new PrintWriter(err));

@@ -32,9 +32,20 @@ class ReportCommandsTest {
 
   @Test
   void summaryAsAlignedText() {
-    Result r = run("summary", "--criteria", "criteria", "--data", data("hand-1"), "--area", "azure", "--list");
+    Result r =
+        run(
+            "summary",
+            "--criteria",
+            "criteria",
+            "--data",
+            data("hand-1"),
+            "--area",
+            "azure",
+            "--list");
     assertThat(r.code()).as(r.err()).isZero();
-    assertThat(r.out()).isEqualTo("""
+    assertThat(r.out())
+        .isEqualTo(
+            """
         Customer eligibility: 4 customers of 1 partner, as of 2026-09
 
         Azure (azure)
@@ -64,7 +75,8 @@ class ReportCommandsTest {
 
   @Test
   void summaryFilterErrorsAreUsageErrors() {
-    Result r = run("summary", "--criteria", "criteria", "--data", data("hand-1"), "--node", "deployment");
+    Result r =
+        run("summary", "--criteria", "criteria", "--data", data("hand-1"), "--node", "deployment");
     assertThat(r.code()).isEqualTo(ExitCodes.USAGE);
     assertThat(r.err()).isEqualTo("eligo: no node 'deployment': did you mean 'deployments'?\n");
   }
@@ -73,40 +85,67 @@ class ReportCommandsTest {
   void explainFindsACustomerByPartOfItsName() {
     Result r = run("explain", "oNE", "--criteria", "criteria", "--data", data("hand-1"));
     assertThat(r.code()).as(r.err()).isZero();
-    assertThat(r.out()).startsWith("Customer C1: One (partner P1), as of 2026-09\n\nAzure (azure)\n");
-    assertThat(r.out()).contains("""
+    assertThat(r.out())
+        .startsWith("Customer C1: One (partner P1), as of 2026-09\n\nAzure (azure)\n");
+    assertThat(r.out())
+        .contains(
+            """
           usage-growth       not met  -33.3% ($1,000.00/$1,499.99)
             criteria: Attributed ACR of the last 12 months above that of the 12 months before
             why: ACR attributed via CSP T1, CSP T2, DPOR or PAL: $1,000.00 in 2025-10..2026-09 against $1,499.99 in 2024-10..2025-09; needed: growth of more than $0.00
             per workload (now | a year earlier):
               Azure SQL Database  $1,000.00 | $1,499.99
         """);
-    Result json = run("explain", "C1", "--criteria", "criteria", "--data", data("hand-1"), "--format", "json");
-    assertThat(json.out()).contains("\"schema\" : \"eligo-customer/1\"", "\"current\" : \"-33.3% ($1,000.00/$1,499.99)\"");
+    Result json =
+        run(
+            "explain",
+            "C1",
+            "--criteria",
+            "criteria",
+            "--data",
+            data("hand-1"),
+            "--format",
+            "json");
+    assertThat(json.out())
+        .contains(
+            "\"schema\" : \"eligo-customer/1\"", "\"current\" : \"-33.3% ($1,000.00/$1,499.99)\"");
   }
 
   @Test
   void anAmbiguousCustomerListsTheCandidates() {
     Result r = run("explain", "script", "--criteria", "criteria", "--data", data("sample-1"));
     assertThat(r.code()).isEqualTo(ExitCodes.USAGE);
-    assertThat(r.err()).startsWith("eligo: 9 customers match 'script'; name one by its id:\n  C00057  <script>alert(1)</script> 57\n");
+    assertThat(r.err())
+        .startsWith(
+            "eligo: 9 customers match 'script'; name one by its id:\n  C00057  <script>alert(1)</script> 57\n");
     Result none = run("explain", "Nobody", "--criteria", "criteria", "--data", data("hand-1"));
     assertThat(none.code()).isEqualTo(ExitCodes.USAGE);
-    assertThat(none.err()).isEqualTo("eligo: no customer has the id 'Nobody' or a name containing it\n");
+    assertThat(none.err())
+        .isEqualTo("eligo: no customer has the id 'Nobody' or a name containing it\n");
   }
 
   @Test
   void treeAsTextMermaidAndDot() {
     Result text = run("tree", "azure", "--criteria", "criteria", "--data", data("hand-1"));
     assertThat(text.code()).as(text.err()).isZero();
-    assertThat(text.out()).startsWith("area azure: Azure\n  gate workloads: Azure services — Azure consumed revenue on at least one Azure service in the last 24 months"
-        + " [pass 3, fail 1, not evaluated 0]\n  gate association: Partner association");
-    Result mermaid = run("tree", "modern-work-smb", "--criteria", "criteria", "--format", "mermaid");
-    assertThat(mermaid.out()).startsWith("flowchart TD\n  n0[\"Modern Work (SMB)\"]\n")
-        .contains("Tenant workloads with #62; 10 and #60;= 300 paid available units", "  n1 -->|met| n2\n", "  n5 --> n6\n")
+    assertThat(text.out())
+        .startsWith(
+            "area azure: Azure\n  gate workloads: Azure services — Azure consumed revenue on at least one Azure service in the last 24 months"
+                + " [pass 3, fail 1, not evaluated 0]\n  gate association: Partner association");
+    Result mermaid =
+        run("tree", "modern-work-smb", "--criteria", "criteria", "--format", "mermaid");
+    assertThat(mermaid.out())
+        .startsWith("flowchart TD\n  n0[\"Modern Work (SMB)\"]\n")
+        .contains(
+            "Tenant workloads with #62; 10 and #60;= 300 paid available units",
+            "  n1 -->|met| n2\n",
+            "  n5 --> n6\n")
         .doesNotContain("pass ");
     Result dot = run("tree", "security", "--criteria", "criteria", "--format", "dot");
-    assertThat(dot.out()).startsWith("digraph \"security\" {\n").contains("n1 [label=\"branch: Azure security\"];").endsWith("}\n");
+    assertThat(dot.out())
+        .startsWith("digraph \"security\" {\n")
+        .contains("n1 [label=\"branch: Azure security\"];")
+        .endsWith("}\n");
     Result unknown = run("tree", "secrity", "--criteria", "criteria");
     assertThat(unknown.code()).isEqualTo(ExitCodes.USAGE);
     assertThat(unknown.err()).isEqualTo("eligo: no area 'secrity': did you mean 'security'?\n");
@@ -115,9 +154,11 @@ class ReportCommandsTest {
   @Test
   void reportWritesTheSite() throws Exception {
     Path out = tmp.resolve("site");
-    Result r = run("report", "--criteria", "criteria", "--data", data("hand-2"), "--out", out.toString());
+    Result r =
+        run("report", "--criteria", "criteria", "--data", data("hand-2"), "--out", out.toString());
     assertThat(r.code()).as(r.err()).isZero();
-    assertThat(r.out()).isEqualTo("Report written to " + out.resolve("index.html") + " (2 customer pages)\n");
+    assertThat(r.out())
+        .isEqualTo("Report written to " + out.resolve("index.html") + " (2 customer pages)\n");
     assertThat(r.err()).as("no progress when not on a terminal").isEmpty();
     assertThat(out.resolve("c/0.html")).exists();
     assertThat(Files.readString(out.resolve("c/0.html"))).contains("Five");

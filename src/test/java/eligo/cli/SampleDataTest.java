@@ -20,10 +20,14 @@ class SampleDataTest {
   @Test
   void bundledSampleIsWhatGenerateDataMakes(@TempDir Path tmp) throws Exception {
     Path out = tmp.resolve("sample");
-    int code = run("generate-data", "--customers", "400", "--seed", "2026", "--out", out.toString());
+    int code =
+        run("generate-data", "--customers", "400", "--seed", "2026", "--out", out.toString());
     assertThat(code).isZero();
-    for (String f : List.of("customers.csv", "tenants.csv", "workloads.csv", "associations.csv", "usage.csv")) {
-      assertThat(Files.readAllBytes(out.resolve(f))).as(f + ": regenerate with the README's command").isEqualTo(Files.readAllBytes(SAMPLE.resolve(f)));
+    for (String f :
+        List.of("customers.csv", "tenants.csv", "workloads.csv", "associations.csv", "usage.csv")) {
+      assertThat(Files.readAllBytes(out.resolve(f)))
+          .as(f + ": regenerate with the README's command")
+          .isEqualTo(Files.readAllBytes(SAMPLE.resolve(f)));
     }
   }
 
@@ -31,19 +35,35 @@ class SampleDataTest {
   void mainJobRunsOnTheSample(@TempDir Path tmp) throws Exception {
     Path results = tmp.resolve("out.csv");
     StringWriter so = new StringWriter();
-    int code = Main.execute(new String[] {"run", "--criteria", "criteria", "--data", SAMPLE.toString(), "--results", results.toString()}, new PrintWriter(so), new PrintWriter(new StringWriter()));
+    int code =
+        Main.execute(
+            new String[] {
+              "run",
+              "--criteria",
+              "criteria",
+              "--data",
+              SAMPLE.toString(),
+              "--results",
+              results.toString()
+            },
+            new PrintWriter(so),
+            new PrintWriter(new StringWriter()));
     assertThat(code).isZero();
-    assertThat(so.toString()).contains("400 customers of 12 partners, as of 2026-09").contains("net-customer-adds");
+    assertThat(so.toString())
+        .contains("400 customers of 12 partners, as of 2026-09")
+        .contains("net-customer-adds");
     // 400 customers x 45 nodes + 12 partners x 6 partner nodes + header
     assertThat(Files.readAllLines(results).size()).isEqualTo(400 * 45 + 12 * 6 + 1);
   }
 
   @Test
   void generateDataRejectsNegativeCounts(@TempDir Path tmp) {
-    assertThat(run("generate-data", "--customers", "-1", "--out", tmp.toString())).isEqualTo(ExitCodes.USAGE);
+    assertThat(run("generate-data", "--customers", "-1", "--out", tmp.toString()))
+        .isEqualTo(ExitCodes.USAGE);
   }
 
   private static int run(String... args) {
-    return Main.execute(args, new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()));
+    return Main.execute(
+        args, new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()));
   }
 }

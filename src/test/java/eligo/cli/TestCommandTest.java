@@ -13,7 +13,10 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** {@code eligo test}: the shipped cases, a deliberately wrong case, coverage bars, case file errors. */
+/**
+ * {@code eligo test}: the shipped cases, a deliberately wrong case, coverage bars, case file
+ * errors.
+ */
 class TestCommandTest {
   @TempDir Path tmp;
 
@@ -26,12 +29,15 @@ class TestCommandTest {
     return new Run(code, out.toString(), err.toString());
   }
 
-  /** ShippedCasesTest runs the shipped cases with both engines; here the command with its defaults. */
+  /**
+   * ShippedCasesTest runs the shipped cases with both engines; here the command with its defaults.
+   */
   @Test
   void shippedCasesPassWithEveryNodeAndOutcomeCovered() {
     Run r = eligo("test", "--min-coverage", "100");
     assertThat(r.code()).as("stdout:%n%s%nstderr:%n%s", r.out(), r.err()).isZero();
-    assertThat(r.out()).containsPattern("\\n\\d+ passed, 0 failed \\(generated engine[^)]*\\)\\n")
+    assertThat(r.out())
+        .containsPattern("\\n\\d+ passed, 0 failed \\(generated engine[^)]*\\)\\n")
         .doesNotContain("FAIL ")
         .containsPattern("\\nall +51 of 51 \\(100%\\) +138 of 138 \\(100%\\)\\n")
         .doesNotContain("Not covered");
@@ -43,13 +49,27 @@ class TestCommandTest {
   @ParameterizedTest
   @ValueSource(strings = {"generated", "interpret"})
   void anInventedAreaRunsWithItsCasesAndNoJavaChange(String engine) {
-    Run r = eligo("test", "--criteria", "src/test/resources/invented", "--engine", engine, "--min-coverage", "100");
+    Run r =
+        eligo(
+            "test",
+            "--criteria",
+            "src/test/resources/invented",
+            "--engine",
+            engine,
+            "--min-coverage",
+            "100");
     assertThat(r.code()).as("stdout:%n%s%nstderr:%n%s", r.out(), r.err()).isZero();
-    assertThat(r.out()).contains("\n6 passed, 0 failed (" + engine + " engine" + (engine.equals("generated") ? ", compiled in memory)\n" : ")\n"))
+    assertThat(r.out())
+        .contains(
+            "\n6 passed, 0 failed ("
+                + engine
+                + " engine"
+                + (engine.equals("generated") ? ", compiled in memory)\n" : ")\n"))
         .containsPattern("\\nall +30 of 30 \\(100%\\) +80 of 80 \\(100%\\)\\n");
   }
 
-  static final String WRONG = """
+  static final String WRONG =
+      """
       as of 2026-08
       workloads "Azure SQL Database" family "Azure"
       workloads "Teams" family "Microsoft 365"
@@ -89,50 +109,65 @@ class TestCommandTest {
     String where = file.toString().replace('\\', '/');
     // Criteria line numbers are not this test's business.
     String out = r.out().replaceAll("\\.criteria:\\d+", ".criteria:N");
-    assertThat(out).startsWith(where + "\n"
-        + "  PASS right\n"
-        + "  FAIL wrong\n"
-        + "      intent: Three deliberately wrong expectations.\n"
-        + "      " + where + ":24:3: expect azure net-customer-adds met 1 for C1\n"
-        + "        expected  met 1\n"
-        + "        actual    not_met 0  (net: 0 as of 2026-08 minus 0 as of 2025-08)\n"
-        + "        node      azure net-customer-adds: metric \"Net customer adds\" at azure.criteria:N\n"
-        + "        criteria  Net qualified tenants: at least 1 for this customer (a tenant qualifies with $1,000 of attributed ACR in one of the last two months)\n"
-        + "        shown as  net 0 tenants (0 as of 2026-08, 0 as of 2025-08)\n"
-        + "        why       no tenants qualified as of 2026-08 and 0 as of 2025-08 (qualifying: a tenant with ACR attributed via CSP T1, CSP T2, DPOR or PAL at least $1,000.00 in 2026-07..2026-08); the highest was tenant T1 with $999.99 in 2026-08 (needed: at least $1,000.00); needed: a net of at least 1 tenant\n"
-        + "        tenant    T1: not qualified; highest $999.99 in 2026-08 | a year earlier: —\n"
-        + "      " + where + ":26:3: expect modern-work-smb deployments.cpor not met for C2\n"
-        + "        expected  not_met\n"
-        + "        actual    met 1  (net: 1 as of 2026-08 minus 0 as of 2025-08)\n"
-        + "        node      modern-work-smb deployments.cpor: leaf \"CPOR\" at modern-work.criteria:N\n"
-        + "        criteria  Net qualified CPOR deployments (40% of paid seats active): at least 1\n"
-        + "        shown as  net 1 tenant (1 as of 2026-08, 0 as of 2025-08)\n"
-        + "        tenant    T2: qualified with 20 paid units | a year earlier: —\n"
-        + "      " + where + ":27:3: expect partner modern-work-smb usage-growth.cpor met 8 for P2\n"
-        + "        expected  met 8\n"
-        + "        actual    not_met 8\n"
-        + "        node      modern-work-smb usage-growth.cpor (partner level): leaf \"CPOR\" at modern-work.criteria:N\n"
-        + "        criteria  Monthly active users growth via CPOR: at least 500 overall\n"
-        + "\n"
-        + "1 passed, 1 failed (interpret engine)\n");
+    assertThat(out)
+        .startsWith(
+            where
+                + "\n"
+                + "  PASS right\n"
+                + "  FAIL wrong\n"
+                + "      intent: Three deliberately wrong expectations.\n"
+                + "      "
+                + where
+                + ":24:3: expect azure net-customer-adds met 1 for C1\n"
+                + "        expected  met 1\n"
+                + "        actual    not_met 0  (net: 0 as of 2026-08 minus 0 as of 2025-08)\n"
+                + "        node      azure net-customer-adds: metric \"Net customer adds\" at azure.criteria:N\n"
+                + "        criteria  Net qualified tenants: at least 1 for this customer (a tenant qualifies with $1,000 of attributed ACR in one of the last two months)\n"
+                + "        shown as  net 0 tenants (0 as of 2026-08, 0 as of 2025-08)\n"
+                + "        why       no tenants qualified as of 2026-08 and 0 as of 2025-08 (qualifying: a tenant with ACR attributed via CSP T1, CSP T2, DPOR or PAL at least $1,000.00 in 2026-07..2026-08); the highest was tenant T1 with $999.99 in 2026-08 (needed: at least $1,000.00); needed: a net of at least 1 tenant\n"
+                + "        tenant    T1: not qualified; highest $999.99 in 2026-08 | a year earlier: —\n"
+                + "      "
+                + where
+                + ":26:3: expect modern-work-smb deployments.cpor not met for C2\n"
+                + "        expected  not_met\n"
+                + "        actual    met 1  (net: 1 as of 2026-08 minus 0 as of 2025-08)\n"
+                + "        node      modern-work-smb deployments.cpor: leaf \"CPOR\" at modern-work.criteria:N\n"
+                + "        criteria  Net qualified CPOR deployments (40% of paid seats active): at least 1\n"
+                + "        shown as  net 1 tenant (1 as of 2026-08, 0 as of 2025-08)\n"
+                + "        tenant    T2: qualified with 20 paid units | a year earlier: —\n"
+                + "      "
+                + where
+                + ":27:3: expect partner modern-work-smb usage-growth.cpor met 8 for P2\n"
+                + "        expected  met 8\n"
+                + "        actual    not_met 8\n"
+                + "        node      modern-work-smb usage-growth.cpor (partner level): leaf \"CPOR\" at modern-work.criteria:N\n"
+                + "        criteria  Monthly active users growth via CPOR: at least 500 overall\n"
+                + "\n"
+                + "1 passed, 1 failed (interpret engine)\n");
   }
 
   @Test
   void coverageBelowTheBarFails() {
     Run r = eligo("test", "--engine", "interpret", "--min-coverage", "50", "criteria/azure.cases");
     assertThat(r.code()).isEqualTo(ExitCodes.TESTS_FAILED);
-    assertThat(r.out()).contains("\n18 passed, 0 failed")
+    assertThat(r.out())
+        .contains("\n18 passed, 0 failed")
         .containsPattern("\\nazure +5 of 5 \\(100%\\) +14 of 14 \\(100%\\)\\n")
         .containsPattern("\\nall +5 of 51 \\(9.8%\\) +14 of 138 \\(10.1%\\)\\n")
         .contains("\nNot covered:\n  bizapps-enterprise performance.workloads: met, not_met\n")
         .endsWith("\nCoverage 10.1% is below --min-coverage 50%\n");
-    assertThat(eligo("test", "--engine", "interpret", "--min-coverage", "10.1", "criteria/azure.cases").code()).isZero();
+    assertThat(
+            eligo("test", "--engine", "interpret", "--min-coverage", "10.1", "criteria/azure.cases")
+                .code())
+        .isZero();
   }
 
   @Test
   void caseFileErrorsAreReportedAtTheirLinesAndNothingRuns() throws IOException {
     Path file = tmp.resolve("bad.cases");
-    Files.writeString(file, """
+    Files.writeString(
+        file,
+        """
         as of 2026-13
         workloads "Azure SQL Database" family "Azure"
 
@@ -150,37 +185,48 @@ class TestCommandTest {
 
         case "open" {
           intent "y"
-        """, StandardCharsets.UTF_8);
+        """,
+        StandardCharsets.UTF_8);
     Run r = eligo("test", file.toString());
     assertThat(r.code()).isEqualTo(ExitCodes.CRITERIA);
     assertThat(r.out()).isEmpty();
     String w = file.toString().replace('\\', '/');
-    assertThat(r.err()).isEqualTo(""
-        + w + ":1:7: error: '2026-13' is not a month (YYYY-MM, month 01 to 12)\n"
-        + "as of 2026-13\n"
-        + "      ^~~~~~~\n"
-        + w + ":7:32: error: unexpected name 'extra'\n"
-        + "  expect azure workloads met 1 extra\n"
-        + "                               ^~~~~\n"
-        + w + ":10:6: error: case \"no intent\" has no intent: add a line 'intent \"...\"' saying what it shows\n"
-        + "case \"no intent\" {\n"
-        + "     ^~~~~~~~~~~\n"
-        + w + ":11:3: error: a tenant belongs to a customer: write 'customer ID' before its tenants\n"
-        + "  tenant T0\n"
-        + "  ^~~~~~~~~\n"
-        + w + ":12:48: error: unknown measure 'actve_users'; did you mean 'active_users'? (measures: acr, revenue, paid_units, active_users, protected_users)\n"
-        + "  usage T0 \"Azure SQL Database\" 2026-08 acr 10 actve_users 3\n"
-        + "                                               ^~~~~~~~~~~\n"
-        + w + ":16:13: error: expected '}' to close case \"open\" opened here at line 16; the file ends before it\n"
-        + "case \"open\" {\n"
-        + "            ^\n"
-        + "6 errors\n");
+    assertThat(r.err())
+        .isEqualTo(
+            ""
+                + w
+                + ":1:7: error: '2026-13' is not a month (YYYY-MM, month 01 to 12)\n"
+                + "as of 2026-13\n"
+                + "      ^~~~~~~\n"
+                + w
+                + ":7:32: error: unexpected name 'extra'\n"
+                + "  expect azure workloads met 1 extra\n"
+                + "                               ^~~~~\n"
+                + w
+                + ":10:6: error: case \"no intent\" has no intent: add a line 'intent \"...\"' saying what it shows\n"
+                + "case \"no intent\" {\n"
+                + "     ^~~~~~~~~~~\n"
+                + w
+                + ":11:3: error: a tenant belongs to a customer: write 'customer ID' before its tenants\n"
+                + "  tenant T0\n"
+                + "  ^~~~~~~~~\n"
+                + w
+                + ":12:48: error: unknown measure 'actve_users'; did you mean 'active_users'? (measures: acr, revenue, paid_units, active_users, protected_users)\n"
+                + "  usage T0 \"Azure SQL Database\" 2026-08 acr 10 actve_users 3\n"
+                + "                                               ^~~~~~~~~~~\n"
+                + w
+                + ":16:13: error: expected '}' to close case \"open\" opened here at line 16; the file ends before it\n"
+                + "case \"open\" {\n"
+                + "            ^\n"
+                + "6 errors\n");
   }
 
   @Test
   void dataAndNameErrorsComeBackAtTheCaseLines() throws IOException {
     Path file = tmp.resolve("names.cases");
-    Files.writeString(file, """
+    Files.writeString(
+        file,
+        """
         as of 2026-08
         workloads "Azure SQL Database" family "Azure"
 
@@ -199,19 +245,27 @@ class TestCommandTest {
           expect azure workloads met 1 for C3
           expect partner azure workloads met 1
         }
-        """, StandardCharsets.UTF_8);
+        """,
+        StandardCharsets.UTF_8);
     Run r = eligo("test", file.toString());
     assertThat(r.code()).isEqualTo(ExitCodes.CRITERIA);
     String w = file.toString().replace('\\', '/');
-    assertThat(r.err().lines().filter(l -> l.startsWith(w)).toList()).containsExactly(
-        w + ":9:3: error: association_type 'CSP T3' is not a known association type (known: PAL, DPOR, CSP T1, CSP T2, CPOR, CPOR RevRec, CPOR OSA, CPOR OSU, CPOR RevRec Performance)",
-        w + ":10:3: error: tenant 'T9' is not declared in this case; acr_usd '10.123' has more than 2 decimal places",
-        w + ":12:3: error: tenant 'T1', workload 'Azure SQL Database', month 2026-08 already has a row at line 11",
-        w + ":13:10: error: unknown area 'azur'; did you mean 'azure'? (areas: azure, bizapps-enterprise, bizapps-smb, modern-work-enterprise, modern-work-smb, security)",
-        w + ":14:16: error: area 'azure' has no node 'workload'; did you mean 'workloads'? (nodes: workloads, association, net-customer-adds, deployments, usage-growth)",
-        w + ":15:3: error: this case has 2 customers (C1, C2): say which with 'for ID' at the end",
-        w + ":16:36: error: no customer 'C3' in this case; did you mean 'C1'?",
-        w + ":17:24: error: node 'workloads' of area 'azure' has no partner-level rule");
+    assertThat(r.err().lines().filter(l -> l.startsWith(w)).toList())
+        .containsExactly(
+            w
+                + ":9:3: error: association_type 'CSP T3' is not a known association type (known: PAL, DPOR, CSP T1, CSP T2, CPOR, CPOR RevRec, CPOR OSA, CPOR OSU, CPOR RevRec Performance)",
+            w
+                + ":10:3: error: tenant 'T9' is not declared in this case; acr_usd '10.123' has more than 2 decimal places",
+            w
+                + ":12:3: error: tenant 'T1', workload 'Azure SQL Database', month 2026-08 already has a row at line 11",
+            w
+                + ":13:10: error: unknown area 'azur'; did you mean 'azure'? (areas: azure, bizapps-enterprise, bizapps-smb, modern-work-enterprise, modern-work-smb, security)",
+            w
+                + ":14:16: error: area 'azure' has no node 'workload'; did you mean 'workloads'? (nodes: workloads, association, net-customer-adds, deployments, usage-growth)",
+            w
+                + ":15:3: error: this case has 2 customers (C1, C2): say which with 'for ID' at the end",
+            w + ":16:36: error: no customer 'C3' in this case; did you mean 'C1'?",
+            w + ":17:24: error: node 'workloads' of area 'azure' has no partner-level rule");
     assertThat(r.err()).endsWith("8 errors\n");
   }
 
@@ -221,6 +275,7 @@ class TestCommandTest {
     Run r = eligo("test", empty.toString());
     assertThat(r.code()).isEqualTo(ExitCodes.USAGE);
     assertThat(r.err()).contains("no *.cases files in [" + empty + "]");
-    assertThat(eligo("test", tmp.resolve("missing.cases").toString()).err()).contains("does not exist");
+    assertThat(eligo("test", tmp.resolve("missing.cases").toString()).err())
+        .contains("does not exist");
   }
 }

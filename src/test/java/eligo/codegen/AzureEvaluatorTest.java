@@ -39,33 +39,44 @@ class AzureEvaluatorTest {
   @BeforeAll
   static void compile() {
     run = new Run(Fixtures.azure());
-    DatasetKit b = new DatasetKit()
-        .workload("Compute", "Azure")
-        .workload("Virtual Machines", "Azure")
-        .workload("Azure Quantum", "Azure")
-        .workload("Office", "Modern Work")
-        .types("CSP T1", "CSP T2", "DPOR", "PAL", "CPOR");
+    DatasetKit b =
+        new DatasetKit()
+            .workload("Compute", "Azure")
+            .workload("Virtual Machines", "Azure")
+            .workload("Azure Quantum", "Azure")
+            .workload("Office", "Modern Work")
+            .types("CSP T1", "CSP T2", "DPOR", "PAL", "CPOR");
     c999 = b.customerWith("P1", "C-999", "t999");
     b.assoc("t999", "Compute", "CSP T1", M - 30, OPEN).acr("t999", "Compute", M, 99999);
     c1000 = b.customerWith("P1", "C-1000", "t1000");
     b.assoc("t1000", "Compute", "CSP T1", M - 30, OPEN).acr("t1000", "Compute", M, 100000);
     before = b.customerWith("P1", "C-before", "tb");
-    b.assoc("tb", "Compute", "PAL", M - 3, OPEN).acr("tb", "Compute", M - 5, 500000).acr("tb", "Compute", M - 2, 700);
+    b.assoc("tb", "Compute", "PAL", M - 3, OPEN)
+        .acr("tb", "Compute", M - 5, 500000)
+        .acr("tb", "Compute", M - 2, 700);
     family = b.customerWith("P2", "C-family", "tf");
-    b.assoc("tf", "Virtual Machines", "DPOR", M - 30, OPEN).acr("tf", "Virtual Machines", M, 5000)
-        .assoc("tf", "Azure Quantum", "DPOR", M - 30, OPEN).acr("tf", "Azure Quantum", M - 1, 3000)
-        .assoc("tf", "Office", "CPOR", M - 30, OPEN).acr("tf", "Office", M, 9999999);
+    b.assoc("tf", "Virtual Machines", "DPOR", M - 30, OPEN)
+        .acr("tf", "Virtual Machines", M, 5000)
+        .assoc("tf", "Azure Quantum", "DPOR", M - 30, OPEN)
+        .acr("tf", "Azure Quantum", M - 1, 3000)
+        .assoc("tf", "Office", "CPOR", M - 30, OPEN)
+        .acr("tf", "Office", M, 9999999);
     noAssociation = b.customerWith("P2", "C-noassoc", "tn");
     b.acr("tn", "Compute", M, 100000);
     noTenant = b.customerWith("P2", "C-notenant");
     credit = b.customerWith("P3", "C-credit", "tc");
     b.assoc("tc", "Compute", "CSP T2", M - 30, OPEN)
-        .acr("tc", "Compute", M - 1, 5000).acr("tc", "Compute", M - 2, -8000).acr("tc", "Compute", M - 13, 2000);
+        .acr("tc", "Compute", M - 1, 5000)
+        .acr("tc", "Compute", M - 2, -8000)
+        .acr("tc", "Compute", M - 13, 2000);
     previousMonth = b.customerWith("P3", "C-m1", "th1", "th2");
     b.assoc("th1", "Compute", "CSP T1", M - 30, OPEN)
-        .acr("th1", "Compute", M - 1, 100000).acr("th1", "Compute", M - 13, 150000)
-        .assoc("th2", "Compute", "PAL", M - 30, OPEN).assoc("th2", "Azure Quantum", "PAL", M - 30, OPEN)
-        .acr("th2", "Compute", M, 60000).acr("th2", "Azure Quantum", M, 40000);
+        .acr("th1", "Compute", M - 1, 100000)
+        .acr("th1", "Compute", M - 13, 150000)
+        .assoc("th2", "Compute", "PAL", M - 30, OPEN)
+        .assoc("th2", "Azure Quantum", "PAL", M - 30, OPEN)
+        .acr("th2", "Compute", M, 60000)
+        .acr("th2", "Azure Quantum", M, 40000);
     data = b.build();
   }
 
@@ -128,7 +139,8 @@ class AzureEvaluatorTest {
   @Test
   void aCustomerWithoutTenantsFailsTheFirstGate() {
     NodeResults r = eval(noTenant);
-    assertThat(r.status).containsExactly(NOT_MET, NOT_EVALUATED, NOT_EVALUATED, NOT_EVALUATED, NOT_EVALUATED);
+    assertThat(r.status)
+        .containsExactly(NOT_MET, NOT_EVALUATED, NOT_EVALUATED, NOT_EVALUATED, NOT_EVALUATED);
     assertThat(r.value).containsOnly(0);
     assertThat(r.partnerEvaluated).containsExactly(false);
   }

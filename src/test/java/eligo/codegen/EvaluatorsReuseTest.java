@@ -11,7 +11,9 @@ import java.util.Map;
 import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 
-/** A process that compiles criteria again compiles only the areas whose generated source changed. */
+/**
+ * A process that compiles criteria again compiles only the areas whose generated source changed.
+ */
 class EvaluatorsReuseTest {
   static final String PACKAGE = "eligo.generated.reuse";
 
@@ -31,7 +33,8 @@ class EvaluatorsReuseTest {
     assertThat(again.get(small.id()).apply(data).areaId()).isEqualTo(small.id());
   }
 
-  private static Class<?> classOf(Map<String, Function<Dataset, AreaEvaluator>> factories, String area, Dataset data) {
+  private static Class<?> classOf(
+      Map<String, Function<Dataset, AreaEvaluator>> factories, String area, Dataset data) {
     return factories.get(area).apply(data).getClass();
   }
 }

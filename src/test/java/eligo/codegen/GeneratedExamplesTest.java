@@ -19,8 +19,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * {@code generated-examples/} holds the generated Java of every shipped criteria area, checked in
- * for reviewers. This test generates them again from {@code criteria/} and fails on any
- * difference, with a diff and the command that refreshes them.
+ * for reviewers. This test generates them again from {@code criteria/} and fails on any difference,
+ * with a diff and the command that refreshes them.
  */
 class GeneratedExamplesTest {
   static final Path EXAMPLES = Path.of("generated-examples");
@@ -55,8 +55,10 @@ class GeneratedExamplesTest {
       }
     }
     if (!problems.isEmpty()) {
-      fail("generated-examples/ differs from what criteria/ generates; after an intended change run%n  %s%n"
-          + "and review the git diff.%n%s", REFRESH, String.join("\n", problems));
+      fail(
+          "generated-examples/ differs from what criteria/ generates; after an intended change run%n  %s%n"
+              + "and review the git diff.%n%s",
+          REFRESH, String.join("\n", problems));
     }
     assertThat(generated).as("one class per shipped area").hasSize(6);
   }
@@ -68,9 +70,16 @@ class GeneratedExamplesTest {
     assertThat(fromAbsolute).isEqualTo(generate(CRITERIA));
     for (Map.Entry<String, String> e : fromAbsolute.entrySet()) {
       String source = e.getValue();
-      assertThat(source.contains(absolute.getParent().toString()) || source.contains(System.getProperty("user.home"))
-          || source.contains("\r")).as("%s holds a path or a CR", e.getKey()).isFalse();
-      assertThat(source).as(e.getKey()).contains("@Generated(\"eligo\")").containsPattern("<p>Source: [a-z-]+\\.criteria:\\d+\n");
+      assertThat(
+              source.contains(absolute.getParent().toString())
+                  || source.contains(System.getProperty("user.home"))
+                  || source.contains("\r"))
+          .as("%s holds a path or a CR", e.getKey())
+          .isFalse();
+      assertThat(source)
+          .as(e.getKey())
+          .contains("@Generated(\"eligo\")")
+          .containsPattern("<p>Source: [a-z-]+\\.criteria:\\d+\n");
     }
   }
 
@@ -89,8 +98,19 @@ class GeneratedExamplesTest {
   @Test
   void generatedCodeUsesNoReflectionOrFloatingPoint() throws IOException {
     for (Map.Entry<String, String> e : generate(CRITERIA).entrySet()) {
-      assertThat(e.getValue()).as(e.getKey()).doesNotContain("java.lang.reflect", "Class.forName", "getClass", ".getMethod",
-          ".invoke(", "newInstance", "MethodHandle", "double", "float", "BigDecimal");
+      assertThat(e.getValue())
+          .as(e.getKey())
+          .doesNotContain(
+              "java.lang.reflect",
+              "Class.forName",
+              "getClass",
+              ".getMethod",
+              ".invoke(",
+              "newInstance",
+              "MethodHandle",
+              "double",
+              "float",
+              "BigDecimal");
     }
   }
 
@@ -98,7 +118,9 @@ class GeneratedExamplesTest {
   void diffShowsTheChangedLinesWithContext() {
     String old = "a\nb\nc\nd\ne\nf\n";
     String now = "a\nb\nc\nD\nE\nf\n";
-    assertThat(diff("X.java", old, now)).isEqualTo("""
+    assertThat(diff("X.java", old, now))
+        .isEqualTo(
+            """
         --- X.java (checked in)
         +++ X.java (generated now)
         @@ line 4 @@
@@ -126,7 +148,9 @@ class GeneratedExamplesTest {
     }
     try (Stream<Path> s = Files.walk(EXAMPLES)) {
       for (Path p : s.filter(Files::isRegularFile).toList()) {
-        files.put(EXAMPLES.relativize(p).toString().replace('\\', '/'), Files.readString(p, StandardCharsets.UTF_8));
+        files.put(
+            EXAMPLES.relativize(p).toString().replace('\\', '/'),
+            Files.readString(p, StandardCharsets.UTF_8));
       }
     }
     return files;
@@ -149,8 +173,12 @@ class GeneratedExamplesTest {
       endA--;
       endB--;
     }
-    List<String> out = new ArrayList<>(List.of("--- " + name + " (checked in)", "+++ " + name + " (generated now)",
-        "@@ line " + (start + 1) + " @@"));
+    List<String> out =
+        new ArrayList<>(
+            List.of(
+                "--- " + name + " (checked in)",
+                "+++ " + name + " (generated now)",
+                "@@ line " + (start + 1) + " @@"));
     for (int i = Math.max(0, start - 3); i < start; i++) {
       out.add(" " + a.get(i));
     }

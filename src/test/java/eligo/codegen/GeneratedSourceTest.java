@@ -13,8 +13,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The exact emitted source, against checked-in golden files. To refresh them after an intended
- * change: {@code ELIGO_UPDATE_GOLDEN=1 mvn test -Dtest=GeneratedSourceTest}, then review the
- * {@code git diff}.
+ * change: {@code ELIGO_UPDATE_GOLDEN=1 mvn test -Dtest=GeneratedSourceTest}, then review the {@code
+ * git diff}.
  */
 class GeneratedSourceTest {
   static final Path GOLDEN = Path.of("src/test/resources/eligo/codegen/golden");
@@ -50,11 +50,21 @@ class GeneratedSourceTest {
   void sameIrGivesSameBytes() {
     for (int round = 0; round < 2; round++) {
       // fresh IR objects and fresh generators each time
-      List<Ir.Area> first = List.of(Fixtures.azure(), Fixtures.misc(), Fixtures.small(), HostileTextTest.hostile());
-      List<Ir.Area> second = List.of(Fixtures.azure(), Fixtures.misc(), Fixtures.small(), HostileTextTest.hostile());
+      List<Ir.Area> first =
+          List.of(Fixtures.azure(), Fixtures.misc(), Fixtures.small(), HostileTextTest.hostile());
+      List<Ir.Area> second =
+          List.of(Fixtures.azure(), Fixtures.misc(), Fixtures.small(), HostileTextTest.hostile());
       for (int i = 0; i < first.size(); i++) {
-        byte[] a = new JavaGenerator().generate(first.get(i), PACKAGE).toString().getBytes(StandardCharsets.UTF_8);
-        byte[] b = new JavaGenerator().generate(second.get(i), PACKAGE).toString().getBytes(StandardCharsets.UTF_8);
+        byte[] a =
+            new JavaGenerator()
+                .generate(first.get(i), PACKAGE)
+                .toString()
+                .getBytes(StandardCharsets.UTF_8);
+        byte[] b =
+            new JavaGenerator()
+                .generate(second.get(i), PACKAGE)
+                .toString()
+                .getBytes(StandardCharsets.UTF_8);
         assertThat(a).isEqualTo(b);
       }
     }
@@ -67,15 +77,18 @@ class GeneratedSourceTest {
   void classNamesComeFromAreaIds() {
     assertThat(JavaGenerator.className("azure")).isEqualTo("AzureEvaluator");
     assertThat(JavaGenerator.className("bizapps-smb")).isEqualTo("BizappsSmbEvaluator");
-    assertThat(JavaGenerator.className("modern-work-enterprise")).isEqualTo("ModernWorkEnterpriseEvaluator");
+    assertThat(JavaGenerator.className("modern-work-enterprise"))
+        .isEqualTo("ModernWorkEnterpriseEvaluator");
     assertThat(JavaGenerator.className("365")).isEqualTo("Area365Evaluator");
-    assertThat(JavaGenerator.className("\"); System.exit(1); //")).isEqualTo("SystemExit1Evaluator");
+    assertThat(JavaGenerator.className("\"); System.exit(1); //"))
+        .isEqualTo("SystemExit1Evaluator");
   }
 
   @Test
   void memberNamesComeFromNodeIds() {
     assertThat(Names.camel("net-customer-adds", false)).isEqualTo("netCustomerAdds");
-    assertThat(Names.camel("performance.net-customer-adds", false)).isEqualTo("performanceNetCustomerAdds");
+    assertThat(Names.camel("performance.net-customer-adds", false))
+        .isEqualTo("performanceNetCustomerAdds");
     assertThat(Names.camel("usage-growth.cpor", false)).isEqualTo("usageGrowthCpor");
     assertThat(Names.camel("m365.usage-growth", false)).isEqualTo("m365UsageGrowth");
     assertThat(Names.camel("*/ \\u000a", false)).isEqualTo("u000a");
@@ -94,8 +107,9 @@ class GeneratedSourceTest {
     for (Ir.Area area : List.of(Fixtures.azure(), Fixtures.misc(), Fixtures.small())) {
       JavaFile file = new JavaGenerator().generate(area, PACKAGE);
       String code = file.toString();
-      assertThat(code).doesNotContain("double", "float", "BigDecimal", "reflect", "Long.valueOf", "Long ",
-          "Integer ");
+      assertThat(code)
+          .doesNotContain(
+              "double", "float", "BigDecimal", "reflect", "Long.valueOf", "Long ", "Integer ");
     }
   }
 }

@@ -38,64 +38,110 @@ class HostileTextTest {
     Ir.Var w1 = a.workload();
     Ir.Var t1 = a.tenant();
     Ir.Var m1 = a.month();
-    Ir.Node exitGate = new Ir.Node(EXIT, Ir.NodeKind.GATE, ALL, ALL, origin, List.of(),
-        count(over(forWorkload(w1, names(W_EXIT, W_BACKSLASH))),
-            any(over(forTenant(t1), forMonth(m1, asOf(-23), asOf(0))), gt(acr(t1, w1, mv(m1)), k(0)))),
-        Ir.ValueKind.COUNT, ALL, ge(value(0), k(1)), null, List.of());
+    Ir.Node exitGate =
+        new Ir.Node(
+            EXIT,
+            Ir.NodeKind.GATE,
+            ALL,
+            ALL,
+            origin,
+            List.of(),
+            count(
+                over(forWorkload(w1, names(W_EXIT, W_BACKSLASH))),
+                any(
+                    over(forTenant(t1), forMonth(m1, asOf(-23), asOf(0))),
+                    gt(acr(t1, w1, mv(m1)), k(0)))),
+            Ir.ValueKind.COUNT,
+            ALL,
+            ge(value(0), k(1)),
+            null,
+            List.of());
 
     IrKit b = new IrKit();
     Ir.Var k2 = b.type();
     Ir.Var t2 = b.tenant();
     Ir.Var w2 = b.workload();
     Ir.Var m2 = b.month();
-    Ir.Node closeNode = metric(CLOSE, ALL, ALL, 9,
-        count(over(forType(k2, T_QUOTE, T_BACKSLASH)),
-            any(over(forTenant(t2), forWorkload(w2, family(F_CLOSE)), forMonth(m2, asOf(-23), asOf(0))),
-                associated(t2, w2, mv(m2), k2, null))),
-        ge(value(0), k(1)));
+    Ir.Node closeNode =
+        metric(
+            CLOSE,
+            ALL,
+            ALL,
+            9,
+            count(
+                over(forType(k2, T_QUOTE, T_BACKSLASH)),
+                any(
+                    over(
+                        forTenant(t2),
+                        forWorkload(w2, family(F_CLOSE)),
+                        forMonth(m2, asOf(-23), asOf(0))),
+                    associated(t2, w2, mv(m2), k2, null))),
+            ge(value(0), k(1)));
 
     IrKit c = new IrKit();
     Ir.Var t3 = c.tenant();
     Ir.Var w3 = c.workload();
     Ir.RateTable table = new Ir.RateTable(ALL, List.of(new Ir.RateCase(names(W_LINE), 5)), 1, 0);
-    Ir.Node classNode = withPartner(metric("class", ALL, ALL, 11,
-            sum(over(forTenant(t3), forWorkload(w3, union(names(W_LINE), family(F_CLOSE)))),
-                associated(t3, w3, asOf(0), null, types(T_QUOTE)),
-                mul(measure(Measure.PAID_UNITS, t3, w3, asOf(0)), new Ir.Rate(table, w3))),
-            ge(value(0), k(1))),
-        value(0), ge(value(0), k(1)));
+    Ir.Node classNode =
+        withPartner(
+            metric(
+                "class",
+                ALL,
+                ALL,
+                11,
+                sum(
+                    over(forTenant(t3), forWorkload(w3, union(names(W_LINE), family(F_CLOSE)))),
+                    associated(t3, w3, asOf(0), null, types(T_QUOTE)),
+                    mul(measure(Measure.PAID_UNITS, t3, w3, asOf(0)), new Ir.Rate(table, w3))),
+                ge(value(0), k(1))),
+            value(0),
+            ge(value(0), k(1)));
 
     IrKit d = new IrKit();
     Ir.Var t4 = d.tenant();
-    List<Ir.Node> plain = List.of(
-        metric("c", ALL, ALL, 12, count(over(forTenant(t4)), null), ge(value(0), k(1))),
-        metric("data", ALL, ALL, 13, k(7), ge(value(0), k(1))),
-        metric("yield", ALL, ALL, 14, k(8), ge(value(0), k(1))),
-        metric("1st", ALL, ALL, 15, k(9), ge(value(0), k(1))),
-        metric("workloads1", ALL, ALL, 16, k(10), ge(value(0), k(1))),
-        metric("evaluate", ALL, ALL, 17, k(11), ge(value(0), k(1))),
-        metric(UNICODE_ESCAPE, ALL, ALL, 18, k(12), ge(value(0), k(1))),
-        metric(LINES, ALL, ALL, 19, k(13), ge(value(0), k(1))));
+    List<Ir.Node> plain =
+        List.of(
+            metric("c", ALL, ALL, 12, count(over(forTenant(t4)), null), ge(value(0), k(1))),
+            metric("data", ALL, ALL, 13, k(7), ge(value(0), k(1))),
+            metric("yield", ALL, ALL, 14, k(8), ge(value(0), k(1))),
+            metric("1st", ALL, ALL, 15, k(9), ge(value(0), k(1))),
+            metric("workloads1", ALL, ALL, 16, k(10), ge(value(0), k(1))),
+            metric("evaluate", ALL, ALL, 17, k(11), ge(value(0), k(1))),
+            metric(UNICODE_ESCAPE, ALL, ALL, 18, k(12), ge(value(0), k(1))),
+            metric(LINES, ALL, ALL, 19, k(13), ge(value(0), k(1))));
     List<Ir.Node> nodes = new java.util.ArrayList<>(List.of(exitGate, closeNode, classNode));
     nodes.addAll(plain);
-    return new Ir.Area(AREA_ID, ALL, origin, List.of(
-        new Ir.Branch(CLOSE, ALL, origin, nodes),
-        new Ir.Branch(EXIT, ALL, origin, List.of(metric("out", ALL, ALL, 20, k(14), ge(value(0), k(1)))))));
+    return new Ir.Area(
+        AREA_ID,
+        ALL,
+        origin,
+        List.of(
+            new Ir.Branch(CLOSE, ALL, origin, nodes),
+            new Ir.Branch(
+                EXIT,
+                ALL,
+                origin,
+                List.of(metric("out", ALL, ALL, 20, k(14), ge(value(0), k(1)))))));
   }
 
   static Dataset data(int m) {
-    DatasetKit b = new DatasetKit()
-        .workload(W_EXIT, "Azure")
-        .workload(W_BACKSLASH, "Azure")
-        .workload(W_LINE, "x")
-        .workload("plain", F_CLOSE)
-        .workload("System.exit(1);", "Azure") // looks like the injected code, is not the name
-        .types(T_QUOTE, T_BACKSLASH, "CSP T1");
+    DatasetKit b =
+        new DatasetKit()
+            .workload(W_EXIT, "Azure")
+            .workload(W_BACKSLASH, "Azure")
+            .workload(W_LINE, "x")
+            .workload("plain", F_CLOSE)
+            .workload("System.exit(1);", "Azure") // looks like the injected code, is not the name
+            .types(T_QUOTE, T_BACKSLASH, "CSP T1");
     b.customerWith("P", "C", "t");
-    b.acr("t", W_EXIT, m, 1).acr("t", W_BACKSLASH, m, 1).acr("t", "System.exit(1);", m, 1)
+    b.acr("t", W_EXIT, m, 1)
+        .acr("t", W_BACKSLASH, m, 1)
+        .acr("t", "System.exit(1);", m, 1)
         .assoc("t", "plain", T_BACKSLASH, m - 1, Month.OPEN)
-        .assoc("t", W_LINE, T_QUOTE, m - 1, Month.OPEN).usage("t", W_LINE, m, Measure.PAID_UNITS, 3)
-        .assoc("t", "plain", T_QUOTE, m - 1, Month.OPEN).usage("t", "plain", m, Measure.PAID_UNITS, 4);
+        .assoc("t", W_LINE, T_QUOTE, m - 1, Month.OPEN)
+        .usage("t", W_LINE, m, Measure.PAID_UNITS, 3)
+        .assoc("t", "plain", T_QUOTE, m - 1, Month.OPEN)
+        .usage("t", "plain", m, Measure.PAID_UNITS, 4);
     return b.build();
   }
 
@@ -103,14 +149,17 @@ class HostileTextTest {
   void hostileTextCompilesCleanlyAndIsCarriedAsData() {
     Ir.Area area = hostile();
     InMemoryCompiler.Result compiled =
-        new InMemoryCompiler().compile(List.of(new JavaGenerator().generate(area, "eligo.generated.hostile")));
+        new InMemoryCompiler()
+            .compile(List.of(new JavaGenerator().generate(area, "eligo.generated.hostile")));
     assertThat(compiled.warnings()).isEmpty();
 
     Run run = new Run(area);
     int m = Month.of(2026, 6);
     Dataset data = data(m);
     NodeResults r = run.evaluate(data, 0, m);
-    assertThat(r.value[0]).as("both hostile workload names matched, the look-alike not").isEqualTo(2);
+    assertThat(r.value[0])
+        .as("both hostile workload names matched, the look-alike not")
+        .isEqualTo(2);
     assertThat(r.status[0]).isEqualTo(NodeResults.MET);
     assertThat(r.value[1]).as("both hostile type names, on the family named */").isEqualTo(2);
     assertThat(r.value[2]).as("3 × 5 (rate of the workload with U+2028) + 4 × 1").isEqualTo(19);

@@ -164,41 +164,83 @@ final class IrKit {
     return new Ir.Not(operand);
   }
 
-  static Ir.Expr associated(Ir.Var t, Ir.Var w, Ir.MonthExpr month, Ir.Var typeVar, Ir.TypeSet types) {
+  static Ir.Expr associated(
+      Ir.Var t, Ir.Var w, Ir.MonthExpr month, Ir.Var typeVar, Ir.TypeSet types) {
     return new Ir.Associated(t, w, month, typeVar, types);
   }
 
   // ---- nodes
 
   static Ir.Node node(
-      String id, Ir.NodeKind kind, String title, String criteria, int line, Ir.Expr value, Ir.Expr met,
+      String id,
+      Ir.NodeKind kind,
+      String title,
+      String criteria,
+      int line,
+      Ir.Expr value,
+      Ir.Expr met,
       Ir.PartnerRule partner) {
-    return new Ir.Node(id, kind, title, criteria, at(line), List.of(), value, Ir.ValueKind.COUNT, "", met,
-        partner, List.of());
+    return new Ir.Node(
+        id,
+        kind,
+        title,
+        criteria,
+        at(line),
+        List.of(),
+        value,
+        Ir.ValueKind.COUNT,
+        "",
+        met,
+        partner,
+        List.of());
   }
 
-  static Ir.Node gate(String id, String title, String criteria, int line, Ir.Expr value, Ir.Expr met) {
+  static Ir.Node gate(
+      String id, String title, String criteria, int line, Ir.Expr value, Ir.Expr met) {
     return node(id, Ir.NodeKind.GATE, title, criteria, line, value, met, null);
   }
 
-  static Ir.Node metric(String id, String title, String criteria, int line, Ir.Expr value, Ir.Expr met) {
+  static Ir.Node metric(
+      String id, String title, String criteria, int line, Ir.Expr value, Ir.Expr met) {
     return node(id, Ir.NodeKind.METRIC, title, criteria, line, value, met, null);
   }
 
-  static Ir.Node leaf(String id, String title, String criteria, int line, Ir.Expr value, Ir.Expr met) {
+  static Ir.Node leaf(
+      String id, String title, String criteria, int line, Ir.Expr value, Ir.Expr met) {
     return node(id, Ir.NodeKind.LEAF, title, criteria, line, value, met, null);
   }
 
   static Ir.Node withPartner(Ir.Node n, Ir.Expr perCustomer, Ir.Expr met) {
-    return new Ir.Node(n.id(), n.kind(), n.title(), n.criteria(), n.origin(), n.details(), n.value(),
-        n.valueKind(), n.unit(), n.met(),
-        new Ir.PartnerRule("partner: " + n.criteria(), n.origin(), perCustomer, n.valueKind(), n.unit(), met),
+    return new Ir.Node(
+        n.id(),
+        n.kind(),
+        n.title(),
+        n.criteria(),
+        n.origin(),
+        n.details(),
+        n.value(),
+        n.valueKind(),
+        n.unit(),
+        n.met(),
+        new Ir.PartnerRule(
+            "partner: " + n.criteria(), n.origin(), perCustomer, n.valueKind(), n.unit(), met),
         n.leaves());
   }
 
   static Ir.Node withLeaves(String id, String title, int line, Ir.Node... leaves) {
-    return new Ir.Node(id, Ir.NodeKind.METRIC, title, title, at(line), List.of(), null, Ir.ValueKind.COUNT, "",
-        null, null, List.of(leaves));
+    return new Ir.Node(
+        id,
+        Ir.NodeKind.METRIC,
+        title,
+        title,
+        at(line),
+        List.of(),
+        null,
+        Ir.ValueKind.COUNT,
+        "",
+        null,
+        null,
+        List.of(leaves));
   }
 
   static Ir.Branch branch(String id, String title, int line, Ir.Node... nodes) {

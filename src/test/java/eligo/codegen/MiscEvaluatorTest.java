@@ -40,38 +40,50 @@ class MiscEvaluatorTest {
   @BeforeAll
   static void compile() {
     run = new Run(Fixtures.misc());
-    DatasetKit b = new DatasetKit()
-        .workload("Power Apps", "Power Platform")
-        .workload("Business Central", "Dynamics 365")
-        .workload("Customer Insights Partner", "Dynamics 365")
-        .workload("Guides", "Dynamics 365")
-        .workload("Teams", "Modern Work")
-        .workload("Intune", "Modern Work")
-        .types(Fixtures.MISC_TYPES.toArray(String[]::new));
+    DatasetKit b =
+        new DatasetKit()
+            .workload("Power Apps", "Power Platform")
+            .workload("Business Central", "Dynamics 365")
+            .workload("Customer Insights Partner", "Dynamics 365")
+            .workload("Guides", "Dynamics 365")
+            .workload("Teams", "Modern Work")
+            .workload("Intune", "Modern Work")
+            .types(Fixtures.MISC_TYPES.toArray(String[]::new));
     x = b.customerWith("P1", "X", "x1", "x2");
-    b.assoc("x1", "Power Apps", "PAL", M - 2, OPEN).usage("x1", "Power Apps", M, Measure.ACTIVE_USERS, 30)
+    b.assoc("x1", "Power Apps", "PAL", M - 2, OPEN)
+        .usage("x1", "Power Apps", M, Measure.ACTIVE_USERS, 30)
         .assoc("x1", "Customer Insights Partner", "PAL", M - 2, OPEN)
         .usage("x1", "Customer Insights Partner", M, Measure.ACTIVE_USERS, 1000)
         .assoc("x1", "Business Central", "DPOR", M - 2, OPEN)
         .usage("x1", "Business Central", M, Measure.ACTIVE_USERS, 10)
-        .assoc("x1", "Guides", "PAL", M - 2, OPEN).usage("x1", "Guides", M, Measure.ACTIVE_USERS, 7)
-        .assoc("x2", "Guides", "CPOR OSU", M - 2, OPEN).usage("x2", "Guides", M, Measure.ACTIVE_USERS, 3);
-    b.assoc("x1", "Teams", "CPOR", M - 20, OPEN).assoc("x1", "Teams", "DPOR", M - 20, OPEN)
-        .usage("x1", "Teams", M, Measure.PAID_UNITS, 100).usage("x1", "Teams", M, Measure.ACTIVE_USERS, 40)
+        .assoc("x1", "Guides", "PAL", M - 2, OPEN)
+        .usage("x1", "Guides", M, Measure.ACTIVE_USERS, 7)
+        .assoc("x2", "Guides", "CPOR OSU", M - 2, OPEN)
+        .usage("x2", "Guides", M, Measure.ACTIVE_USERS, 3);
+    b.assoc("x1", "Teams", "CPOR", M - 20, OPEN)
+        .assoc("x1", "Teams", "DPOR", M - 20, OPEN)
+        .usage("x1", "Teams", M, Measure.PAID_UNITS, 100)
+        .usage("x1", "Teams", M, Measure.ACTIVE_USERS, 40)
         .usage("x1", "Teams", M, Measure.PROTECTED_USERS, 77)
-        .usage("x1", "Teams", M - 12, Measure.PAID_UNITS, 100).usage("x1", "Teams", M - 12, Measure.ACTIVE_USERS, 39)
+        .usage("x1", "Teams", M - 12, Measure.PAID_UNITS, 100)
+        .usage("x1", "Teams", M - 12, Measure.ACTIVE_USERS, 39)
         .assoc("x1", "Intune", "CSP T2", M - 5, M - 3)
-        .usage("x1", "Intune", M - 4, Measure.PAID_UNITS, 10).usage("x1", "Intune", M - 4, Measure.ACTIVE_USERS, 10);
+        .usage("x1", "Intune", M - 4, Measure.PAID_UNITS, 10)
+        .usage("x1", "Intune", M - 4, Measure.ACTIVE_USERS, 10);
     y = b.customerWith("P1", "Y", "y1");
     b.assoc("y1", "Intune", "CSP T1", M - 4, OPEN)
-        .usage("y1", "Intune", M - 4, Measure.PAID_UNITS, 50).usage("y1", "Intune", M - 4, Measure.ACTIVE_USERS, 30)
-        .usage("y1", "Intune", M, Measure.PAID_UNITS, 50).usage("y1", "Intune", M, Measure.ACTIVE_USERS, 30);
+        .usage("y1", "Intune", M - 4, Measure.PAID_UNITS, 50)
+        .usage("y1", "Intune", M - 4, Measure.ACTIVE_USERS, 30)
+        .usage("y1", "Intune", M, Measure.PAID_UNITS, 50)
+        .usage("y1", "Intune", M, Measure.ACTIVE_USERS, 30);
     z = b.customerWith("P2", "Z", "z1");
     b.assoc("z1", "Intune", "CSP T1", M - 4, OPEN)
         .usage("z1", "Intune", M - 4, Measure.ACTIVE_USERS, 5)
-        .usage("z1", "Intune", M, Measure.PAID_UNITS, 50).usage("z1", "Intune", M, Measure.ACTIVE_USERS, 30);
+        .usage("z1", "Intune", M, Measure.PAID_UNITS, 50)
+        .usage("z1", "Intune", M, Measure.ACTIVE_USERS, 30);
     w = b.customerWith("P2", "W", "w1");
-    b.assoc("w1", "Power Apps", "PAL", M - 1, OPEN).usage("w1", "Power Apps", M, Measure.ACTIVE_USERS, 10);
+    b.assoc("w1", "Power Apps", "PAL", M - 1, OPEN)
+        .usage("w1", "Power Apps", M, Measure.ACTIVE_USERS, 10);
     v = b.customerWith("P2", "V", "v1");
     b.assoc("v1", "Customer Insights Partner", "PAL", M - 1, OPEN)
         .usage("v1", "Customer Insights Partner", M, Measure.ACTIVE_USERS, 7);
@@ -93,7 +105,8 @@ class MiscEvaluatorTest {
   void consumptionValueUsesTypesByWorkloadAndRatesOfScaleOne() {
     NodeResults r = eval(x);
     assertThat(r.value[CS_WORKLOADS]).isEqualTo(4);
-    // Power Apps 30 × 200.0 (PAL) + CI Partner 1000 × 0.2 (PAL) + Business Central 10 × 1000.0 (DPOR)
+    // Power Apps 30 × 200.0 (PAL) + CI Partner 1000 × 0.2 (PAL) + Business Central 10 × 1000.0
+    // (DPOR)
     // + Guides 3 × 100.0 (CPOR OSU, otherwise); Guides under PAL does not count
     assertThat(r.value[CS_MCV]).isEqualTo(60000 + 2000 + 100000 + 3000); // 16500.0 at scale 1
     assertThat(r.status[CS_MCV]).isEqualTo(MET);
@@ -167,8 +180,9 @@ class MiscEvaluatorTest {
     assertThat(noCs.status[MW_ASSOCIATION]).isEqualTo(MET);
 
     NodeResults noMw = eval(w);
-    assertThat(noMw.status).containsExactly(
-        MET, NOT_MET, NOT_MET, NOT_EVALUATED, NOT_EVALUATED, NOT_EVALUATED, NOT_EVALUATED);
+    assertThat(noMw.status)
+        .containsExactly(
+            MET, NOT_MET, NOT_MET, NOT_EVALUATED, NOT_EVALUATED, NOT_EVALUATED, NOT_EVALUATED);
     assertThat(noMw.value[CS_MCV]).isEqualTo(20000); // 10 × 200.0
     assertThat(noMw.partnerEvaluated).containsExactly(true, false);
   }

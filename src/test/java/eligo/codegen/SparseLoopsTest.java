@@ -7,9 +7,9 @@ import eligo.data.AreaEvaluator;
 import eligo.data.Dataset;
 import eligo.data.NodeResults;
 import eligo.interpret.Interpreter;
-import eligo.ir.Ir;
 import eligo.io.DataGenerator;
 import eligo.io.DatasetLoader;
+import eligo.ir.Ir;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -22,18 +22,30 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Generated evaluators visit only the data that exists (a tenant's own pairs, a pair's own rows,
- * the customer's workloads, an association's months) where the IR shows that the rest adds
- * nothing. Here they must agree with the interpreter, node by node and customer by customer, on a
- * generated dataset at as-of months before, inside and after its data: for the shipped criteria
- * and for forms where leaving data out would be wrong (a condition true without data, a term that
- * is not 0, a month read at an offset, "every").
+ * the customer's workloads, an association's months) where the IR shows that the rest adds nothing.
+ * Here they must agree with the interpreter, node by node and customer by customer, on a generated
+ * dataset at as-of months before, inside and after its data: for the shipped criteria and for forms
+ * where leaving data out would be wrong (a condition true without data, a term that is not 0, a
+ * month read at an offset, "every").
  */
 class SparseLoopsTest {
-  static final List<String> TYPES = List.of("PAL", "DPOR", "CSP T1", "CSP T2", "CPOR", "CPOR RevRec",
-      "CPOR OSA", "CPOR OSU", "CPOR RevRec Performance");
+  static final List<String> TYPES =
+      List.of(
+          "PAL",
+          "DPOR",
+          "CSP T1",
+          "CSP T2",
+          "CPOR",
+          "CPOR RevRec",
+          "CPOR OSA",
+          "CPOR OSU",
+          "CPOR RevRec Performance");
 
-  /** Forms next to the shipped ones; each metric's comment says which loop it must keep or may drop. */
-  static final String EDGE = """
+  /**
+   * Forms next to the shipped ones; each metric's comment says which loop it must keep or may drop.
+   */
+  static final String EDGE =
+      """
       import "common.criteria"
       workloads AZ = family "Azure"
       workloads MW = "Intune", "EXO", "ProPlus", "SPO", "Teams"
@@ -178,7 +190,8 @@ class SparseLoopsTest {
 
   @Test
   void everyAreaAgreesWithTheInterpreter() {
-    Map<String, Function<Dataset, AreaEvaluator>> generated = Evaluators.compile(program, "eligo.generated.sparse");
+    Map<String, Function<Dataset, AreaEvaluator>> generated =
+        Evaluators.compile(program, "eligo.generated.sparse");
     int[] asOfs = {
       DataGenerator.LAST_MONTH,
       DataGenerator.LAST_MONTH - 7,
@@ -211,7 +224,9 @@ class SparseLoopsTest {
         }
       }
     }
-    assertThat(nonZero).as("values that are not 0: the data exercises the criteria").isGreaterThan(10_000);
+    assertThat(nonZero)
+        .as("values that are not 0: the data exercises the criteria")
+        .isGreaterThan(10_000);
   }
 
   @Test
@@ -232,14 +247,18 @@ class SparseLoopsTest {
       }
     }
     for (int i = 0; i < nodes; i++) {
-      assertThat(values.get(i)).as("values of %s", edge.resultNodes().get(i).id()).hasSizeGreaterThan(1);
+      assertThat(values.get(i))
+          .as("values of %s", edge.resultNodes().get(i).id())
+          .hasSizeGreaterThan(1);
     }
   }
 
   @Test
   void loopsVisitOnlyExistingDataWhereItIsSafe() {
-    String source = new JavaGenerator().generate(program.area("edge"), "eligo.generated").toString();
-    assertThat(method(source, "noUsage")).contains("for (int w = 0; w < data.workloadCount(); w++)")
+    String source =
+        new JavaGenerator().generate(program.area("edge"), "eligo.generated").toString();
+    assertThat(method(source, "noUsage"))
+        .contains("for (int w = 0; w < data.workloadCount(); w++)")
         .doesNotContain("workloadsOf");
     assertThat(method(source, "plusOne")).doesNotContain("pairStart", "firstRow");
     assertThat(method(source, "nonNegative")).doesNotContain("pairStart");
@@ -249,29 +268,38 @@ class SparseLoopsTest {
     assertThat(method(source, "allMonthsPositiveEvery")).doesNotContain("firstRow");
     assertThat(method(source, "quietTenantsEvery")).contains("pairStart");
     assertThat(method(source, "zeroSums")).doesNotContain("workloadsOf");
-    assertThat(method(source, "anyType")).contains("pairStart", "assocStart", "countedTypes")
+    assertThat(method(source, "anyType"))
+        .contains("pairStart", "assocStart", "countedTypes")
         .doesNotContain("typeCount()");
     assertThat(method(source, "typesByWorkload")).contains("assocStart", "typesByWorkload");
     assertThat(method(source, "typesAtAMonth")).contains("assocStart", "asOf - 3");
     assertThat(method(source, "cspAny")).contains("pairStart", "activeDuring");
     assertThat(method(source, "started")).contains("pairStart");
     assertThat(method(source, "someTenant")).contains("pairStart", "counted");
-    assertThat(method(source, "someTenantOrNone")).contains("for (int w = 0; w < data.workloadCount(); w++)")
+    assertThat(method(source, "someTenantOrNone"))
+        .contains("for (int w = 0; w < data.workloadCount(); w++)")
         .doesNotContain("counted", "workloadsOf");
     assertThat(method(source, "zeroSums")).doesNotContain("sums");
-    assertThat(method(source, "busyWorkloads")).contains("pairStart", "sums").doesNotContain("data.pair(");
-    assertThat(method(source, "bigWorkloadsAt")).contains("pairStart", "sums").doesNotContain("data.pair(");
+    assertThat(method(source, "busyWorkloads"))
+        .contains("pairStart", "sums")
+        .doesNotContain("data.pair(");
+    assertThat(method(source, "bigWorkloadsAt"))
+        .contains("pairStart", "sums")
+        .doesNotContain("data.pair(");
   }
 
   @Test
   void netsAtBothMonthsInOnePassWhereTheRangesMeet() {
-    String source = new JavaGenerator().generate(program.area("edge"), "eligo.generated").toString();
-    assertThat(method(source, "growth")).contains("firstRow(p, asOf - 23)", "sumAtM12", "out.baseline[");
+    String source =
+        new JavaGenerator().generate(program.area("edge"), "eligo.generated").toString();
+    assertThat(method(source, "growth"))
+        .contains("firstRow(p, asOf - 23)", "sumAtM12", "out.baseline[");
     assertThat(method(source, "growthWindow")).contains("firstRow(p, asOf - 35)", "long term");
     assertThat(method(source, "growthNow")).contains("measure(p, Measure.ACR_USD, asOf - 12)");
     assertThat(source).doesNotContain(" growthGap(int c").contains(" growthGapAt(int c");
     assertThat(method(source, "growingTenantsNet")).contains("sumAtM12");
-    String azure = new JavaGenerator().generate(program.area("azure"), "eligo.generated").toString();
+    String azure =
+        new JavaGenerator().generate(program.area("azure"), "eligo.generated").toString();
     // the condition at M and at M-12 calls one helper
     assertThat(method(azure, "netCustomerAdds")).contains("netCustomerAddsAny(c, asOf - 12, t)");
     assertThat(azure).containsOnlyOnce("private boolean netCustomerAddsAny(");

@@ -47,7 +47,9 @@ class DatasetBuilderTest {
     long[][] longs = new long[MEASURES][1];
     int[][] ints = new int[MEASURES][];
     ints[0] = new int[1];
-    Dataset.Builder b = small(new int[] {0, 1}).pairs(new int[] {0}, new int[] {0}, new int[] {1}, new int[] {0, 1});
+    Dataset.Builder b =
+        small(new int[] {0, 1})
+            .pairs(new int[] {0}, new int[] {0}, new int[] {1}, new int[] {0, 1});
     assertThatThrownBy(() -> b.rows(new int[] {Month.parse("2026-09")}, longs, ints).build())
         .hasMessageContaining("held once");
   }

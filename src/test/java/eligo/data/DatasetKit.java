@@ -9,10 +9,10 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Builds a small {@link Dataset} from rows written the way the CSV files read (the test kit, on
- * top of {@link Dataset#builder()}). Customers and workloads keep insertion order; tenants are
- * grouped by customer in insertion order; pairs are sorted by workload, usage rows by month,
- * associations keep insertion order. Months are {@code "YYYY-MM"} texts or {@link Month} ints.
+ * Builds a small {@link Dataset} from rows written the way the CSV files read (the test kit, on top
+ * of {@link Dataset#builder()}). Customers and workloads keep insertion order; tenants are grouped
+ * by customer in insertion order; pairs are sorted by workload, usage rows by month, associations
+ * keep insertion order. Months are {@code "YYYY-MM"} texts or {@link Month} ints.
  */
 public final class DatasetKit {
   private record Customer(String partner, String id, String name) {}
@@ -31,12 +31,21 @@ public final class DatasetKit {
   private final List<Tenant> tenants = new ArrayList<>();
   private final Map<String, String> workloads = new LinkedHashMap<>();
   private final List<String> types = new ArrayList<>();
+
   /** tenant id -> workload name -> pair. */
   private final Map<String, Map<String, Pair>> pairs = new LinkedHashMap<>();
 
   /** The association types of common.criteria. */
   public static final List<String> COMMON_TYPES =
-      List.of("PAL", "DPOR", "CSP T1", "CSP T2", "CPOR", "CPOR RevRec", "CPOR OSA", "CPOR OSU",
+      List.of(
+          "PAL",
+          "DPOR",
+          "CSP T1",
+          "CSP T2",
+          "CPOR",
+          "CPOR RevRec",
+          "CPOR OSA",
+          "CPOR OSU",
           "CPOR RevRec Performance");
 
   public DatasetKit types(List<String> names) {
@@ -84,7 +93,8 @@ public final class DatasetKit {
 
   /** A usage value, unscaled (cents for money). */
   public DatasetKit usage(String tenant, String workload, int month, Measure m, long unscaled) {
-    long[] row = pair(tenant, workload).rows.computeIfAbsent(month, k -> new long[Measure.values().length]);
+    long[] row =
+        pair(tenant, workload).rows.computeIfAbsent(month, k -> new long[Measure.values().length]);
     row[m.ordinal()] = unscaled;
     return this;
   }
@@ -133,7 +143,9 @@ public final class DatasetKit {
     if (!workloads.containsKey(workload)) {
       throw new IllegalArgumentException("unknown workload " + workload);
     }
-    return pairs.computeIfAbsent(tenant, k -> new LinkedHashMap<>()).computeIfAbsent(workload, k -> new Pair());
+    return pairs
+        .computeIfAbsent(tenant, k -> new LinkedHashMap<>())
+        .computeIfAbsent(workload, k -> new Pair());
   }
 
   public Dataset build() {

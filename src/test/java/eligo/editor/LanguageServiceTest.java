@@ -48,7 +48,10 @@ class LanguageServiceTest {
   void unsavedTextOverridesTheDiskAndEveryFileOfTheFolderIsReported() throws IOException {
     String text = Files.readString(azure);
     assertThat(service.diagnostics(azure).get(azure)).isEmpty();
-    String broken = text.replace("    met when value >= 1\n  }\n\n  gate association", "    mett when value >= 1\n  }\n\n  gate association");
+    String broken =
+        text.replace(
+            "    met when value >= 1\n  }\n\n  gate association",
+            "    mett when value >= 1\n  }\n\n  gate association");
     service.workspace().open(azure, broken);
     Map<Path, List<Problem>> problems = service.diagnostics(azure);
     assertThat(problems).containsKey(common);
@@ -64,30 +67,48 @@ class LanguageServiceTest {
 
   @Test
   void anUnknownNameIsACheckerProblemWithItsCode() throws IOException {
-    String text = Files.readString(azure).replace("types AZURE_TYPES = CSP, DPOR, PAL", "types AZURE_TYPES = CSP, DPORR, PAL");
+    String text =
+        Files.readString(azure)
+            .replace("types AZURE_TYPES = CSP, DPOR, PAL", "types AZURE_TYPES = CSP, DPORR, PAL");
     service.workspace().open(azure, text);
     List<Problem> problems = service.diagnostics(azure).get(azure);
     int line = lineOf(text, "DPORR");
-    assertThat(problems).anySatisfy(p -> {
-      assertThat(p.code()).isEqualTo("unknown-name");
-      assertThat(p.message()).contains("DPOR");
-      assertThat(p.range()).isEqualTo(new TextRange(line, columnOf(text, line, "DPORR"), line, columnOf(text, line, "DPORR") + 5));
-    });
+    assertThat(problems)
+        .anySatisfy(
+            p -> {
+              assertThat(p.code()).isEqualTo("unknown-name");
+              assertThat(p.message()).contains("DPOR");
+              assertThat(p.range())
+                  .isEqualTo(
+                      new TextRange(
+                          line,
+                          columnOf(text, line, "DPORR"),
+                          line,
+                          columnOf(text, line, "DPORR") + 5));
+            });
   }
 
   @Test
   void withADataFolderWorkloadNamesAreCheckedAgainstItsCatalog() throws IOException {
     service.setData(Path.of("examples/sample-data"));
     assertThat(service.diagnostics(azure).get(azure)).isEmpty();
-    String text = Files.readString(azure).replace("except \"Virtual Machines\"", "except \"Virtual Machine\"");
+    String text =
+        Files.readString(azure)
+            .replace("except \"Virtual Machines\"", "except \"Virtual Machine\"");
     service.workspace().open(azure, text);
     List<Problem> problems = service.diagnostics(azure).get(azure);
-    assertThat(problems).singleElement().satisfies(p -> {
-      assertThat(p.code()).isEqualTo("data");
-      assertThat(p.severity()).isEqualTo(Problem.Severity.WARNING);
-      assertThat(p.message()).contains("\"Virtual Machine\"").contains("did you mean \"Virtual Machines\"");
-      assertThat(p.range().startLine()).isEqualTo(lineOf(text, "except \"Virtual Machine\""));
-    });
+    assertThat(problems)
+        .singleElement()
+        .satisfies(
+            p -> {
+              assertThat(p.code()).isEqualTo("data");
+              assertThat(p.severity()).isEqualTo(Problem.Severity.WARNING);
+              assertThat(p.message())
+                  .contains("\"Virtual Machine\"")
+                  .contains("did you mean \"Virtual Machines\"");
+              assertThat(p.range().startLine())
+                  .isEqualTo(lineOf(text, "except \"Virtual Machine\""));
+            });
   }
 
   @Test
@@ -103,10 +124,15 @@ class LanguageServiceTest {
   @Test
   void symbolsNestAreasNodesAndDeclarations() throws IOException {
     List<EditorSymbol> symbols = service.symbols(azure);
-    assertThat(symbols).extracting(EditorSymbol::name).containsExactly("common.criteria", "AZURE", "AZURE_TYPES", "azure");
+    assertThat(symbols)
+        .extracting(EditorSymbol::name)
+        .containsExactly("common.criteria", "AZURE", "AZURE_TYPES", "azure");
     EditorSymbol area = symbols.get(3);
     assertThat(area.kind()).isEqualTo(EditorSymbol.Kind.AREA);
-    assertThat(area.children()).extracting(EditorSymbol::name).containsExactly("workloads", "association", "net-customer-adds", "deployments", "usage-growth");
+    assertThat(area.children())
+        .extracting(EditorSymbol::name)
+        .containsExactly(
+            "workloads", "association", "net-customer-adds", "deployments", "usage-growth");
     assertThat(area.children().get(0).kind()).isEqualTo(EditorSymbol.Kind.GATE);
     String text = Files.readString(azure);
     EditorSymbol deployments = area.children().get(3);
@@ -119,37 +145,66 @@ class LanguageServiceTest {
   void templatesListParametersAndLeaves() {
     Path ba = dir.resolve("business-applications.criteria").toAbsolutePath();
     List<EditorSymbol> symbols = service.symbols(ba);
-    EditorSymbol template = symbols.stream().filter(s -> s.kind() == EditorSymbol.Kind.TEMPLATE).findFirst().orElseThrow();
+    EditorSymbol template =
+        symbols.stream()
+            .filter(s -> s.kind() == EditorSymbol.Kind.TEMPLATE)
+            .findFirst()
+            .orElseThrow();
     assertThat(template.children()).anyMatch(s -> s.kind() == EditorSymbol.Kind.PARAMETER);
-    assertThat(symbols.stream().filter(s -> s.kind() == EditorSymbol.Kind.AREA)).hasSizeGreaterThanOrEqualTo(2);
+    assertThat(symbols.stream().filter(s -> s.kind() == EditorSymbol.Kind.AREA))
+        .hasSizeGreaterThanOrEqualTo(2);
   }
 
   @Test
   void definitionCrossesAnImport() throws IOException {
     String text = Files.readString(azure);
     int line = lineOf(text, "via AZURE_TYPES for tenant, month");
-    List<SourceLocation> def = service.definition(azure, line, columnOf(text, line, "AZURE_TYPES") + 3);
-    assertThat(def).containsExactly(new SourceLocation(azure, new TextRange(lineOf(text, "types AZURE_TYPES"), 7, lineOf(text, "types AZURE_TYPES"), 18)));
+    List<SourceLocation> def =
+        service.definition(azure, line, columnOf(text, line, "AZURE_TYPES") + 3);
+    assertThat(def)
+        .containsExactly(
+            new SourceLocation(
+                azure,
+                new TextRange(
+                    lineOf(text, "types AZURE_TYPES"), 7, lineOf(text, "types AZURE_TYPES"), 18)));
     int csp = lineOf(text, "types AZURE_TYPES");
     String commonText = Files.readString(common);
     List<SourceLocation> inCommon = service.definition(azure, csp, columnOf(text, csp, "CSP") + 1);
-    assertThat(inCommon).containsExactly(new SourceLocation(common, new TextRange(lineOf(commonText, "types CSP"), 7, lineOf(commonText, "types CSP"), 10)));
+    assertThat(inCommon)
+        .containsExactly(
+            new SourceLocation(
+                common,
+                new TextRange(
+                    lineOf(commonText, "types CSP"), 7, lineOf(commonText, "types CSP"), 10)));
     int imp = lineOf(text, "import");
-    assertThat(service.definition(azure, imp, 10)).extracting(SourceLocation::file).containsExactly(common);
+    assertThat(service.definition(azure, imp, 10))
+        .extracting(SourceLocation::file)
+        .containsExactly(common);
   }
 
   @Test
   void hoverShowsASetsMembersABuiltinAndANode() throws IOException {
     String text = Files.readString(azure);
     int line = lineOf(text, "via AZURE_TYPES for tenant, month");
-    assertThat(service.hover(azure, line, columnOf(text, line, "AZURE_TYPES")).orElseThrow().markdown())
-        .contains("association type set").contains("types AZURE_TYPES = CSP, DPOR, PAL");
+    assertThat(
+            service
+                .hover(azure, line, columnOf(text, line, "AZURE_TYPES"))
+                .orElseThrow()
+                .markdown())
+        .contains("association type set")
+        .contains("types AZURE_TYPES = CSP, DPOR, PAL");
     int types = lineOf(text, "types AZURE_TYPES");
-    assertThat(service.hover(azure, types, columnOf(text, types, "CSP")).orElseThrow().markdown()).contains("common.criteria").contains("CSP_T1, CSP_T2");
-    assertThat(service.hover(azure, line, columnOf(text, line, "acr")).orElseThrow().markdown()).contains("acr_usd");
+    assertThat(service.hover(azure, types, columnOf(text, types, "CSP")).orElseThrow().markdown())
+        .contains("common.criteria")
+        .contains("CSP_T1, CSP_T2");
+    assertThat(service.hover(azure, line, columnOf(text, line, "acr")).orElseThrow().markdown())
+        .contains("acr_usd");
     int node = lineOf(text, "metric deployments");
-    String md = service.hover(azure, node, columnOf(text, node, "deployments")).orElseThrow().markdown();
-    assertThat(md).contains("Azure services, other than virtual machines").contains("met when value >= 1");
+    String md =
+        service.hover(azure, node, columnOf(text, node, "deployments")).orElseThrow().markdown();
+    assertThat(md)
+        .contains("Azure services, other than virtual machines")
+        .contains("met when value >= 1");
   }
 
   @Test
@@ -157,10 +212,14 @@ class LanguageServiceTest {
     String text = Files.readString(azure);
     int line = lineOf(text, "via AZURE_TYPES for tenant, month");
     List<Completion> items = service.completion(azure, line, 5);
-    assertThat(items).extracting(Completion::label).contains("AZURE", "AZURE_TYPES", "CSP", "PAL", "acr", "TTM", "where", "metric");
+    assertThat(items)
+        .extracting(Completion::label)
+        .contains("AZURE", "AZURE_TYPES", "CSP", "PAL", "acr", "TTM", "where", "metric");
     assertThat(items).extracting(Completion::label).doesNotContain("\"Virtual Machines\"");
     service.setData(Path.of("examples/sample-data"));
-    assertThat(service.completion(azure, line, 5)).extracting(Completion::label).contains("\"Virtual Machines\"");
+    assertThat(service.completion(azure, line, 5))
+        .extracting(Completion::label)
+        .contains("\"Virtual Machines\"");
   }
 
   @Test
@@ -171,11 +230,16 @@ class LanguageServiceTest {
     assertThat(symbols).isNotEmpty().allMatch(s -> s.kind() == EditorSymbol.Kind.CASE);
     assertThat(symbols.get(0).name()).isEqualTo("exactly $1,000.00 in M qualifies the tenant");
     int line = lineOf(text, "expect azure deployments");
-    List<SourceLocation> def = service.definition(cases, line, columnOf(text, line, "deployments") + 2);
+    List<SourceLocation> def =
+        service.definition(cases, line, columnOf(text, line, "deployments") + 2);
     String azureText = Files.readString(azure);
-    assertThat(def).extracting(l -> l.range().startLine()).containsExactly(lineOf(azureText, "metric deployments"));
+    assertThat(def)
+        .extracting(l -> l.range().startLine())
+        .containsExactly(lineOf(azureText, "metric deployments"));
     assertThat(service.diagnostics(cases).get(cases)).isEmpty();
-    service.workspace().open(cases, text.replace("intent \"A tenant qualifies", "intnt \"A tenant qualifies"));
+    service
+        .workspace()
+        .open(cases, text.replace("intent \"A tenant qualifies", "intnt \"A tenant qualifies"));
     assertThat(service.diagnostics(cases).get(cases)).isNotEmpty();
   }
 }

@@ -1,6 +1,5 @@
 package eligo.engine;
 
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.palantir.javapoet.JavaFile;
@@ -26,12 +25,12 @@ import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 
 /**
- * Differential testing of the two engines: random criteria programs drawn from the language
- * ({@link ProgramGenerator}, printed as text and compiled by the front end) × random datasets
- * ({@link RandomData}): the reference interpreter and the generated Java must give the same
- * results file, and the same current and baseline values for every node. Programs are compiled to
- * Java in batches (one javac run for many areas). A difference fails with the seeds and a shrunk
- * case: the smallest program and dataset found that still differ.
+ * Differential testing of the two engines: random criteria programs drawn from the language ({@link
+ * ProgramGenerator}, printed as text and compiled by the front end) × random datasets ({@link
+ * RandomData}): the reference interpreter and the generated Java must give the same results file,
+ * and the same current and baseline values for every node. Programs are compiled to Java in batches
+ * (one javac run for many areas). A difference fails with the seeds and a shrunk case: the smallest
+ * program and dataset found that still differ.
  */
 class DifferentialTest {
   static final int PROGRAMS = 120;
@@ -54,7 +53,8 @@ class DifferentialTest {
     for (int first = 0; first < PROGRAMS; first += BATCH) {
       Map<Long, Ir.Program> programs = new LinkedHashMap<>();
       for (long seed = SEED + first; seed < SEED + Math.min(PROGRAMS, first + BATCH); seed++) {
-        Frontend.Compilation c = Frontend.compile(Map.of("generated.criteria", ProgramGenerator.generate(seed).text()));
+        Frontend.Compilation c =
+            Frontend.compile(Map.of("generated.criteria", ProgramGenerator.generate(seed).text()));
         if (c.ok()) {
           programs.put(seed, c.program());
         } else {
@@ -63,9 +63,11 @@ class DifferentialTest {
       }
       Map<Long, Map<String, Function<Dataset, AreaEvaluator>>> generated = compile(programs);
       for (Map.Entry<Long, Ir.Program> p : programs.entrySet()) {
-        Map<String, Function<Dataset, AreaEvaluator>> interpreted = Engine.interpreters(p.getValue());
+        Map<String, Function<Dataset, AreaEvaluator>> interpreted =
+            Engine.interpreters(p.getValue());
         for (int d = 0; d < DATASETS; d++) {
-          String difference = difference(p.getValue(), interpreted, generated.get(p.getKey()), built.get(d));
+          String difference =
+              difference(p.getValue(), interpreted, generated.get(p.getKey()), built.get(d));
           if (difference != null) {
             throw new AssertionError(shrunk(p.getKey(), SEED + d, datasets.get(d), difference));
           }
@@ -74,30 +76,38 @@ class DifferentialTest {
       }
     }
     long ms = (System.nanoTime() - start) / 1_000_000;
-    System.out.printf("differential: %d cases (%d programs × %d datasets; %d programs rejected by the checker), interpreter = generated code, in %d ms%n",
+    System.out.printf(
+        "differential: %d cases (%d programs × %d datasets; %d programs rejected by the checker), interpreter = generated code, in %d ms%n",
         cases, PROGRAMS - rejected, DATASETS, rejected, ms);
     assertThat(rejected).as("generated programs the checker rejects").isLessThan(PROGRAMS / 10);
     assertThat(cases).isGreaterThanOrEqualTo(2000);
   }
 
-  /** Generates every program's areas in its own package and compiles them all with one javac run. */
-  static Map<Long, Map<String, Function<Dataset, AreaEvaluator>>> compile(Map<Long, Ir.Program> programs) {
+  /**
+   * Generates every program's areas in its own package and compiles them all with one javac run.
+   */
+  static Map<Long, Map<String, Function<Dataset, AreaEvaluator>>> compile(
+      Map<Long, Ir.Program> programs) {
     Map<Long, List<JavaFile>> files = new LinkedHashMap<>();
     List<JavaFile> all = new ArrayList<>();
-    programs.forEach((seed, program) -> {
-      files.put(seed, Evaluators.generate(program, "eligo.differential.p" + seed));
-      all.addAll(files.get(seed));
-    });
+    programs.forEach(
+        (seed, program) -> {
+          files.put(seed, Evaluators.generate(program, "eligo.differential.p" + seed));
+          all.addAll(files.get(seed));
+        });
     InMemoryCompiler.Result compiled = new InMemoryCompiler().compile(all);
     Map<Long, Map<String, Function<Dataset, AreaEvaluator>>> out = new LinkedHashMap<>();
-    files.forEach((seed, javaFiles) -> {
-      Map<String, Function<Dataset, AreaEvaluator>> factories = new LinkedHashMap<>();
-      for (int i = 0; i < javaFiles.size(); i++) {
-        JavaFile f = javaFiles.get(i);
-        factories.put(programs.get(seed).areas().get(i).id(), factory(compiled.get(f.packageName() + "." + f.typeSpec().name())));
-      }
-      out.put(seed, factories);
-    });
+    files.forEach(
+        (seed, javaFiles) -> {
+          Map<String, Function<Dataset, AreaEvaluator>> factories = new LinkedHashMap<>();
+          for (int i = 0; i < javaFiles.size(); i++) {
+            JavaFile f = javaFiles.get(i);
+            factories.put(
+                programs.get(seed).areas().get(i).id(),
+                factory(compiled.get(f.packageName() + "." + f.typeSpec().name())));
+          }
+          out.put(seed, factories);
+        });
     return out;
   }
 
@@ -119,8 +129,15 @@ class DifferentialTest {
     };
   }
 
-  /** How the two engines' outcomes differ, or null when they agree (failing the same way counts as agreeing). */
-  static String difference(Ir.Program program, Map<String, Function<Dataset, AreaEvaluator>> interpreted, Map<String, Function<Dataset, AreaEvaluator>> generated, Dataset data) {
+  /**
+   * How the two engines' outcomes differ, or null when they agree (failing the same way counts as
+   * agreeing).
+   */
+  static String difference(
+      Ir.Program program,
+      Map<String, Function<Dataset, AreaEvaluator>> interpreted,
+      Map<String, Function<Dataset, AreaEvaluator>> generated,
+      Dataset data) {
     String a = outcome(program, interpreted, data);
     String b = outcome(program, generated, data);
     if (a.equals(b)) {
@@ -139,7 +156,8 @@ class DifferentialTest {
   }
 
   /** The results file, then current and baseline of every node and customer; or the failure. */
-  private static String outcome(Ir.Program program, Map<String, Function<Dataset, AreaEvaluator>> factories, Dataset data) {
+  private static String outcome(
+      Ir.Program program, Map<String, Function<Dataset, AreaEvaluator>> factories, Dataset data) {
     Outcome o;
     try {
       o = Evaluation.run(program, factories, data, AS_OF, 1, Evaluation.Progress.NONE);
@@ -157,8 +175,16 @@ class DifferentialTest {
     for (Outcome.AreaOutcome a : o.areas) {
       for (int c = 0; c < data.customerCount(); c++) {
         for (int i = 0; i < a.nodes.size(); i++) {
-          w.append(a.area.id()).append(' ').append(a.nodes.get(i).id()).append(' ').append(data.customerId(c))
-              .append(" current=").append(Long.toString(a.current(c, i))).append(" baseline=").append(Long.toString(a.baseline(c, i))).append('\n');
+          w.append(a.area.id())
+              .append(' ')
+              .append(a.nodes.get(i).id())
+              .append(' ')
+              .append(data.customerId(c))
+              .append(" current=")
+              .append(Long.toString(a.current(c, i)))
+              .append(" baseline=")
+              .append(Long.toString(a.baseline(c, i)))
+              .append('\n');
         }
       }
     }
@@ -166,7 +192,8 @@ class DifferentialTest {
   }
 
   /** The failure report: seeds, and the smallest program and dataset found that still differ. */
-  private static String shrunk(long programSeed, long dataSeed, RandomData data, String difference) {
+  private static String shrunk(
+      long programSeed, long dataSeed, RandomData data, String difference) {
     ProgramGenerator.Program program = ProgramGenerator.generate(programSeed);
     Engines engines = Engines.of(program);
     boolean smaller = true;
@@ -179,7 +206,8 @@ class DifferentialTest {
           break;
         }
       }
-      for (ProgramGenerator.Program p : smaller ? List.<ProgramGenerator.Program>of() : program.smaller()) {
+      for (ProgramGenerator.Program p :
+          smaller ? List.<ProgramGenerator.Program>of() : program.smaller()) {
         Engines e = Engines.of(p);
         if (e != null && e.difference(data) != null) {
           program = p;
@@ -189,17 +217,36 @@ class DifferentialTest {
         }
       }
     }
-    return "the interpreter and the generated code differ for program seed " + programSeed + " and dataset seed " + dataSeed
-        + " (as of " + RandomData.AS_OF + ")\n" + difference + "\n\nshrunk to this program:\n" + program.text()
-        + "\nand this dataset (money in cents):\n" + data + "\n" + engines.difference(data);
+    return "the interpreter and the generated code differ for program seed "
+        + programSeed
+        + " and dataset seed "
+        + dataSeed
+        + " (as of "
+        + RandomData.AS_OF
+        + ")\n"
+        + difference
+        + "\n\nshrunk to this program:\n"
+        + program.text()
+        + "\nand this dataset (money in cents):\n"
+        + data
+        + "\n"
+        + engines.difference(data);
   }
 
   /** One program compiled for both engines (the generated code compiled alone). */
-  private record Engines(Ir.Program program, Map<String, Function<Dataset, AreaEvaluator>> interpreted, Map<String, Function<Dataset, AreaEvaluator>> generated) {
+  private record Engines(
+      Ir.Program program,
+      Map<String, Function<Dataset, AreaEvaluator>> interpreted,
+      Map<String, Function<Dataset, AreaEvaluator>> generated) {
     /** Null when the program does not compile. */
     static Engines of(ProgramGenerator.Program program) {
       Frontend.Compilation c = Frontend.compile(Map.of("generated.criteria", program.text()));
-      return c.ok() && !c.program().areas().isEmpty() ? new Engines(c.program(), Engine.interpreters(c.program()), compile(Map.of(0L, c.program())).get(0L)) : null;
+      return c.ok() && !c.program().areas().isEmpty()
+          ? new Engines(
+              c.program(),
+              Engine.interpreters(c.program()),
+              compile(Map.of(0L, c.program())).get(0L))
+          : null;
     }
 
     String difference(RandomData data) {

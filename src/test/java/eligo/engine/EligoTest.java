@@ -26,7 +26,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class EligoTest {
   static final Path CRITERIA = Path.of("criteria");
-  static final String BAD_AREA = """
+  static final String BAD_AREA =
+      """
       workloads W = family "Gadgets"
 
       area widgets "Widgets" {
@@ -44,34 +45,49 @@ class EligoTest {
   void startThenEvaluateReproducesAConformanceSet() throws Exception {
     Path set = SharedFiles.conformance("sample-1");
     List<String> stages = new ArrayList<>();
-    Stages heard = new Stages() {
-      @Override
-      public <T> T timed(String name, java.util.function.Supplier<T> stage) {
-        stages.add(name);
-        return stage.get();
-      }
+    Stages heard =
+        new Stages() {
+          @Override
+          public <T> T timed(String name, java.util.function.Supplier<T> stage) {
+            stages.add(name);
+            return stage.get();
+          }
 
-      @Override
-      public void note(String remark) {}
-    };
-    Eligo.Started s = Eligo.start(CRITERIA, set.resolve("data"), Mode.STRICT, Engine.generated, heard);
+          @Override
+          public void note(String remark) {}
+        };
+    Eligo.Started s =
+        Eligo.start(CRITERIA, set.resolve("data"), Mode.STRICT, Engine.generated, heard);
     Dataset data = s.loaded().dataset();
-    Outcome outcome = Eligo.evaluate(s.criteria().program(), s.evaluators(), data, Eligo.asOf(null, data), 2, Evaluation.Progress.NONE);
+    Outcome outcome =
+        Eligo.evaluate(
+            s.criteria().program(),
+            s.evaluators(),
+            data,
+            Eligo.asOf(null, data),
+            2,
+            Evaluation.Progress.NONE);
     Path results = tmp.resolve("results.csv");
     ResultsFile.write(outcome, results);
-    assertThat(Files.readAllBytes(results)).isEqualTo(Files.readAllBytes(set.resolve("expected.csv")));
-    assertThat(stages).containsExactly("criteria checked meanwhile", "evaluators compiled meanwhile");
+    assertThat(Files.readAllBytes(results))
+        .isEqualTo(Files.readAllBytes(set.resolve("expected.csv")));
+    assertThat(stages)
+        .containsExactly("criteria checked meanwhile", "evaluators compiled meanwhile");
   }
 
   @Test
   void stepByStepWithTheInterpreterReproducesAConformanceSet() throws Exception {
     Path set = SharedFiles.conformance("hand-1");
     Frontend.Compilation c = Eligo.compileCriteria(CRITERIA);
-    Dataset data = Eligo.loadData(set.resolve("data"), c.program().associationTypes(), Mode.STRICT).dataset();
-    Outcome outcome = Eligo.evaluate(c, Engine.interpret, data, Eligo.asOf(null, data), 1, Evaluation.Progress.NONE);
+    Dataset data =
+        Eligo.loadData(set.resolve("data"), c.program().associationTypes(), Mode.STRICT).dataset();
+    Outcome outcome =
+        Eligo.evaluate(
+            c, Engine.interpret, data, Eligo.asOf(null, data), 1, Evaluation.Progress.NONE);
     Path results = tmp.resolve("results.csv");
     ResultsFile.write(outcome, results);
-    assertThat(Files.readAllBytes(results)).isEqualTo(Files.readAllBytes(set.resolve("expected.csv")));
+    assertThat(Files.readAllBytes(results))
+        .isEqualTo(Files.readAllBytes(set.resolve("expected.csv")));
   }
 
   @Test
@@ -79,12 +95,14 @@ class EligoTest {
     Path dir = badCriteria();
     assertThat(Eligo.readCriteria(dir).ok()).as("reading alone does not fail on errors").isFalse();
 
-    CriteriaFailure f = catchThrowableOfType(() -> Eligo.compileCriteria(dir), CriteriaFailure.class);
+    CriteriaFailure f =
+        catchThrowableOfType(() -> Eligo.compileCriteria(dir), CriteriaFailure.class);
     assertThat(f).isNotNull();
     assertThat(f.folder()).isNull();
     Diagnostic d = f.diagnostics().get(0);
     assertThat(d.isError()).isTrue();
-    assertThat(d.span().file().name()).isEqualTo(dir.resolve("widgets.criteria").toString().replace('\\', '/'));
+    assertThat(d.span().file().name())
+        .isEqualTo(dir.resolve("widgets.criteria").toString().replace('\\', '/'));
     assertThat(d.span().line()).isEqualTo(6);
     assertThat(d.span().column()).isEqualTo(29);
     assertThat(d.message()).startsWith("unknown workload set 'WW'");
@@ -96,18 +114,25 @@ class EligoTest {
     Frontend.Compilation good = Eligo.compileCriteria(CRITERIA);
     Frontend.Compilation bad = Eligo.readCriteria(badCriteria());
     Eligo.requireNoErrors(good, good);
-    CriteriaFailure f = catchThrowableOfType(() -> Eligo.requireNoErrors(bad, good), CriteriaFailure.class);
-    assertThat(f.diagnostics()).containsExactlyElementsOf(concat(bad.diagnostics(), good.diagnostics()));
-    assertThat(f.rendered()).isEqualTo(eligo.lang.Diagnostics.render(bad.diagnostics()) + eligo.lang.Diagnostics.render(good.diagnostics()));
+    CriteriaFailure f =
+        catchThrowableOfType(() -> Eligo.requireNoErrors(bad, good), CriteriaFailure.class);
+    assertThat(f.diagnostics())
+        .containsExactlyElementsOf(concat(bad.diagnostics(), good.diagnostics()));
+    assertThat(f.rendered())
+        .isEqualTo(
+            eligo.lang.Diagnostics.render(bad.diagnostics())
+                + eligo.lang.Diagnostics.render(good.diagnostics()));
   }
 
   @Test
   void aCriteriaFolderThatIsMissingOrEmptyIsNamed() throws IOException {
     Path missing = tmp.resolve("nowhere");
-    CriteriaFailure f = catchThrowableOfType(() -> Eligo.compileCriteria(missing), CriteriaFailure.class);
+    CriteriaFailure f =
+        catchThrowableOfType(() -> Eligo.compileCriteria(missing), CriteriaFailure.class);
     assertThat(f.folder()).isEqualTo(missing);
     assertThat(f.diagnostics()).isEmpty();
-    assertThat(f.getMessage()).isEqualTo("criteria folder '" + missing + "' does not exist or is not a folder");
+    assertThat(f.getMessage())
+        .isEqualTo("criteria folder '" + missing + "' does not exist or is not a folder");
 
     Path empty = Files.createDirectories(tmp.resolve("empty"));
     f = catchThrowableOfType(() -> Eligo.readCriteria(empty), CriteriaFailure.class);
@@ -118,10 +143,14 @@ class EligoTest {
   @Test
   void dataErrorsComeWithTheirFileAndLine() throws Exception {
     Path data = sampleData();
-    replaceLine(data.resolve("usage.csv"), 3, "2024-13,T000001,Azure SQL Database,11999.99,0,0,,,pc-export");
+    replaceLine(
+        data.resolve("usage.csv"),
+        3,
+        "2024-13,T000001,Azure SQL Database,11999.99,0,0,,,pc-export");
     List<String> types = Eligo.compileCriteria(CRITERIA).program().associationTypes();
 
-    DataFailure f = catchThrowableOfType(() -> Eligo.loadData(data, types, Mode.STRICT), DataFailure.class);
+    DataFailure f =
+        catchThrowableOfType(() -> Eligo.loadData(data, types, Mode.STRICT), DataFailure.class);
     assertThat(f.reason()).isEqualTo(DataFailure.Reason.BAD_DATA);
     assertThat(f.folder()).isEqualTo(data);
     assertThat(f.errors()).hasSize(1);
@@ -130,31 +159,59 @@ class EligoTest {
     assertThat(e.line()).isEqualTo(3);
     assertThat(f.getMessage()).isEqualTo("1 error in the dataset:\n" + e.format());
 
-    assertThat(Eligo.loadData(data, types, Mode.LENIENT).rejects()).as("lenient: a reject, no failure").containsExactly(e);
+    assertThat(Eligo.loadData(data, types, Mode.LENIENT).rejects())
+        .as("lenient: a reject, no failure")
+        .containsExactly(e);
 
-    DataFailure started = catchThrowableOfType(() -> Eligo.start(CRITERIA, data, Mode.STRICT, Engine.interpret, Stages.NONE), DataFailure.class);
+    DataFailure started =
+        catchThrowableOfType(
+            () -> Eligo.start(CRITERIA, data, Mode.STRICT, Engine.interpret, Stages.NONE),
+            DataFailure.class);
     assertThat(started.errors()).containsExactly(e);
   }
 
   @Test
   void criteriaErrorsWinOverDataErrorsWhenBothAreStarted() throws Exception {
     Path data = sampleData();
-    replaceLine(data.resolve("usage.csv"), 3, "2024-13,T000001,Azure SQL Database,11999.99,0,0,,,pc-export");
+    replaceLine(
+        data.resolve("usage.csv"),
+        3,
+        "2024-13,T000001,Azure SQL Database,11999.99,0,0,,,pc-export");
     Path criteria = badCriteria();
-    assertThat(catchThrowableOfType(() -> Eligo.start(criteria, data, Mode.STRICT, Engine.generated, Stages.NONE), CriteriaFailure.class).diagnostics())
-        .extracting(Diagnostic::message).anyMatch(m -> m.startsWith("unknown workload set 'WW'"));
-    assertThat(catchThrowableOfType(() -> Eligo.start(criteria, tmp.resolve("nowhere"), Mode.STRICT, Engine.generated, Stages.NONE), CriteriaFailure.class))
+    assertThat(
+            catchThrowableOfType(
+                    () -> Eligo.start(criteria, data, Mode.STRICT, Engine.generated, Stages.NONE),
+                    CriteriaFailure.class)
+                .diagnostics())
+        .extracting(Diagnostic::message)
+        .anyMatch(m -> m.startsWith("unknown workload set 'WW'"));
+    assertThat(
+            catchThrowableOfType(
+                () ->
+                    Eligo.start(
+                        criteria,
+                        tmp.resolve("nowhere"),
+                        Mode.STRICT,
+                        Engine.generated,
+                        Stages.NONE),
+                CriteriaFailure.class))
         .isNotNull();
   }
 
   @Test
   void aMissingDataFolderIsNamed() {
     Path missing = tmp.resolve("nowhere");
-    DataFailure f = catchThrowableOfType(() -> Eligo.loadData(missing, List.of(), Mode.STRICT), DataFailure.class);
+    DataFailure f =
+        catchThrowableOfType(
+            () -> Eligo.loadData(missing, List.of(), Mode.STRICT), DataFailure.class);
     assertThat(f.reason()).isEqualTo(DataFailure.Reason.NOT_A_FOLDER);
     assertThat(f.folder()).isEqualTo(missing);
-    assertThat(f.getMessage()).isEqualTo("data folder '" + missing + "' does not exist or is not a folder");
-    DataFailure started = catchThrowableOfType(() -> Eligo.start(CRITERIA, missing, Mode.STRICT, Engine.interpret, Stages.NONE), DataFailure.class);
+    assertThat(f.getMessage())
+        .isEqualTo("data folder '" + missing + "' does not exist or is not a folder");
+    DataFailure started =
+        catchThrowableOfType(
+            () -> Eligo.start(CRITERIA, missing, Mode.STRICT, Engine.interpret, Stages.NONE),
+            DataFailure.class);
     assertThat(started.reason()).isEqualTo(DataFailure.Reason.NOT_A_FOLDER);
   }
 
@@ -162,8 +219,14 @@ class EligoTest {
   void withoutUsageRowsTheAsOfMonthMustBeGiven() throws Exception {
     Path data = sampleData();
     Path usage = data.resolve("usage.csv");
-    Files.write(usage, Files.readAllLines(usage, StandardCharsets.UTF_8).subList(0, 1), StandardCharsets.UTF_8);
-    Dataset d = Eligo.loadData(data, Eligo.compileCriteria(CRITERIA).program().associationTypes(), Mode.STRICT).dataset();
+    Files.write(
+        usage,
+        Files.readAllLines(usage, StandardCharsets.UTF_8).subList(0, 1),
+        StandardCharsets.UTF_8);
+    Dataset d =
+        Eligo.loadData(
+                data, Eligo.compileCriteria(CRITERIA).program().associationTypes(), Mode.STRICT)
+            .dataset();
     DataFailure f = catchThrowableOfType(() -> Eligo.asOf(null, d), DataFailure.class);
     assertThat(f.reason()).isEqualTo(DataFailure.Reason.NO_AS_OF_MONTH);
     assertThat(f.getMessage()).startsWith("usage.csv has no rows");
@@ -184,11 +247,16 @@ class EligoTest {
     Frontend.Compilation c = Eligo.compileCriteria(CRITERIA);
     Dataset d = Eligo.loadData(data, c.program().associationTypes(), Mode.STRICT).dataset();
     for (Engine engine : Engine.values()) {
-      EvaluationFailure f = catchThrowableOfType(() -> Eligo.evaluate(c, engine, d, Month.parse("2026-05"), 1, Evaluation.Progress.NONE), EvaluationFailure.class);
+      EvaluationFailure f =
+          catchThrowableOfType(
+              () ->
+                  Eligo.evaluate(c, engine, d, Month.parse("2026-05"), 1, Evaluation.Progress.NONE),
+              EvaluationFailure.class);
       assertThat(f).as(engine.name()).isNotNull();
       assertThat(f.customer()).isEqualTo("C00001");
       assertThat(f.area()).isEqualTo("azure");
-      assertThat(f.getMessage()).startsWith("customer 'C00001', area 'azure': an amount is too large to compute exactly");
+      assertThat(f.getMessage())
+          .startsWith("customer 'C00001', area 'azure': an amount is too large to compute exactly");
     }
   }
 

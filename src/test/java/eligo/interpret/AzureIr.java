@@ -19,7 +19,8 @@ public final class AzureIr {
   public static final Ir.FixedTypes S = types("CSP T1", "CSP T2", "DPOR", "PAL");
 
   public static Ir.Area area() {
-    return IrDsl.area("azure", workloads(), association(), netCustomerAdds(), deployments(), usageGrowth());
+    return IrDsl.area(
+        "azure", workloads(), association(), netCustomerAdds(), deployments(), usageGrowth());
   }
 
   /** Distinct AZ workloads with acr > 0 in some tenant and month of the window M-23 .. M. */
@@ -27,9 +28,12 @@ public final class AzureIr {
     Var w = workloadVar(1);
     Var t = tenantVar(2);
     Var m = monthVar(3);
-    return gate("workloads",
-        count(over(forWorkload(w, AZ)),
-            exists(over(forTenant(t), forMonth(m, asOf(-23), asOf(0))),
+    return gate(
+        "workloads",
+        count(
+            over(forWorkload(w, AZ)),
+            exists(
+                over(forTenant(t), forMonth(m, asOf(-23), asOf(0))),
                 gt(acr(t, w, mv(m)), num(0, 2)))),
         ge(value(0), num(1)));
   }
@@ -40,9 +44,12 @@ public final class AzureIr {
     Var t = tenantVar(2);
     Var w = workloadVar(3);
     Var m = monthVar(4);
-    return gate("association",
-        count(over(forType(k, "CSP T1", "CSP T2", "DPOR", "PAL")),
-            exists(over(forTenant(t), forWorkload(w, AZ), forMonth(m, asOf(-23), asOf(0))),
+    return gate(
+        "association",
+        count(
+            over(forType(k, "CSP T1", "CSP T2", "DPOR", "PAL")),
+            exists(
+                over(forTenant(t), forWorkload(w, AZ), forMonth(m, asOf(-23), asOf(0))),
                 associated(t, w, mv(m), k, null))),
         ge(value(0), num(1)));
   }
@@ -52,11 +59,19 @@ public final class AzureIr {
     Var t = tenantVar(1);
     Var m = monthVar(2);
     Var w = workloadVar(3);
-    return metric("net-customer-adds",
-        net(count(over(forTenant(t)),
-            exists(over(forMonth(m, asOf(-1), asOf(0))),
-                ge(sum(over(forWorkload(w, AZ)), associated(t, w, mv(m), null, S), acr(t, w, mv(m))),
-                    num(100000, 2))))),
+    return metric(
+        "net-customer-adds",
+        net(
+            count(
+                over(forTenant(t)),
+                exists(
+                    over(forMonth(m, asOf(-1), asOf(0))),
+                    ge(
+                        sum(
+                            over(forWorkload(w, AZ)),
+                            associated(t, w, mv(m), null, S),
+                            acr(t, w, mv(m))),
+                        num(100000, 2))))),
         ge(value(0), num(1)));
   }
 
@@ -65,10 +80,15 @@ public final class AzureIr {
     Var w = workloadVar(1);
     Var t = tenantVar(2);
     Var m = monthVar(3);
-    return metric("deployments",
-        count(over(forWorkload(w, except(AZ, names("Virtual Machines", "Virtual Machine Licenses")))),
-            gt(sum(over(forTenant(t), forMonth(m, asOf(-11), asOf(0))),
-                    associated(t, w, mv(m), null, S), acr(t, w, mv(m))),
+    return metric(
+        "deployments",
+        count(
+            over(forWorkload(w, except(AZ, names("Virtual Machines", "Virtual Machine Licenses")))),
+            gt(
+                sum(
+                    over(forTenant(t), forMonth(m, asOf(-11), asOf(0))),
+                    associated(t, w, mv(m), null, S),
+                    acr(t, w, mv(m))),
                 num(0, 2))),
         ge(value(0), num(1)));
   }
@@ -78,9 +98,13 @@ public final class AzureIr {
     Var t = tenantVar(1);
     Var w = workloadVar(2);
     Var m = monthVar(3);
-    return metric("usage-growth",
-        net(sum(over(forTenant(t), forWorkload(w, AZ), forMonth(m, asOf(-11), asOf(0))),
-            associated(t, w, mv(m), null, S), acr(t, w, mv(m)))),
+    return metric(
+        "usage-growth",
+        net(
+            sum(
+                over(forTenant(t), forWorkload(w, AZ), forMonth(m, asOf(-11), asOf(0))),
+                associated(t, w, mv(m), null, S),
+                acr(t, w, mv(m)))),
         gt(value(2), num(0)));
   }
 }

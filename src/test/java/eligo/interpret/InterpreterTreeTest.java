@@ -34,75 +34,109 @@ class InterpreterTreeTest {
 
   @Test
   void theFirstUnmetGateStopsItsBranchOnlyAndUnmetMetricsStopNothing() {
-    Ir.Area a = area("tree",
-        branch("one",
-            gateOf("one.g1", TRUE),
-            gateOf("one.g2", FALSE),
-            gateOf("one.g3", TRUE),
-            constant("one.m", 5),
-            metricWithLeaves("one.leafy",
-                leaf("one.leafy.a", num(1), ge(value(0), num(1)), null),
-                leaf("one.leafy.b", num(2), ge(value(0), num(1)), null))),
-        branch("two",
-            gateOf("two.g", TRUE),
-            constant("two.m0", 0),
-            metricWithLeaves("two.leafy",
-                leaf("two.leafy.a", num(0), ge(value(0), num(1)), null),
-                leaf("two.leafy.b", num(7), ge(value(0), num(1)), null)),
-            constant("two.m1", 3)));
-    assertThat(a.resultNodes()).extracting(Ir.Node::id).containsExactly(
-        "one.g1", "one.g2", "one.g3", "one.m", "one.leafy.a", "one.leafy.b",
-        "two.g", "two.m0", "two.leafy.a", "two.leafy.b", "two.m1");
+    Ir.Area a =
+        area(
+            "tree",
+            branch(
+                "one",
+                gateOf("one.g1", TRUE),
+                gateOf("one.g2", FALSE),
+                gateOf("one.g3", TRUE),
+                constant("one.m", 5),
+                metricWithLeaves(
+                    "one.leafy",
+                    leaf("one.leafy.a", num(1), ge(value(0), num(1)), null),
+                    leaf("one.leafy.b", num(2), ge(value(0), num(1)), null))),
+            branch(
+                "two",
+                gateOf("two.g", TRUE),
+                constant("two.m0", 0),
+                metricWithLeaves(
+                    "two.leafy",
+                    leaf("two.leafy.a", num(0), ge(value(0), num(1)), null),
+                    leaf("two.leafy.b", num(7), ge(value(0), num(1)), null)),
+                constant("two.m1", 3)));
+    assertThat(a.resultNodes())
+        .extracting(Ir.Node::id)
+        .containsExactly(
+            "one.g1",
+            "one.g2",
+            "one.g3",
+            "one.m",
+            "one.leafy.a",
+            "one.leafy.b",
+            "two.g",
+            "two.m0",
+            "two.leafy.a",
+            "two.leafy.b",
+            "two.m1");
     Outcome o = Outcome.of(a, new Interpreter(a, oneCustomer()), 0, SEP_2026);
-    assertThat(o.rows()).containsExactly(
-        "one.g1,met,1",
-        "one.g2,not_met,0",
-        "one.g3,not_evaluated,",
-        "one.m,not_evaluated,",
-        "one.leafy.a,not_evaluated,",
-        "one.leafy.b,not_evaluated,",
-        "two.g,met,1",
-        "two.m0,not_met,0",
-        "two.leafy.a,not_met,0",
-        "two.leafy.b,met,7",
-        "two.m1,met,3");
+    assertThat(o.rows())
+        .containsExactly(
+            "one.g1,met,1",
+            "one.g2,not_met,0",
+            "one.g3,not_evaluated,",
+            "one.m,not_evaluated,",
+            "one.leafy.a,not_evaluated,",
+            "one.leafy.b,not_evaluated,",
+            "two.g,met,1",
+            "two.m0,not_met,0",
+            "two.leafy.a,not_met,0",
+            "two.leafy.b,met,7",
+            "two.m1,met,3");
   }
 
   @Test
   void aListenerHearsEachNodeItsValuesAndWhichGateStoppedTheRest() {
     Ir.Area a = area("x", gateOf("g1", TRUE), gateOf("g2", FALSE), constant("m", 5));
     java.util.List<String> heard = new java.util.ArrayList<>();
-    Interpreter.Listener listener = new Interpreter.Listener() {
-      @Override
-      public void number(Expr e, Interpreter.Scope scope, long value) {
-        if (e instanceof Ir.If) {
-          heard.add("number " + value + " as of " + eligo.data.Month.format(scope.asOf()) + " with " + scope.bound().size() + " bound");
-        }
-      }
+    Interpreter.Listener listener =
+        new Interpreter.Listener() {
+          @Override
+          public void number(Expr e, Interpreter.Scope scope, long value) {
+            if (e instanceof Ir.If) {
+              heard.add(
+                  "number "
+                      + value
+                      + " as of "
+                      + eligo.data.Month.format(scope.asOf())
+                      + " with "
+                      + scope.bound().size()
+                      + " bound");
+            }
+          }
 
-      @Override
-      public void condition(Expr e, Interpreter.Scope scope, boolean holds) {
-        heard.add("condition " + holds);
-      }
+          @Override
+          public void condition(Expr e, Interpreter.Scope scope, boolean holds) {
+            heard.add("condition " + holds);
+          }
 
-      @Override
-      public void skipped(Ir.Node node, Ir.Node gate) {
-        heard.add("skipped " + node.id() + " by " + gate.id());
-      }
+          @Override
+          public void skipped(Ir.Node node, Ir.Node gate) {
+            heard.add("skipped " + node.id() + " by " + gate.id());
+          }
 
-      @Override
-      public void evaluating(Ir.Node node) {
-        heard.add("evaluating " + node.id());
-      }
-    };
+          @Override
+          public void evaluating(Ir.Node node) {
+            heard.add("evaluating " + node.id());
+          }
+        };
     NodeResults out = new NodeResults(3, 0);
     new Interpreter(a, oneCustomer(), listener).evaluate(0, SEP_2026, out);
     // Per gate: its If's condition, the If's value, then the gate's own condition (value >= 1).
-    assertThat(heard).containsExactly(
-        "evaluating g1", "condition true", "number 1 as of 2026-09 with 0 bound", "condition true",
-        "evaluating g2", "condition false", "number 0 as of 2026-09 with 0 bound", "condition false",
-        "skipped m by g2");
-    assertThat(out.status).containsExactly(NodeResults.MET, NodeResults.NOT_MET, NodeResults.NOT_EVALUATED);
+    assertThat(heard)
+        .containsExactly(
+            "evaluating g1",
+            "condition true",
+            "number 1 as of 2026-09 with 0 bound",
+            "condition true",
+            "evaluating g2",
+            "condition false",
+            "number 0 as of 2026-09 with 0 bound",
+            "condition false",
+            "skipped m by g2");
+    assertThat(out.status)
+        .containsExactly(NodeResults.MET, NodeResults.NOT_MET, NodeResults.NOT_EVALUATED);
   }
 
   @Test
@@ -127,24 +161,42 @@ class InterpreterTreeTest {
   private static Ir.Area partnerArea() {
     Var t = tenantVar(1);
     Var w = workloadVar(2);
-    Expr at = sum(over(forTenant(t), forWorkload(w, allWorkloads())), null, measure(Measure.ACTIVE_USERS, t, w, asOf(0)));
-    Expr protectedAtM = sum(over(forTenant(t), forWorkload(w, allWorkloads())), null,
-        measure(Measure.PROTECTED_USERS, t, w, asOf(0)));
+    Expr at =
+        sum(
+            over(forTenant(t), forWorkload(w, allWorkloads())),
+            null,
+            measure(Measure.ACTIVE_USERS, t, w, asOf(0)));
+    Expr protectedAtM =
+        sum(
+            over(forTenant(t), forWorkload(w, allWorkloads())),
+            null,
+            measure(Measure.PROTECTED_USERS, t, w, asOf(0)));
     Expr acrAtM = sum(over(forTenant(t), forWorkload(w, allWorkloads())), null, acr(t, w, asOf(0)));
-    return area("partners",
+    return area(
+        "partners",
         gateOf("has-tenant", exists(over(forTenant(t)), null)),
-        metric("mau", at, ge(value(0), num(1)),
-            partner(value(0), ge(value(0), num(500)))),
-        metric("mpu-growth", net(protectedAtM), gt(value(0), num(0)),
+        metric("mau", at, ge(value(0), num(1)), partner(value(0), ge(value(0), num(500)))),
+        metric(
+            "mpu-growth",
+            net(protectedAtM),
+            gt(value(0), num(0)),
             partner(protectedAtM, ge(value(0), num(2500)))),
-        metricWithLeaves("money",
-            leaf("money.half", acrAtM, gt(value(2), num(0)),
+        metricWithLeaves(
+            "money",
+            leaf(
+                "money.half",
+                acrAtM,
+                gt(value(2), num(0)),
                 partner(mul(value(2), num(5, 1)), ge(value(3), num(25000))))));
   }
 
   private static Dataset partnerData() {
-    return new DatasetKit().types("PAL").workload("A", "F").workload("B", "F")
-        .customer("P", "Busy").customer("P", "Idle")
+    return new DatasetKit()
+        .types("PAL")
+        .workload("A", "F")
+        .workload("B", "F")
+        .customer("P", "Busy")
+        .customer("P", "Idle")
         .tenant("Busy", "T")
         .usage("T", "A", "2026-09", Measure.ACTIVE_USERS, 300)
         .usage("T", "B", "2026-09", Measure.ACTIVE_USERS, 200)
@@ -157,7 +209,9 @@ class InterpreterTreeTest {
   @Test
   void partnerContributionsAreWrittenWhenTheNodeIsEvaluated() {
     Ir.Area a = partnerArea();
-    assertThat(a.partnerNodes()).extracting(Ir.Node::id).containsExactly("mau", "mpu-growth", "money.half");
+    assertThat(a.partnerNodes())
+        .extracting(Ir.Node::id)
+        .containsExactly("mau", "mpu-growth", "money.half");
     Interpreter ip = new Interpreter(a, partnerData());
 
     Outcome busy = Outcome.of(a, ip, 0, SEP_2026);

@@ -181,9 +181,21 @@ public final class IrDsl {
     return value != null && value.scale() == 2 ? Ir.ValueKind.MONEY : Ir.ValueKind.COUNT;
   }
 
-  public static Ir.Node node(Ir.NodeKind kind, String id, Expr value, Expr met, Ir.PartnerRule partner) {
-    return new Ir.Node(id, kind, id, "criteria of " + id, ORIGIN, List.of(), value, kindFor(value), "",
-        met, partner, List.of());
+  public static Ir.Node node(
+      Ir.NodeKind kind, String id, Expr value, Expr met, Ir.PartnerRule partner) {
+    return new Ir.Node(
+        id,
+        kind,
+        id,
+        "criteria of " + id,
+        ORIGIN,
+        List.of(),
+        value,
+        kindFor(value),
+        "",
+        met,
+        partner,
+        List.of());
   }
 
   public static Ir.Node gate(String id, Expr value, Expr met) {
@@ -204,12 +216,24 @@ public final class IrDsl {
 
   /** A metric that is only its leaves. */
   public static Ir.Node metricWithLeaves(String id, Ir.Node... leaves) {
-    return new Ir.Node(id, Ir.NodeKind.METRIC, id, "criteria of " + id, ORIGIN, List.of(), null,
-        Ir.ValueKind.COUNT, "", null, null, List.of(leaves));
+    return new Ir.Node(
+        id,
+        Ir.NodeKind.METRIC,
+        id,
+        "criteria of " + id,
+        ORIGIN,
+        List.of(),
+        null,
+        Ir.ValueKind.COUNT,
+        "",
+        null,
+        null,
+        List.of(leaves));
   }
 
   public static Ir.PartnerRule partner(Expr perCustomer, Expr met) {
-    return new Ir.PartnerRule("partner criteria", ORIGIN, perCustomer, kindFor(perCustomer), "", met);
+    return new Ir.PartnerRule(
+        "partner criteria", ORIGIN, perCustomer, kindFor(perCustomer), "", met);
   }
 
   public static Ir.Branch branch(String id, Ir.Node... nodes) {

@@ -44,7 +44,10 @@ public final class Outcome {
   public String cell(String nodeId) {
     int i = index(nodeId);
     byte s = results.status[i];
-    String value = s == NodeResults.NOT_EVALUATED ? "" : plain(results.value[i], area.resultNodes().get(i).scale());
+    String value =
+        s == NodeResults.NOT_EVALUATED
+            ? ""
+            : plain(results.value[i], area.resultNodes().get(i).scale());
     return NodeResults.statusName(s) + "," + value;
   }
 

@@ -2,10 +2,10 @@ package eligo.io;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import eligo.testing.Needs;
-import eligo.testing.Requirement;
 import eligo.data.Dataset;
 import eligo.data.Month;
+import eligo.testing.Needs;
+import eligo.testing.Requirement;
 import eligo.testing.SharedFiles;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -25,8 +25,7 @@ class ConformanceDataTest {
 
   static List<Path> datasets() throws IOException {
     try (Stream<Path> s = Files.list(conformanceDir())) {
-      List<Path> dirs =
-          s.map(p -> p.resolve("data")).filter(Files::isDirectory).sorted().toList();
+      List<Path> dirs = s.map(p -> p.resolve("data")).filter(Files::isDirectory).sorted().toList();
       assertThat(dirs).as("datasets in " + conformanceDir()).isNotEmpty();
       return dirs;
     }
@@ -39,8 +38,7 @@ class ConformanceDataTest {
       LoadResult r = DatasetLoader.load(data, TestData.TYPES);
       long micros = (System.nanoTime() - t0) / 1000;
       Dataset d = r.dataset();
-      System.out.printf(
-          "%s: %s in %d ms%n", conformanceDir().relativize(data), d, micros / 1000);
+      System.out.printf("%s: %s in %d ms%n", conformanceDir().relativize(data), d, micros / 1000);
       assertThat(r.rejects()).isEmpty();
       for (LoadResult.FileCounts c : r.counts()) {
         assertThat(c.used()).as(data + " " + c.file()).isEqualTo(c.read());
@@ -55,7 +53,8 @@ class ConformanceDataTest {
 
   @Test
   void sampleOneHasItsColumnsInAnotherOrderAndHostileNames() throws Exception {
-    Dataset d = DatasetLoader.load(conformanceDir().resolve("sample-1/data"), TestData.TYPES).dataset();
+    Dataset d =
+        DatasetLoader.load(conformanceDir().resolve("sample-1/data"), TestData.TYPES).dataset();
     assertThat(d.customerCount()).isEqualTo(120);
     assertThat(d.customerName(0)).isEqualTo("Fabrikam, Inc. 0");
     assertThat(d.rowCount()).isEqualTo(19345);

@@ -102,7 +102,8 @@ class DataGeneratorTest {
     assertThat(acr1000).isTrue();
     assertThat(seats300).isTrue();
     assertThat(fortyPercent).isTrue();
-    assertThat(families).contains("Azure", "Dynamics 365", "Power Platform", "Microsoft 365", "Windows");
+    assertThat(families)
+        .contains("Azure", "Dynamics 365", "Power Platform", "Microsoft 365", "Windows");
     assertThat(types).hasSize(TestData.TYPES.size());
   }
 

@@ -13,7 +13,9 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Loading from memory ({@link DataSource#inMemory}) reads as loading the same files from a folder. */
+/**
+ * Loading from memory ({@link DataSource#inMemory}) reads as loading the same files from a folder.
+ */
 class DataSourceTest {
   @TempDir Path dir;
 
@@ -44,8 +46,12 @@ class DataSourceTest {
   private static String dump(Dataset d) {
     StringBuilder sb = new StringBuilder(d.toString()).append('\n');
     for (int c = 0; c < d.customerCount(); c++) {
-      sb.append(d.partnerId(c)).append(' ').append(d.customerId(c)).append(' ')
-          .append(d.customerName(c)).append('\n');
+      sb.append(d.partnerId(c))
+          .append(' ')
+          .append(d.customerId(c))
+          .append(' ')
+          .append(d.customerName(c))
+          .append('\n');
       for (int t = d.tenantStart(c); t < d.tenantEnd(c); t++) {
         sb.append(' ').append(d.tenantId(t)).append(' ').append(d.tenantName(t)).append('\n');
         for (int p = d.pairStart(t); p < d.pairEnd(t); p++) {
@@ -58,8 +64,13 @@ class DataSourceTest {
             sb.append('\n');
           }
           for (int a = d.assocStart(p); a < d.assocEnd(p); a++) {
-            sb.append("   ").append(d.typeName(d.assocType(a))).append(' ')
-                .append(d.assocStartMonth(a)).append(' ').append(d.assocEndMonth(a)).append('\n');
+            sb.append("   ")
+                .append(d.typeName(d.assocType(a)))
+                .append(' ')
+                .append(d.assocStartMonth(a))
+                .append(' ')
+                .append(d.assocEndMonth(a))
+                .append('\n');
           }
         }
       }
@@ -70,7 +81,8 @@ class DataSourceTest {
   @Test
   void theSameFilesLoadTheSameFromMemoryAsFromAFolder() throws Exception {
     LoadResult fromFolder = DatasetLoader.load(folder(texts()), TestData.TYPES, Mode.STRICT);
-    LoadResult fromMemory = DatasetLoader.load(DataSource.ofTexts(texts()), TestData.TYPES, Mode.STRICT);
+    LoadResult fromMemory =
+        DatasetLoader.load(DataSource.ofTexts(texts()), TestData.TYPES, Mode.STRICT);
     assertThat(dump(fromMemory.dataset())).isEqualTo(dump(fromFolder.dataset()));
     assertThat(dump(fromMemory.dataset())).contains("T1 t1", "99999", "CPOR");
     assertThat(fromMemory.counts()).isEqualTo(fromFolder.counts());
@@ -81,7 +93,8 @@ class DataSourceTest {
   void errorsNameTheSameFilesAndLines() {
     Map<String, String> t = texts();
     t.put(DatasetLoader.CUSTOMERS, TestData.CUSTOMERS + "P3,C1,Again\n");
-    t.put(DatasetLoader.USAGE, TestData.USAGE + "T9,Teams,2026-13,1,,,,\nT1,Teams,2026-09,,,1,1,\n");
+    t.put(
+        DatasetLoader.USAGE, TestData.USAGE + "T9,Teams,2026-13,1,,,,\nT1,Teams,2026-09,,,1,1,\n");
     List<String> fromMemory = errors(DataSource.ofTexts(t));
     assertThat(fromMemory)
         .containsExactly(
@@ -95,11 +108,18 @@ class DataSourceTest {
   void aByteOrderMarkIsSkippedInMemoryToo() throws Exception {
     Map<String, byte[]> bytes = new LinkedHashMap<>();
     texts().forEach((name, text) -> bytes.put(name, text.getBytes(StandardCharsets.UTF_8)));
-    byte[] customers = ("\uFEFF\"partner_id\",customer_id,customer_name\nP1,C1,One\n").getBytes(StandardCharsets.UTF_8);
+    byte[] customers =
+        ("\uFEFF\"partner_id\",customer_id,customer_name\nP1,C1,One\n")
+            .getBytes(StandardCharsets.UTF_8);
     bytes.put(DatasetLoader.CUSTOMERS, customers);
-    bytes.put(DatasetLoader.TENANTS, "customer_id,tenant_id,tenant_name\nC1,T1,t1\n".getBytes(StandardCharsets.UTF_8));
-    bytes.put(DatasetLoader.USAGE, TestData.USAGE.lines().findFirst().get().concat("\n").getBytes(StandardCharsets.UTF_8));
-    Dataset d = DatasetLoader.load(DataSource.inMemory(bytes), TestData.TYPES, Mode.STRICT).dataset();
+    bytes.put(
+        DatasetLoader.TENANTS,
+        "customer_id,tenant_id,tenant_name\nC1,T1,t1\n".getBytes(StandardCharsets.UTF_8));
+    bytes.put(
+        DatasetLoader.USAGE,
+        TestData.USAGE.lines().findFirst().get().concat("\n").getBytes(StandardCharsets.UTF_8));
+    Dataset d =
+        DatasetLoader.load(DataSource.inMemory(bytes), TestData.TYPES, Mode.STRICT).dataset();
     assertThat(d.customerCount()).isEqualTo(1);
     assertThat(d.partnerId(0)).isEqualTo("P1");
   }
@@ -116,9 +136,11 @@ class DataSourceTest {
   void textThatIsNotUtf8IsFoundAtItsLine() {
     Map<String, byte[]> bytes = new LinkedHashMap<>();
     texts().forEach((name, text) -> bytes.put(name, text.getBytes(StandardCharsets.UTF_8)));
-    byte[] bad = "workload,family\nTeams,Microsoft 365\nX,\u00ff\n".getBytes(StandardCharsets.ISO_8859_1);
+    byte[] bad =
+        "workload,family\nTeams,Microsoft 365\nX,\u00ff\n".getBytes(StandardCharsets.ISO_8859_1);
     bytes.put(DatasetLoader.WORKLOADS, bad);
     assertThat(errors(DataSource.inMemory(bytes)))
-        .containsExactly("workloads.csv:3: the text is not valid UTF-8; the rest of the file is not read");
+        .containsExactly(
+            "workloads.csv:3: the text is not valid UTF-8; the rest of the file is not read");
   }
 }

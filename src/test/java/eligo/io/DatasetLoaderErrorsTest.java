@@ -14,7 +14,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** One test per class of bad input of DATA.md, each asserting the exact {@code file:line: message}. */
+/**
+ * One test per class of bad input of DATA.md, each asserting the exact {@code file:line: message}.
+ */
 class DatasetLoaderErrorsTest {
   @TempDir Path dir;
 
@@ -42,7 +44,8 @@ class DatasetLoaderErrorsTest {
   void emptyFile() {
     put(dir, "workloads.csv", "\n\n");
     // usage and association rows naming workloads are not checked against a file that failed
-    assertThat(errors(dir)).containsExactly("workloads.csv: file is empty: the header line is missing");
+    assertThat(errors(dir))
+        .containsExactly("workloads.csv: file is empty: the header line is missing");
   }
 
   @Test
@@ -76,7 +79,8 @@ class DatasetLoaderErrorsTest {
         "workload,family\nAzure SQL Database,Azure\nTeams,Microsoft 365\nPower BI,Power \u00ff"
             .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
     assertThat(errors(dir))
-        .containsExactly("workloads.csv:4: the text is not valid UTF-8; the rest of the file is not read");
+        .containsExactly(
+            "workloads.csv:4: the text is not valid UTF-8; the rest of the file is not read");
   }
 
   // ---- row shape
@@ -246,7 +250,8 @@ class DatasetLoaderErrorsTest {
   @Test
   void unknownCustomer() {
     append(dir, "tenants.csv", "C99,T9,t9");
-    assertThat(errors(dir)).containsExactly("tenants.csv:5: customer 'C99' is not in customers.csv");
+    assertThat(errors(dir))
+        .containsExactly("tenants.csv:5: customer 'C99' is not in customers.csv");
   }
 
   @Test
@@ -317,7 +322,8 @@ class DatasetLoaderErrorsTest {
     append(dir, "usage.csv", lines.toArray(new String[0]));
     assertThatThrownBy(() -> DatasetLoader.load(dir, TestData.TYPES))
         .isInstanceOf(DataException.class)
-        .hasMessageStartingWith("130 errors in the dataset:\nusage.csv:6: month 'x0' is not a month")
+        .hasMessageStartingWith(
+            "130 errors in the dataset:\nusage.csv:6: month 'x0' is not a month")
         .hasMessageEndingWith("\n... and 30 more")
         .satisfies(e -> assertThat(((DataException) e).errors()).hasSize(130));
   }

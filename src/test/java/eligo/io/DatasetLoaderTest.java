@@ -111,7 +111,10 @@ class DatasetLoaderTest {
             + "\"two\r\nlines\",,C3,P2\r\n"
             + "Müller & Söhne 株式会社,,C4,P2\r\n");
     put(dir, "tenants.csv", "tenant_name,tenant_id,customer_id\n,T1,C1\n\" spaced \",T2,C3\n");
-    put(dir, "workloads.csv", "family,workload\nAzure,\"Azure SQL Database\"\nAzure,\"Zürich, \"\"the\"\" one\"\n");
+    put(
+        dir,
+        "workloads.csv",
+        "family,workload\nAzure,\"Azure SQL Database\"\nAzure,\"Zürich, \"\"the\"\" one\"\n");
     put(dir, "associations.csv", "end_month,start_month,association_type,workload,tenant_id\n");
     put(
         dir,
@@ -155,10 +158,16 @@ class DatasetLoaderTest {
   @Test
   void moneyIsExactCents() throws Exception {
     TestData.write(dir);
-    TestData.append(dir, "usage.csv", "T3,Azure SQL Database,2026-01,0.10,,,,", "T3,Azure SQL Database,2026-02,0.20,,,,");
+    TestData.append(
+        dir,
+        "usage.csv",
+        "T3,Azure SQL Database,2026-01,0.10,,,,",
+        "T3,Azure SQL Database,2026-02,0.20,,,,");
     Dataset d = load();
     int p = d.pair(2, d.workloadIndex("Azure SQL Database"));
-    long sum = d.measure(p, Measure.ACR_USD, Month.of(2026, 1)) + d.measure(p, Measure.ACR_USD, Month.of(2026, 2));
+    long sum =
+        d.measure(p, Measure.ACR_USD, Month.of(2026, 1))
+            + d.measure(p, Measure.ACR_USD, Month.of(2026, 2));
     assertThat(sum).isEqualTo(30);
   }
 
@@ -175,8 +184,23 @@ class DatasetLoaderTest {
     assertThat(Numbers.parseMoney("9999999999999999.99")).isEqualTo(999_999_999_999_999_999L);
     assertThat(Numbers.parseMoney("-9999999999999999.99")).isEqualTo(-999_999_999_999_999_999L);
     for (String bad :
-        new String[] {"", "-", ".5", "1.", "1.234", "1e3", "+1", " 1", "1 ", "1,5", "--1", "1.-5",
-          "12345678901234567", "0x10", "١٢"}) {
+        new String[] {
+          "",
+          "-",
+          ".5",
+          "1.",
+          "1.234",
+          "1e3",
+          "+1",
+          " 1",
+          "1 ",
+          "1,5",
+          "--1",
+          "1.-5",
+          "12345678901234567",
+          "0x10",
+          "١٢"
+        }) {
       assertThat(Numbers.parseMoney(bad)).as(bad).isEqualTo(Numbers.BAD);
     }
   }
@@ -186,7 +210,8 @@ class DatasetLoaderTest {
     assertThat(Numbers.parseCount("0")).isZero();
     assertThat(Numbers.parseCount("0042")).isEqualTo(42);
     assertThat(Numbers.parseCount("9223372036854775807")).isEqualTo(Long.MAX_VALUE);
-    for (String bad : new String[] {"", "-1", "1.0", "9223372036854775808", "99999999999999999999", "+1"}) {
+    for (String bad :
+        new String[] {"", "-1", "1.0", "9223372036854775808", "99999999999999999999", "+1"}) {
       assertThat(Numbers.parseCount(bad)).as(bad).isEqualTo(Numbers.BAD);
     }
   }
@@ -194,7 +219,10 @@ class DatasetLoaderTest {
   @Test
   void emptyUsageHasNoLatestMonth() throws Exception {
     TestData.write(dir);
-    put(dir, "usage.csv", "tenant_id,workload,month,acr_usd,revenue_usd,paid_units,active_users,protected_users\n");
+    put(
+        dir,
+        "usage.csv",
+        "tenant_id,workload,month,acr_usd,revenue_usd,paid_units,active_users,protected_users\n");
     Dataset d = load();
     assertThat(d.rowCount()).isZero();
     assertThat(d.latestUsageMonth()).isEqualTo(Month.NONE);
@@ -215,7 +243,8 @@ class DatasetLoaderTest {
     TestData.write(dir);
     Files.write(
         dir.resolve("customers.csv"),
-        ("\uFEFF" + TestData.CUSTOMERS.replace("One", "Ünïcödé ✓")).getBytes(StandardCharsets.UTF_8));
+        ("\uFEFF" + TestData.CUSTOMERS.replace("One", "Ünïcödé ✓"))
+            .getBytes(StandardCharsets.UTF_8));
     assertThat(load().customerName(0)).isEqualTo("Ünïcödé ✓");
   }
 
@@ -237,7 +266,8 @@ class DatasetLoaderTest {
         Files.writeString(f, saved);
       }
     }
-    assertThat(Files.readAllBytes(dir.resolve("customers.csv"))).startsWith((byte) 0xEF, (byte) 0xBB, (byte) 0xBF, (byte) '"');
+    assertThat(Files.readAllBytes(dir.resolve("customers.csv")))
+        .startsWith((byte) 0xEF, (byte) 0xBB, (byte) 0xBF, (byte) '"');
     for (int chunks : new int[] {0, 1, 2}) {
       LoadResult r = DatasetLoader.load(dir, TestData.TYPES, Mode.STRICT, chunks);
       assertThat(PlainCsvTest.dump(r.dataset())).as(chunks + " chunks").isEqualTo(plain);

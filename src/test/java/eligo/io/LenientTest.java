@@ -52,9 +52,12 @@ class LenientTest {
     for (LoadResult.FileCounts c : r.counts()) {
       assertThat(c.read()).as(c.file()).isEqualTo(c.used() + c.rejected());
     }
-    assertThat(r.counts("customers.csv")).isEqualTo(new LoadResult.FileCounts("customers.csv", 4, 3, 1));
-    assertThat(r.counts("tenants.csv")).isEqualTo(new LoadResult.FileCounts("tenants.csv", 5, 4, 1));
-    assertThat(r.counts("workloads.csv")).isEqualTo(new LoadResult.FileCounts("workloads.csv", 3, 3, 0));
+    assertThat(r.counts("customers.csv"))
+        .isEqualTo(new LoadResult.FileCounts("customers.csv", 4, 3, 1));
+    assertThat(r.counts("tenants.csv"))
+        .isEqualTo(new LoadResult.FileCounts("tenants.csv", 5, 4, 1));
+    assertThat(r.counts("workloads.csv"))
+        .isEqualTo(new LoadResult.FileCounts("workloads.csv", 3, 3, 0));
     assertThat(r.counts("associations.csv"))
         .isEqualTo(new LoadResult.FileCounts("associations.csv", 5, 3, 2));
     assertThat(r.counts("usage.csv")).isEqualTo(new LoadResult.FileCounts("usage.csv", 8, 5, 3));

@@ -1,6 +1,5 @@
 package eligo.io;
 
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
@@ -20,10 +19,12 @@ class NoProgramNamesInCodeTest {
   @Test
   void ioEngineAndDataCodeHoldNoProgramNamesAsStringLiterals() throws Exception {
     List<String> names = new ArrayList<>(TestData.TYPES);
-    DataGenerator.catalogue().forEach((workload, family) -> {
-      names.add(workload);
-      names.add(family);
-    });
+    DataGenerator.catalogue()
+        .forEach(
+            (workload, family) -> {
+              names.add(workload);
+              names.add(family);
+            });
     Path main = Path.of(System.getProperty("user.dir"), "src/main/java/eligo");
     List<String> found = new ArrayList<>();
     for (String pkg : List.of("io", "engine", "data")) {

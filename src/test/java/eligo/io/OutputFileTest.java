@@ -127,7 +127,11 @@ class OutputFileTest {
 
     assertThat(OutputFile.refuseInputs("--results", usage, inputs, List.of()))
         .isEqualTo(
-            "--results " + usage + " lies inside the input folder " + data + ": choose another file");
+            "--results "
+                + usage
+                + " lies inside the input folder "
+                + data
+                + ": choose another file");
     assertThat(OutputFile.refuseInputs("--results", link, inputs, List.of()))
         .contains("is an input of this run");
     assertThat(OutputFile.refuseInputs("--results", data.resolve("new.csv"), inputs, List.of()))

@@ -18,9 +18,9 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * The parallel reading of plain files ({@link PlainCsv}: usage.csv by {@link PlainUsageReader},
- * and associations.csv) loads exactly what the general reader loads, cut in any number of chunks,
- * and gives way to it for any file that is not plain: the same dataset, the same errors, the same
+ * The parallel reading of plain files ({@link PlainCsv}: usage.csv by {@link PlainUsageReader}, and
+ * associations.csv) loads exactly what the general reader loads, cut in any number of chunks, and
+ * gives way to it for any file that is not plain: the same dataset, the same errors, the same
  * counts.
  */
 class PlainCsvTest {
@@ -43,7 +43,9 @@ class PlainCsvTest {
 
   private boolean parallel(String file, int chunks) {
     try {
-      return DatasetLoader.load(dir, TestData.TYPES, Mode.LENIENT, chunks).readInParallel().contains(file);
+      return DatasetLoader.load(dir, TestData.TYPES, Mode.LENIENT, chunks)
+          .readInParallel()
+          .contains(file);
     } catch (DataException e) {
       return false;
     }
@@ -53,7 +55,10 @@ class PlainCsvTest {
     StringBuilder sb = new StringBuilder(d.toString()).append('\n');
     for (int t = 0; t < d.tenantCount(); t++) {
       for (int p = d.pairStart(t); p < d.pairEnd(t); p++) {
-        sb.append(d.tenantId(t)).append(" / ").append(d.workloadName(d.pairWorkload(p))).append(':');
+        sb.append(d.tenantId(t))
+            .append(" / ")
+            .append(d.workloadName(d.pairWorkload(p)))
+            .append(':');
         for (int r = d.rowStart(p); r < d.rowEnd(p); r++) {
           sb.append(' ').append(Month.format(d.rowMonth(r)));
           for (Measure m : Measure.values()) {
@@ -61,8 +66,11 @@ class PlainCsvTest {
           }
         }
         for (int a = d.assocStart(p); a < d.assocEnd(p); a++) {
-          sb.append(" [").append(d.typeName(d.assocType(a))).append(' ')
-              .append(Month.format(d.assocStartMonth(a))).append(']');
+          sb.append(" [")
+              .append(d.typeName(d.assocType(a)))
+              .append(' ')
+              .append(Month.format(d.assocStartMonth(a)))
+              .append(']');
         }
         sb.append('\n');
       }
@@ -126,24 +134,40 @@ class PlainCsvTest {
       case "CRLF" -> rows = rows.replace("\n", "\r\n");
       case "no final line break" -> rows = rows.strip();
       case "blank lines" -> rows = "\n" + rows.replaceFirst("\n", "\n\n\r\n") + "\n\n";
-      case "quoted fields" -> rows = rows.replace("T2,Power BI,", "\"T2\",\"Power BI\",").replace(",,", ",\"\",");
+      case "quoted fields" ->
+          rows = rows.replace("T2,Power BI,", "\"T2\",\"Power BI\",").replace(",,", ",\"\",");
       case "byte-order mark" -> header = "\uFEFF" + header;
       case "quoted header" -> header = quoteAll(header);
       case "byte-order mark and quoted header" -> header = "\uFEFF" + quoteAll(header);
       case "byte-order mark, every field quoted, CRLF" -> {
         header = "\uFEFF" + quoteAll(header);
-        rows = rows.lines().map(PlainCsvTest::quoteAll).collect(Collectors.joining("\r\n", "", "\r\n"));
+        rows =
+            rows.lines()
+                .map(PlainCsvTest::quoteAll)
+                .collect(Collectors.joining("\r\n", "", "\r\n"));
       }
       case "extra and reordered columns" -> {
-        header = "note,month,workload,tenant_id,acr_usd,revenue_usd,paid_units,active_users,protected_users";
+        header =
+            "note,month,workload,tenant_id,acr_usd,revenue_usd,paid_units,active_users,protected_users";
         rows =
             rows.lines()
                 .map(l -> l.split(",", -1))
-                .map(f -> "x" + f[0].length() + "," + f[2] + "," + f[1] + "," + f[0] + ","
-                    + String.join(",", List.of(f).subList(3, 8)))
+                .map(
+                    f ->
+                        "x"
+                            + f[0].length()
+                            + ","
+                            + f[2]
+                            + ","
+                            + f[1]
+                            + ","
+                            + f[0]
+                            + ","
+                            + String.join(",", List.of(f).subList(3, 8)))
                 .collect(Collectors.joining("\n", "", "\n"));
       }
-      case "rows out of order" -> rows = rows.lines().sorted().collect(Collectors.joining("\n", "", "\n"));
+      case "rows out of order" ->
+          rows = rows.lines().sorted().collect(Collectors.joining("\n", "", "\n"));
       case "falling months" -> rows = rows.replace("2026-08,999.99", "2026-10,999.99");
       case "values beyond an int" ->
           rows += "T3,Teams,2026-02,9999999999999999.99,-21474836.49,3000000000,2147483647,\n";
@@ -191,16 +215,21 @@ class PlainCsvTest {
       case "quoted header with a line break" -> header = header.replace(",note", ",\"no\nte\"");
       case "blank header line" -> header = "\n" + header;
       case "duplicate row" -> rows += "T2,Power BI,2026-08,,7,,,,n\n";
-      case "two runs of one tenant and workload" -> rows += "T1,Azure SQL Database,2026-10,1,,,,,n\n";
-      case "months not in order" -> rows = rows.replace("2026-09,1000.00,,,,,n\n",
-          "2026-09,1000.00,,,,,n\nT1,Azure SQL Database,2026-07,1,,,,,n\n");
+      case "two runs of one tenant and workload" ->
+          rows += "T1,Azure SQL Database,2026-10,1,,,,,n\n";
+      case "months not in order" ->
+          rows =
+              rows.replace(
+                  "2026-09,1000.00,,,,,n\n",
+                  "2026-09,1000.00,,,,,n\nT1,Azure SQL Database,2026-07,1,,,,,n\n");
       default -> throw new IllegalArgumentException(variant);
     }
     TestData.write(dir);
     String text = header + "\n" + rows;
     Files.write(
         dir.resolve("usage.csv"),
-        text.getBytes(variant.equals("not UTF-8") ? StandardCharsets.ISO_8859_1 : StandardCharsets.UTF_8));
+        text.getBytes(
+            variant.equals("not UTF-8") ? StandardCharsets.ISO_8859_1 : StandardCharsets.UTF_8));
     sameAsGeneralReader();
     assertThat(parallel("usage.csv", 2)).isFalse();
   }
@@ -222,9 +251,13 @@ class PlainCsvTest {
     String text =
         switch (variant) {
           case "CRLF" -> TestData.ASSOCIATIONS.replace("\n", "\r\n");
-          case "quoted fields" -> TestData.ASSOCIATIONS.replace("T1,Teams,CPOR,", "\"T1\",Teams,\"CPOR\",");
+          case "quoted fields" ->
+              TestData.ASSOCIATIONS.replace("T1,Teams,CPOR,", "\"T1\",Teams,\"CPOR\",");
           case "extra column" ->
-              TestData.ASSOCIATIONS.lines().map(l -> l + ",x").collect(Collectors.joining("\n", "", "\n"));
+              TestData.ASSOCIATIONS
+                  .lines()
+                  .map(l -> l + ",x")
+                  .collect(Collectors.joining("\n", "", "\n"));
           default -> TestData.ASSOCIATIONS;
         };
     associations(text);

@@ -18,8 +18,18 @@ class TextsTest {
     assertThat(Texts.plain(1825050, 2)).isEqualTo("18250.5");
     assertThat(Texts.plain(-2, 0)).isEqualTo("-2");
     Random random = new Random(1);
-    List<Long> values = new ArrayList<>(List.of(0L, 1L, -1L, 10L, 100L, Long.MAX_VALUE, Long.MIN_VALUE,
-        Long.MIN_VALUE + 1, 1_000_000_000_000_000_000L));
+    List<Long> values =
+        new ArrayList<>(
+            List.of(
+                0L,
+                1L,
+                -1L,
+                10L,
+                100L,
+                Long.MAX_VALUE,
+                Long.MIN_VALUE,
+                Long.MIN_VALUE + 1,
+                1_000_000_000_000_000_000L));
     for (int i = 0; i < 20_000; i++) {
       long v = random.nextLong() >> random.nextInt(64);
       values.add(random.nextBoolean() ? v : v / 1000 * 1000);
@@ -35,15 +45,36 @@ class TextsTest {
 
   @Test
   void codePointOrderDecodesNothingAndAgreesWithCodePoints() {
-    String[] samples = {"", "a", "b", "ab", "aB", "\uFFFF", "\uE000", "\uD7FF", "\uD800\uDC00", "\uDBFF\uDFFF",
-        "x\uD83D\uDE00", "x\uFF21", "x\uFF21y", "x", "é", "e\u0301", "日本", "\uD83D\uDE00a"};
+    String[] samples = {
+      "",
+      "a",
+      "b",
+      "ab",
+      "aB",
+      "\uFFFF",
+      "\uE000",
+      "\uD7FF",
+      "\uD800\uDC00",
+      "\uDBFF\uDFFF",
+      "x\uD83D\uDE00",
+      "x\uFF21",
+      "x\uFF21y",
+      "x",
+      "é",
+      "e\u0301",
+      "日本",
+      "\uD83D\uDE00a"
+    };
     for (String a : samples) {
       for (String b : samples) {
         int expected = Integer.signum(compareByCodePoints(a, b));
-        assertThat(Integer.signum(Texts.CODE_POINT_ORDER.compare(a, b))).as("%s vs %s", a, b).isEqualTo(expected);
+        assertThat(Integer.signum(Texts.CODE_POINT_ORDER.compare(a, b)))
+            .as("%s vs %s", a, b)
+            .isEqualTo(expected);
       }
     }
-    assertThat(Texts.CODE_POINT_ORDER.compare("\uFFFF", "\uD800\uDC00")).isNegative(); // String.compareTo says positive
+    assertThat(Texts.CODE_POINT_ORDER.compare("\uFFFF", "\uD800\uDC00"))
+        .isNegative(); // String.compareTo says positive
   }
 
   private static int compareByCodePoints(String a, String b) {
@@ -61,7 +92,8 @@ class TextsTest {
 
   @Test
   void otherCellsStayAsTheyAre() {
-    for (String text : new String[] {"", "C1", "a=b", "'quoted", " =1", "month '2026-13' is not a month"}) {
+    for (String text :
+        new String[] {"", "C1", "a=b", "'quoted", " =1", "month '2026-13' is not a month"}) {
       assertThat(Texts.formulaSafe(text)).isEqualTo(text);
     }
   }

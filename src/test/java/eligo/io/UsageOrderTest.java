@@ -28,16 +28,25 @@ class UsageOrderTest {
   private static List<String> group(int t, int w) {
     List<String> rows = new ArrayList<>();
     for (int m = 1; m <= MONTHS; m++) {
-      rows.add(TENANTS[t] + "," + WORKLOADS[w] + ",2026-" + String.format("%02d", m) + ","
-          + (t * 10000 + w * 100 + m) + ",,,,");
+      rows.add(
+          TENANTS[t]
+              + ","
+              + WORKLOADS[w]
+              + ",2026-"
+              + String.format("%02d", m)
+              + ","
+              + (t * 10000 + w * 100 + m)
+              + ",,,,");
     }
     return rows;
   }
 
   private String load(List<String> rows) throws DataException {
     TestData.write(dir);
-    TestData.put(dir, "usage.csv", TestData.USAGE.lines().findFirst().orElseThrow() + "\n"
-        + String.join("\n", rows) + "\n");
+    TestData.put(
+        dir,
+        "usage.csv",
+        TestData.USAGE.lines().findFirst().orElseThrow() + "\n" + String.join("\n", rows) + "\n");
     return dump(DatasetLoader.load(dir, TestData.TYPES).dataset());
   }
 
@@ -47,8 +56,10 @@ class UsageOrderTest {
       for (int p = d.pairStart(t); p < d.pairEnd(t); p++) {
         sb.append(d.tenantId(t)).append(' ').append(d.workloadName(d.pairWorkload(p))).append(':');
         for (int r = d.rowStart(p); r < d.rowEnd(p); r++) {
-          sb.append(' ').append(Month.format(d.rowMonth(r)))
-              .append('=').append(d.rowValue(r, Measure.ACR_USD));
+          sb.append(' ')
+              .append(Month.format(d.rowMonth(r)))
+              .append('=')
+              .append(d.rowValue(r, Measure.ACR_USD));
         }
         sb.append('\n');
       }
@@ -102,11 +113,15 @@ class UsageOrderTest {
     // line 2 is T1 Power BI 2026-12; the copy ends the falling run and starts a rising one
     rows.add(MONTHS, "T1,Power BI,2026-12,5,,,,");
     TestData.write(dir);
-    TestData.put(dir, "usage.csv", TestData.USAGE.lines().findFirst().orElseThrow() + "\n"
-        + String.join("\n", rows) + "\n");
+    TestData.put(
+        dir,
+        "usage.csv",
+        TestData.USAGE.lines().findFirst().orElseThrow() + "\n" + String.join("\n", rows) + "\n");
     assertThat(TestData.errors(dir))
         .containsExactly(
-            "usage.csv:" + (MONTHS + 2) + ": tenant 'T1', workload 'Power BI', month 2026-12"
+            "usage.csv:"
+                + (MONTHS + 2)
+                + ": tenant 'T1', workload 'Power BI', month 2026-12"
                 + " already has a row at line 2");
   }
 }

@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import eligo.ir.Ir.CmpOp;
 import org.junit.jupiter.api.Test;
 
-/** Comparison, defined once on {@link CmpOp} for the interpreter, the generated code and reports. */
+/**
+ * Comparison, defined once on {@link CmpOp} for the interpreter, the generated code and reports.
+ */
 class CmpOpTest {
 
   @Test
@@ -20,9 +22,11 @@ class CmpOpTest {
   }
 
   private static void assertHolds(CmpOp op, boolean below, boolean equal, boolean above) {
-    assertThat(new boolean[] {op.test(1, 2), op.test(2, 2), op.test(3, 2)}).as(op.name())
+    assertThat(new boolean[] {op.test(1, 2), op.test(2, 2), op.test(3, 2)})
+        .as(op.name())
         .containsExactly(below, equal, above);
-    assertThat(new boolean[] {op.test(-5), op.test(0), op.test(7)}).as(op.name())
+    assertThat(new boolean[] {op.test(-5), op.test(0), op.test(7)})
+        .as(op.name())
         .containsExactly(below, equal, above);
   }
 
@@ -41,7 +45,8 @@ class CmpOpTest {
     assertThat(CmpOp.EQ.javaOp()).isEqualTo("==");
     assertThat(CmpOp.NE.javaOp()).isEqualTo("!=");
     for (CmpOp op : CmpOp.values()) {
-      int kinds = (op.isEquality() ? 1 : 0) + (op.isLowerBound() ? 1 : 0) + (op.isUpperBound() ? 1 : 0);
+      int kinds =
+          (op.isEquality() ? 1 : 0) + (op.isLowerBound() ? 1 : 0) + (op.isUpperBound() ? 1 : 0);
       assertThat(kinds).as(op.name()).isEqualTo(1);
     }
     assertThat(CmpOp.EQ.isEquality() && CmpOp.NE.isEquality()).isTrue();

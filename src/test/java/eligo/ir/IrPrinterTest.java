@@ -23,32 +23,68 @@ class IrPrinterTest {
     Var w = workloadVar(2);
     Var m = monthVar(3);
     Var k = typeVar(4);
-    Ir.RateTable rate = new Ir.RateTable("mcv",
-        List.of(new Ir.RateCase(names("Customer Insights Partner"), 2)), 1000, 1);
-    Ir.TypesByWorkload sCs = new Ir.TypesByWorkload(
-        List.of(new Ir.TypeCase(families("Power Platform"), List.of("PAL"))), List.of("CPOR OSU", "DPOR"));
-    Ir.Node gate = new Ir.Node("g", Ir.NodeKind.GATE, "A \"quoted\"\ttitle", "line one\nline two",
-        new Ir.Origin("x.criteria", 3), List.of(Ir.Detail.TENANT, Ir.Detail.WORKLOAD),
-        new Ir.If(new Ir.Or(new Ir.Not(forAll(over(forTenant(t)), null)),
-                exists(over(forTenant(t), forWorkload(w, except(allWorkloads(), union(names("VM"), families("X"))))),
-                    associated(t, w, asOf(0), null, sCs))),
-            new Ir.Neg(num(1)), num(25, 1)),
-        Ir.ValueKind.NUMBER, "", ge(value(1), num(0)), null, List.of());
-    Ir.Node leafA = leaf("m.a",
-        sum(over(forTenant(t), forWorkload(w, allWorkloads())), null, mul(measure(Measure.ACTIVE_USERS, t, w, asOf(0)), new Ir.Rate(rate, w))),
-        ge(value(1), num(5000)),
-        partner(value(1), ge(value(1), num(12, 1))));
-    Ir.Node leafB = leaf("m.b",
-        count(over(forType(k), forTenant(t), forWorkload(w, names("A")), forMonth(m, new Ir.EarliestStart(t, w, types("CPOR")), asOf(-12))),
-            new Ir.And(new Ir.InMonths(mv(m, -1), range(asOf(-11), asOf(0))),
-                new Ir.CompareMonths(CmpOp.NE, mv(m), asOf(2)))),
-        cmp(CmpOp.EQ, value(0), num(0)), null);
+    Ir.RateTable rate =
+        new Ir.RateTable(
+            "mcv", List.of(new Ir.RateCase(names("Customer Insights Partner"), 2)), 1000, 1);
+    Ir.TypesByWorkload sCs =
+        new Ir.TypesByWorkload(
+            List.of(new Ir.TypeCase(families("Power Platform"), List.of("PAL"))),
+            List.of("CPOR OSU", "DPOR"));
+    Ir.Node gate =
+        new Ir.Node(
+            "g",
+            Ir.NodeKind.GATE,
+            "A \"quoted\"\ttitle",
+            "line one\nline two",
+            new Ir.Origin("x.criteria", 3),
+            List.of(Ir.Detail.TENANT, Ir.Detail.WORKLOAD),
+            new Ir.If(
+                new Ir.Or(
+                    new Ir.Not(forAll(over(forTenant(t)), null)),
+                    exists(
+                        over(
+                            forTenant(t),
+                            forWorkload(
+                                w, except(allWorkloads(), union(names("VM"), families("X"))))),
+                        associated(t, w, asOf(0), null, sCs))),
+                new Ir.Neg(num(1)),
+                num(25, 1)),
+            Ir.ValueKind.NUMBER,
+            "",
+            ge(value(1), num(0)),
+            null,
+            List.of());
+    Ir.Node leafA =
+        leaf(
+            "m.a",
+            sum(
+                over(forTenant(t), forWorkload(w, allWorkloads())),
+                null,
+                mul(measure(Measure.ACTIVE_USERS, t, w, asOf(0)), new Ir.Rate(rate, w))),
+            ge(value(1), num(5000)),
+            partner(value(1), ge(value(1), num(12, 1))));
+    Ir.Node leafB =
+        leaf(
+            "m.b",
+            count(
+                over(
+                    forType(k),
+                    forTenant(t),
+                    forWorkload(w, names("A")),
+                    forMonth(m, new Ir.EarliestStart(t, w, types("CPOR")), asOf(-12))),
+                new Ir.And(
+                    new Ir.InMonths(mv(m, -1), range(asOf(-11), asOf(0))),
+                    new Ir.CompareMonths(CmpOp.NE, mv(m), asOf(2)))),
+            cmp(CmpOp.EQ, value(0), num(0)),
+            null);
     return area("all", branch("", gate), branch("m", metricWithLeaves("m", leafA, leafB)));
   }
 
   @Test
   void printsEveryConstructDeterministically() {
-    assertThat(IrPrinter.print(everything())).isEqualTo("""
+    assertThat(IrPrinter.print(everything()))
+        .isEqualTo(
+            """
         area all "all" @test.criteria:1
           branch "" "" @test.criteria:1
             gate g "A \\"quoted\\"\\ttitle" @x.criteria:3
@@ -113,13 +149,19 @@ class IrPrinterTest {
   void equalIrPrintsTheSameAndLongExpressionsStayWithinTheWidth() {
     String once = IrPrinter.print(AzureIr.area());
     assertThat(IrPrinter.print(AzureIr.area())).isEqualTo(once);
-    assertThat(once.lines()).allSatisfy(line -> assertThat(line.length()).isLessThanOrEqualTo(IrPrinter.WIDTH));
+    assertThat(once.lines())
+        .allSatisfy(line -> assertThat(line.length()).isLessThanOrEqualTo(IrPrinter.WIDTH));
   }
 
   @Test
   void printsAProgramAndSingleExpressions() {
-    Ir.Program p = new Ir.Program(List.of(area("a", metric("n", num(100000, 2), gt(value(2), num(0))))), List.of("PAL", "CSP T1"));
-    assertThat(IrPrinter.print(p)).isEqualTo("""
+    Ir.Program p =
+        new Ir.Program(
+            List.of(area("a", metric("n", num(100000, 2), gt(value(2), num(0))))),
+            List.of("PAL", "CSP T1"));
+    assertThat(IrPrinter.print(p))
+        .isEqualTo(
+            """
         program
           association-types: "PAL" "CSP T1"
 
@@ -132,14 +174,24 @@ class IrPrinterTest {
         """);
     Var t = tenantVar(1);
     Var m = monthVar(2);
-    Ir.Expr e = count(over(forTenant(t)), exists(over(forMonth(m, asOf(-1), asOf(0))),
-        ge(sum(over(), null, acr(t, workloadVar(3), mv(m))), num(100000, 2))));
-    assertThat(IrPrinter.print(e)).isEqualTo(
-        "(count [(tenant t1)] (exists [(month m2 (range M-1 M))] (>= (sum [] (acr_usd t1 w3 m2)) 1000.00)))");
+    Ir.Expr e =
+        count(
+            over(forTenant(t)),
+            exists(
+                over(forMonth(m, asOf(-1), asOf(0))),
+                ge(sum(over(), null, acr(t, workloadVar(3), mv(m))), num(100000, 2))));
+    assertThat(IrPrinter.print(e))
+        .isEqualTo(
+            "(count [(tenant t1)] (exists [(month m2 (range M-1 M))] (>= (sum [] (acr_usd t1 w3 m2)) 1000.00)))");
     assertThat(IrPrinter.print(num(-5, 3))).isEqualTo("-0.005");
     // a name ending in a digit gets a separator before the id; no name: the dimension's initial
-    assertThat(IrPrinter.print(new Ir.MeasureAt(Measure.PAID_UNITS, new Ir.Var(7, Ir.Dim.TENANT, "t1"),
-            workloadVar(2), mv(new Ir.Var(9, Ir.Dim.MONTH, ""), -1))))
+    assertThat(
+            IrPrinter.print(
+                new Ir.MeasureAt(
+                    Measure.PAID_UNITS,
+                    new Ir.Var(7, Ir.Dim.TENANT, "t1"),
+                    workloadVar(2),
+                    mv(new Ir.Var(9, Ir.Dim.MONTH, ""), -1))))
         .isEqualTo("(paid_units t1_7 w2 m9-1)");
   }
 }

@@ -23,11 +23,15 @@ class IrTraversalTest {
   private static final Ir.Expr N1 = new Ir.Const(1, 0);
   private static final Ir.Expr N2 = new Ir.Const(2, 0);
   private static final Ir.Expr N3 = new Ir.Const(3, 0);
-  private static final Ir.Expr B1 = new Ir.CompareMonths(Ir.CmpOp.GE, new Ir.AsOf(1), new Ir.AsOf(0));
-  private static final Ir.Expr B2 = new Ir.CompareMonths(Ir.CmpOp.LT, new Ir.AsOf(2), new Ir.AsOf(0));
+  private static final Ir.Expr B1 =
+      new Ir.CompareMonths(Ir.CmpOp.GE, new Ir.AsOf(1), new Ir.AsOf(0));
+  private static final Ir.Expr B2 =
+      new Ir.CompareMonths(Ir.CmpOp.LT, new Ir.AsOf(2), new Ir.AsOf(0));
 
   private static final List<Ir.Binder> OVER =
-      List.of(new Ir.ForTenant(T), new Ir.ForMonth(M, new Ir.MonthRange(new Ir.AsOf(-2), new Ir.AsOf(0))));
+      List.of(
+          new Ir.ForTenant(T),
+          new Ir.ForMonth(M, new Ir.MonthRange(new Ir.AsOf(-2), new Ir.AsOf(0))));
 
   /** One instance of every expression record, with the children it has, written out by hand. */
   private static Map<Ir.Expr, List<Ir.Expr>> samples() {
@@ -44,29 +48,38 @@ class IrTraversalTest {
     out.put(new Ir.NodeValue(2), List.of());
     out.put(new Ir.Compare(Ir.CmpOp.NE, N3, N1), List.of(N3, N1));
     out.put(new Ir.CompareMonths(Ir.CmpOp.EQ, new Ir.AsOf(0), new Ir.MonthVar(M, -1)), List.of());
-    out.put(new Ir.InMonths(new Ir.AsOf(0), new Ir.MonthRange(new Ir.AsOf(-1), new Ir.AsOf(1))), List.of());
+    out.put(
+        new Ir.InMonths(new Ir.AsOf(0), new Ir.MonthRange(new Ir.AsOf(-1), new Ir.AsOf(1))),
+        List.of());
     out.put(new Ir.And(B2, B1), List.of(B2, B1));
     out.put(new Ir.Or(B1, B2), List.of(B1, B2));
     out.put(new Ir.Not(B2), List.of(B2));
     out.put(new Ir.Exists(OVER, B1), List.of(B1));
     out.put(new Ir.ForAll(OVER, B2), List.of(B2));
-    out.put(new Ir.Associated(T, W, new Ir.AsOf(0), K, new Ir.FixedTypes(List.of("PAL"))), List.of());
+    out.put(
+        new Ir.Associated(T, W, new Ir.AsOf(0), K, new Ir.FixedTypes(List.of("PAL"))), List.of());
     return out;
   }
 
   @Test
   void samplesCoverEveryExpressionRecord() {
-    Set<Class<?>> records = Arrays.stream(Ir.class.getDeclaredClasses())
-        .filter(c -> c.isRecord() && Ir.Expr.class.isAssignableFrom(c))
-        .collect(Collectors.toSet());
-    Set<Class<?>> sampled = samples().keySet().stream().map(Object::getClass).collect(Collectors.toSet());
+    Set<Class<?>> records =
+        Arrays.stream(Ir.class.getDeclaredClasses())
+            .filter(c -> c.isRecord() && Ir.Expr.class.isAssignableFrom(c))
+            .collect(Collectors.toSet());
+    Set<Class<?>> sampled =
+        samples().keySet().stream().map(Object::getClass).collect(Collectors.toSet());
     assertThat(sampled).isEqualTo(records);
   }
 
   @Test
   void childrenAreTheSubExpressionsInFieldOrder() {
-    samples().forEach((e, expected) ->
-        assertThat(e.children()).as(e.getClass().getSimpleName()).containsExactlyElementsOf(expected));
+    samples()
+        .forEach(
+            (e, expected) ->
+                assertThat(e.children())
+                    .as(e.getClass().getSimpleName())
+                    .containsExactlyElementsOf(expected));
   }
 
   @Test
@@ -85,7 +98,8 @@ class IrTraversalTest {
         assertThat(q.where()).isIn(B1, B2);
       }
     }
-    assertThat(samples().keySet().stream().filter(e -> e instanceof Ir.Quantified).count()).isEqualTo(4);
+    assertThat(samples().keySet().stream().filter(e -> e instanceof Ir.Quantified).count())
+        .isEqualTo(4);
   }
 
   @Test
@@ -97,13 +111,32 @@ class IrTraversalTest {
 
   @Test
   void aWalkByChildrenReachesEveryNode() {
-    Ir.Expr program = new Ir.Sum(OVER, new Ir.And(B1, new Ir.Not(B2)),
-        new Ir.If(new Ir.Exists(List.of(), B1), new Ir.Net(new Ir.Arith(Ir.ArithOp.MUL, N1, N2)), new Ir.Neg(N3)));
+    Ir.Expr program =
+        new Ir.Sum(
+            OVER,
+            new Ir.And(B1, new Ir.Not(B2)),
+            new Ir.If(
+                new Ir.Exists(List.of(), B1),
+                new Ir.Net(new Ir.Arith(Ir.ArithOp.MUL, N1, N2)),
+                new Ir.Neg(N3)));
     List<String> visited = new ArrayList<>();
     walk(program, visited);
-    assertThat(visited).containsExactly(
-        "Sum", "And", "CompareMonths", "Not", "CompareMonths", "If", "Exists", "CompareMonths",
-        "Net", "Arith", "Const", "Const", "Neg", "Const");
+    assertThat(visited)
+        .containsExactly(
+            "Sum",
+            "And",
+            "CompareMonths",
+            "Not",
+            "CompareMonths",
+            "If",
+            "Exists",
+            "CompareMonths",
+            "Net",
+            "Arith",
+            "Const",
+            "Const",
+            "Neg",
+            "Const");
   }
 
   private static void walk(Ir.Expr e, List<String> out) {

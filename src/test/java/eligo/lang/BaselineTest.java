@@ -15,10 +15,11 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
 /**
- * Golden baselines for the front end, cel-java style. Each {@code src/test/resources/baselines/NAME.criteria}
- * is parsed and checked (with {@code common.criteria} of that folder available to import); the
- * test writes what it saw — {@code I:} the input, {@code P:} the parsed tree, {@code E:} the
- * diagnostics with their carets — and compares it with {@code NAME.baseline}.
+ * Golden baselines for the front end, cel-java style. Each {@code
+ * src/test/resources/baselines/NAME.criteria} is parsed and checked (with {@code common.criteria}
+ * of that folder available to import); the test writes what it saw — {@code I:} the input, {@code
+ * P:} the parsed tree, {@code E:} the diagnostics with their carets — and compares it with {@code
+ * NAME.baseline}.
  *
  * <p>Refresh every baseline after an intended change with {@code bin/refresh-baselines} (it runs
  * this test with {@code ELIGO_UPDATE_BASELINES=1}), then review the change with {@code git diff}.
@@ -33,7 +34,8 @@ class BaselineTest {
       inputs = s.filter(p -> p.toString().endsWith(".criteria")).sorted().toList();
     }
     assertThat(inputs).isNotEmpty();
-    return inputs.stream().map(p -> DynamicTest.dynamicTest(p.getFileName().toString(), () -> check(p)));
+    return inputs.stream()
+        .map(p -> DynamicTest.dynamicTest(p.getFileName().toString(), () -> check(p)));
   }
 
   private static void check(Path input) throws IOException {
@@ -47,7 +49,11 @@ class BaselineTest {
     }
     assertThat(baseline).as("baseline %s is missing: run bin/refresh-baselines", baseline).exists();
     String expected = Files.readString(baseline, StandardCharsets.UTF_8);
-    assertThat(actual).as("baseline %s differs: if the change is intended, run bin/refresh-baselines and review git diff", baseline).isEqualTo(expected);
+    assertThat(actual)
+        .as(
+            "baseline %s differs: if the change is intended, run bin/refresh-baselines and review git diff",
+            baseline)
+        .isEqualTo(expected);
   }
 
   static String render(String name, String text) {
@@ -56,7 +62,8 @@ class BaselineTest {
     for (String line : text.split("\n", -1)) {
       sb.append("   ").append(line).append('\n');
     }
-    CriteriaParsing.Result parsed = CriteriaParsing.parse(new SourceFile("baselines/" + name, text));
+    CriteriaParsing.Result parsed =
+        CriteriaParsing.parse(new SourceFile("baselines/" + name, text));
     sb.append("P:\n");
     for (String line : AstPrinter.print(parsed.file()).split("\n")) {
       sb.append("   ").append(line).append('\n');

@@ -37,14 +37,19 @@ class FormatterTest {
   void theShippedCriteriaAreFormatted() {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
-    int code = Main.execute(new String[] {"fmt", "--check", "criteria"}, new PrintWriter(out), new PrintWriter(err));
+    int code =
+        Main.execute(
+            new String[] {"fmt", "--check", "criteria"},
+            new PrintWriter(out),
+            new PrintWriter(err));
     assertThat(out.toString()).as("files that 'eligo fmt --write criteria' would change").isEmpty();
     assertThat(code).as(err.toString()).isZero();
   }
 
   @Test
   void aMessyFileGetsTheCanonicalLayout() {
-    String messy = """
+    String messy =
+        """
 
 
         # shared   \t
@@ -63,7 +68,8 @@ class FormatterTest {
                 met when value>=1 }
         \t  }
         """;
-    String expected = """
+    String expected =
+        """
         # shared
         import "common.criteria"
         association type PAL    = "PAL"     # the partner admin link
@@ -86,10 +92,16 @@ class FormatterTest {
 
   @Test
   void aFileWithSyntaxErrorsIsNotFormatted() {
-    Formatter.Result r = Formatter.format(new SourceFile("bad.criteria", "area a \"A\" {\n  gate g \"G\" {\n    value count tenant\n    met when value >=\n  }\n}\n"));
+    Formatter.Result r =
+        Formatter.format(
+            new SourceFile(
+                "bad.criteria",
+                "area a \"A\" {\n  gate g \"G\" {\n    value count tenant\n    met when value >=\n  }\n}\n"));
     assertThat(r.ok()).isFalse();
-    assertThat(r.diagnostics()).extracting(Diagnostic::render).containsExactly(
-        "bad.criteria:4:20: error: expected a value after '>=' at the end of the line\n    met when value >=\n                   ^~");
+    assertThat(r.diagnostics())
+        .extracting(Diagnostic::render)
+        .containsExactly(
+            "bad.criteria:4:20: error: expected a value after '>=' at the end of the line\n    met when value >=\n                   ^~");
   }
 
   @Test
@@ -105,20 +117,29 @@ class FormatterTest {
     for (long seed = SEED; seed < SEED + GENERATED; seed++) {
       String text = ProgramGenerator.generate(seed).text();
       inputs.put("generated " + seed, text);
-      inputs.put("generated " + seed + ", laid out at random", relayout(text, new SplittableRandom(seed)));
+      inputs.put(
+          "generated " + seed + ", laid out at random", relayout(text, new SplittableRandom(seed)));
     }
     int formatted = 0;
     for (Map.Entry<String, String> e : inputs.entrySet()) {
       SourceFile source = new SourceFile("x.criteria", e.getValue());
       Formatter.Result once = Formatter.format(source);
       if (!once.ok()) {
-        assertThat(e.getKey()).as("only baseline cases have syntax errors").startsWith("src/test/resources/baselines");
+        assertThat(e.getKey())
+            .as("only baseline cases have syntax errors")
+            .startsWith("src/test/resources/baselines");
         continue;
       }
       formatted++;
-      assertThat(tree(once.text())).as("the meaning of %s", e.getKey()).isEqualTo(tree(e.getValue()));
-      assertThat(comments(once.text())).as("the comments of %s", e.getKey()).isEqualTo(comments(e.getValue()));
-      assertThat(Formatter.format(new SourceFile("x.criteria", once.text())).text()).as("formatting %s twice", e.getKey()).isEqualTo(once.text());
+      assertThat(tree(once.text()))
+          .as("the meaning of %s", e.getKey())
+          .isEqualTo(tree(e.getValue()));
+      assertThat(comments(once.text()))
+          .as("the comments of %s", e.getKey())
+          .isEqualTo(comments(e.getValue()));
+      assertThat(Formatter.format(new SourceFile("x.criteria", once.text())).text())
+          .as("formatting %s twice", e.getKey())
+          .isEqualTo(once.text());
     }
     assertThat(formatted).isGreaterThan(2 * GENERATED);
   }
@@ -131,24 +152,50 @@ class FormatterTest {
     Files.writeString(tidy, "workloads W = \"Teams\"\n");
 
     StringWriter out = new StringWriter();
-    assertThat(Main.execute(new String[] {"fmt", "--check", tmp.toString()}, new PrintWriter(out), new PrintWriter(new StringWriter()))).isEqualTo(1);
+    assertThat(
+            Main.execute(
+                new String[] {"fmt", "--check", tmp.toString()},
+                new PrintWriter(out),
+                new PrintWriter(new StringWriter())))
+        .isEqualTo(1);
     assertThat(out.toString()).isEqualTo(messy + System.lineSeparator());
 
     out = new StringWriter();
-    assertThat(Main.execute(new String[] {"fmt", messy.toString()}, new PrintWriter(out), new PrintWriter(new StringWriter()))).isZero();
+    assertThat(
+            Main.execute(
+                new String[] {"fmt", messy.toString()},
+                new PrintWriter(out),
+                new PrintWriter(new StringWriter())))
+        .isZero();
     assertThat(out.toString()).isEqualTo("workloads W = \"Teams\"\n");
     assertThat(Files.readString(messy)).isEqualTo("workloads   W = \"Teams\"\n");
 
     out = new StringWriter();
-    assertThat(Main.execute(new String[] {"fmt", "--write", tmp.toString()}, new PrintWriter(out), new PrintWriter(new StringWriter()))).isZero();
+    assertThat(
+            Main.execute(
+                new String[] {"fmt", "--write", tmp.toString()},
+                new PrintWriter(out),
+                new PrintWriter(new StringWriter())))
+        .isZero();
     assertThat(out.toString()).isEqualTo("formatted " + messy + System.lineSeparator());
     assertThat(Files.readString(messy)).isEqualTo("workloads W = \"Teams\"\n");
-    assertThat(Main.execute(new String[] {"fmt", "--check", tmp.toString()}, new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()))).isZero();
+    assertThat(
+            Main.execute(
+                new String[] {"fmt", "--check", tmp.toString()},
+                new PrintWriter(new StringWriter()),
+                new PrintWriter(new StringWriter())))
+        .isZero();
 
     Files.writeString(tmp.resolve("broken.criteria"), "workloads W = \"Teams\n");
     StringWriter err = new StringWriter();
-    assertThat(Main.execute(new String[] {"fmt", "--check", tmp.toString()}, new PrintWriter(new StringWriter()), new PrintWriter(err))).isEqualTo(3);
-    assertThat(err.toString()).contains("broken.criteria:1:15: error: this text has no closing quote");
+    assertThat(
+            Main.execute(
+                new String[] {"fmt", "--check", tmp.toString()},
+                new PrintWriter(new StringWriter()),
+                new PrintWriter(err)))
+        .isEqualTo(3);
+    assertThat(err.toString())
+        .contains("broken.criteria:1:15: error: this text has no closing quote");
   }
 
   /** The parsed tree without positions. */
@@ -174,7 +221,9 @@ class FormatterTest {
     return lexer.getAllTokens();
   }
 
-  /** The same tokens and comments with random space, tabs, line breaks and blank lines between them. */
+  /**
+   * The same tokens and comments with random space, tabs, line breaks and blank lines between them.
+   */
   static String relayout(String text, SplittableRandom random) {
     String[] gaps = {" ", "  ", "\t", "\n", "\n\n\n", " \n    ", "\n\t\t"};
     StringBuilder sb = new StringBuilder();

@@ -22,7 +22,8 @@ import org.junit.jupiter.api.Test;
  * bug, thrown, in a part no syntax error touched, even inside a damaged part.
  */
 class ParseDamageTest {
-  static final String VALID = """
+  static final String VALID =
+      """
       area a "A" {
         gate g "G" {
           criteria "one tenant"
@@ -75,12 +76,18 @@ class ParseDamageTest {
     assertThat(ParseDamage.damaged(file)).isTrue();
     assertThat(ParseDamage.damaged(m)).isFalse();
     assertThat(ParseDamage.damaged(file.topDecl(1))).isFalse();
-    assertThat(ParseDamage.damagedParts(file, AstBuilder::mayBeEmpty)).contains(g, g.getParent(), file).doesNotContain(m, file.topDecl(1));
+    assertThat(ParseDamage.damagedParts(file, AstBuilder::mayBeEmpty))
+        .contains(g, g.getParent(), file)
+        .doesNotContain(m, file.topDecl(1));
   }
 
   @Test
   void aRecognitionErrorOrAnEmptyPartIsDamage() {
-    CriteriaParsing.Tree t = tree(VALID.replace("value count tenant", "value count tenant where ((").replace("met when value >= 10", "met when"));
+    CriteriaParsing.Tree t =
+        tree(
+            VALID
+                .replace("value count tenant", "value count tenant where ((")
+                .replace("met when value >= 10", "met when"));
     assertThat(t.diagnostics()).isNotEmpty();
     List<NodeContext> nodes = nodes(t.file());
     assertThat(ParseDamage.damaged(nodes.get(0), AstBuilder::mayBeEmpty)).isTrue();
@@ -111,7 +118,9 @@ class ParseDamageTest {
   void theBuilderLeavesOutOnlyWhatASyntaxErrorTouched() {
     String text = VALID.replace("value count tenant\n", "value count tenant where ((\n");
     CriteriaParsing.Result r = CriteriaParsing.parse(new SourceFile("t.criteria", text));
-    assertThat(r.diagnostics()).isNotEmpty().allSatisfy(d -> assertThat(d.span().line()).isBetween(4, 6));
+    assertThat(r.diagnostics())
+        .isNotEmpty()
+        .allSatisfy(d -> assertThat(d.span().line()).isBetween(4, 6));
     assertThat(r.file().areas()).extracting(a -> a.id().text()).containsExactly("a", "b");
     assertThat(r.file().completeAt(4)).isFalse();
     // the nodes no syntax error touched are whole
@@ -154,7 +163,10 @@ class ParseDamageTest {
   void aBuilderBugInsideAnAreaWithASyntaxErrorElsewhereIsStillThrown() {
     FileContext file = tree(VALID).file();
     List<NodeContext> nodes = nodes(file);
-    nodes.get(0).addErrorNode(new ErrorNodeImpl(new CommonToken(Token.INVALID_TYPE, "?"))); // area a is damaged
+    nodes
+        .get(0)
+        .addErrorNode(
+            new ErrorNodeImpl(new CommonToken(Token.INVALID_TYPE, "?"))); // area a is damaged
     assertThat(ParseDamage.damaged(file.topDecl(0).areaDecl())).isTrue();
     NodeContext m = nodes.get(1); // but its metric m is not
     m.children.remove(m.STRING());

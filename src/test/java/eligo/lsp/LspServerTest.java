@@ -53,7 +53,8 @@ import org.junit.jupiter.api.io.TempDir;
 /** The server in process, driven over piped streams by a real LSP4J client. */
 class LspServerTest {
   @TempDir Path dir;
-  private final LinkedBlockingQueue<PublishDiagnosticsParams> published = new LinkedBlockingQueue<>();
+  private final LinkedBlockingQueue<PublishDiagnosticsParams> published =
+      new LinkedBlockingQueue<>();
   private CompletableFuture<Integer> status;
   private LanguageServer server;
   private Launcher<LanguageServer> client;
@@ -104,7 +105,8 @@ class LspServerTest {
     public void showMessage(MessageParams messageParams) {}
 
     @Override
-    public CompletableFuture<MessageActionItem> showMessageRequest(ShowMessageRequestParams requestParams) {
+    public CompletableFuture<MessageActionItem> showMessageRequest(
+        ShowMessageRequestParams requestParams) {
       return CompletableFuture.completedFuture(null);
     }
 
@@ -141,61 +143,138 @@ class LspServerTest {
   void anErrorIsPublishedAtItsLineAndClearedByTheFix() throws Exception {
     String text = Files.readString(azure);
     String broken = text.replaceFirst("    details per workload", "    detials per workload");
-    server.getTextDocumentService().didOpen(new DidOpenTextDocumentParams(new TextDocumentItem(uri, "eligo-criteria", 1, broken)));
+    server
+        .getTextDocumentService()
+        .didOpen(
+            new DidOpenTextDocumentParams(new TextDocumentItem(uri, "eligo-criteria", 1, broken)));
     PublishDiagnosticsParams errors = next();
     assertThat(errors.getDiagnostics()).isNotEmpty();
-    assertThat(errors.getDiagnostics().get(0).getRange().getStart().getLine()).isEqualTo(lineOf(broken, "detials"));
+    assertThat(errors.getDiagnostics().get(0).getRange().getStart().getLine())
+        .isEqualTo(lineOf(broken, "detials"));
     assertThat(errors.getDiagnostics().get(0).getMessage()).contains("details");
-    server.getTextDocumentService().didChange(new DidChangeTextDocumentParams(new VersionedTextDocumentIdentifier(uri, 2), List.of(new TextDocumentContentChangeEvent(text))));
+    server
+        .getTextDocumentService()
+        .didChange(
+            new DidChangeTextDocumentParams(
+                new VersionedTextDocumentIdentifier(uri, 2),
+                List.of(new TextDocumentContentChangeEvent(text))));
     assertThat(next().getDiagnostics()).isEmpty();
   }
 
   @Test
   void formatsSymbolsDefinitionHoverAndCompletion() throws Exception {
     String text = Files.readString(azure);
-    String messy = text.replace("types AZURE_TYPES = CSP, DPOR, PAL", "types   AZURE_TYPES =CSP,DPOR,  PAL");
-    server.getTextDocumentService().didOpen(new DidOpenTextDocumentParams(new TextDocumentItem(uri, "eligo-criteria", 1, messy)));
+    String messy =
+        text.replace("types AZURE_TYPES = CSP, DPOR, PAL", "types   AZURE_TYPES =CSP,DPOR,  PAL");
+    server
+        .getTextDocumentService()
+        .didOpen(
+            new DidOpenTextDocumentParams(new TextDocumentItem(uri, "eligo-criteria", 1, messy)));
     TextDocumentIdentifier doc = new TextDocumentIdentifier(uri);
-    List<? extends TextEdit> edits = server.getTextDocumentService().formatting(new DocumentFormattingParams(doc, new FormattingOptions(2, true))).get(10, TimeUnit.SECONDS);
+    List<? extends TextEdit> edits =
+        server
+            .getTextDocumentService()
+            .formatting(new DocumentFormattingParams(doc, new FormattingOptions(2, true)))
+            .get(10, TimeUnit.SECONDS);
     assertThat(edits).hasSize(1);
     assertThat(edits.get(0).getNewText()).isEqualTo(text);
 
-    List<DocumentSymbol> symbols = server.getTextDocumentService().documentSymbol(new DocumentSymbolParams(doc)).get(10, TimeUnit.SECONDS)
-        .stream().map(e -> e.getRight()).toList();
-    assertThat(symbols).extracting(DocumentSymbol::getName).containsExactly("common.criteria", "AZURE", "AZURE_TYPES", "azure");
-    assertThat(symbols.get(3).getChildren()).extracting(DocumentSymbol::getName).contains("net-customer-adds", "usage-growth");
+    List<DocumentSymbol> symbols =
+        server
+            .getTextDocumentService()
+            .documentSymbol(new DocumentSymbolParams(doc))
+            .get(10, TimeUnit.SECONDS)
+            .stream()
+            .map(e -> e.getRight())
+            .toList();
+    assertThat(symbols)
+        .extracting(DocumentSymbol::getName)
+        .containsExactly("common.criteria", "AZURE", "AZURE_TYPES", "azure");
+    assertThat(symbols.get(3).getChildren())
+        .extracting(DocumentSymbol::getName)
+        .contains("net-customer-adds", "usage-growth");
 
     int use = lineOf(messy, "via AZURE_TYPES for tenant, month");
     Position at = new Position(use, charOf(messy, use, "AZURE_TYPES") + 2);
-    List<? extends Location> def = server.getTextDocumentService().definition(new DefinitionParams(doc, at)).get(10, TimeUnit.SECONDS).getLeft();
+    List<? extends Location> def =
+        server
+            .getTextDocumentService()
+            .definition(new DefinitionParams(doc, at))
+            .get(10, TimeUnit.SECONDS)
+            .getLeft();
     assertThat(def).hasSize(1);
     assertThat(def.get(0).getUri()).isEqualTo(uri);
-    assertThat(def.get(0).getRange().getStart()).isEqualTo(new Position(lineOf(messy, "types   AZURE_TYPES"), 8));
+    assertThat(def.get(0).getRange().getStart())
+        .isEqualTo(new Position(lineOf(messy, "types   AZURE_TYPES"), 8));
 
     int types = lineOf(messy, "AZURE_TYPES =CSP");
     Position csp = new Position(types, charOf(messy, types, "CSP,"));
-    List<? extends Location> imported = server.getTextDocumentService().definition(new DefinitionParams(doc, csp)).get(10, TimeUnit.SECONDS).getLeft();
-    assertThat(imported).extracting(Location::getUri).containsExactly(dir.resolve("common.criteria").toAbsolutePath().toUri().toString());
+    List<? extends Location> imported =
+        server
+            .getTextDocumentService()
+            .definition(new DefinitionParams(doc, csp))
+            .get(10, TimeUnit.SECONDS)
+            .getLeft();
+    assertThat(imported)
+        .extracting(Location::getUri)
+        .containsExactly(dir.resolve("common.criteria").toAbsolutePath().toUri().toString());
 
-    String hover = server.getTextDocumentService().hover(new HoverParams(doc, at)).get(10, TimeUnit.SECONDS).getContents().getRight().getValue();
+    String hover =
+        server
+            .getTextDocumentService()
+            .hover(new HoverParams(doc, at))
+            .get(10, TimeUnit.SECONDS)
+            .getContents()
+            .getRight()
+            .getValue();
     assertThat(hover).contains("AZURE_TYPES").contains("CSP,DPOR,  PAL");
 
-    List<CompletionItem> items = server.getTextDocumentService().completion(new CompletionParams(doc, at)).get(10, TimeUnit.SECONDS).getRight().getItems();
-    assertThat(items).extracting(CompletionItem::getLabel).contains("AZURE", "AZURE_TYPES", "CSP_T1", "acr", "where");
+    List<CompletionItem> items =
+        server
+            .getTextDocumentService()
+            .completion(new CompletionParams(doc, at))
+            .get(10, TimeUnit.SECONDS)
+            .getRight()
+            .getItems();
+    assertThat(items)
+        .extracting(CompletionItem::getLabel)
+        .contains("AZURE", "AZURE_TYPES", "CSP_T1", "acr", "where");
   }
 
   @Test
   void aMalformedRequestGetsAnErrorAndTheServerGoesOn() throws Exception {
-    CompletableFuture<Object> bad = client.getRemoteEndpoint().request("textDocument/hover", Map.of("textDocument", Map.of("uri", "not a uri at all")));
-    assertThatThrownBy(() -> bad.get(10, TimeUnit.SECONDS)).isInstanceOf(ExecutionException.class).cause().isInstanceOf(ResponseErrorException.class)
-        .satisfies(e -> assertThat(((ResponseErrorException) e).getResponseError().getData()).isNull());
-    CompletableFuture<Object> noPosition = client.getRemoteEndpoint().request("textDocument/definition", Map.of("textDocument", Map.of("uri", uri)));
-    assertThatThrownBy(() -> noPosition.get(10, TimeUnit.SECONDS)).cause().isInstanceOf(ResponseErrorException.class)
+    CompletableFuture<Object> bad =
+        client
+            .getRemoteEndpoint()
+            .request(
+                "textDocument/hover", Map.of("textDocument", Map.of("uri", "not a uri at all")));
+    assertThatThrownBy(() -> bad.get(10, TimeUnit.SECONDS))
+        .isInstanceOf(ExecutionException.class)
+        .cause()
+        .isInstanceOf(ResponseErrorException.class)
+        .satisfies(
+            e -> assertThat(((ResponseErrorException) e).getResponseError().getData()).isNull());
+    CompletableFuture<Object> noPosition =
+        client
+            .getRemoteEndpoint()
+            .request("textDocument/definition", Map.of("textDocument", Map.of("uri", uri)));
+    assertThatThrownBy(() -> noPosition.get(10, TimeUnit.SECONDS))
+        .cause()
+        .isInstanceOf(ResponseErrorException.class)
         .hasMessageContaining("position");
-    CompletableFuture<Object> unknown = client.getRemoteEndpoint().request("eligo/nothing", Map.of());
-    assertThatThrownBy(() -> unknown.get(10, TimeUnit.SECONDS)).cause().isInstanceOf(ResponseErrorException.class);
-    List<DocumentSymbol> symbols = server.getTextDocumentService().documentSymbol(new DocumentSymbolParams(new TextDocumentIdentifier(uri))).get(10, TimeUnit.SECONDS)
-        .stream().map(e -> e.getRight()).toList();
+    CompletableFuture<Object> unknown =
+        client.getRemoteEndpoint().request("eligo/nothing", Map.of());
+    assertThatThrownBy(() -> unknown.get(10, TimeUnit.SECONDS))
+        .cause()
+        .isInstanceOf(ResponseErrorException.class);
+    List<DocumentSymbol> symbols =
+        server
+            .getTextDocumentService()
+            .documentSymbol(new DocumentSymbolParams(new TextDocumentIdentifier(uri)))
+            .get(10, TimeUnit.SECONDS)
+            .stream()
+            .map(e -> e.getRight())
+            .toList();
     assertThat(symbols).isNotEmpty();
   }
 
@@ -206,15 +285,30 @@ class LspServerTest {
     uri = cases.toUri().toString();
     String text = Files.readString(cases);
     String broken = text.replaceFirst("  tenant T1\n", "  tenat T1\n");
-    server.getTextDocumentService().didOpen(new DidOpenTextDocumentParams(new TextDocumentItem(uri, "eligo-cases", 1, broken)));
+    server
+        .getTextDocumentService()
+        .didOpen(
+            new DidOpenTextDocumentParams(new TextDocumentItem(uri, "eligo-cases", 1, broken)));
     PublishDiagnosticsParams errors = next();
     assertThat(errors.getDiagnostics()).isNotEmpty();
-    assertThat(errors.getDiagnostics().get(0).getRange().getStart().getLine()).isEqualTo(lineOf(broken, "tenat T1"));
-    List<DocumentSymbol> symbols = server.getTextDocumentService().documentSymbol(new DocumentSymbolParams(new TextDocumentIdentifier(uri))).get(10, TimeUnit.SECONDS)
-        .stream().map(e -> e.getRight()).toList();
+    assertThat(errors.getDiagnostics().get(0).getRange().getStart().getLine())
+        .isEqualTo(lineOf(broken, "tenat T1"));
+    List<DocumentSymbol> symbols =
+        server
+            .getTextDocumentService()
+            .documentSymbol(new DocumentSymbolParams(new TextDocumentIdentifier(uri)))
+            .get(10, TimeUnit.SECONDS)
+            .stream()
+            .map(e -> e.getRight())
+            .toList();
     assertThat(symbols).isNotEmpty();
     assertThat(symbols.get(0).getName()).isEqualTo("exactly $1,000.00 in M qualifies the tenant");
-    server.getTextDocumentService().didChange(new DidChangeTextDocumentParams(new VersionedTextDocumentIdentifier(uri, 2), List.of(new TextDocumentContentChangeEvent(text))));
+    server
+        .getTextDocumentService()
+        .didChange(
+            new DidChangeTextDocumentParams(
+                new VersionedTextDocumentIdentifier(uri, 2),
+                List.of(new TextDocumentContentChangeEvent(text))));
     assertThat(next().getDiagnostics()).isEmpty();
   }
 

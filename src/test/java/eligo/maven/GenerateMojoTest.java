@@ -36,22 +36,25 @@ class GenerateMojoTest {
     mojo.outputDirectory = output.toFile();
     mojo.packageName = "com.example.widgets";
     mojo.project = project;
-    mojo.setLog(new SystemStreamLog() {
-      @Override
-      public void info(CharSequence content) {
-        infos.add(content.toString());
-      }
+    mojo.setLog(
+        new SystemStreamLog() {
+          @Override
+          public void info(CharSequence content) {
+            infos.add(content.toString());
+          }
 
-      @Override
-      public void warn(CharSequence content) {
-        warnings.add(content.toString());
-      }
-    });
+          @Override
+          public void warn(CharSequence content) {
+            warnings.add(content.toString());
+          }
+        });
   }
 
   @Test
   void generatesAddsTheSourceRootAndLogsWarnings() throws Exception {
-    Files.writeString(criteria.resolve("widgets.criteria"), """
+    Files.writeString(
+        criteria.resolve("widgets.criteria"),
+        """
         area widgets "Widgets" {
           metric units "Units" {
             value sum paid_units for tenant, workload in family "Gadgets" at M
@@ -62,15 +65,21 @@ class GenerateMojoTest {
     mojo.execute();
     assertThat(output.resolve("com/example/widgets/WidgetsEvaluator.java")).isRegularFile();
     assertThat(project.getCompileSourceRoots()).containsExactly(output.toString());
-    assertThat(infos).containsExactly("eligo: generated 1 evaluator class from " + criteria + " into " + output);
-    assertThat(warnings).containsExactly(criteria.resolve("widgets.criteria") + ":2:10: warning: node 'units' has no criteria text: reports will show it without one\n"
-        + "  metric units \"Units\" {\n"
-        + "         ^~~~~");
+    assertThat(infos)
+        .containsExactly("eligo: generated 1 evaluator class from " + criteria + " into " + output);
+    assertThat(warnings)
+        .containsExactly(
+            criteria.resolve("widgets.criteria")
+                + ":2:10: warning: node 'units' has no criteria text: reports will show it without one\n"
+                + "  metric units \"Units\" {\n"
+                + "         ^~~~~");
   }
 
   @Test
   void criteriaErrorsFailTheBuildAtFileLineAndColumn() throws IOException {
-    Files.writeString(criteria.resolve("widgets.criteria"), """
+    Files.writeString(
+        criteria.resolve("widgets.criteria"),
+        """
         area widgets "Widgets" {
           metric units "Units" {
             criteria "Units"
@@ -81,8 +90,10 @@ class GenerateMojoTest {
         """);
     assertThatThrownBy(mojo::execute)
         .isInstanceOf(MojoFailureException.class)
-        .hasMessageStartingWith("criteria errors:\n" + criteria.resolve("widgets.criteria") + ":4:15: error: ")
-        .hasMessageContaining("\n    value sum paid_unit for tenant at M\n              ^~~~~~~~~\n");
+        .hasMessageStartingWith(
+            "criteria errors:\n" + criteria.resolve("widgets.criteria") + ":4:15: error: ")
+        .hasMessageContaining(
+            "\n    value sum paid_unit for tenant at M\n              ^~~~~~~~~\n");
     assertThat(output).doesNotExist();
     assertThat(project.getCompileSourceRoots()).isEmpty();
   }
@@ -90,11 +101,16 @@ class GenerateMojoTest {
   @Test
   void aMissingFolderOrABadPackageFailsTheBuild() throws IOException {
     mojo.criteriaDirectory = base.resolve("criteria").toFile();
-    assertThatThrownBy(mojo::execute).isInstanceOf(MojoFailureException.class)
-        .hasMessage("criteria folder " + base.resolve("criteria") + " does not exist or is not a folder (set criteriaDirectory)");
+    assertThatThrownBy(mojo::execute)
+        .isInstanceOf(MojoFailureException.class)
+        .hasMessage(
+            "criteria folder "
+                + base.resolve("criteria")
+                + " does not exist or is not a folder (set criteriaDirectory)");
     mojo.criteriaDirectory = criteria.toFile();
     mojo.packageName = "com.example.2widgets";
-    assertThatThrownBy(mojo::execute).isInstanceOf(MojoFailureException.class)
+    assertThatThrownBy(mojo::execute)
+        .isInstanceOf(MojoFailureException.class)
         .hasMessage("packageName 'com.example.2widgets' is not a Java package name");
   }
 }

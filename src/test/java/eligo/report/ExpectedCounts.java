@@ -6,7 +6,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-/** The summary's counts and partner totals, computed independently from a conformance set's expected.csv. */
+/**
+ * The summary's counts and partner totals, computed independently from a conformance set's
+ * expected.csv.
+ */
 final class ExpectedCounts {
   private ExpectedCounts() {}
 
@@ -22,9 +25,12 @@ final class ExpectedCounts {
     for (Ir.Area a : program.areas()) {
       for (Ir.Node n : a.resultNodes()) {
         boolean gate = n.kind() == Ir.NodeKind.GATE;
-        List<String> groups = n.isNet()
-            ? List.of("growth", "decline", "no_change", "met", "not_met", "not_evaluated")
-            : gate ? List.of("qualified", "unqualified", "not_evaluated") : List.of("met", "not_met", "not_evaluated");
+        List<String> groups =
+            n.isNet()
+                ? List.of("growth", "decline", "no_change", "met", "not_met", "not_evaluated")
+                : gate
+                    ? List.of("qualified", "unqualified", "not_evaluated")
+                    : List.of("met", "not_met", "not_evaluated");
         for (String g : groups) {
           counts.put(a.id() + "|" + n.id() + "|" + g, 0);
         }
@@ -38,11 +44,15 @@ final class ExpectedCounts {
       boolean gate = n.kind() == Ir.NodeKind.GATE;
       String key = row[2] + "|" + row[3] + "|";
       String status = row[4];
-      String group = gate && status.equals("met") ? "qualified" : gate && status.equals("not_met") ? "unqualified" : status;
+      String group =
+          gate && status.equals("met")
+              ? "qualified"
+              : gate && status.equals("not_met") ? "unqualified" : status;
       counts.merge(key + group, 1, Integer::sum);
       if (n.isNet() && !status.equals("not_evaluated")) {
         int sign = new BigDecimal(row[5]).signum();
-        counts.merge(key + (sign > 0 ? "growth" : sign < 0 ? "decline" : "no_change"), 1, Integer::sum);
+        counts.merge(
+            key + (sign > 0 ? "growth" : sign < 0 ? "decline" : "no_change"), 1, Integer::sum);
       }
     }
     return counts;

@@ -2,9 +2,9 @@ package eligo.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import eligo.engine.Outcome;
 import eligo.testing.Needs;
 import eligo.testing.Requirement;
-import eligo.engine.Outcome;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -13,7 +13,9 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The by-customer view against small datasets with known answers (../shared/conformance/hand-*). */
+/**
+ * The by-customer view against small datasets with known answers (../shared/conformance/hand-*).
+ */
 @Needs(Requirement.SHARED)
 class ExplainerTest {
   @TempDir Path tmp;
@@ -28,9 +30,12 @@ class ExplainerTest {
     assertThat(growth.status()).isEqualTo("not_met");
     assertThat(growth.value()).isEqualTo("-499.99");
     assertThat(growth.current()).isEqualTo("-33.3% ($1,000.00/$1,499.99)");
-    assertThat(growth.why()).isEqualTo("ACR attributed via CSP T1, CSP T2, DPOR or PAL: $1,000.00 in 2025-10..2026-09 against $1,499.99 in 2024-10..2025-09;"
-        + " needed: growth of more than $0.00");
-    assertThat(growth.details()).containsExactly(new CustomerView.Detail("Azure SQL Database", "$1,000.00", "$1,499.99"));
+    assertThat(growth.why())
+        .isEqualTo(
+            "ACR attributed via CSP T1, CSP T2, DPOR or PAL: $1,000.00 in 2025-10..2026-09 against $1,499.99 in 2024-10..2025-09;"
+                + " needed: growth of more than $0.00");
+    assertThat(growth.details())
+        .containsExactly(new CustomerView.Detail("Azure SQL Database", "$1,000.00", "$1,499.99"));
   }
 
   @Test
@@ -42,7 +47,12 @@ class ExplainerTest {
     assertThat(adds.why()).isNull();
     assertThat(adds.current()).isEqualTo("net 1 tenant (1 as of 2026-09, 0 as of 2025-09)");
     assertThat(adds.detailsBy()).isEqualTo("tenant");
-    assertThat(adds.details()).containsExactly(new CustomerView.Detail("T1", "qualified with $1,000.00 in 2026-08", "not qualified; highest $999.99 in 2025-09"));
+    assertThat(adds.details())
+        .containsExactly(
+            new CustomerView.Detail(
+                "T1",
+                "qualified with $1,000.00 in 2026-08",
+                "not qualified; highest $999.99 in 2025-09"));
   }
 
   @Test
@@ -52,8 +62,10 @@ class ExplainerTest {
     assertThat(Runs.node(v, "azure", "usage-growth").current()).isEqualTo("new ($5,000.00/$0.00)");
     CustomerView.Node deployments = Runs.node(v, "azure", "deployments");
     assertThat(deployments.status()).isEqualTo("not_met");
-    assertThat(deployments.why()).isEqualTo("no workloads qualified as of 2026-09 (qualifying: an Azure workload other than Virtual Machines or Virtual Machine Licenses"
-        + " with ACR attributed via CSP T1, CSP T2, DPOR or PAL more than $0.00); needed: at least 1 workload");
+    assertThat(deployments.why())
+        .isEqualTo(
+            "no workloads qualified as of 2026-09 (qualifying: an Azure workload other than Virtual Machines or Virtual Machine Licenses"
+                + " with ACR attributed via CSP T1, CSP T2, DPOR or PAL more than $0.00); needed: at least 1 workload");
   }
 
   @Test
@@ -68,7 +80,9 @@ class ExplainerTest {
       CustomerView.Node n = Runs.node(v, "azure", id);
       assertThat(n.status()).isEqualTo("not_evaluated");
       assertThat(n.value()).isNull();
-      assertThat(n.why()).isEqualTo("not evaluated: gate 'Azure services' was not met (the customer has no tenant)");
+      assertThat(n.why())
+          .isEqualTo(
+              "not evaluated: gate 'Azure services' was not met (the customer has no tenant)");
     }
   }
 
@@ -76,11 +90,16 @@ class ExplainerTest {
   void theAssociationGateNamesWhatIsMissing() {
     Outcome o = Runs.conformance("hand-1");
     CustomerView v = new Explainer(o).explain(Runs.customer(o, "C4"));
-    assertThat(Runs.node(v, "azure", "workloads").details()).containsExactly(new CustomerView.Detail("Azure Functions", "qualified with $200.00 in 2026-09", null));
+    assertThat(Runs.node(v, "azure", "workloads").details())
+        .containsExactly(
+            new CustomerView.Detail("Azure Functions", "qualified with $200.00 in 2026-09", null));
     CustomerView.Node gate = Runs.node(v, "azure", "association");
-    assertThat(gate.why()).isEqualTo("no CSP T1, CSP T2, DPOR or PAL association on an Azure workload in 2024-10..2026-09; needed: at least 1 association type");
+    assertThat(gate.why())
+        .isEqualTo(
+            "no CSP T1, CSP T2, DPOR or PAL association on an Azure workload in 2024-10..2026-09; needed: at least 1 association type");
     assertThat(Runs.node(v, "azure", "deployments").why())
-        .isEqualTo("not evaluated: gate 'Partner association' was not met (no CSP T1, CSP T2, DPOR or PAL association on an Azure workload in 2024-10..2026-09)");
+        .isEqualTo(
+            "not evaluated: gate 'Partner association' was not met (no CSP T1, CSP T2, DPOR or PAL association on an Azure workload in 2024-10..2026-09)");
   }
 
   @Test
@@ -88,13 +107,19 @@ class ExplainerTest {
     Outcome o = Runs.conformance("hand-3");
     CustomerView v = new Explainer(o).explain(Runs.customer(o, "C7"));
     // Business Central: 5 and 4 active users at 1000 each.
-    assertThat(Runs.node(v, "bizapps-smb", "customer-success.usage-growth").current()).isEqualTo("25.0% (5,000/4,000 active users)");
+    assertThat(Runs.node(v, "bizapps-smb", "customer-success.usage-growth").current())
+        .isEqualTo("25.0% (5,000/4,000 active users)");
     CustomerView.Node adds = Runs.node(v, "bizapps-enterprise", "performance.net-customer-adds");
-    assertThat(adds.why()).isEqualTo("no tenant workloads qualified as of 2026-09 and 0 as of 2025-09 (qualifying: a tenant workload with revenue attributed via"
-        + " CPOR RevRec, CPOR OSA, CPOR RevRec Performance, CSP T1, CSP T2 or DPOR more than $1,500.00); the highest was tenant T7 on Business Central"
-        + " with $500.01 as of 2026-09 (needed: more than $1,500.00); needed: a net of at least 1 tenant workload");
+    assertThat(adds.why())
+        .isEqualTo(
+            "no tenant workloads qualified as of 2026-09 and 0 as of 2025-09 (qualifying: a tenant workload with revenue attributed via"
+                + " CPOR RevRec, CPOR OSA, CPOR RevRec Performance, CSP T1, CSP T2 or DPOR more than $1,500.00); the highest was tenant T7 on Business Central"
+                + " with $500.01 as of 2026-09 (needed: more than $1,500.00); needed: a net of at least 1 tenant workload");
     CustomerView.Node association = Runs.node(v, "bizapps-smb", "performance.association");
-    assertThat(association.details()).containsExactly(new CustomerView.Detail("Business Central", "DPOR association of tenant T7 active in 2024-10", null));
+    assertThat(association.details())
+        .containsExactly(
+            new CustomerView.Detail(
+                "Business Central", "DPOR association of tenant T7 active in 2024-10", null));
   }
 
   @Test
@@ -104,17 +129,26 @@ class ExplainerTest {
     write(data, "customers.csv", "partner_id,customer_id,customer_name\nP1,C1,Close call\n");
     write(data, "tenants.csv", "customer_id,tenant_id,tenant_name\nC1,T17,t17\nC1,T18,t18\n");
     write(data, "workloads.csv", "workload,family\nAzure SQL Database,Azure\n");
-    write(data, "associations.csv", "tenant_id,workload,association_type,start_month,end_month\nT17,Azure SQL Database,PAL,2024-01,\nT18,Azure SQL Database,PAL,2024-01,\n");
-    write(data, "usage.csv", "tenant_id,workload,month,acr_usd,revenue_usd,paid_units,active_users,protected_users\n"
-        + "T17,Azure SQL Database,2026-08,998.00,,,,\nT17,Azure SQL Database,2026-09,999.99,,,,\nT18,Azure SQL Database,2026-09,10,,,,\n");
+    write(
+        data,
+        "associations.csv",
+        "tenant_id,workload,association_type,start_month,end_month\nT17,Azure SQL Database,PAL,2024-01,\nT18,Azure SQL Database,PAL,2024-01,\n");
+    write(
+        data,
+        "usage.csv",
+        "tenant_id,workload,month,acr_usd,revenue_usd,paid_units,active_users,protected_users\n"
+            + "T17,Azure SQL Database,2026-08,998.00,,,,\nT17,Azure SQL Database,2026-09,999.99,,,,\nT18,Azure SQL Database,2026-09,10,,,,\n");
     Outcome o = Runs.run(data);
     CustomerView.Node adds = Runs.node(new Explainer(o).explain(0), "azure", "net-customer-adds");
     assertThat(adds.status()).isEqualTo("not_met");
-    assertThat(adds.why()).isEqualTo("no tenants qualified as of 2026-09 and 0 as of 2025-09 (qualifying: a tenant with ACR attributed via CSP T1, CSP T2, DPOR or PAL"
-        + " at least $1,000.00 in 2026-08..2026-09); the highest was tenant T17 with $999.99 in 2026-09 (needed: at least $1,000.00); needed: a net of at least 1 tenant");
-    assertThat(adds.details()).containsExactly(
-        new CustomerView.Detail("T17", "not qualified; highest $999.99 in 2026-09", "—"),
-        new CustomerView.Detail("T18", "not qualified; highest $10.00 in 2026-09", "—"));
+    assertThat(adds.why())
+        .isEqualTo(
+            "no tenants qualified as of 2026-09 and 0 as of 2025-09 (qualifying: a tenant with ACR attributed via CSP T1, CSP T2, DPOR or PAL"
+                + " at least $1,000.00 in 2026-08..2026-09); the highest was tenant T17 with $999.99 in 2026-09 (needed: at least $1,000.00); needed: a net of at least 1 tenant");
+    assertThat(adds.details())
+        .containsExactly(
+            new CustomerView.Detail("T17", "not qualified; highest $999.99 in 2026-09", "—"),
+            new CustomerView.Detail("T18", "not qualified; highest $10.00 in 2026-09", "—"));
   }
 
   @Test
@@ -132,8 +166,11 @@ class ExplainerTest {
             continue;
           }
           explained++;
-          assertThat(n.why()).as("%s %s %s", v.customerId(), a.id(), n.id()).isNotBlank()
-              .doesNotContain("null", "Ir.", "Count", "Sum", "ForTenant", "NodeValue", "Exists", "@", "#")
+          assertThat(n.why())
+              .as("%s %s %s", v.customerId(), a.id(), n.id())
+              .isNotBlank()
+              .doesNotContain(
+                  "null", "Ir.", "Count", "Sum", "ForTenant", "NodeValue", "Exists", "@", "#")
               .doesNotContainPattern("\\b(GE|GT|LE|LT)\\b")
               .doesNotContainPattern("\\b[0-9]{6,}\\b");
           if (n.status().equals("not_met")) {

@@ -2,10 +2,10 @@ package eligo.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import eligo.testing.Needs;
-import eligo.testing.Requirement;
 import eligo.engine.Evaluation;
 import eligo.engine.Outcome;
+import eligo.testing.Needs;
+import eligo.testing.Requirement;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -45,12 +45,30 @@ class HtmlReportChromiumTest {
   }
 
   private static String dom(String url) throws IOException, InterruptedException {
-    assertThat(Files.isExecutable(CHROMIUM)).as("headless Chromium is needed at %s: apt-get install -y chromium (.ci/run installs it)", CHROMIUM).isTrue();
+    assertThat(Files.isExecutable(CHROMIUM))
+        .as(
+            "headless Chromium is needed at %s: apt-get install -y chromium (.ci/run installs it)",
+            CHROMIUM)
+        .isTrue();
     Path profile = Files.createTempDirectory(tmp, "chromium-profile");
     Path out = Files.createTempFile(tmp, "dom", ".html");
-    Process p = new ProcessBuilder(CHROMIUM.toString(), "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync", "--user-data-dir=" + profile, "--dump-dom", url)
-        .redirectOutput(out.toFile()).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+    Process p =
+        new ProcessBuilder(
+                CHROMIUM.toString(),
+                "--headless",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-quic",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--user-data-dir=" + profile,
+                "--dump-dom",
+                url)
+            .redirectOutput(out.toFile())
+            .redirectError(ProcessBuilder.Redirect.DISCARD)
+            .start();
     assertThat(p.waitFor(90, TimeUnit.SECONDS)).as("chromium finished").isTrue();
     assertThat(p.exitValue()).as("chromium exit status").isZero();
     String dom = Files.readString(out, StandardCharsets.UTF_8);
@@ -64,36 +82,55 @@ class HtmlReportChromiumTest {
     assertThat(counts(dom)).isEqualTo(ExpectedCounts.groups("sample-1"));
     Map<String, String> expectedTotals = ExpectedCounts.partnerTotals("sample-1");
     Map<String, Integer> partnersMet = new TreeMap<>();
-    Matcher met = Pattern.compile("class=\"partners-met\" data-area=\"([^\"]*)\" data-node=\"([^\"]*)\">([0-9]+)<").matcher(dom);
+    Matcher met =
+        Pattern.compile(
+                "class=\"partners-met\" data-area=\"([^\"]*)\" data-node=\"([^\"]*)\">([0-9]+)<")
+            .matcher(dom);
     while (met.find()) {
       partnersMet.put(met.group(1) + "|" + met.group(2), Integer.parseInt(met.group(3)));
     }
     Map<String, Integer> expectedMet = new TreeMap<>();
-    expectedTotals.forEach((k, v) -> expectedMet.merge(k.substring(0, k.lastIndexOf('|')), v.startsWith("met ") ? 1 : 0, Integer::sum));
+    expectedTotals.forEach(
+        (k, v) ->
+            expectedMet.merge(
+                k.substring(0, k.lastIndexOf('|')), v.startsWith("met ") ? 1 : 0, Integer::sum));
     assertThat(partnersMet).isEqualTo(expectedMet);
     // Each partner's own page shows its totals.
     Map<String, String> totals = new TreeMap<>();
     List<String> partners = Runs.conformance("sample-1").partners;
     for (int p = 0; p < partners.size(); p++) {
       String page = dom(site.resolve("partner-" + p + ".html"));
-      assertThat(counts(page)).as("counts of partner %s", partners.get(p)).isEqualTo(ExpectedCounts.groups("sample-1", partners.get(p)));
-      Matcher t = Pattern.compile("class=\"partner-total\" data-area=\"([^\"]*)\" data-node=\"([^\"]*)\" data-partner=\"([^\"]*)\" data-status=\"([^\"]*)\" data-value=\"([^\"]*)\"")
-          .matcher(page);
+      assertThat(counts(page))
+          .as("counts of partner %s", partners.get(p))
+          .isEqualTo(ExpectedCounts.groups("sample-1", partners.get(p)));
+      Matcher t =
+          Pattern.compile(
+                  "class=\"partner-total\" data-area=\"([^\"]*)\" data-node=\"([^\"]*)\" data-partner=\"([^\"]*)\" data-status=\"([^\"]*)\" data-value=\"([^\"]*)\"")
+              .matcher(page);
       while (t.find()) {
         totals.put(t.group(1) + "|" + t.group(2) + "|" + t.group(3), t.group(4) + " " + t.group(5));
       }
     }
     assertThat(totals).isEqualTo(expectedTotals);
     assertThat(dom).contains("120 customers of 3 partners, as of 2026-09");
-    assertThat(Files.size(site.resolve("index.html"))).as("the summary page stays small").isLessThan(200_000);
+    assertThat(Files.size(site.resolve("index.html")))
+        .as("the summary page stays small")
+        .isLessThan(200_000);
   }
 
   /** {@code area|node|group} to the count a summary page shows. */
   private static Map<String, Integer> counts(String dom) {
     Map<String, Integer> counts = new TreeMap<>();
-    Matcher m = Pattern.compile("class=\"count\" data-area=\"([^\"]*)\" data-node=\"([^\"]*)\" data-group=\"([^\"]*)\"[^>]*>([0-9]+)<").matcher(dom);
+    Matcher m =
+        Pattern.compile(
+                "class=\"count\" data-area=\"([^\"]*)\" data-node=\"([^\"]*)\" data-group=\"([^\"]*)\"[^>]*>([0-9]+)<")
+            .matcher(dom);
     while (m.find()) {
-      assertThat(counts.put(m.group(1) + "|" + m.group(2) + "|" + m.group(3), Integer.parseInt(m.group(4)))).as("one count per group").isNull();
+      assertThat(
+              counts.put(
+                  m.group(1) + "|" + m.group(2) + "|" + m.group(3), Integer.parseInt(m.group(4))))
+          .as("one count per group")
+          .isNull();
     }
     return counts;
   }
@@ -101,10 +138,14 @@ class HtmlReportChromiumTest {
   @Test
   void aGroupLinkLeadsToItsCustomersAndOnToACustomerPage() throws Exception {
     String index = dom(site.resolve("index.html"));
-    Matcher link = Pattern.compile("data-area=\"azure\" data-node=\"usage-growth\" data-group=\"not_met\" href=\"([^\"]+)\">([0-9]+)<").matcher(index);
+    Matcher link =
+        Pattern.compile(
+                "data-area=\"azure\" data-node=\"usage-growth\" data-group=\"not_met\" href=\"([^\"]+)\">([0-9]+)<")
+            .matcher(index);
     assertThat(link.find()).as("a link from the Not met group of azure usage-growth").isTrue();
     String list = dom(site.resolve(link.group(1)));
-    Matcher rows = Pattern.compile("<a href=\"(\\.\\./c/[0-9]+\\.html)\">([^<]+)</a>").matcher(list);
+    Matcher rows =
+        Pattern.compile("<a href=\"(\\.\\./c/[0-9]+\\.html)\">([^<]+)</a>").matcher(list);
     List<String> ids = new ArrayList<>();
     String firstPage = null;
     while (rows.find()) {
@@ -114,11 +155,17 @@ class HtmlReportChromiumTest {
     assertThat(ids).hasSize(Integer.parseInt(link.group(2)));
     Outcome o = Runs.conformance("sample-1");
     for (String id : ids) {
-      assertThat(o.area("azure").status(Runs.customer(o, id), o.area("azure").nodeIndex("usage-growth"))).isEqualTo(eligo.data.NodeResults.NOT_MET);
+      assertThat(
+              o.area("azure")
+                  .status(Runs.customer(o, id), o.area("azure").nodeIndex("usage-growth")))
+          .isEqualTo(eligo.data.NodeResults.NOT_MET);
     }
     String customer = dom(site.resolve("lists").resolve(firstPage).normalize());
     assertThat(customer).contains("<b id=\"customer-id\">" + ids.get(0) + "</b>");
-    Matcher row = Pattern.compile("<tr class=\"not_met\" data-node=\"usage-growth\">.*?<td class=\"why\">([^<]*)</td>").matcher(customer);
+    Matcher row =
+        Pattern.compile(
+                "<tr class=\"not_met\" data-node=\"usage-growth\">.*?<td class=\"why\">([^<]*)</td>")
+            .matcher(customer);
     assertThat(row.find()).as("the usage-growth row of %s", ids.get(0)).isTrue();
     assertThat(row.group(1)).contains("needed: growth of more than $0.00");
   }
@@ -126,7 +173,10 @@ class HtmlReportChromiumTest {
   @Test
   void aPartnersGroupLinkLeadsToItsBlockOfTheList() throws Exception {
     String page = dom(site.resolve("partner-1.html"));
-    Matcher link = Pattern.compile("data-area=\"azure\" data-node=\"workloads\" data-group=\"qualified\" href=\"([^\"#]+)#(p1)\">([0-9]+)<").matcher(page);
+    Matcher link =
+        Pattern.compile(
+                "data-area=\"azure\" data-node=\"workloads\" data-group=\"qualified\" href=\"([^\"#]+)#(p1)\">([0-9]+)<")
+            .matcher(page);
     assertThat(link.find()).as("a link from partner P002's Qualified group").isTrue();
     String list = dom(site.resolve(link.group(1)));
     Matcher block = Pattern.compile("<tr id=\"p1\"><td>([^<]*)</td>").matcher(list);
@@ -145,9 +195,12 @@ class HtmlReportChromiumTest {
     String index = dom(site.resolve("customers-1.html"));
     Matcher link = Pattern.compile("<a href=\"(c/[0-9]+\\.html)\">C00057</a>").matcher(index);
     assertThat(link.find()).isTrue();
-    assertThat(index).contains("<td>&lt;script&gt;alert(1)&lt;/script&gt; 57</td>").doesNotContain("<script>alert(1)");
+    assertThat(index)
+        .contains("<td>&lt;script&gt;alert(1)&lt;/script&gt; 57</td>")
+        .doesNotContain("<script>alert(1)");
     String page = dom(site.resolve(link.group(1)));
-    assertThat(page).contains("<h1 id=\"customer-name\">&lt;script&gt;alert(1)&lt;/script&gt; 57</h1>");
+    assertThat(page)
+        .contains("<h1 id=\"customer-name\">&lt;script&gt;alert(1)&lt;/script&gt; 57</h1>");
     assertThat(page).as("no script element at all on a customer page").doesNotContain("<script");
   }
 

@@ -33,9 +33,18 @@ class HtmlSiteEscapingTest {
       for (Path f : files.filter(f -> f.toString().endsWith(".criteria")).toList()) {
         String text = Files.readString(f, StandardCharsets.UTF_8);
         if (f.getFileName().toString().equals("azure.criteria")) {
-          String hostile = text.replace("area azure \"Azure\"", "area azure \"Azure <i title=\\\"x\\\">&amp;</i> 'q'\"")
-              .replace("criteria \"Azure consumed revenue", "criteria \"</td><script>alert(2)</script> Azure consumed revenue");
-          assertThat(hostile).as("the shipped azure.criteria changed: update this test").isNotEqualTo(text).contains("alert(2)").contains("<i title");
+          String hostile =
+              text.replace(
+                      "area azure \"Azure\"",
+                      "area azure \"Azure <i title=\\\"x\\\">&amp;</i> 'q'\"")
+                  .replace(
+                      "criteria \"Azure consumed revenue",
+                      "criteria \"</td><script>alert(2)</script> Azure consumed revenue");
+          assertThat(hostile)
+              .as("the shipped azure.criteria changed: update this test")
+              .isNotEqualTo(text)
+              .contains("alert(2)")
+              .contains("<i title");
           text = hostile;
         }
         Files.writeString(criteria.resolve(f.getFileName()), text, StandardCharsets.UTF_8);
@@ -43,26 +52,49 @@ class HtmlSiteEscapingTest {
     }
     Frontend.Compilation c = Frontend.compileFolder(criteria);
     assertThat(c.ok()).as("%s", c.diagnostics()).isTrue();
-    Dataset data = DatasetLoader.load(SharedFiles.conformance("sample-1").resolve("data"), c.program().associationTypes(), Mode.STRICT).dataset();
-    Outcome outcome = Evaluation.run(c.program(), Engine.interpret.compile(c).factories(), data, data.latestUsageMonth(), 2, Evaluation.Progress.NONE);
+    Dataset data =
+        DatasetLoader.load(
+                SharedFiles.conformance("sample-1").resolve("data"),
+                c.program().associationTypes(),
+                Mode.STRICT)
+            .dataset();
+    Outcome outcome =
+        Evaluation.run(
+            c.program(),
+            Engine.interpret.compile(c).factories(),
+            data,
+            data.latestUsageMonth(),
+            2,
+            Evaluation.Progress.NONE);
     Path site = tmp.resolve("site");
     HtmlSite.write(outcome, site, Evaluation.Progress.NONE);
 
     String title = "Azure &lt;i title=&quot;x&quot;&gt;&amp;amp;&lt;/i&gt; &#39;q&#39;";
     String criteriaText = "&lt;/td&gt;&lt;script&gt;alert(2)&lt;/script&gt; Azure consumed revenue";
     String index = Files.readString(site.resolve("index.html"), StandardCharsets.UTF_8);
-    assertThat(index).contains("<h2 id=\"azure\">" + title + "</h2>").contains(">Tree: " + title + "</a>").contains("<div class=\"crit\">" + criteriaText);
+    assertThat(index)
+        .contains("<h2 id=\"azure\">" + title + "</h2>")
+        .contains(">Tree: " + title + "</a>")
+        .contains("<div class=\"crit\">" + criteriaText);
     int azure = outcome.areas.stream().map(a -> a.area.id()).toList().indexOf("azure");
     assertThat(Files.readString(site.resolve("tree-" + azure + ".html"), StandardCharsets.UTF_8))
-        .contains("<title>Tree: " + title + "</title>").contains("<h1>" + title + ": condition sequence tree</h1>").contains("<span class=\"crit\">" + criteriaText);
-    assertThat(Files.readString(site.resolve("c/0.html"), StandardCharsets.UTF_8)).contains("<h2>" + title + "</h2>").contains("<td class=\"crit\">" + criteriaText);
+        .contains("<title>Tree: " + title + "</title>")
+        .contains("<h1>" + title + ": condition sequence tree</h1>")
+        .contains("<span class=\"crit\">" + criteriaText);
+    assertThat(Files.readString(site.resolve("c/0.html"), StandardCharsets.UTF_8))
+        .contains("<h2>" + title + "</h2>")
+        .contains("<td class=\"crit\">" + criteriaText);
     List<Path> pages;
     try (Stream<Path> all = Files.walk(site)) {
       pages = all.filter(p -> p.toString().endsWith(".html")).toList();
     }
     assertThat(pages).hasSizeGreaterThan(120);
     for (Path p : pages) {
-      assertThat(Files.readString(p, StandardCharsets.UTF_8)).as("%s", p).doesNotContain("<script>alert(2)").doesNotContain("<i title").doesNotContain("</td><script>");
+      assertThat(Files.readString(p, StandardCharsets.UTF_8))
+          .as("%s", p)
+          .doesNotContain("<script>alert(2)")
+          .doesNotContain("<i title")
+          .doesNotContain("</td><script>");
     }
   }
 }

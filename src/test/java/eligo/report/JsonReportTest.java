@@ -2,8 +2,6 @@ package eligo.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import eligo.testing.Needs;
-import eligo.testing.Requirement;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -12,6 +10,8 @@ import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
 import eligo.engine.Outcome;
+import eligo.testing.Needs;
+import eligo.testing.Requirement;
 import java.io.InputStream;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -36,11 +36,14 @@ class JsonReportTest {
     Outcome o = Runs.conformance("sample-1");
     Schema schema = schema("summary.schema.json");
     for (boolean list : new boolean[] {false, true}) {
-      JsonNode doc = MAPPER.readTree(JsonReport.summary(SummaryView.of(o, null, null, null), o.data, list));
+      JsonNode doc =
+          MAPPER.readTree(JsonReport.summary(SummaryView.of(o, null, null, null), o.data, list));
       assertThat(errors(schema, doc)).isEmpty();
       assertThat(doc.get("schema").asText()).isEqualTo("eligo-summary/1");
     }
-    JsonNode one = MAPPER.readTree(JsonReport.summary(SummaryView.of(o, "P001", "security", null), o.data, true));
+    JsonNode one =
+        MAPPER.readTree(
+            JsonReport.summary(SummaryView.of(o, "P001", "security", null), o.data, true));
     assertThat(errors(schema, one)).isEmpty();
     assertThat(one.get("partner").asText()).isEqualTo("P001");
   }
@@ -60,7 +63,9 @@ class JsonReportTest {
   @Test
   void theSchemaRejectsANotMetNodeWithoutWhy() throws Exception {
     Outcome o = Runs.conformance("hand-1");
-    ObjectNode doc = (ObjectNode) MAPPER.readTree(JsonReport.customer(new Explainer(o).explain(Runs.customer(o, "C1"))));
+    ObjectNode doc =
+        (ObjectNode)
+            MAPPER.readTree(JsonReport.customer(new Explainer(o).explain(Runs.customer(o, "C1"))));
     JsonNode growth = doc.get("areas").get(0).get("nodes").get(4);
     assertThat(growth.get("status").asText()).isEqualTo("not_met");
     ((ObjectNode) growth).remove("why");
@@ -71,6 +76,8 @@ class JsonReportTest {
   void outputIsDeterministic() {
     Outcome o = Runs.conformance("hand-2");
     assertThat(JsonReport.summary(SummaryView.of(o, null, null, null), o.data, true))
-        .isEqualTo(JsonReport.summary(SummaryView.of(Runs.conformance("hand-2"), null, null, null), o.data, true));
+        .isEqualTo(
+            JsonReport.summary(
+                SummaryView.of(Runs.conformance("hand-2"), null, null, null), o.data, true));
   }
 }

@@ -2,12 +2,12 @@ package eligo.report;
 
 import eligo.check.Frontend;
 import eligo.data.Dataset;
-import eligo.ir.Ir;
-import eligo.io.DatasetLoader;
 import eligo.engine.Engine;
 import eligo.engine.Evaluation;
-import eligo.io.Mode;
 import eligo.engine.Outcome;
+import eligo.io.DatasetLoader;
+import eligo.io.Mode;
+import eligo.ir.Ir;
 import eligo.testing.SharedFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -22,7 +22,9 @@ final class Runs {
   private Runs() {}
 
   private static Ir.Program program;
-  private static java.util.Map<String, java.util.function.Function<Dataset, eligo.data.AreaEvaluator>> evaluators;
+  private static java.util.Map<
+          String, java.util.function.Function<Dataset, eligo.data.AreaEvaluator>>
+      evaluators;
 
   /** The shipped criteria, compiled once for all tests. */
   static synchronized Ir.Program program() {
@@ -54,7 +56,8 @@ final class Runs {
     } catch (eligo.io.DataException e) {
       throw new IllegalStateException(e.getMessage(), e);
     }
-    return Evaluation.run(program, evaluators, data, data.latestUsageMonth(), 2, Evaluation.Progress.NONE);
+    return Evaluation.run(
+        program, evaluators, data, data.latestUsageMonth(), 2, Evaluation.Progress.NONE);
   }
 
   static Outcome conformance(String set) {
@@ -83,11 +86,16 @@ final class Runs {
     throw new IllegalArgumentException("no node " + area + " " + node);
   }
 
-  /** The rows of a conformance set's expected.csv: partner, customer, area, node, status, value (its ids need no quoting). */
+  /**
+   * The rows of a conformance set's expected.csv: partner, customer, area, node, status, value (its
+   * ids need no quoting).
+   */
   static List<String[]> expected(String set) {
     try {
       List<String[]> rows = new ArrayList<>();
-      List<String> lines = Files.readAllLines(SharedFiles.conformance(set).resolve("expected.csv"), StandardCharsets.UTF_8);
+      List<String> lines =
+          Files.readAllLines(
+              SharedFiles.conformance(set).resolve("expected.csv"), StandardCharsets.UTF_8);
       for (String line : lines.subList(1, lines.size())) {
         rows.add(line.split(",", -1));
       }

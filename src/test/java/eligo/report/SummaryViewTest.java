@@ -3,9 +3,9 @@ package eligo.report;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import eligo.engine.Outcome;
 import eligo.testing.Needs;
 import eligo.testing.Requirement;
-import eligo.engine.Outcome;
 import java.util.Map;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
@@ -41,7 +41,9 @@ class SummaryViewTest {
     Outcome o = Runs.conformance("sample-1");
     SummaryView all = SummaryView.of(o, null, "azure", "usage-growth");
     assertThat(all.areas()).hasSize(1);
-    assertThat(all.areas().get(0).nodes()).extracting(SummaryView.Node::id).containsExactly("usage-growth");
+    assertThat(all.areas().get(0).nodes())
+        .extracting(SummaryView.Node::id)
+        .containsExactly("usage-growth");
     int sum = 0;
     for (String p : o.partners) {
       SummaryView one = SummaryView.of(o, p, "azure", "usage-growth");
@@ -55,15 +57,21 @@ class SummaryViewTest {
     }
     assertThat(sum).isEqualTo(120);
     SummaryView partnerNode = SummaryView.of(o, "P002", "security", "azure.usage-growth");
-    assertThat(partnerNode.areas().get(0).nodes().get(0).partner().totals()).extracting(SummaryView.PartnerTotal::partnerId).containsExactly("P002");
-    assertThat(partnerNode.areas().get(0).nodes().get(0).partner().needed()).isEqualTo("at least $25,000.00");
+    assertThat(partnerNode.areas().get(0).nodes().get(0).partner().totals())
+        .extracting(SummaryView.PartnerTotal::partnerId)
+        .containsExactly("P002");
+    assertThat(partnerNode.areas().get(0).nodes().get(0).partner().needed())
+        .isEqualTo("at least $25,000.00");
   }
 
   @Test
   void unknownNamesSuggestTheClosest() {
     Outcome o = Runs.conformance("hand-1");
-    assertThatThrownBy(() -> SummaryView.of(o, null, "azur", null)).hasMessage("no area 'azur': did you mean 'azure'?");
-    assertThatThrownBy(() -> SummaryView.of(o, null, "azure", "deployment")).hasMessage("no node 'deployment': did you mean 'deployments'?");
-    assertThatThrownBy(() -> SummaryView.of(o, "Contoso", null, null)).hasMessage("no partner 'Contoso'; known: P1");
+    assertThatThrownBy(() -> SummaryView.of(o, null, "azur", null))
+        .hasMessage("no area 'azur': did you mean 'azure'?");
+    assertThatThrownBy(() -> SummaryView.of(o, null, "azure", "deployment"))
+        .hasMessage("no node 'deployment': did you mean 'deployments'?");
+    assertThatThrownBy(() -> SummaryView.of(o, "Contoso", null, null))
+        .hasMessage("no partner 'Contoso'; known: P1");
   }
 }

@@ -7,9 +7,9 @@ import java.lang.annotation.Target;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * What a test class needs beyond Java and Maven. Where a need is missing its tests are skipped,
- * and {@link SkippedSummary} says so once at the end of the run; with {@code ELIGO_REQUIRE_ALL=1}
- * (as {@code .ci/run} sets it) a missing need fails the run instead.
+ * What a test class needs beyond Java and Maven. Where a need is missing its tests are skipped, and
+ * {@link SkippedSummary} says so once at the end of the run; with {@code ELIGO_REQUIRE_ALL=1} (as
+ * {@code .ci/run} sets it) a missing need fails the run instead.
  */
 @Target({ElementType.TYPE, ElementType.METHOD})
 @Retention(RetentionPolicy.RUNTIME)

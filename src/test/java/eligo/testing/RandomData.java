@@ -10,13 +10,14 @@ import java.util.SplittableRandom;
 import java.util.function.Predicate;
 
 /**
- * A small random dataset for the workloads and association types of {@link ProgramGenerator}
- * (test helper): a few partners, customers and tenants (some without tenants), usage rows around
- * the as-of month (negative amounts, zeros, rows after the as-of month, pairs without rows) and
+ * A small random dataset for the workloads and association types of {@link ProgramGenerator} (test
+ * helper): a few partners, customers and tenants (some without tenants), usage rows around the
+ * as-of month (negative amounts, zeros, rows after the as-of month, pairs without rows) and
  * associations (open and ended, several per pair). Rows are plain values, so that a dataset on
  * which two engines differ can be shrunk by leaving rows out.
  */
-public record RandomData(List<Customer> customers, List<Tenant> tenants, List<Usage> usage, List<Assoc> assocs) {
+public record RandomData(
+    List<Customer> customers, List<Tenant> tenants, List<Usage> usage, List<Assoc> assocs) {
   /** The as-of month the data are drawn around. */
   public static final String AS_OF = "2025-06";
 
@@ -51,7 +52,8 @@ public record RandomData(List<Customer> customers, List<Tenant> tenants, List<Us
           for (int m = asOf - 30; m <= asOf + 1; m++) {
             if (r.nextInt(3) == 0) {
               long[] v = new long[Measure.values().length];
-              v[Measure.ACR_USD.ordinal()] = r.nextInt(8) == 0 ? -r.nextLong(0, 50_000) : r.nextLong(0, 300_000);
+              v[Measure.ACR_USD.ordinal()] =
+                  r.nextInt(8) == 0 ? -r.nextLong(0, 50_000) : r.nextLong(0, 300_000);
               v[Measure.REVENUE_USD.ordinal()] = r.nextInt(3) == 0 ? 0 : r.nextLong(0, 200_000);
               v[Measure.PAID_UNITS.ordinal()] = r.nextLong(0, 400);
               v[Measure.ACTIVE_USERS.ordinal()] = r.nextLong(0, 400);
@@ -62,7 +64,13 @@ public record RandomData(List<Customer> customers, List<Tenant> tenants, List<Us
           for (int a = r.nextInt(0, 4); a > 0; a--) {
             int start = asOf - r.nextInt(0, 40);
             String end = r.nextInt(3) == 0 ? Month.format(start + r.nextInt(0, 20)) : null;
-            assocs.add(new Assoc(tenant.id(), w, ProgramGenerator.TYPES.get(r.nextInt(ProgramGenerator.TYPES.size())), Month.format(start), end));
+            assocs.add(
+                new Assoc(
+                    tenant.id(),
+                    w,
+                    ProgramGenerator.TYPES.get(r.nextInt(ProgramGenerator.TYPES.size())),
+                    Month.format(start),
+                    end));
           }
         }
       }
@@ -86,16 +94,29 @@ public record RandomData(List<Customer> customers, List<Tenant> tenants, List<Us
     return b.build();
   }
 
-  /** Datasets with one customer, tenant, usage row or association left out (with what depends on it). */
+  /**
+   * Datasets with one customer, tenant, usage row or association left out (with what depends on
+   * it).
+   */
   public List<RandomData> smaller() {
     List<RandomData> out = new ArrayList<>();
     for (Customer c : customers) {
-      List<String> gone = tenants.stream().filter(t -> t.customer().equals(c.id())).map(Tenant::id).toList();
-      out.add(new RandomData(without(customers, c::equals), without(tenants, t -> gone.contains(t.id())),
-          without(usage, u -> gone.contains(u.tenant())), without(assocs, a -> gone.contains(a.tenant()))));
+      List<String> gone =
+          tenants.stream().filter(t -> t.customer().equals(c.id())).map(Tenant::id).toList();
+      out.add(
+          new RandomData(
+              without(customers, c::equals),
+              without(tenants, t -> gone.contains(t.id())),
+              without(usage, u -> gone.contains(u.tenant())),
+              without(assocs, a -> gone.contains(a.tenant()))));
     }
     for (Tenant t : tenants) {
-      out.add(new RandomData(customers, without(tenants, t::equals), without(usage, u -> u.tenant().equals(t.id())), without(assocs, a -> a.tenant().equals(t.id()))));
+      out.add(
+          new RandomData(
+              customers,
+              without(tenants, t::equals),
+              without(usage, u -> u.tenant().equals(t.id())),
+              without(assocs, a -> a.tenant().equals(t.id()))));
     }
     for (Usage u : usage) {
       out.add(new RandomData(customers, tenants, without(usage, u::equals), assocs));
@@ -114,17 +135,35 @@ public record RandomData(List<Customer> customers, List<Tenant> tenants, List<Us
   @Override
   public String toString() {
     StringBuilder sb = new StringBuilder();
-    customers.forEach(c -> sb.append("customer ").append(c.partner()).append(',').append(c.id()).append('\n'));
-    tenants.forEach(t -> sb.append("tenant ").append(t.customer()).append(',').append(t.id()).append('\n'));
+    customers.forEach(
+        c -> sb.append("customer ").append(c.partner()).append(',').append(c.id()).append('\n'));
+    tenants.forEach(
+        t -> sb.append("tenant ").append(t.customer()).append(',').append(t.id()).append('\n'));
     for (Usage u : usage) {
-      sb.append("usage ").append(u.tenant()).append(',').append(u.workload()).append(',').append(u.month());
+      sb.append("usage ")
+          .append(u.tenant())
+          .append(',')
+          .append(u.workload())
+          .append(',')
+          .append(u.month());
       for (long v : u.measures()) {
         sb.append(',').append(v);
       }
       sb.append('\n');
     }
-    assocs.forEach(a -> sb.append("association ").append(a.tenant()).append(',').append(a.workload()).append(',').append(a.type()).append(',')
-        .append(a.start()).append(',').append(a.end() == null ? "" : a.end()).append('\n'));
+    assocs.forEach(
+        a ->
+            sb.append("association ")
+                .append(a.tenant())
+                .append(',')
+                .append(a.workload())
+                .append(',')
+                .append(a.type())
+                .append(',')
+                .append(a.start())
+                .append(',')
+                .append(a.end() == null ? "" : a.end())
+                .append('\n'));
     return sb.toString();
   }
 }

@@ -8,9 +8,9 @@ import org.junit.platform.launcher.TestIdentifier;
 import org.junit.platform.launcher.TestPlan;
 
 /**
- * Says once, at the end of a test run, which tests were skipped for want of something this
- * machine lacks (see {@link Needs}), and how to run them. Registered in
- * {@code META-INF/services/org.junit.platform.launcher.TestExecutionListener}.
+ * Says once, at the end of a test run, which tests were skipped for want of something this machine
+ * lacks (see {@link Needs}), and how to run them. Registered in {@code
+ * META-INF/services/org.junit.platform.launcher.TestExecutionListener}.
  */
 public final class SkippedSummary implements TestExecutionListener {
   private final Map<String, Integer> skipped = new TreeMap<>();
@@ -50,8 +50,7 @@ public final class SkippedSummary implements TestExecutionListener {
     }
     StringBuilder sb = new StringBuilder("\nSKIPPED, for want of what this machine lacks:\n");
     skipped.forEach(
-        (reason, n) ->
-            sb.append(String.format("  %d test%s: %s%n", n, n == 1 ? "" : "s", reason)));
+        (reason, n) -> sb.append(String.format("  %d test%s: %s%n", n, n == 1 ? "" : "s", reason)));
     sb.append("  CI installs all of it and runs every test (.ci/run sets ")
         .append(Requirement.REQUIRE_ALL)
         .append("=1, which turns a missing requirement into a failure).\n");

@@ -22,7 +22,10 @@ public final class Html {
     return new Html(markup);
   }
 
-  /** Text as markup: every {@code & < > " '} escaped, so it is text in an element or a quoted attribute. */
+  /**
+   * Text as markup: every {@code & < > " '} escaped, so it is text in an element or a quoted
+   * attribute.
+   */
   public static Html text(String text) {
     return new Html(escape(text));
   }
@@ -45,19 +48,22 @@ public final class Html {
     return markup;
   }
 
-  /** HTML text and attribute escaping of {@code & < > " '}; the string itself when there is none. */
+  /**
+   * HTML text and attribute escaping of {@code & < > " '}; the string itself when there is none.
+   */
   public static String escape(String s) {
     StringBuilder out = null;
     for (int i = 0; i < s.length(); i++) {
       char ch = s.charAt(i);
-      String r = switch (ch) {
-        case '&' -> "&amp;";
-        case '<' -> "&lt;";
-        case '>' -> "&gt;";
-        case '"' -> "&quot;";
-        case '\'' -> "&#39;";
-        default -> null;
-      };
+      String r =
+          switch (ch) {
+            case '&' -> "&amp;";
+            case '<' -> "&lt;";
+            case '>' -> "&gt;";
+            case '"' -> "&quot;";
+            case '\'' -> "&#39;";
+            default -> null;
+          };
       if (r != null && out == null) {
         out = new StringBuilder(s.length() + 16).append(s, 0, i);
       }

@@ -8,8 +8,8 @@ import java.util.regex.Pattern;
 /**
  * One piece of a page with named places: {@code {{name}}} takes text (a string or a number) and
  * escapes it, {@code {{{name}}}} takes {@link Html} and inserts it as it is. Nothing else is
- * accepted: text given for a raw place, markup for a text place, a place given no value, a name
- * the template does not have, each fails with the template's name.
+ * accepted: text given for a raw place, markup for a text place, a place given no value, a name the
+ * template does not have, each fails with the template's name.
  *
  * <p>Ours rather than a library's: the pages need named places, escaping and nothing more (loops
  * and conditions stay in the Java that picks the pieces), and no template library is a dependency.
@@ -19,10 +19,13 @@ public final class Template {
   private static final Pattern TAG = Pattern.compile("\\{\\{(\\{)?([A-Za-z][A-Za-z0-9]*)(}?)}}");
 
   private final String name;
+
   /** Literal text, then a place, then literal text, ...: always one literal more than places. */
   private final String[] literals;
+
   private final String[] places;
   private final boolean[] raw;
+
   /** Each place name once, in order of first use. */
   private final List<String> names = new ArrayList<>();
 
@@ -45,8 +48,13 @@ public final class Template {
       }
       Matcher m = TAG.matcher(source).region(open, source.length());
       if (!m.lookingAt() || (m.group(1) == null) != m.group(3).isEmpty()) {
-        throw new IllegalArgumentException("template " + name + ": not a place at offset " + open + ": "
-            + source.substring(open, Math.min(source.length(), open + 30)));
+        throw new IllegalArgumentException(
+            "template "
+                + name
+                + ": not a place at offset "
+                + open
+                + ": "
+                + source.substring(open, Math.min(source.length(), open + 30)));
       }
       lits.add(source.substring(at, open));
       plcs.add(m.group(2));
@@ -70,7 +78,13 @@ public final class Template {
    */
   public Html render(Object... namesAndValues) {
     if (namesAndValues.length != 2 * names.size()) {
-      throw new IllegalArgumentException("template " + name + ": " + namesAndValues.length / 2 + " values given for the places " + names);
+      throw new IllegalArgumentException(
+          "template "
+              + name
+              + ": "
+              + namesAndValues.length / 2
+              + " values given for the places "
+              + names);
     }
     StringBuilder sb = new StringBuilder(256);
     for (int i = 0; i < places.length; i++) {
@@ -78,13 +92,15 @@ public final class Template {
       Object v = value(namesAndValues, places[i]);
       if (raw[i]) {
         if (!(v instanceof Html h)) {
-          throw new IllegalArgumentException("template " + name + ": {{{" + places[i] + "}}} takes Html, not " + type(v));
+          throw new IllegalArgumentException(
+              "template " + name + ": {{{" + places[i] + "}}} takes Html, not " + type(v));
         }
         sb.append(h.markup());
       } else if (v instanceof String || v instanceof Number) {
         sb.append(Html.escape(v.toString()));
       } else {
-        throw new IllegalArgumentException("template " + name + ": {{" + places[i] + "}} takes text, not " + type(v));
+        throw new IllegalArgumentException(
+            "template " + name + ": {{" + places[i] + "}} takes text, not " + type(v));
       }
     }
     return Html.raw(sb.append(literals[places.length]).toString());
@@ -96,7 +112,8 @@ public final class Template {
         return namesAndValues[i + 1];
       }
     }
-    throw new IllegalArgumentException("template " + name + ": no value for {{" + place + "}} (places: " + names + ")");
+    throw new IllegalArgumentException(
+        "template " + name + ": no value for {{" + place + "}} (places: " + names + ")");
   }
 
   private static String type(Object v) {

@@ -42,10 +42,14 @@ public final class Templates {
 
   /** The sections of resource {@code resource} beside the class {@code owner}. */
   public static Templates load(Class<?> owner, String resource, Lines lines) {
-    return parse(owner.getPackageName().replace('.', '/') + "/" + resource, read(owner, resource), lines);
+    return parse(
+        owner.getPackageName().replace('.', '/') + "/" + resource, read(owner, resource), lines);
   }
 
-  /** A style sheet or script beside the class {@code owner}, for a page (our own code, inserted as it is). */
+  /**
+   * A style sheet or script beside the class {@code owner}, for a page (our own code, inserted as
+   * it is).
+   */
   public static Html asset(Class<?> owner, String resource, Lines lines) {
     String text = read(owner, resource);
     return Html.raw(lines == Lines.JOINED ? BREAK.matcher(text).replaceAll("") : text);
@@ -72,17 +76,25 @@ public final class Templates {
       }
       Matcher m = OPEN.matcher(source).region(at, source.length());
       if (!m.lookingAt()) {
-        throw new IllegalArgumentException(origin + ": text outside a section at offset " + at + ": "
-            + source.substring(at, Math.min(source.length(), at + 30)));
+        throw new IllegalArgumentException(
+            origin
+                + ": text outside a section at offset "
+                + at
+                + ": "
+                + source.substring(at, Math.min(source.length(), at + 30)));
       }
       String name = m.group(1);
       String close = "{{/" + name + "}}";
       int end = source.indexOf(close, m.end());
       if (end < 0) {
-        throw new IllegalArgumentException(origin + ": section " + name + " is not closed with " + close);
+        throw new IllegalArgumentException(
+            origin + ": section " + name + " is not closed with " + close);
       }
       String body = source.substring(m.end(), end);
-      body = lines == Lines.JOINED ? BREAK.matcher(body).replaceAll("") : body.replaceFirst("^\\R", "");
+      body =
+          lines == Lines.JOINED
+              ? BREAK.matcher(body).replaceAll("")
+              : body.replaceFirst("^\\R", "");
       if (t.sections.put(name, Template.parse(origin + "#" + name, body)) != null) {
         throw new IllegalArgumentException(origin + ": two sections named " + name);
       }
@@ -94,7 +106,8 @@ public final class Templates {
   public Template get(String name) {
     Template t = sections.get(name);
     if (t == null) {
-      throw new IllegalArgumentException(origin + ": no section " + name + " (sections: " + sections.keySet() + ")");
+      throw new IllegalArgumentException(
+          origin + ": no section " + name + " (sections: " + sections.keySet() + ")");
     }
     return t;
   }
@@ -102,11 +115,13 @@ public final class Templates {
   private static String read(Class<?> owner, String resource) {
     try (InputStream in = owner.getResourceAsStream(resource)) {
       if (in == null) {
-        throw new IllegalStateException("resource " + resource + " beside " + owner.getName() + " is missing");
+        throw new IllegalStateException(
+            "resource " + resource + " beside " + owner.getName() + " is missing");
       }
       return new String(in.readAllBytes(), StandardCharsets.UTF_8);
     } catch (IOException e) {
-      throw new UncheckedIOException("resource " + resource + " beside " + owner.getName() + " cannot be read", e);
+      throw new UncheckedIOException(
+          "resource " + resource + " beside " + owner.getName() + " cannot be read", e);
     }
   }
 }

@@ -7,85 +7,136 @@ import eligo.report.html.Templates.Lines;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** The template step: text is escaped wherever it goes, markup goes in only as {@link Html}, and mistakes fail. */
+/**
+ * The template step: text is escaped wherever it goes, markup goes in only as {@link Html}, and
+ * mistakes fail.
+ */
 class TemplateTest {
-  private static final String HOSTILE = "<script>alert(\"x\")</script> & 'q' </td><img src=x onerror=alert(1)>";
+  private static final String HOSTILE =
+      "<script>alert(\"x\")</script> & 'q' </td><img src=x onerror=alert(1)>";
 
   @Test
   void textInAnElementIsEscaped() {
     Html h = Template.parse("t", "<td>{{name}}</td>").render("name", HOSTILE);
-    assertThat(h.markup()).isEqualTo("<td>&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; &#39;q&#39; &lt;/td&gt;&lt;img src=x onerror=alert(1)&gt;</td>");
+    assertThat(h.markup())
+        .isEqualTo(
+            "<td>&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; &#39;q&#39; &lt;/td&gt;&lt;img src=x onerror=alert(1)&gt;</td>");
   }
 
   @Test
   void textInAnAttributeCannotLeaveIt() {
     Template t = Template.parse("t", "<a href=\"c/{{id}}.html\" title='{{id}}'>{{id}}</a>");
     String h = t.render("id", "\" onmouseover=\"alert(1)' x='").markup();
-    assertThat(h).isEqualTo("<a href=\"c/&quot; onmouseover=&quot;alert(1)&#39; x=&#39;.html\" title='&quot; onmouseover=&quot;alert(1)&#39; x=&#39;'>"
-        + "&quot; onmouseover=&quot;alert(1)&#39; x=&#39;</a>");
+    assertThat(h)
+        .isEqualTo(
+            "<a href=\"c/&quot; onmouseover=&quot;alert(1)&#39; x=&#39;.html\" title='&quot; onmouseover=&quot;alert(1)&#39; x=&#39;'>"
+                + "&quot; onmouseover=&quot;alert(1)&#39; x=&#39;</a>");
     assertThat(h).doesNotContain("\" onmouseover").doesNotContain("' x='");
   }
 
   @Test
   void numbersAreText() {
-    assertThat(Template.parse("t", "<p>{{n}} of {{m}}</p>").render("n", 3, "m", 12L).markup()).isEqualTo("<p>3 of 12</p>");
+    assertThat(Template.parse("t", "<p>{{n}} of {{m}}</p>").render("n", 3, "m", 12L).markup())
+        .isEqualTo("<p>3 of 12</p>");
   }
 
   @Test
   void markupGoesInOnlyAsHtmlAndOnlyInATriplePlace() {
     Template t = Template.parse("t", "<div>{{{body}}}</div>");
-    assertThat(t.render("body", Html.raw("<b>bold</b>")).markup()).isEqualTo("<div><b>bold</b></div>");
-    assertThat(t.render("body", Html.text(HOSTILE)).markup()).isEqualTo("<div>" + Html.escape(HOSTILE) + "</div>");
-    assertThatThrownBy(() -> t.render("body", "<b>bold</b>")).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("{{{body}}} takes Html");
+    assertThat(t.render("body", Html.raw("<b>bold</b>")).markup())
+        .isEqualTo("<div><b>bold</b></div>");
+    assertThat(t.render("body", Html.text(HOSTILE)).markup())
+        .isEqualTo("<div>" + Html.escape(HOSTILE) + "</div>");
+    assertThatThrownBy(() -> t.render("body", "<b>bold</b>"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("{{{body}}} takes Html");
     Template text = Template.parse("t", "<div>{{body}}</div>");
-    assertThatThrownBy(() -> text.render("body", Html.raw("<b>bold</b>"))).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("{{body}} takes text");
+    assertThatThrownBy(() -> text.render("body", Html.raw("<b>bold</b>")))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("{{body}} takes text");
   }
 
   @Test
   void aMissingOrUnknownValueFails() {
     Template t = Template.parse("row", "<tr><td>{{a}}</td><td>{{b}}</td></tr>");
-    assertThatThrownBy(() -> t.render("a", "1")).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("row");
-    assertThatThrownBy(() -> t.render("a", "1", "c", "2")).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("no value for {{b}}");
-    assertThatThrownBy(() -> t.render("a", "1", "a", "2")).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("no value for {{b}}");
-    assertThatThrownBy(() -> t.render("a", "1", "b", "2", "c", "3")).isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> t.render("a", null, "b", "2")).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("not null");
+    assertThatThrownBy(() -> t.render("a", "1"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("row");
+    assertThatThrownBy(() -> t.render("a", "1", "c", "2"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("no value for {{b}}");
+    assertThatThrownBy(() -> t.render("a", "1", "a", "2"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("no value for {{b}}");
+    assertThatThrownBy(() -> t.render("a", "1", "b", "2", "c", "3"))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> t.render("a", null, "b", "2"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("not null");
     assertThat(t.render("b", "2", "a", "1").markup()).isEqualTo("<tr><td>1</td><td>2</td></tr>");
   }
 
   @Test
   void aPlaceUsedTwiceTakesOneValue() {
-    assertThat(Template.parse("t", "<td class=\"{{s}}\">{{s}}</td>").render("s", "met").markup()).isEqualTo("<td class=\"met\">met</td>");
+    assertThat(Template.parse("t", "<td class=\"{{s}}\">{{s}}</td>").render("s", "met").markup())
+        .isEqualTo("<td class=\"met\">met</td>");
   }
 
   @Test
   void aMalformedPlaceFails() {
-    for (String bad : List.of("<p>{{ name }}</p>", "<p>{{{name}}</p>", "<p>{{name}}}</p>", "<p>{{#name}}</p>", "<p>{{na-me}}</p>", "<p>{{</p>")) {
-      assertThatThrownBy(() -> Template.parse("t", bad)).as(bad).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("not a place");
+    for (String bad :
+        List.of(
+            "<p>{{ name }}</p>",
+            "<p>{{{name}}</p>",
+            "<p>{{name}}}</p>",
+            "<p>{{#name}}</p>",
+            "<p>{{na-me}}</p>",
+            "<p>{{</p>")) {
+      assertThatThrownBy(() -> Template.parse("t", bad))
+          .as(bad)
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessageContaining("not a place");
     }
   }
 
   @Test
   void sectionsOfAFile() {
-    Templates ts = Templates.parse("f.html", "{{! a comment }}\n{{#a}}<i>{{x}}</i>{{/a}}\n\n{{#b}}\n<p>\n{{{y}}}</p>\n{{/b}}\n", Lines.KEPT);
+    Templates ts =
+        Templates.parse(
+            "f.html",
+            "{{! a comment }}\n{{#a}}<i>{{x}}</i>{{/a}}\n\n{{#b}}\n<p>\n{{{y}}}</p>\n{{/b}}\n",
+            Lines.KEPT);
     assertThat(ts.get("a").render("x", "<").markup()).isEqualTo("<i>&lt;</i>");
     assertThat(ts.get("b").render("y", Html.EMPTY).markup()).isEqualTo("<p>\n</p>\n");
-    assertThatThrownBy(() -> ts.get("c")).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("no section c");
+    assertThatThrownBy(() -> ts.get("c"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("no section c");
   }
 
   @Test
   void joinedLinesDropTheBreaksAndIndentationButNotTheSpacesInALine() {
-    Templates ts = Templates.parse("f.html", "{{#a}}\n<p>\n  <b>{{x}}</b> and\n  <i>y</i>\n</p>\n{{/a}}{{#b}} id=\"{{x}}\"{{/b}}", Lines.JOINED);
+    Templates ts =
+        Templates.parse(
+            "f.html",
+            "{{#a}}\n<p>\n  <b>{{x}}</b> and\n  <i>y</i>\n</p>\n{{/a}}{{#b}} id=\"{{x}}\"{{/b}}",
+            Lines.JOINED);
     assertThat(ts.get("a").render("x", "1").markup()).isEqualTo("<p><b>1</b> and<i>y</i></p>");
     assertThat(ts.get("b").render("x", "1").markup()).isEqualTo(" id=\"1\"");
   }
 
   @Test
   void aBadFileFails() {
-    assertThatThrownBy(() -> Templates.parse("f.html", "<p>loose</p>{{#a}}x{{/a}}", Lines.KEPT)).hasMessageContaining("text outside a section");
-    assertThatThrownBy(() -> Templates.parse("f.html", "{{#a}}x", Lines.KEPT)).hasMessageContaining("section a is not closed");
-    assertThatThrownBy(() -> Templates.parse("f.html", "{{#a}}x{{/a}}{{#a}}y{{/a}}", Lines.KEPT)).hasMessageContaining("two sections named a");
-    assertThatThrownBy(() -> Templates.parse("f.html", "{{#a}}{{#b}}x{{/b}}{{/a}}", Lines.KEPT)).hasMessageContaining("not a place");
-    assertThatThrownBy(() -> Templates.load(TemplateTest.class, "no-such.html", Lines.KEPT)).hasMessageContaining("no-such.html").hasMessageContaining("missing");
+    assertThatThrownBy(() -> Templates.parse("f.html", "<p>loose</p>{{#a}}x{{/a}}", Lines.KEPT))
+        .hasMessageContaining("text outside a section");
+    assertThatThrownBy(() -> Templates.parse("f.html", "{{#a}}x", Lines.KEPT))
+        .hasMessageContaining("section a is not closed");
+    assertThatThrownBy(() -> Templates.parse("f.html", "{{#a}}x{{/a}}{{#a}}y{{/a}}", Lines.KEPT))
+        .hasMessageContaining("two sections named a");
+    assertThatThrownBy(() -> Templates.parse("f.html", "{{#a}}{{#b}}x{{/b}}{{/a}}", Lines.KEPT))
+        .hasMessageContaining("not a place");
+    assertThatThrownBy(() -> Templates.load(TemplateTest.class, "no-such.html", Lines.KEPT))
+        .hasMessageContaining("no-such.html")
+        .hasMessageContaining("missing");
   }
 
   @Test
