@@ -23,8 +23,8 @@ import org.antlr.v4.runtime.tree.TerminalNode;
  * touched is always built: a failure there is a bug, and propagates ({@link ParseDamage}).
  *
  * <p>Longer than the house's 600 lines on purpose: it is one method per grammar rule, each a few
- * lines that map one rule to one AST record, and reading the grammar beside it is easier when
- * the whole mapping is in one place.
+ * lines that map one rule to one AST record, and reading the grammar beside it is easier when the
+ * whole mapping is in one place.
  */
 final class AstBuilder {
   private final SourceFile source;

@@ -37,13 +37,13 @@ import java.util.stream.IntStream;
  * </ul>
  *
  * <p>Over the house's 600 lines since the formatter broke its long lines: the markup is in {@code
- * site.html}, and what is left is one method per page kind filling its template. Splitting it
- * into a class per page is the next step (see the report issue).
+ * site.html}, and what is left is one method per page kind filling its template. Splitting it into
+ * a class per page is the next step (see the report issue).
  *
- * The markup is in resources beside this class: the pages' pieces in {@code site.html} (templates,
- * which escape every text given them: ids, names, criteria text), the style sheet {@code site.css}
- * and the search script {@code search.js}; this class picks the pieces and fills them. The search
- * script writes text nodes only.
+ * <p>The markup is in resources beside this class: the pages' pieces in {@code site.html}
+ * (templates, which escape every text given them: ids, names, criteria text), the style sheet
+ * {@code site.css} and the search script {@code search.js}; this class picks the pieces and fills
+ * them. The search script writes text nodes only.
  */
 public final class HtmlSite {
   private HtmlSite() {}
