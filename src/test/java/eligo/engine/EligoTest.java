@@ -9,6 +9,8 @@ import eligo.data.Month;
 import eligo.io.DataError;
 import eligo.io.Mode;
 import eligo.lang.Diagnostic;
+import eligo.testing.Needs;
+import eligo.testing.Requirement;
 import eligo.testing.SharedFiles;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -24,6 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
  * The engine API as a front door uses it: results equal to a conformance set's, and each failure
  * type with where the problem is.
  */
+@Needs(Requirement.SHARED)
 class EligoTest {
   static final Path CRITERIA = Path.of("criteria");
   static final String BAD_AREA =

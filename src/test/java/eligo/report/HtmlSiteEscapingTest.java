@@ -9,6 +9,8 @@ import eligo.engine.Evaluation;
 import eligo.engine.Outcome;
 import eligo.io.DatasetLoader;
 import eligo.io.Mode;
+import eligo.testing.Needs;
+import eligo.testing.Requirement;
 import eligo.testing.SharedFiles;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -23,6 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
  * site's pages (summary, tree, customer pages) as text, never as elements. The data side (a
  * customer named {@code <script>...}) is in {@link HtmlReportChromiumTest}.
  */
+@Needs(Requirement.SHARED)
 class HtmlSiteEscapingTest {
   @TempDir Path tmp;
 
