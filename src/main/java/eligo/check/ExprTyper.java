@@ -593,6 +593,9 @@ final class ExprTyper {
     if (s.scale() < 0) {
       s = s.setScale(0);
     }
+    if (!Literals.fits(s)) {
+      return new Ir.Const(0, 0); // Literals reported it where it stands; the program has errors
+    }
     return new Ir.Const(s.unscaledValue().longValueExact(), s.scale());
   }
 }

@@ -119,6 +119,7 @@ public final class Frontend {
       CriteriaParsing.Result r = CriteriaParsing.parse(source);
       diagnostics.addAll(r.diagnostics());
       files.add(r.file());
+      diagnostics.addAll(Literals.check(r.file()));
       names.addAll(NameUse.of(r.file()));
       byName.put(e.getKey(), r.file());
     }

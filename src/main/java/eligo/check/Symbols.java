@@ -354,7 +354,9 @@ final class Symbols {
   }
 
   private static long unscaled(BigDecimal v, int scale) {
-    return v.setScale(scale).unscaledValue().longValueExact();
+    BigDecimal s = v.setScale(scale);
+    // a value too large was reported where it stands (Literals); the program has errors
+    return Literals.fits(s) ? s.unscaledValue().longValueExact() : 0;
   }
 
   String describeSymbol(Object sym) {

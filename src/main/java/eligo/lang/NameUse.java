@@ -1,8 +1,5 @@
 package eligo.lang;
 
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.RecordComponent;
-import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -34,38 +31,17 @@ public record NameUse(Kind kind, String text, Span span) {
     return out;
   }
 
-  /**
-   * Walks the tree's records and lists by their components, so that a name is found wherever the
-   * grammar lets it stand (areas, branches, templates, binders, type maps, tables).
-   */
-  private static void walk(Object node, List<NameUse> out) {
-    if (node instanceof Ast.WorkloadName w) {
-      out.add(new NameUse(Kind.WORKLOAD, w.name(), w.span()));
-    } else if (node instanceof Ast.WorkloadFamily f) {
-      out.add(new NameUse(Kind.FAMILY, f.family(), f.span()));
-    } else if (node instanceof Ast.TypeDecl t) {
-      out.add(new NameUse(Kind.TYPE_TEXT, t.typeName(), t.typeNameSpan()));
-    } else if (node instanceof List<?> list) {
-      for (Object o : list) {
-        walk(o, out);
-      }
-    } else if (node instanceof Record r && !(node instanceof Span)) {
-      for (RecordComponent c : r.getClass().getRecordComponents()) {
-        Class<?> t = c.getType();
-        if (t == String.class
-            || t == BigDecimal.class
-            || t == SourceFile.class
-            || t == Span.class
-            || t.isPrimitive()
-            || t.isEnum()) {
-          continue;
-        }
-        try {
-          walk(c.getAccessor().invoke(r), out);
-        } catch (IllegalAccessException | InvocationTargetException e) {
-          throw new IllegalStateException("cannot read " + c + " of the syntax tree", e);
-        }
-      }
-    }
+  private static void walk(Ast.CriteriaFile file, List<NameUse> out) {
+    AstSearch.each(
+        file,
+        node -> {
+          if (node instanceof Ast.WorkloadName w) {
+            out.add(new NameUse(Kind.WORKLOAD, w.name(), w.span()));
+          } else if (node instanceof Ast.WorkloadFamily f) {
+            out.add(new NameUse(Kind.FAMILY, f.family(), f.span()));
+          } else if (node instanceof Ast.TypeDecl t) {
+            out.add(new NameUse(Kind.TYPE_TEXT, t.typeName(), t.typeNameSpan()));
+          }
+        });
   }
 }

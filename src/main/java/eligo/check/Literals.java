@@ -1,0 +1,63 @@
+package eligo.check;
+
+import eligo.lang.Ast;
+import eligo.lang.AstSearch;
+import eligo.lang.Diagnostic;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The numbers a criteria file writes, each checked where it stands: money is exact to the cent (the
+ * data refuse finer amounts, so {@code $1000.005} could never be met as written), and every number
+ * must fit the exact 64-bit arithmetic the evaluators use.
+ */
+final class Literals {
+  private Literals() {}
+
+  /** The most significant digits a literal may have: 64-bit integers hold every 18-digit one. */
+  static final int MAX_DIGITS = 18;
+
+  /** The errors of the literals of {@code file}, in the order written. */
+  static List<Diagnostic> check(Ast.CriteriaFile file) {
+    List<Ast.Literal> literals = new ArrayList<>();
+    AstSearch.each(
+        file,
+        node -> {
+          if (node instanceof Ast.Literal l) {
+            literals.add(l);
+          }
+        });
+    List<Diagnostic> out = new ArrayList<>();
+    for (Ast.Literal l : literals) {
+      BigDecimal v = l.value().stripTrailingZeros();
+      if (l.kind() == Ast.LiteralKind.MONEY && v.scale() > 2) {
+        out.add(
+            Diagnostic.error(
+                l.span(),
+                "money is exact to the cent: "
+                    + l.text()
+                    + " has "
+                    + v.scale()
+                    + " decimal places, and the data refuse amounts finer than a cent"));
+      } else if (!fits(v)) {
+        out.add(
+            Diagnostic.error(
+                l.span(),
+                "the number "
+                    + l.text()
+                    + " is too large to compute exactly: write at most "
+                    + MAX_DIGITS
+                    + " digits"));
+      }
+    }
+    return out;
+  }
+
+  /** Whether {@code v}'s digits fit a long, as the IR's constants hold them. */
+  static boolean fits(BigDecimal v) {
+    BigInteger unscaled = v.scale() < 0 ? v.setScale(0).unscaledValue() : v.unscaledValue();
+    return unscaled.abs().compareTo(BigInteger.TEN.pow(MAX_DIGITS)) < 0 && v.scale() <= MAX_DIGITS;
+  }
+}
