@@ -78,14 +78,41 @@ public final class Main implements Runnable {
           commandLine.getErr().println("eligo: " + describe(e));
           return ExitCodes.FAILURE;
         });
-    int code = cl.execute(args);
+    int code;
+    try {
+      code = cl.execute(args);
+    } catch (OutOfMemoryError e) {
+      err.println("eligo: " + OUT_OF_MEMORY);
+      code = ExitCodes.FAILURE;
+    } catch (StackOverflowError e) {
+      err.println("eligo: " + TOO_DEEP);
+      code = ExitCodes.FAILURE;
+    } catch (Error e) {
+      // one line, never a trace: a JVM error is no place for the user to dig
+      err.println("eligo: internal error: " + e);
+      code = ExitCodes.FAILURE;
+    }
     out.flush();
     err.flush();
     return code;
   }
 
   /** A failure in plain words: file system errors name the file and what went wrong. */
+  private static final String TOO_DEEP =
+      "the input nests too deeply to be processed (stack overflow)";
+
+  private static final String OUT_OF_MEMORY =
+      "out of memory: give the JVM more heap (ELIGO_JAVA_OPTS=-Xmx...) or use less data";
+
   static String describe(Exception e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof StackOverflowError) {
+        return TOO_DEEP;
+      }
+      if (t instanceof OutOfMemoryError) {
+        return OUT_OF_MEMORY;
+      }
+    }
     if (e instanceof java.nio.file.NoSuchFileException f) {
       return "no such file or folder: " + f.getFile();
     }

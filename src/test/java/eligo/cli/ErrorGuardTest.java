@@ -1,0 +1,33 @@
+package eligo.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A JVM error (here a stack overflow from absurd nesting) ends in one line and exit 5. */
+class ErrorGuardTest {
+  @Test
+  void absurdNestingIsOneLineAndExitFive(@TempDir Path tmp) throws IOException {
+    String deep = "(".repeat(50_000) + "1" + ")".repeat(50_000);
+    Files.writeString(
+        tmp.resolve("deep.criteria"),
+        "area a \"A\" {\n  metric m \"M\" {\n    criteria \"x\"\n    value "
+            + deep
+            + "\n    met when value >= 1\n  }\n}\n");
+    StringWriter err = new StringWriter();
+    int code =
+        Main.execute(
+            new String[] {"check", "--criteria", tmp.toString()},
+            new PrintWriter(new StringWriter()),
+            new PrintWriter(err));
+    assertThat(code).isEqualTo(ExitCodes.FAILURE);
+    assertThat(err.toString())
+        .isEqualTo("eligo: the input nests too deeply to be processed (stack overflow)\n");
+  }
+}
