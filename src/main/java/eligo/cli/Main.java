@@ -64,7 +64,8 @@ public final class Main implements Runnable {
    */
   private static PrintWriter utf8(FileDescriptor fd) {
     return new PrintWriter(
-        new OutputStreamWriter(new FileOutputStream(fd), StandardCharsets.UTF_8), true);
+        new TerminalText(new OutputStreamWriter(new FileOutputStream(fd), StandardCharsets.UTF_8)),
+        true);
   }
 
   /** Runs the command line with the given streams; returns the exit status (for tests). */
@@ -72,6 +73,8 @@ public final class Main implements Runnable {
     CommandLine cl = new CommandLine(new Main());
     cl.setOut(out);
     cl.setErr(err);
+    // plain help text: escape sequences are never written to a terminal (TerminalText)
+    cl.setColorScheme(CommandLine.Help.defaultColorScheme(CommandLine.Help.Ansi.OFF));
     cl.setCaseInsensitiveEnumValuesAllowed(true);
     cl.setExecutionExceptionHandler(
         (e, commandLine, parseResult) -> {
