@@ -1,6 +1,7 @@
 package eligo.check;
 
 import eligo.lang.Diagnostic;
+import eligo.lang.Diagnostics;
 import eligo.lang.NameUse;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -94,12 +95,14 @@ public final class DataBinding {
       String text = e.getKey();
       NameUse meant =
           declared.stream()
-              .min(Comparator.comparingInt((NameUse d) -> distance(fold(d.text()), fold(text))))
+              .min(
+                  Comparator.comparingInt(
+                      (NameUse d) -> Diagnostics.distance(fold(d.text()), fold(text))))
               .orElseThrow();
       TypeUse meantUse = inData.get(meant.text());
       int limit = Math.max(2, fold(text).length() / 3);
       if ((meantUse != null && meantUse.rows() > 0)
-          || distance(fold(meant.text()), fold(text)) > limit) {
+          || Diagnostics.distance(fold(meant.text()), fold(text)) > limit) {
         continue;
       }
       TypeUse where = e.getValue();
@@ -170,7 +173,7 @@ public final class DataBinding {
     List<Scored> scored = new ArrayList<>();
     for (String k : known) {
       String f = fold(k);
-      int d = distance(n, f);
+      int d = Diagnostics.distance(n, f);
       boolean contains = f.length() >= 3 && n.length() >= 3 && (n.contains(f) || f.contains(n));
       if (d <= limit || contains) {
         scored.add(new Scored(k, d));
@@ -183,26 +186,6 @@ public final class DataBinding {
   /** Lower case with runs of white space as one space, trimmed: what a reader takes as the same. */
   private static String fold(String s) {
     return s.strip().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
-  }
-
-  /** Levenshtein distance. */
-  private static int distance(String a, String b) {
-    int[] prev = new int[b.length() + 1];
-    int[] cur = new int[b.length() + 1];
-    for (int j = 0; j <= b.length(); j++) {
-      prev[j] = j;
-    }
-    for (int i = 1; i <= a.length(); i++) {
-      cur[0] = i;
-      for (int j = 1; j <= b.length(); j++) {
-        int sub = prev[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
-        cur[j] = Math.min(sub, Math.min(prev[j] + 1, cur[j - 1] + 1));
-      }
-      int[] t = prev;
-      prev = cur;
-      cur = t;
-    }
-    return prev[b.length()];
   }
 
   private static String quote(String s) {

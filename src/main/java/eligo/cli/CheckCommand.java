@@ -10,7 +10,6 @@ import eligo.lang.Diagnostic;
 import eligo.lang.Diagnostics;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -76,7 +75,7 @@ final class CheckCommand implements Callable<Integer> {
         return Failures.report(f, spec);
       }
     }
-    List<Diagnostic> all = new ArrayList<>(new LinkedHashSet<>(c.diagnostics()));
+    List<Diagnostic> all = new ArrayList<>(c.diagnostics());
     all.addAll(againstData);
     all.sort(Diagnostics.ORDER);
     boolean errors = all.stream().anyMatch(Diagnostic::isError);

@@ -3,6 +3,7 @@ package eligo.check;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import eligo.lang.Diagnostic;
+import eligo.testing.ShippedCriteria;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -10,7 +11,6 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -18,7 +18,6 @@ import org.junit.jupiter.api.Test;
  * bundled sample's catalog, and each kind of slip is one located error with the data's names.
  */
 class DataBindingTest {
-  private static final Path CRITERIA = Path.of("criteria");
 
   /** workloads.csv of the bundled sample: workload to family. */
   private static Map<String, String> catalog() throws IOException {
@@ -51,14 +50,8 @@ class DataBindingTest {
           "Project Operations",
           "Talent Onboard");
 
-  private static Map<String, String> shipped() throws IOException {
-    Map<String, String> texts = new LinkedHashMap<>();
-    try (Stream<Path> s = Files.list(CRITERIA)) {
-      for (Path p : s.filter(p -> p.toString().endsWith(".criteria")).sorted().toList()) {
-        texts.put("criteria/" + p.getFileName(), Files.readString(p));
-      }
-    }
-    return texts;
+  private static Map<String, String> shipped() {
+    return ShippedCriteria.texts();
   }
 
   private static List<String> errors(
@@ -72,11 +65,7 @@ class DataBindingTest {
   }
 
   private static List<String> errorsAfter(String file, String from, String to) throws IOException {
-    Map<String, String> texts = shipped();
-    String key = "criteria/" + file;
-    assertThat(texts.get(key)).contains(from);
-    texts.put(key, texts.get(key).replaceFirst(java.util.regex.Pattern.quote(from), to));
-    return errors(texts, Map.of());
+    return errors(ShippedCriteria.with(file, from, to), Map.of());
   }
 
   @Test
@@ -136,10 +125,8 @@ class DataBindingTest {
   @Test
   void aTypeOfTheDataThatNoCriteriaDeclaresIsOneErrorAtTheLikeliestDeclaration()
       throws IOException {
-    Map<String, String> texts = shipped();
-    texts.put(
-        "criteria/common.criteria",
-        texts.get("criteria/common.criteria").replace("= \"CPOR RevRec\"", "= \"CPOR RevRc\""));
+    Map<String, String> texts =
+        ShippedCriteria.with("common.criteria", "= \"CPOR RevRec\"", "= \"CPOR RevRc\"");
     List<String> errors =
         errors(
             texts,

@@ -2,32 +2,15 @@ package eligo.check;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.LinkedHashMap;
+import eligo.testing.ShippedCriteria;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /** Numbers are checked where they stand: money to the cent, every number within exact range. */
 class LiteralsTest {
-  private static List<String> errorsAfter(String file, String from, String to) throws IOException {
-    Map<String, String> texts = new LinkedHashMap<>();
-    try (Stream<Path> s = Files.list(Path.of("criteria"))) {
-      for (Path p : s.filter(p -> p.toString().endsWith(".criteria")).sorted().toList()) {
-        texts.put("criteria/" + p.getFileName(), Files.readString(p));
-      }
-    }
-    String key = "criteria/" + file;
-    assertThat(texts.get(key)).contains(from);
-    texts.put(
-        key,
-        texts
-            .get(key)
-            .replaceFirst(
-                java.util.regex.Pattern.quote(from), java.util.regex.Matcher.quoteReplacement(to)));
+  private static List<String> errorsAfter(String file, String from, String to) {
+    Map<String, String> texts = ShippedCriteria.with(file, from, to);
     Frontend.Compilation c = Frontend.compile(texts);
     assertThat(c.ok()).isFalse();
     return c.diagnostics().stream()
@@ -37,7 +20,7 @@ class LiteralsTest {
   }
 
   @Test
-  void moneyFinerThanACentIsRefusedWhereItStands() throws IOException {
+  void moneyFinerThanACentIsRefusedWhereItStands() {
     assertThat(errorsAfter("azure.criteria", ">= $1000", ">= $1000.005"))
         .singleElement()
         .asString()
@@ -47,7 +30,7 @@ class LiteralsTest {
   }
 
   @Test
-  void aNumberBeyondExactArithmeticIsRefusedNotACrash() throws IOException {
+  void aNumberBeyondExactArithmeticIsRefusedNotACrash() {
     assertThat(errorsAfter("azure.criteria", ">= $1000", ">= $99999999999999999999999"))
         .singleElement()
         .asString()

@@ -5,10 +5,9 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import eligo.io.Mode;
 import eligo.lang.Diagnostic;
+import eligo.testing.ShippedCriteria;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -25,18 +24,7 @@ class BindToDataTest {
   @TempDir Path tmp;
 
   private Path criteriaWith(String file, String from, String to) throws IOException {
-    Path dir = Files.createDirectories(tmp.resolve("criteria"));
-    try (Stream<Path> s = Files.list(Path.of("criteria"))) {
-      for (Path p : s.filter(p -> p.toString().endsWith(".criteria")).toList()) {
-        String text = Files.readString(p);
-        if (p.getFileName().toString().equals(file)) {
-          assertThat(text).contains(from);
-          text = text.replace(from, to);
-        }
-        Files.writeString(dir.resolve(p.getFileName()), text);
-      }
-    }
-    return dir;
+    return ShippedCriteria.write(ShippedCriteria.with(file, from, to), tmp.resolve("criteria"));
   }
 
   @ParameterizedTest
