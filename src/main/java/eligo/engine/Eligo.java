@@ -151,15 +151,14 @@ public final class Eligo {
    */
   public static Bound loadFor(Frontend.Compilation criteria, Path dir, Mode mode)
       throws CriteriaFailure, DataFailure {
-    if (!Files.isDirectory(dir)) {
-      throw DataFailure.notAFolder(dir);
-    }
     LoadResult loaded;
     try {
-      loaded = DatasetLoader.load(dir, criteria.program().associationTypes(), mode);
-    } catch (DataException e) {
-      bind(criteria, null, e.typesInData());
-      throw DataFailure.badData(dir, e);
+      loaded = loadData(dir, criteria.program().associationTypes(), mode);
+    } catch (DataFailure f) {
+      if (f.getCause() instanceof DataException e) {
+        bind(criteria, null, e.typesInData()); // a misspelt type text explains the rows
+      }
+      throw f;
     }
     return new Bound(loaded, bindToData(criteria, loaded));
   }

@@ -44,6 +44,19 @@ class BindToDataTest {
         .endsWith("did this declaration, \"CPOR RevRc\", mean \"CPOR RevRec\"?");
   }
 
+  @ParameterizedTest
+  @EnumSource(Mode.class)
+  void theViewsLoadingForCriteriaStopAtTheSameDeclaration(Mode mode) throws Exception {
+    Path criteria = criteriaWith("common.criteria", "= \"CPOR RevRec\"", "= \"CPOR RevRc\"");
+    eligo.check.Frontend.Compilation c = Eligo.compileCriteria(criteria);
+    CriteriaFailure f =
+        catchThrowableOfType(() -> Eligo.loadFor(c, SAMPLE, mode), CriteriaFailure.class);
+    assertThat(f.diagnostics())
+        .filteredOn(Diagnostic::isError)
+        .singleElement()
+        .satisfies(d -> assertThat(d.span().where()).endsWith("common.criteria:9:44"));
+  }
+
   @Test
   void aWorkloadDifferingOnlyInSpacesIsAnError() throws IOException {
     Path criteria = criteriaWith("modern-work.criteria", "\"Intune\"", "\"Intune \"");
