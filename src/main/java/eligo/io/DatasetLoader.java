@@ -196,13 +196,13 @@ public final class DatasetLoader {
 
     log.sort();
     if (log.fatal || (mode == Mode.STRICT && !log.errors.isEmpty())) {
-      throw new DataException(log.errors, log.typesInData);
+      throw new DataException(log.errors, log.typesInData());
     }
     if (runs == null) {
       runs = order.sortRows(usageOrder, keptRows);
     }
     Dataset dataset = DatasetAssembly.build(tables, usage, runs, keptRows);
-    return new LoadResult(dataset, log.errors, log.counts(), readInParallel, log.typesInData);
+    return new LoadResult(dataset, log.errors, log.counts(), readInParallel, log.typesInData());
   }
 
   // =====================================================================================

@@ -4,6 +4,7 @@ import static eligo.io.DatasetLoader.FILES;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -38,15 +39,26 @@ final class LoadLog {
    * the rows that use it, the first of their lines and whether the criteria declare it. Complete
    * whenever a type is undeclared, since such a row sends the file to the row checks.
    */
-  final Map<String, LoadResult.TypeUse> typesInData = new TreeMap<>();
+  private final Map<String, long[]> typeRows = new HashMap<>();
 
-  /** Notes a row of associations.csv at {@code line} of type {@code text}. */
+  /**
+   * Notes a row of associations.csv at {@code line} of type {@code text}: no allocation per row.
+   */
   void typeUsed(String text, long line, boolean declared) {
-    typesInData.merge(
-        text,
-        new LoadResult.TypeUse(1, line, declared),
-        (a, b) ->
-            new LoadResult.TypeUse(a.rows() + 1, Math.min(a.firstLine(), b.firstLine()), declared));
+    long[] use = typeRows.get(text);
+    if (use == null) {
+      use = new long[] {0, line, declared ? 1 : 0};
+      typeRows.put(text, use);
+    }
+    use[0]++;
+    use[1] = Math.min(use[1], line);
+  }
+
+  /** The type texts noted, with their rows, first lines and whether declared. */
+  Map<String, LoadResult.TypeUse> typesInData() {
+    Map<String, LoadResult.TypeUse> out = new TreeMap<>();
+    typeRows.forEach((text, u) -> out.put(text, new LoadResult.TypeUse(u[0], u[1], u[2] == 1)));
+    return out;
   }
 
   /** Records a file-level error; always returns false. */
