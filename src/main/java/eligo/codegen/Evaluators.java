@@ -109,6 +109,19 @@ public final class Evaluators {
     return factories;
   }
 
+  /**
+   * Generates every area into {@code packageName} and compiles them in memory, for another process:
+   * the class files by binary name. There, {@link #factories} with {@link InMemoryCompiler#loader}
+   * of them gives the evaluators, with no Java compiler.
+   */
+  public static Map<String, byte[]> bytecode(Ir.Program program, String packageName) {
+    Map<String, String> sources = new LinkedHashMap<>();
+    for (JavaFile f : generate(program, packageName)) {
+      sources.put(binaryName(f), f.toString());
+    }
+    return new InMemoryCompiler().compileSources(sources).bytecode();
+  }
+
   private static String binaryName(JavaFile file) {
     return file.packageName().isEmpty()
         ? file.typeSpec().name()

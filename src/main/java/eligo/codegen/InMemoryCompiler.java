@@ -57,12 +57,19 @@ public final class InMemoryCompiler {
     this.options = List.copyOf(options);
   }
 
-  /** The loaded classes, by binary name, and javac's warnings (empty for generated code). */
+  /**
+   * The loaded classes, by binary name, javac's warnings (empty for generated code), and the class
+   * files themselves by binary name (to load the same classes in another process: {@link #loader}).
+   */
   public record Result(
-      ClassLoader classLoader, Map<String, Class<?>> classes, List<String> warnings) {
+      ClassLoader classLoader,
+      Map<String, Class<?>> classes,
+      List<String> warnings,
+      Map<String, byte[]> bytecode) {
     public Result {
       classes = Map.copyOf(classes);
       warnings = List.copyOf(warnings);
+      bytecode = Map.copyOf(bytecode);
     }
 
     public Class<?> get(String binaryName) {
@@ -129,7 +136,16 @@ public final class InMemoryCompiler {
         throw new IllegalStateException("compiled class vanished: " + name, e);
       }
     }
-    return new Result(loader, loaded, warnings);
+    return new Result(loader, loaded, warnings, bytes);
+  }
+
+  /**
+   * A class loader that defines the classes {@code bytecode} holds (class files by binary name, as
+   * {@link Result#bytecode()} gives them) when asked for, with the loader of {@code eligo.data} as
+   * its parent: compiled in one process, run in another with no Java compiler.
+   */
+  public static ClassLoader loader(Map<String, byte[]> bytecode) {
+    return new MemoryClassLoader(Map.copyOf(bytecode), AreaEvaluator.class.getClassLoader());
   }
 
   private static final java.util.concurrent.atomic.AtomicBoolean WARMING =
