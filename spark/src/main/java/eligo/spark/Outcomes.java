@@ -4,9 +4,9 @@ import eligo.data.NodeResults;
 import java.io.ByteArrayOutputStream;
 
 /**
- * A customer's results packed small for the sort that puts customers in the file's order: per
- * area (program order) and result node, the status byte and, when evaluated, the value as a
- * zigzag variable-length long. {@link #unpack} gives them back for {@link
+ * A customer's results packed small for the sort that puts customers in the file's order: per area
+ * (program order) and result node, the status byte and, when evaluated, the value as a zigzag
+ * variable-length long. {@link #unpack} gives them back for {@link
  * eligo.engine.ResultsRows#customer}.
  */
 final class Outcomes {

@@ -202,7 +202,11 @@ final class RowParse implements Serializable {
       Object v = row.get(i);
       if (v instanceof BigDecimal d) {
         if (d.stripTrailingZeros().scale() > 2) {
-          add(columns[i] + " " + CellChecks.quote(d.toPlainString()) + " has more than 2 decimal places");
+          add(
+              columns[i]
+                  + " "
+                  + CellChecks.quote(d.toPlainString())
+                  + " has more than 2 decimal places");
           return 0;
         }
         BigDecimal cents = d.setScale(2).movePointRight(2);

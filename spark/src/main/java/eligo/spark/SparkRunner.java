@@ -29,9 +29,9 @@ import org.apache.spark.storage.StorageLevel;
  * {@code eligo-spark run}: the criteria compiled on the driver, the five tables read where they
  * are, every customer's rows brought together (by tenant, then by customer: two shuffles), the
  * generated evaluators run per batch of customers, the partner totals summed by a Spark
- * aggregation, and the canonical results file written from the sorted blocks streamed to the
- * driver one partition at a time (or a Parquet table of the same rows). Nothing holds the whole
- * dataset in one place.
+ * aggregation, and the canonical results file written from the sorted blocks streamed to the driver
+ * one partition at a time (or a Parquet table of the same rows). Nothing holds the whole dataset in
+ * one place.
  */
 public final class SparkRunner {
   private SparkRunner() {}
@@ -98,7 +98,11 @@ public final class SparkRunner {
     spark.conf().set("spark.sql.shuffle.partitions", String.valueOf(partitions));
     Shipped shipped =
         new Shipped(
-            compiled, prebuilt, names.toArray(new String[0]), families.toArray(new String[0]), asOf);
+            compiled,
+            prebuilt,
+            names.toArray(new String[0]),
+            families.toArray(new String[0]),
+            asOf);
     Shipped.Runtime runtime = shipped.runtime();
 
     // by tenant: each tenant with its usage rows and associations
@@ -118,12 +122,12 @@ public final class SparkRunner {
             .union(
                 usage
                     .rows()
-                    .map((MapFunction<Row, Row>) usageParse::usage, Encoders.row(Schemas.BY_TENANT)))
+                    .map(
+                        (MapFunction<Row, Row>) usageParse::usage, Encoders.row(Schemas.BY_TENANT)))
             .repartition(partitions, functions.col("tenant_id"))
             .sortWithinPartitions("tenant_id", "kind", "workload", "month")
             .mapPartitions(
-                new TenantRows(
-                    shipped, tenants.display(), associations.display(), usage.display()),
+                new TenantRows(shipped, tenants.display(), associations.display(), usage.display()),
                 Encoders.row(Schemas.BY_CUSTOMER));
 
     // by customer: each customer with its tenants, evaluated in batches
@@ -131,9 +135,7 @@ public final class SparkRunner {
     Dataset<Row> evaluated =
         customers
             .rows()
-            .map(
-                (MapFunction<Row, Row>) customerParse::customer,
-                Encoders.row(Schemas.BY_CUSTOMER))
+            .map((MapFunction<Row, Row>) customerParse::customer, Encoders.row(Schemas.BY_CUSTOMER))
             .union(byTenant)
             .repartition(partitions, functions.col("customer_id"))
             .sortWithinPartitions("customer_id", "kind", "tenant_id")
@@ -201,9 +203,7 @@ public final class SparkRunner {
     Row max =
         usage
             .rows()
-            .agg(
-                functions.max(
-                    functions.when(month.rlike("^[0-9]{4}-(0[1-9]|1[0-2])$"), month)))
+            .agg(functions.max(functions.when(month.rlike("^[0-9]{4}-(0[1-9]|1[0-2])$"), month)))
             .first();
     if (max.isNullAt(0)) {
       throw new DataProblem(

@@ -24,8 +24,8 @@ import org.apache.spark.sql.types.StructType;
 /**
  * Finds and opens the five tables of a dataset folder (a local path or any URI Spark reads): {@code
  * NAME.parquet} (a file or a folder of part files) when present, else {@code NAME.csv}. A table's
- * rows hold exactly the required columns, found by name (extra columns are left out), then the
- * file each row came from and, for CSV, the raw text of a row with the wrong number of fields.
+ * rows hold exactly the required columns, found by name (extra columns are left out), then the file
+ * each row came from and, for CSV, the raw text of a row with the wrong number of fields.
  *
  * <p>CSV is read with an explicit schema of text columns (nothing inferred): the header is read
  * here to place the columns, Spark's CSV reader then takes each field as text, and {@link RowParse}
@@ -115,8 +115,7 @@ final class Tables {
       }
       first = line.toByteArray();
     }
-    int from =
-        first.length >= 3 && (first[0] & 0xff) == 0xEF && (first[1] & 0xff) == 0xBB ? 3 : 0;
+    int from = first.length >= 3 && (first[0] & 0xff) == 0xEF && (first[1] & 0xff) == 0xBB ? 3 : 0;
     String text = new String(first, from, first.length - from, StandardCharsets.UTF_8);
     if (text.endsWith("\r")) {
       text = text.substring(0, text.length() - 1);
