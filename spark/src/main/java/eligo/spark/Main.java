@@ -100,6 +100,11 @@ public final class Main implements Callable<Integer> {
         description = "shuffle partitions (default: about 128 MB of input each)")
     int partitions;
 
+    @Option(
+        names = "--timings",
+        description = "print each Spark stage's time, input and shuffle bytes on standard error")
+    boolean timings;
+
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
     @Override
@@ -120,6 +125,10 @@ public final class Main implements Callable<Integer> {
       }
       long started = System.nanoTime();
       SparkSession spark = session(master);
+      StageLog stages = new StageLog();
+      if (timings) {
+        spark.sparkContext().addSparkListener(stages);
+      }
       try {
         SparkRunner.Summary s =
             SparkRunner.run(
@@ -139,6 +148,9 @@ public final class Main implements Callable<Integer> {
                     : s.customers() + " customers of " + s.partners() + " partners",
                 results,
                 (System.nanoTime() - started) / 1e9));
+        if (timings) {
+          stages.print(err, s.customers());
+        }
         return 0;
       } catch (CriteriaFailure f) {
         if (f.diagnostics().isEmpty()) {
