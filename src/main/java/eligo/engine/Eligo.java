@@ -233,7 +233,8 @@ public final class Eligo {
       Frontend.Compilation criteria,
       LoadResult loaded,
       List<Diagnostic> warnings,
-      CompletableFuture<Engine.Compiled> compiling) {
+      CompletableFuture<Engine.Compiled> compiling,
+      Snapshot snapshot) {
     /** The evaluators, once compiled; a failure to compile them is thrown as it is. */
     public Engine.Compiled evaluators() {
       try {
@@ -278,6 +279,21 @@ public final class Eligo {
    */
   public static Started start(Path criteria, Path data, Mode mode, Engine engine, Stages stages)
       throws CriteriaFailure, DataFailure {
+    return start(criteria, data, mode, engine, stages, null);
+  }
+
+  /**
+   * {@link #start(Path, Path, Mode, Engine, Stages)}, with the data read from the snapshot file
+   * {@code snapshot} when it holds a load of the same content (same files' sizes, modification
+   * times and bytes, same association types and mode), else loaded from the CSV and written to
+   * {@code snapshot} for the next run ({@link Started#snapshot()} says which). A stale, truncated
+   * or damaged snapshot is never used: it is written again.
+   *
+   * @param snapshot the snapshot file, or null for none
+   */
+  public static Started start(
+      Path criteria, Path data, Mode mode, Engine engine, Stages stages, Path snapshot)
+      throws CriteriaFailure, DataFailure {
     engine.prepare(criteria);
     CompletableFuture<Checked> checking =
         CompletableFuture.supplyAsync(
@@ -311,19 +327,43 @@ public final class Eligo {
       checking.join().orThrow();
       throw DataFailure.notAFolder(data);
     }
-    LoadResult loaded;
+    if (snapshot != null) {
+      CompletableFuture<String> files = CompletableFuture.supplyAsync(() -> Snapshot.files(data));
+      Frontend.Compilation checked = checking.join().orThrow();
+      Snapshot.Loaded got =
+          Snapshot.load(
+              snapshot,
+              files.join(),
+              checked.program().associationTypes(),
+              mode,
+              types -> csv(data, () -> types, mode, checking),
+              stages);
+      return new Started(
+          checked, got.loaded(), bindToData(checked, got.loaded()), compiling, got.snapshot());
+    }
+    LoadResult loaded = csv(data, () -> checkedTypes(checking), mode, checking);
+    Frontend.Compilation checked = checking.join().orThrow();
+    return new Started(checked, loaded, bindToData(checked, loaded), compiling, null);
+  }
+
+  /** The association types of the criteria, once checked; ends the load when they have errors. */
+  private static List<String> checkedTypes(CompletableFuture<Checked> checking) {
+    Checked checked = checking.join();
+    if (checked.failure() != null) {
+      throw new CriteriaFailed();
+    }
+    return checked.compilation().program().associationTypes();
+  }
+
+  /** Loads the CSV files of {@code data}, with the failures of {@link #start}. */
+  private static LoadResult csv(
+      Path data,
+      java.util.function.Supplier<List<String>> types,
+      Mode mode,
+      CompletableFuture<Checked> checking)
+      throws CriteriaFailure, DataFailure {
     try {
-      loaded =
-          DatasetLoader.load(
-              data,
-              () -> {
-                Checked checked = checking.join();
-                if (checked.failure() != null) {
-                  throw new CriteriaFailed();
-                }
-                return checked.compilation().program().associationTypes();
-              },
-              mode);
+      return DatasetLoader.load(data, types, mode);
     } catch (CriteriaFailed e) {
       throw checking.join().failure();
     } catch (DataException e) {
@@ -332,7 +372,5 @@ public final class Eligo {
       bind(checked, null, e.typesInData());
       throw DataFailure.badData(data, e);
     }
-    Frontend.Compilation checked = checking.join().orThrow();
-    return new Started(checked, loaded, bindToData(checked, loaded), compiling);
   }
 }
