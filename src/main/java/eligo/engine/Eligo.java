@@ -139,7 +139,7 @@ public final class Eligo {
   }
 
   /** A dataset loaded for criteria, and the warnings of holding the criteria against it. */
-  public record Bound(LoadResult loaded, List<Diagnostic> warnings) {}
+  public record Bound(LoadResult loaded, List<Diagnostic> warnings, Snapshot snapshot) {}
 
   /**
    * Loads the dataset folder {@code dir} for {@code criteria} (with their association types) and
@@ -151,16 +151,42 @@ public final class Eligo {
    */
   public static Bound loadFor(Frontend.Compilation criteria, Path dir, Mode mode)
       throws CriteriaFailure, DataFailure {
+    return loadFor(criteria, dir, mode, null);
+  }
+
+  /**
+   * {@link #loadFor(Frontend.Compilation, Path, Mode)}, through the snapshot file {@code snapshot}
+   * as {@link #start(Path, Path, Mode, Engine, Stages, Path)} does (null: none).
+   */
+  public static Bound loadFor(Frontend.Compilation criteria, Path dir, Mode mode, Path snapshot)
+      throws CriteriaFailure, DataFailure {
+    List<String> types = criteria.program().associationTypes();
+    Snapshot used = null;
     LoadResult loaded;
     try {
-      loaded = loadData(dir, criteria.program().associationTypes(), mode);
+      if (snapshot != null && Files.isDirectory(dir)) {
+        Snapshot.Loaded got =
+            Snapshot.load(
+                snapshot,
+                Snapshot.files(dir),
+                types,
+                mode,
+                t -> loadData(dir, t, mode),
+                Stages.NONE);
+        loaded = got.loaded();
+        used = got.snapshot();
+      } else {
+        loaded = loadData(dir, types, mode);
+      }
     } catch (DataFailure f) {
       if (f.getCause() instanceof DataException e) {
         bind(criteria, null, e.typesInData()); // a misspelt type text explains the rows
       }
       throw f;
+    } catch (CriteriaFailure f) {
+      throw new IllegalStateException("a load of CSV files does not fail on criteria", f);
     }
-    return new Bound(loaded, bindToData(criteria, loaded));
+    return new Bound(loaded, bindToData(criteria, loaded), used);
   }
 
   private static List<Diagnostic> bind(

@@ -56,6 +56,40 @@ class SnapshotRunTest {
   }
 
   @Test
+  void theViewsAndDiffReadTheSnapshotThatRunWrote() throws Exception {
+    Path data = copySample();
+    Path snap = tmp.resolve("data.snap");
+    assertThat(run(data, snap, "r1.csv").code).isZero();
+    long written = Files.getLastModifiedTime(snap).toMillis();
+    Run plain = cli("summary", "--criteria", "criteria", "--data", data.toString());
+    Run fromSnapshot =
+        cli(
+            "summary",
+            "--criteria",
+            "criteria",
+            "--data",
+            data.toString(),
+            "--snapshot",
+            snap.toString());
+    assertThat(fromSnapshot.code).isZero();
+    assertThat(fromSnapshot.out).isEqualTo(plain.out).contains("azure");
+    Run diff =
+        cli(
+            "diff",
+            "--old",
+            "criteria",
+            "--new",
+            "criteria",
+            "--data",
+            data.toString(),
+            "--snapshot",
+            snap.toString());
+    assertThat(diff.code).isZero();
+    // read, not written again
+    assertThat(Files.getLastModifiedTime(snap).toMillis()).isEqualTo(written);
+  }
+
+  @Test
   void aSnapshotThatIsAnInputOrTheResultsIsRefused() throws Exception {
     Path data = copySample();
     Run intoData = run(data, data.resolve("usage.csv"), "r.csv");
@@ -77,6 +111,13 @@ class SnapshotRunTest {
   }
 
   private record Run(int code, String out, String err) {}
+
+  private static Run cli(String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    int code = Main.execute(args, new PrintWriter(out), new PrintWriter(err));
+    return new Run(code, out.toString(), err.toString());
+  }
 
   private Run run(Path data, Path snap, String results) {
     StringWriter out = new StringWriter();
