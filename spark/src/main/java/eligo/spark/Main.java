@@ -204,6 +204,7 @@ public final class Main implements Callable<Integer> {
 
   /** The settings every eligo session needs. */
   static SparkSession.Builder configure(SparkSession.Builder b) {
-    return b.config("spark.sql.csv.parser.columnPruning.enabled", "false");
+    return b.config("spark.sql.csv.parser.columnPruning.enabled", "false")
+        .config("spark.sql.debug.maxToStringFields", "200"); // plans are logged whole, no warning
   }
 }
