@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
 /**
  * The seams of runners that hold no whole {@link Outcome} (the Spark runner): {@link ResultsRows}
  * gives, block by block, the bytes {@link ResultsFile} writes, and evaluators compiled to class
- * files and loaded from them ({@link Evaluators#bytecode}, {@link InMemoryCompiler#loader}) give
+ * files and loaded from them ({@link Evaluators#bytecode}, {@link InMemoryCompiler#define}) give
  * the results of those compiled in place.
  */
 class ResultsRowsTest {
@@ -99,7 +99,7 @@ class ResultsRowsTest {
     Map<String, byte[]> bytecode =
         Evaluators.bytecode(s.criteria().program(), Engine.GENERATED_PACKAGE);
     assertThat(bytecode).isNotEmpty();
-    ClassLoader loader = InMemoryCompiler.loader(bytecode);
+    ClassLoader loader = InMemoryCompiler.define(bytecode).classLoader();
     Map<String, Function<Dataset, AreaEvaluator>> shipped =
         Evaluators.factories(s.criteria().program(), Engine.GENERATED_PACKAGE, loader);
     Map<String, Function<Dataset, AreaEvaluator>> here = s.evaluators().factories();

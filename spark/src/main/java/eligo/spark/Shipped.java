@@ -88,7 +88,9 @@ final class Shipped implements Serializable {
           s.bytecode == null
               ? Prebuilt.evaluators(c)
               : Evaluators.factories(
-                  program, Engine.GENERATED_PACKAGE, InMemoryCompiler.loader(s.bytecode));
+                  program,
+                  Engine.GENERATED_PACKAGE,
+                  InMemoryCompiler.define(s.bytecode).classLoader());
       if (byArea == null) {
         throw new IllegalStateException("no prebuilt evaluators for these criteria here");
       }
