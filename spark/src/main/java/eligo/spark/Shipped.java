@@ -2,7 +2,6 @@ package eligo.spark;
 
 import eligo.check.Frontend;
 import eligo.codegen.Evaluators;
-import eligo.codegen.InMemoryCompiler;
 import eligo.data.AreaEvaluator;
 import eligo.data.Dataset;
 import eligo.engine.Engine;
@@ -88,9 +87,7 @@ final class Shipped implements Serializable {
           s.bytecode == null
               ? Prebuilt.evaluators(c)
               : Evaluators.factories(
-                  program,
-                  Engine.GENERATED_PACKAGE,
-                  InMemoryCompiler.define(s.bytecode).classLoader());
+                  program, Engine.GENERATED_PACKAGE, new ShippedClasses(s.bytecode));
       if (byArea == null) {
         throw new IllegalStateException("no prebuilt evaluators for these criteria here");
       }
