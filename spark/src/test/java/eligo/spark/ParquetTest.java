@@ -31,6 +31,8 @@ class ParquetTest {
         spark
             .read()
             .option("header", "true")
+            .option("multiLine", "true") // names with line breaks and quotes
+            .option("escape", "\"")
             .csv(data.resolve(name + ".csv").toString()); // every column text; blanks null
     Dataset<Row> typed = csv;
     for (String money : new String[] {"acr_usd", "revenue_usd"}) {
