@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
@@ -16,8 +17,10 @@ import java.util.Locale;
  * The benchmark's baseline: the six solution areas of CRITERIA.md written by hand in DuckDB SQL
  * ({@code eligo/bench/duckdb/eligo.sql}), run by an in-memory DuckDB on all cores (its default),
  * from the five CSV files of a dataset folder to the canonical results file. Arguments: DATA_FOLDER
- * RESULTS_FILE. bin/bench times it end to end beside {@code eligo run}; DuckDbBaselineTest checks
- * that it writes the same bytes.
+ * RESULTS_FILE; the system property {@code eligo.bench.duckdb.memory} (e.g. {@code 8GB}) sets
+ * DuckDB's memory limit, else DuckDB's default (80% of the memory) holds. It prints the time the
+ * SQL took, from the first read_csv to the results file written, and the settings. bin/bench times
+ * it beside {@code eligo run}; DuckDbBaselineTest checks that it writes the same bytes.
  */
 public final class DuckDbBaseline {
   private DuckDbBaseline() {}
@@ -32,16 +35,43 @@ public final class DuckDbBaseline {
     List<String> statements = statements(Path.of(args[0]), Path.of(args[1]));
     long start = System.nanoTime();
     try (Connection c = DriverManager.getConnection("jdbc:duckdb:")) {
+      String memory = System.getProperty("eligo.bench.duckdb.memory", "");
+      if (!memory.isEmpty()) {
+        try (Statement s = c.createStatement()) {
+          s.execute("SET memory_limit = '" + memory.replace("'", "''") + "'");
+        }
+      }
+      String threads = setting(c, "threads");
+      String limit = setting(c, "memory_limit");
       long connected = System.nanoTime();
       run(c, statements);
       long done = System.nanoTime();
       // bin/bench reads this line
       System.out.printf(
           Locale.ROOT,
-          "duckdb: %d ms from connecting to the results file written (connect %d ms, SQL %d ms)%n",
-          (done - start) / 1_000_000,
+          "duckdb %s: SQL %d ms (from the first read_csv to the results file written; connect %d"
+              + " ms before it), %s threads, memory limit %s%n",
+          version(c),
+          (done - connected) / 1_000_000,
           (connected - start) / 1_000_000,
-          (done - connected) / 1_000_000);
+          threads,
+          limit);
+    }
+  }
+
+  private static String setting(Connection c, String name) throws SQLException {
+    try (Statement s = c.createStatement();
+        ResultSet r = s.executeQuery("SELECT current_setting('" + name + "')")) {
+      r.next();
+      return r.getString(1);
+    }
+  }
+
+  private static String version(Connection c) throws SQLException {
+    try (Statement s = c.createStatement();
+        ResultSet r = s.executeQuery("SELECT version()")) {
+      r.next();
+      return r.getString(1);
     }
   }
 
@@ -74,9 +104,9 @@ public final class DuckDbBaseline {
   }
 
   /**
-   * The statements of the SQL file (each ends with ';' at the end of a line) with the paths put in:
-   * {@code ${data}} and {@code ${results}} stand inside single-quoted SQL strings, so a quote in a
-   * path is doubled.
+   * The statements of the SQL file (each ends with ';' at the end of a line that is not a comment)
+   * with the paths put in: {@code ${data}} and {@code ${results}} stand inside single-quoted SQL
+   * strings, so a quote in a path is doubled.
    */
   static List<String> statements(Path data, Path results) throws IOException {
     String sql;
@@ -93,7 +123,7 @@ public final class DuckDbBaseline {
         continue;
       }
       current.append(line).append('\n');
-      if (line.endsWith(";")) {
+      if (line.endsWith(";") && !line.startsWith("--")) {
         // the paths go in after the split: whatever they hold stays inside their string
         statements.add(
             current
