@@ -27,7 +27,7 @@ class SlipsTest {
 
   @Test
   void aThousandsSeparatorIsNamedWithTheAmountToWrite() {
-    assertThat(errorsAfter("azure.criteria", ">= $1000", ">= $1,000"))
+    assertThat(errorsAfter("azure.criteria", "= $1000", "= $1,000"))
         .singleElement()
         .asString()
         .contains(
