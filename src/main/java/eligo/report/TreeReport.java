@@ -32,7 +32,17 @@ public final class TreeReport {
   static String countText(int[] counts) {
     return counts == null
         ? ""
-        : "pass " + counts[0] + ", fail " + counts[1] + ", not evaluated " + counts[2];
+        : Words.MET
+            + " "
+            + counts[0]
+            + ", "
+            + Words.NOT_MET.toLowerCase(java.util.Locale.ROOT)
+            + " "
+            + counts[1]
+            + ", "
+            + Words.NOT_EVALUATED.toLowerCase(java.util.Locale.ROOT)
+            + " "
+            + counts[2];
   }
 
   /** One line per branch and node, indented by depth. */

@@ -49,12 +49,12 @@ class ReportCommandsTest {
         Customer eligibility: 4 customers of 1 partner, as of 2026-09
 
         Azure (azure)
-          workloads          gate    Qualified 3    Unqualified 1  Not evaluated 0
-            Qualified: C1, C2, C4
-            Unqualified: C3
-          association        gate    Qualified 2    Unqualified 1  Not evaluated 1
-            Qualified: C1, C2
-            Unqualified: C4
+          workloads          gate    Met 3          Not met 1      Not evaluated 0
+            Met: C1, C2, C4
+            Not met: C3
+          association        gate    Met 2          Not met 1      Not evaluated 1
+            Met: C1, C2
+            Not met: C4
             Not evaluated: C3
           net-customer-adds  metric  With growth 2  In decline 0   No change 0      Met 2  Not met 0  Not evaluated 2
             With growth: C1, C2
