@@ -22,10 +22,29 @@ final class CustomerPage {
   private static final Template CUSTOMER_AREA = SitePages.SITE.get("customerArea");
   private static final Template CUSTOMER_GOALS = SitePages.SITE.get("customerGoals");
   private static final Template CUSTOMER_NODE = SitePages.SITE.get("customerNode");
+  private static final Template CUSTOMER_BRANCH = SitePages.SITE.get("customerBranch");
   private static final Template DETAILS = SitePages.SITE.get("details");
   private static final Template DETAIL = SitePages.SITE.get("detail");
   private static final Template TH = SitePages.SITE.get("thShort");
   private static final Template TD = SitePages.SITE.get("tdShort");
+
+  /** A label without its branch's title, which heads the branch's rows. */
+  private static String inBranch(String label, String branch) {
+    String prefix = branch + " · ";
+    return !branch.isEmpty() && label.startsWith(prefix) ? label.substring(prefix.length()) : label;
+  }
+
+  /**
+   * A node not evaluated says which gate stopped it; the gate's own row, on the same page, says
+   * why, so its reason is not repeated.
+   */
+  static String shorter(String why) {
+    String start = "not evaluated: gate '";
+    int end = why.indexOf("' was not met (");
+    return why.startsWith(start) && end > 0
+        ? why.substring(0, end + "' was not met".length())
+        : why;
+  }
 
   static String render(SitePages pages, int c, Explainer explainer) {
     SiteModel model = pages.model;
@@ -44,13 +63,21 @@ final class CustomerPage {
       areaLinks.add(LINK.render("href", "#" + info.anchor(), "label", a.title()));
       List<Html> nodes = new ArrayList<>();
       String lastWhy = null;
+      String lastBranch = "";
       int[] tally = new int[3];
       for (int ni = 0; ni < a.nodes().size(); ni++) {
         CustomerView.Node n = a.nodes().get(ni);
         Ir.Node node = ao.nodes.get(ni);
         tally[n.status().equals("met") ? 0 : n.status().equals("not_met") ? 1 : 2]++;
+        String branch = info.branches().get(ni);
+        if (!branch.isEmpty() && !branch.equals(lastBranch)) {
+          nodes.add(CUSTOMER_BRANCH.render("title", branch));
+        }
+        lastBranch = branch;
         Html details = Html.EMPTY;
-        if (!n.details().isEmpty()) {
+        // the tenant or workload rows behind an outcome not met (kept out of met ones: one page
+        // per customer stays small)
+        if (!n.details().isEmpty() && n.status().equals("not_met")) {
           boolean net = n.details().get(0).yearEarlier() != null;
           List<Html> rows = new ArrayList<>();
           for (CustomerView.Detail d : n.details()) {
@@ -72,20 +99,15 @@ final class CustomerPage {
                   "rows",
                   Html.join(rows));
         }
+        String why = n.why() == null ? "" : n.why().equals(lastWhy) ? "as above" : shorter(n.why());
         nodes.add(
             CUSTOMER_NODE.render(
                 "status",
                 n.status(),
                 "leaf",
                 node.kind() == Ir.NodeKind.LEAF ? " leaf" : "",
-                "id",
-                n.id(),
-                "tree",
-                info.tree(),
-                "nodeAnchor",
-                info.nodeAnchors().get(node),
                 "title",
-                info.labels().get(ni),
+                inBranch(info.labels().get(ni), branch),
                 "statusText",
                 Words.outcome(n.status()),
                 "current",
@@ -93,7 +115,7 @@ final class CustomerPage {
                 "details",
                 details,
                 "why",
-                n.why() == null ? "" : n.why().equals(lastWhy) ? "as above" : n.why()));
+                why));
         lastWhy = n.why();
       }
       List<String> goals = new ArrayList<>();
@@ -115,6 +137,8 @@ final class CustomerPage {
               : tally[0] + " met, " + tally[1] + " not met, " + tally[2] + " not evaluated";
       areas.add(
           CUSTOMER_AREA.render(
+              "tree",
+              info.tree(),
               "anchor",
               info.anchor(),
               "title",

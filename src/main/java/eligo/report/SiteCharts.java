@@ -15,7 +15,6 @@ final class SiteCharts {
 
   private static final Template CHART = SitePages.SITE.get("chart");
   private static final Template PART = SitePages.SITE.get("part");
-  private static final Template PART_KEY = SitePages.SITE.get("partKey");
 
   static final int WIDTH = 560;
 
@@ -44,10 +43,8 @@ final class SiteCharts {
 
   static Html bar(SummaryView.Node n, int customers) {
     List<Html> parts = new ArrayList<>();
-    List<Html> keys = new ArrayList<>();
     StringBuilder label = new StringBuilder();
     int x = 0;
-    int keyX = 0;
     int done = 0;
     for (SummaryView.Group g : partition(n)) {
       done += g.count();
@@ -67,17 +64,8 @@ final class SiteCharts {
       }
       x = end;
       String text = g.label() + " " + g.count();
-      keys.add(
-          PART_KEY.render("x", keyX, "color", color(g.key()), "textX", keyX + 13, "text", text));
-      keyX += 13 + 7 * text.length() + 12;
       label.append(label.length() == 0 ? "" : ", ").append(text);
     }
-    return CHART.render(
-        "width",
-        Math.max(WIDTH, keyX),
-        "label",
-        label.toString(),
-        "parts",
-        Html.join(List.of(Html.join(parts), Html.join(keys))));
+    return CHART.render("width", WIDTH, "label", label.toString(), "parts", Html.join(parts));
   }
 }

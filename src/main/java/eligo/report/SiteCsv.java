@@ -38,27 +38,37 @@ final class SiteCsv {
     out.append('\n');
   }
 
-  /** The whole list of a group: partner (program site), customer id, name, value. */
-  static String list(SiteModel model, int ai, int ni, int gi) {
-    SummaryView.Group g = model.all.areas().get(ai).nodes().get(ni).groups().get(gi);
+  /**
+   * Every list of a node in one file: [partner_id,] customer_id, customer_name, outcome (met,
+   * not_met, not_evaluated) and value (the plain value of the results file; empty when not
+   * evaluated), in report order.
+   */
+  static String node(SiteModel model, int ai, int ni) {
     Outcome.AreaOutcome ao = model.areas.get(ai).outcome();
     Ir.Node node = ao.nodes.get(ni);
     Dataset data = model.outcome.data;
     boolean program = model.face == SiteModel.Face.PROGRAM;
-    boolean evaluated = !g.key().equals("not_evaluated");
-    StringBuilder out = new StringBuilder(g.count() * 40 + 64);
+    StringBuilder out = new StringBuilder(model.order.length * 48 + 64);
     if (program) {
-      row(out, "partner_id", "customer_id", "customer_name", "value");
+      row(out, "partner_id", "customer_id", "customer_name", "outcome", "value");
     } else {
-      row(out, "customer_id", "customer_name", "value");
+      row(out, "customer_id", "customer_name", "outcome", "value");
     }
-    for (int c : g.members()) {
-      String value = evaluated ? Texts.plain(ao.value(c, ni), node.scale()) : "";
+    for (int c : model.order) {
+      byte s = ao.status(c, ni);
+      String value =
+          s == NodeResults.NOT_EVALUATED ? "" : Texts.plain(ao.value(c, ni), node.scale());
       if (program) {
-        row(out, data.partnerId(c), data.customerId(c), data.customerName(c), value);
-      } else {
-        row(out, data.customerId(c), data.customerName(c), value);
+        out.append(cell(data.partnerId(c))).append(',');
       }
+      out.append(cell(data.customerId(c)))
+          .append(',')
+          .append(cell(data.customerName(c)))
+          .append(',')
+          .append(NodeResults.statusName(s))
+          .append(',')
+          .append(value)
+          .append('\n');
     }
     return out.toString();
   }

@@ -137,9 +137,4 @@ final class SiteModel {
         + (page == 1 ? "" : "." + page)
         + ".html";
   }
-
-  /** The CSV of a group's whole list, in {@code lists/}. */
-  static String listCsv(String areaId, String nodeId, String group) {
-    return SiteNames.of(areaId) + "." + SiteNames.of(nodeId) + "." + group + ".csv";
-  }
 }

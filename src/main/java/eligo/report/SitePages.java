@@ -121,11 +121,7 @@ public final class SitePages {
                 partnerPage
                     ? indexIn(model.all.areas().get(ai).nodes().get(ni).groups().get(gi), g)
                     : 0;
-            String list =
-                root
-                    + "lists/"
-                    + SiteModel.listName(a.id(), n.id(), g.key(), start / PAGE_SIZE + 1)
-                    + (partnerPage ? "#p-" + SiteNames.of(partner) : "");
+            String list = root + listHref(ai, ni, gi, start, partnerPage ? partner : null);
             counts.add(
                 COUNT.render(
                     "area", a.id(), "node", n.id(), "group", g.key(), "list", list, "count",
@@ -324,9 +320,18 @@ public final class SitePages {
   // ================================================================ group lists
 
   private static final Template LIST = SITE.get("list");
+  private static final Template LIST_SECTION = SITE.get("listSection");
   private static final Template LIST_ROW = SITE.get("listRow");
   private static final Template LIST_ROW_PARTNER = SITE.get("listRowPartner");
   private static final Template PARTNER_ANCHOR = SITE.get("partnerAnchor");
+
+  /**
+   * Whether the lists are one page per node with a section per group (a site of at most {@value
+   * #PAGE_SIZE} customers, as a partner's usually is: few, small files), or pages of one group.
+   */
+  boolean listsPerNode() {
+    return model.order.length <= PAGE_SIZE;
+  }
 
   /**
    * How many pages the list of group {@code group} of node {@code node} of area {@code area} has.
@@ -336,26 +341,118 @@ public final class SitePages {
     return (count + PAGE_SIZE - 1) / PAGE_SIZE;
   }
 
-  /** Page {@code p} (1-based) of a group's list (indexes into the site's summary). */
-  String listPage(int ai, int ni, int gi, int p) {
+  /** The file (in {@code lists/}) of a node's list page. */
+  String listFile(int ai, int ni, int gi, int page) {
     SummaryView.Area a = model.all.areas().get(ai);
     SummaryView.Node n = a.nodes().get(ni);
-    SummaryView.Group g = n.groups().get(gi);
+    return listsPerNode()
+        ? SiteNames.of(a.id()) + "." + SiteNames.of(n.id()) + ".html"
+        : SiteModel.listName(a.id(), n.id(), n.groups().get(gi).key(), page);
+  }
+
+  /**
+   * The link (from the site's top folder) to the customer at {@code index} of a group's list, or to
+   * the block of {@code partner} there when not null.
+   */
+  String listHref(int ai, int ni, int gi, int index, String partner) {
+    String key = model.all.areas().get(ai).nodes().get(ni).groups().get(gi).key();
+    String file = "lists/" + listFile(ai, ni, gi, index / PAGE_SIZE + 1);
+    if (partner != null) {
+      return file + "#" + key + "-p-" + SiteNames.of(partner);
+    }
+    return listsPerNode() ? file + "#" + key : file;
+  }
+
+  /** The file (in {@code lists/}) of a node's CSV: every customer with its outcome and value. */
+  static String listCsv(SummaryView.Area a, SummaryView.Node n) {
+    return SiteNames.of(a.id()) + "." + SiteNames.of(n.id()) + ".csv";
+  }
+
+  /** A node's list page of all its groups ({@link #listsPerNode}). */
+  String nodeListPage(int ai, int ni) {
+    SummaryView.Node n = model.all.areas().get(ai).nodes().get(ni);
+    List<Html> sections = new ArrayList<>();
+    for (int gi = 0; gi < n.groups().size(); gi++) {
+      if (n.groups().get(gi).count() > 0) {
+        sections.add(section(ai, ni, gi, 0, n.groups().get(gi).count()));
+      }
+    }
+    return listPage(ai, ni, -1, 1, 1, Html.join(sections));
+  }
+
+  /** Page {@code p} (1-based) of a group's list. */
+  String listPage(int ai, int ni, int gi, int p) {
+    SummaryView.Group g = model.all.areas().get(ai).nodes().get(ni).groups().get(gi);
+    return listPage(
+        ai,
+        ni,
+        gi,
+        p,
+        listPages(ai, ni, gi),
+        section(ai, ni, gi, (p - 1) * PAGE_SIZE, Math.min(g.count(), p * PAGE_SIZE)));
+  }
+
+  private String listPage(int ai, int ni, int gi, int p, int pages, Html sections) {
+    SummaryView.Area a = model.all.areas().get(ai);
+    SummaryView.Node n = a.nodes().get(ni);
     SiteModel.AreaInfo info = model.areas.get(ai);
-    Outcome.AreaOutcome ao = info.outcome();
+    Ir.Node node = info.outcome().nodes.get(ni);
+    String title =
+        a.title()
+            + " · "
+            + info.labels().get(ni)
+            + (gi < 0 ? ": customers by outcome" : ": " + n.groups().get(gi).label());
+    StringBuilder counts = new StringBuilder("Of " + model.all.customers() + " customers: ");
+    for (int k = 0; k < n.groups().size(); k++) {
+      SummaryView.Group x = n.groups().get(k);
+      counts.append(k == 0 ? "" : ", ").append(x.label()).append(' ').append(x.count());
+    }
+    counts.append('.');
+    Html body =
+        LIST.render(
+            "anchor",
+            info.anchor(),
+            "back",
+            LINK.render(
+                "href", "../" + info.tree() + "#" + info.nodeAnchors().get(node), "label", "Tree"),
+            "previous",
+            pageLink(gi >= 0 && p > 1, gi < 0 ? "" : listFile(ai, ni, gi, p - 1), "Previous page"),
+            "next",
+            pageLink(gi >= 0 && p < pages, gi < 0 ? "" : listFile(ai, ni, gi, p + 1), "Next page"),
+            "csv",
+            listCsv(a, n),
+            "title",
+            title,
+            "counts",
+            counts.toString(),
+            "pageText",
+            pages > 1 ? " Page " + p + " of " + pages + "." : "",
+            "sections",
+            sections);
+    return page(title, "../", body);
+  }
+
+  /** The rows {@code from} to {@code to} of a group, under its heading. */
+  private Html section(int ai, int ni, int gi, int from, int to) {
+    SummaryView.Node n = model.all.areas().get(ai).nodes().get(ni);
+    SummaryView.Group g = n.groups().get(gi);
+    Outcome.AreaOutcome ao = model.areas.get(ai).outcome();
     Ir.Node node = ao.nodes.get(ni);
     Dataset data = model.outcome.data;
     boolean program = model.face == SiteModel.Face.PROGRAM;
-    int pages = listPages(ai, ni, gi);
-    String title = a.title() + " · " + info.labels().get(ni) + ": " + g.label();
+    boolean evaluated = !g.key().equals("not_evaluated");
+    boolean unitApart =
+        node.valueKind() == Ir.ValueKind.COUNT || node.valueKind() == Ir.ValueKind.QUANTITY;
     StringBuilder rows = new StringBuilder();
     String lastPartner = null;
-    for (int k = (p - 1) * PAGE_SIZE; k < Math.min(g.count(), p * PAGE_SIZE); k++) {
+    for (int k = from; k < to; k++) {
       int c = g.members()[k];
       String value =
-          g.key().equals("not_evaluated")
+          !evaluated
               ? ""
-              : Formats.value(node.valueKind(), node.unit(), ao.value(c, ni), node.scale());
+              : unitApart
+                  ? Formats.number(ao.value(c, ni), node.scale())
+                  : Formats.value(node.valueKind(), node.unit(), ao.value(c, ni), node.scale());
       if (program) {
         String partner = data.partnerId(c);
         rows.append(
@@ -364,7 +461,7 @@ public final class SitePages {
                     "anchor",
                     partner.equals(lastPartner)
                         ? Html.EMPTY
-                        : PARTNER_ANCHOR.render("partner", SiteNames.of(partner)),
+                        : PARTNER_ANCHOR.render("group", g.key(), "partner", SiteNames.of(partner)),
                     "partner",
                     partner,
                     "page",
@@ -392,39 +489,20 @@ public final class SitePages {
                 .markup());
       }
     }
-    StringBuilder counts = new StringBuilder("Of " + model.all.customers() + ": ");
-    for (int k = 0; k < n.groups().size(); k++) {
-      SummaryView.Group x = n.groups().get(k);
-      counts.append(k == 0 ? "" : ", ").append(x.label()).append(' ').append(x.count());
-    }
-    Html body =
-        LIST.render(
-            "anchor",
-            info.anchor(),
-            "back",
-            LINK.render(
-                "href", "../" + info.tree() + "#" + info.nodeAnchors().get(node), "label", "Tree"),
-            "previous",
-            pageLink(p > 1, SiteModel.listName(a.id(), n.id(), g.key(), p - 1), "Previous page"),
-            "next",
-            pageLink(p < pages, SiteModel.listName(a.id(), n.id(), g.key(), p + 1), "Next page"),
-            "csv",
-            SiteModel.listCsv(a.id(), n.id(), g.key()),
-            "title",
-            title,
-            "customers",
-            g.count() + Words.plural(" customer", g.count()),
-            "pageText",
-            pages > 1 ? ", page " + p + " of " + pages : "",
-            "counts",
-            counts.append('.').toString(),
-            "legend",
-            legend(),
-            "partnerHead",
-            program ? TH.render("text", "Partner") : Html.EMPTY,
-            "rows",
-            Html.raw(rows.toString()));
-    return page(title, "../", body);
+    String unit = node.unit() == null ? "" : node.unit().replace('_', ' ');
+    return LIST_SECTION.render(
+        "anchor",
+        g.key(),
+        "label",
+        g.label(),
+        "customers",
+        g.count() + Words.plural(" customer", g.count()),
+        "partnerHead",
+        program ? TH.render("text", "Partner") : Html.EMPTY,
+        "valueHead",
+        unitApart && !unit.isEmpty() ? "Value (" + unit + ")" : "Value",
+        "rows",
+        Html.raw(rows.toString()));
   }
 
   /** A link to a neighbouring page, or nothing when there is none. */

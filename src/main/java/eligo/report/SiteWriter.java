@@ -64,18 +64,15 @@ public final class SiteWriter {
       write(dir.resolve(model.areas.get(ai).tree()), TreeDiagram.page(pages, ai));
       for (int ni = 0; ni < a.nodes().size(); ni++) {
         SummaryView.Node n = a.nodes().get(ni);
+        Path lists = dir.resolve("lists");
+        write(lists.resolve(SitePages.listCsv(a, n)), SiteCsv.node(model, ai, ni));
+        if (pages.listsPerNode()) {
+          write(lists.resolve(pages.listFile(ai, ni, 0, 1)), pages.nodeListPage(ai, ni));
+          continue;
+        }
         for (int gi = 0; gi < n.groups().size(); gi++) {
-          String key = n.groups().get(gi).key();
-          int listPages = pages.listPages(ai, ni, gi);
-          for (int p = 1; p <= listPages; p++) {
-            write(
-                dir.resolve("lists").resolve(SiteModel.listName(a.id(), n.id(), key, p)),
-                pages.listPage(ai, ni, gi, p));
-          }
-          if (listPages > 0) {
-            write(
-                dir.resolve("lists").resolve(SiteModel.listCsv(a.id(), n.id(), key)),
-                SiteCsv.list(model, ai, ni, gi));
+          for (int p = 1; p <= pages.listPages(ai, ni, gi); p++) {
+            write(lists.resolve(pages.listFile(ai, ni, gi, p)), pages.listPage(ai, ni, gi, p));
           }
         }
       }

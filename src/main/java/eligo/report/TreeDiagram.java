@@ -118,7 +118,8 @@ final class TreeDiagram {
     if (ni >= 0) {
       SummaryView.Node sn = summary.nodes().get(ni);
       int cx = x + 10;
-      for (SummaryView.Group g : sn.groups()) {
+      for (int gi = 0; gi < sn.groups().size(); gi++) {
+        SummaryView.Group g = sn.groups().get(gi);
         if (!(g.key().equals("met")
             || g.key().equals("not_met")
             || g.key().equals("not_evaluated"))) {
@@ -130,7 +131,7 @@ final class TreeDiagram {
                 ? ZERO.render("x", cx, "y", y + 36, "group", g.key(), "text", text)
                 : COUNT.render(
                     "href",
-                    "lists/" + SiteModel.listName(summary.id(), sn.id(), g.key(), 1),
+                    pages.listHref(ai, ni, gi, 0, null),
                     "group",
                     g.key(),
                     "x",
