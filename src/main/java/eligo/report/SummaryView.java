@@ -84,7 +84,13 @@ public record SummaryView(
           + "'"
           + (close != null
               ? ": did you mean '" + close + "'?"
-              : "; known: " + String.join(", ", known));
+              : "; known: "
+                  + (known.size() <= 12
+                      ? String.join(", ", known)
+                      : String.join(", ", known.subList(0, 12))
+                          + ", ... ("
+                          + known.size()
+                          + " in all)"));
     }
   }
 
