@@ -49,22 +49,22 @@ class ReportCommandsTest {
         Customer eligibility: 4 customers of 1 partner, as of 2026-09
 
         Azure (azure)
-          workloads          gate    Met 3          Not met 1      Not evaluated 0
+          workloads          gate    Met 3          Not met 1     Not evaluated 0
             Met: C1, C2, C4
             Not met: C3
-          association        gate    Met 2          Not met 1      Not evaluated 1
+          association        gate    Met 2          Not met 1     Not evaluated 1
             Met: C1, C2
             Not met: C4
             Not evaluated: C3
-          net-customer-adds  metric  With growth 2  In decline 0   No change 0      Met 2  Not met 0  Not evaluated 2
+          net-customer-adds  metric  With growth 2  In decline 0  No change 0      Met 2  Not met 0  Not evaluated 2
             With growth: C1, C2
             Met: C1, C2
             Not evaluated: C3, C4
-          deployments        metric  Met 1          Not met 1      Not evaluated 2
+          deployments        metric  Met 1          Not met 1     Not evaluated 2
             Met: C1
             Not met: C2
             Not evaluated: C3, C4
-          usage-growth       metric  With growth 1  In decline 1   No change 0      Met 1  Not met 1  Not evaluated 2
+          usage-growth       metric  With growth 1  In decline 1  No change 0      Met 1  Not met 1  Not evaluated 2
             With growth: C2
             In decline: C1
             Met: C2
@@ -146,8 +146,8 @@ class ReportCommandsTest {
     assertThat(json.out())
         .startsWith("{\n  \"schema\" : \"eligo-tree/1\",\n  \"area\" : \"azure\",")
         .contains(
-            "\"id\" : \"workloads\",\n          \"kind\" : \"gate\",",
-            "\"counts\" : {\n            \"met\" : 3,\n            \"not_met\" : 1,\n            \"not_evaluated\" : 0\n          }");
+            "\"id\" : \"workloads\",\n      \"kind\" : \"gate\",",
+            "\"counts\" : {\n        \"met\" : 3,\n        \"not_met\" : 1,\n        \"not_evaluated\" : 0\n      }");
     Result mermaid =
         run("tree", "modern-work-smb", "--criteria", "criteria", "--format", "mermaid");
     assertThat(mermaid.out())
