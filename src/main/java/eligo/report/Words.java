@@ -222,20 +222,32 @@ public final class Words {
    * An amount in words: {@code ACR attributed via PAL}, {@code active users}, {@code the amount}.
    */
   static String amountName(Ir.Expr e) {
+    return amountName(e, null);
+  }
+
+  /**
+   * The same, where an amount that is not a measure of the data (a derived measure: {@code
+   * active_users * RATE}) is named by {@code unit}, the unit the checker gave it (the derived
+   * measure's own name), when there is one.
+   */
+  static String amountName(Ir.Expr e, String unit) {
     if (e instanceof Ir.MeasureAt m) {
       return measure(m.measure());
     }
     if (e instanceof Ir.If f && f.cond() instanceof Ir.Associated a && a.types() != null) {
-      return amountName(f.then()) + " attributed via " + types(a.types());
+      return amountName(f.then(), unit) + " attributed via " + types(a.types());
     }
     if (e instanceof Ir.Sum s) {
-      String body = amountName(s.body());
+      String body = amountName(s.body(), unit);
       if (s.where() instanceof Ir.Associated a
           && a.types() != null
           && !body.contains(" attributed via ")) {
         body += " attributed via " + types(a.types());
       }
       return body;
+    }
+    if (unit != null && !unit.isEmpty()) {
+      return unit.replace('_', ' ');
     }
     Measure m = firstMeasure(e);
     return m == null ? "the amount" : measure(m);
