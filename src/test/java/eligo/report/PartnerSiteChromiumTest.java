@@ -230,9 +230,7 @@ class PartnerSiteChromiumTest {
     for (int c = 0; c < whole.data.customerCount() && first == null; c++) {
       first = whole.data.partnerId(c).equals(PARTNER) ? whole.data.customerId(c) : null;
     }
-    assertThat(customers)
-        .doesNotContain("P001")
-        .contains(">" + first + "</a>");
+    assertThat(customers).doesNotContain("P001").contains(">" + first + "</a>");
     try (Stream<Path> beside = Files.list(tmp)) {
       assertThat(beside.map(p -> p.getFileName().toString()))
           .as("no temporary folder left beside the site")
