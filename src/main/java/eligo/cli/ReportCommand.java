@@ -1,9 +1,14 @@
 package eligo.cli;
 
+import eligo.engine.EngineFailure;
 import eligo.engine.Outcome;
+import eligo.io.OutputFolder;
 import eligo.ir.Ir;
 import eligo.report.HtmlSite;
+import eligo.report.PartnerSite;
+import eligo.report.SummaryView;
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -18,7 +23,10 @@ import picocli.CommandLine.Spec;
     description = {
       "Writes the Customer eligibility report as a static HTML site.",
       "The site opens from file:// with no network: the summary with a chart per node, customer lists per",
-      "group, a page per customer with the reasons behind every status, and each area's tree."
+      "group (with CSV downloads), a page per customer with the reasons behind every outcome, and each",
+      "area's tree as a diagram. By default the site of the whole program (every partner); with --partner",
+      "one partner's site, with --per-partner one site per partner: nothing of any other partner in it.",
+      "The folder is replaced whole (written beside it, then swapped in)."
     })
 final class ReportCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
@@ -29,20 +37,83 @@ final class ReportCommand implements Callable<Integer> {
       names = "--out",
       required = true,
       paramLabel = "DIR",
-      description = "The folder to write the site into (created when missing).")
+      description =
+          "The folder to write the site into: new, empty, or a site Eligo wrote (it is replaced whole).")
   Path out;
+
+  @Option(
+      names = "--partner",
+      paramLabel = "P",
+      description = "Only partner P's site: its customers, nothing of any other partner.")
+  String partner;
+
+  @Option(
+      names = "--per-partner",
+      description = "One site per partner, in DIR/<partner>/, and an index of them in DIR.")
+  boolean perPartner;
 
   @Override
   public Integer call() {
+    PrintWriter err = spec.commandLine().getErr();
+    if (partner != null && perPartner) {
+      err.println("eligo: give either --partner P or --per-partner, not both");
+      return ExitCodes.USAGE;
+    }
     try {
       Ir.Program program = inputs.program(spec);
-      Outcome outcome = inputs.evaluate(spec, program);
-      HtmlSite.write(
-          outcome, out, TerminalProgress.of("writing customer pages", spec.commandLine().getErr()));
+      if (partner == null && !perPartner) {
+        Outcome outcome = inputs.evaluate(spec, program);
+        HtmlSite.write(outcome, out, TerminalProgress.of("writing customer pages", err));
+        spec.commandLine()
+            .getOut()
+            .println(
+                "Report written to "
+                    + out.resolve("index.html")
+                    + " ("
+                    + outcome.data.customerCount()
+                    + " customer pages)");
+        return ExitCodes.OK;
+      }
+      ReportInputs.Loaded loaded = inputs.load(spec);
+      if (perPartner) {
+        int partners = PartnerSite.partners(loaded.dataset()).size();
+        PartnerSite.writeEach(
+            program,
+            inputs.evaluators(),
+            loaded.dataset(),
+            loaded.asOf(),
+            out,
+            Runtime.getRuntime().availableProcessors(),
+            TerminalProgress.of("writing partner sites", err));
+        spec.commandLine()
+            .getOut()
+            .println(
+                "Reports written to "
+                    + out
+                    + ": one site per partner ("
+                    + partners
+                    + " partners, "
+                    + loaded.dataset().customerCount()
+                    + " customer pages), index at "
+                    + out.resolve("index.html"));
+        return ExitCodes.OK;
+      }
+      Outcome outcome;
+      try {
+        outcome =
+            PartnerSite.outcome(
+                program, inputs.evaluators(), loaded.dataset(), loaded.asOf(), partner);
+      } catch (SummaryView.UnknownName e) {
+        err.println("eligo: " + e.getMessage());
+        return ExitCodes.USAGE;
+      }
+      PartnerSite.write(outcome, out, TerminalProgress.of("writing customer pages", err));
       spec.commandLine()
           .getOut()
           .println(
-              "Report written to "
+              "Report of partner "
+                  + partner
+                  + " written to "
                   + out.resolve("index.html")
                   + " ("
                   + outcome.data.customerCount()
@@ -50,10 +121,13 @@ final class ReportCommand implements Callable<Integer> {
       return ExitCodes.OK;
     } catch (ReportInputs.Stop stop) {
       return stop.code;
+    } catch (EngineFailure f) {
+      return Failures.report(f, spec);
+    } catch (OutputFolder.NotOurs e) {
+      err.println("eligo: cannot write the report: " + e.getMessage());
+      return ExitCodes.USAGE;
     } catch (IOException e) {
-      spec.commandLine()
-          .getErr()
-          .println("eligo: cannot write the report into '" + out + "': " + e.getMessage());
+      err.println("eligo: cannot write the report into '" + out + "': " + e.getMessage());
       return ExitCodes.FAILURE;
     }
   }

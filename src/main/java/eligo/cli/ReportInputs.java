@@ -79,8 +79,11 @@ final class ReportInputs {
     return compilation.program();
   }
 
-  /** Loads the dataset (strictly) and evaluates every customer; progress on a terminal. */
-  Outcome evaluate(CommandSpec spec, Ir.Program program) throws Stop {
+  /** The dataset, loaded strictly, and its as-of month. */
+  record Loaded(Dataset dataset, int asOf) {}
+
+  /** Loads the dataset (strictly) and finds the as-of month; a stop after printing why. */
+  Loaded load(CommandSpec spec) throws Stop {
     PrintWriter err = spec.commandLine().getErr();
     if (data == null) {
       err.println("eligo: give the dataset with --data DIR");
@@ -101,14 +104,28 @@ final class ReportInputs {
         err.println("eligo: " + bound.snapshot().describe());
       }
       Dataset dataset = bound.loaded().dataset();
-      int m = Eligo.asOf(asOf, dataset);
+      return new Loaded(dataset, Eligo.asOf(asOf, dataset));
+    } catch (EngineFailure f) {
+      throw new Stop(Failures.report(f, spec));
+    }
+  }
+
+  /** The evaluators of the criteria {@link #program} compiled. */
+  Engine.Compiled evaluators() {
+    return engine.compile(compilation);
+  }
+
+  /** Loads the dataset (strictly) and evaluates every customer; progress on a terminal. */
+  Outcome evaluate(CommandSpec spec, Ir.Program program) throws Stop {
+    Loaded loaded = load(spec);
+    try {
       return Eligo.evaluate(
           compilation,
           engine,
-          dataset,
-          m,
+          loaded.dataset(),
+          loaded.asOf(),
           Runtime.getRuntime().availableProcessors(),
-          TerminalProgress.of("evaluating customers", err));
+          TerminalProgress.of("evaluating customers", spec.commandLine().getErr()));
     } catch (EngineFailure f) {
       throw new Stop(Failures.report(f, spec));
     }

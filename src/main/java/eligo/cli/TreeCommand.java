@@ -17,9 +17,9 @@ import picocli.CommandLine.Spec;
     name = "tree",
     mixinStandardHelpOptions = true,
     description = {
-      "An area's condition sequence tree as text, Mermaid or DOT.",
+      "An area's condition sequence tree as text, JSON, Mermaid or DOT.",
       "Gates, metrics and leaves with their criteria text; with --data, each node shows how many customers",
-      "pass, fail or were not evaluated there."
+      "are met, not met or not evaluated there."
     })
 final class TreeCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
@@ -33,11 +33,12 @@ final class TreeCommand implements Callable<Integer> {
       names = "--format",
       paramLabel = "FORMAT",
       defaultValue = "text",
-      description = "text (indented), mermaid or dot (Graphviz). Default: ${DEFAULT-VALUE}.")
+      description = "text (indented), json, mermaid or dot (Graphviz). Default: ${DEFAULT-VALUE}.")
   Format format;
 
   enum Format {
     text,
+    json,
     mermaid,
     dot
   }
@@ -65,6 +66,7 @@ final class TreeCommand implements Callable<Integer> {
       String out =
           switch (format) {
             case text -> TreeReport.text(a, outcome);
+            case json -> TreeReport.json(a, outcome);
             case mermaid -> TreeReport.mermaid(a, outcome);
             case dot -> TreeReport.dot(a, outcome);
           };

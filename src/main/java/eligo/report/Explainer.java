@@ -200,7 +200,7 @@ public final class Explainer {
     }
     if (top instanceof Ir.Sum sum) {
       Words.Amount amount = new Words.Amount(n.valueKind(), n.unit());
-      String name = Words.amountName(sum);
+      String name = Words.amountName(sum, n.valueKind() == Ir.ValueKind.QUANTITY ? n.unit() : null);
       if (n.isNet()) {
         return name
             + ": "

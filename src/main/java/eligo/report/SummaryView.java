@@ -46,10 +46,10 @@ public record SummaryView(
   }
 
   /**
-   * A group of customers: {@code key} is one of {@code qualified}, {@code unqualified} (gates),
-   * {@code met}, {@code not_met}, {@code growth}, {@code decline}, {@code no_change} (net values)
-   * and {@code not_evaluated}. {@code members} are dataset indexes in partner id, then customer id
-   * order (as in the results file).
+   * A group of customers: {@code key} is one of {@code met}, {@code not_met}, {@code not_evaluated}
+   * (every node, gates included: one vocabulary, {@link Words#MET}) and, for net values first,
+   * {@code growth}, {@code decline}, {@code no_change}. {@code members} are dataset indexes in
+   * partner id, then customer id order (as in the results file).
    */
   public record Group(String key, String label, int[] members) {
     public int count() {
@@ -84,7 +84,13 @@ public record SummaryView(
           + "'"
           + (close != null
               ? ": did you mean '" + close + "'?"
-              : "; known: " + String.join(", ", known));
+              : "; known: "
+                  + (known.size() <= 12
+                      ? String.join(", ", known)
+                      : String.join(", ", known.subList(0, 12))
+                          + ", ... ("
+                          + known.size()
+                          + " in all)"));
     }
   }
 
@@ -195,22 +201,13 @@ public record SummaryView(
               customers,
               c -> a.status(c, i) != NodeResults.NOT_EVALUATED && a.value(c, i) == 0));
     }
+    groups.add(group("met", Words.MET, customers, c -> a.status(c, i) == NodeResults.MET));
     groups.add(
-        group(
-            gate ? "qualified" : "met",
-            gate ? "Qualified" : "Met",
-            customers,
-            c -> a.status(c, i) == NodeResults.MET));
-    groups.add(
-        group(
-            gate ? "unqualified" : "not_met",
-            gate ? "Unqualified" : "Not met",
-            customers,
-            c -> a.status(c, i) == NodeResults.NOT_MET));
+        group("not_met", Words.NOT_MET, customers, c -> a.status(c, i) == NodeResults.NOT_MET));
     groups.add(
         group(
             "not_evaluated",
-            "Not evaluated",
+            Words.NOT_EVALUATED,
             customers,
             c -> a.status(c, i) == NodeResults.NOT_EVALUATED));
     return groups;

@@ -9,12 +9,12 @@ import java.util.List;
 /**
  * An area's condition sequence tree (branches, gates, metrics, leaves, with their criteria text) as
  * indented text, Mermaid or Graphviz DOT; with a run's outcome, each result node is annotated with
- * how many customers pass, fail or were not evaluated there.
+ * how many customers are met, not met or not evaluated there (one vocabulary, {@link Words#MET}).
  */
 public final class TreeReport {
   private TreeReport() {}
 
-  /** Pass / fail / not evaluated counts of a result node; null without a run. */
+  /** Met / not met / not evaluated counts of a result node; null without a run. */
   static int[] counts(Outcome outcome, Ir.Area area, Ir.Node node) {
     if (outcome == null) {
       return null;
@@ -32,7 +32,75 @@ public final class TreeReport {
   static String countText(int[] counts) {
     return counts == null
         ? ""
-        : "pass " + counts[0] + ", fail " + counts[1] + ", not evaluated " + counts[2];
+        : Words.MET
+            + " "
+            + counts[0]
+            + ", "
+            + Words.NOT_MET.toLowerCase(java.util.Locale.ROOT)
+            + " "
+            + counts[1]
+            + ", "
+            + Words.NOT_EVALUATED.toLowerCase(java.util.Locale.ROOT)
+            + " "
+            + counts[2];
+  }
+
+  /** The schema of {@link #json}. */
+  public static final String TREE_SCHEMA = "eligo-tree/1";
+
+  /**
+   * The tree as JSON: the area, its branches, each branch's nodes in order (gates, then metrics)
+   * with their kind, title, criteria, partner-level criteria, leaves and, with a run, their {@code
+   * met}, {@code not_met} and {@code not_evaluated} counts.
+   */
+  public static String json(Ir.Area area, Outcome outcome) {
+    var mapper = new com.fasterxml.jackson.databind.ObjectMapper();
+    var root = mapper.createObjectNode();
+    root.put("schema", TREE_SCHEMA);
+    root.put("area", area.id());
+    root.put("title", area.title());
+    var branches = root.putArray("branches");
+    for (Ir.Branch b : area.branches()) {
+      var branch = branches.addObject();
+      branch.put("id", b.id());
+      branch.put("title", b.title());
+      var nodes = branch.putArray("nodes");
+      for (Ir.Node n : b.nodes()) {
+        jsonNode(nodes.addObject(), area, n, outcome);
+      }
+    }
+    try {
+      return mapper.writerWithDefaultPrettyPrinter().writeValueAsString(root) + "\n";
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static void jsonNode(
+      com.fasterxml.jackson.databind.node.ObjectNode out,
+      Ir.Area area,
+      Ir.Node n,
+      Outcome outcome) {
+    out.put("id", n.id());
+    out.put("kind", Explainer.kind(n));
+    out.put("title", n.title());
+    out.put("criteria", n.criteria());
+    if (n.partner() != null) {
+      out.put("partnerCriteria", n.partner().criteria());
+    }
+    if (n.leaves().isEmpty() && outcome != null) {
+      int[] counts = counts(outcome, area, n);
+      var c = out.putObject("counts");
+      c.put("met", counts[0]);
+      c.put("not_met", counts[1]);
+      c.put("not_evaluated", counts[2]);
+    }
+    if (!n.leaves().isEmpty()) {
+      var leaves = out.putArray("leaves");
+      for (Ir.Node leaf : n.leaves()) {
+        jsonNode(leaves.addObject(), area, leaf, outcome);
+      }
+    }
   }
 
   /** One line per branch and node, indented by depth. */

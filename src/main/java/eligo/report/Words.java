@@ -11,8 +11,36 @@ import java.util.List;
  * data appear (workload, family and type names; measures by their data column), never IR terms.
  * Months are relative to the as-of month given.
  */
-final class Words {
+public final class Words {
   private Words() {}
+
+  /**
+   * The one vocabulary of outcomes, for every node (gates included) in every view: summary, lists,
+   * customer pages, tree and command line.
+   */
+  public static final String MET = "Met";
+
+  public static final String NOT_MET = "Not met";
+  public static final String NOT_EVALUATED = "Not evaluated";
+
+  /** The outcome words of a status of the results file ({@code met}, {@code not_met}, ...). */
+  public static String outcome(String status) {
+    return switch (status) {
+      case "met" -> MET;
+      case "not_met" -> NOT_MET;
+      case "not_evaluated" -> NOT_EVALUATED;
+      default -> status;
+    };
+  }
+
+  /** The legend of the outcome words, one sentence each. */
+  public static final List<String> LEGEND =
+      List.of(
+          MET + ": the customer meets the node's condition as of the as-of month.",
+          NOT_MET + ": the node was evaluated and its condition does not hold.",
+          NOT_EVALUATED
+              + ": a gate before it in its branch was not met, so the node was not checked"
+              + " (the customer cannot count for it).");
 
   /** {@code ACR}, {@code revenue}, {@code paid units}, ... from the data column. */
   static String measure(Measure m) {
@@ -194,20 +222,32 @@ final class Words {
    * An amount in words: {@code ACR attributed via PAL}, {@code active users}, {@code the amount}.
    */
   static String amountName(Ir.Expr e) {
+    return amountName(e, null);
+  }
+
+  /**
+   * The same, where an amount that is not a measure of the data (a derived measure: {@code
+   * active_users * RATE}) is named by {@code unit}, the unit the checker gave it (the derived
+   * measure's own name), when there is one.
+   */
+  static String amountName(Ir.Expr e, String unit) {
     if (e instanceof Ir.MeasureAt m) {
       return measure(m.measure());
     }
     if (e instanceof Ir.If f && f.cond() instanceof Ir.Associated a && a.types() != null) {
-      return amountName(f.then()) + " attributed via " + types(a.types());
+      return amountName(f.then(), unit) + " attributed via " + types(a.types());
     }
     if (e instanceof Ir.Sum s) {
-      String body = amountName(s.body());
+      String body = amountName(s.body(), unit);
       if (s.where() instanceof Ir.Associated a
           && a.types() != null
           && !body.contains(" attributed via ")) {
         body += " attributed via " + types(a.types());
       }
       return body;
+    }
+    if (unit != null && !unit.isEmpty()) {
+      return unit.replace('_', ' ');
     }
     Measure m = firstMeasure(e);
     return m == null ? "the amount" : measure(m);

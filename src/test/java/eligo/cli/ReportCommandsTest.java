@@ -49,22 +49,22 @@ class ReportCommandsTest {
         Customer eligibility: 4 customers of 1 partner, as of 2026-09
 
         Azure (azure)
-          workloads          gate    Qualified 3    Unqualified 1  Not evaluated 0
-            Qualified: C1, C2, C4
-            Unqualified: C3
-          association        gate    Qualified 2    Unqualified 1  Not evaluated 1
-            Qualified: C1, C2
-            Unqualified: C4
+          workloads          gate    Met 3          Not met 1     Not evaluated 0
+            Met: C1, C2, C4
+            Not met: C3
+          association        gate    Met 2          Not met 1     Not evaluated 1
+            Met: C1, C2
+            Not met: C4
             Not evaluated: C3
-          net-customer-adds  metric  With growth 2  In decline 0   No change 0      Met 2  Not met 0  Not evaluated 2
+          net-customer-adds  metric  With growth 2  In decline 0  No change 0      Met 2  Not met 0  Not evaluated 2
             With growth: C1, C2
             Met: C1, C2
             Not evaluated: C3, C4
-          deployments        metric  Met 1          Not met 1      Not evaluated 2
+          deployments        metric  Met 1          Not met 1     Not evaluated 2
             Met: C1
             Not met: C2
             Not evaluated: C3, C4
-          usage-growth       metric  With growth 1  In decline 1   No change 0      Met 1  Not met 1  Not evaluated 2
+          usage-growth       metric  With growth 1  In decline 1  No change 0      Met 1  Not met 1  Not evaluated 2
             With growth: C2
             In decline: C1
             Met: C2
@@ -131,7 +131,23 @@ class ReportCommandsTest {
     assertThat(text.out())
         .startsWith(
             "area azure: Azure\n  gate workloads: Azure services — Azure consumed revenue on at least one Azure service in the last 24 months"
-                + " [pass 3, fail 1, not evaluated 0]\n  gate association: Partner association");
+                + " [Met 3, not met 1, not evaluated 0]\n  gate association: Partner association");
+    Result json =
+        run(
+            "tree",
+            "azure",
+            "--criteria",
+            "criteria",
+            "--data",
+            data("hand-1"),
+            "--format",
+            "json");
+    assertThat(json.code()).as(json.err()).isZero();
+    assertThat(json.out())
+        .startsWith("{\n  \"schema\" : \"eligo-tree/1\",\n  \"area\" : \"azure\",")
+        .contains(
+            "\"id\" : \"workloads\",\n      \"kind\" : \"gate\",",
+            "\"counts\" : {\n        \"met\" : 3,\n        \"not_met\" : 1,\n        \"not_evaluated\" : 0\n      }");
     Result mermaid =
         run("tree", "modern-work-smb", "--criteria", "criteria", "--format", "mermaid");
     assertThat(mermaid.out())
@@ -160,10 +176,91 @@ class ReportCommandsTest {
     assertThat(r.out())
         .isEqualTo("Report written to " + out.resolve("index.html") + " (2 customer pages)\n");
     assertThat(r.err()).as("no progress when not on a terminal").isEmpty();
-    assertThat(out.resolve("c/0.html")).exists();
-    assertThat(Files.readString(out.resolve("c/0.html"))).contains("Five");
+    assertThat(out.resolve("c/_c5.html")).exists();
+    assertThat(Files.readString(out.resolve("c/_c5.html"))).contains("Five");
     Result missing = run("report", "--criteria", "criteria", "--out", out.toString());
     assertThat(missing.code()).isEqualTo(ExitCodes.USAGE);
     assertThat(missing.err()).isEqualTo("eligo: give the dataset with --data DIR\n");
+  }
+
+  @Test
+  void reportOfOnePartnerAndOfEach() throws Exception {
+    String sample = "examples/sample-data";
+    Path one = tmp.resolve("p003");
+    Result r =
+        run(
+            "report",
+            "--criteria",
+            "criteria",
+            "--data",
+            sample,
+            "--partner",
+            "P003",
+            "--out",
+            one.toString());
+    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(r.out())
+        .isEqualTo(
+            "Report of partner P003 written to "
+                + one.resolve("index.html")
+                + " (33 customer pages)\n");
+    try (var pages = Files.list(one.resolve("c"))) {
+      assertThat(pages.count()).isEqualTo(33);
+    }
+    assertThat(Files.readString(one.resolve("index.html")))
+        .contains("partner P003")
+        .doesNotContain("P001");
+    Path unknown = tmp.resolve("nobody");
+    Result bad =
+        run(
+            "report",
+            "--criteria",
+            "criteria",
+            "--data",
+            sample,
+            "--partner",
+            "P03",
+            "--out",
+            unknown.toString());
+    assertThat(bad.code()).isEqualTo(ExitCodes.USAGE);
+    assertThat(bad.err()).isEqualTo("eligo: no partner 'P03': did you mean 'P003'?\n");
+    assertThat(unknown).doesNotExist();
+    Path each = tmp.resolve("each");
+    Result all =
+        run(
+            "report",
+            "--criteria",
+            "criteria",
+            "--data",
+            sample,
+            "--per-partner",
+            "--out",
+            each.toString());
+    assertThat(all.code()).as(all.err()).isZero();
+    assertThat(Files.readString(each.resolve("index.html"))).contains("href=\"_p012/index.html\"");
+    try (var sites = Files.list(each)) {
+      assertThat(sites.filter(Files::isDirectory).map(p -> p.getFileName().toString()).sorted())
+          .hasSize(12)
+          .startsWith("_p001", "_p002");
+    }
+    assertThat(Files.readString(each.resolve("_p003").resolve("index.html")))
+        .isEqualTo(Files.readString(one.resolve("index.html")));
+    Path foreign = tmp.resolve("documents");
+    Files.createDirectories(foreign);
+    Files.writeString(foreign.resolve("letter.txt"), "mine");
+    Result refused =
+        run(
+            "report",
+            "--criteria",
+            "criteria",
+            "--data",
+            sample,
+            "--partner",
+            "P003",
+            "--out",
+            foreign.toString());
+    assertThat(refused.code()).isEqualTo(ExitCodes.USAGE);
+    assertThat(refused.err()).contains("is a folder Eligo did not write");
+    assertThat(foreign.resolve("letter.txt")).exists();
   }
 }

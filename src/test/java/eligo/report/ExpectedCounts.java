@@ -29,7 +29,7 @@ final class ExpectedCounts {
             n.isNet()
                 ? List.of("growth", "decline", "no_change", "met", "not_met", "not_evaluated")
                 : gate
-                    ? List.of("qualified", "unqualified", "not_evaluated")
+                    ? List.of("met", "not_met", "not_evaluated")
                     : List.of("met", "not_met", "not_evaluated");
         for (String g : groups) {
           counts.put(a.id() + "|" + n.id() + "|" + g, 0);
@@ -44,10 +44,7 @@ final class ExpectedCounts {
       boolean gate = n.kind() == Ir.NodeKind.GATE;
       String key = row[2] + "|" + row[3] + "|";
       String status = row[4];
-      String group =
-          gate && status.equals("met")
-              ? "qualified"
-              : gate && status.equals("not_met") ? "unqualified" : status;
+      String group = status;
       counts.merge(key + group, 1, Integer::sum);
       if (n.isNet() && !status.equals("not_evaluated")) {
         int sign = new BigDecimal(row[5]).signum();

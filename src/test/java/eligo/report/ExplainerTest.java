@@ -106,9 +106,9 @@ class ExplainerTest {
   void quantitiesAndRates() {
     Outcome o = Runs.conformance("hand-3");
     CustomerView v = new Explainer(o).explain(Runs.customer(o, "C7"));
-    // Business Central: 5 and 4 active users at 1000 each.
+    // Business Central: 5 and 4 active users at 1000 each: consumption value, its own unit.
     assertThat(Runs.node(v, "bizapps-smb", "customer-success.usage-growth").current())
-        .isEqualTo("25.0% (5,000/4,000 active users)");
+        .isEqualTo("25.0% (5,000/4,000 consumption value)");
     CustomerView.Node adds = Runs.node(v, "bizapps-enterprise", "performance.net-customer-adds");
     assertThat(adds.why())
         .isEqualTo(

@@ -45,6 +45,11 @@ class HtmlReportChromiumTest {
   }
 
   private static String dom(String url) throws IOException, InterruptedException {
+    return dom(url, tmp);
+  }
+
+  /** The DOM of the page at {@code url} after Chromium loaded it; scratch files in {@code tmp}. */
+  static String dom(String url, Path tmp) throws IOException, InterruptedException {
     assertThat(Files.isExecutable(CHROMIUM))
         .as(
             "headless Chromium is needed at %s: apt-get install -y chromium (.ci/run installs it)",
@@ -99,7 +104,7 @@ class HtmlReportChromiumTest {
     Map<String, String> totals = new TreeMap<>();
     List<String> partners = Runs.conformance("sample-1").partners;
     for (int p = 0; p < partners.size(); p++) {
-      String page = dom(site.resolve("partner-" + p + ".html"));
+      String page = dom(site.resolve("p").resolve(SiteNames.of(partners.get(p)) + ".html"));
       assertThat(counts(page))
           .as("counts of partner %s", partners.get(p))
           .isEqualTo(ExpectedCounts.groups("sample-1", partners.get(p)));
@@ -135,55 +140,65 @@ class HtmlReportChromiumTest {
     return counts;
   }
 
+  /** The customer links of the section of group {@code group} of a list page's DOM. */
+  static List<String[]> section(String list, String group) {
+    int start = list.indexOf("<h2 id=\"" + group + "\">");
+    assertThat(start).as("the section of %s", group).isNotNegative();
+    String part = list.substring(start, list.indexOf("</table>", start));
+    Matcher rows =
+        Pattern.compile("<a href=\"(\\.\\./c/[^\"]+\\.html)\">([^<]+)</a>").matcher(part);
+    List<String[]> out = new ArrayList<>();
+    while (rows.find()) {
+      out.add(new String[] {rows.group(1), rows.group(2)});
+    }
+    return out;
+  }
+
   @Test
   void aGroupLinkLeadsToItsCustomersAndOnToACustomerPage() throws Exception {
     String index = dom(site.resolve("index.html"));
     Matcher link =
         Pattern.compile(
-                "data-area=\"azure\" data-node=\"usage-growth\" data-group=\"not_met\" href=\"([^\"]+)\">([0-9]+)<")
+                "data-area=\"azure\" data-node=\"usage-growth\" data-group=\"not_met\" href=\"([^\"#]+)#not_met\">([0-9]+)<")
             .matcher(index);
     assertThat(link.find()).as("a link from the Not met group of azure usage-growth").isTrue();
-    String list = dom(site.resolve(link.group(1)));
-    Matcher rows =
-        Pattern.compile("<a href=\"(\\.\\./c/[0-9]+\\.html)\">([^<]+)</a>").matcher(list);
-    List<String> ids = new ArrayList<>();
-    String firstPage = null;
-    while (rows.find()) {
-      firstPage = firstPage == null ? rows.group(1) : firstPage;
-      ids.add(rows.group(2));
-    }
-    assertThat(ids).hasSize(Integer.parseInt(link.group(2)));
+    List<String[]> rows = section(dom(site.resolve(link.group(1))), "not_met");
+    assertThat(rows).hasSize(Integer.parseInt(link.group(2)));
     Outcome o = Runs.conformance("sample-1");
-    for (String id : ids) {
+    for (String[] row : rows) {
       assertThat(
               o.area("azure")
-                  .status(Runs.customer(o, id), o.area("azure").nodeIndex("usage-growth")))
+                  .status(Runs.customer(o, row[1]), o.area("azure").nodeIndex("usage-growth")))
           .isEqualTo(eligo.data.NodeResults.NOT_MET);
     }
-    String customer = dom(site.resolve("lists").resolve(firstPage).normalize());
-    assertThat(customer).contains("<b id=\"customer-id\">" + ids.get(0) + "</b>");
-    Matcher row =
-        Pattern.compile(
-                "<tr class=\"not_met\" data-node=\"usage-growth\">.*?<td class=\"why\">([^<]*)</td>")
-            .matcher(customer);
-    assertThat(row.find()).as("the usage-growth row of %s", ids.get(0)).isTrue();
-    assertThat(row.group(1)).contains("needed: growth of more than $0.00");
+    String customer = dom(site.resolve("lists").resolve(rows.get(0)[0]).normalize());
+    assertThat(customer).contains("<b id=\"customer-id\">" + rows.get(0)[1] + "</b>");
+    String azure = customer.substring(customer.indexOf("<h2 id=\"a-azure\">"));
+    int at = azure.indexOf("<tr class=\"not_met\"><td>Usage growth</td><td>Not met</td>");
+    assertThat(at).as("the usage-growth row of %s", rows.get(0)[1]).isNotNegative();
+    int end = azure.indexOf("<tr class=", at + 1);
+    String row = azure.substring(at, end < 0 ? azure.indexOf("</table>", at) : end);
+    assertThat(row).contains("needed: growth of more than $0.00");
   }
 
   @Test
   void aPartnersGroupLinkLeadsToItsBlockOfTheList() throws Exception {
-    String page = dom(site.resolve("partner-1.html"));
+    String page = dom(site.resolve("p").resolve(SiteNames.of("P002") + ".html"));
     Matcher link =
         Pattern.compile(
-                "data-area=\"azure\" data-node=\"workloads\" data-group=\"qualified\" href=\"([^\"#]+)#(p1)\">([0-9]+)<")
+                "data-area=\"azure\" data-node=\"workloads\" data-group=\"met\" href=\"\\.\\./([^\"#]+)#(met-p-_p002)\">([0-9]+)<")
             .matcher(page);
-    assertThat(link.find()).as("a link from partner P002's Qualified group").isTrue();
+    assertThat(link.find()).as("a link from partner P002's Met group").isTrue();
     String list = dom(site.resolve(link.group(1)));
-    Matcher block = Pattern.compile("<tr id=\"p1\"><td>([^<]*)</td>").matcher(list);
+    Matcher block = Pattern.compile("<tr id=\"met-p-_p002\"><td>([^<]*)</td>").matcher(list);
     assertThat(block.find()).isTrue();
     assertThat(block.group(1)).isEqualTo("P002");
+    String met =
+        list.substring(
+            list.indexOf("<h2 id=\"met\">"),
+            list.indexOf("</table>", list.indexOf("<h2 id=\"met\">")));
     int rows = 0;
-    Matcher partnerCells = Pattern.compile("<tr(?: id=\"p[0-9]+\")?><td>P002</td>").matcher(list);
+    Matcher partnerCells = Pattern.compile("<tr(?: id=\"[^\"]+\")?><td>P002</td>").matcher(met);
     while (partnerCells.find()) {
       rows++;
     }
@@ -192,8 +207,8 @@ class HtmlReportChromiumTest {
 
   @Test
   void aHostileNameStaysText() throws Exception {
-    String index = dom(site.resolve("customers-1.html"));
-    Matcher link = Pattern.compile("<a href=\"(c/[0-9]+\\.html)\">C00057</a>").matcher(index);
+    String index = dom(site.resolve("customers.html"));
+    Matcher link = Pattern.compile("<a href=\"(c/_c00057\\.html)\">C00057</a>").matcher(index);
     assertThat(link.find()).isTrue();
     assertThat(index)
         .contains("<td>&lt;script&gt;alert(1)&lt;/script&gt; 57</td>")
@@ -206,9 +221,9 @@ class HtmlReportChromiumTest {
 
   @Test
   void theSearchFindsCustomersByPartOfTheNameAndShowsNamesAsText() throws Exception {
-    String dom = dom(site.resolve("customers-1.html").toUri() + "#q=SCRIPT");
-    assertThat(dom).contains("<span id=\"hits\">9 found</span>");
-    assertThat(dom).contains("<li><a href=\"c/");
+    String dom = dom(site.resolve("customers.html").toUri() + "#q=SCRIPT");
+    assertThat(dom).contains("<p id=\"hits\" aria-live=\"polite\">9 found</p>");
+    assertThat(dom).contains("<li><a href=\"c/_c");
     assertThat(dom).contains(">C00057</a> &lt;script&gt;alert(1)&lt;/script&gt; 57 (P002)</li>");
     assertThat(dom).doesNotContain("<script>alert(1)");
   }

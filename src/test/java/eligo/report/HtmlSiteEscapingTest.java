@@ -76,17 +76,20 @@ class HtmlSiteEscapingTest {
     String criteriaText = "&lt;/td&gt;&lt;script&gt;alert(2)&lt;/script&gt; Azure consumed revenue";
     String index = Files.readString(site.resolve("index.html"), StandardCharsets.UTF_8);
     assertThat(index)
-        .contains("<h2 id=\"azure\">" + title + "</h2>")
-        .contains(">Tree: " + title + "</a>")
-        .contains("<div class=\"crit\">" + criteriaText);
-    int azure = outcome.areas.stream().map(a -> a.area.id()).toList().indexOf("azure");
-    assertThat(Files.readString(site.resolve("tree-" + azure + ".html"), StandardCharsets.UTF_8))
+        .contains("<h2>" + title + " <small>azure</small></h2>")
+        .contains(">Condition sequence tree of " + title + "</a>")
+        .contains("<p class=\"crit\">" + criteriaText);
+    assertThat(Files.readString(site.resolve("tree.azure.html"), StandardCharsets.UTF_8))
         .contains("<title>Tree: " + title + "</title>")
         .contains("<h1>" + title + ": condition sequence tree</h1>")
-        .contains("<span class=\"crit\">" + criteriaText);
-    assertThat(Files.readString(site.resolve("c/0.html"), StandardCharsets.UTF_8))
-        .contains("<h2>" + title + "</h2>")
-        .contains("<td class=\"crit\">" + criteriaText);
+        .contains("<p class=\"crit\">" + criteriaText);
+    Path customer;
+    try (Stream<Path> cs = Files.list(site.resolve("c"))) {
+      customer = cs.sorted().findFirst().orElseThrow();
+    }
+    assertThat(Files.readString(customer, StandardCharsets.UTF_8))
+        .contains("<h2 id=\"a-azure\">" + title + ": ")
+        .contains(">Criteria of every node: the tree of " + title + "</a>");
     List<Path> pages;
     try (Stream<Path> all = Files.walk(site)) {
       pages = all.filter(p -> p.toString().endsWith(".html")).toList();

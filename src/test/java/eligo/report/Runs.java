@@ -60,6 +60,17 @@ final class Runs {
         program, evaluators, data, data.latestUsageMonth(), 2, Evaluation.Progress.NONE);
   }
 
+  /** The outcome of one partner's customers of {@code whole}, through {@link PartnerSite}. */
+  static Outcome partner(Outcome whole, String partner) {
+    program();
+    try {
+      return PartnerSite.outcome(
+          program, new Engine.Compiled(evaluators, "generated"), whole.data, whole.asOf, partner);
+    } catch (eligo.engine.EvaluationFailure e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
   static Outcome conformance(String set) {
     return run(SharedFiles.conformance(set).resolve("data"));
   }

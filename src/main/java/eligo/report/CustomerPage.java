@@ -1,0 +1,186 @@
+package eligo.report;
+
+import eligo.engine.Outcome;
+import eligo.ir.Ir;
+import eligo.report.html.Html;
+import eligo.report.html.Template;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A customer's page ({@code c/NAME.html}): per area its verdict, the partner-level goals the
+ * customer counts toward and per node its outcome, value, details and why. Compact, since there is
+ * one per customer: the criteria text is on the summary and tree pages, where each node's title
+ * links; closing tags a browser adds itself are left out.
+ */
+final class CustomerPage {
+  private CustomerPage() {}
+
+  private static final Template LINK = SitePages.SITE.get("link");
+  private static final Template CUSTOMER = SitePages.SITE.get("customer");
+  private static final Template FILTER = SitePages.SITE.get("filter");
+  private static final Template CUSTOMER_AREA = SitePages.SITE.get("customerArea");
+  private static final Template CUSTOMER_GOALS = SitePages.SITE.get("customerGoals");
+  private static final Template CUSTOMER_NODE = SitePages.SITE.get("customerNode");
+  private static final Template CUSTOMER_BRANCH = SitePages.SITE.get("customerBranch");
+  private static final Template DETAILS = SitePages.SITE.get("details");
+  private static final Template DETAIL = SitePages.SITE.get("detail");
+  private static final Template TH = SitePages.SITE.get("thShort");
+  private static final Template TD = SitePages.SITE.get("tdShort");
+
+  /** A label without its branch's title, which heads the branch's rows. */
+  private static String inBranch(String label, String branch) {
+    String prefix = branch + " · ";
+    return !branch.isEmpty() && label.startsWith(prefix) ? label.substring(prefix.length()) : label;
+  }
+
+  /**
+   * A node not evaluated says which gate stopped it; the gate's own row, on the same page, says
+   * why, so its reason is not repeated.
+   */
+  static String shorter(String why) {
+    String start = "not evaluated: gate '";
+    int end = why.indexOf("' was not met (");
+    return why.startsWith(start) && end > 0
+        ? why.substring(0, end + "' was not met".length())
+        : why;
+  }
+
+  static String render(SitePages pages, int c, Explainer explainer) {
+    SiteModel model = pages.model;
+    Outcome o = model.outcome;
+    CustomerView v = explainer.explain(c);
+    List<Html> filters = new ArrayList<>();
+    for (String s : List.of("met", "not_met", "not_evaluated")) {
+      filters.add(FILTER.render("status", s, "text", Words.outcome(s)));
+    }
+    List<Html> areaLinks = new ArrayList<>();
+    List<Html> areas = new ArrayList<>();
+    for (int ai = 0; ai < v.areas().size(); ai++) {
+      CustomerView.Area a = v.areas().get(ai);
+      SiteModel.AreaInfo info = model.areas.get(ai);
+      Outcome.AreaOutcome ao = info.outcome();
+      areaLinks.add(LINK.render("href", "#" + info.anchor(), "label", a.title()));
+      List<Html> nodes = new ArrayList<>();
+      String lastWhy = null;
+      String lastBranch = "";
+      int[] tally = new int[3];
+      for (int ni = 0; ni < a.nodes().size(); ni++) {
+        CustomerView.Node n = a.nodes().get(ni);
+        Ir.Node node = ao.nodes.get(ni);
+        tally[n.status().equals("met") ? 0 : n.status().equals("not_met") ? 1 : 2]++;
+        String branch = info.branches().get(ni);
+        if (!branch.isEmpty() && !branch.equals(lastBranch)) {
+          nodes.add(CUSTOMER_BRANCH.render("title", branch));
+        }
+        lastBranch = branch;
+        Html details = Html.EMPTY;
+        // the tenant or workload rows behind an outcome not met (kept out of met ones: one page
+        // per customer stays small)
+        if (!n.details().isEmpty() && n.status().equals("not_met")) {
+          boolean net = n.details().get(0).yearEarlier() != null;
+          List<Html> rows = new ArrayList<>();
+          for (CustomerView.Detail d : n.details()) {
+            rows.add(
+                DETAIL.render(
+                    "key",
+                    d.key(),
+                    "now",
+                    d.now(),
+                    "yearEarlier",
+                    net ? TD.render("text", d.yearEarlier()) : Html.EMPTY));
+          }
+          details =
+              DETAILS.render(
+                  "by",
+                  n.detailsBy(),
+                  "yearEarlier",
+                  net ? TH.render("text", "a year earlier") : Html.EMPTY,
+                  "rows",
+                  Html.join(rows));
+        }
+        String why = n.why() == null ? "" : n.why().equals(lastWhy) ? "as above" : shorter(n.why());
+        nodes.add(
+            CUSTOMER_NODE.render(
+                "status",
+                n.status(),
+                "leaf",
+                node.kind() == Ir.NodeKind.LEAF ? " leaf" : "",
+                "title",
+                inBranch(info.labels().get(ni), branch),
+                "statusText",
+                Words.outcome(n.status()),
+                "current",
+                n.current(),
+                "details",
+                details,
+                "why",
+                why));
+        lastWhy = n.why();
+      }
+      List<String> goals = new ArrayList<>();
+      for (int j = 0; j < ao.partnerNodes.size(); j++) {
+        Long contribution = ao.contribution(c, j);
+        if (contribution != null) {
+          Ir.Node pn = ao.partnerNodes.get(j);
+          Ir.PartnerRule rule = pn.partner();
+          goals.add(
+              rule.criteria()
+                  + " (this customer: "
+                  + Formats.value(rule.valueKind(), rule.unit(), contribution, rule.scale())
+                  + ")");
+        }
+      }
+      String verdict =
+          tally[1] == 0 && tally[2] == 0
+              ? "every node met"
+              : tally[0] + " met, " + tally[1] + " not met, " + tally[2] + " not evaluated";
+      areas.add(
+          CUSTOMER_AREA.render(
+              "tree",
+              info.tree(),
+              "anchor",
+              info.anchor(),
+              "title",
+              a.title(),
+              "verdictClass",
+              tally[1] == 0 && tally[2] == 0 ? "met" : "not_met",
+              "verdict",
+              verdict,
+              "goals",
+              goals.isEmpty()
+                  ? Html.EMPTY
+                  : CUSTOMER_GOALS.render("goals", String.join("; ", goals)),
+              "nodes",
+              Html.join(nodes)));
+    }
+    boolean program = model.face == SiteModel.Face.PROGRAM;
+    Html body =
+        CUSTOMER.render(
+            "summaryLabel",
+            "Summary",
+            "partnerLink",
+            program
+                ? LINK.render(
+                    "href",
+                    "../p/" + SiteNames.of(v.partnerId()) + ".html",
+                    "label",
+                    "Partner " + v.partnerId())
+                : Html.EMPTY,
+            "name",
+            v.customerName(),
+            "customer",
+            v.customerId(),
+            "partner",
+            v.partnerId(),
+            "asOf",
+            v.asOf(),
+            "areaLinks",
+            Html.join(areaLinks),
+            "filters",
+            Html.join(filters),
+            "areas",
+            Html.join(areas));
+    return SitePages.page("Customer " + v.customerId(), "../", body);
+  }
+}

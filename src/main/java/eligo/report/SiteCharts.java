@@ -1,0 +1,71 @@
+package eligo.report;
+
+import eligo.report.html.Html;
+import eligo.report.html.Template;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A node's chart on a summary page: one bar whose parts add up to the customers counted (met, not
+ * met, not evaluated; for a net value growth, decline and no change among those evaluated, then not
+ * evaluated), with a key of the parts and their counts under it. Inline SVG.
+ */
+final class SiteCharts {
+  private SiteCharts() {}
+
+  private static final Template CHART = SitePages.SITE.get("chart");
+  private static final Template PART = SitePages.SITE.get("part");
+
+  static final int WIDTH = 560;
+
+  /** The groups of {@code n} that split its customers: each customer in exactly one. */
+  static List<SummaryView.Group> partition(SummaryView.Node n) {
+    List<SummaryView.Group> parts = new ArrayList<>();
+    for (SummaryView.Group g : n.groups()) {
+      boolean netPart =
+          g.key().equals("growth") || g.key().equals("decline") || g.key().equals("no_change");
+      boolean statusPart = g.key().equals("met") || g.key().equals("not_met");
+      if (n.net() ? !statusPart : !netPart) {
+        parts.add(g);
+      }
+    }
+    return parts;
+  }
+
+  static String color(String key) {
+    return switch (key) {
+      case "met", "growth" -> "#2e7d43";
+      case "not_met", "decline" -> "#c0392b";
+      case "no_change" -> "#b7791f";
+      default -> "#8a8a8a";
+    };
+  }
+
+  static Html bar(SummaryView.Node n, int customers) {
+    List<Html> parts = new ArrayList<>();
+    StringBuilder label = new StringBuilder();
+    int x = 0;
+    int done = 0;
+    for (SummaryView.Group g : partition(n)) {
+      done += g.count();
+      // cumulative rounding: the parts end exactly at the bar's end
+      int end = customers == 0 ? 0 : (int) Math.round((double) WIDTH * done / customers);
+      if (end > x) {
+        parts.add(
+            PART.render(
+                "x",
+                x,
+                "width",
+                end - x,
+                "color",
+                color(g.key()),
+                "title",
+                g.label() + ": " + g.count()));
+      }
+      x = end;
+      String text = g.label() + " " + g.count();
+      label.append(label.length() == 0 ? "" : ", ").append(text);
+    }
+    return CHART.render("width", WIDTH, "label", label.toString(), "parts", Html.join(parts));
+  }
+}

@@ -1,0 +1,140 @@
+package eligo.report;
+
+import eligo.data.Dataset;
+import eligo.engine.Outcome;
+import eligo.ir.Ir;
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What every page of one site shares: the run's outcome, whose face the site has (the program's,
+ * for program staff, or one partner's), the customers in report order, each customer's page name,
+ * and each node's label and place.
+ */
+final class SiteModel {
+  /** Program staff see every partner; a partner sees only its own customers. */
+  enum Face {
+    PROGRAM,
+    PARTNER
+  }
+
+  final Outcome outcome;
+  final Face face;
+
+  /** Every customer in partner id, then customer id order. */
+  final int[] order;
+
+  /** Per customer (dataset index): its position in {@link #order}. */
+  final int[] position;
+
+  /** Per customer (dataset index): its page name under {@code c/}, without extension. */
+  final String[] page;
+
+  /** Per area (outcome order): its nodes' labels and places. */
+  final List<AreaInfo> areas = new ArrayList<>();
+
+  /** The summary of every customer of the outcome. */
+  final SummaryView all;
+
+  /** One area: its anchor, tree page and per result node its label. */
+  record AreaInfo(
+      Outcome.AreaOutcome outcome,
+      String anchor,
+      String tree,
+      List<String> labels,
+      List<String> branches,
+      Map<Ir.Node, String> nodeAnchors) {}
+
+  SiteModel(Outcome outcome, Face face) {
+    this.outcome = outcome;
+    this.face = face;
+    if (face == Face.PARTNER && outcome.partners.size() > 1) {
+      throw new IllegalArgumentException(
+          "a partner's site is written from one partner's outcome, not of "
+              + outcome.partners.size()
+              + " partners");
+    }
+    Dataset data = outcome.data;
+    this.order = SummaryView.customersInOrder(outcome);
+    this.position = new int[order.length];
+    for (int k = 0; k < order.length; k++) {
+      position[order[k]] = k;
+    }
+    this.page = new String[data.customerCount()];
+    for (int c = 0; c < page.length; c++) {
+      page[c] = SiteNames.of(data.customerId(c));
+    }
+    for (Outcome.AreaOutcome a : outcome.areas) {
+      String anchor = "a-" + SiteNames.of(a.area.id());
+      List<String> labels = new ArrayList<>();
+      List<String> branches = new ArrayList<>();
+      Map<Ir.Node, String> anchors = new IdentityHashMap<>();
+      for (Ir.Node n : a.nodes) {
+        labels.add(label(a.area, n));
+        branches.add(branchOf(a.area, n));
+      }
+      for (Ir.Branch b : a.area.branches()) {
+        for (Ir.Node n : b.nodes()) {
+          anchors.put(n, "n-" + SiteNames.of(n.id()));
+          for (Ir.Node leaf : n.leaves()) {
+            anchors.put(leaf, "n-" + SiteNames.of(leaf.id()));
+          }
+        }
+      }
+      areas.add(
+          new AreaInfo(
+              a, anchor, "tree." + SiteNames.of(a.area.id()) + ".html", labels, branches, anchors));
+    }
+    this.all = SummaryView.of(outcome, order, null, null, null);
+  }
+
+  /** The partner whose site this is; null on the program's site. */
+  String partner() {
+    return face == Face.PARTNER && !outcome.partners.isEmpty() ? outcome.partners.get(0) : null;
+  }
+
+  /**
+   * A node's label for people: its branch title (when the area has several), its parent metric's
+   * title (for a leaf) and its own title: {@code Azure · Workloads}, {@code Deployments › CPOR}.
+   */
+  static String label(Ir.Area area, Ir.Node node) {
+    for (Ir.Branch b : area.branches()) {
+      String branch = b.id().isEmpty() ? "" : b.title() + " · ";
+      for (Ir.Node n : b.nodes()) {
+        if (n == node) {
+          return branch + n.title();
+        }
+        for (Ir.Node leaf : n.leaves()) {
+          if (leaf == node) {
+            return branch + n.title() + " › " + leaf.title();
+          }
+        }
+      }
+    }
+    return node.title();
+  }
+
+  private static String branchOf(Ir.Area area, Ir.Node node) {
+    for (Ir.Branch b : area.branches()) {
+      for (Ir.Node n : b.nodes()) {
+        if (n == node || n.leaves().contains(node)) {
+          return b.title();
+        }
+      }
+    }
+    return "";
+  }
+
+  /** The file of a group's list page (1-based), in {@code lists/}. */
+  static String listName(String areaId, String nodeId, String group, int page) {
+    return SiteNames.of(areaId)
+        + "."
+        + SiteNames.of(nodeId)
+        + "."
+        + group
+        + (page == 1 ? "" : "." + page)
+        + ".html";
+  }
+}

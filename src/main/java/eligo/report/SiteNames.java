@@ -1,0 +1,58 @@
+package eligo.report;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+
+/**
+ * File names of the site from ids: stable from run to run (a link to a customer's page still leads
+ * to that customer after the next run), safe as a path segment and in a URL, and collision-free,
+ * even on a file system that ignores case and for ids that differ only in characters outside {@code
+ * [A-Za-z0-9]}.
+ *
+ * <p>The encoding: {@code a-z}, {@code 0-9} and {@code -} stay; an upper-case letter becomes {@code
+ * _} and the letter in lower case; every other character becomes {@code ~}, its code point in
+ * lower-case hex, and {@code ~}. So {@code C0001} is {@code _c0001}, {@code c0001} stays, and
+ * {@code a.b} is {@code a~2e~b}: different ids give different names, and no name is {@code .},
+ * {@code ..} or starts with a dot. An encoding longer than {@value #MAX} characters is cut and
+ * ended with {@code +} and the SHA-256 of the id ({@code +} appears in no other encoding).
+ */
+public final class SiteNames {
+  private SiteNames() {}
+
+  static final int MAX = 120;
+
+  /** The id as a file name part (without extension). */
+  public static String of(String id) {
+    StringBuilder out = new StringBuilder(id.length() + 8);
+    if (id.isEmpty()) {
+      return "~~";
+    }
+    for (int i = 0; i < id.length(); ) {
+      int cp = id.codePointAt(i);
+      i += Character.charCount(cp);
+      if ((cp >= 'a' && cp <= 'z') || (cp >= '0' && cp <= '9') || cp == '-') {
+        out.append((char) cp);
+      } else if (cp >= 'A' && cp <= 'Z') {
+        out.append('_').append((char) (cp - 'A' + 'a'));
+      } else {
+        out.append('~').append(Integer.toHexString(cp)).append('~');
+      }
+    }
+    if (out.length() <= MAX) {
+      return out.toString();
+    }
+    return out.substring(0, MAX - 65) + "+" + sha256(id);
+  }
+
+  private static String sha256(String s) {
+    try {
+      return HexFormat.of()
+          .formatHex(
+              MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

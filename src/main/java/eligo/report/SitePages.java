@@ -1,0 +1,650 @@
+package eligo.report;
+
+import eligo.data.Dataset;
+import eligo.engine.Outcome;
+import eligo.ir.Ir;
+import eligo.report.html.Html;
+import eligo.report.html.Template;
+import eligo.report.html.Templates;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The pages of a report site, one at a time, each as the text of its file: the summary, a partner's
+ * summary (program site), a group's customer list page, a customer's page, the customer index pages
+ * and an area's tree page. {@link SiteWriter} writes them all into a folder; a server can render
+ * the one page asked for. Page names come from ids ({@link SiteNames}), so a page's name and links
+ * do not depend on the rest of the run.
+ *
+ * <p>Built for the program's site ({@link #program}: every partner) or one partner's ({@link
+ * #partner}: an outcome of that partner's customers only, so nothing of another partner can reach a
+ * page). The markup is in {@code site.html}; every text given a template is escaped.
+ */
+public final class SitePages {
+  /** Customers per list and index page. */
+  public static final int PAGE_SIZE = 500;
+
+  static final Templates SITE =
+      Templates.load(SitePages.class, "site.html", Templates.Lines.JOINED);
+
+  private static final Template PAGE = SITE.get("page");
+  private static final Template LINK = SITE.get("link");
+  private static final Template TH = SITE.get("th");
+  private static final Template LI = SITE.get("li");
+  private static final Template SMALL = SITE.get("small");
+  private static final Template LEGEND = SITE.get("legend");
+
+  final SiteModel model;
+
+  private SitePages(SiteModel model) {
+    this.model = model;
+  }
+
+  /** The pages of the program's site: every partner of {@code outcome}. */
+  public static SitePages program(Outcome outcome) {
+    return new SitePages(new SiteModel(outcome, SiteModel.Face.PROGRAM));
+  }
+
+  /**
+   * The pages of one partner's site, from an outcome of that partner's customers only ({@link
+   * PartnerSite#outcome}).
+   *
+   * @throws IllegalArgumentException when {@code outcome} holds more than one partner
+   */
+  public static SitePages partner(Outcome outcome) {
+    return new SitePages(new SiteModel(outcome, SiteModel.Face.PARTNER));
+  }
+
+  /** The page name (under {@code c/}, without {@code .html}) of a customer id. */
+  public static String customerPageName(String customerId) {
+    return SiteNames.of(customerId);
+  }
+
+  /** The legend of the outcome words. */
+  static Html legend() {
+    List<Html> items = new ArrayList<>();
+    for (String s : Words.LEGEND) {
+      items.add(LI.render("item", Html.text(s)));
+    }
+    return LEGEND.render("items", Html.join(items));
+  }
+
+  // ================================================================ summary
+
+  private static final Template SUMMARY = SITE.get("summary");
+  private static final Template SUMMARY_AREA = SITE.get("summaryArea");
+  private static final Template SUMMARY_NODE = SITE.get("summaryNode");
+  private static final Template ZERO_COUNT = SITE.get("zeroCount");
+  private static final Template COUNT = SITE.get("count");
+  private static final Template PARTNERS_MET = SITE.get("partnersMet");
+  private static final Template PARTNER_TOTAL = SITE.get("partnerTotal");
+
+  /** {@code index.html}: the summary of every customer of the site. */
+  public String summary() {
+    return summaryPage(model.all, model.partner(), "");
+  }
+
+  /**
+   * {@code p/NAME.html} of the program's site: one partner's summary, whose counts lead to its
+   * block of the lists of all partners.
+   */
+  public String partnerSummary(String partner) {
+    if (model.face != SiteModel.Face.PROGRAM) {
+      throw new IllegalStateException("a partner's site has no partner pages");
+    }
+    SummaryView one = SummaryView.of(model.outcome, model.order, partner, null, null);
+    return summaryPage(one, partner, "../");
+  }
+
+  private String summaryPage(SummaryView v, String partner, String root) {
+    boolean ownSite = model.face == SiteModel.Face.PARTNER;
+    boolean partnerPage = partner != null && !ownSite;
+    List<Html> areaLinks = new ArrayList<>();
+    List<Html> areas = new ArrayList<>();
+    for (int ai = 0; ai < v.areas().size(); ai++) {
+      SummaryView.Area a = v.areas().get(ai);
+      SiteModel.AreaInfo info = model.areas.get(ai);
+      areaLinks.add(LINK.render("href", "#" + info.anchor(), "label", a.title()));
+      List<Html> nodes = new ArrayList<>();
+      for (int ni = 0; ni < a.nodes().size(); ni++) {
+        SummaryView.Node n = a.nodes().get(ni);
+        Ir.Node node = info.outcome().nodes.get(ni);
+        List<Html> labels = new ArrayList<>();
+        List<Html> counts = new ArrayList<>();
+        for (int gi = 0; gi < n.groups().size(); gi++) {
+          SummaryView.Group g = n.groups().get(gi);
+          labels.add(TH.render("text", g.label()));
+          if (g.count() == 0) {
+            counts.add(ZERO_COUNT.render("area", a.id(), "node", n.id(), "group", g.key()));
+          } else {
+            int start =
+                partnerPage
+                    ? indexIn(model.all.areas().get(ai).nodes().get(ni).groups().get(gi), g)
+                    : 0;
+            String list = root + listHref(ai, ni, gi, start, partnerPage ? partner : null);
+            counts.add(
+                COUNT.render(
+                    "area", a.id(), "node", n.id(), "group", g.key(), "list", list, "count",
+                    g.count()));
+          }
+        }
+        nodes.add(
+            SUMMARY_NODE.render(
+                "leaf",
+                node.kind() == Ir.NodeKind.LEAF ? " leaf" : "",
+                "title",
+                info.labels().get(ni),
+                "id",
+                SMALL.render("text", n.kind() + " " + n.id()),
+                "criteria",
+                n.criteria(),
+                "chart",
+                SiteCharts.bar(n, v.customers()),
+                "labels",
+                Html.join(labels),
+                "counts",
+                Html.join(counts),
+                "partnerLevel",
+                partnerLevel(n, a, partner)));
+      }
+      areas.add(
+          SUMMARY_AREA.render(
+              "anchor",
+              info.anchor(),
+              "title",
+              a.title(),
+              "id",
+              a.id(),
+              "root",
+              root,
+              "tree",
+              info.tree(),
+              "nodes",
+              Html.join(nodes)));
+    }
+    Html back =
+        partnerPage
+            ? LINK.render("href", "../index.html", "label", "All partners")
+            : ownSite ? Html.EMPTY : LINK.render("href", "partners.html", "label", "Partners");
+    Html body =
+        SUMMARY.render(
+            "back",
+            back,
+            "root",
+            root,
+            "partner",
+            partner == null ? "" : ": partner " + partner,
+            "customers",
+            v.customers() + Words.plural(" customer", v.customers()),
+            "partners",
+            partner == null ? " of " + v.partners() + Words.plural(" partner", v.partners()) : "",
+            "asOf",
+            v.asOf(),
+            "areaLinks",
+            Html.join(areaLinks),
+            "legend",
+            legend(),
+            "areas",
+            Html.join(areas));
+    return page(
+        partner == null ? "Customer eligibility" : "Customer eligibility: partner " + partner,
+        root,
+        body);
+  }
+
+  /** Where the first member of {@code part} stands in {@code whole} (both in report order). */
+  private int indexIn(SummaryView.Group whole, SummaryView.Group part) {
+    int[] position = model.position;
+    int first = position[part.members()[0]];
+    int[] m = whole.members();
+    int lo = 0;
+    int hi = m.length - 1;
+    while (lo <= hi) {
+      int mid = (lo + hi) >>> 1;
+      int cmp = Integer.compare(position[m[mid]], first);
+      if (cmp == 0) {
+        return mid;
+      }
+      if (cmp < 0) {
+        lo = mid + 1;
+      } else {
+        hi = mid - 1;
+      }
+    }
+    throw new IllegalStateException("a partner's group member is not in the group of all partners");
+  }
+
+  private Html partnerLevel(SummaryView.Node n, SummaryView.Area a, String partner) {
+    if (n.partner() == null) {
+      return Html.EMPTY;
+    }
+    if (partner == null) {
+      List<String> met = new ArrayList<>();
+      for (SummaryView.PartnerTotal t : n.partner().totals()) {
+        if (t.status().equals("met")) {
+          met.add(t.partnerId());
+        }
+      }
+      int partners = n.partner().totals().size();
+      String which = met.isEmpty() ? "" : met.size() <= 20 ? ": " + String.join(", ", met) : "";
+      return PARTNERS_MET.render(
+          "criteria",
+          n.partner().criteria(),
+          "area",
+          a.id(),
+          "node",
+          n.id(),
+          "met",
+          met.size(),
+          "partners",
+          partners + Words.plural(" partner", partners),
+          "which",
+          which);
+    }
+    SummaryView.PartnerTotal t =
+        n.partner().totals().stream()
+            .filter(x -> x.partnerId().equals(partner))
+            .findFirst()
+            .orElseThrow();
+    return PARTNER_TOTAL.render(
+        "criteria",
+        n.partner().criteria(),
+        "partner",
+        t.partnerId(),
+        "area",
+        a.id(),
+        "node",
+        n.id(),
+        "status",
+        t.status(),
+        "value",
+        t.value(),
+        "total",
+        t.total(),
+        "statusText",
+        Words.outcome(t.status()),
+        "needed",
+        n.partner().needed() == null ? "" : n.partner().needed());
+  }
+
+  // ================================================================ partners
+
+  private static final Template PARTNERS = SITE.get("partners");
+  private static final Template PARTNER_ROW = SITE.get("partnerRow");
+  private static final Template STATUS_CELL = SITE.get("statusCell");
+
+  /** {@code partners.html} of the program's site: each partner and its partner-level goals. */
+  public String partners() {
+    Outcome o = model.outcome;
+    List<Html> heads = new ArrayList<>();
+    List<int[]> rules = new ArrayList<>();
+    for (int ai = 0; ai < o.areas.size(); ai++) {
+      Outcome.AreaOutcome a = o.areas.get(ai);
+      for (int j = 0; j < a.partnerNodes.size(); j++) {
+        Ir.Node n = a.partnerNodes.get(j);
+        heads.add(
+            TH.render("text", a.area.title() + " · " + SiteModel.label(a.area, n) + " (partner)"));
+        rules.add(new int[] {ai, j});
+      }
+    }
+    List<Html> rows = new ArrayList<>();
+    for (int p = 0; p < o.partners.size(); p++) {
+      List<Html> cells = new ArrayList<>();
+      for (int[] r : rules) {
+        boolean met = o.areas.get(r[0]).partnerMet(p, r[1]);
+        String s = met ? "met" : "not_met";
+        cells.add(STATUS_CELL.render("status", s, "text", Words.outcome(s)));
+      }
+      rows.add(
+          PARTNER_ROW.render(
+              "page",
+              SiteNames.of(o.partners.get(p)),
+              "name",
+              o.partners.get(p),
+              "cells",
+              Html.join(cells)));
+    }
+    int n = o.partners.size();
+    return page(
+        "Partners",
+        "",
+        PARTNERS.render(
+            "count",
+            n + Words.plural(" partner", n),
+            "heads",
+            Html.join(heads),
+            "rows",
+            Html.join(rows)));
+  }
+
+  // ================================================================ group lists
+
+  private static final Template LIST = SITE.get("list");
+  private static final Template LIST_SECTION = SITE.get("listSection");
+  private static final Template LIST_ROW = SITE.get("listRow");
+  private static final Template LIST_ROW_PARTNER = SITE.get("listRowPartner");
+  private static final Template PARTNER_ANCHOR = SITE.get("partnerAnchor");
+
+  /**
+   * Whether the lists are one page per node with a section per group (a site of at most {@value
+   * #PAGE_SIZE} customers, as a partner's usually is: few, small files), or pages of one group.
+   */
+  boolean listsPerNode() {
+    return model.order.length <= PAGE_SIZE;
+  }
+
+  /**
+   * How many pages the list of group {@code group} of node {@code node} of area {@code area} has.
+   */
+  int listPages(int area, int node, int group) {
+    int count = model.all.areas().get(area).nodes().get(node).groups().get(group).count();
+    return (count + PAGE_SIZE - 1) / PAGE_SIZE;
+  }
+
+  /** The file (in {@code lists/}) of a node's list page. */
+  String listFile(int ai, int ni, int gi, int page) {
+    SummaryView.Area a = model.all.areas().get(ai);
+    SummaryView.Node n = a.nodes().get(ni);
+    return listsPerNode()
+        ? SiteNames.of(a.id()) + "." + SiteNames.of(n.id()) + ".html"
+        : SiteModel.listName(a.id(), n.id(), n.groups().get(gi).key(), page);
+  }
+
+  /**
+   * The link (from the site's top folder) to the customer at {@code index} of a group's list, or to
+   * the block of {@code partner} there when not null.
+   */
+  String listHref(int ai, int ni, int gi, int index, String partner) {
+    String key = model.all.areas().get(ai).nodes().get(ni).groups().get(gi).key();
+    String file = "lists/" + listFile(ai, ni, gi, index / PAGE_SIZE + 1);
+    if (partner != null) {
+      return file + "#" + key + "-p-" + SiteNames.of(partner);
+    }
+    return listsPerNode() ? file + "#" + key : file;
+  }
+
+  /** The file (in {@code lists/}) of a node's CSV: every customer with its outcome and value. */
+  static String listCsv(SummaryView.Area a, SummaryView.Node n) {
+    return SiteNames.of(a.id()) + "." + SiteNames.of(n.id()) + ".csv";
+  }
+
+  /** A node's list page of all its groups ({@link #listsPerNode}). */
+  String nodeListPage(int ai, int ni) {
+    SummaryView.Node n = model.all.areas().get(ai).nodes().get(ni);
+    List<Html> sections = new ArrayList<>();
+    for (int gi = 0; gi < n.groups().size(); gi++) {
+      if (n.groups().get(gi).count() > 0) {
+        sections.add(section(ai, ni, gi, 0, n.groups().get(gi).count()));
+      }
+    }
+    return listPage(ai, ni, -1, 1, 1, Html.join(sections));
+  }
+
+  /** Page {@code p} (1-based) of a group's list. */
+  String listPage(int ai, int ni, int gi, int p) {
+    SummaryView.Group g = model.all.areas().get(ai).nodes().get(ni).groups().get(gi);
+    return listPage(
+        ai,
+        ni,
+        gi,
+        p,
+        listPages(ai, ni, gi),
+        section(ai, ni, gi, (p - 1) * PAGE_SIZE, Math.min(g.count(), p * PAGE_SIZE)));
+  }
+
+  private String listPage(int ai, int ni, int gi, int p, int pages, Html sections) {
+    SummaryView.Area a = model.all.areas().get(ai);
+    SummaryView.Node n = a.nodes().get(ni);
+    SiteModel.AreaInfo info = model.areas.get(ai);
+    Ir.Node node = info.outcome().nodes.get(ni);
+    String title =
+        a.title()
+            + " · "
+            + info.labels().get(ni)
+            + (gi < 0 ? ": customers by outcome" : ": " + n.groups().get(gi).label());
+    StringBuilder counts = new StringBuilder("Of " + model.all.customers() + " customers: ");
+    for (int k = 0; k < n.groups().size(); k++) {
+      SummaryView.Group x = n.groups().get(k);
+      counts.append(k == 0 ? "" : ", ").append(x.label()).append(' ').append(x.count());
+    }
+    counts.append('.');
+    Html body =
+        LIST.render(
+            "anchor",
+            info.anchor(),
+            "back",
+            LINK.render(
+                "href", "../" + info.tree() + "#" + info.nodeAnchors().get(node), "label", "Tree"),
+            "previous",
+            pageLink(gi >= 0 && p > 1, gi < 0 ? "" : listFile(ai, ni, gi, p - 1), "Previous page"),
+            "next",
+            pageLink(gi >= 0 && p < pages, gi < 0 ? "" : listFile(ai, ni, gi, p + 1), "Next page"),
+            "csv",
+            listCsv(a, n),
+            "title",
+            title,
+            "counts",
+            counts.toString(),
+            "pageText",
+            pages > 1 ? " Page " + p + " of " + pages + "." : "",
+            "sections",
+            sections);
+    return page(title, "../", body);
+  }
+
+  /** The rows {@code from} to {@code to} of a group, under its heading. */
+  private Html section(int ai, int ni, int gi, int from, int to) {
+    SummaryView.Node n = model.all.areas().get(ai).nodes().get(ni);
+    SummaryView.Group g = n.groups().get(gi);
+    Outcome.AreaOutcome ao = model.areas.get(ai).outcome();
+    Ir.Node node = ao.nodes.get(ni);
+    Dataset data = model.outcome.data;
+    boolean program = model.face == SiteModel.Face.PROGRAM;
+    boolean evaluated = !g.key().equals("not_evaluated");
+    boolean unitApart =
+        node.valueKind() == Ir.ValueKind.COUNT || node.valueKind() == Ir.ValueKind.QUANTITY;
+    StringBuilder rows = new StringBuilder();
+    String lastPartner = null;
+    for (int k = from; k < to; k++) {
+      int c = g.members()[k];
+      String value =
+          !evaluated
+              ? ""
+              : unitApart
+                  ? Formats.number(ao.value(c, ni), node.scale())
+                  : Formats.value(node.valueKind(), node.unit(), ao.value(c, ni), node.scale());
+      if (program) {
+        String partner = data.partnerId(c);
+        rows.append(
+            LIST_ROW_PARTNER
+                .render(
+                    "anchor",
+                    partner.equals(lastPartner)
+                        ? Html.EMPTY
+                        : PARTNER_ANCHOR.render("group", g.key(), "partner", SiteNames.of(partner)),
+                    "partner",
+                    partner,
+                    "page",
+                    model.page[c],
+                    "customer",
+                    data.customerId(c),
+                    "name",
+                    data.customerName(c),
+                    "value",
+                    value)
+                .markup());
+        lastPartner = partner;
+      } else {
+        rows.append(
+            LIST_ROW
+                .render(
+                    "page",
+                    model.page[c],
+                    "customer",
+                    data.customerId(c),
+                    "name",
+                    data.customerName(c),
+                    "value",
+                    value)
+                .markup());
+      }
+    }
+    String unit = node.unit() == null ? "" : node.unit().replace('_', ' ');
+    return LIST_SECTION.render(
+        "anchor",
+        g.key(),
+        "label",
+        g.label(),
+        "customers",
+        g.count() + Words.plural(" customer", g.count()),
+        "partnerHead",
+        program ? TH.render("text", "Partner") : Html.EMPTY,
+        "valueHead",
+        unitApart && !unit.isEmpty() ? "Value (" + unit + ")" : "Value",
+        "rows",
+        Html.raw(rows.toString()));
+  }
+
+  /** A link to a neighbouring page, or nothing when there is none. */
+  static Html pageLink(boolean exists, String href, String label) {
+    return exists ? LINK.render("href", href, "label", label) : Html.EMPTY;
+  }
+
+  // ================================================================ customer index
+
+  private static final Template CUSTOMERS = SITE.get("customers");
+  private static final Template CUSTOMERS_ROW = SITE.get("customersRow");
+  private static final Template CUSTOMERS_ROW_PARTNER = SITE.get("customersRowPartner");
+
+  int customerIndexPages() {
+    return Math.max(1, (model.order.length + PAGE_SIZE - 1) / PAGE_SIZE);
+  }
+
+  static String customerIndexName(int p) {
+    return p == 1 ? "customers.html" : "customers." + p + ".html";
+  }
+
+  /** {@code customers.html} and its next pages: every customer, with the search. */
+  String customerIndexPage(int p) {
+    Dataset data = model.outcome.data;
+    boolean program = model.face == SiteModel.Face.PROGRAM;
+    int pages = customerIndexPages();
+    StringBuilder rows = new StringBuilder();
+    for (int k = (p - 1) * PAGE_SIZE; k < Math.min(model.order.length, p * PAGE_SIZE); k++) {
+      int c = model.order[k];
+      rows.append(
+          (program
+                  ? CUSTOMERS_ROW_PARTNER.render(
+                      "partner",
+                      data.partnerId(c),
+                      "page",
+                      model.page[c],
+                      "customer",
+                      data.customerId(c),
+                      "name",
+                      data.customerName(c))
+                  : CUSTOMERS_ROW.render(
+                      "page",
+                      model.page[c],
+                      "customer",
+                      data.customerId(c),
+                      "name",
+                      data.customerName(c)))
+              .markup());
+    }
+    Html body =
+        CUSTOMERS.render(
+            "previous",
+            pageLink(p > 1, customerIndexName(p - 1), "Previous page"),
+            "next",
+            pageLink(p < pages, customerIndexName(p + 1), "Next page"),
+            "page",
+            p,
+            "pages",
+            pages,
+            "partnerHead",
+            program ? TH.render("text", "Partner") : Html.EMPTY,
+            "rows",
+            Html.raw(rows.toString()));
+    return page("Customers", "", body);
+  }
+
+  /** {@code search-index.js}: id, name, partner and page name of every customer. */
+  String searchIndex() {
+    Dataset data = model.outcome.data;
+    StringBuilder js = new StringBuilder("var ELIGO_CUSTOMERS=[");
+    for (int k = 0; k < model.order.length; k++) {
+      int c = model.order[k];
+      js.append(k == 0 ? "" : ",")
+          .append('[')
+          .append(jsString(data.customerId(c)))
+          .append(',')
+          .append(jsString(data.customerName(c)))
+          .append(',')
+          .append(jsString(data.partnerId(c)))
+          .append(',')
+          .append(jsString(model.page[c]))
+          .append(']');
+    }
+    return js.append("];\n").toString();
+  }
+
+  // ================================================================ customer pages, tree
+
+  /** {@code c/NAME.html} of the customer at dataset index {@code c}. */
+  public String customer(int c, Explainer explainer) {
+    return CustomerPage.render(this, c, explainer);
+  }
+
+  /** {@code c/NAME.html} of a customer id; null when the site has no such customer. */
+  public String customer(String customerId) {
+    Dataset data = model.outcome.data;
+    for (int c = 0; c < data.customerCount(); c++) {
+      if (data.customerId(c).equals(customerId)) {
+        return customer(c, new Explainer(model.outcome));
+      }
+    }
+    return null;
+  }
+
+  /** {@code tree.NAME.html} of an area; null when there is no such area. */
+  public String tree(String areaId) {
+    for (int ai = 0; ai < model.areas.size(); ai++) {
+      if (model.areas.get(ai).outcome().area.id().equals(areaId)) {
+        return TreeDiagram.page(this, ai);
+      }
+    }
+    return null;
+  }
+
+  // ================================================================ text
+
+  /** A whole page: the title, the shared style sheet and the body; a line break after it. */
+  static String page(String title, String root, Html body) {
+    return PAGE.render("title", title, "root", root, "body", body).markup() + "\n";
+  }
+
+  /**
+   * A JavaScript string literal safe anywhere in a script: quotes, backslashes, controls, markup
+   * characters and line separators as escapes.
+   */
+  static String jsString(String s) {
+    StringBuilder out = new StringBuilder(s.length() + 2).append('"');
+    for (int i = 0; i < s.length(); i++) {
+      char ch = s.charAt(i);
+      if (ch == '"'
+          || ch == '\\'
+          || ch == '<'
+          || ch == '>'
+          || ch == '&'
+          || ch < 0x20
+          || ch == '\u2028'
+          || ch == '\u2029') {
+        out.append(String.format(java.util.Locale.ROOT, "\\u%04x", (int) ch));
+      } else {
+        out.append(ch);
+      }
+    }
+    return out.append('"').toString();
+  }
+}

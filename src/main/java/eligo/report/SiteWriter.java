@@ -1,0 +1,115 @@
+package eligo.report;
+
+import eligo.engine.Evaluation;
+import eligo.report.html.Templates;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.IntStream;
+
+/**
+ * Writes every page of a site ({@link SitePages}) into a folder, as it is: the caller makes the
+ * folder new and swaps it in ({@link eligo.io.OutputFolder}), so the files themselves are written
+ * plainly. Layout:
+ *
+ * <ul>
+ *   <li>{@code index.html}: the summary; {@code site.css}, {@code search.js} shared by every page;
+ *   <li>{@code partners.html} and {@code p/NAME.html} (the program's site only): each partner's
+ *       standing and summary;
+ *   <li>{@code lists/AREA.NODE.GROUP[.PAGE].html}: a group's customers, {@value
+ *       SitePages#PAGE_SIZE} a page, and {@code lists/AREA.NODE.GROUP.csv}: the whole group;
+ *   <li>{@code c/NAME.html}: a page per customer; {@code customers[.PAGE].html} with the search
+ *       over {@code search-index.js};
+ *   <li>{@code tree.AREA.html}: each area's condition sequence tree as a diagram;
+ *   <li>{@code results.csv}: every customer's status and value at every node.
+ * </ul>
+ *
+ * Names come from ids ({@link SiteNames}).
+ */
+public final class SiteWriter {
+  private SiteWriter() {}
+
+  private static final String STYLE =
+      Templates.asset(SitePages.class, "site.css", Templates.Lines.KEPT).markup();
+  private static final String SEARCH =
+      Templates.asset(SitePages.class, "search.js", Templates.Lines.KEPT).markup();
+
+  /**
+   * Writes the site of {@code pages} into {@code dir} (which should be new and empty); customer
+   * pages on every core when {@code parallel}; {@code progress} counts customer pages.
+   */
+  public static void writeInto(
+      SitePages pages, Path dir, boolean parallel, Evaluation.Progress progress)
+      throws IOException {
+    SiteModel model = pages.model;
+    Files.createDirectories(dir.resolve("lists"));
+    Files.createDirectories(dir.resolve("c"));
+    write(dir.resolve("site.css"), STYLE);
+    write(dir.resolve("search.js"), SEARCH);
+    write(dir.resolve("index.html"), pages.summary());
+    if (model.face == SiteModel.Face.PROGRAM) {
+      Files.createDirectories(dir.resolve("p"));
+      write(dir.resolve("partners.html"), pages.partners());
+      for (String partner : model.outcome.partners) {
+        write(
+            dir.resolve("p").resolve(SiteNames.of(partner) + ".html"),
+            pages.partnerSummary(partner));
+      }
+    }
+    for (int ai = 0; ai < model.all.areas().size(); ai++) {
+      SummaryView.Area a = model.all.areas().get(ai);
+      write(dir.resolve(model.areas.get(ai).tree()), TreeDiagram.page(pages, ai));
+      for (int ni = 0; ni < a.nodes().size(); ni++) {
+        SummaryView.Node n = a.nodes().get(ni);
+        Path lists = dir.resolve("lists");
+        write(lists.resolve(SitePages.listCsv(a, n)), SiteCsv.node(model, ai, ni));
+        if (pages.listsPerNode()) {
+          write(lists.resolve(pages.listFile(ai, ni, 0, 1)), pages.nodeListPage(ai, ni));
+          continue;
+        }
+        for (int gi = 0; gi < n.groups().size(); gi++) {
+          for (int p = 1; p <= pages.listPages(ai, ni, gi); p++) {
+            write(lists.resolve(pages.listFile(ai, ni, gi, p)), pages.listPage(ai, ni, gi, p));
+          }
+        }
+      }
+    }
+    write(dir.resolve("search-index.js"), pages.searchIndex());
+    for (int p = 1; p <= pages.customerIndexPages(); p++) {
+      write(dir.resolve(SitePages.customerIndexName(p)), pages.customerIndexPage(p));
+    }
+    write(dir.resolve("results.csv"), SiteCsv.results(model));
+    int[] order = model.order;
+    ThreadLocal<Explainer> explainers = ThreadLocal.withInitial(() -> new Explainer(model.outcome));
+    AtomicInteger done = new AtomicInteger();
+    Path c = dir.resolve("c");
+    IntStream range = IntStream.range(0, order.length);
+    try {
+      (parallel ? range.parallel() : range)
+          .forEach(
+              k -> {
+                int customer = order[k];
+                try {
+                  write(
+                      c.resolve(model.page[customer] + ".html"),
+                      pages.customer(customer, explainers.get()));
+                } catch (IOException e) {
+                  throw new UncheckedIOException(e);
+                }
+                int n = done.incrementAndGet();
+                if (n % 1000 == 0 || n == order.length) {
+                  progress.update(n, order.length);
+                }
+              });
+    } catch (UncheckedIOException e) {
+      throw e.getCause();
+    }
+  }
+
+  static void write(Path file, String text) throws IOException {
+    Files.writeString(file, text, StandardCharsets.UTF_8);
+  }
+}

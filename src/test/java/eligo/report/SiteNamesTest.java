@@ -1,0 +1,47 @@
+package eligo.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class SiteNamesTest {
+  @Test
+  void namesAreSafeStableAndDistinctEvenIgnoringCase() {
+    List<String> ids =
+        List.of(
+            "C0001",
+            "c0001",
+            "C-0001",
+            "C_0001",
+            "C.0001",
+            "C 0001",
+            "C/0001",
+            "C\\0001",
+            "..",
+            ".",
+            "",
+            "~2e~",
+            "_c0001",
+            "Ωmega",
+            "a\u0000b",
+            "CON",
+            "x".repeat(300),
+            "x".repeat(299) + "y");
+    Set<String> seen = new HashSet<>();
+    for (String id : ids) {
+      String name = SiteNames.of(id);
+      assertThat(name).as(id).matches("[a-z0-9_~+-]+").doesNotStartWith(".");
+      assertThat(name.length()).as(id).isLessThanOrEqualTo(SiteNames.MAX);
+      assertThat(SiteNames.of(id)).as("stable").isEqualTo(name);
+      assertThat(seen.add(name.toLowerCase(Locale.ROOT)))
+          .as("%s gives %s, which another id already gave (ignoring case)", id, name)
+          .isTrue();
+    }
+    assertThat(SiteNames.of("C0001")).isEqualTo("_c0001");
+    assertThat(SiteNames.of("a.b")).isEqualTo("a~2e~b");
+  }
+}
