@@ -48,9 +48,9 @@ final class Nesting implements ParseTreeListener {
   }
 
   /**
-   * The most words that may open a level ('not', '-', 'net', 'of', 'sum', 'count', 'any', 'all',
-   * 'where', 'in', 'at') in one pair of parentheses of one line of criteria, plus the parentheses
-   * around them: a bound, above {@link #MAX_LEVELS}, on how deep the parser's look-ahead recurses.
+   * The most words that may open a level ('not', '-', 'net', 'of', 'sum', 'count', 'any', 'all') in
+   * one pair of parentheses of one line of criteria, plus the parentheses around them: a bound,
+   * above {@link #MAX_LEVELS}, on how deep the parser's look-ahead recurses.
    */
   static final int MAX_OPENERS = 400;
 
@@ -94,7 +94,10 @@ final class Nesting implements ParseTreeListener {
           CriteriaLexer.TENANT,
           CriteriaLexer.WORKLOAD);
 
-  /** Words that may open a level of an expression. */
+  /**
+   * Words that may open a level of an expression: every cycle of the expression grammar passes one
+   * of them or a '(' ('-' only where it negates, not where it subtracts).
+   */
   private static final Set<Integer> OPENERS =
       Set.of(
           CriteriaLexer.NOT,
@@ -104,10 +107,30 @@ final class Nesting implements ParseTreeListener {
           CriteriaLexer.SUM,
           CriteriaLexer.COUNT,
           CriteriaLexer.ANY,
-          CriteriaLexer.ALL,
-          CriteriaLexer.WHERE,
-          CriteriaLexer.IN,
-          CriteriaLexer.AT);
+          CriteriaLexer.ALL);
+
+  /** Tokens that end an operand: a '-' after one subtracts. */
+  private static final Set<Integer> OPERAND_ENDS =
+      Set.of(
+          CriteriaLexer.NUMBER,
+          CriteriaLexer.MONEY,
+          CriteriaLexer.PERCENT,
+          CriteriaLexer.ID,
+          CriteriaLexer.RPAREN,
+          CriteriaLexer.VALUE,
+          CriteriaLexer.ASSOCIATED,
+          CriteriaLexer.TYPE,
+          CriteriaLexer.TENANT,
+          CriteriaLexer.WORKLOAD,
+          CriteriaLexer.MONTH,
+          CriteriaLexer.CUSTOMER,
+          CriteriaLexer.FAMILY,
+          CriteriaLexer.START,
+          CriteriaLexer.MONEY_KW,
+          CriteriaLexer.NUMBER_KW,
+          CriteriaLexer.PARAMETER,
+          CriteriaLexer.PER,
+          CriteriaLexer.WHEN);
 
   /**
    * The first token past {@link #MAX_OPENERS} by the count of the class comment, or null: a bound
@@ -124,6 +147,7 @@ final class Nesting implements ParseTreeListener {
       int type = t.getType();
       boolean valueLine =
           type == CriteriaLexer.VALUE && outer.isEmpty() && ENDS_OPERAND.contains(previous);
+      int before = previous;
       previous = type;
       if (LINE_STARTS.contains(type) || valueLine) {
         // a new line of criteria: 'value' after a complete operand can continue no expression
@@ -134,7 +158,8 @@ final class Nesting implements ParseTreeListener {
         count++;
       } else if (type == CriteriaLexer.RPAREN) {
         count = outer.isEmpty() ? 0 : outer.pop();
-      } else if (OPENERS.contains(type)) {
+      } else if (OPENERS.contains(type)
+          && !(type == CriteriaLexer.MINUS && OPERAND_ENDS.contains(before))) {
         count++;
       }
       if (count > MAX_OPENERS) {
@@ -212,7 +237,7 @@ final class Nesting implements ParseTreeListener {
         "too deep to read: more than "
             + MAX_OPENERS
             + " parentheses and words that may nest ('not', '-', 'net', 'of', 'sum', 'count',"
-            + " 'any', 'all', 'where', 'in', 'at') in one line of criteria; split it with 'define'"
+            + " 'any', 'all') in one line of criteria; split it with 'define'"
             + " or parentheses. Eligo reads no further in this file");
   }
 
