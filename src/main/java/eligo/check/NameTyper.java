@@ -161,6 +161,12 @@ final class NameTyper {
   private final Set<DeclSym> expanding = new HashSet<>();
 
   /**
+   * The most definitions (and measures) used inside one another: each may nest up to the parser's
+   * limit, and the checker walks the expansion.
+   */
+  static final int MAX_CHAIN = 64;
+
+  /**
    * What an expansion depends on: the definition, what the use binds (tenant, workload, month,
    * type, named variables, the node's value, inside a net or not) and the arguments (by identity:
    * the typed argument of a parameter is one object wherever the parameter is passed on).
@@ -210,6 +216,16 @@ final class NameTyper {
    * from the use.
    */
   private T expand(DeclSym d, Ast.Expr body, Env env, Scope scope, List<Identity> argValues) {
+    if (expanding.size() >= MAX_CHAIN && !expanding.contains(d)) {
+      reporter.error(
+          d.decl().name().span(),
+          "'"
+              + d.decl().name().text()
+              + "' is used inside more than "
+              + MAX_CHAIN
+              + " definitions inside one another: Eligo expands no deeper");
+      return ERR;
+    }
     if (!expanding.add(d)) {
       reporter.error(
           d.decl().name().span(), "'" + d.decl().name().text() + "' is defined in terms of itself");
@@ -238,7 +254,6 @@ final class NameTyper {
       expanding.remove(d);
     }
   }
-
 
   T name(Ast.Name n, Env env) {
     String text = n.text();
