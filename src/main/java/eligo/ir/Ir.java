@@ -463,9 +463,7 @@ public final class Ir {
           op,
           left,
           right,
-          op == ArithOp.MUL
-              ? left.scale() + right.scale()
-              : Math.max(left.scale(), right.scale()));
+          op == ArithOp.MUL ? left.scale() + right.scale() : Math.max(left.scale(), right.scale()));
     }
 
     public Type type() {
