@@ -1,0 +1,134 @@
+package eligo.data;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A dataset cut down to some of its customers: their tenants, pairs, usage rows and associations,
+ * with the whole catalog (workloads, families, association types) kept as it is, so workload and
+ * type indexes mean the same in the slice as in the whole.
+ *
+ * <p>A customer belongs to one partner (DATA.md), and every node of the criteria, partner-level
+ * ones included, is computed from a partner's own customers only; so a slice of one partner's
+ * customers evaluates to exactly that partner's part of the whole run, and a view rendered from it
+ * cannot hold anything of another partner. One thing differs: the slice's {@link
+ * Dataset#latestUsageMonth()} is the latest of its own rows, so a caller evaluating it must give
+ * the whole dataset's as-of month explicitly.
+ */
+public final class DatasetSlice {
+  private DatasetSlice() {}
+
+  /** The customers of {@code partnerId}, in the dataset's order (empty when it has none). */
+  public static int[] customersOf(Dataset data, String partnerId) {
+    List<Integer> found = new ArrayList<>();
+    for (int c = 0; c < data.customerCount(); c++) {
+      if (data.partnerIds[c].equals(partnerId)) {
+        found.add(c);
+      }
+    }
+    return found.stream().mapToInt(Integer::intValue).toArray();
+  }
+
+  /** The slice of one partner's customers. */
+  public static Dataset ofPartner(Dataset data, String partnerId) {
+    return of(data, customersOf(data, partnerId));
+  }
+
+  /**
+   * The slice of {@code customers} (indexes into {@code data}, in the order given; each at most
+   * once).
+   */
+  public static Dataset of(Dataset data, int[] customers) {
+    int n = customers.length;
+    String[] partnerIds = new String[n];
+    String[] customerIds = new String[n];
+    String[] customerNames = new String[n];
+    int[] tenantStart = new int[n + 1];
+    int tenants = 0;
+    int pairs = 0;
+    int rows = 0;
+    int assocs = 0;
+    for (int i = 0; i < n; i++) {
+      int c = customers[i];
+      partnerIds[i] = data.partnerIds[c];
+      customerIds[i] = data.customerIds[c];
+      customerNames[i] = data.customerNames[c];
+      for (int t = data.tenantStart(c); t < data.tenantEnd(c); t++) {
+        for (int p = data.pairStart(t); p < data.pairEnd(t); p++) {
+          rows += data.rowEnd(p) - data.rowStart(p);
+          assocs += data.assocEnd(p) - data.assocStart(p);
+          pairs++;
+        }
+        tenants++;
+      }
+      tenantStart[i + 1] = tenants;
+    }
+    String[] tenantIds = new String[tenants];
+    String[] tenantNames = new String[tenants];
+    int[] pairStart = new int[tenants + 1];
+    int[] pairWorkload = new int[pairs];
+    int[] rowStart = new int[pairs];
+    int[] rowEnd = new int[pairs];
+    int[] assocStart = new int[pairs + 1];
+    int[] rowMonth = new int[rows];
+    int measures = Measure.values().length;
+    long[][] rowMeasures = new long[measures][];
+    int[][] rowNarrow = new int[measures][];
+    for (int k = 0; k < measures; k++) {
+      if (data.rowNarrow[k] != null) {
+        rowNarrow[k] = new int[rows];
+      } else {
+        rowMeasures[k] = new long[rows];
+      }
+    }
+    int[] assocType = new int[assocs];
+    int[] assocStartMonth = new int[assocs];
+    int[] assocEndMonth = new int[assocs];
+    int t2 = 0;
+    int p2 = 0;
+    int r2 = 0;
+    int a2 = 0;
+    for (int c : customers) {
+      for (int t = data.tenantStart(c); t < data.tenantEnd(c); t++) {
+        tenantIds[t2] = data.tenantIds[t];
+        tenantNames[t2] = data.tenantNames[t];
+        for (int p = data.pairStart(t); p < data.pairEnd(t); p++) {
+          pairWorkload[p2] = data.pairWorkload[p];
+          rowStart[p2] = r2;
+          for (int r = data.rowStart(p); r < data.rowEnd(p); r++) {
+            rowMonth[r2] = data.rowMonth[r];
+            for (int k = 0; k < measures; k++) {
+              if (rowNarrow[k] != null) {
+                rowNarrow[k][r2] = data.rowNarrow[k][r];
+              } else {
+                rowMeasures[k][r2] = data.rowMeasures[k][r];
+              }
+            }
+            r2++;
+          }
+          rowEnd[p2] = r2;
+          assocStart[p2] = a2;
+          for (int a = data.assocStart(p); a < data.assocEnd(p); a++) {
+            assocType[a2] = data.assocType[a];
+            assocStartMonth[a2] = data.assocStartMonth[a];
+            assocEndMonth[a2] = data.assocEndMonth[a];
+            a2++;
+          }
+          p2++;
+        }
+        t2++;
+        pairStart[t2] = p2;
+      }
+    }
+    assocStart[pairs] = a2;
+    return Dataset.builder()
+        .customers(partnerIds, customerIds, customerNames, tenantStart)
+        .tenants(tenantIds, tenantNames, pairStart)
+        .workloads(data.workloadNames, data.workloadFamilies)
+        .types(data.typeNames)
+        .pairs(pairWorkload, rowStart, rowEnd, assocStart)
+        .rows(rowMonth, rowMeasures, rowNarrow)
+        .associations(assocType, assocStartMonth, assocEndMonth)
+        .build();
+  }
+}
