@@ -10,7 +10,7 @@ import java.util.List;
 import javax.annotation.processing.Generated;
 
 /**
- * Evaluator of solution area Azure (azure), generated from azure.criteria:9.
+ * Evaluator of solution area Azure (azure), generated from azure.criteria:12.
  *
  * <p>Result nodes, by index in {@link NodeResults}:
  *
@@ -99,7 +99,7 @@ public final class AzureEvaluator implements AreaEvaluator {
   }
 
   /**
-   * Branch, azure.criteria:9: gates, then metrics, in order; the first gate that is not met
+   * Branch, azure.criteria:12: gates, then metrics, in order; the first gate that is not met
    * ends the branch, its later nodes stay not evaluated.
    */
   private void evaluateBranch(int c, int asOf, NodeResults out) {
@@ -138,7 +138,7 @@ public final class AzureEvaluator implements AreaEvaluator {
    *
    * <p>Azure consumed revenue on at least one Azure service in the last 24 months
    *
-   * <p>Source: azure.criteria:11
+   * <p>Source: azure.criteria:14
    */
   private long workloads(int c, int asOf) {
     long count = 0L;
@@ -178,7 +178,7 @@ public final class AzureEvaluator implements AreaEvaluator {
    *
    * <p>A CSP, DPOR or PAL association on an Azure service in the last 24 months
    *
-   * <p>Source: azure.criteria:18
+   * <p>Source: azure.criteria:21
    */
   private long association(int c, int asOf) {
     long count = 0L;
@@ -215,7 +215,7 @@ public final class AzureEvaluator implements AreaEvaluator {
    * <p>Net value: the value at M minus the same at M-12, both from one pass over the data and
    * written to out.current[2] and out.baseline[2].
    *
-   * <p>Source: azure.criteria:26
+   * <p>Source: azure.criteria:29
    */
   private long netCustomerAdds(int c, int asOf, NodeResults out) {
     long countAtM = 0L;
@@ -268,7 +268,7 @@ public final class AzureEvaluator implements AreaEvaluator {
    * <p>Azure services, other than virtual machines, with attributed ACR in the last 12 months: at
    * least 1
    *
-   * <p>Source: azure.criteria:35
+   * <p>Source: azure.criteria:38
    */
   private long deployments(int c, int asOf) {
     long count = 0L;
@@ -311,7 +311,7 @@ public final class AzureEvaluator implements AreaEvaluator {
    * <p>Net value: the value at M minus the same at M-12, both from one pass over the data and
    * written to out.current[4] and out.baseline[4].
    *
-   * <p>Source: azure.criteria:43
+   * <p>Source: azure.criteria:46
    */
   private long usageGrowth(int c, int asOf, NodeResults out) {
     long sumAtM = 0L;

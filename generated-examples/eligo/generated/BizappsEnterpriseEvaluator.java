@@ -307,7 +307,7 @@ public final class BizappsEnterpriseEvaluator implements AreaEvaluator {
   /**
    * Node performance.net-customer-adds (metric, net): Net customer adds.
    *
-   * <p>Net qualifying workloads (attributed monthly revenue above $1500): at least 1
+   * <p>Net qualifying workloads (attributed monthly revenue above $1,500): at least 1
    *
    * <p>Net value: the value at M minus the same at M-12, both from one pass over the data and
    * written to out.current[2] and out.baseline[2].
@@ -416,7 +416,7 @@ public final class BizappsEnterpriseEvaluator implements AreaEvaluator {
   /**
    * Node customer-success.deployments (metric, net): Deployments.
    *
-   * <p>Net eligible deployments (monthly consumption value of at least 10000): at least 1
+   * <p>Net eligible deployments (monthly consumption value of at least 10,000): at least 1
    *
    * <p>Net value: the value at M minus the same at M-12, both from one pass over the data and
    * written to out.current[5] and out.baseline[5].

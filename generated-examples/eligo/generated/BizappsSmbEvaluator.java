@@ -416,7 +416,7 @@ public final class BizappsSmbEvaluator implements AreaEvaluator {
   /**
    * Node customer-success.deployments (metric, net): Deployments.
    *
-   * <p>Net eligible deployments (monthly consumption value of at least 5000): at least 1
+   * <p>Net eligible deployments (monthly consumption value of at least 5,000): at least 1
    *
    * <p>Net value: the value at M minus the same at M-12, both from one pass over the data and
    * written to out.current[5] and out.baseline[5].

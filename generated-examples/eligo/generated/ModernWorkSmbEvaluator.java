@@ -12,7 +12,7 @@ import javax.annotation.processing.Generated;
 
 /**
  * Evaluator of solution area Modern Work (SMB) (modern-work-smb), generated from
- * modern-work.criteria:79.
+ * modern-work.criteria:80.
  *
  * <p>Result nodes, by index in {@link NodeResults}:
  *
@@ -171,7 +171,7 @@ public final class ModernWorkSmbEvaluator implements AreaEvaluator {
    *
    * <p>Paid available units on at least one Modern Work workload in the last 24 months
    *
-   * <p>Source: modern-work.criteria:22
+   * <p>Source: modern-work.criteria:23
    */
   private long workloads(int c, int asOf) {
     long count = 0L;
@@ -211,7 +211,7 @@ public final class ModernWorkSmbEvaluator implements AreaEvaluator {
    *
    * <p>A CSP, CPOR association on a Modern Work workload in the last 24 months
    *
-   * <p>Source: modern-work.criteria:29
+   * <p>Source: modern-work.criteria:30
    */
   private long association(int c, int asOf) {
     long count = 0L;
@@ -244,7 +244,7 @@ public final class ModernWorkSmbEvaluator implements AreaEvaluator {
    *
    * <p>Tenant workloads with > 10 and <= 300 paid available units this month: at least 1
    *
-   * <p>Source: modern-work.criteria:37
+   * <p>Source: modern-work.criteria:38
    */
   private long pau(int c, int asOf) {
     long count = 0L;
@@ -272,7 +272,7 @@ public final class ModernWorkSmbEvaluator implements AreaEvaluator {
    * <p>Net value: the value at M minus the same at M-12, both from one pass over the data and
    * written to out.current[3] and out.baseline[3].
    *
-   * <p>Source: modern-work.criteria:44
+   * <p>Source: modern-work.criteria:45
    */
   private long netCustomerAdds(int c, int asOf, NodeResults out) {
     long countAtM = 0L;
@@ -316,7 +316,7 @@ public final class ModernWorkSmbEvaluator implements AreaEvaluator {
    * <p>Net value: the value at M minus the same at M-12, both from one pass over the data and
    * written to out.current[4] and out.baseline[4].
    *
-   * <p>Source: modern-work.criteria:53
+   * <p>Source: modern-work.criteria:54
    */
   private long deploymentsCpor(int c, int asOf, NodeResults out) {
     long countAtM = 0L;
@@ -347,10 +347,10 @@ public final class ModernWorkSmbEvaluator implements AreaEvaluator {
       int start = data.firstStart(p, types2);
       if (data.active(p, types2, asOf) && data.measure(p, Measure.PAID_UNITS, asOf) > 0L &&
           Math.multiplyExact(data.measure(p, Measure.ACTIVE_USERS, asOf), 10L) >=
-          Math.multiplyExact(4L, data.measure(p, Measure.PAID_UNITS, asOf)) &&
+          Math.multiplyExact(data.measure(p, Measure.PAID_UNITS, asOf), 4L) &&
           !(inMonths(start, asOf - 11, asOf) && measureAt(p, Measure.PAID_UNITS, start) > 0L &&
           Math.multiplyExact(measureAt(p, Measure.ACTIVE_USERS, start), 10L) >=
-          Math.multiplyExact(4L, measureAt(p, Measure.PAID_UNITS, start)))) {
+          Math.multiplyExact(measureAt(p, Measure.PAID_UNITS, start), 4L))) {
         return true;
       }
     }
@@ -365,7 +365,7 @@ public final class ModernWorkSmbEvaluator implements AreaEvaluator {
    * <p>Net value: the value at M minus the same at M-12, both from one pass over the data and
    * written to out.current[5] and out.baseline[5].
    *
-   * <p>Source: modern-work.criteria:53
+   * <p>Source: modern-work.criteria:54
    */
   private long deploymentsCsp(int c, int asOf, NodeResults out) {
     long countAtM = 0L;
@@ -396,10 +396,10 @@ public final class ModernWorkSmbEvaluator implements AreaEvaluator {
       int start = data.firstStart(p, types3);
       if (data.active(p, types3, asOf) && data.measure(p, Measure.PAID_UNITS, asOf) > 0L &&
           Math.multiplyExact(data.measure(p, Measure.ACTIVE_USERS, asOf), 10L) >=
-          Math.multiplyExact(4L, data.measure(p, Measure.PAID_UNITS, asOf)) &&
+          Math.multiplyExact(data.measure(p, Measure.PAID_UNITS, asOf), 4L) &&
           !(inMonths(start, asOf - 11, asOf) && measureAt(p, Measure.PAID_UNITS, start) > 0L &&
           Math.multiplyExact(measureAt(p, Measure.ACTIVE_USERS, start), 10L) >=
-          Math.multiplyExact(4L, measureAt(p, Measure.PAID_UNITS, start)))) {
+          Math.multiplyExact(measureAt(p, Measure.PAID_UNITS, start), 4L))) {
         return true;
       }
     }
@@ -414,7 +414,7 @@ public final class ModernWorkSmbEvaluator implements AreaEvaluator {
    * <p>Net value: the value at M minus the same at M-12, both from one pass over the data and
    * written to out.current[6] and out.baseline[6].
    *
-   * <p>Source: modern-work.criteria:64
+   * <p>Source: modern-work.criteria:65
    */
   private long usageGrowthCpor(int c, int asOf, NodeResults out) {
     long sumAtM = 0L;
@@ -445,7 +445,7 @@ public final class ModernWorkSmbEvaluator implements AreaEvaluator {
    * <p>Net value: the value at M minus the same at M-12, both from one pass over the data and
    * written to out.current[7] and out.baseline[7].
    *
-   * <p>Source: modern-work.criteria:64
+   * <p>Source: modern-work.criteria:65
    */
   private long usageGrowthCsp(int c, int asOf, NodeResults out) {
     long sumAtM = 0L;

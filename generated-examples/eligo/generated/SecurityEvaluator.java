@@ -168,7 +168,7 @@ public final class SecurityEvaluator implements AreaEvaluator {
   }
 
   /**
-   * Branch m365 (Microsoft 365 security), security.criteria:60: gates, then metrics, in order;
+   * Branch m365 (Microsoft 365 security), security.criteria:63: gates, then metrics, in order;
    * the first gate that is not met ends the branch, its later nodes stay not evaluated.
    */
   private void evaluateM365(int c, int asOf, NodeResults out) {
@@ -210,7 +210,7 @@ public final class SecurityEvaluator implements AreaEvaluator {
    *
    * <p>Azure consumed revenue on at least one Azure security workload in the last 24 months
    *
-   * <p>Source: security.criteria:18
+   * <p>Source: security.criteria:21
    */
   private long azureWorkloads(int c, int asOf) {
     long count = 0L;
@@ -250,7 +250,7 @@ public final class SecurityEvaluator implements AreaEvaluator {
    *
    * <p>A PAL association on an Azure security workload in the last 24 months
    *
-   * <p>Source: security.criteria:25
+   * <p>Source: security.criteria:28
    */
   private long azureAssociation(int c, int asOf) {
     long count = 0L;
@@ -286,7 +286,7 @@ public final class SecurityEvaluator implements AreaEvaluator {
    * <p>Net value: the value at M minus the same at M-12, both from one pass over the data and
    * written to out.current[2] and out.baseline[2].
    *
-   * <p>Source: security.criteria:33
+   * <p>Source: security.criteria:36
    */
   private long azureNetCustomerAdds(int c, int asOf, NodeResults out) {
     long countAtM = 0L;
@@ -334,7 +334,7 @@ public final class SecurityEvaluator implements AreaEvaluator {
    * <p>Net value: the value at M minus the same at M-12, both from one pass over the data and
    * written to out.current[3] and out.baseline[3].
    *
-   * <p>Source: security.criteria:40
+   * <p>Source: security.criteria:43
    */
   private long azureDeployments(int c, int asOf, NodeResults out) {
     long countAtM = 0L;
@@ -378,7 +378,7 @@ public final class SecurityEvaluator implements AreaEvaluator {
    *
    * <p>Any positive PAL-attributed ACR in the last 12 months for this customer
    *
-   * <p>Source: security.criteria:47
+   * <p>Source: security.criteria:50
    */
   private long azureUsageGrowth(int c, int asOf) {
     long sum = 0L;
@@ -414,7 +414,7 @@ public final class SecurityEvaluator implements AreaEvaluator {
    *
    * <p>Paid available units on at least one Microsoft 365 security workload in the last 24 months
    *
-   * <p>Source: security.criteria:63
+   * <p>Source: security.criteria:68
    */
   private long m365Workloads(int c, int asOf) {
     long count = 0L;
@@ -454,7 +454,7 @@ public final class SecurityEvaluator implements AreaEvaluator {
    *
    * <p>A CPOR association on a Microsoft 365 security workload in the last 24 months
    *
-   * <p>Source: security.criteria:70
+   * <p>Source: security.criteria:75
    */
   private long m365Association(int c, int asOf) {
     long count = 0L;
@@ -490,7 +490,7 @@ public final class SecurityEvaluator implements AreaEvaluator {
    * <p>Net value: the value at M minus the same at M-12, both from one pass over the data and
    * written to out.current[7] and out.baseline[7].
    *
-   * <p>Source: security.criteria:78
+   * <p>Source: security.criteria:83
    */
   private long m365NetCustomerAdds(int c, int asOf, NodeResults out) {
     long countAtM = 0L;
@@ -533,7 +533,7 @@ public final class SecurityEvaluator implements AreaEvaluator {
    * <p>Net value: the value at M minus the same at M-12, both from one pass over the data and
    * written to out.current[8] and out.baseline[8].
    *
-   * <p>Source: security.criteria:85
+   * <p>Source: security.criteria:90
    */
   private long m365Deployments(int c, int asOf, NodeResults out) {
     long countAtM = 0L;
@@ -563,7 +563,7 @@ public final class SecurityEvaluator implements AreaEvaluator {
       }
       if (data.measure(p, Measure.PAID_UNITS, asOf) >= 25L && data.active(p, types2, asOf) &&
           Math.multiplyExact(data.measure(p, Measure.ACTIVE_USERS, asOf), 100L) >=
-          Math.multiplyExact(15L, data.measure(p, Measure.PAID_UNITS, asOf))) {
+          Math.multiplyExact(data.measure(p, Measure.PAID_UNITS, asOf), 15L)) {
         return true;
       }
     }
@@ -578,7 +578,7 @@ public final class SecurityEvaluator implements AreaEvaluator {
    * <p>Net value: the value at M minus the same at M-12, both from one pass over the data and
    * written to out.current[9] and out.baseline[9].
    *
-   * <p>Source: security.criteria:94
+   * <p>Source: security.criteria:99
    */
   private long m365UsageGrowth(int c, int asOf, NodeResults out) {
     long sumAtM = 0L;

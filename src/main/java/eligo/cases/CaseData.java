@@ -7,6 +7,8 @@ import eligo.cases.CaseFile.Data;
 import eligo.cases.CaseFile.Tenant;
 import eligo.cases.CaseFile.Usage;
 import eligo.cases.CaseFile.Workload;
+import eligo.check.DataBinding;
+import eligo.check.Frontend;
 import eligo.data.Dataset;
 import eligo.data.Measure;
 import eligo.data.Month;
@@ -36,16 +38,39 @@ import java.util.function.Function;
 public final class CaseData {
   private CaseData() {}
 
-  /** The dataset, or (null and) the data errors at the lines of the case that wrote them. */
+  /**
+   * The dataset, or (null and) the data errors at the lines of the case that wrote them; with
+   * criteria, the diagnostics of holding them against the case's data.
+   */
   public record Result(Dataset dataset, List<Diagnostic> diagnostics) {}
 
   public static Result load(Case c, List<String> associationTypes) {
+    return load(c, associationTypes, null);
+  }
+
+  /**
+   * As {@link #load(Case, List)}, with the names of {@code criteria} held against the case's data
+   * ({@link DataBinding#checkSample}): a workload or family that differs from one of the case's
+   * only in case or spaces is an error at the criteria line; a near miss of a workload of the case
+   * is a warning. Association types are not bound here: a type text of a case that the criteria do
+   * not declare is the case's slip, reported at the case line by the loader.
+   */
+  public static Result load(Case c, List<String> associationTypes, Frontend.Compilation criteria) {
     Map<String, String> texts = new LinkedHashMap<>();
     Map<String, List<Span>> lines = write(c.data(), texts);
     CaseSource source = new CaseSource(DataSource.ofTexts(texts), lines, c.span());
     try {
-      return new Result(
-          DatasetLoader.load(source, associationTypes, Mode.STRICT).dataset(), List.of());
+      Dataset loaded = DatasetLoader.load(source, associationTypes, Mode.STRICT).dataset();
+      List<Diagnostic> bound = List.of();
+      if (criteria != null) {
+        Map<String, String> families = new LinkedHashMap<>();
+        for (Workload w : c.data().workloads()) {
+          families.put(w.name(), w.family());
+        }
+        bound =
+            DataBinding.checkSample(criteria.names(), new DataBinding.Catalog(families, Map.of()));
+      }
+      return new Result(bound.stream().anyMatch(Diagnostic::isError) ? null : loaded, bound);
     } catch (DataException e) {
       List<Diagnostic> out = new ArrayList<>();
       for (DataError error : e.errors()) {

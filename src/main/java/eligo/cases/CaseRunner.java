@@ -97,7 +97,7 @@ public final class CaseRunner {
    * exist.
    */
   public Prepared prepare(Case c) {
-    CaseData.Result loaded = CaseData.load(c, program.associationTypes());
+    CaseData.Result loaded = CaseData.load(c, program.associationTypes(), compilation);
     List<Diagnostic> out = new ArrayList<>(loaded.diagnostics());
     for (Expectation e : c.expectations()) {
       resolve(c, e, out);

@@ -52,6 +52,21 @@ public final class DataBinding {
 
   /** The errors of {@code uses} against {@code catalog}, in the order the names were written. */
   public static List<Diagnostic> check(List<NameUse> uses, Catalog catalog) {
+    return check(uses, catalog, false);
+  }
+
+  /**
+   * The errors of {@code uses} against the catalog of a sample that holds only some workloads (a
+   * test case's inline data): a name that differs from one of the sample's only in case or spaces
+   * is an error as in {@link #check(List, Catalog)}, a name a few edits from one of the sample's
+   * ("Yamer" next to "Yammer") a warning; a name the sample simply lacks is not reported, since a
+   * case declares only the workloads it needs.
+   */
+  public static List<Diagnostic> checkSample(List<NameUse> uses, Catalog catalog) {
+    return check(uses, catalog, true);
+  }
+
+  private static List<Diagnostic> check(List<NameUse> uses, Catalog catalog, boolean sample) {
     List<Diagnostic> out = new ArrayList<>();
     Map<String, String> byWorkload =
         catalog.familyByWorkload() == null ? Map.of() : catalog.familyByWorkload();
@@ -61,12 +76,12 @@ public final class DataBinding {
       switch (use.kind()) {
         case WORKLOAD -> {
           if (!workloads.contains(use.text())) {
-            out.add(unknown(use, "workload", workloads));
+            add(out, unknown(use, "workload", workloads, sample));
           }
         }
         case FAMILY -> {
           if (!families.contains(use.text())) {
-            out.add(unknown(use, "workload family", families));
+            add(out, unknown(use, "workload family", families, sample));
           }
         }
         case TYPE_TEXT -> {}
@@ -74,6 +89,12 @@ public final class DataBinding {
     }
     out.addAll(undeclaredTypes(uses, catalog.typesInData()));
     return out;
+  }
+
+  private static void add(List<Diagnostic> out, Diagnostic d) {
+    if (d != null) {
+      out.add(d);
+    }
   }
 
   /**
@@ -131,6 +152,12 @@ public final class DataBinding {
    * in case or spaces, else a warning with the closest names.
    */
   static Diagnostic unknown(NameUse use, String what, Collection<String> known) {
+    return unknown(use, what, known, false);
+  }
+
+  /** As {@link #unknown(NameUse, String, Collection)}; in a sample, null unless a near miss. */
+  private static Diagnostic unknown(
+      NameUse use, String what, Collection<String> known, boolean sample) {
     String name = use.text();
     String head = "the data has no " + what + " " + quote(name);
     List<String> sameButCaseOrSpaces =
@@ -142,7 +169,22 @@ public final class DataBinding {
               + ": names must match to the letter; the data writes it "
               + quote(sameButCaseOrSpaces.get(0)));
     }
-    List<String> close = closest(name, known, 3);
+    List<String> close = closest(name, known, 3, !sample);
+    if (sample) {
+      return close.isEmpty()
+          ? null
+          : Diagnostic.warning(
+              use.span(),
+              "this test case's data has no "
+                  + what
+                  + " "
+                  + quote(name)
+                  + " but has "
+                  + String.join(" and ", close.stream().map(DataBinding::quote).toList())
+                  + ": did you mean "
+                  + (close.size() == 1 ? "it" : "one of them")
+                  + "?");
+    }
     String count =
         " (workloads.csv holds "
             + known.size()
@@ -167,6 +209,11 @@ public final class DataBinding {
    * of its length (at least 2), or holding it or held by it as a word; nearest first.
    */
   static List<String> closest(String name, Collection<String> known, int most) {
+    return closest(name, known, most, true);
+  }
+
+  private static List<String> closest(
+      String name, Collection<String> known, int most, boolean words) {
     String n = fold(name);
     int limit = Math.max(2, n.length() / 3);
     record Scored(String name, int score) {}
@@ -174,7 +221,8 @@ public final class DataBinding {
     for (String k : known) {
       String f = fold(k);
       int d = Diagnostics.distance(n, f);
-      boolean contains = f.length() >= 3 && n.length() >= 3 && (n.contains(f) || f.contains(n));
+      boolean contains =
+          words && f.length() >= 3 && n.length() >= 3 && (n.contains(f) || f.contains(n));
       if (d <= limit || contains) {
         scored.add(new Scored(k, d));
       }

@@ -13,6 +13,7 @@ import eligo.data.Measure;
 import eligo.ir.Ir;
 import eligo.lang.Ast;
 import eligo.lang.Diagnostics;
+import eligo.lang.Slips;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -64,6 +65,10 @@ final class NameTyper {
       return new TRange(new Ir.MonthRange(from, month.m()));
     }
     Object sym = env.scope.lookup(name);
+    if (sym == null && Slips.missingAggregate(name) != null) {
+      reporter.error(c.name().span(), Slips.missingAggregate(name));
+      return ERR;
+    }
     if (sym == null) {
       String hint =
           Diagnostics.closest(

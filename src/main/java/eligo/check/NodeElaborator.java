@@ -5,20 +5,16 @@ import static eligo.check.ExprTyper.ERR;
 import eligo.check.ExprTyper.T;
 import eligo.check.ExprTyper.TBool;
 import eligo.check.ExprTyper.TNum;
-import eligo.check.Scope.ParamSym;
 import eligo.check.Templates.LeafBinding;
 import eligo.ir.Ir;
 import eligo.lang.Ast;
 import eligo.lang.Ast.AggKind;
 import eligo.lang.Ast.Dim;
-import eligo.lang.Diagnostics;
 import eligo.lang.Span;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * The tree of an area, elaborated into the IR: its branches (each with its own declarations), its
@@ -32,9 +28,11 @@ final class NodeElaborator {
   private final Symbols symbols;
   private final ExprTyper exprs;
   private final Lints lints;
+  private final TextValues texts;
 
   NodeElaborator(Reporter reporter, Symbols symbols, ExprTyper exprs, Lints lints) {
     this.reporter = reporter;
+    this.texts = new TextValues(reporter);
     this.symbols = symbols;
     this.exprs = exprs;
     this.lints = lints;
@@ -161,7 +159,16 @@ final class NodeElaborator {
           leafNodes.add(leaf);
         }
       }
-      String criteria = body.criteria() == null ? "" : interpolate(body.criteria(), scope);
+      String criteria = body.criteria() == null ? "" : texts.show(body.criteria(), scope, null);
+      if (body.criteria() != null && !leafNodes.isEmpty()) {
+        List<Ir.Expr> rule = new ArrayList<>();
+        for (Ir.Node leaf : leafNodes) {
+          rule.addAll(ruleOf(leaf));
+        }
+        if (texts.sound(body.criteria(), scope)) {
+          TextDrift.lint(reporter, body.criteria(), criteria, rule, lints.instance);
+        }
+      }
       return new Ir.Node(
           id,
           kind,
@@ -228,7 +235,16 @@ final class NodeElaborator {
     if (num == null || !(met instanceof TBool b)) {
       return null;
     }
-    String criteria = body.criteria() == null ? "" : interpolate(body.criteria(), scope);
+    String criteria = body.criteria() == null ? "" : texts.show(body.criteria(), scope, body.met());
+    if (body.criteria() != null && texts.sound(body.criteria(), scope)) {
+      // a node's text may also state its partner rule's goal
+      List<Ir.Expr> rule = new ArrayList<>(List.of(num.e(), b.e()));
+      if (partner != null) {
+        rule.add(partner.perCustomer());
+        rule.add(partner.met());
+      }
+      TextDrift.lint(reporter, body.criteria(), criteria, rule, lints.instance);
+    }
     if (body.criteria() == null && reporter.complete(where)) {
       reporter.warning(
           where, "node '" + id + "' has no criteria text: reports will show it without one");
@@ -309,7 +325,12 @@ final class NodeElaborator {
     if (!(exprs.expectBool(met, body.met().span(), "'met when'") instanceof TBool b)) {
       return null;
     }
-    String criteria = body.criteria() == null ? "" : interpolate(body.criteria(), scope);
+    String criteria = body.criteria() == null ? "" : texts.show(body.criteria(), scope, body.met());
+    if (body.criteria() != null && texts.sound(body.criteria(), scope)) {
+      // the partner's text may state what the customer's value adds up (its months, its amounts)
+      TextDrift.lint(
+          reporter, body.criteria(), criteria, List.of(nodeValue.e(), per, b.e()), lints.instance);
+    }
     return new Ir.PartnerRule(criteria, origin(where), per, kind.category(), kind.label(), b.e());
   }
 
@@ -347,33 +368,14 @@ final class NodeElaborator {
     return out;
   }
 
-  private static final Pattern PLACEHOLDER = Pattern.compile("\\{([A-Za-z_][A-Za-z0-9_]*)\\}");
-
-  /** Replaces {@code {param}} in a criteria text with the parameter's argument as written. */
-  private String interpolate(Ast.Text text, Scope scope) {
-    Matcher m = PLACEHOLDER.matcher(text.value());
-    StringBuilder sb = new StringBuilder();
-    while (m.find()) {
-      Object sym = scope.lookup(m.group(1));
-      String replacement;
-      if (sym instanceof ParamSym p) {
-        replacement = p.text();
-      } else {
-        if (reporter.complete(text.span())) {
-          String hint = Diagnostics.closest(m.group(1), scope.namesOf(x -> x instanceof ParamSym));
-          reporter.warning(
-              text.span(),
-              "'{"
-                  + m.group(1)
-                  + "}' in this text names no parameter, so it is shown as written"
-                  + Reporter.didYouMean(hint == null ? null : "{" + hint + "}"));
-        }
-        replacement = m.group();
-      }
-      m.appendReplacement(sb, Matcher.quoteReplacement(replacement));
+  /** The expressions of a node's rule: its value, 'met when' and partner rule. */
+  private static List<Ir.Expr> ruleOf(Ir.Node n) {
+    List<Ir.Expr> out = new ArrayList<>(List.of(n.value(), n.met()));
+    if (n.partner() != null) {
+      out.add(n.partner().perCustomer());
+      out.add(n.partner().met());
     }
-    m.appendTail(sb);
-    return sb.toString();
+    return out;
   }
 
   static Ir.Origin origin(Span span) {

@@ -16,6 +16,7 @@ import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -101,10 +102,15 @@ final class TestCommand implements Callable<Integer> {
         }
       }
     }
+    // a criteria name held against the cases' data is reported once, not once per case
+    problems = new ArrayList<>(new LinkedHashSet<>(problems));
+    problems.sort(Diagnostics.ORDER);
     if (Diagnostics.hasErrors(problems)) {
-      problems.sort(Diagnostics.ORDER);
       err.print(Diagnostics.render(problems));
       return ExitCodes.CRITERIA;
+    }
+    if (!problems.isEmpty()) {
+      err.print(Diagnostics.render(problems)); // warnings: the cases still run
     }
     List<CaseRunner.Result> results = new ArrayList<>();
     int failed = 0;

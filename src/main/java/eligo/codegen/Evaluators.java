@@ -132,6 +132,19 @@ public final class Evaluators {
     return factories;
   }
 
+  /**
+   * Generates every area into {@code packageName} and compiles them in memory, for another process:
+   * the class files by binary name. There, {@link #factories} with the class loader of {@link
+   * InMemoryCompiler#define} of them gives the evaluators, with no Java compiler.
+   */
+  public static Map<String, byte[]> bytecode(Ir.Program program, String packageName) {
+    Map<String, String> sources = new LinkedHashMap<>();
+    for (JavaFile f : generate(program, packageName)) {
+      sources.put(binaryName(f), f.toString());
+    }
+    return new InMemoryCompiler().compileSources(sources).bytes();
+  }
+
   /** The areas of {@code sources} (binary name to source) whose classes the cache has, loaded. */
   private static Map<String, Class<?>> fromCache(ClassCache cache, Map<String, String> sources) {
     Map<String, Class<?>> found = new LinkedHashMap<>();

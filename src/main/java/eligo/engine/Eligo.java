@@ -8,6 +8,7 @@ import eligo.io.DataException;
 import eligo.io.DatasetLoader;
 import eligo.io.LoadResult;
 import eligo.io.Mode;
+import eligo.io.WorkloadCatalog;
 import eligo.ir.Ir;
 import eligo.lang.Diagnostic;
 import java.io.IOException;
@@ -136,6 +137,27 @@ public final class Eligo {
       families.put(d.workloadName(w), d.workloadFamily(w));
     }
     return bind(criteria, families, loaded.typesInData());
+  }
+
+  /**
+   * Holds the workload and family names of {@code criteria} against a workload catalog alone (a
+   * {@code workloads.csv}, {@link WorkloadCatalog}), as {@link #bindToData} holds them against a
+   * whole dataset: for the Maven goal, which has no dataset.
+   *
+   * @return the warnings (names the catalog lacks)
+   * @throws CriteriaFailure with the errors (and warnings), when there is an error
+   * @throws DataFailure when the catalog cannot be read or has bad rows
+   */
+  public static List<Diagnostic> bindToCatalog(Frontend.Compilation criteria, Path workloadsCsv)
+      throws CriteriaFailure, DataFailure {
+    Map<String, String> families;
+    try {
+      families = WorkloadCatalog.read(workloadsCsv);
+    } catch (DataException e) {
+      Path folder = workloadsCsv.toAbsolutePath().getParent();
+      throw DataFailure.badData(folder == null ? workloadsCsv : folder, e);
+    }
+    return bind(criteria, families, Map.of());
   }
 
   /** A dataset loaded for criteria, and the warnings of holding the criteria against it. */

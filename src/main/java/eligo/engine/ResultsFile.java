@@ -126,6 +126,7 @@ public final class ResultsFile {
    */
   private static final class Blocks {
     final Outcome outcome;
+    final List<Outcome.AreaOutcome> areas;
     final List<AreaRows> customerRows = new ArrayList<>();
     final List<AreaRows> partnerRows = new ArrayList<>();
     final byte[][] partners;
@@ -139,12 +140,12 @@ public final class ResultsFile {
 
     Blocks(Outcome outcome) {
       this.outcome = outcome;
-      List<Outcome.AreaOutcome> areas = new ArrayList<>(outcome.areas);
+      areas = new ArrayList<>(outcome.areas);
       areas.sort(Comparator.comparing(a -> a.area.id(), Texts.CODE_POINT_ORDER));
       int rows = 0;
       for (Outcome.AreaOutcome a : areas) {
-        customerRows.add(areaRows(a, a.nodes, false));
-        partnerRows.add(areaRows(a, a.partnerNodes, true));
+        customerRows.add(areaRows(a.area, a.nodes, false));
+        partnerRows.add(areaRows(a.area, a.partnerNodes, true));
         rows += a.nodes.size();
       }
       rowsPerCustomer = rows;
@@ -184,13 +185,14 @@ public final class ResultsFile {
 
     private void partnerRows(int p, Block out) {
       byte[] partner = partners[p];
-      for (AreaRows a : partnerRows) {
+      for (int k = 0; k < partnerRows.size(); k++) {
+        AreaRows a = partnerRows.get(k);
+        Outcome.AreaOutcome o = areas.get(k);
         out.room(a.order.length * (partner.length + a.tailRoom));
         for (int j : a.order) {
           out.bytes(partner);
-          out.bytes(
-              a.fields[j][a.outcome.partnerMet(p, j) ? NodeResults.MET : NodeResults.NOT_MET]);
-          out.value(a.outcome.partnerTotal(p, j), a.scales[j]);
+          out.bytes(a.fields[j][o.partnerMet(p, j) ? NodeResults.MET : NodeResults.NOT_MET]);
+          out.value(o.partnerTotal(p, j), a.scales[j]);
           out.newline();
         }
       }
@@ -202,14 +204,16 @@ public final class ResultsFile {
               Texts.csv(outcome.partners.get(partner))
                   + ","
                   + Texts.csv(outcome.data.customerId(c)));
-      for (AreaRows a : customerRows) {
+      for (int k = 0; k < customerRows.size(); k++) {
+        AreaRows a = customerRows.get(k);
+        Outcome.AreaOutcome o = areas.get(k);
         out.room(a.order.length * (prefix.length + a.tailRoom));
         for (int i : a.order) {
-          byte status = a.outcome.status(c, i);
+          byte status = o.status(c, i);
           out.bytes(prefix);
           out.bytes(a.fields[i][status]);
           if (status != NodeResults.NOT_EVALUATED) {
-            out.value(a.outcome.value(c, i), a.scales[i]);
+            out.value(o.value(c, i), a.scales[i]);
           }
           out.newline();
         }
@@ -227,10 +231,9 @@ public final class ResultsFile {
    * {@code ,area,node,status,} bytes ({@code ,,area,node,status,} for partner rows), each node's
    * value scale, and the room a row needs after its partner and customer fields.
    */
-  private record AreaRows(
-      Outcome.AreaOutcome outcome, int[] order, byte[][][] fields, int[] scales, int tailRoom) {}
+  record AreaRows(int[] order, byte[][][] fields, int[] scales, int tailRoom) {}
 
-  private static AreaRows areaRows(Outcome.AreaOutcome a, List<Ir.Node> nodes, boolean partner) {
+  static AreaRows areaRows(Ir.Area area, List<Ir.Node> nodes, boolean partner) {
     byte[][][] fields = new byte[nodes.size()][STATUSES.length][];
     int[] scales = new int[nodes.size()];
     int room = 0;
@@ -241,7 +244,7 @@ public final class ResultsFile {
         fields[i][status] =
             utf8(
                 (partner ? ",," : ",")
-                    + Texts.csv(a.area.id())
+                    + Texts.csv(area.id())
                     + ","
                     + Texts.csv(n.id())
                     + ","
@@ -250,7 +253,7 @@ public final class ResultsFile {
         room = Math.max(room, fields[i][status].length + Texts.plainLength(scales[i]) + 1);
       }
     }
-    return new AreaRows(a, order(nodes), fields, scales, room);
+    return new AreaRows(order(nodes), fields, scales, room);
   }
 
   /**
@@ -302,12 +305,12 @@ public final class ResultsFile {
     }
   }
 
-  private static byte[] utf8(String s) {
+  static byte[] utf8(String s) {
     return s.getBytes(StandardCharsets.UTF_8);
   }
 
   /** One block's rows in memory; a row's bytes are appended after {@link #room} for all of them. */
-  private static final class Block {
+  static final class Block {
     private byte[] buf;
     private int pos;
 
@@ -337,6 +340,10 @@ public final class ResultsFile {
 
     void writeTo(OutputStream os) throws IOException {
       os.write(buf, 0, pos);
+    }
+
+    byte[] toBytes() {
+      return Arrays.copyOf(buf, pos);
     }
   }
 

@@ -362,7 +362,7 @@ final class RowChecks {
     }
     int m = Month.parse(s);
     if (m == Month.NONE) {
-      p.add(column + " " + Cells.quote(s.toString()) + " is not a month (YYYY-MM)");
+      p.add(CellChecks.monthProblem(column, s.toString()));
     }
     return m;
   }

@@ -242,6 +242,10 @@ public final class CriteriaParsing {
               + SyntaxErrors.printable(before.getText())
               + "' at the end of the line");
     }
+    Slips.Slip slip = Slips.at(tokens, t);
+    if (slip != null) {
+      return Diagnostic.error(Tokens.span(source, slip.at()), slip.message());
+    }
     String found = SyntaxErrors.describe(parser.getVocabulary(), t);
     if (antlrMessage.startsWith("missing ")) {
       return Diagnostic.error(

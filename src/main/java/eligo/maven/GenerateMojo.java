@@ -1,5 +1,9 @@
 package eligo.maven;
 
+import eligo.check.Frontend;
+import eligo.engine.CriteriaFailure;
+import eligo.engine.DataFailure;
+import eligo.engine.Eligo;
 import eligo.engine.GeneratedSources;
 import eligo.lang.Diagnostic;
 import eligo.lang.Diagnostics;
@@ -41,6 +45,15 @@ public final class GenerateMojo extends AbstractMojo {
   @Parameter(defaultValue = "eligo.generated", required = true)
   String packageName;
 
+  /**
+   * A workload catalog ({@code workloads.csv} of the data the evaluators will run on: columns
+   * {@code workload} and {@code family}). When given, every workload and family name of the
+   * criteria is held against it before sources are generated, as {@code eligo run} holds them
+   * against its dataset: a name that differs from the catalog's only in case or spaces fails the
+   * build at its criteria line; a name the catalog lacks is a warning.
+   */
+  @Parameter File catalog;
+
   @Parameter(defaultValue = "${project}", readonly = true, required = true)
   MavenProject project;
 
@@ -56,6 +69,9 @@ public final class GenerateMojo extends AbstractMojo {
     if (!SourceVersion.isName(packageName)) {
       throw new MojoFailureException(
           "packageName '" + packageName + "' is not a Java package name");
+    }
+    if (catalog != null) {
+      bindToCatalog(criteria); // before anything is generated
     }
     Path output = outputDirectory.toPath();
     GeneratedSources.Result r;
@@ -76,6 +92,29 @@ public final class GenerateMojo extends AbstractMojo {
       getLog().info("eligo: generated " + classes(r) + " from " + criteria + " into " + output);
     }
     project.addCompileSourceRoot(output.toString());
+  }
+
+  /** Holds the criteria's names against {@link #catalog}: errors fail the build. */
+  private void bindToCatalog(Path criteria) throws MojoFailureException {
+    Frontend.Compilation c;
+    try {
+      c = Eligo.compileCriteria(criteria);
+    } catch (CriteriaFailure f) {
+      throw new MojoFailureException("criteria errors:\n" + Diagnostics.render(f.diagnostics()));
+    }
+    try {
+      for (Diagnostic d : Eligo.bindToCatalog(c, catalog.toPath())) {
+        getLog().warn(d.render());
+      }
+    } catch (CriteriaFailure f) {
+      throw new MojoFailureException(
+          "criteria names not in the catalog "
+              + catalog
+              + ":\n"
+              + Diagnostics.render(f.diagnostics()));
+    } catch (DataFailure f) {
+      throw new MojoFailureException("catalog " + catalog + ": " + f.getMessage());
+    }
   }
 
   private static String classes(GeneratedSources.Result r) {

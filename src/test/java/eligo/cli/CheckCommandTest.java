@@ -51,6 +51,21 @@ class CheckCommandTest {
   }
 
   @Test
+  void aTextThatDriftedFromItsRuleFailsWithWarningsAsErrors() throws IOException {
+    Files.writeString(
+        dir.resolve("a.criteria"),
+        AREA.formatted("").replace("\"at least one tenant\"", "\"at least 2 tenants\""));
+    String[] r = run("check", "--criteria", dir.toString(), "--warnings-as-errors");
+    assertThat(r[0]).isEqualTo("3");
+    assertThat(r[2])
+        .contains(
+            ":6:14: warning: this text states 2, but the rule uses no such count: the text may"
+                + " have drifted from the rule")
+        .endsWith("1 warning\n");
+    assertThat(run("check", "--criteria", dir.toString())[0]).isEqualTo("0");
+  }
+
+  @Test
   void errorsFail() throws IOException {
     Files.writeString(dir.resolve("a.criteria"), AREA.formatted("").replace("in W", "in WW"));
     String[] r = run("check", "--criteria", dir.toString());

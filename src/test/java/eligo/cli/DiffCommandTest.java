@@ -181,8 +181,8 @@ class DiffCommandTest {
         changedCopy(
             tmp.resolve("new"),
             "azure.criteria",
-            "for workload in AZURE >= $1000",
-            "for workload in AZURE >= $900");
+            "define qualifying_acr = $1000",
+            "define qualifying_acr = $900");
     List<String> expected = changedRows(Path.of("criteria"), changed);
     assertThat(expected).isNotEmpty().allMatch(r -> r.contains(",azure,net-customer-adds: "));
 
@@ -260,8 +260,8 @@ class DiffCommandTest {
         "criteria");
     replace(
         criteria.resolve("azure.criteria"),
-        "for workload in AZURE >= $1000",
-        "for workload in AZURE >= $900");
+        "define qualifying_acr = $1000",
+        "define qualifying_acr = $900");
 
     List<String> expected = changedRows(Path.of("criteria"), criteria);
     assertThat(reportedRows(diffJson("HEAD", criteria, "--engine", "interpret")))
@@ -365,8 +365,8 @@ class DiffCommandTest {
         changedCopy(
             tmp.resolve("new"),
             "azure.criteria",
-            "for workload in AZURE >= $1000",
-            "for workload in AZURE >= $900");
+            "define qualifying_acr = $1000",
+            "define qualifying_acr = $900");
     Path page = tmp.resolve("out/impact.html");
     Run r =
         eligo(

@@ -278,4 +278,67 @@ class TestCommandTest {
     assertThat(eligo("test", tmp.resolve("missing.cases").toString()).err())
         .contains("does not exist");
   }
+
+  /** A small area naming workloads, and a case file declaring the workloads it needs. */
+  private Run testWith(String workloadSet, String caseWorkloads) throws IOException {
+    Path criteria = Files.createDirectories(tmp.resolve("c"));
+    Files.writeString(
+        criteria.resolve("a.criteria"),
+        """
+        association type PAL = "PAL"
+        workloads W = %s
+        area a "A" {
+          gate seats "Seats" {
+            criteria "Seats this month: at least {met}"
+            value count tenant, workload in W where paid_units at M > 0
+            met when value >= 1
+          }
+        }
+        """
+            .formatted(workloadSet));
+    Files.writeString(
+        criteria.resolve("a.cases"),
+        """
+        as of 2026-08
+        workloads %s family "Office"
+        case "seats" {
+          intent "One tenant with seats."
+          customer C1
+          tenant T1
+          usage T1 "Teams" 2026-08 paid_units 3
+          expect a seats met 1
+        }
+        """
+            .formatted(caseWorkloads));
+    return eligo("test", "--criteria", criteria.toString());
+  }
+
+  @Test
+  void aCriteriaNameThatDiffersFromTheCasesDataInCaseOrSpacesIsALocatedError() throws IOException {
+    Run r = testWith("\"teams\", \"Yammer\"", "\"Teams\", \"Yammer\"");
+    assertThat(r.code()).as(r.err()).isEqualTo(3);
+    assertThat(r.out()).isEmpty();
+    assertThat(r.err())
+        .startsWith(
+            tmp.resolve("c").resolve("a.criteria")
+                + ":2:15: error: the data has no workload \"teams\": names must match to the"
+                + " letter; the data writes it \"Teams\"\n")
+        .endsWith("\n1 error\n");
+  }
+
+  @Test
+  void aNearMissOfACasesWorkloadIsAWarningAndTheCasesStillRun() throws IOException {
+    Run r = testWith("\"Teams\", \"Yamer\"", "\"Teams\", \"Yammer\"");
+    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(r.err())
+        .contains(
+            ":2:24: warning: this test case's data has no workload \"Yamer\" but has"
+                + " \"Yammer\": did you mean it?")
+        .endsWith("1 warning\n");
+    assertThat(r.out()).contains("1 passed, 0 failed");
+    // a workload the case simply does not declare is no warning: cases declare what they need
+    Run quiet = testWith("\"Teams\", \"Exchange\"", "\"Teams\"");
+    assertThat(quiet.code()).as(quiet.err()).isZero();
+    assertThat(quiet.err()).isEmpty();
+  }
 }

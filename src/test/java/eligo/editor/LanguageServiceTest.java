@@ -126,8 +126,8 @@ class LanguageServiceTest {
     List<EditorSymbol> symbols = service.symbols(azure);
     assertThat(symbols)
         .extracting(EditorSymbol::name)
-        .containsExactly("common.criteria", "AZURE", "AZURE_TYPES", "azure");
-    EditorSymbol area = symbols.get(3);
+        .containsExactly("common.criteria", "AZURE", "AZURE_TYPES", "qualifying_acr", "azure");
+    EditorSymbol area = symbols.get(4);
     assertThat(area.kind()).isEqualTo(EditorSymbol.Kind.AREA);
     assertThat(area.children())
         .extracting(EditorSymbol::name)

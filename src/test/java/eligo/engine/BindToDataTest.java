@@ -80,4 +80,42 @@ class BindToDataTest {
     assertThat(s.warnings()).isNotEmpty().noneMatch(Diagnostic::isError);
     assertThat(s.warnings()).allMatch(w -> w.message().contains("count nothing in this dataset"));
   }
+
+  @Test
+  void aCatalogAloneBindsTheNamesAsTheDatasetDoes() throws Exception {
+    Path catalog = tmp.resolve("workloads.csv");
+    java.nio.file.Files.copy(SAMPLE.resolve("workloads.csv"), catalog);
+    Path criteria =
+        criteriaWith("modern-work.criteria", "\"Intune\", \"EXO\"", "\"Intune \", \"EXO\"");
+    CriteriaFailure f =
+        catchThrowableOfType(
+            () -> Eligo.bindToCatalog(Eligo.compileCriteria(criteria), catalog),
+            CriteriaFailure.class);
+    assertThat(f.diagnostics())
+        .filteredOn(Diagnostic::isError)
+        .singleElement()
+        .satisfies(
+            d ->
+                assertThat(d.span().where() + ": " + d.message())
+                    .contains("modern-work.criteria:5:")
+                    .endsWith(
+                        "the data has no workload \"Intune \": names must match to the letter;"
+                            + " the data writes it \"Intune\""));
+    // the shipped criteria bind to the sample's catalog with warnings only (names it lacks)
+    assertThat(
+            Eligo.bindToCatalog(Eligo.compileCriteria(Path.of("criteria")), catalog).stream()
+                .filter(Diagnostic::isError))
+        .isEmpty();
+  }
+
+  @Test
+  void aCatalogWithAWorkloadTwiceFailsAtItsLine() throws Exception {
+    Path catalog = tmp.resolve("workloads.csv");
+    java.nio.file.Files.writeString(catalog, "family,workload\nOffice,Teams\nOffice,Teams\n");
+    DataFailure f =
+        catchThrowableOfType(
+            () -> Eligo.bindToCatalog(Eligo.compileCriteria(Path.of("criteria")), catalog),
+            DataFailure.class);
+    assertThat(f.getMessage()).contains("workloads.csv:3: workload \"Teams\" is given twice");
+  }
 }

@@ -189,8 +189,8 @@ class LspServerTest {
             .toList();
     assertThat(symbols)
         .extracting(DocumentSymbol::getName)
-        .containsExactly("common.criteria", "AZURE", "AZURE_TYPES", "azure");
-    assertThat(symbols.get(3).getChildren())
+        .containsExactly("common.criteria", "AZURE", "AZURE_TYPES", "qualifying_acr", "azure");
+    assertThat(symbols.get(4).getChildren())
         .extracting(DocumentSymbol::getName)
         .contains("net-customer-adds", "usage-growth");
 

@@ -1,0 +1,228 @@
+package eligo.spark;
+
+import eligo.check.Frontend;
+import eligo.data.Month;
+import eligo.engine.CriteriaFailure;
+import eligo.engine.Eligo;
+import eligo.engine.ResultsRows;
+import eligo.io.CellChecks;
+import eligo.io.OutputFile;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import org.apache.hadoop.fs.ContentSummary;
+import org.apache.spark.api.java.function.MapFunction;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.functions;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.storage.StorageLevel;
+
+/**
+ * {@code eligo-spark run}: the criteria compiled on the driver, the five tables read where they
+ * are, every customer's rows brought together (by tenant, then by customer: two shuffles), the
+ * generated evaluators run per batch of customers, the partner totals summed by a Spark
+ * aggregation, and the canonical results file written from the sorted blocks streamed to the driver
+ * one partition at a time (or a Parquet table of the same rows). Nothing holds the whole dataset in
+ * one place.
+ */
+public final class SparkRunner {
+  private SparkRunner() {}
+
+  /** What to run. {@code asOf} null: the latest month of usage; {@code partitions} 0: chosen. */
+  public record Options(
+      Path criteria,
+      String data,
+      String results,
+      Integer asOf,
+      boolean parquetResults,
+      int partitions) {}
+
+  /** What ran: customers and partners written, and which evaluators. */
+  public record Summary(long customers, long partners, int areas, String evaluators, int asOf) {}
+
+  /**
+   * Runs the job on {@code spark}.
+   *
+   * @throws CriteriaFailure when the criteria cannot be read or have errors
+   * @throws DataProblem when a file or row of the data cannot be used (from a task or here)
+   * @throws eligo.engine.Evaluation.EvaluationException when an amount overflows
+   */
+  public static Summary run(SparkSession spark, Options o) throws CriteriaFailure, IOException {
+    Frontend.Compilation compiled = Eligo.compileCriteria(o.criteria());
+    boolean prebuilt = Shipped.prebuiltMatches(compiled);
+    String data = o.data();
+    if (!Tables.fileSystem(spark, new org.apache.hadoop.fs.Path(data))
+        .exists(new org.apache.hadoop.fs.Path(data))) {
+      throw new DataProblem("data folder '" + data + "' does not exist or is not a folder");
+    }
+    Tables.Table customers = Tables.open(spark, data, "customers", Tables.CUSTOMERS, true);
+    Tables.Table tenants = Tables.open(spark, data, "tenants", Tables.TENANTS, true);
+    Tables.Table workloads = Tables.open(spark, data, "workloads", Tables.WORKLOADS, true);
+    Tables.Table associations =
+        Tables.open(spark, data, "associations", Tables.ASSOCIATIONS, false);
+    Tables.Table usage = Tables.open(spark, data, "usage", Tables.USAGE, false);
+
+    // workloads.csv is small: read on the driver, in file order
+    List<String> types = compiled.program().associationTypes();
+    Map<String, Integer> typeIndex = new HashMap<>();
+    for (int k = 0; k < types.size(); k++) {
+      typeIndex.put(types.get(k), k);
+    }
+    String[] typeNames = types.toArray(new String[0]);
+    RowParse workloadParse = new RowParse(workloads, Map.of(), typeIndex, typeNames);
+    List<String> names = new ArrayList<>();
+    List<String> families = new ArrayList<>();
+    HashMap<String, Integer> workloadIndex = new HashMap<>();
+    for (Row r : workloads.rows().collectAsList()) {
+      String[] w = workloadParse.workload(r);
+      if (workloadIndex.putIfAbsent(w[0], names.size()) != null) {
+        throw new DataProblem(
+            workloads.display(),
+            "workload " + CellChecks.quote(w[0]) + " is used by two rows",
+            CellChecks.csvRow(List.of(w[0], w[1])));
+      }
+      names.add(w[0]);
+      families.add(w[1]);
+    }
+
+    int asOf = o.asOf() != null ? o.asOf() : latestMonth(usage);
+    int partitions = o.partitions() > 0 ? o.partitions() : partitions(spark, data);
+    spark.conf().set("spark.sql.shuffle.partitions", String.valueOf(partitions));
+    Shipped shipped =
+        new Shipped(
+            compiled,
+            prebuilt,
+            names.toArray(new String[0]),
+            families.toArray(new String[0]),
+            asOf);
+    Shipped.Runtime runtime = shipped.runtime();
+
+    // by tenant: each tenant with its usage rows and associations
+    RowParse tenantParse = new RowParse(tenants, workloadIndex, typeIndex, typeNames);
+    RowParse assocParse = new RowParse(associations, workloadIndex, typeIndex, typeNames);
+    RowParse usageParse = new RowParse(usage, workloadIndex, typeIndex, typeNames);
+    Dataset<Row> byTenant =
+        tenants
+            .rows()
+            .map((MapFunction<Row, Row>) tenantParse::tenant, Encoders.row(Schemas.BY_TENANT))
+            .union(
+                associations
+                    .rows()
+                    .map(
+                        (MapFunction<Row, Row>) assocParse::association,
+                        Encoders.row(Schemas.BY_TENANT)))
+            .union(
+                usage
+                    .rows()
+                    .map(
+                        (MapFunction<Row, Row>) usageParse::usage, Encoders.row(Schemas.BY_TENANT)))
+            .repartition(partitions, functions.col("tenant_id"))
+            .sortWithinPartitions("tenant_id", "kind", "workload", "month")
+            .mapPartitions(
+                new TenantRows(shipped, tenants.display(), associations.display(), usage.display()),
+                Encoders.row(Schemas.BY_CUSTOMER));
+
+    // by customer: each customer with its tenants, evaluated in batches
+    RowParse customerParse = new RowParse(customers, workloadIndex, typeIndex, typeNames);
+    Dataset<Row> evaluated =
+        customers
+            .rows()
+            .map((MapFunction<Row, Row>) customerParse::customer, Encoders.row(Schemas.BY_CUSTOMER))
+            .union(byTenant)
+            .repartition(partitions, functions.col("customer_id"))
+            .sortWithinPartitions("customer_id", "kind", "tenant_id")
+            .mapPartitions(
+                new CustomerBatch(shipped, customers.display(), tenants.display()),
+                Encoders.row(Schemas.evaluated(runtime.totalRules)))
+            .persist(StorageLevel.DISK_ONLY());
+    try {
+      Dataset<Row> blocks =
+          evaluated.select(
+              functions.col("partner_id"),
+              functions.col("customer_id"),
+              functions.col("results").as("payload"));
+      if (runtime.totalRules > 0) {
+        List<Column> sums = new ArrayList<>();
+        for (int j = 0; j < runtime.totalRules; j++) {
+          sums.add(functions.sum(functions.col("c" + j).cast(DataTypes.createDecimalType(38, 0))));
+        }
+        Dataset<Row> partners =
+            evaluated
+                .groupBy("partner_id")
+                .agg(sums.get(0), sums.subList(1, sums.size()).toArray(new Column[0]))
+                .mapPartitions(new ResultBlocks.Partners(shipped), Encoders.row(Schemas.BLOCK));
+        blocks = blocks.union(partners);
+      }
+      Dataset<Row> sorted =
+          blocks
+              .orderBy("partner_id", "customer_id")
+              .mapPartitions(new ResultBlocks.Format(shipped), Encoders.row(Schemas.BLOCK));
+      long[] counts =
+          o.parquetResults()
+              ? ResultBlocks.writeParquet(sorted, o.results())
+              : writeCsv(sorted, Path.of(o.results()));
+      return new Summary(
+          counts[0],
+          counts[1],
+          runtime.areas.size(),
+          prebuilt ? "generated engine, prebuilt" : "generated engine, compiled on the driver",
+          asOf);
+    } finally {
+      evaluated.unpersist();
+    }
+  }
+
+  /** Streams the sorted blocks to the driver one partition at a time into the results file. */
+  private static long[] writeCsv(Dataset<Row> sorted, Path target) throws IOException {
+    long[] counts = new long[2];
+    OutputFile.write(
+        target,
+        os -> {
+          os.write(ResultsRows.HEADER);
+          Iterator<Row> it = sorted.toLocalIterator();
+          while (it.hasNext()) {
+            Row r = it.next();
+            counts[r.getString(1).isEmpty() ? 1 : 0]++;
+            os.write((byte[]) r.get(2));
+          }
+        });
+    return counts;
+  }
+
+  /** The latest well-formed month of usage (one pass over its month column). */
+  private static int latestMonth(Tables.Table usage) {
+    Column month = functions.col("month").cast(DataTypes.StringType);
+    Row max =
+        usage
+            .rows()
+            .agg(functions.max(functions.when(month.rlike("^[0-9]{4}-(0[1-9]|1[0-2])$"), month)))
+            .first();
+    if (max.isNullAt(0)) {
+      throw new DataProblem(
+          usage.display() + " has no rows, so there is no latest month: give --as-of YYYY-MM");
+    }
+    return Month.parse(max.getString(0));
+  }
+
+  /** Shuffle partitions: about 128 MB of input each, at least two per core. */
+  private static int partitions(SparkSession spark, String data) {
+    long bytes = 0;
+    try {
+      org.apache.hadoop.fs.Path dir = new org.apache.hadoop.fs.Path(data);
+      ContentSummary s = Tables.fileSystem(spark, dir).getContentSummary(dir);
+      bytes = s.getLength();
+    } catch (IOException e) {
+      // the tables' own reads report what is wrong
+    }
+    int cores = spark.sparkContext().defaultParallelism();
+    return (int) Math.max(2L * cores, Math.min(100_000, bytes / (128L << 20) + 1));
+  }
+}

@@ -1,0 +1,218 @@
+package eligo.spark;
+
+import de.siegmar.fastcsv.reader.CsvReader;
+import de.siegmar.fastcsv.reader.CsvRecord;
+import eligo.io.DatasetLoader;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.functions;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructField;
+import org.apache.spark.sql.types.StructType;
+
+/**
+ * Finds and opens the five tables of a dataset folder (a local path or any URI Spark reads): {@code
+ * NAME.parquet} (a file or a folder of part files) when present, else {@code NAME.csv}. A table's
+ * rows hold exactly the required columns, found by name (extra columns are left out), then the file
+ * each row came from and, for CSV, the raw text of a row with the wrong number of fields.
+ *
+ * <p>CSV is read with an explicit schema of text columns (nothing inferred): the header is read
+ * here to place the columns, Spark's CSV reader then takes each field as text, and {@link RowParse}
+ * checks every value with the loader's checks. Only the three small files may hold records over two
+ * lines (names with line breaks); in usage.csv and associations.csv such a record is refused as a
+ * row with the wrong number of fields (their lines are split among tasks).
+ */
+final class Tables {
+  private Tables() {}
+
+  static final String[] CUSTOMERS = {"partner_id", "customer_id", "customer_name"};
+  static final String[] TENANTS = {"customer_id", "tenant_id", "tenant_name"};
+  static final String[] WORKLOADS = {"workload", "family"};
+  static final String[] ASSOCIATIONS = {
+    "tenant_id", "workload", "association_type", "start_month", "end_month"
+  };
+  static final String[] USAGE = {
+    "tenant_id",
+    "workload",
+    "month",
+    "acr_usd",
+    "revenue_usd",
+    "paid_units",
+    "active_users",
+    "protected_users"
+  };
+
+  /** The column of a row's source file, after the required columns. */
+  static final String FILE = "_eligo_file";
+
+  /** The column of a CSV row's raw text when it has the wrong number of fields. */
+  static final String CORRUPT = "_eligo_corrupt";
+
+  /**
+   * One table: its name as messages show it ({@code usage.csv}, {@code usage.parquet}), and its
+   * rows: the required columns in the order given, then {@link #FILE} and {@link #CORRUPT} (null
+   * for Parquet).
+   */
+  record Table(String display, boolean parquet, String[] columns, Dataset<Row> rows) {}
+
+  /**
+   * Opens table {@code name} ({@code usage}) of {@code data}.
+   *
+   * @throws DataProblem when neither file exists, or a CSV header lacks a column
+   */
+  static Table open(
+      SparkSession spark, String data, String name, String[] columns, boolean multiLine) {
+    Path dir = new Path(data);
+    FileSystem fs = fileSystem(spark, dir);
+    Path parquet = new Path(dir, name + ".parquet");
+    Path csv = new Path(dir, name + ".csv");
+    try {
+      if (fs.exists(parquet)) {
+        return parquet(spark, parquet.toString(), name + ".parquet", columns);
+      }
+      if (!fs.exists(csv)) {
+        throw new DataProblem(
+            name + ".csv: file missing (looked for " + csv + " and " + parquet + ")");
+      }
+      List<String> header = header(fs, csv, name + ".csv");
+      return csv(spark, csv.toString(), name + ".csv", columns, header, multiLine);
+    } catch (IOException e) {
+      throw new DataProblem(name + ".csv: cannot be read: " + e.getMessage());
+    }
+  }
+
+  static FileSystem fileSystem(SparkSession spark, Path path) {
+    try {
+      return path.getFileSystem(spark.sparkContext().hadoopConfiguration());
+    } catch (IOException e) {
+      throw new DataProblem("data folder '" + path + "' cannot be opened: " + e.getMessage());
+    }
+  }
+
+  /** The names of a CSV file's header, read from its first record (a byte-order mark skipped). */
+  private static List<String> header(FileSystem fs, Path file, String display) throws IOException {
+    byte[] first;
+    try (InputStream in = fs.open(file)) {
+      ByteArrayOutputStream line = new ByteArrayOutputStream();
+      int b;
+      boolean quoted = false;
+      while ((b = in.read()) >= 0 && (quoted || b != '\n')) {
+        if (b == '"') {
+          quoted = !quoted;
+        }
+        line.write(b);
+      }
+      first = line.toByteArray();
+    }
+    int from = first.length >= 3 && (first[0] & 0xff) == 0xEF && (first[1] & 0xff) == 0xBB ? 3 : 0;
+    String text = new String(first, from, first.length - from, StandardCharsets.UTF_8);
+    if (text.endsWith("\r")) {
+      text = text.substring(0, text.length() - 1);
+    }
+    if (text.isEmpty()) {
+      throw new DataProblem(display + ": file is empty: the header line is missing");
+    }
+    try (CsvReader<CsvRecord> reader = CsvReader.builder().ofCsvRecord(text)) {
+      for (CsvRecord r : reader) {
+        return r.getFields();
+      }
+    }
+    throw new DataProblem(display + ": file is empty: the header line is missing");
+  }
+
+  private static Table csv(
+      SparkSession spark,
+      String path,
+      String display,
+      String[] columns,
+      List<String> header,
+      boolean multiLine) {
+    int[] at = columnsOf(display, header, columns);
+    List<StructField> fields = new ArrayList<>();
+    for (int i = 0; i < header.size(); i++) {
+      fields.add(DataTypes.createStructField("c" + i, DataTypes.StringType, true));
+    }
+    fields.add(DataTypes.createStructField(CORRUPT, DataTypes.StringType, true));
+    Dataset<Row> raw =
+        spark
+            .read()
+            .schema(DataTypes.createStructType(fields))
+            .option("header", "true")
+            .option("enforceSchema", "true")
+            .option("multiLine", String.valueOf(multiLine))
+            .option("mode", "PERMISSIVE")
+            .option("columnNameOfCorruptRecord", CORRUPT)
+            .option("encoding", "UTF-8")
+            .option("quote", "\"")
+            .option("escape", "\"")
+            .option("ignoreLeadingWhiteSpace", "false")
+            .option("ignoreTrailingWhiteSpace", "false")
+            .csv(path);
+    List<Column> select = new ArrayList<>();
+    for (int i = 0; i < columns.length; i++) {
+      select.add(functions.col("c" + at[i]).as(columns[i]));
+    }
+    select.add(functions.col("_metadata.file_path").as(FILE));
+    select.add(functions.col(CORRUPT));
+    return new Table(display, false, columns, raw.select(select.toArray(new Column[0])));
+  }
+
+  private static Table parquet(SparkSession spark, String path, String display, String[] columns) {
+    Dataset<Row> raw = spark.read().parquet(path);
+    StructType schema = raw.schema();
+    List<String> names = Arrays.asList(schema.fieldNames());
+    columnsOf(display, names, columns);
+    List<Column> select = new ArrayList<>();
+    for (String c : columns) {
+      select.add(functions.col("`" + c + "`"));
+    }
+    select.add(functions.col("_metadata.file_path").as(FILE));
+    select.add(functions.lit(null).cast(DataTypes.StringType).as(CORRUPT));
+    return new Table(display, true, columns, raw.select(select.toArray(new Column[0])));
+  }
+
+  /** The place of each required column in {@code names}, in the loader's words when missing. */
+  private static int[] columnsOf(String display, List<String> names, String[] columns) {
+    int[] at = new int[columns.length];
+    List<String> problems = new ArrayList<>();
+    for (int k = 0; k < columns.length; k++) {
+      at[k] = names.indexOf(columns[k]);
+      if (at[k] < 0) {
+        problems.add(
+            "missing column '"
+                + columns[k]
+                + "' (the header has: "
+                + String.join(", ", names)
+                + ")");
+      } else if (names.lastIndexOf(columns[k]) != at[k]) {
+        problems.add("column '" + columns[k] + "' appears twice in the header");
+      }
+    }
+    if (!problems.isEmpty()) {
+      throw new DataProblem(display + ": " + String.join("; ", problems));
+    }
+    return at;
+  }
+
+  /** The file names the loader uses, for messages that point at another table. */
+  static String csvName(String table) {
+    return switch (table) {
+      case "customers" -> DatasetLoader.CUSTOMERS;
+      case "tenants" -> DatasetLoader.TENANTS;
+      case "workloads" -> DatasetLoader.WORKLOADS;
+      case "associations" -> DatasetLoader.ASSOCIATIONS;
+      default -> DatasetLoader.USAGE;
+    };
+  }
+}

@@ -1,0 +1,125 @@
+package eligo.spark;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Bad rows are refused, never dropped: the run stops with the file, what is wrong (in the loader's
+ * words) and the row's content, and the command line's exit status is 4. No results file is left.
+ */
+class BadDataTest {
+  private final SparkSession spark = SparkTests.session();
+
+  @TempDir Path tmp;
+
+  static Stream<Arguments> cases() {
+    return Stream.of(
+        Arguments.of(
+            "usage.csv",
+            "T00000000,Finance & Operations,2024-06,,357.23,,50,",
+            "T404,Finance & Operations,2024-06,,357.23,,50,",
+            "usage.csv: tenant 'T404' is not in tenants.csv (row: T404,Finance & Operations,2024-06,0,357.23,0,50,0)"),
+        Arguments.of(
+            "usage.csv",
+            "T00000000,Finance & Operations,2024-06,,357.23,,50,",
+            "T00000000,Finance & Operations,2026-13,,357.23,,50,",
+            "usage.csv: month '2026-13' is not a month (YYYY-MM) (row: T00000000,Finance & Operations,2026-13,,357.23,,50,)"),
+        Arguments.of(
+            "usage.csv",
+            "T00000000,Finance & Operations,2024-06,,357.23,,50,",
+            "T00000000,Finance & Operations,2024-06,,357.234,,-50,",
+            "usage.csv: revenue_usd '357.234' has more than 2 decimal places; active_users '-50' is negative"),
+        Arguments.of(
+            "usage.csv",
+            "T00000000,Finance & Operations,2024-06,,357.23,,50,",
+            "T00000000,Finance & Operations,2024-06,,357.23,,50,,surplus",
+            "usage.csv: the row has 9 fields, the header has a different number (row: T00000000,Finance & Operations,2024-06,,357.23,,50,,surplus)"),
+        Arguments.of(
+            "usage.csv",
+            "T00000000,Finance & Operations,2024-07,,374.74,,50,",
+            "T00000000,Finance & Operations,2024-06,,374.74,,50,",
+            "usage.csv: a second row for tenant 'T00000000', workload 'Finance & Operations' and month 2024-06"),
+        Arguments.of(
+            "associations.csv",
+            "T00000000,Supply Chain,DPOR,2023-07,2024-03",
+            "T00000000,Supply Chain,DPORR,2024-07,2024-03",
+            "associations.csv: association_type 'DPORR' is not a known association type (known: "),
+        Arguments.of(
+            "tenants.csv",
+            "C0000000,T00000001,Woodgrove Bank (2)",
+            "C404,T00000001,Woodgrove Bank (2)",
+            "tenants.csv: customer 'C404' is not in customers.csv (row: C404,T00000001,Woodgrove Bank (2))"),
+        Arguments.of(
+            "customers.csv",
+            "P002,C0000001,Woodgrove Bank 1",
+            "P002,C0000001,Woodgrove Bank 1\nP009,C0000001,Twice",
+            "customers.csv: customer_id 'C0000001' is used by two rows"),
+        Arguments.of(
+            "workloads.csv",
+            "workload,family",
+            "workload,familie",
+            "workloads.csv: missing column 'family' (the header has: workload, familie)"));
+  }
+
+  @ParameterizedTest
+  @MethodSource("cases")
+  void aBadRowStopsTheRunWithTheFileTheProblemAndTheRow(
+      String file, String line, String replacement, String message) throws Exception {
+    Path data = tmp.resolve("data");
+    Files.createDirectories(data);
+    try (Stream<Path> s = Files.list(SparkTests.sampleData())) {
+      for (Path f : s.toList()) {
+        Files.copy(f, data.resolve(f.getFileName()));
+      }
+    }
+    String text = Files.readString(data.resolve(file), StandardCharsets.UTF_8);
+    assertThat(text).contains(line + "\n");
+    Files.writeString(
+        data.resolve(file),
+        text.replaceFirst(
+            java.util.regex.Pattern.quote(line + "\n"),
+            java.util.regex.Matcher.quoteReplacement(replacement + "\n")));
+    Path out = tmp.resolve("results.csv");
+    Throwable thrown =
+        org.assertj.core.api.Assertions.catchThrowable(
+            () ->
+                SparkRunner.run(
+                    spark,
+                    new SparkRunner.Options(
+                        SparkTests.criteria(), data.toString(), out.toString(), null, false, 0)));
+    assertThat(thrown).isNotNull();
+    StringWriter err = new StringWriter();
+    assertThat(Main.report(thrown, new PrintWriter(err, true))).isEqualTo(Main.DATA);
+    assertThat(err.toString()).startsWith(message);
+    assertThat(out).doesNotExist();
+  }
+
+  @org.junit.jupiter.api.Test
+  void aMissingDataFolderIsADataError() {
+    assertThatThrownBy(
+            () ->
+                SparkRunner.run(
+                    spark,
+                    new SparkRunner.Options(
+                        SparkTests.criteria(),
+                        tmp.resolve("nowhere").toString(),
+                        tmp.resolve("r.csv").toString(),
+                        null,
+                        false,
+                        0)))
+        .isInstanceOf(DataProblem.class)
+        .hasMessageContaining("does not exist");
+  }
+}

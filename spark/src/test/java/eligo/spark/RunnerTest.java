@@ -1,0 +1,101 @@
+package eligo.spark;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import eligo.engine.Eligo;
+import eligo.engine.Engine;
+import eligo.engine.Outcome;
+import eligo.engine.ResultsFile;
+import eligo.engine.Stages;
+import eligo.io.Mode;
+import java.io.ByteArrayOutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The Spark runner's results file against the conformance sets and against {@code eligo run}. */
+class RunnerTest {
+  private final SparkSession spark = SparkTests.session();
+
+  @TempDir Path tmp;
+
+  private byte[] run(Path criteria, Path data, Integer asOf) throws Exception {
+    Path out = tmp.resolve("results-" + System.nanoTime() + ".csv");
+    SparkRunner.run(
+        spark, new SparkRunner.Options(criteria, data.toString(), out.toString(), asOf, false, 0));
+    return Files.readAllBytes(out);
+  }
+
+  /** What {@code eligo run} writes (the core's engine in this JVM). */
+  static byte[] eligoRun(Path criteria, Path data, Integer asOf) throws Exception {
+    Eligo.Started s = Eligo.start(criteria, data, Mode.STRICT, Engine.generated, Stages.NONE);
+    Outcome o =
+        Eligo.evaluate(
+            s.criteria().program(),
+            s.evaluators(),
+            s.loaded().dataset(),
+            Eligo.asOf(asOf, s.loaded().dataset()),
+            2,
+            eligo.engine.Evaluation.Progress.NONE);
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    ResultsFile.write(o, bytes);
+    return bytes.toByteArray();
+  }
+
+  @TestFactory
+  Stream<DynamicTest> everyConformanceSetGivesItsExpectedResults() throws Exception {
+    Path conformance = SparkTests.conformance();
+    List<Path> sets;
+    try (Stream<Path> s = Files.list(conformance)) {
+      sets = s.filter(p -> Files.isRegularFile(p.resolve("expected.csv"))).sorted().toList();
+    }
+    assertThat(sets).hasSizeGreaterThanOrEqualTo(5);
+    return sets.stream()
+        .map(
+            set ->
+                DynamicTest.dynamicTest(
+                    set.getFileName().toString(),
+                    () ->
+                        assertThat(
+                                new String(run(SparkTests.criteria(), set.resolve("data"), null)))
+                            .isEqualTo(Files.readString(set.resolve("expected.csv")))));
+  }
+
+  @Test
+  void sampleDataGivesTheBytesOfEligoRun() throws Exception {
+    byte[] expected = eligoRun(SparkTests.criteria(), SparkTests.sampleData(), null);
+    assertThat(run(SparkTests.criteria(), SparkTests.sampleData(), null)).isEqualTo(expected);
+  }
+
+  @Test
+  void anEarlierAsOfMonthWithLaterDataPresentGivesTheBytesOfEligoRun() throws Exception {
+    int asOf = eligo.data.Month.parse("2025-11");
+    byte[] expected = eligoRun(SparkTests.criteria(), SparkTests.sampleData(), asOf);
+    assertThat(run(SparkTests.criteria(), SparkTests.sampleData(), asOf)).isEqualTo(expected);
+  }
+
+  @Test
+  void editedCriteriaAreCompiledOnTheDriverAndShippedAsBytecode() throws Exception {
+    Path criteria = tmp.resolve("criteria");
+    Files.createDirectories(criteria);
+    try (Stream<Path> s = Files.list(SparkTests.criteria())) {
+      for (Path f : s.filter(p -> p.toString().endsWith(".criteria")).toList()) {
+        String text = Files.readString(f);
+        // a threshold changed: the prebuilt classes no longer match, and the results differ
+        Files.writeString(
+            criteria.resolve(f.getFileName()), text.replace("$1000", "$900") + "\n# edited\n");
+      }
+    }
+    assertThat(Shipped.prebuiltMatches(Eligo.compileCriteria(criteria))).isFalse();
+    byte[] expected = eligoRun(criteria, SparkTests.sampleData(), null);
+    assertThat(expected)
+        .isNotEqualTo(eligoRun(SparkTests.criteria(), SparkTests.sampleData(), null));
+    assertThat(run(criteria, SparkTests.sampleData(), null)).isEqualTo(expected);
+  }
+}

@@ -1,0 +1,130 @@
+package eligo.lang;
+
+import eligo.lang.antlr.CriteriaLexer;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import org.antlr.v4.runtime.Token;
+import org.antlr.v4.runtime.TokenStream;
+
+/**
+ * Common slips of people who write other languages, recognised at the token where the parser stops
+ * and named with the fix: a thousands separator ({@code $1,000}), {@code =} or {@code =>} where a
+ * comparison was meant, an aggregate the language lacks ({@code avg(...)}).
+ */
+public final class Slips {
+  private Slips() {}
+
+  /** The aggregates of the language, as a hint names them. */
+  public static final List<String> AGGREGATES = List.of("sum", "count", "any", "all");
+
+  /** Aggregates of other languages that people reach for. */
+  private static final Set<String> FOREIGN_AGGREGATES =
+      Set.of("avg", "average", "mean", "min", "max", "minimum", "maximum", "median", "total");
+
+  /**
+   * The hint for a name used as an aggregate the language lacks ({@code avg}), or null when {@code
+   * name} is not one.
+   */
+  public static String missingAggregate(String name) {
+    if (!FOREIGN_AGGREGATES.contains(name.toLowerCase(Locale.ROOT))) {
+      return null;
+    }
+    return "the language has no aggregate '"
+        + name
+        + "': its aggregates are "
+        + String.join(", ", AGGREGATES)
+        + " (and 'net' for the change over a year)";
+  }
+
+  /** A slip: the token to point at, and the message. */
+  record Slip(Token at, String message) {}
+
+  /** The slip that a syntax error at {@code t} is, or null. */
+  static Slip at(TokenStream tokens, Token t) {
+    Token before = visible(tokens, t, -1);
+    Token after = visible(tokens, t, +1);
+    if (t.getType() == CriteriaLexer.COMMA
+        && before != null
+        && after != null
+        && (before.getType() == CriteriaLexer.MONEY || before.getType() == CriteriaLexer.NUMBER)
+        && adjacent(before, t)
+        && adjacent(t, after)
+        && after.getType() == CriteriaLexer.NUMBER
+        && after.getText().matches("[0-9]{3}(\\.[0-9]+)?")) {
+      String written = before.getText() + "," + after.getText();
+      return new Slip(
+          t,
+          "'"
+              + written
+              + "' has a thousands separator, which numbers here do not take: write "
+              + written.replace(",", ""));
+    }
+    if (t.getType() == CriteriaLexer.EQ && after != null && adjacent(t, after)) {
+      if (after.getType() == CriteriaLexer.GT) {
+        return new Slip(t, "'=>' is not an operator: write '>=' for 'at least'");
+      }
+      if (after.getType() == CriteriaLexer.LT) {
+        return new Slip(t, "'=<' is not an operator: write '<=' for 'at most'");
+      }
+    }
+    if (t.getType() == CriteriaLexer.EQ && inExpression(tokens, t)) {
+      return new Slip(t, "'=' names a definition; to compare, write '==' (or '>=', '<=', '!=')");
+    }
+    if (before != null && before.getType() == CriteriaLexer.ID) {
+      String aggregate = missingAggregate(before.getText());
+      return aggregate == null ? null : new Slip(before, aggregate);
+    }
+    return null;
+  }
+
+  /**
+   * Whether {@code t} stands in an expression: the nearest word before it that starts a part is
+   * 'when', 'where', 'value' or the '=' of a definition, not a brace, a ':' or a line of a table, a
+   * set or a node.
+   */
+  private static boolean inExpression(TokenStream tokens, Token t) {
+    for (Token p = visible(tokens, t, -1); p != null; p = visible(tokens, p, -1)) {
+      switch (p.getType()) {
+        case CriteriaLexer.WHEN:
+        case CriteriaLexer.WHERE:
+        case CriteriaLexer.VALUE:
+        case CriteriaLexer.EQ:
+          return true;
+        case CriteriaLexer.LBRACE:
+        case CriteriaLexer.RBRACE:
+        case CriteriaLexer.COLON:
+        case CriteriaLexer.CRITERIA:
+        case CriteriaLexer.DETAILS:
+        case CriteriaLexer.TABLE:
+        case CriteriaLexer.TYPES:
+        case CriteriaLexer.WORKLOADS:
+        case CriteriaLexer.ASSOCIATION:
+        case CriteriaLexer.BAND:
+        case CriteriaLexer.PARAMETER:
+          return false;
+        default:
+          break;
+      }
+    }
+    return false;
+  }
+
+  private static boolean adjacent(Token a, Token b) {
+    return a.getStopIndex() + 1 == b.getStartIndex();
+  }
+
+  /** The visible token {@code step} places from {@code t} (-1 before, +1 after), or null. */
+  private static Token visible(TokenStream tokens, Token t, int step) {
+    for (int i = t.getTokenIndex() + step; i >= 0 && i < tokens.size(); i += step) {
+      Token p = tokens.get(i);
+      if (p.getType() == Token.EOF) {
+        return null;
+      }
+      if (p.getChannel() == Token.DEFAULT_CHANNEL) {
+        return p;
+      }
+    }
+    return null;
+  }
+}

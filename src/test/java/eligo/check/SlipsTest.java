@@ -1,0 +1,97 @@
+package eligo.check;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import eligo.testing.ShippedCriteria;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** Common slips are named with their fix, at the token where they stand. */
+class SlipsTest {
+  private static List<String> errorsAfter(String file, String from, String to) {
+    Map<String, String> texts = ShippedCriteria.with(file, from, to);
+    Frontend.Compilation c = Frontend.compile(texts);
+    assertThat(c.ok()).isFalse();
+    return c.diagnostics().stream()
+        .filter(d -> d.isError())
+        .map(d -> d.message() + " @ " + pointedAt(d.render()))
+        .toList();
+  }
+
+  /** The source text from the caret of a rendered diagnostic to the end of its line. */
+  private static String pointedAt(String rendered) {
+    String[] lines = rendered.split("\n");
+    return lines[1].substring(lines[2].indexOf('^'));
+  }
+
+  @Test
+  void aThousandsSeparatorIsNamedWithTheAmountToWrite() {
+    assertThat(errorsAfter("azure.criteria", "= $1000", "= $1,000"))
+        .singleElement()
+        .asString()
+        .contains(
+            "'$1,000' has a thousands separator, which numbers here do not take: write" + " $1000")
+        .endsWith(" @ ,000");
+  }
+
+  @Test
+  void aSingleEqualsInAConditionAsksForDoubleEquals() {
+    assertThat(errorsAfter("security.criteria", "met when value >= 2500", "met when value = 2500"))
+        .singleElement()
+        .asString()
+        .contains("'=' names a definition; to compare, write '==' (or '>=', '<=', '!=')")
+        .endsWith(" @ = 2500");
+  }
+
+  @Test
+  void arrowLikeOperatorsAreNamedWithTheirComparison() {
+    assertThat(errorsAfter("security.criteria", "met when value >= 2500", "met when value => 2500"))
+        .singleElement()
+        .asString()
+        .contains("'=>' is not an operator: write '>=' for 'at least'");
+    assertThat(errorsAfter("security.criteria", "met when value >= 2500", "met when value =< 2500"))
+        .singleElement()
+        .asString()
+        .contains("'=<' is not an operator: write '<=' for 'at most'");
+  }
+
+  @Test
+  void anEqualsWhereATableWantsAColonGetsNoComparisonHint() {
+    assertThat(
+            errorsAfter(
+                "business-applications.criteria",
+                "\"Business Central\": 1000",
+                "\"Business Central\" = 1000"))
+        .singleElement()
+        .asString()
+        .contains("unexpected '='; expected ':'");
+  }
+
+  @Test
+  void anAggregateTheLanguageLacksSaysWhichExist() {
+    String lacking =
+        "the language has no aggregate 'avg': its aggregates are "
+            + String.join(", ", eligo.lang.Slips.AGGREGATES);
+    // as a call: the checker finds no definition 'avg'
+    assertThat(
+            errorsAfter(
+                "security.criteria",
+                "value sum trailing_acr for tenant",
+                "value avg(trailing_acr)"))
+        .singleElement()
+        .asString()
+        .contains(lacking)
+        .endsWith(" @ avg(trailing_acr)");
+    // written like 'sum': the parser stops after the name, the error points at the name
+    assertThat(
+            errorsAfter(
+                "security.criteria",
+                "value sum trailing_acr for tenant",
+                "value avg trailing_acr for tenant"))
+        .singleElement()
+        .asString()
+        .contains(lacking)
+        .endsWith(" @ avg trailing_acr for tenant");
+  }
+}
