@@ -54,6 +54,7 @@ final class ExprTyper {
    */
   void numberVarsFrom(int last) {
     varCounter = last;
+    names.forgetExpansions();
   }
 
   T expr(Ast.Expr e, Env env) {

@@ -9,6 +9,7 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -202,24 +203,33 @@ final class Lints {
    * them.
    */
   boolean nonNegative(Ir.Expr e) {
+    return nonNegative(e, new IdentityHashMap<>());
+  }
+
+  /** The same, each shared part (a definition used twice) looked at once. */
+  private boolean nonNegative(Ir.Expr e, Map<Ir.Expr, Boolean> seen) {
+    Boolean known = seen.get(e);
+    if (known != null) {
+      return known;
+    }
+    boolean result;
     if (e instanceof Ir.Const c) {
-      return c.unscaled() >= 0;
+      result = c.unscaled() >= 0;
+    } else if (e instanceof Ir.MeasureAt m) {
+      result = !m.measure().isMoney();
+    } else if (e instanceof Ir.Arith a) {
+      result =
+          a.op() != Ir.ArithOp.SUB && nonNegative(a.left(), seen) && nonNegative(a.right(), seen);
+    } else if (e instanceof Ir.If i) {
+      result = nonNegative(i.then(), seen) && nonNegative(i.otherwise(), seen);
+    } else if (e instanceof Ir.Sum sum) {
+      result = nonNegative(sum.body(), seen);
+    } else if (e instanceof Ir.NodeValue) {
+      result = valueNonNegative;
+    } else {
+      result = e instanceof Ir.Count || e instanceof Ir.Rate;
     }
-    if (e instanceof Ir.MeasureAt m) {
-      return !m.measure().isMoney();
-    }
-    if (e instanceof Ir.Arith a) {
-      return a.op() != Ir.ArithOp.SUB && nonNegative(a.left()) && nonNegative(a.right());
-    }
-    if (e instanceof Ir.If i) {
-      return nonNegative(i.then()) && nonNegative(i.otherwise());
-    }
-    if (e instanceof Ir.Sum sum) {
-      return nonNegative(sum.body());
-    }
-    if (e instanceof Ir.NodeValue) {
-      return valueNonNegative;
-    }
-    return e instanceof Ir.Count || e instanceof Ir.Rate;
+    seen.put(e, result);
+    return result;
   }
 }

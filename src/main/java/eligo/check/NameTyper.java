@@ -14,8 +14,11 @@ import eligo.ir.Ir;
 import eligo.lang.Ast;
 import eligo.lang.Diagnostics;
 import eligo.lang.Slips;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -98,6 +101,7 @@ final class NameTyper {
       return ERR;
     }
     Scope callScope = new Scope(d.home(), "call of " + name);
+    List<Identity> values = new ArrayList<>();
     for (int i = 0; i < c.args().size(); i++) {
       Ast.Param p = def.params().get(i);
       Ast.Expr arg = c.args().get(i);
@@ -105,11 +109,12 @@ final class NameTyper {
       if (value == null) {
         return ERR;
       }
+      values.add(new Identity(value));
       callScope.symbols.put(
           p.name().text(),
           new ParamSym(p, value, arg instanceof Ast.NameRef n ? n.name().text() : "?"));
     }
-    return expand(d, def.body(), env, callScope);
+    return expand(d, def.body(), env, callScope, values);
   }
 
   private Object callArgument(Ast.Param p, Ast.Expr arg, Env env) {
@@ -161,17 +166,95 @@ final class NameTyper {
   private final Set<DeclSym> expanding = new HashSet<>();
 
   /**
+   * The most definitions (and measures) used inside one another: each may nest up to the parser's
+   * limit, and the checker walks the expansion.
+   */
+  static final int MAX_CHAIN = 64;
+
+  /**
+   * What an expansion depends on: the definition, what the use binds (tenant, workload, month,
+   * type, named variables, the node's value, inside a net or not) and the arguments (by identity:
+   * the typed argument of a parameter is one object wherever the parameter is passed on).
+   */
+  private record Use(
+      DeclSym decl,
+      Ir.Var tenant,
+      Ir.Var workload,
+      Ir.MonthExpr month,
+      Ir.Var type,
+      Map<String, Ir.Var> locals,
+      T value,
+      boolean inNet,
+      List<Identity> args) {}
+
+  /** An object compared by identity. */
+  private record Identity(Object o) {
+    @Override
+    public boolean equals(Object other) {
+      return other instanceof Identity i && i.o == o;
+    }
+
+    @Override
+    public int hashCode() {
+      return System.identityHashCode(o);
+    }
+  }
+
+  /**
+   * The expansions made for the node being typed: a definition used twice with the same bindings is
+   * typed once and its IR shared (the tree of a node is then a DAG), so that definitions built on
+   * definitions ({@code define d2 = d1 + d1}) cost their text, not their expansion.
+   */
+  private final Map<Use, T> expansions = new HashMap<>();
+
+  /** Forgets the expansions: the next node numbers its variables afresh. */
+  void forgetExpansions() {
+    expansions.clear();
+  }
+
+  private T expand(DeclSym d, Ast.Expr body, Env env, Scope scope) {
+    return expand(d, body, env, scope, List.of());
+  }
+
+  /**
    * Elaborates a definition's or measure's body where it is used: names from its home, variables
    * from the use.
    */
-  private T expand(DeclSym d, Ast.Expr body, Env env, Scope scope) {
+  private T expand(DeclSym d, Ast.Expr body, Env env, Scope scope, List<Identity> argValues) {
+    if (expanding.size() >= MAX_CHAIN && !expanding.contains(d)) {
+      reporter.error(
+          d.decl().name().span(),
+          "'"
+              + d.decl().name().text()
+              + "' is used inside more than "
+              + MAX_CHAIN
+              + " definitions inside one another: Eligo expands no deeper");
+      return ERR;
+    }
     if (!expanding.add(d)) {
       reporter.error(
           d.decl().name().span(), "'" + d.decl().name().text() + "' is defined in terms of itself");
       return ERR;
     }
     try {
-      return exprs.expr(body, env.withScope(scope));
+      Use use =
+          new Use(
+              d,
+              env.tenant,
+              env.workload,
+              env.month,
+              env.type,
+              env.locals,
+              env.value,
+              env.inNet,
+              argValues);
+      T known = expansions.get(use);
+      if (known != null) {
+        return known;
+      }
+      T t = exprs.expr(body, env.withScope(scope));
+      expansions.put(use, t);
+      return t;
     } finally {
       expanding.remove(d);
     }

@@ -218,11 +218,15 @@ final class NodeElaborator {
     }
     exprs.numberVarsFrom(0);
     Env env = Env.root(scope);
-    T value = exprs.expr(body.value(), env);
+    T value = limited(exprs.expr(body.value(), env), body.value(), "this value");
     TNum num = exprs.expectNum(value, body.value().span(), "a node's value");
     // with a bad value, 'met when' is still checked ('value' in it then stays quiet)
     lints.valueNonNegative = num != null && lints.nonNegative(num.e());
-    T met = exprs.expr(body.met(), num == null ? env.withValue(ERR) : env.withValue(num));
+    T met =
+        limited(
+            exprs.expr(body.met(), num == null ? env.withValue(ERR) : env.withValue(num)),
+            body.met(),
+            "this condition");
     exprs.expectBool(met, body.met().span(), "'met when'");
     Ir.PartnerRule partner = null;
     if (body.partner() != null && num != null) {
@@ -301,7 +305,11 @@ final class NodeElaborator {
       }
       kind = Kind.count("customers");
     } else {
-      TNum n = exprs.expectNum(exprs.expr(perCustomer, env), perCustomer.span(), "a partner total");
+      TNum n =
+          exprs.expectNum(
+              limited(exprs.expr(perCustomer, env), perCustomer, "this partner total"),
+              perCustomer.span(),
+              "a partner total");
       if (n == null) {
         return null;
       }
@@ -309,7 +317,11 @@ final class NodeElaborator {
       kind = n.kind();
     }
     lints.valueNonNegative = lints.nonNegative(per); // the partner's value adds up 'per'
-    T met = exprs.expr(body.met(), Env.root(scope).withValue(new TNum(per, kind)));
+    T met =
+        limited(
+            exprs.expr(body.met(), Env.root(scope).withValue(new TNum(per, kind))),
+            body.met(),
+            "this condition");
     if (!(exprs.expectBool(met, body.met().span(), "'met when'") instanceof TBool b)) {
       return null;
     }
@@ -320,6 +332,29 @@ final class NodeElaborator {
           reporter, body.criteria(), criteria, List.of(nodeValue.e(), per, b.e()), lints.instance);
     }
     return new Ir.PartnerRule(criteria, origin(where), per, kind.category(), kind.label(), b.e());
+  }
+
+  /**
+   * {@code t}, or ERR after an error at {@code e} when its elaborated expression passes the limits
+   * of {@link Sizes} (the code generated for it, and its evaluation, grow with its expansion).
+   */
+  private T limited(T t, Ast.Expr e, String what) {
+    Ir.Expr ir = t instanceof TNum n ? n.e() : t instanceof TBool b ? b.e() : null;
+    if (ir == null) {
+      return t;
+    }
+    Sizes.Size size = Sizes.of(ir);
+    if (!size.tooLarge()) {
+      return t;
+    }
+    reporter.error(
+        e.span(),
+        what
+            + " is "
+            + size.describe()
+            + " (a definition counts wherever it is used: one built on itself twice doubles at"
+            + " each level)");
+    return ERR;
   }
 
   private static List<Ir.Detail> details(Ast.NodeBody body) {

@@ -58,11 +58,13 @@ final class AreaWriter {
       writeNodeMethod(i);
     }
     List<MethodSpec> branchMethods = new ArrayList<>();
+    List<MethodSpec> partMethods = new ArrayList<>();
     int first = 0;
     int partner = 0;
     for (int b = 0; b < area.branches().size(); b++) {
       BranchMethod bm = writeBranch(area.branches().get(b), branchNames.get(b), first, partner);
       branchMethods.add(bm.method());
+      partMethods.addAll(bm.parts());
       first = bm.nextNode();
       partner = bm.nextPartner();
     }
@@ -111,6 +113,7 @@ final class AreaWriter {
     type.addMethod(evaluate.build());
     type.addMethod(partnerMet);
     type.addMethods(branchMethods);
+    type.addMethods(partMethods);
     for (List<MethodSpec> ms : nodeMethods) {
       type.addMethods(ms);
     }
@@ -216,7 +219,15 @@ final class AreaWriter {
 
   // ---------------------------------------------------------------- branches
 
-  private record BranchMethod(MethodSpec method, int nextNode, int nextPartner) {}
+  private record BranchMethod(
+      MethodSpec method, List<MethodSpec> parts, int nextNode, int nextPartner) {}
+
+  /**
+   * The most result nodes a branch method evaluates itself: a longer branch (thousands of metrics)
+   * is evaluated by part methods of this many nodes each, called in order until a gate stops the
+   * branch, so that no method passes the JVM's 64 KB of code.
+   */
+  static final int NODES_PER_METHOD = 100;
 
   private BranchMethod writeBranch(Ir.Branch branch, String name, int i, int j) {
     MethodSpec.Builder m =
@@ -246,17 +257,48 @@ final class AreaWriter {
         branchNodes.addAll(n.leaves());
       }
     }
-    for (Ir.Node node : branchNodes) {
+    List<MethodSpec> parts = new ArrayList<>();
+    boolean split = branchNodes.size() > NODES_PER_METHOD;
+    MethodSpec.Builder part = m;
+    for (int k = 0; k < branchNodes.size(); k++) {
+      Ir.Node node = branchNodes.get(k);
       if (nodes.get(i) != node) {
         throw new IllegalStateException("result node order differs at " + node.id());
       }
-      writeNodeEvaluation(m, i, node, node.partner() != null ? j++ : -1);
+      if (split && k % NODES_PER_METHOD == 0) {
+        if (part != m) {
+          part.addStatement("return true");
+          parts.add(part.build());
+        }
+        String partName = members.allocate(name + "Part" + (k / NODES_PER_METHOD + 1), "part");
+        part =
+            MethodSpec.methodBuilder(partName)
+                .addModifiers(Modifier.PRIVATE)
+                .returns(TypeName.BOOLEAN)
+                .addParameter(TypeName.INT, "c")
+                .addParameter(TypeName.INT, "asOf")
+                .addParameter(NODE_RESULTS, "out")
+                .addJavadoc(
+                    "Nodes $L to $L of {@link #$N}; false when a gate ends the branch.\n",
+                    k,
+                    Math.min(branchNodes.size(), k + NODES_PER_METHOD) - 1,
+                    name);
+        m.beginControlFlow("if (!$N(c, asOf, out))", partName);
+        m.addStatement("return");
+        m.endControlFlow();
+      }
+      writeNodeEvaluation(part, i, node, node.partner() != null ? j++ : -1, split);
       i++;
     }
-    return new BranchMethod(m.build(), i, j);
+    if (split) {
+      part.addStatement("return true");
+      parts.add(part.build());
+    }
+    return new BranchMethod(m.build(), parts, i, j);
   }
 
-  private void writeNodeEvaluation(MethodSpec.Builder m, int i, Ir.Node node, int j) {
+  private void writeNodeEvaluation(
+      MethodSpec.Builder m, int i, Ir.Node node, int j, boolean inPart) {
     String v = valueNames.get(i);
     String method = methodNames.get(i);
     m.addComment("$L: $L ($L)", i, CommentText.escape(node.id()), kindText(node));
@@ -291,7 +333,7 @@ final class AreaWriter {
     }
     if (node.kind() == Ir.NodeKind.GATE) {
       m.beginControlFlow("if (out.status[$L] != $T.MET)", i, NODE_RESULTS);
-      m.addStatement("return");
+      m.addStatement(inPart ? "return false" : "return");
       m.endControlFlow();
     }
   }

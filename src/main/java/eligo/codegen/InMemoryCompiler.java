@@ -119,7 +119,7 @@ public final class InMemoryCompiler {
     try (StandardJavaFileManager standard =
             javac.getStandardFileManager(diagnostics, Locale.ROOT, StandardCharsets.UTF_8);
         MemoryFileManager files = new MemoryFileManager(standard, classes)) {
-      ok = javac.getTask(null, files, diagnostics, opts, null, units).call();
+      ok = withDeepStack(() -> javac.getTask(null, files, diagnostics, opts, null, units).call());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -157,6 +157,49 @@ public final class InMemoryCompiler {
       }
     }
     return new Result(loader, loaded, warnings, bytes);
+  }
+
+  /**
+   * The stack javac runs on. javac recurses once or more per level of a nested expression, and a
+   * node's value is one expression as deep as the criteria's elaborated expression (up to the
+   * checker's limit, {@code eligo.check.Sizes}): the JVM's default stack overflows on a 300-term
+   * sum. Only the pages touched are ever committed.
+   */
+  static final long JAVAC_STACK = 512L << 20;
+
+  /** Runs {@code task} on a thread of its own with {@link #JAVAC_STACK} of stack. */
+  private static boolean withDeepStack(java.util.function.BooleanSupplier task) {
+    boolean[] result = new boolean[1];
+    Throwable[] failure = new Throwable[1];
+    Thread t =
+        new Thread(
+            null,
+            () -> {
+              try {
+                result[0] = task.getAsBoolean();
+              } catch (Throwable e) {
+                failure[0] = e;
+              }
+            },
+            "eligo-javac",
+            JAVAC_STACK);
+    t.start();
+    try {
+      t.join();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while compiling", e);
+    }
+    if (failure[0] instanceof RuntimeException r) {
+      throw r;
+    }
+    if (failure[0] instanceof Error e) {
+      throw e;
+    }
+    if (failure[0] != null) {
+      throw new IllegalStateException(failure[0]);
+    }
+    return result[0];
   }
 
   private static final java.util.concurrent.atomic.AtomicBoolean WARMING =

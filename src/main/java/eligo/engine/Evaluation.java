@@ -3,6 +3,7 @@ package eligo.engine;
 import eligo.data.AreaEvaluator;
 import eligo.data.Dataset;
 import eligo.data.NodeResults;
+import eligo.interpret.Interpreter;
 import eligo.io.Texts;
 import eligo.ir.Ir;
 import java.util.ArrayList;
@@ -45,6 +46,40 @@ public final class Evaluation {
     /** The id of the area being evaluated, or null when not known. */
     public String area() {
       return area;
+    }
+  }
+
+  /**
+   * The result node whose evaluation fails for customer {@code c}, found again by the reference
+   * interpreter (the last node it started before failing); null when it does not fail there.
+   */
+  static Ir.Node failingNode(Ir.Area area, Dataset data, int c, int asOf) {
+    Ir.Node[] last = {null};
+    Interpreter.Listener listener =
+        new Interpreter.Listener() {
+          @Override
+          public void number(Ir.Expr e, Interpreter.Scope scope, long value) {}
+
+          @Override
+          public void condition(Ir.Expr e, Interpreter.Scope scope, boolean holds) {}
+
+          @Override
+          public void skipped(Ir.Node node, Ir.Node gate) {}
+
+          @Override
+          public void evaluating(Ir.Node node) {
+            last[0] = node;
+          }
+        };
+    try {
+      new Interpreter(area, data, listener)
+          .evaluate(
+              c, asOf, new NodeResults(area.resultNodes().size(), area.partnerNodes().size()));
+      return null;
+    } catch (ArithmeticException e) {
+      return last[0];
+    } catch (RuntimeException e) {
+      return null;
     }
   }
 
@@ -115,12 +150,17 @@ public final class Evaluation {
                 try {
                   evaluators.get(i).evaluate(c, asOf, r);
                 } catch (ArithmeticException e) {
+                  Ir.Node node = failingNode(areas.get(i).area, data, c, asOf);
                   throw new EvaluationException(
                       "customer '"
                           + data.customerId(c)
                           + "', area '"
                           + areas.get(i).area.id()
-                          + "': an amount is too large to compute exactly ("
+                          + "'"
+                          + (node == null
+                              ? ""
+                              : ", node '" + node.id() + "' (" + node.origin() + ")")
+                          + ": an amount is too large to compute exactly ("
                           + e.getMessage()
                           + ")",
                       data.customerId(c),
@@ -175,8 +215,24 @@ public final class Evaluation {
         int p = partnerOf[c];
         for (int j = 0; j < rules; j++) {
           if (a.contributed[c * rules + j]) {
-            a.partnerTotal[p * rules + j] =
-                Math.addExact(a.partnerTotal[p * rules + j], a.contribution[c * rules + j]);
+            try {
+              a.partnerTotal[p * rules + j] =
+                  Math.addExact(a.partnerTotal[p * rules + j], a.contribution[c * rules + j]);
+            } catch (ArithmeticException e) {
+              throw new EvaluationException(
+                  "partner '"
+                      + partners.get(p)
+                      + "', area '"
+                      + a.area.id()
+                      + "', node '"
+                      + a.partnerNodes.get(j).id()
+                      + "': the partner total is too large to add up exactly (at customer '"
+                      + data.customerId(c)
+                      + "')",
+                  data.customerId(c),
+                  a.area.id(),
+                  e);
+            }
           }
         }
       }

@@ -73,7 +73,42 @@ final class CsvFields {
     used = 0;
   }
 
+  /** The most fields a record may have: the widest file has a handful of columns. */
+  static final int MAX_FIELDS = 1_000;
+
+  /** The most characters a record may hold: a row of these files is well under a kilobyte. */
+  static final int MAX_CHARS = 1 << 20;
+
+  /**
+   * A record past {@link #MAX_FIELDS} or {@link #MAX_CHARS}: thrown as it is read, before its
+   * fields are kept, so that one absurd line costs no more memory than the limit.
+   */
+  static final class TooLarge extends RuntimeException {
+    final long line;
+
+    TooLarge(long line, String message) {
+      super(message, null, false, false);
+      this.line = line;
+    }
+  }
+
   private void add(char[] buf, int offset, int len) {
+    if (count >= MAX_FIELDS) {
+      throw new TooLarge(
+          line,
+          String.format(
+              java.util.Locale.ROOT,
+              "the record has more than %,d fields; the rest of the file is not read",
+              MAX_FIELDS));
+    }
+    if (used + len > MAX_CHARS) {
+      throw new TooLarge(
+          line,
+          String.format(
+              java.util.Locale.ROOT,
+              "the record is longer than %,d characters; the rest of the file is not read",
+              MAX_CHARS));
+    }
     if (used + len > chars.length) {
       chars = Arrays.copyOf(chars, Math.max(chars.length * 2, used + len));
     }

@@ -116,6 +116,8 @@ final class CsvFileReader {
                 .allowExtraFields(true)
                 .allowMissingFields(true)
                 .skipEmptyLines(true)
+                // one field no longer than a record may be (CsvFields.MAX_CHARS)
+                .maxBufferSize(CsvFields.MAX_CHARS)
                 .build(fields, in)) {
       Iterator<CsvFields> it = csv.iterator();
       CsvFields header = null;
@@ -171,13 +173,28 @@ final class CsvFileReader {
         }
       }
       return !log.broken[file];
+    } catch (CsvFields.TooLarge e) {
+      return log.fileError(file, e.line, e.getMessage());
     } catch (CsvParseException e) {
+      if (e.getCause() instanceof CsvFields.TooLarge t) {
+        return log.fileError(file, t.line, t.getMessage());
+      }
       long line = lastLine + 1;
       Matcher m = PARSE_LINE.matcher(String.valueOf(e.getMessage()));
       if (m.find()) {
         line = Long.parseLong(m.group(1));
       }
       String why = e.getCause() != null ? e.getCause().getMessage() : e.getMessage();
+      if (String.valueOf(why).contains("maximum buffer size")) {
+        return log.fileError(
+            file,
+            line,
+            String.format(
+                java.util.Locale.ROOT,
+                "a field is longer than %,d characters (or a quote is never closed); the rest of"
+                    + " the file is not read",
+                CsvFields.MAX_CHARS));
+      }
       return log.fileError(
           file,
           line,

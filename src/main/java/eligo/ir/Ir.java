@@ -452,16 +452,22 @@ public final class Ir {
     MUL
   }
 
-  /** Exact arithmetic; ADD/SUB align scales to the larger, MUL adds them. Overflow is an error. */
-  public record Arith(ArithOp op, Expr left, Expr right) implements Expr {
-    public Type type() {
-      return Type.NUM;
+  /**
+   * Exact arithmetic; ADD/SUB align scales to the larger, MUL adds them. Overflow is an error. The
+   * scale is worked out once, when made: a definition used twice is one shared object, so a walk
+   * that asked the operands each time would cost the expansion, not the text.
+   */
+  public record Arith(ArithOp op, Expr left, Expr right, int scale) implements Expr {
+    public Arith(ArithOp op, Expr left, Expr right) {
+      this(
+          op,
+          left,
+          right,
+          op == ArithOp.MUL ? left.scale() + right.scale() : Math.max(left.scale(), right.scale()));
     }
 
-    public int scale() {
-      return op == ArithOp.MUL
-          ? left.scale() + right.scale()
-          : Math.max(left.scale(), right.scale());
+    public Type type() {
+      return Type.NUM;
     }
 
     @Override
@@ -496,13 +502,14 @@ public final class Ir {
   }
 
   /** {@code cond ? then : otherwise} (both NUM); used for attribution ("acr via PAL"). */
-  public record If(Expr cond, Expr then, Expr otherwise) implements Expr {
-    public Type type() {
-      return Type.NUM;
+  public record If(Expr cond, Expr then, Expr otherwise, int scale) implements Expr {
+    /** The scale is worked out once, when made (see {@link Arith}). */
+    public If(Expr cond, Expr then, Expr otherwise) {
+      this(cond, then, otherwise, Math.max(then.scale(), otherwise.scale()));
     }
 
-    public int scale() {
-      return Math.max(then.scale(), otherwise.scale());
+    public Type type() {
+      return Type.NUM;
     }
 
     @Override

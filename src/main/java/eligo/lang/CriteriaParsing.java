@@ -55,30 +55,43 @@ public final class CriteriaParsing {
         source, tokens.getTokens(), lexer.getVocabulary(), CriteriaParsing::opener, braces);
     boolean braceTrouble = !diagnostics.isEmpty() || !braces.isEmpty();
     List<Diagnostic> syntax = new ArrayList<>();
-    CriteriaParser.FileContext tree =
-        parse(
-            tokens,
-            new BaseErrorListener() {
-              @Override
-              public void syntaxError(
-                  Recognizer<?, ?> recognizer,
-                  Object offending,
-                  int line,
-                  int col,
-                  String msg,
-                  RecognitionException e) {
-                Token t = (Token) offending;
-                if (t != null
-                    && (t.getType() == CriteriaLexer.STRAY
-                        || t.getType() == CriteriaLexer.UNTERMINATED_STRING)) {
-                  return; // already reported by the lexer pass
+    Token tooDeep = Nesting.tooLong(tokens.getTokens());
+    if (tooDeep != null) {
+      // refused before the parser looks ahead through it
+      diagnostics.add(Nesting.tooLongDiagnostic(source, tooDeep));
+      return new Tree(tokens, Nesting.emptyTree(tooDeep), diagnostics);
+    }
+    CriteriaParser.FileContext tree;
+    try {
+      tree =
+          parse(
+              tokens,
+              new BaseErrorListener() {
+                @Override
+                public void syntaxError(
+                    Recognizer<?, ?> recognizer,
+                    Object offending,
+                    int line,
+                    int col,
+                    String msg,
+                    RecognitionException e) {
+                  Token t = (Token) offending;
+                  if (t != null
+                      && (t.getType() == CriteriaLexer.STRAY
+                          || t.getType() == CriteriaLexer.UNTERMINATED_STRING)) {
+                    return; // already reported by the lexer pass
+                  }
+                  syntax.add(
+                      t == null
+                          ? Diagnostic.error(Span.at(source, line, col + 1), msg)
+                          : syntaxDiagnostic(source, tokens, (Parser) recognizer, t, e, msg));
                 }
-                syntax.add(
-                    t == null
-                        ? Diagnostic.error(Span.at(source, line, col + 1), msg)
-                        : syntaxDiagnostic(source, tokens, (Parser) recognizer, t, e, msg));
-              }
-            });
+              });
+    } catch (Nesting.TooDeep deep) {
+      // refused as the parser reaches the limit, before it (or any walk after it) recurses deeper
+      diagnostics.add(Nesting.diagnostic(source, deep.at()));
+      return new Tree(tokens, Nesting.emptyTree(deep.at()), diagnostics);
+    }
     // Unbalanced braces make the parser's own complaints at the end of the file a cascade, and a
     // missing '{' that the parser reports makes a '}' later on close nothing.
     int missingOpen = 0;
@@ -111,6 +124,7 @@ public final class CriteriaParsing {
       CommonTokenStream tokens, ANTLRErrorListener listener) {
     CriteriaParser parser = new CriteriaParser(tokens);
     parser.removeErrorListeners();
+    parser.addParseListener(new Nesting(parser));
     parser.setErrorHandler(new BailErrorStrategy());
     for (PredictionMode mode : List.of(PredictionMode.SLL, PredictionMode.LL)) {
       parser.getInterpreter().setPredictionMode(mode);

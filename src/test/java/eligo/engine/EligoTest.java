@@ -259,7 +259,9 @@ class EligoTest {
       assertThat(f.customer()).isEqualTo("C00001");
       assertThat(f.area()).isEqualTo("azure");
       assertThat(f.getMessage())
-          .startsWith("customer 'C00001', area 'azure': an amount is too large to compute exactly");
+          .startsWith(
+              "customer 'C00001', area 'azure', node 'deployments' (azure.criteria:35): an amount"
+                  + " is too large to compute exactly");
     }
   }
 
