@@ -114,6 +114,9 @@ public record Impact(
     for (Map.Entry<String, Map<String, NodePair>> a : areas.entrySet()) {
       for (Map.Entry<String, NodePair> n : a.getValue().entrySet()) {
         NodePair p = n.getValue();
+        if (p.beforeArea == p.afterArea && p.before == p.after) {
+          continue; // an area both runs share (Evaluation.rerun kept it): no row can differ
+        }
         Map<Move, Integer> moves = new TreeMap<>(Move.ORDER);
         int changed = 0;
         int valueOnly = 0;
