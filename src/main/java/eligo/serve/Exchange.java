@@ -279,7 +279,7 @@ final class Exchange {
             + " form-action 'self'; frame-ancestors 'none'; base-uri 'none'");
     h.set("X-Content-Type-Options", "nosniff");
     h.set("X-Frame-Options", "DENY");
-    h.set("Referrer-Policy", "no-referrer");
+    h.set("Referrer-Policy", "same-origin");
     h.set("Cross-Origin-Opener-Policy", "same-origin");
     h.set("Cross-Origin-Resource-Policy", "same-origin");
     h.set("Cache-Control", "no-store");

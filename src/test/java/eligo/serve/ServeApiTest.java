@@ -330,7 +330,7 @@ class ServeApiTest {
           .doesNotContain("'unsafe-inline' 'self'")
           .matches(csp -> !csp.matches(".*script-src[^;]*unsafe-inline.*"), "no inline script");
       assertThat(h.firstValue("X-Content-Type-Options")).hasValue("nosniff");
-      assertThat(h.firstValue("Referrer-Policy")).hasValue("no-referrer");
+      assertThat(h.firstValue("Referrer-Policy")).hasValue("same-origin");
     }
     assertThat(site.get("/login", null).body()).doesNotContain("<script>");
   }
