@@ -11,10 +11,12 @@ import eligo.engine.Evaluation;
 import eligo.engine.GitCriteria;
 import eligo.engine.Outcome;
 import eligo.io.Mode;
+import eligo.io.OutputFile;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -54,6 +56,15 @@ final class DiffCommand implements Callable<Integer> {
       paramLabel = "DIR",
       description = "Dataset folder both versions are evaluated on.")
   Path data;
+
+  @Option(
+      names = "--snapshot",
+      paramLabel = "FILE",
+      description = {
+        "Keep the loaded data in this binary file, read instead of the CSV by a later command on data",
+        "of the same content (as eligo run --snapshot)."
+      })
+  Path snapshot;
 
   @Option(
       names = "--as-of",
@@ -115,8 +126,20 @@ final class DiffCommand implements Callable<Integer> {
       }
       Eligo.requireNoErrors(before, after);
       // Each version loads the data with its own association types, as its own 'eligo run' would.
-      Dataset oldData = Eligo.loadFor(before, data, Mode.STRICT).loaded().dataset();
-      Dataset newData = Eligo.loadFor(after, data, Mode.STRICT).loaded().dataset();
+      // When both declare the same types, that is one load.
+      if (snapshot != null) {
+        String refused =
+            OutputFile.refuseInputs("--snapshot", snapshot, List.of(newCriteria, data), List.of());
+        if (refused != null) {
+          err.println("eligo: " + refused);
+          return ExitCodes.USAGE;
+        }
+      }
+      Dataset newData = Eligo.loadFor(after, data, Mode.STRICT, snapshot).loaded().dataset();
+      Dataset oldData =
+          before.program().associationTypes().equals(after.program().associationTypes())
+              ? newData
+              : Eligo.loadFor(before, data, Mode.STRICT, snapshot).loaded().dataset();
       int m = Eligo.asOf(asOf, newData);
       int threads = Runtime.getRuntime().availableProcessors();
       x = Eligo.evaluate(before, engine, oldData, m, threads, Evaluation.Progress.NONE);

@@ -7,9 +7,11 @@ import eligo.engine.Engine;
 import eligo.engine.EngineFailure;
 import eligo.engine.Outcome;
 import eligo.io.Mode;
+import eligo.io.OutputFile;
 import eligo.ir.Ir;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.List;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 
@@ -35,6 +37,15 @@ final class ReportInputs {
       converter = Inputs.MonthConverter.class,
       description = "The as-of month M (default: the latest month in usage.csv).")
   Integer asOf;
+
+  @Option(
+      names = "--snapshot",
+      paramLabel = "FILE",
+      description = {
+        "Keep the loaded data in this binary file, read instead of the CSV by a later command on data",
+        "of the same content (as eligo run --snapshot)."
+      })
+  Path snapshot;
 
   @Option(
       names = "--engine",
@@ -77,7 +88,19 @@ final class ReportInputs {
     }
     try {
       // errors stop the view; names the data lack are for run and check --data to say
-      Dataset dataset = Eligo.loadFor(compilation, data, Mode.STRICT).loaded().dataset();
+      if (snapshot != null) {
+        String refused =
+            OutputFile.refuseInputs("--snapshot", snapshot, List.of(criteria, data), List.of());
+        if (refused != null) {
+          err.println("eligo: " + refused);
+          throw new Stop(ExitCodes.USAGE);
+        }
+      }
+      Eligo.Bound bound = Eligo.loadFor(compilation, data, Mode.STRICT, snapshot);
+      if (bound.snapshot() != null && bound.snapshot().writeFailure() != null) {
+        err.println("eligo: " + bound.snapshot().describe());
+      }
+      Dataset dataset = bound.loaded().dataset();
       int m = Eligo.asOf(asOf, dataset);
       return Eligo.evaluate(
           compilation,

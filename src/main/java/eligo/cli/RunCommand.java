@@ -97,6 +97,16 @@ final class RunCommand implements Callable<Integer> {
   boolean quiet;
 
   @Option(
+      names = "--snapshot",
+      paramLabel = "FILE",
+      description = {
+        "Keep the loaded data in this binary file: a later run on data of the same content (files' sizes,",
+        "modification times and bytes; same association types and --on-bad-rows) reads it instead of the CSV.",
+        "A stale, truncated or damaged snapshot is never used: it is written again."
+      })
+  Path snapshot;
+
+  @Option(
       names = "--timings",
       description =
           "Print the wall time of each stage (compile, load, evaluate, write) and the peak memory, even with --quiet.")
@@ -127,6 +137,16 @@ final class RunCommand implements Callable<Integer> {
       refused =
           OutputFile.refuseInputs("--rejects", rejectsFile, List.of(criteria, data), List.of());
     }
+    if (refused == null && snapshot != null) {
+      List<Path> others = new java.util.ArrayList<>();
+      if (results != null) {
+        others.add(results);
+      }
+      if (rejectsFile != null) {
+        others.add(rejectsFile);
+      }
+      refused = OutputFile.refuseInputs("--snapshot", snapshot, List.of(criteria, data), others);
+    }
     if (refused != null) {
       err.println("eligo: " + refused);
       return ExitCodes.USAGE;
@@ -135,7 +155,7 @@ final class RunCommand implements Callable<Integer> {
     // rest loads. Errors in the criteria are reported first (and the data's are not).
     Eligo.Started started;
     try {
-      started = Eligo.start(criteria, data, mode, engine, clock);
+      started = Eligo.start(criteria, data, mode, engine, clock, snapshot);
     } catch (EngineFailure f) {
       return Failures.report(f, spec);
     }
@@ -147,10 +167,18 @@ final class RunCommand implements Callable<Integer> {
     LoadResult loaded = started.loaded();
     Dataset dataset = loaded.dataset();
     clock.lap("load");
+    if (started.snapshot() != null) {
+      clock.note(started.snapshot().describe());
+      if (!quiet || started.snapshot().writeFailure() != null) {
+        err.println(started.snapshot().describe());
+      }
+    }
     clock.note(
-        loaded.readInParallel().isEmpty()
-            ? "no file read in parallel"
-            : String.join(" and ", loaded.readInParallel()) + " read in parallel");
+        started.snapshot() != null && started.snapshot().read()
+            ? "no CSV read"
+            : loaded.readInParallel().isEmpty()
+                ? "no file read in parallel"
+                : String.join(" and ", loaded.readInParallel()) + " read in parallel");
     if (mode == Mode.LENIENT) {
       eligo.io.RejectsWriter.write(rejectsFile, loaded.rejects());
       if (!quiet) {

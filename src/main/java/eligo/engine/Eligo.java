@@ -139,7 +139,7 @@ public final class Eligo {
   }
 
   /** A dataset loaded for criteria, and the warnings of holding the criteria against it. */
-  public record Bound(LoadResult loaded, List<Diagnostic> warnings) {}
+  public record Bound(LoadResult loaded, List<Diagnostic> warnings, Snapshot snapshot) {}
 
   /**
    * Loads the dataset folder {@code dir} for {@code criteria} (with their association types) and
@@ -151,16 +151,42 @@ public final class Eligo {
    */
   public static Bound loadFor(Frontend.Compilation criteria, Path dir, Mode mode)
       throws CriteriaFailure, DataFailure {
+    return loadFor(criteria, dir, mode, null);
+  }
+
+  /**
+   * {@link #loadFor(Frontend.Compilation, Path, Mode)}, through the snapshot file {@code snapshot}
+   * as {@link #start(Path, Path, Mode, Engine, Stages, Path)} does (null: none).
+   */
+  public static Bound loadFor(Frontend.Compilation criteria, Path dir, Mode mode, Path snapshot)
+      throws CriteriaFailure, DataFailure {
+    List<String> types = criteria.program().associationTypes();
+    Snapshot used = null;
     LoadResult loaded;
     try {
-      loaded = loadData(dir, criteria.program().associationTypes(), mode);
+      if (snapshot != null && Files.isDirectory(dir)) {
+        Snapshot.Loaded got =
+            Snapshot.load(
+                snapshot,
+                Snapshot.files(dir),
+                types,
+                mode,
+                t -> loadData(dir, t, mode),
+                Stages.NONE);
+        loaded = got.loaded();
+        used = got.snapshot();
+      } else {
+        loaded = loadData(dir, types, mode);
+      }
     } catch (DataFailure f) {
       if (f.getCause() instanceof DataException e) {
         bind(criteria, null, e.typesInData()); // a misspelt type text explains the rows
       }
       throw f;
+    } catch (CriteriaFailure f) {
+      throw new IllegalStateException("a load of CSV files does not fail on criteria", f);
     }
-    return new Bound(loaded, bindToData(criteria, loaded));
+    return new Bound(loaded, bindToData(criteria, loaded), used);
   }
 
   private static List<Diagnostic> bind(
@@ -251,7 +277,8 @@ public final class Eligo {
       Frontend.Compilation criteria,
       LoadResult loaded,
       List<Diagnostic> warnings,
-      CompletableFuture<Engine.Compiled> compiling) {
+      CompletableFuture<Engine.Compiled> compiling,
+      Snapshot snapshot) {
     /** The evaluators, once compiled; a failure to compile them is thrown as it is. */
     public Engine.Compiled evaluators() {
       try {
@@ -296,6 +323,21 @@ public final class Eligo {
    */
   public static Started start(Path criteria, Path data, Mode mode, Engine engine, Stages stages)
       throws CriteriaFailure, DataFailure {
+    return start(criteria, data, mode, engine, stages, null);
+  }
+
+  /**
+   * {@link #start(Path, Path, Mode, Engine, Stages)}, with the data read from the snapshot file
+   * {@code snapshot} when it holds a load of the same content (same files' sizes, modification
+   * times and bytes, same association types and mode), else loaded from the CSV and written to
+   * {@code snapshot} for the next run ({@link Started#snapshot()} says which). A stale, truncated
+   * or damaged snapshot is never used: it is written again.
+   *
+   * @param snapshot the snapshot file, or null for none
+   */
+  public static Started start(
+      Path criteria, Path data, Mode mode, Engine engine, Stages stages, Path snapshot)
+      throws CriteriaFailure, DataFailure {
     engine.prepare(criteria);
     CompletableFuture<Checked> checking =
         CompletableFuture.supplyAsync(
@@ -329,19 +371,43 @@ public final class Eligo {
       checking.join().orThrow();
       throw DataFailure.notAFolder(data);
     }
-    LoadResult loaded;
+    if (snapshot != null) {
+      CompletableFuture<String> files = CompletableFuture.supplyAsync(() -> Snapshot.files(data));
+      Frontend.Compilation checked = checking.join().orThrow();
+      Snapshot.Loaded got =
+          Snapshot.load(
+              snapshot,
+              files.join(),
+              checked.program().associationTypes(),
+              mode,
+              types -> csv(data, () -> types, mode, checking),
+              stages);
+      return new Started(
+          checked, got.loaded(), bindToData(checked, got.loaded()), compiling, got.snapshot());
+    }
+    LoadResult loaded = csv(data, () -> checkedTypes(checking), mode, checking);
+    Frontend.Compilation checked = checking.join().orThrow();
+    return new Started(checked, loaded, bindToData(checked, loaded), compiling, null);
+  }
+
+  /** The association types of the criteria, once checked; ends the load when they have errors. */
+  private static List<String> checkedTypes(CompletableFuture<Checked> checking) {
+    Checked checked = checking.join();
+    if (checked.failure() != null) {
+      throw new CriteriaFailed();
+    }
+    return checked.compilation().program().associationTypes();
+  }
+
+  /** Loads the CSV files of {@code data}, with the failures of {@link #start}. */
+  private static LoadResult csv(
+      Path data,
+      java.util.function.Supplier<List<String>> types,
+      Mode mode,
+      CompletableFuture<Checked> checking)
+      throws CriteriaFailure, DataFailure {
     try {
-      loaded =
-          DatasetLoader.load(
-              data,
-              () -> {
-                Checked checked = checking.join();
-                if (checked.failure() != null) {
-                  throw new CriteriaFailed();
-                }
-                return checked.compilation().program().associationTypes();
-              },
-              mode);
+      return DatasetLoader.load(data, types, mode);
     } catch (CriteriaFailed e) {
       throw checking.join().failure();
     } catch (DataException e) {
@@ -350,7 +416,5 @@ public final class Eligo {
       bind(checked, null, e.typesInData());
       throw DataFailure.badData(data, e);
     }
-    Frontend.Compilation checked = checking.join().orThrow();
-    return new Started(checked, loaded, bindToData(checked, loaded), compiling);
   }
 }

@@ -1,0 +1,71 @@
+package eligo.data;
+
+/**
+ * The columns of a {@link Dataset}, as they are held: for file formats that store a loaded dataset
+ * whole (a snapshot) and read it back. The arrays are the dataset's own, not copies: read them,
+ * never change them.
+ */
+public record DatasetColumns(
+    String[] partnerIds,
+    String[] customerIds,
+    String[] customerNames,
+    int[] customerTenantStart,
+    String[] tenantIds,
+    String[] tenantNames,
+    int[] tenantPairStart,
+    String[] workloadNames,
+    String[] workloadFamilies,
+    String[] typeNames,
+    int[] pairWorkload,
+    int[] pairRowStart,
+    int[] pairRowEnd,
+    int[] pairAssocStart,
+    int[] rowMonth,
+    long[][] rowMeasures,
+    int[][] rowNarrow,
+    int[] assocType,
+    int[] assocStartMonth,
+    int[] assocEndMonth) {
+
+  /** The columns of {@code d}. */
+  public static DatasetColumns of(Dataset d) {
+    return new DatasetColumns(
+        d.partnerIds,
+        d.customerIds,
+        d.customerNames,
+        d.customerTenantStart,
+        d.tenantIds,
+        d.tenantNames,
+        d.tenantPairStart,
+        d.workloadNames,
+        d.workloadFamilies,
+        d.typeNames,
+        d.pairWorkload,
+        d.pairRowStart,
+        d.pairRowEnd,
+        d.pairAssocStart,
+        d.rowMonth,
+        d.rowMeasures,
+        d.rowNarrow,
+        d.assocType,
+        d.assocStartMonth,
+        d.assocEndMonth);
+  }
+
+  /**
+   * The dataset of these columns, checked as {@link Dataset.Builder#build()} checks them.
+   *
+   * @throws IllegalArgumentException when the columns do not fit together
+   */
+  public Dataset toDataset() {
+    return Dataset.builder()
+        .customers(partnerIds, customerIds, customerNames, customerTenantStart)
+        .tenants(tenantIds, tenantNames, tenantPairStart)
+        .workloads(workloadNames, workloadFamilies)
+        .types(typeNames)
+        .pairs(pairWorkload, pairRowStart, pairRowEnd, pairAssocStart)
+        .rows(rowMonth, rowMeasures, rowNarrow)
+        .associations(assocType, assocStartMonth, assocEndMonth)
+        .build();
+  }
+}

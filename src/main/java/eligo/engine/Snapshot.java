@@ -1,0 +1,88 @@
+package eligo.engine;
+
+import eligo.io.DataFingerprint;
+import eligo.io.LoadResult;
+import eligo.io.Mode;
+import eligo.io.SnapshotFile;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * How a run used its snapshot file ({@code --snapshot FILE}): read back, or (re)written after the
+ * CSV was loaded, and why.
+ *
+ * @param file the snapshot file
+ * @param read true when the data came from it
+ * @param why when not read: why it could not be used ("there is none yet", "the data changed since
+ *     it was written", "it is damaged (checksum)")
+ * @param writeFailure when it was to be written and could not be; the run goes on from the CSV
+ */
+public record Snapshot(Path file, boolean read, String why, String writeFailure) {
+
+  /** One line for the user, e.g. {@code data read from snapshot s.bin}. */
+  public String describe() {
+    if (read) {
+      return "data read from snapshot " + file;
+    }
+    if (writeFailure != null) {
+      return "snapshot "
+          + file
+          + " could not be written ("
+          + writeFailure
+          + "); data read from CSV";
+    }
+    return "snapshot " + file + " written (" + why + ")";
+  }
+
+  /** A loader of the CSV folder once the association types are known. */
+  interface CsvLoad {
+    LoadResult load(List<String> types) throws CriteriaFailure, DataFailure;
+  }
+
+  /** What a load with a snapshot gives: the data, and how the snapshot was used. */
+  record Loaded(LoadResult loaded, Snapshot snapshot) {}
+
+  /**
+   * The data of {@code dir} for a load in {@code mode} with {@code types}: from {@code file} when
+   * it holds a load of the same content, else from the CSV by {@code csv}, then written to {@code
+   * file} for the next run.
+   *
+   * @param files the fingerprint of the folder's files ({@link DataFingerprint#ofFiles})
+   */
+  static Loaded load(
+      Path file, String files, List<String> types, Mode mode, CsvLoad csv, Stages stages)
+      throws CriteriaFailure, DataFailure {
+    String key = DataFingerprint.of(files, types, mode);
+    SnapshotFile.Read read = stages.timed("snapshot read", () -> SnapshotFile.read(file, key));
+    if (read.usable()) {
+      return new Loaded(read.loaded(), new Snapshot(file, true, null, null));
+    }
+    LoadResult loaded = csv.load(types);
+    String failure =
+        stages.timed(
+            "snapshot written",
+            () -> {
+              try {
+                SnapshotFile.write(file, key, loaded);
+                return null;
+              } catch (IOException | RuntimeException e) {
+                return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+              }
+            });
+    return new Loaded(loaded, new Snapshot(file, false, read.problem(), failure));
+  }
+
+  /**
+   * The files' fingerprint of {@code dir}. A file that cannot be read gives a fingerprint no
+   * snapshot has (one is written only after a load that read every file), and the CSV load that
+   * follows says what is wrong with it.
+   */
+  static String files(Path dir) {
+    try {
+      return DataFingerprint.ofFiles(dir);
+    } catch (IOException | RuntimeException e) {
+      return "unreadable";
+    }
+  }
+}

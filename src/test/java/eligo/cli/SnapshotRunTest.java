@@ -1,0 +1,142 @@
+package eligo.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code run --snapshot}: the first run writes it, the next reads it and writes the same results;
+ * changed data or a damaged snapshot are noticed and the snapshot written again; a snapshot may not
+ * be an input or another output.
+ */
+class SnapshotRunTest {
+  @TempDir Path tmp;
+
+  @Test
+  void aSecondRunReadsTheSnapshotAndWritesTheSameResults() throws Exception {
+    Path data = copySample();
+    Path snap = tmp.resolve("data.snap");
+    Run first = run(data, snap, "r1.csv");
+    assertThat(first.code).isZero();
+    assertThat(first.err).contains("snapshot " + snap + " written (there is none yet)");
+    Run second = run(data, snap, "r2.csv");
+    assertThat(second.code).isZero();
+    assertThat(second.err).contains("data read from snapshot " + snap);
+    assertThat(Files.readAllBytes(tmp.resolve("r2.csv")))
+        .isEqualTo(Files.readAllBytes(tmp.resolve("r1.csv")));
+
+    // the data change: the snapshot is not used, and is written again
+    Path customers = data.resolve("customers.csv");
+    Files.writeString(customers, Files.readString(customers).replaceFirst("\nP0", "\nQ0"));
+    Run third = run(data, snap, "r3.csv");
+    assertThat(third.err).contains("written (the data changed since it was written)");
+    assertThat(Files.readString(tmp.resolve("r3.csv")))
+        .isNotEqualTo(Files.readString(tmp.resolve("r1.csv")));
+    Run fourth = run(data, snap, "r4.csv");
+    assertThat(fourth.err).contains("data read from snapshot");
+    assertThat(Files.readAllBytes(tmp.resolve("r4.csv")))
+        .isEqualTo(Files.readAllBytes(tmp.resolve("r3.csv")));
+
+    // damaged: noticed and rebuilt
+    byte[] bytes = Files.readAllBytes(snap);
+    bytes[bytes.length / 2] ^= 1;
+    Files.write(snap, bytes);
+    Run fifth = run(data, snap, "r5.csv");
+    assertThat(fifth.code).isZero();
+    assertThat(fifth.err).contains("written (it is damaged");
+    assertThat(Files.readAllBytes(tmp.resolve("r5.csv")))
+        .isEqualTo(Files.readAllBytes(tmp.resolve("r3.csv")));
+  }
+
+  @Test
+  void theViewsAndDiffReadTheSnapshotThatRunWrote() throws Exception {
+    Path data = copySample();
+    Path snap = tmp.resolve("data.snap");
+    assertThat(run(data, snap, "r1.csv").code).isZero();
+    long written = Files.getLastModifiedTime(snap).toMillis();
+    Run plain = cli("summary", "--criteria", "criteria", "--data", data.toString());
+    Run fromSnapshot =
+        cli(
+            "summary",
+            "--criteria",
+            "criteria",
+            "--data",
+            data.toString(),
+            "--snapshot",
+            snap.toString());
+    assertThat(fromSnapshot.code).isZero();
+    assertThat(fromSnapshot.out).isEqualTo(plain.out).contains("azure");
+    Run diff =
+        cli(
+            "diff",
+            "--old",
+            "criteria",
+            "--new",
+            "criteria",
+            "--data",
+            data.toString(),
+            "--snapshot",
+            snap.toString());
+    assertThat(diff.code).isZero();
+    // read, not written again
+    assertThat(Files.getLastModifiedTime(snap).toMillis()).isEqualTo(written);
+  }
+
+  @Test
+  void aSnapshotThatIsAnInputOrTheResultsIsRefused() throws Exception {
+    Path data = copySample();
+    Run intoData = run(data, data.resolve("usage.csv"), "r.csv");
+    assertThat(intoData.code).isEqualTo(ExitCodes.USAGE);
+    assertThat(intoData.err).contains("--snapshot");
+    Run onResults = run(data, tmp.resolve("r.csv"), "r.csv");
+    assertThat(onResults.code).isEqualTo(ExitCodes.USAGE);
+    assertThat(Files.size(data.resolve("usage.csv"))).isPositive();
+  }
+
+  private Path copySample() throws IOException {
+    Path data = Files.createDirectories(tmp.resolve("data"));
+    try (Stream<Path> files = Files.list(Path.of("examples/sample-data"))) {
+      for (Path f : files.toList()) {
+        Files.copy(f, data.resolve(f.getFileName()));
+      }
+    }
+    return data;
+  }
+
+  private record Run(int code, String out, String err) {}
+
+  private static Run cli(String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    int code = Main.execute(args, new PrintWriter(out), new PrintWriter(err));
+    return new Run(code, out.toString(), err.toString());
+  }
+
+  private Run run(Path data, Path snap, String results) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    int code =
+        Main.execute(
+            new String[] {
+              "run",
+              "--criteria",
+              "criteria",
+              "--data",
+              data.toString(),
+              "--results",
+              tmp.resolve(results).toString(),
+              "--snapshot",
+              snap.toString()
+            },
+            new PrintWriter(out),
+            new PrintWriter(err));
+    return new Run(code, out.toString(), err.toString());
+  }
+}

@@ -1,0 +1,136 @@
+package eligo.io;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import eligo.data.Dataset;
+import eligo.data.DatasetColumns;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.FileTime;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Snapshots: a load written and read back is the same load; one from other data, or truncated, or
+ * damaged anywhere, is never used; the fingerprint follows content, not names.
+ */
+class SnapshotFileTest {
+  static final Path SAMPLE = Path.of("examples/sample-data");
+
+  @TempDir Path tmp;
+
+  @Test
+  void aLoadReadBackIsTheSameLoad() throws Exception {
+    LoadResult loaded = DatasetLoader.load(SAMPLE, TestData.TYPES, Mode.STRICT);
+    String key = DataFingerprint.of(SAMPLE, TestData.TYPES, Mode.STRICT);
+    Path file = tmp.resolve("s.snap");
+    SnapshotFile.write(file, key, loaded);
+    SnapshotFile.Read read = SnapshotFile.read(file, key);
+    assertThat(read.problem()).isNull();
+    assertSameLoad(read.loaded(), loaded);
+    assertThat(read.loaded().readInParallel()).isEmpty();
+  }
+
+  @Test
+  void aLenientLoadKeepsItsRejects() throws Exception {
+    Path data = Files.createDirectories(tmp.resolve("data"));
+    TestData.write(data);
+    TestData.append(data, "usage.csv", "T1,Teams,2026-02,,,x,,");
+    LoadResult loaded = DatasetLoader.load(data, TestData.TYPES, Mode.LENIENT);
+    assertThat(loaded.rejects()).hasSize(1);
+    String key = DataFingerprint.of(data, TestData.TYPES, Mode.LENIENT);
+    Path file = tmp.resolve("s.snap");
+    SnapshotFile.write(file, key, loaded);
+    LoadResult back = SnapshotFile.read(file, key).loaded();
+    assertSameLoad(back, loaded);
+    assertThat(back.rejects()).isEqualTo(loaded.rejects());
+  }
+
+  @Test
+  void aSnapshotOfOtherDataOrAnotherLoadIsNotUsed() throws Exception {
+    LoadResult loaded = DatasetLoader.load(SAMPLE, TestData.TYPES, Mode.STRICT);
+    String key = DataFingerprint.of(SAMPLE, TestData.TYPES, Mode.STRICT);
+    Path file = tmp.resolve("s.snap");
+    SnapshotFile.write(file, key, loaded);
+    assertThat(
+            SnapshotFile.read(file, DataFingerprint.of(SAMPLE, TestData.TYPES, Mode.LENIENT))
+                .problem())
+        .isEqualTo("the data changed since it was written");
+    assertThat(
+            SnapshotFile.read(file, DataFingerprint.of(SAMPLE, List.of("PAL"), Mode.STRICT))
+                .usable())
+        .isFalse();
+    assertThat(SnapshotFile.read(tmp.resolve("none.snap"), key).problem())
+        .isEqualTo("there is none yet");
+  }
+
+  @Test
+  void truncatedOrDamagedSnapshotsAreNeverUsed() throws Exception {
+    LoadResult loaded = DatasetLoader.load(SAMPLE, TestData.TYPES, Mode.STRICT);
+    String key = DataFingerprint.of(SAMPLE, TestData.TYPES, Mode.STRICT);
+    Path file = tmp.resolve("s.snap");
+    SnapshotFile.write(file, key, loaded);
+    byte[] good = Files.readAllBytes(file);
+    Path bad = tmp.resolve("bad.snap");
+    Random random = new Random(7);
+    for (int cut : new int[] {0, 1, 10, good.length / 2, good.length - 25, good.length - 1}) {
+      Files.write(bad, java.util.Arrays.copyOf(good, cut));
+      assertThat(SnapshotFile.read(bad, key).usable()).as("cut at " + cut).isFalse();
+    }
+    for (int i = 0; i < 200; i++) {
+      byte[] damaged = good.clone();
+      int at = i < 100 ? random.nextInt(Math.min(4000, good.length)) : random.nextInt(good.length);
+      damaged[at] ^= (byte) (1 << random.nextInt(8));
+      Files.write(bad, damaged);
+      SnapshotFile.Read read = SnapshotFile.read(bad, key);
+      assertThat(read.usable()).as("bit flipped at " + at).isFalse();
+      assertThat(read.problem()).isNotBlank();
+    }
+    Files.write(bad, "customer_id,partner_id\n".repeat(100).getBytes());
+    assertThat(SnapshotFile.read(bad, key).usable()).isFalse();
+  }
+
+  @Test
+  void theFingerprintFollowsContentNotNames() throws Exception {
+    Path a = Files.createDirectories(tmp.resolve("a"));
+    Path b = tmp.resolve("b");
+    TestData.write(a);
+    Files.createDirectories(b);
+    for (String f : DatasetLoader.FILES) {
+      Files.copy(a.resolve(f), b.resolve(f), StandardCopyOption.COPY_ATTRIBUTES);
+    }
+    String key = DataFingerprint.ofFiles(a);
+    assertThat(DataFingerprint.ofFiles(b)).isEqualTo(key);
+    // one byte changed, same size and time: still another fingerprint
+    Path usage = b.resolve("usage.csv");
+    FileTime time = Files.getLastModifiedTime(usage);
+    byte[] bytes = Files.readAllBytes(usage);
+    int last = new String(bytes).lastIndexOf('1');
+    bytes[last] = '2';
+    Files.write(usage, bytes);
+    Files.setLastModifiedTime(usage, time);
+    assertThat(DataFingerprint.ofFiles(b)).isNotEqualTo(key);
+    // same bytes, another time: another fingerprint
+    Path c = tmp.resolve("c");
+    Files.createDirectories(c);
+    for (String f : DatasetLoader.FILES) {
+      Files.copy(a.resolve(f), c.resolve(f));
+      Files.setLastModifiedTime(c.resolve(f), FileTime.fromMillis(0));
+    }
+    assertThat(DataFingerprint.ofFiles(c)).isNotEqualTo(key);
+  }
+
+  private static void assertSameLoad(LoadResult back, LoadResult loaded) throws IOException {
+    DatasetColumns x = DatasetColumns.of(back.dataset());
+    DatasetColumns y = DatasetColumns.of(loaded.dataset());
+    assertThat(x).usingRecursiveComparison().isEqualTo(y);
+    assertThat(back.counts()).isEqualTo(loaded.counts());
+    assertThat(back.typesInData()).isEqualTo(loaded.typesInData());
+    Dataset d = back.dataset();
+    assertThat(d.latestUsageMonth()).isEqualTo(loaded.dataset().latestUsageMonth());
+  }
+}
