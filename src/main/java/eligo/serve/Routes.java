@@ -384,8 +384,18 @@ final class Routes {
       }
       case "impact" -> {
         requirePost(x, rest);
-        Map<String, String> edits = edits(x.jsonBody());
-        x.jsonText(200, heavy(() -> workbench.impact(edits)));
+        JsonNode body = x.jsonBody();
+        Map<String, String> edits = edits(body);
+        int listed = Workbench.LISTED;
+        if (body.has("customers")) {
+          JsonNode n = body.get("customers");
+          if (!n.canConvertToInt() || n.asInt() < 0) {
+            throw HttpError.badRequest("\"customers\" must be a number of customers to list");
+          }
+          listed = n.asInt();
+        }
+        int atMost = listed;
+        x.jsonText(200, heavy(() -> workbench.impact(edits, atMost)));
       }
       case "explain" -> {
         requirePost(x, rest);

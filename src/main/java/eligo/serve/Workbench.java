@@ -1,5 +1,7 @@
 package eligo.serve;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import eligo.cases.CaseFile;
 import eligo.cases.CaseParsing;
 import eligo.cases.CaseReport;
@@ -117,13 +119,34 @@ final class Workbench {
     return served.evaluate(files, compiled(files));
   }
 
-  /** The {@code diff --format json} document of the saved criteria against the edited ones. */
-  String impact(Map<String, String> edits) throws Invalid, EngineFailure {
+  /** Customers listed (and explained) in an impact unless the request asks for another number. */
+  static final int LISTED = 200;
+
+  /**
+   * The {@code diff --format json} document of the saved criteria against the edited ones, its
+   * customer list cut to the first {@code listAtMost} customers that changed, with two more fields:
+   * {@code customersChanged} (all of them) and {@code customersListed}.
+   */
+  String impact(Map<String, String> edits, int listAtMost) throws Invalid, EngineFailure {
     Map<String, String> files = served.withEdits(edits);
     Outcome before = served.current().outcome;
     Outcome after = edited(files);
-    return ImpactReport.json(
-        Impact.compare("saved criteria", "edited criteria", "loaded data", before, after));
+    Impact.Listed listed =
+        Impact.compare(
+            "saved criteria", "edited criteria", "loaded data", before, after, listAtMost);
+    ObjectNode doc;
+    try {
+      doc = (ObjectNode) Exchange.JSON.readTree(ImpactReport.json(listed.impact()));
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+    doc.put("customersChanged", listed.customersChanged());
+    doc.put("customersListed", listed.impact().customers().size());
+    try {
+      return Exchange.JSON.writeValueAsString(doc) + "\n";
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   /**

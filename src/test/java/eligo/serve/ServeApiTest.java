@@ -218,15 +218,32 @@ class ServeApiTest {
   @Test
   void impactIsTheDiffDocumentOfTwoFullRuns() throws Exception {
     String edited = azureWith("met when value >= 1", "met when value >= 3");
-    HttpResponse<String> r =
-        site.postJson("/api/impact", ServedSite.STAFF, body("azure.criteria", edited));
+    String request =
+        JSON.writeValueAsString(
+            Map.of("files", Map.of("azure.criteria", edited), "customers", 100_000));
+    HttpResponse<String> r = site.postJson("/api/impact", ServedSite.STAFF, request);
     assertThat(r.statusCode()).isEqualTo(200);
     Map<String, String> files = new TreeMap<>(shipped);
     files.put("azure.criteria", edited);
     Impact expected =
         Impact.compare("saved criteria", "edited criteria", "loaded data", whole, run(files));
     assertThat(expected.nothingChanged()).isFalse();
-    assertThat(r.body()).isEqualTo(ImpactReport.json(expected));
+    com.fasterxml.jackson.databind.node.ObjectNode answer =
+        (com.fasterxml.jackson.databind.node.ObjectNode) json(r);
+    assertThat(answer.remove("customersChanged").asInt()).isEqualTo(expected.customers().size());
+    assertThat(answer.remove("customersListed").asInt()).isEqualTo(expected.customers().size());
+    assertThat(answer).isEqualTo(JSON.readTree(ImpactReport.json(expected)));
+    // by default the first 200 customers are listed; with "customers": 2, two
+    HttpResponse<String> two =
+        site.postJson(
+            "/api/impact",
+            ServedSite.STAFF,
+            JSON.writeValueAsString(
+                Map.of("files", Map.of("azure.criteria", edited), "customers", 2)));
+    assertThat(json(two).get("customers").size()).isEqualTo(2);
+    assertThat(json(two).get("customersChanged").asInt()).isEqualTo(expected.customers().size());
+    assertThat(json(two).get("customers").get(1)).isEqualTo(answer.get("customers").get(1));
+    assertThat(json(two).get("nodes")).isEqualTo(answer.get("nodes"));
   }
 
   @Test
