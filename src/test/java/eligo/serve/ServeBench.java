@@ -82,6 +82,41 @@ public final class ServeBench {
           customers,
           doc.length() / 1e6);
     }
+    // where the time of one more edit goes
+    String edit = azure.replaceFirst(from, "met when value >= 5");
+    Map<String, String> files = served.withEdits(Map.of("azure.criteria", edit));
+    t = System.nanoTime();
+    w.check(Map.of("azure.criteria", edit));
+    long check = ms(t);
+    t = System.nanoTime();
+    eligo.check.Frontend.Compilation c = Served.compile(files);
+    Engine.Compiled compiled = Engine.generated.compile(c);
+    long compile = ms(t);
+    t = System.nanoTime();
+    eligo.engine.Outcome after =
+        eligo.engine.Eligo.reevaluate(
+            served.current().outcome,
+            c.program(),
+            compiled,
+            Runtime.getRuntime().availableProcessors());
+    long evaluate = ms(t);
+    t = System.nanoTime();
+    eligo.diff.Impact.Listed listed =
+        eligo.diff.Impact.compare("a", "b", "c", served.current().outcome, after, Workbench.LISTED);
+    long compare = ms(t);
+    t = System.nanoTime();
+    eligo.diff.ImpactReport.json(listed.impact());
+    long json = ms(t);
+    System.out.printf(
+        Locale.ROOT,
+        "  one edit, step by step: check %d ms, compile (one area) %d ms, evaluate (one area) %d"
+            + " ms, compare and explain %d listed %d ms, JSON %d ms%n",
+        check,
+        compile,
+        evaluate,
+        listed.impact().customers().size(),
+        compare,
+        json);
     long[] sorted = times.stream().mapToLong(Long::longValue).sorted().toArray();
     System.out.printf(Locale.ROOT, "  impact median %d ms%n", sorted[sorted.length / 2]);
   }
