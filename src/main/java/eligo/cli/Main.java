@@ -55,6 +55,9 @@ public final class Main implements Runnable {
   }
 
   public static void main(String[] args) {
+    // compiled evaluator classes kept across processes, where bin/eligo (or the user) names a
+    // folder for them
+    eligo.codegen.ClassCache.configure();
     System.exit(execute(args, utf8(FileDescriptor.out), utf8(FileDescriptor.err)));
   }
 

@@ -71,6 +71,13 @@ public final class Evaluators {
 
   private static final int REMEMBERED = 64;
 
+  /** Forgets the classes compiled in this process, as a new process starts (for tests). */
+  static void forgetCompiled() {
+    synchronized (COMPILED) {
+      COMPILED.clear();
+    }
+  }
+
   /**
    * Generates every area, compiles in memory at once those not compiled before in this process with
    * the same source, and returns, by area id in program order, a factory that makes an evaluator
@@ -91,12 +98,28 @@ public final class Evaluators {
         }
       }
     }
+    Map<String, Class<?>> found = new LinkedHashMap<>();
+    ClassCache cache = ClassCache.current();
+    if (cache != null) {
+      found.putAll(fromCache(cache, missing));
+      missing.keySet().removeAll(found.keySet());
+    }
     if (!missing.isEmpty()) {
       InMemoryCompiler.Result compiled = new InMemoryCompiler().compileSources(missing);
+      for (Map.Entry<String, String> m : missing.entrySet()) {
+        found.put(m.getKey(), compiled.get(m.getKey()));
+        if (cache != null) {
+          cache.put(
+              cache.key(m.getKey(), m.getValue(), InMemoryCompiler.DEFAULT_OPTIONS),
+              classesOf(m.getKey(), compiled.bytes()));
+        }
+      }
+    }
+    if (!found.isEmpty()) {
       synchronized (COMPILED) {
         for (int i = 0; i < files.size(); i++) {
           if (types[i] == null) {
-            types[i] = compiled.get(binaryName(files.get(i)));
+            types[i] = found.get(binaryName(files.get(i)));
             COMPILED.put(sources.get(i), types[i]);
           }
         }
@@ -107,6 +130,39 @@ public final class Evaluators {
       factories.put(program.areas().get(i).id(), factory(types[i]));
     }
     return factories;
+  }
+
+  /** The areas of {@code sources} (binary name to source) whose classes the cache has, loaded. */
+  private static Map<String, Class<?>> fromCache(ClassCache cache, Map<String, String> sources) {
+    Map<String, Class<?>> found = new LinkedHashMap<>();
+    for (Map.Entry<String, String> e : sources.entrySet()) {
+      Map<String, byte[]> bytes =
+          cache.get(cache.key(e.getKey(), e.getValue(), InMemoryCompiler.DEFAULT_OPTIONS));
+      if (bytes == null || !bytes.containsKey(e.getKey())) {
+        continue;
+      }
+      try {
+        Class<?> type = InMemoryCompiler.define(bytes).get(e.getKey());
+        if (AreaEvaluator.class.isAssignableFrom(type)) {
+          found.put(e.getKey(), type);
+        }
+      } catch (LinkageError | RuntimeException broken) {
+        // compiled again below, and the entry replaced
+      }
+    }
+    return found;
+  }
+
+  /** The class {@code name} and its nested classes, from all the classes of one javac run. */
+  private static Map<String, byte[]> classesOf(String name, Map<String, byte[]> all) {
+    Map<String, byte[]> mine = new LinkedHashMap<>();
+    all.forEach(
+        (n, b) -> {
+          if (n.equals(name) || n.startsWith(name + "$")) {
+            mine.put(n, b);
+          }
+        });
+    return mine;
   }
 
   private static String binaryName(JavaFile file) {

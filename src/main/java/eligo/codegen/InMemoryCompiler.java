@@ -59,10 +59,14 @@ public final class InMemoryCompiler {
 
   /** The loaded classes, by binary name, and javac's warnings (empty for generated code). */
   public record Result(
-      ClassLoader classLoader, Map<String, Class<?>> classes, List<String> warnings) {
+      ClassLoader classLoader,
+      Map<String, Class<?>> classes,
+      List<String> warnings,
+      Map<String, byte[]> bytes) {
     public Result {
       classes = Map.copyOf(classes);
       warnings = List.copyOf(warnings);
+      bytes = Map.copyOf(bytes);
     }
 
     public Class<?> get(String binaryName) {
@@ -87,8 +91,17 @@ public final class InMemoryCompiler {
     return compileSources(sources);
   }
 
+  private static final java.util.concurrent.atomic.AtomicInteger RUNS =
+      new java.util.concurrent.atomic.AtomicInteger();
+
+  /** How many times this process has run javac through this class (for tests). */
+  static int runs() {
+    return RUNS.get();
+  }
+
   /** Compiles sources given by fully qualified top-level class name. */
   public Result compileSources(Map<String, String> sources) {
+    RUNS.incrementAndGet();
     JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
     if (javac == null) {
       throw new IllegalStateException("no system Java compiler: run eligo on a JDK, not a JRE");
@@ -120,6 +133,20 @@ public final class InMemoryCompiler {
     }
     Map<String, byte[]> bytes = new LinkedHashMap<>();
     classes.forEach((name, out) -> bytes.put(name, out.toByteArray()));
+    return define(bytes, warnings);
+  }
+
+  /**
+   * Loads classes compiled before (binary name to class file bytes) in a new class loader, as
+   * {@link #compileSources} loads what it compiles.
+   *
+   * @throws LinkageError when the bytes are not classes this runtime can load
+   */
+  public static Result define(Map<String, byte[]> bytes) {
+    return define(bytes, List.of());
+  }
+
+  private static Result define(Map<String, byte[]> bytes, List<String> warnings) {
     MemoryClassLoader loader = new MemoryClassLoader(bytes, AreaEvaluator.class.getClassLoader());
     Map<String, Class<?>> loaded = new LinkedHashMap<>();
     for (String name : bytes.keySet()) {
@@ -129,7 +156,7 @@ public final class InMemoryCompiler {
         throw new IllegalStateException("compiled class vanished: " + name, e);
       }
     }
-    return new Result(loader, loaded, warnings);
+    return new Result(loader, loaded, warnings, bytes);
   }
 
   private static final java.util.concurrent.atomic.AtomicBoolean WARMING =
