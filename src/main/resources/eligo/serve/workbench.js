@@ -80,6 +80,9 @@
     saveButton.disabled = state.edits[f] === undefined;
     markFiles();
     paint();
+    // answers about the text before this keystroke are stale from now on
+    state.seq++;
+    clearTimeout(impactTimer);
     clearTimeout(checkTimer);
     checkTimer = setTimeout(check, 250);
   }

@@ -82,7 +82,7 @@ class ServeChromiumTest {
                           + ".classList.contains('mark-error')")
                   .asBoolean())
           .isTrue();
-      assertThat(b.text("document.getElementById('status').textContent")).isEqualTo("1 error(s)");
+      b.waitUntil("document.getElementById('status').textContent === '1 error(s)'");
       // fix the word and raise the threshold: one threshold edit
       b.eval(
           "(() => { const s = document.getElementById('source'); s.focus();"
