@@ -27,7 +27,8 @@ import picocli.CommandLine.Command;
       ExplainCommand.class,
       TreeCommand.class,
       ReportCommand.class,
-      LspCommand.class
+      LspCommand.class,
+      ServeCommand.class
     },
     footer = {
       "",

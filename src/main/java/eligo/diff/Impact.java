@@ -101,6 +101,22 @@ public record Impact(
   /** Compares two runs on the same dataset (customers in the same order). */
   public static Impact compare(
       String oldLabel, String newLabel, String data, Outcome before, Outcome after) {
+    return compare(oldLabel, newLabel, data, before, after, Integer.MAX_VALUE).impact();
+  }
+
+  /**
+   * An impact whose customer list holds only the first {@code atMost} changed customers (in the
+   * list's order), and how many changed in all: a change that moves many customers is counted per
+   * node and partner in full, and only the customers listed are explained.
+   */
+  public record Listed(Impact impact, int customersChanged) {}
+
+  /**
+   * {@link #compare(String, String, String, Outcome, Outcome)} listing (and explaining) at most
+   * {@code atMost} of the customers that changed.
+   */
+  public static Listed compare(
+      String oldLabel, String newLabel, String data, Outcome before, Outcome after, int atMost) {
     Dataset d = after.data;
     if (before.data.customerCount() != d.customerCount()) {
       throw new IllegalArgumentException("the two runs read different datasets");
@@ -114,10 +130,16 @@ public record Impact(
     for (Map.Entry<String, Map<String, NodePair>> a : areas.entrySet()) {
       for (Map.Entry<String, NodePair> n : a.getValue().entrySet()) {
         NodePair p = n.getValue();
+        if (p.beforeArea == p.afterArea && p.before == p.after) {
+          continue; // an area both runs share (Evaluation.rerun kept it): no row can differ
+        }
         Map<Move, Integer> moves = new TreeMap<>(Move.ORDER);
         int changed = 0;
         int valueOnly = 0;
         for (int c = 0; c < d.customerCount(); c++) {
+          if (p.same(c)) {
+            continue;
+          }
           Row x = p.row(c, true);
           Row y = p.row(c, false);
           if (x == null ? y == null : x.equals(y)) {
@@ -143,39 +165,41 @@ public record Impact(
         }
       }
     }
+    List<Integer> changedCustomers = new ArrayList<>(byCustomer.keySet());
+    changedCustomers.sort(
+        Comparator.comparing((Integer c) -> d.partnerId(c), Texts.CODE_POINT_ORDER)
+            .thenComparing(c -> d.customerId(c), Texts.CODE_POINT_ORDER));
     List<CustomerChange> customers = new ArrayList<>();
     Explainer explainBefore = new Explainer(before);
     Explainer explainAfter = new Explainer(after);
-    byCustomer.forEach(
-        (c, changes) -> {
-          CustomerView viewBefore = explainBefore.explain(c);
-          CustomerView viewAfter = explainAfter.explain(c);
-          List<RowChange> explained = new ArrayList<>();
-          for (RowChange r : changes) {
-            explained.add(
-                new RowChange(
-                    r.area(),
-                    r.node(),
-                    r.before(),
-                    r.after(),
-                    words(viewBefore, r),
-                    words(viewAfter, r)));
-          }
-          customers.add(
-              new CustomerChange(d.partnerId(c), d.customerId(c), d.customerName(c), explained));
-        });
-    customers.sort(
-        Comparator.comparing(CustomerChange::partner, Texts.CODE_POINT_ORDER)
-            .thenComparing(CustomerChange::customer, Texts.CODE_POINT_ORDER));
-    return new Impact(
-        oldLabel,
-        newLabel,
-        data,
-        Month.format(after.asOf),
-        d.customerCount(),
-        nodes,
-        partnerChanges(before, after),
-        customers);
+    for (int c : changedCustomers.subList(0, Math.min(atMost, changedCustomers.size()))) {
+      CustomerView viewBefore = explainBefore.explain(c);
+      CustomerView viewAfter = explainAfter.explain(c);
+      List<RowChange> explained = new ArrayList<>();
+      for (RowChange r : byCustomer.get(c)) {
+        explained.add(
+            new RowChange(
+                r.area(),
+                r.node(),
+                r.before(),
+                r.after(),
+                words(viewBefore, r),
+                words(viewAfter, r)));
+      }
+      customers.add(
+          new CustomerChange(d.partnerId(c), d.customerId(c), d.customerName(c), explained));
+    }
+    Impact impact =
+        new Impact(
+            oldLabel,
+            newLabel,
+            data,
+            Month.format(after.asOf),
+            d.customerCount(),
+            nodes,
+            partnerChanges(before, after),
+            customers);
+    return new Listed(impact, changedCustomers.size());
   }
 
   /**
@@ -221,6 +245,23 @@ public record Impact(
     int before = -1;
     Outcome.AreaOutcome afterArea;
     int after = -1;
+
+    /**
+     * Whether customer {@code c}'s row is certainly the same in both versions (the same status and,
+     * when evaluated, the same value at the same scale); false may still be the same row.
+     */
+    boolean same(int c) {
+      if (before < 0 || after < 0) {
+        return false;
+      }
+      byte s = beforeArea.status(c, before);
+      if (s != afterArea.status(c, after)) {
+        return false;
+      }
+      return s == NodeResults.NOT_EVALUATED
+          || (beforeArea.value(c, before) == afterArea.value(c, after)
+              && beforeArea.nodes.get(before).scale() == afterArea.nodes.get(after).scale());
+    }
 
     Row row(int c, boolean old) {
       return old

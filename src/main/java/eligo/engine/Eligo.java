@@ -271,6 +271,24 @@ public final class Eligo {
     return evaluate(criteria.program(), engine.compile(criteria), data, asOf, threads, progress);
   }
 
+  /**
+   * Evaluates {@code program} on {@code base}'s data at {@code base}'s month, after an edit of the
+   * criteria {@code base} was evaluated with: only the areas the edit changed are evaluated, the
+   * others are {@code base}'s ({@link Evaluation#rerun}).
+   *
+   * @throws EvaluationFailure naming the customer and area whose evaluation failed
+   */
+  public static Outcome reevaluate(
+      Outcome base, Ir.Program program, Engine.Compiled evaluators, int threads)
+      throws EvaluationFailure {
+    try {
+      return Evaluation.rerun(
+          base, program, evaluators.factories(), threads, Evaluation.Progress.NONE);
+    } catch (Evaluation.EvaluationException e) {
+      throw new EvaluationFailure(e);
+    }
+  }
+
   // ---------------------------------------------------------------- compile and load at once
 
   /**

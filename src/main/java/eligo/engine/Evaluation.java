@@ -104,6 +104,32 @@ public final class Evaluation {
       int asOf,
       int threads,
       Progress progress) {
+    return run(program, factories, data, asOf, threads, progress, null);
+  }
+
+  /**
+   * {@link #run} for {@code program} after an edit of the criteria that {@code base} was evaluated
+   * with, on the same dataset and month: an area equal to one of {@code base} (the same IR, so the
+   * same evaluator and the same results) keeps {@code base}'s outcome, and only the other areas are
+   * evaluated (at {@code base}'s month). The areas kept are the same objects as in {@code base}.
+   */
+  public static Outcome rerun(
+      Outcome base,
+      Ir.Program program,
+      Map<String, Function<Dataset, AreaEvaluator>> factories,
+      int threads,
+      Progress progress) {
+    return run(program, factories, base.data, base.asOf, threads, progress, base);
+  }
+
+  private static Outcome run(
+      Ir.Program program,
+      Map<String, Function<Dataset, AreaEvaluator>> factories,
+      Dataset data,
+      int asOf,
+      int threads,
+      Progress progress,
+      Outcome base) {
     int customers = data.customerCount();
     TreeSet<String> partnerSet = new TreeSet<>(Texts.CODE_POINT_ORDER);
     for (int c = 0; c < customers; c++) {
@@ -118,11 +144,23 @@ public final class Evaluation {
     for (int c = 0; c < customers; c++) {
       partnerOf[c] = partnerIndex.get(data.partnerId(c));
     }
-    List<Outcome.AreaOutcome> areas = new ArrayList<>();
+    List<Outcome.AreaOutcome> all = new ArrayList<>();
+    List<Outcome.AreaOutcome> areas = new ArrayList<>(); // the ones to evaluate
     for (Ir.Area a : program.areas()) {
-      areas.add(new Outcome.AreaOutcome(a, customers, partners.size()));
+      Outcome.AreaOutcome kept = base == null ? null : base.area(a.id());
+      if (kept != null && kept.area.equals(a)) {
+        all.add(kept);
+      } else {
+        Outcome.AreaOutcome fresh = new Outcome.AreaOutcome(a, customers, partners.size());
+        all.add(fresh);
+        areas.add(fresh);
+      }
     }
-    Outcome outcome = new Outcome(data, asOf, partners, partnerOf, areas);
+    Outcome outcome = new Outcome(data, asOf, partners, partnerOf, all);
+    if (areas.isEmpty()) {
+      progress.update(customers, customers);
+      return outcome;
+    }
 
     // Phase 1: customers, independent of each other.
     int workers = Math.max(1, Math.min(threads, Math.max(1, customers / 256)));

@@ -1,0 +1,287 @@
+package eligo.serve;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.sun.net.httpserver.HttpExchange;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/** One request and its answer: the body read within a limit, and the ways to answer. */
+final class Exchange {
+  static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+  final HttpExchange http;
+  final String method;
+
+  /** The path's segments, each percent-decoded; empty for {@code /}; null for a bad path. */
+  private final List<String> segments;
+
+  /** The session the request came with, when it came with one. */
+  Sessions.Session session;
+
+  private final int maxBody;
+  private String nonce;
+  private boolean answered;
+
+  Exchange(HttpExchange http, int maxBody) {
+    this.http = http;
+    this.method = http.getRequestMethod().toUpperCase(Locale.ROOT);
+    this.maxBody = maxBody;
+    List<String> path;
+    try {
+      path = segments(http.getRequestURI().getRawPath());
+    } catch (HttpError e) {
+      path = null;
+    }
+    this.segments = path;
+  }
+
+  /** The path's segments, each percent-decoded; a bad path is a 400. */
+  List<String> path() {
+    if (segments == null) {
+      throw HttpError.badRequest("bad request path");
+    }
+    return segments;
+  }
+
+  static List<String> segments(String rawPath) {
+    if (rawPath == null || !rawPath.startsWith("/")) {
+      throw HttpError.badRequest("bad request path");
+    }
+    List<String> out = new ArrayList<>();
+    String[] parts = rawPath.substring(1).split("/", -1);
+    for (int i = 0; i < parts.length; i++) {
+      String p = parts[i];
+      if (p.isEmpty() && i == parts.length - 1) {
+        continue; // a trailing slash
+      }
+      String s;
+      try {
+        s = URLDecoder.decode(p.replace("+", "%2B"), StandardCharsets.UTF_8);
+      } catch (IllegalArgumentException e) {
+        throw HttpError.badRequest("bad percent-encoding in the request path");
+      }
+      if (s.isEmpty()
+          || s.equals(".")
+          || s.equals("..")
+          || s.indexOf('/') >= 0
+          || s.indexOf('\\') >= 0
+          || s.chars().anyMatch(ch -> ch < 0x20 || ch == 0x7f)) {
+        throw HttpError.badRequest("bad request path");
+      }
+      out.add(s);
+    }
+    return out;
+  }
+
+  String header(String name) {
+    return http.getRequestHeaders().getFirst(name);
+  }
+
+  /** A cookie of the request, or null. */
+  String cookie(String name) {
+    List<String> all = http.getRequestHeaders().get("Cookie");
+    if (all == null) {
+      return null;
+    }
+    for (String line : all) {
+      for (String part : line.split(";")) {
+        int eq = part.indexOf('=');
+        if (eq > 0 && part.substring(0, eq).strip().equals(name)) {
+          return part.substring(eq + 1).strip();
+        }
+      }
+    }
+    return null;
+  }
+
+  /** The query parameter, or null. */
+  String query(String name) {
+    return form(http.getRequestURI().getRawQuery()).get(name);
+  }
+
+  /** The request body, at most the limit: longer is refused with 413. */
+  byte[] body() throws IOException {
+    String length = header("Content-Length");
+    if (length != null) {
+      long n;
+      try {
+        n = Long.parseLong(length.strip());
+      } catch (NumberFormatException e) {
+        throw HttpError.badRequest("bad Content-Length");
+      }
+      if (n > maxBody) {
+        throw tooLarge();
+      }
+    }
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    byte[] buf = new byte[8192];
+    InputStream in = http.getRequestBody();
+    int n;
+    while ((n = in.read(buf)) > 0) {
+      out.write(buf, 0, n);
+      if (out.size() > maxBody) {
+        throw tooLarge();
+      }
+    }
+    return out.toByteArray();
+  }
+
+  /**
+   * A 413, once the rest of the body was read (up to a bound) so that the client, still sending,
+   * reads the answer rather than a reset connection.
+   */
+  private HttpError tooLarge() throws IOException {
+    byte[] buf = new byte[8192];
+    long left = 16L * maxBody;
+    InputStream in = http.getRequestBody();
+    int n;
+    while (left > 0 && (n = in.read(buf)) > 0) {
+      left -= n;
+    }
+    http.getResponseHeaders().set("Connection", "close");
+    return new HttpError(413, "the request body is larger than " + maxBody + " bytes");
+  }
+
+  /** The body as a JSON object; a body of another type, or not JSON, is a 415 or 400. */
+  JsonNode jsonBody() throws IOException {
+    String type = header("Content-Type");
+    if (type == null || !type.toLowerCase(Locale.ROOT).strip().startsWith("application/json")) {
+      throw new HttpError(415, "send the body as application/json");
+    }
+    byte[] body = body();
+    JsonNode node;
+    try {
+      node = JSON.readTree(body);
+    } catch (JsonProcessingException e) {
+      throw HttpError.badRequest(
+          "the body is not valid JSON (line "
+              + e.getLocation().getLineNr()
+              + ", column "
+              + e.getLocation().getColumnNr()
+              + ")");
+    }
+    if (node == null || !node.isObject()) {
+      throw HttpError.badRequest("the body must be a JSON object");
+    }
+    return node;
+  }
+
+  /** The body as an HTML form ({@code application/x-www-form-urlencoded}). */
+  Map<String, String> formBody() throws IOException {
+    return form(new String(body(), StandardCharsets.UTF_8));
+  }
+
+  static Map<String, String> form(String raw) {
+    Map<String, String> out = new LinkedHashMap<>();
+    if (raw == null || raw.isEmpty()) {
+      return out;
+    }
+    for (String pair : raw.split("&")) {
+      int eq = pair.indexOf('=');
+      try {
+        String k = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
+        String v = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
+        out.putIfAbsent(k, v);
+      } catch (IllegalArgumentException e) {
+        throw HttpError.badRequest("bad percent-encoding in the form");
+      }
+    }
+    return out;
+  }
+
+  /** A fresh nonce for this answer's inline scripts, named in its Content-Security-Policy. */
+  String nonce() {
+    if (nonce == null) {
+      byte[] b = new byte[18];
+      new java.security.SecureRandom().nextBytes(b);
+      nonce = java.util.Base64.getEncoder().encodeToString(b);
+    }
+    return nonce;
+  }
+
+  boolean answered() {
+    return answered;
+  }
+
+  void json(int status, Object value) throws IOException {
+    try {
+      send(status, "application/json; charset=utf-8", (JSON.writeValueAsString(value) + "\n"));
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  void jsonText(int status, String json) throws IOException {
+    send(status, "application/json; charset=utf-8", json);
+  }
+
+  void html(int status, String html) throws IOException {
+    send(status, "text/html; charset=utf-8", html);
+  }
+
+  void send(int status, String type, String body) throws IOException {
+    send(status, type, body.getBytes(StandardCharsets.UTF_8));
+  }
+
+  void send(int status, String type, byte[] body) throws IOException {
+    securityHeaders();
+    http.getResponseHeaders().set("Content-Type", type);
+    answered = true;
+    if (method.equals("HEAD")) {
+      http.sendResponseHeaders(status, -1);
+      http.close();
+      return;
+    }
+    http.sendResponseHeaders(status, body.length == 0 ? -1 : body.length);
+    try (OutputStream out = http.getResponseBody()) {
+      out.write(body);
+    }
+  }
+
+  void redirect(String location) throws IOException {
+    securityHeaders();
+    http.getResponseHeaders().set("Location", location);
+    answered = true;
+    http.sendResponseHeaders(303, -1);
+    http.close();
+  }
+
+  void error(HttpError e) throws IOException {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("error", e.getMessage());
+    m.put("status", e.status);
+    if (e.status == 401) {
+      http.getResponseHeaders().set("WWW-Authenticate", "Bearer realm=\"eligo\"");
+    }
+    json(e.status, m);
+  }
+
+  private void securityHeaders() {
+    var h = http.getResponseHeaders();
+    String scripts = nonce == null ? "'self'" : "'self' 'nonce-" + nonce + "'";
+    h.set(
+        "Content-Security-Policy",
+        "default-src 'none'; script-src "
+            + scripts
+            + "; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self';"
+            + " form-action 'self'; frame-ancestors 'none'; base-uri 'none'");
+    h.set("X-Content-Type-Options", "nosniff");
+    h.set("X-Frame-Options", "DENY");
+    h.set("Referrer-Policy", "same-origin");
+    h.set("Cross-Origin-Opener-Policy", "same-origin");
+    h.set("Cross-Origin-Resource-Policy", "same-origin");
+    h.set("Cache-Control", "no-store");
+  }
+}

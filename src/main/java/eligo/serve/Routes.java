@@ -1,0 +1,550 @@
+package eligo.serve;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.sun.net.httpserver.HttpExchange;
+import eligo.engine.CriteriaFailure;
+import eligo.engine.EngineFailure;
+import eligo.engine.Outcome;
+import eligo.lang.Diagnostic;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Every request: who it is from ({@link #principal}), whether it may do what it asks (partners
+ * reach their own partner only; the workbench is for staff; a state-changing request from a browser
+ * carries the session's CSRF token and no foreign origin), and the answer. Failures become a clear
+ * status and message, never a path, a token or a stack trace.
+ */
+final class Routes {
+  private static final Set<String> METHODS = Set.of("GET", "HEAD", "POST", "PUT");
+
+  private final Served served;
+  private final Access access;
+  private final Sessions sessions;
+  private final PartnerPages pages;
+  private final int maxBody;
+  private final Workbench workbench;
+
+  /** The workbench's evaluations take turns: one at a time keeps the partners' pages fast. */
+  private final Semaphore heavy = new Semaphore(1, true);
+
+  Routes(Served served, Access access, Sessions sessions, PartnerPages pages, int maxBody) {
+    this.served = served;
+    this.access = access;
+    this.sessions = sessions;
+    this.pages = pages;
+    this.maxBody = maxBody;
+    this.workbench = new Workbench(served);
+  }
+
+  void handle(HttpExchange h) {
+    Exchange x = new Exchange(h, maxBody);
+    try {
+      route(x);
+    } catch (HttpError e) {
+      fail(x, e);
+    } catch (Workbench.Invalid e) {
+      invalid(x, e.getMessage(), e.diagnostics);
+    } catch (CriteriaFailure f) {
+      invalid(x, "the edited criteria do not fit the loaded data", diagnostics(f));
+    } catch (EngineFailure f) {
+      fail(x, new HttpError(422, "the edited criteria cannot be evaluated on the loaded data"));
+    } catch (Served.Conflict c) {
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put(
+          "error", "someone saved this file since you opened it: reload it, then apply your edit");
+      m.put("status", 409);
+      m.put("version", c.version);
+      answer(x, 409, m);
+    } catch (Exception | Error e) {
+      System.err.println("eligo serve: " + x.method + " failed: " + e);
+      fail(x, new HttpError(500, "internal error; the server keeps serving"));
+    } finally {
+      h.close();
+    }
+  }
+
+  private static void fail(Exchange x, HttpError e) {
+    if (x.answered()) {
+      return;
+    }
+    try {
+      x.error(e);
+    } catch (IOException | RuntimeException ignored) {
+      // the client went away
+    }
+  }
+
+  private static void answer(Exchange x, int status, Object body) {
+    try {
+      x.json(status, body);
+    } catch (IOException | RuntimeException ignored) {
+      // the client went away
+    }
+  }
+
+  private static void invalid(Exchange x, String message, List<Map<String, Object>> diagnostics) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("error", message);
+    m.put("status", 422);
+    m.put("diagnostics", diagnostics);
+    answer(x, 422, m);
+  }
+
+  private static List<Map<String, Object>> diagnostics(CriteriaFailure f) {
+    List<Map<String, Object>> out = new ArrayList<>();
+    for (Diagnostic d : f.diagnostics()) {
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put("file", d.span().file().name());
+      m.put("line", d.span().line());
+      m.put("column", d.span().column());
+      m.put("severity", d.isError() ? "error" : "warning");
+      m.put("message", d.message());
+      out.add(m);
+    }
+    return out;
+  }
+
+  // ---------------------------------------------------------------- who, and may they
+
+  /** The principal of a request, or null when it is not signed in. */
+  private Principal principal(Exchange x) {
+    String auth = x.header("Authorization");
+    if (auth != null) {
+      if (!auth.regionMatches(true, 0, "Bearer ", 0, 7)) {
+        throw HttpError.unauthorized();
+      }
+      if (access == null) {
+        return Principal.STAFF;
+      }
+      Principal p = access.find(auth.substring(7).strip());
+      if (p == null) {
+        throw HttpError.unauthorized();
+      }
+      return p;
+    }
+    Sessions.Session s = sessions.find(x.cookie(Sessions.COOKIE));
+    if (s != null) {
+      x.session = s;
+      return s.principal();
+    }
+    return access == null ? Principal.STAFF : null;
+  }
+
+  /**
+   * A state-changing request is refused when it comes from another site (its Origin, or its
+   * Sec-Fetch-Site), or comes with a session cookie but without the session's CSRF token.
+   */
+  private void csrf(Exchange x, String formToken) {
+    String origin = x.header("Origin");
+    String host = x.header("Host");
+    if (origin != null && (host == null || !origin.equalsIgnoreCase("http://" + host))) {
+      throw new HttpError(403, "cross-site request refused");
+    }
+    String site = x.header("Sec-Fetch-Site");
+    if (site != null && !site.equals("same-origin") && !site.equals("none")) {
+      throw new HttpError(403, "cross-site request refused");
+    }
+    if (x.session != null) {
+      String token = formToken != null ? formToken : x.header("X-CSRF-Token");
+      if (!x.session.csrfMatches(token)) {
+        throw new HttpError(403, "missing or wrong CSRF token: reload the page");
+      }
+    }
+  }
+
+  /**
+   * Without an access file the server is on loopback only; a Host header naming another host is a
+   * page elsewhere reaching it through DNS rebinding.
+   */
+  private void hostCheck(Exchange x) {
+    if (access != null) {
+      return;
+    }
+    String host = x.header("Host");
+    String name = host == null ? "" : host.replaceFirst(":\\d+$", "").toLowerCase(Locale.ROOT);
+    if (!name.equals("localhost") && !name.equals("127.0.0.1") && !name.equals("[::1]")) {
+      throw new HttpError(403, "this server answers to localhost only");
+    }
+  }
+
+  private static void staffOnly(Principal p) {
+    if (!p.staff()) {
+      throw HttpError.forbidden();
+    }
+  }
+
+  // ---------------------------------------------------------------- routes
+
+  private void route(Exchange x) throws Exception {
+    if (!METHODS.contains(x.method)) {
+      throw new HttpError(405, "method not allowed");
+    }
+    hostCheck(x);
+    List<String> path = x.path();
+    boolean read = x.method.equals("GET") || x.method.equals("HEAD");
+    String first = path.isEmpty() ? "" : path.get(0);
+    switch (first) {
+      case "assets" -> {
+        requireRead(read);
+        asset(x, path);
+        return;
+      }
+      case "login" -> {
+        if (path.size() != 1) {
+          throw HttpError.notFound();
+        }
+        if (read) {
+          x.html(200, Pages.login(null, access == null));
+        } else {
+          login(x);
+        }
+        return;
+      }
+      default -> {}
+    }
+    Principal p = principal(x);
+    if (p == null) {
+      if (first.equals("api")) {
+        throw HttpError.unauthorized();
+      }
+      x.redirect("/login");
+      return;
+    }
+    if (!read) {
+      csrf(x, null);
+    }
+    switch (first) {
+      case "" -> home(x, p);
+      case "logout" -> logout(x);
+      case "p" -> partnerPage(x, p, path);
+      case "api" -> api(x, p, path, read);
+      default -> throw HttpError.notFound();
+    }
+  }
+
+  private static void requireRead(boolean read) {
+    if (!read) {
+      throw new HttpError(405, "method not allowed");
+    }
+  }
+
+  private void asset(Exchange x, List<String> path) throws IOException {
+    if (path.size() != 2) {
+      throw HttpError.notFound();
+    }
+    Pages.Asset a = Pages.asset(path.get(1));
+    if (a == null) {
+      throw HttpError.notFound();
+    }
+    x.send(200, a.type(), a.bytes());
+  }
+
+  private void login(Exchange x) throws IOException {
+    csrf(x, ""); // the origin checks; there is no session yet
+    if (access == null) {
+      signIn(x, Principal.STAFF);
+      return;
+    }
+    Map<String, String> form = x.formBody();
+    Principal p = access.find(form.get("token"));
+    if (p == null) {
+      x.html(401, Pages.login("That token is not valid.", false));
+      return;
+    }
+    signIn(x, p);
+  }
+
+  private void signIn(Exchange x, Principal p) throws IOException {
+    Sessions.Session s = sessions.open(p);
+    x.http
+        .getResponseHeaders()
+        .add("Set-Cookie", Sessions.COOKIE + "=" + s.id() + "; Path=/; HttpOnly; SameSite=Strict");
+    x.redirect("/");
+  }
+
+  private void logout(Exchange x) throws IOException {
+    if (x.session == null) {
+      throw new HttpError(400, "not signed in with a session");
+    }
+    sessions.close(x.session.id());
+    x.http
+        .getResponseHeaders()
+        .add("Set-Cookie", Sessions.COOKIE + "=; Path=/; HttpOnly; SameSite=Strict; Max-Age=0");
+    x.redirect("/login");
+  }
+
+  private void home(Exchange x, Principal p) throws IOException {
+    if (!x.method.equals("GET") && !x.method.equals("HEAD")) {
+      throw new HttpError(405, "method not allowed");
+    }
+    if (x.session == null && access == null) {
+      // the one local user: a session gives the pages their CSRF token
+      signIn(x, Principal.STAFF);
+      return;
+    }
+    if (!p.staff()) {
+      x.redirect("/p/" + Pages.urlSegment(p.partner()) + "/index.html");
+      return;
+    }
+    Snapshot s = served.current();
+    x.html(
+        200,
+        Pages.workbench(
+            x.session == null ? "" : x.session.csrf(),
+            s.outcome.partners,
+            new ArrayList<>(s.files.keySet()),
+            access != null));
+  }
+
+  /** Partner {@code p}'s run, when the principal may read it: else 403, or 404 for staff. */
+  private Outcome partnerRun(Principal who, String p) {
+    if (!who.mayRead(p)) {
+      throw HttpError.forbidden();
+    }
+    Outcome o = served.current().partner(p);
+    if (o == null) {
+      throw new HttpError(404, "no customers of this partner in the data");
+    }
+    return o;
+  }
+
+  private void partnerPage(Exchange x, Principal who, List<String> path) throws IOException {
+    requireRead(x.method.equals("GET") || x.method.equals("HEAD"));
+    if (path.size() < 2) {
+      throw HttpError.notFound();
+    }
+    String partner = path.get(1);
+    Outcome o = partnerRun(who, partner);
+    if (path.size() == 2) {
+      x.redirect("/p/" + Pages.urlSegment(partner) + "/index.html");
+      return;
+    }
+    List<String> rest = path.subList(2, path.size());
+    if (rest.equals(List.of("results.csv"))) {
+      x.http
+          .getResponseHeaders()
+          .set("Content-Disposition", "attachment; filename=\"results.csv\"");
+      x.send(200, "text/csv; charset=utf-8", PartnerPages.resultsCsv(o));
+      return;
+    }
+    Snapshot s = served.current();
+    byte[] page = pages.page(s.generation, s.outcome.partners.indexOf(partner), o, rest);
+    if (page == null) {
+      throw HttpError.notFound();
+    }
+    String name = rest.get(rest.size() - 1);
+    if (name.endsWith(".html")) {
+      x.html(200, PartnerPages.withNonce(page, x.nonce()));
+    } else if (name.endsWith(".js")) {
+      x.send(200, "text/javascript; charset=utf-8", page);
+    } else if (name.endsWith(".css")) {
+      x.send(200, "text/css; charset=utf-8", page);
+    } else if (name.endsWith(".svg")) {
+      x.send(200, "image/svg+xml", page);
+    } else if (name.endsWith(".csv")) {
+      x.send(200, "text/csv; charset=utf-8", page);
+    } else {
+      x.send(200, "application/octet-stream", page);
+    }
+  }
+
+  // ---------------------------------------------------------------- the JSON API
+
+  private void api(Exchange x, Principal p, List<String> path, boolean read) throws Exception {
+    List<String> rest = path.subList(1, path.size());
+    String what = rest.isEmpty() ? "" : rest.get(0);
+    if (what.equals("partners")) {
+      requireRead(read);
+      partners(x, p, rest);
+      return;
+    }
+    if (what.equals("session") && rest.size() == 1) {
+      requireRead(read);
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put("staff", p.staff());
+      m.put("partner", p.partner());
+      x.json(200, m);
+      return;
+    }
+    staffOnly(p);
+    switch (what) {
+      case "files" -> files(x, rest, read);
+      case "check" -> {
+        requirePost(x, rest);
+        x.json(200, workbench.check(edits(x.jsonBody())));
+      }
+      case "impact" -> {
+        requirePost(x, rest);
+        JsonNode body = x.jsonBody();
+        Map<String, String> edits = edits(body);
+        int listed = Workbench.LISTED;
+        if (body.has("customers")) {
+          JsonNode n = body.get("customers");
+          if (!n.canConvertToInt() || n.asInt() < 0) {
+            throw HttpError.badRequest("\"customers\" must be a number of customers to list");
+          }
+          listed = n.asInt();
+        }
+        int atMost = listed;
+        x.jsonText(200, heavy(() -> workbench.impact(edits, atMost)));
+      }
+      case "explain" -> {
+        requirePost(x, rest);
+        JsonNode body = x.jsonBody();
+        String customer = text(body, "customer");
+        Map<String, String> edits = edits(body);
+        x.jsonText(200, heavy(() -> workbench.explain(edits, customer)));
+      }
+      case "tree" -> {
+        requirePost(x, rest);
+        JsonNode body = x.jsonBody();
+        String area = text(body, "area");
+        Map<String, String> edits = edits(body);
+        x.json(200, heavy(() -> workbench.tree(edits, area)));
+      }
+      case "cases" -> {
+        requirePost(x, rest);
+        Map<String, String> edits = edits(x.jsonBody());
+        x.json(200, heavy(() -> workbench.cases(edits)));
+      }
+      default -> throw HttpError.notFound();
+    }
+  }
+
+  private static void requirePost(Exchange x, List<String> rest) {
+    if (rest.size() != 1) {
+      throw HttpError.notFound();
+    }
+    if (!x.method.equals("POST")) {
+      throw new HttpError(405, "use POST");
+    }
+  }
+
+  private void partners(Exchange x, Principal p, List<String> rest) throws IOException {
+    if (rest.size() == 1) {
+      List<String> all = served.current().outcome.partners;
+      x.json(200, Map.of("partners", p.staff() ? all : List.of(p.partner())));
+      return;
+    }
+    String partner = rest.get(1);
+    Outcome o = partnerRun(p, partner);
+    if (rest.size() == 3 && rest.get(2).equals("summary")) {
+      x.jsonText(200, PartnerPages.summaryJson(o, partner, "true".equals(x.query("list"))));
+      return;
+    }
+    if (rest.size() == 4 && rest.get(2).equals("customers")) {
+      String doc = PartnerPages.customerJson(o, rest.get(3));
+      if (doc == null) {
+        throw new HttpError(404, "no customer of this partner has this id");
+      }
+      x.jsonText(200, doc);
+      return;
+    }
+    throw HttpError.notFound();
+  }
+
+  private void files(Exchange x, List<String> rest, boolean read) throws Exception {
+    Snapshot s = served.current();
+    if (rest.size() == 1) {
+      requireRead(read);
+      List<Map<String, Object>> list = new ArrayList<>();
+      s.files.keySet().stream()
+          .sorted()
+          .forEach(
+              n -> list.add(Map.of("name", n, "version", CriteriaFolder.version(s.files.get(n)))));
+      x.json(200, Map.of("files", list));
+      return;
+    }
+    if (rest.size() != 2) {
+      throw HttpError.notFound();
+    }
+    String name = rest.get(1);
+    String text = s.files.get(name);
+    if (text == null) {
+      throw new HttpError(404, "no file of this name in the criteria folder");
+    }
+    if (read) {
+      String version = CriteriaFolder.version(text);
+      x.http.getResponseHeaders().set("ETag", "\"" + version + "\"");
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put("name", name);
+      m.put("version", version);
+      m.put("text", text);
+      x.json(200, m);
+      return;
+    }
+    if (!x.method.equals("PUT")) {
+      throw new HttpError(405, "use PUT to save a file");
+    }
+    JsonNode body = x.jsonBody();
+    String newText = text(body, "text");
+    String version = body.hasNonNull("version") ? text(body, "version") : ifMatch(x);
+    if (version == null) {
+      throw new HttpError(428, "say which version you opened: \"version\" or If-Match");
+    }
+    String saved = heavy(() -> served.save(name, newText, version));
+    pages.keepOnly(served.current().generation);
+    x.http.getResponseHeaders().set("ETag", "\"" + saved + "\"");
+    x.json(200, Map.of("name", name, "version", saved));
+  }
+
+  private static String ifMatch(Exchange x) {
+    String v = x.header("If-Match");
+    return v == null ? null : v.strip().replace("\"", "");
+  }
+
+  /** The body's {@code files}: file name to text, all strings. */
+  private static Map<String, String> edits(JsonNode body) {
+    JsonNode files = body.get("files");
+    Map<String, String> out = new LinkedHashMap<>();
+    if (files == null || files.isNull()) {
+      return out;
+    }
+    if (!files.isObject()) {
+      throw HttpError.badRequest("\"files\" must be an object of file name to text");
+    }
+    for (Iterator<Map.Entry<String, JsonNode>> it = files.fields(); it.hasNext(); ) {
+      Map.Entry<String, JsonNode> e = it.next();
+      if (!e.getValue().isTextual()) {
+        throw HttpError.badRequest("\"files\": the text of each file must be a string");
+      }
+      if (!CriteriaFolder.NAME.matcher(e.getKey()).matches()) {
+        throw HttpError.badRequest("\"files\": a name must be a *.criteria or *.cases file name");
+      }
+      out.put(e.getKey(), e.getValue().asText());
+    }
+    return out;
+  }
+
+  private static String text(JsonNode body, String field) {
+    JsonNode v = body.get(field);
+    if (v == null || !v.isTextual()) {
+      throw HttpError.badRequest("\"" + field + "\" must be a string");
+    }
+    return v.asText();
+  }
+
+  private interface Work<T> {
+    T run() throws Exception;
+  }
+
+  private <T> T heavy(Work<T> work) throws Exception {
+    if (!heavy.tryAcquire(60, TimeUnit.SECONDS)) {
+      throw new HttpError(503, "the workbench is busy: try again");
+    }
+    try {
+      return work.run();
+    } finally {
+      heavy.release();
+    }
+  }
+}

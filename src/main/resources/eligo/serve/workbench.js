@@ -1,0 +1,286 @@
+// The criteria workbench: open a file, edit it with highlighting, see the compiler's diagnostics
+// as you type, and the impact of the edit on the loaded data; run the cases, explain a customer,
+// show an area's tree; save. Talks to the JSON API only (README "eligo serve"); writes text nodes
+// only, never markup.
+"use strict";
+(function () {
+  var csrf = document.querySelector('meta[name="csrf-token"]').getAttribute("content");
+  var source = document.getElementById("source");
+  var shown = document.getElementById("highlight");
+  var statusLine = document.getElementById("status");
+  var saveButton = document.getElementById("save");
+  var state = { file: null, versions: {}, saved: {}, edits: {}, marks: {}, seq: 0 };
+  var checkTimer = null;
+  var impactTimer = null;
+
+  function el(tag, text, cls) {
+    var e = document.createElement(tag);
+    if (text !== undefined && text !== null) { e.textContent = String(text); }
+    if (cls) { e.className = cls; }
+    return e;
+  }
+  function clear(e) { while (e.firstChild) { e.removeChild(e.firstChild); } }
+  function kind(name) { return /\.cases$/.test(name) ? "cases" : "criteria"; }
+
+  function api(method, path, body) {
+    var init = { method: method, headers: { "X-CSRF-Token": csrf }, credentials: "same-origin" };
+    if (body !== undefined) {
+      init.headers["Content-Type"] = "application/json";
+      init.body = JSON.stringify(body);
+    }
+    return fetch(path, init).then(function (r) {
+      return r.json().then(function (j) { return { status: r.status, body: j }; });
+    });
+  }
+
+  function edited() {
+    var files = {};
+    Object.keys(state.edits).forEach(function (f) { files[f] = state.edits[f]; });
+    return files;
+  }
+
+  function paint() {
+    window.EligoHighlight.highlight(shown, source.value, kind(state.file || ""), state.marks[state.file]);
+    shown.scrollTop = source.scrollTop;
+    shown.scrollLeft = source.scrollLeft;
+  }
+
+  function markFiles() {
+    document.querySelectorAll("button.file").forEach(function (b) {
+      var f = b.getAttribute("data-file");
+      b.classList.toggle("active", f === state.file);
+      b.classList.toggle("edited", state.edits[f] !== undefined);
+    });
+  }
+
+  function open(name) {
+    if (state.saved[name] !== undefined) { show(name); return; }
+    api("GET", "/api/files/" + encodeURIComponent(name)).then(function (r) {
+      if (r.status !== 200) { statusLine.textContent = r.body.error; return; }
+      state.saved[name] = r.body.text;
+      state.versions[name] = r.body.version;
+      show(name);
+    });
+  }
+
+  function show(name) {
+    state.file = name;
+    document.getElementById("file-name").textContent = name;
+    source.disabled = false;
+    source.value = state.edits[name] !== undefined ? state.edits[name] : state.saved[name];
+    saveButton.disabled = state.edits[name] === undefined;
+    markFiles();
+    paint();
+    check();
+  }
+
+  function onInput() {
+    var f = state.file;
+    if (source.value === state.saved[f]) { delete state.edits[f]; } else { state.edits[f] = source.value; }
+    saveButton.disabled = state.edits[f] === undefined;
+    markFiles();
+    paint();
+    // answers about the text before this keystroke are stale from now on
+    state.seq++;
+    clearTimeout(impactTimer);
+    clearTimeout(checkTimer);
+    checkTimer = setTimeout(check, 250);
+  }
+
+  function check() {
+    var seq = ++state.seq;
+    statusLine.textContent = "checking…";
+    api("POST", "/api/check", { files: edited() }).then(function (r) {
+      if (seq !== state.seq) { return; }
+      if (r.status !== 200) { statusLine.textContent = r.body.error; return; }
+      showDiagnostics(r.body.diagnostics);
+      var errors = r.body.diagnostics.filter(function (d) { return d.severity === "error"; });
+      statusLine.textContent = errors.length ? errors.length + " error(s)" : "no errors";
+      clearTimeout(impactTimer);
+      if (!errors.length) { impactTimer = setTimeout(impact, 300); }
+    });
+  }
+
+  function showDiagnostics(list) {
+    var ul = document.getElementById("diagnostics");
+    clear(ul);
+    state.marks = {};
+    list.forEach(function (d) {
+      var li = el("li", d.file + ":" + d.line + ":" + d.column + ": " + d.severity + ": " + d.message, d.severity);
+      li.setAttribute("data-line", d.line);
+      li.setAttribute("data-file", d.file);
+      ul.appendChild(li);
+      var m = state.marks[d.file] || (state.marks[d.file] = {});
+      if (m[d.line] !== "error") { m[d.line] = d.severity; }
+    });
+    if (!list.length) { ul.appendChild(el("li", "No problems.", "none")); }
+    paint();
+  }
+
+  function table(head, rows) {
+    var t = el("table");
+    var tr = el("tr");
+    head.forEach(function (h) { tr.appendChild(el("th", h)); });
+    t.appendChild(tr);
+    rows.forEach(function (r) {
+      var row = el("tr");
+      r.forEach(function (c) { row.appendChild(el("td", c === null || c === undefined ? "—" : c)); });
+      t.appendChild(row);
+    });
+    return t;
+  }
+  function row(r) { return r ? (r.value ? r.status + " " + r.value : r.status) : null; }
+
+  function impact() {
+    var seq = state.seq;
+    var headline = document.getElementById("impact-headline");
+    var out = document.getElementById("impact");
+    if (!Object.keys(state.edits).length) {
+      headline.textContent = "No edits: the criteria are as saved.";
+      clear(out);
+      return;
+    }
+    headline.textContent = "computing the impact…";
+    api("POST", "/api/impact", { files: edited() }).then(function (r) {
+      if (seq !== state.seq) { return; }
+      clear(out);
+      if (r.status !== 200) {
+        headline.textContent = r.body.error;
+        if (r.body.diagnostics) { showDiagnostics(r.body.diagnostics); }
+        return;
+      }
+      var d = r.body;
+      var rows = d.customers.reduce(function (n, c) { return n + c.changes.length; }, 0);
+      headline.textContent = d.customers.length + " of " + d.customerCount + " customers change (" +
+        rows + " rows); " + d.partners.length + " partner rows change.";
+      out.appendChild(el("h3", "Per node"));
+      out.appendChild(table(["Area", "Node", "Customers changed", "Moves"], d.nodes.map(function (n) {
+        return [n.area, n.node, n.customersChanged, n.transitions.map(function (t) {
+          return (t.from || "(none)") + " → " + (t.to || "(none)") + ": " + t.customers;
+        }).join("; ") + (n.valueOnly ? "; value only: " + n.valueOnly : "")];
+      })));
+      out.appendChild(el("h3", "Per partner"));
+      out.appendChild(table(["Partner", "Area", "Node", "Before", "After"], d.partners.map(function (p) {
+        return [p.partner, p.area, p.node, row(p.before), row(p.after)];
+      })));
+      out.appendChild(el("h3", "Per customer"));
+      var shownRows = [];
+      d.customers.slice(0, 200).forEach(function (c) {
+        c.changes.forEach(function (x) {
+          shownRows.push([c.partner, c.customer, c.name, x.area + " / " + x.node,
+            x.explainedBefore, x.explainedAfter]);
+        });
+      });
+      out.appendChild(table(["Partner", "Customer", "Name", "Node", "Before (why)", "After (why)"], shownRows));
+      if (d.customers.length > 200) {
+        out.appendChild(el("p", "… and " + (d.customers.length - 200) + " more customers (the JSON API has them all)."));
+      }
+    });
+  }
+
+  function save() {
+    var f = state.file;
+    if (state.edits[f] === undefined) { return; }
+    var text = state.edits[f];
+    statusLine.textContent = "saving…";
+    api("PUT", "/api/files/" + encodeURIComponent(f), { text: text, version: state.versions[f] }).then(function (r) {
+      if (r.status === 200) {
+        state.saved[f] = text;
+        state.versions[f] = r.body.version;
+        delete state.edits[f];
+        saveButton.disabled = true;
+        markFiles();
+        statusLine.textContent = "saved";
+        check();
+      } else {
+        statusLine.textContent = r.body.error;
+        if (r.body.diagnostics) { showDiagnostics(r.body.diagnostics); }
+      }
+    });
+  }
+
+  function tab(name) {
+    document.querySelectorAll(".tabbar button").forEach(function (b) {
+      b.classList.toggle("active", b.getAttribute("data-tab") === name);
+    });
+    document.querySelectorAll(".tab").forEach(function (t) { t.hidden = t.id !== "tab-" + name; });
+  }
+
+  function runCases() {
+    var out = document.getElementById("cases");
+    clear(out);
+    out.appendChild(el("p", "running…"));
+    api("POST", "/api/cases", { files: edited() }).then(function (r) {
+      clear(out);
+      if (r.status !== 200) {
+        out.appendChild(el("p", r.body.error, "problem"));
+        if (r.body.diagnostics) { showDiagnostics(r.body.diagnostics); }
+        return;
+      }
+      out.appendChild(el("p", r.body.passed + " passed, " + r.body.failed + " failed"));
+      out.appendChild(table(["File", "Case", "Verdict"], r.body.results.map(function (c) {
+        return [c.file, c.case, c.verdict];
+      })));
+      out.appendChild(el("pre", r.body.coverage, "tree"));
+    });
+  }
+
+  function customerView(title, doc) {
+    var box = el("div");
+    box.appendChild(el("h3", title));
+    doc.areas.forEach(function (a) {
+      box.appendChild(el("h4", a.title));
+      box.appendChild(table(["Node", "Status", "Current", "Why"], a.nodes.map(function (n) {
+        return [n.title, n.status, n.current, n.why];
+      })));
+    });
+    return box;
+  }
+
+  function runExplain() {
+    var out = document.getElementById("explain");
+    clear(out);
+    api("POST", "/api/explain", { files: edited(), customer: document.getElementById("customer").value })
+      .then(function (r) {
+        clear(out);
+        if (r.status !== 200) { out.appendChild(el("p", r.body.error, "problem")); return; }
+        var grid = el("div", null, "side-by-side");
+        grid.appendChild(customerView("Saved criteria", r.body.saved));
+        grid.appendChild(customerView("Edited criteria", r.body.edited));
+        out.appendChild(grid);
+      });
+  }
+
+  function runTree() {
+    var out = document.getElementById("tree");
+    clear(out);
+    api("POST", "/api/tree", { files: edited(), area: document.getElementById("area").value })
+      .then(function (r) {
+        clear(out);
+        if (r.status !== 200) { out.appendChild(el("p", r.body.error, "problem")); return; }
+        var grid = el("div", null, "side-by-side");
+        var a = el("div"); a.appendChild(el("h3", "Saved")); a.appendChild(el("pre", r.body.saved || "(no such area)", "tree"));
+        var b = el("div"); b.appendChild(el("h3", "Edited")); b.appendChild(el("pre", r.body.edited || "(no such area)", "tree"));
+        grid.appendChild(a); grid.appendChild(b);
+        out.appendChild(grid);
+      });
+  }
+
+  document.querySelectorAll("button.file").forEach(function (b) {
+    b.addEventListener("click", function () { open(b.getAttribute("data-file")); });
+  });
+  document.querySelectorAll(".tabbar button").forEach(function (b) {
+    b.addEventListener("click", function () { tab(b.getAttribute("data-tab")); });
+  });
+  source.addEventListener("input", onInput);
+  source.addEventListener("scroll", function () {
+    shown.scrollTop = source.scrollTop;
+    shown.scrollLeft = source.scrollLeft;
+  });
+  saveButton.addEventListener("click", save);
+  document.getElementById("run-cases").addEventListener("click", runCases);
+  document.getElementById("run-explain").addEventListener("click", runExplain);
+  document.getElementById("run-tree").addEventListener("click", runTree);
+  var first = document.querySelector("button.file");
+  if (first) { open(first.getAttribute("data-file")); }
+})();

@@ -1,0 +1,489 @@
+package eligo.serve;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import eligo.check.Frontend;
+import eligo.diff.Impact;
+import eligo.diff.ImpactReport;
+import eligo.engine.Eligo;
+import eligo.engine.Engine;
+import eligo.engine.Evaluation;
+import eligo.engine.Outcome;
+import eligo.io.Mode;
+import eligo.report.JsonReport;
+import eligo.report.SummaryView;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code eligo serve} over HTTP: a server started in-process on the sample data with an access
+ * file; each test asks what a client would and reads the status and the document.
+ */
+class ServeApiTest {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  @TempDir static Path tmp;
+  static ServedSite site;
+  static Outcome whole;
+  static Map<String, String> shipped;
+
+  @BeforeAll
+  static void start() throws Exception {
+    site = new ServedSite(tmp, true);
+    shipped = new TreeMap<>(new CriteriaFolder(site.criteria).read());
+    whole = run(shipped);
+  }
+
+  @AfterAll
+  static void stop() {
+    site.close();
+  }
+
+  /** A full run of criteria texts on the sample data, the way 'eligo run' evaluates them. */
+  static Outcome run(Map<String, String> files) throws Exception {
+    Frontend.Compilation c = Frontend.compile(Snapshot.criteriaOf(files));
+    Eligo.requireNoErrors(c);
+    var data = Eligo.loadFor(c, site.data, Mode.STRICT).loaded().dataset();
+    return Eligo.evaluate(
+        c, Engine.interpret, data, Eligo.asOf(null, data), 2, Evaluation.Progress.NONE);
+  }
+
+  static Set<String> customersOf(String partner) throws Exception {
+    return Files.readAllLines(site.data.resolve("customers.csv")).stream()
+        .skip(1)
+        .filter(l -> l.startsWith(partner + ","))
+        .map(l -> l.split(",")[1])
+        .collect(Collectors.toSet());
+  }
+
+  static JsonNode json(HttpResponse<String> r) throws Exception {
+    return JSON.readTree(r.body());
+  }
+
+  static String azureWith(String from, String to) {
+    String text = shipped.get("azure.criteria");
+    assertThat(text).contains(from);
+    return text.replaceFirst(java.util.regex.Pattern.quote(from), to);
+  }
+
+  static String body(String file, String text) throws Exception {
+    return JSON.writeValueAsString(Map.of("files", Map.of(file, text)));
+  }
+
+  // ---------------------------------------------------------------- who may see what
+
+  @Test
+  void withoutAValidTokenTheApiSays401AndNeverEchoesTheToken() throws Exception {
+    HttpResponse<String> none = site.get("/api/partners/P001/summary", null);
+    assertThat(none.statusCode()).isEqualTo(401);
+    String wrong = "not-a-token-of-the-access-file-1234";
+    HttpResponse<String> bad = site.get("/api/partners/P001/summary", wrong);
+    assertThat(bad.statusCode()).isEqualTo(401);
+    assertThat(bad.body()).doesNotContain(wrong).contains("\"error\"");
+    assertThat(site.send("GET", "/api/partners", null, null, "").statusCode()).isEqualTo(401);
+    var basic =
+        site.client.send(
+            java.net.http.HttpRequest.newBuilder(site.uri("/api/partners"))
+                .header("Authorization", "Basic " + STAFF_BASIC)
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertThat(basic.statusCode()).isEqualTo(401);
+  }
+
+  private static final String STAFF_BASIC = "c3RhZmY6c3RhZmY=";
+
+  @Test
+  void aPartnerGetsItsOwnSummaryWithOnlyItsCustomersAsTheSummaryCommandWritesIt() throws Exception {
+    HttpResponse<String> r = site.get("/api/partners/P001/summary", ServedSite.P001);
+    assertThat(r.statusCode()).isEqualTo(200);
+    assertThat(r.headers().firstValue("Content-Type"))
+        .hasValueSatisfying(t -> assertThat(t).startsWith("application/json"));
+    // the document of 'eligo summary --partner P001 --format json' on the whole run
+    assertThat(r.body())
+        .isEqualTo(
+            JsonReport.summary(SummaryView.of(whole, "P001", null, null), whole.data, false));
+    HttpResponse<String> listed = site.get("/api/partners/P001/summary?list=true", ServedSite.P001);
+    Set<String> ids = new java.util.HashSet<>();
+    json(listed).findValues("customers").forEach(n -> n.forEach(id -> ids.add(id.asText())));
+    assertThat(ids).isNotEmpty().isSubsetOf(customersOf("P001"));
+    assertThat(json(listed).get("customers").asInt()).isEqualTo(customersOf("P001").size());
+  }
+
+  @Test
+  void aPartnerExplainsItsOwnCustomersAndIsRefusedEverythingOfAnotherPartner() throws Exception {
+    String own = customersOf("P001").iterator().next();
+    String other = customersOf("P002").iterator().next();
+    HttpResponse<String> r = site.get("/api/partners/P001/customers/" + own, ServedSite.P001);
+    assertThat(r.statusCode()).isEqualTo(200);
+    int c = Workbench.indexOf(whole, own);
+    assertThat(r.body())
+        .isEqualTo(JsonReport.customer(new eligo.report.Explainer(whole).explain(c)));
+
+    assertThat(site.get("/api/partners/P002/summary", ServedSite.P001).statusCode()).isEqualTo(403);
+    assertThat(site.get("/api/partners/P002/customers/" + other, ServedSite.P001).statusCode())
+        .isEqualTo(403);
+    assertThat(site.get("/p/P002/index.html", ServedSite.P001).statusCode()).isEqualTo(403);
+    // a partner that does not exist is refused the same way: existence does not leak
+    assertThat(site.get("/api/partners/NOPE/summary", ServedSite.P001).statusCode()).isEqualTo(403);
+    // another partner's customer under one's own partner: not found
+    HttpResponse<String> foreign =
+        site.get("/api/partners/P001/customers/" + other, ServedSite.P001);
+    assertThat(foreign.statusCode()).isEqualTo(404);
+    assertThat(foreign.body()).doesNotContain(other);
+    assertThat(json(site.get("/api/partners", ServedSite.P001)).get("partners").toString())
+        .isEqualTo("[\"P001\"]");
+    // staff see every partner
+    assertThat(site.get("/api/partners/P002/summary", ServedSite.STAFF).statusCode())
+        .isEqualTo(200);
+    assertThat(site.get("/api/partners/NOPE/summary", ServedSite.STAFF).statusCode())
+        .isEqualTo(404);
+  }
+
+  @Test
+  void aPartnersPagesAndCsvHoldOnlyItsCustomers() throws Exception {
+    HttpResponse<String> index = site.get("/p/P001/index.html", ServedSite.P001);
+    assertThat(index.statusCode()).isEqualTo(200);
+    String csp = index.headers().firstValue("Content-Security-Policy").orElseThrow();
+    assertThat(csp)
+        .contains("script-src 'self' 'nonce-")
+        .doesNotContain("script-src 'unsafe-inline'");
+    HttpResponse<String> csv = site.get("/p/P001/results.csv", ServedSite.P001);
+    assertThat(csv.statusCode()).isEqualTo(200);
+    List<String> lines = csv.body().lines().toList();
+    assertThat(lines.get(0)).isEqualTo("partner_id,customer_id,area,node,status,value");
+    assertThat(lines.subList(1, lines.size())).isNotEmpty().allMatch(l -> l.startsWith("P001,"));
+    HttpResponse<String> customers = site.get("/p/P001/customers-1.html", ServedSite.P001);
+    assertThat(customers.statusCode()).isEqualTo(200);
+    for (String other : customersOf("P002")) {
+      assertThat(customers.body()).doesNotContain(other);
+    }
+  }
+
+  @Test
+  void staffActionsAreRefusedToPartners() throws Exception {
+    assertThat(site.postJson("/api/check", ServedSite.P001, "{\"files\":{}}").statusCode())
+        .isEqualTo(403);
+    assertThat(site.postJson("/api/impact", ServedSite.P001, "{\"files\":{}}").statusCode())
+        .isEqualTo(403);
+    assertThat(site.get("/api/files/azure.criteria", ServedSite.P001).statusCode()).isEqualTo(403);
+  }
+
+  // ---------------------------------------------------------------- the workbench API
+
+  @Test
+  void checkLocatesAnErrorAtItsLineWithTheCompilersWords() throws Exception {
+    String broken = azureWith("met when value >= 1", "met when valeu >= 1");
+    HttpResponse<String> r =
+        site.postJson("/api/check", ServedSite.STAFF, body("azure.criteria", broken));
+    assertThat(r.statusCode()).isEqualTo(200);
+    JsonNode d = json(r).get("diagnostics");
+    List<JsonNode> errors = new ArrayList<>();
+    d.forEach(
+        n -> {
+          if (n.get("severity").asText().equals("error")) {
+            errors.add(n);
+          }
+        });
+    assertThat(errors).hasSize(1);
+    JsonNode e = errors.get(0);
+    assertThat(e.get("file").asText()).isEqualTo("azure.criteria");
+    assertThat(e.get("line").asInt()).isEqualTo(15);
+    assertThat(e.get("column").asInt()).isEqualTo(14);
+    assertThat(e.get("message").asText()).contains("valeu").contains("value");
+    assertThat(r.body()).doesNotContain(tmp.toString());
+    // the saved criteria: no error
+    JsonNode clean = json(site.postJson("/api/check", ServedSite.STAFF, "{}")).get("diagnostics");
+    clean.forEach(n -> assertThat(n.get("severity").asText()).isEqualTo("warning"));
+  }
+
+  @Test
+  void impactIsTheDiffDocumentOfTwoFullRuns() throws Exception {
+    String edited = azureWith("met when value >= 1", "met when value >= 3");
+    String request =
+        JSON.writeValueAsString(
+            Map.of("files", Map.of("azure.criteria", edited), "customers", 100_000));
+    HttpResponse<String> r = site.postJson("/api/impact", ServedSite.STAFF, request);
+    assertThat(r.statusCode()).isEqualTo(200);
+    Map<String, String> files = new TreeMap<>(shipped);
+    files.put("azure.criteria", edited);
+    Impact expected =
+        Impact.compare("saved criteria", "edited criteria", "loaded data", whole, run(files));
+    assertThat(expected.nothingChanged()).isFalse();
+    com.fasterxml.jackson.databind.node.ObjectNode answer =
+        (com.fasterxml.jackson.databind.node.ObjectNode) json(r);
+    assertThat(answer.remove("customersChanged").asInt()).isEqualTo(expected.customers().size());
+    assertThat(answer.remove("customersListed").asInt()).isEqualTo(expected.customers().size());
+    assertThat(answer).isEqualTo(JSON.readTree(ImpactReport.json(expected)));
+    // by default the first 200 customers are listed; with "customers": 2, two
+    HttpResponse<String> two =
+        site.postJson(
+            "/api/impact",
+            ServedSite.STAFF,
+            JSON.writeValueAsString(
+                Map.of("files", Map.of("azure.criteria", edited), "customers", 2)));
+    assertThat(json(two).get("customers").size()).isEqualTo(2);
+    assertThat(json(two).get("customersChanged").asInt()).isEqualTo(expected.customers().size());
+    assertThat(json(two).get("customers").get(1)).isEqualTo(answer.get("customers").get(1));
+    assertThat(json(two).get("nodes")).isEqualTo(answer.get("nodes"));
+  }
+
+  @Test
+  void impactOfCriteriaWithErrorsIs422WithTheDiagnostics() throws Exception {
+    HttpResponse<String> r =
+        site.postJson(
+            "/api/impact", ServedSite.STAFF, body("azure.criteria", "area azure \"x\" {"));
+    assertThat(r.statusCode()).isEqualTo(422);
+    assertThat(json(r).get("diagnostics").size()).isPositive();
+  }
+
+  // ---------------------------------------------------------------- hardening
+
+  @Test
+  void badInputGetsAClear4xxAndTheServerKeepsServing() throws Exception {
+    assertThat(site.postJson("/api/check", ServedSite.STAFF, "{not json").statusCode())
+        .isEqualTo(400);
+    assertThat(site.postJson("/api/check", ServedSite.STAFF, "[1,2]").statusCode()).isEqualTo(400);
+    assertThat(
+            site.postJson("/api/check", ServedSite.STAFF, "{\"files\":{\"a.criteria\":1}}")
+                .statusCode())
+        .isEqualTo(400);
+    assertThat(
+            site.postJson("/api/check", ServedSite.STAFF, "{\"files\":{\"../pom.xml\":\"x\"}}")
+                .statusCode())
+        .isEqualTo(400);
+    assertThat(
+            site.postJson("/api/check", ServedSite.STAFF, "{\"files\":{\"other.criteria\":\"x\"}}")
+                .statusCode())
+        .isEqualTo(400);
+    assertThat(site.send("POST", "/api/check", ServedSite.STAFF, "text/plain", "{}").statusCode())
+        .isEqualTo(415);
+    String big = "{\"files\":{\"azure.criteria\":\"" + "#".repeat(Server.MAX_BODY) + "\"}}";
+    assertThat(site.postJson("/api/check", ServedSite.STAFF, big).statusCode()).isEqualTo(413);
+    assertThat(
+            site.send("DELETE", "/api/files/azure.criteria", ServedSite.STAFF, null, "")
+                .statusCode())
+        .isEqualTo(405);
+    assertThat(site.get("/api/nothing-here", ServedSite.STAFF).statusCode()).isEqualTo(404);
+    assertThat(
+            site.postJson("/api/explain", ServedSite.STAFF, "{\"customer\":\"NOPE\"}").statusCode())
+        .isEqualTo(404);
+    // still serving
+    assertThat(site.get("/api/partners/P001/summary", ServedSite.P001).statusCode()).isEqualTo(200);
+  }
+
+  /** Sends a request line as written, without a client normalizing its path. */
+  static String raw(String target, String token) throws Exception {
+    try (Socket s = new Socket("127.0.0.1", site.server.port())) {
+      OutputStream out = s.getOutputStream();
+      out.write(
+          ("GET "
+                  + target
+                  + " HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer "
+                  + token
+                  + "\r\nConnection: close\r\n\r\n")
+              .getBytes(StandardCharsets.US_ASCII));
+      out.flush();
+      BufferedReader in =
+          new BufferedReader(new InputStreamReader(s.getInputStream(), StandardCharsets.UTF_8));
+      return in.lines().collect(Collectors.joining("\n"));
+    }
+  }
+
+  @Test
+  void pathsNeverLeaveTheServedFolders() throws Exception {
+    for (String target :
+        List.of(
+            "/p/P001/../../../../etc/passwd",
+            "/p/P001/%2e%2e/%2e%2e/%2e%2e/etc/passwd",
+            "/p/P001/..%2f..%2f..%2fetc%2fpasswd",
+            "/p/P001/%2E%2E%5C%2E%2E%5Cpom.xml",
+            "/p/P001/c/..%00/index.html",
+            "/p/P002/../P001/index.html",
+            "/assets/..%2fServer.class",
+            "/assets/../../eligo/serve/Server.class",
+            "/api/files/..%2f..%2fpom.xml",
+            "/api/files/%2e%2e")) {
+      String answer = raw(target, ServedSite.STAFF);
+      String status = answer.lines().findFirst().orElse("");
+      assertThat(status).as(target).matches("HTTP/1.1 (400|403|404) .*");
+      assertThat(answer).as(target).doesNotContain("root:").doesNotContain("<project");
+    }
+    String partner = raw("/p/P001/../P002/index.html", ServedSite.P001);
+    assertThat(partner.lines().findFirst().orElse("")).matches("HTTP/1.1 (400|403|404) .*");
+    assertThat(site.get("/p/P001/index.html", ServedSite.P001).statusCode()).isEqualTo(200);
+  }
+
+  @Test
+  void everyAnswerHasTheSecurityHeaders() throws Exception {
+    for (HttpResponse<String> r :
+        List.of(
+            site.get("/login", null),
+            site.get("/api/partners", null),
+            site.get("/api/partners", ServedSite.STAFF),
+            site.get("/assets/workbench.js", null))) {
+      var h = r.headers();
+      assertThat(h.firstValue("Content-Security-Policy").orElseThrow())
+          .contains("default-src 'none'")
+          .contains("frame-ancestors 'none'")
+          .doesNotContain("'unsafe-inline' 'self'")
+          .matches(csp -> !csp.matches(".*script-src[^;]*unsafe-inline.*"), "no inline script");
+      assertThat(h.firstValue("X-Content-Type-Options")).hasValue("nosniff");
+      assertThat(h.firstValue("Referrer-Policy")).hasValue("same-origin");
+    }
+    assertThat(site.get("/login", null).body()).doesNotContain("<script>");
+  }
+
+  // ---------------------------------------------------------------- browser sessions
+
+  /** Signs in with the form: the session cookie. */
+  static String signIn(String token) throws Exception {
+    HttpResponse<String> r =
+        site.send(
+            "POST",
+            "/login",
+            null,
+            "application/x-www-form-urlencoded",
+            "token=" + java.net.URLEncoder.encode(token, StandardCharsets.UTF_8));
+    assertThat(r.statusCode()).isEqualTo(303);
+    String cookie = r.headers().firstValue("Set-Cookie").orElseThrow();
+    assertThat(cookie).contains("HttpOnly").contains("SameSite=Strict");
+    return cookie.substring(0, cookie.indexOf(';'));
+  }
+
+  static HttpResponse<String> withCookie(
+      String method, String path, String cookie, Map<String, String> headers, String body)
+      throws Exception {
+    var b =
+        java.net.http.HttpRequest.newBuilder(site.uri(path))
+            .method(method, java.net.http.HttpRequest.BodyPublishers.ofString(body))
+            .header("Cookie", cookie);
+    headers.forEach(b::header);
+    return site.client.send(b.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  @Test
+  void aBrowserSessionNeedsItsCsrfTokenToChangeAnything() throws Exception {
+    HttpResponse<String> wrongToken =
+        site.send("POST", "/login", null, "application/x-www-form-urlencoded", "token=wrong");
+    assertThat(wrongToken.statusCode()).isEqualTo(401);
+    String cookie = signIn(ServedSite.STAFF);
+    HttpResponse<String> page = withCookie("GET", "/", cookie, Map.of(), "");
+    assertThat(page.statusCode()).isEqualTo(200);
+    java.util.regex.Matcher m =
+        java.util.regex.Pattern.compile("name=\"csrf-token\" content=\"([^\"]+)\"")
+            .matcher(page.body());
+    assertThat(m.find()).isTrue();
+    String csrf = m.group(1);
+    Map<String, String> json = Map.of("Content-Type", "application/json");
+    assertThat(withCookie("POST", "/api/check", cookie, json, "{}").statusCode()).isEqualTo(403);
+    assertThat(
+            withCookie(
+                    "POST",
+                    "/api/check",
+                    cookie,
+                    Map.of("Content-Type", "application/json", "X-CSRF-Token", "forged"),
+                    "{}")
+                .statusCode())
+        .isEqualTo(403);
+    Map<String, String> good = Map.of("Content-Type", "application/json", "X-CSRF-Token", csrf);
+    assertThat(withCookie("POST", "/api/check", cookie, good, "{}").statusCode()).isEqualTo(200);
+    // a page of another site: refused by its Origin even with the token
+    Map<String, String> foreign = new java.util.HashMap<>(good);
+    foreign.put("Origin", "http://evil.example");
+    assertThat(withCookie("POST", "/api/check", cookie, foreign, "{}").statusCode()).isEqualTo(403);
+    // a partner's session reaches its own pages and is refused another's
+    String partner = signIn(ServedSite.P002);
+    HttpResponse<String> home = withCookie("GET", "/", partner, Map.of(), "");
+    assertThat(home.statusCode()).isEqualTo(303);
+    assertThat(home.headers().firstValue("Location")).hasValue("/p/P002/index.html");
+    assertThat(withCookie("GET", "/p/P001/index.html", partner, Map.of(), "").statusCode())
+        .isEqualTo(403);
+    assertThat(withCookie("GET", "/p/P002/index.html", partner, Map.of(), "").statusCode())
+        .isEqualTo(200);
+  }
+
+  // ---------------------------------------------------------------- saving
+
+  @Test
+  void saveWritesOnlyCriteriaThatCompileAndRefusesAVersionSavedSinceItWasOpened() throws Exception {
+    String file = "security.criteria";
+    JsonNode opened = json(site.get("/api/files/" + file, ServedSite.STAFF));
+    String version = opened.get("version").asText();
+    String text = opened.get("text").asText();
+    // errors: refused, the file unchanged
+    HttpResponse<String> broken =
+        site.send(
+            "PUT",
+            "/api/files/" + file,
+            ServedSite.STAFF,
+            "application/json",
+            JSON.writeValueAsString(
+                Map.of("text", text + "\nnonsense here\n", "version", version)));
+    assertThat(broken.statusCode()).isEqualTo(422);
+    assertThat(Files.readString(site.criteria.resolve(file))).isEqualTo(text);
+    // a comment added: saved
+    String edited = text + "\n# reviewed\n";
+    HttpResponse<String> saved =
+        site.send(
+            "PUT",
+            "/api/files/" + file,
+            ServedSite.STAFF,
+            "application/json",
+            JSON.writeValueAsString(Map.of("text", edited, "version", version)));
+    assertThat(saved.statusCode()).isEqualTo(200);
+    assertThat(Files.readString(site.criteria.resolve(file))).isEqualTo(edited);
+    String newVersion = json(saved).get("version").asText();
+    assertThat(newVersion).isNotEqualTo(version);
+    // a second editor who opened the old version: refused, nothing lost
+    HttpResponse<String> late =
+        site.send(
+            "PUT",
+            "/api/files/" + file,
+            ServedSite.STAFF,
+            "application/json",
+            JSON.writeValueAsString(Map.of("text", text + "\n# mine\n", "version", version)));
+    assertThat(late.statusCode()).isEqualTo(409);
+    assertThat(Files.readString(site.criteria.resolve(file))).isEqualTo(edited);
+    assertThat(json(site.get("/api/files/" + file, ServedSite.STAFF)).get("version").asText())
+        .isEqualTo(newVersion);
+    // put back as it was
+    assertThat(
+            site.send(
+                    "PUT",
+                    "/api/files/" + file,
+                    ServedSite.STAFF,
+                    "application/json",
+                    JSON.writeValueAsString(Map.of("text", text, "version", newVersion)))
+                .statusCode())
+        .isEqualTo(200);
+  }
+
+  // ---------------------------------------------------------------- options
+
+  @Test
+  void aNonLoopbackAddressWithoutAnAccessFileIsRefused() {
+    assertThatThrownBy(
+            () -> Server.start(new Server.Options(site.criteria, site.data, "0.0.0.0", 0, null)))
+        .isInstanceOf(Server.Refused.class)
+        .hasMessageContaining("--access");
+  }
+}

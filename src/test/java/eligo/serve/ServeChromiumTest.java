@@ -1,0 +1,137 @@
+package eligo.serve;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import eligo.testing.Needs;
+import eligo.testing.Requirement;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The workbench and the partner face in real headless Chromium: staff sign in, type an error and
+ * see it at its line, fix it and see the impact; a partner signs in, sees only its customers and is
+ * refused another partner's pages.
+ */
+@Needs(Requirement.CHROMIUM)
+class ServeChromiumTest {
+  @TempDir static Path tmp;
+  static ServedSite site;
+
+  @BeforeAll
+  static void start() throws Exception {
+    site = new ServedSite(tmp, true);
+  }
+
+  @AfterAll
+  static void stop() {
+    site.close();
+  }
+
+  static Browser browser() throws Exception {
+    return new Browser(Files.createTempDirectory(tmp, "chromium-profile"));
+  }
+
+  static void signIn(Browser b, String token) throws Exception {
+    b.open(site.server.url() + "login");
+    b.eval("document.getElementById('token').focus()");
+    b.type(token);
+    b.eval("document.getElementById('sign-in').click()");
+    b.waitUntil("location.pathname !== '/login' && document.readyState === 'complete'");
+  }
+
+  static Set<String> customersOf(String partner) throws Exception {
+    return Files.readAllLines(site.data.resolve("customers.csv")).stream()
+        .skip(1)
+        .filter(l -> l.startsWith(partner + ","))
+        .map(l -> l.split(",")[1])
+        .collect(Collectors.toSet());
+  }
+
+  @Test
+  void staffTypeAnErrorSeeItAtItsLineThenFixItAndSeeTheImpact() throws Exception {
+    try (Browser b = browser()) {
+      signIn(b, ServedSite.STAFF);
+      assertThat(b.text("location.pathname")).isEqualTo("/");
+      b.eval("document.querySelector('button.file[data-file=\"azure.criteria\"]').click()");
+      b.waitUntil("document.getElementById('source').value.includes('area azure')");
+      b.waitUntil("document.getElementById('status').textContent === 'no errors'");
+      // the highlighting: keywords in their spans
+      assertThat(b.text("document.querySelector('#highlight .tok-node').textContent"))
+          .isEqualTo("gate");
+      // select 'value' in line 15 ("    met when value >= 1") and type a misspelling
+      String select =
+          "(() => { const s = document.getElementById('source'); s.focus();"
+              + " const lines = s.value.split('\\n'); let at = 0;"
+              + " for (let i = 0; i < 14; i++) at += lines[i].length + 1;"
+              + " const col = lines[14].indexOf('value'); s.setSelectionRange(at + col, at + col"
+              + " + 5); return lines[14]; })()";
+      assertThat(b.text(select)).isEqualTo("    met when value >= 1");
+      b.type("valeu");
+      b.waitUntil(
+          "[...document.querySelectorAll('#diagnostics li.error')]"
+              + ".some(li => li.textContent.startsWith('azure.criteria:15:14: error'))");
+      assertThat(
+              b.eval(
+                      "document.querySelector('#highlight .line[data-line=\"15\"]')"
+                          + ".classList.contains('mark-error')")
+                  .asBoolean())
+          .isTrue();
+      b.waitUntil("document.getElementById('status').textContent === '1 error(s)'");
+      // fix the word and raise the threshold: one threshold edit
+      b.eval(
+          "(() => { const s = document.getElementById('source'); s.focus();"
+              + " const at = s.value.indexOf('met when valeu >= 1');"
+              + " s.setSelectionRange(at, at + 'met when valeu >= 1'.length); })()");
+      b.type("met when value >= 3");
+      b.waitUntil("document.getElementById('status').textContent === 'no errors'");
+      b.waitUntil(
+          "/customers change/.test(document.getElementById('impact-headline').textContent)");
+      String headline = b.text("document.getElementById('impact-headline').textContent");
+      assertThat(headline).matches("[1-9][0-9]* of 400 customers change .*");
+      assertThat(
+              b.text(
+                  "[...document.querySelectorAll('#impact table')[0].rows]"
+                      + ".map(r => r.textContent).join('|')"))
+          .contains("azureworkloads");
+      assertThat(b.eval("document.querySelectorAll('#diagnostics li.error').length").asInt())
+          .isZero();
+    }
+  }
+
+  @Test
+  void aPartnerSeesOnlyItsCustomersAndIsRefusedAnotherPartnersPages() throws Exception {
+    try (Browser b = browser()) {
+      signIn(b, ServedSite.P001);
+      assertThat(b.text("location.pathname")).isEqualTo("/p/P001/index.html");
+      b.open(site.server.url() + "p/P001/customers-1.html");
+      String page = b.text("document.body.innerText");
+      Set<String> own = customersOf("P001");
+      assertThat(own).allMatch(page::contains);
+      for (String other : customersOf("P002")) {
+        assertThat(page).doesNotContain(other);
+      }
+      assertThat(b.eval("fetch('/api/partners/P002/summary').then(r => r.status)").asInt())
+          .isEqualTo(403);
+      assertThat(b.eval("fetch('/api/partners/P001/summary').then(r => r.status)").asInt())
+          .isEqualTo(200);
+      b.open(site.server.url() + "p/P002/index.html");
+      assertThat(b.text("document.body.innerText")).contains("not allowed");
+      for (String other : customersOf("P002")) {
+        assertThat(b.text("document.body.innerText")).doesNotContain(other);
+      }
+      // the workbench is staff's
+      assertThat(
+              b.eval(
+                      "fetch('/api/check', {method: 'POST', headers: {'Content-Type':"
+                          + " 'application/json'}, body: '{}'}).then(r => r.status)")
+                  .asInt())
+          .isEqualTo(403);
+    }
+  }
+}
