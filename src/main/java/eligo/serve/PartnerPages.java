@@ -4,8 +4,8 @@ import eligo.engine.Evaluation;
 import eligo.engine.Outcome;
 import eligo.engine.ResultsFile;
 import eligo.report.Explainer;
-import eligo.report.HtmlSite;
 import eligo.report.JsonReport;
+import eligo.report.PartnerSite;
 import eligo.report.SummaryView;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -22,9 +22,10 @@ import java.util.stream.Stream;
 /**
  * The partner face, the one place the server renders through {@code eligo.report}: a partner's run
  * (its slice of the data, see {@link Snapshot#partner}) as the static report's site ({@link
- * HtmlSite}, written once per snapshot and partner into a folder of the server's own), the summary
- * and explain JSON documents ({@link JsonReport}) and the results CSV ({@link ResultsFile}).
- * Switching the partner face to another renderer changes this class only.
+ * PartnerSite}, the partner site of eligo report --partner, written once per snapshot and partner
+ * into a folder of the server's own), the summary and explain JSON documents ({@link JsonReport})
+ * and the results CSV ({@link ResultsFile}). Switching the partner face to another renderer changes
+ * this class only.
  */
 final class PartnerPages {
   private final Path root;
@@ -97,7 +98,7 @@ final class PartnerPages {
           k -> {
             Path dir = root.resolve(k);
             try {
-              HtmlSite.write(partnerRun, dir, Evaluation.Progress.NONE);
+              PartnerSite.write(partnerRun, dir, Evaluation.Progress.NONE);
             } catch (IOException e) {
               throw new UncheckedIOException(e);
             }

@@ -260,8 +260,9 @@ class EligoTest {
       assertThat(f.area()).isEqualTo("azure");
       assertThat(f.getMessage())
           .startsWith(
-              "customer 'C00001', area 'azure', node 'deployments' (azure.criteria:35): an amount"
-                  + " is too large to compute exactly");
+              "customer 'C00001', area 'azure', node 'deployments' (azure.criteria:"
+                  + lineOf(CRITERIA.resolve("azure.criteria"), "metric deployments")
+                  + "): an amount is too large to compute exactly");
     }
   }
 
@@ -292,5 +293,16 @@ class EligoTest {
     List<T> out = new ArrayList<>(a);
     out.addAll(b);
     return out;
+  }
+
+  /** The 1-based number of the first line of {@code file} that contains {@code text}. */
+  private static int lineOf(Path file, String text) throws IOException {
+    List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+    for (int i = 0; i < lines.size(); i++) {
+      if (lines.get(i).contains(text)) {
+        return i + 1;
+      }
+    }
+    throw new AssertionError("no line with '" + text + "' in " + file);
   }
 }

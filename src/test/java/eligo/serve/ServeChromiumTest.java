@@ -64,21 +64,27 @@ class ServeChromiumTest {
       // the highlighting: keywords in their spans
       assertThat(b.text("document.querySelector('#highlight .tok-node').textContent"))
           .isEqualTo("gate");
-      // select 'value' in line 15 ("    met when value >= 1") and type a misspelling
+      // select 'value' in the first "    met when value >= 1" line and type a misspelling
+      int line = ServeApiTest.firstLineOf("    met when value >= 1");
       String select =
           "(() => { const s = document.getElementById('source'); s.focus();"
               + " const lines = s.value.split('\\n'); let at = 0;"
-              + " for (let i = 0; i < 14; i++) at += lines[i].length + 1;"
-              + " const col = lines[14].indexOf('value'); s.setSelectionRange(at + col, at + col"
-              + " + 5); return lines[14]; })()";
+              + (" for (let i = 0; i < " + (line - 1) + "; i++) at += lines[i].length + 1;")
+              + (" const col = lines[" + (line - 1) + "].indexOf('value');")
+              + " s.setSelectionRange(at + col, at + col"
+              + (" + 5); return lines[" + (line - 1) + "]; })()");
       assertThat(b.text(select)).isEqualTo("    met when value >= 1");
       b.type("valeu");
       b.waitUntil(
           "[...document.querySelectorAll('#diagnostics li.error')]"
-              + ".some(li => li.textContent.startsWith('azure.criteria:15:14: error'))");
+              + ".some(li => li.textContent.startsWith('azure.criteria:"
+              + line
+              + ":14: error'))");
       assertThat(
               b.eval(
-                      "document.querySelector('#highlight .line[data-line=\"15\"]')"
+                      "document.querySelector('#highlight .line[data-line=\""
+                          + line
+                          + "\"]')"
                           + ".classList.contains('mark-error')")
                   .asBoolean())
           .isTrue();
@@ -109,7 +115,7 @@ class ServeChromiumTest {
     try (Browser b = browser()) {
       signIn(b, ServedSite.P001);
       assertThat(b.text("location.pathname")).isEqualTo("/p/P001/index.html");
-      b.open(site.server.url() + "p/P001/customers-1.html");
+      b.open(site.server.url() + "p/P001/customers.html");
       String page = b.text("document.body.innerText");
       Set<String> own = customersOf("P001");
       assertThat(own).allMatch(page::contains);
