@@ -11,7 +11,6 @@ import eligo.engine.Evaluation;
 import eligo.engine.GitCriteria;
 import eligo.engine.Outcome;
 import eligo.io.Mode;
-import eligo.io.OutputFile;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -19,6 +18,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -57,14 +57,7 @@ final class DiffCommand implements Callable<Integer> {
       description = "Dataset folder both versions are evaluated on.")
   Path data;
 
-  @Option(
-      names = "--snapshot",
-      paramLabel = "FILE",
-      description = {
-        "Keep the loaded data in this binary file, read instead of the CSV by a later command on data",
-        "of the same content (as eligo run --snapshot)."
-      })
-  Path snapshot;
+  @Mixin SnapshotOption snapshot;
 
   @Option(
       names = "--as-of",
@@ -127,19 +120,19 @@ final class DiffCommand implements Callable<Integer> {
       Eligo.requireNoErrors(before, after);
       // Each version loads the data with its own association types, as its own 'eligo run' would.
       // When both declare the same types, that is one load.
-      if (snapshot != null) {
-        String refused =
-            OutputFile.refuseInputs("--snapshot", snapshot, List.of(newCriteria, data), List.of());
-        if (refused != null) {
-          err.println("eligo: " + refused);
-          return ExitCodes.USAGE;
-        }
+      Integer refused = snapshot.refused(List.of(newCriteria, data), List.of(), err);
+      if (refused != null) {
+        return refused;
       }
-      Dataset newData = Eligo.loadFor(after, data, Mode.STRICT, snapshot).loaded().dataset();
-      Dataset oldData =
-          before.program().associationTypes().equals(after.program().associationTypes())
-              ? newData
-              : Eligo.loadFor(before, data, Mode.STRICT, snapshot).loaded().dataset();
+      Eligo.Bound afterData = Eligo.loadFor(after, data, Mode.STRICT, snapshot.file);
+      SnapshotOption.tellFailure(afterData.snapshot(), err);
+      Dataset newData = afterData.loaded().dataset();
+      Dataset oldData = newData;
+      if (!before.program().associationTypes().equals(after.program().associationTypes())) {
+        Eligo.Bound beforeData = Eligo.loadFor(before, data, Mode.STRICT, snapshot.file);
+        SnapshotOption.tellFailure(beforeData.snapshot(), err);
+        oldData = beforeData.loaded().dataset();
+      }
       int m = Eligo.asOf(asOf, newData);
       int threads = Runtime.getRuntime().availableProcessors();
       x = Eligo.evaluate(before, engine, oldData, m, threads, Evaluation.Progress.NONE);

@@ -7,11 +7,11 @@ import eligo.engine.Engine;
 import eligo.engine.EngineFailure;
 import eligo.engine.Outcome;
 import eligo.io.Mode;
-import eligo.io.OutputFile;
 import eligo.ir.Ir;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 
@@ -38,14 +38,7 @@ final class ReportInputs {
       description = "The as-of month M (default: the latest month in usage.csv).")
   Integer asOf;
 
-  @Option(
-      names = "--snapshot",
-      paramLabel = "FILE",
-      description = {
-        "Keep the loaded data in this binary file, read instead of the CSV by a later command on data",
-        "of the same content (as eligo run --snapshot)."
-      })
-  Path snapshot;
+  @Mixin SnapshotOption snapshot;
 
   @Option(
       names = "--engine",
@@ -91,18 +84,12 @@ final class ReportInputs {
     }
     try {
       // errors stop the view; names the data lack are for run and check --data to say
-      if (snapshot != null) {
-        String refused =
-            OutputFile.refuseInputs("--snapshot", snapshot, List.of(criteria, data), List.of());
-        if (refused != null) {
-          err.println("eligo: " + refused);
-          throw new Stop(ExitCodes.USAGE);
-        }
+      Integer refused = snapshot.refused(List.of(criteria, data), List.of(), err);
+      if (refused != null) {
+        throw new Stop(refused);
       }
-      Eligo.Bound bound = Eligo.loadFor(compilation, data, Mode.STRICT, snapshot);
-      if (bound.snapshot() != null && bound.snapshot().writeFailure() != null) {
-        err.println("eligo: " + bound.snapshot().describe());
-      }
+      Eligo.Bound bound = Eligo.loadFor(compilation, data, Mode.STRICT, snapshot.file);
+      SnapshotOption.tellFailure(bound.snapshot(), err);
       Dataset dataset = bound.loaded().dataset();
       return new Loaded(dataset, Eligo.asOf(asOf, dataset));
     } catch (EngineFailure f) {

@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -96,15 +97,7 @@ final class RunCommand implements Callable<Integer> {
       description = "Print nothing but errors.")
   boolean quiet;
 
-  @Option(
-      names = "--snapshot",
-      paramLabel = "FILE",
-      description = {
-        "Keep the loaded data in this binary file: a later run on data of the same content (files' sizes,",
-        "modification times and bytes; same association types and --on-bad-rows) reads it instead of the CSV.",
-        "A stale, truncated or damaged snapshot is never used: it is written again."
-      })
-  Path snapshot;
+  @Mixin SnapshotOption snapshot;
 
   @Option(
       names = "--timings",
@@ -137,25 +130,26 @@ final class RunCommand implements Callable<Integer> {
       refused =
           OutputFile.refuseInputs("--rejects", rejectsFile, List.of(criteria, data), List.of());
     }
-    if (refused == null && snapshot != null) {
-      List<Path> others = new java.util.ArrayList<>();
-      if (results != null) {
-        others.add(results);
-      }
-      if (rejectsFile != null) {
-        others.add(rejectsFile);
-      }
-      refused = OutputFile.refuseInputs("--snapshot", snapshot, List.of(criteria, data), others);
-    }
     if (refused != null) {
       err.println("eligo: " + refused);
       return ExitCodes.USAGE;
+    }
+    List<Path> others = new java.util.ArrayList<>();
+    if (results != null) {
+      others.add(results);
+    }
+    if (rejectsFile != null) {
+      others.add(rejectsFile);
+    }
+    Integer snapshotRefused = snapshot.refused(List.of(criteria, data), others, err);
+    if (snapshotRefused != null) {
+      return snapshotRefused;
     }
     // The criteria are checked while the data start loading, and the evaluators compiled while the
     // rest loads. Errors in the criteria are reported first (and the data's are not).
     Eligo.Started started;
     try {
-      started = Eligo.start(criteria, data, mode, engine, clock, snapshot);
+      started = Eligo.start(criteria, data, mode, engine, clock, snapshot.file);
     } catch (EngineFailure f) {
       return Failures.report(f, spec);
     }
