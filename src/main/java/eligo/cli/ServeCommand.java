@@ -4,9 +4,12 @@ import eligo.engine.EngineFailure;
 import eligo.serve.Server;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -58,11 +61,21 @@ final class ServeCommand implements Callable<Integer> {
               + " Needed for a --bind other than loopback.")
   Path access;
 
+  @Mixin SnapshotOption snapshot;
+
   @Override
   public Integer call() throws InterruptedException {
+    List<Path> inputs = new ArrayList<>(List.of(criteria, data));
+    if (access != null) {
+      inputs.add(access);
+    }
+    Integer refused = snapshot.refused(inputs, List.of(), spec.commandLine().getErr());
+    if (refused != null) {
+      return refused;
+    }
     Server server;
     try {
-      server = Server.start(new Server.Options(criteria, data, bind, port, access));
+      server = Server.start(new Server.Options(criteria, data, bind, port, access, snapshot.file));
     } catch (Server.Refused e) {
       spec.commandLine().getErr().println("eligo: " + e.getMessage());
       return ExitCodes.USAGE;
@@ -71,6 +84,10 @@ final class ServeCommand implements Callable<Integer> {
     } catch (IOException e) {
       spec.commandLine().getErr().println("eligo: cannot serve: " + e.getMessage());
       return ExitCodes.FAILURE;
+    }
+    if (server.snapshot() != null) {
+      spec.commandLine().getErr().println(server.snapshot().describe());
+      spec.commandLine().getErr().flush();
     }
     server.announce(spec.commandLine().getOut());
     CountDownLatch stopped = new CountDownLatch(1);

@@ -34,22 +34,30 @@ final class Served {
 
   private Evaluated lastEdit;
 
-  private Served(CriteriaFolder folder, Path data) {
+  /** The snapshot file of the data ({@code --snapshot}), or null. */
+  private final Path snapshot;
+
+  /** How the data were loaded through {@link #snapshot}, or null without one. */
+  eligo.engine.Snapshot loadedFrom;
+
+  private Served(CriteriaFolder folder, Path data, Path snapshot) {
     this.folder = folder;
     this.data = data;
+    this.snapshot = snapshot;
   }
 
   /**
    * Reads the criteria, loads the data (strictly) and evaluates every customer at the latest month
    * of the data.
    */
-  static Served load(Path criteria, Path data) throws EngineFailure, IOException {
-    Served s = new Served(new CriteriaFolder(criteria), data);
+  static Served load(Path criteria, Path data, Path snapshot) throws EngineFailure, IOException {
+    Served s = new Served(new CriteriaFolder(criteria), data, snapshot);
     Map<String, String> files = s.folder.read();
     Eligo.compileCriteria(criteria); // errors at their place in the folder, as the CLI says them
     Frontend.Compilation c = Frontend.compile(Snapshot.criteriaOf(files));
     Eligo.requireNoErrors(c);
-    Eligo.Bound bound = Eligo.loadFor(c, data, Mode.STRICT);
+    Eligo.Bound bound = Eligo.loadFor(c, data, Mode.STRICT, snapshot);
+    s.loadedFrom = bound.snapshot();
     int m = Eligo.asOf(null, bound.loaded().dataset());
     Engine.Compiled evaluators = Engine.generated.compile(c);
     Outcome o =
@@ -191,7 +199,7 @@ final class Served {
         Eligo.bindToData(c, s.loaded);
         o = Eligo.reevaluate(s.outcome, c.program(), evaluators, threads);
       } else {
-        loaded = Eligo.loadFor(c, data, Mode.STRICT).loaded();
+        loaded = Eligo.loadFor(c, data, Mode.STRICT, snapshot).loaded();
         o =
             Eligo.evaluate(
                 c.program(),

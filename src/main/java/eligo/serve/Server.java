@@ -22,7 +22,13 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class Server implements AutoCloseable {
   /** What {@code eligo serve} was given; {@code access} null: loopback only, the user is staff. */
-  public record Options(Path criteria, Path data, String bind, int port, Path access) {}
+  public record Options(
+      Path criteria, Path data, String bind, int port, Path access, Path snapshot) {
+    /** Options without a snapshot file. */
+    public Options(Path criteria, Path data, String bind, int port, Path access) {
+      this(criteria, data, bind, port, access, null);
+    }
+  }
 
   /** The options are refused (the message says why). */
   public static final class Refused extends Exception {
@@ -39,11 +45,19 @@ public final class Server implements AutoCloseable {
   private final HttpServer http;
   private final ExecutorService workers;
   private final String host;
+  private final eligo.engine.Snapshot snapshot;
 
-  private Server(HttpServer http, ExecutorService workers, String host) {
+  private Server(
+      HttpServer http, ExecutorService workers, String host, eligo.engine.Snapshot snapshot) {
     this.http = http;
     this.workers = workers;
     this.host = host;
+    this.snapshot = snapshot;
+  }
+
+  /** How the data were loaded through the snapshot file of the options, or null without one. */
+  public eligo.engine.Snapshot snapshot() {
+    return snapshot;
   }
 
   /**
@@ -79,7 +93,7 @@ public final class Server implements AutoCloseable {
       throw new Refused("--port must be between 0 and 65535");
     }
     limits();
-    Served served = Served.load(o.criteria(), o.data());
+    Served served = Served.load(o.criteria(), o.data(), o.snapshot());
     HttpServer http = HttpServer.create(new InetSocketAddress(address, o.port()), 64);
     ExecutorService workers = Executors.newFixedThreadPool(16, daemons());
     http.setExecutor(workers);
@@ -91,7 +105,7 @@ public final class Server implements AutoCloseable {
         address.getHostAddress().contains(":")
             ? "[" + address.getHostAddress() + "]"
             : address.getHostAddress();
-    return new Server(http, workers, host);
+    return new Server(http, workers, host, served.loadedFrom);
   }
 
   /**

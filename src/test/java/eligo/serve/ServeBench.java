@@ -52,7 +52,7 @@ public final class ServeBench {
 
   static void impact(Path criteria, Path data) throws Exception {
     long t = System.nanoTime();
-    Served served = Served.load(criteria, data);
+    Served served = Served.load(criteria, data, null);
     System.out.printf(
         Locale.ROOT,
         "  loaded and evaluated %d customers in %.1f s (the server's start)%n",
