@@ -1,7 +1,7 @@
 package eligo.check;
 
 import eligo.lang.Ast;
-import java.util.LinkedHashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -19,13 +19,16 @@ final class Imports {
     this.symbols = symbols;
   }
 
-  /** The scope of each file, in the order of {@code files}. */
+  /**
+   * The scope of each file, by the file itself (identity: a file's record hash would walk its whole
+   * syntax tree at every look-up).
+   */
   Map<Ast.CriteriaFile, Scope> fileScopes(
       List<Ast.CriteriaFile> files, Checker.ImportResolver imports) {
     // 1. each file's own declarations
     // A file's scope sees its own declarations, then those of the files it imports (step 2).
-    Map<Ast.CriteriaFile, Scope> own = new LinkedHashMap<>();
-    Map<Ast.CriteriaFile, Scope> importsOf = new LinkedHashMap<>();
+    Map<Ast.CriteriaFile, Scope> own = new IdentityHashMap<>();
+    Map<Ast.CriteriaFile, Scope> importsOf = new IdentityHashMap<>();
     for (Ast.CriteriaFile f : files) {
       reporter.parsed(f);
       Scope importsScope = Scope.root("imports of " + f.source().name(), symbols.used);
@@ -37,7 +40,7 @@ final class Imports {
       own.put(f, s);
     }
     // 2. file scopes see their imports
-    Map<Ast.CriteriaFile, Scope> fileScopes = new LinkedHashMap<>();
+    Map<Ast.CriteriaFile, Scope> fileScopes = new IdentityHashMap<>();
     for (Ast.CriteriaFile f : files) {
       Scope importsScope = importsOf.get(f);
       for (Ast.Import imp : f.imports()) {

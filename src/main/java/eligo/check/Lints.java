@@ -77,6 +77,8 @@ final class Lints {
   private void nearMisses(Map<Span, String> written, String what) {
     Map<String, Integer> counts = new HashMap<>();
     written.values().forEach(n -> counts.merge(n, 1, Integer::sum));
+    Map<String, String> digitsOf = new HashMap<>();
+    counts.keySet().forEach(n -> digitsOf.put(n, digits(n)));
     Map<String, String> hints = new HashMap<>();
     for (String name : counts.keySet()) {
       // a typo: letters in another case, or one edit per 8 letters; never other digits ("W1", "W2")
@@ -85,7 +87,7 @@ final class Lints {
         if (other.equals(name)
             || counts.get(other) < counts.get(name)
             || Math.abs(other.length() - name.length()) > best
-            || !digits(other).equals(digits(name))) {
+            || !digitsOf.get(other).equals(digitsOf.get(name))) {
           continue;
         }
         int d = Diagnostics.distance(name, other);
@@ -120,8 +122,11 @@ final class Lints {
   }
 
   private static String digits(String s) {
-    return s.replaceAll("[^0-9]+", " ");
+    return NOT_DIGITS.matcher(s).replaceAll(" ");
   }
+
+  private static final java.util.regex.Pattern NOT_DIGITS =
+      java.util.regex.Pattern.compile("[^0-9]+");
 
   /**
    * TRUE when a comparison holds whatever the data, FALSE when it never does, null when it depends:
