@@ -169,26 +169,12 @@ public record Impact(
     changedCustomers.sort(
         Comparator.comparing((Integer c) -> d.partnerId(c), Texts.CODE_POINT_ORDER)
             .thenComparing(c -> d.customerId(c), Texts.CODE_POINT_ORDER));
-    List<CustomerChange> customers = new ArrayList<>();
-    Explainer explainBefore = new Explainer(before);
-    Explainer explainAfter = new Explainer(after);
-    for (int c : changedCustomers.subList(0, Math.min(atMost, changedCustomers.size()))) {
-      CustomerView viewBefore = explainBefore.explain(c);
-      CustomerView viewAfter = explainAfter.explain(c);
-      List<RowChange> explained = new ArrayList<>();
-      for (RowChange r : byCustomer.get(c)) {
-        explained.add(
-            new RowChange(
-                r.area(),
-                r.node(),
-                r.before(),
-                r.after(),
-                words(viewBefore, r),
-                words(viewAfter, r)));
-      }
-      customers.add(
-          new CustomerChange(d.partnerId(c), d.customerId(c), d.customerName(c), explained));
-    }
+    List<CustomerChange> customers =
+        explained(
+            before,
+            after,
+            changedCustomers.subList(0, Math.min(atMost, changedCustomers.size())),
+            byCustomer);
     Impact impact =
         new Impact(
             oldLabel,
@@ -206,6 +192,82 @@ public record Impact(
    * The node's value for people and, when not met or not evaluated, why; null when the version has
    * no such node.
    */
+  /**
+   * The customers {@code listed}, each change with both sides' words: each customer explained in
+   * the areas where it changed only, the customers shared out among the processors (an explainer
+   * per thread; the list keeps its order).
+   */
+  private static List<CustomerChange> explained(
+      Outcome before,
+      Outcome after,
+      List<Integer> listed,
+      Map<Integer, List<RowChange>> byCustomer) {
+    Dataset d = after.data;
+    CustomerChange[] out = new CustomerChange[listed.size()];
+    java.util.concurrent.atomic.AtomicInteger next =
+        new java.util.concurrent.atomic.AtomicInteger();
+    Runnable work =
+        () -> {
+          Explainer explainBefore = new Explainer(before);
+          Explainer explainAfter = new Explainer(after);
+          for (int k; (k = next.getAndIncrement()) < out.length; ) {
+            int c = listed.get(k);
+            java.util.Set<String> areas = new java.util.HashSet<>();
+            byCustomer.get(c).forEach(r -> areas.add(r.area()));
+            CustomerView viewBefore = explainBefore.explain(c, areas);
+            CustomerView viewAfter = explainAfter.explain(c, areas);
+            List<RowChange> explained = new ArrayList<>();
+            for (RowChange r : byCustomer.get(c)) {
+              explained.add(
+                  new RowChange(
+                      r.area(),
+                      r.node(),
+                      r.before(),
+                      r.after(),
+                      words(viewBefore, r),
+                      words(viewAfter, r)));
+            }
+            out[k] =
+                new CustomerChange(d.partnerId(c), d.customerId(c), d.customerName(c), explained);
+          }
+        };
+    int threads =
+        Math.max(1, Math.min(Runtime.getRuntime().availableProcessors(), listed.size() / 4));
+    List<Thread> helpers = new ArrayList<>();
+    RuntimeException[] failure = new RuntimeException[1];
+    for (int t = 1; t < threads; t++) {
+      Thread h =
+          new Thread(
+              () -> {
+                try {
+                  work.run();
+                } catch (RuntimeException e) {
+                  synchronized (failure) {
+                    failure[0] = failure[0] == null ? e : failure[0];
+                  }
+                  next.set(out.length);
+                }
+              },
+              "eligo-impact-explain-" + t);
+      h.setDaemon(true);
+      h.start();
+      helpers.add(h);
+    }
+    work.run();
+    for (Thread h : helpers) {
+      try {
+        h.join();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("interrupted while explaining", e);
+      }
+    }
+    if (failure[0] != null) {
+      throw failure[0];
+    }
+    return List.of(out);
+  }
+
   private static String words(CustomerView view, RowChange r) {
     for (CustomerView.Area a : view.areas()) {
       if (a.id().equals(r.area())) {

@@ -43,10 +43,21 @@ public final class Explainer {
 
   /** The view of customer {@code c} (dataset index). */
   public CustomerView explain(int c) {
+    return explain(c, null);
+  }
+
+  /**
+   * The view of customer {@code c} (dataset index) in the areas {@code areaIds} only (all when
+   * null): explaining interprets each area again, so a caller that needs a few areas asks for them.
+   */
+  public CustomerView explain(int c, java.util.Set<String> areaIds) {
     int m = outcome.asOf;
     List<CustomerView.Area> areas = new ArrayList<>();
     for (int ai = 0; ai < outcome.areas.size(); ai++) {
       Outcome.AreaOutcome a = outcome.areas.get(ai);
+      if (areaIds != null && !areaIds.contains(a.area.id())) {
+        continue;
+      }
       NodeResults r = new NodeResults(a.nodes.size(), a.partnerNodes.size());
       recorder.start(m);
       interpreters.get(ai).evaluate(c, m, r);
