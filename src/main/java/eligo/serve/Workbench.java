@@ -120,7 +120,7 @@ final class Workbench {
   }
 
   /** Customers listed (and explained) in an impact unless the request asks for another number. */
-  static final int LISTED = 200;
+  static final int LISTED = 50;
 
   /**
    * The {@code diff --format json} document of the saved criteria against the edited ones, its

@@ -165,15 +165,17 @@
       })));
       out.appendChild(el("h3", "Per customer"));
       var shownRows = [];
-      d.customers.slice(0, 200).forEach(function (c) {
+      d.customers.forEach(function (c) {
         c.changes.forEach(function (x) {
           shownRows.push([c.partner, c.customer, c.name, x.area + " / " + x.node,
             x.explainedBefore, x.explainedAfter]);
         });
       });
       out.appendChild(table(["Partner", "Customer", "Name", "Node", "Before (why)", "After (why)"], shownRows));
-      if (d.customers.length > 200) {
-        out.appendChild(el("p", "… and " + (d.customers.length - 200) + " more customers (the JSON API has them all)."));
+      if (d.customersChanged > d.customers.length) {
+        out.appendChild(el("p", "… and " + (d.customersChanged - d.customers.length) +
+          " more customers changed: the Explain tab shows any of them, and the JSON API lists more" +
+          " (\"customers\": N)."));
       }
     });
   }

@@ -242,7 +242,7 @@ class ServeApiTest {
     assertThat(answer.remove("customersChanged").asInt()).isEqualTo(expected.customers().size());
     assertThat(answer.remove("customersListed").asInt()).isEqualTo(expected.customers().size());
     assertThat(answer).isEqualTo(JSON.readTree(ImpactReport.json(expected)));
-    // by default the first 200 customers are listed; with "customers": 2, two
+    // by default the first 50 customers are listed; with "customers": 2, two
     HttpResponse<String> two =
         site.postJson(
             "/api/impact",
