@@ -129,10 +129,12 @@ final class Pages {
         <main>
         <div class="toolbar"><span id="file-name">(choose a file)</span>
         <span id="status" role="status"></span>
+        <button type="button" id="suggest" title="Ctrl+Space" disabled>Suggest</button>
         <button type="button" id="save" disabled>Save</button></div>
         <div class="editor"><pre id="highlight" aria-hidden="true"></pre>\
         <textarea id="source" spellcheck="false" autocomplete="off" \
         aria-label="File text" disabled></textarea></div>
+        <section id="assist-panel" aria-label="At the cursor"><div id="suggest-box" hidden>        <ul id="suggestions" role="listbox" aria-label="Suggestions"></ul>        <p id="suggest-more"></p></div><p id="hover" aria-live="polite"></p></section>
         <section id="diagnostics-panel"><h2>Diagnostics</h2><ul id="diagnostics"></ul></section>
         <section id="tabs">
         <div class="tabbar" role="tablist">

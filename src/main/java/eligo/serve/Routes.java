@@ -32,6 +32,7 @@ final class Routes {
   private final PartnerPages pages;
   private final int maxBody;
   private final Workbench workbench;
+  private final Assist assist;
 
   /** The workbench's evaluations take turns: one at a time keeps the partners' pages fast. */
   private final Semaphore heavy = new Semaphore(1, true);
@@ -43,6 +44,7 @@ final class Routes {
     this.pages = pages;
     this.maxBody = maxBody;
     this.workbench = new Workbench(served);
+    this.assist = new Assist(served);
   }
 
   void handle(HttpExchange h) {
@@ -411,6 +413,27 @@ final class Routes {
         Map<String, String> edits = edits(body);
         x.json(200, heavy(() -> workbench.tree(edits, area)));
       }
+      case "hover" -> {
+        requirePost(x, rest);
+        JsonNode body = x.jsonBody();
+        x.json(
+            200,
+            assist.hover(
+                edits(body), text(body, "file"), place(body, "line"), place(body, "column")));
+      }
+      case "complete" -> {
+        requirePost(x, rest);
+        JsonNode body = x.jsonBody();
+        String prefix = body.has("prefix") ? text(body, "prefix") : "";
+        x.json(
+            200,
+            assist.complete(
+                edits(body),
+                text(body, "file"),
+                place(body, "line"),
+                place(body, "column"),
+                prefix));
+      }
       case "cases" -> {
         requirePost(x, rest);
         Map<String, String> edits = edits(x.jsonBody());
@@ -523,6 +546,15 @@ final class Routes {
       out.put(e.getKey(), e.getValue().asText());
     }
     return out;
+  }
+
+  /** A 1-based line or column of the body. */
+  private static int place(JsonNode body, String field) {
+    JsonNode v = body.get(field);
+    if (v == null || !v.canConvertToInt() || !v.isIntegralNumber() || v.asInt() < 1) {
+      throw HttpError.badRequest("\"" + field + "\" must be a number from 1");
+    }
+    return v.asInt();
   }
 
   private static String text(JsonNode body, String field) {

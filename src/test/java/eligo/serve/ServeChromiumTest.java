@@ -111,6 +111,55 @@ class ServeChromiumTest {
   }
 
   @Test
+  void staffGetSuggestionsWithCtrlSpaceAndSeeWhatTheWordAtTheCursorIs() throws Exception {
+    try (Browser b = browser()) {
+      signIn(b, ServedSite.STAFF);
+      b.eval("document.querySelector('button.file[data-file=\"azure.criteria\"]').click()");
+      b.waitUntil("document.getElementById('status').textContent === 'no errors'");
+      // cut "    value count type in AZURE_TYPES" back to "AZURE_T", caret after it
+      String cut =
+          "(() => { const s = document.getElementById('source'); s.focus();"
+              + " const at = s.value.indexOf('value count type in AZURE_TYPES')"
+              + " + 'value count type in '.length;"
+              + " s.setSelectionRange(at, at + 'AZURE_TYPES'.length); })()";
+      b.eval(cut);
+      b.type("AZURE_T");
+      b.eval(
+          "document.getElementById('source').dispatchEvent(new KeyboardEvent('keydown',"
+              + " {key: ' ', code: 'Space', ctrlKey: true, bubbles: true}))");
+      b.waitUntil("document.querySelectorAll('#suggestions li').length > 0");
+      assertThat(
+              b.text(
+                  "[...document.querySelectorAll('#suggestions li')]"
+                      + ".map(li => li.firstChild.textContent).join(',')"))
+          .contains("AZURE_TYPES")
+          .doesNotContain("CSP");
+      assertThat(b.text("document.getElementById('suggest-box').hidden + ''")).isEqualTo("false");
+      // choose AZURE_TYPES with the arrows and Enter
+      String choose =
+          "(() => { const s = document.getElementById('source');"
+              + " const labels = [...document.querySelectorAll('#suggestions li')]"
+              + ".map(li => li.firstChild.textContent);"
+              + " const want = labels.indexOf('AZURE_TYPES');"
+              + " for (let i = 0; i < want; i++) s.dispatchEvent(new KeyboardEvent('keydown',"
+              + " {key: 'ArrowDown', bubbles: true}));"
+              + " s.dispatchEvent(new KeyboardEvent('keydown', {key: 'Enter', bubbles: true}));"
+              + " return want; })()";
+      assertThat(b.eval(choose).asInt()).isNotNegative();
+      assertThat(b.text("document.getElementById('source').value"))
+          .contains("    value count type in AZURE_TYPES\n");
+      assertThat(b.text("document.getElementById('suggest-box').hidden + ''")).isEqualTo("true");
+      b.waitUntil("document.getElementById('status').textContent === 'no errors'");
+      // a click in the word: what it is shows under the editor
+      b.eval(
+          "(() => { const s = document.getElementById('source');"
+              + " const at = s.value.indexOf('in AZURE_TYPES') + 5;"
+              + " s.setSelectionRange(at, at); s.dispatchEvent(new MouseEvent('click')); })()");
+      b.waitUntil("document.getElementById('hover').textContent.includes('AZURE_TYPES')");
+    }
+  }
+
+  @Test
   void aPartnerSeesOnlyItsCustomersAndIsRefusedAnotherPartnersPages() throws Exception {
     try (Browser b = browser()) {
       signIn(b, ServedSite.P001);
