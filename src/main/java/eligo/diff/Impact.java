@@ -125,56 +125,80 @@ public record Impact(
     pair(areas, before, true);
     pair(areas, after, false);
 
+    // Per node, the customers whose row changed, counted by move from the status bytes (no row
+    // is formatted here: a million customers may change); which customers changed at all.
     List<NodeChange> nodes = new ArrayList<>();
-    Map<Integer, List<RowChange>> byCustomer = new TreeMap<>();
+    List<NodePair> changedPairs = new ArrayList<>();
+    List<String[]> changedKeys = new ArrayList<>(); // area id, node id of each changed pair
+    boolean[] changedAny = new boolean[d.customerCount()];
     for (Map.Entry<String, Map<String, NodePair>> a : areas.entrySet()) {
       for (Map.Entry<String, NodePair> n : a.getValue().entrySet()) {
         NodePair p = n.getValue();
         if (p.beforeArea == p.afterArea && p.before == p.after) {
           continue; // an area both runs share (Evaluation.rerun kept it): no row can differ
         }
-        Map<Move, Integer> moves = new TreeMap<>(Move.ORDER);
+        int[][] moves = new int[4][4]; // [from + 1][to + 1]: status byte, or -1 for no such row
         int changed = 0;
         int valueOnly = 0;
         for (int c = 0; c < d.customerCount(); c++) {
           if (p.same(c)) {
-            continue;
+            continue; // also: neither version has the node (never both absent for a pair)
           }
-          Row x = p.row(c, true);
-          Row y = p.row(c, false);
-          if (x == null ? y == null : x.equals(y)) {
-            continue;
-          }
+          int from = p.status(c, true);
+          int to = p.status(c, false);
           changed++;
-          if (x != null && y != null && x.status().equals(y.status())) {
+          changedAny[c] = true;
+          if (from >= 0 && from == to) {
             valueOnly++;
           } else {
-            moves.merge(
-                new Move(x == null ? null : x.status(), y == null ? null : y.status()),
-                1,
-                Integer::sum);
+            moves[from + 1][to + 1]++;
           }
-          byCustomer
-              .computeIfAbsent(c, k -> new ArrayList<>())
-              .add(new RowChange(a.getKey(), n.getKey(), x, y, null, null));
         }
         if (changed > 0) {
+          Map<Move, Integer> byMove = new TreeMap<>(Move.ORDER);
+          for (int f = 0; f < 4; f++) {
+            for (int t = 0; t < 4; t++) {
+              if (moves[f][t] > 0) {
+                byMove.put(new Move(statusName(f - 1), statusName(t - 1)), moves[f][t]);
+              }
+            }
+          }
           List<Transition> transitions = new ArrayList<>();
-          moves.forEach((m, count) -> transitions.add(new Transition(m.from(), m.to(), count)));
+          byMove.forEach((m, count) -> transitions.add(new Transition(m.from(), m.to(), count)));
           nodes.add(new NodeChange(a.getKey(), n.getKey(), changed, transitions, valueOnly));
+          changedPairs.add(p);
+          changedKeys.add(new String[] {a.getKey(), n.getKey()});
         }
       }
     }
-    List<Integer> changedCustomers = new ArrayList<>(byCustomer.keySet());
-    changedCustomers.sort(
+    Comparator<Integer> order =
         Comparator.comparing((Integer c) -> d.partnerId(c), Texts.CODE_POINT_ORDER)
-            .thenComparing(c -> d.customerId(c), Texts.CODE_POINT_ORDER));
-    List<CustomerChange> customers =
-        explained(
-            before,
-            after,
-            changedCustomers.subList(0, Math.min(atMost, changedCustomers.size())),
-            byCustomer);
+            .thenComparing(c -> d.customerId(c), Texts.CODE_POINT_ORDER);
+    int changedCount = 0;
+    for (boolean b : changedAny) {
+      changedCount += b ? 1 : 0;
+    }
+    List<Integer> listedCustomers = firstChanged(changedAny, Math.min(atMost, changedCount), order);
+    // the listed customers' changed rows, in area and node order
+    Map<Integer, List<RowChange>> byCustomer = new HashMap<>();
+    for (int c : listedCustomers) {
+      List<RowChange> rows = new ArrayList<>();
+      for (int k = 0; k < changedPairs.size(); k++) {
+        NodePair p = changedPairs.get(k);
+        if (!p.same(c)) {
+          rows.add(
+              new RowChange(
+                  changedKeys.get(k)[0],
+                  changedKeys.get(k)[1],
+                  p.row(c, true),
+                  p.row(c, false),
+                  null,
+                  null));
+        }
+      }
+      byCustomer.put(c, rows);
+    }
+    List<CustomerChange> customers = explained(before, after, listedCustomers, byCustomer);
     Impact impact =
         new Impact(
             oldLabel,
@@ -185,7 +209,7 @@ public record Impact(
             nodes,
             partnerChanges(before, after),
             customers);
-    return new Listed(impact, changedCustomers.size());
+    return new Listed(impact, changedCount);
   }
 
   /**
@@ -268,6 +292,38 @@ public record Impact(
     return List.of(out);
   }
 
+  /**
+   * The first {@code k} customers marked in {@code changed} in {@code order}, in order: all of them
+   * sorted when {@code k} is their number, else the {@code k} least kept in a bounded heap (a
+   * million changed customers are not sorted to list fifty).
+   */
+  static List<Integer> firstChanged(boolean[] changed, int k, Comparator<Integer> order) {
+    if (k <= 0) {
+      return List.of();
+    }
+    java.util.PriorityQueue<Integer> worstFirst =
+        new java.util.PriorityQueue<>(k, order.reversed());
+    for (int c = 0; c < changed.length; c++) {
+      if (!changed[c]) {
+        continue;
+      }
+      if (worstFirst.size() < k) {
+        worstFirst.add(c);
+      } else if (order.compare(c, worstFirst.peek()) < 0) {
+        worstFirst.poll();
+        worstFirst.add(c);
+      }
+    }
+    List<Integer> out = new ArrayList<>(worstFirst);
+    out.sort(order);
+    return out;
+  }
+
+  /** The results file's name of a status byte; null for -1, no such row. */
+  private static String statusName(int status) {
+    return status < 0 ? null : NodeResults.statusName((byte) status);
+  }
+
   private static String words(CustomerView view, RowChange r) {
     for (CustomerView.Area a : view.areas()) {
       if (a.id().equals(r.area())) {
@@ -309,8 +365,8 @@ public record Impact(
     int after = -1;
 
     /**
-     * Whether customer {@code c}'s row is certainly the same in both versions (the same status and,
-     * when evaluated, the same value at the same scale); false may still be the same row.
+     * Whether customer {@code c}'s row is the same in both versions: the same status and, when
+     * evaluated, the same number (whatever its scale), as the results file writes them.
      */
     boolean same(int c) {
       if (before < 0 || after < 0) {
@@ -320,9 +376,24 @@ public record Impact(
       if (s != afterArea.status(c, after)) {
         return false;
       }
-      return s == NodeResults.NOT_EVALUATED
-          || (beforeArea.value(c, before) == afterArea.value(c, after)
-              && beforeArea.nodes.get(before).scale() == afterArea.nodes.get(after).scale());
+      if (s == NodeResults.NOT_EVALUATED) {
+        return true;
+      }
+      long x = beforeArea.value(c, before);
+      long y = afterArea.value(c, after);
+      int sx = beforeArea.nodes.get(before).scale();
+      int sy = afterArea.nodes.get(after).scale();
+      // the same number at another scale is the same row: the results file writes both alike
+      return sx == sy
+          ? x == y
+          : java.math.BigDecimal.valueOf(x, sx).compareTo(java.math.BigDecimal.valueOf(y, sy)) == 0;
+    }
+
+    /** Customer {@code c}'s status byte in one version; -1 when that version has no such node. */
+    int status(int c, boolean old) {
+      return old
+          ? (before < 0 ? -1 : beforeArea.status(c, before))
+          : (after < 0 ? -1 : afterArea.status(c, after));
     }
 
     Row row(int c, boolean old) {
