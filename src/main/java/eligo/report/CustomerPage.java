@@ -46,6 +46,16 @@ final class CustomerPage {
         : why;
   }
 
+  /**
+   * The why of nodes a gate stopped, in their shared row whose outcome already says "Not
+   * evaluated": {@code gate 'Azure services' was not met}, the gate's own row giving its reason.
+   */
+  static String stoppedBy(String why) {
+    String start = "not evaluated: ";
+    String s = shorter(why);
+    return s.startsWith(start) ? s.substring(start.length()) : s;
+  }
+
   static String render(SitePages pages, int c, Explainer explainer) {
     SiteModel model = pages.model;
     Outcome o = model.outcome;
@@ -101,7 +111,7 @@ final class CustomerPage {
                   "details",
                   Html.EMPTY,
                   "why",
-                  shorter(n.why())));
+                  stoppedBy(n.why())));
           lastWhy = n.why();
           continue;
         }
