@@ -63,6 +63,18 @@ public final class Month {
     }
     int year = Math.floorDiv(m, 12);
     int month = Math.floorMod(m, 12) + 1;
+    if (year >= 0 && year <= 9999) { // the common case, without a Formatter (reports format many)
+      char[] out = {
+        (char) ('0' + year / 1000),
+        (char) ('0' + year / 100 % 10),
+        (char) ('0' + year / 10 % 10),
+        (char) ('0' + year % 10),
+        '-',
+        (char) ('0' + month / 10),
+        (char) ('0' + month % 10)
+      };
+      return new String(out);
+    }
     return String.format(Locale.ROOT, "%04d-%02d", year, month);
   }
 }

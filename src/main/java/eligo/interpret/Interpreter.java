@@ -167,6 +167,21 @@ public final class Interpreter implements AreaEvaluator {
     }
   }
 
+  /**
+   * Evaluates result node {@code i} alone for {@code customer} at {@code asOf}, as {@link
+   * #evaluate} would when its branch reaches it, and writes its outcome into {@code out}; the
+   * listener hears {@link Listener#evaluating} and that node's numbers and conditions. For
+   * explanations of a customer whose outcome is known: the nodes whose reasons are wanted, without
+   * the rest.
+   */
+  public void evaluateOne(int i, int customer, int asOf, NodeResults out) {
+    Ir.Node r = resultNodes.get(i);
+    if (listener != null) {
+      listener.evaluating(r);
+    }
+    evaluateNode(r, i, Ctx.forCustomer(customer, asOf), out);
+  }
+
   @Override
   public boolean partnerMet(int rule, long total) {
     Ir.PartnerRule partner = partnerNodes.get(rule).partner();

@@ -46,10 +46,20 @@ final class CustomerPage {
         : why;
   }
 
+  /**
+   * The why of nodes a gate stopped, in their shared row whose outcome already says "Not
+   * evaluated": {@code gate 'Azure services' was not met}, the gate's own row giving its reason.
+   */
+  static String stoppedBy(String why) {
+    String start = "not evaluated: ";
+    String s = shorter(why);
+    return s.startsWith(start) ? s.substring(start.length()) : s;
+  }
+
   static String render(SitePages pages, int c, Explainer explainer) {
     SiteModel model = pages.model;
     Outcome o = model.outcome;
-    CustomerView v = explainer.explain(c);
+    CustomerView v = explainer.explainNotMet(c);
     List<Html> filters = new ArrayList<>();
     for (String s : List.of("met", "not_met", "not_evaluated")) {
       filters.add(FILTER.render("status", s, "text", Words.outcome(s)));
@@ -74,6 +84,37 @@ final class CustomerPage {
           nodes.add(CUSTOMER_BRANCH.render("title", branch));
         }
         lastBranch = branch;
+        if (n.status().equals("not_evaluated")) {
+          // the nodes one gate stopped share one row: their titles, and the gate that stopped them
+          List<String> titles = new ArrayList<>();
+          titles.add(inBranch(info.labels().get(ni), branch));
+          while (ni + 1 < a.nodes().size()
+              && a.nodes().get(ni + 1).status().equals("not_evaluated")
+              && a.nodes().get(ni + 1).why().equals(n.why())
+              && info.branches().get(ni + 1).equals(branch)) {
+            ni++;
+            tally[2]++;
+            titles.add(inBranch(info.labels().get(ni), branch));
+          }
+          nodes.add(
+              CUSTOMER_NODE.render(
+                  "status",
+                  n.status(),
+                  "leaf",
+                  titles.size() == 1 && node.kind() == Ir.NodeKind.LEAF ? " leaf" : "",
+                  "title",
+                  String.join(", ", titles),
+                  "statusText",
+                  Words.outcome(n.status()),
+                  "current",
+                  "",
+                  "details",
+                  Html.EMPTY,
+                  "why",
+                  stoppedBy(n.why())));
+          lastWhy = n.why();
+          continue;
+        }
         Html details = Html.EMPTY;
         // the tenant or workload rows behind an outcome not met (kept out of met ones: one page
         // per customer stays small)
@@ -131,10 +172,14 @@ final class CustomerPage {
                   + ")");
         }
       }
-      String verdict =
-          tally[1] == 0 && tally[2] == 0
-              ? "every node met"
-              : tally[0] + " met, " + tally[1] + " not met, " + tally[2] + " not evaluated";
+      List<String> parts = new ArrayList<>();
+      String[] words = {" met", " not met", " not evaluated"};
+      for (int k = 0; k < 3; k++) {
+        if (tally[k] > 0) {
+          parts.add(tally[k] + words[k]);
+        }
+      }
+      String verdict = tally[1] == 0 && tally[2] == 0 ? "every node met" : String.join(", ", parts);
       areas.add(
           CUSTOMER_AREA.render(
               "tree",

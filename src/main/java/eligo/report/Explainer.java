@@ -33,17 +33,41 @@ public final class Explainer {
   private final List<Interpreter> interpreters = new ArrayList<>();
   private final Recorder recorder = new Recorder();
 
+  /**
+   * Words that depend only on a part of the criteria and the as-of month, kept: the same for every
+   * customer.
+   */
+  private final Map<Object, String> words = new IdentityHashMap<>();
+
+  /** Per area, per result index: the result indexes of the gates before it in its branch. */
+  private final List<int[][]> gatesBefore = new ArrayList<>();
+
   public Explainer(Outcome outcome) {
     this.outcome = outcome;
     this.data = outcome.data;
     for (Outcome.AreaOutcome a : outcome.areas) {
       interpreters.add(new Interpreter(a.area, data, recorder));
+      int[][] before = new int[a.nodes.size()][];
+      int i = 0;
+      for (Ir.Branch b : a.area.branches()) {
+        List<Integer> gates = new ArrayList<>();
+        for (Ir.Node n : b.nodes()) {
+          List<Ir.Node> results = n.leaves().isEmpty() ? List.of(n) : n.leaves();
+          for (int k = 0; k < results.size(); k++) {
+            before[i++] = gates.stream().mapToInt(Integer::intValue).toArray();
+          }
+          if (n.kind() == Ir.NodeKind.GATE) {
+            gates.add(i - 1);
+          }
+        }
+      }
+      gatesBefore.add(before);
     }
   }
 
-  /** The view of customer {@code c} (dataset index). */
+  /** The view of customer {@code c} (dataset index): every node traced. */
   public CustomerView explain(int c) {
-    return explain(c, null);
+    return explain(c, null, false);
   }
 
   /**
@@ -51,7 +75,22 @@ public final class Explainer {
    * null): explaining interprets each area again, so a caller that needs a few areas asks for them.
    */
   public CustomerView explain(int c, java.util.Set<String> areaIds) {
+    return explain(c, areaIds, false);
+  }
+
+  /**
+   * The view of customer {@code c} where only the nodes not met are evaluated again and traced:
+   * their reasons and details, and the reasons of the nodes their gates stopped, are those of
+   * {@link #explain(int)}; a met node has its outcome, value and words but no details. Much faster,
+   * for a page per customer that shows no details of met nodes.
+   */
+  public CustomerView explainNotMet(int c) {
+    return explain(c, null, true);
+  }
+
+  private CustomerView explain(int c, java.util.Set<String> areaIds, boolean notMetOnly) {
     int m = outcome.asOf;
+    boolean noTenant = data.tenantStart(c) == data.tenantEnd(c);
     List<CustomerView.Area> areas = new ArrayList<>();
     for (int ai = 0; ai < outcome.areas.size(); ai++) {
       Outcome.AreaOutcome a = outcome.areas.get(ai);
@@ -59,8 +98,12 @@ public final class Explainer {
         continue;
       }
       NodeResults r = new NodeResults(a.nodes.size(), a.partnerNodes.size());
-      recorder.start(m);
-      interpreters.get(ai).evaluate(c, m, r);
+      recorder.start(c, m);
+      if (notMetOnly) {
+        fromOutcome(a, ai, c, m, noTenant, r);
+      } else {
+        interpreters.get(ai).evaluate(c, m, r);
+      }
       List<CustomerView.Node> nodes = new ArrayList<>();
       for (int i = 0; i < a.nodes.size(); i++) {
         Ir.Node n = a.nodes.get(i);
@@ -88,6 +131,36 @@ public final class Explainer {
     }
     return new CustomerView(
         data.partnerId(c), data.customerId(c), data.customerName(c), Formats.month(m), areas);
+  }
+
+  /**
+   * Fills {@code r} with the run's outcome of customer {@code c} in area {@code a}, evaluating and
+   * tracing again only its nodes not met (none when it has no tenant, as every reason then says).
+   */
+  private void fromOutcome(
+      Outcome.AreaOutcome a, int ai, int c, int m, boolean noTenant, NodeResults r) {
+    for (int i = 0; i < a.nodes.size(); i++) {
+      Ir.Node n = a.nodes.get(i);
+      byte status = a.status(c, i);
+      if (status == NodeResults.NOT_MET && !noTenant) {
+        interpreters.get(ai).evaluateOne(i, c, m, r);
+        continue;
+      }
+      r.status[i] = status;
+      r.value[i] = a.value(c, i);
+      r.current[i] = a.current(c, i);
+      r.baseline[i] = a.baseline(c, i);
+      Trace t = new Trace(n, data, c);
+      if (status == NodeResults.NOT_EVALUATED) {
+        for (int g : gatesBefore.get(ai)[i]) {
+          if (a.status(c, g) != NodeResults.MET) {
+            t.stoppedBy = a.nodes.get(g);
+            break;
+          }
+        }
+      }
+      recorder.traces.put(n, t);
+    }
   }
 
   // ================================================================ the view of one node
@@ -135,7 +208,8 @@ public final class Explainer {
     recorder.reasons.put(n, reason);
     String why = null;
     if (status == NodeResults.NOT_MET) {
-      String needed = Words.needed(n.met(), n.valueKind(), n.unit());
+      String needed =
+          words.computeIfAbsent(n.met(), x -> Words.needed(n.met(), n.valueKind(), n.unit()));
       why =
           reason
               + (needed == null
@@ -175,7 +249,9 @@ public final class Explainer {
       String what =
           count.where() == null
               ? null
-              : Words.condition(count.where(), m, typeBinder(count.binders()));
+              : words.computeIfAbsent(
+                  count.where(),
+                  w -> Words.condition(count.where(), m, typeBinder(count.binders())));
       long now = n.isNet() ? r.current[i] : r.value[i];
       StringBuilder s = new StringBuilder();
       if (types && what != null && now == 0 && !n.isNet()) {
@@ -192,7 +268,7 @@ public final class Explainer {
       if (what != null) {
         String set =
             count.binders().size() == 1 && count.binders().get(0) instanceof Ir.ForWorkload w
-                ? Words.workloads(w.set())
+                ? words.computeIfAbsent(w, x -> Words.workloads(w.set()))
                 : "a " + noun;
         s.append(" (qualifying: ").append(types ? what : set + " with " + what).append(')');
       }
@@ -258,8 +334,11 @@ public final class Explainer {
     }
     TreeMap<String, Integer> keys = new TreeMap<>(Texts.CODE_POINT_ORDER);
     for (int side = 0; side < 2; side++) {
-      for (Integer k : t.facts.get(side).keySet()) {
-        keys.put(label(t.detailVar, k), k);
+      Fact[] facts = t.facts[side];
+      for (int k = 0; k < facts.length; k++) {
+        if (facts[k] != null) {
+          keys.put(label(t.detailVar, t.base + k), t.base + k);
+        }
       }
     }
     for (Map.Entry<String, Integer> e : keys.entrySet()) {
@@ -279,7 +358,7 @@ public final class Explainer {
 
   /** What a tenant or workload had on one side, or null when nothing worth showing. */
   private String cell(Ir.Node n, Trace t, int side, int key) {
-    Fact f = t.facts.get(side).get(key);
+    Fact f = t.facts[side][key - t.base];
     if (f == null) {
       return null;
     }
@@ -368,15 +447,20 @@ public final class Explainer {
     final Ir.Var detailVar;
     final boolean detailVarOnTop;
 
-    /** Per side (0: at M, 1: at M-12), per detail key. */
-    final List<Map<Integer, Fact>> facts = List.of(new TreeMap<>(), new TreeMap<>());
+    /**
+     * Per side (0: at M, 1: at M-12), per detail key (a tenant or workload index) less {@link
+     * #base}: the customer's tenants, or every workload.
+     */
+    final Fact[][] facts;
+
+    final int base;
 
     /** The failing threshold comparison at M that came closest to passing. */
     Closest closest;
 
     Ir.Node stoppedBy;
 
-    Trace(Ir.Node node) {
+    Trace(Ir.Node node, Dataset data, int customer) {
       Ir.Expr body = node.value() instanceof Ir.Net net ? net.body() : node.value();
       this.top = body;
       Ir.Dim dim =
@@ -399,6 +483,15 @@ public final class Explainer {
       }
       this.detailVar = found;
       this.detailVarOnTop = onTop;
+      int size = 0;
+      if (found != null && dim == Ir.Dim.TENANT) {
+        this.base = data.tenantStart(customer);
+        size = data.tenantEnd(customer) - base;
+      } else {
+        this.base = 0;
+        size = found != null ? data.workloadCount() : 0;
+      }
+      this.facts = new Fact[][] {new Fact[size], new Fact[size]};
     }
 
     private static Ir.Var firstVar(Ir.Expr e, Ir.Dim dim) {
@@ -430,8 +523,10 @@ public final class Explainer {
     private final Map<Ir.Expr, Long> lastValue = new IdentityHashMap<>();
     private Trace current;
     private int asOf;
+    private int customer;
 
-    void start(int m) {
+    void start(int c, int m) {
+      customer = c;
       traces.clear();
       reasons.clear();
       lastValue.clear();
@@ -441,13 +536,13 @@ public final class Explainer {
 
     @Override
     public void evaluating(Ir.Node node) {
-      current = new Trace(node);
+      current = new Trace(node, data, customer);
       traces.put(node, current);
     }
 
     @Override
     public void skipped(Ir.Node node, Ir.Node gate) {
-      Trace t = new Trace(node);
+      Trace t = new Trace(node, data, customer);
       t.stoppedBy = gate;
       traces.put(node, t);
     }
@@ -460,7 +555,14 @@ public final class Explainer {
       if (current.detailVar == null || !s.binds(current.detailVar)) {
         return null;
       }
-      return current.facts.get(side).computeIfAbsent(s.valueOf(current.detailVar), k -> new Fact());
+      Fact[] facts = current.facts[side];
+      int k = s.valueOf(current.detailVar) - current.base;
+      Fact f = facts[k];
+      if (f == null) {
+        f = new Fact();
+        facts[k] = f;
+      }
+      return f;
     }
 
     @Override
@@ -486,8 +588,17 @@ public final class Explainer {
       if (side < 0) {
         return;
       }
+      boolean countWhere = current.top instanceof Ir.Count count && e == count.where();
+      boolean compare =
+          e instanceof Ir.Compare k0
+              && k0.right() instanceof Ir.Const
+              && !(k0.left() instanceof Ir.NodeValue);
+      boolean association = e instanceof Ir.Associated && holds && !current.detailVarOnTop;
+      if (!countWhere && !compare && !association) {
+        return;
+      }
       Fact f = fact(s, side);
-      if (current.top instanceof Ir.Count count && e == count.where()) {
+      if (countWhere) {
         if (f != null && current.detailVarOnTop) {
           f.bindings++;
           f.held += holds ? 1 : 0;

@@ -4,9 +4,6 @@ import eligo.data.Month;
 import eligo.ir.Ir;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.text.DecimalFormat;
-import java.text.DecimalFormatSymbols;
-import java.util.Locale;
 
 /**
  * Numbers for people, exact: money as {@code $12,345.67} ({@code -$499.99}), counts and quantities
@@ -16,14 +13,28 @@ import java.util.Locale;
 public final class Formats {
   private Formats() {}
 
-  /** A whole or decimal number with thousands separators and the given decimal places. */
+  /**
+   * A whole or decimal number with thousands separators and exactly the given decimal places (the
+   * number has no more than that; it is never rounded): {@code 12,345.60}.
+   */
   static String grouped(BigDecimal d, int decimals) {
-    DecimalFormat f =
-        new DecimalFormat(
-            decimals == 0 ? "#,##0" : "#,##0." + "0".repeat(decimals),
-            DecimalFormatSymbols.getInstance(Locale.ROOT));
-    f.setRoundingMode(RoundingMode.UNNECESSARY);
-    return f.format(d);
+    if (d.scale() > decimals) {
+      throw new ArithmeticException("rounding " + d + " to " + decimals + " decimal places");
+    }
+    String plain = d.setScale(decimals).abs().toPlainString();
+    int point = plain.indexOf('.');
+    int whole = point < 0 ? plain.length() : point;
+    StringBuilder out = new StringBuilder(plain.length() + whole / 3 + 1);
+    if (d.signum() < 0) {
+      out.append('-');
+    }
+    for (int i = 0; i < whole; i++) {
+      if (i > 0 && (whole - i) % 3 == 0) {
+        out.append(',');
+      }
+      out.append(plain.charAt(i));
+    }
+    return out.append(plain, whole, plain.length()).toString();
   }
 
   /** {@code $12,345.67}, {@code -$499.99}. */

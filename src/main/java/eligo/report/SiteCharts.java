@@ -51,16 +51,7 @@ final class SiteCharts {
       // cumulative rounding: the parts end exactly at the bar's end
       int end = customers == 0 ? 0 : (int) Math.round((double) WIDTH * done / customers);
       if (end > x) {
-        parts.add(
-            PART.render(
-                "x",
-                x,
-                "width",
-                end - x,
-                "color",
-                color(g.key()),
-                "title",
-                g.label() + ": " + g.count()));
+        parts.add(PART.render("x", x, "width", end - x, "color", color(g.key())));
       }
       x = end;
       String text = g.label() + " " + g.count();

@@ -8,10 +8,11 @@ import eligo.ir.Ir;
 import java.util.regex.Pattern;
 
 /**
- * The site's CSV downloads: each group's whole list and the site's results (one row per customer, a
- * status and a value column per node). Safe to open in a spreadsheet: a cell that starts with
- * {@code = + - @}, a tab or a carriage return is prefixed with {@code '} (OWASP, CSV injection),
- * unless it is a plain decimal number; fields with a comma, quote or line break are quoted.
+ * The site's CSV downloads: the site's results (one row per customer, a status and a value column
+ * per node), whole and per area (every list of the area). Safe to open in a spreadsheet: a cell
+ * that starts with {@code = + - @}, a tab or a carriage return is prefixed with {@code '} (OWASP,
+ * CSV injection), unless it is a plain decimal number; fields with a comma, quote or line break are
+ * quoted.
  */
 final class SiteCsv {
   private SiteCsv() {}
@@ -39,46 +40,19 @@ final class SiteCsv {
   }
 
   /**
-   * Every list of a node in one file: [partner_id,] customer_id, customer_name, outcome (met,
-   * not_met, not_evaluated) and value (the plain value of the results file; empty when not
-   * evaluated), in report order.
-   */
-  static String node(SiteModel model, int ai, int ni) {
-    Outcome.AreaOutcome ao = model.areas.get(ai).outcome();
-    Ir.Node node = ao.nodes.get(ni);
-    Dataset data = model.outcome.data;
-    boolean program = model.face == SiteModel.Face.PROGRAM;
-    StringBuilder out = new StringBuilder(model.order.length * 48 + 64);
-    if (program) {
-      row(out, "partner_id", "customer_id", "customer_name", "outcome", "value");
-    } else {
-      row(out, "customer_id", "customer_name", "outcome", "value");
-    }
-    for (int c : model.order) {
-      byte s = ao.status(c, ni);
-      String value =
-          s == NodeResults.NOT_EVALUATED ? "" : Texts.plain(ao.value(c, ni), node.scale());
-      if (program) {
-        out.append(cell(data.partnerId(c))).append(',');
-      }
-      out.append(cell(data.customerId(c)))
-          .append(',')
-          .append(cell(data.customerName(c)))
-          .append(',')
-          .append(NodeResults.statusName(s))
-          .append(',')
-          .append(value)
-          .append('\n');
-    }
-    return out.toString();
-  }
-
-  /**
    * Every customer of the site with every node's status and value: partner_id, customer_id,
    * customer_name, then {@code AREA/NODE} (met, not_met or not_evaluated) and {@code AREA/NODE
    * value} (the plain value of the results file; empty when not evaluated) per node.
    */
   static String results(SiteModel model) {
+    return results(model, -1);
+  }
+
+  /**
+   * The same for the nodes of area {@code area} alone (its index; -1: every area): the CSV of every
+   * list of the area, each list a pair of columns.
+   */
+  static String results(SiteModel model, int area) {
     Outcome o = model.outcome;
     Dataset data = o.data;
     StringBuilder out = new StringBuilder(model.order.length * 400 + 1024);
@@ -86,7 +60,9 @@ final class SiteCsv {
     head.add("partner_id");
     head.add("customer_id");
     head.add("customer_name");
-    for (Outcome.AreaOutcome a : o.areas) {
+    java.util.List<Outcome.AreaOutcome> areas =
+        area < 0 ? o.areas : java.util.List.of(o.areas.get(area));
+    for (Outcome.AreaOutcome a : areas) {
       for (Ir.Node n : a.nodes) {
         head.add(a.area.id() + "/" + n.id());
         head.add(a.area.id() + "/" + n.id() + " value");
@@ -99,7 +75,7 @@ final class SiteCsv {
           .append(cell(data.customerId(c)))
           .append(',')
           .append(cell(data.customerName(c)));
-      for (Outcome.AreaOutcome a : o.areas) {
+      for (Outcome.AreaOutcome a : areas) {
         for (int i = 0; i < a.nodes.size(); i++) {
           byte s = a.status(c, i);
           out.append(',').append(NodeResults.statusName(s)).append(',');

@@ -363,9 +363,12 @@ public final class SitePages {
     return listsPerNode() ? file + "#" + key : file;
   }
 
-  /** The file (in {@code lists/}) of a node's CSV: every customer with its outcome and value. */
-  static String listCsv(SummaryView.Area a, SummaryView.Node n) {
-    return SiteNames.of(a.id()) + "." + SiteNames.of(n.id()) + ".csv";
+  /**
+   * The file (in {@code lists/}) of an area's CSV: every customer with its outcome and value at
+   * each node of the area (every list of the area, a pair of columns each).
+   */
+  static String listCsv(SummaryView.Area a) {
+    return SiteNames.of(a.id()) + ".csv";
   }
 
   /** A node's list page of all its groups ({@link #listsPerNode}). */
@@ -373,11 +376,72 @@ public final class SitePages {
     SummaryView.Node n = model.all.areas().get(ai).nodes().get(ni);
     List<Html> sections = new ArrayList<>();
     for (int gi = 0; gi < n.groups().size(); gi++) {
-      if (n.groups().get(gi).count() > 0) {
-        sections.add(section(ai, ni, gi, 0, n.groups().get(gi).count()));
+      SummaryView.Group g = n.groups().get(gi);
+      if (g.count() > 0) {
+        sections.add(
+            g.key().equals("not_evaluated")
+                ? stoppedSection(ai, ni, g)
+                : section(ai, ni, gi, 0, g.count()));
       }
     }
     return listPage(ai, ni, -1, 1, 1, Html.join(sections));
+  }
+
+  private static final Template STOPPED_SECTION = SITE.get("stoppedSection");
+  private static final Template STOPPED_GATE = SITE.get("stoppedGate");
+
+  /**
+   * The customers a node was not evaluated for, on a node's page of all its groups: those that did
+   * not meet a gate before it in its branch, so the gates' Not met lists, linked, are theirs (no
+   * customer is listed twice on the site's list pages).
+   */
+  private Html stoppedSection(int ai, int ni, SummaryView.Group group) {
+    SiteModel.AreaInfo info = model.areas.get(ai);
+    Outcome.AreaOutcome ao = info.outcome();
+    List<Html> gates = new ArrayList<>();
+    int i = 0;
+    for (Ir.Branch b : ao.area.branches()) {
+      List<Integer> before = new ArrayList<>();
+      boolean found = false;
+      for (Ir.Node n : b.nodes()) {
+        int size = n.leaves().isEmpty() ? 1 : n.leaves().size();
+        if (ni >= i && ni < i + size) {
+          found = true;
+          break;
+        }
+        if (n.kind() == Ir.NodeKind.GATE) {
+          before.add(i);
+        }
+        i += size;
+      }
+      if (found) {
+        SummaryView.Area a = model.all.areas().get(ai);
+        for (int g : before) {
+          SummaryView.Node gate = a.nodes().get(g);
+          for (int gi = 0; gi < gate.groups().size(); gi++) {
+            SummaryView.Group x = gate.groups().get(gi);
+            if (x.key().equals("not_met") && x.count() > 0) {
+              gates.add(
+                  STOPPED_GATE.render(
+                      "href",
+                      listHref(ai, g, gi, 0, null).substring("lists/".length()),
+                      "gate",
+                      info.labels().get(g),
+                      "customers",
+                      x.count() + Words.plural(" customer", x.count())));
+            }
+          }
+        }
+        break;
+      }
+    }
+    return STOPPED_SECTION.render(
+        "label",
+        group.label(),
+        "customers",
+        group.count() + Words.plural(" customer", group.count()),
+        "gates",
+        Html.join(gates));
   }
 
   /** Page {@code p} (1-based) of a group's list. */
@@ -420,7 +484,7 @@ public final class SitePages {
             "next",
             pageLink(gi >= 0 && p < pages, gi < 0 ? "" : listFile(ai, ni, gi, p + 1), "Next page"),
             "csv",
-            listCsv(a, n),
+            listCsv(a),
             "title",
             title,
             "counts",

@@ -20,7 +20,7 @@ import java.util.stream.IntStream;
  *   <li>{@code partners.html} and {@code p/NAME.html} (the program's site only): each partner's
  *       standing and summary;
  *   <li>{@code lists/AREA.NODE.GROUP[.PAGE].html}: a group's customers, {@value
- *       SitePages#PAGE_SIZE} a page, and {@code lists/AREA.NODE.GROUP.csv}: the whole group;
+ *       SitePages#PAGE_SIZE} a page, and {@code lists/AREA.csv}: every list of the area;
  *   <li>{@code c/NAME.html}: a page per customer; {@code customers[.PAGE].html} with the search
  *       over {@code search-index.js};
  *   <li>{@code tree.AREA.html}: each area's condition sequence tree as a diagram;
@@ -62,10 +62,10 @@ public final class SiteWriter {
     for (int ai = 0; ai < model.all.areas().size(); ai++) {
       SummaryView.Area a = model.all.areas().get(ai);
       write(dir.resolve(model.areas.get(ai).tree()), TreeDiagram.page(pages, ai));
+      Path lists = dir.resolve("lists");
+      write(lists.resolve(SitePages.listCsv(a)), SiteCsv.results(model, ai));
       for (int ni = 0; ni < a.nodes().size(); ni++) {
         SummaryView.Node n = a.nodes().get(ni);
-        Path lists = dir.resolve("lists");
-        write(lists.resolve(SitePages.listCsv(a, n)), SiteCsv.node(model, ai, ni));
         if (pages.listsPerNode()) {
           write(lists.resolve(pages.listFile(ai, ni, 0, 1)), pages.nodeListPage(ai, ni));
           continue;

@@ -17,9 +17,61 @@ import java.util.List;
 final class TreeDiagram {
   private TreeDiagram() {}
 
+  /**
+   * The fills behind a node's text in the diagram: a gate's, a metric's or leaf's, and a node
+   * without counts (text on them meets WCAG AA contrast: {@code ContrastTest}).
+   */
+  static final List<String> NODE_FILLS = List.of("#eef3fa", "#f3f8ef", "#f7f7f7");
+
   private static final Template TREE = SitePages.SITE.get("tree");
   private static final Template TREE_NODE = SitePages.SITE.get("treeNode");
   private static final Template TREE_PARTNER = SitePages.SITE.get("treePartner");
+  private static final Template TREE_SET = SitePages.SITE.get("treeSet");
+
+  /**
+   * The members of the named workload sets a node counts over that the why only counts ({@code one
+   * of 23 named workloads}): each set once, its names in order.
+   */
+  static Html sets(Ir.Node n) {
+    java.util.Set<List<String>> sets = new java.util.LinkedHashSet<>();
+    collect(n.value(), sets);
+    if (n.met() != null) {
+      collect(n.met(), sets);
+    }
+    List<Html> out = new ArrayList<>();
+    for (List<String> names : sets) {
+      out.add(TREE_SET.render("count", names.size(), "names", String.join(", ", names)));
+    }
+    return Html.join(out);
+  }
+
+  private static void collect(Ir.Expr e, java.util.Set<List<String>> sets) {
+    if (e == null) {
+      return;
+    }
+    for (Ir.Binder b : Words.bindersOf(e)) {
+      if (b instanceof Ir.ForWorkload w) {
+        collect(w.set(), sets);
+      }
+    }
+    for (Ir.Expr child : e.children()) {
+      collect(child, sets);
+    }
+  }
+
+  private static void collect(Ir.WorkloadSet set, java.util.Set<List<String>> sets) {
+    if (set instanceof Ir.Names names && names.names().size() > 3) {
+      sets.add(names.names());
+    } else if (set instanceof Ir.Union u) {
+      for (Ir.WorkloadSet p : u.parts()) {
+        collect(p, sets);
+      }
+    } else if (set instanceof Ir.Except x) {
+      collect(x.base(), sets);
+      collect(x.minus(), sets);
+    }
+  }
+
   private static final Template DIAGRAM = SitePages.SITE.get("diagram");
   private static final Template BRANCH = SitePages.SITE.get("dBranch");
   private static final Template LINE = SitePages.SITE.get("dLine");
@@ -114,7 +166,7 @@ final class TreeDiagram {
     String title = ni >= 0 ? info.labels().get(ni) : n.title();
     String shown = title.length() > MAX_TITLE ? title.substring(0, MAX_TITLE - 1) + "…" : title;
     List<Html> counts = new ArrayList<>();
-    String fill = "#f7f7f7";
+    String fill = NODE_FILLS.get(2);
     if (ni >= 0) {
       SummaryView.Node sn = summary.nodes().get(ni);
       int cx = x + 10;
@@ -142,7 +194,7 @@ final class TreeDiagram {
                     text));
         cx += 7 * text.length() + 24;
       }
-      fill = n.kind() == Ir.NodeKind.GATE ? "#eef3fa" : "#f3f8ef";
+      fill = NODE_FILLS.get(n.kind() == Ir.NodeKind.GATE ? 0 : 1);
     }
     items.add(
         NODE.render(
@@ -182,6 +234,8 @@ final class TreeDiagram {
             n.id(),
             "criteria",
             n.criteria(),
+            "sets",
+            sets(n),
             "partner",
             n.partner() == null
                 ? Html.EMPTY
