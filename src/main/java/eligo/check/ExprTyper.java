@@ -510,19 +510,32 @@ final class ExprTyper {
         inner = inner.withLocal(b.var().text(), var);
       }
     }
+    boolean takesTerm = a.body() != null;
     TNum body =
-        a.kind() == AggKind.SUM ? expectNum(expr(a.body(), inner), a.body().span(), "'sum'") : null;
+        takesTerm
+            ? expectNum(
+                expr(a.body(), inner),
+                a.body().span(),
+                "'" + a.kind().name().toLowerCase(java.util.Locale.ROOT) + "'")
+            : null;
     T where =
         a.where() == null ? null : expectBool(expr(a.where(), inner), a.where().span(), "'where'");
-    if (failed
-        || (a.kind() == AggKind.SUM && body == null)
-        || (a.where() != null && where == null)) {
+    if (failed || (takesTerm && body == null) || (a.where() != null && where == null)) {
       return ERR;
     }
     Ir.Expr condition = where == null ? null : ((TBool) where).e();
     switch (a.kind()) {
       case SUM:
         return new TNum(new Ir.Sum(binders, condition, body.e()), body.kind());
+      case AVERAGE:
+        return new TNum(
+            new Ir.Reduce(Ir.ReduceOp.AVERAGE, binders, condition, body.e()), body.kind());
+      case MINIMUM:
+        return new TNum(
+            new Ir.Reduce(Ir.ReduceOp.MINIMUM, binders, condition, body.e()), body.kind());
+      case MAXIMUM:
+        return new TNum(
+            new Ir.Reduce(Ir.ReduceOp.MAXIMUM, binders, condition, body.e()), body.kind());
       case COUNT:
         return new TNum(new Ir.Count(binders, condition), Kind.count(countLabel(dims)));
       default:

@@ -228,6 +228,11 @@ class ExprCompiler {
     }
 
     @Override
+    public JavaExpr visit(Ir.Reduce e, Scope s) {
+      return helper(e, s);
+    }
+
+    @Override
     public JavaExpr visit(Ir.Count e, Scope s) {
       return helper(e, s);
     }
@@ -533,6 +538,11 @@ class ExprCompiler {
     if (e instanceof Ir.Sum) {
       return "Sum";
     }
+    if (e instanceof Ir.Reduce r) {
+      return r.op() == Ir.ReduceOp.AVERAGE
+          ? "Average"
+          : r.op() == Ir.ReduceOp.MINIMUM ? "Min" : "Max";
+    }
     if (e instanceof Ir.Exists) {
       return "Any";
     }
@@ -552,6 +562,14 @@ class ExprCompiler {
     }
     if (e instanceof Ir.Sum) {
       return "Sum over " + over + " where the condition holds.";
+    }
+    if (e instanceof Ir.Reduce r) {
+      return (r.op() == Ir.ReduceOp.AVERAGE
+              ? "Average (half-even at the term's scale)"
+              : r.op() == Ir.ReduceOp.MINIMUM ? "Minimum" : "Maximum")
+          + " over "
+          + over
+          + " where the condition holds; 0 over none.";
     }
     if (e instanceof Ir.Exists) {
       return "Whether some " + over + " satisfies the condition.";

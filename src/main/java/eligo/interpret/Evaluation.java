@@ -1,6 +1,7 @@
 package eligo.interpret;
 
 import eligo.data.Dataset;
+import eligo.data.Exact;
 import eligo.data.Month;
 import eligo.ir.Ir;
 import java.util.List;
@@ -108,6 +109,29 @@ final class Evaluation {
             return true;
           });
       return total[0];
+    }
+
+    @Override
+    public Long visit(Ir.Reduce r, Ctx c) {
+      long[] acc = {0, 0}; // the sum, minimum or maximum so far; the number of terms
+      forEachBinding(
+          r.binders(),
+          0,
+          c,
+          b -> {
+            if (holds(r.where(), b)) {
+              long term = num(r.body(), b);
+              if (r.op() == Ir.ReduceOp.AVERAGE) {
+                acc[0] = Math.addExact(acc[0], term);
+              } else if (acc[1] == 0
+                  || (r.op() == Ir.ReduceOp.MINIMUM ? term < acc[0] : term > acc[0])) {
+                acc[0] = term;
+              }
+              acc[1] = Math.addExact(acc[1], 1);
+            }
+            return true;
+          });
+      return r.op() == Ir.ReduceOp.AVERAGE ? Exact.divideHalfEven(acc[0], acc[1]) : acc[0];
     }
 
     @Override
@@ -264,6 +288,11 @@ final class Evaluation {
 
     @Override
     public Boolean visit(Ir.Sum e, Ctx c) {
+      throw notACondition(e);
+    }
+
+    @Override
+    public Boolean visit(Ir.Reduce e, Ctx c) {
       throw notACondition(e);
     }
 

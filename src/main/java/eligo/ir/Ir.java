@@ -317,7 +317,7 @@ public final class Ir {
   }
 
   /** An aggregate or quantifier: an expression that ranges over the bindings of its binders. */
-  public sealed interface Quantified extends Expr permits Sum, Count, Exists, ForAll {
+  public sealed interface Quantified extends Expr permits Sum, Reduce, Count, Exists, ForAll {
     /** What it ranges over, nested in order (first outermost). */
     List<Binder> binders();
 
@@ -348,6 +348,8 @@ public final class Ir {
     R visit(If e, P p);
 
     R visit(Sum e, P p);
+
+    R visit(Reduce e, P p);
 
     R visit(Count e, P p);
 
@@ -529,6 +531,47 @@ public final class Ir {
    */
   public record Sum(List<Binder> binders, Expr where, Expr body) implements Quantified {
     public Sum {
+      binders = List.copyOf(binders);
+    }
+
+    public Type type() {
+      return Type.NUM;
+    }
+
+    public int scale() {
+      return body.scale();
+    }
+
+    @Override
+    public List<Expr> children() {
+      return present(where, body);
+    }
+
+    @Override
+    public <R, P> R accept(Visitor<R, P> v, P p) {
+      return v.visit(this, p);
+    }
+  }
+
+  /** What a {@link Reduce} makes of the terms of its bindings. */
+  public enum ReduceOp {
+    /**
+     * Their sum divided by their number, rounded half-even at the term's scale ({@code $0.005} to
+     * the even cent): {@link eligo.data.Exact#divideHalfEven}.
+     */
+    AVERAGE,
+    MINIMUM,
+    MAXIMUM
+  }
+
+  /**
+   * The average, minimum or maximum of {@code body} over every binding of the binders (nested in
+   * order) where {@code where} holds (null: always), at the body's scale. Over no binding at all it
+   * is 0, as a sum over none is.
+   */
+  public record Reduce(ReduceOp op, List<Binder> binders, Expr where, Expr body)
+      implements Quantified {
+    public Reduce {
       binders = List.copyOf(binders);
     }
 

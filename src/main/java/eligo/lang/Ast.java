@@ -308,6 +308,10 @@ public final class Ast {
 
   public enum AggKind {
     SUM,
+    /** The mean of a term over the bindings, rounded half-even to the term's decimals. */
+    AVERAGE,
+    MINIMUM,
+    MAXIMUM,
     COUNT,
     ANY,
     ALL

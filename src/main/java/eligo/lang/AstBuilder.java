@@ -1,6 +1,7 @@
 package eligo.lang;
 
 import eligo.lang.Ast.*;
+import eligo.lang.antlr.CriteriaLexer;
 import eligo.lang.antlr.CriteriaParser;
 import eligo.lang.antlr.CriteriaParser.*;
 import java.math.BigDecimal;
@@ -533,6 +534,17 @@ final class AstBuilder {
           binders(c.binder()),
           c.expr() == null ? null : expr(c.expr()),
           span(c.SUM().getSymbol()));
+    }
+    if (ctx instanceof StatExprContext c) {
+      Token word = c.getStart();
+      return new Aggregate(
+          word.getType() == CriteriaLexer.AVERAGE
+              ? AggKind.AVERAGE
+              : word.getType() == CriteriaLexer.MINIMUM ? AggKind.MINIMUM : AggKind.MAXIMUM,
+          postfix(c.postfixExpr()),
+          binders(c.binder()),
+          c.expr() == null ? null : expr(c.expr()),
+          span(word));
     }
     if (ctx instanceof CountExprContext c) {
       return new Aggregate(

@@ -212,6 +212,21 @@ public final class Explainer {
       }
       return name + ": " + amount.format(r.value[i], n.scale()) + period(sum, m);
     }
+    if (top instanceof Ir.Reduce reduce) {
+      Words.Amount amount = new Words.Amount(n.valueKind(), n.unit());
+      String name =
+          Words.reduceName(reduce, n.valueKind() == Ir.ValueKind.QUANTITY ? n.unit() : null);
+      if (n.isNet()) {
+        return name
+            + ": "
+            + amount.format(r.current[i], n.scale())
+            + period(reduce, m)
+            + " against "
+            + amount.format(r.baseline[i], n.scale())
+            + period(reduce, m - 12);
+      }
+      return name + ": " + amount.format(r.value[i], n.scale()) + period(reduce, m);
+    }
     return "the value was " + Formats.value(n.valueKind(), n.unit(), r.value[i], n.scale());
   }
 
@@ -224,7 +239,10 @@ public final class Explainer {
     return null;
   }
 
-  /** {@code in 2025-10..2026-09} for a sum over a month range, else {@code in 2026-09}. */
+  /**
+   * {@code in 2025-10..2026-09} for a sum, average, minimum or maximum over a month range, else
+   * {@code in 2026-09}.
+   */
   private static String period(Ir.Expr sum, int m) {
     for (Ir.Binder b : Words.bindersOf(sum)) {
       if (b instanceof Ir.ForMonth f) {
@@ -236,6 +254,9 @@ public final class Explainer {
     }
     if (sum instanceof Ir.Sum s && Words.bindersOf(s.body()).size() > 0) {
       return period(s.body(), m);
+    }
+    if (sum instanceof Ir.Reduce r && Words.bindersOf(r.body()).size() > 0) {
+      return period(r.body(), m);
     }
     return " in " + Formats.month(m);
   }

@@ -43,6 +43,7 @@ class IrTraversalTest {
     out.put(new Ir.Neg(N3), List.of(N3));
     out.put(new Ir.If(B1, N1, N2), List.of(B1, N1, N2));
     out.put(new Ir.Sum(OVER, B2, N3), List.of(B2, N3));
+    out.put(new Ir.Reduce(Ir.ReduceOp.MINIMUM, OVER, B1, N2), List.of(B1, N2));
     out.put(new Ir.Count(OVER, B1), List.of(B1));
     out.put(new Ir.Net(N2), List.of(N2));
     out.put(new Ir.NodeValue(2), List.of());
@@ -85,6 +86,7 @@ class IrTraversalTest {
   @Test
   void anAbsentConditionIsNoChild() {
     assertThat(new Ir.Sum(OVER, null, N1).children()).containsExactly(N1);
+    assertThat(new Ir.Reduce(Ir.ReduceOp.AVERAGE, OVER, null, N2).children()).containsExactly(N2);
     assertThat(new Ir.Count(OVER, null).children()).isEmpty();
     assertThat(new Ir.Exists(OVER, null).children()).isEmpty();
     assertThat(new Ir.ForAll(OVER, null).children()).isEmpty();
@@ -99,7 +101,7 @@ class IrTraversalTest {
       }
     }
     assertThat(samples().keySet().stream().filter(e -> e instanceof Ir.Quantified).count())
-        .isEqualTo(4);
+        .isEqualTo(5);
   }
 
   @Test
@@ -174,6 +176,10 @@ class IrTraversalTest {
 
     public String visit(Ir.Sum e, String p) {
       return "Sum" + p;
+    }
+
+    public String visit(Ir.Reduce e, String p) {
+      return "Reduce" + p;
     }
 
     public String visit(Ir.Count e, String p) {
