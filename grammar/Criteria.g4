@@ -152,8 +152,18 @@ notExpr
   ;
 
 // Left-factored: the parser decides what follows the first operand with one token.
+// 'x >= 20% more than y when zero: not met': relative growth; what a baseline of 0 (or less) gives
+// is the author's to state.
 cmpExpr
-  : rangeExpr (cmpOp rangeExpr | WITHIN (band | name) | IN rangeExpr)?
+  : rangeExpr
+    ( cmpOp rangeExpr (MORE_KW THAN rangeExpr WHEN ZERO COLON zeroOutcome)?
+    | WITHIN (band | name)
+    | IN rangeExpr
+    )?
+  ;
+
+zeroOutcome
+  : NOT? MET
   ;
 
 rangeExpr
@@ -222,7 +232,7 @@ name
   | WORKLOADS | ASSOCIATION | TYPES | TYPE | TABLE | MEASURE | BAND | DEFINE | FAMILY
   | TENANT | WORKLOAD | MONTH | CUSTOMER | VALUE | PARTNER | CRITERIA | DETAILS | START
   | COUNT | MONEY_KW | NUMBER_KW | LEAF | PARAMETER | TEMPLATE | BRANCH | GATE | METRIC
-  | EACH | PER | MET | WHEN | EARLIEST | ASSOCIATED | NET | SUM | AVERAGE | MINIMUM | MAXIMUM
+  | EACH | PER | MET | WHEN | EARLIEST | ASSOCIATED | NET | SUM | AVERAGE | MINIMUM | MAXIMUM | MORE_KW | THAN | ZERO
   ;
 
 // The name of a set in a list: not a binder's word, so that in 'workload in W, month in window'
@@ -293,6 +303,9 @@ OF          : 'of';
 NET         : 'net';
 SUM         : 'sum';
 AVERAGE     : 'average';
+MORE_KW     : 'more';
+THAN        : 'than';
+ZERO        : 'zero';
 MINIMUM     : 'minimum';
 MAXIMUM     : 'maximum';
 ANY         : 'any';

@@ -77,6 +77,9 @@ final class ExprTyper {
     if (e instanceof Ast.Compare c) {
       return compare(c, env);
     }
+    if (e instanceof Ast.Growth g) {
+      return growth(g, env);
+    }
     if (e instanceof Ast.Within w) {
       return within(w, env);
     }
@@ -295,6 +298,34 @@ final class ExprTyper {
     }
     reporter.error(c.span(), "cannot compare " + describe(l) + " with " + describe(r));
     return ERR;
+  }
+
+  private T growth(Ast.Growth g, Env env) {
+    TNum current = expectNum(expr(g.current(), env), g.current().span(), "growth");
+    TNum baseline = expectNum(expr(g.baseline(), env), g.baseline().span(), "a baseline");
+    if (current == null || baseline == null) {
+      return ERR;
+    }
+    if (!Kind.compatible(current.kind(), baseline.kind())) {
+      reporter.error(
+          g.span(),
+          "cannot compare the growth of "
+              + current.kind().describe()
+              + " with "
+              + baseline.kind().describe());
+      return ERR;
+    }
+    if (!(g.percent() instanceof Ast.LiteralExpr pct)
+        || pct.literal().kind() != Ast.LiteralKind.PERCENT) {
+      reporter.error(
+          g.percent().span(),
+          "growth is a percentage written as a number: 'value >= 20% more than baseline when"
+              + " zero: not met'");
+      return ERR;
+    }
+    Ir.Const k = constant(pct.literal().value());
+    return new TBool(
+        new Ir.Growth(Ir.CmpOp.valueOf(g.op().name()), current.e(), baseline.e(), k, g.whenZero()));
   }
 
   private T within(Ast.Within w, Env env) {

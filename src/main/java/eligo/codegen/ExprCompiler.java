@@ -275,6 +275,20 @@ class ExprCompiler {
     }
 
     @Override
+    public JavaExpr visit(Ir.Growth g, Scope s) {
+      int scale = g.sidesScale();
+      return JavaExpr.atom(
+          CodeBlock.of(
+              "$N($L,$W$L, $LL, $L, $L)",
+              utilities.growth(g.op()),
+              aligned(g.current(), scale, s).code(),
+              aligned(g.baseline(), scale, s).code(),
+              g.fraction().unscaled(),
+              g.fraction().scale(),
+              g.whenZero()));
+    }
+
+    @Override
     public JavaExpr visit(Ir.CompareMonths c, Scope s) {
       JavaExpr left = month(c.left(), s);
       JavaExpr right = month(c.right(), s);

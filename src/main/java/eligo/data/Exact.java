@@ -31,4 +31,22 @@ public final class Exact {
     }
     return quotient;
   }
+
+  /**
+   * How {@code current} compares with {@code baseline * (1 + fraction)}, exactly: negative, zero or
+   * positive, as {@link Long#compare} says; {@code fraction} is {@code fractionUnscaled} at {@code
+   * fractionScale} (0.2 for 20%). {@code current} and {@code baseline} are at one scale.
+   *
+   * @throws ArithmeticException when a product does not fit in a long
+   */
+  public static int compareGrowth(
+      long current, long baseline, long fractionUnscaled, int fractionScale) {
+    long one = 1;
+    for (int i = 0; i < fractionScale; i++) {
+      one = Math.multiplyExact(one, 10L);
+    }
+    long left = Math.multiplyExact(current, one);
+    long right = Math.multiplyExact(baseline, Math.addExact(one, fractionUnscaled));
+    return Long.compare(left, right);
+  }
 }

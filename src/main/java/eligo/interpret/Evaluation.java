@@ -174,6 +174,11 @@ final class Evaluation {
     }
 
     @Override
+    public Long visit(Ir.Growth e, Ctx c) {
+      throw notANumber(e);
+    }
+
+    @Override
     public Long visit(Ir.Compare e, Ctx c) {
       throw notANumber(e);
     }
@@ -309,6 +314,20 @@ final class Evaluation {
     @Override
     public Boolean visit(Ir.NodeValue e, Ctx c) {
       throw notACondition(e);
+    }
+
+    @Override
+    public Boolean visit(Ir.Growth g, Ctx c) {
+      int scale = g.sidesScale();
+      long current = align(num(g.current(), c), g.current().scale(), scale);
+      long baseline = align(num(g.baseline(), c), g.baseline().scale(), scale);
+      if (baseline <= 0) {
+        return g.whenZero();
+      }
+      return g.op()
+          .test(
+              Exact.compareGrowth(
+                  current, baseline, g.fraction().unscaled(), g.fraction().scale()));
     }
 
     @Override

@@ -294,6 +294,7 @@ public final class Ir {
           Net,
           NodeValue,
           Compare,
+          Growth,
           CompareMonths,
           InMonths,
           And,
@@ -358,6 +359,8 @@ public final class Ir {
     R visit(NodeValue e, P p);
 
     R visit(Compare e, P p);
+
+    R visit(Growth e, P p);
 
     R visit(CompareMonths e, P p);
 
@@ -726,6 +729,38 @@ public final class Ir {
     /** Whether it holds for a small enough left side ({@code <=}, {@code <}): an upper bound. */
     public boolean isUpperBound() {
       return this == LE || this == LT;
+    }
+  }
+
+  /**
+   * Relative growth: whether {@code current <op> baseline * (1 + fraction)}, exactly ({@code
+   * fraction} is 0.2 for "20% more than"); when the baseline is 0 or less, {@code whenZero}, the
+   * outcome the author stated. Both sides are evaluated, current first, then compared at the larger
+   * of their scales ({@link eligo.data.Exact#compareGrowth}).
+   */
+  public record Growth(CmpOp op, Expr current, Expr baseline, Const fraction, boolean whenZero)
+      implements Expr {
+    public Type type() {
+      return Type.BOOL;
+    }
+
+    public int scale() {
+      return 0;
+    }
+
+    /** The scale both sides are compared at. */
+    public int sidesScale() {
+      return Math.max(current.scale(), baseline.scale());
+    }
+
+    @Override
+    public List<Expr> children() {
+      return present(current, baseline);
+    }
+
+    @Override
+    public <R, P> R accept(Visitor<R, P> v, P p) {
+      return v.visit(this, p);
     }
   }
 

@@ -400,6 +400,16 @@ public final class IrPrinter {
     }
 
     @Override
+    public Doc visit(Ir.Growth g, Void p) {
+      return sx(
+          "growth" + g.op().symbol,
+          expr(g.current()),
+          expr(g.fraction()),
+          expr(g.baseline()),
+          sx(g.whenZero() ? "zero-met" : "zero-not-met"));
+    }
+
+    @Override
     public Doc visit(Ir.CompareMonths c, Void p) {
       return sx(c.op().symbol, month(c.left()), month(c.right()));
     }

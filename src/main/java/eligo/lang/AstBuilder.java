@@ -444,6 +444,15 @@ final class AstBuilder {
 
   private Expr cmp(CmpExprContext ctx) {
     Expr left = range(ctx.rangeExpr(0));
+    if (ctx.MORE_KW() != null && ctx.rangeExpr().size() == 3 && ctx.zeroOutcome() != null) {
+      return new Growth(
+          cmpOp(ctx.cmpOp()),
+          left,
+          range(ctx.rangeExpr(1)),
+          range(ctx.rangeExpr(2)),
+          ctx.zeroOutcome() != null && ctx.zeroOutcome().NOT() == null,
+          span(ctx.cmpOp()));
+    }
     if (ctx.cmpOp() != null) {
       return new Compare(cmpOp(ctx.cmpOp()), left, range(ctx.rangeExpr(1)), span(ctx.cmpOp()));
     }

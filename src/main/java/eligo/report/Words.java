@@ -2,6 +2,7 @@ package eligo.report;
 
 import eligo.data.Measure;
 import eligo.ir.Ir;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -342,6 +343,15 @@ public final class Words {
         && k.left() instanceof Ir.NodeValue
         && k.right() instanceof Ir.Const c) {
       return comparison(k.op()) + " " + Formats.value(kind, unit, c.unscaled(), c.scale());
+    }
+    if (met instanceof Ir.Growth g) {
+      return comparison(g.op())
+          + " "
+          + BigDecimal.valueOf(g.fraction().unscaled(), g.fraction().scale())
+              .movePointRight(2)
+              .stripTrailingZeros()
+              .toPlainString()
+          + "% more than the baseline";
     }
     if (met instanceof Ir.And a) {
       String l = needed(a.left(), kind, unit);

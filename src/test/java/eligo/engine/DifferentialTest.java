@@ -84,7 +84,14 @@ class DifferentialTest {
   }
 
   /** Constructs the programs of {@link #interpreterAndGeneratedCodeAgree} must hold. */
-  static final List<String> CONSTRUCTS = List.of("(average ", "(minimum ", "(maximum ");
+  static final List<String> CONSTRUCTS =
+      List.of(
+          "(average ",
+          "(minimum ",
+          "(maximum ",
+          " more than ",
+          "when zero: met",
+          "when zero: not met");
 
   @Test
   void theComparedProgramsUseEveryNewConstruct() {

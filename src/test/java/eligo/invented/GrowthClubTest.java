@@ -76,4 +76,30 @@ class GrowthClubTest {
           .contains("no-gap           met      $150.50");
     }
   }
+
+  @Test
+  void explainShowsBothSidesOfAGrowthAndTheRatio() {
+    for (String engine : List.of("generated", "interpret")) {
+      Result r =
+          run(
+              "explain",
+              "--criteria",
+              AREA.toString(),
+              "--data",
+              DATA.toString(),
+              "--engine",
+              engine,
+              "C001");
+      assertThat(r.code()).as(r.err()).isZero();
+      // T001: 12 x $900 in 2024-09..2025-08, 12 x $1,250 in TTM(M)
+      assertThat(r.out())
+          .contains(
+              "why: growth: $15,000.00 against a baseline of $10,800.00, ratio 1.3889 (38.89%"
+                  + " more)\n")
+          .contains(
+              "why: ACR: $15,000.00 in 2025-09..2026-08; growth: $15,000.00 against a baseline of"
+                  + " $10,800.00, ratio 1.3889 (38.89% more); needed: at least 50% more than the"
+                  + " baseline");
+    }
+  }
 }

@@ -48,6 +48,7 @@ class IrTraversalTest {
     out.put(new Ir.Net(N2), List.of(N2));
     out.put(new Ir.NodeValue(2), List.of());
     out.put(new Ir.Compare(Ir.CmpOp.NE, N3, N1), List.of(N3, N1));
+    out.put(new Ir.Growth(Ir.CmpOp.GE, N2, N3, new Ir.Const(2, 1), false), List.of(N2, N3));
     out.put(new Ir.CompareMonths(Ir.CmpOp.EQ, new Ir.AsOf(0), new Ir.MonthVar(M, -1)), List.of());
     out.put(
         new Ir.InMonths(new Ir.AsOf(0), new Ir.MonthRange(new Ir.AsOf(-1), new Ir.AsOf(1))),
@@ -192,6 +193,10 @@ class IrTraversalTest {
 
     public String visit(Ir.NodeValue e, String p) {
       return "NodeValue" + p;
+    }
+
+    public String visit(Ir.Growth e, String p) {
+      return "Growth" + p;
     }
 
     public String visit(Ir.Compare e, String p) {

@@ -586,6 +586,20 @@ public final class ProgramGenerator {
           break;
       }
     }
+    if (chance(0.1)) {
+      // relative growth, with the zero-baseline outcome the syntax requires
+      return "("
+          + num(k, ctx, 2)
+          + " "
+          + pick(">=", ">", "<", "<=", "==", "!=")
+          + " "
+          + pick("20%", "0.5%", "0%", "150%")
+          + " more than "
+          + num(k, ctx, 2)
+          + " when zero: "
+          + pick("met", "not met")
+          + ")";
+    }
     return num(k, ctx, 2) + " " + pick(">", ">=", "<", "<=", "==", "!=") + " " + literal(k, ctx);
   }
 
