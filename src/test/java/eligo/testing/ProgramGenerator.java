@@ -587,15 +587,17 @@ public final class ProgramGenerator {
       }
     }
     if (chance(0.1)) {
-      // relative growth, with the zero-baseline outcome the syntax requires
+      // relative growth, with the zero-baseline outcome the syntax requires; counts of different
+      // things do not compare, so a count's growth is drawn as money
+      K g = k == K.COUNT ? K.MONEY : k;
       return "("
-          + num(k, ctx, 2)
+          + num(g, ctx, 2)
           + " "
           + pick(">=", ">", "<", "<=", "==", "!=")
           + " "
           + pick("20%", "0.5%", "0%", "150%")
           + " more than "
-          + num(k, ctx, 2)
+          + num(g, ctx, 2)
           + " when zero: "
           + pick("met", "not met")
           + ")";
