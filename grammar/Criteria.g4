@@ -152,8 +152,18 @@ notExpr
   ;
 
 // Left-factored: the parser decides what follows the first operand with one token.
+// 'x >= 20% more than y when zero: not met': relative growth; what a baseline of 0 (or less) gives
+// is the author's to state.
 cmpExpr
-  : rangeExpr (cmpOp rangeExpr | WITHIN (band | name) | IN rangeExpr)?
+  : rangeExpr
+    ( cmpOp rangeExpr (MORE_KW THAN rangeExpr WHEN ZERO COLON zeroOutcome)?
+    | WITHIN (band | name)
+    | IN rangeExpr
+    )?
+  ;
+
+zeroOutcome
+  : NOT? MET
   ;
 
 rangeExpr
@@ -188,6 +198,7 @@ primary
   | LPAREN expr RPAREN                                               # parens
   | NET primary                                                      # netExpr
   | SUM postfixExpr FOR binder (COMMA binder)* (WHERE expr)?         # sumExpr
+  | (AVERAGE | MINIMUM | MAXIMUM) postfixExpr FOR binder (COMMA binder)* (WHERE expr)? # statExpr
   | COUNT binder (COMMA binder)* (WHERE expr)?                       # countExpr
   | ANY binder (COMMA binder)* WHERE expr                            # anyExpr
   | ALL binder (COMMA binder)* WHERE expr                            # allExpr
@@ -221,7 +232,7 @@ name
   | WORKLOADS | ASSOCIATION | TYPES | TYPE | TABLE | MEASURE | BAND | DEFINE | FAMILY
   | TENANT | WORKLOAD | MONTH | CUSTOMER | VALUE | PARTNER | CRITERIA | DETAILS | START
   | COUNT | MONEY_KW | NUMBER_KW | LEAF | PARAMETER | TEMPLATE | BRANCH | GATE | METRIC
-  | EACH | PER | MET | WHEN | EARLIEST | ASSOCIATED | NET | SUM
+  | EACH | PER | MET | WHEN | EARLIEST | ASSOCIATED | NET | SUM | AVERAGE | MINIMUM | MAXIMUM | MORE_KW | THAN | ZERO
   ;
 
 // The name of a set in a list: not a binder's word, so that in 'workload in W, month in window'
@@ -234,7 +245,7 @@ setName
   ;
 
 // A name in an expression: not a word that starts another expression ('value', 'net', 'sum',
-// 'count', 'associated', 'earliest'), so the parser decides with one token; nor one that starts a
+// 'average', 'minimum', 'maximum', 'count', 'associated', 'earliest'), so the parser decides with one token; nor one that starts a
 // line of a node or a declaration ('met', 'gate', 'define', ...), so that after a line with a
 // missing operand the parser finds the next line.
 refName
@@ -291,6 +302,12 @@ AT          : 'at';
 OF          : 'of';
 NET         : 'net';
 SUM         : 'sum';
+AVERAGE     : 'average';
+MORE_KW     : 'more';
+THAN        : 'than';
+ZERO        : 'zero';
+MINIMUM     : 'minimum';
+MAXIMUM     : 'maximum';
 ANY         : 'any';
 ALL         : 'all';
 FOR         : 'for';

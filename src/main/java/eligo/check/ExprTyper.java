@@ -77,6 +77,9 @@ final class ExprTyper {
     if (e instanceof Ast.Compare c) {
       return compare(c, env);
     }
+    if (e instanceof Ast.Growth g) {
+      return growth(g, env);
+    }
     if (e instanceof Ast.Within w) {
       return within(w, env);
     }
@@ -297,6 +300,34 @@ final class ExprTyper {
     return ERR;
   }
 
+  private T growth(Ast.Growth g, Env env) {
+    TNum current = expectNum(expr(g.current(), env), g.current().span(), "growth");
+    TNum baseline = expectNum(expr(g.baseline(), env), g.baseline().span(), "a baseline");
+    if (current == null || baseline == null) {
+      return ERR;
+    }
+    if (!Kind.compatible(current.kind(), baseline.kind())) {
+      reporter.error(
+          g.span(),
+          "cannot compare the growth of "
+              + current.kind().describe()
+              + " with "
+              + baseline.kind().describe());
+      return ERR;
+    }
+    if (!(g.percent() instanceof Ast.LiteralExpr pct)
+        || pct.literal().kind() != Ast.LiteralKind.PERCENT) {
+      reporter.error(
+          g.percent().span(),
+          "growth is a percentage written as a number: 'value >= 20% more than baseline when"
+              + " zero: not met'");
+      return ERR;
+    }
+    Ir.Const k = constant(pct.literal().value());
+    return new TBool(
+        new Ir.Growth(Ir.CmpOp.valueOf(g.op().name()), current.e(), baseline.e(), k, g.whenZero()));
+  }
+
   private T within(Ast.Within w, Env env) {
     TNum subject = expectNum(expr(w.subject(), env), w.subject().span(), "'within'");
     List<Ast.BandBound> bounds;
@@ -510,19 +541,32 @@ final class ExprTyper {
         inner = inner.withLocal(b.var().text(), var);
       }
     }
+    boolean takesTerm = a.body() != null;
     TNum body =
-        a.kind() == AggKind.SUM ? expectNum(expr(a.body(), inner), a.body().span(), "'sum'") : null;
+        takesTerm
+            ? expectNum(
+                expr(a.body(), inner),
+                a.body().span(),
+                "'" + a.kind().name().toLowerCase(java.util.Locale.ROOT) + "'")
+            : null;
     T where =
         a.where() == null ? null : expectBool(expr(a.where(), inner), a.where().span(), "'where'");
-    if (failed
-        || (a.kind() == AggKind.SUM && body == null)
-        || (a.where() != null && where == null)) {
+    if (failed || (takesTerm && body == null) || (a.where() != null && where == null)) {
       return ERR;
     }
     Ir.Expr condition = where == null ? null : ((TBool) where).e();
     switch (a.kind()) {
       case SUM:
         return new TNum(new Ir.Sum(binders, condition, body.e()), body.kind());
+      case AVERAGE:
+        return new TNum(
+            new Ir.Reduce(Ir.ReduceOp.AVERAGE, binders, condition, body.e()), body.kind());
+      case MINIMUM:
+        return new TNum(
+            new Ir.Reduce(Ir.ReduceOp.MINIMUM, binders, condition, body.e()), body.kind());
+      case MAXIMUM:
+        return new TNum(
+            new Ir.Reduce(Ir.ReduceOp.MAXIMUM, binders, condition, body.e()), body.kind());
       case COUNT:
         return new TNum(new Ir.Count(binders, condition), Kind.count(countLabel(dims)));
       default:

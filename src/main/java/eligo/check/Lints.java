@@ -229,6 +229,8 @@ final class Lints {
       result = nonNegative(i.then(), seen) && nonNegative(i.otherwise(), seen);
     } else if (e instanceof Ir.Sum sum) {
       result = nonNegative(sum.body(), seen);
+    } else if (e instanceof Ir.Reduce reduce) {
+      result = nonNegative(reduce.body(), seen);
     } else if (e instanceof Ir.NodeValue) {
       result = valueNonNegative;
     } else {

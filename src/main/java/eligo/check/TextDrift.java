@@ -96,6 +96,9 @@ final class TextDrift {
         values.add(BigDecimal.valueOf(rc.unscaled(), r.table().scale()));
       }
       values.add(BigDecimal.valueOf(r.table().otherwise(), r.table().scale()));
+    } else if (e instanceof Ir.Growth g) {
+      values.add(
+          BigDecimal.valueOf(g.fraction().unscaled(), g.fraction().scale()).stripTrailingZeros());
     } else if (e instanceof Ir.Net) {
       months.add(12); // M against M - 12
     } else if (e instanceof Ir.MeasureAt ma) {

@@ -67,6 +67,10 @@ final class Absence {
     if (aggregate instanceof Ir.ForAll x) {
       return x.where() == null || bool(x.where()) == Boolean.TRUE;
     }
+    if (aggregate instanceof Ir.Reduce x) {
+      // a binding left out of an average, minimum or maximum changes it, unless it is not a term
+      return x.where() != null && bool(x.where()) == Boolean.FALSE;
+    }
     if (aggregate instanceof Ir.Sum x) {
       if (x.where() != null && bool(x.where()) == Boolean.FALSE) {
         return true;
@@ -117,7 +121,8 @@ final class Absence {
       Long otherwise = aligned(i.otherwise(), i.scale());
       return then != null && then.equals(otherwise) && cannotFail(i.cond()) ? then : null;
     }
-    if (e instanceof Ir.Sum || e instanceof Ir.Count) {
+    if (e instanceof Ir.Sum || e instanceof Ir.Count || e instanceof Ir.Reduce) {
+      // no binding is a term: a reduce over none is 0
       return contributesNothing(e) ? 0L : null;
     }
     if (e instanceof Ir.Net n) {

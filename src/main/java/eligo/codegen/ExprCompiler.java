@@ -228,6 +228,11 @@ class ExprCompiler {
     }
 
     @Override
+    public JavaExpr visit(Ir.Reduce e, Scope s) {
+      return helper(e, s);
+    }
+
+    @Override
     public JavaExpr visit(Ir.Count e, Scope s) {
       return helper(e, s);
     }
@@ -267,6 +272,20 @@ class ExprCompiler {
               c.op().javaOp(),
               aligned(c.right(), scale, s).operand(min)),
           equality ? JavaExpr.EQUALITY : JavaExpr.RELATIONAL);
+    }
+
+    @Override
+    public JavaExpr visit(Ir.Growth g, Scope s) {
+      int scale = g.sidesScale();
+      return JavaExpr.atom(
+          CodeBlock.of(
+              "$N($L,$W$L, $LL, $L, $L)",
+              utilities.growth(g.op()),
+              aligned(g.current(), scale, s).code(),
+              aligned(g.baseline(), scale, s).code(),
+              g.fraction().unscaled(),
+              g.fraction().scale(),
+              g.whenZero()));
     }
 
     @Override
@@ -533,6 +552,11 @@ class ExprCompiler {
     if (e instanceof Ir.Sum) {
       return "Sum";
     }
+    if (e instanceof Ir.Reduce r) {
+      return r.op() == Ir.ReduceOp.AVERAGE
+          ? "Average"
+          : r.op() == Ir.ReduceOp.MINIMUM ? "Min" : "Max";
+    }
     if (e instanceof Ir.Exists) {
       return "Any";
     }
@@ -552,6 +576,14 @@ class ExprCompiler {
     }
     if (e instanceof Ir.Sum) {
       return "Sum over " + over + " where the condition holds.";
+    }
+    if (e instanceof Ir.Reduce r) {
+      return (r.op() == Ir.ReduceOp.AVERAGE
+              ? "Average (half-even at the term's scale)"
+              : r.op() == Ir.ReduceOp.MINIMUM ? "Minimum" : "Maximum")
+          + " over "
+          + over
+          + " where the condition holds; 0 over none.";
     }
     if (e instanceof Ir.Exists) {
       return "Whether some " + over + " satisfies the condition.";

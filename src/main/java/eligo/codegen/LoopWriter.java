@@ -9,13 +9,15 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Writes the loops of an aggregate (sum, count, any, every) as Java statements: one loop per
- * binder, or the one-pass form {@link LoopShapes} chose, with the lookups each level needs, and the
- * accumulation or early return. The expressions inside come from {@link ExprCompiler}.
+ * Writes the loops of an aggregate (sum, average, minimum, maximum, count, any, every) as Java
+ * statements: one loop per binder, or the one-pass form {@link LoopShapes} chose, with the lookups
+ * each level needs, and the accumulation or early return. The expressions inside come from {@link
+ * ExprCompiler}.
  */
 final class LoopWriter {
   private static final ClassName MATH = AreaWriter.MATH;
   private static final ClassName MONTH = AreaWriter.MONTH;
+  private static final ClassName EXACT = ClassName.get(eligo.data.Exact.class);
 
   private final ExprCompiler exprs;
   private final Masks masks;
@@ -58,7 +60,13 @@ final class LoopWriter {
       return b.addStatement("return true").build();
     }
     String acc = null;
-    if (e instanceof Ir.Count) {
+    String terms = null;
+    if (e instanceof Ir.Reduce reduce) {
+      acc = s.local(reduce.op() == Ir.ReduceOp.AVERAGE ? "sum" : "best");
+      terms = s.local("terms");
+      b.addStatement("long $N = 0L", acc);
+      b.addStatement("long $N = 0L", terms);
+    } else if (e instanceof Ir.Count) {
       acc = s.local("count");
       b.addStatement("long $N = 0L", acc);
     } else if (e instanceof Ir.Sum) {
@@ -92,6 +100,28 @@ final class LoopWriter {
             "$N = $T.addExact($N,$W$L)", acc, MATH, acc, exprs.num(sum.body(), s).code());
         b.endControlFlow();
       }
+    } else if (e instanceof Ir.Reduce reduce) {
+      if (where != null) {
+        b.beginControlFlow("if ($L)", exprs.bool(where, s).code());
+      }
+      String term = s.local("term");
+      b.addStatement("long $N = $L", term, exprs.num(reduce.body(), s).code());
+      if (reduce.op() == Ir.ReduceOp.AVERAGE) {
+        b.addStatement("$N = $T.addExact($N, $N)", acc, MATH, acc, term);
+      } else {
+        b.beginControlFlow(
+            "if ($N == 0L || $N $L $N)",
+            terms,
+            term,
+            reduce.op() == Ir.ReduceOp.MINIMUM ? "<" : ">",
+            acc);
+        b.addStatement("$N = $N", acc, term);
+        b.endControlFlow();
+      }
+      b.addStatement("$N = $T.addExact($N, 1L)", terms, MATH, terms);
+      if (where != null) {
+        b.endControlFlow();
+      }
     } else if (e instanceof Ir.Exists) {
       if (where == null) {
         b.addStatement("return true");
@@ -112,7 +142,9 @@ final class LoopWriter {
     for (int i = 0; i < open; i++) {
       b.endControlFlow();
     }
-    if (acc != null) {
+    if (e instanceof Ir.Reduce reduce && reduce.op() == Ir.ReduceOp.AVERAGE) {
+      b.addStatement("return $T.divideHalfEven($N, $N)", EXACT, acc, terms);
+    } else if (acc != null) {
       b.addStatement("return $N", acc);
     } else {
       b.addStatement("return $L", e instanceof Ir.ForAll);

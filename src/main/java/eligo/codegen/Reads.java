@@ -156,5 +156,8 @@ final class Reads {
     if (e instanceof Ir.Sum sum) {
       refs(sum.body(), pairs, starts);
     }
+    if (e instanceof Ir.Reduce reduce) {
+      refs(reduce.body(), pairs, starts);
+    }
   }
 }

@@ -21,6 +21,7 @@ import javax.lang.model.element.Modifier;
  */
 final class Utilities {
   private static final ClassName MEASURE = ClassName.get(Measure.class);
+  private static final ClassName EXACT = ClassName.get(eligo.data.Exact.class);
 
   private final Names members;
   private final Map<String, MethodSpec> methods = new LinkedHashMap<>();
@@ -125,6 +126,37 @@ final class Utilities {
                     "return a != $T.NONE && b != $T.NONE && a $L b",
                     AreaWriter.MONTH,
                     AreaWriter.MONTH,
+                    op.javaOp()));
+  }
+
+  /**
+   * {@code growthGe(current, baseline, fraction, scale, whenZero)}: whether {@code current >=
+   * baseline * (1 + fraction)} exactly; {@code whenZero} when the baseline is 0 or less.
+   */
+  String growth(Ir.CmpOp op) {
+    String key =
+        "growth" + op.name().charAt(0) + op.name().substring(1).toLowerCase(java.util.Locale.ROOT);
+    return get(
+        key,
+        name ->
+            MethodSpec.methodBuilder(name)
+                .addJavadoc(
+                    "Whether {@code current $L baseline * (1 + fraction)}, exactly; {@code whenZero}"
+                        + " when the baseline is 0 or less.\n",
+                    op.javaOp())
+                .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
+                .returns(TypeName.BOOLEAN)
+                .addParameter(TypeName.LONG, "current")
+                .addParameter(TypeName.LONG, "baseline")
+                .addParameter(TypeName.LONG, "fraction")
+                .addParameter(TypeName.INT, "scale")
+                .addParameter(TypeName.BOOLEAN, "whenZero")
+                .beginControlFlow("if (baseline <= 0L)")
+                .addStatement("return whenZero")
+                .endControlFlow()
+                .addStatement(
+                    "return $T.compareGrowth(current, baseline, fraction, scale) $L 0",
+                    EXACT,
                     op.javaOp()));
   }
 

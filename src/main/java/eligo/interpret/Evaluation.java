@@ -1,6 +1,7 @@
 package eligo.interpret;
 
 import eligo.data.Dataset;
+import eligo.data.Exact;
 import eligo.data.Month;
 import eligo.ir.Ir;
 import java.util.List;
@@ -111,6 +112,29 @@ final class Evaluation {
     }
 
     @Override
+    public Long visit(Ir.Reduce r, Ctx c) {
+      long[] acc = {0, 0}; // the sum, minimum or maximum so far; the number of terms
+      forEachBinding(
+          r.binders(),
+          0,
+          c,
+          b -> {
+            if (holds(r.where(), b)) {
+              long term = num(r.body(), b);
+              if (r.op() == Ir.ReduceOp.AVERAGE) {
+                acc[0] = Math.addExact(acc[0], term);
+              } else if (acc[1] == 0
+                  || (r.op() == Ir.ReduceOp.MINIMUM ? term < acc[0] : term > acc[0])) {
+                acc[0] = term;
+              }
+              acc[1] = Math.addExact(acc[1], 1);
+            }
+            return true;
+          });
+      return r.op() == Ir.ReduceOp.AVERAGE ? Exact.divideHalfEven(acc[0], acc[1]) : acc[0];
+    }
+
+    @Override
     public Long visit(Ir.Count n, Ctx c) {
       long[] count = {0};
       forEachBinding(
@@ -147,6 +171,11 @@ final class Evaluation {
             "NodeValue of scale " + v.scale() + " reads a value of scale " + c.nodeScale);
       }
       return c.nodeValue;
+    }
+
+    @Override
+    public Long visit(Ir.Growth e, Ctx c) {
+      throw notANumber(e);
     }
 
     @Override
@@ -268,6 +297,11 @@ final class Evaluation {
     }
 
     @Override
+    public Boolean visit(Ir.Reduce e, Ctx c) {
+      throw notACondition(e);
+    }
+
+    @Override
     public Boolean visit(Ir.Count e, Ctx c) {
       throw notACondition(e);
     }
@@ -280,6 +314,20 @@ final class Evaluation {
     @Override
     public Boolean visit(Ir.NodeValue e, Ctx c) {
       throw notACondition(e);
+    }
+
+    @Override
+    public Boolean visit(Ir.Growth g, Ctx c) {
+      int scale = g.sidesScale();
+      long current = align(num(g.current(), c), g.current().scale(), scale);
+      long baseline = align(num(g.baseline(), c), g.baseline().scale(), scale);
+      if (baseline <= 0) {
+        return g.whenZero();
+      }
+      return g.op()
+          .test(
+              Exact.compareGrowth(
+                  current, baseline, g.fraction().unscaled(), g.fraction().scale()));
     }
 
     @Override

@@ -294,6 +294,7 @@ public final class Ir {
           Net,
           NodeValue,
           Compare,
+          Growth,
           CompareMonths,
           InMonths,
           And,
@@ -317,7 +318,7 @@ public final class Ir {
   }
 
   /** An aggregate or quantifier: an expression that ranges over the bindings of its binders. */
-  public sealed interface Quantified extends Expr permits Sum, Count, Exists, ForAll {
+  public sealed interface Quantified extends Expr permits Sum, Reduce, Count, Exists, ForAll {
     /** What it ranges over, nested in order (first outermost). */
     List<Binder> binders();
 
@@ -349,6 +350,8 @@ public final class Ir {
 
     R visit(Sum e, P p);
 
+    R visit(Reduce e, P p);
+
     R visit(Count e, P p);
 
     R visit(Net e, P p);
@@ -356,6 +359,8 @@ public final class Ir {
     R visit(NodeValue e, P p);
 
     R visit(Compare e, P p);
+
+    R visit(Growth e, P p);
 
     R visit(CompareMonths e, P p);
 
@@ -551,6 +556,47 @@ public final class Ir {
     }
   }
 
+  /** What a {@link Reduce} makes of the terms of its bindings. */
+  public enum ReduceOp {
+    /**
+     * Their sum divided by their number, rounded half-even at the term's scale ({@code $0.005} to
+     * the even cent): {@link eligo.data.Exact#divideHalfEven}.
+     */
+    AVERAGE,
+    MINIMUM,
+    MAXIMUM
+  }
+
+  /**
+   * The average, minimum or maximum of {@code body} over every binding of the binders (nested in
+   * order) where {@code where} holds (null: always), at the body's scale. Over no binding at all it
+   * is 0, as a sum over none is.
+   */
+  public record Reduce(ReduceOp op, List<Binder> binders, Expr where, Expr body)
+      implements Quantified {
+    public Reduce {
+      binders = List.copyOf(binders);
+    }
+
+    public Type type() {
+      return Type.NUM;
+    }
+
+    public int scale() {
+      return body.scale();
+    }
+
+    @Override
+    public List<Expr> children() {
+      return present(where, body);
+    }
+
+    @Override
+    public <R, P> R accept(Visitor<R, P> v, P p) {
+      return v.visit(this, p);
+    }
+  }
+
   /** Number of distinct bindings of the binders where {@code where} holds (null: always). */
   public record Count(List<Binder> binders, Expr where) implements Quantified {
     public Count {
@@ -683,6 +729,38 @@ public final class Ir {
     /** Whether it holds for a small enough left side ({@code <=}, {@code <}): an upper bound. */
     public boolean isUpperBound() {
       return this == LE || this == LT;
+    }
+  }
+
+  /**
+   * Relative growth: whether {@code current <op> baseline * (1 + fraction)}, exactly ({@code
+   * fraction} is 0.2 for "20% more than"); when the baseline is 0 or less, {@code whenZero}, the
+   * outcome the author stated. Both sides are evaluated, current first, then compared at the larger
+   * of their scales ({@link eligo.data.Exact#compareGrowth}).
+   */
+  public record Growth(CmpOp op, Expr current, Expr baseline, Const fraction, boolean whenZero)
+      implements Expr {
+    public Type type() {
+      return Type.BOOL;
+    }
+
+    public int scale() {
+      return 0;
+    }
+
+    /** The scale both sides are compared at. */
+    public int sidesScale() {
+      return Math.max(current.scale(), baseline.scale());
+    }
+
+    @Override
+    public List<Expr> children() {
+      return present(current, baseline);
+    }
+
+    @Override
+    public <R, P> R accept(Visitor<R, P> v, P p) {
+      return v.visit(this, p);
     }
   }
 

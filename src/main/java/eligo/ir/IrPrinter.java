@@ -370,6 +370,14 @@ public final class IrPrinter {
     }
 
     @Override
+    public Doc visit(Ir.Reduce r, Void p) {
+      String op = r.op().name().toLowerCase(java.util.Locale.ROOT);
+      return r.where() == null
+          ? sx(op, binders(r.binders()), expr(r.body()))
+          : sx(op, binders(r.binders()), sx("where", expr(r.where())), expr(r.body()));
+    }
+
+    @Override
     public Doc visit(Ir.Count c, Void p) {
       return c.where() == null
           ? sx("count", binders(c.binders()))
@@ -389,6 +397,16 @@ public final class IrPrinter {
     @Override
     public Doc visit(Ir.Compare c, Void p) {
       return sx(c.op().symbol, expr(c.left()), expr(c.right()));
+    }
+
+    @Override
+    public Doc visit(Ir.Growth g, Void p) {
+      return sx(
+          "growth" + g.op().symbol,
+          expr(g.current()),
+          expr(g.fraction()),
+          expr(g.baseline()),
+          sx(g.whenZero() ? "zero-met" : "zero-not-met"));
     }
 
     @Override

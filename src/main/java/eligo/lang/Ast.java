@@ -308,6 +308,10 @@ public final class Ast {
 
   public enum AggKind {
     SUM,
+    /** The mean of a term over the bindings, rounded half-even to the term's decimals. */
+    AVERAGE,
+    MINIMUM,
+    MAXIMUM,
     COUNT,
     ANY,
     ALL
@@ -318,6 +322,7 @@ public final class Ast {
           PercentOf,
           Binary,
           Compare,
+          Growth,
           Within,
           InSet,
           Range,
@@ -347,6 +352,15 @@ public final class Ast {
   public record Binary(BinOp op, Expr left, Expr right, Span span) implements Expr {}
 
   public record Compare(CmpOp op, Expr left, Expr right, Span span) implements Expr {}
+
+  /**
+   * {@code current >= 20% more than baseline when zero: not met}: {@code current op baseline * (1 +
+   * percent)}, exactly; {@code whenZero} is the outcome the author stated for a baseline of 0 or
+   * less. {@code percent} is as parsed: the checker requires a percentage written as a number.
+   */
+  public record Growth(
+      CmpOp op, Expr current, Expr percent, Expr baseline, boolean whenZero, Span span)
+      implements Expr {}
 
   /** {@code paid_units within seat_band}: either a band written in place or a band's name. */
   public record Within(Expr subject, BandExpr band, Name bandName, Span span) implements Expr {}

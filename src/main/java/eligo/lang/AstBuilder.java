@@ -1,6 +1,7 @@
 package eligo.lang;
 
 import eligo.lang.Ast.*;
+import eligo.lang.antlr.CriteriaLexer;
 import eligo.lang.antlr.CriteriaParser;
 import eligo.lang.antlr.CriteriaParser.*;
 import java.math.BigDecimal;
@@ -443,6 +444,15 @@ final class AstBuilder {
 
   private Expr cmp(CmpExprContext ctx) {
     Expr left = range(ctx.rangeExpr(0));
+    if (ctx.MORE_KW() != null && ctx.rangeExpr().size() == 3 && ctx.zeroOutcome() != null) {
+      return new Growth(
+          cmpOp(ctx.cmpOp()),
+          left,
+          range(ctx.rangeExpr(1)),
+          range(ctx.rangeExpr(2)),
+          ctx.zeroOutcome() != null && ctx.zeroOutcome().NOT() == null,
+          span(ctx.cmpOp()));
+    }
     if (ctx.cmpOp() != null) {
       return new Compare(cmpOp(ctx.cmpOp()), left, range(ctx.rangeExpr(1)), span(ctx.cmpOp()));
     }
@@ -533,6 +543,17 @@ final class AstBuilder {
           binders(c.binder()),
           c.expr() == null ? null : expr(c.expr()),
           span(c.SUM().getSymbol()));
+    }
+    if (ctx instanceof StatExprContext c) {
+      Token word = c.getStart();
+      return new Aggregate(
+          word.getType() == CriteriaLexer.AVERAGE
+              ? AggKind.AVERAGE
+              : word.getType() == CriteriaLexer.MINIMUM ? AggKind.MINIMUM : AggKind.MAXIMUM,
+          postfix(c.postfixExpr()),
+          binders(c.binder()),
+          c.expr() == null ? null : expr(c.expr()),
+          span(word));
     }
     if (ctx instanceof CountExprContext c) {
       return new Aggregate(

@@ -131,6 +131,7 @@ public final class Formatter {
 
     private static boolean opensNesting(ParserRuleContext ctx) {
       return ctx instanceof SumExprContext
+          || ctx instanceof StatExprContext
           || ctx instanceof CountExprContext
           || ctx instanceof AnyExprContext
           || ctx instanceof AllExprContext

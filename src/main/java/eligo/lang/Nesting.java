@@ -105,6 +105,9 @@ final class Nesting implements ParseTreeListener {
           CriteriaLexer.NET,
           CriteriaLexer.OF,
           CriteriaLexer.SUM,
+          CriteriaLexer.AVERAGE,
+          CriteriaLexer.MINIMUM,
+          CriteriaLexer.MAXIMUM,
           CriteriaLexer.COUNT,
           CriteriaLexer.ANY,
           CriteriaLexer.ALL);
@@ -217,6 +220,9 @@ final class Nesting implements ParseTreeListener {
     if (ctx instanceof CriteriaParser.PrimaryContext) {
       return first == CriteriaLexer.NET
           || first == CriteriaLexer.SUM
+          || first == CriteriaLexer.AVERAGE
+          || first == CriteriaLexer.MINIMUM
+          || first == CriteriaLexer.MAXIMUM
           || first == CriteriaLexer.COUNT
           || first == CriteriaLexer.ANY
           || first == CriteriaLexer.ALL

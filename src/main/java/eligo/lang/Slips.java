@@ -16,11 +16,12 @@ public final class Slips {
   private Slips() {}
 
   /** The aggregates of the language, as a hint names them. */
-  public static final List<String> AGGREGATES = List.of("sum", "count", "any", "all");
+  public static final List<String> AGGREGATES =
+      List.of("sum", "average", "minimum", "maximum", "count", "any", "all");
 
   /** Aggregates of other languages that people reach for. */
   private static final Set<String> FOREIGN_AGGREGATES =
-      Set.of("avg", "average", "mean", "min", "max", "minimum", "maximum", "median", "total");
+      Set.of("avg", "mean", "min", "max", "median", "total");
 
   /**
    * The hint for a name used as an aggregate the language lacks ({@code avg}), or null when {@code

@@ -207,6 +207,10 @@ public final class Explainer {
     String reason = reason(n, t, r, i, c, m);
     recorder.reasons.put(n, reason);
     String why = null;
+    String growth = growthWords(n);
+    if (growth != null) {
+      reason = reason + "; " + growth;
+    }
     if (status == NodeResults.NOT_MET) {
       String needed =
           words.computeIfAbsent(n.met(), x -> Words.needed(n.met(), n.valueKind(), n.unit()));
@@ -220,6 +224,9 @@ public final class Explainer {
                           : n.valueKind() == Ir.ValueKind.COUNT ? "a net of " : "growth of ")
                       + needed);
     }
+    if (why == null && growth != null) {
+      why = growth; // a growth shows both sides and the ratio, met or not
+    }
     return new CustomerView.Node(
         n.id(),
         kind(n),
@@ -231,6 +238,69 @@ public final class Explainer {
         why,
         detailsBy,
         details(n, t));
+  }
+
+  /**
+   * Each relative growth of the node's condition as evaluated, in words: {@code growth: $1,180.00
+   * against a baseline of $1,000.00, ratio 1.18 (18% more)}, or what the criteria state for a
+   * baseline of 0; null when the condition has none (or it was not evaluated).
+   */
+  private String growthWords(Ir.Node n) {
+    List<Ir.Growth> growths = new ArrayList<>();
+    collectGrowths(n.met(), growths);
+    List<String> parts = new ArrayList<>();
+    for (Ir.Growth g : growths) {
+      Long current = recorder.lastValue.get(g.current());
+      Long baseline = recorder.lastValue.get(g.baseline());
+      if (current == null || baseline == null) {
+        continue;
+      }
+      Ir.ValueKind kind = g.current() instanceof Ir.NodeValue ? n.valueKind() : Ir.ValueKind.NUMBER;
+      String sides =
+          "growth: "
+              + Formats.value(kind, n.unit(), current, g.current().scale())
+              + " against a baseline of "
+              + Formats.value(kind, n.unit(), baseline, g.baseline().scale());
+      if (baseline <= 0) {
+        parts.add(
+            sides
+                + ", no ratio: for a baseline of 0 or less the criteria say "
+                + (g.whenZero() ? "met" : "not met"));
+        continue;
+      }
+      int scale = g.sidesScale();
+      java.math.BigDecimal ratio =
+          java.math.BigDecimal.valueOf(current, g.current().scale())
+              .setScale(scale)
+              .divide(
+                  java.math.BigDecimal.valueOf(baseline, g.baseline().scale()).setScale(scale),
+                  4,
+                  java.math.RoundingMode.HALF_EVEN);
+      java.math.BigDecimal percent =
+          ratio.subtract(java.math.BigDecimal.ONE).movePointRight(2).stripTrailingZeros();
+      parts.add(
+          sides
+              + ", ratio "
+              + ratio.stripTrailingZeros().toPlainString()
+              + " ("
+              + (percent.signum() >= 0
+                  ? percent.toPlainString() + "% more"
+                  : percent.negate().toPlainString() + "% less")
+              + ")");
+    }
+    return parts.isEmpty() ? null : String.join("; ", parts);
+  }
+
+  private static void collectGrowths(Ir.Expr e, List<Ir.Growth> out) {
+    if (e == null) {
+      return;
+    }
+    if (e instanceof Ir.Growth g) {
+      out.add(g);
+    }
+    for (Ir.Expr child : e.children()) {
+      collectGrowths(child, out);
+    }
   }
 
   static String kind(Ir.Node n) {
@@ -299,6 +369,21 @@ public final class Explainer {
       }
       return name + ": " + amount.format(r.value[i], n.scale()) + period(sum, m);
     }
+    if (top instanceof Ir.Reduce reduce) {
+      Words.Amount amount = new Words.Amount(n.valueKind(), n.unit());
+      String name =
+          Words.reduceName(reduce, n.valueKind() == Ir.ValueKind.QUANTITY ? n.unit() : null);
+      if (n.isNet()) {
+        return name
+            + ": "
+            + amount.format(r.current[i], n.scale())
+            + period(reduce, m)
+            + " against "
+            + amount.format(r.baseline[i], n.scale())
+            + period(reduce, m - 12);
+      }
+      return name + ": " + amount.format(r.value[i], n.scale()) + period(reduce, m);
+    }
     return "the value was " + Formats.value(n.valueKind(), n.unit(), r.value[i], n.scale());
   }
 
@@ -311,7 +396,10 @@ public final class Explainer {
     return null;
   }
 
-  /** {@code in 2025-10..2026-09} for a sum over a month range, else {@code in 2026-09}. */
+  /**
+   * {@code in 2025-10..2026-09} for a sum, average, minimum or maximum over a month range, else
+   * {@code in 2026-09}.
+   */
   private static String period(Ir.Expr sum, int m) {
     for (Ir.Binder b : Words.bindersOf(sum)) {
       if (b instanceof Ir.ForMonth f) {
@@ -323,6 +411,9 @@ public final class Explainer {
     }
     if (sum instanceof Ir.Sum s && Words.bindersOf(s.body()).size() > 0) {
       return period(s.body(), m);
+    }
+    if (sum instanceof Ir.Reduce r && Words.bindersOf(r.body()).size() > 0) {
+      return period(r.body(), m);
     }
     return " in " + Formats.month(m);
   }

@@ -2,6 +2,7 @@ package eligo.report;
 
 import eligo.data.Measure;
 import eligo.ir.Ir;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -246,11 +247,45 @@ public final class Words {
       }
       return body;
     }
+    if (e instanceof Ir.Reduce r) {
+      return reduceName(r, unit);
+    }
     if (unit != null && !unit.isEmpty()) {
       return unit.replace('_', ' ');
     }
     Measure m = firstMeasure(e);
     return m == null ? "the amount" : measure(m);
+  }
+
+  /**
+   * An average, minimum or maximum in words: {@code the average ACR per month}, {@code the lowest
+   * paid units per tenant and month}; an average is rounded half-even at the amount's decimals.
+   */
+  static String reduceName(Ir.Reduce r, String unit) {
+    List<String> dims = new java.util.ArrayList<>();
+    for (Ir.Binder b : r.binders()) {
+      dims.add(
+          switch (b.var().dim()) {
+            case TENANT -> "tenant";
+            case WORKLOAD -> "workload";
+            case MONTH -> "month";
+            case TYPE -> "association type";
+            default -> b.var().dim().name().toLowerCase(java.util.Locale.ROOT);
+          });
+    }
+    String op =
+        switch (r.op()) {
+          case AVERAGE -> "the average ";
+          case MINIMUM -> "the lowest ";
+          case MAXIMUM -> "the highest ";
+        };
+    String body = amountName(r.body(), unit);
+    if (r.where() instanceof Ir.Associated a
+        && a.types() != null
+        && !body.contains(" attributed via ")) {
+      body += " attributed via " + types(a.types());
+    }
+    return op + body + " per " + String.join(" and ", dims);
   }
 
   /**
@@ -308,6 +343,15 @@ public final class Words {
         && k.left() instanceof Ir.NodeValue
         && k.right() instanceof Ir.Const c) {
       return comparison(k.op()) + " " + Formats.value(kind, unit, c.unscaled(), c.scale());
+    }
+    if (met instanceof Ir.Growth g) {
+      return comparison(g.op())
+          + " "
+          + BigDecimal.valueOf(g.fraction().unscaled(), g.fraction().scale())
+              .movePointRight(2)
+              .stripTrailingZeros()
+              .toPlainString()
+          + "% more than the baseline";
     }
     if (met instanceof Ir.And a) {
       String l = needed(a.left(), kind, unit);

@@ -83,6 +83,37 @@ class DifferentialTest {
     assertThat(cases).isGreaterThanOrEqualTo(2000);
   }
 
+  /** Constructs the programs of {@link #interpreterAndGeneratedCodeAgree} must hold. */
+  static final List<String> CONSTRUCTS =
+      List.of(
+          "(average ",
+          "(minimum ",
+          "(maximum ",
+          " more than ",
+          "when zero: met",
+          "when zero: not met");
+
+  @Test
+  void theComparedProgramsUseEveryNewConstruct() {
+    Map<String, Integer> programsWith = new LinkedHashMap<>();
+    for (long seed = SEED; seed < SEED + PROGRAMS; seed++) {
+      String text = ProgramGenerator.generate(seed).text();
+      if (!Frontend.compile(Map.of("generated.criteria", text)).ok()) {
+        continue;
+      }
+      for (String construct : CONSTRUCTS) {
+        if (text.contains(construct)) {
+          programsWith.merge(construct, 1, Integer::sum);
+        }
+      }
+    }
+    for (String construct : CONSTRUCTS) {
+      assertThat(programsWith.getOrDefault(construct, 0))
+          .as("compared programs with '%s'", construct.trim())
+          .isGreaterThanOrEqualTo(5);
+    }
+  }
+
   /**
    * Generates every program's areas in its own package and compiles them all with one javac run.
    */

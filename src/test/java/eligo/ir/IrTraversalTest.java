@@ -43,10 +43,12 @@ class IrTraversalTest {
     out.put(new Ir.Neg(N3), List.of(N3));
     out.put(new Ir.If(B1, N1, N2), List.of(B1, N1, N2));
     out.put(new Ir.Sum(OVER, B2, N3), List.of(B2, N3));
+    out.put(new Ir.Reduce(Ir.ReduceOp.MINIMUM, OVER, B1, N2), List.of(B1, N2));
     out.put(new Ir.Count(OVER, B1), List.of(B1));
     out.put(new Ir.Net(N2), List.of(N2));
     out.put(new Ir.NodeValue(2), List.of());
     out.put(new Ir.Compare(Ir.CmpOp.NE, N3, N1), List.of(N3, N1));
+    out.put(new Ir.Growth(Ir.CmpOp.GE, N2, N3, new Ir.Const(2, 1), false), List.of(N2, N3));
     out.put(new Ir.CompareMonths(Ir.CmpOp.EQ, new Ir.AsOf(0), new Ir.MonthVar(M, -1)), List.of());
     out.put(
         new Ir.InMonths(new Ir.AsOf(0), new Ir.MonthRange(new Ir.AsOf(-1), new Ir.AsOf(1))),
@@ -85,6 +87,7 @@ class IrTraversalTest {
   @Test
   void anAbsentConditionIsNoChild() {
     assertThat(new Ir.Sum(OVER, null, N1).children()).containsExactly(N1);
+    assertThat(new Ir.Reduce(Ir.ReduceOp.AVERAGE, OVER, null, N2).children()).containsExactly(N2);
     assertThat(new Ir.Count(OVER, null).children()).isEmpty();
     assertThat(new Ir.Exists(OVER, null).children()).isEmpty();
     assertThat(new Ir.ForAll(OVER, null).children()).isEmpty();
@@ -99,7 +102,7 @@ class IrTraversalTest {
       }
     }
     assertThat(samples().keySet().stream().filter(e -> e instanceof Ir.Quantified).count())
-        .isEqualTo(4);
+        .isEqualTo(5);
   }
 
   @Test
@@ -176,6 +179,10 @@ class IrTraversalTest {
       return "Sum" + p;
     }
 
+    public String visit(Ir.Reduce e, String p) {
+      return "Reduce" + p;
+    }
+
     public String visit(Ir.Count e, String p) {
       return "Count" + p;
     }
@@ -186,6 +193,10 @@ class IrTraversalTest {
 
     public String visit(Ir.NodeValue e, String p) {
       return "NodeValue" + p;
+    }
+
+    public String visit(Ir.Growth e, String p) {
+      return "Growth" + p;
     }
 
     public String visit(Ir.Compare e, String p) {

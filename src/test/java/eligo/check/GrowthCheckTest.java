@@ -1,0 +1,66 @@
+package eligo.check;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Relative growth: the zero-baseline outcome is part of the syntax; errors stand where they are.
+ */
+class GrowthCheckTest {
+  private static List<String> errors(String met) {
+    String text =
+        """
+        workloads CLOUD = family "Azure"
+        area a "A" {
+          define before = sum acr for tenant, workload in CLOUD, month in TTM(M - 12)
+          metric m "M" {
+            criteria "A rule"
+            value sum acr for tenant, workload in CLOUD, month in TTM(M)
+            met when %s
+          }
+        }
+        """
+            .formatted(met);
+    Frontend.Compilation c = Frontend.compile(Map.of("a.criteria", text));
+    return c.diagnostics().stream()
+        .filter(d -> d.isError())
+        .map(d -> d.span().where() + ": " + d.message())
+        .toList();
+  }
+
+  @Test
+  void bothZeroOutcomesCompile() {
+    assertThat(errors("value >= 20% more than before when zero: not met")).isEmpty();
+    assertThat(errors("value > 0.5% more than before when zero: met")).isEmpty();
+  }
+
+  @Test
+  void theZeroBaselineOutcomeIsMandatory() {
+    // the parser stops at the next token: the '}' under the rule
+    assertThat(errors("value >= 20% more than before"))
+        .singleElement()
+        .asString()
+        .isEqualTo("a.criteria:8:3: unexpected '}'; expected 'when'");
+  }
+
+  @Test
+  void theGrowthIsAPercentageWrittenAsANumber() {
+    assertThat(errors("value >= $20 more than before when zero: not met"))
+        .singleElement()
+        .asString()
+        .isEqualTo(
+            "a.criteria:7:23: growth is a percentage written as a number: 'value >= 20% more than"
+                + " baseline when zero: not met'");
+  }
+
+  @Test
+  void aGrowthComparesLikeWithLike() {
+    assertThat(errors("value >= 20% more than (count tenant) when zero: not met"))
+        .singleElement()
+        .asString()
+        .startsWith("a.criteria:7:20: cannot compare the growth of");
+  }
+}

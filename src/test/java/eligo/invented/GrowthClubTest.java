@@ -1,0 +1,105 @@
+package eligo.invented;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import eligo.cli.Main;
+import eligo.engine.Engine;
+import eligo.testing.CriteriaCases;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicContainer;
+import org.junit.jupiter.api.DynamicNode;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+
+/**
+ * The invented area {@code examples/growth-club}: written in the criteria language only (no Java
+ * for it anywhere), it passes its own cases with both engines and explains itself on its own small
+ * dataset.
+ */
+class GrowthClubTest {
+  static final Path AREA = Path.of("examples/growth-club");
+  static final Path DATA = AREA.resolve("data");
+
+  @TestFactory
+  Stream<DynamicNode> itsCasesPassWithBothEngines() {
+    return Stream.of(Engine.values())
+        .map(
+            engine ->
+                DynamicContainer.dynamicContainer(
+                    engine.name(), CriteriaCases.dynamicTests(AREA, engine, List.of(AREA))));
+  }
+
+  private record Result(int code, String out, String err) {}
+
+  private static Result run(String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    int code = Main.execute(args, new PrintWriter(out), new PrintWriter(err));
+    return new Result(code, out.toString(), err.toString());
+  }
+
+  @Test
+  void itPassesTheStrictCheck() {
+    Result r =
+        run(
+            "check",
+            "--criteria",
+            AREA.toString(),
+            "--data",
+            DATA.toString(),
+            "--warnings-as-errors");
+    assertThat(r.code()).as(r.err() + r.out()).isZero();
+  }
+
+  @Test
+  void explainSaysWhichAverageAndWhichHighestDecided() {
+    for (String engine : List.of("generated", "interpret")) {
+      Result r =
+          run(
+              "explain",
+              "--criteria",
+              AREA.toString(),
+              "--data",
+              DATA.toString(),
+              "--engine",
+              engine,
+              "C002");
+      assertThat(r.code()).as(r.err()).isZero();
+      // T002: $400 in 11 months (none in 2026-02), T003: $150.50 in 12: 6,206.00 / 12 = 517.1666..
+      assertThat(r.out())
+          .contains("why: the average ACR per month: $517.17 in 2025-09..2026-08")
+          .contains("why: the highest ACR per tenant: $4,400.00 in 2025-09..2026-08")
+          .contains("no-gap           met      $150.50");
+    }
+  }
+
+  @Test
+  void explainShowsBothSidesOfAGrowthAndTheRatio() {
+    for (String engine : List.of("generated", "interpret")) {
+      Result r =
+          run(
+              "explain",
+              "--criteria",
+              AREA.toString(),
+              "--data",
+              DATA.toString(),
+              "--engine",
+              engine,
+              "C001");
+      assertThat(r.code()).as(r.err()).isZero();
+      // T001: 12 x $900 in 2024-09..2025-08, 12 x $1,250 in TTM(M)
+      assertThat(r.out())
+          .contains(
+              "why: growth: $15,000.00 against a baseline of $10,800.00, ratio 1.3889 (38.89%"
+                  + " more)\n")
+          .contains(
+              "why: ACR: $15,000.00 in 2025-09..2026-08; growth: $15,000.00 against a baseline of"
+                  + " $10,800.00, ratio 1.3889 (38.89% more); needed: at least 50% more than the"
+                  + " baseline");
+    }
+  }
+}
