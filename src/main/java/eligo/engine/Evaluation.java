@@ -239,7 +239,7 @@ public final class Evaluation {
     AtomicInteger done = new AtomicInteger();
     int chunk = 512;
     List<Thread> pool = new ArrayList<>();
-    RuntimeException[] failure = new RuntimeException[1];
+    Throwable[] failure = new Throwable[1];
     // customers whose arithmetic overflowed, with the area: strict mode reports the first (the
     // lowest customer index, whatever the threads' timing), lenient mode leaves them all out
     java.util.concurrent.ConcurrentSkipListMap<Integer, Integer> overflowed =
@@ -284,7 +284,8 @@ public final class Evaluation {
               () -> {
                 try {
                   work.run();
-                } catch (RuntimeException e) {
+                } catch (RuntimeException | Error e) {
+                  // an error (out of memory) too is the run's: never customers silently left out
                   synchronized (failure) {
                     if (failure[0] == null) {
                       failure[0] = e;
@@ -305,8 +306,11 @@ public final class Evaluation {
         throw new IllegalStateException("interrupted", e);
       }
     }
-    if (failure[0] != null) {
-      throw failure[0];
+    if (failure[0] instanceof RuntimeException e) {
+      throw e;
+    }
+    if (failure[0] instanceof Error e) {
+      throw e;
     }
     if (!overflowed.isEmpty()) {
       if (!lenient) {
