@@ -44,7 +44,7 @@ import org.junit.jupiter.api.io.TempDir;
  * longer run).
  */
 class DataFuzzTest {
-  static final int CASES = 120;
+  static final int CASES = 80;
   static final long SEED = 20261203L;
 
   @TempDir Path dir;
