@@ -72,16 +72,21 @@ public final class DataBinding {
         catalog.familyByWorkload() == null ? Map.of() : catalog.familyByWorkload();
     Set<String> workloads = byWorkload.keySet();
     Set<String> families = new TreeSet<>(byWorkload.values());
+    // folded once for all the names the criteria use: a catalog may hold a million workloads
+    Known knownWorkloads = null;
+    Known knownFamilies = null;
     for (NameUse use : catalog.familyByWorkload() == null ? List.<NameUse>of() : uses) {
       switch (use.kind()) {
         case WORKLOAD -> {
           if (!workloads.contains(use.text())) {
-            add(out, unknown(use, "workload", workloads, sample));
+            knownWorkloads = knownWorkloads != null ? knownWorkloads : new Known(workloads);
+            add(out, unknown(use, "workload", knownWorkloads, sample));
           }
         }
         case FAMILY -> {
           if (!families.contains(use.text())) {
-            add(out, unknown(use, "workload family", families, sample));
+            knownFamilies = knownFamilies != null ? knownFamilies : new Known(families);
+            add(out, unknown(use, "workload family", knownFamilies, sample));
           }
         }
         case TYPE_TEXT -> {}
@@ -152,22 +157,39 @@ public final class DataBinding {
    * in case or spaces, else a warning with the closest names.
    */
   static Diagnostic unknown(NameUse use, String what, Collection<String> known) {
-    return unknown(use, what, known, false);
+    return unknown(use, what, new Known(known), false);
+  }
+
+  /**
+   * Names of the data with their folded forms ({@link #fold}), made once however many names of the
+   * criteria are held against them; and the first name (in code point order) of each folded form.
+   */
+  private static final class Known {
+    final String[] names;
+    final String[] folded;
+    final Map<String, String> firstByFold = new java.util.HashMap<>();
+
+    Known(Collection<String> known) {
+      names = known.toArray(String[]::new);
+      folded = new String[names.length];
+      for (int i = 0; i < names.length; i++) {
+        folded[i] = fold(names[i]);
+        firstByFold.merge(folded[i], names[i], (a, b) -> a.compareTo(b) <= 0 ? a : b);
+      }
+    }
   }
 
   /** As {@link #unknown(NameUse, String, Collection)}; in a sample, null unless a near miss. */
-  private static Diagnostic unknown(
-      NameUse use, String what, Collection<String> known, boolean sample) {
+  private static Diagnostic unknown(NameUse use, String what, Known known, boolean sample) {
     String name = use.text();
     String head = "the data has no " + what + " " + quote(name);
-    List<String> sameButCaseOrSpaces =
-        known.stream().filter(k -> fold(k).equals(fold(name))).sorted().toList();
-    if (!sameButCaseOrSpaces.isEmpty()) {
+    String sameButCaseOrSpaces = known.firstByFold.get(fold(name));
+    if (sameButCaseOrSpaces != null) {
       return Diagnostic.error(
           use.span(),
           head
               + ": names must match to the letter; the data writes it "
-              + quote(sameButCaseOrSpaces.get(0)));
+              + quote(sameButCaseOrSpaces));
     }
     List<String> close = closest(name, known, 3, !sample);
     if (sample) {
@@ -187,11 +209,11 @@ public final class DataBinding {
     }
     String count =
         " (workloads.csv holds "
-            + known.size()
+            + known.names.length
             + " "
             + (what.equals("workload")
-                ? "workload" + (known.size() == 1 ? "" : "s")
-                : "famil" + (known.size() == 1 ? "y" : "ies"))
+                ? "workload" + (known.names.length == 1 ? "" : "s")
+                : "famil" + (known.names.length == 1 ? "y" : "ies"))
             + ")";
     String hint =
         close.isEmpty()
@@ -209,31 +231,116 @@ public final class DataBinding {
    * of its length (at least 2), or holding it or held by it as a word; nearest first.
    */
   static List<String> closest(String name, Collection<String> known, int most) {
-    return closest(name, known, most, true);
+    return closest(name, new Known(known), most, true);
   }
 
-  private static List<String> closest(
-      String name, Collection<String> known, int most, boolean words) {
+  /**
+   * As {@link #closest(String, Collection, int)}: a name whose length differs by more than the
+   * limit is not within it, and the edit distance of the others stops once it passes the limit, so
+   * a catalog of a million names is gone through in a fraction of a second.
+   */
+  private static List<String> closest(String name, Known known, int most, boolean words) {
     String n = fold(name);
     int limit = Math.max(2, n.length() / 3);
     record Scored(String name, int score) {}
     List<Scored> scored = new ArrayList<>();
-    for (String k : known) {
-      String f = fold(k);
-      int d = Diagnostics.distance(n, f);
+    int[] counts = new int[64]; // n's characters by bucket, less those of the name looked at
+    for (int k = 0; k < n.length(); k++) {
+      counts[n.charAt(k) & 63]++;
+    }
+    for (int i = 0; i < known.names.length; i++) {
+      String f = known.folded[i];
       boolean contains =
           words && f.length() >= 3 && n.length() >= 3 && (n.contains(f) || f.contains(n));
+      int d =
+          contains
+              ? Diagnostics.distance(n, f)
+              : Math.abs(f.length() - n.length()) > limit
+                      || (differentCharacters(counts, n.length(), f) + 1) / 2 > limit
+                  ? limit + 1
+                  : distanceWithin(n, f, limit);
       if (d <= limit || contains) {
-        scored.add(new Scored(k, d));
+        scored.add(new Scored(known.names[i], d));
       }
     }
     scored.sort(Comparator.comparingInt(Scored::score).thenComparing(Scored::name));
     return scored.stream().limit(most).map(Scored::name).toList();
   }
 
+  /**
+   * How many characters {@code f} and the name counted in {@code counts} ({@code length} of them,
+   * by bucket {@code ch & 63}) do not share: an edit changes it by at most 2 (a swap not at all),
+   * so half of it is a lower bound of their edit distance. {@code counts} is left as it was.
+   */
+  private static int differentCharacters(int[] counts, int length, String f) {
+    int differ = length;
+    for (int k = 0; k < f.length(); k++) {
+      int b = f.charAt(k) & 63;
+      differ += counts[b] > 0 ? -1 : 1;
+      counts[b]--;
+    }
+    for (int k = 0; k < f.length(); k++) {
+      counts[f.charAt(k) & 63]++;
+    }
+    return differ;
+  }
+
+  /**
+   * {@link Diagnostics#distance} of {@code a} and {@code b} (folded already) when it is at most
+   * {@code limit}, else some number above {@code limit}: the rows stop once every cell of one row,
+   * and of the row before it (a swap reaches back two rows), is above the limit.
+   */
+  static int distanceWithin(String a, String b, int limit) {
+    int[] before = new int[b.length() + 1];
+    int[] prev = new int[b.length() + 1];
+    int[] cur = new int[b.length() + 1];
+    for (int j = 0; j <= b.length(); j++) {
+      prev[j] = j;
+    }
+    int prevMin = 0;
+    for (int i = 1; i <= a.length(); i++) {
+      cur[0] = i;
+      int min = cur[0];
+      for (int j = 1; j <= b.length(); j++) {
+        int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+        cur[j] = Math.min(Math.min(prev[j] + 1, cur[j - 1] + 1), prev[j - 1] + cost);
+        if (i > 1
+            && j > 1
+            && a.charAt(i - 1) == b.charAt(j - 2)
+            && a.charAt(i - 2) == b.charAt(j - 1)) {
+          cur[j] = Math.min(cur[j], before[j - 2] + 1);
+        }
+        min = Math.min(min, cur[j]);
+      }
+      if (min > limit && prevMin > limit) {
+        return limit + 1;
+      }
+      prevMin = min;
+      int[] t = before;
+      before = prev;
+      prev = cur;
+      cur = t;
+    }
+    return prev[b.length()];
+  }
+
   /** Lower case with runs of white space as one space, trimmed: what a reader takes as the same. */
   private static String fold(String s) {
-    return s.strip().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
+    String t = s.strip();
+    for (int i = 0; i < t.length(); i++) {
+      // a regular expression only for a name that has a run of white space or another kind of it
+      if (isSpace(t.charAt(i)) && (t.charAt(i) != ' ' || isSpace(t.charAt(i + 1)))) {
+        return SPACES.matcher(t).replaceAll(" ").toLowerCase(Locale.ROOT);
+      }
+    }
+    return t.toLowerCase(Locale.ROOT);
+  }
+
+  private static final java.util.regex.Pattern SPACES = java.util.regex.Pattern.compile("\\s+");
+
+  /** Whether {@code ch} is white space as the regular expression {@code \s} means it. */
+  private static boolean isSpace(char ch) {
+    return ch == ' ' || ch == '\t' || ch == '\n' || ch == '\u000B' || ch == '\f' || ch == '\r';
   }
 
   private static String quote(String s) {

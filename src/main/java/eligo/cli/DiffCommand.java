@@ -11,6 +11,7 @@ import eligo.engine.Evaluation;
 import eligo.engine.GitCriteria;
 import eligo.engine.Outcome;
 import eligo.io.Mode;
+import eligo.io.OutputFile;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -95,6 +96,24 @@ final class DiffCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     PrintWriter err = spec.commandLine().getErr();
+    // Neither output replaces an input (either version of the criteria, the data) or the other.
+    List<Path> inputs = new java.util.ArrayList<>(List.of(newCriteria, data));
+    if (Files.isDirectory(Path.of(old))) {
+      inputs.add(Path.of(old));
+    }
+    if (out != null) {
+      String refused =
+          OutputFile.refuseInputs(
+              "--out", out, inputs, snapshot.file == null ? List.of() : List.of(snapshot.file));
+      if (refused != null) {
+        err.println("eligo: " + refused);
+        return ExitCodes.USAGE;
+      }
+    }
+    Integer snapshotRefused = snapshot.refused(inputs, out == null ? List.of() : List.of(out), err);
+    if (snapshotRefused != null) {
+      return snapshotRefused;
+    }
     Outcome x;
     Outcome y;
     try {
@@ -120,10 +139,6 @@ final class DiffCommand implements Callable<Integer> {
       Eligo.requireNoErrors(before, after);
       // Each version loads the data with its own association types, as its own 'eligo run' would.
       // When both declare the same types, that is one load.
-      Integer refused = snapshot.refused(List.of(newCriteria, data), List.of(), err);
-      if (refused != null) {
-        return refused;
-      }
       Eligo.Bound afterData = Eligo.loadFor(after, data, Mode.STRICT, snapshot.file);
       SnapshotOption.tellFailure(afterData.snapshot(), err);
       Dataset newData = afterData.loaded().dataset();
@@ -150,11 +165,7 @@ final class DiffCommand implements Callable<Integer> {
     if (out == null) {
       spec.commandLine().getOut().print(report);
     } else {
-      Path dir = out.toAbsolutePath().getParent();
-      if (dir != null) {
-        Files.createDirectories(dir);
-      }
-      Files.writeString(out, report, StandardCharsets.UTF_8);
+      OutputFile.write(out, o -> o.write(report.getBytes(StandardCharsets.UTF_8)));
       spec.commandLine()
           .getOut()
           .println(ImpactReport.headline(impact) + " Report written to " + out);

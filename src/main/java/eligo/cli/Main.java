@@ -58,6 +58,10 @@ public final class Main implements Runnable {
     // compiled evaluator classes kept across processes, where bin/eligo (or the user) names a
     // folder for them
     eligo.codegen.ClassCache.configure();
+    // a thread that dies of an error nobody waits for says so in one line, never with a trace
+    Thread.setDefaultUncaughtExceptionHandler(
+        (thread, e) ->
+            System.err.println("eligo: internal error in " + thread.getName() + ": " + e));
     System.exit(execute(args, utf8(FileDescriptor.out), utf8(FileDescriptor.err)));
   }
 

@@ -10,14 +10,17 @@ import eligo.engine.EngineFailure;
 import eligo.engine.Evaluation;
 import eligo.engine.Outcome;
 import eligo.engine.ResultsFile;
+import eligo.io.DatasetLoader;
 import eligo.io.LoadResult;
 import eligo.io.Mode;
 import eligo.io.OutputFile;
 import eligo.ir.Ir;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -130,6 +133,16 @@ final class RunCommand implements Callable<Integer> {
       refused =
           OutputFile.refuseInputs("--rejects", rejectsFile, List.of(criteria, data), List.of());
     }
+    if (refused == null
+        && rejectsFile != null
+        && rejects == null
+        && !eligo.io.RejectsWriter.replaceable(rejectsFile)) {
+      refused =
+          "--rejects: the default rejects file "
+              + rejectsFile
+              + " exists and is not a rejects file of an earlier run; it is kept: name another"
+              + " file with --rejects";
+    }
     if (refused != null) {
       err.println("eligo: " + refused);
       return ExitCodes.USAGE;
@@ -173,22 +186,6 @@ final class RunCommand implements Callable<Integer> {
             : loaded.readInParallel().isEmpty()
                 ? "no file read in parallel"
                 : String.join(" and ", loaded.readInParallel()) + " read in parallel");
-    if (mode == Mode.LENIENT) {
-      eligo.io.RejectsWriter.write(rejectsFile, loaded.rejects());
-      if (!quiet) {
-        for (LoadResult.FileCounts fc : loaded.counts()) {
-          out.printf(
-              Locale.ROOT,
-              "%-17s read %d, used %d, rejected %d%n",
-              fc.file(),
-              fc.read(),
-              fc.used(),
-              fc.rejected());
-        }
-        out.println(
-            "Rejected rows written to " + rejectsFile + " (" + loaded.rejects().size() + ")");
-      }
-    }
     int m;
     try {
       m = Eligo.asOf(asOf, dataset);
@@ -207,11 +204,39 @@ final class RunCommand implements Callable<Integer> {
               dataset,
               m,
               n,
-              quiet ? Evaluation.Progress.NONE : TerminalProgress.of("evaluating customers", err));
+              quiet ? Evaluation.Progress.NONE : TerminalProgress.of("evaluating customers", err),
+              mode);
     } catch (EngineFailure f) {
       return Failures.report(f, spec);
     }
     clock.lap("evaluate");
+    if (mode == Mode.LENIENT) {
+      // customers whose arithmetic overflowed are rejected like bad rows
+      Map<String, String> overflowed = new LinkedHashMap<>();
+      for (Outcome.Rejected r : outcome.rejected) {
+        overflowed.put(r.customerId(), r.message());
+      }
+      loaded = DatasetLoader.rejectCustomers(loaded, outcome.data, data, overflowed);
+      eligo.io.RejectsWriter.write(rejectsFile, loaded.rejects());
+      if (!quiet) {
+        for (LoadResult.FileCounts fc : loaded.counts()) {
+          out.printf(
+              Locale.ROOT,
+              "%-17s read %d, used %d, rejected %d%n",
+              fc.file(),
+              fc.read(),
+              fc.used(),
+              fc.rejected());
+        }
+        if (!overflowed.isEmpty()) {
+          out.println(
+              "Customers rejected because an amount is too large to compute exactly: "
+                  + overflowed.size());
+        }
+        out.println(
+            "Rejected rows written to " + rejectsFile + " (" + loaded.rejects().size() + ")");
+      }
+    }
     if (results != null) {
       ResultsFile.write(outcome, results);
       clock.lap("write");

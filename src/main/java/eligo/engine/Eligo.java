@@ -249,8 +249,30 @@ public final class Eligo {
       int threads,
       Evaluation.Progress progress)
       throws EvaluationFailure {
+    return evaluate(program, evaluators, data, asOf, threads, progress, Mode.STRICT);
+  }
+
+  /**
+   * {@link #evaluate(Ir.Program, Engine.Compiled, Dataset, int, int, Evaluation.Progress)}; in
+   * {@link Mode#LENIENT} mode a customer whose arithmetic overflows is left out and named in {@link
+   * Outcome#rejected} (the outcome is of the other customers), as a bad row is left out of a
+   * lenient load.
+   *
+   * @throws EvaluationFailure naming the customer and area whose evaluation failed (in lenient
+   *     mode: only a partner total that overflows)
+   */
+  public static Outcome evaluate(
+      Ir.Program program,
+      Engine.Compiled evaluators,
+      Dataset data,
+      int asOf,
+      int threads,
+      Evaluation.Progress progress,
+      Mode mode)
+      throws EvaluationFailure {
     try {
-      return Evaluation.run(program, evaluators.factories(), data, asOf, threads, progress);
+      return Evaluation.run(
+          program, evaluators.factories(), data, asOf, threads, progress, mode == Mode.LENIENT);
     } catch (Evaluation.EvaluationException e) {
       throw new EvaluationFailure(e);
     }

@@ -49,6 +49,58 @@ public final class Evaluation {
     }
   }
 
+  /** The failure of customer {@code c}, whose arithmetic overflowed in {@code area}. */
+  private static EvaluationException overflow(Ir.Area area, Dataset data, int c, int asOf) {
+    return new EvaluationException(
+        overflowMessage(area, data, c, asOf), data.customerId(c), area.id(), null);
+  }
+
+  /**
+   * {@code customer 'C1', area 'x', node 'big' (x.criteria:7): an amount is too large to compute
+   * exactly}: the node found again by the reference interpreter, so both engines word it the same.
+   */
+  private static String overflowMessage(Ir.Area area, Dataset data, int c, int asOf) {
+    Ir.Node node = failingNode(area, data, c, asOf);
+    return "customer '"
+        + data.customerId(c)
+        + "', area '"
+        + area.id()
+        + "'"
+        + (node == null ? "" : ", node '" + node.id() + "' (" + node.origin() + ")")
+        + ": an amount is too large to compute exactly";
+  }
+
+  /**
+   * The outcome of the customers of {@code data} but those of {@code overflowed} (customer index to
+   * the area whose arithmetic overflowed), which it names as rejected.
+   */
+  private static Outcome withoutOverflowed(
+      Ir.Program program,
+      Map<String, Function<Dataset, AreaEvaluator>> factories,
+      Dataset data,
+      int asOf,
+      int threads,
+      Progress progress,
+      Map<Integer, Ir.Area> overflowed) {
+    List<Outcome.Rejected> rejected = new ArrayList<>();
+    for (Map.Entry<Integer, Ir.Area> e : overflowed.entrySet()) {
+      int c = e.getKey();
+      rejected.add(
+          new Outcome.Rejected(
+              data.customerId(c), e.getValue().id(), overflowMessage(e.getValue(), data, c, asOf)));
+    }
+    int[] kept = new int[data.customerCount() - overflowed.size()];
+    int k = 0;
+    for (int c = 0; c < data.customerCount(); c++) {
+      if (!overflowed.containsKey(c)) {
+        kept[k++] = c;
+      }
+    }
+    Dataset rest = eligo.data.DatasetSlice.of(data, kept);
+    Outcome outcome = run(program, factories, rest, asOf, threads, progress, true, null);
+    return outcome.withRejected(rejected);
+  }
+
   /**
    * The result node whose evaluation fails for customer {@code c}, found again by the reference
    * interpreter (the last node it started before failing); null when it does not fail there.
@@ -104,7 +156,25 @@ public final class Evaluation {
       int asOf,
       int threads,
       Progress progress) {
-    return run(program, factories, data, asOf, threads, progress, null);
+    return run(program, factories, data, asOf, threads, progress, false, null);
+  }
+
+  /**
+   * {@link #run(Ir.Program, Map, Dataset, int, int, Progress)}; when {@code lenient}, a customer
+   * whose arithmetic overflows is left out as if its row had been rejected: the outcome is of the
+   * other customers ({@link Outcome#data} their slice of {@code data}), and {@link
+   * Outcome#rejected} names each customer left out, with its area, node and message. A partner
+   * total that overflows still fails the run (no one customer is at fault).
+   */
+  public static Outcome run(
+      Ir.Program program,
+      Map<String, Function<Dataset, AreaEvaluator>> factories,
+      Dataset data,
+      int asOf,
+      int threads,
+      Progress progress,
+      boolean lenient) {
+    return run(program, factories, data, asOf, threads, progress, lenient, null);
   }
 
   /**
@@ -119,7 +189,7 @@ public final class Evaluation {
       Map<String, Function<Dataset, AreaEvaluator>> factories,
       int threads,
       Progress progress) {
-    return run(program, factories, base.data, base.asOf, threads, progress, base);
+    return run(program, factories, base.data, base.asOf, threads, progress, false, base);
   }
 
   private static Outcome run(
@@ -129,6 +199,7 @@ public final class Evaluation {
       int asOf,
       int threads,
       Progress progress,
+      boolean lenient,
       Outcome base) {
     int customers = data.customerCount();
     TreeSet<String> partnerSet = new TreeSet<>(Texts.CODE_POINT_ORDER);
@@ -168,7 +239,11 @@ public final class Evaluation {
     AtomicInteger done = new AtomicInteger();
     int chunk = 512;
     List<Thread> pool = new ArrayList<>();
-    RuntimeException[] failure = new RuntimeException[1];
+    Throwable[] failure = new Throwable[1];
+    // customers whose arithmetic overflowed, with the area: strict mode reports the first (the
+    // lowest customer index, whatever the threads' timing), lenient mode leaves them all out
+    java.util.concurrent.ConcurrentSkipListMap<Integer, Integer> overflowed =
+        new java.util.concurrent.ConcurrentSkipListMap<>();
     Runnable work =
         () -> {
           List<AreaEvaluator> evaluators = new ArrayList<>();
@@ -181,6 +256,7 @@ public final class Evaluation {
           int start;
           while ((start = next.getAndAdd(chunk)) < customers) {
             int end = Math.min(customers, start + chunk);
+            customer:
             for (int c = start; c < end; c++) {
               for (int i = 0; i < areas.size(); i++) {
                 NodeResults r = results.get(i);
@@ -188,22 +264,12 @@ public final class Evaluation {
                 try {
                   evaluators.get(i).evaluate(c, asOf, r);
                 } catch (ArithmeticException e) {
-                  Ir.Node node = failingNode(areas.get(i).area, data, c, asOf);
-                  throw new EvaluationException(
-                      "customer '"
-                          + data.customerId(c)
-                          + "', area '"
-                          + areas.get(i).area.id()
-                          + "'"
-                          + (node == null
-                              ? ""
-                              : ", node '" + node.id() + "' (" + node.origin() + ")")
-                          + ": an amount is too large to compute exactly ("
-                          + e.getMessage()
-                          + ")",
-                      data.customerId(c),
-                      areas.get(i).area.id(),
-                      e);
+                  overflowed.put(c, i);
+                  if (!lenient) {
+                    next.set(customers); // the chunks before this one are taken and finish
+                    return;
+                  }
+                  continue customer;
                 }
                 Outcome.AreaOutcome a = areas.get(i);
                 a.store(c, r);
@@ -218,7 +284,8 @@ public final class Evaluation {
               () -> {
                 try {
                   work.run();
-                } catch (RuntimeException e) {
+                } catch (RuntimeException | Error e) {
+                  // an error (out of memory) too is the run's: never customers silently left out
                   synchronized (failure) {
                     if (failure[0] == null) {
                       failure[0] = e;
@@ -239,8 +306,20 @@ public final class Evaluation {
         throw new IllegalStateException("interrupted", e);
       }
     }
-    if (failure[0] != null) {
-      throw failure[0];
+    if (failure[0] instanceof RuntimeException e) {
+      throw e;
+    }
+    if (failure[0] instanceof Error e) {
+      throw e;
+    }
+    if (!overflowed.isEmpty()) {
+      if (!lenient) {
+        Map.Entry<Integer, Integer> first = overflowed.firstEntry();
+        throw overflow(areas.get(first.getValue()).area, data, first.getKey(), asOf);
+      }
+      Map<Integer, Ir.Area> left = new java.util.TreeMap<>();
+      overflowed.forEach((c, i) -> left.put(c, areas.get(i).area));
+      return withoutOverflowed(program, factories, data, asOf, threads, progress, left);
     }
 
     // Phase 2: partners, from the customers' contributions.

@@ -131,12 +131,39 @@ public final class Outcome {
 
   public final List<AreaOutcome> areas;
 
+  /**
+   * A customer left out of a lenient run because its arithmetic overflowed ({@link
+   * Evaluation#run(Ir.Program, java.util.Map, Dataset, int, int, Evaluation.Progress, boolean)}).
+   *
+   * @param message names the customer, the area and the node with its line
+   */
+  public record Rejected(String customerId, String area, String message) {}
+
+  /** The customers left out (in the order of the dataset evaluated); empty but in lenient runs. */
+  public final List<Rejected> rejected;
+
   Outcome(Dataset data, int asOf, List<String> partners, int[] partnerOf, List<AreaOutcome> areas) {
+    this(data, asOf, partners, partnerOf, areas, List.of());
+  }
+
+  private Outcome(
+      Dataset data,
+      int asOf,
+      List<String> partners,
+      int[] partnerOf,
+      List<AreaOutcome> areas,
+      List<Rejected> rejected) {
     this.data = data;
     this.asOf = asOf;
     this.partners = partners;
     this.partnerOf = partnerOf;
     this.areas = areas;
+    this.rejected = List.copyOf(rejected);
+  }
+
+  /** This outcome, naming {@code rejected} as the customers left out of it. */
+  Outcome withRejected(List<Rejected> rejected) {
+    return new Outcome(data, asOf, partners, partnerOf, areas, rejected);
   }
 
   public int partnerOf(int customer) {

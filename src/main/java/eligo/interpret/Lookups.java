@@ -188,15 +188,20 @@ final class Lookups {
       return masks;
     }
     if (set instanceof Ir.TypesByWorkload b) {
+      // one mask per case, shared by its workloads (a catalog may hold a million)
+      boolean[] otherwise = typeMask(b.otherwise());
+      List<boolean[]> byCase = new java.util.ArrayList<>();
+      for (Ir.TypeCase tc : b.cases()) {
+        byCase.add(typeMask(tc.types()));
+      }
       for (int w = 0; w < masks.length; w++) {
-        List<String> types = b.otherwise();
-        for (Ir.TypeCase tc : b.cases()) {
-          if (contains(tc.when(), w)) {
-            types = tc.types();
+        masks[w] = otherwise;
+        for (int k = 0; k < b.cases().size(); k++) {
+          if (contains(b.cases().get(k).when(), w)) {
+            masks[w] = byCase.get(k);
             break;
           }
         }
-        masks[w] = typeMask(types);
       }
       return masks;
     }

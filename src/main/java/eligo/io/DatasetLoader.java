@@ -7,8 +7,11 @@ import eligo.data.Month;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
@@ -139,6 +142,50 @@ public final class DatasetLoader {
     return new DatasetLoader(
             source, associationTypes, mode, Runtime.getRuntime().availableProcessors())
         .run();
+  }
+
+  /**
+   * {@code loaded} (of the folder {@code dir}) with the customers of {@code reasons} (customer id
+   * to the reason) rejected after the load, as an evaluation that overflowed rejects them in
+   * lenient mode: each customer's row of customers.csv joins the rejects at its line (customers.csv
+   * is read again to find it), with its reason, and customers.csv's counts move it from used to
+   * rejected. {@code kept} is the dataset without those customers. A customer whose row is not
+   * found (the file changed since) is listed at line 0.
+   */
+  public static LoadResult rejectCustomers(
+      LoadResult loaded, Dataset kept, Path dir, Map<String, String> reasons) {
+    if (reasons.isEmpty()) {
+      return loaded;
+    }
+    Map<String, DataError> found = new HashMap<>();
+    LoadLog scan = new LoadLog();
+    new CsvFileReader(DataSource.folder(dir), scan)
+        .read(
+            LoadLog.CUSTOMERS,
+            CUSTOMER_COLUMNS,
+            row -> {
+              String id = row.get(1);
+              String reason = reasons.get(id);
+              if (reason != null && !found.containsKey(id)) {
+                found.put(id, new DataError(CUSTOMERS, row.line, reason, Cells.rawText(row.rec)));
+              }
+            });
+    List<DataError> rejects = new ArrayList<>(loaded.rejects());
+    reasons.forEach(
+        (id, reason) ->
+            rejects.add(found.getOrDefault(id, new DataError(CUSTOMERS, 0, reason, id))));
+    rejects.sort(
+        Comparator.comparingInt((DataError e) -> FILES.indexOf(e.file()))
+            .thenComparingLong(DataError::line));
+    List<LoadResult.FileCounts> counts = new ArrayList<>();
+    for (LoadResult.FileCounts c : loaded.counts()) {
+      counts.add(
+          c.file().equals(CUSTOMERS)
+              ? new LoadResult.FileCounts(
+                  c.file(), c.read(), c.used() - reasons.size(), c.rejected() + reasons.size())
+              : c);
+    }
+    return new LoadResult(kept, rejects, counts, loaded.readInParallel(), loaded.typesInData());
   }
 
   /**

@@ -256,6 +256,9 @@ final class PlainCsv {
         reading.givenUp = true;
       }
     }
+    if (reading.error != null) {
+      throw reading.error;
+    }
     return !reading.givenUp;
   }
 
@@ -269,6 +272,9 @@ final class PlainCsv {
     private final int[] ignored;
 
     private volatile boolean givenUp;
+
+    /** An error (out of memory) that ended a part on another thread: thrown by {@link #read}. */
+    private volatile Error error;
 
     Reading(Path path, Plan plan, int width, int[] read) {
       this.path = path;
@@ -305,6 +311,10 @@ final class PlainCsv {
           }
         } catch (IOException | RuntimeException e) {
           givenUp = true; // the general reader reports it
+        } catch (Error e) {
+          // out of memory, say: given to the reading thread, never a part silently missing
+          error = e;
+          givenUp = true;
         }
       }
 

@@ -20,6 +20,27 @@ public final class RejectsWriter {
   private RejectsWriter() {}
 
   /**
+   * Whether {@code file} may be replaced by a rejects file that the user did not name: it does not
+   * exist, or it is a regular file that starts with the header line this writer writes (a rejects
+   * file of an earlier run). Anything else (another CSV that happens to be called rejects.csv, a
+   * folder, a file that cannot be read) is kept.
+   */
+  public static boolean replaceable(Path file) {
+    if (!java.nio.file.Files.exists(file, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+      return true;
+    }
+    if (!java.nio.file.Files.isRegularFile(file, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+      return false;
+    }
+    byte[] header = (String.join(",", HEADER) + "\n").getBytes(StandardCharsets.UTF_8);
+    try (java.io.InputStream in = java.nio.file.Files.newInputStream(file)) {
+      return java.util.Arrays.equals(in.readNBytes(header.length), header);
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
+  /**
    * Writes {@code rejects} to {@code file}, replacing it whole ({@link OutputFile}); a header line
    * even when empty.
    */

@@ -98,4 +98,103 @@ class OutputSafetyTest {
     assertThat(Files.readAllBytes(criteriaFile)).isEqualTo(before);
     assertThat(results).doesNotExist();
   }
+
+  @Test
+  void diffOutNamingAnInputOrTheSnapshotIsRefusedAndAGoodOneIsWrittenWhole() throws IOException {
+    Path criteriaFile = Path.of("criteria", "azure.criteria");
+    byte[] before = Files.readAllBytes(criteriaFile);
+    StringWriter err = new StringWriter();
+    int code =
+        run(
+            err,
+            "diff",
+            "--old",
+            "criteria",
+            "--new",
+            "criteria",
+            "--data",
+            data.toString(),
+            "--out",
+            criteriaFile.toString());
+    assertThat(code).isEqualTo(ExitCodes.USAGE);
+    assertThat(err.toString()).contains("--out criteria").contains("lies inside the input folder");
+    assertThat(Files.readAllBytes(criteriaFile)).isEqualTo(before);
+
+    Path snap = tmp.resolve("data.snapshot");
+    err = new StringWriter();
+    code =
+        run(
+            err,
+            "diff",
+            "--old",
+            "criteria",
+            "--new",
+            "criteria",
+            "--data",
+            data.toString(),
+            "--snapshot",
+            snap.toString(),
+            "--out",
+            snap.toString());
+    assertThat(code).isEqualTo(ExitCodes.USAGE);
+    assertThat(err.toString()).contains("is also another output of this run");
+    assertThat(snap).doesNotExist();
+
+    Path report = tmp.resolve("new-folder/impact.json");
+    err = new StringWriter();
+    code =
+        run(
+            err,
+            "diff",
+            "--old",
+            "criteria",
+            "--new",
+            "criteria",
+            "--data",
+            data.toString(),
+            "--format",
+            "json",
+            "--out",
+            report.toString());
+    assertThat(code).as(err.toString()).isZero();
+    assertThat(Files.readString(report)).startsWith("{").endsWith("}\n");
+    try (Stream<Path> s = Files.list(report.getParent())) {
+      assertThat(s.map(p -> p.getFileName().toString()).toList()).containsExactly("impact.json");
+    }
+  }
+
+  @Test
+  void aDefaultRejectsFileThatNoRunWroteIsKept() throws IOException {
+    Path results = tmp.resolve("out/results.csv");
+    Path rejects = Files.createDirectories(results.getParent()).resolve("rejects.csv");
+    Files.writeString(rejects, "my own notes,kept\n");
+    StringWriter err = new StringWriter();
+    String[] args = {
+      "run",
+      "-q",
+      "--criteria",
+      "criteria",
+      "--data",
+      data.toString(),
+      "--results",
+      results.toString(),
+      "--on-bad-rows=skip"
+    };
+    int code = run(err, args);
+    assertThat(code).isEqualTo(ExitCodes.USAGE);
+    assertThat(err.toString())
+        .contains("the default rejects file " + rejects)
+        .contains("is not a rejects file of an earlier run")
+        .contains("--rejects");
+    assertThat(Files.readString(rejects)).isEqualTo("my own notes,kept\n");
+    assertThat(results).doesNotExist();
+
+    // a rejects file an earlier run wrote is replaced
+    Files.writeString(rejects, "file,line,reason,row\nusage.csv,9,old,\"x\"\n");
+    err = new StringWriter();
+    code = run(err, args);
+    assertThat(code).as(err.toString()).isZero();
+    assertThat(Files.readString(rejects)).isEqualTo("file,line,reason,row\n");
+    assertThat(results).exists();
+  }
 }

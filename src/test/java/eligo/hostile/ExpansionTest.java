@@ -102,7 +102,7 @@ class ExpansionTest {
   }
 
   @Test
-  void threeThousandMetricsInOneAreaCompileAndRun() throws IOException {
+  void threeThousandMetricsInOneAreaCompileAndRunAlikeInBothEngines() throws IOException {
     StringBuilder b = new StringBuilder("area x \"X\" {\n");
     for (int i = 0; i < 3000; i++) {
       b.append("  metric m").append(i).append(" \"M").append(i).append("\" {\n");
@@ -113,5 +113,6 @@ class ExpansionTest {
     Path data = Hostile.smallData(dir);
     String results = Files.readString(results("generated", folder, data));
     assertThat(results).contains(",m2999,");
+    assertThat(Files.readString(results("interpret", folder, data))).isEqualTo(results);
   }
 }
