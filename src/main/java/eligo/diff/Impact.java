@@ -14,7 +14,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.TreeSet;
 
 /**
  * What a change of the criteria does to one dataset: two runs on the same data (the old criteria
@@ -428,26 +427,43 @@ public record Impact(
   }
 
   private static List<PartnerChange> partnerChanges(Outcome before, Outcome after) {
-    Map<PartnerKey, Row> x = partnerRows(before);
-    Map<PartnerKey, Row> y = partnerRows(after);
-    TreeSet<PartnerKey> keys = new TreeSet<>(PartnerKey.ORDER);
-    keys.addAll(x.keySet());
-    keys.addAll(y.keySet());
-    List<PartnerChange> out = new ArrayList<>();
-    for (PartnerKey k : keys) {
-      Row a = x.get(k);
-      Row b = y.get(k);
-      if (a == null ? b != null : !a.equals(b)) {
-        out.add(new PartnerChange(k.partner(), k.area(), k.node(), a, b));
+    // an area both runs share (Evaluation.rerun kept it) has the same partner rows in both
+    java.util.Set<Outcome.AreaOutcome> shared =
+        java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+    for (Outcome.AreaOutcome a : before.areas) {
+      if (after.area(a.area.id()) == a) {
+        shared.add(a);
       }
+    }
+    Map<PartnerKey, Row> x = partnerRows(before, shared);
+    Map<PartnerKey, Row> y = partnerRows(after, shared);
+    List<PartnerKey> changed = new ArrayList<>();
+    for (Map.Entry<PartnerKey, Row> e : x.entrySet()) {
+      if (!e.getValue().equals(y.get(e.getKey()))) {
+        changed.add(e.getKey());
+      }
+    }
+    for (PartnerKey k : y.keySet()) {
+      if (!x.containsKey(k)) {
+        changed.add(k);
+      }
+    }
+    changed.sort(PartnerKey.ORDER); // only the rows that changed are sorted
+    List<PartnerChange> out = new ArrayList<>();
+    for (PartnerKey k : changed) {
+      out.add(new PartnerChange(k.partner(), k.area(), k.node(), x.get(k), y.get(k)));
     }
     return out;
   }
 
-  private static Map<PartnerKey, Row> partnerRows(Outcome o) {
+  private static Map<PartnerKey, Row> partnerRows(
+      Outcome o, java.util.Set<Outcome.AreaOutcome> skip) {
     Map<PartnerKey, Row> out = new HashMap<>();
     for (int p = 0; p < o.partners.size(); p++) {
       for (Outcome.AreaOutcome a : o.areas) {
+        if (skip.contains(a)) {
+          continue;
+        }
         for (int j = 0; j < a.partnerNodes.size(); j++) {
           Ir.Node n = a.partnerNodes.get(j);
           Row r =
