@@ -59,7 +59,9 @@ public final class SkippedSummary implements TestExecutionListener {
       return;
     }
     Map<String, Integer> found = new TreeMap<>();
-    java.util.regex.Pattern skip = java.util.regex.Pattern.compile("<skipped message=\"([^\"]*)\"");
+    java.util.regex.Pattern skip =
+        java.util.regex.Pattern.compile(
+            "<skipped(?: message=\"([^\"]*)\")?[^>]*>(?:<!\\[CDATA\\[([^\n]*))?");
     try (java.util.stream.Stream<java.nio.file.Path> files = java.nio.file.Files.list(dir)) {
       for (java.nio.file.Path f : files.sorted().toList()) {
         if (!f.getFileName().toString().endsWith(".xml")) {
@@ -67,7 +69,15 @@ public final class SkippedSummary implements TestExecutionListener {
         }
         java.util.regex.Matcher m = skip.matcher(java.nio.file.Files.readString(f));
         while (m.find()) {
-          String reason = unescape(m.group(1));
+          // surefire writes the reason as the attribute, or as the first line of the exception
+          String reason =
+              m.group(1) != null
+                  ? unescape(m.group(1))
+                  : m.group(2) == null
+                      ? ""
+                      : m.group(2)
+                          .replaceFirst("^[\\w.$]+: ", "")
+                          .replaceFirst("^Assumption failed: ", "");
           if (reason.startsWith(NeedsCondition.PREFIX)) {
             found.merge(reason, 1, Integer::sum);
           }

@@ -25,13 +25,22 @@ class SkippedSummaryTest {
             + "\"/></testcase><testcase name=\"three\"><skipped message=\"disabled by hand\"/>"
             + "</testcase></testsuite>");
     Files.writeString(tmp.resolve("a.txt"), "<skipped message=\"needs nothing\"/>");
+    // surefire's other form: no message attribute, the exception's first line in the text
+    Files.writeString(
+        tmp.resolve("TEST-b.xml"),
+        "<testsuite><testcase name=\"c\"><skipped type=\"org.opentest4j.TestAbortedException\">"
+            + "<![CDATA[org.opentest4j.TestAbortedException: Assumption failed: needs chromium"
+            + " (none)\n\tat x.y(Z.java:1)]]></skipped></testcase>"
+            + "<testcase name=\"d\"><skipped/></testcase></testsuite>");
     assertThat(run(tmp.toString(), "the Spark module (spark/)"))
         .contains("SKIPPED in the Spark module (spark/), for want of what this machine lacks:")
         .contains("  2 tests: needs the shared conformance data (no conformance/ in \"/x\" & y)")
+        .contains("  1 test: needs chromium (none)")
         .doesNotContain("disabled by hand")
         .doesNotContain("needs nothing");
     assertThat(run(tmp.resolve("none").toString(), "x")).isEmpty();
     Files.delete(tmp.resolve("TEST-a.xml"));
+    Files.delete(tmp.resolve("TEST-b.xml"));
     assertThat(run(tmp.toString(), "x")).isEmpty();
   }
 

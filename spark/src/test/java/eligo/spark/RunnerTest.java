@@ -50,7 +50,16 @@ class RunnerTest {
 
   @TestFactory
   Stream<DynamicTest> everyConformanceSetGivesItsExpectedResults() throws Exception {
-    Path conformance = SparkTests.conformance();
+    Path conformance;
+    try {
+      conformance = SparkTests.conformance();
+    } catch (org.opentest4j.TestAbortedException e) {
+      // one skipped test in the reports (an aborted factory leaves none), which the build's
+      // SKIPPED block counts
+      return Stream.of(DynamicTest.dynamicTest("conformance sets", () -> {
+        throw e;
+      }));
+    }
     List<Path> sets;
     try (Stream<Path> s = Files.list(conformance)) {
       sets = s.filter(p -> Files.isRegularFile(p.resolve("expected.csv"))).sorted().toList();
