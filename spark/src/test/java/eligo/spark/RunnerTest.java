@@ -56,9 +56,12 @@ class RunnerTest {
     } catch (org.opentest4j.TestAbortedException e) {
       // one skipped test in the reports (an aborted factory leaves none), which the build's
       // SKIPPED block counts
-      return Stream.of(DynamicTest.dynamicTest("conformance sets", () -> {
-        throw e;
-      }));
+      return Stream.of(
+          DynamicTest.dynamicTest(
+              "conformance sets",
+              () -> {
+                throw e;
+              }));
     }
     List<Path> sets;
     try (Stream<Path> s = Files.list(conformance)) {
