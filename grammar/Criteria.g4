@@ -202,6 +202,7 @@ primary
   | COUNT binder (COMMA binder)* (WHERE expr)?                       # countExpr
   | ANY binder (COMMA binder)* WHERE expr                            # anyExpr
   | ALL binder (COMMA binder)* WHERE expr                            # allExpr
+  | AT LEAST NUMBER OF LPAREN expr (COMMA expr)* RPAREN              # atLeastExpr
   | ASSOCIATED (VIA typeSet)?                                        # associatedExpr
   | EARLIEST START VIA typeSet                                       # earliestStartExpr
   | VALUE                                                            # valueRef
@@ -232,7 +233,7 @@ name
   | WORKLOADS | ASSOCIATION | TYPES | TYPE | TABLE | MEASURE | BAND | DEFINE | FAMILY
   | TENANT | WORKLOAD | MONTH | CUSTOMER | VALUE | PARTNER | CRITERIA | DETAILS | START
   | COUNT | MONEY_KW | NUMBER_KW | LEAF | PARAMETER | TEMPLATE | BRANCH | GATE | METRIC
-  | EACH | PER | MET | WHEN | EARLIEST | ASSOCIATED | NET | SUM | AVERAGE | MINIMUM | MAXIMUM | MORE_KW | THAN | ZERO
+  | EACH | PER | MET | WHEN | EARLIEST | ASSOCIATED | NET | SUM | AVERAGE | MINIMUM | MAXIMUM | MORE_KW | THAN | ZERO | LEAST
   ;
 
 // The name of a set in a list: not a binder's word, so that in 'workload in W, month in window'
@@ -305,6 +306,7 @@ SUM         : 'sum';
 AVERAGE     : 'average';
 MORE_KW     : 'more';
 THAN        : 'than';
+LEAST       : 'least';
 ZERO        : 'zero';
 MINIMUM     : 'minimum';
 MAXIMUM     : 'maximum';

@@ -295,6 +295,7 @@ public final class Ir {
           NodeValue,
           Compare,
           Growth,
+          AtLeast,
           CompareMonths,
           InMonths,
           And,
@@ -361,6 +362,8 @@ public final class Ir {
     R visit(Compare e, P p);
 
     R visit(Growth e, P p);
+
+    R visit(AtLeast e, P p);
 
     R visit(CompareMonths e, P p);
 
@@ -756,6 +759,40 @@ public final class Ir {
     @Override
     public List<Expr> children() {
       return present(current, baseline);
+    }
+
+    @Override
+    public <R, P> R accept(Visitor<R, P> v, P p) {
+      return v.visit(this, p);
+    }
+  }
+
+  /**
+   * {@code at least k of (parts)}: whether at least {@code k} of the conditions hold. Every part is
+   * evaluated, in order, whatever the count so far (so an explanation can say which held and which
+   * did not, and both engines fail alike on a part that cannot be evaluated). {@code labels} are
+   * the parts' criteria texts, for explanations only: they never become code.
+   */
+  public record AtLeast(int k, List<Expr> parts, List<String> labels) implements Expr {
+    public AtLeast {
+      parts = List.copyOf(parts);
+      labels = List.copyOf(labels);
+      if (k < 1 || k > parts.size() || labels.size() != parts.size()) {
+        throw new IllegalArgumentException("at least " + k + " of " + parts.size());
+      }
+    }
+
+    public Type type() {
+      return Type.BOOL;
+    }
+
+    public int scale() {
+      return 0;
+    }
+
+    @Override
+    public List<Expr> children() {
+      return parts;
     }
 
     @Override

@@ -136,6 +136,7 @@ public final class Formatter {
           || ctx instanceof AnyExprContext
           || ctx instanceof AllExprContext
           || ctx instanceof ParensContext
+          || ctx instanceof AtLeastExprContext
           || (ctx instanceof NameExprContext n && n.LPAREN() != null);
     }
 

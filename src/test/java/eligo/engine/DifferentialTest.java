@@ -91,7 +91,8 @@ class DifferentialTest {
           "(maximum ",
           " more than ",
           "when zero: met",
-          "when zero: not met");
+          "when zero: not met",
+          "at least ");
 
   @Test
   void theComparedProgramsUseEveryNewConstruct() {
