@@ -64,6 +64,46 @@ final class AtLeastTyper {
     return new TBool(new Ir.AtLeast(k, parts, labels));
   }
 
+  /**
+   * {@code points (c1: 2, c2: 1)}: a number; every part a condition written once, worth 0 or more.
+   */
+  T points(Ast.Points p, Env env) {
+    boolean ok = true;
+    List<Ir.Expr> parts = new ArrayList<>();
+    List<Long> points = new ArrayList<>();
+    List<String> labels = new ArrayList<>();
+    Map<String, Integer> seen = new HashMap<>();
+    for (int i = 0; i < p.parts().size(); i++) {
+      Ast.PointsPart part = p.parts().get(i);
+      T t = typer.expectBool(typer.expr(part.condition(), env), part.span(), "'points'");
+      if (t instanceof TBool b) {
+        parts.add(b.e());
+      } else {
+        ok = false;
+      }
+      labels.add(part.label());
+      Integer first = seen.putIfAbsent(part.label(), i + 1);
+      if (first != null) {
+        reporter.error(
+            part.span(),
+            "condition " + (i + 1) + " repeats condition " + first + " ('" + part.label() + "')");
+        ok = false;
+      }
+      int worth = whole(part.points());
+      if (worth < 0) {
+        reporter.error(
+            part.pointsSpan(),
+            "a condition's points are a whole number, 0 or more; here they are " + part.points());
+        ok = false;
+      }
+      points.add((long) worth);
+    }
+    if (!ok) {
+      return ExprTyper.ERR;
+    }
+    return new ExprTyper.TNum(new Ir.Points(parts, points, labels), Kind.NUMBER);
+  }
+
   /** The whole number written, or -1 when it is not one (a decimal, or too large). */
   private static int whole(String text) {
     if (!text.matches("[0-9]{1,9}")) {

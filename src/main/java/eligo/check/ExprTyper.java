@@ -85,6 +85,9 @@ final class ExprTyper {
     if (e instanceof Ast.AtLeast a) {
       return atLeast.type(a, env);
     }
+    if (e instanceof Ast.Points p) {
+      return atLeast.points(p, env);
+    }
     if (e instanceof Ast.Within w) {
       return within(w, env);
     }

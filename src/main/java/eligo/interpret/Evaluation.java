@@ -184,6 +184,15 @@ final class Evaluation {
     }
 
     @Override
+    public Long visit(Ir.Points p, Ctx c) {
+      long sum = 0;
+      for (int i = 0; i < p.parts().size(); i++) { // every part, so an explanation sees each
+        sum += bool(p.parts().get(i), c) ? p.points().get(i) : 0L;
+      }
+      return sum;
+    }
+
+    @Override
     public Long visit(Ir.Compare e, Ctx c) {
       throw notANumber(e);
     }
@@ -333,6 +342,11 @@ final class Evaluation {
           .test(
               Exact.compareGrowth(
                   current, baseline, g.fraction().unscaled(), g.fraction().scale()));
+    }
+
+    @Override
+    public Boolean visit(Ir.Points e, Ctx c) {
+      throw notACondition(e);
     }
 
     @Override

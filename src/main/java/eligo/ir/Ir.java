@@ -296,6 +296,7 @@ public final class Ir {
           Compare,
           Growth,
           AtLeast,
+          Points,
           CompareMonths,
           InMonths,
           And,
@@ -364,6 +365,8 @@ public final class Ir {
     R visit(Growth e, P p);
 
     R visit(AtLeast e, P p);
+
+    R visit(Points e, P p);
 
     R visit(CompareMonths e, P p);
 
@@ -784,6 +787,39 @@ public final class Ir {
 
     public Type type() {
       return Type.BOOL;
+    }
+
+    public int scale() {
+      return 0;
+    }
+
+    @Override
+    public List<Expr> children() {
+      return parts;
+    }
+
+    @Override
+    public <R, P> R accept(Visitor<R, P> v, P p) {
+      return v.visit(this, p);
+    }
+  }
+
+  /**
+   * {@code points (c1: 2, c2: 1)}: the sum of {@code points} of the conditions that hold, a whole
+   * number. Every part is evaluated, in order. {@code labels} are for explanations only.
+   */
+  public record Points(List<Expr> parts, List<Long> points, List<String> labels) implements Expr {
+    public Points {
+      parts = List.copyOf(parts);
+      points = List.copyOf(points);
+      labels = List.copyOf(labels);
+      if (parts.isEmpty() || points.size() != parts.size() || labels.size() != parts.size()) {
+        throw new IllegalArgumentException("points of " + parts.size() + " conditions");
+      }
+    }
+
+    public Type type() {
+      return Type.NUM;
     }
 
     public int scale() {

@@ -420,6 +420,15 @@ public final class IrPrinter {
     }
 
     @Override
+    public Doc visit(Ir.Points a, Void p) {
+      List<Doc> parts = new ArrayList<>();
+      for (int i = 0; i < a.parts().size(); i++) {
+        parts.add(sx(Long.toString(a.points().get(i)), expr(a.parts().get(i))));
+      }
+      return sx("points", parts);
+    }
+
+    @Override
     public Doc visit(Ir.CompareMonths c, Void p) {
       return sx(c.op().symbol, month(c.left()), month(c.right()));
     }

@@ -324,6 +324,7 @@ public final class Ast {
           Compare,
           Growth,
           AtLeast,
+          Points,
           Within,
           InSet,
           Range,
@@ -368,6 +369,16 @@ public final class Ast {
    * the number as written (the checker requires a whole number from 1 to the number of parts).
    */
   public record AtLeast(String k, Span kSpan, List<AtLeastPart> parts, Span span) implements Expr {}
+
+  /** {@code points (c1: 2, c2: 1)}: the sum of the points of the conditions that hold. */
+  public record Points(List<PointsPart> parts, Span span) implements Expr {}
+
+  /**
+   * One condition of {@link Points} and its points as written ({@code points}, with a leading
+   * {@code -} when written so: the checker refuses it), {@code label} as {@link AtLeastPart}'s.
+   */
+  public record PointsPart(
+      Expr condition, String label, String points, Span pointsSpan, Span span) {}
 
   /**
    * One condition of an {@link AtLeast}: {@code label} is its text as written, one space between

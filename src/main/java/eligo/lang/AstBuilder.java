@@ -582,6 +582,21 @@ final class AstBuilder {
           List.copyOf(parts),
           join(span(c.AT().getSymbol()), span(c.LEAST().getSymbol())));
     }
+    if (ctx instanceof PointsExprContext c) {
+      List<PointsPart> parts = new ArrayList<>();
+      for (PointsPartContext part : c.pointsPart()) {
+        parts.add(
+            new PointsPart(
+                expr(part.expr()),
+                label(part.expr()),
+                (part.MINUS() == null ? "" : "-") + part.NUMBER().getText(),
+                part.MINUS() == null
+                    ? span(part.NUMBER().getSymbol())
+                    : join(span(part.MINUS().getSymbol()), span(part.NUMBER().getSymbol())),
+                span(part.expr())));
+      }
+      return new Points(List.copyOf(parts), span(c.POINTS().getSymbol()));
+    }
     if (ctx instanceof AssociatedExprContext c) {
       return new Associated(
           c.typeSet() == null ? null : typeSet(c.typeSet()), span(c.ASSOCIATED().getSymbol()));

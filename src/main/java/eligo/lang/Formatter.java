@@ -137,6 +137,7 @@ public final class Formatter {
           || ctx instanceof AllExprContext
           || ctx instanceof ParensContext
           || ctx instanceof AtLeastExprContext
+          || ctx instanceof PointsExprContext
           || (ctx instanceof NameExprContext n && n.LPAREN() != null);
     }
 

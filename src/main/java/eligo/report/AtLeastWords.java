@@ -43,7 +43,48 @@ final class AtLeastWords {
               + (yes.isEmpty() ? "" : ": " + String.join(", ", yes))
               + (no.isEmpty() ? "" : "; not: " + String.join(", ", no)));
     }
+    List<Ir.Points> scored = new ArrayList<>();
+    collectPoints(met, scored);
+    for (Ir.Points p : scored) {
+      List<String> yes = new ArrayList<>();
+      List<String> no = new ArrayList<>();
+      long sum = 0;
+      long most = 0;
+      boolean complete = true;
+      for (int i = 0; i < p.parts().size(); i++) {
+        Boolean h = held.get(p.parts().get(i));
+        if (h == null) {
+          complete = false;
+          break;
+        }
+        long worth = p.points().get(i);
+        most += worth;
+        sum += h ? worth : 0;
+        (h ? yes : no).add(p.labels().get(i) + " (" + worth + ")");
+      }
+      if (complete) {
+        out.add(
+            sum
+                + " of "
+                + most
+                + " points"
+                + (yes.isEmpty() ? "" : ": " + String.join(", ", yes))
+                + (no.isEmpty() ? "" : "; not: " + String.join(", ", no)));
+      }
+    }
     return out.isEmpty() ? null : String.join("; ", out);
+  }
+
+  private static void collectPoints(Ir.Expr e, List<Ir.Points> out) {
+    if (e == null) {
+      return;
+    }
+    if (e instanceof Ir.Points p) {
+      out.add(p);
+    }
+    for (Ir.Expr child : e.children()) {
+      collectPoints(child, out);
+    }
   }
 
   private static void collect(Ir.Expr e, List<Ir.AtLeast> out) {

@@ -209,6 +209,10 @@ public final class Explainer {
     String why = null;
     String growth = growthWords(n);
     String atLeast = AtLeastWords.of(n.met(), recorder.lastHeld);
+    String scored = AtLeastWords.of(n.value(), recorder.lastHeld);
+    if (scored != null) {
+      atLeast = atLeast == null ? scored : scored + "; " + atLeast;
+    }
     if (atLeast != null) {
       growth = growth == null ? atLeast : growth + "; " + atLeast;
     }

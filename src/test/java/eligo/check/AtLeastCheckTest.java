@@ -75,6 +75,24 @@ class AtLeastCheckTest {
   }
 
   @Test
+  void pointsAreANumberOfWholePointsOfConditionsWrittenOnce() {
+    assertThat(errors("points (value >= $1: 2, before > $0: 1) >= 3")).isEmpty();
+    assertThat(errors("points (value >= $1: -2, before > $0: 1) >= 1"))
+        .singleElement()
+        .asString()
+        .isEqualTo(
+            "a.criteria:7:35: a condition's points are a whole number, 0 or more; here they are -2");
+    assertThat(errors("points (value >= $1: 2, value >= $1: 1) >= 1"))
+        .singleElement()
+        .asString()
+        .isEqualTo("a.criteria:7:38: condition 2 repeats condition 1 ('value >= $1')");
+    assertThat(errors("points (value >= $1: 2, before: 1) >= 1"))
+        .singleElement()
+        .asString()
+        .isEqualTo("a.criteria:7:38: 'points' needs a condition (yes or no); this is money");
+  }
+
+  @Test
   void kIsAWholeNumberFromOneToTheNumberOfConditions() {
     assertThat(errors("at least 3 of (value >= $1, before > $0)"))
         .singleElement()

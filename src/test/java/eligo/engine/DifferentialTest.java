@@ -92,7 +92,8 @@ class DifferentialTest {
           " more than ",
           "when zero: met",
           "when zero: not met",
-          "at least ");
+          "at least ",
+          "points (");
 
   @Test
   void theComparedProgramsUseEveryNewConstruct() {

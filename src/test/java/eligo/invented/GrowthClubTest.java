@@ -125,4 +125,25 @@ class GrowthClubTest {
                   + " least 2 of the 3 conditions\n");
     }
   }
+
+  @Test
+  void explainNamesWhichConditionsScoredTheirPoints() {
+    for (String engine : List.of("generated", "interpret")) {
+      Result r =
+          run(
+              "explain",
+              "--criteria",
+              AREA.toString(),
+              "--data",
+              DATA.toString(),
+              "--engine",
+              engine,
+              "C002");
+      assertThat(r.code()).as(r.err()).isZero();
+      assertThat(r.out())
+          .contains(
+              "1 of 6 points: (minimum monthly_acr for month in TTM(M)) > $0 (1); not: sum"
+                  + " monthly_acr for month in TTM(M) >= $12000 (3)");
+    }
+  }
 }

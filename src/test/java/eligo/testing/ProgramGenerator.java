@@ -529,7 +529,25 @@ public final class ProgramGenerator {
     if (depth <= 0 || chance(0.3)) {
       return simpleCond(ctx);
     }
-    switch (random.nextInt(7)) {
+    switch (random.nextInt(8)) {
+      case 6:
+        String first = cond(ctx, depth - 1);
+        String second = cond(ctx, depth - 1);
+        if (second.equals(first)) {
+          return first;
+        }
+        return "points ("
+            + first
+            + ": "
+            + random.nextInt(4)
+            + ", "
+            + second
+            + ": "
+            + (1 + random.nextInt(3))
+            + ") "
+            + pick(">=", ">", "<", "==")
+            + " "
+            + random.nextInt(5);
       case 0:
         return cond(ctx, depth - 1) + " and " + cond(ctx, depth - 1);
       case 5:
