@@ -166,6 +166,11 @@ zeroOutcome
   : NOT? MET
   ;
 
+// 'c1: 2' in 'points (c1: 2, c2: 1) >= 3': a condition and the points it is worth when it holds
+pointsPart
+  : expr COLON MINUS? NUMBER
+  ;
+
 rangeExpr
   : addExpr (DOTDOT addExpr)?
   ;
@@ -202,6 +207,8 @@ primary
   | COUNT binder (COMMA binder)* (WHERE expr)?                       # countExpr
   | ANY binder (COMMA binder)* WHERE expr                            # anyExpr
   | ALL binder (COMMA binder)* WHERE expr                            # allExpr
+  | AT LEAST NUMBER OF LPAREN expr (COMMA expr)* RPAREN              # atLeastExpr
+  | POINTS LPAREN pointsPart (COMMA pointsPart)* RPAREN              # pointsExpr
   | ASSOCIATED (VIA typeSet)?                                        # associatedExpr
   | EARLIEST START VIA typeSet                                       # earliestStartExpr
   | VALUE                                                            # valueRef
@@ -232,7 +239,7 @@ name
   | WORKLOADS | ASSOCIATION | TYPES | TYPE | TABLE | MEASURE | BAND | DEFINE | FAMILY
   | TENANT | WORKLOAD | MONTH | CUSTOMER | VALUE | PARTNER | CRITERIA | DETAILS | START
   | COUNT | MONEY_KW | NUMBER_KW | LEAF | PARAMETER | TEMPLATE | BRANCH | GATE | METRIC
-  | EACH | PER | MET | WHEN | EARLIEST | ASSOCIATED | NET | SUM | AVERAGE | MINIMUM | MAXIMUM | MORE_KW | THAN | ZERO
+  | EACH | PER | MET | WHEN | EARLIEST | ASSOCIATED | NET | SUM | AVERAGE | MINIMUM | MAXIMUM | MORE_KW | THAN | ZERO | LEAST | POINTS
   ;
 
 // The name of a set in a list: not a binder's word, so that in 'workload in W, month in window'
@@ -305,6 +312,8 @@ SUM         : 'sum';
 AVERAGE     : 'average';
 MORE_KW     : 'more';
 THAN        : 'than';
+LEAST       : 'least';
+POINTS      : 'points';
 ZERO        : 'zero';
 MINIMUM     : 'minimum';
 MAXIMUM     : 'maximum';

@@ -39,6 +39,7 @@ final class ExprTyper {
   private final Symbols symbols;
   private final Lints lints;
   private final NameTyper names;
+  private final AtLeastTyper atLeast;
   private int varCounter;
 
   ExprTyper(Reporter reporter, Symbols symbols, Lints lints) {
@@ -46,6 +47,7 @@ final class ExprTyper {
     this.symbols = symbols;
     this.lints = lints;
     this.names = new NameTyper(reporter, symbols, this);
+    this.atLeast = new AtLeastTyper(reporter, this);
   }
 
   /**
@@ -79,6 +81,12 @@ final class ExprTyper {
     }
     if (e instanceof Ast.Growth g) {
       return growth(g, env);
+    }
+    if (e instanceof Ast.AtLeast a) {
+      return atLeast.type(a, env);
+    }
+    if (e instanceof Ast.Points p) {
+      return atLeast.points(p, env);
     }
     if (e instanceof Ast.Within w) {
       return within(w, env);

@@ -99,6 +99,13 @@ final class TextDrift {
     } else if (e instanceof Ir.Growth g) {
       values.add(
           BigDecimal.valueOf(g.fraction().unscaled(), g.fraction().scale()).stripTrailingZeros());
+    } else if (e instanceof Ir.AtLeast a) {
+      values.add(BigDecimal.valueOf(a.k())); // "at least 2 of these 3"
+      values.add(BigDecimal.valueOf(a.parts().size()));
+    } else if (e instanceof Ir.Points p) {
+      for (long points : p.points()) {
+        values.add(BigDecimal.valueOf(points));
+      }
     } else if (e instanceof Ir.Net) {
       months.add(12); // M against M - 12
     } else if (e instanceof Ir.MeasureAt ma) {

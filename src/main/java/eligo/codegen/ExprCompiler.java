@@ -289,6 +289,31 @@ class ExprCompiler {
     }
 
     @Override
+    public JavaExpr visit(Ir.AtLeast a, Scope s) {
+      // Every part is evaluated, as the interpreter does: (p1 ? 1 : 0) + (p2 ? 1 : 0) >= k.
+      List<CodeBlock> terms = new ArrayList<>();
+      for (Ir.Expr part : a.parts()) {
+        terms.add(CodeBlock.of("($L ? 1 : 0)", bool(part, s).operand(JavaExpr.OR)));
+      }
+      return new JavaExpr(
+          CodeBlock.of("$L >= $L", CodeBlock.join(terms, " +$W"), a.k()), JavaExpr.RELATIONAL);
+    }
+
+    @Override
+    public JavaExpr visit(Ir.Points p, Scope s) {
+      // Every part is evaluated, as the interpreter does: (c1 ? 2L : 0L) + (c2 ? 1L : 0L).
+      List<CodeBlock> terms = new ArrayList<>();
+      for (int i = 0; i < p.parts().size(); i++) {
+        terms.add(
+            CodeBlock.of(
+                "($L ? $LL : 0L)",
+                bool(p.parts().get(i), s).operand(JavaExpr.OR),
+                p.points().get(i)));
+      }
+      return new JavaExpr(CodeBlock.join(terms, " +$W"), JavaExpr.ADDITIVE);
+    }
+
+    @Override
     public JavaExpr visit(Ir.CompareMonths c, Scope s) {
       JavaExpr left = month(c.left(), s);
       JavaExpr right = month(c.right(), s);

@@ -179,6 +179,20 @@ final class Evaluation {
     }
 
     @Override
+    public Long visit(Ir.AtLeast e, Ctx c) {
+      throw notANumber(e);
+    }
+
+    @Override
+    public Long visit(Ir.Points p, Ctx c) {
+      long sum = 0;
+      for (int i = 0; i < p.parts().size(); i++) { // every part, so an explanation sees each
+        sum += bool(p.parts().get(i), c) ? p.points().get(i) : 0L;
+      }
+      return sum;
+    }
+
+    @Override
     public Long visit(Ir.Compare e, Ctx c) {
       throw notANumber(e);
     }
@@ -328,6 +342,20 @@ final class Evaluation {
           .test(
               Exact.compareGrowth(
                   current, baseline, g.fraction().unscaled(), g.fraction().scale()));
+    }
+
+    @Override
+    public Boolean visit(Ir.Points e, Ctx c) {
+      throw notACondition(e);
+    }
+
+    @Override
+    public Boolean visit(Ir.AtLeast a, Ctx c) {
+      int held = 0;
+      for (Ir.Expr part : a.parts()) { // every part, so an explanation sees each
+        held += bool(part, c) ? 1 : 0;
+      }
+      return held >= a.k();
     }
 
     @Override

@@ -295,6 +295,8 @@ public final class Ir {
           NodeValue,
           Compare,
           Growth,
+          AtLeast,
+          Points,
           CompareMonths,
           InMonths,
           And,
@@ -361,6 +363,10 @@ public final class Ir {
     R visit(Compare e, P p);
 
     R visit(Growth e, P p);
+
+    R visit(AtLeast e, P p);
+
+    R visit(Points e, P p);
 
     R visit(CompareMonths e, P p);
 
@@ -756,6 +762,73 @@ public final class Ir {
     @Override
     public List<Expr> children() {
       return present(current, baseline);
+    }
+
+    @Override
+    public <R, P> R accept(Visitor<R, P> v, P p) {
+      return v.visit(this, p);
+    }
+  }
+
+  /**
+   * {@code at least k of (parts)}: whether at least {@code k} of the conditions hold. Every part is
+   * evaluated, in order, whatever the count so far (so an explanation can say which held and which
+   * did not, and both engines fail alike on a part that cannot be evaluated). {@code labels} are
+   * the parts' criteria texts, for explanations only: they never become code.
+   */
+  public record AtLeast(int k, List<Expr> parts, List<String> labels) implements Expr {
+    public AtLeast {
+      parts = List.copyOf(parts);
+      labels = List.copyOf(labels);
+      if (k < 1 || k > parts.size() || labels.size() != parts.size()) {
+        throw new IllegalArgumentException("at least " + k + " of " + parts.size());
+      }
+    }
+
+    public Type type() {
+      return Type.BOOL;
+    }
+
+    public int scale() {
+      return 0;
+    }
+
+    @Override
+    public List<Expr> children() {
+      return parts;
+    }
+
+    @Override
+    public <R, P> R accept(Visitor<R, P> v, P p) {
+      return v.visit(this, p);
+    }
+  }
+
+  /**
+   * {@code points (c1: 2, c2: 1)}: the sum of {@code points} of the conditions that hold, a whole
+   * number. Every part is evaluated, in order. {@code labels} are for explanations only.
+   */
+  public record Points(List<Expr> parts, List<Long> points, List<String> labels) implements Expr {
+    public Points {
+      parts = List.copyOf(parts);
+      points = List.copyOf(points);
+      labels = List.copyOf(labels);
+      if (parts.isEmpty() || points.size() != parts.size() || labels.size() != parts.size()) {
+        throw new IllegalArgumentException("points of " + parts.size() + " conditions");
+      }
+    }
+
+    public Type type() {
+      return Type.NUM;
+    }
+
+    public int scale() {
+      return 0;
+    }
+
+    @Override
+    public List<Expr> children() {
+      return parts;
     }
 
     @Override

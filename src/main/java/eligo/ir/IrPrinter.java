@@ -410,6 +410,25 @@ public final class IrPrinter {
     }
 
     @Override
+    public Doc visit(Ir.AtLeast a, Void p) {
+      List<Doc> parts = new ArrayList<>();
+      parts.add(atom(Integer.toString(a.k())));
+      for (Ir.Expr part : a.parts()) {
+        parts.add(expr(part));
+      }
+      return sx("at-least", parts.toArray(new Doc[0]));
+    }
+
+    @Override
+    public Doc visit(Ir.Points a, Void p) {
+      List<Doc> parts = new ArrayList<>();
+      for (int i = 0; i < a.parts().size(); i++) {
+        parts.add(sx(Long.toString(a.points().get(i)), expr(a.parts().get(i))));
+      }
+      return sx("points", parts);
+    }
+
+    @Override
     public Doc visit(Ir.CompareMonths c, Void p) {
       return sx(c.op().symbol, month(c.left()), month(c.right()));
     }

@@ -323,6 +323,8 @@ public final class Ast {
           Binary,
           Compare,
           Growth,
+          AtLeast,
+          Points,
           Within,
           InSet,
           Range,
@@ -361,6 +363,28 @@ public final class Ast {
   public record Growth(
       CmpOp op, Expr current, Expr percent, Expr baseline, boolean whenZero, Span span)
       implements Expr {}
+
+  /**
+   * {@code at least 2 of (c1, c2, c3)}: met when at least {@code k} of the parts hold. {@code k} is
+   * the number as written (the checker requires a whole number from 1 to the number of parts).
+   */
+  public record AtLeast(String k, Span kSpan, List<AtLeastPart> parts, Span span) implements Expr {}
+
+  /** {@code points (c1: 2, c2: 1)}: the sum of the points of the conditions that hold. */
+  public record Points(List<PointsPart> parts, Span span) implements Expr {}
+
+  /**
+   * One condition of {@link Points} and its points as written ({@code points}, with a leading
+   * {@code -} when written so: the checker refuses it), {@code label} as {@link AtLeastPart}'s.
+   */
+  public record PointsPart(
+      Expr condition, String label, String points, Span pointsSpan, Span span) {}
+
+  /**
+   * One condition of an {@link AtLeast}: {@code label} is its text as written, one space between
+   * tokens (as the formatter lays them out), for explanations; {@code span} locates the whole part.
+   */
+  public record AtLeastPart(Expr condition, String label, Span span) {}
 
   /** {@code paid_units within seat_band}: either a band written in place or a band's name. */
   public record Within(Expr subject, BandExpr band, Name bandName, Span span) implements Expr {}

@@ -571,6 +571,32 @@ final class AstBuilder {
       return new Aggregate(
           AggKind.ALL, null, binders(c.binder()), expr(c.expr()), span(c.ALL().getSymbol()));
     }
+    if (ctx instanceof AtLeastExprContext c) {
+      List<AtLeastPart> parts = new ArrayList<>();
+      for (ExprContext part : c.expr()) {
+        parts.add(new AtLeastPart(expr(part), label(part), span(part)));
+      }
+      return new AtLeast(
+          c.NUMBER().getText(),
+          span(c.NUMBER().getSymbol()),
+          List.copyOf(parts),
+          join(span(c.AT().getSymbol()), span(c.LEAST().getSymbol())));
+    }
+    if (ctx instanceof PointsExprContext c) {
+      List<PointsPart> parts = new ArrayList<>();
+      for (PointsPartContext part : c.pointsPart()) {
+        parts.add(
+            new PointsPart(
+                expr(part.expr()),
+                label(part.expr()),
+                (part.MINUS() == null ? "" : "-") + part.NUMBER().getText(),
+                part.MINUS() == null
+                    ? span(part.NUMBER().getSymbol())
+                    : join(span(part.MINUS().getSymbol()), span(part.NUMBER().getSymbol())),
+                span(part.expr())));
+      }
+      return new Points(List.copyOf(parts), span(c.POINTS().getSymbol()));
+    }
     if (ctx instanceof AssociatedExprContext c) {
       return new Associated(
           c.typeSet() == null ? null : typeSet(c.typeSet()), span(c.ASSOCIATED().getSymbol()));
@@ -710,6 +736,43 @@ final class AstBuilder {
 
   private static String unquote(String s) {
     return Tokens.unquote(s);
+  }
+
+  /** A part's text as written, its tokens joined by one space (no comments, no line breaks). */
+  private static String label(ParserRuleContext ctx) {
+    StringBuilder out = new StringBuilder();
+    collectTokens(ctx, out);
+    return out.toString();
+  }
+
+  private static void collectTokens(ParseTree t, StringBuilder out) {
+    collectTokens(t, out, new int[] {Token.INVALID_TYPE});
+  }
+
+  /** As the formatter lays them out: no space inside parentheses, before , or :, or a call's (. */
+  private static void collectTokens(ParseTree t, StringBuilder out, int[] previous) {
+    if (t instanceof TerminalNode n) {
+      int type = n.getSymbol().getType();
+      if (type == Token.EOF) {
+        return;
+      }
+      boolean glue =
+          out.length() == 0
+              || type == CriteriaLexer.RPAREN
+              || type == CriteriaLexer.COMMA
+              || type == CriteriaLexer.COLON
+              || previous[0] == CriteriaLexer.LPAREN
+              || (type == CriteriaLexer.LPAREN && previous[0] == CriteriaLexer.ID);
+      if (!glue) {
+        out.append(' ');
+      }
+      out.append(n.getText());
+      previous[0] = type;
+      return;
+    }
+    for (int i = 0; i < t.getChildCount(); i++) {
+      collectTokens(t.getChild(i), out, previous);
+    }
   }
 
   private Span span(Token t) {

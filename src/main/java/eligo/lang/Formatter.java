@@ -136,6 +136,8 @@ public final class Formatter {
           || ctx instanceof AnyExprContext
           || ctx instanceof AllExprContext
           || ctx instanceof ParensContext
+          || ctx instanceof AtLeastExprContext
+          || ctx instanceof PointsExprContext
           || (ctx instanceof NameExprContext n && n.LPAREN() != null);
     }
 

@@ -208,6 +208,14 @@ public final class Explainer {
     recorder.reasons.put(n, reason);
     String why = null;
     String growth = growthWords(n);
+    String atLeast = AtLeastWords.of(n.met(), recorder.lastHeld);
+    String scored = AtLeastWords.of(n.value(), recorder.lastHeld);
+    if (scored != null) {
+      atLeast = atLeast == null ? scored : scored + "; " + atLeast;
+    }
+    if (atLeast != null) {
+      growth = growth == null ? atLeast : growth + "; " + atLeast;
+    }
     if (growth != null) {
       reason = reason + "; " + growth;
     }
@@ -225,7 +233,8 @@ public final class Explainer {
                       + needed);
     }
     if (why == null && growth != null) {
-      why = growth; // a growth shows both sides and the ratio, met or not
+      // a growth shows both sides and the ratio, an 'at least' which conditions held, met or not
+      why = growth;
     }
     return new CustomerView.Node(
         n.id(),
@@ -612,6 +621,10 @@ public final class Explainer {
     final Map<Ir.Node, String> reasons = new IdentityHashMap<>();
 
     private final Map<Ir.Expr, Long> lastValue = new IdentityHashMap<>();
+
+    /** Each condition's last outcome, for what an 'at least' found. */
+    private final Map<Ir.Expr, Boolean> lastHeld = new IdentityHashMap<>();
+
     private Trace current;
     private int asOf;
     private int customer;
@@ -621,6 +634,7 @@ public final class Explainer {
       traces.clear();
       reasons.clear();
       lastValue.clear();
+      lastHeld.clear();
       current = null;
       asOf = m;
     }
@@ -672,6 +686,7 @@ public final class Explainer {
 
     @Override
     public void condition(Ir.Expr e, Interpreter.Scope s, boolean holds) {
+      lastHeld.put(e, holds);
       if (current == null) {
         return;
       }

@@ -344,6 +344,9 @@ public final class Words {
         && k.right() instanceof Ir.Const c) {
       return comparison(k.op()) + " " + Formats.value(kind, unit, c.unscaled(), c.scale());
     }
+    if (met instanceof Ir.AtLeast a) {
+      return "at least " + a.k() + " of the " + a.parts().size() + " conditions";
+    }
     if (met instanceof Ir.Growth g) {
       return comparison(g.op())
           + " "

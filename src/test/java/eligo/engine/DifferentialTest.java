@@ -91,7 +91,9 @@ class DifferentialTest {
           "(maximum ",
           " more than ",
           "when zero: met",
-          "when zero: not met");
+          "when zero: not met",
+          "at least ",
+          "points (");
 
   @Test
   void theComparedProgramsUseEveryNewConstruct() {

@@ -102,4 +102,48 @@ class GrowthClubTest {
                   + " baseline");
     }
   }
+
+  @Test
+  void explainNamesWhichConditionsHeldAndWhichDidNot() {
+    for (String engine : List.of("generated", "interpret")) {
+      Result r =
+          run(
+              "explain",
+              "--criteria",
+              AREA.toString(),
+              "--data",
+              DATA.toString(),
+              "--engine",
+              engine,
+              "C002");
+      assertThat(r.code()).as(r.err()).isZero();
+      // $6,206.00 (not $12,000), every month has ACR, a baseline of $6,366.00 (not 20% less)
+      assertThat(r.out())
+          .contains(
+              "1 of 3 conditions held: (minimum monthly_acr for month in TTM(M)) > $0; not: value"
+                  + " >= $12000, value >= 20% more than year_before when zero: not met; needed: at"
+                  + " least 2 of the 3 conditions\n");
+    }
+  }
+
+  @Test
+  void explainNamesWhichConditionsScoredTheirPoints() {
+    for (String engine : List.of("generated", "interpret")) {
+      Result r =
+          run(
+              "explain",
+              "--criteria",
+              AREA.toString(),
+              "--data",
+              DATA.toString(),
+              "--engine",
+              engine,
+              "C002");
+      assertThat(r.code()).as(r.err()).isZero();
+      assertThat(r.out())
+          .contains(
+              "1 of 6 points: (minimum monthly_acr for month in TTM(M)) > $0 (1); not: sum"
+                  + " monthly_acr for month in TTM(M) >= $12000 (3)");
+    }
+  }
 }

@@ -49,6 +49,8 @@ class IrTraversalTest {
     out.put(new Ir.NodeValue(2), List.of());
     out.put(new Ir.Compare(Ir.CmpOp.NE, N3, N1), List.of(N3, N1));
     out.put(new Ir.Growth(Ir.CmpOp.GE, N2, N3, new Ir.Const(2, 1), false), List.of(N2, N3));
+    out.put(new Ir.AtLeast(1, List.of(N3, N1), List.of("a", "b")), List.of(N3, N1));
+    out.put(new Ir.Points(List.of(N1, N3), List.of(2L, 1L), List.of("a", "b")), List.of(N1, N3));
     out.put(new Ir.CompareMonths(Ir.CmpOp.EQ, new Ir.AsOf(0), new Ir.MonthVar(M, -1)), List.of());
     out.put(
         new Ir.InMonths(new Ir.AsOf(0), new Ir.MonthRange(new Ir.AsOf(-1), new Ir.AsOf(1))),
@@ -197,6 +199,14 @@ class IrTraversalTest {
 
     public String visit(Ir.Growth e, String p) {
       return "Growth" + p;
+    }
+
+    public String visit(Ir.AtLeast e, String p) {
+      return "AtLeast" + p;
+    }
+
+    public String visit(Ir.Points e, String p) {
+      return "Points" + p;
     }
 
     public String visit(Ir.Compare e, String p) {

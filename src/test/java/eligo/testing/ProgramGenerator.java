@@ -529,9 +529,29 @@ public final class ProgramGenerator {
     if (depth <= 0 || chance(0.3)) {
       return simpleCond(ctx);
     }
-    switch (random.nextInt(6)) {
+    switch (random.nextInt(8)) {
+      case 6:
+        String first = cond(ctx, depth - 1);
+        String second = cond(ctx, depth - 1);
+        if (second.equals(first)) {
+          return first;
+        }
+        return "points ("
+            + first
+            + ": "
+            + random.nextInt(4)
+            + ", "
+            + second
+            + ": "
+            + (1 + random.nextInt(3))
+            + ") "
+            + pick(">=", ">", "<", "==")
+            + " "
+            + random.nextInt(5);
       case 0:
         return cond(ctx, depth - 1) + " and " + cond(ctx, depth - 1);
+      case 5:
+        return atLeast(ctx, depth);
       case 1:
         return "(" + cond(ctx, depth - 1) + " or " + cond(ctx, depth - 1) + ")";
       case 2:
@@ -547,6 +567,26 @@ public final class ProgramGenerator {
       default:
         return simpleCond(ctx);
     }
+  }
+
+  /** {@code at least K of (c1, c2, ...)}: 2 to 4 different conditions, K from 1 to their number. */
+  private String atLeast(Ctx ctx, int depth) {
+    int n = 2 + random.nextInt(3);
+    List<String> parts = new ArrayList<>();
+    for (int tries = 0; tries < 3 * n && parts.size() < n; tries++) {
+      String part = cond(ctx, depth - 1);
+      if (!parts.contains(part)) {
+        parts.add(part);
+      }
+    }
+    if (parts.size() < 2) {
+      return simpleCond(ctx);
+    }
+    return "at least "
+        + (1 + random.nextInt(parts.size()))
+        + " of ("
+        + String.join(", ", parts)
+        + ")";
   }
 
   private String simpleCond(Ctx ctx) {

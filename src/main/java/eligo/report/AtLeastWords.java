@@ -1,0 +1,101 @@
+package eligo.report;
+
+import eligo.ir.Ir;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What each {@code at least K of (...)} of a condition found, in words: {@code 2 of 3 conditions
+ * held: A, B; not: C}, each condition named by its criteria text.
+ */
+final class AtLeastWords {
+  private AtLeastWords() {}
+
+  /**
+   * The words for every {@code at least} in {@code met} whose parts were all evaluated ({@code
+   * held} is each condition's last outcome), joined by "; "; null when there is none.
+   */
+  static String of(Ir.Expr met, Map<Ir.Expr, Boolean> held) {
+    List<Ir.AtLeast> found = new ArrayList<>();
+    collect(met, found);
+    List<String> out = new ArrayList<>();
+    for (Ir.AtLeast a : found) {
+      List<String> yes = new ArrayList<>();
+      List<String> no = new ArrayList<>();
+      boolean complete = true;
+      for (int i = 0; i < a.parts().size(); i++) {
+        Boolean h = held.get(a.parts().get(i));
+        if (h == null) {
+          complete = false;
+          break;
+        }
+        (h ? yes : no).add(a.labels().get(i));
+      }
+      if (!complete) {
+        continue;
+      }
+      out.add(
+          yes.size()
+              + " of "
+              + a.parts().size()
+              + " conditions held"
+              + (yes.isEmpty() ? "" : ": " + String.join(", ", yes))
+              + (no.isEmpty() ? "" : "; not: " + String.join(", ", no)));
+    }
+    List<Ir.Points> scored = new ArrayList<>();
+    collectPoints(met, scored);
+    for (Ir.Points p : scored) {
+      List<String> yes = new ArrayList<>();
+      List<String> no = new ArrayList<>();
+      long sum = 0;
+      long most = 0;
+      boolean complete = true;
+      for (int i = 0; i < p.parts().size(); i++) {
+        Boolean h = held.get(p.parts().get(i));
+        if (h == null) {
+          complete = false;
+          break;
+        }
+        long worth = p.points().get(i);
+        most += worth;
+        sum += h ? worth : 0;
+        (h ? yes : no).add(p.labels().get(i) + " (" + worth + ")");
+      }
+      if (complete) {
+        out.add(
+            sum
+                + " of "
+                + most
+                + " points"
+                + (yes.isEmpty() ? "" : ": " + String.join(", ", yes))
+                + (no.isEmpty() ? "" : "; not: " + String.join(", ", no)));
+      }
+    }
+    return out.isEmpty() ? null : String.join("; ", out);
+  }
+
+  private static void collectPoints(Ir.Expr e, List<Ir.Points> out) {
+    if (e == null) {
+      return;
+    }
+    if (e instanceof Ir.Points p) {
+      out.add(p);
+    }
+    for (Ir.Expr child : e.children()) {
+      collectPoints(child, out);
+    }
+  }
+
+  private static void collect(Ir.Expr e, List<Ir.AtLeast> out) {
+    if (e == null) {
+      return;
+    }
+    if (e instanceof Ir.AtLeast a) {
+      out.add(a);
+    }
+    for (Ir.Expr child : e.children()) {
+      collect(child, out);
+    }
+  }
+}
