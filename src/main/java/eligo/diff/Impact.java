@@ -218,7 +218,7 @@ public record Impact(
   /**
    * The customers {@code listed}, each change with both sides' words: each customer explained in
    * the areas where it changed only, the customers shared out among the processors (an explainer
-   * per thread; the list keeps its order).
+   * per thread, as the report's site writer does; the list keeps its order).
    */
   private static List<CustomerChange> explained(
       Outcome before,
@@ -226,69 +226,30 @@ public record Impact(
       List<Integer> listed,
       Map<Integer, List<RowChange>> byCustomer) {
     Dataset d = after.data;
-    CustomerChange[] out = new CustomerChange[listed.size()];
-    java.util.concurrent.atomic.AtomicInteger next =
-        new java.util.concurrent.atomic.AtomicInteger();
-    Runnable work =
-        () -> {
-          Explainer explainBefore = new Explainer(before);
-          Explainer explainAfter = new Explainer(after);
-          for (int k; (k = next.getAndIncrement()) < out.length; ) {
-            int c = listed.get(k);
-            java.util.Set<String> areas = new java.util.HashSet<>();
-            byCustomer.get(c).forEach(r -> areas.add(r.area()));
-            CustomerView viewBefore = explainBefore.explain(c, areas);
-            CustomerView viewAfter = explainAfter.explain(c, areas);
-            List<RowChange> explained = new ArrayList<>();
-            for (RowChange r : byCustomer.get(c)) {
-              explained.add(
-                  new RowChange(
-                      r.area(),
-                      r.node(),
-                      r.before(),
-                      r.after(),
-                      words(viewBefore, r),
-                      words(viewAfter, r)));
-            }
-            out[k] =
-                new CustomerChange(d.partnerId(c), d.customerId(c), d.customerName(c), explained);
-          }
-        };
-    int threads =
-        Math.max(1, Math.min(Runtime.getRuntime().availableProcessors(), listed.size() / 4));
-    List<Thread> helpers = new ArrayList<>();
-    RuntimeException[] failure = new RuntimeException[1];
-    for (int t = 1; t < threads; t++) {
-      Thread h =
-          new Thread(
-              () -> {
-                try {
-                  work.run();
-                } catch (RuntimeException e) {
-                  synchronized (failure) {
-                    failure[0] = failure[0] == null ? e : failure[0];
-                  }
-                  next.set(out.length);
-                }
-              },
-              "eligo-impact-explain-" + t);
-      h.setDaemon(true);
-      h.start();
-      helpers.add(h);
-    }
-    work.run();
-    for (Thread h : helpers) {
-      try {
-        h.join();
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException("interrupted while explaining", e);
-      }
-    }
-    if (failure[0] != null) {
-      throw failure[0];
-    }
-    return List.of(out);
+    ThreadLocal<Explainer> explainBefore = ThreadLocal.withInitial(() -> new Explainer(before));
+    ThreadLocal<Explainer> explainAfter = ThreadLocal.withInitial(() -> new Explainer(after));
+    return listed.parallelStream()
+        .map(
+            c -> {
+              java.util.Set<String> areas = new java.util.HashSet<>();
+              byCustomer.get(c).forEach(r -> areas.add(r.area()));
+              CustomerView viewBefore = explainBefore.get().explain(c, areas);
+              CustomerView viewAfter = explainAfter.get().explain(c, areas);
+              List<RowChange> explained = new ArrayList<>();
+              for (RowChange r : byCustomer.get(c)) {
+                explained.add(
+                    new RowChange(
+                        r.area(),
+                        r.node(),
+                        r.before(),
+                        r.after(),
+                        words(viewBefore, r),
+                        words(viewAfter, r)));
+              }
+              return new CustomerChange(
+                  d.partnerId(c), d.customerId(c), d.customerName(c), explained);
+            })
+        .toList();
   }
 
   /**

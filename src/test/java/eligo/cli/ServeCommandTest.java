@@ -34,17 +34,7 @@ class ServeCommandTest {
   void servesAndASecondStartReadsTheSnapshot() throws Exception {
     Path criteria = copyOfCriteria();
     Path snapshot = tmp.resolve("sample.snapshot");
-    List<String> args =
-        List.of(
-            "serve",
-            "--criteria",
-            criteria.toString(),
-            "--data",
-            "examples/sample-data",
-            "--port",
-            "0",
-            "--snapshot",
-            snapshot.toString());
+    List<String> args = serve(criteria, "--port", "0", "--snapshot", snapshot.toString());
 
     Served first = start(args);
     String summary;
@@ -72,37 +62,24 @@ class ServeCommandTest {
     Path errFile = tmp.resolve("refused.txt");
     Process inData =
         process(
-            List.of(
-                "serve",
-                "--criteria",
-                criteria.toString(),
-                "--data",
-                "examples/sample-data",
-                "--port",
-                "0",
-                "--snapshot",
-                "examples/sample-data/usage.csv"),
+            serve(criteria, "--port", "0", "--snapshot", "examples/sample-data/usage.csv"),
             errFile);
     assertThat(inData.waitFor(60, TimeUnit.SECONDS)).isTrue();
     assertThat(inData.exitValue()).isEqualTo(ExitCodes.USAGE);
     assertThat(Files.readString(errFile)).contains("--snapshot");
 
-    Process open =
-        process(
-            List.of(
-                "serve",
-                "--criteria",
-                criteria.toString(),
-                "--data",
-                "examples/sample-data",
-                "--bind",
-                "0.0.0.0",
-                "--port",
-                "0"),
-            errFile);
+    Process open = process(serve(criteria, "--bind", "0.0.0.0", "--port", "0"), errFile);
     assertThat(open.waitFor(60, TimeUnit.SECONDS)).isTrue();
     assertThat(open.exitValue()).isEqualTo(ExitCodes.USAGE);
     assertThat(Files.readString(errFile)).contains("--access");
+  }
+
+  /** {@code eligo serve} on {@code criteria} and the sample data, with {@code more} options. */
+  private static List<String> serve(Path criteria, String... more) {
+    List<String> args = new ArrayList<>(List.of("serve", "--criteria", criteria.toString()));
+    args.addAll(List.of("--data", "examples/sample-data"));
+    args.addAll(List.of(more));
+    return args;
   }
 
   /** A started server process, its URL and what it said on standard error before listening. */
