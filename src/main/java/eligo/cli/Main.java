@@ -59,9 +59,20 @@ public final class Main implements Runnable {
     // folder for them
     eligo.codegen.ClassCache.configure();
     // a thread that dies of an error nobody waits for says so in one line, never with a trace
+    // One line for another thread's uncaught error. Not for running out of memory: the run says
+    // that once, and building a message here could run out again, which the JVM then reports
+    // with its own "thrown from the UncaughtExceptionHandler" line.
     Thread.setDefaultUncaughtExceptionHandler(
-        (thread, e) ->
-            System.err.println("eligo: internal error in " + thread.getName() + ": " + e));
+        (thread, e) -> {
+          if (e instanceof OutOfMemoryError) {
+            return;
+          }
+          try {
+            System.err.println("eligo: internal error in " + thread.getName() + ": " + e);
+          } catch (Throwable again) {
+            // nothing more can be said
+          }
+        });
     System.exit(execute(args, utf8(FileDescriptor.out), utf8(FileDescriptor.err)));
   }
 
