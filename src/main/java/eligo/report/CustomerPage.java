@@ -20,6 +20,8 @@ final class CustomerPage {
   private static final Template CUSTOMER = SitePages.SITE.get("customer");
   private static final Template FILTER = SitePages.SITE.get("filter");
   private static final Template CUSTOMER_AREA = SitePages.SITE.get("customerArea");
+  private static final Template CUSTOMER_STOPPED = SitePages.SITE.get("customerStopped");
+  private static final Template CUSTOMER_STOP = SitePages.SITE.get("customerStop");
   private static final Template CUSTOMER_GOALS = SitePages.SITE.get("customerGoals");
   private static final Template CUSTOMER_NODE = SitePages.SITE.get("customerNode");
   private static final Template CUSTOMER_BRANCH = SitePages.SITE.get("customerBranch");
@@ -56,6 +58,97 @@ final class CustomerPage {
     return s.startsWith(start) ? s.substring(start.length()) : s;
   }
 
+  /**
+   * Whether no node of the area was met and every node not met is a gate: the first gate of each
+   * branch stopped it, so the customer is not in this area at all, and the page says so in a line
+   * per branch instead of a table of nodes not evaluated.
+   */
+  static boolean stoppedAtFirstGates(CustomerView.Area a) {
+    boolean any = false;
+    for (CustomerView.Node n : a.nodes()) {
+      switch (n.status()) {
+        case "met" -> {
+          return false;
+        }
+        case "not_met" -> {
+          if (!n.kind().equals("gate")) {
+            return false;
+          }
+          any = true;
+        }
+        default -> {}
+      }
+    }
+    return any;
+  }
+
+  /** The area's block when its first gates stopped it: each gate's why, and how many it stopped. */
+  private static Html stopped(CustomerView.Area a, SiteModel.AreaInfo info, Html goals) {
+    List<Html> gates = new ArrayList<>();
+    int notMet = 0;
+    for (int ni = 0; ni < a.nodes().size(); ni++) {
+      CustomerView.Node n = a.nodes().get(ni);
+      if (!n.status().equals("not_met")) {
+        continue;
+      }
+      notMet++;
+      String branch = info.branches().get(ni);
+      int after = 0;
+      while (ni + after + 1 < a.nodes().size()
+          && info.branches().get(ni + after + 1).equals(branch)
+          && a.nodes().get(ni + after + 1).status().equals("not_evaluated")) {
+        after++;
+      }
+      String label = info.labels().get(ni);
+      gates.add(
+          CUSTOMER_STOP.render(
+              "title",
+              label,
+              "why",
+              n.why() == null ? "" : n.why(),
+              "after",
+              after == 0
+                  ? ""
+                  : " "
+                      + (after == 1 ? "The node" : "The " + after + " nodes")
+                      + " after it "
+                      + (after == 1 ? "was" : "were")
+                      + " not evaluated."));
+    }
+    int notEvaluated = a.nodes().size() - notMet;
+    return CUSTOMER_STOPPED.render(
+        "tree",
+        info.tree(),
+        "anchor",
+        info.anchor(),
+        "title",
+        a.title(),
+        "verdict",
+        notMet + " not met" + (notEvaluated == 0 ? "" : ", " + notEvaluated + " not evaluated"),
+        "goals",
+        goals,
+        "gates",
+        Html.join(gates));
+  }
+
+  /** The partner-level goals customer {@code c} counts toward in an area, with its part. */
+  private static Html goals(Outcome.AreaOutcome ao, int c) {
+    List<String> goals = new ArrayList<>();
+    for (int j = 0; j < ao.partnerNodes.size(); j++) {
+      Long contribution = ao.contribution(c, j);
+      if (contribution != null) {
+        Ir.Node pn = ao.partnerNodes.get(j);
+        Ir.PartnerRule rule = pn.partner();
+        goals.add(
+            rule.criteria()
+                + " (this customer: "
+                + Formats.value(rule.valueKind(), rule.unit(), contribution, rule.scale())
+                + ")");
+      }
+    }
+    return goals.isEmpty() ? Html.EMPTY : CUSTOMER_GOALS.render("goals", String.join("; ", goals));
+  }
+
   static String render(SitePages pages, int c, Explainer explainer) {
     SiteModel model = pages.model;
     Outcome o = model.outcome;
@@ -71,6 +164,11 @@ final class CustomerPage {
       SiteModel.AreaInfo info = model.areas.get(ai);
       Outcome.AreaOutcome ao = info.outcome();
       areaLinks.add(LINK.render("href", "#" + info.anchor(), "label", a.title()));
+      Html goalsHtml = goals(ao, c);
+      if (stoppedAtFirstGates(a)) {
+        areas.add(stopped(a, info, goalsHtml));
+        continue;
+      }
       List<Html> nodes = new ArrayList<>();
       String lastWhy = null;
       String lastBranch = "";
@@ -159,19 +257,6 @@ final class CustomerPage {
                 why));
         lastWhy = n.why();
       }
-      List<String> goals = new ArrayList<>();
-      for (int j = 0; j < ao.partnerNodes.size(); j++) {
-        Long contribution = ao.contribution(c, j);
-        if (contribution != null) {
-          Ir.Node pn = ao.partnerNodes.get(j);
-          Ir.PartnerRule rule = pn.partner();
-          goals.add(
-              rule.criteria()
-                  + " (this customer: "
-                  + Formats.value(rule.valueKind(), rule.unit(), contribution, rule.scale())
-                  + ")");
-        }
-      }
       List<String> parts = new ArrayList<>();
       String[] words = {" met", " not met", " not evaluated"};
       for (int k = 0; k < 3; k++) {
@@ -193,9 +278,7 @@ final class CustomerPage {
               "verdict",
               verdict,
               "goals",
-              goals.isEmpty()
-                  ? Html.EMPTY
-                  : CUSTOMER_GOALS.render("goals", String.join("; ", goals)),
+              goalsHtml,
               "nodes",
               Html.join(nodes)));
     }

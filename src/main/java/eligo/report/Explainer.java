@@ -42,7 +42,26 @@ public final class Explainer {
   /** Per area, per result index: the result indexes of the gates before it in its branch. */
   private final List<int[][]> gatesBefore = new ArrayList<>();
 
+  /**
+   * Whether a count's why says what qualifies ({@code (qualifying: ...)}): the same for every
+   * customer, so a site says it once, on the node's tree page, and its customer pages leave it out.
+   */
+  private final boolean qualifying;
+
   public Explainer(Outcome outcome) {
+    this(outcome, true);
+  }
+
+  /**
+   * An explainer for a site's customer pages: the why leaves out what qualifies, which the tree
+   * page of the node says once for every customer.
+   */
+  public static Explainer forSite(Outcome outcome) {
+    return new Explainer(outcome, false);
+  }
+
+  private Explainer(Outcome outcome, boolean qualifying) {
+    this.qualifying = qualifying;
     this.outcome = outcome;
     this.data = outcome.data;
     for (Outcome.AreaOutcome a : outcome.areas) {
@@ -344,7 +363,7 @@ public final class Explainer {
       if (n.isNet()) {
         s.append(" and ").append(r.baseline[i]).append(" as of ").append(Formats.month(m - 12));
       }
-      if (what != null) {
+      if (what != null && qualifying) {
         String set =
             count.binders().size() == 1 && count.binders().get(0) instanceof Ir.ForWorkload w
                 ? words.computeIfAbsent(w, x -> Words.workloads(w.set()))

@@ -341,6 +341,24 @@ public final class SitePages {
     return (count + PAGE_SIZE - 1) / PAGE_SIZE;
   }
 
+  /**
+   * Whether the lists are one page per area ({@link AreaListPage}): a partner's site of at most
+   * {@value #PAGE_SIZE} customers.
+   */
+  boolean listsPerArea() {
+    return model.face == SiteModel.Face.PARTNER && listsPerNode();
+  }
+
+  /** The file (in {@code lists/}) of an area's page of lists ({@link #listsPerArea}). */
+  String areaListFile(int ai) {
+    return SiteNames.of(model.all.areas().get(ai).id()) + ".html";
+  }
+
+  /** An area's page of lists ({@link #listsPerArea}). */
+  String areaListPage(int ai) {
+    return AreaListPage.render(this, ai);
+  }
+
   /** The file (in {@code lists/}) of a node's list page. */
   String listFile(int ai, int ni, int gi, int page) {
     SummaryView.Area a = model.all.areas().get(ai);
@@ -355,7 +373,11 @@ public final class SitePages {
    * the block of {@code partner} there when not null.
    */
   String listHref(int ai, int ni, int gi, int index, String partner) {
-    String key = model.all.areas().get(ai).nodes().get(ni).groups().get(gi).key();
+    SummaryView.Node node = model.all.areas().get(ai).nodes().get(ni);
+    String key = node.groups().get(gi).key();
+    if (listsPerArea()) {
+      return "lists/" + areaListFile(ai) + "#" + AreaListPage.fragment(key, node.id());
+    }
     String file = "lists/" + listFile(ai, ni, gi, index / PAGE_SIZE + 1);
     if (partner != null) {
       return file + "#" + key + "-p-" + SiteNames.of(partner);
@@ -665,7 +687,7 @@ public final class SitePages {
     Dataset data = model.outcome.data;
     for (int c = 0; c < data.customerCount(); c++) {
       if (data.customerId(c).equals(customerId)) {
-        return customer(c, new Explainer(model.outcome));
+        return customer(c, Explainer.forSite(model.outcome));
       }
     }
     return null;

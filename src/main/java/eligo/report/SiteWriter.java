@@ -20,7 +20,9 @@ import java.util.stream.IntStream;
  *   <li>{@code partners.html} and {@code p/NAME.html} (the program's site only): each partner's
  *       standing and summary;
  *   <li>{@code lists/AREA.NODE.GROUP[.PAGE].html}: a group's customers, {@value
- *       SitePages#PAGE_SIZE} a page, and {@code lists/AREA.csv}: every list of the area;
+ *       SitePages#PAGE_SIZE} a page (a small site: {@code lists/AREA.NODE.html}, its groups; a
+ *       partner's: {@code lists/AREA.html} and {@code lists.js}, every list of the area), and
+ *       {@code lists/AREA.csv}: every list of the area;
  *   <li>{@code c/NAME.html}: a page per customer; {@code customers[.PAGE].html} with the search
  *       over {@code search-index.js};
  *   <li>{@code tree.AREA.html}: each area's condition sequence tree as a diagram;
@@ -34,6 +36,8 @@ public final class SiteWriter {
 
   private static final String STYLE =
       Templates.asset(SitePages.class, "site.css", Templates.Lines.KEPT).markup();
+  private static final String LISTS =
+      Templates.asset(SitePages.class, "lists.js", Templates.Lines.KEPT).markup();
   private static final String SEARCH =
       Templates.asset(SitePages.class, "search.js", Templates.Lines.KEPT).markup();
 
@@ -49,6 +53,9 @@ public final class SiteWriter {
     Files.createDirectories(dir.resolve("c"));
     write(dir.resolve("site.css"), STYLE);
     write(dir.resolve("search.js"), SEARCH);
+    if (pages.listsPerArea()) {
+      write(dir.resolve("lists.js"), LISTS);
+    }
     write(dir.resolve("index.html"), pages.summary());
     if (model.face == SiteModel.Face.PROGRAM) {
       Files.createDirectories(dir.resolve("p"));
@@ -64,6 +71,10 @@ public final class SiteWriter {
       write(dir.resolve(model.areas.get(ai).tree()), TreeDiagram.page(pages, ai));
       Path lists = dir.resolve("lists");
       write(lists.resolve(SitePages.listCsv(a)), SiteCsv.results(model, ai));
+      if (pages.listsPerArea()) {
+        write(lists.resolve(pages.areaListFile(ai)), pages.areaListPage(ai));
+        continue;
+      }
       for (int ni = 0; ni < a.nodes().size(); ni++) {
         SummaryView.Node n = a.nodes().get(ni);
         if (pages.listsPerNode()) {
@@ -83,7 +94,8 @@ public final class SiteWriter {
     }
     write(dir.resolve("results.csv"), SiteCsv.results(model));
     int[] order = model.order;
-    ThreadLocal<Explainer> explainers = ThreadLocal.withInitial(() -> new Explainer(model.outcome));
+    ThreadLocal<Explainer> explainers =
+        ThreadLocal.withInitial(() -> Explainer.forSite(model.outcome));
     AtomicInteger done = new AtomicInteger();
     Path c = dir.resolve("c");
     IntStream range = IntStream.range(0, order.length);

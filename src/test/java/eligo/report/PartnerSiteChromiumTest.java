@@ -170,6 +170,53 @@ class PartnerSiteChromiumTest {
     return out;
   }
 
+  /**
+   * The customer ids an area's list page shows for the fragment {@code GROUP:NODE}, as lists.js
+   * picks them: the table's rows whose cell at the node's column is in the group, and the customers
+   * the first gates stopped when they are in it (not met at a first gate, not evaluated elsewhere).
+   */
+  static List<String> listed(String page, String group, String node) {
+    int table = page.indexOf("<table id=\"rows\">");
+    assertThat(table).isNotNegative();
+    String body = page.substring(table, page.indexOf("</table>", table));
+    String[] rows = body.split("<tr>", -1);
+    List<String> columns = new ArrayList<>();
+    Matcher th = Pattern.compile("<th(?: data-node=\"([^\"]*)\")?>").matcher(rows[1]);
+    while (th.find()) {
+      columns.add(th.group(1));
+    }
+    int col = columns.indexOf(node);
+    assertThat(col).as("the column of %s", node).isGreaterThan(1);
+    List<String> out = new ArrayList<>();
+    Pattern customer = Pattern.compile("^<td><a href=\"\\.\\./c/[^\"]+\\.html\">([^<]+)</a>");
+    for (int r = 2; r < rows.length; r++) {
+      Matcher id = customer.matcher(rows[r]);
+      assertThat(id.find()).as("row %s", rows[r]).isTrue();
+      String[] cells = rows[r].split("<td", -1);
+      // cells[0] is empty, then the customer, its name and the nodes
+      Matcher cls = Pattern.compile("^ class=\"([^\"]*)\"").matcher(cells[col + 1]);
+      assertThat(cls.find()).as("cell %s of %s", col, id.group(1)).isTrue();
+      if (List.of(cls.group(1).split(" ")).contains(group)) {
+        out.add(id.group(1));
+      }
+    }
+    int stopped = page.indexOf("<section id=\"stopped\" data-gates=\"");
+    if (stopped >= 0) {
+      int from = stopped + "<section id=\"stopped\" data-gates=\"".length();
+      List<String> gates = List.of(page.substring(from, page.indexOf('"', from)).split(" "));
+      boolean first = gates.contains(node);
+      if (first ? group.equals("not_met") : group.equals("not_evaluated")) {
+        Matcher a =
+            Pattern.compile("<a href=\"\\.\\./c/[^\"]+\\.html\">([^<]+)</a>")
+                .matcher(page.substring(stopped, page.indexOf("</section>", stopped)));
+        while (a.find()) {
+          out.add(a.group(1));
+        }
+      }
+    }
+    return out;
+  }
+
   @Test
   void theTreeDiagramsCountsLeadToTheirLists() throws Exception {
     int checked = 0;
@@ -181,53 +228,79 @@ class PartnerSiteChromiumTest {
           Pattern.compile("<g class=\"dnode\" data-node=\"([^\"]+)\">(.*?)</g>").matcher(tree);
       while (node.find()) {
         String id = node.group(1);
-        int i = area.nodeIndex(id);
         Matcher count =
             Pattern.compile(
-                    "<a href=\"([^\"#]+)#([a-z_]+)\" class=\"dcount\" data-group=\"([a-z_]+)\"><text[^>]*>[^<0-9]*([0-9]+)</text></a>")
+                    "<a href=\"([^\"#]+)#([a-z_]+):([^\"]+)\" class=\"dcount\" data-group=\"([a-z_]+)\"><text[^>]*>[^<0-9]*([0-9]+)</text></a>")
                 .matcher(node.group(2));
         while (count.find()) {
-          String group = count.group(3);
+          String group = count.group(4);
           assertThat(count.group(2)).isEqualTo(group);
-          // the list file as written (read, not loaded: one browser per list is slow); the
-          // customers a node was not evaluated for are those of the gates' Not met lists it links
+          assertThat(count.group(3)).isEqualTo(SiteNames.of(id));
+          assertThat(count.group(1)).isEqualTo("lists/" + SiteNames.of(area.area.id()) + ".html");
+          // the list page as written (read, not loaded: one browser per link is slow; lists.js
+          // itself is checked in a browser below)
           String list = lists.computeIfAbsent(count.group(1), PartnerSiteChromiumTest::read);
-          List<String[]> rows = new ArrayList<>();
-          if (group.equals("not_evaluated")) {
-            int start = list.indexOf("<h2 id=\"not_evaluated\">");
-            assertThat(start).isNotNegative();
-            String part = list.substring(start, list.indexOf("</ul>", start));
-            Matcher gate = Pattern.compile("<a href=\"([^\"#]+)#not_met\">").matcher(part);
-            while (gate.find()) {
-              Path file = site.resolve("lists").resolve(gate.group(1));
-              rows.addAll(
-                  HtmlReportChromiumTest.section(
-                      lists.computeIfAbsent(
-                          site.relativize(file).toString(), PartnerSiteChromiumTest::read),
-                      "not_met"));
-            }
-          } else {
-            rows.addAll(HtmlReportChromiumTest.section(list, group));
-          }
+          List<String> rows = listed(list, group, count.group(3));
           assertThat(rows)
               .as("%s %s %s", area.area.id(), id, group)
-              .hasSize(Integer.parseInt(count.group(4)));
-          byte status =
-              group.equals("met")
-                  ? NodeResults.MET
-                  : group.equals("not_met") ? NodeResults.NOT_MET : NodeResults.NOT_EVALUATED;
-          for (String[] row : rows) {
-            int c = Runs.customer(whole, row[1]);
-            assertThat(
-                    whole.area(area.area.id()).status(c, whole.area(area.area.id()).nodeIndex(id)))
-                .as("%s at %s %s", row[1], area.area.id(), id)
-                .isEqualTo(status);
+              .hasSize(Integer.parseInt(count.group(5)));
+          for (String customer : rows) {
+            int c = Runs.customer(whole, customer);
+            int ni = whole.area(area.area.id()).nodeIndex(id);
+            byte status = whole.area(area.area.id()).status(c, ni);
+            switch (group) {
+              case "met" -> assertThat(status).isEqualTo(NodeResults.MET);
+              case "not_met" -> assertThat(status).isEqualTo(NodeResults.NOT_MET);
+              case "not_evaluated" -> assertThat(status).isEqualTo(NodeResults.NOT_EVALUATED);
+              default ->
+                  assertThat(status)
+                      .as("%s at %s", customer, id)
+                      .isNotEqualTo(NodeResults.NOT_EVALUATED);
+            }
           }
           checked++;
         }
       }
     }
     assertThat(checked).as("count links checked").isGreaterThan(50);
+  }
+
+  @Test
+  void aListPageShowsOnlyTheCustomersOfTheLinkItCameBy() throws Exception {
+    Path page = site.resolve("lists").resolve(SiteNames.of("modern-work-smb") + ".html");
+    String raw = Files.readString(page, StandardCharsets.UTF_8);
+    for (String[] link :
+        List.of(
+            new String[] {"not_met", "workloads"},
+            new String[] {"not_evaluated", "pau"},
+            new String[] {"met", "association"})) {
+      String shown = HtmlReportChromiumTest.dom(page.toUri() + "#" + link[0] + ":" + link[1], tmp);
+      List<String> visible = new ArrayList<>();
+      Matcher row =
+          Pattern.compile("<tr( hidden=\"\")?><td><a href=\"\\.\\./c/[^\"]+\\.html\">([^<]+)</a>")
+              .matcher(shown);
+      while (row.find()) {
+        if (row.group(1) == null) {
+          visible.add(row.group(2));
+        }
+      }
+      int stopped = shown.indexOf("<section id=\"stopped\"");
+      if (stopped >= 0
+          && !shown.substring(stopped, shown.indexOf('>', stopped)).contains("hidden")) {
+        Matcher a =
+            Pattern.compile("<a href=\"\\.\\./c/[^\"]+\\.html\">([^<]+)</a>")
+                .matcher(shown.substring(stopped, shown.indexOf("</section>", stopped)));
+        while (a.find()) {
+          visible.add(a.group(1));
+        }
+      }
+      List<String> expected = listed(raw, link[0], link[1]);
+      assertThat(expected).as("%s at %s", link[0], link[1]).isNotEmpty();
+      assertThat(visible)
+          .as("%s at %s", link[0], link[1])
+          .containsExactlyInAnyOrderElementsOf(expected);
+      assertThat(shown).contains(", " + expected.size() + " customer");
+    }
   }
 
   @Test

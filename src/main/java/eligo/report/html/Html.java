@@ -31,6 +31,16 @@ public final class Html {
   }
 
   /** The pieces one after the other. */
+  /** The pieces with {@code separator} (text, escaped) between them. */
+  public static Html join(List<Html> pieces, String separator) {
+    StringBuilder sb = new StringBuilder();
+    String between = escape(separator);
+    for (int k = 0; k < pieces.size(); k++) {
+      sb.append(k == 0 ? "" : between).append(pieces.get(k).markup);
+    }
+    return new Html(sb.toString());
+  }
+
   public static Html join(List<Html> pieces) {
     StringBuilder sb = new StringBuilder();
     for (Html h : pieces) {

@@ -1,0 +1,206 @@
+package eligo.report;
+
+import eligo.data.Dataset;
+import eligo.data.NodeResults;
+import eligo.engine.Outcome;
+import eligo.ir.Ir;
+import eligo.report.html.Html;
+import eligo.report.html.Template;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * An area's lists on one page ({@code lists/AREA.html}), as a partner's site has them: a row per
+ * customer past the area's first gates with a column per node (its outcome and value), and the
+ * customers the first gates stopped, once. A count's link ({@code #GROUP:NODE}) shows its customers
+ * only ({@code lists.js}); without script the page shows every customer. One page per area instead
+ * of one per node: a customer is written once per area, not once per node.
+ */
+final class AreaListPage {
+  private AreaListPage() {}
+
+  private static final Template PAGE = SitePages.SITE.get("areaList");
+  private static final Template STOPPED = SitePages.SITE.get("areaStopped");
+  private static final Template HEAD = SitePages.SITE.get("areaHead");
+  private static final Template ROW = SitePages.SITE.get("areaRow");
+  private static final Template CELL = SitePages.SITE.get("areaCell");
+  private static final Template LINK = SitePages.SITE.get("link");
+
+  /** The marks of the outcomes in a cell, in the legend of the page. */
+  private static String mark(byte status) {
+    return status == NodeResults.MET ? "✓" : status == NodeResults.NOT_MET ? "✗" : "–";
+  }
+
+  /** The fragment ({@code GROUP:NODE}) of a count's link to its customers on the area's page. */
+  static String fragment(String group, String nodeId) {
+    return group + ":" + SiteNames.of(nodeId);
+  }
+
+  /**
+   * Per result node: whether it is the first node of its branch and a gate. When every branch of
+   * the area starts with a gate, a customer not meeting any of them is "stopped": not met at those,
+   * not evaluated everywhere else.
+   */
+  static boolean[] firstGates(Ir.Area area) {
+    int size = 0;
+    for (Ir.Branch b : area.branches()) {
+      for (Ir.Node n : b.nodes()) {
+        size += n.leaves().isEmpty() ? 1 : n.leaves().size();
+      }
+    }
+    boolean[] first = new boolean[size];
+    int i = 0;
+    for (Ir.Branch b : area.branches()) {
+      boolean start = true;
+      for (Ir.Node n : b.nodes()) {
+        int width = n.leaves().isEmpty() ? 1 : n.leaves().size();
+        if (start && n.kind() == Ir.NodeKind.GATE && width == 1) {
+          first[i] = true;
+        }
+        start = false;
+        i += width;
+      }
+    }
+    return first;
+  }
+
+  static String render(SitePages pages, int ai) {
+    SiteModel model = pages.model;
+    SiteModel.AreaInfo info = model.areas.get(ai);
+    Outcome.AreaOutcome ao = info.outcome();
+    SummaryView.Area a = model.all.areas().get(ai);
+    Dataset data = model.outcome.data;
+    int nodes = a.nodes().size();
+    boolean[] first = firstGates(ao.area);
+    boolean everyBranchGated = ao.area.branches().stream().allMatch(b -> gatedFirst(b));
+    // per node, per customer: the keys of the groups it is in (a net node's growth and outcome)
+    String[][] groups = new String[nodes][data.customerCount()];
+    for (int ni = 0; ni < nodes; ni++) {
+      for (SummaryView.Group g : a.nodes().get(ni).groups()) {
+        for (int c : g.members()) {
+          String[] row = groups[ni];
+          row[c] = row[c] == null ? g.key() : row[c] + " " + g.key();
+        }
+      }
+    }
+    List<Html> heads = new ArrayList<>();
+    List<String> gateIds = new ArrayList<>();
+    for (int ni = 0; ni < nodes; ni++) {
+      String id = SiteNames.of(a.nodes().get(ni).id());
+      Ir.Node node = ao.nodes.get(ni);
+      String unit = node.unit() == null ? "" : node.unit().replace('_', ' ');
+      heads.add(
+          HEAD.render(
+              "node",
+              id,
+              "label",
+              info.labels().get(ni),
+              "unit",
+              unitApart(node) && !unit.isEmpty() ? " (" + unit + ")" : ""));
+      if (first[ni]) {
+        gateIds.add(id);
+      }
+    }
+    StringBuilder rows = new StringBuilder();
+    List<Html> stopped = new ArrayList<>();
+    for (int c : model.order) {
+      if (everyBranchGated && stopped(ao, c, first)) {
+        stopped.add(
+            LINK.render("href", "../c/" + model.page[c] + ".html", "label", data.customerId(c)));
+        continue;
+      }
+      StringBuilder cells = new StringBuilder();
+      for (int ni = 0; ni < nodes; ni++) {
+        Ir.Node node = ao.nodes.get(ni);
+        byte status = ao.status(c, ni);
+        String value =
+            status == NodeResults.NOT_EVALUATED
+                ? ""
+                : " "
+                    + (unitApart(node)
+                        ? Formats.number(ao.value(c, ni), node.scale())
+                        : Formats.value(
+                            node.valueKind(), node.unit(), ao.value(c, ni), node.scale()));
+        cells.append(
+            CELL.render(
+                    "groups",
+                    groups[ni][c] == null ? "" : groups[ni][c],
+                    "text",
+                    mark(status) + value)
+                .markup());
+      }
+      rows.append(
+          ROW.render(
+                  "page",
+                  model.page[c],
+                  "customer",
+                  data.customerId(c),
+                  "name",
+                  data.customerName(c),
+                  "cells",
+                  Html.raw(cells.toString()))
+              .markup());
+    }
+    int shown = model.order.length - stopped.size();
+    Html body =
+        PAGE.render(
+            "anchor",
+            info.anchor(),
+            "tree",
+            info.tree(),
+            "csv",
+            SitePages.listCsv(a),
+            "title",
+            a.title(),
+            "counts",
+            "Of "
+                + model.order.length
+                + Words.plural(" customer", model.order.length)
+                + ", "
+                + shown
+                + " went past the area's first "
+                + (gateIds.size() == 1 ? "gate" : "gates")
+                + " and are in the table; "
+                + stopped.size()
+                + " did not.",
+            "stopped",
+            stopped.isEmpty()
+                ? Html.EMPTY
+                : STOPPED.render(
+                    "gates",
+                    String.join(" ", gateIds),
+                    "customers",
+                    stopped.size() + Words.plural(" customer", stopped.size()),
+                    "links",
+                    Html.join(stopped, ", ")),
+            "heads",
+            Html.join(heads),
+            "rows",
+            Html.raw(rows.toString()));
+    return SitePages.page(a.title() + ": customers by outcome", "../", body);
+  }
+
+  /** Whether a node's values are written as numbers, its unit in the column's head. */
+  private static boolean unitApart(Ir.Node node) {
+    return node.valueKind() == Ir.ValueKind.COUNT || node.valueKind() == Ir.ValueKind.QUANTITY;
+  }
+
+  private static boolean gatedFirst(Ir.Branch b) {
+    return !b.nodes().isEmpty()
+        && b.nodes().get(0).kind() == Ir.NodeKind.GATE
+        && b.nodes().get(0).leaves().isEmpty();
+  }
+
+  /**
+   * Whether the first gates stopped customer {@code c}: not met at each, nothing else evaluated.
+   */
+  private static boolean stopped(Outcome.AreaOutcome ao, int c, boolean[] first) {
+    for (int ni = 0; ni < first.length; ni++) {
+      byte expected = first[ni] ? NodeResults.NOT_MET : NodeResults.NOT_EVALUATED;
+      if (ao.status(c, ni) != expected) {
+        return false;
+      }
+    }
+    return true;
+  }
+}
