@@ -149,7 +149,7 @@ final class AreaListPage {
             "tree",
             info.tree(),
             "csv",
-            SitePages.listCsv(a),
+            "../results.csv",
             "title",
             a.title(),
             "counts",

@@ -18,7 +18,6 @@ final class CustomerPage {
 
   private static final Template LINK = SitePages.SITE.get("link");
   private static final Template CUSTOMER = SitePages.SITE.get("customer");
-  private static final Template FILTER = SitePages.SITE.get("filter");
   private static final Template CUSTOMER_AREA = SitePages.SITE.get("customerArea");
   private static final Template CUSTOMER_STOPPED = SitePages.SITE.get("customerStopped");
   private static final Template CUSTOMER_STOP = SitePages.SITE.get("customerStop");
@@ -82,53 +81,27 @@ final class CustomerPage {
     return any;
   }
 
-  /** The area's block when its first gates stopped it: each gate's why, and how many it stopped. */
-  private static Html stopped(CustomerView.Area a, SiteModel.AreaInfo info, Html goals) {
-    List<Html> gates = new ArrayList<>();
-    int notMet = 0;
+  /** The rows of an area its first gates stopped: per gate, why it was not met. */
+  private static Html stopped(CustomerView.Area a, SiteModel.AreaInfo info) {
+    List<Html> rows = new ArrayList<>();
     for (int ni = 0; ni < a.nodes().size(); ni++) {
       CustomerView.Node n = a.nodes().get(ni);
-      if (!n.status().equals("not_met")) {
-        continue;
+      if (n.status().equals("not_met")) {
+        rows.add(
+            CUSTOMER_STOP.render(
+                "anchor",
+                rows.isEmpty() ? Html.raw(" id=\"" + info.anchor() + "\"") : Html.EMPTY,
+                "tree",
+                info.tree() + "#" + info.nodeAnchors().get(info.outcome().nodes.get(ni)),
+                "area",
+                a.title(),
+                "gate",
+                inBranch(info.labels().get(ni), ""),
+                "why",
+                n.why() == null ? "" : n.why()));
       }
-      notMet++;
-      String branch = info.branches().get(ni);
-      int after = 0;
-      while (ni + after + 1 < a.nodes().size()
-          && info.branches().get(ni + after + 1).equals(branch)
-          && a.nodes().get(ni + after + 1).status().equals("not_evaluated")) {
-        after++;
-      }
-      String label = info.labels().get(ni);
-      gates.add(
-          CUSTOMER_STOP.render(
-              "title",
-              label,
-              "why",
-              n.why() == null ? "" : n.why(),
-              "after",
-              after == 0
-                  ? ""
-                  : " "
-                      + (after == 1 ? "The node" : "The " + after + " nodes")
-                      + " after it "
-                      + (after == 1 ? "was" : "were")
-                      + " not evaluated."));
     }
-    int notEvaluated = a.nodes().size() - notMet;
-    return CUSTOMER_STOPPED.render(
-        "tree",
-        info.tree(),
-        "anchor",
-        info.anchor(),
-        "title",
-        a.title(),
-        "verdict",
-        notMet + " not met" + (notEvaluated == 0 ? "" : ", " + notEvaluated + " not evaluated"),
-        "goals",
-        goals,
-        "gates",
-        Html.join(gates));
+    return Html.join(rows);
   }
 
   /** The partner-level goals customer {@code c} counts toward in an area, with its part. */
@@ -153,20 +126,17 @@ final class CustomerPage {
     SiteModel model = pages.model;
     Outcome o = model.outcome;
     CustomerView v = explainer.explainNotMet(c);
-    List<Html> filters = new ArrayList<>();
-    for (String s : List.of("met", "not_met", "not_evaluated")) {
-      filters.add(FILTER.render("status", s, "text", Words.outcome(s)));
-    }
     List<Html> areaLinks = new ArrayList<>();
     List<Html> areas = new ArrayList<>();
+    List<Html> stoppedRows = new ArrayList<>();
     for (int ai = 0; ai < v.areas().size(); ai++) {
       CustomerView.Area a = v.areas().get(ai);
       SiteModel.AreaInfo info = model.areas.get(ai);
       Outcome.AreaOutcome ao = info.outcome();
       areaLinks.add(LINK.render("href", "#" + info.anchor(), "label", a.title()));
       Html goalsHtml = goals(ao, c);
-      if (stoppedAtFirstGates(a)) {
-        areas.add(stopped(a, info, goalsHtml));
+      if (stoppedAtFirstGates(a) && goalsHtml.markup().isEmpty()) {
+        stoppedRows.add(stopped(a, info));
         continue;
       }
       List<Html> nodes = new ArrayList<>();
@@ -305,10 +275,16 @@ final class CustomerPage {
             v.asOf(),
             "areaLinks",
             Html.join(areaLinks),
-            "filters",
-            Html.join(filters),
             "areas",
-            Html.join(areas));
+            Html.join(areas),
+            "stopped",
+            stoppedRows.isEmpty()
+                ? Html.EMPTY
+                : CUSTOMER_STOPPED.render(
+                    "count",
+                    stoppedRows.size() + (stoppedRows.size() == 1 ? " area" : " areas"),
+                    "rows",
+                    Html.join(stoppedRows)));
     return SitePages.page("Customer " + v.customerId(), "../", body);
   }
 }

@@ -16,13 +16,14 @@ import java.util.stream.IntStream;
  * plainly. Layout:
  *
  * <ul>
- *   <li>{@code index.html}: the summary; {@code site.css}, {@code search.js} shared by every page;
+ *   <li>{@code index.html}: the summary; {@code site.css}, {@code search.js}, {@code customer.js}
+ *       shared by the pages;
  *   <li>{@code partners.html} and {@code p/NAME.html} (the program's site only): each partner's
  *       standing and summary;
  *   <li>{@code lists/AREA.NODE.GROUP[.PAGE].html}: a group's customers, {@value
  *       SitePages#PAGE_SIZE} a page (a small site: {@code lists/AREA.NODE.html}, its groups; a
- *       partner's: {@code lists/AREA.html} and {@code lists.js}, every list of the area), and
- *       {@code lists/AREA.csv}: every list of the area;
+ *       partner's: {@code lists/AREA.html} and {@code lists.js}, every list of the area, whose
+ *       download is {@code results.csv}), and {@code lists/AREA.csv}: every list of the area;
  *   <li>{@code c/NAME.html}: a page per customer; {@code customers[.PAGE].html} with the search
  *       over {@code search-index.js};
  *   <li>{@code tree.AREA.html}: each area's condition sequence tree as a diagram;
@@ -38,6 +39,8 @@ public final class SiteWriter {
       Templates.asset(SitePages.class, "site.css", Templates.Lines.KEPT).markup();
   private static final String LISTS =
       Templates.asset(SitePages.class, "lists.js", Templates.Lines.KEPT).markup();
+  private static final String CUSTOMER =
+      Templates.asset(SitePages.class, "customer.js", Templates.Lines.KEPT).markup();
   private static final String SEARCH =
       Templates.asset(SitePages.class, "search.js", Templates.Lines.KEPT).markup();
 
@@ -53,6 +56,7 @@ public final class SiteWriter {
     Files.createDirectories(dir.resolve("c"));
     write(dir.resolve("site.css"), STYLE);
     write(dir.resolve("search.js"), SEARCH);
+    write(dir.resolve("customer.js"), CUSTOMER);
     if (pages.listsPerArea()) {
       write(dir.resolve("lists.js"), LISTS);
     }
@@ -70,11 +74,12 @@ public final class SiteWriter {
       SummaryView.Area a = model.all.areas().get(ai);
       write(dir.resolve(model.areas.get(ai).tree()), TreeDiagram.page(pages, ai));
       Path lists = dir.resolve("lists");
-      write(lists.resolve(SitePages.listCsv(a)), SiteCsv.results(model, ai));
       if (pages.listsPerArea()) {
+        // its CSV is the site's results.csv: the area's columns are a part of it
         write(lists.resolve(pages.areaListFile(ai)), pages.areaListPage(ai));
         continue;
       }
+      write(lists.resolve(SitePages.listCsv(a)), SiteCsv.results(model, ai));
       for (int ni = 0; ni < a.nodes().size(); ni++) {
         SummaryView.Node n = a.nodes().get(ni);
         if (pages.listsPerNode()) {

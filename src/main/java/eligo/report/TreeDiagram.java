@@ -27,12 +27,21 @@ final class TreeDiagram {
   private static final Template TREE_NODE = SitePages.SITE.get("treeNode");
   private static final Template TREE_PARTNER = SitePages.SITE.get("treePartner");
   private static final Template TREE_SET = SitePages.SITE.get("treeSet");
+  private static final Template TREE_SET_AGAIN = SitePages.SITE.get("treeSetAgain");
 
   /**
    * The members of the named workload sets a node counts over that the why only counts ({@code one
    * of 23 named workloads}): each set once, its names in order.
    */
   static Html sets(Ir.Node n) {
+    return sets(n, new java.util.HashMap<>());
+  }
+
+  /**
+   * The sets of {@link #sets(Ir.Node)} on a page where {@code shown} holds the sets listed above
+   * with their anchors: a set is listed once a page, later nodes link to it.
+   */
+  static Html sets(Ir.Node n, java.util.Map<List<String>, String> shown) {
     java.util.Set<List<String>> sets = new java.util.LinkedHashSet<>();
     collect(n.value(), sets);
     if (n.met() != null) {
@@ -40,7 +49,16 @@ final class TreeDiagram {
     }
     List<Html> out = new ArrayList<>();
     for (List<String> names : sets) {
-      out.add(TREE_SET.render("count", names.size(), "names", String.join(", ", names)));
+      String anchor = shown.get(names);
+      if (anchor != null) {
+        out.add(TREE_SET_AGAIN.render("anchor", anchor, "count", names.size()));
+      } else {
+        anchor = "set-" + (shown.size() + 1);
+        shown.put(names, anchor);
+        out.add(
+            TREE_SET.render(
+                "anchor", anchor, "count", names.size(), "names", String.join(", ", names)));
+      }
     }
     return Html.join(out);
   }
@@ -92,6 +110,7 @@ final class TreeDiagram {
     SummaryView.Area summary = model.all.areas().get(ai);
     List<Html> items = new ArrayList<>();
     List<Html> sections = new ArrayList<>();
+    java.util.Map<List<String>, String> shown = new java.util.HashMap<>();
     int y = 4;
     for (Ir.Branch b : area.branches()) {
       int x0 = 4;
@@ -111,7 +130,7 @@ final class TreeDiagram {
                   "x1", lineX, "y1", y + BOX_HEIGHT / 2, "x2", x, "y2", y + BOX_HEIGHT / 2));
         }
         lineTop = y + BOX_HEIGHT;
-        y = node(pages, ai, summary, n, x, y, items, sections);
+        y = node(pages, ai, summary, n, x, y, items, sections, shown);
         int leafTop = y - GAP;
         for (Ir.Node leaf : n.leaves()) {
           int lx = x + INDENT;
@@ -121,7 +140,7 @@ final class TreeDiagram {
               LINE.render(
                   "x1", x + 12, "y1", y + BOX_HEIGHT / 2, "x2", lx, "y2", y + BOX_HEIGHT / 2));
           leafTop = y + BOX_HEIGHT / 2;
-          y = node(pages, ai, summary, leaf, lx, y, items, sections);
+          y = node(pages, ai, summary, leaf, lx, y, items, sections, shown);
         }
       }
       y += 8;
@@ -160,7 +179,8 @@ final class TreeDiagram {
       int x,
       int y,
       List<Html> items,
-      List<Html> sections) {
+      List<Html> sections,
+      java.util.Map<List<String>, String> setsShown) {
     SiteModel.AreaInfo info = pages.model.areas.get(ai);
     int ni = info.outcome().nodes.indexOf(n);
     String title = ni >= 0 ? info.labels().get(ni) : n.title();
@@ -235,7 +255,7 @@ final class TreeDiagram {
             "criteria",
             n.criteria(),
             "sets",
-            sets(n),
+            sets(n, setsShown),
             "partner",
             n.partner() == null
                 ? Html.EMPTY

@@ -88,8 +88,10 @@ class HtmlSiteEscapingTest {
       customer = cs.sorted().findFirst().orElseThrow();
     }
     assertThat(Files.readString(customer, StandardCharsets.UTF_8))
-        .contains("<h2 id=\"a-azure\">" + title + ": ")
-        .contains("<small><a href=\"../tree.azure.html\">criteria</a></small></h2>");
+        .containsAnyOf(
+            "<h2 id=\"a-azure\">" + title + ": ",
+            "<tr class=\"not_met\" id=\"a-azure\"><td>" + title + "<td>")
+        .contains("<a href=\"../tree.azure.html");
     List<Path> pages;
     try (Stream<Path> all = Files.walk(site)) {
       pages = all.filter(p -> p.toString().endsWith(".html")).toList();

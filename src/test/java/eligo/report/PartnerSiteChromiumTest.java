@@ -266,6 +266,31 @@ class PartnerSiteChromiumTest {
   }
 
   @Test
+  void aCustomerPageHasItsFilterEveryAreaLinkLandsAndAStoppedAreaSaysWhy() throws Exception {
+    int stoppedPages = 0;
+    try (Stream<Path> pages = Files.list(site.resolve("c"))) {
+      for (Path page : pages.sorted().limit(4).toList()) {
+        String shown = dom(page);
+        // the outcome filter is added by customer.js
+        assertThat(shown).contains("id=\"f-met\"", "id=\"f-not_met\"", "id=\"f-not_evaluated\"");
+        Matcher link = Pattern.compile("<a href=\"#(a-[^\"]+)\">").matcher(shown);
+        int areas = 0;
+        while (link.find()) {
+          assertThat(shown).contains("id=\"" + link.group(1) + "\"");
+          areas++;
+        }
+        assertThat(areas).isEqualTo(mine.areas.size());
+        int stopped = shown.indexOf("<h2 id=\"stopped\">");
+        if (stopped >= 0) {
+          stoppedPages++;
+          assertThat(shown.substring(stopped)).contains("needed: ");
+        }
+      }
+    }
+    assertThat(stoppedPages).as("pages with an area stopped at its first gate").isPositive();
+  }
+
+  @Test
   void aListPageShowsOnlyTheCustomersOfTheLinkItCameBy() throws Exception {
     Path page = site.resolve("lists").resolve(SiteNames.of("modern-work-smb") + ".html");
     String raw = Files.readString(page, StandardCharsets.UTF_8);

@@ -41,7 +41,8 @@ class TreeSetsTest {
     java.util.List<String> names = ((Ir.Names) set).names();
     assertThat(Words.workloads(set)).isEqualTo("one of " + names.size() + " named workloads");
     String markup = TreeDiagram.sets(gate).markup();
-    assertThat(markup).startsWith("<p class=\"set\">The " + names.size() + " named workloads: ");
+    assertThat(markup)
+        .startsWith("<p class=\"set\" id=\"set-1\">The " + names.size() + " named workloads: ");
     for (String name : names) {
       assertThat(markup).contains(Html.escape(name));
     }
@@ -52,5 +53,18 @@ class TreeSetsTest {
   void aFamilyOrAShortListIsNotRepeated() {
     // "an Azure workload": a family, named in the why itself
     assertThat(TreeDiagram.sets(node("azure", "workloads")).markup()).isEmpty();
+  }
+
+  @Test
+  void aSetIsListedOnceAPageAndLaterNodesLinkToIt() {
+    java.util.Map<java.util.List<String>, String> shown = new java.util.HashMap<>();
+    Ir.Node gate = node("bizapps-enterprise", "performance.workloads");
+    Ir.Node association = node("bizapps-enterprise", "performance.association");
+    String first = TreeDiagram.sets(gate, shown).markup();
+    String again = TreeDiagram.sets(association, shown).markup();
+    assertThat(first).startsWith("<p class=\"set\" id=\"set-1\">The ");
+    assertThat(again)
+        .startsWith("<p class=\"set\">The same <a href=\"#set-1\">")
+        .doesNotContain("F&amp;O Bundle");
   }
 }
