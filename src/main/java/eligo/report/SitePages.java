@@ -76,6 +76,7 @@ public final class SitePages {
   private static final Template SUMMARY_NODE = SITE.get("summaryNode");
   private static final Template ZERO_COUNT = SITE.get("zeroCount");
   private static final Template COUNT = SITE.get("count");
+  private static final Template TENANT_COUNT = SITE.get("tenantCount");
   private static final Template PARTNERS_MET = SITE.get("partnersMet");
   private static final Template PARTNER_TOTAL = SITE.get("partnerTotal");
 
@@ -111,9 +112,11 @@ public final class SitePages {
         Ir.Node node = info.outcome().nodes.get(ni);
         List<Html> labels = new ArrayList<>();
         List<Html> counts = new ArrayList<>();
+        List<Html> tenants = new ArrayList<>();
         for (int gi = 0; gi < n.groups().size(); gi++) {
           SummaryView.Group g = n.groups().get(gi);
           labels.add(TH.render("text", g.label()));
+          tenants.add(TENANT_COUNT.render("group", g.key(), "count", tenants(g)));
           if (g.count() == 0) {
             counts.add(ZERO_COUNT.render("area", a.id(), "node", n.id(), "group", g.key()));
           } else {
@@ -144,6 +147,8 @@ public final class SitePages {
                 Html.join(labels),
                 "counts",
                 Html.join(counts),
+                "tenants",
+                Html.join(tenants),
                 "partnerLevel",
                 partnerLevel(n, a, partner)));
       }
@@ -190,6 +195,16 @@ public final class SitePages {
         partner == null ? "Customer eligibility" : "Customer eligibility: partner " + partner,
         root,
         body);
+  }
+
+  /** The tenants of a group's customers. */
+  private long tenants(SummaryView.Group g) {
+    Dataset data = model.outcome.data;
+    long n = 0;
+    for (int c : g.members()) {
+      n += data.tenantEnd(c) - data.tenantStart(c);
+    }
+    return n;
   }
 
   /** Where the first member of {@code part} stands in {@code whole} (both in report order). */

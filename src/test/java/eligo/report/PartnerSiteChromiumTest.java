@@ -117,6 +117,34 @@ class PartnerSiteChromiumTest {
   }
 
   @Test
+  void theSummarysTenantCountsAreTheTenantsOfEachGroupsCustomers() {
+    Dataset data = whole.data;
+    SummaryView own = SummaryView.of(whole, PARTNER, null, null);
+    List<Long> expected = new ArrayList<>();
+    for (SummaryView.Area a : own.areas()) {
+      for (SummaryView.Node n : a.nodes()) {
+        for (SummaryView.Group g : n.groups()) {
+          long tenants = 0;
+          for (int c : g.members()) {
+            tenants += data.tenantEnd(c) - data.tenantStart(c);
+          }
+          expected.add(tenants);
+        }
+      }
+    }
+    String index = read("index.html");
+    assertThat(index).contains("<input type=\"radio\" name=\"by\" id=\"by-t\">");
+    List<Long> shown = new ArrayList<>();
+    Matcher m =
+        Pattern.compile("<td class=\"tcount\" data-group=\"[a-z_]+\">([0-9]+)</td>").matcher(index);
+    while (m.find()) {
+      shown.add(Long.parseLong(m.group(1)));
+    }
+    assertThat(shown).isEqualTo(expected);
+    assertThat(expected.stream().mapToLong(Long::longValue).sum()).isPositive();
+  }
+
+  @Test
   void noFileOfTheSiteHoldsAnythingOfAnotherPartner() throws Exception {
     Dataset data = whole.data;
     List<Pattern> forbidden = new ArrayList<>();
