@@ -10,7 +10,8 @@ import org.antlr.v4.runtime.TokenStream;
 /**
  * Common slips of people who write other languages, recognised at the token where the parser stops
  * and named with the fix: a thousands separator ({@code $1,000}), {@code =} or {@code =>} where a
- * comparison was meant, an aggregate the language lacks ({@code avg(...)}).
+ * comparison was meant, an aggregate the language lacks ({@code avg(...)}), a relative growth
+ * without its {@code when zero: ...}.
  */
 public final class Slips {
   private Slips() {}
@@ -72,6 +73,12 @@ public final class Slips {
     if (t.getType() == CriteriaLexer.EQ && inExpression(tokens, t)) {
       return new Slip(t, "'=' names a definition; to compare, write '==' (or '>=', '<=', '!=')");
     }
+    if (t.getType() != CriteriaLexer.WHEN && afterGrowthBaseline(tokens, t)) {
+      return new Slip(
+          t,
+          "a relative growth ('... more than BASELINE') says what holds when the baseline is zero:"
+              + " add 'when zero: met' or 'when zero: not met' after the baseline");
+    }
     if (before != null && before.getType() == CriteriaLexer.ID) {
       String aggregate = missingAggregate(before.getText());
       return aggregate == null ? null : new Slip(before, aggregate);
@@ -106,6 +113,32 @@ public final class Slips {
           return false;
         default:
           break;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Whether {@code t} comes after the baseline of a relative growth ({@code more than B}) with no
+   * 'when' since: where its 'when zero: ...' belongs.
+   */
+  private static boolean afterGrowthBaseline(TokenStream tokens, Token t) {
+    int steps = 0;
+    for (Token p = visible(tokens, t, -1); p != null && steps < 200; p = visible(tokens, p, -1)) {
+      steps++;
+      switch (p.getType()) {
+        case CriteriaLexer.THAN -> {
+          Token more = visible(tokens, p, -1);
+          return more != null && more.getType() == CriteriaLexer.MORE_KW;
+        }
+        case CriteriaLexer.WHEN,
+            CriteriaLexer.LBRACE,
+            CriteriaLexer.RBRACE,
+            CriteriaLexer.COLON,
+            CriteriaLexer.EQ -> {
+          return false;
+        }
+        default -> {}
       }
     }
     return false;

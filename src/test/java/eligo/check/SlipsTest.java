@@ -94,4 +94,28 @@ class SlipsTest {
         .contains(lacking)
         .endsWith(" @ avg trailing_acr for tenant");
   }
+
+  @Test
+  void aRelativeGrowthWithoutWhenZeroSaysToAddIt() throws Exception {
+    String club =
+        java.nio.file.Files.readString(
+            java.nio.file.Path.of("examples/growth-club/growth-club.criteria"));
+    String line = "met when value >= 20% more than year_before when zero: not met";
+    assertThat(club).contains(line);
+    Frontend.Compilation c =
+        Frontend.compile(
+            Map.of(
+                "growth-club.criteria",
+                club.replace(line, "met when value >= 20% more than year_before")));
+    List<String> errors =
+        c.diagnostics().stream()
+            .filter(d -> d.isError())
+            .map(d -> d.message() + " @ " + pointedAt(d.render()))
+            .toList();
+    assertThat(errors)
+        .singleElement()
+        .asString()
+        .contains("add 'when zero: met' or 'when zero: not met' after the baseline")
+        .endsWith("@ }");
+  }
 }
