@@ -300,7 +300,7 @@ final class ExprTyper {
             "this comparison "
                 + (fixed ? "always holds" : "can never hold")
                 + lints.instance
-                + Lints.because(Lints.constantValue(a.e()) == null ? a : b));
+                + lints.because(Lints.constantValue(a.e()) == null ? a : b));
       }
       return new TBool(new Ir.Compare(op, a.e(), b.e()));
     }
@@ -391,7 +391,7 @@ final class ExprTyper {
           "this band "
               + (never ? "can never hold here" : "always holds here")
               + lints.instance
-              + Lints.because(subject));
+              + Lints.becauseNonNegative(subject));
     }
     return new TBool(out);
   }

@@ -29,6 +29,12 @@ final class Lints {
   boolean valueNonNegative;
 
   /**
+   * While a node's 'met when' is checked: the most its value can be when it is points (the sum of
+   * every condition's points), else null.
+   */
+  Long valueMostPoints;
+
+  /**
    * " in area 'x'" while a template is instantiated for area x, else "": for warnings that depend
    * on arguments.
    */
@@ -136,6 +142,13 @@ final class Lints {
   Boolean fixedOutcome(Ir.CmpOp op, Ir.Expr left, Ir.Expr right) {
     BigDecimal l = constantValue(left);
     BigDecimal r = constantValue(right);
+    Long most = mostPoints(left);
+    if (most != null && r != null) {
+      Boolean beyond = beyondPoints(op, r, most);
+      if (beyond != null) {
+        return beyond;
+      }
+    }
     if (l != null && r != null) {
       int c = l.compareTo(r);
       switch (op) {
@@ -168,6 +181,31 @@ final class Lints {
     return null;
   }
 
+  /** The most points {@code e} can score: it is points, or the value of a node that is. */
+  Long mostPoints(Ir.Expr e) {
+    if (e instanceof Ir.Points p) {
+      return p.points().stream().mapToLong(Long::longValue).sum();
+    }
+    return e instanceof Ir.NodeValue ? valueMostPoints : null;
+  }
+
+  /** points op k where the points add up to at most {@code most}: fixed when k is beyond it. */
+  private static Boolean beyondPoints(Ir.CmpOp op, BigDecimal k, long most) {
+    int c = k.compareTo(BigDecimal.valueOf(most));
+    switch (op) {
+      case GE:
+      case EQ:
+        return c > 0 ? Boolean.FALSE : null;
+      case GT:
+        return c >= 0 ? Boolean.FALSE : null;
+      case LT:
+      case NE:
+        return c > 0 ? Boolean.TRUE : null;
+      default: // LE
+        return c >= 0 ? Boolean.TRUE : null;
+    }
+  }
+
   /** x op k, for x never negative and k 0 (or below 0 when {@code negative}). */
   private static Boolean againstNonPositive(Ir.CmpOp op, boolean negative) {
     switch (op) {
@@ -183,8 +221,20 @@ final class Lints {
     }
   }
 
+  /**
+   * Why: {@code side} (the side that is not a fixed number, if any) scores at most its points, or
+   * cannot be negative.
+   */
+  String because(TNum side) {
+    Long most = mostPoints(side.e());
+    if (most != null) {
+      return ": the points of all its conditions add up to " + most;
+    }
+    return becauseNonNegative(side);
+  }
+
   /** Why: {@code side} (the side that is not a fixed number, if any) cannot be negative. */
-  static String because(TNum side) {
+  static String becauseNonNegative(TNum side) {
     return constantValue(side.e()) != null
         ? ": it compares fixed numbers"
         : ": " + side.kind().describe() + " cannot be negative";

@@ -222,6 +222,7 @@ final class NodeElaborator {
     TNum num = exprs.expectNum(value, body.value().span(), "a node's value");
     // with a bad value, 'met when' is still checked ('value' in it then stays quiet)
     lints.valueNonNegative = num != null && lints.nonNegative(num.e());
+    lints.valueMostPoints = num == null ? null : lints.mostPoints(num.e());
     T met =
         limited(
             exprs.expr(body.met(), num == null ? env.withValue(ERR) : env.withValue(num)),
@@ -317,6 +318,7 @@ final class NodeElaborator {
       kind = n.kind();
     }
     lints.valueNonNegative = lints.nonNegative(per); // the partner's value adds up 'per'
+    lints.valueMostPoints = null;
     T met =
         limited(
             exprs.expr(body.met(), Env.root(scope).withValue(new TNum(per, kind))),

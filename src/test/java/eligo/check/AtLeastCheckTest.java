@@ -142,4 +142,25 @@ class AtLeastCheckTest {
     assertThat(Formatter.format(new SourceFile("b.criteria", r.text())).text()).isEqualTo(r.text());
     assertThat(Frontend.compile(Map.of("a.criteria", r.text())).ok()).isTrue();
   }
+
+  private static List<String> warnings(String met) {
+    return compile(met).diagnostics().stream()
+        .filter(d -> !d.isError())
+        .map(d -> d.span().where() + ": " + d.message())
+        .toList();
+  }
+
+  @Test
+  void aPointsThresholdBeyondEveryConditionsPointsIsWarned() {
+    String points = "points (value >= $100: 3, before > $0: 1, count tenant >= 2: 2)";
+    assertThat(warnings(points + " >= 7"))
+        .singleElement()
+        .asString()
+        .contains("this comparison can never hold: the points of all its conditions add up to 6");
+    assertThat(warnings(points + " > 6")).singleElement().asString().contains("can never hold");
+    assertThat(warnings(points + " <= 6")).singleElement().asString().contains("always holds");
+    // reachable: no warning
+    assertThat(warnings(points + " >= 6")).isEmpty();
+    assertThat(warnings(points + " >= 4")).isEmpty();
+  }
 }

@@ -39,11 +39,14 @@ class GrowthCheckTest {
 
   @Test
   void theZeroBaselineOutcomeIsMandatory() {
-    // the parser stops at the next token: the '}' under the rule
+    // the parser stops at the next token, the '}' under the rule, and names the fix there
     assertThat(errors("value >= 20% more than before"))
         .singleElement()
         .asString()
-        .isEqualTo("a.criteria:8:3: unexpected '}'; expected 'when'");
+        .isEqualTo(
+            "a.criteria:8:3: a relative growth ('... more than BASELINE') says what holds when the"
+                + " baseline is zero: add 'when zero: met' or 'when zero: not met' after the"
+                + " baseline");
   }
 
   @Test
