@@ -482,11 +482,13 @@ public final class Explainer {
       return null;
     }
     List<String> parts = new ArrayList<>();
-    if (t.top instanceof Ir.Count && f.bindings > 0) {
+    if (t.top instanceof Ir.Count count && f.bindings > 0) {
       String q =
           f.held == 0
               ? "not qualified"
-              : f.bindings == 1 ? "qualified" : f.held + " of " + f.bindings + " qualified";
+              : f.bindings == 1
+                  ? "qualified"
+                  : f.held + " of " + f.bindings + counted(count, t.detailVar) + " qualified";
       parts.add(f.held > 0 && f.first != null ? f.first.text(q + " with ") : q);
     }
     if (t.top instanceof Ir.Sum && f.hasAmount) {
@@ -504,6 +506,20 @@ public final class Explainer {
             || (f.peak != null && f.peak.value() > 0)
             || f.found != null;
     return interesting ? String.join("; ", parts) : null;
+  }
+
+  /**
+   * What a row's "1 of 3 qualified" counts: the count's other binders than the row's ({@code
+   * tenants} in a row per workload of a count of tenant workloads), or nothing when none is left.
+   */
+  private String counted(Ir.Count count, Ir.Var row) {
+    List<Ir.Binder> others = new ArrayList<>();
+    for (Ir.Binder b : count.binders()) {
+      if (!b.var().equals(row)) {
+        others.add(b);
+      }
+    }
+    return others.isEmpty() ? "" : " " + Words.noun(others) + "s";
   }
 
   private String label(Ir.Var v, int value) {

@@ -39,6 +39,31 @@ class ExplainerTest {
   }
 
   @Test
+  void aRowOfACountOverTwoThingsSaysWhatItsPartQualifiedCounts() {
+    // a count of tenant workloads shown per workload: "1 of 3 tenants qualified" (per tenant: "1 of
+    // 3 workloads"), never a bare "1 of 3 qualified"
+    Outcome o = Runs.run(Path.of("examples/sample-data"));
+    Explainer explainer = new Explainer(o);
+    int rows = 0;
+    for (int c = 0; c < o.data.customerCount() && rows < 5; c++) {
+      for (CustomerView.Area a : explainer.explain(c).areas()) {
+        for (CustomerView.Node n : a.nodes()) {
+          for (CustomerView.Detail d : n.details()) {
+            for (String cell : java.util.Arrays.asList(d.now(), d.yearEarlier())) {
+              if (cell != null && cell.matches(".*\\d+ of \\d+.* qualified.*")) {
+                String other = n.detailsBy().equals("tenant") ? "workloads" : "tenants";
+                assertThat(cell).containsPattern("\\d+ of \\d+ " + other + " qualified");
+                rows++;
+              }
+            }
+          }
+        }
+      }
+    }
+    assertThat(rows).as("rows with a part of a count qualified").isPositive();
+  }
+
+  @Test
   void netCountShowsBothYearsPerTenant() {
     Outcome o = Runs.conformance("hand-1");
     CustomerView v = new Explainer(o).explain(Runs.customer(o, "C1"));
