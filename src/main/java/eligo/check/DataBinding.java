@@ -43,10 +43,24 @@ public final class DataBinding {
    * known: the workload names are then not checked), and the association type texts of {@code
    * associations.csv} with their rows.
    */
-  public record Catalog(Map<String, String> familyByWorkload, Map<String, TypeUse> typesInData) {
+  public record Catalog(
+      Map<String, String> familyByWorkload,
+      Map<String, TypeUse> typesInData,
+      List<String> customerColumns,
+      List<String> tenantColumns) {
     public Catalog {
       familyByWorkload = familyByWorkload == null ? null : Map.copyOf(familyByWorkload);
       typesInData = new LinkedHashMap<>(typesInData);
+      customerColumns = customerColumns == null ? null : List.copyOf(customerColumns);
+      tenantColumns = tenantColumns == null ? null : List.copyOf(tenantColumns);
+    }
+
+    /**
+     * A catalog whose extra columns of customers.csv and tenants.csv are not known (the attributes
+     * are then not checked).
+     */
+    public Catalog(Map<String, String> familyByWorkload, Map<String, TypeUse> typesInData) {
+      this(familyByWorkload, typesInData, null, null);
     }
   }
 
@@ -89,11 +103,46 @@ public final class DataBinding {
             add(out, unknown(use, "workload family", knownFamilies, sample));
           }
         }
-        case TYPE_TEXT -> {}
+        case TYPE_TEXT, CUSTOMER_ATTRIBUTE, TENANT_ATTRIBUTE -> {}
+      }
+    }
+    for (NameUse use : uses) {
+      if (use.kind() == NameUse.Kind.CUSTOMER_ATTRIBUTE && catalog.customerColumns() != null) {
+        add(out, missingColumn(use, "customers.csv", catalog.customerColumns()));
+      } else if (use.kind() == NameUse.Kind.TENANT_ATTRIBUTE && catalog.tenantColumns() != null) {
+        add(out, missingColumn(use, "tenants.csv", catalog.tenantColumns()));
       }
     }
     out.addAll(undeclaredTypes(uses, catalog.typesInData()));
     return out;
+  }
+
+  /**
+   * An error at a declared attribute whose column the file lacks (the data's extra columns named,
+   * the closest offered); null when the file has it.
+   */
+  private static Diagnostic missingColumn(NameUse use, String file, List<String> columns) {
+    if (columns.contains(use.text())) {
+      return null;
+    }
+    String hint = Diagnostics.closest(use.text(), new TreeSet<>(columns));
+    if (hint == null) {
+      for (String c : columns) {
+        if (fold(c).equals(fold(use.text()))) {
+          hint = c;
+        }
+      }
+    }
+    return Diagnostic.error(
+        use.span(),
+        "the data's "
+            + file
+            + " has no column "
+            + quote(use.text())
+            + (columns.isEmpty()
+                ? " (it has only the required columns)"
+                : " (its other columns: " + String.join(", ", columns) + ")")
+            + (hint == null ? "" : "; did you mean " + quote(hint) + "?"));
   }
 
   private static void add(List<Diagnostic> out, Diagnostic d) {

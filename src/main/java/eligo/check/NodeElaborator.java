@@ -319,7 +319,7 @@ final class NodeElaborator {
     lints.valueNonNegative = lints.nonNegative(per); // the partner's value adds up 'per'
     T met =
         limited(
-            exprs.expr(body.met(), Env.root(scope).withValue(new TNum(per, kind))),
+            exprs.expr(body.met(), Env.root(scope).withValue(new TNum(per, kind)).partnerLevel()),
             body.met(),
             "this condition");
     if (!(exprs.expectBool(met, body.met().span(), "'met when'") instanceof TBool b)) {

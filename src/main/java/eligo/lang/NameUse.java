@@ -16,7 +16,11 @@ public record NameUse(Kind kind, String text, Span span) {
     /** A family of {@code workloads.csv}: {@code family "Azure"}. */
     FAMILY,
     /** The text of a declared association type: {@code association type PAL = "PAL"}. */
-    TYPE_TEXT
+    TYPE_TEXT,
+    /** A column of {@code customers.csv}: {@code attribute customer segment: text}. */
+    CUSTOMER_ATTRIBUTE,
+    /** A column of {@code tenants.csv}: {@code attribute tenant country: text}. */
+    TENANT_ATTRIBUTE
   }
 
   /** Every name use of {@code file}, in the order written. */
@@ -41,6 +45,12 @@ public record NameUse(Kind kind, String text, Span span) {
             out.add(new NameUse(Kind.FAMILY, f.family(), f.span()));
           } else if (node instanceof Ast.TypeDecl t) {
             out.add(new NameUse(Kind.TYPE_TEXT, t.typeName(), t.typeNameSpan()));
+          } else if (node instanceof Ast.AttributeDecl a) {
+            out.add(
+                new NameUse(
+                    a.tenant() ? Kind.TENANT_ATTRIBUTE : Kind.CUSTOMER_ATTRIBUTE,
+                    a.name().text(),
+                    a.name().span()));
           }
         });
   }
