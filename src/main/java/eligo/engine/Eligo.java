@@ -170,6 +170,32 @@ public final class Eligo {
     return bind(criteria, families, Map.of());
   }
 
+  /**
+   * Refuses criteria that declare attributes of customers or tenants, for a runner that cannot read
+   * them ({@code runner}, e.g. "the Spark runner"): one error at each declaration, never a run that
+   * silently reads no attribute.
+   *
+   * @throws CriteriaFailure when the criteria declare an attribute
+   */
+  public static void requireNoAttributes(Frontend.Compilation criteria, String runner)
+      throws CriteriaFailure {
+    List<Diagnostic> found = new java.util.ArrayList<>();
+    for (eligo.lang.NameUse use : criteria.names()) {
+      if (use.kind() == eligo.lang.NameUse.Kind.CUSTOMER_ATTRIBUTE
+          || use.kind() == eligo.lang.NameUse.Kind.TENANT_ATTRIBUTE) {
+        found.add(
+            Diagnostic.error(
+                use.span(),
+                runner
+                    + " cannot read attributes of customers or tenants yet; run these criteria"
+                    + " with 'eligo run'"));
+      }
+    }
+    if (!found.isEmpty()) {
+      throw CriteriaFailure.againstData(found);
+    }
+  }
+
   /** A dataset loaded for criteria, and the warnings of holding the criteria against it. */
   public record Bound(LoadResult loaded, List<Diagnostic> warnings, Snapshot snapshot) {}
 
