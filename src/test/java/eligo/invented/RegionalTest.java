@@ -189,4 +189,60 @@ class RegionalTest {
     assertThat(Files.readAllLines(results))
         .contains("P001,C002,plain,tenants,met,2", "P001,C001,plain,tenants,not_met,1");
   }
+
+  @Test
+  void explainOfATopLevelNotShowsWhatItsOperandFound() throws IOException {
+    Path criteria = tmp.resolve("criteria");
+    Files.createDirectories(criteria);
+    Files.writeString(
+        criteria.resolve("n.criteria"),
+        "association type PAL = \"PAL\"\n"
+            + "attribute customer segment: text\n"
+            + "area n \"N\" {\n"
+            + "  metric big \"Big\" {\n"
+            + "    criteria \"Not a small customer\"\n"
+            + "    value count tenant\n"
+            + "    met when not segment in (\"SMB\", \"\")\n"
+            + "  }\n"
+            + "}\n");
+    for (String engine : List.of("generated", "interpret")) {
+      Result r =
+          run(
+              "explain",
+              "--criteria",
+              criteria.toString(),
+              "--data",
+              DATA.toString(),
+              "--engine",
+              engine,
+              "C002");
+      assertThat(r.code()).as(r.err()).isZero();
+      assertThat(r.out())
+          .contains(
+              "why: 2 tenants qualified as of 2026-08; not: segment in (\"SMB\", \"\"): segment"
+                  + " is \"SMB\", held\n");
+    }
+  }
+
+  @Test
+  void aCaseGivesAttributesWithWithAndOnlyOnceEach() throws IOException {
+    Path dir = tmp.resolve("cases");
+    Files.createDirectories(dir);
+    Files.copy(AREA.resolve("regional.criteria"), dir.resolve("regional.criteria"));
+    Files.writeString(
+        dir.resolve("regional.cases"),
+        "as of 2026-08\n"
+            + "workloads \"Virtual Machines\" family \"Azure\"\n"
+            + "case \"twice\" {\n"
+            + "  intent \"a value given twice is a mistake\"\n"
+            + "  customer C1 with segment \"SMB\", segment \"Enterprise\"\n"
+            + "  tenant T1\n"
+            + "  expect regional not-small not_met 0\n"
+            + "}\n");
+    Result r = run("test", "--criteria", dir.toString());
+    assertThat(r.code()).isNotZero();
+    assertThat(r.err() + r.out())
+        .contains("regional.cases:5:")
+        .contains("attribute 'segment' is given twice");
+  }
 }
