@@ -47,20 +47,30 @@ public final class DataBinding {
       Map<String, String> familyByWorkload,
       Map<String, TypeUse> typesInData,
       List<String> customerColumns,
-      List<String> tenantColumns) {
+      List<String> tenantColumns,
+      Map<String, Set<String>> customerValues,
+      Map<String, Set<String>> tenantValues) {
     public Catalog {
       familyByWorkload = familyByWorkload == null ? null : Map.copyOf(familyByWorkload);
       typesInData = new LinkedHashMap<>(typesInData);
       customerColumns = customerColumns == null ? null : List.copyOf(customerColumns);
       tenantColumns = tenantColumns == null ? null : List.copyOf(tenantColumns);
+      customerValues = customerValues == null ? Map.of() : Map.copyOf(customerValues);
+      tenantValues = tenantValues == null ? Map.of() : Map.copyOf(tenantValues);
     }
+
+    /**
+     * A catalog with the extra columns of customers.csv and tenants.csv, and the values the data
+     * hold of each attribute held (none when null): an attribute's value the data lack is then
+     * reported as a workload name is.
+     */
 
     /**
      * A catalog whose extra columns of customers.csv and tenants.csv are not known (the attributes
      * are then not checked).
      */
     public Catalog(Map<String, String> familyByWorkload, Map<String, TypeUse> typesInData) {
-      this(familyByWorkload, typesInData, null, null);
+      this(familyByWorkload, typesInData, null, null, null, null);
     }
   }
 
@@ -103,7 +113,27 @@ public final class DataBinding {
             add(out, unknown(use, "workload family", knownFamilies, sample));
           }
         }
-        case TYPE_TEXT, CUSTOMER_ATTRIBUTE, TENANT_ATTRIBUTE -> {}
+        case TYPE_TEXT, CUSTOMER_ATTRIBUTE, TENANT_ATTRIBUTE, ATTRIBUTE_VALUE -> {}
+      }
+    }
+    // the values of a declared attribute, held against the values the data hold of it
+    Map<String, Set<String>> valuesOf = new java.util.HashMap<>();
+    for (NameUse use : uses) {
+      Set<String> values =
+          use.kind() == NameUse.Kind.CUSTOMER_ATTRIBUTE
+              ? catalog.customerValues().get(use.text())
+              : use.kind() == NameUse.Kind.TENANT_ATTRIBUTE
+                  ? catalog.tenantValues().get(use.text())
+                  : null;
+      if (values != null) {
+        valuesOf.put(use.text(), values);
+      }
+    }
+    for (NameUse use : uses) {
+      Set<String> values =
+          use.kind() == NameUse.Kind.ATTRIBUTE_VALUE ? valuesOf.get(use.attribute()) : null;
+      if (values != null && !values.contains(use.text())) {
+        add(out, unknown(use, use.attribute() + " value", new Known(values), false));
       }
     }
     for (NameUse use : uses) {
@@ -257,13 +287,24 @@ public final class DataBinding {
                   + "?");
     }
     String count =
-        " (workloads.csv holds "
-            + known.names.length
-            + " "
-            + (what.equals("workload")
-                ? "workload" + (known.names.length == 1 ? "" : "s")
-                : "famil" + (known.names.length == 1 ? "y" : "ies"))
-            + ")";
+        use.kind() == NameUse.Kind.ATTRIBUTE_VALUE
+            ? " (its values in the data: "
+                + String.join(
+                    ", ",
+                    java.util.Arrays.stream(known.names)
+                        .sorted()
+                        .limit(10)
+                        .map(DataBinding::quote)
+                        .toList())
+                + (known.names.length > 10 ? ", ..." : "")
+                + ")"
+            : " (workloads.csv holds "
+                + known.names.length
+                + " "
+                + (what.equals("workload")
+                    ? "workload" + (known.names.length == 1 ? "" : "s")
+                    : "famil" + (known.names.length == 1 ? "y" : "ies"))
+                + ")";
     String hint =
         close.isEmpty()
             ? count
@@ -272,7 +313,12 @@ public final class DataBinding {
                 + String.join(" or ", close.stream().map(DataBinding::quote).toList())
                 + "?";
     return Diagnostic.warning(
-        use.span(), head + hint + ": rules that name it count nothing in this dataset");
+        use.span(),
+        head
+            + hint
+            + (use.kind() == NameUse.Kind.ATTRIBUTE_VALUE
+                ? ": no customer or tenant of this dataset has it"
+                : ": rules that name it count nothing in this dataset"));
   }
 
   /**

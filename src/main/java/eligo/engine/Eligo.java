@@ -146,7 +146,33 @@ public final class Eligo {
     for (int w = 0; w < d.workloadCount(); w++) {
       families.put(d.workloadName(w), d.workloadFamily(w));
     }
-    return bind(criteria, families, loaded.typesInData(), d.customerColumns(), d.tenantColumns());
+    Map<String, java.util.Set<String>> customerValues = new LinkedHashMap<>();
+    for (String a : d.customerAttributes()) {
+      java.util.Set<String> values = new java.util.TreeSet<>();
+      for (int c = 0; c < d.customerCount(); c++) {
+        values.add(d.customerAttribute(a, c));
+      }
+      customerValues.put(a, values);
+    }
+    Map<String, java.util.Set<String>> tenantValues = new LinkedHashMap<>();
+    for (String a : d.tenantAttributes()) {
+      java.util.Set<String> values = new java.util.TreeSet<>();
+      for (int t = 0; t < d.tenantCount(); t++) {
+        values.add(d.tenantAttribute(a, t));
+      }
+      tenantValues.put(a, values);
+    }
+    return bind(
+        criteria,
+        families,
+        loaded.typesInData(),
+        new DataBinding.Catalog(
+            families,
+            Map.of(),
+            d.customerColumns(),
+            d.tenantColumns(),
+            customerValues,
+            tenantValues));
   }
 
   /**
@@ -254,15 +280,15 @@ public final class Eligo {
       Map<String, String> families,
       Map<String, LoadResult.TypeUse> typesInData)
       throws CriteriaFailure {
-    return bind(criteria, families, typesInData, null, null);
+    return bind(criteria, families, typesInData, new DataBinding.Catalog(families, Map.of()));
   }
 
+  /** Binds with {@code data}'s columns and attribute values (its types: {@code typesInData}). */
   private static List<Diagnostic> bind(
       Frontend.Compilation criteria,
       Map<String, String> families,
       Map<String, LoadResult.TypeUse> typesInData,
-      List<String> customerColumns,
-      List<String> tenantColumns)
+      DataBinding.Catalog data)
       throws CriteriaFailure {
     Map<String, DataBinding.TypeUse> types = new LinkedHashMap<>();
     typesInData.forEach(
@@ -276,7 +302,13 @@ public final class Eligo {
     List<Diagnostic> found =
         DataBinding.check(
             criteria.names(),
-            new DataBinding.Catalog(families, types, customerColumns, tenantColumns));
+            new DataBinding.Catalog(
+                families,
+                types,
+                data.customerColumns(),
+                data.tenantColumns(),
+                data.customerValues(),
+                data.tenantValues()));
     if (found.stream().anyMatch(Diagnostic::isError)) {
       throw CriteriaFailure.againstData(found);
     }

@@ -245,4 +245,39 @@ class RegionalTest {
         .contains("regional.cases:5:")
         .contains("attribute 'segment' is given twice");
   }
+
+  @Test
+  void aValueTheDataLackIsAWarningAndOneDifferingOnlyInCaseAnError() throws IOException {
+    Path criteria = tmp.resolve("criteria");
+    Files.createDirectories(criteria);
+    String text = Files.readString(AREA.resolve("regional.criteria"));
+    Files.writeString(
+        criteria.resolve("regional.criteria"),
+        text.replace("segment == \"Enterprise\"", "segment == \"Enterprize\""));
+    Result warned = run("check", "--criteria", criteria.toString(), "--data", DATA.toString());
+    assertThat(warned.code()).as(warned.err()).isZero();
+    assertThat(warned.err() + warned.out())
+        .contains(
+            "warning: the data has no segment value \"Enterprize\" (its values in the data: \"\","
+                + " \"Enterprise\", \"SMB\"); did you mean \"Enterprise\"?");
+    Files.writeString(
+        criteria.resolve("regional.criteria"),
+        text.replace("(\"DE\", \"FR\")", "(\"de\", \"FR\")"));
+    Path results = tmp.resolve("results.csv");
+    Result r =
+        run(
+            "run",
+            "--criteria",
+            criteria.toString(),
+            "--data",
+            DATA.toString(),
+            "--results",
+            results.toString());
+    assertThat(r.code()).isEqualTo(3);
+    assertThat(r.err())
+        .contains(
+            "regional.criteria:22:24: error: the data has no country value \"de\": names must"
+                + " match to the letter; the data writes it \"DE\"");
+    assertThat(results).doesNotExist();
+  }
 }
