@@ -25,8 +25,8 @@ caseItem
   : INTENT STRING                                                    # intentItem
   | asOf                                                             # asOfItem
   | workloads                                                        # workloadsItem
-  | CUSTOMER id STRING? (PARTNER id)?                                # customerItem
-  | TENANT id (COMMA id)*                                            # tenantItem
+  | CUSTOMER id STRING? (PARTNER id)? attributes?                    # customerItem
+  | TENANT id (COMMA id)* attributes?                                # tenantItem
   | ASSOCIATION id STRING id FROM MONTH (TO MONTH)?                  # associationItem
   | USAGE id STRING MONTH (DOTDOT MONTH)? figure+                    # usageItem
   | EXPECT PARTNER? word word status NUMBER? (FOR id)?               # expectItem
@@ -34,6 +34,15 @@ caseItem
 
 asOf
   : AS OF MONTH
+  ;
+
+// 'with segment "Enterprise", region "EMEA"': values of the attributes the criteria declare
+attributes
+  : WITH attribute (COMMA attribute)*
+  ;
+
+attribute
+  : word STRING
   ;
 
 workloads
@@ -63,7 +72,7 @@ id
 word
   : WORD
   | CASE | INTENT | AS | OF | WORKLOAD | WORKLOADS | FAMILY | CUSTOMER | TENANT | ASSOCIATION
-  | USAGE | FROM | TO | EXPECT | EVALUATED
+  | USAGE | FROM | TO | EXPECT | EVALUATED | WITH
   ;
 
 // ---- lexer
@@ -89,6 +98,7 @@ NOT_MET       : 'not_met';
 NOT_EVALUATED : 'not_evaluated';
 NOT           : 'not';
 EVALUATED     : 'evaluated';
+WITH          : 'with';
 
 LBRACE : '{';
 RBRACE : '}';

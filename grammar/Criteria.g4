@@ -30,6 +30,7 @@ decl
   | MEASURE name EQ expr                                             # measureDecl
   | BAND name EQ band                                                # bandDecl
   | DEFINE name (LPAREN param (COMMA param)* RPAREN)? EQ expr        # defineDecl
+  | ATTRIBUTE (CUSTOMER | TENANT) name COLON TEXT_KW                 # attributeDecl
   ;
 
 param
@@ -201,6 +202,8 @@ primary
   : literal                                                          # literalExpr
   | PERCENT OF postfixExpr                                           # percentOf
   | LPAREN expr RPAREN                                               # parens
+  | STRING                                                           # textExpr
+  | LPAREN STRING (COMMA STRING)+ RPAREN                             # textListExpr
   | NET primary                                                      # netExpr
   | SUM postfixExpr FOR binder (COMMA binder)* (WHERE expr)?         # sumExpr
   | (AVERAGE | MINIMUM | MAXIMUM) postfixExpr FOR binder (COMMA binder)* (WHERE expr)? # statExpr
@@ -240,6 +243,7 @@ name
   | TENANT | WORKLOAD | MONTH | CUSTOMER | VALUE | PARTNER | CRITERIA | DETAILS | START
   | COUNT | MONEY_KW | NUMBER_KW | LEAF | PARAMETER | TEMPLATE | BRANCH | GATE | METRIC
   | EACH | PER | MET | WHEN | EARLIEST | ASSOCIATED | NET | SUM | AVERAGE | MINIMUM | MAXIMUM | MORE_KW | THAN | ZERO | LEAST | POINTS
+  | ATTRIBUTE | TEXT_KW
   ;
 
 // The name of a set in a list: not a binder's word, so that in 'workload in W, month in window'
@@ -324,6 +328,8 @@ WHERE       : 'where';
 ASSOCIATED  : 'associated';
 EARLIEST    : 'earliest';
 START       : 'start';
+ATTRIBUTE   : 'attribute';
+TEXT_KW     : 'text';
 
 GE     : '>=';
 LE     : '<=';

@@ -18,6 +18,7 @@ import eligo.io.DataSource;
 import eligo.io.DatasetLoader;
 import eligo.io.Mode;
 import eligo.io.Texts;
+import eligo.ir.Ir;
 import eligo.lang.Diagnostic;
 import eligo.lang.Span;
 import java.io.IOException;
@@ -57,10 +58,15 @@ public final class CaseData {
    */
   public static Result load(Case c, List<String> associationTypes, Frontend.Compilation criteria) {
     Map<String, String> texts = new LinkedHashMap<>();
-    Map<String, List<Span>> lines = write(c.data(), texts);
+    List<Ir.Attribute> declared =
+        criteria == null || criteria.program() == null
+            ? List.of()
+            : criteria.program().attributes();
+    Map<String, List<Span>> lines = write(c.data(), declared, texts);
     CaseSource source = new CaseSource(DataSource.ofTexts(texts), lines, c.span());
     try {
-      Dataset loaded = DatasetLoader.load(source, associationTypes, Mode.STRICT).dataset();
+      Dataset loaded =
+          DatasetLoader.load(source, () -> associationTypes, () -> declared, Mode.STRICT).dataset();
       List<Diagnostic> bound = List.of();
       if (criteria != null) {
         Map<String, String> families = new LinkedHashMap<>();
@@ -117,22 +123,43 @@ public final class CaseData {
    * Writes the five files' texts into {@code texts}; returns, per file, the span of the case line
    * behind each CSV row.
    */
-  private static Map<String, List<Span>> write(Data d, Map<String, String> texts) {
+  private static Map<String, List<Span>> write(
+      Data d, List<Ir.Attribute> declared, Map<String, String> texts) {
     Map<String, List<Span>> lines = new LinkedHashMap<>();
+    // the declared attributes are columns of every case (empty where a case gives no value), and
+    // so is any other a case gives (the criteria then ignore it, as an extra column of the data)
+    List<String> customerColumns =
+        columns(declared, Ir.Owner.CUSTOMER, d.customers().stream().map(Customer::attributes));
+    List<String> tenantColumns =
+        columns(declared, Ir.Owner.TENANT, d.tenants().stream().map(Tenant::attributes));
+    List<String> customerHeader =
+        new ArrayList<>(List.of("partner_id", "customer_id", "customer_name"));
+    customerHeader.addAll(customerColumns);
     file(
         texts,
         DatasetLoader.CUSTOMERS,
-        List.of("partner_id", "customer_id", "customer_name"),
+        customerHeader,
         d.customers(),
-        x -> List.of(x.partner(), x.id(), x.name()),
+        x -> {
+          List<String> row = new ArrayList<>(List.of(x.partner(), x.id(), x.name()));
+          customerColumns.forEach(k -> row.add(x.attributes().getOrDefault(k, "")));
+          return row;
+        },
         Customer::span,
         lines);
+    List<String> tenantHeader = new ArrayList<>(List.of("customer_id", "tenant_id", "tenant_name"));
+    tenantHeader.addAll(tenantColumns);
     file(
         texts,
         DatasetLoader.TENANTS,
-        List.of("customer_id", "tenant_id", "tenant_name"),
+        tenantHeader,
         d.tenants(),
-        x -> List.of(x.customer() == null ? "" : x.customer(), x.id(), x.id()),
+        x -> {
+          List<String> row =
+              new ArrayList<>(List.of(x.customer() == null ? "" : x.customer(), x.id(), x.id()));
+          tenantColumns.forEach(k -> row.add(x.attributes().getOrDefault(k, "")));
+          return row;
+        },
         Tenant::span,
         lines);
     file(
@@ -177,6 +204,28 @@ public final class CaseData {
         Usage::span,
         lines);
     return lines;
+  }
+
+  /** The declared attributes of {@code owner}, then any other column a case gives, in order. */
+  private static List<String> columns(
+      List<Ir.Attribute> declared,
+      Ir.Owner owner,
+      java.util.stream.Stream<Map<String, String>> given) {
+    List<String> out = new ArrayList<>();
+    for (Ir.Attribute a : declared) {
+      if (a.owner() == owner && !out.contains(a.column())) {
+        out.add(a.column());
+      }
+    }
+    given.forEach(
+        m -> {
+          for (String k : m.keySet()) {
+            if (!out.contains(k)) {
+              out.add(k);
+            }
+          }
+        });
+    return out;
   }
 
   private static <T> void file(

@@ -43,9 +43,19 @@ public record CaseFile(SourceFile source, List<Case> cases) {
 
   public record Workload(String name, String family, Span span) {}
 
-  public record Customer(String partner, String id, String name, Span span) {}
+  /** {@code attributes}: the values written with 'with' (column to value, in order). */
+  public record Customer(
+      String partner, String id, String name, Map<String, String> attributes, Span span) {
+    public Customer(String partner, String id, String name, Span span) {
+      this(partner, id, name, Map.of(), span);
+    }
+  }
 
-  public record Tenant(String customer, String id, Span span) {}
+  public record Tenant(String customer, String id, Map<String, String> attributes, Span span) {
+    public Tenant(String customer, String id, Span span) {
+      this(customer, id, Map.of(), span);
+    }
+  }
 
   /** {@code end} is {@link eligo.data.Month#OPEN} when the association is still active. */
   public record Association(

@@ -196,13 +196,14 @@ public final class CaseParsing {
         customer = id(c.id(0));
         String display = c.STRING() == null ? customer : Tokens.unquote(c.STRING().getText());
         String partner = c.PARTNER() == null ? DEFAULT_PARTNER : id(c.id(1));
-        customers.add(new Customer(partner, customer, display, span(c)));
+        customers.add(
+            new Customer(partner, customer, display, attributes(c.attributes()), span(c)));
       } else if (item instanceof TenantItemContext c) {
         if (customer == null) {
           error(span(c), "a tenant belongs to a customer: write 'customer ID' before its tenants");
         }
         for (IdContext id : c.id()) {
-          tenants.add(new Tenant(customer, id(id), span(id)));
+          tenants.add(new Tenant(customer, id(id), attributes(c.attributes()), span(id)));
         }
       } else if (item instanceof AssociationItemContext c) {
         int start = month(c.MONTH(0));
@@ -329,6 +330,21 @@ public final class CaseParsing {
 
   private Word word(WordContext ctx) {
     return new Word(ctx.getText(), span(ctx));
+  }
+
+  /** The values of 'with a "x", b "y"' (none when absent); a column given twice is an error. */
+  private Map<String, String> attributes(AttributesContext ctx) {
+    if (ctx == null) {
+      return Map.of();
+    }
+    Map<String, String> out = new java.util.LinkedHashMap<>();
+    for (AttributeContext a : ctx.attribute()) {
+      String column = a.word().getText();
+      if (out.put(column, Tokens.unquote(a.STRING().getText())) != null) {
+        error(span(a), "attribute '" + column + "' is given twice");
+      }
+    }
+    return out;
   }
 
   private static String id(IdContext ctx) {

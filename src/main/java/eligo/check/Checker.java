@@ -69,6 +69,34 @@ public final class Checker {
         }
       }
     }
+    // 2b. the attributes of customers and tenants the criteria declare (at a file's top level:
+    // every run reads them, whichever areas it evaluates)
+    List<Ir.Attribute> attributes = new ArrayList<>();
+    for (Ast.CriteriaFile f : files) {
+      for (Ast.Decl d : f.decls()) {
+        if (d instanceof Ast.AttributeDecl a) {
+          Ir.Attribute attribute =
+              new Ir.Attribute(a.tenant() ? Ir.Owner.TENANT : Ir.Owner.CUSTOMER, a.name().text());
+          if (!attributes.contains(attribute)) {
+            attributes.add(attribute);
+          }
+        }
+      }
+      for (Ast.Template t : f.templates()) {
+        nested(t.decls());
+        for (Ast.Branch b : t.branches()) {
+          nested(b.decls());
+        }
+      }
+      for (Ast.Area a : f.areas()) {
+        if (a instanceof Ast.PlainArea p) {
+          nested(p.decls());
+          for (Ast.Branch b : p.branches()) {
+            nested(b.decls());
+          }
+        }
+      }
+    }
     // 3. templates
     templates.register(files, fileScopes);
     // 4. areas
@@ -101,6 +129,21 @@ public final class Checker {
     lints.nearMisses();
     lints.unusedDeclarations(files, symbols.declared, symbols.used);
     areas.sort((x, y) -> x.id().compareTo(y.id()));
-    return new Ir.Program(areas, vocabulary);
+    return new Ir.Program(areas, vocabulary, attributes);
+  }
+
+  /** An attribute declared inside an area, branch or template: an error at the declaration. */
+  private void nested(List<Ast.Decl> decls) {
+    for (Ast.Decl d : decls) {
+      if (d instanceof Ast.AttributeDecl a) {
+        reporter.error(
+            a.span(),
+            "declare "
+                + a.what()
+                + " '"
+                + a.name().text()
+                + "' at the top of a file, outside areas: the data are read with it for every area");
+      }
+    }
   }
 }

@@ -43,10 +43,34 @@ public final class DataBinding {
    * known: the workload names are then not checked), and the association type texts of {@code
    * associations.csv} with their rows.
    */
-  public record Catalog(Map<String, String> familyByWorkload, Map<String, TypeUse> typesInData) {
+  public record Catalog(
+      Map<String, String> familyByWorkload,
+      Map<String, TypeUse> typesInData,
+      List<String> customerColumns,
+      List<String> tenantColumns,
+      Map<String, Set<String>> customerValues,
+      Map<String, Set<String>> tenantValues) {
     public Catalog {
       familyByWorkload = familyByWorkload == null ? null : Map.copyOf(familyByWorkload);
       typesInData = new LinkedHashMap<>(typesInData);
+      customerColumns = customerColumns == null ? null : List.copyOf(customerColumns);
+      tenantColumns = tenantColumns == null ? null : List.copyOf(tenantColumns);
+      customerValues = customerValues == null ? Map.of() : Map.copyOf(customerValues);
+      tenantValues = tenantValues == null ? Map.of() : Map.copyOf(tenantValues);
+    }
+
+    /**
+     * A catalog with the extra columns of customers.csv and tenants.csv, and the values the data
+     * hold of each attribute held (none when null): an attribute's value the data lack is then
+     * reported as a workload name is.
+     */
+
+    /**
+     * A catalog whose extra columns of customers.csv and tenants.csv are not known (the attributes
+     * are then not checked).
+     */
+    public Catalog(Map<String, String> familyByWorkload, Map<String, TypeUse> typesInData) {
+      this(familyByWorkload, typesInData, null, null, null, null);
     }
   }
 
@@ -89,11 +113,66 @@ public final class DataBinding {
             add(out, unknown(use, "workload family", knownFamilies, sample));
           }
         }
-        case TYPE_TEXT -> {}
+        case TYPE_TEXT, CUSTOMER_ATTRIBUTE, TENANT_ATTRIBUTE, ATTRIBUTE_VALUE -> {}
+      }
+    }
+    // the values of a declared attribute, held against the values the data hold of it
+    Map<String, Set<String>> valuesOf = new java.util.HashMap<>();
+    for (NameUse use : uses) {
+      Set<String> values =
+          use.kind() == NameUse.Kind.CUSTOMER_ATTRIBUTE
+              ? catalog.customerValues().get(use.text())
+              : use.kind() == NameUse.Kind.TENANT_ATTRIBUTE
+                  ? catalog.tenantValues().get(use.text())
+                  : null;
+      if (values != null) {
+        valuesOf.put(use.text(), values);
+      }
+    }
+    for (NameUse use : uses) {
+      Set<String> values =
+          use.kind() == NameUse.Kind.ATTRIBUTE_VALUE ? valuesOf.get(use.attribute()) : null;
+      if (values != null && !values.contains(use.text())) {
+        add(out, unknown(use, use.attribute() + " value", new Known(values), false));
+      }
+    }
+    for (NameUse use : uses) {
+      if (use.kind() == NameUse.Kind.CUSTOMER_ATTRIBUTE && catalog.customerColumns() != null) {
+        add(out, missingColumn(use, "customers.csv", catalog.customerColumns()));
+      } else if (use.kind() == NameUse.Kind.TENANT_ATTRIBUTE && catalog.tenantColumns() != null) {
+        add(out, missingColumn(use, "tenants.csv", catalog.tenantColumns()));
       }
     }
     out.addAll(undeclaredTypes(uses, catalog.typesInData()));
     return out;
+  }
+
+  /**
+   * An error at a declared attribute whose column the file lacks (the data's extra columns named,
+   * the closest offered); null when the file has it.
+   */
+  private static Diagnostic missingColumn(NameUse use, String file, List<String> columns) {
+    if (columns.contains(use.text())) {
+      return null;
+    }
+    String hint = Diagnostics.closest(use.text(), new TreeSet<>(columns));
+    if (hint == null) {
+      for (String c : columns) {
+        if (fold(c).equals(fold(use.text()))) {
+          hint = c;
+        }
+      }
+    }
+    return Diagnostic.error(
+        use.span(),
+        "the data's "
+            + file
+            + " has no column "
+            + quote(use.text())
+            + (columns.isEmpty()
+                ? " (it has only the required columns)"
+                : " (its other columns: " + String.join(", ", columns) + ")")
+            + (hint == null ? "" : "; did you mean " + quote(hint) + "?"));
   }
 
   private static void add(List<Diagnostic> out, Diagnostic d) {
@@ -208,13 +287,24 @@ public final class DataBinding {
                   + "?");
     }
     String count =
-        " (workloads.csv holds "
-            + known.names.length
-            + " "
-            + (what.equals("workload")
-                ? "workload" + (known.names.length == 1 ? "" : "s")
-                : "famil" + (known.names.length == 1 ? "y" : "ies"))
-            + ")";
+        use.kind() == NameUse.Kind.ATTRIBUTE_VALUE
+            ? " (its values in the data: "
+                + String.join(
+                    ", ",
+                    java.util.Arrays.stream(known.names)
+                        .sorted()
+                        .limit(10)
+                        .map(DataBinding::quote)
+                        .toList())
+                + (known.names.length > 10 ? ", ..." : "")
+                + ")"
+            : " (workloads.csv holds "
+                + known.names.length
+                + " "
+                + (what.equals("workload")
+                    ? "workload" + (known.names.length == 1 ? "" : "s")
+                    : "famil" + (known.names.length == 1 ? "y" : "ies"))
+                + ")";
     String hint =
         close.isEmpty()
             ? count
@@ -223,7 +313,12 @@ public final class DataBinding {
                 + String.join(" or ", close.stream().map(DataBinding::quote).toList())
                 + "?";
     return Diagnostic.warning(
-        use.span(), head + hint + ": rules that name it count nothing in this dataset");
+        use.span(),
+        head
+            + hint
+            + (use.kind() == NameUse.Kind.ATTRIBUTE_VALUE
+                ? ": no customer or tenant of this dataset has it"
+                : ": rules that name it count nothing in this dataset"));
   }
 
   /**

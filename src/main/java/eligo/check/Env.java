@@ -29,6 +29,9 @@ final class Env {
 
   final boolean inNet;
 
+  /** Whether no customer is in scope: a partner rule's 'met when' judges the partner's total. */
+  final boolean partnerLevel;
+
   private Env(
       Scope scope,
       Ir.Var tenant,
@@ -37,7 +40,8 @@ final class Env {
       Ir.Var type,
       Map<String, Ir.Var> locals,
       T value,
-      boolean inNet) {
+      boolean inNet,
+      boolean partnerLevel) {
     this.scope = scope;
     this.tenant = tenant;
     this.workload = workload;
@@ -46,44 +50,50 @@ final class Env {
     this.locals = locals;
     this.value = value;
     this.inNet = inNet;
+    this.partnerLevel = partnerLevel;
   }
 
   static Env root(Scope scope) {
-    return new Env(scope, null, null, null, null, Map.of(), null, false);
+    return new Env(scope, null, null, null, null, Map.of(), null, false, false);
+  }
+
+  /** The same with no customer in scope (a partner rule's 'met when'). */
+  Env partnerLevel() {
+    return new Env(scope, tenant, workload, month, type, locals, value, inNet, true);
   }
 
   Env withScope(Scope s) {
-    return new Env(s, tenant, workload, month, type, locals, value, inNet);
+    return new Env(s, tenant, workload, month, type, locals, value, inNet, partnerLevel);
   }
 
   Env withTenant(Ir.Var v) {
-    return new Env(scope, v, workload, month, type, locals, value, inNet);
+    return new Env(scope, v, workload, month, type, locals, value, inNet, partnerLevel);
   }
 
   Env withWorkload(Ir.Var v) {
-    return new Env(scope, tenant, v, month, type, locals, value, inNet);
+    return new Env(scope, tenant, v, month, type, locals, value, inNet, partnerLevel);
   }
 
   Env withMonth(Ir.MonthExpr m) {
-    return new Env(scope, tenant, workload, m, type, locals, value, inNet);
+    return new Env(scope, tenant, workload, m, type, locals, value, inNet, partnerLevel);
   }
 
   Env withType(Ir.Var v) {
-    return new Env(scope, tenant, workload, month, v, locals, value, inNet);
+    return new Env(scope, tenant, workload, month, v, locals, value, inNet, partnerLevel);
   }
 
   Env withValue(T v) {
     T value = v instanceof TNum n ? new TNum(new Ir.NodeValue(n.e().scale()), n.kind()) : ERR;
-    return new Env(scope, tenant, workload, month, type, locals, value, inNet);
+    return new Env(scope, tenant, workload, month, type, locals, value, inNet, partnerLevel);
   }
 
   Env inNet() {
-    return new Env(scope, tenant, workload, month, type, locals, value, true);
+    return new Env(scope, tenant, workload, month, type, locals, value, true, partnerLevel);
   }
 
   Env withLocal(String name, Ir.Var v) {
     Map<String, Ir.Var> m = new HashMap<>(locals);
     m.put(name, v);
-    return new Env(scope, tenant, workload, month, type, m, value, inNet);
+    return new Env(scope, tenant, workload, month, type, m, value, inNet, partnerLevel);
   }
 }

@@ -20,7 +20,7 @@ import java.util.Set;
  */
 final class ExprTyper {
   /** Elaborated expressions. */
-  sealed interface T permits TNum, TBool, TMonth, TRange, TErr {}
+  sealed interface T permits TNum, TBool, TMonth, TRange, TAttr, TTexts, TErr {}
 
   record TNum(Ir.Expr e, Kind kind) implements T {}
 
@@ -29,6 +29,12 @@ final class ExprTyper {
   record TMonth(Ir.MonthExpr m) implements T {}
 
   record TRange(Ir.MonthRange r) implements T {}
+
+  /** An attribute of the customer ({@code tenant} null) or of the tenant in scope: a text. */
+  record TAttr(Ir.Attribute attribute, Ir.Var tenant, String name) implements T {}
+
+  /** Texts as written: {@code "Enterprise"}, {@code ("Enterprise", "Corporate")}. */
+  record TTexts(List<String> values) implements T {}
 
   /** Already reported: stops cascades. */
   record TErr() implements T {}
@@ -100,6 +106,18 @@ final class ExprTyper {
       if (el instanceof TMonth m && set instanceof TRange r) {
         return new TBool(new Ir.InMonths(m.m(), r.r()));
       }
+      if (el instanceof TAttr a && set instanceof TTexts x) {
+        return new TBool(new Ir.AttributeIn(a.attribute(), a.tenant(), x.values(), false));
+      }
+      if (el instanceof TAttr a) {
+        reporter.error(
+            i.set().span(),
+            "'in' after an attribute takes texts: '"
+                + a.name()
+                + " in (\"Enterprise\", \"Corporate\")'; this is "
+                + describe(set));
+        return ERR;
+      }
       reporter.error(
           i.span(),
           "'in' asks whether a month lies in months (such as TTM(M) or window); here it has "
@@ -128,7 +146,7 @@ final class ExprTyper {
     if (e instanceof Ast.Not n) {
       T x = expr(n.operand(), env);
       if (expectBool(x, n.operand().span(), "'not'") instanceof TBool b) {
-        return new TBool(new Ir.Not(b.e()));
+        return new TBool(new Ir.Not(b.e(), n.label()));
       }
       return ERR;
     }
@@ -187,6 +205,9 @@ final class ExprTyper {
     if (e instanceof Ast.Call c) {
       return names.call(c, env);
     }
+    if (e instanceof Ast.TextExpr x) {
+      return new TTexts(x.values());
+    }
     return names.name(((Ast.NameRef) e).name(), env);
   }
 
@@ -206,7 +227,9 @@ final class ExprTyper {
             return ERR;
           }
           return new TBool(
-              b.op() == Ast.BinOp.AND ? new Ir.And(x.e(), y.e()) : new Ir.Or(x.e(), y.e()));
+              b.op() == Ast.BinOp.AND
+                  ? new Ir.And(x.e(), y.e(), b.leftLabel(), b.rightLabel())
+                  : new Ir.Or(x.e(), y.e(), b.leftLabel(), b.rightLabel()));
         }
       case DIV:
         reporter.error(
@@ -284,6 +307,9 @@ final class ExprTyper {
       return ERR;
     }
     Ir.CmpOp op = Ir.CmpOp.valueOf(c.op().name());
+    if (l instanceof TAttr || r instanceof TAttr || l instanceof TTexts || r instanceof TTexts) {
+      return compareText(c, op, l, r);
+    }
     if (l instanceof TMonth a && r instanceof TMonth b) {
       return new TBool(new Ir.CompareMonths(op, a.m(), b.m()));
     }
@@ -306,6 +332,42 @@ final class ExprTyper {
     }
     reporter.error(c.span(), "cannot compare " + describe(l) + " with " + describe(r));
     return ERR;
+  }
+
+  /**
+   * {@code segment == "Enterprise"}, {@code "Enterprise" != segment}: an attribute and one text.
+   */
+  private T compareText(Ast.Compare c, Ir.CmpOp op, T l, T r) {
+    TAttr attr = l instanceof TAttr a ? a : r instanceof TAttr a ? a : null;
+    TTexts texts = l instanceof TTexts x ? x : r instanceof TTexts x ? x : null;
+    if (attr == null || texts == null) {
+      reporter.error(
+          c.span(),
+          "a text is compared with an attribute ('segment == \"Enterprise\"'); here it is "
+              + describe(l)
+              + " and "
+              + describe(r));
+      return ERR;
+    }
+    if (op != Ir.CmpOp.EQ && op != Ir.CmpOp.NE) {
+      reporter.error(
+          c.span(),
+          "an attribute is a text: compare it with == or != (or 'in (...)'), not " + c.op().symbol);
+      return ERR;
+    }
+    if (texts.values().size() != 1) {
+      reporter.error(
+          c.span(),
+          "'"
+              + c.op().symbol
+              + "' compares with one text; for several write '"
+              + (op == Ir.CmpOp.NE ? "not " : "")
+              + attr.name()
+              + " in (...)'");
+      return ERR;
+    }
+    return new TBool(
+        new Ir.AttributeIn(attr.attribute(), attr.tenant(), texts.values(), op == Ir.CmpOp.NE));
   }
 
   private T growth(Ast.Growth g, Env env) {
@@ -637,6 +699,12 @@ final class ExprTyper {
     }
     if (t instanceof TRange) {
       return "a range of months";
+    }
+    if (t instanceof TAttr a) {
+      return "the " + a.attribute().owner().word + " attribute '" + a.name() + "' (a text)";
+    }
+    if (t instanceof TTexts x) {
+      return x.values().size() == 1 ? "a text" : "a list of texts";
     }
     return "an error";
   }

@@ -69,7 +69,10 @@ final class Lints {
     if (files.stream().allMatch(f -> f.damaged().isEmpty())
         && !Diagnostics.hasErrors(reporter.diagnostics())) {
       for (Ast.Decl d : declared) {
-        if (!used.contains(d) && !(d instanceof Ast.TypeDecl) && !(d instanceof Ast.Unparsed)) {
+        if (!used.contains(d)
+            && !(d instanceof Ast.TypeDecl)
+            && !(d instanceof Ast.AttributeDecl)
+            && !(d instanceof Ast.Unparsed)) {
           reporter.warning(d.name().span(), d.what() + " '" + d.name().text() + "' is never used");
         }
       }

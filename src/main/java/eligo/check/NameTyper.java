@@ -363,6 +363,26 @@ final class NameTyper {
       }
       return t;
     }
+    if (decl instanceof Ast.AttributeDecl a) {
+      Ir.Attribute attribute =
+          new Ir.Attribute(a.tenant() ? Ir.Owner.TENANT : Ir.Owner.CUSTOMER, a.name().text());
+      if (env.partnerLevel) {
+        reporter.error(
+            n.span(),
+            "'"
+                + text
+                + "' is an attribute of each "
+                + attribute.owner().word
+                + "; a partner rule's 'met when' judges the partner's total (use it in 'count"
+                + " customer where ...')");
+        return ERR;
+      }
+      if (a.tenant()
+          && !exprs.needs(env, n.span(), "tenant attribute '" + text + "'", true, false, false)) {
+        return ERR;
+      }
+      return new ExprTyper.TAttr(attribute, a.tenant() ? env.tenant : null, text);
+    }
     if (decl instanceof Ast.TableDecl) {
       Object r = symbols.resolveSymbol(d);
       if (!(r instanceof Ir.RateTable table)) {

@@ -321,7 +321,7 @@ final class NodeElaborator {
     lints.valueMostPoints = null;
     T met =
         limited(
-            exprs.expr(body.met(), Env.root(scope).withValue(new TNum(per, kind))),
+            exprs.expr(body.met(), Env.root(scope).withValue(new TNum(per, kind)).partnerLevel()),
             body.met(),
             "this condition");
     if (!(exprs.expectBool(met, body.met().span(), "'met when'") instanceof TBool b)) {

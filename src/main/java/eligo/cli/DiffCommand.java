@@ -137,13 +137,14 @@ final class DiffCommand implements Callable<Integer> {
         }
       }
       Eligo.requireNoErrors(before, after);
-      // Each version loads the data with its own association types, as its own 'eligo run' would.
-      // When both declare the same types, that is one load.
+      // Each version loads the data with its own association types and attributes, as its own
+      // 'eligo run' would. When both declare the same, that is one load.
       Eligo.Bound afterData = Eligo.loadFor(after, data, Mode.STRICT, snapshot.file);
       SnapshotOption.tellFailure(afterData.snapshot(), err);
       Dataset newData = afterData.loaded().dataset();
       Dataset oldData = newData;
-      if (!before.program().associationTypes().equals(after.program().associationTypes())) {
+      if (!before.program().associationTypes().equals(after.program().associationTypes())
+          || !before.program().attributes().equals(after.program().attributes())) {
         Eligo.Bound beforeData = Eligo.loadFor(before, data, Mode.STRICT, snapshot.file);
         SnapshotOption.tellFailure(beforeData.snapshot(), err);
         oldData = beforeData.loaded().dataset();

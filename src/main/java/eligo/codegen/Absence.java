@@ -189,6 +189,7 @@ final class Absence {
         || e instanceof Ir.Rate
         || e instanceof Ir.NodeValue
         || e instanceof Ir.Associated
+        || e instanceof Ir.AttributeIn
         || e instanceof Ir.CompareMonths
         || e instanceof Ir.InMonths) {
       return true;

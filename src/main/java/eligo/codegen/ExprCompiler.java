@@ -388,6 +388,19 @@ class ExprCompiler {
     public JavaExpr visit(Ir.Associated a, Scope s) {
       return associated(a, s);
     }
+
+    @Override
+    public JavaExpr visit(Ir.AttributeIn a, Scope s) {
+      requireCustomer(s, "an attribute");
+      String mask = masks.attribute(a);
+      CodeBlock index =
+          a.tenant() == null
+              ? CodeBlock.of("c")
+              : CodeBlock.of("$N", s.name(a.tenant(), Ir.Dim.TENANT));
+      return a.negated()
+          ? new JavaExpr(CodeBlock.of("!$N[$L]", mask, index), JavaExpr.UNARY)
+          : JavaExpr.atom(CodeBlock.of("$N[$L]", mask, index));
+    }
   }
 
   private JavaExpr associated(Ir.Associated a, Scope s) {

@@ -30,6 +30,7 @@ final class Masks {
   private final Map<List<String>, String> typeLists = new LinkedHashMap<>();
   private final Map<Ir.TypesByWorkload, String> byWorkload = new LinkedHashMap<>();
   private final Map<Ir.RateTable, String> rateTables = new LinkedHashMap<>();
+  private final Map<List<Object>, String> attributes = new LinkedHashMap<>();
   private final List<FieldSpec> fields = new ArrayList<>();
   private String allTypes;
 
@@ -47,6 +48,32 @@ final class Masks {
       name = members.allocate("workloads" + (workloadSets.size() + 1), "workloads");
       workloadSets.put(set, name);
       fields.add(field(BOOLEANS, name, "Workloads: " + describe(set) + "."));
+    }
+    return name;
+  }
+
+  /**
+   * The field of an attribute test: for each customer (or tenant), whether the attribute is one of
+   * the values (the test's own negation is left to the caller).
+   */
+  String attribute(Ir.AttributeIn test) {
+    List<Object> key = List.of(test.attribute(), test.values());
+    String name = attributes.get(key);
+    if (name == null) {
+      String whose = test.attribute().owner() == Ir.Owner.CUSTOMER ? "customers" : "tenants";
+      name = members.allocate(whose + "In" + (attributes.size() + 1), whose + "In");
+      attributes.put(key, name);
+      fields.add(
+          field(
+              BOOLEANS,
+              name,
+              "By "
+                  + test.attribute().owner().word
+                  + ": whether its attribute \""
+                  + test.attribute().column()
+                  + "\" is one of "
+                  + quoted(test.values())
+                  + "."));
     }
     return name;
   }
@@ -129,6 +156,17 @@ final class Masks {
     if (allTypes != null) {
       b.addStatement("this.$N = new boolean[data.typeCount()]", allTypes);
       b.addStatement("$T.fill($N, true)", ARRAYS, allTypes);
+    }
+    for (Map.Entry<List<Object>, String> e : attributes.entrySet()) {
+      Ir.Attribute attribute = (Ir.Attribute) e.getKey().get(0);
+      @SuppressWarnings("unchecked")
+      List<String> values = (List<String>) e.getKey().get(1);
+      b.addStatement(
+          "this.$N = data.$N($L, $L)",
+          e.getValue(),
+          attribute.owner() == Ir.Owner.CUSTOMER ? "customerAttributeMask" : "tenantAttributeMask",
+          JavaExpr.stringLiteral(attribute.column()),
+          listOf(values));
     }
     if (workloadSets.isEmpty() && byWorkload.isEmpty() && rateTables.isEmpty()) {
       return b.build();

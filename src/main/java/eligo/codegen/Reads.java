@@ -60,6 +60,8 @@ final class Reads {
       if (x.typeVar() != null) {
         out.add(x.typeVar().id());
       }
+    } else if (e instanceof Ir.AttributeIn x && x.tenant() != null) {
+      out.add(x.tenant().id());
     }
     for (Ir.MonthExpr m : months(e)) {
       if (m instanceof Ir.MonthVar mv) {

@@ -50,6 +50,13 @@ public final class Dataset {
   final int[] assocStartMonth;
   final int[] assocEndMonth; // Month.OPEN when open
   final int latestUsageMonth; // Month.NONE when usage.csv has no rows
+  // attributes: extra columns of customers.csv and tenants.csv
+  final String[] customerColumns; // every extra column of customers.csv's header, in order
+  final String[] customerAttrNames; // the extra columns held (the ones the criteria declare)
+  final String[][] customerAttrValues; // [attribute][customer], as written
+  final String[] tenantColumns;
+  final String[] tenantAttrNames;
+  final String[][] tenantAttrValues; // [attribute][tenant]
 
   private Dataset(Builder b) {
     this.partnerIds = b.partnerIds;
@@ -72,6 +79,12 @@ public final class Dataset {
     this.assocType = b.assocType;
     this.assocStartMonth = b.assocStartMonth;
     this.assocEndMonth = b.assocEndMonth;
+    this.customerColumns = b.customerColumns;
+    this.customerAttrNames = b.customerAttrNames;
+    this.customerAttrValues = b.customerAttrValues;
+    this.tenantColumns = b.tenantColumns;
+    this.tenantAttrNames = b.tenantAttrNames;
+    this.tenantAttrValues = b.tenantAttrValues;
     int latest = Month.NONE;
     for (int m : rowMonth) {
       if (m > latest) {
@@ -113,8 +126,34 @@ public final class Dataset {
     private int[] assocType;
     private int[] assocStartMonth;
     private int[] assocEndMonth;
+    private String[] customerColumns = new String[0];
+    private String[] customerAttrNames = new String[0];
+    private String[][] customerAttrValues = new String[0][];
+    private String[] tenantColumns = new String[0];
+    private String[] tenantAttrNames = new String[0];
+    private String[][] tenantAttrValues = new String[0][];
 
     private Builder() {}
+
+    /**
+     * The extra columns of customers.csv ({@code columns}: every one its header has beyond the
+     * required ones) and the values of those held ({@code names}, {@code values[k][customer]}, as
+     * written; an empty cell is ""). Optional: none by default.
+     */
+    public Builder customerAttributes(String[] columns, String[] names, String[][] values) {
+      this.customerColumns = columns;
+      this.customerAttrNames = names;
+      this.customerAttrValues = values;
+      return this;
+    }
+
+    /** The same for tenants.csv ({@code values[k][tenant]}, tenants in dataset order). */
+    public Builder tenantAttributes(String[] columns, String[] names, String[][] values) {
+      this.tenantColumns = columns;
+      this.tenantAttrNames = names;
+      this.tenantAttrValues = values;
+      return this;
+    }
 
     /**
      * Customers {@code c}, in order, with their tenants {@code tenantStart[c] .. tenantStart[c + 1]
@@ -217,6 +256,16 @@ public final class Dataset {
           assocStartMonth.length == associations && assocEndMonth.length == associations,
           "a start and end month per association");
       starts(pairAssocStart, pairs, associations, "pairs' associations");
+      require(
+          customerAttrValues.length == customerAttrNames.length
+              && tenantAttrValues.length == tenantAttrNames.length,
+          "one column of values per attribute");
+      for (String[] v : customerAttrValues) {
+        require(v.length == customers, "an attribute value per customer");
+      }
+      for (String[] v : tenantAttrValues) {
+        require(v.length == tenants, "an attribute value per tenant");
+      }
       int rows = rowMonth.length;
       int measures = Measure.values().length;
       require(rowMeasures.length == measures && rowNarrow.length == measures, "every measure");
@@ -545,6 +594,85 @@ public final class Dataset {
       }
     }
     return first;
+  }
+
+  // ---- attributes: extra columns of customers.csv and tenants.csv
+
+  /** Every extra column of customers.csv's header (beyond the required ones), in order. */
+  public List<String> customerColumns() {
+    return List.of(customerColumns);
+  }
+
+  /** Every extra column of tenants.csv's header (beyond the required ones), in order. */
+  public List<String> tenantColumns() {
+    return List.of(tenantColumns);
+  }
+
+  /** The customer attributes held (the extra columns asked for), in order. */
+  public List<String> customerAttributes() {
+    return List.of(customerAttrNames);
+  }
+
+  /** The tenant attributes held, in order. */
+  public List<String> tenantAttributes() {
+    return List.of(tenantAttrNames);
+  }
+
+  /**
+   * The value of customer attribute {@code name} for customer {@code c}, as written; null when not
+   * held.
+   */
+  public String customerAttribute(String name, int c) {
+    int k = indexOf(customerAttrNames, name);
+    return k < 0 ? null : customerAttrValues[k][c];
+  }
+
+  /**
+   * The value of tenant attribute {@code name} for tenant {@code t}, as written; null when not
+   * held.
+   */
+  public String tenantAttribute(String name, int t) {
+    int k = indexOf(tenantAttrNames, name);
+    return k < 0 ? null : tenantAttrValues[k][t];
+  }
+
+  /**
+   * For each customer, whether its attribute {@code name} is one of {@code values} (compared
+   * exactly, as written).
+   *
+   * @throws IllegalArgumentException when the attribute is not held
+   */
+  public boolean[] customerAttributeMask(String name, List<String> values) {
+    return attributeMask(customerAttrNames, customerAttrValues, name, values, "customer");
+  }
+
+  /** For each tenant, whether its attribute {@code name} is one of {@code values}. */
+  public boolean[] tenantAttributeMask(String name, List<String> values) {
+    return attributeMask(tenantAttrNames, tenantAttrValues, name, values, "tenant");
+  }
+
+  private static boolean[] attributeMask(
+      String[] names, String[][] columns, String name, List<String> values, String whose) {
+    int k = indexOf(names, name);
+    if (k < 0) {
+      throw new IllegalArgumentException("the data hold no " + whose + " attribute '" + name + "'");
+    }
+    String[] column = columns[k];
+    boolean[] mask = new boolean[column.length];
+    java.util.Set<String> set = new java.util.HashSet<>(values);
+    for (int i = 0; i < mask.length; i++) {
+      mask[i] = set.contains(column[i]);
+    }
+    return mask;
+  }
+
+  private static int indexOf(String[] names, String name) {
+    for (int i = 0; i < names.length; i++) {
+      if (names[i].equals(name)) {
+        return i;
+      }
+    }
+    return -1;
   }
 
   /** The latest month present in usage.csv, or {@link Month#NONE} when it has no rows. */

@@ -25,7 +25,13 @@ public record DatasetColumns(
     int[][] rowNarrow,
     int[] assocType,
     int[] assocStartMonth,
-    int[] assocEndMonth) {
+    int[] assocEndMonth,
+    String[] customerColumns,
+    String[] customerAttrNames,
+    String[][] customerAttrValues,
+    String[] tenantColumns,
+    String[] tenantAttrNames,
+    String[][] tenantAttrValues) {
 
   /** The columns of {@code d}. */
   public static DatasetColumns of(Dataset d) {
@@ -49,7 +55,13 @@ public record DatasetColumns(
         d.rowNarrow,
         d.assocType,
         d.assocStartMonth,
-        d.assocEndMonth);
+        d.assocEndMonth,
+        d.customerColumns,
+        d.customerAttrNames,
+        d.customerAttrValues,
+        d.tenantColumns,
+        d.tenantAttrNames,
+        d.tenantAttrValues);
   }
 
   /**
@@ -66,6 +78,8 @@ public record DatasetColumns(
         .pairs(pairWorkload, pairRowStart, pairRowEnd, pairAssocStart)
         .rows(rowMonth, rowMeasures, rowNarrow)
         .associations(assocType, assocStartMonth, assocEndMonth)
+        .customerAttributes(customerColumns, customerAttrNames, customerAttrValues)
+        .tenantAttributes(tenantColumns, tenantAttrNames, tenantAttrValues)
         .build();
   }
 }

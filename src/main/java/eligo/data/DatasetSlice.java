@@ -121,6 +121,21 @@ public final class DatasetSlice {
       }
     }
     assocStart[pairs] = a2;
+    String[][] customerAttrs = new String[data.customerAttrNames.length][n];
+    for (int k = 0; k < customerAttrs.length; k++) {
+      for (int i = 0; i < n; i++) {
+        customerAttrs[k][i] = data.customerAttrValues[k][customers[i]];
+      }
+    }
+    String[][] tenantAttrs = new String[data.tenantAttrNames.length][tenants];
+    for (int k = 0; k < tenantAttrs.length; k++) {
+      int t3 = 0;
+      for (int c : customers) {
+        for (int t = data.tenantStart(c); t < data.tenantEnd(c); t++) {
+          tenantAttrs[k][t3++] = data.tenantAttrValues[k][t];
+        }
+      }
+    }
     return Dataset.builder()
         .customers(partnerIds, customerIds, customerNames, tenantStart)
         .tenants(tenantIds, tenantNames, pairStart)
@@ -129,6 +144,8 @@ public final class DatasetSlice {
         .pairs(pairWorkload, rowStart, rowEnd, assocStart)
         .rows(rowMonth, rowMeasures, rowNarrow)
         .associations(assocType, assocStartMonth, assocEndMonth)
+        .customerAttributes(data.customerColumns, data.customerAttrNames, customerAttrs)
+        .tenantAttributes(data.tenantColumns, data.tenantAttrNames, tenantAttrs)
         .build();
   }
 }

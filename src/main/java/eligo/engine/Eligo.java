@@ -96,11 +96,21 @@ public final class Eligo {
    */
   public static LoadResult loadData(Path dir, List<String> associationTypes, Mode mode)
       throws DataFailure {
+    return loadData(dir, associationTypes, List.of(), mode);
+  }
+
+  /**
+   * {@link #loadData(Path, List, Mode)}, reading the extra columns of customers.csv and tenants.csv
+   * that {@code attributes} declare.
+   */
+  public static LoadResult loadData(
+      Path dir, List<String> associationTypes, List<Ir.Attribute> attributes, Mode mode)
+      throws DataFailure {
     if (!Files.isDirectory(dir)) {
       throw DataFailure.notAFolder(dir);
     }
     try {
-      return DatasetLoader.load(dir, associationTypes, mode);
+      return DatasetLoader.load(dir, () -> associationTypes, () -> attributes, mode);
     } catch (DataException e) {
       throw DataFailure.badData(dir, e);
     }
@@ -136,7 +146,33 @@ public final class Eligo {
     for (int w = 0; w < d.workloadCount(); w++) {
       families.put(d.workloadName(w), d.workloadFamily(w));
     }
-    return bind(criteria, families, loaded.typesInData());
+    Map<String, java.util.Set<String>> customerValues = new LinkedHashMap<>();
+    for (String a : d.customerAttributes()) {
+      java.util.Set<String> values = new java.util.TreeSet<>();
+      for (int c = 0; c < d.customerCount(); c++) {
+        values.add(d.customerAttribute(a, c));
+      }
+      customerValues.put(a, values);
+    }
+    Map<String, java.util.Set<String>> tenantValues = new LinkedHashMap<>();
+    for (String a : d.tenantAttributes()) {
+      java.util.Set<String> values = new java.util.TreeSet<>();
+      for (int t = 0; t < d.tenantCount(); t++) {
+        values.add(d.tenantAttribute(a, t));
+      }
+      tenantValues.put(a, values);
+    }
+    return bind(
+        criteria,
+        families,
+        loaded.typesInData(),
+        new DataBinding.Catalog(
+            families,
+            Map.of(),
+            d.customerColumns(),
+            d.tenantColumns(),
+            customerValues,
+            tenantValues));
   }
 
   /**
@@ -158,6 +194,32 @@ public final class Eligo {
       throw DataFailure.badData(folder == null ? workloadsCsv : folder, e);
     }
     return bind(criteria, families, Map.of());
+  }
+
+  /**
+   * Refuses criteria that declare attributes of customers or tenants, for a runner that cannot read
+   * them ({@code runner}, e.g. "the Spark runner"): one error at each declaration, never a run that
+   * silently reads no attribute.
+   *
+   * @throws CriteriaFailure when the criteria declare an attribute
+   */
+  public static void requireNoAttributes(Frontend.Compilation criteria, String runner)
+      throws CriteriaFailure {
+    List<Diagnostic> found = new java.util.ArrayList<>();
+    for (eligo.lang.NameUse use : criteria.names()) {
+      if (use.kind() == eligo.lang.NameUse.Kind.CUSTOMER_ATTRIBUTE
+          || use.kind() == eligo.lang.NameUse.Kind.TENANT_ATTRIBUTE) {
+        found.add(
+            Diagnostic.error(
+                use.span(),
+                runner
+                    + " cannot read attributes of customers or tenants yet; run these criteria"
+                    + " with 'eligo run'"));
+      }
+    }
+    if (!found.isEmpty()) {
+      throw CriteriaFailure.againstData(found);
+    }
   }
 
   /** A dataset loaded for criteria, and the warnings of holding the criteria against it. */
@@ -183,6 +245,7 @@ public final class Eligo {
   public static Bound loadFor(Frontend.Compilation criteria, Path dir, Mode mode, Path snapshot)
       throws CriteriaFailure, DataFailure {
     List<String> types = criteria.program().associationTypes();
+    List<Ir.Attribute> attributes = criteria.program().attributes();
     Snapshot used = null;
     LoadResult loaded;
     try {
@@ -192,13 +255,14 @@ public final class Eligo {
                 snapshot,
                 Snapshot.files(dir),
                 types,
+                attributes,
                 mode,
-                t -> loadData(dir, t, mode),
+                t -> loadData(dir, t, attributes, mode),
                 Stages.NONE);
         loaded = got.loaded();
         used = got.snapshot();
       } else {
-        loaded = loadData(dir, types, mode);
+        loaded = loadData(dir, types, attributes, mode);
       }
     } catch (DataFailure f) {
       if (f.getCause() instanceof DataException e) {
@@ -216,6 +280,16 @@ public final class Eligo {
       Map<String, String> families,
       Map<String, LoadResult.TypeUse> typesInData)
       throws CriteriaFailure {
+    return bind(criteria, families, typesInData, new DataBinding.Catalog(families, Map.of()));
+  }
+
+  /** Binds with {@code data}'s columns and attribute values (its types: {@code typesInData}). */
+  private static List<Diagnostic> bind(
+      Frontend.Compilation criteria,
+      Map<String, String> families,
+      Map<String, LoadResult.TypeUse> typesInData,
+      DataBinding.Catalog data)
+      throws CriteriaFailure {
     Map<String, DataBinding.TypeUse> types = new LinkedHashMap<>();
     typesInData.forEach(
         (text, use) ->
@@ -226,7 +300,15 @@ public final class Eligo {
                     DatasetLoader.ASSOCIATIONS + ":" + use.firstLine(),
                     use.declared())));
     List<Diagnostic> found =
-        DataBinding.check(criteria.names(), new DataBinding.Catalog(families, types));
+        DataBinding.check(
+            criteria.names(),
+            new DataBinding.Catalog(
+                families,
+                types,
+                data.customerColumns(),
+                data.tenantColumns(),
+                data.customerValues(),
+                data.tenantValues()));
     if (found.stream().anyMatch(Diagnostic::isError)) {
       throw CriteriaFailure.againstData(found);
     }
@@ -423,6 +505,7 @@ public final class Eligo {
               snapshot,
               files.join(),
               checked.program().associationTypes(),
+              checked.program().attributes(),
               mode,
               types -> csv(data, () -> types, mode, checking),
               stages);
@@ -443,6 +526,18 @@ public final class Eligo {
     return checked.compilation().program().associationTypes();
   }
 
+  /**
+   * The attributes the criteria declare, once checked (asked for only when customers.csv or
+   * tenants.csv has extra columns); ends the load when the criteria have errors.
+   */
+  private static List<Ir.Attribute> checkedAttributes(CompletableFuture<Checked> checking) {
+    Checked checked = checking.join();
+    if (checked.failure() != null) {
+      throw new CriteriaFailed();
+    }
+    return checked.compilation().program().attributes();
+  }
+
   /** Loads the CSV files of {@code data}, with the failures of {@link #start}. */
   private static LoadResult csv(
       Path data,
@@ -451,7 +546,7 @@ public final class Eligo {
       CompletableFuture<Checked> checking)
       throws CriteriaFailure, DataFailure {
     try {
-      return DatasetLoader.load(data, types, mode);
+      return DatasetLoader.load(data, types, () -> checkedAttributes(checking), mode);
     } catch (CriteriaFailed e) {
       throw checking.join().failure();
     } catch (DataException e) {

@@ -51,9 +51,15 @@ public record Snapshot(Path file, boolean read, String why, String writeFailure)
    * @param files the fingerprint of the folder's files ({@link DataFingerprint#ofFiles})
    */
   static Loaded load(
-      Path file, String files, List<String> types, Mode mode, CsvLoad csv, Stages stages)
+      Path file,
+      String files,
+      List<String> types,
+      List<eligo.ir.Ir.Attribute> attributes,
+      Mode mode,
+      CsvLoad csv,
+      Stages stages)
       throws CriteriaFailure, DataFailure {
-    String key = DataFingerprint.of(files, types, mode);
+    String key = DataFingerprint.of(files, types, attributes, mode);
     SnapshotFile.Read read = stages.timed("snapshot read", () -> SnapshotFile.read(file, key));
     if (read.usable()) {
       return new Loaded(read.loaded(), new Snapshot(file, true, null, null));

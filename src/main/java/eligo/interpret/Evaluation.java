@@ -237,6 +237,11 @@ final class Evaluation {
       throw notANumber(e);
     }
 
+    @Override
+    public Long visit(Ir.AttributeIn e, Ctx c) {
+      throw notANumber(e);
+    }
+
     private IllegalStateException notANumber(Ir.Expr e) {
       return new IllegalStateException("not a number expression: " + e.getClass().getSimpleName());
     }
@@ -417,6 +422,23 @@ final class Evaluation {
     @Override
     public Boolean visit(Ir.Associated a, Ctx c) {
       return associated(a, c);
+    }
+
+    @Override
+    public Boolean visit(Ir.AttributeIn a, Ctx c) {
+      if (c.customer < 0) {
+        throw new IllegalArgumentException("an attribute cannot be read in a partner-level rule");
+      }
+      String column = a.attribute().column();
+      String value =
+          a.tenant() == null
+              ? data.customerAttribute(column, c.customer)
+              : data.tenantAttribute(column, c.lookup(a.tenant()));
+      if (value == null) {
+        throw new IllegalArgumentException(
+            "the data hold no " + a.attribute().owner().word + " attribute '" + column + "'");
+      }
+      return a.values().contains(value) != a.negated();
     }
 
     private IllegalStateException notACondition(Ir.Expr e) {

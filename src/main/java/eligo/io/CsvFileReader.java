@@ -44,11 +44,23 @@ final class CsvFileReader {
     void row(Row row);
   }
 
+  /**
+   * Told a file's header: which of its extra columns (beyond the required ones) to read. Given
+   * every extra column's name, it returns the fields to read, or an empty array.
+   */
+  interface ExtraColumns {
+    int[] fieldsToRead(List<String> names, int[] fields);
+  }
+
   /** The current record of a file, with its required columns found by name. */
   static final class Row {
     final int file;
     final int[] cols;
     final int width;
+
+    /** The fields of the extra columns asked for ({@link ExtraColumns}); empty when none. */
+    int[] extra = new int[0];
+
     CsvFields rec;
     long line;
 
@@ -61,6 +73,12 @@ final class CsvFileReader {
     /** The cell of required column {@code k}; empty when the row is too short. */
     String get(int k) {
       int i = cols[k];
+      return i < rec.count() ? rec.get(i) : "";
+    }
+
+    /** The cell of extra column {@code k} asked for; empty when the row is too short. */
+    String extra(int k) {
+      int i = extra[k];
       return i < rec.count() ? rec.get(i) : "";
     }
 
@@ -98,6 +116,14 @@ final class CsvFileReader {
    * broken) on a file-level error.
    */
   boolean read(int file, String[] columns, RowHandler handler) {
+    return read(file, columns, handler, null);
+  }
+
+  /**
+   * {@link #read(int, String[], RowHandler)}, with the extra columns of the header that {@code
+   * extras} asks for (when not null) in {@link Row#extra}.
+   */
+  boolean read(int file, String[] columns, RowHandler handler, ExtraColumns extras) {
     String name = FILES.get(file);
     String unreadable = source.unreadable(name);
     if (unreadable != null) {
@@ -136,6 +162,22 @@ final class CsvFileReader {
         return false;
       }
       Row row = new Row(file, cols, header.count());
+      if (extras != null) {
+        List<String> names = new ArrayList<>();
+        List<Integer> extraFields = new ArrayList<>();
+        for (int i = 0; i < header.count(); i++) {
+          boolean required = false;
+          for (int c : cols) {
+            required |= c == i;
+          }
+          if (!required) {
+            names.add(header.get(i));
+            extraFields.add(i);
+          }
+        }
+        row.extra =
+            extras.fieldsToRead(names, extraFields.stream().mapToInt(Integer::intValue).toArray());
+      }
       CsvFields pending = null; // one record behind, to know which is the last
       while (it.hasNext()) {
         CsvFields r = it.next();

@@ -1,5 +1,6 @@
 package eligo.io;
 
+import eligo.ir.Ir;
 import java.io.IOException;
 import java.nio.MappedByteBuffer;
 import java.nio.channels.FileChannel;
@@ -49,6 +50,28 @@ public final class DataFingerprint {
       key.append(':').append(t.length()).append(':').append(t);
     }
     return key.append(';').append(files).toString();
+  }
+
+  /**
+   * The fingerprint of a load in {@code mode} with {@code associationTypes} and the declared {@code
+   * attributes} (the extra columns read), of the files given. With no attribute it is {@link
+   * #of(String, List, Mode)}'s.
+   */
+  public static String of(
+      String files, List<String> associationTypes, List<Ir.Attribute> attributes, Mode mode) {
+    if (attributes.isEmpty()) {
+      return of(files, associationTypes, mode);
+    }
+    StringBuilder key = new StringBuilder("attributes=").append(attributes.size());
+    for (Ir.Attribute a : attributes) {
+      key.append(':')
+          .append(a.owner().word)
+          .append(':')
+          .append(a.column().length())
+          .append(':')
+          .append(a.column());
+    }
+    return key.append(';').append(of(files, associationTypes, mode)).toString();
   }
 
   /** The part of the fingerprint that the five files of {@code dir} give. */

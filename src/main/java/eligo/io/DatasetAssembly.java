@@ -105,6 +105,13 @@ final class DatasetAssembly {
             tables.assocType.gather(assocOrder, a),
             tables.assocStart.gather(assocOrder, a),
             tables.assocEnd.gather(assocOrder, a))
+        .customerAttributes(
+            tables.customerColumns,
+            tables.customerAttrNames,
+            tables.customerAttrValues.stream()
+                .map(v -> v.toArray(new String[0]))
+                .toArray(String[][]::new))
+        .tenantAttributes(tables.tenantColumns, tables.tenantAttrNames, tables.tenantAttrs)
         .build();
   }
 }

@@ -4,6 +4,7 @@ import de.siegmar.fastcsv.reader.CsvReader;
 import eligo.data.Dataset;
 import eligo.data.Measure;
 import eligo.data.Month;
+import eligo.ir.Ir;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -71,6 +72,12 @@ public final class DatasetLoader {
 
   /** Given when the loader comes to associations.csv (see {@link #load(Path, Supplier, Mode)}). */
   private final Supplier<List<String>> associationTypes;
+
+  /**
+   * The attributes the criteria declare: asked for only when customers.csv or tenants.csv has extra
+   * columns (then the loader reads those declared, and no other).
+   */
+  private Supplier<List<Ir.Attribute>> attributes = List::of;
 
   // ---- the state of the load
   private final LoadLog log = new LoadLog();
@@ -213,8 +220,16 @@ public final class DatasetLoader {
             "eligo-count-lines");
     counter.setDaemon(true);
     counter.start();
-    reader.read(LoadLog.CUSTOMERS, CUSTOMER_COLUMNS, checks::customerRow);
-    reader.read(LoadLog.TENANTS, TENANT_COLUMNS, checks::tenantRow);
+    reader.read(
+        LoadLog.CUSTOMERS,
+        CUSTOMER_COLUMNS,
+        checks::customerRow,
+        (names, fields) -> extraColumns(Ir.Owner.CUSTOMER, names, fields));
+    reader.read(
+        LoadLog.TENANTS,
+        TENANT_COLUMNS,
+        checks::tenantRow,
+        (names, fields) -> extraColumns(Ir.Owner.TENANT, names, fields));
     tables.orderTenants();
     reader.read(LoadLog.WORKLOADS, WORKLOAD_COLUMNS, checks::workloadRow);
     tables.makeLookups();
@@ -250,6 +265,50 @@ public final class DatasetLoader {
     }
     Dataset dataset = DatasetAssembly.build(tables, usage, runs, keptRows);
     return new LoadResult(dataset, log.errors, log.counts(), readInParallel, log.typesInData());
+  }
+
+  /** The fields of the declared attributes among a header's extra columns. */
+  private int[] extraColumns(Ir.Owner owner, List<String> names, int[] fields) {
+    if (names.isEmpty()) {
+      return new int[0];
+    }
+    List<String> declared = new ArrayList<>();
+    for (Ir.Attribute a : attributes.get()) {
+      if (a.owner() == owner) {
+        declared.add(a.column());
+      }
+    }
+    return tables.extraColumns(owner == Ir.Owner.TENANT, names, fields, declared);
+  }
+
+  /**
+   * {@link #load(DataSource, Supplier, Mode)}, reading the extra columns of customers.csv and
+   * tenants.csv that {@code attributes} declare (asked for only when a header has extra columns; an
+   * exception it throws ends the load and is thrown as it is). A declared column the file lacks is
+   * not an error here: the dataset lists the extra columns each file has ({@link
+   * Dataset#customerColumns()}), for the criteria to be held against.
+   */
+  public static LoadResult load(
+      DataSource source,
+      Supplier<List<String>> associationTypes,
+      Supplier<List<Ir.Attribute>> attributes,
+      Mode mode)
+      throws DataException {
+    DatasetLoader loader =
+        new DatasetLoader(
+            source, associationTypes, mode, Runtime.getRuntime().availableProcessors());
+    loader.attributes = attributes;
+    return loader.run();
+  }
+
+  /** {@link #load(DataSource, Supplier, Supplier, Mode)} of the folder {@code dir}. */
+  public static LoadResult load(
+      Path dir,
+      Supplier<List<String>> associationTypes,
+      Supplier<List<Ir.Attribute>> attributes,
+      Mode mode)
+      throws DataException {
+    return load(DataSource.folder(dir), associationTypes, attributes, mode);
   }
 
   // =====================================================================================

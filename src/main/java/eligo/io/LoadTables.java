@@ -22,6 +22,10 @@ final class LoadTables {
   final List<String> customerIds = new ArrayList<>();
   final List<String> customerNames = new ArrayList<>();
   final IntColumn customerLine = new IntColumn();
+  // the extra columns of customers.csv's header, those read (declared), and their values
+  String[] customerColumns = new String[0];
+  String[] customerAttrNames = new String[0];
+  List<List<String>> customerAttrValues = List.of();
 
   // ---- tenants (index: file order until reordered, then final order)
   final Map<String, Integer> tenantIndex = new HashMap<>();
@@ -30,6 +34,10 @@ final class LoadTables {
   final List<String> tenantNameList = new ArrayList<>();
   final IntColumn tenantCustomer = new IntColumn();
   final IntColumn tenantLine = new IntColumn();
+  String[] tenantColumns = new String[0];
+  String[] tenantAttrNames = new String[0];
+  List<List<String>> tenantAttrValues = List.of(); // file order until reordered
+  String[][] tenantAttrs = new String[0][]; // [attribute][tenant], final order
   int[] customerTenantStart;
   String[] tenantIds;
   String[] tenantNames;
@@ -66,6 +74,36 @@ final class LoadTables {
     }
   }
 
+  /**
+   * The extra columns of a header to read: of {@code names} (every extra column, at {@code
+   * fields}), those in {@code declared}; records the names and makes a list of values per column
+   * read.
+   */
+  int[] extraColumns(boolean tenants, List<String> names, int[] fields, List<String> declared) {
+    List<String> kept = new ArrayList<>();
+    List<Integer> keptFields = new ArrayList<>();
+    for (int i = 0; i < names.size(); i++) {
+      if (declared.contains(names.get(i)) && !kept.contains(names.get(i))) {
+        kept.add(names.get(i));
+        keptFields.add(fields[i]);
+      }
+    }
+    List<List<String>> values = new ArrayList<>();
+    for (int i = 0; i < kept.size(); i++) {
+      values.add(new ArrayList<>());
+    }
+    if (tenants) {
+      tenantColumns = names.toArray(new String[0]);
+      tenantAttrNames = kept.toArray(new String[0]);
+      tenantAttrValues = values;
+    } else {
+      customerColumns = names.toArray(new String[0]);
+      customerAttrNames = kept.toArray(new String[0]);
+      customerAttrValues = values;
+    }
+    return keptFields.stream().mapToInt(Integer::intValue).toArray();
+  }
+
   /** Makes the lookups of tenant and workload ids, once both files are read. */
   void makeLookups() {
     tenantLookup = new IdIndex(tenantIndex);
@@ -95,12 +133,17 @@ final class LoadTables {
     int[] finalIndex = new int[n];
     tenantIds = new String[n];
     tenantNames = new String[n];
+    tenantAttrs = new String[tenantAttrValues.size()][n];
     for (int i = 0; i < n; i++) {
       int f = start[tenantCustomer.get(i)]++;
       finalIndex[i] = f;
       tenantIds[f] = tenantIdList.get(i);
       tenantNames[f] = tenantNameList.get(i);
+      for (int k = 0; k < tenantAttrs.length; k++) {
+        tenantAttrs[k][f] = tenantAttrValues.get(k).get(i);
+      }
     }
+    tenantAttrValues = List.of();
     for (Map.Entry<String, Integer> e : tenantIndex.entrySet()) {
       e.setValue(finalIndex[e.getValue()]);
     }

@@ -60,6 +60,9 @@ final class RowChecks {
       d.customerIds.add(id);
       d.customerNames.add(row.get(2));
       d.customerLine.add(lineInt(row.line));
+      for (int k = 0; k < row.extra.length; k++) {
+        d.customerAttrValues.get(k).add(row.extra(k));
+      }
     } else {
       remember(d.customerRejected, d.customerIndex, id, row.line);
       reject(row, p.toString());
@@ -89,6 +92,9 @@ final class RowChecks {
       d.tenantIndex.put(id, d.tenantIdList.size());
       d.tenantIdList.add(id);
       d.tenantNameList.add(row.get(2));
+      for (int k = 0; k < row.extra.length; k++) {
+        d.tenantAttrValues.get(k).add(row.extra(k));
+      }
       d.tenantCustomer.add(c);
       d.tenantLine.add(lineInt(row.line));
     } else if (!p.isEmpty()) {

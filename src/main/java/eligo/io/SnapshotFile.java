@@ -34,7 +34,7 @@ import java.util.zip.CRC32C;
  */
 public final class SnapshotFile {
   private static final byte[] MAGIC = "ELIGO SNAPSHOT\n".getBytes(StandardCharsets.US_ASCII);
-  private static final int VERSION = 1;
+  private static final int VERSION = 2; // 2: attributes of customers and tenants
   private static final long END = 0x444e45544f4e5345L; // "ESNOTEND" read little-endian
   private static final int TRAILER = 24;
   private static final int BUFFER = 1 << 20;
@@ -87,6 +87,16 @@ public final class SnapshotFile {
     out.ints(c.assocType());
     out.ints(c.assocStartMonth());
     out.ints(c.assocEndMonth());
+    out.strings(c.customerColumns());
+    out.strings(c.customerAttrNames());
+    for (String[] column : c.customerAttrValues()) {
+      out.strings(column);
+    }
+    out.strings(c.tenantColumns());
+    out.strings(c.tenantAttrNames());
+    for (String[] column : c.tenantAttrValues()) {
+      out.strings(column);
+    }
     out.i32(loaded.counts().size());
     for (LoadResult.FileCounts fc : loaded.counts()) {
       out.string(fc.file());
@@ -191,6 +201,18 @@ public final class SnapshotFile {
     int[] assocType = in.ints();
     int[] assocStartMonth = in.ints();
     int[] assocEndMonth = in.ints();
+    String[] customerColumns = in.strings();
+    String[] customerAttrNames = in.strings();
+    String[][] customerAttrValues = new String[customerAttrNames.length][];
+    for (int k = 0; k < customerAttrValues.length; k++) {
+      customerAttrValues[k] = in.strings();
+    }
+    String[] tenantColumns = in.strings();
+    String[] tenantAttrNames = in.strings();
+    String[][] tenantAttrValues = new String[tenantAttrNames.length][];
+    for (int k = 0; k < tenantAttrValues.length; k++) {
+      tenantAttrValues[k] = in.strings();
+    }
     DatasetColumns columns =
         new DatasetColumns(
             partnerIds,
@@ -212,7 +234,13 @@ public final class SnapshotFile {
             rowNarrow,
             assocType,
             assocStartMonth,
-            assocEndMonth);
+            assocEndMonth,
+            customerColumns,
+            customerAttrNames,
+            customerAttrValues,
+            tenantColumns,
+            tenantAttrNames,
+            tenantAttrValues);
     inBounds(columns);
     List<LoadResult.FileCounts> counts = new ArrayList<>();
     for (int i = in.count(8); i > 0; i--) {

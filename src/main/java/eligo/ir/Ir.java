@@ -22,10 +22,28 @@ public final class Ir {
   private Ir() {}
 
   /** A whole compiled criteria folder. */
-  public record Program(List<Area> areas, List<String> associationTypes) {
+  public record Program(
+      List<Area> areas, List<String> associationTypes, List<Attribute> attributes) {
     public Program {
       areas = List.copyOf(areas);
       associationTypes = List.copyOf(associationTypes);
+      attributes = List.copyOf(attributes);
+    }
+
+    /** A program whose criteria declare no attribute. */
+    public Program(List<Area> areas, List<String> associationTypes) {
+      this(areas, associationTypes, List.of());
+    }
+
+    /** The columns of {@code owner}'s file that the criteria declare, in declaration order. */
+    public List<String> attributeColumns(Owner owner) {
+      List<String> out = new ArrayList<>();
+      for (Attribute a : attributes) {
+        if (a.owner() == owner && !out.contains(a.column())) {
+          out.add(a.column());
+        }
+      }
+      return List.copyOf(out);
     }
 
     public Area area(String id) {
@@ -165,6 +183,28 @@ public final class Ir {
     }
   }
 
+  // ---------------------------------------------------------------- attributes
+
+  /** Whose attribute: a column of customers.csv or of tenants.csv. */
+  public enum Owner {
+    CUSTOMER("customer", "customers.csv"),
+    TENANT("tenant", "tenants.csv");
+
+    public final String word;
+    public final String file;
+
+    Owner(String word, String file) {
+      this.word = word;
+      this.file = file;
+    }
+  }
+
+  /**
+   * An attribute the criteria declare ({@code attribute customer segment: text}): the extra column
+   * {@code column} of the owner's file, text compared exactly as written.
+   */
+  public record Attribute(Owner owner, String column) {}
+
   // ---------------------------------------------------------------- variables and sets
 
   public enum Dim {
@@ -302,7 +342,8 @@ public final class Ir {
           And,
           Or,
           Not,
-          Associated {
+          Associated,
+          AttributeIn {
     Type type();
 
     /** Decimal places of a NUM expression; 0 for BOOL. */
@@ -383,6 +424,8 @@ public final class Ir {
     R visit(ForAll e, P p);
 
     R visit(Associated e, P p);
+
+    R visit(AttributeIn e, P p);
   }
 
   /** The expressions given, nulls left out. */
@@ -900,7 +943,16 @@ public final class Ir {
     }
   }
 
-  public record And(Expr left, Expr right) implements Expr {
+  /**
+   * Both conditions; the right one is evaluated only when the left holds. {@code leftLabel} and
+   * {@code rightLabel} are the parts' criteria texts as written (null where the criteria did not
+   * write them: a part of a longer chain, a condition Eligo made), for explanations only.
+   */
+  public record And(Expr left, Expr right, String leftLabel, String rightLabel) implements Expr {
+    public And(Expr left, Expr right) {
+      this(left, right, null, null);
+    }
+
     public Type type() {
       return Type.BOOL;
     }
@@ -920,7 +972,14 @@ public final class Ir {
     }
   }
 
-  public record Or(Expr left, Expr right) implements Expr {
+  /**
+   * Either condition; the right one is evaluated only when the left does not hold. Labels as And's.
+   */
+  public record Or(Expr left, Expr right, String leftLabel, String rightLabel) implements Expr {
+    public Or(Expr left, Expr right) {
+      this(left, right, null, null);
+    }
+
     public Type type() {
       return Type.BOOL;
     }
@@ -940,7 +999,14 @@ public final class Ir {
     }
   }
 
-  public record Not(Expr operand) implements Expr {
+  /**
+   * The operand does not hold; {@code label} its criteria text (null when not written), as And's.
+   */
+  public record Not(Expr operand, String label) implements Expr {
+    public Not(Expr operand) {
+      this(operand, null);
+    }
+
     public Type type() {
       return Type.BOOL;
     }
@@ -1017,6 +1083,39 @@ public final class Ir {
    */
   public record Associated(Var tenant, Var workload, MonthExpr month, Var typeVar, TypeSet types)
       implements Expr {
+    public Type type() {
+      return Type.BOOL;
+    }
+
+    public int scale() {
+      return 0;
+    }
+
+    @Override
+    public List<Expr> children() {
+      return List.of();
+    }
+
+    @Override
+    public <R, P> R accept(Visitor<R, P> v, P p) {
+      return v.visit(this, p);
+    }
+  }
+
+  /**
+   * Whether an attribute of the customer ({@code tenant} null) or of the bound tenant is one of
+   * {@code values} (compared exactly, as written; an empty cell is ""), or with {@code negated}, is
+   * none of them.
+   */
+  public record AttributeIn(Attribute attribute, Var tenant, List<String> values, boolean negated)
+      implements Expr {
+    public AttributeIn {
+      values = List.copyOf(values);
+      if ((attribute.owner() == Owner.TENANT) != (tenant != null)) {
+        throw new IllegalArgumentException("a tenant attribute reads a bound tenant, only it");
+      }
+    }
+
     public Type type() {
       return Type.BOOL;
     }

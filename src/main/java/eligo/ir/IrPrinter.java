@@ -479,6 +479,19 @@ public final class IrPrinter {
       }
       return sx("associated", args);
     }
+
+    @Override
+    public Doc visit(Ir.AttributeIn a, Void p) {
+      List<Doc> args = new ArrayList<>();
+      args.add(atom(a.attribute().owner().word + "." + quote(a.attribute().column())));
+      if (a.tenant() != null) {
+        args.add(var(a.tenant()));
+      }
+      for (String v : a.values()) {
+        args.add(atom(quote(v)));
+      }
+      return sx(a.negated() ? "attribute-not-in" : "attribute-in", args);
+    }
   }
 
   /**

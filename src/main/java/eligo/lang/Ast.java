@@ -52,6 +52,7 @@ public final class Ast {
           MeasureDecl,
           BandDecl,
           DefineDecl,
+          AttributeDecl,
           Unparsed {
     Name name();
 
@@ -117,6 +118,13 @@ public final class Ast {
   public record DefineDecl(Name name, List<Param> params, Expr body) implements Decl {
     public String what() {
       return "definition";
+    }
+  }
+
+  /** {@code attribute customer segment: text}: an extra column of customers.csv or tenants.csv. */
+  public record AttributeDecl(Name name, boolean tenant, Span span) implements Decl {
+    public String what() {
+      return tenant ? "tenant attribute" : "customer attribute";
     }
   }
 
@@ -338,9 +346,15 @@ public final class Ast {
           EarliestStart,
           ValueRef,
           Call,
-          NameRef {
+          NameRef,
+          TextExpr {
     Span span();
   }
+
+  /**
+   * {@code "Enterprise"} or {@code ("Enterprise", "Corporate")}: texts, compared with an attribute.
+   */
+  public record TextExpr(List<String> values, Span span) implements Expr {}
 
   public record LiteralExpr(Literal literal) implements Expr {
     public Span span() {
@@ -351,7 +365,18 @@ public final class Ast {
   /** {@code 40% of paid_units}. */
   public record PercentOf(Literal percent, Expr of, Span span) implements Expr {}
 
-  public record Binary(BinOp op, Expr left, Expr right, Span span) implements Expr {}
+  /**
+   * {@code leftLabel} and {@code rightLabel}: the operands' texts as written (as {@link
+   * AtLeastPart}'s label) for 'and' and 'or', for explanations; null when not kept (a part of a
+   * longer chain is labelled where it stands, arithmetic is not).
+   */
+  public record Binary(
+      BinOp op, Expr left, Expr right, Span span, String leftLabel, String rightLabel)
+      implements Expr {
+    public Binary(BinOp op, Expr left, Expr right, Span span) {
+      this(op, left, right, span, null, null);
+    }
+  }
 
   public record Compare(CmpOp op, Expr left, Expr right, Span span) implements Expr {}
 
@@ -395,7 +420,12 @@ public final class Ast {
   /** {@code M - 1 .. M}. */
   public record Range(Expr from, Expr to, Span span) implements Expr {}
 
-  public record Not(Expr operand, Span span) implements Expr {}
+  /** {@code label}: the operand's text as written, for explanations (null when not kept). */
+  public record Not(Expr operand, Span span, String label) implements Expr {
+    public Not(Expr operand, Span span) {
+      this(operand, span, null);
+    }
+  }
 
   public record Neg(Expr operand, Span span) implements Expr {}
 

@@ -158,6 +158,9 @@ final class AstBuilder {
       }
       return new DefineDecl(name(c.name()), params, expr(c.expr()));
     }
+    if (ctx instanceof AttributeDeclContext c) {
+      return new AttributeDecl(name(c.name()), c.TENANT() != null, span(c));
+    }
     throw new IllegalStateException("incomplete declaration");
   }
 
@@ -421,7 +424,14 @@ final class AstBuilder {
     Expr e = and(ctx.andExpr(0));
     for (int i = 1; i < ctx.andExpr().size(); i++) {
       Expr r = and(ctx.andExpr(i));
-      e = new Binary(BinOp.OR, e, r, join(e.span(), r.span()));
+      e =
+          new Binary(
+              BinOp.OR,
+              e,
+              r,
+              join(e.span(), r.span()),
+              i == 1 ? label(ctx.andExpr(0)) : null,
+              label(ctx.andExpr(i)));
     }
     return e;
   }
@@ -430,14 +440,21 @@ final class AstBuilder {
     Expr e = not(ctx.notExpr(0));
     for (int i = 1; i < ctx.notExpr().size(); i++) {
       Expr r = not(ctx.notExpr(i));
-      e = new Binary(BinOp.AND, e, r, join(e.span(), r.span()));
+      e =
+          new Binary(
+              BinOp.AND,
+              e,
+              r,
+              join(e.span(), r.span()),
+              i == 1 ? label(ctx.notExpr(0)) : null,
+              label(ctx.notExpr(i)));
     }
     return e;
   }
 
   private Expr not(NotExprContext ctx) {
     if (ctx.NOT() != null) {
-      return new Not(not(ctx.notExpr()), span(ctx));
+      return new Not(not(ctx.notExpr()), span(ctx), label(ctx.notExpr()));
     }
     return cmp(ctx.cmpExpr());
   }
@@ -532,6 +549,16 @@ final class AstBuilder {
     }
     if (ctx instanceof ParensContext c) {
       return expr(c.expr());
+    }
+    if (ctx instanceof TextExprContext c) {
+      return new TextExpr(List.of(unquote(c.STRING().getText())), span(c.STRING().getSymbol()));
+    }
+    if (ctx instanceof TextListExprContext c) {
+      List<String> values = new ArrayList<>();
+      for (TerminalNode t : c.STRING()) {
+        values.add(unquote(t.getText()));
+      }
+      return new TextExpr(values, span(c));
     }
     if (ctx instanceof NetExprContext c) {
       return new Net(primary(c.primary()), span(c.NET().getSymbol()));

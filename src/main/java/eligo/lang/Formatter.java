@@ -138,6 +138,7 @@ public final class Formatter {
           || ctx instanceof ParensContext
           || ctx instanceof AtLeastExprContext
           || ctx instanceof PointsExprContext
+          || ctx instanceof TextListExprContext
           || (ctx instanceof NameExprContext n && n.LPAREN() != null);
     }
 

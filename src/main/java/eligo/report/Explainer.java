@@ -235,6 +235,14 @@ public final class Explainer {
     if (atLeast != null) {
       growth = growth == null ? atLeast : growth + "; " + atLeast;
     }
+    String parts =
+        PartWords.of(
+            n.met(),
+            new PartWords.Heard(
+                recorder.lastHeld, recorder.lastValue, data, c, n.valueKind(), n.unit()));
+    if (parts != null) {
+      growth = growth == null ? parts : growth + "; " + parts;
+    }
     if (growth != null) {
       reason = reason + "; " + growth;
     }

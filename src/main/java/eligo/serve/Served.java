@@ -142,7 +142,8 @@ final class Served {
 
   private Outcome evaluate(Snapshot s, Frontend.Compilation c) throws EngineFailure {
     List<String> types = c.program().associationTypes();
-    if (types.equals(s.compilation.program().associationTypes())) {
+    if (types.equals(s.compilation.program().associationTypes())
+        && c.program().attributes().equals(s.compilation.program().attributes())) {
       Eligo.bindToData(c, s.loaded);
       return Eligo.reevaluate(s.outcome, c.program(), Engine.generated.compile(c), threads);
     }

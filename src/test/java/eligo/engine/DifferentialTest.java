@@ -93,7 +93,9 @@ class DifferentialTest {
           "when zero: met",
           "when zero: not met",
           "at least ",
-          "points (");
+          "points (",
+          "seg ",
+          "ctry ");
 
   @Test
   void theComparedProgramsUseEveryNewConstruct() {

@@ -62,6 +62,10 @@ class IrTraversalTest {
     out.put(new Ir.ForAll(OVER, B2), List.of(B2));
     out.put(
         new Ir.Associated(T, W, new Ir.AsOf(0), K, new Ir.FixedTypes(List.of("PAL"))), List.of());
+    out.put(
+        new Ir.AttributeIn(
+            new Ir.Attribute(Ir.Owner.TENANT, "country"), T, List.of("DE", "FR"), true),
+        List.of());
     return out;
   }
 
@@ -243,6 +247,10 @@ class IrTraversalTest {
 
     public String visit(Ir.Associated e, String p) {
       return "Associated" + p;
+    }
+
+    public String visit(Ir.AttributeIn e, String p) {
+      return "AttributeIn" + p;
     }
   }
 }

@@ -34,6 +34,7 @@ public final class ProgramGenerator {
       for (String t : TYPES) {
         sb.append("association type ").append(t).append(" = \"").append(t).append("\"\n");
       }
+      sb.append("attribute customer seg: text\nattribute tenant ctry: text\n");
       decls.forEach(d -> sb.append(d).append('\n'));
       areas.forEach(a -> sb.append('\n').append(a.text()));
       return sb.toString();
@@ -590,6 +591,9 @@ public final class ProgramGenerator {
   }
 
   private String simpleCond(Ctx ctx) {
+    if (chance(0.08)) {
+      return attributeCond(ctx);
+    }
     K k = pick(K.MONEY, K.QTY, K.COUNT);
     if (ctx.all() && chance(0.5)) {
       switch (random.nextInt(8)) {
@@ -643,6 +647,26 @@ public final class ProgramGenerator {
           + ")";
     }
     return num(k, ctx, 2) + " " + pick(">", ">=", "<", "<=", "==", "!=") + " " + literal(k, ctx);
+  }
+
+  /**
+   * A condition on the customer's attribute {@code seg} (values "A", "B", "" in the data), or with
+   * a tenant bound, on the tenant's {@code ctry} ("X", "Y", "").
+   */
+  private String attributeCond(Ctx ctx) {
+    boolean tenant = ctx.tenant() && chance(0.6);
+    String name = tenant ? "ctry" : "seg";
+    List<String> values = tenant ? List.of("X", "Y", "", "Z") : List.of("A", "B", "", "C");
+    switch (random.nextInt(4)) {
+      case 0:
+        return name + " == \"" + pick(values) + "\"";
+      case 1:
+        return name + " != \"" + pick(values) + "\"";
+      case 2:
+        return name + " in (\"" + pick(values) + "\", \"" + pick(values) + "\")";
+      default:
+        return "not " + name + " in (\"" + pick(values) + "\", \"" + pick(values) + "\")";
+    }
   }
 
   private String literal(K k, Ctx ctx) {

@@ -1,6 +1,7 @@
 package eligo.testing;
 
 import eligo.data.Dataset;
+import eligo.data.DatasetColumns;
 import eligo.data.DatasetKit;
 import eligo.data.Measure;
 import eligo.data.Month;
@@ -21,9 +22,11 @@ public record RandomData(
   /** The as-of month the data are drawn around. */
   public static final String AS_OF = "2025-06";
 
-  public record Customer(String partner, String id) {}
+  /** {@code seg}: the customer attribute of {@link ProgramGenerator}'s programs. */
+  public record Customer(String partner, String id, String seg) {}
 
-  public record Tenant(String customer, String id) {}
+  /** {@code ctry}: the tenant attribute of {@link ProgramGenerator}'s programs. */
+  public record Tenant(String customer, String id, String ctry) {}
 
   /** Measures in {@link Measure} order, unscaled (cents for money). */
   public record Usage(String tenant, String workload, String month, long[] measures) {}
@@ -33,6 +36,8 @@ public record RandomData(
 
   public static RandomData generate(long seed) {
     SplittableRandom r = new SplittableRandom(seed);
+    // attribute values drawn apart, so the rest of a seed's data stays as before they existed
+    SplittableRandom attributes = new SplittableRandom(~seed);
     int asOf = Month.parse(AS_OF);
     List<Customer> customers = new ArrayList<>();
     List<Tenant> tenants = new ArrayList<>();
@@ -40,10 +45,18 @@ public record RandomData(
     List<Assoc> assocs = new ArrayList<>();
     int partners = r.nextInt(1, 3);
     for (int c = r.nextInt(1, 6); c > 0; c--) {
-      Customer customer = new Customer("p" + r.nextInt(partners), "c" + customers.size());
+      Customer customer =
+          new Customer(
+              "p" + r.nextInt(partners),
+              "c" + customers.size(),
+              List.of("A", "B", "").get(attributes.nextInt(3)));
       customers.add(customer);
       for (int t = r.nextInt(0, 4); t > 0; t--) {
-        Tenant tenant = new Tenant(customer.id(), "t" + tenants.size());
+        Tenant tenant =
+            new Tenant(
+                customer.id(),
+                "t" + tenants.size(),
+                List.of("X", "Y", "").get(attributes.nextInt(3)));
         tenants.add(tenant);
         for (String w : ProgramGenerator.WORKLOADS) {
           if (r.nextInt(3) > 0) {
@@ -91,7 +104,46 @@ public record RandomData(
       }
     }
     assocs.forEach(a -> b.assoc(a.tenant(), a.workload(), a.type(), a.start(), a.end()));
-    return b.build();
+    Dataset d = b.build();
+    DatasetColumns c = DatasetColumns.of(d);
+    String[] seg = new String[d.customerCount()];
+    for (int i = 0; i < seg.length; i++) {
+      String id = d.customerId(i);
+      seg[i] = customers.stream().filter(x -> x.id().equals(id)).findFirst().orElseThrow().seg();
+    }
+    String[] ctry = new String[d.tenantCount()];
+    for (int i = 0; i < ctry.length; i++) {
+      String id = d.tenantId(i);
+      ctry[i] = tenants.stream().filter(x -> x.id().equals(id)).findFirst().orElseThrow().ctry();
+    }
+    return new DatasetColumns(
+            c.partnerIds(),
+            c.customerIds(),
+            c.customerNames(),
+            c.customerTenantStart(),
+            c.tenantIds(),
+            c.tenantNames(),
+            c.tenantPairStart(),
+            c.workloadNames(),
+            c.workloadFamilies(),
+            c.typeNames(),
+            c.pairWorkload(),
+            c.pairRowStart(),
+            c.pairRowEnd(),
+            c.pairAssocStart(),
+            c.rowMonth(),
+            c.rowMeasures(),
+            c.rowNarrow(),
+            c.assocType(),
+            c.assocStartMonth(),
+            c.assocEndMonth(),
+            new String[] {"seg"},
+            new String[] {"seg"},
+            new String[][] {seg},
+            new String[] {"ctry"},
+            new String[] {"ctry"},
+            new String[][] {ctry})
+        .toDataset();
   }
 
   /**
@@ -136,9 +188,23 @@ public record RandomData(
   public String toString() {
     StringBuilder sb = new StringBuilder();
     customers.forEach(
-        c -> sb.append("customer ").append(c.partner()).append(',').append(c.id()).append('\n'));
+        c ->
+            sb.append("customer ")
+                .append(c.partner())
+                .append(',')
+                .append(c.id())
+                .append(",seg=")
+                .append(c.seg())
+                .append('\n'));
     tenants.forEach(
-        t -> sb.append("tenant ").append(t.customer()).append(',').append(t.id()).append('\n'));
+        t ->
+            sb.append("tenant ")
+                .append(t.customer())
+                .append(',')
+                .append(t.id())
+                .append(",ctry=")
+                .append(t.ctry())
+                .append('\n'));
     for (Usage u : usage) {
       sb.append("usage ")
           .append(u.tenant())

@@ -57,6 +57,7 @@ public final class SparkRunner {
    */
   public static Summary run(SparkSession spark, Options o) throws CriteriaFailure, IOException {
     Frontend.Compilation compiled = Eligo.compileCriteria(o.criteria());
+    Eligo.requireNoAttributes(compiled, "the Spark runner");
     boolean prebuilt = Shipped.prebuiltMatches(compiled);
     String data = o.data();
     if (!Tables.fileSystem(spark, new org.apache.hadoop.fs.Path(data))

@@ -110,4 +110,24 @@ class RunnerTest {
         .isNotEqualTo(eligoRun(SparkTests.criteria(), SparkTests.sampleData(), null));
     assertThat(run(criteria, SparkTests.sampleData(), null)).isEqualTo(expected);
   }
+
+  @Test
+  void criteriaWithAttributesAreRefusedAtTheirDeclaration() throws Exception {
+    Path criteria = tmp.resolve("with-attributes");
+    Files.createDirectories(criteria);
+    Files.writeString(
+        criteria.resolve("a.criteria"),
+        "attribute customer segment: text\n"
+            + "area a \"A\" {\n"
+            + "  metric m \"M\" {\n"
+            + "    value count tenant\n"
+            + "    met when value >= 1 and segment == \"Enterprise\"\n"
+            + "  }\n"
+            + "}\n");
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () -> run(criteria, SparkTests.sampleData(), null))
+        .isInstanceOf(eligo.engine.CriteriaFailure.class)
+        .hasMessageContaining("a.criteria:1:20")
+        .hasMessageContaining("the Spark runner cannot read attributes");
+  }
 }
