@@ -155,7 +155,7 @@ public final class Ir {
 
     /**
      * The area's title as views show it: with the version when it has one ({@code Azure, version
-     * 2027 (from 2027-01)}).
+     * 2027, in force from 2027-01}).
      */
     public String heading() {
       return version == null ? title : title + ", " + version.words();
@@ -197,9 +197,9 @@ public final class Ir {
    * was written (file, line, and the column of its month).
    */
   public record Version(String label, int from, Origin origin, int column) {
-    /** {@code version 2027 (from 2027-01)}. */
+    /** {@code version 2027, in force from 2027-01}. */
     public String words() {
-      return "version " + label + " (from " + eligo.data.Month.format(from) + ")";
+      return "version " + label + ", in force from " + eligo.data.Month.format(from);
     }
 
     /** {@code azure.criteria:3:30}: where its month is written. */
