@@ -88,8 +88,19 @@ templateParam
   ;
 
 areaDecl
-  : AREA name STRING LBRACE decl* areaBody RBRACE                    # plainArea
-  | AREA name STRING FROM name LBRACE argument* leafArgs* RBRACE     # instanceArea
+  : AREA name STRING areaVersion? LBRACE decl* areaBody RBRACE                    # plainArea
+  | AREA name STRING FROM name areaVersion? LBRACE argument* leafArgs* RBRACE     # instanceArea
+  ;
+
+// 'version "2027" from 2027-01': this block of the area is in force from that month on (until the
+// next version's month); an area may be written several times, once per version.
+areaVersion
+  : VERSION STRING FROM monthLiteral
+  ;
+
+// YYYY-MM, written without spaces (the checker holds the form)
+monthLiteral
+  : NUMBER MINUS NUMBER
   ;
 
 argument
@@ -243,7 +254,7 @@ name
   | TENANT | WORKLOAD | MONTH | CUSTOMER | VALUE | PARTNER | CRITERIA | DETAILS | START
   | COUNT | MONEY_KW | NUMBER_KW | LEAF | PARAMETER | TEMPLATE | BRANCH | GATE | METRIC
   | EACH | PER | MET | WHEN | EARLIEST | ASSOCIATED | NET | SUM | AVERAGE | MINIMUM | MAXIMUM | MORE_KW | THAN | ZERO | LEAST | POINTS
-  | ATTRIBUTE | TEXT_KW
+  | ATTRIBUTE | TEXT_KW | VERSION
   ;
 
 // The name of a set in a list: not a binder's word, so that in 'workload in W, month in window'
@@ -252,7 +263,7 @@ name
 // finds the next line.
 setName
   : ID
-  | START | MONEY_KW | NUMBER_KW | PARAMETER | PER | WHEN
+  | START | MONEY_KW | NUMBER_KW | PARAMETER | PER | WHEN | VERSION
   ;
 
 // A name in an expression: not a word that starts another expression ('value', 'net', 'sum',
@@ -262,7 +273,7 @@ setName
 refName
   : ID
   | TYPE | TENANT | WORKLOAD | MONTH | CUSTOMER | FAMILY | START | MONEY_KW | NUMBER_KW | PARAMETER
-  | PER | WHEN
+  | PER | WHEN | VERSION
   ;
 
 // ---- lexer
@@ -286,6 +297,7 @@ PARAMETER   : 'parameter';
 LEAF        : 'leaf';
 AREA        : 'area';
 FROM        : 'from';
+VERSION     : 'version';
 BRANCH      : 'branch';
 GATE        : 'gate';
 METRIC      : 'metric';

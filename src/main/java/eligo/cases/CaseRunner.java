@@ -115,7 +115,7 @@ public final class CaseRunner {
     try {
       outcome =
           Eligo.evaluate(program, compiled(), p.data(), c.asOf(), 1, Evaluation.Progress.NONE);
-    } catch (EvaluationFailure e) {
+    } catch (EvaluationFailure | eligo.engine.CriteriaFailure e) {
       return new Result(c, List.of(), e.getMessage());
     }
     List<Check> checks = new ArrayList<>();
@@ -217,9 +217,26 @@ public final class CaseRunner {
   // ---------------------------------------------------------------- resolution
 
   private void resolve(Case c, Expectation e, List<Diagnostic> out) {
-    Ir.Area area = program.area(e.area().text());
+    // of an area with versions, the version in force at the case's month
+    Ir.Area area = program.inForce(c.asOf()).area(e.area().text());
+    Ir.Area first = program.area(e.area().text());
+    if (area == null && first != null) {
+      out.add(
+          Diagnostic.error(
+              e.area().span(),
+              "area '"
+                  + first.id()
+                  + "' has no version in force at "
+                  + eligo.data.Month.format(c.asOf())
+                  + " (its first version, \""
+                  + first.version().label()
+                  + "\", is in force from "
+                  + eligo.data.Month.format(first.version().from())
+                  + ")"));
+      return;
+    }
     if (area == null) {
-      List<String> ids = program.areas().stream().map(Ir.Area::id).toList();
+      List<String> ids = program.areas().stream().map(Ir.Area::id).distinct().toList();
       out.add(
           Diagnostic.error(
               e.area().span(),

@@ -51,6 +51,10 @@ public final class Coverage {
   public static Coverage of(Ir.Program program, List<CaseRunner.Result> results) {
     List<Row> rows = new ArrayList<>();
     for (Ir.Area area : program.areas()) {
+      // a version of an area is a row of its own ("cloud-commit FY27"), its checks those of its
+      // own nodes
+      String name = area.version() == null ? area.id() : area.id() + " " + area.version().label();
+      boolean versioned = area.version() != null;
       for (Ir.Branch branch : area.branches()) {
         boolean gateBefore = false;
         for (Ir.Node n : branch.nodes()) {
@@ -59,7 +63,11 @@ public final class Coverage {
           for (Ir.Node r : n.leaves().isEmpty() ? List.of(n) : n.leaves()) {
             rows.add(
                 new Row(
-                    area.id(), r.id(), false, possible, tally(results, area.id(), r.id(), false)));
+                    name,
+                    r.id(),
+                    false,
+                    possible,
+                    tally(results, area.id(), versioned ? r : null, r.id(), false)));
           }
           gateBefore |= n.kind() == Ir.NodeKind.GATE;
         }
@@ -67,23 +75,25 @@ public final class Coverage {
       for (Ir.Node n : area.partnerNodes()) {
         rows.add(
             new Row(
-                area.id(),
+                name,
                 n.id(),
                 true,
                 EnumSet.of(Status.MET, Status.NOT_MET),
-                tally(results, area.id(), n.id(), true)));
+                tally(results, area.id(), versioned ? n : null, n.id(), true)));
       }
     }
     return new Coverage(rows);
   }
 
+  /** The checks of {@code node} of {@code area} (of a version: of {@code exact}, when not null). */
   private static Map<Status, Integer> tally(
-      List<CaseRunner.Result> results, String area, String node, boolean partner) {
+      List<CaseRunner.Result> results, String area, Ir.Node exact, String node, boolean partner) {
     Map<Status, Integer> counts = new EnumMap<>(Status.class);
     for (CaseRunner.Result r : results) {
       for (CaseRunner.Check c : r.checks()) {
         if (c.area().equals(area)
             && c.node().id().equals(node)
+            && (exact == null || c.node().equals(exact))
             && c.expected().partner() == partner) {
           counts.merge(c.status(), 1, Integer::sum);
         }

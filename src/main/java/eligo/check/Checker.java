@@ -5,7 +5,6 @@ import eligo.lang.Ast;
 import eligo.lang.Diagnostic;
 import eligo.lang.Diagnostics;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -101,24 +100,18 @@ public final class Checker {
     templates.register(files, fileScopes);
     // 4. areas
     List<Ir.Area> areas = new ArrayList<>();
-    Map<String, Ast.Area> areaIds = new HashMap<>();
+    Versions versions = new Versions(reporter);
     for (Ast.CriteriaFile f : files) {
       for (Ast.Area a : f.areas()) {
-        Ast.Area prev = areaIds.putIfAbsent(a.id().text(), a);
-        if (prev != null) {
-          reporter.error(
-              a.id().span(),
-              "area '"
-                  + a.id().text()
-                  + "' is declared twice (also at "
-                  + prev.span().where()
-                  + ")");
+        if (!versions.admit(a)) {
           continue;
         }
         Ir.Area area =
-            a instanceof Ast.PlainArea p
-                ? nodes.area(p, fileScopes.get(f))
-                : templates.area((Ast.InstanceArea) a);
+            versions.versioned(
+                a,
+                a instanceof Ast.PlainArea p
+                    ? nodes.area(p, fileScopes.get(f))
+                    : templates.area((Ast.InstanceArea) a));
         if (area != null) {
           areas.add(area);
         }
@@ -128,7 +121,10 @@ public final class Checker {
     templates.warnUnused();
     lints.nearMisses();
     lints.unusedDeclarations(files, symbols.declared, symbols.used);
-    areas.sort((x, y) -> x.id().compareTo(y.id()));
+    // by id, the versions of an area in order of their months
+    areas.sort(
+        java.util.Comparator.comparing(Ir.Area::id)
+            .thenComparingInt(a -> a.version() == null ? Integer.MIN_VALUE : a.version().from()));
     return new Ir.Program(areas, vocabulary, attributes);
   }
 

@@ -96,10 +96,15 @@ final class CheckCommand implements Callable<Integer> {
         .getOut()
         .printf(
             Locale.ROOT,
-            "%s: %d files, %d areas, %d nodes: ok%n",
+            "%s: %d files, %d areas%s, %d nodes: ok%n",
             criteria,
             c.sources().size(),
-            c.program().areas().size(),
+            c.program().areas().stream().map(a -> a.id()).distinct().count(),
+            c.program().versioned()
+                ? " ("
+                    + c.program().areas().stream().filter(a -> a.version() != null).count()
+                    + " versions)"
+                : "",
             nodes);
     return ExitCodes.OK;
   }

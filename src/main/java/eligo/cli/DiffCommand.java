@@ -17,6 +17,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -31,14 +32,22 @@ import picocli.CommandLine.Spec;
       "Shows which customers a change of the criteria moves.",
       "Compiles both versions, evaluates both on the same data and lists, per",
       "area and node, how many customers changed status or value, the",
-      "partner-level rows that changed, and every customer that moved."
+      "partner-level rows that changed, and every customer that moved.",
+      "",
+      "Two forms:",
+      "  diff --old DIR|REV --new DIR --data DIR",
+      "      two criteria folders (or a git revision of the --new folder);",
+      "  diff --criteria DIR --version A --against B --data DIR [--area ID]",
+      "      two versions of areas in one folder ('version \"A\" from YYYY-MM'):",
+      "      each area with versions labelled A and B runs A, then B, at the",
+      "      same as-of month whatever their months; the other areas run the",
+      "      version in force at that month on both sides."
     })
 final class DiffCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
   @Option(
       names = "--old",
-      required = true,
       paramLabel = "DIR|REV",
       description =
           "The criteria before the change: a folder, or a git revision (HEAD~1, a tag) of the --new folder.")
@@ -46,10 +55,35 @@ final class DiffCommand implements Callable<Integer> {
 
   @Option(
       names = "--new",
-      required = true,
       paramLabel = "DIR",
       description = "The criteria after the change: a folder.")
   Path newCriteria;
+
+  @Option(
+      names = "--criteria",
+      paramLabel = "DIR",
+      description =
+          "With --version and --against: the one criteria folder whose versions to compare.")
+  Path criteria;
+
+  @Option(
+      names = "--version",
+      paramLabel = "LABEL",
+      description = "With --criteria: the version before (as labelled: version \"2026\" from ...).")
+  String version;
+
+  @Option(
+      names = "--against",
+      paramLabel = "LABEL",
+      description = "With --criteria: the version after.")
+  String against;
+
+  @Option(
+      names = "--area",
+      paramLabel = "ID",
+      description =
+          "With --version: compare the versions of this area only (default: every area that has both).")
+  String area;
 
   @Option(
       names = "--data",
@@ -96,6 +130,23 @@ final class DiffCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     PrintWriter err = spec.commandLine().getErr();
+    boolean versions = criteria != null || version != null || against != null || area != null;
+    if (versions
+        ? old != null
+            || newCriteria != null
+            || criteria == null
+            || version == null
+            || against == null
+        : old == null || newCriteria == null) {
+      err.println(
+          "eligo: give either --old and --new (two criteria folders), or --criteria with"
+              + " --version and --against (two versions in one folder)");
+      return ExitCodes.USAGE;
+    }
+    if (versions) {
+      old = criteria.toString();
+      newCriteria = criteria;
+    }
     // Neither output replaces an input (either version of the criteria, the data) or the other.
     List<Path> inputs = new java.util.ArrayList<>(List.of(newCriteria, data));
     if (Files.isDirectory(Path.of(old))) {
@@ -119,7 +170,9 @@ final class DiffCommand implements Callable<Integer> {
     try {
       Frontend.Compilation after = Eligo.readCriteria(newCriteria);
       Frontend.Compilation before;
-      if (Files.isDirectory(Path.of(old))) {
+      if (versions) {
+        before = after;
+      } else if (Files.isDirectory(Path.of(old))) {
         before = Eligo.readCriteria(Path.of(old));
       } else {
         try {
@@ -151,12 +204,31 @@ final class DiffCommand implements Callable<Integer> {
       }
       int m = Eligo.asOf(asOf, newData);
       int threads = Runtime.getRuntime().availableProcessors();
-      x = Eligo.evaluate(before, engine, oldData, m, threads, Evaluation.Progress.NONE);
-      y = Eligo.evaluate(after, engine, newData, m, threads, Evaluation.Progress.NONE);
+      Map<String, String> from = Map.of();
+      Map<String, String> to = Map.of();
+      if (versions) {
+        String refused = VersionPair.refused(after.program(), area, version, against);
+        if (refused != null) {
+          err.println("eligo: " + refused);
+          return ExitCodes.USAGE;
+        }
+        from = VersionPair.labels(after.program(), area, version, against, version);
+        to = VersionPair.labels(after.program(), area, version, against, against);
+      }
+      x = Eligo.evaluate(before, engine, oldData, m, threads, Evaluation.Progress.NONE, from);
+      y = Eligo.evaluate(after, engine, newData, m, threads, Evaluation.Progress.NONE, to);
     } catch (EngineFailure f) {
       return Failures.report(f, spec);
     }
-    Impact impact = Impact.compare(old, newCriteria.toString(), data.toString(), x, y);
+    Impact impact =
+        versions
+            ? Impact.compare(
+                criteria + " version " + version,
+                criteria + " version " + against,
+                data.toString(),
+                x,
+                y)
+            : Impact.compare(old, newCriteria.toString(), data.toString(), x, y);
     String report =
         switch (format) {
           case text -> ImpactReport.text(impact);

@@ -271,8 +271,22 @@ final class RunCommand implements Callable<Integer> {
         d.customerCount(),
         outcome.partners.size(),
         Month.format(outcome.asOf),
-        program.areas().size(),
+        outcome.areas.size(),
         engineDescription);
+    // which version of each area with versions ran
+    for (Outcome.AreaOutcome a : outcome.areas) {
+      if (a.area.version() != null) {
+        out.printf(
+            Locale.ROOT,
+            "%s: %s, written at %s%n",
+            a.area.id(),
+            a.area.version().words(),
+            a.area.version().where());
+      }
+    }
+    if (outcome.areas.stream().anyMatch(a -> a.area.version() != null)) {
+      out.println();
+    }
     int areaWidth = "area".length();
     int nodeWidth = "node".length();
     for (Outcome.AreaOutcome a : outcome.areas) {

@@ -47,9 +47,29 @@ final class TreeCommand implements Callable<Integer> {
   public Integer call() {
     try {
       Ir.Program program = inputs.program(spec);
-      Ir.Area a = program.area(area);
+      List<Ir.Area> versions = program.versions(area);
+      // of an area with versions: the one in force at --as-of, else the latest (data: the one that
+      // ran)
+      Ir.Area a =
+          inputs.asOf != null && inputs.data == null
+              ? program.inForce(inputs.asOf).area(area)
+              : versions.isEmpty() ? null : versions.get(versions.size() - 1);
+      if (a == null && !versions.isEmpty()) {
+        spec.commandLine()
+            .getErr()
+            .println(
+                "eligo: area '"
+                    + area
+                    + "' has no version in force at "
+                    + eligo.data.Month.format(inputs.asOf)
+                    + "; its first version, \""
+                    + versions.get(0).version().label()
+                    + "\", is in force from "
+                    + eligo.data.Month.format(versions.get(0).version().from()));
+        return ExitCodes.CRITERIA;
+      }
       if (a == null) {
-        List<String> ids = program.areas().stream().map(Ir.Area::id).toList();
+        List<String> ids = program.areas().stream().map(Ir.Area::id).distinct().toList();
         String close = Diagnostics.closest(area, ids);
         spec.commandLine()
             .getErr()
@@ -63,6 +83,9 @@ final class TreeCommand implements Callable<Integer> {
         return ExitCodes.USAGE;
       }
       Outcome outcome = inputs.data == null ? null : inputs.evaluate(spec, program);
+      if (outcome != null) {
+        a = outcome.area(area).area;
+      }
       String out =
           switch (format) {
             case text -> TreeReport.text(a, outcome);

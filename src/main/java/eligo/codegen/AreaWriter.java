@@ -383,7 +383,11 @@ final class AreaWriter {
                 + area.title()
                 + " ("
                 + area.id()
-                + "), generated from "
+                + ")"
+                + (area.version() == null
+                    ? ""
+                    : ", " + area.version().words() + " written at " + area.version().where())
+                + ", generated from "
                 + area.origin()
                 + ".",
             DOC_WIDTH));

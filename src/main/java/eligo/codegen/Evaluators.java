@@ -26,29 +26,36 @@ public final class Evaluators {
   public static List<JavaFile> generate(Ir.Program program, String packageName) {
     JavaGenerator generator = new JavaGenerator();
     List<JavaFile> files = new ArrayList<>();
-    classNames(program)
-        .forEach((id, name) -> files.add(generator.generate(program.area(id), packageName, name)));
+    Map<String, String> names = classNames(program);
+    for (Ir.Area area : program.areas()) {
+      files.add(generator.generate(area, packageName, names.get(area.key())));
+    }
     return files;
   }
 
   /**
-   * The simple class name of each area's evaluator, by area id in program order: {@link
-   * JavaGenerator#className}, and a numbered second name ({@code FooEvaluator2}) when two area ids
-   * map to the same class name.
+   * The simple class name of each area's evaluator, by area key ({@link Ir.Area#key()}) in program
+   * order: {@link JavaGenerator#className} of the id, and of a version its month ({@code azure}
+   * version from 2027-01: {@code AzureFrom202701Evaluator}), and a numbered second name ({@code
+   * FooEvaluator2}) when two keys map to the same class name.
    *
-   * @throws IllegalArgumentException when two areas have the same id
+   * @throws IllegalArgumentException when two areas have the same key
    */
   public static Map<String, String> classNames(Ir.Program program) {
     Set<String> taken = new HashSet<>();
     Map<String, String> names = new LinkedHashMap<>();
     for (Ir.Area area : program.areas()) {
-      String base = JavaGenerator.className(area.id());
+      String base =
+          JavaGenerator.className(
+              area.version() == null
+                  ? area.id()
+                  : area.id() + "-from-" + eligo.data.Month.format(area.version().from()));
       String name = base;
       for (int i = 2; !taken.add(name); i++) {
         name = base + i;
       }
-      if (names.put(area.id(), name) != null) {
-        throw new IllegalArgumentException("two areas with id " + area.id());
+      if (names.put(area.key(), name) != null) {
+        throw new IllegalArgumentException("two areas with key " + area.key());
       }
     }
     return names;
@@ -81,7 +88,8 @@ public final class Evaluators {
   /**
    * Generates every area, compiles in memory at once those not compiled before in this process with
    * the same source, and returns, by area id in program order, a factory that makes an evaluator
-   * for a dataset (one per dataset and thread).
+   * for a dataset (one per dataset and thread); by area key ({@link Ir.Area#key()}) when the
+   * program has versions.
    */
   public static Map<String, Function<Dataset, AreaEvaluator>> compile(
       Ir.Program program, String packageName) {
@@ -127,7 +135,7 @@ public final class Evaluators {
     }
     Map<String, Function<Dataset, AreaEvaluator>> factories = new LinkedHashMap<>();
     for (int i = 0; i < files.size(); i++) {
-      factories.put(program.areas().get(i).id(), factory(types[i]));
+      factories.put(program.areas().get(i).key(), factory(types[i]));
     }
     return factories;
   }
@@ -196,10 +204,10 @@ public final class Evaluators {
     Map<String, Function<Dataset, AreaEvaluator>> factories = new LinkedHashMap<>();
     classNames(program)
         .forEach(
-            (id, simpleName) -> {
+            (key, simpleName) -> {
               String name = packageName.isEmpty() ? simpleName : packageName + "." + simpleName;
               try {
-                factories.put(id, factory(Class.forName(name, true, loader)));
+                factories.put(key, factory(Class.forName(name, true, loader)));
               } catch (ClassNotFoundException e) {
                 throw new IllegalStateException("no generated evaluator class " + name, e);
               }

@@ -63,6 +63,9 @@ final class Outline {
           a instanceof Ast.InstanceArea i
               ? a.title() + " (from " + i.template().text() + ")"
               : a.title();
+      if (a.version() != null) {
+        detail += ", version " + a.version().label() + " from " + a.version().month();
+      }
       out.add(o.symbol(a.id(), detail, Kind.AREA, children));
     }
     return out;

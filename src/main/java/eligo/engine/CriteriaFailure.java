@@ -45,6 +45,14 @@ public final class CriteriaFailure extends EngineFailure {
     return new CriteriaFailure(message.toString(), null, reports, null);
   }
 
+  /**
+   * Criteria that cannot run at the month asked: an area with versions has none in force then, or
+   * none with the label asked ({@code message} says which, each at its {@code file:line:col}).
+   */
+  static CriteriaFailure versions(String message) {
+    return new CriteriaFailure(message, null, List.of(), null);
+  }
+
   /** Criteria that the data show to be wrong: {@code diagnostics} (errors and warnings). */
   static CriteriaFailure againstData(List<Diagnostic> diagnostics) {
     List<Diagnostic> sorted = new ArrayList<>(diagnostics);

@@ -330,7 +330,7 @@ public final class Eligo {
       int asOf,
       int threads,
       Evaluation.Progress progress)
-      throws EvaluationFailure {
+      throws EvaluationFailure, CriteriaFailure {
     return evaluate(program, evaluators, data, asOf, threads, progress, Mode.STRICT);
   }
 
@@ -351,10 +351,11 @@ public final class Eligo {
       int threads,
       Evaluation.Progress progress,
       Mode mode)
-      throws EvaluationFailure {
+      throws EvaluationFailure, CriteriaFailure {
+    Ir.Program chosen = inForce(program, asOf);
     try {
       return Evaluation.run(
-          program, evaluators.factories(), data, asOf, threads, progress, mode == Mode.LENIENT);
+          chosen, evaluators.factories(), data, asOf, threads, progress, mode == Mode.LENIENT);
     } catch (Evaluation.EvaluationException e) {
       throw new EvaluationFailure(e);
     }
@@ -371,8 +372,113 @@ public final class Eligo {
       int asOf,
       int threads,
       Evaluation.Progress progress)
-      throws EvaluationFailure {
+      throws EvaluationFailure, CriteriaFailure {
     return evaluate(criteria.program(), engine.compile(criteria), data, asOf, threads, progress);
+  }
+
+  /**
+   * {@link #evaluate(Frontend.Compilation, Engine, Dataset, int, int, Evaluation.Progress)} with,
+   * for each area of {@code versions} (area id to version label), that version instead of the one
+   * in force at {@code asOf}: what {@code eligo diff --version} compares on the same data.
+   *
+   * @throws CriteriaFailure when an area of {@code versions} has no version so labelled, or another
+   *     area has no version in force at {@code asOf}
+   */
+  public static Outcome evaluate(
+      Frontend.Compilation criteria,
+      Engine engine,
+      Dataset data,
+      int asOf,
+      int threads,
+      Evaluation.Progress progress,
+      Map<String, String> versions)
+      throws EvaluationFailure, CriteriaFailure {
+    Ir.Program chosen = inForce(criteria.program(), asOf, versions);
+    try {
+      return Evaluation.run(
+          chosen, engine.compile(criteria).factories(), data, asOf, threads, progress, false);
+    } catch (Evaluation.EvaluationException e) {
+      throw new EvaluationFailure(e);
+    }
+  }
+
+  // ---------------------------------------------------------------- versions
+
+  /**
+   * The program as it runs at month {@code asOf}: of each area the version in force then ({@link
+   * Ir.Program#inForce}).
+   *
+   * @throws CriteriaFailure when an area has versions but none in force at {@code asOf} (the month
+   *     is before its first version's): naming the area, the month and where its first version is
+   *     written
+   */
+  public static Ir.Program inForce(Ir.Program program, int asOf) throws CriteriaFailure {
+    return inForce(program, asOf, Map.of());
+  }
+
+  /**
+   * {@link #inForce(Ir.Program, int)}, with for each area of {@code labels} (area id to version
+   * label) the version so labelled, whatever its month.
+   *
+   * @throws CriteriaFailure as {@link #inForce(Ir.Program, int)}, and when an area of {@code
+   *     labels} has no version so labelled
+   */
+  public static Ir.Program inForce(Ir.Program program, int asOf, Map<String, String> labels)
+      throws CriteriaFailure {
+    String missing = notInForce(program, asOf, labels);
+    if (missing != null) {
+      throw CriteriaFailure.versions(missing);
+    }
+    return program.inForce(asOf, labels);
+  }
+
+  /** What {@link #inForce(Ir.Program, int, Map)} refuses, in words; null when nothing. */
+  static String notInForce(Ir.Program program, int asOf, Map<String, String> labels) {
+    List<String> out = new java.util.ArrayList<>();
+    for (String id : labels.keySet()) {
+      if (program.area(id) == null) {
+        out.add("there is no area '" + id + "'");
+      }
+    }
+    for (Ir.Area first : program.missing(asOf, labels)) {
+      List<Ir.Area> versions = program.versions(first.id());
+      if (labels.containsKey(first.id())) {
+        out.add(
+            (first.version() == null ? first.origin().toString() : first.version().where())
+                + ": area '"
+                + first.id()
+                + "' has no version \""
+                + labels.get(first.id())
+                + "\""
+                + (first.version() == null
+                    ? " (it declares no versions)"
+                    : "; its versions: "
+                        + String.join(
+                            ", ",
+                            versions.stream()
+                                .map(
+                                    v ->
+                                        "\""
+                                            + v.version().label()
+                                            + "\" (from "
+                                            + Month.format(v.version().from())
+                                            + ")")
+                                .toList())));
+      } else {
+        out.add(
+            first.version().where()
+                + ": area '"
+                + first.id()
+                + "' has no version in force at "
+                + Month.format(asOf)
+                + ": its first version, \""
+                + first.version().label()
+                + "\", is in force from "
+                + Month.format(first.version().from())
+                + "; run as of a later month, or give the area a version from an earlier one");
+      }
+    }
+    return out.isEmpty() ? null : String.join("\n", out);
   }
 
   /**
@@ -384,10 +490,11 @@ public final class Eligo {
    */
   public static Outcome reevaluate(
       Outcome base, Ir.Program program, Engine.Compiled evaluators, int threads)
-      throws EvaluationFailure {
+      throws EvaluationFailure, CriteriaFailure {
+    Ir.Program chosen = inForce(program, base.asOf);
     try {
       return Evaluation.rerun(
-          base, program, evaluators.factories(), threads, Evaluation.Progress.NONE);
+          base, chosen, evaluators.factories(), threads, Evaluation.Progress.NONE);
     } catch (Evaluation.EvaluationException e) {
       throw new EvaluationFailure(e);
     }

@@ -46,11 +46,11 @@ public enum Engine {
     }
   };
 
-  /** Reference interpreters for every area of a program. */
+  /** Reference interpreters for every area (every version of it) of a program, by its key. */
   public static Map<String, Function<Dataset, AreaEvaluator>> interpreters(Ir.Program program) {
     Map<String, Function<Dataset, AreaEvaluator>> out = new LinkedHashMap<>();
     for (Ir.Area area : program.areas()) {
-      out.put(area.id(), data -> new Interpreter(area, data));
+      out.put(area.key(), data -> new Interpreter(area, data));
     }
     return out;
   }
@@ -58,7 +58,10 @@ public enum Engine {
   /** The package of generated evaluator classes compiled in memory. */
   public static final String GENERATED_PACKAGE = "eligo.generated";
 
-  /** Evaluator factories by area id, and how they were made, for the run summary. */
+  /**
+   * Evaluator factories by area key ({@link Ir.Area#key()}: the id, and the month of a version),
+   * and how they were made, for the run summary.
+   */
   public record Compiled(
       Map<String, Function<Dataset, AreaEvaluator>> factories, String description) {}
 

@@ -201,6 +201,12 @@ public final class Evaluation {
       Progress progress,
       boolean lenient,
       Outcome base) {
+    // of each area, the version in force at the as-of month (Eligo#inForce has said when one has
+    // none)
+    if (!program.missing(asOf, Map.of()).isEmpty()) {
+      throw new IllegalArgumentException(Eligo.notInForce(program, asOf, Map.of()));
+    }
+    program = program.inForce(asOf);
     int customers = data.customerCount();
     TreeSet<String> partnerSet = new TreeSet<>(Texts.CODE_POINT_ORDER);
     for (int c = 0; c < customers; c++) {
@@ -249,7 +255,7 @@ public final class Evaluation {
           List<AreaEvaluator> evaluators = new ArrayList<>();
           List<NodeResults> results = new ArrayList<>();
           for (Outcome.AreaOutcome a : areas) {
-            Function<Dataset, AreaEvaluator> f = factories.get(a.area.id());
+            Function<Dataset, AreaEvaluator> f = factories.get(a.area.key());
             evaluators.add(f.apply(data));
             results.add(new NodeResults(a.nodes.size(), a.partnerNodes.size()));
           }
@@ -353,7 +359,7 @@ public final class Evaluation {
           }
         }
       }
-      AreaEvaluator judge = factories.get(a.area.id()).apply(data);
+      AreaEvaluator judge = factories.get(a.area.key()).apply(data);
       for (int p = 0; p < partners.size(); p++) {
         for (int j = 0; j < rules; j++) {
           a.partnerMet[p * rules + j] = judge.partnerMet(j, a.partnerTotal[p * rules + j]);

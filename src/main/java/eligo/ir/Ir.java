@@ -21,9 +21,15 @@ import java.util.List;
 public final class Ir {
   private Ir() {}
 
-  /** A whole compiled criteria folder. */
+  /**
+   * A whole compiled criteria folder. An area with versions ({@link Area#version()}) is here once
+   * per version, in order of their months; {@link #inForce} chooses, for a run, the version of each
+   * area in force at the as-of month. {@code chosen}: this program holds one version of each area,
+   * already chosen for a run (so {@link #inForce} gives it as it is). {@code attributes}: the
+   * columns of customers.csv and tenants.csv the criteria declare.
+   */
   public record Program(
-      List<Area> areas, List<String> associationTypes, List<Attribute> attributes) {
+      List<Area> areas, List<String> associationTypes, List<Attribute> attributes, boolean chosen) {
     public Program {
       areas = List.copyOf(areas);
       associationTypes = List.copyOf(associationTypes);
@@ -33,6 +39,11 @@ public final class Ir {
     /** A program whose criteria declare no attribute. */
     public Program(List<Area> areas, List<String> associationTypes) {
       this(areas, associationTypes, List.of());
+    }
+
+    /** A program as compiled: chosen unless some area declares a version. */
+    public Program(List<Area> areas, List<String> associationTypes, List<Attribute> attributes) {
+      this(areas, associationTypes, attributes, areas.stream().allMatch(a -> a.version() == null));
     }
 
     /** The columns of {@code owner}'s file that the criteria declare, in declaration order. */
@@ -46,6 +57,7 @@ public final class Ir {
       return List.copyOf(out);
     }
 
+    /** The area {@code id} (of an area with versions: its first version), or null. */
     public Area area(String id) {
       for (Area a : areas) {
         if (a.id().equals(id)) {
@@ -53,6 +65,73 @@ public final class Ir {
         }
       }
       return null;
+    }
+
+    /** Every version of area {@code id}, in order of their months (one, null version: none). */
+    public List<Area> versions(String id) {
+      return areas.stream().filter(a -> a.id().equals(id)).toList();
+    }
+
+    /** Whether some area of this program declares a version. */
+    public boolean versioned() {
+      return areas.stream().anyMatch(a -> a.version() != null);
+    }
+
+    /**
+     * The program run at month {@code month}: of each area the version in force then (the one with
+     * the latest month not after {@code month}), or, for an area in {@code labels} (area id to
+     * version label), the version so labelled. An area with no such version is left out: {@link
+     * #missing} names them.
+     */
+    public Program inForce(int month, java.util.Map<String, String> labels) {
+      if (chosen && labels.isEmpty()) {
+        return this;
+      }
+      List<Area> out = new ArrayList<>();
+      for (Area a : areas) {
+        if (a.equals(chosen(a.id(), month, labels))) {
+          out.add(a);
+        }
+      }
+      return new Program(out, associationTypes, attributes, true);
+    }
+
+    /** {@link #inForce(int, java.util.Map)} with no version named. */
+    public Program inForce(int month) {
+      return inForce(month, java.util.Map.of());
+    }
+
+    /**
+     * The areas that {@link #inForce(int, java.util.Map)} leaves out, by id in program order: for
+     * each, its first version (none is in force at {@code month}, or none has the label asked).
+     */
+    public List<Area> missing(int month, java.util.Map<String, String> labels) {
+      List<Area> out = new ArrayList<>();
+      for (Area a : areas) {
+        if (out.stream().noneMatch(o -> o.id().equals(a.id()))
+            && chosen(a.id(), month, labels) == null
+            && !(chosen && labels.isEmpty())) {
+          out.add(a);
+        }
+      }
+      return out;
+    }
+
+    private Area chosen(String id, int month, java.util.Map<String, String> labels) {
+      Area best = null;
+      for (Area a : versions(id)) {
+        if (labels.containsKey(id)) {
+          if (a.version() != null && a.version().label().equals(labels.get(id))) {
+            return a;
+          }
+        } else if (a.version() == null) {
+          return a;
+        } else if (a.version().from() <= month
+            && (best == null || a.version().from() > best.version().from())) {
+          best = a;
+        }
+      }
+      return best;
     }
   }
 
@@ -66,10 +145,39 @@ public final class Ir {
     }
   }
 
-  /** A solution area: an ordered list of branches. */
-  public record Area(String id, String title, Origin origin, List<Branch> branches) {
+  /**
+   * A solution area: an ordered list of branches; {@code version} when its criteria say which
+   * version of the area this is (else null).
+   */
+  public record Area(
+      String id, String title, Origin origin, List<Branch> branches, Version version) {
     public Area {
       branches = List.copyOf(branches);
+    }
+
+    public Area(String id, String title, Origin origin, List<Branch> branches) {
+      this(id, title, origin, branches, null);
+    }
+
+    /** This area as version {@code v}. */
+    public Area withVersion(Version v) {
+      return new Area(id, title, origin, branches, v);
+    }
+
+    /**
+     * What tells this version from the area's others: the area id, and {@code @YYYY-MM} for a
+     * version ({@code azure@2027-01}); evaluators are found by it.
+     */
+    public String key() {
+      return version == null ? id : id + "@" + eligo.data.Month.format(version.from());
+    }
+
+    /**
+     * The area's title as views show it: with the version when it has one ({@code Azure, version
+     * 2027, in force from 2027-01}).
+     */
+    public String heading() {
+      return version == null ? title : title + ", " + version.words();
     }
 
     /**
@@ -100,6 +208,22 @@ public final class Ir {
         }
       }
       return out;
+    }
+  }
+
+  /**
+   * {@code version "2027" from 2027-01}: the label, the month it is in force from, where the clause
+   * was written (file, line, and the column of its month).
+   */
+  public record Version(String label, int from, Origin origin, int column) {
+    /** {@code version 2027, in force from 2027-01}. */
+    public String words() {
+      return "version " + label + ", in force from " + eligo.data.Month.format(from);
+    }
+
+    /** {@code azure.criteria:3:30}: where its month is written. */
+    public String where() {
+      return origin + ":" + column;
     }
   }
 

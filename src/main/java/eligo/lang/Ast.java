@@ -198,10 +198,29 @@ public final class Ast {
     String title();
 
     Span span();
+
+    /** The version this block of the area is, or null when it declares none. */
+    AreaVersion version();
   }
 
-  public record PlainArea(Name id, String title, List<Decl> decls, List<Branch> branches, Span span)
-      implements Area {}
+  /**
+   * {@code version "2027" from 2027-01}: a block of an area in force from a month. {@code month} is
+   * the month as written ({@code 2027-01}; the checker holds its form).
+   */
+  public record AreaVersion(String label, Span labelSpan, String month, Span monthSpan) {}
+
+  public record PlainArea(
+      Name id,
+      String title,
+      List<Decl> decls,
+      List<Branch> branches,
+      Span span,
+      AreaVersion version)
+      implements Area {
+    public PlainArea(Name id, String title, List<Decl> decls, List<Branch> branches, Span span) {
+      this(id, title, decls, branches, span, null);
+    }
+  }
 
   public record InstanceArea(
       Name id,
@@ -209,8 +228,19 @@ public final class Ast {
       Name template,
       List<Argument> arguments,
       List<LeafArgs> leaves,
-      Span span)
-      implements Area {}
+      Span span,
+      AreaVersion version)
+      implements Area {
+    public InstanceArea(
+        Name id,
+        String title,
+        Name template,
+        List<Argument> arguments,
+        List<LeafArgs> leaves,
+        Span span) {
+      this(id, title, template, arguments, leaves, span, null);
+    }
+  }
 
   public sealed interface ArgValue permits BandArg, LiteralArg, TypeSetArg {
     Span span();

@@ -257,7 +257,8 @@ final class AstBuilder {
           unquote(c.STRING().getText()),
           decls(c.decl()),
           areaBody(c.areaBody(), span(c)),
-          span(c.name()));
+          span(c.name()),
+          areaVersion(c.areaVersion()));
     }
     InstanceAreaContext c = (InstanceAreaContext) ctx;
     List<LeafArgs> leaves = new ArrayList<>();
@@ -278,7 +279,29 @@ final class AstBuilder {
         name(c.name(1)),
         arguments(c.argument()),
         leaves,
-        span(c.name(0)));
+        span(c.name(0)),
+        areaVersion(c.areaVersion()));
+  }
+
+  /** The version clause of an area, or null when it has none (or a syntax error took it). */
+  private AreaVersion areaVersion(AreaVersionContext ctx) {
+    if (ctx == null || ctx.STRING() == null || ctx.monthLiteral() == null || damaged(ctx)) {
+      return null;
+    }
+    return new AreaVersion(
+        unquote(ctx.STRING().getText()),
+        span(ctx.STRING().getSymbol()),
+        written(ctx.monthLiteral()),
+        span(ctx.monthLiteral()));
+  }
+
+  /** The text of {@code ctx} exactly as written, spaces between its tokens included. */
+  private static String written(ParserRuleContext ctx) {
+    return ctx.getStart()
+        .getInputStream()
+        .getText(
+            org.antlr.v4.runtime.misc.Interval.of(
+                ctx.getStart().getStartIndex(), ctx.getStop().getStopIndex()));
   }
 
   private List<Argument> arguments(List<ArgumentContext> ctxs) {

@@ -101,6 +101,11 @@ public final class Formatter {
       if (ctx instanceof UnaryExprContext u && u.MINUS() != null) {
         glueAfter.add(u.MINUS().getSymbol().getTokenIndex());
       }
+      if (ctx instanceof MonthLiteralContext m && m.NUMBER().size() == 2) {
+        // a month is one word: 2027-01
+        glueAfter.add(m.NUMBER(0).getSymbol().getTokenIndex());
+        glueAfter.add(m.MINUS().getSymbol().getTokenIndex());
+      }
       if (ctx instanceof NameExprContext n && n.LPAREN() != null) {
         glueBefore.add(n.LPAREN().getSymbol().getTokenIndex());
       }

@@ -146,7 +146,7 @@ public final class Explainer {
         }
         nodes.add(node(n, r, i, recorder.traces.get(n), c, m));
       }
-      areas.add(new CustomerView.Area(a.area.id(), a.area.title(), nodes));
+      areas.add(new CustomerView.Area(a.area.id(), a.area.heading(), nodes));
     }
     return new CustomerView(
         data.partnerId(c), data.customerId(c), data.customerName(c), Formats.month(m), areas);

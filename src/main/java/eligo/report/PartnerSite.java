@@ -2,6 +2,7 @@ package eligo.report;
 
 import eligo.data.Dataset;
 import eligo.data.DatasetSlice;
+import eligo.engine.CriteriaFailure;
 import eligo.engine.Eligo;
 import eligo.engine.Engine;
 import eligo.engine.Evaluation;
@@ -46,7 +47,7 @@ public final class PartnerSite {
    */
   public static Outcome outcome(
       Ir.Program program, Engine.Compiled evaluators, Dataset whole, int asOf, String partner)
-      throws EvaluationFailure {
+      throws EvaluationFailure, CriteriaFailure {
     int[] customers = DatasetSlice.customersOf(whole, partner);
     if (customers.length == 0) {
       throw new SummaryView.UnknownName("partner", partner, partners(whole));
@@ -95,7 +96,8 @@ public final class PartnerSite {
       Path dir,
       int threads,
       Evaluation.Progress progress)
-      throws IOException, EvaluationFailure {
+      throws IOException, EvaluationFailure, CriteriaFailure {
+    Ir.Program chosen = Eligo.inForce(program, asOf);
     Map<String, List<Integer>> byPartner = new LinkedHashMap<>();
     for (String p : partners(whole)) {
       byPartner.put(p, new ArrayList<>());
@@ -104,7 +106,7 @@ public final class PartnerSite {
       byPartner.get(whole.partnerId(c)).add(c);
     }
     try {
-      writeEach(whole, asOf, dir, threads, progress, byPartner, program, evaluators);
+      writeEach(whole, asOf, dir, threads, progress, byPartner, chosen, evaluators);
     } catch (EvaluationFailureCarrier e) {
       throw (EvaluationFailure) e.getCause();
     }

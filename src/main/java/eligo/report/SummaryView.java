@@ -149,7 +149,7 @@ public record SummaryView(
         }
       }
       if (!nodes.isEmpty()) {
-        out.add(new Area(a.area.id(), a.area.title(), nodes));
+        out.add(new Area(a.area.id(), a.area.heading(), nodes));
       }
     }
     if (out.isEmpty()) {

@@ -59,6 +59,10 @@ public final class TreeReport {
     root.put("schema", TREE_SCHEMA);
     root.put("area", area.id());
     root.put("title", area.title());
+    if (area.version() != null) {
+      root.put("version", area.version().label());
+      root.put("versionFrom", Formats.month(area.version().from()));
+    }
     var branches = root.putArray("branches");
     for (Ir.Branch b : area.branches()) {
       var branch = branches.addObject();
@@ -106,7 +110,7 @@ public final class TreeReport {
   /** One line per branch and node, indented by depth. */
   public static String text(Ir.Area area, Outcome outcome) {
     StringBuilder out = new StringBuilder();
-    out.append("area ").append(area.id()).append(": ").append(area.title()).append('\n');
+    out.append("area ").append(area.id()).append(": ").append(area.heading()).append('\n');
     for (Ir.Branch b : area.branches()) {
       String indent = "  ";
       if (!b.id().isEmpty()) {
@@ -161,7 +165,7 @@ public final class TreeReport {
   private static Drawing draw(Ir.Area area, Outcome outcome) {
     List<List<String>> labels = new ArrayList<>();
     List<Edge> edges = new ArrayList<>();
-    labels.add(List.of(area.title()));
+    labels.add(List.of(area.heading()));
     for (Ir.Branch b : area.branches()) {
       int parent = 0;
       if (!b.id().isEmpty()) {

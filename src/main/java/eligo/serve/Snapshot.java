@@ -91,7 +91,7 @@ final class Snapshot {
                 outcome.asOf,
                 1,
                 Evaluation.Progress.NONE);
-          } catch (EvaluationFailure f) {
+          } catch (EvaluationFailure | eligo.engine.CriteriaFailure f) {
             throw new IllegalStateException("the whole run evaluated this partner", f);
           }
         });

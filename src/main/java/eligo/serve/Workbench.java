@@ -200,7 +200,7 @@ final class Workbench {
 
   /** The areas of the edited criteria: the areas the pages offer for the tree. */
   static List<String> areas(Ir.Program p) {
-    return p.areas().stream().map(Ir.Area::id).toList();
+    return p.areas().stream().map(Ir.Area::id).distinct().toList();
   }
 
   /**

@@ -224,20 +224,37 @@ class FormatterTest {
   /**
    * The same tokens and comments with random space, tabs, line breaks and blank lines between them.
    */
+  /**
+   * Whether token {@code i} continues a month written as one word ({@code 2027-01}: a number, a
+   * minus and a number with no space), which a space would make another text.
+   */
+  private static boolean inMonth(List<Token> tokens, int i) {
+    Token t = tokens.get(i);
+    Token before = i > 0 ? tokens.get(i - 1) : null;
+    if (before == null || before.getStopIndex() + 1 != t.getStartIndex()) {
+      return false;
+    }
+    return t.getType() == CriteriaLexer.MINUS && before.getType() == CriteriaLexer.NUMBER
+        || t.getType() == CriteriaLexer.NUMBER && before.getType() == CriteriaLexer.MINUS;
+  }
+
   static String relayout(String text, SplittableRandom random) {
     String[] gaps = {" ", "  ", "\t", "\n", "\n\n\n", " \n    ", "\n\t\t"};
     StringBuilder sb = new StringBuilder();
-    for (Token t : lex(text)) {
-      if (t.getType() == CriteriaLexer.WS) {
-        continue;
-      }
-      if (sb.length() > 0) {
+    List<Token> tokens =
+        lex(text).stream()
+            .filter(t -> t.getType() != CriteriaLexer.WS)
+            .map(t -> (Token) t)
+            .toList();
+    for (int i = 0; i < tokens.size(); i++) {
+      Token t = tokens.get(i);
+      if (sb.length() > 0 && !inMonth(tokens, i)) {
         sb.append(gaps[random.nextInt(gaps.length)]);
       }
       sb.append(t.getText());
       if (t.getType() == CriteriaLexer.COMMENT) {
         sb.append('\n');
-      } else if (random.nextInt(40) == 0) {
+      } else if (random.nextInt(40) == 0 && !(i + 1 < tokens.size() && inMonth(tokens, i + 1))) {
         sb.append(" # note ").append(random.nextInt(100)).append('\n');
       }
     }

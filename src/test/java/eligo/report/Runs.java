@@ -66,7 +66,7 @@ final class Runs {
     try {
       return PartnerSite.outcome(
           program, new Engine.Compiled(evaluators, "generated"), whole.data, whole.asOf, partner);
-    } catch (eligo.engine.EvaluationFailure e) {
+    } catch (eligo.engine.EvaluationFailure | eligo.engine.CriteriaFailure e) {
       throw new IllegalStateException(e);
     }
   }

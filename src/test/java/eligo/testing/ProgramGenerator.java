@@ -217,7 +217,13 @@ public final class ProgramGenerator {
     }
     List<Part> areas = new ArrayList<>();
     for (int i = random.nextInt(1, 4); i > 0; i--) {
-      areas.add(chance(0.3) ? template() : plainArea());
+      if (chance(0.3)) {
+        areas.add(template());
+      } else if (chance(0.2)) {
+        areas.addAll(versionedArea());
+      } else {
+        areas.add(plainArea(id("area"), ""));
+      }
     }
     return new Program(decls, areas);
   }
@@ -279,8 +285,18 @@ public final class ProgramGenerator {
 
   // ---------------------------------------------------------------- areas
 
-  private Part plainArea() {
+  /**
+   * An area in two versions: "a" in force long before the as-of month, "b" from the as-of month (so
+   * it runs), the month before it (it runs) or the month after (version "a" runs).
+   */
+  private List<Part> versionedArea() {
     String id = id("area");
+    return List.of(
+        plainArea(id, " version \"a\" from " + pick("2020-01", "2024-06")),
+        plainArea(id, " version \"b\" from " + pick("2025-05", "2025-06", "2025-07")));
+  }
+
+  private Part plainArea(String id, String version) {
     List<Part> branches = new ArrayList<>();
     if (chance(0.4)) {
       for (int i = random.nextInt(1, 3); i > 0; i--) {
@@ -299,7 +315,7 @@ public final class ProgramGenerator {
     } else {
       branches.addAll(nodes(false));
     }
-    return new Part("area " + id + " \"" + id + "\" {\n", branches, "}\n");
+    return new Part("area " + id + " \"" + id + "\"" + version + " {\n", branches, "}\n");
   }
 
   private List<Part> nodes(boolean template) {

@@ -81,13 +81,15 @@ final class Shipped implements Serializable {
       if (!c.ok()) {
         throw new IllegalStateException("the criteria shipped to this executor do not compile");
       }
-      program = c.program();
+      // of each area, the version in force at the as-of month (the driver checked there is one),
+      // as the engine chooses it; the evaluators are those of every version, by key
+      program = c.program().inForce(s.asOf);
       areas = program.areas();
       Map<String, Function<Dataset, AreaEvaluator>> byArea =
           s.bytecode == null
               ? Prebuilt.evaluators(c)
               : Evaluators.factories(
-                  program, Engine.GENERATED_PACKAGE, new ShippedClasses(s.bytecode));
+                  c.program(), Engine.GENERATED_PACKAGE, new ShippedClasses(s.bytecode));
       if (byArea == null) {
         throw new IllegalStateException("no prebuilt evaluators for these criteria here");
       }
@@ -96,7 +98,7 @@ final class Shipped implements Serializable {
       ruleOffset = new int[areas.size()];
       int total = 0;
       for (int a = 0; a < areas.size(); a++) {
-        factories.add(byArea.get(areas.get(a).id()));
+        factories.add(byArea.get(areas.get(a).key()));
         nodes[a] = areas.get(a).resultNodes().size();
         rules[a] = areas.get(a).partnerNodes().size();
         ruleOffset[a] = total;
@@ -111,7 +113,8 @@ final class Shipped implements Serializable {
 
   /** This JVM's runtime for these criteria (made on first use). */
   Runtime runtime() {
-    String key = contentHash + (bytecode == null ? "/prebuilt" : "/shipped");
+    // the as-of month too: runs at two months may run two versions of an area
+    String key = contentHash + (bytecode == null ? "/prebuilt" : "/shipped") + "@" + asOf;
     return RUNTIMES.computeIfAbsent(key, k -> new Runtime(this));
   }
 }

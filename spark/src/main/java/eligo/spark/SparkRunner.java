@@ -95,6 +95,7 @@ public final class SparkRunner {
     }
 
     int asOf = o.asOf() != null ? o.asOf() : latestMonth(usage);
+    Eligo.inForce(compiled.program(), asOf); // an area with versions has one in force at asOf
     int partitions = o.partitions() > 0 ? o.partitions() : partitions(spark, data);
     spark.conf().set("spark.sql.shuffle.partitions", String.valueOf(partitions));
     Shipped shipped =

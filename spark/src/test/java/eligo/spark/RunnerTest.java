@@ -1,6 +1,7 @@
 package eligo.spark;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import eligo.engine.Eligo;
 import eligo.engine.Engine;
@@ -129,5 +130,38 @@ class RunnerTest {
         .isInstanceOf(eligo.engine.CriteriaFailure.class)
         .hasMessageContaining("a.criteria:1:20")
         .hasMessageContaining("the Spark runner cannot read attributes");
+  }
+
+  @Test
+  void eachAsOfMonthRunsTheVersionInForceThenAsEligoRunDoes() throws Exception {
+    Path criteria = tmp.resolve("versioned");
+    Files.createDirectories(criteria);
+    try (Stream<Path> s = Files.list(SparkTests.criteria())) {
+      for (Path f : s.filter(p -> p.toString().endsWith(".criteria")).toList()) {
+        Files.copy(f, criteria.resolve(f.getFileName()));
+      }
+    }
+    // azure in two versions: the second, from 2025-11, asks $900 of a qualifying tenant
+    String azure = Files.readString(criteria.resolve("azure.criteria"));
+    String area = azure.substring(azure.indexOf("area azure"));
+    Files.writeString(
+        criteria.resolve("azure.criteria"),
+        azure.replace("area azure \"Azure\" {", "area azure \"Azure\" version \"v1\" from 2020-01 {")
+            + "\n"
+            + area.replace("area azure \"Azure\" {", "area azure \"Azure\" version \"v2\" from 2025-11 {")
+                .replace(">= qualifying_acr", ">= $900"));
+    int before = eligo.data.Month.parse("2025-10");
+    int from = eligo.data.Month.parse("2025-11");
+    byte[] v1 = eligoRun(criteria, SparkTests.sampleData(), before);
+    byte[] v2 = eligoRun(criteria, SparkTests.sampleData(), from);
+    assertThat(run(criteria, SparkTests.sampleData(), before)).isEqualTo(v1);
+    assertThat(run(criteria, SparkTests.sampleData(), from)).isEqualTo(v2);
+    // the month before the second version runs the shipped azure, the month it starts the edit
+    assertThat(v1).isEqualTo(eligoRun(SparkTests.criteria(), SparkTests.sampleData(), before));
+    assertThat(v2).isNotEqualTo(eligoRun(SparkTests.criteria(), SparkTests.sampleData(), from));
+    assertThatThrownBy(
+            () -> run(criteria, SparkTests.sampleData(), eligo.data.Month.parse("2019-12")))
+        .isInstanceOf(eligo.engine.CriteriaFailure.class)
+        .hasMessageContaining("area 'azure' has no version in force at 2019-12");
   }
 }
