@@ -146,9 +146,11 @@ class RunnerTest {
     String area = azure.substring(azure.indexOf("area azure"));
     Files.writeString(
         criteria.resolve("azure.criteria"),
-        azure.replace("area azure \"Azure\" {", "area azure \"Azure\" version \"v1\" from 2020-01 {")
+        azure.replace(
+                "area azure \"Azure\" {", "area azure \"Azure\" version \"v1\" from 2020-01 {")
             + "\n"
-            + area.replace("area azure \"Azure\" {", "area azure \"Azure\" version \"v2\" from 2025-11 {")
+            + area.replace(
+                    "area azure \"Azure\" {", "area azure \"Azure\" version \"v2\" from 2025-11 {")
                 .replace(">= qualifying_acr", ">= $900"));
     int before = eligo.data.Month.parse("2025-10");
     int from = eligo.data.Month.parse("2025-11");
