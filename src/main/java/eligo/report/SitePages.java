@@ -61,7 +61,7 @@ public final class SitePages {
   }
 
   /** The legend of the outcome words. */
-  static Html legend() {
+  private static Html legend() {
     List<Html> items = new ArrayList<>();
     for (String s : Words.LEGEND) {
       items.add(LI.render("item", Html.text(s)));
@@ -77,6 +77,7 @@ public final class SitePages {
   private static final Template ZERO_COUNT = SITE.get("zeroCount");
   private static final Template COUNT = SITE.get("count");
   private static final Template TENANT_COUNT = SITE.get("tenantCount");
+  private static final Template TH_OPEN = SITE.get("thOpen");
   private static final Template PARTNERS_MET = SITE.get("partnersMet");
   private static final Template PARTNER_TOTAL = SITE.get("partnerTotal");
 
@@ -115,26 +116,27 @@ public final class SitePages {
         List<Html> tenants = new ArrayList<>();
         for (int gi = 0; gi < n.groups().size(); gi++) {
           SummaryView.Group g = n.groups().get(gi);
-          labels.add(TH.render("text", g.label()));
-          tenants.add(TENANT_COUNT.render("group", g.key(), "count", tenants(g)));
+          labels.add(TH_OPEN.render("text", g.label()));
+          tenants.add(TENANT_COUNT.render("count", tenants(g)));
           if (g.count() == 0) {
-            counts.add(ZERO_COUNT.render("area", a.id(), "node", n.id(), "group", g.key()));
+            counts.add(ZERO_COUNT.render("group", g.key()));
           } else {
             int start =
                 partnerPage
                     ? indexIn(model.all.areas().get(ai).nodes().get(ni).groups().get(gi), g)
                     : 0;
             String list = root + listHref(ai, ni, gi, start, partnerPage ? partner : null);
-            counts.add(
-                COUNT.render(
-                    "area", a.id(), "node", n.id(), "group", g.key(), "list", list, "count",
-                    g.count()));
+            counts.add(COUNT.render("group", g.key(), "list", list, "count", g.count()));
           }
         }
         nodes.add(
             SUMMARY_NODE.render(
                 "leaf",
                 node.kind() == Ir.NodeKind.LEAF ? " leaf" : "",
+                "area",
+                a.id(),
+                "node",
+                n.id(),
                 "title",
                 info.labels().get(ni),
                 "id",

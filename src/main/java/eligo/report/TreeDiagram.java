@@ -96,6 +96,7 @@ final class TreeDiagram {
   private static final Template NODE = SitePages.SITE.get("dNode");
   private static final Template COUNT = SitePages.SITE.get("dCount");
   private static final Template ZERO = SitePages.SITE.get("dZero");
+  private static final Template FULL = SitePages.SITE.get("dFull");
 
   static final int BOX_WIDTH = 620;
   static final int BOX_HEIGHT = 46;
@@ -161,8 +162,6 @@ final class TreeDiagram {
             info.anchor(),
             "title",
             area.title(),
-            "legend",
-            SitePages.legend(),
             "diagram",
             diagram,
             "nodes",
@@ -200,12 +199,10 @@ final class TreeDiagram {
         String text = g.label() + " " + g.count();
         counts.add(
             g.count() == 0
-                ? ZERO.render("x", cx, "y", y + 36, "group", g.key(), "text", text)
+                ? ZERO.render("x", cx, "y", y + 36, "text", text)
                 : COUNT.render(
                     "href",
                     pages.listHref(ai, ni, gi, 0, null),
-                    "group",
-                    g.key(),
                     "x",
                     cx,
                     "y",
@@ -231,7 +228,7 @@ final class TreeDiagram {
             "fill",
             fill,
             "full",
-            title + " (" + Explainer.kind(n) + " " + n.id() + ")",
+            shown.equals(title) ? Html.EMPTY : FULL.render("text", title),
             "textX",
             x + 10,
             "titleY",

@@ -84,7 +84,7 @@ class HtmlReportChromiumTest {
   @Test
   void everyCountOnTheSummaryPagesEqualsTheResultsFile() throws Exception {
     String dom = dom(site.resolve("index.html"));
-    assertThat(counts(dom)).isEqualTo(ExpectedCounts.groups("sample-1"));
+    assertThat(SummaryCounts.of(dom)).isEqualTo(ExpectedCounts.groups("sample-1"));
     Map<String, String> expectedTotals = ExpectedCounts.partnerTotals("sample-1");
     Map<String, Integer> partnersMet = new TreeMap<>();
     Matcher met =
@@ -105,7 +105,7 @@ class HtmlReportChromiumTest {
     List<String> partners = Runs.conformance("sample-1").partners;
     for (int p = 0; p < partners.size(); p++) {
       String page = dom(site.resolve("p").resolve(SiteNames.of(partners.get(p)) + ".html"));
-      assertThat(counts(page))
+      assertThat(SummaryCounts.of(page))
           .as("counts of partner %s", partners.get(p))
           .isEqualTo(ExpectedCounts.groups("sample-1", partners.get(p)));
       Matcher t =
@@ -121,23 +121,6 @@ class HtmlReportChromiumTest {
     assertThat(Files.size(site.resolve("index.html")))
         .as("the summary page stays small")
         .isLessThan(200_000);
-  }
-
-  /** {@code area|node|group} to the count a summary page shows. */
-  private static Map<String, Integer> counts(String dom) {
-    Map<String, Integer> counts = new TreeMap<>();
-    Matcher m =
-        Pattern.compile(
-                "class=\"count\" data-area=\"([^\"]*)\" data-node=\"([^\"]*)\" data-group=\"([^\"]*)\"[^>]*>([0-9]+)<")
-            .matcher(dom);
-    while (m.find()) {
-      assertThat(
-              counts.put(
-                  m.group(1) + "|" + m.group(2) + "|" + m.group(3), Integer.parseInt(m.group(4))))
-          .as("one count per group")
-          .isNull();
-    }
-    return counts;
   }
 
   /** The customer links of the section of group {@code group} of a list page's DOM. */
@@ -158,9 +141,8 @@ class HtmlReportChromiumTest {
   void aGroupLinkLeadsToItsCustomersAndOnToACustomerPage() throws Exception {
     String index = dom(site.resolve("index.html"));
     Matcher link =
-        Pattern.compile(
-                "data-area=\"azure\" data-node=\"usage-growth\" data-group=\"not_met\" href=\"([^\"#]+)#not_met\">([0-9]+)<")
-            .matcher(index);
+        Pattern.compile("data-group=\"not_met\" href=\"([^\"#]+)#not_met\">([0-9]+)<")
+            .matcher(SummaryCounts.block(index, "azure", "usage-growth"));
     assertThat(link.find()).as("a link from the Not met group of azure usage-growth").isTrue();
     List<String[]> rows = section(dom(site.resolve(link.group(1))), "not_met");
     assertThat(rows).hasSize(Integer.parseInt(link.group(2)));
@@ -185,9 +167,8 @@ class HtmlReportChromiumTest {
   void aPartnersGroupLinkLeadsToItsBlockOfTheList() throws Exception {
     String page = dom(site.resolve("p").resolve(SiteNames.of("P002") + ".html"));
     Matcher link =
-        Pattern.compile(
-                "data-area=\"azure\" data-node=\"workloads\" data-group=\"met\" href=\"\\.\\./([^\"#]+)#(met-p-_p002)\">([0-9]+)<")
-            .matcher(page);
+        Pattern.compile("data-group=\"met\" href=\"\\.\\./([^\"#]+)#(met-p-_p002)\">([0-9]+)<")
+            .matcher(SummaryCounts.block(page, "azure", "workloads"));
     assertThat(link.find()).as("a link from partner P002's Met group").isTrue();
     String list = dom(site.resolve(link.group(1)));
     Matcher block = Pattern.compile("<tr id=\"met-p-_p002\"><td>([^<]*)</td>").matcher(list);
