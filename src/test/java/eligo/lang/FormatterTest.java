@@ -34,15 +34,17 @@ class FormatterTest {
   @TempDir Path tmp;
 
   @Test
-  void theShippedCriteriaAreFormatted() {
+  void theShippedCriteriaAndTheExamplesAreFormatted() throws IOException {
+    List<String> args = new java.util.ArrayList<>(List.of("fmt", "--check", "criteria"));
+    try (Stream<Path> s = Files.list(Path.of("examples"))) {
+      s.filter(Files::isDirectory).sorted().forEach(d -> args.add(d.toString()));
+    }
+    assertThat(args).as("the example folders").hasSizeGreaterThan(5);
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
     int code =
-        Main.execute(
-            new String[] {"fmt", "--check", "criteria"},
-            new PrintWriter(out),
-            new PrintWriter(err));
-    assertThat(out.toString()).as("files that 'eligo fmt --write criteria' would change").isEmpty();
+        Main.execute(args.toArray(String[]::new), new PrintWriter(out), new PrintWriter(err));
+    assertThat(out.toString()).as("files that 'eligo fmt --write' would change").isEmpty();
     assertThat(code).as(err.toString()).isZero();
   }
 
