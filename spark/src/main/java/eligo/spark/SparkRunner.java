@@ -15,6 +15,8 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import org.apache.hadoop.fs.ContentSummary;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.api.java.function.MapFunction;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -93,7 +95,7 @@ public final class SparkRunner {
       families.add(w[1]);
     }
 
-    int asOf = o.asOf() != null ? o.asOf() : latestMonth(usage);
+    int asOf = o.asOf() != null ? o.asOf() : latestMonth(spark, usage);
     int partitions = o.partitions() > 0 ? o.partitions() : partitions(spark, data);
     spark.conf().set("spark.sql.shuffle.partitions", String.valueOf(partitions));
     Shipped shipped =
@@ -113,19 +115,10 @@ public final class SparkRunner {
         tenants
             .rows()
             .map((MapFunction<Row, Row>) tenantParse::tenant, Encoders.row(Schemas.BY_TENANT))
-            .union(
-                associations
-                    .rows()
-                    .map(
-                        (MapFunction<Row, Row>) assocParse::association,
-                        Encoders.row(Schemas.BY_TENANT)))
-            .union(
-                usage
-                    .rows()
-                    .map(
-                        (MapFunction<Row, Row>) usageParse::usage, Encoders.row(Schemas.BY_TENANT)))
+            .union(parsed(spark, associations, assocParse::association))
+            .union(parsed(spark, usage, usageParse::usage))
             .repartition(partitions, functions.col("tenant_id"))
-            .sortWithinPartitions("tenant_id", "kind", "workload", "month")
+            .sortWithinPartitions("tenant_id", "kind")
             .mapPartitions(
                 new TenantRows(shipped, tenants.display(), associations.display(), usage.display()),
                 Encoders.row(Schemas.BY_CUSTOMER));
@@ -197,8 +190,39 @@ public final class SparkRunner {
     return counts;
   }
 
+  /**
+   * The rows of a table as {@link Schemas#BY_TENANT} rows: a table read as lines is parsed from its
+   * lines straight into them, one read by Spark through its rows.
+   */
+  private static Dataset<Row> parsed(
+      SparkSession spark,
+      Tables.Table table,
+      org.apache.spark.api.java.function.Function<Row, Row> f) {
+    JavaRDD<Row> rows;
+    if (table.lines() != null) {
+      JavaSparkContext sc = JavaSparkContext.fromSparkContext(spark.sparkContext());
+      Tables.Lines l = table.lines();
+      rows = CsvLines.rows(sc, l.path(), l.width(), l.at());
+    } else {
+      rows = table.rows().javaRDD();
+    }
+    return spark.createDataFrame(rows.mapPartitions(new Chunks(f)), Schemas.BY_TENANT);
+  }
+
   /** The latest well-formed month of usage (one pass over its month column). */
-  private static int latestMonth(Tables.Table usage) {
+  private static int latestMonth(SparkSession spark, Tables.Table usage) {
+    if (usage.lines() != null) {
+      int m =
+          CsvLines.latestMonth(
+              JavaSparkContext.fromSparkContext(spark.sparkContext()),
+              usage.lines().path(),
+              usage.lines().at()[2]);
+      if (m == 0) {
+        throw new DataProblem(
+            usage.display() + " has no rows, so there is no latest month: give --as-of YYYY-MM");
+      }
+      return m;
+    }
     Column month = functions.col("month").cast(DataTypes.StringType);
     Row max =
         usage

@@ -64,7 +64,13 @@ final class Tables {
    * rows: the required columns in the order given, then {@link #FILE} and {@link #CORRUPT} (null
    * for Parquet).
    */
-  record Table(String display, boolean parquet, String[] columns, Dataset<Row> rows) {}
+  record Table(String display, boolean parquet, String[] columns, Dataset<Row> rows, Lines lines) {}
+
+  /**
+   * A CSV table read as lines ({@link CsvLines}) instead of by Spark's CSV reader: its path, the
+   * header's number of fields and the place of each required column in it.
+   */
+  record Lines(String path, int width, int[] at) implements java.io.Serializable {}
 
   /**
    * Opens table {@code name} ({@code usage}) of {@code data}.
@@ -139,6 +145,9 @@ final class Tables {
       List<String> header,
       boolean multiLine) {
     int[] at = columnsOf(display, header, columns);
+    if (!multiLine) {
+      return new Table(display, false, columns, null, new Lines(path, header.size(), at));
+    }
     List<StructField> fields = new ArrayList<>();
     for (int i = 0; i < header.size(); i++) {
       fields.add(DataTypes.createStructField("c" + i, DataTypes.StringType, true));
@@ -165,7 +174,7 @@ final class Tables {
     }
     select.add(functions.col("_metadata.file_path").as(FILE));
     select.add(functions.col(CORRUPT));
-    return new Table(display, false, columns, raw.select(select.toArray(new Column[0])));
+    return new Table(display, false, columns, raw.select(select.toArray(new Column[0])), null);
   }
 
   private static Table parquet(SparkSession spark, String path, String display, String[] columns) {
@@ -179,7 +188,7 @@ final class Tables {
     }
     select.add(functions.col("_metadata.file_path").as(FILE));
     select.add(functions.lit(null).cast(DataTypes.StringType).as(CORRUPT));
-    return new Table(display, true, columns, raw.select(select.toArray(new Column[0])));
+    return new Table(display, true, columns, raw.select(select.toArray(new Column[0])), null);
   }
 
   /** The place of each required column in {@code names}, in the loader's words when missing. */
