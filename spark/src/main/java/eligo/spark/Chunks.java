@@ -10,10 +10,11 @@ import org.apache.spark.sql.RowFactory;
 
 /**
  * Before the shuffle by tenant: a partition's rows of associations.csv or usage.csv, each checked
- * and converted by {@link RowParse}, packed into one {@link Schemas#BY_TENANT} row per run of
- * consecutive rows of the same tenant (at most {@link #MAX} rows a run). The files usually hold a
- * tenant's rows together, so the shuffle sorts a few runs per tenant instead of every row, and
- * carries 48 bytes a usage row and 16 an association. {@link TenantRows} merges a tenant's runs.
+ * and converted by {@link RowParse} (bad rows listed by {@link BadRows}), packed into one {@link
+ * Schemas#BY_TENANT} row per run of consecutive rows of the same tenant (at most {@link #MAX} rows
+ * a run). The files usually hold a tenant's rows together, so the shuffle sorts a few runs per
+ * tenant instead of every row, and carries 48 bytes a usage row and 16 an association. {@link
+ * TenantRows} merges a tenant's runs.
  *
  * <p>Packed entries: a usage row is its workload index, month (ints) and five measures (longs); an
  * association its workload index, type index, start month and end month (ints).
@@ -35,7 +36,8 @@ final class Chunks implements FlatMapFunction<Iterator<Row>, Row> {
   }
 
   @Override
-  public Iterator<Row> call(Iterator<Row> input) {
+  public Iterator<Row> call(Iterator<Row> lines) {
+    Iterator<Row> input = new BadRows.Checked(parse).call(lines);
     return new Iterator<>() {
       private Row pending;
 
@@ -49,8 +51,8 @@ final class Chunks implements FlatMapFunction<Iterator<Row>, Row> {
         if (!hasNext()) {
           throw new NoSuchElementException();
         }
-        try {
-          Row first = pending != null ? pending : parse.call(input.next());
+        {
+          Row first = pending != null ? pending : input.next();
           pending = null;
           String tenant = first.getString(0);
           int kind = first.getInt(1);
@@ -67,7 +69,7 @@ final class Chunks implements FlatMapFunction<Iterator<Row>, Row> {
             if (n == MAX || !input.hasNext()) {
               break;
             }
-            r = parse.call(input.next());
+            r = input.next();
             if (!r.getString(0).equals(tenant)) {
               pending = r;
               break;
@@ -76,10 +78,6 @@ final class Chunks implements FlatMapFunction<Iterator<Row>, Row> {
           byte[] bytes = new byte[b.position()];
           b.flip().get(bytes);
           return RowFactory.create(tenant, kind, null, null, bytes);
-        } catch (RuntimeException e) {
-          throw e;
-        } catch (Exception e) {
-          throw new IllegalStateException(e);
         }
       }
     };

@@ -17,7 +17,6 @@ import java.util.Map;
 import org.apache.hadoop.fs.ContentSummary;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
-import org.apache.spark.api.java.function.MapFunction;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
@@ -114,7 +113,8 @@ public final class SparkRunner {
     Dataset<Row> byTenant =
         tenants
             .rows()
-            .map((MapFunction<Row, Row>) tenantParse::tenant, Encoders.row(Schemas.BY_TENANT))
+            .mapPartitions(
+                new BadRows.Checked(tenantParse::tenant), Encoders.row(Schemas.BY_TENANT))
             .union(parsed(spark, associations, assocParse::association))
             .union(parsed(spark, usage, usageParse::usage))
             .repartition(partitions, functions.col("tenant_id"))
@@ -128,7 +128,8 @@ public final class SparkRunner {
     Dataset<Row> evaluated =
         customers
             .rows()
-            .map((MapFunction<Row, Row>) customerParse::customer, Encoders.row(Schemas.BY_CUSTOMER))
+            .mapPartitions(
+                new BadRows.Checked(customerParse::customer), Encoders.row(Schemas.BY_CUSTOMER))
             .union(byTenant)
             .repartition(partitions, functions.col("customer_id"))
             .sortWithinPartitions("customer_id", "kind", "tenant_id")

@@ -44,18 +44,33 @@ final class TenantRows implements MapPartitionsFunction<Row, Row> {
   @Override
   public Iterator<Row> call(Iterator<Row> input) {
     Grouped rows = new Grouped(input);
+    BadRows bad = new BadRows();
     return new Iterator<>() {
+      private Row next;
+
       @Override
       public boolean hasNext() {
-        return rows.hasNext();
+        while (next == null && rows.hasNext()) {
+          try {
+            next = tenant(rows.next());
+          } catch (DataProblem p) {
+            bad.add(p);
+          }
+        }
+        if (next == null) {
+          bad.check();
+        }
+        return next != null;
       }
 
       @Override
       public Row next() {
-        if (!rows.hasNext()) {
+        if (!hasNext()) {
           throw new NoSuchElementException();
         }
-        return tenant(rows.next());
+        Row r = next;
+        next = null;
+        return r;
       }
     };
   }
