@@ -28,10 +28,10 @@ import org.apache.spark.sql.types.StructType;
  * each row came from and, for CSV, the raw text of a row with the wrong number of fields.
  *
  * <p>CSV is read with an explicit schema of text columns (nothing inferred): the header is read
- * here to place the columns, Spark's CSV reader then takes each field as text, and {@link RowParse}
- * checks every value with the loader's checks. Only the three small files may hold records over two
- * lines (names with line breaks); in usage.csv and associations.csv such a record is refused as a
- * row with the wrong number of fields (their lines are split among tasks).
+ * here to place the columns; the three small files are then read by Spark's CSV reader (records
+ * over two lines allowed), each field as text; usage.csv and associations.csv as lines cut into
+ * fields by {@link CsvLines} (their lines are split among tasks, so a record over two lines is
+ * refused). {@link RowParse} checks every value with the loader's checks.
  */
 final class Tables {
   private Tables() {}
@@ -73,7 +73,8 @@ final class Tables {
   record Lines(String path, int width, int[] at) implements java.io.Serializable {}
 
   /**
-   * Opens table {@code name} ({@code usage}) of {@code data}.
+   * Opens table {@code name} ({@code usage}) of {@code data}: as CSV, by Spark's CSV reader when
+   * {@code multiLine} (records over two lines allowed), else as lines ({@link Table#lines}).
    *
    * @throws DataProblem when neither file exists, or a CSV header lacks a column
    */
@@ -159,7 +160,7 @@ final class Tables {
             .schema(DataTypes.createStructType(fields))
             .option("header", "true")
             .option("enforceSchema", "true")
-            .option("multiLine", String.valueOf(multiLine))
+            .option("multiLine", "true")
             .option("mode", "PERMISSIVE")
             .option("columnNameOfCorruptRecord", CORRUPT)
             .option("encoding", "UTF-8")
