@@ -23,48 +23,118 @@ import scala.Tuple2;
  * quote is split at its commas (only the required fields become strings); a line with quotes is
  * read by FastCSV. The rows are those {@link Tables} gives (the required columns, no file, and the
  * raw line when the field count differs from the header's), for {@link RowParse}. The header (the
- * line at offset 0) and blank lines are skipped. A record over two lines (a quoted line break) is
- * refused: these files are split by lines.
+ * line at offset 0) and blank lines are skipped. A line that opens a quoted field and does not
+ * close it (a record over two lines, as RFC 4180 allows) cannot be read from lines split among
+ * tasks: the task stops with {@link SplitRecord}, and the runner reads that file again whole
+ * ({@link CsvWhole}).
  */
 final class CsvLines {
   private CsvLines() {}
 
+  /**
+   * A record of {@code path}, in the line at byte {@code offset}, runs over two lines: the file
+   * must be read whole. Never shown to the user: the runner logs it and reads the file again.
+   */
+  static final class SplitRecord extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+    final String path;
+    final long offset;
+
+    SplitRecord(String path, long offset) {
+      super(
+          path
+              + ": the line at byte "
+              + offset
+              + " opens a quoted field it does not close (a quoted line break)",
+          null,
+          false,
+          false);
+      this.path = path;
+      this.offset = offset;
+    }
+
+    /** The split record among {@code e}'s causes (a task's, wrapped by Spark), or null. */
+    static SplitRecord in(Throwable e) {
+      for (Throwable t = e; t != null; t = t.getCause()) {
+        if (t instanceof SplitRecord s) {
+          return s;
+        }
+      }
+      return null;
+    }
+  }
+
   /** The rows of {@code path}: {@code at[k]} is the place of required column k in the header. */
   static JavaRDD<Row> rows(JavaSparkContext sc, String path, int width, int[] at) {
     return sc.hadoopFile(path, TextInputFormat.class, LongWritable.class, Text.class)
-        .mapPartitions(lines -> new Rows(lines, width, at));
+        .mapPartitions(lines -> new Rows(path, lines, width, at));
   }
 
-  /** The latest well-formed month in column {@code column} of {@code path}, or 0 when none. */
-  static int latestMonth(JavaSparkContext sc, String path, int column) {
-    List<Integer> max =
+  /**
+   * One pass over the lines of {@code path}, on the driver's behalf: the latest well-formed month
+   * in column {@code column} (none looked for when it is -1), 0 when none.
+   *
+   * @throws SplitRecord (on the driver, no task failing) when a line opens a quoted field it does
+   *     not close: the first such line
+   */
+  static int scan(JavaSparkContext sc, String path, int column) {
+    List<long[]> parts =
         sc.hadoopFile(path, TextInputFormat.class, LongWritable.class, Text.class)
             .mapPartitions(
                 lines -> {
-                  int latest = 0;
+                  long latest = 0;
+                  long split = Long.MAX_VALUE;
                   while (lines.hasNext()) {
                     Tuple2<LongWritable, Text> t = lines.next();
-                    if (t._1().get() == 0 || t._2().getLength() == 0) {
+                    long offset = t._1().get();
+                    if (offset == 0 || t._2().getLength() == 0) {
                       continue;
                     }
-                    String s = field(t._2(), column);
-                    int m = s == null ? eligo.data.Month.NONE : CellChecks.month(s);
-                    if (m != eligo.data.Month.NONE && m > latest) {
-                      latest = m;
+                    if (hasQuote(t._2().getBytes(), t._2().getLength()) && opens(t._2())) {
+                      split = Math.min(split, offset);
+                      continue;
+                    }
+                    if (column >= 0) {
+                      String s = field(path, offset, t._2(), column);
+                      int m = s == null ? eligo.data.Month.NONE : CellChecks.month(s);
+                      if (m != eligo.data.Month.NONE && m > latest) {
+                        latest = m;
+                      }
                     }
                   }
-                  return List.of(latest).iterator();
+                  return List.of(new long[] {latest, split}).iterator();
                 })
             .collect();
-    return max.stream().mapToInt(Integer::intValue).max().orElse(0);
+    long latest = 0;
+    long split = Long.MAX_VALUE;
+    for (long[] p : parts) {
+      latest = Math.max(latest, p[0]);
+      split = Math.min(split, p[1]);
+    }
+    if (split != Long.MAX_VALUE) {
+      throw new SplitRecord(path, split);
+    }
+    return (int) latest;
+  }
+
+  /** Whether a line opens a quoted field it does not close (an odd number of quotes). */
+  private static boolean opens(Text line) {
+    byte[] b = line.getBytes();
+    int quotes = 0;
+    for (int i = 0; i < line.getLength(); i++) {
+      if (b[i] == '"') {
+        quotes++;
+      }
+    }
+    return quotes % 2 != 0;
   }
 
   /** Field {@code column} of a line (null when it has fewer fields or cannot be read). */
-  private static String field(Text line, int column) {
+  private static String field(String path, long offset, Text line, int column) {
     byte[] b = line.getBytes();
     int n = line.getLength();
     if (hasQuote(b, n)) {
-      String[] f = quoted(line);
+      String[] f = quoted(path, offset, line);
       return f == null || f.length <= column ? null : f[column];
     }
     int start = 0;
@@ -90,17 +160,14 @@ final class CsvLines {
     return false;
   }
 
-  /** The fields of a line with quotes, or null when a quoted field runs past its end. */
-  private static String[] quoted(Text line) {
-    byte[] b = line.getBytes();
-    int quotes = 0;
-    for (int i = 0; i < line.getLength(); i++) {
-      if (b[i] == '"') {
-        quotes++;
-      }
-    }
-    if (quotes % 2 != 0) {
-      return null;
+  /**
+   * The fields of a line with quotes, or null when they cannot be read.
+   *
+   * @throws SplitRecord when a quoted field runs past the end of the line
+   */
+  private static String[] quoted(String path, long offset, Text line) {
+    if (opens(line)) {
+      throw new SplitRecord(path, offset);
     }
     try (CsvReader<CsvRecord> reader = CsvReader.builder().ofCsvRecord(line.toString())) {
       for (CsvRecord r : reader) {
@@ -114,6 +181,7 @@ final class CsvLines {
 
   /** A partition's lines as rows. */
   private static final class Rows implements Iterator<Row> {
+    private final String path;
     private final Iterator<Tuple2<LongWritable, Text>> lines;
     private final int width;
     private final int[] at;
@@ -123,7 +191,8 @@ final class CsvLines {
 
     private Row next;
 
-    Rows(Iterator<Tuple2<LongWritable, Text>> lines, int width, int[] at) {
+    Rows(String path, Iterator<Tuple2<LongWritable, Text>> lines, int width, int[] at) {
+      this.path = path;
       this.lines = lines;
       this.width = width;
       this.at = at;
@@ -141,7 +210,7 @@ final class CsvLines {
         if (t._1().get() == 0 || t._2().getLength() == 0) {
           continue;
         }
-        next = row(t._2());
+        next = row(t._1().get(), t._2());
       }
       return next != null;
     }
@@ -157,12 +226,12 @@ final class CsvLines {
     }
 
     /** The required columns, then the file (null: the table's name) and the raw line if bad. */
-    private Row row(Text line) {
+    private Row row(long offset, Text line) {
       Object[] v = new Object[at.length + 2];
       byte[] b = line.getBytes();
       int n = line.getLength();
       if (hasQuote(b, n)) {
-        String[] f = quoted(line);
+        String[] f = quoted(path, offset, line);
         if (f == null || f.length != width) {
           v[at.length + 1] = line.toString();
           return RowFactory.create(v);

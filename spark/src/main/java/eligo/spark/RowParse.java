@@ -279,8 +279,9 @@ final class RowParse implements Serializable {
 
     private String width(String raw) {
       if (raw.chars().filter(c -> c == '"').count() % 2 != 0) {
-        return "a quoted field runs past the end of the line (a record over two lines is not read"
-            + " in this file)";
+        // only a file read whole gets here (one read as lines is read again whole): the quote
+        // runs to the end of the file
+        return "a quoted field is not closed: the record runs to the end of the file";
       }
       int n = 0;
       try (CsvReader<CsvRecord> reader = CsvReader.builder().ofCsvRecord(raw)) {

@@ -11,9 +11,11 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.apache.hadoop.fs.ContentSummary;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
@@ -37,6 +39,8 @@ import org.apache.spark.storage.StorageLevel;
 public final class SparkRunner {
   private SparkRunner() {}
 
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(SparkRunner.class);
+
   /** What to run. {@code asOf} null: the latest month of usage; {@code partitions} 0: chosen. */
   public record Options(
       Path criteria,
@@ -57,6 +61,32 @@ public final class SparkRunner {
    * @throws eligo.engine.Evaluation.EvaluationException when an amount overflows
    */
   public static Summary run(SparkSession spark, Options o) throws CriteriaFailure, IOException {
+    Set<String> whole = new HashSet<>();
+    while (true) {
+      try {
+        return run(spark, o, whole);
+      } catch (Exception e) { // a task's failure may be a SparkException (checked)
+        // a record over two lines in a file read as lines: that file is read again whole, once
+        CsvLines.SplitRecord split = CsvLines.SplitRecord.in(e);
+        if (split == null || DataProblem.in(e) != null) {
+          throw e;
+        }
+        String name = new org.apache.hadoop.fs.Path(split.path).getName();
+        if (!whole.add(name)) {
+          throw new IllegalStateException(name + " was read whole and still split", e);
+        }
+        LOG.warn(
+            "{}: the record at byte {} holds a quoted line break: the file is read again whole, by"
+                + " one task, and the run starts over",
+            name,
+            split.offset);
+      }
+    }
+  }
+
+  /** One attempt; {@code whole}: the big CSV files to read whole (records over two lines). */
+  private static Summary run(SparkSession spark, Options o, Set<String> whole)
+      throws CriteriaFailure, IOException {
     Frontend.Compilation compiled = Eligo.compileCriteria(o.criteria());
     boolean prebuilt = Shipped.prebuiltMatches(compiled);
     String data = o.data();
@@ -69,7 +99,13 @@ public final class SparkRunner {
     Tables.Table workloads = Tables.open(spark, data, "workloads", Tables.WORKLOADS, true);
     Tables.Table associations =
         Tables.open(spark, data, "associations", Tables.ASSOCIATIONS, false);
+    if (whole.contains("associations.csv")) {
+      associations = associations.whole();
+    }
     Tables.Table usage = Tables.open(spark, data, "usage", Tables.USAGE, false);
+    if (whole.contains("usage.csv")) {
+      usage = usage.whole();
+    }
 
     // workloads.csv is small: read on the driver, in file order
     List<String> types = compiled.program().associationTypes();
@@ -94,6 +130,12 @@ public final class SparkRunner {
       families.add(w[1]);
     }
 
+    // a quoted line break in associations.csv (or, scanned for its latest month, usage.csv) is
+    // found here, before the main job: the retry starts from nothing, and no task is cut short
+    Tables.Lines al = associations.lines();
+    if (al != null && !al.whole()) {
+      CsvLines.scan(JavaSparkContext.fromSparkContext(spark.sparkContext()), al.path(), -1);
+    }
     int asOf = o.asOf() != null ? o.asOf() : latestMonth(spark, usage);
     int partitions = o.partitions() > 0 ? o.partitions() : partitions(spark, data);
     spark.conf().set("spark.sql.shuffle.partitions", String.valueOf(partitions));
@@ -203,7 +245,10 @@ public final class SparkRunner {
     if (table.lines() != null) {
       JavaSparkContext sc = JavaSparkContext.fromSparkContext(spark.sparkContext());
       Tables.Lines l = table.lines();
-      rows = CsvLines.rows(sc, l.path(), l.width(), l.at());
+      rows =
+          l.whole()
+              ? CsvWhole.rows(sc, l.path(), l.width(), l.at())
+              : CsvLines.rows(sc, l.path(), l.width(), l.at());
     } else {
       rows = table.rows().javaRDD();
     }
@@ -212,12 +257,15 @@ public final class SparkRunner {
 
   /** The latest well-formed month of usage (one pass over its month column). */
   private static int latestMonth(SparkSession spark, Tables.Table usage) {
-    if (usage.lines() != null) {
+    Tables.Lines l = usage.lines();
+    if (l != null) {
+      JavaSparkContext sc = JavaSparkContext.fromSparkContext(spark.sparkContext());
       int m =
-          CsvLines.latestMonth(
-              JavaSparkContext.fromSparkContext(spark.sparkContext()),
-              usage.lines().path(),
-              usage.lines().at()[2]);
+          l.whole()
+              ? CsvWhole.rows(sc, l.path(), l.width(), l.at())
+                  .map(r -> r.isNullAt(2) ? 0 : Math.max(0, CellChecks.month(r.getString(2))))
+                  .fold(0, Math::max)
+              : CsvLines.scan(sc, l.path(), l.at()[2]);
       if (m == 0) {
         throw new DataProblem(
             usage.display() + " has no rows, so there is no latest month: give --as-of YYYY-MM");

@@ -30,8 +30,9 @@ import org.apache.spark.sql.types.StructType;
  * <p>CSV is read with an explicit schema of text columns (nothing inferred): the header is read
  * here to place the columns; the three small files are then read by Spark's CSV reader (records
  * over two lines allowed), each field as text; usage.csv and associations.csv as lines cut into
- * fields by {@link CsvLines} (their lines are split among tasks, so a record over two lines is
- * refused). {@link RowParse} checks every value with the loader's checks.
+ * fields by {@link CsvLines} (their lines are split among tasks), or, when {@link CsvLines} found a
+ * record over two lines in one, that file whole, by one task ({@link CsvWhole}). {@link RowParse}
+ * checks every value with the loader's checks.
  */
 final class Tables {
   private Tables() {}
@@ -64,13 +65,22 @@ final class Tables {
    * rows: the required columns in the order given, then {@link #FILE} and {@link #CORRUPT} (null
    * for Parquet).
    */
-  record Table(String display, boolean parquet, String[] columns, Dataset<Row> rows, Lines lines) {}
+  record Table(String display, boolean parquet, String[] columns, Dataset<Row> rows, Lines lines) {
+    /** This table read whole, by one task ({@link CsvWhole}), when it is read as lines. */
+    Table whole() {
+      return lines == null
+          ? this
+          : new Table(
+              display, parquet, columns, rows, new Lines(lines.path, lines.width, lines.at, true));
+    }
+  }
 
   /**
-   * A CSV table read as lines ({@link CsvLines}) instead of by Spark's CSV reader: its path, the
-   * header's number of fields and the place of each required column in it.
+   * A CSV table read by the runner ({@link CsvLines}, or {@link CsvWhole} when {@code whole})
+   * instead of by Spark's CSV reader: its path, the header's number of fields and the place of each
+   * required column in it.
    */
-  record Lines(String path, int width, int[] at) implements java.io.Serializable {}
+  record Lines(String path, int width, int[] at, boolean whole) implements java.io.Serializable {}
 
   /**
    * Opens table {@code name} ({@code usage}) of {@code data}: as CSV, by Spark's CSV reader when
@@ -147,7 +157,7 @@ final class Tables {
       boolean multiLine) {
     int[] at = columnsOf(display, header, columns);
     if (!multiLine) {
-      return new Table(display, false, columns, null, new Lines(path, header.size(), at));
+      return new Table(display, false, columns, null, new Lines(path, header.size(), at, false));
     }
     List<StructField> fields = new ArrayList<>();
     for (int i = 0; i < header.size(); i++) {

@@ -128,18 +128,40 @@ class BadDataTest {
   }
 
   @org.junit.jupiter.api.Test
-  void aQuotedLineBreakInUsageIsRefusedInWords() throws Exception {
+  void aFileWithAQuotedLineBreakIsReadWholeAndItsBadRowsAreListed() throws Exception {
     Path data = sampleCopy();
     String text = Files.readString(data.resolve("usage.csv"), StandardCharsets.UTF_8);
     Files.writeString(
         data.resolve("usage.csv"),
         text.replace(
-            "T00000000,Finance & Operations,2024-06,,357.23,,50,\n",
-            "T00000000,\"Finance &\nOperations\",2024-06,,357.23,,50,\n"));
+                "T00000000,Finance & Operations,2024-06,,357.23,,50,\n",
+                "T00000000,\"Finance &\nOperations\",2024-06,,357.23,,50,\n")
+            .replace(
+                "T00000000,Finance & Operations,2024-07,,374.74,,50,\n",
+                "T00000000,Finance & Operations,2024-13,,374.74,,50,\n")
+            .replace(
+                "T00000000,Finance & Operations,2024-08,,453.84,,50,\n",
+                "T00000000,\"Finance & Operations\",2024-08,,453.84,,50,,\"sur\nplus\"\n"));
     assertThat(failure(data))
-        .startsWith(
-            "usage.csv: a quoted field runs past the end of the line (a record over two lines is"
-                + " not read in this file) (row: T00000000,\"Finance &)");
+        .isEqualTo(
+            "usage.csv: workload 'Finance &\\nOperations' is not in workloads.csv (row:"
+                + " T00000000,\"Finance &\nOperations\",2024-06,,357.23,,50,)\n"
+                + "usage.csv: month '2024-13' is not a month (YYYY-MM) (row: T00000000,Finance &"
+                + " Operations,2024-13,,374.74,,50,)\n"
+                + "usage.csv: the row has 9 fields, the header has a different number (row:"
+                + " T00000000,Finance & Operations,2024-08,,453.84,,50,,\"sur\nplus\")\n");
+  }
+
+  @org.junit.jupiter.api.Test
+  void aQuoteNeverClosedInUsageIsRefusedInWords() throws Exception {
+    Path data = sampleCopy();
+    String text = Files.readString(data.resolve("usage.csv"), StandardCharsets.UTF_8);
+    Files.writeString(
+        data.resolve("usage.csv"), text + "T00000000,\"Finance & Operations,2026-01,,1,,1,\n");
+    assertThat(failure(data))
+        .isEqualTo(
+            "usage.csv: a quoted field is not closed: the record runs to the end of the file (row:"
+                + " T00000000,\"Finance & Operations,2026-01,,1,,1,)\n");
   }
 
   private Path sampleCopy() throws Exception {
