@@ -24,7 +24,8 @@ import org.apache.spark.sql.RowFactory;
  * own (every workload, the customers, their tenants, pairs, usage rows and associations) and the
  * generated evaluators run on it unchanged, customer by customer, as {@code eligo run} runs them.
  * Out comes one {@link Schemas#evaluated} row per customer. A tenant of a customer that
- * customers.csv does not have, and a customer id used twice, are refused here.
+ * customers.csv does not have, and a customer id used twice, are refused here (every one the task
+ * meets, {@link BadRows}).
  */
 final class CustomerBatch implements MapPartitionsFunction<Row, Row> {
   private static final long serialVersionUID = 1L;
@@ -49,6 +50,7 @@ final class CustomerBatch implements MapPartitionsFunction<Row, Row> {
     Shipped.Runtime runtime = shipped.runtime();
     TenantRows.Grouped groups = new TenantRows.Grouped(input);
     Deque<Row> out = new ArrayDeque<>();
+    BadRows bad = new BadRows();
     return new Iterator<>() {
       @Override
       public boolean hasNext() {
@@ -57,13 +59,23 @@ final class CustomerBatch implements MapPartitionsFunction<Row, Row> {
           long rows = 0;
           while (groups.hasNext() && batch.size() < CUSTOMERS && rows < ROWS) {
             List<Row> customer = groups.next();
-            check(customer);
+            try {
+              check(customer);
+            } catch (DataProblem p) {
+              bad.add(p);
+              continue;
+            }
             for (int i = 1; i < customer.size(); i++) {
               rows += ByteBuffer.wrap((byte[]) customer.get(i).get(5)).getInt(0);
             }
             batch.add(customer);
           }
-          evaluate(runtime, batch, out);
+          if (!bad.any()) {
+            evaluate(runtime, batch, out);
+          }
+        }
+        if (out.isEmpty()) {
+          bad.check();
         }
         return !out.isEmpty();
       }

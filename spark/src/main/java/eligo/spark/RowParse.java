@@ -60,8 +60,7 @@ final class RowParse implements Serializable {
     String id = p.key(1);
     String name = p.text(2);
     p.check();
-    return RowFactory.create(
-        id, Schemas.TENANT, customer, name, null, null, null, null, null, null, null, null, null);
+    return RowFactory.create(id, Schemas.TENANT, customer, name, null);
   }
 
   /** workloads: workload, family. */
@@ -76,7 +75,10 @@ final class RowParse implements Serializable {
     return new String[] {name, family};
   }
 
-  /** associations: tenant_id, workload, association_type, start_month, end_month. */
+  /**
+   * associations: tenant_id, workload, association_type, start_month, end_month; as a row of tenant
+   * id, kind, two nulls, workload index, start month, end month and type index.
+   */
   Row association(Row r) {
     Problems p = new Problems(r);
     String tenant = p.key(0);
@@ -110,7 +112,10 @@ final class RowParse implements Serializable {
         tenant, Schemas.ASSOCIATION, null, null, w, start, end, type, null, null, null, null, null);
   }
 
-  /** usage: tenant_id, workload, month, then the five measures. */
+  /**
+   * usage: tenant_id, workload, month, then the five measures; as a row of tenant id, kind, two
+   * nulls, workload index, month, two nulls and the five measures (cents or counts).
+   */
   Row usage(Row r) {
     Problems p = new Problems(r);
     String tenant = p.key(0);
@@ -273,6 +278,11 @@ final class RowParse implements Serializable {
     }
 
     private String width(String raw) {
+      if (raw.chars().filter(c -> c == '"').count() % 2 != 0) {
+        // only a file read whole gets here (one read as lines is read again whole): the quote
+        // runs to the end of the file
+        return "a quoted field is not closed: the record runs to the end of the file";
+      }
       int n = 0;
       try (CsvReader<CsvRecord> reader = CsvReader.builder().ofCsvRecord(raw)) {
         for (CsvRecord rec : reader) {

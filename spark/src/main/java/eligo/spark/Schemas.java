@@ -15,9 +15,9 @@ final class Schemas {
   static final int USAGE = 2;
 
   /**
-   * A tenant, an association or a usage row, by tenant id: tenant rows have the customer and name;
-   * associations the workload index, start month ({@code month}), end month and type index; usage
-   * rows the workload index, month and the five measures (cents or counts).
+   * A tenant, or a run of a tenant's associations or usage rows (consecutive in their file), by
+   * tenant id: tenant rows have the customer and name; the others their entries packed ({@link
+   * Chunks}: 16 bytes an association, 48 a usage row).
    */
   static final StructType BY_TENANT =
       DataTypes.createStructType(
@@ -26,15 +26,7 @@ final class Schemas {
             field("kind", DataTypes.IntegerType),
             field("customer_id", DataTypes.StringType),
             field("name", DataTypes.StringType),
-            field("workload", DataTypes.IntegerType),
-            field("month", DataTypes.IntegerType),
-            field("end_month", DataTypes.IntegerType),
-            field("type", DataTypes.IntegerType),
-            field("m0", DataTypes.LongType),
-            field("m1", DataTypes.LongType),
-            field("m2", DataTypes.LongType),
-            field("m3", DataTypes.LongType),
-            field("m4", DataTypes.LongType),
+            field("rows", DataTypes.BinaryType),
           });
 
   /** Kinds of the rows brought together by customer ({@link #BY_CUSTOMER}). */

@@ -11,11 +11,14 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.apache.hadoop.fs.ContentSummary;
-import org.apache.spark.api.java.function.MapFunction;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
@@ -35,6 +38,8 @@ import org.apache.spark.storage.StorageLevel;
  */
 public final class SparkRunner {
   private SparkRunner() {}
+
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(SparkRunner.class);
 
   /** What to run. {@code asOf} null: the latest month of usage; {@code partitions} 0: chosen. */
   public record Options(
@@ -56,6 +61,32 @@ public final class SparkRunner {
    * @throws eligo.engine.Evaluation.EvaluationException when an amount overflows
    */
   public static Summary run(SparkSession spark, Options o) throws CriteriaFailure, IOException {
+    Set<String> whole = new HashSet<>();
+    while (true) {
+      try {
+        return run(spark, o, whole);
+      } catch (Exception e) { // a task's failure may be a SparkException (checked)
+        // a record over two lines in a file read as lines: that file is read again whole, once
+        CsvLines.SplitRecord split = CsvLines.SplitRecord.in(e);
+        if (split == null || DataProblem.in(e) != null) {
+          throw e;
+        }
+        String name = new org.apache.hadoop.fs.Path(split.path).getName();
+        if (!whole.add(name)) {
+          throw new IllegalStateException(name + " was read whole and still split", e);
+        }
+        LOG.warn(
+            "{}: the record at byte {} holds a quoted line break: the file is read again whole, by"
+                + " one task, and the run starts over",
+            name,
+            split.offset);
+      }
+    }
+  }
+
+  /** One attempt; {@code whole}: the big CSV files to read whole (records over two lines). */
+  private static Summary run(SparkSession spark, Options o, Set<String> whole)
+      throws CriteriaFailure, IOException {
     Frontend.Compilation compiled = Eligo.compileCriteria(o.criteria());
     Eligo.requireNoAttributes(compiled, "the Spark runner");
     boolean prebuilt = Shipped.prebuiltMatches(compiled);
@@ -69,7 +100,13 @@ public final class SparkRunner {
     Tables.Table workloads = Tables.open(spark, data, "workloads", Tables.WORKLOADS, true);
     Tables.Table associations =
         Tables.open(spark, data, "associations", Tables.ASSOCIATIONS, false);
+    if (whole.contains("associations.csv")) {
+      associations = associations.whole();
+    }
     Tables.Table usage = Tables.open(spark, data, "usage", Tables.USAGE, false);
+    if (whole.contains("usage.csv")) {
+      usage = usage.whole();
+    }
 
     // workloads.csv is small: read on the driver, in file order
     List<String> types = compiled.program().associationTypes();
@@ -94,7 +131,13 @@ public final class SparkRunner {
       families.add(w[1]);
     }
 
-    int asOf = o.asOf() != null ? o.asOf() : latestMonth(usage);
+    // a quoted line break in associations.csv (or, scanned for its latest month, usage.csv) is
+    // found here, before the main job: the retry starts from nothing, and no task is cut short
+    Tables.Lines al = associations.lines();
+    if (al != null && !al.whole()) {
+      CsvLines.scan(JavaSparkContext.fromSparkContext(spark.sparkContext()), al.path(), -1);
+    }
+    int asOf = o.asOf() != null ? o.asOf() : latestMonth(spark, usage);
     Eligo.inForce(compiled.program(), asOf); // an area with versions has one in force at asOf
     int partitions = o.partitions() > 0 ? o.partitions() : partitions(spark, data);
     spark.conf().set("spark.sql.shuffle.partitions", String.valueOf(partitions));
@@ -114,20 +157,12 @@ public final class SparkRunner {
     Dataset<Row> byTenant =
         tenants
             .rows()
-            .map((MapFunction<Row, Row>) tenantParse::tenant, Encoders.row(Schemas.BY_TENANT))
-            .union(
-                associations
-                    .rows()
-                    .map(
-                        (MapFunction<Row, Row>) assocParse::association,
-                        Encoders.row(Schemas.BY_TENANT)))
-            .union(
-                usage
-                    .rows()
-                    .map(
-                        (MapFunction<Row, Row>) usageParse::usage, Encoders.row(Schemas.BY_TENANT)))
+            .mapPartitions(
+                new BadRows.Checked(tenantParse::tenant), Encoders.row(Schemas.BY_TENANT))
+            .union(parsed(spark, associations, assocParse::association))
+            .union(parsed(spark, usage, usageParse::usage))
             .repartition(partitions, functions.col("tenant_id"))
-            .sortWithinPartitions("tenant_id", "kind", "workload", "month")
+            .sortWithinPartitions("tenant_id", "kind")
             .mapPartitions(
                 new TenantRows(shipped, tenants.display(), associations.display(), usage.display()),
                 Encoders.row(Schemas.BY_CUSTOMER));
@@ -137,7 +172,8 @@ public final class SparkRunner {
     Dataset<Row> evaluated =
         customers
             .rows()
-            .map((MapFunction<Row, Row>) customerParse::customer, Encoders.row(Schemas.BY_CUSTOMER))
+            .mapPartitions(
+                new BadRows.Checked(customerParse::customer), Encoders.row(Schemas.BY_CUSTOMER))
             .union(byTenant)
             .repartition(partitions, functions.col("customer_id"))
             .sortWithinPartitions("customer_id", "kind", "tenant_id")
@@ -199,8 +235,45 @@ public final class SparkRunner {
     return counts;
   }
 
+  /**
+   * The rows of a table as {@link Schemas#BY_TENANT} rows: a table read as lines is parsed from its
+   * lines straight into them, one read by Spark through its rows.
+   */
+  private static Dataset<Row> parsed(
+      SparkSession spark,
+      Tables.Table table,
+      org.apache.spark.api.java.function.Function<Row, Row> f) {
+    JavaRDD<Row> rows;
+    if (table.lines() != null) {
+      JavaSparkContext sc = JavaSparkContext.fromSparkContext(spark.sparkContext());
+      Tables.Lines l = table.lines();
+      rows =
+          l.whole()
+              ? CsvWhole.rows(sc, l.path(), l.width(), l.at())
+              : CsvLines.rows(sc, l.path(), l.width(), l.at());
+    } else {
+      rows = table.rows().javaRDD();
+    }
+    return spark.createDataFrame(rows.mapPartitions(new Chunks(f)), Schemas.BY_TENANT);
+  }
+
   /** The latest well-formed month of usage (one pass over its month column). */
-  private static int latestMonth(Tables.Table usage) {
+  private static int latestMonth(SparkSession spark, Tables.Table usage) {
+    Tables.Lines l = usage.lines();
+    if (l != null) {
+      JavaSparkContext sc = JavaSparkContext.fromSparkContext(spark.sparkContext());
+      int m =
+          l.whole()
+              ? CsvWhole.rows(sc, l.path(), l.width(), l.at())
+                  .map(r -> r.isNullAt(2) ? 0 : Math.max(0, CellChecks.month(r.getString(2))))
+                  .fold(0, Math::max)
+              : CsvLines.scan(sc, l.path(), l.at()[2]);
+      if (m == 0) {
+        throw new DataProblem(
+            usage.display() + " has no rows, so there is no latest month: give --as-of YYYY-MM");
+      }
+      return m;
+    }
     Column month = functions.col("month").cast(DataTypes.StringType);
     Row max =
         usage

@@ -28,10 +28,11 @@ import org.apache.spark.sql.types.StructType;
  * each row came from and, for CSV, the raw text of a row with the wrong number of fields.
  *
  * <p>CSV is read with an explicit schema of text columns (nothing inferred): the header is read
- * here to place the columns, Spark's CSV reader then takes each field as text, and {@link RowParse}
- * checks every value with the loader's checks. Only the three small files may hold records over two
- * lines (names with line breaks); in usage.csv and associations.csv such a record is refused as a
- * row with the wrong number of fields (their lines are split among tasks).
+ * here to place the columns; the three small files are then read by Spark's CSV reader (records
+ * over two lines allowed), each field as text; usage.csv and associations.csv as lines cut into
+ * fields by {@link CsvLines} (their lines are split among tasks), or, when {@link CsvLines} found a
+ * record over two lines in one, that file whole, by one task ({@link CsvWhole}). {@link RowParse}
+ * checks every value with the loader's checks.
  */
 final class Tables {
   private Tables() {}
@@ -64,10 +65,26 @@ final class Tables {
    * rows: the required columns in the order given, then {@link #FILE} and {@link #CORRUPT} (null
    * for Parquet).
    */
-  record Table(String display, boolean parquet, String[] columns, Dataset<Row> rows) {}
+  record Table(String display, boolean parquet, String[] columns, Dataset<Row> rows, Lines lines) {
+    /** This table read whole, by one task ({@link CsvWhole}), when it is read as lines. */
+    Table whole() {
+      return lines == null
+          ? this
+          : new Table(
+              display, parquet, columns, rows, new Lines(lines.path, lines.width, lines.at, true));
+    }
+  }
 
   /**
-   * Opens table {@code name} ({@code usage}) of {@code data}.
+   * A CSV table read by the runner ({@link CsvLines}, or {@link CsvWhole} when {@code whole})
+   * instead of by Spark's CSV reader: its path, the header's number of fields and the place of each
+   * required column in it.
+   */
+  record Lines(String path, int width, int[] at, boolean whole) implements java.io.Serializable {}
+
+  /**
+   * Opens table {@code name} ({@code usage}) of {@code data}: as CSV, by Spark's CSV reader when
+   * {@code multiLine} (records over two lines allowed), else as lines ({@link Table#lines}).
    *
    * @throws DataProblem when neither file exists, or a CSV header lacks a column
    */
@@ -139,6 +156,9 @@ final class Tables {
       List<String> header,
       boolean multiLine) {
     int[] at = columnsOf(display, header, columns);
+    if (!multiLine) {
+      return new Table(display, false, columns, null, new Lines(path, header.size(), at, false));
+    }
     List<StructField> fields = new ArrayList<>();
     for (int i = 0; i < header.size(); i++) {
       fields.add(DataTypes.createStructField("c" + i, DataTypes.StringType, true));
@@ -150,7 +170,7 @@ final class Tables {
             .schema(DataTypes.createStructType(fields))
             .option("header", "true")
             .option("enforceSchema", "true")
-            .option("multiLine", String.valueOf(multiLine))
+            .option("multiLine", "true")
             .option("mode", "PERMISSIVE")
             .option("columnNameOfCorruptRecord", CORRUPT)
             .option("encoding", "UTF-8")
@@ -165,7 +185,7 @@ final class Tables {
     }
     select.add(functions.col("_metadata.file_path").as(FILE));
     select.add(functions.col(CORRUPT));
-    return new Table(display, false, columns, raw.select(select.toArray(new Column[0])));
+    return new Table(display, false, columns, raw.select(select.toArray(new Column[0])), null);
   }
 
   private static Table parquet(SparkSession spark, String path, String display, String[] columns) {
@@ -179,7 +199,7 @@ final class Tables {
     }
     select.add(functions.col("_metadata.file_path").as(FILE));
     select.add(functions.lit(null).cast(DataTypes.StringType).as(CORRUPT));
-    return new Table(display, true, columns, raw.select(select.toArray(new Column[0])));
+    return new Table(display, true, columns, raw.select(select.toArray(new Column[0])), null);
   }
 
   /** The place of each required column in {@code names}, in the loader's words when missing. */

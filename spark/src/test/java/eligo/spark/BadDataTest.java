@@ -107,6 +107,92 @@ class BadDataTest {
   }
 
   @org.junit.jupiter.api.Test
+  void everyBadRowATaskMeetsIsListedInFileOrder() throws Exception {
+    Path data = sampleCopy();
+    String text = Files.readString(data.resolve("usage.csv"), StandardCharsets.UTF_8);
+    Files.writeString(
+        data.resolve("usage.csv"),
+        text.replace(
+                "T00000000,Finance & Operations,2024-06,,357.23,,50,\n",
+                "T00000000,Finance & Operations,2024-13,,357.23,,50,\n")
+            .replace(
+                "T00000000,Finance & Operations,2024-07,,374.74,,50,\n",
+                "T00000000,Finance & Operations,2024-07,,374.742,,50,\n"));
+    String err = failure(data);
+    assertThat(err)
+        .startsWith(
+            "usage.csv: month '2024-13' is not a month (YYYY-MM) (row: T00000000,Finance &"
+                + " Operations,2024-13,,357.23,,50,)\n"
+                + "usage.csv: revenue_usd '374.742' has more than 2 decimal places (row:"
+                + " T00000000,Finance & Operations,2024-07,,374.742,,50,)\n");
+  }
+
+  @org.junit.jupiter.api.Test
+  void aFileWithAQuotedLineBreakIsReadWholeAndItsBadRowsAreListed() throws Exception {
+    Path data = sampleCopy();
+    String text = Files.readString(data.resolve("usage.csv"), StandardCharsets.UTF_8);
+    Files.writeString(
+        data.resolve("usage.csv"),
+        text.replace(
+                "T00000000,Finance & Operations,2024-06,,357.23,,50,\n",
+                "T00000000,\"Finance &\nOperations\",2024-06,,357.23,,50,\n")
+            .replace(
+                "T00000000,Finance & Operations,2024-07,,374.74,,50,\n",
+                "T00000000,Finance & Operations,2024-13,,374.74,,50,\n")
+            .replace(
+                "T00000000,Finance & Operations,2024-08,,453.84,,50,\n",
+                "T00000000,\"Finance & Operations\",2024-08,,453.84,,50,,\"sur\nplus\"\n"));
+    assertThat(failure(data))
+        .isEqualTo(
+            "usage.csv: workload 'Finance &\\nOperations' is not in workloads.csv (row:"
+                + " T00000000,\"Finance &\nOperations\",2024-06,,357.23,,50,)\n"
+                + "usage.csv: month '2024-13' is not a month (YYYY-MM) (row: T00000000,Finance &"
+                + " Operations,2024-13,,374.74,,50,)\n"
+                + "usage.csv: the row has 9 fields, the header has a different number (row:"
+                + " T00000000,Finance & Operations,2024-08,,453.84,,50,,\"sur\nplus\")\n");
+  }
+
+  @org.junit.jupiter.api.Test
+  void aQuoteNeverClosedInUsageIsRefusedInWords() throws Exception {
+    Path data = sampleCopy();
+    String text = Files.readString(data.resolve("usage.csv"), StandardCharsets.UTF_8);
+    Files.writeString(
+        data.resolve("usage.csv"), text + "T00000000,\"Finance & Operations,2026-01,,1,,1,\n");
+    assertThat(failure(data))
+        .isEqualTo(
+            "usage.csv: a quoted field is not closed: the record runs to the end of the file (row:"
+                + " T00000000,\"Finance & Operations,2026-01,,1,,1,)\n");
+  }
+
+  private Path sampleCopy() throws Exception {
+    Path data = tmp.resolve("data");
+    Files.createDirectories(data);
+    try (Stream<Path> s = Files.list(SparkTests.sampleData())) {
+      for (Path f : s.toList()) {
+        Files.copy(f, data.resolve(f.getFileName()));
+      }
+    }
+    return data;
+  }
+
+  /** The run's message on standard error; exit status 4 and no results file. */
+  private String failure(Path data) {
+    Path out = tmp.resolve("results.csv");
+    Throwable thrown =
+        org.assertj.core.api.Assertions.catchThrowable(
+            () ->
+                SparkRunner.run(
+                    spark,
+                    new SparkRunner.Options(
+                        SparkTests.criteria(), data.toString(), out.toString(), null, false, 0)));
+    assertThat(thrown).isNotNull();
+    StringWriter err = new StringWriter();
+    assertThat(Main.report(thrown, new PrintWriter(err, true))).isEqualTo(Main.DATA);
+    assertThat(out).doesNotExist();
+    return err.toString();
+  }
+
+  @org.junit.jupiter.api.Test
   void aMissingDataFolderIsADataError() {
     assertThatThrownBy(
             () ->
