@@ -87,8 +87,15 @@ final class PartWords {
     return label + ": " + (detail == null ? "" : detail + ", ") + (held ? "held" : "did not hold");
   }
 
-  /** A comparison's two sides, or an attribute's value; null when there is nothing to show. */
+  /**
+   * A comparison's two sides, an attribute's value, or the words of a combined condition's own
+   * parts in brackets ({@code (A and B) or C}); null when there is nothing to show.
+   */
   private static String detail(Ir.Expr e, Heard heard) {
+    if (e instanceof Ir.And || e instanceof Ir.Or) {
+      String inner = of(e, heard);
+      return inner == null ? null : "(" + inner + ")";
+    }
     if (e instanceof Ir.Compare k) {
       Long left = heard.values.get(k.left());
       Long right = heard.values.get(k.right());

@@ -200,8 +200,13 @@ class PartnerClubTest {
           .contains("criteria: An Enterprise customer with at least $10,000 of Azure ACR");
       assertThat(explain(engine, "C005"))
           .contains(
-              "any of: (segment == \"Enterprise\" and value >= enterprise_acr): did not hold;"
-                  + " (segment != \"Enterprise\" and value >= other_acr): did not hold")
+              // each bracketed part with its own parts: which one failed inside it
+              "any of: (segment == \"Enterprise\" and value >= enterprise_acr): (all of: segment"
+                  + " == \"Enterprise\": segment is \"Enterprise\", held; value >= enterprise_acr:"
+                  + " $99.99 against $10,000.00, did not hold), did not hold; (segment !="
+                  + " \"Enterprise\" and value >= other_acr): (all of: segment != \"Enterprise\":"
+                  + " segment is \"Enterprise\", did not hold; value >= other_acr: not evaluated"
+                  + " (already decided)), did not hold")
           .contains("for a baseline of 0 or less the criteria say met");
       // as of 2026-06 FY26 runs, with its own $1,000
       assertThat(explain(engine, "--as-of", "2026-06", "C001"))
