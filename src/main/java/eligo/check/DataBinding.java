@@ -21,12 +21,13 @@ import java.util.TreeSet;
  * <ul>
  *   <li>every workload name and family the criteria write is looked up in {@code workloads.csv}, to
  *       the letter. A name that differs from one of the data's only in case or spaces is an error
- *       that offers the exact name: names are unique, so it cannot be another workload. Any other
- *       name the data lacks is a warning, with the data's closest names when some are close ("did
- *       you mean"): DATA.md lets a dataset hold only some workloads (the conformance set {@code
- *       hand-1} has three, and the shipped criteria name "Virtual Machine Licenses", which is one
- *       edit from its "Virtual Machines"), so a name the data lacks may be right, but rules that
- *       use it count nothing in that dataset;
+ *       that offers the exact name: names are unique, so it cannot be another workload. A name of 4
+ *       characters or more one edit from one of the data's (two from 10 characters) is a
+ *       misspelling, an error offering the data's name. Any other name the data lacks is a warning,
+ *       with the data's closest names when some are close ("did you mean"): DATA.md lets a dataset
+ *       hold only some workloads (the conformance set {@code hand-1} has three, and the shipped
+ *       criteria name "Virtual Machine Licenses", which is one edit from its "Virtual Machines"),
+ *       so a name the data lacks may be right, but rules that use it count nothing in that dataset;
  *   <li>every association type that the data uses must be declared by the criteria: one error at
  *       the declaration the data most likely meant, with the count of rows and the first place in
  *       the data.
@@ -104,13 +105,15 @@ public final class DataBinding {
         case WORKLOAD -> {
           if (!workloads.contains(use.text())) {
             knownWorkloads = knownWorkloads != null ? knownWorkloads : new Known(workloads);
-            add(out, unknown(use, "workload", knownWorkloads, sample));
+            Diagnostic d = sample ? null : misspelt(use, "workload", knownWorkloads);
+            add(out, d != null ? d : unknown(use, "workload", knownWorkloads, sample));
           }
         }
         case FAMILY -> {
           if (!families.contains(use.text())) {
             knownFamilies = knownFamilies != null ? knownFamilies : new Known(families);
-            add(out, unknown(use, "workload family", knownFamilies, sample));
+            Diagnostic d = sample ? null : misspelt(use, "workload family", knownFamilies);
+            add(out, d != null ? d : unknown(use, "workload family", knownFamilies, sample));
           }
         }
         case TYPE_TEXT, CUSTOMER_ATTRIBUTE, TENANT_ATTRIBUTE, ATTRIBUTE_VALUE -> {}
@@ -256,6 +259,46 @@ public final class DataBinding {
         firstByFold.merge(folded[i], names[i], (a, b) -> a.compareTo(b) <= 0 ? a : b);
       }
     }
+  }
+
+  /**
+   * A misspelling, an error: a name of 4 characters or more that the data lacks, one edit from a
+   * name of the data (two for a name of 10 or more): {@code "Intunes"} when the data hold "Intune",
+   * {@code family "Azur"}. Such a pair is not two workloads a dataset may hold one of: no two names
+   * of 4 characters or more that DATA.md, CRITERIA.md, the conformance sets and the sample use are
+   * that close (a name the data lack further off, {@code "Virtual Machine Licenses"} beside
+   * "Virtual Machines", stays a warning). Null when the name is not one.
+   */
+  private static Diagnostic misspelt(NameUse use, String what, Known known) {
+    String n = fold(use.text());
+    if (n.length() < 4 || known.firstByFold.containsKey(n)) {
+      return null; // a difference in case or spaces is said as such by unknown()
+    }
+    int limit = n.length() >= 10 ? 2 : 1;
+    List<String> meant = new ArrayList<>();
+    for (int i = 0; i < known.names.length; i++) {
+      if (Math.abs(known.folded[i].length() - n.length()) <= limit
+          && distanceWithin(n, known.folded[i], limit) <= limit) {
+        meant.add(known.names[i]);
+      }
+    }
+    if (meant.isEmpty()) {
+      return null;
+    }
+    meant.sort(null);
+    return Diagnostic.error(
+        use.span(),
+        "the data has no "
+            + what
+            + " "
+            + quote(use.text())
+            + "; did you mean "
+            + String.join(" or ", meant.stream().limit(3).map(DataBinding::quote).toList())
+            + "? ("
+            + (meant.size() == 1 ? "it is" : "they are")
+            + " a letter or two from it: a misspelling, not a "
+            + what
+            + " this dataset lacks)");
   }
 
   /** As {@link #unknown(NameUse, String, Collection)}; in a sample, null unless a near miss. */

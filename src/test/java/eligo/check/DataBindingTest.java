@@ -85,12 +85,31 @@ class DataBindingTest {
   }
 
   @Test
-  void aWorkloadTheDataLacksIsAWarningWithTheClosestNames() throws IOException {
+  void aWorkloadALetterFromOneOfTheDatasIsAMisspellingAnError() throws IOException {
     assertThat(errorsAfter("modern-work.criteria", "\"Yammer\"", "\"Yamer\""))
         .containsExactly(
-            "criteria/modern-work.criteria:6:44: warning: the data has no workload \"Yamer\""
-                + " (workloads.csv holds 50 workloads); did you mean \"Yammer\"?: rules that name"
-                + " it count nothing in this dataset");
+            "criteria/modern-work.criteria:6:44: error: the data has no workload \"Yamer\"; did"
+                + " you mean \"Yammer\"? (it is a letter or two from it: a misspelling, not a"
+                + " workload this dataset lacks)");
+    // one of two places naming "Intune": the other does not make the slip a name the data lack
+    assertThat(errorsAfter("modern-work.criteria", "\"Intune\"", "\"Intunes\""))
+        .singleElement()
+        .asString()
+        .contains("error: the data has no workload \"Intunes\"; did you mean \"Intune\"?");
+    // two edits in a name of 10 characters or more
+    assertThat(errorsAfter("modern-work.criteria", "\"Teams Meetings\"", "\"Teams Meeting\""))
+        .singleElement()
+        .asString()
+        .contains("error: the data has no workload \"Teams Meeting\"; did you mean");
+  }
+
+  @Test
+  void aWorkloadFurtherOffThanALetterIsAWarningWithTheClosestNames() throws IOException {
+    assertThat(errorsAfter("modern-work.criteria", "\"Yammer\"", "\"Yamr Social\""))
+        .singleElement()
+        .asString()
+        .contains("warning: the data has no workload \"Yamr Social\"")
+        .endsWith("rules that name it count nothing in this dataset");
   }
 
   @Test
@@ -104,12 +123,12 @@ class DataBindingTest {
   }
 
   @Test
-  void aFamilyTheDataLacksIsAWarningWithTheClosestNames() throws IOException {
+  void aFamilyALetterFromOneOfTheDatasIsAMisspellingAnError() throws IOException {
     assertThat(errorsAfter("azure.criteria", "family \"Azure\"", "family \"Azur\""))
         .singleElement()
         .asString()
         .matches(
-            "criteria/azure\\.criteria:\\d+:\\d+: warning: the data has no workload family \"Azur\" \\(workloads.csv holds 5 families\\); did you mean \"Azure\"\\?: rules that name it count nothing in this dataset");
+            "criteria/azure\\.criteria:\\d+:\\d+: error: the data has no workload family \"Azur\"; did you mean \"Azure\"\\? \\(it is a letter or two from it: a misspelling, not a workload family this dataset lacks\\)");
   }
 
   @Test

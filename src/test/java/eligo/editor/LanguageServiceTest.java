@@ -102,7 +102,8 @@ class LanguageServiceTest {
         .satisfies(
             p -> {
               assertThat(p.code()).isEqualTo("data");
-              assertThat(p.severity()).isEqualTo(Problem.Severity.WARNING);
+              // a letter from the data's name: a misspelling, an error
+              assertThat(p.severity()).isEqualTo(Problem.Severity.ERROR);
               assertThat(p.message())
                   .contains("\"Virtual Machine\"")
                   .contains("did you mean \"Virtual Machines\"");
