@@ -24,6 +24,7 @@ final class AreaListPage {
   private static final Template HEAD = SitePages.SITE.get("areaHead");
   private static final Template ROW = SitePages.SITE.get("areaRow");
   private static final Template CELL = SitePages.SITE.get("areaCell");
+  private static final Template CELL_NOT_EVALUATED = SitePages.SITE.get("areaCellNotEvaluated");
   private static final Template LINK = SitePages.SITE.get("link");
 
   /** The marks of the outcomes in a cell, in the legend of the page. */
@@ -121,12 +122,16 @@ final class AreaListPage {
                         ? Formats.number(ao.value(c, ni), node.scale())
                         : Formats.value(
                             node.valueKind(), node.unit(), ao.value(c, ni), node.scale()));
+        // a cell of no class is not evaluated (lists.js reads it so): the commonest cell, kept
+        // short
         cells.append(
-            CELL.render(
-                    "groups",
-                    groups[ni][c] == null ? "" : groups[ni][c],
-                    "text",
-                    mark(status) + value)
+            (status == NodeResults.NOT_EVALUATED
+                    ? CELL_NOT_EVALUATED.render("text", mark(status))
+                    : CELL.render(
+                        "groups",
+                        groups[ni][c] == null ? "" : groups[ni][c],
+                        "text",
+                        mark(status) + value))
                 .markup());
       }
       rows.append(

@@ -1,5 +1,6 @@
 // An area's lists page (AreaListPage): the link's fragment GROUP:NODE shows the customers of
-// that group at that node only; no fragment shows every customer. Texts are set, never parsed.
+// that group at that node only; no fragment shows every customer. A cell of no class is not
+// evaluated. Texts are set, never parsed.
 (function(){
   var t=document.getElementById('rows'),st=document.getElementById('stopped'),shown=document.getElementById('shown'),all=document.getElementById('all');
   var labels={met:'Met',not_met:'Not met',not_evaluated:'Not evaluated',growth:'With growth',decline:'In decline',no_change:'No change'};
@@ -8,7 +9,7 @@
     var col=-1,head=t.rows[0].cells,n=0;
     for(var k=0;k<head.length;k++)if(node&&head[k].getAttribute('data-node')===node)col=k;
     for(var r=1;r<t.rows.length;r++){
-      var show=col<0||t.rows[r].cells[col].classList.contains(g);
+      var cell=t.rows[r].cells[col],show=col<0||(cell.className?cell.classList.contains(g):g==='not_evaluated');
       t.rows[r].hidden=!show;
       if(show)n++;
     }
