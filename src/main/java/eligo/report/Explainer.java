@@ -1,12 +1,13 @@
 package eligo.report;
 
 import eligo.data.Dataset;
-import eligo.data.Month;
 import eligo.data.NodeResults;
 import eligo.engine.Outcome;
 import eligo.interpret.Interpreter;
 import eligo.io.Texts;
 import eligo.ir.Ir;
+import eligo.report.NodeTrace.Closest;
+import eligo.report.NodeTrace.Fact;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -31,7 +32,7 @@ public final class Explainer {
   private final Outcome outcome;
   private final Dataset data;
   private final List<Interpreter> interpreters = new ArrayList<>();
-  private final Recorder recorder = new Recorder();
+  private final TraceRecorder recorder;
 
   /**
    * Words that depend only on a part of the criteria and the as-of month, kept: the same for every
@@ -64,6 +65,7 @@ public final class Explainer {
     this.qualifying = qualifying;
     this.outcome = outcome;
     this.data = outcome.data;
+    this.recorder = new TraceRecorder(data);
     for (Outcome.AreaOutcome a : outcome.areas) {
       interpreters.add(new Interpreter(a.area, data, recorder));
       int[][] before = new int[a.nodes.size()][];
@@ -169,7 +171,7 @@ public final class Explainer {
       r.value[i] = a.value(c, i);
       r.current[i] = a.current(c, i);
       r.baseline[i] = a.baseline(c, i);
-      Trace t = new Trace(n, data, c);
+      NodeTrace t = new NodeTrace(n, data, c);
       if (status == NodeResults.NOT_EVALUATED) {
         for (int g : gatesBefore.get(ai)[i]) {
           if (a.status(c, g) != NodeResults.MET) {
@@ -184,7 +186,7 @@ public final class Explainer {
 
   // ================================================================ the view of one node
 
-  private CustomerView.Node node(Ir.Node n, NodeResults r, int i, Trace t, int c, int m) {
+  private CustomerView.Node node(Ir.Node n, NodeResults r, int i, NodeTrace t, int c, int m) {
     byte status = r.status[i];
     String detailsBy =
         n.details().isEmpty() ? null : n.details().get(0).name().toLowerCase(Locale.ROOT);
@@ -344,7 +346,7 @@ public final class Explainer {
   }
 
   /** The deciding facts of an evaluated node in words (the part before "needed"). */
-  private String reason(Ir.Node n, Trace t, NodeResults r, int i, int c, int m) {
+  private String reason(Ir.Node n, NodeTrace t, NodeResults r, int i, int c, int m) {
     Ir.Expr top = t.top;
     if (data.tenantStart(c) == data.tenantEnd(c)) {
       return "the customer has no tenant";
@@ -379,14 +381,14 @@ public final class Explainer {
         s.append(" (qualifying: ").append(types ? what : set + " with " + what).append(')');
       }
       Closest closest = t.closest;
-      if (closest != null && now == 0 && closest.value != 0) {
-        s.append(closest.higherIsCloser ? "; the highest was " : "; the lowest was ")
-            .append(closest.where)
+      if (closest != null && now == 0 && closest.value() != 0) {
+        s.append(closest.higherIsCloser() ? "; the highest was " : "; the lowest was ")
+            .append(closest.where())
             .append(" with ")
-            .append(closest.amount)
-            .append(closest.when)
+            .append(closest.amount())
+            .append(closest.when())
             .append(" (needed: ")
-            .append(closest.needed)
+            .append(closest.needed())
             .append(')');
       }
       return s.toString();
@@ -454,7 +456,7 @@ public final class Explainer {
     return " in " + Formats.month(m);
   }
 
-  private List<CustomerView.Detail> details(Ir.Node n, Trace t) {
+  private List<CustomerView.Detail> details(Ir.Node n, NodeTrace t) {
     List<CustomerView.Detail> rows = new ArrayList<>();
     if (t.detailVar == null) {
       return rows;
@@ -484,7 +486,7 @@ public final class Explainer {
   }
 
   /** What a tenant or workload had on one side, or null when nothing worth showing. */
-  private String cell(Ir.Node n, Trace t, int side, int key) {
+  private String cell(Ir.Node n, NodeTrace t, int side, int key) {
     Fact f = t.facts[side][key - t.base];
     if (f == null) {
       return null;
@@ -540,318 +542,6 @@ public final class Explainer {
         return data.typeName(value);
       default:
         return Formats.month(value);
-    }
-  }
-
-  // ================================================================ recording the evaluation
-
-  /** A comparison with a threshold that failed, closest to passing. */
-  private record Closest(
-      String where,
-      String amount,
-      String when,
-      String needed,
-      long value,
-      boolean higherIsCloser) {}
-
-  /**
-   * An amount compared with a threshold, in a month (or {@link Month#NONE} when no month was
-   * bound).
-   */
-  private record Peak(Ir.Compare compare, long value, int month) {
-    String text(String before) {
-      return before
-          + Words.amount(compare.left()).format(value, compare.left().scale())
-          + (month == Month.NONE ? "" : " in " + Formats.month(month));
-    }
-  }
-
-  /** What one tenant or workload had on one side. */
-  private static final class Fact {
-    int bindings;
-    int held;
-    boolean hasAmount;
-    long amount;
-
-    /** The largest amount compared with a threshold. */
-    Peak peak;
-
-    /** The first amount that passed its threshold. */
-    Peak first;
-
-    String found;
-  }
-
-  /** What was recorded for one result node. */
-  private static final class Trace {
-    /** The outermost count or sum of the value (inside the net), or another expression. */
-    final Ir.Expr top;
-
-    final Ir.Var detailVar;
-    final boolean detailVarOnTop;
-
-    /**
-     * Per side (0: at M, 1: at M-12), per detail key (a tenant or workload index) less {@link
-     * #base}: the customer's tenants, or every workload.
-     */
-    final Fact[][] facts;
-
-    final int base;
-
-    /** The failing threshold comparison at M that came closest to passing. */
-    Closest closest;
-
-    Ir.Node stoppedBy;
-
-    Trace(Ir.Node node, Dataset data, int customer) {
-      Ir.Expr body = node.value() instanceof Ir.Net net ? net.body() : node.value();
-      this.top = body;
-      Ir.Dim dim =
-          node.details().isEmpty()
-              ? null
-              : node.details().get(0) == Ir.Detail.TENANT ? Ir.Dim.TENANT : Ir.Dim.WORKLOAD;
-      Ir.Var found = null;
-      boolean onTop = false;
-      if (dim != null) {
-        for (Ir.Binder b : Words.bindersOf(body)) {
-          if (b.var().dim() == dim) {
-            found = b.var();
-            onTop = true;
-            break;
-          }
-        }
-        if (found == null) {
-          found = firstVar(body, dim);
-        }
-      }
-      this.detailVar = found;
-      this.detailVarOnTop = onTop;
-      int size = 0;
-      if (found != null && dim == Ir.Dim.TENANT) {
-        this.base = data.tenantStart(customer);
-        size = data.tenantEnd(customer) - base;
-      } else {
-        this.base = 0;
-        size = found != null ? data.workloadCount() : 0;
-      }
-      this.facts = new Fact[][] {new Fact[size], new Fact[size]};
-    }
-
-    private static Ir.Var firstVar(Ir.Expr e, Ir.Dim dim) {
-      if (e == null) {
-        return null;
-      }
-      for (Ir.Binder b : Words.bindersOf(e)) {
-        if (b.var().dim() == dim) {
-          return b.var();
-        }
-      }
-      for (Ir.Expr child : e.children()) {
-        Ir.Var v = firstVar(child, dim);
-        if (v != null) {
-          return v;
-        }
-      }
-      return null;
-    }
-  }
-
-  /** Listens to the interpreter. */
-  private final class Recorder implements Interpreter.Listener {
-    final Map<Ir.Node, Trace> traces = new IdentityHashMap<>();
-
-    /** The reason of each evaluated gate, for the nodes it stops. */
-    final Map<Ir.Node, String> reasons = new IdentityHashMap<>();
-
-    private final Map<Ir.Expr, Long> lastValue = new IdentityHashMap<>();
-
-    /** Each condition's last outcome, for what an 'at least' found. */
-    private final Map<Ir.Expr, Boolean> lastHeld = new IdentityHashMap<>();
-
-    private Trace current;
-    private int asOf;
-    private int customer;
-
-    void start(int c, int m) {
-      customer = c;
-      traces.clear();
-      reasons.clear();
-      lastValue.clear();
-      lastHeld.clear();
-      current = null;
-      asOf = m;
-    }
-
-    @Override
-    public void evaluating(Ir.Node node) {
-      current = new Trace(node, data, customer);
-      traces.put(node, current);
-    }
-
-    @Override
-    public void skipped(Ir.Node node, Ir.Node gate) {
-      Trace t = new Trace(node, data, customer);
-      t.stoppedBy = gate;
-      traces.put(node, t);
-    }
-
-    private int side(Interpreter.Scope s) {
-      return s.asOf() == asOf ? 0 : s.asOf() == asOf - 12 ? 1 : -1;
-    }
-
-    private Fact fact(Interpreter.Scope s, int side) {
-      if (current.detailVar == null || !s.binds(current.detailVar)) {
-        return null;
-      }
-      Fact[] facts = current.facts[side];
-      int k = s.valueOf(current.detailVar) - current.base;
-      Fact f = facts[k];
-      if (f == null) {
-        f = new Fact();
-        facts[k] = f;
-      }
-      return f;
-    }
-
-    @Override
-    public void number(Ir.Expr e, Interpreter.Scope s, long value) {
-      lastValue.put(e, value);
-      if (current == null || !(current.top instanceof Ir.Sum sum) || e != sum.body()) {
-        return;
-      }
-      int side = side(s);
-      Fact f = side < 0 ? null : fact(s, side);
-      if (f != null && current.detailVarOnTop) {
-        f.hasAmount = true;
-        f.amount = Math.addExact(f.amount, value);
-      }
-    }
-
-    @Override
-    public void condition(Ir.Expr e, Interpreter.Scope s, boolean holds) {
-      lastHeld.put(e, holds);
-      if (current == null) {
-        return;
-      }
-      int side = side(s);
-      if (side < 0) {
-        return;
-      }
-      boolean countWhere = current.top instanceof Ir.Count count && e == count.where();
-      boolean compare =
-          e instanceof Ir.Compare k0
-              && k0.right() instanceof Ir.Const
-              && !(k0.left() instanceof Ir.NodeValue);
-      boolean association = e instanceof Ir.Associated && holds && !current.detailVarOnTop;
-      if (!countWhere && !compare && !association) {
-        return;
-      }
-      Fact f = fact(s, side);
-      if (countWhere) {
-        if (f != null && current.detailVarOnTop) {
-          f.bindings++;
-          f.held += holds ? 1 : 0;
-        }
-      }
-      if (e instanceof Ir.Compare k
-          && k.right() instanceof Ir.Const c
-          && !(k.left() instanceof Ir.NodeValue)) {
-        long left = lastValue.getOrDefault(k.left(), 0L);
-        if (f != null && (f.peak == null || left > f.peak.value())) {
-          f.peak = new Peak(k, left, monthOf(s));
-        }
-        if (f != null && holds && f.first == null) {
-          f.first = new Peak(k, left, monthOf(s));
-        }
-        boolean up = k.op().isLowerBound();
-        boolean down = k.op().isUpperBound();
-        Closest best = current.closest;
-        if (side == 0
-            && !holds
-            && (up || down)
-            && (best == null
-                || (up ? left > best.value : left < best.value) && best.higherIsCloser == up)) {
-          int month = monthOf(s);
-          Words.Amount amount = Words.amount(k.left());
-          current.closest =
-              new Closest(
-                  where(s),
-                  amount.format(left, k.left().scale()),
-                  month == Month.NONE
-                      ? " as of " + Formats.month(s.asOf())
-                      : " in " + Formats.month(month),
-                  Words.comparison(k.op()) + " " + amount.format(c.unscaled(), c.scale()),
-                  left,
-                  up);
-        }
-      } else if (e instanceof Ir.Associated
-          && holds
-          && f != null
-          && !current.detailVarOnTop
-          && f.found == null) {
-        f.found = scopeText(s, current.detailVar);
-      }
-    }
-
-    /** The tenant, workload and type bound in {@code s}: {@code T000017 on Azure SQL Database}. */
-    private String where(Interpreter.Scope s) {
-      List<Ir.Var> vars = new ArrayList<>(s.bound());
-      java.util.Collections.reverse(vars);
-      StringBuilder out = new StringBuilder();
-      for (Ir.Var v : vars) {
-        if (v.dim() == Ir.Dim.TENANT) {
-          out.append(out.length() == 0 ? "" : " ")
-              .append("tenant ")
-              .append(data.tenantId(s.valueOf(v)));
-        }
-      }
-      for (Ir.Var v : vars) {
-        if (v.dim() == Ir.Dim.WORKLOAD) {
-          out.append(out.length() == 0 ? "" : " on ").append(data.workloadName(s.valueOf(v)));
-        }
-      }
-      return out.length() == 0 ? "the customer" : out.toString();
-    }
-
-    /**
-     * {@code PAL association of tenant T1 active in 2025-01}: what an association test found,
-     * without {@code except}.
-     */
-    private String scopeText(Interpreter.Scope s, Ir.Var except) {
-      String type = "";
-      String tenant = "";
-      String workload = "";
-      String month = "";
-      for (Ir.Var v : s.bound()) {
-        if (v.equals(except)) {
-          continue;
-        }
-        int x = s.valueOf(v);
-        switch (v.dim()) {
-          case TENANT:
-            tenant = " of tenant " + data.tenantId(x);
-            break;
-          case WORKLOAD:
-            workload = " on " + data.workloadName(x);
-            break;
-          case TYPE:
-            type = data.typeName(x) + " ";
-            break;
-          default:
-            month = " active in " + Formats.month(x);
-        }
-      }
-      return type + "association" + tenant + workload + month;
-    }
-
-    /** The innermost bound month, or {@link Month#NONE}. */
-    private int monthOf(Interpreter.Scope s) {
-      for (Ir.Var v : s.bound()) {
-        if (v.dim() == Ir.Dim.MONTH) {
-          return s.valueOf(v);
-        }
-      }
-      return Month.NONE;
     }
   }
 }

@@ -1,0 +1,121 @@
+package eligo.report;
+
+import eligo.data.Dataset;
+import eligo.data.Month;
+import eligo.ir.Ir;
+
+/**
+ * What the explainer recorded of one result node's evaluation for one customer: per side (at M, at
+ * M-12) and per tenant or workload of the node's details, what was counted, summed and compared
+ * ({@link Fact}); the failing comparison that came closest to its threshold ({@link Closest}); the
+ * gate that stopped it. Filled by {@link TraceRecorder}, read by {@link Explainer}.
+ */
+final class NodeTrace {
+  /** A comparison with a threshold that failed, closest to passing. */
+  record Closest(
+      String where,
+      String amount,
+      String when,
+      String needed,
+      long value,
+      boolean higherIsCloser) {}
+
+  /**
+   * An amount compared with a threshold, in a month (or {@link Month#NONE} when no month was
+   * bound).
+   */
+  record Peak(Ir.Compare compare, long value, int month) {
+    String text(String before) {
+      return before
+          + Words.amount(compare.left()).format(value, compare.left().scale())
+          + (month == Month.NONE ? "" : " in " + Formats.month(month));
+    }
+  }
+
+  /** What one tenant or workload had on one side. */
+  static final class Fact {
+    int bindings;
+    int held;
+    boolean hasAmount;
+    long amount;
+
+    /** The largest amount compared with a threshold. */
+    Peak peak;
+
+    /** The first amount that passed its threshold. */
+    Peak first;
+
+    String found;
+  }
+
+  /** The outermost count or sum of the value (inside the net), or another expression. */
+  final Ir.Expr top;
+
+  final Ir.Var detailVar;
+  final boolean detailVarOnTop;
+
+  /**
+   * Per side (0: at M, 1: at M-12), per detail key (a tenant or workload index) less {@link #base}:
+   * the customer's tenants, or every workload.
+   */
+  final Fact[][] facts;
+
+  final int base;
+
+  /** The failing threshold comparison at M that came closest to passing. */
+  Closest closest;
+
+  Ir.Node stoppedBy;
+
+  NodeTrace(Ir.Node node, Dataset data, int customer) {
+    Ir.Expr body = node.value() instanceof Ir.Net net ? net.body() : node.value();
+    this.top = body;
+    Ir.Dim dim =
+        node.details().isEmpty()
+            ? null
+            : node.details().get(0) == Ir.Detail.TENANT ? Ir.Dim.TENANT : Ir.Dim.WORKLOAD;
+    Ir.Var found = null;
+    boolean onTop = false;
+    if (dim != null) {
+      for (Ir.Binder b : Words.bindersOf(body)) {
+        if (b.var().dim() == dim) {
+          found = b.var();
+          onTop = true;
+          break;
+        }
+      }
+      if (found == null) {
+        found = firstVar(body, dim);
+      }
+    }
+    this.detailVar = found;
+    this.detailVarOnTop = onTop;
+    int size = 0;
+    if (found != null && dim == Ir.Dim.TENANT) {
+      this.base = data.tenantStart(customer);
+      size = data.tenantEnd(customer) - base;
+    } else {
+      this.base = 0;
+      size = found != null ? data.workloadCount() : 0;
+    }
+    this.facts = new Fact[][] {new Fact[size], new Fact[size]};
+  }
+
+  private static Ir.Var firstVar(Ir.Expr e, Ir.Dim dim) {
+    if (e == null) {
+      return null;
+    }
+    for (Ir.Binder b : Words.bindersOf(e)) {
+      if (b.var().dim() == dim) {
+        return b.var();
+      }
+    }
+    for (Ir.Expr child : e.children()) {
+      Ir.Var v = firstVar(child, dim);
+      if (v != null) {
+        return v;
+      }
+    }
+    return null;
+  }
+}

@@ -1,0 +1,224 @@
+package eligo.report;
+
+import eligo.data.Dataset;
+import eligo.data.Month;
+import eligo.interpret.Interpreter;
+import eligo.ir.Ir;
+import eligo.report.NodeTrace.Closest;
+import eligo.report.NodeTrace.Fact;
+import eligo.report.NodeTrace.Peak;
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Listens to the interpreter's evaluation of one customer for the {@link Explainer}: a {@link
+ * NodeTrace} per result node (what each tenant or workload counted, summed and compared, the
+ * closest failing comparison), each gate's reason for the nodes it stops, and every expression's
+ * last value and outcome (for what the parts of 'and', 'or', 'at least' and points found). One
+ * instance per explainer, so per thread.
+ */
+final class TraceRecorder implements Interpreter.Listener {
+  private final Dataset data;
+
+  TraceRecorder(Dataset data) {
+    this.data = data;
+  }
+
+  final Map<Ir.Node, NodeTrace> traces = new IdentityHashMap<>();
+
+  /** The reason of each evaluated gate, for the nodes it stops. */
+  final Map<Ir.Node, String> reasons = new IdentityHashMap<>();
+
+  final Map<Ir.Expr, Long> lastValue = new IdentityHashMap<>();
+
+  /** Each condition's last outcome, for what an 'at least' found. */
+  final Map<Ir.Expr, Boolean> lastHeld = new IdentityHashMap<>();
+
+  private NodeTrace current;
+  private int asOf;
+  private int customer;
+
+  void start(int c, int m) {
+    customer = c;
+    traces.clear();
+    reasons.clear();
+    lastValue.clear();
+    lastHeld.clear();
+    current = null;
+    asOf = m;
+  }
+
+  @Override
+  public void evaluating(Ir.Node node) {
+    current = new NodeTrace(node, data, customer);
+    traces.put(node, current);
+  }
+
+  @Override
+  public void skipped(Ir.Node node, Ir.Node gate) {
+    NodeTrace t = new NodeTrace(node, data, customer);
+    t.stoppedBy = gate;
+    traces.put(node, t);
+  }
+
+  private int side(Interpreter.Scope s) {
+    return s.asOf() == asOf ? 0 : s.asOf() == asOf - 12 ? 1 : -1;
+  }
+
+  private Fact fact(Interpreter.Scope s, int side) {
+    if (current.detailVar == null || !s.binds(current.detailVar)) {
+      return null;
+    }
+    Fact[] facts = current.facts[side];
+    int k = s.valueOf(current.detailVar) - current.base;
+    Fact f = facts[k];
+    if (f == null) {
+      f = new Fact();
+      facts[k] = f;
+    }
+    return f;
+  }
+
+  @Override
+  public void number(Ir.Expr e, Interpreter.Scope s, long value) {
+    lastValue.put(e, value);
+    if (current == null || !(current.top instanceof Ir.Sum sum) || e != sum.body()) {
+      return;
+    }
+    int side = side(s);
+    Fact f = side < 0 ? null : fact(s, side);
+    if (f != null && current.detailVarOnTop) {
+      f.hasAmount = true;
+      f.amount = Math.addExact(f.amount, value);
+    }
+  }
+
+  @Override
+  public void condition(Ir.Expr e, Interpreter.Scope s, boolean holds) {
+    lastHeld.put(e, holds);
+    if (current == null) {
+      return;
+    }
+    int side = side(s);
+    if (side < 0) {
+      return;
+    }
+    boolean countWhere = current.top instanceof Ir.Count count && e == count.where();
+    boolean compare =
+        e instanceof Ir.Compare k0
+            && k0.right() instanceof Ir.Const
+            && !(k0.left() instanceof Ir.NodeValue);
+    boolean association = e instanceof Ir.Associated && holds && !current.detailVarOnTop;
+    if (!countWhere && !compare && !association) {
+      return;
+    }
+    Fact f = fact(s, side);
+    if (countWhere) {
+      if (f != null && current.detailVarOnTop) {
+        f.bindings++;
+        f.held += holds ? 1 : 0;
+      }
+    }
+    if (e instanceof Ir.Compare k
+        && k.right() instanceof Ir.Const c
+        && !(k.left() instanceof Ir.NodeValue)) {
+      long left = lastValue.getOrDefault(k.left(), 0L);
+      if (f != null && (f.peak == null || left > f.peak.value())) {
+        f.peak = new Peak(k, left, monthOf(s));
+      }
+      if (f != null && holds && f.first == null) {
+        f.first = new Peak(k, left, monthOf(s));
+      }
+      boolean up = k.op().isLowerBound();
+      boolean down = k.op().isUpperBound();
+      Closest best = current.closest;
+      if (side == 0
+          && !holds
+          && (up || down)
+          && (best == null
+              || (up ? left > best.value() : left < best.value()) && best.higherIsCloser() == up)) {
+        int month = monthOf(s);
+        Words.Amount amount = Words.amount(k.left());
+        current.closest =
+            new Closest(
+                where(s),
+                amount.format(left, k.left().scale()),
+                month == Month.NONE
+                    ? " as of " + Formats.month(s.asOf())
+                    : " in " + Formats.month(month),
+                Words.comparison(k.op()) + " " + amount.format(c.unscaled(), c.scale()),
+                left,
+                up);
+      }
+    } else if (e instanceof Ir.Associated
+        && holds
+        && f != null
+        && !current.detailVarOnTop
+        && f.found == null) {
+      f.found = scopeText(s, current.detailVar);
+    }
+  }
+
+  /** The tenant, workload and type bound in {@code s}: {@code T000017 on Azure SQL Database}. */
+  private String where(Interpreter.Scope s) {
+    List<Ir.Var> vars = new ArrayList<>(s.bound());
+    java.util.Collections.reverse(vars);
+    StringBuilder out = new StringBuilder();
+    for (Ir.Var v : vars) {
+      if (v.dim() == Ir.Dim.TENANT) {
+        out.append(out.length() == 0 ? "" : " ")
+            .append("tenant ")
+            .append(data.tenantId(s.valueOf(v)));
+      }
+    }
+    for (Ir.Var v : vars) {
+      if (v.dim() == Ir.Dim.WORKLOAD) {
+        out.append(out.length() == 0 ? "" : " on ").append(data.workloadName(s.valueOf(v)));
+      }
+    }
+    return out.length() == 0 ? "the customer" : out.toString();
+  }
+
+  /**
+   * {@code PAL association of tenant T1 active in 2025-01}: what an association test found, without
+   * {@code except}.
+   */
+  private String scopeText(Interpreter.Scope s, Ir.Var except) {
+    String type = "";
+    String tenant = "";
+    String workload = "";
+    String month = "";
+    for (Ir.Var v : s.bound()) {
+      if (v.equals(except)) {
+        continue;
+      }
+      int x = s.valueOf(v);
+      switch (v.dim()) {
+        case TENANT:
+          tenant = " of tenant " + data.tenantId(x);
+          break;
+        case WORKLOAD:
+          workload = " on " + data.workloadName(x);
+          break;
+        case TYPE:
+          type = data.typeName(x) + " ";
+          break;
+        default:
+          month = " active in " + Formats.month(x);
+      }
+    }
+    return type + "association" + tenant + workload + month;
+  }
+
+  /** The innermost bound month, or {@link Month#NONE}. */
+  private int monthOf(Interpreter.Scope s) {
+    for (Ir.Var v : s.bound()) {
+      if (v.dim() == Ir.Dim.MONTH) {
+        return s.valueOf(v);
+      }
+    }
+    return Month.NONE;
+  }
+}
