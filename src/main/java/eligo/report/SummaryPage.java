@@ -1,0 +1,300 @@
+package eligo.report;
+
+import eligo.data.Dataset;
+import eligo.engine.Outcome;
+import eligo.ir.Ir;
+import eligo.report.html.Html;
+import eligo.report.html.Template;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The summary pages of a site: {@code index.html} (per area, per node, a bar of its groups, their
+ * customers linked to their lists and their tenants, the partner-level goals), a partner's summary
+ * on the program's site, and the program's {@code partners.html}. Part of {@link SitePages}.
+ */
+final class SummaryPage {
+  private static final Template LINK = SitePages.SITE.get("link");
+  private static final Template TH = SitePages.SITE.get("th");
+  private static final Template LI = SitePages.SITE.get("li");
+  private static final Template SMALL = SitePages.SITE.get("small");
+  private static final Template LEGEND = SitePages.SITE.get("legend");
+
+  private final SitePages pages;
+  private final SiteModel model;
+
+  SummaryPage(SitePages pages) {
+    this.pages = pages;
+    this.model = pages.model;
+  }
+
+  /** The legend of the outcome words. */
+  private static Html legend() {
+    List<Html> items = new ArrayList<>();
+    for (String s : Words.LEGEND) {
+      items.add(LI.render("item", Html.text(s)));
+    }
+    return LEGEND.render("items", Html.join(items));
+  }
+
+  private static final Template SUMMARY = SitePages.SITE.get("summary");
+  private static final Template SUMMARY_AREA = SitePages.SITE.get("summaryArea");
+  private static final Template SUMMARY_NODE = SitePages.SITE.get("summaryNode");
+  private static final Template ZERO_COUNT = SitePages.SITE.get("zeroCount");
+  private static final Template COUNT = SitePages.SITE.get("count");
+  private static final Template TENANT_COUNT = SitePages.SITE.get("tenantCount");
+  private static final Template TH_OPEN = SitePages.SITE.get("thOpen");
+  private static final Template PARTNERS_MET = SitePages.SITE.get("partnersMet");
+  private static final Template PARTNER_TOTAL = SitePages.SITE.get("partnerTotal");
+
+  /** {@code index.html}: the summary of every customer of the site. */
+  String summary() {
+    return summaryPage(model.all, model.partner(), "");
+  }
+
+  /**
+   * {@code p/NAME.html} of the program's site: one partner's summary, whose counts lead to its
+   * block of the lists of all partners.
+   */
+  String partnerSummary(String partner) {
+    if (model.face != SiteModel.Face.PROGRAM) {
+      throw new IllegalStateException("a partner's site has no partner pages");
+    }
+    SummaryView one = SummaryView.of(model.outcome, model.order, partner, null, null);
+    return summaryPage(one, partner, "../");
+  }
+
+  private String summaryPage(SummaryView v, String partner, String root) {
+    boolean ownSite = model.face == SiteModel.Face.PARTNER;
+    boolean partnerPage = partner != null && !ownSite;
+    List<Html> areaLinks = new ArrayList<>();
+    List<Html> areas = new ArrayList<>();
+    for (int ai = 0; ai < v.areas().size(); ai++) {
+      SummaryView.Area a = v.areas().get(ai);
+      SiteModel.AreaInfo info = model.areas.get(ai);
+      areaLinks.add(LINK.render("href", "#" + info.anchor(), "label", a.title()));
+      List<Html> nodes = new ArrayList<>();
+      for (int ni = 0; ni < a.nodes().size(); ni++) {
+        SummaryView.Node n = a.nodes().get(ni);
+        Ir.Node node = info.outcome().nodes.get(ni);
+        List<Html> labels = new ArrayList<>();
+        List<Html> counts = new ArrayList<>();
+        List<Html> tenants = new ArrayList<>();
+        for (int gi = 0; gi < n.groups().size(); gi++) {
+          SummaryView.Group g = n.groups().get(gi);
+          labels.add(TH_OPEN.render("text", g.label()));
+          tenants.add(TENANT_COUNT.render("count", tenants(g)));
+          if (g.count() == 0) {
+            counts.add(ZERO_COUNT.render("group", g.key()));
+          } else {
+            int start =
+                partnerPage
+                    ? indexIn(model.all.areas().get(ai).nodes().get(ni).groups().get(gi), g)
+                    : 0;
+            String list = root + pages.listHref(ai, ni, gi, start, partnerPage ? partner : null);
+            counts.add(COUNT.render("group", g.key(), "list", list, "count", g.count()));
+          }
+        }
+        nodes.add(
+            SUMMARY_NODE.render(
+                "leaf",
+                node.kind() == Ir.NodeKind.LEAF ? " leaf" : "",
+                "area",
+                a.id(),
+                "node",
+                n.id(),
+                "title",
+                info.labels().get(ni),
+                "id",
+                SMALL.render("text", n.kind() + " " + n.id()),
+                "criteria",
+                n.criteria(),
+                "chart",
+                SiteCharts.bar(n, v.customers()),
+                "labels",
+                Html.join(labels),
+                "counts",
+                Html.join(counts),
+                "tenants",
+                Html.join(tenants),
+                "partnerLevel",
+                partnerLevel(n, a, partner)));
+      }
+      areas.add(
+          SUMMARY_AREA.render(
+              "anchor",
+              info.anchor(),
+              "title",
+              a.title(),
+              "id",
+              a.id(),
+              "root",
+              root,
+              "tree",
+              info.tree(),
+              "nodes",
+              Html.join(nodes)));
+    }
+    Html back =
+        partnerPage
+            ? LINK.render("href", "../index.html", "label", "All partners")
+            : ownSite ? Html.EMPTY : LINK.render("href", "partners.html", "label", "Partners");
+    Html body =
+        SUMMARY.render(
+            "back",
+            back,
+            "root",
+            root,
+            "partner",
+            partner == null ? "" : ": partner " + partner,
+            "customers",
+            v.customers() + Words.plural(" customer", v.customers()),
+            "partners",
+            partner == null ? " of " + v.partners() + Words.plural(" partner", v.partners()) : "",
+            "asOf",
+            v.asOf(),
+            "areaLinks",
+            Html.join(areaLinks),
+            "legend",
+            legend(),
+            "areas",
+            Html.join(areas));
+    return SitePages.page(
+        partner == null ? "Customer eligibility" : "Customer eligibility: partner " + partner,
+        root,
+        body);
+  }
+
+  /** The tenants of a group's customers. */
+  private long tenants(SummaryView.Group g) {
+    Dataset data = model.outcome.data;
+    long n = 0;
+    for (int c : g.members()) {
+      n += data.tenantEnd(c) - data.tenantStart(c);
+    }
+    return n;
+  }
+
+  /** Where the first member of {@code part} stands in {@code whole} (both in report order). */
+  private int indexIn(SummaryView.Group whole, SummaryView.Group part) {
+    int[] position = model.position;
+    int first = position[part.members()[0]];
+    int[] m = whole.members();
+    int lo = 0;
+    int hi = m.length - 1;
+    while (lo <= hi) {
+      int mid = (lo + hi) >>> 1;
+      int cmp = Integer.compare(position[m[mid]], first);
+      if (cmp == 0) {
+        return mid;
+      }
+      if (cmp < 0) {
+        lo = mid + 1;
+      } else {
+        hi = mid - 1;
+      }
+    }
+    throw new IllegalStateException("a partner's group member is not in the group of all partners");
+  }
+
+  private Html partnerLevel(SummaryView.Node n, SummaryView.Area a, String partner) {
+    if (n.partner() == null) {
+      return Html.EMPTY;
+    }
+    if (partner == null) {
+      List<String> met = new ArrayList<>();
+      for (SummaryView.PartnerTotal t : n.partner().totals()) {
+        if (t.status().equals("met")) {
+          met.add(t.partnerId());
+        }
+      }
+      int partners = n.partner().totals().size();
+      String which = met.isEmpty() ? "" : met.size() <= 20 ? ": " + String.join(", ", met) : "";
+      return PARTNERS_MET.render(
+          "criteria",
+          n.partner().criteria(),
+          "area",
+          a.id(),
+          "node",
+          n.id(),
+          "met",
+          met.size(),
+          "partners",
+          partners + Words.plural(" partner", partners),
+          "which",
+          which);
+    }
+    SummaryView.PartnerTotal t =
+        n.partner().totals().stream()
+            .filter(x -> x.partnerId().equals(partner))
+            .findFirst()
+            .orElseThrow();
+    return PARTNER_TOTAL.render(
+        "criteria",
+        n.partner().criteria(),
+        "partner",
+        t.partnerId(),
+        "area",
+        a.id(),
+        "node",
+        n.id(),
+        "status",
+        t.status(),
+        "value",
+        t.value(),
+        "total",
+        t.total(),
+        "statusText",
+        Words.outcome(t.status()),
+        "needed",
+        n.partner().needed() == null ? "" : n.partner().needed());
+  }
+
+  private static final Template PARTNERS = SitePages.SITE.get("partners");
+  private static final Template PARTNER_ROW = SitePages.SITE.get("partnerRow");
+  private static final Template STATUS_CELL = SitePages.SITE.get("statusCell");
+
+  /** {@code partners.html} of the program's site: each partner and its partner-level goals. */
+  String partners() {
+    Outcome o = model.outcome;
+    List<Html> heads = new ArrayList<>();
+    List<int[]> rules = new ArrayList<>();
+    for (int ai = 0; ai < o.areas.size(); ai++) {
+      Outcome.AreaOutcome a = o.areas.get(ai);
+      for (int j = 0; j < a.partnerNodes.size(); j++) {
+        Ir.Node n = a.partnerNodes.get(j);
+        heads.add(
+            TH.render("text", a.area.title() + " · " + SiteModel.label(a.area, n) + " (partner)"));
+        rules.add(new int[] {ai, j});
+      }
+    }
+    List<Html> rows = new ArrayList<>();
+    for (int p = 0; p < o.partners.size(); p++) {
+      List<Html> cells = new ArrayList<>();
+      for (int[] r : rules) {
+        boolean met = o.areas.get(r[0]).partnerMet(p, r[1]);
+        String s = met ? "met" : "not_met";
+        cells.add(STATUS_CELL.render("status", s, "text", Words.outcome(s)));
+      }
+      rows.add(
+          PARTNER_ROW.render(
+              "page",
+              SiteNames.of(o.partners.get(p)),
+              "name",
+              o.partners.get(p),
+              "cells",
+              Html.join(cells)));
+    }
+    int n = o.partners.size();
+    return SitePages.page(
+        "Partners",
+        "",
+        PARTNERS.render(
+            "count",
+            n + Words.plural(" partner", n),
+            "heads",
+            Html.join(heads),
+            "rows",
+            Html.join(rows)));
+  }
+}
