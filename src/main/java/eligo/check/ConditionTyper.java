@@ -1,0 +1,229 @@
+package eligo.check;
+
+import static eligo.check.ExprTyper.ERR;
+import static eligo.check.ExprTyper.constant;
+import static eligo.check.ExprTyper.describe;
+
+import eligo.check.ExprTyper.T;
+import eligo.check.ExprTyper.TAttr;
+import eligo.check.ExprTyper.TBool;
+import eligo.check.ExprTyper.TErr;
+import eligo.check.ExprTyper.TMonth;
+import eligo.check.ExprTyper.TNum;
+import eligo.check.ExprTyper.TRange;
+import eligo.check.ExprTyper.TTexts;
+import eligo.check.Scope.ParamSym;
+import eligo.ir.Ir;
+import eligo.lang.Ast;
+import eligo.lang.Diagnostics;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Types the conditions that compare: comparisons of numbers, months and attributes with texts,
+ * {@code in} (a month in months, an attribute in texts), growth against a baseline, and {@code
+ * within} a band; a comparison or band whose outcome is fixed is warned about ({@link Lints}).
+ */
+final class ConditionTyper {
+  private final Reporter reporter;
+  private final Symbols symbols;
+  private final Lints lints;
+  private final ExprTyper typer;
+
+  ConditionTyper(Reporter reporter, Symbols symbols, Lints lints, ExprTyper typer) {
+    this.reporter = reporter;
+    this.symbols = symbols;
+    this.lints = lints;
+    this.typer = typer;
+  }
+
+  T compare(Ast.Compare c, Env env) {
+    T l = typer.expr(c.left(), env);
+    T r = typer.expr(c.right(), env);
+    if (l instanceof TErr || r instanceof TErr) {
+      return ERR;
+    }
+    Ir.CmpOp op = Ir.CmpOp.valueOf(c.op().name());
+    if (l instanceof TAttr || r instanceof TAttr || l instanceof TTexts || r instanceof TTexts) {
+      return compareText(c, op, l, r);
+    }
+    if (l instanceof TMonth a && r instanceof TMonth b) {
+      return new TBool(new Ir.CompareMonths(op, a.m(), b.m()));
+    }
+    if (l instanceof TNum a && r instanceof TNum b) {
+      if (!Kind.compatible(a.kind(), b.kind())) {
+        reporter.error(
+            c.span(), "cannot compare " + a.kind().describe() + " with " + b.kind().describe());
+        return ERR;
+      }
+      Boolean fixed = lints.fixedOutcome(op, a.e(), b.e());
+      if (fixed != null) {
+        reporter.warning(
+            c.span(),
+            "this comparison "
+                + (fixed ? "always holds" : "can never hold")
+                + lints.instance
+                + lints.because(Lints.constantValue(a.e()) == null ? a : b));
+      }
+      return new TBool(new Ir.Compare(op, a.e(), b.e()));
+    }
+    reporter.error(c.span(), "cannot compare " + describe(l) + " with " + describe(r));
+    return ERR;
+  }
+
+  /**
+   * {@code segment == "Enterprise"}, {@code "Enterprise" != segment}: an attribute and one text.
+   */
+  private T compareText(Ast.Compare c, Ir.CmpOp op, T l, T r) {
+    TAttr attr = l instanceof TAttr a ? a : r instanceof TAttr a ? a : null;
+    TTexts texts = l instanceof TTexts x ? x : r instanceof TTexts x ? x : null;
+    if (attr == null || texts == null) {
+      reporter.error(
+          c.span(),
+          "a text is compared with an attribute ('segment == \"Enterprise\"'); here it is "
+              + describe(l)
+              + " and "
+              + describe(r));
+      return ERR;
+    }
+    if (op != Ir.CmpOp.EQ && op != Ir.CmpOp.NE) {
+      reporter.error(
+          c.span(),
+          "an attribute is a text: compare it with == or != (or 'in (...)'), not " + c.op().symbol);
+      return ERR;
+    }
+    if (texts.values().size() != 1) {
+      reporter.error(
+          c.span(),
+          "'"
+              + c.op().symbol
+              + "' compares with one text; for several write '"
+              + (op == Ir.CmpOp.NE ? "not " : "")
+              + attr.name()
+              + " in (...)'");
+      return ERR;
+    }
+    return new TBool(
+        new Ir.AttributeIn(attr.attribute(), attr.tenant(), texts.values(), op == Ir.CmpOp.NE));
+  }
+
+  T growth(Ast.Growth g, Env env) {
+    TNum current = typer.expectNum(typer.expr(g.current(), env), g.current().span(), "growth");
+    TNum baseline =
+        typer.expectNum(typer.expr(g.baseline(), env), g.baseline().span(), "a baseline");
+    if (current == null || baseline == null) {
+      return ERR;
+    }
+    if (!Kind.compatible(current.kind(), baseline.kind())) {
+      reporter.error(
+          g.span(),
+          "cannot compare the growth of "
+              + current.kind().describe()
+              + " with "
+              + baseline.kind().describe());
+      return ERR;
+    }
+    if (!(g.percent() instanceof Ast.LiteralExpr pct)
+        || pct.literal().kind() != Ast.LiteralKind.PERCENT) {
+      reporter.error(
+          g.percent().span(),
+          "growth is a percentage written as a number: 'value >= 20% more than baseline when"
+              + " zero: not met'");
+      return ERR;
+    }
+    Ir.Const k = constant(pct.literal().value());
+    return new TBool(
+        new Ir.Growth(Ir.CmpOp.valueOf(g.op().name()), current.e(), baseline.e(), k, g.whenZero()));
+  }
+
+  T within(Ast.Within w, Env env) {
+    TNum subject = typer.expectNum(typer.expr(w.subject(), env), w.subject().span(), "'within'");
+    List<Ast.BandBound> bounds;
+    if (w.band() != null) {
+      bounds = symbols.band(w.band());
+    } else {
+      Object sym = env.scope.lookup(w.bandName().text());
+      Object resolved = symbols.resolveSymbol(sym);
+      if (sym == null) {
+        Set<String> bands =
+            env.scope.namesOf(
+                s ->
+                    s instanceof ParamSym p
+                        ? p.param().type() == Ast.ParamType.BAND
+                        : symbols.resolveSymbol(s) instanceof List);
+        reporter.error(
+            w.bandName().span(),
+            "unknown band '"
+                + w.bandName().text()
+                + "'"
+                + Reporter.didYouMean(Diagnostics.closest(w.bandName().text(), bands)));
+        return ERR;
+      }
+      if (!(resolved instanceof List<?> list)) {
+        if (resolved != Symbols.ERROR) {
+          reporter.error(
+              w.bandName().span(),
+              "'" + w.bandName().text() + "' is " + symbols.describeSymbol(sym) + ", not a band");
+        }
+        return ERR;
+      }
+      @SuppressWarnings("unchecked")
+      List<Ast.BandBound> l = (List<Ast.BandBound>) list;
+      bounds = l;
+    }
+    if (subject == null) {
+      return ERR;
+    }
+    Ir.Expr out = null;
+    boolean never = false;
+    boolean always = true;
+    for (Ast.BandBound b : bounds) {
+      Ir.Compare cmp =
+          new Ir.Compare(Ir.CmpOp.valueOf(b.op().name()), subject.e(), constant(b.limit().value()));
+      Boolean holds = lints.fixedOutcome(cmp.op(), cmp.left(), cmp.right());
+      never |= Boolean.FALSE.equals(holds);
+      always &= Boolean.TRUE.equals(holds);
+      out = out == null ? cmp : new Ir.And(out, cmp);
+    }
+    if (never || always) {
+      reporter.warning(
+          w.span(),
+          "this band "
+              + (never ? "can never hold here" : "always holds here")
+              + lints.instance
+              + Lints.becauseNonNegative(subject));
+    }
+    return new TBool(out);
+  }
+
+  /** {@code month in months}, {@code attribute in ("a", "b")}. */
+  T in(Ast.InSet i, Env env) {
+    T el = typer.expr(i.element(), env);
+    T set = typer.expr(i.set(), env);
+    if (el instanceof TErr || set instanceof TErr) {
+      return ERR;
+    }
+    if (el instanceof TMonth m && set instanceof TRange r) {
+      return new TBool(new Ir.InMonths(m.m(), r.r()));
+    }
+    if (el instanceof TAttr a && set instanceof TTexts x) {
+      return new TBool(new Ir.AttributeIn(a.attribute(), a.tenant(), x.values(), false));
+    }
+    if (el instanceof TAttr a) {
+      reporter.error(
+          i.set().span(),
+          "'in' after an attribute takes texts: '"
+              + a.name()
+              + " in (\"Enterprise\", \"Corporate\")'; this is "
+              + describe(set));
+      return ERR;
+    }
+    reporter.error(
+        i.span(),
+        "'in' asks whether a month lies in months (such as TTM(M) or window); here it has "
+            + describe(el)
+            + " and "
+            + describe(set));
+    return ERR;
+  }
+}

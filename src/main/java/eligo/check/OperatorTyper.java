@@ -1,0 +1,107 @@
+package eligo.check;
+
+import static eligo.check.ExprTyper.ERR;
+import static eligo.check.ExprTyper.describe;
+import static eligo.check.ExprTyper.shift;
+
+import eligo.check.ExprTyper.T;
+import eligo.check.ExprTyper.TBool;
+import eligo.check.ExprTyper.TErr;
+import eligo.check.ExprTyper.TMonth;
+import eligo.check.ExprTyper.TNum;
+import eligo.ir.Ir;
+import eligo.lang.Ast;
+
+/**
+ * Types the binary operators: {@code and} and {@code or} on conditions, {@code +}, {@code -} and
+ * {@code *} on numbers and amounts (their kinds joined, money times money refused), a month moved
+ * by a whole number of months, and division refused so that every result stays exact.
+ */
+final class OperatorTyper {
+  private final Reporter reporter;
+  private final ExprTyper typer;
+
+  OperatorTyper(Reporter reporter, ExprTyper typer) {
+    this.reporter = reporter;
+    this.typer = typer;
+  }
+
+  T binary(Ast.Binary b, Env env) {
+    T l = typer.expr(b.left(), env);
+    T r = typer.expr(b.right(), env);
+    if (l instanceof TErr || r instanceof TErr) {
+      return ERR;
+    }
+    switch (b.op()) {
+      case AND:
+      case OR:
+        {
+          TBool x = (TBool) typer.expectBool(l, b.left().span(), "'" + b.op().symbol + "'");
+          TBool y = (TBool) typer.expectBool(r, b.right().span(), "'" + b.op().symbol + "'");
+          if (x == null || y == null) {
+            return ERR;
+          }
+          return new TBool(
+              b.op() == Ast.BinOp.AND
+                  ? new Ir.And(x.e(), y.e(), b.leftLabel(), b.rightLabel())
+                  : new Ir.Or(x.e(), y.e(), b.leftLabel(), b.rightLabel()));
+        }
+      case DIV:
+        reporter.error(
+            b.span(),
+            "division is not supported, so that every result stays exact: write a percentage ('40% of paid_units') or a rate table");
+        return ERR;
+      default:
+        break;
+    }
+    if (l instanceof TMonth m && (b.op() == Ast.BinOp.ADD || b.op() == Ast.BinOp.SUB)) {
+      if (r instanceof TNum n
+          && n.e() instanceof Ir.Const k
+          && k.scale() == 0
+          && n.kind().category() == Ir.ValueKind.NUMBER) {
+        int d = (int) (b.op() == Ast.BinOp.ADD ? k.unscaled() : -k.unscaled());
+        Ir.MonthExpr shifted = shift(m.m(), d);
+        if (shifted == null) {
+          reporter.error(b.span(), "only M and named months can be moved by a number of months");
+          return ERR;
+        }
+        return new TMonth(shifted);
+      }
+      reporter.error(
+          b.right().span(),
+          "a month can be moved by a whole number of months ('M - 12'); this is " + describe(r));
+      return ERR;
+    }
+    TNum x = typer.expectNum(l, b.left().span(), "'" + b.op().symbol + "'");
+    TNum y = typer.expectNum(r, b.right().span(), "'" + b.op().symbol + "'");
+    if (x == null || y == null) {
+      return ERR;
+    }
+    if (b.op() == Ast.BinOp.MUL) {
+      if (x.kind().category() == Ir.ValueKind.MONEY && y.kind().category() == Ir.ValueKind.MONEY) {
+        reporter.error(b.span(), "cannot multiply money by money");
+        return ERR;
+      }
+      Kind k =
+          x.kind().category() == Ir.ValueKind.MONEY || y.kind().category() == Ir.ValueKind.MONEY
+              ? Kind.MONEY
+              : x.kind().category() == Ir.ValueKind.NUMBER
+                  ? y.kind()
+                  : y.kind().category() == Ir.ValueKind.NUMBER ? x.kind() : Kind.NUMBER;
+      return new TNum(new Ir.Arith(Ir.ArithOp.MUL, x.e(), y.e()), k);
+    }
+    if (!Kind.compatible(x.kind(), y.kind())) {
+      reporter.error(
+          b.span(),
+          "cannot "
+              + (b.op() == Ast.BinOp.ADD ? "add " : "subtract ")
+              + y.kind().describe()
+              + (b.op() == Ast.BinOp.ADD ? " to " : " from ")
+              + x.kind().describe());
+      return ERR;
+    }
+    return new TNum(
+        new Ir.Arith(b.op() == Ast.BinOp.ADD ? Ir.ArithOp.ADD : Ir.ArithOp.SUB, x.e(), y.e()),
+        Kind.join(x.kind(), y.kind()));
+  }
+}
