@@ -118,8 +118,8 @@ final class CsvLines {
   }
 
   /**
-   * Whether a line is blank: empty or only whitespace (as {@link String#isBlank} sees it in
-   * ASCII), skipped as the loader skips it.
+   * Whether a line is blank: empty or only whitespace (as {@link String#isBlank} sees it in ASCII),
+   * skipped as the loader skips it.
    */
   static boolean blank(Text line) {
     byte[] b = line.getBytes();
