@@ -285,7 +285,32 @@ public final class Words {
         && !body.contains(" attributed via ")) {
       body += " attributed via " + types(a.types());
     }
-    return op + body + " per " + String.join(" and ", dims);
+    return op + body + " per " + String.join(" and ", dims) + attributeFilter(r.where());
+  }
+
+  /**
+   * The words of a reduction's filter on an attribute, so that a value of none is not read as the
+   * amount of every tenant: {@code , of those whose country is not "US" or ""}; empty otherwise.
+   */
+  private static String attributeFilter(Ir.Expr where) {
+    boolean not = false;
+    Ir.Expr e = where;
+    if (e instanceof Ir.Not n) {
+      not = true;
+      e = n.operand();
+    }
+    if (!(e instanceof Ir.AttributeIn a)) {
+      return "";
+    }
+    not ^= a.negated();
+    List<String> values = new java.util.ArrayList<>();
+    for (String v : a.values()) {
+      values.add("\"" + v + "\"");
+    }
+    return ", of those whose "
+        + a.attribute().column()
+        + (not ? " is not " : " is ")
+        + orList(values);
   }
 
   /**

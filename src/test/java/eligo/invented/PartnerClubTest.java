@@ -207,7 +207,10 @@ class PartnerClubTest {
                   + " \"Enterprise\" and value >= other_acr): (all of: segment != \"Enterprise\":"
                   + " segment is \"Enterprise\", did not hold; value >= other_acr: not evaluated"
                   + " (already decided)), did not hold")
-          .contains("for a baseline of 0 or less the criteria say met");
+          .contains("for a baseline of 0 or less the criteria say met")
+          // its only tenant is in the US: the highest is of those the filter keeps, none
+          .contains(
+              "the highest ACR per tenant, of those whose country is not \"US\" or \"\": $0.00");
       // as of 2026-06 FY26 runs, with its own $1,000
       assertThat(explain(engine, "--as-of", "2026-06", "C001"))
           .contains("Partner club, version FY26, in force from 2025-07 (partner-club)")
