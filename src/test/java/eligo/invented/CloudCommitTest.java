@@ -3,7 +3,6 @@ package eligo.invented;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import eligo.check.Frontend;
-import eligo.cli.Main;
 import eligo.codegen.Evaluators;
 import eligo.data.Month;
 import eligo.engine.CriteriaFailure;
@@ -11,19 +10,12 @@ import eligo.engine.Eligo;
 import eligo.engine.Engine;
 import eligo.engine.Evaluation;
 import eligo.engine.Outcome;
-import eligo.engine.ResultsFile;
 import eligo.io.Mode;
-import eligo.testing.CriteriaCases;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.DynamicContainer;
 import org.junit.jupiter.api.DynamicNode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
@@ -43,26 +35,7 @@ class CloudCommitTest {
 
   @TestFactory
   Stream<DynamicNode> itsCasesPassWithBothEngines() {
-    return Stream.of(Engine.values())
-        .map(
-            engine ->
-                DynamicContainer.dynamicContainer(
-                    engine.name(), CriteriaCases.dynamicTests(AREA, engine, List.of(AREA))));
-  }
-
-  private record Result(int code, String out, String err) {}
-
-  private static Result run(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    int code = Main.execute(args, new PrintWriter(out), new PrintWriter(err));
-    return new Result(code, out.toString(), err.toString());
-  }
-
-  private static String results(Outcome o) throws Exception {
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    ResultsFile.write(o, bytes);
-    return bytes.toString(StandardCharsets.UTF_8);
+    return InventedAreas.casesWithBothEngines(AREA);
   }
 
   @Test
@@ -78,7 +51,7 @@ class CloudCommitTest {
         assertThat(o.area("cloud-commit").area.version().label())
             .as("%s as of %s", engine, Month.format(m))
             .isEqualTo(expected);
-        bytes[engine.ordinal()] = results(o);
+        bytes[engine.ordinal()] = InventedAreas.results(o);
       }
       // both engines write the same file, and it holds the nodes of the version that ran
       assertThat(bytes[0]).as(Month.format(m)).isEqualTo(bytes[1]);
@@ -101,8 +74,10 @@ class CloudCommitTest {
             Month.parse("2026-07"),
             1,
             Evaluation.Progress.NONE);
-    assertThat(results(before)).contains("P001,C002,cloud-commit,yearly-acr,met,4360\n");
-    assertThat(results(from)).contains("P001,C002,cloud-commit,yearly-acr,not_met,4380\n");
+    assertThat(InventedAreas.results(before))
+        .contains("P001,C002,cloud-commit,yearly-acr,met,4360\n");
+    assertThat(InventedAreas.results(from))
+        .contains("P001,C002,cloud-commit,yearly-acr,not_met,4380\n");
   }
 
   @Test
@@ -122,8 +97,8 @@ class CloudCommitTest {
   void aMonthBeforeTheFirstVersionStopsTheRunNamingTheAreaAndTheMonth() throws Exception {
     Path results = tmp.resolve("results.csv");
     for (String engine : List.of("generated", "interpret")) {
-      Result r =
-          run(
+      InventedAreas.Result r =
+          InventedAreas.cli(
               "run",
               "--criteria",
               AREA.toString(),
@@ -151,15 +126,16 @@ class CloudCommitTest {
 
   @Test
   void theRunSaysWhichVersionRan() {
-    Result r =
-        run("run", "--criteria", AREA.toString(), "--data", DATA.toString(), "--as-of", "2026-06");
+    InventedAreas.Result r =
+        InventedAreas.cli(
+            "run", "--criteria", AREA.toString(), "--data", DATA.toString(), "--as-of", "2026-06");
     assertThat(r.code()).as(r.err()).isZero();
     assertThat(r.out())
         .contains("as of 2026-06, 1 areas (")
         .contains(
             "\ncloud-commit: version FY26, in force from 2025-07, written at"
                 + " cloud-commit.criteria:11:58\n");
-    Result check = run("check", "--criteria", AREA.toString());
+    InventedAreas.Result check = InventedAreas.cli("check", "--criteria", AREA.toString());
     assertThat(check.out())
         .isEqualTo("examples/cloud-commit: 1 files, 1 areas (2 versions), 3 nodes: ok\n");
   }
@@ -168,19 +144,30 @@ class CloudCommitTest {
   void everyViewNamesTheVersionThatRan() {
     String heading = "Cloud commitment, version FY27, in force from 2026-07";
     String[] data = {"--criteria", AREA.toString(), "--data", DATA.toString()};
-    assertThat(run(concat(new String[] {"summary"}, data)).out())
+    assertThat(InventedAreas.cli(concat(new String[] {"summary"}, data)).out())
         .contains(heading + " (cloud-commit)");
-    assertThat(run(concat(new String[] {"explain"}, data, new String[] {"C001"})).out())
+    assertThat(
+            InventedAreas.cli(concat(new String[] {"explain"}, data, new String[] {"C001"})).out())
         .contains(heading + " (cloud-commit)");
-    assertThat(run(concat(new String[] {"summary"}, data, new String[] {"--format", "json"})).out())
+    assertThat(
+            InventedAreas.cli(
+                    concat(new String[] {"summary"}, data, new String[] {"--format", "json"}))
+                .out())
         .contains("\"title\" : \"" + heading + "\"");
-    assertThat(run(concat(new String[] {"tree"}, data, new String[] {"cloud-commit"})).out())
+    assertThat(
+            InventedAreas.cli(concat(new String[] {"tree"}, data, new String[] {"cloud-commit"}))
+                .out())
         .startsWith("area cloud-commit: " + heading + "\n");
     // the tree without data: the version in force at --as-of, else the latest
     assertThat(
-            run("tree", "--criteria", AREA.toString(), "--as-of", "2026-06", "cloud-commit").out())
+            InventedAreas.cli(
+                    "tree", "--criteria", AREA.toString(), "--as-of", "2026-06", "cloud-commit")
+                .out())
         .startsWith("area cloud-commit: Cloud commitment, version FY26, in force from 2025-07\n");
-    assertThat(run("tree", "--criteria", AREA.toString(), "cloud-commit", "--format", "json").out())
+    assertThat(
+            InventedAreas.cli(
+                    "tree", "--criteria", AREA.toString(), "cloud-commit", "--format", "json")
+                .out())
         .contains("\"version\" : \"FY27\"")
         .contains("\"versionFrom\" : \"2026-07\"");
   }
@@ -188,8 +175,8 @@ class CloudCommitTest {
   @Test
   void theHtmlReportNamesTheVersion() throws Exception {
     Path site = tmp.resolve("site");
-    Result r =
-        run(
+    InventedAreas.Result r =
+        InventedAreas.cli(
             "report",
             "--criteria",
             AREA.toString(),
@@ -207,8 +194,8 @@ class CloudCommitTest {
   @Test
   void diffComparesTwoVersionsOnTheSameData() throws Exception {
     for (String engine : List.of("generated", "interpret")) {
-      Result r =
-          run(
+      InventedAreas.Result r =
+          InventedAreas.cli(
               "diff",
               "--criteria",
               AREA.toString(),
@@ -231,8 +218,8 @@ class CloudCommitTest {
           .contains("    cloud-commit  yearly-acr   met 4400 -> not_met 4400\n");
     }
     // either version runs at any month: FY27 as of 2026-03, before it is in force
-    Result early =
-        run(
+    InventedAreas.Result early =
+        InventedAreas.cli(
             "diff",
             "--criteria",
             AREA.toString(),
@@ -252,8 +239,8 @@ class CloudCommitTest {
 
   @Test
   void diffRefusesAVersionTheAreaLacksOrHalfAForm() {
-    Result r =
-        run(
+    InventedAreas.Result r =
+        InventedAreas.cli(
             "diff",
             "--criteria",
             AREA.toString(),
@@ -268,12 +255,13 @@ class CloudCommitTest {
         .isEqualTo(
             "eligo: area 'cloud-commit' has no version \"FY28\"; its versions: \"FY26\" (from"
                 + " 2025-07), \"FY27\" (from 2026-07)\n");
-    Result half =
-        run("diff", "--criteria", AREA.toString(), "--version", "FY26", "--data", DATA.toString());
+    InventedAreas.Result half =
+        InventedAreas.cli(
+            "diff", "--criteria", AREA.toString(), "--version", "FY26", "--data", DATA.toString());
     assertThat(half.code()).isEqualTo(2);
     assertThat(half.err()).contains("give either --old and --new");
-    Result both =
-        run(
+    InventedAreas.Result both =
+        InventedAreas.cli(
             "diff",
             "--old",
             AREA.toString(),
@@ -305,7 +293,7 @@ class CloudCommitTest {
           expect cloud-commit yearly-acr not_met 0
         }
         """);
-    Result r = run("test", "--criteria", dir.toString());
+    InventedAreas.Result r = InventedAreas.cli("test", "--criteria", dir.toString());
     assertThat(r.code()).as(r.out() + r.err()).isEqualTo(3);
     assertThat(r.out() + r.err())
         .contains(

@@ -2,15 +2,9 @@ package eligo.invented;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import eligo.cli.Main;
-import eligo.engine.Engine;
-import eligo.testing.CriteriaCases;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.DynamicContainer;
 import org.junit.jupiter.api.DynamicNode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
@@ -26,26 +20,13 @@ class GrowthClubTest {
 
   @TestFactory
   Stream<DynamicNode> itsCasesPassWithBothEngines() {
-    return Stream.of(Engine.values())
-        .map(
-            engine ->
-                DynamicContainer.dynamicContainer(
-                    engine.name(), CriteriaCases.dynamicTests(AREA, engine, List.of(AREA))));
-  }
-
-  private record Result(int code, String out, String err) {}
-
-  private static Result run(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    int code = Main.execute(args, new PrintWriter(out), new PrintWriter(err));
-    return new Result(code, out.toString(), err.toString());
+    return InventedAreas.casesWithBothEngines(AREA);
   }
 
   @Test
   void itPassesTheStrictCheck() {
-    Result r =
-        run(
+    InventedAreas.Result r =
+        InventedAreas.cli(
             "check",
             "--criteria",
             AREA.toString(),
@@ -58,8 +39,8 @@ class GrowthClubTest {
   @Test
   void explainSaysWhichAverageAndWhichHighestDecided() {
     for (String engine : List.of("generated", "interpret")) {
-      Result r =
-          run(
+      InventedAreas.Result r =
+          InventedAreas.cli(
               "explain",
               "--criteria",
               AREA.toString(),
@@ -80,8 +61,8 @@ class GrowthClubTest {
   @Test
   void explainShowsBothSidesOfAGrowthAndTheRatio() {
     for (String engine : List.of("generated", "interpret")) {
-      Result r =
-          run(
+      InventedAreas.Result r =
+          InventedAreas.cli(
               "explain",
               "--criteria",
               AREA.toString(),
@@ -106,8 +87,8 @@ class GrowthClubTest {
   @Test
   void explainNamesWhichConditionsHeldAndWhichDidNot() {
     for (String engine : List.of("generated", "interpret")) {
-      Result r =
-          run(
+      InventedAreas.Result r =
+          InventedAreas.cli(
               "explain",
               "--criteria",
               AREA.toString(),
@@ -129,8 +110,8 @@ class GrowthClubTest {
   @Test
   void explainNamesWhichConditionsScoredTheirPoints() {
     for (String engine : List.of("generated", "interpret")) {
-      Result r =
-          run(
+      InventedAreas.Result r =
+          InventedAreas.cli(
               "explain",
               "--criteria",
               AREA.toString(),

@@ -3,23 +3,15 @@ package eligo.invented;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import eligo.check.Frontend;
-import eligo.cli.Main;
 import eligo.data.Month;
 import eligo.engine.Eligo;
 import eligo.engine.Engine;
 import eligo.engine.Evaluation;
 import eligo.engine.Outcome;
-import eligo.engine.ResultsFile;
 import eligo.io.Mode;
-import eligo.testing.CriteriaCases;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.DynamicContainer;
 import org.junit.jupiter.api.DynamicNode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
@@ -42,26 +34,7 @@ class PartnerClubTest {
 
   @TestFactory
   Stream<DynamicNode> itsCasesPassWithBothEngines() {
-    return Stream.of(Engine.values())
-        .map(
-            engine ->
-                DynamicContainer.dynamicContainer(
-                    engine.name(), CriteriaCases.dynamicTests(AREA, engine, List.of(AREA))));
-  }
-
-  private record Result(int code, String out, String err) {}
-
-  private static Result run(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    int code = Main.execute(args, new PrintWriter(out), new PrintWriter(err));
-    return new Result(code, out.toString(), err.toString());
-  }
-
-  private static String results(Outcome o) throws Exception {
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    ResultsFile.write(o, bytes);
-    return bytes.toString(StandardCharsets.UTF_8);
+    return InventedAreas.casesWithBothEngines(AREA);
   }
 
   @Test
@@ -69,8 +42,8 @@ class PartnerClubTest {
     Frontend.Compilation c = Eligo.compileCriteria(AREA);
     assertThat(c.diagnostics()).isEmpty();
     assertThat(Eligo.loadFor(c, DATA, Mode.STRICT).warnings()).isEmpty();
-    Result r =
-        run(
+    InventedAreas.Result r =
+        InventedAreas.cli(
             "check",
             "--criteria",
             AREA.toString(),
@@ -94,7 +67,7 @@ class PartnerClubTest {
         assertThat(o.area("partner-club").area.version().label())
             .as("%s as of %s", engine, Month.format(m))
             .isEqualTo(m < Month.parse("2026-07") ? "FY26" : "FY27");
-        bytes[engine.ordinal()] = results(o);
+        bytes[engine.ordinal()] = InventedAreas.results(o);
       }
       assertThat(bytes[0]).as(Month.format(m)).isEqualTo(bytes[1]);
       // FY27 added 'attached'
@@ -107,8 +80,8 @@ class PartnerClubTest {
     String[] files = new String[2];
     for (Engine engine : Engine.values()) {
       Path results = tmp.resolve(engine.name() + ".csv");
-      Result r =
-          run(
+      InventedAreas.Result r =
+          InventedAreas.cli(
               "run",
               "--criteria",
               AREA.toString(),
@@ -136,8 +109,8 @@ class PartnerClubTest {
         .contains("P002,C005,partner-club,regions.americas,met,1\n");
 
     Path early = tmp.resolve("early.csv");
-    Result r =
-        run(
+    InventedAreas.Result r =
+        InventedAreas.cli(
             "run",
             "--criteria",
             AREA.toString(),
@@ -168,7 +141,7 @@ class PartnerClubTest {
                     engine),
                 Stream.of(rest))
             .toArray(String[]::new);
-    Result r = run(args);
+    InventedAreas.Result r = InventedAreas.cli(args);
     assertThat(r.code()).as(r.err()).isZero();
     return r.out();
   }

@@ -2,17 +2,11 @@ package eligo.invented;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import eligo.cli.Main;
-import eligo.engine.Engine;
-import eligo.testing.CriteriaCases;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.DynamicContainer;
 import org.junit.jupiter.api.DynamicNode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
@@ -32,26 +26,13 @@ class RegionalTest {
 
   @TestFactory
   Stream<DynamicNode> itsCasesPassWithBothEngines() {
-    return Stream.of(Engine.values())
-        .map(
-            engine ->
-                DynamicContainer.dynamicContainer(
-                    engine.name(), CriteriaCases.dynamicTests(AREA, engine, List.of(AREA))));
-  }
-
-  private record Result(int code, String out, String err) {}
-
-  private static Result run(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    int code = Main.execute(args, new PrintWriter(out), new PrintWriter(err));
-    return new Result(code, out.toString(), err.toString());
+    return InventedAreas.casesWithBothEngines(AREA);
   }
 
   @Test
   void itPassesTheStrictCheck() {
-    Result r =
-        run(
+    InventedAreas.Result r =
+        InventedAreas.cli(
             "check",
             "--criteria",
             AREA.toString(),
@@ -65,8 +46,8 @@ class RegionalTest {
   void bothEnginesCountTheSegmentsAndCountriesOfTheData() throws IOException {
     for (String engine : List.of("generated", "interpret")) {
       Path results = tmp.resolve(engine + ".csv");
-      Result r =
-          run(
+      InventedAreas.Result r =
+          InventedAreas.cli(
               "run",
               "--criteria",
               AREA.toString(),
@@ -95,8 +76,8 @@ class RegionalTest {
   @Test
   void explainNamesThePartOfACombinedConditionThatFailed() {
     for (String engine : List.of("generated", "interpret")) {
-      Result r =
-          run(
+      InventedAreas.Result r =
+          InventedAreas.cli(
               "explain",
               "--criteria",
               AREA.toString(),
@@ -115,8 +96,8 @@ class RegionalTest {
               "why: ACR: $6,206.00 in 2025-09..2026-08; any of: not segment == \"SMB\": segment"
                   + " is \"SMB\", did not hold; value >= small_acr: $6,206.00 against $7,000.00,"
                   + " did not hold\n");
-      Result met =
-          run(
+      InventedAreas.Result met =
+          InventedAreas.cli(
               "explain",
               "--criteria",
               AREA.toString(),
@@ -142,8 +123,8 @@ class RegionalTest {
         text.replace("attribute tenant country: text", "attribute tenant Country: text")
             .replace("where country in", "where Country in"));
     Path results = tmp.resolve("results.csv");
-    Result r =
-        run(
+    InventedAreas.Result r =
+        InventedAreas.cli(
             "run",
             "--criteria",
             criteria.toString(),
@@ -176,8 +157,8 @@ class RegionalTest {
             + "  }\n"
             + "}\n");
     Path results = tmp.resolve("results.csv");
-    Result r =
-        run(
+    InventedAreas.Result r =
+        InventedAreas.cli(
             "run",
             "--criteria",
             criteria.toString(),
@@ -206,8 +187,8 @@ class RegionalTest {
             + "  }\n"
             + "}\n");
     for (String engine : List.of("generated", "interpret")) {
-      Result r =
-          run(
+      InventedAreas.Result r =
+          InventedAreas.cli(
               "explain",
               "--criteria",
               criteria.toString(),
@@ -239,7 +220,7 @@ class RegionalTest {
             + "  tenant T1\n"
             + "  expect regional not-small not_met 0\n"
             + "}\n");
-    Result r = run("test", "--criteria", dir.toString());
+    InventedAreas.Result r = InventedAreas.cli("test", "--criteria", dir.toString());
     assertThat(r.code()).isNotZero();
     assertThat(r.err() + r.out())
         .contains("regional.cases:5:")
@@ -254,7 +235,8 @@ class RegionalTest {
     Files.writeString(
         criteria.resolve("regional.criteria"),
         text.replace("segment == \"Enterprise\"", "segment == \"Enterprize\""));
-    Result warned = run("check", "--criteria", criteria.toString(), "--data", DATA.toString());
+    InventedAreas.Result warned =
+        InventedAreas.cli("check", "--criteria", criteria.toString(), "--data", DATA.toString());
     assertThat(warned.code()).as(warned.err()).isZero();
     assertThat(warned.err() + warned.out())
         .contains(
@@ -264,8 +246,8 @@ class RegionalTest {
         criteria.resolve("regional.criteria"),
         text.replace("(\"DE\", \"FR\")", "(\"de\", \"FR\")"));
     Path results = tmp.resolve("results.csv");
-    Result r =
-        run(
+    InventedAreas.Result r =
+        InventedAreas.cli(
             "run",
             "--criteria",
             criteria.toString(),
