@@ -68,6 +68,10 @@ public final class Explainer {
     this.recorder = new TraceRecorder(data);
     for (Outcome.AreaOutcome a : outcome.areas) {
       interpreters.add(new Interpreter(a.area, data, recorder));
+      for (Ir.Node n : a.nodes) {
+        recorder.noteBands(n.value());
+        recorder.noteBands(n.met());
+      }
       int[][] before = new int[a.nodes.size()][];
       int i = 0;
       for (Ir.Branch b : a.area.branches()) {
@@ -387,6 +391,10 @@ public final class Explainer {
             .append(" with ")
             .append(closest.amount())
             .append(closest.when())
+            .append(
+                !closest.band()
+                    ? ""
+                    : closest.higherIsCloser() ? ", below the band" : ", above the band")
             .append(" (needed: ")
             .append(closest.needed())
             .append(')');

@@ -11,14 +11,18 @@ import eligo.ir.Ir;
  * gate that stopped it. Filled by {@link TraceRecorder}, read by {@link Explainer}.
  */
 final class NodeTrace {
-  /** A comparison with a threshold that failed, closest to passing. */
+  /**
+   * A comparison with a threshold that failed, closest to passing; {@code band}: it is a bound of a
+   * band ({@code within > 10 and <= 300}), so the amount is below or above the band.
+   */
   record Closest(
       String where,
       String amount,
       String when,
       String needed,
       long value,
-      boolean higherIsCloser) {}
+      boolean higherIsCloser,
+      boolean band) {}
 
   /**
    * An amount compared with a threshold, in a month (or {@link Month#NONE} when no month was

@@ -36,6 +36,36 @@ final class TraceRecorder implements Interpreter.Listener {
   /** Each condition's last outcome, for what an 'at least' found. */
   final Map<Ir.Expr, Boolean> lastHeld = new IdentityHashMap<>();
 
+  /** The comparisons that are bounds of a band: two or more bounds on one amount, all held. */
+  private final java.util.Set<Ir.Expr> bandBounds =
+      java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+
+  /** Notes the bands of {@code e}: 'within' gives an 'and' of comparisons of one amount. */
+  void noteBands(Ir.Expr e) {
+    if (e == null) {
+      return;
+    }
+    List<Ir.Compare> bounds = new ArrayList<>();
+    if (e instanceof Ir.And && bounds(e, bounds) && bounds.size() >= 2) {
+      bandBounds.addAll(bounds);
+      return;
+    }
+    for (Ir.Expr child : e.children()) {
+      noteBands(child);
+    }
+  }
+
+  /** Whether {@code e} is an 'and' of comparisons of one amount with constants, gathered. */
+  private static boolean bounds(Ir.Expr e, List<Ir.Compare> out) {
+    if (e instanceof Ir.And a) {
+      return bounds(a.left(), out) && bounds(a.right(), out);
+    }
+    return e instanceof Ir.Compare k
+        && k.right() instanceof Ir.Const
+        && (out.isEmpty() || out.get(0).left() == k.left())
+        && out.add(k);
+  }
+
   private NodeTrace current;
   private int asOf;
   private int customer;
@@ -150,7 +180,8 @@ final class TraceRecorder implements Interpreter.Listener {
                     : " in " + Formats.month(month),
                 Words.comparison(k.op()) + " " + amount.format(c.unscaled(), c.scale()),
                 left,
-                up);
+                up,
+                bandBounds.contains(k));
       }
     } else if (e instanceof Ir.Associated
         && holds

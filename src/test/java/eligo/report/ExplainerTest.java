@@ -39,6 +39,37 @@ class ExplainerTest {
   }
 
   @Test
+  void aBoundOfABandThatFailedSaysTheAmountIsBelowOrAboveTheBand() {
+    // Modern Work's paid units band: more than 10 and at most 300
+    Outcome o = Runs.run(Path.of("examples/sample-data"));
+    Explainer explainer = new Explainer(o);
+    java.util.regex.Pattern band =
+        java.util.regex.Pattern.compile(
+            "with ([0-9,]+) paid units as of [0-9-]+, (below|above) the band \\(needed: (more than"
+                + " 10|at most 300) paid units\\)");
+    java.util.Set<String> seen = new java.util.TreeSet<>();
+    for (int c = 0; c < o.data.customerCount() && seen.size() < 2; c++) {
+      for (CustomerView.Area a : explainer.explain(c).areas()) {
+        for (CustomerView.Node n : a.nodes()) {
+          java.util.regex.Matcher m = band.matcher(n.why() == null ? "" : n.why());
+          while (m.find()) {
+            long units = Long.parseLong(m.group(1).replace(",", ""));
+            if (m.group(2).equals("below")) {
+              assertThat(m.group(3)).isEqualTo("more than 10");
+              assertThat(units).isLessThanOrEqualTo(10);
+            } else {
+              assertThat(m.group(3)).isEqualTo("at most 300");
+              assertThat(units).isGreaterThan(300);
+            }
+            seen.add(m.group(2));
+          }
+        }
+      }
+    }
+    assertThat(seen).containsExactly("above", "below");
+  }
+
+  @Test
   void aRowOfACountOverTwoThingsSaysWhatItsPartQualifiedCounts() {
     // a count of tenant workloads shown per workload: "1 of 3 tenants qualified" (per tenant: "1 of
     // 3 workloads"), never a bare "1 of 3 qualified"
