@@ -25,31 +25,14 @@ class GrowthClubTest {
 
   @Test
   void itPassesTheStrictCheck() {
-    InventedAreas.Result r =
-        InventedAreas.cli(
-            "check",
-            "--criteria",
-            AREA.toString(),
-            "--data",
-            DATA.toString(),
-            "--warnings-as-errors");
+    InventedAreas.Result r = InventedAreas.strictCheck(AREA, DATA);
     assertThat(r.code()).as(r.err() + r.out()).isZero();
   }
 
   @Test
   void explainSaysWhichAverageAndWhichHighestDecided() {
     for (String engine : List.of("generated", "interpret")) {
-      InventedAreas.Result r =
-          InventedAreas.cli(
-              "explain",
-              "--criteria",
-              AREA.toString(),
-              "--data",
-              DATA.toString(),
-              "--engine",
-              engine,
-              "C002");
-      assertThat(r.code()).as(r.err()).isZero();
+      InventedAreas.Result r = InventedAreas.explain(AREA, DATA, engine, "C002");
       // T002: $400 in 11 months (none in 2026-02), T003: $150.50 in 12: 6,206.00 / 12 = 517.1666..
       assertThat(r.out())
           .contains("why: the average ACR per month: $517.17 in 2025-09..2026-08")
@@ -61,17 +44,7 @@ class GrowthClubTest {
   @Test
   void explainShowsBothSidesOfAGrowthAndTheRatio() {
     for (String engine : List.of("generated", "interpret")) {
-      InventedAreas.Result r =
-          InventedAreas.cli(
-              "explain",
-              "--criteria",
-              AREA.toString(),
-              "--data",
-              DATA.toString(),
-              "--engine",
-              engine,
-              "C001");
-      assertThat(r.code()).as(r.err()).isZero();
+      InventedAreas.Result r = InventedAreas.explain(AREA, DATA, engine, "C001");
       // T001: 12 x $900 in 2024-09..2025-08, 12 x $1,250 in TTM(M)
       assertThat(r.out())
           .contains(
@@ -87,17 +60,7 @@ class GrowthClubTest {
   @Test
   void explainNamesWhichConditionsHeldAndWhichDidNot() {
     for (String engine : List.of("generated", "interpret")) {
-      InventedAreas.Result r =
-          InventedAreas.cli(
-              "explain",
-              "--criteria",
-              AREA.toString(),
-              "--data",
-              DATA.toString(),
-              "--engine",
-              engine,
-              "C002");
-      assertThat(r.code()).as(r.err()).isZero();
+      InventedAreas.Result r = InventedAreas.explain(AREA, DATA, engine, "C002");
       // $6,206.00 (not $12,000), every month has ACR, a baseline of $6,366.00 (not 20% less)
       assertThat(r.out())
           .contains(
@@ -110,17 +73,7 @@ class GrowthClubTest {
   @Test
   void explainNamesWhichConditionsScoredTheirPoints() {
     for (String engine : List.of("generated", "interpret")) {
-      InventedAreas.Result r =
-          InventedAreas.cli(
-              "explain",
-              "--criteria",
-              AREA.toString(),
-              "--data",
-              DATA.toString(),
-              "--engine",
-              engine,
-              "C002");
-      assertThat(r.code()).as(r.err()).isZero();
+      InventedAreas.Result r = InventedAreas.explain(AREA, DATA, engine, "C002");
       assertThat(r.out())
           .contains(
               "1 of 6 points: (minimum monthly_acr for month in TTM(M)) > $0 (1); not: sum"

@@ -39,6 +39,30 @@ final class InventedAreas {
     return new Result(code, out.toString(), err.toString());
   }
 
+  /** {@code eligo check --criteria AREA --data DATA --warnings-as-errors}. */
+  static Result strictCheck(Path area, Path data) {
+    return cli(
+        "check", "--criteria", area.toString(), "--data", data.toString(), "--warnings-as-errors");
+  }
+
+  /** {@code eligo explain} with {@code engine} and {@code rest} (a customer, options), exit 0. */
+  static Result explain(Path criteria, Path data, String engine, String... rest) {
+    List<String> args =
+        new java.util.ArrayList<>(
+            List.of(
+                "explain",
+                "--criteria",
+                criteria.toString(),
+                "--data",
+                data.toString(),
+                "--engine",
+                engine));
+    args.addAll(List.of(rest));
+    Result r = cli(args.toArray(String[]::new));
+    org.assertj.core.api.Assertions.assertThat(r.code()).as(r.err()).isZero();
+    return r;
+  }
+
   /** The canonical results file of {@code o}, as text. */
   static String results(Outcome o) throws Exception {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();

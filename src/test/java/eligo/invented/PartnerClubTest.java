@@ -42,14 +42,7 @@ class PartnerClubTest {
     Frontend.Compilation c = Eligo.compileCriteria(AREA);
     assertThat(c.diagnostics()).isEmpty();
     assertThat(Eligo.loadFor(c, DATA, Mode.STRICT).warnings()).isEmpty();
-    InventedAreas.Result r =
-        InventedAreas.cli(
-            "check",
-            "--criteria",
-            AREA.toString(),
-            "--data",
-            DATA.toString(),
-            "--warnings-as-errors");
+    InventedAreas.Result r = InventedAreas.strictCheck(AREA, DATA);
     assertThat(r.code()).as(r.err() + r.out()).isZero();
     assertThat(r.out())
         .isEqualTo("examples/all-constructs: 1 files, 1 areas (2 versions), 23 nodes: ok\n");
@@ -129,21 +122,7 @@ class PartnerClubTest {
   }
 
   private static String explain(String engine, String... rest) {
-    String[] args =
-        Stream.concat(
-                Stream.of(
-                    "explain",
-                    "--criteria",
-                    AREA.toString(),
-                    "--data",
-                    DATA.toString(),
-                    "--engine",
-                    engine),
-                Stream.of(rest))
-            .toArray(String[]::new);
-    InventedAreas.Result r = InventedAreas.cli(args);
-    assertThat(r.code()).as(r.err()).isZero();
-    return r.out();
+    return InventedAreas.explain(AREA, DATA, engine, rest).out();
   }
 
   @Test

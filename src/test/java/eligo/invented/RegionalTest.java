@@ -31,14 +31,7 @@ class RegionalTest {
 
   @Test
   void itPassesTheStrictCheck() {
-    InventedAreas.Result r =
-        InventedAreas.cli(
-            "check",
-            "--criteria",
-            AREA.toString(),
-            "--data",
-            DATA.toString(),
-            "--warnings-as-errors");
+    InventedAreas.Result r = InventedAreas.strictCheck(AREA, DATA);
     assertThat(r.code()).as(r.err() + r.out()).isZero();
   }
 
@@ -76,17 +69,7 @@ class RegionalTest {
   @Test
   void explainNamesThePartOfACombinedConditionThatFailed() {
     for (String engine : List.of("generated", "interpret")) {
-      InventedAreas.Result r =
-          InventedAreas.cli(
-              "explain",
-              "--criteria",
-              AREA.toString(),
-              "--data",
-              DATA.toString(),
-              "--engine",
-              engine,
-              "C002");
-      assertThat(r.code()).as(r.err()).isZero();
+      InventedAreas.Result r = InventedAreas.explain(AREA, DATA, engine, "C002");
       assertThat(r.out())
           .contains(
               "why: ACR: $6,206.00 in 2025-09..2026-08; all of: segment == \"Enterprise\":"
@@ -96,16 +79,7 @@ class RegionalTest {
               "why: ACR: $6,206.00 in 2025-09..2026-08; any of: not segment == \"SMB\": segment"
                   + " is \"SMB\", did not hold; value >= small_acr: $6,206.00 against $7,000.00,"
                   + " did not hold\n");
-      InventedAreas.Result met =
-          InventedAreas.cli(
-              "explain",
-              "--criteria",
-              AREA.toString(),
-              "--data",
-              DATA.toString(),
-              "--engine",
-              engine,
-              "C001");
+      InventedAreas.Result met = InventedAreas.explain(AREA, DATA, engine, "C001");
       assertThat(met.out())
           .contains(
               "why: all of: segment == \"Enterprise\": segment is \"Enterprise\", held; value >="
@@ -187,17 +161,7 @@ class RegionalTest {
             + "  }\n"
             + "}\n");
     for (String engine : List.of("generated", "interpret")) {
-      InventedAreas.Result r =
-          InventedAreas.cli(
-              "explain",
-              "--criteria",
-              criteria.toString(),
-              "--data",
-              DATA.toString(),
-              "--engine",
-              engine,
-              "C002");
-      assertThat(r.code()).as(r.err()).isZero();
+      InventedAreas.Result r = InventedAreas.explain(criteria, DATA, engine, "C002");
       assertThat(r.out())
           .contains(
               "why: 2 tenants qualified as of 2026-08; not: segment in (\"SMB\", \"\"): segment"
