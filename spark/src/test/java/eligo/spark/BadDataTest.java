@@ -77,13 +77,7 @@ class BadDataTest {
   @MethodSource("cases")
   void aBadRowStopsTheRunWithTheFileTheProblemAndTheRow(
       String file, String line, String replacement, String message) throws Exception {
-    Path data = tmp.resolve("data");
-    Files.createDirectories(data);
-    try (Stream<Path> s = Files.list(SparkTests.sampleData())) {
-      for (Path f : s.toList()) {
-        Files.copy(f, data.resolve(f.getFileName()));
-      }
-    }
+    Path data = sampleCopy();
     String text = Files.readString(data.resolve(file), StandardCharsets.UTF_8);
     assertThat(text).contains(line + "\n");
     Files.writeString(
@@ -91,19 +85,7 @@ class BadDataTest {
         text.replaceFirst(
             java.util.regex.Pattern.quote(line + "\n"),
             java.util.regex.Matcher.quoteReplacement(replacement + "\n")));
-    Path out = tmp.resolve("results.csv");
-    Throwable thrown =
-        org.assertj.core.api.Assertions.catchThrowable(
-            () ->
-                SparkRunner.run(
-                    spark,
-                    new SparkRunner.Options(
-                        SparkTests.criteria(), data.toString(), out.toString(), null, false, 0)));
-    assertThat(thrown).isNotNull();
-    StringWriter err = new StringWriter();
-    assertThat(Main.report(thrown, new PrintWriter(err, true))).isEqualTo(Main.DATA);
-    assertThat(err.toString()).startsWith(message);
-    assertThat(out).doesNotExist();
+    assertThat(failure(data)).startsWith(message);
   }
 
   @org.junit.jupiter.api.Test
