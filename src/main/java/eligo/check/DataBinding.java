@@ -105,15 +105,13 @@ public final class DataBinding {
         case WORKLOAD -> {
           if (!workloads.contains(use.text())) {
             knownWorkloads = knownWorkloads != null ? knownWorkloads : new Known(workloads);
-            Diagnostic d = sample ? null : misspelt(use, "workload", knownWorkloads);
-            add(out, d != null ? d : unknown(use, "workload", knownWorkloads, sample));
+            add(out, unknown(use, "workload", knownWorkloads, sample));
           }
         }
         case FAMILY -> {
           if (!families.contains(use.text())) {
             knownFamilies = knownFamilies != null ? knownFamilies : new Known(families);
-            Diagnostic d = sample ? null : misspelt(use, "workload family", knownFamilies);
-            add(out, d != null ? d : unknown(use, "workload family", knownFamilies, sample));
+            add(out, unknown(use, "workload family", knownFamilies, sample));
           }
         }
         case TYPE_TEXT, CUSTOMER_ATTRIBUTE, TENANT_ATTRIBUTE, ATTRIBUTE_VALUE -> {}
@@ -267,38 +265,23 @@ public final class DataBinding {
    * {@code family "Azur"}. Such a pair is not two workloads a dataset may hold one of: no two names
    * of 4 characters or more that DATA.md, CRITERIA.md, the conformance sets and the sample use are
    * that close (a name the data lack further off, {@code "Virtual Machine Licenses"} beside
-   * "Virtual Machines", stays a warning). Null when the name is not one.
+   * "Virtual Machines", stays a warning). Of {@code close}, the data's names closest to it (which
+   * hold every name that near), those it misspells; none when it is not a misspelling.
    */
-  private static Diagnostic misspelt(NameUse use, String what, Known known) {
-    String n = fold(use.text());
-    if (n.length() < 4 || known.firstByFold.containsKey(n)) {
-      return null; // a difference in case or spaces is said as such by unknown()
+  private static List<String> misspelt(String name, List<String> close) {
+    String n = fold(name);
+    if (n.length() < 4) {
+      return List.of();
     }
     int limit = n.length() >= 10 ? 2 : 1;
     List<String> meant = new ArrayList<>();
-    for (int i = 0; i < known.names.length; i++) {
-      if (Math.abs(known.folded[i].length() - n.length()) <= limit
-          && distanceWithin(n, known.folded[i], limit) <= limit) {
-        meant.add(known.names[i]);
+    for (String c : close) {
+      if (distanceWithin(n, fold(c), limit) <= limit) {
+        meant.add(c);
       }
     }
-    if (meant.isEmpty()) {
-      return null;
-    }
     meant.sort(null);
-    return Diagnostic.error(
-        use.span(),
-        "the data has no "
-            + what
-            + " "
-            + quote(use.text())
-            + "; did you mean "
-            + String.join(" or ", meant.stream().limit(3).map(DataBinding::quote).toList())
-            + "? ("
-            + (meant.size() == 1 ? "it is" : "they are")
-            + " a letter or two from it: a misspelling, not a "
-            + what
-            + " this dataset lacks)");
+    return meant;
   }
 
   /** As {@link #unknown(NameUse, String, Collection)}; in a sample, null unless a near miss. */
@@ -328,6 +311,22 @@ public final class DataBinding {
                   + ": did you mean "
                   + (close.size() == 1 ? "it" : "one of them")
                   + "?");
+    }
+    List<String> meant =
+        use.kind() == NameUse.Kind.WORKLOAD || use.kind() == NameUse.Kind.FAMILY
+            ? misspelt(name, close)
+            : List.of();
+    if (!meant.isEmpty()) {
+      return Diagnostic.error(
+          use.span(),
+          head
+              + "; did you mean "
+              + String.join(" or ", meant.stream().map(DataBinding::quote).toList())
+              + "? ("
+              + (meant.size() == 1 ? "it is" : "they are")
+              + " a letter or two from it: a misspelling, not a "
+              + what
+              + " this dataset lacks)");
     }
     String count =
         use.kind() == NameUse.Kind.ATTRIBUTE_VALUE
