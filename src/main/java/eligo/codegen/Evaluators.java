@@ -93,14 +93,33 @@ public final class Evaluators {
    */
   public static Map<String, Function<Dataset, AreaEvaluator>> compile(
       Ir.Program program, String packageName) {
+    return compile(program, packageName, source -> null);
+  }
+
+  /**
+   * {@link #compile(Ir.Program, String)}, taking first, for an area whose generated source {@code
+   * known} knows, the class it gives: one compiled earlier from that very source (another package
+   * is fine: the class is not looked up by name), e.g. built into the jar. {@code known} returns
+   * null for a source it does not know.
+   */
+  public static Map<String, Function<Dataset, AreaEvaluator>> compile(
+      Ir.Program program, String packageName, Function<String, Class<?>> known) {
     List<JavaFile> files = generate(program, packageName);
     List<String> sources = new ArrayList<>();
     Class<?>[] types = new Class<?>[files.size()];
     Map<String, String> missing = new LinkedHashMap<>();
+    for (int i = 0; i < files.size(); i++) {
+      sources.add(files.get(i).toString());
+      Class<?> type = known.apply(sources.get(i));
+      if (type != null && AreaEvaluator.class.isAssignableFrom(type)) {
+        types[i] = type;
+      }
+    }
     synchronized (COMPILED) {
       for (int i = 0; i < files.size(); i++) {
-        sources.add(files.get(i).toString());
-        types[i] = COMPILED.get(sources.get(i));
+        if (types[i] == null) {
+          types[i] = COMPILED.get(sources.get(i));
+        }
         if (types[i] == null) {
           missing.put(binaryName(files.get(i)), sources.get(i));
         }

@@ -31,11 +31,37 @@ public enum Engine {
     @Override
     public Compiled compile(Frontend.Compilation c) {
       Map<String, Function<Dataset, AreaEvaluator>> prebuilt = Prebuilt.evaluators(c);
-      return prebuilt != null
-          ? new Compiled(prebuilt, "generated engine, prebuilt")
-          : new Compiled(
-              Evaluators.compile(c.program(), GENERATED_PACKAGE),
-              "generated engine, compiled in memory");
+      if (prebuilt != null) {
+        return new Compiled(prebuilt, "generated engine, prebuilt");
+      }
+      // an area the edit left alone has the source of one built into the jar
+      java.util.concurrent.atomic.AtomicInteger reused =
+          new java.util.concurrent.atomic.AtomicInteger();
+      Map<String, Function<Dataset, AreaEvaluator>> factories =
+          Evaluators.compile(
+              c.program(),
+              GENERATED_PACKAGE,
+              source -> {
+                Class<?> known = Prebuilt.classFor(source);
+                if (known != null) {
+                  reused.incrementAndGet();
+                }
+                return known;
+              });
+      int areas = factories.size();
+      int compiled = areas - reused.get();
+      return new Compiled(
+          factories,
+          compiled == areas
+              ? "generated engine, compiled in memory"
+              : compiled == 0
+                  ? "generated engine, prebuilt"
+                  : "generated engine, "
+                      + compiled
+                      + (compiled == 1 ? " area" : " areas")
+                      + " compiled in memory, "
+                      + reused.get()
+                      + " prebuilt");
     }
   },
   /** The reference interpreter, evaluating the IR directly. */

@@ -1,5 +1,6 @@
 package eligo.engine;
 
+import com.palantir.javapoet.JavaFile;
 import eligo.check.Frontend;
 import eligo.codegen.Evaluators;
 import eligo.codegen.SourceFolder;
@@ -12,6 +13,11 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Stream;
@@ -29,7 +35,64 @@ public final class Prebuilt {
   /** The class path resource that holds the content hash of the criteria they were built from. */
   public static final String HASH_RESOURCE = "eligo/generated/prebuilt/criteria.sha256";
 
+  /**
+   * The class path resource that lists, per area, the SHA-256 of the source generated for it in
+   * {@link Engine#GENERATED_PACKAGE} (what an edited folder's areas are compiled from) and the
+   * simple name of its prebuilt class: one line each, {@code HASH NAME}.
+   */
+  public static final String AREAS_RESOURCE = "eligo/generated/prebuilt/areas.sha256";
+
+  private static volatile Map<String, String> areas;
+
   private Prebuilt() {}
+
+  /**
+   * The prebuilt class of an area whose source generated in {@link Engine#GENERATED_PACKAGE} is
+   * {@code source}, or null when no area built into the jar had that very source: after an edit,
+   * the areas the edit left alone need no compiling.
+   */
+  public static Class<?> classFor(String source) {
+    String name = areas().get(sha256(source));
+    if (name == null) {
+      return null;
+    }
+    try {
+      return Class.forName(PACKAGE + "." + name, false, Prebuilt.class.getClassLoader());
+    } catch (ClassNotFoundException | LinkageError e) {
+      return null; // compiled in memory instead
+    }
+  }
+
+  private static Map<String, String> areas() {
+    Map<String, String> known = areas;
+    if (known == null) {
+      known = new HashMap<>();
+      try (InputStream in = Prebuilt.class.getClassLoader().getResourceAsStream(AREAS_RESOURCE)) {
+        if (in != null) {
+          for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
+            String[] parts = line.strip().split(" ");
+            if (parts.length == 2) {
+              known.put(parts[0], parts[1]);
+            }
+          }
+        }
+      } catch (IOException e) {
+        known.clear(); // none known: every area is compiled in memory
+      }
+      areas = known;
+    }
+    return known;
+  }
+
+  private static String sha256(String text) {
+    try {
+      return HexFormat.of()
+          .formatHex(
+              MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
 
   /**
    * The prebuilt evaluators of {@code c}'s program, by area id, or null when none were built from
@@ -79,5 +142,16 @@ public final class Prebuilt {
       }
     }
     SourceFolder.writeIfChanged(hash, c.contentHash() + "\n");
+    StringBuilder lines = new StringBuilder();
+    Map<String, String> names = Evaluators.classNames(c.program());
+    List<JavaFile> files = Evaluators.generate(c.program(), Engine.GENERATED_PACKAGE);
+    for (int i = 0; i < files.size(); i++) {
+      lines
+          .append(sha256(files.get(i).toString()))
+          .append(' ')
+          .append(names.get(c.program().areas().get(i).key()))
+          .append('\n');
+    }
+    SourceFolder.writeIfChanged(Path.of(args[2]).resolve(AREAS_RESOURCE), lines.toString());
   }
 }

@@ -57,7 +57,9 @@ class PrebuiltEngineTest {
     Files.writeString(azure, text.replace(deployments, deployments + "000"));
 
     String edited = run(copy, tmp.resolve("edited.csv"));
-    assertThat(edited).contains("6 areas (generated engine, compiled in memory)");
+    assertThat(edited)
+        .as("only the edited area is compiled; the others' generated source is the jar's")
+        .contains("6 areas (generated engine, 1 area compiled in memory, 5 prebuilt)");
     assertThat(edited.lines()).anyMatch(l -> l.matches("azure +deployments +metric +0 .*"));
     assertThat(Files.readString(EXPECTED))
         .as("the shipped threshold is met by some customers")
@@ -66,6 +68,18 @@ class PrebuiltEngineTest {
         .contains("(interpret engine)");
     assertThat(Files.readAllBytes(tmp.resolve("edited.csv")))
         .isEqualTo(Files.readAllBytes(tmp.resolve("interpreted.csv")));
+  }
+
+  @Test
+  void anEditThatChangesNoGeneratedSourceNeedsNoCompiling() throws IOException {
+    Path copy = copyCriteria();
+    Files.writeString(
+        copy.resolve("security.criteria"),
+        "\n# a comment: the content differs, the generated Java does not\n",
+        java.nio.file.StandardOpenOption.APPEND);
+    Path results = tmp.resolve("results.csv");
+    assertThat(run(copy, results)).contains("6 areas (generated engine, prebuilt)");
+    assertThat(Files.readAllBytes(results)).isEqualTo(Files.readAllBytes(EXPECTED));
   }
 
   private Path copyCriteria() throws IOException {
