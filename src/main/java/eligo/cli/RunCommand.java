@@ -196,20 +196,19 @@ final class RunCommand implements Callable<Integer> {
     clock.lap("waiting for the evaluators");
     int n = threads != null ? Math.max(1, threads) : Runtime.getRuntime().availableProcessors();
     Outcome outcome;
+    Evaluation.Progress shown =
+        quiet ? Evaluation.Progress.NONE : TerminalProgress.of("evaluating customers", err);
+    // strict: the results file is written while the customers are evaluated, in its order
+    boolean writing = results != null && mode != Mode.LENIENT;
     try {
       outcome =
-          Eligo.evaluate(
-              program,
-              compiled,
-              dataset,
-              m,
-              n,
-              quiet ? Evaluation.Progress.NONE : TerminalProgress.of("evaluating customers", err),
-              mode);
+          writing
+              ? Eligo.evaluateWriting(program, compiled, dataset, m, n, shown, results)
+              : Eligo.evaluate(program, compiled, dataset, m, n, shown, mode);
     } catch (EngineFailure f) {
       return Failures.report(f, spec);
     }
-    clock.lap("evaluate");
+    clock.lap(writing ? "evaluate and write" : "evaluate");
     if (mode == Mode.LENIENT) {
       // customers whose arithmetic overflowed are rejected like bad rows
       Map<String, String> overflowed = new LinkedHashMap<>();
@@ -237,7 +236,7 @@ final class RunCommand implements Callable<Integer> {
             "Rejected rows written to " + rejectsFile + " (" + loaded.rejects().size() + ")");
       }
     }
-    if (results != null) {
+    if (results != null && !writing) {
       ResultsFile.write(outcome, results);
       clock.lap("write");
     }

@@ -1,5 +1,7 @@
 package eligo.data;
 
+import java.nio.IntBuffer;
+import java.nio.LongBuffer;
 import java.util.List;
 
 /**
@@ -40,11 +42,12 @@ public final class Dataset {
   final int[] pairRowEnd; // length pairs: a pair's rows are [start, end), months rising
   final int[] pairAssocStart; // length pairs + 1
   // usage rows
-  final int[] rowMonth;
+  // the usage rows' columns are buffers: over arrays of a load, or mapped from a snapshot file
+  final IntBuffer rowMonth;
   // [Measure.ordinal()][row]: a measure whose values all fit an int may be held as ints, in
   // rowNarrow (then its rowMeasures entry is null); otherwise in rowMeasures (rowNarrow's is null)
-  final long[][] rowMeasures;
-  final int[][] rowNarrow;
+  final LongBuffer[] rowMeasures;
+  final IntBuffer[] rowNarrow;
   // associations
   final int[] assocType;
   final int[] assocStartMonth;
@@ -86,7 +89,8 @@ public final class Dataset {
     this.tenantAttrNames = b.tenantAttrNames;
     this.tenantAttrValues = b.tenantAttrValues;
     int latest = Month.NONE;
-    for (int m : rowMonth) {
+    for (int r = 0, rows = rowMonth.limit(); r < rows; r++) {
+      int m = rowMonth.get(r);
       if (m > latest) {
         latest = m;
       }
@@ -120,9 +124,9 @@ public final class Dataset {
     private int[] pairRowStart;
     private int[] pairRowEnd;
     private int[] pairAssocStart;
-    private int[] rowMonth;
-    private long[][] rowMeasures;
-    private int[][] rowNarrow;
+    private IntBuffer rowMonth;
+    private LongBuffer[] rowMeasures;
+    private IntBuffer[] rowNarrow;
     private int[] assocType;
     private int[] assocStartMonth;
     private int[] assocEndMonth;
@@ -211,9 +215,26 @@ public final class Dataset {
      * other's entry null). {@code narrowMeasures} null: every measure is held as longs.
      */
     public Builder rows(int[] month, long[][] measures, int[][] narrowMeasures) {
+      LongBuffer[] wide = new LongBuffer[measures.length];
+      IntBuffer[] narrow = new IntBuffer[measures.length];
+      for (int k = 0; k < measures.length; k++) {
+        wide[k] = measures[k] == null ? null : LongBuffer.wrap(measures[k]);
+        narrow[k] =
+            narrowMeasures == null || narrowMeasures[k] == null
+                ? null
+                : IntBuffer.wrap(narrowMeasures[k]);
+      }
+      return rows(IntBuffer.wrap(month), wide, narrow);
+    }
+
+    /**
+     * {@link #rows(int[], long[][], int[][])} held in buffers, e.g. mapped from a file: read by
+     * index from 0 to the limit, never changed.
+     */
+    public Builder rows(IntBuffer month, LongBuffer[] measures, IntBuffer[] narrowMeasures) {
       this.rowMonth = month;
       this.rowMeasures = measures;
-      this.rowNarrow = narrowMeasures == null ? new int[measures.length][] : narrowMeasures;
+      this.rowNarrow = narrowMeasures;
       return this;
     }
 
@@ -266,7 +287,7 @@ public final class Dataset {
       for (String[] v : tenantAttrValues) {
         require(v.length == tenants, "an attribute value per tenant");
       }
-      int rows = rowMonth.length;
+      int rows = rowMonth.limit();
       int measures = Measure.values().length;
       require(rowMeasures.length == measures && rowNarrow.length == measures, "every measure");
       for (int k = 0; k < measures; k++) {
@@ -274,7 +295,7 @@ public final class Dataset {
           throw new IllegalArgumentException(
               "measure " + k + " must be held once, as longs or as ints");
         }
-        int length = rowMeasures[k] != null ? rowMeasures[k].length : rowNarrow[k].length;
+        int length = rowMeasures[k] != null ? rowMeasures[k].limit() : rowNarrow[k].limit();
         require(length == rows, "a value of each measure per row");
       }
       return new Dataset(this);
@@ -440,17 +461,17 @@ public final class Dataset {
   // ---- usage rows
 
   public int rowCount() {
-    return rowMonth.length;
+    return rowMonth.limit();
   }
 
   public int rowMonth(int r) {
-    return rowMonth[r];
+    return rowMonth.get(r);
   }
 
   public long rowValue(int r, Measure m) {
     int k = m.ordinal();
-    int[] narrow = rowNarrow[k];
-    return narrow != null ? narrow[r] : rowMeasures[k][r];
+    IntBuffer narrow = rowNarrow[k];
+    return narrow != null ? narrow.get(r) : rowMeasures[k].get(r);
   }
 
   /**
@@ -471,7 +492,7 @@ public final class Dataset {
     int hi = pairRowEnd[p] - 1;
     while (lo <= hi) {
       int mid = (lo + hi) >>> 1;
-      int v = rowMonth[mid];
+      int v = rowMonth.get(mid);
       if (v < month) {
         lo = mid + 1;
       } else if (v > month) {
@@ -493,7 +514,7 @@ public final class Dataset {
     int hi = pairRowEnd[p];
     while (lo < hi) {
       int mid = (lo + hi) >>> 1;
-      if (rowMonth[mid] < month) {
+      if (rowMonth.get(mid) < month) {
         lo = mid + 1;
       } else {
         hi = mid;
@@ -709,7 +730,7 @@ public final class Dataset {
         + ", pairs="
         + pairWorkload.length
         + ", rows="
-        + rowMonth.length
+        + rowMonth.limit()
         + ", associations="
         + assocType.length
         + "]";

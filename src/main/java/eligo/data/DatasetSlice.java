@@ -96,12 +96,12 @@ public final class DatasetSlice {
           pairWorkload[p2] = data.pairWorkload[p];
           rowStart[p2] = r2;
           for (int r = data.rowStart(p); r < data.rowEnd(p); r++) {
-            rowMonth[r2] = data.rowMonth[r];
+            rowMonth[r2] = data.rowMonth.get(r);
             for (int k = 0; k < measures; k++) {
               if (rowNarrow[k] != null) {
-                rowNarrow[k][r2] = data.rowNarrow[k][r];
+                rowNarrow[k][r2] = data.rowNarrow[k].get(r);
               } else {
-                rowMeasures[k][r2] = data.rowMeasures[k][r];
+                rowMeasures[k][r2] = data.rowMeasures[k].get(r);
               }
             }
             r2++;

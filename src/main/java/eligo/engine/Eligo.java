@@ -362,6 +362,33 @@ public final class Eligo {
   }
 
   /**
+   * {@link #evaluate(Ir.Program, Engine.Compiled, Dataset, int, int, Evaluation.Progress)} writing
+   * the results file {@code results} at once: its blocks are written while later customers are
+   * still being evaluated (the evaluation goes in the file's order). A failure leaves the previous
+   * file whole. Strict mode only: a lenient run knows which customers to leave out only at its end.
+   *
+   * @throws EvaluationFailure naming the customer and area whose evaluation failed
+   * @throws IOException when the results file cannot be written
+   */
+  public static Outcome evaluateWriting(
+      Ir.Program program,
+      Engine.Compiled evaluators,
+      Dataset data,
+      int asOf,
+      int threads,
+      Evaluation.Progress progress,
+      Path results)
+      throws EvaluationFailure, CriteriaFailure, IOException {
+    Ir.Program chosen = inForce(program, asOf);
+    try {
+      return Evaluation.runWriting(
+          chosen, evaluators.factories(), data, asOf, threads, progress, results);
+    } catch (Evaluation.EvaluationException e) {
+      throw new EvaluationFailure(e);
+    }
+  }
+
+  /**
    * {@link #evaluate(Ir.Program, Engine.Compiled, Dataset, int, int, Evaluation.Progress)} with the
    * evaluators {@code engine} makes of {@code criteria}.
    */

@@ -10,7 +10,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 
 /**
@@ -50,7 +49,7 @@ public final class Evaluation {
   }
 
   /** The failure of customer {@code c}, whose arithmetic overflowed in {@code area}. */
-  private static EvaluationException overflow(Ir.Area area, Dataset data, int c, int asOf) {
+  static EvaluationException overflow(Ir.Area area, Dataset data, int c, int asOf) {
     return new EvaluationException(
         overflowMessage(area, data, c, asOf), data.customerId(c), area.id(), null);
   }
@@ -192,12 +191,43 @@ public final class Evaluation {
     return run(program, factories, base.data, base.asOf, threads, progress, false, base);
   }
 
-  private static Outcome run(
+  /**
+   * {@link #run(Ir.Program, Map, Dataset, int, int, Progress)} writing the results file {@code
+   * results} ({@link ResultsFile}) while the customers are evaluated, in the file's order: the
+   * file's blocks are formatted and written as soon as their customers and partners are done. A
+   * failure leaves no file (the previous one stays whole).
+   *
+   * @throws EvaluationException naming the customer and area whose evaluation failed
+   */
+  public static Outcome runWriting(
       Ir.Program program,
       Map<String, Function<Dataset, AreaEvaluator>> factories,
       Dataset data,
       int asOf,
       int threads,
+      Progress progress,
+      java.nio.file.Path results)
+      throws java.io.IOException {
+    EvaluationRun run = prepare(program, factories, data, asOf, progress, false, null);
+    run.start(threads);
+    try {
+      ResultsFile.write(run.outcome(), results, run::await);
+    } catch (java.io.IOException | RuntimeException | Error e) {
+      run.finish(); // the evaluation's own failure, when it has one, is the one to report
+      throw e;
+    }
+    return run.finish();
+  }
+
+  /**
+   * The run of the customers of {@code data} (not started): the outcome with the areas of {@code
+   * base} that {@code program} leaves as they were, and those to evaluate.
+   */
+  private static EvaluationRun prepare(
+      Ir.Program program,
+      Map<String, Function<Dataset, AreaEvaluator>> factories,
+      Dataset data,
+      int asOf,
       Progress progress,
       boolean lenient,
       Outcome base) {
@@ -233,139 +263,37 @@ public final class Evaluation {
         areas.add(fresh);
       }
     }
-    Outcome outcome = new Outcome(data, asOf, partners, partnerOf, all);
-    if (areas.isEmpty()) {
-      progress.update(customers, customers);
-      return outcome;
-    }
+    return new EvaluationRun(
+        new Outcome(data, asOf, partners, partnerOf, all), areas, factories, lenient, progress);
+  }
 
-    // Phase 1: customers, independent of each other.
-    int workers = Math.max(1, Math.min(threads, Math.max(1, customers / 256)));
-    AtomicInteger next = new AtomicInteger();
-    AtomicInteger done = new AtomicInteger();
-    int chunk = 512;
-    List<Thread> pool = new ArrayList<>();
-    Throwable[] failure = new Throwable[1];
-    // customers whose arithmetic overflowed, with the area: strict mode reports the first (the
-    // lowest customer index, whatever the threads' timing), lenient mode leaves them all out
-    java.util.concurrent.ConcurrentSkipListMap<Integer, Integer> overflowed =
-        new java.util.concurrent.ConcurrentSkipListMap<>();
-    Runnable work =
-        () -> {
-          List<AreaEvaluator> evaluators = new ArrayList<>();
-          List<NodeResults> results = new ArrayList<>();
-          for (Outcome.AreaOutcome a : areas) {
-            Function<Dataset, AreaEvaluator> f = factories.get(a.area.key());
-            evaluators.add(f.apply(data));
-            results.add(new NodeResults(a.nodes.size(), a.partnerNodes.size()));
-          }
-          int start;
-          while ((start = next.getAndAdd(chunk)) < customers) {
-            int end = Math.min(customers, start + chunk);
-            customer:
-            for (int c = start; c < end; c++) {
-              for (int i = 0; i < areas.size(); i++) {
-                NodeResults r = results.get(i);
-                r.clear();
-                try {
-                  evaluators.get(i).evaluate(c, asOf, r);
-                } catch (ArithmeticException e) {
-                  overflowed.put(c, i);
-                  if (!lenient) {
-                    next.set(customers); // the chunks before this one are taken and finish
-                    return;
-                  }
-                  continue customer;
-                }
-                Outcome.AreaOutcome a = areas.get(i);
-                a.store(c, r);
-              }
-            }
-            progress.update(done.addAndGet(end - start), customers);
-          }
-        };
-    for (int w = 0; w < workers; w++) {
-      Thread t =
-          new Thread(
-              () -> {
-                try {
-                  work.run();
-                } catch (RuntimeException | Error e) {
-                  // an error (out of memory) too is the run's: never customers silently left out
-                  synchronized (failure) {
-                    if (failure[0] == null) {
-                      failure[0] = e;
-                    }
-                  }
-                  next.set(customers);
-                }
-              },
-              "eligo-eval-" + w);
-      pool.add(t);
-      t.start();
+  private static Outcome run(
+      Ir.Program program,
+      Map<String, Function<Dataset, AreaEvaluator>> factories,
+      Dataset data,
+      int asOf,
+      int threads,
+      Progress progress,
+      boolean lenient,
+      Outcome base) {
+    EvaluationRun run = prepare(program, factories, data, asOf, progress, lenient, base);
+    List<Outcome.AreaOutcome> areas = run.areas();
+    if (areas.isEmpty()) {
+      progress.update(data.customerCount(), data.customerCount());
+      return run.outcome();
     }
-    for (Thread t : pool) {
-      try {
-        t.join();
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException("interrupted", e);
-      }
+    run.start(threads);
+    Outcome finished;
+    try {
+      finished = run.finish();
+    } catch (EvaluationRun.Stopped e) {
+      throw new IllegalStateException("the evaluation stopped with no failure", e);
     }
-    if (failure[0] instanceof RuntimeException e) {
-      throw e;
-    }
-    if (failure[0] instanceof Error e) {
-      throw e;
-    }
-    if (!overflowed.isEmpty()) {
-      if (!lenient) {
-        Map.Entry<Integer, Integer> first = overflowed.firstEntry();
-        throw overflow(areas.get(first.getValue()).area, data, first.getKey(), asOf);
-      }
+    if (finished == null) {
       Map<Integer, Ir.Area> left = new java.util.TreeMap<>();
-      overflowed.forEach((c, i) -> left.put(c, areas.get(i).area));
+      run.overflowed().forEach((c, i) -> left.put(c, areas.get(i).area));
       return withoutOverflowed(program, factories, data, asOf, threads, progress, left);
     }
-
-    // Phase 2: partners, from the customers' contributions.
-    for (Outcome.AreaOutcome a : areas) {
-      int rules = a.partnerNodes.size();
-      if (rules == 0) {
-        continue;
-      }
-      for (int c = 0; c < customers; c++) {
-        int p = partnerOf[c];
-        for (int j = 0; j < rules; j++) {
-          if (a.contributed[c * rules + j]) {
-            try {
-              a.partnerTotal[p * rules + j] =
-                  Math.addExact(a.partnerTotal[p * rules + j], a.contribution[c * rules + j]);
-            } catch (ArithmeticException e) {
-              throw new EvaluationException(
-                  "partner '"
-                      + partners.get(p)
-                      + "', area '"
-                      + a.area.id()
-                      + "', node '"
-                      + a.partnerNodes.get(j).id()
-                      + "': the partner total is too large to add up exactly (at customer '"
-                      + data.customerId(c)
-                      + "')",
-                  data.customerId(c),
-                  a.area.id(),
-                  e);
-            }
-          }
-        }
-      }
-      AreaEvaluator judge = factories.get(a.area.key()).apply(data);
-      for (int p = 0; p < partners.size(); p++) {
-        for (int j = 0; j < rules; j++) {
-          a.partnerMet[p * rules + j] = judge.partnerMet(j, a.partnerTotal[p * rules + j]);
-        }
-      }
-    }
-    return outcome;
+    return finished;
   }
 }

@@ -129,6 +129,15 @@ public final class Outcome {
   /** Partner index of each customer. */
   final int[] partnerOf;
 
+  /**
+   * The customers in the results file's order: by partner (the order of {@link #partners}), then
+   * customer id in code point order.
+   */
+  final int[] sorted;
+
+  /** Partner p's customers are {@code sorted[partnerStart[p] .. partnerStart[p + 1] - 1]}. */
+  final int[] partnerStart;
+
   public final List<AreaOutcome> areas;
 
   /**
@@ -143,27 +152,30 @@ public final class Outcome {
   public final List<Rejected> rejected;
 
   Outcome(Dataset data, int asOf, List<String> partners, int[] partnerOf, List<AreaOutcome> areas) {
-    this(data, asOf, partners, partnerOf, areas, List.of());
-  }
-
-  private Outcome(
-      Dataset data,
-      int asOf,
-      List<String> partners,
-      int[] partnerOf,
-      List<AreaOutcome> areas,
-      List<Rejected> rejected) {
     this.data = data;
     this.asOf = asOf;
     this.partners = partners;
     this.partnerOf = partnerOf;
     this.areas = areas;
+    this.rejected = List.of();
+    this.partnerStart = new int[partners.size() + 1];
+    this.sorted = CustomerOrder.sorted(data, partnerOf, partnerStart);
+  }
+
+  private Outcome(Outcome o, List<Rejected> rejected) {
+    this.data = o.data;
+    this.asOf = o.asOf;
+    this.partners = o.partners;
+    this.partnerOf = o.partnerOf;
+    this.areas = o.areas;
+    this.sorted = o.sorted;
+    this.partnerStart = o.partnerStart;
     this.rejected = List.copyOf(rejected);
   }
 
   /** This outcome, naming {@code rejected} as the customers left out of it. */
   Outcome withRejected(List<Rejected> rejected) {
-    return new Outcome(data, asOf, partners, partnerOf, areas, rejected);
+    return new Outcome(this, rejected);
   }
 
   public int partnerOf(int customer) {

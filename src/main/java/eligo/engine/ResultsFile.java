@@ -1,6 +1,5 @@
 package eligo.engine;
 
-import eligo.data.Dataset;
 import eligo.data.NodeResults;
 import eligo.io.OutputFile;
 import eligo.io.Texts;
@@ -22,7 +21,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.function.IntBinaryOperator;
 
 /**
  * The canonical results file of CRITERIA.md: one row per customer, area and node, and one per
@@ -42,6 +40,27 @@ public final class ResultsFile {
     OutputFile.write(target, os -> write(outcome, os));
   }
 
+  /**
+   * Waits until the customers before a position of {@link Outcome#sorted} are evaluated and their
+   * partners' totals added up: the file is written while the evaluation goes on ({@link
+   * EvaluationRun#await}).
+   */
+  interface Gate {
+    Gate OPEN = position -> {};
+
+    void await(int position);
+  }
+
+  /** {@link #write(Outcome, Path)} of an outcome still being evaluated, block by block. */
+  static void write(Outcome outcome, Path target, Gate gate) throws IOException {
+    OutputFile.write(
+        target,
+        os -> {
+          Blocks blocks = new Blocks(outcome);
+          write(blocks, blocks.blockCustomers(), os, gate);
+        });
+  }
+
   /** Rows per block (some hundreds of kilobytes): a block has as many customers as fit. */
   private static final int BLOCK_ROWS = 8192;
 
@@ -53,7 +72,7 @@ public final class ResultsFile {
    */
   public static void write(Outcome outcome, OutputStream os) throws IOException {
     Blocks blocks = new Blocks(outcome);
-    write(blocks, Math.max(1, BLOCK_ROWS / Math.max(1, blocks.rowsPerCustomer)), os);
+    write(blocks, blocks.blockCustomers(), os, Gate.OPEN);
   }
 
   /**
@@ -61,10 +80,11 @@ public final class ResultsFile {
    * tests).
    */
   static void write(Outcome outcome, int blockCustomers, OutputStream os) throws IOException {
-    write(new Blocks(outcome), blockCustomers, os);
+    write(new Blocks(outcome), blockCustomers, os, Gate.OPEN);
   }
 
-  private static void write(Blocks blocks, int blockCustomers, OutputStream os) throws IOException {
+  private static void write(Blocks blocks, int blockCustomers, OutputStream os, Gate gate)
+      throws IOException {
     os.write(utf8(HEADER + "\n"));
     int customers = blocks.customers.length;
     int count =
@@ -72,6 +92,7 @@ public final class ResultsFile {
             ? 1
             : (customers - 1) / blockCustomers + 1; // one block even with no customers
     if (count == 1) {
+      gate.await(customers);
       blocks.format(0, customers).writeTo(os);
       return;
     }
@@ -92,7 +113,12 @@ public final class ResultsFile {
         for (; submitted < count && ahead.size() < 2 * threads; submitted++) {
           int from = submitted * blockCustomers;
           int to = from + Math.min(blockCustomers, customers - from);
-          ahead.add(pool.submit(() -> blocks.format(from, to)));
+          ahead.add(
+              pool.submit(
+                  () -> {
+                    gate.await(blocks.needed(to));
+                    return blocks.format(from, to);
+                  }));
         }
         Block block = await(ahead.remove());
         block.writeTo(os);
@@ -153,7 +179,22 @@ public final class ResultsFile {
       for (int p = 0; p < partners.length; p++) {
         partners[p] = utf8(Texts.csv(outcome.partners.get(p)));
       }
-      customers = sortedCustomers(outcome);
+      customers = outcome.sorted;
+    }
+
+    /** Customers per block: some hundreds of kilobytes of rows. */
+    int blockCustomers() {
+      return Math.max(1, BLOCK_ROWS / Math.max(1, rowsPerCustomer));
+    }
+
+    /**
+     * The position in the order up to which customers must be evaluated before the block ending at
+     * {@code to} is formatted: the end of its last partner's customers, whose totals it writes.
+     */
+    int needed(int to) {
+      return to == customers.length
+          ? to
+          : outcome.partnerStart[outcome.partnerOf(customers[to - 1]) + 1];
     }
 
     /**
@@ -254,55 +295,6 @@ public final class ResultsFile {
       }
     }
     return new AreaRows(order(nodes), fields, scales, room);
-  }
-
-  /**
-   * Customer indexes by partner (the outcome's partner order), then customer id in code point
-   * order: counted out by partner, in dataset order, then each partner's customers sorted.
-   */
-  private static int[] sortedCustomers(Outcome outcome) {
-    Dataset data = outcome.data;
-    int[] start = new int[outcome.partners.size() + 1]; // partner p's customers go from start[p]
-    for (int c = 0; c < data.customerCount(); c++) {
-      start[outcome.partnerOf(c) + 1]++;
-    }
-    for (int p = 1; p < start.length; p++) {
-      start[p] += start[p - 1];
-    }
-    int[] sorted = new int[data.customerCount()];
-    int[] next = Arrays.copyOf(start, start.length - 1);
-    for (int c = 0; c < sorted.length; c++) {
-      sorted[next[outcome.partnerOf(c)]++] = c;
-    }
-    IntBinaryOperator byId =
-        (a, b) -> Texts.CODE_POINT_ORDER.compare(data.customerId(a), data.customerId(b));
-    int[] tmp = new int[sorted.length];
-    for (int p = 0; p + 1 < start.length; p++) {
-      mergeSort(sorted, tmp, start[p], start[p + 1], byId);
-    }
-    return sorted;
-  }
-
-  /**
-   * Sorts {@code a[from..to)} by {@code order} with no boxing ({@code tmp} as long as {@code a}).
-   * Halves already in order are not merged, so customers that come sorted cost one comparison each.
-   */
-  private static void mergeSort(int[] a, int[] tmp, int from, int to, IntBinaryOperator order) {
-    if (to - from < 2) {
-      return;
-    }
-    int mid = (from + to) >>> 1;
-    mergeSort(a, tmp, from, mid, order);
-    mergeSort(a, tmp, mid, to, order);
-    if (order.applyAsInt(a[mid - 1], a[mid]) <= 0) {
-      return;
-    }
-    System.arraycopy(a, from, tmp, from, to - from);
-    int i = from;
-    int j = mid;
-    for (int k = from; k < to; k++) {
-      a[k] = j >= to || (i < mid && order.applyAsInt(tmp[i], tmp[j]) <= 0) ? tmp[i++] : tmp[j++];
-    }
   }
 
   static byte[] utf8(String s) {

@@ -6,6 +6,8 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.nio.IntBuffer;
+import java.nio.LongBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.NoSuchFileException;
@@ -184,18 +186,19 @@ public final class SnapshotFile {
     int[] pairRowStart = in.ints();
     int[] pairRowEnd = in.ints();
     int[] pairAssocStart = in.ints();
-    int[] rowMonth = in.ints();
+    // the usage rows' columns, the bulk of the file, are mapped, not read onto the heap
+    IntBuffer rowMonth = in.mappedInts();
     int measures = in.i32();
     if (measures != Measure.values().length) {
       throw new Damaged("measures");
     }
-    long[][] rowMeasures = new long[measures][];
-    int[][] rowNarrow = new int[measures][];
+    LongBuffer[] rowMeasures = new LongBuffer[measures];
+    IntBuffer[] rowNarrow = new IntBuffer[measures];
     for (int k = 0; k < measures; k++) {
       if (in.i32() == 1) {
-        rowNarrow[k] = in.ints();
+        rowNarrow[k] = in.mappedInts();
       } else {
-        rowMeasures[k] = in.longs();
+        rowMeasures[k] = in.mappedLongs();
       }
     }
     int[] assocType = in.ints();
@@ -259,7 +262,7 @@ public final class SnapshotFile {
 
   /** The indexes that the dataset's builder does not check: each within its column. */
   private static void inBounds(DatasetColumns c) {
-    int rows = c.rowMonth().length;
+    int rows = c.rowMonth().limit();
     int workloads = c.workloadNames().length;
     int types = c.typeNames().length;
     if (c.pairRowStart().length != c.pairWorkload().length) {
@@ -356,6 +359,36 @@ public final class SnapshotFile {
       }
     }
 
+    void ints(IntBuffer a) throws IOException {
+      if (a.hasArray() && a.arrayOffset() == 0 && a.limit() == a.array().length) {
+        ints(a.array());
+        return;
+      }
+      i32(a.limit());
+      for (int at = 0; at < a.limit(); ) {
+        room(4);
+        int n = Math.min(buf.remaining() / 4, a.limit() - at);
+        buf.asIntBuffer().put(a.duplicate().position(at).limit(at + n));
+        buf.position(buf.position() + 4 * n);
+        at += n;
+      }
+    }
+
+    void longs(LongBuffer a) throws IOException {
+      if (a.hasArray() && a.arrayOffset() == 0 && a.limit() == a.array().length) {
+        longs(a.array());
+        return;
+      }
+      i32(a.limit());
+      for (int at = 0; at < a.limit(); ) {
+        room(8);
+        int n = Math.min(buf.remaining() / 8, a.limit() - at);
+        buf.asLongBuffer().put(a.duplicate().position(at).limit(at + n));
+        buf.position(buf.position() + 8 * n);
+        at += n;
+      }
+    }
+
     void longs(long[] a) throws IOException {
       i32(a.length);
       for (int at = 0; at < a.length; ) {
@@ -383,11 +416,13 @@ public final class SnapshotFile {
     private final FileChannel ch;
     private final ByteBuffer buf = ByteBuffer.allocateDirect(BUFFER).order(ByteOrder.LITTLE_ENDIAN);
     private final CRC32C crc = new CRC32C();
+    private final long body;
     private long unread; // bytes of the body not yet in the buffer
     private byte[] scratch = new byte[256];
 
     In(FileChannel ch, long body) {
       this.ch = ch;
+      this.body = body;
       this.unread = body;
       buf.limit(0);
     }
@@ -476,7 +511,11 @@ public final class SnapshotFile {
     }
 
     int[] ints() throws IOException {
-      int[] a = new int[count(4)];
+      return ints(count(4));
+    }
+
+    private int[] ints(int length) throws IOException {
+      int[] a = new int[length];
       for (int at = 0; at < a.length; ) {
         need(4);
         int n = Math.min(buf.remaining() / 4, a.length - at);
@@ -487,8 +526,56 @@ public final class SnapshotFile {
       return a;
     }
 
+    /** The offset in the file of the next byte to read. */
+    private long position() {
+      return body - unread - buf.remaining();
+    }
+
+    /**
+     * An int column mapped from the file instead of read: its bytes are checked (the checksum) in
+     * place, and stay in the page cache rather than on the heap. A column too long for one mapping
+     * is read.
+     */
+    IntBuffer mappedInts() throws IOException {
+      int n = count(4);
+      ByteBuffer mapped = map(4L * n);
+      return mapped != null ? mapped.asIntBuffer() : IntBuffer.wrap(ints(n));
+    }
+
+    /** {@link #mappedInts} of a long column. */
+    LongBuffer mappedLongs() throws IOException {
+      int n = count(8);
+      ByteBuffer mapped = map(8L * n);
+      return mapped != null ? mapped.asLongBuffer() : LongBuffer.wrap(longs(n));
+    }
+
+    /**
+     * The next {@code bytes} bytes of the file mapped (little-endian), and skipped: those already
+     * in the buffer were checked as they were read, the rest is checked in the mapping. Null when
+     * they do not fit one mapping.
+     */
+    private ByteBuffer map(long bytes) throws IOException {
+      if (bytes > Integer.MAX_VALUE) {
+        return null;
+      }
+      ByteBuffer mapped =
+          ch.map(FileChannel.MapMode.READ_ONLY, position(), bytes).order(ByteOrder.LITTLE_ENDIAN);
+      int buffered = (int) Math.min(buf.remaining(), bytes);
+      buf.position(buf.position() + buffered);
+      if (bytes > buffered) {
+        crc.update(mapped.duplicate().position(buffered));
+        ch.position(ch.position() + (bytes - buffered));
+        unread -= bytes - buffered;
+      }
+      return mapped;
+    }
+
     long[] longs() throws IOException {
-      long[] a = new long[count(8)];
+      return longs(count(8));
+    }
+
+    private long[] longs(int length) throws IOException {
+      long[] a = new long[length];
       for (int at = 0; at < a.length; ) {
         need(8);
         int n = Math.min(buf.remaining() / 8, a.length - at);

@@ -33,6 +33,13 @@ class SnapshotFileTest {
     assertThat(read.problem()).isNull();
     assertSameLoad(read.loaded(), loaded);
     assertThat(read.loaded().readInParallel()).isEmpty();
+    // the usage rows, the bulk of a snapshot, are mapped from the file, not copied to the heap
+    DatasetColumns back = DatasetColumns.of(read.loaded().dataset());
+    assertThat(back.rowMonth().isDirect()).isTrue();
+    for (int k = 0; k < back.rowNarrow().length; k++) {
+      assertThat(back.rowNarrow()[k] != null ? back.rowNarrow()[k] : back.rowMeasures()[k])
+          .satisfies(b -> assertThat(b.isDirect()).isTrue());
+    }
   }
 
   @Test
@@ -132,5 +139,13 @@ class SnapshotFileTest {
     assertThat(back.typesInData()).isEqualTo(loaded.typesInData());
     Dataset d = back.dataset();
     assertThat(d.latestUsageMonth()).isEqualTo(loaded.dataset().latestUsageMonth());
+    Dataset e = loaded.dataset();
+    assertThat(d.rowCount()).isEqualTo(e.rowCount()).isPositive();
+    for (int r = 0; r < e.rowCount(); r++) {
+      assertThat(d.rowMonth(r)).isEqualTo(e.rowMonth(r));
+      for (eligo.data.Measure m : eligo.data.Measure.values()) {
+        assertThat(d.rowValue(r, m)).as("row %d %s", r, m).isEqualTo(e.rowValue(r, m));
+      }
+    }
   }
 }
