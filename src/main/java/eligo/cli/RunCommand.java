@@ -246,6 +246,8 @@ final class RunCommand implements Callable<Integer> {
         out.println("Results written to " + results);
       }
     }
+    // javac, when the interpreter did not wait for it, finishes for the next run's class cache
+    started.settle();
     if (timings) {
       out.println(clock.report());
     }

@@ -104,6 +104,18 @@ public final class Evaluators {
    */
   public static Map<String, Function<Dataset, AreaEvaluator>> compile(
       Ir.Program program, String packageName, Function<String, Class<?>> known) {
+    return compile(program, packageName, known, () -> {});
+  }
+
+  /**
+   * {@link #compile(Ir.Program, String, Function)}, calling {@code beforeJavac} when some area must
+   * go to javac (neither known, compiled in this process nor cached), before it starts.
+   */
+  public static Map<String, Function<Dataset, AreaEvaluator>> compile(
+      Ir.Program program,
+      String packageName,
+      Function<String, Class<?>> known,
+      Runnable beforeJavac) {
     List<JavaFile> files = generate(program, packageName);
     List<String> sources = new ArrayList<>();
     Class<?>[] types = new Class<?>[files.size()];
@@ -132,6 +144,7 @@ public final class Evaluators {
       missing.keySet().removeAll(found.keySet());
     }
     if (!missing.isEmpty()) {
+      beforeJavac.run();
       InMemoryCompiler.Result compiled = new InMemoryCompiler().compileSources(missing);
       for (Map.Entry<String, String> m : missing.entrySet()) {
         found.put(m.getKey(), compiled.get(m.getKey()));

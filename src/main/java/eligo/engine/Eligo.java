@@ -538,9 +538,49 @@ public final class Eligo {
       LoadResult loaded,
       List<Diagnostic> warnings,
       CompletableFuture<Engine.Compiled> compiling,
-      Snapshot snapshot) {
-    /** The evaluators, once compiled; a failure to compile them is thrown as it is. */
+      Snapshot snapshot,
+      Engine engine,
+      Stages stages,
+      java.util.concurrent.atomic.AtomicReference<Engine.Compiled> early,
+      CompletableFuture<String> javacStarted) {
+    /**
+     * Lets a compilation that the run did not wait for ({@link #evaluators()} handed out the
+     * interpreter) finish, so that its classes are in the class cache for the next process; a
+     * failure is the interpreter's to cover and is not thrown.
+     */
+    public void settle() {
+      if (early.get() != null) {
+        compiling.exceptionally(e -> null).join();
+      }
+    }
+
+    /**
+     * The evaluators. Generated ones still being compiled are not waited for: the reference
+     * interpreter evaluates until they are loaded ({@link InterpretedFirst}). Otherwise the
+     * evaluators once compiled; a failure to compile them is thrown as it is.
+     */
     public Engine.Compiled evaluators() {
+      if (engine == Engine.generated && !compiling.isDone()) {
+        // classes built in, compiled by this process or cached come in moments: the interpreter
+        // starts only when javac has to run
+        CompletableFuture.anyOf(compiling, javacStarted).exceptionally(e -> null).join();
+      }
+      if (engine == Engine.generated && !compiling.isDone()) {
+        synchronized (early) {
+          if (early.get() == null) {
+            stages.note(
+                "evaluators ready "
+                    + ManagementFactory.getRuntimeMXBean().getUptime()
+                    + " ms after JVM start (the interpreter, until the compiled ones are loaded)");
+            early.set(
+                InterpretedFirst.of(
+                    criteria.program(),
+                    compiling,
+                    javacStarted.getNow("generated engine") + ", the interpreter meanwhile"));
+          }
+          return early.get();
+        }
+      }
       try {
         return compiling.join();
       } catch (CompletionException e) {
@@ -612,6 +652,9 @@ public final class Eligo {
                       }
                     }));
     // Java generation and compilation of the evaluators (one core) runs while the rest loads
+    java.util.concurrent.atomic.AtomicReference<Engine.Compiled> early =
+        new java.util.concurrent.atomic.AtomicReference<>();
+    CompletableFuture<String> javacStarted = new CompletableFuture<>();
     CompletableFuture<Engine.Compiled> compiling =
         checking.thenApplyAsync(
             c -> {
@@ -620,11 +663,14 @@ public final class Eligo {
               }
               Engine.Compiled compiled =
                   stages.timed(
-                      "evaluators compiled meanwhile", () -> engine.compile(c.compilation()));
-              stages.note(
-                  "evaluators ready "
-                      + ManagementFactory.getRuntimeMXBean().getUptime()
-                      + " ms after JVM start");
+                      "evaluators compiled meanwhile",
+                      () -> engine.compile(c.compilation(), javacStarted::complete));
+              synchronized (early) {
+                stages.note(
+                    (early.get() == null ? "evaluators ready " : "compiled evaluators loaded ")
+                        + ManagementFactory.getRuntimeMXBean().getUptime()
+                        + " ms after JVM start");
+              }
               return compiled;
             });
     if (!Files.isDirectory(data)) {
@@ -644,11 +690,28 @@ public final class Eligo {
               types -> csv(data, () -> types, mode, checking),
               stages);
       return new Started(
-          checked, got.loaded(), bindToData(checked, got.loaded()), compiling, got.snapshot());
+          checked,
+          got.loaded(),
+          bindToData(checked, got.loaded()),
+          compiling,
+          got.snapshot(),
+          engine,
+          stages,
+          early,
+          javacStarted);
     }
     LoadResult loaded = csv(data, () -> checkedTypes(checking), mode, checking);
     Frontend.Compilation checked = checking.join().orThrow();
-    return new Started(checked, loaded, bindToData(checked, loaded), compiling, null);
+    return new Started(
+        checked,
+        loaded,
+        bindToData(checked, loaded),
+        compiling,
+        null,
+        engine,
+        stages,
+        early,
+        javacStarted);
   }
 
   /** The association types of the criteria, once checked; ends the load when they have errors. */

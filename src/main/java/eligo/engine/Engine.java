@@ -30,6 +30,12 @@ public enum Engine {
 
     @Override
     public Compiled compile(Frontend.Compilation c) {
+      return compile(c, description -> {});
+    }
+
+    @Override
+    public Compiled compile(
+        Frontend.Compilation c, java.util.function.Consumer<String> beforeJavac) {
       Map<String, Function<Dataset, AreaEvaluator>> prebuilt = Prebuilt.evaluators(c);
       if (prebuilt != null) {
         return new Compiled(prebuilt, "generated engine, prebuilt");
@@ -47,21 +53,9 @@ public enum Engine {
                   reused.incrementAndGet();
                 }
                 return known;
-              });
-      int areas = factories.size();
-      int compiled = areas - reused.get();
-      return new Compiled(
-          factories,
-          compiled == areas
-              ? "generated engine, compiled in memory"
-              : compiled == 0
-                  ? "generated engine, prebuilt"
-                  : "generated engine, "
-                      + compiled
-                      + (compiled == 1 ? " area" : " areas")
-                      + " compiled in memory, "
-                      + reused.get()
-                      + " prebuilt");
+              },
+              () -> beforeJavac.accept(describe(c.program().areas().size(), reused.get())));
+      return new Compiled(factories, describe(factories.size(), reused.get()));
     }
   },
   /** The reference interpreter, evaluating the IR directly. */
@@ -71,6 +65,21 @@ public enum Engine {
       return new Compiled(interpreters(c.program()), "interpret engine");
     }
   };
+
+  /** How the generated evaluators of {@code areas} areas were made, {@code reused} prebuilt. */
+  private static String describe(int areas, int reused) {
+    int compiled = areas - reused;
+    return compiled == areas
+        ? "generated engine, compiled in memory"
+        : compiled == 0
+            ? "generated engine, prebuilt"
+            : "generated engine, "
+                + compiled
+                + (compiled == 1 ? " area" : " areas")
+                + " compiled in memory, "
+                + reused
+                + " prebuilt";
+  }
 
   /** Reference interpreters for every area (every version of it) of a program, by its key. */
   public static Map<String, Function<Dataset, AreaEvaluator>> interpreters(Ir.Program program) {
@@ -93,6 +102,15 @@ public enum Engine {
 
   /** The evaluators of a compilation without errors. */
   public abstract Compiled compile(Frontend.Compilation c);
+
+  /**
+   * {@link #compile(Frontend.Compilation)}, calling {@code beforeJavac} with the description the
+   * evaluators will have first if it is going to start the Java compiler (the slow part: a caller
+   * may start with the interpreter meanwhile).
+   */
+  public Compiled compile(Frontend.Compilation c, java.util.function.Consumer<String> beforeJavac) {
+    return compile(c);
+  }
 
   /**
    * Gets ready, in the background, to compile the criteria in {@code criteria} soon: the generated
