@@ -10,6 +10,7 @@ import eligo.engine.EngineFailure;
 import eligo.engine.Evaluation;
 import eligo.engine.Outcome;
 import eligo.engine.ResultsFile;
+import eligo.engine.Started;
 import eligo.io.DatasetLoader;
 import eligo.io.LoadResult;
 import eligo.io.Mode;
@@ -160,7 +161,7 @@ final class RunCommand implements Callable<Integer> {
     }
     // The criteria are checked while the data start loading, and the evaluators compiled while the
     // rest loads. Errors in the criteria are reported first (and the data's are not).
-    Eligo.Started started;
+    Started started;
     try {
       started = Eligo.start(criteria, data, mode, engine, clock, snapshot.file);
     } catch (EngineFailure f) {

@@ -12,15 +12,12 @@ import eligo.io.WorkloadCatalog;
 import eligo.ir.Ir;
 import eligo.lang.Diagnostic;
 import java.io.IOException;
-import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 
 /**
  * The engine in a few calls, for every front door (the command line, the Maven goal, the case
@@ -275,7 +272,7 @@ public final class Eligo {
     return new Bound(loaded, bindToData(criteria, loaded), used);
   }
 
-  private static List<Diagnostic> bind(
+  static List<Diagnostic> bind(
       Frontend.Compilation criteria,
       Map<String, String> families,
       Map<String, LoadResult.TypeUse> typesInData)
@@ -530,85 +527,6 @@ public final class Eligo {
   // ---------------------------------------------------------------- compile and load at once
 
   /**
-   * The criteria compiled without errors and the data loaded, with the evaluators on their way.
-   * {@link #evaluators()} waits for them.
-   */
-  public record Started(
-      Frontend.Compilation criteria,
-      LoadResult loaded,
-      List<Diagnostic> warnings,
-      CompletableFuture<Engine.Compiled> compiling,
-      Snapshot snapshot,
-      Engine engine,
-      Stages stages,
-      java.util.concurrent.atomic.AtomicReference<Engine.Compiled> early,
-      CompletableFuture<String> javacStarted) {
-    /**
-     * Lets a compilation that the run did not wait for ({@link #evaluators()} handed out the
-     * interpreter) finish, so that its classes are in the class cache for the next process; a
-     * failure is the interpreter's to cover and is not thrown.
-     */
-    public void settle() {
-      if (early.get() != null) {
-        compiling.exceptionally(e -> null).join();
-      }
-    }
-
-    /**
-     * The evaluators. Generated ones still being compiled are not waited for: the reference
-     * interpreter evaluates until they are loaded ({@link InterpretedFirst}). Otherwise the
-     * evaluators once compiled; a failure to compile them is thrown as it is.
-     */
-    public Engine.Compiled evaluators() {
-      if (engine == Engine.generated && !compiling.isDone()) {
-        // classes built in, compiled by this process or cached come in moments: the interpreter
-        // starts only when javac has to run
-        CompletableFuture.anyOf(compiling, javacStarted).exceptionally(e -> null).join();
-      }
-      if (engine == Engine.generated && !compiling.isDone()) {
-        synchronized (early) {
-          if (early.get() == null) {
-            stages.note(
-                "evaluators ready "
-                    + ManagementFactory.getRuntimeMXBean().getUptime()
-                    + " ms after JVM start (the interpreter, until the compiled ones are loaded)");
-            early.set(
-                InterpretedFirst.of(
-                    criteria.program(),
-                    compiling,
-                    javacStarted.getNow("generated engine") + ", the interpreter meanwhile"));
-          }
-          return early.get();
-        }
-      }
-      try {
-        return compiling.join();
-      } catch (CompletionException e) {
-        throw e.getCause() instanceof RuntimeException r ? r : e;
-      }
-    }
-  }
-
-  /** The outcome of checking the criteria on another thread: a compilation or a failure. */
-  private record Checked(Frontend.Compilation compilation, CriteriaFailure failure) {
-    Frontend.Compilation orThrow() throws CriteriaFailure {
-      if (failure != null) {
-        throw failure;
-      }
-      return compilation;
-    }
-  }
-
-  /** Ends loading when the criteria have errors. */
-  private static final class CriteriaFailed extends RuntimeException {
-    private static final long serialVersionUID = 1L;
-
-    CriteriaFailed() {
-      super(null, null, false, false);
-    }
-  }
-
-  /**
    * Compiles the criteria in {@code criteria} and loads the data in {@code data} at once: the
    * criteria are checked on another thread while the data start loading (the loader asks for their
    * association types only when it comes to associations.csv), then {@code engine}'s evaluators are
@@ -638,119 +556,6 @@ public final class Eligo {
   public static Started start(
       Path criteria, Path data, Mode mode, Engine engine, Stages stages, Path snapshot)
       throws CriteriaFailure, DataFailure {
-    engine.prepare(criteria);
-    CompletableFuture<Checked> checking =
-        CompletableFuture.supplyAsync(
-            () ->
-                stages.timed(
-                    "criteria checked meanwhile",
-                    () -> {
-                      try {
-                        return new Checked(compileCriteria(criteria), null);
-                      } catch (CriteriaFailure f) {
-                        return new Checked(null, f);
-                      }
-                    }));
-    // Java generation and compilation of the evaluators (one core) runs while the rest loads
-    java.util.concurrent.atomic.AtomicReference<Engine.Compiled> early =
-        new java.util.concurrent.atomic.AtomicReference<>();
-    CompletableFuture<String> javacStarted = new CompletableFuture<>();
-    CompletableFuture<Engine.Compiled> compiling =
-        checking.thenApplyAsync(
-            c -> {
-              if (c.failure() != null) {
-                return null;
-              }
-              Engine.Compiled compiled =
-                  stages.timed(
-                      "evaluators compiled meanwhile",
-                      () -> engine.compile(c.compilation(), javacStarted::complete));
-              synchronized (early) {
-                stages.note(
-                    (early.get() == null ? "evaluators ready " : "compiled evaluators loaded ")
-                        + ManagementFactory.getRuntimeMXBean().getUptime()
-                        + " ms after JVM start");
-              }
-              return compiled;
-            });
-    if (!Files.isDirectory(data)) {
-      checking.join().orThrow();
-      throw DataFailure.notAFolder(data);
-    }
-    if (snapshot != null) {
-      CompletableFuture<String> files = CompletableFuture.supplyAsync(() -> Snapshot.files(data));
-      Frontend.Compilation checked = checking.join().orThrow();
-      Snapshot.Loaded got =
-          Snapshot.load(
-              snapshot,
-              files.join(),
-              checked.program().associationTypes(),
-              checked.program().attributes(),
-              mode,
-              types -> csv(data, () -> types, mode, checking),
-              stages);
-      return new Started(
-          checked,
-          got.loaded(),
-          bindToData(checked, got.loaded()),
-          compiling,
-          got.snapshot(),
-          engine,
-          stages,
-          early,
-          javacStarted);
-    }
-    LoadResult loaded = csv(data, () -> checkedTypes(checking), mode, checking);
-    Frontend.Compilation checked = checking.join().orThrow();
-    return new Started(
-        checked,
-        loaded,
-        bindToData(checked, loaded),
-        compiling,
-        null,
-        engine,
-        stages,
-        early,
-        javacStarted);
-  }
-
-  /** The association types of the criteria, once checked; ends the load when they have errors. */
-  private static List<String> checkedTypes(CompletableFuture<Checked> checking) {
-    Checked checked = checking.join();
-    if (checked.failure() != null) {
-      throw new CriteriaFailed();
-    }
-    return checked.compilation().program().associationTypes();
-  }
-
-  /**
-   * The attributes the criteria declare, once checked (asked for only when customers.csv or
-   * tenants.csv has extra columns); ends the load when the criteria have errors.
-   */
-  private static List<Ir.Attribute> checkedAttributes(CompletableFuture<Checked> checking) {
-    Checked checked = checking.join();
-    if (checked.failure() != null) {
-      throw new CriteriaFailed();
-    }
-    return checked.compilation().program().attributes();
-  }
-
-  /** Loads the CSV files of {@code data}, with the failures of {@link #start}. */
-  private static LoadResult csv(
-      Path data,
-      java.util.function.Supplier<List<String>> types,
-      Mode mode,
-      CompletableFuture<Checked> checking)
-      throws CriteriaFailure, DataFailure {
-    try {
-      return DatasetLoader.load(data, types, () -> checkedAttributes(checking), mode);
-    } catch (CriteriaFailed e) {
-      throw checking.join().failure();
-    } catch (DataException e) {
-      Frontend.Compilation checked = checking.join().orThrow();
-      // a type the criteria misspelt shows in the data as rows of a type nobody declares
-      bind(checked, null, e.typesInData());
-      throw DataFailure.badData(data, e);
-    }
+    return Startup.start(criteria, data, mode, engine, stages, snapshot);
   }
 }

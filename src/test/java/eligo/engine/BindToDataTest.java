@@ -75,7 +75,7 @@ class BindToDataTest {
 
   @Test
   void namesTheSampleLacksAreWarningsAndTheRunGoesOn() throws Exception {
-    Eligo.Started s =
+    Started s =
         Eligo.start(Path.of("criteria"), SAMPLE, Mode.STRICT, Engine.interpret, Stages.NONE);
     assertThat(s.warnings()).isNotEmpty().noneMatch(Diagnostic::isError);
     assertThat(s.warnings()).allMatch(w -> w.message().contains("count nothing in this dataset"));

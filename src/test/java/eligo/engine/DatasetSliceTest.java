@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
 class DatasetSliceTest {
   @Test
   void everyPartnersSliceGivesItsRowsOfTheWholeRun() throws Exception {
-    Eligo.Started s =
+    Started s =
         Eligo.start(
             Path.of("criteria"),
             Path.of("examples/sample-data"),
@@ -53,7 +53,7 @@ class DatasetSliceTest {
 
   @Test
   void aSliceOfNoCustomersIsEmptyButKeepsTheCatalog() throws Exception {
-    Eligo.Started s =
+    Started s =
         Eligo.start(
             Path.of("criteria"),
             Path.of("examples/sample-data"),
@@ -68,7 +68,7 @@ class DatasetSliceTest {
     assertThat(none.typeNames()).isEqualTo(whole.typeNames());
   }
 
-  private static List<String> lines(Eligo.Started s, Dataset data, int asOf) throws Exception {
+  private static List<String> lines(Started s, Dataset data, int asOf) throws Exception {
     Outcome outcome =
         Eligo.evaluate(
             s.criteria().program(), s.evaluators(), data, asOf, 1, Evaluation.Progress.NONE);

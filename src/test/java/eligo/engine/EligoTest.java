@@ -59,8 +59,7 @@ class EligoTest {
           @Override
           public void note(String remark) {}
         };
-    Eligo.Started s =
-        Eligo.start(CRITERIA, set.resolve("data"), Mode.STRICT, Engine.generated, heard);
+    Started s = Eligo.start(CRITERIA, set.resolve("data"), Mode.STRICT, Engine.generated, heard);
     Dataset data = s.loaded().dataset();
     Outcome outcome =
         Eligo.evaluate(

@@ -31,7 +31,7 @@ class ResultsRowsTest {
 
   @Test
   void blocksInTheFilesOrderAreTheResultsFile() throws Exception {
-    Eligo.Started s = Eligo.start(CRITERIA, DATA, Mode.STRICT, Engine.generated, Stages.NONE);
+    Started s = Eligo.start(CRITERIA, DATA, Mode.STRICT, Engine.generated, Stages.NONE);
     Dataset data = s.loaded().dataset();
     Outcome o =
         Eligo.evaluate(
@@ -94,7 +94,7 @@ class ResultsRowsTest {
 
   @Test
   void evaluatorsLoadedFromTheirClassFilesGiveTheSameResults() throws Exception {
-    Eligo.Started s = Eligo.start(CRITERIA, DATA, Mode.STRICT, Engine.generated, Stages.NONE);
+    Started s = Eligo.start(CRITERIA, DATA, Mode.STRICT, Engine.generated, Stages.NONE);
     Dataset data = s.loaded().dataset();
     Map<String, byte[]> bytecode =
         Evaluators.bytecode(s.criteria().program(), Engine.GENERATED_PACKAGE);
