@@ -251,6 +251,7 @@ public final class Evaluation {
     for (int c = 0; c < customers; c++) {
       partnerOf[c] = partnerIndex.get(data.partnerId(c));
     }
+    CustomerOrder order = new CustomerOrder(data, partnerOf, partners.size());
     List<Outcome.AreaOutcome> all = new ArrayList<>();
     List<Outcome.AreaOutcome> areas = new ArrayList<>(); // the ones to evaluate
     for (Ir.Area a : program.areas()) {
@@ -258,13 +259,17 @@ public final class Evaluation {
       if (kept != null && kept.area.equals(a)) {
         all.add(kept);
       } else {
-        Outcome.AreaOutcome fresh = new Outcome.AreaOutcome(a, customers, partners.size());
+        Outcome.AreaOutcome fresh = new Outcome.AreaOutcome(a, order.rank, partners.size());
         all.add(fresh);
         areas.add(fresh);
       }
     }
     return new EvaluationRun(
-        new Outcome(data, asOf, partners, partnerOf, all), areas, factories, lenient, progress);
+        new Outcome(data, asOf, partners, partnerOf, order, all),
+        areas,
+        factories,
+        lenient,
+        progress);
   }
 
   private static Outcome run(

@@ -110,7 +110,7 @@ final class EvaluationRun {
               }
               continue customer;
             }
-            areas.get(i).store(c, r);
+            areas.get(i).storeAt(at, r);
           }
         }
         chunkDone(k);
@@ -194,10 +194,10 @@ final class EvaluationRun {
       for (int at = outcome.partnerStart[p]; at < outcome.partnerStart[p + 1]; at++) {
         int c = outcome.sorted[at];
         for (int j = 0; j < rules; j++) {
-          if (a.contributed[c * rules + j]) {
+          if (a.contributed[at * rules + j]) {
             try {
               a.partnerTotal[p * rules + j] =
-                  Math.addExact(a.partnerTotal[p * rules + j], a.contribution[c * rules + j]);
+                  Math.addExact(a.partnerTotal[p * rules + j], a.contribution[at * rules + j]);
             } catch (ArithmeticException e) {
               throw new Evaluation.EvaluationException(
                   "partner '"

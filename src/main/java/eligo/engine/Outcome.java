@@ -11,7 +11,11 @@ import java.util.List;
  * node) only. Customers are in dataset order.
  */
 public final class Outcome {
-  /** One area's outcomes. Index {@code c * nodes + i} for customer c, result node i. */
+  /**
+   * One area's outcomes. Index {@code k * nodes + i} for the customer at position k of the results
+   * file's order ({@code rank[c]} for customer c), result node i: the evaluation stores and the
+   * results file reads them in that order, from one end of the arrays to the other.
+   */
   public static final class AreaOutcome {
     public final Ir.Area area;
     public final List<Ir.Node> nodes;
@@ -24,7 +28,7 @@ public final class Outcome {
 
     private final int nets;
 
-    /** Index {@code c * nets + netSlot[i]}. */
+    /** Index {@code k * nets + netSlot[i]}. */
     final long[] current;
 
     final long[] baseline;
@@ -34,13 +38,18 @@ public final class Outcome {
 
     final boolean[] partnerMet;
 
-    /** Per customer c and partner rule j: {@code c * rules + j}. */
+    /** Per customer position k and partner rule j: {@code k * rules + j}. */
     final long[] contribution;
 
     final boolean[] contributed;
 
-    AreaOutcome(Ir.Area area, int customers, int partners) {
+    /** The position of each customer in the results file's order. */
+    private final int[] rank;
+
+    AreaOutcome(Ir.Area area, int[] rank, int partners) {
       this.area = area;
+      this.rank = rank;
+      int customers = rank.length;
       this.nodes = area.resultNodes();
       this.partnerNodes = area.partnerNodes();
       int n = nodes.size();
@@ -60,19 +69,20 @@ public final class Outcome {
       contributed = new boolean[customers * partnerNodes.size()];
     }
 
-    void store(int c, NodeResults r) {
+    /** Stores the results of the customer at position {@code k} of the order. */
+    void storeAt(int k, NodeResults r) {
       int n = nodes.size();
-      System.arraycopy(r.status, 0, status, c * n, n);
-      System.arraycopy(r.value, 0, value, c * n, n);
+      System.arraycopy(r.status, 0, status, k * n, n);
+      System.arraycopy(r.value, 0, value, k * n, n);
       for (int i = 0; i < n; i++) {
         if (netSlot[i] >= 0) {
-          current[c * nets + netSlot[i]] = r.current[i];
-          baseline[c * nets + netSlot[i]] = r.baseline[i];
+          current[k * nets + netSlot[i]] = r.current[i];
+          baseline[k * nets + netSlot[i]] = r.baseline[i];
         }
       }
       int rules = partnerNodes.size();
-      System.arraycopy(r.partnerContribution, 0, contribution, c * rules, rules);
-      System.arraycopy(r.partnerEvaluated, 0, contributed, c * rules, rules);
+      System.arraycopy(r.partnerContribution, 0, contribution, k * rules, rules);
+      System.arraycopy(r.partnerEvaluated, 0, contributed, k * rules, rules);
     }
 
     /**
@@ -80,26 +90,26 @@ public final class Outcome {
      * evaluated.
      */
     public Long contribution(int c, int rule) {
-      int k = c * partnerNodes.size() + rule;
+      int k = rank[c] * partnerNodes.size() + rule;
       return contributed[k] ? contribution[k] : null;
     }
 
     public byte status(int c, int node) {
-      return status[c * nodes.size() + node];
+      return status[rank[c] * nodes.size() + node];
     }
 
     public long value(int c, int node) {
-      return value[c * nodes.size() + node];
+      return value[rank[c] * nodes.size() + node];
     }
 
     /** For a net node: its value at M (unscaled); 0 for other nodes. */
     public long current(int c, int node) {
-      return netSlot[node] < 0 ? 0 : current[c * nets + netSlot[node]];
+      return netSlot[node] < 0 ? 0 : current[rank[c] * nets + netSlot[node]];
     }
 
     /** For a net node: its value at M-12 (unscaled); 0 for other nodes. */
     public long baseline(int c, int node) {
-      return netSlot[node] < 0 ? 0 : baseline[c * nets + netSlot[node]];
+      return netSlot[node] < 0 ? 0 : baseline[rank[c] * nets + netSlot[node]];
     }
 
     public long partnerTotal(int partner, int rule) {
@@ -151,15 +161,21 @@ public final class Outcome {
   /** The customers left out (in the order of the dataset evaluated); empty but in lenient runs. */
   public final List<Rejected> rejected;
 
-  Outcome(Dataset data, int asOf, List<String> partners, int[] partnerOf, List<AreaOutcome> areas) {
+  Outcome(
+      Dataset data,
+      int asOf,
+      List<String> partners,
+      int[] partnerOf,
+      CustomerOrder order,
+      List<AreaOutcome> areas) {
     this.data = data;
     this.asOf = asOf;
     this.partners = partners;
     this.partnerOf = partnerOf;
     this.areas = areas;
     this.rejected = List.of();
-    this.partnerStart = new int[partners.size() + 1];
-    this.sorted = CustomerOrder.sorted(data, partnerOf, partnerStart);
+    this.partnerStart = order.partnerStart;
+    this.sorted = order.sorted;
   }
 
   private Outcome(Outcome o, List<Rejected> rejected) {
