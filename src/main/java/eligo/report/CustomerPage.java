@@ -184,9 +184,10 @@ final class CustomerPage {
           continue;
         }
         Html details = Html.EMPTY;
-        // the tenant or workload rows behind an outcome not met (kept out of met ones: one page
-        // per customer stays small)
-        if (!n.details().isEmpty() && n.status().equals("not_met")) {
+        // the tenant or workload rows behind an outcome not met, and the associations that count
+        // toward a met one (other rows are kept out of met ones: one page per customer stays small)
+        boolean associations = !n.details().isEmpty() && n.details().get(0).association() != null;
+        if (!n.details().isEmpty() && (n.status().equals("not_met") || associations)) {
           boolean net = n.details().get(0).yearEarlier() != null;
           List<Html> rows = new ArrayList<>();
           for (CustomerView.Detail d : n.details()) {
@@ -199,10 +200,22 @@ final class CustomerPage {
                     "yearEarlier",
                     net ? TD.render("text", d.yearEarlier()) : Html.EMPTY));
           }
+          if (n.detailsLeftOut() > 0) {
+            rows.add(
+                DETAIL.render(
+                    "key",
+                    "",
+                    "now",
+                    Words.more(n),
+                    "yearEarlier",
+                    net ? TD.render("text", "") : Html.EMPTY));
+          }
           details =
               DETAILS.render(
                   "by",
                   n.detailsBy(),
+                  "now",
+                  associations ? "association" : "now",
                   "yearEarlier",
                   net ? TH.render("text", "a year earlier") : Html.EMPTY,
                   "rows",
