@@ -26,6 +26,7 @@ final class CustomerPage {
   private static final Template CUSTOMER_BRANCH = SitePages.SITE.get("customerBranch");
   private static final Template DETAILS = SitePages.SITE.get("details");
   private static final Template DETAIL = SitePages.SITE.get("detail");
+  private static final Template SAME_ASSOCIATIONS = SitePages.SITE.get("sameAssociations");
   private static final Template TH = SitePages.SITE.get("thShort");
   private static final Template TD = SitePages.SITE.get("tdShort");
 
@@ -129,6 +130,9 @@ final class CustomerPage {
     List<Html> areaLinks = new ArrayList<>();
     List<Html> areas = new ArrayList<>();
     List<Html> stoppedRows = new ArrayList<>();
+    // the associations listed on the page, with the title of the area that lists them first: an
+    // area listing the same ones again (the Enterprise and SMB areas often do) names that area
+    java.util.Map<String, String> associationsListed = new java.util.HashMap<>();
     for (int ai = 0; ai < v.areas().size(); ai++) {
       CustomerView.Area a = v.areas().get(ai);
       SiteModel.AreaInfo info = model.areas.get(ai);
@@ -220,6 +224,12 @@ final class CustomerPage {
                   net ? TH.render("text", "a year earlier") : Html.EMPTY,
                   "rows",
                   Html.join(rows));
+          if (associations) {
+            String first = associationsListed.putIfAbsent(details.markup(), a.title());
+            if (first != null && !first.equals(a.title())) {
+              details = SAME_ASSOCIATIONS.render("area", first);
+            }
+          }
         }
         String why = n.why() == null ? "" : n.why().equals(lastWhy) ? "as above" : shorter(n.why());
         nodes.add(
