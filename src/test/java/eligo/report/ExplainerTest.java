@@ -456,6 +456,79 @@ class ExplainerTest {
     assertThat(explained).isGreaterThan(1000);
   }
 
+  @Test
+  void aCountOfTypesWhoseConditionJoinsAnAssociationWithMoreListsOnlyWhereBothHold()
+      throws IOException {
+    // an invented area: types with paid units on the same tenant and workload at M, per tenant; on
+    // both engines (the rows come from the interpreter either way)
+    Path criteria = tmp.resolve("probe");
+    Files.createDirectories(criteria);
+    write(
+        criteria,
+        "probe.criteria",
+        String.join(
+            "\n",
+            "association type PAL = \"PAL\"",
+            "association type DPOR = \"DPOR\"",
+            "association type CSP = \"CSP\"",
+            "workloads CLOUD = family \"Azure\"",
+            "area probe \"Probe\" {",
+            "  metric used \"Associated and used\" {",
+            "    criteria \"Association types with paid units on the same tenant and workload\"",
+            "    details per tenant",
+            "    value count type where any tenant, workload in CLOUD",
+            "      where (associated and paid_units > 0) at M",
+            "    met when value >= 3",
+            "  }",
+            "}",
+            ""));
+    Path data = tmp.resolve("probe-data");
+    Files.createDirectories(data);
+    write(data, "customers.csv", "partner_id,customer_id,customer_name\nP1,C1,Probe\n");
+    write(data, "tenants.csv", "customer_id,tenant_id,tenant_name\nC1,T1,t1\nC1,T2,t2\n");
+    write(data, "workloads.csv", "workload,family\nAzure A,Azure\nAzure B,Azure\nOffice,M365\n");
+    write(
+        data,
+        "associations.csv",
+        "tenant_id,workload,association_type,start_month,end_month\n"
+            + "T1,Azure A,PAL,2025-01,\n"
+            + "T1,Azure B,PAL,2026-01,2026-08\n" // ended before M
+            + "T2,Azure A,DPOR,2026-09,2026-09\n"
+            + "T2,Azure B,DPOR,2026-01,\n" // no paid units
+            + "T2,Office,CSP,2025-01,\n"); // not an Azure workload
+    write(
+        data,
+        "usage.csv",
+        "tenant_id,workload,month,acr_usd,revenue_usd,paid_units,active_users,protected_users\n"
+            + "T1,Azure A,2026-09,,,5,,\nT1,Azure B,2026-09,,,5,,\nT2,Azure A,2026-09,,,5,,\n"
+            + "T2,Azure B,2026-09,,,0,,\nT2,Office,2026-09,,,5,,\n");
+    for (String engine : List.of("generated", "interpret")) {
+      java.io.StringWriter out = new java.io.StringWriter();
+      java.io.StringWriter err = new java.io.StringWriter();
+      int code =
+          eligo.cli.Main.execute(
+              new String[] {
+                "explain",
+                "--criteria",
+                criteria.toString(),
+                "--data",
+                data.toString(),
+                "--engine",
+                engine,
+                "C1"
+              },
+              new java.io.PrintWriter(out),
+              new java.io.PrintWriter(err));
+      assertThat(code).as(err.toString()).isZero();
+      assertThat(out.toString())
+          .contains(
+              "  used  not met  2 association types\n",
+              "    per tenant:\n"
+                  + "      T1  PAL on Azure A, from 2025-01, open\n"
+                  + "      T2  DPOR on Azure A, active 2026-09\n");
+    }
+  }
+
   private static void write(Path dir, String name, String text) throws IOException {
     Files.writeString(dir.resolve(name), text, StandardCharsets.UTF_8);
   }
