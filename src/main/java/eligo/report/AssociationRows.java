@@ -106,12 +106,27 @@ final class AssociationRows {
     return new Rows(details, distinct.size() - shown.size());
   }
 
-  /** The distinct types of {@code counted}, for checking them against the count. */
-  static Set<Integer> types(List<Interpreter.Counted> counted, Dataset data) {
+  /**
+   * Fails when {@code counted} does not have {@code count} types, the number its node counted for
+   * customer {@code customer} at node {@code node}: a bug, like an explanation that disagrees with
+   * the run.
+   */
+  static void checkCount(
+      List<Interpreter.Counted> counted, Dataset data, long count, String customer, String node) {
     Set<Integer> types = new HashSet<>();
     for (Interpreter.Counted k : counted) {
       types.add(data.assocType(k.association()));
     }
-    return types;
+    if (types.size() != count) {
+      throw new IllegalStateException(
+          "the associations listed for customer '"
+              + customer
+              + "' at "
+              + node
+              + " have "
+              + types.size()
+              + " types where the node counted "
+              + count);
+    }
   }
 }

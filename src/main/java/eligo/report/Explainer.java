@@ -273,7 +273,8 @@ public final class Explainer {
     }
     List<Interpreter.Counted> counted = interpreter.countedAssociations(i, c, m);
     if (counted != null) {
-      checkTypes(n, counted, n.isNet() ? r.current[i] : r.value[i], c);
+      AssociationRows.checkCount(
+          counted, data, n.isNet() ? r.current[i] : r.value[i], data.customerId(c), n.id());
     }
     Details details =
         counted != null && !counted.isEmpty() ? associationRows(counted, detailsBy) : details(n, t);
@@ -297,25 +298,6 @@ public final class Explainer {
   private Details associationRows(List<Interpreter.Counted> counted, String detailsBy) {
     AssociationRows.Rows rows = AssociationRows.of(counted, data, detailsBy);
     return new Details(rows.shown(), rows.leftOut());
-  }
-
-  /**
-   * Fails when the associations listed for a count of association types do not have as many types
-   * as it counted: a bug, like a disagreement with the run.
-   */
-  private void checkTypes(Ir.Node n, List<Interpreter.Counted> counted, long count, int c) {
-    int types = AssociationRows.types(counted, data).size();
-    if (types != count) {
-      throw new IllegalStateException(
-          "the associations listed for customer '"
-              + data.customerId(c)
-              + "' at "
-              + n.id()
-              + " have "
-              + types
-              + " types where the node counted "
-              + count);
-    }
   }
 
   /**
