@@ -207,6 +207,9 @@ public final class CaseRunner {
                     + d.now()
                     + (d.yearEarlier() == null ? "" : " | a year earlier: " + d.yearEarlier()));
           }
+          if (vn.detailsLeftOut() > 0) {
+            lines.add(vn.detailsBy() + "    and " + vn.detailsLeftOut() + " more");
+          }
           return lines;
         }
       }

@@ -473,7 +473,7 @@ final class Evaluation {
 
   // ================================================================ months
 
-  private int month(Ir.MonthExpr e, Ctx c) {
+  int month(Ir.MonthExpr e, Ctx c) {
     if (e instanceof Ir.AsOf a) {
       if (c.asOf == Month.NONE) {
         throw new IllegalStateException(

@@ -41,6 +41,14 @@ public final class Interpreter implements AreaEvaluator {
 
   private final Evaluation evaluation;
 
+  private final AssociationSearch associations;
+
+  /**
+   * An association that counts toward a node: tenant {@code tenant}, workload {@code workload} and
+   * the dataset's association row {@code association} (its type and months), all dataset indexes.
+   */
+  public record Counted(int tenant, int workload, int association) {}
+
   /**
    * Observes an evaluation, for explanations: reports drawn from the very evaluation that decided
    * the statuses. Called with every number and condition computed, in evaluation order, and with
@@ -123,6 +131,7 @@ public final class Interpreter implements AreaEvaluator {
       }
     }
     this.evaluation = new Evaluation(data, lookups, listener);
+    this.associations = new AssociationSearch(data, lookups);
   }
 
   @Override
@@ -180,6 +189,19 @@ public final class Interpreter implements AreaEvaluator {
       listener.evaluating(r);
     }
     evaluateNode(r, i, Ctx.forCustomer(customer, asOf), out);
+  }
+
+  /**
+   * The associations of {@code customer} that count toward result node {@code i} at {@code asOf}
+   * when its value counts association types ({@code count type where any tenant, workload, month in
+   * R where associated ...}, or the current side of a net of one): every association row of the
+   * customer's tenants whose type the count ranges over, whose workload is in the set, and for
+   * which the condition holds in a month of R that the row is active; in the data's order (tenant,
+   * workload, row). Null when the node's value is not such a count. The listener hears nothing of
+   * it.
+   */
+  public List<Counted> countedAssociations(int i, int customer, int asOf) {
+    return associations.counted(resultNodes.get(i).value(), customer, asOf);
   }
 
   @Override

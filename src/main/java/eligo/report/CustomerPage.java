@@ -26,6 +26,7 @@ final class CustomerPage {
   private static final Template CUSTOMER_BRANCH = SitePages.SITE.get("customerBranch");
   private static final Template DETAILS = SitePages.SITE.get("details");
   private static final Template DETAIL = SitePages.SITE.get("detail");
+  private static final Template SAME_ASSOCIATIONS = SitePages.SITE.get("sameAssociations");
   private static final Template TH = SitePages.SITE.get("thShort");
   private static final Template TD = SitePages.SITE.get("tdShort");
 
@@ -129,6 +130,9 @@ final class CustomerPage {
     List<Html> areaLinks = new ArrayList<>();
     List<Html> areas = new ArrayList<>();
     List<Html> stoppedRows = new ArrayList<>();
+    // the associations listed on the page, with the title of the area that lists them first: an
+    // area listing the same ones again (the Enterprise and SMB areas often do) names that area
+    java.util.Map<String, String> associationsListed = new java.util.HashMap<>();
     for (int ai = 0; ai < v.areas().size(); ai++) {
       CustomerView.Area a = v.areas().get(ai);
       SiteModel.AreaInfo info = model.areas.get(ai);
@@ -184,9 +188,10 @@ final class CustomerPage {
           continue;
         }
         Html details = Html.EMPTY;
-        // the tenant or workload rows behind an outcome not met (kept out of met ones: one page
-        // per customer stays small)
-        if (!n.details().isEmpty() && n.status().equals("not_met")) {
+        // the tenant or workload rows behind an outcome not met, and the associations that count
+        // toward a met one (other rows are kept out of met ones: one page per customer stays small)
+        boolean associations = !n.details().isEmpty() && n.details().get(0).association() != null;
+        if (!n.details().isEmpty() && (n.status().equals("not_met") || associations)) {
           boolean net = n.details().get(0).yearEarlier() != null;
           List<Html> rows = new ArrayList<>();
           for (CustomerView.Detail d : n.details()) {
@@ -199,14 +204,32 @@ final class CustomerPage {
                     "yearEarlier",
                     net ? TD.render("text", d.yearEarlier()) : Html.EMPTY));
           }
+          if (n.detailsLeftOut() > 0) {
+            rows.add(
+                DETAIL.render(
+                    "key",
+                    "",
+                    "now",
+                    Words.more(n),
+                    "yearEarlier",
+                    net ? TD.render("text", "") : Html.EMPTY));
+          }
           details =
               DETAILS.render(
                   "by",
                   n.detailsBy(),
+                  "now",
+                  associations ? "association" : "now",
                   "yearEarlier",
                   net ? TH.render("text", "a year earlier") : Html.EMPTY,
                   "rows",
                   Html.join(rows));
+          if (associations) {
+            String first = associationsListed.putIfAbsent(details.markup(), a.title());
+            if (first != null && !first.equals(a.title())) {
+              details = SAME_ASSOCIATIONS.render("area", first);
+            }
+          }
         }
         String why = n.why() == null ? "" : n.why().equals(lastWhy) ? "as above" : shorter(n.why());
         nodes.add(

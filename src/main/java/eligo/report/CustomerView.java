@@ -30,6 +30,10 @@ public record CustomerView(
    *     ($1,000.00/$1,499.99)}); empty when not evaluated
    * @param why the deciding facts in words when not met or not evaluated; null when met
    * @param detailsBy {@code tenant} or {@code workload} when the node has details rows, else null
+   * @param details the rows shown: per tenant or workload, or for a count of association types, one
+   *     per association that counts
+   * @param detailsLeftOut how many rows were left out of {@code details} to keep it short (0 when
+   *     none)
    */
   public record Node(
       String id,
@@ -41,7 +45,8 @@ public record CustomerView(
       String current,
       String why,
       String detailsBy,
-      List<Detail> details) {
+      List<Detail> details,
+      int detailsLeftOut) {
     public Node {
       details = List.copyOf(details);
     }
@@ -49,7 +54,18 @@ public record CustomerView(
 
   /**
    * A details row: a tenant or workload and what it had at M ({@code now}) and, for net values, at
-   * M-12 ({@code yearEarlier}, else null).
+   * M-12 ({@code yearEarlier}, else null); for a row of an association that counts, that
+   * association ({@code association}, else null).
    */
-  public record Detail(String key, String now, String yearEarlier) {}
+  public record Detail(String key, String now, String yearEarlier, Association association) {
+    public Detail(String key, String now, String yearEarlier) {
+      this(key, now, yearEarlier, null);
+    }
+  }
+
+  /**
+   * An association that counts toward a node: its tenant id, workload, type, and months ({@code
+   * YYYY-MM}) from {@code from} to {@code to} (null: open).
+   */
+  public record Association(String tenant, String workload, String type, String from, String to) {}
 }

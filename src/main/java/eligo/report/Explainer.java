@@ -150,7 +150,7 @@ public final class Explainer {
                   + " "
                   + Texts.plain(a.value(c, i), n.scale()));
         }
-        nodes.add(node(n, r, i, recorder.traces.get(n), c, m));
+        nodes.add(node(n, r, i, recorder.traces.get(n), c, m, interpreters.get(ai)));
       }
       areas.add(new CustomerView.Area(a.area.id(), a.area.heading(), nodes));
     }
@@ -190,7 +190,8 @@ public final class Explainer {
 
   // ================================================================ the view of one node
 
-  private CustomerView.Node node(Ir.Node n, NodeResults r, int i, NodeTrace t, int c, int m) {
+  private CustomerView.Node node(
+      Ir.Node n, NodeResults r, int i, NodeTrace t, int c, int m, Interpreter interpreter) {
     byte status = r.status[i];
     String detailsBy =
         n.details().isEmpty() ? null : n.details().get(0).name().toLowerCase(Locale.ROOT);
@@ -211,7 +212,8 @@ public final class Explainer {
           "",
           why,
           detailsBy,
-          List.of());
+          List.of(),
+          0);
     }
     String current =
         n.isNet() && n.valueKind() != Ir.ValueKind.COUNT
@@ -269,6 +271,13 @@ public final class Explainer {
       // a growth shows both sides and the ratio, an 'at least' which conditions held, met or not
       why = growth;
     }
+    List<Interpreter.Counted> counted = interpreter.countedAssociations(i, c, m);
+    if (counted != null) {
+      AssociationRows.checkCount(
+          counted, data, n.isNet() ? r.current[i] : r.value[i], data.customerId(c), n.id());
+    }
+    Details details =
+        counted != null && !counted.isEmpty() ? associationRows(counted, detailsBy) : details(n, t);
     return new CustomerView.Node(
         n.id(),
         kind(n),
@@ -278,8 +287,17 @@ public final class Explainer {
         Texts.plain(r.value[i], n.scale()),
         current,
         why,
-        detailsBy,
-        details(n, t));
+        counted != null && !counted.isEmpty() && detailsBy == null ? "workload" : detailsBy,
+        details.rows(),
+        details.leftOut());
+  }
+
+  /** A node's details rows and how many were left out. */
+  private record Details(List<CustomerView.Detail> rows, int leftOut) {}
+
+  private Details associationRows(List<Interpreter.Counted> counted, String detailsBy) {
+    AssociationRows.Rows rows = AssociationRows.of(counted, data, detailsBy);
+    return new Details(rows.shown(), rows.leftOut());
   }
 
   /**
@@ -464,10 +482,10 @@ public final class Explainer {
     return " in " + Formats.month(m);
   }
 
-  private List<CustomerView.Detail> details(Ir.Node n, NodeTrace t) {
+  private Details details(Ir.Node n, NodeTrace t) {
     List<CustomerView.Detail> rows = new ArrayList<>();
     if (t.detailVar == null) {
-      return rows;
+      return new Details(rows, 0);
     }
     TreeMap<String, Integer> keys = new TreeMap<>(Texts.CODE_POINT_ORDER);
     for (int side = 0; side < 2; side++) {
@@ -478,19 +496,21 @@ public final class Explainer {
         }
       }
     }
+    int leftOut = 0;
     for (Map.Entry<String, Integer> e : keys.entrySet()) {
       String now = cell(n, t, 0, e.getValue());
       String then = n.isNet() ? cell(n, t, 1, e.getValue()) : null;
       if (now != null || then != null) {
+        if (rows.size() == MAX_DETAILS) {
+          leftOut++;
+          continue;
+        }
         rows.add(
             new CustomerView.Detail(
                 e.getKey(), now == null ? "—" : now, n.isNet() && then == null ? "—" : then));
       }
-      if (rows.size() == MAX_DETAILS) {
-        break;
-      }
     }
-    return rows;
+    return new Details(rows, leftOut);
   }
 
   /** What a tenant or workload had on one side, or null when nothing worth showing. */

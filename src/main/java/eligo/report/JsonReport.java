@@ -115,6 +115,20 @@ public final class JsonReport {
             if (d.yearEarlier() != null) {
               row.put("yearEarlier", d.yearEarlier());
             }
+            CustomerView.Association counts = d.association();
+            if (counts != null) {
+              ObjectNode association = row.putObject("association");
+              association.put("tenant", counts.tenant());
+              association.put("workload", counts.workload());
+              association.put("type", counts.type());
+              association.put("from", counts.from());
+              if (counts.to() != null) {
+                association.put("to", counts.to());
+              }
+            }
+          }
+          if (n.detailsLeftOut() > 0) {
+            details.put("more", n.detailsLeftOut());
           }
         }
       }

@@ -183,6 +183,9 @@ public final class TextReport {
             }
             out.append('\n');
           }
+          if (n.detailsLeftOut() > 0) {
+            out.append(indent).append("  ").append(Words.more(n)).append('\n');
+          }
         }
       }
     }

@@ -34,6 +34,18 @@ public final class Words {
     };
   }
 
+  /**
+   * The line after a node's details rows when some were left out: {@code and 3 more associations}
+   * (rows of associations that count) or {@code and 3 more workloads}.
+   */
+  static String more(CustomerView.Node n) {
+    boolean associations = !n.details().isEmpty() && n.details().get(0).association() != null;
+    return "and "
+        + n.detailsLeftOut()
+        + " more "
+        + plural(associations ? "association" : n.detailsBy(), n.detailsLeftOut());
+  }
+
   /** The legend of the outcome words, one sentence each. */
   public static final List<String> LEGEND =
       List.of(

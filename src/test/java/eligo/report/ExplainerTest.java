@@ -175,7 +175,225 @@ class ExplainerTest {
     assertThat(association.details())
         .containsExactly(
             new CustomerView.Detail(
-                "Business Central", "DPOR association of tenant T7 active in 2024-10", null));
+                "Business Central",
+                "DPOR, tenant T7, from 2024-01, open",
+                null,
+                new CustomerView.Association("T7", "Business Central", "DPOR", "2024-01", null)));
+  }
+
+  @Test
+  void aCountOfAssociationTypesListsEveryAssociationThatCounts() {
+    // C0000119 has, on Azure workloads, PAL on two tenants, CSP T1, CSP T2 and DPOR in the window;
+    // CPOR (App Service) and CPOR RevRec (Azure Functions, ended 2024-06) are not Azure types
+    Outcome o = Runs.run(Path.of("examples/sample-data"));
+    CustomerView v = new Explainer(o).explain(Runs.customer(o, "C0000119"));
+    CustomerView.Node gate = Runs.node(v, "azure", "association");
+    assertThat(gate.status()).isEqualTo("met");
+    assertThat(gate.current()).isEqualTo("4 association types");
+    assertThat(gate.detailsBy()).isEqualTo("workload");
+    assertThat(gate.details())
+        .extracting(d -> d.key() + ": " + d.now())
+        .containsExactly(
+            "App Service: PAL, tenant T00000211, active 2026-09..2027-01",
+            "App Service: CSP T1, tenant T00000212, active 2025-09..2027-07",
+            "App Service: PAL, tenant T00000212, from 2025-01, open",
+            "Azure Functions: CSP T2, tenant T00000212, active 2023-11..2025-05",
+            "Azure Functions: PAL, tenant T00000212, active 2024-03..2025-02",
+            "Virtual Machine Licenses: DPOR, tenant T00000211, from 2025-04, open");
+    assertThat(gate.details().get(1).association())
+        .isEqualTo(
+            new CustomerView.Association(
+                "T00000212", "App Service", "CSP T1", "2025-09", "2027-07"));
+    assertThat(gate.detailsLeftOut()).isZero();
+    // C0000021: "2 association types" on a customer success workload, both listed (CPOR on Guides
+    // is not a customer success type)
+    CustomerView w = new Explainer(o).explain(Runs.customer(o, "C0000021"));
+    CustomerView.Node success = Runs.node(w, "bizapps-smb", "customer-success.association");
+    assertThat(success.current()).isEqualTo("2 association types");
+    assertThat(success.details())
+        .extracting(d -> d.key() + ": " + d.now())
+        .containsExactly(
+            "Guides: CPOR OSU, tenant T00000042, active 2025-02..2025-12",
+            "Guides: DPOR, tenant T00000042, active 2025-01..2026-11");
+  }
+
+  @Test
+  void everyAssociationListedCountsAndEveryTypeCountedIsListed() {
+    // against the data: each row is an association of the customer's, active in the window, of
+    // a type the node counts; the types listed are as many as the count; explainNotMet, which the
+    // site uses, lists the same rows for met nodes
+    Outcome o = Runs.run(Path.of("examples/sample-data"));
+    Explainer explainer = new Explainer(o);
+    Explainer site = Explainer.forSite(o);
+    java.util.Set<String> active = new java.util.HashSet<>();
+    java.util.Map<String, String> customerOf = new java.util.HashMap<>();
+    for (int c = 0; c < o.data.customerCount(); c++) {
+      for (int t = o.data.tenantStart(c); t < o.data.tenantEnd(c); t++) {
+        customerOf.put(o.data.tenantId(t), o.data.customerId(c));
+      }
+    }
+    for (int t = 0; t < o.data.tenantCount(); t++) {
+      for (int p = o.data.pairStart(t); p < o.data.pairEnd(t); p++) {
+        for (int k = o.data.assocStart(p); k < o.data.assocEnd(p); k++) {
+          int end = o.data.assocEndMonth(k);
+          active.add(
+              o.data.tenantId(t)
+                  + "/"
+                  + o.data.workloadName(o.data.pairWorkload(p))
+                  + "/"
+                  + o.data.typeName(o.data.assocType(k))
+                  + "/"
+                  + Formats.month(o.data.assocStartMonth(k))
+                  + "/"
+                  + (end == eligo.data.Month.OPEN ? null : Formats.month(end)));
+        }
+      }
+    }
+    int nodes = 0;
+    int several = 0;
+    for (int c = 0; c < o.data.customerCount(); c++) {
+      CustomerView v = explainer.explain(c);
+      CustomerView s = site.explainNotMet(c);
+      for (int ai = 0; ai < v.areas().size(); ai++) {
+        for (int ni = 0; ni < v.areas().get(ai).nodes().size(); ni++) {
+          CustomerView.Node n = v.areas().get(ai).nodes().get(ni);
+          if (!n.current().endsWith("association type")
+              && !n.current().endsWith("association types")) {
+            continue;
+          }
+          nodes++;
+          java.util.Set<String> types = new java.util.TreeSet<>();
+          java.util.Set<String> tenants = new java.util.TreeSet<>();
+          for (CustomerView.Detail d : n.details()) {
+            CustomerView.Association a = d.association();
+            assertThat(a).as("%s %s", v.customerId(), n.id()).isNotNull();
+            assertThat(active)
+                .contains(
+                    a.tenant()
+                        + "/"
+                        + a.workload()
+                        + "/"
+                        + a.type()
+                        + "/"
+                        + a.from()
+                        + "/"
+                        + a.to());
+            assertThat(customerOf.get(a.tenant())).isEqualTo(v.customerId());
+            assertThat(a.from()).isLessThanOrEqualTo(v.asOf());
+            assertThat(a.to() == null || a.to().compareTo("2024-10") >= 0).isTrue();
+            types.add(a.type());
+            tenants.add(a.tenant());
+          }
+          assertThat(n.detailsLeftOut()).isZero();
+          List<String> order =
+              n.details().stream()
+                  .map(CustomerView.Detail::association)
+                  .map(
+                      a ->
+                          String.join(
+                              "\u0000", // before any character, as the end of a field
+                              a.workload(),
+                              a.tenant(),
+                              a.type(),
+                              a.from(),
+                              a.to() == null ? "~open" : a.to()))
+                  .toList();
+          assertThat(order).doesNotHaveDuplicates().isSorted();
+          assertThat(types.size() + " association type" + (types.size() == 1 ? "" : "s"))
+              .as("%s %s", v.customerId(), n.id())
+              .isEqualTo(n.current());
+          if (types.size() > 1 || tenants.size() > 1) {
+            several++;
+          }
+          if (n.status().equals("met")) {
+            assertThat(s.areas().get(ai).nodes().get(ni).details()).isEqualTo(n.details());
+          }
+        }
+      }
+    }
+    assertThat(nodes).isGreaterThan(1000);
+    assertThat(several).isGreaterThan(100);
+  }
+
+  @Test
+  void aLongListOfAssociationsIsCutWithEveryTypeKept() throws IOException {
+    // 1 customer, 6 tenants on 5 Azure workloads: 30 PAL associations, and one DPOR last in order
+    Path data = tmp.resolve("many");
+    Files.createDirectories(data);
+    StringBuilder tenants = new StringBuilder("customer_id,tenant_id,tenant_name\n");
+    StringBuilder workloads = new StringBuilder("workload,family\n");
+    StringBuilder associations =
+        new StringBuilder("tenant_id,workload,association_type,start_month,end_month\n");
+    for (int w = 1; w <= 5; w++) {
+      workloads.append("Azure W").append(w).append(",Azure\n");
+    }
+    for (int t = 1; t <= 6; t++) {
+      tenants.append("C1,T").append(t).append(",t\n");
+      for (int w = 1; w <= 5; w++) {
+        associations.append("T").append(t).append(",Azure W").append(w).append(",PAL,2025-0");
+        associations.append(t).append(",\n");
+      }
+    }
+    associations.append("T6,Azure W5,DPOR,2024-01,2024-12\n");
+    write(data, "customers.csv", "partner_id,customer_id,customer_name\nP1,C1,Many\n");
+    write(data, "tenants.csv", tenants.toString());
+    write(data, "workloads.csv", workloads.toString());
+    write(data, "associations.csv", associations.toString());
+    write(
+        data,
+        "usage.csv",
+        "tenant_id,workload,month,acr_usd,revenue_usd,paid_units,active_users,protected_users\n"
+            + "T1,Azure W1,2026-09,10,,,,\n");
+    Outcome o = Runs.run(data);
+    CustomerView.Node gate = Runs.node(new Explainer(o).explain(0), "azure", "association");
+    assertThat(gate.current()).isEqualTo("2 association types");
+    assertThat(gate.details()).hasSize(AssociationRows.MAX);
+    assertThat(gate.detailsLeftOut()).isEqualTo(31 - AssociationRows.MAX);
+    // in order (workload, tenant, type), the DPOR row kept though it is last
+    assertThat(gate.details().get(0).now()).isEqualTo("PAL, tenant T1, from 2025-01, open");
+    assertThat(gate.details().get(AssociationRows.MAX - 1).now())
+        .isEqualTo("DPOR, tenant T6, active 2024-01..2024-12");
+    assertThat(gate.details().get(AssociationRows.MAX - 1).key()).isEqualTo("Azure W5");
+    assertThat(gate.details().get(AssociationRows.MAX - 2).now())
+        .isEqualTo("PAL, tenant T1, from 2025-01, open");
+    assertThat(gate.details().get(AssociationRows.MAX - 2).key()).isEqualTo("Azure W4");
+    String text = TextReport.customer(new Explainer(o).explain(0));
+    assertThat(text).contains("      and 11 more associations\n");
+    String json = JsonReport.customer(new Explainer(o).explain(0));
+    assertThat(json).contains("\"more\" : 11");
+    com.networknt.schema.Schema schema =
+        com.networknt.schema.SchemaRegistry.withDefaultDialect(
+                com.networknt.schema.SpecificationVersion.DRAFT_2020_12)
+            .getSchema(JsonReport.class.getResourceAsStream("customer.schema.json"));
+    assertThat(schema.validate(new com.fasterxml.jackson.databind.ObjectMapper().readTree(json)))
+        .isEmpty();
+  }
+
+  @Test
+  void anAssociationGateNotMetSaysWhatItSaidAndListsNothing() throws IOException {
+    // a CPOR association on an Azure workload: not an Azure type, so nothing counts
+    Path data = tmp.resolve("cpor");
+    Files.createDirectories(data);
+    write(data, "customers.csv", "partner_id,customer_id,customer_name\nP1,C1,Cpor\n");
+    write(data, "tenants.csv", "customer_id,tenant_id,tenant_name\nC1,T1,t1\n");
+    write(data, "workloads.csv", "workload,family\nAzure SQL Database,Azure\n");
+    write(
+        data,
+        "associations.csv",
+        "tenant_id,workload,association_type,start_month,end_month\nT1,Azure SQL Database,CPOR,2024-01,\n");
+    write(
+        data,
+        "usage.csv",
+        "tenant_id,workload,month,acr_usd,revenue_usd,paid_units,active_users,protected_users\n"
+            + "T1,Azure SQL Database,2026-09,10,,,,\n");
+    Outcome o = Runs.run(data);
+    CustomerView.Node gate = Runs.node(new Explainer(o).explain(0), "azure", "association");
+    assertThat(gate.status()).isEqualTo("not_met");
+    assertThat(gate.why())
+        .isEqualTo(
+            "no CSP T1, CSP T2, DPOR or PAL association on an Azure workload in 2024-10..2026-09; needed: at least 1 association type");
+    assertThat(gate.details()).isEmpty();
+    assertThat(gate.detailsLeftOut()).isZero();
   }
 
   @Test
@@ -236,6 +454,79 @@ class ExplainerTest {
       }
     }
     assertThat(explained).isGreaterThan(1000);
+  }
+
+  @Test
+  void aCountOfTypesWhoseConditionJoinsAnAssociationWithMoreListsOnlyWhereBothHold()
+      throws IOException {
+    // an invented area: types with paid units on the same tenant and workload at M, per tenant; on
+    // both engines (the rows come from the interpreter either way)
+    Path criteria = tmp.resolve("probe");
+    Files.createDirectories(criteria);
+    write(
+        criteria,
+        "probe.criteria",
+        String.join(
+            "\n",
+            "association type PAL = \"PAL\"",
+            "association type DPOR = \"DPOR\"",
+            "association type CSP = \"CSP\"",
+            "workloads CLOUD = family \"Azure\"",
+            "area probe \"Probe\" {",
+            "  metric used \"Associated and used\" {",
+            "    criteria \"Association types with paid units on the same tenant and workload\"",
+            "    details per tenant",
+            "    value count type where any tenant, workload in CLOUD",
+            "      where (associated and paid_units > 0) at M",
+            "    met when value >= 3",
+            "  }",
+            "}",
+            ""));
+    Path data = tmp.resolve("probe-data");
+    Files.createDirectories(data);
+    write(data, "customers.csv", "partner_id,customer_id,customer_name\nP1,C1,Probe\n");
+    write(data, "tenants.csv", "customer_id,tenant_id,tenant_name\nC1,T1,t1\nC1,T2,t2\n");
+    write(data, "workloads.csv", "workload,family\nAzure A,Azure\nAzure B,Azure\nOffice,M365\n");
+    write(
+        data,
+        "associations.csv",
+        "tenant_id,workload,association_type,start_month,end_month\n"
+            + "T1,Azure A,PAL,2025-01,\n"
+            + "T1,Azure B,PAL,2026-01,2026-08\n" // ended before M
+            + "T2,Azure A,DPOR,2026-09,2026-09\n"
+            + "T2,Azure B,DPOR,2026-01,\n" // no paid units
+            + "T2,Office,CSP,2025-01,\n"); // not an Azure workload
+    write(
+        data,
+        "usage.csv",
+        "tenant_id,workload,month,acr_usd,revenue_usd,paid_units,active_users,protected_users\n"
+            + "T1,Azure A,2026-09,,,5,,\nT1,Azure B,2026-09,,,5,,\nT2,Azure A,2026-09,,,5,,\n"
+            + "T2,Azure B,2026-09,,,0,,\nT2,Office,2026-09,,,5,,\n");
+    for (String engine : List.of("generated", "interpret")) {
+      java.io.StringWriter out = new java.io.StringWriter();
+      java.io.StringWriter err = new java.io.StringWriter();
+      int code =
+          eligo.cli.Main.execute(
+              new String[] {
+                "explain",
+                "--criteria",
+                criteria.toString(),
+                "--data",
+                data.toString(),
+                "--engine",
+                engine,
+                "C1"
+              },
+              new java.io.PrintWriter(out),
+              new java.io.PrintWriter(err));
+      assertThat(code).as(err.toString()).isZero();
+      assertThat(out.toString())
+          .contains(
+              "  used  not met  2 association types\n",
+              "    per tenant:\n"
+                  + "      T1  PAL on Azure A, from 2025-01, open\n"
+                  + "      T2  DPOR on Azure A, active 2026-09\n");
+    }
   }
 
   private static void write(Path dir, String name, String text) throws IOException {

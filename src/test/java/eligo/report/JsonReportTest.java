@@ -61,6 +61,31 @@ class JsonReportTest {
   }
 
   @Test
+  void theAssociationsThatCountAreRowsWithTheirTenantWorkloadTypeAndMonths() throws Exception {
+    Outcome o = Runs.run(java.nio.file.Path.of("examples/sample-data"));
+    JsonNode doc =
+        MAPPER.readTree(
+            JsonReport.customer(new Explainer(o).explain(Runs.customer(o, "C0000119"))));
+    assertThat(errors(schema("customer.schema.json"), doc)).isEmpty();
+    JsonNode gate = doc.get("areas").get(0).get("nodes").get(1);
+    assertThat(gate.get("id").asText()).isEqualTo("association");
+    assertThat(gate.get("details").get("by").asText()).isEqualTo("workload");
+    assertThat(gate.get("details").has("more")).isFalse();
+    JsonNode rows = gate.get("details").get("rows");
+    assertThat(rows).hasSize(6);
+    assertThat(rows.get(1).get("key").asText()).isEqualTo("App Service");
+    assertThat(rows.get(1).get("association").toString())
+        .isEqualTo(
+            "{\"tenant\":\"T00000212\",\"workload\":\"App Service\",\"type\":\"CSP T1\","
+                + "\"from\":\"2025-09\",\"to\":\"2027-07\"}");
+    // open: no "to"
+    assertThat(rows.get(2).get("association").toString())
+        .isEqualTo(
+            "{\"tenant\":\"T00000212\",\"workload\":\"App Service\",\"type\":\"PAL\","
+                + "\"from\":\"2025-01\"}");
+  }
+
+  @Test
   void theSchemaRejectsANotMetNodeWithoutWhy() throws Exception {
     Outcome o = Runs.conformance("hand-1");
     ObjectNode doc =

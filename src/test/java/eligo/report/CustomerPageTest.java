@@ -1,0 +1,37 @@
+package eligo.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import eligo.engine.Outcome;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+
+/** A customer's page of a partner's site, as written (the markup, without a browser). */
+class CustomerPageTest {
+  @Test
+  void aMetAssociationGateListsEveryAssociationThatCountsInOneShortRowEach() {
+    Outcome whole = Runs.run(Path.of("examples/sample-data"));
+    SitePages pages = SitePages.partner(Runs.partner(whole, "P003"));
+    String page = pages.customer("C0000073");
+    // Business Applications performance: 4 association types on 3 workloads, in the Enterprise
+    // and SMB areas
+    String table =
+        "<table class=\"det\"><tr><th>workload<th>association"
+            + "<tr><td>AI Builder<td>CPOR RevRec, tenant T00000131, from 2024-10, open"
+            + "<tr><td>Customer Service<td>CPOR OSA, tenant T00000131, active 2023-11..2025-07"
+            + "<tr><td>Customer Service<td>CSP T2, tenant T00000131, active 2025-12..2026-03"
+            + "<tr><td>Power Apps<td>CSP T1, tenant T00000131, active 2024-08..2026-06</table>";
+    assertThat(page).contains("<td>Met<td>4 association types" + table);
+    // listed once: the SMB area, whose rows are the same, names the area that lists them
+    assertThat(page.split(java.util.regex.Pattern.quote(table), -1)).hasSize(2);
+    assertThat(page)
+        .contains(
+            "<td>Met<td>4 association types<br>the associations under Business Applications"
+                + " (Enterprise)<td>");
+    // other met nodes still show no rows; a node not met still shows its rows
+    assertThat(page)
+        .doesNotContainPattern("<td>Met<td>[^<]*<table class=\"det\"><tr><th>[a-z]+<th>now");
+    assertThat(page)
+        .containsPattern("<td>Not met<td>[^<]*<table class=\"det\"><tr><th>[a-z]+<th>now");
+  }
+}
