@@ -35,7 +35,8 @@ class RunnerTest {
 
   /** What {@code eligo run} writes (the core's engine in this JVM). */
   static byte[] eligoRun(Path criteria, Path data, Integer asOf) throws Exception {
-    Eligo.Started s = Eligo.start(criteria, data, Mode.STRICT, Engine.generated, Stages.NONE);
+    eligo.engine.Started s =
+        Eligo.start(criteria, data, Mode.STRICT, Engine.generated, Stages.NONE);
     Outcome o =
         Eligo.evaluate(
             s.criteria().program(),
