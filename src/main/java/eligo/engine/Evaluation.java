@@ -237,21 +237,31 @@ public final class Evaluation {
       throw new IllegalArgumentException(Eligo.notInForce(program, asOf, Map.of()));
     }
     program = program.inForce(asOf);
-    int customers = data.customerCount();
-    TreeSet<String> partnerSet = new TreeSet<>(Texts.CODE_POINT_ORDER);
-    for (int c = 0; c < customers; c++) {
-      partnerSet.add(data.partnerId(c));
+    List<String> partners;
+    int[] partnerOf;
+    CustomerOrder order;
+    if (base != null && base.data == data) {
+      // a rerun on the same data: the same partners and order, not worked out again
+      partners = base.partners;
+      partnerOf = base.partnerOf;
+      order = base.order;
+    } else {
+      int customers = data.customerCount();
+      TreeSet<String> partnerSet = new TreeSet<>(Texts.CODE_POINT_ORDER);
+      for (int c = 0; c < customers; c++) {
+        partnerSet.add(data.partnerId(c));
+      }
+      partners = new ArrayList<>(partnerSet);
+      java.util.HashMap<String, Integer> partnerIndex = new java.util.HashMap<>();
+      for (int p = 0; p < partners.size(); p++) {
+        partnerIndex.put(partners.get(p), p);
+      }
+      partnerOf = new int[customers];
+      for (int c = 0; c < customers; c++) {
+        partnerOf[c] = partnerIndex.get(data.partnerId(c));
+      }
+      order = new CustomerOrder(data, partnerOf, partners.size());
     }
-    List<String> partners = new ArrayList<>(partnerSet);
-    java.util.HashMap<String, Integer> partnerIndex = new java.util.HashMap<>();
-    for (int p = 0; p < partners.size(); p++) {
-      partnerIndex.put(partners.get(p), p);
-    }
-    int[] partnerOf = new int[customers];
-    for (int c = 0; c < customers; c++) {
-      partnerOf[c] = partnerIndex.get(data.partnerId(c));
-    }
-    CustomerOrder order = new CustomerOrder(data, partnerOf, partners.size());
     List<Outcome.AreaOutcome> all = new ArrayList<>();
     List<Outcome.AreaOutcome> areas = new ArrayList<>(); // the ones to evaluate
     for (Ir.Area a : program.areas()) {

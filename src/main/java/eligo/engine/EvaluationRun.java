@@ -89,7 +89,7 @@ final class EvaluationRun {
         evaluators.add(factories.get(a.area.key()).apply(data));
         results.add(new NodeResults(a.nodes.size(), a.partnerNodes.size()));
       }
-      int[] sorted = outcome.sorted;
+      int[] sorted = outcome.order.sorted;
       int k;
       while ((k = next.getAndIncrement()) < chunks) {
         int start = k * CHUNK;
@@ -175,7 +175,7 @@ final class EvaluationRun {
       }
     }
     synchronized (totalsLock) {
-      int[] start = outcome.partnerStart;
+      int[] start = outcome.order.partnerStart;
       while (partnersTotalled < outcome.partners.size()
           && start[partnersTotalled + 1] <= position) {
         totals(partnersTotalled++);
@@ -191,8 +191,8 @@ final class EvaluationRun {
       if (rules == 0) {
         continue;
       }
-      for (int at = outcome.partnerStart[p]; at < outcome.partnerStart[p + 1]; at++) {
-        int c = outcome.sorted[at];
+      for (int at = outcome.order.partnerStart[p]; at < outcome.order.partnerStart[p + 1]; at++) {
+        int c = outcome.order.sorted[at];
         for (int j = 0; j < rules; j++) {
           if (a.contributed[at * rules + j]) {
             try {
@@ -259,7 +259,10 @@ final class EvaluationRun {
       if (!lenient) {
         Map.Entry<Integer, Integer> first = overflowed.firstEntry();
         throw Evaluation.overflow(
-            areas.get(first.getValue()).area, outcome.data, outcome.sorted[first.getKey()], asOf);
+            areas.get(first.getValue()).area,
+            outcome.data,
+            outcome.order.sorted[first.getKey()],
+            asOf);
       }
       return null;
     }
@@ -270,7 +273,7 @@ final class EvaluationRun {
   /** In a lenient run, the customers that overflowed (customer index, then area index). */
   Map<Integer, Integer> overflowed() {
     Map<Integer, Integer> byCustomer = new java.util.TreeMap<>();
-    overflowed.forEach((at, i) -> byCustomer.put(outcome.sorted[at], i));
+    overflowed.forEach((at, i) -> byCustomer.put(outcome.order.sorted[at], i));
     return byCustomer;
   }
 

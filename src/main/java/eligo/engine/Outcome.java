@@ -143,10 +143,7 @@ public final class Outcome {
    * The customers in the results file's order: by partner (the order of {@link #partners}), then
    * customer id in code point order.
    */
-  final int[] sorted;
-
-  /** Partner p's customers are {@code sorted[partnerStart[p] .. partnerStart[p + 1] - 1]}. */
-  final int[] partnerStart;
+  final CustomerOrder order;
 
   public final List<AreaOutcome> areas;
 
@@ -174,8 +171,7 @@ public final class Outcome {
     this.partnerOf = partnerOf;
     this.areas = areas;
     this.rejected = List.of();
-    this.partnerStart = order.partnerStart;
-    this.sorted = order.sorted;
+    this.order = order;
   }
 
   private Outcome(Outcome o, List<Rejected> rejected) {
@@ -184,8 +180,7 @@ public final class Outcome {
     this.partners = o.partners;
     this.partnerOf = o.partnerOf;
     this.areas = o.areas;
-    this.sorted = o.sorted;
-    this.partnerStart = o.partnerStart;
+    this.order = o.order;
     this.rejected = List.copyOf(rejected);
   }
 

@@ -179,7 +179,7 @@ public final class ResultsFile {
       for (int p = 0; p < partners.length; p++) {
         partners[p] = utf8(Texts.csv(outcome.partners.get(p)));
       }
-      customers = outcome.sorted;
+      customers = outcome.order.sorted;
     }
 
     /** Customers per block: some hundreds of kilobytes of rows. */
@@ -194,7 +194,7 @@ public final class ResultsFile {
     int needed(int to) {
       return to == customers.length
           ? to
-          : outcome.partnerStart[outcome.partnerOf(customers[to - 1]) + 1];
+          : outcome.order.partnerStart[outcome.partnerOf(customers[to - 1]) + 1];
     }
 
     /**

@@ -39,7 +39,7 @@ public record Started(
    * evaluators once compiled; a failure to compile them is thrown as it is.
    */
   public Engine.Compiled evaluators() {
-    if (engine == Engine.generated && !compiling.isDone()) {
+    if (engine == Engine.generated) {
       // classes built in, compiled by this process or cached come in moments: the interpreter
       // starts only when javac has to run
       CompletableFuture.anyOf(compiling, javacStarted).exceptionally(e -> null).join();
