@@ -37,7 +37,7 @@ public final class ResultsFile {
    * file ({@link OutputFile}).
    */
   public static void write(Outcome outcome, Path target) throws IOException {
-    OutputFile.write(target, os -> write(outcome, os));
+    OutputFile.writeLarge(target, os -> write(outcome, os));
   }
 
   /**
@@ -53,7 +53,7 @@ public final class ResultsFile {
 
   /** {@link #write(Outcome, Path)} of an outcome still being evaluated, block by block. */
   static void write(Outcome outcome, Path target, Gate gate) throws IOException {
-    OutputFile.write(
+    OutputFile.writeLarge(
         target,
         os -> {
           Blocks blocks = new Blocks(outcome);

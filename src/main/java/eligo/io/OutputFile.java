@@ -63,8 +63,20 @@ public final class OutputFile {
    * place. The folder is created when missing.
    */
   public static void write(Path target, Body body) throws IOException {
+    write(target, body, false);
+  }
+
+  /**
+   * {@link #write(Path, Body)} of a large file (hundreds of megabytes and more): written with
+   * direct I/O where the file system takes it ({@link DirectOutput}), not through the page cache.
+   */
+  public static void writeLarge(Path target, Body body) throws IOException {
+    write(target, body, true);
+  }
+
+  private static void write(Path target, Body body, boolean large) throws IOException {
     try (Batch batch = new Batch()) {
-      try (OutputStream out = batch.open(target)) {
+      try (OutputStream out = batch.open(target, large)) {
         body.writeTo(out);
       }
       batch.commit();
@@ -81,6 +93,11 @@ public final class OutputFile {
 
     /** A new stream to the temporary file of {@code target}; the caller closes it. */
     public OutputStream open(Path target) throws IOException {
+      return open(target, false);
+    }
+
+    /** {@link #open(Path)}, with direct I/O when {@code large} and the file system takes it. */
+    OutputStream open(Path target, boolean large) throws IOException {
       Path abs = target.toAbsolutePath().normalize();
       Path dir = abs.getParent();
       Files.createDirectories(dir);
@@ -94,7 +111,8 @@ public final class OutputFile {
       Path tmp = createTemporary(dir, abs.getFileName().toString());
       OPEN.add(tmp);
       pending.put(abs, tmp);
-      return Files.newOutputStream(tmp, StandardOpenOption.WRITE);
+      OutputStream direct = large ? DirectOutput.open(tmp) : null;
+      return direct != null ? direct : Files.newOutputStream(tmp, StandardOpenOption.WRITE);
     }
 
     /** Renames every temporary file over its target. */

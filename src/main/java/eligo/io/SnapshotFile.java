@@ -563,11 +563,30 @@ public final class SnapshotFile {
       int buffered = (int) Math.min(buf.remaining(), bytes);
       buf.position(buf.position() + buffered);
       if (bytes > buffered) {
-        crc.update(mapped.duplicate().position(buffered));
+        checkRead(ch.position(), bytes - buffered);
         ch.position(ch.position() + (bytes - buffered));
         unread -= bytes - buffered;
       }
       return mapped;
+    }
+
+    /**
+     * Adds {@code bytes} bytes of the file from {@code from} to the checksum, read through a small
+     * buffer rather than through the mapping: on a virtual machine, touching every page of a 2.5 GB
+     * mapping took 2.4 s, reading it a fraction of that. The pages are touched later only where the
+     * evaluation reads them, on all its threads.
+     */
+    private void checkRead(long from, long bytes) throws IOException {
+      ByteBuffer scratch = ByteBuffer.allocateDirect(BUFFER);
+      for (long at = from, end = from + bytes; at < end; ) {
+        scratch.clear().limit((int) Math.min(BUFFER, end - at));
+        int got = ch.read(scratch, at);
+        if (got < 0) {
+          throw new Damaged("ends early");
+        }
+        at += got;
+        crc.update(scratch.flip());
+      }
     }
 
     long[] longs() throws IOException {

@@ -146,4 +146,44 @@ class OutputFileTest {
     assertThat(OutputFile.refuseInputs("--results", results, inputs, List.of(dir.resolve("r.csv"))))
         .isNull();
   }
+
+  @Test
+  void aLargeFileHoldsExactlyItsBytesWhateverTheirLengthAgainstTheDisksBlocks() throws IOException {
+    java.util.Random random = new java.util.Random(19);
+    for (int length : new int[] {0, 1, 4095, 4096, 4097, (4 << 20) + 3, 9 << 20}) {
+      byte[] bytes = new byte[length];
+      random.nextBytes(bytes);
+      Path out = dir.resolve("large-" + length + ".csv");
+      OutputFile.writeLarge(
+          out,
+          os -> {
+            // in uneven pieces and single bytes, as a formatter hands them over
+            int at = 0;
+            for (int piece = 1; at < bytes.length; piece = piece * 3 % 100_003 + 1) {
+              int n = Math.min(piece, bytes.length - at);
+              if (n == 1) {
+                os.write(bytes[at]);
+              } else {
+                os.write(bytes, at, n);
+              }
+              at += n;
+            }
+          });
+      assertThat(Files.readAllBytes(out)).as("%d bytes", length).isEqualTo(bytes);
+    }
+    assertThat(names()).allMatch(n -> n.startsWith("large-"));
+  }
+
+  @Test
+  void aLargeFileIsWrittenAroundThePageCacheWhereTheFileSystemTakesDirectIo() throws IOException {
+    Path probe = Files.createFile(dir.resolve("probe"));
+    OutputStream direct = DirectOutput.open(probe);
+    // tmpfs and some network file systems refuse O_DIRECT: the writer then goes the usual way
+    org.junit.jupiter.api.Assumptions.assumeTrue(
+        direct != null, "the temporary folder's file system takes no direct I/O");
+    try (direct) {
+      direct.write("abc".getBytes(StandardCharsets.UTF_8));
+    }
+    assertThat(Files.readString(probe)).isEqualTo("abc");
+  }
 }
