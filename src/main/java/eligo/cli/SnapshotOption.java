@@ -16,11 +16,11 @@ final class SnapshotOption {
   @Option(
       names = "--snapshot",
       paramLabel = "FILE",
-      description = {
-        "Keep the loaded data in this binary file: a later command on data of the same content (files'",
-        "sizes, modification times and bytes; same association types and bad-rows mode) reads it instead",
-        "of the CSV. A stale, truncated or damaged snapshot is never used: it is written again."
-      })
+      description =
+          "Keep the loaded data in this binary file: a later command on data of the same content"
+              + " (files' sizes, modification times and bytes; same association types and bad-rows"
+              + " mode) reads it instead of the CSV. A stale, truncated or damaged snapshot is never"
+              + " used: it is written again.")
   Path file;
 
   /**
