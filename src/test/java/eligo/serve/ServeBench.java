@@ -151,7 +151,15 @@ public final class ServeBench {
       HttpClient client =
           HttpClient.newBuilder()
               .version(HttpClient.Version.HTTP_1_1)
-              .executor(java.util.concurrent.Executors.newFixedThreadPool(4))
+              // daemon threads: the client's pool must not keep the JVM alive after the figures
+              .executor(
+                  java.util.concurrent.Executors.newFixedThreadPool(
+                      4,
+                      r -> {
+                        Thread th = new Thread(r, "bench-http-client");
+                        th.setDaemon(true);
+                        return th;
+                      }))
               .build();
       String base = server.url();
       // each partner's first request makes its run and its pages: once, before the timing
