@@ -577,16 +577,17 @@ public final class SnapshotFile {
      * evaluation reads them, on all its threads.
      */
     private void checkRead(long from, long bytes) throws IOException {
-      ByteBuffer scratch = ByteBuffer.allocateDirect(BUFFER);
+      // the read buffer is empty here (its bytes were all taken): it serves, and is left empty
       for (long at = from, end = from + bytes; at < end; ) {
-        scratch.clear().limit((int) Math.min(BUFFER, end - at));
-        int got = ch.read(scratch, at);
+        buf.clear().limit((int) Math.min(BUFFER, end - at));
+        int got = ch.read(buf, at);
         if (got < 0) {
           throw new Damaged("ends early");
         }
         at += got;
-        crc.update(scratch.flip());
+        crc.update(buf.flip());
       }
+      buf.clear().limit(0);
     }
 
     long[] longs() throws IOException {

@@ -74,7 +74,9 @@ class HtmlReportChromiumTest {
             .redirectOutput(out.toFile())
             .redirectError(ProcessBuilder.Redirect.DISCARD)
             .start();
-    assertThat(p.waitFor(90, TimeUnit.SECONDS)).as("chromium finished").isTrue();
+    boolean finished = p.waitFor(90, TimeUnit.SECONDS);
+    eligo.testing.ChromiumProfile.awaitGone(profile);
+    assertThat(finished).as("chromium finished").isTrue();
     assertThat(p.exitValue()).as("chromium exit status").isZero();
     String dom = Files.readString(out, StandardCharsets.UTF_8);
     assertThat(dom).as("DOM of %s", url).contains("</html>");

@@ -32,12 +32,14 @@ import java.util.function.Supplier;
 final class Browser implements AutoCloseable {
   private static final ObjectMapper JSON = new ObjectMapper();
 
+  private final Path profile;
   private final Process process;
   private final WebSocket socket;
   private final AtomicInteger ids = new AtomicInteger();
   private final Map<Integer, CompletableFuture<JsonNode>> waiting = new ConcurrentHashMap<>();
 
   Browser(Path profile) throws Exception {
+    this.profile = profile;
     process =
         new ProcessBuilder(
                 Requirement.CHROMIUM_PATH.toString(),
@@ -208,6 +210,7 @@ final class Browser implements AutoCloseable {
       process.destroyForcibly();
       Thread.currentThread().interrupt();
     }
+    eligo.testing.ChromiumProfile.awaitGone(profile);
   }
 
   static String js(String s) {
