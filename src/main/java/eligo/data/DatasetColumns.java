@@ -65,7 +65,7 @@ public record DatasetColumns(
   }
 
   /**
-   * The dataset of these columns, checked as {@link Dataset.Builder#build()} checks them.
+   * The dataset of these columns, checked as {@link DatasetBuilder#build()} checks them.
    *
    * @throws IllegalArgumentException when the columns do not fit together
    */

@@ -9,7 +9,7 @@ class DatasetBuilderTest {
   private static final int MEASURES = Measure.values().length;
 
   /** One customer, one tenant, one workload, one pair with two rows and one association. */
-  private static Dataset.Builder small(int[] tenantStart) {
+  private static DatasetBuilder small(int[] tenantStart) {
     long[][] measures = new long[MEASURES][2];
     measures[Measure.ACR_USD.ordinal()] = new long[] {100, 250};
     return Dataset.builder()
@@ -47,7 +47,7 @@ class DatasetBuilderTest {
     long[][] longs = new long[MEASURES][1];
     int[][] ints = new int[MEASURES][];
     ints[0] = new int[1];
-    Dataset.Builder b =
+    DatasetBuilder b =
         small(new int[] {0, 1})
             .pairs(new int[] {0}, new int[] {0}, new int[] {1}, new int[] {0, 1});
     assertThatThrownBy(() -> b.rows(new int[] {Month.parse("2026-09")}, longs, ints).build())
