@@ -18,6 +18,9 @@ import java.util.function.Function;
  * contributions.
  */
 public final class Evaluation {
+  /** Customers from which the result arrays are allocated on every core. */
+  private static final int ALLOCATE_IN_PARALLEL = 50_000;
+
   private Evaluation() {}
 
   /** Evaluation failed for a customer (an amount too large to add up exactly). */
@@ -262,17 +265,28 @@ public final class Evaluation {
       }
       order = new CustomerOrder(data, partnerOf, partners.size());
     }
-    List<Outcome.AreaOutcome> all = new ArrayList<>();
-    List<Outcome.AreaOutcome> areas = new ArrayList<>(); // the ones to evaluate
-    for (Ir.Area a : program.areas()) {
+    List<Ir.Area> inForce = program.areas();
+    Outcome.AreaOutcome[] made = new Outcome.AreaOutcome[inForce.size()];
+    List<Integer> fresh = new ArrayList<>();
+    for (int i = 0; i < made.length; i++) {
+      Ir.Area a = inForce.get(i);
       Outcome.AreaOutcome kept = base == null ? null : base.area(a.id());
       if (kept != null && kept.area.equals(a)) {
-        all.add(kept);
+        made[i] = kept;
       } else {
-        Outcome.AreaOutcome fresh = new Outcome.AreaOutcome(a, order.rank, partners.size());
-        all.add(fresh);
-        areas.add(fresh);
+        fresh.add(i);
       }
+    }
+    // The result arrays (a gigabyte at a million customers) are zeroed as they are allocated, the
+    // first touch of that memory: on every core rather than one area after the other (2.8 s on one
+    // thread at a million customers on a VM, where a first touch is dear).
+    (data.customerCount() >= ALLOCATE_IN_PARALLEL ? fresh.parallelStream() : fresh.stream())
+        .forEach(
+            i -> made[i] = new Outcome.AreaOutcome(inForce.get(i), order.rank, partners.size()));
+    List<Outcome.AreaOutcome> all = new ArrayList<>(List.of(made));
+    List<Outcome.AreaOutcome> areas = new ArrayList<>(); // the ones to evaluate
+    for (int i : fresh) {
+      areas.add(made[i]);
     }
     return new EvaluationRun(
         new Outcome(data, asOf, partners, partnerOf, order, all),
