@@ -1,6 +1,7 @@
 package eligo.engine;
 
 import eligo.data.NodeResults;
+import eligo.io.DaemonThreads;
 import eligo.io.OutputFile;
 import eligo.io.Texts;
 import eligo.ir.Ir;
@@ -19,7 +20,6 @@ import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 /**
@@ -98,14 +98,7 @@ public final class ResultsFile {
     }
     // a few threads format faster than a disk takes the bytes
     int threads = Math.min(count, Math.min(4, Runtime.getRuntime().availableProcessors()));
-    ExecutorService pool =
-        Executors.newFixedThreadPool(
-            threads,
-            r -> {
-              Thread t = new Thread(r, "eligo-results-writer");
-              t.setDaemon(true);
-              return t;
-            });
+    ExecutorService pool = DaemonThreads.pool(threads, "eligo-results-writer");
     try {
       Deque<Future<Block>> ahead = new ArrayDeque<>(); // in file order, at most two a thread
       int submitted = 0;

@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.zip.CRC32C;
 
@@ -83,7 +82,7 @@ public final class DataFingerprint {
       files.add(dir.resolve(name));
     }
     int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
-    ExecutorService pool = Executors.newFixedThreadPool(threads, DataFingerprint::daemon);
+    ExecutorService pool = DaemonThreads.pool(threads, "eligo-fingerprint");
     try {
       List<List<Future<Integer>>> chunks = new ArrayList<>();
       List<String> stats = new ArrayList<>();
@@ -153,11 +152,5 @@ public final class DataFingerprint {
       }
       return (int) crc.getValue();
     }
-  }
-
-  private static Thread daemon(Runnable r) {
-    Thread t = new Thread(r, "eligo-fingerprint");
-    t.setDaemon(true);
-    return t;
   }
 }

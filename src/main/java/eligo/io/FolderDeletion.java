@@ -11,7 +11,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 /**
@@ -64,14 +63,7 @@ final class FolderDeletion {
       }
       return;
     }
-    ExecutorService pool =
-        Executors.newFixedThreadPool(
-            THREADS,
-            r -> {
-              Thread t = new Thread(r, "eligo-delete");
-              t.setDaemon(true);
-              return t;
-            });
+    ExecutorService pool = DaemonThreads.pool(THREADS, "eligo-delete");
     try {
       List<Future<?>> batches = new ArrayList<>();
       for (int from = 0; from < files.size(); from += BATCH) {
