@@ -71,7 +71,7 @@ final class ReportCommand implements Callable<Integer> {
                     + out.resolve("index.html")
                     + " ("
                     + outcome.data.customerCount()
-                    + " customer pages)");
+                    + " customers)");
         return ExitCodes.OK;
       }
       ReportInputs.Loaded loaded = inputs.load(spec);
@@ -94,7 +94,7 @@ final class ReportCommand implements Callable<Integer> {
                     + partners
                     + " partners, "
                     + loaded.dataset().customerCount()
-                    + " customer pages), index at "
+                    + " customers), index at "
                     + out.resolve("index.html"));
         return ExitCodes.OK;
       }
@@ -117,7 +117,7 @@ final class ReportCommand implements Callable<Integer> {
                   + out.resolve("index.html")
                   + " ("
                   + outcome.data.customerCount()
-                  + " customer pages)");
+                  + " customers)");
       return ExitCodes.OK;
     } catch (ReportInputs.Stop stop) {
       return stop.code;

@@ -106,8 +106,7 @@ final class AreaListPage {
     List<Html> stopped = new ArrayList<>();
     for (int c : model.order) {
       if (everyBranchGated && stopped(ao, c, first)) {
-        stopped.add(
-            LINK.render("href", "../c/" + model.page[c] + ".html", "label", data.customerId(c)));
+        stopped.add(LINK.render("href", "../c/" + model.href(c), "label", data.customerId(c)));
         continue;
       }
       StringBuilder cells = new StringBuilder();
@@ -136,8 +135,8 @@ final class AreaListPage {
       }
       rows.append(
           ROW.render(
-                  "page",
-                  model.page[c],
+                  "href",
+                  model.href(c),
                   "customer",
                   data.customerId(c),
                   "name",

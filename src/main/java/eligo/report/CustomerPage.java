@@ -8,15 +8,16 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A customer's page ({@code c/NAME.html}): per area its verdict, the partner-level goals the
- * customer counts toward and per node its outcome, value, details and why. Compact, since there is
- * one per customer: the criteria text is on the summary and tree pages, where each node's title
- * links; closing tags a browser adds itself are left out.
+ * A customer's section of its book ({@code c/BOOK.html#NAME}, {@link CustomerBooks}): per area its
+ * verdict, the partner-level goals the customer counts toward and per node its outcome, value,
+ * details and why. Compact, since there is one per customer: the criteria text is on the summary
+ * and tree pages, where each node's title links; closing tags a browser adds itself are left out.
  */
 final class CustomerPage {
   private CustomerPage() {}
 
   private static final Template LINK = SitePages.SITE.get("link");
+  private static final Template BOOK = SitePages.SITE.get("book");
   private static final Template CUSTOMER = SitePages.SITE.get("customer");
   private static final Template CUSTOMER_AREA = SitePages.SITE.get("customerArea");
   private static final Template CUSTOMER_STOPPED = SitePages.SITE.get("customerStopped");
@@ -82,16 +83,38 @@ final class CustomerPage {
     return any;
   }
 
-  /** The rows of an area its first gates stopped: per gate, why it was not met. */
-  private static Html stopped(CustomerView.Area a, SiteModel.AreaInfo info) {
+  /** Whys shorter than this are given again rather than referred to. */
+  private static final int LONG_WHY = 60;
+
+  /**
+   * A why, or where on the page the same long why was given first, in another area ({@code as under
+   * Business Applications (Enterprise)}): the Enterprise and SMB areas often say the same.
+   */
+  static String elsewhere(java.util.Map<String, String> whys, String why, String area) {
+    if (why.length() < LONG_WHY) {
+      return why;
+    }
+    String first = whys.putIfAbsent(why, area);
+    return first == null || first.equals(area) ? why : "as under " + first;
+  }
+
+  /**
+   * The rows of an area its first gates stopped: per gate, why it was not met ({@code as above}
+   * when the row above says the same).
+   */
+  private static Html stopped(
+      CustomerView.Area a, SiteModel.AreaInfo info, String own, String[] last) {
     List<Html> rows = new ArrayList<>();
+
     for (int ni = 0; ni < a.nodes().size(); ni++) {
       CustomerView.Node n = a.nodes().get(ni);
       if (n.status().equals("not_met")) {
         rows.add(
             CUSTOMER_STOP.render(
                 "anchor",
-                rows.isEmpty() ? Html.raw(" id=\"" + info.anchor() + "\"") : Html.EMPTY,
+                rows.isEmpty()
+                    ? Html.raw(" id=\"" + Html.escape(own + "." + info.anchor()) + "\"")
+                    : Html.EMPTY,
                 "tree",
                 info.tree() + "#" + info.nodeAnchors().get(info.outcome().nodes.get(ni)),
                 "area",
@@ -99,7 +122,8 @@ final class CustomerPage {
                 "gate",
                 inBranch(info.labels().get(ni), ""),
                 "why",
-                n.why() == null ? "" : n.why()));
+                n.why() == null ? "" : n.why().equals(last[0]) ? "as above" : n.why()));
+        last[0] = n.why();
       }
     }
     return Html.join(rows);
@@ -123,24 +147,35 @@ final class CustomerPage {
     return goals.isEmpty() ? Html.EMPTY : CUSTOMER_GOALS.render("goals", String.join("; ", goals));
   }
 
-  static String render(SitePages pages, int c, Explainer explainer) {
+  /**
+   * Customer {@code c}'s section of its book: its anchor is its page name ({@link SiteModel#page}),
+   * and every anchor in it starts with that name and a dot (which no page name holds).
+   */
+  static Html section(SitePages pages, int c, Explainer explainer) {
     SiteModel model = pages.model;
+    String own = model.page[c];
     Outcome o = model.outcome;
     CustomerView v = explainer.explainNotMet(c);
-    List<Html> areaLinks = new ArrayList<>();
     List<Html> areas = new ArrayList<>();
     List<Html> stoppedRows = new ArrayList<>();
     // the associations listed on the page, with the title of the area that lists them first: an
     // area listing the same ones again (the Enterprise and SMB areas often do) names that area
     java.util.Map<String, String> associationsListed = new java.util.HashMap<>();
+    // the long whys given on the page, with the title of the area that gives each first
+    java.util.Map<String, String> whys = new java.util.HashMap<>();
+    String[] lastStopped = {null}; // the why of the last row of the stopped areas' table
     for (int ai = 0; ai < v.areas().size(); ai++) {
       CustomerView.Area a = v.areas().get(ai);
       SiteModel.AreaInfo info = model.areas.get(ai);
       Outcome.AreaOutcome ao = info.outcome();
-      areaLinks.add(LINK.render("href", "#" + info.anchor(), "label", a.title()));
       Html goalsHtml = goals(ao, c);
       if (stoppedAtFirstGates(a) && goalsHtml.markup().isEmpty()) {
-        stoppedRows.add(stopped(a, info));
+        stoppedRows.add(stopped(a, info, own, lastStopped));
+        a.nodes().stream()
+            .filter(n -> n.status().equals("not_met"))
+            .reduce((x, y) -> y)
+            .map(CustomerView.Node::why)
+            .orElse(null);
         continue;
       }
       List<Html> nodes = new ArrayList<>();
@@ -231,7 +266,12 @@ final class CustomerPage {
             }
           }
         }
-        String why = n.why() == null ? "" : n.why().equals(lastWhy) ? "as above" : shorter(n.why());
+        String why =
+            n.why() == null
+                ? ""
+                : n.why().equals(lastWhy)
+                    ? "as above"
+                    : elsewhere(whys, shorter(n.why()), a.title());
         nodes.add(
             CUSTOMER_NODE.render(
                 "status",
@@ -263,7 +303,7 @@ final class CustomerPage {
               "tree",
               info.tree(),
               "anchor",
-              info.anchor(),
+              own + "." + info.anchor(),
               "title",
               a.title(),
               "verdictClass",
@@ -276,38 +316,49 @@ final class CustomerPage {
               Html.join(nodes)));
     }
     boolean program = model.face == SiteModel.Face.PROGRAM;
-    Html body =
-        CUSTOMER.render(
-            "summaryLabel",
-            "Summary",
-            "partnerLink",
-            program
-                ? LINK.render(
-                    "href",
-                    "../p/" + SiteNames.of(v.partnerId()) + ".html",
-                    "label",
-                    "Partner " + v.partnerId())
-                : Html.EMPTY,
-            "name",
-            v.customerName(),
-            "customer",
-            v.customerId(),
-            "partner",
-            v.partnerId(),
-            "asOf",
-            v.asOf(),
-            "areaLinks",
-            Html.join(areaLinks),
-            "areas",
-            Html.join(areas),
-            "stopped",
-            stoppedRows.isEmpty()
-                ? Html.EMPTY
-                : CUSTOMER_STOPPED.render(
-                    "count",
-                    stoppedRows.size() + (stoppedRows.size() == 1 ? " area" : " areas"),
-                    "rows",
-                    Html.join(stoppedRows)));
-    return SitePages.page("Customer " + v.customerId(), "../", body);
+    return CUSTOMER.render(
+        "anchor",
+        own,
+        "partner",
+        program
+            ? LINK.render(
+                "href", "../p/" + SiteNames.of(v.partnerId()) + ".html", "label", v.partnerId())
+            : Html.text(v.partnerId()),
+        "name",
+        v.customerName(),
+        "customer",
+        v.customerId(),
+        "asOf",
+        v.asOf(),
+        "areas",
+        Html.join(areas),
+        "stopped",
+        stoppedRows.isEmpty()
+            ? Html.EMPTY
+            : CUSTOMER_STOPPED.render(
+                "anchor",
+                own + ".stopped",
+                "count",
+                stoppedRows.size() + (stoppedRows.size() == 1 ? " area" : " areas"),
+                "rows",
+                Html.join(stoppedRows)));
+  }
+
+  /**
+   * The page of a book ({@link CustomerBooks}): the sections of its customers ({@code customers},
+   * dataset indexes in report order), each explained by {@code explainer}.
+   */
+  static String book(SitePages pages, int[] customers, Explainer explainer) {
+    SiteModel model = pages.model;
+    List<Html> sections = new ArrayList<>(customers.length);
+    for (int c : customers) {
+      sections.add(section(pages, c, explainer));
+    }
+    String first = model.outcome.data.customerId(customers[0]);
+    String last = model.outcome.data.customerId(customers[customers.length - 1]);
+    return SitePages.page(
+        customers.length == 1 ? "Customer " + first : "Customers " + first + " to " + last,
+        "../",
+        BOOK.render("summaryLabel", "Summary", "sections", Html.join(sections)));
   }
 }

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * What every page of one site shares: the run's outcome, whose face the site has (the program's,
@@ -29,8 +30,18 @@ final class SiteModel {
   /** Per customer (dataset index): its position in {@link #order}. */
   final int[] position;
 
-  /** Per customer (dataset index): its page name under {@code c/}, without extension. */
+  /**
+   * Per customer (dataset index): its anchor on its book's page, from its id ({@link SiteNames}).
+   */
   final String[] page;
+
+  /**
+   * Per customer (dataset index): its book, the page under {@code c/} it is on (without extension).
+   */
+  final String[] book;
+
+  /** The books, each with its customers in report order. */
+  final Map<String, int[]> books;
 
   /** Per area (outcome order): its nodes' labels and places. */
   final List<AreaInfo> areas = new ArrayList<>();
@@ -63,9 +74,16 @@ final class SiteModel {
       position[order[k]] = k;
     }
     this.page = new String[data.customerCount()];
-    for (int c = 0; c < page.length; c++) {
+    this.book = new String[data.customerCount()];
+    int bookCount = CustomerBooks.count(order.length);
+    Map<String, List<Integer>> inBooks = new TreeMap<>();
+    for (int c : order) {
       page[c] = SiteNames.of(data.customerId(c));
+      book[c] = CustomerBooks.of(data.customerId(c), bookCount);
+      inBooks.computeIfAbsent(book[c], k -> new ArrayList<>()).add(c);
     }
+    this.books = new java.util.LinkedHashMap<>();
+    inBooks.forEach((k, v) -> books.put(k, v.stream().mapToInt(Integer::intValue).toArray()));
     for (Outcome.AreaOutcome a : outcome.areas) {
       String anchor = "a-" + SiteNames.of(a.area.id());
       List<String> labels = new ArrayList<>();
@@ -88,6 +106,11 @@ final class SiteModel {
               a, anchor, "tree." + SiteNames.of(a.area.id()) + ".html", labels, branches, anchors));
     }
     this.all = SummaryView.of(outcome, order, null, null, null);
+  }
+
+  /** The link to customer {@code c}'s section of its book, from a folder beside {@code c/}. */
+  String href(int c) {
+    return book[c] + ".html#" + page[c];
   }
 
   /** The partner whose site this is; null on the program's site. */

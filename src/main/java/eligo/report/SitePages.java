@@ -52,11 +52,6 @@ public final class SitePages {
     return new SitePages(new SiteModel(outcome, SiteModel.Face.PARTNER));
   }
 
-  /** The page name (under {@code c/}, without {@code .html}) of a customer id. */
-  public static String customerPageName(String customerId) {
-    return SiteNames.of(customerId);
-  }
-
   // ================================================================ summary, partners
 
   /** {@code index.html}: the summary of every customer of the site. */
@@ -310,8 +305,8 @@ public final class SitePages {
                         : PARTNER_ANCHOR.render("group", g.key(), "partner", SiteNames.of(partner)),
                     "partner",
                     partner,
-                    "page",
-                    model.page[c],
+                    "href",
+                    model.href(c),
                     "customer",
                     data.customerId(c),
                     "name",
@@ -324,8 +319,8 @@ public final class SitePages {
         rows.append(
             LIST_ROW
                 .render(
-                    "page",
-                    model.page[c],
+                    "href",
+                    model.href(c),
                     "customer",
                     data.customerId(c),
                     "name",
@@ -383,15 +378,15 @@ public final class SitePages {
                   ? CUSTOMERS_ROW_PARTNER.render(
                       "partner",
                       data.partnerId(c),
-                      "page",
-                      model.page[c],
+                      "href",
+                      model.href(c),
                       "customer",
                       data.customerId(c),
                       "name",
                       data.customerName(c))
                   : CUSTOMERS_ROW.render(
-                      "page",
-                      model.page[c],
+                      "href",
+                      model.href(c),
                       "customer",
                       data.customerId(c),
                       "name",
@@ -429,7 +424,7 @@ public final class SitePages {
           .append(',')
           .append(jsString(data.partnerId(c)))
           .append(',')
-          .append(jsString(model.page[c]))
+          .append(jsString(model.href(c)))
           .append(']');
     }
     return js.append("];\n").toString();
@@ -437,17 +432,20 @@ public final class SitePages {
 
   // ================================================================ customer pages, tree
 
-  /** {@code c/NAME.html} of the customer at dataset index {@code c}. */
-  public String customer(int c, Explainer explainer) {
-    return CustomerPage.render(this, c, explainer);
+  /** {@code c/BOOK.html}: the page of the book {@code book} ({@link CustomerBooks}). */
+  String book(String book, Explainer explainer) {
+    return CustomerPage.book(this, model.books.get(book), explainer);
   }
 
-  /** {@code c/NAME.html} of a customer id; null when the site has no such customer. */
+  /**
+   * The page of the book of a customer id ({@code c/BOOK.html}, its other customers' sections
+   * included); null when the site has no such customer.
+   */
   public String customer(String customerId) {
     Dataset data = model.outcome.data;
     for (int c = 0; c < data.customerCount(); c++) {
       if (data.customerId(c).equals(customerId)) {
-        return customer(c, Explainer.forSite(model.outcome));
+        return book(model.book[c], Explainer.forSite(model.outcome));
       }
     }
     return null;

@@ -7,6 +7,9 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 
@@ -24,8 +27,9 @@ import java.util.stream.IntStream;
  *       SitePages#PAGE_SIZE} a page (a small site: {@code lists/AREA.NODE.html}, its groups; a
  *       partner's: {@code lists/AREA.html} and {@code lists.js}, every list of the area, whose
  *       download is {@code results.csv}), and {@code lists/AREA.csv}: every list of the area;
- *   <li>{@code c/NAME.html}: a page per customer; {@code customers[.PAGE].html} with the search
- *       over {@code search-index.js};
+ *   <li>{@code c/BOOK.html}: the customers' pages, a section each, a few to a page ({@link
+ *       CustomerBooks}); {@code customers[.PAGE].html} with the search over {@code
+ *       search-index.js};
  *   <li>{@code tree.AREA.html}: each area's condition sequence tree as a diagram;
  *   <li>{@code results.csv}: every customer's status and value at every node.
  * </ul>
@@ -46,7 +50,7 @@ public final class SiteWriter {
 
   /**
    * Writes the site of {@code pages} into {@code dir} (which should be new and empty); customer
-   * pages on every core when {@code parallel}; {@code progress} counts customer pages.
+   * pages on every core when {@code parallel}; {@code progress} counts customers written.
    */
   public static void writeInto(
       SitePages pages, Path dir, boolean parallel, Evaluation.Progress progress)
@@ -98,27 +102,29 @@ public final class SiteWriter {
       write(dir.resolve(SitePages.customerIndexName(p)), pages.customerIndexPage(p));
     }
     write(dir.resolve("results.csv"), SiteCsv.results(model));
-    int[] order = model.order;
+    List<Map.Entry<String, int[]>> books = new ArrayList<>(model.books.entrySet());
     ThreadLocal<Explainer> explainers =
         ThreadLocal.withInitial(() -> Explainer.forSite(model.outcome));
     AtomicInteger done = new AtomicInteger();
+    int customers = model.order.length;
     Path c = dir.resolve("c");
-    IntStream range = IntStream.range(0, order.length);
+    IntStream range = IntStream.range(0, books.size());
     try {
       (parallel ? range.parallel() : range)
           .forEach(
               k -> {
-                int customer = order[k];
+                Map.Entry<String, int[]> book = books.get(k);
                 try {
                   write(
-                      c.resolve(model.page[customer] + ".html"),
-                      pages.customer(customer, explainers.get()));
+                      c.resolve(book.getKey() + ".html"),
+                      CustomerPage.book(pages, book.getValue(), explainers.get()));
                 } catch (IOException e) {
                   throw new UncheckedIOException(e);
                 }
-                int n = done.incrementAndGet();
-                if (n % 1000 == 0 || n == order.length) {
-                  progress.update(n, order.length);
+                int before = done.getAndAdd(book.getValue().length);
+                int n = before + book.getValue().length;
+                if (n / 1000 != before / 1000 || n == customers) {
+                  progress.update(n, customers);
                 }
               });
     } catch (UncheckedIOException e) {

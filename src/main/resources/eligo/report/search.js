@@ -12,7 +12,7 @@
       n++;
       if(n>100)continue;
       var li=document.createElement('li'),a=document.createElement('a');
-      a.href='c/'+r[3]+'.html';
+      a.href='c/'+r[3];
       a.textContent=r[0];
       li.appendChild(a);
       li.appendChild(document.createTextNode(' '+r[1]+' ('+r[2]+')'));

@@ -174,10 +174,11 @@ class ReportCommandsTest {
         run("report", "--criteria", "criteria", "--data", data("hand-2"), "--out", out.toString());
     assertThat(r.code()).as(r.err()).isZero();
     assertThat(r.out())
-        .isEqualTo("Report written to " + out.resolve("index.html") + " (2 customer pages)\n");
+        .isEqualTo("Report written to " + out.resolve("index.html") + " (2 customers)\n");
     assertThat(r.err()).as("no progress when not on a terminal").isEmpty();
-    assertThat(out.resolve("c/_c5.html")).exists();
-    assertThat(Files.readString(out.resolve("c/_c5.html"))).contains("Five");
+    // two customers: one book, a section each
+    assertThat(Files.readString(out.resolve("c/1-0.html")))
+        .contains("<section id=\"_c5\" class=\"customer\"><h1 class=\"customer-name\">Five</h1>");
     Result missing = run("report", "--criteria", "criteria", "--out", out.toString());
     assertThat(missing.code()).isEqualTo(ExitCodes.USAGE);
     assertThat(missing.err()).isEqualTo("eligo: give the dataset with --data DIR\n");
@@ -201,12 +202,12 @@ class ReportCommandsTest {
     assertThat(r.code()).as(r.err()).isZero();
     assertThat(r.out())
         .isEqualTo(
-            "Report of partner P003 written to "
-                + one.resolve("index.html")
-                + " (33 customer pages)\n");
+            "Report of partner P003 written to " + one.resolve("index.html") + " (33 customers)\n");
+    // 33 customers: one book of 33 sections
     try (var pages = Files.list(one.resolve("c"))) {
-      assertThat(pages.count()).isEqualTo(33);
+      assertThat(pages.map(p -> p.getFileName().toString())).containsExactly("1-0.html");
     }
+    assertThat(Files.readString(one.resolve("c/1-0.html")).split("<section ", -1)).hasSize(34);
     assertThat(Files.readString(one.resolve("index.html")))
         .contains("partner P003")
         .doesNotContain("P001");

@@ -131,7 +131,8 @@ class HtmlReportChromiumTest {
     assertThat(start).as("the section of %s", group).isNotNegative();
     String part = list.substring(start, list.indexOf("</table>", start));
     Matcher rows =
-        Pattern.compile("<a href=\"(\\.\\./c/[^\"]+\\.html)\">([^<]+)</a>").matcher(part);
+        Pattern.compile("<a href=\"(\\.\\./c/[0-9]+-[0-9]+\\.html#[^\"]+)\">([^<]+)</a>")
+            .matcher(part);
     List<String[]> out = new ArrayList<>();
     while (rows.find()) {
       out.add(new String[] {rows.group(1), rows.group(2)});
@@ -155,9 +156,13 @@ class HtmlReportChromiumTest {
                   .status(Runs.customer(o, row[1]), o.area("azure").nodeIndex("usage-growth")))
           .isEqualTo(eligo.data.NodeResults.NOT_MET);
     }
-    String customer = dom(site.resolve("lists").resolve(rows.get(0)[0]).normalize());
-    assertThat(customer).contains("<b id=\"customer-id\">" + rows.get(0)[1] + "</b>");
-    String azure = customer.substring(customer.indexOf("<h2 id=\"a-azure\">"));
+    String[] href = rows.get(0)[0].split("#");
+    String book = dom(site.resolve("lists").resolve(href[0]).normalize());
+    int from = book.indexOf("<section id=\"" + href[1] + "\" class=\"customer\">");
+    assertThat(from).as("the section of %s", rows.get(0)[1]).isNotNegative();
+    String customer = book.substring(from, book.indexOf("</section>", from));
+    assertThat(customer).contains("<b class=\"customer-id\">" + rows.get(0)[1] + "</b>");
+    String azure = customer.substring(customer.indexOf("<h2 id=\"" + href[1] + ".a-azure\">"));
     int at = azure.indexOf("<tr class=\"not_met\"><td>Usage growth</td><td>Not met</td>");
     assertThat(at).as("the usage-growth row of %s", rows.get(0)[1]).isNotNegative();
     int end = azure.indexOf("<tr class=", at + 1);
@@ -191,14 +196,15 @@ class HtmlReportChromiumTest {
   @Test
   void aHostileNameStaysText() throws Exception {
     String index = dom(site.resolve("customers.html"));
-    Matcher link = Pattern.compile("<a href=\"(c/_c00057\\.html)\">C00057</a>").matcher(index);
+    Matcher link =
+        Pattern.compile("<a href=\"(c/[0-9]+-[0-9]+\\.html)#_c00057\">C00057</a>").matcher(index);
     assertThat(link.find()).isTrue();
     assertThat(index)
         .contains("<td>&lt;script&gt;alert(1)&lt;/script&gt; 57</td>")
         .doesNotContain("<script>alert(1)");
     String page = dom(site.resolve(link.group(1)));
     assertThat(page)
-        .contains("<h1 id=\"customer-name\">&lt;script&gt;alert(1)&lt;/script&gt; 57</h1>");
+        .contains("<h1 class=\"customer-name\">&lt;script&gt;alert(1)&lt;/script&gt; 57</h1>");
     // the one script element of a customer page is the site's own filter, never the name
     assertThat(page.split("<script", -1)).as("script elements on a customer page").hasSize(2);
     assertThat(page).contains("<script src=\"../customer.js\"></script>");
@@ -208,7 +214,7 @@ class HtmlReportChromiumTest {
   void theSearchFindsCustomersByPartOfTheNameAndShowsNamesAsText() throws Exception {
     String dom = dom(site.resolve("customers.html").toUri() + "#q=SCRIPT");
     assertThat(dom).contains("<p id=\"hits\" aria-live=\"polite\">9 found</p>");
-    assertThat(dom).contains("<li><a href=\"c/_c");
+    assertThat(dom).containsPattern("<li><a href=\"c/[0-9]+-[0-9]+\\.html#_c");
     assertThat(dom).contains(">C00057</a> &lt;script&gt;alert(1)&lt;/script&gt; 57 (P002)</li>");
     assertThat(dom).doesNotContain("<script>alert(1)");
   }

@@ -2,6 +2,7 @@ package eligo.serve;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import eligo.testing.Browser;
 import eligo.testing.Needs;
 import eligo.testing.Requirement;
 import java.nio.file.Files;

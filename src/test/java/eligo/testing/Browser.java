@@ -1,9 +1,8 @@
-package eligo.serve;
+package eligo.testing;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import eligo.testing.Requirement;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -29,7 +28,7 @@ import java.util.function.Supplier;
  * text as a user would ({@code Input.insertText}). Nothing is downloaded; the JDK's own WebSocket
  * client talks to it.
  */
-final class Browser implements AutoCloseable {
+public final class Browser implements AutoCloseable {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final Path profile;
@@ -38,7 +37,7 @@ final class Browser implements AutoCloseable {
   private final AtomicInteger ids = new AtomicInteger();
   private final Map<Integer, CompletableFuture<JsonNode>> waiting = new ConcurrentHashMap<>();
 
-  Browser(Path profile) throws Exception {
+  public Browser(Path profile) throws Exception {
     this.profile = profile;
     process =
         new ProcessBuilder(
@@ -120,7 +119,7 @@ final class Browser implements AutoCloseable {
   }
 
   /** Calls a DevTools method and waits for its result. */
-  JsonNode call(String method, Map<String, Object> params) throws Exception {
+  public JsonNode call(String method, Map<String, Object> params) throws Exception {
     int id = ids.incrementAndGet();
     ObjectNode m = JSON.createObjectNode();
     m.put("id", id);
@@ -137,7 +136,7 @@ final class Browser implements AutoCloseable {
   }
 
   /** The value of a script expression in the page (promises awaited). */
-  JsonNode eval(String expression) throws Exception {
+  public JsonNode eval(String expression) throws Exception {
     JsonNode r =
         call(
             "Runtime.evaluate",
@@ -148,19 +147,19 @@ final class Browser implements AutoCloseable {
     return r.get("result").get("value");
   }
 
-  String text(String expression) throws Exception {
+  public String text(String expression) throws Exception {
     JsonNode v = eval(expression);
     return v == null || v.isNull() ? null : v.asText();
   }
 
   /** Loads a page and waits until it has loaded. */
-  void open(String url) throws Exception {
+  public void open(String url) throws Exception {
     call("Page.navigate", Map.of("url", url));
     waitUntil("document.readyState === 'complete' && location.href !== 'about:blank'");
   }
 
   /** Waits until a script condition holds (at most a minute: a test on a busy machine). */
-  void waitUntil(String condition) throws Exception {
+  public void waitUntil(String condition) throws Exception {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
     while (true) {
       JsonNode v;
@@ -186,11 +185,11 @@ final class Browser implements AutoCloseable {
   }
 
   /** Types text at the focused element's caret, as a keyboard would. */
-  void type(String text) throws Exception {
+  public void type(String text) throws Exception {
     call("Input.insertText", Map.of("text", text));
   }
 
-  static Supplier<List<String>> none() {
+  public static Supplier<List<String>> none() {
     return List::of;
   }
 
