@@ -150,8 +150,6 @@ final class AreaListPage {
         PAGE.render(
             "anchor",
             info.anchor(),
-            "tree",
-            info.tree(),
             "csv",
             "../results.csv",
             "title",

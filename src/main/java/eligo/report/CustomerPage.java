@@ -10,8 +10,9 @@ import java.util.List;
 /**
  * A customer's section of its book ({@code c/BOOK.html#NAME}, {@link CustomerBooks}): per area its
  * verdict, the partner-level goals the customer counts toward and per node its outcome, value,
- * details and why. Compact, since there is one per customer: the criteria text is on the summary
- * and tree pages, where each node's title links; closing tags a browser adds itself are left out.
+ * details and why. Compact, since there is one per customer: the criteria text is under each area's
+ * tree on the summary, where the area and each gate link; closing tags a browser adds itself are
+ * left out.
  */
 final class CustomerPage {
   private CustomerPage() {}
@@ -116,7 +117,7 @@ final class CustomerPage {
                     ? Html.raw(" id=\"" + Html.escape(own + "." + info.anchor()) + "\"")
                     : Html.EMPTY,
                 "tree",
-                info.tree() + "#" + info.nodeAnchors().get(info.outcome().nodes.get(ni)),
+                info.nodeAnchor(info.outcome().nodes.get(ni)),
                 "area",
                 a.title(),
                 "gate",
@@ -301,7 +302,7 @@ final class CustomerPage {
       areas.add(
           CUSTOMER_AREA.render(
               "tree",
-              info.tree(),
+              info.anchor(),
               "anchor",
               own + "." + info.anchor(),
               "title",

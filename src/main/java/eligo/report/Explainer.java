@@ -45,7 +45,8 @@ public final class Explainer {
 
   /**
    * Whether a count's why says what qualifies ({@code (qualifying: ...)}): the same for every
-   * customer, so a site says it once, on the node's tree page, and its customer pages leave it out.
+   * customer, so a site says it once, under the node's tree on the summary, and its customers'
+   * pages leave it out.
    */
   private final boolean qualifying;
 

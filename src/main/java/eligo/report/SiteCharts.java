@@ -6,14 +6,14 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A node's chart on a summary page: one bar whose parts add up to the customers counted (met, not
- * met, not evaluated; for a net value growth, decline and no change among those evaluated, then not
- * evaluated), with a key of the parts and their counts under it. Inline SVG.
+ * A node's chart in its box of the summary's tree diagram: one bar whose parts add up to the
+ * customers counted (met, not met, not evaluated; for a net value growth, decline and no change
+ * among those evaluated, then not evaluated), with the counts of every group under it. Inline SVG.
  */
 final class SiteCharts {
   private SiteCharts() {}
 
-  private static final Template CHART = SitePages.SITE.get("chart");
+  private static final Template BOX = SitePages.SITE.get("dBox");
   private static final Template PART = SitePages.SITE.get("part");
 
   static final int WIDTH = 560;
@@ -41,22 +41,45 @@ final class SiteCharts {
     };
   }
 
-  static Html bar(SummaryView.Node n, int customers) {
+  /**
+   * A node's box contents in the diagram at ({@code x}, {@code barY}): its bar, then at {@code
+   * countsY} the line of its customers per group ({@code counts}) or, with Tenants chosen, of their
+   * tenants ({@code tenants}).
+   */
+  static Html barAt(
+      SummaryView.Node n,
+      int customers,
+      int x,
+      int barY,
+      int countsY,
+      Html counts,
+      String tenants) {
     List<Html> parts = new ArrayList<>();
-    StringBuilder label = new StringBuilder();
-    int x = 0;
+    int at = 0;
     int done = 0;
     for (SummaryView.Group g : partition(n)) {
       done += g.count();
       // cumulative rounding: the parts end exactly at the bar's end
       int end = customers == 0 ? 0 : (int) Math.round((double) WIDTH * done / customers);
-      if (end > x) {
-        parts.add(PART.render("x", x, "width", end - x, "color", color(g.key())));
+      if (end > at) {
+        parts.add(PART.render("x", at, "width", end - at, "color", color(g.key())));
       }
-      x = end;
-      String text = g.label() + " " + g.count();
-      label.append(label.length() == 0 ? "" : ", ").append(text);
+      at = end;
     }
-    return CHART.render("width", WIDTH, "label", label.toString(), "parts", Html.join(parts));
+    return BOX.render(
+        "x",
+        x,
+        "barY",
+        barY,
+        "countsY",
+        countsY,
+        "width",
+        WIDTH,
+        "parts",
+        Html.join(parts),
+        "counts",
+        counts,
+        "tenants",
+        tenants);
   }
 }

@@ -49,14 +49,21 @@ final class SiteModel {
   /** The summary of every customer of the outcome. */
   final SummaryView all;
 
-  /** One area: its anchor, tree page and per result node its label. */
+  /**
+   * One area: its anchor on the summary, per result node its label and branch, and per node
+   * (parents of leaves included) its anchor in the area.
+   */
   record AreaInfo(
       Outcome.AreaOutcome outcome,
       String anchor,
-      String tree,
       List<String> labels,
       List<String> branches,
-      Map<Ir.Node, String> nodeAnchors) {}
+      Map<Ir.Node, String> nodeAnchors) {
+    /** Node {@code n}'s anchor on the summary, under the area's tree: {@code a-AREA.n-NODE}. */
+    String nodeAnchor(Ir.Node n) {
+      return anchor + "." + nodeAnchors.get(n);
+    }
+  }
 
   SiteModel(Outcome outcome, Face face) {
     this.outcome = outcome;
@@ -101,9 +108,7 @@ final class SiteModel {
           }
         }
       }
-      areas.add(
-          new AreaInfo(
-              a, anchor, "tree." + SiteNames.of(a.area.id()) + ".html", labels, branches, anchors));
+      areas.add(new AreaInfo(a, anchor, labels, branches, anchors));
     }
     this.all = SummaryView.of(outcome, order, null, null, null);
   }

@@ -12,7 +12,7 @@ import java.util.List;
 /**
  * The pages of a report site, one at a time, each as the text of its file: the summary, a partner's
  * summary (program site), a group's customer list page, a customer's page, the customer index pages
- * and an area's tree page. {@link SiteWriter} writes them all into a folder; a server can render
+ * and the books of customers. {@link SiteWriter} writes them all into a folder; a server can render
  * the one page asked for. Page names come from ids ({@link SiteNames}), so a page's name and links
  * do not depend on the rest of the run.
  *
@@ -254,8 +254,7 @@ public final class SitePages {
             "anchor",
             info.anchor(),
             "back",
-            LINK.render(
-                "href", "../" + info.tree() + "#" + info.nodeAnchors().get(node), "label", "Tree"),
+            LINK.render("href", "../index.html#" + info.nodeAnchor(node), "label", "Criteria"),
             "previous",
             pageLink(gi >= 0 && p > 1, gi < 0 ? "" : listFile(ai, ni, gi, p - 1), "Previous page"),
             "next",
@@ -430,7 +429,7 @@ public final class SitePages {
     return js.append("];\n").toString();
   }
 
-  // ================================================================ customer pages, tree
+  // ================================================================ customers' books
 
   /** {@code c/BOOK.html}: the page of the book {@code book} ({@link CustomerBooks}). */
   String book(String book, Explainer explainer) {
@@ -446,16 +445,6 @@ public final class SitePages {
     for (int c = 0; c < data.customerCount(); c++) {
       if (data.customerId(c).equals(customerId)) {
         return book(model.book[c], Explainer.forSite(model.outcome));
-      }
-    }
-    return null;
-  }
-
-  /** {@code tree.NAME.html} of an area; null when there is no such area. */
-  public String tree(String areaId) {
-    for (int ai = 0; ai < model.areas.size(); ai++) {
-      if (model.areas.get(ai).outcome().area.id().equals(areaId)) {
-        return TreeDiagram.page(this, ai);
       }
     }
     return null;

@@ -19,8 +19,8 @@ import java.util.stream.IntStream;
  * plainly. Layout:
  *
  * <ul>
- *   <li>{@code index.html}: the summary; {@code site.css}, {@code search.js}, {@code customer.js}
- *       shared by the pages;
+ *   <li>{@code index.html}: the summary, each area as its condition sequence tree with the counts
+ *       of each node; {@code site.css}, {@code search.js}, {@code customer.js} shared by the pages;
  *   <li>{@code partners.html} and {@code p/NAME.html} (the program's site only): each partner's
  *       standing and summary;
  *   <li>{@code lists/AREA.NODE.GROUP[.PAGE].html}: a group's customers, {@value
@@ -30,7 +30,6 @@ import java.util.stream.IntStream;
  *   <li>{@code c/BOOK.html}: the customers' pages, a section each, a few to a page ({@link
  *       CustomerBooks}); {@code customers[.PAGE].html} with the search over {@code
  *       search-index.js};
- *   <li>{@code tree.AREA.html}: each area's condition sequence tree as a diagram;
  *   <li>{@code results.csv}: every customer's status and value at every node.
  * </ul>
  *
@@ -76,7 +75,6 @@ public final class SiteWriter {
     }
     for (int ai = 0; ai < model.all.areas().size(); ai++) {
       SummaryView.Area a = model.all.areas().get(ai);
-      write(dir.resolve(model.areas.get(ai).tree()), TreeDiagram.page(pages, ai));
       Path lists = dir.resolve("lists");
       if (pages.listsPerArea()) {
         // its CSV is the site's results.csv: the area's columns are a part of it

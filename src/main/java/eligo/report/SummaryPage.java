@@ -9,9 +9,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The summary pages of a site: {@code index.html} (per area, per node, a bar of its groups, their
- * customers linked to their lists and their tenants, the partner-level goals), a partner's summary
- * on the program's site, and the program's {@code partners.html}. Part of {@link SitePages}.
+ * The summary pages of a site: {@code index.html} (per area its condition sequence tree, each
+ * node's box with a bar of its groups, their customers linked to their lists and their tenants;
+ * under the tree each node's criteria and partner-level goal), a partner's summary on the program's
+ * site, and the program's {@code partners.html}. Part of {@link SitePages}.
  */
 final class SummaryPage {
   private static final Template LINK = SitePages.SITE.get("link");
@@ -39,11 +40,7 @@ final class SummaryPage {
 
   private static final Template SUMMARY = SitePages.SITE.get("summary");
   private static final Template SUMMARY_AREA = SitePages.SITE.get("summaryArea");
-  private static final Template SUMMARY_NODE = SitePages.SITE.get("summaryNode");
-  private static final Template ZERO_COUNT = SitePages.SITE.get("zeroCount");
-  private static final Template COUNT = SitePages.SITE.get("count");
-  private static final Template TENANT_COUNT = SitePages.SITE.get("tenantCount");
-  private static final Template TH_OPEN = SitePages.SITE.get("thOpen");
+  private static final Template COUNT = SitePages.SITE.get("dCount");
   private static final Template PARTNERS_MET = SitePages.SITE.get("partnersMet");
   private static final Template PARTNER_TOTAL = SitePages.SITE.get("partnerTotal");
 
@@ -69,56 +66,38 @@ final class SummaryPage {
     boolean partnerPage = partner != null && !ownSite;
     List<Html> areaLinks = new ArrayList<>();
     List<Html> areas = new ArrayList<>();
+    // the named sets listed on the page, with their anchors: each listed once, later nodes link
+    java.util.Map<List<String>, String> setsShown = new java.util.HashMap<>();
     for (int ai = 0; ai < v.areas().size(); ai++) {
       SummaryView.Area a = v.areas().get(ai);
       SiteModel.AreaInfo info = model.areas.get(ai);
       areaLinks.add(LINK.render("href", "#" + info.anchor(), "label", a.title()));
-      List<Html> nodes = new ArrayList<>();
+      List<TreeDiagram.Box> boxes = new ArrayList<>();
+      List<Html> partnerLevels = new ArrayList<>();
       for (int ni = 0; ni < a.nodes().size(); ni++) {
         SummaryView.Node n = a.nodes().get(ni);
-        Ir.Node node = info.outcome().nodes.get(ni);
-        List<Html> labels = new ArrayList<>();
         List<Html> counts = new ArrayList<>();
-        List<Html> tenants = new ArrayList<>();
+        List<String> tenants = new ArrayList<>();
         for (int gi = 0; gi < n.groups().size(); gi++) {
           SummaryView.Group g = n.groups().get(gi);
-          labels.add(TH_OPEN.render("text", g.label()));
-          tenants.add(TENANT_COUNT.render("count", tenants(g)));
+          tenants.add(g.label() + " " + tenants(g));
           if (g.count() == 0) {
-            counts.add(ZERO_COUNT.render("group", g.key()));
+            counts.add(Html.text(g.label() + " 0"));
           } else {
             int start =
                 partnerPage
                     ? indexIn(model.all.areas().get(ai).nodes().get(ni).groups().get(gi), g)
                     : 0;
             String list = root + pages.listHref(ai, ni, gi, start, partnerPage ? partner : null);
-            counts.add(COUNT.render("group", g.key(), "list", list, "count", g.count()));
+            counts.add(COUNT.render("href", list, "label", g.label(), "count", g.count()));
           }
         }
-        nodes.add(
-            SUMMARY_NODE.render(
-                "leaf",
-                node.kind() == Ir.NodeKind.LEAF ? " leaf" : "",
-                "area",
-                a.id(),
-                "node",
-                n.id(),
-                "title",
-                info.labels().get(ni),
-                "id",
-                SMALL.render("text", n.kind() + " " + n.id()),
-                "criteria",
-                n.criteria(),
-                "chart",
-                SiteCharts.bar(n, v.customers()),
-                "labels",
-                Html.join(labels),
-                "counts",
-                Html.join(counts),
-                "tenants",
-                Html.join(tenants),
-                "partnerLevel",
-                partnerLevel(n, a, partner)));
+        Html countsLine = Html.join(counts, " · ");
+        String tenantsLine = String.join(" · ", tenants);
+        boxes.add(
+            (x, barY, countsY) ->
+                SiteCharts.barAt(n, v.customers(), x, barY, countsY, countsLine, tenantsLine));
+        partnerLevels.add(partnerLevel(n, a, partner));
       }
       areas.add(
           SUMMARY_AREA.render(
@@ -128,12 +107,10 @@ final class SummaryPage {
               a.title(),
               "id",
               a.id(),
-              "root",
-              root,
-              "tree",
-              info.tree(),
+              "diagram",
+              TreeDiagram.diagram(model, ai, boxes),
               "nodes",
-              Html.join(nodes)));
+              TreeDiagram.sections(model, ai, partnerLevels, setsShown)));
     }
     Html back =
         partnerPage

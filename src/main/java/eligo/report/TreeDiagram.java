@@ -7,10 +7,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * An area's tree page ({@code tree.NAME.html}): the condition sequence tree as a diagram laid out
- * here, as inline SVG (no script, no library): per branch its gates in order, then its metrics,
- * each leaf under its metric, joined by the line of the sequence; each evaluated node shows its met
- * / not met / not evaluated counts, each linking to the customer list of that group. Under the
+ * An area's part of a summary page ({@link SummaryPage}): the condition sequence tree as a diagram
+ * laid out here, as inline SVG (no script, no library): per branch its gates in order, then its
+ * metrics, each leaf under its metric, joined by the line of the sequence; each evaluated node's
+ * box holds its bar and its counts, each linking to the customer list of that group. Under the
  * diagram, each node's title as a heading with its id and criteria text (what the diagram cuts
  * short).
  */
@@ -23,9 +23,7 @@ final class TreeDiagram {
    */
   static final List<String> NODE_FILLS = List.of("#eef3fa", "#f3f8ef", "#f7f7f7");
 
-  private static final Template TREE = SitePages.SITE.get("tree");
   private static final Template TREE_NODE = SitePages.SITE.get("treeNode");
-  private static final Template TREE_PARTNER = SitePages.SITE.get("treePartner");
   private static final Template TREE_SET = SitePages.SITE.get("treeSet");
   private static final Template TREE_SET_AGAIN = SitePages.SITE.get("treeSetAgain");
 
@@ -94,24 +92,34 @@ final class TreeDiagram {
   private static final Template BRANCH = SitePages.SITE.get("dBranch");
   private static final Template LINE = SitePages.SITE.get("dLine");
   private static final Template NODE = SitePages.SITE.get("dNode");
-  private static final Template COUNT = SitePages.SITE.get("dCount");
-  private static final Template ZERO = SitePages.SITE.get("dZero");
   private static final Template FULL = SitePages.SITE.get("dFull");
+  private static final Template SMALL = SitePages.SITE.get("small");
 
-  static final int BOX_WIDTH = 620;
-  static final int BOX_HEIGHT = 46;
+  /** A box's size: also in {@code site.css} ({@code .dnode>rect}). */
+  static final int BOX_WIDTH = 720;
+
+  static final int BOX_HEIGHT = 62;
   static final int GAP = 14;
   static final int INDENT = 28;
-  static final int MAX_TITLE = 72;
+  static final int MAX_TITLE = 80;
 
-  static String page(SitePages pages, int ai) {
-    SiteModel model = pages.model;
+  /**
+   * What a result node's box shows under its title: its bar ({@link SiteCharts#barAt}), its
+   * customers per group (each count a link to its list) and their tenants, at the given place.
+   */
+  interface Box {
+    Html render(int x, int barY, int countsY);
+  }
+
+  /**
+   * Area {@code ai}'s condition sequence tree: per branch its gates in order, then its metrics,
+   * each leaf under its metric, joined by the line of the sequence; result node {@code ni}'s box
+   * holds {@code boxes.get(ni)}.
+   */
+  static Html diagram(SiteModel model, int ai, List<Box> boxes) {
     SiteModel.AreaInfo info = model.areas.get(ai);
     Ir.Area area = info.outcome().area;
-    SummaryView.Area summary = model.all.areas().get(ai);
     List<Html> items = new ArrayList<>();
-    List<Html> sections = new ArrayList<>();
-    java.util.Map<List<String>, String> shown = new java.util.HashMap<>();
     int y = 4;
     for (Ir.Branch b : area.branches()) {
       int x0 = 4;
@@ -125,106 +133,53 @@ final class TreeDiagram {
       for (Ir.Node n : b.nodes()) {
         int x = n.kind() == Ir.NodeKind.GATE ? x0 : x0 + INDENT;
         if (lineTop >= 0) {
-          items.add(LINE.render("x1", lineX, "y1", lineTop, "x2", lineX, "y2", y + BOX_HEIGHT / 2));
-          items.add(
-              LINE.render(
-                  "x1", lineX, "y1", y + BOX_HEIGHT / 2, "x2", x, "y2", y + BOX_HEIGHT / 2));
+          items.add(line(lineX, lineTop, y + BOX_HEIGHT / 2, x));
         }
         lineTop = y + BOX_HEIGHT;
-        y = node(pages, ai, summary, n, x, y, items, sections, shown);
+        y = node(info, n, x, y, items, boxes);
         int leafTop = y - GAP;
         for (Ir.Node leaf : n.leaves()) {
           int lx = x + INDENT;
-          items.add(
-              LINE.render("x1", x + 12, "y1", leafTop, "x2", x + 12, "y2", y + BOX_HEIGHT / 2));
-          items.add(
-              LINE.render(
-                  "x1", x + 12, "y1", y + BOX_HEIGHT / 2, "x2", lx, "y2", y + BOX_HEIGHT / 2));
+          items.add(line(x + 12, leafTop, y + BOX_HEIGHT / 2, lx));
           leafTop = y + BOX_HEIGHT / 2;
-          y = node(pages, ai, summary, leaf, lx, y, items, sections, shown);
+          y = node(info, leaf, lx, y, items, boxes);
         }
       }
       y += 8;
     }
-    Html diagram =
-        DIAGRAM.render(
-            "width",
-            BOX_WIDTH + 4 * INDENT + 8,
-            "height",
-            y + 4,
-            "label",
-            area.title() + ": condition sequence tree, with the customers of each outcome",
-            "items",
-            Html.join(items));
-    Html body =
-        TREE.render(
-            "anchor",
-            info.anchor(),
-            "title",
-            area.title(),
-            "diagram",
-            diagram,
-            "nodes",
-            Html.join(sections));
-    return SitePages.page("Tree: " + area.title(), "", body);
+    return DIAGRAM.render(
+        "width",
+        BOX_WIDTH + 4 * INDENT + 8,
+        "height",
+        y + 4,
+        "label",
+        area.title() + ": condition sequence tree, with the customers of each outcome",
+        "items",
+        Html.join(items));
+  }
+
+  /** The line from ({@code x}, {@code top}) down to {@code y}, then across to {@code toX}. */
+  private static Html line(int x, int top, int y, int toX) {
+    return LINE.render("d", "M" + x + " " + top + "V" + y + "H" + toX);
   }
 
   /** Draws node {@code n} at ({@code x}, {@code y}); returns the next free y. */
   private static int node(
-      SitePages pages,
-      int ai,
-      SummaryView.Area summary,
-      Ir.Node n,
-      int x,
-      int y,
-      List<Html> items,
-      List<Html> sections,
-      java.util.Map<List<String>, String> setsShown) {
-    SiteModel.AreaInfo info = pages.model.areas.get(ai);
+      SiteModel.AreaInfo info, Ir.Node n, int x, int y, List<Html> items, List<Box> boxes) {
     int ni = info.outcome().nodes.indexOf(n);
     String title = ni >= 0 ? info.labels().get(ni) : n.title();
     String shown = title.length() > MAX_TITLE ? title.substring(0, MAX_TITLE - 1) + "…" : title;
-    List<Html> counts = new ArrayList<>();
-    String fill = NODE_FILLS.get(2);
-    if (ni >= 0) {
-      SummaryView.Node sn = summary.nodes().get(ni);
-      int cx = x + 10;
-      for (int gi = 0; gi < sn.groups().size(); gi++) {
-        SummaryView.Group g = sn.groups().get(gi);
-        if (!(g.key().equals("met")
-            || g.key().equals("not_met")
-            || g.key().equals("not_evaluated"))) {
-          continue;
-        }
-        String text = g.label() + " " + g.count();
-        counts.add(
-            g.count() == 0
-                ? ZERO.render("x", cx, "y", y + 36, "text", text)
-                : COUNT.render(
-                    "href",
-                    pages.listHref(ai, ni, gi, 0, null),
-                    "x",
-                    cx,
-                    "y",
-                    y + 36,
-                    "text",
-                    text));
-        cx += 7 * text.length() + 24;
-      }
-      fill = NODE_FILLS.get(n.kind() == Ir.NodeKind.GATE ? 0 : 1);
-    }
+    String fill = NODE_FILLS.get(ni < 0 ? 2 : n.kind() == Ir.NodeKind.GATE ? 0 : 1);
     items.add(
         NODE.render(
+            "area",
+            info.outcome().area.id(),
             "id",
             n.id(),
             "x",
             x,
             "y",
             y,
-            "width",
-            BOX_WIDTH,
-            "height",
-            BOX_HEIGHT,
             "fill",
             fill,
             "full",
@@ -233,30 +188,60 @@ final class TreeDiagram {
             x + 10,
             "titleY",
             y + 18,
+            "href",
+            "#" + info.nodeAnchor(n),
             "kind",
             Explainer.kind(n),
             "title",
             shown,
-            "counts",
-            Html.join(counts)));
-    sections.add(
-        TREE_NODE.render(
-            "anchor",
-            info.nodeAnchors().get(n),
-            "title",
-            title,
-            "kind",
-            Explainer.kind(n),
-            "id",
-            n.id(),
-            "criteria",
-            n.criteria(),
-            "sets",
-            sets(n, setsShown),
-            "partner",
-            n.partner() == null
-                ? Html.EMPTY
-                : TREE_PARTNER.render("criteria", n.partner().criteria())));
+            "box",
+            ni < 0 ? Html.EMPTY : boxes.get(ni).render(x + 10, y + 26, y + 53)));
     return y + BOX_HEIGHT + GAP;
+  }
+
+  /**
+   * Under area {@code ai}'s diagram, each node's title as a heading with its id, criteria text, the
+   * members of the named sets it counts over ({@code setsShown}: those listed above on the page)
+   * and for result node {@code ni} {@code partnerLevel.get(ni)}, in the diagram's order.
+   */
+  static Html sections(
+      SiteModel model,
+      int ai,
+      List<Html> partnerLevel,
+      java.util.Map<List<String>, String> setsShown) {
+    SiteModel.AreaInfo info = model.areas.get(ai);
+    List<Html> out = new ArrayList<>();
+    for (Ir.Branch b : info.outcome().area.branches()) {
+      for (Ir.Node n : b.nodes()) {
+        out.add(section(info, n, partnerLevel, setsShown));
+        for (Ir.Node leaf : n.leaves()) {
+          out.add(section(info, leaf, partnerLevel, setsShown));
+        }
+      }
+    }
+    return Html.join(out);
+  }
+
+  private static Html section(
+      SiteModel.AreaInfo info,
+      Ir.Node n,
+      List<Html> partnerLevel,
+      java.util.Map<List<String>, String> setsShown) {
+    int ni = info.outcome().nodes.indexOf(n);
+    return TREE_NODE.render(
+        "leaf",
+        n.kind() == Ir.NodeKind.LEAF ? " leaf" : "",
+        "anchor",
+        info.nodeAnchor(n),
+        "title",
+        ni >= 0 ? info.labels().get(ni) : n.title(),
+        "id",
+        SMALL.render("text", Explainer.kind(n) + " " + n.id()),
+        "criteria",
+        n.criteria(),
+        "sets",
+        sets(n, setsShown),
+        "partner",
+        ni < 0 ? Html.EMPTY : partnerLevel.get(ni));
   }
 }

@@ -144,7 +144,7 @@ class HtmlReportChromiumTest {
   void aGroupLinkLeadsToItsCustomersAndOnToACustomerPage() throws Exception {
     String index = dom(site.resolve("index.html"));
     Matcher link =
-        Pattern.compile("data-group=\"not_met\" href=\"([^\"#]+)#not_met\">([0-9]+)<")
+        Pattern.compile("<a href=\"([^\"#]+)#not_met\">Not met ([0-9]+)<")
             .matcher(SummaryCounts.block(index, "azure", "usage-growth"));
     assertThat(link.find()).as("a link from the Not met group of azure usage-growth").isTrue();
     List<String[]> rows = section(dom(site.resolve(link.group(1))), "not_met");
@@ -174,7 +174,7 @@ class HtmlReportChromiumTest {
   void aPartnersGroupLinkLeadsToItsBlockOfTheList() throws Exception {
     String page = dom(site.resolve("p").resolve(SiteNames.of("P002") + ".html"));
     Matcher link =
-        Pattern.compile("data-group=\"met\" href=\"\\.\\./([^\"#]+)#(met-p-_p002)\">([0-9]+)<")
+        Pattern.compile("<a href=\"\\.\\./([^\"#]+)#(met-p-_p002)\">Met ([0-9]+)<")
             .matcher(SummaryCounts.block(page, "azure", "workloads"));
     assertThat(link.find()).as("a link from partner P002's Met group").isTrue();
     String list = dom(site.resolve(link.group(1)));

@@ -134,9 +134,13 @@ class PartnerSiteChromiumTest {
     String index = read("index.html");
     assertThat(index).contains("<input type=\"radio\" name=\"by\" id=\"by-t\">");
     List<Long> shown = new ArrayList<>();
-    Matcher m = Pattern.compile("<td class=\"tcount\">([0-9]+)").matcher(index);
-    while (m.find()) {
-      shown.add(Long.parseLong(m.group(1)));
+    // each node's line of tenants, in the diagram's order (that of the result nodes)
+    Matcher line = Pattern.compile("class=\"by-t\">Tenants: ([^<]*)</text>").matcher(index);
+    while (line.find()) {
+      Matcher m = Pattern.compile("[A-Za-z ]+ ([0-9]+)").matcher(line.group(1));
+      while (m.find()) {
+        shown.add(Long.parseLong(m.group(1)));
+      }
     }
     assertThat(shown).isEqualTo(expected);
     assertThat(expected.stream().mapToLong(Long::longValue).sum()).isPositive();
@@ -253,16 +257,19 @@ class PartnerSiteChromiumTest {
   void theTreeDiagramsCountsLeadToTheirLists() throws Exception {
     int checked = 0;
     Map<String, String> lists = new TreeMap<>();
+    String summary = dom(site.resolve("index.html"));
+    assertThat(summary).contains("class=\"diagram\"");
     for (Outcome.AreaOutcome area : mine.areas) {
-      String tree = dom(site.resolve("tree." + SiteNames.of(area.area.id()) + ".html"));
-      assertThat(tree).contains("<svg").contains("class=\"diagram\"");
       Matcher node =
-          Pattern.compile("<g class=\"dnode\" data-node=\"([^\"]+)\">(.*?)</g>").matcher(tree);
+          Pattern.compile(
+                  "<g class=\"dnode\" data-area=\""
+                      + Pattern.quote(area.area.id())
+                      + "\" data-node=\"([^\"]+)\">(.*?)</g>")
+              .matcher(summary);
       while (node.find()) {
         String id = node.group(1);
         Matcher count =
-            Pattern.compile(
-                    "<a href=\"([^\"#]+)#([a-z_]+):([^\"]+)\" class=\"dcount\"><text[^>]*>([^<0-9]*)([0-9]+)</text></a>")
+            Pattern.compile("<a href=\"([^\"#]+)#([a-z_]+):([^\"]+)\">([^<0-9]*)([0-9]+)</a>")
                 .matcher(node.group(2));
         while (count.find()) {
           String group = count.group(2);
@@ -272,7 +279,10 @@ class PartnerSiteChromiumTest {
                   switch (group) {
                     case "met" -> "Met ";
                     case "not_met" -> "Not met ";
-                    default -> "Not evaluated ";
+                    case "not_evaluated" -> "Not evaluated ";
+                    case "growth" -> "With growth ";
+                    case "decline" -> "In decline ";
+                    default -> "No change ";
                   });
           assertThat(count.group(3)).isEqualTo(SiteNames.of(id));
           assertThat(count.group(1)).isEqualTo("lists/" + SiteNames.of(area.area.id()) + ".html");
@@ -302,6 +312,15 @@ class PartnerSiteChromiumTest {
       }
     }
     assertThat(checked).as("count links checked").isGreaterThan(50);
+    // each node's title in the diagram leads to its criteria under it
+    Matcher title =
+        Pattern.compile("<tspan>[a-z]+</tspan> <a href=\"#([^\"]+)\">").matcher(summary);
+    int titles = 0;
+    while (title.find()) {
+      assertThat(summary).contains("<section id=\"" + title.group(1) + "\" class=\"node");
+      titles++;
+    }
+    assertThat(titles).isGreaterThan(30);
   }
 
   @Test

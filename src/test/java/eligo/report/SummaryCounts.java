@@ -7,25 +7,43 @@ import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** The counts a summary page shows: a node's block names its area and node, a count its group. */
+/**
+ * The counts a summary page shows: a node's box in its area's tree diagram names its area and node,
+ * and its line of counts gives each group's label and count (a count of customers links to them).
+ */
 final class SummaryCounts {
   private SummaryCounts() {}
 
   private static final Pattern NODE =
       Pattern.compile(
-          "<div class=\"node[^\"]*\" data-area=\"([^\"]*)\" data-node=\"([^\"]*)\">(.*?)</div>",
+          "<g class=\"dnode\" data-area=\"([^\"]*)\" data-node=\"([^\"]*)\">(.*?)</g>",
           Pattern.DOTALL);
+  private static final Pattern LINE = Pattern.compile("<text [^>]*class=\"by-c\">(.*?)</text>");
   private static final Pattern COUNT =
-      Pattern.compile("class=\"count\" data-group=\"([^\"]*)\"[^>]*>([0-9]+)<");
+      Pattern.compile(
+          "(?:<a href=\"[^\"]*\">)?(With growth|In decline|No change|Met|Not met|Not evaluated)"
+              + " ([0-9]+)");
+  private static final Map<String, String> GROUPS =
+      Map.of(
+          "With growth", "growth",
+          "In decline", "decline",
+          "No change", "no_change",
+          "Met", "met",
+          "Not met", "not_met",
+          "Not evaluated", "not_evaluated");
 
   /** {@code area|node|group} to the count a summary page (its markup or DOM) shows. */
   static Map<String, Integer> of(String page) {
     Map<String, Integer> counts = new TreeMap<>();
     Matcher node = NODE.matcher(page);
     while (node.find()) {
-      Matcher count = COUNT.matcher(node.group(3));
+      Matcher line = LINE.matcher(node.group(3));
+      if (!line.find()) {
+        continue; // a metric whose leaves have the counts
+      }
+      Matcher count = COUNT.matcher(line.group(1));
       while (count.find()) {
-        String key = node.group(1) + "|" + node.group(2) + "|" + count.group(1);
+        String key = node.group(1) + "|" + node.group(2) + "|" + GROUPS.get(count.group(1));
         assertThat(counts.put(key, Integer.parseInt(count.group(2))))
             .as("one count per group: %s", key)
             .isNull();
