@@ -13,7 +13,7 @@ import java.util.List;
  * An area's lists on one page ({@code lists/AREA.html}), as a partner's site has them: a row per
  * customer past the area's first gates with a column per node (its outcome and value), and the
  * customers the first gates stopped, once. A count's link ({@code #GROUP:NODE}) shows its customers
- * only ({@code lists.js}); without script the page shows every customer. One page per area instead
+ * only ({@code site.js}); without script the page shows every customer. One page per area instead
  * of one per node: a customer is written once per area, not once per node.
  */
 final class AreaListPage {
@@ -121,7 +121,7 @@ final class AreaListPage {
                         ? Formats.number(ao.value(c, ni), node.scale())
                         : Formats.value(
                             node.valueKind(), node.unit(), ao.value(c, ni), node.scale()));
-        // a cell of no class is not evaluated (lists.js reads it so): the commonest cell, kept
+        // a cell of no class is not evaluated (site.js reads it so): the commonest cell, kept
         // short
         cells.append(
             (status == NodeResults.NOT_EVALUATED

@@ -20,13 +20,13 @@ import java.util.stream.IntStream;
  *
  * <ul>
  *   <li>{@code index.html}: the summary, each area as its condition sequence tree with the counts
- *       of each node; {@code site.css}, {@code search.js}, {@code customer.js} shared by the pages;
+ *       of each node; {@code site.css} and {@code site.js} shared by the pages;
  *   <li>{@code partners.html} and {@code p/NAME.html} (the program's site only): each partner's
  *       standing and summary;
  *   <li>{@code lists/AREA.NODE.GROUP[.PAGE].html}: a group's customers, {@value
  *       SitePages#PAGE_SIZE} a page (a small site: {@code lists/AREA.NODE.html}, its groups; a
- *       partner's: {@code lists/AREA.html} and {@code lists.js}, every list of the area, whose
- *       download is {@code results.csv}), and {@code lists/AREA.csv}: every list of the area;
+ *       partner's: {@code lists/AREA.html} (its script in {@code site.js}), every list of the area,
+ *       whose download is {@code results.csv}), and {@code lists/AREA.csv}: every list of the area;
  *   <li>{@code c/BOOK.html}: the customers' pages, a section each, a few to a page ({@link
  *       CustomerBooks}); {@code customers[.PAGE].html} with the search over {@code
  *       search-index.js};
@@ -40,12 +40,8 @@ public final class SiteWriter {
 
   private static final String STYLE =
       Templates.asset(SitePages.class, "site.css", Templates.Lines.KEPT).markup();
-  private static final String LISTS =
-      Templates.asset(SitePages.class, "lists.js", Templates.Lines.KEPT).markup();
-  private static final String CUSTOMER =
-      Templates.asset(SitePages.class, "customer.js", Templates.Lines.KEPT).markup();
-  private static final String SEARCH =
-      Templates.asset(SitePages.class, "search.js", Templates.Lines.KEPT).markup();
+  private static final String SCRIPT =
+      Templates.asset(SitePages.class, "site.js", Templates.Lines.KEPT).markup();
 
   /**
    * Writes the site of {@code pages} into {@code dir} (which should be new and empty); customer
@@ -58,11 +54,7 @@ public final class SiteWriter {
     Files.createDirectories(dir.resolve("lists"));
     Files.createDirectories(dir.resolve("c"));
     write(dir.resolve("site.css"), STYLE);
-    write(dir.resolve("search.js"), SEARCH);
-    write(dir.resolve("customer.js"), CUSTOMER);
-    if (pages.listsPerArea()) {
-      write(dir.resolve("lists.js"), LISTS);
-    }
+    write(dir.resolve("site.js"), SCRIPT);
     write(dir.resolve("index.html"), pages.summary());
     if (model.face == SiteModel.Face.PROGRAM) {
       Files.createDirectories(dir.resolve("p"));

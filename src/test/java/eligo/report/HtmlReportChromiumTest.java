@@ -207,7 +207,7 @@ class HtmlReportChromiumTest {
         .contains("<h1 class=\"customer-name\">&lt;script&gt;alert(1)&lt;/script&gt; 57</h1>");
     // the one script element of a customer page is the site's own filter, never the name
     assertThat(page.split("<script", -1)).as("script elements on a customer page").hasSize(2);
-    assertThat(page).contains("<script src=\"../customer.js\"></script>");
+    assertThat(page).contains("<script src=\"../site.js\"></script>");
   }
 
   @Test

@@ -167,7 +167,7 @@ class PartnerSiteChromiumTest {
     try (Stream<Path> walk = Files.walk(site)) {
       files = walk.filter(Files::isRegularFile).toList();
     }
-    assertThat(files.size()).isGreaterThan(15);
+    assertThat(files.size()).as("the site's files").isGreaterThan(10);
     for (Path f : files) {
       String text = Files.readString(f, StandardCharsets.UTF_8);
       for (Pattern p : forbidden) {
@@ -201,7 +201,7 @@ class PartnerSiteChromiumTest {
   }
 
   /**
-   * The customer ids an area's list page shows for the fragment {@code GROUP:NODE}, as lists.js
+   * The customer ids an area's list page shows for the fragment {@code GROUP:NODE}, as site.js
    * picks them: the table's rows whose cell at the node's column is in the group, and the customers
    * the first gates stopped when they are in it (not met at a first gate, not evaluated elsewhere).
    */
@@ -286,7 +286,7 @@ class PartnerSiteChromiumTest {
                   });
           assertThat(count.group(3)).isEqualTo(SiteNames.of(id));
           assertThat(count.group(1)).isEqualTo("lists/" + SiteNames.of(area.area.id()) + ".html");
-          // the list page as written (read, not loaded: one browser per link is slow; lists.js
+          // the list page as written (read, not loaded: one browser per link is slow; site.js
           // itself is checked in a browser below)
           String list = lists.computeIfAbsent(count.group(1), PartnerSiteChromiumTest::read);
           List<String> rows = listed(list, group, count.group(3));
@@ -345,7 +345,7 @@ class PartnerSiteChromiumTest {
             .isEqualTo(anchor);
         assertThat(b.text("document.title")).isEqualTo("Customer " + id);
         assertThat(b.text("document.getElementById('gone').hidden + ''")).isEqualTo("true");
-        // the outcome filter and the area links are added by customer.js
+        // the outcome filter and the area links are added by site.js
         String shown =
             b.text("document.getElementById('" + anchor + "').parentNode.parentNode.outerHTML");
         assertThat(shown).contains("id=\"f-met\"", "id=\"f-not_met\"", "id=\"f-not_evaluated\"");

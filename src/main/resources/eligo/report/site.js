@@ -1,0 +1,112 @@
+// The site's one script, three parts, each for the pages that have its elements: the customer
+// search (customers.html, over search-index.js), an area's lists (lists/AREA.html) and a book of
+// customers (c/BOOK.html). Every page works without it: it filters and finds, it never builds
+// what a page says.
+
+// ---------------------------------------------------------------- the search
+(function(){
+  var q=document.getElementById('q'),ul=document.getElementById('results'),hits=document.getElementById('hits');
+  if(!q||typeof ELIGO_CUSTOMERS==='undefined')return;
+  function run(){
+    var s=q.value.toLowerCase();
+    while(ul.firstChild)ul.removeChild(ul.firstChild);
+    hits.textContent='';
+    if(!s)return;
+    var n=0;
+    for(var k=0;k<ELIGO_CUSTOMERS.length;k++){
+      var r=ELIGO_CUSTOMERS[k];
+      if(r[0].toLowerCase().indexOf(s)<0&&r[1].toLowerCase().indexOf(s)<0)continue;
+      n++;
+      if(n>100)continue;
+      var li=document.createElement('li'),a=document.createElement('a');
+      a.href='c/'+r[3];
+      a.textContent=r[0];
+      li.appendChild(a);
+      li.appendChild(document.createTextNode(' '+r[1]+' ('+r[2]+')'));
+      ul.appendChild(li);
+    }
+    hits.textContent=n+' found'+(n>100?', first 100 shown':'');
+  }
+  q.addEventListener('input',run);
+  if(location.hash.indexOf('#q=')===0){
+    q.value=decodeURIComponent(location.hash.substring(3));
+    run();
+  }
+})();
+
+// ---------------------------------------------------------------- an area's lists
+// An area's lists page (AreaListPage): the link's fragment GROUP:NODE shows the customers of
+// that group at that node only; no fragment shows every customer. A cell of no class is not
+// evaluated. Texts are set, never parsed.
+(function(){
+  var t=document.getElementById('rows'),st=document.getElementById('stopped'),shown=document.getElementById('shown'),all=document.getElementById('all');
+  if(!t||!shown)return;
+  var labels={met:'Met',not_met:'Not met',not_evaluated:'Not evaluated',growth:'With growth',decline:'In decline',no_change:'No change'};
+  function apply(){
+    var h=decodeURIComponent(location.hash.substring(1)),i=h.indexOf(':'),g=i>0?h.substring(0,i):'',node=i>0?h.substring(i+1):'';
+    var col=-1,head=t.rows[0].cells,n=0;
+    for(var k=0;k<head.length;k++)if(node&&head[k].getAttribute('data-node')===node)col=k;
+    for(var r=1;r<t.rows.length;r++){
+      var cell=t.rows[r].cells[col],show=col<0||(cell.className?cell.classList.contains(g):g==='not_evaluated');
+      t.rows[r].hidden=!show;
+      if(show)n++;
+    }
+    if(st){
+      var first=(' '+st.getAttribute('data-gates')+' ').indexOf(' '+node+' ')>=0;
+      var sh=col<0||(g==='not_met'&&first)||(g==='not_evaluated'&&!first);
+      st.hidden=!sh;
+      if(sh)n+=st.getElementsByTagName('a').length;
+    }
+    shown.textContent=col<0?'':'Showing '+head[col].firstChild.textContent+': '+(labels[g]||g)+', '+n+(n===1?' customer.':' customers.');
+    all.hidden=col<0;
+  }
+  window.addEventListener('hashchange',apply);
+  apply();
+})();
+
+// ---------------------------------------------------------------- a book of customers
+// A book of customers' sections: the outcome filter (site.css hides the rows of an unchecked
+// outcome), added by script so that a page without script carries none of it and shows every row;
+// each customer's links to its areas; the title of the customer a link leads to; a note when the
+// link's customer is not on the page.
+(function(){
+  var book=document.querySelector('.book');
+  if(!book)return;
+  var p=document.createElement('p');
+  p.appendChild(document.createTextNode('Show: '));
+  [['met','Met'],['not_met','Not met'],['not_evaluated','Not evaluated']].forEach(function(o){
+    var box=document.createElement('input'),label=document.createElement('label');
+    box.type='checkbox';box.id='f-'+o[0];box.checked=true;
+    label.htmlFor=box.id;label.className=o[0];label.textContent=o[1];
+    p.appendChild(box);p.appendChild(label);p.appendChild(document.createTextNode(' '));
+  });
+  book.parentNode.insertBefore(p,book);
+  // each customer's links to its areas: an area's heading, or its row among the areas stopped at
+  // their first gate (anchors NAME.a-AREA)
+  [].forEach.call(book.children,function(s){
+    var nav=document.createElement('nav');
+    nav.className='areas';nav.setAttribute('aria-label','Solution areas');
+    [].forEach.call(s.querySelectorAll('[id]'),function(e){
+      if(e.id.indexOf('.a-')<0)return;
+      var a=document.createElement('a');
+      a.href='#'+e.id;
+      a.textContent=e.tagName==='TR'?e.cells[0].textContent:e.firstChild.textContent.replace(/: $/,'');
+      nav.appendChild(a);
+    });
+    s.insertBefore(nav,s.children[2]||null);
+  });
+  var title=document.title;
+  function follow(){
+    var id=decodeURIComponent(location.hash.substring(1)),section=null;
+    var target=id&&document.getElementById(id);
+    for(var e=target;e&&e!==book;e=e.parentNode){
+      if(e.tagName==='SECTION')section=e;
+    }
+    document.getElementById('gone').hidden=!id||!!target;
+    var b=section&&section.querySelector('.customer-id');
+    document.title=b?'Customer '+b.textContent:title;
+    if(section&&section===target)window.scrollTo(0,0);
+  }
+  window.addEventListener('hashchange',follow);
+  follow();
+})();
