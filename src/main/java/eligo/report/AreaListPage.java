@@ -10,16 +10,18 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * An area's lists on one page ({@code lists/AREA.html}), as a partner's site has them: a row per
+ * Every list of a partner's site on one page ({@code lists.html}), a section per area: a row per
  * customer past the area's first gates with a column per node (its outcome and value), and the
- * customers the first gates stopped, once. A count's link ({@code #GROUP:NODE}) shows its customers
- * only ({@code site.js}); without script the page shows every customer. One page per area instead
- * of one per node: a customer is written once per area, not once per node.
+ * customers the first gates stopped, once. A count's link ({@code #GROUP:AREA:NODE}) shows its area
+ * and its customers only ({@code site.js}); without script the page shows every customer. One page,
+ * not one per node: a customer is written once per area, not once per node, and a site is few
+ * files.
  */
 final class AreaListPage {
   private AreaListPage() {}
 
-  private static final Template PAGE = SitePages.SITE.get("areaList");
+  private static final Template PAGE = SitePages.SITE.get("lists");
+  private static final Template AREA = SitePages.SITE.get("areaList");
   private static final Template STOPPED = SitePages.SITE.get("areaStopped");
   private static final Template HEAD = SitePages.SITE.get("areaHead");
   private static final Template ROW = SitePages.SITE.get("areaRow");
@@ -32,9 +34,9 @@ final class AreaListPage {
     return status == NodeResults.MET ? "✓" : status == NodeResults.NOT_MET ? "✗" : "–";
   }
 
-  /** The fragment ({@code GROUP:NODE}) of a count's link to its customers on the area's page. */
-  static String fragment(String group, String nodeId) {
-    return group + ":" + SiteNames.of(nodeId);
+  /** The fragment ({@code GROUP:AREA:NODE}) of a count's link to its customers. */
+  static String fragment(String group, String areaId, String nodeId) {
+    return group + ":" + SiteNames.of(areaId) + ":" + SiteNames.of(nodeId);
   }
 
   /**
@@ -65,7 +67,24 @@ final class AreaListPage {
     return first;
   }
 
-  static String render(SitePages pages, int ai) {
+  /** {@code lists.html}: the lists of every area of the site. */
+  static String render(SitePages pages) {
+    SiteModel model = pages.model;
+    List<Html> links = new ArrayList<>();
+    List<Html> areas = new ArrayList<>();
+    for (int ai = 0; ai < model.areas.size(); ai++) {
+      SiteModel.AreaInfo info = model.areas.get(ai);
+      links.add(LINK.render("href", "#" + info.anchor(), "label", info.outcome().area.title()));
+      areas.add(area(pages, ai));
+    }
+    return SitePages.page(
+        "Customers by outcome",
+        "",
+        PAGE.render(
+            "csv", "results.csv", "areaLinks", Html.join(links), "areas", Html.join(areas)));
+  }
+
+  private static Html area(SitePages pages, int ai) {
     SiteModel model = pages.model;
     SiteModel.AreaInfo info = model.areas.get(ai);
     Outcome.AreaOutcome ao = info.outcome();
@@ -106,7 +125,7 @@ final class AreaListPage {
     List<Html> stopped = new ArrayList<>();
     for (int c : model.order) {
       if (everyBranchGated && stopped(ao, c, first)) {
-        stopped.add(LINK.render("href", "../c/" + model.href(c), "label", data.customerId(c)));
+        stopped.add(LINK.render("href", "c/" + model.href(c), "label", data.customerId(c)));
         continue;
       }
       StringBuilder cells = new StringBuilder();
@@ -146,40 +165,38 @@ final class AreaListPage {
               .markup());
     }
     int shown = model.order.length - stopped.size();
-    Html body =
-        PAGE.render(
-            "anchor",
-            info.anchor(),
-            "csv",
-            "../results.csv",
-            "title",
-            a.title(),
-            "counts",
-            "Of "
-                + model.order.length
-                + Words.plural(" customer", model.order.length)
-                + ", "
-                + shown
-                + " went past the area's first "
-                + (gateIds.size() == 1 ? "gate" : "gates")
-                + " and are in the table; "
-                + stopped.size()
-                + " did not.",
-            "stopped",
-            stopped.isEmpty()
-                ? Html.EMPTY
-                : STOPPED.render(
-                    "gates",
-                    String.join(" ", gateIds),
-                    "customers",
-                    stopped.size() + Words.plural(" customer", stopped.size()),
-                    "links",
-                    Html.join(stopped, ", ")),
-            "heads",
-            Html.join(heads),
-            "rows",
-            Html.raw(rows.toString()));
-    return SitePages.page(a.title() + ": customers by outcome", "../", body);
+    return AREA.render(
+        "anchor",
+        info.anchor(),
+        "summary",
+        info.anchor(),
+        "title",
+        a.title(),
+        "counts",
+        "Of "
+            + model.order.length
+            + Words.plural(" customer", model.order.length)
+            + ", "
+            + shown
+            + " went past the area's first "
+            + (gateIds.size() == 1 ? "gate" : "gates")
+            + " and are in the table; "
+            + stopped.size()
+            + " did not.",
+        "stopped",
+        stopped.isEmpty()
+            ? Html.EMPTY
+            : STOPPED.render(
+                "gates",
+                String.join(" ", gateIds),
+                "customers",
+                stopped.size() + Words.plural(" customer", stopped.size()),
+                "links",
+                Html.join(stopped, ", ")),
+        "heads",
+        Html.join(heads),
+        "rows",
+        Html.raw(rows.toString()));
   }
 
   /** Whether a node's values are written as numbers, its unit in the column's head. */

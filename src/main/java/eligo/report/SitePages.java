@@ -97,21 +97,16 @@ public final class SitePages {
   }
 
   /**
-   * Whether the lists are one page per area ({@link AreaListPage}): a partner's site of at most
+   * Whether the lists are one page of all areas ({@link AreaListPage}): a partner's site of at most
    * {@value #PAGE_SIZE} customers.
    */
   boolean listsPerArea() {
     return model.face == SiteModel.Face.PARTNER && listsPerNode();
   }
 
-  /** The file (in {@code lists/}) of an area's page of lists ({@link #listsPerArea}). */
-  String areaListFile(int ai) {
-    return SiteNames.of(model.all.areas().get(ai).id()) + ".html";
-  }
-
-  /** An area's page of lists ({@link #listsPerArea}). */
-  String areaListPage(int ai) {
-    return AreaListPage.render(this, ai);
+  /** {@code lists.html}: every list on one page ({@link #listsPerArea}). */
+  String listsPage() {
+    return AreaListPage.render(this);
   }
 
   /** The file (in {@code lists/}) of a node's list page. */
@@ -131,7 +126,7 @@ public final class SitePages {
     SummaryView.Node node = model.all.areas().get(ai).nodes().get(ni);
     String key = node.groups().get(gi).key();
     if (listsPerArea()) {
-      return "lists/" + areaListFile(ai) + "#" + AreaListPage.fragment(key, node.id());
+      return "lists.html#" + AreaListPage.fragment(key, model.all.areas().get(ai).id(), node.id());
     }
     String file = "lists/" + listFile(ai, ni, gi, index / PAGE_SIZE + 1);
     if (partner != null) {

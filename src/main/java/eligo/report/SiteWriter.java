@@ -24,9 +24,10 @@ import java.util.stream.IntStream;
  *   <li>{@code partners.html} and {@code p/NAME.html} (the program's site only): each partner's
  *       standing and summary;
  *   <li>{@code lists/AREA.NODE.GROUP[.PAGE].html}: a group's customers, {@value
- *       SitePages#PAGE_SIZE} a page (a small site: {@code lists/AREA.NODE.html}, its groups; a
- *       partner's: {@code lists/AREA.html} (its script in {@code site.js}), every list of the area,
- *       whose download is {@code results.csv}), and {@code lists/AREA.csv}: every list of the area;
+ *       SitePages#PAGE_SIZE} a page (a small site: {@code lists/AREA.NODE.html}, its groups), and
+ *       {@code lists/AREA.csv}: every list of the area; on a partner's site of at most {@value
+ *       SitePages#PAGE_SIZE} customers {@code lists.html} instead, every list of every area (its
+ *       script in {@code site.js}, its download {@code results.csv});
  *   <li>{@code c/BOOK.html}: the customers' pages, a section each, a few to a page ({@link
  *       CustomerBooks}); {@code customers[.PAGE].html} with the search over {@code
  *       search-index.js};
@@ -51,7 +52,9 @@ public final class SiteWriter {
       SitePages pages, Path dir, boolean parallel, Evaluation.Progress progress)
       throws IOException {
     SiteModel model = pages.model;
-    Files.createDirectories(dir.resolve("lists"));
+    if (!pages.listsPerArea()) {
+      Files.createDirectories(dir.resolve("lists"));
+    }
     Files.createDirectories(dir.resolve("c"));
     write(dir.resolve("site.css"), STYLE);
     write(dir.resolve("site.js"), SCRIPT);
@@ -65,14 +68,9 @@ public final class SiteWriter {
             pages.partnerSummary(partner));
       }
     }
-    for (int ai = 0; ai < model.all.areas().size(); ai++) {
+    for (int ai = 0; ai < model.all.areas().size() && !pages.listsPerArea(); ai++) {
       SummaryView.Area a = model.all.areas().get(ai);
       Path lists = dir.resolve("lists");
-      if (pages.listsPerArea()) {
-        // its CSV is the site's results.csv: the area's columns are a part of it
-        write(lists.resolve(pages.areaListFile(ai)), pages.areaListPage(ai));
-        continue;
-      }
       write(lists.resolve(SitePages.listCsv(a)), SiteCsv.results(model, ai));
       for (int ni = 0; ni < a.nodes().size(); ni++) {
         SummaryView.Node n = a.nodes().get(ni);
@@ -86,6 +84,10 @@ public final class SiteWriter {
           }
         }
       }
+    }
+    if (pages.listsPerArea()) {
+      // its CSV is the site's results.csv: each area's columns are a part of it
+      write(dir.resolve("lists.html"), pages.listsPage());
     }
     write(dir.resolve("search-index.js"), pages.searchIndex());
     for (int p = 1; p <= pages.customerIndexPages(); p++) {

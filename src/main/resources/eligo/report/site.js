@@ -1,7 +1,7 @@
 // The site's one script, three parts, each for the pages that have its elements: the customer
-// search (customers.html, over search-index.js), an area's lists (lists/AREA.html) and a book of
-// customers (c/BOOK.html). Every page works without it: it filters and finds, it never builds
-// what a page says.
+// search (customers.html, over search-index.js), the lists (lists.html) and a book of customers
+// (c/BOOK.html). Every page works without it: it filters, finds and adds links; what a page says
+// is in its markup.
 
 // ---------------------------------------------------------------- the search
 (function(){
@@ -34,30 +34,42 @@
   }
 })();
 
-// ---------------------------------------------------------------- an area's lists
-// An area's lists page (AreaListPage): the link's fragment GROUP:NODE shows the customers of
-// that group at that node only; no fragment shows every customer. A cell of no class is not
+// ---------------------------------------------------------------- the lists (lists.html)
+// The link's fragment GROUP:AREA:NODE shows that area only, and in it the customers of that group
+// at that node; any other fragment shows every customer of every area. A cell of no class is not
 // evaluated. Texts are set, never parsed.
 (function(){
-  var t=document.getElementById('rows'),st=document.getElementById('stopped'),shown=document.getElementById('shown'),all=document.getElementById('all');
-  if(!t||!shown)return;
+  var shown=document.getElementById('shown'),all=document.getElementById('all');
+  var areas=document.querySelectorAll('section.area');
+  if(!shown||!all||!areas.length)return;
   var labels={met:'Met',not_met:'Not met',not_evaluated:'Not evaluated',growth:'With growth',decline:'In decline',no_change:'No change'};
+  function column(a,node){
+    var head=a.querySelector('table.rows').rows[0].cells;
+    for(var k=0;k<head.length;k++)if(node&&head[k].getAttribute('data-node')===node)return k;
+    return -1;
+  }
   function apply(){
-    var h=decodeURIComponent(location.hash.substring(1)),i=h.indexOf(':'),g=i>0?h.substring(0,i):'',node=i>0?h.substring(i+1):'';
-    var col=-1,head=t.rows[0].cells,n=0;
-    for(var k=0;k<head.length;k++)if(node&&head[k].getAttribute('data-node')===node)col=k;
-    for(var r=1;r<t.rows.length;r++){
-      var cell=t.rows[r].cells[col],show=col<0||(cell.className?cell.classList.contains(g):g==='not_evaluated');
-      t.rows[r].hidden=!show;
-      if(show)n++;
-    }
-    if(st){
-      var first=(' '+st.getAttribute('data-gates')+' ').indexOf(' '+node+' ')>=0;
-      var sh=col<0||(g==='not_met'&&first)||(g==='not_evaluated'&&!first);
-      st.hidden=!sh;
-      if(sh)n+=st.getElementsByTagName('a').length;
-    }
-    shown.textContent=col<0?'':'Showing '+head[col].firstChild.textContent+': '+(labels[g]||g)+', '+n+(n===1?' customer.':' customers.');
+    var h=decodeURIComponent(location.hash.substring(1)).split(':');
+    var g=h.length===3?h[0]:'',node=h.length===3?h[2]:'',area=null,col=-1,n=0;
+    [].forEach.call(areas,function(a){if(h.length===3&&a.id==='a-'+h[1])area=a;});
+    if(area)col=column(area,node);
+    [].forEach.call(areas,function(a){
+      a.hidden=col>=0&&a!==area;
+      var t=a.querySelector('table.rows'),st=a.querySelector('.stopped'),mine=a===area&&col>=0;
+      for(var r=1;r<t.rows.length;r++){
+        var cell=t.rows[r].cells[col],show=!mine||(cell.className?cell.classList.contains(g):g==='not_evaluated');
+        t.rows[r].hidden=!show;
+        if(show&&mine)n++;
+      }
+      if(st){
+        var first=(' '+st.getAttribute('data-gates')+' ').indexOf(' '+node+' ')>=0;
+        var sh=!mine||(g==='not_met'&&first)||(g==='not_evaluated'&&!first);
+        st.hidden=!sh;
+        if(sh&&mine)n+=st.getElementsByTagName('a').length;
+      }
+    });
+    shown.textContent=col<0?'':'Showing '+area.querySelector('h2').firstChild.textContent.trim()+' · '
+      +area.querySelector('table.rows').rows[0].cells[col].firstChild.textContent+': '+(labels[g]||g)+', '+n+(n===1?' customer.':' customers.');
     all.hidden=col<0;
   }
   window.addEventListener('hashchange',apply);

@@ -167,7 +167,18 @@ class PartnerSiteChromiumTest {
     try (Stream<Path> walk = Files.walk(site)) {
       files = walk.filter(Files::isRegularFile).toList();
     }
-    assertThat(files.size()).as("the site's files").isGreaterThan(10);
+    assertThat(files.stream().map(f -> site.relativize(f).toString().replace('\\', '/')))
+        .as("the site's files")
+        .containsExactlyInAnyOrder(
+            ".eligo-output",
+            "index.html",
+            "lists.html",
+            "customers.html",
+            "search-index.js",
+            "c/1-0.html",
+            "results.csv",
+            "site.css",
+            "site.js");
     for (Path f : files) {
       String text = Files.readString(f, StandardCharsets.UTF_8);
       for (Pattern p : forbidden) {
@@ -200,13 +211,22 @@ class PartnerSiteChromiumTest {
     return out;
   }
 
+  /** The section of area {@code area} of the lists page (its markup or DOM). */
+  static String areaSection(String page, String area) {
+    int from = page.indexOf("<section id=\"a-" + SiteNames.of(area) + "\" class=\"area\"");
+    assertThat(from).as("the section of %s", area).isNotNegative();
+    return page.substring(from, page.indexOf("</section>", from));
+  }
+
   /**
-   * The customer ids an area's list page shows for the fragment {@code GROUP:NODE}, as site.js
-   * picks them: the table's rows whose cell at the node's column is in the group, and the customers
-   * the first gates stopped when they are in it (not met at a first gate, not evaluated elsewhere).
+   * The customer ids the lists page shows for the fragment {@code GROUP:AREA:NODE}, as site.js
+   * picks them: in the area's section, the table's rows whose cell at the node's column is in the
+   * group, and the customers the first gates stopped when they are in it (not met at a first gate,
+   * not evaluated elsewhere).
    */
-  static List<String> listed(String page, String group, String node) {
-    int table = page.indexOf("<table id=\"rows\">");
+  static List<String> listed(String lists, String group, String area, String node) {
+    String page = areaSection(lists, area);
+    int table = page.indexOf("<table class=\"rows\">");
     assertThat(table).isNotNegative();
     String body = page.substring(table, page.indexOf("</table>", table));
     String[] rows = body.split("<tr>", -1);
@@ -219,7 +239,7 @@ class PartnerSiteChromiumTest {
     assertThat(col).as("the column of %s", node).isGreaterThan(1);
     List<String> out = new ArrayList<>();
     Pattern customer =
-        Pattern.compile("^<td><a href=\"\\.\\./c/[0-9]+-[0-9]+\\.html#[^\"]+\">([^<]+)</a>");
+        Pattern.compile("^<td><a href=\"c/[0-9]+-[0-9]+\\.html#[^\"]+\">([^<]+)</a>");
     for (int r = 2; r < rows.length; r++) {
       Matcher id = customer.matcher(rows[r]);
       assertThat(id.find()).as("row %s", rows[r]).isTrue();
@@ -236,15 +256,15 @@ class PartnerSiteChromiumTest {
         out.add(id.group(1));
       }
     }
-    int stopped = page.indexOf("<section id=\"stopped\" data-gates=\"");
+    int stopped = page.indexOf("<div class=\"stopped\" data-gates=\"");
     if (stopped >= 0) {
-      int from = stopped + "<section id=\"stopped\" data-gates=\"".length();
+      int from = stopped + "<div class=\"stopped\" data-gates=\"".length();
       List<String> gates = List.of(page.substring(from, page.indexOf('"', from)).split(" "));
       boolean first = gates.contains(node);
       if (first ? group.equals("not_met") : group.equals("not_evaluated")) {
         Matcher a =
-            Pattern.compile("<a href=\"\\.\\./c/[0-9]+-[0-9]+\\.html#[^\"]+\">([^<]+)</a>")
-                .matcher(page.substring(stopped, page.indexOf("</section>", stopped)));
+            Pattern.compile("<a href=\"c/[0-9]+-[0-9]+\\.html#[^\"]+\">([^<]+)</a>")
+                .matcher(page.substring(stopped, page.indexOf("</div>", stopped)));
         while (a.find()) {
           out.add(a.group(1));
         }
@@ -269,11 +289,12 @@ class PartnerSiteChromiumTest {
       while (node.find()) {
         String id = node.group(1);
         Matcher count =
-            Pattern.compile("<a href=\"([^\"#]+)#([a-z_]+):([^\"]+)\">([^<0-9]*)([0-9]+)</a>")
+            Pattern.compile(
+                    "<a href=\"([^\"#]+)#([a-z_]+):([^\":]+):([^\"]+)\">([^<0-9]*)([0-9]+)</a>")
                 .matcher(node.group(2));
         while (count.find()) {
           String group = count.group(2);
-          assertThat(count.group(4))
+          assertThat(count.group(5))
               .as("the words of the link to the %s list", group)
               .isEqualTo(
                   switch (group) {
@@ -284,15 +305,16 @@ class PartnerSiteChromiumTest {
                     case "decline" -> "In decline ";
                     default -> "No change ";
                   });
-          assertThat(count.group(3)).isEqualTo(SiteNames.of(id));
-          assertThat(count.group(1)).isEqualTo("lists/" + SiteNames.of(area.area.id()) + ".html");
+          assertThat(count.group(3)).isEqualTo(SiteNames.of(area.area.id()));
+          assertThat(count.group(4)).isEqualTo(SiteNames.of(id));
+          assertThat(count.group(1)).isEqualTo("lists.html");
           // the list page as written (read, not loaded: one browser per link is slow; site.js
           // itself is checked in a browser below)
           String list = lists.computeIfAbsent(count.group(1), PartnerSiteChromiumTest::read);
-          List<String> rows = listed(list, group, count.group(3));
+          List<String> rows = listed(list, group, area.area.id(), count.group(4));
           assertThat(rows)
               .as("%s %s %s", area.area.id(), id, group)
-              .hasSize(Integer.parseInt(count.group(5)));
+              .hasSize(Integer.parseInt(count.group(6)));
           for (String customer : rows) {
             int c = Runs.customer(whole, customer);
             int ni = whole.area(area.area.id()).nodeIndex(id);
@@ -375,38 +397,52 @@ class PartnerSiteChromiumTest {
 
   @Test
   void aListPageShowsOnlyTheCustomersOfTheLinkItCameBy() throws Exception {
-    Path page = site.resolve("lists").resolve(SiteNames.of("modern-work-smb") + ".html");
+    Path page = site.resolve("lists.html");
     String raw = Files.readString(page, StandardCharsets.UTF_8);
     for (String[] link :
         List.of(
-            new String[] {"not_met", "workloads"},
-            new String[] {"not_evaluated", "pau"},
-            new String[] {"met", "association"})) {
-      String shown = HtmlReportChromiumTest.dom(page.toUri() + "#" + link[0] + ":" + link[1], tmp);
+            new String[] {"not_met", "modern-work-smb", "workloads"},
+            new String[] {"not_evaluated", "modern-work-smb", "pau"},
+            new String[] {"met", "azure", "association"})) {
+      String shown =
+          HtmlReportChromiumTest.dom(
+              page.toUri() + "#" + link[0] + ":" + SiteNames.of(link[1]) + ":" + link[2], tmp);
+      // only the link's area shows
+      Matcher section =
+          Pattern.compile("<section id=\"a-([^\"]+)\" class=\"area\"( hidden=\"\")?>")
+              .matcher(shown);
+      int areas = 0;
+      while (section.find()) {
+        areas++;
+        assertThat(section.group(2) == null)
+            .as("the section of %s shown", section.group(1))
+            .isEqualTo(section.group(1).equals(SiteNames.of(link[1])));
+      }
+      assertThat(areas).isEqualTo(mine.areas.size());
+      String area = areaSection(shown, link[1]);
       List<String> visible = new ArrayList<>();
       Matcher row =
           Pattern.compile(
-                  "<tr( hidden=\"\")?><td><a href=\"\\.\\./c/[0-9]+-[0-9]+\\.html#[^\"]+\">([^<]+)</a>")
-              .matcher(shown);
+                  "<tr( hidden=\"\")?><td><a href=\"c/[0-9]+-[0-9]+\\.html#[^\"]+\">([^<]+)</a>")
+              .matcher(area);
       while (row.find()) {
         if (row.group(1) == null) {
           visible.add(row.group(2));
         }
       }
-      int stopped = shown.indexOf("<section id=\"stopped\"");
-      if (stopped >= 0
-          && !shown.substring(stopped, shown.indexOf('>', stopped)).contains("hidden")) {
+      int stopped = area.indexOf("<div class=\"stopped\"");
+      if (stopped >= 0 && !area.substring(stopped, area.indexOf('>', stopped)).contains("hidden")) {
         Matcher a =
-            Pattern.compile("<a href=\"\\.\\./c/[0-9]+-[0-9]+\\.html#[^\"]+\">([^<]+)</a>")
-                .matcher(shown.substring(stopped, shown.indexOf("</section>", stopped)));
+            Pattern.compile("<a href=\"c/[0-9]+-[0-9]+\\.html#[^\"]+\">([^<]+)</a>")
+                .matcher(area.substring(stopped, area.indexOf("</div>", stopped)));
         while (a.find()) {
           visible.add(a.group(1));
         }
       }
-      List<String> expected = listed(raw, link[0], link[1]);
-      assertThat(expected).as("%s at %s", link[0], link[1]).isNotEmpty();
+      List<String> expected = listed(raw, link[0], link[1], link[2]);
+      assertThat(expected).as("%s at %s %s", link[0], link[1], link[2]).isNotEmpty();
       assertThat(visible)
-          .as("%s at %s", link[0], link[1])
+          .as("%s at %s %s", link[0], link[1], link[2])
           .containsExactlyInAnyOrderElementsOf(expected);
       assertThat(shown).contains(", " + expected.size() + " customer");
     }
