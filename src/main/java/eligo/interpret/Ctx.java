@@ -1,5 +1,6 @@
 package eligo.interpret;
 
+import eligo.data.Dataset;
 import eligo.data.Month;
 import eligo.ir.Ir;
 import java.util.ArrayList;
@@ -9,11 +10,16 @@ import java.util.List;
  * What an expression reads besides the dataset: the customer (or none, for a partner total), the
  * as-of month (shifted inside a net's baseline), the node value being judged and the bound
  * variables. Immutable: binding makes a new one.
+ *
+ * <p>A context is also the innermost binding of its chain: {@link #var} bound to {@link #value},
+ * then the bindings of {@link #outer}, up to a context that binds nothing ({@code var} null). One
+ * small object per binding, as binders enumerate them by the thousand for an explanation.
+ *
+ * <p>The contexts bound from one root ({@link #forCustomer}, {@link #forPartner}: one evaluation,
+ * on one thread) share a cache of the last {@link Dataset#pair} looked up: a month binder inside a
+ * tenant and a workload asks for the same pair in every month.
  */
 final class Ctx implements Interpreter.Scope {
-  /** A bound variable: a tenant, workload or type index, or a month. */
-  private record Binding(Ir.Var var, int value, Binding outer) {}
-
   /** Customer index; -1 when judging a partner total (no customer). */
   final int customer;
 
@@ -23,7 +29,23 @@ final class Ctx implements Interpreter.Scope {
   final boolean hasNodeValue;
   final long nodeValue;
   final int nodeScale;
-  final Binding bindings;
+
+  /** The innermost bound variable (a tenant, workload or type index, or a month); null if none. */
+  private final Ir.Var var;
+
+  private final int value;
+
+  /** The context {@link #var} was bound in; null when {@code var} is null. */
+  private final Ctx outer;
+
+  private final PairCache pairs;
+
+  /** The last pair looked up under one root, and its tenant and workload. */
+  private static final class PairCache {
+    int tenant = -1;
+    int workload = -1;
+    int pair;
+  }
 
   private Ctx(
       int customer,
@@ -31,34 +53,39 @@ final class Ctx implements Interpreter.Scope {
       boolean hasNodeValue,
       long nodeValue,
       int nodeScale,
-      Binding bindings) {
+      Ir.Var var,
+      int value,
+      Ctx outer,
+      PairCache pairs) {
     this.customer = customer;
     this.asOf = asOf;
     this.hasNodeValue = hasNodeValue;
     this.nodeValue = nodeValue;
     this.nodeScale = nodeScale;
-    this.bindings = bindings;
+    this.var = var;
+    this.value = value;
+    this.outer = outer;
+    this.pairs = pairs;
   }
 
   static Ctx forCustomer(int customer, int asOf) {
-    return new Ctx(customer, asOf, false, 0, 0, null);
+    return new Ctx(customer, asOf, false, 0, 0, null, 0, null, new PairCache());
   }
 
   static Ctx forPartner(long total, int scale) {
-    return new Ctx(-1, Month.NONE, true, total, scale, null);
+    return new Ctx(-1, Month.NONE, true, total, scale, null, 0, null, new PairCache());
   }
 
   Ctx withAsOf(int m) {
-    return new Ctx(customer, m, hasNodeValue, nodeValue, nodeScale, bindings);
+    return new Ctx(customer, m, hasNodeValue, nodeValue, nodeScale, var, value, outer, pairs);
   }
 
-  Ctx withNodeValue(long value, int scale) {
-    return new Ctx(customer, asOf, true, value, scale, bindings);
+  Ctx withNodeValue(long v, int scale) {
+    return new Ctx(customer, asOf, true, v, scale, var, value, outer, pairs);
   }
 
-  Ctx bind(Ir.Var var, int value) {
-    return new Ctx(
-        customer, asOf, hasNodeValue, nodeValue, nodeScale, new Binding(var, value, bindings));
+  Ctx bind(Ir.Var v, int x) {
+    return new Ctx(customer, asOf, hasNodeValue, nodeValue, nodeScale, v, x, this, pairs);
   }
 
   @Override
@@ -67,40 +94,51 @@ final class Ctx implements Interpreter.Scope {
   }
 
   @Override
-  public int valueOf(Ir.Var var) {
-    return lookup(var);
+  public int valueOf(Ir.Var v) {
+    return lookup(v);
   }
 
   @Override
   public List<Ir.Var> bound() {
     List<Ir.Var> out = new ArrayList<>();
-    for (Binding b = bindings; b != null; b = b.outer()) {
-      out.add(b.var());
+    for (Ctx b = this; b.var != null; b = b.outer) {
+      out.add(b.var);
     }
     return out;
   }
 
   @Override
-  public boolean binds(Ir.Var var) {
-    for (Binding b = bindings; b != null; b = b.outer()) {
-      if (b.var().id() == var.id()) {
+  public boolean binds(Ir.Var v) {
+    for (Ctx b = this; b.var != null; b = b.outer) {
+      if (b.var.id() == v.id()) {
         return true;
       }
     }
     return false;
   }
 
-  int lookup(Ir.Var var) {
-    for (Binding b = bindings; b != null; b = b.outer()) {
-      if (b.var().id() == var.id()) {
-        if (b.var().dim() != var.dim()) {
+  int lookup(Ir.Var v) {
+    for (Ctx b = this; b.var != null; b = b.outer) {
+      if (b.var.id() == v.id()) {
+        if (b.var.dim() != v.dim()) {
           throw new IllegalStateException(
-              "variable " + describe(var) + " is bound as a " + b.var().dim());
+              "variable " + describe(v) + " is bound as a " + b.var.dim());
         }
-        return b.value();
+        return b.value;
       }
     }
-    throw new IllegalStateException("variable " + describe(var) + " is not bound here");
+    throw new IllegalStateException("variable " + describe(v) + " is not bound here");
+  }
+
+  /** {@code data.pair(t, w)}: the pair index of tenant {@code t} and workload {@code w}, or -1. */
+  int pair(Dataset data, int t, int w) {
+    PairCache last = pairs;
+    if (last.tenant != t || last.workload != w) {
+      last.pair = data.pair(t, w);
+      last.tenant = t;
+      last.workload = w;
+    }
+    return last.pair;
   }
 
   /** {@code name#id (DIM)}, for messages. */

@@ -3,7 +3,6 @@ package eligo.report;
 import eligo.ir.Ir;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /**
  * What each {@code at least K of (...)} of a condition found, in words: {@code 2 of 3 conditions
@@ -16,7 +15,7 @@ final class AtLeastWords {
    * The words for every {@code at least} in {@code met} whose parts were all evaluated ({@code
    * held} is each condition's last outcome), joined by "; "; null when there is none.
    */
-  static String of(Ir.Expr met, Map<Ir.Expr, Boolean> held) {
+  static String of(Ir.Expr met, LastValues held) {
     List<Ir.AtLeast> found = new ArrayList<>();
     collect(met, found);
     List<String> out = new ArrayList<>();
@@ -25,7 +24,7 @@ final class AtLeastWords {
       List<String> no = new ArrayList<>();
       boolean complete = true;
       for (int i = 0; i < a.parts().size(); i++) {
-        Boolean h = held.get(a.parts().get(i));
+        Boolean h = held.held(a.parts().get(i));
         if (h == null) {
           complete = false;
           break;
@@ -52,7 +51,7 @@ final class AtLeastWords {
       long most = 0;
       boolean complete = true;
       for (int i = 0; i < p.parts().size(); i++) {
-        Boolean h = held.get(p.parts().get(i));
+        Boolean h = held.held(p.parts().get(i));
         if (h == null) {
           complete = false;
           break;

@@ -311,8 +311,8 @@ public final class Explainer {
     collectGrowths(n.met(), growths);
     List<String> parts = new ArrayList<>();
     for (Ir.Growth g : growths) {
-      Long current = recorder.lastValue.get(g.current());
-      Long baseline = recorder.lastValue.get(g.baseline());
+      Long current = recorder.lastValue.value(g.current());
+      Long baseline = recorder.lastValue.value(g.baseline());
       if (current == null || baseline == null) {
         continue;
       }
@@ -406,7 +406,7 @@ public final class Explainer {
       Closest closest = t.closest;
       if (closest != null && now == 0 && closest.value() != 0) {
         s.append(closest.higherIsCloser() ? "; the highest was " : "; the lowest was ")
-            .append(closest.where())
+            .append(closest.where(data))
             .append(" with ")
             .append(closest.amount())
             .append(closest.when())

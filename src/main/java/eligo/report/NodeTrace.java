@@ -3,6 +3,7 @@ package eligo.report;
 import eligo.data.Dataset;
 import eligo.data.Month;
 import eligo.ir.Ir;
+import java.util.List;
 
 /**
  * What the explainer recorded of one result node's evaluation for one customer: per side (at M, at
@@ -13,16 +14,52 @@ import eligo.ir.Ir;
 final class NodeTrace {
   /**
    * A comparison with a threshold that failed, closest to passing; {@code band}: it is a bound of a
-   * band ({@code within > 10 and <= 300}), so the amount is below or above the band.
+   * band ({@code within > 10 and <= 300}), so the amount is below or above the band. Kept as told
+   * (the variables bound, innermost first, and their values): a closer one replaces it often, so
+   * its words are made when read.
    */
   record Closest(
-      String where,
-      String amount,
-      String when,
-      String needed,
+      Ir.Compare compare,
       long value,
+      int month,
+      int asOf,
       boolean higherIsCloser,
-      boolean band) {}
+      boolean band,
+      List<Ir.Var> vars,
+      int[] values) {
+    /** The tenants and workloads bound: {@code tenant T000017 on Azure SQL Database}. */
+    String where(Dataset data) {
+      StringBuilder out = new StringBuilder();
+      for (int k = vars.size() - 1; k >= 0; k--) {
+        if (vars.get(k).dim() == Ir.Dim.TENANT) {
+          out.append(out.length() == 0 ? "" : " ")
+              .append("tenant ")
+              .append(data.tenantId(values[k]));
+        }
+      }
+      for (int k = vars.size() - 1; k >= 0; k--) {
+        if (vars.get(k).dim() == Ir.Dim.WORKLOAD) {
+          out.append(out.length() == 0 ? "" : " on ").append(data.workloadName(values[k]));
+        }
+      }
+      return out.length() == 0 ? "the customer" : out.toString();
+    }
+
+    String amount() {
+      return Words.amount(compare.left()).format(value, compare.left().scale());
+    }
+
+    String when() {
+      return month == Month.NONE ? " as of " + Formats.month(asOf) : " in " + Formats.month(month);
+    }
+
+    String needed() {
+      Ir.Const c = (Ir.Const) compare.right();
+      return Words.comparison(compare.op())
+          + " "
+          + Words.amount(compare.left()).format(c.unscaled(), c.scale());
+    }
+  }
 
   /**
    * An amount compared with a threshold, in a month (or {@link Month#NONE} when no month was

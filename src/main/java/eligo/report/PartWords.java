@@ -4,7 +4,6 @@ import eligo.data.Dataset;
 import eligo.ir.Ir;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /**
  * What each part of a combined condition found, in words: for {@code met when segment ==
@@ -19,8 +18,8 @@ final class PartWords {
 
   /** What the explainer heard of the last evaluation. */
   record Heard(
-      Map<Ir.Expr, Boolean> held,
-      Map<Ir.Expr, Long> values,
+      LastValues held,
+      LastValues values,
       Dataset data,
       int customer,
       Ir.ValueKind valueKind,
@@ -32,7 +31,7 @@ final class PartWords {
    */
   static String of(Ir.Expr met, Heard heard) {
     if (met instanceof Ir.Not not && not.label() != null) {
-      Boolean h = heard.held.get(not.operand());
+      Boolean h = heard.held.held(not.operand());
       if (h == null) {
         return null;
       }
@@ -45,7 +44,7 @@ final class PartWords {
     List<Ir.Expr> parts = new ArrayList<>();
     List<String> labels = new ArrayList<>();
     flatten(met, null, and, parts, labels);
-    if (labels.contains(null) || heard.held.get(parts.get(0)) == null) {
+    if (labels.contains(null) || heard.held.held(parts.get(0)) == null) {
       return null;
     }
     List<String> out = new ArrayList<>();
@@ -56,7 +55,7 @@ final class PartWords {
         out.add(labels.get(i) + ": not evaluated (already decided)");
         continue;
       }
-      Boolean h = heard.held.get(p);
+      Boolean h = heard.held.held(p);
       if (h == null) {
         return null;
       }
@@ -97,8 +96,8 @@ final class PartWords {
       return inner == null ? null : "(" + inner + ")";
     }
     if (e instanceof Ir.Compare k) {
-      Long left = heard.values.get(k.left());
-      Long right = heard.values.get(k.right());
+      Long left = heard.values.value(k.left());
+      Long right = heard.values.value(k.right());
       if (left == null || right == null) {
         return null;
       }

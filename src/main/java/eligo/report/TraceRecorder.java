@@ -31,10 +31,10 @@ final class TraceRecorder implements Interpreter.Listener {
   /** The reason of each evaluated gate, for the nodes it stops. */
   final Map<Ir.Node, String> reasons = new IdentityHashMap<>();
 
-  final Map<Ir.Expr, Long> lastValue = new IdentityHashMap<>();
+  final LastValues lastValue = new LastValues();
 
   /** Each condition's last outcome, for what an 'at least' found. */
-  final Map<Ir.Expr, Boolean> lastHeld = new IdentityHashMap<>();
+  final LastValues lastHeld = new LastValues();
 
   /** The comparisons that are bounds of a band: two or more bounds on one amount, all held. */
   private final java.util.Set<Ir.Expr> bandBounds =
@@ -131,10 +131,6 @@ final class TraceRecorder implements Interpreter.Listener {
     if (current == null) {
       return;
     }
-    int side = side(s);
-    if (side < 0) {
-      return;
-    }
     boolean countWhere = current.top instanceof Ir.Count count && e == count.where();
     boolean compare =
         e instanceof Ir.Compare k0
@@ -142,6 +138,10 @@ final class TraceRecorder implements Interpreter.Listener {
             && !(k0.left() instanceof Ir.NodeValue);
     boolean association = e instanceof Ir.Associated && holds && !current.detailVarOnTop;
     if (!countWhere && !compare && !association) {
+      return;
+    }
+    int side = side(s);
+    if (side < 0) {
       return;
     }
     Fact f = fact(s, side);
@@ -152,9 +152,9 @@ final class TraceRecorder implements Interpreter.Listener {
       }
     }
     if (e instanceof Ir.Compare k
-        && k.right() instanceof Ir.Const c
+        && k.right() instanceof Ir.Const
         && !(k.left() instanceof Ir.NodeValue)) {
-      long left = lastValue.getOrDefault(k.left(), 0L);
+      long left = lastValue.valueOr(k.left(), 0L);
       if (f != null && (f.peak == null || left > f.peak.value())) {
         f.peak = new Peak(k, left, monthOf(s));
       }
@@ -169,19 +169,13 @@ final class TraceRecorder implements Interpreter.Listener {
           && (up || down)
           && (best == null
               || (up ? left > best.value() : left < best.value()) && best.higherIsCloser() == up)) {
-        int month = monthOf(s);
-        Words.Amount amount = Words.amount(k.left());
+        List<Ir.Var> vars = s.bound();
+        int[] values = new int[vars.size()];
+        for (int v = 0; v < values.length; v++) {
+          values[v] = s.valueOf(vars.get(v));
+        }
         current.closest =
-            new Closest(
-                where(s),
-                amount.format(left, k.left().scale()),
-                month == Month.NONE
-                    ? " as of " + Formats.month(s.asOf())
-                    : " in " + Formats.month(month),
-                Words.comparison(k.op()) + " " + amount.format(c.unscaled(), c.scale()),
-                left,
-                up,
-                bandBounds.contains(k));
+            new Closest(k, left, monthOf(s), s.asOf(), up, bandBounds.contains(k), vars, values);
       }
     } else if (e instanceof Ir.Associated
         && holds
@@ -190,26 +184,6 @@ final class TraceRecorder implements Interpreter.Listener {
         && f.found == null) {
       f.found = scopeText(s, current.detailVar);
     }
-  }
-
-  /** The tenant, workload and type bound in {@code s}: {@code T000017 on Azure SQL Database}. */
-  private String where(Interpreter.Scope s) {
-    List<Ir.Var> vars = new ArrayList<>(s.bound());
-    java.util.Collections.reverse(vars);
-    StringBuilder out = new StringBuilder();
-    for (Ir.Var v : vars) {
-      if (v.dim() == Ir.Dim.TENANT) {
-        out.append(out.length() == 0 ? "" : " ")
-            .append("tenant ")
-            .append(data.tenantId(s.valueOf(v)));
-      }
-    }
-    for (Ir.Var v : vars) {
-      if (v.dim() == Ir.Dim.WORKLOAD) {
-        out.append(out.length() == 0 ? "" : " on ").append(data.workloadName(s.valueOf(v)));
-      }
-    }
-    return out.length() == 0 ? "the customer" : out.toString();
   }
 
   /**
