@@ -428,8 +428,22 @@ final class Evaluation {
 
     @Override
     public Boolean visit(Ir.Exists x, Ctx c) {
+      List<Ir.Binder> binders = x.binders();
+      if (overMonthsOfAPair(x)) {
+        // any ..., month in R where associated(t, w, month): where the data hold no association of
+        // tenant t and workload w, no month holds, and none is asked (nor told to the listener)
+        Ir.Associated a = (Ir.Associated) x.where();
+        List<Ir.Binder> months = binders.subList(binders.size() - 1, binders.size());
+        return !forEachBinding(
+            binders.subList(0, binders.size() - 1),
+            0,
+            c,
+            b ->
+                data.pair(b.lookup(a.tenant()), b.lookup(a.workload())) < 0
+                    || forEachBinding(months, 0, b, m -> !holds(a, m)));
+      }
       // The visitor stops (returns false) at the first binding that holds.
-      return !forEachBinding(x.binders(), 0, c, b -> !holds(x.where(), b));
+      return !forEachBinding(binders, 0, c, b -> !holds(x.where(), b));
     }
 
     @Override
@@ -488,6 +502,22 @@ final class Evaluation {
       }
     }
     return false;
+  }
+
+  /**
+   * Whether {@code x} is {@code any ..., month in R where associated(t, w, month)}: its last binder
+   * binds the association's month variable, and its tenant and workload are bound before it.
+   */
+  private static boolean overMonthsOfAPair(Ir.Exists x) {
+    List<Ir.Binder> binders = x.binders();
+    if (!(x.where() instanceof Ir.Associated a)
+        || binders.isEmpty()
+        || !(binders.get(binders.size() - 1) instanceof Ir.ForMonth m)
+        || !(a.month() instanceof Ir.MonthVar v)
+        || v.var().id() != m.var().id()) {
+      return false;
+    }
+    return a.tenant().id() != m.var().id() && a.workload().id() != m.var().id();
   }
 
   // ================================================================ months

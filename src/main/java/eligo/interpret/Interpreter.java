@@ -52,7 +52,9 @@ public final class Interpreter implements AreaEvaluator {
   /**
    * Observes an evaluation, for explanations: reports drawn from the very evaluation that decided
    * the statuses. Called with every number and condition computed, in evaluation order, and with
-   * every node a gate stopped.
+   * every node a gate stopped; but an {@code any ..., month in R where associated(t, w, month)}
+   * asks nothing of the months of a tenant and workload the data hold no association of (none can
+   * hold), so neither are they told.
    */
   public interface Listener {
     void number(Ir.Expr e, Scope scope, long value);
