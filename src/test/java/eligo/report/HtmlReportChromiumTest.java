@@ -58,19 +58,7 @@ class HtmlReportChromiumTest {
     Path profile = Files.createTempDirectory(tmp, "chromium-profile");
     Path out = Files.createTempFile(tmp, "dom", ".html");
     Process p =
-        new ProcessBuilder(
-                CHROMIUM.toString(),
-                "--headless",
-                "--no-sandbox",
-                "--disable-gpu",
-                "--disable-quic",
-                "--no-first-run",
-                "--disable-background-networking",
-                "--disable-component-update",
-                "--disable-sync",
-                "--user-data-dir=" + profile,
-                "--dump-dom",
-                url)
+        new ProcessBuilder(eligo.testing.Browser.command(profile, "--dump-dom", url))
             .redirectOutput(out.toFile())
             .redirectError(ProcessBuilder.Redirect.DISCARD)
             .start();

@@ -37,10 +37,14 @@ public final class Browser implements AutoCloseable {
   private final AtomicInteger ids = new AtomicInteger();
   private final Map<Integer, CompletableFuture<JsonNode>> waiting = new ConcurrentHashMap<>();
 
-  public Browser(Path profile) throws Exception {
-    this.profile = profile;
-    process =
-        new ProcessBuilder(
+  /**
+   * The command line of a headless Chromium with profile {@code profile}, quiet and offline, then
+   * {@code rest}.
+   */
+  public static List<String> command(Path profile, String... rest) {
+    List<String> c =
+        new java.util.ArrayList<>(
+            List.of(
                 Requirement.CHROMIUM_PATH.toString(),
                 "--headless",
                 "--no-sandbox",
@@ -50,9 +54,15 @@ public final class Browser implements AutoCloseable {
                 "--disable-background-networking",
                 "--disable-component-update",
                 "--disable-sync",
-                "--user-data-dir=" + profile,
-                "--remote-debugging-port=0",
-                "about:blank")
+                "--user-data-dir=" + profile));
+    c.addAll(List.of(rest));
+    return c;
+  }
+
+  public Browser(Path profile) throws Exception {
+    this.profile = profile;
+    process =
+        new ProcessBuilder(command(profile, "--remote-debugging-port=0", "about:blank"))
             .redirectOutput(ProcessBuilder.Redirect.DISCARD)
             .redirectError(ProcessBuilder.Redirect.DISCARD)
             .start();
