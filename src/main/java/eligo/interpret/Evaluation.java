@@ -41,8 +41,7 @@ final class Evaluation {
 
   private long numberOf(Ir.Expr e, Ctx c) {
     // The most frequent kinds are called directly: the visitor's dispatch through the Expr
-    // interface
-    // (an itable stub per call) was a tenth of an explanation's time.
+    // interface (an itable stub per call) was a tenth of an explanation's time.
     if (e instanceof Ir.MeasureAt m) {
       return numbers.visit(m, c);
     }
@@ -439,7 +438,7 @@ final class Evaluation {
             0,
             c,
             b ->
-                data.pair(b.lookup(a.tenant()), b.lookup(a.workload())) < 0
+                b.pair(data, b.lookup(a.tenant()), b.lookup(a.workload())) < 0
                     || forEachBinding(months, 0, b, m -> !holds(a, m)));
       }
       // The visitor stops (returns false) at the first binding that holds.

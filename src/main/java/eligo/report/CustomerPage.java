@@ -172,11 +172,6 @@ final class CustomerPage {
       Html goalsHtml = goals(ao, c);
       if (stoppedAtFirstGates(a) && goalsHtml.markup().isEmpty()) {
         stoppedRows.add(stopped(a, info, own, lastStopped));
-        a.nodes().stream()
-            .filter(n -> n.status().equals("not_met"))
-            .reduce((x, y) -> y)
-            .map(CustomerView.Node::why)
-            .orElse(null);
         continue;
       }
       List<Html> nodes = new ArrayList<>();
