@@ -27,7 +27,6 @@ import picocli.CommandLine.Spec;
 
 @Command(
     name = "diff",
-    mixinStandardHelpOptions = true,
     description = {
       "Shows which customers a change of the criteria moves.",
       "Compiles both versions, evaluates both on the same data and lists, per",
@@ -45,6 +44,14 @@ import picocli.CommandLine.Spec;
     })
 final class DiffCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
+
+  // not mixinStandardHelpOptions: its -V, --version would take the name of --version LABEL below,
+  // and picocli then leaves the whole mixin out (diff --help was an error)
+  @Option(
+      names = {"-h", "--help"},
+      usageHelp = true,
+      description = "Show this help message and exit.")
+  boolean help;
 
   @Option(
       names = "--old",

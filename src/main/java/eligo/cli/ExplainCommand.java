@@ -24,8 +24,7 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description = {
       "The by-customer view: one customer's statuses and why.",
-      "Every solution area and node of one customer with its status, criteria, current value and, for a",
-      "node not met or not evaluated, why."
+      "Every solution area and node of one customer with its status, criteria, current value and, for a node not met or not evaluated, why."
     })
 final class ExplainCommand implements Callable<Integer> {
   private static final int MAX_CANDIDATES = 20;

@@ -17,8 +17,7 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description = {
       "Writes a deterministic, realistic dataset of any size.",
-      "The same arguments give the same bytes on every machine. Association types are the ones the",
-      "criteria declare; workloads come from the bundled workload catalogue."
+      "The same arguments give the same bytes on every machine. Association types are the ones the criteria declare; workloads come from the bundled workload catalogue."
     })
 final class GenerateDataCommand implements Callable<Integer> {
   @Spec CommandSpec spec;

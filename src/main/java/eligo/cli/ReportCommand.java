@@ -22,11 +22,8 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description = {
       "Writes the Customer eligibility report as a static HTML site.",
-      "The site opens from file:// with no network: the summary with a chart per node, customer lists per",
-      "group (with CSV downloads), a page per customer with the reasons behind every outcome, and each",
-      "area's tree as a diagram. By default the site of the whole program (every partner); with --partner",
-      "one partner's site, with --per-partner one site per partner: nothing of any other partner in it.",
-      "The folder is replaced whole (written beside it, then swapped in)."
+      "The site opens from file:// with no network: the summary, with each area's condition sequence tree as a diagram whose counts lead to the customers of each outcome; the lists of customers by outcome, with CSV downloads; and each customer's outcome at every node with the reasons behind it.",
+      "By default the site of the whole program (every partner); with --partner one partner's site, with --per-partner one site per partner: nothing of any other partner in it. The folder is replaced whole (written beside it, then swapped in)."
     })
 final class ReportCommand implements Callable<Integer> {
   @Spec CommandSpec spec;

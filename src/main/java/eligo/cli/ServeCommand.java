@@ -19,8 +19,7 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description = {
       "Serves the criteria workbench (staff) and each partner's pages over HTTP.",
-      "Loads the data once and keeps it in memory; prints 'listening on http://HOST:PORT/' when",
-      "ready. Without --access it listens on loopback only and the one local user is staff."
+      "Loads the data once and keeps it in memory; prints 'listening on http://HOST:PORT/' when ready. Without --access it listens on loopback only and the one local user is staff."
     })
 final class ServeCommand implements Callable<Integer> {
   @Spec CommandSpec spec;

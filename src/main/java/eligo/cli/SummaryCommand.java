@@ -17,9 +17,7 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description = {
       "The summary view: customers per group of every node, and partner totals.",
-      "Per solution area and node, how many customers are in each group (gates: Met / Not met;",
-      "metrics: Met / Not met; net values: With growth / In decline / No change; Not evaluated), and each",
-      "partner's total at partner-level nodes."
+      "Per solution area and node, how many customers are in each group (gates: Met / Not met; metrics: Met / Not met; net values: With growth / In decline / No change; Not evaluated), and each partner's total at partner-level nodes."
     })
 final class SummaryCommand implements Callable<Integer> {
   @Spec CommandSpec spec;

@@ -18,8 +18,7 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description = {
       "An area's condition sequence tree as text, JSON, Mermaid or DOT.",
-      "Gates, metrics and leaves with their criteria text; with --data, each node shows how many customers",
-      "are met, not met or not evaluated there."
+      "Gates, metrics and leaves with their criteria text; with --data, each node shows how many customers are met, not met or not evaluated there."
     })
 final class TreeCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
