@@ -1,5 +1,6 @@
 package eligo.codegen;
 
+import eligo.ir.Absence;
 import eligo.ir.Ir;
 import java.util.List;
 

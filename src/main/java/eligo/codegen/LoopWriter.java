@@ -2,6 +2,7 @@ package eligo.codegen;
 
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
+import eligo.ir.Absence;
 import eligo.ir.Ir;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;

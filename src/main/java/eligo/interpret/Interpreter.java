@@ -54,7 +54,8 @@ public final class Interpreter implements AreaEvaluator {
    * the statuses. Called with every number and condition computed, in evaluation order, and with
    * every node a gate stopped; but an {@code any ..., month in R where associated(t, w, month)}
    * asks nothing of the months of a tenant and workload the data hold no association of (none can
-   * hold), so neither are they told.
+   * hold), so neither are they told; nor, in an interpreter {@link #explaining}, of the bindings of
+   * an {@code any} it leaves out.
    */
   public interface Listener {
     void number(Ir.Expr e, Scope scope, long value);
@@ -104,6 +105,22 @@ public final class Interpreter implements AreaEvaluator {
 
   /** The same, telling {@code listener} (when not null) about every value computed. */
   public Interpreter(Ir.Area area, Dataset data, Listener listener) {
+    this(area, data, listener, false);
+  }
+
+  /**
+   * An interpreter for explanations: the same results, but inside an {@code any} it visits only the
+   * bindings the data hold where {@link eligo.ir.Absence} proves that the others add nothing (a
+   * tenant and workload pair the data lack, a month the pair has no usage row in), as the generated
+   * code does; the listener is not told of the others. The reference interpreter ({@link
+   * #Interpreter(Ir.Area, Dataset, Listener)}) visits every binding, so that the generated code is
+   * checked against an evaluation that shares none of its shortcuts.
+   */
+  public static Interpreter explaining(Ir.Area area, Dataset data, Listener listener) {
+    return new Interpreter(area, data, listener, true);
+  }
+
+  private Interpreter(Ir.Area area, Dataset data, Listener listener, boolean skipAbsent) {
     this.area = area;
     this.listener = listener;
     this.resultNodes = area.resultNodes();
@@ -132,7 +149,7 @@ public final class Interpreter implements AreaEvaluator {
         }
       }
     }
-    this.evaluation = new Evaluation(data, lookups, listener);
+    this.evaluation = new Evaluation(data, lookups, listener, skipAbsent);
     this.associations = new AssociationSearch(data, lookups);
   }
 

@@ -68,7 +68,7 @@ public final class Explainer {
     this.data = outcome.data;
     this.recorder = new TraceRecorder(data);
     for (Outcome.AreaOutcome a : outcome.areas) {
-      interpreters.add(new Interpreter(a.area, data, recorder));
+      interpreters.add(Interpreter.explaining(a.area, data, recorder));
       for (Ir.Node n : a.nodes) {
         recorder.noteBands(n.value());
         recorder.noteBands(n.met());

@@ -9,6 +9,7 @@ import eligo.codegen.InMemoryCompiler;
 import eligo.data.AreaEvaluator;
 import eligo.data.Dataset;
 import eligo.data.Month;
+import eligo.interpret.Interpreter;
 import eligo.ir.Ir;
 import eligo.testing.ProgramGenerator;
 import eligo.testing.RandomData;
@@ -81,6 +82,65 @@ class DifferentialTest {
         cases, PROGRAMS - rejected, DATASETS, rejected, ms);
     assertThat(rejected).as("generated programs the checker rejects").isLessThan(PROGRAMS / 10);
     assertThat(cases).isGreaterThanOrEqualTo(2000);
+  }
+
+  /**
+   * The interpreter that explains ({@link Interpreter#explaining}: it leaves out the bindings of an
+   * {@code any} the data lack where {@link eligo.ir.Absence} proves they add nothing) gives the
+   * reference interpreter's outcomes on the same random programs and datasets, and does leave
+   * bindings out: its listener hears fewer values in all.
+   */
+  @Test
+  void theExplainingInterpreterAgreesWithTheReference() {
+    List<Dataset> built = new ArrayList<>();
+    for (int d = 0; d < DATASETS; d++) {
+      built.add(RandomData.generate(SEED + d).build());
+    }
+    long[] told = {0, 0}; // values the reference's listener heard, the explaining one's
+    int cases = 0;
+    for (long seed = SEED; seed < SEED + PROGRAMS; seed++) {
+      Frontend.Compilation c =
+          Frontend.compile(Map.of("generated.criteria", ProgramGenerator.generate(seed).text()));
+      if (!c.ok()) {
+        continue;
+      }
+      Map<String, Function<Dataset, AreaEvaluator>> reference = new LinkedHashMap<>();
+      Map<String, Function<Dataset, AreaEvaluator>> explaining = new LinkedHashMap<>();
+      for (Ir.Area area : c.program().areas()) {
+        reference.put(area.key(), data -> new Interpreter(area, data, counting(told, 0)));
+        explaining.put(area.key(), data -> Interpreter.explaining(area, data, counting(told, 1)));
+      }
+      for (int d = 0; d < DATASETS; d++) {
+        String difference = difference(c.program(), reference, explaining, built.get(d));
+        assertThat(difference)
+            .as("program seed %d, data seed %d (reference against explaining)", seed, SEED + d)
+            .isNull();
+        cases++;
+      }
+    }
+    assertThat(cases).isGreaterThanOrEqualTo(2000);
+    assertThat(told[1]).as("values told by the explaining interpreter").isLessThan(told[0]);
+  }
+
+  /** A listener that counts the values it is told in {@code told[k]}. */
+  private static Interpreter.Listener counting(long[] told, int k) {
+    return new Interpreter.Listener() {
+      @Override
+      public void number(Ir.Expr e, Interpreter.Scope scope, long value) {
+        told[k]++;
+      }
+
+      @Override
+      public void condition(Ir.Expr e, Interpreter.Scope scope, boolean holds) {
+        told[k]++;
+      }
+
+      @Override
+      public void skipped(Ir.Node node, Ir.Node gate) {}
+
+      @Override
+      public void evaluating(Ir.Node node) {}
+    };
   }
 
   /** Constructs the programs of {@link #interpreterAndGeneratedCodeAgree} must hold. */

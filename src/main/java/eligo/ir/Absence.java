@@ -1,6 +1,4 @@
-package eligo.codegen;
-
-import eligo.ir.Ir;
+package eligo.ir;
 
 /**
  * What an expression is worth when some usage data is known to be missing, derived from the IR
@@ -24,8 +22,12 @@ import eligo.ir.Ir;
  * ArithmeticException} on overflow), so leaving such a binding out never hides an error. Every rule
  * follows the evaluation order of the interpreter and the generated code: {@code and} and {@code
  * or} evaluate left to right and only what they need.
+ *
+ * <p>Used by the generated code's loops ({@code eligo.codegen.LoopShapes}) and by the interpreter
+ * that explains ({@code eligo.interpret.Interpreter#explaining}); the reference interpreter visits
+ * every binding.
  */
-final class Absence {
+public final class Absence {
   private final Ir.Var tenant; // null: any tenant
   private final Ir.Var workload;
   private final Ir.Var month; // null: every month
@@ -37,17 +39,17 @@ final class Absence {
   }
 
   /** Pair (tenant, workload) has no data at all. */
-  static Absence pair(Ir.Var tenant, Ir.Var workload) {
+  public static Absence pair(Ir.Var tenant, Ir.Var workload) {
     return new Absence(tenant, workload, null);
   }
 
   /** No tenant of the customer has {@code workload}. */
-  static Absence workload(Ir.Var workload) {
+  public static Absence workload(Ir.Var workload) {
     return new Absence(null, workload, null);
   }
 
   /** Pair (tenant, workload) has no usage row in the month bound to {@code month}. */
-  static Absence row(Ir.Var tenant, Ir.Var workload, Ir.Var month) {
+  public static Absence row(Ir.Var tenant, Ir.Var workload, Ir.Var month) {
     return new Absence(tenant, workload, month);
   }
 
@@ -57,7 +59,7 @@ final class Absence {
    * condition is false or the term is 0 (and the condition cannot fail); for "every", the condition
    * is then true.
    */
-  boolean contributesNothing(Ir.Expr aggregate) {
+  public boolean contributesNothing(Ir.Expr aggregate) {
     if (aggregate instanceof Ir.Count x) {
       return x.where() != null && bool(x.where()) == Boolean.FALSE;
     }
@@ -183,7 +185,7 @@ final class Absence {
   }
 
   /** Whether evaluating {@code e} can never throw (no exact arithmetic that may overflow). */
-  static boolean cannotFail(Ir.Expr e) {
+  public static boolean cannotFail(Ir.Expr e) {
     if (e instanceof Ir.Const
         || e instanceof Ir.MeasureAt
         || e instanceof Ir.Rate
