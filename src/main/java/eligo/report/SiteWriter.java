@@ -42,7 +42,7 @@ public final class SiteWriter {
   private static final String STYLE =
       Templates.asset(SitePages.class, "site.css", Templates.Lines.KEPT).markup();
   private static final String SCRIPT =
-      Templates.asset(SitePages.class, "site.js", Templates.Lines.KEPT).markup();
+      Templates.asset(SitePages.class, "site.js", Templates.Lines.SCRIPT).markup();
 
   /**
    * Writes the site of {@code pages} into {@code dir} (which should be new and empty); customer

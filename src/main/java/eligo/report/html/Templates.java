@@ -27,7 +27,13 @@ public final class Templates {
      * Each line break is dropped with the spaces around it (the indentation of the next line): a
      * page of one line can be written over many. A space that matters stays inside a line.
      */
-    JOINED
+    JOINED,
+    /**
+     * For a script of our own: each line without its indentation, and the blank lines and lines
+     * that are only a {@code //} comment dropped (every partner's site carries a copy). Line breaks
+     * stay, so no statement runs into the next.
+     */
+    SCRIPT
   }
 
   private static final Pattern OPEN = Pattern.compile("\\{\\{#([A-Za-z][A-Za-z0-9]*)}}");
@@ -52,7 +58,23 @@ public final class Templates {
    */
   public static Html asset(Class<?> owner, String resource, Lines lines) {
     String text = read(owner, resource);
-    return Html.raw(lines == Lines.JOINED ? BREAK.matcher(text).replaceAll("") : text);
+    return Html.raw(
+        switch (lines) {
+          case JOINED -> BREAK.matcher(text).replaceAll("");
+          case SCRIPT -> compactScript(text);
+          case KEPT -> text;
+        });
+  }
+
+  private static String compactScript(String text) {
+    StringBuilder out = new StringBuilder(text.length());
+    for (String line : text.split("\\R")) {
+      String t = line.strip();
+      if (!t.isEmpty() && !t.startsWith("//")) {
+        out.append(t).append('\n');
+      }
+    }
+    return out.toString();
   }
 
   /** The sections of {@code source}; {@code origin} names it in messages. */
