@@ -48,6 +48,13 @@ public final class Dataset {
   // rowNarrow (then its rowMeasures entry is null); otherwise in rowMeasures (rowNarrow's is null)
   final LongBuffer[] rowMeasures;
   final IntBuffer[] rowNarrow;
+  // the same columns' arrays when the buffers are over arrays (after a CSV load; null when mapped):
+  // the row accessors read these directly. With C1 a heap buffer's get is a call of its own (more
+  // than one buffer class is loaded, so it is not inlined), and the accessors that hold it were too
+  // large to be inlined into the evaluators' loops
+  private final int[] monthArray;
+  private final long[][] measureArrays;
+  private final int[][] narrowArrays;
   // associations
   final int[] assocType;
   final int[] assocStartMonth;
@@ -79,6 +86,13 @@ public final class Dataset {
     this.rowMonth = b.rowMonth;
     this.rowMeasures = b.rowMeasures;
     this.rowNarrow = b.rowNarrow;
+    this.monthArray = arrayOf(rowMonth);
+    this.measureArrays = new long[rowMeasures.length][];
+    this.narrowArrays = new int[rowNarrow.length][];
+    for (int k = 0; k < rowMeasures.length; k++) {
+      measureArrays[k] = arrayOf(rowMeasures[k]);
+      narrowArrays[k] = arrayOf(rowNarrow[k]);
+    }
     this.assocType = b.assocType;
     this.assocStartMonth = b.assocStartMonth;
     this.assocEndMonth = b.assocEndMonth;
@@ -96,6 +110,14 @@ public final class Dataset {
       }
     }
     this.latestUsageMonth = latest;
+  }
+
+  private static int[] arrayOf(IntBuffer b) {
+    return b != null && b.hasArray() && b.arrayOffset() == 0 ? b.array() : null;
+  }
+
+  private static long[] arrayOf(LongBuffer b) {
+    return b != null && b.hasArray() && b.arrayOffset() == 0 ? b.array() : null;
   }
 
   /** A builder of a dataset from its columns; see {@link DatasetBuilder}. */
@@ -250,11 +272,23 @@ public final class Dataset {
   }
 
   public int rowMonth(int r) {
-    return rowMonth.get(r);
+    int[] months = monthArray;
+    return months != null ? months[r] : rowMonth.get(r);
   }
 
+  // rowValue is kept under C1's inlining size (35 bytes of bytecode): an int column over an array
+  // is read in the caller, every other column through rowValueOf
   public long rowValue(int r, Measure m) {
     int k = m.ordinal();
+    int[] narrow = narrowArrays[k];
+    return narrow != null ? narrow[r] : rowValueOf(r, k);
+  }
+
+  private long rowValueOf(int r, int k) {
+    long[] wide = measureArrays[k];
+    if (wide != null) {
+      return wide[r];
+    }
     IntBuffer narrow = rowNarrow[k];
     return narrow != null ? narrow.get(r) : rowMeasures[k].get(r);
   }
@@ -275,9 +309,10 @@ public final class Dataset {
   public int row(int p, int month) {
     int lo = pairRowStart[p];
     int hi = pairRowEnd[p] - 1;
+    int[] months = monthArray;
     while (lo <= hi) {
       int mid = (lo + hi) >>> 1;
-      int v = rowMonth.get(mid);
+      int v = months != null ? months[mid] : rowMonth.get(mid);
       if (v < month) {
         lo = mid + 1;
       } else if (v > month) {
@@ -297,9 +332,10 @@ public final class Dataset {
   public int firstRow(int p, int month) {
     int lo = pairRowStart[p];
     int hi = pairRowEnd[p];
+    int[] months = monthArray;
     while (lo < hi) {
       int mid = (lo + hi) >>> 1;
-      if (rowMonth.get(mid) < month) {
+      if ((months != null ? months[mid] : rowMonth.get(mid)) < month) {
         lo = mid + 1;
       } else {
         hi = mid;
