@@ -3,18 +3,14 @@ package eligo.interpret;
 import eligo.data.Dataset;
 import eligo.data.Exact;
 import eligo.data.Month;
-import eligo.ir.Absence;
 import eligo.ir.Ir;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Evaluates expressions over a dataset, straight from the IR's documented meaning, in the order
  * {@link Interpreter} documents: numbers, conditions, months and the bindings of binders. The masks
  * and rates it reads were computed ahead by {@link Lookups}; every value computed is told to the
- * listener, when there is one. Keeps no mutable state but a cache of what the IR proves ({@link
- * #absentAddsNothing}).
+ * listener, when there is one. Keeps no mutable state.
  */
 final class Evaluation {
   private final Dataset data;
@@ -24,13 +20,10 @@ final class Evaluation {
   private final Interpreter.Listener listener;
 
   /**
-   * Inside an {@code any}, the bindings the data lack and that provably add nothing ({@link
-   * Absence}) are not visited; false for the reference interpreter, which visits every binding.
+   * Inside an {@code any}, only the bindings the data hold where the others provably add nothing
+   * ({@link PresentBindings}); null for the reference interpreter, which visits every binding.
    */
-  private final boolean skipAbsent;
-
-  /** {@link Absence#contributesNothing}, per {@code any} and variables (the IR never changes). */
-  private final Map<AbsenceKey, Boolean> absence = new ConcurrentHashMap<>();
+  private final PresentBindings present;
 
   private final Numbers numbers = new Numbers();
   private final Conditions conditions = new Conditions();
@@ -43,7 +36,7 @@ final class Evaluation {
     this.data = data;
     this.lookups = lookups;
     this.listener = listener;
-    this.skipAbsent = skipAbsent;
+    this.present = skipAbsent ? new PresentBindings(this, data, lookups) : null;
   }
 
   // ================================================================ numbers
@@ -446,9 +439,9 @@ final class Evaluation {
     @Override
     public Boolean visit(Ir.Exists x, Ctx c) {
       List<Ir.Binder> binders = x.binders();
-      if (skipAbsent && x.where() != null) {
+      if (present != null && x.where() != null) {
         // the visitor stops (returns false) at the first binding that holds
-        return !forEachPresentBinding(x, 0, c, b -> !holds(x.where(), b));
+        return !present.forEach(x, 0, c, b -> !holds(x.where(), b));
       }
       if (overMonthsOfAPair(x)) {
         // any ..., month in R where associated(t, w, month): where the data hold no association of
@@ -580,7 +573,7 @@ final class Evaluation {
   // ================================================================ binders
 
   /** Called once per binding; returns false to stop the enumeration. */
-  private interface BindingVisitor {
+  interface BindingVisitor {
     boolean visit(Ctx bound);
   }
 
@@ -588,7 +581,7 @@ final class Evaluation {
    * Enumerates every binding of {@code binders[k..]} (nested in list order) under {@code c} and
    * hands each to {@code v}. Returns false when {@code v} stopped early, true otherwise.
    */
-  private boolean forEachBinding(List<Ir.Binder> binders, int k, Ctx c, BindingVisitor v) {
+  boolean forEachBinding(List<Ir.Binder> binders, int k, Ctx c, BindingVisitor v) {
     if (k == binders.size()) {
       return v.visit(c);
     }
@@ -637,174 +630,5 @@ final class Evaluation {
       return true;
     }
     throw new IllegalStateException("unknown binder: " + binder.getClass().getSimpleName());
-  }
-
-  // ================================================================ bindings the data hold
-
-  /**
-   * {@link #forEachBinding} of the binders of {@code x} from binder {@code k}, leaving out the
-   * bindings whose tenant and workload pair the data lack, or whose month the pair has no usage row
-   * in, where {@link Absence} proves that they add nothing to {@code x} (its condition is then
-   * false): a tenant or workload once the other of the pair is bound; a month once both are.
-   */
-  private boolean forEachPresentBinding(Ir.Exists x, int k, Ctx c, BindingVisitor v) {
-    List<Ir.Binder> binders = x.binders();
-    if (k == binders.size()) {
-      return v.visit(c);
-    }
-    Ir.Binder binder = binders.get(k);
-    if (binder instanceof Ir.ForTenant b && c.customer >= 0) {
-      Ir.Var w = boundWith(x, c, b.var(), Ir.Dim.WORKLOAD, null);
-      if (w != null) {
-        int workload = c.lookup(w);
-        for (int t = data.tenantStart(c.customer); t < data.tenantEnd(c.customer); t++) {
-          if (c.pair(data, t, workload) >= 0
-              && !forEachPresentBinding(x, k + 1, c.bind(b.var(), t), v)) {
-            return false;
-          }
-        }
-        return true;
-      }
-    } else if (binder instanceof Ir.ForWorkload b) {
-      Ir.Var t = boundWith(x, c, b.var(), Ir.Dim.TENANT, null);
-      if (t != null) {
-        int tenant = c.lookup(t);
-        boolean[] mask = lookups.workloads(b.set());
-        for (int p = data.pairStart(tenant); p < data.pairEnd(tenant); p++) {
-          int w = data.pairWorkload(p);
-          if (mask[w] && !forEachPresentBinding(x, k + 1, c.bind(b.var(), w), v)) {
-            return false;
-          }
-        }
-        return true;
-      }
-    } else if (binder instanceof Ir.ForMonth b) {
-      Ir.Var[] pair = boundPair(x, c, b.var());
-      if (pair != null) {
-        int from = month(b.range().from(), c);
-        int to = month(b.range().to(), c);
-        int p = c.pair(data, c.lookup(pair[0]), c.lookup(pair[1]));
-        if (from == Month.NONE || to == Month.NONE || p < 0) {
-          return true;
-        }
-        for (int r = data.firstRow(p, from); r < data.rowEnd(p); r++) {
-          int m = data.rowMonth(r);
-          if (m > to) {
-            break;
-          }
-          if (!forEachPresentBinding(x, k + 1, c.bind(b.var(), m), v)) {
-            return false;
-          }
-        }
-        return true;
-      }
-    }
-    if (binder instanceof Ir.ForMonth b
-        && k == binders.size() - 1
-        && x.where() instanceof Ir.Associated a
-        && a.month() instanceof Ir.MonthVar mv
-        && mv.var().id() == b.var().id()
-        && mv.offset() == 0
-        && c.binds(a.tenant())
-        && c.binds(a.workload())) {
-      // any ..., month in R where associated(t, w, month): only the months in which an association
-      // row of the pair is active can hold
-      int from = month(b.range().from(), c);
-      int to = month(b.range().to(), c);
-      int p = c.pair(data, c.lookup(a.tenant()), c.lookup(a.workload()));
-      if (from == Month.NONE || to == Month.NONE || p < 0 || to < from) {
-        return true;
-      }
-      boolean[] active = new boolean[to - from + 1];
-      for (int r = data.assocStart(p); r < data.assocEnd(p); r++) {
-        int first = Math.max(from, data.assocStartMonth(r));
-        int last = Math.min(to, data.assocEndMonth(r));
-        for (int m = first; m <= last; m++) {
-          active[m - from] = true;
-        }
-      }
-      for (int m = from; m <= to; m++) {
-        if (active[m - from] && !v.visit(c.bind(b.var(), m))) {
-          return false;
-        }
-      }
-      return true;
-    }
-    // no absence proven here: every binding of this binder
-    return forEachBinding(
-        binders.subList(k, k + 1), 0, c, b -> forEachPresentBinding(x, k + 1, b, v));
-  }
-
-  /**
-   * A variable of dimension {@code dim} bound in {@code c} that makes, with {@code var}, a tenant
-   * and workload pair whose absence adds nothing to {@code x} (and with {@code month}, when not
-   * null, a usage row's); null if none.
-   */
-  private Ir.Var boundWith(Ir.Exists x, Ctx c, Ir.Var var, Ir.Dim dim, Ir.Var month) {
-    for (Ir.Var other : c.bound()) {
-      if (other.dim() == dim) {
-        Ir.Var tenant = dim == Ir.Dim.TENANT ? other : var;
-        Ir.Var workload = dim == Ir.Dim.TENANT ? var : other;
-        if (absentAddsNothing(x, tenant, workload, month)) {
-          return other;
-        }
-      }
-    }
-    return null;
-  }
-
-  /**
-   * A tenant and a workload variable bound in {@code c} ({tenant, workload}) whose pair's missing
-   * usage row in the month bound to {@code month} adds nothing to {@code x}; null if none.
-   */
-  private Ir.Var[] boundPair(Ir.Exists x, Ctx c, Ir.Var month) {
-    List<Ir.Var> bound = c.bound();
-    for (Ir.Var t : bound) {
-      if (t.dim() == Ir.Dim.TENANT) {
-        for (Ir.Var w : bound) {
-          if (w.dim() == Ir.Dim.WORKLOAD && absentAddsNothing(x, t, w, month)) {
-            return new Ir.Var[] {t, w};
-          }
-        }
-      }
-    }
-    return null;
-  }
-
-  private boolean absentAddsNothing(Ir.Exists x, Ir.Var tenant, Ir.Var workload, Ir.Var month) {
-    return absence.computeIfAbsent(
-        new AbsenceKey(x, tenant.id(), workload.id(), month == null ? -1 : month.id()),
-        key ->
-            (month == null ? Absence.pair(tenant, workload) : Absence.row(tenant, workload, month))
-                .contributesNothing(x));
-  }
-
-  /** An {@code any} (by identity: its IR may be shared) and the variables of an absence. */
-  private static final class AbsenceKey {
-    private final Ir.Exists x;
-    private final int tenant;
-    private final int workload;
-    private final int month;
-
-    AbsenceKey(Ir.Exists x, int tenant, int workload, int month) {
-      this.x = x;
-      this.tenant = tenant;
-      this.workload = workload;
-      this.month = month;
-    }
-
-    @Override
-    public boolean equals(Object o) {
-      return o instanceof AbsenceKey k
-          && k.x == x
-          && k.tenant == tenant
-          && k.workload == workload
-          && k.month == month;
-    }
-
-    @Override
-    public int hashCode() {
-      return ((System.identityHashCode(x) * 31 + tenant) * 31 + workload) * 31 + month;
-    }
   }
 }

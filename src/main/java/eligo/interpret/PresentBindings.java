@@ -1,0 +1,197 @@
+package eligo.interpret;
+
+import eligo.data.Dataset;
+import eligo.data.Month;
+import eligo.ir.Absence;
+import eligo.ir.Ir;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The bindings of an {@code any} that the data hold, for the interpreter that explains ({@link
+ * Interpreter#explaining}): where the IR proves ({@link Absence}) that a binding the data lack adds
+ * nothing, it is not visited, so neither evaluated nor told to the listener, as the generated
+ * code's loops leave it out. The outcome is the reference interpreter's ({@code DifferentialTest}).
+ * Keeps no mutable state but a cache of what the IR proves (the IR never changes).
+ */
+final class PresentBindings {
+  private final Evaluation evaluation;
+  private final Dataset data;
+  private final Lookups lookups;
+
+  /** {@link Absence#contributesNothing}, per {@code any} and variables. */
+  private final Map<AbsenceKey, Boolean> absence = new ConcurrentHashMap<>();
+
+  PresentBindings(Evaluation evaluation, Dataset data, Lookups lookups) {
+    this.evaluation = evaluation;
+    this.data = data;
+    this.lookups = lookups;
+  }
+
+  /**
+   * {@link Evaluation#forEachBinding} of the binders of {@code x} from binder {@code k}, in the
+   * same order, leaving out the bindings whose tenant and workload pair the data lack, or whose
+   * month the pair has no usage row in, where {@link Absence} proves that they add nothing to
+   * {@code x} (its condition is then false): a tenant or workload once the other of the pair is
+   * bound; a month once both are. In {@code any ..., month in R where associated(t, w, month)}, the
+   * months in which no association row of the pair is active are left out too.
+   */
+  boolean forEach(Ir.Exists x, int k, Ctx c, Evaluation.BindingVisitor v) {
+    List<Ir.Binder> binders = x.binders();
+    if (k == binders.size()) {
+      return v.visit(c);
+    }
+    Ir.Binder binder = binders.get(k);
+    if (binder instanceof Ir.ForTenant b && c.customer >= 0) {
+      Ir.Var w = boundWith(x, c, b.var(), Ir.Dim.WORKLOAD);
+      if (w != null) {
+        int workload = c.lookup(w);
+        for (int t = data.tenantStart(c.customer); t < data.tenantEnd(c.customer); t++) {
+          if (c.pair(data, t, workload) >= 0 && !forEach(x, k + 1, c.bind(b.var(), t), v)) {
+            return false;
+          }
+        }
+        return true;
+      }
+    } else if (binder instanceof Ir.ForWorkload b) {
+      Ir.Var t = boundWith(x, c, b.var(), Ir.Dim.TENANT);
+      if (t != null) {
+        int tenant = c.lookup(t);
+        boolean[] mask = lookups.workloads(b.set());
+        for (int p = data.pairStart(tenant); p < data.pairEnd(tenant); p++) {
+          int w = data.pairWorkload(p);
+          if (mask[w] && !forEach(x, k + 1, c.bind(b.var(), w), v)) {
+            return false;
+          }
+        }
+        return true;
+      }
+    } else if (binder instanceof Ir.ForMonth b) {
+      Ir.Var[] pair = boundPair(x, c, b.var());
+      if (pair != null) {
+        int from = evaluation.month(b.range().from(), c);
+        int to = evaluation.month(b.range().to(), c);
+        int p = c.pair(data, c.lookup(pair[0]), c.lookup(pair[1]));
+        if (from == Month.NONE || to == Month.NONE || p < 0) {
+          return true;
+        }
+        for (int r = data.firstRow(p, from); r < data.rowEnd(p); r++) {
+          int m = data.rowMonth(r);
+          if (m > to) {
+            break;
+          }
+          if (!forEach(x, k + 1, c.bind(b.var(), m), v)) {
+            return false;
+          }
+        }
+        return true;
+      }
+    }
+    if (binder instanceof Ir.ForMonth b
+        && k == binders.size() - 1
+        && x.where() instanceof Ir.Associated a
+        && a.month() instanceof Ir.MonthVar mv
+        && mv.var().id() == b.var().id()
+        && mv.offset() == 0
+        && c.binds(a.tenant())
+        && c.binds(a.workload())) {
+      // any ..., month in R where associated(t, w, month): only the months in which an association
+      // row of the pair is active can hold
+      int from = evaluation.month(b.range().from(), c);
+      int to = evaluation.month(b.range().to(), c);
+      int p = c.pair(data, c.lookup(a.tenant()), c.lookup(a.workload()));
+      if (from == Month.NONE || to == Month.NONE || p < 0 || to < from) {
+        return true;
+      }
+      boolean[] active = new boolean[to - from + 1];
+      for (int r = data.assocStart(p); r < data.assocEnd(p); r++) {
+        int first = Math.max(from, data.assocStartMonth(r));
+        int last = Math.min(to, data.assocEndMonth(r));
+        for (int m = first; m <= last; m++) {
+          active[m - from] = true;
+        }
+      }
+      for (int m = from; m <= to; m++) {
+        if (active[m - from] && !v.visit(c.bind(b.var(), m))) {
+          return false;
+        }
+      }
+      return true;
+    }
+    // no absence proven here: every binding of this binder
+    return evaluation.forEachBinding(binders.subList(k, k + 1), 0, c, b -> forEach(x, k + 1, b, v));
+  }
+
+  /**
+   * A variable of dimension {@code dim} bound in {@code c} that makes, with {@code var}, a tenant
+   * and workload pair whose absence adds nothing to {@code x}; null if none.
+   */
+  private Ir.Var boundWith(Ir.Exists x, Ctx c, Ir.Var var, Ir.Dim dim) {
+    for (Ir.Var other : c.bound()) {
+      if (other.dim() == dim) {
+        Ir.Var tenant = dim == Ir.Dim.TENANT ? other : var;
+        Ir.Var workload = dim == Ir.Dim.TENANT ? var : other;
+        if (absentAddsNothing(x, tenant, workload, null)) {
+          return other;
+        }
+      }
+    }
+    return null;
+  }
+
+  /**
+   * A tenant and a workload variable bound in {@code c} ({tenant, workload}) whose pair's missing
+   * usage row in the month bound to {@code month} adds nothing to {@code x}; null if none.
+   */
+  private Ir.Var[] boundPair(Ir.Exists x, Ctx c, Ir.Var month) {
+    List<Ir.Var> bound = c.bound();
+    for (Ir.Var t : bound) {
+      if (t.dim() == Ir.Dim.TENANT) {
+        for (Ir.Var w : bound) {
+          if (w.dim() == Ir.Dim.WORKLOAD && absentAddsNothing(x, t, w, month)) {
+            return new Ir.Var[] {t, w};
+          }
+        }
+      }
+    }
+    return null;
+  }
+
+  private boolean absentAddsNothing(Ir.Exists x, Ir.Var tenant, Ir.Var workload, Ir.Var month) {
+    return absence.computeIfAbsent(
+        new AbsenceKey(x, tenant.id(), workload.id(), month == null ? -1 : month.id()),
+        key ->
+            (month == null ? Absence.pair(tenant, workload) : Absence.row(tenant, workload, month))
+                .contributesNothing(x));
+  }
+
+  /** An {@code any} (by identity: its IR may be shared) and the variables of an absence. */
+  private static final class AbsenceKey {
+    private final Ir.Exists x;
+    private final int tenant;
+    private final int workload;
+    private final int month;
+
+    AbsenceKey(Ir.Exists x, int tenant, int workload, int month) {
+      this.x = x;
+      this.tenant = tenant;
+      this.workload = workload;
+      this.month = month;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof AbsenceKey k
+          && k.x == x
+          && k.tenant == tenant
+          && k.workload == workload
+          && k.month == month;
+    }
+
+    @Override
+    public int hashCode() {
+      return ((System.identityHashCode(x) * 31 + tenant) * 31 + workload) * 31 + month;
+    }
+  }
+}
