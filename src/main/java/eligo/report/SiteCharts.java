@@ -16,6 +16,7 @@ final class SiteCharts {
   private static final Template BOX = SitePages.SITE.get("dBox");
   private static final Template PART = SitePages.SITE.get("part");
 
+  /** A bar's width: also in {@code site.css} ({@code .bar}). */
   static final int WIDTH = 560;
 
   /** The groups of {@code n} that split its customers: each customer in exactly one. */
@@ -73,8 +74,6 @@ final class SiteCharts {
         barY,
         "countsY",
         countsY,
-        "width",
-        WIDTH,
         "parts",
         Html.join(parts),
         "counts",

@@ -172,10 +172,6 @@ final class TreeDiagram {
     String fill = NODE_FILLS.get(ni < 0 ? 2 : n.kind() == Ir.NodeKind.GATE ? 0 : 1);
     items.add(
         NODE.render(
-            "area",
-            info.outcome().area.id(),
-            "id",
-            n.id(),
             "x",
             x,
             "y",

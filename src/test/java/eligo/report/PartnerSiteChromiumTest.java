@@ -282,12 +282,12 @@ class PartnerSiteChromiumTest {
     for (Outcome.AreaOutcome area : mine.areas) {
       Matcher node =
           Pattern.compile(
-                  "<g class=\"dnode\" data-area=\""
-                      + Pattern.quote(area.area.id())
-                      + "\" data-node=\"([^\"]+)\">(.*?)</g>")
+                  "<g class=\"dnode\">.*?<a href=\"#a-"
+                      + Pattern.quote(SiteNames.of(area.area.id()))
+                      + "\\.n-([^\"]+)\">(.*?)</g>")
               .matcher(summary);
       while (node.find()) {
-        String id = node.group(1);
+        String id = SummaryCounts.decode(node.group(1));
         Matcher count =
             Pattern.compile(
                     "<a href=\"([^\"#]+)#([a-z_]+):([^\":]+):([^\"]+)\">([^<0-9]*)([0-9]+)</a>")

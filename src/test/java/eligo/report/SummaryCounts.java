@@ -8,16 +8,16 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The counts a summary page shows: a node's box in its area's tree diagram names its area and node,
- * and its line of counts gives each group's label and count (a count of customers links to them).
+ * The counts a summary page shows: a node's box in its area's tree diagram links to its node's
+ * criteria ({@code #a-AREA.n-NODE}, names by {@link SiteNames}), and its line of counts gives each
+ * group's label and count (a count of customers links to them).
  */
 final class SummaryCounts {
   private SummaryCounts() {}
 
   private static final Pattern NODE =
       Pattern.compile(
-          "<g class=\"dnode\" data-area=\"([^\"]*)\" data-node=\"([^\"]*)\">(.*?)</g>",
-          Pattern.DOTALL);
+          "<g class=\"dnode\">.*?<a href=\"#a-([^\".]*)\\.n-([^\"]*)\">(.*?)</g>", Pattern.DOTALL);
   private static final Pattern LINE = Pattern.compile("<text [^>]*class=\"by-c\">(.*?)</text>");
   private static final Pattern COUNT =
       Pattern.compile(
@@ -43,7 +43,8 @@ final class SummaryCounts {
       }
       Matcher count = COUNT.matcher(line.group(1));
       while (count.find()) {
-        String key = node.group(1) + "|" + node.group(2) + "|" + GROUPS.get(count.group(1));
+        String key =
+            decode(node.group(1)) + "|" + decode(node.group(2)) + "|" + GROUPS.get(count.group(1));
         assertThat(counts.put(key, Integer.parseInt(count.group(2))))
             .as("one count per group: %s", key)
             .isNull();
@@ -56,10 +57,30 @@ final class SummaryCounts {
   static String block(String page, String area, String node) {
     Matcher m = NODE.matcher(page);
     while (m.find()) {
-      if (m.group(1).equals(area) && m.group(2).equals(node)) {
+      if (decode(m.group(1)).equals(area) && decode(m.group(2)).equals(node)) {
         return m.group(3);
       }
     }
     throw new AssertionError("no block of " + area + " " + node + " on the page");
+  }
+
+  /** The id that {@link SiteNames#of} gave {@code name} (not one cut short with a hash). */
+  static String decode(String name) {
+    StringBuilder out = new StringBuilder();
+    for (int i = 0; i < name.length(); i++) {
+      char ch = name.charAt(i);
+      if (ch == '_') {
+        out.append(Character.toUpperCase(name.charAt(++i)));
+      } else if (ch == '~') {
+        int end = name.indexOf('~', i + 1);
+        out.appendCodePoint(Integer.parseInt(name.substring(i + 1, end), 16));
+        i = end;
+      } else {
+        out.append(ch);
+      }
+    }
+    String id = out.toString();
+    assertThat(SiteNames.of(id)).as("a name of SiteNames").isEqualTo(name);
+    return id;
   }
 }
