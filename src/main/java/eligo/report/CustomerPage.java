@@ -170,7 +170,7 @@ final class CustomerPage {
       SiteModel.AreaInfo info = model.areas.get(ai);
       Outcome.AreaOutcome ao = info.outcome();
       Html goalsHtml = goals(ao, c);
-      if (stoppedAtFirstGates(a) && goalsHtml.markup().isEmpty()) {
+      if (stoppedAtFirstGates(a) && goalsHtml.length() == 0) {
         stoppedRows.add(stopped(a, info, own, lastStopped));
         continue;
       }

@@ -449,7 +449,10 @@ public final class SitePages {
 
   /** A whole page: the title, the shared style sheet and the body; a line break after it. */
   static String page(String title, String root, Html body) {
-    return PAGE.render("title", title, "root", root, "body", body).markup() + "\n";
+    Html page = PAGE.render("title", title, "root", root, "body", body);
+    StringBuilder sb = new StringBuilder(page.length() + 1);
+    page.appendTo(sb);
+    return sb.append('\n').toString();
   }
 
   /**

@@ -11,10 +11,25 @@ import java.util.List;
 public final class Html {
   public static final Html EMPTY = new Html("");
 
-  private final String markup;
+  /**
+   * The markup once made whole; until then {@link #parts} holds it: strings (markup) and pieces,
+   * one after the other. A page is made of thousands of pieces, each inside a few others: kept as
+   * pieces, they are copied once, into the page, rather than once per level.
+   */
+  private String markup;
+
+  private final Object[] parts;
+  private final int length;
 
   private Html(String markup) {
     this.markup = markup;
+    this.parts = null;
+    this.length = markup.length();
+  }
+
+  private Html(Object[] parts, int length) {
+    this.parts = parts;
+    this.length = length;
   }
 
   /** Markup the code wrote itself (never text from the data or the criteria). */
@@ -30,32 +45,75 @@ public final class Html {
     return new Html(escape(text));
   }
 
-  /** The pieces one after the other. */
+  /**
+   * Markup of {@code parts} one after the other, each a {@code String} of markup (never text: the
+   * caller escaped it) or an {@code Html}.
+   */
+  static Html of(Object[] parts) {
+    int length = 0;
+    for (Object p : parts) {
+      length += p instanceof String s ? s.length() : ((Html) p).length;
+    }
+    return new Html(parts, length);
+  }
+
   /** The pieces with {@code separator} (text, escaped) between them. */
   public static Html join(List<Html> pieces, String separator) {
-    StringBuilder sb = new StringBuilder();
+    if (pieces.isEmpty()) {
+      return EMPTY;
+    }
     String between = escape(separator);
+    Object[] parts = new Object[2 * pieces.size() - 1];
     for (int k = 0; k < pieces.size(); k++) {
-      sb.append(k == 0 ? "" : between).append(pieces.get(k).markup);
+      if (k > 0) {
+        parts[2 * k - 1] = between;
+      }
+      parts[2 * k] = pieces.get(k);
     }
-    return new Html(sb.toString());
+    return of(parts);
   }
 
+  /** The pieces one after the other. */
   public static Html join(List<Html> pieces) {
-    StringBuilder sb = new StringBuilder();
-    for (Html h : pieces) {
-      sb.append(h.markup);
-    }
-    return new Html(sb.toString());
+    return of(pieces.toArray());
   }
 
+  /** The number of characters of the markup. */
+  public int length() {
+    return length;
+  }
+
+  /** The markup, made whole (once). */
   public String markup() {
-    return markup;
+    String m = markup;
+    if (m == null) {
+      StringBuilder sb = new StringBuilder(length);
+      appendTo(sb);
+      m = sb.toString();
+      markup = m; // a String is immutable: another thread may make it too, never see it half made
+    }
+    return m;
+  }
+
+  /** Appends the markup to {@code sb}, piece by piece when it was not made whole. */
+  public void appendTo(StringBuilder sb) {
+    String m = markup;
+    if (m != null) {
+      sb.append(m);
+      return;
+    }
+    for (Object p : parts) {
+      if (p instanceof String s) {
+        sb.append(s);
+      } else {
+        ((Html) p).appendTo(sb);
+      }
+    }
   }
 
   @Override
   public String toString() {
-    return markup;
+    return markup();
   }
 
   /**

@@ -86,24 +86,25 @@ public final class Template {
               + " values given for the places "
               + names);
     }
-    StringBuilder sb = new StringBuilder(256);
+    Object[] parts = new Object[2 * places.length + 1];
     for (int i = 0; i < places.length; i++) {
-      sb.append(literals[i]);
+      parts[2 * i] = literals[i];
       Object v = value(namesAndValues, places[i]);
       if (raw[i]) {
         if (!(v instanceof Html h)) {
           throw new IllegalArgumentException(
               "template " + name + ": {{{" + places[i] + "}}} takes Html, not " + type(v));
         }
-        sb.append(h.markup());
+        parts[2 * i + 1] = h;
       } else if (v instanceof String || v instanceof Number) {
-        sb.append(Html.escape(v.toString()));
+        parts[2 * i + 1] = Html.escape(v.toString());
       } else {
         throw new IllegalArgumentException(
             "template " + name + ": {{" + places[i] + "}} takes text, not " + type(v));
       }
     }
-    return Html.raw(sb.append(literals[places.length]).toString());
+    parts[2 * places.length] = literals[places.length];
+    return Html.of(parts);
   }
 
   private Object value(Object[] namesAndValues, String place) {

@@ -144,4 +144,32 @@ class TemplateTest {
     assertThat(Html.escape("Contoso Ltd 42")).isEqualTo("Contoso Ltd 42");
     assertThat(Html.escape("a&b<c>d\"e'f")).isEqualTo("a&amp;b&lt;c&gt;d&quot;e&#39;f");
   }
+
+  @Test
+  void piecesInsidePiecesMakeTheSameMarkupWhicheverWayItIsRead() {
+    Template cell = Template.parse("cell", "<td>{{v}}</td>");
+    Template row = Template.parse("row", "<tr>{{{cells}}}</tr>");
+    Html a = cell.render("v", "a&b");
+    Html rows =
+        Html.join(
+            List.of(
+                row.render("cells", Html.join(List.of(a, cell.render("v", 1)))),
+                row.render("cells", Html.join(List.of(), "x")),
+                row.render("cells", Html.join(List.of(a, a, Html.EMPTY), " · "))),
+            "\n");
+    String whole =
+        "<tr><td>a&amp;b</td><td>1</td></tr>\n<tr></tr>\n"
+            + "<tr><td>a&amp;b</td> · <td>a&amp;b</td> · </tr>";
+    assertThat(rows.length()).isEqualTo(whole.length());
+    StringBuilder sb = new StringBuilder("[");
+    rows.appendTo(sb);
+    assertThat(sb.append(']').toString()).isEqualTo("[" + whole + "]");
+    assertThat(rows.markup()).isEqualTo(whole);
+    assertThat(rows.markup()).isSameAs(rows.markup()); // made whole once
+    assertThat(rows.toString()).isEqualTo(whole);
+    StringBuilder again = new StringBuilder();
+    rows.appendTo(again);
+    assertThat(again.toString()).isEqualTo(whole);
+    assertThat(a.markup()).isEqualTo("<td>a&amp;b</td>");
+  }
 }
