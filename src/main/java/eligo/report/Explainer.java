@@ -34,6 +34,9 @@ public final class Explainer {
   private final List<Interpreter> interpreters = new ArrayList<>();
   private final TraceRecorder recorder;
 
+  /** The nodes whose explanation an earlier node of the customer gave ({@link #explainNotMet}). */
+  private final ExplainedTwins twins;
+
   /**
    * Words that depend only on a part of the criteria and the as-of month, kept: the same for every
    * customer.
@@ -67,6 +70,7 @@ public final class Explainer {
     this.outcome = outcome;
     this.data = outcome.data;
     this.recorder = new TraceRecorder(data);
+    this.twins = new ExplainedTwins(outcome.areas);
     for (Outcome.AreaOutcome a : outcome.areas) {
       interpreters.add(Interpreter.explaining(a.area, data, recorder));
       for (Ir.Node n : a.nodes) {
@@ -118,6 +122,7 @@ public final class Explainer {
     int m = outcome.asOf;
     boolean noTenant = data.tenantStart(c) == data.tenantEnd(c);
     List<CustomerView.Area> areas = new ArrayList<>();
+    twins.start();
     for (int ai = 0; ai < outcome.areas.size(); ai++) {
       Outcome.AreaOutcome a = outcome.areas.get(ai);
       if (areaIds != null && !areaIds.contains(a.area.id())) {
@@ -125,8 +130,9 @@ public final class Explainer {
       }
       NodeResults r = new NodeResults(a.nodes.size(), a.partnerNodes.size());
       recorder.start(c, m);
+      boolean[] twinned = new boolean[a.nodes.size()];
       if (notMetOnly) {
-        fromOutcome(a, ai, c, m, noTenant, r);
+        fromOutcome(a, ai, c, m, noTenant, r, twinned);
       } else {
         interpreters.get(ai).evaluate(c, m, r);
       }
@@ -151,7 +157,30 @@ public final class Explainer {
                   + " "
                   + Texts.plain(a.value(c, i), n.scale()));
         }
-        nodes.add(node(n, r, i, recorder.traces.get(n), c, m, interpreters.get(ai)));
+        CustomerView.Node view;
+        if (twinned[i]) {
+          CustomerView.Node t = twins.twinOf(ai, i, c);
+          view =
+              new CustomerView.Node(
+                  n.id(),
+                  kind(n),
+                  n.title(),
+                  n.criteria(),
+                  t.status(),
+                  t.value(),
+                  t.current(),
+                  t.why(),
+                  t.detailsBy(),
+                  t.details(),
+                  t.detailsLeftOut());
+          recorder.reasons.put(n, twins.twinReason(ai, i));
+        } else {
+          view = node(n, r, i, recorder.traces.get(n), c, m, interpreters.get(ai));
+        }
+        if (notMetOnly && r.status[i] == NodeResults.NOT_MET) {
+          twins.explained(ai, i, view, recorder.reasons.get(n));
+        }
+        nodes.add(view);
       }
       areas.add(new CustomerView.Area(a.area.id(), a.area.heading(), nodes));
     }
@@ -161,16 +190,26 @@ public final class Explainer {
 
   /**
    * Fills {@code r} with the run's outcome of customer {@code c} in area {@code a}, evaluating and
-   * tracing again only its nodes not met (none when it has no tenant, as every reason then says).
+   * tracing again only its nodes not met (none when it has no tenant, as every reason then says),
+   * but those whose twin gave their explanation ({@link ExplainedTwins}): {@code twinned}.
    */
   private void fromOutcome(
-      Outcome.AreaOutcome a, int ai, int c, int m, boolean noTenant, NodeResults r) {
+      Outcome.AreaOutcome a,
+      int ai,
+      int c,
+      int m,
+      boolean noTenant,
+      NodeResults r,
+      boolean[] twinned) {
     for (int i = 0; i < a.nodes.size(); i++) {
       Ir.Node n = a.nodes.get(i);
       byte status = a.status(c, i);
       if (status == NodeResults.NOT_MET && !noTenant) {
-        interpreters.get(ai).evaluateOne(i, c, m, r);
-        continue;
+        twinned[i] = twins.twinOf(ai, i, c) != null;
+        if (!twinned[i]) {
+          interpreters.get(ai).evaluateOne(i, c, m, r);
+          continue;
+        }
       }
       r.status[i] = status;
       r.value[i] = a.value(c, i);

@@ -532,4 +532,93 @@ class ExplainerTest {
   private static void write(Path dir, String name, String text) throws IOException {
     Files.writeString(dir.resolve(name), text, StandardCharsets.UTF_8);
   }
+
+  @Test
+  void aNodeNotMetIsExplainedAsInTheFullExplanationEvenWhenItsTwinGaveIt() {
+    // explainNotMet copies the view of an earlier node of the same words (ExplainedTwins: the
+    // Enterprise and SMB areas share gates); explain evaluates and traces every node
+    assertFastIsFull(Runs.run(Path.of("examples/sample-data")), 10);
+  }
+
+  @Test
+  void nodesOfTheSameValueButNotTheSameConditionAreNotTwins(@TempDir Path dir) throws Exception {
+    // the two Business Applications areas share the performance workloads gate's value, but one
+    // needs 2 workloads and the other 1: a customer of none is not met at both, for other reasons
+    Path criteria = dir.resolve("criteria");
+    Files.createDirectories(criteria);
+    try (var files = Files.list(Path.of("criteria"))) {
+      for (Path f : files.toList()) {
+        Files.copy(f, criteria.resolve(f.getFileName().toString()));
+      }
+    }
+    Path ba = criteria.resolve("business-applications.criteria");
+    String text = Files.readString(ba);
+    int gate = text.indexOf("gate workloads \"Performance workloads\"");
+    int met = text.indexOf("met when value >= 1", gate);
+    text =
+        text.substring(0, met)
+            + "met when value >= min_workloads"
+            + text.substring(met + "met when value >= 1".length());
+    text =
+        text.replace(
+                "parameter qualifying_revenue: money",
+                "parameter min_workloads: number\n  parameter qualifying_revenue: money")
+            .replace("qualifying_revenue = $500", "qualifying_revenue = $500\n  min_workloads = 1")
+            .replace(
+                "qualifying_revenue = $1500", "qualifying_revenue = $1500\n  min_workloads = 2");
+    Files.writeString(ba, text);
+    eligo.check.Frontend.Compilation c = eligo.check.Frontend.compileFolder(criteria);
+    assertThat(c.ok()).as("%s", c.diagnostics()).isTrue();
+    eligo.data.Dataset data =
+        eligo.io.DatasetLoader.load(
+                Path.of("examples/sample-data"),
+                c.program().associationTypes(),
+                eligo.io.Mode.STRICT)
+            .dataset();
+    Outcome o =
+        eligo.engine.Evaluation.run(
+            c.program(),
+            eligo.engine.Engine.interpreters(c.program()),
+            data,
+            data.latestUsageMonth(),
+            1,
+            eligo.engine.Evaluation.Progress.NONE);
+    assertFastIsFull(o, 0);
+  }
+
+  /**
+   * Every node not met or not evaluated of every customer has the same view in {@link
+   * Explainer#explainNotMet} as in {@link Explainer#explain(int)}; more than {@code twins} nodes
+   * not met follow a node not met of the same value expression.
+   */
+  private static void assertFastIsFull(Outcome o, int twins) {
+    Explainer site = Explainer.forSite(o);
+    int notMet = 0;
+    int twinsNotMet = 0;
+    for (int c = 0; c < o.data.customerCount(); c++) {
+      CustomerView full = site.explain(c);
+      CustomerView fast = site.explainNotMet(c);
+      java.util.Set<String> values = new java.util.HashSet<>();
+      for (int ai = 0; ai < full.areas().size(); ai++) {
+        for (int ni = 0; ni < full.areas().get(ai).nodes().size(); ni++) {
+          CustomerView.Node f = full.areas().get(ai).nodes().get(ni);
+          CustomerView.Node q = fast.areas().get(ai).nodes().get(ni);
+          assertThat(q.id()).isEqualTo(f.id());
+          assertThat(q.status()).isEqualTo(f.status());
+          if (f.status().equals("met")) {
+            continue;
+          }
+          assertThat(q).as("%s %s", full.customerId(), f.id()).isEqualTo(f);
+          if (f.status().equals("not_met")) {
+            notMet++;
+            if (!values.add(o.areas.get(ai).nodes.get(ni).value() + "|" + f.value())) {
+              twinsNotMet++;
+            }
+          }
+        }
+      }
+    }
+    assertThat(notMet).isGreaterThan(100);
+    assertThat(twinsNotMet).as("nodes not met after a node of the same value").isGreaterThan(twins);
+  }
 }
