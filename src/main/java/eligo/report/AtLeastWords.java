@@ -16,10 +16,28 @@ final class AtLeastWords {
    * held} is each condition's last outcome), joined by "; "; null when there is none.
    */
   static String of(Ir.Expr met, LastValues held) {
+    return of(find(met), held);
+  }
+
+  /** The {@code at least} and points conditions of an expression, in the order of its text. */
+  record Found(List<Ir.AtLeast> atLeast, List<Ir.Points> points) {}
+
+  /** What {@code e} holds of {@link Found} (the same for every customer: kept by the caller). */
+  static Found find(Ir.Expr e) {
     List<Ir.AtLeast> found = new ArrayList<>();
-    collect(met, found);
+    collect(e, found);
+    List<Ir.Points> scored = new ArrayList<>();
+    collectPoints(e, scored);
+    return new Found(List.copyOf(found), List.copyOf(scored));
+  }
+
+  /** {@link #of(Ir.Expr, LastValues)} of the conditions {@link #find} found. */
+  static String of(Found found, LastValues held) {
+    if (found.atLeast().isEmpty() && found.points().isEmpty()) {
+      return null;
+    }
     List<String> out = new ArrayList<>();
-    for (Ir.AtLeast a : found) {
+    for (Ir.AtLeast a : found.atLeast()) {
       List<String> yes = new ArrayList<>();
       List<String> no = new ArrayList<>();
       boolean complete = true;
@@ -42,9 +60,7 @@ final class AtLeastWords {
               + (yes.isEmpty() ? "" : ": " + String.join(", ", yes))
               + (no.isEmpty() ? "" : "; not: " + String.join(", ", no)));
     }
-    List<Ir.Points> scored = new ArrayList<>();
-    collectPoints(met, scored);
-    for (Ir.Points p : scored) {
+    for (Ir.Points p : found.points()) {
       List<String> yes = new ArrayList<>();
       List<String> no = new ArrayList<>();
       long sum = 0;

@@ -43,6 +43,15 @@ public final class Explainer {
    */
   private final Map<Object, String> words = new IdentityHashMap<>();
 
+  /** Per condition or value, its {@code at least} and points conditions. */
+  private final Map<Ir.Expr, AtLeastWords.Found> atLeasts = new IdentityHashMap<>();
+
+  /** Per condition, its relative growths. */
+  private final Map<Ir.Expr, List<Ir.Growth>> growths = new IdentityHashMap<>();
+
+  /** Per count, the noun of what it counts ({@link Words#noun}). */
+  private final Map<Ir.Count, String> nouns = new IdentityHashMap<>();
+
   /** Per area, per result index: the result indexes of the gates before it in its branch. */
   private final List<int[][]> gatesBefore = new ArrayList<>();
 
@@ -275,8 +284,10 @@ public final class Explainer {
     recorder.reasons.put(n, reason);
     String why = null;
     String growth = growthWords(n);
-    String atLeast = AtLeastWords.of(n.met(), recorder.lastHeld);
-    String scored = AtLeastWords.of(n.value(), recorder.lastHeld);
+    String atLeast =
+        AtLeastWords.of(atLeasts.computeIfAbsent(n.met(), AtLeastWords::find), recorder.lastHeld);
+    String scored =
+        AtLeastWords.of(atLeasts.computeIfAbsent(n.value(), AtLeastWords::find), recorder.lastHeld);
     if (scored != null) {
       atLeast = atLeast == null ? scored : scored + "; " + atLeast;
     }
@@ -346,10 +357,16 @@ public final class Explainer {
    * baseline of 0; null when the condition has none (or it was not evaluated).
    */
   private String growthWords(Ir.Node n) {
-    List<Ir.Growth> growths = new ArrayList<>();
-    collectGrowths(n.met(), growths);
     List<String> parts = new ArrayList<>();
-    for (Ir.Growth g : growths) {
+    List<Ir.Growth> found =
+        growths.computeIfAbsent(
+            n.met(),
+            met -> {
+              List<Ir.Growth> all = new ArrayList<>();
+              collectGrowths(met, all);
+              return List.copyOf(all);
+            });
+    for (Ir.Growth g : found) {
       Long current = recorder.lastValue.value(g.current());
       Long baseline = recorder.lastValue.value(g.baseline());
       if (current == null || baseline == null) {
@@ -403,8 +420,13 @@ public final class Explainer {
     }
   }
 
+  private static final String[] KINDS =
+      java.util.Arrays.stream(Ir.NodeKind.values())
+          .map(k -> k.name().toLowerCase(Locale.ROOT))
+          .toArray(String[]::new);
+
   static String kind(Ir.Node n) {
-    return n.kind().name().toLowerCase(Locale.ROOT);
+    return KINDS[n.kind().ordinal()];
   }
 
   /** The deciding facts of an evaluated node in words (the part before "needed"). */
@@ -414,7 +436,7 @@ public final class Explainer {
       return "the customer has no tenant";
     }
     if (top instanceof Ir.Count count) {
-      String noun = Words.noun(count.binders());
+      String noun = nouns.computeIfAbsent(count, k -> Words.noun(k.binders()));
       boolean types = count.binders().get(0) instanceof Ir.ForType;
       String what =
           count.where() == null
@@ -425,7 +447,11 @@ public final class Explainer {
       long now = n.isNet() ? r.current[i] : r.value[i];
       StringBuilder s = new StringBuilder();
       if (types && what != null && now == 0 && !n.isNet()) {
-        return s.append("no ").append(what.replaceFirst("^an? ", "")).toString();
+        String bare =
+            what.startsWith("an ")
+                ? what.substring(3)
+                : what.startsWith("a ") ? what.substring(2) : what;
+        return s.append("no ").append(bare).toString();
       }
       s.append(now == 0 ? "no" : String.valueOf(now))
           .append(' ')
