@@ -156,7 +156,7 @@ public final class CaseRunner {
     }
     int i = a.nodeIndex(e.node().text());
     Ir.Node node = a.nodes.get(i);
-    int customer = customers(c).indexOf(subject(e, customers(c)));
+    int customer = customerIndex(outcome, subject(e, customers(c)));
     Status status = Status.of(a.status(customer, i));
     BigDecimal value = null;
     BigDecimal current = null;
@@ -315,6 +315,16 @@ public final class CaseRunner {
   private static String subject(Expectation e, List<String> subjects) {
     Word w = e.subject();
     return w == null ? subjects.get(0) : w.text();
+  }
+
+  /** The dataset index of customer {@code id} (the loader orders customers as the results). */
+  private static int customerIndex(Outcome outcome, String id) {
+    for (int c = 0; c < outcome.data.customerCount(); c++) {
+      if (outcome.data.customerId(c).equals(id)) {
+        return c;
+      }
+    }
+    throw new IllegalStateException("customer '" + id + "' is not in the case's data");
   }
 
   private static List<String> customers(Case c) {

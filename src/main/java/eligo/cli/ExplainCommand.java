@@ -83,7 +83,8 @@ final class ExplainCommand implements Callable<Integer> {
   }
 
   /**
-   * The customer with exactly this id; else every customer whose name contains it, ignoring case.
+   * The customer with exactly this id; else every customer whose name contains it, ignoring case,
+   * by id in code point order.
    */
   static List<Integer> find(Dataset data, String text) {
     List<Integer> found = new ArrayList<>();
@@ -98,6 +99,8 @@ final class ExplainCommand implements Callable<Integer> {
         found.add(c);
       }
     }
+    found.sort(
+        (a, b) -> eligo.io.Texts.CODE_POINT_ORDER.compare(data.customerId(a), data.customerId(b)));
     return found;
   }
 }

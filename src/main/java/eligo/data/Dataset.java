@@ -9,7 +9,9 @@ import java.util.List;
  * indexes; nothing here knows any solution area.
  *
  * <ul>
- *   <li>customers {@code 0 .. customerCount()-1}, in the order of customers.csv;
+ *   <li>customers {@code 0 .. customerCount()-1}, in the order they were given: the loader gives
+ *       them in the order of the results file (partner, then customer id, in code point order), so
+ *       that a run reads its data front to back;
  *   <li>tenants of customer {@code c}: {@code tenantStart(c) .. tenantEnd(c)-1}, in file order;
  *   <li>workloads {@code 0 .. workloadCount()-1}, in the order of workloads.csv;
  *   <li>association types {@code 0 .. typeCount()-1}: the vocabulary given to the loader;

@@ -225,6 +225,7 @@ public final class DatasetLoader {
         CUSTOMER_COLUMNS,
         checks::customerRow,
         (names, fields) -> extraColumns(Ir.Owner.CUSTOMER, names, fields));
+    tables.orderCustomers();
     reader.read(
         LoadLog.TENANTS,
         TENANT_COLUMNS,

@@ -36,7 +36,9 @@ import java.util.zip.CRC32C;
  */
 public final class SnapshotFile {
   private static final byte[] MAGIC = "ELIGO SNAPSHOT\n".getBytes(StandardCharsets.US_ASCII);
-  private static final int VERSION = 2; // 2: attributes of customers and tenants
+  // 2: attributes of customers and tenants; 3: customers in the order of the results
+  // (LoadTables.orderCustomers), so that a snapshot of before is made again in the new order
+  private static final int VERSION = 3;
   private static final long END = 0x444e45544f4e5345L; // "ESNOTEND" read little-endian
   private static final int TRAILER = 24;
   private static final int BUFFER = 1 << 20;

@@ -27,7 +27,7 @@ class DatasetLoaderTest {
     TestData.write(dir);
     Dataset d = load();
 
-    // customers in file order
+    // customers by partner, then customer id (the order of the results; here the file's too)
     assertThat(d.customerCount()).isEqualTo(3);
     assertThat(d.customerId(0)).isEqualTo("C1");
     assertThat(d.partnerId(2)).isEqualTo("P2");
@@ -86,6 +86,66 @@ class DatasetLoaderTest {
     assertThat(d.pairCount()).isEqualTo(3);
     assertThat(d.rowCount()).isEqualTo(4);
     assertThat(d.latestUsageMonth()).isEqualTo(Month.of(2026, 9));
+  }
+
+  @Test
+  void customersAreLaidOutInTheOrderOfTheResultsWithTheirLinesTenantsAndRows() throws Exception {
+    put(
+        dir,
+        "customers.csv",
+        "partner_id,customer_id,customer_name\n"
+            + "P2,C1,One\n"
+            + "P10,C9,Nine\n"
+            + "P2,C0,Zero\n"
+            + "P1,c5,five\n"
+            + "P1,C5,Five\n"
+            + "P2,C0,again\n");
+    put(
+        dir,
+        "tenants.csv",
+        "customer_id,tenant_id,tenant_name\n"
+            + "C0,T0,t0\n"
+            + "C1,T1,t1\n"
+            + "C5,T5,t5\n"
+            + "C9,T9,t9\n"
+            + "C0,T00,t00\n");
+    put(dir, "workloads.csv", "workload,family\nTeams,Microsoft 365\n");
+    put(dir, "associations.csv", "tenant_id,workload,association_type,start_month,end_month\n");
+    put(
+        dir,
+        "usage.csv",
+        "tenant_id,workload,month,acr_usd,revenue_usd,paid_units,active_users,"
+            + "protected_users\n"
+            + "T9,Teams,2026-09,,,9,,\n"
+            + "T0,Teams,2026-09,,,1,,\n"
+            + "T1,Teams,2026-09,,,2,,\n"
+            + "T00,Teams,2026-09,,,3,,\n"
+            + "T5,Teams,2026-09,,,5,,\n");
+    LoadResult r = DatasetLoader.load(dir, TestData.TYPES, Mode.LENIENT);
+    // the duplicate C0 is refused at its own line, and the first is named at its line
+    assertThat(r.rejects()).hasSize(1);
+    assertThat(r.rejects().get(0).file()).isEqualTo("customers.csv");
+    assertThat(r.rejects().get(0).line()).isEqualTo(7);
+    assertThat(r.rejects().get(0).message()).endsWith("already used at line 4");
+    Dataset d = r.dataset();
+    // partners in code point order (P1 < P10 < P2), then ids (C5 < c5)
+    String[] order = new String[d.customerCount()];
+    for (int c = 0; c < order.length; c++) {
+      order[c] = d.partnerId(c) + "/" + d.customerId(c) + "/" + d.customerName(c);
+    }
+    assertThat(order)
+        .containsExactly("P1/C5/Five", "P1/c5/five", "P10/C9/Nine", "P2/C0/Zero", "P2/C1/One");
+    int teams = d.workloadIndex("Teams");
+    long[] paid = new long[order.length];
+    StringBuilder tenants = new StringBuilder();
+    for (int c = 0; c < order.length; c++) {
+      for (int t = d.tenantStart(c); t < d.tenantEnd(c); t++) {
+        tenants.append(d.customerId(c)).append(':').append(d.tenantId(t)).append(' ');
+        paid[c] += d.measure(d.pair(t, teams), Measure.PAID_UNITS, Month.of(2026, 9));
+      }
+    }
+    assertThat(tenants.toString().trim()).isEqualTo("C5:T5 C9:T9 C0:T0 C0:T00 C1:T1");
+    assertThat(paid).containsExactly(5, 0, 9, 4, 2);
   }
 
   @Test
