@@ -74,18 +74,22 @@ public final class SnapshotFile {
     out.strings(c.workloadFamilies());
     out.strings(c.typeNames());
     out.ints(c.pairWorkload());
-    out.ints(c.pairRowStart());
-    out.ints(c.pairRowEnd());
+    // the usage rows pair after pair, so that a run from the snapshot, which goes through the
+    // pairs in order, reads them front to back (a load that left them in the file's order has
+    // them all over the memory)
+    Rows rows = Rows.of(c);
+    out.ints(rows.start());
+    out.ints(rows.end());
     out.ints(c.pairAssocStart());
-    out.ints(c.rowMonth());
+    out.ints(c.rowMonth(), rows);
     out.i32(Measure.values().length);
     for (int k = 0; k < Measure.values().length; k++) {
       if (c.rowNarrow()[k] != null) {
         out.i32(1);
-        out.ints(c.rowNarrow()[k]);
+        out.ints(c.rowNarrow()[k], rows);
       } else {
         out.i32(0);
-        out.longs(c.rowMeasures()[k]);
+        out.longs(c.rowMeasures()[k], rows);
       }
     }
     out.ints(c.assocType());
@@ -294,6 +298,31 @@ public final class SnapshotFile {
     }
   }
 
+  /**
+   * Where the rows of each pair go in the snapshot: {@code start} and {@code end} per pair, and
+   * {@code from} and {@code to}, where they are now; {@code moved} is false when they are where
+   * they go (pair after pair already, or some row belongs to no pair: then nothing moves).
+   */
+  private record Rows(int[] start, int[] end, int[] from, int[] to, boolean moved) {
+    static Rows of(DatasetColumns c) {
+      int[] from = c.pairRowStart();
+      int[] to = c.pairRowEnd();
+      int pairs = from.length;
+      int[] start = new int[pairs];
+      int[] end = new int[pairs];
+      long at = 0;
+      boolean inOrder = true;
+      for (int p = 0; p < pairs; p++) {
+        inOrder &= from[p] == at;
+        start[p] = (int) at;
+        at += to[p] - from[p];
+        end[p] = (int) at;
+      }
+      boolean moved = !inOrder && at == c.rowMonth().limit();
+      return moved ? new Rows(start, end, from, to, true) : new Rows(from, to, from, to, false);
+    }
+  }
+
   /** Little-endian writing through one buffer, with the CRC-32C of everything written. */
   private static final class Out {
     private final OutputStream os;
@@ -373,6 +402,54 @@ public final class SnapshotFile {
         buf.asIntBuffer().put(a.duplicate().position(at).limit(at + n));
         buf.position(buf.position() + 4 * n);
         at += n;
+      }
+    }
+
+    /** An int column of the rows, in the order of {@code rows}. */
+    void ints(IntBuffer a, Rows rows) throws IOException {
+      if (!rows.moved()) {
+        ints(a);
+        return;
+      }
+      i32(a.limit());
+      int[] scratch = new int[BUFFER / 4];
+      for (int p = 0; p < rows.from().length; p++) {
+        for (int r = rows.from()[p], to = rows.to()[p]; r < to; ) {
+          int n = Math.min(scratch.length, to - r);
+          a.get(r, scratch, 0, n);
+          for (int at = 0; at < n; ) {
+            room(4);
+            int m = Math.min(buf.remaining() / 4, n - at);
+            buf.asIntBuffer().put(scratch, at, m);
+            buf.position(buf.position() + 4 * m);
+            at += m;
+          }
+          r += n;
+        }
+      }
+    }
+
+    /** A long column of the rows, in the order of {@code rows}. */
+    void longs(LongBuffer a, Rows rows) throws IOException {
+      if (!rows.moved()) {
+        longs(a);
+        return;
+      }
+      i32(a.limit());
+      long[] scratch = new long[BUFFER / 8];
+      for (int p = 0; p < rows.from().length; p++) {
+        for (int r = rows.from()[p], to = rows.to()[p]; r < to; ) {
+          int n = Math.min(scratch.length, to - r);
+          a.get(r, scratch, 0, n);
+          for (int at = 0; at < n; ) {
+            room(8);
+            int m = Math.min(buf.remaining() / 8, n - at);
+            buf.asLongBuffer().put(scratch, at, m);
+            buf.position(buf.position() + 8 * m);
+            at += m;
+          }
+          r += n;
+        }
       }
     }
 
