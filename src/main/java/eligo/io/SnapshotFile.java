@@ -411,22 +411,11 @@ public final class SnapshotFile {
         ints(a);
         return;
       }
-      i32(a.limit());
-      int[] scratch = new int[BUFFER / 4];
-      for (int p = 0; p < rows.from().length; p++) {
-        for (int r = rows.from()[p], to = rows.to()[p]; r < to; ) {
-          int n = Math.min(scratch.length, to - r);
-          a.get(r, scratch, 0, n);
-          for (int at = 0; at < n; ) {
-            room(4);
-            int m = Math.min(buf.remaining() / 4, n - at);
-            buf.asIntBuffer().put(scratch, at, m);
-            buf.position(buf.position() + 4 * m);
-            at += m;
-          }
-          r += n;
-        }
-      }
+      rowColumn(
+          a.limit(),
+          4,
+          rows,
+          (into, r, n) -> into.asIntBuffer().put(a.duplicate().position(r).limit(r + n)));
     }
 
     /** A long column of the rows, in the order of {@code rows}. */
@@ -435,19 +424,30 @@ public final class SnapshotFile {
         longs(a);
         return;
       }
-      i32(a.limit());
-      long[] scratch = new long[BUFFER / 8];
+      rowColumn(
+          a.limit(),
+          8,
+          rows,
+          (into, r, n) -> into.asLongBuffer().put(a.duplicate().position(r).limit(r + n)));
+    }
+
+    /** Copies {@code n} rows of a column from row {@code r} to where {@code into} stands. */
+    private interface RowCopy {
+      void copy(ByteBuffer into, int r, int n);
+    }
+
+    /**
+     * A column of {@code length} rows of {@code width} bytes, each pair's rows after the pair
+     * before's ({@code rows}), copied by {@code copy}.
+     */
+    private void rowColumn(int length, int width, Rows rows, RowCopy copy) throws IOException {
+      i32(length);
       for (int p = 0; p < rows.from().length; p++) {
         for (int r = rows.from()[p], to = rows.to()[p]; r < to; ) {
-          int n = Math.min(scratch.length, to - r);
-          a.get(r, scratch, 0, n);
-          for (int at = 0; at < n; ) {
-            room(8);
-            int m = Math.min(buf.remaining() / 8, n - at);
-            buf.asLongBuffer().put(scratch, at, m);
-            buf.position(buf.position() + 8 * m);
-            at += m;
-          }
+          room(width);
+          int n = Math.min(buf.remaining() / width, to - r);
+          copy.copy(buf, r, n);
+          buf.position(buf.position() + width * n);
           r += n;
         }
       }
