@@ -63,7 +63,7 @@ class HtmlReportChromiumTest {
             .redirectError(ProcessBuilder.Redirect.DISCARD)
             .start();
     boolean finished = p.waitFor(90, TimeUnit.SECONDS);
-    eligo.testing.ChromiumProfile.awaitGone(profile);
+    eligo.testing.ChromiumProfile.stop(p, profile);
     assertThat(finished).as("chromium finished").isTrue();
     assertThat(p.exitValue()).as("chromium exit status").isZero();
     String dom = Files.readString(out, StandardCharsets.UTF_8);

@@ -210,16 +210,7 @@ public final class Browser implements AutoCloseable {
     } catch (Exception e) {
       // the browser is stopped anyway
     }
-    process.destroy();
-    try {
-      if (!process.waitFor(10, TimeUnit.SECONDS)) {
-        process.destroyForcibly();
-      }
-    } catch (InterruptedException e) {
-      process.destroyForcibly();
-      Thread.currentThread().interrupt();
-    }
-    eligo.testing.ChromiumProfile.awaitGone(profile);
+    ChromiumProfile.stop(process, profile);
   }
 
   static String js(String s) {
