@@ -8,7 +8,8 @@ import java.util.concurrent.TimeUnit;
  * Chromium's helper processes (renderer, network and storage services, the crash handler) can
  * outlive the browser process by a moment and still write into its profile folder, so that a test's
  * temporary folder fails to be removed ("Failed to close extension context": a file appeared while
- * JUnit deleted the folder). {@link #awaitGone} ends every process that names the profile.
+ * JUnit deleted the folder). {@link #stop} ends the browser and every process it started or that
+ * names the profile, then removes the profile folder.
  */
 public final class ChromiumProfile {
   private ChromiumProfile() {}
@@ -71,7 +72,7 @@ public final class ChromiumProfile {
    * Waits up to ten seconds for every process whose command line names {@code profile} to end,
    * asking each to stop, then stops those left forcibly.
    */
-  public static void awaitGone(Path profile) {
+  private static void awaitGone(Path profile) {
     String name = profile.toAbsolutePath().toString();
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
     while (true) {
