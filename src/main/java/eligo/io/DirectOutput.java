@@ -2,18 +2,27 @@ package eligo.io;
 
 import com.sun.nio.file.ExtendedOpenOption;
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
 
 /**
- * A stream to a file opened for direct I/O ({@code O_DIRECT}): the bytes go from one aligned buffer
- * to the disk without being copied into the page cache first. Used for large outputs (the results
- * file of a million customers is 2.8 GB): on a virtual machine, copying into the page cache cost
- * one core 5 s of the 15 s of writing, and the time varied fivefold from run to run.
+ * A stream to a file opened for direct I/O ({@code O_DIRECT}): the bytes go from aligned buffers to
+ * the disk without being copied into the page cache first. Used for large outputs (the results file
+ * of a million customers is 2.8 GB): on a virtual machine, copying into the page cache cost one
+ * core 5 s of the 15 s of writing, and the time varied fivefold from run to run.
+ *
+ * <p>Two buffers of {@value #BUFFER} bytes take turns: while one is written to the disk on a thread
+ * of its own, the caller fills the other, and waits only when it is full before the disk has taken
+ * the first. Large writes are what a virtual disk takes fastest: writing 2.8 GB with {@code dd
+ * oflag=direct} took 6.0 s in writes of 4 MB and 3.1 to 4.3 s in writes of 32 or 64 MB.
  *
  * <p>Direct I/O writes whole blocks: the last block is padded with zeros and the file is then cut
  * to the bytes written, so its content is exactly what was written. Where the file system does not
@@ -21,22 +30,43 @@ import java.nio.file.StandardOpenOption;
  * writes as usual.
  */
 final class DirectOutput extends OutputStream {
-  private static final int BUFFER = 4 << 20;
+  static final int BUFFER = 32 << 20;
 
   private final FileChannel ch;
-  private final ByteBuffer buf;
   private final int align;
+  private final ExecutorService disk = DaemonThreads.pool(1, "eligo-direct-write");
+
+  /** The buffer being filled. */
+  private ByteBuffer buf;
+
+  /** The other buffer, which {@link #pending} is writing, or which is free when that is null. */
+  private ByteBuffer spare;
+
+  /** The write of {@link #spare} to the disk, or null. */
+  private Future<?> pending;
+
+  private final int size;
   private long written;
   private boolean closed;
 
-  private DirectOutput(FileChannel ch, ByteBuffer buf, int align) {
+  private DirectOutput(FileChannel ch, ByteBuffer first, ByteBuffer second, int align) {
     this.ch = ch;
-    this.buf = buf;
+    this.buf = first;
+    this.spare = second;
     this.align = align;
+    this.size = first.limit();
   }
 
   /** A direct stream to the existing, empty {@code file}, or null where direct I/O is not taken. */
   static OutputStream open(Path file) {
+    return open(file, BUFFER);
+  }
+
+  /**
+   * {@link #open(Path)} with two buffers of {@code size} bytes, rounded up to whole blocks (for
+   * tests).
+   */
+  static OutputStream open(Path file, int size) {
     int align;
     try {
       align = (int) Math.max(4096, Files.getFileStore(file).getBlockSize());
@@ -46,16 +76,16 @@ final class DirectOutput extends OutputStream {
     if (Integer.bitCount(align) != 1 || align > BUFFER) {
       return null;
     }
+    int blocks = (Math.max(size, align) + align - 1) & -align;
     FileChannel ch = null;
     try {
       ch = FileChannel.open(file, StandardOpenOption.WRITE, ExtendedOpenOption.DIRECT);
-      ByteBuffer buf = ByteBuffer.allocateDirect(BUFFER + align).alignedSlice(align);
-      buf.limit(BUFFER);
+      ByteBuffer first = aligned(blocks, align);
       // a probe: some file systems open with O_DIRECT and refuse the first write
-      ByteBuffer probe = buf.duplicate().clear().limit(align);
+      ByteBuffer probe = first.duplicate().clear().limit(align);
       ch.write(probe, 0);
       ch.truncate(0);
-      return new DirectOutput(ch, buf, align);
+      return new DirectOutput(ch, first, aligned(blocks, align), align);
     } catch (IOException | UnsupportedOperationException e) {
       if (ch != null) {
         try {
@@ -68,10 +98,15 @@ final class DirectOutput extends OutputStream {
     }
   }
 
+  private static ByteBuffer aligned(int size, int align) {
+    ByteBuffer b = ByteBuffer.allocateDirect(size + align).alignedSlice(align);
+    return b.limit(size);
+  }
+
   @Override
   public void write(int b) throws IOException {
     if (!buf.hasRemaining()) {
-      drain();
+      handOver();
     }
     buf.put((byte) b);
   }
@@ -80,7 +115,7 @@ final class DirectOutput extends OutputStream {
   public void write(byte[] b, int off, int len) throws IOException {
     while (len > 0) {
       if (!buf.hasRemaining()) {
-        drain();
+        handOver();
       }
       int n = Math.min(len, buf.remaining());
       buf.put(b, off, n);
@@ -89,13 +124,41 @@ final class DirectOutput extends OutputStream {
     }
   }
 
-  /** Writes the full buffer. */
-  private void drain() throws IOException {
-    buf.flip();
-    while (buf.hasRemaining()) {
-      written += ch.write(buf);
+  /**
+   * Starts writing the full buffer on the disk's thread and goes on with the other, once its own
+   * write is done.
+   */
+  private void handOver() throws IOException {
+    awaitPending();
+    ByteBuffer full = buf.flip();
+    buf = spare;
+    spare = full;
+    pending =
+        disk.submit(
+            () -> {
+              while (full.hasRemaining()) {
+                ch.write(full);
+              }
+              return null;
+            });
+    written += full.limit();
+  }
+
+  /** Waits for the write under way, if any, and frees its buffer; its failure is thrown here. */
+  private void awaitPending() throws IOException {
+    if (pending == null) {
+      return;
     }
-    buf.clear().limit(BUFFER);
+    try {
+      pending.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new InterruptedIOException("interrupted while writing " + size + " bytes");
+    } catch (ExecutionException e) {
+      throw e.getCause() instanceof IOException io ? io : new IOException(e.getCause());
+    }
+    pending = null;
+    spare.clear().limit(size);
   }
 
   @Override
@@ -105,6 +168,7 @@ final class DirectOutput extends OutputStream {
     }
     closed = true;
     try (ch) {
+      awaitPending();
       int tail = buf.position();
       if (tail > 0) {
         int padded = (tail + align - 1) & -align;
@@ -119,6 +183,8 @@ final class DirectOutput extends OutputStream {
         written += tail;
         ch.truncate(written);
       }
+    } finally {
+      disk.shutdownNow();
     }
   }
 }

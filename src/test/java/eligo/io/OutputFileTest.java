@@ -150,7 +150,7 @@ class OutputFileTest {
   @Test
   void aLargeFileHoldsExactlyItsBytesWhateverTheirLengthAgainstTheDisksBlocks() throws IOException {
     java.util.Random random = new java.util.Random(19);
-    for (int length : new int[] {0, 1, 4095, 4096, 4097, (4 << 20) + 3, 9 << 20}) {
+    for (int length : new int[] {0, 1, 4095, 4096, 4097, DirectOutput.BUFFER + 3}) {
       byte[] bytes = new byte[length];
       random.nextBytes(bytes);
       Path out = dir.resolve("large-" + length + ".csv");
@@ -172,6 +172,30 @@ class OutputFileTest {
       assertThat(Files.readAllBytes(out)).as("%d bytes", length).isEqualTo(bytes);
     }
     assertThat(names()).allMatch(n -> n.startsWith("large-"));
+  }
+
+  @Test
+  void aDirectStreamHoldsExactlyItsBytesAcrossTheBuffersItWritesWhileTheOtherFills()
+      throws IOException {
+    java.util.Random random = new java.util.Random(23);
+    int size = 8192; // two buffers of two blocks take turns
+    for (int length : new int[] {size - 1, size, size + 1, 2 * size, 5 * size + 4097, 64 * size}) {
+      Path out = Files.createFile(dir.resolve("direct-" + length));
+      OutputStream direct = DirectOutput.open(out, size);
+      org.junit.jupiter.api.Assumptions.assumeTrue(
+          direct != null, "the temporary folder's file system takes no direct I/O");
+      byte[] bytes = new byte[length];
+      random.nextBytes(bytes);
+      try (direct) {
+        int at = 0;
+        for (int piece = 1; at < bytes.length; piece = piece * 7 % 20_011 + 1) {
+          int n = Math.min(piece, bytes.length - at);
+          direct.write(bytes, at, n);
+          at += n;
+        }
+      }
+      assertThat(Files.readAllBytes(out)).as("%d bytes", length).isEqualTo(bytes);
+    }
   }
 
   @Test
