@@ -250,7 +250,8 @@ public final class Eligo {
         Snapshot.Loaded got =
             Snapshot.load(
                 snapshot,
-                Snapshot.files(dir),
+                eligo.io.DataFingerprint.statsOf(dir),
+                java.util.concurrent.CompletableFuture.supplyAsync(() -> Snapshot.files(dir))::join,
                 types,
                 attributes,
                 mode,

@@ -48,19 +48,34 @@ public record Snapshot(Path file, boolean read, String why, String writeFailure)
    * it holds a load of the same content, else from the CSV by {@code csv}, then written to {@code
    * file} for the next run.
    *
-   * @param files the fingerprint of the folder's files ({@link DataFingerprint#ofFiles})
+   * <p>The snapshot is read while {@code files} are hashed, when the files' sizes and modification
+   * times ({@code stats}) are those it was written from; it is kept only if the hashes match too.
+   *
+   * @param stats the sizes and modification times of the folder's files ({@link
+   *     DataFingerprint#statsOf})
+   * @param files the fingerprint of the folder's files ({@link DataFingerprint#ofFiles}), when the
+   *     hashing ends
    */
   static Loaded load(
       Path file,
-      String files,
+      String stats,
+      java.util.function.Supplier<String> files,
       List<String> types,
       List<eligo.ir.Ir.Attribute> attributes,
       Mode mode,
       CsvLoad csv,
       Stages stages)
       throws CriteriaFailure, DataFailure {
-    String key = DataFingerprint.of(files, types, attributes, mode);
-    SnapshotFile.Read read = stages.timed("snapshot read", () -> SnapshotFile.read(file, key));
+    String quick =
+        DataFingerprint.withoutHashes(DataFingerprint.of(stats, types, attributes, mode));
+    String[] whole = new String[1]; // the files are hashed once, however often it is asked
+    java.util.function.Supplier<String> key =
+        () ->
+            whole[0] != null
+                ? whole[0]
+                : (whole[0] = DataFingerprint.of(files.get(), types, attributes, mode));
+    SnapshotFile.Read read =
+        stages.timed("snapshot read", () -> SnapshotFile.read(file, quick, key));
     if (read.usable()) {
       return new Loaded(read.loaded(), new Snapshot(file, true, null, null));
     }
@@ -70,7 +85,7 @@ public record Snapshot(Path file, boolean read, String why, String writeFailure)
             "snapshot written",
             () -> {
               try {
-                SnapshotFile.write(file, key, loaded);
+                SnapshotFile.write(file, key.get(), loaded);
                 return null;
               } catch (IOException | RuntimeException e) {
                 return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();

@@ -2,6 +2,7 @@ package eligo.engine;
 
 import eligo.check.Frontend;
 import eligo.io.DataException;
+import eligo.io.DataFingerprint;
 import eligo.io.DatasetLoader;
 import eligo.io.LoadResult;
 import eligo.io.Mode;
@@ -95,7 +96,8 @@ final class Startup {
       Snapshot.Loaded got =
           Snapshot.load(
               snapshot,
-              files.join(),
+              DataFingerprint.statsOf(data),
+              files::join,
               checked.program().associationTypes(),
               checked.program().attributes(),
               mode,

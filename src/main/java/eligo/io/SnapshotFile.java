@@ -134,6 +134,17 @@ public final class SnapshotFile {
    * (missing, from other data, truncated, damaged). Never throws for a bad file.
    */
   public static Read read(Path file, String fingerprint) {
+    return read(file, DataFingerprint.withoutHashes(fingerprint), () -> fingerprint);
+  }
+
+  /**
+   * {@link #read(Path, String)} while the data's files are still being hashed: the snapshot is read
+   * when its fingerprint without the hashes is {@code withoutHashes} ({@link
+   * DataFingerprint#withoutHashes}: the files' sizes and modification times), and then kept only
+   * when its whole fingerprint is the one {@code fingerprint} gives once the hashing ends.
+   */
+  public static Read read(
+      Path file, String withoutHashes, java.util.function.Supplier<String> fingerprint) {
     try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
       long size = ch.size();
       if (size < MAGIC.length + 4 + TRAILER) {
@@ -160,10 +171,14 @@ public final class SnapshotFile {
       if (in.i32() != VERSION) {
         return new Read(null, "it was written by another version of Eligo");
       }
-      if (!fingerprint.equals(in.string())) {
+      String written = in.string();
+      if (!DataFingerprint.withoutHashes(written).equals(withoutHashes)) {
         return new Read(null, "the data changed since it was written");
       }
       LoadResult loaded = body(in);
+      if (!written.equals(fingerprint.get())) {
+        return new Read(null, "the data changed since it was written");
+      }
       if (in.remaining() != 0 || in.crc() != crc) {
         return new Read(null, "it is damaged (checksum)");
       }

@@ -44,6 +44,30 @@ class SnapshotRunTest {
     assertThat(Files.readAllBytes(tmp.resolve("r4.csv")))
         .isEqualTo(Files.readAllBytes(tmp.resolve("r3.csv")));
 
+    // one byte changed, same size and modification time: the snapshot is read while the files are
+    // hashed (their stats match), then dropped once the hashes differ
+    Path usage = data.resolve("usage.csv");
+    java.nio.file.attribute.FileTime time = Files.getLastModifiedTime(usage);
+    byte[] rows = Files.readAllBytes(usage);
+    int digit = new String(rows, java.nio.charset.StandardCharsets.ISO_8859_1).lastIndexOf('1');
+    rows[digit] = '9';
+    Files.write(usage, rows);
+    Files.setLastModifiedTime(usage, time);
+    Run sameStats = run(data, snap, "r3b.csv");
+    assertThat(sameStats.code).isZero();
+    assertThat(sameStats.err).contains("written (the data changed since it was written)");
+    Run again = run(data, snap, "r3c.csv");
+    assertThat(again.err).contains("data read from snapshot");
+    assertThat(Files.readAllBytes(tmp.resolve("r3c.csv")))
+        .isEqualTo(Files.readAllBytes(tmp.resolve("r3b.csv")));
+    rows[digit] = '1';
+    Files.write(usage, rows);
+    Files.setLastModifiedTime(usage, time);
+    assertThat(run(data, snap, "r3d.csv").err)
+        .contains("written (the data changed since it was written)");
+    assertThat(Files.readAllBytes(tmp.resolve("r3d.csv")))
+        .isEqualTo(Files.readAllBytes(tmp.resolve("r3.csv")));
+
     // damaged: noticed and rebuilt
     byte[] bytes = Files.readAllBytes(snap);
     bytes[bytes.length / 2] ^= 1;

@@ -137,6 +137,28 @@ class SnapshotFileTest {
     assertThat(DataFingerprint.ofFiles(c)).isNotEqualTo(key);
   }
 
+  @Test
+  void theStatsAloneGiveTheFingerprintWithoutItsHashes() throws Exception {
+    Path a = Files.createDirectories(tmp.resolve("a"));
+    TestData.write(a);
+    // a type named like a file's entry is left as it is on both sides
+    List<String> types = List.of("PAL", "x.csv=1,2,ab");
+    String whole = DataFingerprint.of(DataFingerprint.ofFiles(a), types, Mode.STRICT);
+    String stats = DataFingerprint.of(DataFingerprint.statsOf(a), types, Mode.STRICT);
+    assertThat(whole).isNotEqualTo(stats);
+    assertThat(DataFingerprint.withoutHashes(whole))
+        .isEqualTo(DataFingerprint.withoutHashes(stats))
+        .isEqualTo(stats.replace("x.csv=1,2,ab", "x.csv=1,2"));
+    // another time is another fingerprint without the hashes too
+    String before = DataFingerprint.statsOf(a);
+    Files.setLastModifiedTime(a.resolve("usage.csv"), FileTime.fromMillis(0));
+    assertThat(DataFingerprint.statsOf(a)).isNotEqualTo(before);
+    Files.delete(a.resolve("tenants.csv"));
+    assertThat(DataFingerprint.withoutHashes(DataFingerprint.ofFiles(a)))
+        .isEqualTo(DataFingerprint.statsOf(a))
+        .contains("tenants.csv=missing;");
+  }
+
   /**
    * The same load, but for where the usage rows sit: a snapshot holds them pair after pair (each
    * pair's rows as they were, in order), so the row columns and each pair's row range may differ.
