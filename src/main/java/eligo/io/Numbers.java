@@ -92,13 +92,16 @@ final class Numbers {
         return BAD;
       }
       int d = ch - '0';
-      if (v > (Long.MAX_VALUE - d) / 10) {
+      // v * 10 + d > Long.MAX_VALUE, without a division (a call into the runtime under C1)
+      if (v >= MAX_TENTH && (v > MAX_TENTH || d > Long.MAX_VALUE % 10)) {
         return BAD;
       }
       v = v * 10 + d;
     }
     return v;
   }
+
+  private static final long MAX_TENTH = Long.MAX_VALUE / 10;
 
   /** {@link #parseMoney(String)} of {@code c[from..to-1]}. */
   static long parseMoney(char[] c, int from, int to) {

@@ -262,6 +262,18 @@ final class PlainCsv {
     return !reading.givenUp;
   }
 
+  /**
+   * The index (0 to 7, from the least significant) of the lowest byte whose high bit is set in
+   * {@code highBits}, which has no other bit set: {@code Long.numberOfTrailingZeros(highBits) >>>
+   * 3} without branches. Under C1, which does not make that method one instruction, it was a tenth
+   * of the CPU time of a 100,000-customer run. The lowest bit, moved to the bottom of its byte, is
+   * 2 to the power 8k; times a constant whose byte j is 7 - j, it brings byte 7 - k of the
+   * constant, which is k, to the top.
+   */
+  static int lowestByte(long highBits) {
+    return (int) ((((highBits & -highBits) >>> 7) * 0x0001020304050607L) >>> 56);
+  }
+
   /** One reading of a file by several threads. */
   private static final class Reading {
     private final Path path;
@@ -456,7 +468,7 @@ final class PlainCsv {
           long below =
               ~(((w & 0x7F7F7F7F7F7F7F7FL) + 0x5353535353535353L) | w) & 0x8080808080808080L;
           if (below != 0) {
-            return p + (Long.numberOfTrailingZeros(below) >>> 3);
+            return p + lowestByte(below);
           }
           p += 8;
         }

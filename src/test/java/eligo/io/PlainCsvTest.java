@@ -235,6 +235,21 @@ class PlainCsvTest {
   }
 
   @Test
+  void theLowestMarkedByteIsFoundForEveryPatternOfMarks() {
+    for (int marks = 1; marks < 256; marks++) {
+      long highBits = 0;
+      for (int k = 0; k < 8; k++) {
+        if ((marks & (1 << k)) != 0) {
+          highBits |= 0x80L << (8 * k);
+        }
+      }
+      assertThat(PlainCsv.lowestByte(highBits))
+          .as("marks %s", Integer.toBinaryString(marks))
+          .isEqualTo(Long.numberOfTrailingZeros(highBits) >>> 3);
+    }
+  }
+
+  @Test
   void aGeneratedDatasetLoadsTheSameInAnyNumberOfChunks() throws Exception {
     DataGenerator.generate(dir, 60, 11, TestData.TYPES);
     String general = outcome(Mode.STRICT, 0);
