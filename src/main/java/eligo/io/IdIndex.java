@@ -1,5 +1,8 @@
 package eligo.io;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
@@ -102,15 +105,32 @@ final class IdIndex {
     return h ^ (h >>> 16);
   }
 
-  private static boolean matches(byte[] key, byte[] b, int from, int to) {
-    if (key.length != to - from) {
+  /**
+   * Whether {@code key} is {@code b[from..to-1]}: eight bytes at a time where it is that long (the
+   * last eight may overlap the ones before), which under C1 took a third of the time of comparing
+   * byte by byte.
+   */
+  static boolean matches(byte[] key, byte[] b, int from, int to) {
+    int n = key.length;
+    if (n != to - from) {
       return false;
     }
-    for (int j = 0; j < key.length; j++) {
+    if (n >= 8) {
+      for (int j = 0; j < n - 8; j += 8) {
+        if ((long) LONGS.get(key, j) != (long) LONGS.get(b, from + j)) {
+          return false;
+        }
+      }
+      return (long) LONGS.get(key, n - 8) == (long) LONGS.get(b, to - 8);
+    }
+    for (int j = 0; j < n; j++) {
       if (key[j] != b[from + j]) {
         return false;
       }
     }
     return true;
   }
+
+  private static final VarHandle LONGS =
+      MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 }

@@ -148,7 +148,7 @@ final class PlainCsv {
           count.content = true;
         } else {
           long afterLf = (lf << 8) | (count.content ? 0 : 0x80L);
-          count.lines += Long.bitCount(lf & ~afterLf);
+          count.lines += highBitCount(lf & ~afterLf);
           count.content = lf >>> 63 == 0;
         }
       }
@@ -272,6 +272,15 @@ final class PlainCsv {
    */
   static int lowestByte(long highBits) {
     return (int) ((((highBits & -highBits) >>> 7) * 0x0001020304050607L) >>> 56);
+  }
+
+  /**
+   * How many bytes have their high bit set in {@code highBits}, which has no other bit set: {@code
+   * Long.bitCount} without its call under C1. Each byte, moved to the bottom, is 0 or 1; times a
+   * constant with a 1 in every byte, their sum is in the top byte.
+   */
+  static int highBitCount(long highBits) {
+    return (int) (((highBits >>> 7) * 0x0101010101010101L) >>> 56);
   }
 
   /** One reading of a file by several threads. */

@@ -246,6 +246,7 @@ class PlainCsvTest {
       assertThat(PlainCsv.lowestByte(highBits))
           .as("marks %s", Integer.toBinaryString(marks))
           .isEqualTo(Long.numberOfTrailingZeros(highBits) >>> 3);
+      assertThat(PlainCsv.highBitCount(highBits)).isEqualTo(Integer.bitCount(marks));
     }
   }
 
