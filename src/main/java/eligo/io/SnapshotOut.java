@@ -1,0 +1,204 @@
+package eligo.io;
+
+import eligo.data.DatasetColumns;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.IntBuffer;
+import java.nio.LongBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.zip.CRC32C;
+
+/** Little-endian writing through one buffer, with the CRC-32C of everything written. */
+final class SnapshotOut {
+  private final OutputStream os;
+  private final ByteBuffer buf =
+      ByteBuffer.allocate(SnapshotFile.BUFFER).order(ByteOrder.LITTLE_ENDIAN);
+  private final CRC32C crc = new CRC32C();
+  private long written;
+
+  SnapshotOut(OutputStream os) {
+    this.os = os;
+  }
+
+  private void room(int n) throws IOException {
+    if (buf.remaining() < n) {
+      flush();
+    }
+  }
+
+  private void flush() throws IOException {
+    crc.update(buf.array(), 0, buf.position());
+    os.write(buf.array(), 0, buf.position());
+    written += buf.position();
+    buf.clear();
+  }
+
+  void i32(int v) throws IOException {
+    room(4);
+    buf.putInt(v);
+  }
+
+  void i64(long v) throws IOException {
+    room(8);
+    buf.putLong(v);
+  }
+
+  void bytes(byte[] b) throws IOException {
+    for (int at = 0; at < b.length; ) {
+      room(1);
+      int n = Math.min(buf.remaining(), b.length - at);
+      buf.put(b, at, n);
+      at += n;
+    }
+  }
+
+  void string(String s) throws IOException {
+    byte[] b = s.getBytes(StandardCharsets.UTF_8);
+    i32(b.length);
+    bytes(b);
+  }
+
+  void strings(String[] a) throws IOException {
+    i32(a.length);
+    for (String s : a) {
+      string(s);
+    }
+  }
+
+  void ints(int[] a) throws IOException {
+    i32(a.length);
+    for (int at = 0; at < a.length; ) {
+      room(4);
+      int n = Math.min(buf.remaining() / 4, a.length - at);
+      buf.asIntBuffer().put(a, at, n);
+      buf.position(buf.position() + 4 * n);
+      at += n;
+    }
+  }
+
+  void ints(IntBuffer a) throws IOException {
+    if (a.hasArray() && a.arrayOffset() == 0 && a.limit() == a.array().length) {
+      ints(a.array());
+      return;
+    }
+    i32(a.limit());
+    for (int at = 0; at < a.limit(); ) {
+      room(4);
+      int n = Math.min(buf.remaining() / 4, a.limit() - at);
+      buf.asIntBuffer().put(a.duplicate().position(at).limit(at + n));
+      buf.position(buf.position() + 4 * n);
+      at += n;
+    }
+  }
+
+  /** An int column of the rows, in the order of {@code rows}. */
+  void ints(IntBuffer a, Rows rows) throws IOException {
+    if (!rows.moved()) {
+      ints(a);
+      return;
+    }
+    rowColumn(
+        a.limit(),
+        4,
+        rows,
+        (into, r, n) -> into.asIntBuffer().put(a.duplicate().position(r).limit(r + n)));
+  }
+
+  /** A long column of the rows, in the order of {@code rows}. */
+  void longs(LongBuffer a, Rows rows) throws IOException {
+    if (!rows.moved()) {
+      longs(a);
+      return;
+    }
+    rowColumn(
+        a.limit(),
+        8,
+        rows,
+        (into, r, n) -> into.asLongBuffer().put(a.duplicate().position(r).limit(r + n)));
+  }
+
+  /** Copies {@code n} rows of a column from row {@code r} to where {@code into} stands. */
+  private interface RowCopy {
+    void copy(ByteBuffer into, int r, int n);
+  }
+
+  /**
+   * A column of {@code length} rows of {@code width} bytes, each pair's rows after the pair
+   * before's ({@code rows}), copied by {@code copy}.
+   */
+  private void rowColumn(int length, int width, Rows rows, RowCopy copy) throws IOException {
+    i32(length);
+    for (int p = 0; p < rows.from().length; p++) {
+      for (int r = rows.from()[p], to = rows.to()[p]; r < to; ) {
+        room(width);
+        int n = Math.min(buf.remaining() / width, to - r);
+        copy.copy(buf, r, n);
+        buf.position(buf.position() + width * n);
+        r += n;
+      }
+    }
+  }
+
+  void longs(LongBuffer a) throws IOException {
+    if (a.hasArray() && a.arrayOffset() == 0 && a.limit() == a.array().length) {
+      longs(a.array());
+      return;
+    }
+    i32(a.limit());
+    for (int at = 0; at < a.limit(); ) {
+      room(8);
+      int n = Math.min(buf.remaining() / 8, a.limit() - at);
+      buf.asLongBuffer().put(a.duplicate().position(at).limit(at + n));
+      buf.position(buf.position() + 8 * n);
+      at += n;
+    }
+  }
+
+  void longs(long[] a) throws IOException {
+    i32(a.length);
+    for (int at = 0; at < a.length; ) {
+      room(8);
+      int n = Math.min(buf.remaining() / 8, a.length - at);
+      buf.asLongBuffer().put(a, at, n);
+      buf.position(buf.position() + 8 * n);
+      at += n;
+    }
+  }
+
+  /** Writes the trailer: the body's length, its checksum, the end mark. */
+  void finish() throws IOException {
+    flush();
+    long body = written;
+    long sum = crc.getValue();
+    ByteBuffer t = ByteBuffer.allocate(SnapshotFile.TRAILER).order(ByteOrder.LITTLE_ENDIAN);
+    t.putLong(body).putLong(sum).putLong(SnapshotFile.END);
+    os.write(t.array());
+  }
+
+  /**
+   * Where the rows of each pair go in the snapshot: {@code start} and {@code end} per pair, and
+   * {@code from} and {@code to}, where they are now; {@code moved} is false when they are where
+   * they go (pair after pair already, or some row belongs to no pair: then nothing moves).
+   */
+  record Rows(int[] start, int[] end, int[] from, int[] to, boolean moved) {
+    static Rows of(DatasetColumns c) {
+      int[] from = c.pairRowStart();
+      int[] to = c.pairRowEnd();
+      int pairs = from.length;
+      int[] start = new int[pairs];
+      int[] end = new int[pairs];
+      long at = 0;
+      boolean inOrder = true;
+      for (int p = 0; p < pairs; p++) {
+        inOrder &= from[p] == at;
+        start[p] = (int) at;
+        at += to[p] - from[p];
+        end[p] = (int) at;
+      }
+      boolean moved = !inOrder && at == c.rowMonth().limit();
+      return moved ? new Rows(start, end, from, to, true) : new Rows(from, to, from, to, false);
+    }
+  }
+}
