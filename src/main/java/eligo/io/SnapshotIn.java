@@ -115,14 +115,27 @@ final class SnapshotIn {
 
   private int[] ints(int length) throws IOException {
     int[] a = new int[length];
-    for (int at = 0; at < a.length; ) {
-      need(4);
-      int n = Math.min(buf.remaining() / 4, a.length - at);
-      buf.asIntBuffer().get(a, at, n);
-      buf.position(buf.position() + 4 * n);
-      at += n;
-    }
+    items(length, 4, (from, r, n) -> from.asIntBuffer().get(a, r, n));
     return a;
+  }
+
+  /** Copies {@code n} items of a column to item {@code r} from where {@code from} stands. */
+  private interface Copy {
+    void copy(ByteBuffer from, int r, int n);
+  }
+
+  /**
+   * The next {@code length} items of {@code width} bytes each, as many at a time as the buffer
+   * holds, copied by {@code copy}.
+   */
+  private void items(int length, int width, Copy copy) throws IOException {
+    for (int r = 0; r < length; ) {
+      need(width);
+      int n = Math.min(buf.remaining() / width, length - r);
+      copy.copy(buf, r, n);
+      buf.position(buf.position() + width * n);
+      r += n;
+    }
   }
 
   /** The offset in the file of the next byte to read. */
@@ -195,13 +208,7 @@ final class SnapshotIn {
 
   private long[] longs(int length) throws IOException {
     long[] a = new long[length];
-    for (int at = 0; at < a.length; ) {
-      need(8);
-      int n = Math.min(buf.remaining() / 8, a.length - at);
-      buf.asLongBuffer().get(a, at, n);
-      buf.position(buf.position() + 8 * n);
-      at += n;
-    }
+    items(length, 8, (from, r, n) -> from.asLongBuffer().get(a, r, n));
     return a;
   }
 

@@ -69,13 +69,7 @@ final class SnapshotOut {
 
   void ints(int[] a) throws IOException {
     i32(a.length);
-    for (int at = 0; at < a.length; ) {
-      room(4);
-      int n = Math.min(buf.remaining() / 4, a.length - at);
-      buf.asIntBuffer().put(a, at, n);
-      buf.position(buf.position() + 4 * n);
-      at += n;
-    }
+    items(0, a.length, 4, (into, r, n) -> into.asIntBuffer().put(a, r, n));
   }
 
   void ints(IntBuffer a) throws IOException {
@@ -84,13 +78,7 @@ final class SnapshotOut {
       return;
     }
     i32(a.limit());
-    for (int at = 0; at < a.limit(); ) {
-      room(4);
-      int n = Math.min(buf.remaining() / 4, a.limit() - at);
-      buf.asIntBuffer().put(a.duplicate().position(at).limit(at + n));
-      buf.position(buf.position() + 4 * n);
-      at += n;
-    }
+    items(0, a.limit(), 4, intCopy(a));
   }
 
   /** An int column of the rows, in the order of {@code rows}. */
@@ -99,11 +87,7 @@ final class SnapshotOut {
       ints(a);
       return;
     }
-    rowColumn(
-        a.limit(),
-        4,
-        rows,
-        (into, r, n) -> into.asIntBuffer().put(a.duplicate().position(r).limit(r + n)));
+    rowColumn(a.limit(), 4, rows, intCopy(a));
   }
 
   /** A long column of the rows, in the order of {@code rows}. */
@@ -112,32 +96,44 @@ final class SnapshotOut {
       longs(a);
       return;
     }
-    rowColumn(
-        a.limit(),
-        8,
-        rows,
-        (into, r, n) -> into.asLongBuffer().put(a.duplicate().position(r).limit(r + n)));
+    rowColumn(a.limit(), 8, rows, longCopy(a));
   }
 
-  /** Copies {@code n} rows of a column from row {@code r} to where {@code into} stands. */
-  private interface RowCopy {
+  /** Copies {@code n} items of a column from item {@code r} to where {@code into} stands. */
+  private interface Copy {
     void copy(ByteBuffer into, int r, int n);
+  }
+
+  private static Copy intCopy(IntBuffer a) {
+    return (into, r, n) -> into.asIntBuffer().put(a.duplicate().position(r).limit(r + n));
+  }
+
+  private static Copy longCopy(LongBuffer a) {
+    return (into, r, n) -> into.asLongBuffer().put(a.duplicate().position(r).limit(r + n));
+  }
+
+  /**
+   * Items {@code from} to {@code to} (exclusive) of a column of {@code width} bytes each, as many
+   * at a time as the buffer has room for, copied by {@code copy}.
+   */
+  private void items(int from, int to, int width, Copy copy) throws IOException {
+    for (int r = from; r < to; ) {
+      room(width);
+      int n = Math.min(buf.remaining() / width, to - r);
+      copy.copy(buf, r, n);
+      buf.position(buf.position() + width * n);
+      r += n;
+    }
   }
 
   /**
    * A column of {@code length} rows of {@code width} bytes, each pair's rows after the pair
    * before's ({@code rows}), copied by {@code copy}.
    */
-  private void rowColumn(int length, int width, Rows rows, RowCopy copy) throws IOException {
+  private void rowColumn(int length, int width, Rows rows, Copy copy) throws IOException {
     i32(length);
     for (int p = 0; p < rows.from().length; p++) {
-      for (int r = rows.from()[p], to = rows.to()[p]; r < to; ) {
-        room(width);
-        int n = Math.min(buf.remaining() / width, to - r);
-        copy.copy(buf, r, n);
-        buf.position(buf.position() + width * n);
-        r += n;
-      }
+      items(rows.from()[p], rows.to()[p], width, copy);
     }
   }
 
@@ -147,24 +143,12 @@ final class SnapshotOut {
       return;
     }
     i32(a.limit());
-    for (int at = 0; at < a.limit(); ) {
-      room(8);
-      int n = Math.min(buf.remaining() / 8, a.limit() - at);
-      buf.asLongBuffer().put(a.duplicate().position(at).limit(at + n));
-      buf.position(buf.position() + 8 * n);
-      at += n;
-    }
+    items(0, a.limit(), 8, longCopy(a));
   }
 
   void longs(long[] a) throws IOException {
     i32(a.length);
-    for (int at = 0; at < a.length; ) {
-      room(8);
-      int n = Math.min(buf.remaining() / 8, a.length - at);
-      buf.asLongBuffer().put(a, at, n);
-      buf.position(buf.position() + 8 * n);
-      at += n;
-    }
+    items(0, a.length, 8, (into, r, n) -> into.asLongBuffer().put(a, r, n));
   }
 
   /** Writes the trailer: the body's length, its checksum, the end mark. */
