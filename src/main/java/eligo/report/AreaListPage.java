@@ -125,7 +125,7 @@ final class AreaListPage {
     List<Html> stopped = new ArrayList<>();
     for (int c : model.order) {
       if (everyBranchGated && stopped(ao, c, first)) {
-        stopped.add(LINK.render("href", "c/" + model.href(c), "label", data.customerId(c)));
+        stopped.add(LINK.render("href", model.href(c), "label", data.customerId(c)));
         continue;
       }
       StringBuilder cells = new StringBuilder();

@@ -8,7 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A customer's section of its book ({@code c/BOOK.html#NAME}, {@link CustomerBooks}): per area its
+ * A customer's section of its book ({@code cN-K.html#NAME}, {@link CustomerBooks}): per area its
  * verdict, the partner-level goals the customer counts toward and per node its outcome, value,
  * details and why. Compact, since there is one per customer: the criteria text is under each area's
  * tree on the summary, where the area and each gate link; closing tags a browser adds itself are
@@ -318,7 +318,7 @@ final class CustomerPage {
         "partner",
         program
             ? LINK.render(
-                "href", "../p/" + SiteNames.of(v.partnerId()) + ".html", "label", v.partnerId())
+                "href", "p/" + SiteNames.of(v.partnerId()) + ".html", "label", v.partnerId())
             : Html.text(v.partnerId()),
         "name",
         v.customerName(),
@@ -354,7 +354,7 @@ final class CustomerPage {
     String last = model.outcome.data.customerId(customers[customers.length - 1]);
     return SitePages.page(
         customers.length == 1 ? "Customer " + first : "Customers " + first + " to " + last,
-        "../",
+        "",
         BOOK.render("summaryLabel", "Summary", "sections", Html.join(sections)));
   }
 }

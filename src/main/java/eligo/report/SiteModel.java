@@ -36,7 +36,8 @@ final class SiteModel {
   final String[] page;
 
   /**
-   * Per customer (dataset index): its book, the page under {@code c/} it is on (without extension).
+   * Per customer (dataset index): its book, the page at the site's top it is on (without
+   * extension).
    */
   final String[] book;
 
@@ -113,7 +114,7 @@ final class SiteModel {
     this.all = SummaryView.of(outcome, order, null, null, null);
   }
 
-  /** The link to customer {@code c}'s section of its book, from a folder beside {@code c/}. */
+  /** The link to customer {@code c}'s section of its book, from the site's top folder. */
   String href(int c) {
     return book[c] + ".html#" + page[c];
   }

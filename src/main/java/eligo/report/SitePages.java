@@ -426,13 +426,13 @@ public final class SitePages {
 
   // ================================================================ customers' books
 
-  /** {@code c/BOOK.html}: the page of the book {@code book} ({@link CustomerBooks}). */
+  /** {@code cN-K.html}: the page of the book {@code book} ({@link CustomerBooks}). */
   String book(String book, Explainer explainer) {
     return CustomerPage.book(this, model.books.get(book), explainer);
   }
 
   /**
-   * The page of the book of a customer id ({@code c/BOOK.html}, its other customers' sections
+   * The page of the book of a customer id ({@code cN-K.html}, its other customers' sections
    * included); null when the site has no such customer.
    */
   public String customer(String customerId) {

@@ -28,7 +28,7 @@ import java.util.stream.IntStream;
  *       {@code lists/AREA.csv}: every list of the area; on a partner's site of at most {@value
  *       SitePages#PAGE_SIZE} customers {@code lists.html} instead, every list of every area (its
  *       script in {@code site.js}, its download {@code results.csv});
- *   <li>{@code c/BOOK.html}: the customers' pages, a section each, a few to a page ({@link
+ *   <li>{@code cN-K.html}: the customers' pages, a section each, a few to a page ({@link
  *       CustomerBooks}); {@code customers[.PAGE].html} with the search over {@code
  *       search-index.js};
  *   <li>{@code results.csv}: every customer's status and value at every node.
@@ -52,10 +52,10 @@ public final class SiteWriter {
       SitePages pages, Path dir, boolean parallel, Evaluation.Progress progress)
       throws IOException {
     SiteModel model = pages.model;
+    Files.createDirectories(dir);
     if (!pages.listsPerArea()) {
       Files.createDirectories(dir.resolve("lists"));
     }
-    Files.createDirectories(dir.resolve("c"));
     write(dir.resolve("site.css"), STYLE);
     write(dir.resolve("site.js"), SCRIPT);
     write(dir.resolve("index.html"), pages.summary());
@@ -99,7 +99,6 @@ public final class SiteWriter {
         ThreadLocal.withInitial(() -> Explainer.forSite(model.outcome));
     AtomicInteger done = new AtomicInteger();
     int customers = model.order.length;
-    Path c = dir.resolve("c");
     IntStream range = IntStream.range(0, books.size());
     try {
       (parallel ? range.parallel() : range)
@@ -108,7 +107,7 @@ public final class SiteWriter {
                 Map.Entry<String, int[]> book = books.get(k);
                 try {
                   write(
-                      c.resolve(book.getKey() + ".html"),
+                      dir.resolve(book.getKey() + ".html"),
                       CustomerPage.book(pages, book.getValue(), explainers.get()));
                 } catch (IOException e) {
                   throw new UncheckedIOException(e);

@@ -1,6 +1,6 @@
 // The site's one script, three parts, each for the pages that have its elements: the customer
 // search (customers.html, over search-index.js), the lists (lists.html) and a book of customers
-// (c/BOOK.html). Every page works without it: it filters, finds and adds links; what a page says
+// (cN-K.html). Every page works without it: it filters, finds and adds links; what a page says
 // is in its markup.
 
 // ---------------------------------------------------------------- the search
@@ -19,7 +19,7 @@
       n++;
       if(n>100)continue;
       var li=document.createElement('li'),a=document.createElement('a');
-      a.href='c/'+r[3];
+      a.href=r[3];
       a.textContent=r[0];
       li.appendChild(a);
       li.appendChild(document.createTextNode(' '+r[1]+' ('+r[2]+')'));
