@@ -113,9 +113,7 @@ final class CustomerPage {
         rows.add(
             CUSTOMER_STOP.render(
                 "anchor",
-                rows.isEmpty()
-                    ? Html.raw(" id=\"" + Html.escape(own + "." + info.anchor()) + "\"")
-                    : Html.EMPTY,
+                rows.isEmpty() ? Html.attribute("id", own + "." + info.anchor()) : Html.EMPTY,
                 "tree",
                 info.nodeAnchor(info.outcome().nodes.get(ni)),
                 "area",

@@ -2,6 +2,7 @@ package eligo.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import eligo.report.Markup;
 import eligo.testing.Needs;
 import eligo.testing.Requirement;
 import eligo.testing.SharedFiles;
@@ -177,7 +178,7 @@ class ReportCommandsTest {
         .isEqualTo("Report written to " + out.resolve("index.html") + " (2 customers)\n");
     assertThat(r.err()).as("no progress when not on a terminal").isEmpty();
     // two customers: one book, a section each
-    assertThat(Files.readString(out.resolve("c1-0.html")))
+    assertThat(Markup.read(out.resolve("c1-0.html")))
         .contains("<section id=\"_c5\" class=\"customer\"><h1 class=\"customer-name\">Five</h1>");
     Result missing = run("report", "--criteria", "criteria", "--out", out.toString());
     assertThat(missing.code()).isEqualTo(ExitCodes.USAGE);
@@ -209,7 +210,7 @@ class ReportCommandsTest {
           .containsExactlyInAnyOrder("c1-0.html", "customers.html");
     }
     assertThat(Files.readString(one.resolve("c1-0.html")).split("<section ", -1)).hasSize(34);
-    assertThat(Files.readString(one.resolve("index.html")))
+    assertThat(Markup.read(one.resolve("index.html")))
         .contains("partner P003")
         .doesNotContain("P001");
     Path unknown = tmp.resolve("nobody");
@@ -239,7 +240,7 @@ class ReportCommandsTest {
             "--out",
             each.toString());
     assertThat(all.code()).as(all.err()).isZero();
-    assertThat(Files.readString(each.resolve("index.html"))).contains("href=\"_p012/index.html\"");
+    assertThat(Markup.read(each.resolve("index.html"))).contains("href=\"_p012/index.html\"");
     try (var sites = Files.list(each)) {
       assertThat(sites.filter(Files::isDirectory).map(p -> p.getFileName().toString()).sorted())
           .hasSize(12)

@@ -12,7 +12,7 @@ class CustomerPageTest {
   void aMetAssociationGateListsEveryAssociationThatCountsInOneShortRowEach() {
     Outcome whole = Runs.run(Path.of("examples/sample-data"));
     SitePages pages = SitePages.partner(Runs.partner(whole, "P003"));
-    String page = pages.customer("C0000073");
+    String page = Markup.quoted(pages.customer("C0000073"));
     // Business Applications performance: 4 association types on 3 workloads, in the Enterprise
     // and SMB areas
     String table =

@@ -40,7 +40,7 @@ class TreeSetsTest {
     assertThat(set).isInstanceOf(Ir.Names.class);
     java.util.List<String> names = ((Ir.Names) set).names();
     assertThat(Words.workloads(set)).isEqualTo("one of " + names.size() + " named workloads");
-    String markup = TreeDiagram.sets(gate).markup();
+    String markup = Markup.quoted(TreeDiagram.sets(gate).markup());
     assertThat(markup)
         .startsWith("<p class=\"set\" id=\"set-1\">The " + names.size() + " named workloads: ");
     for (String name : names) {
@@ -60,8 +60,8 @@ class TreeSetsTest {
     java.util.Map<java.util.List<String>, String> shown = new java.util.HashMap<>();
     Ir.Node gate = node("bizapps-enterprise", "performance.workloads");
     Ir.Node association = node("bizapps-enterprise", "performance.association");
-    String first = TreeDiagram.sets(gate, shown).markup();
-    String again = TreeDiagram.sets(association, shown).markup();
+    String first = Markup.quoted(TreeDiagram.sets(gate, shown).markup());
+    String again = Markup.quoted(TreeDiagram.sets(association, shown).markup());
     assertThat(first).startsWith("<p class=\"set\" id=\"set-1\">The ");
     assertThat(again)
         .startsWith("<p class=\"set\">The same <a href=\"#set-1\">")

@@ -11,6 +11,12 @@ import java.util.regex.Pattern;
  * accepted: text given for a raw place, markup for a text place, a place given no value, a name the
  * template does not have, each fails with the template's name.
  *
+ * <p>An attribute's double-quoted value loses its quotes when the value, filled, is {@link
+ * Html#bare}: nothing in it can end it early, and the pages are smaller (a partner's site of 10,000
+ * customers, about 240 bytes a customer). The template is written with every quote; a value of
+ * fixed text is decided when parsed, one with places when rendered. A quote stays before a {@code
+ * /}, which would join an unquoted value, and around a value with markup ({@code {{{name}}}}).
+ *
  * <p>Ours rather than a library's: the pages need named places, escaping and nothing more (loops
  * and conditions stay in the Java that picks the pieces), and no template library is a dependency.
  * Templates come from resource files ({@link Templates}), parsed once.
@@ -20,14 +26,22 @@ public final class Template {
 
   private final String name;
 
-  /** Literal text, then a place, then literal text, ...: always one literal more than places. */
-  private final String[] literals;
+  /**
+   * The template in order: literal markup ({@code String}), places ({@link Place}) and the quotes
+   * of attribute values that may go ({@link Quote}).
+   */
+  private final Object[] segments;
 
-  private final String[] places;
-  private final boolean[] raw;
+  /** Per attribute value with places: the indexes of its segments, quotes included. */
+  private final int[][] values;
 
   /** Each place name once, in order of first use. */
   private final List<String> names = new ArrayList<>();
+
+  private record Place(String name, boolean raw) {}
+
+  /** An opening or closing quote of the attribute value {@code value} (index into values). */
+  private record Quote(int value) {}
 
   /** Parses {@code source}; {@code name} says where it came from in messages. */
   public static Template parse(String name, String source) {
@@ -36,39 +50,112 @@ public final class Template {
 
   private Template(String name, String source) {
     this.name = name;
-    List<String> lits = new ArrayList<>();
-    List<String> plcs = new ArrayList<>();
-    List<Boolean> raws = new ArrayList<>();
+    List<Object> segs = new ArrayList<>();
+    List<int[]> vals = new ArrayList<>();
+    StringBuilder literal = new StringBuilder();
+    boolean inTag = false;
+    int valueStart = -1; // segment index of the open value's opening quote, or -1
+    boolean valueRaw = false;
     int at = 0;
-    while (true) {
-      int open = source.indexOf("{{", at);
-      if (open < 0) {
-        lits.add(source.substring(at));
-        break;
+    while (at < source.length()) {
+      char ch = source.charAt(at);
+      if (ch == '{' && source.startsWith("{{", at)) {
+        Matcher m = TAG.matcher(source).region(at, source.length());
+        if (!m.lookingAt() || (m.group(1) == null) != m.group(3).isEmpty()) {
+          throw new IllegalArgumentException(
+              "template "
+                  + name
+                  + ": not a place at offset "
+                  + at
+                  + ": "
+                  + source.substring(at, Math.min(source.length(), at + 30)));
+        }
+        flush(literal, segs);
+        boolean raw = m.group(1) != null;
+        segs.add(new Place(m.group(2), raw));
+        valueRaw |= raw;
+        if (!names.contains(m.group(2))) {
+          names.add(m.group(2));
+        }
+        at = m.end();
+        continue;
       }
-      Matcher m = TAG.matcher(source).region(open, source.length());
-      if (!m.lookingAt() || (m.group(1) == null) != m.group(3).isEmpty()) {
-        throw new IllegalArgumentException(
-            "template "
-                + name
-                + ": not a place at offset "
-                + open
-                + ": "
-                + source.substring(open, Math.min(source.length(), open + 30)));
+      if (valueStart >= 0) {
+        if (ch == '"') {
+          valueStart = closeValue(source, at, segs, vals, literal, valueStart, valueRaw);
+        } else {
+          literal.append(ch);
+        }
+      } else if (inTag && ch == '"' && at > 0 && source.charAt(at - 1) == '=') {
+        flush(literal, segs);
+        valueStart = segs.size();
+        valueRaw = false;
+        segs.add(null); // the opening quote, decided when the value closes
+      } else {
+        if (ch == '<' && at + 1 < source.length() && Character.isLetter(source.charAt(at + 1))) {
+          inTag = true;
+        } else if (ch == '>') {
+          inTag = false;
+        }
+        literal.append(ch);
       }
-      lits.add(source.substring(at, open));
-      plcs.add(m.group(2));
-      raws.add(m.group(1) != null);
-      if (!names.contains(m.group(2))) {
-        names.add(m.group(2));
-      }
-      at = m.end();
+      at++;
     }
-    literals = lits.toArray(new String[0]);
-    places = plcs.toArray(new String[0]);
-    raw = new boolean[raws.size()];
-    for (int i = 0; i < raw.length; i++) {
-      raw[i] = raws.get(i);
+    if (valueStart >= 0) {
+      throw new IllegalArgumentException("template " + name + ": an attribute value is not closed");
+    }
+    flush(literal, segs);
+    segments = segs.toArray();
+    values = vals.toArray(new int[0][]);
+  }
+
+  /**
+   * Closes the attribute value whose opening quote is segment {@code open}, at the quote at {@code
+   * at}: a value of fixed text loses its quotes now when bare; one with text places gets two {@link
+   * Quote}s decided when rendered; else the quotes stay. Returns -1 (no value open).
+   */
+  private static int closeValue(
+      String source,
+      int at,
+      List<Object> segs,
+      List<int[]> vals,
+      StringBuilder literal,
+      int open,
+      boolean raw) {
+    flush(literal, segs);
+    boolean mayGo =
+        !raw
+            && at + 1 < source.length()
+            && (source.charAt(at + 1) == '>' || Character.isWhitespace(source.charAt(at + 1)));
+    boolean places = false;
+    StringBuilder fixed = new StringBuilder();
+    for (int k = open + 1; k < segs.size(); k++) {
+      if (segs.get(k) instanceof Place) {
+        places = true;
+      } else {
+        fixed.append((String) segs.get(k));
+      }
+    }
+    if (mayGo && places) {
+      int[] parts = new int[segs.size() + 1 - open];
+      for (int k = 0; k < parts.length; k++) {
+        parts[k] = open + k;
+      }
+      segs.set(open, new Quote(vals.size()));
+      segs.add(new Quote(vals.size()));
+      vals.add(parts);
+    } else {
+      String quote = mayGo && Html.bare(fixed.toString()) ? "" : "\"";
+      segs.set(open, quote);
+      segs.add(quote);
+    }
+    return -1;
+  }
+
+  private static void flush(StringBuilder literal, List<Object> segs) {
+    if (literal.length() > 0) {
+      segs.add(literal.toString());
+      literal.setLength(0);
     }
   }
 
@@ -86,25 +173,46 @@ public final class Template {
               + " values given for the places "
               + names);
     }
-    Object[] parts = new Object[2 * places.length + 1];
-    for (int i = 0; i < places.length; i++) {
-      parts[2 * i] = literals[i];
-      Object v = value(namesAndValues, places[i]);
-      if (raw[i]) {
-        if (!(v instanceof Html h)) {
+    Object[] parts = new Object[segments.length];
+    for (int i = 0; i < segments.length; i++) {
+      Object s = segments[i];
+      if (s instanceof Place p) {
+        Object v = value(namesAndValues, p.name());
+        if (p.raw()) {
+          if (!(v instanceof Html h)) {
+            throw new IllegalArgumentException(
+                "template " + name + ": {{{" + p.name() + "}}} takes Html, not " + type(v));
+          }
+          parts[i] = h;
+        } else if (v instanceof String || v instanceof Number) {
+          parts[i] = Html.escape(v.toString());
+        } else {
           throw new IllegalArgumentException(
-              "template " + name + ": {{{" + places[i] + "}}} takes Html, not " + type(v));
+              "template " + name + ": {{" + p.name() + "}} takes text, not " + type(v));
         }
-        parts[2 * i + 1] = h;
-      } else if (v instanceof String || v instanceof Number) {
-        parts[2 * i + 1] = Html.escape(v.toString());
-      } else {
-        throw new IllegalArgumentException(
-            "template " + name + ": {{" + places[i] + "}} takes text, not " + type(v));
+      } else if (!(s instanceof Quote)) {
+        parts[i] = s;
       }
     }
-    parts[2 * places.length] = literals[places.length];
+    for (int[] value : values) {
+      String quote = bare(parts, value) ? "" : "\"";
+      parts[value[0]] = quote;
+      parts[value[value.length - 1]] = quote;
+    }
     return Html.of(parts);
+  }
+
+  /** Whether the value between the quotes {@code value} holds, filled in {@code parts}, is bare. */
+  private static boolean bare(Object[] parts, int[] value) {
+    int length = 0;
+    for (int k = 1; k < value.length - 1; k++) {
+      String s = (String) parts[value[k]];
+      if (!s.isEmpty() && !Html.bare(s)) {
+        return false;
+      }
+      length += s.length();
+    }
+    return length > 0;
   }
 
   private Object value(Object[] namesAndValues, String place) {

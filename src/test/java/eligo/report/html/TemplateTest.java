@@ -79,7 +79,40 @@ class TemplateTest {
   @Test
   void aPlaceUsedTwiceTakesOneValue() {
     assertThat(Template.parse("t", "<td class=\"{{s}}\">{{s}}</td>").render("s", "met").markup())
-        .isEqualTo("<td class=\"met\">met</td>");
+        .isEqualTo("<td class=met>met</td>");
+  }
+
+  @Test
+  void anAttributeValueLosesItsQuotesOnlyWhenNothingInItCanEndIt() {
+    Template t =
+        Template.parse(
+            "t",
+            "<a href=\"../index.html#{{a}}\" class=\"{{s}}{{l}}\" title='{{s}}'>{{s}}</a>"
+                + "<rect width=\"{{w}}\" fill=\"#2e7d43\"/><p id=\"x\">a=\"b\" {{s}}</p>");
+    assertThat(t.render("a", "a-azure.n-x~2e~y", "s", "met", "l", "", "w", 388).markup())
+        .isEqualTo(
+            "<a href=../index.html#a-azure.n-x~2e~y class=met title='met'>met</a>"
+                + "<rect width=388 fill=\"#2e7d43\"/><p id=x>a=\"b\" met</p>");
+    // a space, a quote, an equals sign, an angle bracket, a backquote or an ampersand: the quotes
+    // stay, and the text is escaped as before
+    for (String v : List.of("not met", "a\"b", "a=b", "a>b", "a`b", "a&b", "a'b")) {
+      String h = t.render("a", v, "s", v, "l", "", "w", v).markup();
+      assertThat(h)
+          .as(v)
+          .startsWith("<a href=\"../index.html#" + Html.escape(v) + "\" class=\"" + Html.escape(v))
+          .contains("<rect width=\"" + Html.escape(v) + "\" fill=");
+    }
+    assertThat(t.render("a", "x", "s", "met", "l", " leaf", "w", 1).markup())
+        .contains("class=\"met leaf\"");
+    // an empty value keeps its quotes; fixed text with it may stand alone
+    assertThat(t.render("a", "", "s", "", "l", "", "w", "").markup())
+        .startsWith("<a href=../index.html# class=\"\" title=''>")
+        .contains("<rect width=\"\" fill=");
+    // markup in a value keeps its quotes: what it holds is not known as text
+    assertThat(Template.parse("t", "<tr class=\"{{{c}}}\">").render("c", Html.raw("met")).markup())
+        .isEqualTo("<tr class=\"met\">");
+    assertThatThrownBy(() -> Template.parse("t", "<a href=\"{{h}}>x</a>"))
+        .hasMessageContaining("not closed");
   }
 
   @Test
