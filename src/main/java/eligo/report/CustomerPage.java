@@ -23,6 +23,7 @@ final class CustomerPage {
   private static final Template CUSTOMER_AREA = SitePages.SITE.get("customerArea");
   private static final Template CUSTOMER_STOPPED = SitePages.SITE.get("customerStopped");
   private static final Template CUSTOMER_STOP = SitePages.SITE.get("customerStop");
+  private static final Template CUSTOMER_PARTNER = SitePages.SITE.get("customerPartner");
   private static final Template CUSTOMER_GOALS = SitePages.SITE.get("customerGoals");
   private static final Template CUSTOMER_NODE = SitePages.SITE.get("customerNode");
   private static final Template CUSTOMER_BRANCH = SitePages.SITE.get("customerBranch");
@@ -294,8 +295,6 @@ final class CustomerPage {
       String verdict = tally[1] == 0 && tally[2] == 0 ? "every node met" : String.join(", ", parts);
       areas.add(
           CUSTOMER_AREA.render(
-              "tree",
-              info.anchor(),
               "anchor",
               own + "." + info.anchor(),
               "title",
@@ -314,10 +313,13 @@ final class CustomerPage {
         "anchor",
         own,
         "partner",
+        // a partner's site is all of one partner's: its customers do not say whose they are
         program
-            ? LINK.render(
-                "href", "p/" + SiteNames.of(v.partnerId()) + ".html", "label", v.partnerId())
-            : Html.text(v.partnerId()),
+            ? CUSTOMER_PARTNER.render(
+                "partner",
+                LINK.render(
+                    "href", "p/" + SiteNames.of(v.partnerId()) + ".html", "label", v.partnerId()))
+            : Html.EMPTY,
         "name",
         v.customerName(),
         "customer",

@@ -93,8 +93,8 @@
     p.appendChild(box);p.appendChild(label);p.appendChild(document.createTextNode(' '));
   });
   book.parentNode.insertBefore(p,book);
-  // each customer's links to its areas: an area's heading, or its row among the areas stopped at
-  // their first gate (anchors NAME.a-AREA)
+  // each customer's links to its areas: an area's heading (its text before ': '), or its row among
+  // the areas stopped at their first gate (anchors NAME.a-AREA)
   [].forEach.call(book.children,function(s){
     var nav=document.createElement('nav');
     nav.className='areas';nav.setAttribute('aria-label','Solution areas');
@@ -102,7 +102,7 @@
       if(e.id.indexOf('.a-')<0)return;
       var a=document.createElement('a');
       a.href='#'+e.id;
-      a.textContent=e.tagName==='TR'?e.cells[0].textContent:e.firstChild.textContent;
+      a.textContent=e.tagName==='TR'?e.cells[0].textContent:e.firstChild.textContent.replace(/:\s*$/,'');
       nav.appendChild(a);
     });
     s.insertBefore(nav,s.children[2]||null);

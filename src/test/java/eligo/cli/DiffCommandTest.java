@@ -391,7 +391,7 @@ class DiffCommandTest {
         .endsWith("</html>\n")
         .contains("<h2>Customers</h2>")
         .contains("&lt;script&gt;alert(1)&lt;/script&gt; 83")
-        .contains("O&#39;Brien Ltd 28")
+        .contains("O'Brien Ltd 28")
         .doesNotContain("<script");
   }
 }

@@ -72,7 +72,8 @@ class HtmlSiteEscapingTest {
     Path site = tmp.resolve("site");
     HtmlSite.write(outcome, site, Evaluation.Progress.NONE);
 
-    String title = "Azure &lt;i title=&quot;x&quot;&gt;&amp;amp;&lt;/i&gt; &#39;q&#39;";
+    // ' ends nothing in text or in a double-quoted value: it stays
+    String title = "Azure &lt;i title=&quot;x&quot;&gt;&amp;amp;&lt;/i&gt; 'q'";
     String criteriaText = "&lt;/td&gt;&lt;script&gt;alert(2)&lt;/script&gt; Azure consumed revenue";
     String index = Markup.read(site.resolve("index.html"));
     assertThat(index)
@@ -91,8 +92,7 @@ class HtmlSiteEscapingTest {
         .containsPattern(
             "(<h2 id=\"[^\".]+\\.a-azure\">|<tr class=\"not_met\" id=\"[^\".]+\\.a-azure\"><td>)"
                 + java.util.regex.Pattern.quote(title)
-                + "(: |<td>)")
-        .contains("<a href=\"index.html#a-azure");
+                + "(: |<td>)");
     List<Path> pages;
     try (Stream<Path> all = Files.walk(site)) {
       pages = all.filter(p -> p.toString().endsWith(".html")).toList();

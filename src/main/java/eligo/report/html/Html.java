@@ -160,6 +160,18 @@ public final class Html {
    * HTML text and attribute escaping of {@code & < > " '}; the string itself when there is none.
    */
   public static String escape(String s) {
+    return escape(s, true);
+  }
+
+  /**
+   * {@link #escape} but for {@code '}: for text in an element or in a double-quoted attribute
+   * value, where {@code '} ends nothing.
+   */
+  public static String escapeText(String s) {
+    return escape(s, false);
+  }
+
+  private static String escape(String s, boolean apostrophe) {
     StringBuilder out = null;
     for (int i = 0; i < s.length(); i++) {
       char ch = s.charAt(i);
@@ -169,7 +181,7 @@ public final class Html {
             case '<' -> "&lt;";
             case '>' -> "&gt;";
             case '"' -> "&quot;";
-            case '\'' -> "&#39;";
+            case '\'' -> apostrophe ? "&#39;" : null;
             default -> null;
           };
       if (r != null && out == null) {

@@ -17,6 +17,9 @@ import java.util.regex.Pattern;
  * fixed text is decided when parsed, one with places when rendered. A quote stays before a {@code
  * /}, which would join an unquoted value, and around a value with markup ({@code {{{name}}}}).
  *
+ * <p>Text is escaped ({@code & < > "}), and {@code '} too where it could end a value: in a tag but
+ * not in a double-quoted value, or anywhere in a template that opens no tag before the place.
+ *
  * <p>Ours rather than a library's: the pages need named places, escaping and nothing more (loops
  * and conditions stay in the Java that picks the pieces), and no template library is a dependency.
  * Templates come from resource files ({@link Templates}), parsed once.
@@ -38,7 +41,11 @@ public final class Template {
   /** Each place name once, in order of first use. */
   private final List<String> names = new ArrayList<>();
 
-  private record Place(String name, boolean raw) {}
+  /**
+   * A place; {@code apostrophe}: its text needs {@code '} escaped (it may be in a single-quoted or
+   * unquoted attribute value, or where the template began is not known to be outside a tag).
+   */
+  private record Place(String name, boolean raw, boolean apostrophe) {}
 
   /** An opening or closing quote of the attribute value {@code value} (index into values). */
   private record Quote(int value) {}
@@ -54,6 +61,7 @@ public final class Template {
     List<int[]> vals = new ArrayList<>();
     StringBuilder literal = new StringBuilder();
     boolean inTag = false;
+    boolean known = false; // a tag was opened: inTag is known
     int valueStart = -1; // segment index of the open value's opening quote, or -1
     boolean valueRaw = false;
     int at = 0;
@@ -72,7 +80,7 @@ public final class Template {
         }
         flush(literal, segs);
         boolean raw = m.group(1) != null;
-        segs.add(new Place(m.group(2), raw));
+        segs.add(new Place(m.group(2), raw, !known || (inTag && valueStart < 0)));
         valueRaw |= raw;
         if (!names.contains(m.group(2))) {
           names.add(m.group(2));
@@ -94,6 +102,7 @@ public final class Template {
       } else {
         if (ch == '<' && at + 1 < source.length() && Character.isLetter(source.charAt(at + 1))) {
           inTag = true;
+          known = true;
         } else if (ch == '>') {
           inTag = false;
         }
@@ -185,7 +194,7 @@ public final class Template {
           }
           parts[i] = h;
         } else if (v instanceof String || v instanceof Number) {
-          parts[i] = Html.escape(v.toString());
+          parts[i] = p.apostrophe() ? Html.escape(v.toString()) : Html.escapeText(v.toString());
         } else {
           throw new IllegalArgumentException(
               "template " + name + ": {{" + p.name() + "}} takes text, not " + type(v));

@@ -20,7 +20,7 @@ class TemplateTest {
     Html h = Template.parse("t", "<td>{{name}}</td>").render("name", HOSTILE);
     assertThat(h.markup())
         .isEqualTo(
-            "<td>&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; &#39;q&#39; &lt;/td&gt;&lt;img src=x onerror=alert(1)&gt;</td>");
+            "<td>&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; 'q' &lt;/td&gt;&lt;img src=x onerror=alert(1)&gt;</td>");
   }
 
   @Test
@@ -29,9 +29,16 @@ class TemplateTest {
     String h = t.render("id", "\" onmouseover=\"alert(1)' x='").markup();
     assertThat(h)
         .isEqualTo(
-            "<a href=\"c/&quot; onmouseover=&quot;alert(1)&#39; x=&#39;.html\" title='&quot; onmouseover=&quot;alert(1)&#39; x=&#39;'>"
-                + "&quot; onmouseover=&quot;alert(1)&#39; x=&#39;</a>");
-    assertThat(h).doesNotContain("\" onmouseover").doesNotContain("' x='");
+            "<a href=\"c/&quot; onmouseover=&quot;alert(1)' x='.html\" title='&quot; onmouseover=&quot;alert(1)&#39; x=&#39;'>"
+                + "&quot; onmouseover=&quot;alert(1)' x='</a>");
+    // ' is escaped where it could end the value: in a single-quoted value, and where the template
+    // is not known to be outside a tag
+    assertThat(h)
+        .doesNotContain("\" onmouseover")
+        .doesNotContain("title='\"")
+        .contains("&#39; x=&#39;'>");
+    assertThat(Template.parse("t", " title='{{id}}' id=\"{{id}}\"").render("id", "a'b").markup())
+        .isEqualTo(" title='a&#39;b' id=\"a&#39;b\"");
   }
 
   @Test
@@ -99,8 +106,9 @@ class TemplateTest {
       String h = t.render("a", v, "s", v, "l", "", "w", v).markup();
       assertThat(h)
           .as(v)
-          .startsWith("<a href=\"../index.html#" + Html.escape(v) + "\" class=\"" + Html.escape(v))
-          .contains("<rect width=\"" + Html.escape(v) + "\" fill=");
+          .startsWith(
+              "<a href=\"../index.html#" + Html.escapeText(v) + "\" class=\"" + Html.escapeText(v))
+          .contains("<rect width=\"" + Html.escapeText(v) + "\" fill=");
     }
     assertThat(t.render("a", "x", "s", "met", "l", " leaf", "w", 1).markup())
         .contains("class=\"met leaf\"");
