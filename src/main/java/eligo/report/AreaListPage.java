@@ -99,7 +99,8 @@ final class AreaListPage {
       for (SummaryView.Group g : a.nodes().get(ni).groups()) {
         for (int c : g.members()) {
           String[] row = groups[ni];
-          row[c] = row[c] == null ? g.key() : row[c] + " " + g.key();
+          String cls = OutcomeClass.of(g.key());
+          row[c] = row[c] == null ? cls : row[c] + " " + cls;
         }
       }
     }

@@ -115,8 +115,6 @@ final class CustomerPage {
             CUSTOMER_STOP.render(
                 "anchor",
                 rows.isEmpty() ? Html.attribute("id", own + "." + info.anchor()) : Html.EMPTY,
-                "tree",
-                info.nodeAnchor(info.outcome().nodes.get(ni)),
                 "area",
                 a.title(),
                 "gate",
@@ -201,7 +199,7 @@ final class CustomerPage {
           nodes.add(
               CUSTOMER_NODE.render(
                   "status",
-                  n.status(),
+                  OutcomeClass.of(n.status()),
                   "leaf",
                   titles.size() == 1 && node.kind() == Ir.NodeKind.LEAF ? " leaf" : "",
                   "title",
@@ -270,7 +268,7 @@ final class CustomerPage {
         nodes.add(
             CUSTOMER_NODE.render(
                 "status",
-                n.status(),
+                OutcomeClass.of(n.status()),
                 "leaf",
                 node.kind() == Ir.NodeKind.LEAF ? " leaf" : "",
                 "title",
@@ -300,7 +298,7 @@ final class CustomerPage {
               "title",
               a.title(),
               "verdictClass",
-              tally[1] == 0 && tally[2] == 0 ? "met" : "not_met",
+              OutcomeClass.of(tally[1] == 0 && tally[2] == 0 ? "met" : "not_met"),
               "verdict",
               verdict,
               "goals",

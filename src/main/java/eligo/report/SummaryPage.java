@@ -217,6 +217,8 @@ final class SummaryPage {
         n.id(),
         "status",
         t.status(),
+        "statusClass",
+        OutcomeClass.of(t.status()),
         "value",
         t.value(),
         "total",
@@ -251,7 +253,7 @@ final class SummaryPage {
       for (int[] r : rules) {
         boolean met = o.areas.get(r[0]).partnerMet(p, r[1]);
         String s = met ? "met" : "not_met";
-        cells.add(STATUS_CELL.render("status", s, "text", Words.outcome(s)));
+        cells.add(STATUS_CELL.render("status", OutcomeClass.of(s), "text", Words.outcome(s)));
       }
       rows.add(
           PARTNER_ROW.render(

@@ -43,6 +43,8 @@
   var areas=document.querySelectorAll('section.area');
   if(!shown||!all||!areas.length)return;
   var labels={met:'Met',not_met:'Not met',not_evaluated:'Not evaluated',growth:'With growth',decline:'In decline',no_change:'No change'};
+  // each group's class on a cell (OutcomeClass)
+  var classes={met:'m',not_met:'nm',not_evaluated:'ne',growth:'g',decline:'d',no_change:'nc'};
   function column(a,node){
     var head=a.querySelector('table.rows').rows[0].cells;
     for(var k=0;k<head.length;k++)if(node&&head[k].getAttribute('data-node')===node)return k;
@@ -57,7 +59,7 @@
       a.hidden=col>=0&&a!==area;
       var t=a.querySelector('table.rows'),st=a.querySelector('.stopped'),mine=a===area&&col>=0;
       for(var r=1;r<t.rows.length;r++){
-        var cell=t.rows[r].cells[col],show=!mine||(cell.className?cell.classList.contains(g):g==='not_evaluated');
+        var cell=t.rows[r].cells[col],show=!mine||(cell.className?cell.classList.contains(classes[g]):g==='not_evaluated');
         t.rows[r].hidden=!show;
         if(show&&mine)n++;
       }
@@ -86,7 +88,7 @@
   if(!book)return;
   var p=document.createElement('p');
   p.appendChild(document.createTextNode('Show: '));
-  [['met','Met'],['not_met','Not met'],['not_evaluated','Not evaluated']].forEach(function(o){
+  [['m','Met'],['nm','Not met'],['ne','Not evaluated']].forEach(function(o){
     var box=document.createElement('input'),label=document.createElement('label');
     box.type='checkbox';box.id='f-'+o[0];box.checked=true;
     label.htmlFor=box.id;label.className=o[0];label.textContent=o[1];

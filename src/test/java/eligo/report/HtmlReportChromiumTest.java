@@ -151,7 +151,7 @@ class HtmlReportChromiumTest {
     String customer = book.substring(from, book.indexOf("</section>", from));
     assertThat(customer).contains("<b class=\"customer-id\">" + rows.get(0)[1] + "</b>");
     String azure = customer.substring(customer.indexOf("<h2 id=\"" + href[1] + ".a-azure\">"));
-    int at = azure.indexOf("<tr class=\"not_met\"><td>Usage growth</td><td>Not met</td>");
+    int at = azure.indexOf("<tr class=\"nm\"><td>Usage growth</td><td>Not met</td>");
     assertThat(at).as("the usage-growth row of %s", rows.get(0)[1]).isNotNegative();
     int end = azure.indexOf("<tr class=", at + 1);
     String row = azure.substring(at, end < 0 ? azure.indexOf("</table>", at) : end);

@@ -254,8 +254,8 @@ class PartnerSiteChromiumTest {
       assertThat(classed || cells[col + 1].startsWith(">–"))
           .as("cell %s of %s", col, id.group(1))
           .isTrue();
-      if (List.of(classed ? cls.group(1).split(" ") : new String[] {"not_evaluated"})
-          .contains(group)) {
+      if (List.of(classed ? cls.group(1).split(" ") : new String[] {"ne"})
+          .contains(OutcomeClass.of(group))) {
         out.add(id.group(1));
       }
     }
@@ -373,7 +373,7 @@ class PartnerSiteChromiumTest {
         // the outcome filter and the area links are added by site.js
         String shown =
             b.text("document.getElementById('" + anchor + "').parentNode.parentNode.outerHTML");
-        assertThat(shown).contains("id=\"f-met\"", "id=\"f-not_met\"", "id=\"f-not_evaluated\"");
+        assertThat(shown).contains("id=\"f-m\"", "id=\"f-nm\"", "id=\"f-ne\"");
         String section = b.text("document.getElementById('" + anchor + "').outerHTML");
         Matcher area =
             Pattern.compile("<a href=\"#(" + anchor + "\\.a-[^\"]+)\">").matcher(section);
