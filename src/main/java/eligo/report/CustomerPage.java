@@ -11,8 +11,8 @@ import java.util.List;
  * A customer's section of its book ({@code cN-K.html#NAME}, {@link CustomerBooks}): per area its
  * verdict, the partner-level goals the customer counts toward and per node its outcome, value,
  * details and why. Compact, since there is one per customer: the criteria text is under each area's
- * tree on the summary, where the area and each gate link; closing tags a browser adds itself are
- * left out.
+ * tree on the summary (a why says what was needed), a partner's own site does not name the partner
+ * on each customer, and closing tags a browser adds itself are left out.
  */
 final class CustomerPage {
   private CustomerPage() {}
