@@ -9,7 +9,7 @@
   var shown = document.getElementById("highlight");
   var statusLine = document.getElementById("status");
   var saveButton = document.getElementById("save");
-  var state = { file: null, versions: {}, saved: {}, edits: {}, marks: {}, seq: 0 };
+  var state = { file: null, wanted: null, versions: {}, saved: {}, edits: {}, marks: {}, seq: 0 };
   var checkTimer = null;
   var impactTimer = null;
 
@@ -53,13 +53,16 @@
     });
   }
 
+  // the file last asked for is the one shown: a slower answer for a file asked for before (the
+  // first file, opened on load, then another clicked at once) is kept but not shown
   function open(name) {
+    state.wanted = name;
     if (state.saved[name] !== undefined) { show(name); return; }
     api("GET", "/api/files/" + encodeURIComponent(name)).then(function (r) {
       if (r.status !== 200) { statusLine.textContent = r.body.error; return; }
       state.saved[name] = r.body.text;
       state.versions[name] = r.body.version;
-      show(name);
+      if (state.wanted === name) { show(name); }
     });
   }
 
