@@ -5,6 +5,7 @@ import eligo.check.Frontend;
 import eligo.data.Dataset;
 import eligo.data.Month;
 import eligo.io.DataException;
+import eligo.io.DataFingerprint;
 import eligo.io.DatasetLoader;
 import eligo.io.LoadResult;
 import eligo.io.Mode;
@@ -18,6 +19,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * The engine in a few calls, for every front door (the command line, the Maven goal, the case
@@ -250,8 +252,8 @@ public final class Eligo {
         Snapshot.Loaded got =
             Snapshot.load(
                 snapshot,
-                eligo.io.DataFingerprint.statsOf(dir),
-                java.util.concurrent.CompletableFuture.supplyAsync(() -> Snapshot.files(dir))::join,
+                DataFingerprint.statsOf(dir),
+                CompletableFuture.supplyAsync(() -> Snapshot.files(dir))::join,
                 types,
                 attributes,
                 mode,

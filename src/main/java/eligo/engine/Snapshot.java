@@ -7,6 +7,7 @@ import eligo.io.SnapshotFile;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * How a run used its snapshot file ({@code --snapshot FILE}): read back, or (re)written after the
@@ -59,7 +60,7 @@ public record Snapshot(Path file, boolean read, String why, String writeFailure)
   static Loaded load(
       Path file,
       String stats,
-      java.util.function.Supplier<String> files,
+      Supplier<String> files,
       List<String> types,
       List<eligo.ir.Ir.Attribute> attributes,
       Mode mode,
@@ -69,7 +70,7 @@ public record Snapshot(Path file, boolean read, String why, String writeFailure)
     String quick =
         DataFingerprint.withoutHashes(DataFingerprint.of(stats, types, attributes, mode));
     String[] whole = new String[1]; // the files are hashed once, however often it is asked
-    java.util.function.Supplier<String> key =
+    Supplier<String> key =
         () ->
             whole[0] != null
                 ? whole[0]
