@@ -39,16 +39,81 @@ public final class Formats {
 
   /** {@code $12,345.67}, {@code -$499.99}. */
   public static String money(long unscaled, int scale) {
-    BigDecimal d = BigDecimal.valueOf(unscaled, scale);
-    int decimals = Math.max(2, d.stripTrailingZeros().scale());
+    String fast = fixed(unscaled, scale, 2, "$");
+    if (fast != null) {
+      return fast;
+    }
+    BigDecimal d = BigDecimal.valueOf(unscaled, scale).stripTrailingZeros();
+    int decimals = Math.max(2, d.scale());
     String digits = grouped(d.abs(), decimals);
     return (d.signum() < 0 ? "-$" : "$") + digits;
   }
 
   /** A plain number for people: {@code 12,345}, {@code 0.4}. */
   public static String number(long unscaled, int scale) {
+    String fast = fixed(unscaled, scale, 0, "");
+    if (fast != null) {
+      return fast;
+    }
     BigDecimal d = BigDecimal.valueOf(unscaled, scale).stripTrailingZeros();
     return grouped(d, Math.max(0, d.scale()));
+  }
+
+  private static final long[] POWERS = new long[19];
+
+  static {
+    POWERS[0] = 1;
+    for (int k = 1; k < POWERS.length; k++) {
+      POWERS[k] = POWERS[k - 1] * 10;
+    }
+  }
+
+  /**
+   * {@link #money} ({@code prefix} "$", at least 2 decimals) or {@link #number} (no prefix, at
+   * least 0) in long arithmetic, the same text as the {@code BigDecimal} way: the sign, the prefix,
+   * the whole part grouped by thousands, then the fraction without its trailing zeros but padded to
+   * {@code minDecimals}. Null when the value is out of its range (the caller uses {@code
+   * BigDecimal}): a negative scale, a scale above 18, or {@code Long.MIN_VALUE}.
+   */
+  private static String fixed(long unscaled, int scale, int minDecimals, String prefix) {
+    if (scale < 0 || scale >= POWERS.length || unscaled == Long.MIN_VALUE) {
+      return null;
+    }
+    long abs = Math.abs(unscaled);
+    long whole = abs / POWERS[scale];
+    long fraction = abs % POWERS[scale];
+    int digits = scale;
+    while (digits > 0 && fraction % 10 == 0) {
+      fraction /= 10;
+      digits--;
+    }
+    int decimals = Math.max(minDecimals, digits);
+    StringBuilder out = new StringBuilder(prefix.length() + 32);
+    if (unscaled < 0) {
+      out.append('-');
+    }
+    out.append(prefix);
+    String w = Long.toString(whole);
+    for (int i = 0; i < w.length(); i++) {
+      if (i > 0 && (w.length() - i) % 3 == 0) {
+        out.append(',');
+      }
+      out.append(w.charAt(i));
+    }
+    if (decimals > 0) {
+      out.append('.');
+      if (digits > 0) {
+        String f = Long.toString(fraction);
+        for (int k = f.length(); k < digits; k++) {
+          out.append('0'); // leading zeros of the fraction: 0.05 has fraction 5 of 2 digits
+        }
+        out.append(f);
+      }
+      for (int k = digits; k < decimals; k++) {
+        out.append('0');
+      }
+    }
+    return out.toString();
   }
 
   /**
@@ -56,7 +121,10 @@ public final class Formats {
    */
   static String unit(String unit, long unscaled, int scale) {
     String words = unit.replace('_', ' ');
-    boolean one = BigDecimal.valueOf(unscaled, scale).abs().compareTo(BigDecimal.ONE) == 0;
+    boolean one =
+        scale >= 0 && scale < POWERS.length
+            ? unscaled == POWERS[scale] || unscaled == -POWERS[scale]
+            : BigDecimal.valueOf(unscaled, scale).abs().compareTo(BigDecimal.ONE) == 0;
     return one && words.endsWith("s") ? words.substring(0, words.length() - 1) : words;
   }
 

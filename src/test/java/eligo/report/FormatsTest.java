@@ -14,6 +14,47 @@ class FormatsTest {
     assertThat(Formats.money(100000000000L, 2)).isEqualTo("$1,000,000,000.00");
     // A product of money and a rate keeps its extra places rather than rounding them away.
     assertThat(Formats.money(12345, 3)).isEqualTo("$12.345");
+    // Zero at a scale above 2 (a rate times nothing) is $0.00, not a failure to round.
+    assertThat(Formats.money(0, 3)).isEqualTo("$0.00");
+    assertThat(Formats.money(12300, 3)).isEqualTo("$12.30");
+  }
+
+  /**
+   * The long arithmetic of money and numbers gives the text of the exact decimal way, for values at
+   * every scale, around the powers of ten and at the ends of the range.
+   */
+  @Test
+  void moneyAndNumbersAreTheTextOfTheExactDecimal() {
+    java.util.SplittableRandom random = new java.util.SplittableRandom(19);
+    java.util.List<Long> values =
+        new java.util.ArrayList<>(
+            java.util.List.of(0L, 1L, -1L, 5L, 10L, 100L, 999L, 1000L, 1001L, Long.MAX_VALUE));
+    values.add(Long.MIN_VALUE);
+    values.add(Long.MIN_VALUE + 1);
+    long p = 1;
+    for (int k = 0; k < 19; k++, p *= 10) {
+      values.addAll(java.util.List.of(p, -p, p - 1, p + 1, 5 * p, 1 - p));
+    }
+    for (int k = 0; k < 2000; k++) {
+      values.add(random.nextLong() >> random.nextInt(64));
+    }
+    for (long v : values) {
+      for (int scale = -2; scale <= 20; scale++) {
+        java.math.BigDecimal d = java.math.BigDecimal.valueOf(v, scale);
+        java.math.BigDecimal s = d.stripTrailingZeros();
+        String digits = Formats.grouped(s.abs(), Math.max(2, s.scale()));
+        assertThat(Formats.money(v, scale))
+            .as("money %d at scale %d", v, scale)
+            .isEqualTo((d.signum() < 0 ? "-$" : "$") + digits);
+        assertThat(Formats.number(v, scale))
+            .as("number %d at scale %d", v, scale)
+            .isEqualTo(Formats.grouped(s, Math.max(0, s.scale())));
+        boolean one = d.abs().compareTo(java.math.BigDecimal.ONE) == 0;
+        assertThat(Formats.unit("tenants", v, scale))
+            .as("unit of %d at scale %d", v, scale)
+            .isEqualTo(one ? "tenant" : "tenants");
+      }
+    }
   }
 
   @Test

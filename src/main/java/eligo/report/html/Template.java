@@ -80,7 +80,8 @@ public final class Template {
         }
         flush(literal, segs);
         boolean raw = m.group(1) != null;
-        segs.add(new Place(m.group(2), raw, !known || (inTag && valueStart < 0)));
+        // interned: the names a caller gives are literals, so value() finds them by identity
+        segs.add(new Place(m.group(2).intern(), raw, !known || (inTag && valueStart < 0)));
         valueRaw |= raw;
         if (!names.contains(m.group(2))) {
           names.add(m.group(2));
@@ -225,6 +226,11 @@ public final class Template {
   }
 
   private Object value(Object[] namesAndValues, String place) {
+    for (int i = 0; i < namesAndValues.length; i += 2) {
+      if (namesAndValues[i] == place) {
+        return namesAndValues[i + 1];
+      }
+    }
     for (int i = 0; i < namesAndValues.length; i += 2) {
       if (place.equals(namesAndValues[i])) {
         return namesAndValues[i + 1];
