@@ -68,7 +68,7 @@ final class AreaListPage {
   }
 
   /** {@code lists.html}: the lists of every area of the site. */
-  static String render(SitePages pages) {
+  static Html render(SitePages pages) {
     SiteModel model = pages.model;
     List<Html> links = new ArrayList<>();
     List<Html> areas = new ArrayList<>();

@@ -342,7 +342,7 @@ final class CustomerPage {
    * The page of a book ({@link CustomerBooks}): the sections of its customers ({@code customers},
    * dataset indexes in report order), each explained by {@code explainer}.
    */
-  static String book(SitePages pages, int[] customers, Explainer explainer) {
+  static Html book(SitePages pages, int[] customers, Explainer explainer) {
     SiteModel model = pages.model;
     List<Html> sections = new ArrayList<>(customers.length);
     for (int c : customers) {

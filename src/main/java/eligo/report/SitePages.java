@@ -56,6 +56,10 @@ public final class SitePages {
 
   /** {@code index.html}: the summary of every customer of the site. */
   public String summary() {
+    return summaryPage().markup();
+  }
+
+  Html summaryPage() {
     return new SummaryPage(this).summary();
   }
 
@@ -64,12 +68,12 @@ public final class SitePages {
    * block of the lists of all partners.
    */
   public String partnerSummary(String partner) {
-    return new SummaryPage(this).partnerSummary(partner);
+    return new SummaryPage(this).partnerSummary(partner).markup();
   }
 
   /** {@code partners.html} of the program's site: each partner and its partner-level goals. */
   public String partners() {
-    return new SummaryPage(this).partners();
+    return new SummaryPage(this).partners().markup();
   }
 
   // ================================================================ group lists
@@ -105,7 +109,7 @@ public final class SitePages {
   }
 
   /** {@code lists.html}: every list on one page ({@link #listsPerArea}). */
-  String listsPage() {
+  Html listsPage() {
     return AreaListPage.render(this);
   }
 
@@ -144,7 +148,7 @@ public final class SitePages {
   }
 
   /** A node's list page of all its groups ({@link #listsPerNode}). */
-  String nodeListPage(int ai, int ni) {
+  Html nodeListPage(int ai, int ni) {
     SummaryView.Node n = model.all.areas().get(ai).nodes().get(ni);
     List<Html> sections = new ArrayList<>();
     for (int gi = 0; gi < n.groups().size(); gi++) {
@@ -217,7 +221,7 @@ public final class SitePages {
   }
 
   /** Page {@code p} (1-based) of a group's list. */
-  String listPage(int ai, int ni, int gi, int p) {
+  Html listPage(int ai, int ni, int gi, int p) {
     SummaryView.Group g = model.all.areas().get(ai).nodes().get(ni).groups().get(gi);
     return listPage(
         ai,
@@ -228,7 +232,7 @@ public final class SitePages {
         section(ai, ni, gi, (p - 1) * PAGE_SIZE, Math.min(g.count(), p * PAGE_SIZE)));
   }
 
-  private String listPage(int ai, int ni, int gi, int p, int pages, Html sections) {
+  private Html listPage(int ai, int ni, int gi, int p, int pages, Html sections) {
     SummaryView.Area a = model.all.areas().get(ai);
     SummaryView.Node n = a.nodes().get(ni);
     SiteModel.AreaInfo info = model.areas.get(ai);
@@ -360,7 +364,7 @@ public final class SitePages {
   }
 
   /** {@code customers.html} and its next pages: every customer, with the search. */
-  String customerIndexPage(int p) {
+  Html customerIndexPage(int p) {
     Dataset data = model.outcome.data;
     boolean program = model.face == SiteModel.Face.PROGRAM;
     int pages = customerIndexPages();
@@ -427,7 +431,7 @@ public final class SitePages {
   // ================================================================ customers' books
 
   /** {@code cN-K.html}: the page of the book {@code book} ({@link CustomerBooks}). */
-  String book(String book, Explainer explainer) {
+  Html book(String book, Explainer explainer) {
     return CustomerPage.book(this, model.books.get(book), explainer);
   }
 
@@ -439,7 +443,7 @@ public final class SitePages {
     Dataset data = model.outcome.data;
     for (int c = 0; c < data.customerCount(); c++) {
       if (data.customerId(c).equals(customerId)) {
-        return book(model.book[c], Explainer.forSite(model.outcome));
+        return book(model.book[c], Explainer.forSite(model.outcome)).markup();
       }
     }
     return null;
@@ -448,11 +452,9 @@ public final class SitePages {
   // ================================================================ text
 
   /** A whole page: the title, the shared style sheet and the body; a line break after it. */
-  static String page(String title, String root, Html body) {
-    Html page = PAGE.render("title", title, "root", root, "body", body);
-    StringBuilder sb = new StringBuilder(page.length() + 1);
-    page.appendTo(sb);
-    return sb.append('\n').toString();
+  static Html page(String title, String root, Html body) {
+    return Html.join(
+        List.of(PAGE.render("title", title, "root", root, "body", body), Html.raw("\n")));
   }
 
   /**

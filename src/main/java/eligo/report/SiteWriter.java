@@ -1,12 +1,16 @@
 package eligo.report;
 
 import eligo.engine.Evaluation;
+import eligo.report.html.Html;
 import eligo.report.html.Templates;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -58,14 +62,14 @@ public final class SiteWriter {
     }
     write(dir.resolve("site.css"), STYLE);
     write(dir.resolve("site.js"), SCRIPT);
-    write(dir.resolve("index.html"), pages.summary());
+    write(dir.resolve("index.html"), pages.summaryPage());
     if (model.face == SiteModel.Face.PROGRAM) {
       Files.createDirectories(dir.resolve("p"));
-      write(dir.resolve("partners.html"), pages.partners());
+      write(dir.resolve("partners.html"), new SummaryPage(pages).partners());
       for (String partner : model.outcome.partners) {
         write(
             dir.resolve("p").resolve(SiteNames.of(partner) + ".html"),
-            pages.partnerSummary(partner));
+            new SummaryPage(pages).partnerSummary(partner));
       }
     }
     for (int ai = 0; ai < model.all.areas().size() && !pages.listsPerArea(); ai++) {
@@ -125,5 +129,20 @@ public final class SiteWriter {
 
   static void write(Path file, String text) throws IOException {
     Files.writeString(file, text, StandardCharsets.UTF_8);
+  }
+
+  /** Writes {@code page} in UTF-8 ({@link Html#utf8}). */
+  static void write(Path file, Html page) throws IOException {
+    ByteBuffer bytes = page.utf8();
+    try (FileChannel out =
+        FileChannel.open(
+            file,
+            StandardOpenOption.CREATE,
+            StandardOpenOption.WRITE,
+            StandardOpenOption.TRUNCATE_EXISTING)) {
+      while (bytes.hasRemaining()) {
+        out.write(bytes);
+      }
+    }
   }
 }

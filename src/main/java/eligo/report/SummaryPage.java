@@ -45,7 +45,7 @@ final class SummaryPage {
   private static final Template PARTNER_TOTAL = SitePages.SITE.get("partnerTotal");
 
   /** {@code index.html}: the summary of every customer of the site. */
-  String summary() {
+  Html summary() {
     return summaryPage(model.all, model.partner(), "");
   }
 
@@ -53,7 +53,7 @@ final class SummaryPage {
    * {@code p/NAME.html} of the program's site: one partner's summary, whose counts lead to its
    * block of the lists of all partners.
    */
-  String partnerSummary(String partner) {
+  Html partnerSummary(String partner) {
     if (model.face != SiteModel.Face.PROGRAM) {
       throw new IllegalStateException("a partner's site has no partner pages");
     }
@@ -61,7 +61,7 @@ final class SummaryPage {
     return summaryPage(one, partner, "../");
   }
 
-  private String summaryPage(SummaryView v, String partner, String root) {
+  private Html summaryPage(SummaryView v, String partner, String root) {
     boolean ownSite = model.face == SiteModel.Face.PARTNER;
     boolean partnerPage = partner != null && !ownSite;
     List<Html> areaLinks = new ArrayList<>();
@@ -234,7 +234,7 @@ final class SummaryPage {
   private static final Template STATUS_CELL = SitePages.SITE.get("statusCell");
 
   /** {@code partners.html} of the program's site: each partner and its partner-level goals. */
-  String partners() {
+  Html partners() {
     Outcome o = model.outcome;
     List<Html> heads = new ArrayList<>();
     List<int[]> rules = new ArrayList<>();

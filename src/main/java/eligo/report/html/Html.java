@@ -1,5 +1,8 @@
 package eligo.report.html;
 
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -108,6 +111,51 @@ public final class Html {
       } else {
         ((Html) p).appendTo(sb);
       }
+    }
+  }
+
+  /**
+   * The markup in UTF-8, encoded piece by piece: for a page, never made one string first, which
+   * would hold every character in two bytes from its first character outside Latin-1 on (a {@code
+   * ›} or a customer's name in Japanese), to be encoded again as a whole.
+   */
+  public ByteBuffer utf8() {
+    Utf8 out = new Utf8(length + (length >> 3) + 64);
+    appendTo(out);
+    return ByteBuffer.wrap(out.bytes, 0, out.size);
+  }
+
+  private void appendTo(Utf8 out) {
+    String m = markup;
+    if (m != null) {
+      out.add(m);
+      return;
+    }
+    for (Object p : parts) {
+      if (p instanceof String s) {
+        out.add(s);
+      } else {
+        ((Html) p).appendTo(out);
+      }
+    }
+  }
+
+  /** Bytes of UTF-8, growing. */
+  private static final class Utf8 {
+    byte[] bytes;
+    int size;
+
+    Utf8(int capacity) {
+      bytes = new byte[capacity];
+    }
+
+    void add(String s) {
+      byte[] b = s.getBytes(StandardCharsets.UTF_8);
+      if (size + b.length > bytes.length) {
+        bytes = Arrays.copyOf(bytes, Math.max(size + b.length, bytes.length + (bytes.length >> 1)));
+      }
+      System.arraycopy(b, 0, bytes, size, b.length);
+      size += b.length;
     }
   }
 
