@@ -8,7 +8,7 @@ import eligo.ir.Ir;
  * number (a literal, a rate, a product).
  */
 record Kind(Ir.ValueKind category, String label) {
-  static final Kind MONEY = new Kind(Ir.ValueKind.MONEY, "USD");
+  static final Kind MONEY = new Kind(Ir.ValueKind.MONEY, Ir.MONEY_UNIT);
   static final Kind NUMBER = new Kind(Ir.ValueKind.NUMBER, "");
 
   static Kind quantity(String label) {

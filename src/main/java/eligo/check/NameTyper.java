@@ -354,12 +354,16 @@ final class NameTyper {
     if (decl instanceof Ast.MeasureDecl md) {
       T t = expand(d, md.expr(), env, d.home());
       // A derived measure carries its own name as its unit ('measure consumption_value =
-      // active_users * RATE' counts consumption value, not active users); money stays money.
+      // active_users * RATE' counts consumption value, not active users); money stays money, named
+      // so too ('measure half_acr = acr * 0.5' is not ACR), and adds to any money.
       if (t instanceof TNum num && num.kind().category() == Ir.ValueKind.NUMBER) {
         return new TNum(num.e(), new Kind(Ir.ValueKind.NUMBER, text));
       }
       if (t instanceof TNum num && num.kind().category() == Ir.ValueKind.QUANTITY) {
         return new TNum(num.e(), Kind.quantity(text));
+      }
+      if (t instanceof TNum num && num.kind().category() == Ir.ValueKind.MONEY) {
+        return new TNum(num.e(), new Kind(Ir.ValueKind.MONEY, text));
       }
       return t;
     }

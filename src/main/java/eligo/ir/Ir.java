@@ -247,6 +247,12 @@ public final class Ir {
     WORKLOAD
   }
 
+  /**
+   * The unit of money ({@link ValueKind#MONEY}): a node or partner rule of money has it, but for a
+   * derived measure of money ({@code measure half_acr = acr * 0.5}), whose unit is its own name.
+   */
+  public static final String MONEY_UNIT = "USD";
+
   /** What a value counts or measures, for people: drives formatting in reports. */
   public enum ValueKind {
     MONEY,

@@ -487,7 +487,7 @@ public final class Explainer {
     }
     if (top instanceof Ir.Sum sum) {
       Words.Amount amount = new Words.Amount(n.valueKind(), n.unit());
-      String name = Words.amountName(sum, n.valueKind() == Ir.ValueKind.QUANTITY ? n.unit() : null);
+      String name = Words.amountName(sum, Words.ownName(n.valueKind(), n.unit()));
       if (n.isNet()) {
         return name
             + ": "
@@ -501,8 +501,7 @@ public final class Explainer {
     }
     if (top instanceof Ir.Reduce reduce) {
       Words.Amount amount = new Words.Amount(n.valueKind(), n.unit());
-      String name =
-          Words.reduceName(reduce, n.valueKind() == Ir.ValueKind.QUANTITY ? n.unit() : null);
+      String name = Words.reduceName(reduce, Words.ownName(n.valueKind(), n.unit()));
       if (n.isNet()) {
         return name
             + ": "

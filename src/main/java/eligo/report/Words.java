@@ -239,6 +239,17 @@ public final class Words {
   }
 
   /**
+   * The name a node's value has of its own, for {@link #amountName}: a quantity's unit, and a
+   * derived measure of money's name (its unit, not {@link Ir#MONEY_UNIT}); else null.
+   */
+  static String ownName(Ir.ValueKind kind, String unit) {
+    return kind == Ir.ValueKind.QUANTITY
+            || (kind == Ir.ValueKind.MONEY && unit != null && !unit.equals(Ir.MONEY_UNIT))
+        ? unit
+        : null;
+  }
+
+  /**
    * The same, where an amount that is not a measure of the data (a derived measure: {@code
    * active_users * RATE}) is named by {@code unit}, the unit the checker gave it (the derived
    * measure's own name), when there is one.

@@ -529,6 +529,104 @@ class ExplainerTest {
     }
   }
 
+  @Test
+  void aDerivedMeasureOfMoneyIsNamedByItsOwnNameAndShownAtItsExtraPlaces() throws IOException {
+    // money times 0.5 has three decimal places: $7,500.000 and $0.125 are shown, not refused as
+    // amounts to round, and the why names half_acr, not the ACR it is made of
+    Path criteria = tmp.resolve("half");
+    Files.createDirectories(criteria);
+    write(
+        criteria,
+        "half.criteria",
+        String.join(
+            "\n",
+            "association type PAL = \"PAL\"",
+            "workloads CLOUD = family \"Azure\"",
+            "measure half_acr = acr * 0.5",
+            "area half \"Half\" {",
+            "  metric half \"Half ACR\" {",
+            "    criteria \"Half of the ACR via PAL at M: at least {met}\"",
+            "    details per tenant",
+            "    value sum half_acr via PAL for tenant, workload in CLOUD at M",
+            "    met when value >= $10000",
+            "  }",
+            "}",
+            ""));
+    Path data = tmp.resolve("half-data");
+    Files.createDirectories(data);
+    write(data, "customers.csv", "partner_id,customer_id,customer_name\nP1,C1,One\nP1,C2,Two\n");
+    write(data, "tenants.csv", "customer_id,tenant_id,tenant_name\nC1,T1,t1\nC2,T2,t2\n");
+    write(data, "workloads.csv", "workload,family\nAzure A,Azure\n");
+    write(
+        data,
+        "associations.csv",
+        "tenant_id,workload,association_type,start_month,end_month\n"
+            + "T1,Azure A,PAL,2025-01,\nT2,Azure A,PAL,2025-01,\n");
+    write(
+        data,
+        "usage.csv",
+        "tenant_id,workload,month,acr_usd,revenue_usd,paid_units,active_users,protected_users\n"
+            + "T1,Azure A,2026-09,15000.00,,,,\nT2,Azure A,2026-09,0.25,,,,\n");
+    for (String engine : List.of("generated", "interpret")) {
+      java.io.StringWriter out = new java.io.StringWriter();
+      java.io.StringWriter err = new java.io.StringWriter();
+      int code =
+          eligo.cli.Main.execute(
+              new String[] {
+                "explain",
+                "--criteria",
+                criteria.toString(),
+                "--data",
+                data.toString(),
+                "--engine",
+                engine,
+                "C1"
+              },
+              new java.io.PrintWriter(out),
+              new java.io.PrintWriter(err));
+      assertThat(code).as(err.toString()).isZero();
+      assertThat(out.toString())
+          .contains(
+              "  half  not met  $7,500.00\n",
+              "why: half acr attributed via PAL: $7,500.00 in 2026-09; needed: at least"
+                  + " $10,000.00");
+    }
+    Path site = tmp.resolve("half-site");
+    java.io.StringWriter err = new java.io.StringWriter();
+    int code =
+        eligo.cli.Main.execute(
+            new String[] {
+              "report",
+              "--criteria",
+              criteria.toString(),
+              "--data",
+              data.toString(),
+              "--out",
+              site.toString()
+            },
+            new java.io.PrintWriter(new java.io.StringWriter()),
+            new java.io.PrintWriter(err));
+    assertThat(code).as(err.toString()).isZero();
+    String results = Files.readString(site.resolve("results.csv"));
+    assertThat(results).contains("P1,C1,One,not_met,7500\n", "P1,C2,Two,not_met,0.125\n");
+    String pages;
+    try (var files = Files.list(site)) {
+      pages =
+          files
+              .filter(f -> f.getFileName().toString().matches("c[0-9]+-[0-9]+\\.html"))
+              .map(
+                  f -> {
+                    try {
+                      return Files.readString(f);
+                    } catch (IOException e) {
+                      throw new java.io.UncheckedIOException(e);
+                    }
+                  })
+              .collect(java.util.stream.Collectors.joining());
+    }
+    assertThat(pages).contains("$7,500.00", "$0.125", "half acr attributed via PAL");
+  }
+
   private static void write(Path dir, String name, String text) throws IOException {
     Files.writeString(dir.resolve(name), text, StandardCharsets.UTF_8);
   }
