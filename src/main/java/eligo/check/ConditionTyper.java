@@ -65,7 +65,8 @@ final class ConditionTyper {
                 + lints.instance
                 + lints.because(Lints.constantValue(a.e()) == null ? a : b));
       }
-      return new TBool(new Ir.Compare(op, a.e(), b.e()));
+      Kind amount = a.kind().category() == Ir.ValueKind.NUMBER ? b.kind() : a.kind();
+      return new TBool(new Ir.Compare(op, a.e(), b.e(), amount.category(), amount.label()));
     }
     reporter.error(c.span(), "cannot compare " + describe(l) + " with " + describe(r));
     return ERR;
@@ -179,7 +180,12 @@ final class ConditionTyper {
     boolean always = true;
     for (Ast.BandBound b : bounds) {
       Ir.Compare cmp =
-          new Ir.Compare(Ir.CmpOp.valueOf(b.op().name()), subject.e(), constant(b.limit().value()));
+          new Ir.Compare(
+              Ir.CmpOp.valueOf(b.op().name()),
+              subject.e(),
+              constant(b.limit().value()),
+              subject.kind().category(),
+              subject.kind().label());
       Boolean holds = lints.fixedOutcome(cmp.op(), cmp.left(), cmp.right());
       never |= Boolean.FALSE.equals(holds);
       always &= Boolean.TRUE.equals(holds);

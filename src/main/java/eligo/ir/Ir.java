@@ -1010,8 +1010,19 @@ public final class Ir {
     }
   }
 
-  /** Numeric comparison (scales aligned exactly). */
-  public record Compare(CmpOp op, Expr left, Expr right) implements Expr {
+  /**
+   * Numeric comparison (scales aligned exactly). {@code kind} and {@code unit} are what the checker
+   * knew of the compared amount (the left side, or the right when the left is a plain number), for
+   * words only: a derived measure's own name ({@code consumption_value}, not the {@code
+   * active_users} it is made of); null when not known. Evaluation ignores them.
+   */
+  public record Compare(CmpOp op, Expr left, Expr right, ValueKind kind, String unit)
+      implements Expr {
+    /** A comparison whose amount's kind and unit are not known. */
+    public Compare(CmpOp op, Expr left, Expr right) {
+      this(op, left, right, null, null);
+    }
+
     public Type type() {
       return Type.BOOL;
     }

@@ -46,7 +46,7 @@ final class NodeTrace {
     }
 
     String amount() {
-      return Words.amount(compare.left()).format(value, compare.left().scale());
+      return Words.amount(compare).format(value, compare.left().scale());
     }
 
     String when() {
@@ -57,7 +57,7 @@ final class NodeTrace {
       Ir.Const c = (Ir.Const) compare.right();
       return Words.comparison(compare.op())
           + " "
-          + Words.amount(compare.left()).format(c.unscaled(), c.scale());
+          + Words.amount(compare).format(c.unscaled(), c.scale());
     }
   }
 
@@ -68,7 +68,7 @@ final class NodeTrace {
   record Peak(Ir.Compare compare, long value, int month) {
     String text(String before) {
       return before
-          + Words.amount(compare.left()).format(value, compare.left().scale())
+          + Words.amount(compare).format(value, compare.left().scale())
           + (month == Month.NONE ? "" : " in " + Formats.month(month));
     }
   }

@@ -104,7 +104,7 @@ final class PartWords {
       Words.Amount amount =
           k.left() instanceof Ir.NodeValue || k.right() instanceof Ir.NodeValue
               ? new Words.Amount(heard.valueKind, heard.unit)
-              : Words.amount(k.left());
+              : Words.amount(k);
       return amount.format(left, k.left().scale())
           + " against "
           + amount.format(right, k.right().scale());

@@ -203,6 +203,37 @@ public final class Words {
         : new Amount(Ir.ValueKind.QUANTITY, m.column());
   }
 
+  /**
+   * How to show the amount {@code k} compares: {@link #amount(Ir.Expr)} of its left side, named by
+   * its own name when it is a derived measure ({@link #derivedName}).
+   */
+  static Amount amount(Ir.Compare k) {
+    String own = derivedName(k);
+    return own == null ? amount(k.left()) : new Amount(k.kind(), own);
+  }
+
+  /**
+   * The own name of the amount {@code k} compares when it is a derived measure of money or of a
+   * quantity ({@code consumption_value}, made of active users; {@code half_acr}, made of ACR), as
+   * the checker gave it; null when it is a measure of the data or not known.
+   */
+  static String derivedName(Ir.Compare k) {
+    if (k.unit() == null || k.unit().isEmpty()) {
+      return null;
+    }
+    if (k.kind() == Ir.ValueKind.MONEY) {
+      return k.unit().equals(Ir.MONEY_UNIT) ? null : k.unit();
+    }
+    if (k.kind() == Ir.ValueKind.QUANTITY) {
+      Measure m = firstMeasure(k.left());
+      if (m == null) {
+        m = firstMeasure(k.right());
+      }
+      return m != null && m.column().equals(k.unit()) ? null : k.unit();
+    }
+    return null;
+  }
+
   /** How to show an amount: its kind and unit. */
   record Amount(Ir.ValueKind kind, String unit) {
     String format(long unscaled, int scale) {
@@ -356,8 +387,8 @@ public final class Words {
           + " association";
     }
     if (e instanceof Ir.Compare k && k.right() instanceof Ir.Const c) {
-      boolean money = amount(k.left()).kind() == Ir.ValueKind.MONEY;
-      return amountName(k.left())
+      boolean money = amount(k).kind() == Ir.ValueKind.MONEY;
+      return amountName(k.left(), derivedName(k))
           + " "
           + comparison(k.op())
           + " "

@@ -182,6 +182,41 @@ class ExplainerTest {
   }
 
   @Test
+  void aComparisonOfADerivedMeasureNamesTheMeasureNotWhatItIsMadeOf() {
+    // Business Applications' deployments compare consumption value (active users times a rate)
+    // with 5,000 or 10,000: the why, its qualifying words and the cells say consumption value;
+    // active users read for it were 100 times too small for Business Central, 5 for Power Apps
+    Outcome o = Runs.run(Path.of("examples/sample-data"));
+    Explainer explainer = new Explainer(o);
+    int closest = 0;
+    int cells = 0;
+    for (int c = 0; c < o.data.customerCount(); c++) {
+      CustomerView v = explainer.explain(c);
+      for (String area : List.of("bizapps-smb", "bizapps-enterprise")) {
+        CustomerView.Node n = Runs.node(v, area, "customer-success.deployments");
+        if (!"not_met".equals(n.status())) {
+          continue;
+        }
+        assertThat(n.why()).doesNotContain("active users");
+        if (n.why().contains("the highest was")) {
+          closest++;
+          assertThat(n.why())
+              .contains("consumption value attributed via")
+              .containsPattern(
+                  "with [0-9,.]+ consumption value as of [0-9-]+ \\(needed: at least"
+                      + " (5,000|10,000) consumption value\\)");
+        }
+        for (CustomerView.Detail d : n.details()) {
+          assertThat(d.now()).doesNotContain("active users");
+          cells += d.now().contains("consumption value") ? 1 : 0;
+        }
+      }
+    }
+    assertThat(closest).isGreaterThan(10);
+    assertThat(cells).isGreaterThan(10);
+  }
+
+  @Test
   void aCountOfAssociationTypesListsEveryAssociationThatCounts() {
     // C0000119 has, on Azure workloads, PAL on two tenants, CSP T1, CSP T2 and DPOR in the window;
     // CPOR (App Service) and CPOR RevRec (Azure Functions, ended 2024-06) are not Azure types
