@@ -28,13 +28,18 @@ public final class Formats {
     if (d.signum() < 0) {
       out.append('-');
     }
+    return grouping(out, plain, whole).append(plain, whole, plain.length()).toString();
+  }
+
+  /** Appends the first {@code whole} digits of {@code digits} with a comma before each three. */
+  private static StringBuilder grouping(StringBuilder out, String digits, int whole) {
     for (int i = 0; i < whole; i++) {
       if (i > 0 && (whole - i) % 3 == 0) {
         out.append(',');
       }
-      out.append(plain.charAt(i));
+      out.append(digits.charAt(i));
     }
-    return out.append(plain, whole, plain.length()).toString();
+    return out;
   }
 
   /** {@code $12,345.67}, {@code -$499.99}. */
@@ -92,14 +97,8 @@ public final class Formats {
     if (unscaled < 0) {
       out.append('-');
     }
-    out.append(prefix);
     String w = Long.toString(whole);
-    for (int i = 0; i < w.length(); i++) {
-      if (i > 0 && (w.length() - i) % 3 == 0) {
-        out.append(',');
-      }
-      out.append(w.charAt(i));
-    }
+    grouping(out.append(prefix), w, w.length());
     if (decimals > 0) {
       out.append('.');
       if (digits > 0) {

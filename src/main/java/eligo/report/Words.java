@@ -218,20 +218,16 @@ public final class Words {
    * the checker gave it; null when it is a measure of the data or not known.
    */
   static String derivedName(Ir.Compare k) {
-    if (k.unit() == null || k.unit().isEmpty()) {
+    String own = ownName(k.kind(), k.unit());
+    if (own == null || own.isEmpty()) {
       return null;
     }
-    if (k.kind() == Ir.ValueKind.MONEY) {
-      return k.unit().equals(Ir.MONEY_UNIT) ? null : k.unit();
+    // a quantity's unit is its measure's column when it is a measure of the data
+    Measure m = firstMeasure(k.left());
+    if (m == null) {
+      m = firstMeasure(k.right());
     }
-    if (k.kind() == Ir.ValueKind.QUANTITY) {
-      Measure m = firstMeasure(k.left());
-      if (m == null) {
-        m = firstMeasure(k.right());
-      }
-      return m != null && m.column().equals(k.unit()) ? null : k.unit();
-    }
-    return null;
+    return k.kind() == Ir.ValueKind.QUANTITY && m != null && m.column().equals(own) ? null : own;
   }
 
   /** How to show an amount: its kind and unit. */
