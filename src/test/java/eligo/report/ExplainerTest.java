@@ -538,24 +538,16 @@ class ExplainerTest {
             + "T1,Azure A,2026-09,,,5,,\nT1,Azure B,2026-09,,,5,,\nT2,Azure A,2026-09,,,5,,\n"
             + "T2,Azure B,2026-09,,,0,,\nT2,Office,2026-09,,,5,,\n");
     for (String engine : List.of("generated", "interpret")) {
-      java.io.StringWriter out = new java.io.StringWriter();
-      java.io.StringWriter err = new java.io.StringWriter();
-      int code =
-          eligo.cli.Main.execute(
-              new String[] {
-                "explain",
-                "--criteria",
-                criteria.toString(),
-                "--data",
-                data.toString(),
-                "--engine",
-                engine,
-                "C1"
-              },
-              new java.io.PrintWriter(out),
-              new java.io.PrintWriter(err));
-      assertThat(code).as(err.toString()).isZero();
-      assertThat(out.toString())
+      assertThat(
+              cli(
+                  "explain",
+                  "--criteria",
+                  criteria.toString(),
+                  "--data",
+                  data.toString(),
+                  "--engine",
+                  engine,
+                  "C1"))
           .contains(
               "  used  not met  2 association types\n",
               "    per tenant:\n"
@@ -603,45 +595,30 @@ class ExplainerTest {
         "tenant_id,workload,month,acr_usd,revenue_usd,paid_units,active_users,protected_users\n"
             + "T1,Azure A,2026-09,15000.00,,,,\nT2,Azure A,2026-09,0.25,,,,\n");
     for (String engine : List.of("generated", "interpret")) {
-      java.io.StringWriter out = new java.io.StringWriter();
-      java.io.StringWriter err = new java.io.StringWriter();
-      int code =
-          eligo.cli.Main.execute(
-              new String[] {
-                "explain",
-                "--criteria",
-                criteria.toString(),
-                "--data",
-                data.toString(),
-                "--engine",
-                engine,
-                "C1"
-              },
-              new java.io.PrintWriter(out),
-              new java.io.PrintWriter(err));
-      assertThat(code).as(err.toString()).isZero();
-      assertThat(out.toString())
+      assertThat(
+              cli(
+                  "explain",
+                  "--criteria",
+                  criteria.toString(),
+                  "--data",
+                  data.toString(),
+                  "--engine",
+                  engine,
+                  "C1"))
           .contains(
               "  half  not met  $7,500.00\n",
               "why: half acr attributed via PAL: $7,500.00 in 2026-09; needed: at least"
                   + " $10,000.00");
     }
     Path site = tmp.resolve("half-site");
-    java.io.StringWriter err = new java.io.StringWriter();
-    int code =
-        eligo.cli.Main.execute(
-            new String[] {
-              "report",
-              "--criteria",
-              criteria.toString(),
-              "--data",
-              data.toString(),
-              "--out",
-              site.toString()
-            },
-            new java.io.PrintWriter(new java.io.StringWriter()),
-            new java.io.PrintWriter(err));
-    assertThat(code).as(err.toString()).isZero();
+    cli(
+        "report",
+        "--criteria",
+        criteria.toString(),
+        "--data",
+        data.toString(),
+        "--out",
+        site.toString());
     String results = Files.readString(site.resolve("results.csv"));
     assertThat(results).contains("P1,C1,One,not_met,7500\n", "P1,C2,Two,not_met,0.125\n");
     String pages;
@@ -660,6 +637,16 @@ class ExplainerTest {
               .collect(java.util.stream.Collectors.joining());
     }
     assertThat(pages).contains("$7,500.00", "$0.125", "half acr attributed via PAL");
+  }
+
+  /** The standard output of the command line {@code args}, which must exit with 0. */
+  private static String cli(String... args) {
+    java.io.StringWriter out = new java.io.StringWriter();
+    java.io.StringWriter err = new java.io.StringWriter();
+    int code =
+        eligo.cli.Main.execute(args, new java.io.PrintWriter(out), new java.io.PrintWriter(err));
+    assertThat(code).as(err.toString()).isZero();
+    return out.toString();
   }
 
   private static void write(Path dir, String name, String text) throws IOException {
