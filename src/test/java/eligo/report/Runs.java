@@ -115,4 +115,19 @@ final class Runs {
       throw new UncheckedIOException(e);
     }
   }
+
+  /** The standard output of the command line {@code args}, which must exit with 0. */
+  static String cli(String... args) {
+    java.io.StringWriter out = new java.io.StringWriter();
+    java.io.StringWriter err = new java.io.StringWriter();
+    int code =
+        eligo.cli.Main.execute(args, new java.io.PrintWriter(out), new java.io.PrintWriter(err));
+    org.assertj.core.api.Assertions.assertThat(code).as(err.toString()).isZero();
+    return out.toString();
+  }
+
+  /** Writes {@code text} into {@code dir/name} in UTF-8. */
+  static void write(Path dir, String name, String text) throws IOException {
+    Files.writeString(dir.resolve(name), text, StandardCharsets.UTF_8);
+  }
 }
