@@ -1,6 +1,7 @@
 package eligo.report;
 
 import static eligo.report.Runs.cli;
+import static eligo.report.Runs.explain;
 import static eligo.report.Runs.write;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -94,16 +95,7 @@ class DerivedMeasureWordsTest {
         "tenant_id,workload,month,acr_usd,revenue_usd,paid_units,active_users,protected_users\n"
             + "T1,Azure A,2026-09,15000.00,,,,\nT2,Azure A,2026-09,0.25,,,,\n");
     for (String engine : List.of("generated", "interpret")) {
-      assertThat(
-              cli(
-                  "explain",
-                  "--criteria",
-                  criteria.toString(),
-                  "--data",
-                  data.toString(),
-                  "--engine",
-                  engine,
-                  "C1"))
+      assertThat(explain(criteria, data, engine, "C1"))
           .contains(
               "  half  not met  $7,500.00\n",
               "why: half acr attributed via PAL: $7,500.00 in 2026-09; needed: at least"

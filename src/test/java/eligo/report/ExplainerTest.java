@@ -1,6 +1,6 @@
 package eligo.report;
 
-import static eligo.report.Runs.cli;
+import static eligo.report.Runs.explain;
 import static eligo.report.Runs.write;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -504,16 +504,7 @@ class ExplainerTest {
             + "T1,Azure A,2026-09,,,5,,\nT1,Azure B,2026-09,,,5,,\nT2,Azure A,2026-09,,,5,,\n"
             + "T2,Azure B,2026-09,,,0,,\nT2,Office,2026-09,,,5,,\n");
     for (String engine : List.of("generated", "interpret")) {
-      assertThat(
-              cli(
-                  "explain",
-                  "--criteria",
-                  criteria.toString(),
-                  "--data",
-                  data.toString(),
-                  "--engine",
-                  engine,
-                  "C1"))
+      assertThat(explain(criteria, data, engine, "C1"))
           .contains(
               "  used  not met  2 association types\n",
               "    per tenant:\n"

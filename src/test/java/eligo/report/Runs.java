@@ -126,6 +126,19 @@ final class Runs {
     return out.toString();
   }
 
+  /** The output of {@code eligo explain CUSTOMER} on {@code engine}, which must exit with 0. */
+  static String explain(Path criteria, Path data, String engine, String customer) {
+    return cli(
+        "explain",
+        "--criteria",
+        criteria.toString(),
+        "--data",
+        data.toString(),
+        "--engine",
+        engine,
+        customer);
+  }
+
   /** Writes {@code text} into {@code dir/name} in UTF-8. */
   static void write(Path dir, String name, String text) throws IOException {
     Files.writeString(dir.resolve(name), text, StandardCharsets.UTF_8);
