@@ -15,11 +15,18 @@ final class DatasetAssembly {
   private DatasetAssembly() {}
 
   /**
-   * The dataset of the first {@code rows} usage rows, whose runs are {@code runs}. The usage
-   * columns are let go of ({@code usage} is not usable afterwards).
+   * The associations in (tenant, workload, file line) order: {@code order} holds their indexes in
+   * that order, {@code tenant} and {@code workload} are by index; {@code type}, {@code start} and
+   * {@code end} are already in that order.
    */
-  static Dataset build(LoadTables tables, UsageColumns usage, RowOrder.Runs runs, int rows) {
-    // associations in (tenant, workload, file line) order
+  record Associations(
+      int[] order, int[] tenant, int[] workload, int[] type, int[] start, int[] end) {}
+
+  /**
+   * The associations of {@code tables}, ordered. They depend on nothing read after
+   * associations.csv, so the loader orders them while it reads usage.csv.
+   */
+  static Associations orderAssociations(LoadTables tables) {
     int a = tables.assocTenant.size();
     int[] x = RowOrder.identity(a);
     int[] y = new int[a];
@@ -27,7 +34,31 @@ final class DatasetAssembly {
     int[] assocW = tables.assocWorkload.toArray();
     RowOrder.countingSort(x, y, a, assocW, 0, tables.workloadCount());
     RowOrder.countingSort(y, x, a, assocT, 0, tables.tenantCount());
-    int[] assocOrder = x;
+    return new Associations(
+        x,
+        assocT,
+        assocW,
+        tables.assocType.gather(x, a),
+        tables.assocStart.gather(x, a),
+        tables.assocEnd.gather(x, a));
+  }
+
+  /** {@link #build(LoadTables, Associations, UsageColumns, RowOrder.Runs, int)}, ordering them. */
+  static Dataset build(LoadTables tables, UsageColumns usage, RowOrder.Runs runs, int rows) {
+    return build(tables, orderAssociations(tables), usage, runs, rows);
+  }
+
+  /**
+   * The dataset of the first {@code rows} usage rows, whose runs are {@code runs}, and of the
+   * ordered associations {@code assoc}. The usage columns are let go of ({@code usage} is not
+   * usable afterwards).
+   */
+  static Dataset build(
+      LoadTables tables, Associations assoc, UsageColumns usage, RowOrder.Runs runs, int rows) {
+    int a = assoc.order().length;
+    int[] assocT = assoc.tenant();
+    int[] assocW = assoc.workload();
+    int[] assocOrder = assoc.order();
 
     // pairs: merge the usage runs and the associations of each tenant
     int tenants = tables.tenantCount();
@@ -101,10 +132,7 @@ final class DatasetAssembly {
             pairRowEnd.toArray(),
             pairAssocStart.toArray())
         .rows(rowMonth, rowMeasures, rowNarrow)
-        .associations(
-            tables.assocType.gather(assocOrder, a),
-            tables.assocStart.gather(assocOrder, a),
-            tables.assocEnd.gather(assocOrder, a))
+        .associations(assoc.type(), assoc.start(), assoc.end())
         .customerAttributes(
             tables.customerColumns,
             tables.customerAttrNames,
