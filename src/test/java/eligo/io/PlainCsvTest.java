@@ -251,6 +251,43 @@ class PlainCsvTest {
   }
 
   @Test
+  void theLinesWithContentAreCountedInAnyMixOfLineBreaksAndCarriageReturns() throws IOException {
+    // random files of 'a', CR and LF (each byte of a word takes every path of the count: no line
+    // break, line breaks without CR, both), counted in 1 to 4 chunks against one byte at a time
+    java.util.Random random = new java.util.Random(20261205);
+    byte[] alphabet = {'a', '\r', '\n', 'a', '\n', 'a', 'a', 'a'};
+    for (int round = 0; round < 400; round++) {
+      byte[] b = new byte[random.nextInt(120)];
+      int bias = random.nextInt(3); // runs of one byte, or mixed
+      for (int i = 0; i < b.length; i++) {
+        b[i] = bias > 0 && i > 0 && random.nextInt(3) > 0 ? b[i - 1] : alphabet[random.nextInt(8)];
+      }
+      Path f = dir.resolve("count.csv");
+      Files.write(f, b);
+      int headerEnd = 0;
+      while (headerEnd < b.length && b[headerEnd] != '\n') {
+        headerEnd++;
+      }
+      long expected = 0;
+      boolean content = false;
+      for (int i = headerEnd + 1; i < b.length; i++) {
+        if (b[i] == '\n') {
+          expected += content ? 1 : 0;
+          content = false;
+        } else if (b[i] != '\r') {
+          content = true;
+        }
+      }
+      expected += content ? 1 : 0;
+      for (int chunks = 1; chunks <= 4; chunks++) {
+        assertThat(PlainCsv.plan(f, chunks).capacity())
+            .as("%s in %d chunks", new String(b, StandardCharsets.ISO_8859_1), chunks)
+            .isEqualTo(expected);
+      }
+    }
+  }
+
+  @Test
   void aGeneratedDatasetLoadsTheSameInAnyNumberOfChunks() throws Exception {
     DataGenerator.generate(dir, 60, 11, TestData.TYPES);
     String general = outcome(Mode.STRICT, 0);
