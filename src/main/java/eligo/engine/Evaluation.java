@@ -9,7 +9,6 @@ import eligo.ir.Ir;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeSet;
 import java.util.function.Function;
 
 /**
@@ -250,12 +249,14 @@ public final class Evaluation {
       order = base.order;
     } else {
       int customers = data.customerCount();
-      TreeSet<String> partnerSet = new TreeSet<>(Texts.CODE_POINT_ORDER);
-      for (int c = 0; c < customers; c++) {
-        partnerSet.add(data.partnerId(c));
-      }
-      partners = new ArrayList<>(partnerSet);
+      // the distinct partners by hash, then sorted: a sorted set of a million customers' partners
+      // compared strings 12 times a customer (0.4 s on one core, with the other idle)
       java.util.HashMap<String, Integer> partnerIndex = new java.util.HashMap<>();
+      for (int c = 0; c < customers; c++) {
+        partnerIndex.putIfAbsent(data.partnerId(c), -1);
+      }
+      partners = new ArrayList<>(partnerIndex.keySet());
+      partners.sort(Texts.CODE_POINT_ORDER);
       for (int p = 0; p < partners.size(); p++) {
         partnerIndex.put(partners.get(p), p);
       }
