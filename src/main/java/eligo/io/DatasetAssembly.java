@@ -43,11 +43,6 @@ final class DatasetAssembly {
         tables.assocEnd.gather(x, a));
   }
 
-  /** {@link #build(LoadTables, Associations, UsageColumns, RowOrder.Runs, int)}, ordering them. */
-  static Dataset build(LoadTables tables, UsageColumns usage, RowOrder.Runs runs, int rows) {
-    return build(tables, orderAssociations(tables), usage, runs, rows);
-  }
-
   /**
    * The dataset of the first {@code rows} usage rows, whose runs are {@code runs}, and of the
    * ordered associations {@code assoc}. The usage columns are let go of ({@code usage} is not

@@ -329,29 +329,21 @@ public final class DatasetLoader {
   }
 
   /**
-   * A file's plan; null when the file cannot be read (reported when it is read) or is not on disk.
-   */
-  /**
    * The associations ordered on their own thread; its failure (out of memory) is the load's. When
    * this thread is interrupted, they are ordered here.
    */
   private DatasetAssembly.Associations ordered(FutureTask<DatasetAssembly.Associations> task) {
     try {
-      return task.get();
-    } catch (ExecutionException e) {
-      if (e.getCause() instanceof RuntimeException r) {
-        throw r;
-      }
-      if (e.getCause() instanceof Error r) {
-        throw r;
-      }
-      throw new IllegalStateException(e.getCause());
+      return DaemonThreads.result(task);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       return DatasetAssembly.orderAssociations(tables);
     }
   }
 
+  /**
+   * A file's plan; null when the file cannot be read (reported when it is read) or is not on disk.
+   */
   private static PlainCsv.Plan join(FutureTask<PlainCsv.Plan> task) {
     try {
       return task.get();
