@@ -65,8 +65,8 @@ public final class DatasetLoader {
   private final Mode mode;
 
   /**
-   * The parts associations.csv and usage.csv are cut into to be read in parallel ({@link
-   * PlainCsv}); 0: read on one thread.
+   * The threads that read associations.csv and usage.csv in parallel, in chunks ({@link PlainCsv});
+   * 0: the general reader, on one thread.
    */
   private final int chunks;
 
@@ -196,9 +196,9 @@ public final class DatasetLoader {
   }
 
   /**
-   * {@link #load(Path, List, Mode)}, with associations.csv and usage.csv cut into {@code chunks}
-   * parts read in parallel when they are plain ({@link PlainCsv}); with 0, they are read on one
-   * thread.
+   * {@link #load(Path, List, Mode)}, with associations.csv and usage.csv read in chunks by {@code
+   * chunks} threads when they are plain ({@link PlainCsv}); with 0, they are read on one thread by
+   * the general reader.
    */
   static LoadResult load(Path dir, List<String> associationTypes, Mode mode, int chunks)
       throws DataException {
@@ -206,8 +206,8 @@ public final class DatasetLoader {
   }
 
   private LoadResult run() throws DataException {
-    // Cut associations.csv and usage.csv into one chunk per core and count their lines on another
-    // thread while the smaller files are read: the counts size the columns.
+    // Cut associations.csv and usage.csv into chunks for a thread per core and count their lines on
+    // another thread while the smaller files are read: the counts size the columns.
     int parts = Math.max(1, chunks);
     FutureTask<PlainCsv.Plan> associationPlan = new FutureTask<>(() -> plan(ASSOCIATIONS, parts));
     FutureTask<PlainCsv.Plan> usagePlan = new FutureTask<>(() -> plan(USAGE, parts));

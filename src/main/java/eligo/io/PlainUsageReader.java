@@ -66,9 +66,9 @@ final class PlainUsageReader {
   }
 
   /**
-   * Reads every chunk, one per thread, into {@code out}. True when every row was plain (then {@code
-   * out} holds {@link PlainCsv.Plan#capacity()} rows in file order); false otherwise (then {@code
-   * out} holds garbage).
+   * Reads every chunk, on the plan's threads, into {@code out}. True when every row was plain (then
+   * {@code out} holds {@link PlainCsv.Plan#capacity()} rows in file order); false otherwise (then
+   * {@code out} holds garbage).
    */
   boolean read(Columns out) {
     Chunk[] parts = new Chunk[plan.chunks()];
@@ -108,7 +108,7 @@ final class PlainUsageReader {
     return true;
   }
 
-  /** One chunk's rows, on its own thread. */
+  /** One chunk's rows, on the thread that took it. */
   private final class Chunk implements PlainCsv.Rows {
     private final Columns out;
     private final IdIndex tenantIds = tenants.forAnotherThread();
