@@ -4,6 +4,7 @@ import static eligo.io.UsageColumns.MEASURES;
 
 import eligo.data.Month;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -58,6 +59,68 @@ final class RowOrder {
       int r = src[i];
       dst[count[key[r] - offset]++] = r;
     }
+  }
+
+  /**
+   * Tenants' runs longer than this are sorted by {@link Arrays#sort}, shorter ones by insertion.
+   */
+  private static final int INSERTION = 32;
+
+  /**
+   * The runs {@code 0..n-1} in (tenant, workload) order when the file has each tenant's runs
+   * together, as exports sorted or grouped by tenant do: then the tenants' groups are put in order
+   * and only each tenant's few runs are sorted, by workload, instead of two counting sorts that
+   * scatter all the runs (a million customers: 0.8 s on one core). Null when a tenant's runs are
+   * not together.
+   *
+   * @param tenants the number of tenants (indexes {@code 0..tenants-1})
+   */
+  static int[] byWorkloadWithinTenants(int[] tenant, int[] workload, int n, int tenants) {
+    int[] groupFrom = new int[tenants]; // per tenant, its first run + 1; 0: none
+    int[] groupTo = new int[tenants];
+    for (int from = 0, to; from < n; from = to) {
+      int t = tenant[from];
+      if (groupFrom[t] != 0) {
+        return null; // the tenant's runs are in two places
+      }
+      to = from + 1;
+      while (to < n && tenant[to] == t) {
+        to++;
+      }
+      groupFrom[t] = from + 1;
+      groupTo[t] = to;
+    }
+    int[] a = new int[n];
+    int k = 0;
+    for (int t = 0; t < tenants; t++) {
+      if (groupFrom[t] == 0) {
+        continue;
+      }
+      int from = groupFrom[t] - 1;
+      int length = groupTo[t] - from;
+      if (length > INSERTION) {
+        long[] keyed = new long[length];
+        for (int i = 0; i < length; i++) {
+          keyed[i] = (long) workload[from + i] << 32 | (from + i); // stable: ties keep their order
+        }
+        Arrays.sort(keyed);
+        for (int i = 0; i < length; i++) {
+          a[k + i] = (int) keyed[i];
+        }
+      } else {
+        for (int i = 0; i < length; i++) {
+          int r = from + i;
+          int j = k + i - 1;
+          while (j >= k && workload[a[j]] > workload[r]) {
+            a[j + 1] = a[j];
+            j--;
+          }
+          a[j + 1] = r;
+        }
+      }
+      k += length;
+    }
+    return a;
   }
 
   static int[] identity(int n) {
@@ -226,10 +289,13 @@ final class RowOrder {
     int count = runStart.size();
     int[] tenant = runTenant.toArray();
     int[] workload = runWorkload.toArray();
-    int[] a = identity(count);
-    int[] b = new int[count];
-    countingSort(a, b, count, workload, 0, tables.workloadCount());
-    countingSort(b, a, count, tenant, 0, tables.tenantCount());
+    int[] a = byWorkloadWithinTenants(tenant, workload, count, tables.tenantCount());
+    if (a == null) {
+      a = identity(count);
+      int[] b = new int[count];
+      countingSort(a, b, count, workload, 0, tables.workloadCount());
+      countingSort(b, a, count, tenant, 0, tables.tenantCount());
+    }
     Runs runs = new Runs(new int[count], new int[count], new int[count], new int[count]);
     for (int j = 0; j < count; j++) {
       int r = a[j];
