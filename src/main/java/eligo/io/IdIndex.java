@@ -24,23 +24,34 @@ final class IdIndex {
   private byte[] ascii = new byte[32];
 
   IdIndex(Map<String, Integer> map) {
+    this(idMap(map));
+  }
+
+  private static IdMap idMap(Map<String, Integer> map) {
+    IdMap ids = new IdMap();
+    map.forEach(ids::put);
+    return ids;
+  }
+
+  IdIndex(IdMap map) {
     int capacity = Integer.highestOneBit(Math.max(4, map.size() * 2 - 1)) << 1;
     keys = new byte[capacity][];
     values = new int[capacity];
     mask = capacity - 1;
-    for (Map.Entry<String, Integer> e : map.entrySet()) {
-      byte[] key = e.getKey().getBytes(StandardCharsets.UTF_8);
-      int h = 0;
-      for (byte b : key) {
-        h = 31 * h + b;
-      }
-      int slot = spread(h) & mask;
-      while (keys[slot] != null) {
-        slot = (slot + 1) & mask;
-      }
-      keys[slot] = key;
-      values[slot] = e.getValue();
-    }
+    map.forEach(
+        (id, index) -> {
+          byte[] key = id.getBytes(StandardCharsets.UTF_8);
+          int h = 0;
+          for (byte b : key) {
+            h = 31 * h + b;
+          }
+          int slot = spread(h) & mask;
+          while (keys[slot] != null) {
+            slot = (slot + 1) & mask;
+          }
+          keys[slot] = key;
+          values[slot] = index;
+        });
   }
 
   private IdIndex(IdIndex shared) {

@@ -16,9 +16,13 @@ final class LoadTables {
   final Map<String, Integer> typeIndex = new HashMap<>();
 
   // ---- customers (file order until reordered: the order of the results, orderCustomers)
-  final Map<String, Integer> customerIndex = new HashMap<>();
+  final IdMap customerIndex = new IdMap();
   final Map<String, Long> customerRejected = new HashMap<>();
   final List<String> partnerIds = new ArrayList<>();
+
+  /** Each partner id once: its customers share it rather than each holding a copy. */
+  private final Map<String, String> partners = new HashMap<>();
+
   final List<String> customerIds = new ArrayList<>();
   final List<String> customerNames = new ArrayList<>();
   final IntColumn customerLine = new IntColumn();
@@ -28,7 +32,7 @@ final class LoadTables {
   List<List<String>> customerAttrValues = List.of();
 
   // ---- tenants (index: file order until reordered, then final order)
-  final Map<String, Integer> tenantIndex = new HashMap<>();
+  final IdMap tenantIndex = new IdMap();
   final Map<String, Long> tenantRejected = new HashMap<>();
   final List<String> tenantIdList = new ArrayList<>();
   final List<String> tenantNameList = new ArrayList<>();
@@ -43,7 +47,7 @@ final class LoadTables {
   String[] tenantNames;
 
   // ---- workloads (file order is final order)
-  final Map<String, Integer> workloadIndex = new HashMap<>();
+  final IdMap workloadIndex = new IdMap();
   final Map<String, Long> workloadRejected = new HashMap<>();
   final List<String> workloadNames = new ArrayList<>();
   final List<String> workloadFamilies = new ArrayList<>();
@@ -102,6 +106,12 @@ final class LoadTables {
       customerAttrValues = values;
     }
     return keptFields.stream().mapToInt(Integer::intValue).toArray();
+  }
+
+  /** The one copy of partner id {@code id}. */
+  String partner(String id) {
+    String first = partners.putIfAbsent(id, id);
+    return first == null ? id : first;
   }
 
   /** Makes the lookups of tenant and workload ids, once both files are read. */
@@ -196,9 +206,7 @@ final class LoadTables {
       }
     }
     tenantAttrValues = List.of();
-    for (Map.Entry<String, Integer> e : tenantIndex.entrySet()) {
-      e.setValue(finalIndex[e.getValue()]);
-    }
+    tenantIndex.renumber(finalIndex);
     tenantIdList.clear();
     tenantNameList.clear();
     tenantCustomer.clear();

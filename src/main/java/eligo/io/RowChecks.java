@@ -56,7 +56,7 @@ final class RowChecks {
         d.customerRejected);
     if (p.isEmpty()) {
       d.customerIndex.put(id, d.customerIds.size());
-      d.partnerIds.add(partner);
+      d.partnerIds.add(d.partner(partner));
       d.customerIds.add(id);
       d.customerNames.add(row.get(2));
       d.customerLine.add(lineInt(row.line));
@@ -287,15 +287,15 @@ final class RowChecks {
       int file,
       String column,
       String id,
-      Map<String, Integer> index,
+      IdMap index,
       IntColumn lines,
       Map<String, Long> rejectedIds) {
     if (id.isEmpty()) {
       p.add(column + " is empty");
       return;
     }
-    Integer i = index.get(id);
-    Long earlier = i != null ? Long.valueOf(lines.get(i)) : rejectedIds.get(id);
+    int i = index.get(id);
+    Long earlier = i != IdMap.ABSENT ? Long.valueOf(lines.get(i)) : rejectedIds.get(id);
     if (earlier != null) {
       p.add(
           column
@@ -307,8 +307,7 @@ final class RowChecks {
   }
 
   /** Remembers the first rejected row of an id that no good row holds. */
-  private static void remember(
-      Map<String, Long> rejectedIds, Map<String, Integer> index, String id, long line) {
+  private static void remember(Map<String, Long> rejectedIds, IdMap index, String id, long line) {
     if (!id.isEmpty() && !index.containsKey(id)) {
       rejectedIds.putIfAbsent(id, line);
     }
@@ -323,15 +322,15 @@ final class RowChecks {
       String column,
       String what,
       String id,
-      Map<String, Integer> index,
+      IdMap index,
       Map<String, Long> rejectedIds,
       int targetFile) {
     if (id.isEmpty()) {
       p.add(column + " is empty");
       return -1;
     }
-    Integer i = index.get(id);
-    if (i != null) {
+    int i = index.get(id);
+    if (i != IdMap.ABSENT) {
       return i;
     }
     Long line = rejectedIds.get(id);

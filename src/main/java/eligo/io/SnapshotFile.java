@@ -192,7 +192,7 @@ public final class SnapshotFile {
   }
 
   private static LoadResult body(SnapshotIn in) throws IOException {
-    String[] partnerIds = in.strings();
+    String[] partnerIds = in.stringsSharingRepeats();
     String[] customerIds = in.strings();
     String[] customerNames = in.strings();
     int[] customerTenantStart = in.ints();

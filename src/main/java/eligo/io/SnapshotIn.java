@@ -7,6 +7,7 @@ import java.nio.IntBuffer;
 import java.nio.LongBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.zip.CRC32C;
 
 /** Little-endian reading of the body through one buffer, with its CRC-32C. */
@@ -78,9 +79,14 @@ final class SnapshotIn {
   }
 
   void bytes(byte[] b) throws IOException {
-    for (int at = 0; at < b.length; ) {
+    bytes(b, b.length);
+  }
+
+  /** The next {@code length} bytes into {@code b[0..length-1]}. */
+  private void bytes(byte[] b, int length) throws IOException {
+    for (int at = 0; at < length; ) {
       need(1);
-      int n = Math.min(buf.remaining(), b.length - at);
+      int n = Math.min(buf.remaining(), length - at);
       buf.get(b, at, n);
       at += n;
     }
@@ -90,10 +96,7 @@ final class SnapshotIn {
     int n = count(1);
     if (n <= SnapshotFile.BUFFER) {
       need(n);
-      if (scratch.length < n) {
-        scratch = new byte[Math.max(n, 2 * scratch.length)];
-      }
-      buf.get(scratch, 0, n);
+      buf.get(scratchOf(n), 0, n);
       return new String(scratch, 0, n, StandardCharsets.UTF_8);
     }
     byte[] b = new byte[n];
@@ -107,6 +110,34 @@ final class SnapshotIn {
       a[i] = string();
     }
     return a;
+  }
+
+  /**
+   * {@link #strings()} where a string equal to the one before it is that one again, not a copy: the
+   * customers' partner ids, in partner order.
+   */
+  String[] stringsSharingRepeats() throws IOException {
+    String[] a = new String[count(4)];
+    byte[] last = new byte[0];
+    for (int i = 0; i < a.length; i++) {
+      int n = count(1);
+      byte[] b = n <= SnapshotFile.BUFFER ? scratchOf(n) : new byte[n];
+      bytes(b, n);
+      if (i > 0 && Arrays.equals(b, 0, n, last, 0, last.length)) {
+        a[i] = a[i - 1];
+      } else {
+        a[i] = new String(b, 0, n, StandardCharsets.UTF_8);
+        last = Arrays.copyOf(b, n);
+      }
+    }
+    return a;
+  }
+
+  private byte[] scratchOf(int n) {
+    if (scratch.length < n) {
+      scratch = new byte[Math.max(n, 2 * scratch.length)];
+    }
+    return scratch;
   }
 
   int[] ints() throws IOException {

@@ -1,0 +1,50 @@
+package eligo.io;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+/** The loader's map from id to index gives what a {@code HashMap} of the same puts gives. */
+class IdMapTest {
+
+  @Test
+  void agreesWithAHashMapThroughGrowthAndReplacing() {
+    Random random = new Random(11);
+    IdMap ids = new IdMap();
+    Map<String, Integer> expected = new HashMap<>();
+    for (int i = 0; i < 20_000; i++) {
+      String id = "T" + random.nextInt(8_000); // about half are put again: replaced
+      ids.put(id, i);
+      expected.put(id, i);
+    }
+    assertThat(ids.size()).isEqualTo(expected.size());
+    expected.forEach((id, index) -> assertThat(ids.get(id)).as(id).isEqualTo(index));
+    assertThat(ids.get("T8000")).isEqualTo(IdMap.ABSENT);
+    assertThat(ids.containsKey("T8000")).isFalse();
+    assertThat(ids.get("")).isEqualTo(IdMap.ABSENT);
+    Map<String, Integer> all = new HashMap<>();
+    ids.forEach(all::put);
+    assertThat(all).isEqualTo(expected);
+  }
+
+  @Test
+  void renumbersEveryIndex() {
+    IdMap ids = new IdMap();
+    ids.put("a", 0);
+    ids.put("b", 1);
+    ids.put("c", 2);
+    ids.renumber(new int[] {2, 0, 1});
+    assertThat(ids.get("a")).isEqualTo(2);
+    assertThat(ids.get("b")).isEqualTo(0);
+    assertThat(ids.get("c")).isEqualTo(1);
+  }
+
+  @Test
+  void refusesANegativeIndex() {
+    assertThatThrownBy(() -> new IdMap().put("a", -1)).isInstanceOf(IllegalArgumentException.class);
+  }
+}
