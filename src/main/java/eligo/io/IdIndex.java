@@ -9,13 +9,17 @@ import java.util.Map;
 /**
  * A read-only copy of an id to index map that is looked up by the bytes (UTF-8) or the characters
  * of a CSV field, so that no String is made per lookup. Open addressing with linear probing over
- * the ids' UTF-8 bytes. Not thread-safe (it remembers the last id found): see {@link
+ * the ids' UTF-8 bytes, placed by {@link IdHash}: the plain hash, or the seeded one where the plain
+ * one makes a run of slots too long. Not thread-safe (it remembers the last id found): see {@link
  * #forAnotherThread()}. Package-private: a loading aid.
  */
 final class IdIndex {
   private final byte[][] keys;
   private final int[] values;
   private final int mask;
+
+  /** Whether the ids are placed by the seeded hash, the plain one making a run too long. */
+  private final boolean seeded;
 
   /** The slot of the id found last. */
   private int last;
@@ -35,29 +39,59 @@ final class IdIndex {
 
   IdIndex(IdMap map) {
     int capacity = Integer.highestOneBit(Math.max(4, map.size() * 2 - 1)) << 1;
-    keys = new byte[capacity][];
-    values = new int[capacity];
     mask = capacity - 1;
+    byte[][] ids = new byte[map.size()][];
+    int[] indexes = new int[map.size()];
+    int[] n = {0};
     map.forEach(
         (id, index) -> {
-          byte[] key = id.getBytes(StandardCharsets.UTF_8);
-          int h = 0;
-          for (byte b : key) {
-            h = 31 * h + b;
-          }
-          int slot = spread(h) & mask;
-          while (keys[slot] != null) {
-            slot = (slot + 1) & mask;
-          }
-          keys[slot] = key;
-          values[slot] = index;
+          ids[n[0]] = id.getBytes(StandardCharsets.UTF_8);
+          indexes[n[0]++] = index;
         });
+    keys = new byte[capacity][];
+    values = new int[capacity];
+    boolean placed = place(ids, indexes, false);
+    if (!placed) {
+      java.util.Arrays.fill(keys, null);
+      place(ids, indexes, true);
+    }
+    seeded = !placed;
+  }
+
+  /**
+   * Places every id by the plain or the seeded hash ({@link IdHash}); false, part placed, when the
+   * plain hash makes a run of slots too long.
+   */
+  private boolean place(byte[][] ids, int[] indexes, boolean bySeed) {
+    for (int i = 0; i < ids.length; i++) {
+      byte[] key = ids[i];
+      int slot = hash(key, 0, key.length, bySeed) & mask;
+      for (int probes = 0; keys[slot] != null; probes++) {
+        if (probes > IdHash.LONG_RUN && !bySeed) {
+          return false;
+        }
+        slot = (slot + 1) & mask;
+      }
+      keys[slot] = key;
+      values[slot] = indexes[i];
+    }
+    return true;
+  }
+
+  private static int hash(byte[] b, int from, int to, boolean bySeed) {
+    return bySeed ? IdHash.seeded(b, from, to) : IdHash.plain(b, from, to);
   }
 
   private IdIndex(IdIndex shared) {
     keys = shared.keys;
     values = shared.values;
     mask = shared.mask;
+    seeded = shared.seeded;
+  }
+
+  /** Whether the ids are placed by the seeded hash ({@link IdHash}). */
+  boolean seeded() {
+    return seeded;
   }
 
   /**
@@ -75,11 +109,7 @@ final class IdIndex {
     if (keys[last] != null && matches(keys[last], b, from, to)) {
       return values[last];
     }
-    int h = 0;
-    for (int i = from; i < to; i++) {
-      h = 31 * h + b[i];
-    }
-    for (int slot = spread(h) & mask; ; slot = (slot + 1) & mask) {
+    for (int slot = hash(b, from, to, seeded) & mask; ; slot = (slot + 1) & mask) {
       byte[] key = keys[slot];
       if (key == null) {
         return -1;
@@ -108,12 +138,6 @@ final class IdIndex {
       ascii[i] = (byte) ch;
     }
     return get(ascii, 0, n);
-  }
-
-  /** Spreads the bits of a hash: the ids of a dataset often differ only in the last digits. */
-  private static int spread(int h) {
-    h *= 0x9E3779B9;
-    return h ^ (h >>> 16);
   }
 
   /**

@@ -47,5 +47,28 @@ class IdIndexTest {
     assertThat(index.get(missing, 0, missing.length)).isEqualTo(-1);
     char[] chars = "xT00000014".toCharArray();
     assertThat(index.get(chars, 1, chars.length)).isEqualTo(2);
+    assertThat(index.seeded()).isFalse();
+  }
+
+  @Test
+  void idsMadeToShareAHashAreFoundThroughTheSeededHash() {
+    // "Aa" and "BB" have the same plain hash, and so have all 4,096 ids made of 12 of them
+    Map<String, Integer> ids = new LinkedHashMap<>();
+    for (int i = 0; i < 1 << 12; i++) {
+      StringBuilder id = new StringBuilder();
+      for (int bit = 0; bit < 12; bit++) {
+        id.append((i >> bit & 1) == 0 ? "Aa" : "BB");
+      }
+      ids.put(id.toString(), i);
+    }
+    IdIndex index = new IdIndex(ids);
+    assertThat(index.seeded()).isTrue();
+    IdIndex other = index.forAnotherThread();
+    for (Map.Entry<String, Integer> e : ids.entrySet()) {
+      byte[] b = e.getKey().getBytes(StandardCharsets.UTF_8);
+      assertThat(other.get(b, 0, b.length)).isEqualTo(e.getValue());
+    }
+    byte[] missing = "AaAa".getBytes(StandardCharsets.UTF_8);
+    assertThat(other.get(missing, 0, missing.length)).isEqualTo(-1);
   }
 }

@@ -32,6 +32,25 @@ class IdMapTest {
   }
 
   @Test
+  void idsMadeToShareAHashAreSpreadAll() {
+    // "Aa" and "BB" have the same String.hashCode, and so have all 2^14 ids made of 14 of them
+    IdMap ids = new IdMap();
+    int n = 1 << 14;
+    for (int i = 0; i < n; i++) {
+      StringBuilder id = new StringBuilder();
+      for (int bit = 0; bit < 14; bit++) {
+        id.append((i >> bit & 1) == 0 ? "Aa" : "BB");
+      }
+      assertThat(id.toString().hashCode()).isEqualTo("Aa".repeat(14).hashCode());
+      ids.put(id.toString(), i);
+    }
+    assertThat(ids.size()).isEqualTo(n);
+    assertThat(ids.get("BB".repeat(14))).isEqualTo(n - 1);
+    // with String.hashCode, every id would sit in one run of 16,384 slots
+    assertThat(ids.longestProbe()).isLessThan(200);
+  }
+
+  @Test
   void renumbersEveryIndex() {
     IdMap ids = new IdMap();
     ids.put("a", 0);
