@@ -96,8 +96,9 @@ final class SnapshotIn {
     int n = count(1);
     if (n <= SnapshotFile.BUFFER) {
       need(n);
-      buf.get(scratchOf(n), 0, n);
-      return new String(scratch, 0, n, StandardCharsets.UTF_8);
+      byte[] b = scratchOf(n);
+      buf.get(b, 0, n);
+      return new String(b, 0, n, StandardCharsets.UTF_8);
     }
     byte[] b = new byte[n];
     bytes(b);
