@@ -19,9 +19,9 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The parallel reading of plain files ({@link PlainCsv}: usage.csv by {@link PlainUsageReader}, and
- * associations.csv) loads exactly what the general reader loads, cut in any number of chunks, and
- * gives way to it for any file that is not plain: the same dataset, the same errors, the same
- * counts.
+ * associations.csv) loads exactly what the general reader loads, on any number of threads (each
+ * reading several chunks), and gives way to it for any file that is not plain: the same dataset,
+ * the same errors, the same counts.
  */
 class PlainCsvTest {
   private static final String HEADER = TestData.USAGE.lines().findFirst().orElseThrow();
@@ -29,9 +29,9 @@ class PlainCsvTest {
   @TempDir Path dir;
 
   /** Everything a load gives, as text: the dataset in full, or the errors; the counts. */
-  private String outcome(Mode mode, int chunks) {
+  private String outcome(Mode mode, int threads) {
     try {
-      LoadResult r = DatasetLoader.load(dir, TestData.TYPES, mode, chunks);
+      LoadResult r = DatasetLoader.load(dir, TestData.TYPES, mode, threads);
       return dump(r.dataset())
           + r.rejects().stream().map(DataError::toString).collect(Collectors.joining("\n"))
           + "\n"
@@ -41,9 +41,9 @@ class PlainCsvTest {
     }
   }
 
-  private boolean parallel(String file, int chunks) {
+  private boolean parallel(String file, int threads) {
     try {
-      return DatasetLoader.load(dir, TestData.TYPES, Mode.LENIENT, chunks)
+      return DatasetLoader.load(dir, TestData.TYPES, Mode.LENIENT, threads)
           .readInParallel()
           .contains(file);
     } catch (DataException e) {
@@ -94,8 +94,10 @@ class PlainCsvTest {
   private void sameAsGeneralReader() {
     for (Mode mode : Mode.values()) {
       String general = outcome(mode, 0);
-      for (int chunks : new int[] {1, 2, 3, 7}) {
-        assertThat(outcome(mode, chunks)).as(mode + ", " + chunks + " chunks").isEqualTo(general);
+      for (int threads : new int[] {1, 2, 3, 7}) {
+        assertThat(outcome(mode, threads))
+            .as(mode + ", " + threads + " threads")
+            .isEqualTo(general);
       }
     }
   }
@@ -253,7 +255,8 @@ class PlainCsvTest {
   @Test
   void theLinesWithContentAreCountedInAnyMixOfLineBreaksAndCarriageReturns() throws IOException {
     // random files of 'a', CR and LF (each byte of a word takes every path of the count: no line
-    // break, line breaks without CR, both), counted in 1 to 4 chunks against one byte at a time
+    // break, line breaks without CR, both), counted for 1 to 4 threads (1 to 64 chunks) against one
+    // byte at a time
     java.util.Random random = new java.util.Random(20261205);
     byte[] alphabet = {'a', '\r', '\n', 'a', '\n', 'a', 'a', 'a'};
     for (int round = 0; round < 400; round++) {
@@ -279,21 +282,21 @@ class PlainCsvTest {
         }
       }
       expected += content ? 1 : 0;
-      for (int chunks = 1; chunks <= 4; chunks++) {
-        assertThat(PlainCsv.plan(f, chunks).capacity())
-            .as("%s in %d chunks", new String(b, StandardCharsets.ISO_8859_1), chunks)
+      for (int threads = 1; threads <= 4; threads++) {
+        assertThat(PlainCsv.plan(f, threads).capacity())
+            .as("%s for %d threads", new String(b, StandardCharsets.ISO_8859_1), threads)
             .isEqualTo(expected);
       }
     }
   }
 
   @Test
-  void aGeneratedDatasetLoadsTheSameInAnyNumberOfChunks() throws Exception {
+  void aGeneratedDatasetLoadsTheSameOnAnyNumberOfThreads() throws Exception {
     DataGenerator.generate(dir, 60, 11, TestData.TYPES);
     String general = outcome(Mode.STRICT, 0);
     assertThat(general).doesNotStartWith("errors");
-    for (int chunks : new int[] {1, 2, 3, 5, 16}) {
-      assertThat(outcome(Mode.STRICT, chunks)).as(chunks + " chunks").isEqualTo(general);
+    for (int threads : new int[] {1, 2, 3, 5, 16}) {
+      assertThat(outcome(Mode.STRICT, threads)).as(threads + " threads").isEqualTo(general);
     }
     assertThat(parallel("usage.csv", 2)).isTrue();
   }
