@@ -68,7 +68,7 @@ public final class DatasetLoader {
    * The threads that read associations.csv and usage.csv in parallel, in chunks ({@link PlainCsv});
    * 0: the general reader, on one thread.
    */
-  private final int chunks;
+  private final int threads;
 
   /** Given when the loader comes to associations.csv (see {@link #load(Path, Supplier, Mode)}). */
   private final Supplier<List<String>> associationTypes;
@@ -91,9 +91,9 @@ public final class DatasetLoader {
   private final List<String> readInParallel = new ArrayList<>();
 
   private DatasetLoader(
-      DataSource source, Supplier<List<String>> associationTypes, Mode mode, int chunks) {
+      DataSource source, Supplier<List<String>> associationTypes, Mode mode, int threads) {
     this.source = source;
-    this.chunks = chunks;
+    this.threads = threads;
     this.mode = Objects.requireNonNull(mode, "mode");
     this.associationTypes = associationTypes;
     this.reader = new CsvFileReader(source, log);
@@ -197,18 +197,18 @@ public final class DatasetLoader {
 
   /**
    * {@link #load(Path, List, Mode)}, with associations.csv and usage.csv read in chunks by {@code
-   * chunks} threads when they are plain ({@link PlainCsv}); with 0, they are read on one thread by
+   * threads} threads when they are plain ({@link PlainCsv}); with 0, they are read on one thread by
    * the general reader.
    */
-  static LoadResult load(Path dir, List<String> associationTypes, Mode mode, int chunks)
+  static LoadResult load(Path dir, List<String> associationTypes, Mode mode, int threads)
       throws DataException {
-    return new DatasetLoader(DataSource.folder(dir), () -> associationTypes, mode, chunks).run();
+    return new DatasetLoader(DataSource.folder(dir), () -> associationTypes, mode, threads).run();
   }
 
   private LoadResult run() throws DataException {
     // Cut associations.csv and usage.csv into chunks for a thread per core and count their lines on
     // another thread while the smaller files are read: the counts size the columns.
-    int parts = Math.max(1, chunks);
+    int parts = Math.max(1, threads);
     FutureTask<PlainCsv.Plan> associationPlan = new FutureTask<>(() -> plan(ASSOCIATIONS, parts));
     FutureTask<PlainCsv.Plan> usagePlan = new FutureTask<>(() -> plan(USAGE, parts));
     Thread counter =
@@ -235,7 +235,7 @@ public final class DatasetLoader {
     reader.read(LoadLog.WORKLOADS, WORKLOAD_COLUMNS, checks::workloadRow);
     tables.makeLookups();
     tables.takeAssociationTypes(associationTypes.get());
-    if (chunks > 0 && readPlainAssociations(join(associationPlan))) {
+    if (threads > 0 && readPlainAssociations(join(associationPlan))) {
       readInParallel.add(ASSOCIATIONS);
     } else {
       reader.read(LoadLog.ASSOCIATIONS, ASSOCIATION_COLUMNS, checks::associationRow);
@@ -249,7 +249,7 @@ public final class DatasetLoader {
     orderer.start();
     PlainCsv.Plan plan = join(usagePlan);
     int capacity = plan == null ? 0 : (int) Math.min(plan.capacity(), UsageColumns.MAX_ROWS);
-    RowOrder.Runs runs = chunks > 0 ? readPlainUsage(plan, capacity) : null;
+    RowOrder.Runs runs = threads > 0 ? readPlainUsage(plan, capacity) : null;
     if (runs != null) {
       readInParallel.add(USAGE);
     } else {
