@@ -67,11 +67,15 @@
   }
 
   function show(name) {
+    var shownFile = state.file;
     state.file = name;
     document.getElementById("file-name").textContent = name;
     source.disabled = false;
     document.getElementById("suggest").disabled = false;
-    source.value = state.edits[name] !== undefined ? state.edits[name] : state.saved[name];
+    var text = state.edits[name] !== undefined ? state.edits[name] : state.saved[name];
+    // the file shown again with the same text (a second answer for it, after the first was shown
+    // and typed in) keeps the caret: setting the text moves it to the end
+    if (shownFile !== name || source.value !== text) { source.value = text; }
     saveButton.disabled = state.edits[name] === undefined;
     markFiles();
     paint();
