@@ -3,13 +3,15 @@ package eligo.io;
 import static eligo.io.UsageColumns.MEASURES;
 
 import eligo.data.Dataset;
+import java.nio.IntBuffer;
+import java.nio.LongBuffer;
 import java.util.Arrays;
 
 /**
  * Builds the {@link Dataset} of a load from its tables and its ordered usage rows: associations put
  * in (tenant, workload, file line) order, and the (tenant, workload) pairs made by merging each
  * tenant's usage runs with its associations. The usage columns are handed over, not copied, when
- * they have the exact size. Package-private: a loading aid.
+ * they have little spare room. Package-private: a loading aid.
  */
 final class DatasetAssembly {
   private DatasetAssembly() {}
@@ -41,6 +43,30 @@ final class DatasetAssembly {
         tables.assocType.gather(x, a),
         tables.assocStart.gather(x, a),
         tables.assocEnd.gather(x, a));
+  }
+
+  /**
+   * The first {@code rows} items of a usage column: the column itself when it has little more room
+   * (as a column sized from an estimate of the rows has, {@link PlainCsv#estimate}), so the big
+   * arrays exist only once; else a copy of the rows, so that a column grown by half does not keep
+   * its spare room for as long as the dataset lives.
+   */
+  private static IntBuffer rowsOf(int[] column, int rows) {
+    return IntBuffer.wrap(
+        little(column.length, rows) ? column : Arrays.copyOf(column, rows), 0, rows);
+  }
+
+  private static LongBuffer rowsOf(long[] column, int rows) {
+    return LongBuffer.wrap(
+        little(column.length, rows) ? column : Arrays.copyOf(column, rows), 0, rows);
+  }
+
+  /**
+   * Room for {@code length} rows is little more than {@code rows}: an 8th and 65,536 rows (an
+   * estimate's room to spare, {@link PlainCsv#estimate}, is a 16th, and its error a few percent).
+   */
+  private static boolean little(int length, int rows) {
+    return length - rows <= rows / 8 + 65536;
   }
 
   /**
@@ -95,19 +121,19 @@ final class DatasetAssembly {
     usage.tenant = null;
     usage.workload = null;
     usage.line = null;
-    int[] rowMonth = usage.month.length == rows ? usage.month : Arrays.copyOf(usage.month, rows);
+    IntBuffer rowMonth = rowsOf(usage.month, rows);
     usage.month = null;
-    long[][] rowMeasures = new long[MEASURES.length][];
-    int[][] rowNarrow = new int[MEASURES.length][];
+    LongBuffer[] rowMeasures = new LongBuffer[MEASURES.length];
+    IntBuffer[] rowNarrow = new IntBuffer[MEASURES.length];
     for (int k = 0; k < MEASURES.length; k++) {
       long[] m = usage.measures[k];
       int[] n = usage.narrow[k];
       usage.measures[k] = null;
       usage.narrow[k] = null;
       if (n != null) {
-        rowNarrow[k] = n.length == rows ? n : Arrays.copyOf(n, rows);
+        rowNarrow[k] = rowsOf(n, rows);
       } else {
-        rowMeasures[k] = m.length == rows ? m : Arrays.copyOf(m, rows);
+        rowMeasures[k] = rowsOf(m, rows);
       }
     }
     return Dataset.builder()

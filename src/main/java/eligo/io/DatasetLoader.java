@@ -70,6 +70,12 @@ public final class DatasetLoader {
    */
   private final int threads;
 
+  /**
+   * Bytes of each sample from which the rows of each part of usage.csv are estimated ({@link
+   * PlainCsv#estimate}); 0: its lines are counted.
+   */
+  private int sample = PlainCsv.SAMPLE;
+
   /** Given when the loader comes to associations.csv (see {@link #load(Path, Supplier, Mode)}). */
   private final Supplier<List<String>> associationTypes;
 
@@ -205,12 +211,27 @@ public final class DatasetLoader {
     return new DatasetLoader(DataSource.folder(dir), () -> associationTypes, mode, threads).run();
   }
 
+  /**
+   * {@link #load(Path, List, Mode, int)}, the rows of each part of usage.csv estimated from samples
+   * of {@code sample} bytes ({@link PlainCsv#estimate}), or counted (0).
+   */
+  static LoadResult load(
+      Path dir, List<String> associationTypes, Mode mode, int threads, int sample)
+      throws DataException {
+    DatasetLoader loader =
+        new DatasetLoader(DataSource.folder(dir), () -> associationTypes, mode, threads);
+    loader.sample = sample;
+    return loader.run();
+  }
+
   private LoadResult run() throws DataException {
-    // Cut associations.csv and usage.csv into chunks for a thread per core and count their lines on
-    // another thread while the smaller files are read: the counts size the columns.
+    // Cut associations.csv and usage.csv into chunks for a thread per core on another thread while
+    // the smaller files are read: the lines of associations.csv are counted, those of usage.csv
+    // estimated from samples. The plans size the columns.
     int parts = Math.max(1, threads);
-    FutureTask<PlainCsv.Plan> associationPlan = new FutureTask<>(() -> plan(ASSOCIATIONS, parts));
-    FutureTask<PlainCsv.Plan> usagePlan = new FutureTask<>(() -> plan(USAGE, parts));
+    FutureTask<PlainCsv.Plan> associationPlan =
+        new FutureTask<>(() -> plan(ASSOCIATIONS, parts, 0));
+    FutureTask<PlainCsv.Plan> usagePlan = new FutureTask<>(() -> plan(USAGE, parts, sample));
     Thread counter =
         new Thread(
             () -> {
@@ -249,7 +270,7 @@ public final class DatasetLoader {
     orderer.start();
     PlainCsv.Plan plan = join(usagePlan);
     int capacity = plan == null ? 0 : (int) Math.min(plan.capacity(), UsageColumns.MAX_ROWS);
-    RowOrder.Runs runs = threads > 0 ? readPlainUsage(plan, capacity) : null;
+    RowOrder.Runs runs = threads > 0 ? readPlainUsage(plan) : null;
     if (runs != null) {
       readInParallel.add(USAGE);
     } else {
@@ -322,10 +343,25 @@ public final class DatasetLoader {
   // =====================================================================================
   // The parallel path
 
-  /** How {@code file} is cut into {@code parts}; null when it is not on disk. */
-  private PlainCsv.Plan plan(String file, int parts) throws IOException {
+  /**
+   * How {@code file} is cut for {@code threads}, its lines counted ({@code sample} 0) or estimated
+   * from samples of {@code sample} bytes ({@link PlainCsv#estimate}); null when it is not on disk.
+   */
+  private PlainCsv.Plan plan(String file, int threads, int sample) throws IOException {
     Path path = source.path(file);
-    return path == null ? null : PlainCsv.plan(path, parts);
+    if (path == null) {
+      return null;
+    }
+    return sample == 0 ? PlainCsv.plan(path, threads) : PlainCsv.estimate(path, threads, sample);
+  }
+
+  /** {@code file}'s plan with its lines counted; null when it cannot be read. */
+  private PlainCsv.Plan counted(String file, int threads) {
+    try {
+      return plan(file, threads, 0);
+    } catch (IOException | RuntimeException e) {
+      return null; // the general reader reports it
+    }
   }
 
   /**
@@ -400,7 +436,7 @@ public final class DatasetLoader {
     IdIndex types = new IdIndex(tables.typeIndex);
     IdIndex tenantLookup = tables.tenantLookup;
     IdIndex workloadLookup = tables.workloadLookup;
-    boolean plain =
+    PlainCsv.Outcome outcome =
         PlainCsv.read(
             source.path(ASSOCIATIONS),
             plan,
@@ -435,6 +471,7 @@ public final class DatasetLoader {
                 return true;
               };
             });
+    boolean plain = outcome.plain();
     if (!plain) {
       for (IntColumn c : out) {
         c.clear();
@@ -450,28 +487,24 @@ public final class DatasetLoader {
    * the file is not plain, its header lacks a column, or a tenant and workload has two runs: then
    * nothing is kept and the general reader reads the file.
    */
-  private RowOrder.Runs readPlainUsage(PlainCsv.Plan plan, int capacity) {
+  private RowOrder.Runs readPlainUsage(PlainCsv.Plan plan) {
     PlainHeader header = plainHeader(plan, USAGE_COLUMNS);
-    if (header == null || plan.capacity() > capacity) {
+    if (header == null) {
       return null;
     }
-    usage.allocateNarrow(capacity);
     PlainUsageReader.Columns out = new PlainUsageReader.Columns();
-    out.month = usage.month;
-    out.measures = usage.narrow;
-    PlainUsageReader plainReader =
-        new PlainUsageReader(
-            source.path(USAGE),
-            plan,
-            header.width(),
-            header.cols(),
-            tables.tenantLookup,
-            tables.workloadLookup);
-    if (!plainReader.read(out)) {
-      usage.drop();
-      return null;
+    if (!readPlainUsage(plan, header, out)) {
+      if (!out.overrun || plan.exact()) {
+        return null;
+      }
+      // a part had more rows than its samples promised: count the lines, and read again
+      PlainCsv.Plan counted = counted(USAGE, threads);
+      out = new PlainUsageReader.Columns();
+      if (counted == null || !readPlainUsage(counted, header, out)) {
+        return null;
+      }
     }
-    int rows = (int) plan.capacity();
+    int rows = out.rows;
     for (long[] v : out.wide) {
       int k = (int) v[1];
       if (usage.narrow[k] != null) { // the measure is held as longs from now on
@@ -495,5 +528,32 @@ public final class DatasetLoader {
       usage.drop();
     }
     return runs;
+  }
+
+  /**
+   * Reads usage.csv by {@code plan} into the loader's columns, sized for it; false when it was not
+   * plain (then the columns are let go of, and {@code out} says whether a part overran its room).
+   */
+  private boolean readPlainUsage(
+      PlainCsv.Plan plan, PlainHeader header, PlainUsageReader.Columns out) {
+    if (plan.capacity() > UsageColumns.MAX_ROWS) {
+      return false;
+    }
+    usage.allocateNarrow((int) plan.capacity());
+    out.month = usage.month;
+    out.measures = usage.narrow;
+    PlainUsageReader plainReader =
+        new PlainUsageReader(
+            source.path(USAGE),
+            plan,
+            header.width(),
+            header.cols(),
+            tables.tenantLookup,
+            tables.workloadLookup);
+    if (!plainReader.read(out)) {
+      usage.drop();
+      return false;
+    }
+    return true;
   }
 }

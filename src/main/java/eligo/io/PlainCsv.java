@@ -48,14 +48,28 @@ final class PlainCsv {
   private PlainCsv() {}
 
   /**
-   * How a file is cut: chunk {@code k} is the bytes {@code [from[k], to[k])} and has {@code
-   * rows[k]} lines that are not empty (its rows, when plain).
+   * How a file is cut: chunk {@code k} is the bytes {@code [from[k], to[k])} and has room for
+   * {@code rows[k]} rows from row {@code start[k]}: exactly its lines that are not empty when the
+   * plan is {@code exact}, or an estimate with room to spare ({@link #estimate}), which a chunk may
+   * still overrun.
    *
    * @param header the first line, without its line break; null when it is not plain
+   * @param start each chunk's first row: after the rows of the chunks before it, unless placed
+   *     otherwise ({@link #placedAt})
    * @param threads the threads that read the chunks
    */
-  record Plan(String header, long[] from, long[] to, int[] rows, int threads) {
-    /** The number of rows of all chunks: an upper bound of the file's records. */
+  record Plan(
+      String header, long[] from, long[] to, int[] rows, int[] start, int threads, boolean exact) {
+    /** A plan whose chunks' rows follow each other from row 0. */
+    static Plan of(String header, long[] from, long[] to, int[] rows, int threads, boolean exact) {
+      int[] start = new int[rows.length];
+      for (int k = 1; k < rows.length; k++) {
+        start[k] = start[k - 1] + rows[k - 1];
+      }
+      return new Plan(header, from, to, rows, start, threads, exact);
+    }
+
+    /** The rows all chunks have room for: an upper bound of the file's records when exact. */
     long capacity() {
       long n = 0;
       for (int r : rows) {
@@ -70,11 +84,12 @@ final class PlainCsv {
 
     /** The index of chunk {@code k}'s first row. */
     int base(int k) {
-      int b = 0;
-      for (int j = 0; j < k; j++) {
-        b += rows[j];
-      }
-      return b;
+      return start[k];
+    }
+
+    /** This plan with chunk {@code k}'s rows from row {@code start[k]}. */
+    Plan placedAt(int[] start) {
+      return new Plan(header, from, to, rows, start.clone(), threads, exact);
     }
   }
 
@@ -84,6 +99,37 @@ final class PlainCsv {
    * the whole file once.
    */
   static Plan plan(Path path, int threads) throws IOException {
+    return cut(path, threads, 0);
+  }
+
+  /**
+   * Cuts {@code path} as {@link #plan} does, but reads only {@link #SAMPLES} samples of {@code
+   * sample} bytes of each part, spread over it, and gives each part room for the rows that its
+   * samples' line breaks per byte make, plus a 16th and {@link #SPARE_ROWS}; a part no longer than
+   * its samples is counted. On the bench's usage.csv the estimates were from 3.4% below to 4.1%
+   * above the rows. A part whose lines are shorter than its samples' may still have more rows than
+   * room: {@link #read} stops it at the first row it has no room for, and what it left is read
+   * afterwards ({@link #rest}). Counting every line of a 4.3 GB usage.csv took 2.7 s of a core at
+   * the start of the load, where the small files are read.
+   */
+  static Plan estimate(Path path, int threads, int sample) throws IOException {
+    return cut(path, threads, Math.max(1, Math.min(sample, 1 << 20)));
+  }
+
+  /** Samples per part of {@link #estimate}. */
+  static final int SAMPLES = 64;
+
+  /** Bytes per sample of {@link #estimate}. */
+  static final int SAMPLE = 2 << 10;
+
+  /**
+   * Rows of room that every estimated part has beyond its estimate and a 16th (a part is estimated
+   * only when longer than its samples: with {@link #SAMPLE}, 128 KB, some 3,000 usage rows).
+   */
+  static final int SPARE_ROWS = 64;
+
+  /** {@link #plan} when {@code sample} is 0, else {@link #estimate}. */
+  private static Plan cut(Path path, int threads, int sample) throws IOException {
     int chunks = threads == 1 ? 1 : threads * CHUNKS_PER_THREAD;
     try (FileChannel ch = FileChannel.open(path, StandardOpenOption.READ)) {
       long size = ch.size();
@@ -97,20 +143,72 @@ final class PlainCsv {
       long[] from = new long[chunks];
       long[] to = new long[chunks];
       int[] rows = new int[chunks];
+      ByteBuffer buf = ByteBuffer.allocate(1 << 20);
       long start = headerEnd < 0 ? size : headerEnd;
       for (int k = 0; k < chunks; k++) {
         from[k] = start;
         long cut = k == chunks - 1 ? size : start + (size - start) / (chunks - k);
         long end = cut >= size ? size : nextLineStart(ch, cut, size);
         to[k] = end < 0 ? size : end;
-        rows[k] = (int) Math.min(Integer.MAX_VALUE, countLines(ch, from[k], to[k]));
+        long n =
+            sample == 0
+                ? countLines(ch, from[k], to[k], buf)
+                : roomFor(ch, from[k], to[k], sample, buf);
+        rows[k] = (int) Math.min(Integer.MAX_VALUE, n);
         start = to[k];
       }
       if (headerEnd < 0) {
         header = null; // one line or none: the header is all there is
       }
-      return new Plan(header, from, to, rows, threads);
+      return Plan.of(header, from, to, rows, threads, sample == 0);
     }
+  }
+
+  /**
+   * The plan of what {@code plan}'s chunks left for want of room: for each chunk {@code k} whose
+   * {@code rest[k]} is not negative, the bytes from {@code rest[k]} to the chunk's end, in chunk
+   * order, their lines counted (an exact plan, its rows from row 0 until {@link Plan#placedAt}).
+   */
+  static Plan rest(Path path, Plan plan, long[] rest) throws IOException {
+    int n = 0;
+    for (long r : rest) {
+      n += r >= 0 ? 1 : 0;
+    }
+    long[] from = new long[n];
+    long[] to = new long[n];
+    int[] rows = new int[n];
+    try (FileChannel ch = FileChannel.open(path, StandardOpenOption.READ)) {
+      ByteBuffer buf = ByteBuffer.allocate(1 << 20);
+      for (int k = 0, j = 0; k < rest.length; k++) {
+        if (rest[k] >= 0) {
+          from[j] = rest[k];
+          to[j] = plan.to()[k];
+          rows[j] = (int) Math.min(Integer.MAX_VALUE, countLines(ch, from[j], to[j], buf));
+          j++;
+        }
+      }
+    }
+    return Plan.of(plan.header(), from, to, rows, Math.min(plan.threads(), Math.max(1, n)), true);
+  }
+
+  /**
+   * The rows to make room for in {@code [from, to)}: its lines counted when it is no longer than
+   * its samples, else estimated from {@link #SAMPLES} samples spread over it, with room to spare.
+   */
+  private static long roomFor(FileChannel ch, long from, long to, int sample, ByteBuffer buf)
+      throws IOException {
+    long size = to - from;
+    if (size <= (long) SAMPLES * sample) {
+      return countLines(ch, from, to, buf);
+    }
+    long lines = 0;
+    for (int j = 0; j < SAMPLES; j++) {
+      long at = from + (size - sample) * j / (SAMPLES - 1);
+      lines += lineBreaks(ch, at, sample, buf);
+    }
+    long estimate = (long) Math.ceil((double) size * lines / ((double) SAMPLES * sample));
+    // a line with content takes two bytes at least (the last one, one)
+    return Math.min(estimate + estimate / 16 + SPARE_ROWS, size / 2 + 1);
   }
 
   /** The position after the first '\n' at or after {@code pos}; -1 when there is none. */
@@ -134,11 +232,29 @@ final class PlainCsv {
   }
 
   /**
+   * The line breaks among the {@code n} bytes at {@code from} (at most the buffer's size): the
+   * lines a sample holds, without the bias of counting the two it cuts.
+   */
+  private static long lineBreaks(FileChannel ch, long from, int n, ByteBuffer buf)
+      throws IOException {
+    buf.clear().limit(n);
+    int read = ch.read(buf, from);
+    byte[] b = buf.array();
+    long breaks = 0;
+    for (int i = 0; i < read; i++) {
+      if (b[i] == '\n') {
+        breaks++;
+      }
+    }
+    return breaks;
+  }
+
+  /**
    * The lines with content (a byte other than CR and LF) in {@code [from, to)}. Eight bytes at a
    * time where they hold no CR: a line break counts when the byte before it is not one too.
    */
-  private static long countLines(FileChannel ch, long from, long to) throws IOException {
-    ByteBuffer buf = ByteBuffer.allocate(1 << 20);
+  private static long countLines(FileChannel ch, long from, long to, ByteBuffer buf)
+      throws IOException {
     byte[] b = buf.array();
     LineCount count = new LineCount();
     for (long pos = from; pos < to; ) {
@@ -236,15 +352,40 @@ final class PlainCsv {
   }
 
   /**
+   * What {@link #read} found.
+   *
+   * @param rows each chunk's rows, from its {@link Plan#base}; null when a row was not plain or not
+   *     accepted (or, in an exact plan, a chunk's rows were not those counted)
+   * @param rest for each chunk of an estimated plan that had more rows than room, where in the file
+   *     the first row it had no room for starts (it read the rows before); -1 for the others
+   */
+  record Outcome(int[] rows, long[] rest) {
+    boolean plain() {
+      return rows != null;
+    }
+
+    /** A chunk had more rows than room. */
+    boolean overrun() {
+      for (long r : rest) {
+        if (r >= 0) {
+          return true;
+        }
+      }
+      return false;
+    }
+  }
+
+  /**
    * Reads the chunks of {@code plan} on its threads, the calling one included, each taking the next
    * chunk not yet taken, and passes each row to the chunk's {@code rows.apply(k)}, which reads one
-   * chunk at a time. True when every row was plain and accepted, and each chunk had the rows
-   * counted.
+   * chunk at a time, as row {@code plan.base(k)} and on. Plain when every row was plain and
+   * accepted, and, when the plan is exact, each chunk had the rows counted. A chunk of an estimated
+   * plan that has more rows than room stops at the first it has no room for ({@link Outcome#rest}).
    *
    * @param width the header's number of fields
    * @param read the fields the handlers read (the others only have to be ASCII)
    */
-  static boolean read(Path path, Plan plan, int width, int[] read, IntFunction<Rows> rows) {
+  static Outcome read(Path path, Plan plan, int width, int[] read, IntFunction<Rows> rows) {
     Reading reading = new Reading(path, plan, width, read);
     int chunks = plan.chunks();
     List<Reading.Chunk> parts = new ArrayList<>();
@@ -277,7 +418,7 @@ final class PlainCsv {
     if (reading.error != null) {
       throw reading.error;
     }
-    return !reading.givenUp;
+    return new Outcome(reading.givenUp ? null : reading.filled, reading.rest);
   }
 
   /**
@@ -312,6 +453,12 @@ final class PlainCsv {
 
     private volatile boolean givenUp;
 
+    /** Each chunk's rows, set by the thread that read it. */
+    private final int[] filled;
+
+    /** Where each chunk stopped for want of room ({@link Outcome#rest}), set by its thread. */
+    private final long[] rest;
+
     /** An error (out of memory) that ended a part on another thread: thrown by {@link #read}. */
     private volatile Error error;
 
@@ -319,6 +466,9 @@ final class PlainCsv {
       this.path = path;
       this.plan = plan;
       this.width = width;
+      this.filled = new int[plan.chunks()];
+      this.rest = new long[plan.chunks()];
+      java.util.Arrays.fill(rest, -1);
       Set<Integer> fields = new HashSet<>();
       for (int f : read) {
         fields.add(f);
@@ -335,6 +485,12 @@ final class PlainCsv {
       private int next;
       private int end;
 
+      /** Where in the file the first row with no room starts; -1 while there is room. */
+      private long stoppedAt = -1;
+
+      /** Where in the buffer that row starts, found by {@link #lines}. */
+      private int stoppedInBuffer = -1;
+
       Chunk(int k, Rows rows) {
         this.k = k;
         this.rows = rows;
@@ -342,12 +498,16 @@ final class PlainCsv {
 
       @Override
       public void run() {
-        next = plan.base(k);
-        end = next + plan.rows()[k];
+        int base = plan.base(k);
+        next = base;
+        end = base + plan.rows()[k];
         try (FileChannel ch = FileChannel.open(path, StandardOpenOption.READ)) {
-          if (!readLines(ch, plan.from()[k], plan.to()[k]) || next != end) {
+          boolean read = readLines(ch, plan.from()[k], plan.to()[k]);
+          if (read ? plan.exact() && next != end : stoppedAt < 0 || plan.exact()) {
             givenUp = true;
           }
+          filled[k] = next - base;
+          rest[k] = read ? -1 : stoppedAt;
         } catch (IOException | RuntimeException e) {
           givenUp = true; // the general reader reports it
         } catch (Error e) {
@@ -395,6 +555,9 @@ final class PlainCsv {
             }
           }
           if (!lines(buf, limit)) {
+            if (stoppedInBuffer >= 0) {
+              stoppedAt = pos - len + stoppedInBuffer; // the buffer holds the bytes before pos
+            }
             return false;
           }
           if (last) {
@@ -418,6 +581,7 @@ final class PlainCsv {
         int p = 0;
         while (p < limit) {
           int f = 0;
+          int lineStart = p;
           fieldStart[0] = p;
           while (true) {
             p = nextSpecial(b, p);
@@ -474,8 +638,15 @@ final class PlainCsv {
           if (f == 1 && fieldStart[0] == fieldEnd[0]) {
             continue; // an empty line
           }
-          if (f != width || next == end || !ascii(b) || !rows.row(b, fieldStart, fieldEnd, next)) {
-            return false; // (more rows than counted cannot happen when plain)
+          if (f != width || !ascii(b)) {
+            return false;
+          }
+          if (next == end) {
+            stoppedInBuffer = lineStart; // more rows than estimated (or counted: the file grew)
+            return false;
+          }
+          if (!rows.row(b, fieldStart, fieldEnd, next)) {
+            return false;
           }
           next++;
         }

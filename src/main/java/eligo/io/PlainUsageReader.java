@@ -5,6 +5,7 @@ import eligo.data.Month;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.IntStream;
 
 /**
  * Reads usage.csv on every core ({@link PlainCsv}) when it is plain, every row is good (known ids,
@@ -31,6 +32,12 @@ final class PlainUsageReader {
 
     int minMonth = Integer.MAX_VALUE;
     int maxMonth = Integer.MIN_VALUE;
+
+    /** The rows read, when the reading was plain: the columns may have room for more. */
+    int rows;
+
+    /** The plan had room for fewer rows than the file has: plan again, counting its lines. */
+    boolean overrun;
 
     /**
      * The runs of rows, in file order: rows {@code [runStart[i], runStart[i + 1])} (the last one up
@@ -67,45 +74,141 @@ final class PlainUsageReader {
 
   /**
    * Reads every chunk, on the plan's threads, into {@code out}. True when every row was plain (then
-   * {@code out} holds {@link PlainCsv.Plan#capacity()} rows in file order); false otherwise (then
-   * {@code out} holds garbage).
+   * {@code out} holds {@link Columns#rows} rows in file order, from the first); false otherwise
+   * (then {@code out} holds garbage, and says whether the plan had too little room in all).
    */
   boolean read(Columns out) {
-    Chunk[] parts = new Chunk[plan.chunks()];
-    if (!PlainCsv.read(path, plan, width, cols, k -> parts[k] = new Chunk(k, out))) {
+    int chunks = plan.chunks();
+    Chunk[] parts = new Chunk[chunks];
+    PlainCsv.Outcome read = PlainCsv.read(path, plan, width, cols, k -> parts[k] = new Chunk(out));
+    if (!read.plain()) {
       return false;
     }
-    for (Chunk c : parts) {
-      out.minMonth = Math.min(out.minMonth, c.minMonth);
-      out.wide.addAll(c.wide);
-      out.maxMonth = Math.max(out.maxMonth, c.maxMonth);
-      for (int r = 0; r < c.runStart.size(); r++) {
-        int last = out.runStart.size() - 1;
-        int start = c.runStart.get(r);
-        if (r == 0
-            && last >= 0
-            && out.runTenant.get(last) == c.runTenant.get(0)
-            && out.runWorkload.get(last) == c.runWorkload.get(0)) {
-          // a run cut by the chunk border: one run when its months keep going the same way
-          int step = Integer.compare(out.month[start], out.month[start - 1]);
-          boolean single = start - out.runStart.get(last) == 1;
-          boolean nextSingle =
-              c.runStart.size() == 1 ? c.end - start == 1 : c.runStart.get(1) - start == 1;
-          if (step == 0
-              || (!single && (step < 0) != out.falling.get(last))
-              || (!nextSingle && (step < 0) != c.falling.get(0))) {
-            return false;
-          }
-          out.falling.set(last, step < 0);
-          continue;
+    int[] filled = read.rows();
+    // What chunks left for want of room is read after the others; its lines are counted first,
+    // so that every chunk's rows, and then what it left, can be placed one after the other.
+    PlainCsv.Plan rest;
+    try {
+      rest = read.overrun() ? PlainCsv.rest(path, plan, read.rest()) : null;
+    } catch (java.io.IOException | RuntimeException e) {
+      return false; // the general reader reports it
+    }
+    int[] left = new int[chunks];
+    for (int k = 0, j = 0; k < chunks; k++) {
+      left[k] = read.rest()[k] < 0 ? 0 : rest.rows()[j++];
+    }
+    int[] base = new int[chunks];
+    int[] at = new int[chunks];
+    int[] leftAt = new int[chunks];
+    long rows = 0;
+    for (int k = 0; k < chunks; k++) {
+      base[k] = plan.base(k);
+      at[k] = (int) Math.min(rows, Integer.MAX_VALUE);
+      rows += filled[k];
+      leftAt[k] = (int) Math.min(rows, Integer.MAX_VALUE);
+      rows += left[k];
+    }
+    if (rows > out.month.length) {
+      out.overrun = true; // too little room in all: the loader counts the lines and reads again
+      return false;
+    }
+    move(out, base, at, filled);
+    Chunk[] leftParts = new Chunk[rest == null ? 0 : rest.chunks()];
+    if (rest != null) {
+      int[] start = new int[rest.chunks()];
+      for (int k = 0, j = 0; k < chunks; k++) {
+        if (read.rest()[k] >= 0) {
+          start[j++] = leftAt[k];
         }
-        out.falling.set(out.runStart.size(), c.falling.get(r));
-        out.runTenant.add(c.runTenant.get(r));
-        out.runWorkload.add(c.runWorkload.get(r));
-        out.runStart.add(start);
+      }
+      PlainCsv.Plan placed = rest.placedAt(start);
+      if (!PlainCsv.read(path, placed, width, cols, j -> leftParts[j] = new Chunk(out)).plain()) {
+        return false;
+      }
+    }
+    out.rows = (int) rows;
+    for (int k = 0, j = 0; k < chunks; k++) {
+      if (!take(out, parts[k], base[k] - at[k], at[k] + filled[k])) {
+        return false;
+      }
+      if (read.rest()[k] >= 0 && !take(out, leftParts[j++], 0, leftAt[k] + left[k])) {
+        return false;
       }
     }
     return true;
+  }
+
+  /**
+   * Adds the runs of part {@code c}, which ends before row {@code end}, to {@code out}, its rows
+   * {@code shift} rows down from where they were read; false when a run it continues does not go on
+   * the same way.
+   */
+  private static boolean take(Columns out, Chunk c, int shift, int end) {
+    out.minMonth = Math.min(out.minMonth, c.minMonth);
+    out.maxMonth = Math.max(out.maxMonth, c.maxMonth);
+    for (long[] v : c.wide) {
+      out.wide.add(new long[] {v[0] - shift, v[1], v[2]});
+    }
+    for (int r = 0; r < c.runStart.size(); r++) {
+      int last = out.runStart.size() - 1;
+      int start = c.runStart.get(r) - shift;
+      if (r == 0
+          && last >= 0
+          && out.runTenant.get(last) == c.runTenant.get(0)
+          && out.runWorkload.get(last) == c.runWorkload.get(0)) {
+        // a run cut by the part's border: one run when its months keep going the same way
+        int step = Integer.compare(out.month[start], out.month[start - 1]);
+        boolean single = start - out.runStart.get(last) == 1;
+        boolean nextSingle =
+            c.runStart.size() == 1 ? end - start == 1 : c.runStart.get(1) - shift - start == 1;
+        if (step == 0
+            || (!single && (step < 0) != out.falling.get(last))
+            || (!nextSingle && (step < 0) != c.falling.get(0))) {
+          return false;
+        }
+        out.falling.set(last, step < 0);
+        continue;
+      }
+      out.falling.set(out.runStart.size(), c.falling.get(r));
+      out.runTenant.add(c.runTenant.get(r));
+      out.runWorkload.add(c.runWorkload.get(r));
+      out.runStart.add(start);
+    }
+    return true;
+  }
+
+  /**
+   * Moves each chunk's {@code filled[k]} rows from {@code base[k]} to {@code at[k]}, in every
+   * column, a column per core at a time. Both are in chunk order, so no chunk's rows are written
+   * over before they move: those that move down go first, from the first chunk on, then those that
+   * move up (behind what a chunk before them left), from the last chunk back.
+   */
+  private static void move(Columns out, int[] base, int[] at, int[] filled) {
+    boolean moves = false;
+    for (int k = 0; k < base.length; k++) {
+      moves |= base[k] != at[k] && filled[k] > 0;
+    }
+    if (!moves) {
+      return;
+    }
+    int[][] columns = new int[MEASURES.length + 1][];
+    System.arraycopy(out.measures, 0, columns, 0, MEASURES.length);
+    columns[MEASURES.length] = out.month;
+    IntStream.range(0, columns.length)
+        .parallel()
+        .forEach(
+            c -> {
+              for (int k = 0; k < base.length; k++) {
+                if (at[k] < base[k]) {
+                  System.arraycopy(columns[c], base[k], columns[c], at[k], filled[k]);
+                }
+              }
+              for (int k = base.length - 1; k >= 0; k--) {
+                if (at[k] > base[k]) {
+                  System.arraycopy(columns[c], base[k], columns[c], at[k], filled[k]);
+                }
+              }
+            });
   }
 
   /** One chunk's rows, on the thread that took it. */
@@ -113,7 +216,6 @@ final class PlainUsageReader {
     private final Columns out;
     private final IdIndex tenantIds = tenants.forAnotherThread();
     private final IdIndex workloadIds = workloads.forAnotherThread();
-    private final int end;
     private int minMonth = Integer.MAX_VALUE;
     private int maxMonth = Integer.MIN_VALUE;
 
@@ -127,9 +229,8 @@ final class PlainUsageReader {
     private int lastTenant = -1;
     private int lastWorkload = -1;
 
-    Chunk(int k, Columns out) {
+    Chunk(Columns out) {
       this.out = out;
-      this.end = plan.base(k) + plan.rows()[k];
     }
 
     /** Keeps the row whose fields were just found; false when it is not a good row. */

@@ -6,9 +6,9 @@ import java.util.stream.IntStream;
 
 /**
  * The usage rows of one load in primitive columns, one array per column. They are sized up front
- * from a count of the file's lines: in the usual case they become the {@link eligo.data.Dataset}'s
- * arrays as they are (sorted in place), so the big arrays exist only once. Package-private: a
- * loading aid.
+ * from an estimate of the file's lines, with room to spare ({@link PlainCsv#estimate}): in the
+ * usual case they become the {@link eligo.data.Dataset}'s arrays as they are (each run's rows where
+ * the file had them), so the big arrays exist only once. Package-private: a loading aid.
  */
 final class UsageColumns {
   static final Measure[] MEASURES = Measure.values();

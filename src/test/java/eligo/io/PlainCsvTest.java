@@ -30,8 +30,13 @@ class PlainCsvTest {
 
   /** Everything a load gives, as text: the dataset in full, or the errors; the counts. */
   private String outcome(Mode mode, int threads) {
+    return outcome(mode, threads, PlainCsv.SAMPLE);
+  }
+
+  /** {@link #outcome(Mode, int)}, the rows of usage.csv estimated from samples of that size. */
+  private String outcome(Mode mode, int threads, int sample) {
     try {
-      LoadResult r = DatasetLoader.load(dir, TestData.TYPES, mode, threads);
+      LoadResult r = DatasetLoader.load(dir, TestData.TYPES, mode, threads, sample);
       return dump(r.dataset())
           + r.rejects().stream().map(DataError::toString).collect(Collectors.joining("\n"))
           + "\n"
@@ -299,6 +304,147 @@ class PlainCsvTest {
       assertThat(outcome(Mode.STRICT, threads)).as(threads + " threads").isEqualTo(general);
     }
     assertThat(parallel("usage.csv", 2)).isTrue();
+  }
+
+  /**
+   * The rows of usage.csv's parts estimated from samples (here of a few bytes, so that the
+   * estimates miss both ways) rather than counted. Where a part had room to spare, the rows after
+   * it move down to close the gap; where a part had more rows than room, it stops at the first row
+   * it has no room for, and what it left is read after the others, into its place (the parts after
+   * it move up); where all parts together had too little room, the loader counts the lines and
+   * reads again. Each way the file is read in parallel and the load is the general reader's.
+   */
+  @Test
+  void rowsEstimatedFromSamplesLoadTheSame() throws Exception {
+    DataGenerator.generate(dir, 60, 11, TestData.TYPES);
+    String general = outcome(Mode.STRICT, 0);
+    Path usage = dir.resolve("usage.csv");
+    int spare = 0;
+    int left = 0;
+    int tooLittle = 0;
+    for (int sample : new int[] {2, 8, 24, 64, 200}) {
+      for (int threads : new int[] {1, 2, 3, 5}) {
+        PlainCsv.Plan counted = PlainCsv.plan(usage, threads);
+        PlainCsv.Plan estimated = PlainCsv.estimate(usage, threads, sample);
+        boolean short_ = false;
+        for (int k = 0; k < counted.chunks(); k++) {
+          spare += estimated.rows()[k] > counted.rows()[k] ? 1 : 0;
+          short_ |= estimated.rows()[k] < counted.rows()[k];
+        }
+        if (estimated.capacity() < counted.capacity()) {
+          tooLittle++;
+        } else if (short_) {
+          left++;
+        }
+        assertThat(outcome(Mode.STRICT, threads, sample))
+            .as("samples of %d bytes, %d threads", sample, threads)
+            .isEqualTo(general);
+        assertThat(
+                DatasetLoader.load(dir, TestData.TYPES, Mode.STRICT, threads, sample)
+                    .readInParallel())
+            .contains("usage.csv");
+      }
+    }
+    assertThat(spare).as("parts with room to spare").isPositive();
+    assertThat(left).as("loads with parts that left rows, and room in all").isPositive();
+    assertThat(tooLittle).as("loads with too little room in all").isPositive();
+  }
+
+  /**
+   * Parts that each have less room than rows, but for the last: each part's rows move up behind
+   * what the parts before it left, and what it left is read into its place. Moving them in the
+   * wrong order would write a part's rows over the next part's before they move.
+   */
+  @Test
+  void partsThatLeftRowsAreMovedUpAndCompletedInFileOrder() throws Exception {
+    StringBuilder text = new StringBuilder(HEADER).append('\n');
+    long[] from = new long[5];
+    long[] to = new long[5];
+    int row = 0;
+    for (int t = 0; t < 5; t++) {
+      from[t] = text.length();
+      for (int j = 0; j < 100; j++, row++) {
+        text.append("T").append(t + 1).append(",Teams,").append(2000 + j / 12).append('-');
+        text.append(String.format("%02d", j % 12 + 1)).append(",,,").append(row).append(",,\n");
+      }
+      to[t] = text.length();
+    }
+    Path f = dir.resolve("usage.csv");
+    Files.writeString(f, text);
+    PlainCsv.Plan plan =
+        new PlainCsv.Plan(
+            HEADER,
+            from,
+            to,
+            new int[] {80, 80, 80, 80, 200},
+            new int[] {0, 80, 160, 240, 320},
+            2,
+            false);
+    IdIndex tenants = new IdIndex(java.util.Map.of("T1", 0, "T2", 1, "T3", 2, "T4", 3, "T5", 4));
+    IdIndex workloads = new IdIndex(java.util.Map.of("Teams", 0));
+    PlainUsageReader reader =
+        new PlainUsageReader(f, plan, 8, new int[] {0, 1, 2, 3, 4, 5, 6, 7}, tenants, workloads);
+    PlainUsageReader.Columns out = new PlainUsageReader.Columns();
+    out.month = new int[520];
+    out.measures = new int[Measure.values().length][520];
+    assertThat(reader.read(out)).isTrue();
+    assertThat(out.rows).isEqualTo(500);
+    for (int r = 0; r < 500; r++) {
+      assertThat(out.measures[Measure.PAID_UNITS.ordinal()][r]).as("row %d", r).isEqualTo(r);
+      assertThat(Month.format(out.month[r]))
+          .isEqualTo(String.format("%d-%02d", 2000 + r % 100 / 12, r % 100 % 12 + 1));
+    }
+    assertThat(out.runStart.toArray()).containsExactly(0, 100, 200, 300, 400);
+    assertThat(out.runTenant.toArray()).containsExactly(0, 1, 2, 3, 4);
+  }
+
+  /**
+   * A part of an estimated plan with more rows than room stops at the start of the first row it has
+   * no room for, having read those before; the plan of what the parts left counts its rows.
+   */
+  @Test
+  void aPartWithMoreRowsThanRoomSaysWhereItStopped() throws Exception {
+    StringBuilder text = new StringBuilder(HEADER).append('\n');
+    for (int i = 0; i < 400; i++) {
+      text.append("T1,Teams,").append(2000 + i / 12).append('-');
+      text.append(String.format("%02d", i % 12 + 1)).append(",,,,").append(i).append(",\n");
+    }
+    Path f = dir.resolve("usage.csv");
+    Files.writeString(f, text);
+    byte[] b = Files.readAllBytes(f);
+    PlainCsv.Plan counted = PlainCsv.plan(f, 1);
+    PlainCsv.Plan room = counted.placedAt(new int[] {0});
+    room =
+        new PlainCsv.Plan(
+            room.header(), room.from(), room.to(), new int[] {150}, room.start(), 1, false);
+    int[] seen = {0};
+    PlainCsv.Outcome read =
+        PlainCsv.read(
+            f,
+            room,
+            8,
+            new int[] {0, 1, 2, 6},
+            k ->
+                (line, start, end, i) -> {
+                  seen[0]++;
+                  return true;
+                });
+    assertThat(read.plain()).isTrue();
+    assertThat(read.rows()).containsExactly(150);
+    assertThat(seen[0]).isEqualTo(150);
+    long at = read.rest()[0];
+    assertThat(new String(b, (int) at, 24, StandardCharsets.US_ASCII))
+        .startsWith("T1,Teams,2012-07,,,,150,");
+    PlainCsv.Plan rest = PlainCsv.rest(f, room, read.rest());
+    assertThat(rest.rows()).containsExactly(250);
+    assertThat(rest.exact()).isTrue();
+    // an exact plan with too few rows counted is not read: the file changed since the count
+    PlainCsv.Plan exact =
+        new PlainCsv.Plan(
+            room.header(), room.from(), room.to(), new int[] {150}, room.start(), 1, true);
+    assertThat(
+            PlainCsv.read(f, exact, 8, new int[] {0}, k -> (line, start, end, i) -> true).plain())
+        .isFalse();
   }
 
   @ParameterizedTest

@@ -57,6 +57,29 @@ class SnapshotFileTest {
     }
   }
 
+  /**
+   * A load whose usage columns have room to spare (their rows estimated from samples, {@link
+   * PlainCsv#estimate}) is written without the spare room, and read back the same.
+   */
+  @Test
+  void aLoadWithRoomToSpareReadBackIsTheSameLoad() throws Exception {
+    LoadResult loaded = DatasetLoader.load(SAMPLE, TestData.TYPES, Mode.STRICT, 1, 64);
+    DatasetColumns columns = DatasetColumns.of(loaded.dataset());
+    assertThat(columns.rowMonth().capacity()).isGreaterThan(columns.rowMonth().limit());
+    assertThat(loaded.readInParallel()).contains("usage.csv");
+    String key = DataFingerprint.of(SAMPLE, TestData.TYPES, Mode.STRICT);
+    Path file = tmp.resolve("s.snap");
+    SnapshotFile.write(file, key, loaded);
+    SnapshotFile.Read read = SnapshotFile.read(file, key);
+    assertThat(read.problem()).isNull();
+    assertSameLoad(read.loaded(), loaded);
+    // and the same as a load whose rows were counted (then the columns have no spare room)
+    LoadResult counted = DatasetLoader.load(SAMPLE, TestData.TYPES, Mode.STRICT, 1, 0);
+    assertThat(DatasetColumns.of(counted.dataset()).rowMonth().capacity())
+        .isEqualTo(columns.rowMonth().limit());
+    assertSameLoad(read.loaded(), counted);
+  }
+
   @Test
   void aLenientLoadKeepsItsRejects() throws Exception {
     Path data = Files.createDirectories(tmp.resolve("data"));
