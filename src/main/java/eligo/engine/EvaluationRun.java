@@ -197,7 +197,7 @@ final class EvaluationRun {
           if (a.contributed[at * rules + j]) {
             try {
               a.partnerTotal[p * rules + j] =
-                  Math.addExact(a.partnerTotal[p * rules + j], a.contribution[at * rules + j]);
+                  Math.addExact(a.partnerTotal[p * rules + j], a.contribution.get(at * rules + j));
             } catch (ArithmeticException e) {
               throw new Evaluation.EvaluationException(
                   "partner '"

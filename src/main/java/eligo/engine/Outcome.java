@@ -21,7 +21,7 @@ public final class Outcome {
     public final List<Ir.Node> nodes;
     public final List<Ir.Node> partnerNodes;
     final byte[] status;
-    final long[] value;
+    final CompactLongs value;
 
     /** Per result node: its index among the area's net nodes, or -1. */
     private final int[] netSlot;
@@ -29,9 +29,9 @@ public final class Outcome {
     private final int nets;
 
     /** Index {@code k * nets + netSlot[i]}. */
-    final long[] current;
+    final CompactLongs current;
 
-    final long[] baseline;
+    final CompactLongs baseline;
 
     /** Per partner index p and partner rule j: {@code p * rules + j}. */
     final long[] partnerTotal;
@@ -39,7 +39,7 @@ public final class Outcome {
     final boolean[] partnerMet;
 
     /** Per customer position k and partner rule j: {@code k * rules + j}. */
-    final long[] contribution;
+    final CompactLongs contribution;
 
     final boolean[] contributed;
 
@@ -60,12 +60,12 @@ public final class Outcome {
       }
       nets = k;
       status = new byte[Math.multiplyExact(customers, n)];
-      value = new long[customers * n];
-      current = new long[Math.multiplyExact(customers, nets)];
-      baseline = new long[customers * nets];
+      value = new CompactLongs(customers * n);
+      current = new CompactLongs(Math.multiplyExact(customers, nets));
+      baseline = new CompactLongs(customers * nets);
       partnerTotal = new long[partners * partnerNodes.size()];
       partnerMet = new boolean[partners * partnerNodes.size()];
-      contribution = new long[customers * partnerNodes.size()];
+      contribution = new CompactLongs(customers * partnerNodes.size());
       contributed = new boolean[customers * partnerNodes.size()];
     }
 
@@ -73,15 +73,17 @@ public final class Outcome {
     void storeAt(int k, NodeResults r) {
       int n = nodes.size();
       System.arraycopy(r.status, 0, status, k * n, n);
-      System.arraycopy(r.value, 0, value, k * n, n);
       for (int i = 0; i < n; i++) {
+        value.set(k * n + i, r.value[i]);
         if (netSlot[i] >= 0) {
-          current[k * nets + netSlot[i]] = r.current[i];
-          baseline[k * nets + netSlot[i]] = r.baseline[i];
+          current.set(k * nets + netSlot[i], r.current[i]);
+          baseline.set(k * nets + netSlot[i], r.baseline[i]);
         }
       }
       int rules = partnerNodes.size();
-      System.arraycopy(r.partnerContribution, 0, contribution, k * rules, rules);
+      for (int j = 0; j < rules; j++) {
+        contribution.set(k * rules + j, r.partnerContribution[j]);
+      }
       System.arraycopy(r.partnerEvaluated, 0, contributed, k * rules, rules);
     }
 
@@ -91,7 +93,7 @@ public final class Outcome {
      */
     public Long contribution(int c, int rule) {
       int k = rank[c] * partnerNodes.size() + rule;
-      return contributed[k] ? contribution[k] : null;
+      return contributed[k] ? contribution.get(k) : null;
     }
 
     public byte status(int c, int node) {
@@ -99,17 +101,17 @@ public final class Outcome {
     }
 
     public long value(int c, int node) {
-      return value[rank[c] * nodes.size() + node];
+      return value.get(rank[c] * nodes.size() + node);
     }
 
     /** For a net node: its value at M (unscaled); 0 for other nodes. */
     public long current(int c, int node) {
-      return netSlot[node] < 0 ? 0 : current[rank[c] * nets + netSlot[node]];
+      return netSlot[node] < 0 ? 0 : current.get(rank[c] * nets + netSlot[node]);
     }
 
     /** For a net node: its value at M-12 (unscaled); 0 for other nodes. */
     public long baseline(int c, int node) {
-      return netSlot[node] < 0 ? 0 : baseline[rank[c] * nets + netSlot[node]];
+      return netSlot[node] < 0 ? 0 : baseline.get(rank[c] * nets + netSlot[node]);
     }
 
     public long partnerTotal(int partner, int rule) {
