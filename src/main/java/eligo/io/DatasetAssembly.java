@@ -47,7 +47,7 @@ final class DatasetAssembly {
 
   /**
    * The first {@code rows} items of a usage column: the column itself when it has little more room
-   * (as a column sized from an estimate of the rows has, {@link PlainCsv#estimate}), so the big
+   * (as a column sized from an estimate of the rows has, {@link ChunkPlan#estimate}), so the big
    * arrays exist only once; else a copy of the rows, so that a column grown by half does not keep
    * its spare room for as long as the dataset lives.
    */
@@ -63,7 +63,7 @@ final class DatasetAssembly {
 
   /**
    * Room for {@code length} rows is little more than {@code rows}: an 8th and 65,536 rows (an
-   * estimate's room to spare, {@link PlainCsv#estimate}, is a 16th, and its error a few percent).
+   * estimate's room to spare, {@link ChunkPlan#estimate}, is a 16th, and its error a few percent).
    */
   private static boolean little(int length, int rows) {
     return length - rows <= rows / 8 + 65536;

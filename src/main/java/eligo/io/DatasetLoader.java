@@ -72,9 +72,9 @@ public final class DatasetLoader {
 
   /**
    * Bytes of each sample from which the rows of each part of usage.csv are estimated ({@link
-   * PlainCsv#estimate}); 0: its lines are counted.
+   * ChunkPlan#estimate}); 0: its lines are counted.
    */
-  private int sample = PlainCsv.SAMPLE;
+  private int sample = ChunkPlan.SAMPLE;
 
   /** Given when the loader comes to associations.csv (see {@link #load(Path, Supplier, Mode)}). */
   private final Supplier<List<String>> associationTypes;
@@ -213,7 +213,7 @@ public final class DatasetLoader {
 
   /**
    * {@link #load(Path, List, Mode, int)}, the rows of each part of usage.csv estimated from samples
-   * of {@code sample} bytes ({@link PlainCsv#estimate}), or counted (0).
+   * of {@code sample} bytes ({@link ChunkPlan#estimate}), or counted (0).
    */
   static LoadResult load(
       Path dir, List<String> associationTypes, Mode mode, int threads, int sample)
@@ -229,9 +229,8 @@ public final class DatasetLoader {
     // the smaller files are read: the lines of associations.csv are counted, those of usage.csv
     // estimated from samples. The plans size the columns.
     int parts = Math.max(1, threads);
-    FutureTask<PlainCsv.Plan> associationPlan =
-        new FutureTask<>(() -> plan(ASSOCIATIONS, parts, 0));
-    FutureTask<PlainCsv.Plan> usagePlan = new FutureTask<>(() -> plan(USAGE, parts, sample));
+    FutureTask<ChunkPlan> associationPlan = new FutureTask<>(() -> plan(ASSOCIATIONS, parts, 0));
+    FutureTask<ChunkPlan> usagePlan = new FutureTask<>(() -> plan(USAGE, parts, sample));
     Thread counter =
         new Thread(
             () -> {
@@ -268,7 +267,7 @@ public final class DatasetLoader {
     Thread orderer = new Thread(associations, "eligo-order-associations");
     orderer.setDaemon(true);
     orderer.start();
-    PlainCsv.Plan plan = join(usagePlan);
+    ChunkPlan plan = join(usagePlan);
     int capacity = plan == null ? 0 : (int) Math.min(plan.capacity(), UsageColumns.MAX_ROWS);
     RowOrder.Runs runs = threads > 0 ? readPlainUsage(plan) : null;
     if (runs != null) {
@@ -345,18 +344,20 @@ public final class DatasetLoader {
 
   /**
    * How {@code file} is cut for {@code threads}, its lines counted ({@code sample} 0) or estimated
-   * from samples of {@code sample} bytes ({@link PlainCsv#estimate}); null when it is not on disk.
+   * from samples of {@code sample} bytes ({@link ChunkPlan#estimate}); null when it is not on disk.
    */
-  private PlainCsv.Plan plan(String file, int threads, int sample) throws IOException {
+  private ChunkPlan plan(String file, int threads, int sample) throws IOException {
     Path path = source.path(file);
     if (path == null) {
       return null;
     }
-    return sample == 0 ? PlainCsv.plan(path, threads) : PlainCsv.estimate(path, threads, sample);
+    return sample == 0
+        ? ChunkPlan.counted(path, threads)
+        : ChunkPlan.estimate(path, threads, sample);
   }
 
   /** {@code file}'s plan with its lines counted; null when it cannot be read. */
-  private PlainCsv.Plan counted(String file, int threads) {
+  private ChunkPlan counted(String file, int threads) {
     try {
       return plan(file, threads, 0);
     } catch (IOException | RuntimeException e) {
@@ -380,7 +381,7 @@ public final class DatasetLoader {
   /**
    * A file's plan; null when the file cannot be read (reported when it is read) or is not on disk.
    */
-  private static PlainCsv.Plan join(FutureTask<PlainCsv.Plan> task) {
+  private static ChunkPlan join(FutureTask<ChunkPlan> task) {
     try {
       return task.get();
     } catch (ExecutionException e) {
@@ -395,7 +396,7 @@ public final class DatasetLoader {
   private record PlainHeader(int width, int[] cols) {}
 
   /** The header of a plan, or null when the file is not plain or lacks one of {@code columns}. */
-  private static PlainHeader plainHeader(PlainCsv.Plan plan, String[] columns) {
+  private static PlainHeader plainHeader(ChunkPlan plan, String[] columns) {
     if (plan == null || plan.header() == null) {
       return null;
     }
@@ -417,7 +418,7 @@ public final class DatasetLoader {
    * Reads associations.csv with {@link PlainCsv} on every core when it is plain and every row is
    * good; false otherwise (then nothing is kept and the general reader reads the file).
    */
-  private boolean readPlainAssociations(PlainCsv.Plan plan) {
+  private boolean readPlainAssociations(ChunkPlan plan) {
     PlainHeader header = plainHeader(plan, ASSOCIATION_COLUMNS);
     if (header == null || plan.capacity() > UsageColumns.MAX_ROWS) {
       return false;
@@ -487,7 +488,7 @@ public final class DatasetLoader {
    * the file is not plain, its header lacks a column, or a tenant and workload has two runs: then
    * nothing is kept and the general reader reads the file.
    */
-  private RowOrder.Runs readPlainUsage(PlainCsv.Plan plan) {
+  private RowOrder.Runs readPlainUsage(ChunkPlan plan) {
     PlainHeader header = plainHeader(plan, USAGE_COLUMNS);
     if (header == null) {
       return null;
@@ -498,7 +499,7 @@ public final class DatasetLoader {
         return null;
       }
       // a part had more rows than its samples promised: count the lines, and read again
-      PlainCsv.Plan counted = counted(USAGE, threads);
+      ChunkPlan counted = counted(USAGE, threads);
       out = new PlainUsageReader.Columns();
       if (counted == null || !readPlainUsage(counted, header, out)) {
         return null;
@@ -534,8 +535,7 @@ public final class DatasetLoader {
    * Reads usage.csv by {@code plan} into the loader's columns, sized for it; false when it was not
    * plain (then the columns are let go of, and {@code out} says whether a part overran its room).
    */
-  private boolean readPlainUsage(
-      PlainCsv.Plan plan, PlainHeader header, PlainUsageReader.Columns out) {
+  private boolean readPlainUsage(ChunkPlan plan, PlainHeader header, PlainUsageReader.Columns out) {
     if (plan.capacity() > UsageColumns.MAX_ROWS) {
       return false;
     }

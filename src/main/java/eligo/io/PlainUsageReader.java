@@ -18,8 +18,7 @@ final class PlainUsageReader {
   private static final Measure[] MEASURES = Measure.values();
 
   /**
-   * Where the rows go: the loader's columns, sized for {@link PlainCsv.Plan#capacity()} rows at
-   * least.
+   * Where the rows go: the loader's columns, sized for {@link ChunkPlan#capacity()} rows at least.
    */
   static final class Columns {
     int[] month;
@@ -52,7 +51,7 @@ final class PlainUsageReader {
   }
 
   private final Path path;
-  private final PlainCsv.Plan plan;
+  private final ChunkPlan plan;
   private final int width;
   private final int[] cols;
   private final IdIndex tenants;
@@ -63,7 +62,7 @@ final class PlainUsageReader {
    * @param cols the field of tenant_id, workload, month and each measure (in {@link Measure} order)
    */
   PlainUsageReader(
-      Path path, PlainCsv.Plan plan, int width, int[] cols, IdIndex tenants, IdIndex workloads) {
+      Path path, ChunkPlan plan, int width, int[] cols, IdIndex tenants, IdIndex workloads) {
     this.path = path;
     this.plan = plan;
     this.width = width;
@@ -87,9 +86,9 @@ final class PlainUsageReader {
     int[] filled = read.rows();
     // What chunks left for want of room is read after the others; its lines are counted first,
     // so that every chunk's rows, and then what it left, can be placed one after the other.
-    PlainCsv.Plan rest;
+    ChunkPlan rest;
     try {
-      rest = read.overrun() ? PlainCsv.rest(path, plan, read.rest()) : null;
+      rest = read.overrun() ? ChunkPlan.rest(path, plan, read.rest()) : null;
     } catch (java.io.IOException | RuntimeException e) {
       return false; // the general reader reports it
     }
@@ -121,7 +120,7 @@ final class PlainUsageReader {
           start[j++] = leftAt[k];
         }
       }
-      PlainCsv.Plan placed = rest.placedAt(start);
+      ChunkPlan placed = rest.placedAt(start);
       if (!PlainCsv.read(path, placed, width, cols, j -> leftParts[j] = new Chunk(out)).plain()) {
         return false;
       }

@@ -6,7 +6,7 @@ import java.util.stream.IntStream;
 
 /**
  * The usage rows of one load in primitive columns, one array per column. They are sized up front
- * from an estimate of the file's lines, with room to spare ({@link PlainCsv#estimate}): in the
+ * from an estimate of the file's lines, with room to spare ({@link ChunkPlan#estimate}): in the
  * usual case they become the {@link eligo.data.Dataset}'s arrays as they are (each run's rows where
  * the file had them), so the big arrays exist only once. Package-private: a loading aid.
  */

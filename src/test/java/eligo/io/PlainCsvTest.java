@@ -30,7 +30,7 @@ class PlainCsvTest {
 
   /** Everything a load gives, as text: the dataset in full, or the errors; the counts. */
   private String outcome(Mode mode, int threads) {
-    return outcome(mode, threads, PlainCsv.SAMPLE);
+    return outcome(mode, threads, ChunkPlan.SAMPLE);
   }
 
   /** {@link #outcome(Mode, int)}, the rows of usage.csv estimated from samples of that size. */
@@ -288,7 +288,7 @@ class PlainCsvTest {
       }
       expected += content ? 1 : 0;
       for (int threads = 1; threads <= 4; threads++) {
-        assertThat(PlainCsv.plan(f, threads).capacity())
+        assertThat(ChunkPlan.counted(f, threads).capacity())
             .as("%s for %d threads", new String(b, StandardCharsets.ISO_8859_1), threads)
             .isEqualTo(expected);
       }
@@ -324,8 +324,8 @@ class PlainCsvTest {
     int tooLittle = 0;
     for (int sample : new int[] {2, 8, 24, 64, 200}) {
       for (int threads : new int[] {1, 2, 3, 5}) {
-        PlainCsv.Plan counted = PlainCsv.plan(usage, threads);
-        PlainCsv.Plan estimated = PlainCsv.estimate(usage, threads, sample);
+        ChunkPlan counted = ChunkPlan.counted(usage, threads);
+        ChunkPlan estimated = ChunkPlan.estimate(usage, threads, sample);
         boolean short_ = false;
         for (int k = 0; k < counted.chunks(); k++) {
           spare += estimated.rows()[k] > counted.rows()[k] ? 1 : 0;
@@ -371,8 +371,8 @@ class PlainCsvTest {
     }
     Path f = dir.resolve("usage.csv");
     Files.writeString(f, text);
-    PlainCsv.Plan plan =
-        new PlainCsv.Plan(
+    ChunkPlan plan =
+        new ChunkPlan(
             HEADER,
             from,
             to,
@@ -412,10 +412,10 @@ class PlainCsvTest {
     Path f = dir.resolve("usage.csv");
     Files.writeString(f, text);
     byte[] b = Files.readAllBytes(f);
-    PlainCsv.Plan counted = PlainCsv.plan(f, 1);
-    PlainCsv.Plan room = counted.placedAt(new int[] {0});
+    ChunkPlan counted = ChunkPlan.counted(f, 1);
+    ChunkPlan room = counted.placedAt(new int[] {0});
     room =
-        new PlainCsv.Plan(
+        new ChunkPlan(
             room.header(), room.from(), room.to(), new int[] {150}, room.start(), 1, false);
     int[] seen = {0};
     PlainCsv.Outcome read =
@@ -435,12 +435,12 @@ class PlainCsvTest {
     long at = read.rest()[0];
     assertThat(new String(b, (int) at, 24, StandardCharsets.US_ASCII))
         .startsWith("T1,Teams,2012-07,,,,150,");
-    PlainCsv.Plan rest = PlainCsv.rest(f, room, read.rest());
+    ChunkPlan rest = ChunkPlan.rest(f, room, read.rest());
     assertThat(rest.rows()).containsExactly(250);
     assertThat(rest.exact()).isTrue();
     // an exact plan with too few rows counted is not read: the file changed since the count
-    PlainCsv.Plan exact =
-        new PlainCsv.Plan(
+    ChunkPlan exact =
+        new ChunkPlan(
             room.header(), room.from(), room.to(), new int[] {150}, room.start(), 1, true);
     assertThat(
             PlainCsv.read(f, exact, 8, new int[] {0}, k -> (line, start, end, i) -> true).plain())

@@ -59,7 +59,7 @@ class SnapshotFileTest {
 
   /**
    * A load whose usage columns have room to spare (their rows estimated from samples, {@link
-   * PlainCsv#estimate}) is written without the spare room, and read back the same.
+   * ChunkPlan#estimate}) is written without the spare room, and read back the same.
    */
   @Test
   void aLoadWithRoomToSpareReadBackIsTheSameLoad() throws Exception {
