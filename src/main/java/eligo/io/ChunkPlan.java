@@ -30,6 +30,18 @@ record ChunkPlan(
   /** Chunks per reading thread. */
   static final int CHUNKS_PER_THREAD = 16;
 
+  /** Samples per part of {@link #estimate}. */
+  static final int SAMPLES = 64;
+
+  /** Bytes per sample of {@link #estimate}. */
+  static final int SAMPLE = 2 << 10;
+
+  /**
+   * Rows of room that every estimated part has beyond its estimate and a 16th (a part is estimated
+   * only when longer than its samples: with {@link #SAMPLE}, 128 KB, some 3,000 usage rows).
+   */
+  static final int SPARE_ROWS = 64;
+
   /** Eight bytes of a byte array at once, for {@link #countLines}. */
   private static final VarHandle LONGS =
       MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
@@ -89,18 +101,6 @@ record ChunkPlan(
   static ChunkPlan estimate(Path path, int threads, int sample) throws IOException {
     return cut(path, threads, Math.max(1, Math.min(sample, 1 << 20)));
   }
-
-  /** Samples per part of {@link #estimate}. */
-  static final int SAMPLES = 64;
-
-  /** Bytes per sample of {@link #estimate}. */
-  static final int SAMPLE = 2 << 10;
-
-  /**
-   * Rows of room that every estimated part has beyond its estimate and a 16th (a part is estimated
-   * only when longer than its samples: with {@link #SAMPLE}, 128 KB, some 3,000 usage rows).
-   */
-  static final int SPARE_ROWS = 64;
 
   /** {@link #counted} when {@code sample} is 0, else {@link #estimate}. */
   private static ChunkPlan cut(Path path, int threads, int sample) throws IOException {

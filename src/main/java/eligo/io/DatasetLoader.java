@@ -495,10 +495,10 @@ public final class DatasetLoader {
     }
     PlainUsageReader.Columns out = new PlainUsageReader.Columns();
     if (!readPlainUsage(plan, header, out)) {
-      if (!out.overrun || plan.exact()) {
+      if (!out.tooLittleRoom || plan.exact()) {
         return null;
       }
-      // a part had more rows than its samples promised: count the lines, and read again
+      // the parts together had room for fewer rows than the file has: count them, read again
       ChunkPlan counted = counted(USAGE, threads);
       out = new PlainUsageReader.Columns();
       if (counted == null || !readPlainUsage(counted, header, out)) {
@@ -533,7 +533,8 @@ public final class DatasetLoader {
 
   /**
    * Reads usage.csv by {@code plan} into the loader's columns, sized for it; false when it was not
-   * plain (then the columns are let go of, and {@code out} says whether a part overran its room).
+   * plain (then the columns are let go of, and {@code out} says whether the plan had too little
+   * room).
    */
   private boolean readPlainUsage(ChunkPlan plan, PlainHeader header, PlainUsageReader.Columns out) {
     if (plan.capacity() > UsageColumns.MAX_ROWS) {

@@ -36,7 +36,7 @@ final class PlainUsageReader {
     int rows;
 
     /** The plan had room for fewer rows than the file has: plan again, counting its lines. */
-    boolean overrun;
+    boolean tooLittleRoom;
 
     /**
      * The runs of rows, in file order: rows {@code [runStart[i], runStart[i + 1])} (the last one up
@@ -108,7 +108,7 @@ final class PlainUsageReader {
       rows += left[k];
     }
     if (rows > out.month.length) {
-      out.overrun = true; // too little room in all: the loader counts the lines and reads again
+      out.tooLittleRoom = true; // the loader counts the lines and reads again
       return false;
     }
     move(out, base, at, filled);
