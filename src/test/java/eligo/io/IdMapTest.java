@@ -63,6 +63,21 @@ class IdMapTest {
   }
 
   @Test
+  void keepsIndexesUpToTheLargestInt() {
+    // a slot holds an id's hash and its index plus one in one long: the largest index still fits
+    IdMap ids = new IdMap();
+    for (int i = 0; i < 1000; i++) {
+      ids.put("C" + i, Integer.MAX_VALUE - i);
+    }
+    ids.put("C0", Integer.MAX_VALUE);
+    ids.put("zero", 0);
+    for (int i = 0; i < 1000; i++) {
+      assertThat(ids.get("C" + i)).isEqualTo(Integer.MAX_VALUE - i);
+    }
+    assertThat(ids.get("zero")).isZero();
+  }
+
+  @Test
   void refusesANegativeIndex() {
     assertThatThrownBy(() -> new IdMap().put("a", -1)).isInstanceOf(IllegalArgumentException.class);
   }
