@@ -17,12 +17,10 @@ final class DatasetAssembly {
   private DatasetAssembly() {}
 
   /**
-   * The associations in (tenant, workload, file line) order: {@code order} holds their indexes in
-   * that order, {@code tenant} and {@code workload} are by index; {@code type}, {@code start} and
-   * {@code end} are already in that order.
+   * The associations in (tenant, workload, file line) order: each column is in that order, so that
+   * the pairs are made by reading them front to back.
    */
-  record Associations(
-      int[] order, int[] tenant, int[] workload, int[] type, int[] start, int[] end) {}
+  record Associations(int[] tenant, int[] workload, int[] type, int[] start, int[] end) {}
 
   /**
    * The associations of {@code tables}, ordered. They depend on nothing read after
@@ -37,9 +35,8 @@ final class DatasetAssembly {
     RowOrder.countingSort(x, y, a, assocW, 0, tables.workloadCount());
     RowOrder.countingSort(y, x, a, assocT, 0, tables.tenantCount());
     return new Associations(
-        x,
-        assocT,
-        assocW,
+        tables.assocTenant.gather(x, a),
+        tables.assocWorkload.gather(x, a),
         tables.assocType.gather(x, a),
         tables.assocStart.gather(x, a),
         tables.assocEnd.gather(x, a));
@@ -76,10 +73,9 @@ final class DatasetAssembly {
    */
   static Dataset build(
       LoadTables tables, Associations assoc, UsageColumns usage, RowOrder.Runs runs, int rows) {
-    int a = assoc.order().length;
+    int a = assoc.tenant().length;
     int[] assocT = assoc.tenant();
     int[] assocW = assoc.workload();
-    int[] assocOrder = assoc.order();
 
     // pairs: merge the usage runs and the associations of each tenant
     int tenants = tables.tenantCount();
@@ -95,7 +91,7 @@ final class DatasetAssembly {
       tenantPairStart[t] = pairWorkload.size();
       while (true) {
         int rw = ri < runCount && runs.tenant()[ri] == t ? runs.workload()[ri] : Integer.MAX_VALUE;
-        int aw = ai < a && assocT[assocOrder[ai]] == t ? assocW[assocOrder[ai]] : Integer.MAX_VALUE;
+        int aw = ai < a && assocT[ai] == t ? assocW[ai] : Integer.MAX_VALUE;
         int w = Math.min(rw, aw);
         if (w == Integer.MAX_VALUE) {
           break;
@@ -110,7 +106,7 @@ final class DatasetAssembly {
           pairRowEnd.add(0);
         }
         pairAssocStart.add(ai);
-        while (ai < a && assocT[assocOrder[ai]] == t && assocW[assocOrder[ai]] == w) {
+        while (ai < a && assocT[ai] == t && assocW[ai] == w) {
           ai++;
         }
       }
