@@ -66,6 +66,9 @@ final class RowOrder {
    */
   private static final int INSERTION = 32;
 
+  /** The rows from which {@link #reverseFalling} works on every core. */
+  private static final int PARALLEL_ROWS = 1 << 20;
+
   /**
    * The runs {@code 0..n-1} in (tenant, workload) order when the file has each tenant's runs
    * together, as exports sorted or grouped by tenant do: then the tenants' groups are put in order
@@ -307,25 +310,56 @@ final class RowOrder {
       runs.start[j] = runStart.get(r);
       runs.end[j] = r + 1 < count ? runStart.get(r + 1) : rows;
     }
-    int[] usageMonth = usage.month;
-    int[][] usageNarrow = usage.narrow;
-    long[][] usageMeasures = usage.measures;
-    for (int r = falling.nextSetBit(0); r >= 0; r = falling.nextSetBit(r + 1)) {
-      int end = r + 1 < count ? runStart.get(r + 1) : rows;
-      for (int i = runStart.get(r), j = end - 1; i < j; i++, j--) {
-        swap(usageMonth, i, j);
-        for (int k = 0; k < MEASURES.length; k++) {
-          if (usageNarrow[k] != null) {
-            swap(usageNarrow[k], i, j);
-          } else {
-            long x = usageMeasures[k][i];
-            usageMeasures[k][i] = usageMeasures[k][j];
-            usageMeasures[k][j] = x;
-          }
-        }
-      }
-    }
+    reverseFalling(runStart, falling, count, rows);
     return runs;
+  }
+
+  /**
+   * Reverses the rows of each run read with its months falling ({@code falling}), column by column,
+   * the columns on every core: a million customers' runs took 0.3 s on the load's one thread when
+   * every column was swapped row by row.
+   */
+  private void reverseFalling(IntColumn runStart, java.util.BitSet falling, int count, int rows) {
+    if (falling.isEmpty()) {
+      return;
+    }
+    int[] starts = new int[falling.cardinality()];
+    int[] ends = new int[starts.length];
+    for (int r = falling.nextSetBit(0), k = 0; r >= 0; r = falling.nextSetBit(r + 1), k++) {
+      starts[k] = runStart.get(r);
+      ends[k] = r + 1 < count ? runStart.get(r + 1) : rows;
+    }
+    List<Object> columns = new ArrayList<>();
+    columns.add(usage.month);
+    for (int k = 0; k < MEASURES.length; k++) {
+      columns.add(usage.narrow[k] != null ? usage.narrow[k] : usage.measures[k]);
+    }
+    java.util.stream.Stream<Object> each =
+        rows >= PARALLEL_ROWS ? columns.parallelStream() : columns.stream();
+    each.forEach(
+        column -> {
+          for (int k = 0; k < starts.length; k++) {
+            if (column instanceof int[] ints) {
+              reverse(ints, starts[k], ends[k]);
+            } else {
+              reverse((long[]) column, starts[k], ends[k]);
+            }
+          }
+        });
+  }
+
+  private static void reverse(int[] a, int from, int to) {
+    for (int i = from, j = to - 1; i < j; i++, j--) {
+      swap(a, i, j);
+    }
+  }
+
+  private static void reverse(long[] a, int from, int to) {
+    for (int i = from, j = to - 1; i < j; i++, j--) {
+      long x = a[i];
+      a[i] = a[j];
+      a[j] = x;
+    }
   }
 
   private static void swap(int[] a, int i, int j) {
