@@ -1,20 +1,15 @@
 package eligo.io;
 
-import de.siegmar.fastcsv.reader.CsvReader;
 import eligo.data.Dataset;
 import eligo.data.Measure;
-import eligo.data.Month;
 import eligo.ir.Ir;
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 import java.util.function.Supplier;
 
@@ -23,12 +18,12 @@ import java.util.function.Supplier;
  * Dataset}: the entry point, and the order of the work.
  *
  * <p>Every file is read and checked, so one load reports all errors. associations.csv and usage.csv
- * are read on every core when they are plain ({@link PlainCsv}, {@link PlainUsageReader});
- * otherwise, and for the three small files, {@link CsvFileReader} reads them and {@link RowChecks}
- * checks each row in the words of DATA.md. Usage rows are kept in primitive columns ({@link
- * UsageColumns}), put in (tenant, workload, month) order by {@link RowOrder}, which also finds
- * duplicate rows, and {@link DatasetAssembly} makes the dataset. Nothing per row is kept as an
- * object.
+ * are read on every core when they are plain ({@link PlainReads}: {@link PlainCsv}, {@link
+ * PlainUsageReader}); otherwise, and for the three small files, {@link CsvFileReader} reads them
+ * and {@link RowChecks} checks each row in the words of DATA.md. Usage rows are kept in primitive
+ * columns ({@link UsageColumns}), put in (tenant, workload, month) order by {@link RowOrder}, which
+ * also finds duplicate rows, and {@link DatasetAssembly} makes the dataset. Nothing per row is kept
+ * as an object.
  */
 public final class DatasetLoader {
   public static final String CUSTOMERS = "customers.csv";
@@ -44,10 +39,10 @@ public final class DatasetLoader {
   private static final String[] CUSTOMER_COLUMNS = {"partner_id", "customer_id", "customer_name"};
   private static final String[] TENANT_COLUMNS = {"customer_id", "tenant_id", "tenant_name"};
   private static final String[] WORKLOAD_COLUMNS = {"workload", "family"};
-  private static final String[] ASSOCIATION_COLUMNS = {
+  static final String[] ASSOCIATION_COLUMNS = {
     "tenant_id", "workload", "association_type", "start_month", "end_month"
   };
-  private static final String[] USAGE_COLUMNS;
+  static final String[] USAGE_COLUMNS;
 
   static {
     Measure[] measures = Measure.values();
@@ -92,6 +87,7 @@ public final class DatasetLoader {
   private final CsvFileReader reader;
   private final RowChecks checks;
   private final RowOrder order;
+  private final PlainReads plain;
 
   /** The files read by {@link PlainCsv}. */
   private final List<String> readInParallel = new ArrayList<>();
@@ -105,6 +101,7 @@ public final class DatasetLoader {
     this.reader = new CsvFileReader(source, log);
     this.checks = new RowChecks(tables, usage, log, source);
     this.order = new RowOrder(usage, tables, log, reader, source);
+    this.plain = new PlainReads(source, threads, tables, usage, order, log);
   }
 
   /** Loads {@code dir} in {@link Mode#STRICT} mode. */
@@ -229,8 +226,9 @@ public final class DatasetLoader {
     // the smaller files are read: the lines of associations.csv are counted, those of usage.csv
     // estimated from samples. The plans size the columns.
     int parts = Math.max(1, threads);
-    FutureTask<ChunkPlan> associationPlan = new FutureTask<>(() -> plan(ASSOCIATIONS, parts, 0));
-    FutureTask<ChunkPlan> usagePlan = new FutureTask<>(() -> plan(USAGE, parts, sample));
+    FutureTask<ChunkPlan> associationPlan =
+        new FutureTask<>(() -> plain.plan(ASSOCIATIONS, parts, 0));
+    FutureTask<ChunkPlan> usagePlan = new FutureTask<>(() -> plain.plan(USAGE, parts, sample));
     Thread counter =
         new Thread(
             () -> {
@@ -255,7 +253,7 @@ public final class DatasetLoader {
     reader.read(LoadLog.WORKLOADS, WORKLOAD_COLUMNS, checks::workloadRow);
     tables.makeLookups();
     tables.takeAssociationTypes(associationTypes.get());
-    if (threads > 0 && readPlainAssociations(join(associationPlan))) {
+    if (threads > 0 && plain.associations(PlainReads.join(associationPlan))) {
       readInParallel.add(ASSOCIATIONS);
     } else {
       reader.read(LoadLog.ASSOCIATIONS, ASSOCIATION_COLUMNS, checks::associationRow);
@@ -267,9 +265,9 @@ public final class DatasetLoader {
     Thread orderer = new Thread(associations, "eligo-order-associations");
     orderer.setDaemon(true);
     orderer.start();
-    ChunkPlan plan = join(usagePlan);
+    ChunkPlan plan = PlainReads.join(usagePlan);
     int capacity = plan == null ? 0 : (int) Math.min(plan.capacity(), UsageColumns.MAX_ROWS);
-    RowOrder.Runs runs = threads > 0 ? readPlainUsage(plan) : null;
+    RowOrder.Runs runs = threads > 0 ? plain.usage(plan) : null;
     if (runs != null) {
       readInParallel.add(USAGE);
     } else {
@@ -339,32 +337,6 @@ public final class DatasetLoader {
     return load(DataSource.folder(dir), associationTypes, attributes, mode);
   }
 
-  // =====================================================================================
-  // The parallel path
-
-  /**
-   * How {@code file} is cut for {@code threads}, its lines counted ({@code sample} 0) or estimated
-   * from samples of {@code sample} bytes ({@link ChunkPlan#estimate}); null when it is not on disk.
-   */
-  private ChunkPlan plan(String file, int threads, int sample) throws IOException {
-    Path path = source.path(file);
-    if (path == null) {
-      return null;
-    }
-    return sample == 0
-        ? ChunkPlan.counted(path, threads)
-        : ChunkPlan.estimate(path, threads, sample);
-  }
-
-  /** {@code file}'s plan with its lines counted; null when it cannot be read. */
-  private ChunkPlan counted(String file, int threads) {
-    try {
-      return plan(file, threads, 0);
-    } catch (IOException | RuntimeException e) {
-      return null; // the general reader reports it
-    }
-  }
-
   /**
    * The associations ordered on their own thread; its failure (out of memory) is the load's. When
    * this thread is interrupted, they are ordered here.
@@ -376,185 +348,5 @@ public final class DatasetLoader {
       Thread.currentThread().interrupt();
       return DatasetAssembly.orderAssociations(tables);
     }
-  }
-
-  /**
-   * A file's plan; null when the file cannot be read (reported when it is read) or is not on disk.
-   */
-  private static ChunkPlan join(FutureTask<ChunkPlan> task) {
-    try {
-      return task.get();
-    } catch (ExecutionException e) {
-      return null;
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return null; // the arrays grow as rows come
-    }
-  }
-
-  /** A plain file's width (fields per row) and where each column it needs is. */
-  private record PlainHeader(int width, int[] cols) {}
-
-  /** The header of a plan, or null when the file is not plain or lacks one of {@code columns}. */
-  private static PlainHeader plainHeader(ChunkPlan plan, String[] columns) {
-    if (plan == null || plan.header() == null) {
-      return null;
-    }
-    try (CsvReader<CsvFields> csv =
-        CsvReader.builder().build(new CsvFields.Handler(), plan.header())) {
-      Iterator<CsvFields> it = csv.iterator();
-      CsvFields header = it.hasNext() ? it.next() : null;
-      int[] cols =
-          header == null
-              ? null
-              : CsvFileReader.columnsOf(header, columns, new ArrayList<>(), new ArrayList<>());
-      return cols == null ? null : new PlainHeader(header.count(), cols);
-    } catch (IOException | RuntimeException e) {
-      return null;
-    }
-  }
-
-  /**
-   * Reads associations.csv with {@link PlainCsv} on every core when it is plain and every row is
-   * good; false otherwise (then nothing is kept and the general reader reads the file).
-   */
-  private boolean readPlainAssociations(ChunkPlan plan) {
-    PlainHeader header = plainHeader(plan, ASSOCIATION_COLUMNS);
-    if (header == null || plan.capacity() > UsageColumns.MAX_ROWS) {
-      return false;
-    }
-    int[] cols = header.cols();
-    int rows = (int) plan.capacity();
-    IntColumn assocTenant = tables.assocTenant;
-    IntColumn assocWorkload = tables.assocWorkload;
-    IntColumn assocType = tables.assocType;
-    IntColumn assocStart = tables.assocStart;
-    IntColumn assocEnd = tables.assocEnd;
-    IntColumn[] out = {assocTenant, assocWorkload, assocType, assocStart, assocEnd};
-    for (IntColumn c : out) {
-      c.zeros(rows);
-    }
-    IdIndex types = new IdIndex(tables.typeIndex);
-    IdIndex tenantLookup = tables.tenantLookup;
-    IdIndex workloadLookup = tables.workloadLookup;
-    PlainCsv.Outcome outcome =
-        PlainCsv.read(
-            source.path(ASSOCIATIONS),
-            plan,
-            header.width(),
-            cols,
-            k -> {
-              IdIndex tenantIds = tenantLookup.forAnotherThread();
-              IdIndex workloadIds = workloadLookup.forAnotherThread();
-              IdIndex typeIds = types.forAnotherThread();
-              return (b, start, end, i) -> {
-                int t = tenantIds.get(b, start[cols[0]], end[cols[0]]);
-                int w = workloadIds.get(b, start[cols[1]], end[cols[1]]);
-                int type = typeIds.get(b, start[cols[2]], end[cols[2]]);
-                int from = Month.parse(b, start[cols[3]], end[cols[3]]);
-                int to =
-                    start[cols[4]] == end[cols[4]]
-                        ? Month.OPEN
-                        : Month.parse(b, start[cols[4]], end[cols[4]]);
-                if (t < 0
-                    || w < 0
-                    || type < 0
-                    || from == Month.NONE
-                    || to == Month.NONE
-                    || from > to) {
-                  return false;
-                }
-                assocTenant.set(i, t);
-                assocWorkload.set(i, w);
-                assocType.set(i, type);
-                assocStart.set(i, from);
-                assocEnd.set(i, to);
-                return true;
-              };
-            });
-    boolean plain = outcome.plain();
-    if (!plain) {
-      for (IntColumn c : out) {
-        c.clear();
-      }
-      return false;
-    }
-    log.read[LoadLog.ASSOCIATIONS] = rows;
-    return true;
-  }
-
-  /**
-   * Reads usage.csv with {@link PlainUsageReader} on every core, and returns its runs. Null when
-   * the file is not plain, its header lacks a column, or a tenant and workload has two runs: then
-   * nothing is kept and the general reader reads the file.
-   */
-  private RowOrder.Runs readPlainUsage(ChunkPlan plan) {
-    PlainHeader header = plainHeader(plan, USAGE_COLUMNS);
-    if (header == null) {
-      return null;
-    }
-    PlainUsageReader.Columns out = new PlainUsageReader.Columns();
-    if (!readPlainUsage(plan, header, out)) {
-      if (!out.tooLittleRoom || plan.exact()) {
-        return null;
-      }
-      // the parts together had room for fewer rows than the file has: count them, read again
-      ChunkPlan counted = counted(USAGE, threads);
-      out = new PlainUsageReader.Columns();
-      if (counted == null || !readPlainUsage(counted, header, out)) {
-        return null;
-      }
-    }
-    int rows = out.rows;
-    for (long[] v : out.wide) {
-      int k = (int) v[1];
-      if (usage.narrow[k] != null) { // the measure is held as longs from now on
-        long[] longs = new long[usage.narrow[k].length];
-        for (int i = 0; i < longs.length; i++) {
-          longs[i] = usage.narrow[k][i];
-        }
-        usage.measures[k] = longs;
-        usage.narrow[k] = null;
-      }
-      usage.measures[k][(int) v[0]] = v[2];
-    }
-    RowOrder.Runs runs =
-        order.sortRuns(out.runTenant, out.runWorkload, out.runStart, out.falling, rows);
-    if (runs != null) {
-      usage.count = rows;
-      log.read[LoadLog.USAGE] = rows;
-      usage.minMonth = out.minMonth;
-      usage.maxMonth = out.maxMonth;
-    } else {
-      usage.drop();
-    }
-    return runs;
-  }
-
-  /**
-   * Reads usage.csv by {@code plan} into the loader's columns, sized for it; false when it was not
-   * plain (then the columns are let go of, and {@code out} says whether the plan had too little
-   * room).
-   */
-  private boolean readPlainUsage(ChunkPlan plan, PlainHeader header, PlainUsageReader.Columns out) {
-    if (plan.capacity() > UsageColumns.MAX_ROWS) {
-      return false;
-    }
-    usage.allocateNarrow((int) plan.capacity());
-    out.month = usage.month;
-    out.measures = usage.narrow;
-    PlainUsageReader plainReader =
-        new PlainUsageReader(
-            source.path(USAGE),
-            plan,
-            header.width(),
-            header.cols(),
-            tables.tenantLookup,
-            tables.workloadLookup);
-    if (!plainReader.read(out)) {
-      usage.drop();
-      return false;
-    }
-    return true;
   }
 }
