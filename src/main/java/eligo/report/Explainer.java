@@ -6,14 +6,11 @@ import eligo.engine.Outcome;
 import eligo.interpret.Interpreter;
 import eligo.io.Texts;
 import eligo.ir.Ir;
-import eligo.report.NodeTrace.Closest;
-import eligo.report.NodeTrace.Fact;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * Builds the by-customer view with the reasons behind every status. It evaluates the customer again
@@ -27,8 +24,6 @@ import java.util.TreeMap;
  * comparison that came closest to its threshold. Not thread-safe: one instance per thread.
  */
 public final class Explainer {
-  private static final int MAX_DETAILS = 50;
-
   private final Outcome outcome;
   private final Dataset data;
   private final List<Interpreter> interpreters = new ArrayList<>();
@@ -46,21 +41,18 @@ public final class Explainer {
   /** Per condition or value, its {@code at least} and points conditions. */
   private final Map<Ir.Expr, AtLeastWords.Found> atLeasts = new IdentityHashMap<>();
 
-  /** Per condition, its relative growths. */
-  private final Map<Ir.Expr, List<Ir.Growth>> growths = new IdentityHashMap<>();
-
-  /** Per count, the noun of what it counts ({@link Words#noun}). */
-  private final Map<Ir.Count, String> nouns = new IdentityHashMap<>();
+  /** Per condition, its relative growths in words. */
+  private final GrowthWords growths = new GrowthWords();
 
   /** Per area, per result index: the result indexes of the gates before it in its branch. */
   private final List<int[][]> gatesBefore = new ArrayList<>();
 
   /**
-   * Whether a count's why says what qualifies ({@code (qualifying: ...)}): the same for every
-   * customer, so a site says it once, under the node's tree on the summary, and its customers'
-   * pages leave it out.
+   * The deciding facts in words. A count's why says what qualifies ({@code (qualifying: ...)}) but
+   * on a site's customer pages: it is the same for every customer, so a site says it once, under
+   * the node's tree on the summary.
    */
-  private final boolean qualifying;
+  private final ReasonWords reasons;
 
   public Explainer(Outcome outcome) {
     this(outcome, true);
@@ -75,9 +67,9 @@ public final class Explainer {
   }
 
   private Explainer(Outcome outcome, boolean qualifying) {
-    this.qualifying = qualifying;
     this.outcome = outcome;
     this.data = outcome.data;
+    this.reasons = new ReasonWords(data, qualifying);
     this.recorder = new TraceRecorder(data);
     this.twins = new ExplainedTwins(outcome.areas);
     for (Outcome.AreaOutcome a : outcome.areas) {
@@ -280,10 +272,10 @@ public final class Explainer {
                     + Formats.month(m - 12)
                     + ")"
                 : Formats.value(n.valueKind(), n.unit(), r.value[i], n.scale());
-    String reason = reason(n, t, r, i, c, m);
+    String reason = reasons.of(n, t, r, i, c, m);
     recorder.reasons.put(n, reason);
     String why = null;
-    String growth = growthWords(n);
+    String growth = growths.of(n, recorder.lastValue);
     String atLeast =
         AtLeastWords.of(atLeasts.computeIfAbsent(n.met(), AtLeastWords::find), recorder.lastHeld);
     String scored =
@@ -327,8 +319,10 @@ public final class Explainer {
       AssociationRows.checkCount(
           counted, data, n.isNet() ? r.current[i] : r.value[i], data.customerId(c), n.id());
     }
-    Details details =
-        counted != null && !counted.isEmpty() ? associationRows(counted, detailsBy) : details(n, t);
+    NodeDetails.Rows details =
+        counted != null && !counted.isEmpty()
+            ? NodeDetails.associations(counted, data, detailsBy)
+            : NodeDetails.of(n, t, data);
     return new CustomerView.Node(
         n.id(),
         kind(n),
@@ -343,83 +337,6 @@ public final class Explainer {
         details.leftOut());
   }
 
-  /** A node's details rows and how many were left out. */
-  private record Details(List<CustomerView.Detail> rows, int leftOut) {}
-
-  private Details associationRows(List<Interpreter.Counted> counted, String detailsBy) {
-    AssociationRows.Rows rows = AssociationRows.of(counted, data, detailsBy);
-    return new Details(rows.shown(), rows.leftOut());
-  }
-
-  /**
-   * Each relative growth of the node's condition as evaluated, in words: {@code growth: $1,180.00
-   * against a baseline of $1,000.00, ratio 1.18 (18% more)}, or what the criteria state for a
-   * baseline of 0; null when the condition has none (or it was not evaluated).
-   */
-  private String growthWords(Ir.Node n) {
-    List<String> parts = new ArrayList<>();
-    List<Ir.Growth> found =
-        growths.computeIfAbsent(
-            n.met(),
-            met -> {
-              List<Ir.Growth> all = new ArrayList<>();
-              collectGrowths(met, all);
-              return List.copyOf(all);
-            });
-    for (Ir.Growth g : found) {
-      Long current = recorder.lastValue.value(g.current());
-      Long baseline = recorder.lastValue.value(g.baseline());
-      if (current == null || baseline == null) {
-        continue;
-      }
-      Ir.ValueKind kind = g.current() instanceof Ir.NodeValue ? n.valueKind() : Ir.ValueKind.NUMBER;
-      String sides =
-          "growth: "
-              + Formats.value(kind, n.unit(), current, g.current().scale())
-              + " against a baseline of "
-              + Formats.value(kind, n.unit(), baseline, g.baseline().scale());
-      if (baseline <= 0) {
-        parts.add(
-            sides
-                + ", no ratio: for a baseline of 0 or less the criteria say "
-                + (g.whenZero() ? "met" : "not met"));
-        continue;
-      }
-      int scale = g.sidesScale();
-      java.math.BigDecimal ratio =
-          java.math.BigDecimal.valueOf(current, g.current().scale())
-              .setScale(scale)
-              .divide(
-                  java.math.BigDecimal.valueOf(baseline, g.baseline().scale()).setScale(scale),
-                  4,
-                  java.math.RoundingMode.HALF_EVEN);
-      java.math.BigDecimal percent =
-          ratio.subtract(java.math.BigDecimal.ONE).movePointRight(2).stripTrailingZeros();
-      parts.add(
-          sides
-              + ", ratio "
-              + ratio.stripTrailingZeros().toPlainString()
-              + " ("
-              + (percent.signum() >= 0
-                  ? percent.toPlainString() + "% more"
-                  : percent.negate().toPlainString() + "% less")
-              + ")");
-    }
-    return parts.isEmpty() ? null : String.join("; ", parts);
-  }
-
-  private static void collectGrowths(Ir.Expr e, List<Ir.Growth> out) {
-    if (e == null) {
-      return;
-    }
-    if (e instanceof Ir.Growth g) {
-      out.add(g);
-    }
-    for (Ir.Expr child : e.children()) {
-      collectGrowths(child, out);
-    }
-  }
-
   private static final String[] KINDS =
       java.util.Arrays.stream(Ir.NodeKind.values())
           .map(k -> k.name().toLowerCase(Locale.ROOT))
@@ -427,214 +344,5 @@ public final class Explainer {
 
   static String kind(Ir.Node n) {
     return KINDS[n.kind().ordinal()];
-  }
-
-  /** The deciding facts of an evaluated node in words (the part before "needed"). */
-  private String reason(Ir.Node n, NodeTrace t, NodeResults r, int i, int c, int m) {
-    Ir.Expr top = t.top;
-    if (data.tenantStart(c) == data.tenantEnd(c)) {
-      return "the customer has no tenant";
-    }
-    if (top instanceof Ir.Count count) {
-      String noun = nouns.computeIfAbsent(count, k -> Words.noun(k.binders()));
-      boolean types = count.binders().get(0) instanceof Ir.ForType;
-      String what =
-          count.where() == null
-              ? null
-              : words.computeIfAbsent(
-                  count.where(),
-                  w -> Words.condition(count.where(), m, typeBinder(count.binders())));
-      long now = n.isNet() ? r.current[i] : r.value[i];
-      StringBuilder s = new StringBuilder();
-      if (types && what != null && now == 0 && !n.isNet()) {
-        String bare =
-            what.startsWith("an ")
-                ? what.substring(3)
-                : what.startsWith("a ") ? what.substring(2) : what;
-        return s.append("no ").append(bare).toString();
-      }
-      s.append(now == 0 ? "no" : String.valueOf(now))
-          .append(' ')
-          .append(Words.plural(noun, now == 0 ? 2 : now))
-          .append(" qualified as of ")
-          .append(Formats.month(m));
-      if (n.isNet()) {
-        s.append(" and ").append(r.baseline[i]).append(" as of ").append(Formats.month(m - 12));
-      }
-      if (what != null && qualifying) {
-        String set =
-            count.binders().size() == 1 && count.binders().get(0) instanceof Ir.ForWorkload w
-                ? words.computeIfAbsent(w, x -> Words.workloads(w.set()))
-                : "a " + noun;
-        s.append(" (qualifying: ").append(types ? what : set + " with " + what).append(')');
-      }
-      Closest closest = t.closest;
-      if (closest != null && now == 0 && closest.value() != 0) {
-        s.append(closest.higherIsCloser() ? "; the highest was " : "; the lowest was ")
-            .append(closest.where(data))
-            .append(" with ")
-            .append(closest.amount())
-            .append(closest.when())
-            .append(
-                !closest.band()
-                    ? ""
-                    : closest.higherIsCloser() ? ", below the band" : ", above the band")
-            .append(" (needed: ")
-            .append(closest.needed())
-            .append(')');
-      }
-      return s.toString();
-    }
-    if (top instanceof Ir.Sum sum) {
-      Words.Amount amount = new Words.Amount(n.valueKind(), n.unit());
-      String name = Words.amountName(sum, Words.ownName(n.valueKind(), n.unit()));
-      if (n.isNet()) {
-        return name
-            + ": "
-            + amount.format(r.current[i], n.scale())
-            + period(sum, m)
-            + " against "
-            + amount.format(r.baseline[i], n.scale())
-            + period(sum, m - 12);
-      }
-      return name + ": " + amount.format(r.value[i], n.scale()) + period(sum, m);
-    }
-    if (top instanceof Ir.Reduce reduce) {
-      Words.Amount amount = new Words.Amount(n.valueKind(), n.unit());
-      String name = Words.reduceName(reduce, Words.ownName(n.valueKind(), n.unit()));
-      if (n.isNet()) {
-        return name
-            + ": "
-            + amount.format(r.current[i], n.scale())
-            + period(reduce, m)
-            + " against "
-            + amount.format(r.baseline[i], n.scale())
-            + period(reduce, m - 12);
-      }
-      return name + ": " + amount.format(r.value[i], n.scale()) + period(reduce, m);
-    }
-    return "the value was " + Formats.value(n.valueKind(), n.unit(), r.value[i], n.scale());
-  }
-
-  private static List<String> typeBinder(List<Ir.Binder> binders) {
-    for (Ir.Binder b : binders) {
-      if (b instanceof Ir.ForType t) {
-        return t.types();
-      }
-    }
-    return null;
-  }
-
-  /**
-   * {@code in 2025-10..2026-09} for a sum, average, minimum or maximum over a month range, else
-   * {@code in 2026-09}.
-   */
-  private static String period(Ir.Expr sum, int m) {
-    for (Ir.Binder b : Words.bindersOf(sum)) {
-      if (b instanceof Ir.ForMonth f) {
-        String months = Words.range(f.range(), m);
-        if (months != null) {
-          return " in " + months;
-        }
-      }
-    }
-    if (sum instanceof Ir.Sum s && Words.bindersOf(s.body()).size() > 0) {
-      return period(s.body(), m);
-    }
-    if (sum instanceof Ir.Reduce r && Words.bindersOf(r.body()).size() > 0) {
-      return period(r.body(), m);
-    }
-    return " in " + Formats.month(m);
-  }
-
-  private Details details(Ir.Node n, NodeTrace t) {
-    List<CustomerView.Detail> rows = new ArrayList<>();
-    if (t.detailVar == null) {
-      return new Details(rows, 0);
-    }
-    TreeMap<String, Integer> keys = new TreeMap<>(Texts.CODE_POINT_ORDER);
-    for (int side = 0; side < 2; side++) {
-      Fact[] facts = t.facts[side];
-      for (int k = 0; k < facts.length; k++) {
-        if (facts[k] != null) {
-          keys.put(label(t.detailVar, t.base + k), t.base + k);
-        }
-      }
-    }
-    int leftOut = 0;
-    for (Map.Entry<String, Integer> e : keys.entrySet()) {
-      String now = cell(n, t, 0, e.getValue());
-      String then = n.isNet() ? cell(n, t, 1, e.getValue()) : null;
-      if (now != null || then != null) {
-        if (rows.size() == MAX_DETAILS) {
-          leftOut++;
-          continue;
-        }
-        rows.add(
-            new CustomerView.Detail(
-                e.getKey(), now == null ? "—" : now, n.isNet() && then == null ? "—" : then));
-      }
-    }
-    return new Details(rows, leftOut);
-  }
-
-  /** What a tenant or workload had on one side, or null when nothing worth showing. */
-  private String cell(Ir.Node n, NodeTrace t, int side, int key) {
-    Fact f = t.facts[side][key - t.base];
-    if (f == null) {
-      return null;
-    }
-    List<String> parts = new ArrayList<>();
-    if (t.top instanceof Ir.Count count && f.bindings > 0) {
-      String q =
-          f.held == 0
-              ? "not qualified"
-              : f.bindings == 1
-                  ? "qualified"
-                  : f.held + " of " + f.bindings + counted(count, t.detailVar) + " qualified";
-      parts.add(f.held > 0 && f.first != null ? f.first.text(q + " with ") : q);
-    }
-    if (t.top instanceof Ir.Sum && f.hasAmount) {
-      parts.add(Formats.value(n.valueKind(), n.unit(), f.amount, n.scale()));
-    }
-    if (f.held == 0 && f.peak != null) {
-      parts.add(f.peak.text("highest "));
-    }
-    if (f.found != null) {
-      parts.add(f.found);
-    }
-    boolean interesting =
-        f.held > 0
-            || (f.hasAmount && f.amount != 0)
-            || (f.peak != null && f.peak.value() > 0)
-            || f.found != null;
-    return interesting ? String.join("; ", parts) : null;
-  }
-
-  /**
-   * What a row's "1 of 3 qualified" counts: the count's other binders than the row's ({@code
-   * tenants} in a row per workload of a count of tenant workloads), or nothing when none is left.
-   */
-  private String counted(Ir.Count count, Ir.Var row) {
-    List<Ir.Binder> others = new ArrayList<>();
-    for (Ir.Binder b : count.binders()) {
-      if (!b.var().equals(row)) {
-        others.add(b);
-      }
-    }
-    return others.isEmpty() ? "" : " " + Words.noun(others) + "s";
-  }
-
-  private String label(Ir.Var v, int value) {
-    switch (v.dim()) {
-      case TENANT:
-        return data.tenantId(value);
-      case WORKLOAD:
-        return data.workloadName(value);
-      case TYPE:
-        return data.typeName(value);
-      default:
-        return Formats.month(value);
-    }
   }
 }

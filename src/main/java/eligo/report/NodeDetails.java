@@ -1,0 +1,125 @@
+package eligo.report;
+
+import eligo.data.Dataset;
+import eligo.interpret.Interpreter;
+import eligo.io.Texts;
+import eligo.ir.Ir;
+import eligo.report.NodeTrace.Fact;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The details rows of a node in {@link Explainer}'s view: per tenant or workload (the node's
+ * details), what it had on each side of the comparison, or the associations a count counted.
+ */
+final class NodeDetails {
+  private static final int MAX_DETAILS = 50;
+
+  private NodeDetails() {}
+
+  /** A node's details rows and how many were left out. */
+  record Rows(List<CustomerView.Detail> rows, int leftOut) {}
+
+  /** The rows of the associations a count counted ({@link AssociationRows}). */
+  static Rows associations(List<Interpreter.Counted> counted, Dataset data, String detailsBy) {
+    AssociationRows.Rows rows = AssociationRows.of(counted, data, detailsBy);
+    return new Rows(rows.shown(), rows.leftOut());
+  }
+
+  /**
+   * The rows of the node's tenants or workloads (its details) from its trace {@code t}: what each
+   * had as of the month and, for a net node, a year before; at most {@value #MAX_DETAILS}.
+   */
+  static Rows of(Ir.Node n, NodeTrace t, Dataset data) {
+    List<CustomerView.Detail> rows = new ArrayList<>();
+    if (t.detailVar == null) {
+      return new Rows(rows, 0);
+    }
+    TreeMap<String, Integer> keys = new TreeMap<>(Texts.CODE_POINT_ORDER);
+    for (int side = 0; side < 2; side++) {
+      Fact[] facts = t.facts[side];
+      for (int k = 0; k < facts.length; k++) {
+        if (facts[k] != null) {
+          keys.put(label(data, t.detailVar, t.base + k), t.base + k);
+        }
+      }
+    }
+    int leftOut = 0;
+    for (Map.Entry<String, Integer> e : keys.entrySet()) {
+      String now = cell(n, t, 0, e.getValue());
+      String then = n.isNet() ? cell(n, t, 1, e.getValue()) : null;
+      if (now != null || then != null) {
+        if (rows.size() == MAX_DETAILS) {
+          leftOut++;
+          continue;
+        }
+        rows.add(
+            new CustomerView.Detail(
+                e.getKey(), now == null ? "—" : now, n.isNet() && then == null ? "—" : then));
+      }
+    }
+    return new Rows(rows, leftOut);
+  }
+
+  /** What a tenant or workload had on one side, or null when nothing worth showing. */
+  private static String cell(Ir.Node n, NodeTrace t, int side, int key) {
+    Fact f = t.facts[side][key - t.base];
+    if (f == null) {
+      return null;
+    }
+    List<String> parts = new ArrayList<>();
+    if (t.top instanceof Ir.Count count && f.bindings > 0) {
+      String q =
+          f.held == 0
+              ? "not qualified"
+              : f.bindings == 1
+                  ? "qualified"
+                  : f.held + " of " + f.bindings + counted(count, t.detailVar) + " qualified";
+      parts.add(f.held > 0 && f.first != null ? f.first.text(q + " with ") : q);
+    }
+    if (t.top instanceof Ir.Sum && f.hasAmount) {
+      parts.add(Formats.value(n.valueKind(), n.unit(), f.amount, n.scale()));
+    }
+    if (f.held == 0 && f.peak != null) {
+      parts.add(f.peak.text("highest "));
+    }
+    if (f.found != null) {
+      parts.add(f.found);
+    }
+    boolean interesting =
+        f.held > 0
+            || (f.hasAmount && f.amount != 0)
+            || (f.peak != null && f.peak.value() > 0)
+            || f.found != null;
+    return interesting ? String.join("; ", parts) : null;
+  }
+
+  /**
+   * What a row's "1 of 3 qualified" counts: the count's other binders than the row's ({@code
+   * tenants} in a row per workload of a count of tenant workloads), or nothing when none is left.
+   */
+  private static String counted(Ir.Count count, Ir.Var row) {
+    List<Ir.Binder> others = new ArrayList<>();
+    for (Ir.Binder b : count.binders()) {
+      if (!b.var().equals(row)) {
+        others.add(b);
+      }
+    }
+    return others.isEmpty() ? "" : " " + Words.noun(others) + "s";
+  }
+
+  private static String label(Dataset data, Ir.Var v, int value) {
+    switch (v.dim()) {
+      case TENANT:
+        return data.tenantId(value);
+      case WORKLOAD:
+        return data.workloadName(value);
+      case TYPE:
+        return data.typeName(value);
+      default:
+        return Formats.month(value);
+    }
+  }
+}

@@ -1,0 +1,151 @@
+package eligo.report;
+
+import eligo.data.Dataset;
+import eligo.data.NodeResults;
+import eligo.ir.Ir;
+import eligo.report.NodeTrace.Closest;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The deciding facts of an evaluated node in words, for the why of {@link Explainer}: what a count
+ * counted and what qualifies, the closest a tenant or workload came, or the amount a sum or a
+ * reduction found over its months. Keeps the words that depend only on the criteria and the as-of
+ * month. Not thread-safe.
+ */
+final class ReasonWords {
+  private final Dataset data;
+
+  /** Whether a count's why says what qualifies ({@link Explainer#forSite}). */
+  private final boolean qualifying;
+
+  /** Words that depend only on a part of the criteria and the as-of month. */
+  private final Map<Object, String> words = new IdentityHashMap<>();
+
+  /** Per count, the noun of what it counts ({@link Words#noun}). */
+  private final Map<Ir.Count, String> nouns = new IdentityHashMap<>();
+
+  ReasonWords(Dataset data, boolean qualifying) {
+    this.data = data;
+    this.qualifying = qualifying;
+  }
+
+  /** The deciding facts of an evaluated node in words (the part before "needed"). */
+  String of(Ir.Node n, NodeTrace t, NodeResults r, int i, int c, int m) {
+    Ir.Expr top = t.top;
+    if (data.tenantStart(c) == data.tenantEnd(c)) {
+      return "the customer has no tenant";
+    }
+    if (top instanceof Ir.Count count) {
+      String noun = nouns.computeIfAbsent(count, k -> Words.noun(k.binders()));
+      boolean types = count.binders().get(0) instanceof Ir.ForType;
+      String what =
+          count.where() == null
+              ? null
+              : words.computeIfAbsent(
+                  count.where(),
+                  w -> Words.condition(count.where(), m, typeBinder(count.binders())));
+      long now = n.isNet() ? r.current[i] : r.value[i];
+      StringBuilder s = new StringBuilder();
+      if (types && what != null && now == 0 && !n.isNet()) {
+        String bare =
+            what.startsWith("an ")
+                ? what.substring(3)
+                : what.startsWith("a ") ? what.substring(2) : what;
+        return s.append("no ").append(bare).toString();
+      }
+      s.append(now == 0 ? "no" : String.valueOf(now))
+          .append(' ')
+          .append(Words.plural(noun, now == 0 ? 2 : now))
+          .append(" qualified as of ")
+          .append(Formats.month(m));
+      if (n.isNet()) {
+        s.append(" and ").append(r.baseline[i]).append(" as of ").append(Formats.month(m - 12));
+      }
+      if (what != null && qualifying) {
+        String set =
+            count.binders().size() == 1 && count.binders().get(0) instanceof Ir.ForWorkload w
+                ? words.computeIfAbsent(w, x -> Words.workloads(w.set()))
+                : "a " + noun;
+        s.append(" (qualifying: ").append(types ? what : set + " with " + what).append(')');
+      }
+      Closest closest = t.closest;
+      if (closest != null && now == 0 && closest.value() != 0) {
+        s.append(closest.higherIsCloser() ? "; the highest was " : "; the lowest was ")
+            .append(closest.where(data))
+            .append(" with ")
+            .append(closest.amount())
+            .append(closest.when())
+            .append(
+                !closest.band()
+                    ? ""
+                    : closest.higherIsCloser() ? ", below the band" : ", above the band")
+            .append(" (needed: ")
+            .append(closest.needed())
+            .append(')');
+      }
+      return s.toString();
+    }
+    if (top instanceof Ir.Sum sum) {
+      Words.Amount amount = new Words.Amount(n.valueKind(), n.unit());
+      String name = Words.amountName(sum, Words.ownName(n.valueKind(), n.unit()));
+      if (n.isNet()) {
+        return name
+            + ": "
+            + amount.format(r.current[i], n.scale())
+            + period(sum, m)
+            + " against "
+            + amount.format(r.baseline[i], n.scale())
+            + period(sum, m - 12);
+      }
+      return name + ": " + amount.format(r.value[i], n.scale()) + period(sum, m);
+    }
+    if (top instanceof Ir.Reduce reduce) {
+      Words.Amount amount = new Words.Amount(n.valueKind(), n.unit());
+      String name = Words.reduceName(reduce, Words.ownName(n.valueKind(), n.unit()));
+      if (n.isNet()) {
+        return name
+            + ": "
+            + amount.format(r.current[i], n.scale())
+            + period(reduce, m)
+            + " against "
+            + amount.format(r.baseline[i], n.scale())
+            + period(reduce, m - 12);
+      }
+      return name + ": " + amount.format(r.value[i], n.scale()) + period(reduce, m);
+    }
+    return "the value was " + Formats.value(n.valueKind(), n.unit(), r.value[i], n.scale());
+  }
+
+  private static List<String> typeBinder(List<Ir.Binder> binders) {
+    for (Ir.Binder b : binders) {
+      if (b instanceof Ir.ForType t) {
+        return t.types();
+      }
+    }
+    return null;
+  }
+
+  /**
+   * {@code in 2025-10..2026-09} for a sum, average, minimum or maximum over a month range, else
+   * {@code in 2026-09}.
+   */
+  private static String period(Ir.Expr sum, int m) {
+    for (Ir.Binder b : Words.bindersOf(sum)) {
+      if (b instanceof Ir.ForMonth f) {
+        String months = Words.range(f.range(), m);
+        if (months != null) {
+          return " in " + months;
+        }
+      }
+    }
+    if (sum instanceof Ir.Sum s && Words.bindersOf(s.body()).size() > 0) {
+      return period(s.body(), m);
+    }
+    if (sum instanceof Ir.Reduce r && Words.bindersOf(r.body()).size() > 0) {
+      return period(r.body(), m);
+    }
+    return " in " + Formats.month(m);
+  }
+}
