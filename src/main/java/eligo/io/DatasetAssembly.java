@@ -35,11 +35,20 @@ final class DatasetAssembly {
     RowOrder.countingSort(x, y, a, assocW, 0, tables.workloadCount());
     RowOrder.countingSort(y, x, a, assocT, 0, tables.tenantCount());
     return new Associations(
-        tables.assocTenant.gather(x, a),
-        tables.assocWorkload.gather(x, a),
+        inOrder(assocT, x),
+        inOrder(assocW, x),
         tables.assocType.gather(x, a),
         tables.assocStart.gather(x, a),
         tables.assocEnd.gather(x, a));
+  }
+
+  /** The values of {@code column} at {@code order[0..]}, in that order. */
+  private static int[] inOrder(int[] column, int[] order) {
+    int[] out = new int[order.length];
+    for (int i = 0; i < order.length; i++) {
+      out[i] = column[order[i]];
+    }
+    return out;
   }
 
   /**
