@@ -4,7 +4,6 @@ import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.TypeName;
-import eligo.data.Measure;
 import eligo.ir.Ir;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -24,11 +23,11 @@ import javax.lang.model.element.Modifier;
  * cheaper computed in one pass (see {@link LoopShapes}).
  *
  * <p>This class writes expressions and helper methods: the entry point for one node. {@link
- * LoopShapes} chooses how an aggregate loops, {@link LoopWriter} writes its loops and {@link
- * NetWriter} a net in one pass; {@link Reads} says what an expression reads.
+ * ExprForms} gives each kind of expression its Java form, {@link LoopShapes} chooses how an
+ * aggregate loops, {@link LoopWriter} writes its loops and {@link NetWriter} a net in one pass;
+ * {@link Reads} says what an expression reads.
  */
 class ExprCompiler {
-  private static final ClassName MEASURE = ClassName.get(Measure.class);
   private static final ClassName MATH = AreaWriter.MATH;
 
   private final Names members;
@@ -41,7 +40,7 @@ class ExprCompiler {
   /** Helpers written so far, by expression (identity) and parameters. */
   private final Map<Ir.Expr, Map<List<Object>, String>> helpers = new IdentityHashMap<>();
 
-  private final Forms forms = new Forms();
+  private final ExprForms forms;
   private final LoopWriter loops;
   private final NetWriter nets;
 
@@ -63,6 +62,7 @@ class ExprCompiler {
     this.helperBase = helperBase;
     this.nodeId = nodeId;
     this.sink = sink;
+    this.forms = new ExprForms(this, masks, utilities, nodeId);
     this.loops = new LoopWriter(this, masks, utilities);
     this.nets = new NetWriter(this, loops);
   }
@@ -102,12 +102,12 @@ class ExprCompiler {
     return e.accept(forms, s);
   }
 
-  private static JavaExpr call(String method, JavaExpr left, JavaExpr right) {
+  static JavaExpr call(String method, JavaExpr left, JavaExpr right) {
     return JavaExpr.atom(CodeBlock.of("$T.$N($L,$W$L)", MATH, method, left.code(), right.code()));
   }
 
   /** {@code e} rescaled to {@code scale} (never lower than its own) by an exact power of ten. */
-  private JavaExpr aligned(Ir.Expr e, int scale, Scope s) {
+  JavaExpr aligned(Ir.Expr e, int scale, Scope s) {
     int d = scale - e.scale();
     if (d < 0) {
       throw new IllegalArgumentException("cannot lower the scale of " + e + " to " + scale);
@@ -149,261 +149,7 @@ class ExprCompiler {
     return e.accept(forms, s);
   }
 
-  /**
-   * The Java expression of each kind of IR expression, numbers and conditions alike ({@link #num}
-   * and {@link #bool} check the type first); aggregates and nets become calls of helpers.
-   */
-  private final class Forms implements Ir.Visitor<JavaExpr, Scope> {
-    @Override
-    public JavaExpr visit(Ir.Const k, Scope s) {
-      return JavaExpr.longLiteral(k.unscaled());
-    }
-
-    @Override
-    public JavaExpr visit(Ir.MeasureAt ma, Scope s) {
-      requireCustomer(s, "a measure");
-      String row =
-          ma.month() instanceof Ir.MonthVar mv && mv.offset() == 0
-              ? s.row(ma.tenant(), ma.workload(), mv.var())
-              : null;
-      if (row != null) {
-        return JavaExpr.atom(
-            CodeBlock.of("data.rowValue($N, $T.$N)", row, MEASURE, ma.measure().name()));
-      }
-      CodeBlock pair = pair(ma.tenant(), ma.workload(), s);
-      JavaExpr month = month(ma.month(), s);
-      if (mayBeNone(ma.month())) {
-        return JavaExpr.atom(
-            CodeBlock.of(
-                "$N($L, $T.$N, $L)",
-                utilities.measureAt(),
-                pair,
-                MEASURE,
-                ma.measure().name(),
-                month.code()));
-      }
-      return JavaExpr.atom(
-          CodeBlock.of(
-              "data.measure($L, $T.$N, $L)", pair, MEASURE, ma.measure().name(), month.code()));
-    }
-
-    @Override
-    public JavaExpr visit(Ir.Rate r, Scope s) {
-      return JavaExpr.atom(
-          CodeBlock.of("$N[$N]", masks.rates(r.table()), s.name(r.workload(), Ir.Dim.WORKLOAD)));
-    }
-
-    @Override
-    public JavaExpr visit(Ir.Arith a, Scope s) {
-      if (a.op() == Ir.ArithOp.MUL) {
-        return call("multiplyExact", num(a.left(), s), num(a.right(), s));
-      }
-      int scale = a.scale();
-      return call(
-          a.op() == Ir.ArithOp.ADD ? "addExact" : "subtractExact",
-          aligned(a.left(), scale, s),
-          aligned(a.right(), scale, s));
-    }
-
-    @Override
-    public JavaExpr visit(Ir.Neg n, Scope s) {
-      return JavaExpr.atom(CodeBlock.of("$T.negateExact($L)", MATH, num(n.operand(), s).code()));
-    }
-
-    @Override
-    public JavaExpr visit(Ir.If i, Scope s) {
-      int scale = i.scale();
-      return new JavaExpr(
-          CodeBlock.of(
-              "$L ? $L : $L",
-              bool(i.cond(), s).operand(JavaExpr.TERNARY + 1),
-              aligned(i.then(), scale, s).operand(JavaExpr.TERNARY + 1),
-              aligned(i.otherwise(), scale, s).operand(JavaExpr.TERNARY + 1)),
-          JavaExpr.TERNARY);
-    }
-
-    @Override
-    public JavaExpr visit(Ir.Sum e, Scope s) {
-      return helper(e, s);
-    }
-
-    @Override
-    public JavaExpr visit(Ir.Reduce e, Scope s) {
-      return helper(e, s);
-    }
-
-    @Override
-    public JavaExpr visit(Ir.Count e, Scope s) {
-      return helper(e, s);
-    }
-
-    @Override
-    public JavaExpr visit(Ir.Net e, Scope s) {
-      return helper(e, s);
-    }
-
-    @Override
-    public JavaExpr visit(Ir.NodeValue nv, Scope s) {
-      if (s.value == null) {
-        throw new IllegalArgumentException(
-            "node value used outside a condition or partner rule in " + nodeId);
-      }
-      if (nv.scale() != s.valueScale) {
-        throw new IllegalArgumentException(
-            "node value of "
-                + nodeId
-                + " read at scale "
-                + nv.scale()
-                + ", but it has scale "
-                + s.valueScale);
-      }
-      return JavaExpr.atom(CodeBlock.of("$N", s.value));
-    }
-
-    @Override
-    public JavaExpr visit(Ir.Compare c, Scope s) {
-      int scale = Math.max(c.left().scale(), c.right().scale());
-      boolean equality = c.op().isEquality();
-      int min = equality ? JavaExpr.RELATIONAL : JavaExpr.ADDITIVE;
-      return new JavaExpr(
-          CodeBlock.of(
-              "$L $L$W$L",
-              aligned(c.left(), scale, s).operand(min),
-              c.op().javaOp(),
-              aligned(c.right(), scale, s).operand(min)),
-          equality ? JavaExpr.EQUALITY : JavaExpr.RELATIONAL);
-    }
-
-    @Override
-    public JavaExpr visit(Ir.Growth g, Scope s) {
-      int scale = g.sidesScale();
-      return JavaExpr.atom(
-          CodeBlock.of(
-              "$N($L,$W$L, $LL, $L, $L)",
-              utilities.growth(g.op()),
-              aligned(g.current(), scale, s).code(),
-              aligned(g.baseline(), scale, s).code(),
-              g.fraction().unscaled(),
-              g.fraction().scale(),
-              g.whenZero()));
-    }
-
-    @Override
-    public JavaExpr visit(Ir.AtLeast a, Scope s) {
-      // Every part is evaluated, as the interpreter does: (p1 ? 1 : 0) + (p2 ? 1 : 0) >= k.
-      List<CodeBlock> terms = new ArrayList<>();
-      for (Ir.Expr part : a.parts()) {
-        terms.add(CodeBlock.of("($L ? 1 : 0)", bool(part, s).operand(JavaExpr.OR)));
-      }
-      return new JavaExpr(
-          CodeBlock.of("$L >= $L", CodeBlock.join(terms, " +$W"), a.k()), JavaExpr.RELATIONAL);
-    }
-
-    @Override
-    public JavaExpr visit(Ir.Points p, Scope s) {
-      // Every part is evaluated, as the interpreter does: (c1 ? 2L : 0L) + (c2 ? 1L : 0L).
-      List<CodeBlock> terms = new ArrayList<>();
-      for (int i = 0; i < p.parts().size(); i++) {
-        terms.add(
-            CodeBlock.of(
-                "($L ? $LL : 0L)",
-                bool(p.parts().get(i), s).operand(JavaExpr.OR),
-                p.points().get(i)));
-      }
-      return new JavaExpr(CodeBlock.join(terms, " +$W"), JavaExpr.ADDITIVE);
-    }
-
-    @Override
-    public JavaExpr visit(Ir.CompareMonths c, Scope s) {
-      JavaExpr left = month(c.left(), s);
-      JavaExpr right = month(c.right(), s);
-      if (mayBeNone(c.left()) || mayBeNone(c.right())) {
-        return JavaExpr.atom(
-            CodeBlock.of("$N($L, $L)", utilities.compareMonths(c.op()), left.code(), right.code()));
-      }
-      boolean equality = c.op().isEquality();
-      return new JavaExpr(
-          CodeBlock.of(
-              "$L $L $L",
-              left.operand(JavaExpr.ADDITIVE),
-              c.op().javaOp(),
-              right.operand(JavaExpr.ADDITIVE)),
-          equality ? JavaExpr.EQUALITY : JavaExpr.RELATIONAL);
-    }
-
-    @Override
-    public JavaExpr visit(Ir.InMonths in, Scope s) {
-      JavaExpr m = month(in.month(), s);
-      JavaExpr from = month(in.range().from(), s);
-      JavaExpr to = month(in.range().to(), s);
-      if (mayBeNone(in.month()) || mayBeNone(in.range().from()) || mayBeNone(in.range().to())) {
-        return JavaExpr.atom(
-            CodeBlock.of("$N($L, $L, $L)", utilities.inMonths(), m.code(), from.code(), to.code()));
-      }
-      return new JavaExpr(
-          CodeBlock.of(
-              "$L <= $L && $L <= $L",
-              from.operand(JavaExpr.ADDITIVE),
-              m.operand(JavaExpr.ADDITIVE),
-              m.operand(JavaExpr.ADDITIVE),
-              to.operand(JavaExpr.ADDITIVE)),
-          JavaExpr.AND);
-    }
-
-    @Override
-    public JavaExpr visit(Ir.And a, Scope s) {
-      return new JavaExpr(
-          CodeBlock.of(
-              "$L &&$W$L",
-              bool(a.left(), s).operand(JavaExpr.AND),
-              bool(a.right(), s).operand(JavaExpr.AND)),
-          JavaExpr.AND);
-    }
-
-    @Override
-    public JavaExpr visit(Ir.Or o, Scope s) {
-      return new JavaExpr(
-          CodeBlock.of(
-              "$L ||$W$L", bool(o.left(), s).operandOfOr(), bool(o.right(), s).operandOfOr()),
-          JavaExpr.OR);
-    }
-
-    @Override
-    public JavaExpr visit(Ir.Not n, Scope s) {
-      return new JavaExpr(
-          CodeBlock.of("!$L", bool(n.operand(), s).operand(JavaExpr.UNARY)), JavaExpr.UNARY);
-    }
-
-    @Override
-    public JavaExpr visit(Ir.Exists e, Scope s) {
-      return helper(e, s);
-    }
-
-    @Override
-    public JavaExpr visit(Ir.ForAll e, Scope s) {
-      return helper(e, s);
-    }
-
-    @Override
-    public JavaExpr visit(Ir.Associated a, Scope s) {
-      return associated(a, s);
-    }
-
-    @Override
-    public JavaExpr visit(Ir.AttributeIn a, Scope s) {
-      requireCustomer(s, "an attribute");
-      String mask = masks.attribute(a);
-      CodeBlock index =
-          a.tenant() == null
-              ? CodeBlock.of("c")
-              : CodeBlock.of("$N", s.name(a.tenant(), Ir.Dim.TENANT));
-      return a.negated()
-          ? new JavaExpr(CodeBlock.of("!$N[$L]", mask, index), JavaExpr.UNARY)
-          : JavaExpr.atom(CodeBlock.of("$N[$L]", mask, index));
-    }
-  }
-
-  private JavaExpr associated(Ir.Associated a, Scope s) {
+  JavaExpr associated(Ir.Associated a, Scope s) {
     requireCustomer(s, "an association");
     CodeBlock pair = pair(a.tenant(), a.workload(), s);
     JavaExpr month = month(a.month(), s);
@@ -495,7 +241,7 @@ class ExprCompiler {
    * A call of a new helper method computing {@code e} (an aggregate or a net); the helper takes
    * {@code c}, {@code asOf}, the free variables of {@code e} and, when read, the node value.
    */
-  private JavaExpr helper(Ir.Expr e, Scope caller) {
+  JavaExpr helper(Ir.Expr e, Scope caller) {
     requireCustomer(caller, "an aggregate");
     Set<Integer> refs = new HashSet<>();
     Reads.collectVars(e, refs);
