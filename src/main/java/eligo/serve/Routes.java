@@ -1,6 +1,5 @@
 package eligo.serve;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpExchange;
 import eligo.engine.CriteriaFailure;
 import eligo.engine.EngineFailure;
@@ -8,20 +7,18 @@ import eligo.engine.Outcome;
 import eligo.lang.Diagnostic;
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Every request: who it is from ({@link #principal}), whether it may do what it asks (partners
  * reach their own partner only; the workbench is for staff; a state-changing request from a browser
- * carries the session's CSRF token and no foreign origin), and the answer. Failures become a clear
- * status and message, never a path, a token or a stack trace.
+ * carries the session's CSRF token and no foreign origin), and the answer: pages here, the JSON API
+ * in {@link ApiRoutes}. Failures become a clear status and message, never a path, a token or a
+ * stack trace.
  */
 final class Routes {
   private static final Set<String> METHODS = Set.of("GET", "HEAD", "POST", "PUT");
@@ -31,11 +28,7 @@ final class Routes {
   private final Sessions sessions;
   private final PartnerPages pages;
   private final int maxBody;
-  private final Workbench workbench;
-  private final Assist assist;
-
-  /** The workbench's evaluations take turns: one at a time keeps the partners' pages fast. */
-  private final Semaphore heavy = new Semaphore(1, true);
+  private final ApiRoutes apiRoutes;
 
   Routes(Served served, Access access, Sessions sessions, PartnerPages pages, int maxBody) {
     this.served = served;
@@ -43,8 +36,7 @@ final class Routes {
     this.sessions = sessions;
     this.pages = pages;
     this.maxBody = maxBody;
-    this.workbench = new Workbench(served);
-    this.assist = new Assist(served);
+    this.apiRoutes = new ApiRoutes(served, pages);
   }
 
   void handle(HttpExchange h) {
@@ -178,7 +170,7 @@ final class Routes {
     }
   }
 
-  private static void staffOnly(Principal p) {
+  static void staffOnly(Principal p) {
     if (!p.staff()) {
       throw HttpError.forbidden();
     }
@@ -228,12 +220,12 @@ final class Routes {
       case "" -> home(x, p);
       case "logout" -> logout(x);
       case "p" -> partnerPage(x, p, path);
-      case "api" -> api(x, p, path, read);
+      case "api" -> apiRoutes.handle(x, p, path, read);
       default -> throw HttpError.notFound();
     }
   }
 
-  private static void requireRead(boolean read) {
+  static void requireRead(boolean read) {
     if (!read) {
       throw new HttpError(405, "method not allowed");
     }
@@ -308,7 +300,7 @@ final class Routes {
   }
 
   /** Partner {@code p}'s run, when the principal may read it: else 403, or 404 for staff. */
-  private Outcome partnerRun(Principal who, String p) {
+  static Outcome partnerRun(Served served, Principal who, String p) {
     if (!who.mayRead(p)) {
       throw HttpError.forbidden();
     }
@@ -325,7 +317,7 @@ final class Routes {
       throw HttpError.notFound();
     }
     String partner = path.get(1);
-    Outcome o = partnerRun(who, partner);
+    Outcome o = partnerRun(served, who, partner);
     if (path.size() == 2) {
       x.redirect("/p/" + Pages.urlSegment(partner) + "/index.html");
       return;
@@ -356,227 +348,6 @@ final class Routes {
       x.send(200, "text/csv; charset=utf-8", page);
     } else {
       x.send(200, "application/octet-stream", page);
-    }
-  }
-
-  // ---------------------------------------------------------------- the JSON API
-
-  private void api(Exchange x, Principal p, List<String> path, boolean read) throws Exception {
-    List<String> rest = path.subList(1, path.size());
-    String what = rest.isEmpty() ? "" : rest.get(0);
-    if (what.equals("partners")) {
-      requireRead(read);
-      partners(x, p, rest);
-      return;
-    }
-    if (what.equals("session") && rest.size() == 1) {
-      requireRead(read);
-      Map<String, Object> m = new LinkedHashMap<>();
-      m.put("staff", p.staff());
-      m.put("partner", p.partner());
-      x.json(200, m);
-      return;
-    }
-    staffOnly(p);
-    switch (what) {
-      case "files" -> files(x, rest, read);
-      case "check" -> {
-        requirePost(x, rest);
-        x.json(200, workbench.check(edits(x.jsonBody())));
-      }
-      case "impact" -> {
-        requirePost(x, rest);
-        JsonNode body = x.jsonBody();
-        Map<String, String> edits = edits(body);
-        int listed = Workbench.LISTED;
-        if (body.has("customers")) {
-          JsonNode n = body.get("customers");
-          if (!n.canConvertToInt() || n.asInt() < 0) {
-            throw HttpError.badRequest("\"customers\" must be a number of customers to list");
-          }
-          listed = n.asInt();
-        }
-        int atMost = listed;
-        x.jsonText(200, heavy(() -> workbench.impact(edits, atMost)));
-      }
-      case "explain" -> {
-        requirePost(x, rest);
-        JsonNode body = x.jsonBody();
-        String customer = text(body, "customer");
-        Map<String, String> edits = edits(body);
-        x.jsonText(200, heavy(() -> workbench.explain(edits, customer)));
-      }
-      case "tree" -> {
-        requirePost(x, rest);
-        JsonNode body = x.jsonBody();
-        String area = text(body, "area");
-        Map<String, String> edits = edits(body);
-        x.json(200, heavy(() -> workbench.tree(edits, area)));
-      }
-      case "hover" -> {
-        requirePost(x, rest);
-        JsonNode body = x.jsonBody();
-        x.json(
-            200,
-            assist.hover(
-                edits(body), text(body, "file"), place(body, "line"), place(body, "column")));
-      }
-      case "complete" -> {
-        requirePost(x, rest);
-        JsonNode body = x.jsonBody();
-        String prefix = body.has("prefix") ? text(body, "prefix") : "";
-        x.json(
-            200,
-            assist.complete(
-                edits(body),
-                text(body, "file"),
-                place(body, "line"),
-                place(body, "column"),
-                prefix));
-      }
-      case "cases" -> {
-        requirePost(x, rest);
-        Map<String, String> edits = edits(x.jsonBody());
-        x.json(200, heavy(() -> workbench.cases(edits)));
-      }
-      default -> throw HttpError.notFound();
-    }
-  }
-
-  private static void requirePost(Exchange x, List<String> rest) {
-    if (rest.size() != 1) {
-      throw HttpError.notFound();
-    }
-    if (!x.method.equals("POST")) {
-      throw new HttpError(405, "use POST");
-    }
-  }
-
-  private void partners(Exchange x, Principal p, List<String> rest) throws IOException {
-    if (rest.size() == 1) {
-      List<String> all = served.current().outcome.partners;
-      x.json(200, Map.of("partners", p.staff() ? all : List.of(p.partner())));
-      return;
-    }
-    String partner = rest.get(1);
-    Outcome o = partnerRun(p, partner);
-    if (rest.size() == 3 && rest.get(2).equals("summary")) {
-      x.jsonText(200, PartnerPages.summaryJson(o, partner, "true".equals(x.query("list"))));
-      return;
-    }
-    if (rest.size() == 4 && rest.get(2).equals("customers")) {
-      String doc = PartnerPages.customerJson(o, rest.get(3));
-      if (doc == null) {
-        throw new HttpError(404, "no customer of this partner has this id");
-      }
-      x.jsonText(200, doc);
-      return;
-    }
-    throw HttpError.notFound();
-  }
-
-  private void files(Exchange x, List<String> rest, boolean read) throws Exception {
-    Snapshot s = served.current();
-    if (rest.size() == 1) {
-      requireRead(read);
-      List<Map<String, Object>> list = new ArrayList<>();
-      s.files.keySet().stream()
-          .sorted()
-          .forEach(
-              n -> list.add(Map.of("name", n, "version", CriteriaFolder.version(s.files.get(n)))));
-      x.json(200, Map.of("files", list));
-      return;
-    }
-    if (rest.size() != 2) {
-      throw HttpError.notFound();
-    }
-    String name = rest.get(1);
-    String text = s.files.get(name);
-    if (text == null) {
-      throw new HttpError(404, "no file of this name in the criteria folder");
-    }
-    if (read) {
-      String version = CriteriaFolder.version(text);
-      x.http.getResponseHeaders().set("ETag", "\"" + version + "\"");
-      Map<String, Object> m = new LinkedHashMap<>();
-      m.put("name", name);
-      m.put("version", version);
-      m.put("text", text);
-      x.json(200, m);
-      return;
-    }
-    if (!x.method.equals("PUT")) {
-      throw new HttpError(405, "use PUT to save a file");
-    }
-    JsonNode body = x.jsonBody();
-    String newText = text(body, "text");
-    String version = body.hasNonNull("version") ? text(body, "version") : ifMatch(x);
-    if (version == null) {
-      throw new HttpError(428, "say which version you opened: \"version\" or If-Match");
-    }
-    String saved = heavy(() -> served.save(name, newText, version));
-    pages.keepOnly(served.current().generation);
-    x.http.getResponseHeaders().set("ETag", "\"" + saved + "\"");
-    x.json(200, Map.of("name", name, "version", saved));
-  }
-
-  private static String ifMatch(Exchange x) {
-    String v = x.header("If-Match");
-    return v == null ? null : v.strip().replace("\"", "");
-  }
-
-  /** The body's {@code files}: file name to text, all strings. */
-  private static Map<String, String> edits(JsonNode body) {
-    JsonNode files = body.get("files");
-    Map<String, String> out = new LinkedHashMap<>();
-    if (files == null || files.isNull()) {
-      return out;
-    }
-    if (!files.isObject()) {
-      throw HttpError.badRequest("\"files\" must be an object of file name to text");
-    }
-    for (Iterator<Map.Entry<String, JsonNode>> it = files.fields(); it.hasNext(); ) {
-      Map.Entry<String, JsonNode> e = it.next();
-      if (!e.getValue().isTextual()) {
-        throw HttpError.badRequest("\"files\": the text of each file must be a string");
-      }
-      if (!CriteriaFolder.NAME.matcher(e.getKey()).matches()) {
-        throw HttpError.badRequest("\"files\": a name must be a *.criteria or *.cases file name");
-      }
-      out.put(e.getKey(), e.getValue().asText());
-    }
-    return out;
-  }
-
-  /** A 1-based line or column of the body. */
-  private static int place(JsonNode body, String field) {
-    JsonNode v = body.get(field);
-    if (v == null || !v.canConvertToInt() || !v.isIntegralNumber() || v.asInt() < 1) {
-      throw HttpError.badRequest("\"" + field + "\" must be a number from 1");
-    }
-    return v.asInt();
-  }
-
-  private static String text(JsonNode body, String field) {
-    JsonNode v = body.get(field);
-    if (v == null || !v.isTextual()) {
-      throw HttpError.badRequest("\"" + field + "\" must be a string");
-    }
-    return v.asText();
-  }
-
-  private interface Work<T> {
-    T run() throws Exception;
-  }
-
-  private <T> T heavy(Work<T> work) throws Exception {
-    if (!heavy.tryAcquire(60, TimeUnit.SECONDS)) {
-      throw new HttpError(503, "the workbench is busy: try again");
-    }
-    try {
-      return work.run();
-    } finally {
-      heavy.release();
     }
   }
 }
