@@ -48,6 +48,27 @@ final class PlainCsv {
     boolean row(byte[] b, int[] start, int[] end, int index);
   }
 
+  /** {@link FastRows#line}: this line is for {@link Rows#row} (its fields found first). */
+  static final int NOT_FAST = -1;
+
+  /** {@link FastRows#line}: the line is a row that is not good (the reading is not plain). */
+  static final int REJECTED = -2;
+
+  /**
+   * Rows that can also be taken straight from a line's bytes, in one pass that reads each byte
+   * once: the fields are parsed where they are found, not found first and parsed after.
+   */
+  interface FastRows extends Rows {
+    /**
+     * Takes the line at {@code b[p]} as row {@code index} when it is of the usual shape (which the
+     * implementation decides: whatever else it leaves to {@link #row}, having changed nothing);
+     * returns where the next line starts, or {@link #NOT_FAST}, or {@link #REJECTED} when the line
+     * is a row {@link #row} would not accept. The line ends with a '\n'; the array goes on at least
+     * 8 bytes after it.
+     */
+    int line(byte[] b, int p, int index);
+  }
+
   /**
    * What {@link #read} found.
    *
@@ -177,6 +198,7 @@ final class PlainCsv {
     final class Chunk implements Runnable {
       private final int k;
       private final Rows rows;
+      private final FastRows fast;
       private final int[] fieldStart = new int[width];
       private final int[] fieldEnd = new int[width];
       private int next;
@@ -191,6 +213,7 @@ final class PlainCsv {
       Chunk(int k, Rows rows) {
         this.k = k;
         this.rows = rows;
+        this.fast = rows instanceof FastRows f ? f : null;
       }
 
       @Override
@@ -277,6 +300,17 @@ final class PlainCsv {
       private boolean lines(byte[] b, int limit) {
         int p = 0;
         while (p < limit) {
+          if (fast != null && next < end) {
+            int q = fast.line(b, p, next);
+            if (q >= 0) {
+              next++;
+              p = q;
+              continue;
+            }
+            if (q == REJECTED) {
+              return false;
+            }
+          }
           int f = 0;
           int lineStart = p;
           fieldStart[0] = p;

@@ -1,7 +1,6 @@
 package eligo.io;
 
 import eligo.data.Measure;
-import eligo.data.Month;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -78,8 +77,14 @@ final class PlainUsageReader {
    */
   boolean read(Columns out) {
     int chunks = plan.chunks();
-    Chunk[] parts = new Chunk[chunks];
-    PlainCsv.Outcome read = PlainCsv.read(path, plan, width, cols, k -> parts[k] = new Chunk(out));
+    UsageChunk[] parts = new UsageChunk[chunks];
+    PlainCsv.Outcome read =
+        PlainCsv.read(
+            path,
+            plan,
+            width,
+            cols,
+            k -> parts[k] = new UsageChunk(out, width, cols, tenants, workloads));
     if (!read.plain()) {
       return false;
     }
@@ -112,7 +117,7 @@ final class PlainUsageReader {
       return false;
     }
     move(out, base, at, filled);
-    Chunk[] leftParts = new Chunk[rest == null ? 0 : rest.chunks()];
+    UsageChunk[] leftParts = new UsageChunk[rest == null ? 0 : rest.chunks()];
     if (rest != null) {
       int[] start = new int[rest.chunks()];
       for (int k = 0, j = 0; k < chunks; k++) {
@@ -121,7 +126,13 @@ final class PlainUsageReader {
         }
       }
       ChunkPlan placed = rest.placedAt(start);
-      if (!PlainCsv.read(path, placed, width, cols, j -> leftParts[j] = new Chunk(out)).plain()) {
+      if (!PlainCsv.read(
+              path,
+              placed,
+              width,
+              cols,
+              j -> leftParts[j] = new UsageChunk(out, width, cols, tenants, workloads))
+          .plain()) {
         return false;
       }
     }
@@ -142,7 +153,7 @@ final class PlainUsageReader {
    * {@code shift} rows down from where they were read; false when a run it continues does not go on
    * the same way.
    */
-  private static boolean take(Columns out, Chunk c, int shift, int end) {
+  private static boolean take(Columns out, UsageChunk c, int shift, int end) {
     out.minMonth = Math.min(out.minMonth, c.minMonth);
     out.maxMonth = Math.max(out.maxMonth, c.maxMonth);
     for (long[] v : c.wide) {
@@ -208,88 +219,5 @@ final class PlainUsageReader {
                 }
               }
             });
-  }
-
-  /** One chunk's rows, on the thread that took it. */
-  private final class Chunk implements PlainCsv.Rows {
-    private final Columns out;
-    private final IdIndex tenantIds = tenants.forAnotherThread();
-    private final IdIndex workloadIds = workloads.forAnotherThread();
-    private int minMonth = Integer.MAX_VALUE;
-    private int maxMonth = Integer.MIN_VALUE;
-
-    /** This chunk's runs (see {@link Columns}). */
-    private final IntColumn runTenant = new IntColumn();
-
-    private final IntColumn runWorkload = new IntColumn();
-    private final IntColumn runStart = new IntColumn();
-    private final java.util.BitSet falling = new java.util.BitSet();
-    private final List<long[]> wide = new ArrayList<>();
-    private int lastTenant = -1;
-    private int lastWorkload = -1;
-
-    Chunk(Columns out) {
-      this.out = out;
-    }
-
-    /** Keeps the row whose fields were just found; false when it is not a good row. */
-    @Override
-    public boolean row(byte[] b, int[] fieldStart, int[] fieldEnd, int i) {
-      int t = tenantIds.get(b, fieldStart[cols[0]], fieldEnd[cols[0]]);
-      int w = workloadIds.get(b, fieldStart[cols[1]], fieldEnd[cols[1]]);
-      int m = Month.parse(b, fieldStart[cols[2]], fieldEnd[cols[2]]);
-      if (t < 0 || w < 0 || m == Month.NONE) {
-        return false;
-      }
-      if (t == lastTenant && w == lastWorkload) {
-        // the run goes on: months must keep rising, or falling
-        int run = runStart.size() - 1;
-        int step = Integer.compare(m, out.month[i - 1]);
-        if (step == 0) {
-          return false; // a duplicate
-        }
-        if (runStart.get(run) == i - 1) {
-          falling.set(run, step < 0);
-        } else if ((step < 0) != falling.get(run)) {
-          return false; // not one run: the general reader sorts the rows
-        }
-      } else {
-        runTenant.add(t);
-        runWorkload.add(w);
-        runStart.add(i);
-        lastTenant = t;
-        lastWorkload = w;
-      }
-      for (int k = 0; k < MEASURES.length; k++) {
-        int from = fieldStart[cols[3 + k]];
-        int to = fieldEnd[cols[3 + k]];
-        long v;
-        if (from == to) {
-          v = 0;
-        } else {
-          v =
-              MEASURES[k].isMoney()
-                  ? Numbers.parseMoney(b, from, to)
-                  : Numbers.parseCount(b, from, to);
-          if (v == Numbers.BAD) {
-            return false;
-          }
-        }
-        if (v == (int) v) {
-          out.measures[k][i] = (int) v;
-        } else {
-          out.measures[k][i] = 0;
-          wide.add(new long[] {i, k, v});
-        }
-      }
-      out.month[i] = m;
-      if (m < minMonth) {
-        minMonth = m;
-      }
-      if (m > maxMonth) {
-        maxMonth = m;
-      }
-      return true;
-    }
   }
 }

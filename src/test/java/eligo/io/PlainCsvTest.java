@@ -185,6 +185,52 @@ class PlainCsvTest {
     assertThat(parallel("usage.csv", 2)).isTrue();
   }
 
+  /**
+   * The usual lines are taken in one pass ({@link PlainUsageReader}'s {@code line}), each other
+   * line by the fields found first: at the edges of what the one pass takes (money of 16 and 17
+   * digits, one and two decimals, counts of 18 and 19 digits, signs, months, spaces, quotes and
+   * line breaks on one line among usual ones), every load is the general reader's, and the file is
+   * read in parallel exactly when its rows are good.
+   */
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "T3,Power BI,2026-02,5,5.5,1,2,3 | true",
+        "T3,Power BI,2026-02,-0.01,-5,,, | true",
+        "T3,Power BI,2026-02,-0,0.00,0,0,0 | true",
+        "T3,Power BI,2026-02,1234567890123456.99,0,0,0,0 | true",
+        "T3,Power BI,2026-02,12345678901234567,0,0,0,0 | false",
+        "T3,Power BI,2026-02,1.,0,0,0,0 | false",
+        "T3,Power BI,2026-02,.5,0,0,0,0 | false",
+        "T3,Power BI,2026-02,-,0,0,0,0 | false",
+        "T3,Power BI,2026-02,1.234,0,0,0,0 | false",
+        "T3,Power BI,2026-02,+1,0,0,0,0 | false",
+        "T3,Power BI,2026-02,0,0,999999999999999999,0,0 | true",
+        "T3,Power BI,2026-02,0,0,9223372036854775807,0,0 | true",
+        "T3,Power BI,2026-02,0,0,9223372036854775808,0,0 | false",
+        "T3,Power BI,2026-02,0,0,-1,0,0 | false",
+        "T3,Power BI,2026-02,0,0,1.0,0,0 | false",
+        "'T3,Power BI,2026-02,0,0,0,0,1 ' | false",
+        "T3,Power BI,2026-2,1,1,1,1,1 | false",
+        "T3,Power BI,2026-13,1,1,1,1,1 | false",
+        "T3,Power BI,2026-021,1,1,1,1,1 | false",
+        "T3,Power BI,2026/02,1,1,1,1,1 | false",
+        "T3 ,Power BI,2026-02,1,1,1,1,1 | false",
+        "T3,Power\tBI,2026-02,1,1,1,1,1 | false",
+        "T3,Power BI,2026-02,1,1,1,1 | false",
+        "T3,Power BI,2026-02,1,1,1,1,1,1 | false",
+        "T3,\"Power BI\",2026-02,1,1,1,1,1 | true",
+        "T3,Power BI,\"2026-02\",1,1,1,1,\"1\" | true",
+        "'T3,Power BI,2026-02,1,1,1,1,1\r' | true",
+      })
+  void theUsualLinesAreTakenInOnePassAndTheOthersLoadTheSame(String row, boolean plain)
+      throws IOException {
+    usage(HEADER + "\n" + ROWS + row + "\nT3,Power BI,2026-03,1,1,1,1,1\n");
+    sameAsGeneralReader();
+    assertThat(parallel("usage.csv", 2)).isEqualTo(plain);
+  }
+
   @ParameterizedTest
   @ValueSource(
       strings = {
