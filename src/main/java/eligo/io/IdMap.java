@@ -30,6 +30,14 @@ final class IdMap {
   /** The hash of the id {@link #slotOf} looked for last. */
   private int lastHash;
 
+  /**
+   * The id {@link #slotOf} looked for last, and its slot, until ids are placed again: a put right
+   * after a get of the same id (a row's id checked, then kept) looks for it no more.
+   */
+  private String lastId;
+
+  private int lastSlot;
+
   int size() {
     return size;
   }
@@ -49,7 +57,7 @@ final class IdMap {
     if (index < 0) {
       throw new IllegalArgumentException("an index is at least 0: " + index);
     }
-    int slot = slotOf(id);
+    int slot = id == lastId ? lastSlot : slotOf(id);
     if (slots[slot] == 0) {
       if (2 * (size + 1) > keys.length) {
         grow();
@@ -114,6 +122,8 @@ final class IdMap {
       int s = probe(id, h);
       if (s >= 0) {
         lastHash = h;
+        lastId = id;
+        lastSlot = s;
         return s;
       }
       seeded = true;
@@ -145,6 +155,7 @@ final class IdMap {
 
   /** Places every id again, in {@code capacity} slots, by the current hash. */
   private void place(int capacity) {
+    lastId = null;
     String[] oldKeys = keys;
     long[] oldSlots = slots;
     while (!placed(oldKeys, oldSlots, capacity)) {

@@ -167,10 +167,13 @@ final class LoadTables {
       permute(values, order);
     }
     int[] lines = customerLine.gather(order, n);
+    int[] renumbered = new int[n];
     for (int k = 0; k < n; k++) {
       customerLine.set(k, lines[k]);
-      customerIndex.put(customerIds.get(k), k);
+      renumbered[order[k]] = k;
     }
+    // the map holds the customers kept, each at its index: renumbered in place, not put again
+    customerIndex.renumber(renumbered);
   }
 
   private static void permute(List<String> list, int[] order) {

@@ -31,6 +31,33 @@ class IdMapTest {
     assertThat(all).isEqualTo(expected);
   }
 
+  /**
+   * A put right after a get of the same id takes the slot the get found: also when the get found
+   * none, when ids went in between, when the put grows the map, and when ids of one hash made it go
+   * over to the seeded hash in between.
+   */
+  @Test
+  void putsAfterLookupsAgreeWithAHashMap() {
+    Random random = new Random(12);
+    IdMap ids = new IdMap();
+    Map<String, Integer> expected = new HashMap<>();
+    for (int i = 0; i < 20_000; i++) {
+      String id = "T" + random.nextInt(8_000);
+      assertThat(ids.get(id)).isEqualTo(expected.getOrDefault(id, IdMap.ABSENT));
+      if (random.nextInt(4) == 0) {
+        String other = i % 1000 == 0 ? "Aa".repeat(10) + "BB".repeat(i % 7) : "U" + i;
+        ids.put(other, i);
+        expected.put(other, i);
+      }
+      if (random.nextBoolean()) {
+        ids.put(id, i);
+        expected.put(id, i);
+      }
+    }
+    assertThat(ids.size()).isEqualTo(expected.size());
+    expected.forEach((id, index) -> assertThat(ids.get(id)).as(id).isEqualTo(index));
+  }
+
   @Test
   void idsMadeToShareAHashAreSpreadAll() {
     // "Aa" and "BB" have the same String.hashCode, and so have all 2^14 ids made of 14 of them
