@@ -78,13 +78,7 @@ final class PlainUsageReader {
   boolean read(Columns out) {
     int chunks = plan.chunks();
     UsageChunk[] parts = new UsageChunk[chunks];
-    PlainCsv.Outcome read =
-        PlainCsv.read(
-            path,
-            plan,
-            width,
-            cols,
-            k -> parts[k] = new UsageChunk(out, width, cols, tenants, workloads));
+    PlainCsv.Outcome read = PlainCsv.read(path, plan, width, cols, k -> parts[k] = chunk(out));
     if (!read.plain()) {
       return false;
     }
@@ -126,13 +120,7 @@ final class PlainUsageReader {
         }
       }
       ChunkPlan placed = rest.placedAt(start);
-      if (!PlainCsv.read(
-              path,
-              placed,
-              width,
-              cols,
-              j -> leftParts[j] = new UsageChunk(out, width, cols, tenants, workloads))
-          .plain()) {
+      if (!PlainCsv.read(path, placed, width, cols, j -> leftParts[j] = chunk(out)).plain()) {
         return false;
       }
     }
@@ -146,6 +134,11 @@ final class PlainUsageReader {
       }
     }
     return true;
+  }
+
+  /** A chunk's reader of rows into {@code out}. */
+  private UsageChunk chunk(Columns out) {
+    return new UsageChunk(out, width, cols, tenants, workloads);
   }
 
   /**

@@ -108,7 +108,9 @@ final class UsageChunk implements PlainCsv.FastRows {
    * The usual line, taken in one pass: no quotes, no carriage return, ids of ASCII letters, digits,
    * spaces and {@code - . / : _} and the like (bytes above ','), a month of seven bytes, money of
    * at most 16 digits and two decimals, counts of at most 18 digits. What it takes, it takes
-   * exactly as {@link #row} would; any other line goes to {@link #row}.
+   * exactly as {@link #row} would (money and counts as {@link Numbers#parseMoney} and {@link
+   * Numbers#parseCount} read them, which {@code PlainCsvTest} checks at each edge); any other line
+   * goes to {@link #row}.
    */
   @Override
   public int line(byte[] b, int p, int i) {
@@ -134,13 +136,13 @@ final class UsageChunk implements PlainCsv.FastRows {
           if (negative) {
             x = b[++q];
           }
-          int digits = q;
+          int from = q;
           long units = 0;
           while (x >= '0' && x <= '9') {
             units = units * 10 + (x - '0');
             x = b[++q];
           }
-          digits = q - digits;
+          int digits = q - from;
           if (digits == 0 || digits > 16) {
             return PlainCsv.NOT_FAST;
           }
