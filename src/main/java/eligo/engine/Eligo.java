@@ -16,7 +16,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -140,38 +139,7 @@ public final class Eligo {
    */
   public static List<Diagnostic> bindToData(Frontend.Compilation criteria, LoadResult loaded)
       throws CriteriaFailure {
-    Dataset d = loaded.dataset();
-    Map<String, String> families = new LinkedHashMap<>();
-    for (int w = 0; w < d.workloadCount(); w++) {
-      families.put(d.workloadName(w), d.workloadFamily(w));
-    }
-    Map<String, java.util.Set<String>> customerValues = new LinkedHashMap<>();
-    for (String a : d.customerAttributes()) {
-      java.util.Set<String> values = new java.util.TreeSet<>();
-      for (int c = 0; c < d.customerCount(); c++) {
-        values.add(d.customerAttribute(a, c));
-      }
-      customerValues.put(a, values);
-    }
-    Map<String, java.util.Set<String>> tenantValues = new LinkedHashMap<>();
-    for (String a : d.tenantAttributes()) {
-      java.util.Set<String> values = new java.util.TreeSet<>();
-      for (int t = 0; t < d.tenantCount(); t++) {
-        values.add(d.tenantAttribute(a, t));
-      }
-      tenantValues.put(a, values);
-    }
-    return bind(
-        criteria,
-        families,
-        loaded.typesInData(),
-        new DataBinding.Catalog(
-            families,
-            Map.of(),
-            d.customerColumns(),
-            d.tenantColumns(),
-            customerValues,
-            tenantValues));
+    return CriteriaAgainstData.bindToData(criteria, loaded);
   }
 
   /**
@@ -185,14 +153,7 @@ public final class Eligo {
    */
   public static List<Diagnostic> bindToCatalog(Frontend.Compilation criteria, Path workloadsCsv)
       throws CriteriaFailure, DataFailure {
-    Map<String, String> families;
-    try {
-      families = WorkloadCatalog.read(workloadsCsv);
-    } catch (DataException e) {
-      Path folder = workloadsCsv.toAbsolutePath().getParent();
-      throw DataFailure.badData(folder == null ? workloadsCsv : folder, e);
-    }
-    return bind(criteria, families, Map.of());
+    return CriteriaAgainstData.bindToCatalog(criteria, workloadsCsv);
   }
 
   /**
@@ -204,21 +165,7 @@ public final class Eligo {
    */
   public static void requireNoAttributes(Frontend.Compilation criteria, String runner)
       throws CriteriaFailure {
-    List<Diagnostic> found = new java.util.ArrayList<>();
-    for (eligo.lang.NameUse use : criteria.names()) {
-      if (use.kind() == eligo.lang.NameUse.Kind.CUSTOMER_ATTRIBUTE
-          || use.kind() == eligo.lang.NameUse.Kind.TENANT_ATTRIBUTE) {
-        found.add(
-            Diagnostic.error(
-                use.span(),
-                runner
-                    + " cannot read attributes of customers or tenants yet; run these criteria"
-                    + " with 'eligo run'"));
-      }
-    }
-    if (!found.isEmpty()) {
-      throw CriteriaFailure.againstData(found);
-    }
+    CriteriaAgainstData.requireNoAttributes(criteria, runner);
   }
 
   /** A dataset loaded for criteria, and the warnings of holding the criteria against it. */
@@ -266,53 +213,14 @@ public final class Eligo {
       }
     } catch (DataFailure f) {
       if (f.getCause() instanceof DataException e) {
-        bind(criteria, null, e.typesInData()); // a misspelt type text explains the rows
+        // a misspelt type text explains the rows
+        CriteriaAgainstData.bind(criteria, null, e.typesInData());
       }
       throw f;
     } catch (CriteriaFailure f) {
       throw new IllegalStateException("a load of CSV files does not fail on criteria", f);
     }
     return new Bound(loaded, bindToData(criteria, loaded), used);
-  }
-
-  static List<Diagnostic> bind(
-      Frontend.Compilation criteria,
-      Map<String, String> families,
-      Map<String, LoadResult.TypeUse> typesInData)
-      throws CriteriaFailure {
-    return bind(criteria, families, typesInData, new DataBinding.Catalog(families, Map.of()));
-  }
-
-  /** Binds with {@code data}'s columns and attribute values (its types: {@code typesInData}). */
-  private static List<Diagnostic> bind(
-      Frontend.Compilation criteria,
-      Map<String, String> families,
-      Map<String, LoadResult.TypeUse> typesInData,
-      DataBinding.Catalog data)
-      throws CriteriaFailure {
-    Map<String, DataBinding.TypeUse> types = new LinkedHashMap<>();
-    typesInData.forEach(
-        (text, use) ->
-            types.put(
-                text,
-                new DataBinding.TypeUse(
-                    use.rows(),
-                    DatasetLoader.ASSOCIATIONS + ":" + use.firstLine(),
-                    use.declared())));
-    List<Diagnostic> found =
-        DataBinding.check(
-            criteria.names(),
-            new DataBinding.Catalog(
-                families,
-                types,
-                data.customerColumns(),
-                data.tenantColumns(),
-                data.customerValues(),
-                data.tenantValues()));
-    if (found.stream().anyMatch(Diagnostic::isError)) {
-      throw CriteriaFailure.againstData(found);
-    }
-    return found;
   }
 
   // ---------------------------------------------------------------- evaluation
@@ -452,60 +360,11 @@ public final class Eligo {
    */
   public static Ir.Program inForce(Ir.Program program, int asOf, Map<String, String> labels)
       throws CriteriaFailure {
-    String missing = notInForce(program, asOf, labels);
+    String missing = VersionsInForce.refusal(program, asOf, labels);
     if (missing != null) {
       throw CriteriaFailure.versions(missing);
     }
     return program.inForce(asOf, labels);
-  }
-
-  /** What {@link #inForce(Ir.Program, int, Map)} refuses, in words; null when nothing. */
-  static String notInForce(Ir.Program program, int asOf, Map<String, String> labels) {
-    List<String> out = new java.util.ArrayList<>();
-    for (String id : labels.keySet()) {
-      if (program.area(id) == null) {
-        out.add("there is no area '" + id + "'");
-      }
-    }
-    for (Ir.Area first : program.missing(asOf, labels)) {
-      List<Ir.Area> versions = program.versions(first.id());
-      if (labels.containsKey(first.id())) {
-        out.add(
-            (first.version() == null ? first.origin().toString() : first.version().where())
-                + ": area '"
-                + first.id()
-                + "' has no version \""
-                + labels.get(first.id())
-                + "\""
-                + (first.version() == null
-                    ? " (it declares no versions)"
-                    : "; its versions: "
-                        + String.join(
-                            ", ",
-                            versions.stream()
-                                .map(
-                                    v ->
-                                        "\""
-                                            + v.version().label()
-                                            + "\" (from "
-                                            + Month.format(v.version().from())
-                                            + ")")
-                                .toList())));
-      } else {
-        out.add(
-            first.version().where()
-                + ": area '"
-                + first.id()
-                + "' has no version in force at "
-                + Month.format(asOf)
-                + ": its first version, \""
-                + first.version().label()
-                + "\", is in force from "
-                + Month.format(first.version().from())
-                + "; run as of a later month, or give the area a version from an earlier one");
-      }
-    }
-    return out.isEmpty() ? null : String.join("\n", out);
   }
 
   /**

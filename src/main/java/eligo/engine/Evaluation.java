@@ -236,7 +236,7 @@ public final class Evaluation {
     // of each area, the version in force at the as-of month (Eligo#inForce has said when one has
     // none)
     if (!program.missing(asOf, Map.of()).isEmpty()) {
-      throw new IllegalArgumentException(Eligo.notInForce(program, asOf, Map.of()));
+      throw new IllegalArgumentException(VersionsInForce.refusal(program, asOf, Map.of()));
     }
     program = program.inForce(asOf);
     List<String> partners;

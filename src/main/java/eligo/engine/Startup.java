@@ -163,7 +163,7 @@ final class Startup {
     } catch (DataException e) {
       Frontend.Compilation checked = checking.join().orThrow();
       // a type the criteria misspelt shows in the data as rows of a type nobody declares
-      Eligo.bind(checked, null, e.typesInData());
+      CriteriaAgainstData.bind(checked, null, e.typesInData());
       throw DataFailure.badData(data, e);
     }
   }
