@@ -68,14 +68,13 @@ final class AreaListPage {
   }
 
   /** {@code lists.html}: the lists of every area of the site. */
-  static Html render(SitePages pages) {
-    SiteModel model = pages.model;
+  static Html render(SiteModel model) {
     List<Html> links = new ArrayList<>();
     List<Html> areas = new ArrayList<>();
     for (int ai = 0; ai < model.areas.size(); ai++) {
       SiteModel.AreaInfo info = model.areas.get(ai);
       links.add(LINK.render("href", "#" + info.anchor(), "label", info.outcome().area.title()));
-      areas.add(area(pages, ai));
+      areas.add(area(model, ai));
     }
     return SitePages.page(
         "Customers by outcome",
@@ -84,8 +83,7 @@ final class AreaListPage {
             "csv", "results.csv", "areaLinks", Html.join(links), "areas", Html.join(areas)));
   }
 
-  private static Html area(SitePages pages, int ai) {
-    SiteModel model = pages.model;
+  private static Html area(SiteModel model, int ai) {
     SiteModel.AreaInfo info = model.areas.get(ai);
     Outcome.AreaOutcome ao = info.outcome();
     SummaryView.Area a = model.all.areas().get(ai);

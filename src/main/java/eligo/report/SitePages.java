@@ -2,19 +2,17 @@ package eligo.report;
 
 import eligo.data.Dataset;
 import eligo.engine.Outcome;
-import eligo.ir.Ir;
 import eligo.report.html.Html;
 import eligo.report.html.Template;
 import eligo.report.html.Templates;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
  * The pages of a report site, one at a time, each as the text of its file: the summary, a partner's
- * summary (program site), a group's customer list page, a customer's page, the customer index pages
- * and the books of customers. {@link SiteWriter} writes them all into a folder; a server can render
- * the one page asked for. Page names come from ids ({@link SiteNames}), so a page's name and links
- * do not depend on the rest of the run.
+ * summary (program site), a group's customer list page ({@link ListPages}), a customer's page, the
+ * customer index pages and the books of customers. {@link SiteWriter} writes them all into a
+ * folder; a server can render the one page asked for. Page names come from ids ({@link SiteNames}),
+ * so a page's name and links do not depend on the rest of the run.
  *
  * <p>Built for the program's site ({@link #program}: every partner) or one partner's ({@link
  * #partner}: an outcome of that partner's customers only, so nothing of another partner can reach a
@@ -33,8 +31,12 @@ public final class SitePages {
 
   final SiteModel model;
 
+  /** The groups' customer list pages. */
+  final ListPages lists;
+
   private SitePages(SiteModel model) {
     this.model = model;
+    this.lists = new ListPages(model);
   }
 
   /** The pages of the program's site: every partner of {@code outcome}. */
@@ -74,274 +76,6 @@ public final class SitePages {
   /** {@code partners.html} of the program's site: each partner and its partner-level goals. */
   public String partners() {
     return new SummaryPage(this).partners().markup();
-  }
-
-  // ================================================================ group lists
-
-  private static final Template LIST = SITE.get("list");
-  private static final Template LIST_SECTION = SITE.get("listSection");
-  private static final Template LIST_ROW = SITE.get("listRow");
-  private static final Template LIST_ROW_PARTNER = SITE.get("listRowPartner");
-  private static final Template PARTNER_ANCHOR = SITE.get("partnerAnchor");
-
-  /**
-   * Whether the lists are one page per node with a section per group (a site of at most {@value
-   * #PAGE_SIZE} customers, as a partner's usually is: few, small files), or pages of one group.
-   */
-  boolean listsPerNode() {
-    return model.order.length <= PAGE_SIZE;
-  }
-
-  /**
-   * How many pages the list of group {@code group} of node {@code node} of area {@code area} has.
-   */
-  int listPages(int area, int node, int group) {
-    int count = model.all.areas().get(area).nodes().get(node).groups().get(group).count();
-    return (count + PAGE_SIZE - 1) / PAGE_SIZE;
-  }
-
-  /**
-   * Whether the lists are one page of all areas ({@link AreaListPage}): a partner's site of at most
-   * {@value #PAGE_SIZE} customers.
-   */
-  boolean listsPerArea() {
-    return model.face == SiteModel.Face.PARTNER && listsPerNode();
-  }
-
-  /** {@code lists.html}: every list on one page ({@link #listsPerArea}). */
-  Html listsPage() {
-    return AreaListPage.render(this);
-  }
-
-  /** The file (in {@code lists/}) of a node's list page. */
-  String listFile(int ai, int ni, int gi, int page) {
-    SummaryView.Area a = model.all.areas().get(ai);
-    SummaryView.Node n = a.nodes().get(ni);
-    return listsPerNode()
-        ? SiteNames.of(a.id()) + "." + SiteNames.of(n.id()) + ".html"
-        : SiteModel.listName(a.id(), n.id(), n.groups().get(gi).key(), page);
-  }
-
-  /**
-   * The link (from the site's top folder) to the customer at {@code index} of a group's list, or to
-   * the block of {@code partner} there when not null.
-   */
-  String listHref(int ai, int ni, int gi, int index, String partner) {
-    SummaryView.Node node = model.all.areas().get(ai).nodes().get(ni);
-    String key = node.groups().get(gi).key();
-    if (listsPerArea()) {
-      return "lists.html#" + AreaListPage.fragment(key, model.all.areas().get(ai).id(), node.id());
-    }
-    String file = "lists/" + listFile(ai, ni, gi, index / PAGE_SIZE + 1);
-    if (partner != null) {
-      return file + "#" + key + "-p-" + SiteNames.of(partner);
-    }
-    return listsPerNode() ? file + "#" + key : file;
-  }
-
-  /**
-   * The file (in {@code lists/}) of an area's CSV: every customer with its outcome and value at
-   * each node of the area (every list of the area, a pair of columns each).
-   */
-  static String listCsv(SummaryView.Area a) {
-    return SiteNames.of(a.id()) + ".csv";
-  }
-
-  /** A node's list page of all its groups ({@link #listsPerNode}). */
-  Html nodeListPage(int ai, int ni) {
-    SummaryView.Node n = model.all.areas().get(ai).nodes().get(ni);
-    List<Html> sections = new ArrayList<>();
-    for (int gi = 0; gi < n.groups().size(); gi++) {
-      SummaryView.Group g = n.groups().get(gi);
-      if (g.count() > 0) {
-        sections.add(
-            g.key().equals("not_evaluated")
-                ? stoppedSection(ai, ni, g)
-                : section(ai, ni, gi, 0, g.count()));
-      }
-    }
-    return listPage(ai, ni, -1, 1, 1, Html.join(sections));
-  }
-
-  private static final Template STOPPED_SECTION = SITE.get("stoppedSection");
-  private static final Template STOPPED_GATE = SITE.get("stoppedGate");
-
-  /**
-   * The customers a node was not evaluated for, on a node's page of all its groups: those that did
-   * not meet a gate before it in its branch, so the gates' Not met lists, linked, are theirs (no
-   * customer is listed twice on the site's list pages).
-   */
-  private Html stoppedSection(int ai, int ni, SummaryView.Group group) {
-    SiteModel.AreaInfo info = model.areas.get(ai);
-    Outcome.AreaOutcome ao = info.outcome();
-    List<Html> gates = new ArrayList<>();
-    int i = 0;
-    for (Ir.Branch b : ao.area.branches()) {
-      List<Integer> before = new ArrayList<>();
-      boolean found = false;
-      for (Ir.Node n : b.nodes()) {
-        int size = n.leaves().isEmpty() ? 1 : n.leaves().size();
-        if (ni >= i && ni < i + size) {
-          found = true;
-          break;
-        }
-        if (n.kind() == Ir.NodeKind.GATE) {
-          before.add(i);
-        }
-        i += size;
-      }
-      if (found) {
-        SummaryView.Area a = model.all.areas().get(ai);
-        for (int g : before) {
-          SummaryView.Node gate = a.nodes().get(g);
-          for (int gi = 0; gi < gate.groups().size(); gi++) {
-            SummaryView.Group x = gate.groups().get(gi);
-            if (x.key().equals("not_met") && x.count() > 0) {
-              gates.add(
-                  STOPPED_GATE.render(
-                      "href",
-                      listHref(ai, g, gi, 0, null).substring("lists/".length()),
-                      "gate",
-                      info.labels().get(g),
-                      "customers",
-                      x.count() + Words.plural(" customer", x.count())));
-            }
-          }
-        }
-        break;
-      }
-    }
-    return STOPPED_SECTION.render(
-        "label",
-        group.label(),
-        "customers",
-        group.count() + Words.plural(" customer", group.count()),
-        "gates",
-        Html.join(gates));
-  }
-
-  /** Page {@code p} (1-based) of a group's list. */
-  Html listPage(int ai, int ni, int gi, int p) {
-    SummaryView.Group g = model.all.areas().get(ai).nodes().get(ni).groups().get(gi);
-    return listPage(
-        ai,
-        ni,
-        gi,
-        p,
-        listPages(ai, ni, gi),
-        section(ai, ni, gi, (p - 1) * PAGE_SIZE, Math.min(g.count(), p * PAGE_SIZE)));
-  }
-
-  private Html listPage(int ai, int ni, int gi, int p, int pages, Html sections) {
-    SummaryView.Area a = model.all.areas().get(ai);
-    SummaryView.Node n = a.nodes().get(ni);
-    SiteModel.AreaInfo info = model.areas.get(ai);
-    Ir.Node node = info.outcome().nodes.get(ni);
-    String title =
-        a.title()
-            + " · "
-            + info.labels().get(ni)
-            + (gi < 0 ? ": customers by outcome" : ": " + n.groups().get(gi).label());
-    StringBuilder counts = new StringBuilder("Of " + model.all.customers() + " customers: ");
-    for (int k = 0; k < n.groups().size(); k++) {
-      SummaryView.Group x = n.groups().get(k);
-      counts.append(k == 0 ? "" : ", ").append(x.label()).append(' ').append(x.count());
-    }
-    counts.append('.');
-    Html body =
-        LIST.render(
-            "anchor",
-            info.anchor(),
-            "back",
-            LINK.render("href", "../index.html#" + info.nodeAnchor(node), "label", "Criteria"),
-            "previous",
-            pageLink(gi >= 0 && p > 1, gi < 0 ? "" : listFile(ai, ni, gi, p - 1), "Previous page"),
-            "next",
-            pageLink(gi >= 0 && p < pages, gi < 0 ? "" : listFile(ai, ni, gi, p + 1), "Next page"),
-            "csv",
-            listCsv(a),
-            "title",
-            title,
-            "counts",
-            counts.toString(),
-            "pageText",
-            pages > 1 ? " Page " + p + " of " + pages + "." : "",
-            "sections",
-            sections);
-    return page(title, "../", body);
-  }
-
-  /** The rows {@code from} to {@code to} of a group, under its heading. */
-  private Html section(int ai, int ni, int gi, int from, int to) {
-    SummaryView.Node n = model.all.areas().get(ai).nodes().get(ni);
-    SummaryView.Group g = n.groups().get(gi);
-    Outcome.AreaOutcome ao = model.areas.get(ai).outcome();
-    Ir.Node node = ao.nodes.get(ni);
-    Dataset data = model.outcome.data;
-    boolean program = model.face == SiteModel.Face.PROGRAM;
-    boolean evaluated = !g.key().equals("not_evaluated");
-    boolean unitApart =
-        node.valueKind() == Ir.ValueKind.COUNT || node.valueKind() == Ir.ValueKind.QUANTITY;
-    StringBuilder rows = new StringBuilder();
-    String lastPartner = null;
-    for (int k = from; k < to; k++) {
-      int c = g.members()[k];
-      String value =
-          !evaluated
-              ? ""
-              : unitApart
-                  ? Formats.number(ao.value(c, ni), node.scale())
-                  : Formats.value(node.valueKind(), node.unit(), ao.value(c, ni), node.scale());
-      if (program) {
-        String partner = data.partnerId(c);
-        rows.append(
-            LIST_ROW_PARTNER
-                .render(
-                    "anchor",
-                    partner.equals(lastPartner)
-                        ? Html.EMPTY
-                        : PARTNER_ANCHOR.render("group", g.key(), "partner", SiteNames.of(partner)),
-                    "partner",
-                    partner,
-                    "href",
-                    model.href(c),
-                    "customer",
-                    data.customerId(c),
-                    "name",
-                    data.customerName(c),
-                    "value",
-                    value)
-                .markup());
-        lastPartner = partner;
-      } else {
-        rows.append(
-            LIST_ROW
-                .render(
-                    "href",
-                    model.href(c),
-                    "customer",
-                    data.customerId(c),
-                    "name",
-                    data.customerName(c),
-                    "value",
-                    value)
-                .markup());
-      }
-    }
-    String unit = node.unit() == null ? "" : node.unit().replace('_', ' ');
-    return LIST_SECTION.render(
-        "anchor",
-        g.key(),
-        "label",
-        g.label(),
-        "customers",
-        g.count() + Words.plural(" customer", g.count()),
-        "partnerHead",
-        program ? TH.render("text", "Partner") : Html.EMPTY,
-        "valueHead",
-        unitApart && !unit.isEmpty() ? "Value (" + unit + ")" : "Value",
-        "rows",
-        Html.raw(rows.toString()));
   }
 
   /** A link to a neighbouring page, or nothing when there is none. */

@@ -57,7 +57,7 @@ public final class SiteWriter {
       throws IOException {
     SiteModel model = pages.model;
     Files.createDirectories(dir);
-    if (!pages.listsPerArea()) {
+    if (!pages.lists.listsPerArea()) {
       Files.createDirectories(dir.resolve("lists"));
     }
     write(dir.resolve("site.css"), STYLE);
@@ -72,26 +72,29 @@ public final class SiteWriter {
             new SummaryPage(pages).partnerSummary(partner));
       }
     }
-    for (int ai = 0; ai < model.all.areas().size() && !pages.listsPerArea(); ai++) {
+    for (int ai = 0; ai < model.all.areas().size() && !pages.lists.listsPerArea(); ai++) {
       SummaryView.Area a = model.all.areas().get(ai);
       Path lists = dir.resolve("lists");
-      write(lists.resolve(SitePages.listCsv(a)), SiteCsv.results(model, ai));
+      write(lists.resolve(ListPages.listCsv(a)), SiteCsv.results(model, ai));
       for (int ni = 0; ni < a.nodes().size(); ni++) {
         SummaryView.Node n = a.nodes().get(ni);
-        if (pages.listsPerNode()) {
-          write(lists.resolve(pages.listFile(ai, ni, 0, 1)), pages.nodeListPage(ai, ni));
+        if (pages.lists.listsPerNode()) {
+          write(
+              lists.resolve(pages.lists.listFile(ai, ni, 0, 1)), pages.lists.nodeListPage(ai, ni));
           continue;
         }
         for (int gi = 0; gi < n.groups().size(); gi++) {
-          for (int p = 1; p <= pages.listPages(ai, ni, gi); p++) {
-            write(lists.resolve(pages.listFile(ai, ni, gi, p)), pages.listPage(ai, ni, gi, p));
+          for (int p = 1; p <= pages.lists.listPages(ai, ni, gi); p++) {
+            write(
+                lists.resolve(pages.lists.listFile(ai, ni, gi, p)),
+                pages.lists.listPage(ai, ni, gi, p));
           }
         }
       }
     }
-    if (pages.listsPerArea()) {
+    if (pages.lists.listsPerArea()) {
       // its CSV is the site's results.csv: each area's columns are a part of it
-      write(dir.resolve("lists.html"), pages.listsPage());
+      write(dir.resolve("lists.html"), pages.lists.listsPage());
     }
     write(dir.resolve("search-index.js"), pages.searchIndex());
     for (int p = 1; p <= pages.customerIndexPages(); p++) {

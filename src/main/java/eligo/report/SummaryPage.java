@@ -88,7 +88,8 @@ final class SummaryPage {
                 partnerPage
                     ? indexIn(model.all.areas().get(ai).nodes().get(ni).groups().get(gi), g)
                     : 0;
-            String list = root + pages.listHref(ai, ni, gi, start, partnerPage ? partner : null);
+            String list =
+                root + pages.lists.listHref(ai, ni, gi, start, partnerPage ? partner : null);
             counts.add(COUNT.render("href", list, "label", g.label(), "count", g.count()));
           }
         }
