@@ -6,7 +6,6 @@ import eligo.data.Measure;
 import eligo.data.Month;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -82,12 +81,12 @@ public final class DataGenerator {
   private final List<String> families;
   private final int[][] workloadsOfFamily;
   private final String[] types;
-  private final Rng rng;
+  private final SplitMix64 rng;
 
   private DataGenerator(long seed, List<String> types) {
     this.catalogue = loadCatalogue();
     this.types = types.toArray(new String[0]);
-    this.rng = new Rng(seed);
+    this.rng = new SplitMix64(seed);
     Map<String, List<Integer>> byFamily = new LinkedHashMap<>();
     for (int w = 0; w < catalogue.size(); w++) {
       byFamily.computeIfAbsent(catalogue.get(w).family(), f -> new ArrayList<>()).add(w);
@@ -158,7 +157,7 @@ public final class DataGenerator {
     int partnerWidth = Math.max(3, Integer.toString(partners).length());
     byte[][] workloadField = new byte[catalogue.size()][];
     for (int w = 0; w < catalogue.size(); w++) {
-      workloadField[w] = Out.csvField(catalogue.get(w).name());
+      workloadField[w] = CsvOut.csvField(catalogue.get(w).name());
     }
     byte[][] monthText = new byte[MONTHS + 48][];
     for (int i = 0; i < monthText.length; i++) {
@@ -169,11 +168,11 @@ public final class DataGenerator {
     long usageRows = 0;
     // The five files appear together when all are written, each replacing the file before it.
     try (OutputFile.Batch batch = new OutputFile.Batch()) {
-      try (Out cust = new Out(batch.open(dir.resolve(DatasetLoader.CUSTOMERS)));
-          Out ten = new Out(batch.open(dir.resolve(DatasetLoader.TENANTS)));
-          Out wl = new Out(batch.open(dir.resolve(DatasetLoader.WORKLOADS)));
-          Out assoc = new Out(batch.open(dir.resolve(DatasetLoader.ASSOCIATIONS)));
-          Out usage = new Out(batch.open(dir.resolve(DatasetLoader.USAGE)))) {
+      try (CsvOut cust = new CsvOut(batch.open(dir.resolve(DatasetLoader.CUSTOMERS)));
+          CsvOut ten = new CsvOut(batch.open(dir.resolve(DatasetLoader.TENANTS)));
+          CsvOut wl = new CsvOut(batch.open(dir.resolve(DatasetLoader.WORKLOADS)));
+          CsvOut assoc = new CsvOut(batch.open(dir.resolve(DatasetLoader.ASSOCIATIONS)));
+          CsvOut usage = new CsvOut(batch.open(dir.resolve(DatasetLoader.USAGE)))) {
         cust.text("partner_id,customer_id,customer_name\n");
         ten.text("customer_id,tenant_id,tenant_name\n");
         wl.text("workload,family\n");
@@ -295,7 +294,7 @@ public final class DataGenerator {
     final int plainUsers;
     final double protectedShare;
 
-    PairProfile(Rng rng, Set<Measure> measures) {
+    PairProfile(SplitMix64 rng, Set<Measure> measures) {
       for (Measure m : measures) {
         reports[m.ordinal()] = true;
       }
@@ -320,7 +319,7 @@ public final class DataGenerator {
     }
 
     /** The measures of the {@code age}-th month of usage. */
-    void values(Rng rng, int age, long[] out) {
+    void values(SplitMix64 rng, int age, long[] out) {
       for (int k = 0; k < MEASURES.length; k++) {
         out[k] = 0;
       }
@@ -347,7 +346,7 @@ public final class DataGenerator {
       }
     }
 
-    private long money(Rng rng, int age, boolean credits) {
+    private long money(SplitMix64 rng, int age, boolean credits) {
       if (rng.chance(0.12)) {
         return MONEY_BOUNDARIES[rng.nextInt(MONEY_BOUNDARIES.length)];
       }
@@ -360,7 +359,7 @@ public final class DataGenerator {
     }
   }
 
-  private void writeMeasure(Out out, Measure m, boolean reported, long v) throws IOException {
+  private void writeMeasure(CsvOut out, Measure m, boolean reported, long v) throws IOException {
     if (!reported) {
       if (rng.chance(0.1)) {
         out.put((byte) '0');
@@ -394,122 +393,5 @@ public final class DataGenerator {
   private static String pad(long v, int width) {
     String s = Long.toString(v);
     return s.length() >= width ? s : "0".repeat(width - s.length()) + s;
-  }
-
-  // =====================================================================================
-
-  /** SplitMix64: small, fast, and the same on every JVM. */
-  private static final class Rng {
-    private long state;
-
-    Rng(long seed) {
-      state = seed;
-    }
-
-    long nextLong() {
-      long z = (state += 0x9E3779B97F4A7C15L);
-      z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
-      z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
-      return z ^ (z >>> 31);
-    }
-
-    int nextInt(int bound) {
-      return (int) ((nextLong() >>> 33) % bound);
-    }
-
-    double nextDouble() {
-      return (nextLong() >>> 11) * 0x1.0p-53;
-    }
-
-    boolean chance(double p) {
-      return nextDouble() < p;
-    }
-  }
-
-  /** A buffered UTF-8 CSV writer with RFC 4180 quoting, faster than a Writer for this use. */
-  private static final class Out implements AutoCloseable {
-    private final OutputStream os;
-    private final byte[] buf = new byte[1 << 16];
-    private int pos;
-    private final byte[] digits = new byte[20];
-
-    Out(OutputStream os) {
-      this.os = os;
-    }
-
-    /** A field as CSV bytes: quoted (quotes doubled) when it holds a comma, quote or line break. */
-    static byte[] csvField(String s) {
-      StringBuilder sb = new StringBuilder();
-      Cells.appendCsvField(sb, s);
-      return sb.toString().getBytes(StandardCharsets.UTF_8);
-    }
-
-    Out bytes(byte[] b) throws IOException {
-      if (pos + b.length > buf.length) {
-        flush();
-        if (b.length > buf.length) {
-          os.write(b);
-          return this;
-        }
-      }
-      System.arraycopy(b, 0, buf, pos, b.length);
-      pos += b.length;
-      return this;
-    }
-
-    /** Text written as is (no quoting): headers, fixed tokens. */
-    Out text(String s) throws IOException {
-      return bytes(s.getBytes(StandardCharsets.UTF_8));
-    }
-
-    Out field(String s) throws IOException {
-      return bytes(csvField(s));
-    }
-
-    Out comma() throws IOException {
-      return put((byte) ',');
-    }
-
-    Out nl() throws IOException {
-      return put((byte) '\n');
-    }
-
-    Out number(long v) throws IOException {
-      if (v < 0) {
-        put((byte) '-');
-        v = -v;
-      }
-      int n = 0;
-      do {
-        digits[n++] = (byte) ('0' + v % 10);
-        v /= 10;
-      } while (v > 0);
-      if (pos + n > buf.length) {
-        flush();
-      }
-      while (n > 0) {
-        buf[pos++] = digits[--n];
-      }
-      return this;
-    }
-
-    private Out put(byte b) throws IOException {
-      if (pos == buf.length) {
-        flush();
-      }
-      buf[pos++] = b;
-      return this;
-    }
-
-    private void flush() throws IOException {
-      os.write(buf, 0, pos);
-      pos = 0;
-    }
-
-    @Override
-    public void close() throws IOException {
-      flush();
-      os.close();
-    }
   }
 }
