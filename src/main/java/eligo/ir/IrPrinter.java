@@ -67,7 +67,7 @@ public final class IrPrinter {
 
   /** One expression, broken over lines when it is wider than {@value #WIDTH} columns. */
   public static String print(Ir.Expr expr) {
-    return render(expr(expr), 0);
+    return SExpr.render(ExprDocs.of(expr), 0, WIDTH);
   }
 
   private static void area(Ir.Area a, StringBuilder out) {
@@ -168,13 +168,13 @@ public final class IrPrinter {
    * {@code label expr} on one line when it fits, else the label alone and the expression under it.
    */
   private static void labelled(int indent, String label, Ir.Expr e, StringBuilder out) {
-    SExpr.Doc d = expr(e);
-    String flat = flat(d);
+    SExpr.Doc d = ExprDocs.of(e);
+    String flat = SExpr.flat(d);
     if (indent + label.length() + 1 + flat.length() <= WIDTH) {
       line(indent, label + " " + flat, out);
     } else {
       line(indent, label, out);
-      line(indent + 2, render(d, indent + 2), out);
+      line(indent + 2, SExpr.render(d, indent + 2, WIDTH), out);
     }
   }
 
@@ -219,20 +219,5 @@ public final class IrPrinter {
       }
     }
     return q.append('"').toString();
-  }
-
-  // ================================================================ expressions
-
-  /** The S-expression of {@code e} ({@link ExprDocs}). */
-  private static SExpr.Doc expr(Ir.Expr e) {
-    return ExprDocs.of(e);
-  }
-
-  private static String flat(SExpr.Doc d) {
-    return SExpr.flat(d);
-  }
-
-  private static String render(SExpr.Doc d, int col) {
-    return SExpr.render(d, col, WIDTH);
   }
 }
