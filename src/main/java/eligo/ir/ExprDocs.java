@@ -76,9 +76,7 @@ final class ExprDocs implements Ir.Visitor<Doc, Void> {
 
   @Override
   public Doc visit(Ir.Count c, Void p) {
-    return c.where() == null
-        ? sx("count", binders(c.binders()))
-        : sx("count", binders(c.binders()), of(c.where()));
+    return quantified("count", c.binders(), c.where());
   }
 
   @Override
@@ -152,16 +150,12 @@ final class ExprDocs implements Ir.Visitor<Doc, Void> {
 
   @Override
   public Doc visit(Ir.Exists x, Void p) {
-    return x.where() == null
-        ? sx("exists", binders(x.binders()))
-        : sx("exists", binders(x.binders()), of(x.where()));
+    return quantified("exists", x.binders(), x.where());
   }
 
   @Override
   public Doc visit(Ir.ForAll x, Void p) {
-    return x.where() == null
-        ? sx("forall", binders(x.binders()))
-        : sx("forall", binders(x.binders()), of(x.where()));
+    return quantified("forall", x.binders(), x.where());
   }
 
   @Override
@@ -194,6 +188,11 @@ final class ExprDocs implements Ir.Visitor<Doc, Void> {
    */
   private static String decimal(long unscaled, int scale) {
     return BigDecimal.valueOf(unscaled, scale).toPlainString();
+  }
+
+  /** {@code (op [binders])}, or {@code (op [binders] where)} when there is a condition. */
+  private static Doc quantified(String op, List<Ir.Binder> binders, Ir.Expr where) {
+    return where == null ? sx(op, binders(binders)) : sx(op, binders(binders), of(where));
   }
 
   private static Doc var(Ir.Var v) {
