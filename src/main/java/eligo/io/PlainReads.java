@@ -166,6 +166,17 @@ final class PlainReads {
   }
 
   /**
+   * Makes the columns for reading usage.csv by {@code plan} ahead of the reading ({@link
+   * UsageColumns#prepareNarrow}), when the plan has a header and room for no more rows than a load
+   * holds; the reading takes them if it reads by this plan.
+   */
+  void prepareUsage(ChunkPlan plan) {
+    if (plan != null && plan.header() != null && plan.capacity() <= UsageColumns.MAX_ROWS) {
+      usage.prepareNarrow((int) plan.capacity());
+    }
+  }
+
+  /**
    * Reads usage.csv with {@link PlainUsageReader} on every core, and returns its runs. Null when
    * the file is not plain, its header lacks a column, or a tenant and workload has two runs: then
    * nothing is kept and the general reader reads the file.
@@ -222,7 +233,7 @@ final class PlainReads {
     if (plan.capacity() > UsageColumns.MAX_ROWS) {
       return false;
     }
-    usage.allocateNarrow((int) plan.capacity());
+    usage.allocateNarrow((int) plan.capacity(), true);
     out.month = usage.month;
     out.measures = usage.narrow;
     PlainUsageReader plainReader =

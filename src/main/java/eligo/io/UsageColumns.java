@@ -39,14 +39,20 @@ final class UsageColumns {
 
   /**
    * Sizes the months and measures (as ints) for {@code capacity} rows, for {@link
-   * PlainUsageReader}.
+   * PlainUsageReader}; on every core when {@code everyCore}, else on this thread (made ahead of the
+   * reading, {@link #prepareNarrow}). Columns of that size made ahead and not yet used are kept.
    */
-  void allocateNarrow(int capacity) {
+  void allocateNarrow(int capacity, boolean everyCore) {
+    if (prepared == capacity && month.length == capacity) {
+      prepared = -1;
+      return;
+    }
     // The arrays are made on every core: the first touch of fresh memory is where a large load
     // spent its time here (the kernel zeroes each page on a virtual machine's dear faults). On one
     // thread, a million customers' six columns of 1.4 GB took 3 s with one core idle.
     int[][] made = new int[MEASURES.length + 1][];
-    IntStream.range(0, made.length).parallel().forEach(k -> made[k] = new int[capacity]);
+    IntStream range = IntStream.range(0, made.length);
+    (everyCore ? range.parallel() : range).forEach(k -> made[k] = new int[capacity]);
     month = made[MEASURES.length];
     for (int k = 0; k < MEASURES.length; k++) {
       narrow[k] = made[k];
@@ -55,10 +61,29 @@ final class UsageColumns {
   }
 
   /**
+   * The capacity of the columns made ahead by {@link #prepareNarrow} and not yet taken by {@link
+   * #allocateNarrow}; -1 when none.
+   */
+  private int prepared = -1;
+
+  /**
+   * Makes the columns of {@link #allocateNarrow} for {@code capacity} rows ahead of the reading, on
+   * this thread: the loader does it on a core that would otherwise wait while customers.csv and
+   * tenants.csv are read on the other, so that the first touch of their memory (above) is not on
+   * the reading's path. The loader's thread takes them after this thread is done (a happens-before
+   * edge, such as joining its task).
+   */
+  void prepareNarrow(int capacity) {
+    allocateNarrow(capacity, false);
+    prepared = capacity;
+  }
+
+  /**
    * Sizes the columns the general reader fills for {@code capacity} rows (they grow if more come):
    * months, measures as longs, tenants, workloads and lines.
    */
   void allocateGeneral(int capacity) {
+    prepared = -1;
     month = new int[capacity];
     for (int k = 0; k < MEASURES.length; k++) {
       narrow[k] = null;
@@ -75,6 +100,7 @@ final class UsageColumns {
    * adding to the peak.
    */
   void drop() {
+    prepared = -1;
     month = new int[0];
     Arrays.fill(narrow, null);
     Arrays.fill(measures, null);
