@@ -36,7 +36,11 @@ public final class ResultsFile {
    * file ({@link OutputFile}).
    */
   public static void write(Outcome outcome, Path target) throws IOException {
-    OutputFile.writeLarge(target, os -> write(outcome, os));
+    Blocks blocks = new Blocks(outcome);
+    OutputFile.write(
+        target,
+        blocks.expectedBytes(),
+        os -> write(blocks, blocks.blockCustomers(), os, Gate.OPEN));
   }
 
   /**
@@ -52,12 +56,9 @@ public final class ResultsFile {
 
   /** {@link #write(Outcome, Path)} of an outcome still being evaluated, block by block. */
   static void write(Outcome outcome, Path target, Gate gate) throws IOException {
-    OutputFile.writeLarge(
-        target,
-        os -> {
-          Blocks blocks = new Blocks(outcome);
-          write(blocks, blocks.blockCustomers(), os, gate);
-        });
+    Blocks blocks = new Blocks(outcome);
+    OutputFile.write(
+        target, blocks.expectedBytes(), os -> write(blocks, blocks.blockCustomers(), os, gate));
   }
 
   /** Rows per block (some hundreds of kilobytes): a block has as many customers as fit. */
@@ -164,6 +165,24 @@ public final class ResultsFile {
         partners[p] = utf8(Texts.csv(outcome.partners.get(p)));
       }
       customers = outcome.order.sorted;
+    }
+
+    /**
+     * About the bytes of the file, for choosing how to write it: each customer's rows with values
+     * of three digits, and the partners' rows left out.
+     */
+    long expectedBytes() {
+      long fixed = 0; // per customer: the area, node and status fields, a value, the newline
+      for (AreaRows a : customerRows) {
+        for (int i : a.order) {
+          fixed += a.fields[i][NodeResults.MET].length + 4;
+        }
+      }
+      long ids = 0; // per customer: its partner and customer fields and the comma between them
+      for (int c : customers) {
+        ids += partners[outcome.partnerOf(c)].length + 1 + outcome.data.customerId(c).length();
+      }
+      return customers.length * fixed + ids * rowsPerCustomer;
     }
 
     /** Customers per block: some hundreds of kilobytes of rows. */

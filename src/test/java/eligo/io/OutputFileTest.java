@@ -154,8 +154,9 @@ class OutputFileTest {
       byte[] bytes = new byte[length];
       random.nextBytes(bytes);
       Path out = dir.resolve("large-" + length + ".csv");
-      OutputFile.writeLarge(
+      OutputFile.write(
           out,
+          OutputFile.DIRECT_FROM,
           os -> {
             // in uneven pieces and single bytes, as a formatter hands them over
             int at = 0;
