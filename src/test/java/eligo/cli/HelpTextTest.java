@@ -23,14 +23,14 @@ class HelpTextTest {
   }
 
   private static List<String> commands() {
-    return List.copyOf(new CommandLine(new Main()).getSubcommands().keySet());
+    return List.copyOf(Main.commandLine().getSubcommands().keySet());
   }
 
   @Test
   void descriptionsAreWholeParagraphs() {
     assertThat(commands()).contains("report", "run", "serve");
     for (String name : commands()) {
-      CommandLine c = new CommandLine(new Main()).getSubcommands().get(name);
+      CommandLine c = Main.commandLine().getSubcommands().get(name);
       for (String line : c.getCommandSpec().usageMessage().description()) {
         // a line wider than the help is wrapped by picocli: it must end its paragraph, or the
         // next line of the source starts short of the width
@@ -56,5 +56,20 @@ class HelpTextTest {
         .contains(
             "the summary, with each area's condition sequence tree as a diagram whose counts lead"
                 + " to the customers of each outcome");
+  }
+
+  @Test
+  void aCommandNamedFirstIsTheOnlyOneBuiltAndHelpsAsWhenAllAre() {
+    assertThat(Main.commandLine("run", "--criteria", "c").getSubcommands()).containsOnlyKeys("run");
+    assertThat(Main.commandLine("help", "run").getSubcommands().keySet())
+        .containsExactlyElementsOf(commands());
+    assertThat(Main.commandLine("runn").getSubcommands().keySet())
+        .as("a mistyped name: every command, for the closest")
+        .containsExactlyElementsOf(commands());
+    for (String name : commands()) {
+      if (!name.equals("help")) {
+        assertThat(help(name, "--help")).isEqualTo(help("help", name));
+      }
+    }
   }
 }
