@@ -68,12 +68,13 @@ public final class OutputFile {
 
   /**
    * Files expected to be at least this large are written with direct I/O ({@link DirectOutput}):
-   * the results file of a million customers (2.8 GB) is. Copying into the page cache cost a core 5
-   * of the 15 s of writing that file, and the kernel holds the writer back once a file's dirty
-   * pages pass a tenth of the memory (vm.dirty_background_ratio; 2.3 GB on a machine of the
-   * project's kind). A smaller file goes through the page cache: the command ends without waiting
-   * for the disk (100,000 customers, 275 MB: evaluated and written in 0.67 s against 0.77 s with
-   * direct I/O, eight alternating pairs, the disk taking 320 to 450 MB/s).
+   * the results file of a million customers (2.8 GB) is. Copying it into the page cache cost a core
+   * 5 of the 15 s of writing it, the time varied fivefold from run to run, and gigabytes of dirty
+   * pages are what the kernel starts writing back at a tenth of the memory
+   * (vm.dirty_background_ratio) and slows writers for beyond that. A smaller file goes through the
+   * page cache: the command ends without waiting for the disk (100,000 customers, 275 MB: a run
+   * took 2.45 s against 2.65 s with direct I/O, eight alternating pairs, the disk taking 320 to 450
+   * MB/s).
    */
   public static final long DIRECT_FROM = 1L << 30;
 
