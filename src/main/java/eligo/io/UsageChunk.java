@@ -2,6 +2,9 @@ package eligo.io;
 
 import eligo.data.Measure;
 import eligo.data.Month;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -59,6 +62,22 @@ final class UsageChunk implements PlainCsv.FastRows {
   private int lastTenant = -1;
   private int lastWorkload = -1;
 
+  /**
+   * Whether tenant_id and workload are the first two fields: then the bytes of a line up to the
+   * comma after them are kept ({@link #keys}), and a line that starts with the same bytes (the next
+   * months of the same tenant and workload, most lines) is of the same tenant and workload.
+   */
+  private final boolean keysFirst;
+
+  /** The first bytes of the last line taken whose keys were looked up, to its second comma. */
+  private final byte[] keys = new byte[128];
+
+  /** How many bytes of {@link #keys} are kept; 0 when none. */
+  private int keysLength;
+
+  private int keysTenant;
+  private int keysWorkload;
+
   /** The row's measures, in {@link Measure} order, as parsed. */
   private final long[] values = new long[MEASURES.length];
 
@@ -71,6 +90,8 @@ final class UsageChunk implements PlainCsv.FastRows {
     this.out = out;
     this.cols = cols;
     this.roles = roles(width, cols);
+    this.keysFirst =
+        roles != null && roles.length > 2 && roles[0] <= WORKLOAD && roles[1] <= WORKLOAD;
     this.tenantIds = tenants.forAnotherThread();
     this.workloadIds = workloads.forAnotherThread();
   }
@@ -122,7 +143,15 @@ final class UsageChunk implements PlainCsv.FastRows {
     int w = -1;
     int m = Month.NONE;
     int last = roles.length - 1;
-    for (int f = 0; f <= last; f++) {
+    int f = 0;
+    int lineStart = p;
+    if (keysLength > 0 && sameKeys(b, p)) {
+      t = keysTenant;
+      w = keysWorkload;
+      p += keysLength;
+      f = 2;
+    }
+    for (; f <= last; f++) {
       byte end = f == last ? (byte) '\n' : (byte) ',';
       int role = roles[f];
       int q = p;
@@ -194,6 +223,12 @@ final class UsageChunk implements PlainCsv.FastRows {
         } else {
           w = workloadIds.get(b, p, q);
         }
+        if (f == 1 && keysFirst && t >= 0 && w >= 0 && q + 1 - lineStart <= keys.length) {
+          keysLength = q + 1 - lineStart;
+          System.arraycopy(b, lineStart, keys, 0, keysLength);
+          keysTenant = t;
+          keysWorkload = w;
+        }
       }
       p = q + 1;
     }
@@ -201,6 +236,34 @@ final class UsageChunk implements PlainCsv.FastRows {
       return PlainCsv.NOT_FAST;
     }
     return keep(t, w, m, i) ? p : PlainCsv.REJECTED;
+  }
+
+  /** Eight bytes of a byte array at once, for {@link #sameKeys}. */
+  private static final VarHandle LONGS =
+      MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+
+  /**
+   * Whether the line at {@code b[p]} starts with the {@link #keysLength} bytes of {@link #keys}
+   * (which end with the comma after the second field, and hold no line break: a shorter line
+   * differs at its line break). Compared eight bytes at a time, within the array.
+   */
+  private boolean sameKeys(byte[] b, int p) {
+    int n = keysLength;
+    if (p + n + 8 > b.length) {
+      return false;
+    }
+    int j = 0;
+    for (; j + 8 <= n; j += 8) {
+      if ((long) LONGS.get(keys, j) != (long) LONGS.get(b, p + j)) {
+        return false;
+      }
+    }
+    for (; j < n; j++) {
+      if (keys[j] != b[p + j]) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /**

@@ -231,6 +231,59 @@ class PlainCsvTest {
     assertThat(parallel("usage.csv", 2)).isEqualTo(plain);
   }
 
+  /**
+   * A line that starts with the same bytes as the last, to the comma after its tenant and workload,
+   * is taken as of that tenant and workload without looking them up again: ids that begin like the
+   * last line's, or that the last line's begin like, are looked up, and load as the general reader
+   * loads them.
+   */
+  @Test
+  void aLineIsOfTheLastLinesTenantAndWorkloadOnlyWhenBothAreTheSame() throws IOException {
+    TestData.write(dir);
+    TestData.put(
+        dir, "tenants.csv", "customer_id,tenant_id,tenant_name\nC1,T1,a\nC1,T11,b\nC2,T12,c\n");
+    TestData.put(
+        dir,
+        "workloads.csv",
+        "workload,family\nAzure SQL Database,Azure\nTeams,Microsoft 365\nTeam,Microsoft 365\n"
+            + "Teams Phone,Microsoft 365\n");
+    String rows =
+        """
+        T1,Teams,2026-01,,,1,,
+        T1,Teams,2026-02,,,2,,
+        T1,Teams Phone,2026-01,,,3,,
+        T1,Teams Phone,2026-02,,,4,,
+        T1,Team,2026-01,,,5,,
+        T11,Team,2026-01,,,6,,
+        T11,Teams,2026-01,,,7,,
+        T11,Teams,2026-03,,,8,,
+        T11,Teams Phone,2026-03,,,9,,
+        T12,Teams Phone,2026-03,,,10,,
+        """;
+    Files.writeString(dir.resolve("usage.csv"), HEADER + "\n" + rows);
+    sameAsGeneralReader();
+    // one thread: one chunk, whose lines all follow the line before them
+    assertThat(parallel("usage.csv", 1)).isTrue();
+    assertThat(parallel("usage.csv", 2)).isTrue();
+    String loaded = outcome(Mode.STRICT, 1);
+    assertThat(loaded)
+        .contains("T1 / Teams Phone: 2026-01,0,0,3,0,0 2026-02,0,0,4,0,0")
+        .contains("T1 / Team: 2026-01,0,0,5,0,0")
+        .contains("T11 / Team: 2026-01,0,0,6,0,0")
+        .contains("T11 / Teams: 2026-01,0,0,7,0,0 2026-03,0,0,8,0,0")
+        .contains("T12 / Teams Phone: 2026-03,0,0,10,0,0");
+
+    // ids of the same length that differ in their first bytes only
+    Files.writeString(
+        dir.resolve("usage.csv"),
+        HEADER + "\nT11,Teams Phone,2026-03,,,9,,\nT12,Teams Phone,2026-03,,,10,,\n");
+    sameAsGeneralReader();
+    assertThat(parallel("usage.csv", 1)).isTrue();
+    assertThat(outcome(Mode.STRICT, 1))
+        .contains("T11 / Teams Phone: 2026-03,0,0,9,0,0")
+        .contains("T12 / Teams Phone: 2026-03,0,0,10,0,0");
+  }
+
   @ParameterizedTest
   @ValueSource(
       strings = {
