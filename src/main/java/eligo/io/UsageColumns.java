@@ -83,10 +83,13 @@ final class UsageColumns {
    * months, measures as longs, tenants, workloads and lines.
    */
   void allocateGeneral(int capacity) {
+    // columns made ahead for a plain reading (the file turned out not to be plain) are let go of
+    // first, so that the collector can take them back for these
     prepared = -1;
+    month = new int[0];
+    Arrays.fill(narrow, null);
     month = new int[capacity];
     for (int k = 0; k < MEASURES.length; k++) {
-      narrow[k] = null;
       measures[k] = new long[capacity];
     }
     tenant = new int[capacity];
