@@ -36,11 +36,7 @@ public final class ResultsFile {
    * file ({@link OutputFile}).
    */
   public static void write(Outcome outcome, Path target) throws IOException {
-    Blocks blocks = new Blocks(outcome);
-    OutputFile.write(
-        target,
-        blocks.expectedBytes(),
-        os -> write(blocks, blocks.blockCustomers(), os, Gate.OPEN));
+    write(outcome, target, Gate.OPEN);
   }
 
   /**

@@ -34,6 +34,12 @@ final class UsageColumns {
    */
   int[][] narrow = new int[MEASURES.length][];
 
+  /**
+   * The capacity of the columns made ahead by {@link #prepareNarrow} and not yet taken by {@link
+   * #allocateNarrow}; -1 when none.
+   */
+  private int prepared = -1;
+
   int minMonth = Integer.MAX_VALUE;
   int maxMonth = Integer.MIN_VALUE;
 
@@ -61,12 +67,6 @@ final class UsageColumns {
   }
 
   /**
-   * The capacity of the columns made ahead by {@link #prepareNarrow} and not yet taken by {@link
-   * #allocateNarrow}; -1 when none.
-   */
-  private int prepared = -1;
-
-  /**
    * Makes the columns of {@link #allocateNarrow} for {@code capacity} rows ahead of the reading, on
    * this thread: the loader does it on a core that would otherwise wait while customers.csv and
    * tenants.csv are read on the other, so that the first touch of their memory (above) is not on
@@ -85,9 +85,7 @@ final class UsageColumns {
   void allocateGeneral(int capacity) {
     // columns made ahead for a plain reading (the file turned out not to be plain) are let go of
     // first, so that the collector can take them back for these
-    prepared = -1;
-    month = new int[0];
-    Arrays.fill(narrow, null);
+    letGoOfNarrow();
     month = new int[capacity];
     for (int k = 0; k < MEASURES.length; k++) {
       measures[k] = new long[capacity];
@@ -103,11 +101,16 @@ final class UsageColumns {
    * adding to the peak.
    */
   void drop() {
+    letGoOfNarrow();
+    Arrays.fill(measures, null);
+    System.gc();
+  }
+
+  /** Lets go of the months and the measures as ints, made ahead or filled. */
+  private void letGoOfNarrow() {
     prepared = -1;
     month = new int[0];
     Arrays.fill(narrow, null);
-    Arrays.fill(measures, null);
-    System.gc();
   }
 
   /**
