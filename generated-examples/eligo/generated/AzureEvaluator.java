@@ -104,31 +104,31 @@ public final class AzureEvaluator implements AreaEvaluator {
    */
   private void evaluateBranch(int c, int asOf, NodeResults out) {
     // 0: workloads (gate)
-    long workloads = workloads(c, asOf);
+    long workloads = out.given[0] ? out.value[0] : workloads(c, asOf);
     out.value[0] = workloads;
     out.status[0] = workloads >= 1L ? NodeResults.MET : NodeResults.NOT_MET;
     if (out.status[0] != NodeResults.MET) {
       return;
     }
     // 1: association (gate)
-    long association = association(c, asOf);
+    long association = out.given[1] ? out.value[1] : association(c, asOf);
     out.value[1] = association;
     out.status[1] = association >= 1L ? NodeResults.MET : NodeResults.NOT_MET;
     if (out.status[1] != NodeResults.MET) {
       return;
     }
     // 2: net-customer-adds (metric, net)
-    // at M and M-12 in one pass, written to out.current[2] and out.baseline[2]
-    long netCustomerAdds = netCustomerAdds(c, asOf, out);
+    // at M and M-12 in one pass, written to out.current[2] and out.baseline[2] unless given
+    long netCustomerAdds = out.given[2] ? out.value[2] : netCustomerAdds(c, asOf, out);
     out.value[2] = netCustomerAdds;
     out.status[2] = netCustomerAdds >= 1L ? NodeResults.MET : NodeResults.NOT_MET;
     // 3: deployments (metric)
-    long deployments = deployments(c, asOf);
+    long deployments = out.given[3] ? out.value[3] : deployments(c, asOf);
     out.value[3] = deployments;
     out.status[3] = deployments >= 1L ? NodeResults.MET : NodeResults.NOT_MET;
     // 4: usage-growth (metric, net)
-    // at M and M-12 in one pass, written to out.current[4] and out.baseline[4]
-    long usageGrowth = usageGrowth(c, asOf, out);
+    // at M and M-12 in one pass, written to out.current[4] and out.baseline[4] unless given
+    long usageGrowth = out.given[4] ? out.value[4] : usageGrowth(c, asOf, out);
     out.value[4] = usageGrowth;
     out.status[4] = usageGrowth > 0L ? NodeResults.MET : NodeResults.NOT_MET;
   }

@@ -178,22 +178,23 @@ public final class BizappsSmbEvaluator implements AreaEvaluator {
    */
   private void evaluatePerformance(int c, int asOf, NodeResults out) {
     // 0: performance.workloads (gate)
-    long performanceWorkloads = performanceWorkloads(c, asOf);
+    long performanceWorkloads = out.given[0] ? out.value[0] : performanceWorkloads(c, asOf);
     out.value[0] = performanceWorkloads;
     out.status[0] = performanceWorkloads >= 1L ? NodeResults.MET : NodeResults.NOT_MET;
     if (out.status[0] != NodeResults.MET) {
       return;
     }
     // 1: performance.association (gate)
-    long performanceAssociation = performanceAssociation(c, asOf);
+    long performanceAssociation = out.given[1] ? out.value[1] : performanceAssociation(c, asOf);
     out.value[1] = performanceAssociation;
     out.status[1] = performanceAssociation >= 1L ? NodeResults.MET : NodeResults.NOT_MET;
     if (out.status[1] != NodeResults.MET) {
       return;
     }
     // 2: performance.net-customer-adds (metric, net)
-    // at M and M-12 in one pass, written to out.current[2] and out.baseline[2]
-    long performanceNetCustomerAdds = performanceNetCustomerAdds(c, asOf, out);
+    // at M and M-12 in one pass, written to out.current[2] and out.baseline[2] unless given
+    long performanceNetCustomerAdds = out.given[2] ? out.value[2]
+        : performanceNetCustomerAdds(c, asOf, out);
     out.value[2] = performanceNetCustomerAdds;
     out.status[2] = performanceNetCustomerAdds >= 1L ? NodeResults.MET : NodeResults.NOT_MET;
   }
@@ -205,27 +206,30 @@ public final class BizappsSmbEvaluator implements AreaEvaluator {
    */
   private void evaluateCustomerSuccess(int c, int asOf, NodeResults out) {
     // 3: customer-success.workloads (gate)
-    long customerSuccessWorkloads = customerSuccessWorkloads(c, asOf);
+    long customerSuccessWorkloads = out.given[3] ? out.value[3] : customerSuccessWorkloads(c, asOf);
     out.value[3] = customerSuccessWorkloads;
     out.status[3] = customerSuccessWorkloads >= 1L ? NodeResults.MET : NodeResults.NOT_MET;
     if (out.status[3] != NodeResults.MET) {
       return;
     }
     // 4: customer-success.association (gate)
-    long customerSuccessAssociation = customerSuccessAssociation(c, asOf);
+    long customerSuccessAssociation = out.given[4] ? out.value[4]
+        : customerSuccessAssociation(c, asOf);
     out.value[4] = customerSuccessAssociation;
     out.status[4] = customerSuccessAssociation >= 1L ? NodeResults.MET : NodeResults.NOT_MET;
     if (out.status[4] != NodeResults.MET) {
       return;
     }
     // 5: customer-success.deployments (metric, net)
-    // at M and M-12 in one pass, written to out.current[5] and out.baseline[5]
-    long customerSuccessDeployments = customerSuccessDeployments(c, asOf, out);
+    // at M and M-12 in one pass, written to out.current[5] and out.baseline[5] unless given
+    long customerSuccessDeployments = out.given[5] ? out.value[5]
+        : customerSuccessDeployments(c, asOf, out);
     out.value[5] = customerSuccessDeployments;
     out.status[5] = customerSuccessDeployments >= 1L ? NodeResults.MET : NodeResults.NOT_MET;
     // 6: customer-success.usage-growth (metric, net)
-    // at M and M-12 in one pass, written to out.current[6] and out.baseline[6]
-    long customerSuccessUsageGrowth = customerSuccessUsageGrowth(c, asOf, out);
+    // at M and M-12 in one pass, written to out.current[6] and out.baseline[6] unless given
+    long customerSuccessUsageGrowth = out.given[6] ? out.value[6]
+        : customerSuccessUsageGrowth(c, asOf, out);
     out.value[6] = customerSuccessUsageGrowth;
     out.status[6] = customerSuccessUsageGrowth > 0L ? NodeResults.MET : NodeResults.NOT_MET;
   }

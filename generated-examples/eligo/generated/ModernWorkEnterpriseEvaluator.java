@@ -118,48 +118,48 @@ public final class ModernWorkEnterpriseEvaluator implements AreaEvaluator {
    */
   private void evaluateBranch(int c, int asOf, NodeResults out) {
     // 0: workloads (gate)
-    long workloads = workloads(c, asOf);
+    long workloads = out.given[0] ? out.value[0] : workloads(c, asOf);
     out.value[0] = workloads;
     out.status[0] = workloads >= 1L ? NodeResults.MET : NodeResults.NOT_MET;
     if (out.status[0] != NodeResults.MET) {
       return;
     }
     // 1: association (gate)
-    long association = association(c, asOf);
+    long association = out.given[1] ? out.value[1] : association(c, asOf);
     out.value[1] = association;
     out.status[1] = association >= 1L ? NodeResults.MET : NodeResults.NOT_MET;
     if (out.status[1] != NodeResults.MET) {
       return;
     }
     // 2: pau (metric)
-    long pau = pau(c, asOf);
+    long pau = out.given[2] ? out.value[2] : pau(c, asOf);
     out.value[2] = pau;
     out.status[2] = pau >= 1L ? NodeResults.MET : NodeResults.NOT_MET;
     // 3: net-customer-adds (metric, net)
-    // at M and M-12 in one pass, written to out.current[3] and out.baseline[3]
-    long netCustomerAdds = netCustomerAdds(c, asOf, out);
+    // at M and M-12 in one pass, written to out.current[3] and out.baseline[3] unless given
+    long netCustomerAdds = out.given[3] ? out.value[3] : netCustomerAdds(c, asOf, out);
     out.value[3] = netCustomerAdds;
     out.status[3] = netCustomerAdds >= 1L ? NodeResults.MET : NodeResults.NOT_MET;
     // 4: deployments.cpor (leaf, net)
-    // at M and M-12 in one pass, written to out.current[4] and out.baseline[4]
-    long deploymentsCpor = deploymentsCpor(c, asOf, out);
+    // at M and M-12 in one pass, written to out.current[4] and out.baseline[4] unless given
+    long deploymentsCpor = out.given[4] ? out.value[4] : deploymentsCpor(c, asOf, out);
     out.value[4] = deploymentsCpor;
     out.status[4] = deploymentsCpor >= 1L ? NodeResults.MET : NodeResults.NOT_MET;
     // 5: deployments.dpor (leaf, net)
-    // at M and M-12 in one pass, written to out.current[5] and out.baseline[5]
-    long deploymentsDpor = deploymentsDpor(c, asOf, out);
+    // at M and M-12 in one pass, written to out.current[5] and out.baseline[5] unless given
+    long deploymentsDpor = out.given[5] ? out.value[5] : deploymentsDpor(c, asOf, out);
     out.value[5] = deploymentsDpor;
     out.status[5] = deploymentsDpor >= 1L ? NodeResults.MET : NodeResults.NOT_MET;
     // 6: usage-growth.cpor (leaf, net)
-    // at M and M-12 in one pass, written to out.current[6] and out.baseline[6]
-    long usageGrowthCpor = usageGrowthCpor(c, asOf, out);
+    // at M and M-12 in one pass, written to out.current[6] and out.baseline[6] unless given
+    long usageGrowthCpor = out.given[6] ? out.value[6] : usageGrowthCpor(c, asOf, out);
     out.value[6] = usageGrowthCpor;
     out.status[6] = usageGrowthCpor >= 1L ? NodeResults.MET : NodeResults.NOT_MET;
     out.partnerEvaluated[0] = true;
     out.partnerContribution[0] = usageGrowthCpor;
     // 7: usage-growth.dpor (leaf, net)
-    // at M and M-12 in one pass, written to out.current[7] and out.baseline[7]
-    long usageGrowthDpor = usageGrowthDpor(c, asOf, out);
+    // at M and M-12 in one pass, written to out.current[7] and out.baseline[7] unless given
+    long usageGrowthDpor = out.given[7] ? out.value[7] : usageGrowthDpor(c, asOf, out);
     out.value[7] = usageGrowthDpor;
     out.status[7] = usageGrowthDpor >= 1L ? NodeResults.MET : NodeResults.NOT_MET;
     out.partnerEvaluated[1] = true;

@@ -136,31 +136,31 @@ public final class SecurityEvaluator implements AreaEvaluator {
    */
   private void evaluateAzure(int c, int asOf, NodeResults out) {
     // 0: azure.workloads (gate)
-    long azureWorkloads = azureWorkloads(c, asOf);
+    long azureWorkloads = out.given[0] ? out.value[0] : azureWorkloads(c, asOf);
     out.value[0] = azureWorkloads;
     out.status[0] = azureWorkloads >= 1L ? NodeResults.MET : NodeResults.NOT_MET;
     if (out.status[0] != NodeResults.MET) {
       return;
     }
     // 1: azure.association (gate)
-    long azureAssociation = azureAssociation(c, asOf);
+    long azureAssociation = out.given[1] ? out.value[1] : azureAssociation(c, asOf);
     out.value[1] = azureAssociation;
     out.status[1] = azureAssociation >= 1L ? NodeResults.MET : NodeResults.NOT_MET;
     if (out.status[1] != NodeResults.MET) {
       return;
     }
     // 2: azure.net-customer-adds (metric, net)
-    // at M and M-12 in one pass, written to out.current[2] and out.baseline[2]
-    long azureNetCustomerAdds = azureNetCustomerAdds(c, asOf, out);
+    // at M and M-12 in one pass, written to out.current[2] and out.baseline[2] unless given
+    long azureNetCustomerAdds = out.given[2] ? out.value[2] : azureNetCustomerAdds(c, asOf, out);
     out.value[2] = azureNetCustomerAdds;
     out.status[2] = azureNetCustomerAdds >= 1L ? NodeResults.MET : NodeResults.NOT_MET;
     // 3: azure.deployments (metric, net)
-    // at M and M-12 in one pass, written to out.current[3] and out.baseline[3]
-    long azureDeployments = azureDeployments(c, asOf, out);
+    // at M and M-12 in one pass, written to out.current[3] and out.baseline[3] unless given
+    long azureDeployments = out.given[3] ? out.value[3] : azureDeployments(c, asOf, out);
     out.value[3] = azureDeployments;
     out.status[3] = azureDeployments >= 1L ? NodeResults.MET : NodeResults.NOT_MET;
     // 4: azure.usage-growth (metric)
-    long azureUsageGrowth = azureUsageGrowth(c, asOf);
+    long azureUsageGrowth = out.given[4] ? out.value[4] : azureUsageGrowth(c, asOf);
     out.value[4] = azureUsageGrowth;
     out.status[4] = azureUsageGrowth > 0L ? NodeResults.MET : NodeResults.NOT_MET;
     out.partnerEvaluated[0] = true;
@@ -173,32 +173,32 @@ public final class SecurityEvaluator implements AreaEvaluator {
    */
   private void evaluateM365(int c, int asOf, NodeResults out) {
     // 5: m365.workloads (gate)
-    long m365Workloads = m365Workloads(c, asOf);
+    long m365Workloads = out.given[5] ? out.value[5] : m365Workloads(c, asOf);
     out.value[5] = m365Workloads;
     out.status[5] = m365Workloads >= 1L ? NodeResults.MET : NodeResults.NOT_MET;
     if (out.status[5] != NodeResults.MET) {
       return;
     }
     // 6: m365.association (gate)
-    long m365Association = m365Association(c, asOf);
+    long m365Association = out.given[6] ? out.value[6] : m365Association(c, asOf);
     out.value[6] = m365Association;
     out.status[6] = m365Association >= 1L ? NodeResults.MET : NodeResults.NOT_MET;
     if (out.status[6] != NodeResults.MET) {
       return;
     }
     // 7: m365.net-customer-adds (metric, net)
-    // at M and M-12 in one pass, written to out.current[7] and out.baseline[7]
-    long m365NetCustomerAdds = m365NetCustomerAdds(c, asOf, out);
+    // at M and M-12 in one pass, written to out.current[7] and out.baseline[7] unless given
+    long m365NetCustomerAdds = out.given[7] ? out.value[7] : m365NetCustomerAdds(c, asOf, out);
     out.value[7] = m365NetCustomerAdds;
     out.status[7] = m365NetCustomerAdds >= 1L ? NodeResults.MET : NodeResults.NOT_MET;
     // 8: m365.deployments (metric, net)
-    // at M and M-12 in one pass, written to out.current[8] and out.baseline[8]
-    long m365Deployments = m365Deployments(c, asOf, out);
+    // at M and M-12 in one pass, written to out.current[8] and out.baseline[8] unless given
+    long m365Deployments = out.given[8] ? out.value[8] : m365Deployments(c, asOf, out);
     out.value[8] = m365Deployments;
     out.status[8] = m365Deployments >= 1L ? NodeResults.MET : NodeResults.NOT_MET;
     // 9: m365.usage-growth (metric, net)
-    // at M and M-12 in one pass, written to out.current[9] and out.baseline[9]
-    long m365UsageGrowth = m365UsageGrowth(c, asOf, out);
+    // at M and M-12 in one pass, written to out.current[9] and out.baseline[9] unless given
+    long m365UsageGrowth = out.given[9] ? out.value[9] : m365UsageGrowth(c, asOf, out);
     out.value[9] = m365UsageGrowth;
     out.status[9] = m365UsageGrowth > 0L ? NodeResults.MET : NodeResults.NOT_MET;
     out.partnerEvaluated[1] = true;

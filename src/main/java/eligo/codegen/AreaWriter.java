@@ -302,17 +302,23 @@ final class AreaWriter {
     String v = valueNames.get(i);
     String method = methodNames.get(i);
     m.addComment("$L: $L ($L)", i, CommentText.escape(node.id()), kindText(node));
+    // out.given[i]: an earlier area computed this value for the customer (NodeResults.given)
     if (fused(node)) {
       m.addComment(
-          "at M and M-12 in one pass, written to out.current[$L] and out.baseline[$L]", i, i);
-      m.addStatement("long $N = $N(c, asOf, out)", v, method);
+          "at M and M-12 in one pass, written to out.current[$L] and out.baseline[$L] unless given",
+          i,
+          i);
+      m.addStatement(
+          "long $N =$Wout.given[$L]$W? out.value[$L]$W: $N(c, asOf, out)", v, i, i, method);
     } else if (node.isNet()) {
+      m.beginControlFlow("if (!out.given[$L])", i);
       m.addStatement("out.current[$L] = $N(c, asOf)", i, method);
       m.addStatement("out.baseline[$L] = $N(c, asOf - 12)", i, method);
+      m.endControlFlow();
       m.addStatement(
           "long $N = $T.subtractExact(out.current[$L], out.baseline[$L])", v, MATH, i, i);
     } else {
-      m.addStatement("long $N = $N(c, asOf)", v, method);
+      m.addStatement("long $N =$Wout.given[$L]$W? out.value[$L]$W: $N(c, asOf)", v, i, i, method);
     }
     m.addStatement("out.value[$L] = $N", i, v);
     Exprs exprs = new Exprs(valueNames.get(i), node.id(), nodeMethods.get(i));

@@ -25,6 +25,16 @@ public final class NodeResults {
   public final long[] partnerContribution;
   public final boolean[] partnerEvaluated;
 
+  /**
+   * Per result node: its value is given, computed already for this customer by an earlier area's
+   * node of the same value expression (template instances share most of theirs), and set in {@link
+   * #value}, {@link #current} and {@link #baseline} before the evaluator runs. A generated
+   * evaluator then takes it instead of computing it again, and still decides the status by its own
+   * {@code met when}; an evaluator may also ignore it and compute the value (the interpreter does):
+   * the two are equal. Set by the engine; {@link #clear()} clears it.
+   */
+  public final boolean[] given;
+
   public NodeResults(int nodes, int partnerRules) {
     status = new byte[nodes];
     value = new long[nodes];
@@ -32,6 +42,7 @@ public final class NodeResults {
     baseline = new long[nodes];
     partnerContribution = new long[partnerRules];
     partnerEvaluated = new boolean[partnerRules];
+    given = new boolean[nodes];
   }
 
   public void clear() {
@@ -41,6 +52,7 @@ public final class NodeResults {
     java.util.Arrays.fill(baseline, 0);
     java.util.Arrays.fill(partnerContribution, 0);
     java.util.Arrays.fill(partnerEvaluated, false);
+    java.util.Arrays.fill(given, false);
   }
 
   public static String statusName(byte s) {

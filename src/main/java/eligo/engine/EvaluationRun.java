@@ -36,6 +36,7 @@ final class EvaluationRun {
   private final AtomicInteger next = new AtomicInteger();
   private final AtomicInteger done = new AtomicInteger();
   private final List<Thread> pool = new ArrayList<>();
+  private final SharedValues shared;
 
   /** Overflowed customers, by position in the order, with the index of the area. */
   private final ConcurrentSkipListMap<Integer, Integer> overflowed = new ConcurrentSkipListMap<>();
@@ -64,6 +65,7 @@ final class EvaluationRun {
     this.customers = outcome.data.customerCount();
     this.chunks = (customers + CHUNK - 1) / CHUNK;
     this.chunkDone = new boolean[chunks];
+    this.shared = SharedValues.of(areas.stream().map(a -> a.area).toList());
   }
 
   Outcome outcome() {
@@ -100,6 +102,7 @@ final class EvaluationRun {
           for (int i = 0; i < areas.size(); i++) {
             NodeResults r = results.get(i);
             r.clear();
+            shared.give(i, r, results);
             try {
               evaluators.get(i).evaluate(c, asOf, r);
             } catch (ArithmeticException e) {
@@ -110,6 +113,7 @@ final class EvaluationRun {
               }
               continue customer;
             }
+            shared.settle(i, r);
             areas.get(i).storeAt(at, r);
           }
         }
