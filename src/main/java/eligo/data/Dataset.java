@@ -27,11 +27,11 @@ public final class Dataset {
   // customers
   final String[] partnerIds;
   final String[] customerIds;
-  final String[] customerNames;
+  final TextColumn customerNames;
   final int[] customerTenantStart; // length customers + 1
   // tenants
   final String[] tenantIds;
-  final String[] tenantNames;
+  final TextColumn tenantNames;
   final int[] tenantPairStart; // length tenants + 1
   // workloads
   final String[] workloadNames;
@@ -142,7 +142,7 @@ public final class Dataset {
   }
 
   public String customerName(int c) {
-    return customerNames[c];
+    return customerNames.get(c);
   }
 
   public int tenantStart(int c) {
@@ -164,7 +164,7 @@ public final class Dataset {
   }
 
   public String tenantName(int t) {
-    return tenantNames[t];
+    return tenantNames.get(t);
   }
 
   public int pairStart(int t) {

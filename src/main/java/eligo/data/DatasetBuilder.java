@@ -13,10 +13,10 @@ import java.nio.LongBuffer;
 public final class DatasetBuilder {
   String[] partnerIds;
   String[] customerIds;
-  String[] customerNames;
+  TextColumn customerNames;
   int[] customerTenantStart;
   String[] tenantIds;
-  String[] tenantNames;
+  TextColumn tenantNames;
   int[] tenantPairStart;
   String[] workloadNames;
   String[] workloadFamilies;
@@ -66,6 +66,12 @@ public final class DatasetBuilder {
    */
   public DatasetBuilder customers(
       String[] partnerIds, String[] customerIds, String[] customerNames, int[] tenantStart) {
+    return customers(partnerIds, customerIds, TextColumn.of(customerNames), tenantStart);
+  }
+
+  /** {@link #customers(String[], String[], String[], int[])} with the names as a column. */
+  public DatasetBuilder customers(
+      String[] partnerIds, String[] customerIds, TextColumn customerNames, int[] tenantStart) {
     this.partnerIds = partnerIds;
     this.customerIds = customerIds;
     this.customerNames = customerNames;
@@ -78,6 +84,11 @@ public final class DatasetBuilder {
    * 1] - 1} ({@code pairStart} has one entry more than there are tenants).
    */
   public DatasetBuilder tenants(String[] tenantIds, String[] tenantNames, int[] pairStart) {
+    return tenants(tenantIds, TextColumn.of(tenantNames), pairStart);
+  }
+
+  /** {@link #tenants(String[], String[], int[])} with the names as a column. */
+  public DatasetBuilder tenants(String[] tenantIds, TextColumn tenantNames, int[] pairStart) {
     this.tenantIds = tenantIds;
     this.tenantNames = tenantNames;
     this.tenantPairStart = pairStart;
@@ -164,10 +175,10 @@ public final class DatasetBuilder {
         "every part is given");
     int customers = customerIds.length;
     require(
-        partnerIds.length == customers && customerNames.length == customers,
+        partnerIds.length == customers && customerNames.size() == customers,
         "one partner and name per customer");
     int tenants = tenantIds.length;
-    require(tenantNames.length == tenants, "one name per tenant");
+    require(tenantNames.size() == tenants, "one name per tenant");
     starts(customerTenantStart, customers, tenants, "customers' tenants");
     require(workloadFamilies.length == workloadNames.length, "one family per workload");
     int pairs = pairWorkload.length;

@@ -8,10 +8,10 @@ package eligo.data;
 public record DatasetColumns(
     String[] partnerIds,
     String[] customerIds,
-    String[] customerNames,
+    TextColumn customerNames,
     int[] customerTenantStart,
     String[] tenantIds,
-    String[] tenantNames,
+    TextColumn tenantNames,
     int[] tenantPairStart,
     String[] workloadNames,
     String[] workloadFamilies,

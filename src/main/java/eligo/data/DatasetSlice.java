@@ -52,7 +52,7 @@ public final class DatasetSlice {
       int c = customers[i];
       partnerIds[i] = data.partnerIds[c];
       customerIds[i] = data.customerIds[c];
-      customerNames[i] = data.customerNames[c];
+      customerNames[i] = data.customerName(c);
       for (int t = data.tenantStart(c); t < data.tenantEnd(c); t++) {
         for (int p = data.pairStart(t); p < data.pairEnd(t); p++) {
           rows += data.rowEnd(p) - data.rowStart(p);
@@ -91,7 +91,7 @@ public final class DatasetSlice {
     for (int c : customers) {
       for (int t = data.tenantStart(c); t < data.tenantEnd(c); t++) {
         tenantIds[t2] = data.tenantIds[t];
-        tenantNames[t2] = data.tenantNames[t];
+        tenantNames[t2] = data.tenantName(t);
         for (int p = data.pairStart(t); p < data.pairEnd(t); p++) {
           pairWorkload[p2] = data.pairWorkload[p];
           rowStart[p2] = r2;

@@ -64,10 +64,10 @@ public final class SnapshotFile {
     DatasetColumns c = DatasetColumns.of(loaded.dataset());
     out.strings(c.partnerIds());
     out.strings(c.customerIds());
-    out.strings(c.customerNames());
+    out.texts(c.customerNames());
     out.ints(c.customerTenantStart());
     out.strings(c.tenantIds());
-    out.strings(c.tenantNames());
+    out.texts(c.tenantNames());
     out.ints(c.tenantPairStart());
     out.strings(c.workloadNames());
     out.strings(c.workloadFamilies());
@@ -194,10 +194,10 @@ public final class SnapshotFile {
   private static LoadResult body(SnapshotIn in) throws IOException {
     String[] partnerIds = in.stringsSharingRepeats();
     String[] customerIds = in.strings();
-    String[] customerNames = in.strings();
+    eligo.data.TextColumn customerNames = in.texts();
     int[] customerTenantStart = in.ints();
     String[] tenantIds = in.strings();
-    String[] tenantNames = in.strings();
+    eligo.data.TextColumn tenantNames = in.texts();
     int[] tenantPairStart = in.ints();
     String[] workloadNames = in.strings();
     String[] workloadFamilies = in.strings();

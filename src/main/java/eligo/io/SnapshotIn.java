@@ -1,5 +1,6 @@
 package eligo.io;
 
+import eligo.data.TextColumn;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -84,16 +85,25 @@ final class SnapshotIn {
 
   /** The next {@code length} bytes into {@code b[0..length-1]}. */
   private void bytes(byte[] b, int length) throws IOException {
+    bytes(b, 0, length);
+  }
+
+  /** The next {@code length} bytes into {@code b[from..from+length-1]}. */
+  private void bytes(byte[] b, int from, int length) throws IOException {
     for (int at = 0; at < length; ) {
       need(1);
       int n = Math.min(buf.remaining(), length - at);
-      buf.get(b, at, n);
+      buf.get(b, from + at, n);
       at += n;
     }
   }
 
   String string() throws IOException {
-    int n = count(1);
+    return stringOf(count(1));
+  }
+
+  /** The string of the next {@code n} bytes. */
+  private String stringOf(int n) throws IOException {
     if (n <= SnapshotFile.BUFFER) {
       need(n);
       byte[] b = scratchOf(n);
@@ -132,6 +142,43 @@ final class SnapshotIn {
       }
     }
     return a;
+  }
+
+  /**
+   * {@link #strings()} as a column of their UTF-8 bytes ({@link TextColumn#utf8}): no string is
+   * made until one is asked for. Strings, when the bytes would not fit one array.
+   */
+  TextColumn texts() throws IOException {
+    return texts(Integer.MAX_VALUE - 16);
+  }
+
+  /** {@link #texts()} with at most {@code maxBytes} bytes in one array. */
+  TextColumn texts(int maxBytes) throws IOException {
+    int count = count(4);
+    int[] ends = new int[count];
+    byte[] utf8 = new byte[(int) Math.min(Math.max(16, 16L * count), 1 << 20)];
+    int size = 0;
+    for (int i = 0; i < count; i++) {
+      int n = count(1);
+      if ((long) size + n > maxBytes) {
+        String[] texts = new String[count];
+        TextColumn read = TextColumn.utf8(Arrays.copyOf(utf8, size), Arrays.copyOf(ends, i));
+        for (int k = 0; k < i; k++) {
+          texts[k] = read.get(k);
+        }
+        for (int k = i; k < count; k++) {
+          texts[k] = k == i ? stringOf(n) : string();
+        }
+        return TextColumn.of(texts);
+      }
+      if (size + n > utf8.length) {
+        utf8 = Arrays.copyOf(utf8, (int) Math.min(maxBytes, Math.max(size + n, 2L * utf8.length)));
+      }
+      bytes(utf8, size, n);
+      size += n;
+      ends[i] = size;
+    }
+    return TextColumn.utf8(size == utf8.length ? utf8 : Arrays.copyOf(utf8, size), ends);
   }
 
   private byte[] scratchOf(int n) {

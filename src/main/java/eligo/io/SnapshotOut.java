@@ -67,6 +67,14 @@ final class SnapshotOut {
     }
   }
 
+  /** A column of texts as {@link #strings}: read back as strings or as a column. */
+  void texts(eligo.data.TextColumn a) throws IOException {
+    i32(a.size());
+    for (int i = 0; i < a.size(); i++) {
+      string(a.get(i));
+    }
+  }
+
   void ints(int[] a) throws IOException {
     i32(a.length);
     items(0, a.length, 4, (into, r, n) -> into.asIntBuffer().put(a, r, n));

@@ -195,13 +195,48 @@ class SnapshotFileTest {
    * The same load, but for where the usage rows sit: a snapshot holds them pair after pair (each
    * pair's rows as they were, in order), so the row columns and each pair's row range may differ.
    */
+  @Test
+  void namesAreReadAsTheirBytesAndAsStringsPastWhatOneArrayHolds() throws Exception {
+    String[] names = {"Contoso", "", "Ünïcödé 名前", "Fabrikam, Inc.", "x"};
+    Path file = tmp.resolve("texts");
+    try (java.io.OutputStream os = Files.newOutputStream(file)) {
+      SnapshotOut out = new SnapshotOut(os);
+      out.texts(eligo.data.TextColumn.of(names));
+      out.texts(eligo.data.TextColumn.of(names));
+      out.finish();
+    }
+    try (java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(file)) {
+      SnapshotIn in = new SnapshotIn(ch, Files.size(file) - SnapshotFile.TRAILER);
+      eligo.data.TextColumn whole = in.texts();
+      // "Ünïcödé 名前" is 18 bytes: the first two names fit in 20, from the third on strings
+      eligo.data.TextColumn split = in.texts(20);
+      for (eligo.data.TextColumn read : List.of(whole, split)) {
+        assertThat(read.size()).isEqualTo(names.length);
+        for (int i = 0; i < names.length; i++) {
+          assertThat(read.get(i)).isEqualTo(names[i]);
+        }
+        assertThat(read.toArray()).containsExactly(names);
+      }
+      assertThat(in.remaining()).isZero();
+    }
+  }
+
   private static void assertSameLoad(LoadResult back, LoadResult loaded) throws IOException {
     DatasetColumns x = DatasetColumns.of(back.dataset());
     DatasetColumns y = DatasetColumns.of(loaded.dataset());
     assertThat(x)
         .usingRecursiveComparison()
-        .ignoringFields("pairRowStart", "pairRowEnd", "rowMonth", "rowMeasures", "rowNarrow")
+        .ignoringFields(
+            "pairRowStart",
+            "pairRowEnd",
+            "rowMonth",
+            "rowMeasures",
+            "rowNarrow",
+            "customerNames",
+            "tenantNames")
         .isEqualTo(y);
+    assertThat(x.customerNames().toArray()).isEqualTo(y.customerNames().toArray());
+    assertThat(x.tenantNames().toArray()).isEqualTo(y.tenantNames().toArray());
     assertThat(back.counts()).isEqualTo(loaded.counts());
     assertThat(back.typesInData()).isEqualTo(loaded.typesInData());
     Dataset d = back.dataset();
