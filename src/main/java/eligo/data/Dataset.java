@@ -30,7 +30,7 @@ public final class Dataset {
   final TextColumn customerNames;
   final int[] customerTenantStart; // length customers + 1
   // tenants
-  final String[] tenantIds;
+  final TextColumn tenantIds;
   final TextColumn tenantNames;
   final int[] tenantPairStart; // length tenants + 1
   // workloads
@@ -156,11 +156,11 @@ public final class Dataset {
   // ---- tenants
 
   public int tenantCount() {
-    return tenantIds.length;
+    return tenantIds.size();
   }
 
   public String tenantId(int t) {
-    return tenantIds[t];
+    return tenantIds.get(t);
   }
 
   public String tenantName(int t) {
@@ -547,7 +547,7 @@ public final class Dataset {
     return "Dataset[customers="
         + customerIds.length
         + ", tenants="
-        + tenantIds.length
+        + tenantIds.size()
         + ", workloads="
         + workloadNames.length
         + ", pairs="

@@ -15,7 +15,7 @@ public final class DatasetBuilder {
   String[] customerIds;
   TextColumn customerNames;
   int[] customerTenantStart;
-  String[] tenantIds;
+  TextColumn tenantIds;
   TextColumn tenantNames;
   int[] tenantPairStart;
   String[] workloadNames;
@@ -84,11 +84,11 @@ public final class DatasetBuilder {
    * 1] - 1} ({@code pairStart} has one entry more than there are tenants).
    */
   public DatasetBuilder tenants(String[] tenantIds, String[] tenantNames, int[] pairStart) {
-    return tenants(tenantIds, TextColumn.of(tenantNames), pairStart);
+    return tenants(TextColumn.of(tenantIds), TextColumn.of(tenantNames), pairStart);
   }
 
-  /** {@link #tenants(String[], String[], int[])} with the names as a column. */
-  public DatasetBuilder tenants(String[] tenantIds, TextColumn tenantNames, int[] pairStart) {
+  /** {@link #tenants(String[], String[], int[])} with the ids and names as columns. */
+  public DatasetBuilder tenants(TextColumn tenantIds, TextColumn tenantNames, int[] pairStart) {
     this.tenantIds = tenantIds;
     this.tenantNames = tenantNames;
     this.tenantPairStart = pairStart;
@@ -177,7 +177,7 @@ public final class DatasetBuilder {
     require(
         partnerIds.length == customers && customerNames.size() == customers,
         "one partner and name per customer");
-    int tenants = tenantIds.length;
+    int tenants = tenantIds.size();
     require(tenantNames.size() == tenants, "one name per tenant");
     starts(customerTenantStart, customers, tenants, "customers' tenants");
     require(workloadFamilies.length == workloadNames.length, "one family per workload");

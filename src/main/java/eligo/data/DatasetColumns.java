@@ -10,7 +10,7 @@ public record DatasetColumns(
     String[] customerIds,
     TextColumn customerNames,
     int[] customerTenantStart,
-    String[] tenantIds,
+    TextColumn tenantIds,
     TextColumn tenantNames,
     int[] tenantPairStart,
     String[] workloadNames,

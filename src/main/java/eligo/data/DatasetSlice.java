@@ -90,7 +90,7 @@ public final class DatasetSlice {
     int a2 = 0;
     for (int c : customers) {
       for (int t = data.tenantStart(c); t < data.tenantEnd(c); t++) {
-        tenantIds[t2] = data.tenantIds[t];
+        tenantIds[t2] = data.tenantId(t);
         tenantNames[t2] = data.tenantName(t);
         for (int p = data.pairStart(t); p < data.pairEnd(t); p++) {
           pairWorkload[p2] = data.pairWorkload[p];

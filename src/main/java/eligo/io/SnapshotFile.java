@@ -66,7 +66,7 @@ public final class SnapshotFile {
     out.strings(c.customerIds());
     out.texts(c.customerNames());
     out.ints(c.customerTenantStart());
-    out.strings(c.tenantIds());
+    out.texts(c.tenantIds());
     out.texts(c.tenantNames());
     out.ints(c.tenantPairStart());
     out.strings(c.workloadNames());
@@ -196,7 +196,7 @@ public final class SnapshotFile {
     String[] customerIds = in.strings();
     eligo.data.TextColumn customerNames = in.texts();
     int[] customerTenantStart = in.ints();
-    String[] tenantIds = in.strings();
+    eligo.data.TextColumn tenantIds = in.texts();
     eligo.data.TextColumn tenantNames = in.texts();
     int[] tenantPairStart = in.ints();
     String[] workloadNames = in.strings();

@@ -233,10 +233,12 @@ class SnapshotFileTest {
             "rowMeasures",
             "rowNarrow",
             "customerNames",
+            "tenantIds",
             "tenantNames")
         .isEqualTo(y);
     assertThat(x.customerNames().toArray()).isEqualTo(y.customerNames().toArray());
     assertThat(x.tenantNames().toArray()).isEqualTo(y.tenantNames().toArray());
+    assertThat(x.tenantIds().toArray()).isEqualTo(y.tenantIds().toArray());
     assertThat(back.counts()).isEqualTo(loaded.counts());
     assertThat(back.typesInData()).isEqualTo(loaded.typesInData());
     Dataset d = back.dataset();
