@@ -300,20 +300,11 @@ final class RunCommand implements Callable<Integer> {
     String fmt = "%-" + areaWidth + "s  %-" + nodeWidth + "s  %-6s  %7s  %7s  %13s%n";
     out.printf(Locale.ROOT, fmt, "area", "node", "kind", "met", "not met", "not evaluated");
     for (Outcome.AreaOutcome a : outcome.areas) {
+      int[][] counts = a.statusCounts();
       for (int i = 0; i < a.nodes.size(); i++) {
-        int met = 0;
-        int notMet = 0;
-        int notEvaluated = 0;
-        for (int cust = 0; cust < d.customerCount(); cust++) {
-          byte s = a.status(cust, i);
-          if (s == NodeResults.MET) {
-            met++;
-          } else if (s == NodeResults.NOT_MET) {
-            notMet++;
-          } else {
-            notEvaluated++;
-          }
-        }
+        int met = counts[i][NodeResults.MET];
+        int notMet = counts[i][NodeResults.NOT_MET];
+        int notEvaluated = counts[i][NodeResults.NOT_EVALUATED];
         Ir.Node node = a.nodes.get(i);
         out.printf(
             Locale.ROOT,

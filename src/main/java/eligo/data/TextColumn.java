@@ -6,9 +6,9 @@ import java.util.Arrays;
 /**
  * A column of texts, held either as strings or as the UTF-8 bytes of all of them one after the
  * other, made a string only when one is asked for. The customers' and tenants' names and the
- * tenants' ids are such columns: a run shows them only for the customers it explains, and a
- * million customers' 4.2 million of them held as strings are 4.2 million objects the collector
- * copies while a snapshot is read (as bytes: two arrays a column).
+ * tenants' ids are such columns: a run shows them only for the customers it explains, and a million
+ * customers' 4.2 million of them held as strings are 4.2 million objects the collector copies while
+ * a snapshot is read (as bytes: two arrays a column).
  */
 public final class TextColumn {
   private final String[] texts; // or null

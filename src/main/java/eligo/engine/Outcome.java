@@ -100,6 +100,22 @@ public final class Outcome {
       return status[rank[c] * nodes.size() + node];
     }
 
+    /**
+     * Per result node, how many customers have each status: {@code counts[node][status]}, status
+     * being {@link NodeResults#NOT_EVALUATED}, {@link NodeResults#MET} or {@link
+     * NodeResults#NOT_MET}. One pass over the statuses in the order they are held.
+     */
+    public int[][] statusCounts() {
+      int n = nodes.size();
+      int[][] counts = new int[n][3];
+      for (int k = 0; k < status.length; ) {
+        for (int i = 0; i < n; i++, k++) {
+          counts[i][status[k]]++;
+        }
+      }
+      return counts;
+    }
+
     public long value(int c, int node) {
       return value.get(rank[c] * nodes.size() + node);
     }
