@@ -201,8 +201,8 @@ public final class Eligo {
                 snapshot,
                 DataFingerprint.statsOf(dir),
                 CompletableFuture.supplyAsync(() -> Snapshot.files(dir))::join,
-                types,
-                attributes,
+                () -> types,
+                () -> attributes,
                 mode,
                 t -> loadData(dir, t, attributes, mode),
                 Stages.NONE);

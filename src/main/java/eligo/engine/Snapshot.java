@@ -61,26 +61,28 @@ public record Snapshot(Path file, boolean read, String why, String writeFailure)
       Path file,
       String stats,
       Supplier<String> files,
-      List<String> types,
-      List<eligo.ir.Ir.Attribute> attributes,
+      Supplier<List<String>> types,
+      Supplier<List<eligo.ir.Ir.Attribute>> attributes,
       Mode mode,
       CsvLoad csv,
       Stages stages)
       throws CriteriaFailure, DataFailure {
-    String quick =
-        DataFingerprint.withoutHashes(DataFingerprint.of(stats, types, attributes, mode));
+    Supplier<String> quick =
+        () ->
+            DataFingerprint.withoutHashes(
+                DataFingerprint.of(stats, types.get(), attributes.get(), mode));
     String[] whole = new String[1]; // the files are hashed once, however often it is asked
     Supplier<String> key =
         () ->
             whole[0] != null
                 ? whole[0]
-                : (whole[0] = DataFingerprint.of(files.get(), types, attributes, mode));
+                : (whole[0] = DataFingerprint.of(files.get(), types.get(), attributes.get(), mode));
     SnapshotFile.Read read =
-        stages.timed("snapshot read", () -> SnapshotFile.read(file, quick, key));
+        stages.timed("snapshot read", () -> SnapshotFile.read(file, stats, quick, key));
     if (read.usable()) {
       return new Loaded(read.loaded(), new Snapshot(file, true, null, null));
     }
-    LoadResult loaded = csv.load(types);
+    LoadResult loaded = csv.load(types.get());
     String failure =
         stages.timed(
             "snapshot written",

@@ -92,17 +92,24 @@ final class Startup {
     }
     if (snapshot != null) {
       CompletableFuture<String> files = CompletableFuture.supplyAsync(() -> Snapshot.files(data));
+      // the snapshot is read while the criteria are checked; their association types and
+      // attributes, part of its key, are compared once it is read
+      Snapshot.Loaded got;
+      try {
+        got =
+            Snapshot.load(
+                snapshot,
+                DataFingerprint.statsOf(data),
+                files::join,
+                () -> checkedTypes(checking),
+                () -> checkedAttributes(checking),
+                mode,
+                types -> csv(data, () -> types, mode, checking),
+                stages);
+      } catch (CriteriaFailed e) {
+        throw checking.join().failure();
+      }
       Frontend.Compilation checked = checking.join().orThrow();
-      Snapshot.Loaded got =
-          Snapshot.load(
-              snapshot,
-              DataFingerprint.statsOf(data),
-              files::join,
-              checked.program().associationTypes(),
-              checked.program().attributes(),
-              mode,
-              types -> csv(data, () -> types, mode, checking),
-              stages);
       return new Started(
           checked,
           got.loaded(),

@@ -103,6 +103,15 @@ public final class DataFingerprint {
     return HASH.matcher(fingerprint).replaceAll("");
   }
 
+  /**
+   * Whether {@code withoutHashes}, a fingerprint without its hashes ({@link #withoutHashes}), is of
+   * files whose sizes and modification times are {@code stats} ({@link #statsOf}): its files' part,
+   * which comes last, is {@code stats}. The load's other parts are not compared.
+   */
+  public static boolean sameFiles(String withoutHashes, String stats) {
+    return withoutHashes.endsWith(";" + stats);
+  }
+
   /** A file's hash, after its size and modification time. */
   private static final java.util.regex.Pattern HASH =
       java.util.regex.Pattern.compile(

@@ -133,7 +133,8 @@ public final class SnapshotFile {
    * (missing, from other data, truncated, damaged). Never throws for a bad file.
    */
   public static Read read(Path file, String fingerprint) {
-    return read(file, DataFingerprint.withoutHashes(fingerprint), () -> fingerprint);
+    String withoutHashes = DataFingerprint.withoutHashes(fingerprint);
+    return read(file, withoutHashes::equals, () -> withoutHashes, () -> fingerprint);
   }
 
   /**
@@ -144,6 +145,30 @@ public final class SnapshotFile {
    */
   public static Read read(
       Path file, String withoutHashes, java.util.function.Supplier<String> fingerprint) {
+    return read(file, withoutHashes::equals, () -> withoutHashes, fingerprint);
+  }
+
+  /**
+   * {@link #read(Path, String, java.util.function.Supplier)} while the load's other parts of the
+   * fingerprint (the criteria's association types and attributes) are still being found: the
+   * snapshot is read when its fingerprint without the hashes has the files' sizes and modification
+   * times {@code stats} ({@link DataFingerprint#statsOf}), and then kept only when that fingerprint
+   * is the one {@code withoutHashes} gives and the whole the one {@code fingerprint} gives.
+   */
+  public static Read read(
+      Path file,
+      String stats,
+      java.util.function.Supplier<String> withoutHashes,
+      java.util.function.Supplier<String> fingerprint) {
+    return read(
+        file, written -> DataFingerprint.sameFiles(written, stats), withoutHashes, fingerprint);
+  }
+
+  private static Read read(
+      Path file,
+      java.util.function.Predicate<String> readable,
+      java.util.function.Supplier<String> withoutHashes,
+      java.util.function.Supplier<String> fingerprint) {
     try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
       long size = ch.size();
       if (size < MAGIC.length + 4 + TRAILER) {
@@ -171,10 +196,15 @@ public final class SnapshotFile {
         return new Read(null, "it was written by another version of Eligo");
       }
       String written = in.string();
-      if (!DataFingerprint.withoutHashes(written).equals(withoutHashes)) {
+      String writtenWithoutHashes = DataFingerprint.withoutHashes(written);
+      if (!readable.test(writtenWithoutHashes)) {
         return new Read(null, "the data changed since it was written");
       }
       LoadResult loaded = body(in);
+      if (!writtenWithoutHashes.equals(withoutHashes.get())) {
+        return new Read(
+            null, "it was written for other association types, attributes or bad-rows mode");
+      }
       if (!written.equals(fingerprint.get())) {
         return new Read(null, "the data changed since it was written");
       }

@@ -114,6 +114,41 @@ class SnapshotRunTest {
   }
 
   @Test
+  void theCriteriasTypesArePartOfItsKeyAndTheirErrorsEndTheRunAsWithout() throws Exception {
+    Path data = copySample();
+    Path criteria = Files.createDirectories(tmp.resolve("criteria"));
+    try (Stream<Path> files = Files.list(Path.of("criteria"))) {
+      for (Path f : files.toList()) {
+        Files.copy(f, criteria.resolve(f.getFileName()));
+      }
+    }
+    Path snap = tmp.resolve("data.snap");
+    assertThat(run(criteria, data, snap, "r1.csv").err).contains("written (there is none yet)");
+    assertThat(run(criteria, data, snap, "r2.csv").err).contains("data read from snapshot");
+
+    // the snapshot is read while the criteria are checked: their association types are compared
+    // once it is read, and other types make it written again
+    Path common = criteria.resolve("common.criteria");
+    String declared = Files.readString(common);
+    Files.writeString(common, declared + "association type NEW_TYPE = \"New type\"\n");
+    Run otherTypes = run(criteria, data, snap, "r3.csv");
+    assertThat(otherTypes.code).isZero();
+    assertThat(otherTypes.err)
+        .contains(
+            "written (it was written for other association types, attributes or bad-rows mode)");
+    assertThat(run(criteria, data, snap, "r4.csv").err).contains("data read from snapshot");
+
+    // a criteria error ends the run with its place, as without a snapshot, which stays as it was
+    byte[] kept = Files.readAllBytes(snap);
+    Files.writeString(common, declared + "association type BROKEN = \n");
+    Run broken = run(criteria, data, snap, "r5.csv");
+    assertThat(broken.code).isEqualTo(ExitCodes.CRITERIA);
+    assertThat(broken.err).contains("common.criteria:").doesNotContain("snapshot");
+    assertThat(tmp.resolve("r5.csv")).doesNotExist();
+    assertThat(Files.readAllBytes(snap)).isEqualTo(kept);
+  }
+
+  @Test
   void aSnapshotThatIsAnInputOrTheResultsIsRefused() throws Exception {
     Path data = copySample();
     Run intoData = run(data, data.resolve("usage.csv"), "r.csv");
@@ -144,6 +179,10 @@ class SnapshotRunTest {
   }
 
   private Run run(Path data, Path snap, String results) {
+    return run(Path.of("criteria"), data, snap, results);
+  }
+
+  private Run run(Path criteria, Path data, Path snap, String results) {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
     int code =
@@ -151,7 +190,7 @@ class SnapshotRunTest {
             new String[] {
               "run",
               "--criteria",
-              "criteria",
+              criteria.toString(),
               "--data",
               data.toString(),
               "--results",
