@@ -116,6 +116,11 @@ public final class Template {
     }
     flush(literal, segs);
     segments = segs.toArray();
+    for (int i = 0; i < segments.length; i++) {
+      if (segments[i] instanceof String s && !s.isEmpty() && !s.equals("\"")) {
+        segments[i] = new Html.Literal(s);
+      }
+    }
     values = vals.toArray(new int[0][]);
   }
 
@@ -216,7 +221,7 @@ public final class Template {
   private static boolean bare(Object[] parts, int[] value) {
     int length = 0;
     for (int k = 1; k < value.length - 1; k++) {
-      String s = (String) parts[value[k]];
+      String s = parts[value[k]] instanceof Html.Literal l ? l.markup : (String) parts[value[k]];
       if (!s.isEmpty() && !Html.bare(s)) {
         return false;
       }
