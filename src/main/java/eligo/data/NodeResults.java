@@ -45,14 +45,19 @@ public final class NodeResults {
     given = new boolean[nodes];
   }
 
+  /** Every node not evaluated, every value 0, nothing given (one pass: the arrays are short). */
   public void clear() {
-    java.util.Arrays.fill(status, NOT_EVALUATED);
-    java.util.Arrays.fill(value, 0);
-    java.util.Arrays.fill(current, 0);
-    java.util.Arrays.fill(baseline, 0);
-    java.util.Arrays.fill(partnerContribution, 0);
-    java.util.Arrays.fill(partnerEvaluated, false);
-    java.util.Arrays.fill(given, false);
+    for (int i = 0; i < status.length; i++) {
+      status[i] = NOT_EVALUATED;
+      value[i] = 0;
+      current[i] = 0;
+      baseline[i] = 0;
+      given[i] = false;
+    }
+    for (int j = 0; j < partnerContribution.length; j++) {
+      partnerContribution[j] = 0;
+      partnerEvaluated[j] = false;
+    }
   }
 
   public static String statusName(byte s) {

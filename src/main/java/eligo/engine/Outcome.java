@@ -100,6 +100,16 @@ public final class Outcome {
       return status[rank[c] * nodes.size() + node];
     }
 
+    /** {@link #status} of the customer at position {@code k} of the order. */
+    byte statusAt(int k, int node) {
+      return status[k * nodes.size() + node];
+    }
+
+    /** {@link #value} of the customer at position {@code k} of the order. */
+    long valueAt(int k, int node) {
+      return value.get(k * nodes.size() + node);
+    }
+
     /**
      * Per result node, how many customers have each status: {@code counts[node][status]}, status
      * being {@link NodeResults#NOT_EVALUATED}, {@link NodeResults#MET} or {@link

@@ -213,7 +213,7 @@ public final class ResultsFile {
         for (; p <= partner; p++) {
           partnerRows(p, out);
         }
-        customerRows(c, partner, out);
+        customerRows(k, c, partner, out);
       }
       if (to == customers.length) {
         for (; p < partners.length; p++) {
@@ -238,7 +238,8 @@ public final class ResultsFile {
       }
     }
 
-    private void customerRows(int c, int partner, Block out) {
+    /** The rows of customer {@code c}, at position {@code at} of the order. */
+    private void customerRows(int at, int c, int partner, Block out) {
       byte[] prefix =
           utf8(
               Texts.csv(outcome.partners.get(partner))
@@ -249,11 +250,11 @@ public final class ResultsFile {
         Outcome.AreaOutcome o = areas.get(k);
         out.room(a.order.length * (prefix.length + a.tailRoom));
         for (int i : a.order) {
-          byte status = o.status(c, i);
+          byte status = o.statusAt(at, i);
           out.bytes(prefix);
           out.bytes(a.fields[i][status]);
           if (status != NodeResults.NOT_EVALUATED) {
-            out.value(o.value(c, i), a.scales[i]);
+            out.value(o.valueAt(at, i), a.scales[i]);
           }
           out.newline();
         }

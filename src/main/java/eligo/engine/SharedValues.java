@@ -19,8 +19,18 @@ final class SharedValues {
   /** Per area, per result node: the earlier area's index times 65,536 plus its node's, or -1. */
   private final int[][] from;
 
+  /** Per area, its nodes that may be given, in order (null: none). */
+  private final int[][] shared;
+
   private SharedValues(int[][] from) {
     this.from = from;
+    this.shared = new int[from.length][];
+    for (int a = 0; a < from.length; a++) {
+      if (from[a] != null) {
+        int[] f = from[a];
+        shared[a] = java.util.stream.IntStream.range(0, f.length).filter(i -> f[i] >= 0).toArray();
+      }
+    }
   }
 
   /** The twins among {@code areas}, evaluated in that order. */
@@ -50,11 +60,7 @@ final class SharedValues {
 
   /** How many result nodes of area {@code a} may be given. */
   int sharedIn(int a) {
-    int n = 0;
-    for (int f : from[a] == null ? new int[0] : from[a]) {
-      n += f >= 0 ? 1 : 0;
-    }
-    return n;
+    return shared[a] == null ? 0 : shared[a].length;
   }
 
   /**
@@ -62,14 +68,12 @@ final class SharedValues {
    * customer's, in {@code results}) hold for its twins that were evaluated.
    */
   void give(int a, NodeResults r, List<NodeResults> results) {
-    int[] f = from[a];
-    if (f == null) {
+    int[] nodes = shared[a];
+    if (nodes == null) {
       return;
     }
-    for (int i = 0; i < f.length; i++) {
-      if (f[i] < 0) {
-        continue;
-      }
+    int[] f = from[a];
+    for (int i : nodes) {
       NodeResults earlier = results.get(f[i] >>> 16);
       int j = f[i] & 0xFFFF;
       if (earlier.status[j] != NodeResults.NOT_EVALUATED) {
@@ -86,11 +90,11 @@ final class SharedValues {
    * had not been given.
    */
   void settle(int a, NodeResults r) {
-    int[] f = from[a];
-    if (f == null) {
+    int[] nodes = shared[a];
+    if (nodes == null) {
       return;
     }
-    for (int i = 0; i < f.length; i++) {
+    for (int i : nodes) {
       if (r.given[i] && r.status[i] == NodeResults.NOT_EVALUATED) {
         r.value[i] = 0;
         r.current[i] = 0;

@@ -59,6 +59,10 @@ public final class Texts {
     if (scale < 0) {
       throw new IllegalArgumentException("negative scale " + scale);
     }
+    if (unscaled >= 0 && unscaled < 10 && scale == 0) { // most counts: one digit, no division
+      out[pos] = (byte) ('0' + unscaled);
+      return pos + 1;
+    }
     if (unscaled == Long.MIN_VALUE) { // the one magnitude that is no long
       byte[] text =
           BigDecimal.valueOf(unscaled, scale)

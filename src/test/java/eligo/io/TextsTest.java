@@ -30,6 +30,9 @@ class TextsTest {
                 Long.MIN_VALUE,
                 Long.MIN_VALUE + 1,
                 1_000_000_000_000_000_000L));
+    for (long small = -11; small <= 11; small++) { // one digit is written without dividing
+      values.add(small);
+    }
     for (int i = 0; i < 20_000; i++) {
       long v = random.nextLong() >> random.nextInt(64);
       values.add(random.nextBoolean() ? v : v / 1000 * 1000);
