@@ -138,22 +138,12 @@ public final class SnapshotFile {
   }
 
   /**
-   * {@link #read(Path, String)} while the data's files are still being hashed: the snapshot is read
-   * when its fingerprint without the hashes is {@code withoutHashes} ({@link
-   * DataFingerprint#withoutHashes}: the files' sizes and modification times), and then kept only
-   * when its whole fingerprint is the one {@code fingerprint} gives once the hashing ends.
-   */
-  public static Read read(
-      Path file, String withoutHashes, java.util.function.Supplier<String> fingerprint) {
-    return read(file, withoutHashes::equals, () -> withoutHashes, fingerprint);
-  }
-
-  /**
-   * {@link #read(Path, String, java.util.function.Supplier)} while the load's other parts of the
-   * fingerprint (the criteria's association types and attributes) are still being found: the
-   * snapshot is read when its fingerprint without the hashes has the files' sizes and modification
-   * times {@code stats} ({@link DataFingerprint#statsOf}), and then kept only when that fingerprint
-   * is the one {@code withoutHashes} gives and the whole the one {@code fingerprint} gives.
+   * {@link #read(Path, String)} while the data's files are still being hashed and the load's other
+   * parts of the fingerprint (the criteria's association types and attributes) are still being
+   * found: the snapshot is read when its fingerprint without the hashes has the files' sizes and
+   * modification times {@code stats} ({@link DataFingerprint#statsOf}), and then kept only when
+   * that fingerprint is the one {@code withoutHashes} gives and the whole the one {@code
+   * fingerprint} gives.
    */
   public static Read read(
       Path file,

@@ -3,30 +3,15 @@ package eligo.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import eligo.data.Dataset;
-import eligo.io.Mode;
-import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
 /** What an outcome tells of its customers, counted the fast way and customer by customer. */
 class OutcomeTest {
   @Test
   void statusCountsAreThoseOfTheCustomersOneByOne() throws Exception {
-    Started s =
-        Eligo.start(
-            Path.of("criteria"),
-            Path.of("examples/sample-data"),
-            Mode.STRICT,
-            Engine.generated,
-            Stages.NONE);
-    Dataset data = s.loaded().dataset();
-    Outcome outcome =
-        Eligo.evaluate(
-            s.criteria().program(),
-            s.evaluators(),
-            data,
-            Eligo.asOf(null, data),
-            2,
-            Evaluation.Progress.NONE);
+    SampleRun run = SampleRun.evaluate(2);
+    Dataset data = run.data();
+    Outcome outcome = run.outcome();
     int statuses = 0;
     for (Outcome.AreaOutcome a : outcome.areas) {
       int[][] counts = a.statusCounts();

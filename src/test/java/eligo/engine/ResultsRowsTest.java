@@ -31,16 +31,10 @@ class ResultsRowsTest {
 
   @Test
   void blocksInTheFilesOrderAreTheResultsFile() throws Exception {
-    Started s = Eligo.start(CRITERIA, DATA, Mode.STRICT, Engine.generated, Stages.NONE);
-    Dataset data = s.loaded().dataset();
-    Outcome o =
-        Eligo.evaluate(
-            s.criteria().program(),
-            s.evaluators(),
-            data,
-            Eligo.asOf(null, data),
-            2,
-            Evaluation.Progress.NONE);
+    SampleRun run = SampleRun.evaluate(2);
+    Started s = run.started();
+    Dataset data = run.data();
+    Outcome o = run.outcome();
     ByteArrayOutputStream expected = new ByteArrayOutputStream();
     ResultsFile.write(o, expected);
 

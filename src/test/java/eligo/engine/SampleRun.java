@@ -1,0 +1,26 @@
+package eligo.engine;
+
+import eligo.data.Dataset;
+import eligo.io.Mode;
+import java.nio.file.Path;
+
+/** The project's criteria and the bundled sample data, started and evaluated as a run does. */
+record SampleRun(Started started, Dataset data, Outcome outcome) {
+  static final Path CRITERIA = Path.of("criteria");
+  static final Path DATA = Path.of("examples/sample-data");
+
+  /** Started with the generated engine and evaluated on {@code threads} threads. */
+  static SampleRun evaluate(int threads) throws Exception {
+    Started s = Eligo.start(CRITERIA, DATA, Mode.STRICT, Engine.generated, Stages.NONE);
+    Dataset data = s.loaded().dataset();
+    Outcome outcome =
+        Eligo.evaluate(
+            s.criteria().program(),
+            s.evaluators(),
+            data,
+            Eligo.asOf(null, data),
+            threads,
+            Evaluation.Progress.NONE);
+    return new SampleRun(s, data, outcome);
+  }
+}
