@@ -2,6 +2,7 @@ package eligo.engine;
 
 import eligo.data.NodeResults;
 import eligo.ir.Ir;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,51 +17,37 @@ import java.util.Map;
  * decides each status, and a node its own gates stop stays not evaluated ({@link #settle}).
  */
 final class SharedValues {
-  /** Per area, per result node: the earlier area's index times 65,536 plus its node's, or -1. */
-  private final int[][] from;
+  /** A result node of an area whose value node {@code earlierNode} of area {@code area} gives. */
+  private record Twin(int node, int area, int earlierNode) {}
 
-  /** Per area, its nodes that may be given, in order (null: none). */
-  private final int[][] shared;
+  /** Per area, its nodes that may be given, in order (empty: none). */
+  private final Twin[][] twins;
 
-  private SharedValues(int[][] from) {
-    this.from = from;
-    this.shared = new int[from.length][];
-    for (int a = 0; a < from.length; a++) {
-      if (from[a] != null) {
-        int[] f = from[a];
-        shared[a] = java.util.stream.IntStream.range(0, f.length).filter(i -> f[i] >= 0).toArray();
-      }
-    }
+  private SharedValues(Twin[][] twins) {
+    this.twins = twins;
   }
 
   /** The twins among {@code areas}, evaluated in that order. */
   static SharedValues of(List<Ir.Area> areas) {
-    int[][] from = new int[areas.size()][];
-    Map<Ir.Expr, Integer> first = new HashMap<>();
+    Twin[][] twins = new Twin[areas.size()][];
+    Map<Ir.Expr, Twin> first = new HashMap<>(); // the first node of each value, as its own twin
     for (int a = 0; a < areas.size(); a++) {
       List<Ir.Node> nodes = areas.get(a).resultNodes();
-      if (nodes.size() > 0xFFFF || areas.size() > 0x7FFF) {
-        return new SharedValues(new int[areas.size()][]);
-      }
-      int[] f = null;
+      List<Twin> mine = new ArrayList<>();
       for (int i = 0; i < nodes.size(); i++) {
-        Integer twin = first.putIfAbsent(nodes.get(i).value(), (a << 16) | i);
-        if (twin != null && (twin >>> 16) != a) {
-          if (f == null) {
-            f = new int[nodes.size()];
-            java.util.Arrays.fill(f, -1);
-          }
-          f[i] = twin;
+        Twin earlier = first.putIfAbsent(nodes.get(i).value(), new Twin(i, a, i));
+        if (earlier != null && earlier.area() != a) {
+          mine.add(new Twin(i, earlier.area(), earlier.node()));
         }
       }
-      from[a] = f;
+      twins[a] = mine.toArray(new Twin[0]);
     }
-    return new SharedValues(from);
+    return new SharedValues(twins);
   }
 
   /** How many result nodes of area {@code a} may be given. */
   int sharedIn(int a) {
-    return shared[a] == null ? 0 : shared[a].length;
+    return twins[a].length;
   }
 
   /**
@@ -68,19 +55,14 @@ final class SharedValues {
    * customer's, in {@code results}) hold for its twins that were evaluated.
    */
   void give(int a, NodeResults r, List<NodeResults> results) {
-    int[] nodes = shared[a];
-    if (nodes == null) {
-      return;
-    }
-    int[] f = from[a];
-    for (int i : nodes) {
-      NodeResults earlier = results.get(f[i] >>> 16);
-      int j = f[i] & 0xFFFF;
+    for (Twin t : twins[a]) {
+      NodeResults earlier = results.get(t.area());
+      int j = t.earlierNode();
       if (earlier.status[j] != NodeResults.NOT_EVALUATED) {
-        r.given[i] = true;
-        r.value[i] = earlier.value[j];
-        r.current[i] = earlier.current[j];
-        r.baseline[i] = earlier.baseline[j];
+        r.given[t.node()] = true;
+        r.value[t.node()] = earlier.value[j];
+        r.current[t.node()] = earlier.current[j];
+        r.baseline[t.node()] = earlier.baseline[j];
       }
     }
   }
@@ -90,11 +72,8 @@ final class SharedValues {
    * had not been given.
    */
   void settle(int a, NodeResults r) {
-    int[] nodes = shared[a];
-    if (nodes == null) {
-      return;
-    }
-    for (int i : nodes) {
+    for (Twin t : twins[a]) {
+      int i = t.node();
       if (r.given[i] && r.status[i] == NodeResults.NOT_EVALUATED) {
         r.value[i] = 0;
         r.current[i] = 0;

@@ -60,15 +60,7 @@ class EligoTest {
           public void note(String remark) {}
         };
     Started s = Eligo.start(CRITERIA, set.resolve("data"), Mode.STRICT, Engine.generated, heard);
-    Dataset data = s.loaded().dataset();
-    Outcome outcome =
-        Eligo.evaluate(
-            s.criteria().program(),
-            s.evaluators(),
-            data,
-            Eligo.asOf(null, data),
-            2,
-            Evaluation.Progress.NONE);
+    Outcome outcome = SampleRun.outcomeOf(s, 2);
     Path results = tmp.resolve("results.csv");
     ResultsFile.write(outcome, results);
     assertThat(Files.readAllBytes(results))

@@ -12,15 +12,18 @@ record SampleRun(Started started, Dataset data, Outcome outcome) {
   /** Started with the generated engine and evaluated on {@code threads} threads. */
   static SampleRun evaluate(int threads) throws Exception {
     Started s = Eligo.start(CRITERIA, DATA, Mode.STRICT, Engine.generated, Stages.NONE);
+    return new SampleRun(s, s.loaded().dataset(), outcomeOf(s, threads));
+  }
+
+  /** The outcome of what {@code s} started, at its data's latest month, on {@code threads}. */
+  static Outcome outcomeOf(Started s, int threads) throws Exception {
     Dataset data = s.loaded().dataset();
-    Outcome outcome =
-        Eligo.evaluate(
-            s.criteria().program(),
-            s.evaluators(),
-            data,
-            Eligo.asOf(null, data),
-            threads,
-            Evaluation.Progress.NONE);
-    return new SampleRun(s, data, outcome);
+    return Eligo.evaluate(
+        s.criteria().program(),
+        s.evaluators(),
+        data,
+        Eligo.asOf(null, data),
+        threads,
+        Evaluation.Progress.NONE);
   }
 }
