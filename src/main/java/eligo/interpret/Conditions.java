@@ -160,7 +160,7 @@ final class Conditions implements Ir.Visitor<Boolean, Ctx> {
     List<Ir.Binder> binders = x.binders();
     if (present != null && x.where() != null) {
       // the visitor stops (returns false) at the first binding that holds
-      return !present.forEach(x, 0, c, b -> !ev.holds(x.where(), b));
+      return !present.forEach(x, 0, c, new Holds(ev, x.where(), false));
     }
     if (overMonthsOfAPair(x)) {
       // any ..., month in R where associated(t, w, month): where the data hold no association of
@@ -176,13 +176,34 @@ final class Conditions implements Ir.Visitor<Boolean, Ctx> {
                   || ev.forEachBinding(months, 0, b, m -> !ev.holds(a, m)));
     }
     // The visitor stops (returns false) at the first binding that holds.
-    return !ev.forEachBinding(binders, 0, c, b -> !ev.holds(x.where(), b));
+    return !ev.forEachBinding(binders, 0, c, new Holds(ev, x.where(), false));
+  }
+
+  /**
+   * Goes on while the condition holds ({@code goOnWhile}) or while it does not: a class, not a
+   * lambda, for the reason given in {@code Numbers}.
+   */
+  private static final class Holds implements Evaluation.BindingVisitor {
+    private final Evaluation ev;
+    private final Ir.Expr where;
+    private final boolean goOnWhile;
+
+    Holds(Evaluation ev, Ir.Expr where, boolean goOnWhile) {
+      this.ev = ev;
+      this.where = where;
+      this.goOnWhile = goOnWhile;
+    }
+
+    @Override
+    public boolean visit(Ctx b) {
+      return ev.holds(where, b) == goOnWhile;
+    }
   }
 
   @Override
   public Boolean visit(Ir.ForAll x, Ctx c) {
     // The visitor stops at the first binding that does not hold; none: true.
-    return ev.forEachBinding(x.binders(), 0, c, b -> ev.holds(x.where(), b));
+    return ev.forEachBinding(x.binders(), 0, c, new Holds(ev, x.where(), true));
   }
 
   @Override

@@ -75,18 +75,57 @@ final class Numbers implements Ir.Visitor<Long, Ctx> {
 
   @Override
   public Long visit(Ir.Sum s, Ctx c) {
-    long[] total = {0};
-    ev.forEachBinding(
-        s.binders(),
-        0,
-        c,
-        b -> {
-          if (ev.holds(s.where(), b)) {
-            total[0] = Math.addExact(total[0], ev.num(s.body(), b));
-          }
-          return true;
-        });
-    return total[0];
+    Total total = new Total(ev, s.where(), s.body());
+    ev.forEachBinding(s.binders(), 0, c, total);
+    return total.total;
+  }
+
+  /*
+   * The visitors of a sum and a count are classes, not lambdas: an explanation makes
+   * millions of them, and where the code is not inlined (C1 only) a capturing lambda is made by a
+   * call into the virtual machine, a plain object is not.
+   */
+
+  /** Adds up the body over the bindings where the condition holds. */
+  private static final class Total implements Evaluation.BindingVisitor {
+    private final Evaluation ev;
+    private final Ir.Expr where;
+    private final Ir.Expr body;
+    long total;
+
+    Total(Evaluation ev, Ir.Expr where, Ir.Expr body) {
+      this.ev = ev;
+      this.where = where;
+      this.body = body;
+    }
+
+    @Override
+    public boolean visit(Ctx b) {
+      if (ev.holds(where, b)) {
+        total = Math.addExact(total, ev.num(body, b));
+      }
+      return true;
+    }
+  }
+
+  /** Counts the bindings where the condition holds. */
+  private static final class Counter implements Evaluation.BindingVisitor {
+    private final Evaluation ev;
+    private final Ir.Expr where;
+    long count;
+
+    Counter(Evaluation ev, Ir.Expr where) {
+      this.ev = ev;
+      this.where = where;
+    }
+
+    @Override
+    public boolean visit(Ctx b) {
+      if (ev.holds(where, b)) {
+        count = Math.addExact(count, 1);
+      }
+      return true;
+    }
   }
 
   @Override
@@ -114,18 +153,9 @@ final class Numbers implements Ir.Visitor<Long, Ctx> {
 
   @Override
   public Long visit(Ir.Count n, Ctx c) {
-    long[] count = {0};
-    ev.forEachBinding(
-        n.binders(),
-        0,
-        c,
-        b -> {
-          if (ev.holds(n.where(), b)) {
-            count[0] = Math.addExact(count[0], 1);
-          }
-          return true;
-        });
-    return count[0];
+    Counter counter = new Counter(ev, n.where());
+    ev.forEachBinding(n.binders(), 0, c, counter);
+    return counter.count;
   }
 
   @Override

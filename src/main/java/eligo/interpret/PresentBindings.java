@@ -159,11 +159,16 @@ final class PresentBindings {
   }
 
   private boolean absentAddsNothing(Ir.Exists x, Ir.Var tenant, Ir.Var workload, Ir.Var month) {
-    return absence.computeIfAbsent(
-        new AbsenceKey(x, tenant.id(), workload.id(), month == null ? -1 : month.id()),
-        key ->
-            (month == null ? Absence.pair(tenant, workload) : Absence.row(tenant, workload, month))
-                .contributesNothing(x));
+    AbsenceKey key = new AbsenceKey(x, tenant.id(), workload.id(), month == null ? -1 : month.id());
+    Boolean known = absence.get(key);
+    if (known == null) {
+      // no lambda for computeIfAbsent: this runs for every binding explained (see Numbers)
+      known =
+          (month == null ? Absence.pair(tenant, workload) : Absence.row(tenant, workload, month))
+              .contributesNothing(x);
+      absence.putIfAbsent(key, known);
+    }
+    return known;
   }
 
   /** An {@code any} (by identity: its IR may be shared) and the variables of an absence. */
