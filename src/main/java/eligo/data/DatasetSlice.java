@@ -95,17 +95,18 @@ public final class DatasetSlice {
         for (int p = data.pairStart(t); p < data.pairEnd(t); p++) {
           pairWorkload[p2] = data.pairWorkload[p];
           rowStart[p2] = r2;
-          for (int r = data.rowStart(p); r < data.rowEnd(p); r++) {
-            rowMonth[r2] = data.rowMonth.get(r);
-            for (int k = 0; k < measures; k++) {
-              if (rowNarrow[k] != null) {
-                rowNarrow[k][r2] = data.rowNarrow[k].get(r);
-              } else {
-                rowMeasures[k][r2] = data.rowMeasures[k].get(r);
-              }
+          // a pair's rows are one run in every column: copied whole
+          int from = data.rowStart(p);
+          int count = data.rowEnd(p) - from;
+          data.rowMonth.get(from, rowMonth, r2, count);
+          for (int k = 0; k < measures; k++) {
+            if (rowNarrow[k] != null) {
+              data.rowNarrow[k].get(from, rowNarrow[k], r2, count);
+            } else {
+              data.rowMeasures[k].get(from, rowMeasures[k], r2, count);
             }
-            r2++;
           }
+          r2 += count;
           rowEnd[p2] = r2;
           assocStart[p2] = a2;
           for (int a = data.assocStart(p); a < data.assocEnd(p); a++) {

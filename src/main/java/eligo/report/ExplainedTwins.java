@@ -38,24 +38,53 @@ final class ExplainedTwins {
       offset[ai] = count;
       count += areas.get(ai).nodes.size();
     }
-    Ir.Node[] nodes = new Ir.Node[count];
-    for (int ai = 0; ai < areas.size(); ai++) {
-      List<Ir.Node> ns = areas.get(ai).nodes;
-      for (int i = 0; i < ns.size(); i++) {
-        nodes[offset[ai] + i] = ns.get(i);
+    twin = twinsOf(areas, count);
+    views = new CustomerView.Node[count];
+    reasons = new String[count];
+  }
+
+  /**
+   * The twins of the last areas asked for, by the identity of their IR: a site per partner makes an
+   * explainer per partner of the same program, and comparing every pair of nodes' expressions is
+   * most of what making one costs.
+   */
+  private static volatile Known known;
+
+  private record Known(Ir.Area[] areas, int[] twin) {}
+
+  private static int[] twinsOf(List<Outcome.AreaOutcome> areas, int count) {
+    Ir.Area[] ids = new Ir.Area[areas.size()];
+    for (int ai = 0; ai < ids.length; ai++) {
+      ids[ai] = areas.get(ai).area;
+    }
+    Known k = known;
+    if (k != null && k.areas.length == ids.length) {
+      boolean same = true;
+      for (int ai = 0; ai < ids.length && same; ai++) {
+        same = k.areas[ai] == ids[ai];
+      }
+      if (same) {
+        return k.twin;
       }
     }
-    twin = new int[count];
+    Ir.Node[] nodes = new Ir.Node[count];
+    int at = 0;
+    for (Outcome.AreaOutcome a : areas) {
+      for (Ir.Node n : a.nodes) {
+        nodes[at++] = n;
+      }
+    }
+    int[] twin = new int[count];
     Arrays.fill(twin, -1);
-    for (int k = 0; k < count; k++) {
-      for (int j = 0; j < k && twin[k] < 0; j++) {
-        if (twin[j] < 0 && sameWords(nodes[j], nodes[k])) {
-          twin[k] = j;
+    for (int x = 0; x < count; x++) {
+      for (int j = 0; j < x && twin[x] < 0; j++) {
+        if (twin[j] < 0 && sameWords(nodes[j], nodes[x])) {
+          twin[x] = j;
         }
       }
     }
-    views = new CustomerView.Node[count];
-    reasons = new String[count];
+    known = new Known(ids, twin);
+    return twin;
   }
 
   /** Whether everything the explanation of a node reads of it, but its names, is the same. */

@@ -216,7 +216,7 @@ public final class Explainer {
       r.value[i] = a.value(c, i);
       r.current[i] = a.current(c, i);
       r.baseline[i] = a.baseline(c, i);
-      NodeTrace t = new NodeTrace(n, data, c);
+      NodeTrace t = new NodeTrace(recorder.shapes.of(n), data, c);
       if (status == NodeResults.NOT_EVALUATED) {
         for (int g : gatesBefore.get(ai)[i]) {
           if (a.status(c, g) != NodeResults.MET) {
@@ -234,8 +234,7 @@ public final class Explainer {
   private CustomerView.Node node(
       Ir.Node n, NodeResults r, int i, NodeTrace t, int c, int m, Interpreter interpreter) {
     byte status = r.status[i];
-    String detailsBy =
-        n.details().isEmpty() ? null : n.details().get(0).name().toLowerCase(Locale.ROOT);
+    String detailsBy = n.details().isEmpty() ? null : DETAILS_BY[n.details().get(0).ordinal()];
     if (status == NodeResults.NOT_EVALUATED) {
       String why =
           "not evaluated: gate '"
@@ -298,8 +297,11 @@ public final class Explainer {
       reason = reason + "; " + growth;
     }
     if (status == NodeResults.NOT_MET) {
-      String needed =
-          words.computeIfAbsent(n.met(), x -> Words.needed(n.met(), n.valueKind(), n.unit()));
+      String needed = words.get(n.met());
+      if (needed == null && !words.containsKey(n.met())) {
+        needed = Words.needed(n.met(), n.valueKind(), n.unit());
+        words.put(n.met(), needed);
+      }
       why =
           reason
               + (needed == null
@@ -336,6 +338,12 @@ public final class Explainer {
         details.rows(),
         details.leftOut());
   }
+
+  /** Per kind of details, its name in a view: {@code tenant}, {@code workload}. */
+  private static final String[] DETAILS_BY =
+      java.util.Arrays.stream(Ir.Detail.values())
+          .map(d -> d.name().toLowerCase(Locale.ROOT))
+          .toArray(String[]::new);
 
   private static final String[] KINDS =
       java.util.Arrays.stream(Ir.NodeKind.values())

@@ -108,38 +108,60 @@ final class NodeTrace {
 
   Ir.Node stoppedBy;
 
-  NodeTrace(Ir.Node node, Dataset data, int customer) {
-    Ir.Expr body = node.value() instanceof Ir.Net net ? net.body() : node.value();
-    this.top = body;
-    Ir.Dim dim =
-        node.details().isEmpty()
-            ? null
-            : node.details().get(0) == Ir.Detail.TENANT ? Ir.Dim.TENANT : Ir.Dim.WORKLOAD;
-    Ir.Var found = null;
-    boolean onTop = false;
-    if (dim != null) {
-      for (Ir.Binder b : Words.bindersOf(body)) {
-        if (b.var().dim() == dim) {
-          found = b.var();
-          onTop = true;
-          break;
-        }
-      }
-      if (found == null) {
-        found = firstVar(body, dim);
-      }
-    }
-    this.detailVar = found;
-    this.detailVarOnTop = onTop;
+  NodeTrace(Shape shape, Dataset data, int customer) {
+    this.top = shape.top;
+    this.detailVar = shape.detailVar;
+    this.detailVarOnTop = shape.detailVarOnTop;
     int size = 0;
-    if (found != null && dim == Ir.Dim.TENANT) {
+    if (detailVar != null && detailVar.dim() == Ir.Dim.TENANT) {
       this.base = data.tenantStart(customer);
       size = data.tenantEnd(customer) - base;
     } else {
       this.base = 0;
-      size = found != null ? data.workloadCount() : 0;
+      size = detailVar != null ? data.workloadCount() : 0;
     }
-    this.facts = new Fact[][] {new Fact[size], new Fact[size]};
+    this.facts = size == 0 ? NO_FACTS : new Fact[][] {new Fact[size], new Fact[size]};
+  }
+
+  private static final Fact[][] NO_FACTS = {new Fact[0], new Fact[0]};
+
+  /**
+   * What a node's traces have in common whatever the customer: the expression counted or summed,
+   * and the variable of its details rows. Made once per node ({@link Shapes}).
+   */
+  record Shape(Ir.Expr top, Ir.Var detailVar, boolean detailVarOnTop) {
+    static Shape of(Ir.Node node) {
+      Ir.Expr body = node.value() instanceof Ir.Net net ? net.body() : node.value();
+      Ir.Dim dim =
+          node.details().isEmpty()
+              ? null
+              : node.details().get(0) == Ir.Detail.TENANT ? Ir.Dim.TENANT : Ir.Dim.WORKLOAD;
+      Ir.Var found = null;
+      boolean onTop = false;
+      if (dim != null) {
+        for (Ir.Binder b : Words.bindersOf(body)) {
+          if (b.var().dim() == dim) {
+            found = b.var();
+            onTop = true;
+            break;
+          }
+        }
+        if (found == null) {
+          found = firstVar(body, dim);
+        }
+      }
+      return new Shape(body, found, onTop);
+    }
+  }
+
+  /** The shapes of the nodes met so far, by identity. Not thread-safe. */
+  static final class Shapes {
+    private final java.util.IdentityHashMap<Ir.Node, Shape> shapes =
+        new java.util.IdentityHashMap<>();
+
+    Shape of(Ir.Node node) {
+      return shapes.computeIfAbsent(node, Shape::of);
+    }
   }
 
   private static Ir.Var firstVar(Ir.Expr e, Ir.Dim dim) {

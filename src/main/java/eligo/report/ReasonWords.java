@@ -23,6 +23,9 @@ final class ReasonWords {
   /** Words that depend only on a part of the criteria and the as-of month. */
   private final Map<Object, String> words = new IdentityHashMap<>();
 
+  /** Per node whose value is a sum or a reduction, the name of its amount. */
+  private final Map<Ir.Node, String> names = new IdentityHashMap<>();
+
   /** Per count, the noun of what it counts ({@link Words#noun}). */
   private final Map<Ir.Count, String> nouns = new IdentityHashMap<>();
 
@@ -40,12 +43,11 @@ final class ReasonWords {
     if (top instanceof Ir.Count count) {
       String noun = nouns.computeIfAbsent(count, k -> Words.noun(k.binders()));
       boolean types = count.binders().get(0) instanceof Ir.ForType;
-      String what =
-          count.where() == null
-              ? null
-              : words.computeIfAbsent(
-                  count.where(),
-                  w -> Words.condition(count.where(), m, typeBinder(count.binders())));
+      String what = count.where() == null ? null : words.get(count.where());
+      if (what == null && count.where() != null) {
+        what = Words.condition(count.where(), m, typeBinder(count.binders()));
+        words.put(count.where(), what);
+      }
       long now = n.isNet() ? r.current[i] : r.value[i];
       StringBuilder s = new StringBuilder();
       if (types && what != null && now == 0 && !n.isNet()) {
@@ -89,7 +91,11 @@ final class ReasonWords {
     }
     if (top instanceof Ir.Sum sum) {
       Words.Amount amount = new Words.Amount(n.valueKind(), n.unit());
-      String name = Words.amountName(sum, Words.ownName(n.valueKind(), n.unit()));
+      String name = names.get(n);
+      if (name == null) {
+        name = Words.amountName(sum, Words.ownName(n.valueKind(), n.unit()));
+        names.put(n, name);
+      }
       if (n.isNet()) {
         return name
             + ": "
@@ -103,7 +109,11 @@ final class ReasonWords {
     }
     if (top instanceof Ir.Reduce reduce) {
       Words.Amount amount = new Words.Amount(n.valueKind(), n.unit());
-      String name = Words.reduceName(reduce, Words.ownName(n.valueKind(), n.unit()));
+      String name = names.get(n);
+      if (name == null) {
+        name = Words.reduceName(reduce, Words.ownName(n.valueKind(), n.unit()));
+        names.put(n, name);
+      }
       if (n.isNet()) {
         return name
             + ": "
@@ -131,7 +141,36 @@ final class ReasonWords {
    * {@code in 2025-10..2026-09} for a sum, average, minimum or maximum over a month range, else
    * {@code in 2026-09}.
    */
-  private static String period(Ir.Expr sum, int m) {
+  private String period(Ir.Expr sum, int m) {
+    int k = periodMonths[0] == m ? 0 : periodMonths[1] == m ? 1 : -1;
+    if (k < 0) {
+      k = nextPeriods;
+      nextPeriods = 1 - k;
+      periodMonths[k] = m;
+      periods[k].clear();
+    }
+    String words = periods[k].get(sum);
+    if (words == null) {
+      words = periodOf(sum, m);
+      periods[k].put(sum, words);
+    }
+    return words;
+  }
+
+  /**
+   * {@link #period} of two months (the as-of month and the year before it), by expression: slot
+   * {@code k} holds month {@code periodMonths[k]}.
+   */
+  @SuppressWarnings("unchecked")
+  private final Map<Ir.Expr, String>[] periods =
+      new Map[] {new IdentityHashMap<>(), new IdentityHashMap<>()};
+
+  private final int[] periodMonths = {Integer.MIN_VALUE, Integer.MIN_VALUE};
+
+  /** The slot {@link #period} replaces next. */
+  private int nextPeriods;
+
+  private static String periodOf(Ir.Expr sum, int m) {
     for (Ir.Binder b : Words.bindersOf(sum)) {
       if (b instanceof Ir.ForMonth f) {
         String months = Words.range(f.range(), m);
@@ -141,10 +180,10 @@ final class ReasonWords {
       }
     }
     if (sum instanceof Ir.Sum s && Words.bindersOf(s.body()).size() > 0) {
-      return period(s.body(), m);
+      return periodOf(s.body(), m);
     }
     if (sum instanceof Ir.Reduce r && Words.bindersOf(r.body()).size() > 0) {
-      return period(r.body(), m);
+      return periodOf(r.body(), m);
     }
     return " in " + Formats.month(m);
   }

@@ -66,6 +66,9 @@ final class TraceRecorder implements Interpreter.Listener {
         && out.add(k);
   }
 
+  /** Per node, what its traces have in common. */
+  final NodeTrace.Shapes shapes = new NodeTrace.Shapes();
+
   private NodeTrace current;
   private int asOf;
   private int customer;
@@ -82,13 +85,13 @@ final class TraceRecorder implements Interpreter.Listener {
 
   @Override
   public void evaluating(Ir.Node node) {
-    current = new NodeTrace(node, data, customer);
+    current = new NodeTrace(shapes.of(node), data, customer);
     traces.put(node, current);
   }
 
   @Override
   public void skipped(Ir.Node node, Ir.Node gate) {
-    NodeTrace t = new NodeTrace(node, data, customer);
+    NodeTrace t = new NodeTrace(shapes.of(node), data, customer);
     t.stoppedBy = gate;
     traces.put(node, t);
   }

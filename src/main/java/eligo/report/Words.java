@@ -208,9 +208,26 @@ public final class Words {
    * its own name when it is a derived measure ({@link #derivedName}).
    */
   static Amount amount(Ir.Compare k) {
-    String own = derivedName(k);
-    return own == null ? amount(k.left()) : new Amount(k.kind(), own);
+    java.util.Map<Ir.Compare, Amount> known = AMOUNTS.get();
+    Amount a = known.get(k);
+    if (a == null) {
+      String own = derivedName(k);
+      a = own == null ? amount(k.left()) : new Amount(k.kind(), own);
+      if (known.size() >= 4096) {
+        known.clear(); // the comparisons of criteria edited since (a server's), let go of
+      }
+      known.put(k, a);
+    }
+    return a;
   }
+
+  /**
+   * Per thread, the amounts of the comparisons met so far, by identity: an explanation asks for the
+   * same few comparisons' amounts for every customer, and finding one walks the expression.
+   * Bounded, for a server whose criteria change.
+   */
+  private static final ThreadLocal<java.util.Map<Ir.Compare, Amount>> AMOUNTS =
+      ThreadLocal.withInitial(java.util.IdentityHashMap::new);
 
   /**
    * The own name of the amount {@code k} compares when it is a derived measure of money or of a
