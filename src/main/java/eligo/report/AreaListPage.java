@@ -122,6 +122,10 @@ final class AreaListPage {
     }
     StringBuilder rows = new StringBuilder();
     List<Html> stopped = new ArrayList<>();
+    // the markup of each cell made once: most cells of a table are alike (not evaluated, not met 0)
+    String notEvaluated =
+        CELL_NOT_EVALUATED.render("text", mark(NodeResults.NOT_EVALUATED)).markup();
+    java.util.Map<String, String> cellsMade = new java.util.HashMap<>();
     for (int c : model.order) {
       if (everyBranchGated && stopped(ao, c, first)) {
         stopped.add(LINK.render("href", model.href(c), "label", data.customerId(c)));
@@ -141,15 +145,19 @@ final class AreaListPage {
                             node.valueKind(), node.unit(), ao.value(c, ni), node.scale()));
         // a cell of no class is not evaluated (site.js reads it so): the commonest cell, kept
         // short
-        cells.append(
-            (status == NodeResults.NOT_EVALUATED
-                    ? CELL_NOT_EVALUATED.render("text", mark(status))
-                    : CELL.render(
-                        "groups",
-                        groups[ni][c] == null ? "" : groups[ni][c],
-                        "text",
-                        mark(status) + value))
-                .markup());
+        if (status == NodeResults.NOT_EVALUATED) {
+          cells.append(notEvaluated);
+          continue;
+        }
+        String classes = groups[ni][c] == null ? "" : groups[ni][c];
+        String text = mark(status) + value;
+        String key = classes + '\n' + text; // neither holds a line break
+        String cell = cellsMade.get(key);
+        if (cell == null) {
+          cell = CELL.render("groups", classes, "text", text).markup();
+          cellsMade.put(key, cell);
+        }
+        cells.append(cell);
       }
       rows.append(
           ROW.render(

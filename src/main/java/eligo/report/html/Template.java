@@ -199,6 +199,8 @@ public final class Template {
                 "template " + name + ": {{{" + p.name() + "}}} takes Html, not " + type(v));
           }
           parts[i] = h;
+        } else if (v instanceof Integer || v instanceof Long) {
+          parts[i] = v.toString(); // digits and a minus sign: nothing to escape
         } else if (v instanceof String || v instanceof Number) {
           parts[i] = p.apostrophe() ? Html.escape(v.toString()) : Html.escapeText(v.toString());
         } else {
