@@ -215,7 +215,15 @@ public record SummaryView(
 
   private static Group group(
       String key, String label, int[] customers, java.util.function.IntPredicate in) {
-    return new Group(key, label, Arrays.stream(customers).filter(in).toArray());
+    // a loop, not a stream: a site per partner makes some hundred thousand groups (C1 only)
+    int[] members = new int[customers.length];
+    int n = 0;
+    for (int c : customers) {
+      if (in.test(c)) {
+        members[n++] = c;
+      }
+    }
+    return new Group(key, label, Arrays.copyOf(members, n));
   }
 
   private static Partner partner(

@@ -163,10 +163,23 @@ final class TreeDiagram {
     return LINE.render("d", "M" + x + " " + top + "V" + y + "H" + toX);
   }
 
+  /**
+   * The index of {@code n} in {@code nodes} by identity, or -1: a record's {@code equals} compares
+   * whole expressions, and a summary page asks for every node of every area.
+   */
+  private static int indexOf(List<Ir.Node> nodes, Ir.Node n) {
+    for (int i = 0; i < nodes.size(); i++) {
+      if (nodes.get(i) == n) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
   /** Draws node {@code n} at ({@code x}, {@code y}); returns the next free y. */
   private static int node(
       SiteModel.AreaInfo info, Ir.Node n, int x, int y, List<Html> items, List<Box> boxes) {
-    int ni = info.outcome().nodes.indexOf(n);
+    int ni = indexOf(info.outcome().nodes, n);
     String title = ni >= 0 ? info.labels().get(ni) : n.title();
     String shown = title.length() > MAX_TITLE ? title.substring(0, MAX_TITLE - 1) + "…" : title;
     String fill = NODE_FILLS.get(ni < 0 ? 2 : n.kind() == Ir.NodeKind.GATE ? 0 : 1);
@@ -223,7 +236,7 @@ final class TreeDiagram {
       Ir.Node n,
       List<Html> partnerLevel,
       java.util.Map<List<String>, String> setsShown) {
-    int ni = info.outcome().nodes.indexOf(n);
+    int ni = indexOf(info.outcome().nodes, n);
     return TREE_NODE.render(
         "leaf",
         n.kind() == Ir.NodeKind.LEAF ? " leaf" : "",
