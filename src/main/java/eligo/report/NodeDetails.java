@@ -7,8 +7,6 @@ import eligo.ir.Ir;
 import eligo.report.NodeTrace.Fact;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * The details rows of a node in {@link Explainer}'s view: per tenant or workload (the node's
@@ -37,19 +35,29 @@ final class NodeDetails {
     if (t.detailVar == null) {
       return new Rows(rows, 0);
     }
-    TreeMap<String, Integer> keys = new TreeMap<>(Texts.CODE_POINT_ORDER);
-    for (int side = 0; side < 2; side++) {
-      Fact[] facts = t.facts[side];
-      for (int k = 0; k < facts.length; k++) {
-        if (facts[k] != null) {
-          keys.put(label(data, t.detailVar, t.base + k), t.base + k);
+    // the keys with a fact on either side, in the order of their labels (a customer has a few
+    // tenants, a node some workloads: sorted in place rather than through a sorted map)
+    int size = t.facts[0].length;
+    int[] keys = new int[size];
+    String[] labels = new String[size];
+    int count = 0;
+    for (int k = 0; k < size; k++) {
+      if (t.facts[0][k] != null || t.facts[1][k] != null) {
+        String label = label(data, t.detailVar, t.base + k);
+        int at = count++;
+        while (at > 0 && Texts.CODE_POINT_ORDER.compare(labels[at - 1], label) > 0) {
+          labels[at] = labels[at - 1];
+          keys[at] = keys[at - 1];
+          at--;
         }
+        labels[at] = label;
+        keys[at] = t.base + k;
       }
     }
     int leftOut = 0;
-    for (Map.Entry<String, Integer> e : keys.entrySet()) {
-      String now = cell(n, t, 0, e.getValue());
-      String then = n.isNet() ? cell(n, t, 1, e.getValue()) : null;
+    for (int j = 0; j < count; j++) {
+      String now = cell(n, t, 0, keys[j]);
+      String then = n.isNet() ? cell(n, t, 1, keys[j]) : null;
       if (now != null || then != null) {
         if (rows.size() == MAX_DETAILS) {
           leftOut++;
@@ -57,7 +65,7 @@ final class NodeDetails {
         }
         rows.add(
             new CustomerView.Detail(
-                e.getKey(), now == null ? "—" : now, n.isNet() && then == null ? "—" : then));
+                labels[j], now == null ? "—" : now, n.isNet() && then == null ? "—" : then));
       }
     }
     return new Rows(rows, leftOut);
@@ -68,6 +76,14 @@ final class NodeDetails {
     Fact f = t.facts[side][key - t.base];
     if (f == null) {
       return null;
+    }
+    boolean interesting =
+        f.held > 0
+            || (f.hasAmount && f.amount != 0)
+            || (f.peak != null && f.peak.value() > 0)
+            || f.found != null;
+    if (!interesting) {
+      return null; // its words are not made at all
     }
     List<String> parts = new ArrayList<>();
     if (t.top instanceof Ir.Count count && f.bindings > 0) {
@@ -88,12 +104,7 @@ final class NodeDetails {
     if (f.found != null) {
       parts.add(f.found);
     }
-    boolean interesting =
-        f.held > 0
-            || (f.hasAmount && f.amount != 0)
-            || (f.peak != null && f.peak.value() > 0)
-            || f.found != null;
-    return interesting ? String.join("; ", parts) : null;
+    return String.join("; ", parts);
   }
 
   /**
