@@ -73,8 +73,12 @@ public final class Html {
     final byte[] utf8;
 
     Literal(String markup) {
+      this(markup, markup.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private Literal(String markup, byte[] utf8) {
       this.markup = markup;
-      this.utf8 = markup.getBytes(StandardCharsets.UTF_8);
+      this.utf8 = utf8;
     }
   }
 
@@ -233,7 +237,7 @@ public final class Html {
    * HTML text and attribute escaping of {@code & < > " '}; the string itself when there is none.
    */
   public static String escape(String s) {
-    return escape(s, true);
+    return markupOf(piece(s, true));
   }
 
   /**
@@ -241,24 +245,49 @@ public final class Html {
    * value, where {@code '} ends nothing.
    */
   public static String escapeText(String s) {
-    return escape(s, false);
+    return markupOf(piece(s, false));
   }
 
-  private static String escape(String s, boolean apostrophe) {
-    // looked for in the string's bytes in Latin-1 (where a character beyond it is '?', never one
-    // to escape): a page escapes millions of characters, and this is a third faster than a call
-    // per character where the code is not inlined (C1 only)
+  private static String markupOf(Object piece) {
+    return piece instanceof Literal l ? l.markup : (String) piece;
+  }
+
+  /**
+   * Text escaped ({@link #escape}, or {@link #escapeText} when not {@code apostrophe}) as a piece
+   * of a page: a {@link Literal} when the text is ASCII with nothing to escape, its bytes those
+   * found while looking for what to escape, which the page then copies instead of encoding the text
+   * again; else the escaped string.
+   */
+  static Object piece(String s, boolean apostrophe) {
+    int n = s.length();
+    // looked for in the text's bytes in Latin-1, where a character beyond it is '?' and never one
+    // to escape: a page escapes millions of characters, and a call per character is most of what
+    // that costs where the code is not inlined (C1 only). A character outside the basic plane is
+    // two chars but one byte there: such a text is read char by char.
     byte[] latin1 = s.getBytes(StandardCharsets.ISO_8859_1);
-    int n = latin1.length;
     int i = 0;
-    for (; i < n; i++) {
-      byte b = latin1[i];
-      if (b <= '>' && (b == '&' || b == '<' || b == '>' || b == '"' || (b == '\'' && apostrophe))) {
-        break;
+    if (latin1.length == n) {
+      boolean ascii = true; // no byte beyond ASCII, and no '?' (which may stand for one)
+      for (; i < n; i++) {
+        byte b = latin1[i];
+        if (b <= '?') {
+          if (b < 0 || b == '?') {
+            ascii = false;
+          } else if (b == '&' || b == '<' || b == '>' || b == '"' || (b == '\'' && apostrophe)) {
+            break;
+          }
+        }
       }
-    }
-    if (i == n) {
-      return s;
+      if (i == n) {
+        return ascii ? new Literal(s, latin1) : s;
+      }
+    } else {
+      while (i < n && !special(s.charAt(i), apostrophe)) {
+        i++;
+      }
+      if (i == n) {
+        return s;
+      }
     }
     StringBuilder out = new StringBuilder(n + 16).append(s, 0, i);
     for (; i < n; i++) {
@@ -273,5 +302,9 @@ public final class Html {
       }
     }
     return out.toString();
+  }
+
+  private static boolean special(char ch, boolean apostrophe) {
+    return ch == '&' || ch == '<' || ch == '>' || ch == '"' || (ch == '\'' && apostrophe);
   }
 }

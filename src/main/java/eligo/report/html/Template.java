@@ -202,7 +202,7 @@ public final class Template {
         } else if (v instanceof Integer || v instanceof Long) {
           parts[i] = v.toString(); // digits and a minus sign: nothing to escape
         } else if (v instanceof String || v instanceof Number) {
-          parts[i] = p.apostrophe() ? Html.escape(v.toString()) : Html.escapeText(v.toString());
+          parts[i] = Html.piece(v.toString(), p.apostrophe());
         } else {
           throw new IllegalArgumentException(
               "template " + name + ": {{" + p.name() + "}} takes text, not " + type(v));

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import eligo.report.html.Templates.Lines;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -184,6 +185,28 @@ class TemplateTest {
   void escapeLeavesPlainTextAlone() {
     assertThat(Html.escape("Contoso Ltd 42")).isEqualTo("Contoso Ltd 42");
     assertThat(Html.escape("a&b<c>d\"e'f")).isEqualTo("a&amp;b&lt;c&gt;d&quot;e&#39;f");
+  }
+
+  @Test
+  void escapeKeepsEveryCharacterBesideThoseBeyondLatin1AndOutsideTheBasicPlane() {
+    // a character outside the basic plane is two chars but one '?' in Latin-1: the text after it
+    // must be neither shifted nor cut, and a character beyond Latin-1 is never taken for one to
+    // escape
+    assertThat(Html.escape("😀<b>x")).isEqualTo("😀&lt;b&gt;x");
+    assertThat(Html.escape("😀😀a<")).isEqualTo("😀😀a&lt;");
+    assertThat(Html.escapeText("名前 › 'q' & ü")).isEqualTo("名前 › 'q' &amp; ü");
+    assertThat(Html.escape("Ħ ü ?")).isEqualTo("Ħ ü ?");
+    Template t = Template.parse("t", "<p title=\"{{a}}\">{{b}}</p>");
+    String[] texts = {"plain ASCII 42", "😀 <i>", "ü & ä", "? and ?", "Ħ"};
+    for (String a : texts) {
+      for (String b : texts) {
+        Html h = t.render("a", a, "b", b);
+        String expected = "<p title=\"" + Html.escapeText(a) + "\">" + Html.escapeText(b) + "</p>";
+        assertThat(h.markup()).isEqualTo(expected);
+        assertThat(new String(h.utf8().array(), 0, h.utf8().limit(), StandardCharsets.UTF_8))
+            .isEqualTo(expected);
+      }
+    }
   }
 
   @Test
