@@ -312,7 +312,7 @@ public final class Evaluation {
       progress.update(data.customerCount(), data.customerCount());
       return run.outcome();
     }
-    run.start(threads);
+    run.run(threads);
     Outcome finished;
     try {
       finished = run.finish();

@@ -74,12 +74,29 @@ final class EvaluationRun {
 
   /** Starts evaluating on up to {@code threads} threads. */
   void start(int threads) {
-    int workers = Math.max(1, Math.min(threads, Math.max(1, customers / 256)));
+    int workers = workers(threads);
     for (int w = 0; w < workers; w++) {
       Thread t = new Thread(this::work, "eligo-eval-" + w);
       pool.add(t);
       t.start();
     }
+  }
+
+  /**
+   * Evaluates every customer before returning, for a caller that would wait at once: on this thread
+   * when one thread would do (a partner's slice, some tens of customers: a site per partner started
+   * thousands of threads), else as {@link #start}.
+   */
+  void run(int threads) {
+    if (workers(threads) == 1) {
+      work();
+    } else {
+      start(threads);
+    }
+  }
+
+  private int workers(int threads) {
+    return Math.max(1, Math.min(threads, Math.max(1, customers / 256)));
   }
 
   private void work() {
