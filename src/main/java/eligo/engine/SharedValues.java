@@ -1,6 +1,7 @@
 package eligo.engine;
 
 import eligo.data.NodeResults;
+import eligo.ir.IdentityMemo;
 import eligo.ir.Ir;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -29,29 +30,14 @@ final class SharedValues {
 
   /** The twins among {@code areas}, evaluated in that order. */
   static SharedValues of(List<Ir.Area> areas) {
-    Known k = known;
-    if (k != null && k.areas.size() == areas.size()) {
-      boolean same = true;
-      for (int a = 0; a < areas.size() && same; a++) {
-        same = k.areas.get(a) == areas.get(a);
-      }
-      if (same) {
-        return k.values;
-      }
-    }
-    SharedValues values = find(areas);
-    known = new Known(List.copyOf(areas), values);
-    return values;
+    return KNOWN.get(areas, () -> find(areas));
   }
 
   /**
-   * The twins of the last areas asked for, by the identity of their IR: a run per partner (a site
-   * per partner) asks for the same areas thousands of times, and finding twins compares whole
-   * expressions.
+   * The twins of the last areas asked for: a run per partner (a site per partner) asks for the same
+   * areas thousands of times, and finding twins compares whole expressions.
    */
-  private static volatile Known known;
-
-  private record Known(List<Ir.Area> areas, SharedValues values) {}
+  private static final IdentityMemo<SharedValues> KNOWN = new IdentityMemo<>();
 
   private static SharedValues find(List<Ir.Area> areas) {
     Twin[][] twins = new Twin[areas.size()][];

@@ -2,7 +2,9 @@ package eligo.report;
 
 import eligo.data.NodeResults;
 import eligo.engine.Outcome;
+import eligo.ir.IdentityMemo;
 import eligo.ir.Ir;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
@@ -44,29 +46,20 @@ final class ExplainedTwins {
   }
 
   /**
-   * The twins of the last areas asked for, by the identity of their IR: a site per partner makes an
-   * explainer per partner of the same program, and comparing every pair of nodes' expressions is
-   * most of what making one costs.
+   * The twins of the last areas asked for: a site per partner makes an explainer per partner of the
+   * same program, and comparing every pair of nodes' expressions is most of what making one costs.
    */
-  private static volatile Known known;
-
-  private record Known(Ir.Area[] areas, int[] twin) {}
+  private static final IdentityMemo<int[]> KNOWN = new IdentityMemo<>();
 
   private static int[] twinsOf(List<Outcome.AreaOutcome> areas, int count) {
-    Ir.Area[] ids = new Ir.Area[areas.size()];
-    for (int ai = 0; ai < ids.length; ai++) {
-      ids[ai] = areas.get(ai).area;
+    List<Ir.Area> ids = new ArrayList<>();
+    for (Outcome.AreaOutcome a : areas) {
+      ids.add(a.area);
     }
-    Known k = known;
-    if (k != null && k.areas.length == ids.length) {
-      boolean same = true;
-      for (int ai = 0; ai < ids.length && same; ai++) {
-        same = k.areas[ai] == ids[ai];
-      }
-      if (same) {
-        return k.twin;
-      }
-    }
+    return KNOWN.get(ids, () -> findTwins(areas, count));
+  }
+
+  private static int[] findTwins(List<Outcome.AreaOutcome> areas, int count) {
     Ir.Node[] nodes = new Ir.Node[count];
     int at = 0;
     for (Outcome.AreaOutcome a : areas) {
@@ -83,7 +76,6 @@ final class ExplainedTwins {
         }
       }
     }
-    known = new Known(ids, twin);
     return twin;
   }
 
