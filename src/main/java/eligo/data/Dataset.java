@@ -195,6 +195,17 @@ public final class Dataset {
 
   // ---- workloads
 
+  /**
+   * Whether {@code other} holds this dataset's very catalogs (workloads, their families,
+   * association types: the same arrays, as a {@link DatasetSlice} of it does), so that what was
+   * worked out from the catalogs of one holds for the other.
+   */
+  public boolean sharesCatalogs(Dataset other) {
+    return workloadNames == other.workloadNames
+        && workloadFamilies == other.workloadFamilies
+        && typeNames == other.typeNames;
+  }
+
   public int workloadCount() {
     return workloadNames.length;
   }

@@ -39,6 +39,11 @@ public final class Interpreter implements AreaEvaluator {
   /** Told about every value computed, for explanations; null when nobody listens. */
   private final Listener listener;
 
+  private final Dataset data;
+
+  /** The masks and rates the area's expressions read (over {@link #data}'s catalogs). */
+  private final Lookups lookups;
+
   private final Evaluation evaluation;
 
   private final AssociationSearch associations;
@@ -117,11 +122,28 @@ public final class Interpreter implements AreaEvaluator {
    * checked against an evaluation that shares none of its shortcuts.
    */
   public static Interpreter explaining(Ir.Area area, Dataset data, Listener listener) {
-    return new Interpreter(area, data, listener, true);
+    return new Interpreter(area, data, listener, true, null);
+  }
+
+  /**
+   * {@link #explaining}, with the masks and rates of {@code earlier} (when not null) where it
+   * interprets the same area over a dataset that {@linkplain Dataset#sharesCatalogs shares the
+   * catalogs} of {@code data}: they depend on nothing else, and a site per partner makes an
+   * interpreter per area for each partner.
+   */
+  public static Interpreter explaining(
+      Ir.Area area, Dataset data, Listener listener, Interpreter earlier) {
+    return new Interpreter(area, data, listener, true, earlier);
   }
 
   private Interpreter(Ir.Area area, Dataset data, Listener listener, boolean skipAbsent) {
+    this(area, data, listener, skipAbsent, null);
+  }
+
+  private Interpreter(
+      Ir.Area area, Dataset data, Listener listener, boolean skipAbsent, Interpreter earlier) {
     this.area = area;
+    this.data = data;
     this.listener = listener;
     this.resultNodes = area.resultNodes();
     this.partnerNodes = area.partnerNodes();
@@ -130,6 +152,17 @@ public final class Interpreter implements AreaEvaluator {
     for (int i = 0; i < resultNodes.size(); i++) {
       partnerSlot[i] = resultNodes.get(i).partner() == null ? -1 : j++;
     }
+    if (earlier != null && earlier.area == area && earlier.data.sharesCatalogs(data)) {
+      this.lookups = earlier.lookups; // the area was checked and prepared over these catalogs
+    } else {
+      this.lookups = prepared(area, data);
+    }
+    this.evaluation = new Evaluation(data, lookups, listener, skipAbsent);
+    this.associations = new AssociationSearch(data, lookups);
+  }
+
+  /** The masks and rates of {@code area}'s result nodes over {@code data}, the area checked. */
+  private static Lookups prepared(Ir.Area area, Dataset data) {
     Lookups lookups = new Lookups(data);
     for (Ir.Branch b : area.branches()) {
       for (Ir.Node n : b.nodes()) {
@@ -149,8 +182,7 @@ public final class Interpreter implements AreaEvaluator {
         }
       }
     }
-    this.evaluation = new Evaluation(data, lookups, listener, skipAbsent);
-    this.associations = new AssociationSearch(data, lookups);
+    return lookups;
   }
 
   @Override

@@ -36,7 +36,7 @@ final class AreaListPage {
 
   /** The fragment ({@code GROUP:AREA:NODE}) of a count's link to its customers. */
   static String fragment(String group, String areaId, String nodeId) {
-    return group + ":" + SiteNames.of(areaId) + ":" + SiteNames.of(nodeId);
+    return group + ":" + SiteNames.ofCriteria(areaId) + ":" + SiteNames.ofCriteria(nodeId);
   }
 
   /**
@@ -105,7 +105,7 @@ final class AreaListPage {
     List<Html> heads = new ArrayList<>();
     List<String> gateIds = new ArrayList<>();
     for (int ni = 0; ni < nodes; ni++) {
-      String id = SiteNames.of(a.nodes().get(ni).id());
+      String id = SiteNames.ofCriteria(a.nodes().get(ni).id());
       Ir.Node node = ao.nodes.get(ni);
       String unit = node.unit() == null ? "" : node.unit().replace('_', ' ');
       heads.add(

@@ -64,7 +64,7 @@ final class ListPages {
     SummaryView.Area a = model.all.areas().get(ai);
     SummaryView.Node n = a.nodes().get(ni);
     return listsPerNode()
-        ? SiteNames.of(a.id()) + "." + SiteNames.of(n.id()) + ".html"
+        ? SiteNames.ofCriteria(a.id()) + "." + SiteNames.ofCriteria(n.id()) + ".html"
         : SiteModel.listName(a.id(), n.id(), n.groups().get(gi).key(), page);
   }
 
@@ -90,7 +90,7 @@ final class ListPages {
    * each node of the area (every list of the area, a pair of columns each).
    */
   static String listCsv(SummaryView.Area a) {
-    return SiteNames.of(a.id()) + ".csv";
+    return SiteNames.ofCriteria(a.id()) + ".csv";
   }
 
   /** A node's list page of all its groups ({@link #listsPerNode}). */

@@ -150,6 +150,8 @@ public final class PartnerSite {
                   .markup());
           ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, threads));
           AtomicInteger done = new AtomicInteger();
+          // each thread's last explainer, whose words of the criteria the next partner's keeps
+          ThreadLocal<Explainer> explainers = new ThreadLocal<>();
           try {
             List<Future<?>> jobs = new ArrayList<>();
             for (Map.Entry<String, List<Integer>> e : byPartner.entrySet()) {
@@ -166,11 +168,10 @@ public final class PartnerSite {
                                 asOf,
                                 1,
                                 Evaluation.Progress.NONE);
+                        Explainer explainer = Explainer.forSite(o, explainers.get());
+                        explainers.set(explainer);
                         SiteWriter.writeInto(
-                            SitePages.partner(o),
-                            tmp.resolve(SiteNames.of(e.getKey())),
-                            false,
-                            Evaluation.Progress.NONE);
+                            SitePages.partner(o), tmp.resolve(SiteNames.of(e.getKey())), explainer);
                         progress.update(done.incrementAndGet(), byPartner.size());
                         return null;
                       }));

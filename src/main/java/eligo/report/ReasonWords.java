@@ -21,17 +21,48 @@ final class ReasonWords {
   private final boolean qualifying;
 
   /** Words that depend only on a part of the criteria and the as-of month. */
-  private final Map<Object, String> words = new IdentityHashMap<>();
+  private final Map<Object, String> words;
 
   /** Per node whose value is a sum or a reduction, the name of its amount. */
-  private final Map<Ir.Node, String> names = new IdentityHashMap<>();
+  private final Map<Ir.Node, String> names;
 
   /** Per count, the noun of what it counts ({@link Words#noun}). */
-  private final Map<Ir.Count, String> nouns = new IdentityHashMap<>();
+  private final Map<Ir.Count, String> nouns;
 
   ReasonWords(Dataset data, boolean qualifying) {
+    this(
+        data,
+        qualifying,
+        new IdentityHashMap<>(),
+        new IdentityHashMap<>(),
+        new IdentityHashMap<>());
+  }
+
+  private ReasonWords(
+      Dataset data,
+      boolean qualifying,
+      Map<Object, String> words,
+      Map<Ir.Node, String> names,
+      Map<Ir.Count, String> nouns) {
     this.data = data;
     this.qualifying = qualifying;
+    this.words = words;
+    this.names = names;
+    this.nouns = nouns;
+  }
+
+  /**
+   * The same words for the customers of {@code other}, a dataset that {@linkplain
+   * Dataset#sharesCatalogs shares the catalogs} of this one, explained as of the same month: what
+   * depends only on the criteria, the month and the catalogs is kept (the same thread's).
+   */
+  ReasonWords over(Dataset other) {
+    return new ReasonWords(other, qualifying, words, names, nouns);
+  }
+
+  /** Whether a count's why says what qualifies. */
+  boolean qualifying() {
+    return qualifying;
   }
 
   /** The deciding facts of an evaluated node in words (the part before "needed"). */

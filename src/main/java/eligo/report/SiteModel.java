@@ -93,7 +93,7 @@ final class SiteModel {
     this.books = new java.util.LinkedHashMap<>();
     inBooks.forEach((k, v) -> books.put(k, v.stream().mapToInt(Integer::intValue).toArray()));
     for (Outcome.AreaOutcome a : outcome.areas) {
-      String anchor = "a-" + SiteNames.of(a.area.id());
+      String anchor = "a-" + SiteNames.ofCriteria(a.area.id());
       List<String> labels = new ArrayList<>();
       List<String> branches = new ArrayList<>();
       Map<Ir.Node, String> anchors = new IdentityHashMap<>();
@@ -103,9 +103,9 @@ final class SiteModel {
       }
       for (Ir.Branch b : a.area.branches()) {
         for (Ir.Node n : b.nodes()) {
-          anchors.put(n, "n-" + SiteNames.of(n.id()));
+          anchors.put(n, "n-" + SiteNames.ofCriteria(n.id()));
           for (Ir.Node leaf : n.leaves()) {
-            anchors.put(leaf, "n-" + SiteNames.of(leaf.id()));
+            anchors.put(leaf, "n-" + SiteNames.ofCriteria(leaf.id()));
           }
         }
       }
@@ -158,9 +158,9 @@ final class SiteModel {
 
   /** The file of a group's list page (1-based), in {@code lists/}. */
   static String listName(String areaId, String nodeId, String group, int page) {
-    return SiteNames.of(areaId)
+    return SiteNames.ofCriteria(areaId)
         + "."
-        + SiteNames.of(nodeId)
+        + SiteNames.ofCriteria(nodeId)
         + "."
         + group
         + (page == 1 ? "" : "." + page)

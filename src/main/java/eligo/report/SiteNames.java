@@ -46,6 +46,27 @@ public final class SiteNames {
     return out.substring(0, MAX - 65) + "+" + sha256(id);
   }
 
+  /** {@link #of} of the criteria's ids, by id: the same few hundred for every partner's site. */
+  private static final java.util.Map<String, String> CRITERIA_IDS =
+      new java.util.concurrent.ConcurrentHashMap<>();
+
+  /**
+   * {@link #of} of an id of the criteria (an area's, a node's), kept: a site per partner names the
+   * same areas and nodes for each of thousands of partners. At most 4,096 are kept (a server whose
+   * criteria change starts again), so it holds no id of the data.
+   */
+  static String ofCriteria(String id) {
+    String name = CRITERIA_IDS.get(id);
+    if (name == null) {
+      if (CRITERIA_IDS.size() >= 4096) {
+        CRITERIA_IDS.clear();
+      }
+      name = of(id);
+      CRITERIA_IDS.put(id, name);
+    }
+    return name;
+  }
+
   private static String sha256(String s) {
     try {
       return HexFormat.of()

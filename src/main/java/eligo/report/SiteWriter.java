@@ -55,6 +55,26 @@ public final class SiteWriter {
   public static void writeInto(
       SitePages pages, Path dir, boolean parallel, Evaluation.Progress progress)
       throws IOException {
+    ThreadLocal<Explainer> explainers =
+        ThreadLocal.withInitial(() -> Explainer.forSite(pages.model.outcome));
+    writeInto(pages, dir, parallel, progress, explainers::get);
+  }
+
+  /**
+   * Writes the site of {@code pages} into {@code dir} on this thread, its customers explained by
+   * {@code explainer} (an {@link Explainer#forSite} of the pages' outcome).
+   */
+  static void writeInto(SitePages pages, Path dir, Explainer explainer) throws IOException {
+    writeInto(pages, dir, false, Evaluation.Progress.NONE, () -> explainer);
+  }
+
+  private static void writeInto(
+      SitePages pages,
+      Path dir,
+      boolean parallel,
+      Evaluation.Progress progress,
+      java.util.function.Supplier<Explainer> explainers)
+      throws IOException {
     SiteModel model = pages.model;
     Files.createDirectories(dir);
     if (!pages.lists.listsPerArea()) {
@@ -102,8 +122,6 @@ public final class SiteWriter {
     }
     write(dir.resolve("results.csv"), SiteCsv.results(model));
     List<Map.Entry<String, int[]>> books = new ArrayList<>(model.books.entrySet());
-    ThreadLocal<Explainer> explainers =
-        ThreadLocal.withInitial(() -> Explainer.forSite(model.outcome));
     AtomicInteger done = new AtomicInteger();
     int customers = model.order.length;
     IntStream range = IntStream.range(0, books.size());

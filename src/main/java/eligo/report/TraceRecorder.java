@@ -23,7 +23,23 @@ final class TraceRecorder implements Interpreter.Listener {
   private final Dataset data;
 
   TraceRecorder(Dataset data) {
+    this(
+        data, java.util.Collections.newSetFromMap(new IdentityHashMap<>()), new NodeTrace.Shapes());
+  }
+
+  private TraceRecorder(Dataset data, java.util.Set<Ir.Expr> bandBounds, NodeTrace.Shapes shapes) {
     this.data = data;
+    this.bandBounds = bandBounds;
+    this.shapes = shapes;
+  }
+
+  /**
+   * A recorder for the customers of {@code other}, a dataset that {@linkplain
+   * Dataset#sharesCatalogs shares the catalogs} of this one: the bands noted and the shapes of the
+   * nodes kept (they depend on the criteria only), nothing of a customer.
+   */
+  TraceRecorder over(Dataset other) {
+    return new TraceRecorder(other, bandBounds, shapes);
   }
 
   final Map<Ir.Node, NodeTrace> traces = new IdentityHashMap<>();
@@ -37,8 +53,7 @@ final class TraceRecorder implements Interpreter.Listener {
   final LastValues lastHeld = new LastValues();
 
   /** The comparisons that are bounds of a band: two or more bounds on one amount, all held. */
-  private final java.util.Set<Ir.Expr> bandBounds =
-      java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+  private final java.util.Set<Ir.Expr> bandBounds;
 
   /** Notes the bands of {@code e}: 'within' gives an 'and' of comparisons of one amount. */
   void noteBands(Ir.Expr e) {
@@ -67,7 +82,7 @@ final class TraceRecorder implements Interpreter.Listener {
   }
 
   /** Per node, what its traces have in common. */
-  final NodeTrace.Shapes shapes = new NodeTrace.Shapes();
+  final NodeTrace.Shapes shapes;
 
   private NodeTrace current;
   private int asOf;

@@ -44,4 +44,17 @@ class SiteNamesTest {
     assertThat(SiteNames.of("C0001")).isEqualTo("_c0001");
     assertThat(SiteNames.of("a.b")).isEqualTo("a~2e~b");
   }
+
+  @Test
+  void criteriaIdsAreNamedAsAnyIdAcrossTheBoundOfWhatIsKept() {
+    // more ids than are kept, twice over, and each asked twice: never a name of another id
+    for (int round = 0; round < 2; round++) {
+      for (int k = 0; k < 5000; k++) {
+        String id = (k % 2 == 0 ? "Node." : "node-") + k;
+        assertThat(SiteNames.ofCriteria(id)).as(id).isEqualTo(SiteNames.of(id));
+        assertThat(SiteNames.ofCriteria(id)).as(id).isEqualTo(SiteNames.of(id));
+      }
+    }
+    assertThat(SiteNames.ofCriteria("x".repeat(300))).isEqualTo(SiteNames.of("x".repeat(300)));
+  }
 }
