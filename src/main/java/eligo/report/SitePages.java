@@ -138,11 +138,32 @@ public final class SitePages {
             "partnerHead",
             program ? TH.render("text", "Partner") : Html.EMPTY,
             "rows",
-            Html.raw(rows.toString()));
+            Html.raw(rows.toString()),
+            "searchIndex",
+            searchIndexInline()
+                // the index's strings are JavaScript escapes of every markup character: no text
+                // of the data can end the script element or open another
+                ? Html.raw("<script>" + searchIndex() + "</script>")
+                : SEARCH_INDEX_FILE);
     return page("Customers", "", body);
   }
 
-  /** {@code search-index.js}: id, name, partner and page name of every customer. */
+  private static final Html SEARCH_INDEX_FILE = Html.raw("<script src=search-index.js></script>");
+
+  /**
+   * Whether the search index is in {@code customers.html} rather than a file of its own: when that
+   * is the site's only page of customers (a partner's site, a program's of at most {@value
+   * #PAGE_SIZE} customers), which saves a file per site, and creating a file costs more than its
+   * bytes (3,000 partners' sites: 3,000 files fewer).
+   */
+  boolean searchIndexInline() {
+    return customerIndexPages() == 1;
+  }
+
+  /**
+   * {@code search-index.js}: id, name, partner and page name of every customer, as a script ({@code
+   * var ELIGO_CUSTOMERS=[...];}); in {@code customers.html} when {@link #searchIndexInline}.
+   */
   String searchIndex() {
     Dataset data = model.outcome.data;
     StringBuilder js = new StringBuilder("var ELIGO_CUSTOMERS=[");

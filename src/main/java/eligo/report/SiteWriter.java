@@ -33,8 +33,8 @@ import java.util.stream.IntStream;
  *       SitePages#PAGE_SIZE} customers {@code lists.html} instead, every list of every area (its
  *       script in {@code site.js}, its download {@code results.csv});
  *   <li>{@code cN-K.html}: the customers' pages, a section each, a few to a page ({@link
- *       CustomerBooks}); {@code customers[.PAGE].html} with the search over {@code
- *       search-index.js};
+ *       CustomerBooks}); {@code customers[.PAGE].html} with the search over the customers' index,
+ *       in {@code customers.html} when it is the only such page, else {@code search-index.js};
  *   <li>{@code results.csv}: every customer's status and value at every node.
  * </ul>
  *
@@ -116,7 +116,9 @@ public final class SiteWriter {
       // its CSV is the site's results.csv: each area's columns are a part of it
       write(dir.resolve("lists.html"), pages.lists.listsPage());
     }
-    write(dir.resolve("search-index.js"), pages.searchIndex());
+    if (!pages.searchIndexInline()) {
+      write(dir.resolve("search-index.js"), pages.searchIndex());
+    }
     for (int p = 1; p <= pages.customerIndexPages(); p++) {
       write(dir.resolve(SitePages.customerIndexName(p)), pages.customerIndexPage(p));
     }

@@ -190,6 +190,13 @@ class HtmlReportChromiumTest {
     assertThat(index)
         .contains("<td>&lt;script&gt;alert(1)&lt;/script&gt; 57</td>")
         .doesNotContain("<script>alert(1)");
+    // a site of one page of customers has its search index in that page: the names in it are
+    // JavaScript escapes, so its script elements are the index and the site's script, no other
+    assertThat(index.split("<script", -1)).as("script elements on customers.html").hasSize(3);
+    assertThat(index)
+        .contains("<script>var ELIGO_CUSTOMERS=[")
+        .contains("\\u003cscript\\u003ealert(1)\\u003c/script\\u003e 57");
+    assertThat(site.resolve("search-index.js")).doesNotExist();
     String page = dom(site.resolve(link.group(1)));
     assertThat(page)
         .contains("<h1 class=\"customer-name\">&lt;script&gt;alert(1)&lt;/script&gt; 57</h1>");

@@ -178,7 +178,6 @@ class PartnerSiteChromiumTest {
             "index.html",
             "lists.html",
             "customers.html",
-            "search-index.js",
             "c1-0.html",
             "results.csv",
             "site.css",
