@@ -1,7 +1,7 @@
 // The site's one script, three parts, each for the pages that have its elements: the customer
 // search (customers.html, over the index in it or in search-index.js), the lists (lists.html)
-// and a book of customers (cN-K.html). Every page works without it: it filters, finds and adds links; what a page says
-// is in its markup.
+// and a book of customers (cN-K.html). Every page works without it: it filters, finds and adds
+// links; what a page says is in its markup.
 
 // ---------------------------------------------------------------- the search
 (function(){

@@ -172,6 +172,14 @@ class ServeChromiumTest {
       for (String other : customersOf("P002")) {
         assertThat(page).doesNotContain(other);
       }
+      // the search's index is a script in the page: it runs under the answer's nonce
+      String first = own.stream().sorted().findFirst().orElseThrow();
+      b.eval(
+          "(() => { const q = document.getElementById('q'); q.value = '"
+              + first
+              + "'; q.dispatchEvent(new Event('input')); return 1; })()");
+      assertThat(b.text("document.getElementById('hits').innerText")).matches("[1-9][0-9]* found");
+      assertThat(b.text("document.getElementById('results').innerText")).contains(first);
       assertThat(b.eval("fetch('/api/partners/P002/summary').then(r => r.status)").asInt())
           .isEqualTo(403);
       assertThat(b.eval("fetch('/api/partners/P001/summary').then(r => r.status)").asInt())
