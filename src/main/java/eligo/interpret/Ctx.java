@@ -107,6 +107,16 @@ final class Ctx implements Interpreter.Scope {
     return out;
   }
 
+  /** The innermost bound variable; null when this context binds none. */
+  Ir.Var innermost() {
+    return var;
+  }
+
+  /** The context {@link #innermost} was bound in; null when it binds none. */
+  Ctx outer() {
+    return outer;
+  }
+
   @Override
   public boolean binds(Ir.Var v) {
     for (Ctx b = this; b.var != null; b = b.outer) {

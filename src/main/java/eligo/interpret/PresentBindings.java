@@ -128,7 +128,9 @@ final class PresentBindings {
    * and workload pair whose absence adds nothing to {@code x}; null if none.
    */
   private Ir.Var boundWith(Ir.Exists x, Ctx c, Ir.Var var, Ir.Dim dim) {
-    for (Ir.Var other : c.bound()) {
+    // the bound variables, innermost first, read along the chain (no list: a call per binding)
+    for (Ctx b = c; b.innermost() != null; b = b.outer()) {
+      Ir.Var other = b.innermost();
       if (other.dim() == dim) {
         Ir.Var tenant = dim == Ir.Dim.TENANT ? other : var;
         Ir.Var workload = dim == Ir.Dim.TENANT ? var : other;
@@ -145,10 +147,11 @@ final class PresentBindings {
    * usage row in the month bound to {@code month} adds nothing to {@code x}; null if none.
    */
   private Ir.Var[] boundPair(Ir.Exists x, Ctx c, Ir.Var month) {
-    List<Ir.Var> bound = c.bound();
-    for (Ir.Var t : bound) {
+    for (Ctx bt = c; bt.innermost() != null; bt = bt.outer()) {
+      Ir.Var t = bt.innermost();
       if (t.dim() == Ir.Dim.TENANT) {
-        for (Ir.Var w : bound) {
+        for (Ctx bw = c; bw.innermost() != null; bw = bw.outer()) {
+          Ir.Var w = bw.innermost();
           if (w.dim() == Ir.Dim.WORKLOAD && absentAddsNothing(x, t, w, month)) {
             return new Ir.Var[] {t, w};
           }
@@ -159,7 +162,17 @@ final class PresentBindings {
   }
 
   private boolean absentAddsNothing(Ir.Exists x, Ir.Var tenant, Ir.Var workload, Ir.Var month) {
-    AbsenceKey key = new AbsenceKey(x, tenant.id(), workload.id(), month == null ? -1 : month.id());
+    int m = month == null ? -1 : month.id();
+    // a loop asks the same of every binding: the last answer first, without a key to make
+    Known last = this.last;
+    if (last != null
+        && last.x == x
+        && last.tenant == tenant.id()
+        && last.workload == workload.id()
+        && last.month == m) {
+      return last.nothing;
+    }
+    AbsenceKey key = new AbsenceKey(x, tenant.id(), workload.id(), m);
     Boolean known = absence.get(key);
     if (known == null) {
       // no lambda for computeIfAbsent: this runs for every binding explained (see Numbers)
@@ -168,8 +181,17 @@ final class PresentBindings {
               .contributesNothing(x);
       absence.putIfAbsent(key, known);
     }
+    this.last = new Known(x, tenant.id(), workload.id(), m, known);
     return known;
   }
+
+  /**
+   * The last answer of {@link #absentAddsNothing}: immutable, so a thread reads a whole one (each
+   * explainer has its own interpreter; a shared one would only miss).
+   */
+  private record Known(Ir.Exists x, int tenant, int workload, int month, boolean nothing) {}
+
+  private Known last;
 
   /** An {@code any} (by identity: its IR may be shared) and the variables of an absence. */
   private static final class AbsenceKey {
