@@ -7,10 +7,8 @@ import eligo.interpret.Interpreter;
 import eligo.io.Texts;
 import eligo.ir.Ir;
 import java.util.ArrayList;
-import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
 /**
  * Builds the by-customer view with the reasons behind every status. It evaluates the customer again
@@ -32,27 +30,14 @@ public final class Explainer {
   /** The nodes whose explanation an earlier node of the customer gave ({@link #explainNotMet}). */
   private final ExplainedTwins twins;
 
-  /**
-   * Words that depend only on a part of the criteria and the as-of month, kept: the same for every
-   * customer.
-   */
-  private final Map<Object, String> words;
-
-  /** Per condition or value, its {@code at least} and points conditions. */
-  private final Map<Ir.Expr, AtLeastWords.Found> atLeasts;
-
-  /** Per condition, its relative growths in words. */
-  private final GrowthWords growths;
-
   /** Per area, per result index: the result indexes of the gates before it in its branch. */
   private final List<int[][]> gatesBefore;
 
   /**
-   * The deciding facts in words. A count's why says what qualifies ({@code (qualifying: ...)}) but
-   * on a site's customer pages: it is the same for every customer, so a site says it once, under
-   * the node's tree on the summary.
+   * The view of each node evaluated, in words, keeping what depends only on the criteria, the as-of
+   * month and the catalogs.
    */
-  private final ReasonWords reasons;
+  private final NodeWords nodeWords;
 
   public Explainer(Outcome outcome) {
     this(outcome, true, null);
@@ -76,7 +61,7 @@ public final class Explainer {
   public static Explainer forSite(Outcome outcome, Explainer earlier) {
     boolean same =
         earlier != null
-            && !earlier.reasons.qualifying()
+            && !earlier.nodeWords.qualifying()
             && earlier.outcome.asOf == outcome.asOf
             && earlier.data.sharesCatalogs(outcome.data)
             && earlier.outcome.areas.size() == outcome.areas.size();
@@ -89,12 +74,12 @@ public final class Explainer {
   private Explainer(Outcome outcome, boolean qualifying, Explainer earlier) {
     this.outcome = outcome;
     this.data = outcome.data;
-    this.reasons = earlier == null ? new ReasonWords(data, qualifying) : earlier.reasons.over(data);
     this.recorder = earlier == null ? new TraceRecorder(data) : earlier.recorder.over(data);
+    this.nodeWords =
+        earlier == null
+            ? new NodeWords(data, recorder, qualifying)
+            : earlier.nodeWords.over(data, recorder);
     this.twins = new ExplainedTwins(outcome.areas);
-    this.words = earlier == null ? new IdentityHashMap<>() : earlier.words;
-    this.atLeasts = earlier == null ? new IdentityHashMap<>() : earlier.atLeasts;
-    this.growths = earlier == null ? new GrowthWords() : earlier.growths;
     if (earlier != null) {
       this.gatesBefore = earlier.gatesBefore;
       for (int ai = 0; ai < outcome.areas.size(); ai++) {
@@ -209,7 +194,7 @@ public final class Explainer {
                   t.detailsLeftOut());
           recorder.reasons.put(n, twins.twinReason(ai, i));
         } else {
-          view = node(n, r, i, recorder.traces.get(n), c, m, interpreters.get(ai));
+          view = nodeWords.node(n, r, i, recorder.traces.get(n), c, m, interpreters.get(ai));
         }
         if (notMetOnly && r.status[i] == NodeResults.NOT_MET) {
           twins.explained(ai, i, view, recorder.reasons.get(n));
@@ -261,122 +246,6 @@ public final class Explainer {
       recorder.traces.put(n, t);
     }
   }
-
-  // ================================================================ the view of one node
-
-  private CustomerView.Node node(
-      Ir.Node n, NodeResults r, int i, NodeTrace t, int c, int m, Interpreter interpreter) {
-    byte status = r.status[i];
-    String detailsBy = n.details().isEmpty() ? null : DETAILS_BY[n.details().get(0).ordinal()];
-    if (status == NodeResults.NOT_EVALUATED) {
-      String why =
-          "not evaluated: gate '"
-              + t.stoppedBy.title()
-              + "' was not met ("
-              + recorder.reasons.get(t.stoppedBy)
-              + ")";
-      return new CustomerView.Node(
-          n.id(),
-          kind(n),
-          n.title(),
-          n.criteria(),
-          "not_evaluated",
-          null,
-          "",
-          why,
-          detailsBy,
-          List.of(),
-          0);
-    }
-    String current =
-        n.isNet() && n.valueKind() != Ir.ValueKind.COUNT
-            ? Formats.growth(n.valueKind(), n.unit(), r.current[i], r.baseline[i], n.scale())
-            : n.isNet()
-                ? "net "
-                    + Formats.value(n.valueKind(), n.unit(), r.value[i], n.scale())
-                    + " ("
-                    + Formats.number(r.current[i], n.scale())
-                    + " as of "
-                    + Formats.month(m)
-                    + ", "
-                    + Formats.number(r.baseline[i], n.scale())
-                    + " as of "
-                    + Formats.month(m - 12)
-                    + ")"
-                : Formats.value(n.valueKind(), n.unit(), r.value[i], n.scale());
-    String reason = reasons.of(n, t, r, i, c, m);
-    recorder.reasons.put(n, reason);
-    String why = null;
-    String growth = growths.of(n, recorder.lastValue);
-    String atLeast =
-        AtLeastWords.of(atLeasts.computeIfAbsent(n.met(), AtLeastWords::find), recorder.lastHeld);
-    String scored =
-        AtLeastWords.of(atLeasts.computeIfAbsent(n.value(), AtLeastWords::find), recorder.lastHeld);
-    if (scored != null) {
-      atLeast = atLeast == null ? scored : scored + "; " + atLeast;
-    }
-    if (atLeast != null) {
-      growth = growth == null ? atLeast : growth + "; " + atLeast;
-    }
-    String parts =
-        PartWords.of(
-            n.met(),
-            new PartWords.Heard(
-                recorder.lastHeld, recorder.lastValue, data, c, n.valueKind(), n.unit()));
-    if (parts != null) {
-      growth = growth == null ? parts : growth + "; " + parts;
-    }
-    if (growth != null) {
-      reason = reason + "; " + growth;
-    }
-    if (status == NodeResults.NOT_MET) {
-      String needed = words.get(n.met());
-      if (needed == null && !words.containsKey(n.met())) {
-        needed = Words.needed(n.met(), n.valueKind(), n.unit());
-        words.put(n.met(), needed);
-      }
-      why =
-          reason
-              + (needed == null
-                  ? ""
-                  : "; needed: "
-                      + (!n.isNet()
-                          ? ""
-                          : n.valueKind() == Ir.ValueKind.COUNT ? "a net of " : "growth of ")
-                      + needed);
-    }
-    if (why == null && growth != null) {
-      // a growth shows both sides and the ratio, an 'at least' which conditions held, met or not
-      why = growth;
-    }
-    List<Interpreter.Counted> counted = interpreter.countedAssociations(i, c, m);
-    if (counted != null) {
-      AssociationRows.checkCount(
-          counted, data, n.isNet() ? r.current[i] : r.value[i], data.customerId(c), n.id());
-    }
-    NodeDetails.Rows details =
-        counted != null && !counted.isEmpty()
-            ? NodeDetails.associations(counted, data, detailsBy)
-            : NodeDetails.of(n, t, data);
-    return new CustomerView.Node(
-        n.id(),
-        kind(n),
-        n.title(),
-        n.criteria(),
-        NodeResults.statusName(status),
-        Texts.plain(r.value[i], n.scale()),
-        current,
-        why,
-        counted != null && !counted.isEmpty() && detailsBy == null ? "workload" : detailsBy,
-        details.rows(),
-        details.leftOut());
-  }
-
-  /** Per kind of details, its name in a view: {@code tenant}, {@code workload}. */
-  private static final String[] DETAILS_BY =
-      java.util.Arrays.stream(Ir.Detail.values())
-          .map(d -> d.name().toLowerCase(Locale.ROOT))
-          .toArray(String[]::new);
 
   private static final String[] KINDS =
       java.util.Arrays.stream(Ir.NodeKind.values())

@@ -1,0 +1,201 @@
+package eligo.report;
+
+import eligo.data.Dataset;
+import eligo.data.NodeResults;
+import eligo.interpret.Interpreter;
+import eligo.io.Texts;
+import eligo.ir.Ir;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The view of one node of a customer that the {@link Explainer} traced: its outcome, value, current
+ * status and why in words, and its details rows. Keeps the words that depend only on the criteria,
+ * the as-of month and the catalogs, which the explainers one thread makes for the partners of a run
+ * share ({@link #over}). Not thread-safe.
+ */
+final class NodeWords {
+  private final Dataset data;
+  private final TraceRecorder recorder;
+
+  /**
+   * The deciding facts in words. A count's why says what qualifies ({@code (qualifying: ...)}) but
+   * on a site's customer pages: it is the same for every customer, so a site says it once, under
+   * the node's tree on the summary.
+   */
+  private final ReasonWords reasons;
+
+  /**
+   * Words that depend only on a part of the criteria and the as-of month, kept: the same for every
+   * customer.
+   */
+  private final Map<Object, String> words;
+
+  /** Per condition or value, its {@code at least} and points conditions. */
+  private final Map<Ir.Expr, AtLeastWords.Found> atLeasts;
+
+  /** Per condition, its relative growths in words. */
+  private final GrowthWords growths;
+
+  /** Words for the customers of {@code data}, told by {@code recorder}; see {@link ReasonWords}. */
+  NodeWords(Dataset data, TraceRecorder recorder, boolean qualifying) {
+    this(
+        data,
+        recorder,
+        new ReasonWords(data, qualifying),
+        new IdentityHashMap<>(),
+        new IdentityHashMap<>(),
+        new GrowthWords());
+  }
+
+  private NodeWords(
+      Dataset data,
+      TraceRecorder recorder,
+      ReasonWords reasons,
+      Map<Object, String> words,
+      Map<Ir.Expr, AtLeastWords.Found> atLeasts,
+      GrowthWords growths) {
+    this.data = data;
+    this.recorder = recorder;
+    this.reasons = reasons;
+    this.words = words;
+    this.atLeasts = atLeasts;
+    this.growths = growths;
+  }
+
+  /**
+   * The same words for the customers of {@code other}, a dataset that {@linkplain
+   * Dataset#sharesCatalogs shares the catalogs} of this one, explained as of the same month and
+   * told by {@code recorder}: what depends only on the criteria, the month and the catalogs is
+   * kept.
+   */
+  NodeWords over(Dataset other, TraceRecorder recorder) {
+    return new NodeWords(other, recorder, reasons.over(other), words, atLeasts, growths);
+  }
+
+  /** Whether a count's why says what qualifies. */
+  boolean qualifying() {
+    return reasons.qualifying();
+  }
+
+  /**
+   * The view of node {@code n} (result index {@code i}) of customer {@code c} as of {@code m}, from
+   * its outcome {@code r} and trace {@code t}; {@code interpreter} finds the associations a count
+   * of them counted. Notes the node's reason in the recorder, for the nodes its gate stops.
+   */
+  CustomerView.Node node(
+      Ir.Node n, NodeResults r, int i, NodeTrace t, int c, int m, Interpreter interpreter) {
+    byte status = r.status[i];
+    String detailsBy = n.details().isEmpty() ? null : DETAILS_BY[n.details().get(0).ordinal()];
+    if (status == NodeResults.NOT_EVALUATED) {
+      String why =
+          "not evaluated: gate '"
+              + t.stoppedBy.title()
+              + "' was not met ("
+              + recorder.reasons.get(t.stoppedBy)
+              + ")";
+      return new CustomerView.Node(
+          n.id(),
+          Explainer.kind(n),
+          n.title(),
+          n.criteria(),
+          "not_evaluated",
+          null,
+          "",
+          why,
+          detailsBy,
+          List.of(),
+          0);
+    }
+    String current =
+        n.isNet() && n.valueKind() != Ir.ValueKind.COUNT
+            ? Formats.growth(n.valueKind(), n.unit(), r.current[i], r.baseline[i], n.scale())
+            : n.isNet()
+                ? "net "
+                    + Formats.value(n.valueKind(), n.unit(), r.value[i], n.scale())
+                    + " ("
+                    + Formats.number(r.current[i], n.scale())
+                    + " as of "
+                    + Formats.month(m)
+                    + ", "
+                    + Formats.number(r.baseline[i], n.scale())
+                    + " as of "
+                    + Formats.month(m - 12)
+                    + ")"
+                : Formats.value(n.valueKind(), n.unit(), r.value[i], n.scale());
+    String reason = reasons.of(n, t, r, i, c, m);
+    recorder.reasons.put(n, reason);
+    String why = null;
+    String growth = growths.of(n, recorder.lastValue);
+    String atLeast =
+        AtLeastWords.of(atLeasts.computeIfAbsent(n.met(), AtLeastWords::find), recorder.lastHeld);
+    String scored =
+        AtLeastWords.of(atLeasts.computeIfAbsent(n.value(), AtLeastWords::find), recorder.lastHeld);
+    if (scored != null) {
+      atLeast = atLeast == null ? scored : scored + "; " + atLeast;
+    }
+    if (atLeast != null) {
+      growth = growth == null ? atLeast : growth + "; " + atLeast;
+    }
+    String parts =
+        PartWords.of(
+            n.met(),
+            new PartWords.Heard(
+                recorder.lastHeld, recorder.lastValue, data, c, n.valueKind(), n.unit()));
+    if (parts != null) {
+      growth = growth == null ? parts : growth + "; " + parts;
+    }
+    if (growth != null) {
+      reason = reason + "; " + growth;
+    }
+    if (status == NodeResults.NOT_MET) {
+      String needed = words.get(n.met());
+      if (needed == null && !words.containsKey(n.met())) {
+        needed = Words.needed(n.met(), n.valueKind(), n.unit());
+        words.put(n.met(), needed);
+      }
+      why =
+          reason
+              + (needed == null
+                  ? ""
+                  : "; needed: "
+                      + (!n.isNet()
+                          ? ""
+                          : n.valueKind() == Ir.ValueKind.COUNT ? "a net of " : "growth of ")
+                      + needed);
+    }
+    if (why == null && growth != null) {
+      // a growth shows both sides and the ratio, an 'at least' which conditions held, met or not
+      why = growth;
+    }
+    List<Interpreter.Counted> counted = interpreter.countedAssociations(i, c, m);
+    if (counted != null) {
+      AssociationRows.checkCount(
+          counted, data, n.isNet() ? r.current[i] : r.value[i], data.customerId(c), n.id());
+    }
+    NodeDetails.Rows details =
+        counted != null && !counted.isEmpty()
+            ? NodeDetails.associations(counted, data, detailsBy)
+            : NodeDetails.of(n, t, data);
+    return new CustomerView.Node(
+        n.id(),
+        Explainer.kind(n),
+        n.title(),
+        n.criteria(),
+        NodeResults.statusName(status),
+        Texts.plain(r.value[i], n.scale()),
+        current,
+        why,
+        counted != null && !counted.isEmpty() && detailsBy == null ? "workload" : detailsBy,
+        details.rows(),
+        details.leftOut());
+  }
+
+  /** Per kind of details, its name in a view: {@code tenant}, {@code workload}. */
+  private static final String[] DETAILS_BY =
+      java.util.Arrays.stream(Ir.Detail.values())
+          .map(d -> d.name().toLowerCase(Locale.ROOT))
+          .toArray(String[]::new);
+}
