@@ -152,9 +152,9 @@ public final class SitePages {
 
   /**
    * Whether the search index is in {@code customers.html} rather than a file of its own: when that
-   * is the site's only page of customers (a partner's site, a program's of at most {@value
-   * #PAGE_SIZE} customers), which saves a file per site, and creating a file costs more than its
-   * bytes (3,000 partners' sites: 3,000 files fewer).
+   * is the site's only page of customers (a site of at most {@value #PAGE_SIZE} customers, as
+   * nearly every partner's is), which saves a file per site, and creating a file costs more than
+   * its bytes (3,000 partners' sites: 3,000 files fewer).
    */
   boolean searchIndexInline() {
     return customerIndexPages() == 1;
