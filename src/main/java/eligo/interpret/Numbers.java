@@ -81,16 +81,16 @@ final class Numbers implements Ir.Visitor<Long, Ctx> {
   }
 
   /*
-   * The visitors of a sum and a count are classes, not lambdas: an explanation makes
+   * The visitor of a sum and of a count is a class, not a lambda: an explanation makes
    * millions of them, and where the code is not inlined (C1 only) a capturing lambda is made by a
    * call into the virtual machine, a plain object is not.
    */
 
-  /** Adds up the body over the bindings where the condition holds. */
+  /** Adds up the body (1 for a count: no body) over the bindings where the condition holds. */
   private static final class Total implements Evaluation.BindingVisitor {
     private final Evaluation ev;
     private final Ir.Expr where;
-    private final Ir.Expr body;
+    private final Ir.Expr body; // null: a count
     long total;
 
     Total(Evaluation ev, Ir.Expr where, Ir.Expr body) {
@@ -102,27 +102,7 @@ final class Numbers implements Ir.Visitor<Long, Ctx> {
     @Override
     public boolean visit(Ctx b) {
       if (ev.holds(where, b)) {
-        total = Math.addExact(total, ev.num(body, b));
-      }
-      return true;
-    }
-  }
-
-  /** Counts the bindings where the condition holds. */
-  private static final class Counter implements Evaluation.BindingVisitor {
-    private final Evaluation ev;
-    private final Ir.Expr where;
-    long count;
-
-    Counter(Evaluation ev, Ir.Expr where) {
-      this.ev = ev;
-      this.where = where;
-    }
-
-    @Override
-    public boolean visit(Ctx b) {
-      if (ev.holds(where, b)) {
-        count = Math.addExact(count, 1);
+        total = Math.addExact(total, body == null ? 1 : ev.num(body, b));
       }
       return true;
     }
@@ -153,9 +133,9 @@ final class Numbers implements Ir.Visitor<Long, Ctx> {
 
   @Override
   public Long visit(Ir.Count n, Ctx c) {
-    Counter counter = new Counter(ev, n.where());
-    ev.forEachBinding(n.binders(), 0, c, counter);
-    return counter.count;
+    Total count = new Total(ev, n.where(), null);
+    ev.forEachBinding(n.binders(), 0, c, count);
+    return count.total;
   }
 
   @Override

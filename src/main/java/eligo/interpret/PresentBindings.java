@@ -13,7 +13,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * Interpreter#explaining}): where the IR proves ({@link Absence}) that a binding the data lack adds
  * nothing, it is not visited, so neither evaluated nor told to the listener, as the generated
  * code's loops leave it out. The outcome is the reference interpreter's ({@code DifferentialTest}).
- * Keeps no mutable state but a cache of what the IR proves (the IR never changes).
+ * Keeps no mutable state but a cache of what the IR proves (the IR never changes) and its last
+ * answer from it.
  */
 final class PresentBindings {
   private final Evaluation evaluation;
