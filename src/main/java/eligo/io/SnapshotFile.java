@@ -36,8 +36,9 @@ import java.util.Map;
 public final class SnapshotFile {
   private static final byte[] MAGIC = "ELIGO SNAPSHOT\n".getBytes(StandardCharsets.US_ASCII);
   // 2: attributes of customers and tenants; 3: customers in the order of the results
-  // (LoadTables.orderCustomers), so that a snapshot of before is made again in the new order
-  private static final int VERSION = 3;
+  // (LoadTables.orderCustomers), so that a snapshot of before is made again in the new order;
+  // 4: a column of strings is its lengths, then its bytes (SnapshotOut.strings), read in two copies
+  private static final int VERSION = 4;
   static final long END = 0x444e45544f4e5345L; // "ESNOTEND" read little-endian
   static final int TRAILER = 24;
   static final int BUFFER = 1 << 20;

@@ -115,12 +115,12 @@ final class SnapshotIn {
     return new String(b, StandardCharsets.UTF_8);
   }
 
+  /**
+   * A column of strings ({@link SnapshotOut#strings}): their UTF-8 lengths, then their bytes one
+   * after the other, read in two copies.
+   */
   String[] strings() throws IOException {
-    String[] a = new String[count(4)];
-    for (int i = 0; i < a.length; i++) {
-      a[i] = string();
-    }
-    return a;
+    return strings(false);
   }
 
   /**
@@ -128,20 +128,58 @@ final class SnapshotIn {
    * customers' partner ids, in partner order.
    */
   String[] stringsSharingRepeats() throws IOException {
-    String[] a = new String[count(4)];
-    byte[] last = new byte[0];
+    return strings(true);
+  }
+
+  private String[] strings(boolean shareRepeats) throws IOException {
+    int[] lengths = lengths();
+    String[] a = new String[lengths.length];
+    long total = total(lengths);
+    if (total > Integer.MAX_VALUE - 16) {
+      for (int i = 0; i < a.length; i++) {
+        a[i] = stringOf(lengths[i]);
+      }
+      return a;
+    }
+    byte[] utf8 = new byte[(int) total];
+    bytes(utf8);
+    int from = 0;
+    int last = -1;
     for (int i = 0; i < a.length; i++) {
-      int n = count(1);
-      byte[] b = n <= SnapshotFile.BUFFER ? scratchOf(n) : new byte[n];
-      bytes(b, n);
-      if (i > 0 && Arrays.equals(b, 0, n, last, 0, last.length)) {
+      int n = lengths[i];
+      if (shareRepeats
+          && last >= 0
+          && lengths[i - 1] == n
+          && Arrays.equals(utf8, last, last + n, utf8, from, from + n)) {
         a[i] = a[i - 1];
       } else {
-        a[i] = new String(b, 0, n, StandardCharsets.UTF_8);
-        last = Arrays.copyOf(b, n);
+        a[i] = new String(utf8, from, n, StandardCharsets.UTF_8);
       }
+      last = from;
+      from += n;
     }
     return a;
+  }
+
+  /** The lengths of a column of strings, each at least 0, all within the bytes left. */
+  private int[] lengths() throws IOException {
+    int[] lengths = ints();
+    long total = total(lengths);
+    if (total > remaining()) {
+      throw new Damaged("length " + total);
+    }
+    return lengths;
+  }
+
+  private static long total(int[] lengths) {
+    long total = 0;
+    for (int n : lengths) {
+      if (n < 0) {
+        throw new Damaged("length " + n);
+      }
+      total += n;
+    }
+    return total;
   }
 
   /**
@@ -154,31 +192,23 @@ final class SnapshotIn {
 
   /** {@link #texts()} with at most {@code maxBytes} bytes in one array. */
   TextColumn texts(int maxBytes) throws IOException {
-    int count = count(4);
-    int[] ends = new int[count];
-    byte[] utf8 = new byte[(int) Math.min(Math.max(16, 16L * count), 1 << 20)];
-    int size = 0;
-    for (int i = 0; i < count; i++) {
-      int n = count(1);
-      if ((long) size + n > maxBytes) {
-        String[] texts = new String[count];
-        TextColumn read = TextColumn.utf8(Arrays.copyOf(utf8, size), Arrays.copyOf(ends, i));
-        for (int k = 0; k < i; k++) {
-          texts[k] = read.get(k);
-        }
-        for (int k = i; k < count; k++) {
-          texts[k] = k == i ? stringOf(n) : string();
-        }
-        return TextColumn.of(texts);
+    int[] lengths = lengths();
+    long total = total(lengths);
+    if (total > maxBytes) {
+      String[] texts = new String[lengths.length];
+      for (int i = 0; i < texts.length; i++) {
+        texts[i] = stringOf(lengths[i]);
       }
-      if (size + n > utf8.length) {
-        utf8 = Arrays.copyOf(utf8, (int) Math.min(maxBytes, Math.max(size + n, 2L * utf8.length)));
-      }
-      bytes(utf8, size, n);
-      size += n;
-      ends[i] = size;
+      return TextColumn.of(texts);
     }
-    return TextColumn.utf8(size == utf8.length ? utf8 : Arrays.copyOf(utf8, size), ends);
+    byte[] utf8 = new byte[(int) total];
+    bytes(utf8);
+    int end = 0;
+    for (int i = 0; i < lengths.length; i++) {
+      end += lengths[i];
+      lengths[i] = end; // the lengths become the ends
+    }
+    return TextColumn.utf8(utf8, lengths);
   }
 
   private byte[] scratchOf(int n) {

@@ -60,19 +60,26 @@ final class SnapshotOut {
     bytes(b);
   }
 
+  /**
+   * A column of strings: their count, their UTF-8 lengths as one int column, then all their bytes
+   * one after the other, so that reading them back is two copies, not one read per string.
+   */
   void strings(String[] a) throws IOException {
-    i32(a.length);
-    for (String s : a) {
-      string(s);
+    byte[][] utf8 = new byte[a.length][];
+    int[] lengths = new int[a.length];
+    for (int i = 0; i < a.length; i++) {
+      utf8[i] = a[i].getBytes(StandardCharsets.UTF_8);
+      lengths[i] = utf8[i].length;
+    }
+    ints(lengths);
+    for (byte[] b : utf8) {
+      bytes(b);
     }
   }
 
   /** A column of texts as {@link #strings}: read back as strings or as a column. */
   void texts(eligo.data.TextColumn a) throws IOException {
-    i32(a.size());
-    for (int i = 0; i < a.size(); i++) {
-      string(a.get(i));
-    }
+    strings(a.toArray());
   }
 
   void ints(int[] a) throws IOException {

@@ -208,7 +208,7 @@ class SnapshotFileTest {
     try (java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(file)) {
       SnapshotIn in = new SnapshotIn(ch, Files.size(file) - SnapshotFile.TRAILER);
       eligo.data.TextColumn whole = in.texts();
-      // "Ünïcödé 名前" is 18 bytes: the first two names fit in 20, from the third on strings
+      // the names are 40 bytes in all: past 20, they are read as strings
       eligo.data.TextColumn split = in.texts(20);
       for (eligo.data.TextColumn read : List.of(whole, split)) {
         assertThat(read.size()).isEqualTo(names.length);
@@ -218,6 +218,40 @@ class SnapshotFileTest {
         assertThat(read.toArray()).containsExactly(names);
       }
       assertThat(in.remaining()).isZero();
+    }
+  }
+
+  /**
+   * A column of strings is its lengths, then its bytes: a length below zero or lengths past the
+   * file's end are damage, found before any array of that size is made.
+   */
+  @Test
+  void stringLengthsThatContradictTheFileAreDamage() throws Exception {
+    for (int[] lengths :
+        new int[][] {{3, -1, 2}, {1 << 30}, {Integer.MAX_VALUE, Integer.MAX_VALUE}}) {
+      Path file = tmp.resolve("lengths");
+      try (java.io.OutputStream os = Files.newOutputStream(file)) {
+        SnapshotOut out = new SnapshotOut(os);
+        out.ints(lengths);
+        out.bytes("abcdef".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        out.finish();
+      }
+      for (boolean asTexts : new boolean[] {false, true}) {
+        try (java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(file)) {
+          SnapshotIn in = new SnapshotIn(ch, Files.size(file) - SnapshotFile.TRAILER);
+          org.assertj.core.api.Assertions.assertThatThrownBy(
+                  () -> {
+                    if (asTexts) {
+                      in.texts();
+                    } else {
+                      in.strings();
+                    }
+                  })
+              .as(java.util.Arrays.toString(lengths))
+              .isInstanceOf(SnapshotIn.Damaged.class)
+              .hasMessageStartingWith("length ");
+        }
+      }
     }
   }
 
