@@ -37,8 +37,10 @@ public final class SnapshotFile {
   private static final byte[] MAGIC = "ELIGO SNAPSHOT\n".getBytes(StandardCharsets.US_ASCII);
   // 2: attributes of customers and tenants; 3: customers in the order of the results
   // (LoadTables.orderCustomers), so that a snapshot of before is made again in the new order;
-  // 4: a column of strings is its lengths, then its bytes (SnapshotOut.strings), read in two copies
-  private static final int VERSION = 4;
+  // 4: a column of strings is its lengths, then its bytes (SnapshotOut.strings), read in two
+  // copies;
+  // 5: the customers' partner ids as runs (SnapshotOut.repeats)
+  private static final int VERSION = 5;
   static final long END = 0x444e45544f4e5345L; // "ESNOTEND" read little-endian
   static final int TRAILER = 24;
   static final int BUFFER = 1 << 20;
@@ -63,7 +65,7 @@ public final class SnapshotFile {
     out.i32(VERSION);
     out.string(fingerprint);
     DatasetColumns c = DatasetColumns.of(loaded.dataset());
-    out.strings(c.partnerIds());
+    out.repeats(c.partnerIds());
     out.strings(c.customerIds());
     out.texts(c.customerNames());
     out.ints(c.customerTenantStart());

@@ -120,18 +120,6 @@ final class SnapshotIn {
    * after the other, read in two copies.
    */
   String[] strings() throws IOException {
-    return strings(false);
-  }
-
-  /**
-   * {@link #strings()} where a string equal to the one before it is that one again, not a copy: the
-   * customers' partner ids, in partner order.
-   */
-  String[] stringsSharingRepeats() throws IOException {
-    return strings(true);
-  }
-
-  private String[] strings(boolean shareRepeats) throws IOException {
     int[] lengths = lengths();
     String[] a = new String[lengths.length];
     long total = total(lengths);
@@ -143,20 +131,32 @@ final class SnapshotIn {
     }
     byte[] utf8 = new byte[(int) total];
     bytes(utf8);
-    int from = 0;
-    int last = -1;
-    for (int i = 0; i < a.length; i++) {
-      int n = lengths[i];
-      if (shareRepeats
-          && last >= 0
-          && lengths[i - 1] == n
-          && Arrays.equals(utf8, last, last + n, utf8, from, from + n)) {
-        a[i] = a[i - 1];
-      } else {
-        a[i] = new String(utf8, from, n, StandardCharsets.UTF_8);
-      }
-      last = from;
-      from += n;
+    for (int i = 0, from = 0; i < a.length; from += lengths[i], i++) {
+      a[i] = new String(utf8, from, lengths[i], StandardCharsets.UTF_8);
+    }
+    return a;
+  }
+
+  /**
+   * A column of strings written as runs of equal ones ({@link SnapshotOut#repeats}): each run is
+   * one string, not a copy per item (the customers' partner ids, in partner order).
+   */
+  String[] stringsSharingRepeats() throws IOException {
+    String[] runs = strings();
+    int[] lengths = ints();
+    if (lengths.length != runs.length) {
+      throw new Damaged("runs " + lengths.length);
+    }
+    long total = total(lengths);
+    if (total > remaining() / 4) {
+      // each item has four bytes at least further on (its customer's id length)
+      throw new Damaged("length " + total);
+    }
+    String[] a = new String[(int) total];
+    int at = 0;
+    for (int r = 0; r < runs.length; r++) {
+      Arrays.fill(a, at, at + lengths[r], runs[r]);
+      at += lengths[r];
     }
     return a;
   }

@@ -8,6 +8,8 @@ import java.nio.ByteOrder;
 import java.nio.IntBuffer;
 import java.nio.LongBuffer;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.zip.CRC32C;
 
 /** Little-endian writing through one buffer, with the CRC-32C of everything written. */
@@ -75,6 +77,25 @@ final class SnapshotOut {
     for (byte[] b : utf8) {
       bytes(b);
     }
+  }
+
+  /**
+   * A column of strings where many follow an equal one (the customers' partner ids, in partner
+   * order): each run of equal strings once ({@link #strings}), then the runs' lengths.
+   */
+  void repeats(String[] a) throws IOException {
+    List<String> runs = new ArrayList<>();
+    List<Integer> lengths = new ArrayList<>();
+    for (int i = 0; i < a.length; i++) {
+      if (i > 0 && a[i].equals(a[i - 1])) {
+        lengths.set(lengths.size() - 1, lengths.get(lengths.size() - 1) + 1);
+      } else {
+        runs.add(a[i]);
+        lengths.add(1);
+      }
+    }
+    strings(runs.toArray(new String[0]));
+    ints(lengths.stream().mapToInt(Integer::intValue).toArray());
   }
 
   /** A column of texts as {@link #strings}: read back as strings or as a column. */

@@ -255,6 +255,41 @@ class SnapshotFileTest {
     }
   }
 
+  /**
+   * The partner ids are runs of one id each: runs and their lengths that disagree, or more items
+   * than the rest of the file could hold, are damage; a good column shares each run's string.
+   */
+  @Test
+  void partnerRunsThatContradictTheFileAreDamage() throws Exception {
+    Object[][] cases = {
+      {new String[] {"P1", "P2"}, new int[] {3}, "runs 1"},
+      {new String[] {"P1"}, new int[] {1 << 20}, "length " + (1 << 20)},
+      {new String[] {"P1", "P2"}, new int[] {2, 1}, null}
+    };
+    for (Object[] c : cases) {
+      Path file = tmp.resolve("runs");
+      try (java.io.OutputStream os = Files.newOutputStream(file)) {
+        SnapshotOut out = new SnapshotOut(os);
+        out.strings((String[]) c[0]);
+        out.ints((int[]) c[1]);
+        out.strings(new String[] {"C1", "C2", "C3"}); // the customers' ids that follow
+        out.finish();
+      }
+      try (java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(file)) {
+        SnapshotIn in = new SnapshotIn(ch, Files.size(file) - SnapshotFile.TRAILER);
+        if (c[2] == null) {
+          String[] ids = in.stringsSharingRepeats();
+          assertThat(ids).containsExactly("P1", "P1", "P2");
+          assertThat(ids[1]).isSameAs(ids[0]);
+        } else {
+          org.assertj.core.api.Assertions.assertThatThrownBy(in::stringsSharingRepeats)
+              .isInstanceOf(SnapshotIn.Damaged.class)
+              .hasMessage((String) c[2]);
+        }
+      }
+    }
+  }
+
   private static void assertSameLoad(LoadResult back, LoadResult loaded) throws IOException {
     DatasetColumns x = DatasetColumns.of(back.dataset());
     DatasetColumns y = DatasetColumns.of(loaded.dataset());
