@@ -117,24 +117,10 @@ final class SnapshotIn {
 
   /**
    * A column of strings ({@link SnapshotOut#strings}): their UTF-8 lengths, then their bytes one
-   * after the other, read in two copies.
+   * after the other, read in two copies ({@link #texts()}).
    */
   String[] strings() throws IOException {
-    int[] lengths = lengths();
-    String[] a = new String[lengths.length];
-    long total = total(lengths);
-    if (total > Integer.MAX_VALUE - 16) {
-      for (int i = 0; i < a.length; i++) {
-        a[i] = stringOf(lengths[i]);
-      }
-      return a;
-    }
-    byte[] utf8 = new byte[(int) total];
-    bytes(utf8);
-    for (int i = 0, from = 0; i < a.length; from += lengths[i], i++) {
-      a[i] = new String(utf8, from, lengths[i], StandardCharsets.UTF_8);
-    }
-    return a;
+    return texts().toArray();
   }
 
   /**
@@ -161,16 +147,7 @@ final class SnapshotIn {
     return a;
   }
 
-  /** The lengths of a column of strings, each at least 0, all within the bytes left. */
-  private int[] lengths() throws IOException {
-    int[] lengths = ints();
-    long total = total(lengths);
-    if (total > remaining()) {
-      throw new Damaged("length " + total);
-    }
-    return lengths;
-  }
-
+  /** The sum of {@code lengths}, each at least 0. */
   private static long total(int[] lengths) {
     long total = 0;
     for (int n : lengths) {
@@ -192,8 +169,11 @@ final class SnapshotIn {
 
   /** {@link #texts()} with at most {@code maxBytes} bytes in one array. */
   TextColumn texts(int maxBytes) throws IOException {
-    int[] lengths = lengths();
+    int[] lengths = ints();
     long total = total(lengths);
+    if (total > remaining()) {
+      throw new Damaged("length " + total);
+    }
     if (total > maxBytes) {
       String[] texts = new String[lengths.length];
       for (int i = 0; i < texts.length; i++) {

@@ -8,8 +8,7 @@ import java.nio.ByteOrder;
 import java.nio.IntBuffer;
 import java.nio.LongBuffer;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.Arrays;
 import java.util.zip.CRC32C;
 
 /** Little-endian writing through one buffer, with the CRC-32C of everything written. */
@@ -84,18 +83,19 @@ final class SnapshotOut {
    * order): each run of equal strings once ({@link #strings}), then the runs' lengths.
    */
   void repeats(String[] a) throws IOException {
-    List<String> runs = new ArrayList<>();
-    List<Integer> lengths = new ArrayList<>();
+    String[] runs = new String[a.length];
+    int[] lengths = new int[a.length];
+    int n = 0;
     for (int i = 0; i < a.length; i++) {
-      if (i > 0 && a[i].equals(a[i - 1])) {
-        lengths.set(lengths.size() - 1, lengths.get(lengths.size() - 1) + 1);
+      if (n > 0 && a[i].equals(runs[n - 1])) {
+        lengths[n - 1]++;
       } else {
-        runs.add(a[i]);
-        lengths.add(1);
+        runs[n] = a[i];
+        lengths[n++] = 1;
       }
     }
-    strings(runs.toArray(new String[0]));
-    ints(lengths.stream().mapToInt(Integer::intValue).toArray());
+    strings(Arrays.copyOf(runs, n));
+    ints(Arrays.copyOf(lengths, n));
   }
 
   /** A column of texts as {@link #strings}: read back as strings or as a column. */
