@@ -44,7 +44,16 @@ public final class Checker {
    * found: reported here).
    */
   public static Result check(List<Ast.CriteriaFile> files, ImportResolver imports) {
+    return check(files, imports, false);
+  }
+
+  /**
+   * {@link #check(List, ImportResolver)}, told whether errors were found before (in the literals):
+   * then nothing is reported as never used, which only an error-free program shows for sure.
+   */
+  static Result check(List<Ast.CriteriaFile> files, ImportResolver imports, boolean errorsBefore) {
     Checker c = new Checker();
+    c.lints.errorsBefore = errorsBefore;
     Ir.Program program = c.run(files, imports);
     List<Diagnostic> out = new ArrayList<>(c.reporter.diagnostics());
     out.sort(Diagnostics.ORDER);

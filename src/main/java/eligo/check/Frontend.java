@@ -124,7 +124,10 @@ public final class Frontend {
       byName.put(e.getKey(), r.file());
     }
     Checker.Result checked =
-        Checker.check(files, (from, path) -> byName.get(sibling(from.source().name(), path)));
+        Checker.check(
+            files,
+            (from, path) -> byName.get(sibling(from.source().name(), path)),
+            Diagnostics.hasErrors(diagnostics));
     // on a line with a syntax error, what the checker finds is the parser's guess: leave it out
     Set<String> syntaxLines = new HashSet<>();
     for (Diagnostic d : diagnostics) {

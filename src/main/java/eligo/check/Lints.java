@@ -42,6 +42,9 @@ final class Lints {
 
   private final Reporter reporter;
 
+  /** Whether errors were found before the checker ran (in the literals). */
+  boolean errorsBefore;
+
   Lints(Reporter reporter) {
     this.reporter = reporter;
   }
@@ -67,6 +70,7 @@ final class Lints {
       List<Ast.CriteriaFile> files, Set<Ast.Decl> declared, Set<Ast.Decl> used) {
     // only a whole, error-free program shows for sure what is never used
     if (files.stream().allMatch(f -> f.damaged().isEmpty())
+        && !errorsBefore
         && !Diagnostics.hasErrors(reporter.diagnostics())) {
       for (Ast.Decl d : declared) {
         if (!used.contains(d)

@@ -41,6 +41,15 @@ final class Literals {
                     + " has "
                     + v.scale()
                     + " decimal places, and the data refuse amounts finer than a cent"));
+      } else if (l.kind() == Ast.LiteralKind.MONEY && !fitsInCents(v)) {
+        out.add(
+            Diagnostic.error(
+                l.span(),
+                "the amount "
+                    + l.text()
+                    + " is too large to compute exactly in cents: write at most "
+                    + (MAX_DIGITS - 2)
+                    + " digits before the decimal point"));
       } else if (!fits(v)) {
         out.add(
             Diagnostic.error(
@@ -53,6 +62,19 @@ final class Literals {
       }
     }
     return out;
+  }
+
+  /**
+   * Whether the amount {@code v} (to the cent at most) fits a long as cents, the unit every amount
+   * of the data is computed in: at most 16 digits before the point.
+   */
+  static boolean fitsInCents(BigDecimal v) {
+    return v.movePointRight(2)
+            .setScale(0, java.math.RoundingMode.DOWN)
+            .unscaledValue()
+            .abs()
+            .compareTo(BigInteger.TEN.pow(MAX_DIGITS))
+        < 0;
   }
 
   /** Whether {@code v}'s digits fit a long, as the IR's constants hold them. */

@@ -52,6 +52,11 @@ final class TextDrift {
       BigDecimal v =
           new BigDecimal(m.group(2).replace(",", "") + (m.group(3) == null ? "" : m.group(3)));
       String stated = m.group().strip();
+      if (!Literals.fits(v) || (m.group(1) != null && !Literals.fitsInCents(v))) {
+        // beyond exact arithmetic: the literal that gave it is an error where it stands, and the
+        // rule holds no value to compare it with
+        continue;
+      }
       if (m.group(5) != null) {
         boolean years = m.group(5).strip().startsWith("year");
         int n;

@@ -31,12 +31,29 @@ class LiteralsTest {
 
   @Test
   void aNumberBeyondExactArithmeticIsRefusedNotACrash() {
-    assertThat(errorsAfter("azure.criteria", "= $1000", "= $99999999999999999999999"))
-        .singleElement()
+    assertThat(
+            errorsAfter(
+                "azure.criteria",
+                "met when value >= 1\n",
+                "met when value >= 9999999999999999999\n"))
+        .first()
         .asString()
         .endsWith(
-            "the number $99999999999999999999999 is too large to compute exactly: write at most 18"
+            "the number 9999999999999999999 is too large to compute exactly: write at most 18"
                 + " digits");
+  }
+
+  @Test
+  void anAmountWhoseCentsOverflowIsRefusedWhereItStands() {
+    // 17 digits of dollars are 19 of cents: no run could compare an amount with it
+    assertThat(errorsAfter("azure.criteria", "= $1000", "= $99999999999999999"))
+        .singleElement()
+        .asString()
+        .matches(
+            "criteria/azure\\.criteria:\\d+:\\d+: the amount \\$99999999999999999 is too large to"
+                + " compute exactly in cents: write at most 16 digits before the decimal point");
+    assertThat(Literals.fitsInCents(new java.math.BigDecimal("9999999999999999.99"))).isTrue();
+    assertThat(Literals.fitsInCents(new java.math.BigDecimal("10000000000000000"))).isFalse();
   }
 
   @Test
