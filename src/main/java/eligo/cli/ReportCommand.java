@@ -56,6 +56,15 @@ final class ReportCommand implements Callable<Integer> {
       err.println("eligo: give either --partner P or --per-partner, not both");
       return ExitCodes.USAGE;
     }
+    // refused before anything is read: a folder that is not ours, or the snapshot inside it
+    String refused = eligo.io.OutputFolder.refused(out);
+    if (refused == null && inputs.snapshot.file != null) {
+      refused = eligo.io.OutputFolder.refusedInside("--snapshot", inputs.snapshot.file, out);
+    }
+    if (refused != null) {
+      err.println("eligo: cannot write the report: " + refused);
+      return ExitCodes.USAGE;
+    }
     try {
       Ir.Program program = inputs.program(spec);
       if (partner == null && !perPartner) {

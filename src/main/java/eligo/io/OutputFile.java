@@ -27,6 +27,8 @@ import java.util.concurrent.ThreadLocalRandom;
  *       a signal (a shutdown hook). One left by a killed process ({@code kill -9}) is removed by
  *       the next write into that folder, once no live process has that PID.
  *   <li>{@link #refuseInputs} refuses a target that is one of the run's inputs.
+ *   <li>A device, a pipe or a socket is never a target: renaming over it would put a plain file in
+ *       its place (as root, over {@code /dev/null}), and a pipe would block the command.
  * </ul>
  */
 public final class OutputFile {
@@ -116,6 +118,10 @@ public final class OutputFile {
       if (Files.isDirectory(abs, LinkOption.NOFOLLOW_LINKS)) {
         throw new IOException(target + " is a folder");
       }
+      String special = special(abs);
+      if (special != null) {
+        throw new IOException(special);
+      }
       if (pending.containsKey(abs)) {
         throw new IllegalArgumentException(target + " is already open in this batch");
       }
@@ -177,6 +183,13 @@ public final class OutputFile {
    */
   public static String refuseInputs(
       String what, Path target, Collection<Path> inputs, Collection<Path> otherOutputs) {
+    if (Files.isDirectory(target)) {
+      return what + " " + target + " is a folder: name a file";
+    }
+    String special = special(target);
+    if (special != null) {
+      return what + " " + special;
+    }
     Path t = real(target);
     for (Path in : inputs) {
       Path i = real(in);
@@ -198,6 +211,26 @@ public final class OutputFile {
       }
     }
     return null;
+  }
+
+  /**
+   * Why {@code target} cannot be an output when it is a device, a pipe or a socket (a link to one
+   * included), else null. An output is written aside and renamed over its target: over a device
+   * such as {@code /dev/null} that would put a plain file in the device's place, and a pipe would
+   * block the command until a reader came.
+   */
+  static String special(Path target) {
+    try {
+      java.nio.file.attribute.BasicFileAttributes a =
+          Files.readAttributes(target, java.nio.file.attribute.BasicFileAttributes.class);
+      return a.isOther()
+          ? target
+              + " is a device, a pipe or a socket, not a file: Eligo writes its outputs whole and"
+              + " renames them into place, which would replace it; name a regular file"
+          : null;
+    } catch (IOException missingOrUnreadable) {
+      return null;
+    }
   }
 
   /**

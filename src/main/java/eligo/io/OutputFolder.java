@@ -110,6 +110,38 @@ public final class OutputFolder {
     }
   }
 
+  /**
+   * Why {@code target} cannot be written by {@link #write} (it is a file, or a non-empty folder
+   * Eligo did not write), or null: for a command to refuse before it reads anything.
+   */
+  public static String refused(Path target) {
+    try {
+      refuseForeign(target.toAbsolutePath().normalize());
+      return null;
+    } catch (NotOurs e) {
+      return e.getMessage();
+    } catch (IOException e) {
+      return target + " cannot be read: " + e.getMessage();
+    }
+  }
+
+  /**
+   * Why {@code file}, an output of the same command, cannot be inside the folder {@code target}
+   * that {@link #write} replaces whole, or null.
+   */
+  public static String refusedInside(String what, Path file, Path target) {
+    Path f = file.toAbsolutePath().normalize();
+    Path t = target.toAbsolutePath().normalize();
+    return f.startsWith(t)
+        ? what
+            + " "
+            + file
+            + " lies inside "
+            + target
+            + ", which is replaced whole with each report: choose a file outside it"
+        : null;
+  }
+
   private static void refuseForeign(Path abs) throws IOException {
     if (!Files.exists(abs, LinkOption.NOFOLLOW_LINKS)) {
       return;

@@ -285,5 +285,31 @@ class ReportCommandsTest {
     assertThat(refused.code()).isEqualTo(ExitCodes.USAGE);
     assertThat(refused.err()).contains("is a folder Eligo did not write");
     assertThat(foreign.resolve("letter.txt")).exists();
+    // refused before the data are read: a snapshot there would be written, then make the folder
+    // foreign (new) or be deleted with the old site (ours)
+    for (Path site : List.of(tmp.resolve("new-site"), each)) {
+      Path snapshot = site.resolve("data.snapshot");
+      Result inside =
+          run(
+              "report",
+              "--criteria",
+              "criteria",
+              "--data",
+              sample,
+              "--out",
+              site.toString(),
+              "--snapshot",
+              snapshot.toString());
+      assertThat(inside.code()).isEqualTo(ExitCodes.USAGE);
+      assertThat(inside.err())
+          .isEqualTo(
+              "eligo: cannot write the report: --snapshot "
+                  + snapshot
+                  + " lies inside "
+                  + site
+                  + ", which is replaced whole with each report: choose a file outside it\n");
+      assertThat(snapshot).doesNotExist();
+    }
+    assertThat(tmp.resolve("new-site")).doesNotExist();
   }
 }

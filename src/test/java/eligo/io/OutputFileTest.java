@@ -211,4 +211,35 @@ class OutputFileTest {
     }
     assertThat(Files.readString(probe)).isEqualTo("abc");
   }
+
+  @Test
+  void aDeviceOrAPipeIsNeverReplacedByAnOutput() throws Exception {
+    // a link to /dev/null: were the device taken for a file, the rename would replace the link,
+    // never the machine's /dev/null
+    Path device = Files.createSymbolicLink(dir.resolve("null"), Path.of("/dev/null"));
+    Path pipe = dir.resolve("pipe");
+    assertThat(new ProcessBuilder("mkfifo", pipe.toString()).start().waitFor()).isZero();
+    for (Path target : List.of(device, pipe)) {
+      assertThat(OutputFile.refuseInputs("--results", target, List.of(), List.of()))
+          .isEqualTo(
+              "--results "
+                  + target
+                  + " is a device, a pipe or a socket, not a file: Eligo writes its outputs whole"
+                  + " and renames them into place, which would replace it; name a regular file");
+      assertThatThrownBy(() -> OutputFile.write(target, "x".getBytes(StandardCharsets.UTF_8)))
+          .isInstanceOf(IOException.class)
+          .hasMessageContaining(target + " is a device, a pipe or a socket, not a file");
+    }
+    assertThat(Files.isSymbolicLink(device)).isTrue();
+    assertThat(
+            Files.readAttributes(pipe, java.nio.file.attribute.BasicFileAttributes.class).isOther())
+        .isTrue();
+    assertThat(names()).containsExactly("null", "pipe");
+  }
+
+  @Test
+  void aFolderIsRefusedAsAnOutputFile() throws IOException {
+    assertThat(OutputFile.refuseInputs("--snapshot", dir, List.of(), List.of()))
+        .isEqualTo("--snapshot " + dir + " is a folder: name a file");
+  }
 }
