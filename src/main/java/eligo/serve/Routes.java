@@ -134,13 +134,26 @@ final class Routes {
   }
 
   /**
+   * Whether {@code origin} is {@code host} over http or https: a browser behind a reverse proxy
+   * that ends TLS sends an https origin for the host it reached. A page of another site cannot set
+   * Host or X-Forwarded-Host (a form cannot, and a script's custom header needs a preflight this
+   * server never allows).
+   */
+  private static boolean sameHost(String origin, String host) {
+    return host != null
+        && (origin.equalsIgnoreCase("http://" + host)
+            || origin.equalsIgnoreCase("https://" + host));
+  }
+
+  /**
    * A state-changing request is refused when it comes from another site (its Origin, or its
    * Sec-Fetch-Site), or comes with a session cookie but without the session's CSRF token.
    */
   private void csrf(Exchange x, String formToken) {
     String origin = x.header("Origin");
-    String host = x.header("Host");
-    if (origin != null && (host == null || !origin.equalsIgnoreCase("http://" + host))) {
+    if (origin != null
+        && !sameHost(origin, x.header("Host"))
+        && !sameHost(origin, x.header("X-Forwarded-Host"))) {
       throw new HttpError(403, "cross-site request refused");
     }
     String site = x.header("Sec-Fetch-Site");

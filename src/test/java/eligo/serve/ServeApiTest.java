@@ -419,6 +419,26 @@ class ServeApiTest {
     Map<String, String> foreign = new java.util.HashMap<>(good);
     foreign.put("Origin", "http://evil.example");
     assertThat(withCookie("POST", "/api/check", cookie, foreign, "{}").statusCode()).isEqualTo(403);
+    // behind a TLS proxy the browser's origin is the same host over https: accepted; another
+    // host over https, or a proxied host named by X-Forwarded-Host that is not the origin's, not
+    String host = site.uri("/").getAuthority();
+    for (String origin : List.of("https://" + host, "http://" + host)) {
+      Map<String, String> proxied = new java.util.HashMap<>(good);
+      proxied.put("Origin", origin);
+      assertThat(withCookie("POST", "/api/check", cookie, proxied, "{}").statusCode())
+          .as(origin)
+          .isEqualTo(200);
+    }
+    Map<String, String> forwarded = new java.util.HashMap<>(good);
+    forwarded.put("Origin", "https://eligo.example");
+    forwarded.put("X-Forwarded-Host", "eligo.example");
+    assertThat(withCookie("POST", "/api/check", cookie, forwarded, "{}").statusCode())
+        .isEqualTo(200);
+    forwarded.put("Origin", "https://evil.example");
+    assertThat(withCookie("POST", "/api/check", cookie, forwarded, "{}").statusCode())
+        .isEqualTo(403);
+    foreign.put("Origin", "https://evil.example");
+    assertThat(withCookie("POST", "/api/check", cookie, foreign, "{}").statusCode()).isEqualTo(403);
     // a partner's session reaches its own pages and is refused another's
     String partner = signIn(ServedSite.P002);
     HttpResponse<String> home = withCookie("GET", "/", partner, Map.of(), "");
