@@ -198,15 +198,16 @@ final class DiffCommand implements Callable<Integer> {
       }
       Eligo.requireNoErrors(before, after);
       // Each version loads the data with its own association types and attributes, as its own
-      // 'eligo run' would. When both declare the same, that is one load.
+      // 'eligo run' would. When both declare the same, that is one load. A snapshot holds one
+      // load: the new version's (the one being edited); the old version's other load is from the
+      // CSV, rather than each writing the snapshot over the other's on every diff.
       Eligo.Bound afterData = Eligo.loadFor(after, data, Mode.STRICT, snapshot.file);
-      SnapshotOption.tellFailure(afterData.snapshot(), err);
+      SnapshotOption.tellUnused(afterData.snapshot(), err);
       Dataset newData = afterData.loaded().dataset();
       Dataset oldData = newData;
       if (!before.program().associationTypes().equals(after.program().associationTypes())
           || !before.program().attributes().equals(after.program().attributes())) {
-        Eligo.Bound beforeData = Eligo.loadFor(before, data, Mode.STRICT, snapshot.file);
-        SnapshotOption.tellFailure(beforeData.snapshot(), err);
+        Eligo.Bound beforeData = Eligo.loadFor(before, data, Mode.STRICT, null);
         oldData = beforeData.loaded().dataset();
       }
       int m = Eligo.asOf(asOf, newData);

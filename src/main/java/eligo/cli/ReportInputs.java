@@ -89,7 +89,7 @@ final class ReportInputs {
         throw new Stop(refused);
       }
       Eligo.Bound bound = Eligo.loadFor(compilation, data, Mode.STRICT, snapshot.file);
-      SnapshotOption.tellFailure(bound.snapshot(), err);
+      SnapshotOption.tellUnused(bound.snapshot(), err);
       Dataset dataset = bound.loaded().dataset();
       return new Loaded(dataset, Eligo.asOf(asOf, dataset));
     } catch (EngineFailure f) {

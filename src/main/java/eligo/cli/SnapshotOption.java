@@ -37,9 +37,12 @@ final class SnapshotOption {
     return ExitCodes.USAGE;
   }
 
-  /** Says, on {@code err}, that the snapshot could not be written; nothing otherwise. */
-  static void tellFailure(Snapshot used, PrintWriter err) {
-    if (used != null && used.writeFailure() != null) {
+  /**
+   * Says, on {@code err}, that the snapshot was not used and why (it was written again, or could
+   * not be); nothing when the data came from it.
+   */
+  static void tellUnused(Snapshot used, PrintWriter err) {
+    if (used != null && !used.read()) {
       err.println("eligo: " + used.describe());
     }
   }

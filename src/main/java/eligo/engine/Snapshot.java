@@ -91,7 +91,7 @@ public record Snapshot(Path file, boolean read, String why, String writeFailure)
                 SnapshotFile.write(file, key.get(), loaded);
                 return null;
               } catch (IOException | RuntimeException e) {
-                return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+                return eligo.io.OutputFile.reason(e);
               }
             });
     return new Loaded(loaded, new Snapshot(file, false, read.problem(), failure));

@@ -214,6 +214,26 @@ public final class OutputFile {
   }
 
   /**
+   * What went wrong in {@code e}, a failure to write, in words: a file system's exceptions carry
+   * only the path as their message ({@code /a/b}), so the kind is said too.
+   */
+  public static String reason(Exception e) {
+    if (e instanceof java.nio.file.NotDirectoryException f) {
+      return f.getFile() + " is not a folder";
+    }
+    if (e instanceof java.nio.file.NoSuchFileException f) {
+      return "no such file or folder: " + f.getFile();
+    }
+    if (e instanceof java.nio.file.AccessDeniedException f) {
+      return "permission denied: " + f.getFile();
+    }
+    if (e instanceof java.nio.file.FileSystemException f) {
+      return f.getFile() + ": " + (f.getReason() != null ? f.getReason() : "cannot be written");
+    }
+    return e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
+  }
+
+  /**
    * Why {@code target} cannot be an output when it is a device, a pipe or a socket (a link to one
    * included), else null. An output is written aside and renamed over its target: over a device
    * such as {@code /dev/null} that would put a plain file in the device's place, and a pipe would

@@ -40,7 +40,7 @@ public final class SnapshotFile {
   // 4: a column of strings is its lengths, then its bytes (SnapshotOut.strings), read in two
   // copies;
   // 5: the customers' partner ids as runs (SnapshotOut.repeats)
-  private static final int VERSION = 5;
+  private static final int VERSION = 6;
   static final long END = 0x444e45544f4e5345L; // "ESNOTEND" read little-endian
   static final int TRAILER = 24;
   static final int BUFFER = 1 << 20;
@@ -54,6 +54,19 @@ public final class SnapshotFile {
     }
   }
 
+  /**
+   * The checksum of a snapshot's header, written right after it: the record of the data it was
+   * written from is checked before it is compared with the data, so that a damaged header is called
+   * damaged, not taken for other data (the whole file's checksum is known only at its end).
+   */
+  static int headerCheck(String fingerprint) {
+    java.util.zip.CRC32C crc = new java.util.zip.CRC32C();
+    crc.update(
+        ("eligo snapshot " + VERSION + "\n" + fingerprint)
+            .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    return (int) crc.getValue();
+  }
+
   /** Writes {@code loaded}, loaded from data of {@code fingerprint}, to {@code target}. */
   public static void write(Path target, String fingerprint, LoadResult loaded) throws IOException {
     OutputFile.write(target, out -> write(out, fingerprint, loaded));
@@ -64,6 +77,7 @@ public final class SnapshotFile {
     out.bytes(MAGIC);
     out.i32(VERSION);
     out.string(fingerprint);
+    out.i32(headerCheck(fingerprint));
     DatasetColumns c = DatasetColumns.of(loaded.dataset());
     out.repeats(c.partnerIds());
     out.strings(c.customerIds());
@@ -189,20 +203,24 @@ public final class SnapshotFile {
         return new Read(null, "it was written by another version of Eligo");
       }
       String written = in.string();
+      if (in.i32() != headerCheck(written)) {
+        // before the record of the data is believed: damage there is not other data
+        return new Read(null, "it is damaged (the checksum of its header)");
+      }
       String writtenWithoutHashes = DataFingerprint.withoutHashes(written);
       if (!readable.test(writtenWithoutHashes)) {
         return new Read(null, "the data changed since it was written");
       }
       LoadResult loaded = body(in);
+      if (in.remaining() != 0 || in.crc() != crc) {
+        return new Read(null, "it is damaged (checksum)");
+      }
       if (!writtenWithoutHashes.equals(withoutHashes.get())) {
         return new Read(
             null, "it was written for other association types, attributes or bad-rows mode");
       }
       if (!written.equals(fingerprint.get())) {
         return new Read(null, "the data changed since it was written");
-      }
-      if (in.remaining() != 0 || in.crc() != crc) {
-        return new Read(null, "it is damaged (checksum)");
       }
       return new Read(loaded, null);
     } catch (NoSuchFileException e) {

@@ -111,6 +111,52 @@ class SnapshotRunTest {
     assertThat(diff.code).isZero();
     // read, not written again
     assertThat(Files.getLastModifiedTime(snap).toMillis()).isEqualTo(written);
+    assertThat(fromSnapshot.err).isEmpty();
+    // an old version that loads the data otherwise (one more association type) loads from the
+    // CSV: the snapshot keeps the new version's load instead of being written over each time
+    Path older = tmp.resolve("older");
+    Files.createDirectories(older);
+    try (var files = Files.list(Path.of("criteria"))) {
+      for (Path f : files.toList()) {
+        Files.copy(f, older.resolve(f.getFileName()));
+      }
+    }
+    Files.writeString(
+        older.resolve("common.criteria"),
+        Files.readString(older.resolve("common.criteria"))
+            + "\nassociation type RETIRED = \"Retired\"\n");
+    Run otherTypes =
+        cli(
+            "diff",
+            "--old",
+            older.toString(),
+            "--new",
+            "criteria",
+            "--data",
+            data.toString(),
+            "--snapshot",
+            snap.toString());
+    assertThat(otherTypes.code).as(otherTypes.err).isZero();
+    assertThat(otherTypes.err).isEmpty();
+    assertThat(Files.getLastModifiedTime(snap).toMillis()).isEqualTo(written);
+    // a damaged snapshot: the view says why it wrote it again, and its output is unchanged
+    byte[] bytes = Files.readAllBytes(snap);
+    bytes[bytes.length - 30] ^= 1;
+    Files.write(snap, bytes);
+    Run rebuilt =
+        cli(
+            "summary",
+            "--criteria",
+            "criteria",
+            "--data",
+            data.toString(),
+            "--snapshot",
+            snap.toString());
+    assertThat(rebuilt.out).isEqualTo(plain.out);
+    assertThat(rebuilt.err)
+        .startsWith("eligo: snapshot " + snap + " written (it is damaged (")
+        .endsWith("))\n")
+        .hasLineCount(1);
   }
 
   @Test
