@@ -10,8 +10,10 @@ import java.net.UnknownHostException;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -95,7 +97,14 @@ public final class Server implements AutoCloseable {
     limits();
     Served served = Served.load(o.criteria(), o.data(), o.snapshot());
     HttpServer http = HttpServer.create(new InetSocketAddress(address, o.port()), 64);
-    ExecutorService workers = Executors.newFixedThreadPool(16, daemons());
+    // The JDK's server reads a request's line and headers on a worker, so each client still
+    // sending one holds a worker until it ends or maxReqTime passes: up to WORKERS threads are
+    // started as requests come (idle ones end after a minute), so that slow or stalled clients do
+    // not keep others waiting; past that, requests queue.
+    ThreadPoolExecutor workers =
+        new ThreadPoolExecutor(
+            WORKERS, WORKERS, 60, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), daemons());
+    workers.allowCoreThreadTimeOut(true);
     http.setExecutor(workers);
     Routes routes =
         new Routes(served, access, new Sessions(), PartnerPages.inTemporaryFolder(), MAX_BODY);
@@ -107,6 +116,9 @@ public final class Server implements AutoCloseable {
             : address.getHostAddress();
     return new Server(http, workers, host, served.loadedFrom);
   }
+
+  /** The most requests served at once, slow clients sending theirs included. */
+  static final int WORKERS = 256;
 
   /**
    * The JDK server's time limits, unless set on the command line: a request must arrive within 30

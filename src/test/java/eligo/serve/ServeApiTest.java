@@ -267,6 +267,37 @@ class ServeApiTest {
   // ---------------------------------------------------------------- hardening
 
   @Test
+  void clientsThatNeverFinishTheirRequestKeepNoOneElseWaiting() throws Exception {
+    // each holds a worker until the request time limit (30 s); more of them than the 16 workers
+    // of before, and a partner's request is still answered at once
+    List<java.net.Socket> slow = new java.util.ArrayList<>();
+    try {
+      for (int i = 0; i < 40; i++) {
+        java.net.Socket s = new java.net.Socket("127.0.0.1", site.server.port());
+        s.getOutputStream()
+            .write(
+                "GET /api/partners HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Slow: "
+                    .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        s.getOutputStream().flush();
+        slow.add(s);
+      }
+      Thread.sleep(200); // every slow request has reached a worker
+      HttpResponse<String> answered =
+          site.client.send(
+              java.net.http.HttpRequest.newBuilder(site.uri("/api/partners"))
+                  .header("Authorization", "Bearer " + ServedSite.P001)
+                  .timeout(java.time.Duration.ofSeconds(10))
+                  .build(),
+              HttpResponse.BodyHandlers.ofString());
+      assertThat(answered.statusCode()).isEqualTo(200);
+    } finally {
+      for (java.net.Socket s : slow) {
+        s.close();
+      }
+    }
+  }
+
+  @Test
   void badInputGetsAClear4xxAndTheServerKeepsServing() throws Exception {
     assertThat(site.postJson("/api/check", ServedSite.STAFF, "{not json").statusCode())
         .isEqualTo(400);
