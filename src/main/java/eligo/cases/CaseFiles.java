@@ -2,7 +2,6 @@ package eligo.cases;
 
 import eligo.lang.Diagnostic;
 import eligo.lang.SourceFile;
-import eligo.lang.Span;
 import java.io.IOException;
 import java.nio.charset.CharacterCodingException;
 import java.nio.file.Files;
@@ -48,16 +47,14 @@ public final class CaseFiles {
     List<Diagnostic> diagnostics = new ArrayList<>();
     for (Path p : files) {
       String name = p.toString().replace('\\', '/');
+      byte[] bytes = Files.readAllBytes(p);
       try {
-        CaseParsing.Result r =
-            CaseParsing.parse(new SourceFile(name, SourceFile.decode(Files.readAllBytes(p))));
+        CaseParsing.Result r = CaseParsing.parse(new SourceFile(name, SourceFile.decode(bytes)));
         out.add(r.file());
         diagnostics.addAll(r.diagnostics());
       } catch (CharacterCodingException e) {
-        SourceFile empty = new SourceFile(name, "");
-        out.add(new CaseFile(empty, List.of()));
-        diagnostics.add(
-            Diagnostic.error(Span.at(empty, 1, 1), "this file is not valid UTF-8 text"));
+        out.add(new CaseFile(new SourceFile(name, ""), List.of()));
+        diagnostics.add(SourceFile.notUtf8(name, bytes));
       }
     }
     return new Parsed(List.copyOf(out), List.copyOf(diagnostics));

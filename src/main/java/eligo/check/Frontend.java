@@ -7,7 +7,6 @@ import eligo.lang.Diagnostic;
 import eligo.lang.Diagnostics;
 import eligo.lang.NameUse;
 import eligo.lang.SourceFile;
-import eligo.lang.Span;
 import java.io.IOException;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
@@ -88,11 +87,11 @@ public final class Frontend {
     List<Diagnostic> readErrors = new ArrayList<>();
     for (Path p : paths) {
       String display = display(dir, p);
+      byte[] bytes = Files.readAllBytes(p);
       try {
-        texts.put(display, SourceFile.decode(Files.readAllBytes(p)));
+        texts.put(display, SourceFile.decode(bytes));
       } catch (CharacterCodingException e) {
-        SourceFile f = new SourceFile(display, "");
-        readErrors.add(Diagnostic.error(Span.at(f, 1, 1), "this file is not valid UTF-8 text"));
+        readErrors.add(SourceFile.notUtf8(display, bytes));
       }
     }
     return new Folder(texts, readErrors);

@@ -73,10 +73,11 @@ final class FmtCommand implements Callable<Integer> {
     int status = ExitCodes.OK;
     for (Path file : files) {
       String text;
+      byte[] bytes = Files.readAllBytes(file);
       try {
-        text = read(file);
+        text = SourceFile.decode(bytes);
       } catch (CharacterCodingException e) {
-        err.println(file + ": error: this file is not valid UTF-8 text");
+        err.println(SourceFile.notUtf8(file.toString().replace('\\', '/'), bytes).render());
         status = ExitCodes.CRITERIA;
         continue;
       }
@@ -104,15 +105,5 @@ final class FmtCommand implements Callable<Integer> {
     }
     err.flush();
     return status;
-  }
-
-  /** The file's text (UTF-8; a leading byte-order mark is dropped). */
-  private static String read(Path file) throws IOException {
-    String text =
-        StandardCharsets.UTF_8
-            .newDecoder()
-            .decode(java.nio.ByteBuffer.wrap(Files.readAllBytes(file)))
-            .toString();
-    return text.startsWith("\uFEFF") ? text.substring(1) : text;
   }
 }

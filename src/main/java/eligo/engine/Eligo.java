@@ -53,7 +53,7 @@ public final class Eligo {
       throw CriteriaFailure.folder(
           dir, "cannot read criteria folder '" + dir + "': " + e.getMessage(), e);
     }
-    if (c.sources().isEmpty()) {
+    if (c.sources().isEmpty() && c.diagnostics().isEmpty()) { // (a file that is not text is)
       throw CriteriaFailure.folder(
           dir, "criteria folder '" + dir + "' has no *.criteria files", null);
     }

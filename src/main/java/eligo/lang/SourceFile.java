@@ -45,6 +45,37 @@ public final class SourceFile {
     return s.startsWith("\uFEFF") ? s.substring(1) : s;
   }
 
+  /**
+   * The error of {@code bytes}, a file named {@code name} that {@link #decode} refused: at the
+   * first byte that is not UTF-8, with its line shown (bad bytes as replacement characters).
+   */
+  public static Diagnostic notUtf8(String name, byte[] bytes) {
+    ByteBuffer in = ByteBuffer.wrap(bytes);
+    StandardCharsets.UTF_8
+        .newDecoder()
+        .onMalformedInput(CodingErrorAction.REPORT)
+        .onUnmappableCharacter(CodingErrorAction.REPORT)
+        .decode(in, java.nio.CharBuffer.allocate(bytes.length + 1), true);
+    int bad = in.position(); // the decoder stops at the first byte it cannot take
+    String before = new String(bytes, 0, bad, StandardCharsets.UTF_8);
+    if (before.startsWith("\uFEFF")) {
+      before = before.substring(1);
+    }
+    String shown = new String(bytes, StandardCharsets.UTF_8);
+    if (shown.startsWith("\uFEFF")) {
+      shown = shown.substring(1);
+    }
+    int lineStart = before.lastIndexOf('\n') + 1;
+    int line = 1 + (int) before.chars().filter(c -> c == '\n').count();
+    int column = 1 + before.codePointCount(lineStart, before.length());
+    return Diagnostic.error(
+        Span.at(new SourceFile(name, shown), line, column),
+        String.format(
+            "this file is not valid UTF-8 text: byte 0x%02X here is not part of a UTF-8"
+                + " character; save the file as UTF-8",
+            bad < bytes.length ? bytes[bad] & 0xff : bytes[bytes.length - 1] & 0xff));
+  }
+
   /** The name shown in diagnostics, e.g. {@code criteria/azure.criteria}. */
   public String name() {
     return name;

@@ -66,6 +66,39 @@ class CheckCommandTest {
   }
 
   @Test
+  void aByteThatIsNotUtf8IsShownWhereItStands() throws IOException {
+    // "Pärtner" saved as Latin-1 on line 6 of the file, after a line of other characters
+    String text =
+        AREA.formatted("# 名前 😀")
+            .replace("\"at least one tenant\"", "\"P\u00e4rtner: at least one tenant\"");
+    Path file = dir.resolve("a.criteria");
+    // every byte UTF-8 but the one of the "ä" (Latin-1's 0xE4)
+    byte[] bytes =
+        text.replace("\u00e4", "\u0000").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    for (int i = 0; i < bytes.length; i++) {
+      if (bytes[i] == 0) {
+        bytes[i] = (byte) 0xE4;
+      }
+    }
+    Files.write(file, bytes);
+    String shown = "    criteria \"P\uFFFDrtner: at least one tenant\"";
+    String expected =
+        file
+            + ":6:16: error: this file is not valid UTF-8 text: byte 0xE4 here is not part of a"
+            + " UTF-8 character; save the file as UTF-8\n"
+            + shown
+            + "\n"
+            + " ".repeat(15)
+            + "^";
+    String[] check = run("check", "--criteria", dir.toString());
+    assertThat(check[0]).isEqualTo("3");
+    assertThat(check[2]).startsWith(expected + "\n");
+    String[] fmt = run("fmt", file.toString());
+    assertThat(fmt[0]).isEqualTo("3");
+    assertThat(fmt[2]).isEqualTo(expected + "\n");
+  }
+
+  @Test
   void errorsFail() throws IOException {
     Files.writeString(dir.resolve("a.criteria"), AREA.formatted("").replace("in W", "in WW"));
     String[] r = run("check", "--criteria", dir.toString());
