@@ -79,10 +79,47 @@ final class ListPages {
       return "lists.html#" + AreaListPage.fragment(key, model.all.areas().get(ai).id(), node.id());
     }
     String file = "lists/" + listFile(ai, ni, gi, index / SitePages.PAGE_SIZE + 1);
+    if (partner != null && listsPerNode() && key.equals("not_evaluated")) {
+      // a node's page lists those it did not evaluate as the Not met lists of the gates before
+      // it (stoppedSection): with one such gate, the partner's block there holds exactly them
+      List<Integer> gates = gatesBefore(ai, ni);
+      int notMet = gates.size() == 1 ? groupIndex(ai, gates.get(0), "not_met") : -1;
+      return notMet >= 0 ? listHref(ai, gates.get(0), notMet, 0, partner) : file + "#" + key;
+    }
     if (partner != null) {
       return file + "#" + key + "-p-" + SiteNames.of(partner);
     }
     return listsPerNode() ? file + "#" + key : file;
+  }
+
+  /** The index of the group {@code key} of a node, or -1. */
+  private int groupIndex(int ai, int ni, String key) {
+    List<SummaryView.Group> groups = model.all.areas().get(ai).nodes().get(ni).groups();
+    for (int gi = 0; gi < groups.size(); gi++) {
+      if (groups.get(gi).key().equals(key)) {
+        return gi;
+      }
+    }
+    return -1;
+  }
+
+  /** The gates before node {@code ni} in its branch, by node index: those that can stop it. */
+  private List<Integer> gatesBefore(int ai, int ni) {
+    int i = 0;
+    for (Ir.Branch b : model.areas.get(ai).outcome().area.branches()) {
+      List<Integer> before = new ArrayList<>();
+      for (Ir.Node n : b.nodes()) {
+        int size = n.leaves().isEmpty() ? 1 : n.leaves().size();
+        if (ni >= i && ni < i + size) {
+          return before;
+        }
+        if (n.kind() == Ir.NodeKind.GATE) {
+          before.add(i);
+        }
+        i += size;
+      }
+    }
+    return List.of();
   }
 
   /**
@@ -119,42 +156,22 @@ final class ListPages {
    */
   private Html stoppedSection(int ai, int ni, SummaryView.Group group) {
     SiteModel.AreaInfo info = model.areas.get(ai);
-    Outcome.AreaOutcome ao = info.outcome();
     List<Html> gates = new ArrayList<>();
-    int i = 0;
-    for (Ir.Branch b : ao.area.branches()) {
-      List<Integer> before = new ArrayList<>();
-      boolean found = false;
-      for (Ir.Node n : b.nodes()) {
-        int size = n.leaves().isEmpty() ? 1 : n.leaves().size();
-        if (ni >= i && ni < i + size) {
-          found = true;
-          break;
+    SummaryView.Area a = model.all.areas().get(ai);
+    for (int g : gatesBefore(ai, ni)) {
+      SummaryView.Node gate = a.nodes().get(g);
+      for (int gi = 0; gi < gate.groups().size(); gi++) {
+        SummaryView.Group x = gate.groups().get(gi);
+        if (x.key().equals("not_met") && x.count() > 0) {
+          gates.add(
+              STOPPED_GATE.render(
+                  "href",
+                  listHref(ai, g, gi, 0, null).substring("lists/".length()),
+                  "gate",
+                  info.labels().get(g),
+                  "customers",
+                  x.count() + Words.plural(" customer", x.count())));
         }
-        if (n.kind() == Ir.NodeKind.GATE) {
-          before.add(i);
-        }
-        i += size;
-      }
-      if (found) {
-        SummaryView.Area a = model.all.areas().get(ai);
-        for (int g : before) {
-          SummaryView.Node gate = a.nodes().get(g);
-          for (int gi = 0; gi < gate.groups().size(); gi++) {
-            SummaryView.Group x = gate.groups().get(gi);
-            if (x.key().equals("not_met") && x.count() > 0) {
-              gates.add(
-                  STOPPED_GATE.render(
-                      "href",
-                      listHref(ai, g, gi, 0, null).substring("lists/".length()),
-                      "gate",
-                      info.labels().get(g),
-                      "customers",
-                      x.count() + Words.plural(" customer", x.count())));
-            }
-          }
-        }
-        break;
       }
     }
     return STOPPED_SECTION.render(
