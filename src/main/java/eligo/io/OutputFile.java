@@ -270,11 +270,25 @@ public final class OutputFile {
     return abs;
   }
 
+  /**
+   * The part of a temporary file's name that comes from its target's {@code name}: the name, or
+   * when a temporary name made of it could pass the 255 bytes file systems allow, its first 100
+   * characters and a hash of the rest.
+   */
+  static String temporaryBase(String name) {
+    if (name.getBytes(java.nio.charset.StandardCharsets.UTF_8).length <= 180) {
+      return name;
+    }
+    int cut = Character.isHighSurrogate(name.charAt(99)) ? 99 : 100;
+    return name.substring(0, cut) + "+" + Integer.toHexString(name.hashCode());
+  }
+
   private static Path createTemporary(Path dir, String name) throws IOException {
     long pid = ProcessHandle.current().pid();
     for (int attempt = 0; ; attempt++) {
       long n = ThreadLocalRandom.current().nextLong(1L << 40);
-      Path tmp = dir.resolve("." + name + MARK + pid + "-" + Long.toString(n, 36) + SUFFIX);
+      Path tmp =
+          dir.resolve("." + temporaryBase(name) + MARK + pid + "-" + Long.toString(n, 36) + SUFFIX);
       try {
         return Files.createFile(tmp);
       } catch (FileAlreadyExistsException e) {
@@ -290,7 +304,7 @@ public final class OutputFile {
    * behind.
    */
   private static void sweep(Path dir, String name) {
-    String prefix = "." + name + MARK;
+    String prefix = "." + temporaryBase(name) + MARK;
     DirectoryStream.Filter<Path> mine =
         p -> {
           String f = p.getFileName().toString();

@@ -167,7 +167,16 @@ public final class OutputFolder {
     long pid = ProcessHandle.current().pid();
     for (int attempt = 0; ; attempt++) {
       long n = ThreadLocalRandom.current().nextLong(1L << 40);
-      Path tmp = dir.resolve("." + name + MARK + pid + "-" + Long.toString(n, 36) + kind + SUFFIX);
+      Path tmp =
+          dir.resolve(
+              "."
+                  + OutputFile.temporaryBase(name)
+                  + MARK
+                  + pid
+                  + "-"
+                  + Long.toString(n, 36)
+                  + kind
+                  + SUFFIX);
       try {
         return Files.createDirectory(tmp);
       } catch (java.nio.file.FileAlreadyExistsException e) {
@@ -180,7 +189,7 @@ public final class OutputFolder {
 
   /** Removes temporary folders for {@code name} that a process no longer alive left behind. */
   private static void sweep(Path dir, String name) {
-    String prefix = "." + name + MARK;
+    String prefix = "." + OutputFile.temporaryBase(name) + MARK;
     try (DirectoryStream<Path> s =
         Files.newDirectoryStream(
             dir,

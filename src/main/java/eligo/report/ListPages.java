@@ -64,7 +64,8 @@ final class ListPages {
     SummaryView.Area a = model.all.areas().get(ai);
     SummaryView.Node n = a.nodes().get(ni);
     return listsPerNode()
-        ? SiteNames.ofCriteria(a.id()) + "." + SiteNames.ofCriteria(n.id()) + ".html"
+        ? SiteNames.fileName(
+            SiteNames.ofCriteria(a.id()) + "." + SiteNames.ofCriteria(n.id()), ".html")
         : SiteModel.listName(a.id(), n.id(), n.groups().get(gi).key(), page);
   }
 

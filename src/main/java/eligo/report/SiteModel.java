@@ -158,12 +158,13 @@ final class SiteModel {
 
   /** The file of a group's list page (1-based), in {@code lists/}. */
   static String listName(String areaId, String nodeId, String group, int page) {
-    return SiteNames.ofCriteria(areaId)
-        + "."
-        + SiteNames.ofCriteria(nodeId)
-        + "."
-        + group
-        + (page == 1 ? "" : "." + page)
-        + ".html";
+    return SiteNames.fileName(
+        SiteNames.ofCriteria(areaId)
+            + "."
+            + SiteNames.ofCriteria(nodeId)
+            + "."
+            + group
+            + (page == 1 ? "" : "." + page),
+        ".html");
   }
 }

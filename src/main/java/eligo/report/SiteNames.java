@@ -46,6 +46,21 @@ public final class SiteNames {
     return out.substring(0, MAX - 65) + "+" + sha256(id);
   }
 
+  /** The longest file name the site writes: file systems allow 255 bytes. */
+  static final int MAX_FILE = 200;
+
+  /**
+   * {@code name}, a file name joined from encoded ids (a list page's: area, node, group, page),
+   * kept within {@value #MAX_FILE} characters: a longer one is cut and ended with {@code +} and the
+   * SHA-256 of the whole name, before its extension {@code ext}.
+   */
+  static String fileName(String name, String ext) {
+    if (name.length() + ext.length() <= MAX_FILE) {
+      return name + ext;
+    }
+    return name.substring(0, MAX_FILE - 65 - ext.length()) + "+" + sha256(name) + ext;
+  }
+
   /** {@link #of} of the criteria's ids, by id: the same few hundred for every partner's site. */
   private static final java.util.Map<String, String> CRITERIA_IDS =
       new java.util.concurrent.ConcurrentHashMap<>();

@@ -242,4 +242,17 @@ class OutputFileTest {
     assertThat(OutputFile.refuseInputs("--snapshot", dir, List.of(), List.of()))
         .isEqualTo("--snapshot " + dir + " is a folder: name a file");
   }
+
+  @Test
+  void aTargetWithTheLongestNameAllowedIsWrittenFileAndFolderAlike() throws IOException {
+    // the temporary name beside it, made of the target's, must not pass 255 bytes
+    Path file = dir.resolve("f".repeat(250));
+    OutputFile.write(file, "x".getBytes(StandardCharsets.UTF_8));
+    assertThat(file).hasContent("x");
+    Path folder = dir.resolve("d".repeat(250));
+    OutputFolder.write(folder, tmp -> Files.writeString(tmp.resolve("index.html"), "y"));
+    OutputFolder.write(folder, tmp -> Files.writeString(tmp.resolve("index.html"), "z"));
+    assertThat(folder.resolve("index.html")).hasContent("z");
+    assertThat(names()).containsExactly("d".repeat(250), "f".repeat(250));
+  }
 }

@@ -57,4 +57,17 @@ class SiteNamesTest {
     }
     assertThat(SiteNames.ofCriteria("x".repeat(300))).isEqualTo(SiteNames.of("x".repeat(300)));
   }
+
+  @Test
+  void aNameJoinedFromLongIdsStaysWithinWhatFileSystemsAllow() {
+    String area = SiteNames.of("A".repeat(120));
+    String node = SiteNames.of("b".repeat(120));
+    String page = SiteModel.listName("A".repeat(120), "b".repeat(120), "not_met", 2);
+    assertThat(page).hasSize(SiteNames.MAX_FILE).endsWith(".html").contains("+");
+    assertThat(SiteModel.listName("A".repeat(120), "b".repeat(120), "not_met", 3))
+        .hasSize(SiteNames.MAX_FILE)
+        .isNotEqualTo(page);
+    assertThat(SiteModel.listName("a", "b", "met", 1)).isEqualTo("a.b.met.html");
+    assertThat(area.length() + node.length()).isGreaterThan(SiteNames.MAX_FILE);
+  }
 }
