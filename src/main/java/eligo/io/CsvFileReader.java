@@ -227,6 +227,8 @@ final class CsvFileReader {
         line = Long.parseLong(m.group(1));
       }
       String why = e.getCause() != null ? e.getCause().getMessage() : e.getMessage();
+      // the line is said in front ("customers.csv:5:"); FastCSV from 4.1 says it again at the end
+      why = String.valueOf(why).replaceFirst(" \\(record starting at line \\d+\\)$", "");
       if (String.valueOf(why).contains("maximum buffer size")) {
         return log.fileError(
             file,

@@ -169,7 +169,9 @@ class DatasetLoaderTest {
             + "\r\n"
             + "\"Northwind \"\"Traders\"\"\",,C2,P1\r\n"
             + "\"two\r\nlines\",,C3,P2\r\n"
-            + "Müller & Söhne 株式会社,,C4,P2\r\n");
+            + "Müller & Söhne 株式会社,,C4,P2\r\n"
+            // a lone CR inside quotes is the field's (FastCSV 4.0 split the record there)
+            + "\"lone\rcarriage return\",,C5,P2\r\n");
     put(dir, "tenants.csv", "tenant_name,tenant_id,customer_id\n,T1,C1\n\" spaced \",T2,C3\n");
     put(
         dir,
@@ -189,6 +191,7 @@ class DatasetLoaderTest {
     assertThat(d.customerName(2)).isEqualTo("two\r\nlines");
     assertThat(d.customerName(3)).isEqualTo("Müller & Söhne 株式会社");
     assertThat(d.customerId(3)).isEqualTo("C4");
+    assertThat(d.customerName(4)).isEqualTo("lone\rcarriage return");
     assertThat(d.tenantName(0)).isEmpty();
     assertThat(d.tenantName(1)).isEqualTo(" spaced ");
     assertThat(d.workloadName(1)).isEqualTo("Zürich, \"the\" one");
