@@ -133,7 +133,8 @@ final class ReportCommand implements Callable<Integer> {
       err.println("eligo: cannot write the report: " + e.getMessage());
       return ExitCodes.USAGE;
     } catch (IOException e) {
-      err.println("eligo: cannot write the report into '" + out + "': " + e.getMessage());
+      err.println(
+          "eligo: cannot write the report into '" + out + "': " + eligo.io.OutputFile.reason(e));
       return ExitCodes.FAILURE;
     }
   }

@@ -227,6 +227,14 @@ public final class OutputFile {
     if (e instanceof java.nio.file.AccessDeniedException f) {
       return "permission denied: " + f.getFile();
     }
+    if (e instanceof FileAlreadyExistsException f && f.getFile() != null) {
+      // what creating the folders on the way to an output meets where a folder should be
+      Path p = Path.of(f.getFile());
+      return f.getFile()
+          + (Files.exists(p) && !Files.isDirectory(p)
+              ? " is a file, not a folder"
+              : " already exists");
+    }
     if (e instanceof java.nio.file.FileSystemException f) {
       return f.getFile() + ": " + (f.getReason() != null ? f.getReason() : "cannot be written");
     }

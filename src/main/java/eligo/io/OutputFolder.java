@@ -146,11 +146,23 @@ public final class OutputFolder {
     if (!Files.exists(abs, LinkOption.NOFOLLOW_LINKS)) {
       return;
     }
+    if (Files.isSymbolicLink(abs)) {
+      // the new site would replace the link, not fill the folder it leads to
+      throw new NotOurs(abs + " is a link: give the folder itself");
+    }
     if (!Files.isDirectory(abs, LinkOption.NOFOLLOW_LINKS)) {
       throw new NotOurs(abs + " exists and is not a folder");
     }
     if (Files.exists(abs.resolve(MARKER), LinkOption.NOFOLLOW_LINKS)) {
       return;
+    }
+    Path parent = abs.getParent();
+    if (parent != null && Files.exists(parent.resolve(MARKER), LinkOption.NOFOLLOW_LINKS)) {
+      throw new NotOurs(
+          abs
+              + " is part of the site "
+              + parent
+              + " that Eligo wrote: write that site again, or this one elsewhere");
     }
     try (DirectoryStream<Path> s = Files.newDirectoryStream(abs)) {
       if (s.iterator().hasNext()) {

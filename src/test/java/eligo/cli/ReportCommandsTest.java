@@ -11,6 +11,7 @@ import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -311,5 +312,34 @@ class ReportCommandsTest {
       assertThat(snapshot).doesNotExist();
     }
     assertThat(tmp.resolve("new-site")).doesNotExist();
+    // refusals that say why: a partner's folder of a per-partner site, a link, a file on the way
+    Path link =
+        Files.createSymbolicLink(tmp.resolve("link"), Files.createDirectory(tmp.resolve("empty")));
+    Path file = Files.writeString(tmp.resolve("a-file"), "x");
+    Map<Path, String> why =
+        Map.of(
+            each.resolve("_p003"),
+            " is part of the site " + each + " that Eligo wrote",
+            link,
+            link + " is a link: give the folder itself",
+            file.resolve("site"),
+            file + " is a file, not a folder");
+    for (Map.Entry<Path, String> e : why.entrySet()) {
+      Result no =
+          run(
+              "report",
+              "--criteria",
+              "criteria",
+              "--data",
+              sample,
+              "--partner",
+              "P003",
+              "--out",
+              e.getKey().toString());
+      assertThat(no.code()).as(no.err()).isIn(ExitCodes.USAGE, ExitCodes.FAILURE);
+      assertThat(no.err()).startsWith("eligo: cannot write the report").contains(e.getValue());
+      assertThat(no.err()).hasLineCount(1);
+    }
+    assertThat(Files.readString(file)).isEqualTo("x");
   }
 }
