@@ -94,12 +94,14 @@ public final class OutputFolder {
       if (Files.exists(abs, LinkOption.NOFOLLOW_LINKS)) {
         old = createTemporary(parent, name, ".old");
         Files.delete(old);
-        OPEN.add(old);
+        // not registered for deletion until the new site is in place: a process stopped between
+        // the two renames leaves the previous site aside, and the next write puts it back (sweep)
         Files.move(abs, old, StandardCopyOption.ATOMIC_MOVE);
       }
       Files.move(tmp, abs, StandardCopyOption.ATOMIC_MOVE);
       OPEN.remove(tmp);
       if (old != null) {
+        OPEN.add(old);
         delete(old);
         OPEN.remove(old);
       }
@@ -223,6 +225,12 @@ public final class OutputFolder {
           continue;
         }
         try {
+          Path target = dir.resolve(name);
+          if (f.endsWith(".old" + SUFFIX) && !Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
+            // the previous site, set aside by a process stopped before the new one was in place
+            Files.move(p, target, StandardCopyOption.ATOMIC_MOVE);
+            continue;
+          }
           delete(p);
         } catch (IOException e) {
           // left for a later sweep

@@ -255,4 +255,23 @@ class OutputFileTest {
     assertThat(folder.resolve("index.html")).hasContent("z");
     assertThat(names()).containsExactly("d".repeat(250), "f".repeat(250));
   }
+
+  @Test
+  void aSiteSetAsideByAProcessStoppedMidSwapIsPutBackNotSwept() throws IOException {
+    Path site = dir.resolve("site");
+    OutputFolder.write(site, tmp -> Files.writeString(tmp.resolve("index.html"), "previous"));
+    // as a process killed between its two renames leaves it: the new site not yet in place
+    Path aside = dir.resolve(".site.eligo-" + Long.MAX_VALUE + "-x.old.tmp");
+    Files.move(site, aside);
+    assertThatThrownBy(
+            () ->
+                OutputFolder.write(
+                    site,
+                    tmp -> {
+                      throw new IOException("disk full");
+                    }))
+        .hasMessage("disk full");
+    assertThat(site.resolve("index.html")).hasContent("previous");
+    assertThat(names()).containsExactly("site");
+  }
 }
