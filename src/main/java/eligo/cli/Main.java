@@ -136,7 +136,7 @@ public final class Main implements Runnable {
       code = ExitCodes.FAILURE;
     } catch (Error e) {
       // one line, never a trace: a JVM error is no place for the user to dig
-      err.println("eligo: internal error: " + e);
+      err.println("eligo: " + (cutShort(e) ? MAPPED_CUT : "internal error: " + e));
       code = ExitCodes.FAILURE;
     }
     out.flush();
@@ -151,7 +151,27 @@ public final class Main implements Runnable {
   private static final String OUT_OF_MEMORY =
       "out of memory: give the JVM more heap (ELIGO_JAVA_OPTS=-Xmx...) or use less data";
 
+  /**
+   * A file read in place (a snapshot, mapped) cut shorter while it was read: the JVM reports the
+   * fault of reading past its new end so.
+   */
+  private static final String MAPPED_CUT =
+      "a file read in place (the --snapshot file) was cut short while this command read it (written"
+          + " over in place?); nothing was written: run again";
+
+  private static boolean cutShort(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof InternalError && String.valueOf(t.getMessage()).contains("unsafe memory")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   static String describe(Exception e) {
+    if (cutShort(e)) {
+      return MAPPED_CUT;
+    }
     for (Throwable t = e; t != null; t = t.getCause()) {
       if (t instanceof StackOverflowError) {
         return TOO_DEEP;

@@ -70,7 +70,32 @@ public final class Dataset {
   final String[] tenantAttrNames;
   final String[][] tenantAttrValues; // [attribute][tenant]
 
+  /**
+   * The file the usage rows' columns are read from in place (a snapshot mapped), checked before an
+   * output made from them is kept: a file written over in place while it was read would give other
+   * rows than those checked when it was opened.
+   */
+  public interface Backing {
+    Backing NONE = () -> {};
+
+    /**
+     * @throws java.io.IOException saying what changed, when the file is no longer what was read
+     */
+    void check() throws java.io.IOException;
+  }
+
+  final Backing backing;
+
+  /**
+   * Throws, saying so, when the file this dataset's rows are read from in place has changed since
+   * it was opened; does nothing for a dataset on the heap.
+   */
+  public void checkBacking() throws java.io.IOException {
+    backing.check();
+  }
+
   Dataset(DatasetBuilder b) {
+    this.backing = b.backing;
     this.partnerIds = b.partnerIds;
     this.customerIds = b.customerIds;
     this.customerNames = b.customerNames;

@@ -28,6 +28,7 @@ public final class DatasetBuilder {
   IntBuffer rowMonth;
   LongBuffer[] rowMeasures;
   IntBuffer[] rowNarrow;
+  Dataset.Backing backing = Dataset.Backing.NONE;
   int[] assocType;
   int[] assocStartMonth;
   int[] assocEndMonth;
@@ -147,6 +148,12 @@ public final class DatasetBuilder {
     this.rowMonth = month;
     this.rowMeasures = measures;
     this.rowNarrow = narrowMeasures;
+    return this;
+  }
+
+  /** The file the row buffers are read from in place, checked before outputs made of them. */
+  public DatasetBuilder backing(Dataset.Backing backing) {
+    this.backing = backing;
     return this;
   }
 

@@ -70,7 +70,13 @@ public record DatasetColumns(
    * @throws IllegalArgumentException when the columns do not fit together
    */
   public Dataset toDataset() {
+    return toDataset(Dataset.Backing.NONE);
+  }
+
+  /** {@link #toDataset()}, its rows read in place from the file {@code backing} checks. */
+  public Dataset toDataset(Dataset.Backing backing) {
     return Dataset.builder()
+        .backing(backing)
         .customers(partnerIds, customerIds, customerNames, customerTenantStart)
         .tenants(tenantIds, tenantNames, tenantPairStart)
         .workloads(workloadNames, workloadFamilies)

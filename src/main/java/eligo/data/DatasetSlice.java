@@ -138,6 +138,7 @@ public final class DatasetSlice {
       }
     }
     return Dataset.builder()
+        .backing(data.backing) // its rows were copied from the whole's, read in place
         .customers(partnerIds, customerIds, customerNames, tenantStart)
         .tenants(tenantIds, tenantNames, pairStart)
         .workloads(data.workloadNames, data.workloadFamilies)

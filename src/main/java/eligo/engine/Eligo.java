@@ -190,6 +190,17 @@ public final class Eligo {
    */
   public static Bound loadFor(Frontend.Compilation criteria, Path dir, Mode mode, Path snapshot)
       throws CriteriaFailure, DataFailure {
+    return loadFor(criteria, dir, mode, snapshot, false);
+  }
+
+  /**
+   * {@link #loadFor(Frontend.Compilation, Path, Mode, Path)}, with the snapshot's usage rows read
+   * onto the heap when {@code inMemory} (for a server, which keeps the data for hours), instead of
+   * read in place from the file.
+   */
+  public static Bound loadFor(
+      Frontend.Compilation criteria, Path dir, Mode mode, Path snapshot, boolean inMemory)
+      throws CriteriaFailure, DataFailure {
     List<String> types = criteria.program().associationTypes();
     List<Ir.Attribute> attributes = criteria.program().attributes();
     Snapshot used = null;
@@ -205,7 +216,8 @@ public final class Eligo {
                 () -> attributes,
                 mode,
                 t -> loadData(dir, t, attributes, mode),
-                Stages.NONE);
+                Stages.NONE,
+                inMemory);
         loaded = got.loaded();
         used = got.snapshot();
       } else {

@@ -54,7 +54,13 @@ public final class ResultsFile {
   static void write(Outcome outcome, Path target, Gate gate) throws IOException {
     Blocks blocks = new Blocks(outcome);
     OutputFile.write(
-        target, blocks.expectedBytes(), os -> write(blocks, blocks.blockCustomers(), os, gate));
+        target,
+        blocks.expectedBytes(),
+        os -> {
+          write(blocks, blocks.blockCustomers(), os, gate);
+          // rows read in place from a snapshot: kept only if it was not written over meanwhile
+          outcome.data.checkBacking();
+        });
   }
 
   /** Rows per block (some hundreds of kilobytes): a block has as many customers as fit. */

@@ -67,6 +67,24 @@ public record Snapshot(Path file, boolean read, String why, String writeFailure)
       CsvLoad csv,
       Stages stages)
       throws CriteriaFailure, DataFailure {
+    return load(file, stats, files, types, attributes, mode, csv, stages, false);
+  }
+
+  /**
+   * {@link #load(Path, String, Supplier, Supplier, Supplier, Mode, CsvLoad, Stages)}, with the
+   * usage rows read onto the heap when {@code inMemory} (a server's), not read in place.
+   */
+  static Loaded load(
+      Path file,
+      String stats,
+      Supplier<String> files,
+      Supplier<List<String>> types,
+      Supplier<List<eligo.ir.Ir.Attribute>> attributes,
+      Mode mode,
+      CsvLoad csv,
+      Stages stages,
+      boolean inMemory)
+      throws CriteriaFailure, DataFailure {
     Supplier<String> quick =
         () ->
             DataFingerprint.withoutHashes(
@@ -78,7 +96,7 @@ public record Snapshot(Path file, boolean read, String why, String writeFailure)
                 ? whole[0]
                 : (whole[0] = DataFingerprint.of(files.get(), types.get(), attributes.get(), mode));
     SnapshotFile.Read read =
-        stages.timed("snapshot read", () -> SnapshotFile.read(file, stats, quick, key));
+        stages.timed("snapshot read", () -> SnapshotFile.read(file, stats, quick, key, inMemory));
     if (read.usable()) {
       return new Loaded(read.loaded(), new Snapshot(file, true, null, null));
     }

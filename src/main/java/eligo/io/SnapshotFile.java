@@ -1,5 +1,6 @@
 package eligo.io;
 
+import eligo.data.Dataset;
 import eligo.data.DatasetColumns;
 import eligo.data.Measure;
 import java.io.IOException;
@@ -10,6 +11,7 @@ import java.nio.IntBuffer;
 import java.nio.LongBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -151,7 +153,7 @@ public final class SnapshotFile {
    */
   public static Read read(Path file, String fingerprint) {
     String withoutHashes = DataFingerprint.withoutHashes(fingerprint);
-    return read(file, withoutHashes::equals, () -> withoutHashes, () -> fingerprint);
+    return read(file, withoutHashes::equals, () -> withoutHashes, () -> fingerprint, false);
   }
 
   /**
@@ -167,15 +169,36 @@ public final class SnapshotFile {
       String stats,
       java.util.function.Supplier<String> withoutHashes,
       java.util.function.Supplier<String> fingerprint) {
+    return read(file, stats, withoutHashes, fingerprint, false);
+  }
+
+  /**
+   * {@link #read(Path, String, java.util.function.Supplier, java.util.function.Supplier)}, with the
+   * usage rows' columns read onto the heap when {@code inMemory} (for a server, which keeps them
+   * for hours), else mapped from the file and read in place (checked before an output made from
+   * them is kept: {@link eligo.data.Dataset#checkBacking}).
+   */
+  public static Read read(
+      Path file,
+      String stats,
+      java.util.function.Supplier<String> withoutHashes,
+      java.util.function.Supplier<String> fingerprint,
+      boolean inMemory) {
     return read(
-        file, written -> DataFingerprint.sameFiles(written, stats), withoutHashes, fingerprint);
+        file,
+        written -> DataFingerprint.sameFiles(written, stats),
+        withoutHashes,
+        fingerprint,
+        inMemory);
   }
 
   private static Read read(
       Path file,
       java.util.function.Predicate<String> readable,
       java.util.function.Supplier<String> withoutHashes,
-      java.util.function.Supplier<String> fingerprint) {
+      java.util.function.Supplier<String> fingerprint,
+      boolean inMemory) {
+    FileState opened = FileState.of(file);
     try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
       long size = ch.size();
       if (size < MAGIC.length + 4 + TRAILER) {
@@ -193,7 +216,7 @@ public final class SnapshotFile {
       if (trailer.getLong() != END || body != size - TRAILER) {
         return new Read(null, "it is truncated or is not a snapshot");
       }
-      SnapshotIn in = new SnapshotIn(ch, body);
+      SnapshotIn in = new SnapshotIn(ch, body, !inMemory);
       byte[] magic = new byte[MAGIC.length];
       in.bytes(magic);
       if (!Arrays.equals(magic, MAGIC)) {
@@ -211,7 +234,8 @@ public final class SnapshotFile {
       if (!readable.test(writtenWithoutHashes)) {
         return new Read(null, "the data changed since it was written");
       }
-      LoadResult loaded = body(in);
+      LoadResult loaded =
+          body(in, inMemory || opened == null ? Dataset.Backing.NONE : opened.backing(file));
       if (in.remaining() != 0 || in.crc() != crc) {
         return new Read(null, "it is damaged (checksum)");
       }
@@ -232,7 +256,40 @@ public final class SnapshotFile {
     }
   }
 
-  private static LoadResult body(SnapshotIn in) throws IOException {
+  /**
+   * A file's identity and state: its file key (device and inode), size, modification and change
+   * times. Written over in place, a file keeps its key and changes its change time (which no
+   * program sets); replaced by a rename (as Eligo writes), the path names another file, and the one
+   * mapped stays whole.
+   */
+  private record FileState(Object key, long size, Object modified, Object changed) {
+    static FileState of(Path file) {
+      try {
+        java.util.Map<String, Object> a =
+            Files.readAttributes(file, "unix:fileKey,size,lastModifiedTime,ctime");
+        return new FileState(
+            a.get("fileKey"), (Long) a.get("size"), a.get("lastModifiedTime"), a.get("ctime"));
+      } catch (IOException | UnsupportedOperationException | IllegalArgumentException e) {
+        return null; // no such file, or a file system without these: nothing to compare
+      }
+    }
+
+    /** The check that {@code file} is still this file, unchanged. */
+    Dataset.Backing backing(Path file) {
+      return () -> {
+        FileState now = of(file);
+        if (now != null && key != null && key.equals(now.key) && !equals(now)) {
+          throw new IOException(
+              "the snapshot "
+                  + file
+                  + " was written over while this command read it (a copy over it in place?);"
+                  + " nothing was written: run again");
+        }
+      };
+    }
+  }
+
+  private static LoadResult body(SnapshotIn in, Dataset.Backing backing) throws IOException {
     String[] partnerIds = in.stringsSharingRepeats();
     String[] customerIds = in.strings();
     eligo.data.TextColumn customerNames = in.texts();
@@ -318,7 +375,7 @@ public final class SnapshotFile {
     for (int i = in.count(8); i > 0; i--) {
       rejects.add(new DataError(in.string(), in.i64(), in.string(), in.string()));
     }
-    return new LoadResult(columns.toDataset(), rejects, counts, List.of(), types);
+    return new LoadResult(columns.toDataset(backing), rejects, counts, List.of(), types);
   }
 
   /** The indexes that the dataset's builder does not check: each within its column. */

@@ -21,7 +21,15 @@ final class SnapshotIn {
   private long unread; // bytes of the body not yet in the buffer
   private byte[] scratch = new byte[256];
 
+  /** Whether the usage rows' columns are mapped ({@link #mappedInts}), or read onto the heap. */
+  private final boolean mapping;
+
   SnapshotIn(FileChannel ch, long body) {
+    this(ch, body, true);
+  }
+
+  SnapshotIn(FileChannel ch, long body, boolean mapping) {
+    this.mapping = mapping;
     this.ch = ch;
     this.body = body;
     this.unread = body;
@@ -256,7 +264,7 @@ final class SnapshotIn {
    * do not fit one mapping.
    */
   private ByteBuffer map(long bytes) throws IOException {
-    if (bytes > Integer.MAX_VALUE) {
+    if (!mapping || bytes > Integer.MAX_VALUE) {
       return null;
     }
     ByteBuffer mapped =

@@ -24,6 +24,11 @@ public final class HtmlSite {
   public static void write(Outcome outcome, Path dir, Evaluation.Progress progress)
       throws IOException {
     SitePages pages = SitePages.program(outcome);
-    OutputFolder.write(dir, tmp -> SiteWriter.writeInto(pages, tmp, true, progress));
+    OutputFolder.write(
+        dir,
+        tmp -> {
+          SiteWriter.writeInto(pages, tmp, true, progress);
+          outcome.data.checkBacking(); // kept only if the snapshot read in place is unchanged
+        });
   }
 }

@@ -69,7 +69,12 @@ public final class PartnerSite {
   public static void write(Outcome partnerOutcome, Path dir, Evaluation.Progress progress)
       throws IOException {
     SitePages pages = SitePages.partner(partnerOutcome);
-    OutputFolder.write(dir, tmp -> SiteWriter.writeInto(pages, tmp, true, progress));
+    OutputFolder.write(
+        dir,
+        tmp -> {
+          SiteWriter.writeInto(pages, tmp, true, progress);
+          partnerOutcome.data.checkBacking(); // as the program's site
+        });
   }
 
   /** Writes the site of a partner's outcome into {@code dir} as it is (new or empty). */
@@ -179,6 +184,7 @@ public final class PartnerSite {
             for (Future<?> f : jobs) {
               f.get();
             }
+            whole.checkBacking(); // as the program's site
           } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted", e);

@@ -56,7 +56,7 @@ final class Served {
     Eligo.compileCriteria(criteria); // errors at their place in the folder, as the CLI says them
     Frontend.Compilation c = Frontend.compile(Snapshot.criteriaOf(files));
     Eligo.requireNoErrors(c);
-    Eligo.Bound bound = Eligo.loadFor(c, data, Mode.STRICT, snapshot);
+    Eligo.Bound bound = Eligo.loadFor(c, data, Mode.STRICT, snapshot, true);
     s.loadedFrom = bound.snapshot();
     int m = Eligo.asOf(null, bound.loaded().dataset());
     Engine.Compiled evaluators = Engine.generated.compile(c);
@@ -200,7 +200,7 @@ final class Served {
         Eligo.bindToData(c, s.loaded);
         o = Eligo.reevaluate(s.outcome, c.program(), evaluators, threads);
       } else {
-        loaded = Eligo.loadFor(c, data, Mode.STRICT, snapshot).loaded();
+        loaded = Eligo.loadFor(c, data, Mode.STRICT, snapshot, true).loaded();
         o =
             Eligo.evaluate(
                 c.program(),

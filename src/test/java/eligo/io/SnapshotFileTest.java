@@ -1,6 +1,7 @@
 package eligo.io;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import eligo.data.Dataset;
 import eligo.data.DatasetColumns;
@@ -111,6 +112,42 @@ class SnapshotFileTest {
         .isFalse();
     assertThat(SnapshotFile.read(tmp.resolve("none.snap"), key).problem())
         .isEqualTo("there is none yet");
+  }
+
+  @Test
+  void aSnapshotWrittenOverInPlaceWhileItsRowsAreReadIsFoundBeforeAnOutputIsKept()
+      throws Exception {
+    LoadResult loaded = DatasetLoader.load(SAMPLE, TestData.TYPES, Mode.STRICT);
+    String key = DataFingerprint.of(SAMPLE, TestData.TYPES, Mode.STRICT);
+    Path file = tmp.resolve("s.snap");
+    SnapshotFile.write(file, key, loaded);
+    byte[] bytes = Files.readAllBytes(file);
+    eligo.data.Dataset mapped = SnapshotFile.read(file, key).loaded().dataset();
+    mapped.checkBacking(); // unchanged
+    // replaced by a rename, as Eligo writes: the mapped file stays whole
+    SnapshotFile.write(file, key, loaded);
+    mapped.checkBacking();
+    mapped = SnapshotFile.read(file, key).loaded().dataset();
+    eligo.data.Dataset onHeap =
+        SnapshotFile.read(
+                file,
+                DataFingerprint.statsOf(SAMPLE),
+                () -> DataFingerprint.withoutHashes(key),
+                () -> key,
+                true)
+            .loaded()
+            .dataset();
+    Thread.sleep(20); // file times move by the kernel's tick
+    Files.write(file, bytes); // in place: the same file, its content written again
+    eligo.data.Dataset changed = mapped;
+    assertThatThrownBy(changed::checkBacking)
+        .isInstanceOf(IOException.class)
+        .hasMessage(
+            "the snapshot "
+                + file
+                + " was written over while this command read it (a copy over it in place?);"
+                + " nothing was written: run again");
+    onHeap.checkBacking(); // its rows were read whole: nothing to check
   }
 
   @Test
