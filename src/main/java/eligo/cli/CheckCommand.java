@@ -57,6 +57,25 @@ final class CheckCommand implements Callable<Integer> {
           "text (default), or json: every diagnostic on stdout with file, 1-based line and column, end, severity, message and code.")
   Format format;
 
+  /** Says, on the error output, which rows of the data a run with these criteria refuses. */
+  private void tellRefused(List<eligo.io.DataError> refused) {
+    if (refused.isEmpty()) {
+      return;
+    }
+    java.io.PrintWriter err = spec.commandLine().getErr();
+    err.printf(
+        Locale.ROOT,
+        "eligo: %,d %s of the data would be refused by 'eligo run' with these criteria (it stops on"
+            + " them; --on-bad-rows=skip leaves them out):%n",
+        refused.size(),
+        refused.size() == 1 ? "row" : "rows");
+    refused.stream().limit(10).forEach(r -> err.println(r.format()));
+    if (refused.size() > 10) {
+      err.printf(Locale.ROOT, "... and %,d more%n", refused.size() - 10);
+    }
+    err.flush();
+  }
+
   @Override
   public Integer call() throws Exception {
     Frontend.Compilation c;
@@ -66,9 +85,12 @@ final class CheckCommand implements Callable<Integer> {
       return Failures.report(f, spec);
     }
     List<Diagnostic> againstData = new ArrayList<>();
+    List<eligo.io.DataError> refused = List.of();
     if (c.ok() && data != null) {
       try {
-        againstData.addAll(Eligo.loadFor(c, data, Mode.LENIENT).warnings());
+        Eligo.Bound bound = Eligo.loadFor(c, data, Mode.LENIENT);
+        againstData.addAll(bound.warnings());
+        refused = bound.loaded().rejects();
       } catch (CriteriaFailure f) {
         againstData.addAll(f.diagnostics());
       } catch (DataFailure f) {
@@ -81,13 +103,20 @@ final class CheckCommand implements Callable<Integer> {
     boolean errors = all.stream().anyMatch(Diagnostic::isError);
     boolean warnings = all.stream().anyMatch(d -> !d.isError());
     int code = errors || (warningsAsErrors && warnings) ? ExitCodes.CRITERIA : ExitCodes.OK;
+    if (code == ExitCodes.OK && !refused.isEmpty()) {
+      // rows that a run with these criteria refuses (an association type's text the criteria no
+      // longer declare, say): the run would stop on them, so the check does not say ok
+      code = ExitCodes.DATA;
+    }
     if (format == Format.JSON) {
       spec.commandLine().getOut().print(Problems.toJson(Problems.of(c, againstData)));
       spec.commandLine().getOut().flush();
+      tellRefused(refused);
       return code;
     }
     spec.commandLine().getErr().print(Diagnostics.render(all));
     spec.commandLine().getErr().flush();
+    tellRefused(refused);
     if (code != ExitCodes.OK) {
       return code;
     }

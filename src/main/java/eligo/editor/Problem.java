@@ -18,7 +18,8 @@ public record Problem(
     }
   }
 
-  static Problem of(Diagnostic d, String code) {
+  /** The problem of diagnostic {@code d}, with its code ({@code syntax}, {@code data}, ...). */
+  public static Problem of(Diagnostic d, String code) {
     Severity severity = d.isError() ? Severity.ERROR : Severity.WARNING;
     return new Problem(d.span().file().name(), TextRange.of(d.span()), severity, d.message(), code);
   }

@@ -71,14 +71,28 @@ public final class Problems {
 
   /** Every diagnostic of a compilation with its code, in reading order. */
   public static List<Problem> of(Frontend.Compilation c) {
+    return of(c.sources(), c.diagnostics());
+  }
+
+  /**
+   * Each of {@code diagnostics}, of criteria files that failed to compile, with its code, as {@link
+   * #of(Frontend.Compilation)} gives it.
+   */
+  public static List<Problem> of(List<Diagnostic> diagnostics) {
+    Set<SourceFile> sources = new java.util.LinkedHashSet<>();
+    diagnostics.forEach(d -> sources.add(d.span().file()));
+    return of(List.copyOf(sources), diagnostics);
+  }
+
+  private static List<Problem> of(List<SourceFile> sources, List<Diagnostic> diagnostics) {
     Set<String> syntax = new HashSet<>();
-    for (SourceFile s : c.sources()) {
+    for (SourceFile s : sources) {
       for (Diagnostic d : CriteriaParsing.parse(s).diagnostics()) {
         syntax.add(key(d));
       }
     }
     List<Problem> out = new ArrayList<>();
-    for (Diagnostic d : c.diagnostics()) {
+    for (Diagnostic d : diagnostics) {
       out.add(Problem.of(d, syntax.contains(key(d)) ? "syntax" : code(d)));
     }
     return out;

@@ -19,11 +19,29 @@ public final class CriteriaFailure extends EngineFailure {
   /** The diagnostics of each compilation that failed (or was compared with one that did). */
   private final transient List<List<Diagnostic>> reports;
 
+  /** Whether the criteria compile and it is the data that show them wrong. */
+  private final boolean againstData;
+
   private CriteriaFailure(
       String message, Path folder, List<List<Diagnostic>> reports, Throwable cause) {
+    this(message, folder, reports, cause, false);
+  }
+
+  private CriteriaFailure(
+      String message,
+      Path folder,
+      List<List<Diagnostic>> reports,
+      Throwable cause,
+      boolean againstData) {
     super(message, cause);
     this.folder = folder;
     this.reports = List.copyOf(reports);
+    this.againstData = againstData;
+  }
+
+  /** Whether the criteria compile and the data show them wrong ({@link #againstData(List)}). */
+  public boolean isAgainstData() {
+    return againstData;
   }
 
   /** The folder {@code folder} cannot be used as a criteria folder, for the reason given. */
@@ -58,7 +76,7 @@ public final class CriteriaFailure extends EngineFailure {
     List<Diagnostic> sorted = new ArrayList<>(diagnostics);
     sorted.sort(Diagnostics.ORDER);
     return new CriteriaFailure(
-        Diagnostics.render(sorted), null, List.of(List.copyOf(sorted)), null);
+        Diagnostics.render(sorted), null, List.of(List.copyOf(sorted)), null, true);
   }
 
   /** The criteria folder named, when the folder itself is the problem; else null. */

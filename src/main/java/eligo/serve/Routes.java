@@ -4,7 +4,6 @@ import com.sun.net.httpserver.HttpExchange;
 import eligo.engine.CriteriaFailure;
 import eligo.engine.EngineFailure;
 import eligo.engine.Outcome;
-import eligo.lang.Diagnostic;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -48,7 +47,21 @@ final class Routes {
     } catch (Workbench.Invalid e) {
       invalid(x, e.getMessage(), e.diagnostics);
     } catch (CriteriaFailure f) {
-      invalid(x, "the edited criteria do not fit the loaded data", diagnostics(f));
+      invalid(
+          x,
+          f.isAgainstData()
+              ? "the edited criteria do not fit the loaded data"
+              : "the edited criteria have errors",
+          diagnostics(f));
+    } catch (eligo.engine.DataFailure f) {
+      // the rows the edited criteria make bad (an association type's text changed, say): each
+      // at its file and line, as eligo run says them
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put("error", "the loaded data have rows the edited criteria cannot use");
+      m.put("status", 422);
+      m.put("dataErrors", f.errors().stream().limit(100).map(eligo.io.DataError::format).toList());
+      m.put("more", Math.max(0, f.errors().size() - 100));
+      answer(x, 422, m);
     } catch (EngineFailure f) {
       fail(x, new HttpError(422, "the edited criteria cannot be evaluated on the loaded data"));
     } catch (Served.Conflict c) {
@@ -95,15 +108,14 @@ final class Routes {
 
   private static List<Map<String, Object>> diagnostics(CriteriaFailure f) {
     List<Map<String, Object>> out = new ArrayList<>();
-    for (Diagnostic d : f.diagnostics()) {
-      Map<String, Object> m = new LinkedHashMap<>();
-      m.put("file", d.span().file().name());
-      m.put("line", d.span().line());
-      m.put("column", d.span().column());
-      m.put("severity", d.isError() ? "error" : "warning");
-      m.put("message", d.message());
-      out.add(m);
+    // as /api/check gives them: with their end and code
+    List<eligo.editor.Problem> problems = new ArrayList<>();
+    if (f.isAgainstData()) {
+      f.diagnostics().forEach(d -> problems.add(eligo.editor.Problem.of(d, "data")));
+    } else {
+      problems.addAll(eligo.editor.Problems.of(f.diagnostics()));
     }
+    out.addAll(Workbench.json(problems));
     return out;
   }
 

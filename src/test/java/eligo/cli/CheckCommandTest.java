@@ -99,6 +99,27 @@ class CheckCommandTest {
   }
 
   @Test
+  void checkWithDataSaysWhichRowsARunWouldRefuse() throws IOException {
+    // an association type's text changed to one no row holds: every 'CSP T2' row is refused
+    try (var files = Files.list(Path.of("criteria"))) {
+      for (Path f : files.toList()) {
+        Files.copy(f, dir.resolve(f.getFileName()));
+      }
+    }
+    Path common = dir.resolve("common.criteria");
+    Files.writeString(common, Files.readString(common).replace("= \"CSP T2\"", "= \"BOGUS\""));
+    String[] r = run("check", "--criteria", dir.toString(), "--data", "examples/sample-data");
+    assertThat(r[0]).isEqualTo("4");
+    assertThat(r[1]).isEmpty();
+    assertThat(r[2])
+        .containsPattern(
+            "eligo: \\d+ rows of the data would be refused by 'eligo run' with these criteria")
+        .containsPattern(
+            "\nassociations\\.csv:\\d+: association_type 'CSP T2' is not a known association type")
+        .containsPattern("\\.\\.\\. and \\d+ more\n$");
+  }
+
+  @Test
   void errorsFail() throws IOException {
     Files.writeString(dir.resolve("a.criteria"), AREA.formatted("").replace("in W", "in WW"));
     String[] r = run("check", "--criteria", dir.toString());

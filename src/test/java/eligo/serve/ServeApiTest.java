@@ -256,6 +256,26 @@ class ServeApiTest {
   }
 
   @Test
+  void impactOfCriteriaThatMakeRowsOfTheDataBadSaysWhichRows() throws Exception {
+    String common = shipped.get("common.criteria");
+    HttpResponse<String> r =
+        site.postJson(
+            "/api/impact",
+            ServedSite.STAFF,
+            body(
+                "common.criteria",
+                common.replace(
+                    "association type CSP_T2                  = \"CSP T2\"",
+                    "association type CSP_T2                  = \"BOGUS\"")));
+    assertThat(r.statusCode()).isEqualTo(422);
+    assertThat(json(r).get("error").asText())
+        .isEqualTo("the loaded data have rows the edited criteria cannot use");
+    assertThat(json(r).get("dataErrors").get(0).asText())
+        .matches("associations\\.csv:\\d+: association_type 'CSP T2' is not a known .*");
+    assertThat(site.get("/api/partners", ServedSite.STAFF).statusCode()).isEqualTo(200);
+  }
+
+  @Test
   void impactOfCriteriaWithErrorsIs422WithTheDiagnostics() throws Exception {
     HttpResponse<String> r =
         site.postJson(
@@ -499,6 +519,12 @@ class ServeApiTest {
             JSON.writeValueAsString(
                 Map.of("text", text + "\nnonsense here\n", "version", version)));
     assertThat(broken.statusCode()).isEqualTo(422);
+    // said as errors of the criteria (not of the data), each as /api/check gives it
+    assertThat(json(broken).get("error").asText()).isEqualTo("the edited criteria have errors");
+    JsonNode first = json(broken).get("diagnostics").get(0);
+    assertThat(first.get("file").asText()).endsWith(file);
+    assertThat(first.has("endLine") && first.has("endColumn")).isTrue();
+    assertThat(first.get("code").asText()).isEqualTo("syntax");
     assertThat(Files.readString(site.criteria.resolve(file))).isEqualTo(text);
     // a comment added: saved
     String edited = text + "\n# reviewed\n";
