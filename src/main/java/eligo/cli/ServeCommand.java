@@ -81,7 +81,7 @@ final class ServeCommand implements Callable<Integer> {
     } catch (EngineFailure f) {
       return Failures.report(f, spec);
     } catch (IOException e) {
-      spec.commandLine().getErr().println("eligo: cannot serve: " + e.getMessage());
+      spec.commandLine().getErr().println("eligo: cannot serve: " + eligo.io.OutputFile.reason(e));
       return ExitCodes.FAILURE;
     }
     if (server.snapshot() != null) {

@@ -214,8 +214,9 @@ public final class OutputFile {
   }
 
   /**
-   * What went wrong in {@code e}, a failure to write, in words: a file system's exceptions carry
-   * only the path as their message ({@code /a/b}), so the kind is said too.
+   * What went wrong in {@code e}, a file system's failure (to write an output, or to read a file
+   * given), in words: its exceptions carry only the path as their message ({@code /a/b}), so the
+   * kind is said too.
    */
   public static String reason(Exception e) {
     if (e instanceof java.nio.file.NotDirectoryException f) {

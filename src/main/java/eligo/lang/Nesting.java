@@ -243,8 +243,9 @@ final class Nesting implements ParseTreeListener {
         "too deep to read: more than "
             + MAX_OPENERS
             + " parentheses and words that may nest ('not', '-', 'net', 'of', 'sum', 'count',"
-            + " 'any', 'all') in one line of criteria; split it with 'define'"
-            + " or parentheses. Eligo reads no further in this file");
+            + " 'any', 'all') open at once in one statement (a 'define', a 'value', a 'met when';"
+            + " the lines it runs over count together); split it into several 'define's."
+            + " Eligo reads no further in this file");
   }
 
   /** The error, at the token that goes too deep. */

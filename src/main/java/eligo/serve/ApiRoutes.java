@@ -64,7 +64,7 @@ final class ApiRoutes {
         int listed = Workbench.LISTED;
         if (body.has("customers")) {
           JsonNode n = body.get("customers");
-          if (!n.canConvertToInt() || n.asInt() < 0) {
+          if (!n.isIntegralNumber() || !n.canConvertToInt() || n.asInt() < 0) {
             throw HttpError.badRequest("\"customers\" must be a number of customers to list");
           }
           listed = n.asInt();

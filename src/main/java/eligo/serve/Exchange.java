@@ -157,7 +157,9 @@ final class Exchange {
   /** The body as a JSON object; a body of another type, or not JSON, is a 415 or 400. */
   JsonNode jsonBody() throws IOException {
     String type = header("Content-Type");
-    if (type == null || !type.toLowerCase(Locale.ROOT).strip().startsWith("application/json")) {
+    // the media type itself, without its parameters (charset): application/json, not a longer name
+    String media = type == null ? "" : type.split(";", 2)[0].strip().toLowerCase(Locale.ROOT);
+    if (!media.equals("application/json")) {
       throw new HttpError(415, "send the body as application/json");
     }
     byte[] body = body();

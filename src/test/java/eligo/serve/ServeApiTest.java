@@ -336,6 +336,23 @@ class ServeApiTest {
         .isEqualTo(400);
     assertThat(site.send("POST", "/api/check", ServedSite.STAFF, "text/plain", "{}").statusCode())
         .isEqualTo(415);
+    assertThat(
+            site.send("POST", "/api/check", ServedSite.STAFF, "application/jsonx", "{}")
+                .statusCode())
+        .isEqualTo(415);
+    assertThat(
+            site.send(
+                    "POST",
+                    "/api/check",
+                    ServedSite.STAFF,
+                    "Application/JSON; charset=utf-8",
+                    "{\"files\":{}}")
+                .statusCode())
+        .isEqualTo(200);
+    assertThat(
+            site.postJson("/api/impact", ServedSite.STAFF, "{\"files\":{},\"customers\":1.7}")
+                .statusCode())
+        .isEqualTo(400);
     String big = "{\"files\":{\"azure.criteria\":\"" + "#".repeat(Server.MAX_BODY) + "\"}}";
     assertThat(site.postJson("/api/check", ServedSite.STAFF, big).statusCode()).isEqualTo(413);
     assertThat(
