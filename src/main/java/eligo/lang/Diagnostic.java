@@ -49,14 +49,61 @@ public record Diagnostic(Severity severity, Span span, String message) {
     if (!line.isEmpty() || span.line() <= span.file().lineCount()) {
       sb.append('\n').append(visible(line)).append('\n');
       int col = Math.max(1, span.column());
-      sb.append(" ".repeat(Math.min(col - 1, line.length())));
+      // columns count characters (code points); a terminal gives a wide one (CJK, emoji) two
+      // cells, so the caret's padding is as wide as what precedes it on screen
+      int points = line.codePointCount(0, line.length());
+      int before = Math.min(col - 1, points);
+      int at = line.offsetByCodePoints(0, before);
+      sb.append(" ".repeat(cells(line, 0, at)));
       sb.append('^');
-      int tail = Math.min(span.length(), Math.max(1, line.length() - (col - 1))) - 1;
+      int length = Math.min(span.length(), Math.max(1, points - before));
+      int end = line.offsetByCodePoints(at, Math.min(length, points - before));
+      int tail = Math.max(1, cells(line, at, end)) - 1;
       if (tail > 0) {
         sb.append("~".repeat(tail));
       }
     }
     return sb.toString();
+  }
+
+  /** The terminal cells the characters of {@code line} from {@code from} to {@code to} take. */
+  static int cells(String line, int from, int to) {
+    int n = 0;
+    for (int i = from; i < to; ) {
+      int cp = line.codePointAt(i);
+      i += Character.charCount(cp);
+      n += width(cp);
+    }
+    return n;
+  }
+
+  /**
+   * The cells a character takes on a terminal: 0 for a combining mark or a zero-width format
+   * character, 2 for East Asian wide and full-width characters and emoji, else 1 (as wcwidth).
+   */
+  static int width(int cp) {
+    int type = Character.getType(cp);
+    if (type == Character.NON_SPACING_MARK
+        || type == Character.ENCLOSING_MARK
+        || (type == Character.FORMAT && cp != 0x00AD)) {
+      return 0;
+    }
+    boolean wide =
+        (cp >= 0x1100 && cp <= 0x115F)
+            || (cp >= 0x2E80 && cp <= 0x303E)
+            || (cp >= 0x3041 && cp <= 0x33FF)
+            || (cp >= 0x3400 && cp <= 0x4DBF)
+            || (cp >= 0x4E00 && cp <= 0x9FFF)
+            || (cp >= 0xA000 && cp <= 0xA4CF)
+            || (cp >= 0xAC00 && cp <= 0xD7A3)
+            || (cp >= 0xF900 && cp <= 0xFAFF)
+            || (cp >= 0xFE30 && cp <= 0xFE4F)
+            || (cp >= 0xFF00 && cp <= 0xFF60)
+            || (cp >= 0xFFE0 && cp <= 0xFFE6)
+            || (cp >= 0x1F300 && cp <= 0x1F64F)
+            || (cp >= 0x1F900 && cp <= 0x1F9FF)
+            || (cp >= 0x20000 && cp <= 0x3FFFD);
+    return wide ? 2 : 1;
   }
 
   /** The line with tabs and control characters as spaces, so the caret stays under its column. */
