@@ -211,6 +211,7 @@ final class DiffCommand implements Callable<Integer> {
         oldData = beforeData.loaded().dataset();
       }
       int m = Eligo.asOf(asOf, newData);
+      Failures.warnAsOf(asOf, m, newData, err);
       int threads = Runtime.getRuntime().availableProcessors();
       Map<String, String> from = Map.of();
       Map<String, String> to = Map.of();

@@ -1,7 +1,9 @@
 package eligo.cli;
 
+import eligo.data.Dataset;
 import eligo.engine.CriteriaFailure;
 import eligo.engine.DataFailure;
+import eligo.engine.Eligo;
 import eligo.engine.EngineFailure;
 import eligo.lang.Diagnostic;
 import java.io.PrintWriter;
@@ -40,6 +42,17 @@ final class Failures {
     }
     err.println("eligo: " + f.getMessage());
     return ExitCodes.FAILURE;
+  }
+
+  /**
+   * Warns when an as-of month given with --as-of lies outside usage.csv's months (a likely slip
+   * that would make every customer quietly not met); the default month never does.
+   */
+  static void warnAsOf(Integer given, int asOf, Dataset data, PrintWriter err) {
+    String why = given == null ? null : Eligo.asOfOutsideData(asOf, data);
+    if (why != null) {
+      err.println("eligo: warning: " + why);
+    }
   }
 
   /**

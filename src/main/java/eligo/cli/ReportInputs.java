@@ -91,7 +91,9 @@ final class ReportInputs {
       Eligo.Bound bound = Eligo.loadFor(compilation, data, Mode.STRICT, snapshot.file);
       SnapshotOption.tellUnused(bound.snapshot(), err);
       Dataset dataset = bound.loaded().dataset();
-      return new Loaded(dataset, Eligo.asOf(asOf, dataset));
+      int m = Eligo.asOf(asOf, dataset);
+      Failures.warnAsOf(asOf, m, dataset, err);
+      return new Loaded(dataset, m);
     } catch (EngineFailure f) {
       throw new Stop(Failures.report(f, spec));
     }

@@ -62,6 +62,7 @@ public final class Dataset {
   final int[] assocStartMonth;
   final int[] assocEndMonth; // Month.OPEN when open
   final int latestUsageMonth; // Month.NONE when usage.csv has no rows
+  final int earliestUsageMonth; // Month.NONE when usage.csv has no rows
   // attributes: extra columns of customers.csv and tenants.csv
   final String[] customerColumns; // every extra column of customers.csv's header, in order
   final String[] customerAttrNames; // the extra columns held (the ones the criteria declare)
@@ -130,13 +131,18 @@ public final class Dataset {
     this.tenantAttrNames = b.tenantAttrNames;
     this.tenantAttrValues = b.tenantAttrValues;
     int latest = Month.NONE;
+    int earliest = Integer.MAX_VALUE;
     for (int r = 0, rows = rowMonth.limit(); r < rows; r++) {
       int m = rowMonth.get(r);
       if (m > latest) {
         latest = m;
       }
+      if (m < earliest) {
+        earliest = m;
+      }
     }
     this.latestUsageMonth = latest;
+    this.earliestUsageMonth = latest == Month.NONE ? Month.NONE : earliest;
   }
 
   private static int[] arrayOf(IntBuffer b) {
@@ -558,6 +564,11 @@ public final class Dataset {
   /** The latest month present in usage.csv, or {@link Month#NONE} when it has no rows. */
   public int latestUsageMonth() {
     return latestUsageMonth;
+  }
+
+  /** The earliest month present in usage.csv, or {@link Month#NONE} when it has no rows. */
+  public int earliestUsageMonth() {
+    return earliestUsageMonth;
   }
 
   /** Membership of each workload in a set given by names and families (helper for evaluators). */

@@ -127,6 +127,34 @@ public final class Eligo {
     return m;
   }
 
+  /**
+   * Why an as-of month given by hand is likely a slip, or null: it lies after the latest month of
+   * usage.csv or before its earliest, so the data hold no usage for month M and every measure of M
+   * counts nothing (a run then says 'not met' of customers that meet the criteria in the data).
+   */
+  public static String asOfOutsideData(int asOf, Dataset data) {
+    int latest = data.latestUsageMonth();
+    if (latest == Month.NONE) {
+      return null;
+    }
+    if (asOf > latest) {
+      return "the as-of month "
+          + Month.format(asOf)
+          + " is after the latest month in usage.csv ("
+          + Month.format(latest)
+          + "): the data hold no usage for it";
+    }
+    int earliest = data.earliestUsageMonth();
+    if (asOf < earliest) {
+      return "the as-of month "
+          + Month.format(asOf)
+          + " is before the earliest month in usage.csv ("
+          + Month.format(earliest)
+          + "): the data hold no usage up to it";
+    }
+    return null;
+  }
+
   // ---------------------------------------------------------------- criteria against the data
 
   /**

@@ -1,0 +1,79 @@
+package eligo.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * An --as-of month outside usage.csv's months (2024-06 to 2026-09 in the sample) is a likely slip:
+ * every measure of that month counts nothing and customers are quietly not met. The commands say so
+ * on standard error and still run; a month inside the data, or the default, draws no warning.
+ */
+class AsOfWarningTest {
+  private static final String SAMPLE = "examples/sample-data";
+
+  private record Ran(int code, String err) {}
+
+  private static Ran eligo(String... args) {
+    StringWriter err = new StringWriter();
+    int code = Main.execute(args, new PrintWriter(new StringWriter()), new PrintWriter(err));
+    return new Ran(code, err.toString());
+  }
+
+  @Test
+  void runWarnsOfAMonthAfterTheData(@TempDir Path tmp) {
+    Ran r =
+        eligo(
+            "run",
+            "-q",
+            "--criteria",
+            "criteria",
+            "--data",
+            SAMPLE,
+            "--as-of",
+            "2031-01",
+            "--results",
+            tmp.resolve("out.csv").toString());
+    assertThat(r.code()).isZero();
+    assertThat(r.err())
+        .contains(
+            "eligo: warning: the as-of month 2031-01 is after the latest month in usage.csv"
+                + " (2026-09): the data hold no usage for it");
+  }
+
+  @Test
+  void summaryWarnsOfAMonthBeforeTheData() {
+    Ran r = eligo("summary", "--criteria", "criteria", "--data", SAMPLE, "--as-of", "1999-01");
+    assertThat(r.code()).isZero();
+    assertThat(r.err())
+        .contains(
+            "eligo: warning: the as-of month 1999-01 is before the earliest month in usage.csv"
+                + " (2024-06): the data hold no usage up to it");
+  }
+
+  @Test
+  void aMonthInsideTheDataOrTheDefaultDrawsNoWarning(@TempDir Path tmp) {
+    for (String month : new String[] {"2026-09", "2024-06", "2025-03"}) {
+      Ran r =
+          eligo(
+              "run",
+              "-q",
+              "--criteria",
+              "criteria",
+              "--data",
+              SAMPLE,
+              "--as-of",
+              month,
+              "--results",
+              tmp.resolve("out.csv").toString());
+      assertThat(r.code()).isZero();
+      assertThat(r.err()).as(month).doesNotContain("as-of month");
+    }
+    Ran r = eligo("summary", "--criteria", "criteria", "--data", SAMPLE);
+    assertThat(r.err()).doesNotContain("as-of month");
+  }
+}
