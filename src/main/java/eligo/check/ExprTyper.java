@@ -110,6 +110,20 @@ final class ExprTyper {
         return ERR;
       }
       if (from instanceof TMonth a && to instanceof TMonth b) {
+        boolean comparable =
+            a.m() instanceof Ir.AsOf && b.m() instanceof Ir.AsOf
+                || a.m() instanceof Ir.MonthVar x
+                    && b.m() instanceof Ir.MonthVar y
+                    && x.var().equals(y.var());
+        int after = offset(a.m()) - offset(b.m());
+        if (comparable && after > 0) {
+          reporter.error(
+              r.span(),
+              "this range of months is empty: its first month comes "
+                  + (after == 1 ? "1 month" : after + " months")
+                  + " after its last; write the earlier month first");
+          return ERR;
+        }
         return new TRange(new Ir.MonthRange(a.m(), b.m()));
       }
       reporter.error(
@@ -182,6 +196,20 @@ final class ExprTyper {
       return new TTexts(x.values());
     }
     return names.name(((Ast.NameRef) e).name(), env);
+  }
+
+  /**
+   * How far a month may be moved from M or a named month: a range of months is walked month by
+   * month for every customer, so a shift of millions of months would run for hours.
+   */
+  static final int MAX_MONTHS = 1200;
+
+  /** The months {@code m} lies from M or its named month (0 for any other month). */
+  static int offset(Ir.MonthExpr m) {
+    if (m instanceof Ir.AsOf a) {
+      return a.offset();
+    }
+    return m instanceof Ir.MonthVar v ? v.offset() : 0;
   }
 
   static Ir.MonthExpr shift(Ir.MonthExpr m, int d) {

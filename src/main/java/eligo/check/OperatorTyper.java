@@ -59,13 +59,24 @@ final class OperatorTyper {
           && n.e() instanceof Ir.Const k
           && k.scale() == 0
           && n.kind().category() == Ir.ValueKind.NUMBER) {
-        int d = (int) (b.op() == Ast.BinOp.ADD ? k.unscaled() : -k.unscaled());
-        Ir.MonthExpr shifted = shift(m.m(), d);
-        if (shifted == null) {
+        if (!(m.m() instanceof Ir.AsOf) && !(m.m() instanceof Ir.MonthVar)) {
           reporter.error(b.span(), "only M and named months can be moved by a number of months");
           return ERR;
         }
-        return new TMonth(shifted);
+        long moved = ExprTyper.offset(m.m()) + (b.op() == Ast.BinOp.ADD ? 1 : -1) * k.unscaled();
+        if (Math.abs(k.unscaled()) > ExprTyper.MAX_MONTHS
+            || Math.abs(moved) > ExprTyper.MAX_MONTHS) {
+          reporter.error(
+              b.right().span(),
+              "a month can be moved by at most "
+                  + ExprTyper.MAX_MONTHS
+                  + " months (100 years) from M or a named month; this moves it by "
+                  + (Math.abs(k.unscaled()) > ExprTyper.MAX_MONTHS
+                      ? k.unscaled()
+                      : Math.abs(moved)));
+          return ERR;
+        }
+        return new TMonth(shift(m.m(), (int) (moved - ExprTyper.offset(m.m()))));
       }
       reporter.error(
           b.right().span(),
