@@ -12,6 +12,7 @@ import eligo.check.Frontend;
 import eligo.data.Dataset;
 import eligo.data.Measure;
 import eligo.data.Month;
+import eligo.io.CellChecks;
 import eligo.io.DataError;
 import eligo.io.DataException;
 import eligo.io.DataSource;
@@ -26,8 +27,10 @@ import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 
 /**
@@ -64,9 +67,13 @@ public final class CaseData {
             : criteria.program().attributes();
     Map<String, List<Span>> lines = write(c.data(), declared, texts);
     CaseSource source = new CaseSource(DataSource.ofTexts(texts), lines, c.span());
+    List<Diagnostic> figures = figureErrors(c.data().usage());
     try {
       Dataset loaded =
           DatasetLoader.load(source, () -> associationTypes, () -> declared, Mode.STRICT).dataset();
+      if (!figures.isEmpty()) {
+        return new Result(null, figures);
+      }
       List<Diagnostic> bound = List.of();
       if (criteria != null) {
         Map<String, String> families = new LinkedHashMap<>();
@@ -78,7 +85,7 @@ public final class CaseData {
       }
       return new Result(bound.stream().anyMatch(Diagnostic::isError) ? null : loaded, bound);
     } catch (DataException e) {
-      List<Diagnostic> out = new ArrayList<>();
+      List<Diagnostic> out = new ArrayList<>(figures);
       for (DataError error : e.errors()) {
         out.add(
             Diagnostic.error(at(lines.get(error.file()), error.line(), c.span()), error.message()));
@@ -197,13 +204,47 @@ public final class CaseData {
           List<String> row =
               new ArrayList<>(List.of(x.tenant(), x.workload(), Month.format(x.month())));
           for (Measure m : Measure.values()) {
-            row.add(x.figures().getOrDefault(m, ""));
+            String figure = x.figures().getOrDefault(m, "");
+            // a bad figure is reported at its own place (figureErrors), not as the row's
+            row.add(figureProblem(m, figure) == null ? figure : "");
           }
           return row;
         },
         Usage::span,
         lines);
     return lines;
+  }
+
+  /**
+   * Each figure the loader would refuse, once (a month range repeats its row), at the number as
+   * written and in the case's words ({@code acr}, not the column {@code acr_usd}).
+   */
+  private static List<Diagnostic> figureErrors(List<Usage> usage) {
+    Set<Diagnostic> out = new LinkedHashSet<>();
+    for (Usage u : usage) {
+      for (Map.Entry<Measure, String> f : u.figures().entrySet()) {
+        String problem = figureProblem(f.getKey(), f.getValue());
+        if (problem != null) {
+          out.add(Diagnostic.error(u.places().getOrDefault(f.getKey(), u.span()), problem));
+        }
+      }
+    }
+    return List.copyOf(out);
+  }
+
+  /** Why {@code text} is not a figure of measure {@code m}, in the case's words; null if it is. */
+  private static String figureProblem(Measure m, String text) {
+    if (text.isEmpty()) {
+      return null;
+    }
+    if (m.isMoney()) {
+      return CellChecks.money(text) == CellChecks.BAD
+          ? CellChecks.moneyProblem(m.word(), text)
+          : null;
+    }
+    return CellChecks.count(text) == CellChecks.BAD
+        ? CellChecks.countProblem(m.word(), text)
+        : null;
   }
 
   /** The declared attributes of {@code owner}, then any other column a case gives, in order. */

@@ -61,11 +61,20 @@ public record CaseFile(SourceFile source, List<Case> cases) {
   public record Association(
       String tenant, String workload, String type, int start, int end, Span span) {}
 
-  /** The figures as written (the loader checks them); measures not given are 0. */
+  /**
+   * The figures as written (checked as the loader checks them); measures not given are 0. {@code
+   * places}: where each figure's number is written, so that a bad one is shown there.
+   */
   public record Usage(
-      String tenant, String workload, int month, Map<Measure, String> figures, Span span) {
+      String tenant,
+      String workload,
+      int month,
+      Map<Measure, String> figures,
+      Map<Measure, Span> places,
+      Span span) {
     public Usage {
       figures = Map.copyOf(figures);
+      places = Map.copyOf(places);
     }
   }
 

@@ -269,6 +269,7 @@ public final class CaseParsing {
           "the months run backwards: write the earlier month first");
     }
     Map<Measure, String> figures = new EnumMap<>(Measure.class);
+    Map<Measure, Span> places = new EnumMap<>(Measure.class);
     for (FigureContext f : ctx.figure()) {
       String word = f.word().getText();
       Measure m = Measure.byName(word);
@@ -285,6 +286,8 @@ public final class CaseParsing {
                 + ")");
       } else if (figures.put(m, f.NUMBER().getText()) != null) {
         error(span(f.word()), "'" + word + "' is given twice in this row");
+      } else {
+        places.put(m, span(f.NUMBER().getSymbol()));
       }
     }
     List<Usage> out = new ArrayList<>();
@@ -292,7 +295,7 @@ public final class CaseParsing {
       return out; // reported
     }
     for (int m = from; m <= to; m++) {
-      out.add(new Usage(tenant, workload, m, figures, span(ctx)));
+      out.add(new Usage(tenant, workload, m, figures, places, span(ctx)));
     }
     return out;
   }

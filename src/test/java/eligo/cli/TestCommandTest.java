@@ -254,8 +254,8 @@ class TestCommandTest {
         .containsExactly(
             w
                 + ":9:3: error: association_type 'CSP T3' is not a known association type (known: PAL, DPOR, CSP T1, CSP T2, CPOR, CPOR RevRec, CPOR OSA, CPOR OSU, CPOR RevRec Performance)",
-            w
-                + ":10:3: error: tenant 'T9' is not declared in this case; acr_usd '10.123' has more than 2 decimal places",
+            w + ":10:3: error: tenant 'T9' is not declared in this case",
+            w + ":10:45: error: acr '10.123' has more than 2 decimal places",
             w
                 + ":12:3: error: tenant 'T1', workload 'Azure SQL Database', month 2026-08 already has a row at line 11",
             w
@@ -266,7 +266,42 @@ class TestCommandTest {
                 + ":15:3: error: this case has 2 customers (C1, C2): say which with 'for ID' at the end",
             w + ":16:36: error: no customer 'C3' in this case; did you mean 'C1'?",
             w + ":17:24: error: node 'workloads' of area 'azure' has no partner-level rule");
-    assertThat(r.err()).endsWith("8 errors\n");
+    assertThat(r.err()).endsWith("9 errors\n");
+  }
+
+  @Test
+  void aBadUsageValueIsLocatedAtTheValueInTheCasesWords() throws IOException {
+    Path file = tmp.resolve("values.cases");
+    Files.writeString(
+        file,
+        """
+        as of 2026-08
+        workloads "Azure SQL Database" family "Azure"
+
+        case "values" {
+          intent "figures the loader refuses, each at its own place"
+          customer C1
+          tenant T1
+          usage T1 "Azure SQL Database" 2026-07 .. 2026-08 revenue 5 acr 1000.001 paid_units 1.5
+          expect azure workloads met 1
+        }
+        """,
+        StandardCharsets.UTF_8);
+    Run r = eligo("test", file.toString());
+    assertThat(r.code()).isEqualTo(ExitCodes.CRITERIA);
+    String w = file.toString().replace('\\', '/');
+    assertThat(r.err())
+        .isEqualTo(
+            ""
+                + w
+                + ":8:66: error: acr '1000.001' has more than 2 decimal places\n"
+                + "  usage T1 \"Azure SQL Database\" 2026-07 .. 2026-08 revenue 5 acr 1000.001 paid_units 1.5\n"
+                + "                                                                 ^~~~~~~~\n"
+                + w
+                + ":8:86: error: paid_units '1.5' is not a whole number (digits only)\n"
+                + "  usage T1 \"Azure SQL Database\" 2026-07 .. 2026-08 revenue 5 acr 1000.001 paid_units 1.5\n"
+                + "                                                                                     ^~~\n"
+                + "2 errors\n");
   }
 
   @Test
