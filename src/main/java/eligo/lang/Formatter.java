@@ -25,8 +25,8 @@ import org.antlr.v4.runtime.tree.ParseTree;
  *       same line ({@code { a = 1 b = 2 }});
  *   <li>the {@code =} of consecutive one-line declarations of the same kind aligned; trailing
  *       comments of consecutive lines aligned, two spaces after the longest line;
- *   <li>at most one blank line in a row, none at the start or end of the file; LF line ends and one
- *       at the end.
+ *   <li>at most one blank line in a row, none at the start or end of the file; LF line ends (a CRLF
+ *       or a lone CR becomes one) and one at the end.
  * </ul>
  *
  * Only a file without syntax errors is formatted.
@@ -156,7 +156,7 @@ public final class Formatter {
           break;
         }
         if (t.getType() == CriteriaLexer.WS) {
-          int n = (int) t.getText().chars().filter(c -> c == '\n').count();
+          int n = lineBreaks(t.getText());
           if (n > 0 && (!line.code.isEmpty() || line.comment != null)) {
             lines.add(line);
             line = new Line();
@@ -177,6 +177,21 @@ public final class Formatter {
       if (!line.code.isEmpty() || line.comment != null) {
         lines.add(line);
       }
+    }
+
+    /**
+     * The line breaks in a run of space: LF, CRLF, and a CR alone (old Mac files; a comment stops
+     * at it, so a CR taken for a space would put two comments on one line, and lose one).
+     */
+    private static int lineBreaks(String space) {
+      int n = 0;
+      for (int i = 0; i < space.length(); i++) {
+        char c = space.charAt(i);
+        if (c == '\n' || c == '\r' && (i + 1 == space.length() || space.charAt(i + 1) != '\n')) {
+          n++;
+        }
+      }
+      return n;
     }
 
     String render() {

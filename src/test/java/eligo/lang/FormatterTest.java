@@ -107,6 +107,21 @@ class FormatterTest {
   }
 
   @Test
+  void aLoneCarriageReturnEndsALineSoNoCommentIsLost() {
+    // old Mac line ends: each comment stops at a CR, which only LF-counting took for a space
+    String text =
+        "# first\r# second\rassociation type PAL = \"PAL\"  # third\rtypes S = PAL # fourth\r";
+    Formatter.Result r = Formatter.format(new SourceFile("cr.criteria", text));
+    assertThat(r.ok()).isTrue();
+    assertThat(r.text())
+        .isEqualTo(
+            "# first\n# second\nassociation type PAL = \"PAL\"  # third\ntypes S = PAL "
+                + "                # fourth\n");
+    assertThat(comments(r.text())).isEqualTo(comments(text));
+    assertThat(tree(r.text())).isEqualTo(tree(text));
+  }
+
+  @Test
   void formattingKeepsTheMeaningAndCommentsAndIsIdempotent() throws IOException {
     Map<String, String> inputs = new LinkedHashMap<>();
     for (Path dir : List.of(Path.of("criteria"), Path.of("src/test/resources/baselines"))) {
