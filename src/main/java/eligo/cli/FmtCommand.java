@@ -1,5 +1,6 @@
 package eligo.cli;
 
+import eligo.io.OutputFile;
 import eligo.lang.Diagnostics;
 import eligo.lang.Formatter;
 import eligo.lang.SourceFile;
@@ -9,8 +10,11 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFilePermission;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import picocli.CommandLine.Command;
@@ -96,7 +100,7 @@ final class FmtCommand implements Callable<Integer> {
         }
       } else if (write) {
         if (changed) {
-          Files.writeString(file, r.text(), StandardCharsets.UTF_8);
+          rewrite(file, r.text());
           out.println("formatted " + file);
         }
       } else {
@@ -105,5 +109,22 @@ final class FmtCommand implements Callable<Integer> {
     }
     err.flush();
     return status;
+  }
+
+  /**
+   * Replaces the file as every output is written ({@link OutputFile}: a whole new file renamed into
+   * place, so a stopped command never leaves a criteria file cut short), at the file a link names
+   * (the link stays a link), with the mode the file had.
+   */
+  private static void rewrite(Path file, String text) throws IOException {
+    Path target = file.toRealPath();
+    Set<PosixFilePermission> mode =
+        Files.getFileAttributeView(target, PosixFileAttributeView.class) == null
+            ? null
+            : Files.getPosixFilePermissions(target);
+    OutputFile.write(target, text.getBytes(StandardCharsets.UTF_8));
+    if (mode != null) {
+      Files.setPosixFilePermissions(target, mode);
+    }
   }
 }

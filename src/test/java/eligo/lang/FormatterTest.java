@@ -215,6 +215,43 @@ class FormatterTest {
         .contains("broken.criteria:1:15: error: this text has no closing quote");
   }
 
+  @Test
+  void writeReplacesTheFileByARenameKeepingItsModeAndAnyLinkToIt() throws IOException {
+    Path real = Files.createDirectory(tmp.resolve("real")).resolve("a.criteria");
+    Files.writeString(real, "workloads   W = \"Teams\"\n");
+    java.nio.file.attribute.PosixFileAttributeView view =
+        Files.getFileAttributeView(real, java.nio.file.attribute.PosixFileAttributeView.class);
+    org.junit.jupiter.api.Assumptions.assumeTrue(view != null, "a POSIX file system");
+    view.setPermissions(java.nio.file.attribute.PosixFilePermissions.fromString("rw-r-----"));
+    Object before =
+        Files.readAttributes(real, java.nio.file.attribute.BasicFileAttributes.class).fileKey();
+    Path link = Files.createSymbolicLink(tmp.resolve("link.criteria"), real);
+
+    StringWriter out = new StringWriter();
+    assertThat(
+            Main.execute(
+                new String[] {"fmt", "--write", link.toString()},
+                new PrintWriter(out),
+                new PrintWriter(new StringWriter())))
+        .isZero();
+    assertThat(out.toString()).isEqualTo("formatted " + link + System.lineSeparator());
+    assertThat(Files.isSymbolicLink(link)).as("the link is still a link").isTrue();
+    assertThat(Files.readString(real)).isEqualTo("workloads W = \"Teams\"\n");
+    assertThat(
+            java.nio.file.attribute.PosixFilePermissions.toString(
+                Files.getPosixFilePermissions(real)))
+        .isEqualTo("rw-r-----");
+    Object after =
+        Files.readAttributes(real, java.nio.file.attribute.BasicFileAttributes.class).fileKey();
+    if (before != null) {
+      // a new file renamed into place, never the old one cut short and written again
+      assertThat(after).isNotEqualTo(before);
+    }
+    try (Stream<Path> s = Files.list(real.getParent())) {
+      assertThat(s.map(p -> p.getFileName().toString())).containsExactly("a.criteria");
+    }
+  }
+
   /** The parsed tree without positions. */
   private static String tree(String text) {
     CriteriaParsing.Result r = CriteriaParsing.parse(new SourceFile("x.criteria", text));
