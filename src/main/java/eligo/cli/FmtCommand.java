@@ -74,6 +74,11 @@ final class FmtCommand implements Callable<Integer> {
         return ExitCodes.USAGE;
       }
     }
+    if (files.isEmpty()) {
+      // a mistyped folder must not pass --check unseen (as eligo test says of *.cases files)
+      err.println("eligo: no *.criteria files in " + paths + ": name criteria files or folders");
+      return ExitCodes.USAGE;
+    }
     int status = ExitCodes.OK;
     for (Path file : files) {
       String text;

@@ -252,6 +252,27 @@ class FormatterTest {
     }
   }
 
+  @Test
+  void aFolderWithoutCriteriaFilesIsAUsageErrorNotASilentPass() throws IOException {
+    Path empty = Files.createDirectory(tmp.resolve("empty"));
+    Files.writeString(empty.resolve("notes.txt"), "not criteria\n");
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    assertThat(
+            Main.execute(
+                new String[] {"fmt", "--check", empty.toString()},
+                new PrintWriter(out),
+                new PrintWriter(err)))
+        .isEqualTo(2);
+    assertThat(out.toString()).isEmpty();
+    assertThat(err.toString())
+        .isEqualTo(
+            "eligo: no *.criteria files in ["
+                + empty
+                + "]: name criteria files or folders"
+                + System.lineSeparator());
+  }
+
   /** The parsed tree without positions. */
   private static String tree(String text) {
     CriteriaParsing.Result r = CriteriaParsing.parse(new SourceFile("x.criteria", text));
