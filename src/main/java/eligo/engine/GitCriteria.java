@@ -32,10 +32,10 @@ public final class GitCriteria {
 
   /**
    * Compiles the {@code *.criteria} files that {@code folder} (inside a git work tree) held at
-   * {@code revision}.
+   * {@code revision}; a {@link CriteriaFailure} when it held none.
    */
   public static Frontend.Compilation compile(String revision, Path folder)
-      throws GitException, IOException {
+      throws GitException, IOException, CriteriaFailure {
     if (revision.isEmpty() || revision.startsWith("-")) {
       throw new GitException("'" + revision + "' is not a revision");
     }
@@ -66,6 +66,14 @@ public final class GitCriteria {
     }
     if (!unreadable.isEmpty()) {
       throw new GitException("not valid UTF-8 text: " + String.join(", ", unreadable));
+    }
+    if (texts.isEmpty()) {
+      // as a folder without criteria files is refused: an empty program declares no association
+      // type, and every row of the data would be called bad
+      throw CriteriaFailure.folder(
+          folder,
+          "the folder " + folder + " held no *.criteria files at revision '" + revision + "'",
+          null);
     }
     return Frontend.compile(texts);
   }

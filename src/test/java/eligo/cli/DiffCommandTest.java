@@ -285,6 +285,37 @@ class DiffCommandTest {
                 + " (git: ");
   }
 
+  @Test
+  void aRevisionWhoseFolderHeldNoCriteriaSaysSoInsteadOfFailingTheData()
+      throws IOException, InterruptedException {
+    Path repo = tmp.resolve("early");
+    Path criteria = Files.createDirectories(repo.resolve("criteria"));
+    Files.writeString(criteria.resolve("notes.txt"), "criteria to come\n");
+    git(repo, "init", "-q");
+    git(repo, "add", ".");
+    git(
+        repo,
+        "-c",
+        "user.name=Eligo Test",
+        "-c",
+        "user.email=test@example.invalid",
+        "commit",
+        "-q",
+        "-m",
+        "no criteria yet");
+    for (Path p : Files.newDirectoryStream(Path.of("criteria"), "*.criteria")) {
+      Files.copy(p, criteria.resolve(p.getFileName().toString()));
+    }
+    Run r =
+        eligo("diff", "--old", "HEAD", "--new", criteria.toString(), "--data", SAMPLE.toString());
+    // before: an empty program, whose load refused every association of the data (exit 4)
+    assertThat(r.code()).as(r.err()).isEqualTo(ExitCodes.CRITERIA);
+    assertThat(r.out()).isEmpty();
+    assertThat(r.err())
+        .isEqualTo(
+            "eligo: the folder " + criteria + " held no *.criteria files at revision 'HEAD'\n");
+  }
+
   static void git(Path dir, String... args) throws IOException, InterruptedException {
     List<String> command = new ArrayList<>(List.of("git", "-C", dir.toString()));
     command.addAll(List.of(args));
