@@ -67,10 +67,12 @@ public final class Frontend {
 
   /**
    * The {@link Compilation#contentHash() content hash} that {@link #compileFolder} would give,
-   * without parsing: what a build checks to know whether its generated code is up to date.
+   * without parsing: what a build checks to know whether its generated code is up to date. Null
+   * when a file is not UTF-8 text: its error is the compilation's, so nothing is up to date.
    */
   public static String contentHash(Path dir) throws IOException {
-    return hash(read(dir).texts());
+    Folder folder = read(dir);
+    return folder.readErrors().isEmpty() ? hash(folder.texts()) : null;
   }
 
   private record Folder(Map<String, String> texts, List<Diagnostic> readErrors) {}

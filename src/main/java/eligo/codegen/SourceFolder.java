@@ -42,13 +42,15 @@ public final class SourceFolder {
    * The generated files listed in the stamp in {@code output} (relative to it) when the stamp
    * records criteria of {@code contentHash}, {@code packageName} and {@code generator} and the
    * files are all there; else null, meaning generate. A null {@code generator} (the generating code
-   * is not known exactly) is never up to date.
+   * is not known exactly) or {@code contentHash} (criteria that cannot be read) is never up to
+   * date.
    */
   public static List<String> upToDate(
       Path output, String contentHash, String packageName, String generator) throws IOException {
     List<String> stamp = stamp(output);
     List<String> previous = stamp.size() > 3 ? stamp.subList(3, stamp.size()) : List.of();
     if (generator != null
+        && contentHash != null
         && stamp.size() >= 3
         && stamp.subList(0, 3).equals(header(contentHash, packageName, generator))
         && previous.stream().allMatch(f -> Files.isRegularFile(inside(output, f)))) {

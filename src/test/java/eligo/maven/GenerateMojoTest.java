@@ -3,6 +3,7 @@ package eligo.maven;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import eligo.engine.GeneratedSources;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -112,5 +113,34 @@ class GenerateMojoTest {
     assertThatThrownBy(mojo::execute)
         .isInstanceOf(MojoFailureException.class)
         .hasMessage("packageName 'com.example.2widgets' is not a Java package name");
+  }
+
+  @Test
+  void aFileThatIsNotUtf8AddedAfterABuildIsNotUpToDate() throws IOException {
+    Files.writeString(
+        criteria.resolve("a.criteria"),
+        """
+        area widgets "Widgets" {
+          metric units "Units" {
+            criteria "Units: at least {met}"
+            value sum paid_units for tenant, workload in family "Gadgets" at M
+            met when value >= 10
+          }
+        }
+        """);
+    String generator = "test generator";
+    assertThat(GeneratedSources.generate(criteria, output, "p", generator).upToDate()).isFalse();
+    assertThat(GeneratedSources.generate(criteria, output, "p", generator).upToDate()).isTrue();
+    Files.write(criteria.resolve("b.criteria"), new byte[] {'#', ' ', (byte) 0xC3, '\n'});
+    GeneratedSources.Result r = GeneratedSources.generate(criteria, output, "p", generator);
+    // before: the unreadable file was left out of the content hash, so the build said "up to
+    // date" and never reported it
+    assertThat(r.upToDate()).isFalse();
+    assertThat(r.compilation().ok()).isFalse();
+    assertThat(r.compilation().diagnostics())
+        .extracting(d -> d.span().file().name() + ": " + d.message())
+        .singleElement()
+        .asString()
+        .contains("b.criteria: this file is not valid UTF-8 text");
   }
 }
