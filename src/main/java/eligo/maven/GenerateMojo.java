@@ -16,6 +16,7 @@ import java.security.CodeSource;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.stream.Stream;
 import javax.lang.model.SourceVersion;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
@@ -70,6 +71,11 @@ public final class GenerateMojo extends AbstractMojo {
       throw new MojoFailureException(
           "packageName '" + packageName + "' is not a Java package name");
     }
+    if (!hasCriteriaFiles(criteria)) {
+      // generating nothing would leave the build to fail later, on the classes it lacks
+      throw new MojoFailureException(
+          "criteria folder " + criteria + " has no *.criteria files (set criteriaDirectory)");
+    }
     if (catalog != null) {
       bindToCatalog(criteria); // before anything is generated
     }
@@ -114,6 +120,16 @@ public final class GenerateMojo extends AbstractMojo {
               + Diagnostics.render(f.diagnostics()));
     } catch (DataFailure f) {
       throw new MojoFailureException("catalog " + catalog + ": " + f.getMessage());
+    }
+  }
+
+  /** Whether {@code folder} holds a {@code *.criteria} file (its subfolders are not read). */
+  private static boolean hasCriteriaFiles(Path folder) throws MojoExecutionException {
+    try (Stream<Path> s = Files.list(folder)) {
+      return s.anyMatch(
+          p -> p.getFileName().toString().endsWith(".criteria") && Files.isRegularFile(p));
+    } catch (IOException e) {
+      throw new MojoExecutionException("cannot read criteria folder " + folder + ": " + e, e);
     }
   }
 

@@ -116,6 +116,18 @@ class GenerateMojoTest {
   }
 
   @Test
+  void aCriteriaFolderWithoutCriteriaFilesFailsTheBuild() throws IOException {
+    Files.writeString(criteria.resolve("README.txt"), "criteria go here\n");
+    // before: "generated 0 evaluator classes", and the build went on without them
+    assertThatThrownBy(mojo::execute)
+        .isInstanceOf(MojoFailureException.class)
+        .hasMessage(
+            "criteria folder " + criteria + " has no *.criteria files (set criteriaDirectory)");
+    assertThat(output).doesNotExist();
+    assertThat(project.getCompileSourceRoots()).isEmpty();
+  }
+
+  @Test
   void aFileThatIsNotUtf8AddedAfterABuildIsNotUpToDate() throws IOException {
     Files.writeString(
         criteria.resolve("a.criteria"),
