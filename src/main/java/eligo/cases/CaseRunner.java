@@ -327,8 +327,9 @@ public final class CaseRunner {
     throw new IllegalStateException("customer '" + id + "' is not in the case's data");
   }
 
+  /** The case's customers, each once (one written twice is an error of its own, at its line). */
   private static List<String> customers(Case c) {
-    return c.data().customers().stream().map(Customer::id).toList();
+    return c.data().customers().stream().map(Customer::id).distinct().toList();
   }
 
   private static List<String> partners(Case c) {

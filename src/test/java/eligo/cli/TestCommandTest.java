@@ -305,6 +305,38 @@ class TestCommandTest {
   }
 
   @Test
+  void aCustomerWrittenTwiceIsOneErrorNotAlsoACaseOfTwoCustomers() throws IOException {
+    Path file = tmp.resolve("twice.cases");
+    Files.writeString(
+        file,
+        """
+        as of 2026-08
+        workloads "Azure SQL Database" family "Azure"
+
+        case "twice" {
+          intent "the same customer written twice"
+          customer C1
+          customer C1
+          tenant T1
+          usage T1 "Azure SQL Database" 2026-08 acr 1000.00
+          expect azure workloads met 1
+        }
+        """,
+        StandardCharsets.UTF_8);
+    Run r = eligo("test", file.toString());
+    assertThat(r.code()).isEqualTo(ExitCodes.CRITERIA);
+    String w = file.toString().replace('\\', '/');
+    assertThat(r.err())
+        .isEqualTo(
+            ""
+                + w
+                + ":7:3: error: customer_id 'C1' is already used at line 6\n"
+                + "  customer C1\n"
+                + "  ^~~~~~~~~~~\n"
+                + "1 error\n");
+  }
+
+  @Test
   void withoutCaseFilesThereIsNothingToTest() throws IOException {
     Path empty = Files.createDirectory(tmp.resolve("empty"));
     Run r = eligo("test", empty.toString());
