@@ -67,6 +67,10 @@ final class FmtCommand implements Callable<Integer> {
               .sorted()
               .forEach(files::add);
         }
+      } else if (Files.isRegularFile(p) && p.getFileName().toString().endsWith(".cases")) {
+        // a case file is not criteria: parsed as criteria, it drew a syntax error at 'as of'
+        err.println("eligo: '" + p + "' is a case file: fmt formats *.criteria files only");
+        return ExitCodes.USAGE;
       } else if (Files.isRegularFile(p)) {
         files.add(p);
       } else {

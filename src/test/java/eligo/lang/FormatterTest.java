@@ -273,6 +273,25 @@ class FormatterTest {
                 + System.lineSeparator());
   }
 
+  @Test
+  void aCaseFileIsRefusedByNameNotParsedAsCriteria() throws IOException {
+    Path cases = Files.writeString(tmp.resolve("a.cases"), "as of 2026-08\n");
+    StringWriter err = new StringWriter();
+    assertThat(
+            Main.execute(
+                new String[] {"fmt", cases.toString()},
+                new PrintWriter(new StringWriter()),
+                new PrintWriter(err)))
+        .isEqualTo(2);
+    assertThat(err.toString())
+        .isEqualTo(
+            "eligo: '"
+                + cases
+                + "' is a case file: fmt formats *.criteria files only"
+                + System.lineSeparator());
+    assertThat(Files.readString(cases)).isEqualTo("as of 2026-08\n");
+  }
+
   /** The parsed tree without positions. */
   private static String tree(String text) {
     CriteriaParsing.Result r = CriteriaParsing.parse(new SourceFile("x.criteria", text));
