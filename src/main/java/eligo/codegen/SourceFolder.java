@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -114,9 +115,16 @@ public final class SourceFolder {
     if (Files.isRegularFile(file) && Arrays.equals(Files.readAllBytes(file), bytes)) {
       return;
     }
-    if (file.getParent() != null) {
-      Files.createDirectories(file.getParent());
+    Path dir = file.toAbsolutePath().getParent();
+    Files.createDirectories(dir);
+    // written beside it, then renamed over it: a build stopped meanwhile leaves the old file whole
+    // (a '.tmp' name that no compiler reads, removed by the next write of that file)
+    Path temp = dir.resolve("." + file.getFileName() + ".tmp");
+    try {
+      Files.write(temp, bytes);
+      Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    } finally {
+      Files.deleteIfExists(temp);
     }
-    Files.write(file, bytes);
   }
 }
