@@ -181,6 +181,12 @@ final class DiffCommand implements Callable<Integer> {
         before = after;
       } else if (Files.isDirectory(Path.of(old))) {
         before = Eligo.readCriteria(Path.of(old));
+      } else if (Files.exists(Path.of(old))) {
+        err.println(
+            "eligo: --old '"
+                + old
+                + "' is a file: give the folder of the earlier criteria, or a git revision");
+        return ExitCodes.USAGE;
       } else {
         try {
           before = GitCriteria.compile(old, newCriteria);

@@ -43,7 +43,19 @@ public final class GitCriteria {
         text(git(folder, "rev-parse", "--show-toplevel", "--show-prefix")).split("\n", -1);
     Path top = Path.of(where[0]);
     String prefix = where.length > 1 ? where[1] : "";
-    String tree = text(git(top, "ls-tree", "-z", revision + ":" + prefix));
+    // a revision that exists, but without the folder, is said so (not 'not a revision')
+    try {
+      git(top, "rev-parse", "--verify", "--quiet", "--end-of-options", revision + "^{commit}");
+    } catch (GitException e) {
+      throw new GitException("no commit by that name");
+    }
+    String tree;
+    try {
+      tree = text(git(top, "ls-tree", "-z", revision + ":" + prefix));
+    } catch (GitException e) {
+      throw CriteriaFailure.folder(
+          folder, "the folder " + folder + " did not exist at revision '" + revision + "'", null);
+    }
     Map<String, String> texts = new LinkedHashMap<>();
     List<String> unreadable = new ArrayList<>();
     for (String entry : tree.split("\u0000")) {

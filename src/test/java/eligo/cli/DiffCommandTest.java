@@ -316,6 +316,52 @@ class DiffCommandTest {
             "eligo: the folder " + criteria + " held no *.criteria files at revision 'HEAD'\n");
   }
 
+  @Test
+  void aRevisionWithoutTheFolderOrAFileAsOldIsSaidSo() throws IOException, InterruptedException {
+    Path repo = tmp.resolve("before");
+    Files.createDirectories(repo);
+    Files.writeString(repo.resolve("README"), "criteria to come\n");
+    git(repo, "init", "-q");
+    git(repo, "add", ".");
+    git(
+        repo,
+        "-c",
+        "user.name=Eligo Test",
+        "-c",
+        "user.email=test@example.invalid",
+        "commit",
+        "-q",
+        "-m",
+        "no criteria folder yet");
+    Path criteria = Files.createDirectories(repo.resolve("criteria"));
+    for (Path p : Files.newDirectoryStream(Path.of("criteria"), "*.criteria")) {
+      Files.copy(p, criteria.resolve(p.getFileName().toString()));
+    }
+    Run r =
+        eligo("diff", "--old", "HEAD", "--new", criteria.toString(), "--data", SAMPLE.toString());
+    // before: "is neither a folder nor a git revision", of a revision that exists
+    assertThat(r.code()).as(r.err()).isEqualTo(ExitCodes.CRITERIA);
+    assertThat(r.err())
+        .isEqualTo("eligo: the folder " + criteria + " did not exist at revision 'HEAD'\n");
+
+    Path file = criteria.resolve("azure.criteria");
+    Run f =
+        eligo(
+            "diff",
+            "--old",
+            file.toString(),
+            "--new",
+            criteria.toString(),
+            "--data",
+            SAMPLE.toString());
+    assertThat(f.code()).isEqualTo(ExitCodes.USAGE);
+    assertThat(f.err())
+        .isEqualTo(
+            "eligo: --old '"
+                + file
+                + "' is a file: give the folder of the earlier criteria, or a git revision\n");
+  }
+
   static void git(Path dir, String... args) throws IOException, InterruptedException {
     List<String> command = new ArrayList<>(List.of("git", "-C", dir.toString()));
     command.addAll(List.of(args));
