@@ -55,11 +55,19 @@ public final class Frontend {
   /** Compiles every {@code *.criteria} file of {@code dir} (not its subfolders), in name order. */
   public static Compilation compileFolder(Path dir) throws IOException {
     Folder folder = read(dir);
-    Compilation c = compile(folder.texts());
-    if (folder.readErrors().isEmpty()) {
+    return compile(folder.texts(), folder.readErrors());
+  }
+
+  /**
+   * Compiles {@code texts} (by display name) as {@link #compile(Map)} does, with {@code
+   * readErrors}: files that could not be read as text (each located at its first bad byte).
+   */
+  public static Compilation compile(Map<String, String> texts, List<Diagnostic> readErrors) {
+    Compilation c = compile(texts);
+    if (readErrors.isEmpty()) {
       return c;
     }
-    List<Diagnostic> all = new ArrayList<>(folder.readErrors());
+    List<Diagnostic> all = new ArrayList<>(readErrors);
     all.addAll(c.diagnostics());
     all.sort(Diagnostics.ORDER);
     return new Compilation(null, all, c.sources(), c.contentHash(), c.names());

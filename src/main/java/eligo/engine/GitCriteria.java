@@ -1,6 +1,7 @@
 package eligo.engine;
 
 import eligo.check.Frontend;
+import eligo.lang.Diagnostic;
 import eligo.lang.SourceFile;
 import java.io.IOException;
 import java.io.InputStream;
@@ -57,7 +58,7 @@ public final class GitCriteria {
           folder, "the folder " + folder + " did not exist at revision '" + revision + "'", null);
     }
     Map<String, String> texts = new LinkedHashMap<>();
-    List<String> unreadable = new ArrayList<>();
+    List<Diagnostic> unreadable = new ArrayList<>();
     for (String entry : tree.split("\u0000")) {
       // "<mode> <type> <object>\t<name>"
       int tab = entry.indexOf('\t');
@@ -70,16 +71,19 @@ public final class GitCriteria {
         continue;
       }
       String display = revision + ":" + prefix + name;
+      byte[] blob = git(top, "cat-file", "blob", meta[2]);
+      if (meta[0].equals("120000")) {
+        // a symbolic link: its blob is the path it names, and the folder as checked out reads
+        // the file there, so the revision's file there is read too
+        blob = linked(top, revision, prefix, text(blob), display, folder);
+      }
       try {
-        texts.put(display, SourceFile.decode(git(top, "cat-file", "blob", meta[2])));
+        texts.put(display, SourceFile.decode(blob));
       } catch (CharacterCodingException e) {
-        unreadable.add(display);
+        unreadable.add(SourceFile.notUtf8(display, blob));
       }
     }
-    if (!unreadable.isEmpty()) {
-      throw new GitException("not valid UTF-8 text: " + String.join(", ", unreadable));
-    }
-    if (texts.isEmpty()) {
+    if (texts.isEmpty() && unreadable.isEmpty()) {
       // as a folder without criteria files is refused: an empty program declares no association
       // type, and every row of the data would be called bad
       throw CriteriaFailure.folder(
@@ -87,7 +91,29 @@ public final class GitCriteria {
           "the folder " + folder + " held no *.criteria files at revision '" + revision + "'",
           null);
     }
-    return Frontend.compile(texts);
+    return Frontend.compile(texts, unreadable);
+  }
+
+  /**
+   * The bytes, at {@code revision}, of the file that link {@code display} (in the folder {@code
+   * prefix} of the repository at {@code top}) names.
+   */
+  private static byte[] linked(
+      Path top, String revision, String prefix, String target, String display, Path folder)
+      throws IOException, CriteriaFailure {
+    Path resolved = Path.of(prefix.isEmpty() ? "." : prefix).resolve(target).normalize();
+    if (target.startsWith("/") || resolved.startsWith("..")) {
+      throw CriteriaFailure.folder(
+          folder, display + " is a link out of the repository (to " + target + ")", null);
+    }
+    try {
+      return git(top, "cat-file", "blob", revision + ":" + resolved.toString().replace('\\', '/'));
+    } catch (GitException e) {
+      throw CriteriaFailure.folder(
+          folder,
+          display + " is a link to " + target + ", which revision '" + revision + "' does not hold",
+          null);
+    }
   }
 
   private static byte[] git(Path dir, String... args) throws GitException, IOException {

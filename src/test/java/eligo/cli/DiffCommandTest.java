@@ -13,6 +13,7 @@ import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -360,6 +361,61 @@ class DiffCommandTest {
             "eligo: --old '"
                 + file
                 + "' is a file: give the folder of the earlier criteria, or a git revision\n");
+  }
+
+  @Test
+  void aRevisionsLinkedFileIsReadWhereItLeadsAndABadByteIsLocated()
+      throws IOException, InterruptedException {
+    Path repo = tmp.resolve("linked");
+    Path shared = changedCopy(repo.resolve("shared"), "azure.criteria", "Azure", "Azure");
+    Path criteria = Files.createDirectories(repo.resolve("criteria"));
+    for (Path p : Files.newDirectoryStream(shared, "*.criteria")) {
+      Files.createSymbolicLink(
+          criteria.resolve(p.getFileName()), Path.of("../shared").resolve(p.getFileName()));
+    }
+    git(repo, "init", "-q");
+    git(repo, "add", ".");
+    git(
+        repo,
+        "-c",
+        "user.name=Eligo Test",
+        "-c",
+        "user.email=test@example.invalid",
+        "commit",
+        "-q",
+        "-m",
+        "criteria as links");
+    replace(
+        shared.resolve("azure.criteria"),
+        "define qualifying_acr = $1000",
+        "define qualifying_acr = $900");
+    // before: each link's blob (the path '../shared/azure.criteria') was compiled as criteria
+    assertThat(reportedRows(diffJson("HEAD", criteria, "--engine", "interpret")))
+        .isNotEmpty()
+        .isEqualTo(changedRows(Path.of("criteria"), criteria));
+
+    Path azure = criteria.resolve("azure.criteria");
+    Files.delete(azure);
+    Files.write(azure, "# caf\u00e9\n".getBytes(StandardCharsets.ISO_8859_1));
+    git(repo, "add", ".");
+    git(
+        repo,
+        "-c",
+        "user.name=Eligo Test",
+        "-c",
+        "user.email=test@example.invalid",
+        "commit",
+        "-q",
+        "-m",
+        "a Latin-1 file");
+    Files.copy(shared.resolve("azure.criteria"), azure, StandardCopyOption.REPLACE_EXISTING);
+    Run r =
+        eligo("diff", "--old", "HEAD", "--new", criteria.toString(), "--data", SAMPLE.toString());
+    // before: 'neither a folder nor a git revision (git: not valid UTF-8 text: ...)'
+    assertThat(r.code()).as(r.err()).isEqualTo(ExitCodes.CRITERIA);
+    assertThat(r.err())
+        .startsWith(
+            "HEAD:criteria/azure.criteria:1:6: error: this file is not valid UTF-8 text: byte 0xE9");
   }
 
   static void git(Path dir, String... args) throws IOException, InterruptedException {
