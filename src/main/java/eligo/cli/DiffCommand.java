@@ -122,6 +122,13 @@ final class DiffCommand implements Callable<Integer> {
   Path out;
 
   @Option(
+      names = "--exit-code",
+      description =
+          "Exit with status 1 when a customer's or partner's row changed (as git diff"
+              + " --exit-code), 0 when none did.")
+  boolean exitCode;
+
+  @Option(
       names = "--engine",
       paramLabel = "ENGINE",
       defaultValue = "generated",
@@ -258,6 +265,6 @@ final class DiffCommand implements Callable<Integer> {
           .getOut()
           .println(ImpactReport.headline(impact) + " Report written to " + out);
     }
-    return ExitCodes.OK;
+    return exitCode && !impact.nothingChanged() ? ExitCodes.CHANGED : ExitCodes.OK;
   }
 }

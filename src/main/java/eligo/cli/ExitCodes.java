@@ -12,6 +12,9 @@ public final class ExitCodes {
   /** {@code eligo fmt --check}: some files are not formatted. */
   public static final int UNFORMATTED = 1;
 
+  /** diff --exit-code: some customer's or partner's row changed. */
+  public static final int CHANGED = 1;
+
   /** Bad command line (picocli's own code for usage errors). */
   public static final int USAGE = 2;
 

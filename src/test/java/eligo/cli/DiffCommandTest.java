@@ -463,6 +463,43 @@ class DiffCommandTest {
   }
 
   @Test
+  void exitCodeIsOneOnlyWhenSomethingChanged() throws IOException {
+    Path same =
+        changedCopy(
+            tmp.resolve("same"), "azure.criteria", "Net customer adds", "Net new customers");
+    Path lower =
+        changedCopy(
+            tmp.resolve("lower"),
+            "azure.criteria",
+            "define qualifying_acr = $1000",
+            "define qualifying_acr = $900");
+    for (Path changed : List.of(same, lower)) {
+      Run plain =
+          eligo(
+              "diff",
+              "--old",
+              "criteria",
+              "--new",
+              changed.toString(),
+              "--data",
+              SAMPLE.toString());
+      Run flagged =
+          eligo(
+              "diff",
+              "--old",
+              "criteria",
+              "--new",
+              changed.toString(),
+              "--data",
+              SAMPLE.toString(),
+              "--exit-code");
+      assertThat(plain.code()).isZero();
+      assertThat(flagged.code()).isEqualTo(changed == same ? 0 : ExitCodes.CHANGED);
+      assertThat(flagged.out()).isEqualTo(plain.out());
+    }
+  }
+
+  @Test
   void aChangeThatTouchesNothingSaysSo() throws IOException {
     Path changed =
         changedCopy(tmp.resolve("new"), "azure.criteria", "Net customer adds", "Net new customers");
