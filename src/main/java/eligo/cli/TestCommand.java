@@ -20,6 +20,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -66,6 +68,14 @@ final class TestCommand implements Callable<Integer> {
           "Fail when the cases check less than PCT percent of the nodes' possible outcomes.")
   BigDecimal minCoverage;
 
+  @Option(
+      names = "--run",
+      paramLabel = "REGEX",
+      description =
+          "Run only the cases whose name this regular expression finds (as opa test --run);"
+              + " every case file is still checked.")
+  String run;
+
   @Override
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
@@ -88,14 +98,26 @@ final class TestCommand implements Callable<Integer> {
       err.println("eligo: no *.cases files in " + roots + ": name case files or folders");
       return ExitCodes.USAGE;
     }
+    Pattern selected;
+    try {
+      selected = run == null ? null : Pattern.compile(run);
+    } catch (PatternSyntaxException e) {
+      err.println("eligo: --run '" + run + "' is not a regular expression: " + e.getDescription());
+      return ExitCodes.USAGE;
+    }
     CaseFiles.Parsed parsed = CaseFiles.parse(files);
     List<Diagnostic> problems = new ArrayList<>(parsed.diagnostics());
     CaseRunner runner = new CaseRunner(c, engine);
     List<CaseRunner.Prepared> prepared = new ArrayList<>();
+    int notRun = 0;
     for (CaseFile f : parsed.files()) {
       if (!Diagnostics.hasErrors(
           problems.stream().filter(d -> d.span().file() == f.source()).toList())) {
         for (CaseFile.Case k : f.cases()) {
+          if (selected != null && !selected.matcher(k.name()).find()) {
+            notRun++;
+            continue;
+          }
           CaseRunner.Prepared p = runner.prepare(k);
           problems.addAll(p.diagnostics());
           prepared.add(p);
@@ -111,6 +133,11 @@ final class TestCommand implements Callable<Integer> {
     }
     if (!problems.isEmpty()) {
       err.print(Diagnostics.render(problems)); // warnings: the cases still run
+    }
+    if (selected != null && prepared.isEmpty()) {
+      // a mistyped pattern must not pass with nothing run
+      err.println("eligo: no case name matches --run '" + run + "' (" + notRun + " cases)");
+      return ExitCodes.USAGE;
     }
     List<CaseRunner.Result> results = new ArrayList<>();
     int failed = 0;
@@ -128,9 +155,10 @@ final class TestCommand implements Callable<Integer> {
     }
     out.printf(
         Locale.ROOT,
-        "%n%d passed, %d failed (%s)%n%n",
+        "%n%d passed, %d failed%s (%s)%n%n",
         results.size() - failed,
         failed,
+        selected == null ? "" : ", " + notRun + " left out by --run",
         runner.engineDescription());
     Coverage coverage = Coverage.of(c.program(), results);
     out.print(coverage.table());

@@ -46,6 +46,25 @@ class TestCommandTest {
     }
   }
 
+  @Test
+  void runSelectsCasesByARegularExpressionAndRefusesOneThatSelectsNothing() {
+    Run r = eligo("test", "--run", "M-1 rule");
+    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(r.out())
+        .contains("  PASS the M-1 rule: the month before M counts, two months before does not\n")
+        .containsPattern("\n1 passed, 0 failed, \\d+ left out by --run \\(")
+        .doesNotContain("criteria/security.cases\n");
+
+    Run none = eligo("test", "--run", "no case is named so");
+    assertThat(none.code()).isEqualTo(ExitCodes.USAGE);
+    assertThat(none.err()).startsWith("eligo: no case name matches --run 'no case is named so' (");
+
+    Run bad = eligo("test", "--run", "(");
+    assertThat(bad.code()).isEqualTo(ExitCodes.USAGE);
+    assertThat(bad.err())
+        .isEqualTo("eligo: --run '(' is not a regular expression: Unclosed group\n");
+  }
+
   @ParameterizedTest
   @ValueSource(strings = {"generated", "interpret"})
   void anInventedAreaRunsWithItsCasesAndNoJavaChange(String engine) {
