@@ -45,11 +45,11 @@ final class Failures {
   }
 
   /**
-   * Warns when an as-of month given with --as-of lies outside usage.csv's months (a likely slip
-   * that would make every customer quietly not met); the default month never does.
+   * Warns when the as-of month is likely a slip that would make customers quietly not met: given
+   * with --as-of outside usage.csv's months, or the latest month far after the one before it.
    */
   static void warnAsOf(Integer given, int asOf, Dataset data, PrintWriter err) {
-    String why = given == null ? null : Eligo.asOfOutsideData(asOf, data);
+    String why = Eligo.asOfWarning(given, asOf, data);
     if (why != null) {
       err.println("eligo: warning: " + why);
     }

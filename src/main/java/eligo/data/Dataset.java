@@ -63,6 +63,7 @@ public final class Dataset {
   final int[] assocEndMonth; // Month.OPEN when open
   final int latestUsageMonth; // Month.NONE when usage.csv has no rows
   final int earliestUsageMonth; // Month.NONE when usage.csv has no rows
+  final int usageMonthBeforeLatest; // Month.NONE when usage.csv has fewer than two months
   // attributes: extra columns of customers.csv and tenants.csv
   final String[] customerColumns; // every extra column of customers.csv's header, in order
   final String[] customerAttrNames; // the extra columns held (the ones the criteria declare)
@@ -131,17 +132,22 @@ public final class Dataset {
     this.tenantAttrNames = b.tenantAttrNames;
     this.tenantAttrValues = b.tenantAttrValues;
     int latest = Month.NONE;
+    int before = Month.NONE;
     int earliest = Integer.MAX_VALUE;
     for (int r = 0, rows = rowMonth.limit(); r < rows; r++) {
       int m = rowMonth.get(r);
       if (m > latest) {
+        before = latest;
         latest = m;
+      } else if (m < latest && m > before) {
+        before = m;
       }
       if (m < earliest) {
         earliest = m;
       }
     }
     this.latestUsageMonth = latest;
+    this.usageMonthBeforeLatest = before;
     this.earliestUsageMonth = latest == Month.NONE ? Month.NONE : earliest;
   }
 
@@ -564,6 +570,14 @@ public final class Dataset {
   /** The latest month present in usage.csv, or {@link Month#NONE} when it has no rows. */
   public int latestUsageMonth() {
     return latestUsageMonth;
+  }
+
+  /**
+   * The latest month present in usage.csv before {@link #latestUsageMonth()}, or {@link Month#NONE}
+   * when it has fewer than two months.
+   */
+  public int usageMonthBeforeLatest() {
+    return usageMonthBeforeLatest;
   }
 
   /** The earliest month present in usage.csv, or {@link Month#NONE} when it has no rows. */

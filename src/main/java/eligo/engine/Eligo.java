@@ -128,14 +128,30 @@ public final class Eligo {
   }
 
   /**
-   * Why an as-of month given by hand is likely a slip, or null: it lies after the latest month of
-   * usage.csv or before its earliest, so the data hold no usage for month M and every measure of M
-   * counts nothing (a run then says 'not met' of customers that meet the criteria in the data).
+   * Why the as-of month is likely a slip, or null. Given by hand ({@code given} not null): it lies
+   * after the latest month of usage.csv or before its earliest, so the data hold no usage for month
+   * M and every measure of M counts nothing (a run then says 'not met' of customers that meet the
+   * criteria in the data). Taken from the data: the latest month is more than twelve months after
+   * the month before it with usage, as when one row's year is mistyped (2062-09 for 2026-09).
    */
-  public static String asOfOutsideData(int asOf, Dataset data) {
+  public static String asOfWarning(Integer given, int asOf, Dataset data) {
     int latest = data.latestUsageMonth();
     if (latest == Month.NONE) {
       return null;
+    }
+    if (given == null) {
+      int before = data.usageMonthBeforeLatest();
+      // sparse data may skip months; a year and more is rather a mistyped year
+      if (before == Month.NONE || latest - before <= 12) {
+        return null;
+      }
+      return "the as-of month "
+          + Month.format(latest)
+          + ", the latest in usage.csv, comes "
+          + (latest - before)
+          + " months after the month before it with usage, "
+          + Month.format(before)
+          + ": check usage.csv for a mistyped month, or give --as-of";
     }
     if (asOf > latest) {
       return "the as-of month "

@@ -2,9 +2,12 @@ package eligo.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -53,6 +56,41 @@ class AsOfWarningTest {
         .contains(
             "eligo: warning: the as-of month 1999-01 is before the earliest month in usage.csv"
                 + " (2024-06): the data hold no usage up to it");
+  }
+
+  @Test
+  void aLatestMonthFarAfterTheRestIsCalledALikelySlip(@TempDir Path tmp) throws IOException {
+    Path data = tmp.resolve("data");
+    Files.createDirectories(data);
+    try (var files = Files.list(Path.of(SAMPLE))) {
+      for (Path f : files.toList()) {
+        Files.copy(f, data.resolve(f.getFileName()));
+      }
+    }
+    List<String> usage = Files.readAllLines(data.resolve("usage.csv"));
+    String row = usage.get(1);
+    usage.set(1, row.replace(",2024-06,", ",2062-06,")); // a year typed 2062 for 2026
+    assertThat(usage.get(1)).isNotEqualTo(row);
+    Files.write(data.resolve("usage.csv"), usage);
+    Ran r =
+        eligo(
+            "run",
+            "-q",
+            "--criteria",
+            "criteria",
+            "--data",
+            data.toString(),
+            "--results",
+            tmp.resolve("out.csv").toString());
+    assertThat(r.code()).isZero();
+    assertThat(r.err())
+        .contains(
+            "eligo: warning: the as-of month 2062-06, the latest in usage.csv, comes 429 months"
+                + " after the month before it with usage, 2026-09: check usage.csv for a mistyped"
+                + " month, or give --as-of");
+    Ran given =
+        eligo("summary", "--criteria", "criteria", "--data", data.toString(), "--as-of", "2026-09");
+    assertThat(given.err()).doesNotContain("as-of month");
   }
 
   @Test
