@@ -88,6 +88,10 @@ final class ServeCommand implements Callable<Integer> {
       spec.commandLine().getErr().println(server.snapshot().describe());
       spec.commandLine().getErr().flush();
     }
+    if (server.asOfWarning() != null) {
+      spec.commandLine().getErr().println("eligo: warning: " + server.asOfWarning());
+      spec.commandLine().getErr().flush();
+    }
     server.announce(spec.commandLine().getOut());
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(server::close));

@@ -40,6 +40,11 @@ final class Served {
   /** How the data were loaded through {@link #snapshot}, or null without one. */
   eligo.engine.Snapshot loadedFrom;
 
+  /**
+   * Why the as-of month (the data's latest) looks like a slip, or null ({@link Eligo#asOfWarning}).
+   */
+  String asOfWarning;
+
   private Served(CriteriaFolder folder, Path data, Path snapshot) {
     this.folder = folder;
     this.data = data;
@@ -59,6 +64,7 @@ final class Served {
     Eligo.Bound bound = Eligo.loadFor(c, data, Mode.STRICT, snapshot, true);
     s.loadedFrom = bound.snapshot();
     int m = Eligo.asOf(null, bound.loaded().dataset());
+    s.asOfWarning = Eligo.asOfWarning(null, m, bound.loaded().dataset());
     Engine.Compiled evaluators = Engine.generated.compile(c);
     Outcome o =
         Eligo.evaluate(

@@ -48,13 +48,24 @@ public final class Server implements AutoCloseable {
   private final ExecutorService workers;
   private final String host;
   private final eligo.engine.Snapshot snapshot;
+  private final String asOfWarning;
 
   private Server(
-      HttpServer http, ExecutorService workers, String host, eligo.engine.Snapshot snapshot) {
+      HttpServer http,
+      ExecutorService workers,
+      String host,
+      eligo.engine.Snapshot snapshot,
+      String asOfWarning) {
     this.http = http;
     this.workers = workers;
     this.host = host;
     this.snapshot = snapshot;
+    this.asOfWarning = asOfWarning;
+  }
+
+  /** Why the as-of month, the data's latest, looks like a slip; null when it does not. */
+  public String asOfWarning() {
+    return asOfWarning;
   }
 
   /** How the data were loaded through the snapshot file of the options, or null without one. */
@@ -114,7 +125,7 @@ public final class Server implements AutoCloseable {
         address.getHostAddress().contains(":")
             ? "[" + address.getHostAddress() + "]"
             : address.getHostAddress();
-    return new Server(http, workers, host, served.loadedFrom);
+    return new Server(http, workers, host, served.loadedFrom, served.asOfWarning);
   }
 
   /** The most requests served at once, slow clients sending theirs included. */
