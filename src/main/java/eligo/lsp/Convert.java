@@ -47,20 +47,24 @@ final class Convert {
     }
   }
 
-  /** The 1-based line of a request's position. */
-  static int line(TextDocumentPositionParams p) {
-    return position(p).getLine() + 1;
-  }
-
-  static int column(TextDocumentPositionParams p) {
-    return position(p).getCharacter() + 1;
-  }
-
-  private static Position position(TextDocumentPositionParams p) {
+  /**
+   * The service's 1-based line and column, {@code {line, column}}, of a request's position in the
+   * text {@code at}; a missing or negative position is an invalid-params error.
+   */
+  static int[] place(TextDocumentPositionParams p, TextPositions at) {
     if (p == null || p.getPosition() == null) {
       throw invalid("position is missing");
     }
-    return p.getPosition();
+    Position pos = p.getPosition();
+    if (pos.getLine() < 0 || pos.getCharacter() < 0) {
+      throw invalid(
+          "position line "
+              + pos.getLine()
+              + ", character "
+              + pos.getCharacter()
+              + ": neither may be negative");
+    }
+    return at.toService(pos);
   }
 
   static ResponseErrorException invalid(String message) {
@@ -68,18 +72,18 @@ final class Convert {
         new ResponseError(ResponseErrorCode.InvalidParams, message, null));
   }
 
-  static Range range(TextRange r) {
+  /** The protocol range of a range of the text {@code at}. */
+  static Range range(TextRange r, TextPositions at) {
     return new Range(
-        new Position(r.startLine() - 1, r.startColumn() - 1),
-        new Position(r.endLine() - 1, r.endColumn() - 1));
+        at.toProtocol(r.startLine(), r.startColumn()), at.toProtocol(r.endLine(), r.endColumn()));
   }
 
-  static Location location(SourceLocation l) {
-    return new Location(l.file().toUri().toString(), range(l.range()));
+  static Location location(SourceLocation l, TextPositions at) {
+    return new Location(l.file().toUri().toString(), range(l.range(), at));
   }
 
-  static Diagnostic diagnostic(Problem p) {
-    Diagnostic d = new Diagnostic(range(p.range()), p.message());
+  static Diagnostic diagnostic(Problem p, TextPositions at) {
+    Diagnostic d = new Diagnostic(range(p.range(), at), p.message());
     d.setSeverity(
         p.severity() == Problem.Severity.ERROR
             ? DiagnosticSeverity.Error
@@ -89,11 +93,16 @@ final class Convert {
     return d;
   }
 
-  static DocumentSymbol symbol(EditorSymbol s) {
-    List<DocumentSymbol> children = s.children().stream().map(Convert::symbol).toList();
+  static DocumentSymbol symbol(EditorSymbol s, TextPositions at) {
+    List<DocumentSymbol> children = s.children().stream().map(c -> symbol(c, at)).toList();
     DocumentSymbol d =
         new DocumentSymbol(
-            s.name(), kind(s.kind()), range(s.range()), range(s.selection()), s.detail(), children);
+            s.name(),
+            kind(s.kind()),
+            range(s.range(), at),
+            range(s.selection(), at),
+            s.detail(),
+            children);
     return d;
   }
 

@@ -127,8 +127,9 @@ final class CriteriaDocuments implements TextDocumentService {
       Set<Path> now = new HashSet<>();
       for (Map.Entry<Path, List<Problem>> e : problems.entrySet()) {
         if (!e.getValue().isEmpty() || shown.contains(e.getKey()) || uris.containsKey(e.getKey())) {
+          TextPositions at = positions(e.getKey());
           List<org.eclipse.lsp4j.Diagnostic> list =
-              e.getValue().stream().map(Convert::diagnostic).toList();
+              e.getValue().stream().map(d -> Convert.diagnostic(d, at)).toList();
           c.publishDiagnostics(new PublishDiagnosticsParams(uri(e.getKey()), list));
         }
         if (!e.getValue().isEmpty()) {
@@ -141,6 +142,11 @@ final class CriteriaDocuments implements TextDocumentService {
       // a bug in checking must not stop the server: the next change tries again
       System.err.println("eligo lsp: cannot check " + file + ": " + e);
     }
+  }
+
+  /** The positions of a file's text as the service reads it (open, else on disk). */
+  private TextPositions positions(Path p) {
+    return new TextPositions(service.workspace().text(p));
   }
 
   private String uri(Path p) {
@@ -157,7 +163,7 @@ final class CriteriaDocuments implements TextDocumentService {
           if (f.text() == null || old == null || f.text().equals(old)) {
             return List.of();
           }
-          Range whole = new Range(new Position(0, 0), new Position(old.split("\n", -1).length, 0));
+          Range whole = new Range(new Position(0, 0), new TextPositions(old).end());
           return List.of(new TextEdit(whole, f.text()));
         });
   }
@@ -168,8 +174,9 @@ final class CriteriaDocuments implements TextDocumentService {
     return CompletableFuture.supplyAsync(
         () -> {
           Path p = Convert.path(params.getTextDocument());
+          TextPositions at = positions(p);
           List<Either<SymbolInformation, DocumentSymbol>> out = new ArrayList<>();
-          service.symbols(p).forEach(s -> out.add(Either.forRight(Convert.symbol(s))));
+          service.symbols(p).forEach(s -> out.add(Either.forRight(Convert.symbol(s, at))));
           return out;
         });
   }
@@ -180,9 +187,10 @@ final class CriteriaDocuments implements TextDocumentService {
     return CompletableFuture.supplyAsync(
         () -> {
           Path p = Convert.path(params.getTextDocument());
+          int[] place = Convert.place(params, positions(p));
           List<Location> out =
-              service.definition(p, Convert.line(params), Convert.column(params)).stream()
-                  .map(Convert::location)
+              service.definition(p, place[0], place[1]).stream()
+                  .map(l -> Convert.location(l, positions(l.file())))
                   .toList();
           return Either.forLeft(out);
         });
@@ -193,13 +201,15 @@ final class CriteriaDocuments implements TextDocumentService {
     return CompletableFuture.supplyAsync(
         () -> {
           Path p = Convert.path(params.getTextDocument());
+          TextPositions at = positions(p);
+          int[] place = Convert.place(params, at);
           return service
-              .hover(p, Convert.line(params), Convert.column(params))
+              .hover(p, place[0], place[1])
               .map(
                   h ->
                       new Hover(
                           new MarkupContent(MarkupKind.MARKDOWN, h.markdown()),
-                          Convert.range(h.range())))
+                          Convert.range(h.range(), at)))
               .orElse(null);
         });
   }
@@ -210,10 +220,9 @@ final class CriteriaDocuments implements TextDocumentService {
     return CompletableFuture.supplyAsync(
         () -> {
           Path p = Convert.path(params.getTextDocument());
+          int[] place = Convert.place(params, positions(p));
           List<CompletionItem> items =
-              service.completion(p, Convert.line(params), Convert.column(params)).stream()
-                  .map(Convert::completion)
-                  .toList();
+              service.completion(p, place[0], place[1]).stream().map(Convert::completion).toList();
           return Either.forRight(new CompletionList(false, items));
         });
   }

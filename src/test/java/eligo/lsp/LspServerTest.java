@@ -25,6 +25,7 @@ import org.eclipse.lsp4j.DocumentFormattingParams;
 import org.eclipse.lsp4j.DocumentSymbol;
 import org.eclipse.lsp4j.DocumentSymbolParams;
 import org.eclipse.lsp4j.FormattingOptions;
+import org.eclipse.lsp4j.Hover;
 import org.eclipse.lsp4j.HoverParams;
 import org.eclipse.lsp4j.InitializeParams;
 import org.eclipse.lsp4j.InitializeResult;
@@ -34,6 +35,7 @@ import org.eclipse.lsp4j.MessageActionItem;
 import org.eclipse.lsp4j.MessageParams;
 import org.eclipse.lsp4j.Position;
 import org.eclipse.lsp4j.PublishDiagnosticsParams;
+import org.eclipse.lsp4j.Range;
 import org.eclipse.lsp4j.ShowMessageRequestParams;
 import org.eclipse.lsp4j.TextDocumentContentChangeEvent;
 import org.eclipse.lsp4j.TextDocumentIdentifier;
@@ -310,6 +312,86 @@ class LspServerTest {
                 new VersionedTextDocumentIdentifier(uri, 2),
                 List.of(new TextDocumentContentChangeEvent(text))));
     assertThat(next().getDiagnostics()).isEmpty();
+  }
+
+  @Test
+  void placesAreInUtf16UnitsAndLoneCrEndsALine() throws Exception {
+    String text = Files.readString(azure);
+    // an emoji is one column for the compiler and two UTF-16 units for the protocol
+    String broken =
+        text.replaceFirst(
+            "    met when value >= 1\n", "    met when value >= 1 + \"\ud83d\ude00\" + valeu\n");
+    server
+        .getTextDocumentService()
+        .didOpen(
+            new DidOpenTextDocumentParams(new TextDocumentItem(uri, "eligo-criteria", 1, broken)));
+    int line = lineOf(broken, "valeu");
+    int valeu = charOf(broken, line, "valeu");
+    assertThat(next().getDiagnostics())
+        .filteredOn(d -> d.getMessage().contains("valeu"))
+        .singleElement()
+        .satisfies(
+            d -> {
+              assertThat(d.getRange().getStart()).isEqualTo(new Position(line, valeu));
+              assertThat(d.getRange().getEnd()).isEqualTo(new Position(line, valeu + 5));
+            });
+    String shifted =
+        text.replaceFirst(
+            "    met when value >= 1\n",
+            "    met when value >= \"\ud83d\ude00\ud83d\ude00\" + qualifying_acr\n");
+    server
+        .getTextDocumentService()
+        .didChange(
+            new DidChangeTextDocumentParams(
+                new VersionedTextDocumentIdentifier(uri, 2),
+                List.of(new TextDocumentContentChangeEvent(shifted))));
+    next();
+    int use = lineOf(shifted, "+ qualifying_acr");
+    int word = charOf(shifted, use, "qualifying_acr");
+    Hover hover =
+        server
+            .getTextDocumentService()
+            .hover(new HoverParams(new TextDocumentIdentifier(uri), new Position(use, word + 1)))
+            .get(10, TimeUnit.SECONDS);
+    assertThat(hover).isNotNull();
+    assertThat(hover.getRange())
+        .isEqualTo(new Range(new Position(use, word), new Position(use, word + 14)));
+
+    // a lone CR ends a line for the protocol
+    String cr = text.replace("\n", "\r");
+    server
+        .getTextDocumentService()
+        .didChange(
+            new DidChangeTextDocumentParams(
+                new VersionedTextDocumentIdentifier(uri, 3),
+                List.of(
+                    new TextDocumentContentChangeEvent(
+                        cr.replaceFirst(
+                            "    met when value >= 1\r", "    met when valeu >= 1\r")))));
+    assertThat(next().getDiagnostics())
+        .singleElement()
+        .satisfies(
+            d ->
+                assertThat(d.getRange().getStart())
+                    .isEqualTo(new Position(lineOf(broken, "valeu"), 13)));
+  }
+
+  @Test
+  void aNegativePositionIsInvalidParams() throws Exception {
+    server
+        .getTextDocumentService()
+        .didOpen(
+            new DidOpenTextDocumentParams(
+                new TextDocumentItem(uri, "eligo-criteria", 1, Files.readString(azure))));
+    assertThatThrownBy(
+            () ->
+                server
+                    .getTextDocumentService()
+                    .hover(new HoverParams(new TextDocumentIdentifier(uri), new Position(-1, 3)))
+                    .get(10, TimeUnit.SECONDS))
+        .cause()
+        .isInstanceOf(ResponseErrorException.class)
+        .hasMessageContaining("negative");
   }
 
   @Test
