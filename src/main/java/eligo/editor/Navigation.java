@@ -29,9 +29,8 @@ final class Navigation {
       if (i.range().contains(line, column)) {
         String text = workspace.text(i.target());
         String md =
-            "**import** `"
-                + i.target().getFileName()
-                + "`"
+            "**import** "
+                + Markdown.code(i.target().getFileName().toString())
                 + (text == null ? ": no such file" : "");
         return new Target(new SourceLocation(i.target(), new TextRange(1, 1, 1, 1)), md, i.range());
       }
@@ -50,9 +49,8 @@ final class Navigation {
       String md =
           "**"
               + e.what()
-              + "** `"
-              + e.name()
-              + "`"
+              + "** "
+              + Markdown.code(e.name())
               + where
               + "\n\n"
               + code(e.file().excerpt(e.extent(), EXCERPT_LINES));
@@ -67,9 +65,9 @@ final class Navigation {
       String md =
           "**"
               + label(s.kind())
-              + "** `"
-              + s.name()
-              + "`\n\n"
+              + "** "
+              + Markdown.code(s.name())
+              + "\n\n"
               + code(scopes.tokens().excerpt(s.range(), EXCERPT_LINES));
       return new Target(new SourceLocation(Workspace.normal(file), s.selection()), md, word);
     }
@@ -202,9 +200,9 @@ final class Navigation {
     String md =
         "**"
             + label(s.kind())
-            + "** `"
-            + s.name()
-            + "` ("
+            + "** "
+            + Markdown.code(s.name())
+            + " ("
             + Path.of(src.name()).getFileName()
             + ":"
             + s.selection().startLine()
@@ -218,6 +216,6 @@ final class Navigation {
   }
 
   private static String code(String text) {
-    return "```eligo\n" + text.stripTrailing() + "\n```";
+    return Markdown.block("eligo", text.stripTrailing());
   }
 }

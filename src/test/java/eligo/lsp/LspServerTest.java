@@ -395,6 +395,44 @@ class LspServerTest {
   }
 
   @Test
+  void criteriaTextInAHoverStaysCode() throws Exception {
+    String text =
+        "import \"a` [click](javascript:alert(1)) `.criteria\"\n\n"
+            + "area azure \"Azure\" {\n"
+            + "  gate g \"G\" {\n"
+            + "```\n"
+            + "[click](https://evil.example)\n"
+            + "    value 1\n"
+            + "    met when value >= 1\n"
+            + "  }\n"
+            + "}\n";
+    server
+        .getTextDocumentService()
+        .didOpen(
+            new DidOpenTextDocumentParams(new TextDocumentItem(uri, "eligo-criteria", 1, text)));
+    TextDocumentIdentifier doc = new TextDocumentIdentifier(uri);
+    String imported =
+        server
+            .getTextDocumentService()
+            .hover(new HoverParams(doc, new Position(0, 10)))
+            .get(10, TimeUnit.SECONDS)
+            .getContents()
+            .getRight()
+            .getValue();
+    assertThat(imported)
+        .isEqualTo("**import** ``a` [click](javascript:alert(1)) `.criteria``: no such file");
+    String gate =
+        server
+            .getTextDocumentService()
+            .hover(new HoverParams(doc, new Position(3, 7)))
+            .get(10, TimeUnit.SECONDS)
+            .getContents()
+            .getRight()
+            .getValue();
+    assertThat(gate).startsWith("**gate** `g`\n\n````eligo\ngate g").endsWith("\n````");
+  }
+
+  @Test
   void shutdownThenExitEndsWithStatusZero() throws Exception {
     server.shutdown().get(10, TimeUnit.SECONDS);
     server.exit();
