@@ -38,6 +38,7 @@ import org.eclipse.lsp4j.PublishDiagnosticsParams;
 import org.eclipse.lsp4j.Range;
 import org.eclipse.lsp4j.SymbolInformation;
 import org.eclipse.lsp4j.TextDocumentContentChangeEvent;
+import org.eclipse.lsp4j.TextDocumentItem;
 import org.eclipse.lsp4j.TextEdit;
 import org.eclipse.lsp4j.jsonrpc.messages.Either;
 import org.eclipse.lsp4j.services.LanguageClient;
@@ -79,18 +80,26 @@ final class CriteriaDocuments implements TextDocumentService {
 
   @Override
   public void didOpen(DidOpenTextDocumentParams params) {
-    Path p = Convert.path(params.getTextDocument().getUri());
-    uris.put(p, params.getTextDocument().getUri());
-    service.workspace().open(p, params.getTextDocument().getText());
+    TextDocumentItem doc = params.getTextDocument();
+    if (doc == null || doc.getUri() == null || doc.getText() == null) {
+      throw Convert.invalid("didOpen needs textDocument.uri and textDocument.text");
+    }
+    Path p = Convert.path(doc.getUri());
+    uris.put(p, doc.getUri());
+    service.workspace().open(p, doc.getText());
     schedule(p);
   }
 
   @Override
   public void didChange(DidChangeTextDocumentParams params) {
-    Path p = Convert.path(params.getTextDocument().getUri());
+    Path p = Convert.path(params.getTextDocument());
     List<TextDocumentContentChangeEvent> changes = params.getContentChanges();
     if (changes != null && !changes.isEmpty()) {
-      service.workspace().open(p, changes.get(changes.size() - 1).getText()); // full sync
+      String text = changes.get(changes.size() - 1).getText();
+      if (text == null) {
+        throw Convert.invalid("didChange needs contentChanges[].text");
+      }
+      service.workspace().open(p, text); // full sync
     }
     schedule(p);
   }

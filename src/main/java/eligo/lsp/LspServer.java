@@ -19,7 +19,6 @@ import org.eclipse.lsp4j.jsonrpc.Launcher;
 import org.eclipse.lsp4j.jsonrpc.ResponseErrorException;
 import org.eclipse.lsp4j.jsonrpc.messages.ResponseError;
 import org.eclipse.lsp4j.jsonrpc.messages.ResponseErrorCode;
-import org.eclipse.lsp4j.launch.LSPLauncher;
 import org.eclipse.lsp4j.services.LanguageClient;
 import org.eclipse.lsp4j.services.LanguageClientAware;
 import org.eclipse.lsp4j.services.LanguageServer;
@@ -30,7 +29,8 @@ import org.eclipse.lsp4j.services.WorkspaceService;
  * The Eligo language server: initialize, the text document services of {@link CriteriaDocuments},
  * and a clean end ({@code shutdown} then {@code exit}: status 0; {@code exit} without {@code
  * shutdown}, or the input closed: 1). A request that fails gets an error response with a plain
- * message, never a stack trace, and the server goes on serving.
+ * message, never a stack trace, and the server goes on serving; {@link ProtocolGuard} answers what
+ * must not reach the services, and {@link ServerLog} keeps the log to one line a record.
  */
 public final class LspServer implements LanguageServer, LanguageClientAware {
   /** How long after the last change diagnostics are computed and published. */
@@ -50,9 +50,10 @@ public final class LspServer implements LanguageServer, LanguageClientAware {
    * exit status. {@code data}: a dataset folder for workload completion, or null.
    */
   public static int serve(InputStream in, OutputStream out, Path data) {
+    ServerLog.install(System.err);
     LspServer server = new LspServer(new LanguageService(new Workspace(), data), DEBOUNCE_MILLIS);
     Launcher<LanguageClient> launcher =
-        new LSPLauncher.Builder<LanguageClient>()
+        new ProtocolGuard.Builder()
             .setLocalService(server)
             .setRemoteInterface(LanguageClient.class)
             .setInput(in)
