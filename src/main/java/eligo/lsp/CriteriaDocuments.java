@@ -147,9 +147,21 @@ final class CriteriaDocuments implements TextDocumentService {
       }
       shown.removeAll(problems.keySet());
       shown.addAll(now);
+    } catch (StackOverflowError e) {
+      // an expression nested or chained too deep for the checker: say so where the user looks
+      org.eclipse.lsp4j.Diagnostic d =
+          new org.eclipse.lsp4j.Diagnostic(
+              new Range(new Position(0, 0), new Position(0, 0)),
+              "this file nests too deeply to be checked (stack overflow): split a long expression"
+                  + " into several with 'define'");
+      d.setSeverity(org.eclipse.lsp4j.DiagnosticSeverity.Error);
+      d.setSource("eligo");
+      d.setCode("syntax");
+      c.publishDiagnostics(new PublishDiagnosticsParams(uri(file), List.of(d)));
+      shown.add(file);
     } catch (RuntimeException e) {
       // a bug in checking must not stop the server: the next change tries again
-      System.err.println("eligo lsp: cannot check " + file + ": " + e);
+      ServerLog.ignored("cannot check " + file + ": " + e);
     }
   }
 

@@ -433,6 +433,20 @@ class LspServerTest {
   }
 
   @Test
+  void aFileTooDeepToCheckSaysSo() throws Exception {
+    String deep = "define x = 1" + " + 1".repeat(20_000) + "\n";
+    server
+        .getTextDocumentService()
+        .didOpen(
+            new DidOpenTextDocumentParams(new TextDocumentItem(uri, "eligo-criteria", 1, deep)));
+    PublishDiagnosticsParams p = published.poll(60, TimeUnit.SECONDS);
+    assertThat(p).as("diagnostics published").isNotNull();
+    assertThat(p.getDiagnostics())
+        .singleElement()
+        .satisfies(d -> assertThat(d.getMessage()).contains("too deeply"));
+  }
+
+  @Test
   void shutdownThenExitEndsWithStatusZero() throws Exception {
     server.shutdown().get(10, TimeUnit.SECONDS);
     server.exit();
