@@ -95,13 +95,36 @@ final class CriteriaDocuments implements TextDocumentService {
     Path p = Convert.path(params.getTextDocument());
     List<TextDocumentContentChangeEvent> changes = params.getContentChanges();
     if (changes != null && !changes.isEmpty()) {
-      String text = changes.get(changes.size() - 1).getText();
-      if (text == null) {
-        throw Convert.invalid("didChange needs contentChanges[].text");
+      String text = service.workspace().text(p);
+      for (TextDocumentContentChangeEvent change : changes) {
+        text = applied(text == null ? "" : text, change);
       }
-      service.workspace().open(p, text); // full sync
+      service.workspace().open(p, text);
     }
     schedule(p);
+  }
+
+  /**
+   * The text after a change: the whole new text, or a range replaced (the range clamped into the
+   * text, its ends in order).
+   */
+  static String applied(String text, TextDocumentContentChangeEvent change) {
+    if (change == null || change.getText() == null) {
+      throw Convert.invalid("didChange needs contentChanges[].text");
+    }
+    Range r = change.getRange();
+    if (r == null) {
+      return change.getText();
+    }
+    if (r.getStart() == null || r.getEnd() == null) {
+      throw Convert.invalid("didChange: a range needs a start and an end");
+    }
+    TextPositions at = new TextPositions(text);
+    int start = at.offset(r.getStart());
+    int end = at.offset(r.getEnd());
+    return text.substring(0, Math.min(start, end))
+        + change.getText()
+        + text.substring(Math.max(start, end));
   }
 
   @Override

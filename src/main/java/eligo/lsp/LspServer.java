@@ -111,7 +111,7 @@ public final class LspServer implements LanguageServer, LanguageClientAware {
   @Override
   public CompletableFuture<InitializeResult> initialize(InitializeParams params) {
     ServerCapabilities caps = new ServerCapabilities();
-    caps.setTextDocumentSync(TextDocumentSyncKind.Full);
+    caps.setTextDocumentSync(TextDocumentSyncKind.Incremental);
     caps.setDocumentFormattingProvider(true);
     caps.setDocumentSymbolProvider(true);
     caps.setDefinitionProvider(true);

@@ -55,16 +55,7 @@ final class TextPositions {
     if (text == null) {
       return new int[] {p.getLine() + 1, p.getCharacter() + 1};
     }
-    int line = Math.min(p.getLine(), protocolLines.length - 1);
-    int start = protocolLines[line];
-    int end = lineEnd(protocolLines, line);
-    int offset = start + (int) Math.min((long) p.getCharacter(), end - start);
-    if (offset > start
-        && offset < text.length()
-        && Character.isLowSurrogate(text.charAt(offset))
-        && Character.isHighSurrogate(text.charAt(offset - 1))) {
-      offset--; // inside a surrogate pair: the character it belongs to
-    }
+    int offset = offset(p);
     int serviceLine = lineOf(serviceLines, offset);
     return new int[] {serviceLine + 1, 1 + text.codePointCount(serviceLines[serviceLine], offset)};
   }
@@ -88,6 +79,24 @@ final class TextPositions {
     }
     int protocolLine = lineOf(protocolLines, offset);
     return new Position(protocolLine, offset - protocolLines[protocolLine]);
+  }
+
+  /** The offset in the text of a protocol position (of the known text; clamped into it). */
+  int offset(Position p) {
+    if (text == null) {
+      return 0;
+    }
+    int line = Math.max(0, Math.min(p.getLine(), protocolLines.length - 1));
+    int start = protocolLines[line];
+    int end = lineEnd(protocolLines, line);
+    int offset = start + (int) Math.max(0, Math.min((long) p.getCharacter(), end - start));
+    if (offset > start
+        && offset < text.length()
+        && Character.isLowSurrogate(text.charAt(offset))
+        && Character.isHighSurrogate(text.charAt(offset - 1))) {
+      offset--; // inside a surrogate pair: the character it belongs to
+    }
+    return offset;
   }
 
   /** The protocol position of the text's end. */

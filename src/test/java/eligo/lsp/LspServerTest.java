@@ -447,6 +447,32 @@ class LspServerTest {
   }
 
   @Test
+  void incrementalChangesAreAppliedInOrder() throws Exception {
+    String text = Files.readString(azure);
+    server
+        .getTextDocumentService()
+        .didOpen(
+            new DidOpenTextDocumentParams(new TextDocumentItem(uri, "eligo-criteria", 1, text)));
+    assertThat(next().getDiagnostics()).isEmpty();
+    int line = lineOf(text, "    met when value >= 1");
+    Range value = new Range(new Position(line, 13), new Position(line, 18));
+    server
+        .getTextDocumentService()
+        .didChange(
+            new DidChangeTextDocumentParams(
+                new VersionedTextDocumentIdentifier(uri, 2),
+                List.of(
+                    new TextDocumentContentChangeEvent(value, "valeu"),
+                    new TextDocumentContentChangeEvent(
+                        new Range(new Position(line, 13), new Position(line, 13)),
+                        "\"\ud83d\ude00\" + "))));
+    assertThat(next().getDiagnostics())
+        .filteredOn(d -> d.getMessage().contains("valeu"))
+        .singleElement()
+        .satisfies(d -> assertThat(d.getRange().getStart()).isEqualTo(new Position(line, 20)));
+  }
+
+  @Test
   void shutdownThenExitEndsWithStatusZero() throws Exception {
     server.shutdown().get(10, TimeUnit.SECONDS);
     server.exit();
