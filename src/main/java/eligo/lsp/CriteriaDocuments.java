@@ -86,7 +86,7 @@ final class CriteriaDocuments implements TextDocumentService {
     }
     Path p = Convert.path(doc.getUri());
     uris.put(p, doc.getUri());
-    service.workspace().open(p, doc.getText());
+    service.workspace().open(p, withoutByteOrderMark(doc.getText()));
     schedule(p);
   }
 
@@ -99,9 +99,18 @@ final class CriteriaDocuments implements TextDocumentService {
       for (TextDocumentContentChangeEvent change : changes) {
         text = applied(text == null ? "" : text, change);
       }
-      service.workspace().open(p, text);
+      service.workspace().open(p, withoutByteOrderMark(text));
     }
     schedule(p);
+  }
+
+  /**
+   * A document's text for the service: a leading byte-order mark (which a file read from disk
+   * loses, and the compiler would take for a stray character) becomes a space, so the columns stay
+   * the client's.
+   */
+  static String withoutByteOrderMark(String text) {
+    return text.startsWith("\uFEFF") ? " " + text.substring(1) : text;
   }
 
   /**

@@ -473,6 +473,26 @@ class LspServerTest {
   }
 
   @Test
+  void aByteOrderMarkIsNoErrorAndKeepsTheColumns() throws Exception {
+    String text = "\uFEFF" + Files.readString(azure);
+    server
+        .getTextDocumentService()
+        .didOpen(
+            new DidOpenTextDocumentParams(new TextDocumentItem(uri, "eligo-criteria", 1, text)));
+    assertThat(next().getDiagnostics()).isEmpty();
+    String broken = text.replace("# Solutions Partner", "import \"nowhere.criteria\"\n#");
+    server
+        .getTextDocumentService()
+        .didChange(
+            new DidChangeTextDocumentParams(
+                new VersionedTextDocumentIdentifier(uri, 2),
+                List.of(new TextDocumentContentChangeEvent(broken))));
+    assertThat(next().getDiagnostics())
+        .singleElement()
+        .satisfies(d -> assertThat(d.getRange().getStart()).isEqualTo(new Position(0, 8)));
+  }
+
+  @Test
   void shutdownThenExitEndsWithStatusZero() throws Exception {
     server.shutdown().get(10, TimeUnit.SECONDS);
     server.exit();
