@@ -89,7 +89,7 @@ public final class CriteriaParsing {
               });
     } catch (Nesting.TooDeep deep) {
       // refused as the parser reaches the limit, before it (or any walk after it) recurses deeper
-      diagnostics.add(Nesting.diagnostic(source, deep.at()));
+      diagnostics.add(Nesting.diagnostic(source, deep));
       return new Tree(tokens, Nesting.emptyTree(deep.at()), diagnostics);
     }
     // Unbalanced braces make the parser's own complaints at the end of the file a cascade, and a

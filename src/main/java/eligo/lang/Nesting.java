@@ -33,17 +33,33 @@ final class Nesting implements ParseTreeListener {
   /** The most levels a file may nest; real criteria nest a handful. */
   static final int MAX_LEVELS = 100;
 
-  /** Thrown from inside the parser at the token that nests one level too deep. */
+  /**
+   * The most operands one chain of a binary operator may join ('a + b + ...', 'x and y and ...')
+   * and the most postfix operators after one operand: the tree built from a chain nests as deep as
+   * it is long, and the walks over it (the builder, the checker, the generator) recurse that deep.
+   */
+  static final int MAX_CHAIN = 500;
+
+  /**
+   * Thrown from inside the parser at the token that nests one level too deep, or ({@code chain}) at
+   * the operator that makes a chain longer than {@link #MAX_CHAIN}.
+   */
   static final class TooDeep extends RuntimeException {
     private final transient Token at;
+    private final boolean chain;
 
-    TooDeep(Token at) {
+    TooDeep(Token at, boolean chain) {
       super(null, null, false, false);
       this.at = at;
+      this.chain = chain;
     }
 
     Token at() {
       return at;
+    }
+
+    boolean chain() {
+      return chain;
     }
   }
 
@@ -188,7 +204,7 @@ final class Nesting implements ParseTreeListener {
     boolean level = isLevel(ctx);
     counted.push(level);
     if (level && ++levels > MAX_LEVELS) {
-      throw new TooDeep(ctx.getStart());
+      throw new TooDeep(ctx.getStart(), false);
     }
   }
 
@@ -196,6 +212,19 @@ final class Nesting implements ParseTreeListener {
   public void exitEveryRule(ParserRuleContext ctx) {
     if (!counted.isEmpty() && counted.pop()) {
       levels--;
+    }
+    if (ctx instanceof CriteriaParser.OrExprContext
+        || ctx instanceof CriteriaParser.AndExprContext
+        || ctx instanceof CriteriaParser.AddExprContext
+        || ctx instanceof CriteriaParser.MulExprContext) {
+      // operand, operator, operand, ...: the operator after the first MAX_CHAIN operands
+      if (ctx.getChildCount() > 2 * MAX_CHAIN - 1) {
+        throw new TooDeep(((TerminalNode) ctx.getChild(2 * MAX_CHAIN - 1)).getSymbol(), true);
+      }
+    } else if (ctx instanceof CriteriaParser.PostfixExprContext
+        && ctx.getChildCount() > MAX_CHAIN + 1) {
+      // the operand, then its operators: the one after the first MAX_CHAIN
+      throw new TooDeep(((ParserRuleContext) ctx.getChild(MAX_CHAIN + 1)).getStart(), true);
     }
   }
 
@@ -248,8 +277,18 @@ final class Nesting implements ParseTreeListener {
             + " Eligo reads no further in this file");
   }
 
-  /** The error, at the token that goes too deep. */
-  static Diagnostic diagnostic(SourceFile source, Token at) {
+  /** The error, at the token that goes too deep or makes a chain too long. */
+  static Diagnostic diagnostic(SourceFile source, TooDeep deep) {
+    if (deep.chain()) {
+      return Diagnostic.error(
+          Tokens.span(source, deep.at()),
+          "too long: more than "
+              + MAX_CHAIN
+              + " operands joined by one operator ('+', '-', '*', 'and', 'or') or operators after"
+              + " one operand in one expression; split it into several 'define's. Eligo reads no"
+              + " further in this file");
+    }
+    Token at = deep.at();
     return Diagnostic.error(
         Tokens.span(source, at),
         "nested too deeply: more than "

@@ -84,6 +84,31 @@ class NestingTest {
   }
 
   @Test
+  void aLongChainOfOneOperatorIsALocatedErrorAndFiveHundredOperandsAreFine() {
+    // 2,000 terms overflowed the stack in check ('nests too deeply ... (stack overflow)', exit 5,
+    // no place); 200,000 ran for minutes
+    String[] values = {
+      "1" + " + 1".repeat(2000),
+      "1" + " * 1".repeat(2000),
+      "count tenant where acr at M > 0" + " and acr at M > 0".repeat(2000),
+      "count tenant where acr at M > 0" + " or acr at M > 0".repeat(2000),
+      "1" + " + 1".repeat(200_000),
+    };
+    for (String value : values) {
+      Path folder = Hostile.criteria(dir, "c" + value.length(), Hostile.metric("", value));
+      Ran r = Hostile.run("check", "--criteria", folder.toString());
+      assertThat(r.code()).as(value.substring(0, 40)).isEqualTo(3);
+      assertThat(r.err())
+          .containsPattern("x\\.criteria:4:\\d+: error: too long: more than 500 operands")
+          .doesNotContain("overflow");
+    }
+    Path fine = Hostile.criteria(dir, "fine500", Hostile.metric("", "1" + " + 1".repeat(499)));
+    Ran r = Hostile.run("check", "--criteria", fine.toString());
+    assertThat(r.err()).doesNotContain("error");
+    assertThat(r.code()).isZero();
+  }
+
+  @Test
   void theEditorShowsTheErrorAtItsPlace() {
     Path folder = Hostile.criteria(dir, "editor", Hostile.metric("", parens(300)));
     Path file = folder.resolve("x.criteria").toAbsolutePath();
