@@ -105,7 +105,10 @@
 
   function caret() {
     var lines = source.value.slice(0, source.selectionStart).split("\n");
-    return { line: lines.length, column: lines[lines.length - 1].length + 1, text: lines[lines.length - 1] };
+    var text = lines[lines.length - 1];
+    // the server counts columns in characters (code points), the browser in UTF-16 units: an
+    // emoji is one of the former and two of the latter
+    return { line: lines.length, column: Array.from(text).length + 1, text: text };
   }
 
   // what is typed of the word being completed: inside a string, what follows its quote

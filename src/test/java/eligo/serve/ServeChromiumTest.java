@@ -157,6 +157,22 @@ class ServeChromiumTest {
               + " const at = s.value.indexOf('in AZURE_TYPES') + 5;"
               + " s.setSelectionRange(at, at); s.dispatchEvent(new MouseEvent('click')); })()");
       b.waitUntil("document.getElementById('hover').textContent.includes('AZURE_TYPES')");
+      // after four emoji on its line (two UTF-16 units each, one column of the checker's), a
+      // click in the word still finds it: the browser's columns were one ahead per emoji, so the
+      // server looked past the word
+      b.eval(
+          "(() => { const s = document.getElementById('source');"
+              + " s.value = s.value.replace('\"Virtual Machine Licenses\"\\n      where sum acr via"
+              + " AZURE_TYPES', '\"Virtual Machine Licenses \\u{1F600}\\u{1F600}\\u{1F600}\\u{1F600}\""
+              + " where sum acr via AZURE_TYPES');"
+              + " s.dispatchEvent(new Event('input')); })()");
+      b.waitUntil("document.getElementById('source').value.includes('\\u{1F600}\" where')");
+      b.eval(
+          "(() => { const s = document.getElementById('source');"
+              + " const at = s.value.indexOf('via AZURE_TYPES for tenant, month') + 'via AZURE_TY'.length;"
+              + " s.setSelectionRange(at, at); document.getElementById('hover').textContent = '';"
+              + " s.dispatchEvent(new MouseEvent('click')); })()");
+      b.waitUntil("document.getElementById('hover').textContent.includes('AZURE_TYPES')");
     }
   }
 
