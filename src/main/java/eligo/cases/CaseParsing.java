@@ -67,7 +67,7 @@ public final class CaseParsing {
   record Tree(FileContext file, List<Diagnostic> syntaxErrors) {}
 
   static Tree tree(SourceFile source) {
-    CasesLexer lexer = new CasesLexer(CharStreams.fromString(source.text(), source.name()));
+    CasesLexer lexer = new CasesLexer(CharStreams.fromString(source.lexed(), source.name()));
     lexer.removeErrorListeners();
     CommonTokenStream tokens = new CommonTokenStream(lexer);
     tokens.fill();

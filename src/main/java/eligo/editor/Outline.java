@@ -78,7 +78,7 @@ final class Outline {
       return out;
     }
     List<Token> tokens = new ArrayList<>();
-    CasesLexer lexer = new CasesLexer(CharStreams.fromString(source.text(), source.name()));
+    CasesLexer lexer = new CasesLexer(CharStreams.fromString(source.lexed(), source.name()));
     lexer.removeErrorListeners();
     for (Token t = lexer.nextToken(); t.getType() != Token.EOF; t = lexer.nextToken()) {
       if (t.getChannel() == Token.DEFAULT_CHANNEL) {

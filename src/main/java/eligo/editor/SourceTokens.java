@@ -64,7 +64,7 @@ final class SourceTokens {
 
   SourceTokens(SourceFile source) {
     this.source = source;
-    CriteriaLexer lexer = new CriteriaLexer(CharStreams.fromString(source.text(), source.name()));
+    CriteriaLexer lexer = new CriteriaLexer(CharStreams.fromString(source.lexed(), source.name()));
     lexer.removeErrorListeners();
     for (Token t = lexer.nextToken(); t.getType() != Token.EOF; t = lexer.nextToken()) {
       if (t.getChannel() == Token.DEFAULT_CHANNEL) {

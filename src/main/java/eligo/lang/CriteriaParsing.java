@@ -45,7 +45,7 @@ public final class CriteriaParsing {
 
   static Tree tree(SourceFile source) {
     List<Diagnostic> diagnostics = new ArrayList<>();
-    CriteriaLexer lexer = new CriteriaLexer(CharStreams.fromString(source.text(), source.name()));
+    CriteriaLexer lexer = new CriteriaLexer(CharStreams.fromString(source.lexed(), source.name()));
     lexer.removeErrorListeners();
     CommonTokenStream tokens = new CommonTokenStream(lexer);
     tokens.fill();

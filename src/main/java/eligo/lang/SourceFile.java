@@ -9,7 +9,7 @@ import java.util.List;
 
 /**
  * A criteria (or case) file's text and display name, with line lookup for diagnostics. Lines end at
- * LF.
+ * LF, CRLF or a CR alone (old Mac files), as editors and the language server count them.
  */
 public final class SourceFile {
   private final String name;
@@ -22,8 +22,7 @@ public final class SourceFile {
     List<Integer> starts = new ArrayList<>();
     starts.add(0);
     for (int i = 0; i < text.length(); i++) {
-      // only LF ends a line (CRLF included), as the lexer counts lines
-      if (text.charAt(i) == '\n') {
+      if (endsLine(text, i)) {
         starts.add(i + 1);
       }
     }
@@ -74,6 +73,29 @@ public final class SourceFile {
             "this file is not valid UTF-8 text: byte 0x%02X here is not part of a UTF-8"
                 + " character; save the file as UTF-8",
             bad < bytes.length ? bytes[bad] & 0xff : bytes[bytes.length - 1] & 0xff));
+  }
+
+  /** Whether the character at {@code i} ends a line: an LF, or a CR not followed by an LF. */
+  private static boolean endsLine(String text, int i) {
+    char c = text.charAt(i);
+    return c == '\n' || c == '\r' && (i + 1 == text.length() || text.charAt(i + 1) != '\n');
+  }
+
+  /**
+   * The text as the lexers read it: each CR alone made an LF (the same length, so offsets hold),
+   * since an ANTLR lexer counts lines at LF only and would put a whole old Mac file on line 1.
+   */
+  public String lexed() {
+    if (text.indexOf('\r') < 0) {
+      return text;
+    }
+    char[] chars = text.toCharArray();
+    for (int i = 0; i < chars.length; i++) {
+      if (chars[i] == '\r' && endsLine(text, i)) {
+        chars[i] = '\n';
+      }
+    }
+    return new String(chars);
   }
 
   /** The name shown in diagnostics, e.g. {@code criteria/azure.criteria}. */

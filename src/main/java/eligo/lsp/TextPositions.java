@@ -5,16 +5,15 @@ import org.eclipse.lsp4j.Position;
 
 /**
  * Between the protocol's positions in a text and the language service's places in the same text.
- * The protocol counts lines from 0, ended by LF, CRLF or a lone CR, and characters in UTF-16 code
- * units; the service counts lines from 1, ended by LF only (as the compiler does), and columns from
- * 1 in code points. So an emoji is two protocol characters and one service column, and a lone CR
- * starts a protocol line but not a service one. Positions outside the text are clamped into it; a
- * position in the middle of a surrogate pair means the character it belongs to.
+ * Both end lines at LF, CRLF or a lone CR; the protocol counts lines from 0 and characters in
+ * UTF-16 code units, the service counts lines from 1 and columns from 1 in code points. So an emoji
+ * is two protocol characters and one service column. Positions outside the text are clamped into
+ * it; a position in the middle of a surrogate pair means the character it belongs to.
  */
 final class TextPositions {
   private final String text;
 
-  /** Offsets where each service line (LF) starts. */
+  /** Offsets where each service line starts: the protocol's lines (LF, CRLF, CR). */
   private final int[] serviceLines;
 
   /** Offsets where each protocol line (LF, CRLF, CR) starts. */
@@ -27,23 +26,17 @@ final class TextPositions {
       serviceLines = protocolLines = new int[] {0};
       return;
     }
-    int[] lf = new int[16];
     int[] any = new int[16];
-    int nLf = 1;
     int nAny = 1;
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);
-      if (c == '\n') {
-        lf = grow(lf, nLf);
-        lf[nLf++] = i + 1;
-      }
       if (c == '\n' || (c == '\r' && (i + 1 == text.length() || text.charAt(i + 1) != '\n'))) {
         any = grow(any, nAny);
         any[nAny++] = i + 1;
       }
     }
-    serviceLines = Arrays.copyOf(lf, nLf);
     protocolLines = Arrays.copyOf(any, nAny);
+    serviceLines = protocolLines; // SourceFile counts lines as the protocol does
   }
 
   private static int[] grow(int[] a, int n) {

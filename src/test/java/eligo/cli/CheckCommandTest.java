@@ -99,6 +99,23 @@ class CheckCommandTest {
   }
 
   @Test
+  void aFileWithOldMacLineEndsIsLocatedByItsLines() throws IOException {
+    // each line ended by a CR alone: the lexer counted LF only, so every error was on line 1,
+    // shown as the whole file
+    Path file = dir.resolve("a.criteria");
+    Files.writeString(file, "types S = PAL # c\rdefine x =\rdefine y = 1\r");
+    String[] check = run("check", "--criteria", dir.toString());
+    assertThat(check[0]).isEqualTo("3");
+    assertThat(check[2])
+        .isEqualTo(
+            file
+                + ":3:1: error: unexpected 'define'; expected a value\n"
+                + "define y = 1\n"
+                + "^~~~~~\n"
+                + "1 error\n");
+  }
+
+  @Test
   void checkWithDataSaysWhichRowsARunWouldRefuse() throws IOException {
     // an association type's text changed to one no row holds: every 'CSP T2' row is refused
     try (var files = Files.list(Path.of("criteria"))) {
