@@ -63,20 +63,19 @@ final class OperatorTyper {
           reporter.error(b.span(), "only M and named months can be moved by a number of months");
           return ERR;
         }
-        long moved = ExprTyper.offset(m.m()) + (b.op() == Ast.BinOp.ADD ? 1 : -1) * k.unscaled();
-        if (Math.abs(k.unscaled()) > ExprTyper.MAX_MONTHS
-            || Math.abs(moved) > ExprTyper.MAX_MONTHS) {
+        // a number of up to 18 digits, so neither sum below overflows
+        long d = (b.op() == Ast.BinOp.ADD ? 1 : -1) * k.unscaled();
+        long moved = ExprTyper.offset(m.m()) + d;
+        if (Math.abs(d) > ExprTyper.MAX_MONTHS || Math.abs(moved) > ExprTyper.MAX_MONTHS) {
           reporter.error(
               b.right().span(),
               "a month can be moved by at most "
                   + ExprTyper.MAX_MONTHS
                   + " months (100 years) from M or a named month; this moves it by "
-                  + (Math.abs(k.unscaled()) > ExprTyper.MAX_MONTHS
-                      ? k.unscaled()
-                      : Math.abs(moved)));
+                  + Math.max(Math.abs(d), Math.abs(moved)));
           return ERR;
         }
-        return new TMonth(shift(m.m(), (int) (moved - ExprTyper.offset(m.m()))));
+        return new TMonth(shift(m.m(), (int) d));
       }
       reporter.error(
           b.right().span(),

@@ -56,23 +56,8 @@ public record Snapshot(Path file, boolean read, String why, String writeFailure)
    *     DataFingerprint#statsOf})
    * @param files the fingerprint of the folder's files ({@link DataFingerprint#ofFiles}), when the
    *     hashing ends
-   */
-  static Loaded load(
-      Path file,
-      String stats,
-      Supplier<String> files,
-      Supplier<List<String>> types,
-      Supplier<List<eligo.ir.Ir.Attribute>> attributes,
-      Mode mode,
-      CsvLoad csv,
-      Stages stages)
-      throws CriteriaFailure, DataFailure {
-    return load(file, stats, files, types, attributes, mode, csv, stages, false);
-  }
-
-  /**
-   * {@link #load(Path, String, Supplier, Supplier, Supplier, Mode, CsvLoad, Stages)}, with the
-   * usage rows read onto the heap when {@code inMemory} (a server's), not read in place.
+   * @param inMemory the usage rows read onto the heap (a server's, which keeps them for hours), not
+   *     read in place
    */
   static Loaded load(
       Path file,

@@ -105,7 +105,8 @@ final class Startup {
                 () -> checkedAttributes(checking),
                 mode,
                 types -> csv(data, () -> types, mode, checking),
-                stages);
+                stages,
+                false);
       } catch (CriteriaFailed e) {
         throw checking.join().failure();
       }

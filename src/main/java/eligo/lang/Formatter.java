@@ -156,7 +156,8 @@ public final class Formatter {
           break;
         }
         if (t.getType() == CriteriaLexer.WS) {
-          int n = lineBreaks(t.getText());
+          // the lexer reads a lone CR as LF (SourceFile.lexed), so LF counts every line end
+          int n = (int) t.getText().chars().filter(c -> c == '\n').count();
           if (n > 0 && (!line.code.isEmpty() || line.comment != null)) {
             lines.add(line);
             line = new Line();
@@ -177,21 +178,6 @@ public final class Formatter {
       if (!line.code.isEmpty() || line.comment != null) {
         lines.add(line);
       }
-    }
-
-    /**
-     * The line breaks in a run of space: LF, CRLF, and a CR alone (old Mac files; a comment stops
-     * at it, so a CR taken for a space would put two comments on one line, and lose one).
-     */
-    private static int lineBreaks(String space) {
-      int n = 0;
-      for (int i = 0; i < space.length(); i++) {
-        char c = space.charAt(i);
-        if (c == '\n' || c == '\r' && (i + 1 == space.length() || space.charAt(i + 1) != '\n')) {
-          n++;
-        }
-      }
-      return n;
     }
 
     String render() {

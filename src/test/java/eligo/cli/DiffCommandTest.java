@@ -249,16 +249,7 @@ class DiffCommandTest {
             repo.resolve("criteria"), "azure.criteria", "Net customer adds", "Net customer adds");
     git(repo, "init", "-q");
     git(repo, "add", ".");
-    git(
-        repo,
-        "-c",
-        "user.name=Eligo Test",
-        "-c",
-        "user.email=test@example.invalid",
-        "commit",
-        "-q",
-        "-m",
-        "criteria");
+    commit(repo, "criteria");
     replace(
         criteria.resolve("azure.criteria"),
         "define qualifying_acr = $1000",
@@ -294,16 +285,7 @@ class DiffCommandTest {
     Files.writeString(criteria.resolve("notes.txt"), "criteria to come\n");
     git(repo, "init", "-q");
     git(repo, "add", ".");
-    git(
-        repo,
-        "-c",
-        "user.name=Eligo Test",
-        "-c",
-        "user.email=test@example.invalid",
-        "commit",
-        "-q",
-        "-m",
-        "no criteria yet");
+    commit(repo, "no criteria yet");
     for (Path p : Files.newDirectoryStream(Path.of("criteria"), "*.criteria")) {
       Files.copy(p, criteria.resolve(p.getFileName().toString()));
     }
@@ -324,16 +306,7 @@ class DiffCommandTest {
     Files.writeString(repo.resolve("README"), "criteria to come\n");
     git(repo, "init", "-q");
     git(repo, "add", ".");
-    git(
-        repo,
-        "-c",
-        "user.name=Eligo Test",
-        "-c",
-        "user.email=test@example.invalid",
-        "commit",
-        "-q",
-        "-m",
-        "no criteria folder yet");
+    commit(repo, "no criteria folder yet");
     Path criteria = Files.createDirectories(repo.resolve("criteria"));
     for (Path p : Files.newDirectoryStream(Path.of("criteria"), "*.criteria")) {
       Files.copy(p, criteria.resolve(p.getFileName().toString()));
@@ -375,16 +348,7 @@ class DiffCommandTest {
     }
     git(repo, "init", "-q");
     git(repo, "add", ".");
-    git(
-        repo,
-        "-c",
-        "user.name=Eligo Test",
-        "-c",
-        "user.email=test@example.invalid",
-        "commit",
-        "-q",
-        "-m",
-        "criteria as links");
+    commit(repo, "criteria as links");
     replace(
         shared.resolve("azure.criteria"),
         "define qualifying_acr = $1000",
@@ -398,6 +362,19 @@ class DiffCommandTest {
     Files.delete(azure);
     Files.write(azure, "# caf\u00e9\n".getBytes(StandardCharsets.ISO_8859_1));
     git(repo, "add", ".");
+    commit(repo, "a Latin-1 file");
+    Files.copy(shared.resolve("azure.criteria"), azure, StandardCopyOption.REPLACE_EXISTING);
+    Run r =
+        eligo("diff", "--old", "HEAD", "--new", criteria.toString(), "--data", SAMPLE.toString());
+    // before: 'neither a folder nor a git revision (git: not valid UTF-8 text: ...)'
+    assertThat(r.code()).as(r.err()).isEqualTo(ExitCodes.CRITERIA);
+    assertThat(r.err())
+        .startsWith(
+            "HEAD:criteria/azure.criteria:1:6: error: this file is not valid UTF-8 text: byte 0xE9");
+  }
+
+  /** Commits what is staged in {@code repo}, as a test author. */
+  static void commit(Path repo, String message) throws IOException, InterruptedException {
     git(
         repo,
         "-c",
@@ -407,15 +384,7 @@ class DiffCommandTest {
         "commit",
         "-q",
         "-m",
-        "a Latin-1 file");
-    Files.copy(shared.resolve("azure.criteria"), azure, StandardCopyOption.REPLACE_EXISTING);
-    Run r =
-        eligo("diff", "--old", "HEAD", "--new", criteria.toString(), "--data", SAMPLE.toString());
-    // before: 'neither a folder nor a git revision (git: not valid UTF-8 text: ...)'
-    assertThat(r.code()).as(r.err()).isEqualTo(ExitCodes.CRITERIA);
-    assertThat(r.err())
-        .startsWith(
-            "HEAD:criteria/azure.criteria:1:6: error: this file is not valid UTF-8 text: byte 0xE9");
+        message);
   }
 
   static void git(Path dir, String... args) throws IOException, InterruptedException {
