@@ -7,6 +7,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -27,20 +28,19 @@ class AsOfWarningTest {
     return new Ran(code, err.toString());
   }
 
+  /** eligo run -q of the criteria on {@code data}, with --as-of {@code asOf} unless null. */
+  private static Ran run(Path tmp, String data, String asOf) {
+    List<String> args = new ArrayList<>(List.of("run", "-q", "--criteria", "criteria"));
+    args.addAll(List.of("--data", data, "--results", tmp.resolve("out.csv").toString()));
+    if (asOf != null) {
+      args.addAll(List.of("--as-of", asOf));
+    }
+    return eligo(args.toArray(String[]::new));
+  }
+
   @Test
   void runWarnsOfAMonthAfterTheData(@TempDir Path tmp) {
-    Ran r =
-        eligo(
-            "run",
-            "-q",
-            "--criteria",
-            "criteria",
-            "--data",
-            SAMPLE,
-            "--as-of",
-            "2031-01",
-            "--results",
-            tmp.resolve("out.csv").toString());
+    Ran r = run(tmp, SAMPLE, "2031-01");
     assertThat(r.code()).isZero();
     assertThat(r.err())
         .contains(
@@ -72,16 +72,7 @@ class AsOfWarningTest {
     usage.set(1, row.replace(",2024-06,", ",2062-06,")); // a year typed 2062 for 2026
     assertThat(usage.get(1)).isNotEqualTo(row);
     Files.write(data.resolve("usage.csv"), usage);
-    Ran r =
-        eligo(
-            "run",
-            "-q",
-            "--criteria",
-            "criteria",
-            "--data",
-            data.toString(),
-            "--results",
-            tmp.resolve("out.csv").toString());
+    Ran r = run(tmp, data.toString(), null);
     assertThat(r.code()).isZero();
     assertThat(r.err())
         .contains(
@@ -96,18 +87,7 @@ class AsOfWarningTest {
   @Test
   void aMonthInsideTheDataOrTheDefaultDrawsNoWarning(@TempDir Path tmp) {
     for (String month : new String[] {"2026-09", "2024-06", "2025-03"}) {
-      Ran r =
-          eligo(
-              "run",
-              "-q",
-              "--criteria",
-              "criteria",
-              "--data",
-              SAMPLE,
-              "--as-of",
-              month,
-              "--results",
-              tmp.resolve("out.csv").toString());
+      Ran r = run(tmp, SAMPLE, month);
       assertThat(r.code()).isZero();
       assertThat(r.err()).as(month).doesNotContain("as-of month");
     }

@@ -157,7 +157,10 @@ class DiffCommandTest {
     return v.isEmpty() ? row.get("status").asText() : row.get("status").asText() + " " + v;
   }
 
-  static JsonNode diffJson(String old, Path newCriteria, String... more) throws IOException {
+  /**
+   * eligo diff of {@code old} against {@code newCriteria} on the sample data, then {@code more}.
+   */
+  static Run diff(String old, Path newCriteria, String... more) {
     List<String> args =
         new ArrayList<>(
             List.of(
@@ -167,11 +170,15 @@ class DiffCommandTest {
                 "--new",
                 newCriteria.toString(),
                 "--data",
-                SAMPLE.toString(),
-                "--format",
-                "json"));
+                SAMPLE.toString()));
     args.addAll(List.of(more));
-    Run r = eligo(args.toArray(String[]::new));
+    return eligo(args.toArray(String[]::new));
+  }
+
+  static JsonNode diffJson(String old, Path newCriteria, String... more) throws IOException {
+    List<String> args = new ArrayList<>(List.of(more));
+    args.addAll(List.of("--format", "json"));
+    Run r = diff(old, newCriteria, args.toArray(String[]::new));
     assertThat(r.code()).as(r.err()).isZero();
     return new ObjectMapper().readTree(r.out());
   }
@@ -200,17 +207,7 @@ class DiffCommandTest {
     assertThat(report.get("customerCount").asInt()).isEqualTo(120);
     assertThat(report.get("asOf").asText()).isEqualTo("2026-09");
 
-    Run text =
-        eligo(
-            "diff",
-            "--old",
-            "criteria",
-            "--new",
-            changed.toString(),
-            "--data",
-            SAMPLE.toString(),
-            "--engine",
-            "interpret");
+    Run text = diff("criteria", changed, "--engine", "interpret");
     assertThat(text.code()).isZero();
     assertThat(text.out())
         .contains(
@@ -260,15 +257,7 @@ class DiffCommandTest {
         .isNotEmpty()
         .isEqualTo(expected);
 
-    Run bad =
-        eligo(
-            "diff",
-            "--old",
-            "no-such-revision",
-            "--new",
-            criteria.toString(),
-            "--data",
-            SAMPLE.toString());
+    Run bad = diff("no-such-revision", criteria);
     assertThat(bad.code()).isEqualTo(ExitCodes.USAGE);
     assertThat(bad.err())
         .startsWith(
@@ -289,8 +278,7 @@ class DiffCommandTest {
     for (Path p : Files.newDirectoryStream(Path.of("criteria"), "*.criteria")) {
       Files.copy(p, criteria.resolve(p.getFileName().toString()));
     }
-    Run r =
-        eligo("diff", "--old", "HEAD", "--new", criteria.toString(), "--data", SAMPLE.toString());
+    Run r = diff("HEAD", criteria);
     // before: an empty program, whose load refused every association of the data (exit 4)
     assertThat(r.code()).as(r.err()).isEqualTo(ExitCodes.CRITERIA);
     assertThat(r.out()).isEmpty();
@@ -311,23 +299,14 @@ class DiffCommandTest {
     for (Path p : Files.newDirectoryStream(Path.of("criteria"), "*.criteria")) {
       Files.copy(p, criteria.resolve(p.getFileName().toString()));
     }
-    Run r =
-        eligo("diff", "--old", "HEAD", "--new", criteria.toString(), "--data", SAMPLE.toString());
+    Run r = diff("HEAD", criteria);
     // before: "is neither a folder nor a git revision", of a revision that exists
     assertThat(r.code()).as(r.err()).isEqualTo(ExitCodes.CRITERIA);
     assertThat(r.err())
         .isEqualTo("eligo: the folder " + criteria + " did not exist at revision 'HEAD'\n");
 
     Path file = criteria.resolve("azure.criteria");
-    Run f =
-        eligo(
-            "diff",
-            "--old",
-            file.toString(),
-            "--new",
-            criteria.toString(),
-            "--data",
-            SAMPLE.toString());
+    Run f = diff(file.toString(), criteria);
     assertThat(f.code()).isEqualTo(ExitCodes.USAGE);
     assertThat(f.err())
         .isEqualTo(
@@ -364,8 +343,7 @@ class DiffCommandTest {
     git(repo, "add", ".");
     commit(repo, "a Latin-1 file");
     Files.copy(shared.resolve("azure.criteria"), azure, StandardCopyOption.REPLACE_EXISTING);
-    Run r =
-        eligo("diff", "--old", "HEAD", "--new", criteria.toString(), "--data", SAMPLE.toString());
+    Run r = diff("HEAD", criteria);
     // before: 'neither a folder nor a git revision (git: not valid UTF-8 text: ...)'
     assertThat(r.code()).as(r.err()).isEqualTo(ExitCodes.CRITERIA);
     assertThat(r.err())
@@ -410,17 +388,7 @@ class DiffCommandTest {
     JsonNode report = diffJson("criteria", changed, "--engine", "interpret");
     assertThat(reportedRows(report)).isEqualTo(expected);
     assertThat(report.get("customers")).isEmpty();
-    Run text =
-        eligo(
-            "diff",
-            "--old",
-            "criteria",
-            "--new",
-            changed.toString(),
-            "--data",
-            SAMPLE.toString(),
-            "--engine",
-            "interpret");
+    Run text = diff("criteria", changed, "--engine", "interpret");
     assertThat(text.out())
         .contains(
             "\nNo customer changed: every customer has the same status and value at every node; "
@@ -443,25 +411,8 @@ class DiffCommandTest {
             "define qualifying_acr = $1000",
             "define qualifying_acr = $900");
     for (Path changed : List.of(same, lower)) {
-      Run plain =
-          eligo(
-              "diff",
-              "--old",
-              "criteria",
-              "--new",
-              changed.toString(),
-              "--data",
-              SAMPLE.toString());
-      Run flagged =
-          eligo(
-              "diff",
-              "--old",
-              "criteria",
-              "--new",
-              changed.toString(),
-              "--data",
-              SAMPLE.toString(),
-              "--exit-code");
+      Run plain = diff("criteria", changed);
+      Run flagged = diff("criteria", changed, "--exit-code");
       assertThat(plain.code()).isZero();
       assertThat(flagged.code()).isEqualTo(changed == same ? 0 : ExitCodes.CHANGED);
       assertThat(flagged.out()).isEqualTo(plain.out());
@@ -472,17 +423,7 @@ class DiffCommandTest {
   void aChangeThatTouchesNothingSaysSo() throws IOException {
     Path changed =
         changedCopy(tmp.resolve("new"), "azure.criteria", "Net customer adds", "Net new customers");
-    Run r =
-        eligo(
-            "diff",
-            "--old",
-            "criteria",
-            "--new",
-            changed.toString(),
-            "--data",
-            SAMPLE.toString(),
-            "--engine",
-            "interpret");
+    Run r = diff("criteria", changed, "--engine", "interpret");
     assertThat(r.code()).isZero();
     assertThat(r.out())
         .isEqualTo(
@@ -508,14 +449,9 @@ class DiffCommandTest {
             "define qualifying_acr = $900");
     Path page = tmp.resolve("out/impact.html");
     Run r =
-        eligo(
-            "diff",
-            "--old",
+        diff(
             "criteria",
-            "--new",
-            changed.toString(),
-            "--data",
-            SAMPLE.toString(),
+            changed,
             "--engine",
             "interpret",
             "--format",
