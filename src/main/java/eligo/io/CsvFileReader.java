@@ -339,7 +339,7 @@ final class CsvFileReader {
     List<String> problems = new ArrayList<>();
     int[] cols = columnsOf(header, columns, new ArrayList<>(), problems);
     for (String problem : problems) {
-      log.fileError(file, 0, problem);
+      log.fileError(file, header.line(), problem);
     }
     return cols;
   }

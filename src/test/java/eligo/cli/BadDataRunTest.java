@@ -131,7 +131,7 @@ class BadDataRunTest {
             "8 errors in the dataset:",
             expected.get(0),
             expected.get(1),
-            "tenants.csv: missing column 'tenant_name' (the header has: customer_id, tenant_id)",
+            "tenants.csv:1: missing column 'tenant_name' (the header has: customer_id, tenant_id)",
             "associations.csv: file is missing (looked for "
                 + data.resolve("associations.csv")
                 + ")",

@@ -93,7 +93,7 @@ class AllErrorsTest {
         .containsExactly(
             "customers.csv:5: the row has 2 fields, the header has 3",
             "workloads.csv:5: family is empty",
-            "associations.csv: missing column 'end_month' (the header has: tenant_id, workload,"
+            "associations.csv:1: missing column 'end_month' (the header has: tenant_id, workload,"
                 + " association_type, start_month)",
             "usage.csv: file is missing (looked for " + dir.resolve("usage.csv") + ")");
   }

@@ -53,14 +53,22 @@ class DatasetLoaderErrorsTest {
     put(dir, "tenants.csv", "customer_id,tenant_id\nC1,T1\n");
     assertThat(errors(dir))
         .containsExactly(
-            "tenants.csv: missing column 'tenant_name' (the header has: customer_id, tenant_id)");
+            "tenants.csv:1: missing column 'tenant_name' (the header has: customer_id, tenant_id)");
+  }
+
+  @Test
+  void headerErrorsNameTheHeadersLineAfterBlankLines() {
+    put(dir, "tenants.csv", "\n\ncustomer_id,tenant_id\nC1,T1\n");
+    assertThat(errors(dir))
+        .containsExactly(
+            "tenants.csv:3: missing column 'tenant_name' (the header has: customer_id, tenant_id)");
   }
 
   @Test
   void columnTwice() {
     put(dir, "customers.csv", "partner_id,customer_id,customer_name,customer_id\nP1,C1,One,C1\n");
     assertThat(errors(dir))
-        .containsExactly("customers.csv: column 'customer_id' appears twice in the header");
+        .containsExactly("customers.csv:1: column 'customer_id' appears twice in the header");
   }
 
   @Test
