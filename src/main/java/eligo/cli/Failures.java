@@ -60,14 +60,9 @@ final class Failures {
    * the command that shows each with its line.
    */
   static String namesNotInData(List<Diagnostic> warnings, Path criteria, Path data) {
-    int n = warnings.size();
     return "eligo: warning: "
-        + (n == 1 ? "1 workload or family name" : n + " workload and family names")
-        + " of the criteria "
-        + (n == 1 ? "is" : "are")
-        + " not in this dataset's workloads.csv, so rules count nothing for "
-        + (n == 1 ? "it" : "them")
-        + " here; each with its line: eligo check --criteria "
+        + Eligo.namesNotInData(warnings.size())
+        + "; each with its line: eligo check --criteria "
         + criteria
         + " --data "
         + data;

@@ -139,8 +139,23 @@ public final class Eligo {
     if (latest == Month.NONE) {
       return null;
     }
+    return asOfWarning(
+        given, asOf, data.earliestUsageMonth(), data.usageMonthBeforeLatest(), latest);
+  }
+
+  /**
+   * {@link #asOfWarning(Integer, int, Dataset)} from the months of usage alone, for a runner that
+   * holds no {@link Dataset} (Spark): the {@code earliest} and {@code latest} months with usage and
+   * {@code beforeLatest}, the latest before {@code latest} ({@link Month#NONE} when there is none;
+   * {@code latest} NONE: usage has no rows, and nothing is said).
+   */
+  public static String asOfWarning(
+      Integer given, int asOf, int earliest, int beforeLatest, int latest) {
+    if (latest == Month.NONE) {
+      return null;
+    }
     if (given == null) {
-      int before = data.usageMonthBeforeLatest();
+      int before = beforeLatest;
       // sparse data may skip months; a year and more is rather a mistyped year
       if (before == Month.NONE || latest - before <= 12) {
         return null;
@@ -160,7 +175,6 @@ public final class Eligo {
           + Month.format(latest)
           + "): the data hold no usage for it";
     }
-    int earliest = data.earliestUsageMonth();
     if (asOf < earliest) {
       return "the as-of month "
           + Month.format(asOf)
@@ -198,6 +212,31 @@ public final class Eligo {
   public static List<Diagnostic> bindToCatalog(Frontend.Compilation criteria, Path workloadsCsv)
       throws CriteriaFailure, DataFailure {
     return CriteriaAgainstData.bindToCatalog(criteria, workloadsCsv);
+  }
+
+  /**
+   * {@link #bindToCatalog}, against the workloads already read ({@code families}: each workload's
+   * family, in file order): for a runner that reads {@code workloads.csv} itself (Spark).
+   *
+   * @return the warnings (names the workloads lack)
+   * @throws CriteriaFailure with the errors (and warnings), when there is an error
+   */
+  public static List<Diagnostic> bindToWorkloads(
+      Frontend.Compilation criteria, Map<String, String> families) throws CriteriaFailure {
+    return CriteriaAgainstData.bind(criteria, families, Map.of());
+  }
+
+  /**
+   * The warnings of criteria held against data, in words: how many of the criteria's workload and
+   * family names the dataset lacks ({@code n}, at least 1), and what follows from it.
+   */
+  public static String namesNotInData(int n) {
+    return (n == 1 ? "1 workload or family name" : n + " workload and family names")
+        + " of the criteria "
+        + (n == 1 ? "is" : "are")
+        + " not in this dataset's workloads.csv, so rules count nothing for "
+        + (n == 1 ? "it" : "them")
+        + " here";
   }
 
   /**

@@ -2,10 +2,13 @@ package eligo.spark;
 
 import eligo.data.Month;
 import eligo.engine.CriteriaFailure;
+import eligo.engine.Eligo;
 import eligo.engine.Evaluation;
+import eligo.lang.Diagnostic;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.apache.spark.SparkConf;
@@ -135,6 +138,7 @@ public final class Main implements Callable<Integer> {
                 spark,
                 new SparkRunner.Options(
                     criteria, data, results, month, format.equals("parquet"), partitions));
+        warn(s, criteria, data, err);
         out.println(
             String.format(
                 Locale.ROOT,
@@ -164,6 +168,41 @@ public final class Main implements Callable<Integer> {
       } finally {
         spark.stop();
       }
+    }
+  }
+
+  /**
+   * What {@code eligo run} warns of, in its words: the criteria's names that the data's workloads
+   * lack (each with its line, or {@code eligo check} for a local folder, as {@code eligo run}
+   * points to it) and an as-of month that looks like a slip.
+   */
+  static void warn(SparkRunner.Summary s, Path criteria, String data, java.io.PrintWriter err) {
+    List<Diagnostic> names = s.namesNotInData();
+    if (!names.isEmpty()) {
+      boolean local = localFolder(data);
+      err.println(
+          "eligo-spark: warning: "
+              + Eligo.namesNotInData(names.size())
+              + (local
+                  ? "; each with its line: eligo check --criteria " + criteria + " --data " + data
+                  : ":"));
+      if (!local) {
+        for (Diagnostic d : names) {
+          err.println("  " + d.span().where() + ": " + d.message());
+        }
+      }
+    }
+    if (s.asOfWarning() != null) {
+      err.println("eligo-spark: warning: " + s.asOfWarning());
+    }
+  }
+
+  /** Whether {@code data} names a folder of this machine (not a URI such as s3a://). */
+  private static boolean localFolder(String data) {
+    try {
+      return !data.contains("://") && java.nio.file.Files.isDirectory(Path.of(data));
+    } catch (java.nio.file.InvalidPathException e) {
+      return false;
     }
   }
 

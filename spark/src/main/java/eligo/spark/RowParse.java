@@ -112,6 +112,9 @@ final class RowParse implements Serializable {
         tenant, Schemas.ASSOCIATION, null, null, w, start, end, type, null, null, null, null, null);
   }
 
+  /** The field of {@link #usage}'s row that holds the month. */
+  static final int USAGE_MONTH = 5;
+
   /**
    * usage: tenant_id, workload, month, then the five measures; as a row of tenant id, kind, two
    * nulls, workload index, month, two nulls and the five measures (cents or counts).

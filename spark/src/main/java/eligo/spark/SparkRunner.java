@@ -50,8 +50,19 @@ public final class SparkRunner {
       boolean parquetResults,
       int partitions) {}
 
-  /** What ran: customers and partners written, and which evaluators. */
-  public record Summary(long customers, long partners, int areas, String evaluators, int asOf) {}
+  /**
+   * What ran: customers and partners written, which evaluators, and what {@code eligo run} would
+   * warn of: the criteria's workload and family names that {@code workloads.csv} lacks ({@code
+   * namesNotInData}) and why the as-of month looks like a slip ({@code asOfWarning}, or null).
+   */
+  public record Summary(
+      long customers,
+      long partners,
+      int areas,
+      String evaluators,
+      int asOf,
+      List<eligo.lang.Diagnostic> namesNotInData,
+      String asOfWarning) {}
 
   /**
    * Runs the job on {@code spark}.
@@ -130,6 +141,13 @@ public final class SparkRunner {
       names.add(w[0]);
       families.add(w[1]);
     }
+    // the criteria's workload and family names against them, as eligo run holds them: a likely
+    // slip stops the run at its criteria line, a name far from every workload is a warning
+    Map<String, String> familyOf = new java.util.LinkedHashMap<>();
+    for (int k = 0; k < names.size(); k++) {
+      familyOf.put(names.get(k), families.get(k));
+    }
+    List<eligo.lang.Diagnostic> namesNotInData = Eligo.bindToWorkloads(compiled, familyOf);
 
     // a quoted line break in associations.csv (or, scanned for its latest month, usage.csv) is
     // found here, before the main job: the retry starts from nothing, and no task is cut short
@@ -154,13 +172,23 @@ public final class SparkRunner {
     RowParse tenantParse = new RowParse(tenants, workloadIndex, typeIndex, typeNames);
     RowParse assocParse = new RowParse(associations, workloadIndex, typeIndex, typeNames);
     RowParse usageParse = new RowParse(usage, workloadIndex, typeIndex, typeNames);
+    UsageMonths months = new UsageMonths();
+    spark.sparkContext().register(months, "usage months");
     Dataset<Row> byTenant =
         tenants
             .rows()
             .mapPartitions(
                 new BadRows.Checked(tenantParse::tenant), Encoders.row(Schemas.BY_TENANT))
             .union(parsed(spark, associations, assocParse::association))
-            .union(parsed(spark, usage, usageParse::usage))
+            .union(
+                parsed(
+                    spark,
+                    usage,
+                    r -> {
+                      Row u = usageParse.usage(r);
+                      months.add(u.getInt(RowParse.USAGE_MONTH));
+                      return u;
+                    }))
             .repartition(partitions, functions.col("tenant_id"))
             .sortWithinPartitions("tenant_id", "kind")
             .mapPartitions(
@@ -212,10 +240,17 @@ public final class SparkRunner {
           counts[1],
           runtime.areas.size(),
           prebuilt ? "generated engine, prebuilt" : "generated engine, compiled on the driver",
-          asOf);
+          asOf,
+          namesNotInData,
+          asOfWarning(o.asOf(), asOf, months.value()));
     } finally {
       evaluated.unpersist();
     }
+  }
+
+  /** {@link Eligo#asOfWarning}, from the months of usage the run met ({@link UsageMonths}). */
+  static String asOfWarning(Integer given, int asOf, int[] months) {
+    return Eligo.asOfWarning(given, asOf, months[0], months[1], months[2]);
   }
 
   /** Streams the sorted blocks to the driver one partition at a time into the results file. */
