@@ -126,6 +126,17 @@ public final class Main implements Callable<Integer> {
         err.println("eligo-spark: --results-format must be csv or parquet, not '" + format + "'");
         return USAGE;
       }
+      SparkRunner.Options options =
+          new SparkRunner.Options(
+              criteria, data, results, month, format.equals("parquet"), partitions);
+      if (!options.parquetResults()) {
+        try {
+          ResultsTarget.checkFile(options); // before a session starts, as eligo run refuses it
+        } catch (ResultsTarget.Refused r) {
+          err.println("eligo-spark: " + r.getMessage());
+          return USAGE;
+        }
+      }
       long started = System.nanoTime();
       SparkSession spark = session(master);
       StageLog stages = new StageLog();
@@ -133,11 +144,7 @@ public final class Main implements Callable<Integer> {
         spark.sparkContext().addSparkListener(stages);
       }
       try {
-        SparkRunner.Summary s =
-            SparkRunner.run(
-                spark,
-                new SparkRunner.Options(
-                    criteria, data, results, month, format.equals("parquet"), partitions));
+        SparkRunner.Summary s = SparkRunner.run(spark, options);
         warn(s, criteria, data, err);
         out.println(
             String.format(
@@ -156,6 +163,9 @@ public final class Main implements Callable<Integer> {
           stages.print(err, s.customers());
         }
         return 0;
+      } catch (ResultsTarget.Refused r) {
+        err.println("eligo-spark: " + r.getMessage());
+        return USAGE;
       } catch (CriteriaFailure f) {
         if (f.diagnostics().isEmpty()) {
           err.println("eligo-spark: " + f.getMessage());

@@ -123,9 +123,11 @@ final class ResultBlocks {
 
   /**
    * Writes the rows of the sorted blocks as a Parquet table (a folder of part files in the results
-   * file's order; columns those of the file, every value as the file writes it).
+   * file's order; columns those of the file, every value as the file writes it), whole or not at
+   * all ({@link ResultsTarget#writeTable}).
    */
-  static long[] writeParquet(org.apache.spark.sql.Dataset<Row> sorted, String target) {
+  static long[] writeParquet(org.apache.spark.sql.Dataset<Row> sorted, String target)
+      throws java.io.IOException {
     org.apache.spark.sql.Dataset<Row> rows =
         sorted.flatMap(
             (FlatMapFunction<Row, Row>)
@@ -143,7 +145,10 @@ final class ResultBlocks {
                   return out.iterator();
                 },
             Encoders.row(Schemas.RESULT_ROW));
-    rows.write().mode(SaveMode.Overwrite).parquet(target);
+    ResultsTarget.writeTable(
+        sorted.sparkSession(),
+        target,
+        folder -> rows.write().mode(SaveMode.ErrorIfExists).parquet(folder));
     return new long[] {-1, -1};
   }
 }

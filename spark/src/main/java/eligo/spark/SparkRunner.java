@@ -67,11 +67,13 @@ public final class SparkRunner {
   /**
    * Runs the job on {@code spark}.
    *
+   * @throws ResultsTarget.Refused when the results would replace an input or what is no results
    * @throws CriteriaFailure when the criteria cannot be read or have errors
    * @throws DataProblem when a file or row of the data cannot be used (from a task or here)
    * @throws eligo.engine.Evaluation.EvaluationException when an amount overflows
    */
   public static Summary run(SparkSession spark, Options o) throws CriteriaFailure, IOException {
+    ResultsTarget.check(spark, o);
     Set<String> whole = new HashSet<>();
     while (true) {
       try {
