@@ -32,6 +32,9 @@ public final class Main implements Callable<Integer> {
   static final int DATA = 4;
   static final int FAILURE = 5;
 
+  /** The most shuffle partitions {@code --partitions} sets (as many as the runner ever chooses). */
+  static final int MAX_PARTITIONS = 100_000;
+
   @Override
   public Integer call() {
     CommandLine.usage(this, System.err);
@@ -99,9 +102,8 @@ public final class Main implements Callable<Integer> {
 
     @Option(
         names = "--partitions",
-        defaultValue = "0",
-        description = "shuffle partitions (default: about 128 MB of input each)")
-    int partitions;
+        description = "shuffle partitions, 1 to 100000 (default: about 128 MB of input each)")
+    Integer partitions;
 
     @Option(
         names = "--timings",
@@ -126,9 +128,22 @@ public final class Main implements Callable<Integer> {
         err.println("eligo-spark: --results-format must be csv or parquet, not '" + format + "'");
         return USAGE;
       }
+      if (partitions != null && (partitions < 1 || partitions > MAX_PARTITIONS)) {
+        err.println(
+            "eligo-spark: --partitions must be between 1 and "
+                + MAX_PARTITIONS
+                + ", not "
+                + partitions);
+        return USAGE;
+      }
       SparkRunner.Options options =
           new SparkRunner.Options(
-              criteria, data, results, month, format.equals("parquet"), partitions);
+              criteria,
+              data,
+              results,
+              month,
+              format.equals("parquet"),
+              partitions == null ? 0 : partitions);
       if (!options.parquetResults()) {
         try {
           ResultsTarget.checkFile(options); // before a session starts, as eligo run refuses it
