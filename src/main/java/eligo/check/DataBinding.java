@@ -82,9 +82,9 @@ public final class DataBinding {
   /**
    * The errors of {@code uses} against the catalog of a sample that holds only some workloads (a
    * test case's inline data): a name that differs from one of the sample's only in case or spaces
-   * is an error as in {@link #check(List, Catalog)}, a name a few edits from one of the sample's
-   * ("Yamer" next to "Yammer") a warning; a name the sample simply lacks is not reported, since a
-   * case declares only the workloads it needs.
+   * is an error as in {@link #check(List, Catalog)}, a name a letter or two from one of the
+   * sample's ("Yamer" next to "Yammer", {@link NearNames#misspelt}) a warning; a name the sample
+   * simply lacks is not reported, since a case declares only the workloads it needs.
    */
   public static List<Diagnostic> checkSample(List<NameUse> uses, Catalog catalog) {
     return check(uses, catalog, true);
@@ -256,6 +256,10 @@ public final class DataBinding {
     }
     List<String> close = NearNames.closest(name, known, 3, !sample);
     if (sample) {
+      // a case declares only the workloads it needs: a name it lacks is a slip only when it is
+      // a letter or two from one it has, as a misspelling is judged against whole data; further
+      // off ("Microsoft Defender for Office 365" beside "... for Endpoint") it is another name
+      close = NearNames.misspelt(name, close);
       return close.isEmpty()
           ? null
           : Diagnostic.warning(

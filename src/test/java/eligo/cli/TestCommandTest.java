@@ -426,5 +426,12 @@ class TestCommandTest {
     Run quiet = testWith("\"Teams\", \"Exchange\"", "\"Teams\"");
     assertThat(quiet.code()).as(quiet.err()).isZero();
     assertThat(quiet.err()).isEmpty();
+    // nor is one that shares words with a declared one but is many letters from it: another name
+    Run other =
+        testWith(
+            "\"Teams\", \"Microsoft Defender for Office 365\"",
+            "\"Teams\", \"Microsoft Defender for Endpoint\"");
+    assertThat(other.code()).as(other.err()).isZero();
+    assertThat(other.err()).isEmpty();
   }
 }
