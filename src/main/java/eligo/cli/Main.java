@@ -20,7 +20,8 @@ import picocli.CommandLine.Command;
       "",
       "Exit status: 0 success; "
           + ExitCodes.TESTS_FAILED
-          + " a test case failed, or fmt --check found unformatted files; "
+          + " a test case failed, fmt --check found unformatted files, or diff --exit-code"
+          + " found a changed row; "
           + ExitCodes.USAGE
           + " usage error; "
           + ExitCodes.CRITERIA
