@@ -260,14 +260,30 @@ final class Exchange {
     http.close();
   }
 
+  /**
+   * The error as JSON ({@code {"error", "status"}}); as a page saying the same to a browser that
+   * asked for a page (not under {@code /api/}, HTML accepted): a mistyped or stale address then
+   * shows a page with a way back, not a JSON document.
+   */
   void error(HttpError e) throws IOException {
-    Map<String, Object> m = new LinkedHashMap<>();
-    m.put("error", e.getMessage());
-    m.put("status", e.status);
     if (e.status == 401) {
       http.getResponseHeaders().set("WWW-Authenticate", "Bearer realm=\"eligo\"");
     }
+    if (wantsPage()) {
+      html(e.status, Pages.error(e.status, e.getMessage()));
+      return;
+    }
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("error", e.getMessage());
+    m.put("status", e.status);
     json(e.status, m);
+  }
+
+  /** A browser's request for a page: not under {@code /api/}, and HTML accepted. */
+  private boolean wantsPage() {
+    String accept = header("Accept");
+    boolean api = segments == null || (!segments.isEmpty() && segments.get(0).equals("api"));
+    return !api && accept != null && accept.toLowerCase(Locale.ROOT).contains("text/html");
   }
 
   private void securityHeaders() {

@@ -70,6 +70,16 @@ final class Pages {
         + "</title><link rel=\"stylesheet\" href=\"/assets/serve.css\">";
   }
 
+  /** A page for an error of a page request: the status, what went wrong, and a way back. */
+  static String error(int status, String message) {
+    return head("Eligo: " + status)
+        + "</head><body class=\"login\"><main><h1>"
+        + status
+        + "</h1><p class=\"problem\" role=\"alert\">"
+        + escape(message)
+        + "</p><p><a href=\"/\">Back to the start page</a></p></main></body></html>\n";
+  }
+
   static String login(String problem, boolean local) {
     StringBuilder b = new StringBuilder(head("Eligo: sign in"));
     b.append("</head><body class=\"login\"><main><h1>Eligo</h1>");

@@ -360,6 +360,20 @@ class ServeApiTest {
                 .statusCode())
         .isEqualTo(405);
     assertThat(site.get("/api/nothing-here", ServedSite.STAFF).statusCode()).isEqualTo(404);
+    // a browser asking for a page that is not there gets a page saying so, with a way back (and
+    // no markup from the address); the API answers JSON whatever the client accepts
+    HttpResponse<String> page = site.getPage("/nothing-%3Cb%3Ehere", ServedSite.STAFF);
+    assertThat(page.statusCode()).isEqualTo(404);
+    assertThat(page.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/html");
+    assertThat(page.headers().firstValue("Content-Security-Policy")).isPresent();
+    assertThat(page.body()).contains("<h1>404</h1>", "<a href=\"/\">").doesNotContain("<b>");
+    HttpResponse<String> foreignPage = site.getPage("/p/P002/index.html", ServedSite.P001);
+    assertThat(foreignPage.statusCode()).isEqualTo(403);
+    assertThat(foreignPage.body()).contains("<h1>403</h1>").doesNotContain("P002");
+    HttpResponse<String> api = site.getPage("/api/nothing-here", ServedSite.STAFF);
+    assertThat(api.statusCode()).isEqualTo(404);
+    assertThat(api.headers().firstValue("Content-Type").orElseThrow())
+        .startsWith("application/json");
     assertThat(
             site.postJson("/api/explain", ServedSite.STAFF, "{\"customer\":\"NOPE\"}").statusCode())
         .isEqualTo(404);

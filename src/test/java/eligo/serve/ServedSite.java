@@ -53,6 +53,18 @@ final class ServedSite implements AutoCloseable {
     return client.send(b.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
   }
 
+  /** A GET as a browser sends one for a page: HTML accepted first. */
+  HttpResponse<String> getPage(String path, String token) throws IOException, InterruptedException {
+    HttpRequest.Builder b =
+        HttpRequest.newBuilder(uri(path))
+            .GET()
+            .header("Accept", "text/html,application/xhtml+xml,*/*;q=0.8");
+    if (token != null) {
+      b.header("Authorization", "Bearer " + token);
+    }
+    return client.send(b.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+  }
+
   HttpResponse<String> send(String method, String path, String token, String type, String body)
       throws IOException, InterruptedException {
     HttpRequest.Builder b =
