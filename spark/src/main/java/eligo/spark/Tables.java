@@ -8,7 +8,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
@@ -189,10 +188,26 @@ final class Tables {
   }
 
   private static Table parquet(SparkSession spark, String path, String display, String[] columns) {
-    Dataset<Row> raw = spark.read().parquet(path);
-    StructType schema = raw.schema();
-    List<String> names = Arrays.asList(schema.fieldNames());
-    columnsOf(display, names, columns);
+    String[] files;
+    try {
+      files = spark.read().parquet(path).inputFiles();
+    } catch (Exception e) { // AnalysisException, checked in Java's eyes
+      if (String.valueOf(e.getMessage()).contains("UNABLE_TO_INFER_SCHEMA")) {
+        files = new String[0];
+      } else {
+        throw new DataProblem(display + ": cannot be read: " + e.getMessage());
+      }
+    }
+    if (files.length == 0) {
+      throw new DataProblem(
+          display
+              + ": the folder holds no Parquet part files (a table of no rows has one all the"
+              + " same)");
+    }
+    java.util.Arrays.sort(files); // problems listed in the parts' order
+    // every part's schema checked, then the table read with one schema every part can be read as
+    StructType schema = PartSchemas.check(spark, display, files, columns);
+    Dataset<Row> raw = spark.read().schema(schema).parquet(path);
     List<Column> select = new ArrayList<>();
     for (String c : columns) {
       select.add(functions.col("`" + c + "`"));
