@@ -4,6 +4,7 @@ import eligo.check.Frontend;
 import eligo.engine.CriteriaFailure;
 import eligo.engine.Eligo;
 import eligo.io.DataGenerator;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -44,6 +45,13 @@ final class GenerateDataCommand implements Callable<Integer> {
   Path out;
 
   @Option(
+      names = "--replace",
+      description =
+          "Write over a dataset already in the folder (without it, a folder holding any of the"
+              + " five files is refused, so that real data are never replaced by generated ones).")
+  boolean replace;
+
+  @Option(
       names = "--criteria",
       defaultValue = "criteria",
       paramLabel = "DIR",
@@ -55,6 +63,23 @@ final class GenerateDataCommand implements Callable<Integer> {
     if (customers < 0) {
       spec.commandLine().getErr().println("eligo: --customers must not be negative");
       return ExitCodes.USAGE;
+    }
+    if (!replace) {
+      java.util.List<String> there =
+          eligo.io.DatasetLoader.FILES.stream()
+              .filter(f -> java.nio.file.Files.exists(out.resolve(f), LinkOption.NOFOLLOW_LINKS))
+              .toList();
+      if (!there.isEmpty()) {
+        spec.commandLine()
+            .getErr()
+            .println(
+                "eligo: "
+                    + out
+                    + " already holds a dataset ("
+                    + String.join(", ", there)
+                    + "): give another folder, or --replace to write over it with generated data");
+        return ExitCodes.USAGE;
+      }
     }
     Frontend.Compilation c;
     try {

@@ -62,6 +62,31 @@ class SampleDataTest {
         .isEqualTo(ExitCodes.USAGE);
   }
 
+  @Test
+  void generateDataWritesOverADatasetOnlyWhenToldTo(@TempDir Path tmp) throws Exception {
+    Path data = tmp.resolve("data");
+    Files.createDirectories(data);
+    Files.writeString(data.resolve("usage.csv"), "real data\n");
+    StringWriter err = new StringWriter();
+    int code =
+        Main.execute(
+            new String[] {"generate-data", "--customers", "5", "--out", data.toString()},
+            new PrintWriter(new StringWriter()),
+            new PrintWriter(err));
+    assertThat(code).isEqualTo(ExitCodes.USAGE);
+    assertThat(err.toString())
+        .isEqualTo(
+            "eligo: "
+                + data
+                + " already holds a dataset (usage.csv): give another folder, or --replace to"
+                + " write over it with generated data\n");
+    assertThat(Files.readString(data.resolve("usage.csv"))).isEqualTo("real data\n");
+    assertThat(data.resolve("customers.csv")).doesNotExist();
+    assertThat(run("generate-data", "--customers", "5", "--out", data.toString(), "--replace"))
+        .isZero();
+    assertThat(Files.readString(data.resolve("usage.csv"))).startsWith("tenant_id,");
+  }
+
   private static int run(String... args) {
     return Main.execute(
         args, new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()));
