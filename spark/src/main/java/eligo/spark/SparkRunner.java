@@ -157,7 +157,14 @@ public final class SparkRunner {
     if (al != null && !al.whole()) {
       CsvLines.scan(JavaSparkContext.fromSparkContext(spark.sparkContext()), al.path(), -1);
     }
+    RowParse usageParse = new RowParse(usage, workloadIndex, typeIndex, typeNames);
     int asOf = o.asOf() != null ? o.asOf() : latestMonth(spark, usage);
+    if (asOf == 0) {
+      // no well-formed month: when there are rows, their problems, as eligo run lists them
+      parsed(spark, usage, usageParse::usage).count();
+      throw new DataProblem(
+          usage.display() + " has no rows, so there is no latest month: give --as-of YYYY-MM");
+    }
     Eligo.inForce(compiled.program(), asOf); // an area with versions has one in force at asOf
     int partitions = o.partitions() > 0 ? o.partitions() : partitions(spark, data);
     spark.conf().set("spark.sql.shuffle.partitions", String.valueOf(partitions));
@@ -173,7 +180,6 @@ public final class SparkRunner {
     // by tenant: each tenant with its usage rows and associations
     RowParse tenantParse = new RowParse(tenants, workloadIndex, typeIndex, typeNames);
     RowParse assocParse = new RowParse(associations, workloadIndex, typeIndex, typeNames);
-    RowParse usageParse = new RowParse(usage, workloadIndex, typeIndex, typeNames);
     UsageMonths months = new UsageMonths();
     spark.sparkContext().register(months, "usage months");
     Dataset<Row> byTenant =
@@ -294,7 +300,7 @@ public final class SparkRunner {
     return spark.createDataFrame(rows.mapPartitions(new Chunks(f)), Schemas.BY_TENANT);
   }
 
-  /** The latest well-formed month of usage (one pass over its month column). */
+  /** The latest well-formed month of usage (one pass over its month column), 0 when none is. */
   private static int latestMonth(SparkSession spark, Tables.Table usage) {
     Tables.Lines l = usage.lines();
     if (l != null) {
@@ -305,10 +311,6 @@ public final class SparkRunner {
                   .map(r -> r.isNullAt(2) ? 0 : Math.max(0, CellChecks.month(r.getString(2))))
                   .fold(0, Math::max)
               : CsvLines.scan(sc, l.path(), l.at()[2]);
-      if (m == 0) {
-        throw new DataProblem(
-            usage.display() + " has no rows, so there is no latest month: give --as-of YYYY-MM");
-      }
       return m;
     }
     Column month = functions.col("month").cast(DataTypes.StringType);
@@ -317,11 +319,7 @@ public final class SparkRunner {
             .rows()
             .agg(functions.max(functions.when(month.rlike("^[0-9]{4}-(0[1-9]|1[0-2])$"), month)))
             .first();
-    if (max.isNullAt(0)) {
-      throw new DataProblem(
-          usage.display() + " has no rows, so there is no latest month: give --as-of YYYY-MM");
-    }
-    return Month.parse(max.getString(0));
+    return max.isNullAt(0) ? 0 : Month.parse(max.getString(0));
   }
 
   /** Shuffle partitions: about 128 MB of input each, at least two per core. */

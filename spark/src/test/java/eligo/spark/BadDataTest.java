@@ -146,6 +146,29 @@ class BadDataTest {
                 + " T00000000,\"Finance & Operations,2026-01,,1,,1,)\n");
   }
 
+  @org.junit.jupiter.api.Test
+  void usageWhoseRowsHaveNoWellFormedMonthListsThemNotThatItHasNoRows() throws Exception {
+    Path data = sampleCopy();
+    String header =
+        "tenant_id,workload,month,acr_usd,revenue_usd,paid_units,active_users,protected_users\n";
+    Files.writeString(
+        data.resolve("usage.csv"),
+        header
+            + "T00000000,Finance & Operations,2026-13,,357.23,,50,\n"
+            + "T00000000,Finance & Operations,,,357.23,,50,\n");
+    // (the two rows may fall to two tasks: the first failing task's are listed)
+    assertThat(failure(data).lines())
+        .isNotEmpty()
+        .isSubsetOf(
+            "usage.csv: month '2026-13' is not a month (YYYY-MM) (row: T00000000,Finance &"
+                + " Operations,2026-13,,357.23,,50,)",
+            "usage.csv: month is empty (row: T00000000,Finance & Operations,,,357.23,,50,)");
+    // a usage.csv of no rows has no latest month, as eligo run says
+    Files.writeString(data.resolve("usage.csv"), header);
+    assertThat(failure(data))
+        .isEqualTo("usage.csv has no rows, so there is no latest month: give --as-of YYYY-MM\n");
+  }
+
   private Path sampleCopy() throws Exception {
     Path data = tmp.resolve("data");
     Files.createDirectories(data);
