@@ -23,10 +23,10 @@ import scala.Tuple2;
  * quote is split at its commas (only the required fields become strings); a line with quotes is
  * read by FastCSV. The rows are those {@link Tables} gives (the required columns, no file, and the
  * raw line when the field count differs from the header's), for {@link RowParse}. The header (the
- * line at offset 0) and blank lines are skipped. A line that opens a quoted field and does not
- * close it (a record over two lines, as RFC 4180 allows) cannot be read from lines split among
- * tasks: the task stops with {@link SplitRecord}, and the runner reads that file again whole
- * ({@link CsvWhole}).
+ * first line that is not blank, {@link Tables.Lines#header}) and blank lines are skipped. A line
+ * that opens a quoted field and does not close it (a record over two lines, as RFC 4180 allows)
+ * cannot be read from lines split among tasks: the task stops with {@link SplitRecord}, and the
+ * runner reads that file again whole ({@link CsvWhole}).
  */
 final class CsvLines {
   private CsvLines() {}
@@ -65,9 +65,9 @@ final class CsvLines {
   }
 
   /** The rows of {@code path}: {@code at[k]} is the place of required column k in the header. */
-  static JavaRDD<Row> rows(JavaSparkContext sc, String path, int width, int[] at) {
+  static JavaRDD<Row> rows(JavaSparkContext sc, String path, long header, int width, int[] at) {
     return sc.hadoopFile(path, TextInputFormat.class, LongWritable.class, Text.class)
-        .mapPartitions(lines -> new Rows(path, lines, width, at));
+        .mapPartitions(lines -> new Rows(path, header, lines, width, at));
   }
 
   /**
@@ -77,7 +77,7 @@ final class CsvLines {
    * @throws SplitRecord (on the driver, no task failing) when a line opens a quoted field it does
    *     not close: the first such line
    */
-  static int scan(JavaSparkContext sc, String path, int column) {
+  static int scan(JavaSparkContext sc, String path, long header, int column) {
     List<long[]> parts =
         sc.hadoopFile(path, TextInputFormat.class, LongWritable.class, Text.class)
             .mapPartitions(
@@ -87,7 +87,7 @@ final class CsvLines {
                   while (lines.hasNext()) {
                     Tuple2<LongWritable, Text> t = lines.next();
                     long offset = t._1().get();
-                    if (offset == 0 || blank(t._2())) {
+                    if (offset <= header || blank(t._2())) {
                       continue;
                     }
                     if (hasQuote(t._2().getBytes(), t._2().getLength()) && opens(t._2())) {
@@ -197,6 +197,7 @@ final class CsvLines {
   /** A partition's lines as rows. */
   private static final class Rows implements Iterator<Row> {
     private final String path;
+    private final long header;
     private final Iterator<Tuple2<LongWritable, Text>> lines;
     private final int width;
     private final int[] at;
@@ -206,8 +207,10 @@ final class CsvLines {
 
     private Row next;
 
-    Rows(String path, Iterator<Tuple2<LongWritable, Text>> lines, int width, int[] at) {
+    Rows(
+        String path, long header, Iterator<Tuple2<LongWritable, Text>> lines, int width, int[] at) {
       this.path = path;
+      this.header = header;
       this.lines = lines;
       this.width = width;
       this.at = at;
@@ -222,7 +225,7 @@ final class CsvLines {
     public boolean hasNext() {
       while (next == null && lines.hasNext()) {
         Tuple2<LongWritable, Text> t = lines.next();
-        if (t._1().get() == 0 || blank(t._2())) {
+        if (t._1().get() <= header || blank(t._2())) {
           continue;
         }
         next = row(t._1().get(), t._2());

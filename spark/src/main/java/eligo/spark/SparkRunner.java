@@ -155,7 +155,8 @@ public final class SparkRunner {
     // found here, before the main job: the retry starts from nothing, and no task is cut short
     Tables.Lines al = associations.lines();
     if (al != null && !al.whole()) {
-      CsvLines.scan(JavaSparkContext.fromSparkContext(spark.sparkContext()), al.path(), -1);
+      CsvLines.scan(
+          JavaSparkContext.fromSparkContext(spark.sparkContext()), al.path(), al.header(), -1);
     }
     RowParse usageParse = new RowParse(usage, workloadIndex, typeIndex, typeNames);
     int asOf = o.asOf() != null ? o.asOf() : latestMonth(spark, usage);
@@ -293,7 +294,7 @@ public final class SparkRunner {
       rows =
           l.whole()
               ? CsvWhole.rows(sc, l.path(), l.width(), l.at())
-              : CsvLines.rows(sc, l.path(), l.width(), l.at());
+              : CsvLines.rows(sc, l.path(), l.header(), l.width(), l.at());
     } else {
       rows = table.rows().javaRDD();
     }
@@ -310,7 +311,7 @@ public final class SparkRunner {
               ? CsvWhole.rows(sc, l.path(), l.width(), l.at())
                   .map(r -> r.isNullAt(2) ? 0 : Math.max(0, CellChecks.month(r.getString(2))))
                   .fold(0, Math::max)
-              : CsvLines.scan(sc, l.path(), l.at()[2]);
+              : CsvLines.scan(sc, l.path(), l.header(), l.at()[2]);
       return m;
     }
     Column month = functions.col("month").cast(DataTypes.StringType);

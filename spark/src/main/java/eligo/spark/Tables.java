@@ -70,16 +70,21 @@ final class Tables {
       return lines == null
           ? this
           : new Table(
-              display, parquet, columns, rows, new Lines(lines.path, lines.width, lines.at, true));
+              display,
+              parquet,
+              columns,
+              rows,
+              new Lines(lines.path, lines.width, lines.at, lines.header, true));
     }
   }
 
   /**
    * A CSV table read by the runner ({@link CsvLines}, or {@link CsvWhole} when {@code whole})
-   * instead of by Spark's CSV reader: its path, the header's number of fields and the place of each
-   * required column in it.
+   * instead of by Spark's CSV reader: its path, the header's number of fields, the place of each
+   * required column in it and the byte offset of the header's line (blank lines may come before).
    */
-  record Lines(String path, int width, int[] at, boolean whole) implements java.io.Serializable {}
+  record Lines(String path, int width, int[] at, long header, boolean whole)
+      implements java.io.Serializable {}
 
   /**
    * Opens table {@code name} ({@code usage}) of {@code data}: as CSV, by Spark's CSV reader when
@@ -101,7 +106,7 @@ final class Tables {
         throw new DataProblem(
             name + ".csv: file missing (looked for " + csv + " and " + parquet + ")");
       }
-      List<String> header = header(fs, csv, name + ".csv");
+      Header header = header(fs, csv, name + ".csv");
       return csv(spark, csv.toString(), name + ".csv", columns, header, multiLine);
     } catch (IOException e) {
       throw new DataProblem(name + ".csv: cannot be read: " + e.getMessage());
@@ -116,35 +121,61 @@ final class Tables {
     }
   }
 
-  /** The names of a CSV file's header, read from its first record (a byte-order mark skipped). */
-  private static List<String> header(FileSystem fs, Path file, String display) throws IOException {
-    byte[] first;
-    try (InputStream in = fs.open(file)) {
-      ByteArrayOutputStream line = new ByteArrayOutputStream();
-      int b;
-      boolean quoted = false;
-      while ((b = in.read()) >= 0 && (quoted || b != '\n')) {
-        if (b == '"') {
-          quoted = !quoted;
+  /** A CSV file's header: its names, and the byte offset of its line (after any blank lines). */
+  record Header(List<String> names, long offset) {}
+
+  /**
+   * The header of a CSV file: its first record that is not a blank line (a byte-order mark
+   * skipped), as the loader finds it.
+   */
+  private static Header header(FileSystem fs, Path file, String display) throws IOException {
+    try (InputStream in = new java.io.BufferedInputStream(fs.open(file))) {
+      long offset = 0;
+      long at = 0;
+      boolean first = true;
+      while (true) {
+        ByteArrayOutputStream line = new ByteArrayOutputStream();
+        int b;
+        boolean quoted = false;
+        boolean ended = false;
+        while ((b = in.read()) >= 0) {
+          at++;
+          if (b == '\n' && !quoted) {
+            ended = true;
+            break;
+          }
+          if (b == '"') {
+            quoted = !quoted;
+          }
+          line.write(b);
         }
-        line.write(b);
+        byte[] bytes = line.toByteArray();
+        int from =
+            first
+                    && bytes.length >= 3
+                    && (bytes[0] & 0xff) == 0xEF
+                    && (bytes[1] & 0xff) == 0xBB
+                    && (bytes[2] & 0xff) == 0xBF
+                ? 3
+                : 0;
+        first = false;
+        String text = new String(bytes, from, bytes.length - from, StandardCharsets.UTF_8);
+        if (text.endsWith("\r")) {
+          text = text.substring(0, text.length() - 1);
+        }
+        if (!text.isBlank()) {
+          try (CsvReader<CsvRecord> reader = CsvReader.builder().ofCsvRecord(text)) {
+            for (CsvRecord r : reader) {
+              return new Header(r.getFields(), offset);
+            }
+          }
+        }
+        if (!ended) {
+          throw new DataProblem(display + ": file is empty: the header line is missing");
+        }
+        offset = at;
       }
-      first = line.toByteArray();
     }
-    int from = first.length >= 3 && (first[0] & 0xff) == 0xEF && (first[1] & 0xff) == 0xBB ? 3 : 0;
-    String text = new String(first, from, first.length - from, StandardCharsets.UTF_8);
-    if (text.endsWith("\r")) {
-      text = text.substring(0, text.length() - 1);
-    }
-    if (text.isEmpty()) {
-      throw new DataProblem(display + ": file is empty: the header line is missing");
-    }
-    try (CsvReader<CsvRecord> reader = CsvReader.builder().ofCsvRecord(text)) {
-      for (CsvRecord r : reader) {
-        return r.getFields();
-      }
-    }
-    throw new DataProblem(display + ": file is empty: the header line is missing");
   }
 
   private static Table csv(
@@ -152,14 +183,19 @@ final class Tables {
       String path,
       String display,
       String[] columns,
-      List<String> header,
+      Header header,
       boolean multiLine) {
-    int[] at = columnsOf(display, header, columns);
+    int[] at = columnsOf(display, header.names(), columns);
     if (!multiLine) {
-      return new Table(display, false, columns, null, new Lines(path, header.size(), at, false));
+      return new Table(
+          display,
+          false,
+          columns,
+          null,
+          new Lines(path, header.names().size(), at, header.offset(), false));
     }
     List<StructField> fields = new ArrayList<>();
-    for (int i = 0; i < header.size(); i++) {
+    for (int i = 0; i < header.names().size(); i++) {
       fields.add(DataTypes.createStructField("c" + i, DataTypes.StringType, true));
     }
     fields.add(DataTypes.createStructField(CORRUPT, DataTypes.StringType, true));

@@ -1,0 +1,52 @@
+package eligo.spark;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** CSV that {@code eligo run} reads gives its bytes on Spark too. */
+class CsvEdgesTest {
+  private final SparkSession spark = SparkTests.session();
+
+  @TempDir Path tmp;
+
+  private Path sampleCopy() throws Exception {
+    Path data = tmp.resolve("data");
+    Files.createDirectories(data);
+    try (Stream<Path> s = Files.list(SparkTests.sampleData())) {
+      for (Path f : s.toList()) {
+        Files.copy(f, data.resolve(f.getFileName()));
+      }
+    }
+    return data;
+  }
+
+  private void prepend(Path file, String text) throws Exception {
+    Files.writeString(file, text + Files.readString(file, StandardCharsets.UTF_8));
+  }
+
+  private byte[] spark(Path data) throws Exception {
+    Path out = tmp.resolve("results-" + System.nanoTime() + ".csv");
+    SparkRunner.run(
+        spark,
+        new SparkRunner.Options(
+            SparkTests.criteria(), data.toString(), out.toString(), null, false, 0));
+    return Files.readAllBytes(out);
+  }
+
+  @Test
+  void blankLinesBeforeTheHeaderAreSkippedAsEligoRunSkipsThem() throws Exception {
+    Path data = sampleCopy();
+    // the big files (read as lines), a byte-order mark before them, and a small one
+    prepend(data.resolve("usage.csv"), "\uFEFF\n  \n");
+    prepend(data.resolve("associations.csv"), "\n");
+    prepend(data.resolve("customers.csv"), "\n\n");
+    assertThat(spark(data)).isEqualTo(RunnerTest.eligoRun(SparkTests.criteria(), data, null));
+  }
+}
