@@ -20,13 +20,14 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 
 /**
- * A big CSV file (usage.csv, associations.csv) in which {@link CsvLines} found a record over two
- * lines (a quoted line break): read whole, by one task, with FastCSV set as {@code eligo run} sets
- * it (a leading byte-order mark skipped, LF or CRLF, blank lines skipped, line breaks inside quotes
- * kept as written). The rows are those {@link CsvLines} gives: the required columns, no file, and
- * the record written back as CSV when its field count differs from the header's. A quote never
- * closed (the record runs to the end of the file, as FastCSV reads it) is such a record too, with
- * its opening quote, for {@link RowParse}'s words.
+ * One of the three small CSV files, or a big one (usage.csv, associations.csv) in which {@link
+ * CsvLines} found a record over two lines (a quoted line break): read whole, by one task, with
+ * FastCSV set as {@code eligo run} sets it (a leading byte-order mark skipped, LF or CRLF, blank
+ * lines skipped, line breaks inside quotes kept as written, lines of spaces skipped). The rows are
+ * those {@link CsvLines} gives: the required columns, no file, and the record written back as CSV
+ * when its field count differs from the header's. A quote never closed (the record runs to the end
+ * of the file, as FastCSV reads it) is such a record too, with its opening quote, for {@link
+ * RowParse}'s words.
  */
 final class CsvWhole {
   private CsvWhole() {}

@@ -27,8 +27,8 @@ import org.apache.spark.sql.types.StructType;
  * each row came from and, for CSV, the raw text of a row with the wrong number of fields.
  *
  * <p>CSV is read with an explicit schema of text columns (nothing inferred): the header is read
- * here to place the columns; the three small files are then read by Spark's CSV reader (records
- * over two lines allowed), each field as text; usage.csv and associations.csv as lines cut into
+ * here to place the columns; the three small files are then read whole, each by one task, by {@link
+ * CsvWhole} (records over two lines allowed); usage.csv and associations.csv as lines cut into
  * fields by {@link CsvLines} (their lines are split among tasks), or, when {@link CsvLines} found a
  * record over two lines in one, that file whole, by one task ({@link CsvWhole}). {@link RowParse}
  * checks every value with the loader's checks.
@@ -79,16 +79,17 @@ final class Tables {
   }
 
   /**
-   * A CSV table read by the runner ({@link CsvLines}, or {@link CsvWhole} when {@code whole})
-   * instead of by Spark's CSV reader: its path, the header's number of fields, the place of each
-   * required column in it and the byte offset of the header's line (blank lines may come before).
+   * A big CSV table read as lines ({@link CsvLines}, or {@link CsvWhole} when {@code whole}): its
+   * path, the header's number of fields, the place of each required column in it and the byte
+   * offset of the header's line (blank lines may come before).
    */
   record Lines(String path, int width, int[] at, long header, boolean whole)
       implements java.io.Serializable {}
 
   /**
-   * Opens table {@code name} ({@code usage}) of {@code data}: as CSV, by Spark's CSV reader when
-   * {@code multiLine} (records over two lines allowed), else as lines ({@link Table#lines}).
+   * Opens table {@code name} ({@code usage}) of {@code data}: as CSV, read whole by one task
+   * ({@link CsvWhole}) when {@code multiLine} (records over two lines allowed), else as lines
+   * ({@link Table#lines}).
    *
    * @throws DataProblem when neither file exists, or a CSV header lacks a column
    */
@@ -194,33 +195,20 @@ final class Tables {
           null,
           new Lines(path, header.names().size(), at, header.offset(), false));
     }
+    // read whole, by one task, with FastCSV set as eligo run sets it (CsvWhole): byte-order mark,
+    // LF or CRLF, blank lines and lines of spaces skipped, quoted line breaks kept
     List<StructField> fields = new ArrayList<>();
-    for (int i = 0; i < header.names().size(); i++) {
-      fields.add(DataTypes.createStructField("c" + i, DataTypes.StringType, true));
+    for (String c : columns) {
+      fields.add(DataTypes.createStructField(c, DataTypes.StringType, true));
     }
+    fields.add(DataTypes.createStructField(FILE, DataTypes.StringType, true));
     fields.add(DataTypes.createStructField(CORRUPT, DataTypes.StringType, true));
-    Dataset<Row> raw =
-        spark
-            .read()
-            .schema(DataTypes.createStructType(fields))
-            .option("header", "true")
-            .option("enforceSchema", "true")
-            .option("multiLine", "true")
-            .option("mode", "PERMISSIVE")
-            .option("columnNameOfCorruptRecord", CORRUPT)
-            .option("encoding", "UTF-8")
-            .option("quote", "\"")
-            .option("escape", "\"")
-            .option("ignoreLeadingWhiteSpace", "false")
-            .option("ignoreTrailingWhiteSpace", "false")
-            .csv(path);
-    List<Column> select = new ArrayList<>();
-    for (int i = 0; i < columns.length; i++) {
-      select.add(functions.col("c" + at[i]).as(columns[i]));
-    }
-    select.add(functions.col("_metadata.file_path").as(FILE));
-    select.add(functions.col(CORRUPT));
-    return new Table(display, false, columns, raw.select(select.toArray(new Column[0])), null);
+    org.apache.spark.api.java.JavaSparkContext sc =
+        org.apache.spark.api.java.JavaSparkContext.fromSparkContext(spark.sparkContext());
+    Dataset<Row> rows =
+        spark.createDataFrame(
+            CsvWhole.rows(sc, path, header.names().size(), at), DataTypes.createStructType(fields));
+    return new Table(display, false, columns, rows, null);
   }
 
   private static Table parquet(SparkSession spark, String path, String display, String[] columns) {

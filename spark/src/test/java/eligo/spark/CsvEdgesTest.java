@@ -49,4 +49,25 @@ class CsvEdgesTest {
     prepend(data.resolve("customers.csv"), "\n\n");
     assertThat(spark(data)).isEqualTo(RunnerTest.eligoRun(SparkTests.criteria(), data, null));
   }
+
+  @Test
+  void theSmallFilesAreReadAsEligoRunReadsThem() throws Exception {
+    Path data = sampleCopy();
+    // a line of spaces (eligo run skips it; Spark's CSV reader refused it as a row of 1 field),
+    // a CRLF blank line before an LF file (Spark's reader then took CRLF as the line end and
+    // read many lines as one record), a byte-order mark, CRLF and quoted fields
+    Path customers = data.resolve("customers.csv");
+    String text = Files.readString(customers, StandardCharsets.UTF_8);
+    int third = text.indexOf('\n', text.indexOf('\n', text.indexOf('\n') + 1) + 1) + 1;
+    Files.writeString(customers, text.substring(0, third) + "   \n" + text.substring(third));
+    prepend(data.resolve("tenants.csv"), "\r\n");
+    Path workloads = data.resolve("workloads.csv");
+    Files.writeString(
+        workloads,
+        "\uFEFF"
+            + Files.readString(workloads, StandardCharsets.UTF_8)
+                .replace("\n", "\r\n")
+                .replaceFirst("\r\n([^,\r]*),([^,\r]*)\r\n", "\r\n\"$1\",\"$2\"\r\n\r\n"));
+    assertThat(spark(data)).isEqualTo(RunnerTest.eligoRun(SparkTests.criteria(), data, null));
+  }
 }
