@@ -56,6 +56,30 @@ final class ConditionTyper {
             c.span(), "cannot compare " + a.kind().describe() + " with " + b.kind().describe());
         return ERR;
       }
+      Ast.Literal lp = percentage(c.left(), env);
+      Ast.Literal rp = percentage(c.right(), env);
+      if ((lp == null) != (rp == null)) {
+        Kind other = lp == null ? a.kind() : b.kind();
+        if (other.category() != Ir.ValueKind.NUMBER) {
+          Ast.Literal pct = lp != null ? lp : rp;
+          reporter.error(
+              c.span(),
+              "cannot compare "
+                  + other.describe()
+                  + " with a percentage: "
+                  + ((lp != null ? c.left() : c.right()) instanceof Ast.NameRef n
+                      ? "'" + n.name().text() + "' is " + pct.text() + ", "
+                      : pct.text() + " is ")
+                  + "the number "
+                  + pct.value().stripTrailingZeros().toPlainString()
+                  + " here; to compare with a share of an amount, write '"
+                  + pct.text()
+                  + " of AMOUNT' (active_users >= "
+                  + pct.text()
+                  + " of paid_units)");
+          return ERR;
+        }
+      }
       Boolean fixed = lints.fixedOutcome(op, a.e(), b.e());
       if (fixed != null) {
         reporter.warning(
@@ -70,6 +94,30 @@ final class ConditionTyper {
     }
     reporter.error(c.span(), "cannot compare " + describe(l) + " with " + describe(r));
     return ERR;
+  }
+
+  /**
+   * The percentage literal {@code e} is as written ({@code 40%}), or that a define without
+   * parameters names, through defines ({@code healthy_share} for {@code define healthy_share =
+   * 40%}); null for anything else.
+   */
+  private static Ast.Literal percentage(Ast.Expr e, Env env) {
+    Scope scope = env.scope;
+    for (int depth = 0; depth < 16; depth++) {
+      if (e instanceof Ast.LiteralExpr l) {
+        return l.literal().kind() == Ast.LiteralKind.PERCENT ? l.literal() : null;
+      }
+      if (!(e instanceof Ast.NameRef n)
+          || (depth == 0 && env.locals.containsKey(n.name().text()))
+          || !(scope.lookup(n.name().text()) instanceof Scope.DeclSym d)
+          || !(d.decl() instanceof Ast.DefineDecl def)
+          || !def.params().isEmpty()) {
+        return null;
+      }
+      e = def.body();
+      scope = d.home();
+    }
+    return null;
   }
 
   /**
