@@ -105,7 +105,7 @@ final class Tables {
       }
       if (!fs.exists(csv)) {
         throw new DataProblem(
-            name + ".csv: file missing (looked for " + csv + " and " + parquet + ")");
+            name + ".csv: file is missing (looked for " + csv + " and " + parquet + ")");
       }
       Header header = header(fs, csv, name + ".csv");
       return csv(spark, csv.toString(), name + ".csv", columns, header, multiLine);

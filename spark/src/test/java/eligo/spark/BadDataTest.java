@@ -198,6 +198,19 @@ class BadDataTest {
   }
 
   @org.junit.jupiter.api.Test
+  void aMissingTableIsSaidInEligoRunsWords() throws Exception {
+    Path data = sampleCopy();
+    Files.delete(data.resolve("tenants.csv"));
+    assertThat(failure(data))
+        .isEqualTo(
+            "tenants.csv: file is missing (looked for "
+                + data.resolve("tenants.csv")
+                + " and "
+                + data.resolve("tenants.parquet")
+                + ")\n");
+  }
+
+  @org.junit.jupiter.api.Test
   void aMissingDataFolderIsADataError() {
     assertThatThrownBy(
             () ->
