@@ -244,8 +244,25 @@ public final class Main implements Callable<Integer> {
         return FAILURE;
       }
     }
-    err.println("eligo-spark: " + e);
+    // one line: Spark's messages go on with stack traces (a task's, where a context was made)
+    String line = e.toString().lines().findFirst().orElse("").strip();
+    if (STOPPING.get()) {
+      err.println("eligo-spark: stopped by a signal before the end: no results were written");
+      return FAILURE;
+    }
+    err.println("eligo-spark: " + line);
     return FAILURE;
+  }
+
+  /**
+   * Whether the JVM is stopping (Ctrl-C, a kill): Spark's own hook then stops the context under the
+   * running job, whose failure is no error of the run's to report.
+   */
+  static final java.util.concurrent.atomic.AtomicBoolean STOPPING =
+      new java.util.concurrent.atomic.AtomicBoolean();
+
+  static {
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> STOPPING.set(true), "eligo-stopping"));
   }
 
   /**
