@@ -22,9 +22,10 @@ import org.apache.spark.sql.types.StructType;
 
 /**
  * Finds and opens the five tables of a dataset folder (a local path or any URI Spark reads): {@code
- * NAME.parquet} (a file or a folder of part files) when present, else {@code NAME.csv}. A table's
- * rows hold exactly the required columns, found by name (extra columns are left out), then the file
- * each row came from and, for CSV, the raw text of a row with the wrong number of fields.
+ * NAME.parquet} (a file or a folder of part files) when present, else {@code NAME.csv}; both is an
+ * error. A table's rows hold exactly the required columns, found by name (extra columns are left
+ * out), then the file each row came from and, for CSV, the raw text of a row with the wrong number
+ * of fields.
  *
  * <p>CSV is read with an explicit schema of text columns (nothing inferred): the header is read
  * here to place the columns; the three small files are then read whole, each by one task, by {@link
@@ -101,6 +102,15 @@ final class Tables {
     Path csv = new Path(dir, name + ".csv");
     try {
       if (fs.exists(parquet)) {
+        if (fs.exists(csv)) {
+          // eligo run would read the CSV file: the two runners would not read the same data
+          throw new DataProblem(
+              name
+                  + ".parquet: "
+                  + csv
+                  + " is there too, which eligo run reads: keep one of the two (the folder's"
+                  + " results would depend on the runner)");
+        }
         return parquet(spark, parquet.toString(), name + ".parquet", columns);
       }
       if (!fs.exists(csv)) {

@@ -211,6 +211,18 @@ class BadDataTest {
   }
 
   @org.junit.jupiter.api.Test
+  void aTableAsBothCsvAndParquetIsRefused() throws Exception {
+    Path data = sampleCopy();
+    Files.createDirectories(data.resolve("usage.parquet"));
+    assertThat(failure(data))
+        .isEqualTo(
+            "usage.parquet: "
+                + data.resolve("usage.csv")
+                + " is there too, which eligo run reads: keep one of the two (the folder's results"
+                + " would depend on the runner)\n");
+  }
+
+  @org.junit.jupiter.api.Test
   void aMissingDataFolderIsADataError() {
     assertThatThrownBy(
             () ->
