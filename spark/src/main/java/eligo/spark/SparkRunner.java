@@ -104,8 +104,7 @@ public final class SparkRunner {
     Eligo.requireNoAttributes(compiled, "the Spark runner");
     boolean prebuilt = Shipped.prebuiltMatches(compiled);
     String data = o.data();
-    if (!Tables.fileSystem(spark, new org.apache.hadoop.fs.Path(data))
-        .exists(new org.apache.hadoop.fs.Path(data))) {
+    if (!isFolder(spark, data)) {
       throw new DataProblem("data folder '" + data + "' does not exist or is not a folder");
     }
     Tables.Table customers = Tables.open(spark, data, "customers", Tables.CUSTOMERS, true);
@@ -299,6 +298,19 @@ public final class SparkRunner {
       rows = table.rows().javaRDD();
     }
     return spark.createDataFrame(rows.mapPartitions(new Chunks(f)), Schemas.BY_TENANT);
+  }
+
+  /** Whether {@code data} names a folder (not a file, not nothing, not an empty string). */
+  private static boolean isFolder(SparkSession spark, String data) throws IOException {
+    if (data.isEmpty()) {
+      return false;
+    }
+    org.apache.hadoop.fs.Path dir = new org.apache.hadoop.fs.Path(data);
+    try {
+      return Tables.fileSystem(spark, dir).getFileStatus(dir).isDirectory();
+    } catch (java.io.FileNotFoundException e) {
+      return false;
+    }
   }
 
   /** The latest well-formed month of usage (one pass over its month column), 0 when none is. */

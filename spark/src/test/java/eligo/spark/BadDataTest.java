@@ -224,18 +224,25 @@ class BadDataTest {
 
   @org.junit.jupiter.api.Test
   void aMissingDataFolderIsADataError() {
-    assertThatThrownBy(
-            () ->
-                SparkRunner.run(
-                    spark,
-                    new SparkRunner.Options(
-                        SparkTests.criteria(),
-                        tmp.resolve("nowhere").toString(),
-                        tmp.resolve("r.csv").toString(),
-                        null,
-                        false,
-                        0)))
-        .isInstanceOf(DataProblem.class)
-        .hasMessageContaining("does not exist");
+    for (String data :
+        new String[] {
+          tmp.resolve("nowhere").toString(),
+          "",
+          SparkTests.sampleData().resolve("usage.csv").toString()
+        }) {
+      assertThatThrownBy(
+              () ->
+                  SparkRunner.run(
+                      spark,
+                      new SparkRunner.Options(
+                          SparkTests.criteria(),
+                          data,
+                          tmp.resolve("r.csv").toString(),
+                          null,
+                          false,
+                          0)))
+          .isInstanceOf(DataProblem.class)
+          .hasMessage("data folder '" + data + "' does not exist or is not a folder");
+    }
   }
 }
