@@ -61,9 +61,11 @@ final class ResultsTarget {
     FileSystem fs = Tables.fileSystem(spark, target);
     String t = key(fs.makeQualified(target), fs);
     List<String[]> inputs = new ArrayList<>();
-    Path data = new Path(o.data());
-    inputs.add(
-        new String[] {o.data(), key(Tables.fileSystem(spark, data).makeQualified(data), fs)});
+    if (!o.data().isEmpty()) { // no data folder: the run says so
+      Path data = new Path(o.data());
+      inputs.add(
+          new String[] {o.data(), key(Tables.fileSystem(spark, data).makeQualified(data), fs)});
+    }
     Path criteria = new Path(o.criteria().toAbsolutePath().toUri());
     inputs.add(new String[] {o.criteria().toString(), key(criteria, fs)});
     for (String[] in : inputs) {

@@ -224,25 +224,26 @@ class BadDataTest {
 
   @org.junit.jupiter.api.Test
   void aMissingDataFolderIsADataError() {
-    for (String data :
-        new String[] {
-          tmp.resolve("nowhere").toString(),
-          "",
-          SparkTests.sampleData().resolve("usage.csv").toString()
-        }) {
-      assertThatThrownBy(
-              () ->
-                  SparkRunner.run(
-                      spark,
-                      new SparkRunner.Options(
-                          SparkTests.criteria(),
-                          data,
-                          tmp.resolve("r.csv").toString(),
-                          null,
-                          false,
-                          0)))
-          .isInstanceOf(DataProblem.class)
-          .hasMessage("data folder '" + data + "' does not exist or is not a folder");
-    }
+    for (boolean parquet : new boolean[] {false, true})
+      for (String data :
+          new String[] {
+            tmp.resolve("nowhere").toString(),
+            "",
+            SparkTests.sampleData().resolve("usage.csv").toString()
+          }) {
+        assertThatThrownBy(
+                () ->
+                    SparkRunner.run(
+                        spark,
+                        new SparkRunner.Options(
+                            SparkTests.criteria(),
+                            data,
+                            tmp.resolve("r.csv").toString(),
+                            null,
+                            parquet,
+                            0)))
+            .isInstanceOf(DataProblem.class)
+            .hasMessage("data folder '" + data + "' does not exist or is not a folder");
+      }
   }
 }
