@@ -176,6 +176,45 @@ final class ResultsTarget {
     return s.endsWith("/") && s.length() > 1 ? s.substring(0, s.length() - 1) : s;
   }
 
+  /**
+   * What a write of {@code to} stopped by a kill (no shutdown hook ran) left beside it, as {@code
+   * eligo run}'s next write treats its own leftovers: a temporary folder is removed, and a previous
+   * table moved aside is put back when the target is missing (stopped between the two renames),
+   * else removed. Only those of a process no longer running, and only on this machine's file
+   * system: on a cluster's, a process id says nothing of the driver that wrote it, and they are
+   * left.
+   */
+  static void recover(FileSystem fs, Path to) throws IOException {
+    if (!"file".equals(fs.getUri().getScheme()) || to.getParent() == null) {
+      return;
+    }
+    String prefix = "." + to.getName() + ".eligo-";
+    FileStatus[] left = fs.listStatus(to.getParent(), p -> p.getName().startsWith(prefix));
+    for (FileStatus st : left) {
+      String name = st.getPath().getName();
+      String rest = name.substring(prefix.length());
+      int dash = rest.indexOf('-');
+      boolean tmp = name.endsWith(".tmp");
+      if (dash <= 0 || !(tmp || name.endsWith(".old"))) {
+        continue;
+      }
+      long pid;
+      try {
+        pid = Long.parseLong(rest.substring(0, dash));
+      } catch (NumberFormatException e) {
+        continue;
+      }
+      if (ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)) {
+        continue;
+      }
+      if (!tmp && !fs.exists(to)) {
+        fs.rename(st.getPath(), to);
+      } else {
+        fs.delete(st.getPath(), true);
+      }
+    }
+  }
+
   /** Writes a table: {@code write} fills the folder it is given, which then replaces the target. */
   interface Writer {
     void write(String folder);
@@ -191,6 +230,7 @@ final class ResultsTarget {
     FileSystem fs = Tables.fileSystem(spark, to);
     to = fs.makeQualified(to);
     Path parent = to.getParent();
+    recover(fs, to);
     String id = ProcessHandle.current().pid() + "-" + UUID.randomUUID();
     Path temporary = new Path(parent, "." + to.getName() + ".eligo-" + id + ".tmp");
     Path previous = new Path(parent, "." + to.getName() + ".eligo-" + id + ".old");

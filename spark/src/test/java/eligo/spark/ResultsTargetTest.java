@@ -138,4 +138,36 @@ class ResultsTargetTest {
       assertThat(s.map(p -> p.getFileName().toString())).containsExactly("results.parquet");
     }
   }
+
+  @Test
+  void whatAKilledWriteLeftIsCleanedUpOrPutBackByTheNextWrite() throws Exception {
+    Path table = tmp.resolve("results.parquet");
+    // a process that no longer runs (no such process id) was killed between the two renames: its
+    // previous table aside, its new one half written
+    long gone = 999_999_999L;
+    Path aside = tmp.resolve(".results.parquet.eligo-" + gone + "-x.old");
+    Path half = tmp.resolve(".results.parquet.eligo-" + gone + "-x.tmp");
+    spark.range(3).write().parquet(aside.toString());
+    spark.range(1).write().parquet(half.toString());
+    // a live process's (this one's) temporary folder is left alone
+    Path live = tmp.resolve(".results.parquet.eligo-" + ProcessHandle.current().pid() + "-y.tmp");
+    Files.createDirectories(live);
+    ResultsTarget.recover(
+        org.apache.hadoop.fs.FileSystem.getLocal(new org.apache.hadoop.conf.Configuration()),
+        new org.apache.hadoop.fs.Path(table.toUri()));
+    assertThat(spark.read().parquet(table.toString()).count()).isEqualTo(3);
+    try (Stream<Path> s = Files.list(tmp)) {
+      assertThat(s.map(p -> p.getFileName().toString()))
+          .containsExactlyInAnyOrder("results.parquet", live.getFileName().toString());
+    }
+    // the next write removes what a dead process left beside a table that is there
+    spark.range(1).write().parquet(half.toString());
+    ResultsTarget.writeTable(
+        spark, table.toString(), folder -> spark.range(5).write().parquet(folder));
+    assertThat(spark.read().parquet(table.toString()).count()).isEqualTo(5);
+    try (Stream<Path> s = Files.list(tmp)) {
+      assertThat(s.map(p -> p.getFileName().toString()))
+          .containsExactlyInAnyOrder("results.parquet", live.getFileName().toString());
+    }
+  }
 }
