@@ -1,0 +1,61 @@
+package eligo.diff;
+
+import eligo.engine.Outcome;
+import eligo.io.Texts;
+import eligo.ir.Ir;
+import eligo.report.NodeLabels;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The titles of what an {@link Impact} names, for people: each area's title and its changed nodes'
+ * labels ({@link NodeLabels}), from the new criteria, else the old (a node one version lacks).
+ */
+final class ImpactTitles {
+  private ImpactTitles() {}
+
+  /**
+   * Per area id: its title and, per node id of {@code impact}'s changed nodes and partner rows, its
+   * label; areas and nodes in code point order.
+   */
+  static Map<String, Impact.Titles> of(Impact impact, Outcome before, Outcome after) {
+    Map<String, Impact.Titles> out = new TreeMap<>(Texts.CODE_POINT_ORDER);
+    for (Impact.NodeChange n : impact.nodes()) {
+      put(out, n.area(), n.node(), before, after);
+    }
+    for (Impact.PartnerChange p : impact.partners()) {
+      put(out, p.area(), p.node(), before, after);
+    }
+    return out;
+  }
+
+  private static void put(
+      Map<String, Impact.Titles> out, String area, String node, Outcome before, Outcome after) {
+    for (Outcome o : new Outcome[] {after, before}) {
+      Outcome.AreaOutcome a = o.area(area);
+      Ir.Node n = a == null ? null : find(a, node);
+      if (n != null) {
+        Impact.Titles t =
+            out.computeIfAbsent(
+                area,
+                k -> new Impact.Titles(a.area.title(), new TreeMap<>(Texts.CODE_POINT_ORDER)));
+        t.nodes().putIfAbsent(node, NodeLabels.of(a.area, n));
+        return;
+      }
+    }
+  }
+
+  private static Ir.Node find(Outcome.AreaOutcome a, String id) {
+    for (Ir.Node n : a.nodes) {
+      if (n.id().equals(id)) {
+        return n;
+      }
+    }
+    for (Ir.Node n : a.partnerNodes) {
+      if (n.id().equals(id)) {
+        return n;
+      }
+    }
+    return null;
+  }
+}
