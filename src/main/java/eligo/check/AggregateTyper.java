@@ -140,6 +140,7 @@ final class AggregateTyper {
       return ERR;
     }
     Ir.Expr condition = where == null ? null : ((TBool) where).e();
+    UnusedBinders.check(reporter, a, binders, condition, body == null ? null : body.e());
     switch (a.kind()) {
       case SUM:
         return new TNum(new Ir.Sum(binders, condition, body.e()), body.kind());
