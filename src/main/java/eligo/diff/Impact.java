@@ -33,12 +33,30 @@ public record Impact(
     int customerCount,
     List<NodeChange> nodes,
     List<PartnerChange> partners,
-    List<CustomerChange> customers) {
+    List<CustomerChange> customers,
+    Map<String, Titles> titles) {
 
   public Impact {
     nodes = List.copyOf(nodes);
     partners = List.copyOf(partners);
     customers = List.copyOf(customers);
+    titles = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(titles));
+  }
+
+  /** An area's title, and the labels of its nodes that the impact names, by node id. */
+  public record Titles(String title, Map<String, String> nodes) {}
+
+  /** The label of node {@code node} of area {@code area} for people; the id when it has none. */
+  public String label(String area, String node) {
+    Titles t = titles.get(area);
+    String label = t == null ? null : t.nodes().get(node);
+    return label == null ? node : label;
+  }
+
+  /** The title of area {@code area}; the id when it has none. */
+  public String areaTitle(String area) {
+    Titles t = titles.get(area);
+    return t == null ? area : t.title();
   }
 
   /**
@@ -198,7 +216,7 @@ public record Impact(
       byCustomer.put(c, rows);
     }
     List<CustomerChange> customers = explained(before, after, listedCustomers, byCustomer);
-    Impact impact =
+    Impact untitled =
         new Impact(
             oldLabel,
             newLabel,
@@ -207,7 +225,19 @@ public record Impact(
             d.customerCount(),
             nodes,
             partnerChanges(before, after),
-            customers);
+            customers,
+            Map.of());
+    Impact impact =
+        new Impact(
+            oldLabel,
+            newLabel,
+            data,
+            untitled.asOf(),
+            untitled.customerCount(),
+            nodes,
+            untitled.partners(),
+            customers,
+            ImpactTitles.of(untitled, before, after));
     return new Listed(impact, changedCount);
   }
 

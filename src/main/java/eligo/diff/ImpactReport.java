@@ -10,6 +10,7 @@ import eligo.diff.Impact.Row;
 import eligo.diff.Impact.RowChange;
 import eligo.diff.Impact.Transition;
 import eligo.lang.SyntaxErrors;
+import eligo.report.Words;
 import eligo.report.html.Html;
 import eligo.report.html.Template;
 import eligo.report.html.Templates;
@@ -182,6 +183,7 @@ public final class ImpactReport {
   private static final Template CELL = PAGE.get("cell");
   private static final Template WORDS = PAGE.get("words");
   private static final Template MISSING = PAGE.get("missing");
+  private static final Template LABEL = PAGE.get("label");
 
   /**
    * One self-contained page (no scripts, no external files): the markup is {@code impact.html}
@@ -195,13 +197,13 @@ public final class ImpactReport {
         rows.add(
             NODE.render(
                 "area",
-                n.area(),
+                impact.areaTitle(n.area()),
                 "node",
-                n.node(),
+                label(impact, n.area(), n.node()),
                 "customers",
                 n.customersChanged(),
                 "how",
-                how(n)));
+                howInWords(n)));
       }
       nodes = NODES.render("rows", Html.join(rows));
     }
@@ -214,9 +216,9 @@ public final class ImpactReport {
                 "partner",
                 p.partner(),
                 "area",
-                p.area(),
+                impact.areaTitle(p.area()),
                 "node",
-                p.node(),
+                label(impact, p.area(), p.node()),
                 "before",
                 cell(p.before(), null),
                 "after",
@@ -238,9 +240,9 @@ public final class ImpactReport {
                   "name",
                   c.name(),
                   "area",
-                  r.area(),
+                  impact.areaTitle(r.area()),
                   "node",
-                  r.node(),
+                  label(impact, r.area(), r.node()),
                   "before",
                   cell(r.before(), r.explainedBefore()),
                   "after",
@@ -270,8 +272,30 @@ public final class ImpactReport {
         .markup();
   }
 
+  /** A node's label and, under it, its id: the label says what it is, the id where. */
+  private static Html label(Impact impact, String area, String node) {
+    return LABEL.render("label", impact.label(area, node), "id", node);
+  }
+
+  /** {@link #how} in the report's words for outcomes: {@code Met → Not met 4; value only 2}. */
+  private static String howInWords(NodeChange n) {
+    List<String> parts = new ArrayList<>();
+    for (Transition t : n.transitions()) {
+      parts.add(word(t.from()) + " → " + word(t.to()) + " " + t.customers());
+    }
+    if (n.valueOnly() > 0) {
+      parts.add("value only " + n.valueOnly());
+    }
+    return String.join("; ", parts);
+  }
+
+  private static String word(String status) {
+    return status == null ? NONE : Words.outcome(status);
+  }
+
   /**
-   * A status cell; with the report's words for it (value for people, why) under the row when given.
+   * A status cell: the outcome in words and the value as the results file writes it, with the
+   * report's words for it (value for people, why) under them when given.
    */
   private static Html cell(Row r, String explained) {
     if (r == null) {
@@ -281,7 +305,7 @@ public final class ImpactReport {
         "status",
         r.status(),
         "row",
-        r.toString(),
+        r.value().isEmpty() ? word(r.status()) : word(r.status()) + " " + r.value(),
         "words",
         explained == null ? Html.EMPTY : WORDS.render("words", explained));
   }

@@ -124,25 +124,9 @@ final class SiteModel {
     return face == Face.PARTNER && !outcome.partners.isEmpty() ? outcome.partners.get(0) : null;
   }
 
-  /**
-   * A node's label for people: its branch title (when the area has several), its parent metric's
-   * title (for a leaf) and its own title: {@code Azure · Workloads}, {@code Deployments › CPOR}.
-   */
+  /** A node's label for people ({@link NodeLabels#of}). */
   static String label(Ir.Area area, Ir.Node node) {
-    for (Ir.Branch b : area.branches()) {
-      String branch = b.id().isEmpty() ? "" : b.title() + " · ";
-      for (Ir.Node n : b.nodes()) {
-        if (n == node) {
-          return branch + n.title();
-        }
-        for (Ir.Node leaf : n.leaves()) {
-          if (leaf == node) {
-            return branch + n.title() + " › " + leaf.title();
-          }
-        }
-      }
-    }
-    return node.title();
+    return NodeLabels.of(area, node);
   }
 
   private static String branchOf(Ir.Area area, Ir.Node node) {

@@ -230,7 +230,12 @@
     });
     return t;
   }
-  function row(r) { return r ? (r.value ? r.status + " " + r.value : r.status) : null; }
+  // the report's words for outcomes; "(none)" where a version has no such node
+  function outcomeWord(s) {
+    return { met: "Met", not_met: "Not met", not_evaluated: "Not evaluated" }[s] || "(none)";
+  }
+
+  function row(r) { return r ? (r.value ? outcomeWord(r.status) + " " + r.value : outcomeWord(r.status)) : "(none)"; }
 
   function impact() {
     var seq = state.seq;
@@ -254,21 +259,28 @@
       var rows = d.customers.reduce(function (n, c) { return n + c.changes.length; }, 0);
       headline.textContent = d.customers.length + " of " + d.customerCount + " customers change (" +
         rows + " rows); " + d.partners.length + " partner rows change.";
+      // titles for people, ids as the criteria write them
+      var titles = d.titles || {};
+      var areaTitle = function (a) { return titles[a] ? titles[a].title : a; };
+      var nodeLabel = function (a, n) {
+        var t = titles[a] && titles[a].nodes[n];
+        return t ? t + " (" + n + ")" : n;
+      };
       out.appendChild(el("h3", "Per node"));
       out.appendChild(table(["Area", "Node", "Customers changed", "Moves"], d.nodes.map(function (n) {
-        return [n.area, n.node, n.customersChanged, n.transitions.map(function (t) {
-          return (t.from || "(none)") + " → " + (t.to || "(none)") + ": " + t.customers;
+        return [areaTitle(n.area), nodeLabel(n.area, n.node), n.customersChanged, n.transitions.map(function (t) {
+          return outcomeWord(t.from) + " → " + outcomeWord(t.to) + ": " + t.customers;
         }).join("; ") + (n.valueOnly ? "; value only: " + n.valueOnly : "")];
       })));
       out.appendChild(el("h3", "Per partner"));
       out.appendChild(table(["Partner", "Area", "Node", "Before", "After"], d.partners.map(function (p) {
-        return [p.partner, p.area, p.node, row(p.before), row(p.after)];
+        return [p.partner, areaTitle(p.area), nodeLabel(p.area, p.node), row(p.before), row(p.after)];
       })));
       out.appendChild(el("h3", "Per customer"));
       var shownRows = [];
       d.customers.forEach(function (c) {
         c.changes.forEach(function (x) {
-          shownRows.push([c.partner, c.customer, c.name, x.area + " / " + x.node,
+          shownRows.push([c.partner, c.customer, c.name, areaTitle(x.area) + " · " + nodeLabel(x.area, x.node),
             x.explainedBefore, x.explainedAfter]);
         });
       });

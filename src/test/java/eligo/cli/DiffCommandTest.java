@@ -468,5 +468,11 @@ class DiffCommandTest {
         .contains("&lt;script&gt;alert(1)&lt;/script&gt; 83")
         .contains("O'Brien Ltd 28")
         .doesNotContain("<script");
+    // titles for people with the id under them, outcomes in the report's words
+    assertThat(html)
+        .contains(
+            "<td>Azure</td><td>Net customer adds<br><small class=id>net-customer-adds</small></td>")
+        .containsPattern("<td>(Not met → Met|Met → Not met) [0-9]+")
+        .containsPattern("<td class=(met|not_met)>(Met|Not met) -?[0-9]+<br><small>");
   }
 }

@@ -105,7 +105,9 @@ class ServeChromiumTest {
               b.text(
                   "[...document.querySelectorAll('#impact table')[0].rows]"
                       + ".map(r => r.textContent).join('|')"))
-          .contains("azureworkloads");
+          // titles for people, the id beside them, outcomes in the report's words
+          .contains("AzureAzure services (workloads)")
+          .contains("Met → Not met");
       assertThat(b.eval("document.querySelectorAll('#diagnostics li.error').length").asInt())
           .isZero();
     }
