@@ -56,6 +56,22 @@ final class Failures {
   }
 
   /**
+   * One line when the criteria compiled with warnings (a binder nothing reads, a condition that
+   * always holds...), which a run does not print one by one: how many, and the command that shows
+   * each at its line; null when there are none.
+   */
+  static String criteriaWarnings(eligo.check.Frontend.Compilation c, Path criteria) {
+    long n = c.diagnostics().stream().filter(d -> !d.isError()).count();
+    if (n == 0) {
+      return null;
+    }
+    return "eligo: warning: the criteria have "
+        + (n == 1 ? "1 warning" : n + " warnings")
+        + "; each with its line: eligo check --criteria "
+        + criteria;
+  }
+
+  /**
    * One line for the warnings of criteria held against data: how many names the dataset lacks, and
    * the command that shows each with its line.
    */

@@ -69,6 +69,10 @@ final class ReportInputs {
     } catch (EngineFailure f) {
       throw new Stop(Failures.report(f, spec));
     }
+    String warnings = Failures.criteriaWarnings(compilation, criteria);
+    if (warnings != null) {
+      spec.commandLine().getErr().println(warnings);
+    }
     return compilation.program();
   }
 

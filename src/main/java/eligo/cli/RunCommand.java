@@ -167,6 +167,10 @@ final class RunCommand implements Callable<Integer> {
     } catch (EngineFailure f) {
       return Failures.report(f, spec);
     }
+    String criteriaWarnings = Failures.criteriaWarnings(started.criteria(), criteria);
+    if (criteriaWarnings != null) {
+      err.println(criteriaWarnings);
+    }
     if (!started.warnings().isEmpty()) {
       err.println(Failures.namesNotInData(started.warnings(), criteria, data));
     }

@@ -56,4 +56,55 @@ class CriteriaSlipsTest {
     assertThat(err.toString()).contains(at).contains(" error: ").contains("^");
     assertThat(results).doesNotExist();
   }
+
+  /**
+   * A slip that is only a warning (here a month that nothing in the sum reads: acr at M added
+   * twelve times) does not stop a run, but the run says the criteria have warnings and where to see
+   * them; the shipped criteria have none, and their run says nothing of it.
+   */
+  @org.junit.jupiter.api.Test
+  void aRunSaysTheCriteriaHaveWarnings() throws IOException {
+    String twelveTimes = "value sum acr at M for tenant, workload in AZURE, month in TTM(M)";
+    Path criteria = ShippedCriteria.write(ShippedCriteria.texts(), tmp.resolve("criteria"));
+    java.nio.file.Files.writeString(
+        criteria.resolve("slip.criteria"),
+        "import \"common.criteria\"\n"
+            + "workloads AZURE = family \"Azure\"\n"
+            + "area slip \"Slip\" {\n"
+            + "  metric acr \"ACR\" {\n"
+            + "    criteria \"ACR of the last 12 months: at least {met}\"\n"
+            + "    "
+            + twelveTimes
+            + "\n"
+            + "    met when value >= $1000\n"
+            + "  }\n"
+            + "}\n");
+    StringWriter err = new StringWriter();
+    int code = run(criteria, err);
+    assertThat(code).as(err.toString()).isZero();
+    assertThat(err.toString())
+        .contains(
+            "eligo: warning: the criteria have 1 warning; each with its line: eligo check"
+                + " --criteria "
+                + criteria
+                + "\n");
+    StringWriter shipped = new StringWriter();
+    assertThat(run(Path.of("criteria"), shipped)).isZero();
+    assertThat(shipped.toString()).doesNotContain("the criteria have");
+  }
+
+  private int run(Path criteria, StringWriter err) {
+    return Main.execute(
+        new String[] {
+          "run",
+          "--criteria",
+          criteria.toString(),
+          "--data",
+          SAMPLE.toString(),
+          "--results",
+          tmp.resolve("results-" + System.nanoTime() + ".csv").toString()
+        },
+        new PrintWriter(new StringWriter()),
+        new PrintWriter(err));
+  }
 }
