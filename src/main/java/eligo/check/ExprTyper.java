@@ -53,7 +53,7 @@ final class ExprTyper {
     this.reporter = reporter;
     this.names = new NameTyper(reporter, symbols, this);
     this.atLeast = new AtLeastTyper(reporter, this);
-    this.operators = new OperatorTyper(reporter, this);
+    this.operators = new OperatorTyper(reporter, lints, this);
     this.conditions = new ConditionTyper(reporter, symbols, lints, this);
     this.attribution = new AttributionTyper(reporter, symbols, this);
     this.aggregates = new AggregateTyper(reporter, symbols, this);

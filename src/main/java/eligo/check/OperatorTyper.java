@@ -19,10 +19,12 @@ import eligo.lang.Ast;
  */
 final class OperatorTyper {
   private final Reporter reporter;
+  private final Lints lints;
   private final ExprTyper typer;
 
-  OperatorTyper(Reporter reporter, ExprTyper typer) {
+  OperatorTyper(Reporter reporter, Lints lints, ExprTyper typer) {
     this.reporter = reporter;
+    this.lints = lints;
     this.typer = typer;
   }
 
@@ -40,6 +42,15 @@ final class OperatorTyper {
           TBool y = (TBool) typer.expectBool(r, b.right().span(), "'" + b.op().symbol + "'");
           if (x == null || y == null) {
             return ERR;
+          }
+          String never = b.op() == Ast.BinOp.AND ? Contradictions.never(x.e(), y.e()) : null;
+          if (never != null) {
+            reporter.warning(
+                b.span(),
+                "these conditions can never hold together: "
+                    + never
+                    + ", so this 'and' is never true"
+                    + lints.instance);
           }
           return new TBool(
               b.op() == Ast.BinOp.AND
