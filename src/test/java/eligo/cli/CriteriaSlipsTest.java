@@ -37,21 +37,8 @@ class CriteriaSlipsTest {
     Path criteria =
         ShippedCriteria.write(ShippedCriteria.with(file, from, to), tmp.resolve("criteria"));
     Path results = tmp.resolve("results.csv");
-    StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
-    int code =
-        Main.execute(
-            new String[] {
-              "run",
-              "--criteria",
-              criteria.toString(),
-              "--data",
-              SAMPLE.toString(),
-              "--results",
-              results.toString()
-            },
-            new PrintWriter(out),
-            new PrintWriter(err));
+    int code = run(criteria, results, err);
     assertThat(code).as(err.toString()).isEqualTo(3);
     assertThat(err.toString()).contains(at).contains(" error: ").contains("^");
     assertThat(results).doesNotExist();
@@ -94,6 +81,13 @@ class CriteriaSlipsTest {
   }
 
   private int run(Path criteria, StringWriter err) {
+    return run(criteria, tmp.resolve("results-" + System.nanoTime() + ".csv"), err);
+  }
+
+  /**
+   * {@code eligo run} of {@code criteria} on the sample data; its standard error in {@code err}.
+   */
+  private static int run(Path criteria, Path results, StringWriter err) {
     return Main.execute(
         new String[] {
           "run",
@@ -102,7 +96,7 @@ class CriteriaSlipsTest {
           "--data",
           SAMPLE.toString(),
           "--results",
-          tmp.resolve("results-" + System.nanoTime() + ".csv").toString()
+          results.toString()
         },
         new PrintWriter(new StringWriter()),
         new PrintWriter(err));

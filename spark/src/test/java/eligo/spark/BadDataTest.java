@@ -170,14 +170,7 @@ class BadDataTest {
   }
 
   private Path sampleCopy() throws Exception {
-    Path data = tmp.resolve("data");
-    Files.createDirectories(data);
-    try (Stream<Path> s = Files.list(SparkTests.sampleData())) {
-      for (Path f : s.toList()) {
-        Files.copy(f, data.resolve(f.getFileName()));
-      }
-    }
-    return data;
+    return SparkTests.sampleCopy(tmp.resolve("data"));
   }
 
   /** The run's message on standard error; exit status 4 and no results file. */

@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -122,13 +120,6 @@ class QuotedLineBreakTest {
   }
 
   private Path sampleCopy() throws Exception {
-    Path data = tmp.resolve("data");
-    Files.createDirectories(data);
-    try (Stream<Path> s = Files.list(SparkTests.sampleData())) {
-      for (Path f : s.collect(Collectors.toList())) {
-        Files.copy(f, data.resolve(f.getFileName()));
-      }
-    }
-    return data;
+    return SparkTests.sampleCopy(tmp.resolve("data"));
   }
 }

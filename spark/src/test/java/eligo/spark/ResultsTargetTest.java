@@ -22,14 +22,7 @@ class ResultsTargetTest {
   @TempDir Path tmp;
 
   private Path sampleCopy() throws Exception {
-    Path data = tmp.resolve("data");
-    Files.createDirectories(data);
-    try (Stream<Path> s = Files.list(SparkTests.sampleData())) {
-      for (Path p : s.toList()) {
-        Files.copy(p, data.resolve(p.getFileName()));
-      }
-    }
-    return data;
+    return SparkTests.sampleCopy(tmp.resolve("data"));
   }
 
   private String refused(Path data, Path results, boolean parquet) {

@@ -48,6 +48,17 @@ final class SparkTests {
     return root().resolve("examples/sample-data");
   }
 
+  /** A copy of the sample data in {@code dir} (created), for a test to change. */
+  static Path sampleCopy(Path dir) throws java.io.IOException {
+    Files.createDirectories(dir);
+    try (java.util.stream.Stream<Path> s = Files.list(sampleData())) {
+      for (Path f : s.toList()) {
+        Files.copy(f, dir.resolve(f.getFileName()));
+      }
+    }
+    return dir;
+  }
+
   /** The shared conformance folder; the test is skipped (or fails, when all are required). */
   static Path conformance() {
     String env = System.getProperty("ELIGO_SHARED", System.getenv("ELIGO_SHARED"));

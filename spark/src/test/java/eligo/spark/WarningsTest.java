@@ -54,6 +54,11 @@ class WarningsTest {
     return criteria;
   }
 
+  /** What {@code eligo run} starts with: the criteria compiled and bound to the loaded data. */
+  private static Started eligoStart(Path criteria, Path data) throws Exception {
+    return Eligo.start(criteria, data, Mode.STRICT, Engine.generated, Stages.NONE);
+  }
+
   private static String render(List<Diagnostic> ds) {
     StringBuilder sb = new StringBuilder();
     ds.forEach(d -> sb.append(d.render()).append('\n'));
@@ -65,10 +70,7 @@ class WarningsTest {
     Path criteria = criteriaWith("modern-work.criteria", "\"Yammer\"", "\"Yamer\"");
     CriteriaFailure eligo =
         org.junit.jupiter.api.Assertions.assertThrows(
-            CriteriaFailure.class,
-            () ->
-                Eligo.start(
-                    criteria, SparkTests.sampleData(), Mode.STRICT, Engine.generated, Stages.NONE));
+            CriteriaFailure.class, () -> eligoStart(criteria, SparkTests.sampleData()));
     assertThatThrownBy(() -> run(criteria, SparkTests.sampleData(), null))
         .isInstanceOf(CriteriaFailure.class)
         .hasMessageContaining("modern-work.criteria:")
@@ -78,13 +80,7 @@ class WarningsTest {
 
   @Test
   void theNamesTheDataLackAreEligoRunsWarnings() throws Exception {
-    Started s =
-        Eligo.start(
-            SparkTests.criteria(),
-            SparkTests.sampleData(),
-            Mode.STRICT,
-            Engine.generated,
-            Stages.NONE);
+    Started s = eligoStart(SparkTests.criteria(), SparkTests.sampleData());
     assertThat(s.warnings()).isNotEmpty();
     SparkRunner.Summary summary = run(SparkTests.criteria(), SparkTests.sampleData(), null);
     assertThat(render(summary.namesNotInData())).isEqualTo(render(s.warnings()));
@@ -118,13 +114,7 @@ class WarningsTest {
   void anAsOfMonthAfterTheLatestUsageIsWarnedOfAsEligoRunDoes() throws Exception {
     int asOf = Month.parse("2030-01");
     SparkRunner.Summary summary = run(SparkTests.criteria(), SparkTests.sampleData(), asOf);
-    Started s =
-        Eligo.start(
-            SparkTests.criteria(),
-            SparkTests.sampleData(),
-            Mode.STRICT,
-            Engine.generated,
-            Stages.NONE);
+    Started s = eligoStart(SparkTests.criteria(), SparkTests.sampleData());
     String expected = Eligo.asOfWarning(asOf, asOf, s.loaded().dataset());
     assertThat(expected).startsWith("the as-of month 2030-01 is after the latest month");
     assertThat(summary.asOfWarning()).isEqualTo(expected);
@@ -135,20 +125,13 @@ class WarningsTest {
 
   @Test
   void aLatestMonthYearsAfterTheOneBeforeItIsWarnedOfAsEligoRunDoes() throws Exception {
-    Path data = tmp.resolve("data");
-    Files.createDirectories(data);
-    try (Stream<Path> s = Files.list(SparkTests.sampleData())) {
-      for (Path f : s.toList()) {
-        Files.copy(f, data.resolve(f.getFileName()));
-      }
-    }
+    Path data = SparkTests.sampleCopy(tmp.resolve("data"));
     // one row's year mistyped: 2062 for 2026
     Files.writeString(
         data.resolve("usage.csv"),
         "T00000635,Microsoft Defender for Office 365,2062-05,,,10,8,8\n",
         java.nio.file.StandardOpenOption.APPEND);
-    Started s =
-        Eligo.start(SparkTests.criteria(), data, Mode.STRICT, Engine.generated, Stages.NONE);
+    Started s = eligoStart(SparkTests.criteria(), data);
     int latest = Eligo.asOf(null, s.loaded().dataset());
     String expected = Eligo.asOfWarning(null, latest, s.loaded().dataset());
     assertThat(expected).startsWith("the as-of month 2062-05, the latest in usage.csv, comes");
