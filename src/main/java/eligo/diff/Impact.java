@@ -216,7 +216,8 @@ public record Impact(
       byCustomer.put(c, rows);
     }
     List<CustomerChange> customers = explained(before, after, listedCustomers, byCustomer);
-    Impact untitled =
+    List<PartnerChange> partners = partnerChanges(before, after);
+    Impact impact =
         new Impact(
             oldLabel,
             newLabel,
@@ -224,20 +225,9 @@ public record Impact(
             Month.format(after.asOf),
             d.customerCount(),
             nodes,
-            partnerChanges(before, after),
+            partners,
             customers,
-            Map.of());
-    Impact impact =
-        new Impact(
-            oldLabel,
-            newLabel,
-            data,
-            untitled.asOf(),
-            untitled.customerCount(),
-            nodes,
-            untitled.partners(),
-            customers,
-            ImpactTitles.of(untitled, before, after));
+            ImpactTitles.of(nodes, partners, before, after));
     return new Listed(impact, changedCount);
   }
 

@@ -4,6 +4,7 @@ import eligo.engine.Outcome;
 import eligo.io.Texts;
 import eligo.ir.Ir;
 import eligo.report.NodeLabels;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -15,15 +16,19 @@ final class ImpactTitles {
   private ImpactTitles() {}
 
   /**
-   * Per area id: its title and, per node id of {@code impact}'s changed nodes and partner rows, its
-   * label; areas and nodes in code point order.
+   * Per area id: its title and, per node id of the changed {@code nodes} and {@code partners} rows,
+   * its label; areas and nodes in code point order.
    */
-  static Map<String, Impact.Titles> of(Impact impact, Outcome before, Outcome after) {
+  static Map<String, Impact.Titles> of(
+      List<Impact.NodeChange> nodes,
+      List<Impact.PartnerChange> partners,
+      Outcome before,
+      Outcome after) {
     Map<String, Impact.Titles> out = new TreeMap<>(Texts.CODE_POINT_ORDER);
-    for (Impact.NodeChange n : impact.nodes()) {
+    for (Impact.NodeChange n : nodes) {
       put(out, n.area(), n.node(), before, after);
     }
-    for (Impact.PartnerChange p : impact.partners()) {
+    for (Impact.PartnerChange p : partners) {
       put(out, p.area(), p.node(), before, after);
     }
     return out;

@@ -180,9 +180,7 @@ class BadDataTest {
         org.assertj.core.api.Assertions.catchThrowable(
             () ->
                 SparkRunner.run(
-                    spark,
-                    new SparkRunner.Options(
-                        SparkTests.criteria(), data.toString(), out.toString(), null, false, 0)));
+                    spark, SparkTests.options(SparkTests.criteria(), data.toString(), out, null)));
     assertThat(thrown).isNotNull();
     StringWriter err = new StringWriter();
     assertThat(Main.report(thrown, new PrintWriter(err, true))).isEqualTo(Main.DATA);

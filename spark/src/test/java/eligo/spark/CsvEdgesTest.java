@@ -25,10 +25,7 @@ class CsvEdgesTest {
 
   private byte[] spark(Path data) throws Exception {
     Path out = tmp.resolve("results-" + System.nanoTime() + ".csv");
-    SparkRunner.run(
-        spark,
-        new SparkRunner.Options(
-            SparkTests.criteria(), data.toString(), out.toString(), null, false, 0));
+    SparkRunner.run(spark, SparkTests.options(SparkTests.criteria(), data.toString(), out, null));
     return Files.readAllBytes(out);
   }
 

@@ -83,9 +83,7 @@ class ParquetTest {
     byte[] expected = RunnerTest.eligoRun(SparkTests.criteria(), SparkTests.sampleData(), null);
     Path out = tmp.resolve("results.csv");
     SparkRunner.run(
-        spark,
-        new SparkRunner.Options(
-            SparkTests.criteria(), parquet.toString(), out.toString(), null, false, 0));
+        spark, SparkTests.options(SparkTests.criteria(), parquet.toString(), out, null));
     assertThat(Files.readAllBytes(out)).isEqualTo(expected);
 
     // the same rows as a Parquet table, in the file's order

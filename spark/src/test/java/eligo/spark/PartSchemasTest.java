@@ -67,13 +67,8 @@ class PartSchemasTest {
     try {
       SparkRunner.run(
           spark,
-          new SparkRunner.Options(
-              SparkTests.criteria(),
-              data.toString(),
-              tmp.resolve("results.csv").toString(),
-              null,
-              false,
-              0));
+          SparkTests.options(
+              SparkTests.criteria(), data.toString(), tmp.resolve("results.csv"), null));
     } catch (Throwable t) {
       return t;
     }
@@ -146,13 +141,8 @@ class PartSchemasTest {
             () ->
                 SparkRunner.run(
                     spark,
-                    new SparkRunner.Options(
-                        SparkTests.criteria(),
-                        empty.toString(),
-                        tmp.resolve("r.csv").toString(),
-                        null,
-                        false,
-                        0)))
+                    SparkTests.options(
+                        SparkTests.criteria(), empty.toString(), tmp.resolve("r.csv"), null)))
         .isInstanceOf(DataProblem.class)
         .hasMessage(
             "usage.parquet: the folder holds no Parquet part files (a table of no rows has one"
@@ -181,10 +171,7 @@ class PartSchemasTest {
         "b");
     part(typed(u.filter("id % 3 = 2")), table, "c");
     Path out = tmp.resolve("results.csv");
-    SparkRunner.run(
-        spark,
-        new SparkRunner.Options(
-            SparkTests.criteria(), data.toString(), out.toString(), null, false, 0));
+    SparkRunner.run(spark, SparkTests.options(SparkTests.criteria(), data.toString(), out, null));
     assertThat(Files.readAllBytes(out))
         .isEqualTo(RunnerTest.eligoRun(SparkTests.criteria(), SparkTests.sampleData(), null));
   }

@@ -108,10 +108,7 @@ class QuotedLineBreakTest {
 
   private byte[] run(Path data, Integer asOf) throws Exception {
     Path out = tmp.resolve("results.csv");
-    SparkRunner.run(
-        spark,
-        new SparkRunner.Options(
-            SparkTests.criteria(), data.toString(), out.toString(), asOf, false, 0));
+    SparkRunner.run(spark, SparkTests.options(SparkTests.criteria(), data.toString(), out, asOf));
     return Files.readAllBytes(out);
   }
 

@@ -28,8 +28,7 @@ class RunnerTest {
 
   private byte[] run(Path criteria, Path data, Integer asOf) throws Exception {
     Path out = tmp.resolve("results-" + System.nanoTime() + ".csv");
-    SparkRunner.run(
-        spark, new SparkRunner.Options(criteria, data.toString(), out.toString(), asOf, false, 0));
+    SparkRunner.run(spark, SparkTests.options(criteria, data.toString(), out, asOf));
     return Files.readAllBytes(out);
   }
 

@@ -48,6 +48,14 @@ final class SparkTests {
     return root().resolve("examples/sample-data");
   }
 
+  /**
+   * What to run: {@code criteria} on {@code data} as of {@code asOf} (null: the latest month), the
+   * results file {@code results}, the shuffle partitions chosen.
+   */
+  static SparkRunner.Options options(Path criteria, String data, Path results, Integer asOf) {
+    return new SparkRunner.Options(criteria, data, results.toString(), asOf, false, 0);
+  }
+
   /** A copy of the sample data in {@code dir} (created), for a test to change. */
   static Path sampleCopy(Path dir) throws java.io.IOException {
     Files.createDirectories(dir);

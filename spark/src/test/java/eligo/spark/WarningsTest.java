@@ -33,8 +33,7 @@ class WarningsTest {
 
   private SparkRunner.Summary run(Path criteria, Path data, Integer asOf) throws Exception {
     Path out = tmp.resolve("results-" + System.nanoTime() + ".csv");
-    return SparkRunner.run(
-        spark, new SparkRunner.Options(criteria, data.toString(), out.toString(), asOf, false, 0));
+    return SparkRunner.run(spark, SparkTests.options(criteria, data.toString(), out, asOf));
   }
 
   /** The shipped criteria with {@code from} replaced by {@code to} in {@code file}. */
