@@ -224,7 +224,7 @@ final class DiffCommand implements Callable<Integer> {
         oldData = beforeData.loaded().dataset();
       }
       int m = Eligo.asOf(asOf, newData);
-      Failures.warnAsOf(asOf, m, newData, err);
+      Failures.warnAsOf(asOf, m, newData, after.program(), err);
       int threads = Runtime.getRuntime().availableProcessors();
       Map<String, String> from = Map.of();
       Map<String, String> to = Map.of();

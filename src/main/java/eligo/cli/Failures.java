@@ -46,10 +46,12 @@ final class Failures {
 
   /**
    * Warns when the as-of month is likely a slip that would make customers quietly not met: given
-   * with --as-of outside usage.csv's months, or the latest month far after the one before it.
+   * with --as-of outside usage.csv's months, or the latest month far after the one before it; or
+   * the criteria read usage of months before the data's first ({@link Eligo#lookBackWarning}).
    */
-  static void warnAsOf(Integer given, int asOf, Dataset data, PrintWriter err) {
-    String why = Eligo.asOfWarning(given, asOf, data);
+  static void warnAsOf(
+      Integer given, int asOf, Dataset data, eligo.ir.Ir.Program program, PrintWriter err) {
+    String why = Eligo.asOfWarning(given, asOf, data, program);
     if (why != null) {
       err.println("eligo: warning: " + why);
     }

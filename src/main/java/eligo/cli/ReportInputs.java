@@ -96,7 +96,7 @@ final class ReportInputs {
       SnapshotOption.tellUnused(bound.snapshot(), err);
       Dataset dataset = bound.loaded().dataset();
       int m = Eligo.asOf(asOf, dataset);
-      Failures.warnAsOf(asOf, m, dataset, err);
+      Failures.warnAsOf(asOf, m, dataset, compilation.program(), err);
       return new Loaded(dataset, m);
     } catch (EngineFailure f) {
       throw new Stop(Failures.report(f, spec));

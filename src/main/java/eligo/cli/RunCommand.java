@@ -197,7 +197,7 @@ final class RunCommand implements Callable<Integer> {
     } catch (EngineFailure f) {
       return Failures.report(f, spec);
     }
-    Failures.warnAsOf(asOf, m, dataset, err);
+    Failures.warnAsOf(asOf, m, dataset, program, err);
     Engine.Compiled compiled = started.evaluators();
     clock.lap("waiting for the evaluators");
     int n = threads != null ? Math.max(1, threads) : Runtime.getRuntime().availableProcessors();

@@ -11,6 +11,7 @@ import eligo.io.LoadResult;
 import eligo.io.Mode;
 import eligo.io.WorkloadCatalog;
 import eligo.ir.Ir;
+import eligo.ir.MonthsRead;
 import eligo.lang.Diagnostic;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -183,6 +184,80 @@ public final class Eligo {
           + "): the data hold no usage up to it";
     }
     return null;
+  }
+
+  /**
+   * {@link #asOfWarning(Integer, int, Dataset)}, or else, for an as-of month given by hand, why the
+   * criteria likely read months the data do not hold ({@link #lookBackWarning}), or null.
+   */
+  public static String asOfWarning(Integer given, int asOf, Dataset data, Ir.Program program) {
+    String why = asOfWarning(given, asOf, data);
+    return why != null || given == null
+        ? why
+        : lookBackWarning(program, asOf, data.earliestUsageMonth());
+  }
+
+  /**
+   * {@link #asOfWarning(Integer, int, int, int, int)}, or else, for an as-of month given by hand,
+   * {@link #lookBackWarning}, or null.
+   */
+  public static String asOfWarning(
+      Integer given, int asOf, int earliest, int beforeLatest, int latest, Ir.Program program) {
+    String why = asOfWarning(given, asOf, earliest, beforeLatest, latest);
+    return why != null || given == null || latest == Month.NONE
+        ? why
+        : lookBackWarning(program, asOf, earliest);
+  }
+
+  /**
+   * Why the nodes of {@code program} (the versions in force at {@code asOf}) that read usage of
+   * months before {@code earliest}, the earliest month in usage.csv, likely give quietly wrong
+   * outcomes, or null when none does: a month with no usage counts nothing, so a baseline or a
+   * window that starts before the data is smaller than the customers' usage was (a net customer add
+   * or a growth where there was none). Names how many nodes, and the one that reads furthest back
+   * at its criteria line ({@link MonthsRead}).
+   *
+   * <p>Said of an as-of month given by hand only ({@link #asOfWarning(Integer, int, Dataset,
+   * Ir.Program)}): at the data's latest month, a first month of usage after M - 23 may as well be
+   * the customers' first usage (the hand-made conformance sets start so) as a short export, and the
+   * run cannot tell which; an earlier month given by hand moves the look-back past the data.
+   */
+  public static String lookBackWarning(Ir.Program program, int asOf, int earliest) {
+    if (earliest == Month.NONE) {
+      return null;
+    }
+    int nodes = 0;
+    int least = MonthsRead.NONE;
+    String where = null;
+    for (Ir.Area a : program.inForce(asOf).areas()) {
+      for (Ir.Branch b : a.branches()) {
+        for (Ir.Node n : b.nodes()) {
+          int offset = MonthsRead.earliest(n);
+          if (offset == MonthsRead.NONE || asOf + offset >= earliest) {
+            continue;
+          }
+          nodes++;
+          if (offset < least) {
+            least = offset;
+            where = a.id() + " " + n.id() + " (" + n.origin() + ")";
+          }
+        }
+      }
+    }
+    if (nodes == 0) {
+      return null;
+    }
+    return (nodes == 1 ? "1 node reads" : nodes + " nodes read")
+        + " usage of months before the earliest in usage.csv ("
+        + Month.format(earliest)
+        + "), which count nothing, so their windows and baselines are quietly short: "
+        + (nodes == 1 ? "" : "furthest back, ")
+        + where
+        + " reads from "
+        + Month.format(asOf + least)
+        + " (M - "
+        + (-least)
+        + "): check that usage.csv reaches back that far";
   }
 
   // ---------------------------------------------------------------- criteria against the data

@@ -64,7 +64,7 @@ final class Served {
     Eligo.Bound bound = Eligo.loadFor(c, data, Mode.STRICT, snapshot, true);
     s.loadedFrom = bound.snapshot();
     int m = Eligo.asOf(null, bound.loaded().dataset());
-    s.asOfWarning = Eligo.asOfWarning(null, m, bound.loaded().dataset());
+    s.asOfWarning = Eligo.asOfWarning(null, m, bound.loaded().dataset(), c.program());
     Engine.Compiled evaluators = Engine.generated.compile(c);
     Outcome o =
         Eligo.evaluate(

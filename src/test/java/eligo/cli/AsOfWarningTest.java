@@ -85,6 +85,49 @@ class AsOfWarningTest {
   }
 
   @Test
+  void runWarnsOfCriteriaReadingMonthsBeforeTheData(@TempDir Path tmp) {
+    // 2025-10 is in the data, but the windows and the baselines reach back to M - 23, 2023-11
+    Ran r = run(tmp, SAMPLE, "2025-10");
+    assertThat(r.code()).isZero();
+    assertThat(r.err())
+        .contains(
+            "eligo: warning: 12 nodes read usage of months before the earliest in usage.csv"
+                + " (2024-06), which count nothing, so their windows and baselines are quietly"
+                + " short: furthest back, azure workloads (azure.criteria:14) reads from 2023-11"
+                + " (M - 23): check that usage.csv reaches back that far");
+    // the bundled sample reaches back far enough for its latest month
+    assertThat(run(tmp, SAMPLE, null).err()).doesNotContain("read usage of months before");
+    assertThat(run(tmp, SAMPLE, "2026-05").err()).doesNotContain("read usage of months before");
+  }
+
+  @Test
+  void atTheDataLatestMonthALateFirstMonthOfUsageIsNotCalledShort(@TempDir Path tmp)
+      throws IOException {
+    Path data = tmp.resolve("data");
+    Files.createDirectories(data);
+    try (var files = Files.list(Path.of(SAMPLE))) {
+      for (Path f : files.toList()) {
+        Files.copy(f, data.resolve(f.getFileName()));
+      }
+    }
+    // usage from 2025-10 only: the customers' first usage, or a short export? The run cannot tell
+    List<String> usage = Files.readAllLines(data.resolve("usage.csv"));
+    List<String> late = new ArrayList<>(List.of(usage.get(0)));
+    for (String row : usage.subList(1, usage.size())) {
+      if (row.split(",")[2].compareTo("2025-10") >= 0) {
+        late.add(row);
+      }
+    }
+    Files.write(data.resolve("usage.csv"), late);
+    assertThat(run(tmp, data.toString(), null).err()).doesNotContain("read usage of months");
+    // given by hand, even the same month: the author of --as-of is told how far back it reads
+    assertThat(run(tmp, data.toString(), "2026-09").err())
+        .contains(
+            "eligo: warning: 28 nodes read usage of months before the earliest in usage.csv"
+                + " (2025-10)");
+  }
+
+  @Test
   void aMonthInsideTheDataOrTheDefaultDrawsNoWarning(@TempDir Path tmp) {
     for (String month : new String[] {"2026-09", "2024-06", "2025-03"}) {
       Ran r = run(tmp, SAMPLE, month);

@@ -6,6 +6,7 @@ import eligo.engine.CriteriaFailure;
 import eligo.engine.Eligo;
 import eligo.engine.ResultsRows;
 import eligo.io.CellChecks;
+import eligo.ir.Ir;
 import eligo.io.OutputFile;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -250,15 +251,18 @@ public final class SparkRunner {
           prebuilt ? "generated engine, prebuilt" : "generated engine, compiled on the driver",
           asOf,
           namesNotInData,
-          asOfWarning(o.asOf(), asOf, months.value()));
+          asOfWarning(o.asOf(), asOf, months.value(), compiled.program()));
     } finally {
       evaluated.unpersist();
     }
   }
 
-  /** {@link Eligo#asOfWarning}, from the months of usage the run met ({@link UsageMonths}). */
-  static String asOfWarning(Integer given, int asOf, int[] months) {
-    return Eligo.asOfWarning(given, asOf, months[0], months[1], months[2]);
+  /**
+   * {@link Eligo#asOfWarning}, from the months of usage the run met ({@link UsageMonths}), and
+   * whether {@code program} reads months before them ({@link Eligo#lookBackWarning}).
+   */
+  static String asOfWarning(Integer given, int asOf, int[] months, Ir.Program program) {
+    return Eligo.asOfWarning(given, asOf, months[0], months[1], months[2], program);
   }
 
   /** Streams the sorted blocks to the driver one partition at a time into the results file. */

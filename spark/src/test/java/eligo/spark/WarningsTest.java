@@ -10,6 +10,7 @@ import eligo.engine.Engine;
 import eligo.engine.Stages;
 import eligo.engine.Started;
 import eligo.io.Mode;
+import eligo.ir.Ir;
 import eligo.lang.Diagnostic;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -123,6 +124,16 @@ class WarningsTest {
   }
 
   @Test
+  void criteriaReadingMonthsBeforeTheDataAreWarnedOfAsEligoRunDoes() throws Exception {
+    int asOf = Month.parse("2025-01"); // the sample's usage starts in 2024-06
+    SparkRunner.Summary summary = run(SparkTests.criteria(), SparkTests.sampleData(), asOf);
+    Started s = eligoStart(SparkTests.criteria(), SparkTests.sampleData());
+    String expected = Eligo.asOfWarning(asOf, asOf, s.loaded().dataset(), s.criteria().program());
+    assertThat(expected).contains("before the earliest in usage.csv (2024-06)");
+    assertThat(summary.asOfWarning()).isEqualTo(expected);
+  }
+
+  @Test
   void aLatestMonthYearsAfterTheOneBeforeItIsWarnedOfAsEligoRunDoes() throws Exception {
     Path data = SparkTests.sampleCopy(tmp.resolve("data"));
     // one row's year mistyped: 2062 for 2026
@@ -170,6 +181,9 @@ class WarningsTest {
     none.add(Month.parse("2026-09"));
     assertThat(none.value())
         .containsExactly(Month.parse("2026-09"), Month.NONE, Month.parse("2026-09"));
-    assertThat(SparkRunner.asOfWarning(null, Month.parse("2026-09"), none.value())).isNull();
+    assertThat(
+            SparkRunner.asOfWarning(
+                null, Month.parse("2026-09"), none.value(), new Ir.Program(List.of(), List.of())))
+        .isNull();
   }
 }
