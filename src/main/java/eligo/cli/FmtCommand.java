@@ -109,7 +109,9 @@ final class FmtCommand implements Callable<Integer> {
         }
       } else if (write) {
         if (changed) {
-          rewrite(file, r.text());
+          // a byte order mark stays (as a spreadsheet or Notepad wrote it): formatting changes
+          // layout only
+          rewrite(file, (hasBom(bytes) ? "\uFEFF" : "") + r.text());
           out.println("formatted " + file);
         }
       } else {
@@ -118,6 +120,13 @@ final class FmtCommand implements Callable<Integer> {
     }
     err.flush();
     return status;
+  }
+
+  private static boolean hasBom(byte[] bytes) {
+    return bytes.length >= 3
+        && (bytes[0] & 0xFF) == 0xEF
+        && (bytes[1] & 0xFF) == 0xBB
+        && (bytes[2] & 0xFF) == 0xBF;
   }
 
   /**

@@ -47,12 +47,37 @@ final class CriteriaFolder {
     return texts;
   }
 
-  /** Writes one file whole or not at all ({@link OutputFile}). */
+  /**
+   * Writes one file whole or not at all ({@link OutputFile}); a byte order mark the file began with
+   * stays (the editor edits the text, which {@link #read} gives without it).
+   */
   void write(String name, String text) throws IOException {
     if (!NAME.matcher(name).matches()) {
       throw new IllegalArgumentException("not a criteria or case file name");
     }
-    OutputFile.write(dir.resolve(name), out -> out.write(text.getBytes(StandardCharsets.UTF_8)));
+    Path file = dir.resolve(name);
+    boolean bom = startsWithBom(file);
+    OutputFile.write(
+        file,
+        out -> {
+          if (bom && !text.startsWith("\uFEFF")) {
+            out.write(BOM);
+          }
+          out.write(text.getBytes(StandardCharsets.UTF_8));
+        });
+  }
+
+  private static final byte[] BOM = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
+
+  private static boolean startsWithBom(Path file) throws IOException {
+    if (!Files.isRegularFile(file)) {
+      return false;
+    }
+    byte[] head = new byte[BOM.length];
+    try (java.io.InputStream in = Files.newInputStream(file)) {
+      return in.readNBytes(head, 0, head.length) == head.length
+          && java.util.Arrays.equals(head, BOM);
+    }
   }
 
   static boolean isCriteria(String name) {

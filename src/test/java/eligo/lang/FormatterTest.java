@@ -253,6 +253,37 @@ class FormatterTest {
   }
 
   @Test
+  void writeKeepsAByteOrderMarkAndCheckPassesAFormattedFileThatHasOne() throws IOException {
+    byte[] bom = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
+    Path messy = tmp.resolve("bom.criteria");
+    Files.write(messy, concat(bom, "workloads   W = \"Teams\"\n".getBytes(StandardCharsets.UTF_8)));
+    StringWriter out = new StringWriter();
+    assertThat(
+            Main.execute(
+                new String[] {"fmt", "--write", messy.toString()},
+                new PrintWriter(out),
+                new PrintWriter(new StringWriter())))
+        .isZero();
+    assertThat(out.toString()).isEqualTo("formatted " + messy + System.lineSeparator());
+    assertThat(Files.readAllBytes(messy))
+        .isEqualTo(concat(bom, "workloads W = \"Teams\"\n".getBytes(StandardCharsets.UTF_8)));
+    out = new StringWriter();
+    assertThat(
+            Main.execute(
+                new String[] {"fmt", "--check", messy.toString()},
+                new PrintWriter(out),
+                new PrintWriter(new StringWriter())))
+        .isZero();
+    assertThat(out.toString()).isEmpty();
+  }
+
+  private static byte[] concat(byte[] a, byte[] b) {
+    byte[] out = java.util.Arrays.copyOf(a, a.length + b.length);
+    System.arraycopy(b, 0, out, a.length, b.length);
+    return out;
+  }
+
+  @Test
   void aFolderWithoutCriteriaFilesIsAUsageErrorNotASilentPass() throws IOException {
     Path empty = Files.createDirectory(tmp.resolve("empty"));
     Files.writeString(empty.resolve("notes.txt"), "not criteria\n");
