@@ -11,7 +11,6 @@ import eligo.io.LoadResult;
 import eligo.io.Mode;
 import eligo.io.WorkloadCatalog;
 import eligo.ir.Ir;
-import eligo.ir.MonthsRead;
 import eligo.lang.Diagnostic;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -136,12 +135,7 @@ public final class Eligo {
    * the month before it with usage, as when one row's year is mistyped (2062-09 for 2026-09).
    */
   public static String asOfWarning(Integer given, int asOf, Dataset data) {
-    int latest = data.latestUsageMonth();
-    if (latest == Month.NONE) {
-      return null;
-    }
-    return asOfWarning(
-        given, asOf, data.earliestUsageMonth(), data.usageMonthBeforeLatest(), latest);
+    return AsOfWarnings.asOfWarning(given, asOf, data);
   }
 
   /**
@@ -152,38 +146,7 @@ public final class Eligo {
    */
   public static String asOfWarning(
       Integer given, int asOf, int earliest, int beforeLatest, int latest) {
-    if (latest == Month.NONE) {
-      return null;
-    }
-    if (given == null) {
-      int before = beforeLatest;
-      // sparse data may skip months; a year and more is rather a mistyped year
-      if (before == Month.NONE || latest - before <= 12) {
-        return null;
-      }
-      return "the as-of month "
-          + Month.format(latest)
-          + ", the latest in usage.csv, comes "
-          + (latest - before)
-          + " months after the month before it with usage, "
-          + Month.format(before)
-          + ": check usage.csv for a mistyped month, or give --as-of";
-    }
-    if (asOf > latest) {
-      return "the as-of month "
-          + Month.format(asOf)
-          + " is after the latest month in usage.csv ("
-          + Month.format(latest)
-          + "): the data hold no usage for it";
-    }
-    if (asOf < earliest) {
-      return "the as-of month "
-          + Month.format(asOf)
-          + " is before the earliest month in usage.csv ("
-          + Month.format(earliest)
-          + "): the data hold no usage up to it";
-    }
-    return null;
+    return AsOfWarnings.asOfWarning(given, asOf, earliest, beforeLatest, latest);
   }
 
   /**
@@ -191,10 +154,7 @@ public final class Eligo {
    * criteria likely read months the data do not hold ({@link #lookBackWarning}), or null.
    */
   public static String asOfWarning(Integer given, int asOf, Dataset data, Ir.Program program) {
-    String why = asOfWarning(given, asOf, data);
-    return why != null || given == null
-        ? why
-        : lookBackWarning(program, asOf, data.earliestUsageMonth());
+    return AsOfWarnings.asOfWarning(given, asOf, data, program);
   }
 
   /**
@@ -203,61 +163,16 @@ public final class Eligo {
    */
   public static String asOfWarning(
       Integer given, int asOf, int earliest, int beforeLatest, int latest, Ir.Program program) {
-    String why = asOfWarning(given, asOf, earliest, beforeLatest, latest);
-    return why != null || given == null || latest == Month.NONE
-        ? why
-        : lookBackWarning(program, asOf, earliest);
+    return AsOfWarnings.asOfWarning(given, asOf, earliest, beforeLatest, latest, program);
   }
 
   /**
    * Why the nodes of {@code program} (the versions in force at {@code asOf}) that read usage of
    * months before {@code earliest}, the earliest month in usage.csv, likely give quietly wrong
-   * outcomes, or null when none does: a month with no usage counts nothing, so a baseline or a
-   * window that starts before the data is smaller than the customers' usage was (a net customer add
-   * or a growth where there was none). Names how many nodes, and the one that reads furthest back
-   * at its criteria line ({@link MonthsRead}).
-   *
-   * <p>Said of an as-of month given by hand only ({@link #asOfWarning(Integer, int, Dataset,
-   * Ir.Program)}): at the data's latest month, a first month of usage after M - 23 may as well be
-   * the customers' first usage (the hand-made conformance sets start so) as a short export, and the
-   * run cannot tell which; an earlier month given by hand moves the look-back past the data.
+   * outcomes, or null when none does ({@link AsOfWarnings#lookBackWarning}).
    */
   public static String lookBackWarning(Ir.Program program, int asOf, int earliest) {
-    if (earliest == Month.NONE) {
-      return null;
-    }
-    int nodes = 0;
-    int least = MonthsRead.NONE;
-    String where = null;
-    for (Ir.Area a : program.inForce(asOf).areas()) {
-      for (Ir.Branch b : a.branches()) {
-        for (Ir.Node n : b.nodes()) {
-          int offset = MonthsRead.earliest(n);
-          if (offset == MonthsRead.NONE || asOf + offset >= earliest) {
-            continue;
-          }
-          nodes++;
-          if (offset < least) {
-            least = offset;
-            where = a.id() + " " + n.id() + " (" + n.origin() + ")";
-          }
-        }
-      }
-    }
-    if (nodes == 0) {
-      return null;
-    }
-    return (nodes == 1 ? "1 node reads" : nodes + " nodes read")
-        + " usage of months before the earliest in usage.csv ("
-        + Month.format(earliest)
-        + "), which count nothing, so their windows and baselines are quietly short: "
-        + (nodes == 1 ? "" : "furthest back, ")
-        + where
-        + " reads from "
-        + Month.format(asOf + least)
-        + " (M - "
-        + (-least)
-        + "): check that usage.csv reaches back that far";
+    return AsOfWarnings.lookBackWarning(program, asOf, earliest);
   }
 
   // ---------------------------------------------------------------- criteria against the data
