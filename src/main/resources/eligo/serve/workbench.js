@@ -256,9 +256,10 @@
         return;
       }
       var d = r.body;
-      var rows = d.customers.reduce(function (n, c) { return n + c.changes.length; }, 0);
-      headline.textContent = d.customers.length + " of " + d.customerCount + " customers change (" +
-        rows + " rows); " + d.partners.length + " partner rows change.";
+      // every customer that changes, not only the listed ones (the first 50)
+      var changed = d.customersChanged !== undefined ? d.customersChanged : d.customers.length;
+      headline.textContent = changed + " of " + d.customerCount + " customers change (" +
+        d.customers.length + " listed below); " + d.partners.length + " partner rows change.";
       // titles for people, ids as the criteria write them
       var titles = d.titles || {};
       var areaTitle = function (a) { return titles[a] ? titles[a].title : a; };

@@ -113,6 +113,47 @@ class ServeChromiumTest {
     }
   }
 
+  /** Replaces the first {@code from} of the open file's text with {@code to}, as typed. */
+  static void replaceInEditor(Browser b, String from, String to) throws Exception {
+    b.eval(
+        "(() => { const s = document.getElementById('source'); s.focus();"
+            + (" const at = s.value.indexOf(" + Exchange.JSON.writeValueAsString(from) + ");")
+            + (" s.setSelectionRange(at, at + " + from.length() + "); })()"));
+    b.type(to);
+  }
+
+  static void openAzure(Browser b) throws Exception {
+    b.eval("document.querySelector('button.file[data-file=\"azure.criteria\"]').click()");
+    b.waitUntil("document.getElementById('source').value.includes('area azure')");
+    b.waitUntil("document.getElementById('status').textContent === 'no errors'");
+  }
+
+  @Test
+  void theImpactHeadlineCountsEveryCustomerThatChangesNotOnlyTheFiftyListed() throws Exception {
+    try (Browser b = browser()) {
+      signIn(b, ServedSite.STAFF);
+      openAzure(b);
+      // the first gate's threshold from 1 to 2: more than 50 customers change
+      replaceInEditor(b, "    met when value >= 1", "    met when value >= 2");
+      b.waitUntil(
+          "/customers change/.test(document.getElementById('impact-headline').textContent)");
+      int changed =
+          b.eval(
+                  "fetch('/api/impact', {method: 'POST', headers: {'Content-Type':"
+                      + " 'application/json', 'X-CSRF-Token': document.querySelector("
+                      + "'meta[name=\"csrf-token\"]').content}, body: JSON.stringify({files:"
+                      + " {'azure.criteria': document.getElementById('source').value}})})"
+                      + ".then(r => r.json()).then(d => d.customersChanged)")
+              .asInt();
+      assertThat(changed).isGreaterThan(50);
+      // before, the headline said "50 of 400 customers change": the listed ones
+      assertThat(b.text("document.getElementById('impact-headline').textContent"))
+          .startsWith(changed + " of 400 customers change (50 listed below)");
+      assertThat(b.text("document.getElementById('impact').textContent"))
+          .contains("… and " + (changed - 50) + " more customers changed");
+    }
+  }
+
   @Test
   void staffGetSuggestionsWithCtrlSpaceAndSeeWhatTheWordAtTheCursorIs() throws Exception {
     try (Browser b = browser()) {
