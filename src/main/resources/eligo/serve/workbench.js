@@ -198,8 +198,17 @@
       var errors = r.body.diagnostics.filter(function (d) { return d.severity === "error"; });
       statusLine.textContent = errors.length ? errors.length + " error(s)" : "no errors";
       clearTimeout(impactTimer);
-      if (!errors.length) { impactTimer = setTimeout(impact, 300); }
+      if (!errors.length) { impactTimer = setTimeout(impact, 300); } else { staleImpact(); }
     });
+  }
+
+  // an edit with errors has no impact: what is shown, if anything, is of an earlier text
+  function staleImpact() {
+    var out = document.getElementById("impact");
+    document.getElementById("impact-headline").textContent = out.firstChild
+      ? "The edit has errors (see Diagnostics): the impact below is of the last edit without errors, not of this text."
+      : "The edit has errors (see Diagnostics): no impact until they are fixed.";
+    out.classList.add("stale");
   }
 
   function showDiagnostics(list) {
@@ -244,12 +253,14 @@
     if (!Object.keys(state.edits).length) {
       headline.textContent = "No edits: the criteria are as saved.";
       clear(out);
+      out.classList.remove("stale");
       return;
     }
     headline.textContent = "computing the impact…";
     api("POST", "/api/impact", { files: edited() }).then(function (r) {
       if (seq !== state.seq) { return; }
       clear(out);
+      out.classList.remove("stale");
       if (r.status !== 200) {
         headline.textContent = r.body.error;
         if (r.body.diagnostics) { showDiagnostics(r.body.diagnostics); }

@@ -155,6 +155,35 @@ class ServeChromiumTest {
   }
 
   @Test
+  void anEditWithErrorsSaysTheImpactShownIsOfTheLastEditWithout() throws Exception {
+    try (Browser b = browser()) {
+      signIn(b, ServedSite.STAFF);
+      openAzure(b);
+      replaceInEditor(b, "    met when value >= 1", "    met when value >= 2");
+      b.waitUntil(
+          "/customers change/.test(document.getElementById('impact-headline').textContent)");
+      replaceInEditor(b, "    met when value >= 2", "    met when value >=");
+      b.waitUntil("document.getElementById('status').textContent === '1 error(s)'");
+      // before, the headline still said "89 of 400 customers change", as if of this text
+      String headline = b.text("document.getElementById('impact-headline').textContent");
+      assertThat(headline)
+          .doesNotContain("customers change")
+          .contains("errors")
+          .contains("last edit without errors");
+      assertThat(
+              b.eval("document.getElementById('impact').classList.contains('stale')").asBoolean())
+          .isTrue();
+      // fixed: the impact is current again
+      replaceInEditor(b, "    met when value >=", "    met when value >= 2");
+      b.waitUntil(
+          "/customers change/.test(document.getElementById('impact-headline').textContent)");
+      assertThat(
+              b.eval("document.getElementById('impact').classList.contains('stale')").asBoolean())
+          .isFalse();
+    }
+  }
+
+  @Test
   void staffGetSuggestionsWithCtrlSpaceAndSeeWhatTheWordAtTheCursorIs() throws Exception {
     try (Browser b = browser()) {
       signIn(b, ServedSite.STAFF);
