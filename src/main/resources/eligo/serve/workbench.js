@@ -28,8 +28,16 @@
       init.headers["Content-Type"] = "application/json";
       init.body = JSON.stringify(body);
     }
+    // every answer settles as {status, body.error}: a server that is stopped, or an answer that
+    // is not JSON (a proxy's page), says so where the answer was awaited ("checking…",
+    // "saving…"), not nothing, for ever
     return fetch(path, init).then(function (r) {
-      return r.json().then(function (j) { return { status: r.status, body: j }; });
+      return r.json().then(function (j) { return { status: r.status, body: j }; }, function () {
+        return { status: r.status, body: { error: "the server answered " + r.status + " without saying why: try again" } };
+      });
+    }, function () {
+      return { status: 0, body: { error: "the server does not answer (stopped, or the network is down): " +
+        "your edits are kept in this page; try again when it is back" } };
     });
   }
 

@@ -184,6 +184,31 @@ class ServeChromiumTest {
   }
 
   @Test
+  void aStoppedServerIsSaidSoAndTheEditsStay() throws Exception {
+    ServedSite own = new ServedSite(Files.createTempDirectory(tmp, "stopped"), true);
+    try (Browser b = browser()) {
+      b.open(own.server.url() + "login");
+      b.eval("document.getElementById('token').focus()");
+      b.type(ServedSite.STAFF);
+      b.eval("document.getElementById('sign-in').click()");
+      b.waitUntil("location.pathname === '/' && document.readyState === 'complete'");
+      openAzure(b);
+      own.close();
+      replaceInEditor(b, "    met when value >= 1", "    met when value >= 2");
+      // before, the status said "checking…" for ever
+      b.waitUntil("/does not answer/.test(document.getElementById('status').textContent)");
+      b.eval("document.getElementById('save').click()");
+      b.waitUntil("document.getElementById('status').textContent !== 'saving…'");
+      assertThat(b.text("document.getElementById('status').textContent"))
+          .contains("does not answer");
+      assertThat(b.text("document.getElementById('source').value"))
+          .contains("    met when value >= 2");
+    } finally {
+      own.close();
+    }
+  }
+
+  @Test
   void staffGetSuggestionsWithCtrlSpaceAndSeeWhatTheWordAtTheCursorIs() throws Exception {
     try (Browser b = browser()) {
       signIn(b, ServedSite.STAFF);
