@@ -413,6 +413,10 @@
     shown.scrollLeft = source.scrollLeft;
   });
   saveButton.addEventListener("click", save);
+  // unsaved edits live in this page only: a reload, a partner's link or closing the tab asks first
+  window.addEventListener("beforeunload", function (e) {
+    if (Object.keys(state.edits).length) { e.preventDefault(); e.returnValue = ""; }
+  });
   document.getElementById("run-cases").addEventListener("click", runCases);
   document.getElementById("run-explain").addEventListener("click", runExplain);
   document.getElementById("run-tree").addEventListener("click", runTree);

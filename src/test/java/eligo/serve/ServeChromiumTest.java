@@ -208,6 +208,30 @@ class ServeChromiumTest {
     }
   }
 
+  /** Whether leaving the page now would ask first (a beforeunload listener cancels it). */
+  static boolean leavingAsks(Browser b) throws Exception {
+    return b.eval(
+            "(() => { const e = new Event('beforeunload', {cancelable: true});"
+                + " window.dispatchEvent(e); return e.defaultPrevented; })()")
+        .asBoolean();
+  }
+
+  @Test
+  void leavingThePageWithUnsavedEditsAsksFirst() throws Exception {
+    try (Browser b = browser()) {
+      signIn(b, ServedSite.STAFF);
+      openAzure(b);
+      assertThat(leavingAsks(b)).isFalse();
+      replaceInEditor(b, "    met when value >= 1", "    met when value >= 2");
+      b.waitUntil("document.querySelector('button.file.edited') !== null");
+      // before, a click on a partner's link or a reload dropped the edit without a word
+      assertThat(leavingAsks(b)).isTrue();
+      replaceInEditor(b, "    met when value >= 2", "    met when value >= 1");
+      b.waitUntil("document.querySelector('button.file.edited') === null");
+      assertThat(leavingAsks(b)).isFalse();
+    }
+  }
+
   @Test
   void staffGetSuggestionsWithCtrlSpaceAndSeeWhatTheWordAtTheCursorIs() throws Exception {
     try (Browser b = browser()) {
