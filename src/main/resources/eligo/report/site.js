@@ -28,6 +28,9 @@
     hits.textContent=n+' found'+(n>100?', first 100 shown':'');
   }
   q.addEventListener('input',run);
+  // Enter searches in place: the form's inline onsubmit is refused where a Content-Security-Policy
+  // allows no inline handler (eligo serve), and the form would load the page again, empty
+  if(q.form)q.form.addEventListener('submit',function(e){e.preventDefault();run();});
   if(location.hash.indexOf('#q=')===0){
     q.value=decodeURIComponent(location.hash.substring(3));
     run();

@@ -233,6 +233,40 @@ class ServeChromiumTest {
   }
 
   @Test
+  void enterInAPartnersCustomerSearchKeepsThePageAndItsHits() throws Exception {
+    try (Browser b = browser()) {
+      signIn(b, ServedSite.P001);
+      b.open(site.server.url() + "p/P001/customers.html");
+      String first = customersOf("P001").stream().sorted().findFirst().orElseThrow();
+      b.eval("(() => { window.stillHere = true; document.getElementById('q').focus(); })()");
+      b.type(first);
+      b.waitUntil("/found/.test(document.getElementById('hits').textContent)");
+      for (String type : new String[] {"keyDown", "char", "keyUp"}) {
+        b.call(
+            "Input.dispatchKeyEvent",
+            java.util.Map.of(
+                "type",
+                type,
+                "key",
+                "Enter",
+                "code",
+                "Enter",
+                "text",
+                "\r",
+                "windowsVirtualKeyCode",
+                13));
+      }
+      Thread.sleep(1000);
+      b.waitUntil("document.readyState === 'complete'");
+      // before, the page's inline onsubmit was refused by the Content-Security-Policy: Enter
+      // submitted the form, the page loaded again as customers.html? and the hits were gone
+      assertThat(b.text("location.pathname + location.search")).isEqualTo("/p/P001/customers.html");
+      assertThat(b.eval("window.stillHere === true").asBoolean()).isTrue();
+      assertThat(b.text("document.getElementById('results').innerText")).contains(first);
+    }
+  }
+
+  @Test
   void staffGetSuggestionsWithCtrlSpaceAndSeeWhatTheWordAtTheCursorIs() throws Exception {
     try (Browser b = browser()) {
       signIn(b, ServedSite.STAFF);
