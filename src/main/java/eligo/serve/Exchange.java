@@ -1,9 +1,13 @@
 package eligo.serve;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.sun.net.httpserver.HttpExchange;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -20,6 +24,15 @@ import java.util.Map;
 /** One request and its answer: the body read within a limit, and the ways to answer. */
 final class Exchange {
   static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+  /**
+   * Request bodies: one JSON value and nothing after it, each field once (of two texts for one
+   * file, which one would a save write?).
+   */
+  private static final ObjectReader BODY =
+      JSON.reader()
+          .with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+          .with(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
 
   final HttpExchange http;
   final String method;
@@ -165,10 +178,17 @@ final class Exchange {
     byte[] body = body();
     JsonNode node;
     try {
-      node = JSON.readTree(body);
+      node = BODY.readTree(body);
     } catch (JsonProcessingException e) {
+      String what =
+          e instanceof MismatchedInputException
+              ? "the body is not one JSON value: more follows it"
+              : e.getOriginalMessage() != null && e.getOriginalMessage().startsWith("Duplicate")
+                  ? "the body is not valid JSON: a field is named twice"
+                  : "the body is not valid JSON";
       throw HttpError.badRequest(
-          "the body is not valid JSON (line "
+          what
+              + " (line "
               + e.getLocation().getLineNr()
               + ", column "
               + e.getLocation().getColumnNr()

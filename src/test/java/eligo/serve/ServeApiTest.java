@@ -381,6 +381,33 @@ class ServeApiTest {
     assertThat(site.get("/api/partners/P001/summary", ServedSite.P001).statusCode()).isEqualTo(200);
   }
 
+  @Test
+  void aBodyThatIsMoreThanOneJsonObjectOrNamesAFieldTwiceIs400() throws Exception {
+    // before, the first object was read and the rest ignored: 200 for a malformed body
+    for (String body :
+        List.of(
+            "{\"files\":{}} trailing",
+            "{\"files\":{}}{\"files\":{\"azure.criteria\":\"\"}}",
+            "{\"files\":{}}]",
+            "{\"files\":{\"azure.criteria\":\"a\",\"azure.criteria\":\"b\"}}")) {
+      HttpResponse<String> r = site.postJson("/api/check", ServedSite.STAFF, body);
+      assertThat(r.statusCode()).as(body).isEqualTo(400);
+      assertThat(json(r).get("error").asText()).as(body).startsWith("the body is not");
+    }
+    // which of two texts would a save write? neither
+    HttpResponse<String> save =
+        site.send(
+            "PUT",
+            "/api/files/azure.criteria",
+            ServedSite.STAFF,
+            "application/json",
+            "{\"text\":\"a\",\"version\":\"v\",\"text\":\"b\"}");
+    assertThat(save.statusCode()).isEqualTo(400);
+    // one object with white space after it is fine
+    assertThat(site.postJson("/api/check", ServedSite.STAFF, "{\"files\":{}}\n\n").statusCode())
+        .isEqualTo(200);
+  }
+
   /** Sends a request line as written, without a client normalizing its path. */
   static String raw(String target, String token) throws Exception {
     try (Socket s = new Socket("127.0.0.1", site.server.port())) {
