@@ -24,7 +24,7 @@ import java.util.concurrent.ConcurrentHashMap;
 final class Snapshot {
   final long generation;
 
-  /** Every criteria and case file of the folder, by name. */
+  /** Every criteria and case file of the folder, by name, in name order (the workbench's list). */
   final Map<String, String> files;
 
   final Frontend.Compilation compilation;
@@ -42,7 +42,7 @@ final class Snapshot {
       Engine.Compiled evaluators,
       Outcome outcome) {
     this.generation = generation;
-    this.files = Map.copyOf(files);
+    this.files = java.util.Collections.unmodifiableSortedMap(new java.util.TreeMap<>(files));
     this.compilation = compilation;
     this.loaded = loaded;
     this.evaluators = evaluators;

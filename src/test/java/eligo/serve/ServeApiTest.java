@@ -408,6 +408,21 @@ class ServeApiTest {
         .isEqualTo(200);
   }
 
+  @Test
+  void theWorkbenchListsTheFilesInNameOrder() throws Exception {
+    HttpResponse<String> page = site.getPage("/", ServedSite.STAFF);
+    assertThat(page.statusCode()).isEqualTo(200);
+    List<String> listed =
+        java.util.regex.Pattern.compile("class=\"file\" data-file=\"([^\"]+)\"")
+            .matcher(page.body())
+            .results()
+            .map(m -> m.group(1))
+            .toList();
+    // before, in the order of an immutable map's hash, another at each start:
+    // security.criteria, azure.cases, business-applications.cases, ...
+    assertThat(listed).hasSize(shipped.size()).isSorted();
+  }
+
   /** Sends a request line as written, without a client normalizing its path. */
   static String raw(String target, String token) throws Exception {
     try (Socket s = new Socket("127.0.0.1", site.server.port())) {
