@@ -87,12 +87,16 @@ final class Access {
     return new Access(entries);
   }
 
-  /** The principal of a token, or null when no entry has it. Constant time in the token. */
+  /**
+   * The principal of a token, or null when no entry has it. Constant time in the token. White space
+   * around it is not part of it (as in the access file): a token pasted into the sign-in form with
+   * a space after it is the token.
+   */
   Principal find(String token) {
     if (token == null) {
       return null;
     }
-    byte[] d = digest(token);
+    byte[] d = digest(token.strip());
     Principal found = null;
     for (Entry e : entries) {
       if (MessageDigest.isEqual(d, e.digest()) & found == null) {

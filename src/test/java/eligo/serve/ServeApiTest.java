@@ -514,6 +514,16 @@ class ServeApiTest {
   }
 
   @Test
+  void aTokenPastedWithSpacesAroundItSignsInAsWithTheApi() throws Exception {
+    // the API strips the bearer token; before, the sign-in form said "That token is not valid."
+    // to a token pasted with a space or a tab after it
+    assertThat(site.get("/api/partners", " " + ServedSite.P001 + " ").statusCode()).isEqualTo(200);
+    String cookie = signIn(" " + ServedSite.P001 + " \t");
+    HttpResponse<String> r = withCookie("GET", "/api/session", cookie, Map.of(), "");
+    assertThat(json(r).get("partner").asText()).isEqualTo("P001");
+  }
+
+  @Test
   void aBrowserSessionNeedsItsCsrfTokenToChangeAnything() throws Exception {
     HttpResponse<String> wrongToken =
         site.send("POST", "/login", null, "application/x-www-form-urlencoded", "token=wrong");
