@@ -182,9 +182,10 @@ final class Served {
    * @return the file's new version
    * @throws Conflict when the file was saved by someone else since {@code openedVersion}
    * @throws CriteriaFailure when the criteria with the new text have errors
+   * @throws Workbench.Invalid when a case file's new text has errors (a case that fails is saved)
    */
   synchronized String save(String name, String text, String openedVersion)
-      throws Conflict, EngineFailure, IOException {
+      throws Conflict, EngineFailure, IOException, Workbench.Invalid {
     Snapshot s = current;
     String saved = s.files.get(name);
     if (saved == null) {
@@ -218,6 +219,11 @@ final class Served {
       }
       next = new Snapshot(s.generation + 1, files, c, loaded, evaluators, o);
     } else {
+      List<eligo.editor.Problem> problems =
+          eligo.editor.Problems.ofCases(new eligo.lang.SourceFile(name, text));
+      if (problems.stream().anyMatch(p -> p.severity() == eligo.editor.Problem.Severity.ERROR)) {
+        throw new Workbench.Invalid("the edited case file has errors", Workbench.json(problems));
+      }
       next =
           new Snapshot(s.generation + 1, files, s.compilation, s.loaded, s.evaluators, s.outcome);
     }

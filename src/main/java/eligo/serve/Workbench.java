@@ -47,7 +47,11 @@ final class Workbench {
     final List<Map<String, Object>> diagnostics;
 
     Invalid(List<Map<String, Object>> diagnostics) {
-      super("the edited criteria have errors", null, false, false);
+      this("the edited criteria have errors", diagnostics);
+    }
+
+    Invalid(String message, List<Map<String, Object>> diagnostics) {
+      super(message, null, false, false);
       this.diagnostics = diagnostics;
     }
   }

@@ -587,6 +587,50 @@ class ServeApiTest {
   // ---------------------------------------------------------------- saving
 
   @Test
+  void saveRefusesACaseFileWithSyntaxErrorsAndKeepsTheCases() throws Exception {
+    String file = "azure.cases";
+    JsonNode opened = json(site.get("/api/files/" + file, ServedSite.STAFF));
+    String version = opened.get("version").asText();
+    String text = opened.get("text").asText();
+    // before, saved: 200, and the file's cases replaced by one broken line
+    HttpResponse<String> broken =
+        site.send(
+            "PUT",
+            "/api/files/" + file,
+            ServedSite.STAFF,
+            "application/json",
+            JSON.writeValueAsString(
+                Map.of("text", "case \"x\" { expect nonsense", "version", version)));
+    assertThat(broken.statusCode()).isEqualTo(422);
+    assertThat(json(broken).get("error").asText()).isEqualTo("the edited case file has errors");
+    JsonNode first = json(broken).get("diagnostics").get(0);
+    assertThat(first.get("file").asText()).isEqualTo(file);
+    assertThat(first.get("code").asText()).isEqualTo("syntax");
+    assertThat(Files.readString(site.criteria.resolve(file))).isEqualTo(text);
+    assertThat(json(site.get("/api/files/" + file, ServedSite.STAFF)).get("version").asText())
+        .isEqualTo(version);
+    // a case that fails is still a case file: it may be saved (and put back)
+    HttpResponse<String> saved =
+        site.send(
+            "PUT",
+            "/api/files/" + file,
+            ServedSite.STAFF,
+            "application/json",
+            JSON.writeValueAsString(Map.of("text", text + "\n# reviewed\n", "version", version)));
+    assertThat(saved.statusCode()).isEqualTo(200);
+    assertThat(
+            site.send(
+                    "PUT",
+                    "/api/files/" + file,
+                    ServedSite.STAFF,
+                    "application/json",
+                    JSON.writeValueAsString(
+                        Map.of("text", text, "version", json(saved).get("version").asText())))
+                .statusCode())
+        .isEqualTo(200);
+  }
+
+  @Test
   void saveWritesOnlyCriteriaThatCompileAndRefusesAVersionSavedSinceItWasOpened() throws Exception {
     String file = "security.criteria";
     JsonNode opened = json(site.get("/api/files/" + file, ServedSite.STAFF));
