@@ -239,7 +239,9 @@ final class Routes {
       return;
     }
     if (!read) {
-      csrf(x, null);
+      // the sign-out button is a form: its token comes as the csrf field
+      boolean form = first.equals("logout") && x.header("X-CSRF-Token") == null;
+      csrf(x, form ? x.formBody().getOrDefault("csrf", "") : null);
     }
     switch (first) {
       case "" -> home(x, p);

@@ -208,6 +208,19 @@ class ServeChromiumTest {
     }
   }
 
+  @Test
+  void signOutEndsTheSession() throws Exception {
+    try (Browser b = browser()) {
+      signIn(b, ServedSite.STAFF);
+      b.waitUntil("document.getElementById('status').textContent === 'no errors'");
+      b.eval("document.querySelector('form.signout button').click()");
+      // before, a page "403 missing or wrong CSRF token: reload the page": the form's csrf field
+      // was not read
+      b.waitUntil("location.pathname === '/login' && document.readyState === 'complete'");
+      assertThat(b.eval("fetch('/api/session').then(r => r.status)").asInt()).isEqualTo(401);
+    }
+  }
+
   /** Whether leaving the page now would ask first (a beforeunload listener cancels it). */
   static boolean leavingAsks(Browser b) throws Exception {
     return b.eval(
