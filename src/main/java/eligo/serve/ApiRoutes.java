@@ -47,6 +47,10 @@ final class ApiRoutes {
       Map<String, Object> m = new LinkedHashMap<>();
       m.put("staff", p.staff());
       m.put("partner", p.partner());
+      // a page whose session ended and was signed in again (another tab; a restarted server
+      // forgets every session) takes the new session's token from here, keeping its edits; a
+      // page of another site cannot read this answer
+      m.put("csrf", x.session == null ? null : x.session.csrf());
       x.json(200, m);
       return;
     }

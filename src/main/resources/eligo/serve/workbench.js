@@ -22,7 +22,26 @@
   function clear(e) { while (e.firstChild) { e.removeChild(e.firstChild); } }
   function kind(name) { return /\.cases$/.test(name) ? "cases" : "criteria"; }
 
+  // a request refused for its CSRF token (the session ended, and was signed in again in another
+  // tab) is sent again once with the new session's token; signed out, it says how to go on
+  // without losing the edits
   function api(method, path, body) {
+    return send(method, path, body).then(function (r) {
+      if (r.status === 401) {
+        r.body.error = "you are signed out (the session ended, or the server restarted): sign in " +
+          "again in another tab, then come back and try again; your edits are kept in this page";
+        return r;
+      }
+      if (r.status !== 403 || !/CSRF/.test(r.body.error || "")) { return r; }
+      return send("GET", "/api/session").then(function (s) {
+        if (s.status !== 200 || !s.body.csrf || s.body.csrf === csrf) { return r; }
+        csrf = s.body.csrf;
+        return send(method, path, body);
+      });
+    });
+  }
+
+  function send(method, path, body) {
     var init = { method: method, headers: { "X-CSRF-Token": csrf }, credentials: "same-origin" };
     if (body !== undefined) {
       init.headers["Content-Type"] = "application/json";

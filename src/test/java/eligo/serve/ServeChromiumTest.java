@@ -209,6 +209,46 @@ class ServeChromiumTest {
   }
 
   @Test
+  void aPageWhoseSessionEndedSavesItsEditsOnceSignedInAgain() throws Exception {
+    ServedSite own = new ServedSite(Files.createTempDirectory(tmp, "session"), true);
+    try (Browser b = browser()) {
+      b.open(own.server.url() + "login");
+      b.eval("document.getElementById('token').focus()");
+      b.type(ServedSite.STAFF);
+      b.eval("document.getElementById('sign-in').click()");
+      b.waitUntil("location.pathname === '/' && document.readyState === 'complete'");
+      openAzure(b);
+      replaceInEditor(b, "area azure", "# reviewed\narea azure");
+      b.waitUntil("document.getElementById('status').textContent === 'no errors'");
+      // the session ends (signed out elsewhere; a restarted server forgets every session)
+      b.eval(
+          "fetch('/logout', {method: 'POST', headers: {'Content-Type':"
+              + " 'application/x-www-form-urlencoded'}, body: 'csrf=' + encodeURIComponent("
+              + "document.querySelector('meta[name=\"csrf-token\"]').content)}).then(r => r.status)");
+      b.eval("document.getElementById('save').click()");
+      b.waitUntil("document.getElementById('status').textContent !== 'saving…'");
+      assertThat(b.text("document.getElementById('status').textContent")).contains("sign in again");
+      // signed in again (another tab, here a request of this page): the page's CSRF token is
+      // the old session's; before, Save said "missing or wrong CSRF token: reload the page",
+      // and a reload drops the edits
+      b.eval(
+          "fetch('/login', {method: 'POST', headers: {'Content-Type':"
+              + " 'application/x-www-form-urlencoded'}, body: 'token="
+              + ServedSite.STAFF
+              + "'}).then(r => r.status)");
+      b.eval("document.getElementById('save').click()");
+      // saved (then checked again)
+      b.waitUntil(
+          "document.getElementById('save').disabled"
+              + " && document.querySelector('button.file.edited') === null");
+      assertThat(Files.readString(own.criteria.resolve("azure.criteria")))
+          .contains("# reviewed\narea azure");
+    } finally {
+      own.close();
+    }
+  }
+
+  @Test
   void signOutEndsTheSession() throws Exception {
     try (Browser b = browser()) {
       signIn(b, ServedSite.STAFF);
