@@ -148,18 +148,18 @@ final class Pages {
         <section id="diagnostics-panel"><h2>Diagnostics</h2><ul id="diagnostics"></ul></section>
         <section id="tabs">
         <div class="tabbar" role="tablist">
-        <button type="button" data-tab="impact" class="active">Impact</button>
-        <button type="button" data-tab="cases">Cases</button>
-        <button type="button" data-tab="explain">Explain</button>
-        <button type="button" data-tab="tree">Tree</button></div>
-        <div id="tab-impact" class="tab"><p id="impact-headline">Edit a criteria file: \
+        <button type="button" role="tab" data-tab="impact" aria-controls="tab-impact" aria-selected="true" class="active">Impact</button>
+        <button type="button" role="tab" data-tab="cases" aria-controls="tab-cases" aria-selected="false">Cases</button>
+        <button type="button" role="tab" data-tab="explain" aria-controls="tab-explain" aria-selected="false">Explain</button>
+        <button type="button" role="tab" data-tab="tree" aria-controls="tab-tree" aria-selected="false">Tree</button></div>
+        <div id="tab-impact" class="tab" role="tabpanel"><p id="impact-headline">Edit a criteria file: \
         the impact on the loaded data shows here.</p><div id="impact"></div></div>
-        <div id="tab-cases" class="tab" hidden><button type="button" id="run-cases">Run the \
+        <div id="tab-cases" class="tab" role="tabpanel" hidden><button type="button" id="run-cases">Run the \
         cases</button><div id="cases"></div></div>
-        <div id="tab-explain" class="tab" hidden><label>Customer id <input id="customer" \
+        <div id="tab-explain" class="tab" role="tabpanel" hidden><label>Customer id <input id="customer" \
         autocomplete="off"></label> <button type="button" id="run-explain">Explain</button>\
         <div id="explain"></div></div>
-        <div id="tab-tree" class="tab" hidden><label>Area <input id="area" \
+        <div id="tab-tree" class="tab" role="tabpanel" hidden><label>Area <input id="area" \
         autocomplete="off"></label> <button type="button" id="run-tree">Show</button>\
         <div id="tree"></div></div>
         </section>

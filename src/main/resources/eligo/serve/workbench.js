@@ -356,6 +356,7 @@
   function tab(name) {
     document.querySelectorAll(".tabbar button").forEach(function (b) {
       b.classList.toggle("active", b.getAttribute("data-tab") === name);
+      b.setAttribute("aria-selected", String(b.getAttribute("data-tab") === name));
     });
     document.querySelectorAll(".tab").forEach(function (t) { t.hidden = t.id !== "tab-" + name; });
   }

@@ -249,6 +249,27 @@ class ServeChromiumTest {
   }
 
   @Test
+  void theTabsAreTabsToAssistiveTechnology() throws Exception {
+    try (Browser b = browser()) {
+      signIn(b, ServedSite.STAFF);
+      String tabs =
+          "[...document.querySelectorAll('.tabbar button')].map(t => t.getAttribute('role') + ':'"
+              + " + t.getAttribute('aria-selected') + ':' + t.getAttribute('aria-controls'))"
+              + ".join(',')";
+      // before, a role=tablist of plain buttons: a list of no tabs to a screen reader
+      assertThat(b.text(tabs))
+          .isEqualTo(
+              "tab:true:tab-impact,tab:false:tab-cases,tab:false:tab-explain,tab:false:tab-tree");
+      b.eval("document.querySelector('[data-tab=cases]').click()");
+      assertThat(b.text(tabs))
+          .isEqualTo(
+              "tab:false:tab-impact,tab:true:tab-cases,tab:false:tab-explain,tab:false:tab-tree");
+      assertThat(b.text("document.getElementById('tab-cases').getAttribute('role')"))
+          .isEqualTo("tabpanel");
+    }
+  }
+
+  @Test
   void signOutEndsTheSession() throws Exception {
     try (Browser b = browser()) {
       signIn(b, ServedSite.STAFF);
