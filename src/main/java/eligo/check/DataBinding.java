@@ -199,16 +199,23 @@ public final class DataBinding {
         continue;
       }
       String text = e.getKey();
+      // Of the declarations no row uses, the closest: a declaration the data do use is not
+      // misspelt, even when it is closer ("CPOR OSA" beside the data's "CPOR OSU", when the
+      // declaration meant for "CPOR OSU" was written "CPOR OUS").
       NameUse meant =
           declared.stream()
+              .filter(
+                  d -> {
+                    TypeUse use = inData.get(d.text());
+                    return use == null || use.rows() == 0;
+                  })
               .min(
                   Comparator.comparingInt(
                       (NameUse d) ->
                           Diagnostics.distance(NearNames.fold(d.text()), NearNames.fold(text))))
-              .orElseThrow();
-      TypeUse meantUse = inData.get(meant.text());
+              .orElse(null);
       int limit = Math.max(2, NearNames.fold(text).length() / 3);
-      if ((meantUse != null && meantUse.rows() > 0)
+      if (meant == null
           || Diagnostics.distance(NearNames.fold(meant.text()), NearNames.fold(text)) > limit) {
         continue;
       }

@@ -158,6 +158,25 @@ class DataBindingTest {
   }
 
   @Test
+  void aMisspeltTypeIsFoundEvenBesideACloserTypeTheDataUse() throws IOException {
+    // "CPOR OUS" (two letters swapped) is one edit further from the data's "CPOR OSU" than the
+    // declared and used "CPOR OSA": the rows were 255 bad rows, one error each
+    Map<String, String> texts =
+        ShippedCriteria.with("common.criteria", "= \"CPOR OSU\"", "= \"CPOR OUS\"");
+    List<String> errors =
+        errors(
+            texts,
+            Map.of(
+                "CPOR OSU", new DataBinding.TypeUse(255, "associations.csv:5", false),
+                "CPOR OSA", new DataBinding.TypeUse(40, "associations.csv:2", true)));
+    assertThat(errors)
+        .containsExactly(
+            "criteria/common.criteria:11:44: error: the data's association type \"CPOR OSU\" (255"
+                + " rows, first at associations.csv:5) is declared by no criteria; did this"
+                + " declaration, \"CPOR OUS\", mean \"CPOR OSU\"?");
+  }
+
+  @Test
   void closestNamesPreferTheNearestAndWordsHeldInside() {
     List<String> known = List.of("Storage", "Azure SQL Database", "Teams", "Teams Phone Calling");
     assertThat(NearNames.closest("Azure Storage", known, 3)).containsExactly("Storage");
