@@ -62,6 +62,60 @@ public final class Slips {
               + "' has a thousands separator, which numbers here do not take: write "
               + written.replace(",", ""));
     }
+    if (t.getType() == CriteriaLexer.NUMBER
+        && before != null
+        && (before.getType() == CriteriaLexer.MONEY || before.getType() == CriteriaLexer.NUMBER)
+        && before.getLine() == t.getLine()
+        && t.getStartIndex() == before.getStopIndex() + 2
+        && t.getText().matches("[0-9]{3}(\\.[0-9]+)?")) {
+      String written = before.getText() + " " + t.getText();
+      return new Slip(
+          t,
+          "'"
+              + written
+              + "' has a space as a thousands separator, which numbers here do not take: write "
+              + before.getText()
+              + t.getText());
+    }
+    if (t.getType() == CriteriaLexer.ID
+        && t.getText().equalsIgnoreCase("k")
+        && before != null
+        && (before.getType() == CriteriaLexer.MONEY || before.getType() == CriteriaLexer.NUMBER)
+        && adjacent(before, t)
+        && before.getText().matches("\\$?[0-9]+")) {
+      return new Slip(
+          t,
+          "'"
+              + before.getText()
+              + t.getText()
+              + "' is not a number here: write the amount in full, "
+              + before.getText()
+              + "000");
+    }
+    if (t.getType() == CriteriaLexer.SLASH
+        && after != null
+        && after.getType() == CriteriaLexer.SLASH
+        && adjacent(t, after)) {
+      return new Slip(t, "'//' does not start a comment here: comments start with '#'");
+    }
+    if (t.getType() == CriteriaLexer.STRING
+        && before != null
+        && before.getType() == CriteriaLexer.STRING
+        && inList(tokens, before)) {
+      return new Slip(
+          t, "expected ',' between " + before.getText() + " and " + t.getText() + " in this list");
+    }
+    if (before != null
+        && before.getType() == CriteriaLexer.ID
+        && before.getText().equalsIgnoreCase("TTM")
+        && t.getType() != CriteriaLexer.LPAREN
+        && before.getLine() == t.getLine()) {
+      return new Slip(
+          t,
+          "'TTM' takes its month in parentheses: write TTM("
+              + (t.getType() == CriteriaLexer.ID ? t.getText() : "M")
+              + ")");
+    }
     if (t.getType() == CriteriaLexer.EQ && after != null && adjacent(t, after)) {
       if (after.getType() == CriteriaLexer.GT) {
         return new Slip(t, "'=>' is not an operator: write '>=' for 'at least'");
@@ -142,6 +196,12 @@ public final class Slips {
       }
     }
     return false;
+  }
+
+  /** Whether the text {@code t} follows a ',' or the '=' of a declaration: it stands in a list. */
+  private static boolean inList(TokenStream tokens, Token t) {
+    Token p = visible(tokens, t, -1);
+    return p != null && (p.getType() == CriteriaLexer.COMMA || p.getType() == CriteriaLexer.EQ);
   }
 
   private static boolean adjacent(Token a, Token b) {

@@ -37,11 +37,45 @@ public final class SyntaxErrors {
       if ("STRAY".equals(kind)) {
         out.add(
             Diagnostic.error(
-                Tokens.span(source, t), "unexpected character '" + printable(t.getText()) + "'"));
+                Tokens.span(source, t),
+                "unexpected character '"
+                    + printable(t.getText())
+                    + "'"
+                    + strayHint(tokens, vocabulary, t)));
       } else if ("UNTERMINATED_STRING".equals(kind)) {
         out.add(Diagnostic.error(Tokens.span(source, t), "this text has no closing quote (\")"));
       }
     }
+  }
+
+  /** Curly quotes, as a word processor writes them. */
+  private static final String CURLY_QUOTES = "\u201c\u201d\u201e\u2018\u2019\u00ab\u00bb";
+
+  /**
+   * The fix of a stray character, when it is plain: curly quotes pasted from a word processor, a
+   * space before a '%'.
+   */
+  private static String strayHint(List<Token> tokens, Vocabulary vocabulary, Token t) {
+    String text = t.getText();
+    if (CURLY_QUOTES.contains(text)) {
+      return ": texts are written between straight double quotes (\"), not the curly quotes a"
+          + " word processor makes";
+    }
+    if ("%".equals(text)) {
+      for (int i = t.getTokenIndex() - 1; i >= 0; i--) {
+        Token p = tokens.get(i);
+        if (p.getChannel() == Token.DEFAULT_CHANNEL) {
+          boolean number =
+              "NUMBER".equals(vocabulary.getSymbolicName(p.getType()))
+                  && p.getLine() == t.getLine();
+          return number ? ": write " + p.getText() + "% with no space before the '%'" : "";
+        }
+        if (p.getText().contains("\n")) {
+          return "";
+        }
+      }
+    }
+    return "";
   }
 
   /**

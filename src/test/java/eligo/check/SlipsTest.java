@@ -118,4 +118,75 @@ class SlipsTest {
         .contains("add 'when zero: met' or 'when zero: not met' after the baseline")
         .endsWith("@ }");
   }
+
+  @Test
+  void aSpaceAsThousandsSeparatorIsNamedWithTheAmountToWrite() {
+    assertThat(errorsAfter("azure.criteria", "= $1000", "= $1 000"))
+        .singleElement()
+        .asString()
+        .contains(
+            "'$1 000' has a space as a thousands separator, which numbers here do not take:"
+                + " write $1000")
+        .endsWith(" @ 000");
+  }
+
+  @Test
+  void anAmountInThousandsIsNamedWithTheAmountToWrite() {
+    assertThat(errorsAfter("azure.criteria", "= $1000", "= $1k"))
+        .singleElement()
+        .asString()
+        .contains("'$1k' is not a number here: write the amount in full, $1000")
+        .endsWith(" @ k");
+  }
+
+  @Test
+  void aSpaceBeforeAPercentSignIsNamed() {
+    assertThat(errorsAfter("modern-work.criteria", "= 40%", "= 40 %"))
+        .singleElement()
+        .asString()
+        .contains("unexpected character '%': write 40% with no space before the '%'")
+        .endsWith(" @ %");
+  }
+
+  @Test
+  void curlyQuotesFromAWordProcessorAreNamed() {
+    assertThat(
+            errorsAfter(
+                "modern-work.criteria", "\"Intune\", \"EXO\"", "\u201cIntune\u201d, \"EXO\""))
+        .singleElement()
+        .asString()
+        .contains(
+            "unexpected character '\u201c': texts are written between straight double quotes"
+                + " (\"), not the curly quotes a word processor makes");
+  }
+
+  @Test
+  void aCommentWrittenWithSlashesSaysCommentsStartWithHash() {
+    assertThat(errorsAfter("azure.criteria", "# all Azure services", "// all Azure services"))
+        .singleElement()
+        .asString()
+        .contains("'//' does not start a comment here: comments start with '#'")
+        .endsWith(" @ // all Azure services, named here or not");
+  }
+
+  @Test
+  void aMissingCommaInAListOfNamesIsNamed() {
+    assertThat(
+            errorsAfter(
+                "modern-work.criteria",
+                "\"Teams\", \"Teams Meetings\"",
+                "\"Teams\" \"Teams Meetings\""))
+        .singleElement()
+        .asString()
+        .contains("expected ',' between \"Teams\" and \"Teams Meetings\" in this list");
+  }
+
+  @Test
+  void ttmWithoutParenthesesSaysHowToWriteIt() {
+    assertThat(errorsAfter("azure.criteria", "month in TTM(M) > 0", "month in TTM M > 0"))
+        .singleElement()
+        .asString()
+        .contains("'TTM' takes its month in parentheses: write TTM(M)")
+        .endsWith(" @ M > 0");
+  }
 }
