@@ -3,7 +3,9 @@ package eligo.lang;
 import eligo.lang.antlr.CriteriaLexer;
 import eligo.lang.antlr.CriteriaParser;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.antlr.v4.runtime.ANTLRErrorListener;
 import org.antlr.v4.runtime.BailErrorStrategy;
@@ -51,8 +53,9 @@ public final class CriteriaParsing {
     tokens.fill();
     SyntaxErrors.lexical(source, tokens.getTokens(), lexer.getVocabulary(), diagnostics);
     List<Diagnostic> braces = new ArrayList<>();
+    Map<Token, Diagnostic> quiet = new HashMap<>();
     SyntaxErrors.braces(
-        source, tokens.getTokens(), lexer.getVocabulary(), CriteriaParsing::opener, braces);
+        source, tokens.getTokens(), lexer.getVocabulary(), CriteriaParsing::opener, braces, quiet);
     boolean braceTrouble = !diagnostics.isEmpty() || !braces.isEmpty();
     List<Diagnostic> syntax = new ArrayList<>();
     Token tooDeep = Nesting.tooLong(tokens.getTokens());
@@ -96,16 +99,31 @@ public final class CriteriaParsing {
     // missing '{' that the parser reports makes a '}' later on close nothing.
     int missingOpen = 0;
     for (Diagnostic d : syntax) {
-      boolean atEnd = d.message().startsWith("unexpected end of file");
-      if (!(braceTrouble && atEnd)) {
-        diagnostics.add(d);
-      }
       missingOpen += d.message().startsWith("expected '{'") ? 1 : 0;
     }
+    List<Diagnostic> kept = new ArrayList<>();
     for (Diagnostic d : braces) {
-      if (missingOpen > 0 && d.message().startsWith(SyntaxErrors.CLOSES_NOTHING)) {
+      if (missingOpen > 0
+          && (d.message().startsWith(SyntaxErrors.CLOSES_NOTHING)
+              || d.message().endsWith(SyntaxErrors.ONE_TOO_MANY))) {
         missingOpen--;
       } else {
+        kept.add(d);
+      }
+    }
+    diagnostics.addAll(kept);
+    List<Integer> echoLines = new ArrayList<>();
+    quiet.forEach(
+        (token, d) -> {
+          if (d == null || kept.contains(d)) {
+            echoLines.add(token.getLine());
+          }
+        });
+    for (Diagnostic d : syntax) {
+      boolean atEnd = d.message().startsWith("unexpected end of file");
+      // the parser's complaint where a '}' is missing or one too many: the brace error says it
+      boolean echo = echoLines.contains(d.span().line());
+      if (!(braceTrouble && atEnd) && !echo) {
         diagnostics.add(d);
       }
     }

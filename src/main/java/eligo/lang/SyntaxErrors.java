@@ -3,8 +3,10 @@ package eligo.lang;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.function.BiFunction;
 import org.antlr.v4.runtime.BaseErrorListener;
 import org.antlr.v4.runtime.InputMismatchException;
@@ -28,6 +30,11 @@ public final class SyntaxErrors {
 
   /** How a '}' that closes nothing is reported (the start of the message). */
   public static final String CLOSES_NOTHING = "this '}' closes nothing";
+
+  /**
+   * How a '}' that the indentation shows to be one too many is reported (the end of the message).
+   */
+  public static final String ONE_TOO_MANY = "is it one '}' too many?";
 
   /** Reports every {@code STRAY} and {@code UNTERMINATED_STRING} token of a lexed file. */
   public static void lexical(
@@ -89,23 +96,112 @@ public final class SyntaxErrors {
       Vocabulary vocabulary,
       BiFunction<List<Token>, Token, String> opener,
       List<Diagnostic> out) {
+    braces(source, tokens, vocabulary, opener, out, new HashMap<>());
+  }
+
+  /**
+   * As {@link #braces(SourceFile, List, Vocabulary, BiFunction, List)}, and where the indentation
+   * shows which brace is missing or one too many, says so at that place instead: a block whose '}'
+   * was left out ends where a line comes back to its indentation ("expected '}' to close metric 'x'
+   * (opened at line 29) before this line"), a '}' too many is the one that closes a block at a
+   * deeper indentation than the block's first line. The tokens of {@code quiet} are where the
+   * parser's complaints are echoes of that brace (a null diagnostic: of a '{' that a text with no
+   * closing quote took in, which the lexical pass reports).
+   */
+  public static void braces(
+      SourceFile source,
+      List<Token> tokens,
+      Vocabulary vocabulary,
+      BiFunction<List<Token>, Token, String> opener,
+      List<Diagnostic> out,
+      Map<Token, Diagnostic> quiet) {
     Deque<Token> open = new ArrayDeque<>();
+    List<Token[]> pairs = new ArrayList<>();
+    List<Token> strays = new ArrayList<>();
+    int eaten = 0; // '{' inside a text with no closing quote: its '}' closes it
     for (Token t : tokens) {
       String kind = vocabulary.getSymbolicName(t.getType());
       if ("LBRACE".equals(kind)) {
         open.push(t);
+      } else if ("UNTERMINATED_STRING".equals(kind)) {
+        eaten += t.getText().chars().filter(ch -> ch == '{').count();
       } else if ("RBRACE".equals(kind)) {
-        if (open.isEmpty()) {
-          out.add(
-              Diagnostic.error(
-                  Tokens.span(source, t), CLOSES_NOTHING + ": there is no '{' open before it"));
+        if (!open.isEmpty()) {
+          pairs.add(new Token[] {open.pop(), t});
+        } else if (eaten > 0) {
+          eaten--; // already reported as the text with no closing quote
+          quiet.put(t, null);
         } else {
-          open.pop();
+          strays.add(t);
         }
       }
     }
-    while (!open.isEmpty()) {
-      Token t = open.removeLast();
+    List<Token> unclosed = new ArrayList<>(open);
+    java.util.Collections.reverse(unclosed);
+    Map<Integer, Token> firstOfLine = new HashMap<>();
+    for (Token t : tokens) {
+      if (t.getChannel() == Token.DEFAULT_CHANNEL && t.getType() != Token.EOF) {
+        firstOfLine.putIfAbsent(t.getLine(), t);
+      }
+    }
+    pairs.sort((a, b) -> Integer.compare(a[1].getTokenIndex(), b[1].getTokenIndex()));
+    for (Token[] pair : pairs) {
+      Token lbrace = pair[0];
+      Token rbrace = pair[1];
+      if (firstOfLine.get(rbrace.getLine()) != rbrace) {
+        continue; // a '}' after other words of its line shows no indentation
+      }
+      int indent = firstOfLine.get(lbrace.getLine()).getCharPositionInLine();
+      int at = rbrace.getCharPositionInLine();
+      if (at < indent && !unclosed.isEmpty()) {
+        // this block's own '}' is missing: it ends at the first line back at its indentation
+        Token end = rbrace;
+        for (int line = lbrace.getLine() + 1; line < rbrace.getLine(); line++) {
+          Token first = firstOfLine.get(line);
+          if (first != null && first.getCharPositionInLine() <= indent) {
+            end = first;
+            break;
+          }
+        }
+        unclosed.remove(unclosed.size() - 1);
+        Diagnostic d =
+            Diagnostic.error(
+                Tokens.span(source, end),
+                "expected '}' to close "
+                    + opener.apply(tokens, lbrace)
+                    + " (opened at line "
+                    + lbrace.getLine()
+                    + ") before this line");
+        quiet.put(end, d);
+        out.add(d);
+      } else if (at > indent && !strays.isEmpty()) {
+        // one '}' too many: this one closes the block the lines after it belong to
+        strays.remove(strays.size() - 1);
+        int next = rbrace.getTokenIndex() + 1;
+        while (next < tokens.size() && tokens.get(next).getChannel() != Token.DEFAULT_CHANNEL) {
+          next++;
+        }
+        Diagnostic d =
+            Diagnostic.error(
+                Tokens.span(source, rbrace),
+                "this '}' closes "
+                    + opener.apply(tokens, lbrace)
+                    + " (opened at line "
+                    + lbrace.getLine()
+                    + "), but the lines after it belong inside: "
+                    + ONE_TOO_MANY);
+        if (next < tokens.size()) {
+          quiet.put(tokens.get(next), d);
+        }
+        out.add(d);
+      }
+    }
+    for (Token t : strays) {
+      out.add(
+          Diagnostic.error(
+              Tokens.span(source, t), CLOSES_NOTHING + ": there is no '{' open before it"));
+    }
+    for (Token t : unclosed) {
       out.add(
           Diagnostic.error(
               Tokens.span(source, t),
