@@ -193,6 +193,9 @@ final class ConditionTyper {
     } else {
       Object sym = env.scope.lookup(w.bandName().text());
       Object resolved = symbols.resolveSymbol(sym);
+      if (sym == null && env.scope.unknownForBrokenImport(w.bandName().text())) {
+        return ERR;
+      }
       if (sym == null) {
         Set<String> bands =
             env.scope.namesOf(
@@ -205,7 +208,9 @@ final class ConditionTyper {
             "unknown band '"
                 + w.bandName().text()
                 + "'"
-                + Reporter.didYouMean(Diagnostics.closest(w.bandName().text(), bands)));
+                + env.scope.unknownHint(
+                    w.bandName().text(),
+                    Reporter.didYouMean(Diagnostics.closest(w.bandName().text(), bands))));
         return ERR;
       }
       if (!(resolved instanceof List<?> list)) {

@@ -1,6 +1,8 @@
 package eligo.check;
 
 import eligo.lang.Ast;
+import eligo.lang.Diagnostics;
+import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -46,9 +48,20 @@ final class Imports {
       for (Ast.Import imp : f.imports()) {
         Ast.CriteriaFile target = imports.resolve(f, imp.path());
         if (target == null) {
+          importsScope.brokenImport = true;
+          List<String> nextTo = new ArrayList<>();
+          for (Ast.CriteriaFile other : files) {
+            if (other != f && folder(other).equals(folder(f))) {
+              nextTo.add(fileName(other));
+            }
+          }
           reporter.error(
               imp.span(),
-              "cannot find the imported file '" + imp.path() + "' next to " + f.source().name());
+              "cannot find the imported file '"
+                  + imp.path()
+                  + "' next to "
+                  + f.source().name()
+                  + Reporter.didYouMean(Diagnostics.closest(imp.path(), nextTo)));
           continue;
         }
         if (target == f) {
@@ -61,6 +74,33 @@ final class Imports {
       }
       fileScopes.put(f, own.get(f));
     }
+    // 3. what the files of the folder that a file does not import declare, for its unknown names
+    for (Ast.CriteriaFile f : files) {
+      Scope importsScope = importsOf.get(f);
+      for (Ast.CriteriaFile other : files) {
+        if (other == f || !folder(other).equals(folder(f))) {
+          continue;
+        }
+        for (String name : own.get(other).symbols.keySet()) {
+          if (!own.get(f).symbols.containsKey(name) && !importsScope.symbols.containsKey(name)) {
+            importsScope.elsewhere.putIfAbsent(name, fileName(other));
+          }
+        }
+      }
+    }
     return fileScopes;
+  }
+
+  /** The folder part of a file's display name ("" when none). */
+  private static String folder(Ast.CriteriaFile f) {
+    String name = f.source().name();
+    int slash = name.lastIndexOf('/');
+    return slash < 0 ? "" : name.substring(0, slash);
+  }
+
+  /** A file's display name without its folder. */
+  private static String fileName(Ast.CriteriaFile f) {
+    String name = f.source().name();
+    return name.substring(name.lastIndexOf('/') + 1);
   }
 }

@@ -69,13 +69,20 @@ final class NameTyper {
       reporter.error(c.name().span(), Slips.missingAggregate(name));
       return ERR;
     }
+    if (sym == null && env.scope.unknownForBrokenImport(name)) {
+      return ERR;
+    }
     if (sym == null) {
       String hint =
           Diagnostics.closest(
               name,
               env.scope.namesOf(s -> s instanceof DeclSym d && d.decl() instanceof Ast.DefineDecl));
       reporter.error(
-          c.name().span(), "unknown definition '" + name + "'" + Reporter.didYouMean(hint));
+          c.name().span(),
+          "unknown definition '"
+              + name
+              + "'"
+              + env.scope.unknownHint(name, Reporter.didYouMean(hint)));
       return ERR;
     }
     if (symbols.resolveSymbol(sym) == Symbols.ERROR) {
@@ -296,6 +303,9 @@ final class NameTyper {
       if (text.equals("window")) {
         return new TRange(new Ir.MonthRange(new Ir.AsOf(-23), new Ir.AsOf(0)));
       }
+      if (env.scope.unknownForBrokenImport(text)) {
+        return ERR;
+      }
       Set<String> candidates = new TreeSet<>(env.scope.namesOf(s -> true));
       candidates.addAll(Symbols.MEASURES.keySet());
       candidates.addAll(env.locals.keySet());
@@ -309,7 +319,8 @@ final class NameTyper {
           "unknown name '"
               + text
               + "'"
-              + Reporter.didYouMean(Diagnostics.closest(text, candidates)));
+              + env.scope.unknownHint(
+                  text, Reporter.didYouMean(Diagnostics.closest(text, candidates))));
       return ERR;
     }
     if (sym instanceof ParamSym p) {

@@ -52,6 +52,49 @@ final class Scope {
     return new Scope(null, what, used);
   }
 
+  /**
+   * Of an outermost scope (a file's imports): the names that files of the folder this file does not
+   * import declare, each with such a file's name; and whether one of the file's imports names no
+   * file.
+   */
+  final Map<String, String> elsewhere = new LinkedHashMap<>();
+
+  boolean brokenImport;
+
+  /** The outermost scope around this one. */
+  Scope root() {
+    Scope s = this;
+    while (s.parent != null) {
+      s = s.parent;
+    }
+    return s;
+  }
+
+  /**
+   * Whether an unknown {@code name} is an echo of an import that names no file: another file of the
+   * folder declares it (the import error says what to fix).
+   */
+  boolean unknownForBrokenImport(String name) {
+    Scope r = root();
+    return r.brokenImport && r.elsewhere.containsKey(name);
+  }
+
+  /**
+   * For an unknown {@code name} that a file of the folder declares, the words after the message
+   * saying to import that file; else {@code otherwise} (the "did you mean" hint).
+   */
+  String unknownHint(String name, String otherwise) {
+    String file = root().elsewhere.get(name);
+    if (file == null) {
+      return otherwise;
+    }
+    return "; it is declared in "
+        + file
+        + ", which this file does not import: add import \""
+        + file
+        + "\"";
+  }
+
   Object lookup(String name) {
     for (Scope s = this; s != null; s = s.parent) {
       Object o = s.symbols.get(name);

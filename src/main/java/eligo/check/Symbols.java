@@ -95,13 +95,16 @@ final class Symbols {
         }
         byWorkload = m;
       } else if (sym == null) {
+        if (scope.unknownForBrokenImport(item.text())) {
+          return null;
+        }
         String hint = Diagnostics.closest(item.text(), scope.namesOf(this::isTypeSymbol));
         reporter.error(
             item.span(),
             "unknown association type or type set '"
                 + item.text()
                 + "'"
-                + Reporter.didYouMean(hint));
+                + scope.unknownHint(item.text(), Reporter.didYouMean(hint)));
         return null;
       } else if (resolved != ERROR) {
         reporter.error(
@@ -178,6 +181,8 @@ final class Symbols {
         Object resolved = resolveSymbol(sym);
         if (resolved instanceof Ir.WorkloadSet ws) {
           parts.add(ws);
+        } else if (sym == null && scope.unknownForBrokenImport(ref.text())) {
+          failed = true;
         } else if (sym == null) {
           String hint = Diagnostics.closest(ref.text(), scope.namesOf(this::isWorkloadSymbol));
           reporter.error(
@@ -185,8 +190,10 @@ final class Symbols {
               "unknown workload set '"
                   + ref.text()
                   + "'"
-                  + Reporter.didYouMean(hint)
-                  + (hint == null ? " (a workload's own name is written in quotes)" : ""));
+                  + scope.unknownHint(
+                      ref.text(),
+                      Reporter.didYouMean(hint)
+                          + (hint == null ? " (a workload's own name is written in quotes)" : "")));
           failed = true;
         } else if (resolved != ERROR) {
           reporter.error(
