@@ -265,6 +265,16 @@ public final class CriteriaParsing {
       return Diagnostic.error(Tokens.span(source, slip.at()), slip.message());
     }
     String found = SyntaxErrors.describe(parser.getVocabulary(), t);
+    String outside = outsideItsBlock(parser, t);
+    if (outside != null) {
+      return Diagnostic.error(Tokens.span(source, t), "unexpected " + found + ": " + outside);
+    }
+    if (antlrMessage.startsWith("missing ") && t.getType() == CriteriaLexer.ID) {
+      String hint = keywordHint(parser, t, expected);
+      if (!hint.isEmpty()) {
+        return Diagnostic.error(Tokens.span(source, t), "unexpected " + found + hint);
+      }
+    }
     if (antlrMessage.startsWith("missing ")) {
       return Diagnostic.error(
           Tokens.span(source, t),
@@ -277,6 +287,33 @@ public final class CriteriaParsing {
             + found
             + (hint.isEmpty() ? expecting(parser, expected, "; expected ", "") : hint));
   }
+
+  /**
+   * Where a word that starts a part of an area stands, when it was found at the top of a file
+   * (outside every area and template), or null.
+   */
+  private static String outsideItsBlock(Parser parser, Token t) {
+    if (!(parser.getContext() instanceof CriteriaParser.FileContext)) {
+      return null;
+    }
+    return switch (t.getType()) {
+      case CriteriaLexer.GATE, CriteriaLexer.METRIC, CriteriaLexer.BRANCH ->
+          "a "
+              + t.getText()
+              + " belongs inside an area or a template, and this one stands outside every area";
+      case CriteriaLexer.LEAF, CriteriaLexer.PARTNER, CriteriaLexer.EACH ->
+          "'" + t.getText() + "' belongs inside a metric, and this one stands outside every area";
+      case CriteriaLexer.CRITERIA, CriteriaLexer.DETAILS, CriteriaLexer.VALUE, CriteriaLexer.MET ->
+          "'"
+              + t.getText()
+              + "' belongs inside a gate or a metric, and this one stands outside every area";
+      default -> null;
+    };
+  }
+
+  /** Words that stand inside a line, for a misspelt one: 'vai' for 'via'. */
+  private static final List<String> INNER_WORDS =
+      List.of("via", "where", "within", "except", "family", "for", "when", "more", "than");
 
   /** Words that start a line: a misspelt one is not a name that happens to stand there. */
   private static final List<String> LINE_WORDS =
@@ -316,6 +353,8 @@ public final class CriteriaParsing {
     if (previous(parser.getTokenStream(), t) == null
         || previous(parser.getTokenStream(), t).getLine() < t.getLine()) {
       words.addAll(LINE_WORDS);
+    } else {
+      words.addAll(INNER_WORDS);
     }
     for (int type : expected.toList()) {
       String literal = parser.getVocabulary().getLiteralName(type);

@@ -189,4 +189,28 @@ class SlipsTest {
         .contains("'TTM' takes its month in parentheses: write TTM(M)")
         .endsWith(" @ M > 0");
   }
+
+  @Test
+  void aMisspeltWordInsideALineIsNamed() {
+    assertThat(errorsAfter("azure.criteria", "value net sum acr via", "value net sum acr vai"))
+        .singleElement()
+        .asString()
+        .contains("unexpected name 'vai'; did you mean 'via'?");
+    // before: "expected 'when' before name 'whenn'"
+    assertThat(
+            errorsAfter("security.criteria", "met when value >= 2500", "met whenn value >= 2500"))
+        .singleElement()
+        .asString()
+        .contains("unexpected name 'whenn'; did you mean 'when'?");
+  }
+
+  @Test
+  void aPartOfAnAreaOutsideEveryAreaSaysWhereItBelongs() {
+    assertThat(errorsAfter("security.criteria", "area security", "leaf x \"X\" { }\narea security"))
+        .singleElement()
+        .asString()
+        .contains(
+            "unexpected 'leaf': 'leaf' belongs inside a metric, and this one stands outside every"
+                + " area");
+  }
 }
