@@ -34,6 +34,10 @@ public final class SourceFile {
    * mark is dropped.
    */
   public static String decode(byte[] bytes) throws CharacterCodingException {
+    if (utf16(bytes) != null) {
+      // valid UTF-8 when its text is ASCII, but a NUL between every two characters
+      throw new java.nio.charset.MalformedInputException(1);
+    }
     String s =
         StandardCharsets.UTF_8
             .newDecoder()
@@ -49,6 +53,16 @@ public final class SourceFile {
    * first byte that is not UTF-8, with its line shown (bad bytes as replacement characters).
    */
   public static Diagnostic notUtf8(String name, byte[] bytes) {
+    java.nio.charset.Charset utf16 = utf16(bytes);
+    if (utf16 != null) {
+      String shown = new String(bytes, utf16);
+      if (shown.startsWith("\uFEFF")) {
+        shown = shown.substring(1);
+      }
+      return Diagnostic.error(
+          Span.at(new SourceFile(name, shown), 1, 1),
+          "this file is saved as UTF-16, which is not valid UTF-8 text: save the file as UTF-8");
+    }
     ByteBuffer in = ByteBuffer.wrap(bytes);
     StandardCharsets.UTF_8
         .newDecoder()
@@ -73,6 +87,33 @@ public final class SourceFile {
             "this file is not valid UTF-8 text: byte 0x%02X here is not part of a UTF-8"
                 + " character; save the file as UTF-8",
             bad < bytes.length ? bytes[bad] & 0xff : bytes[bytes.length - 1] & 0xff));
+  }
+
+  /**
+   * The UTF-16 encoding that {@code bytes} are in, by its byte-order mark or, without one, by a
+   * zero byte in most pairs (ASCII text in UTF-16); null for any other text.
+   */
+  private static java.nio.charset.Charset utf16(byte[] bytes) {
+    if (bytes.length >= 2 && (bytes[0] & 0xff) == 0xFF && (bytes[1] & 0xff) == 0xFE) {
+      return StandardCharsets.UTF_16LE;
+    }
+    if (bytes.length >= 2 && (bytes[0] & 0xff) == 0xFE && (bytes[1] & 0xff) == 0xFF) {
+      return StandardCharsets.UTF_16BE;
+    }
+    int pairs = bytes.length / 2;
+    int zeroOdd = 0;
+    int zeroEven = 0;
+    for (int i = 0; i + 1 < bytes.length; i += 2) {
+      zeroEven += bytes[i] == 0 ? 1 : 0;
+      zeroOdd += bytes[i + 1] == 0 ? 1 : 0;
+    }
+    if (pairs > 0 && zeroOdd * 2 > pairs && zeroEven == 0) {
+      return StandardCharsets.UTF_16LE;
+    }
+    if (pairs > 0 && zeroEven * 2 > pairs && zeroOdd == 0) {
+      return StandardCharsets.UTF_16BE;
+    }
+    return null;
   }
 
   /** Whether the character at {@code i} ends a line: an LF, or a CR not followed by an LF. */

@@ -7,6 +7,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -63,6 +64,29 @@ class CheckCommandTest {
                 + " have drifted from the rule")
         .endsWith("1 warning\n");
     assertThat(run("check", "--criteria", dir.toString())[0]).isEqualTo("0");
+  }
+
+  @Test
+  void aFileSavedAsUtf16SaysSoInOneError() throws IOException {
+    // before: "byte 0xFF here is not part of a UTF-8 character" under a line of NULs with a BOM,
+    // and without one an "unexpected character '\u0000'" on every line
+    String text = AREA.formatted("# a comment");
+    String first = text.substring(0, text.indexOf('\n'));
+    for (java.nio.charset.Charset utf16 :
+        List.of(
+            java.nio.charset.StandardCharsets.UTF_16, java.nio.charset.StandardCharsets.UTF_16LE)) {
+      Path file = dir.resolve("a.criteria");
+      Files.write(file, text.getBytes(utf16));
+      String[] check = run("check", "--criteria", dir.toString());
+      assertThat(check[0]).isEqualTo("3");
+      assertThat(check[2])
+          .isEqualTo(
+              file
+                  + ":1:1: error: this file is saved as UTF-16, which is not valid UTF-8 text: save"
+                  + " the file as UTF-8\n"
+                  + first
+                  + "\n^\n1 error\n");
+    }
   }
 
   @Test
