@@ -119,7 +119,15 @@ public final class CriteriaParsing {
             echoLines.add(token.getLine());
           }
         });
+    List<Integer> lexicalLines = new ArrayList<>();
+    for (Diagnostic d : diagnostics) {
+      lexicalLines.add(d.span().line());
+    }
     for (Diagnostic d : syntax) {
+      if (lexicalLines.contains(d.span().line())) {
+        continue; // a stray character or an unclosed text of this line is what the parser tripped
+        // on
+      }
       boolean atEnd = d.message().startsWith("unexpected end of file");
       // the parser's complaint where a '}' is missing or one too many: the brace error says it
       boolean echo = echoLines.contains(d.span().line());

@@ -124,6 +124,15 @@ public final class Slips {
         return new Slip(t, "'=<' is not an operator: write '<=' for 'at most'");
       }
     }
+    if (t.getType() == CriteriaLexer.EQ
+        && before != null
+        && (before.getType() == CriteriaLexer.GT || before.getType() == CriteriaLexer.LT)
+        && before.getLine() == t.getLine()
+        && !adjacent(before, t)) {
+      return new Slip(
+          before,
+          "'" + before.getText() + " =' has a space inside: write '" + before.getText() + "='");
+    }
     if (t.getType() == CriteriaLexer.EQ && inExpression(tokens, t)) {
       return new Slip(t, "'=' names a definition; to compare, write '==' (or '>=', '<=', '!=')");
     }

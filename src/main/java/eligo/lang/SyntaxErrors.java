@@ -68,6 +68,21 @@ public final class SyntaxErrors {
       return ": texts are written between straight double quotes (\"), not the curly quotes a"
           + " word processor makes";
     }
+    String meant =
+        switch (text) {
+          case "\u2265" -> ">=";
+          case "\u2264" -> "<=";
+          case "\u2260" -> "!=";
+          case "\u2013", "\u2014", "\u2212" -> "-";
+          case "\u00d7" -> "*";
+          default -> null;
+        };
+    if (meant != null) {
+      return ": write '" + meant + "'";
+    }
+    if ("\u00a0".equals(text)) {
+      return " (a non-breaking space, as a word processor writes it): write a plain space";
+    }
     if ("%".equals(text)) {
       for (int i = t.getTokenIndex() - 1; i >= 0; i--) {
         Token p = tokens.get(i);
@@ -273,12 +288,15 @@ public final class SyntaxErrors {
     return out;
   }
 
-  /** Control characters shown as {@code \u0007}. */
+  /** Characters that show as a space or as nothing: a non-breaking space, zero-width ones. */
+  private static final String INVISIBLE = "\u00a0\u200b\u200c\u200d\u2060\ufeff";
+
+  /** Control characters and invisible ones shown as {@code \u0007}. */
   public static String printable(String s) {
     StringBuilder sb = new StringBuilder();
     for (int i = 0; i < s.length(); i++) {
       char ch = s.charAt(i);
-      if (ch < 0x20 || ch == 0x7f) {
+      if (ch < 0x20 || ch == 0x7f || INVISIBLE.indexOf(ch) >= 0) {
         sb.append(String.format(Locale.ROOT, "\\u%04x", (int) ch));
       } else {
         sb.append(ch);

@@ -213,4 +213,43 @@ class SlipsTest {
             "unexpected 'leaf': 'leaf' belongs inside a metric, and this one stands outside every"
                 + " area");
   }
+
+  @Test
+  void aComparisonWithASpaceInsideIsNamed() {
+    // before: "'=' names a definition; to compare, write '=='"
+    assertThat(
+            errorsAfter("security.criteria", "met when value >= 2500", "met when value > = 2500"))
+        .singleElement()
+        .asString()
+        .contains("'> =' has a space inside: write '>='")
+        .endsWith(" @ > = 2500");
+  }
+
+  @Test
+  void signsOfAWordProcessorAreNamedWithWhatToWrite() {
+    assertThat(
+            errorsAfter(
+                "security.criteria", "met when value >= 2500", "met when value \u2265 2500"))
+        .singleElement()
+        .asString()
+        .contains("unexpected character '\u2265': write '>='");
+    assertThat(errorsAfter("azure.criteria", "= $1000", "=\u00a0$1000"))
+        .singleElement()
+        .asString()
+        .contains(
+            "unexpected character '\\u00a0' (a non-breaking space, as a word processor writes it):"
+                + " write a plain space");
+  }
+
+  @Test
+  void aStrayCharacterIsTheErrorOfItsLineNotWhatTheParserTrippedOnBeforeIt() {
+    // before: "unexpected 'where'" at the start of the line, the en dash not reported
+    assertThat(
+            errorsAfter(
+                "azure.criteria", "any month in M - 1 .. M", "any month in M \u2013 1 .. M"))
+        .singleElement()
+        .asString()
+        .contains("unexpected character '\u2013': write '-'")
+        .endsWith(" @ \u2013 1 .. M");
+  }
 }
