@@ -289,11 +289,41 @@ public final class CriteriaParsing {
           "expected " + expecting(parser, expected, "", "something else") + " before " + found);
     }
     String hint = keywordHint(parser, t, expected);
+    if (hint.isEmpty() && wordsAfterAComplete(tokens, before, t)) {
+      hint = "; if the rest of the line is a comment, start it with '#'";
+    }
     return Diagnostic.error(
         Tokens.span(source, t),
         "unexpected "
             + found
             + (hint.isEmpty() ? expecting(parser, expected, "; expected ", "") : hint));
+  }
+
+  /**
+   * Whether {@code t} is a word after a value that ends its line's part (a number, an amount, a
+   * text, a ')'), with another word after it on its line: words of a comment written without '#'
+   * ({@code met when value >= 2500 protected users}).
+   */
+  private static boolean wordsAfterAComplete(CommonTokenStream tokens, Token before, Token t) {
+    if (before == null
+        || before.getLine() != t.getLine()
+        || !t.getText().matches("[A-Za-z]+")
+        || !Set.of(
+                CriteriaLexer.NUMBER,
+                CriteriaLexer.MONEY,
+                CriteriaLexer.PERCENT,
+                CriteriaLexer.STRING,
+                CriteriaLexer.RPAREN)
+            .contains(before.getType())) {
+      return false;
+    }
+    for (int i = t.getTokenIndex() + 1; i < tokens.size(); i++) {
+      Token next = tokens.get(i);
+      if (next.getChannel() == Token.DEFAULT_CHANNEL) {
+        return next.getLine() == t.getLine() && next.getText().matches("[A-Za-z]+");
+      }
+    }
+    return false;
   }
 
   /**

@@ -252,4 +252,19 @@ class SlipsTest {
         .contains("unexpected character '\u2013': write '-'")
         .endsWith(" @ \u2013 1 .. M");
   }
+
+  @Test
+  void wordsOfACommentWrittenWithoutHashSayHowToWriteAComment() {
+    // before: only "unexpected name 'protected'"
+    assertThat(
+            errorsAfter(
+                "security.criteria",
+                "met when value >= 2500",
+                "met when value >= 2500 protected users"))
+        .singleElement()
+        .asString()
+        .contains(
+            "unexpected name 'protected'; if the rest of the line is a comment, start it with '#'")
+        .endsWith(" @ protected users");
+  }
 }
