@@ -124,6 +124,21 @@ public final class Slips {
         return new Slip(t, "'=<' is not an operator: write '<=' for 'at most'");
       }
     }
+    if ((t.getType() == CriteriaLexer.MINUS || t.getType() == CriteriaLexer.DOTDOT)
+        && before != null
+        && before.getType() == CriteriaLexer.NUMBER
+        && after != null
+        && after.getType() == CriteriaLexer.NUMBER
+        && visible(tokens, before, -1) != null
+        && visible(tokens, before, -1).getType() == CriteriaLexer.EQ) {
+      return new Slip(
+          t,
+          "a range of numbers is written as a band: '>= "
+              + before.getText()
+              + " and <= "
+              + after.getText()
+              + "' (or with '>' and '<' where an end is not included)");
+    }
     if (t.getType() == CriteriaLexer.EQ
         && before != null
         && (before.getType() == CriteriaLexer.GT || before.getType() == CriteriaLexer.LT)

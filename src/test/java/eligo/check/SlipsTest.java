@@ -267,4 +267,16 @@ class SlipsTest {
             "unexpected name 'protected'; if the rest of the line is a comment, start it with '#'")
         .endsWith(" @ protected users");
   }
+
+  @Test
+  void aRangeOfNumbersWhereABandBelongsSaysHowToWriteABand() {
+    // before: "unexpected '-'; expected a name"
+    assertThat(
+            errorsAfter(
+                "modern-work.criteria", "seat_band = > 10 and <= 300", "seat_band = 10 - 300"))
+        .singleElement()
+        .asString()
+        .contains("a range of numbers is written as a band: '>= 10 and <= 300'")
+        .endsWith(" @ - 300");
+  }
 }
