@@ -173,15 +173,64 @@ public final class CriteriaParsing {
    * not taken for the end of the outer one (which would make every line after it an error).
    */
   private static final class BlockRecovery extends DefaultErrorStrategy {
+    /**
+     * A title written without quotes ({@code area azure Azure {}}) is reported once and taken as
+     * the title, so that the block after it is read as a block: the parser's own recovery went on
+     * at the top of the file, where the node ids 'workloads' and 'association' start declarations
+     * (an error at each node).
+     */
+    @Override
+    public Token recoverInline(Parser parser) throws RecognitionException {
+      List<Token> words = Slips.unquotedTitle(parser.getInputStream(), parser.getCurrentToken());
+      if (words == null || !getExpectedTokens(parser).contains(CriteriaLexer.STRING)) {
+        return super.recoverInline(parser);
+      }
+      reportError(parser, new org.antlr.v4.runtime.InputMismatchException(parser));
+      Token first = words.get(0);
+      Token last = words.get(words.size() - 1);
+      StringBuilder title = new StringBuilder();
+      for (Token w : words) {
+        title.append(title.length() == 0 ? "" : " ").append(w.getText());
+        parser.consume();
+      }
+      endErrorCondition(parser);
+      return parser
+          .getTokenFactory()
+          .create(
+              new org.antlr.v4.runtime.misc.Pair<>(first.getTokenSource(), first.getInputStream()),
+              CriteriaLexer.STRING,
+              "\"" + title + "\"",
+              Token.DEFAULT_CHANNEL,
+              first.getStartIndex(),
+              last.getStopIndex(),
+              first.getLine(),
+              first.getCharPositionInLine());
+    }
+
     @Override
     public void recover(Parser parser, RecognitionException e) {
+      if (e.getOffendingToken() != null
+          && Slips.unquotedTitle(parser.getInputStream(), e.getOffendingToken()) != null) {
+        // an area whose title has no quotes (the parser could not tell which kind of area): its
+        // block is skipped whole, not read as declarations at the top of the file
+        while (parser.getInputStream().LA(1) != CriteriaLexer.LBRACE
+            && parser.getInputStream().LA(1) != Token.EOF) {
+          parser.consume();
+        }
+        skipBlock(parser, 0);
+        return;
+      }
       ParserRuleContext ctx = parser.getContext();
       if (ctx.getToken(CriteriaLexer.LBRACE, 0) == null
           || ctx.getToken(CriteriaLexer.RBRACE, 0) != null) {
         super.recover(parser, e);
         return;
       }
-      int depth = 1;
+      skipBlock(parser, 1);
+    }
+
+    /** Consumes tokens up to the '}' that brings the depth of braces from {@code depth} to 0. */
+    private void skipBlock(Parser parser, int depth) {
       for (int t = parser.getInputStream().LA(1);
           t != Token.EOF;
           t = parser.getInputStream().LA(1)) {

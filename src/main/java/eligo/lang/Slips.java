@@ -62,6 +62,27 @@ public final class Slips {
               + "' has a thousands separator, which numbers here do not take: write "
               + written.replace(",", ""));
     }
+    List<Token> title = unquotedTitle(tokens, t);
+    if (title != null) {
+      StringBuilder words = new StringBuilder();
+      for (Token w : title) {
+        words.append(words.length() == 0 ? "" : " ").append(w.getText());
+      }
+      Token kind = visible(tokens, before, -1);
+      return new Slip(
+          t,
+          "the title of "
+              + kind.getText()
+              + " '"
+              + before.getText()
+              + "' is written in quotes: "
+              + kind.getText()
+              + " "
+              + before.getText()
+              + " \""
+              + words
+              + "\"");
+    }
     if (t.getType() == CriteriaLexer.NUMBER
         && before != null
         && (before.getType() == CriteriaLexer.MONEY || before.getType() == CriteriaLexer.NUMBER)
@@ -160,6 +181,38 @@ public final class Slips {
     if (before != null && before.getType() == CriteriaLexer.ID) {
       String aggregate = missingAggregate(before.getText());
       return aggregate == null ? null : new Slip(before, aggregate);
+    }
+    return null;
+  }
+
+  /**
+   * The words from {@code t} to the '{' of its line, when they stand where the title of an area, a
+   * branch, a gate, a metric or a leaf belongs ({@code area azure Azure {}}); else null.
+   */
+  static List<Token> unquotedTitle(TokenStream tokens, Token t) {
+    Token id = visible(tokens, t, -1);
+    Token kind = id == null ? null : visible(tokens, id, -1);
+    if (kind == null
+        || kind.getLine() != t.getLine()
+        || !Set.of(
+                CriteriaLexer.AREA,
+                CriteriaLexer.BRANCH,
+                CriteriaLexer.GATE,
+                CriteriaLexer.METRIC,
+                CriteriaLexer.LEAF)
+            .contains(kind.getType())
+        || !id.getText().matches("[A-Za-z_][A-Za-z0-9_-]*")) {
+      return null;
+    }
+    List<Token> words = new java.util.ArrayList<>();
+    for (Token w = t; w != null && w.getLine() == t.getLine(); w = visible(tokens, w, +1)) {
+      if (w.getType() == CriteriaLexer.LBRACE) {
+        return words.isEmpty() ? null : words;
+      }
+      if (!w.getText().matches("[A-Za-z0-9&()'.,-]+") || w.getType() == CriteriaLexer.STRING) {
+        return null;
+      }
+      words.add(w);
     }
     return null;
   }
