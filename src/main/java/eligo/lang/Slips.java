@@ -20,6 +20,10 @@ public final class Slips {
   public static final List<String> AGGREGATES =
       List.of("sum", "average", "minimum", "maximum", "count", "any", "all");
 
+  /** Words that start an expression, for a misspelt one that the parser read as a name. */
+  private static final List<String> EXPRESSION_WORDS =
+      List.of("net", "sum", "average", "minimum", "maximum", "count", "points", "associated");
+
   /** Aggregates of other languages that people reach for. */
   private static final Set<String> FOREIGN_AGGREGATES =
       Set.of("avg", "mean", "min", "max", "median", "total");
@@ -180,7 +184,15 @@ public final class Slips {
     }
     if (before != null && before.getType() == CriteriaLexer.ID) {
       String aggregate = missingAggregate(before.getText());
-      return aggregate == null ? null : new Slip(before, aggregate);
+      if (aggregate != null) {
+        return new Slip(before, aggregate);
+      }
+      // 'nett count tenant': the misspelt word is read as a name, the parser stops after it
+      String word = Diagnostics.closest(before.getText(), EXPRESSION_WORDS);
+      if (word != null && before.getLine() == t.getLine() && !before.getText().equals(word)) {
+        return new Slip(
+            before, "unexpected name '" + before.getText() + "'; did you mean '" + word + "'?");
+      }
     }
     return null;
   }

@@ -279,4 +279,14 @@ class SlipsTest {
         .contains("a range of numbers is written as a band: '>= 10 and <= 300'")
         .endsWith(" @ - 300");
   }
+
+  @Test
+  void aMisspeltWordThatStartsAnExpressionIsNamedWhereItStands() {
+    // before: "unexpected 'count'" at the word after it
+    assertThat(errorsAfter("azure.criteria", "value net count tenant", "value nett count tenant"))
+        .singleElement()
+        .asString()
+        .contains("unexpected name 'nett'; did you mean 'net'?")
+        .endsWith(" @ nett count tenant");
+  }
 }
