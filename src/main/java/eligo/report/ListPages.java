@@ -28,6 +28,7 @@ final class ListPages {
   private static final Template LIST_ROW = SitePages.SITE.get("listRow");
   private static final Template LIST_ROW_PARTNER = SitePages.SITE.get("listRowPartner");
   private static final Template PARTNER_ANCHOR = SitePages.SITE.get("partnerAnchor");
+  private static final Template LIST_ROW_MORE = SitePages.SITE.get("listRowMore");
 
   /**
    * Whether the lists are one page per node with a section per group (a site of at most {@value
@@ -296,6 +297,29 @@ final class ListPages {
                     data.customerName(c),
                     "value",
                     value)
+                .markup());
+      }
+    }
+    if (program && lastPartner != null && to < g.count()) {
+      // the partner's block goes on on the next page: its count (a partner's page) links here
+      int more = 0;
+      while (to + more < g.count() && data.partnerId(g.members()[to + more]).equals(lastPartner)) {
+        more++;
+      }
+      if (more > 0) {
+        rows.append(
+            LIST_ROW_MORE
+                .render(
+                    "href",
+                    listFile(ai, ni, gi, to / SitePages.PAGE_SIZE + 1)
+                        + "#"
+                        + g.key()
+                        + "-p-"
+                        + SiteNames.of(lastPartner),
+                    "partner",
+                    lastPartner,
+                    "customers",
+                    more + Words.plural(" more customer", more))
                 .markup());
       }
     }
