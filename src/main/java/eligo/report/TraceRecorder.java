@@ -182,11 +182,15 @@ final class TraceRecorder implements Interpreter.Listener {
       boolean up = k.op().isLowerBound();
       boolean down = k.op().isUpperBound();
       Closest best = current.closest;
+      // a miss of a lower bound at nothing (a pair without that amount this month) says nothing
+      // of how close the customer came: a miss of an upper bound, above the band, is closer
       if (side == 0
           && !holds
           && (up || down)
           && (best == null
-              || (up ? left > best.value() : left < best.value()) && best.higherIsCloser() == up)) {
+              || (best.higherIsCloser() == up
+                  ? up ? left > best.value() : left < best.value()
+                  : best.higherIsCloser() && best.value() == 0 && left != 0))) {
         List<Ir.Var> vars = s.bound();
         int[] values = new int[vars.size()];
         for (int v = 0; v < values.length; v++) {

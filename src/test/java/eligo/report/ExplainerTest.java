@@ -71,6 +71,21 @@ class ExplainerTest {
   }
 
   @Test
+  void aMissAboveTheBandIsNamedThoughAnotherWorkloadHadNoPaidUnits() {
+    // C0000090's tenant T00000164: Teams Meetings at 1,062 paid units this month, above the SMB
+    // band; EXO and Yammer, which it had before, at none. The miss above the band is the closest:
+    // a workload without paid units this month says nothing about how close the customer came.
+    Outcome o = Runs.run(Path.of("examples/sample-data"));
+    CustomerView v = new Explainer(o).explain(Runs.customer(o, "C0000090"));
+    CustomerView.Node pau = Runs.node(v, "modern-work-smb", "pau");
+    assertThat(pau.status()).isEqualTo("not_met");
+    assertThat(pau.why())
+        .contains(
+            "; the lowest was tenant T00000164 on Teams Meetings with 1,062 paid units as of 2026-09,"
+                + " above the band (needed: at most 300 paid units); needed: at least 1 tenant workload");
+  }
+
+  @Test
   void aRowOfACountOverTwoThingsSaysWhatItsPartQualifiedCounts() {
     // a count of tenant workloads shown per workload: "1 of 3 tenants qualified" (per tenant: "1 of
     // 3 workloads"), never a bare "1 of 3 qualified"
