@@ -159,27 +159,6 @@ final class ReasonWords {
     return "the value was " + Formats.value(n.valueKind(), n.unit(), r.value[i], n.scale());
   }
 
-  /**
-   * What qualifies for node {@code n}'s count as of month {@code m}, as a why says it in {@code
-   * (qualifying: ...)}, or null when its value is no count of some things only: the same for every
-   * customer, so a site says it once, under the node's tree, and not in its customers' whys.
-   */
-  static String qualifying(Ir.Node n, int m) {
-    Ir.Expr body = n.value() instanceof Ir.Net net ? net.body() : n.value();
-    if (!(body instanceof Ir.Count count) || count.where() == null) {
-      return null;
-    }
-    String what = Words.condition(count.where(), m, typeBinder(count.binders()));
-    if (what == null || count.binders().get(0) instanceof Ir.ForType) {
-      return what;
-    }
-    return (count.binders().size() == 1 && count.binders().get(0) instanceof Ir.ForWorkload w
-            ? Words.workloads(w.set())
-            : "a " + Words.noun(count.binders()))
-        + " with "
-        + what;
-  }
-
   private static List<String> typeBinder(List<Ir.Binder> binders) {
     for (Ir.Binder b : binders) {
       if (b instanceof Ir.ForType t) {

@@ -222,30 +222,18 @@ final class TreeDiagram {
     List<Html> out = new ArrayList<>();
     for (Ir.Branch b : info.outcome().area.branches()) {
       for (Ir.Node n : b.nodes()) {
-        out.add(section(info, n, model.outcome.asOf, partnerLevel, setsShown));
+        out.add(section(info, n, partnerLevel, setsShown));
         for (Ir.Node leaf : n.leaves()) {
-          out.add(section(info, leaf, model.outcome.asOf, partnerLevel, setsShown));
+          out.add(section(info, leaf, partnerLevel, setsShown));
         }
       }
     }
     return Html.join(out);
   }
 
-  private static final Template QUALIFYING = SitePages.SITE.get("qualifying");
-
-  /**
-   * What qualifies for a node's count ({@link ReasonWords#qualifying}), which its customers' whys
-   * on the site leave out; empty for other nodes.
-   */
-  static Html qualifying(Ir.Node n, int asOf) {
-    String what = ReasonWords.qualifying(n, asOf);
-    return what == null ? Html.EMPTY : QUALIFYING.render("what", what);
-  }
-
   private static Html section(
       SiteModel.AreaInfo info,
       Ir.Node n,
-      int asOf,
       List<Html> partnerLevel,
       java.util.Map<List<String>, String> setsShown) {
     int ni = indexOf(info.outcome().nodes, n);
@@ -262,8 +250,6 @@ final class TreeDiagram {
         n.criteria(),
         "sets",
         sets(n, setsShown),
-        "qualifying",
-        qualifying(n, asOf),
         "partner",
         ni < 0 ? Html.EMPTY : partnerLevel.get(ni));
   }
