@@ -173,6 +173,9 @@ public final class CaseParsing {
   private Case caseDecl(CaseDeclContext ctx, Integer fileAsOf, List<Workload> shared) {
     String name = Tokens.unquote(ctx.STRING().getText());
     Span span = span(ctx.STRING().getSymbol());
+    if (name.isBlank()) {
+      error(span, "this case has no name: write what it shows between the quotes");
+    }
     String intent = null;
     Integer asOf = fileAsOf;
     List<Workload> workloads = new ArrayList<>(shared);

@@ -153,6 +153,35 @@ class CasesTest {
             "10:22 a partner-level node is met or not met, never not evaluated");
   }
 
+  static List<String> errors(String text) {
+    return CaseParsing.parse(new SourceFile("t.cases", text)).diagnostics().stream()
+        .map(dg -> dg.span().line() + ":" + dg.span().column() + " " + dg.message())
+        .toList();
+  }
+
+  /** An empty name printed 'PASS ' and passed; now it is an error at the name. */
+  @Test
+  void aCaseNeedsAName() {
+    assertThat(
+            errors(
+                """
+        as of 2026-08
+        case "" {
+          intent "x"
+          customer C1
+          expect x y met
+        }
+        case "  " {
+          intent "x"
+          customer C1
+          expect x y met
+        }
+        """))
+        .containsExactly(
+            "2:6 this case has no name: write what it shows between the quotes",
+            "7:6 this case has no name: write what it shows between the quotes");
+  }
+
   static final String WRONG =
       """
       as of 2026-08
