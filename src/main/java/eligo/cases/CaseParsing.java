@@ -136,10 +136,16 @@ public final class CaseParsing {
 
   private CaseFile file(FileContext ctx) {
     Integer asOf = null;
+    AsOfContext firstAsOf = null;
     List<Workload> shared = new ArrayList<>();
     for (SettingContext s : ctx.setting()) {
       try {
         if (s.asOf() != null) {
+          if (firstAsOf != null) {
+            asOfTwice("the file's", firstAsOf, s.asOf());
+            continue;
+          }
+          firstAsOf = s.asOf();
           asOf = month(s.asOf().MONTH());
         } else {
           shared.addAll(workloads(s.workloads()));
@@ -176,6 +182,7 @@ public final class CaseParsing {
     if (name.isBlank()) {
       error(span, "this case has no name: write what it shows between the quotes");
     }
+    AsOfContext caseAsOf = null;
     String intent = null;
     Integer asOf = fileAsOf;
     List<Workload> workloads = new ArrayList<>(shared);
@@ -192,6 +199,11 @@ public final class CaseParsing {
         }
         intent = Tokens.unquote(c.STRING().getText());
       } else if (item instanceof AsOfItemContext c) {
+        if (caseAsOf != null) {
+          asOfTwice("this case's", caseAsOf, c.asOf());
+          continue;
+        }
+        caseAsOf = c.asOf();
         asOf = month(c.asOf().MONTH());
       } else if (item instanceof WorkloadsItemContext c) {
         workloads.addAll(workloads(c.workloads()));
@@ -249,6 +261,18 @@ public final class CaseParsing {
         asOf,
         new Data(workloads, customers, tenants, associations, usage),
         expectations);
+  }
+
+  /** A second 'as of' of the file or of a case: an error at it (the first one stands). */
+  private void asOfTwice(String whose, AsOfContext first, AsOfContext second) {
+    error(
+        span(second),
+        whose
+            + " as-of month is already given at line "
+            + first.getStart().getLine()
+            + " ("
+            + first.MONTH().getText()
+            + "): write it once");
   }
 
   private List<Workload> workloads(WorkloadsContext ctx) {

@@ -182,6 +182,33 @@ class CasesTest {
             "7:6 this case has no name: write what it shows between the quotes");
   }
 
+  /** A second 'as of' silently replaced the first; now it is an error at the second. */
+  @Test
+  void anAsOfMonthGivenTwiceIsAnErrorAtTheSecond() {
+    assertThat(
+            errors(
+                """
+        as of 2026-08
+        as of 2026-07
+        case "a" {
+          intent "x"
+          as of 2026-08
+          customer C1
+          as of 2026-09
+          expect x y met
+        }
+        case "b" {
+          intent "x"
+          as of 2026-06
+          customer C1
+          expect x y met
+        }
+        """))
+        .containsExactly(
+            "2:1 the file's as-of month is already given at line 1 (2026-08): write it once",
+            "7:3 this case's as-of month is already given at line 5 (2026-08): write it once");
+  }
+
   static final String WRONG =
       """
       as of 2026-08
