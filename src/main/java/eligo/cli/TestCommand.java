@@ -80,6 +80,14 @@ final class TestCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
+    if (minCoverage != null
+        && (minCoverage.signum() < 0 || minCoverage.compareTo(BigDecimal.valueOf(100)) > 0)) {
+      err.println(
+          "eligo: --min-coverage "
+              + minCoverage.toPlainString()
+              + " is not a percentage: give a number from 0 to 100");
+      return ExitCodes.USAGE;
+    }
     Frontend.Compilation c;
     try {
       c = Eligo.compileCriteria(criteria);

@@ -181,6 +181,27 @@ class TestCommandTest {
         .isZero();
   }
 
+  /**
+   * A bar no coverage can reach (101) failed every run as "Coverage 100% is below --min-coverage
+   * 101%", and a negative one passed as if it were a bar; both are refused before anything runs.
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"101", "100.5", "-1", "-0.1"})
+  void aCoverageBarThatIsNotAPercentageIsRefused(String bar) {
+    Run r = eligo("test", "--min-coverage", bar, "criteria/azure.cases");
+    assertThat(r.code()).isEqualTo(ExitCodes.USAGE);
+    assertThat(r.out()).isEmpty();
+    assertThat(r.err())
+        .isEqualTo(
+            "eligo: --min-coverage " + bar + " is not a percentage: give a number from 0 to 100\n");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"0", "100", "100.0", "1e2"})
+  void theEdgesOfTheCoverageBarAreBars(String bar) {
+    assertThat(eligo("test", "--min-coverage", bar).code()).isZero();
+  }
+
   @Test
   void caseFileErrorsAreReportedAtTheirLinesAndNothingRuns() throws IOException {
     Path file = tmp.resolve("bad.cases");
