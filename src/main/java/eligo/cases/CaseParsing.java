@@ -98,6 +98,12 @@ public final class CaseParsing {
         all.add(d); // a case with a syntax error has holes: say nothing more about it
       }
     }
+    if (tree.caseDecl().isEmpty() && syntaxErrors.isEmpty()) {
+      all.add(
+          Diagnostic.warning(
+              Span.at(source, 1, 1),
+              "this file has no cases: write 'case \"NAME\" { ... }' blocks after its settings"));
+    }
     all.sort(Diagnostics.ORDER);
     return new Result(file, List.copyOf(all));
   }

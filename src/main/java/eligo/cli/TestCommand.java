@@ -142,6 +142,13 @@ final class TestCommand implements Callable<Integer> {
     if (!problems.isEmpty()) {
       err.print(Diagnostics.render(problems)); // warnings: the cases still run
     }
+    if (prepared.isEmpty() && notRun == 0) {
+      // a file of settings only (or an empty one) must not pass with nothing run
+      err.println(
+          "eligo: no cases to run in "
+              + String.join(", ", files.stream().map(Path::toString).toList()));
+      return ExitCodes.USAGE;
+    }
     if (selected != null && prepared.isEmpty()) {
       // a mistyped pattern must not pass with nothing run
       err.println("eligo: no case name matches --run '" + run + "' (" + notRun + " cases)");

@@ -386,6 +386,35 @@ class TestCommandTest {
         .contains("does not exist");
   }
 
+  /**
+   * A case file with no case (only its settings, or empty) ran nothing and passed: "0 passed, 0
+   * failed", exit 0. Now such a file is a warning at its first line, and a run with no case at all
+   * is refused.
+   */
+  @Test
+  void aCaseFileWithNoCasesIsAWarningAndNoCaseAtAllIsRefused() throws IOException {
+    Path settings = tmp.resolve("settings.cases");
+    Files.writeString(settings, "as of 2026-08\n# case \"x\" { ... } still to write\n");
+    Run r = eligo("test", settings.toString());
+    assertThat(r.code()).isEqualTo(ExitCodes.USAGE);
+    assertThat(r.out()).isEmpty();
+    assertThat(r.err())
+        .startsWith(
+            settings
+                + ":1:1: warning: this file has no cases: write 'case \"NAME\" { ... }' blocks"
+                + " after its settings\n")
+        .endsWith("eligo: no cases to run in " + settings + "\n");
+
+    Path empty = tmp.resolve("empty.cases");
+    Files.writeString(empty, "");
+    Run both = eligo("test", empty.toString(), "criteria/azure.cases");
+    assertThat(both.code()).as(both.err()).isZero();
+    assertThat(both.err())
+        .startsWith(empty + ":1:1: warning: this file has no cases")
+        .endsWith("1 warning\n");
+    assertThat(both.out()).contains("\n18 passed, 0 failed");
+  }
+
   /** A small area naming workloads, and a case file declaring the workloads it needs. */
   private Run testWith(String workloadSet, String caseWorkloads) throws IOException {
     Path criteria = Files.createDirectories(tmp.resolve("c"));
