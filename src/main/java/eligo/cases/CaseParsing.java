@@ -73,14 +73,136 @@ public final class CaseParsing {
     tokens.fill();
     List<Diagnostic> lexical = new ArrayList<>();
     SyntaxErrors.lexical(source, tokens.getTokens(), lexer.getVocabulary(), lexical);
+    List<Diagnostic> braces = new ArrayList<>();
     SyntaxErrors.braces(
-        source, tokens.getTokens(), lexer.getVocabulary(), CaseParsing::opener, lexical);
+        source, tokens.getTokens(), lexer.getVocabulary(), CaseParsing::opener, braces);
+    Set<Integer> quietLines = new HashSet<>();
+    Set<Span> settled = new HashSet<>();
+    List<Diagnostic> caseBraces = caseBraces(source, tokens.getTokens(), quietLines, settled);
+    braces.removeIf(d -> settled.contains(d.span()));
+    lexical.addAll(braces);
+    lexical.addAll(caseBraces);
     CasesParser parser = new CasesParser(tokens);
     parser.removeErrorListeners();
     List<Diagnostic> syntax = new ArrayList<>();
     parser.addErrorListener(SyntaxErrors.collector(source, syntax));
     FileContext tree = parser.file();
+    // the parser's complaints where a case's '}' is missing or one too many: the brace error says
+    // it
+    syntax.removeIf(d -> quietLines.contains(d.span().line()));
     return new Tree(tree, SyntaxErrors.tidy(lexical, syntax));
+  }
+
+  /**
+   * The brace slips that the shape of a case file shows, since cases do not nest: a line starting
+   * {@code case "name" {} while a case is open means that case's '}' was left out (the error is at
+   * that line, not at the end of the file); a '}' that closes a case while lines other than a next
+   * case follow it, up to a '}' that closes nothing, is one '}' too many; a line starting {@code
+   * case "name"} with no '{' after the name is that '{' left out (its '}' then closes nothing).
+   * Adds the lines where the parser's complaints are echoes of these to {@code quietLines}, and the
+   * spans of the general brace errors they replace to {@code settled}.
+   */
+  private static List<Diagnostic> caseBraces(
+      SourceFile source, List<Token> all, Set<Integer> quietLines, Set<Span> settled) {
+    List<Token> tokens = new ArrayList<>();
+    for (Token t : all) {
+      if (t.getChannel() == Token.DEFAULT_CHANNEL && t.getType() != Token.EOF) {
+        tokens.add(t);
+      }
+    }
+    List<Diagnostic> out = new ArrayList<>();
+    Token open = null; // the '{' of the case being read
+    int depth = 0;
+    for (int i = 0; i < tokens.size(); i++) {
+      Token t = tokens.get(i);
+      if (depth == 0 && startsCaseLine(tokens, i) && !startsCase(tokens, i)) {
+        // its '{' left out: the parser reads the case on; its '}' then closes nothing
+        Token name = tokens.get(i + 1);
+        out.add(
+            Diagnostic.error(
+                Tokens.span(source, name),
+                "expected '{' after case "
+                    + name.getText()
+                    + ": a case's lines go between '{' and '}'"));
+        quietLines.add(tokens.get(i + 2).getLine());
+        for (int j = i + 2; j < tokens.size(); j++) {
+          if (tokens.get(j).getType() == CasesLexer.LBRACE || startsCaseLine(tokens, j)) {
+            break;
+          }
+          if (tokens.get(j).getType() == CasesLexer.RBRACE) {
+            settled.add(Tokens.span(source, tokens.get(j)));
+            i = j;
+            break;
+          }
+        }
+      } else if (t.getType() == CasesLexer.LBRACE) {
+        if (depth++ == 0) {
+          open = t;
+        }
+      } else if (t.getType() == CasesLexer.CASE && depth > 0 && startsCase(tokens, i)) {
+        out.add(
+            Diagnostic.error(
+                Tokens.span(source, t),
+                "expected '}' to close "
+                    + opener(all, open)
+                    + " (opened at line "
+                    + open.getLine()
+                    + ") before this line"));
+        settled.add(Tokens.span(source, open));
+        quietLines.add(t.getLine());
+        depth = 0;
+      } else if (t.getType() == CasesLexer.RBRACE && depth > 0 && --depth == 0) {
+        int next = i + 1;
+        if (next >= tokens.size() || startsCaseLine(tokens, next)) {
+          continue;
+        }
+        int stray = -1;
+        for (int j = next; j < tokens.size() && stray < 0; j++) {
+          Token u = tokens.get(j);
+          if (u.getType() == CasesLexer.LBRACE
+              || (u.getType() == CasesLexer.CASE && startsCaseLine(tokens, j))) {
+            break; // a next block: the lines between belong to nothing the indentation shows
+          } else if (u.getType() == CasesLexer.RBRACE) {
+            stray = j;
+          }
+        }
+        if (stray < 0) {
+          continue;
+        }
+        Token end = tokens.get(stray);
+        out.add(
+            Diagnostic.error(
+                Tokens.span(source, t),
+                "this '}' closes "
+                    + opener(all, open)
+                    + " (opened at line "
+                    + open.getLine()
+                    + "), but the lines after it belong inside: "
+                    + SyntaxErrors.ONE_TOO_MANY));
+        settled.add(Tokens.span(source, end));
+        for (int line = tokens.get(next).getLine(); line <= end.getLine(); line++) {
+          quietLines.add(line);
+        }
+        i = stray; // that '}' closes the case
+      }
+    }
+    return out;
+  }
+
+  /** Whether {@code case "name" {} starts at token {@code i}, the first of its line. */
+  private static boolean startsCase(List<Token> tokens, int i) {
+    return startsCaseLine(tokens, i) && tokens.get(i + 2).getType() == CasesLexer.LBRACE;
+  }
+
+  /**
+   * Whether {@code case "name"} starts at token {@code i}, the first of its line (its '{' may be
+   * missing: the parser says so).
+   */
+  private static boolean startsCaseLine(List<Token> tokens, int i) {
+    return i + 2 < tokens.size()
+        && tokens.get(i).getType() == CasesLexer.CASE
+        && tokens.get(i + 1).getType() == CasesLexer.STRING
+        && (i == 0 || tokens.get(i - 1).getLine() < tokens.get(i).getLine());
   }
 
   /**

@@ -209,6 +209,67 @@ class CasesTest {
             "7:3 this case's as-of month is already given at line 5 (2026-08): write it once");
   }
 
+  static final String TWO_CASES =
+      """
+      as of 2026-08
+      case "one" {
+        intent "x"
+        customer C1
+        expect x y met
+        expect x z met
+      }
+      case "two" {
+        intent "y"
+        customer C1
+        expect x y met
+      }
+      """;
+
+  /**
+   * A case's '}' left out: before, one error at its '{' ("the file ends before it") and another,
+   * "unexpected 'case'", at the next case; now one, at the line it belongs before.
+   */
+  @Test
+  void aCasesMissingBraceIsOneErrorBeforeTheNextCase() {
+    assertThat(errors(TWO_CASES.replace("  expect x z met\n}\n", "  expect x z met\n")))
+        .containsExactly(
+            "7:1 expected '}' to close case \"one\" (opened at line 2) before this line");
+    assertThat(errors(TWO_CASES.replace("  expect x y met\n}\n", "  expect x y met\n")))
+        .containsExactly(
+            "8:12 expected '}' to close case \"two\" opened here at line 8; the file ends before"
+                + " it");
+  }
+
+  /**
+   * A '}' too many inside a case: before, "unexpected 'expect'; expected the end of the file or
+   * 'case'" at the next line and "this '}' closes nothing" at the case's own '}'; now one error at
+   * the '}' too many.
+   */
+  @Test
+  void aBraceTooManyInACaseIsOneErrorAtIt() {
+    assertThat(
+            errors(
+                TWO_CASES.replace("  expect x y met\n  expect", "  expect x y met\n}\n  expect")))
+        .containsExactly(
+            "6:1 this '}' closes case \"one\" (opened at line 2), but the lines after it belong"
+                + " inside: is it one '}' too many?");
+    assertThat(errors(TWO_CASES)).isEmpty();
+  }
+
+  /**
+   * A case's '{' left out: before, "expected '{' before 'intent'" on the next line and "this '}'
+   * closes nothing" at the case's '}'; now one error at the case's name.
+   */
+  @Test
+  void aCasesMissingOpeningBraceIsOneErrorAtItsName() {
+    assertThat(errors(TWO_CASES.replace("case \"two\" {", "case \"two\"")))
+        .containsExactly(
+            "8:6 expected '{' after case \"two\": a case's lines go between '{' and '}'");
+    assertThat(errors(TWO_CASES.replace("case \"one\" {", "case \"one\"")))
+        .containsExactly(
+            "2:6 expected '{' after case \"one\": a case's lines go between '{' and '}'");
+  }
+
   static final String WRONG =
       """
       as of 2026-08
