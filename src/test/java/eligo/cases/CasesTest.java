@@ -270,6 +270,48 @@ class CasesTest {
             "2:6 expected '{' after case \"one\": a case's lines go between '{' and '}'");
   }
 
+  /**
+   * A misspelt word where the grammar wants a keyword is named with the keyword meant: 'expct'
+   * after a usage row gave "expected NUMBER before name 'azure'" (the parser took it for a
+   * measure), 'custmer C1' and 'mett' gave "unexpected name" with no hint.
+   */
+  @Test
+  void aMisspeltKeywordIsNamedWithTheOneMeant() {
+    String text =
+        """
+        as of 2026-08
+        workloads "A" family "F"
+        case "one" {
+          intent "x"
+          customer C1
+          tenant T1
+          usage T1 "A" 2026-08 acr 1
+          expect x y met
+        }
+        """;
+    assertThat(errors(text.replace("  expect x y met", "  expct x y met")))
+        .containsExactly("8:3 unexpected name 'expct'; did you mean 'expect'?");
+    assertThat(errors(text.replace("  customer C1", "  custmer C1")))
+        .containsExactly("5:3 unexpected name 'custmer'; did you mean 'customer'?");
+    assertThat(errors(text.replace("  tenant T1", "  tennant T1")))
+        .containsExactly("6:3 unexpected name 'tennant'; did you mean 'tenant'?");
+    assertThat(errors(text.replace("x y met", "x y mett")))
+        .containsExactly("8:14 unexpected name 'mett'; did you mean 'met'?");
+    assertThat(errors(text.replace("x y met", "x y Met")))
+        .containsExactly("8:14 unexpected name 'Met'; did you mean 'met'?");
+    assertThat(errors(text.replace("x y met", "x y not-met")))
+        .containsExactly("8:14 unexpected name 'not-met'; did you mean 'not_met'?");
+    assertThat(errors(text.replace("family \"F\"", "famly \"F\"")))
+        .containsExactly("2:15 unexpected name 'famly'; did you mean 'family'?");
+    assertThat(errors(text.replace("expect x y met", "expect prtner x y met")))
+        .containsExactly("8:10 unexpected name 'prtner'; did you mean 'partner'?");
+    // no keyword near: the parser's words stand
+    assertThat(errors(text.replace("x y met", "x y passes")))
+        .containsExactly(
+            "8:14 unexpected name 'passes'; expected 'met' or 'not_met' or 'not_evaluated' or"
+                + " 'not'");
+  }
+
   static final String WRONG =
       """
       as of 2026-08
