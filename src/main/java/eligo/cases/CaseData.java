@@ -67,7 +67,10 @@ public final class CaseData {
             : criteria.program().attributes();
     Map<String, List<Span>> lines = write(c.data(), declared, texts);
     CaseSource source = new CaseSource(DataSource.ofTexts(texts), lines, c.span());
-    List<Diagnostic> figures = figureErrors(c.data().usage());
+    List<Diagnostic> figures = new ArrayList<>(figureErrors(c.data().usage()));
+    if (criteria != null && criteria.program() != null) {
+      figures.addAll(attributeErrors(c.data(), declared));
+    }
     try {
       Dataset loaded =
           DatasetLoader.load(source, () -> associationTypes, () -> declared, Mode.STRICT).dataset();
@@ -134,7 +137,7 @@ public final class CaseData {
       Data d, List<Ir.Attribute> declared, Map<String, String> texts) {
     Map<String, List<Span>> lines = new LinkedHashMap<>();
     // the declared attributes are columns of every case (empty where a case gives no value), and
-    // so is any other a case gives (the criteria then ignore it, as an extra column of the data)
+    // so is any other a case gives (an error with criteria: attributeErrors; else an extra column)
     List<String> customerColumns =
         columns(declared, Ir.Owner.CUSTOMER, d.customers().stream().map(Customer::attributes));
     List<String> tenantColumns =
@@ -230,6 +233,75 @@ public final class CaseData {
       }
     }
     return List.copyOf(out);
+  }
+
+  /**
+   * Each attribute a case gives that no criteria declares for its owner, at the column's name: the
+   * criteria would never read it, so a misspelt 'segmnt' would leave the customer's segment empty
+   * and the case pass or fail on that without a word.
+   */
+  private static List<Diagnostic> attributeErrors(Data d, List<Ir.Attribute> declared) {
+    List<Diagnostic> out = new ArrayList<>();
+    for (Customer x : d.customers()) {
+      attributeErrors(
+          x.attributes().keySet(), x.places(), x.span(), Ir.Owner.CUSTOMER, declared, out);
+    }
+    Set<Span> seen = new java.util.HashSet<>(); // 'tenant T1, T2 with ...' gives both the same
+    for (Tenant x : d.tenants()) {
+      for (String k : x.attributes().keySet()) {
+        Span at = x.places().getOrDefault(k, x.span());
+        if (seen.add(at)) {
+          attributeErrors(List.of(k), x.places(), x.span(), Ir.Owner.TENANT, declared, out);
+        }
+      }
+    }
+    return out;
+  }
+
+  private static void attributeErrors(
+      java.util.Collection<String> given,
+      Map<String, Span> places,
+      Span fallback,
+      Ir.Owner owner,
+      List<Ir.Attribute> declared,
+      List<Diagnostic> out) {
+    List<String> own = new ArrayList<>();
+    List<String> other = new ArrayList<>();
+    for (Ir.Attribute a : declared) {
+      (a.owner() == owner ? own : other).add(a.column());
+    }
+    for (String k : given) {
+      if (own.contains(k)) {
+        continue;
+      }
+      String message;
+      if (other.contains(k)) {
+        Ir.Owner elsewhere = owner == Ir.Owner.CUSTOMER ? Ir.Owner.TENANT : Ir.Owner.CUSTOMER;
+        message =
+            "'"
+                + k
+                + "' is an attribute of a "
+                + elsewhere.word
+                + ", not of a "
+                + owner.word
+                + ": give it on the "
+                + elsewhere.word
+                + " line";
+      } else {
+        String guess = eligo.lang.Diagnostics.closest(k, own);
+        message =
+            "no criteria declares a "
+                + owner.word
+                + " attribute '"
+                + k
+                + "'"
+                + (guess == null ? "" : "; did you mean '" + guess + "'?")
+                + (own.isEmpty()
+                    ? " (the criteria declare no " + owner.word + " attribute)"
+                    : " (" + owner.word + " attributes: " + String.join(", ", own) + ")");
+      }
+      out.add(Diagnostic.error(places.getOrDefault(k, fallback), message));
+    }
   }
 
   /** Why {@code text} is not a figure of measure {@code m}, in the case's words; null if it is. */

@@ -43,15 +43,37 @@ public record CaseFile(SourceFile source, List<Case> cases) {
 
   public record Workload(String name, String family, Span span) {}
 
-  /** {@code attributes}: the values written with 'with' (column to value, in order). */
+  /**
+   * {@code attributes}: the values written with 'with' (column to value, in order); {@code places}:
+   * where each column's name is written.
+   */
   public record Customer(
-      String partner, String id, String name, Map<String, String> attributes, Span span) {
+      String partner,
+      String id,
+      String name,
+      Map<String, String> attributes,
+      Span span,
+      Map<String, Span> places) {
+    public Customer(
+        String partner, String id, String name, Map<String, String> attributes, Span span) {
+      this(partner, id, name, attributes, span, Map.of());
+    }
+
     public Customer(String partner, String id, String name, Span span) {
       this(partner, id, name, Map.of(), span);
     }
   }
 
-  public record Tenant(String customer, String id, Map<String, String> attributes, Span span) {
+  public record Tenant(
+      String customer,
+      String id,
+      Map<String, String> attributes,
+      Span span,
+      Map<String, Span> places) {
+    public Tenant(String customer, String id, Map<String, String> attributes, Span span) {
+      this(customer, id, attributes, span, Map.of());
+    }
+
     public Tenant(String customer, String id, Span span) {
       this(customer, id, Map.of(), span);
     }

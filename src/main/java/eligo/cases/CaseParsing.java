@@ -452,13 +452,25 @@ public final class CaseParsing {
         String display = c.STRING() == null ? customer : Tokens.unquote(c.STRING().getText());
         String partner = c.PARTNER() == null ? DEFAULT_PARTNER : id(c.id(1));
         customers.add(
-            new Customer(partner, customer, display, attributes(c.attributes()), span(c)));
+            new Customer(
+                partner,
+                customer,
+                display,
+                attributes(c.attributes()),
+                span(c),
+                attributePlaces(c.attributes())));
       } else if (item instanceof TenantItemContext c) {
         if (customer == null) {
           error(span(c), "a tenant belongs to a customer: write 'customer ID' before its tenants");
         }
         for (IdContext id : c.id()) {
-          tenants.add(new Tenant(customer, id(id), attributes(c.attributes()), span(id)));
+          tenants.add(
+              new Tenant(
+                  customer,
+                  id(id),
+                  attributes(c.attributes()),
+                  span(id),
+                  attributePlaces(c.attributes())));
         }
       } else if (item instanceof AssociationItemContext c) {
         int start = month(c.MONTH(0));
@@ -612,6 +624,17 @@ public final class CaseParsing {
       String column = a.word().getText();
       if (out.put(column, Tokens.unquote(a.STRING().getText())) != null) {
         error(span(a), "attribute '" + column + "' is given twice");
+      }
+    }
+    return out;
+  }
+
+  /** Where each column of 'with a "x", b "y"' is written (the first time). */
+  private Map<String, Span> attributePlaces(AttributesContext ctx) {
+    Map<String, Span> out = new java.util.LinkedHashMap<>();
+    if (ctx != null) {
+      for (AttributeContext a : ctx.attribute()) {
+        out.putIfAbsent(a.word().getText(), span(a.word()));
       }
     }
     return out;

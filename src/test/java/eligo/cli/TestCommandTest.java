@@ -415,6 +415,49 @@ class TestCommandTest {
     assertThat(both.out()).contains("\n18 passed, 0 failed");
   }
 
+  /**
+   * An attribute the criteria do not declare (for that owner) was written as an extra column and
+   * ignored: 'segmnt "Test"' left the segment empty and the case passed or failed on that without a
+   * word. Now each is an error at the column's name.
+   */
+  @Test
+  void anAttributeTheCriteriaDoNotDeclareIsAnErrorAtItsName() throws IOException {
+    Path file = tmp.resolve("attributes.cases");
+    Files.writeString(
+        file,
+        """
+        as of 2026-08
+        workloads "Virtual Machines" family "Azure"
+        case "slips" {
+          intent "x"
+          customer C1 with segmnt "Test"
+          tenant T1, T2 with contry "DE"
+          customer C2 with country "DE"
+          tenant T3 with country "DE", segment "SMB"
+          expect partner-club active met for C1
+        }
+        """);
+    Run r = eligo("test", "--criteria", "examples/all-constructs", file.toString());
+    assertThat(r.code()).isEqualTo(ExitCodes.CRITERIA);
+    assertThat(r.out()).isEmpty();
+    String w = file.toString().replace('\\', '/');
+    assertThat(r.err().lines().filter(l -> l.startsWith(w)))
+        .containsExactly(
+            w
+                + ":5:20: error: no criteria declares a customer attribute 'segmnt'; did you mean"
+                + " 'segment'? (customer attributes: segment)",
+            w
+                + ":6:22: error: no criteria declares a tenant attribute 'contry'; did you mean"
+                + " 'country'? (tenant attributes: country)",
+            w
+                + ":7:20: error: 'country' is an attribute of a tenant, not of a customer: give it"
+                + " on the tenant line",
+            w
+                + ":8:32: error: 'segment' is an attribute of a customer, not of a tenant: give it"
+                + " on the customer line");
+    assertThat(r.err()).endsWith("4 errors\n");
+  }
+
   /** A small area naming workloads, and a case file declaring the workloads it needs. */
   private Run testWith(String workloadSet, String caseWorkloads) throws IOException {
     Path criteria = Files.createDirectories(tmp.resolve("c"));
