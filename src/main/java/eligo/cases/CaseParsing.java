@@ -56,6 +56,9 @@ public final class CaseParsing {
   private final SourceFile source;
   private final List<Diagnostic> diagnostics = new ArrayList<>();
 
+  /** The error of each case with no as-of month, in reading order: said once for many. */
+  private final List<Diagnostic> noAsOf = new ArrayList<>();
+
   private CaseParsing(SourceFile source) {
     this.source = source;
   }
@@ -413,6 +416,17 @@ public final class CaseParsing {
             failure, c, ParseDamage.damaged(c)); // returns for a hole left by a syntax error
       }
     }
+    if (noAsOf.size() == 1) {
+      diagnostics.addAll(noAsOf);
+    } else if (noAsOf.size() > 1) {
+      // one line left out at the top of the file: one error, not one per case
+      diagnostics.add(
+          Diagnostic.error(
+              noAsOf.get(0).span(),
+              noAsOf.size()
+                  + " cases of this file have no as-of month, this one first: add 'as of YYYY-MM'"
+                  + " at the top of the file (or to each case)"));
+    }
     return new CaseFile(source, cases);
   }
 
@@ -495,11 +509,13 @@ public final class CaseParsing {
           "case \"" + name + "\" has no intent: add a line 'intent \"...\"' saying what it shows");
     }
     if (asOf == null) {
-      error(
-          span,
-          "case \""
-              + name
-              + "\" has no as-of month: add 'as of YYYY-MM' to the case or at the top of the file");
+      noAsOf.add(
+          Diagnostic.error(
+              span,
+              "case \""
+                  + name
+                  + "\" has no as-of month: add 'as of YYYY-MM' to the case or at the top of the"
+                  + " file"));
       asOf = Month.NONE;
     }
     if (expectations.isEmpty()) {

@@ -209,6 +209,26 @@ class CasesTest {
             "7:3 this case's as-of month is already given at line 5 (2026-08): write it once");
   }
 
+  /**
+   * The file's 'as of' left out gave one error per case (every case of a shipped file: 18 errors
+   * for one missing line); now one, at the first case.
+   */
+  @Test
+  void manyCasesWithNoAsOfMonthAreOneError() {
+    assertThat(errors(TWO_CASES.replace("as of 2026-08\n", "")))
+        .containsExactly(
+            "1:6 2 cases of this file have no as-of month, this one first: add 'as of YYYY-MM' at"
+                + " the top of the file (or to each case)");
+    assertThat(
+            errors(
+                TWO_CASES
+                    .replace("as of 2026-08\n", "")
+                    .replace("  intent \"y\"\n", "  intent \"y\"\n  as of 2026-08\n")))
+        .containsExactly(
+            "1:6 case \"one\" has no as-of month: add 'as of YYYY-MM' to the case or at the top of"
+                + " the file");
+  }
+
   static final String TWO_CASES =
       """
       as of 2026-08
