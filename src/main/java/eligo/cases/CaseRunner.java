@@ -99,6 +99,16 @@ public final class CaseRunner {
   public Prepared prepare(Case c) {
     CaseData.Result loaded = CaseData.load(c, program.associationTypes(), compilation);
     List<Diagnostic> out = new ArrayList<>(loaded.diagnostics());
+    if (c.data().customers().isEmpty()) {
+      // said once for the case, not as 'say which with for ID' at each expectation
+      out.add(
+          Diagnostic.error(
+              c.span(),
+              "case \""
+                  + c.name()
+                  + "\" has no customer for its expectations to check: add 'customer ID' (and its"
+                  + " tenants)"));
+    }
     for (Expectation e : c.expectations()) {
       resolve(c, e, out);
     }
@@ -286,6 +296,9 @@ public final class CaseRunner {
     }
     List<String> subjects = e.partner() ? partners(c) : customers(c);
     String what = e.partner() ? "partner" : "customer";
+    if (c.data().customers().isEmpty()) {
+      return; // said once for the case
+    }
     if (e.subject() == null) {
       if (subjects.size() != 1) {
         out.add(

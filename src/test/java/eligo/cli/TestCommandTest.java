@@ -458,6 +458,37 @@ class TestCommandTest {
     assertThat(r.err()).endsWith("4 errors\n");
   }
 
+  /**
+   * A case with no customer line gave "this case has 0 customers: say which with 'for ID' at the
+   * end" at every expectation, advice that cannot help; now one error at the case's name.
+   */
+  @Test
+  void aCaseWithNoCustomerIsOneErrorAtItsName() throws IOException {
+    Path file = tmp.resolve("nobody.cases");
+    Files.writeString(
+        file,
+        """
+        as of 2026-08
+        case "nobody" {
+          intent "x"
+          expect azure workloads met 1
+          expect azure deployments met 1 for C1
+          expect partner security azure.usage-growth met
+        }
+        """);
+    Run r = eligo("test", file.toString());
+    assertThat(r.code()).isEqualTo(ExitCodes.CRITERIA);
+    String w = file.toString().replace('\\', '/');
+    assertThat(r.err())
+        .isEqualTo(
+            w
+                + ":2:6: error: case \"nobody\" has no customer for its expectations to check: add"
+                + " 'customer ID' (and its tenants)\n"
+                + "case \"nobody\" {\n"
+                + "     ^~~~~~~~\n"
+                + "1 error\n");
+  }
+
   /** A small area naming workloads, and a case file declaring the workloads it needs. */
   private Run testWith(String workloadSet, String caseWorkloads) throws IOException {
     Path criteria = Files.createDirectories(tmp.resolve("c"));
