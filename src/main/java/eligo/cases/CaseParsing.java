@@ -111,6 +111,9 @@ public final class CaseParsing {
             collector.syntaxError(recognizer, offending, line, col, msg, e);
             if (syntax.size() > before && offending instanceof Token t) {
               Diagnostic meant = misspelt(source, tokens.getTokens(), parser, t, e);
+              if (meant == null && msg.startsWith("missing ")) {
+                meant = missing(source, tokens.getTokens(), parser, t);
+              }
               if (meant != null) {
                 syntax.set(syntax.size() - 1, meant);
               }
@@ -200,6 +203,36 @@ public final class CaseParsing {
     }
     String meant = Diagnostics.closest(offending.getText().toLowerCase(Locale.ROOT), words);
     return meant == null ? null : didYouMean(source, offending, meant);
+  }
+
+  /**
+   * A token left out, said after the word it should follow and in words ("expected a number after
+   * name 'acr'"), rather than as the token type before the next word, which may be on the next line
+   * ("expected NUMBER before 'expect'"); null when the parser expects several.
+   */
+  private static Diagnostic missing(
+      SourceFile source, List<Token> tokens, Parser parser, Token offending) {
+    IntervalSet expected;
+    try {
+      expected = parser.getExpectedTokens();
+    } catch (RuntimeException ignored) {
+      return null;
+    }
+    if (expected.size() != 1) {
+      return null;
+    }
+    for (int i = offending.getTokenIndex() - 1; i >= 0; i--) {
+      Token p = tokens.get(i);
+      if (p.getChannel() == Token.DEFAULT_CHANNEL) {
+        return Diagnostic.error(
+            Tokens.span(source, p),
+            "expected "
+                + SyntaxErrors.tokenWords(parser.getVocabulary(), expected.getMinElement())
+                + " after "
+                + SyntaxErrors.describe(parser.getVocabulary(), p));
+      }
+    }
+    return null;
   }
 
   private static Diagnostic didYouMean(SourceFile source, Token word, String meant) {

@@ -325,6 +325,9 @@ class CasesTest {
         .containsExactly("2:15 unexpected name 'famly'; did you mean 'family'?");
     assertThat(errors(text.replace("expect x y met", "expect prtner x y met")))
         .containsExactly("8:10 unexpected name 'prtner'; did you mean 'partner'?");
+    // a figure's number left out: said after the measure, in words, not at the next line
+    assertThat(errors(text.replace("acr 1\n", "acr\n")))
+        .containsExactly("7:24 expected a number after name 'acr'");
     // no keyword near: the parser's words stand
     assertThat(errors(text.replace("x y met", "x y passes")))
         .containsExactly(
