@@ -48,7 +48,7 @@ class CaseParsingDamageTest {
 
   @Test
   void aValidFileIsNotDamaged() {
-    CaseParsing.Tree t = CaseParsing.tree(source(VALID));
+    CaseSyntax.Tree t = CaseSyntax.tree(source(VALID));
     assertThat(t.syntaxErrors()).isEmpty();
     assertThat(ParseDamage.damaged(t.file())).isFalse();
     assertThat(CaseParsing.build(source(VALID), t).file().cases()).hasSize(2);
@@ -98,7 +98,7 @@ class CaseParsingDamageTest {
 
   @Test
   void aBuilderFailureOnACaseWithoutSyntaxErrorsIsThrown() {
-    CaseParsing.Tree t = CaseParsing.tree(source(VALID));
+    CaseSyntax.Tree t = CaseSyntax.tree(source(VALID));
     CaseDeclContext two = t.file().caseDecl(1);
     two.children.remove(two.STRING());
     assertThat(ParseDamage.damaged(two)).isFalse();
@@ -110,7 +110,7 @@ class CaseParsingDamageTest {
 
   @Test
   void aBuilderFailureOnASettingWithoutSyntaxErrorsIsThrown() {
-    CaseParsing.Tree t = CaseParsing.tree(source(VALID));
+    CaseSyntax.Tree t = CaseSyntax.tree(source(VALID));
     AsOfContext asOf = t.file().setting(0).asOf();
     asOf.children.remove(asOf.MONTH());
     assertThatThrownBy(() -> CaseParsing.build(source(VALID), t))

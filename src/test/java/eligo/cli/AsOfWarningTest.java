@@ -38,6 +38,18 @@ class AsOfWarningTest {
     return eligo(args.toArray(String[]::new));
   }
 
+  /** A copy of the sample dataset in {@code tmp/data}, to edit. */
+  private static Path sampleCopy(Path tmp) throws IOException {
+    Path data = tmp.resolve("data");
+    Files.createDirectories(data);
+    try (var files = Files.list(Path.of(SAMPLE))) {
+      for (Path f : files.toList()) {
+        Files.copy(f, data.resolve(f.getFileName()));
+      }
+    }
+    return data;
+  }
+
   @Test
   void runWarnsOfAMonthAfterTheData(@TempDir Path tmp) {
     Ran r = run(tmp, SAMPLE, "2031-01");
@@ -60,13 +72,7 @@ class AsOfWarningTest {
 
   @Test
   void aLatestMonthFarAfterTheRestIsCalledALikelySlip(@TempDir Path tmp) throws IOException {
-    Path data = tmp.resolve("data");
-    Files.createDirectories(data);
-    try (var files = Files.list(Path.of(SAMPLE))) {
-      for (Path f : files.toList()) {
-        Files.copy(f, data.resolve(f.getFileName()));
-      }
-    }
+    Path data = sampleCopy(tmp);
     List<String> usage = Files.readAllLines(data.resolve("usage.csv"));
     String row = usage.get(1);
     usage.set(1, row.replace(",2024-06,", ",2062-06,")); // a year typed 2062 for 2026
@@ -103,13 +109,7 @@ class AsOfWarningTest {
   @Test
   void atTheDataLatestMonthALateFirstMonthOfUsageIsNotCalledShort(@TempDir Path tmp)
       throws IOException {
-    Path data = tmp.resolve("data");
-    Files.createDirectories(data);
-    try (var files = Files.list(Path.of(SAMPLE))) {
-      for (Path f : files.toList()) {
-        Files.copy(f, data.resolve(f.getFileName()));
-      }
-    }
+    Path data = sampleCopy(tmp);
     // usage from 2025-10 only: the customers' first usage, or a short export? The run cannot tell
     List<String> usage = Files.readAllLines(data.resolve("usage.csv"));
     List<String> late = new ArrayList<>(List.of(usage.get(0)));
