@@ -125,7 +125,7 @@ final class ApiRoutes {
       throw HttpError.notFound();
     }
     if (!x.method.equals("POST")) {
-      throw new HttpError(405, "use POST");
+      throw HttpError.methodNotAllowed("use POST", "POST");
     }
   }
 
@@ -183,7 +183,7 @@ final class ApiRoutes {
       return;
     }
     if (!x.method.equals("PUT")) {
-      throw new HttpError(405, "use PUT to save a file");
+      throw HttpError.methodNotAllowed("use PUT to save a file", "GET", "HEAD", "PUT");
     }
     JsonNode body = x.jsonBody();
     String newText = text(body, "text");

@@ -289,6 +289,9 @@ final class Exchange {
     if (e.status == 401) {
       http.getResponseHeaders().set("WWW-Authenticate", "Bearer realm=\"eligo\"");
     }
+    if (e.allow != null) {
+      http.getResponseHeaders().set("Allow", e.allow);
+    }
     if (wantsPage()) {
       html(e.status, Pages.error(e.status, e.getMessage()));
       return;

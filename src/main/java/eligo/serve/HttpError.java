@@ -8,9 +8,22 @@ final class HttpError extends RuntimeException {
   private static final long serialVersionUID = 1L;
   final int status;
 
+  /** For a 405: the methods the resource takes, as its {@code Allow} header says; else null. */
+  final String allow;
+
   HttpError(int status, String message) {
+    this(status, message, null);
+  }
+
+  private HttpError(int status, String message, String allow) {
     super(message, null, false, false);
     this.status = status;
+    this.allow = allow;
+  }
+
+  /** A 405 that says which methods the resource takes ({@code Allow}, as RFC 9110 requires). */
+  static HttpError methodNotAllowed(String message, String... allowed) {
+    return new HttpError(405, message, String.join(", ", allowed));
   }
 
   static HttpError badRequest(String message) {

@@ -205,7 +205,7 @@ final class Routes {
 
   private void route(Exchange x) throws Exception {
     if (!METHODS.contains(x.method)) {
-      throw new HttpError(405, "method not allowed");
+      throw HttpError.methodNotAllowed("method not allowed", "GET", "HEAD", "POST", "PUT");
     }
     hostCheck(x);
     List<String> path = x.path();
@@ -254,7 +254,7 @@ final class Routes {
 
   static void requireRead(boolean read) {
     if (!read) {
-      throw new HttpError(405, "method not allowed");
+      throw HttpError.methodNotAllowed("method not allowed", "GET", "HEAD");
     }
   }
 
@@ -305,7 +305,7 @@ final class Routes {
 
   private void home(Exchange x, Principal p) throws IOException {
     if (!x.method.equals("GET") && !x.method.equals("HEAD")) {
-      throw new HttpError(405, "method not allowed");
+      throw HttpError.methodNotAllowed("method not allowed", "GET", "HEAD");
     }
     if (x.session == null && access == null) {
       // the one local user: a session gives the pages their CSRF token

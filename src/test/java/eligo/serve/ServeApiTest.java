@@ -359,6 +359,23 @@ class ServeApiTest {
             site.send("DELETE", "/api/files/azure.criteria", ServedSite.STAFF, null, "")
                 .statusCode())
         .isEqualTo(405);
+    // a 405 says which methods are taken (its Allow header, as HTTP requires): the resource's, or
+    // the server's for a method it takes nowhere
+    assertThat(
+            site.send("DELETE", "/api/files/azure.criteria", ServedSite.STAFF, null, "")
+                .headers()
+                .firstValue("Allow"))
+        .hasValue("GET, HEAD, POST, PUT");
+    assertThat(
+            site.postJson("/api/files/azure.criteria", ServedSite.STAFF, "{}")
+                .headers()
+                .firstValue("Allow"))
+        .hasValue("GET, HEAD, PUT");
+    HttpResponse<String> getCheck = site.get("/api/check", ServedSite.STAFF);
+    assertThat(getCheck.statusCode()).isEqualTo(405);
+    assertThat(getCheck.headers().firstValue("Allow")).hasValue("POST");
+    assertThat(site.get("/api/nothing-here", ServedSite.STAFF).headers().firstValue("Allow"))
+        .isEmpty();
     assertThat(site.get("/api/nothing-here", ServedSite.STAFF).statusCode()).isEqualTo(404);
     // a browser asking for a page that is not there gets a page saying so, with a way back (and
     // no markup from the address); the API answers JSON whatever the client accepts
