@@ -87,7 +87,11 @@ final class PartnerPages {
     if (!file.startsWith(site) || !Files.isRegularFile(file)) {
       return null;
     }
-    return Files.readAllBytes(file);
+    try {
+      return Files.readAllBytes(file);
+    } catch (java.nio.file.NoSuchFileException e) {
+      return null; // a site of an older snapshot, deleted meanwhile (keepOnly)
+    }
   }
 
   private Path site(long generation, int partnerIndex, Outcome partnerRun) throws IOException {
@@ -120,9 +124,18 @@ final class PartnerPages {
         .replace("<script src=", "<script nonce=\"" + nonce + "\" src=");
   }
 
-  /** Forgets the sites of older snapshots. */
+  /**
+   * Forgets the sites of older snapshots and deletes their folders: a server that saves all day
+   * keeps on disk only the sites of its current criteria. A request still reading an old site then
+   * finds no file (a 404); one that asks for an old site afterwards writes it again, deleted at the
+   * next save.
+   */
   void keepOnly(long generation) {
-    sites.keySet().removeIf(k -> !k.startsWith(generation + "-"));
+    for (Map.Entry<String, Path> e : sites.entrySet()) {
+      if (!e.getKey().startsWith(generation + "-") && sites.remove(e.getKey(), e.getValue())) {
+        delete(e.getValue());
+      }
+    }
   }
 
   private static void delete(Path root) {
