@@ -209,7 +209,7 @@ public final class ModernWorkEnterpriseEvaluator implements AreaEvaluator {
   /**
    * Node association (gate): Partner association.
    *
-   * <p>A CPOR, DPOR association on a Modern Work workload in the last 24 months
+   * <p>A CPOR or DPOR association on a Modern Work workload in the last 24 months
    *
    * <p>Source: modern-work.criteria:30
    */

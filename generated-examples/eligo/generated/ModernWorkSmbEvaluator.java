@@ -209,7 +209,7 @@ public final class ModernWorkSmbEvaluator implements AreaEvaluator {
   /**
    * Node association (gate): Partner association.
    *
-   * <p>A CSP, CPOR association on a Modern Work workload in the last 24 months
+   * <p>A CSP or CPOR association on a Modern Work workload in the last 24 months
    *
    * <p>Source: modern-work.criteria:30
    */

@@ -115,6 +115,9 @@ final class TextValues {
         case COUNT:
         case NUMBER:
           return writtenNumber(p.text());
+        case TYPES:
+          // 'CSP, CPOR' as written: any of them counts, so a reader's list ('CSP or CPOR')
+          return anyOf(java.util.Arrays.stream(p.text().split(",")).map(String::trim).toList());
         default:
           return p.text();
       }
@@ -131,12 +134,25 @@ final class TextValues {
       return band(b.band());
     }
     if (d.decl() instanceof Ast.TypeSetDecl t) {
-      return String.join(", ", t.set().items().stream().map(Ast.Name::text).toList());
+      return anyOf(t.set().items().stream().map(Ast.Name::text).toList());
     }
     if (d.decl() instanceof Ast.WorkloadSetDecl w) {
       return workloads(w.set());
     }
     return null;
+  }
+
+  /**
+   * Association types for readers, any of which counts: {@code CSP}, {@code CSP or CPOR}, {@code
+   * CSP, DPOR or PAL}.
+   */
+  static String anyOf(List<String> names) {
+    if (names.size() < 2) {
+      return String.join("", names);
+    }
+    return String.join(", ", names.subList(0, names.size() - 1))
+        + " or "
+        + names.get(names.size() - 1);
   }
 
   /** A band for readers: {@code > 10 and <= 300}. */

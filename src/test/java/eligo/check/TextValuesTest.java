@@ -66,6 +66,18 @@ class TextValuesTest {
   }
 
   @Test
+  void associationTypesShowAsAReadersListOfAnyOfThem() {
+    Frontend.Compilation c = compile(ShippedCriteria.texts());
+    // association_types = CSP, CPOR: either counts
+    assertThat(text(c, "modern-work-smb", "association"))
+        .isEqualTo("A CSP or CPOR association on a Modern Work workload in the last 24 months");
+    assertThat(text(c, "modern-work-enterprise", "association"))
+        .isEqualTo("A CPOR or DPOR association on a Modern Work workload in the last 24 months");
+    assertThat(TextValues.anyOf(List.of("PAL"))).isEqualTo("PAL");
+    assertThat(TextValues.anyOf(List.of("CSP", "DPOR", "PAL"))).isEqualTo("CSP, DPOR or PAL");
+  }
+
+  @Test
   void aChangedValueChangesTheTextThatShowsIt() {
     Frontend.Compilation c =
         compile(
