@@ -75,6 +75,16 @@ class ServeApiTest {
         .collect(Collectors.toSet());
   }
 
+  /** The workbench's save of {@code file} with {@code text}, opened at {@code version}. */
+  static HttpResponse<String> save(String file, String text, String version) throws Exception {
+    return site.send(
+        "PUT",
+        "/api/files/" + file,
+        ServedSite.STAFF,
+        "application/json",
+        JSON.writeValueAsString(Map.of("text", text, "version", version)));
+  }
+
   static JsonNode json(HttpResponse<String> r) throws Exception {
     return JSON.readTree(r.body());
   }
@@ -610,14 +620,7 @@ class ServeApiTest {
     String version = opened.get("version").asText();
     String text = opened.get("text").asText();
     // before, saved: 200, and the file's cases replaced by one broken line
-    HttpResponse<String> broken =
-        site.send(
-            "PUT",
-            "/api/files/" + file,
-            ServedSite.STAFF,
-            "application/json",
-            JSON.writeValueAsString(
-                Map.of("text", "case \"x\" { expect nonsense", "version", version)));
+    HttpResponse<String> broken = save(file, "case \"x\" { expect nonsense", version);
     assertThat(broken.statusCode()).isEqualTo(422);
     assertThat(json(broken).get("error").asText()).isEqualTo("the edited case file has errors");
     JsonNode first = json(broken).get("diagnostics").get(0);
@@ -627,24 +630,9 @@ class ServeApiTest {
     assertThat(json(site.get("/api/files/" + file, ServedSite.STAFF)).get("version").asText())
         .isEqualTo(version);
     // a case that fails is still a case file: it may be saved (and put back)
-    HttpResponse<String> saved =
-        site.send(
-            "PUT",
-            "/api/files/" + file,
-            ServedSite.STAFF,
-            "application/json",
-            JSON.writeValueAsString(Map.of("text", text + "\n# reviewed\n", "version", version)));
+    HttpResponse<String> saved = save(file, text + "\n# reviewed\n", version);
     assertThat(saved.statusCode()).isEqualTo(200);
-    assertThat(
-            site.send(
-                    "PUT",
-                    "/api/files/" + file,
-                    ServedSite.STAFF,
-                    "application/json",
-                    JSON.writeValueAsString(
-                        Map.of("text", text, "version", json(saved).get("version").asText())))
-                .statusCode())
-        .isEqualTo(200);
+    assertThat(save(file, text, json(saved).get("version").asText()).statusCode()).isEqualTo(200);
   }
 
   @Test
@@ -654,14 +642,7 @@ class ServeApiTest {
     String version = opened.get("version").asText();
     String text = opened.get("text").asText();
     // errors: refused, the file unchanged
-    HttpResponse<String> broken =
-        site.send(
-            "PUT",
-            "/api/files/" + file,
-            ServedSite.STAFF,
-            "application/json",
-            JSON.writeValueAsString(
-                Map.of("text", text + "\nnonsense here\n", "version", version)));
+    HttpResponse<String> broken = save(file, text + "\nnonsense here\n", version);
     assertThat(broken.statusCode()).isEqualTo(422);
     // said as errors of the criteria (not of the data), each as /api/check gives it
     assertThat(json(broken).get("error").asText()).isEqualTo("the edited criteria have errors");
@@ -672,39 +653,19 @@ class ServeApiTest {
     assertThat(Files.readString(site.criteria.resolve(file))).isEqualTo(text);
     // a comment added: saved
     String edited = text + "\n# reviewed\n";
-    HttpResponse<String> saved =
-        site.send(
-            "PUT",
-            "/api/files/" + file,
-            ServedSite.STAFF,
-            "application/json",
-            JSON.writeValueAsString(Map.of("text", edited, "version", version)));
+    HttpResponse<String> saved = save(file, edited, version);
     assertThat(saved.statusCode()).isEqualTo(200);
     assertThat(Files.readString(site.criteria.resolve(file))).isEqualTo(edited);
     String newVersion = json(saved).get("version").asText();
     assertThat(newVersion).isNotEqualTo(version);
     // a second editor who opened the old version: refused, nothing lost
-    HttpResponse<String> late =
-        site.send(
-            "PUT",
-            "/api/files/" + file,
-            ServedSite.STAFF,
-            "application/json",
-            JSON.writeValueAsString(Map.of("text", text + "\n# mine\n", "version", version)));
+    HttpResponse<String> late = save(file, text + "\n# mine\n", version);
     assertThat(late.statusCode()).isEqualTo(409);
     assertThat(Files.readString(site.criteria.resolve(file))).isEqualTo(edited);
     assertThat(json(site.get("/api/files/" + file, ServedSite.STAFF)).get("version").asText())
         .isEqualTo(newVersion);
     // put back as it was
-    assertThat(
-            site.send(
-                    "PUT",
-                    "/api/files/" + file,
-                    ServedSite.STAFF,
-                    "application/json",
-                    JSON.writeValueAsString(Map.of("text", text, "version", newVersion)))
-                .statusCode())
-        .isEqualTo(200);
+    assertThat(save(file, text, newVersion).statusCode()).isEqualTo(200);
   }
 
   // ---------------------------------------------------------------- options
