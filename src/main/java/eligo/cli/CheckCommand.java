@@ -125,16 +125,23 @@ final class CheckCommand implements Callable<Integer> {
         .getOut()
         .printf(
             Locale.ROOT,
-            "%s: %d files, %d areas%s, %d nodes: ok%n",
+            "%s: %s, %s%s, %s: ok%n",
             criteria,
-            c.sources().size(),
-            c.program().areas().stream().map(a -> a.id()).distinct().count(),
+            counted(c.sources().size(), "file"),
+            counted(c.program().areas().stream().map(a -> a.id()).distinct().count(), "area"),
             c.program().versioned()
                 ? " ("
-                    + c.program().areas().stream().filter(a -> a.version() != null).count()
-                    + " versions)"
+                    + counted(
+                        c.program().areas().stream().filter(a -> a.version() != null).count(),
+                        "version")
+                    + ")"
                 : "",
-            nodes);
+            counted(nodes, "node"));
     return ExitCodes.OK;
+  }
+
+  /** "1 file", "5 files". */
+  private static String counted(long n, String thing) {
+    return n + " " + thing + (n == 1 ? "" : "s");
   }
 }

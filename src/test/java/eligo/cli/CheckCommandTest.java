@@ -46,7 +46,7 @@ class CheckCommandTest {
         .isEqualTo(
             dir.resolve("a.criteria")
                 + ":3:6: warning: band 'UNUSED' is never used\nband UNUSED = > 3\n     ^~~~~~\n1 warning\n");
-    assertThat(r[1]).endsWith(": 1 files, 1 areas, 1 nodes: ok\n");
+    assertThat(r[1]).endsWith(": 1 file, 1 area, 1 node: ok\n");
     assertThat(run("check", "--criteria", dir.toString(), "--warnings-as-errors")[0])
         .isEqualTo("3");
   }

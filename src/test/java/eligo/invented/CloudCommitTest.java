@@ -137,7 +137,7 @@ class CloudCommitTest {
                 + " cloud-commit.criteria:11:58\n");
     InventedAreas.Result check = InventedAreas.cli("check", "--criteria", AREA.toString());
     assertThat(check.out())
-        .isEqualTo("examples/cloud-commit: 1 files, 1 areas (2 versions), 3 nodes: ok\n");
+        .isEqualTo("examples/cloud-commit: 1 file, 1 area (2 versions), 3 nodes: ok\n");
   }
 
   @Test

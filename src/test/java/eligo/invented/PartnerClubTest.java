@@ -45,7 +45,7 @@ class PartnerClubTest {
     InventedAreas.Result r = InventedAreas.strictCheck(AREA, DATA);
     assertThat(r.code()).as(r.err() + r.out()).isZero();
     assertThat(r.out())
-        .isEqualTo("examples/all-constructs: 1 files, 1 areas (2 versions), 23 nodes: ok\n");
+        .isEqualTo("examples/all-constructs: 1 file, 1 area (2 versions), 23 nodes: ok\n");
   }
 
   @Test
