@@ -23,6 +23,11 @@ final class Env {
   final Map<String, Ir.Var> locals;
 
   /**
+   * The last month of each bound month variable's range, as an offset from M, where it is fixed.
+   */
+  private final Map<Ir.Var, Integer> monthEnds;
+
+  /**
    * The node's value ({@code value}): a TNum, ERR after an error in it, or null outside 'met when'.
    */
   final T value;
@@ -41,7 +46,8 @@ final class Env {
       Map<String, Ir.Var> locals,
       T value,
       boolean inNet,
-      boolean partnerLevel) {
+      boolean partnerLevel,
+      Map<Ir.Var, Integer> monthEnds) {
     this.scope = scope;
     this.tenant = tenant;
     this.workload = workload;
@@ -51,49 +57,65 @@ final class Env {
     this.value = value;
     this.inNet = inNet;
     this.partnerLevel = partnerLevel;
+    this.monthEnds = monthEnds;
   }
 
   static Env root(Scope scope) {
-    return new Env(scope, null, null, null, null, Map.of(), null, false, false);
+    return new Env(scope, null, null, null, null, Map.of(), null, false, false, Map.of());
   }
 
   /** The same with no customer in scope (a partner rule's 'met when'). */
   Env partnerLevel() {
-    return new Env(scope, tenant, workload, month, type, locals, value, inNet, true);
+    return new Env(scope, tenant, workload, month, type, locals, value, inNet, true, monthEnds);
   }
 
   Env withScope(Scope s) {
-    return new Env(s, tenant, workload, month, type, locals, value, inNet, partnerLevel);
+    return new Env(s, tenant, workload, month, type, locals, value, inNet, partnerLevel, monthEnds);
   }
 
   Env withTenant(Ir.Var v) {
-    return new Env(scope, v, workload, month, type, locals, value, inNet, partnerLevel);
+    return new Env(scope, v, workload, month, type, locals, value, inNet, partnerLevel, monthEnds);
   }
 
   Env withWorkload(Ir.Var v) {
-    return new Env(scope, tenant, v, month, type, locals, value, inNet, partnerLevel);
+    return new Env(scope, tenant, v, month, type, locals, value, inNet, partnerLevel, monthEnds);
   }
 
   Env withMonth(Ir.MonthExpr m) {
-    return new Env(scope, tenant, workload, m, type, locals, value, inNet, partnerLevel);
+    return new Env(scope, tenant, workload, m, type, locals, value, inNet, partnerLevel, monthEnds);
   }
 
   Env withType(Ir.Var v) {
-    return new Env(scope, tenant, workload, month, v, locals, value, inNet, partnerLevel);
+    return new Env(
+        scope, tenant, workload, month, v, locals, value, inNet, partnerLevel, monthEnds);
   }
 
   Env withValue(T v) {
     T value = v instanceof TNum n ? new TNum(new Ir.NodeValue(n.e().scale()), n.kind()) : ERR;
-    return new Env(scope, tenant, workload, month, type, locals, value, inNet, partnerLevel);
+    return new Env(
+        scope, tenant, workload, month, type, locals, value, inNet, partnerLevel, monthEnds);
   }
 
   Env inNet() {
-    return new Env(scope, tenant, workload, month, type, locals, value, true, partnerLevel);
+    return new Env(
+        scope, tenant, workload, month, type, locals, value, true, partnerLevel, monthEnds);
+  }
+
+  /** The same with month variable {@code v} bound over months that end at M + {@code end}. */
+  Env withMonthEnd(Ir.Var v, int end) {
+    Map<Ir.Var, Integer> m = new HashMap<>(monthEnds);
+    m.put(v, end);
+    return new Env(scope, tenant, workload, month, type, locals, value, inNet, partnerLevel, m);
+  }
+
+  /** The last month of month variable {@code v}, as an offset from M, or null when not fixed. */
+  Integer monthEnd(Ir.Var v) {
+    return monthEnds.get(v);
   }
 
   Env withLocal(String name, Ir.Var v) {
     Map<String, Ir.Var> m = new HashMap<>(locals);
     m.put(name, v);
-    return new Env(scope, tenant, workload, month, type, m, value, inNet, partnerLevel);
+    return new Env(scope, tenant, workload, month, type, m, value, inNet, partnerLevel, monthEnds);
   }
 }

@@ -212,6 +212,25 @@ final class ExprTyper {
     return m instanceof Ir.MonthVar v ? v.offset() : 0;
   }
 
+  /**
+   * The last month {@code m} can be, as an offset from M: its own for a moved M, its variable's
+   * last plus its move for a named month; null when the data decide it (an association's start).
+   */
+  static Integer last(Ir.MonthExpr m, Env env) {
+    if (m instanceof Ir.AsOf a) {
+      return a.offset();
+    }
+    if (m instanceof Ir.MonthVar v && env.monthEnd(v.var()) != null) {
+      return env.monthEnd(v.var()) + v.offset();
+    }
+    return null;
+  }
+
+  /** A month {@code offset} months from M, as written: {@code M}, {@code M - 1}, {@code M + 2}. */
+  static String monthText(int offset) {
+    return offset == 0 ? "M" : offset < 0 ? "M - " + -(long) offset : "M + " + offset;
+  }
+
   static Ir.MonthExpr shift(Ir.MonthExpr m, int d) {
     if (m instanceof Ir.AsOf a) {
       return new Ir.AsOf(a.offset() + d);

@@ -11,6 +11,7 @@ import eligo.check.ExprTyper.TMonth;
 import eligo.check.ExprTyper.TNum;
 import eligo.ir.Ir;
 import eligo.lang.Ast;
+import eligo.lang.Span;
 
 /**
  * Types the binary operators: {@code and} and {@code or} on conditions, {@code +}, {@code -} and
@@ -32,6 +33,28 @@ final class OperatorTyper {
     T l = typer.expr(b.left(), env);
     T r = typer.expr(b.right(), env);
     if (l instanceof TErr || r instanceof TErr) {
+      return ERR;
+    }
+    if (movesAtsValue(b)) {
+      Ast.Name month = ((Ast.NameRef) ((Ast.At) b.left()).month()).name();
+      Ast.Literal n = ((Ast.LiteralExpr) b.right()).literal();
+      boolean add = b.op() == Ast.BinOp.ADD;
+      reporter.error(
+          month.span().through(n.span()),
+          "'at' takes one month, so this reads the value at "
+              + month.text()
+              + " and then "
+              + (add ? "adds " + n.text() + " to it" : "subtracts " + n.text() + " from it")
+              + ": write 'at ("
+              + month.text()
+              + (add ? " + " : " - ")
+              + n.text()
+              + ")' for that month, or '(... at "
+              + month.text()
+              + ")"
+              + (add ? " + " : " - ")
+              + n.text()
+              + "' for the value");
       return ERR;
     }
     switch (b.op()) {
@@ -86,7 +109,13 @@ final class OperatorTyper {
                   + Math.max(Math.abs(d), Math.abs(moved)));
           return ERR;
         }
-        return new TMonth(shift(m.m(), (int) d));
+        Ir.MonthExpr month = shift(m.m(), (int) d);
+        Integer last = ExprTyper.last(month, env);
+        if (d > 0 && last != null && last > 0) {
+          reporter.error(b.left().span().through(b.right().span()), afterAsOf(month, last));
+          return ERR;
+        }
+        return new TMonth(month);
       }
       reporter.error(
           b.right().span(),
@@ -124,5 +153,55 @@ final class OperatorTyper {
     return new TNum(
         new Ir.Arith(b.op() == Ast.BinOp.ADD ? Ir.ArithOp.ADD : Ir.ArithOp.SUB, x.e(), y.e()),
         Kind.join(x.kind(), y.kind()));
+  }
+
+  /**
+   * Why a month moved past M is refused: a customer is judged as of M, on its data up to M, so a
+   * month after it reads nothing at the latest month of the data and the future at an earlier one:
+   * a quietly small value either way.
+   */
+  private static String afterAsOf(Ir.MonthExpr month, int last) {
+    String when = last == 1 ? "1 month" : last + " months";
+    String what =
+        month instanceof Ir.AsOf
+            ? "this month, "
+                + ExprTyper.monthText(last)
+                + ", is "
+                + when
+                + " after the as-of month M"
+            : "this month is up to "
+                + when
+                + " after the as-of month M (its month variable runs up to "
+                + ExprTyper.monthText(last - ((Ir.MonthVar) month).offset())
+                + ")";
+    return what
+        + ": a customer is judged on its data up to M, so rules read M and earlier months"
+        + " (after M is no usage at the data's latest month, and the future at an earlier --as-of)";
+  }
+
+  /**
+   * Whether {@code b} is {@code ... at M - 12} as written, with no parentheses: 'at' takes one
+   * primary, so this is the value at M less 12, where the month a year before was surely meant.
+   */
+  private static boolean movesAtsValue(Ast.Binary b) {
+    if ((b.op() != Ast.BinOp.ADD && b.op() != Ast.BinOp.SUB)
+        || !(b.left() instanceof Ast.At at)
+        || !(at.month() instanceof Ast.NameRef month)
+        || !(b.right() instanceof Ast.LiteralExpr)) {
+      return false;
+    }
+    Span m = month.name().span();
+    Span op = b.span();
+    if (m.line() != op.line() || m.file() != op.file()) {
+      return false;
+    }
+    // only blanks between the month and the operator: no ')' closing '(... at M)'
+    int[] line = m.file().line(m.line()).codePoints().toArray();
+    for (int i = m.column() - 1 + m.length(); i < op.column() - 1 && i < line.length; i++) {
+      if (line[i] != ' ' && line[i] != '\t') {
+        return false;
+      }
+    }
+    return true;
   }
 }

@@ -73,9 +73,6 @@ final class BuildContext {
    * From the start of {@code a} to the end of {@code b} when both lie on one line; else {@code a}.
    */
   static Span join(Span a, Span b) {
-    if (a.line() == b.line() && b.column() >= a.column()) {
-      return new Span(a.file(), a.line(), a.column(), b.column() + b.length() - a.column());
-    }
-    return a;
+    return a.through(b);
   }
 }

@@ -6,6 +6,17 @@ public record Span(SourceFile file, int line, int column, int length) {
     return new Span(file, line, column, 1);
   }
 
+  /**
+   * From the start of this span to the end of {@code end} when both lie on one line; else this
+   * span.
+   */
+  public Span through(Span end) {
+    if (line == end.line() && end.column() >= column) {
+      return new Span(file, line, column, end.column() + end.length() - column);
+    }
+    return this;
+  }
+
   /** {@code file:line:col}. */
   public String where() {
     return file.name() + ":" + line + ":" + column;
