@@ -23,7 +23,8 @@ final class Pages {
       Map.of(
           "serve.css", "text/css; charset=utf-8",
           "workbench.js", "text/javascript; charset=utf-8",
-          "highlight.js", "text/javascript; charset=utf-8");
+          "highlight.js", "text/javascript; charset=utf-8",
+          "linediff.js", "text/javascript; charset=utf-8");
 
   /** A static file by name, or null: only the names listed are served. */
   static Asset asset(String name) {
@@ -109,6 +110,7 @@ final class Pages {
     StringBuilder b = new StringBuilder(head("Eligo: criteria workbench"));
     b.append("<meta name=\"csrf-token\" content=\"").append(escape(csrf)).append("\">");
     b.append("<script src=\"/assets/highlight.js\" defer></script>");
+    b.append("<script src=\"/assets/linediff.js\" defer></script>");
     b.append("<script src=\"/assets/workbench.js\" defer></script>");
     b.append("</head><body class=\"workbench\"><header><h1>Criteria workbench</h1>");
     if (signOut) {
@@ -141,6 +143,10 @@ final class Pages {
         <span id="status" role="status"></span>
         <button type="button" id="suggest" title="Ctrl+Space" disabled>Suggest</button>
         <button type="button" id="save" disabled>Save</button></div>
+        <section id="conflict" hidden aria-labelledby="conflict-title"><h2 id="conflict-title">Saved by \
+        someone else</h2><p id="conflict-what"></p><pre id="conflict-diff"></pre>\
+        <button type="button" id="keep-mine">Save my edit over theirs</button> \
+        <button type="button" id="take-theirs">Take theirs (drop my edit)</button></section>
         <div class="editor"><pre id="highlight" aria-hidden="true"></pre>\
         <textarea id="source" spellcheck="false" autocomplete="off" \
         aria-label="File text" disabled></textarea></div>

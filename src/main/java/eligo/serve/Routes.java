@@ -67,7 +67,9 @@ final class Routes {
     } catch (Served.Conflict c) {
       Map<String, Object> m = new LinkedHashMap<>();
       m.put(
-          "error", "someone saved this file since you opened it: reload it, then apply your edit");
+          "error",
+          "someone saved this file since you read it: GET it for their text and version, then"
+              + " PUT your text with that version (the workbench shows where the two differ)");
       m.put("status", 409);
       m.put("version", c.version);
       answer(x, 409, m);

@@ -342,15 +342,65 @@
         state.saved[f] = text;
         state.versions[f] = r.body.version;
         delete state.edits[f];
-        saveButton.disabled = true;
+        conflictPanel.hidden = true;
+        saveButton.disabled = state.edits[state.file] === undefined;
         markFiles();
         statusLine.textContent = "saved";
         check();
+      } else if (r.status === 409) {
+        conflict(f);
       } else {
         statusLine.textContent = r.body.error;
         if (r.body.diagnostics) { showDiagnostics(r.body.diagnostics); }
       }
     });
+  }
+
+  // Someone saved the file since this page read it: their text, and the lines where it and the
+  // edit in this page differ; the edit stays in the editor until the user chooses to save it over
+  // theirs (from their version on) or to take theirs.
+  var conflictPanel = document.getElementById("conflict");
+  var conflictOf = null;
+  function conflict(f) {
+    statusLine.textContent = "not saved: someone saved " + f + " since you opened it";
+    api("GET", "/api/files/" + encodeURIComponent(f)).then(function (r) {
+      if (r.status !== 200) { statusLine.textContent = r.body.error; return; }
+      conflictOf = { file: f, text: r.body.text, version: r.body.version };
+      var mine = state.edits[f] !== undefined ? state.edits[f] : state.saved[f];
+      var rows = window.EligoLineDiff.lines(r.body.text, mine);
+      document.getElementById("conflict-what").textContent = "Someone saved " + f +
+        " since you opened it. Your edit is still in the editor, not saved. Where the two differ" +
+        " (− their saved text, + your edit; the line numbers are each text's own):";
+      var diff = document.getElementById("conflict-diff");
+      clear(diff);
+      rows.forEach(function (x) {
+        var text = x.sign === "…" ? "…" : x.sign + " " + String(x.line).padStart(4) + "  " + x.text;
+        diff.appendChild(el("span", text + "\n", x.sign === "-" ? "theirs" : x.sign === "+" ? "mine" : ""));
+      });
+      conflictPanel.hidden = false;
+    });
+  }
+  function keepMine() {
+    if (!conflictOf) { return; }
+    var f = conflictOf.file;
+    state.saved[f] = conflictOf.text;
+    state.versions[f] = conflictOf.version;
+    conflictOf = null;
+    conflictPanel.hidden = true;
+    if (state.file !== f) { show(f); }
+    if (state.edits[f] === undefined) { statusLine.textContent = "saved (your edit and theirs are the same)"; markFiles(); return; }
+    save();
+  }
+  function takeTheirs() {
+    if (!conflictOf) { return; }
+    var f = conflictOf.file;
+    state.saved[f] = conflictOf.text;
+    state.versions[f] = conflictOf.version;
+    delete state.edits[f];
+    conflictOf = null;
+    conflictPanel.hidden = true;
+    show(f);
+    statusLine.textContent = "their saved text is in the editor";
   }
 
   function tab(name) {
@@ -433,6 +483,8 @@
     shown.scrollLeft = source.scrollLeft;
   });
   saveButton.addEventListener("click", save);
+  document.getElementById("keep-mine").addEventListener("click", keepMine);
+  document.getElementById("take-theirs").addEventListener("click", takeTheirs);
   // unsaved edits live in this page only: a reload, a partner's link or closing the tab asks first
   window.addEventListener("beforeunload", function (e) {
     if (Object.keys(state.edits).length) { e.preventDefault(); e.returnValue = ""; }

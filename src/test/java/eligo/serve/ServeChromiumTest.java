@@ -248,6 +248,72 @@ class ServeChromiumTest {
     }
   }
 
+  /**
+   * A second editor's save (someone saved the file since the page read it) shows where their text
+   * and the edit differ, keeps the edit, and saves it over theirs or takes theirs, as chosen.
+   * Before, the page said "reload it, then apply your edit", and a reload dropped the edit.
+   */
+  @Test
+  void aSaveAfterSomeoneElsesShowsBothAndKeepsTheChosenText() throws Exception {
+    ServedSite own = new ServedSite(Files.createTempDirectory(tmp, "conflict"), true);
+    Path file = own.criteria.resolve("azure.criteria");
+    try (Browser b = browser()) {
+      b.open(own.server.url() + "login");
+      b.eval("document.getElementById('token').focus()");
+      b.type(ServedSite.STAFF);
+      b.eval("document.getElementById('sign-in').click()");
+      b.waitUntil("location.pathname === '/' && document.readyState === 'complete'");
+      openAzure(b);
+      for (String choice : new String[] {"keep-mine", "take-theirs"}) {
+        replaceInEditor(b, "area azure", "# mine, " + choice + "\narea azure");
+        b.waitUntil("document.getElementById('status').textContent === 'no errors'");
+        // someone else saves first, from the version this page read
+        String before = Files.readString(file);
+        theirSave(b, "# theirs, " + choice);
+        long until = System.nanoTime() + 10_000_000_000L;
+        while (Files.readString(file).equals(before) && System.nanoTime() < until) {
+          Thread.sleep(50);
+        }
+        assertThat(Files.readString(file)).startsWith("# theirs, " + choice + "\n");
+        b.eval("document.getElementById('save').click()");
+        b.waitUntil("!document.getElementById('conflict').hidden");
+        String diff = b.text("document.getElementById('conflict-diff').textContent");
+        assertThat(diff)
+            .contains("-    1  # theirs, " + choice)
+            .containsPattern("\\+ +[0-9]+  # mine, " + choice)
+            .doesNotContain("met when"); // only the lines near the change
+        assertThat(b.text("document.getElementById('source').value")).contains("# mine, " + choice);
+        b.eval("document.getElementById('" + choice + "').click()");
+        b.waitUntil(
+            "document.getElementById('conflict').hidden"
+                + " && document.querySelector('button.file.edited') === null");
+        b.waitUntil("document.getElementById('status').textContent === 'no errors'");
+        String saved = Files.readString(file);
+        if (choice.equals("keep-mine")) {
+          assertThat(saved).contains("# mine, keep-mine\narea azure").doesNotContain("# theirs");
+        } else {
+          assertThat(saved)
+              .startsWith("# theirs, take-theirs\n")
+              .doesNotContain("take-theirs\narea");
+        }
+        assertThat(b.text("document.getElementById('source').value")).isEqualTo(saved);
+      }
+    } finally {
+      own.close();
+    }
+  }
+
+  /** Saves azure.criteria with {@code line} added at its top, as another editor would. */
+  private static void theirSave(Browser b, String line) throws Exception {
+    b.eval(
+        "fetch('/api/files/azure.criteria').then(r => r.json()).then(j =>"
+            + " fetch('/api/files/azure.criteria', {method: 'PUT', headers: {'Content-Type':"
+            + " 'application/json', 'X-CSRF-Token':"
+            + " document.querySelector('meta[name=\"csrf-token\"]').content},"
+            + (" body: JSON.stringify({text: " + Exchange.JSON.writeValueAsString(line + "\n"))
+            + " + j.text, version: j.version})})).then(r => r.status)");
+  }
+
   @Test
   void theTabsAreTabsToAssistiveTechnology() throws Exception {
     try (Browser b = browser()) {
