@@ -81,6 +81,17 @@ final class Pages {
         + "</p><p><a href=\"/\">Back to the start page</a></p></main></body></html>\n";
   }
 
+  /** The sign-out page: one button, posting the session's CSRF token. */
+  static String signOut(String csrf) {
+    return head("Eligo: sign out")
+        + "</head><body class=\"login\"><main><h1>Sign out</h1>"
+        + "<form method=\"post\" action=\"/logout\" class=\"signout\">"
+        + "<input type=\"hidden\" name=\"csrf\" value=\""
+        + escape(csrf)
+        + "\"><button type=\"submit\" id=\"sign-out\">Sign out of Eligo</button></form>"
+        + "<p><a href=\"/\">Back to the start page</a></p></main></body></html>\n";
+  }
+
   static String login(String problem, boolean local) {
     StringBuilder b = new StringBuilder(head("Eligo: sign in"));
     b.append("</head><body class=\"login\"><main><h1>Eligo</h1>");

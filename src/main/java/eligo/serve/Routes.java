@@ -247,7 +247,13 @@ final class Routes {
     }
     switch (first) {
       case "" -> home(x, p);
-      case "logout" -> logout(x);
+      case "logout" -> {
+        if (read) {
+          signOutPage(x);
+        } else {
+          logout(x);
+        }
+      }
       case "p" -> partnerPage(x, p, path);
       case "api" -> apiRoutes.handle(x, p, path, read);
       default -> throw HttpError.notFound();
@@ -292,6 +298,17 @@ final class Routes {
         .getResponseHeaders()
         .add("Set-Cookie", Sessions.COOKIE + "=" + s.id() + "; Path=/; HttpOnly; SameSite=Strict");
     x.redirect("/");
+  }
+
+  /**
+   * {@code GET /logout}: a page with the sign-out button, which posts with the session's CSRF
+   * token. A GET never signs out: a link or an image on any page of the site could do it then.
+   */
+  private void signOutPage(Exchange x) throws IOException {
+    if (x.session == null) {
+      throw new HttpError(400, "not signed in with a session");
+    }
+    x.html(200, Pages.signOut(x.session.csrf()));
   }
 
   private void logout(Exchange x) throws IOException {

@@ -348,6 +348,24 @@ class ServeChromiumTest {
     }
   }
 
+  /**
+   * A partner (whose pages are the report's, with no sign-out form) signs out at /logout: the GET
+   * shows a button and signs no one out (before, it signed out, so any link or image on a page of
+   * the site could); the button does.
+   */
+  @Test
+  void aPartnerSignsOutAtLogoutWithItsButtonAndAGetAloneSignsNoOneOut() throws Exception {
+    try (Browser b = browser()) {
+      signIn(b, ServedSite.P001);
+      b.open(site.server.url() + "logout");
+      b.waitUntil("document.readyState === 'complete'");
+      assertThat(b.eval("fetch('/api/session').then(r => r.status)").asInt()).isEqualTo(200);
+      b.eval("document.getElementById('sign-out').click()");
+      b.waitUntil("location.pathname === '/login' && document.readyState === 'complete'");
+      assertThat(b.eval("fetch('/api/session').then(r => r.status)").asInt()).isEqualTo(401);
+    }
+  }
+
   /** Whether leaving the page now would ask first (a beforeunload listener cancels it). */
   static boolean leavingAsks(Browser b) throws Exception {
     return b.eval(
