@@ -94,6 +94,15 @@ public final class LanguageService {
     return t == null || t.location() == null ? List.of() : List.of(t.location());
   }
 
+  /**
+   * Every place in the criteria files of the file's folder that names what the word at a place
+   * names (a declared name), with its declaration when {@code includeDeclaration}.
+   */
+  public List<SourceLocation> references(
+      Path file, int line, int column, boolean includeDeclaration) {
+    return References.of(workspace, file, line, column, includeDeclaration);
+  }
+
   /** What the word at a place is, in Markdown. */
   public Optional<HoverText> hover(Path file, int line, int column) {
     Navigation.Target t = target(file, line, column);

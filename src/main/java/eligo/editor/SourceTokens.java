@@ -107,6 +107,17 @@ final class SourceTokens {
     return null;
   }
 
+  /** The tokens that are the word {@code text}, in order. */
+  List<Token> words(String text) {
+    List<Token> out = new ArrayList<>();
+    for (Token t : tokens) {
+      if (t.getText().equals(text) && isWord(t)) {
+        out.add(t);
+      }
+    }
+    return out;
+  }
+
   static boolean isWord(Token t) {
     String s = t.getText();
     return !s.isEmpty() && (Character.isLetter(s.charAt(0)) || s.charAt(0) == '_');

@@ -36,6 +36,7 @@ import org.eclipse.lsp4j.MarkupKind;
 import org.eclipse.lsp4j.Position;
 import org.eclipse.lsp4j.PublishDiagnosticsParams;
 import org.eclipse.lsp4j.Range;
+import org.eclipse.lsp4j.ReferenceParams;
 import org.eclipse.lsp4j.SymbolInformation;
 import org.eclipse.lsp4j.TextDocumentContentChangeEvent;
 import org.eclipse.lsp4j.TextDocumentItem;
@@ -246,6 +247,20 @@ final class CriteriaDocuments implements TextDocumentService {
                   .map(l -> Convert.location(l, positions(l.file())))
                   .toList();
           return Either.forLeft(out);
+        });
+  }
+
+  @Override
+  public CompletableFuture<List<? extends Location>> references(ReferenceParams params) {
+    return CompletableFuture.supplyAsync(
+        () -> {
+          Path p = Convert.path(params.getTextDocument());
+          int[] place = Convert.place(params, positions(p));
+          boolean declaration =
+              params.getContext() != null && params.getContext().isIncludeDeclaration();
+          return service.references(p, place[0], place[1], declaration).stream()
+              .map(l -> Convert.location(l, positions(l.file())))
+              .toList();
         });
   }
 

@@ -115,6 +115,7 @@ public final class LspServer implements LanguageServer, LanguageClientAware {
     caps.setDocumentFormattingProvider(true);
     caps.setDocumentSymbolProvider(true);
     caps.setDefinitionProvider(true);
+    caps.setReferencesProvider(true);
     caps.setHoverProvider(true);
     caps.setCompletionProvider(new CompletionOptions(false, List.of()));
     String version = LspServer.class.getPackage().getImplementationVersion();

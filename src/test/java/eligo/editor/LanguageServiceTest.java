@@ -183,6 +183,49 @@ class LanguageServiceTest {
         .containsExactly(common);
   }
 
+  /** Where {@code word} stands on the first line holding {@code needle} of a file of the folder. */
+  private SourceLocation at(String file, String needle, String word) throws IOException {
+    Path f = dir.resolve(file).toAbsolutePath();
+    String text = Files.readString(f);
+    int line = lineOf(text, needle);
+    String written = text.split("\n", -1)[line - 1];
+    int column = written.indexOf(word, written.indexOf(needle)) + 1;
+    return new SourceLocation(f, new TextRange(line, column, line, column + word.length()));
+  }
+
+  @Test
+  void referencesFindEveryUseOfADeclarationInTheFolderAndOnlyOfIt() throws IOException {
+    String text = Files.readString(azure);
+    int line = lineOf(text, "types AZURE_TYPES");
+    int column = columnOf(text, line, "CSP") + 1;
+    SourceLocation declaration = at("common.criteria", "types CSP", "CSP");
+    List<SourceLocation> uses =
+        List.of(
+            at("azure.criteria", "types AZURE_TYPES", "CSP"),
+            at("business-applications.criteria", "types PERFORMANCE_TYPES", "CSP"),
+            at("modern-work.criteria", "association_types = CSP", "CSP"),
+            at("modern-work.criteria", "leaf_types = CSP", "CSP"));
+    List<SourceLocation> all = new java.util.ArrayList<>(uses);
+    all.add(2, declaration); // reading order: azure, business-applications, common, modern-work
+    assertThat(service.references(azure, line, column, true)).containsExactlyElementsOf(all);
+    assertThat(service.references(azure, line, column, false)).containsExactlyElementsOf(uses);
+    // from the declaration, the same
+    assertThat(
+            service.references(
+                common, declaration.range().startLine(), declaration.range().startColumn(), true))
+        .containsExactlyElementsOf(all);
+    // an unsaved use in an open document counts; a keyword names nothing
+    String mw = Files.readString(dir.resolve("modern-work.criteria"));
+    Path modernWork = dir.resolve("modern-work.criteria").toAbsolutePath();
+    service
+        .workspace()
+        .open(modernWork, mw.replace("association_types = CSP, CPOR", "association_types = CPOR"));
+    assertThat(service.references(azure, line, column, false))
+        .hasSize(3)
+        .doesNotContain(uses.get(2));
+    assertThat(service.references(azure, line, 1, true)).isEmpty();
+  }
+
   @Test
   void hoverShowsASetsMembersABuiltinAndANode() throws IOException {
     String text = Files.readString(azure);

@@ -36,6 +36,8 @@ import org.eclipse.lsp4j.MessageParams;
 import org.eclipse.lsp4j.Position;
 import org.eclipse.lsp4j.PublishDiagnosticsParams;
 import org.eclipse.lsp4j.Range;
+import org.eclipse.lsp4j.ReferenceContext;
+import org.eclipse.lsp4j.ReferenceParams;
 import org.eclipse.lsp4j.ShowMessageRequestParams;
 import org.eclipse.lsp4j.TextDocumentContentChangeEvent;
 import org.eclipse.lsp4j.TextDocumentIdentifier;
@@ -84,6 +86,7 @@ class LspServerTest {
     server = client.getRemoteProxy();
     InitializeResult init = server.initialize(new InitializeParams()).get(10, TimeUnit.SECONDS);
     assertThat(init.getCapabilities().getDefinitionProvider().getLeft()).isTrue();
+    assertThat(init.getCapabilities().getReferencesProvider().getLeft()).isTrue();
     server.initialized(new InitializedParams());
   }
 
@@ -220,6 +223,18 @@ class LspServerTest {
     assertThat(imported)
         .extracting(Location::getUri)
         .containsExactly(dir.resolve("common.criteria").toAbsolutePath().toUri().toString());
+
+    // every use of AZURE_TYPES in the open (unsaved, messy) text, and its declaration
+    ReferenceParams refs = new ReferenceParams(doc, at, new ReferenceContext(true));
+    List<? extends Location> uses =
+        server.getTextDocumentService().references(refs).get(10, TimeUnit.SECONDS);
+    assertThat(uses).extracting(Location::getUri).containsOnly(uri);
+    assertThat(uses)
+        .extracting(l -> l.getRange().getStart())
+        .contains(
+            new Position(lineOf(messy, "types   AZURE_TYPES"), 8),
+            new Position(use, charOf(messy, use, "AZURE_TYPES")));
+    assertThat(uses.size()).isEqualTo(messy.split("\\bAZURE_TYPES\\b", -1).length - 1);
 
     String hover =
         server
