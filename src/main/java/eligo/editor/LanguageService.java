@@ -103,6 +103,15 @@ public final class LanguageService {
     return References.of(workspace, file, line, column, includeDeclaration);
   }
 
+  /**
+   * The quick fixes of the problems of {@code file} that meet {@code range} ({@link QuickFixes}):
+   * each an edit of that file.
+   */
+  public List<QuickFixes.Fix> quickFixes(Path file, TextRange range) {
+    List<Problem> problems = diagnostics(file).getOrDefault(Workspace.normal(file), List.of());
+    return QuickFixes.of(workspace.source(file), problems, range);
+  }
+
   /** What the word at a place is, in Markdown. */
   public Optional<HoverText> hover(Path file, int line, int column) {
     Navigation.Target t = target(file, line, column);

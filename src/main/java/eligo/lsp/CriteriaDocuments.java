@@ -16,6 +16,10 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
+import org.eclipse.lsp4j.CodeAction;
+import org.eclipse.lsp4j.CodeActionKind;
+import org.eclipse.lsp4j.CodeActionParams;
+import org.eclipse.lsp4j.Command;
 import org.eclipse.lsp4j.CompletionItem;
 import org.eclipse.lsp4j.CompletionList;
 import org.eclipse.lsp4j.CompletionParams;
@@ -41,6 +45,7 @@ import org.eclipse.lsp4j.SymbolInformation;
 import org.eclipse.lsp4j.TextDocumentContentChangeEvent;
 import org.eclipse.lsp4j.TextDocumentItem;
 import org.eclipse.lsp4j.TextEdit;
+import org.eclipse.lsp4j.WorkspaceEdit;
 import org.eclipse.lsp4j.jsonrpc.messages.Either;
 import org.eclipse.lsp4j.services.LanguageClient;
 import org.eclipse.lsp4j.services.TextDocumentService;
@@ -261,6 +266,34 @@ final class CriteriaDocuments implements TextDocumentService {
           return service.references(p, place[0], place[1], declaration).stream()
               .map(l -> Convert.location(l, positions(l.file())))
               .toList();
+        });
+  }
+
+  @Override
+  public CompletableFuture<List<Either<Command, CodeAction>>> codeAction(CodeActionParams params) {
+    return CompletableFuture.supplyAsync(
+        () -> {
+          Path p = Convert.path(params.getTextDocument());
+          TextPositions at = positions(p);
+          Range r = params.getRange();
+          if (r == null || r.getStart() == null || r.getEnd() == null) {
+            throw Convert.invalid("range is missing");
+          }
+          int[] start = at.toService(r.getStart());
+          int[] end = at.toService(r.getEnd());
+          String uri = p.toUri().toString();
+          List<Either<Command, CodeAction>> out = new ArrayList<>();
+          for (eligo.editor.QuickFixes.Fix f :
+              service.quickFixes(
+                  p, new eligo.editor.TextRange(start[0], start[1], end[0], end[1]))) {
+            CodeAction a = new CodeAction(f.title());
+            a.setKind(CodeActionKind.QuickFix);
+            a.setEdit(
+                new WorkspaceEdit(
+                    Map.of(uri, List.of(new TextEdit(Convert.range(f.range(), at), f.text())))));
+            out.add(Either.forRight(a));
+          }
+          return out;
         });
   }
 

@@ -116,6 +116,9 @@ public final class LspServer implements LanguageServer, LanguageClientAware {
     caps.setDocumentSymbolProvider(true);
     caps.setDefinitionProvider(true);
     caps.setReferencesProvider(true);
+    caps.setCodeActionProvider(
+        new org.eclipse.lsp4j.CodeActionOptions(
+            List.of(org.eclipse.lsp4j.CodeActionKind.QuickFix)));
     caps.setHoverProvider(true);
     caps.setCompletionProvider(new CompletionOptions(false, List.of()));
     String version = LspServer.class.getPackage().getImplementationVersion();

@@ -226,6 +226,62 @@ class LanguageServiceTest {
     assertThat(service.references(azure, line, 1, true)).isEmpty();
   }
 
+  /** The text after the quick fixes at the first line holding {@code needle} are applied. */
+  private String fixed(String text, String needle) {
+    service.workspace().open(azure, text);
+    int line = lineOf(text, needle);
+    List<QuickFixes.Fix> fixes =
+        service.quickFixes(
+            azure, new TextRange(line, 1, line, text.split("\n", -1)[line - 1].length() + 1));
+    String[] lines = text.split("\n", -1);
+    for (QuickFixes.Fix f : fixes) {
+      assertThat(f.range().startLine()).isEqualTo(line);
+      String l = lines[line - 1];
+      lines[line - 1] =
+          l.substring(0, f.range().startColumn() - 1)
+              + f.text()
+              + l.substring(f.range().endColumn() - 1);
+    }
+    return String.join("\n", lines);
+  }
+
+  @Test
+  void quickFixesWriteWhatTheMessageNamesAndNothingElse() throws IOException {
+    String text = Files.readString(azure);
+    // a misspelt set, a misspelt keyword, '=>' and 'at M - 12': each fixed as its message says
+    String typo =
+        text.replace("via AZURE_TYPES for tenant, month", "via AZUR_TYPES for tenant, month");
+    assertThat(fixed(typo, "via AZUR_TYPES")).isEqualTo(text);
+    String keyword =
+        text.replace(
+            "    met when value >= 1\n  }\n\n  gate association",
+            "    met wehn value >= 1\n  }\n\n  gate association");
+    assertThat(keyword).isNotEqualTo(text);
+    assertThat(fixed(keyword, "met wehn")).isEqualTo(text);
+    String arrow =
+        text.replace(
+            "    met when value >= 1\n  }\n\n  gate association",
+            "    met when value => 1\n  }\n\n  gate association");
+    assertThat(fixed(arrow, "value => 1")).isEqualTo(text);
+    assertThat(fixed(arrow.replace("value => 1", "value =< 1"), "value =< 1"))
+        .isEqualTo(arrow.replace("value => 1", "value <= 1"));
+    assertThat(fixed(arrow.replace("value => 1", "value = 1"), "value = 1"))
+        .isEqualTo(arrow.replace("value => 1", "value == 1"));
+    String at =
+        text.replace(
+            "value net sum acr via AZURE_TYPES for tenant, workload in AZURE, month in TTM(M)",
+            "value sum acr via AZURE_TYPES for tenant, workload in AZURE at M - 12");
+    assertThat(at).isNotEqualTo(text);
+    assertThat(fixed(at, "in AZURE at M - 12"))
+        .isEqualTo(at.replace("in AZURE at M - 12", "in AZURE at (M - 12)"));
+    // no problem, no fix; a range away from the problem, none
+    service.workspace().open(azure, text);
+    assertThat(service.quickFixes(azure, new TextRange(1, 1, lineOf(text, "area azure"), 1)))
+        .isEmpty();
+    service.workspace().open(azure, typo);
+    assertThat(service.quickFixes(azure, new TextRange(1, 1, 1, 1))).isEmpty();
+  }
+
   @Test
   void hoverShowsASetsMembersABuiltinAndANode() throws IOException {
     String text = Files.readString(azure);

@@ -16,6 +16,11 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import org.eclipse.lsp4j.CodeAction;
+import org.eclipse.lsp4j.CodeActionContext;
+import org.eclipse.lsp4j.CodeActionKind;
+import org.eclipse.lsp4j.CodeActionParams;
+import org.eclipse.lsp4j.Command;
 import org.eclipse.lsp4j.CompletionItem;
 import org.eclipse.lsp4j.CompletionParams;
 import org.eclipse.lsp4j.DefinitionParams;
@@ -46,6 +51,7 @@ import org.eclipse.lsp4j.TextEdit;
 import org.eclipse.lsp4j.VersionedTextDocumentIdentifier;
 import org.eclipse.lsp4j.jsonrpc.Launcher;
 import org.eclipse.lsp4j.jsonrpc.ResponseErrorException;
+import org.eclipse.lsp4j.jsonrpc.messages.Either;
 import org.eclipse.lsp4j.launch.LSPLauncher;
 import org.eclipse.lsp4j.services.LanguageClient;
 import org.eclipse.lsp4j.services.LanguageServer;
@@ -87,6 +93,8 @@ class LspServerTest {
     InitializeResult init = server.initialize(new InitializeParams()).get(10, TimeUnit.SECONDS);
     assertThat(init.getCapabilities().getDefinitionProvider().getLeft()).isTrue();
     assertThat(init.getCapabilities().getReferencesProvider().getLeft()).isTrue();
+    assertThat(init.getCapabilities().getCodeActionProvider().getRight().getCodeActionKinds())
+        .containsExactly(CodeActionKind.QuickFix);
     server.initialized(new InitializedParams());
   }
 
@@ -142,6 +150,46 @@ class LspServerTest {
 
   private static int charOf(String text, int line, String needle) {
     return text.split("\n", -1)[line].indexOf(needle);
+  }
+
+  /** The editor's light bulb: the quick fix of a misspelt keyword, as an edit of the open text. */
+  @Test
+  void aMisspeltKeywordHasAQuickFixThatWritesTheKeyword() throws Exception {
+    String text = Files.readString(azure);
+    String broken = text.replaceFirst("    details per workload", "    detials per workload");
+    server
+        .getTextDocumentService()
+        .didOpen(
+            new DidOpenTextDocumentParams(new TextDocumentItem(uri, "eligo-criteria", 1, broken)));
+    org.eclipse.lsp4j.Diagnostic error = next().getDiagnostics().get(0);
+    int line = lineOf(broken, "detials");
+    List<Either<Command, CodeAction>> actions =
+        server
+            .getTextDocumentService()
+            .codeAction(
+                new CodeActionParams(
+                    new TextDocumentIdentifier(uri),
+                    new Range(new Position(line, 0), new Position(line, 0)),
+                    new CodeActionContext(List.of(error))))
+            .get(10, TimeUnit.SECONDS);
+    assertThat(actions).hasSize(1);
+    CodeAction fix = actions.get(0).getRight();
+    assertThat(fix.getKind()).isEqualTo(CodeActionKind.QuickFix);
+    assertThat(fix.getTitle()).isEqualTo("Change 'detials' to 'details'");
+    TextEdit edit = fix.getEdit().getChanges().get(uri).get(0);
+    assertThat(edit.getRange()).isEqualTo(new Range(new Position(line, 4), new Position(line, 11)));
+    assertThat(edit.getNewText()).isEqualTo("details");
+    // a line with no problem: none
+    assertThat(
+            server
+                .getTextDocumentService()
+                .codeAction(
+                    new CodeActionParams(
+                        new TextDocumentIdentifier(uri),
+                        new Range(new Position(0, 0), new Position(0, 0)),
+                        new CodeActionContext(List.of())))
+                .get(10, TimeUnit.SECONDS))
+        .isEmpty();
   }
 
   @Test

@@ -1,0 +1,93 @@
+package eligo.editor;
+
+import eligo.lang.SourceFile;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Quick fixes: a problem whose message names the one text to write in place of what it underlines,
+ * as an edit an editor applies with one click. Only where that is certain: a name or keyword with
+ * "did you mean 'X'?" (a workload name with {@code did you mean "X"?}), a moved month after 'at'
+ * that needs its parentheses ({@code at M - 12}), and '=', '=>' or '=<' where a comparison was
+ * meant. The text under the problem must be what the message speaks of, so a stale problem (the
+ * text changed since) offers nothing.
+ */
+public final class QuickFixes {
+  private QuickFixes() {}
+
+  /** An edit: write {@code text} over {@code range}; {@code title} says so. */
+  public record Fix(String title, TextRange range, String text) {}
+
+  private static final Pattern NAME = Pattern.compile("did you mean '([^'\\s]+)'\\?");
+  private static final Pattern QUOTED = Pattern.compile("did you mean (\"[^\"]+\")\\?");
+  private static final Pattern AT =
+      Pattern.compile("^'at' takes one month.*write 'at (\\([^']+\\))'");
+  private static final Pattern WORD = Pattern.compile("[A-Za-z_][A-Za-z0-9_-]*");
+
+  /** The fixes of {@code problems} of {@code source} on the lines of {@code range}. */
+  static List<Fix> of(SourceFile source, List<Problem> problems, TextRange range) {
+    List<Fix> out = new ArrayList<>();
+    for (Problem p : problems) {
+      if (meets(p.range(), range)) {
+        of(source, p).ifPresent(out::add);
+      }
+    }
+    return out;
+  }
+
+  static Optional<Fix> of(SourceFile source, Problem p) {
+    TextRange r = p.range();
+    if (r.startLine() != r.endLine()) {
+      return Optional.empty();
+    }
+    String line = source.line(r.startLine());
+    int from = r.startColumn() - 1;
+    int to = r.endColumn() - 1;
+    if (from < 0 || to > line.length() || from >= to) {
+      return Optional.empty();
+    }
+    String under = line.substring(from, to);
+    String message = p.message();
+    Matcher m = NAME.matcher(message);
+    if (m.find() && WORD.matcher(under).matches() && !under.equals(m.group(1))) {
+      return fix("Change '" + under + "' to '" + m.group(1) + "'", r, m.group(1));
+    }
+    m = QUOTED.matcher(message);
+    if (m.find() && under.startsWith("\"") && under.endsWith("\"") && under.length() > 1) {
+      return fix("Change " + under + " to " + m.group(1), r, m.group(1));
+    }
+    m = AT.matcher(message);
+    if (m.find() && ("(" + under + ")").equals(m.group(1))) {
+      return fix("Write 'at " + m.group(1) + "'", r, m.group(1));
+    }
+    // '=>' and '=<' are underlined at their first character
+    String rest = line.substring(from);
+    if (rest.startsWith("=>") && message.contains("write '>='")) {
+      return fix(
+          "Write '>='", new TextRange(r.startLine(), from + 1, r.startLine(), from + 3), ">=");
+    }
+    if (rest.startsWith("=<") && message.contains("write '<='")) {
+      return fix(
+          "Write '<='", new TextRange(r.startLine(), from + 1, r.startLine(), from + 3), "<=");
+    }
+    if (under.equals("=") && !rest.startsWith("==") && message.contains("write '=='")) {
+      return fix("Write '=='", r, "==");
+    }
+    return Optional.empty();
+  }
+
+  private static Optional<Fix> fix(String title, TextRange r, String text) {
+    return Optional.of(new Fix(title, r, text));
+  }
+
+  /**
+   * Whether two ranges share a line: an editor asks for the fixes at the cursor, anywhere on the
+   * line of a problem.
+   */
+  private static boolean meets(TextRange a, TextRange b) {
+    return a.startLine() <= b.endLine() && b.startLine() <= a.endLine();
+  }
+}
