@@ -112,6 +112,18 @@ public final class LanguageService {
     return QuickFixes.of(workspace.source(file), problems, range);
   }
 
+  /**
+   * Renaming the declared name at a place to {@code name}: the places to write it over (its
+   * declaration and every use, {@link #references}), or why it is refused.
+   */
+  public RenamePlan rename(Path file, int line, int column, String name) {
+    Rename.Plan p = Rename.of(workspace, file, line, column, name);
+    return new RenamePlan(p.places(), p.refused());
+  }
+
+  /** The places to write a new name over, or why the rename is refused (then no places). */
+  public record RenamePlan(List<SourceLocation> places, String refused) {}
+
   /** What the word at a place is, in Markdown. */
   public Optional<HoverText> hover(Path file, int line, int column) {
     Navigation.Target t = target(file, line, column);

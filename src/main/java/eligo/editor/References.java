@@ -46,8 +46,26 @@ final class References {
     }
     files.add(here);
     List<SourceLocation> out = new ArrayList<>();
+    String placeholder = "{" + target.name() + "}";
     for (Path f : files) {
       Scopes s = f.equals(here) ? scopes : Scopes.of(workspace, f);
+      // '{name}' in a text (a node's criteria), where the name means the same declaration
+      for (Token text : s.tokens().textsHolding(placeholder)) {
+        int first = text.getCharPositionInLine() + 1;
+        for (int i = text.getText().indexOf(placeholder);
+            i >= 0;
+            i = text.getText().indexOf(placeholder, i + 1)) {
+          Scopes.Entry e = s.resolve(target.name(), text.getLine(), first + i);
+          if (e != null && Key.of(e).equals(key)) {
+            int start = first + i + 1;
+            out.add(
+                new SourceLocation(
+                    f,
+                    new TextRange(
+                        text.getLine(), start, text.getLine(), start + target.name().length())));
+          }
+        }
+      }
       for (Token use : s.tokens().words(target.name())) {
         Scopes.Entry e = s.resolve(use.getText(), use.getLine(), use.getCharPositionInLine() + 1);
         if (e == null || !Key.of(e).equals(key)) {
@@ -62,6 +80,10 @@ final class References {
         }
       }
     }
+    out.sort(
+        java.util.Comparator.comparing((SourceLocation l) -> l.file().toString())
+            .thenComparingInt(l -> l.range().startLine())
+            .thenComparingInt(l -> l.range().startColumn()));
     return out;
   }
 }

@@ -118,6 +118,18 @@ final class SourceTokens {
     return out;
   }
 
+  /** The quoted texts of one line that hold {@code piece}, in order. */
+  List<Token> textsHolding(String piece) {
+    List<Token> out = new ArrayList<>();
+    for (Token t : tokens) {
+      String x = t.getText();
+      if (x.startsWith("\"") && x.indexOf('\n') < 0 && x.contains(piece)) {
+        out.add(t);
+      }
+    }
+    return out;
+  }
+
   static boolean isWord(Token t) {
     String s = t.getText();
     return !s.isEmpty() && (Character.isLetter(s.charAt(0)) || s.charAt(0) == '_');

@@ -41,6 +41,7 @@ import org.eclipse.lsp4j.Position;
 import org.eclipse.lsp4j.PublishDiagnosticsParams;
 import org.eclipse.lsp4j.Range;
 import org.eclipse.lsp4j.ReferenceParams;
+import org.eclipse.lsp4j.RenameParams;
 import org.eclipse.lsp4j.SymbolInformation;
 import org.eclipse.lsp4j.TextDocumentContentChangeEvent;
 import org.eclipse.lsp4j.TextDocumentItem;
@@ -294,6 +295,33 @@ final class CriteriaDocuments implements TextDocumentService {
             out.add(Either.forRight(a));
           }
           return out;
+        });
+  }
+
+  @Override
+  public CompletableFuture<WorkspaceEdit> rename(RenameParams params) {
+    return CompletableFuture.supplyAsync(
+        () -> {
+          Path p = Convert.path(params.getTextDocument());
+          int[] place = Convert.place(params, positions(p));
+          LanguageService.RenamePlan plan =
+              service.rename(p, place[0], place[1], params.getNewName());
+          if (plan.refused() != null) {
+            throw new org.eclipse.lsp4j.jsonrpc.ResponseErrorException(
+                new org.eclipse.lsp4j.jsonrpc.messages.ResponseError(
+                    org.eclipse.lsp4j.jsonrpc.messages.ResponseErrorCode.RequestFailed,
+                    "cannot rename: " + plan.refused(),
+                    null));
+          }
+          Map<String, List<TextEdit>> edits = new java.util.TreeMap<>();
+          for (eligo.editor.SourceLocation l : plan.places()) {
+            edits
+                .computeIfAbsent(l.file().toUri().toString(), k -> new ArrayList<>())
+                .add(
+                    new TextEdit(
+                        Convert.range(l.range(), positions(l.file())), params.getNewName()));
+          }
+          return new WorkspaceEdit(edits);
         });
   }
 

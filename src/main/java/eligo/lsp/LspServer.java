@@ -116,6 +116,7 @@ public final class LspServer implements LanguageServer, LanguageClientAware {
     caps.setDocumentSymbolProvider(true);
     caps.setDefinitionProvider(true);
     caps.setReferencesProvider(true);
+    caps.setRenameProvider(true);
     caps.setCodeActionProvider(
         new org.eclipse.lsp4j.CodeActionOptions(
             List.of(org.eclipse.lsp4j.CodeActionKind.QuickFix)));

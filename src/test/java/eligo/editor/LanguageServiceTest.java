@@ -282,6 +282,70 @@ class LanguageServiceTest {
     assertThat(service.quickFixes(azure, new TextRange(1, 1, 1, 1))).isEmpty();
   }
 
+  /** Writes {@code name} over every place of {@code plan}, in the workspace's open texts. */
+  private void apply(LanguageService.RenamePlan plan, String name) throws IOException {
+    Map<Path, List<SourceLocation>> byFile = new java.util.TreeMap<>();
+    plan.places()
+        .forEach(l -> byFile.computeIfAbsent(l.file(), f -> new java.util.ArrayList<>()).add(l));
+    for (Map.Entry<Path, List<SourceLocation>> e : byFile.entrySet()) {
+      String[] lines = service.workspace().text(e.getKey()).split("\n", -1);
+      List<SourceLocation> places = new java.util.ArrayList<>(e.getValue());
+      places.sort(
+          java.util.Comparator.comparingInt((SourceLocation l) -> l.range().startLine())
+              .thenComparingInt(l -> -l.range().startColumn()));
+      for (SourceLocation l : places) {
+        String line = lines[l.range().startLine() - 1];
+        lines[l.range().startLine() - 1] =
+            line.substring(0, l.range().startColumn() - 1)
+                + name
+                + line.substring(l.range().endColumn() - 1);
+      }
+      service.workspace().open(e.getKey(), String.join("\n", lines));
+    }
+  }
+
+  @Test
+  void renameWritesTheNewNameAtEveryUseAndInTextsAndRefusesWhatWouldChangeMeaning()
+      throws IOException {
+    String text = Files.readString(azure);
+    int line = lineOf(text, "define qualifying_acr");
+    int column = columnOf(text, line, "qualifying_acr");
+    LanguageService.RenamePlan plan = service.rename(azure, line, column, "monthly_acr");
+    assertThat(plan.refused()).isNull();
+    // the declaration, the rule's use and the '{qualifying_acr}' of the criteria text
+    assertThat(plan.places()).hasSize(3);
+    apply(plan, "monthly_acr");
+    String renamed = service.workspace().text(azure);
+    assertThat(renamed)
+        .doesNotContain("qualifying_acr")
+        .contains("define monthly_acr = $1000")
+        .contains("{monthly_acr} of attributed ACR")
+        .contains(">= monthly_acr");
+    assertThat(service.diagnostics(azure).values()).allSatisfy(p -> assertThat(p).isEmpty());
+    // a set of the imported file, used in four files
+    int types = lineOf(renamed, "types AZURE_TYPES");
+    LanguageService.RenamePlan csp =
+        service.rename(azure, types, columnOf(renamed, types, "CSP"), "CSP_TYPES");
+    assertThat(csp.places())
+        .extracting(l -> l.file().getFileName().toString())
+        .contains(
+            "azure.criteria",
+            "business-applications.criteria",
+            "common.criteria",
+            "modern-work.criteria");
+    apply(csp, "CSP_TYPES");
+    assertThat(service.diagnostics(azure).values()).allSatisfy(p -> assertThat(p).isEmpty());
+    // refused, with why: a name written already, a keyword, a built-in, not a name
+    int def = lineOf(renamed, "define monthly_acr");
+    int at = columnOf(renamed, def, "monthly_acr");
+    assertThat(service.rename(azure, def, at, "AZURE").refused())
+        .contains("written already at azure.criteria:");
+    assertThat(service.rename(azure, def, at, "when").refused()).contains("keyword");
+    assertThat(service.rename(azure, def, at, "acr").refused()).contains("built in");
+    assertThat(service.rename(azure, def, at, "2x").refused()).contains("not a name");
+    assertThat(service.rename(azure, 1, 1, "x").refused()).contains("no declared name");
+  }
+
   @Test
   void hoverShowsASetsMembersABuiltinAndANode() throws IOException {
     String text = Files.readString(azure);

@@ -93,6 +93,7 @@ class LspServerTest {
     InitializeResult init = server.initialize(new InitializeParams()).get(10, TimeUnit.SECONDS);
     assertThat(init.getCapabilities().getDefinitionProvider().getLeft()).isTrue();
     assertThat(init.getCapabilities().getReferencesProvider().getLeft()).isTrue();
+    assertThat(init.getCapabilities().getRenameProvider().getLeft()).isTrue();
     assertThat(init.getCapabilities().getCodeActionProvider().getRight().getCodeActionKinds())
         .containsExactly(CodeActionKind.QuickFix);
     server.initialized(new InitializedParams());
@@ -283,6 +284,22 @@ class LspServerTest {
             new Position(lineOf(messy, "types   AZURE_TYPES"), 8),
             new Position(use, charOf(messy, use, "AZURE_TYPES")));
     assertThat(uses.size()).isEqualTo(messy.split("\\bAZURE_TYPES\\b", -1).length - 1);
+    // renamed at each of those places; a name written already is refused with why
+    org.eclipse.lsp4j.WorkspaceEdit renamed =
+        server
+            .getTextDocumentService()
+            .rename(new org.eclipse.lsp4j.RenameParams(doc, at, "ATTRIBUTED"))
+            .get(10, TimeUnit.SECONDS);
+    assertThat(renamed.getChanges().get(uri))
+        .hasSize(uses.size())
+        .allSatisfy(e -> assertThat(e.getNewText()).isEqualTo("ATTRIBUTED"));
+    assertThatThrownBy(
+            () ->
+                server
+                    .getTextDocumentService()
+                    .rename(new org.eclipse.lsp4j.RenameParams(doc, at, "AZURE"))
+                    .get(10, TimeUnit.SECONDS))
+        .hasMessageContaining("cannot rename: 'AZURE' is written already");
 
     String hover =
         server
