@@ -7,22 +7,32 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * The generated Java of a program, written into a source folder the way build tools want it: one
  * file per area, files rewritten only when their text changes, files of areas that are gone
  * removed, and a stamp file that records the criteria content, package and generator they were
- * generated from, so that a build can see that nothing needs to be generated (compiling the
+ * generated from and each file's SHA-256, so that a build can see that nothing needs to be
+ * generated (and that a generated file was edited or deleted since: then it does) (compiling the
  * criteria folder is done above this package, by the engine).
  */
 public final class SourceFolder {
   /** The stamp file in the output folder: what the sources there were generated from. */
   public static final String STAMP = ".eligo-stamp";
+
+  private static final Pattern HEX = Pattern.compile("[0-9a-f]{64}");
 
   private SourceFolder() {}
 
@@ -40,24 +50,61 @@ public final class SourceFolder {
   }
 
   /**
+   * What {@link #check} found in an output folder: {@code files}, the generated files listed in the
+   * stamp (relative to the folder), when they are up to date, else null, meaning generate; {@code
+   * reasons}, why the sources are generated again although the criteria, package and generator are
+   * the same (a generated file missing, or changed since it was written); {@code unexpected}, the
+   * {@code .java} files in the folder that no eligo stamp there lists (they are compiled with the
+   * generated sources; eligo never deletes a file it did not write).
+   */
+  public record Check(List<String> files, List<String> reasons, List<String> unexpected) {
+    public Check {
+      files = files == null ? null : List.copyOf(files);
+      reasons = List.copyOf(reasons);
+      unexpected = List.copyOf(unexpected);
+    }
+  }
+
+  /**
    * The generated files listed in the stamp in {@code output} (relative to it) when the stamp
    * records criteria of {@code contentHash}, {@code packageName} and {@code generator} and the
-   * files are all there; else null, meaning generate. A null {@code generator} (the generating code
-   * is not known exactly) or {@code contentHash} (criteria that cannot be read) is never up to
-   * date.
+   * files are all there with the bytes they were written with; else null, meaning generate. A null
+   * {@code generator} (the generating code is not known exactly) or {@code contentHash} (criteria
+   * that cannot be read) is never up to date.
    */
   public static List<String> upToDate(
       Path output, String contentHash, String packageName, String generator) throws IOException {
+    return check(output, contentHash, packageName, generator).files();
+  }
+
+  /** {@link #upToDate}, with why not and the files in {@code output} that eligo did not write. */
+  public static Check check(Path output, String contentHash, String packageName, String generator)
+      throws IOException {
     List<String> stamp = stamp(output);
-    List<String> previous = stamp.size() > 3 ? stamp.subList(3, stamp.size()) : List.of();
-    if (generator != null
-        && contentHash != null
-        && stamp.size() >= 3
-        && stamp.subList(0, 3).equals(header(contentHash, packageName, generator))
-        && previous.stream().allMatch(f -> Files.isRegularFile(inside(output, f)))) {
-      return previous;
+    Map<String, String> previous = listed(stamp);
+    List<String> reasons = new ArrayList<>();
+    for (Map.Entry<String, String> e : previous.entrySet()) {
+      Path file = inside(output, e.getKey());
+      if (!Files.isRegularFile(file)) {
+        reasons.add(e.getKey() + " is missing");
+      } else if (!sha256(Files.readAllBytes(file)).equals(e.getValue())) {
+        reasons.add(e.getKey() + " was changed after it was generated");
+      }
     }
-    return null;
+    List<String> unexpected = unexpected(output);
+    // the same criteria, package and generator (an unknown generator, as it was written): the
+    // reasons are why they generate again all the same
+    boolean same =
+        contentHash != null
+            && stamp.size() >= 3
+            && stamp
+                .subList(0, 3)
+                .equals(
+                    header(contentHash, packageName, generator == null ? "unknown" : generator));
+    return new Check(
+        same && generator != null && reasons.isEmpty() ? List.copyOf(previous.keySet()) : null,
+        same ? reasons : List.of(),
+        unexpected);
   }
 
   /**
@@ -70,8 +117,7 @@ public final class SourceFolder {
       Path output, Ir.Program program, String contentHash, String packageName, String generator)
       throws IOException {
     Path stampFile = output.resolve(STAMP);
-    List<String> stamp = stamp(output);
-    List<String> previous = stamp.size() > 3 ? stamp.subList(3, stamp.size()) : List.of();
+    Set<String> previous = listed(stamp(output)).keySet();
     Map<String, String> sources = sources(program, packageName);
     for (String f : previous) {
       if (!sources.containsKey(f)) {
@@ -84,7 +130,9 @@ public final class SourceFolder {
     List<String> lines =
         new ArrayList<>(
             header(contentHash, packageName, generator == null ? "unknown" : generator));
-    lines.addAll(sources.keySet());
+    for (Map.Entry<String, String> e : sources.entrySet()) {
+      lines.add(sha256(e.getValue().getBytes(StandardCharsets.UTF_8)) + " " + e.getKey());
+    }
     writeIfChanged(stampFile, String.join("\n", lines) + "\n");
     return List.copyOf(sources.keySet());
   }
@@ -94,6 +142,51 @@ public final class SourceFolder {
     return Files.isRegularFile(stampFile)
         ? Files.readAllLines(stampFile, StandardCharsets.UTF_8)
         : List.of();
+  }
+
+  /**
+   * The files a stamp lists, relative to its folder, with the SHA-256 of the bytes written ("" for
+   * a line of a stamp written before the hashes were: never the same as the file).
+   */
+  private static Map<String, String> listed(List<String> stamp) {
+    Map<String, String> files = new LinkedHashMap<>();
+    for (String line : stamp.size() > 3 ? stamp.subList(3, stamp.size()) : List.<String>of()) {
+      int space = line.indexOf(' ');
+      if (space == 64 && HEX.matcher(line.substring(0, space)).matches()) {
+        files.put(line.substring(space + 1), line.substring(0, space));
+      } else {
+        files.put(line, "");
+      }
+    }
+    return files;
+  }
+
+  /** The {@code .java} files under {@code output} that no eligo stamp there lists, sorted. */
+  private static List<String> unexpected(Path output) throws IOException {
+    if (!Files.isDirectory(output)) {
+      return List.of();
+    }
+    Set<String> known = new HashSet<>();
+    List<String> java = new ArrayList<>();
+    try (Stream<Path> walk = Files.walk(output)) {
+      for (Path p : walk.filter(Files::isRegularFile).toList()) {
+        String name = p.getFileName().toString();
+        if (name.startsWith(STAMP) && p.getParent().equals(output)) {
+          known.addAll(listed(Files.readAllLines(p, StandardCharsets.UTF_8)).keySet());
+        } else if (name.endsWith(".java")) {
+          java.add(output.relativize(p).toString().replace('\\', '/'));
+        }
+      }
+    }
+    return java.stream().filter(f -> !known.contains(f)).sorted().toList();
+  }
+
+  private static String sha256(byte[] bytes) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   private static List<String> header(String contentHash, String packageName, String generator) {

@@ -18,11 +18,20 @@ public final class GeneratedSources {
   /**
    * What {@link #generate} did: the compilation (null when the sources were up to date and nothing
    * was compiled; without a program when the criteria have errors, and then nothing was written)
-   * and the generated files, relative to the output folder.
+   * and the generated files, relative to the output folder; {@code reasons}, why sources of the
+   * same criteria, package and generator were generated again (a generated file missing or edited
+   * by hand); {@code unexpected}, the {@code .java} files in the output folder that eligo did not
+   * generate (see {@link SourceFolder.Check}).
    */
-  public record Result(Frontend.Compilation compilation, List<String> files) {
+  public record Result(
+      Frontend.Compilation compilation,
+      List<String> files,
+      List<String> reasons,
+      List<String> unexpected) {
     public Result {
       files = List.copyOf(files);
+      reasons = List.copyOf(reasons);
+      unexpected = List.copyOf(unexpected);
     }
 
     public boolean upToDate() {
@@ -33,21 +42,23 @@ public final class GeneratedSources {
   /**
    * Compiles the criteria folder {@code criteria} and writes its sources in {@code packageName}
    * under {@code output}, unless the stamp there records the same criteria content, package and
-   * {@code generator}. A null {@code generator} (the generating code is not known exactly) always
-   * generates.
+   * {@code generator} and every file it lists is there with the bytes it was written with. A null
+   * {@code generator} (the generating code is not known exactly) always generates.
    */
   public static Result generate(Path criteria, Path output, String packageName, String generator)
       throws IOException {
-    List<String> upToDate =
-        SourceFolder.upToDate(output, Frontend.contentHash(criteria), packageName, generator);
-    if (upToDate != null) {
-      return new Result(null, upToDate);
+    SourceFolder.Check check =
+        SourceFolder.check(output, Frontend.contentHash(criteria), packageName, generator);
+    if (check.files() != null) {
+      return new Result(null, check.files(), List.of(), check.unexpected());
     }
     Frontend.Compilation c = Frontend.compileFolder(criteria);
     if (!c.ok()) {
-      return new Result(c, List.of());
+      return new Result(c, List.of(), check.reasons(), check.unexpected());
     }
-    return new Result(
-        c, SourceFolder.write(output, c.program(), c.contentHash(), packageName, generator));
+    List<String> files =
+        SourceFolder.write(output, c.program(), c.contentHash(), packageName, generator);
+    List<String> unexpected = check.unexpected().stream().filter(f -> !files.contains(f)).toList();
+    return new Result(c, files, check.reasons(), unexpected);
   }
 }

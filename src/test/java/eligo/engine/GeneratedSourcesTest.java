@@ -57,7 +57,8 @@ class GeneratedSourcesTest {
             "criteria " + r.compilation().contentHash(),
             "package com.example",
             "generator g1",
-            "com/example/WidgetsEvaluator.java");
+            sha256(Files.readAllBytes(out.resolve("com/example/WidgetsEvaluator.java")))
+                + " com/example/WidgetsEvaluator.java");
   }
 
   @Test
@@ -106,6 +107,57 @@ class GeneratedSourcesTest {
   }
 
   @Test
+  void aGeneratedFileEditedByHandIsGeneratedAgainAndSaysSo() throws IOException {
+    GeneratedSources.generate(criteria, out, "com.example", "g1");
+    Path java = out.resolve("com/example/WidgetsEvaluator.java");
+    String generated = Files.readString(java);
+    Files.writeString(java, generated.replace(">= 1L", ">= 0L"));
+    // before: "up to date", and the edited evaluator was compiled and shipped
+    GeneratedSources.Result r = GeneratedSources.generate(criteria, out, "com.example", "g1");
+    assertThat(r.upToDate()).isFalse();
+    assertThat(r.reasons())
+        .containsExactly("com/example/WidgetsEvaluator.java was changed after it was generated");
+    assertThat(java).hasContent(generated);
+    GeneratedSources.Result again = GeneratedSources.generate(criteria, out, "com.example", "g1");
+    assertThat(again.upToDate()).isTrue();
+    assertThat(again.reasons()).isEmpty();
+  }
+
+  @Test
+  void aDeletedOutputSaysWhyItIsGeneratedAgain() throws IOException {
+    GeneratedSources.generate(criteria, out, "com.example", "g1");
+    Files.delete(out.resolve("com/example/WidgetsEvaluator.java"));
+    assertThat(GeneratedSources.generate(criteria, out, "com.example", "g1").reasons())
+        .containsExactly("com/example/WidgetsEvaluator.java is missing");
+  }
+
+  @Test
+  void aJavaFileEligoDidNotWriteIsReportedAndLeft() throws IOException {
+    GeneratedSources.generate(criteria, out, "com.example", "g1");
+    Path stray = Files.writeString(out.resolve("com/example/Stray.java"), "class Stray {}\n");
+    GeneratedSources.Result r = GeneratedSources.generate(criteria, out, "com.example", "g1");
+    assertThat(r.upToDate()).isTrue();
+    assertThat(r.unexpected()).containsExactly("com/example/Stray.java");
+    write("widgets.criteria", AREA.formatted("widgets", 2));
+    r = GeneratedSources.generate(criteria, out, "com.example", "g1");
+    assertThat(r.upToDate()).isFalse();
+    assertThat(r.unexpected()).containsExactly("com/example/Stray.java");
+    assertThat(stray).as("never deleted: eligo did not write it").hasContent("class Stray {}\n");
+  }
+
+  @Test
+  void aStampOfAnOlderEligoWithoutHashesGeneratesAgain() throws IOException {
+    GeneratedSources.generate(criteria, out, "com.example", "g1");
+    Path stamp = out.resolve(SourceFolder.STAMP);
+    List<String> lines = Files.readAllLines(stamp);
+    Files.write(
+        stamp,
+        List.of(lines.get(0), lines.get(1), lines.get(2), "com/example/WidgetsEvaluator.java"));
+    assertThat(GeneratedSources.generate(criteria, out, "com.example", "g1").upToDate()).isFalse();
+    assertThat(GeneratedSources.generate(criteria, out, "com.example", "g1").upToDate()).isTrue();
+  }
+
+  @Test
   void filesOfRemovedAreasAreDeletedAndUnchangedFilesKeepTheirTime() throws IOException {
     write(
         "gizmos.criteria",
@@ -150,6 +202,15 @@ class GeneratedSourcesTest {
     assertThatThrownBy(() -> GeneratedSources.generate(criteria, out, "com.example", "g1"))
         .isInstanceOf(IllegalArgumentException.class);
     assertThat(victim).hasContent("keep");
+  }
+
+  private static String sha256(byte[] bytes) {
+    try {
+      return java.util.HexFormat.of()
+          .formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   private void write(String name, String text) throws IOException {
