@@ -55,11 +55,26 @@ public final class GenerateMojo extends AbstractMojo {
    */
   @Parameter File catalog;
 
+  /**
+   * Skips the goal ({@code -Deligo.skip}): nothing is read or generated; sources generated before,
+   * if any, are still added to the compile source roots.
+   */
+  @Parameter(property = "eligo.skip", defaultValue = "false")
+  boolean skip;
+
   @Parameter(defaultValue = "${project}", readonly = true, required = true)
   MavenProject project;
 
   @Override
   public void execute() throws MojoExecutionException, MojoFailureException {
+    if (skip) {
+      Path output = outputDirectory.toPath();
+      if (Files.isDirectory(output)) {
+        project.addCompileSourceRoot(output.toString());
+      }
+      getLog().info("eligo: skipped (eligo.skip)");
+      return;
+    }
     Path criteria = criteriaDirectory.toPath();
     if (!Files.isDirectory(criteria)) {
       throw new MojoFailureException(

@@ -104,6 +104,17 @@ class GenerateMojoTest {
                 + " eligo leaves it (delete it, or generate into an outputDirectory of its own)");
   }
 
+  @Test
+  void theSkipFlagGeneratesNothing() throws Exception {
+    mojo.criteriaDirectory = base.resolve("no-such-folder").toFile();
+    mojo.skip = true;
+    // before: there was no skip flag; -Deligo.skip did nothing and the missing folder failed
+    mojo.execute();
+    assertThat(infos).containsExactly("eligo: skipped (eligo.skip)");
+    assertThat(output).doesNotExist();
+    assertThat(project.getCompileSourceRoots()).isEmpty();
+  }
+
   static final String WIDGETS =
       """
       area widgets "Widgets" {
