@@ -11,6 +11,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -74,13 +75,17 @@ public final class SourceFolder {
    */
   public static List<String> upToDate(
       Path output, String contentHash, String packageName, String generator) throws IOException {
-    return check(output, contentHash, packageName, generator).files();
+    return check(output, STAMP, contentHash, packageName, generator).files();
   }
 
-  /** {@link #upToDate}, with why not and the files in {@code output} that eligo did not write. */
-  public static Check check(Path output, String contentHash, String packageName, String generator)
+  /**
+   * {@link #upToDate} by the stamp file {@code stampName} in {@code output} (see {@link
+   * #stampName}), with why not and the files in {@code output} that eligo did not write.
+   */
+  public static Check check(
+      Path output, String stampName, String contentHash, String packageName, String generator)
       throws IOException {
-    List<String> stamp = stamp(output);
+    List<String> stamp = stamp(output, stampName);
     Map<String, String> previous = listed(stamp);
     List<String> reasons = new ArrayList<>();
     for (Map.Entry<String, String> e : previous.entrySet()) {
@@ -91,7 +96,7 @@ public final class SourceFolder {
         reasons.add(e.getKey() + " was changed after it was generated");
       }
     }
-    List<String> unexpected = unexpected(output);
+    List<String> unexpected = unexpected(output, stampName);
     // the same criteria, package and generator (an unknown generator, as it was written): the
     // reasons are why they generate again all the same
     boolean same =
@@ -110,15 +115,35 @@ public final class SourceFolder {
   /**
    * Writes the sources of {@code program} (compiled from criteria with {@code contentHash}) in
    * {@code packageName} under {@code output}, deletes the files of the previous stamp that are not
-   * generated any more, and writes the stamp; returns the generated files, relative to {@code
-   * output}.
+   * generated any more, and writes the stamp {@code stampName}; returns the generated files,
+   * relative to {@code output}. A file that another stamp there lists (another execution of the
+   * goal writes it into the same folder) is a {@link Clash}, and then nothing is written.
    */
   public static List<String> write(
-      Path output, Ir.Program program, String contentHash, String packageName, String generator)
+      Path output,
+      String stampName,
+      Ir.Program program,
+      String contentHash,
+      String packageName,
+      String generator)
       throws IOException {
-    Path stampFile = output.resolve(STAMP);
-    Set<String> previous = listed(stamp(output)).keySet();
+    Path stampFile = output.resolve(stampName);
+    Set<String> previous = listed(stamp(output, stampName)).keySet();
     Map<String, String> sources = sources(program, packageName);
+    Map<String, String> others = owners(output, stampName);
+    for (String f : sources.keySet()) {
+      if (others.containsKey(f)) {
+        throw new Clash(
+            "the execution '"
+                + execution(others.get(f))
+                + "' of eligo:generate writes "
+                + f
+                + " into "
+                + output
+                + " too: give each execution a packageName or an outputDirectory of its own (or,"
+                + " when that execution is gone, clean the folder)");
+      }
+    }
     for (String f : previous) {
       if (!sources.containsKey(f)) {
         Files.deleteIfExists(inside(output, f));
@@ -137,8 +162,32 @@ public final class SourceFolder {
     return List.copyOf(sources.keySet());
   }
 
-  private static List<String> stamp(Path output) throws IOException {
-    Path stampFile = output.resolve(STAMP);
+  /**
+   * The stamp file of the execution {@code executionId} of the Maven goal: {@link #STAMP} for the
+   * default execution (or none), {@code .eligo-stamp-ID} for another, so that two executions that
+   * generate into one folder keep their own stamps and never delete each other's files.
+   */
+  public static String stampName(String executionId) {
+    return executionId == null || executionId.equals("default")
+        ? STAMP
+        : STAMP + "-" + executionId.replaceAll("[^A-Za-z0-9._-]", "_");
+  }
+
+  private static String execution(String stampName) {
+    return stampName.equals(STAMP) ? "default" : stampName.substring(STAMP.length() + 1);
+  }
+
+  /** Two executions of the goal that generate the same file into one folder. */
+  public static final class Clash extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    Clash(String message) {
+      super(message);
+    }
+  }
+
+  private static List<String> stamp(Path output, String stampName) throws IOException {
+    Path stampFile = output.resolve(stampName);
     return Files.isRegularFile(stampFile)
         ? Files.readAllLines(stampFile, StandardCharsets.UTF_8)
         : List.of();
@@ -161,24 +210,39 @@ public final class SourceFolder {
     return files;
   }
 
-  /** The {@code .java} files under {@code output} that no eligo stamp there lists, sorted. */
-  private static List<String> unexpected(Path output) throws IOException {
-    if (!Files.isDirectory(output)) {
-      return List.of();
-    }
-    Set<String> known = new HashSet<>();
-    List<String> java = new ArrayList<>();
-    try (Stream<Path> walk = Files.walk(output)) {
-      for (Path p : walk.filter(Files::isRegularFile).toList()) {
-        String name = p.getFileName().toString();
-        if (name.startsWith(STAMP) && p.getParent().equals(output)) {
-          known.addAll(listed(Files.readAllLines(p, StandardCharsets.UTF_8)).keySet());
-        } else if (name.endsWith(".java")) {
-          java.add(output.relativize(p).toString().replace('\\', '/'));
+  /** The files that the stamps in {@code output} other than {@code stampName} list: by whose. */
+  private static Map<String, String> owners(Path output, String stampName) throws IOException {
+    Map<String, String> owners = new HashMap<>();
+    if (Files.isDirectory(output)) {
+      try (Stream<Path> list = Files.list(output)) {
+        for (Path p : list.filter(Files::isRegularFile).toList()) {
+          String name = p.getFileName().toString();
+          if (name.startsWith(STAMP) && !name.equals(stampName)) {
+            for (String f : listed(Files.readAllLines(p, StandardCharsets.UTF_8)).keySet()) {
+              owners.putIfAbsent(f, name);
+            }
+          }
         }
       }
     }
-    return java.stream().filter(f -> !known.contains(f)).sorted().toList();
+    return owners;
+  }
+
+  /** The {@code .java} files under {@code output} that no eligo stamp there lists, sorted. */
+  private static List<String> unexpected(Path output, String stampName) throws IOException {
+    if (!Files.isDirectory(output)) {
+      return List.of();
+    }
+    Set<String> known = new HashSet<>(owners(output, stampName).keySet());
+    known.addAll(listed(stamp(output, stampName)).keySet());
+    try (Stream<Path> walk = Files.walk(output)) {
+      return walk.filter(p -> p.getFileName().toString().endsWith(".java"))
+          .filter(Files::isRegularFile)
+          .map(p -> output.relativize(p).toString().replace('\\', '/'))
+          .filter(f -> !known.contains(f))
+          .sorted()
+          .toList();
+    }
   }
 
   private static String sha256(byte[] bytes) {

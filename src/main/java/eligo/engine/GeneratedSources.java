@@ -47,8 +47,20 @@ public final class GeneratedSources {
    */
   public static Result generate(Path criteria, Path output, String packageName, String generator)
       throws IOException {
+    return generate(criteria, output, SourceFolder.STAMP, packageName, generator);
+  }
+
+  /**
+   * {@link #generate(Path, Path, String, String)} with the stamp file {@code stampName} ({@link
+   * SourceFolder#stampName}: one per execution of the Maven goal); a file that another stamp in
+   * {@code output} lists is a {@link SourceFolder.Clash}.
+   */
+  public static Result generate(
+      Path criteria, Path output, String stampName, String packageName, String generator)
+      throws IOException {
     SourceFolder.Check check =
-        SourceFolder.check(output, Frontend.contentHash(criteria), packageName, generator);
+        SourceFolder.check(
+            output, stampName, Frontend.contentHash(criteria), packageName, generator);
     if (check.files() != null) {
       return new Result(null, check.files(), List.of(), check.unexpected());
     }
@@ -57,7 +69,7 @@ public final class GeneratedSources {
       return new Result(c, List.of(), check.reasons(), check.unexpected());
     }
     List<String> files =
-        SourceFolder.write(output, c.program(), c.contentHash(), packageName, generator);
+        SourceFolder.write(output, stampName, c.program(), c.contentHash(), packageName, generator);
     List<String> unexpected = check.unexpected().stream().filter(f -> !files.contains(f)).toList();
     return new Result(c, files, check.reasons(), unexpected);
   }

@@ -1,6 +1,7 @@
 package eligo.maven;
 
 import eligo.check.Frontend;
+import eligo.codegen.SourceFolder;
 import eligo.engine.CriteriaFailure;
 import eligo.engine.DataFailure;
 import eligo.engine.Eligo;
@@ -19,6 +20,7 @@ import java.util.HexFormat;
 import java.util.stream.Stream;
 import javax.lang.model.SourceVersion;
 import org.apache.maven.plugin.AbstractMojo;
+import org.apache.maven.plugin.MojoExecution;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
@@ -65,6 +67,10 @@ public final class GenerateMojo extends AbstractMojo {
   @Parameter(defaultValue = "${project}", readonly = true, required = true)
   MavenProject project;
 
+  /** Which execution this is: each keeps its own stamp in the output folder. */
+  @Parameter(defaultValue = "${mojoExecution}", readonly = true)
+  MojoExecution execution;
+
   @Override
   public void execute() throws MojoExecutionException, MojoFailureException {
     if (skip) {
@@ -97,7 +103,10 @@ public final class GenerateMojo extends AbstractMojo {
     Path output = outputDirectory.toPath();
     GeneratedSources.Result r;
     try {
-      r = GeneratedSources.generate(criteria, output, packageName, generator());
+      String stamp = SourceFolder.stampName(execution == null ? null : execution.getExecutionId());
+      r = GeneratedSources.generate(criteria, output, stamp, packageName, generator());
+    } catch (SourceFolder.Clash e) {
+      throw new MojoFailureException(e.getMessage());
     } catch (IOException e) {
       throw new MojoExecutionException("cannot generate from " + criteria + ": " + e, e);
     }

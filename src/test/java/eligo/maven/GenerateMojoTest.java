@@ -9,7 +9,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.maven.plugin.MojoExecution;
 import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugin.descriptor.MojoDescriptor;
 import org.apache.maven.plugin.logging.SystemStreamLog;
 import org.apache.maven.project.MavenProject;
 import org.junit.jupiter.api.BeforeEach;
@@ -113,6 +115,44 @@ class GenerateMojoTest {
     assertThat(infos).containsExactly("eligo: skipped (eligo.skip)");
     assertThat(output).doesNotExist();
     assertThat(project.getCompileSourceRoots()).isEmpty();
+  }
+
+  @Test
+  void twoExecutionsIntoOneFolderKeepEachOthersClasses() throws Exception {
+    Files.writeString(criteria.resolve("widgets.criteria"), WIDGETS);
+    Path gizmos = Files.createDirectories(base.resolve("src/main/gizmos"));
+    Files.writeString(gizmos.resolve("gizmos.criteria"), WIDGETS.replace("widgets", "gizmos"));
+    GenerateMojo second = new GenerateMojo();
+    second.criteriaDirectory = gizmos.toFile();
+    second.outputDirectory = output.toFile();
+    second.packageName = mojo.packageName;
+    second.project = project;
+    second.execution = new MojoExecution(new MojoDescriptor(), "gizmos");
+    second.setLog(mojo.getLog());
+    mojo.execute();
+    second.execute();
+    // before: the second execution deleted the first one's WidgetsEvaluator.java (the files of
+    // "the previous stamp", which was the first execution's), and each build generated both again
+    assertThat(output.resolve("com/example/widgets/WidgetsEvaluator.java")).isRegularFile();
+    assertThat(output.resolve("com/example/widgets/GizmosEvaluator.java")).isRegularFile();
+    infos.clear();
+    mojo.execute();
+    second.execute();
+    assertThat(infos)
+        .containsExactly(
+            "eligo: generated 1 evaluator class from " + criteria + " into " + output,
+            "eligo: generated 1 evaluator class from " + gizmos + " into " + output);
+    assertThat(warnings).isEmpty();
+
+    Files.writeString(gizmos.resolve("gizmos.criteria"), WIDGETS);
+    assertThatThrownBy(second::execute)
+        .isInstanceOf(MojoFailureException.class)
+        .hasMessage(
+            "the execution 'default' of eligo:generate writes"
+                + " com/example/widgets/WidgetsEvaluator.java into "
+                + output
+                + " too: give each execution a packageName or an outputDirectory of its own (or,"
+                + " when that execution is gone, clean the folder)");
   }
 
   static final String WIDGETS =
