@@ -40,7 +40,10 @@ import picocli.CommandLine.Spec;
       "      two versions of areas in one folder ('version \"A\" from YYYY-MM'):",
       "      each area with versions labelled A and B runs A, then B, at the",
       "      same as-of month whatever their months; the other areas run the",
-      "      version in force at that month on both sides."
+      "      version in force at that month on both sides;",
+      "  diff --criteria DIR --old-data DIR --new-data DIR",
+      "      one criteria folder on two data folders of the same customers",
+      "      (a corrected usage export): both at the same as-of month."
     })
 final class DiffCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
@@ -94,10 +97,21 @@ final class DiffCommand implements Callable<Integer> {
 
   @Option(
       names = "--data",
-      required = true,
       paramLabel = "DIR",
       description = "Dataset folder both versions are evaluated on.")
   Path data;
+
+  @Option(
+      names = "--old-data",
+      paramLabel = "DIR",
+      description = "With --criteria and --new-data: the data before the change.")
+  Path oldData;
+
+  @Option(
+      names = "--new-data",
+      paramLabel = "DIR",
+      description = "With --criteria and --old-data: the data after the change.")
+  Path newData;
 
   @Mixin SnapshotOption snapshot;
 
@@ -144,6 +158,30 @@ final class DiffCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     PrintWriter err = spec.commandLine().getErr();
+    boolean dataPair = oldData != null || newData != null;
+    if (dataPair) {
+      if (criteria == null
+          || oldData == null
+          || newData == null
+          || data != null
+          || old != null
+          || newCriteria != null
+          || version != null
+          || against != null
+          || area != null) {
+        err.println(
+            "eligo: two data folders are compared with --criteria DIR --old-data DIR --new-data"
+                + " DIR (and no --data, --old, --new, --version or --against)");
+        return ExitCodes.USAGE;
+      }
+      return DataPair.diff(this, err);
+    }
+    if (data == null) {
+      err.println(
+          "eligo: give --data DIR, the data both versions are evaluated on (or, to compare two"
+              + " data folders, --criteria DIR --old-data DIR --new-data DIR)");
+      return ExitCodes.USAGE;
+    }
     boolean versions = criteria != null || version != null || against != null || area != null;
     if (versions
         ? old != null
@@ -251,6 +289,11 @@ final class DiffCommand implements Callable<Integer> {
                 x,
                 y)
             : Impact.compare(old, newCriteria.toString(), data.toString(), x, y);
+    return report(impact);
+  }
+
+  /** Prints or writes {@code impact} in the {@link #format} asked for; the exit status. */
+  int report(Impact impact) throws java.io.IOException {
     String report =
         switch (format) {
           case text -> ImpactReport.text(impact);

@@ -28,15 +28,11 @@ public final class ImpactReport {
 
   public static String text(Impact impact) {
     StringBuilder sb = new StringBuilder();
-    sb.append("Criteria ")
-        .append(impact.oldLabel())
-        .append(" -> ")
-        .append(impact.newLabel())
-        .append(" on ")
-        .append(impact.data())
-        .append(", as of ")
-        .append(impact.asOf())
-        .append('\n');
+    sb.append("Criteria ").append(impact.oldLabel());
+    if (!impact.newLabel().equals(impact.oldLabel())) {
+      sb.append(" -> ").append(impact.newLabel()); // else one criteria on two data folders
+    }
+    sb.append(" on ").append(impact.data()).append(", as of ").append(impact.asOf()).append('\n');
     sb.append(headline(impact)).append('\n');
     if (!impact.nodes().isEmpty()) {
       sb.append("\nNodes (customers changed)\n");
