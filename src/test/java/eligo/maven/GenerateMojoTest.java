@@ -155,6 +155,25 @@ class GenerateMojoTest {
                 + " when that execution is gone, clean the folder)");
   }
 
+  @Test
+  void crlfCriteriaFailAtTheSameLineAndColumnWithoutCarriageReturns() throws Exception {
+    Files.writeString(
+        criteria.resolve("widgets.criteria"),
+        WIDGETS.replace("paid_units", "paid_unit").replace("\n", "\r\n"));
+    assertThatThrownBy(mojo::execute)
+        .isInstanceOf(MojoFailureException.class)
+        .hasMessageStartingWith(
+            "criteria errors:\n" + criteria.resolve("widgets.criteria") + ":4:15: error: ")
+        .hasMessageContaining(
+            "\n    value sum paid_unit for tenant, workload in family \"Gadgets\" at M\n"
+                + "              ^~~~~~~~~\n")
+        .message()
+        .doesNotContain("\r");
+    Files.writeString(criteria.resolve("widgets.criteria"), WIDGETS.replace("\n", "\r\n"));
+    mojo.execute();
+    assertThat(output.resolve("com/example/widgets/WidgetsEvaluator.java")).isRegularFile();
+  }
+
   static final String WIDGETS =
       """
       area widgets "Widgets" {
