@@ -249,10 +249,15 @@ public final class ImpactReport {
     }
     return PAGE.get("page")
         .render(
-            "old",
-            impact.oldLabel(),
-            "new",
-            impact.newLabel(),
+            "criteria",
+            // one criteria folder on two data folders: it once
+            Html.raw(
+                "<code>"
+                    + Html.escapeText(impact.oldLabel())
+                    + "</code>"
+                    + (impact.newLabel().equals(impact.oldLabel())
+                        ? ""
+                        : " &rarr; <code>" + Html.escapeText(impact.newLabel()) + "</code>")),
             "data",
             impact.data(),
             "asOf",

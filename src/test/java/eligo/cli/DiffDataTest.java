@@ -114,6 +114,24 @@ class DiffDataTest {
     assertThat(text.code()).isEqualTo(ExitCodes.CHANGED);
     assertThat(text.out())
         .startsWith("Criteria criteria on " + SAMPLE + " -> " + newData + ", as of 2026-09\n");
+    DiffCommandTest.Run html =
+        eligo(
+            "diff",
+            "--criteria",
+            "criteria",
+            "--old-data",
+            SAMPLE.toString(),
+            "--new-data",
+            newData.toString(),
+            "--format",
+            "html");
+    assertThat(html.out())
+        .contains(
+            "<p>Criteria <code>criteria</code> on <code>"
+                + SAMPLE
+                + " -&gt; "
+                + newData
+                + "</code>, as of 2026-09.</p>");
   }
 
   @Test
