@@ -82,6 +82,11 @@ public final class GenerateMojo extends AbstractMojo {
       return;
     }
     Path criteria = criteriaDirectory.toPath();
+    if ("pom".equals(project.getPackaging()) && !Files.isDirectory(criteria)) {
+      // a parent that declares the goal for its modules: it compiles nothing itself
+      getLog().info("eligo: skipped: a pom-packaged project with no criteria folder " + criteria);
+      return;
+    }
     if (!Files.isDirectory(criteria)) {
       throw new MojoFailureException(
           "criteria folder "

@@ -174,6 +174,24 @@ class GenerateMojoTest {
     assertThat(output.resolve("com/example/widgets/WidgetsEvaluator.java")).isRegularFile();
   }
 
+  @Test
+  void aParentPomWithoutCriteriaIsSkippedAModuleIsNot() throws Exception {
+    mojo.criteriaDirectory = base.resolve("no-such-folder").toFile();
+    project.setPackaging("pom");
+    // before: a parent pom that declares the goal for its modules failed the whole reactor first,
+    // "criteria folder .../src/main/criteria does not exist", before any module was built
+    mojo.execute();
+    assertThat(infos)
+        .containsExactly(
+            "eligo: skipped: a pom-packaged project with no criteria folder "
+                + base.resolve("no-such-folder"));
+    assertThat(project.getCompileSourceRoots()).isEmpty();
+    project.setPackaging("jar");
+    assertThatThrownBy(mojo::execute)
+        .isInstanceOf(MojoFailureException.class)
+        .hasMessageContaining("does not exist or is not a folder");
+  }
+
   static final String WIDGETS =
       """
       area widgets "Widgets" {
