@@ -42,6 +42,7 @@ final class CaseSyntax {
     lexer.removeErrorListeners();
     CommonTokenStream tokens = new CommonTokenStream(lexer);
     tokens.fill();
+    List<Diagnostic> slips = CaseSlips.find(source, tokens.getTokens());
     List<Diagnostic> lexical = new ArrayList<>();
     SyntaxErrors.lexical(source, tokens.getTokens(), lexer.getVocabulary(), lexical);
     List<Diagnostic> braces = new ArrayList<>();
@@ -84,6 +85,12 @@ final class CaseSyntax {
     // the parser's complaints where a case's '}' is missing or one too many: the brace error says
     // it
     syntax.removeIf(d -> quietLines.contains(d.span().line()));
+    // '1,000', '$1000', '//': the slip named with its fix replaces the parser's words for its line
+    Set<Integer> slipLines = new HashSet<>();
+    slips.forEach(d -> slipLines.add(d.span().line()));
+    lexical.removeIf(d -> slipLines.contains(d.span().line()));
+    syntax.removeIf(d -> slipLines.contains(d.span().line()));
+    lexical.addAll(slips);
     return new Tree(tree, SyntaxErrors.tidy(lexical, syntax));
   }
 
