@@ -13,18 +13,23 @@ import java.util.Set;
 
 /**
  * Which nodes and which outcomes the cases check, per area: an outcome of a node is covered when
- * some expectation looked at that node and found that outcome. Only possible outcomes count: a node
- * with no gate before it in its branch is always evaluated, and a partner-level node is met or not
- * met.
+ * some expectation on that node passed with that outcome. A failed expectation covers nothing (what
+ * it found is pinned by no case); the table lists it apart, under "Not counted". Only possible
+ * outcomes count: a node with no gate before it in its branch is always evaluated, and a
+ * partner-level node is met or not met.
  */
 public final class Coverage {
-  /** One node (customer-level, or partner-level) and how many checks found each outcome. */
+  /**
+   * One node (customer-level, or partner-level), how many passed checks found each outcome and how
+   * many checks of it failed (counted in no outcome).
+   */
   public record Row(
       String area,
       String node,
       boolean partner,
       Set<Status> possible,
-      Map<Status, Integer> counts) {
+      Map<Status, Integer> counts,
+      int failed) {
     public int count(Status s) {
       return counts.getOrDefault(s, 0);
     }
@@ -44,8 +49,12 @@ public final class Coverage {
 
   private final List<Row> rows;
 
-  private Coverage(List<Row> rows) {
+  /** The failed checks, in the order of the results: covering nothing. */
+  private final List<CaseRunner.Check> failed;
+
+  private Coverage(List<Row> rows, List<CaseRunner.Check> failed) {
     this.rows = List.copyOf(rows);
+    this.failed = List.copyOf(failed);
   }
 
   public static Coverage of(Ir.Program program, List<CaseRunner.Result> results) {
@@ -67,7 +76,8 @@ public final class Coverage {
                     r.id(),
                     false,
                     possible,
-                    tally(results, area.id(), versioned ? r : null, r.id(), false)));
+                    tally(results, area.id(), versioned ? r : null, r.id(), false, true),
+                    failures(results, area.id(), versioned ? r : null, r.id(), false)));
           }
           gateBefore |= n.kind() == Ir.NodeKind.GATE;
         }
@@ -79,22 +89,43 @@ public final class Coverage {
                 n.id(),
                 true,
                 EnumSet.of(Status.MET, Status.NOT_MET),
-                tally(results, area.id(), versioned ? n : null, n.id(), true)));
+                tally(results, area.id(), versioned ? n : null, n.id(), true, true),
+                failures(results, area.id(), versioned ? n : null, n.id(), true)));
       }
     }
-    return new Coverage(rows);
+    List<CaseRunner.Check> failed = new ArrayList<>();
+    for (CaseRunner.Result r : results) {
+      r.checks().stream().filter(c -> !c.passed()).forEach(failed::add);
+    }
+    return new Coverage(rows, failed);
   }
 
-  /** The checks of {@code node} of {@code area} (of a version: of {@code exact}, when not null). */
-  private static Map<Status, Integer> tally(
+  private static int failures(
       List<CaseRunner.Result> results, String area, Ir.Node exact, String node, boolean partner) {
+    return tally(results, area, exact, node, partner, false).values().stream()
+        .mapToInt(Integer::intValue)
+        .sum();
+  }
+
+  /**
+   * The passed (or failed) checks of {@code node} of {@code area} (of a version: of {@code exact},
+   * when not null), per outcome found.
+   */
+  private static Map<Status, Integer> tally(
+      List<CaseRunner.Result> results,
+      String area,
+      Ir.Node exact,
+      String node,
+      boolean partner,
+      boolean passed) {
     Map<Status, Integer> counts = new EnumMap<>(Status.class);
     for (CaseRunner.Result r : results) {
       for (CaseRunner.Check c : r.checks()) {
         if (c.area().equals(area)
             && c.node().id().equals(node)
             && (exact == null || c.node().equals(exact))
-            && c.expected().partner() == partner) {
+            && c.expected().partner() == partner
+            && c.passed() == passed) {
           counts.merge(c.status(), 1, Integer::sum);
         }
       }
@@ -160,7 +191,7 @@ public final class Coverage {
     String fmt = "%-" + areaWidth + "s  %-" + nodeWidth + "s  %5s  %7s  %13s%n";
     sb.append(String.format(Locale.ROOT, fmt, "area", "node", "met", "not met", "not evaluated"));
     for (Row r : rows) {
-      sb.append(
+      String line =
           String.format(
               Locale.ROOT,
               fmt,
@@ -168,7 +199,11 @@ public final class Coverage {
               r.label(),
               cell(r, Status.MET),
               cell(r, Status.NOT_MET),
-              cell(r, Status.NOT_EVALUATED)));
+              cell(r, Status.NOT_EVALUATED));
+      if (r.failed() > 0) {
+        line = line.stripTrailing() + "  (+" + r.failed() + " failed, not counted)\n";
+      }
+      sb.append(line);
     }
     sb.append('\n');
     String sum = "%-" + areaWidth + "s  %-16s  %s%n";
@@ -205,6 +240,19 @@ public final class Coverage {
       sb.append("\nNot covered:\n");
       for (String m : missing) {
         sb.append("  ").append(m).append('\n');
+      }
+    }
+    if (!failed.isEmpty()) {
+      sb.append(
+          "\nNot counted: "
+              + (failed.size() == 1 ? "1 check" : failed.size() + " checks")
+              + " failed, and a failed check covers nothing:\n");
+      for (CaseRunner.Check c : failed) {
+        sb.append("  ")
+            .append(c.expected().span().where())
+            .append(": ")
+            .append(c.expected().text())
+            .append('\n');
       }
     }
     return sb.toString();

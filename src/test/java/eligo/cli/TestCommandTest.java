@@ -165,6 +165,35 @@ class TestCommandTest {
                 + "1 passed, 1 failed (interpret engine)\n");
   }
 
+  /**
+   * A failed expectation covered the outcome it found: 'wrong' expected net-customer-adds met and
+   * found not met, and the table counted not met as covered, so the bar passed on a case that pins
+   * nothing. Now a failed check covers nothing and is listed apart.
+   */
+  @Test
+  void aFailedExpectationCoversNothingAndIsListedApart() throws IOException {
+    Path file = tmp.resolve("wrong.cases");
+    Files.writeString(file, WRONG, StandardCharsets.UTF_8);
+    Run r = eligo("test", "--engine", "interpret", file.toString());
+    String where = file.toString().replace('\\', '/');
+    assertThat(r.out())
+        .containsPattern("\nazure +net-customer-adds +1 +0 +0  \\(\\+1 failed, not counted\\)\n")
+        .containsPattern("\nazure +usage-growth +1 +0 +0\n")
+        .containsPattern("\nazure +2 of 5 \\(40%\\) +2 of 14 ")
+        .contains("  azure net-customer-adds: not_met, not_evaluated\n")
+        .endsWith(
+            "\nNot counted: 3 checks failed, and a failed check covers nothing:\n"
+                + "  "
+                + where
+                + ":24:3: expect azure net-customer-adds met 1 for C1\n"
+                + "  "
+                + where
+                + ":26:3: expect modern-work-smb deployments.cpor not met for C2\n"
+                + "  "
+                + where
+                + ":27:3: expect partner modern-work-smb usage-growth.cpor met 8 for P2\n");
+  }
+
   @Test
   void coverageBelowTheBarFails() {
     Run r = eligo("test", "--engine", "interpret", "--min-coverage", "50", "criteria/azure.cases");
