@@ -112,6 +112,7 @@ public final class CaseRunner {
     for (Expectation e : c.expectations()) {
       resolve(c, e, out);
     }
+    out.addAll(CaseMonths.unread(program, c));
     out.sort(Diagnostics.ORDER);
     return new Prepared(c, loaded.dataset(), List.copyOf(out));
   }

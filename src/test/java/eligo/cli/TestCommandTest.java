@@ -194,6 +194,51 @@ class TestCommandTest {
                 + ":27:3: expect partner modern-work-smb usage-growth.cpor met 8 for P2\n");
   }
 
+  /**
+   * A usage row in a month no node reads (after the as-of month, or before the earliest month the
+   * criteria read) was taken silently, and the case failed with "0 workloads" and no word of why;
+   * now it is a warning at the row. One month outside is an edge test, as the shipped cases write
+   * it, and no warning.
+   */
+  @Test
+  void aUsageRowNoNodeReadsIsAWarningAtTheRow() throws IOException {
+    Path file = tmp.resolve("months.cases");
+    Files.writeString(
+        file,
+        """
+        as of 2026-08
+        workloads "Azure SQL Database", "Virtual Machines" family "Azure"
+        case "months" {
+          intent "Rows outside the months read."
+          customer C1
+          tenant T1
+          association T1 "Azure SQL Database" PAL from 2024-01
+          usage T1 "Azure SQL Database" 2026-10 acr 1000
+          usage T1 "Virtual Machines" 2026-07 .. 2026-11 acr 1
+          usage T1 "Azure SQL Database" 2020-01 acr 1000
+          usage T1 "Azure SQL Database" 2026-09 acr 1000
+          usage T1 "Azure SQL Database" 2024-08 acr 1000
+          expect azure workloads met 1
+        }
+        """,
+        StandardCharsets.UTF_8);
+    Run r = eligo("test", "--engine", "interpret", file.toString());
+    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(r.err().lines().filter(l -> l.contains(": warning: ")))
+        .containsExactly(
+            file
+                + ":8:3: warning: usage in 2026-10 is after the case's as-of month (2026-08): no"
+                + " node reads it; fix the month or the case's 'as of'",
+            file
+                + ":9:3: warning: usage in 2026-09 .. 2026-11 is after the case's as-of month"
+                + " (2026-08): no node reads it; fix the month or the case's 'as of'",
+            file
+                + ":10:3: warning: usage in 2020-01 is before 2024-09, the earliest month the"
+                + " criteria read as of 2026-08 (azure workloads): no node reads it; fix the month"
+                + " or the case's 'as of'");
+    assertThat(r.err()).endsWith("3 warnings\n");
+  }
+
   @Test
   void coverageBelowTheBarFails() {
     Run r = eligo("test", "--engine", "interpret", "--min-coverage", "50", "criteria/azure.cases");
