@@ -50,9 +50,37 @@ public final class SyntaxErrors {
                     + "'"
                     + strayHint(tokens, vocabulary, t)));
       } else if ("UNTERMINATED_STRING".equals(kind)) {
+        Span text = Tokens.span(source, t);
+        String after = afterToken(t);
+        if (after.length() == 2
+            && after.charAt(0) == '\\'
+            && !"\r\n".contains(after.substring(1))) {
+          // "C:\data", "\u00e9": the text stops at a backslash that starts no escape
+          String c = printable(after.substring(1));
+          out.add(
+              Diagnostic.error(
+                  new Span(source, text.line(), text.column() + text.length(), 2),
+                  "'\\"
+                      + c
+                      + "' is no escape in a text: the only ones are \\\" for a quote and \\\\ for"
+                      + " a backslash (for a backslash before '"
+                      + c
+                      + "', write \\\\"
+                      + c
+                      + ")"));
+          continue;
+        }
         out.add(Diagnostic.error(Tokens.span(source, t), "this text has no closing quote (\")"));
       }
     }
+  }
+
+  /** The two characters after {@code t} in its input (fewer at the end). */
+  private static String afterToken(Token t) {
+    org.antlr.v4.runtime.CharStream in = t.getInputStream();
+    int from = t.getStopIndex() + 1;
+    int to = Math.min(from + 1, in.size() - 1);
+    return from > to ? "" : in.getText(org.antlr.v4.runtime.misc.Interval.of(from, to));
   }
 
   /** Curly quotes, as a word processor writes them. */

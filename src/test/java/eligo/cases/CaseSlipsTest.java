@@ -62,6 +62,19 @@ class CaseSlipsTest {
         .containsExactly("4:1 '//' does not start a comment here: comments start with '#'");
   }
 
+  /**
+   * A backslash that starts no escape ('C:\\data', '\\u00e9') said "this text has no closing quote"
+   * of a text that has one; now it is named, at the backslash.
+   */
+  @Test
+  void aBackslashThatStartsNoEscapeIsNamed() {
+    assertThat(errors(TEXT.replace("intent \"x\"", "intent \"see C:\\data \\\" here\"")))
+        .containsExactly(
+            "4:17 '\\d' is no escape in a text: the only ones are \\\" for a quote and \\\\ for a"
+                + " backslash (for a backslash before 'd', write \\\\d)");
+    assertThat(errors(TEXT.replace("intent \"x\"", "intent \"C:\\\\data \\\" ok\""))).isEmpty();
+  }
+
   /** Commas and numbers that are not a thousands separator are left to the parser. */
   @Test
   void listsAndPlainNumbersAreNoSlips() {

@@ -160,6 +160,20 @@ class SlipsTest {
                 + " (\"), not the curly quotes a word processor makes");
   }
 
+  /**
+   * A backslash that starts no escape ended the text there: "this text has no closing quote" at a
+   * text that has one; now the backslash is named with the escapes there are.
+   */
+  @Test
+  void aBackslashThatStartsNoEscapeIsNamed() {
+    assertThat(errorsAfter("modern-work.criteria", "\"Intune\", \"EXO\"", "\"In\\tune\", \"EXO\""))
+        .singleElement()
+        .asString()
+        .contains(
+            "'\\t' is no escape in a text: the only ones are \\\" for a quote and \\\\ for a"
+                + " backslash (for a backslash before 't', write \\\\t)");
+  }
+
   @Test
   void aCommentWrittenWithSlashesSaysCommentsStartWithHash() {
     assertThat(errorsAfter("azure.criteria", "# all Azure services", "// all Azure services"))
