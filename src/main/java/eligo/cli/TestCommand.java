@@ -76,10 +76,36 @@ final class TestCommand implements Callable<Integer> {
               + " every case file is still checked.")
   String run;
 
+  /** Taken, as opa test's: the coverage is always shown. */
+  @Option(names = "--coverage", hidden = true)
+  boolean coverage;
+
+  /** Refused with where a case's month is written (an unknown option said nothing of it). */
+  @Option(names = "--as-of", hidden = true, paramLabel = "M")
+  String asOf;
+
+  /** Refused with where a case's data is written. */
+  @Option(names = "--data", hidden = true, paramLabel = "DIR")
+  String data;
+
   @Override
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
+    if (asOf != null) {
+      err.println(
+          "eligo: test takes no --as-of: each case runs as of the month its case file gives"
+              + " ('as of "
+              + asOf
+              + "' at the top of the file, or in the case)");
+      return ExitCodes.USAGE;
+    }
+    if (data != null) {
+      err.println(
+          "eligo: test takes no --data: each case carries its own rows (customer, tenant,"
+              + " association, usage lines); to run the criteria on a dataset, use eligo run");
+      return ExitCodes.USAGE;
+    }
     if (minCoverage != null
         && (minCoverage.signum() < 0 || minCoverage.compareTo(BigDecimal.valueOf(100)) > 0)) {
       err.println(

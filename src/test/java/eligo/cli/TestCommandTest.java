@@ -239,6 +239,28 @@ class TestCommandTest {
     assertThat(r.err()).endsWith("3 warnings\n");
   }
 
+  /**
+   * 'eligo test --as-of 2026-08' and '--data DIR' said "Unknown option" and the usage, with no word
+   * of where a case's month and rows are written; '--coverage' (as opa test) was refused though the
+   * coverage is always shown.
+   */
+  @Test
+  void asOfAndDataAreRefusedWithWhereCasesWriteThemAndCoverageIsTaken() {
+    Run asOf = eligo("test", "--as-of", "2026-08", "criteria/azure.cases");
+    assertThat(asOf.code()).isEqualTo(ExitCodes.USAGE);
+    assertThat(asOf.err())
+        .isEqualTo(
+            "eligo: test takes no --as-of: each case runs as of the month its case file gives ('as"
+                + " of 2026-08' at the top of the file, or in the case)\n");
+    Run data = eligo("test", "--data", "x", "criteria/azure.cases");
+    assertThat(data.code()).isEqualTo(ExitCodes.USAGE);
+    assertThat(data.err())
+        .startsWith("eligo: test takes no --data: each case carries its own rows");
+    Run coverage = eligo("test", "--coverage", "criteria/azure.cases");
+    assertThat(coverage.code()).as(coverage.err()).isZero();
+    assertThat(coverage.out()).contains("\nNot covered:\n");
+  }
+
   @Test
   void coverageBelowTheBarFails() {
     Run r = eligo("test", "--engine", "interpret", "--min-coverage", "50", "criteria/azure.cases");
