@@ -177,6 +177,9 @@ public final class CaseParsing {
           error(span(c), "a case has one intent; this is its second");
         }
         intent = Tokens.unquote(c.STRING().getText());
+        if (intent.isBlank()) {
+          error(span(c.STRING().getSymbol()), "this intent is empty: say what the case shows");
+        }
       } else if (item instanceof AsOfItemContext c) {
         if (caseAsOf != null) {
           asOfTwice("this case's", caseAsOf, c.asOf());
@@ -225,7 +228,9 @@ public final class CaseParsing {
       } else if (item instanceof UsageItemContext c) {
         usage.addAll(usage(c));
       } else if (item instanceof ExpectItemContext c) {
-        expectations.add(expectation(c));
+        Expectation e = expectation(c);
+        twice(e, expectations);
+        expectations.add(e);
       }
     }
     if (intent == null) {
@@ -254,6 +259,42 @@ public final class CaseParsing {
         asOf,
         new Data(workloads, customers, tenants, associations, usage),
         expectations);
+  }
+
+  /**
+   * An expectation on the node and subject of an earlier one of the case: a warning when it says
+   * the same (a copy), an error when it says another outcome (one of the two always fails).
+   */
+  private void twice(Expectation e, List<Expectation> earlier) {
+    for (Expectation p : earlier) {
+      if (p.partner() == e.partner()
+          && p.area().text().equals(e.area().text())
+          && p.node().text().equals(e.node().text())
+          && java.util.Objects.equals(
+              p.subject() == null ? null : p.subject().text(),
+              e.subject() == null ? null : e.subject().text())) {
+        boolean same =
+            p.status() == e.status()
+                && (p.value() == null
+                    ? e.value() == null
+                    : e.value() != null && p.value().compareTo(e.value()) == 0);
+        String line = "line " + p.span().line() + " (" + p.text() + ")";
+        diagnostics.add(
+            same
+                ? Diagnostic.warning(
+                    e.span(), "the same expectation as " + line + ": leave one out")
+                : Diagnostic.error(
+                    e.span(),
+                    "line "
+                        + p.span().line()
+                        + " expects another outcome of this node for the same "
+                        + (e.partner() ? "partner" : "customer")
+                        + " ("
+                        + p.text()
+                        + "): one of the two always fails; keep the one the criteria mean"));
+        return;
+      }
+    }
   }
 
   /** A second 'as of' of the file or of a case: an error at it (the first one stands). */

@@ -313,6 +313,8 @@ public final class CaseRunner {
                     + (subjects.isEmpty() ? "" : " (" + String.join(", ", subjects) + ")")
                     + ": say which with 'for ID' at the end"));
       }
+    } else if (!subjects.contains(e.subject().text()) && owner(c, e) != null) {
+      out.add(Diagnostic.error(e.subject().span(), owner(c, e)));
     } else if (!subjects.contains(e.subject().text())) {
       out.add(
           Diagnostic.error(
@@ -324,6 +326,40 @@ public final class CaseRunner {
                   + "' in this case"
                   + guess(e.subject().text(), subjects)));
     }
+  }
+
+  /**
+   * When the subject of {@code e} names a tenant (for a customer's node) or a customer (for a
+   * partner's): the error that says whose it is and what to write; else null.
+   */
+  private static String owner(Case c, Expectation e) {
+    String id = e.subject().text();
+    if (!e.partner()) {
+      for (CaseFile.Tenant t : c.data().tenants()) {
+        if (t.id().equals(id) && t.customer() != null) {
+          return "'"
+              + id
+              + "' is a tenant of customer "
+              + t.customer()
+              + ": an expectation is about a customer: write 'for "
+              + t.customer()
+              + "'";
+        }
+      }
+      return null;
+    }
+    for (CaseFile.Customer k : c.data().customers()) {
+      if (k.id().equals(id)) {
+        return "'"
+            + id
+            + "' is a customer of partner "
+            + k.partner()
+            + ": a partner-level expectation is about a partner: write 'for "
+            + k.partner()
+            + "'";
+      }
+    }
+    return null;
   }
 
   private static String subject(Expectation e, List<String> subjects) {

@@ -55,7 +55,7 @@ class CasesTest {
           association T2 "B" PAL from 2025-01 to 2025-06
           usage T1 "A" 2026-03 .. 2026-05 acr -1.5 paid_units 7
           expect x y met 1
-          expect x y not met
+          expect x z not met
           expect x y not_met -2 for C1
           expect x y not evaluated for "C 2"
           expect partner x z not_met 0.4 for P9

@@ -261,6 +261,42 @@ class TestCommandTest {
     assertThat(coverage.out()).contains("\nNot covered:\n");
   }
 
+  /**
+   * A tenant given where the customer belongs ('for T1') said "no customer 'T1'; did you mean
+   * 'C1'?" (a guess by spelling), and a customer given for a partner-level node "no partner 'C1'";
+   * now each says whose it is and what to write.
+   */
+  @Test
+  void aTenantOrCustomerWhereTheSubjectBelongsIsNamedWithItsOwner() throws IOException {
+    Path file = tmp.resolve("subjects.cases");
+    Files.writeString(
+        file,
+        """
+        as of 2026-08
+        workloads "Azure SQL Database" family "Azure"
+        case "subjects" {
+          intent "Ids of the wrong kind."
+          customer C1 partner P7
+          tenant T1
+          customer C2
+          tenant T2
+          expect azure workloads not met for T2
+          expect partner modern-work-smb usage-growth.cpor not met for C1
+        }
+        """,
+        StandardCharsets.UTF_8);
+    Run r = eligo("test", "--engine", "interpret", file.toString());
+    assertThat(r.code()).isEqualTo(ExitCodes.CRITERIA);
+    assertThat(r.err().lines().filter(l -> l.contains(": error: ")))
+        .containsExactly(
+            file
+                + ":9:38: error: 'T2' is a tenant of customer C2: an expectation is about a"
+                + " customer: write 'for C2'",
+            file
+                + ":10:64: error: 'C1' is a customer of partner P7: a partner-level expectation"
+                + " is about a partner: write 'for P7'");
+  }
+
   @Test
   void coverageBelowTheBarFails() {
     Run r = eligo("test", "--engine", "interpret", "--min-coverage", "50", "criteria/azure.cases");
