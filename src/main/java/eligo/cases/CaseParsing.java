@@ -273,16 +273,15 @@ public final class CaseParsing {
           && java.util.Objects.equals(
               p.subject() == null ? null : p.subject().text(),
               e.subject() == null ? null : e.subject().text())) {
+        // 'met' and 'met 5' say one outcome; 'met 4' and 'met 5', or 'met' and 'not met', two
         boolean same =
             p.status() == e.status()
-                && (p.value() == null
-                    ? e.value() == null
-                    : e.value() != null && p.value().compareTo(e.value()) == 0);
+                && (p.value() == null || e.value() == null || p.value().compareTo(e.value()) == 0);
         String line = "line " + p.span().line() + " (" + p.text() + ")";
         diagnostics.add(
             same
                 ? Diagnostic.warning(
-                    e.span(), "the same expectation as " + line + ": leave one out")
+                    e.span(), line + " already expects this outcome: leave one out")
                 : Diagnostic.error(
                     e.span(),
                     "line "

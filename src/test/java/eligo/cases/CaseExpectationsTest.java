@@ -33,7 +33,11 @@ class CaseExpectationsTest {
   @Test
   void anExpectationWrittenTwiceIsAWarningAndAnotherOutcomeOfTheSameNodeAnError() {
     assertThat(errors(TEXT.replace("met 1000\n", "met 1000\n  expect x y met 1000.00\n")))
-        .containsExactly("9:3 the same expectation as line 8 (expect x y met 1000): leave one out");
+        .containsExactly(
+            "9:3 line 8 (expect x y met 1000) already expects this outcome: leave one out");
+    assertThat(errors(TEXT.replace("met 1000\n", "met 1000\n  expect x y met\n")))
+        .containsExactly(
+            "9:3 line 8 (expect x y met 1000) already expects this outcome: leave one out");
     assertThat(errors(TEXT.replace("met 1000\n", "met 1000\n  expect x y not met\n")))
         .containsExactly(
             "9:3 line 8 expects another outcome of this node for the same customer (expect x y"
