@@ -249,6 +249,8 @@ public final class ImpactReport {
     }
     return PAGE.get("page")
         .render(
+            "change",
+            impact.newLabel().equals(impact.oldLabel()) ? "data" : "criteria",
             "criteria",
             // one criteria folder on two data folders: it once
             Html.raw(

@@ -464,6 +464,7 @@ class DiffCommandTest {
     assertThat(html)
         .startsWith("<!DOCTYPE html>")
         .endsWith("</html>\n")
+        .contains("<h1>Impact of a criteria change</h1>")
         .contains("<h2>Customers</h2>")
         .contains("&lt;script&gt;alert(1)&lt;/script&gt; 83")
         .contains("O'Brien Ltd 28")

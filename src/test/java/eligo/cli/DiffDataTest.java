@@ -131,7 +131,9 @@ class DiffDataTest {
                 + SAMPLE
                 + " -&gt; "
                 + newData
-                + "</code>, as of 2026-09.</p>");
+                + "</code>, as of 2026-09.</p>")
+        // a data change, not a criteria change
+        .contains("<title>Impact of a data change</title>", "<h1>Impact of a data change</h1>");
   }
 
   @Test
