@@ -1,5 +1,6 @@
 package eligo.editor;
 
+import eligo.check.Frontend;
 import eligo.lang.CriteriaParsing;
 import eligo.lang.Diagnostic;
 import eligo.lang.Formatter;
@@ -46,7 +47,9 @@ public final class LanguageService {
   public Map<Path, List<Problem>> diagnostics(Path file) {
     Map<Path, List<Problem>> out = new LinkedHashMap<>();
     if (Workspace.isCases(file)) {
-      out.put(Workspace.normal(file), Problems.ofCases(workspace.source(file)));
+      Frontend.Compilation criteria =
+          Frontend.compile(workspace.criteriaTexts(Workspace.normal(file).getParent()));
+      out.put(Workspace.normal(file), Problems.ofCases(workspace.source(file), criteria));
       return out;
     }
     Catalog catalog = Catalog.of(data);

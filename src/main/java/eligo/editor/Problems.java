@@ -3,8 +3,11 @@ package eligo.editor;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import eligo.cases.CaseFile;
 import eligo.cases.CaseParsing;
+import eligo.cases.CaseRunner;
 import eligo.check.Frontend;
+import eligo.engine.Engine;
 import eligo.lang.CriteriaParsing;
 import eligo.lang.Diagnostic;
 import eligo.lang.SourceFile;
@@ -49,6 +52,30 @@ public final class Problems {
     List<Problem> out = new ArrayList<>();
     for (Diagnostic d : CaseParsing.parse(source).diagnostics()) {
       out.add(Problem.of(d, d.message().startsWith("unknown") ? "unknown-name" : "syntax"));
+    }
+    return out;
+  }
+
+  /**
+   * The problems of a case file: its own ({@link #ofCases(SourceFile)}) and, when it has no error
+   * of its own and {@code criteria} compiled, those of preparing each case against the criteria
+   * (code {@code case}): an area, node, customer or partner that does not exist, a subject of the
+   * wrong kind, rows of months no node reads; what {@code eligo test} says before it runs a case.
+   */
+  public static List<Problem> ofCases(SourceFile source, Frontend.Compilation criteria) {
+    List<Problem> out = ofCases(source);
+    if (criteria == null
+        || !criteria.ok()
+        || out.stream().anyMatch(p -> p.severity() == Problem.Severity.ERROR)) {
+      return out;
+    }
+    CaseRunner runner = new CaseRunner(criteria, Engine.generated);
+    for (CaseFile.Case k : CaseParsing.parse(source).file().cases()) {
+      for (Diagnostic d : runner.prepare(k).diagnostics()) {
+        if (d.span().file().name().equals(source.name())) {
+          out.add(Problem.of(d, "case"));
+        }
+      }
     }
     return out;
   }

@@ -405,5 +405,15 @@ class LanguageServiceTest {
         .workspace()
         .open(cases, text.replace("intent \"A tenant qualifies", "intnt \"A tenant qualifies"));
     assertThat(service.diagnostics(cases).get(cases)).isNotEmpty();
+    // what eligo test says before it runs a case, at its line: a node the area does not have
+    String typo =
+        text.replaceFirst(
+            "expect azure net-customer-adds met 1", "expect azure net-customer-ads met 1");
+    service.workspace().open(cases, typo);
+    List<Problem> problems = service.diagnostics(cases).get(cases);
+    assertThat(problems).hasSize(1);
+    assertThat(problems.get(0).code()).isEqualTo("case");
+    assertThat(problems.get(0).range().startLine()).isEqualTo(lineOf(typo, "net-customer-ads"));
+    assertThat(problems.get(0).message()).contains("did you mean 'net-customer-adds'");
   }
 }
