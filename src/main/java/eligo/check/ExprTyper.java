@@ -159,7 +159,13 @@ final class ExprTyper {
             "'at' takes a month, such as M or M - 12; this is " + describe(month));
         return ERR;
       }
-      return expr(a.operand(), env.withMonth(m.m()));
+      T x = expr(a.operand(), env.withMonth(m.m()));
+      String noOp = x instanceof TErr ? null : MonthUse.atChangesNothing(x, m.m());
+      if (noOp != null && reporter.complete(a.span())) { // else a syntax error may have cut x
+        reporter.error(a.span(), noOp);
+        return ERR;
+      }
+      return x;
     }
     if (e instanceof Ast.Net n) {
       if (env.inNet) {
@@ -169,7 +175,15 @@ final class ExprTyper {
         return ERR;
       }
       TNum x = expectNum(expr(n.operand(), env.inNet()), n.operand().span(), "'net'");
-      return x == null ? ERR : new TNum(new Ir.Net(x.e()), x.kind());
+      if (x == null) {
+        return ERR;
+      }
+      String zero = MonthUse.netIsZero(x.e());
+      if (zero != null && reporter.complete(n.span())) { // else a syntax error may have cut x
+        reporter.error(n.span(), zero);
+        return ERR;
+      }
+      return new TNum(new Ir.Net(x.e()), x.kind());
     }
     if (e instanceof Ast.Aggregate a) {
       return aggregates.aggregate(a, env);
