@@ -124,7 +124,24 @@ final class AggregateTyper {
           failed = true;
           continue;
       }
-      if (b.var() != null) {
+      if (b.var() != null && Symbols.builtin(b.var().text())) {
+        String name = b.var().text();
+        reporter.error(
+            b.var().span(),
+            "'"
+                + name
+                + "' is a built-in name"
+                + (name.equals("M")
+                    ? " (the as-of month): a month named 'M' would hide it here, so 'M - 12' and"
+                        + " 'TTM(M)' inside would move from this month, not from the as-of month"
+                    : ": a binder named so would hide it here")
+                + "; choose another name, such as '"
+                + (var.dim() == Ir.Dim.MONTH
+                    ? "m"
+                    : var.dim() == Ir.Dim.TENANT ? "t" : var.dim() == Ir.Dim.TYPE ? "k" : "w")
+                + "'");
+        failed = true;
+      } else if (b.var() != null) {
         inner = inner.withLocal(b.var().text(), var);
       }
     }

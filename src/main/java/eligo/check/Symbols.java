@@ -54,6 +54,11 @@ final class Symbols {
     this.lints = lints;
   }
 
+  /** Whether {@code name} is a built-in name: a measure, M, window or TTM. */
+  static boolean builtin(String name) {
+    return MEASURES.containsKey(name) || BUILTINS.contains(name);
+  }
+
   void declare(Scope s, Ast.Decl d) {
     String name = d.name().text();
     if (MEASURES.containsKey(name) || BUILTINS.contains(name)) {
