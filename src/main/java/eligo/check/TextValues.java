@@ -45,6 +45,17 @@ final class TextValues {
                   + " value >= 1'; this node's 'met when' is not such a comparison, so it is shown"
                   + " as written");
         }
+        String words =
+            replacement == null || !(met instanceof Ast.Compare c)
+                ? null
+                : BoundWords.disagree(
+                    text.value().substring(0, m.start()),
+                    text.value().substring(m.end()),
+                    c,
+                    replacement);
+        if (words != null && reporter.complete(text.span())) {
+          reporter.warning(text.span(), words);
+        }
         m.appendReplacement(
             sb, Matcher.quoteReplacement(replacement == null ? m.group() : replacement));
         continue;
