@@ -124,6 +124,11 @@ final class ExprTyper {
                   + " after its last; write the earlier month first");
           return ERR;
         }
+        String empty = MonthUse.emptyForLaterMonths(a.m(), b.m(), env);
+        if (empty != null) {
+          reporter.error(r.span(), empty);
+          return ERR;
+        }
         return new TRange(new Ir.MonthRange(a.m(), b.m()));
       }
       reporter.error(

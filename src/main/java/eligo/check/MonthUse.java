@@ -75,6 +75,42 @@ final class MonthUse {
         + " in TTM(M)'), or subtract the year before yourself: '(x at m) - (x at (m - 12))'";
   }
 
+  /**
+   * Why the range {@code from .. to} holds no month for the later months of its variable, or null:
+   * {@code m .. M - 6} with m running up to M is empty for m after M - 6, where a sum over it is 0,
+   * 'any' does not hold and 'all' holds (a tenant without usage met 'all month k in m .. M - 6').
+   */
+  static String emptyForLaterMonths(Ir.MonthExpr from, Ir.MonthExpr to, Env env) {
+    if (!(from instanceof Ir.MonthVar v) || !(to instanceof Ir.AsOf end)) {
+      return null;
+    }
+    Integer last = ExprTyper.last(from, env);
+    if (last == null || last <= end.offset()) {
+      return null;
+    }
+    String name = v.var().name() == null ? "month" : v.var().name();
+    String upTo = ExprTyper.monthText(env.monthEnd(v.var()));
+    String endText = ExprTyper.monthText(end.offset());
+    return "this range is empty for the later months of '"
+        + name
+        + "': '"
+        + name
+        + "' runs up to "
+        + upTo
+        + ", and the range "
+        + (v.offset() == 0 ? "" : "(from " + words(from) + ") ")
+        + "ends at "
+        + endText
+        + ", so past that it holds no month (a sum over it is 0, 'any' does not hold, 'all'"
+        + " holds for any data); end the range of '"
+        + name
+        + "' earlier (up to "
+        + ExprTyper.monthText(end.offset() - v.offset())
+        + "), or end this one at '"
+        + name
+        + "' or later";
+  }
+
   /** A month as written: M, (M - 12), m, (m + 1), earliest start. */
   private static String words(Ir.MonthExpr m) {
     if (m instanceof Ir.AsOf a) {
