@@ -85,10 +85,11 @@ final class AggregateTyper {
             }
             var = newVar(Ir.Dim.MONTH, b.var());
             binders.add(new Ir.ForMonth(var, months));
+            Integer start = ExprTyper.first(months.from(), inner);
             Integer end = ExprTyper.last(months.to(), inner);
             inner = inner.withMonth(new Ir.MonthVar(var, 0));
-            if (end != null) {
-              inner = inner.withMonthEnd(var, end);
+            if (start != null || end != null) {
+              inner = inner.withMonthBounds(var, start, end);
             }
             dims.add("month");
             break;

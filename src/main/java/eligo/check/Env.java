@@ -25,7 +25,7 @@ final class Env {
   /**
    * The last month of each bound month variable's range, as an offset from M, where it is fixed.
    */
-  private final Map<Ir.Var, Integer> monthEnds;
+  private final Map<Ir.Var, Bounds> monthEnds;
 
   /**
    * The node's value ({@code value}): a TNum, ERR after an error in it, or null outside 'met when'.
@@ -47,7 +47,7 @@ final class Env {
       T value,
       boolean inNet,
       boolean partnerLevel,
-      Map<Ir.Var, Integer> monthEnds) {
+      Map<Ir.Var, Bounds> monthEnds) {
     this.scope = scope;
     this.tenant = tenant;
     this.workload = workload;
@@ -101,16 +101,31 @@ final class Env {
         scope, tenant, workload, month, type, locals, value, true, partnerLevel, monthEnds);
   }
 
-  /** The same with month variable {@code v} bound over months that end at M + {@code end}. */
-  Env withMonthEnd(Ir.Var v, int end) {
-    Map<Ir.Var, Integer> m = new HashMap<>(monthEnds);
-    m.put(v, end);
+  /**
+   * The first and last month of a month variable's range, as offsets from M; null where not fixed.
+   */
+  record Bounds(Integer first, Integer last) {}
+
+  /**
+   * The same with month variable {@code v} bound over months from M + {@code first} to M + {@code
+   * last} (either null when the data decide it).
+   */
+  Env withMonthBounds(Ir.Var v, Integer first, Integer last) {
+    Map<Ir.Var, Bounds> m = new HashMap<>(monthEnds);
+    m.put(v, new Bounds(first, last));
     return new Env(scope, tenant, workload, month, type, locals, value, inNet, partnerLevel, m);
   }
 
   /** The last month of month variable {@code v}, as an offset from M, or null when not fixed. */
   Integer monthEnd(Ir.Var v) {
-    return monthEnds.get(v);
+    Bounds b = monthEnds.get(v);
+    return b == null ? null : b.last();
+  }
+
+  /** The first month of month variable {@code v}, as an offset from M, or null when not fixed. */
+  Integer monthStart(Ir.Var v) {
+    Bounds b = monthEnds.get(v);
+    return b == null ? null : b.first();
   }
 
   Env withLocal(String name, Ir.Var v) {

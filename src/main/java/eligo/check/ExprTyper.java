@@ -125,6 +125,9 @@ final class ExprTyper {
           return ERR;
         }
         String empty = MonthUse.emptyForLaterMonths(a.m(), b.m(), env);
+        if (empty == null) {
+          empty = MonthUse.emptyForEarlierMonths(a.m(), b.m(), env);
+        }
         if (empty != null) {
           reporter.error(r.span(), empty);
           return ERR;
@@ -241,6 +244,19 @@ final class ExprTyper {
     }
     if (m instanceof Ir.MonthVar v && env.monthEnd(v.var()) != null) {
       return env.monthEnd(v.var()) + v.offset();
+    }
+    return null;
+  }
+
+  /**
+   * The first month {@code m} can be, as an offset from M, as {@link #last}; null when not fixed.
+   */
+  static Integer first(Ir.MonthExpr m, Env env) {
+    if (m instanceof Ir.AsOf a) {
+      return a.offset();
+    }
+    if (m instanceof Ir.MonthVar v && env.monthStart(v.var()) != null) {
+      return env.monthStart(v.var()) + v.offset();
     }
     return null;
   }

@@ -111,6 +111,40 @@ final class MonthUse {
         + "' or later";
   }
 
+  /**
+   * Why the range {@code from .. to} holds no month for the earlier months of its variable, or
+   * null: {@code M - 6 .. m} with m from M - 11 is empty for m before M - 6, as {@link
+   * #emptyForLaterMonths}.
+   */
+  static String emptyForEarlierMonths(Ir.MonthExpr from, Ir.MonthExpr to, Env env) {
+    if (!(from instanceof Ir.AsOf start) || !(to instanceof Ir.MonthVar v)) {
+      return null;
+    }
+    Integer first = ExprTyper.first(to, env);
+    if (first == null || first >= start.offset()) {
+      return null;
+    }
+    String name = v.var().name() == null ? "month" : v.var().name();
+    return "this range is empty for the earlier months of '"
+        + name
+        + "': '"
+        + name
+        + "' runs from "
+        + ExprTyper.monthText(env.monthStart(v.var()))
+        + ", and the range "
+        + (v.offset() == 0 ? "" : "(to " + words(to) + ") ")
+        + "starts at "
+        + ExprTyper.monthText(start.offset())
+        + ", so before that it holds no month (a sum over it is 0, 'any' does not hold, 'all'"
+        + " holds for any data); start the range of '"
+        + name
+        + "' later (from "
+        + ExprTyper.monthText(start.offset() - v.offset())
+        + "), or start this one at '"
+        + name
+        + "' or earlier";
+  }
+
   /** A month as written: M, (M - 12), m, (m + 1), earliest start. */
   private static String words(Ir.MonthExpr m) {
     if (m instanceof Ir.AsOf a) {
