@@ -81,50 +81,37 @@ class DiffDataTest {
     return rows(results);
   }
 
+  /** {@code eligo diff --criteria criteria --old-data SAMPLE --new-data NEW} and {@code more}. */
+  private static DiffCommandTest.Run dataDiff(Path newData, String... more) {
+    List<String> args =
+        new ArrayList<>(
+            List.of(
+                "diff",
+                "--criteria",
+                "criteria",
+                "--old-data",
+                SAMPLE.toString(),
+                "--new-data",
+                newData.toString()));
+    args.addAll(List.of(more));
+    return eligo(args.toArray(String[]::new));
+  }
+
   @Test
   void twoDataFoldersListExactlyTheRowsTwoRunsDiffer() throws IOException {
     Path newData = tripledAcr("2026-09");
     List<String> expected = changedRows(SAMPLE, newData);
     assertThat(expected).isNotEmpty();
     // before: diff had no way to take two data folders ('--data' should be specified only once)
-    DiffCommandTest.Run r =
-        eligo(
-            "diff",
-            "--criteria",
-            "criteria",
-            "--old-data",
-            SAMPLE.toString(),
-            "--new-data",
-            newData.toString(),
-            "--format",
-            "json");
+    DiffCommandTest.Run r = dataDiff(newData, "--format", "json");
     assertThat(r.code()).as(r.err()).isZero();
     assertThat(reportedRows(new ObjectMapper().readTree(r.out()))).isEqualTo(expected);
 
-    DiffCommandTest.Run text =
-        eligo(
-            "diff",
-            "--criteria",
-            "criteria",
-            "--old-data",
-            SAMPLE.toString(),
-            "--new-data",
-            newData.toString(),
-            "--exit-code");
+    DiffCommandTest.Run text = dataDiff(newData, "--exit-code");
     assertThat(text.code()).isEqualTo(ExitCodes.CHANGED);
     assertThat(text.out())
         .startsWith("Criteria criteria on " + SAMPLE + " -> " + newData + ", as of 2026-09\n");
-    DiffCommandTest.Run html =
-        eligo(
-            "diff",
-            "--criteria",
-            "criteria",
-            "--old-data",
-            SAMPLE.toString(),
-            "--new-data",
-            newData.toString(),
-            "--format",
-            "html");
+    DiffCommandTest.Run html = dataDiff(newData, "--format", "html");
     assertThat(html.out())
         .contains(
             "<p>Criteria <code>criteria</code> on <code>"

@@ -39,7 +39,12 @@ class ServeChromiumTest {
   }
 
   static void signIn(Browser b, String token) throws Exception {
-    b.open(site.server.url() + "login");
+    signIn(b, site, token);
+  }
+
+  /** Signs in to {@code served} with {@code token}, and waits for the page it leads to. */
+  static void signIn(Browser b, ServedSite served, String token) throws Exception {
+    b.open(served.server.url() + "login");
     b.eval("document.getElementById('token').focus()");
     b.type(token);
     b.eval("document.getElementById('sign-in').click()");
@@ -187,11 +192,7 @@ class ServeChromiumTest {
   void aStoppedServerIsSaidSoAndTheEditsStay() throws Exception {
     ServedSite own = new ServedSite(Files.createTempDirectory(tmp, "stopped"), true);
     try (Browser b = browser()) {
-      b.open(own.server.url() + "login");
-      b.eval("document.getElementById('token').focus()");
-      b.type(ServedSite.STAFF);
-      b.eval("document.getElementById('sign-in').click()");
-      b.waitUntil("location.pathname === '/' && document.readyState === 'complete'");
+      signIn(b, own, ServedSite.STAFF);
       openAzure(b);
       own.close();
       replaceInEditor(b, "    met when value >= 1", "    met when value >= 2");
@@ -212,11 +213,7 @@ class ServeChromiumTest {
   void aPageWhoseSessionEndedSavesItsEditsOnceSignedInAgain() throws Exception {
     ServedSite own = new ServedSite(Files.createTempDirectory(tmp, "session"), true);
     try (Browser b = browser()) {
-      b.open(own.server.url() + "login");
-      b.eval("document.getElementById('token').focus()");
-      b.type(ServedSite.STAFF);
-      b.eval("document.getElementById('sign-in').click()");
-      b.waitUntil("location.pathname === '/' && document.readyState === 'complete'");
+      signIn(b, own, ServedSite.STAFF);
       openAzure(b);
       replaceInEditor(b, "area azure", "# reviewed\narea azure");
       b.waitUntil("document.getElementById('status').textContent === 'no errors'");
@@ -258,11 +255,7 @@ class ServeChromiumTest {
     ServedSite own = new ServedSite(Files.createTempDirectory(tmp, "conflict"), true);
     Path file = own.criteria.resolve("azure.criteria");
     try (Browser b = browser()) {
-      b.open(own.server.url() + "login");
-      b.eval("document.getElementById('token').focus()");
-      b.type(ServedSite.STAFF);
-      b.eval("document.getElementById('sign-in').click()");
-      b.waitUntil("location.pathname === '/' && document.readyState === 'complete'");
+      signIn(b, own, ServedSite.STAFF);
       openAzure(b);
       for (String choice : new String[] {"keep-mine", "take-theirs"}) {
         replaceInEditor(b, "area azure", "# mine, " + choice + "\narea azure");
