@@ -17,7 +17,6 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.eclipse.lsp4j.CodeAction;
-import org.eclipse.lsp4j.CodeActionKind;
 import org.eclipse.lsp4j.CodeActionParams;
 import org.eclipse.lsp4j.Command;
 import org.eclipse.lsp4j.CompletionItem;
@@ -259,70 +258,19 @@ final class CriteriaDocuments implements TextDocumentService {
   @Override
   public CompletableFuture<List<? extends Location>> references(ReferenceParams params) {
     return CompletableFuture.supplyAsync(
-        () -> {
-          Path p = Convert.path(params.getTextDocument());
-          int[] place = Convert.place(params, positions(p));
-          boolean declaration =
-              params.getContext() != null && params.getContext().isIncludeDeclaration();
-          return service.references(p, place[0], place[1], declaration).stream()
-              .map(l -> Convert.location(l, positions(l.file())))
-              .toList();
-        });
+        () -> EditRequests.references(service, this::positions, params));
   }
 
   @Override
   public CompletableFuture<List<Either<Command, CodeAction>>> codeAction(CodeActionParams params) {
     return CompletableFuture.supplyAsync(
-        () -> {
-          Path p = Convert.path(params.getTextDocument());
-          TextPositions at = positions(p);
-          Range r = params.getRange();
-          if (r == null || r.getStart() == null || r.getEnd() == null) {
-            throw Convert.invalid("range is missing");
-          }
-          int[] start = at.toService(r.getStart());
-          int[] end = at.toService(r.getEnd());
-          String uri = p.toUri().toString();
-          List<Either<Command, CodeAction>> out = new ArrayList<>();
-          for (eligo.editor.QuickFixes.Fix f :
-              service.quickFixes(
-                  p, new eligo.editor.TextRange(start[0], start[1], end[0], end[1]))) {
-            CodeAction a = new CodeAction(f.title());
-            a.setKind(CodeActionKind.QuickFix);
-            a.setEdit(
-                new WorkspaceEdit(
-                    Map.of(uri, List.of(new TextEdit(Convert.range(f.range(), at), f.text())))));
-            out.add(Either.forRight(a));
-          }
-          return out;
-        });
+        () -> EditRequests.quickFixes(service, this::positions, params));
   }
 
   @Override
   public CompletableFuture<WorkspaceEdit> rename(RenameParams params) {
     return CompletableFuture.supplyAsync(
-        () -> {
-          Path p = Convert.path(params.getTextDocument());
-          int[] place = Convert.place(params, positions(p));
-          LanguageService.RenamePlan plan =
-              service.rename(p, place[0], place[1], params.getNewName());
-          if (plan.refused() != null) {
-            throw new org.eclipse.lsp4j.jsonrpc.ResponseErrorException(
-                new org.eclipse.lsp4j.jsonrpc.messages.ResponseError(
-                    org.eclipse.lsp4j.jsonrpc.messages.ResponseErrorCode.RequestFailed,
-                    "cannot rename: " + plan.refused(),
-                    null));
-          }
-          Map<String, List<TextEdit>> edits = new java.util.TreeMap<>();
-          for (eligo.editor.SourceLocation l : plan.places()) {
-            edits
-                .computeIfAbsent(l.file().toUri().toString(), k -> new ArrayList<>())
-                .add(
-                    new TextEdit(
-                        Convert.range(l.range(), positions(l.file())), params.getNewName()));
-          }
-          return new WorkspaceEdit(edits);
-        });
+        () -> EditRequests.rename(service, this::positions, params));
   }
 
   @Override
