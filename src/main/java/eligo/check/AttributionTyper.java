@@ -33,6 +33,17 @@ final class AttributionTyper {
     if (x instanceof TErr || types == null) {
       return ERR;
     }
+    if (env.month == null
+        && v.operand() instanceof Ast.At at
+        && env.tenant != null
+        && env.workload != null) {
+      // 'acr at (M - 1) via CSP': the 'at' gave its month to 'acr' only, and 'via' asks for one too
+      reporter.error(
+          v.span(),
+          "'via' stands after 'at', which gives its month only to what stands before it, so"
+              + " 'via' has none: write 'via' first ('acr via S at (M - 1)')");
+      return ERR;
+    }
     if (!typer.needs(env, v.span(), "'via' (attribution)", true, true, true)) {
       return ERR;
     }
