@@ -121,12 +121,14 @@ public final class ImpactReport {
     return String.join("; ", parts);
   }
 
+  /** An outcome in the report's words ("Not met"), as every view says it. */
   private static String status(String s) {
-    return s == null ? NONE : s;
+    return s == null ? NONE : Words.outcome(s);
   }
 
+  /** A row's outcome in words and its value as the results file writes it. */
   private static String side(Row r) {
-    return r == null ? NONE : r.toString();
+    return r == null ? NONE : status(r.status()) + (r.value().isEmpty() ? "" : " " + r.value());
   }
 
   private static void table(StringBuilder sb, String[] header, List<String[]> rows) {

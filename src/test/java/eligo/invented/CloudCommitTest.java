@@ -213,9 +213,9 @@ class CloudCommitTest {
               "Criteria examples/cloud-commit version FY26 -> examples/cloud-commit version FY27"
                   + " on examples/cloud-commit/data, as of 2026-08\n"
                   + "3 of 3 customers changed (4 rows); no partner-level row changed.\n")
-          .contains("  cloud-commit  every-month  3          (no such node) -> met 3\n")
-          .contains("  cloud-commit  yearly-acr   1          met -> not_met 1\n")
-          .contains("    cloud-commit  yearly-acr   met 4400 -> not_met 4400\n");
+          .contains("  cloud-commit  every-month  3          (no such node) -> Met 3\n")
+          .contains("  cloud-commit  yearly-acr   1          Met -> Not met 1\n")
+          .contains("    cloud-commit  yearly-acr   Met 4400 -> Not met 4400\n");
     }
     // either version runs at any month: FY27 as of 2026-03, before it is in force
     InventedAreas.Result early =
@@ -234,7 +234,7 @@ class CloudCommitTest {
             "--area",
             "cloud-commit");
     assertThat(early.code()).as(early.err()).isZero();
-    assertThat(early.out()).contains("met -> (no such node) 3");
+    assertThat(early.out()).contains("Met -> (no such node) 3");
   }
 
   @Test
