@@ -47,8 +47,10 @@ public final class LanguageService {
   public Map<Path, List<Problem>> diagnostics(Path file) {
     Map<Path, List<Problem>> out = new LinkedHashMap<>();
     if (Workspace.isCases(file)) {
-      Frontend.Compilation criteria =
-          Frontend.compile(workspace.criteriaTexts(Workspace.normal(file).getParent()));
+      // against the criteria beside it, as 'eligo test' runs the cases under its criteria folder;
+      // a case file with none beside it is checked alone (its areas are not known here)
+      Map<String, String> beside = workspace.criteriaTexts(Workspace.normal(file).getParent());
+      Frontend.Compilation criteria = beside.isEmpty() ? null : Frontend.compile(beside);
       out.put(Workspace.normal(file), Problems.ofCases(workspace.source(file), criteria));
       return out;
     }

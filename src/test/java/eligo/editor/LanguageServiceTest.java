@@ -415,5 +415,9 @@ class LanguageServiceTest {
     assertThat(problems.get(0).code()).isEqualTo("case");
     assertThat(problems.get(0).range().startLine()).isEqualTo(lineOf(typo, "net-customer-ads"));
     assertThat(problems.get(0).message()).contains("did you mean 'net-customer-adds'");
+    // a case file with no criteria beside it: its own problems only, no unknown areas
+    Path elsewhere = Files.createDirectories(dir.resolve("tests")).resolve("azure.cases");
+    Files.writeString(elsewhere, text);
+    assertThat(service.diagnostics(elsewhere).get(elsewhere.toAbsolutePath())).isEmpty();
   }
 }
