@@ -121,13 +121,9 @@ public final class LanguageService {
    * Renaming the declared name at a place to {@code name}: the places to write it over (its
    * declaration and every use, {@link #references}), or why it is refused.
    */
-  public RenamePlan rename(Path file, int line, int column, String name) {
-    Rename.Plan p = Rename.of(workspace, file, line, column, name);
-    return new RenamePlan(p.places(), p.refused());
+  public Rename.Plan rename(Path file, int line, int column, String name) {
+    return Rename.of(workspace, file, line, column, name);
   }
-
-  /** The places to write a new name over, or why the rename is refused (then no places). */
-  public record RenamePlan(List<SourceLocation> places, String refused) {}
 
   /** What the word at a place is, in Markdown. */
   public Optional<HoverText> hover(Path file, int line, int column) {

@@ -11,11 +11,11 @@ import org.antlr.v4.runtime.Token;
  * keyword, a built-in, or a word already written in a criteria file of the folder (the renamed uses
  * could then mean it, or an existing use mean the renamed declaration).
  */
-final class Rename {
+public final class Rename {
   private Rename() {}
 
-  /** The places to write {@code name} over, or why not ({@code places} empty). */
-  record Plan(List<SourceLocation> places, String refused) {
+  /** The places to write the new name over, or why the rename is refused (then no places). */
+  public record Plan(List<SourceLocation> places, String refused) {
     static Plan refused(String why) {
       return new Plan(List.of(), why);
     }

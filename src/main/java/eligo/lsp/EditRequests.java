@@ -2,6 +2,7 @@ package eligo.lsp;
 
 import eligo.editor.LanguageService;
 import eligo.editor.QuickFixes;
+import eligo.editor.Rename;
 import eligo.editor.SourceLocation;
 import eligo.editor.TextRange;
 import java.nio.file.Path;
@@ -73,7 +74,7 @@ final class EditRequests {
       LanguageService service, Function<Path, TextPositions> positions, RenameParams params) {
     Path p = Convert.path(params.getTextDocument());
     int[] place = Convert.place(params, positions.apply(p));
-    LanguageService.RenamePlan plan = service.rename(p, place[0], place[1], params.getNewName());
+    Rename.Plan plan = service.rename(p, place[0], place[1], params.getNewName());
     if (plan.refused() != null) {
       throw new ResponseErrorException(
           new ResponseError(

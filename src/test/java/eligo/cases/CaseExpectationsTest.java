@@ -11,18 +11,8 @@ import org.junit.jupiter.api.Test;
  * pair failed every run, whatever the criteria).
  */
 class CaseExpectationsTest {
-  static final String TEXT =
-      """
-      as of 2026-08
-      workloads "A" family "F"
-      case "one" {
-        intent "x"
-        customer C1
-        tenant T1
-        usage T1 "A" 2026-08 acr 1000
-        expect x y met 1000
-      }
-      """;
+  /** One case of one customer and tenant, one usage row and one expectation. */
+  static final String TEXT = CaseSlipsTest.TEXT;
 
   @Test
   void anEmptyIntentIsAnError() {

@@ -283,7 +283,7 @@ class LanguageServiceTest {
   }
 
   /** Writes {@code name} over every place of {@code plan}, in the workspace's open texts. */
-  private void apply(LanguageService.RenamePlan plan, String name) throws IOException {
+  private void apply(Rename.Plan plan, String name) throws IOException {
     Map<Path, List<SourceLocation>> byFile = new java.util.TreeMap<>();
     plan.places()
         .forEach(l -> byFile.computeIfAbsent(l.file(), f -> new java.util.ArrayList<>()).add(l));
@@ -310,7 +310,7 @@ class LanguageServiceTest {
     String text = Files.readString(azure);
     int line = lineOf(text, "define qualifying_acr");
     int column = columnOf(text, line, "qualifying_acr");
-    LanguageService.RenamePlan plan = service.rename(azure, line, column, "monthly_acr");
+    Rename.Plan plan = service.rename(azure, line, column, "monthly_acr");
     assertThat(plan.refused()).isNull();
     // the declaration, the rule's use and the '{qualifying_acr}' of the criteria text
     assertThat(plan.places()).hasSize(3);
@@ -324,8 +324,7 @@ class LanguageServiceTest {
     assertThat(service.diagnostics(azure).values()).allSatisfy(p -> assertThat(p).isEmpty());
     // a set of the imported file, used in four files
     int types = lineOf(renamed, "types AZURE_TYPES");
-    LanguageService.RenamePlan csp =
-        service.rename(azure, types, columnOf(renamed, types, "CSP"), "CSP_TYPES");
+    Rename.Plan csp = service.rename(azure, types, columnOf(renamed, types, "CSP"), "CSP_TYPES");
     assertThat(csp.places())
         .extracting(l -> l.file().getFileName().toString())
         .contains(
