@@ -1,22 +1,20 @@
 package eligo.cli;
 
-import eligo.cases.CaseFile;
 import eligo.cases.CaseFiles;
 import eligo.cases.CaseReport;
 import eligo.cases.CaseRunner;
+import eligo.cases.CaseSuite;
 import eligo.cases.Coverage;
 import eligo.check.Frontend;
 import eligo.engine.CriteriaFailure;
 import eligo.engine.Eligo;
 import eligo.engine.Engine;
-import eligo.lang.Diagnostic;
 import eligo.lang.Diagnostics;
 import java.io.PrintWriter;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -140,68 +138,52 @@ final class TestCommand implements Callable<Integer> {
       return ExitCodes.USAGE;
     }
     CaseFiles.Parsed parsed = CaseFiles.parse(files);
-    List<Diagnostic> problems = new ArrayList<>(parsed.diagnostics());
     CaseRunner runner = new CaseRunner(c, engine);
-    List<CaseRunner.Prepared> prepared = new ArrayList<>();
-    int notRun = 0;
-    for (CaseFile f : parsed.files()) {
-      if (!Diagnostics.hasErrors(
-          problems.stream().filter(d -> d.span().file() == f.source()).toList())) {
-        for (CaseFile.Case k : f.cases()) {
-          if (selected != null && !selected.matcher(k.name()).find()) {
-            notRun++;
-            continue;
-          }
-          CaseRunner.Prepared p = runner.prepare(k);
-          problems.addAll(p.diagnostics());
-          prepared.add(p);
-        }
-      }
-    }
-    // a criteria name held against the cases' data is reported once, not once per case
-    problems = new ArrayList<>(new LinkedHashSet<>(problems));
-    problems.sort(Diagnostics.ORDER);
-    if (Diagnostics.hasErrors(problems)) {
-      err.print(Diagnostics.render(problems));
+    CaseSuite suite =
+        CaseSuite.prepare(
+            runner,
+            parsed.files(),
+            parsed.diagnostics(),
+            name -> selected == null || selected.matcher(name).find());
+    if (suite.hasErrors()) {
+      err.print(Diagnostics.render(suite.problems()));
       return ExitCodes.CRITERIA;
     }
-    if (!problems.isEmpty()) {
-      err.print(Diagnostics.render(problems)); // warnings: the cases still run
+    if (!suite.problems().isEmpty()) {
+      err.print(Diagnostics.render(suite.problems())); // warnings: the cases still run
     }
-    if (prepared.isEmpty() && notRun == 0) {
+    if (suite.cases().isEmpty() && suite.leftOut() == 0) {
       // a file of settings only (or an empty one) must not pass with nothing run
       err.println(
           "eligo: no cases to run in "
               + String.join(", ", files.stream().map(Path::toString).toList()));
       return ExitCodes.USAGE;
     }
-    if (selected != null && prepared.isEmpty()) {
+    if (selected != null && suite.cases().isEmpty()) {
       // a mistyped pattern must not pass with nothing run
-      err.println("eligo: no case name matches --run '" + run + "' (" + notRun + " cases)");
+      err.println(
+          "eligo: no case name matches --run '" + run + "' (" + suite.leftOut() + " cases)");
       return ExitCodes.USAGE;
     }
-    List<CaseRunner.Result> results = new ArrayList<>();
-    int failed = 0;
-    String file = null;
-    for (CaseRunner.Prepared p : prepared) {
-      String name = p.c().span().file().name();
-      if (!name.equals(file)) {
-        file = name;
-        out.println(name);
-      }
-      CaseRunner.Result r = runner.run(p);
-      results.add(r);
-      failed += r.passed() ? 0 : 1;
-      out.print("  " + CaseReport.verdict(r).replace("\n", "\n  ").stripTrailing() + "\n");
-    }
+    String[] file = {null};
+    CaseSuite.Ran ran =
+        suite.run(
+            r -> {
+              String name = r.c().span().file().name();
+              if (!name.equals(file[0])) {
+                file[0] = name;
+                out.println(name);
+              }
+              out.print("  " + CaseReport.verdict(r).replace("\n", "\n  ").stripTrailing() + "\n");
+            });
     out.printf(
         Locale.ROOT,
         "%n%d passed, %d failed%s (%s)%n%n",
-        results.size() - failed,
-        failed,
-        selected == null ? "" : ", " + notRun + " left out by --run",
+        ran.passed(),
+        ran.failed(),
+        selected == null ? "" : ", " + suite.leftOut() + " left out by --run",
         runner.engineDescription());
-    Coverage coverage = Coverage.of(c.program(), results);
+    Coverage coverage = ran.coverage();
     out.print(coverage.table());
     if (minCoverage != null && !coverage.atLeast(minCoverage)) {
       out.printf(
@@ -211,6 +193,6 @@ final class TestCommand implements Callable<Integer> {
           minCoverage.toPlainString());
       return ExitCodes.TESTS_FAILED;
     }
-    return failed == 0 ? ExitCodes.OK : ExitCodes.TESTS_FAILED;
+    return ran.failed() == 0 ? ExitCodes.OK : ExitCodes.TESTS_FAILED;
   }
 }

@@ -3,9 +3,9 @@ package eligo.editor;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import eligo.cases.CaseFile;
 import eligo.cases.CaseParsing;
 import eligo.cases.CaseRunner;
+import eligo.cases.CaseSuite;
 import eligo.check.Frontend;
 import eligo.engine.Engine;
 import eligo.lang.CriteriaParsing;
@@ -51,30 +51,47 @@ public final class Problems {
   public static List<Problem> ofCases(SourceFile source) {
     List<Problem> out = new ArrayList<>();
     for (Diagnostic d : CaseParsing.parse(source).diagnostics()) {
-      out.add(Problem.of(d, d.message().startsWith("unknown") ? "unknown-name" : "syntax"));
+      out.add(ofCase(d, false));
     }
     return out;
+  }
+
+  /**
+   * A diagnostic of a case file with its code: {@code case} when preparing a case against the
+   * criteria found it, else {@code unknown-name} or {@code syntax} (its parser's).
+   */
+  public static Problem ofCase(Diagnostic d, boolean prepared) {
+    return Problem.of(
+        d, prepared ? "case" : d.message().startsWith("unknown") ? "unknown-name" : "syntax");
   }
 
   /**
    * The problems of a case file: its own ({@link #ofCases(SourceFile)}) and, when it has no error
    * of its own and {@code criteria} compiled, those of preparing each case against the criteria
    * (code {@code case}): an area, node, customer or partner that does not exist, a subject of the
-   * wrong kind, rows of months no node reads; what {@code eligo test} says before it runs a case.
+   * wrong kind, rows of months no node reads; what {@code eligo test} says before it runs a case,
+   * each once ({@link CaseSuite}).
    */
   public static List<Problem> ofCases(SourceFile source, Frontend.Compilation criteria) {
-    List<Problem> out = ofCases(source);
+    CaseParsing.Result parsed = CaseParsing.parse(source);
+    List<Problem> out = new ArrayList<>();
+    for (Diagnostic d : parsed.diagnostics()) {
+      out.add(ofCase(d, false));
+    }
     if (criteria == null
         || !criteria.ok()
         || out.stream().anyMatch(p -> p.severity() == Problem.Severity.ERROR)) {
       return out;
     }
-    CaseRunner runner = new CaseRunner(criteria, Engine.generated);
-    for (CaseFile.Case k : CaseParsing.parse(source).file().cases()) {
-      for (Diagnostic d : runner.prepare(k).diagnostics()) {
-        if (d.span().file().name().equals(source.name())) {
-          out.add(Problem.of(d, "case"));
-        }
+    CaseSuite suite =
+        CaseSuite.prepare(
+            new CaseRunner(criteria, Engine.generated),
+            List.of(parsed.file()),
+            parsed.diagnostics(),
+            name -> true);
+    for (Diagnostic d : suite.problems()) {
+      if (d.span().file().name().equals(source.name()) && !parsed.diagnostics().contains(d)) {
+        out.add(ofCase(d, true));
       }
     }
     return out;

@@ -6,7 +6,7 @@ import eligo.cases.CaseFile;
 import eligo.cases.CaseParsing;
 import eligo.cases.CaseReport;
 import eligo.cases.CaseRunner;
-import eligo.cases.Coverage;
+import eligo.cases.CaseSuite;
 import eligo.check.Frontend;
 import eligo.diff.Impact;
 import eligo.diff.ImpactReport;
@@ -216,53 +216,39 @@ final class Workbench {
     Map<String, String> files = served.withEdits(edits);
     Frontend.Compilation c = compiled(files);
     CaseRunner runner = new CaseRunner(c, Engine.generated);
-    List<Problem> problems = new ArrayList<>();
-    List<CaseRunner.Prepared> prepared = new ArrayList<>();
+    List<CaseFile> caseFiles = new ArrayList<>();
+    List<Diagnostic> parsed = new ArrayList<>();
     for (Map.Entry<String, String> f : files.entrySet()) {
-      if (CriteriaFolder.isCriteria(f.getKey())) {
-        continue;
-      }
-      CaseParsing.Result parsed = CaseParsing.parse(new SourceFile(f.getKey(), f.getValue()));
-      problems.addAll(Problems.ofCases(new SourceFile(f.getKey(), f.getValue())));
-      if (parsed.diagnostics().stream().anyMatch(Diagnostic::isError)) {
-        continue;
-      }
-      for (CaseFile.Case k : parsed.file().cases()) {
-        CaseRunner.Prepared p = runner.prepare(k);
-        for (Diagnostic d : p.diagnostics()) {
-          problems.add(
-              new Problem(
-                  d.span().file().name(),
-                  eligo.editor.TextRange.of(d.span()),
-                  d.isError() ? Problem.Severity.ERROR : Problem.Severity.WARNING,
-                  d.message(),
-                  "case"));
-        }
-        prepared.add(p);
+      if (!CriteriaFolder.isCriteria(f.getKey())) {
+        CaseParsing.Result r = CaseParsing.parse(new SourceFile(f.getKey(), f.getValue()));
+        caseFiles.add(r.file());
+        parsed.addAll(r.diagnostics());
       }
     }
-    if (problems.stream().anyMatch(p -> p.severity() == Problem.Severity.ERROR)) {
+    CaseSuite suite = CaseSuite.prepare(runner, caseFiles, parsed, name -> true);
+    if (suite.hasErrors()) {
+      List<Problem> problems = new ArrayList<>();
+      for (Diagnostic d : suite.problems()) {
+        problems.add(Problems.ofCase(d, !parsed.contains(d)));
+      }
       throw new Invalid(json(problems));
     }
-    List<CaseRunner.Result> results = new ArrayList<>();
     List<Map<String, Object>> rows = new ArrayList<>();
-    int failed = 0;
-    for (CaseRunner.Prepared p : prepared) {
-      CaseRunner.Result r = runner.run(p);
-      results.add(r);
-      failed += r.passed() ? 0 : 1;
-      Map<String, Object> row = new LinkedHashMap<>();
-      row.put("file", p.c().span().file().name());
-      row.put("case", p.c().name());
-      row.put("passed", r.passed());
-      row.put("verdict", CaseReport.verdict(r));
-      rows.add(row);
-    }
+    CaseSuite.Ran ran =
+        suite.run(
+            r -> {
+              Map<String, Object> row = new LinkedHashMap<>();
+              row.put("file", r.c().span().file().name());
+              row.put("case", r.c().name());
+              row.put("passed", r.passed());
+              row.put("verdict", CaseReport.verdict(r));
+              rows.add(row);
+            });
     Map<String, Object> m = new LinkedHashMap<>();
-    m.put("passed", results.size() - failed);
-    m.put("failed", failed);
+    m.put("passed", ran.passed());
+    m.put("failed", ran.failed());
     m.put("results", rows);
-    m.put("coverage", Coverage.of(c.program(), results).table());
+    m.put("coverage", ran.coverage().table());
     return m;
   }
 }

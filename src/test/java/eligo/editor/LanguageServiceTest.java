@@ -414,6 +414,14 @@ class LanguageServiceTest {
     assertThat(problems.get(0).code()).isEqualTo("case");
     assertThat(problems.get(0).range().startLine()).isEqualTo(lineOf(typo, "net-customer-ads"));
     assertThat(problems.get(0).message()).contains("did you mean 'net-customer-adds'");
+    // a mistake in the rows every case shares is one problem, not one per case (as eligo test)
+    String shared =
+        text.replaceFirst("\nworkloads ", "\nworkloads \"Spare\" family \"\"\nworkloads ");
+    service.workspace().open(cases, shared);
+    assertThat(service.diagnostics(cases).get(cases))
+        .singleElement()
+        .satisfies(p -> assertThat(p.message()).isEqualTo("family is empty"))
+        .satisfies(p -> assertThat(p.range().startLine()).isEqualTo(lineOf(shared, "\"Spare\"")));
     // a case file with no criteria beside it: its own problems only, no unknown areas
     Path elsewhere = Files.createDirectories(dir.resolve("tests")).resolve("azure.cases");
     Files.writeString(elsewhere, text);

@@ -294,6 +294,59 @@ class ServeApiTest {
     assertThat(json(r).get("diagnostics").size()).isPositive();
   }
 
+  @Test
+  void casesRunEveryCaseOfTheEditedCaseFilesAndSayEachProblemOnce() throws Exception {
+    String cases =
+        """
+        as of 2026-08
+        workloads "Azure SQL Database" family "Azure"
+
+        case "held" {
+          intent "a tenant with $1,000 of attributed ACR in M qualifies"
+          customer C1
+          tenant T1
+          association T1 "Azure SQL Database" PAL from 2025-01
+          usage T1 "Azure SQL Database" 2026-08 acr 1000
+          expect azure net-customer-adds met 1
+        }
+
+        case "wrong on purpose" {
+          intent "the expectation is wrong, so the case fails"
+          customer C1
+          tenant T1
+          expect azure workloads met 1
+        }
+        """;
+    HttpResponse<String> r =
+        site.postJson("/api/cases", ServedSite.STAFF, body("azure.cases", cases));
+    assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+    JsonNode ran = json(r);
+    // the folder's other case files run too: every case of them passes
+    int shipped = 0;
+    for (JsonNode row : ran.get("results")) {
+      if (!row.get("file").asText().equals("azure.cases")) {
+        shipped++;
+        assertThat(row.get("passed").asBoolean()).as(row.toString()).isTrue();
+      }
+    }
+    assertThat(shipped).isPositive();
+    assertThat(ran.get("failed").asInt()).isEqualTo(1);
+    assertThat(ran.get("passed").asInt()).isEqualTo(shipped + 1);
+    assertThat(ran.get("results").findValuesAsText("case")).contains("held", "wrong on purpose");
+    assertThat(ran.get("coverage").asText()).contains("net-customer-adds");
+
+    // a mistake in the rows every case of the file shares is one problem, not one per case
+    String shared =
+        cases.replace("family \"Azure\"\n", "family \"Azure\"\nworkloads \"Spare\" family \"\"\n");
+    HttpResponse<String> bad =
+        site.postJson("/api/cases", ServedSite.STAFF, body("azure.cases", shared));
+    assertThat(bad.statusCode()).as(bad.body()).isEqualTo(422);
+    JsonNode diagnostics = json(bad).get("diagnostics");
+    assertThat(diagnostics.size()).as(diagnostics.toString()).isEqualTo(1);
+    assertThat(diagnostics.get(0).get("message").asText()).isEqualTo("family is empty");
+    assertThat(diagnostics.get(0).get("line").asInt()).isEqualTo(3);
+  }
+
   // ---------------------------------------------------------------- hardening
 
   @Test
