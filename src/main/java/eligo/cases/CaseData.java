@@ -124,6 +124,11 @@ public final class CaseData {
     }
 
     @Override
+    public String place(String file, long line) {
+      return line(file, line); // the case's own line: a case file has no workloads.csv
+    }
+
+    @Override
     public String notIn(String file) {
       return "is not declared in this case";
     }

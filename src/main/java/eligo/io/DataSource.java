@@ -57,6 +57,14 @@ public interface DataSource {
     return "line " + line;
   }
 
+  /**
+   * How a message points at line {@code line} of another file, {@code file}, as in {@code workload
+   * 'Sales' was rejected (workloads.csv:4)}.
+   */
+  default String place(String file, long line) {
+    return file + ":" + line;
+  }
+
   /** How a message says that an id is not in {@code file}: {@code is not in tenants.csv}. */
   default String notIn(String file) {
     return "is not in " + file;

@@ -340,9 +340,7 @@ final class RowChecks {
               + " "
               + Cells.quote(id)
               + " was rejected ("
-              + FILES.get(targetFile)
-              + ":"
-              + line
+              + source.place(FILES.get(targetFile), line)
               + ")");
       return -1;
     }

@@ -153,6 +153,28 @@ class CasesTest {
             "10:22 a partner-level node is met or not met, never not evaluated");
   }
 
+  @Test
+  void aRowThatNamesARefusedRowPointsAtItsCaseLineNotAtACsvFile() {
+    CaseFile f =
+        parse(
+            """
+        case "refused" {
+          intent "x"
+          as of 2026-08
+          workload "A" family ""
+          customer C1
+          tenant T1
+          usage T1 "A" 2026-08 acr 1
+          expect x y met 1
+        }
+        """);
+    CaseData.Result r = CaseData.load(f.cases().get(0), List.of("PAL"), null);
+    assertThat(r.dataset()).isNull();
+    assertThat(r.diagnostics())
+        .extracting(dg -> dg.span().line() + ":" + dg.span().column() + " " + dg.message())
+        .containsExactly("4:12 family is empty", "7:3 workload 'A' was rejected (line 4)");
+  }
+
   static List<String> errors(String text) {
     return CaseParsing.parse(new SourceFile("t.cases", text)).diagnostics().stream()
         .map(dg -> dg.span().line() + ":" + dg.span().column() + " " + dg.message())
