@@ -24,7 +24,8 @@ final class Pages {
           "serve.css", "text/css; charset=utf-8",
           "workbench.js", "text/javascript; charset=utf-8",
           "highlight.js", "text/javascript; charset=utf-8",
-          "linediff.js", "text/javascript; charset=utf-8");
+          "linediff.js", "text/javascript; charset=utf-8",
+          "assist.js", "text/javascript; charset=utf-8");
 
   /** A static file by name, or null: only the names listed are served. */
   static Asset asset(String name) {
@@ -122,6 +123,7 @@ final class Pages {
     b.append("<meta name=\"csrf-token\" content=\"").append(escape(csrf)).append("\">");
     b.append("<script src=\"/assets/highlight.js\" defer></script>");
     b.append("<script src=\"/assets/linediff.js\" defer></script>");
+    b.append("<script src=\"/assets/assist.js\" defer></script>");
     b.append("<script src=\"/assets/workbench.js\" defer></script>");
     b.append("</head><body class=\"workbench\"><header><h1>Criteria workbench</h1>");
     if (signOut) {
