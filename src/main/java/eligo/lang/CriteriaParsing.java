@@ -318,10 +318,7 @@ public final class CriteriaParsing {
               + "' at the end of the line");
     }
     Token open = before != null && before.getLine() < t.getLine() ? unclosed(tokens, before) : null;
-    if (open != null
-        && expected != null
-        && expected.contains(CriteriaLexer.RPAREN)
-        && !antlrMessage.startsWith("extraneous")) {
+    if (open != null && expected != null && expected.contains(CriteriaLexer.RPAREN)) {
       // a '(' left open at the end of its line ('month in TTM(M'): said where the ')' is missing,
       // not at the next line's first word
       return Diagnostic.error(
