@@ -25,10 +25,12 @@ import org.apache.spark.util.SerializableConfiguration;
 /**
  * The schema of every part file of a Parquet table, checked before its rows are read. Spark takes a
  * folder's schema from one part and reads a column another part lacks as nulls, which a measure
- * takes as 0: so every part must have every required column, of a type DATA.md allows (text; money
- * also DECIMAL; counts also 32- or 64-bit integers). A part that lacks one, holds one of another
- * type (DOUBLE money, a DATE month) or is no Parquet file is refused, named, before any task reads
- * a row. The table is then read with one schema that every part can be read as.
+ * takes as 0: so every part must have every required column, of a type DATA.md allows: ids, names,
+ * families, association types and months text; money DECIMAL of scale at most 2, or text in the CSV
+ * form; counts 32- or 64-bit integers. A part that lacks one, holds one of another type (DOUBLE or
+ * DECIMAL(18,3) money, counts as text, a DATE month) or is no Parquet file is refused, named,
+ * before any task reads a row. The table is then read with one schema that every part can be read
+ * as.
  */
 final class PartSchemas {
   private PartSchemas() {}
@@ -181,26 +183,29 @@ final class PartSchemas {
     }
   }
 
+  /** Whether DATA.md allows a column of this name to be of this type (in {@link #type}'s words). */
   private static boolean allowed(String column, String type) {
-    if (type.equals("string")) {
-      return true;
-    }
     if (MONEY.contains(column)) {
-      return type.startsWith("decimal(");
+      return type.equals("string") || type.startsWith("decimal(") && scale(type) <= 2;
     }
     if (COUNTS.contains(column)) {
       return type.equals("int32") || type.equals("int64");
     }
-    return false;
+    return type.equals("string");
+  }
+
+  /** The scale of a type {@link #type} words as {@code decimal(P,S)}. */
+  private static int scale(String decimal) {
+    return Integer.parseInt(decimal.substring(decimal.indexOf(',') + 1, decimal.length() - 1));
   }
 
   private static String wants(String column) {
     if (MONEY.contains(column)) {
       return "money is DECIMAL with at most 2 decimal places, or text in the CSV form (a binary"
-          + " floating point number is not exact)";
+          + " floating point number is not exact, nor is a third decimal place a cent)";
     }
     if (COUNTS.contains(column)) {
-      return "counts are 32- or 64-bit integers, or text";
+      return "counts are 32- or 64-bit integers";
     }
     if (column.endsWith("month")) {
       return "months are text (YYYY-MM)";

@@ -17,8 +17,9 @@ import org.apache.spark.sql.RowFactory;
  * the file, the raw text of a CSV row with the wrong number of fields), into the rows brought
  * together by tenant or customer ({@link Schemas}). Every problem of a row is found and worded as
  * the loader words it, and the row is refused: a {@link DataProblem} with the file and the row's
- * content ends the run. Parquet cells may be typed (money as DECIMAL, counts as integers, null for
- * a blank); CSV cells are text.
+ * content ends the run. Parquet cells may be typed (money as DECIMAL of scale at most 2, counts as
+ * integers, null for a blank: {@link PartSchemas} refused any other type before a row was read);
+ * CSV cells are text.
  */
 final class RowParse implements Serializable {
   private static final long serialVersionUID = 1L;
@@ -209,14 +210,7 @@ final class RowParse implements Serializable {
     long money(int i) {
       Object v = row.get(i);
       if (v instanceof BigDecimal d) {
-        if (d.stripTrailingZeros().scale() > 2) {
-          add(
-              columns[i]
-                  + " "
-                  + CellChecks.quote(d.toPlainString())
-                  + " has more than 2 decimal places");
-          return 0;
-        }
+        // PartSchemas let through no DECIMAL of scale above 2
         BigDecimal cents = d.setScale(2).movePointRight(2);
         if (cents.abs().compareTo(BigDecimal.TEN.pow(18)) >= 0) {
           add(
