@@ -17,8 +17,10 @@ import java.util.Map;
 
 /**
  * {@code eligo diff --criteria DIR --old-data DIR --new-data DIR}: one criteria folder evaluated on
- * two data folders of the same customers (a corrected usage, tenants or associations export), both
- * at the same as-of month, compared row by row as two {@code eligo run} results files would be.
+ * two data folders (a corrected usage, tenants or associations export, or this month's export
+ * against last month's), both at the same as-of month, compared row by row as two {@code eligo run}
+ * results files would be: customers in both by their changed rows, those in one only as added or
+ * removed.
  */
 final class DataPair {
   private DataPair() {}
@@ -44,19 +46,6 @@ final class DataPair {
       Eligo.requireNoErrors(c, c);
       Dataset before = Eligo.loadFor(c, d.oldData, Mode.STRICT).loaded().dataset();
       Dataset after = Eligo.loadFor(c, d.newData, Mode.STRICT).loaded().dataset();
-      String different = differentCustomers(before, after);
-      if (different != null) {
-        err.println(
-            "eligo: "
-                + d.oldData
-                + " and "
-                + d.newData
-                + " hold different customers ("
-                + different
-                + "): two data folders are compared customer by customer, so their"
-                + " customers.csv must list the same partners and customers in the same order");
-        return ExitCodes.DATA;
-      }
       // one as-of month for both sides, as --as-of gives it or the new data's latest
       int m = Eligo.asOf(d.asOf, after);
       int oldLatest = before.latestUsageMonth();
@@ -82,27 +71,5 @@ final class DataPair {
     }
     String label = d.criteria.toString();
     return d.report(Impact.compare(label, label, d.oldData + " -> " + d.newData, x, y));
-  }
-
-  /** Where the two datasets' customers first differ ("row 12: P001,C1 against P002,C1"); null. */
-  static String differentCustomers(Dataset a, Dataset b) {
-    int n = Math.min(a.customerCount(), b.customerCount());
-    for (int c = 0; c < n; c++) {
-      if (!a.partnerId(c).equals(b.partnerId(c)) || !a.customerId(c).equals(b.customerId(c))) {
-        return "customer "
-            + (c + 1)
-            + ": "
-            + a.partnerId(c)
-            + ","
-            + a.customerId(c)
-            + " against "
-            + b.partnerId(c)
-            + ","
-            + b.customerId(c);
-      }
-    }
-    return a.customerCount() == b.customerCount()
-        ? null
-        : a.customerCount() + " customers against " + b.customerCount();
   }
 }

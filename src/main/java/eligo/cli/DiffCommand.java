@@ -42,8 +42,9 @@ import picocli.CommandLine.Spec;
       "      same as-of month whatever their months; the other areas run the",
       "      version in force at that month on both sides;",
       "  diff --criteria DIR --old-data DIR --new-data DIR",
-      "      one criteria folder on two data folders of the same customers",
-      "      (a corrected usage export): both at the same as-of month."
+      "      one criteria folder on two data folders (a corrected usage",
+      "      export, or this month's against last month's): both at the same",
+      "      as-of month; customers only in one are listed as added or removed."
     })
 final class DiffCommand implements Callable<Integer> {
   @Spec CommandSpec spec;

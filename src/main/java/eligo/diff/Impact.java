@@ -16,14 +16,22 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * What a change of the criteria does to one dataset: two runs on the same data (the old criteria
- * and the new) compared row by row, as the canonical results file states them. A row is a
- * customer's (or a partner's) status and value at one node; it changes when either differs, or when
- * the node exists in one version only.
+ * What a change of the criteria does to one dataset, or a change of the data to one criteria: two
+ * runs (the old criteria and the new, or the old data and the new) compared row by row, as the
+ * canonical results file states them. A row is a customer's (or a partner's) status and value at
+ * one node; it changes when either differs, or when the node exists in one version only. Customers
+ * are paired by partner and customer id ({@link Pairing}): a customer only one run's data holds is
+ * listed apart, added or removed, with all its rows.
  *
- * @param nodes per area and node, how many customers changed and how (in area, node order)
- * @param partners the partner-level rows that changed
+ * @param customerCount the customers both runs hold
+ * @param nodes per area and node, how many of the customers both runs hold changed and how (in
+ *     area, node order)
+ * @param partners the partner-level rows that changed (a null side: the node, or the partner, is
+ *     not in that run)
  * @param customers the customers with a changed row, each with its changed rows
+ * @param added the customers only the new run's data holds, each with all its rows, by customer id
+ * @param removed the customers only the old run's data holds, each with all its rows, by customer
+ *     id
  */
 public record Impact(
     String oldLabel,
@@ -34,12 +42,16 @@ public record Impact(
     List<NodeChange> nodes,
     List<PartnerChange> partners,
     List<CustomerChange> customers,
+    List<CustomerOutcome> added,
+    List<CustomerOutcome> removed,
     Map<String, Titles> titles) {
 
   public Impact {
     nodes = List.copyOf(nodes);
     partners = List.copyOf(partners);
     customers = List.copyOf(customers);
+    added = List.copyOf(added);
+    removed = List.copyOf(removed);
     titles = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(titles));
   }
 
@@ -106,16 +118,40 @@ public record Impact(
     }
   }
 
-  /** Whether no row at all changed. */
+  /**
+   * A customer only one run holds, with its row at every node (area, node order) as that run's
+   * results file writes it.
+   */
+  public record CustomerOutcome(
+      String partner, String customer, String name, List<NodeOutcome> rows) {
+    public CustomerOutcome {
+      rows = List.copyOf(rows);
+    }
+  }
+
+  /** One row of a customer only one run holds, and the report's words for it (value, why). */
+  public record NodeOutcome(String area, String node, Row row, String explained) {}
+
+  /**
+   * Whether no row at all changed: no customer or partner row differs, none was added or removed.
+   */
   public boolean nothingChanged() {
-    return customers.isEmpty() && partners.isEmpty();
+    return customers.isEmpty() && partners.isEmpty() && added.isEmpty() && removed.isEmpty();
+  }
+
+  /** Whether both runs read the same criteria (a data change): then a missing side is a partner. */
+  public boolean sameCriteria() {
+    return oldLabel.equals(newLabel);
   }
 
   public int rowsChanged() {
     return customers.stream().mapToInt(c -> c.changes().size()).sum();
   }
 
-  /** Compares two runs on the same dataset (customers in the same order). */
+  /**
+   * Compares two runs: on the same dataset, or on two whose customers are paired by partner and
+   * customer id.
+   */
   public static Impact compare(
       String oldLabel, String newLabel, String data, Outcome before, Outcome after) {
     return compare(oldLabel, newLabel, data, before, after, Integer.MAX_VALUE).impact();
@@ -124,7 +160,8 @@ public record Impact(
   /**
    * An impact whose customer list holds only the first {@code atMost} changed customers (in the
    * list's order), and how many changed in all: a change that moves many customers is counted per
-   * node and partner in full, and only the customers listed are explained.
+   * node and partner in full, and only the customers listed are explained. The customers only one
+   * run holds (added, removed) are all listed.
    */
   public record Listed(Impact impact, int customersChanged) {}
 
@@ -135,19 +172,15 @@ public record Impact(
   public static Listed compare(
       String oldLabel, String newLabel, String data, Outcome before, Outcome after, int atMost) {
     Dataset d = after.data;
-    if (before.data.customerCount() != d.customerCount()) {
-      throw new IllegalArgumentException("the two runs read different datasets");
-    }
-    Map<String, Map<String, NodePair>> areas = new TreeMap<>(Texts.CODE_POINT_ORDER);
-    pair(areas, before, true);
-    pair(areas, after, false);
+    Pairing pairing = Pairing.of(before.data, d);
+    Map<String, Map<String, NodePair>> areas = NodePair.of(before, after);
 
     // Per node, the customers whose row changed, counted by move from the status bytes (no row
     // is formatted here: a million customers may change); which customers changed at all.
     List<NodeChange> nodes = new ArrayList<>();
     List<NodePair> changedPairs = new ArrayList<>();
     List<String[]> changedKeys = new ArrayList<>(); // area id, node id of each changed pair
-    boolean[] changedAny = new boolean[d.customerCount()];
+    boolean[] changedAny = new boolean[pairing.size()]; // by customer in both
     for (Map.Entry<String, Map<String, NodePair>> a : areas.entrySet()) {
       for (Map.Entry<String, NodePair> n : a.getValue().entrySet()) {
         NodePair p = n.getValue();
@@ -157,14 +190,14 @@ public record Impact(
         int[][] moves = new int[4][4]; // [from + 1][to + 1]: status byte, or -1 for no such row
         int changed = 0;
         int valueOnly = 0;
-        for (int c = 0; c < d.customerCount(); c++) {
-          if (p.same(c)) {
+        for (int k = 0; k < pairing.size(); k++) {
+          if (p.same(pairing.before[k], pairing.after[k])) {
             continue; // also: neither version has the node (never both absent for a pair)
           }
-          int from = p.status(c, true);
-          int to = p.status(c, false);
+          int from = p.status(pairing.before[k], true);
+          int to = p.status(pairing.after[k], false);
           changed++;
-          changedAny[c] = true;
+          changedAny[k] = true;
           if (from >= 0 && from == to) {
             valueOnly++;
           } else {
@@ -188,9 +221,10 @@ public record Impact(
         }
       }
     }
+    int[] y = pairing.after;
     Comparator<Integer> order =
-        Comparator.comparing((Integer c) -> d.partnerId(c), Texts.CODE_POINT_ORDER)
-            .thenComparing(c -> d.customerId(c), Texts.CODE_POINT_ORDER);
+        Comparator.comparing((Integer k) -> d.partnerId(y[k]), Texts.CODE_POINT_ORDER)
+            .thenComparing(k -> d.customerId(y[k]), Texts.CODE_POINT_ORDER);
     int changedCount = 0;
     for (boolean b : changedAny) {
       changedCount += b ? 1 : 0;
@@ -198,51 +232,55 @@ public record Impact(
     List<Integer> listedCustomers = firstChanged(changedAny, Math.min(atMost, changedCount), order);
     // the listed customers' changed rows, in area and node order
     Map<Integer, List<RowChange>> byCustomer = new HashMap<>();
-    for (int c : listedCustomers) {
+    for (int k : listedCustomers) {
+      int cx = pairing.before[k];
+      int cy = pairing.after[k];
       List<RowChange> rows = new ArrayList<>();
-      for (int k = 0; k < changedPairs.size(); k++) {
-        NodePair p = changedPairs.get(k);
-        if (!p.same(c)) {
+      for (int j = 0; j < changedPairs.size(); j++) {
+        NodePair p = changedPairs.get(j);
+        if (!p.same(cx, cy)) {
           rows.add(
               new RowChange(
-                  changedKeys.get(k)[0],
-                  changedKeys.get(k)[1],
-                  p.row(c, true),
-                  p.row(c, false),
+                  changedKeys.get(j)[0],
+                  changedKeys.get(j)[1],
+                  p.row(cx, true),
+                  p.row(cy, false),
                   null,
                   null));
         }
       }
-      byCustomer.put(c, rows);
+      byCustomer.put(k, rows);
     }
-    List<CustomerChange> customers = explained(before, after, listedCustomers, byCustomer);
+    List<CustomerChange> customers = explained(before, after, pairing, listedCustomers, byCustomer);
     List<PartnerChange> partners = partnerChanges(before, after);
+    List<CustomerOutcome> added = OneSided.of(after, pairing.added, areas, false);
+    List<CustomerOutcome> removed = OneSided.of(before, pairing.removed, areas, true);
     Impact impact =
         new Impact(
             oldLabel,
             newLabel,
             data,
             Month.format(after.asOf),
-            d.customerCount(),
+            pairing.size(),
             nodes,
             partners,
             customers,
-            ImpactTitles.of(nodes, partners, before, after));
+            added,
+            removed,
+            ImpactTitles.of(nodes, partners, added, removed, before, after));
     return new Listed(impact, changedCount);
   }
 
   /**
-   * The node's value for people and, when not met or not evaluated, why; null when the version has
-   * no such node.
-   */
-  /**
-   * The customers {@code listed}, each change with both sides' words: each customer explained in
-   * the areas where it changed only, the customers shared out among the processors (an explainer
-   * per thread, as the report's site writer does; the list keeps its order).
+   * The customers {@code listed} (indexes into {@code pairing}), each change with both sides'
+   * words: each customer explained in the areas where it changed only, the customers shared out
+   * among the processors (an explainer per thread, as the report's site writer does; the list keeps
+   * its order).
    */
   private static List<CustomerChange> explained(
       Outcome before,
       Outcome after,
+      Pairing pairing,
       List<Integer> listed,
       Map<Integer, List<RowChange>> byCustomer) {
     Dataset d = after.data;
@@ -250,21 +288,22 @@ public record Impact(
     ThreadLocal<Explainer> explainAfter = ThreadLocal.withInitial(() -> new Explainer(after));
     return listed.parallelStream()
         .map(
-            c -> {
+            k -> {
+              int c = pairing.after[k];
               java.util.Set<String> areas = new java.util.HashSet<>();
-              byCustomer.get(c).forEach(r -> areas.add(r.area()));
-              CustomerView viewBefore = explainBefore.get().explain(c, areas);
+              byCustomer.get(k).forEach(r -> areas.add(r.area()));
+              CustomerView viewBefore = explainBefore.get().explain(pairing.before[k], areas);
               CustomerView viewAfter = explainAfter.get().explain(c, areas);
               List<RowChange> explained = new ArrayList<>();
-              for (RowChange r : byCustomer.get(c)) {
+              for (RowChange r : byCustomer.get(k)) {
                 explained.add(
                     new RowChange(
                         r.area(),
                         r.node(),
                         r.before(),
                         r.after(),
-                        words(viewBefore, r),
-                        words(viewAfter, r)));
+                        words(viewBefore, r.area(), r.node()),
+                        words(viewAfter, r.area(), r.node())));
               }
               return new CustomerChange(
                   d.partnerId(c), d.customerId(c), d.customerName(c), explained);
@@ -304,11 +343,15 @@ public record Impact(
     return status < 0 ? null : NodeResults.statusName((byte) status);
   }
 
-  private static String words(CustomerView view, RowChange r) {
+  /**
+   * The node's value for people and, when not met or not evaluated, why; null when the view has no
+   * such node.
+   */
+  static String words(CustomerView view, String area, String node) {
     for (CustomerView.Area a : view.areas()) {
-      if (a.id().equals(r.area())) {
+      if (a.id().equals(area)) {
         for (CustomerView.Node n : a.nodes()) {
-          if (n.id().equals(r.node())) {
+          if (n.id().equals(node)) {
             String shown =
                 n.current() == null || n.current().isEmpty() ? "not evaluated" : n.current();
             return n.why() == null ? shown : shown + "; why: " + n.why();
@@ -332,79 +375,6 @@ public record Impact(
         Comparator.comparing(PartnerKey::partner, Texts.CODE_POINT_ORDER)
             .thenComparing(PartnerKey::area, Texts.CODE_POINT_ORDER)
             .thenComparing(PartnerKey::node, Texts.CODE_POINT_ORDER);
-  }
-
-  /**
-   * A node in each version: its area's outcome and its index there (null and -1 where it is
-   * missing).
-   */
-  private static final class NodePair {
-    Outcome.AreaOutcome beforeArea;
-    int before = -1;
-    Outcome.AreaOutcome afterArea;
-    int after = -1;
-
-    /**
-     * Whether customer {@code c}'s row is the same in both versions: the same status and, when
-     * evaluated, the same number (whatever its scale), as the results file writes them.
-     */
-    boolean same(int c) {
-      if (before < 0 || after < 0) {
-        return false;
-      }
-      byte s = beforeArea.status(c, before);
-      if (s != afterArea.status(c, after)) {
-        return false;
-      }
-      if (s == NodeResults.NOT_EVALUATED) {
-        return true;
-      }
-      long x = beforeArea.value(c, before);
-      long y = afterArea.value(c, after);
-      int sx = beforeArea.nodes.get(before).scale();
-      int sy = afterArea.nodes.get(after).scale();
-      // the same number at another scale is the same row: the results file writes both alike
-      return sx == sy
-          ? x == y
-          : java.math.BigDecimal.valueOf(x, sx).compareTo(java.math.BigDecimal.valueOf(y, sy)) == 0;
-    }
-
-    /** Customer {@code c}'s status byte in one version; -1 when that version has no such node. */
-    int status(int c, boolean old) {
-      return old
-          ? (before < 0 ? -1 : beforeArea.status(c, before))
-          : (after < 0 ? -1 : afterArea.status(c, after));
-    }
-
-    Row row(int c, boolean old) {
-      return old
-          ? (before < 0 ? null : row(beforeArea, c, before))
-          : (after < 0 ? null : row(afterArea, c, after));
-    }
-
-    private static Row row(Outcome.AreaOutcome a, int c, int i) {
-      byte s = a.status(c, i);
-      return new Row(
-          NodeResults.statusName(s),
-          s == NodeResults.NOT_EVALUATED ? "" : Texts.plain(a.value(c, i), a.nodes.get(i).scale()));
-    }
-  }
-
-  private static void pair(Map<String, Map<String, NodePair>> areas, Outcome o, boolean old) {
-    for (Outcome.AreaOutcome a : o.areas) {
-      Map<String, NodePair> nodes =
-          areas.computeIfAbsent(a.area.id(), k -> new TreeMap<>(Texts.CODE_POINT_ORDER));
-      for (int i = 0; i < a.nodes.size(); i++) {
-        NodePair p = nodes.computeIfAbsent(a.nodes.get(i).id(), k -> new NodePair());
-        if (old) {
-          p.beforeArea = a;
-          p.before = i;
-        } else {
-          p.afterArea = a;
-          p.after = i;
-        }
-      }
-    }
   }
 
   private static List<PartnerChange> partnerChanges(Outcome before, Outcome after) {

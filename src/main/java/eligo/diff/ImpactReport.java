@@ -4,16 +4,15 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import eligo.diff.Impact.CustomerChange;
+import eligo.diff.Impact.CustomerOutcome;
 import eligo.diff.Impact.NodeChange;
+import eligo.diff.Impact.NodeOutcome;
 import eligo.diff.Impact.PartnerChange;
 import eligo.diff.Impact.Row;
 import eligo.diff.Impact.RowChange;
 import eligo.diff.Impact.Transition;
 import eligo.lang.SyntaxErrors;
 import eligo.report.Words;
-import eligo.report.html.Html;
-import eligo.report.html.Template;
-import eligo.report.html.Templates;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -22,7 +21,15 @@ import java.util.Locale;
 public final class ImpactReport {
   private ImpactReport() {}
 
-  private static final String NONE = "(no such node)";
+  static final String NONE = "(no such node)";
+
+  /** A partner-level row's missing side when both runs read the same criteria. */
+  static final String NO_PARTNER = "(no such partner)";
+
+  /** The headings of the customers only one run holds. */
+  static final String ADDED = "Customers only in the new data (added)";
+
+  static final String REMOVED = "Customers only in the old data (removed)";
 
   // ---------------------------------------------------------------- text
 
@@ -48,7 +55,10 @@ public final class ImpactReport {
       for (PartnerChange p : impact.partners()) {
         rows.add(
             new String[] {
-              p.partner(), p.area(), p.node(), side(p.before()) + " -> " + side(p.after())
+              SyntaxErrors.printable(p.partner()),
+              p.area(),
+              p.node(),
+              partnerSide(impact, p.before()) + " -> " + partnerSide(impact, p.after())
             });
       }
       table(sb, new String[] {"partner", "area", "node", "before -> after"}, rows);
@@ -83,23 +93,69 @@ public final class ImpactReport {
         }
       }
     }
+    oneSided(sb, ADDED, impact.added());
+    oneSided(sb, REMOVED, impact.removed());
     return sb.toString();
+  }
+
+  /** Customers only one run holds, each with its rows and the report's words for each. */
+  private static void oneSided(StringBuilder sb, String heading, List<CustomerOutcome> customers) {
+    if (customers.isEmpty()) {
+      return;
+    }
+    sb.append('\n').append(heading).append('\n');
+    for (CustomerOutcome c : customers) {
+      sb.append("  ")
+          .append(SyntaxErrors.printable(c.partner()))
+          .append(' ')
+          .append(SyntaxErrors.printable(c.customer()))
+          .append("  ")
+          .append(SyntaxErrors.printable(c.name()))
+          .append('\n');
+      List<String[]> rows = new ArrayList<>();
+      for (NodeOutcome r : c.rows()) {
+        rows.add(
+            new String[] {
+              r.area(),
+              r.node(),
+              side(r.row()),
+              r.explained() == null ? "" : SyntaxErrors.printable(r.explained())
+            });
+      }
+      StringBuilder t = new StringBuilder();
+      table(t, null, rows);
+      t.toString().lines().forEach(line -> sb.append("  ").append(line).append('\n'));
+    }
   }
 
   /**
    * "7 of 120 customers changed (9 rows); 2 partner-level rows changed." or "No customer changed
-   * ...".
+   * ..."; when the two runs' data hold other customers, those in both and how many were added and
+   * removed: "1 of 118 customers in both changed (2 rows); 2 customers added, 1 removed; ...".
    */
   public static String headline(Impact impact) {
+    boolean others = !impact.added().isEmpty() || !impact.removed().isEmpty();
     String customers =
         impact.customers().isEmpty()
-            ? "No customer changed: every customer has the same status and value at every node"
+            ? others
+                ? "No customer in both changed"
+                : "No customer changed: every customer has the same status and value at every node"
             : impact.customers().size()
                 + " of "
                 + impact.customerCount()
-                + " customers changed ("
+                + (others ? " customers in both changed (" : " customers changed (")
                 + impact.rowsChanged()
                 + (impact.rowsChanged() == 1 ? " row)" : " rows)");
+    if (others) {
+      int added = impact.added().size();
+      customers +=
+          "; "
+              + added
+              + (added == 1 ? " customer" : " customers")
+              + " added, "
+              + impact.removed().size()
+              + " removed";
+    }
     String partners =
         impact.partners().isEmpty()
             ? "no partner-level row changed"
@@ -124,6 +180,11 @@ public final class ImpactReport {
   /** An outcome in the report's words ("Not met"), as every view says it. */
   private static String status(String s) {
     return s == null ? NONE : Words.outcome(s);
+  }
+
+  /** A partner-level row's side: a missing one is a partner's when the criteria are the same. */
+  private static String partnerSide(Impact impact, Row r) {
+    return r == null && impact.sameCriteria() ? NO_PARTNER : side(r);
   }
 
   /** A row's outcome in words and its value as the results file writes it. */
@@ -168,150 +229,8 @@ public final class ImpactReport {
     }
   }
 
-  // ---------------------------------------------------------------- HTML
-
-  private static final Templates PAGE =
-      Templates.load(ImpactReport.class, "impact.html", Templates.Lines.KEPT);
-  private static final Template NODES = PAGE.get("nodes");
-  private static final Template NODE = PAGE.get("node");
-  private static final Template PARTNERS = PAGE.get("partners");
-  private static final Template PARTNER = PAGE.get("partner");
-  private static final Template CUSTOMERS = PAGE.get("customers");
-  private static final Template CUSTOMER = PAGE.get("customer");
-  private static final Template CELL = PAGE.get("cell");
-  private static final Template WORDS = PAGE.get("words");
-  private static final Template MISSING = PAGE.get("missing");
-  private static final Template LABEL = PAGE.get("label");
-
-  /**
-   * One self-contained page (no scripts, no external files): the markup is {@code impact.html}
-   * beside this class, whose templates escape every text from the data and the criteria.
-   */
+  /** One self-contained page (no scripts, no external files): {@link ImpactHtml}. */
   public static String html(Impact impact) {
-    Html nodes = Html.EMPTY;
-    if (!impact.nodes().isEmpty()) {
-      List<Html> rows = new ArrayList<>();
-      for (NodeChange n : impact.nodes()) {
-        rows.add(
-            NODE.render(
-                "area",
-                impact.areaTitle(n.area()),
-                "node",
-                label(impact, n.area(), n.node()),
-                "customers",
-                n.customersChanged(),
-                "how",
-                howInWords(n)));
-      }
-      nodes = NODES.render("rows", Html.join(rows));
-    }
-    Html partners = Html.EMPTY;
-    if (!impact.partners().isEmpty()) {
-      List<Html> rows = new ArrayList<>();
-      for (PartnerChange p : impact.partners()) {
-        rows.add(
-            PARTNER.render(
-                "partner",
-                p.partner(),
-                "area",
-                impact.areaTitle(p.area()),
-                "node",
-                label(impact, p.area(), p.node()),
-                "before",
-                cell(p.before(), null),
-                "after",
-                cell(p.after(), null)));
-      }
-      partners = PARTNERS.render("rows", Html.join(rows));
-    }
-    Html customers = Html.EMPTY;
-    if (!impact.customers().isEmpty()) {
-      List<Html> rows = new ArrayList<>();
-      for (CustomerChange c : impact.customers()) {
-        for (RowChange r : c.changes()) {
-          rows.add(
-              CUSTOMER.render(
-                  "partner",
-                  c.partner(),
-                  "customer",
-                  c.customer(),
-                  "name",
-                  c.name(),
-                  "area",
-                  impact.areaTitle(r.area()),
-                  "node",
-                  label(impact, r.area(), r.node()),
-                  "before",
-                  cell(r.before(), r.explainedBefore()),
-                  "after",
-                  cell(r.after(), r.explainedAfter())));
-        }
-      }
-      customers = CUSTOMERS.render("rows", Html.join(rows));
-    }
-    return PAGE.get("page")
-        .render(
-            "change",
-            impact.newLabel().equals(impact.oldLabel()) ? "data" : "criteria",
-            "criteria",
-            // one criteria folder on two data folders: it once
-            Html.raw(
-                "<code>"
-                    + Html.escapeText(impact.oldLabel())
-                    + "</code>"
-                    + (impact.newLabel().equals(impact.oldLabel())
-                        ? ""
-                        : " &rarr; <code>" + Html.escapeText(impact.newLabel()) + "</code>")),
-            "data",
-            impact.data(),
-            "asOf",
-            impact.asOf(),
-            "headline",
-            headline(impact),
-            "nodes",
-            nodes,
-            "partners",
-            partners,
-            "customers",
-            customers)
-        .markup();
-  }
-
-  /** A node's label and, under it, its id: the label says what it is, the id where. */
-  private static Html label(Impact impact, String area, String node) {
-    return LABEL.render("label", impact.label(area, node), "id", node);
-  }
-
-  /** {@link #how} in the report's words for outcomes: {@code Met → Not met 4; value only 2}. */
-  private static String howInWords(NodeChange n) {
-    List<String> parts = new ArrayList<>();
-    for (Transition t : n.transitions()) {
-      parts.add(word(t.from()) + " → " + word(t.to()) + " " + t.customers());
-    }
-    if (n.valueOnly() > 0) {
-      parts.add("value only " + n.valueOnly());
-    }
-    return String.join("; ", parts);
-  }
-
-  private static String word(String status) {
-    return status == null ? NONE : Words.outcome(status);
-  }
-
-  /**
-   * A status cell: the outcome in words and the value as the results file writes it, with the
-   * report's words for it (value for people, why) under them when given.
-   */
-  private static Html cell(Row r, String explained) {
-    if (r == null) {
-      return MISSING.render("text", NONE);
-    }
-    return CELL.render(
-        "status",
-        r.status(),
-        "row",
-        r.value().isEmpty() ? word(r.status()) : word(r.status()) + " " + r.value(),
-        "words",
-        explained == null ? Html.EMPTY : WORDS.render("words", explained));
+    return ImpactHtml.page(impact);
   }
 }

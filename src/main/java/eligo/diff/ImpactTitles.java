@@ -16,12 +16,15 @@ final class ImpactTitles {
   private ImpactTitles() {}
 
   /**
-   * Per area id: its title and, per node id of the changed {@code nodes} and {@code partners} rows,
-   * its label; areas and nodes in code point order.
+   * Per area id: its title and, per node id of the changed {@code nodes} and {@code partners} rows
+   * and of the rows of customers {@code added} and {@code removed}, its label; areas and nodes in
+   * code point order.
    */
   static Map<String, Impact.Titles> of(
       List<Impact.NodeChange> nodes,
       List<Impact.PartnerChange> partners,
+      List<Impact.CustomerOutcome> added,
+      List<Impact.CustomerOutcome> removed,
       Outcome before,
       Outcome after) {
     Map<String, Impact.Titles> out = new TreeMap<>(Texts.CODE_POINT_ORDER);
@@ -30,6 +33,13 @@ final class ImpactTitles {
     }
     for (Impact.PartnerChange p : partners) {
       put(out, p.area(), p.node(), before, after);
+    }
+    for (List<Impact.CustomerOutcome> side : List.of(added, removed)) {
+      if (!side.isEmpty()) { // every customer has a row at every node of its run: one is enough
+        for (Impact.NodeOutcome r : side.get(0).rows()) {
+          put(out, r.area(), r.node(), before, after);
+        }
+      }
     }
     return out;
   }

@@ -153,6 +153,9 @@ class DiffCommandTest {
   }
 
   static String side(JsonNode row) {
+    if (row == null || row.isNull()) {
+      return "(none)";
+    }
     String v = row.get("value").asText();
     return v.isEmpty() ? row.get("status").asText() : row.get("status").asText() + " " + v;
   }
