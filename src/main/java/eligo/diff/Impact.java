@@ -352,9 +352,13 @@ public record Impact(
       if (a.id().equals(area)) {
         for (CustomerView.Node n : a.nodes()) {
           if (n.id().equals(node)) {
-            String shown =
-                n.current() == null || n.current().isEmpty() ? "not evaluated" : n.current();
-            return n.why() == null ? shown : shown + "; why: " + n.why();
+            boolean none = n.current() == null || n.current().isEmpty();
+            if (n.why() == null) {
+              return none ? "not evaluated" : n.current();
+            }
+            // a node not evaluated has no value, and its why says so: said once
+            String why = none ? n.why().replaceFirst("^not evaluated: ", "") : n.why();
+            return none ? "why: " + why : n.current() + "; why: " + why;
           }
         }
       }

@@ -274,6 +274,11 @@ class DiffDataTest {
     z9 = z9.substring(z9.indexOf('\n') + 1, z9.indexOf("\nCustomers only in the old data"));
     List<String> z9Rows = added.stream().filter(r -> r.startsWith(NEW_PARTNER + ",Z9,")).toList();
     assertThat(z9.lines()).hasSize(z9Rows.size());
+    // a node not evaluated says why once: no value to show, and no "not evaluated" in the why
+    assertThat(z9)
+        .containsPattern("Not evaluated +why: gate '")
+        .doesNotContain("not evaluated; why")
+        .doesNotContain("why: not evaluated");
     for (String r : z9Rows) {
       String[] f = r.split(",", 4);
       String node = f[3].substring(0, f[3].indexOf(": "));
