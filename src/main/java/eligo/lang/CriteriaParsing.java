@@ -123,7 +123,26 @@ public final class CriteriaParsing {
     for (Diagnostic d : diagnostics) {
       lexicalLines.add(d.span().line());
     }
+    // a '(' left open where its statement ends: said once, where the ')' is missing, and the
+    // parser's complaints from the '(' to the next statement are its echoes (only when the parser
+    // did complain: a text that parses has no such mistake)
+    // (a line that ends in an operator, 'and' or ',' is said to end too early, as before)
+    List<Parens.Unclosed> unclosed =
+        syntax.isEmpty()
+            ? List.of()
+            : Parens.find(tokens.getTokens()).stream()
+                .filter(u -> !NEEDS_MORE.contains(u.last().getType()))
+                .filter(u -> syntax.stream().noneMatch(d -> within(d, u)))
+                .toList();
+    for (Parens.Unclosed u : unclosed) {
+      if (!lexicalLines.contains(u.last().getLine())) {
+        diagnostics.add(u.diagnostic(source));
+      }
+    }
     for (Diagnostic d : syntax) {
+      if (unclosed.stream().anyMatch(u -> u.covers(d.span().line()))) {
+        continue;
+      }
       if (lexicalLines.contains(d.span().line())) {
         continue; // a stray character or an unclosed text of this line is what the parser tripped
         // on
@@ -362,6 +381,18 @@ public final class CriteriaParsing {
         "unexpected "
             + found
             + (hint.isEmpty() ? expecting(parser, expected, "; expected ", "") : hint));
+  }
+
+  /**
+   * Whether {@code d} is a complaint of its own inside the parentheses {@code u} left open, on the
+   * line of the '(' after it and before the line's last word ('TTM(M, > 0': the ',' before '>'):
+   * then it is the one error of that line.
+   */
+  private static boolean within(Diagnostic d, Parens.Unclosed u) {
+    int column = d.span().column() - 1;
+    return d.span().line() == u.open().getLine()
+        && column > u.open().getCharPositionInLine()
+        && !(d.span().line() == u.last().getLine() && column == u.last().getCharPositionInLine());
   }
 
   /**
