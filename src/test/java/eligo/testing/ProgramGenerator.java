@@ -1,8 +1,13 @@
 package eligo.testing;
 
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.SplittableRandom;
+import java.util.function.Function;
 
 /**
  * Random criteria programs drawn from the language, as text (test helper): association types, type
@@ -107,29 +112,55 @@ public final class ProgramGenerator {
    */
   private static final int MAX_LOOPS = 3;
 
-  /** What is bound where an expression is generated, and how many aggregates are open around it. */
+  /**
+   * What is bound where an expression is generated, each binding by its id (null when unbound): the
+   * tenant, workload and type of a binder, the month of a month binder or of an 'at'; the month
+   * variables by name; and how many aggregates are open around it.
+   */
   private record Ctx(
-      boolean tenant,
-      boolean workload,
-      boolean month,
-      boolean type,
+      String tenant,
+      String workload,
+      String month,
+      String type,
       List<String> monthVars,
       boolean inNet,
       boolean template,
       boolean leaf,
       int loops) {
     boolean all() {
-      return tenant && workload && month;
+      return tenant != null && workload != null && month != null;
     }
 
-    Ctx withMonth() {
-      return new Ctx(tenant, workload, true, type, monthVars, inNet, template, leaf, loops);
+    Ctx atMonth(String id) {
+      return new Ctx(tenant, workload, id, type, monthVars, inNet, template, leaf, loops);
     }
 
     Ctx inNet(boolean net) {
       return new Ctx(tenant, workload, month, type, monthVars, net, template, leaf, loops);
     }
   }
+
+  /**
+   * Where a definition's condition is drawn: its tenant, workload and month stand for those of
+   * where it is used.
+   */
+  private static final Ctx DEFINITION =
+      new Ctx(
+          Reads.DEF_TENANT,
+          Reads.DEF_WORKLOAD,
+          Reads.DEF_MONTH,
+          null,
+          List.of(),
+          true,
+          false,
+          false,
+          1);
+
+  /**
+   * How many times a form is drawn again before it is left out, when its draws leave a binder
+   * unread, an 'at' changing nothing or a 'net' always 0.
+   */
+  private static final int TRIES = 8;
 
   private final SplittableRandom random;
   private final List<String> typeSets = new ArrayList<>(List.of("P", "Q"));
@@ -140,8 +171,14 @@ public final class ProgramGenerator {
       new ArrayList<>(List.of("paid_units", "active_users", "protected_users"));
   private final List<String> tables = new ArrayList<>();
   private final List<String> bands = new ArrayList<>();
-  private final List<String> conditions = new ArrayList<>();
-  private final List<String> typeFunctions = new ArrayList<>();
+
+  /** Conditions defined by name, with what they read ({@link Reads#DEF_TENANT} and so on). */
+  private final Map<String, Set<String>> conditions = new LinkedHashMap<>();
+
+  /** Definitions with a types parameter, with what they read. */
+  private final Map<String, Set<String>> typeFunctions = new LinkedHashMap<>();
+
+  private final Reads reads = new Reads();
   private int names;
   private int ids;
 
@@ -196,24 +233,27 @@ public final class ProgramGenerator {
     }
     if (chance(0.6)) {
       String name = name("ok");
-      decls.add(
-          "define "
-              + name
-              + " = "
-              + cond(new Ctx(true, true, true, false, List.of(), true, false, false, 1), 1));
-      conditions.add(name);
+      Reads.Drawn c = reads.draw(() -> cond(DEFINITION, 1));
+      decls.add("define " + name + " = " + c.text());
+      conditions.put(name, c.reads());
     }
     if (chance(0.4)) {
       String name = name("linked");
+      int form = random.nextInt(3);
       decls.add(
           "define "
               + name
               + "(kinds: types) = "
-              + pick(
-                  "associated via kinds",
-                  "earliest start via kinds in TTM(M)",
-                  "acr via kinds > $1"));
-      typeFunctions.add(name);
+              + List.of(
+                      "associated via kinds",
+                      "earliest start via kinds in TTM(M)",
+                      "acr via kinds > $1")
+                  .get(form));
+      typeFunctions.put(
+          name,
+          form == 1
+              ? Set.of(Reads.DEF_TENANT, Reads.DEF_WORKLOAD, Reads.AS_OF)
+              : Set.of(Reads.DEF_TENANT, Reads.DEF_WORKLOAD, Reads.DEF_MONTH));
     }
     List<Part> areas = new ArrayList<>();
     for (int i = random.nextInt(1, 4); i > 0; i--) {
@@ -307,7 +347,7 @@ public final class ProgramGenerator {
                 ? "    define "
                     + name("here")
                     + " = "
-                    + cond(new Ctx(true, true, true, false, List.of(), true, false, false, 1), 1)
+                    + reads.draw(() -> cond(DEFINITION, 1)).text()
                     + "\n"
                 : "";
         branches.add(new Part("  branch " + b + " \"" + b + "\" {\n" + decl, nodes, "  }\n"));
@@ -320,7 +360,7 @@ public final class ProgramGenerator {
 
   private List<Part> nodes(boolean template) {
     List<Part> nodes = new ArrayList<>();
-    Ctx root = new Ctx(false, false, false, false, List.of(), false, template, false, 0);
+    Ctx root = new Ctx(null, null, null, null, List.of(), false, template, false, 0);
     for (int i = random.nextInt(0, 3); i > 0; i--) {
       String id = id("gate");
       nodes.add(
@@ -331,7 +371,7 @@ public final class ProgramGenerator {
       String id = id("metric");
       String head = "    metric " + id + " \"" + id + "\" {\n";
       if (template && chance(0.3)) {
-        Ctx leafCtx = new Ctx(false, false, false, false, List.of(), false, true, true, 0);
+        Ctx leafCtx = new Ctx(null, null, null, null, List.of(), false, true, true, 0);
         nodes.add(
             new Part(
                 head + "      each leaf {\n", body(leafCtx, true, "        "), "      }\n    }\n"));
@@ -372,10 +412,7 @@ public final class ProgramGenerator {
     }
     lines.add(
         Part.leaf(
-            indent
-                + "value "
-                + (chance(0.3) ? "net " + primary(kind, ctx.inNet(true), 2) : num(kind, ctx, 3))
-                + "\n"));
+            indent + "value " + (chance(0.3) ? net(kind, ctx, 2) : num(kind, ctx, 3)) + "\n"));
     lines.add(
         Part.leaf(
             indent
@@ -472,20 +509,50 @@ public final class ProgramGenerator {
             + " - "
             + (k == K.COUNT ? literal(K.NUM, ctx) : num(k, ctx, depth - 1));
       case 2:
-        return primary(k, ctx, depth - 1)
-            + " * "
-            + (ctx.workload() && !tables.isEmpty() && chance(0.5)
-                ? pick(tables)
-                : literal(K.NUM, ctx));
+        String factor = primary(k, ctx, depth - 1) + " * ";
+        if (ctx.workload() != null && !tables.isEmpty() && chance(0.5)) {
+          reads.read(ctx.workload());
+          return factor + pick(tables);
+        }
+        return factor + literal(K.NUM, ctx);
       case 3:
         return pick("40%", "0.5%", "100%") + " of " + primary(k, ctx, depth - 1);
       case 4:
         return "-" + primary(k, ctx, depth - 1);
       default:
-        return ctx.inNet()
-            ? primary(k, ctx, depth - 1)
-            : "net " + primary(k, ctx.inNet(true), depth - 1);
+        return ctx.inNet() ? primary(k, ctx, depth - 1) : net(k, ctx, depth - 1);
     }
+  }
+
+  /**
+   * {@code net x}, x drawn until it reads a month moved with M (else 'net' is 0 for every
+   * customer); x alone when no draw does.
+   */
+  private String net(K k, Ctx ctx, int depth) {
+    for (int i = 0; i < TRIES; i++) {
+      Reads.Drawn x = reads.draw(() -> primary(k, ctx.inNet(true), depth));
+      if (x.reads().contains(Reads.AS_OF)) {
+        return "net " + reads.use(x);
+      }
+    }
+    return primary(k, ctx, depth);
+  }
+
+  /**
+   * {@code (x) at m}, x drawn (in {@code inner} with the month of the 'at') until it reads that
+   * month (else the 'at' changes nothing); {@code (x)} alone when no draw does, which reads no
+   * month there.
+   */
+  private String at(Ctx ctx, Ctx inner, Function<Ctx, String> operand) {
+    Reads.Drawn x = null;
+    for (int i = 0; i < TRIES; i++) {
+      Month m = monthOf(ctx);
+      x = reads.draw(() -> operand.apply(inner.atMonth(m.id())));
+      if (x.reads().contains(m.id())) {
+        return "(" + reads.use(x) + ") at " + m.text();
+      }
+    }
+    return "(" + reads.use(x) + ")";
   }
 
   /**
@@ -497,48 +564,81 @@ public final class ProgramGenerator {
       return literal(k == K.COUNT ? K.NUM : k, ctx);
     }
     if (k == K.COUNT) {
-      if (!ctx.tenant()
-          && !ctx.workload()
-          && !ctx.type()
+      if (ctx.tenant() == null
+          && ctx.workload() == null
+          && ctx.type() == null
           && ctx.loops() < MAX_LOOPS - 1
           && chance(0.15)) {
         return "(count " + typesAssociated(ctx) + ")";
       }
-      if (!ctx.tenant() && !ctx.workload() && ctx.loops() < MAX_LOOPS - 1 && chance(0.1)) {
-        return "(count " + perWorkload(ctx) + ")";
-      }
-      return "(count " + aggregate(ctx, depth, true) + ")";
+      String counted =
+          ctx.tenant() == null
+                  && ctx.workload() == null
+                  && ctx.loops() < MAX_LOOPS - 1
+                  && chance(0.1)
+              ? perWorkload(ctx)
+              : aggregate(ctx, depth, true);
+      return counted == null ? literal(K.NUM, ctx) : "(count " + counted + ")";
     }
     if (k == K.NUM || (!ctx.all() && depth <= 0)) {
       return literal(k, ctx);
     }
     if (!ctx.all() || (depth > 0 && chance(0.4))) {
+      String sum = sum(k, ctx, depth);
+      if (sum != null) {
+        return sum;
+      }
+      if (!ctx.all()) {
+        return literal(k, ctx);
+      }
+    }
+    String measure = k == K.MONEY ? pick(moneyMeasures) : pick(qtyMeasures);
+    reads.read(ctx.tenant());
+    reads.read(ctx.workload());
+    switch (random.nextInt(4)) {
+      case 0:
+        reads.read(ctx.month());
+        return measure + " via " + typeSet(ctx);
+      case 1:
+        Month m = monthOf(ctx);
+        reads.read(m.id());
+        return measure + " at " + m.text();
+      default:
+        reads.read(ctx.month());
+        return measure;
+    }
+  }
+
+  /**
+   * A sum, average, minimum or maximum that binds the tenant and the workload if {@code ctx} does
+   * not, and reads every binder it writes; null when no draw does.
+   */
+  private String sum(K k, Ctx ctx, int depth) {
+    for (int i = 0; i < TRIES; i++) {
       Bound b = bind(ctx, true);
       Ctx inner = b.ctx();
       // a sum that binds no month reads its measures at a month
-      String body =
-          inner.month()
-              ? "(" + num(k, inner, depth - 1) + ")"
-              : "(" + num(k, inner.withMonth(), depth - 1) + ") at " + monthOf(ctx);
-      String aggregate = chance(0.3) ? pick("average", "minimum", "maximum") : "sum";
-      return "("
-          + aggregate
-          + " "
-          + body
-          + " for "
-          + b.text()
-          + (chance(0.4) ? " where " + cond(inner, depth - 1) : "")
-          + ")";
+      Reads.Drawn body =
+          reads.draw(
+              () ->
+                  inner.month() != null
+                      ? "(" + num(k, inner, depth - 1) + ")"
+                      : at(ctx, inner, c -> num(k, c, depth - 1)));
+      Reads.Drawn where = chance(0.4) ? reads.draw(() -> cond(inner, depth - 1)) : null;
+      String binders = kept(b, body, where);
+      if (binders != null) {
+        String aggregate = chance(0.3) ? pick("average", "minimum", "maximum") : "sum";
+        return "("
+            + aggregate
+            + " "
+            + body.text()
+            + " for "
+            + binders
+            + (where == null ? "" : " where " + where.text())
+            + ")";
+      }
     }
-    String measure = k == K.MONEY ? pick(moneyMeasures) : pick(qtyMeasures);
-    switch (random.nextInt(4)) {
-      case 0:
-        return measure + " via " + typeSet(ctx);
-      case 1:
-        return measure + " at " + monthOf(ctx);
-      default:
-        return measure;
-    }
+    return null;
   }
 
   /** A condition valid where {@code ctx} holds. */
@@ -574,12 +674,16 @@ public final class ProgramGenerator {
       case 2:
         return "not " + simpleCond(ctx);
       case 3:
-        return ctx.loops() < MAX_LOOPS
-            ? "(" + pick("any", "all") + " " + aggregate(ctx, depth, false) + ")"
-            : simpleCond(ctx);
+        if (ctx.loops() < MAX_LOOPS) {
+          String quantified = aggregate(ctx, depth, false);
+          if (quantified != null) {
+            return "(" + pick("any", "all") + " " + quantified + ")";
+          }
+        }
+        return simpleCond(ctx);
       case 4:
-        return ctx.tenant() && ctx.workload()
-            ? "(" + cond(ctx.withMonth(), depth - 1) + ") at " + monthOf(ctx)
+        return ctx.tenant() != null && ctx.workload() != null
+            ? at(ctx, ctx, c -> cond(c, depth - 1))
             : simpleCond(ctx);
       default:
         return simpleCond(ctx);
@@ -590,15 +694,24 @@ public final class ProgramGenerator {
   private String atLeast(Ctx ctx, int depth) {
     int n = 2 + random.nextInt(3);
     List<String> parts = new ArrayList<>();
-    for (int tries = 0; tries < 3 * n && parts.size() < n; tries++) {
-      String part = cond(ctx, depth - 1);
-      if (!parts.contains(part)) {
-        parts.add(part);
-      }
-    }
+    Reads.Drawn all =
+        reads.draw(
+            () -> {
+              for (int tries = 0; tries < 3 * n && parts.size() < n; tries++) {
+                String part = cond(ctx, depth - 1);
+                if (part.contains(" via ")) {
+                  part = "(" + part + ")"; // else 'via P, x > 2' reads x as a type set
+                }
+                if (!parts.contains(part)) {
+                  parts.add(part);
+                }
+              }
+              return "";
+            });
     if (parts.size() < 2) {
       return simpleCond(ctx);
     }
+    reads.use(all);
     return "at least "
         + (1 + random.nextInt(parts.size()))
         + " of ("
@@ -614,32 +727,52 @@ public final class ProgramGenerator {
     if (ctx.all() && chance(0.5)) {
       switch (random.nextInt(8)) {
         case 0:
+          readAssociated(ctx);
           return "associated";
         case 1:
+          readAssociated(ctx);
           return "associated via " + typeSet(ctx);
         case 2:
           if (!conditions.isEmpty()) {
-            return pick(conditions);
+            String name = pick(List.copyOf(conditions.keySet()));
+            readDefinition(conditions.get(name), ctx);
+            return name;
           }
           break;
         case 3:
           if (!typeFunctions.isEmpty()) {
-            return pick(typeFunctions) + "(" + pick(fixedTypeSets) + ")";
+            String name = pick(List.copyOf(typeFunctions.keySet()));
+            readDefinition(typeFunctions.get(name), ctx);
+            return name + "(" + pick(fixedTypeSets) + ")";
           }
           break;
         case 4:
+          reads.read(ctx.tenant());
+          reads.read(ctx.workload());
+          reads.read(ctx.month());
           return pick(qtyMeasures)
               + " within "
               + (bands.isEmpty() || chance(0.5)
                   ? ctx.template() && chance(0.5) ? "pb" : band()
                   : pick(bands));
         case 5:
-          return "earliest start via "
-              + typeSet(ctx)
-              + pick(" in TTM(M)", " >= M - 6", " < " + monthOf(ctx), " in window");
+          reads.read(ctx.tenant());
+          reads.read(ctx.workload());
+          String start = "earliest start via " + typeSet(ctx);
+          int form = random.nextInt(4);
+          if (form == 2) {
+            Month m = monthOf(ctx);
+            reads.read(m.id());
+            return start + " < " + m.text();
+          }
+          reads.read(Reads.AS_OF);
+          return start + List.of(" in TTM(M)", " >= M - 6", "", " in window").get(form);
         case 6:
           if (!ctx.monthVars().isEmpty()) {
-            return pick(ctx.monthVars()) + pick(" in TTM(M)", " >= M - 3", " == M");
+            String v = pick(ctx.monthVars());
+            reads.read("v:" + v);
+            reads.read(Reads.AS_OF);
+            return v + pick(" in TTM(M)", " >= M - 3", " == M");
           }
           break;
         default:
@@ -665,12 +798,41 @@ public final class ProgramGenerator {
     return num(k, ctx, 2) + " " + pick(">", ">=", "<", "<=", "==", "!=") + " " + literal(k, ctx);
   }
 
+  /** 'associated' reads the tenant, workload and month, and the type where one is bound. */
+  private void readAssociated(Ctx ctx) {
+    reads.read(ctx.tenant());
+    reads.read(ctx.workload());
+    reads.read(ctx.month());
+    reads.read(ctx.type());
+  }
+
+  /**
+   * A definition read where it is used: its tenant, workload and month are those of {@code ctx}.
+   */
+  private void readDefinition(Set<String> read, Ctx ctx) {
+    if (read.contains(Reads.DEF_TENANT)) {
+      reads.read(ctx.tenant());
+    }
+    if (read.contains(Reads.DEF_WORKLOAD)) {
+      reads.read(ctx.workload());
+    }
+    if (read.contains(Reads.DEF_MONTH)) {
+      reads.read(ctx.month());
+    }
+    if (read.contains(Reads.AS_OF)) {
+      reads.read(Reads.AS_OF);
+    }
+  }
+
   /**
    * A condition on the customer's attribute {@code seg} (values "A", "B", "" in the data), or with
    * a tenant bound, on the tenant's {@code ctry} ("X", "Y", "").
    */
   private String attributeCond(Ctx ctx) {
-    boolean tenant = ctx.tenant() && chance(0.6);
+    boolean tenant = ctx.tenant() != null && chance(0.6);
+    if (tenant) {
+      reads.read(ctx.tenant());
+    }
     String name = tenant ? "ctry" : "seg";
     List<String> values = tenant ? List.of("X", "Y", "", "Z") : List.of("A", "B", "", "C");
     switch (random.nextInt(4)) {
@@ -704,82 +866,132 @@ public final class ProgramGenerator {
     return chance(0.3) ? String.join(", ", pick(fixedTypeSets), pick(TYPES)) : pick(typeSets);
   }
 
-  private String monthOf(Ctx ctx) {
+  /** A month as written, with its id: a month variable's, or a new one for M moved. */
+  private record Month(String text, String id) {}
+
+  private Month monthOf(Ctx ctx) {
     if (!ctx.monthVars().isEmpty() && chance(0.4)) {
-      return pick(ctx.monthVars());
+      String v = pick(ctx.monthVars());
+      return new Month(v, "v:" + v);
     }
-    return pick("M", "M", "(M - 1)", "(M - 12)");
+    return new Month(pick("M", "M", "(M - 1)", "(M - 12)"), reads.newAt());
   }
 
-  /** The binders and what they bind. */
-  private record Bound(String text, Ctx ctx) {}
+  /** A binder as written, with the id of what it binds. */
+  private record Binder(String text, String id) {
+    boolean month() {
+      return text.startsWith("month");
+    }
+  }
+
+  /** The binders and what is bound inside them. */
+  private record Bound(List<Binder> binders, Ctx ctx) {}
 
   /**
    * One to three binders (each dimension once); with {@code tenantAndWorkload}, those two bound in
    * the end.
    */
   private Bound bind(Ctx ctx, boolean tenantAndWorkload) {
-    List<String> parts = new ArrayList<>();
-    boolean t = ctx.tenant();
-    boolean w = ctx.workload();
-    boolean m = ctx.month();
-    boolean ty = ctx.type();
+    List<Binder> parts = new ArrayList<>();
+    String t = ctx.tenant();
+    String w = ctx.workload();
+    String m = ctx.month();
+    String ty = ctx.type();
     List<String> monthVars = new ArrayList<>(ctx.monthVars());
     int n = random.nextInt(1, 4);
     for (int i = 0; i < n; i++) {
       switch (random.nextInt(4)) {
         case 0:
-          if (!t) {
-            parts.add("tenant");
-            t = true;
+          if (t == null) {
+            t = reads.newVar("t");
+            parts.add(new Binder("tenant", t));
           }
           break;
         case 1:
-          if (!w) {
-            parts.add("workload" + (chance(0.7) ? " in " + workloadSet(ctx) : ""));
-            w = true;
+          if (w == null) {
+            w = reads.newVar("w");
+            parts.add(new Binder("workload" + (chance(0.7) ? " in " + workloadSet(ctx) : ""), w));
           }
           break;
         case 2:
-          if (!m && ctx.loops() < MAX_LOOPS - 1) {
+          if (m == null && ctx.loops() < MAX_LOOPS - 1) {
             String var = chance(0.3) ? name("mo") : null;
+            m = var == null ? reads.newVar("m") : "v:" + var;
             parts.add(
-                "month"
-                    + (var == null ? "" : " " + var)
-                    + " in "
-                    + pick("window", "TTM(M)", "M - 2 .. M", "TTM(M - 12)", "M - 3 .. M - 1"));
+                new Binder(
+                    "month"
+                        + (var == null ? "" : " " + var)
+                        + " in "
+                        + pick("window", "TTM(M)", "M - 2 .. M", "TTM(M - 12)", "M - 3 .. M - 1"),
+                    m));
             if (var != null) {
               monthVars.add(var);
             }
-            m = true;
           }
           break;
         default:
-          if (!ty) {
-            parts.add("type" + (chance(0.6) ? " in " + pick(fixedTypeSets) : ""));
-            ty = true;
+          if (ty == null) {
+            ty = reads.newVar("y");
+            parts.add(new Binder("type" + (chance(0.6) ? " in " + pick(fixedTypeSets) : ""), ty));
           }
           break;
       }
     }
-    if ((parts.isEmpty() || tenantAndWorkload) && !t) {
-      parts.add("tenant");
-      t = true;
+    if ((parts.isEmpty() || tenantAndWorkload) && t == null) {
+      t = reads.newVar("t");
+      parts.add(new Binder("tenant", t));
     }
-    if ((parts.isEmpty() || tenantAndWorkload) && !w) {
-      parts.add("workload");
-      w = true;
+    if ((parts.isEmpty() || tenantAndWorkload) && w == null) {
+      w = reads.newVar("w");
+      parts.add(new Binder("workload", w));
     }
-    if (parts.isEmpty() && !ty) {
-      parts.add("type");
-      ty = true;
+    if (parts.isEmpty() && ty == null) {
+      ty = reads.newVar("y");
+      parts.add(new Binder("type", ty));
     } else if (parts.isEmpty()) {
-      parts.add("month in TTM(M)");
-      m = true;
+      m = reads.newVar("m");
+      parts.add(new Binder("month in TTM(M)", m));
     }
     return new Bound(
-        String.join(", ", parts),
+        parts,
         new Ctx(t, w, m, ty, monthVars, ctx.inNet(), ctx.template(), ctx.leaf(), ctx.loops() + 1));
+  }
+
+  /**
+   * The binders of {@code b} that its aggregate reads (in {@code drawn}: body, where), as written,
+   * and what they read made read here; all of them when the aggregate reads no bound variable at
+   * all (it states a term per binding on purpose, as {@code count tenant where seg == "A"}); null
+   * when it reads a variable but none of these binders.
+   */
+  private String kept(Bound b, Reads.Drawn... drawn) {
+    Set<String> read = new HashSet<>();
+    boolean anyVariable = false;
+    for (Reads.Drawn d : drawn) {
+      if (d != null) {
+        read.addAll(d.reads());
+        anyVariable |= d.anyVariable();
+      }
+    }
+    List<Binder> kept = new ArrayList<>();
+    for (Binder x : b.binders()) {
+      if (!anyVariable || read.contains(x.id())) {
+        kept.add(x);
+      }
+    }
+    if (kept.isEmpty()) {
+      return null;
+    }
+    for (Reads.Drawn d : drawn) {
+      if (d != null) {
+        reads.use(d);
+      }
+    }
+    for (Binder x : kept) {
+      if (x.month() && read.contains(x.id())) {
+        reads.read(Reads.AS_OF); // a month binder's range moves with M
+      }
+    }
+    return String.join(", ", kept.stream().map(Binder::text).toList());
   }
 
   /**
@@ -790,10 +1002,16 @@ public final class ProgramGenerator {
     String workload = "workload" + (chance(0.7) ? " in " + workloadSet(ctx) : "");
     String binders = chance(0.5) ? "tenant, " + workload : workload + ", tenant";
     String months =
-        ctx.month()
+        ctx.month() != null
             ? ""
             : pick("", ", month in window", ", month in TTM(M)", ", month in M - 2 .. M");
-    String at = !ctx.month() && months.isEmpty() ? " at " + pick("M", "(M - 1)", "(M - 12)") : "";
+    String at =
+        ctx.month() == null && months.isEmpty() ? " at " + pick("M", "(M - 1)", "(M - 12)") : "";
+    // 'associated' reads the counted type, the tenant, the workload and the month: its own (a
+    // range or 'at' moved with M) or the one bound around
+    reads.read(reads.newVar("y"));
+    reads.read(reads.newVar("t"));
+    reads.read(ctx.month() == null ? Reads.AS_OF : ctx.month());
     return "type"
         + (chance(0.6) ? " in " + pick(fixedTypeSets) : "")
         + " where any "
@@ -804,45 +1022,83 @@ public final class ProgramGenerator {
         + at;
   }
 
-  /** "workload ... where (sum or count for tenant, ...) op literal", or the literal first. */
+  /**
+   * "workload ... where (sum or count for tenant, ...) op literal", or the literal first; null when
+   * no draw reads the workload and the tenant.
+   */
   private String perWorkload(Ctx ctx) {
-    Ctx inner =
-        new Ctx(
-            true,
-            true,
-            true,
-            ctx.type(),
-            ctx.monthVars(),
-            ctx.inNet(),
-            ctx.template(),
-            ctx.leaf(),
-            ctx.loops() + 2);
-    String months = ctx.month() ? "" : ", month in " + pick("window", "TTM(M)", "M - 2 .. M");
-    boolean sum = chance(0.5);
-    String aggregate =
-        sum
-            ? "sum ("
-                + num(K.MONEY, inner, 1)
-                + ") for tenant"
-                + months
-                + (chance(0.3) ? " where " + cond(inner, 1) : "")
-            : "count tenant" + months + " where " + cond(inner, 1);
-    String literal = literal(sum ? K.MONEY : K.COUNT, ctx);
-    String op = pick(">", ">=", "<", "<=", "==", "!=");
-    String where =
-        chance(0.7)
-            ? "(" + aggregate + ") " + op + " " + literal
-            : literal + " " + op + " (" + aggregate + ")";
-    return "workload" + (chance(0.7) ? " in " + workloadSet(ctx) : "") + " where " + where;
+    for (int i = 0; i < TRIES; i++) {
+      Binder workload =
+          new Binder(
+              "workload" + (chance(0.7) ? " in " + workloadSet(ctx) : ""), reads.newVar("w"));
+      List<Binder> binders = new ArrayList<>(List.of(new Binder("tenant", reads.newVar("t"))));
+      String month = ctx.month();
+      if (month == null) {
+        month = reads.newVar("m");
+        binders.add(new Binder("month in " + pick("window", "TTM(M)", "M - 2 .. M"), month));
+      }
+      Ctx inner =
+          new Ctx(
+              binders.get(0).id(),
+              workload.id(),
+              month,
+              ctx.type(),
+              ctx.monthVars(),
+              ctx.inNet(),
+              ctx.template(),
+              ctx.leaf(),
+              ctx.loops() + 2);
+      boolean sum = chance(0.5);
+      Reads.Drawn body = sum ? reads.draw(() -> num(K.MONEY, inner, 1)) : null;
+      Reads.Drawn where = !sum || chance(0.3) ? reads.draw(() -> cond(inner, 1)) : null;
+      boolean readsWorkload =
+          body != null && body.reads().contains(workload.id())
+              || where != null && where.reads().contains(workload.id());
+      boolean readsVariable =
+          body != null && body.anyVariable() || where != null && where.anyVariable();
+      if (readsVariable && !readsWorkload) {
+        continue; // 'count workload' would count every workload or none
+      }
+      String own = kept(new Bound(binders, inner), body, where);
+      if (own == null) {
+        continue;
+      }
+      String aggregate =
+          sum
+              ? "sum ("
+                  + body.text()
+                  + ") for "
+                  + own
+                  + (where == null ? "" : " where " + where.text())
+              : "count " + own + " where " + where.text();
+      String literal = literal(sum ? K.MONEY : K.COUNT, ctx);
+      String op = pick(">", ">=", "<", "<=", "==", "!=");
+      String test =
+          chance(0.7)
+              ? "(" + aggregate + ") " + op + " " + literal
+              : literal + " " + op + " (" + aggregate + ")";
+      return workload.text() + " where " + test;
+    }
+    return null;
   }
 
-  /** "binders [where cond]" for count (where optional) or any / all (where required). */
+  /**
+   * "binders [where cond]" for count (where optional) or any / all (where required); null when no
+   * draw reads a binder it writes.
+   */
   private String aggregate(Ctx ctx, int depth, boolean optionalWhere) {
-    Bound b = bind(ctx, false);
-    if (optionalWhere && chance(0.3)) {
-      return b.text();
+    for (int i = 0; i < TRIES; i++) {
+      Bound b = bind(ctx, false);
+      if (optionalWhere && chance(0.3)) {
+        return kept(b);
+      }
+      Reads.Drawn where = reads.draw(() -> cond(b.ctx(), depth - 1));
+      String binders = kept(b, where);
+      if (binders != null) {
+        return binders + " where " + where.text();
+      }
     }
-    return b.text() + " where " + cond(b.ctx(), depth - 1);
+    return null;
   }
 
   private String workloadSet(Ctx ctx) {
