@@ -170,9 +170,8 @@ final class ExprTyper {
       T x = expr(a.operand(), env.withMonth(m.m()));
       String noOp = x instanceof TErr ? null : MonthUse.atChangesNothing(x, m.m());
       if (noOp != null && reporter.complete(a.span())) { // else a syntax error may have cut x
-        // a warning, as an unread binder is: the differential tests' random programs write such
-        // forms in about seven programs of ten
-        reporter.warning(a.span(), noOp);
+        // an error: the run would report x as written, not at the month meant
+        reporter.error(WrittenForms.at(a.span()), noOp);
       }
       return x;
     }
@@ -189,7 +188,8 @@ final class ExprTyper {
       }
       String zero = MonthUse.netIsZero(x.e());
       if (zero != null && reporter.complete(n.span())) { // else a syntax error may have cut x
-        reporter.warning(n.span(), zero); // a warning, as above
+        // an error: a 'net' metric would say "no change" for every customer
+        reporter.error(WrittenForms.net(n.span()), zero);
       }
       return new TNum(new Ir.Net(x.e()), x.kind());
     }

@@ -2,7 +2,6 @@ package eligo.check;
 
 import eligo.ir.Ir;
 import eligo.lang.Ast;
-import eligo.lang.Span;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
@@ -16,7 +15,11 @@ import java.util.Set;
  * {@code count tenant where any tenant, ... where acr > 0} (the inner 'tenant' hides the counted
  * one, so every tenant is counted when one qualifies). The aggregate then repeats the same term
  * once per binding: a sum or a count multiplied by the number of bindings, a condition asked of the
- * as-of month where every month was meant. An error at the binder.
+ * as-of month where every month was meant. An error at the binder, not a warning: the run would go
+ * on and report a number other than the one meant (twelve times acr at M for the spend of the last
+ * 12 months). Kept an error for 'any' and 'all' too, where the repeated condition gives the same
+ * answer as asking it once: the binder was written to ask it of every month (tenant, ...), and the
+ * answer is that of one.
  */
 final class UnusedBinders {
   private UnusedBinders() {}
@@ -54,8 +57,11 @@ final class UnusedBinders {
     }
     for (int i = 0; i < binders.size(); i++) {
       Ir.Var v = binders.get(i).var();
-      if (!read.contains(v)) {
-        reporter.warning(written.binders().get(i).span(), message(written, i, binders.get(i)));
+      // where a syntax error touched the aggregate, it may have cut what reads the binder
+      if (!read.contains(v) && reporter.complete(written.span())) {
+        reporter.error(
+            WrittenForms.binder(written.binders().get(i).span()),
+            message(written, i, binders.get(i)));
       }
     }
   }
@@ -71,7 +77,7 @@ final class UnusedBinders {
         };
     String text =
         b.var().dim() == Ir.Dim.MONTH
-            ? monthText(w.span())
+            ? monthText(w)
             : (what.equals("association type") ? "type" : what)
                 + (w.var() == null ? "" : " " + w.var().text());
     String hider =
@@ -111,42 +117,10 @@ final class UnusedBinders {
         + "' out";
   }
 
-  /**
-   * 'month in TTM(M)' as written: from the binder's word to the comma, 'where', 'for' or closing
-   * parenthesis that ends it on its line.
-   */
-  private static String monthText(Span s) {
-    String line = s.file().line(s.line());
-    int from = s.column() - 1;
-    if (line == null || from < 0 || from >= line.length()) {
-      return "month";
-    }
-    int depth = 0;
-    int end = from;
-    for (; end < line.length(); end++) {
-      char c = line.charAt(end);
-      if (c == '(') {
-        depth++;
-      } else if (c == ')') {
-        if (--depth < 0) {
-          break;
-        }
-      } else if (depth == 0
-          && (c == ','
-              || c == '#'
-              || startsWord(line, end, "where")
-              || startsWord(line, end, "for"))) {
-        break;
-      }
-    }
-    return line.substring(from, end).strip();
-  }
-
-  private static boolean startsWord(String line, int at, String word) {
-    return line.startsWith(word, at)
-        && (at == 0 || line.charAt(at - 1) == ' ' || line.charAt(at - 1) == '\t')
-        && (at + word.length() == line.length()
-            || !Character.isLetterOrDigit(line.charAt(at + word.length())));
+  /** 'month in TTM(M)' as written. */
+  private static String monthText(Ast.Binder w) {
+    String text = WrittenForms.text(WrittenForms.binder(w.span()));
+    return text.isEmpty() ? "month" : text;
   }
 
   /** Every variable {@code e} reads, each shared part walked once. */

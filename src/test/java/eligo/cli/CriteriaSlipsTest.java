@@ -44,28 +44,55 @@ class CriteriaSlipsTest {
     assertThat(results).doesNotExist();
   }
 
-  /**
-   * A slip that is only a warning (here a month that nothing in the sum reads: acr at M added
-   * twelve times) does not stop a run, but the run says the criteria have warnings and where to see
-   * them; the shipped criteria have none, and their run says nothing of it.
-   */
-  @org.junit.jupiter.api.Test
-  void aRunSaysTheCriteriaHaveWarnings() throws IOException {
-    String twelveTimes = "value sum acr at M for tenant, workload in AZURE, month in TTM(M)";
+  /** {@code slip.criteria} beside the shipped criteria: one metric whose value is {@code value}. */
+  private Path withSlip(String decl, String value) throws IOException {
     Path criteria = ShippedCriteria.write(ShippedCriteria.texts(), tmp.resolve("criteria"));
     java.nio.file.Files.writeString(
         criteria.resolve("slip.criteria"),
         "import \"common.criteria\"\n"
             + "workloads AZURE = family \"Azure\"\n"
+            + decl
             + "area slip \"Slip\" {\n"
             + "  metric acr \"ACR\" {\n"
             + "    criteria \"ACR of the last 12 months: at least {met}\"\n"
             + "    "
-            + twelveTimes
+            + value
             + "\n"
             + "    met when value >= $1000\n"
             + "  }\n"
             + "}\n");
+    return criteria;
+  }
+
+  /**
+   * A month that nothing in the sum reads (acr at M added twelve times for the spend of 12 months)
+   * stops the run: exit 3, no results file, the error under the binder. Before, a warning: the run
+   * went on and reported twelve times the month's spend.
+   */
+  @org.junit.jupiter.api.Test
+  void aSumOfOneMonthTwelveTimesStopsTheRun() throws IOException {
+    String twelveTimes = "value sum acr at M for tenant, workload in AZURE, month in TTM(M)";
+    Path criteria = withSlip("", twelveTimes);
+    Path results = tmp.resolve("results.csv");
+    StringWriter err = new StringWriter();
+    int code = run(criteria, results, err);
+    assertThat(code).as(err.toString()).isEqualTo(3);
+    assertThat(err.toString())
+        .contains("slip.criteria:6:55: error: nothing in this 'sum' reads the month")
+        .contains("\n" + " ".repeat(54) + "^~~~~~~~~~~~~~~\n");
+    assertThat(results).doesNotExist();
+  }
+
+  /**
+   * A slip that is only a warning (here a band that nothing uses) does not stop a run, but the run
+   * says the criteria have warnings and where to see them; the shipped criteria have none, and
+   * their run says nothing of it.
+   */
+  @org.junit.jupiter.api.Test
+  void aRunSaysTheCriteriaHaveWarnings() throws IOException {
+    Path criteria =
+        withSlip(
+            "band UNUSED = > 3\n", "value sum acr for tenant, workload in AZURE, month in TTM(M)");
     StringWriter err = new StringWriter();
     int code = run(criteria, err);
     assertThat(code).as(err.toString()).isZero();
