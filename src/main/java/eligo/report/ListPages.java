@@ -81,12 +81,14 @@ final class ListPages {
       return "lists.html#" + AreaListPage.fragment(key, model.all.areas().get(ai).id(), node.id());
     }
     String file = "lists/" + listFile(ai, ni, gi, index / SitePages.PAGE_SIZE + 1);
-    if (partner != null && listsPerNode() && key.equals("not_evaluated")) {
-      // a node's page lists those it did not evaluate as the Not met lists of the gates before
-      // it (stoppedSection): with one such gate, the partner's block there holds exactly them
+    if (listsPerNode() && key.equals("not_evaluated")) {
+      // a node's page lists those it did not evaluate itself when two gates or more could stop
+      // them; behind one gate, they are exactly that gate's Not met list (its partner's block)
       List<Integer> gates = gatesBefore(ai, ni);
       int notMet = gates.size() == 1 ? groupIndex(ai, gates.get(0), "not_met") : -1;
-      return notMet >= 0 ? listHref(ai, gates.get(0), notMet, 0, partner) : file + "#" + key;
+      if (notMet >= 0) {
+        return listHref(ai, gates.get(0), notMet, 0, partner);
+      }
     }
     if (partner != null) {
       return file + "#" + key + "-p-" + SiteNames.of(partner);
@@ -141,40 +143,48 @@ final class ListPages {
       if (g.count() > 0) {
         sections.add(
             g.key().equals("not_evaluated")
-                ? stoppedSection(ai, ni, g)
-                : section(ai, ni, gi, 0, g.count()));
+                ? stoppedSection(ai, ni, gi)
+                : section(ai, ni, gi, 0, g.count(), Html.EMPTY));
       }
     }
     return listPage(ai, ni, -1, 1, 1, Html.join(sections));
   }
 
   private static final Template STOPPED_SECTION = SitePages.SITE.get("stoppedSection");
+  private static final Template STOPPED_GATES = SitePages.SITE.get("stoppedGates");
   private static final Template STOPPED_GATE = SitePages.SITE.get("stoppedGate");
 
   /**
    * The customers a node was not evaluated for, on a node's page of all its groups: those that did
-   * not meet a gate before it in its branch, so the gates' Not met lists, linked, are theirs (no
-   * customer is listed twice on the site's list pages).
+   * not meet a gate before it in its branch. Behind one gate they are its Not met list, linked (no
+   * customer is listed twice); behind two or more, which each stop some of them, they are listed
+   * here too, under the links to the gates' Not met lists, so that the node's count (a partner's
+   * block of it) leads to exactly its customers.
    */
-  private Html stoppedSection(int ai, int ni, SummaryView.Group group) {
+  private Html stoppedSection(int ai, int ni, int gi) {
     SiteModel.AreaInfo info = model.areas.get(ai);
     List<Html> gates = new ArrayList<>();
     SummaryView.Area a = model.all.areas().get(ai);
-    for (int g : gatesBefore(ai, ni)) {
+    SummaryView.Group group = a.nodes().get(ni).groups().get(gi);
+    List<Integer> before = gatesBefore(ai, ni);
+    for (int g : before) {
       SummaryView.Node gate = a.nodes().get(g);
-      for (int gi = 0; gi < gate.groups().size(); gi++) {
-        SummaryView.Group x = gate.groups().get(gi);
+      for (int k = 0; k < gate.groups().size(); k++) {
+        SummaryView.Group x = gate.groups().get(k);
         if (x.key().equals("not_met") && x.count() > 0) {
           gates.add(
               STOPPED_GATE.render(
                   "href",
-                  listHref(ai, g, gi, 0, null).substring("lists/".length()),
+                  listHref(ai, g, k, 0, null).substring("lists/".length()),
                   "gate",
                   info.labels().get(g),
                   "customers",
                   x.count() + Words.plural(" customer", x.count())));
         }
       }
+    }
+    if (before.size() != 1) {
+      return section(ai, ni, gi, 0, group.count(), STOPPED_GATES.render("gates", Html.join(gates)));
     }
     return STOPPED_SECTION.render(
         "label",
@@ -199,7 +209,8 @@ final class ListPages {
             ni,
             gi,
             (p - 1) * SitePages.PAGE_SIZE,
-            Math.min(g.count(), p * SitePages.PAGE_SIZE)));
+            Math.min(g.count(), p * SitePages.PAGE_SIZE),
+            Html.EMPTY));
   }
 
   private Html listPage(int ai, int ni, int gi, int p, int pages, Html sections) {
@@ -243,8 +254,11 @@ final class ListPages {
     return SitePages.page(title, "../", body);
   }
 
-  /** The rows {@code from} to {@code to} of a group, under its heading. */
-  private Html section(int ai, int ni, int gi, int from, int to) {
+  /**
+   * The rows {@code from} to {@code to} of a group, under its heading and {@code note} (markup
+   * before the table, or empty).
+   */
+  private Html section(int ai, int ni, int gi, int from, int to, Html note) {
     SummaryView.Node n = model.all.areas().get(ai).nodes().get(ni);
     SummaryView.Group g = n.groups().get(gi);
     Outcome.AreaOutcome ao = model.areas.get(ai).outcome();
@@ -331,6 +345,8 @@ final class ListPages {
         g.label(),
         "customers",
         g.count() + Words.plural(" customer", g.count()),
+        "note",
+        note,
         "partnerHead",
         program ? TH.render("text", "Partner") : Html.EMPTY,
         "valueHead",

@@ -182,6 +182,43 @@ class HtmlReportChromiumTest {
   }
 
   @Test
+  void aNotEvaluatedCountBehindTwoGatesLeadsToExactlyItsCustomers() throws Exception {
+    // azure deployments is behind two gates (workloads, association): either stops customers
+    Outcome o = Runs.conformance("sample-1");
+    Outcome.AreaOutcome azure = o.area("azure");
+    int ni = azure.nodeIndex("deployments");
+    for (String partner : o.partners) {
+      String name = SiteNames.of(partner);
+      String page = dom(site.resolve("p").resolve(name + ".html"));
+      Matcher link =
+          Pattern.compile(
+                  "<a href=\"\\.\\./([^\"#]+)#(not_evaluated-p-"
+                      + Pattern.quote(name)
+                      + ")\">Not evaluated ([0-9]+)<")
+              .matcher(SummaryCounts.block(page, "azure", "deployments"));
+      assertThat(link.find()).as("a link from partner %s's Not evaluated group", partner).isTrue();
+      String list = dom(site.resolve(link.group(1)));
+      assertThat(list).contains("<tr id=\"" + link.group(2) + "\"><td>" + partner + "</td>");
+      List<String> listed = new ArrayList<>();
+      for (String[] row : section(list, "not_evaluated")) {
+        int c = Runs.customer(o, row[1]);
+        if (o.data.partnerId(c).equals(partner)) {
+          listed.add(row[1]);
+        }
+      }
+      List<String> expected = new ArrayList<>();
+      for (int c = 0; c < o.data.customerCount(); c++) {
+        if (o.data.partnerId(c).equals(partner)
+            && azure.status(c, ni) == eligo.data.NodeResults.NOT_EVALUATED) {
+          expected.add(o.data.customerId(c));
+        }
+      }
+      assertThat(listed).as(partner).hasSize(Integer.parseInt(link.group(3)));
+      assertThat(listed).as(partner).containsExactlyInAnyOrderElementsOf(expected);
+    }
+  }
+
+  @Test
   void aHostileNameStaysText() throws Exception {
     String index = dom(site.resolve("customers.html"));
     Matcher link =
