@@ -77,7 +77,7 @@ final class AggregateTyper {
             } else {
               if (!(range instanceof TErr)) {
                 reporter.error(
-                    b.months().span(),
+                    b.months().form(),
                     "'month in' takes months, such as 'window', 'TTM(M)' or 'M - 1 .. M'; this is "
                         + describe(range));
               }

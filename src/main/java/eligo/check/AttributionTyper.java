@@ -39,7 +39,7 @@ final class AttributionTyper {
         && env.workload != null) {
       // 'acr at (M - 1) via CSP': the 'at' gave its month to 'acr' only, and 'via' asks for one too
       reporter.error(
-          v.span(),
+          v.form(),
           "'via' stands after 'at', which gives its month only to what stands before it, so"
               + " 'via' has none: write 'via' first ('acr via S at (M - 1)')");
       return ERR;

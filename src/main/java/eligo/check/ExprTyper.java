@@ -118,7 +118,7 @@ final class ExprTyper {
         int after = offset(a.m()) - offset(b.m());
         if (comparable && after > 0) {
           reporter.error(
-              r.span(),
+              r.form(),
               "this range of months is empty: its first month comes "
                   + (after == 1 ? "1 month" : after + " months")
                   + " after its last; write the earlier month first");
@@ -129,13 +129,13 @@ final class ExprTyper {
           empty = MonthUse.emptyForEarlierMonths(a.m(), b.m(), env);
         }
         if (empty != null) {
-          reporter.error(r.span(), empty);
+          reporter.error(r.form(), empty);
           return ERR;
         }
         return new TRange(new Ir.MonthRange(a.m(), b.m()));
       }
       reporter.error(
-          r.span(),
+          r.form(),
           "'..' makes a range of months, such as 'M - 1 .. M'; here it has "
               + describe(from)
               + " and "
@@ -163,7 +163,7 @@ final class ExprTyper {
       }
       if (!(month instanceof TMonth m)) {
         reporter.error(
-            a.month().span(),
+            a.month().form(),
             "'at' takes a month, such as M or M - 12; this is " + describe(month));
         return ERR;
       }
@@ -178,7 +178,7 @@ final class ExprTyper {
     if (e instanceof Ast.Net n) {
       if (env.inNet) {
         reporter.error(
-            n.span(),
+            n.form(),
             "'net' inside 'net' would compare a year with a year before it twice; use one 'net'");
         return ERR;
       }

@@ -53,7 +53,7 @@ final class NameTyper {
       }
       if (!(m instanceof TMonth month)) {
         reporter.error(
-            c.args().get(0).span(),
+            c.args().get(0).form(),
             "TTM takes a month, such as M or M - 12; this is " + ExprTyper.describe(m));
         return ERR;
       }

@@ -36,11 +36,12 @@ final class OperatorTyper {
       return ERR;
     }
     if (movesAtsValue(b)) {
-      Ast.Name month = ((Ast.NameRef) ((Ast.At) b.left()).month()).name();
+      Ast.At at = (Ast.At) b.left();
+      Ast.Name month = ((Ast.NameRef) at.month()).name();
       Ast.Literal n = ((Ast.LiteralExpr) b.right()).literal();
       boolean add = b.op() == Ast.BinOp.ADD;
       reporter.error(
-          month.span().through(n.span()),
+          at.span().through(n.span()), // 'at M - 12': the 'at' and all it was taken to move
           "'at' takes one month, so this reads the value at "
               + month.text()
               + " and then "
@@ -94,7 +95,7 @@ final class OperatorTyper {
           && k.scale() == 0
           && n.kind().category() == Ir.ValueKind.NUMBER) {
         if (!(m.m() instanceof Ir.AsOf) && !(m.m() instanceof Ir.MonthVar)) {
-          reporter.error(b.span(), "only M and named months can be moved by a number of months");
+          reporter.error(b.form(), "only M and named months can be moved by a number of months");
           return ERR;
         }
         // a number of up to 18 digits, so neither sum below overflows
@@ -102,7 +103,7 @@ final class OperatorTyper {
         long moved = ExprTyper.offset(m.m()) + d;
         if (Math.abs(d) > ExprTyper.MAX_MONTHS || Math.abs(moved) > ExprTyper.MAX_MONTHS) {
           reporter.error(
-              b.right().span(),
+              b.form(),
               "a month can be moved by at most "
                   + ExprTyper.MAX_MONTHS
                   + " months (100 years) from M or a named month; this moves it by "
@@ -112,13 +113,13 @@ final class OperatorTyper {
         Ir.MonthExpr month = shift(m.m(), (int) d);
         Integer last = ExprTyper.last(month, env);
         if (d > 0 && last != null && last > 0) {
-          reporter.error(b.left().span().through(b.right().span()), afterAsOf(month, last));
+          reporter.error(b.form(), afterAsOf(month, last));
           return ERR;
         }
         return new TMonth(month);
       }
       reporter.error(
-          b.right().span(),
+          b.right().form(),
           "a month can be moved by a whole number of months ('M - 12'); this is " + describe(r));
       return ERR;
     }

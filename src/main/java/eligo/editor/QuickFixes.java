@@ -25,6 +25,7 @@ public final class QuickFixes {
   private static final Pattern QUOTED = Pattern.compile("did you mean (\"[^\"]+\")\\?");
   private static final Pattern AT =
       Pattern.compile("^'at' takes one month.*write 'at (\\([^']+\\))'");
+  private static final Pattern AT_MONTH = Pattern.compile("(at\\s+)(.+)");
   private static final Pattern WORD = Pattern.compile("[A-Za-z_][A-Za-z0-9_-]*");
 
   /** The fixes of {@code problems} of {@code source} on the lines of {@code range}. */
@@ -60,8 +61,16 @@ public final class QuickFixes {
       return fix("Change " + under + " to " + m.group(1), r, m.group(1));
     }
     m = AT.matcher(message);
-    if (m.find() && ("(" + under + ")").equals(m.group(1))) {
-      return fix("Write 'at " + m.group(1) + "'", r, m.group(1));
+    if (m.find()) {
+      // 'at M - 12' is underlined whole: the month moved is what follows 'at' and its blanks
+      Matcher month = AT_MONTH.matcher(under);
+      if (month.matches() && ("(" + month.group(2) + ")").equals(m.group(1))) {
+        int start = r.startColumn() + month.group(1).length();
+        return fix(
+            "Write 'at " + m.group(1) + "'",
+            new TextRange(r.startLine(), start, r.endLine(), r.endColumn()),
+            m.group(1));
+      }
     }
     // '=>' and '=<' are underlined at their first character
     String rest = line.substring(from);

@@ -379,6 +379,17 @@ public final class Ast {
           NameRef,
           TextExpr {
     Span span();
+
+    /**
+     * The whole form as written, from its first token to its last (but for the parentheses around
+     * it), for a diagnostic about all of it: {@code M - 1000 - 1000}, {@code acr at (M - 1) via
+     * CSP}; on one line (a form that goes on to later lines ends with its first line). The forms
+     * that keep it are {@link Binary}, {@link Range}, {@link At}, {@link Via} and {@link Net}; any
+     * other gives its {@link #span()}.
+     */
+    default Span form() {
+      return span();
+    }
   }
 
   /**
@@ -398,13 +409,28 @@ public final class Ast {
   /**
    * {@code leftLabel} and {@code rightLabel}: the operands' texts as written (as {@link
    * AtLeastPart}'s label) for 'and' and 'or', for explanations; null when not kept (a part of a
-   * longer chain is labelled where it stands, arithmetic is not).
+   * longer chain is labelled where it stands, arithmetic is not). {@code span} is the operator,
+   * {@code form} the whole ({@link Expr#form}); {@code parens} the parentheses written around it
+   * ({@code (x + y)}, from '(' to ')'), or null: the tree keeps no parentheses, and a diagnostic
+   * may depend on them (a 'where' condition followed by '+ sum ...').
    */
   public record Binary(
-      BinOp op, Expr left, Expr right, Span span, String leftLabel, String rightLabel)
+      BinOp op,
+      Expr left,
+      Expr right,
+      Span span,
+      String leftLabel,
+      String rightLabel,
+      Span form,
+      Span parens)
       implements Expr {
-    public Binary(BinOp op, Expr left, Expr right, Span span) {
-      this(op, left, right, span, null, null);
+    public Binary(BinOp op, Expr left, Expr right, Span span, Span form) {
+      this(op, left, right, span, null, null, form, null);
+    }
+
+    /** This form as written in the parentheses {@code parens}. */
+    public Binary parenthesized(Span parens) {
+      return new Binary(op, left, right, span, leftLabel, rightLabel, form, parens);
     }
   }
 
@@ -447,8 +473,8 @@ public final class Ast {
   /** {@code x in TTM(M)}. */
   public record InSet(Expr element, Expr set, Span span) implements Expr {}
 
-  /** {@code M - 1 .. M}. */
-  public record Range(Expr from, Expr to, Span span) implements Expr {}
+  /** {@code M - 1 .. M}; {@code form} as {@link Expr#form}. */
+  public record Range(Expr from, Expr to, Span span, Span form) implements Expr {}
 
   /** {@code label}: the operand's text as written, for explanations (null when not kept). */
   public record Not(Expr operand, Span span, String label) implements Expr {
@@ -459,14 +485,20 @@ public final class Ast {
 
   public record Neg(Expr operand, Span span) implements Expr {}
 
-  /** {@code acr via CSP, DPOR}: the value where an association of those types is active, else 0. */
-  public record Via(Expr operand, TypeSetExpr types, Span span) implements Expr {}
+  /**
+   * {@code acr via CSP, DPOR}: the value where an association of those types is active, else 0;
+   * {@code span} is 'via', {@code form} the whole.
+   */
+  public record Via(Expr operand, TypeSetExpr types, Span span, Span form) implements Expr {}
 
-  /** {@code paid_units at M}: the operand with the month set to a month. */
-  public record At(Expr operand, Expr month, Span span) implements Expr {}
+  /**
+   * {@code paid_units at M}: the operand with the month set to a month; {@code span} is 'at',
+   * {@code form} the whole ({@link Expr#form}).
+   */
+  public record At(Expr operand, Expr month, Span span, Span form) implements Expr {}
 
-  /** {@code net E}: E at M minus E at M-12. */
-  public record Net(Expr operand, Span span) implements Expr {}
+  /** {@code net E}: E at M minus E at M-12; {@code span} is 'net', {@code form} the whole. */
+  public record Net(Expr operand, Span span, Span form) implements Expr {}
 
   public record Aggregate(AggKind kind, Expr body, List<Binder> binders, Expr where, Span span)
       implements Expr {}

@@ -11,6 +11,7 @@ import java.util.function.Supplier;
 import org.antlr.v4.runtime.ParserRuleContext;
 import org.antlr.v4.runtime.Token;
 import org.antlr.v4.runtime.tree.ParseTree;
+import org.antlr.v4.runtime.tree.TerminalNode;
 
 /**
  * What every part of the {@link AstBuilder} shares: the source file its spans point into, and the
@@ -67,6 +68,48 @@ final class BuildContext {
 
   Span span(ParserRuleContext ctx) {
     return Tokens.span(source, ctx);
+  }
+
+  /**
+   * The form written from token {@code start} to token {@code stop}, both in {@code within}: all of
+   * it when it lies on one line, else from {@code start} to its last token on that line.
+   */
+  Span form(ParseTree within, Token start, Token stop) {
+    Token last = start;
+    if (stop != null && stop.getLine() == start.getLine()) {
+      last = stop;
+    } else if (stop != null) {
+      last = lastOnLine(within, start, stop, start);
+    }
+    if (last.getStopIndex() < start.getStartIndex()) {
+      return span(start);
+    }
+    return new Span(
+        source,
+        start.getLine(),
+        start.getCharPositionInLine() + 1,
+        last.getStopIndex() - start.getStartIndex() + 1);
+  }
+
+  /** The form of a whole rule, as {@link #form(ParseTree, Token, Token)}. */
+  Span form(ParserRuleContext ctx) {
+    return form(ctx, ctx.getStart(), ctx.getStop());
+  }
+
+  /** The last token of {@code tree} from {@code start} to {@code stop} on {@code start}'s line. */
+  private static Token lastOnLine(ParseTree tree, Token start, Token stop, Token best) {
+    if (tree instanceof TerminalNode t) {
+      Token k = t.getSymbol();
+      boolean inside =
+          k.getTokenIndex() >= start.getTokenIndex() && k.getTokenIndex() <= stop.getTokenIndex();
+      return inside && k.getLine() == start.getLine() && k.getStopIndex() > best.getStopIndex()
+          ? k
+          : best;
+    }
+    for (int i = 0; i < tree.getChildCount(); i++) {
+      best = lastOnLine(tree.getChild(i), start, stop, best);
+    }
+    return best;
   }
 
   /**

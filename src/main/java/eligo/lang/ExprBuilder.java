@@ -45,7 +45,9 @@ final class ExprBuilder {
               r,
               join(e.span(), r.span()),
               i == 1 ? label(ctx.andExpr(0)) : null,
-              label(ctx.andExpr(i)));
+              label(ctx.andExpr(i)),
+              site.form(ctx, ctx.getStart(), ctx.andExpr(i).getStop()),
+              null);
     }
     return e;
   }
@@ -61,7 +63,9 @@ final class ExprBuilder {
               r,
               join(e.span(), r.span()),
               i == 1 ? label(ctx.notExpr(0)) : null,
-              label(ctx.notExpr(i)));
+              label(ctx.notExpr(i)),
+              site.form(ctx, ctx.getStart(), ctx.notExpr(i).getStop()),
+              null);
     }
     return e;
   }
@@ -105,7 +109,7 @@ final class ExprBuilder {
       return from;
     }
     Expr to = add(ctx.addExpr(1));
-    return new Range(from, to, join(from.span(), to.span()));
+    return new Range(from, to, join(from.span(), to.span()), site.form(ctx));
   }
 
   private Expr add(AddExprContext ctx) {
@@ -114,8 +118,15 @@ final class ExprBuilder {
     for (int i = 0; i < ctx.getChildCount(); i++) {
       if (ctx.getChild(i) instanceof TerminalNode tn) {
         BinOp op = tn.getSymbol().getType() == CriteriaParser.PLUS ? BinOp.ADD : BinOp.SUB;
-        Expr r = mul(ctx.mulExpr(operand++));
-        e = new Binary(op, e, r, site.span(tn.getSymbol()));
+        MulExprContext right = ctx.mulExpr(operand++);
+        Expr r = mul(right);
+        e =
+            new Binary(
+                op,
+                e,
+                r,
+                site.span(tn.getSymbol()),
+                site.form(ctx, ctx.getStart(), right.getStop()));
       }
     }
     return e;
@@ -127,8 +138,15 @@ final class ExprBuilder {
     for (int i = 0; i < ctx.getChildCount(); i++) {
       if (ctx.getChild(i) instanceof TerminalNode tn) {
         BinOp op = tn.getSymbol().getType() == CriteriaParser.STAR ? BinOp.MUL : BinOp.DIV;
-        Expr r = unary(ctx.unaryExpr(operand++));
-        e = new Binary(op, e, r, site.span(tn.getSymbol()));
+        UnaryExprContext right = ctx.unaryExpr(operand++);
+        Expr r = unary(right);
+        e =
+            new Binary(
+                op,
+                e,
+                r,
+                site.span(tn.getSymbol()),
+                site.form(ctx, ctx.getStart(), right.getStop()));
       }
     }
     return e;
@@ -145,10 +163,20 @@ final class ExprBuilder {
     Expr e = primary(ctx.primary());
     for (PostfixOpContext op : ctx.postfixOp()) {
       if (op instanceof ViaOpContext v) {
-        e = new Via(e, leaves.typeSet(v.typeSet()), site.span(v.VIA().getSymbol()));
+        e =
+            new Via(
+                e,
+                leaves.typeSet(v.typeSet()),
+                site.span(v.VIA().getSymbol()),
+                site.form(ctx, ctx.getStart(), v.getStop()));
       } else {
         AtOpContext a = (AtOpContext) op;
-        e = new At(e, primary(a.primary()), site.span(a.AT().getSymbol()));
+        e =
+            new At(
+                e,
+                primary(a.primary()),
+                site.span(a.AT().getSymbol()),
+                site.form(ctx, ctx.getStart(), a.getStop()));
       }
     }
     return e;
@@ -163,7 +191,11 @@ final class ExprBuilder {
           leaves.literal(c.PERCENT().getSymbol()), postfix(c.postfixExpr()), site.span(c));
     }
     if (ctx instanceof ParensContext c) {
-      return expr(c.expr());
+      Expr inner = expr(c.expr());
+      // the tree keeps no parentheses; an operator's form keeps that it was written in them
+      return inner instanceof Binary b && b.parens() == null
+          ? b.parenthesized(site.span(c))
+          : inner;
     }
     if (ctx instanceof TextExprContext c) {
       return new TextExpr(
@@ -177,7 +209,7 @@ final class ExprBuilder {
       return new TextExpr(values, site.span(c));
     }
     if (ctx instanceof NetExprContext c) {
-      return new Net(primary(c.primary()), site.span(c.NET().getSymbol()));
+      return new Net(primary(c.primary()), site.span(c.NET().getSymbol()), site.form(c));
     }
     if (ctx instanceof SumExprContext c) {
       return new Aggregate(
