@@ -158,6 +158,7 @@ final class AggregateTyper {
         a.where() == null
             ? null
             : typer.expectBool(typer.expr(a.where(), inner), a.where().span(), "'where'");
+    WhereTail.check(reporter, a);
     if (failed || (takesTerm && body == null) || (a.where() != null && where == null)) {
       return ERR;
     }

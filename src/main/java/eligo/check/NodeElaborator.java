@@ -299,6 +299,7 @@ final class NodeElaborator {
         per = new Ir.Const(1, 0);
       } else {
         T cond = exprs.expr(agg.where(), env);
+        WhereTail.check(reporter, agg);
         if (!(exprs.expectBool(cond, agg.where().span(), "a count's 'where'") instanceof TBool b)) {
           return null;
         }

@@ -384,8 +384,8 @@ public final class Ast {
      * The whole form as written, from its first token to its last (but for the parentheses around
      * it), for a diagnostic about all of it: {@code M - 1000 - 1000}, {@code acr at (M - 1) via
      * CSP}; on one line (a form that goes on to later lines ends with its first line). The forms
-     * that keep it are {@link Binary}, {@link Range}, {@link At}, {@link Via} and {@link Net}; any
-     * other gives its {@link #span()}.
+     * that keep it are {@link Binary}, {@link Compare}, {@link Range}, {@link At}, {@link Via} and
+     * {@link Net}; any other gives its {@link #span()}.
      */
     default Span form() {
       return span();
@@ -434,7 +434,17 @@ public final class Ast {
     }
   }
 
-  public record Compare(CmpOp op, Expr left, Expr right, Span span) implements Expr {}
+  /**
+   * {@code left op right}: {@code span} is the operator, {@code form} the whole ({@link
+   * Expr#form}); {@code parens} the parentheses written around it, or null (as {@link Binary}'s).
+   */
+  public record Compare(CmpOp op, Expr left, Expr right, Span span, Span form, Span parens)
+      implements Expr {
+    /** This comparison as written in the parentheses {@code parens}. */
+    public Compare parenthesized(Span parens) {
+      return new Compare(op, left, right, span, form, parens);
+    }
+  }
 
   /**
    * {@code current >= 20% more than baseline when zero: not met}: {@code current op baseline * (1 +

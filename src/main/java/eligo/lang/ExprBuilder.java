@@ -89,7 +89,13 @@ final class ExprBuilder {
           site.span(ctx.cmpOp()));
     }
     if (ctx.cmpOp() != null) {
-      return new Compare(cmpOp(ctx.cmpOp()), left, range(ctx.rangeExpr(1)), site.span(ctx.cmpOp()));
+      return new Compare(
+          cmpOp(ctx.cmpOp()),
+          left,
+          range(ctx.rangeExpr(1)),
+          site.span(ctx.cmpOp()),
+          site.form(ctx),
+          null);
     }
     if (ctx.WITHIN() != null) {
       Span at = site.span(ctx.WITHIN().getSymbol());
@@ -193,8 +199,11 @@ final class ExprBuilder {
     if (ctx instanceof ParensContext c) {
       Expr inner = expr(c.expr());
       // the tree keeps no parentheses; an operator's form keeps that it was written in them
-      return inner instanceof Binary b && b.parens() == null
-          ? b.parenthesized(site.span(c))
+      if (inner instanceof Binary b && b.parens() == null) {
+        return b.parenthesized(site.span(c));
+      }
+      return inner instanceof Compare k && k.parens() == null
+          ? k.parenthesized(site.span(c))
           : inner;
     }
     if (ctx instanceof TextExprContext c) {
