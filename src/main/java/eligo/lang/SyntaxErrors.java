@@ -83,6 +83,16 @@ public final class SyntaxErrors {
     return from > to ? "" : in.getText(org.antlr.v4.runtime.misc.Interval.of(from, to));
   }
 
+  private static Token previous(List<Token> tokens, Token t) {
+    for (int i = t.getTokenIndex() - 1; i >= 0; i--) {
+      Token p = tokens.get(i);
+      if (p.getChannel() == Token.DEFAULT_CHANNEL) {
+        return p;
+      }
+    }
+    return null;
+  }
+
   /** Curly quotes, as a word processor writes them. */
   private static final String CURLY_QUOTES = "\u201c\u201d\u201e\u2018\u2019\u00ab\u00bb";
 
@@ -110,6 +120,22 @@ public final class SyntaxErrors {
     }
     if ("\u00a0".equals(text)) {
       return " (a non-breaking space, as a word processor writes it): write a plain space";
+    }
+    if ("$".equals(text) || "\u20ac".equals(text) || "\u00a3".equals(text)) {
+      // '1000$' (the sign after the amount), '€1000', '£1000': amounts are US dollars, '$' first
+      Token p = previous(tokens, t);
+      boolean after =
+          "$".equals(text)
+              && p != null
+              && "NUMBER".equals(vocabulary.getSymbolicName(p.getType()))
+              && p.getStopIndex() + 1 == t.getStartIndex();
+      if (after) {
+        return ": write $" + p.getText() + ", the '$' before the amount";
+      }
+      return "$".equals(text)
+          ? ""
+          : ": amounts are in US dollars (the data's acr_usd and revenue_usd), written with '$'"
+              + " before the amount: $1000";
     }
     if ("%".equals(text)) {
       for (int i = t.getTokenIndex() - 1; i >= 0; i--) {
