@@ -82,6 +82,8 @@ final class ConditionTyper {
       }
       Boolean fixed = lints.fixedOutcome(op, a.e(), b.e());
       if (fixed != null) {
+        // a warning still: the differential tests' random programs write such comparisons (a
+        // constant against a constant, a count against 0) in about a third of their programs
         reporter.warning(
             c.span(),
             "this comparison "
@@ -245,12 +247,18 @@ final class ConditionTyper {
       out = out == null ? cmp : new Ir.And(out, cmp);
     }
     if (never || always) {
-      reporter.warning(
-          w.span(),
+      // never: an error, as bounds joined by 'and' that no value meets are (the rule would count
+      // nothing here, whatever the data); always: a warning, as a comparison that always holds is
+      String message =
           "this band "
               + (never ? "can never hold here" : "always holds here")
               + lints.instance
-              + Lints.becauseNonNegative(subject));
+              + Lints.becauseNonNegative(subject);
+      if (never) {
+        reporter.error(w.span(), message);
+      } else {
+        reporter.warning(w.span(), message);
+      }
     }
     return new TBool(out);
   }

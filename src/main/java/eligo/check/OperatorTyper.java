@@ -69,7 +69,9 @@ final class OperatorTyper {
           }
           String never = b.op() == Ast.BinOp.AND ? Contradictions.never(x.e(), y.e()) : null;
           if (never != null) {
-            reporter.warning(
+            // an error: the run would go on with a condition that is never true (a node never
+            // met, a count of 0) where a bound was mistyped
+            reporter.error(
                 b.span(),
                 "these conditions can never hold together: "
                     + never

@@ -244,7 +244,7 @@ final class Symbols {
       if (lo != null && hi != null) {
         int c = lo.compareTo(hi);
         if (c > 0 || (c == 0 && (loStrict || hiStrict))) {
-          reporter.warning(
+          reporter.error(
               band.span(),
               "this band can never hold: no number is "
                   + a.op().symbol
