@@ -43,7 +43,7 @@ final class ExprBuilder {
               BinOp.OR,
               e,
               r,
-              join(e.span(), r.span()),
+              join(site.span(ctx.getStart()), site.span(ctx.andExpr(i).getStop())),
               i == 1 ? label(ctx.andExpr(0)) : null,
               label(ctx.andExpr(i)),
               site.form(ctx, ctx.getStart(), ctx.andExpr(i).getStop()),
@@ -61,7 +61,7 @@ final class ExprBuilder {
               BinOp.AND,
               e,
               r,
-              join(e.span(), r.span()),
+              join(site.span(ctx.getStart()), site.span(ctx.notExpr(i).getStop())),
               i == 1 ? label(ctx.notExpr(0)) : null,
               label(ctx.notExpr(i)),
               site.form(ctx, ctx.getStart(), ctx.notExpr(i).getStop()),
@@ -115,7 +115,7 @@ final class ExprBuilder {
       return from;
     }
     Expr to = add(ctx.addExpr(1));
-    return new Range(from, to, join(from.span(), to.span()), site.form(ctx));
+    return new Range(from, to, site.span(ctx), site.form(ctx));
   }
 
   private Expr add(AddExprContext ctx) {
