@@ -286,7 +286,7 @@ final class ConditionTyper {
       return ERR;
     }
     reporter.error(
-        i.span(),
+        i.form(),
         "'in' asks whether a month lies in months (such as TTM(M) or window); here it has "
             + describe(el)
             + " and "

@@ -59,7 +59,7 @@ final class NameTyper {
       }
       Ir.MonthExpr from = ExprTyper.shift(month.m(), -11);
       if (from == null) {
-        reporter.error(c.span(), "TTM takes M or a named month");
+        reporter.error(c.form(), "TTM takes M or a named month");
         return ERR;
       }
       return new TRange(new Ir.MonthRange(from, month.m()));

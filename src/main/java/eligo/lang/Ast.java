@@ -384,8 +384,8 @@ public final class Ast {
      * The whole form as written, from its first token to its last (but for the parentheses around
      * it), for a diagnostic about all of it: {@code M - 1000 - 1000}, {@code acr at (M - 1) via
      * CSP}; on one line (a form that goes on to later lines ends with its first line). The forms
-     * that keep it are {@link Binary}, {@link Compare}, {@link Range}, {@link At}, {@link Via} and
-     * {@link Net}; any other gives its {@link #span()}.
+     * that keep it are {@link Binary}, {@link Compare}, {@link InSet}, {@link Range}, {@link At},
+     * {@link Via}, {@link Net} and {@link Call}; any other gives its {@link #span()}.
      */
     default Span form() {
       return span();
@@ -480,8 +480,8 @@ public final class Ast {
   /** {@code paid_units within seat_band}: either a band written in place or a band's name. */
   public record Within(Expr subject, BandExpr band, Name bandName, Span span) implements Expr {}
 
-  /** {@code x in TTM(M)}. */
-  public record InSet(Expr element, Expr set, Span span) implements Expr {}
+  /** {@code x in TTM(M)}: {@code span} is 'in', {@code form} the whole ({@link Expr#form}). */
+  public record InSet(Expr element, Expr set, Span span, Span form) implements Expr {}
 
   /** {@code M - 1 .. M}; {@code form} as {@link Expr#form}. */
   public record Range(Expr from, Expr to, Span span, Span form) implements Expr {}
@@ -522,8 +522,11 @@ public final class Ast {
   /** {@code value}: the node's value. */
   public record ValueRef(Span span) implements Expr {}
 
-  /** {@code TTM(M)}, {@code pre_existing(CSP)}. */
-  public record Call(Name name, List<Expr> args, Span span) implements Expr {}
+  /**
+   * {@code TTM(M)}, {@code pre_existing(CSP)}: {@code span} is the name, {@code form} the whole, to
+   * the closing parenthesis ({@link Expr#form}).
+   */
+  public record Call(Name name, List<Expr> args, Span span, Span form) implements Expr {}
 
   public record NameRef(Name name) implements Expr {
     public Span span() {

@@ -104,7 +104,8 @@ final class ExprBuilder {
           : new Within(left, null, site.name(ctx.name()), at);
     }
     if (ctx.IN() != null) {
-      return new InSet(left, range(ctx.rangeExpr(1)), site.span(ctx.IN().getSymbol()));
+      return new InSet(
+          left, range(ctx.rangeExpr(1)), site.span(ctx.IN().getSymbol()), site.form(ctx));
     }
     return left;
   }
@@ -301,7 +302,7 @@ final class ExprBuilder {
       for (ExprContext a : c.expr()) {
         args.add(expr(a));
       }
-      return new Call(site.name(c.refName()), args, site.span(c.refName()));
+      return new Call(site.name(c.refName()), args, site.span(c.refName()), site.form(c));
     }
     throw new IllegalStateException("incomplete expression");
   }

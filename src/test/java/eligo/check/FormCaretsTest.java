@@ -75,4 +75,24 @@ class FormCaretsTest {
                 + "^"
                 + "~".repeat("acr at (M - 1) via CSP".length() - 1));
   }
+
+  @Test
+  void inWithoutMonthsIsUnderlinedWhole() {
+    String value = "count tenant where M - 1 in M";
+    assertThat(caret(value))
+        .endsWith(
+            " ".repeat(("    value " + value).indexOf("M - 1"))
+                + "^"
+                + "~".repeat("M - 1 in M".length() - 1));
+  }
+
+  @Test
+  void ttmOfAMonthThatCannotBeMovedIsUnderlinedToItsClosingParenthesis() {
+    String value = "sum acr for tenant, workload in CLOUD, month in TTM(earliest start via CSP)";
+    assertThat(caret(value))
+        .endsWith(
+            " ".repeat(("    value " + value).indexOf("TTM"))
+                + "^"
+                + "~".repeat("TTM(earliest start via CSP)".length() - 1));
+  }
 }
