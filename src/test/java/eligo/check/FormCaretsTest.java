@@ -95,4 +95,10 @@ class FormCaretsTest {
                 + "^"
                 + "~".repeat("TTM(earliest start via CSP)".length() - 1));
   }
+
+  @Test
+  void aCallWhereAMonthBelongsIsUnderlinedWhole() {
+    String value = "sum acr at TTM(M) for tenant, workload in CLOUD";
+    assertThat(caret(value)).endsWith(" ".repeat("    value sum acr at ".length()) + "^~~~~~");
+  }
 }
