@@ -205,14 +205,14 @@ final class ConditionTyper {
                     s instanceof ParamSym p
                         ? p.param().type() == Ast.ParamType.BAND
                         : symbols.resolveSymbol(s) instanceof List);
-        reporter.error(
+        String hint = Diagnostics.closest(w.bandName().text(), bands);
+        reporter.unknown(
             w.bandName().span(),
             "unknown band '"
                 + w.bandName().text()
                 + "'"
-                + env.scope.unknownHint(
-                    w.bandName().text(),
-                    Reporter.didYouMean(Diagnostics.closest(w.bandName().text(), bands))));
+                + env.scope.unknownHint(w.bandName().text(), Reporter.didYouMean(hint)),
+            hint);
         return ERR;
       }
       if (!(resolved instanceof List<?> list)) {

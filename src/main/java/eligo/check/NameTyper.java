@@ -77,12 +77,13 @@ final class NameTyper {
           Diagnostics.closest(
               name,
               env.scope.namesOf(s -> s instanceof DeclSym d && d.decl() instanceof Ast.DefineDecl));
-      reporter.error(
+      reporter.unknown(
           c.name().span(),
           "unknown definition '"
               + name
               + "'"
-              + env.scope.unknownHint(name, Reporter.didYouMean(hint)));
+              + env.scope.unknownHint(name, Reporter.didYouMean(hint)),
+          hint);
       return ERR;
     }
     if (symbols.resolveSymbol(sym) == Symbols.ERROR) {
@@ -314,13 +315,11 @@ final class NameTyper {
       if (env.value != null) {
         candidates.add("value");
       }
-      reporter.error(
+      String hint = Diagnostics.closest(text, candidates);
+      reporter.unknown(
           n.span(),
-          "unknown name '"
-              + text
-              + "'"
-              + env.scope.unknownHint(
-                  text, Reporter.didYouMean(Diagnostics.closest(text, candidates))));
+          "unknown name '" + text + "'" + env.scope.unknownHint(text, Reporter.didYouMean(hint)),
+          hint);
       return ERR;
     }
     if (sym instanceof ParamSym p) {

@@ -40,22 +40,26 @@ final class OperatorTyper {
       Ast.Name month = ((Ast.NameRef) at.month()).name();
       Ast.Literal n = ((Ast.LiteralExpr) b.right()).literal();
       boolean add = b.op() == Ast.BinOp.ADD;
-      reporter.error(
-          at.span().through(n.span()), // 'at M - 12': the 'at' and all it was taken to move
+      String moved = month.text() + (add ? " + " : " - ") + n.text();
+      Span span = at.span().through(n.span()); // 'at M - 12': the 'at' and all it was taken to move
+      String message =
           "'at' takes one month, so this reads the value at "
               + month.text()
               + " and then "
               + (add ? "adds " + n.text() + " to it" : "subtracts " + n.text() + " from it")
               + ": write 'at ("
-              + month.text()
-              + (add ? " + " : " - ")
-              + n.text()
+              + moved
               + ")' for that month, or '(... at "
               + month.text()
               + ")"
               + (add ? " + " : " - ")
               + n.text()
-              + "' for the value");
+              + "' for the value";
+      if (span.line() == n.span().line()) {
+        reporter.error(span, message, "at (" + moved + ")");
+      } else {
+        reporter.error(span, message);
+      }
       return ERR;
     }
     switch (b.op()) {

@@ -50,6 +50,20 @@ final class Reporter {
     report(Diagnostic.warning(span, message));
   }
 
+  /**
+   * An error about the unknown name at {@code span}, offering {@code hint} in its place when the
+   * message suggests it ({@link #didYouMean}; not when it says to import a file instead).
+   */
+  void unknown(Span span, String message, String hint) {
+    Diagnostic d = Diagnostic.error(span, message);
+    report(hint != null && message.endsWith(didYouMean(hint)) ? d.replacing(hint) : d);
+  }
+
+  /** An error offering {@code replacement} in place of all of {@code span}. */
+  void error(Span span, String message, String replacement) {
+    report(Diagnostic.error(span, message).replacing(replacement));
+  }
+
   private void report(Diagnostic d) {
     if (reported.add(d.span().where() + "|" + d.severity() + "|" + d.message())) {
       diagnostics.add(d);

@@ -104,12 +104,13 @@ final class Symbols {
           return null;
         }
         String hint = Diagnostics.closest(item.text(), scope.namesOf(this::isTypeSymbol));
-        reporter.error(
+        reporter.unknown(
             item.span(),
             "unknown association type or type set '"
                 + item.text()
                 + "'"
-                + scope.unknownHint(item.text(), Reporter.didYouMean(hint)));
+                + scope.unknownHint(item.text(), Reporter.didYouMean(hint)),
+            hint);
         return null;
       } else if (resolved != ERROR) {
         reporter.error(
@@ -190,7 +191,7 @@ final class Symbols {
           failed = true;
         } else if (sym == null) {
           String hint = Diagnostics.closest(ref.text(), scope.namesOf(this::isWorkloadSymbol));
-          reporter.error(
+          reporter.unknown(
               ref.span(),
               "unknown workload set '"
                   + ref.text()
@@ -198,7 +199,8 @@ final class Symbols {
                   + scope.unknownHint(
                       ref.text(),
                       Reporter.didYouMean(hint)
-                          + (hint == null ? " (a workload's own name is written in quotes)" : "")));
+                          + (hint == null ? " (a workload's own name is written in quotes)" : "")),
+              hint);
           failed = true;
         } else if (resolved != ERROR) {
           reporter.error(

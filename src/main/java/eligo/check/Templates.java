@@ -67,9 +67,10 @@ final class Templates {
     Ast.Template t = templates.get(inst.template().text());
     if (t == null) {
       String hint = Diagnostics.closest(inst.template().text(), templates.keySet());
-      reporter.error(
+      reporter.unknown(
           inst.template().span(),
-          "unknown template '" + inst.template().text() + "'" + Reporter.didYouMean(hint));
+          "unknown template '" + inst.template().text() + "'" + Reporter.didYouMean(hint),
+          hint);
       return null;
     }
     usedTemplates.add(t.name().text());
@@ -155,9 +156,10 @@ final class Templates {
       if (p == null) {
         if (reporter.complete(template)) {
           String hint = Diagnostics.closest(name, params.keySet());
-          reporter.error(
+          reporter.unknown(
               arg.name().span(),
-              "unknown parameter '" + name + "' for " + what + Reporter.didYouMean(hint));
+              "unknown parameter '" + name + "' for " + what + Reporter.didYouMean(hint),
+              hint);
           misspelt.add(hint);
         }
         continue;

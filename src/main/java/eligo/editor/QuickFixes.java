@@ -12,8 +12,13 @@ import java.util.regex.Pattern;
  * as an edit an editor applies with one click. Only where that is certain: a name or keyword with
  * "did you mean 'X'?" (a workload name with {@code did you mean "X"?}), a moved month after 'at'
  * that needs its parentheses ({@code at M - 12}), and '=', '=>' or '=<' where a comparison was
- * meant. The text under the problem must be what the message speaks of, so a stale problem (the
- * text changed since) offers nothing.
+ * meant.
+ *
+ * <p>The checker and the parser give those problems their replacement ({@link
+ * Problem#replacement}), and the fix is that edit, whatever the message's words. A problem without
+ * one (a case file's 'did you mean', a data name's) is read from its message, and then the text
+ * under the problem must be what the message speaks of, so a stale problem (the text changed since)
+ * offers nothing.
  */
 public final class QuickFixes {
   private QuickFixes() {}
@@ -40,6 +45,9 @@ public final class QuickFixes {
   }
 
   static Optional<Fix> of(SourceFile source, Problem p) {
+    if (p.replacement() != null) {
+      return replace(source, p.replacement());
+    }
     TextRange r = p.range();
     if (r.startLine() != r.endLine()) {
       return Optional.empty();
@@ -86,6 +94,35 @@ public final class QuickFixes {
       return fix("Write '=='", r, "==");
     }
     return Optional.empty();
+  }
+
+  /**
+   * The edit {@code x}, titled by what it changes: a name or a quoted name ("Change 'metrc' to
+   * 'metric'"), else what it writes ("Write '>='"); none when the text there is already that, or
+   * the range is not within one line of {@code source}.
+   */
+  private static Optional<Fix> replace(SourceFile source, Problem.Replacement x) {
+    TextRange r = x.range();
+    if (r.startLine() != r.endLine()) {
+      return Optional.empty();
+    }
+    String line = source.line(r.startLine());
+    int from = r.startColumn() - 1;
+    int to = r.endColumn() - 1;
+    if (from < 0 || to > line.length() || from >= to) {
+      return Optional.empty();
+    }
+    String under = line.substring(from, to);
+    if (under.equals(x.text())) {
+      return Optional.empty();
+    }
+    if (WORD.matcher(under).matches() && WORD.matcher(x.text()).matches()) {
+      return fix("Change '" + under + "' to '" + x.text() + "'", r, x.text());
+    }
+    if (under.startsWith("\"") && x.text().startsWith("\"")) {
+      return fix("Change " + under + " to " + x.text(), r, x.text());
+    }
+    return fix("Write '" + x.text() + "'", r, x.text());
   }
 
   private static Optional<Fix> fix(String title, TextRange r, String text) {

@@ -354,7 +354,12 @@ public final class CriteriaParsing {
     }
     Slips.Slip slip = Slips.at(tokens, t);
     if (slip != null) {
-      return Diagnostic.error(Tokens.span(source, slip.at()), slip.message());
+      Diagnostic d = Diagnostic.error(Tokens.span(source, slip.at()), slip.message());
+      return slip.replacement() == null
+          ? d
+          : d.replacing(
+              Tokens.span(source, slip.at()).through(Tokens.span(source, slip.through())),
+              slip.replacement());
     }
     String found = SyntaxErrors.describe(parser.getVocabulary(), t);
     String outside = outsideItsBlock(parser, t);
@@ -362,9 +367,9 @@ public final class CriteriaParsing {
       return Diagnostic.error(Tokens.span(source, t), "unexpected " + found + ": " + outside);
     }
     if (antlrMessage.startsWith("missing ") && t.getType() == CriteriaLexer.ID) {
-      String hint = keywordHint(parser, t, expected);
-      if (!hint.isEmpty()) {
-        return Diagnostic.error(Tokens.span(source, t), "unexpected " + found + hint);
+      String word = keyword(parser, t, expected);
+      if (word != null) {
+        return didYouMean(source, t, found, word);
       }
     }
     if (antlrMessage.startsWith("missing ")) {
@@ -372,8 +377,12 @@ public final class CriteriaParsing {
           Tokens.span(source, t),
           "expected " + expecting(parser, expected, "", "something else") + " before " + found);
     }
-    String hint = keywordHint(parser, t, expected);
-    if (hint.isEmpty() && wordsAfterAComplete(tokens, before, t)) {
+    String word = keyword(parser, t, expected);
+    if (word != null) {
+      return didYouMean(source, t, found, word);
+    }
+    String hint = "";
+    if (wordsAfterAComplete(tokens, before, t)) {
       hint = "; if the rest of the line is a comment, start it with '#'";
     }
     return Diagnostic.error(
@@ -500,13 +509,20 @@ public final class CriteriaParsing {
           "each",
           "otherwise");
 
+  /** "unexpected name 'metrc'; did you mean 'metric'?", offering the word in the name's place. */
+  private static Diagnostic didYouMean(SourceFile source, Token t, String found, String word) {
+    return Diagnostic.error(
+            Tokens.span(source, t), "unexpected " + found + "; did you mean '" + word + "'?")
+        .replacing(word);
+  }
+
   /**
-   * "; did you mean 'metric'?" for a name that is a typo of a word the parser expected (or of a
-   * word that starts a line).
+   * The word the parser expected (or a word that starts a line) of which the name {@code t} is a
+   * typo ('metrc' for 'metric'), or null.
    */
-  private static String keywordHint(Parser parser, Token t, IntervalSet expected) {
+  private static String keyword(Parser parser, Token t, IntervalSet expected) {
     if (t.getType() != CriteriaLexer.ID || expected == null) {
-      return "";
+      return null;
     }
     List<String> words = new ArrayList<>();
     if (previous(parser.getTokenStream(), t) == null
@@ -521,8 +537,7 @@ public final class CriteriaParsing {
         words.add(literal.substring(1, literal.length() - 1));
       }
     }
-    String hint = Diagnostics.closest(t.getText(), words);
-    return hint == null ? "" : "; did you mean '" + hint + "'?";
+    return Diagnostics.closest(t.getText(), words);
   }
 
   /** Tokens that cannot end a line: an operator, a comma, 'where', 'via', ... */

@@ -4,8 +4,44 @@ package eligo.lang;
  * One finding about a criteria file: an error or a warning at a place, in plain words. Printing
  * (source line and caret) is {@link #render()}, so the CLI, the Maven plugin and tests show the
  * same text.
+ *
+ * <p>{@code replacement} is the one text the message tells the author to write, where it goes
+ * ({@code 'AZUR'; did you mean 'AZURE'?}: AZURE over AZUR), or null: an editor offers it as a quick
+ * fix without reading the message. It is an offer that follows from the finding, not part of it:
+ * two diagnostics with the same severity, place and message are equal whatever their replacement,
+ * so a set of them holds each finding once.
  */
-public record Diagnostic(Severity severity, Span span, String message) {
+public record Diagnostic(Severity severity, Span span, String message, Replacement replacement) {
+  /** Write {@code text} over {@code span}: a span of the diagnostic's line. */
+  public record Replacement(Span span, String text) {}
+
+  public Diagnostic(Severity severity, Span span, String message) {
+    this(severity, span, message, null);
+  }
+
+  /** This diagnostic offering {@code text} in place of its span. */
+  public Diagnostic replacing(String text) {
+    return replacing(span, text);
+  }
+
+  /** This diagnostic offering {@code text} in place of {@code at}. */
+  public Diagnostic replacing(Span at, String text) {
+    return new Diagnostic(severity, span, message, new Replacement(at, text));
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof Diagnostic d
+        && severity == d.severity
+        && span.equals(d.span)
+        && message.equals(d.message);
+  }
+
+  @Override
+  public int hashCode() {
+    return java.util.Objects.hash(severity, span, message);
+  }
+
   public enum Severity {
     ERROR("error"),
     WARNING("warning");

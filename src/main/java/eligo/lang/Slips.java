@@ -44,7 +44,15 @@ public final class Slips {
   }
 
   /** A slip: the token to point at, and the message. */
-  record Slip(Token at, String message) {}
+  /**
+   * The error at token {@code at}; {@code replacement} the text to write over the tokens from
+   * {@code at} to {@code through} when the message says what to write, else null.
+   */
+  record Slip(Token at, String message, Token through, String replacement) {
+    Slip(Token at, String message) {
+      this(at, message, null, null);
+    }
+  }
 
   /** The slip that a syntax error at {@code t} is, or null. */
   static Slip at(TokenStream tokens, Token t) {
@@ -143,10 +151,10 @@ public final class Slips {
     }
     if (t.getType() == CriteriaLexer.EQ && after != null && adjacent(t, after)) {
       if (after.getType() == CriteriaLexer.GT) {
-        return new Slip(t, "'=>' is not an operator: write '>=' for 'at least'");
+        return new Slip(t, "'=>' is not an operator: write '>=' for 'at least'", after, ">=");
       }
       if (after.getType() == CriteriaLexer.LT) {
-        return new Slip(t, "'=<' is not an operator: write '<=' for 'at most'");
+        return new Slip(t, "'=<' is not an operator: write '<=' for 'at most'", after, "<=");
       }
     }
     if ((t.getType() == CriteriaLexer.MINUS || t.getType() == CriteriaLexer.DOTDOT)
@@ -174,7 +182,8 @@ public final class Slips {
           "'" + before.getText() + " =' has a space inside: write '" + before.getText() + "='");
     }
     if (t.getType() == CriteriaLexer.EQ && inExpression(tokens, t)) {
-      return new Slip(t, "'=' names a definition; to compare, write '==' (or '>=', '<=', '!=')");
+      return new Slip(
+          t, "'=' names a definition; to compare, write '==' (or '>=', '<=', '!=')", t, "==");
     }
     if (t.getType() != CriteriaLexer.WHEN && afterGrowthBaseline(tokens, t)) {
       return new Slip(
@@ -191,7 +200,10 @@ public final class Slips {
       String word = Diagnostics.closest(before.getText(), EXPRESSION_WORDS);
       if (word != null && before.getLine() == t.getLine() && !before.getText().equals(word)) {
         return new Slip(
-            before, "unexpected name '" + before.getText() + "'; did you mean '" + word + "'?");
+            before,
+            "unexpected name '" + before.getText() + "'; did you mean '" + word + "'?",
+            before,
+            word);
       }
     }
     return null;

@@ -29,4 +29,17 @@ class DiagnosticTest {
     assertThat(Diagnostic.width(0x200D)).isZero();
     assertThat(Diagnostic.width('Ü')).isEqualTo(1);
   }
+
+  @Test
+  void aReplacementLeavesEqualityAsItWas() {
+    SourceFile f = new SourceFile("a.criteria", "value AZUR\n");
+    Span span = new Span(f, 1, 7, 4);
+    Diagnostic plain = Diagnostic.error(span, "unknown name 'AZUR'; did you mean 'AZURE'?");
+    Diagnostic offering = plain.replacing("AZURE");
+    assertThat(offering.replacement()).isEqualTo(new Diagnostic.Replacement(span, "AZURE"));
+    assertThat(plain.replacement()).isNull();
+    assertThat(offering).isEqualTo(plain).hasSameHashCodeAs(plain);
+    assertThat(new java.util.LinkedHashSet<>(java.util.List.of(plain, offering))).hasSize(1);
+    assertThat(offering).isNotEqualTo(Diagnostic.warning(span, plain.message()));
+  }
 }
