@@ -25,15 +25,7 @@ final class Parens {
    */
   record Unclosed(Token open, Token last, Token next, int from) {
     Diagnostic diagnostic(SourceFile source) {
-      return Diagnostic.error(
-          Tokens.span(source, last),
-          "expected ')' after '"
-              + SyntaxErrors.printable(last.getText())
-              + "' at the end of the line: the '(' at line "
-              + open.getLine()
-              + ", column "
-              + (open.getCharPositionInLine() + 1)
-              + " is not closed");
+      return notClosed(source, open, last, "')'");
     }
 
     /**
@@ -43,6 +35,50 @@ final class Parens {
     boolean covers(int line) {
       return line >= from && line <= next.getLine();
     }
+  }
+
+  /**
+   * The error of {@code open} left open at {@code last}, the last word of its line: "expected ')'
+   * after 'M' at the end of the line: the '(' at line 8, column 43 is not closed" ({@code
+   * expected}: what the parser wanted there, {@code ')'} or {@code ',' or ')'}).
+   */
+  static Diagnostic notClosed(SourceFile source, Token open, Token last, String expected) {
+    return Diagnostic.error(
+        Tokens.span(source, last),
+        "expected "
+            + expected
+            + " after '"
+            + SyntaxErrors.printable(last.getText())
+            + "' at the end of the line: the '(' at line "
+            + open.getLine()
+            + ", column "
+            + (open.getCharPositionInLine() + 1)
+            + " is not closed");
+  }
+
+  /**
+   * The '(' still open at {@code last} (on its line or before, within its statement), or null: the
+   * nearest '(' before it with no ')' of its own, back to the nearest brace.
+   */
+  static Token openAt(List<Token> tokens, Token last) {
+    int depth = 0;
+    for (int i = last.getTokenIndex(); i >= 0; i--) {
+      Token k = tokens.get(i);
+      if (k.getChannel() != Token.DEFAULT_CHANNEL) {
+        continue;
+      }
+      if (k.getType() == CriteriaLexer.RPAREN) {
+        depth++;
+      } else if (k.getType() == CriteriaLexer.LPAREN) {
+        if (depth == 0) {
+          return k;
+        }
+        depth--;
+      } else if (k.getType() == CriteriaLexer.LBRACE || k.getType() == CriteriaLexer.RBRACE) {
+        return null; // a block's brace: a '(' before it belongs to another statement
+      }
+    }
+    return null;
   }
 
   static List<Unclosed> find(List<Token> tokens) {

@@ -53,21 +53,14 @@ final class SyntaxDiagnostics {
               + SyntaxErrors.printable(before.getText())
               + "' at the end of the line");
     }
-    Token open = before != null && before.getLine() < t.getLine() ? unclosed(tokens, before) : null;
+    Token open =
+        before != null && before.getLine() < t.getLine()
+            ? Parens.openAt(tokens.getTokens(), before)
+            : null;
     if (open != null && expected != null && expected.contains(CriteriaLexer.RPAREN)) {
       // a '(' left open at the end of its line ('month in TTM(M'): said where the ')' is missing,
       // not at the next line's first word
-      return Diagnostic.error(
-          Tokens.span(source, before),
-          "expected "
-              + expecting(parser, expected, "", "')'")
-              + " after '"
-              + SyntaxErrors.printable(before.getText())
-              + "' at the end of the line: the '(' at line "
-              + open.getLine()
-              + ", column "
-              + (open.getCharPositionInLine() + 1)
-              + " is not closed");
+      return Parens.notClosed(source, open, before, expecting(parser, expected, "", "')'"));
     }
     Slips.Slip slip = Slips.at(tokens, t);
     if (slip != null) {
@@ -119,31 +112,6 @@ final class SyntaxDiagnostics {
     return d.span().line() == u.open().getLine()
         && column > u.open().getCharPositionInLine()
         && !(d.span().line() == u.last().getLine() && column == u.last().getCharPositionInLine());
-  }
-
-  /**
-   * The '(' that is still open at {@code last} (on {@code last}'s line or before, within the
-   * statement), or null: the nearest '(' before it with no ')' of its own.
-   */
-  private static Token unclosed(CommonTokenStream tokens, Token last) {
-    int depth = 0;
-    for (int i = last.getTokenIndex(); i >= 0; i--) {
-      Token k = tokens.get(i);
-      if (k.getChannel() != Token.DEFAULT_CHANNEL) {
-        continue;
-      }
-      if (k.getType() == CriteriaLexer.RPAREN) {
-        depth++;
-      } else if (k.getType() == CriteriaLexer.LPAREN) {
-        if (depth == 0) {
-          return k;
-        }
-        depth--;
-      } else if (k.getType() == CriteriaLexer.LBRACE || k.getType() == CriteriaLexer.RBRACE) {
-        return null; // a block's brace: a '(' before it belongs to another statement
-      }
-    }
-    return null;
   }
 
   /**
