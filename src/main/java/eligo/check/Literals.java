@@ -31,8 +31,14 @@ final class Literals {
         });
     List<Diagnostic> out = new ArrayList<>();
     for (Ast.Literal l : literals) {
+      if (followedByPoint(l)) {
+        continue; // '$1.000.000': the syntax error of the second '.' says what to write
+      }
       BigDecimal v = l.value().stripTrailingZeros();
-      if (l.kind() == Ast.LiteralKind.MONEY && v.scale() > 2) {
+      int written = decimalsWritten(l.text());
+      if (l.kind() == Ast.LiteralKind.MONEY && v.scale() <= 2 && written > 2) {
+        out.add(moneyDecimals(l, v, written));
+      } else if (l.kind() == Ast.LiteralKind.MONEY && v.scale() > 2) {
         out.add(
             Diagnostic.error(
                 l.span(),
@@ -62,6 +68,60 @@ final class Literals {
       }
     }
     return out;
+  }
+
+  /** Whether a '.' follows {@code l} at once, as in {@code $1.000.000}. */
+  private static boolean followedByPoint(Ast.Literal l) {
+    String line = l.span().file().line(l.span().line());
+    int after =
+        line.offsetByCodePoints(
+            0,
+            Math.min(
+                line.codePointCount(0, line.length()), l.span().column() - 1 + l.span().length()));
+    return after < line.length() && line.charAt(after) == '.';
+  }
+
+  /** The digits written after the decimal point of {@code text} ({@code $2.500}: 3). */
+  static int decimalsWritten(String text) {
+    int point = text.indexOf('.');
+    if (point < 0) {
+      return 0;
+    }
+    int n = 0;
+    while (point + 1 + n < text.length() && Character.isDigit(text.charAt(point + 1 + n))) {
+      n++;
+    }
+    return n;
+  }
+
+  /**
+   * Money written with more than two decimals, all of them zeros past the cent: {@code $2.500} is
+   * most likely two thousand five hundred in the notation of a country that separates thousands
+   * with a point, and would be read as two dollars fifty, a quietly wrong threshold; so it is
+   * refused, naming both readings when three decimals make it look like a thousands group.
+   */
+  private static Diagnostic moneyDecimals(Ast.Literal l, BigDecimal v, int written) {
+    String cents = "$" + v.setScale(v.scale() <= 0 ? 0 : 2).toPlainString();
+    String whole = l.text().substring(1, l.text().indexOf('.'));
+    if (written == 3 && whole.length() <= 3 && v.signum() != 0) {
+      String thousands =
+          "$"
+              + new BigDecimal(whole + l.text().substring(l.text().indexOf('.') + 1))
+                  .toPlainString();
+      return Diagnostic.error(
+          l.span(),
+          "money takes at most two decimals, and '.' is the decimal point here, so "
+              + l.text()
+              + " would be "
+              + cents
+              + ": write "
+              + thousands
+              + " if the '.' separates thousands, or "
+              + cents);
+    }
+    return Diagnostic.error(
+            l.span(), "money takes at most two decimals: write " + cents + " for " + l.text())
+        .replacing(cents);
   }
 
   /**

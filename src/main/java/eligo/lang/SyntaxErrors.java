@@ -39,8 +39,33 @@ public final class SyntaxErrors {
   /** Reports every {@code STRAY} and {@code UNTERMINATED_STRING} token of a lexed file. */
   public static void lexical(
       SourceFile source, List<Token> tokens, Vocabulary vocabulary, List<Diagnostic> out) {
+    int groupsSaid = -1; // the run of the last '$1.000.000' reported: its other points are said
     for (Token t : tokens) {
       String kind = vocabulary.getSymbolicName(t.getType());
+      String groups =
+          "STRAY".equals(kind) && ".".equals(t.getText()) ? pointGroups(tokens, t) : null;
+      if (groups != null) {
+        int run = runStart(tokens, t);
+        if (run != groupsSaid) {
+          groupsSaid = run;
+          Token first = tokens.get(run);
+          String plain = groups.replace(".", "");
+          out.add(
+              Diagnostic.error(
+                      new Span(
+                          source,
+                          first.getLine(),
+                          first.getCharPositionInLine() + 1,
+                          groups.length()),
+                      "'"
+                          + groups
+                          + "' separates thousands with '.', which numbers here do not do ('.' is"
+                          + " the decimal point): write "
+                          + plain)
+                  .replacing(plain));
+        }
+        continue;
+      }
       if ("STRAY".equals(kind)) {
         out.add(
             Diagnostic.error(
@@ -152,6 +177,43 @@ public final class SyntaxErrors {
       }
     }
     return "";
+  }
+
+  /**
+   * The number {@code $1.000.000} as written, when the stray '.' {@code t} is inside one that
+   * separates groups of three digits with points (to the lexer {@code $1.000}, '.', {@code
+   * 000.000}, all touching); null otherwise.
+   */
+  static String pointGroups(List<Token> tokens, Token t) {
+    int first = runStart(tokens, t);
+    int last = t.getTokenIndex();
+    while (last + 1 < tokens.size()
+        && touching(tokens.get(last), tokens.get(last + 1))
+        && tokens.get(last + 1).getText().matches("\\.|[0-9.]+")) {
+      last++;
+    }
+    StringBuilder written = new StringBuilder();
+    for (int k = first; k <= last; k++) {
+      written.append(tokens.get(k).getText());
+    }
+    return written.toString().matches("\\$?[0-9]{1,3}(\\.[0-9]{3}){2,}")
+        ? written.toString()
+        : null;
+  }
+
+  /** The first of the touching tokens of digits, '$' amounts and points that {@code t} is in. */
+  private static int runStart(List<Token> tokens, Token t) {
+    int first = t.getTokenIndex();
+    while (first > 0
+        && touching(tokens.get(first - 1), tokens.get(first))
+        && tokens.get(first - 1).getText().matches("\\.|\\$?[0-9.]+")) {
+      first--;
+    }
+    return first;
+  }
+
+  private static boolean touching(Token a, Token b) {
+    return a.getStopIndex() + 1 == b.getStartIndex();
   }
 
   /**

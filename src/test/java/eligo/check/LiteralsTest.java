@@ -29,6 +29,58 @@ class LiteralsTest {
                 + " decimal places, and the data refuse amounts finer than a cent");
   }
 
+  private static List<eligo.lang.Diagnostic> diagnosticsAfter(String file, String from, String to) {
+    return Frontend.compile(ShippedCriteria.with(file, from, to)).diagnostics();
+  }
+
+  @Test
+  void moneyWithAThousandsPointIsRefusedNamingBothReadings() {
+    // $2.500 is two thousand five hundred where a point separates thousands: read here as $2.50,
+    // a threshold a thousand times too small, so it is refused and no fix is offered for it
+    List<eligo.lang.Diagnostic> d = diagnosticsAfter("azure.criteria", "= $1000", "= $2.500");
+    assertThat(d).singleElement().satisfies(x -> assertThat(x.replacement()).isNull());
+    assertThat(d.get(0).message())
+        .isEqualTo(
+            "money takes at most two decimals, and '.' is the decimal point here, so $2.500 would"
+                + " be $2.50: write $2500 if the '.' separates thousands, or $2.50");
+    // four digits before the point are no thousands group: the one reading, offered as the fix
+    d = diagnosticsAfter("azure.criteria", "= $1000", "= $1000.000");
+    assertThat(d).singleElement();
+    assertThat(d.get(0).message())
+        .isEqualTo("money takes at most two decimals: write $1000 for $1000.000");
+    assertThat(d.get(0).replacement().text()).isEqualTo("$1000");
+    // two decimals, or one, stay as they were
+    assertThat(diagnosticsAfter("azure.criteria", "= $1000", "= $1000.50")).isEmpty();
+    assertThat(diagnosticsAfter("azure.criteria", "= $1000", "= $1000.5")).isEmpty();
+  }
+
+  @Test
+  void pointsBetweenThousandsAreOneErrorWithTheFix() {
+    List<eligo.lang.Diagnostic> d = diagnosticsAfter("azure.criteria", "= $1000", "= $1.000.000");
+    assertThat(d).singleElement();
+    assertThat(d.get(0).span().column()).isEqualTo(d.get(0).replacement().span().column());
+    assertThat(d.get(0).span().length()).isEqualTo("$1.000.000".length());
+    assertThat(d.get(0).replacement().text()).isEqualTo("$1000000");
+    // not groups of three: the stray point as before
+    assertThat(diagnosticsAfter("azure.criteria", "= $1000", "= $1.00.000"))
+        .singleElement()
+        .satisfies(x -> assertThat(x.message()).isEqualTo("unexpected character '.'"));
+  }
+
+  @Test
+  void aWholeCountAgainstDecimalsIsAnErrorForAThousandsGroupAndAWarningOtherwise() {
+    List<eligo.lang.Diagnostic> d =
+        diagnosticsAfter("azure.criteria", "met when value >= 1\n", "met when value >= 1.000\n");
+    assertThat(d).singleElement().satisfies(x -> assertThat(x.isError()).isTrue());
+    assertThat(d.get(0).message()).contains("so 1.000 would be 1: write 1000 if the '.' separates");
+    d = diagnosticsAfter("azure.criteria", "met when value >= 1\n", "met when value >= 1.5\n");
+    assertThat(d).singleElement().satisfies(x -> assertThat(x.isError()).isFalse());
+    assertThat(d.get(0).message()).contains("with 1.5: it holds from 2 on ('>= 2')");
+    assertThat(
+            diagnosticsAfter("azure.criteria", "met when value >= 1\n", "met when value >= 1.0\n"))
+        .isEmpty();
+  }
+
   @Test
   void aNumberBeyondExactArithmeticIsRefusedNotACrash() {
     assertThat(
