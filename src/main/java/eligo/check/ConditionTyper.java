@@ -260,15 +260,70 @@ final class ConditionTyper {
     }
     if (!(g.percent() instanceof Ast.LiteralExpr pct)
         || pct.literal().kind() != Ast.LiteralKind.PERCENT) {
-      reporter.error(
-          g.percent().span(),
-          "growth is a percentage written as a number: 'value >= 20% more than baseline when"
-              + " zero: not met'");
+      String message = growthPercent(g);
+      if (g.percent() instanceof Ast.LiteralExpr l
+          && l.literal().kind() == Ast.LiteralKind.NUMBER
+          && l.literal().value().compareTo(java.math.BigDecimal.ONE) >= 0) {
+        // one reading: 20 is 20%
+        reporter.error(
+            g.percent().span(),
+            message,
+            l.literal().value().stripTrailingZeros().toPlainString() + "%");
+      } else {
+        reporter.error(g.percent().span(), message);
+      }
       return ERR;
     }
     Ir.Const k = constant(pct.literal().value());
     return new TBool(
         new Ir.Growth(Ir.CmpOp.valueOf(g.op().name()), current.e(), baseline.e(), k, g.whenZero()));
+  }
+
+  /**
+   * Why the growth of {@code g} is refused, its percentage not written as one: with the percentage
+   * a number would be ({@code 20 more than}: 20%; {@code 0.2 more than}: 20% or 0.2%), or for a
+   * decline ({@code -10% more than}), the share of the baseline that says it.
+   */
+  private static String growthPercent(Ast.Growth g) {
+    String example = "'value >= 20% more than baseline when zero: not met'";
+    if (g.percent() instanceof Ast.Neg neg
+        && neg.operand() instanceof Ast.LiteralExpr l
+        && l.literal().kind() == Ast.LiteralKind.PERCENT
+        && l.literal().value().compareTo(java.math.BigDecimal.ONE) <= 0) {
+      String share =
+          java.math.BigDecimal.ONE
+                  .subtract(l.literal().value())
+                  .movePointRight(2)
+                  .stripTrailingZeros()
+                  .toPlainString()
+              + "%";
+      return "growth is a percentage of 0% or more, as in "
+          + example
+          + "; for a decline of at most "
+          + l.literal().text()
+          + ", compare with a share of the baseline: 'value "
+          + g.op().symbol
+          + " "
+          + share
+          + " of baseline'";
+    }
+    if (g.percent() instanceof Ast.LiteralExpr l && l.literal().kind() == Ast.LiteralKind.NUMBER) {
+      java.math.BigDecimal n = l.literal().value();
+      String as = n.stripTrailingZeros().toPlainString() + "%";
+      if (n.compareTo(java.math.BigDecimal.ONE) < 0 && n.signum() > 0) {
+        String fraction = n.movePointRight(2).stripTrailingZeros().toPlainString() + "%";
+        return "growth is written as a percentage, as in "
+            + example
+            + ": write "
+            + fraction
+            + " if "
+            + l.literal().text()
+            + " is a fraction, or "
+            + as;
+      }
+      return "growth is written as a percentage, as in " + example + ": write " + as;
+    }
+    return "growth is a percentage written as a number: " + example;
   }
 
   T within(Ast.Within w, Env env) {
