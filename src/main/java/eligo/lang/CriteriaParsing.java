@@ -55,6 +55,8 @@ public final class CriteriaParsing {
         source, tokens.getTokens(), lexer.getVocabulary(), CriteriaParsing::opener, braces, quiet);
     boolean braceTrouble = !diagnostics.isEmpty() || !braces.isEmpty();
     List<Diagnostic> syntax = new ArrayList<>();
+    // the line where the rule the parser was in when it complained began
+    Map<Diagnostic, Integer> statementLine = new java.util.IdentityHashMap<>();
     Token tooDeep = Nesting.tooLong(tokens.getTokens());
     if (tooDeep != null) {
       // refused before the parser looks ahead through it
@@ -81,10 +83,15 @@ public final class CriteriaParsing {
                           || t.getType() == CriteriaLexer.UNTERMINATED_STRING)) {
                     return; // already reported by the lexer pass
                   }
-                  syntax.add(
+                  Diagnostic d =
                       t == null
                           ? Diagnostic.error(Span.at(source, line, col + 1), msg)
-                          : SyntaxDiagnostics.of(source, tokens, (Parser) recognizer, t, e, msg));
+                          : SyntaxDiagnostics.of(source, tokens, (Parser) recognizer, t, e, msg);
+                  syntax.add(d);
+                  ParserRuleContext in = ((Parser) recognizer).getContext();
+                  if (in != null && in.getStart() != null) {
+                    statementLine.put(d, in.getStart().getLine());
+                  }
                 }
               });
     } catch (Nesting.TooDeep deep) {
@@ -143,6 +150,10 @@ public final class CriteriaParsing {
       if (lexicalLines.contains(d.span().line())) {
         continue; // a stray character or an unclosed text of this line is what the parser tripped
         // on
+      }
+      Integer began = statementLine.get(d);
+      if (began != null && began < d.span().line() && lexicalLines.contains(began)) {
+        continue; // the parser, thrown by a stray character, read on past the line's end
       }
       boolean atEnd = d.message().startsWith("unexpected end of file");
       // the parser's complaint where a '}' is missing or one too many: the brace error says it
