@@ -141,6 +141,15 @@ final class ApiRoutes {
       x.jsonText(200, PartnerPages.summaryJson(o, partner, "true".equals(x.query("list"))));
       return;
     }
+    if (rest.size() == 3 && rest.get(2).equals("results.csv")) {
+      // the partner's rows of eligo run's results file (the site's results.csv is another file:
+      // a row per customer, as the pages' lists)
+      x.http
+          .getResponseHeaders()
+          .set("Content-Disposition", "attachment; filename=\"results.csv\"");
+      x.send(200, "text/csv; charset=utf-8", PartnerPages.resultsCsv(o));
+      return;
+    }
     if (rest.size() == 4 && rest.get(2).equals("customers")) {
       String doc = PartnerPages.customerJson(o, rest.get(3));
       if (doc == null) {

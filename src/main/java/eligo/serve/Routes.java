@@ -368,14 +368,9 @@ final class Routes {
       x.redirect("/p/" + Pages.urlSegment(partner) + "/index.html");
       return;
     }
+    // every file is the site's own, results.csv included: the download the pages link to and
+    // describe (a row per customer, the lists' columns); the run's rows are the API's
     List<String> rest = path.subList(2, path.size());
-    if (rest.equals(List.of("results.csv"))) {
-      x.http
-          .getResponseHeaders()
-          .set("Content-Disposition", "attachment; filename=\"results.csv\"");
-      x.send(200, "text/csv; charset=utf-8", PartnerPages.resultsCsv(o));
-      return;
-    }
     Snapshot s = served.current();
     byte[] page = pages.page(s.generation, s.outcome.partners.indexOf(partner), o, rest);
     if (page == null) {
@@ -391,6 +386,10 @@ final class Routes {
     } else if (name.endsWith(".svg")) {
       x.send(200, "image/svg+xml", page);
     } else if (name.endsWith(".csv")) {
+      // a download; the name is one of the site's files (SiteNames: nothing to quote)
+      x.http
+          .getResponseHeaders()
+          .set("Content-Disposition", "attachment; filename=\"" + name + "\"");
       x.send(200, "text/csv; charset=utf-8", page);
     } else {
       x.send(200, "application/octet-stream", page);

@@ -185,16 +185,41 @@ class ServeApiTest {
     assertThat(csp)
         .contains("script-src 'self' 'nonce-")
         .doesNotContain("script-src 'unsafe-inline'");
-    HttpResponse<String> csv = site.get("/p/P001/results.csv", ServedSite.P001);
+    HttpResponse<String> csv = site.get("/api/partners/P001/results.csv", ServedSite.P001);
     assertThat(csv.statusCode()).isEqualTo(200);
     List<String> lines = csv.body().lines().toList();
     assertThat(lines.get(0)).isEqualTo("partner_id,customer_id,area,node,status,value");
     assertThat(lines.subList(1, lines.size())).isNotEmpty().allMatch(l -> l.startsWith("P001,"));
+    assertThat(site.get("/api/partners/P002/results.csv", ServedSite.P001).statusCode())
+        .isEqualTo(403);
     HttpResponse<String> customers = site.get("/p/P001/customers.html", ServedSite.P001);
     assertThat(customers.statusCode()).isEqualTo(200);
     for (String other : customersOf("P002")) {
       assertThat(customers.body()).doesNotContain(other);
     }
+  }
+
+  /**
+   * The pages' download ("Results (CSV)", and the lists page's "Download every list") is the site's
+   * results.csv, the file eligo report --partner writes: a row per customer with the lists'
+   * columns, not the run's rows (before, the server answered this link with those).
+   */
+  @Test
+  void thePagesDownloadIsTheSitesResultsCsv() throws Exception {
+    HttpResponse<String> lists = site.get("/p/P001/lists.html", ServedSite.P001);
+    assertThat(lists.body()).contains("<a href=results.csv>Download every list");
+    HttpResponse<String> csv = site.get("/p/P001/results.csv", ServedSite.P001);
+    assertThat(csv.statusCode()).isEqualTo(200);
+    assertThat(csv.headers().firstValue("Content-Type")).hasValue("text/csv; charset=utf-8");
+    assertThat(csv.headers().firstValue("Content-Disposition"))
+        .hasValue("attachment; filename=\"results.csv\"");
+    List<String> lines = csv.body().lines().toList();
+    assertThat(lines.get(0)).startsWith("partner_id,customer_id,customer_name,");
+    assertThat(lines.subList(1, lines.size())).allMatch(l -> l.startsWith("P001,C"));
+    // a row per customer, the lists' columns: a node's outcome, then its value
+    assertThat(lines.subList(1, lines.size()).stream().map(l -> l.split(",")[1]))
+        .containsExactlyInAnyOrderElementsOf(customersOf("P001"));
+    assertThat(lines.get(0)).contains(",azure/workloads,azure/workloads value,");
   }
 
   @Test
