@@ -68,7 +68,44 @@ final class Exchange {
     return segments;
   }
 
+  /**
+   * The path's segments, each percent-decoded; a segment {@code .}, {@code ..}, empty, or holding
+   * {@code /}, {@code \} or a control character is a 400, but for the ids of partners and customers
+   * ({@link #isId}), looked up and never resolved, which may hold {@code /} and {@code \} (ids are
+   * opaque strings: a partner {@code EMEA/P001} has its pages at {@code /p/EMEA%2FP001/}).
+   */
   static List<String> segments(String rawPath) {
+    List<String> out = decoded(rawPath);
+    for (int i = 0; i < out.size(); i++) {
+      String s = out.get(i);
+      boolean separator = s.indexOf('/') >= 0 || s.indexOf('\\') >= 0;
+      if (s.isEmpty()
+          || s.equals(".")
+          || s.equals("..")
+          || (separator && !isId(out, i))
+          || s.chars().anyMatch(ch -> ch < 0x20 || ch == 0x7f)) {
+        throw HttpError.badRequest("bad request path");
+      }
+    }
+    return out;
+  }
+
+  /**
+   * Whether segment {@code i} is an id: the partner of {@code /p/P/...} and {@code
+   * /api/partners/P/...}, the customer of {@code /api/partners/P/customers/C}.
+   */
+  private static boolean isId(List<String> path, int i) {
+    String first = path.get(0);
+    if (first.equals("p")) {
+      return i == 1;
+    }
+    if (first.equals("api") && path.size() > 2 && path.get(1).equals("partners")) {
+      return i == 2 || (i == 4 && path.size() == 5 && path.get(3).equals("customers"));
+    }
+    return false;
+  }
+
+  private static List<String> decoded(String rawPath) {
     if (rawPath == null || !rawPath.startsWith("/")) {
       throw HttpError.badRequest("bad request path");
     }
@@ -84,14 +121,6 @@ final class Exchange {
         s = URLDecoder.decode(p.replace("+", "%2B"), StandardCharsets.UTF_8);
       } catch (IllegalArgumentException e) {
         throw HttpError.badRequest("bad percent-encoding in the request path");
-      }
-      if (s.isEmpty()
-          || s.equals(".")
-          || s.equals("..")
-          || s.indexOf('/') >= 0
-          || s.indexOf('\\') >= 0
-          || s.chars().anyMatch(ch -> ch < 0x20 || ch == 0x7f)) {
-        throw HttpError.badRequest("bad request path");
       }
       out.add(s);
     }

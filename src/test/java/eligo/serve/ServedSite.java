@@ -20,11 +20,22 @@ final class ServedSite implements AutoCloseable {
   static final String P002 = "partner-P002-token-0123456789";
 
   final Path criteria;
-  final Path data = Path.of("examples/sample-data");
+  final Path data;
   final Server server;
   final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
   ServedSite(Path tmp, boolean withAccess) throws Exception {
+    this(
+        tmp,
+        Path.of("examples/sample-data"),
+        withAccess
+            ? "token,partner_id\n" + STAFF + ",*\n" + P001 + ",P001\n" + P002 + ",P002\n"
+            : null);
+  }
+
+  /** A server over {@code data}, with the access file {@code accessCsv} (null: none). */
+  ServedSite(Path tmp, Path data, String accessCsv) throws Exception {
+    this.data = data;
     criteria = tmp.resolve("criteria");
     Files.createDirectories(criteria);
     try (Stream<Path> s = Files.list(Path.of("criteria"))) {
@@ -33,10 +44,9 @@ final class ServedSite implements AutoCloseable {
       }
     }
     Path access = null;
-    if (withAccess) {
+    if (accessCsv != null) {
       access = tmp.resolve("access.csv");
-      Files.writeString(
-          access, "token,partner_id\n" + STAFF + ",*\n" + P001 + ",P001\n" + P002 + ",P002\n");
+      Files.writeString(access, accessCsv);
     }
     server = Server.start(new Server.Options(criteria, data, "127.0.0.1", 0, access));
   }
