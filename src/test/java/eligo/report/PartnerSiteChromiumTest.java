@@ -427,6 +427,48 @@ class PartnerSiteChromiumTest {
     }
   }
 
+  /**
+   * On a phone (390 px) and on a laptop (1280 px) the summary and the lists do not make the whole
+   * page scroll sideways: an area's tree diagram (840 px) and its list (a column per node, 1,400 px
+   * for Security) scroll in their own section, so the headings, the navigation and the text stay in
+   * view; and no section gets a scroll bar of its own downwards.
+   */
+  @Test
+  void theSummaryAndTheListsFitTheScreenTheirWideTablesAndTreesScrollInTheirSection()
+      throws Exception {
+    try (Browser b = new Browser(Files.createTempDirectory(tmp, "browser"))) {
+      for (int width : new int[] {390, 1280}) {
+        b.call(
+            "Emulation.setDeviceMetricsOverride",
+            Map.of("width", width, "height", 900, "deviceScaleFactor", 1, "mobile", false));
+        for (String page : List.of("index.html", "lists.html")) {
+          b.open(site.resolve(page).toUri().toString());
+          String where = page + " at " + width + " px";
+          assertThat(b.eval("document.documentElement.scrollWidth").asInt())
+              .as(where)
+              .isLessThanOrEqualTo(width);
+          // something in the page is wider than the screen at 390 px: it scrolls in its section
+          if (width == 390) {
+            assertThat(
+                    b.eval(
+                            "[...document.querySelectorAll('section')]"
+                                + ".filter(s => s.scrollWidth > s.clientWidth).length")
+                        .asInt())
+                .as(where)
+                .isPositive();
+          }
+          assertThat(
+                  b.text(
+                      "[...document.querySelectorAll('section')]"
+                          + ".filter(s => s.scrollHeight > s.clientHeight + 1)"
+                          + ".map(s => s.id).join(' ')"))
+              .as(where)
+              .isEmpty();
+        }
+      }
+    }
+  }
+
   @Test
   void aRerunReplacesTheSiteWholeAndAFolderNotOursIsRefused() throws Exception {
     Path again = tmp.resolve("again");
