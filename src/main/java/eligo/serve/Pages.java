@@ -93,13 +93,17 @@ final class Pages {
         + "<p><a href=\"/\">Back to the start page</a></p></main></body></html>\n";
   }
 
-  static String login(String problem, boolean local) {
+  /** The sign-in page; {@code next}: the page to go to once signed in (a checked path), or null. */
+  static String login(String problem, boolean local, String next) {
     StringBuilder b = new StringBuilder(head("Eligo: sign in"));
     b.append("</head><body class=\"login\"><main><h1>Eligo</h1>");
     if (problem != null) {
       b.append("<p class=\"problem\" role=\"alert\">").append(escape(problem)).append("</p>");
     }
     b.append("<form method=\"post\" action=\"/login\">");
+    if (next != null) {
+      b.append("<input type=\"hidden\" name=\"next\" value=\"").append(escape(next)).append("\">");
+    }
     if (local) {
       b.append("<p>This server runs on this machine only: you are program staff.</p>");
     } else {

@@ -224,7 +224,7 @@ final class Routes {
           throw HttpError.notFound();
         }
         if (read) {
-          x.html(200, Pages.login(null, access == null));
+          x.html(200, Pages.login(null, access == null, afterSignIn(x.query("next"))));
         } else {
           login(x);
         }
@@ -237,7 +237,9 @@ final class Routes {
       if (first.equals("api")) {
         throw HttpError.unauthorized();
       }
-      x.redirect("/login");
+      // back to the page asked for once signed in (a link to a customer shared by a colleague)
+      String asked = read ? afterSignIn(x.http.getRequestURI().getRawPath()) : null;
+      x.redirect(asked == null ? "/login" : "/login?next=" + Pages.urlSegment(asked));
       return;
     }
     if (!read) {
@@ -279,25 +281,62 @@ final class Routes {
 
   private void login(Exchange x) throws IOException {
     csrf(x, ""); // the origin checks; there is no session yet
+    Map<String, String> form = x.formBody();
+    String next = afterSignIn(form.get("next"));
     if (access == null) {
-      signIn(x, Principal.STAFF);
+      signIn(x, Principal.STAFF, next);
       return;
     }
-    Map<String, String> form = x.formBody();
     Principal p = access.find(form.get("token"));
     if (p == null) {
-      x.html(401, Pages.login("That token is not valid.", false));
+      x.html(401, Pages.login("That token is not valid.", false, next));
       return;
     }
-    signIn(x, p);
+    signIn(x, p, next);
   }
 
   private void signIn(Exchange x, Principal p) throws IOException {
+    signIn(x, p, null);
+  }
+
+  /** Opens a session for {@code p} and leads to {@code next} (a path of this server) or home. */
+  private void signIn(Exchange x, Principal p, String next) throws IOException {
     Sessions.Session s = sessions.open(p);
     x.http
         .getResponseHeaders()
         .add("Set-Cookie", Sessions.COOKIE + "=" + s.id() + "; Path=/; HttpOnly; SameSite=Strict");
-    x.redirect("/");
+    x.redirect(next == null ? "/" : next);
+  }
+
+  private static final java.util.regex.Pattern PATH =
+      java.util.regex.Pattern.compile("[A-Za-z0-9._~!$&'()*+,;=:@/%-]+");
+
+  /**
+   * {@code path} when it is a page of this server to go to once signed in, else null: a raw path
+   * (the characters of one, encoded: no query, fragment, space or quote) that starts with one
+   * {@code /} (never {@code //} or {@code /\}, which a browser takes for another host), whose
+   * segments are good ({@link Exchange#segments}), and not the sign-in or sign-out page.
+   */
+  static String afterSignIn(String path) {
+    // the characters of a raw path (RFC 3986 pchar and '/'): anything else comes encoded
+    if (path == null
+        || !path.startsWith("/")
+        || path.equals("/")
+        || path.startsWith("//")
+        || path.length() > 2048
+        || !PATH.matcher(path).matches()) {
+      return null;
+    }
+    List<String> segments;
+    try {
+      segments = Exchange.segments(path);
+    } catch (HttpError e) {
+      return null;
+    }
+    if (segments.isEmpty() || segments.get(0).equals("login") || segments.get(0).equals("logout")) {
+      return null;
+    }
+    return path;
   }
 
   /**

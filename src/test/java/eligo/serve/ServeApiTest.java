@@ -618,6 +618,65 @@ class ServeApiTest {
     return site.client.send(b.build(), HttpResponse.BodyHandlers.ofString());
   }
 
+  /**
+   * A link to a partner's page opened without a session leads to the sign-in and, once signed in,
+   * to that page (before: to the partner's summary, the link lost); the page to go to is only ever
+   * a path of this server.
+   */
+  @Test
+  void signingInLeadsToThePageAskedForAndOnlyToAPageOfThisServer() throws Exception {
+    HttpResponse<String> asked = site.get("/p/P001/lists.html", null);
+    assertThat(asked.statusCode()).isEqualTo(303);
+    assertThat(asked.headers().firstValue("Location"))
+        .hasValue("/login?next=%2Fp%2FP001%2Flists.html");
+    assertThat(site.get("/login?next=%2Fp%2FP001%2Flists.html", null).body())
+        .contains("<input type=\"hidden\" name=\"next\" value=\"/p/P001/lists.html\">");
+    assertThat(signInTo(ServedSite.P001, "/p/P001/lists.html")).isEqualTo("/p/P001/lists.html");
+    // a wrong token keeps the page to go to
+    HttpResponse<String> wrong =
+        site.send(
+            "POST",
+            "/login",
+            null,
+            "application/x-www-form-urlencoded",
+            "token=wrong&next=%2Fp%2FP001%2Flists.html");
+    assertThat(wrong.statusCode()).isEqualTo(401);
+    assertThat(wrong.body()).contains("name=\"next\" value=\"/p/P001/lists.html\"");
+    for (String elsewhere :
+        List.of(
+            "//evil.example/x",
+            "/\\evil.example/x",
+            "https://evil.example/",
+            "evil.example",
+            "/p/P001/%0d%0aSet-Cookie:x=1",
+            "/p/P001/\r\nSet-Cookie: x=1",
+            "/p/P001/../../x",
+            "/p/P001/lists.html?x=1",
+            "/logout",
+            "/\"><script>alert(1)</script>")) {
+      assertThat(signInTo(ServedSite.P001, elsewhere)).as(elsewhere).isEqualTo("/");
+      assertThat(site.get("/login?next=" + Pages.urlSegment(elsewhere), null).body())
+          .as(elsewhere)
+          .doesNotContain("name=\"next\"");
+    }
+  }
+
+  /** Where the sign-in form posted with {@code next} leads. */
+  private static String signInTo(String token, String next) throws Exception {
+    HttpResponse<String> r =
+        site.send(
+            "POST",
+            "/login",
+            null,
+            "application/x-www-form-urlencoded",
+            "token="
+                + java.net.URLEncoder.encode(token, StandardCharsets.UTF_8)
+                + "&next="
+                + java.net.URLEncoder.encode(next, StandardCharsets.UTF_8));
+    assertThat(r.statusCode()).isEqualTo(303);
+    return r.headers().firstValue("Location").orElseThrow();
+  }
+
   @Test
   void aTokenPastedWithSpacesAroundItSignsInAsWithTheApi() throws Exception {
     // the API strips the bearer token; before, the sign-in form said "That token is not valid."
