@@ -125,6 +125,20 @@ final class PartnerPages {
   }
 
   /**
+   * The page with a Sign out link (to {@code GET /logout}, whose button signs out) at the end of
+   * its first navigation, where every page of the report's site starts: a partner signed in with
+   * the form has a way out on every page. A page without that navigation is left as it is.
+   */
+  static String withSignOut(String page) {
+    int nav = page.indexOf("<body><nav>");
+    int end = nav < 0 ? -1 : page.indexOf("</nav>", nav);
+    if (end < 0) {
+      return page;
+    }
+    return page.substring(0, end) + "<a href=\"/logout\">Sign out</a>" + page.substring(end);
+  }
+
+  /**
    * Forgets the sites of older snapshots and deletes their folders: a server that saves all day
    * keeps on disk only the sites of its current criteria. A request still reading an old site then
    * finds no file (a 404); one that asks for an old site afterwards writes it again, deleted at the

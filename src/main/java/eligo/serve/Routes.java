@@ -417,7 +417,8 @@ final class Routes {
     }
     String name = rest.get(rest.size() - 1);
     if (name.endsWith(".html")) {
-      x.html(200, PartnerPages.withNonce(page, x.nonce()));
+      String html = PartnerPages.withNonce(page, x.nonce());
+      x.html(200, x.session == null ? html : PartnerPages.withSignOut(html));
     } else if (name.endsWith(".js")) {
       x.send(200, "text/javascript; charset=utf-8", page);
     } else if (name.endsWith(".css")) {

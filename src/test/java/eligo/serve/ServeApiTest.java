@@ -661,6 +661,30 @@ class ServeApiTest {
     }
   }
 
+  /**
+   * A partner signed in with the form finds Sign out on every page of its site (before, the
+   * report's pages had none: only a partner who knew of /logout could end the session); a program
+   * reading with its bearer token gets the pages as the report writes them.
+   */
+  @Test
+  void aPartnerSignedInWithTheFormCanSignOutFromEveryPage() throws Exception {
+    String cookie = signIn(ServedSite.P001);
+    for (String page : List.of("index.html", "lists.html", "customers.html", "c1-0.html")) {
+      HttpResponse<String> r = withCookie("GET", "/p/P001/" + page, cookie, Map.of(), "");
+      assertThat(r.statusCode()).as(page).isEqualTo(200);
+      String nav = r.body().substring(r.body().indexOf("<body><nav>"));
+      assertThat(nav.substring(0, nav.indexOf("</nav>") + 6))
+          .as(page)
+          .endsWith("<a href=\"/logout\">Sign out</a></nav>");
+      assertThat(site.get("/p/P001/" + page, ServedSite.P001).body())
+          .as(page)
+          .doesNotContain("/logout");
+    }
+    HttpResponse<String> out = withCookie("GET", "/logout", cookie, Map.of(), "");
+    assertThat(out.statusCode()).isEqualTo(200);
+    assertThat(out.body()).contains("Sign out");
+  }
+
   /** Where the sign-in form posted with {@code next} leads. */
   private static String signInTo(String token, String next) throws Exception {
     HttpResponse<String> r =
