@@ -291,6 +291,13 @@ final class CsvFileReader {
   }
 
   private boolean ioError(int file, IOException e) {
+    if (e instanceof CharacterCodingException && utf16(FILES.get(file))) {
+      return log.fileError(
+          file,
+          1,
+          "the file is UTF-16 text (it starts with a UTF-16 byte order mark), not UTF-8: save it as"
+              + " CSV UTF-8");
+    }
     if (e instanceof CharacterCodingException) {
       return log.fileError(
           file,
@@ -298,6 +305,18 @@ final class CsvFileReader {
           "the text is not valid UTF-8; the rest of the file is not read");
     }
     return log.fileError(file, 0, "cannot be read: " + e);
+  }
+
+  /** Whether the file starts with a UTF-16 byte order mark (FF FE or FE FF). */
+  private boolean utf16(String name) {
+    try (java.io.InputStream in = source.open(name)) {
+      byte[] head = in.readNBytes(2);
+      return head.length == 2
+          && (((head[0] & 0xFF) == 0xFF && (head[1] & 0xFF) == 0xFE)
+              || ((head[0] & 0xFF) == 0xFE && (head[1] & 0xFF) == 0xFF));
+    } catch (IOException e) {
+      return false;
+    }
   }
 
   /** The first line (LF-separated) holding bytes that are not UTF-8; 0 when none is found. */
@@ -364,6 +383,12 @@ final class CsvFileReader {
         }
       }
     }
+    String whole =
+        Arrays.stream(cols).anyMatch(c -> c < 0) ? HeaderHints.whole(names, columns) : null;
+    if (whole != null) {
+      problems.add(whole); // once, not once per missing column
+      return null;
+    }
     for (int k = 0; k < columns.length; k++) {
       if (cols[k] < 0) {
         problems.add(
@@ -371,7 +396,8 @@ final class CsvFileReader {
                 + columns[k]
                 + "' (the header has: "
                 + String.join(", ", names)
-                + ")");
+                + ")"
+                + HeaderHints.near(columns[k], names));
       }
     }
     return problems.isEmpty() ? cols : null;
