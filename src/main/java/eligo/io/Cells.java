@@ -10,7 +10,10 @@ final class Cells {
   /** Cell values longer than this are cut in messages. */
   private static final int MAX_SHOWN = 80;
 
-  /** A cell value for a message: in single quotes, control characters escaped, long ones cut. */
+  /**
+   * A cell value for a message: in single quotes, line breaks, tabs and {@link #invisible}
+   * characters escaped, long ones cut.
+   */
   static String quote(String s) {
     StringBuilder sb = new StringBuilder(s.length() + 2).append('\'');
     int n = Math.min(s.length(), MAX_SHOWN);
@@ -20,13 +23,38 @@ final class Cells {
         case '\n' -> sb.append("\\n");
         case '\r' -> sb.append("\\r");
         case '\t' -> sb.append("\\t");
-        default -> sb.append(ch);
+        default -> {
+          if (invisible(ch)) {
+            sb.append(String.format(java.util.Locale.ROOT, "\\u%04X", (int) ch));
+          } else {
+            sb.append(ch);
+          }
+        }
       }
     }
     if (s.length() > n) {
       sb.append("...");
     }
     return sb.append('\'').toString();
+  }
+
+  /**
+   * Whether {@code ch} shows as nothing or as a plain space though it is not one: a control
+   * character, a space other than U+0020 (the no-break space of a spreadsheet's number), a format
+   * character (a byte order mark, a zero-width space, a direction mark). The zero-width joiner
+   * inside an emoji is left as it is. Such characters are written {@code \}u00A0 in messages, so
+   * that {@code '50\}u00A0'} is not read as {@code '50 '}.
+   */
+  static boolean invisible(char ch) {
+    if (ch == ' ' || ch == '\u200D') {
+      return false;
+    }
+    int type = Character.getType(ch);
+    return type == Character.CONTROL
+        || type == Character.SPACE_SEPARATOR
+        || type == Character.FORMAT
+        || type == Character.LINE_SEPARATOR
+        || type == Character.PARAGRAPH_SEPARATOR;
   }
 
   /** The record written back as one CSV row (fields quoted where RFC 4180 needs it). */

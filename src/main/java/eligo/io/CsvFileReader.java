@@ -64,6 +64,9 @@ final class CsvFileReader {
     CsvFields rec;
     long line;
 
+    /** The header's names, to say so when a row repeats them. */
+    String[] header = new String[0];
+
     Row(int file, int[] cols, int width) {
       this.file = file;
       this.cols = cols;
@@ -86,8 +89,53 @@ final class CsvFileReader {
       return rec.count() == width;
     }
 
+    /**
+     * What is wrong with a row found bad, said as a whole when it is one of two mistakes of an
+     * export: the header again (files joined), or nothing but separators (cleared cells); null
+     * otherwise. Asked only of a row already found bad.
+     */
+    String wholeProblem() {
+      if (repeatsHeader()) {
+        return REPEATS_HEADER;
+      }
+      for (int i = 0; i < rec.count(); i++) {
+        if (!rec.get(i).isEmpty()) {
+          return null;
+        }
+      }
+      return "the row is empty, only separators (cells cleared in a spreadsheet?): delete the line";
+    }
+
+    static final String REPEATS_HEADER = "the line repeats the header (were two files joined?)";
+
+    /**
+     * Whether the row is the header again, as where two exports were joined: in customers.csv or
+     * workloads.csv its cells would pass for ids, a customer 'customer_id' of a partner
+     * 'partner_id'. Most rows differ at the first cell.
+     */
+    boolean repeatsHeader() {
+      int n = rec.count();
+      if (n != header.length || n == 0 || !rec.get(0).equals(header[0])) {
+        return false;
+      }
+      for (int i = 1; i < n; i++) {
+        if (!rec.get(i).equals(header[i])) {
+          return false;
+        }
+      }
+      return true;
+    }
+
     String widthProblem() {
-      String s = "the row has " + rec.count() + " fields, the header has " + width;
+      String s =
+          "the row has "
+              + rec.count()
+              + (rec.count() == 1 ? " field" : " fields")
+              + ", the header has "
+              + width;
+      if (rec.count() == 1) {
+        s += ": " + Cells.quote(rec.get(0));
+      }
       int extraLines = 0;
       char[] chars = rec.chars();
       for (int i = 0; i < rec.count(); i++) {
@@ -162,6 +210,10 @@ final class CsvFileReader {
         return false;
       }
       Row row = new Row(file, cols, header.count());
+      row.header = new String[header.count()];
+      for (int i = 0; i < row.header.length; i++) {
+        row.header[i] = header.get(i);
+      }
       if (extras != null) {
         List<String> names = new ArrayList<>();
         List<Integer> extraFields = new ArrayList<>();

@@ -68,7 +68,7 @@ final class HeaderHints {
       boolean spaces = !stripped.equals(n);
       boolean cased = !stripped.equals(column);
       return "; the header's "
-          + shown(n)
+          + Cells.quote(n)
           + (cased && spaces
               ? " differs in case and has spaces or invisible characters around it"
               : cased ? " differs only in case" : " has spaces or invisible characters around it")
@@ -100,19 +100,5 @@ final class HeaderHints {
         || Character.isSpaceChar(c)
         || Character.getType(c) == Character.FORMAT
         || Character.isISOControl(c);
-  }
-
-  /** {@code name} quoted, its characters other than the plain space written {@code \}u00A0. */
-  private static String shown(String name) {
-    StringBuilder b = new StringBuilder("'");
-    for (int i = 0; i < name.length(); i++) {
-      char c = name.charAt(i);
-      if (c != ' ' && invisible(c)) {
-        b.append(String.format(Locale.ROOT, "\\u%04X", (int) c));
-      } else {
-        b.append(c);
-      }
-    }
-    return b.append('\'').toString();
   }
 }

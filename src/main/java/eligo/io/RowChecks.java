@@ -30,7 +30,8 @@ final class RowChecks {
   }
 
   private void reject(CsvFileReader.Row row, String message) {
-    log.reject(row.file, row.line, message, Cells.rawText(row.rec));
+    String whole = row.wholeProblem();
+    log.reject(row.file, row.line, whole != null ? whole : message, Cells.rawText(row.rec));
   }
 
   void customerRow(CsvFileReader.Row row) {
@@ -39,6 +40,11 @@ final class RowChecks {
     if (!row.widthOk()) {
       remember(d.customerRejected, d.customerIndex, id, row.line);
       reject(row, row.widthProblem());
+      return;
+    }
+    if (row.repeatsHeader()) {
+      remember(d.customerRejected, d.customerIndex, id, row.line);
+      reject(row, CsvFileReader.Row.REPEATS_HEADER);
       return;
     }
     Problems p = problems.clear();
@@ -77,6 +83,11 @@ final class RowChecks {
       reject(row, row.widthProblem());
       return;
     }
+    if (row.repeatsHeader()) {
+      remember(d.tenantRejected, d.tenantIndex, id, row.line);
+      reject(row, CsvFileReader.Row.REPEATS_HEADER);
+      return;
+    }
     Problems p = problems.clear();
     int c =
         ref(
@@ -111,6 +122,11 @@ final class RowChecks {
     if (!row.widthOk()) {
       remember(d.workloadRejected, d.workloadIndex, name, row.line);
       reject(row, row.widthProblem());
+      return;
+    }
+    if (row.repeatsHeader()) {
+      remember(d.workloadRejected, d.workloadIndex, name, row.line);
+      reject(row, CsvFileReader.Row.REPEATS_HEADER);
       return;
     }
     Problems p = problems.clear();

@@ -1,0 +1,82 @@
+package eligo.io;
+
+import static eligo.io.TestData.append;
+import static eligo.io.TestData.errors;
+import static eligo.io.TestData.put;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Rows as spreadsheet exports and hand edits leave them: the header again where two files were
+ * joined, a row of nothing but commas, a stray end-of-file byte, a no-break space after a number.
+ * Each is still an error (DATA.md: an empty key is one), said as the user would put it.
+ */
+class SpreadsheetRowsTest {
+  @TempDir Path dir;
+
+  @BeforeEach
+  void validDataset() {
+    TestData.write(dir);
+  }
+
+  /** In customers.csv and workloads.csv the header's cells would pass for ids: it was kept. */
+  @Test
+  void aRepeatedHeaderIsOneReasonNotOnePerColumn() {
+    append(dir, "customers.csv", "partner_id,customer_id,customer_name", "P3,C4,Four");
+    append(dir, "workloads.csv", "workload,family");
+    append(
+        dir,
+        "usage.csv",
+        "tenant_id,workload,month,acr_usd,revenue_usd,paid_units,active_users,protected_users");
+    assertThat(errors(dir))
+        .containsExactly(
+            "customers.csv:5: the line repeats the header (were two files joined?)",
+            "workloads.csv:5: the line repeats the header (were two files joined?)",
+            "usage.csv:6: the line repeats the header (were two files joined?)");
+  }
+
+  @Test
+  void aRowOfCommasIsSaidToBeEmpty() {
+    append(dir, "usage.csv", ",,,,,,,");
+    append(dir, "tenants.csv", ",,,");
+    assertThat(errors(dir))
+        .containsExactly(
+            "tenants.csv:5: the row is empty, only separators (cells cleared in a spreadsheet?):"
+                + " delete the line",
+            "usage.csv:6: the row is empty, only separators (cells cleared in a spreadsheet?):"
+                + " delete the line");
+  }
+
+  @Test
+  void aOneFieldRowShowsWhatItHolds() {
+    put(dir, "workloads.csv", TestData.WORKLOADS + "\u001a");
+    assertThat(errors(dir))
+        .containsExactly("workloads.csv:5: the row has 1 field, the header has 2: '\\u001A'");
+  }
+
+  @Test
+  void aNoBreakSpaceInACellIsShownEscaped() {
+    append(dir, "usage.csv", "T3,Teams,2026-09,,,5\u00a0,,");
+    assertThat(errors(dir))
+        .containsExactly("usage.csv:6: paid_units '5\\u00A0' is not a whole number (digits only)");
+  }
+
+  @Test
+  void lenientRejectsSayTheSame() throws Exception {
+    append(dir, "customers.csv", "partner_id,customer_id,customer_name", ",,");
+    LoadResult r = DatasetLoader.load(dir, TestData.TYPES, Mode.LENIENT);
+    assertThat(r.rejects())
+        .extracting(DataError::format)
+        .containsExactly(
+            "customers.csv:5: the line repeats the header (were two files joined?)",
+            "customers.csv:6: the row is empty, only separators (cells cleared in a"
+                + " spreadsheet?): delete the line");
+    assertThat(r.rejects().get(0).row()).isEqualTo("partner_id,customer_id,customer_name");
+    assertThat(r.counts("customers.csv"))
+        .isEqualTo(new LoadResult.FileCounts("customers.csv", 5, 3, 2));
+  }
+}
