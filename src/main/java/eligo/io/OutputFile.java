@@ -130,7 +130,8 @@ public final class OutputFile {
       OPEN.add(tmp);
       pending.put(abs, tmp);
       OutputStream direct = large ? DirectOutput.open(tmp) : null;
-      return direct != null ? direct : Files.newOutputStream(tmp, StandardOpenOption.WRITE);
+      return new Naming(
+          direct != null ? direct : Files.newOutputStream(tmp, StandardOpenOption.WRITE), target);
     }
 
     /** Renames every temporary file over its target. */
@@ -163,6 +164,83 @@ public final class OutputFile {
       pending.clear();
       if (first != null) {
         throw first;
+      }
+    }
+  }
+
+  /**
+   * A failure to write an output's bytes (a full disk, a quota, an I/O error), naming the output:
+   * the JVM's own says only {@code No space left on device}.
+   */
+  public static final class WriteFailed extends java.nio.file.FileSystemException {
+    private static final long serialVersionUID = 1L;
+
+    /** The system's words, without the file. */
+    private final String cause;
+
+    WriteFailed(Path target, IOException e) {
+      super(
+          target.toString(),
+          null,
+          "writing it failed ("
+              + (e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName())
+              + "); a file there before is left as it was");
+      this.cause = e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
+      initCause(e);
+    }
+  }
+
+  /** {@code out}, its failures to write naming {@code target}. */
+  static OutputStream naming(OutputStream out, Path target) {
+    return new Naming(out, target);
+  }
+
+  /** The stream of an output's temporary file, whose failures name the output. */
+  private static final class Naming extends java.io.FilterOutputStream {
+    private final Path target;
+
+    Naming(OutputStream out, Path target) {
+      super(out);
+      this.target = target;
+    }
+
+    private IOException named(IOException e) {
+      return e instanceof java.nio.file.FileSystemException ? e : new WriteFailed(target, e);
+    }
+
+    @Override
+    public void write(int b) throws IOException {
+      try {
+        out.write(b);
+      } catch (IOException e) {
+        throw named(e);
+      }
+    }
+
+    @Override
+    public void write(byte[] b, int off, int len) throws IOException {
+      try {
+        out.write(b, off, len);
+      } catch (IOException e) {
+        throw named(e);
+      }
+    }
+
+    @Override
+    public void flush() throws IOException {
+      try {
+        out.flush();
+      } catch (IOException e) {
+        throw named(e);
+      }
+    }
+
+    @Override
+    public void close() throws IOException {
+      try {
+        out.close();
+      } catch (IOException e) {
+        throw named(e);
       }
     }
   }
@@ -219,6 +297,9 @@ public final class OutputFile {
    * kind is said too.
    */
   public static String reason(Exception e) {
+    if (e instanceof WriteFailed f) {
+      return f.cause; // said of the file its message names already
+    }
     if (e instanceof java.nio.file.NotDirectoryException f) {
       return f.getFile() + " is not a folder";
     }

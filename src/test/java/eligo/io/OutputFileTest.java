@@ -26,6 +26,36 @@ class OutputFileTest {
     }
   }
 
+  /**
+   * A full disk says which output it stopped: the JVM's words are only "No space left on device"
+   * (eligo run --results on a full file system printed just that).
+   */
+  @Test
+  void aFullDiskNamesTheOutput() {
+    Path out = dir.resolve("results.csv");
+    OutputStream full =
+        OutputFile.naming(
+            new OutputStream() {
+              @Override
+              public void write(int b) throws IOException {
+                throw new IOException("No space left on device");
+              }
+            },
+            out);
+    assertThatThrownBy(() -> full.write(new byte[] {1, 2}, 0, 2))
+        .isInstanceOfSatisfying(
+            OutputFile.WriteFailed.class,
+            e -> {
+              assertThat(e.getFile()).isEqualTo(out.toString());
+              assertThat(e.getReason())
+                  .isEqualTo(
+                      "writing it failed (No space left on device); a file there before is left"
+                          + " as it was");
+              // a snapshot's "could not be written (...)" names the file itself
+              assertThat(OutputFile.reason(e)).isEqualTo("No space left on device");
+            });
+  }
+
   @Test
   void aFailedWriteLeavesThePreviousFileWholeAndNoTemporaryFile() throws IOException {
     Path out = dir.resolve("results.csv");
