@@ -41,7 +41,7 @@ public final class CellChecks {
 
   /** Why {@code text}, the cell of month column {@code column}, is not a month. */
   public static String monthProblem(String column, String text) {
-    return column + " " + Cells.quote(text) + " is not a month (YYYY-MM)";
+    return column + " " + Cells.quote(text) + " is not a month (YYYY-MM)" + MonthHints.of(text);
   }
 
   /** A cell value for a message: in single quotes, control characters escaped, long ones cut. */

@@ -129,7 +129,8 @@ class DatasetLoaderErrorsTest {
     append(dir, "associations.csv", "T1,Teams,PAL,2025-1,26-01");
     assertThat(errors(dir))
         .containsExactly(
-            "associations.csv:5: start_month '2025-1' is not a month (YYYY-MM); end_month '26-01'"
+            "associations.csv:5: start_month '2025-1' is not a month (YYYY-MM): write it 2025-01;"
+                + " end_month '26-01'"
                 + " is not a month (YYYY-MM)",
             "usage.csv:6: month '2026-13' is not a month (YYYY-MM)");
   }

@@ -65,6 +65,36 @@ class SpreadsheetRowsTest {
         .containsExactly("usage.csv:6: paid_units '5\\u00A0' is not a whole number (digits only)");
   }
 
+  /** Still errors (DATA.md: nothing else is a month), each with the month it most likely is. */
+  @Test
+  void monthsAsSpreadsheetsWriteThemSayWhatToWrite() {
+    append(
+        dir,
+        "usage.csv",
+        "T3,Teams,2025-4,,,1,,",
+        "T3,Teams,4/1/2025,,,1,,",
+        "T3,Teams,2025-04-01,,,1,,",
+        "T3,Teams,Apr-25,,,1,,",
+        "T3,Teams,45748,,,1,,",
+        "T3,Teams,202504,,,1,,",
+        "T3,Teams,2025-13,,,1,,",
+        "T3,Teams,4/15/2025,,,1,,");
+    String date =
+        " (a spreadsheet turns months into dates: format the column as text before saving)";
+    assertThat(errors(dir))
+        .containsExactly(
+            "usage.csv:6: month '2025-4' is not a month (YYYY-MM): write it 2025-04",
+            "usage.csv:7: month '4/1/2025' is not a month (YYYY-MM): write it 2025-04" + date,
+            "usage.csv:8: month '2025-04-01' is not a month (YYYY-MM): write it 2025-04" + date,
+            "usage.csv:9: month 'Apr-25' is not a month (YYYY-MM): write it 2025-04" + date,
+            "usage.csv:10: month '45748' is not a month (YYYY-MM): write it 2025-04 (45748 is a"
+                + " spreadsheet's number for the day 2025-04-01: format the column as text before"
+                + " saving)",
+            "usage.csv:11: month '202504' is not a month (YYYY-MM): write it 2025-04",
+            "usage.csv:12: month '2025-13' is not a month (YYYY-MM)",
+            "usage.csv:13: month '4/15/2025' is not a month (YYYY-MM)");
+  }
+
   @Test
   void lenientRejectsSayTheSame() throws Exception {
     append(dir, "customers.csv", "partner_id,customer_id,customer_name", ",,");
