@@ -130,17 +130,25 @@ final class Numbers {
     if (TOO_MANY_DIGITS.matcher(s).matches()) {
       return column + " " + Cells.quote(s) + " has more than 16 digits before the decimal point";
     }
-    return column + " " + Cells.quote(s) + " is not an amount (like 1234.56 or -0.5)";
+    return column
+        + " "
+        + Cells.quote(s)
+        + " is not an amount (like 1234.56 or -0.5)"
+        + NumberHints.money(s);
   }
 
   /** Why {@code s}, the text of count column {@code column}, is not a count. */
   static String countProblem(String column, String s) {
-    if (NEGATIVE_COUNT.matcher(s).matches()) {
+    if (NEGATIVE_COUNT.matcher(s).matches() && !s.matches("-0+")) {
       return column + " " + Cells.quote(s) + " is negative";
     }
     if (DIGITS.matcher(s).matches()) {
       return column + " " + Cells.quote(s) + " is too large";
     }
-    return column + " " + Cells.quote(s) + " is not a whole number (digits only)";
+    return column
+        + " "
+        + Cells.quote(s)
+        + " is not a whole number (digits only)"
+        + NumberHints.count(s);
   }
 }

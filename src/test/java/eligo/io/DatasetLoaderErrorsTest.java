@@ -150,12 +150,17 @@ class DatasetLoaderErrorsTest {
         "T1,Teams,2026-08,-,,,,");
     assertThat(errors(dir))
         .containsExactly(
-            "usage.csv:6: acr_usd '1,000.00' is not an amount (like 1234.56 or -0.5)",
-            "usage.csv:7: revenue_usd '1e3' is not an amount (like 1234.56 or -0.5)",
-            "usage.csv:8: revenue_usd ' 5' is not an amount (like 1234.56 or -0.5)",
+            "usage.csv:6: acr_usd '1,000.00' is not an amount (like 1234.56 or -0.5): write it"
+                + " 1000.00 (without thousands separators)",
+            "usage.csv:7: revenue_usd '1e3' is not an amount (like 1234.56 or -0.5): write it 1000"
+                + " (without an exponent)",
+            "usage.csv:8: revenue_usd ' 5' is not an amount (like 1234.56 or -0.5): write it 5"
+                + " (without spaces)",
             "usage.csv:9: paid_units '12a' is not a whole number (digits only)",
-            "usage.csv:10: active_users '1.0' is not a whole number (digits only)",
-            "usage.csv:11: protected_users '+3' is not a whole number (digits only)",
+            "usage.csv:10: active_users '1.0' is not a whole number (digits only): write it 1"
+                + " (without decimals)",
+            "usage.csv:11: protected_users '+3' is not a whole number (digits only): write it 3"
+                + " (without the plus sign)",
             "usage.csv:12: acr_usd '1.' is not an amount (like 1234.56 or -0.5)",
             "usage.csv:13: acr_usd '-' is not an amount (like 1234.56 or -0.5)");
   }

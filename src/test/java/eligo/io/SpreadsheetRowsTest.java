@@ -62,7 +62,9 @@ class SpreadsheetRowsTest {
   void aNoBreakSpaceInACellIsShownEscaped() {
     append(dir, "usage.csv", "T3,Teams,2026-09,,,5\u00a0,,");
     assertThat(errors(dir))
-        .containsExactly("usage.csv:6: paid_units '5\\u00A0' is not a whole number (digits only)");
+        .containsExactly(
+            "usage.csv:6: paid_units '5\\u00A0' is not a whole number (digits only): write it 5"
+                + " (without spaces)");
   }
 
   /** Still errors (DATA.md: nothing else is a month), each with the month it most likely is. */
@@ -93,6 +95,39 @@ class SpreadsheetRowsTest {
             "usage.csv:11: month '202504' is not a month (YYYY-MM): write it 2025-04",
             "usage.csv:12: month '2025-13' is not a month (YYYY-MM)",
             "usage.csv:13: month '4/15/2025' is not a month (YYYY-MM)");
+  }
+
+  /** Still errors (DATA.md's forms only), each with the number it most likely is. */
+  @Test
+  void numbersAsSpreadsheetsWriteThemSayWhatToWrite() {
+    append(
+        dir,
+        "usage.csv",
+        "T3,Teams,2026-01,\"$1,234.50\",,,,",
+        "T3,Teams,2026-02,(12.50),,,,",
+        "T3,Teams,2026-03,1.2E+05,,,,",
+        "T3,Teams,2026-04,#N/A,,,,",
+        "T3,Teams,2026-05,\"357,23\",,,,",
+        "T3,Teams,2026-06,,,-0,,",
+        "T3,Teams,2026-07,,,\"1,234\",,",
+        "T3,Teams,2026-08,1.23456E+02,,,,");
+    assertThat(errors(dir))
+        .containsExactly(
+            "usage.csv:6: acr_usd '$1,234.50' is not an amount (like 1234.56 or -0.5): write it"
+                + " 1234.50 (without a currency sign, thousands separators)",
+            "usage.csv:7: acr_usd '(12.50)' is not an amount (like 1234.56 or -0.5): write it"
+                + " -12.50 (without parentheses for a negative)",
+            "usage.csv:8: acr_usd '1.2E+05' is not an amount (like 1234.56 or -0.5): write it"
+                + " 120000 (without an exponent)",
+            "usage.csv:9: acr_usd '#N/A' is not an amount (like 1234.56 or -0.5): #N/A is a"
+                + " spreadsheet's error value (its formula failed), not a number",
+            "usage.csv:10: acr_usd '357,23' is not an amount (like 1234.56 or -0.5): write it"
+                + " 357.23 (without a decimal comma)",
+            "usage.csv:11: paid_units '-0' is not a whole number (digits only): write it 0"
+                + " (without the minus sign)",
+            "usage.csv:12: paid_units '1,234' is not a whole number (digits only): write it 1234"
+                + " (without thousands separators)",
+            "usage.csv:13: acr_usd '1.23456E+02' is not an amount (like 1234.56 or -0.5)");
   }
 
   @Test
