@@ -291,6 +291,12 @@ final class CsvFileReader {
                     + " the file is not read",
                 CsvFields.MAX_CHARS));
       }
+      if (why.startsWith("Unexpected character after closing quote")) {
+        long at = badCloseLine(name, line);
+        if (at > line) {
+          why += ", on line " + at + ": is a quote on line " + line + " not closed?";
+        }
+      }
       return log.fileError(
           file,
           line,
@@ -299,6 +305,15 @@ final class CsvFileReader {
       return ioError(file, e.getCause());
     } catch (IOException e) {
       return ioError(file, e);
+    }
+  }
+
+  /** {@link QuoteScan#badCloseLine} of the file; 0 when it cannot be read again. */
+  private long badCloseLine(String name, long fromLine) {
+    try (java.io.InputStream in = Bom.skip(source.open(name))) {
+      return QuoteScan.badCloseLine(in, fromLine);
+    } catch (IOException e) {
+      return 0;
     }
   }
 

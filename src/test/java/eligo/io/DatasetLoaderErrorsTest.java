@@ -71,6 +71,26 @@ class DatasetLoaderErrorsTest {
         .containsExactly("customers.csv:1: column 'customer_id' appears twice in the header");
   }
 
+  /**
+   * A quote not closed in a name runs the field on to the next quote in the file: FastCSV names the
+   * record's first line only; the line where the field closes badly is said too.
+   */
+  @Test
+  void anUnclosedQuoteSaysWhereTheFieldRanTo() {
+    append(
+        dir,
+        "customers.csv",
+        "P3,C4,\"Four, Ltd.",
+        "P3,C5,Five",
+        "P3,C6,\"Six \"\"6\"\"\"",
+        "P3,C7,\"Seven\" Co");
+    assertThat(errors(dir))
+        .containsExactly(
+            "customers.csv:5: the record is not valid CSV (Unexpected character after closing"
+                + " quote: 'S' (0x53), on line 7: is a quote on line 5 not closed?); the rest of"
+                + " the file is not read");
+  }
+
   @Test
   void brokenQuotingStopsTheFile() {
     append(dir, "customers.csv", "P3,\"C4\"x,Four", "P3,C5,Five");
