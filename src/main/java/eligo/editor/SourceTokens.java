@@ -77,6 +77,16 @@ final class SourceTokens {
     return source;
   }
 
+  /** The code tokens, in order. */
+  List<Token> all() {
+    return tokens;
+  }
+
+  /** Whether a token is a word that starts a statement ('gate', 'value', 'define', ...). */
+  static boolean startsStatement(Token t) {
+    return STATEMENT_WORDS.contains(t.getType());
+  }
+
   /** The keywords of the language, in the lexer's order. */
   static List<String> keywords() {
     Vocabulary v = CriteriaLexer.VOCABULARY;

@@ -374,15 +374,89 @@ class LanguageServiceTest {
   void completionOffersNamesInScopeBuiltinsKeywordsAndWorkloads() throws IOException {
     String text = Files.readString(azure);
     int line = lineOf(text, "via AZURE_TYPES for tenant, month");
-    List<Completion> items = service.completion(azure, line, 5);
+    int column = columnOf(text, line, "tenant");
+    List<Completion> items = service.completion(azure, line, column);
     assertThat(items)
         .extracting(Completion::label)
-        .contains("AZURE", "AZURE_TYPES", "CSP", "PAL", "acr", "TTM", "where", "metric");
+        .contains("AZURE", "AZURE_TYPES", "CSP", "PAL", "acr", "TTM", "where");
     assertThat(items).extracting(Completion::label).doesNotContain("\"Virtual Machines\"");
     service.setData(Path.of("examples/sample-data"));
-    assertThat(service.completion(azure, line, 5))
+    assertThat(service.completion(azure, line, column))
         .extracting(Completion::label)
         .contains("\"Virtual Machines\"");
+  }
+
+  /** The labels proposed at the '|' of {@code edited} (azure.criteria's text with one '|'). */
+  private List<String> proposedAt(String edited) {
+    int at = edited.indexOf('|');
+    String before = edited.substring(0, at);
+    int line = (int) before.chars().filter(c -> c == '\n').count() + 1;
+    int column = at - (before.lastIndexOf('\n') + 1) + 1;
+    service.workspace().open(azure, edited.substring(0, at) + edited.substring(at + 1));
+    return service.completion(azure, line, column).stream().map(Completion::label).toList();
+  }
+
+  @Test
+  void completionProposesWhatFitsWhereTheCursorStands() throws IOException {
+    String text = Files.readString(azure);
+    String node = "    met when value >= 1\n  }\n\n  gate association";
+    assertThat(text).contains(node);
+    // a new line in a gate: the lines a node holds, not the names of expressions
+    assertThat(
+            proposedAt(
+                text.replace(node, "    met when value >= 1\n    |\n  }\n\n  gate association")))
+        .contains("criteria", "details per", "value", "met when", "leaf")
+        .doesNotContain("area", "import", "gate", "acr", "AZURE");
+    // a new line in the area, between two nodes: what an area holds
+    assertThat(
+            proposedAt(
+                text.replace(node, "    met when value >= 1\n  }\n  |\n\n  gate association")))
+        .contains("gate", "metric", "branch", "define")
+        .doesNotContain("value", "import", "acr", "where");
+    // a new line at the top of the file
+    assertThat(proposedAt(text.replace("define qualifying_acr", "|\ndefine qualifying_acr")))
+        .contains("area", "define", "workloads", "template")
+        .doesNotContain("gate", "acr", "where");
+    // after 'details per' and after 'met'
+    assertThat(
+            proposedAt(
+                text.replace(
+                    "    details per workload\n    value count workload",
+                    "    details per |\n    value count workload")))
+        .containsExactlyInAnyOrder("tenant", "workload");
+    assertThat(proposedAt(text.replace(node, "    met |\n  }\n\n  gate association")))
+        .containsExactly("when");
+    // after 'via': association types and their sets only
+    assertThat(
+            proposedAt(
+                text.replace("via AZURE_TYPES for tenant, month", "via | for tenant, month")))
+        .contains("AZURE_TYPES", "CSP", "PAL", "CPOR_REVREC")
+        .doesNotContain("AZURE", "acr", "qualifying_acr", "where");
+    // a name being declared, a comment, a node's title: nothing
+    assertThat(proposedAt(text.replace("define qualifying_acr", "define qua|lifying_acr")))
+        .isEmpty();
+    assertThat(proposedAt(text.replace("# The attributed ACR", "# The attri|buted ACR"))).isEmpty();
+    assertThat(proposedAt(text.replace("\"Deployments\"", "\"Deploy|ments\""))).isEmpty();
+    // after '{' in a criteria text: what a text can show
+    assertThat(proposedAt(text.replace("with {qualifying_acr} of", "with {qual| of")))
+        .contains("met", "qualifying_acr", "AZURE_TYPES", "AZURE")
+        .doesNotContain("acr", "where", "azure");
+    // in an import: the other criteria files of the folder
+    assertThat(proposedAt(text.replace("import \"common.criteria\"", "import \"co|")))
+        .contains("common.criteria", "security.criteria")
+        .doesNotContain("azure.criteria");
+    // the line after a 'value' may go on with it: the words of expressions too
+    assertThat(
+            proposedAt(
+                text.replace(
+                    "    value count workload in AZURE except",
+                    "    value count workload in AZURE\n      |\n      except")))
+        .contains("where", "and", "met when")
+        .doesNotContain("acr", "AZURE");
+    // in an expression: names, measures and the words of expressions, not those of statements
+    assertThat(proposedAt(text.replace("where acr > 0", "where a| > 0")))
+        .contains("acr", "AZURE", "qualifying_acr", "where", "and", "sum")
+        .doesNotContain("metric", "import", "criteria", "azure");
   }
 
   @Test
