@@ -71,6 +71,10 @@ final class Navigation {
               + code(scopes.tokens().excerpt(s.range(), EXCERPT_LINES));
       return new Target(new SourceLocation(Workspace.normal(file), s.selection()), md, word);
     }
+    String keyword = KeywordHelp.describe(t.getText());
+    if (keyword != null) {
+      return new Target(null, keyword, word);
+    }
     return null;
   }
 

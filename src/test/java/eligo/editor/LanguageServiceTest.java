@@ -371,6 +371,31 @@ class LanguageServiceTest {
   }
 
   @Test
+  void hoverOnAKeywordSaysWhatItMeans() throws IOException {
+    String text = Files.readString(azure);
+    int line = lineOf(text, "value net count tenant");
+    assertThat(service.hover(azure, line, columnOf(text, line, "net") + 1).orElseThrow().markdown())
+        .startsWith("**keyword** `net`")
+        .contains("X at M minus X at M - 12");
+    assertThat(service.hover(azure, line, columnOf(text, line, "count")).orElseThrow().markdown())
+        .contains("the number of distinct bindings");
+    int via = lineOf(text, "where sum acr via AZURE_TYPES for workload in AZURE");
+    assertThat(service.hover(azure, via, columnOf(text, via, "via")).orElseThrow().markdown())
+        .contains("association of those types is active");
+    int gate = lineOf(text, "gate workloads");
+    assertThat(service.hover(azure, gate, columnOf(text, gate, "gate")).orElseThrow().markdown())
+        .contains("runs first");
+    // a node named as a keyword is the node, not the keyword
+    assertThat(
+            service.hover(azure, gate, columnOf(text, gate, "workloads")).orElseThrow().markdown())
+        .doesNotContain("**keyword**")
+        .contains("Azure services");
+    // a number, an operator: nothing
+    int met = lineOf(text, "met when value >= 1");
+    assertThat(service.hover(azure, met, columnOf(text, met, ">="))).isEmpty();
+  }
+
+  @Test
   void completionOffersNamesInScopeBuiltinsKeywordsAndWorkloads() throws IOException {
     String text = Files.readString(azure);
     int line = lineOf(text, "via AZURE_TYPES for tenant, month");
