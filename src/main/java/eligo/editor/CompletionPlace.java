@@ -60,6 +60,8 @@ record CompletionPlace(Kind kind, Block block, boolean continues) {
     TEMPLATE,
     INSTANCE,
     BRANCH,
+    /** A gate: a node without leaves. */
+    GATE,
     NODE,
     CASES,
     OTHER
@@ -303,6 +305,7 @@ record CompletionPlace(Kind kind, Block block, boolean continues) {
       case CriteriaLexer.LEAF:
         return outer == Block.INSTANCE ? Block.OTHER : Block.NODE;
       case CriteriaLexer.GATE:
+        return Block.GATE;
       case CriteriaLexer.METRIC:
       case CriteriaLexer.PARTNER:
       case CriteriaLexer.EACH:

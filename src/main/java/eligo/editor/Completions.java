@@ -161,6 +161,7 @@ final class Completions {
       }
       case INSTANCE -> words.add("leaf");
       case NODE -> words.addAll(NODE_ITEMS);
+      case GATE -> words.addAll(List.of("criteria", "details per", "value", "met when", "partner"));
       case CASES -> words.addAll(List.of("family", "otherwise"));
       case OTHER -> {}
     }

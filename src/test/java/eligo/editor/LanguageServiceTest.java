@@ -426,12 +426,20 @@ class LanguageServiceTest {
     String text = Files.readString(azure);
     String node = "    met when value >= 1\n  }\n\n  gate association";
     assertThat(text).contains(node);
-    // a new line in a gate: the lines a node holds, not the names of expressions
+    // a new line in a gate: the lines a gate holds (no leaves: only metrics have them), not the
+    // names of expressions
     assertThat(
             proposedAt(
                 text.replace(node, "    met when value >= 1\n    |\n  }\n\n  gate association")))
-        .contains("criteria", "details per", "value", "met when", "leaf")
-        .doesNotContain("area", "import", "gate", "acr", "AZURE");
+        .contains("criteria", "details per", "value", "met when")
+        .doesNotContain("leaf", "each leaf", "area", "import", "gate", "acr", "AZURE");
+    // in a metric, leaves too
+    assertThat(
+            proposedAt(
+                text.replace(
+                    "  metric deployments \"Deployments\" {\n",
+                    "  metric deployments \"Deployments\" {\n    |\n")))
+        .contains("criteria", "value", "leaf", "each leaf");
     // a new line in the area, between two nodes: what an area holds
     assertThat(
             proposedAt(
