@@ -29,7 +29,7 @@ import picocli.CommandLine.Spec;
     description = {
       "Formats criteria files canonically.",
       "Indentation, spaces and aligned comments change; every comment and line break is kept.",
-      "Prints the formatted text unless --check or --write is given."
+      "Prints the formatted text unless --check, --diff or --write is given."
     })
 final class FmtCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
@@ -48,6 +48,15 @@ final class FmtCommand implements Callable<Integer> {
               + " if there are any.")
   boolean check;
 
+  @Option(
+      names = "--diff",
+      description =
+          "Change nothing; print what formatting would change as a unified diff (patch -p0"
+              + " applies it) and exit with "
+              + ExitCodes.UNFORMATTED
+              + " if there is any.")
+  boolean diff;
+
   @Option(names = "--write", description = "Rewrite the files that are not formatted, in place.")
   boolean write;
 
@@ -55,8 +64,8 @@ final class FmtCommand implements Callable<Integer> {
   public Integer call() throws IOException {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    if (check && write) {
-      err.println("eligo: give --check or --write, not both");
+    if ((check ? 1 : 0) + (diff ? 1 : 0) + (write ? 1 : 0) > 1) {
+      err.println("eligo: give one of --check, --diff and --write");
       return ExitCodes.USAGE;
     }
     List<Path> files = new ArrayList<>();
@@ -105,6 +114,11 @@ final class FmtCommand implements Callable<Integer> {
       if (check) {
         if (changed) {
           out.println(file);
+          status = Math.max(status, ExitCodes.UNFORMATTED);
+        }
+      } else if (diff) {
+        if (changed) {
+          out.print(UnifiedDiff.of(file.toString().replace('\\', '/'), text, r.text()));
           status = Math.max(status, ExitCodes.UNFORMATTED);
         }
       } else if (write) {
