@@ -129,6 +129,7 @@ public final class Frontend {
       diagnostics.addAll(r.diagnostics());
       files.add(r.file());
       diagnostics.addAll(Literals.check(r.file()));
+      diagnostics.addAll(RepeatedItems.check(r.file()));
       names.addAll(NameUse.of(r.file()));
       byName.put(e.getKey(), r.file());
     }

@@ -12,9 +12,9 @@ import eligo.lang.Ast.AggKind;
 import eligo.lang.Ast.Dim;
 import eligo.lang.Span;
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 
 /**
  * The tree of an area, elaborated into the IR: its branches (each with its own declarations), its
@@ -57,14 +57,20 @@ final class NodeElaborator {
    */
   List<Ir.Branch> branches(List<Ast.Branch> branches, Scope areaScope, List<LeafBinding> leaves) {
     List<Ir.Branch> out = new ArrayList<>();
-    Set<String> ids = new HashSet<>();
+    Map<String, Span> ids = new HashMap<>();
     for (Ast.Branch b : branches) {
       Scope scope = areaScope;
       String prefix = "";
       if (b.id() != null) {
-        if (!ids.add(b.id().text())) {
+        Span first = ids.putIfAbsent(b.id().text(), b.id().span());
+        if (first != null) {
           reporter.error(
-              b.id().span(), "branch '" + b.id().text() + "' is declared twice in this area");
+              b.id().span(),
+              "branch '"
+                  + b.id().text()
+                  + "' is declared twice in this area (also at "
+                  + first.where()
+                  + ")");
         }
         scope = new Scope(areaScope, "branch " + b.id().text());
         for (Ast.Decl d : b.decls()) {
@@ -73,16 +79,20 @@ final class NodeElaborator {
         prefix = b.id().text() + ".";
       }
       List<Ir.Node> nodes = new ArrayList<>();
-      Set<String> nodeIds = new HashSet<>();
+      Map<String, Span> nodeIds = new HashMap<>();
       boolean sawMetric = false;
       for (Ast.Node n : b.nodes()) {
-        if (!nodeIds.add(n.id().text())) {
+        Span first = nodeIds.putIfAbsent(n.id().text(), n.id().span());
+        if (first != null) {
           reporter.error(
               n.id().span(),
               "node '"
                   + n.id().text()
                   + "' is declared twice in this "
-                  + (b.id() == null ? "area" : "branch"));
+                  + (b.id() == null ? "area" : "branch")
+                  + " (also at "
+                  + first.where()
+                  + ")");
           continue;
         }
         if (n.kind() == Ast.NodeKind.GATE && sawMetric) {
@@ -146,10 +156,19 @@ final class NodeElaborator {
           }
         }
       }
-      Set<String> leafIds = new HashSet<>();
+      Map<String, Span> leafIds = new HashMap<>();
       for (Ast.Leaf l : body.leaves()) {
-        if (!leafIds.add(l.id().text())) {
-          reporter.error(l.id().span(), "leaf '" + l.id().text() + "' is declared twice");
+        Span first = leafIds.putIfAbsent(l.id().text(), l.id().span());
+        if (first != null) {
+          reporter.error(
+              l.id().span(),
+              "leaf '"
+                  + l.id().text()
+                  + "' is declared twice in metric '"
+                  + n.id().text()
+                  + "' (also at "
+                  + first.where()
+                  + ")");
           continue;
         }
         Ir.Node leaf =

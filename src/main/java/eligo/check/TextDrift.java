@@ -175,6 +175,6 @@ final class TextDrift {
             + ", but the rule uses no such "
             + d.kind()
             + ": the text may have drifted from the rule; show the rule's own value with"
-            + " {name} (a parameter, or a definition such as 'define threshold = $1000')");
+            + " '{name}' (a parameter, or a definition such as 'define threshold = $1000')");
   }
 }

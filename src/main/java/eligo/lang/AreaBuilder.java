@@ -155,15 +155,20 @@ final class AreaBuilder {
                   kind,
                   site.name(n.name()),
                   unquote(n.STRING().getText()),
-                  body(n.nodeItem()),
+                  body(n.nodeItem(), kind == NodeKind.GATE ? "gate" : "metric"),
                   site.span(n.name())));
     }
     return out;
   }
 
-  /** A node's items; a damaged line (criteria, details, value, met) is left out. */
-  private NodeBody body(List<NodeItemContext> items) {
+  /**
+   * A node's items; a damaged line (criteria, details, value, met) is left out. An item written
+   * twice is kept as written last and listed as a {@link Repeat} ({@code owner}: "metric", "leaf").
+   */
+  private NodeBody body(List<NodeItemContext> items, String owner) {
+    List<Repeat> repeats = new ArrayList<>();
     Text criteria = null;
+    Span criteriaSpan = null;
     List<DetailKind> details = new ArrayList<>();
     Expr value = null;
     Span valueSpan = null;
@@ -185,29 +190,40 @@ final class AreaBuilder {
       }
       try {
         if (item instanceof CriteriaItemContext c) {
+          Span at = site.span(c.CRITERIA().getSymbol());
+          repeat(repeats, owner, "criteria", at, criteriaSpan);
+          criteriaSpan = at;
           criteria = new Text(unquote(c.STRING().getText()), site.span(c.STRING().getSymbol()));
         } else if (item instanceof DetailsItemContext c) {
           for (DetailKindContext d : c.detailKind()) {
             details.add(d.TENANT() != null ? DetailKind.TENANT : DetailKind.WORKLOAD);
           }
         } else if (item instanceof ValueItemContext c) {
+          Span at = site.span(c.VALUE().getSymbol());
+          repeat(repeats, owner, "value", at, valueSpan);
           value = exprs.expr(c.expr());
-          valueSpan = site.span(c.VALUE().getSymbol());
+          valueSpan = at;
         } else if (item instanceof MetItemContext c) {
+          Span at = site.span(c.MET().getSymbol()).through(site.span(c.WHEN().getSymbol()));
+          repeat(repeats, owner, "met when", at, metSpan);
           met = exprs.expr(c.expr());
           metSpan = site.span(c.MET().getSymbol());
         } else if (item instanceof PartnerItemContext c) {
-          partner = body(c.nodeItem());
-          partnerSpan = site.span(c.PARTNER().getSymbol());
+          Span at = site.span(c.PARTNER().getSymbol());
+          repeat(repeats, owner, "partner", at, partnerSpan);
+          partner = body(c.nodeItem(), "partner rule");
+          partnerSpan = at;
         } else if (item instanceof EachLeafItemContext c) {
-          eachLeaf = body(c.nodeItem());
+          Span at = site.span(c.EACH().getSymbol()).through(site.span(c.LEAF().getSymbol()));
+          repeat(repeats, owner, "each leaf", at, eachLeafSpan);
+          eachLeaf = body(c.nodeItem(), "'each leaf'");
           eachLeafSpan = site.span(c.EACH().getSymbol());
         } else if (item instanceof LeafItemContext c) {
           leaves.add(
               new Leaf(
                   site.name(c.name()),
                   unquote(c.STRING().getText()),
-                  body(c.nodeItem()),
+                  body(c.nodeItem(), "leaf"),
                   site.span(c.name())));
         }
       } catch (RuntimeException failure) {
@@ -226,6 +242,13 @@ final class AreaBuilder {
         partnerSpan,
         eachLeaf,
         eachLeafSpan,
-        leaves);
+        leaves,
+        repeats);
+  }
+
+  private static void repeat(List<Repeat> repeats, String owner, String item, Span at, Span first) {
+    if (first != null) {
+      repeats.add(new Repeat(owner, item, at, first));
+    }
   }
 }

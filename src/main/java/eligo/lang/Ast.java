@@ -308,7 +308,15 @@ public final class Ast {
       Span partnerSpan,
       NodeBody eachLeaf,
       Span eachLeafSpan,
-      List<Leaf> leaves) {}
+      List<Leaf> leaves,
+      List<Repeat> repeats) {}
+
+  /**
+   * An item written a second time in one node body ({@code met when} twice): {@code owner} the body
+   * in words ("metric"), {@code item} the item's words, {@code at} the second, {@code first} the
+   * first. The builder keeps the last; the checker refuses it, since one of the two would be lost.
+   */
+  public record Repeat(String owner, String item, Span at, Span first) {}
 
   public record Leaf(Name id, String title, NodeBody body, Span span) {}
 
