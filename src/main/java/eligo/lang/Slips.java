@@ -185,6 +185,20 @@ public final class Slips {
       return new Slip(
           t, "'=' names a definition; to compare, write '==' (or '>=', '<=', '!=')", t, "==");
     }
+    if (t.getType() == CriteriaLexer.OF && before != null && before.getLine() == t.getLine()) {
+      Slip share = shareWithoutPercent(tokens, before, t);
+      if (share != null) {
+        return share;
+      }
+    }
+    if (t.getType() == CriteriaLexer.WHEN
+        && (before == null || before.getLine() < t.getLine())
+        && after != null
+        && after.getType() == CriteriaLexer.MET
+        && after.getLine() == t.getLine()) {
+      return new Slip(
+          t, "a node's condition is written 'met when ...': write 'met when'", after, "met when");
+    }
     if (t.getType() != CriteriaLexer.WHEN && afterGrowthBaseline(tokens, t)) {
       return new Slip(
           t,
@@ -205,6 +219,47 @@ public final class Slips {
             before,
             word);
       }
+    }
+    return null;
+  }
+
+  /**
+   * The slip of an 'of' after a number or a name that is not a percentage ({@code 40 of
+   * paid_units}, {@code 0.4 of paid_units}, {@code share of paid_units}), or null: 'of' takes a
+   * percentage written with '%'. 'at least K of' is no such slip.
+   */
+  private static Slip shareWithoutPercent(TokenStream tokens, Token before, Token of) {
+    Token beforeThat = visible(tokens, before, -1);
+    if (beforeThat != null && beforeThat.getType() == CriteriaLexer.LEAST) {
+      return null;
+    }
+    if (before.getType() == CriteriaLexer.NUMBER) {
+      java.math.BigDecimal n = new java.math.BigDecimal(before.getText());
+      if (n.compareTo(java.math.BigDecimal.ONE) == 0) {
+        return new Slip(
+            before,
+            "a share of an amount is written as a percentage: write '100% of' for all of it, or"
+                + " '1% of'");
+      }
+      String percent =
+          (n.compareTo(java.math.BigDecimal.ONE) < 0
+                  ? n.movePointRight(2).stripTrailingZeros().toPlainString()
+                  : before.getText())
+              + "%";
+      return new Slip(
+          before,
+          "a share of an amount is written as a percentage: write '" + percent + " of'",
+          before,
+          percent);
+    }
+    if (before.getType() == CriteriaLexer.ID) {
+      return new Slip(
+          of,
+          "'of' follows a percentage written out ('40% of paid_units'); to take the share '"
+              + before.getText()
+              + "' of an amount, multiply: 'AMOUNT * "
+              + before.getText()
+              + "'");
     }
     return null;
   }

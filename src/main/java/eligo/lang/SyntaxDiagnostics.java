@@ -146,6 +146,27 @@ final class SyntaxDiagnostics {
    * (outside every area and template), or null.
    */
   private static String outsideItsBlock(Parser parser, Token t) {
+    String block = blockOf(parser.getContext());
+    if (block != null) {
+      return switch (t.getType()) {
+        case CriteriaLexer.LEAF, CriteriaLexer.PARTNER, CriteriaLexer.EACH ->
+            "'"
+                + t.getText()
+                + "' belongs inside a metric, and this one stands directly in "
+                + block
+                + ": write it inside the metric it belongs to";
+        case CriteriaLexer.CRITERIA,
+            CriteriaLexer.DETAILS,
+            CriteriaLexer.VALUE,
+            CriteriaLexer.MET ->
+            "'"
+                + t.getText()
+                + "' belongs inside a gate or a metric, and this one stands directly in "
+                + block
+                + ": write it inside the node it belongs to";
+        default -> null;
+      };
+    }
     if (!(parser.getContext() instanceof CriteriaParser.FileContext)) {
       return null;
     }
@@ -162,6 +183,27 @@ final class SyntaxDiagnostics {
               + "' belongs inside a gate or a metric, and this one stands outside every area";
       default -> null;
     };
+  }
+
+  /**
+   * The block in words when {@code ctx} is the body of a plain area, a branch or a template, where
+   * gates, metrics, branches and declarations stand but not a node's items; else null. (An area
+   * made from a template takes 'leaf' for its leaves' arguments: not such a block.)
+   */
+  private static String blockOf(org.antlr.v4.runtime.ParserRuleContext ctx) {
+    if (ctx instanceof CriteriaParser.AreaBodyContext) {
+      ctx = ctx.getParent();
+    }
+    if (ctx instanceof CriteriaParser.PlainAreaContext a && a.name() != null) {
+      return "area '" + a.name().getText() + "'";
+    }
+    if (ctx instanceof CriteriaParser.BranchContext b && b.name() != null) {
+      return "branch '" + b.name().getText() + "'";
+    }
+    if (ctx instanceof CriteriaParser.TemplateDeclContext d && d.name() != null) {
+      return "template '" + d.name().getText() + "'";
+    }
+    return null;
   }
 
   /** Words that stand inside a line, for a misspelt one: 'vai' for 'via'. */

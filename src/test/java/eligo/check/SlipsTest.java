@@ -36,6 +36,67 @@ class SlipsTest {
   }
 
   @Test
+  void aShareWrittenWithoutPercentIsNamedWithThePercentage() {
+    String healthy = "active_users >= paid_units * healthy_share";
+    assertThat(errorsAfter("modern-work.criteria", healthy, "active_users >= 0.4 of paid_units"))
+        .singleElement()
+        .asString()
+        .isEqualTo(
+            "a share of an amount is written as a percentage: write '40% of' @ 0.4 of paid_units");
+    assertThat(errorsAfter("modern-work.criteria", healthy, "active_users >= 40 of paid_units"))
+        .singleElement()
+        .asString()
+        .startsWith("a share of an amount is written as a percentage: write '40% of' @ 40 of");
+    assertThat(errorsAfter("modern-work.criteria", healthy, "active_users >= 1 of paid_units"))
+        .singleElement()
+        .asString()
+        .startsWith("a share of an amount is written as a percentage: write '100% of' for all");
+    assertThat(
+            errorsAfter(
+                "modern-work.criteria", healthy, "active_users >= healthy_share of paid_units"))
+        .singleElement()
+        .asString()
+        .isEqualTo(
+            "'of' follows a percentage written out ('40% of paid_units'); to take the share"
+                + " 'healthy_share' of an amount, multiply: 'AMOUNT * healthy_share' @ of"
+                + " paid_units");
+  }
+
+  @Test
+  void whenMetIsNamedAsMetWhen() {
+    assertThat(errorsAfter("security.criteria", "met when value >= 2500", "when met value >= 2500"))
+        .singleElement()
+        .asString()
+        .isEqualTo(
+            "a node's condition is written 'met when ...': write 'met when' @ when met value >="
+                + " 2500");
+  }
+
+  @Test
+  void aNodesItemOrALeafDirectlyInAnAreaIsNamedAsOutsideItsNode() {
+    assertThat(
+            errorsAfter(
+                "azure.criteria",
+                "  metric deployments",
+                "  leaf stray \"Stray\" {\n    value 1\n  }\n\n  metric deployments"))
+        .singleElement()
+        .asString()
+        .isEqualTo(
+            "unexpected 'leaf': 'leaf' belongs inside a metric, and this one stands directly in"
+                + " area 'azure': write it inside the metric it belongs to @ leaf stray \"Stray\" {");
+    assertThat(
+            errorsAfter(
+                "security.criteria",
+                "    gate workloads \"Microsoft 365",
+                "    met when value >= 1\n    gate workloads \"Microsoft 365"))
+        .singleElement()
+        .asString()
+        .startsWith(
+            "unexpected 'met': 'met' belongs inside a gate or a metric, and this one stands"
+                + " directly in branch 'm365': write it inside the node it belongs to");
+  }
+
+  @Test
   void aSingleEqualsInAConditionAsksForDoubleEquals() {
     assertThat(errorsAfter("security.criteria", "met when value >= 2500", "met when value = 2500"))
         .singleElement()
