@@ -162,10 +162,13 @@ public final class SitePages {
 
   /**
    * {@code search-index.js}: id, name, partner and page name of every customer, as a script ({@code
-   * var ELIGO_CUSTOMERS=[...];}); in {@code customers.html} when {@link #searchIndexInline}.
+   * var ELIGO_CUSTOMERS=[...];}); in {@code customers.html} when {@link #searchIndexInline}. On a
+   * partner's site the partner is left out (id, name, page name): every customer is its own, and a
+   * result saying so each time is noise (site.js reads either form).
    */
   String searchIndex() {
     Dataset data = model.outcome.data;
+    boolean ownPartner = model.partner() != null;
     StringBuilder js = new StringBuilder("var ELIGO_CUSTOMERS=[");
     for (int k = 0; k < model.order.length; k++) {
       int c = model.order[k];
@@ -174,11 +177,11 @@ public final class SitePages {
           .append(jsString(data.customerId(c)))
           .append(',')
           .append(jsString(data.customerName(c)))
-          .append(',')
-          .append(jsString(data.partnerId(c)))
-          .append(',')
-          .append(jsString(model.href(c)))
-          .append(']');
+          .append(',');
+      if (!ownPartner) {
+        js.append(jsString(data.partnerId(c))).append(',');
+      }
+      js.append(jsString(model.href(c))).append(']');
     }
     return js.append("];\n").toString();
   }

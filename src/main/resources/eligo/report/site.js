@@ -18,11 +18,12 @@
       if(r[0].toLowerCase().indexOf(s)<0&&r[1].toLowerCase().indexOf(s)<0)continue;
       n++;
       if(n>100)continue;
-      var li=document.createElement('li'),a=document.createElement('a');
-      a.href=r[3];
+      // [id, name, partner, page] on the program's site; [id, name, page] on a partner's own
+      var li=document.createElement('li'),a=document.createElement('a'),p=r.length>3;
+      a.href=r[p?3:2];
       a.textContent=r[0];
       li.appendChild(a);
-      li.appendChild(document.createTextNode(' '+r[1]+' ('+r[2]+')'));
+      li.appendChild(document.createTextNode(' '+r[1]+(p?' ('+r[2]+')':'')));
       ul.appendChild(li);
     }
     hits.textContent=n+' found'+(n>100?', first 100 shown':'');

@@ -428,6 +428,33 @@ class PartnerSiteChromiumTest {
   }
 
   /**
+   * On a partner's site the search's results are the customer and its name, each linked to its
+   * section, without the partner after every one (before: {@code C0000021 Fabrikam, Inc. 21 (P003)}
+   * for each result of the partner's own site); the index holds no partner field.
+   */
+  @Test
+  void theSearchOnAPartnersSiteListsCustomersWithoutRepeatingThePartner() throws Exception {
+    String html = read("customers.html");
+    assertThat(html).doesNotContain("\"" + PARTNER + "\",\"c");
+    String dom = HtmlReportChromiumTest.dom(site.resolve("customers.html").toUri() + "#q=C", tmp);
+    Matcher hits =
+        Pattern.compile("<p id=\"hits\" aria-live=\"polite\">([0-9]+) found</p>").matcher(dom);
+    assertThat(hits.find()).isTrue();
+    int found = Integer.parseInt(hits.group(1));
+    assertThat(found).isEqualTo(mine.data.customerCount());
+    Matcher li =
+        Pattern.compile("<li><a href=\"(c[0-9]+-[0-9]+\\.html#[^\"]+)\">([^<]+)</a>([^<]*)</li>")
+            .matcher(dom);
+    int shown = 0;
+    while (li.find()) {
+      shown++;
+      assertThat(li.group(1)).endsWith("#" + SiteNames.of(li.group(2)));
+      assertThat(li.group(3)).as(li.group(2)).doesNotEndWith("(" + PARTNER + ")");
+    }
+    assertThat(shown).isEqualTo(Math.min(found, 100));
+  }
+
+  /**
    * On a phone (390 px) and on a laptop (1280 px) the summary and the lists do not make the whole
    * page scroll sideways: an area's tree diagram (840 px) and its list (a column per node, 1,400 px
    * for Security) scroll in their own section, so the headings, the navigation and the text stay in
