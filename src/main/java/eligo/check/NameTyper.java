@@ -315,7 +315,9 @@ final class NameTyper {
       if (env.value != null) {
         candidates.add("value");
       }
-      String hint = Diagnostics.closest(text, candidates);
+      // a node's id: no name to offer in its place (the message says why)
+      String hint =
+          env.scope.nodeNamed(text) != null ? null : Diagnostics.closest(text, candidates);
       reporter.unknown(
           n.span(),
           "unknown name '" + text + "'" + env.scope.unknownHint(text, Reporter.didYouMean(hint)),

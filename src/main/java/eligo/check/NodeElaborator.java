@@ -59,6 +59,17 @@ final class NodeElaborator {
     List<Ir.Branch> out = new ArrayList<>();
     Map<String, Span> ids = new HashMap<>();
     for (Ast.Branch b : branches) {
+      for (Ast.Node n : b.nodes()) {
+        areaScope.nodes.putIfAbsent(
+            n.id().text(),
+            (n.kind() == Ast.NodeKind.GATE ? "gate '" : "metric '") + n.id().text() + "'");
+        for (Ast.Leaf l : n.body().leaves()) {
+          areaScope.nodes.putIfAbsent(
+              l.id().text(), "leaf '" + n.id().text() + "." + l.id().text() + "'");
+        }
+      }
+    }
+    for (Ast.Branch b : branches) {
       Scope scope = areaScope;
       String prefix = "";
       if (b.id() != null) {

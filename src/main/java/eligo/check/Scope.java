@@ -61,6 +61,23 @@ final class Scope {
 
   boolean brokenImport;
 
+  /**
+   * Of an area's scope: its gates, metrics and leaves by id (without the branch), each in words
+   * ("metric 'steady'"), for an unknown name that is a node's id: a rule cannot read a node.
+   */
+  final Map<String, String> nodes = new LinkedHashMap<>();
+
+  /** The node {@code name} is the id of, in words, in this scope or one around it; else null. */
+  String nodeNamed(String name) {
+    for (Scope s = this; s != null; s = s.parent) {
+      String n = s.nodes.get(name);
+      if (n != null) {
+        return n;
+      }
+    }
+    return null;
+  }
+
   /** The outermost scope around this one. */
   Scope root() {
     Scope s = this;
@@ -85,6 +102,13 @@ final class Scope {
    */
   String unknownHint(String name, String otherwise) {
     String file = root().elsewhere.get(name);
+    String node = nodeNamed(name);
+    if (file == null && node != null) {
+      return ": it is the id of "
+          + node
+          + ", and a rule cannot read a node's outcome or value (nor its own): write what both"
+          + " need once as a definition ('define NAME = ...') and use it in each";
+    }
     if (file == null) {
       return otherwise;
     }
