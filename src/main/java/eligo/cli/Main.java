@@ -20,7 +20,8 @@ import picocli.CommandLine.Command;
       "",
       "Exit status: 0 success; "
           + ExitCodes.TESTS_FAILED
-          + " a test case failed, fmt --check found unformatted files, or diff --exit-code"
+          + " a test case failed, fmt --check or --diff found unformatted files, or diff"
+          + " --exit-code"
           + " found a changed row; "
           + ExitCodes.USAGE
           + " usage error; "

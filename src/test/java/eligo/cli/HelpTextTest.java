@@ -44,6 +44,14 @@ class HelpTextTest {
   }
 
   @Test
+  void theExitStatusOfFmtDiffIsInTheHelp() {
+    assertThat(help("--help").replaceAll("\\s+", " "))
+        .contains("1 a test case failed, fmt --check or --diff found unformatted files");
+    assertThat(help("fmt", "--help").replaceAll("\\s+", " "))
+        .contains("--diff Change nothing; print what formatting would change as a unified diff");
+  }
+
+  @Test
   void everyHelpFitsEightyColumnsAndWrapsWholeSentences() {
     for (String name : commands()) {
       String text = help(name, "--help");
