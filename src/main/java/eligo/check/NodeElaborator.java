@@ -138,7 +138,13 @@ final class NodeElaborator {
     boolean hasLeaves = body.eachLeaf() != null || !body.leaves().isEmpty();
     if (hasLeaves) {
       if (n.kind() == Ast.NodeKind.GATE) {
-        reporter.error(n.id().span(), "a gate cannot have leaves; only metrics do");
+        // at the leaf (the first), where the slip is: the gate itself is fine without it
+        reporter.error(
+            body.eachLeaf() != null ? body.eachLeafSpan() : body.leaves().get(0).id().span(),
+            "gate '"
+                + n.id().text()
+                + "' cannot have leaves; only metrics do: make it a metric, or write its rule in"
+                + " the gate itself");
         return null;
       }
       if (body.value() != null) {
