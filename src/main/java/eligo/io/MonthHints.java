@@ -1,5 +1,6 @@
 package eligo.io;
 
+import eligo.data.Month;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -30,7 +31,11 @@ final class MonthHints {
   };
 
   /** What to add to "is not a month (YYYY-MM)" for {@code text}; empty when nothing fits. */
-  static String of(String text) {
+  static String of(String cell) {
+    String text = cell.replace('\u00a0', ' ').strip();
+    if (!text.equals(cell) && Month.parse(text) != Month.NONE) {
+      return ": write it " + text + " (without the spaces around it)";
+    }
     Matcher m = YEAR_MONTH.matcher(text);
     if (m.matches()) {
       return m.group(1) != null

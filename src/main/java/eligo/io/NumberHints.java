@@ -34,6 +34,9 @@ final class NumberHints {
 
   private static String hint(String text, boolean money) {
     String s = text.strip().replace("\u00a0", "").replace("\u202f", "");
+    if (s.isEmpty()) {
+      return ": leave the cell empty for 0 (it holds only spaces)";
+    }
     if (ERROR_VALUE.matcher(s).matches()) {
       return ": " + s + " is a spreadsheet's error value (its formula failed), not a number";
     }

@@ -363,8 +363,27 @@ final class RowChecks {
     if (log.unsure[targetFile]) {
       return -2;
     }
-    p.add(what + " " + Cells.quote(id) + " " + source.notIn(FILES.get(targetFile)));
+    p.add(
+        what
+            + " "
+            + Cells.quote(id)
+            + " "
+            + source.notIn(FILES.get(targetFile))
+            + spacedHint(id, index));
     return -1;
+  }
+
+  /**
+   * For an id not found: that it is there without the spaces (or no-break spaces) around it, as
+   * where a spreadsheet padded the cell or a hand typed ", " between fields; empty otherwise. Ids
+   * are compared exactly (DATA.md), so the row stays an error.
+   */
+  private static String spacedHint(String id, IdMap index) {
+    String stripped = id.replace('\u00a0', ' ').strip();
+    if (stripped.isEmpty() || stripped.equals(id) || index.get(stripped) == IdMap.ABSENT) {
+      return "";
+    }
+    return " (" + Cells.quote(stripped) + " is, without the spaces around it)";
   }
 
   /**

@@ -276,7 +276,8 @@ class DatasetLoaderErrorsTest {
     assertThat(errors(dir))
         .containsExactly(
             "tenants.csv:5: customer 'c1' is not in customers.csv",
-            "tenants.csv:6: customer 'C1 ' is not in customers.csv");
+            "tenants.csv:6: customer 'C1 ' is not in customers.csv ('C1' is, without the spaces"
+                + " around it)");
   }
 
   // ---- references

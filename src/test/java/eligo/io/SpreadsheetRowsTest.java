@@ -130,6 +130,22 @@ class SpreadsheetRowsTest {
             "usage.csv:13: acr_usd '1.23456E+02' is not an amount (like 1234.56 or -0.5)");
   }
 
+  /** Ids are compared exactly (DATA.md); the message says when spaces are all that differ. */
+  @Test
+  void spacesAroundCellsAreSaid() {
+    append(dir, "usage.csv", "T1, Teams,2026-01, ,,,,", "T1,Teams, 2026-02,,,,,");
+    append(dir, "tenants.csv", "C3 ,T7,t7");
+    assertThat(errors(dir))
+        .containsExactly(
+            "tenants.csv:5: customer 'C3 ' is not in customers.csv ('C3' is, without the spaces"
+                + " around it)",
+            "usage.csv:6: workload ' Teams' is not in workloads.csv ('Teams' is, without the"
+                + " spaces around it); acr_usd ' ' is not an amount (like 1234.56 or -0.5): leave"
+                + " the cell empty for 0 (it holds only spaces)",
+            "usage.csv:7: month ' 2026-02' is not a month (YYYY-MM): write it 2026-02 (without the"
+                + " spaces around it)");
+  }
+
   @Test
   void lenientRejectsSayTheSame() throws Exception {
     append(dir, "customers.csv", "partner_id,customer_id,customer_name", ",,");
