@@ -33,10 +33,12 @@ final class CsvFileReader {
 
   private final DataSource source;
   private final LoadLog log;
+  private final Rereads rereads;
 
   CsvFileReader(DataSource source, LoadLog log) {
     this.source = source;
     this.log = log;
+    this.rereads = new Rereads(source);
   }
 
   /** Takes each data record of a file. */
@@ -253,7 +255,7 @@ final class CsvFileReader {
         log.read[file]++;
         row.rec = pending;
         row.line = pending.line();
-        if (spansLines(pending) && endsInsideQuotes(name, row.line)) {
+        if (spansLines(pending) && rereads.endsInsideQuotes(name, row.line)) {
           // FastCSV takes an unclosed quote to the end of the file as one field
           log.reject(
               file,
@@ -292,7 +294,7 @@ final class CsvFileReader {
                 CsvFields.MAX_CHARS));
       }
       if (why.startsWith("Unexpected character after closing quote")) {
-        long at = badCloseLine(name, line);
+        long at = rereads.badCloseLine(name, line);
         if (at > line) {
           why += ", on line " + at + ": is a quote on line " + line + " not closed?";
         }
@@ -308,15 +310,6 @@ final class CsvFileReader {
     }
   }
 
-  /** {@link QuoteScan#badCloseLine} of the file; 0 when it cannot be read again. */
-  private long badCloseLine(String name, long fromLine) {
-    try (java.io.InputStream in = Bom.skip(source.open(name))) {
-      return QuoteScan.badCloseLine(in, fromLine);
-    } catch (IOException e) {
-      return 0;
-    }
-  }
-
   private static boolean spansLines(CsvFields r) {
     char[] chars = r.chars();
     for (int i = 0; i < r.count(); i++) {
@@ -329,36 +322,8 @@ final class CsvFileReader {
     return false;
   }
 
-  /**
-   * Whether the text from line {@code fromLine} to the end of the file has an odd number of quotes,
-   * that is, ends inside a quoted field. Reads the file again; only called when the last record
-   * spans several lines.
-   */
-  private boolean endsInsideQuotes(String name, long fromLine) throws IOException {
-    try (java.io.InputStream in = new java.io.BufferedInputStream(source.open(name), 1 << 16)) {
-      long line = 1;
-      int prev = -1;
-      int quotes = 0;
-      int b;
-      while ((b = in.read()) >= 0) {
-        if (line < fromLine) {
-          if (b == '\n' || (prev == '\r' && b != '\n')) {
-            line++;
-          }
-          if (prev == '\r' && b != '\n' && line == fromLine && b == '"') {
-            quotes++;
-          }
-          prev = b;
-        } else if (b == '"') {
-          quotes++;
-        }
-      }
-      return (quotes & 1) == 1;
-    }
-  }
-
   private boolean ioError(int file, IOException e) {
-    if (e instanceof CharacterCodingException && utf16(FILES.get(file))) {
+    if (e instanceof CharacterCodingException && rereads.utf16(FILES.get(file))) {
       return log.fileError(
           file,
           1,
@@ -368,53 +333,10 @@ final class CsvFileReader {
     if (e instanceof CharacterCodingException) {
       return log.fileError(
           file,
-          firstNonUtf8Line(FILES.get(file)),
+          rereads.firstNonUtf8Line(FILES.get(file)),
           "the text is not valid UTF-8; the rest of the file is not read");
     }
     return log.fileError(file, 0, "cannot be read: " + e);
-  }
-
-  /** Whether the file starts with a UTF-16 byte order mark (FF FE or FE FF). */
-  private boolean utf16(String name) {
-    try (java.io.InputStream in = source.open(name)) {
-      byte[] head = in.readNBytes(2);
-      return head.length == 2
-          && (((head[0] & 0xFF) == 0xFF && (head[1] & 0xFF) == 0xFE)
-              || ((head[0] & 0xFF) == 0xFE && (head[1] & 0xFF) == 0xFF));
-    } catch (IOException e) {
-      return false;
-    }
-  }
-
-  /** The first line (LF-separated) holding bytes that are not UTF-8; 0 when none is found. */
-  private long firstNonUtf8Line(String name) {
-    CharsetDecoder decoder =
-        StandardCharsets.UTF_8
-            .newDecoder()
-            .onMalformedInput(CodingErrorAction.REPORT)
-            .onUnmappableCharacter(CodingErrorAction.REPORT);
-    try (java.io.InputStream in = new java.io.BufferedInputStream(source.open(name), 1 << 16)) {
-      java.io.ByteArrayOutputStream lineBytes = new java.io.ByteArrayOutputStream();
-      long line = 1;
-      int b;
-      do {
-        b = in.read();
-        if (b == '\n' || b < 0) {
-          try {
-            decoder.reset().decode(java.nio.ByteBuffer.wrap(lineBytes.toByteArray()));
-          } catch (CharacterCodingException e) {
-            return line;
-          }
-          lineBytes.reset();
-          line++;
-        } else {
-          lineBytes.write(b);
-        }
-      } while (b >= 0);
-    } catch (IOException e) {
-      return 0;
-    }
-    return 0;
   }
 
   private static boolean isBlank(CsvFields r) {
