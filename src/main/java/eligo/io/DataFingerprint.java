@@ -112,6 +112,43 @@ public final class DataFingerprint {
     return withoutHashes.endsWith(";" + stats);
   }
 
+  /**
+   * Which files of {@code stats} ({@link #statsOf}) are not as {@code withoutHashes}, a snapshot's
+   * fingerprint without its hashes, records them, and how: {@code usage.csv's size and modification
+   * time, customers.csv's modification time}; empty when the files' parts agree.
+   */
+  public static String changedFiles(String withoutHashes, String stats) {
+    java.util.Map<String, String[]> before = fileStats(withoutHashes);
+    List<String> changed = new ArrayList<>();
+    for (var now : fileStats(stats).entrySet()) {
+      String[] was = before.get(now.getKey());
+      String[] is = now.getValue();
+      if (was == null || java.util.Arrays.equals(was, is)) {
+        continue;
+      }
+      String how =
+          was.length < 2 || is.length < 2
+              ? (is.length < 2 ? " is missing" : " is new")
+              : !was[0].equals(is[0])
+                  ? "'s size" + (was[1].equals(is[1]) ? "" : " and modification time")
+                  : "'s modification time (the content may be the same)";
+      changed.add(now.getKey() + how);
+    }
+    return String.join(", ", changed);
+  }
+
+  private static final java.util.regex.Pattern FILE_STAT =
+      java.util.regex.Pattern.compile("(?:^|;)([a-z]+\\.csv)=(\\d{1,19},-?\\d{1,19}|missing)");
+
+  private static java.util.Map<String, String[]> fileStats(String key) {
+    java.util.Map<String, String[]> out = new java.util.LinkedHashMap<>();
+    java.util.regex.Matcher m = FILE_STAT.matcher(key);
+    while (m.find()) {
+      out.put(m.group(1), m.group(2).split(","));
+    }
+    return out;
+  }
+
   /** A file's hash, after its size and modification time. */
   private static final java.util.regex.Pattern HASH =
       java.util.regex.Pattern.compile(

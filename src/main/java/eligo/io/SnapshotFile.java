@@ -153,7 +153,12 @@ public final class SnapshotFile {
    */
   public static Read read(Path file, String fingerprint) {
     String withoutHashes = DataFingerprint.withoutHashes(fingerprint);
-    return read(file, withoutHashes::equals, () -> withoutHashes, () -> fingerprint, false);
+    return read(
+        file,
+        written -> written.equals(withoutHashes) ? null : "the data changed since it was written",
+        () -> withoutHashes,
+        () -> fingerprint,
+        false);
   }
 
   /**
@@ -186,7 +191,13 @@ public final class SnapshotFile {
       boolean inMemory) {
     return read(
         file,
-        written -> DataFingerprint.sameFiles(written, stats),
+        written -> {
+          if (DataFingerprint.sameFiles(written, stats)) {
+            return null;
+          }
+          String files = DataFingerprint.changedFiles(written, stats);
+          return "the data changed since it was written" + (files.isEmpty() ? "" : ": " + files);
+        },
         withoutHashes,
         fingerprint,
         inMemory);
@@ -194,7 +205,7 @@ public final class SnapshotFile {
 
   private static Read read(
       Path file,
-      java.util.function.Predicate<String> readable,
+      java.util.function.Function<String, String> unreadable,
       java.util.function.Supplier<String> withoutHashes,
       java.util.function.Supplier<String> fingerprint,
       boolean inMemory) {
@@ -231,8 +242,9 @@ public final class SnapshotFile {
         return new Read(null, "it is damaged (the checksum of its header)");
       }
       String writtenWithoutHashes = DataFingerprint.withoutHashes(written);
-      if (!readable.test(writtenWithoutHashes)) {
-        return new Read(null, "the data changed since it was written");
+      String why = unreadable.apply(writtenWithoutHashes);
+      if (why != null) {
+        return new Read(null, why);
       }
       LoadResult loaded =
           body(in, inMemory || opened == null ? Dataset.Backing.NONE : opened.backing(file));

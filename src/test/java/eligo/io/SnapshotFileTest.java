@@ -96,6 +96,27 @@ class SnapshotFileTest {
     assertThat(back.rejects()).isEqualTo(loaded.rejects());
   }
 
+  /** Which file changed, and whether only its time did, as a touched file or a new export. */
+  @Test
+  void theReasonNamesTheFilesThatChanged() throws Exception {
+    Path data = TestData.write(Files.createDirectories(tmp.resolve("data")));
+    String key = DataFingerprint.of(data, TestData.TYPES, Mode.STRICT);
+    Path file = tmp.resolve("s.snap");
+    SnapshotFile.write(file, key, DatasetLoader.load(data, TestData.TYPES, Mode.STRICT));
+    Path usage = data.resolve("usage.csv");
+    Files.setLastModifiedTime(
+        usage, FileTime.fromMillis(Files.getLastModifiedTime(usage).toMillis() + 5_000));
+    TestData.append(data, "customers.csv", "P3,C4,Four");
+    String stats = DataFingerprint.statsOf(data);
+    String now = DataFingerprint.of(data, TestData.TYPES, Mode.STRICT);
+    assertThat(
+            SnapshotFile.read(file, stats, () -> DataFingerprint.withoutHashes(now), () -> now)
+                .problem())
+        .isEqualTo(
+            "the data changed since it was written: customers.csv's size and modification time,"
+                + " usage.csv's modification time (the content may be the same)");
+  }
+
   @Test
   void aSnapshotOfOtherDataOrAnotherLoadIsNotUsed() throws Exception {
     LoadResult loaded = DatasetLoader.load(SAMPLE, TestData.TYPES, Mode.STRICT);
