@@ -196,6 +196,8 @@
       return;
     }
     headline.textContent = "computing the impact…";
+    // what is shown until the answer comes is of the text before: dimmed, as with errors
+    out.classList.add("stale");
     api("POST", "/api/impact", { files: edited() }).then(function (r) {
       if (seq !== state.seq) { return; }
       clear(out);
@@ -208,6 +210,13 @@
       var d = r.body;
       // every customer that changes, not only the listed ones (the first 50)
       var changed = d.customersChanged !== undefined ? d.customersChanged : d.customers.length;
+      // an edit of a comment, a title or a text: say so, instead of three empty tables
+      if (changed === 0 && !d.partners.length) {
+        headline.textContent = "No customer changes: on the loaded data this edit changes no " +
+          "node's outcome or value for any of the " + d.customerCount + " customers, nor any " +
+          "partner's.";
+        return;
+      }
       headline.textContent = changed + " of " + d.customerCount + " customers change (" +
         d.customers.length + " listed below); " + d.partners.length + " partner rows change.";
       // titles for people, ids as the criteria write them

@@ -160,6 +160,32 @@ class ServeChromiumTest {
   }
 
   @Test
+  void anEditThatChangesNoOutcomeSaysSoWithoutEmptyTables() throws Exception {
+    try (Browser b = browser()) {
+      signIn(b, ServedSite.STAFF);
+      openAzure(b);
+      replaceInEditor(b, "    met when value >= 1", "    met when value >= 2");
+      b.waitUntil(
+          "/customers change/.test(document.getElementById('impact-headline').textContent)");
+      // back to the saved rule, with a comment changed: an edit, but no customer changes
+      replaceInEditor(b, "    met when value >= 2", "    met when value >= 1");
+      replaceInEditor(b, "# The attributed ACR", "# The ACR");
+      b.waitUntil(
+          "/No customer changes/.test(document.getElementById('impact-headline').textContent)");
+      // before: "0 of 400 customers change (0 listed below); 0 partner rows change." over three
+      // tables of headers only
+      assertThat(b.text("document.getElementById('impact-headline').textContent"))
+          .isEqualTo(
+              "No customer changes: on the loaded data this edit changes no node's outcome or"
+                  + " value for any of the 400 customers, nor any partner's.");
+      assertThat(b.eval("document.querySelectorAll('#impact table').length").asInt()).isZero();
+      assertThat(
+              b.eval("document.getElementById('impact').classList.contains('stale')").asBoolean())
+          .isFalse();
+    }
+  }
+
+  @Test
   void anEditWithErrorsSaysTheImpactShownIsOfTheLastEditWithout() throws Exception {
     try (Browser b = browser()) {
       signIn(b, ServedSite.STAFF);
