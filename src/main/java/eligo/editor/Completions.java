@@ -1,11 +1,9 @@
 package eligo.editor;
 
 import eligo.editor.Completion.Kind;
-import eligo.lang.antlr.CasesLexer;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.antlr.v4.runtime.Vocabulary;
 
 /**
  * Completion proposals, by where the cursor stands ({@link CompletionPlace}): in a criteria file's
@@ -13,8 +11,7 @@ import org.antlr.v4.runtime.Vocabulary;
  * (with a data folder) the workload names of its workloads.csv; at the start of a line, the words
  * that start a statement in that block; after a word only a few words follow, those; in a quoted
  * text, workload names; after '{' in a criteria text, what a text can show; in a comment or where a
- * new name is written, nothing. In a case file, its keywords and the areas of the criteria beside
- * it.
+ * new name is written, nothing. In a case file, {@link CaseCompletions}.
  */
 final class Completions {
   private Completions() {}
@@ -217,22 +214,6 @@ final class Completions {
     for (String w : words) {
       out.add(keyword(w));
     }
-  }
-
-  static List<Completion> inCases(Workspace workspace, Path file) {
-    List<Completion> out = new ArrayList<>();
-    for (String a : Navigation.areaIds(workspace, file)) {
-      out.add(new Completion(a, Kind.AREA, "area"));
-    }
-    Vocabulary v = CasesLexer.VOCABULARY;
-    for (int i = 1; i <= v.getMaxTokenType(); i++) {
-      String literal = v.getLiteralName(i);
-      if (literal != null && Character.isLetter(literal.charAt(1))) {
-        out.add(
-            new Completion(literal.substring(1, literal.length() - 1), Kind.KEYWORD, "keyword"));
-      }
-    }
-    return out;
   }
 
   private static List<String> workloads(Path data) {

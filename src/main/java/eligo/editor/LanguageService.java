@@ -134,7 +134,7 @@ public final class LanguageService {
   /** Proposals at a place; the editor filters them by what is typed. */
   public List<Completion> completion(Path file, int line, int column) {
     return Workspace.isCases(file)
-        ? Completions.inCases(workspace, file)
+        ? CaseCompletions.at(workspace, file, line, column)
         : Completions.inCriteria(workspace, file, line, column, data);
   }
 

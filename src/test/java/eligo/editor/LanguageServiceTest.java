@@ -492,6 +492,47 @@ class LanguageServiceTest {
         .doesNotContain("metric", "import", "criteria", "azure");
   }
 
+  /** The labels proposed at the '|' of {@code edited}, a case file's text with one '|'. */
+  private List<String> proposedInCases(Path cases, String edited) {
+    int at = edited.indexOf('|');
+    String before = edited.substring(0, at);
+    int line = (int) before.chars().filter(c -> c == '\n').count() + 1;
+    int column = at - (before.lastIndexOf('\n') + 1) + 1;
+    service.workspace().open(cases, edited.substring(0, at) + edited.substring(at + 1));
+    return service.completion(cases, line, column).stream().map(Completion::label).toList();
+  }
+
+  @Test
+  void completionInACaseFileProposesAreasThenTheirNodesThenOutcomes() throws IOException {
+    Path cases = dir.resolve("azure.cases").toAbsolutePath();
+    String text = Files.readString(cases);
+    String line = "  expect azure workloads met 1\n";
+    assertThat(text).contains(line);
+    // before: the same areas and keywords everywhere, never a node
+    assertThat(proposedInCases(cases, text.replace(line, "  expect |\n")))
+        .contains("azure", "security", "partner")
+        .doesNotContain("workloads", "met", "usage");
+    assertThat(proposedInCases(cases, text.replace(line, "  expect azure wo|\n")))
+        .containsExactly(
+            "workloads", "association", "net-customer-adds", "deployments", "usage-growth");
+    assertThat(proposedInCases(cases, text.replace(line, "  expect partner modern-work-smb |\n")))
+        .contains("usage-growth.cpor")
+        .doesNotContain("deployments.cpor");
+    assertThat(proposedInCases(cases, text.replace(line, "  expect azure workloads |\n")))
+        .containsExactly("met", "not_met", "not_evaluated");
+    assertThat(proposedInCases(cases, text.replace(line, "  |\n")))
+        .contains("customer", "tenant", "usage", "expect")
+        .doesNotContain("case", "azure");
+    assertThat(
+            proposedInCases(
+                cases, text.replace(line, "  usage T1 \"Azure SQL Database\" 2026-08 |\n")))
+        .contains("acr", "active_users");
+    assertThat(proposedInCases(cases, "# a |comment\n" + text)).isEmpty();
+    assertThat(proposedInCases(cases, "|\n" + text))
+        .contains("case", "as of")
+        .doesNotContain("expect");
+  }
+
   @Test
   void caseFilesHaveSymbolsAndLeadToTheirNodes() throws IOException {
     Path cases = dir.resolve("azure.cases").toAbsolutePath();
