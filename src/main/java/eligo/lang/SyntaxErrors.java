@@ -473,10 +473,11 @@ public final class SyntaxErrors {
         return "an amount ($)";
       case "PERCENT":
         return "a percentage";
-      case "MONTH":
-        return "a month (YYYY-MM)";
       default:
         String literal = vocabulary.getLiteralName(type);
+        if (literal == null && "MONTH".equals(kind)) {
+          return "a month (YYYY-MM)"; // the case files' month; criteria's MONTH is the word 'month'
+        }
         return literal == null ? vocabulary.getDisplayName(type) : literal;
     }
   }
