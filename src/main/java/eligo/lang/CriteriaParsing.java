@@ -143,8 +143,19 @@ public final class CriteriaParsing {
         diagnostics.add(u.diagnostic(source));
       }
     }
+    // a line said to end too early ('value' and nothing after it): the parser went on into the
+    // next line and tripped there on what is that line's own, sound text
+    List<Integer> afterEarlyEnd = new ArrayList<>();
+    for (Diagnostic d : syntax) {
+      if (d.message().endsWith(SyntaxDiagnostics.AT_THE_END_OF_THE_LINE)) {
+        afterEarlyEnd.add(d.span().line() + 1);
+      }
+    }
     for (Diagnostic d : syntax) {
       if (unclosed.stream().anyMatch(u -> u.covers(d.span().line()))) {
+        continue;
+      }
+      if (afterEarlyEnd.contains(d.span().line())) {
         continue;
       }
       if (lexicalLines.contains(d.span().line())) {

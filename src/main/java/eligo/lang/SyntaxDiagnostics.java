@@ -42,8 +42,8 @@ final class SyntaxDiagnostics {
     Token before = previous(tokens, t);
     if (before != null
         && before.getLine() < t.getLine()
-        && NEEDS_MORE.contains(before.getType())
-        && !antlrMessage.startsWith("extraneous")) {
+        && (NEEDS_MORE.contains(before.getType()) && !antlrMessage.startsWith("extraneous")
+            || endsAStatementTooEarly(tokens, before))) {
       // the line ended too early ('met when value >='): say so where it ends
       return Diagnostic.error(
           Tokens.span(source, before),
@@ -51,7 +51,7 @@ final class SyntaxDiagnostics {
               + expecting(parser, expected, "", "more")
               + " after '"
               + SyntaxErrors.printable(before.getText())
-              + "' at the end of the line");
+              + AT_THE_END_OF_THE_LINE);
     }
     Token open =
         before != null && before.getLine() < t.getLine()
@@ -267,6 +267,11 @@ final class SyntaxDiagnostics {
     return Diagnostics.closest(t.getText(), words);
   }
 
+  /**
+   * How a line that ends too early is said: "expected a value after '>=' at the end of the line".
+   */
+  static final String AT_THE_END_OF_THE_LINE = "' at the end of the line";
+
   /** Tokens that cannot end a line: an operator, a comma, 'where', 'via', ... */
   static final Set<Integer> NEEDS_MORE =
       Set.of(
@@ -299,6 +304,38 @@ final class SyntaxDiagnostics {
           CriteriaLexer.EXCEPT,
           CriteriaLexer.FAMILY,
           CriteriaLexer.LPAREN);
+
+  /** Words that start an aggregate or a line and cannot end one ('value sum', 'value'). */
+  private static final Set<Integer> OPENS_MORE =
+      Set.of(
+          CriteriaLexer.SUM,
+          CriteriaLexer.COUNT,
+          CriteriaLexer.ANY,
+          CriteriaLexer.ALL,
+          CriteriaLexer.NET,
+          CriteriaLexer.AVERAGE,
+          CriteriaLexer.MINIMUM,
+          CriteriaLexer.MAXIMUM,
+          CriteriaLexer.DETAILS);
+
+  /**
+   * Whether {@code before}, the last word of a line the parser could not go on from, is a word that
+   * needs more on its line: an aggregate's word ('value count'), or a node's 'value', 'criteria' or
+   * 'met' alone at the start of its line ('value' typed and the line left): said where the line
+   * ends, not at the next line's first word.
+   */
+  private static boolean endsAStatementTooEarly(TokenStream tokens, Token before) {
+    if (OPENS_MORE.contains(before.getType())) {
+      return true;
+    }
+    if (before.getType() != CriteriaLexer.VALUE
+        && before.getType() != CriteriaLexer.CRITERIA
+        && before.getType() != CriteriaLexer.MET) {
+      return false;
+    }
+    Token earlier = previous(tokens, before);
+    return earlier == null || earlier.getLine() < before.getLine();
+  }
 
   /** The visible token before {@code t}, or null. */
   private static Token previous(TokenStream tokens, Token t) {

@@ -33,4 +33,35 @@ class SyntaxErrorsTest {
         .extracting(Diagnostic::message)
         .anyMatch(m -> m.contains("a month (YYYY-MM)"));
   }
+
+  /** The first error of azure.criteria with {@code from} replaced by {@code to}. */
+  private static Diagnostic firstError(String from, String to) throws Exception {
+    String text = java.nio.file.Files.readString(java.nio.file.Path.of("criteria/azure.criteria"));
+    assertThat(text).contains(from);
+    List<Diagnostic> errors =
+        CriteriaParsing.parse(new SourceFile("azure.criteria", text.replace(from, to)))
+            .diagnostics();
+    assertThat(errors).as(errors.toString()).hasSize(1);
+    return errors.get(0);
+  }
+
+  @Test
+  void aLineLeftAfterItsFirstWordIsSaidWhereItEnds() throws Exception {
+    String value =
+        "    value count workload in AZURE where any tenant, month in window where acr > 0\n";
+    // before: "unexpected 'met'; expected a value" at the next line's first word
+    Diagnostic d = firstError(value, "    value\n");
+    assertThat(d.message()).isEqualTo("expected a value after 'value' at the end of the line");
+    assertThat(d.span().line()).isEqualTo(17);
+    assertThat(d.span().column()).isEqualTo(5);
+    Diagnostic count = firstError(value, "    value count\n");
+    assertThat(count.message()).endsWith("after 'count' at the end of the line");
+    assertThat(count.span().line()).isEqualTo(17);
+    Diagnostic met =
+        firstError(
+            "    met when value >= 1\n  }\n\n  gate association",
+            "    met\n  }\n\n  gate association");
+    assertThat(met.message()).isEqualTo("expected 'when' after 'met' at the end of the line");
+    assertThat(met.span().line()).isEqualTo(18);
+  }
 }
