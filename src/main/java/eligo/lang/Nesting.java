@@ -71,7 +71,7 @@ final class Nesting implements ParseTreeListener {
   static final int MAX_OPENERS = 400;
 
   /** Words that start a line of criteria: the nesting of an expression ends before them. */
-  private static final Set<Integer> LINE_STARTS =
+  static final Set<Integer> LINE_STARTS =
       Set.of(
           CriteriaLexer.IMPORT,
           CriteriaLexer.ASSOCIATION,

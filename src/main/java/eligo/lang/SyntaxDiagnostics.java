@@ -42,7 +42,9 @@ final class SyntaxDiagnostics {
     Token before = previous(tokens, t);
     if (before != null
         && before.getLine() < t.getLine()
-        && (NEEDS_MORE.contains(before.getType()) && !antlrMessage.startsWith("extraneous")
+        && (NEEDS_MORE.contains(before.getType())
+                && (!antlrMessage.startsWith("extraneous")
+                    || Nesting.LINE_STARTS.contains(t.getType()))
             || endsAStatementTooEarly(tokens, before))) {
       // the line ended too early ('met when value >='): say so where it ends
       return Diagnostic.error(

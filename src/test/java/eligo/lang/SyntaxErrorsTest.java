@@ -63,5 +63,9 @@ class SyntaxErrorsTest {
             "    met\n  }\n\n  gate association");
     assertThat(met.message()).isEqualTo("expected 'when' after 'met' at the end of the line");
     assertThat(met.span().line()).isEqualTo(18);
+    // a condition left at its operator, the next line a node's 'met when': said at the '>'
+    Diagnostic half = firstError("where acr > 0\n    met when", "where acr >\n    met when");
+    assertThat(half.message()).isEqualTo("expected a value after '>' at the end of the line");
+    assertThat(half.span().line()).isEqualTo(17);
   }
 }
