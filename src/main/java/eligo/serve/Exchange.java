@@ -301,6 +301,12 @@ final class Exchange {
     }
   }
 
+  /** The client's address, as the connection gives it. */
+  String clientAddress() {
+    java.net.InetSocketAddress a = http.getRemoteAddress();
+    return a == null || a.getAddress() == null ? "" : a.getAddress().getHostAddress();
+  }
+
   void redirect(String location) throws IOException {
     securityHeaders();
     http.getResponseHeaders().set("Location", location);
@@ -320,6 +326,9 @@ final class Exchange {
     }
     if (e.allow != null) {
       http.getResponseHeaders().set("Allow", e.allow);
+    }
+    if (e.retryAfter > 0) {
+      http.getResponseHeaders().set("Retry-After", Long.toString(e.retryAfter));
     }
     if (wantsPage()) {
       html(e.status, Pages.error(e.status, e.getMessage()));

@@ -11,19 +11,32 @@ final class HttpError extends RuntimeException {
   /** For a 405: the methods the resource takes, as its {@code Allow} header says; else null. */
   final String allow;
 
+  /** For a 429: the seconds to wait, as its {@code Retry-After} header says; else 0. */
+  final long retryAfter;
+
   HttpError(int status, String message) {
-    this(status, message, null);
+    this(status, message, null, 0);
   }
 
-  private HttpError(int status, String message, String allow) {
+  private HttpError(int status, String message, String allow, long retryAfter) {
     super(message, null, false, false);
     this.status = status;
     this.allow = allow;
+    this.retryAfter = retryAfter;
+  }
+
+  /** Too many failed sign-ins from the client's address: a 429 with {@code Retry-After}. */
+  static HttpError tooManySignIns(long seconds) {
+    return new HttpError(
+        429,
+        "too many wrong tokens from this address: try again in " + seconds + " seconds",
+        null,
+        seconds);
   }
 
   /** A 405 that says which methods the resource takes ({@code Allow}, as RFC 9110 requires). */
   static HttpError methodNotAllowed(String message, String... allowed) {
-    return new HttpError(405, message, String.join(", ", allowed));
+    return new HttpError(405, message, String.join(", ", allowed), 0);
   }
 
   static HttpError badRequest(String message) {

@@ -28,6 +28,7 @@ final class Routes {
   private final PartnerPages pages;
   private final int maxBody;
   private final ApiRoutes apiRoutes;
+  private final SignInThrottle throttle = new SignInThrottle();
 
   Routes(Served served, Access access, Sessions sessions, PartnerPages pages, int maxBody) {
     this.served = served;
@@ -133,11 +134,7 @@ final class Routes {
       if (access == null) {
         return Principal.STAFF;
       }
-      Principal p = access.find(auth.substring(7).strip());
-      if (p == null) {
-        throw HttpError.unauthorized();
-      }
-      return p;
+      return checked(x, auth.substring(7).strip());
     }
     Sessions.Session s = sessions.find(x.cookie(Sessions.COOKIE));
     if (s != null) {
@@ -287,12 +284,36 @@ final class Routes {
       signIn(x, Principal.STAFF, next);
       return;
     }
-    Principal p = access.find(form.get("token"));
-    if (p == null) {
+    Principal p;
+    try {
+      p = checked(x, form.get("token"));
+    } catch (HttpError e) {
+      if (e.status != 401) {
+        throw e;
+      }
       x.html(401, Pages.login("That token is not valid.", false, next));
       return;
     }
     signIn(x, p, next);
+  }
+
+  /**
+   * The principal of {@code token}: a 401 when no entry of the access file has it (counted for the
+   * client's address), a 429 while that address has too many such failures ({@link
+   * SignInThrottle}), the token then not even checked.
+   */
+  private Principal checked(Exchange x, String token) {
+    String address = x.clientAddress();
+    long wait = throttle.waitSeconds(address);
+    if (wait > 0) {
+      throw HttpError.tooManySignIns(wait);
+    }
+    Principal p = access.find(token);
+    if (p == null) {
+      throttle.failed(address);
+      throw HttpError.unauthorized();
+    }
+    return p;
   }
 
   private void signIn(Exchange x, Principal p) throws IOException {
