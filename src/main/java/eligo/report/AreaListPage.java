@@ -77,7 +77,7 @@ final class AreaListPage {
       areas.add(area(model, ai));
     }
     return SitePages.page(
-        "Customers by outcome",
+        model.title("Customers by outcome"),
         "",
         PAGE.render(
             "csv", "results.csv", "areaLinks", Html.join(links), "areas", Html.join(areas)));

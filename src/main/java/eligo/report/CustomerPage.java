@@ -351,7 +351,8 @@ final class CustomerPage {
     String first = model.outcome.data.customerId(customers[0]);
     String last = model.outcome.data.customerId(customers[customers.length - 1]);
     return SitePages.page(
-        customers.length == 1 ? "Customer " + first : "Customers " + first + " to " + last,
+        model.title(
+            customers.length == 1 ? "Customer " + first : "Customers " + first + " to " + last),
         "",
         BOOK.render("summaryLabel", "Summary", "sections", Html.join(sections)));
   }

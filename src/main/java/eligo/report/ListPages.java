@@ -251,7 +251,7 @@ final class ListPages {
             pages > 1 ? " Page " + p + " of " + pages + "." : "",
             "sections",
             sections);
-    return SitePages.page(title, "../", body);
+    return SitePages.page(model.title(title), "../", body);
   }
 
   /**

@@ -124,6 +124,15 @@ final class SiteModel {
     return face == Face.PARTNER && !outcome.partners.isEmpty() ? outcome.partners.get(0) : null;
   }
 
+  /**
+   * {@code title}, on a partner's site followed by the partner ({@code Customers: partner P001}),
+   * so that tabs of several partners' sites tell apart.
+   */
+  String title(String title) {
+    String p = partner();
+    return p == null ? title : title + ": partner " + p;
+  }
+
   /** A node's label for people ({@link NodeLabels#of}). */
   static String label(Ir.Area area, Ir.Node node) {
     return NodeLabels.of(area, node);

@@ -145,7 +145,7 @@ public final class SitePages {
                 // of the data can end the script element or open another
                 ? Html.raw("<script>" + searchIndex() + "</script>")
                 : SEARCH_INDEX_FILE);
-    return page("Customers", "", body);
+    return page(model.title("Customers"), "", body);
   }
 
   private static final Html SEARCH_INDEX_FILE = Html.raw("<script src=search-index.js></script>");

@@ -66,9 +66,19 @@ class PerPartnerSitesTest {
       }
       assertThat(files).as(partner).hasSizeGreaterThanOrEqualTo(7);
       for (Path f : files) {
-        assertThat(forbidden.foundIn(Files.readString(f, StandardCharsets.UTF_8)))
+        String text = Files.readString(f, StandardCharsets.UTF_8);
+        assertThat(forbidden.foundIn(text))
             .as("another partner's text in %s of %s", site.relativize(f), partner)
             .isNull();
+        // each page's title names the partner: tabs of several partners' sites tell apart
+        if (f.toString().endsWith(".html")) {
+          java.util.regex.Matcher title =
+              java.util.regex.Pattern.compile("<title>([^<]*)</title>").matcher(text);
+          assertThat(title.find()).as("a title in %s", f).isTrue();
+          assertThat(title.group(1))
+              .as("%s of %s", site.relativize(f), partner)
+              .endsWith(": partner " + partner);
+        }
       }
       // and every customer of its own is in its results
       String results = Files.readString(site.resolve("results.csv"), StandardCharsets.UTF_8);
