@@ -64,6 +64,7 @@ public final class Dataset {
   final int latestUsageMonth; // Month.NONE when usage.csv has no rows
   final int earliestUsageMonth; // Month.NONE when usage.csv has no rows
   final int usageMonthBeforeLatest; // Month.NONE when usage.csv has fewer than two months
+  final int usageMonthAfterEarliest; // Month.NONE when usage.csv has fewer than two months
   // attributes: extra columns of customers.csv and tenants.csv
   final String[] customerColumns; // every extra column of customers.csv's header, in order
   final String[] customerAttrNames; // the extra columns held (the ones the criteria declare)
@@ -134,6 +135,7 @@ public final class Dataset {
     int latest = Month.NONE;
     int before = Month.NONE;
     int earliest = Integer.MAX_VALUE;
+    int after = Integer.MAX_VALUE;
     for (int r = 0, rows = rowMonth.limit(); r < rows; r++) {
       int m = rowMonth.get(r);
       if (m > latest) {
@@ -143,11 +145,15 @@ public final class Dataset {
         before = m;
       }
       if (m < earliest) {
+        after = earliest;
         earliest = m;
+      } else if (m > earliest && m < after) {
+        after = m;
       }
     }
     this.latestUsageMonth = latest;
     this.usageMonthBeforeLatest = before;
+    this.usageMonthAfterEarliest = after == Integer.MAX_VALUE ? Month.NONE : after;
     this.earliestUsageMonth = latest == Month.NONE ? Month.NONE : earliest;
   }
 
@@ -578,6 +584,14 @@ public final class Dataset {
    */
   public int usageMonthBeforeLatest() {
     return usageMonthBeforeLatest;
+  }
+
+  /**
+   * The earliest month present in usage.csv after {@link #earliestUsageMonth()}, or {@link
+   * Month#NONE} when it has fewer than two months.
+   */
+  public int usageMonthAfterEarliest() {
+    return usageMonthAfterEarliest;
   }
 
   /** The earliest month present in usage.csv, or {@link Month#NONE} when it has no rows. */

@@ -26,16 +26,42 @@ final class AsOfWarnings {
       return null;
     }
     return asOfWarning(
-        given, asOf, data.earliestUsageMonth(), data.usageMonthBeforeLatest(), latest);
+        given,
+        asOf,
+        data.earliestUsageMonth(),
+        data.usageMonthAfterEarliest(),
+        data.usageMonthBeforeLatest(),
+        latest);
   }
 
   /**
    * {@link #asOfWarning(Integer, int, Dataset)} from the months of usage alone, for a runner that
-   * holds no {@link Dataset} (Spark): the {@code earliest} and {@code latest} months with usage and
-   * {@code beforeLatest}, the latest before {@code latest} ({@link Month#NONE} when there is none;
-   * {@code latest} NONE: usage has no rows, and nothing is said).
+   * holds no {@link Dataset} (Spark): the {@code earliest} and {@code latest} months with usage,
+   * {@code afterEarliest}, the earliest after {@code earliest}, and {@code beforeLatest}, the
+   * latest before {@code latest} ({@link Month#NONE} when there is none; {@code latest} NONE: usage
+   * has no rows, and nothing is said). Also said, whatever the as-of month: the earliest month is
+   * more than twelve months before the next, as when one row's year is mistyped (0026-06 for
+   * 2026-06).
    */
-  static String asOfWarning(Integer given, int asOf, int earliest, int beforeLatest, int latest) {
+  static String asOfWarning(
+      Integer given, int asOf, int earliest, int afterEarliest, int beforeLatest, int latest) {
+    String why = asOfOnly(given, asOf, earliest, beforeLatest, latest);
+    if (why != null || afterEarliest == Month.NONE || afterEarliest - earliest <= 12) {
+      return why;
+    }
+    // as at the latest month: a year and more before the rest of the data is rather a mistyped
+    // year (0026-06 for 2026-06), whose usage then counts in the wrong month, quietly
+    return "the earliest month in usage.csv, "
+        + Month.format(earliest)
+        + ", comes "
+        + (afterEarliest - earliest)
+        + " months before the next month with usage, "
+        + Month.format(afterEarliest)
+        + ": check usage.csv for a mistyped month, whose usage would count in the wrong month";
+  }
+
+  private static String asOfOnly(
+      Integer given, int asOf, int earliest, int beforeLatest, int latest) {
     if (latest == Month.NONE) {
       return null;
     }
@@ -82,12 +108,18 @@ final class AsOfWarnings {
   }
 
   /**
-   * {@link #asOfWarning(Integer, int, int, int, int)}, or else, for an as-of month given by hand,
-   * {@link #lookBackWarning}, or null.
+   * {@link #asOfWarning(Integer, int, int, int, int, int)}, or else, for an as-of month given by
+   * hand, {@link #lookBackWarning}, or null.
    */
   static String asOfWarning(
-      Integer given, int asOf, int earliest, int beforeLatest, int latest, Ir.Program program) {
-    String why = asOfWarning(given, asOf, earliest, beforeLatest, latest);
+      Integer given,
+      int asOf,
+      int earliest,
+      int afterEarliest,
+      int beforeLatest,
+      int latest,
+      Ir.Program program) {
+    String why = asOfWarning(given, asOf, earliest, afterEarliest, beforeLatest, latest);
     return why != null || given == null || latest == Month.NONE
         ? why
         : lookBackWarning(program, asOf, earliest);

@@ -140,13 +140,14 @@ public final class Eligo {
 
   /**
    * {@link #asOfWarning(Integer, int, Dataset)} from the months of usage alone, for a runner that
-   * holds no {@link Dataset} (Spark): the {@code earliest} and {@code latest} months with usage and
-   * {@code beforeLatest}, the latest before {@code latest} ({@link Month#NONE} when there is none;
-   * {@code latest} NONE: usage has no rows, and nothing is said).
+   * holds no {@link Dataset} (Spark): the {@code earliest} and {@code latest} months with usage,
+   * {@code afterEarliest}, the earliest after {@code earliest}, and {@code beforeLatest}, the
+   * latest before {@code latest} ({@link Month#NONE} when there is none; {@code latest} NONE: usage
+   * has no rows, and nothing is said).
    */
   public static String asOfWarning(
-      Integer given, int asOf, int earliest, int beforeLatest, int latest) {
-    return AsOfWarnings.asOfWarning(given, asOf, earliest, beforeLatest, latest);
+      Integer given, int asOf, int earliest, int afterEarliest, int beforeLatest, int latest) {
+    return AsOfWarnings.asOfWarning(given, asOf, earliest, afterEarliest, beforeLatest, latest);
   }
 
   /**
@@ -158,12 +159,19 @@ public final class Eligo {
   }
 
   /**
-   * {@link #asOfWarning(Integer, int, int, int, int)}, or else, for an as-of month given by hand,
-   * {@link #lookBackWarning}, or null.
+   * {@link #asOfWarning(Integer, int, int, int, int, int)}, or else, for an as-of month given by
+   * hand, {@link #lookBackWarning}, or null.
    */
   public static String asOfWarning(
-      Integer given, int asOf, int earliest, int beforeLatest, int latest, Ir.Program program) {
-    return AsOfWarnings.asOfWarning(given, asOf, earliest, beforeLatest, latest, program);
+      Integer given,
+      int asOf,
+      int earliest,
+      int afterEarliest,
+      int beforeLatest,
+      int latest,
+      Ir.Program program) {
+    return AsOfWarnings.asOfWarning(
+        given, asOf, earliest, afterEarliest, beforeLatest, latest, program);
   }
 
   /**

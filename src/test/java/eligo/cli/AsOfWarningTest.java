@@ -91,6 +91,30 @@ class AsOfWarningTest {
   }
 
   @Test
+  void anEarliestMonthFarBeforeTheRestIsCalledALikelySlip(@TempDir Path tmp) throws IOException {
+    // a year typed 0026 for 2026: that row's usage counts in the wrong month, quietly, whatever
+    // the as-of month
+    Path data = sampleCopy(tmp);
+    List<String> usage = Files.readAllLines(data.resolve("usage.csv"));
+    int at = 1;
+    while (!usage.get(at).contains(",2026-06,")) {
+      at++;
+    }
+    usage.set(at, usage.get(at).replace(",2026-06,", ",0026-06,"));
+    Files.write(data.resolve("usage.csv"), usage);
+    String expected =
+        "eligo: warning: the earliest month in usage.csv, 0026-06, comes 23976 months before the"
+            + " next month with usage, 2024-06: check usage.csv for a mistyped month, whose usage"
+            + " would count in the wrong month";
+    Ran r = run(tmp, data.toString(), null);
+    assertThat(r.code()).isZero();
+    assertThat(r.err()).contains(expected);
+    assertThat(run(tmp, data.toString(), "2026-09").err()).contains(expected);
+    // the sample itself, and a gap of a year, draw none
+    assertThat(run(tmp, SAMPLE, null).err()).doesNotContain("earliest month in usage.csv");
+  }
+
+  @Test
   void runWarnsOfCriteriaReadingMonthsBeforeTheData(@TempDir Path tmp) {
     // 2025-10 is in the data, but the windows and the baselines reach back to M - 23, 2023-11
     Ran r = run(tmp, SAMPLE, "2025-10");

@@ -133,9 +133,9 @@ class CheckCommandTest {
     assertThat(check[2])
         .isEqualTo(
             file
-                + ":3:1: error: unexpected 'define'; expected a value\n"
-                + "define y = 1\n"
-                + "^~~~~~\n"
+                + ":2:10: error: expected a value after '=' at the end of the line\n"
+                + "define x =\n"
+                + "         ^\n"
                 + "1 error\n");
   }
 

@@ -262,7 +262,7 @@ public final class SparkRunner {
    * whether {@code program} reads months before them ({@link Eligo#lookBackWarning}).
    */
   static String asOfWarning(Integer given, int asOf, int[] months, Ir.Program program) {
-    return Eligo.asOfWarning(given, asOf, months[0], months[1], months[2], program);
+    return Eligo.asOfWarning(given, asOf, months[0], months[1], months[2], months[3], program);
   }
 
   /** Streams the sorted blocks to the driver one partition at a time into the results file. */

@@ -151,7 +151,7 @@ class WarningsTest {
   }
 
   @Test
-  void usageMonthsKeepTheEarliestTheLatestAndTheOneBeforeItWhateverTheOrder() {
+  void usageMonthsKeepTheEarliestTheLatestAndTheOnesNextToThemWhateverTheOrder() {
     int[] months = {
       Month.parse("2025-03"), Month.parse("2026-09"), Month.parse("2024-01"),
       Month.parse("2026-09"), Month.parse("2026-08"), Month.parse("2025-12")
@@ -160,7 +160,9 @@ class WarningsTest {
     for (int m : months) {
       one.add(m);
     }
-    int[] expected = {Month.parse("2024-01"), Month.parse("2026-08"), Month.parse("2026-09")};
+    int[] expected = {
+      Month.parse("2024-01"), Month.parse("2025-03"), Month.parse("2026-08"), Month.parse("2026-09")
+    };
     assertThat(one.value()).containsExactly(expected);
     // split between two tasks, in either order of merging
     for (int cut = 0; cut <= months.length; cut++) {
@@ -180,7 +182,7 @@ class WarningsTest {
     assertThat(none.isZero()).isTrue();
     none.add(Month.parse("2026-09"));
     assertThat(none.value())
-        .containsExactly(Month.parse("2026-09"), Month.NONE, Month.parse("2026-09"));
+        .containsExactly(Month.parse("2026-09"), Month.NONE, Month.NONE, Month.parse("2026-09"));
     assertThat(
             SparkRunner.asOfWarning(
                 null, Month.parse("2026-09"), none.value(), new Ir.Program(List.of(), List.of())))
