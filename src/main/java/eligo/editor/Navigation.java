@@ -36,11 +36,24 @@ final class Navigation {
       }
     }
     Token t = scopes.tokens().at(line, column);
-    if (t == null || !SourceTokens.isWord(t)) {
+    TextRange word;
+    String name;
+    TextRange placeholder = t == null ? null : placeholderAt(t, column);
+    if (placeholder != null) {
+      // '{qualifying_acr}' in a criteria text: the name it shows, as where it is used in a rule
+      word = placeholder;
+      name =
+          t.getText()
+              .substring(
+                  placeholder.startColumn() - t.getCharPositionInLine() - 1,
+                  placeholder.endColumn() - t.getCharPositionInLine() - 1);
+    } else if (t == null || !SourceTokens.isWord(t)) {
       return null;
+    } else {
+      word = SourceTokens.range(t);
+      name = t.getText();
     }
-    TextRange word = SourceTokens.range(t);
-    Scopes.Entry e = scopes.resolve(t.getText(), line, column);
+    Scopes.Entry e = scopes.resolve(name, line, column);
     if (e != null) {
       String where =
           e.file() == scopes.tokens()
@@ -55,6 +68,9 @@ final class Navigation {
               + "\n\n"
               + code(e.file().excerpt(e.extent(), EXCERPT_LINES));
       return new Target(new SourceLocation(e.path(), TextRange.of(e.span())), md, word);
+    }
+    if (placeholder != null) {
+      return null; // {met} and the like: what the text shows is said by the node's hover
     }
     String builtin = Builtins.describe(t.getText());
     if (builtin != null) {
@@ -76,6 +92,34 @@ final class Navigation {
       return new Target(null, keyword, word);
     }
     return null;
+  }
+
+  /**
+   * The name of a {@code {name}} in text {@code t} (a quoted text on one line) at {@code column},
+   * without its braces, or null when the column is not on one.
+   */
+  static TextRange placeholderAt(Token t, int column) {
+    String x = t.getText();
+    if (!x.startsWith("\"") || x.indexOf('\n') >= 0) {
+      return null;
+    }
+    int at = column - t.getCharPositionInLine() - 1; // the offset in the token
+    if (at <= 0 || at >= x.length()) {
+      return null;
+    }
+    int open = x.lastIndexOf('{', at);
+    int close = x.indexOf('}', at == open ? at : at - 1);
+    if (open < 0 || close < 0 || close - open < 2) {
+      return null;
+    }
+    for (int i = open + 1; i < close; i++) {
+      char ch = x.charAt(i);
+      if (!(Character.isLetterOrDigit(ch) || ch == '_' || ch == '-')) {
+        return null;
+      }
+    }
+    int first = t.getCharPositionInLine() + 1;
+    return new TextRange(t.getLine(), first + open + 1, t.getLine(), first + close);
   }
 
   /** The symbol whose name is at a place, searched through the tree. */

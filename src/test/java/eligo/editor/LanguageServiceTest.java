@@ -396,6 +396,28 @@ class LanguageServiceTest {
   }
 
   @Test
+  void aNameShownInACriteriaTextHasItsHoverAndDefinition() throws IOException {
+    String text = Files.readString(azure);
+    int line = lineOf(text, "with {qualifying_acr} of attributed ACR");
+    int column = columnOf(text, line, "qualifying_acr}");
+    int define = lineOf(text, "define qualifying_acr");
+    for (int c : new int[] {column - 1, column, column + 5, column + "qualifying_acr".length()}) {
+      // on the '{', inside the name, on the '}'
+      HoverText h = service.hover(azure, line, c).orElseThrow();
+      assertThat(h.markdown()).as("column %d", c).contains("`qualifying_acr`").contains("$1000");
+      assertThat(h.range())
+          .isEqualTo(new TextRange(line, column, line, column + "qualifying_acr".length()));
+      assertThat(service.definition(azure, line, c))
+          .singleElement()
+          .satisfies(l -> assertThat(l.range().startLine()).isEqualTo(define));
+    }
+    // the words of the text around it, and '{met}', which no declaration names: nothing
+    assertThat(service.hover(azure, line, column - 3)).isEmpty();
+    int met = columnOf(text, line, "{met}");
+    assertThat(service.hover(azure, line, met + 1)).isEmpty();
+  }
+
+  @Test
   void completionOffersNamesInScopeBuiltinsKeywordsAndWorkloads() throws IOException {
     String text = Files.readString(azure);
     int line = lineOf(text, "via AZURE_TYPES for tenant, month");
