@@ -31,8 +31,8 @@ final class Literals {
         });
     List<Diagnostic> out = new ArrayList<>();
     for (Ast.Literal l : literals) {
-      if (followedByPoint(l)) {
-        continue; // '$1.000.000': the syntax error of the second '.' says what to write
+      if (runsOn(l)) {
+        continue; // '$1.000.000', '$10.000,50': the syntax error after it says what to write
       }
       BigDecimal v = l.value().stripTrailingZeros();
       int written = decimalsWritten(l.text());
@@ -70,15 +70,22 @@ final class Literals {
     return out;
   }
 
-  /** Whether a '.' follows {@code l} at once, as in {@code $1.000.000}. */
-  private static boolean followedByPoint(Ast.Literal l) {
+  /**
+   * Whether the number goes on past {@code l} at once, with a '.' ({@code $1.000.000}) or a ','
+   * before a digit ({@code $10.000,50}).
+   */
+  private static boolean runsOn(Ast.Literal l) {
     String line = l.span().file().line(l.span().line());
     int after =
         line.offsetByCodePoints(
             0,
             Math.min(
                 line.codePointCount(0, line.length()), l.span().column() - 1 + l.span().length()));
-    return after < line.length() && line.charAt(after) == '.';
+    return after < line.length()
+        && (line.charAt(after) == '.'
+            || line.charAt(after) == ','
+                && after + 1 < line.length()
+                && Character.isDigit(line.charAt(after + 1)));
   }
 
   /** The digits written after the decimal point of {@code text} ({@code $2.500}: 3). */

@@ -65,6 +65,29 @@ public final class Slips {
         && adjacent(before, t)
         && adjacent(t, after)
         && after.getType() == CriteriaLexer.NUMBER
+        && after.getText().matches("[0-9]{1,2}")
+        && before.getText().matches("\\$?[0-9]{1,3}(\\.[0-9]{3})*")) {
+      // '$10.000,50', '$10,50': a comma for the decimal point, as much of Europe writes amounts
+      String written = before.getText() + "," + after.getText();
+      String meant = before.getText().replace(".", "") + "." + after.getText();
+      return new Slip(
+          before,
+          "'"
+              + written
+              + "' is written with ',' as the decimal point"
+              + (before.getText().contains(".") ? " and '.' between thousands" : "")
+              + ": here '.' is the decimal point, and no separator goes between thousands: write "
+              + meant,
+          after,
+          meant);
+    }
+    if (t.getType() == CriteriaLexer.COMMA
+        && before != null
+        && after != null
+        && (before.getType() == CriteriaLexer.MONEY || before.getType() == CriteriaLexer.NUMBER)
+        && adjacent(before, t)
+        && adjacent(t, after)
+        && after.getType() == CriteriaLexer.NUMBER
         && after.getText().matches("[0-9]{3}(\\.[0-9]+)?")) {
       String written = before.getText() + "," + after.getText();
       return new Slip(
