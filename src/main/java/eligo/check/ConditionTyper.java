@@ -29,8 +29,10 @@ final class ConditionTyper {
   private final Symbols symbols;
   private final Lints lints;
   private final ExprTyper typer;
+  private final WholeNumbers wholeNumbers;
 
   ConditionTyper(Reporter reporter, Symbols symbols, Lints lints, ExprTyper typer) {
+    this.wholeNumbers = new WholeNumbers(reporter, lints);
     this.reporter = reporter;
     this.symbols = symbols;
     this.lints = lints;
@@ -91,7 +93,8 @@ final class ConditionTyper {
                 + lints.instance
                 + lints.because(Lints.constantValue(a.e()) == null ? a : b));
       }
-      if (wholeSlip(c, op, a, c.right(), env) || wholeSlip(c, flipped(op), b, c.left(), env)) {
+      if (wholeNumbers.slip(c, op, a, c.right(), env)
+          || wholeNumbers.slip(c, op.flipped(), b, c.left(), env)) {
         return ERR;
       }
       Kind amount = a.kind().category() == Ir.ValueKind.NUMBER ? b.kind() : a.kind();
@@ -102,82 +105,10 @@ final class ConditionTyper {
   }
 
   /**
-   * A number with decimals compared with {@code whole}, a count or a quantity that is always whole
-   * ({@code value >= 1.000}, {@code paid_units > 2.5}), {@code other} being the number as written,
-   * or through a define: three decimals after one to three digits are refused (true), as most
-   * likely a thousands group of a country that separates thousands with a point, which would be
-   * read as a quietly small threshold; other decimals are warned about, with what the comparison
-   * reads as. {@code op} puts {@code whole} on the left.
-   */
-  private boolean wholeSlip(Ast.Compare c, Ir.CmpOp op, TNum whole, Ast.Expr other, Env env) {
-    Ir.ValueKind k = whole.kind().category();
-    if ((k != Ir.ValueKind.COUNT && k != Ir.ValueKind.QUANTITY) || whole.e().scale() != 0) {
-      return false;
-    }
-    Ast.Literal l = written(other, env);
-    if (l == null || l.kind() != Ast.LiteralKind.NUMBER) {
-      return false;
-    }
-    int decimals = Literals.decimalsWritten(l.text());
-    java.math.BigDecimal v = l.value();
-    if (decimals == 0) {
-      return false;
-    }
-    String with =
-        other instanceof Ast.NameRef n ? "'" + n.name().text() + "', " + l.text() : l.text();
-    String compares = "this compares " + whole.kind().describe() + ", a whole number, with " + with;
-    String point = l.text().substring(0, l.text().indexOf('.'));
-    if (decimals == 3 && point.length() <= 3 && v.signum() != 0) {
-      String plain = v.stripTrailingZeros().toPlainString();
-      String thousands =
-          new java.math.BigDecimal(point + l.text().substring(point.length() + 1)).toPlainString();
-      reporter.error(
-          other.form(),
-          compares
-              + "; '.' is the decimal point here, so "
-              + l.text()
-              + " would be "
-              + plain
-              + ": write "
-              + thousands
-              + " if the '.' separates thousands"
-              + (v.stripTrailingZeros().scale() <= 0 ? ", or " + plain : ""));
-      return true;
-    }
-    if (v.stripTrailingZeros().scale() <= 0) {
-      return false; // 2.0: the whole number it says
-    }
-    java.math.BigDecimal up = v.setScale(0, java.math.RoundingMode.CEILING);
-    java.math.BigDecimal down = v.setScale(0, java.math.RoundingMode.FLOOR);
-    String reads =
-        switch (op) {
-          case GE, GT ->
-              "holds from " + up.toPlainString() + " on ('>= " + up.toPlainString() + "')";
-          case LE, LT ->
-              "holds up to " + down.toPlainString() + " ('<= " + down.toPlainString() + "')";
-          case EQ -> "never holds";
-          case NE -> "always holds";
-        };
-    reporter.warning(c.span(), compares + ": it " + reads + lints.instance);
-    return false;
-  }
-
-  /** {@code op} with its sides swapped: {@code 2 < x} is {@code x > 2}. */
-  private static Ir.CmpOp flipped(Ir.CmpOp op) {
-    return switch (op) {
-      case GE -> Ir.CmpOp.LE;
-      case GT -> Ir.CmpOp.LT;
-      case LE -> Ir.CmpOp.GE;
-      case LT -> Ir.CmpOp.GT;
-      default -> op;
-    };
-  }
-
-  /**
    * The literal {@code e} is as written, or that a define without parameters names, through
    * defines; null for anything else.
    */
-  private static Ast.Literal written(Ast.Expr e, Env env) {
+  static Ast.Literal written(Ast.Expr e, Env env) {
     Scope scope = env.scope;
     for (int depth = 0; depth < 16; depth++) {
       if (e instanceof Ast.LiteralExpr l) {

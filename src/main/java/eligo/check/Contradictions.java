@@ -84,7 +84,7 @@ final class Contradictions {
       }
       Ir.Expr amount = r != null ? c.left() : c.right();
       BigDecimal k = r != null ? r : l;
-      Ir.CmpOp op = r != null ? c.op() : flipped(c.op());
+      Ir.CmpOp op = r != null ? c.op() : c.op().flipped();
       Bounds b = byAmount.computeIfAbsent(amount, a -> new Bounds());
       switch (op) {
         case GE -> b.atLeast(k, true);
@@ -111,15 +111,5 @@ final class Contradictions {
     } else if (e instanceof Ir.Compare c) {
       out.add(c);
     }
-  }
-
-  private static Ir.CmpOp flipped(Ir.CmpOp op) {
-    return switch (op) {
-      case GE -> Ir.CmpOp.LE;
-      case LE -> Ir.CmpOp.GE;
-      case GT -> Ir.CmpOp.LT;
-      case LT -> Ir.CmpOp.GT;
-      default -> op;
-    };
   }
 }

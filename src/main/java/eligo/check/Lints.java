@@ -177,13 +177,7 @@ final class Lints {
       return againstNonPositive(op, r.signum() < 0);
     }
     if (l != null && l.signum() <= 0 && nonNegative(right)) {
-      Ir.CmpOp flipped =
-          op == Ir.CmpOp.GE
-              ? Ir.CmpOp.LE
-              : op == Ir.CmpOp.LE
-                  ? Ir.CmpOp.GE
-                  : op == Ir.CmpOp.GT ? Ir.CmpOp.LT : op == Ir.CmpOp.LT ? Ir.CmpOp.GT : op;
-      return againstNonPositive(flipped, l.signum() < 0);
+      return againstNonPositive(op.flipped(), l.signum() < 0);
     }
     return null;
   }

@@ -890,6 +890,17 @@ public final class Ir {
       }
     }
 
+    /** This operator with its sides swapped: {@code 2 < x} is {@code x > 2}. */
+    public CmpOp flipped() {
+      return switch (this) {
+        case GE -> LE;
+        case LE -> GE;
+        case GT -> LT;
+        case LT -> GT;
+        default -> this;
+      };
+    }
+
     /** The Java operator: {@code >=}, {@code >}, {@code <=}, {@code <}, {@code ==}, {@code !=}. */
     public String javaOp() {
       return symbol;

@@ -62,8 +62,8 @@ public final class Slips {
         && before != null
         && after != null
         && (before.getType() == CriteriaLexer.MONEY || before.getType() == CriteriaLexer.NUMBER)
-        && adjacent(before, t)
-        && adjacent(t, after)
+        && Tokens.touching(before, t)
+        && Tokens.touching(t, after)
         && after.getType() == CriteriaLexer.NUMBER
         && after.getText().matches("[0-9]{1,2}")
         && before.getText().matches("\\$?[0-9]{1,3}(\\.[0-9]{3})*")) {
@@ -85,8 +85,8 @@ public final class Slips {
         && before != null
         && after != null
         && (before.getType() == CriteriaLexer.MONEY || before.getType() == CriteriaLexer.NUMBER)
-        && adjacent(before, t)
-        && adjacent(t, after)
+        && Tokens.touching(before, t)
+        && Tokens.touching(t, after)
         && after.getType() == CriteriaLexer.NUMBER
         && after.getText().matches("[0-9]{3}(\\.[0-9]+)?")) {
       String written = before.getText() + "," + after.getText();
@@ -137,7 +137,7 @@ public final class Slips {
         && t.getText().equalsIgnoreCase("k")
         && before != null
         && (before.getType() == CriteriaLexer.MONEY || before.getType() == CriteriaLexer.NUMBER)
-        && adjacent(before, t)
+        && Tokens.touching(before, t)
         && before.getText().matches("\\$?[0-9]+")) {
       return new Slip(
           t,
@@ -151,7 +151,7 @@ public final class Slips {
     if (t.getType() == CriteriaLexer.SLASH
         && after != null
         && after.getType() == CriteriaLexer.SLASH
-        && adjacent(t, after)) {
+        && Tokens.touching(t, after)) {
       return new Slip(t, "'//' does not start a comment here: comments start with '#'");
     }
     if (t.getType() == CriteriaLexer.STRING
@@ -172,7 +172,7 @@ public final class Slips {
               + (t.getType() == CriteriaLexer.ID ? t.getText() : "M")
               + ")");
     }
-    if (t.getType() == CriteriaLexer.EQ && after != null && adjacent(t, after)) {
+    if (t.getType() == CriteriaLexer.EQ && after != null && Tokens.touching(t, after)) {
       if (after.getType() == CriteriaLexer.GT) {
         return new Slip(t, "'=>' is not an operator: write '>=' for 'at least'", after, ">=");
       }
@@ -199,7 +199,7 @@ public final class Slips {
         && before != null
         && (before.getType() == CriteriaLexer.GT || before.getType() == CriteriaLexer.LT)
         && before.getLine() == t.getLine()
-        && !adjacent(before, t)) {
+        && !Tokens.touching(before, t)) {
       return new Slip(
           before,
           "'" + before.getText() + " =' has a space inside: write '" + before.getText() + "='");
@@ -381,10 +381,6 @@ public final class Slips {
   private static boolean inList(TokenStream tokens, Token t) {
     Token p = visible(tokens, t, -1);
     return p != null && (p.getType() == CriteriaLexer.COMMA || p.getType() == CriteriaLexer.EQ);
-  }
-
-  private static boolean adjacent(Token a, Token b) {
-    return a.getStopIndex() + 1 == b.getStartIndex();
   }
 
   /** The visible token {@code step} places from {@code t} (-1 before, +1 after), or null. */

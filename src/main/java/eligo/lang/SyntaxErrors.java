@@ -42,27 +42,12 @@ public final class SyntaxErrors {
     int groupsSaid = -1; // the run of the last '$1.000.000' reported: its other points are said
     for (Token t : tokens) {
       String kind = vocabulary.getSymbolicName(t.getType());
-      String groups =
-          "STRAY".equals(kind) && ".".equals(t.getText()) ? pointGroups(tokens, t) : null;
+      PointGroups groups =
+          "STRAY".equals(kind) && ".".equals(t.getText()) ? PointGroups.at(tokens, t) : null;
       if (groups != null) {
-        int run = runStart(tokens, t);
-        if (run != groupsSaid) {
-          groupsSaid = run;
-          Token first = tokens.get(run);
-          String plain = groups.replace(".", "");
-          out.add(
-              Diagnostic.error(
-                      new Span(
-                          source,
-                          first.getLine(),
-                          first.getCharPositionInLine() + 1,
-                          groups.length()),
-                      "'"
-                          + groups
-                          + "' separates thousands with '.', which numbers here do not do ('.' is"
-                          + " the decimal point): write "
-                          + plain)
-                  .replacing(plain));
+        if (groups.start() != groupsSaid) {
+          groupsSaid = groups.start();
+          out.add(groups.diagnostic(source, tokens));
         }
         continue;
       }
@@ -153,7 +138,7 @@ public final class SyntaxErrors {
           "$".equals(text)
               && p != null
               && "NUMBER".equals(vocabulary.getSymbolicName(p.getType()))
-              && p.getStopIndex() + 1 == t.getStartIndex();
+              && Tokens.touching(p, t);
       if (after) {
         return ": write $" + p.getText() + ", the '$' before the amount";
       }
@@ -177,43 +162,6 @@ public final class SyntaxErrors {
       }
     }
     return "";
-  }
-
-  /**
-   * The number {@code $1.000.000} as written, when the stray '.' {@code t} is inside one that
-   * separates groups of three digits with points (to the lexer {@code $1.000}, '.', {@code
-   * 000.000}, all touching); null otherwise.
-   */
-  static String pointGroups(List<Token> tokens, Token t) {
-    int first = runStart(tokens, t);
-    int last = t.getTokenIndex();
-    while (last + 1 < tokens.size()
-        && touching(tokens.get(last), tokens.get(last + 1))
-        && tokens.get(last + 1).getText().matches("\\.|[0-9.]+")) {
-      last++;
-    }
-    StringBuilder written = new StringBuilder();
-    for (int k = first; k <= last; k++) {
-      written.append(tokens.get(k).getText());
-    }
-    return written.toString().matches("\\$?[0-9]{1,3}(\\.[0-9]{3}){2,}")
-        ? written.toString()
-        : null;
-  }
-
-  /** The first of the touching tokens of digits, '$' amounts and points that {@code t} is in. */
-  private static int runStart(List<Token> tokens, Token t) {
-    int first = t.getTokenIndex();
-    while (first > 0
-        && touching(tokens.get(first - 1), tokens.get(first))
-        && tokens.get(first - 1).getText().matches("\\.|\\$?[0-9.]+")) {
-      first--;
-    }
-    return first;
-  }
-
-  private static boolean touching(Token a, Token b) {
-    return a.getStopIndex() + 1 == b.getStartIndex();
   }
 
   /**

@@ -31,6 +31,11 @@ public final class Tokens {
     return new Span(source, start.getLine(), start.getCharPositionInLine() + 1, len);
   }
 
+  /** Whether {@code b} follows {@code a} with nothing between them, not even a space. */
+  public static boolean touching(Token a, Token b) {
+    return a.getStopIndex() + 1 == b.getStartIndex();
+  }
+
   /** The text of a quoted STRING token: quotes removed, {@code \"} and {@code \\} unescaped. */
   public static String unquote(String s) {
     String inner = s.length() >= 2 ? s.substring(1, s.length() - 1) : "";
