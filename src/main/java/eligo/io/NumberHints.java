@@ -22,6 +22,38 @@ final class NumberHints {
   private static final Pattern EXPONENT =
       Pattern.compile("-?[0-9]+(\\.[0-9]+)?[eE][+-]?[0-9]{1,3}");
 
+  /** Groups of three digits after points, and perhaps a decimal comma: {@code 1.234.567,50}. */
+  private static final Pattern THOUSANDS_POINT =
+      Pattern.compile("-?[0-9]{1,3}(\\.[0-9]{3})+(,[0-9]{1,2})?");
+
+  /**
+   * What to add for {@code text} written with '.' between thousands, as much of Europe writes
+   * numbers; empty when it is not. One group and no comma ({@code 10.000}) reads either way, so
+   * both readings are said: a thousand times the other, the wrong one is no small slip.
+   */
+  static String thousandsPoint(String text) {
+    String s = text.strip();
+    if (!THOUSANDS_POINT.matcher(s).matches()) {
+      return "";
+    }
+    boolean comma = s.indexOf(',') >= 0;
+    String meant = s.replace(".", "").replace(',', '.');
+    if (!comma && s.indexOf('.') == s.lastIndexOf('.')) {
+      BigDecimal v = new BigDecimal(s);
+      boolean whole = v.stripTrailingZeros().scale() <= 0;
+      String asWritten = whole ? v.setScale(0).toPlainString() : null;
+      return ": write it "
+          + meant
+          + " if the '.' separates thousands"
+          + (asWritten != null ? ", or " + asWritten : "");
+    }
+    return ": write it "
+        + meant
+        + " (without '.' between thousands"
+        + (comma ? ", a decimal comma" : "")
+        + ")";
+  }
+
   /** What to add to "is not an amount" for {@code text}; empty when nothing fits. */
   static String money(String text) {
     return hint(text, true);
@@ -33,6 +65,10 @@ final class NumberHints {
   }
 
   private static String hint(String text, boolean money) {
+    String points = thousandsPoint(text);
+    if (!points.isEmpty()) {
+      return points;
+    }
     String s = text.strip().replace("\u00a0", "").replace("\u202f", "");
     if (s.isEmpty()) {
       return ": leave the cell empty for 0 (it holds only spaces)";

@@ -125,7 +125,14 @@ final class Numbers {
   /** Why {@code s}, the text of money column {@code column}, is not an amount. */
   static String moneyProblem(String column, String s) {
     if (TOO_MANY_DECIMALS.matcher(s).matches()) {
-      return column + " " + Cells.quote(s) + " has more than 2 decimal places";
+      return column
+          + " "
+          + Cells.quote(s)
+          + " has more than 2 decimal places"
+          // exact to the cent as written ('10.000', '2.500'): a point between thousands, likely
+          + (new java.math.BigDecimal(s).stripTrailingZeros().scale() <= 2
+              ? NumberHints.thousandsPoint(s)
+              : "");
     }
     if (TOO_MANY_DIGITS.matcher(s).matches()) {
       return column + " " + Cells.quote(s) + " has more than 16 digits before the decimal point";

@@ -110,7 +110,11 @@ class SpreadsheetRowsTest {
         "T3,Teams,2026-05,\"357,23\",,,,",
         "T3,Teams,2026-06,,,-0,,",
         "T3,Teams,2026-07,,,\"1,234\",,",
-        "T3,Teams,2026-08,1.23456E+02,,,,");
+        "T3,Teams,2026-08,1.23456E+02,,,,",
+        "T3,Teams,2026-09,10.000,,,,",
+        "T3,Teams,2026-10,\"1.234,50\",,,,",
+        "T3,Teams,2026-11,,,1.000,,",
+        "T3,Teams,2026-12,,,1.234.567,,");
     assertThat(errors(dir))
         .containsExactly(
             "usage.csv:6: acr_usd '$1,234.50' is not an amount (like 1234.56 or -0.5): write it"
@@ -127,7 +131,17 @@ class SpreadsheetRowsTest {
                 + " (without the minus sign)",
             "usage.csv:12: paid_units '1,234' is not a whole number (digits only): write it 1234"
                 + " (without thousands separators)",
-            "usage.csv:13: acr_usd '1.23456E+02' is not an amount (like 1234.56 or -0.5)");
+            "usage.csv:13: acr_usd '1.23456E+02' is not an amount (like 1234.56 or -0.5)",
+            // a point between thousands, as much of Europe writes numbers: one group reads
+            // either way, so both readings are said
+            "usage.csv:14: acr_usd '10.000' has more than 2 decimal places: write it 10000 if the"
+                + " '.' separates thousands, or 10",
+            "usage.csv:15: acr_usd '1.234,50' is not an amount (like 1234.56 or -0.5): write it"
+                + " 1234.50 (without '.' between thousands, a decimal comma)",
+            "usage.csv:16: paid_units '1.000' is not a whole number (digits only): write it 1000"
+                + " if the '.' separates thousands, or 1",
+            "usage.csv:17: paid_units '1.234.567' is not a whole number (digits only): write it"
+                + " 1234567 (without '.' between thousands)");
   }
 
   /** Ids are compared exactly (DATA.md); the message says when spaces are all that differ. */
