@@ -49,16 +49,12 @@ public final class QuickFixes {
       return replace(source, p.replacement());
     }
     TextRange r = p.range();
-    if (r.startLine() != r.endLine()) {
+    String under = under(source, r);
+    if (under == null) {
       return Optional.empty();
     }
     String line = source.line(r.startLine());
     int from = r.startColumn() - 1;
-    int to = r.endColumn() - 1;
-    if (from < 0 || to > line.length() || from >= to) {
-      return Optional.empty();
-    }
-    String under = line.substring(from, to);
     String message = p.message();
     Matcher m = NAME.matcher(message);
     if (m.find() && WORD.matcher(under).matches() && !under.equals(m.group(1))) {
@@ -103,17 +99,8 @@ public final class QuickFixes {
    */
   private static Optional<Fix> replace(SourceFile source, Problem.Replacement x) {
     TextRange r = x.range();
-    if (r.startLine() != r.endLine()) {
-      return Optional.empty();
-    }
-    String line = source.line(r.startLine());
-    int from = r.startColumn() - 1;
-    int to = r.endColumn() - 1;
-    if (from < 0 || to > line.length() || from >= to) {
-      return Optional.empty();
-    }
-    String under = line.substring(from, to);
-    if (under.equals(x.text())) {
+    String under = under(source, r);
+    if (under == null || under.equals(x.text())) {
       return Optional.empty();
     }
     if (WORD.matcher(under).matches() && WORD.matcher(x.text()).matches()) {
@@ -123,6 +110,17 @@ public final class QuickFixes {
       return fix("Change " + under + " to " + x.text(), r, x.text());
     }
     return fix("Write '" + x.text() + "'", r, x.text());
+  }
+
+  /** The text {@code r} covers in {@code source}; null unless it is a non-empty part of a line. */
+  private static String under(SourceFile source, TextRange r) {
+    if (r.startLine() != r.endLine()) {
+      return null;
+    }
+    String line = source.line(r.startLine());
+    int from = r.startColumn() - 1;
+    int to = r.endColumn() - 1;
+    return from < 0 || to > line.length() || from >= to ? null : line.substring(from, to);
   }
 
   private static Optional<Fix> fix(String title, TextRange r, String text) {
