@@ -55,6 +55,17 @@ final class SyntaxDiagnostics {
               + SyntaxErrors.printable(before.getText())
               + AT_THE_END_OF_THE_LINE);
     }
+    if (NEEDS_MORE.contains(t.getType()) && lastOfItsLine(tokens, t)) {
+      // the parser gave up at the line's last word ('count tenant where', 'for tenant,'), the
+      // next line one of its own: the line ended too early, said after that word, not at it
+      return Diagnostic.error(
+          Tokens.span(source, t),
+          "expected "
+              + AFTER_LAST.getOrDefault(t.getType(), "more")
+              + " after '"
+              + SyntaxErrors.printable(t.getText())
+              + AT_THE_END_OF_THE_LINE);
+    }
     Token open =
         before != null && before.getLine() < t.getLine()
             ? Parens.openAt(tokens.getTokens(), before)
@@ -306,6 +317,35 @@ final class SyntaxDiagnostics {
           CriteriaLexer.EXCEPT,
           CriteriaLexer.FAMILY,
           CriteriaLexer.LPAREN);
+
+  /** What a word that cannot end a line asks for after it, where the parser's set says less. */
+  private static final java.util.Map<Integer, String> AFTER_LAST =
+      java.util.Map.of(
+          CriteriaLexer.WHERE, "a condition",
+          CriteriaLexer.WHEN, "a condition",
+          CriteriaLexer.AND, "a condition",
+          CriteriaLexer.OR, "a condition",
+          CriteriaLexer.NOT, "a condition",
+          CriteriaLexer.COMMA, "the next item of the list",
+          CriteriaLexer.FOR, "what the aggregate runs over ('tenant', 'workload in W', ...)");
+
+  /**
+   * Whether {@code t} is the last word of its line and the next word (if any) starts a line of
+   * criteria of its own or closes a block: nothing on a later line continues it.
+   */
+  private static boolean lastOfItsLine(CommonTokenStream tokens, Token t) {
+    for (int i = t.getTokenIndex() + 1; i < tokens.size(); i++) {
+      Token next = tokens.get(i);
+      if (next.getChannel() != Token.DEFAULT_CHANNEL) {
+        continue;
+      }
+      return next.getType() == Token.EOF
+          || next.getLine() > t.getLine()
+              && (Nesting.LINE_STARTS.contains(next.getType())
+                  || next.getType() == CriteriaLexer.RBRACE);
+    }
+    return true;
+  }
 
   /** Words that start an aggregate or a line and cannot end one ('value sum', 'value'). */
   private static final Set<Integer> OPENS_MORE =

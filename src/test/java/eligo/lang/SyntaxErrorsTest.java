@@ -68,4 +68,26 @@ class SyntaxErrorsTest {
     assertThat(half.message()).isEqualTo("expected a value after '>' at the end of the line");
     assertThat(half.span().line()).isEqualTo(17);
   }
+
+  @Test
+  void aLineLeftAtAWordThatNeedsMoreIsSaidAfterThatWord() throws Exception {
+    String value =
+        "    value count workload in AZURE where any tenant, month in window where acr > 0\n";
+    // before: "unexpected 'where'", as if the word were wrong rather than the line short
+    Diagnostic where = firstError(value, "    value count workload in AZURE where\n");
+    assertThat(where.message())
+        .isEqualTo("expected a condition after 'where' at the end of the line");
+    assertThat(where.span().line()).isEqualTo(17);
+    assertThat(where.span().column()).isEqualTo(35);
+    // and with a blank line before the next line, as a half-written rule is left
+    Diagnostic blank = firstError(value, "    value count workload in AZURE where\n\n");
+    assertThat(blank.message()).isEqualTo(where.message());
+    // before: "unexpected ','"
+    Diagnostic comma =
+        firstError(
+            "for tenant, workload in AZURE, month in TTM(M)\n", "for tenant, workload in AZURE,\n");
+    assertThat(comma.message())
+        .isEqualTo("expected the next item of the list after ',' at the end of the line");
+    assertThat(comma.span().line()).isEqualTo(49);
+  }
 }
