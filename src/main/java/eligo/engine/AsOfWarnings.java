@@ -22,9 +22,6 @@ final class AsOfWarnings {
    */
   static String asOfWarning(Integer given, int asOf, Dataset data) {
     int latest = data.latestUsageMonth();
-    if (latest == Month.NONE) {
-      return null;
-    }
     return asOfWarning(
         given,
         asOf,
@@ -39,9 +36,9 @@ final class AsOfWarnings {
    * holds no {@link Dataset} (Spark): the {@code earliest} and {@code latest} months with usage,
    * {@code afterEarliest}, the earliest after {@code earliest}, and {@code beforeLatest}, the
    * latest before {@code latest} ({@link Month#NONE} when there is none; {@code latest} NONE: usage
-   * has no rows, and nothing is said). Also said, whatever the as-of month: the earliest month is
-   * more than twelve months before the next, as when one row's year is mistyped (0026-06 for
-   * 2026-06).
+   * has no rows, said when the as-of month was given, the run going on). Also said, whatever the
+   * as-of month: the earliest month is more than twelve months before the next, as when one row's
+   * year is mistyped (0026-06 for 2026-06).
    */
   static String asOfWarning(
       Integer given, int asOf, int earliest, int afterEarliest, int beforeLatest, int latest) {
@@ -63,7 +60,13 @@ final class AsOfWarnings {
   private static String asOfOnly(
       Integer given, int asOf, int earliest, int beforeLatest, int latest) {
     if (latest == Month.NONE) {
-      return null;
+      // without --as-of the run stops and says so (DataFailure); with it, it would run on
+      return given == null
+          ? null
+          : "usage.csv has no rows: every measure of usage counts nothing as of "
+              + Month.format(asOf)
+              + ", so no node that reads usage is met; check that the export holds the"
+              + " month's usage";
     }
     if (given == null) {
       int before = beforeLatest;

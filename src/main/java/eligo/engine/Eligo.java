@@ -143,7 +143,7 @@ public final class Eligo {
    * holds no {@link Dataset} (Spark): the {@code earliest} and {@code latest} months with usage,
    * {@code afterEarliest}, the earliest after {@code earliest}, and {@code beforeLatest}, the
    * latest before {@code latest} ({@link Month#NONE} when there is none; {@code latest} NONE: usage
-   * has no rows, and nothing is said).
+   * has no rows, said when the as-of month was given).
    */
   public static String asOfWarning(
       Integer given, int asOf, int earliest, int afterEarliest, int beforeLatest, int latest) {

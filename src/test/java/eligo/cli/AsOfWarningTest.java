@@ -61,6 +61,20 @@ class AsOfWarningTest {
   }
 
   @Test
+  void aMonthGivenForAnEmptyUsageFileIsWarnedOf(@TempDir Path tmp) throws IOException {
+    Path data = sampleCopy(tmp);
+    List<String> usage = Files.readAllLines(data.resolve("usage.csv"));
+    Files.write(data.resolve("usage.csv"), usage.subList(0, 1)); // the header only
+    Ran r = run(tmp, data.toString(), "2026-09");
+    assertThat(r.code()).isZero();
+    assertThat(r.err())
+        .contains(
+            "eligo: warning: usage.csv has no rows: every measure of usage counts nothing as of"
+                + " 2026-09, so no node that reads usage is met; check that the export holds the"
+                + " month's usage");
+  }
+
+  @Test
   void summaryWarnsOfAMonthBeforeTheData() {
     Ran r = eligo("summary", "--criteria", "criteria", "--data", SAMPLE, "--as-of", "1999-01");
     assertThat(r.code()).isZero();
