@@ -54,6 +54,16 @@ public final class Slips {
     }
   }
 
+  /** Said of an amount that the fix of its separators leaves finer than a cent. */
+  private static final String CENTS =
+      ", and round it to the cent: money is exact to the cent, and the data refuse amounts finer"
+          + " than a cent";
+
+  /** Whether {@code amount} is money ({@code $...}) with more than two decimal places. */
+  private static boolean finerThanACent(String amount) {
+    return amount.matches("\\$[0-9]*\\.[0-9]{3,}");
+  }
+
   /** The slip that a syntax error at {@code t} is, or null. */
   static Slip at(TokenStream tokens, Token t) {
     Token before = visible(tokens, t, -1);
@@ -65,21 +75,24 @@ public final class Slips {
         && Tokens.touching(before, t)
         && Tokens.touching(t, after)
         && after.getType() == CriteriaLexer.NUMBER
-        && after.getText().matches("[0-9]{1,2}")
-        && before.getText().matches("\\$?[0-9]{1,3}(\\.[0-9]{3})*")) {
-      // '$10.000,50', '$10,50': a comma for the decimal point, as much of Europe writes amounts
+        && (after.getText().matches("[0-9]{1,2}")
+                && before.getText().matches("\\$?[0-9]{1,3}(\\.[0-9]{3})*")
+            || after.getText().matches("[0-9]+")
+                && before.getText().matches("\\$?[0-9]{1,3}(\\.[0-9]{3})+"))) {
+      // '$10.000,50', '$10,50': a comma for the decimal point, as much of Europe writes amounts;
+      // after a '.' between thousands, whatever the digits after the comma ('1.000,005')
       String written = before.getText() + "," + after.getText();
       String meant = before.getText().replace(".", "") + "." + after.getText();
-      return new Slip(
-          before,
+      String message =
           "'"
               + written
               + "' is written with ',' as the decimal point"
               + (before.getText().contains(".") ? " and '.' between thousands" : "")
               + ": here '.' is the decimal point, and no separator goes between thousands: write "
-              + meant,
-          after,
-          meant);
+              + meant;
+      return finerThanACent(meant)
+          ? new Slip(before, message + CENTS, after, null)
+          : new Slip(before, message, after, meant);
     }
     if (t.getType() == CriteriaLexer.COMMA
         && before != null
@@ -90,12 +103,14 @@ public final class Slips {
         && after.getType() == CriteriaLexer.NUMBER
         && after.getText().matches("[0-9]{3}(\\.[0-9]+)?")) {
       String written = before.getText() + "," + after.getText();
+      String meant = written.replace(",", "");
       return new Slip(
           t,
           "'"
               + written
               + "' has a thousands separator, which numbers here do not take: write "
-              + written.replace(",", ""));
+              + meant
+              + (finerThanACent(meant) ? CENTS : ""));
     }
     List<Token> title = unquotedTitle(tokens, t);
     if (title != null) {
