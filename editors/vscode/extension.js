@@ -20,7 +20,10 @@ async function start() {
   client = new LanguageClient('eligo', 'Eligo', serverOptions(), {
     documentSelector: [
       { scheme: 'file', language: 'eligo-criteria' },
-      { scheme: 'file', language: 'eligo-cases' }
+      { scheme: 'file', language: 'eligo-cases' },
+      // a new editor not saved yet: checked alone by the server
+      { scheme: 'untitled', language: 'eligo-criteria' },
+      { scheme: 'untitled', language: 'eligo-cases' }
     ]
   });
   await client.start();

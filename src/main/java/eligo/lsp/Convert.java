@@ -39,7 +39,7 @@ final class Convert {
     try {
       URI u = URI.create(uri);
       if (!"file".equals(u.getScheme())) {
-        throw invalid("only file: URIs are served, not " + uri);
+        throw invalid("only file: and untitled: URIs are served, not " + uri);
       }
       return Path.of(u).toAbsolutePath().normalize();
     } catch (IllegalArgumentException | java.nio.file.FileSystemNotFoundException e) {
@@ -78,8 +78,11 @@ final class Convert {
         at.toProtocol(r.startLine(), r.startColumn()), at.toProtocol(r.endLine(), r.endColumn()));
   }
 
-  static Location location(SourceLocation l, TextPositions at) {
-    return new Location(l.file().toUri().toString(), range(l.range(), at));
+  /**
+   * A place of the service's as the protocol's, in the document the client knows as {@code uri}.
+   */
+  static Location location(SourceLocation l, String uri, TextPositions at) {
+    return new Location(uri, range(l.range(), at));
   }
 
   static Diagnostic diagnostic(Problem p, TextPositions at) {

@@ -68,8 +68,8 @@ final class CriteriaDocuments implements TextDocumentService {
           });
   private final Map<Path, ScheduledFuture<?>> pending = new ConcurrentHashMap<>();
 
-  /** The URI each open document was given by the client, so diagnostics go back under it. */
-  private final Map<Path, String> uris = new ConcurrentHashMap<>();
+  /** The files of the client's documents, and back. */
+  private final DocumentUris uris = DocumentUris.ofThisProcess();
 
   /** Files that were last sent problems, to clear them when they have none. */
   private final Set<Path> shown = ConcurrentHashMap.newKeySet();
@@ -90,15 +90,14 @@ final class CriteriaDocuments implements TextDocumentService {
     if (doc == null || doc.getUri() == null || doc.getText() == null) {
       throw Convert.invalid("didOpen needs textDocument.uri and textDocument.text");
     }
-    Path p = Convert.path(doc.getUri());
-    uris.put(p, doc.getUri());
+    Path p = uris.opened(doc.getUri(), doc.getLanguageId());
     service.workspace().open(p, withoutByteOrderMark(doc.getText()));
     schedule(p);
   }
 
   @Override
   public void didChange(DidChangeTextDocumentParams params) {
-    Path p = Convert.path(params.getTextDocument());
+    Path p = uris.path(params.getTextDocument());
     List<TextDocumentContentChangeEvent> changes = params.getContentChanges();
     if (changes != null && !changes.isEmpty()) {
       String text = service.workspace().text(p);
@@ -144,15 +143,15 @@ final class CriteriaDocuments implements TextDocumentService {
 
   @Override
   public void didClose(DidCloseTextDocumentParams params) {
-    Path p = Convert.path(params.getTextDocument());
+    Path p = uris.path(params.getTextDocument());
     service.workspace().close(p);
     schedule(p);
-    uris.remove(p);
+    uris.closed(p);
   }
 
   @Override
   public void didSave(DidSaveTextDocumentParams params) {
-    schedule(Convert.path(params.getTextDocument()));
+    schedule(uris.path(params.getTextDocument()));
   }
 
   private void schedule(Path file) {
@@ -173,7 +172,7 @@ final class CriteriaDocuments implements TextDocumentService {
       Map<Path, List<Problem>> problems = service.diagnostics(file);
       Set<Path> now = new HashSet<>();
       for (Map.Entry<Path, List<Problem>> e : problems.entrySet()) {
-        if (!e.getValue().isEmpty() || shown.contains(e.getKey()) || uris.containsKey(e.getKey())) {
+        if (!e.getValue().isEmpty() || shown.contains(e.getKey()) || uris.known(e.getKey())) {
           TextPositions at = positions(e.getKey());
           List<org.eclipse.lsp4j.Diagnostic> list =
               e.getValue().stream().map(d -> Convert.diagnostic(d, at)).toList();
@@ -209,14 +208,14 @@ final class CriteriaDocuments implements TextDocumentService {
   }
 
   private String uri(Path p) {
-    return uris.getOrDefault(p, p.toUri().toString());
+    return uris.uri(p);
   }
 
   @Override
   public CompletableFuture<List<? extends TextEdit>> formatting(DocumentFormattingParams params) {
     return CompletableFuture.supplyAsync(
         () -> {
-          Path p = Convert.path(params.getTextDocument());
+          Path p = uris.path(params.getTextDocument());
           LanguageService.Formatting f = service.format(p);
           String old = service.workspace().text(p);
           if (f.text() == null || old == null || f.text().equals(old)) {
@@ -232,7 +231,7 @@ final class CriteriaDocuments implements TextDocumentService {
       DocumentSymbolParams params) {
     return CompletableFuture.supplyAsync(
         () -> {
-          Path p = Convert.path(params.getTextDocument());
+          Path p = uris.path(params.getTextDocument());
           TextPositions at = positions(p);
           List<Either<SymbolInformation, DocumentSymbol>> out = new ArrayList<>();
           service.symbols(p).forEach(s -> out.add(Either.forRight(Convert.symbol(s, at))));
@@ -245,11 +244,11 @@ final class CriteriaDocuments implements TextDocumentService {
       definition(DefinitionParams params) {
     return CompletableFuture.supplyAsync(
         () -> {
-          Path p = Convert.path(params.getTextDocument());
+          Path p = uris.path(params.getTextDocument());
           int[] place = Convert.place(params, positions(p));
           List<Location> out =
               service.definition(p, place[0], place[1]).stream()
-                  .map(l -> Convert.location(l, positions(l.file())))
+                  .map(l -> Convert.location(l, uris.uri(l.file()), positions(l.file())))
                   .toList();
           return Either.forLeft(out);
         });
@@ -258,26 +257,26 @@ final class CriteriaDocuments implements TextDocumentService {
   @Override
   public CompletableFuture<List<? extends Location>> references(ReferenceParams params) {
     return CompletableFuture.supplyAsync(
-        () -> EditRequests.references(service, this::positions, params));
+        () -> EditRequests.references(service, uris, this::positions, params));
   }
 
   @Override
   public CompletableFuture<List<Either<Command, CodeAction>>> codeAction(CodeActionParams params) {
     return CompletableFuture.supplyAsync(
-        () -> EditRequests.quickFixes(service, this::positions, params));
+        () -> EditRequests.quickFixes(service, uris, this::positions, params));
   }
 
   @Override
   public CompletableFuture<WorkspaceEdit> rename(RenameParams params) {
     return CompletableFuture.supplyAsync(
-        () -> EditRequests.rename(service, this::positions, params));
+        () -> EditRequests.rename(service, uris, this::positions, params));
   }
 
   @Override
   public CompletableFuture<Hover> hover(HoverParams params) {
     return CompletableFuture.supplyAsync(
         () -> {
-          Path p = Convert.path(params.getTextDocument());
+          Path p = uris.path(params.getTextDocument());
           TextPositions at = positions(p);
           int[] place = Convert.place(params, at);
           return service
@@ -296,7 +295,7 @@ final class CriteriaDocuments implements TextDocumentService {
       CompletionParams params) {
     return CompletableFuture.supplyAsync(
         () -> {
-          Path p = Convert.path(params.getTextDocument());
+          Path p = uris.path(params.getTextDocument());
           int[] place = Convert.place(params, positions(p));
           List<CompletionItem> items =
               service.completion(p, place[0], place[1]).stream().map(Convert::completion).toList();

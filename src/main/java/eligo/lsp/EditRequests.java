@@ -35,19 +35,25 @@ final class EditRequests {
   private EditRequests() {}
 
   static List<Location> references(
-      LanguageService service, Function<Path, TextPositions> positions, ReferenceParams params) {
-    Path p = Convert.path(params.getTextDocument());
+      LanguageService service,
+      DocumentUris uris,
+      Function<Path, TextPositions> positions,
+      ReferenceParams params) {
+    Path p = uris.path(params.getTextDocument());
     int[] place = Convert.place(params, positions.apply(p));
     boolean declaration = params.getContext() != null && params.getContext().isIncludeDeclaration();
     return service.references(p, place[0], place[1], declaration).stream()
-        .map(l -> Convert.location(l, positions.apply(l.file())))
+        .map(l -> Convert.location(l, uris.uri(l.file()), positions.apply(l.file())))
         .toList();
   }
 
   /** The quick fixes on the lines of the request's range, each an edit of its document. */
   static List<Either<Command, CodeAction>> quickFixes(
-      LanguageService service, Function<Path, TextPositions> positions, CodeActionParams params) {
-    Path p = Convert.path(params.getTextDocument());
+      LanguageService service,
+      DocumentUris uris,
+      Function<Path, TextPositions> positions,
+      CodeActionParams params) {
+    Path p = uris.path(params.getTextDocument());
     TextPositions at = positions.apply(p);
     Range r = params.getRange();
     if (r == null || r.getStart() == null || r.getEnd() == null) {
@@ -55,7 +61,7 @@ final class EditRequests {
     }
     int[] start = at.toService(r.getStart());
     int[] end = at.toService(r.getEnd());
-    String uri = p.toUri().toString();
+    String uri = uris.uri(p);
     List<Either<Command, CodeAction>> out = new ArrayList<>();
     for (QuickFixes.Fix f :
         service.quickFixes(p, new TextRange(start[0], start[1], end[0], end[1]))) {
@@ -71,8 +77,11 @@ final class EditRequests {
 
   /** The new name at every place of the renamed one; a refused rename is a request failure. */
   static WorkspaceEdit rename(
-      LanguageService service, Function<Path, TextPositions> positions, RenameParams params) {
-    Path p = Convert.path(params.getTextDocument());
+      LanguageService service,
+      DocumentUris uris,
+      Function<Path, TextPositions> positions,
+      RenameParams params) {
+    Path p = uris.path(params.getTextDocument());
     int[] place = Convert.place(params, positions.apply(p));
     Rename.Plan plan = service.rename(p, place[0], place[1], params.getNewName());
     if (plan.refused() != null) {
@@ -83,7 +92,7 @@ final class EditRequests {
     Map<String, List<TextEdit>> edits = new TreeMap<>();
     for (SourceLocation l : plan.places()) {
       edits
-          .computeIfAbsent(l.file().toUri().toString(), k -> new ArrayList<>())
+          .computeIfAbsent(uris.uri(l.file()), k -> new ArrayList<>())
           .add(
               new TextEdit(
                   Convert.range(l.range(), positions.apply(l.file())), params.getNewName()));

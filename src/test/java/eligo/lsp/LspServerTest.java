@@ -325,6 +325,80 @@ class LspServerTest {
         .doesNotContain("AZURE", "acr", "where");
   }
 
+  /** The next diagnostics published for the document {@code docUri}. */
+  private PublishDiagnosticsParams nextFor(String docUri) throws InterruptedException {
+    while (true) {
+      PublishDiagnosticsParams p = published.poll(10, TimeUnit.SECONDS);
+      assertThat(p).as("diagnostics published for " + docUri).isNotNull();
+      if (p.getUri().equals(docUri)) {
+        return p;
+      }
+    }
+  }
+
+  /**
+   * A new editor not saved yet (an untitled: URI, criteria pasted in): checked alone, its problems
+   * published under its own URI, and its requests answered there; before, every request on it was
+   * refused ('only file: URIs are served') and the editor showed no problem at all.
+   */
+  @Test
+  void anUntitledDocumentIsCheckedAloneUnderItsOwnUri() throws Exception {
+    String untitled = "untitled:Untitled-1";
+    String text =
+        "define threshold = $1000\n\n"
+            + "area a \"A\" {\n"
+            + "  gate g \"G\" {\n"
+            + "    criteria \"At least {threshold}\"\n"
+            + "    value sum acr at M for tenant, workload\n"
+            + "    met when value >=\n"
+            + "  }\n"
+            + "}\n";
+    server
+        .getTextDocumentService()
+        .didOpen(
+            new DidOpenTextDocumentParams(
+                new TextDocumentItem(untitled, "eligo-criteria", 1, text)));
+    PublishDiagnosticsParams p = nextFor(untitled);
+    assertThat(p.getDiagnostics()).hasSize(1);
+    assertThat(p.getDiagnostics().get(0).getMessage())
+        .isEqualTo("expected a value after '>=' at the end of the line");
+    assertThat(p.getDiagnostics().get(0).getRange().getStart().getLine()).isEqualTo(6);
+    // fixed: the problem is cleared under the same URI
+    String fixed = text.replace("met when value >=\n", "met when value >= threshold\n");
+    server
+        .getTextDocumentService()
+        .didChange(
+            new DidChangeTextDocumentParams(
+                new VersionedTextDocumentIdentifier(untitled, 2),
+                List.of(new TextDocumentContentChangeEvent(fixed))));
+    assertThat(nextFor(untitled).getDiagnostics()).isEmpty();
+    // go to the definition of 'threshold': in the untitled document itself
+    int line = lineOf(fixed, "met when");
+    List<? extends Location> to =
+        server
+            .getTextDocumentService()
+            .definition(
+                new DefinitionParams(
+                    new TextDocumentIdentifier(untitled),
+                    new Position(line, charOf(fixed, line, "threshold") + 2)))
+            .get(10, TimeUnit.SECONDS)
+            .getLeft();
+    assertThat(to).hasSize(1);
+    assertThat(to.get(0).getUri()).isEqualTo(untitled);
+    assertThat(to.get(0).getRange().getStart().getLine()).isZero();
+    // an untitled URI no editor opened is a clear error, and nothing is read for it
+    CompletableFuture<Object> unopened =
+        client
+            .getRemoteEndpoint()
+            .request(
+                "textDocument/documentSymbol",
+                Map.of("textDocument", Map.of("uri", "untitled:../../etc/passwd")));
+    assertThatThrownBy(() -> unopened.get(10, TimeUnit.SECONDS))
+        .cause()
+        .isInstanceOf(ResponseErrorException.class)
+        .hasMessageContaining("is not open");
+  }
+
   @Test
   void aMalformedRequestGetsAnErrorAndTheServerGoesOn() throws Exception {
     CompletableFuture<Object> bad =
