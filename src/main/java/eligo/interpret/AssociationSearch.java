@@ -24,10 +24,19 @@ final class AssociationSearch {
   private final Lookups lookups;
   private final Evaluation silent;
 
-  AssociationSearch(Dataset data, Lookups lookups) {
+  /** Per result node, the parts of its value this search reads; null when not such a count. */
+  private final Shape[] shapes;
+
+  /** A search over the values of {@code resultNodes}, by result index. */
+  AssociationSearch(Dataset data, Lookups lookups, List<Ir.Node> resultNodes) {
     this.data = data;
     this.lookups = lookups;
     this.silent = new Evaluation(data, lookups, null);
+    this.shapes = new Shape[resultNodes.size()];
+    for (int i = 0; i < shapes.length; i++) {
+      Ir.Expr value = resultNodes.get(i).value();
+      shapes[i] = shape(value instanceof Ir.Net net ? net.body() : value);
+    }
   }
 
   /** The parts of a count of association types this search reads; null when not one. */
@@ -41,12 +50,12 @@ final class AssociationSearch {
       Ir.Associated associated) {}
 
   /**
-   * The counted associations of {@code customer} at {@code asOf} for a node of value {@code value},
-   * in the order of the data (tenant, workload, row); null when the value is not a count of
-   * association types of the form above.
+   * The counted associations of {@code customer} at {@code asOf} for result node {@code i}, in the
+   * order of the data (tenant, workload, row); null when its value is not a count of association
+   * types of the form above.
    */
-  List<Interpreter.Counted> counted(Ir.Expr value, int customer, int asOf) {
-    Shape s = shape(value instanceof Ir.Net net ? net.body() : value);
+  List<Interpreter.Counted> counted(int i, int customer, int asOf) {
+    Shape s = shapes[i];
     if (s == null) {
       return null;
     }

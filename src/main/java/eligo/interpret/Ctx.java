@@ -127,6 +127,26 @@ final class Ctx implements Interpreter.Scope {
     return false;
   }
 
+  @Override
+  public int valueOr(Ir.Var v, int otherwise) {
+    for (Ctx b = this; b.var != null; b = b.outer) {
+      if (b.var.id() == v.id()) {
+        return lookup(v);
+      }
+    }
+    return otherwise;
+  }
+
+  @Override
+  public int innermostOf(Ir.Dim dim, int otherwise) {
+    for (Ctx b = this; b.var != null; b = b.outer) {
+      if (b.var.dim() == dim) {
+        return b.value;
+      }
+    }
+    return otherwise;
+  }
+
   int lookup(Ir.Var v) {
     for (Ctx b = this; b.var != null; b = b.outer) {
       if (b.var.id() == v.id()) {

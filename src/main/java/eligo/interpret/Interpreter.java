@@ -98,6 +98,18 @@ public final class Interpreter implements AreaEvaluator {
 
     /** Whether {@code var} is bound here. */
     boolean binds(Ir.Var var);
+
+    /**
+     * The value bound to {@code var}, as {@link #valueOf}, or {@code otherwise} when it is not
+     * bound here: {@link #binds} and {@link #valueOf} in one look.
+     */
+    int valueOr(Ir.Var var, int otherwise);
+
+    /**
+     * The value bound to the innermost variable of dimension {@code dim}, or {@code otherwise} when
+     * none is bound.
+     */
+    int innermostOf(Ir.Dim dim, int otherwise);
   }
 
   /**
@@ -158,7 +170,7 @@ public final class Interpreter implements AreaEvaluator {
       this.lookups = prepared(area, data);
     }
     this.evaluation = new Evaluation(data, lookups, listener, skipAbsent);
-    this.associations = new AssociationSearch(data, lookups);
+    this.associations = new AssociationSearch(data, lookups, resultNodes);
   }
 
   /** The masks and rates of {@code area}'s result nodes over {@code data}, the area checked. */
@@ -252,7 +264,7 @@ public final class Interpreter implements AreaEvaluator {
    * it.
    */
   public List<Counted> countedAssociations(int i, int customer, int asOf) {
-    return associations.counted(resultNodes.get(i).value(), customer, asOf);
+    return associations.counted(i, customer, asOf);
   }
 
   @Override

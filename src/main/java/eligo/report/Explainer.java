@@ -30,6 +30,12 @@ public final class Explainer {
   /** The nodes whose explanation an earlier node of the customer gave ({@link #explainNotMet}). */
   private final ExplainedTwins twins;
 
+  /** Per area, the outcome of the customer being explained, kept for the next. */
+  private final NodeResults[] results;
+
+  /** Per area, per result index: whether its twin gave its view ({@link #fromOutcome}). */
+  private final boolean[][] twinned;
+
   /** Per area, per result index: the result indexes of the gates before it in its branch. */
   private final List<int[][]> gatesBefore;
 
@@ -80,6 +86,13 @@ public final class Explainer {
             ? new NodeWords(data, recorder, qualifying)
             : earlier.nodeWords.over(data, recorder);
     this.twins = new ExplainedTwins(outcome.areas);
+    this.results = new NodeResults[outcome.areas.size()];
+    this.twinned = new boolean[outcome.areas.size()][];
+    for (int ai = 0; ai < results.length; ai++) {
+      Outcome.AreaOutcome a = outcome.areas.get(ai);
+      results[ai] = new NodeResults(a.nodes.size(), a.partnerNodes.size());
+      twinned[ai] = new boolean[a.nodes.size()];
+    }
     if (earlier != null) {
       this.gatesBefore = earlier.gatesBefore;
       for (int ai = 0; ai < outcome.areas.size(); ai++) {
@@ -147,9 +160,11 @@ public final class Explainer {
       if (areaIds != null && !areaIds.contains(a.area.id())) {
         continue;
       }
-      NodeResults r = new NodeResults(a.nodes.size(), a.partnerNodes.size());
+      // every node's outcome is written again below, and every node's twinned
+      NodeResults r = results[ai];
       recorder.start(c, m);
-      boolean[] twinned = new boolean[a.nodes.size()];
+      boolean[] twinned = this.twinned[ai];
+      java.util.Arrays.fill(twinned, false);
       if (notMetOnly) {
         fromOutcome(a, ai, c, m, noTenant, r, twinned);
       } else {
@@ -234,7 +249,7 @@ public final class Explainer {
       r.value[i] = a.value(c, i);
       r.current[i] = a.current(c, i);
       r.baseline[i] = a.baseline(c, i);
-      NodeTrace t = new NodeTrace(recorder.shapes.of(n), data, c);
+      NodeTrace t = new NodeTrace(recorder.shapes.of(n));
       if (status == NodeResults.NOT_EVALUATED) {
         for (int g : gatesBefore.get(ai)[i]) {
           if (a.status(c, g) != NodeResults.MET) {

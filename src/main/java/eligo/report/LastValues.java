@@ -7,17 +7,26 @@ import java.util.Arrays;
  * The last value the interpreter told of each expression (a number, or whether a condition held),
  * by the expression itself (identity): an open-addressing table of primitive values, as the
  * explainer's listener is told one per number and condition computed, by the million.
+ *
+ * <p>Forgetting every value ({@link #clear}, once per area of each customer explained) keeps the
+ * expressions and only makes their values stale: a value counts when its stamp is the current
+ * generation. The expressions are those of the criteria, so the table stops growing.
  */
 final class LastValues {
   private Ir.Expr[] keys = new Ir.Expr[256];
   private long[] values = new long[256];
+
+  /** Per slot, the generation its value was noted in. */
+  private int[] stamps = new int[256];
+
+  private int generation = 1;
   private int size;
 
   /** Forgets every value. */
   void clear() {
-    if (size > 0) {
-      Arrays.fill(keys, null);
-      size = 0;
+    if (++generation == 0) { // wrapped: no stamp may look current
+      Arrays.fill(stamps, 0);
+      generation = 1;
     }
   }
 
@@ -28,11 +37,13 @@ final class LastValues {
       Ir.Expr k = keys[i];
       if (k == e) {
         values[i] = value;
+        stamps[i] = generation;
         return;
       }
       if (k == null) {
         keys[i] = e;
         values[i] = value;
+        stamps[i] = generation;
         if (++size * 2 > keys.length) {
           grow();
         }
@@ -69,7 +80,7 @@ final class LastValues {
     for (int i = slot(e, mask); ; i = (i + 1) & mask) {
       Ir.Expr k = keys[i];
       if (k == e) {
-        return i;
+        return stamps[i] == generation ? i : -1;
       }
       if (k == null) {
         return -1;
@@ -85,12 +96,20 @@ final class LastValues {
   private void grow() {
     Ir.Expr[] oldKeys = keys;
     long[] oldValues = values;
+    int[] oldStamps = stamps;
     keys = new Ir.Expr[2 * oldKeys.length];
     values = new long[2 * oldKeys.length];
-    size = 0;
-    for (int i = 0; i < oldKeys.length; i++) {
-      if (oldKeys[i] != null) {
-        put(oldKeys[i], oldValues[i]);
+    stamps = new int[2 * oldKeys.length];
+    int mask = keys.length - 1;
+    for (int j = 0; j < oldKeys.length; j++) {
+      if (oldKeys[j] != null) {
+        int i = slot(oldKeys[j], mask);
+        while (keys[i] != null) {
+          i = (i + 1) & mask;
+        }
+        keys[i] = oldKeys[j];
+        values[i] = oldValues[j];
+        stamps[i] = oldStamps[j];
       }
     }
   }

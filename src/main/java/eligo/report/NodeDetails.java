@@ -30,22 +30,24 @@ final class NodeDetails {
    * The rows of the node's tenants or workloads (its details) from its trace {@code t}: what each
    * had as of the month and, for a net node, a year before; at most {@value #MAX_DETAILS}.
    */
-  static Rows of(Ir.Node n, NodeTrace t, Dataset data) {
+  static Rows of(Ir.Node n, NodeTrace t, Dataset data, int[] workloadsByName) {
     List<CustomerView.Detail> rows = new ArrayList<>();
-    if (t.detailVar == null) {
+    int size = t.facts[0].length;
+    if (t.detailVar == null || size == 0) {
       return new Rows(rows, 0);
     }
     // the keys with a fact on either side, in the order of their labels (a customer has a few
-    // tenants, a node some workloads: sorted in place rather than through a sorted map)
-    int size = t.facts[0].length;
+    // tenants, sorted in place rather than through a sorted map; the workloads are in that order)
+    boolean byWorkload = t.detailVar.dim() == Ir.Dim.WORKLOAD;
     int[] keys = new int[size];
     String[] labels = new String[size];
     int count = 0;
-    for (int k = 0; k < size; k++) {
+    for (int j = 0; j < size; j++) {
+      int k = byWorkload ? workloadsByName[j] : j;
       if (t.facts[0][k] != null || t.facts[1][k] != null) {
         String label = label(data, t.detailVar, t.base + k);
         int at = count++;
-        while (at > 0 && Texts.CODE_POINT_ORDER.compare(labels[at - 1], label) > 0) {
+        while (!byWorkload && at > 0 && Texts.CODE_POINT_ORDER.compare(labels[at - 1], label) > 0) {
           labels[at] = labels[at - 1];
           keys[at] = keys[at - 1];
           at--;
@@ -69,6 +71,26 @@ final class NodeDetails {
       }
     }
     return new Rows(rows, leftOut);
+  }
+
+  /**
+   * The workloads of {@code data}'s catalog (indexes) in the order of their names, as details rows
+   * are: the same for every customer of datasets that share the catalogs.
+   */
+  static int[] workloadsByName(Dataset data) {
+    Integer[] order = new Integer[data.workloadCount()];
+    for (int w = 0; w < order.length; w++) {
+      order[w] = w;
+    }
+    // stable, as the insertion of the rows was
+    java.util.Arrays.sort(
+        order,
+        (a, b) -> Texts.CODE_POINT_ORDER.compare(data.workloadName(a), data.workloadName(b)));
+    int[] out = new int[order.length];
+    for (int k = 0; k < out.length; k++) {
+      out[k] = order[k];
+    }
+    return out;
   }
 
   /** What a tenant or workload had on one side, or null when nothing worth showing. */

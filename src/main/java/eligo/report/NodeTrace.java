@@ -123,6 +123,18 @@ final class NodeTrace {
     this.facts = size == 0 ? NO_FACTS : new Fact[][] {new Fact[size], new Fact[size]};
   }
 
+  /**
+   * The trace of a node whose outcome the run gave, not evaluated again ({@link
+   * Explainer#explainNotMet}): nothing counted, summed or compared, so no facts to make room for.
+   */
+  NodeTrace(Shape shape) {
+    this.top = shape.top;
+    this.detailVar = shape.detailVar;
+    this.detailVarOnTop = shape.detailVarOnTop;
+    this.base = 0;
+    this.facts = NO_FACTS;
+  }
+
   private static final Fact[][] NO_FACTS = {new Fact[0], new Fact[0]};
 
   /**

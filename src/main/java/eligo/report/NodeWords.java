@@ -9,6 +9,7 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * The view of one node of a customer that the {@link Explainer} traced: its outcome, value, current
@@ -39,6 +40,17 @@ final class NodeWords {
   /** Per condition, its relative growths in words. */
   private final GrowthWords growths;
 
+  /**
+   * Per node, its view for the last customer whose gate {@code gate} stopped it for reason {@code
+   * reason}: it depends on nothing else.
+   */
+  private record Stopped(Ir.Node gate, String reason, CustomerView.Node view) {}
+
+  private final Map<Ir.Node, Stopped> stopped;
+
+  /** The workloads of the catalog in the order of their names ({@link NodeDetails}). */
+  private final int[] workloadsByName;
+
   /** Words for the customers of {@code data}, told by {@code recorder}; see {@link ReasonWords}. */
   NodeWords(Dataset data, TraceRecorder recorder, boolean qualifying) {
     this(
@@ -47,7 +59,9 @@ final class NodeWords {
         new ReasonWords(data, qualifying),
         new IdentityHashMap<>(),
         new IdentityHashMap<>(),
-        new GrowthWords());
+        new GrowthWords(),
+        new IdentityHashMap<>(),
+        NodeDetails.workloadsByName(data));
   }
 
   private NodeWords(
@@ -56,13 +70,17 @@ final class NodeWords {
       ReasonWords reasons,
       Map<Object, String> words,
       Map<Ir.Expr, AtLeastWords.Found> atLeasts,
-      GrowthWords growths) {
+      GrowthWords growths,
+      Map<Ir.Node, Stopped> stopped,
+      int[] workloadsByName) {
     this.data = data;
     this.recorder = recorder;
     this.reasons = reasons;
     this.words = words;
     this.atLeasts = atLeasts;
     this.growths = growths;
+    this.stopped = stopped;
+    this.workloadsByName = workloadsByName;
   }
 
   /**
@@ -72,7 +90,8 @@ final class NodeWords {
    * kept.
    */
   NodeWords over(Dataset other, TraceRecorder recorder) {
-    return new NodeWords(other, recorder, reasons.over(other), words, atLeasts, growths);
+    return new NodeWords(
+        other, recorder, reasons.over(other), words, atLeasts, growths, stopped, workloadsByName);
   }
 
   /** Whether a count's why says what qualifies. */
@@ -90,24 +109,30 @@ final class NodeWords {
     byte status = r.status[i];
     String detailsBy = n.details().isEmpty() ? null : DETAILS_BY[n.details().get(0).ordinal()];
     if (status == NodeResults.NOT_EVALUATED) {
+      // most nodes of most customers: the same view as the last customer's when their gate and its
+      // reason are the same
+      String gateReason = recorder.reasons.get(t.stoppedBy);
+      Stopped last = stopped.get(n);
+      if (last != null && last.gate == t.stoppedBy && Objects.equals(last.reason, gateReason)) {
+        return last.view;
+      }
       String why =
-          "not evaluated: gate '"
-              + t.stoppedBy.title()
-              + "' was not met ("
-              + recorder.reasons.get(t.stoppedBy)
-              + ")";
-      return new CustomerView.Node(
-          n.id(),
-          Explainer.kind(n),
-          n.title(),
-          n.criteria(),
-          "not_evaluated",
-          null,
-          "",
-          why,
-          detailsBy,
-          List.of(),
-          0);
+          "not evaluated: gate '" + t.stoppedBy.title() + "' was not met (" + gateReason + ")";
+      CustomerView.Node view =
+          new CustomerView.Node(
+              n.id(),
+              Explainer.kind(n),
+              n.title(),
+              n.criteria(),
+              "not_evaluated",
+              null,
+              "",
+              why,
+              detailsBy,
+              List.of(),
+              0);
+      stopped.put(n, new Stopped(t.stoppedBy, gateReason, view));
+      return view;
     }
     String current =
         n.isNet() && n.valueKind() != Ir.ValueKind.COUNT
@@ -125,7 +150,8 @@ final class NodeWords {
                     + Formats.month(m - 12)
                     + ")"
                 : Formats.value(n.valueKind(), n.unit(), r.value[i], n.scale());
-    String reason = reasons.of(n, t, r, i, c, m);
+    // the reason of a met node is in no why: neither its own nor that of a node its gate stops
+    String reason = status == NodeResults.MET ? null : reasons.of(n, t, r, i, c, m);
     recorder.reasons.put(n, reason);
     String why = null;
     String growth = growths.of(n, recorder.lastValue);
@@ -147,10 +173,10 @@ final class NodeWords {
     if (parts != null) {
       growth = growth == null ? parts : growth + "; " + parts;
     }
-    if (growth != null) {
-      reason = reason + "; " + growth;
-    }
     if (status == NodeResults.NOT_MET) {
+      if (growth != null) {
+        reason = reason + "; " + growth;
+      }
       String needed = words.get(n.met());
       if (needed == null && !words.containsKey(n.met())) {
         needed = Words.needed(n.met(), n.valueKind(), n.unit());
@@ -178,7 +204,7 @@ final class NodeWords {
     NodeDetails.Rows details =
         counted != null && !counted.isEmpty()
             ? NodeDetails.associations(counted, data, detailsBy)
-            : NodeDetails.of(n, t, data);
+            : NodeDetails.of(n, t, data, workloadsByName);
     return new CustomerView.Node(
         n.id(),
         Explainer.kind(n),

@@ -116,11 +116,15 @@ final class TraceRecorder implements Interpreter.Listener {
   }
 
   private Fact fact(Interpreter.Scope s, int side) {
-    if (current.detailVar == null || !s.binds(current.detailVar)) {
+    if (current.detailVar == null) {
+      return null;
+    }
+    int value = s.valueOr(current.detailVar, Integer.MIN_VALUE);
+    if (value == Integer.MIN_VALUE) {
       return null;
     }
     Fact[] facts = current.facts[side];
-    int k = s.valueOf(current.detailVar) - current.base;
+    int k = value - current.base;
     Fact f = facts[k];
     if (f == null) {
       f = new Fact();
@@ -241,11 +245,6 @@ final class TraceRecorder implements Interpreter.Listener {
 
   /** The innermost bound month, or {@link Month#NONE}. */
   private int monthOf(Interpreter.Scope s) {
-    for (Ir.Var v : s.bound()) {
-      if (v.dim() == Ir.Dim.MONTH) {
-        return s.valueOf(v);
-      }
-    }
-    return Month.NONE;
+    return s.innermostOf(Ir.Dim.MONTH, Month.NONE);
   }
 }
