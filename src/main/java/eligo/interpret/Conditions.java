@@ -113,9 +113,11 @@ final class Conditions implements Ir.Visitor<Boolean, Ctx> {
 
   @Override
   public Boolean visit(Ir.Compare k, Ctx c) {
-    int scale = Math.max(k.left().scale(), k.right().scale());
-    long l = Evaluation.align(ev.num(k.left(), c), k.left().scale(), scale);
-    long r = Evaluation.align(ev.num(k.right(), c), k.right().scale(), scale);
+    int leftScale = k.left().scale();
+    int rightScale = k.right().scale();
+    int scale = Math.max(leftScale, rightScale);
+    long l = Evaluation.align(ev.num(k.left(), c), leftScale, scale);
+    long r = Evaluation.align(ev.num(k.right(), c), rightScale, scale);
     return k.op().test(l, r);
   }
 

@@ -128,6 +128,11 @@ final class Ctx implements Interpreter.Scope {
   }
 
   @Override
+  public boolean bindsAny() {
+    return var != null;
+  }
+
+  @Override
   public int valueOr(Ir.Var v, int otherwise) {
     for (Ctx b = this; b.var != null; b = b.outer) {
       if (b.var.id() == v.id()) {
@@ -149,7 +154,7 @@ final class Ctx implements Interpreter.Scope {
 
   int lookup(Ir.Var v) {
     for (Ctx b = this; b.var != null; b = b.outer) {
-      if (b.var.id() == v.id()) {
+      if (b.var == v || b.var.id() == v.id()) { // mostly the very variable
         if (b.var.dim() != v.dim()) {
           throw new IllegalStateException(
               "variable " + describe(v) + " is bound as a " + b.var.dim());

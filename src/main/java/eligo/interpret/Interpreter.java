@@ -56,11 +56,12 @@ public final class Interpreter implements AreaEvaluator {
 
   /**
    * Observes an evaluation, for explanations: reports drawn from the very evaluation that decided
-   * the statuses. Called with every number and condition computed, in evaluation order, and with
-   * every node a gate stopped; but an {@code any ..., month in R where associated(t, w, month)}
-   * asks nothing of the months of a tenant and workload the data hold no association of (none can
-   * hold), so neither are they told; nor, in an interpreter {@link #explaining}, of the bindings of
-   * an {@code any} it leaves out.
+   * the statuses. Called with every number and condition computed, in evaluation order (a
+   * comparison's left side, then its right side, then the comparison), and with every node a gate
+   * stopped; but an {@code any ..., month in R where associated(t, w, month)} asks nothing of the
+   * months of a tenant and workload the data hold no association of (none can hold), so neither are
+   * they told; nor, in an interpreter {@link #explaining}, of the bindings of an {@code any} it
+   * leaves out.
    */
   public interface Listener {
     void number(Ir.Expr e, Scope scope, long value);
@@ -98,6 +99,12 @@ public final class Interpreter implements AreaEvaluator {
 
     /** Whether {@code var} is bound here. */
     boolean binds(Ir.Var var);
+
+    /**
+     * Whether any variable is bound here: the expression is evaluated inside a binder ({@code sum},
+     * {@code count}, {@code any} ...).
+     */
+    boolean bindsAny();
 
     /**
      * The value bound to {@code var}, as {@link #valueOf}, or {@code otherwise} when it is not

@@ -28,6 +28,11 @@ final class Numbers implements Ir.Visitor<Long, Ctx> {
 
   @Override
   public Long visit(Ir.MeasureAt m, Ctx c) {
+    return measureAt(m, c);
+  }
+
+  /** {@link #visit(Ir.MeasureAt, Ctx)}, unboxed. */
+  long measureAt(Ir.MeasureAt m, Ctx c) {
     int month = ev.month(m.month(), c);
     if (month == Month.NONE) {
       return 0L;
@@ -69,12 +74,22 @@ final class Numbers implements Ir.Visitor<Long, Ctx> {
 
   @Override
   public Long visit(Ir.If f, Ctx c) {
+    return ifThen(f, c);
+  }
+
+  /** {@link #visit(Ir.If, Ctx)}, unboxed. */
+  long ifThen(Ir.If f, Ctx c) {
     Ir.Expr taken = ev.bool(f.cond(), c) ? f.then() : f.otherwise();
     return Evaluation.align(ev.num(taken, c), taken.scale(), f.scale());
   }
 
   @Override
   public Long visit(Ir.Sum s, Ctx c) {
+    return sum(s, c);
+  }
+
+  /** {@link #visit(Ir.Sum, Ctx)}, unboxed. */
+  long sum(Ir.Sum s, Ctx c) {
     Total total = new Total(ev, s.where(), s.body());
     ev.forEachBinding(s.binders(), 0, c, total);
     return total.total;
@@ -133,6 +148,11 @@ final class Numbers implements Ir.Visitor<Long, Ctx> {
 
   @Override
   public Long visit(Ir.Count n, Ctx c) {
+    return count(n, c);
+  }
+
+  /** {@link #visit(Ir.Count, Ctx)}, unboxed. */
+  long count(Ir.Count n, Ctx c) {
     Total count = new Total(ev, n.where(), null);
     ev.forEachBinding(n.binders(), 0, c, count);
     return count.total;

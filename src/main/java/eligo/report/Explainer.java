@@ -108,6 +108,7 @@ public final class Explainer {
       for (Ir.Node n : a.nodes) {
         recorder.noteBands(n.value());
         recorder.noteBands(n.met());
+        recorder.noteReads(n);
       }
       int[][] before = new int[a.nodes.size()][];
       int i = 0;

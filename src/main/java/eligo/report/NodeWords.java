@@ -48,6 +48,22 @@ final class NodeWords {
 
   private final Map<Ir.Node, Stopped> stopped;
 
+  /**
+   * Per node, its view for the last customer of its status, value ({@code current} and {@code
+   * baseline} for a net) and reason as of {@code asOf}, when it has no details rows and no words of
+   * what was heard: it depends on nothing else.
+   */
+  private record Plain(
+      byte status,
+      long value,
+      long current,
+      long baseline,
+      int asOf,
+      String reason,
+      CustomerView.Node view) {}
+
+  private final Map<Ir.Node, Plain> plains;
+
   /** The workloads of the catalog in the order of their names ({@link NodeDetails}). */
   private final int[] workloadsByName;
 
@@ -61,6 +77,7 @@ final class NodeWords {
         new IdentityHashMap<>(),
         new GrowthWords(),
         new IdentityHashMap<>(),
+        new IdentityHashMap<>(),
         NodeDetails.workloadsByName(data));
   }
 
@@ -72,6 +89,7 @@ final class NodeWords {
       Map<Ir.Expr, AtLeastWords.Found> atLeasts,
       GrowthWords growths,
       Map<Ir.Node, Stopped> stopped,
+      Map<Ir.Node, Plain> plains,
       int[] workloadsByName) {
     this.data = data;
     this.recorder = recorder;
@@ -80,6 +98,7 @@ final class NodeWords {
     this.atLeasts = atLeasts;
     this.growths = growths;
     this.stopped = stopped;
+    this.plains = plains;
     this.workloadsByName = workloadsByName;
   }
 
@@ -91,7 +110,15 @@ final class NodeWords {
    */
   NodeWords over(Dataset other, TraceRecorder recorder) {
     return new NodeWords(
-        other, recorder, reasons.over(other), words, atLeasts, growths, stopped, workloadsByName);
+        other,
+        recorder,
+        reasons.over(other),
+        words,
+        atLeasts,
+        growths,
+        stopped,
+        plains,
+        workloadsByName);
   }
 
   /** Whether a count's why says what qualifies. */
@@ -134,6 +161,31 @@ final class NodeWords {
       stopped.put(n, new Stopped(t.stoppedBy, gateReason, view));
       return view;
     }
+    // the reason of a met node is in no why: neither its own nor that of a node its gate stops
+    String reason = status == NodeResults.MET ? null : reasons.of(n, t, r, i, c, m);
+    recorder.reasons.put(n, reason);
+    String growth = heard(n, c);
+    List<Interpreter.Counted> counted = interpreter.countedAssociations(i, c, m);
+    if (counted != null) {
+      AssociationRows.checkCount(
+          counted, data, n.isNet() ? r.current[i] : r.value[i], data.customerId(c), n.id());
+    }
+    // a node with no details rows and no words of what was heard (a met node taken from the
+    // outcome, mostly) has the view of the last customer with the same outcome and reason
+    boolean plain =
+        growth == null && (counted == null || counted.isEmpty()) && t.facts[0].length == 0;
+    if (plain) {
+      Plain last = plains.get(n);
+      if (last != null
+          && last.status == status
+          && last.value == r.value[i]
+          && last.current == r.current[i]
+          && last.baseline == r.baseline[i]
+          && last.asOf == m
+          && Objects.equals(last.reason, reason)) {
+        return last.view;
+      }
+    }
     String current =
         n.isNet() && n.valueKind() != Ir.ValueKind.COUNT
             ? Formats.growth(n.valueKind(), n.unit(), r.current[i], r.baseline[i], n.scale())
@@ -150,10 +202,56 @@ final class NodeWords {
                     + Formats.month(m - 12)
                     + ")"
                 : Formats.value(n.valueKind(), n.unit(), r.value[i], n.scale());
-    // the reason of a met node is in no why: neither its own nor that of a node its gate stops
-    String reason = status == NodeResults.MET ? null : reasons.of(n, t, r, i, c, m);
-    recorder.reasons.put(n, reason);
     String why = null;
+    if (status == NodeResults.NOT_MET) {
+      String needed = words.get(n.met());
+      if (needed == null && !words.containsKey(n.met())) {
+        needed = Words.needed(n.met(), n.valueKind(), n.unit());
+        words.put(n.met(), needed);
+      }
+      why =
+          (growth == null ? reason : reason + "; " + growth)
+              + (needed == null
+                  ? ""
+                  : "; needed: "
+                      + (!n.isNet()
+                          ? ""
+                          : n.valueKind() == Ir.ValueKind.COUNT ? "a net of " : "growth of ")
+                      + needed);
+    }
+    if (why == null && growth != null) {
+      // a growth shows both sides and the ratio, an 'at least' which conditions held, met or not
+      why = growth;
+    }
+    NodeDetails.Rows details =
+        counted != null && !counted.isEmpty()
+            ? NodeDetails.associations(counted, data, detailsBy)
+            : NodeDetails.of(n, t, data, workloadsByName);
+    CustomerView.Node view =
+        new CustomerView.Node(
+            n.id(),
+            Explainer.kind(n),
+            n.title(),
+            n.criteria(),
+            NodeResults.statusName(status),
+            Texts.plain(r.value[i], n.scale()),
+            current,
+            why,
+            counted != null && !counted.isEmpty() && detailsBy == null ? "workload" : detailsBy,
+            details.rows(),
+            details.leftOut());
+    if (plain) {
+      plains.put(n, new Plain(status, r.value[i], r.current[i], r.baseline[i], m, reason, view));
+    }
+    return view;
+  }
+
+  /**
+   * What the evaluation of node {@code n} of customer {@code c} found, as heard ({@link
+   * TraceRecorder#lastValue}, {@link TraceRecorder#lastHeld}), in words: its growths, its 'at
+   * least' and points, the parts of its condition; null when none.
+   */
+  private String heard(Ir.Node n, int c) {
     String growth = growths.of(n, recorder.lastValue);
     String atLeast =
         AtLeastWords.of(atLeasts.computeIfAbsent(n.met(), AtLeastWords::find), recorder.lastHeld);
@@ -173,50 +271,7 @@ final class NodeWords {
     if (parts != null) {
       growth = growth == null ? parts : growth + "; " + parts;
     }
-    if (status == NodeResults.NOT_MET) {
-      if (growth != null) {
-        reason = reason + "; " + growth;
-      }
-      String needed = words.get(n.met());
-      if (needed == null && !words.containsKey(n.met())) {
-        needed = Words.needed(n.met(), n.valueKind(), n.unit());
-        words.put(n.met(), needed);
-      }
-      why =
-          reason
-              + (needed == null
-                  ? ""
-                  : "; needed: "
-                      + (!n.isNet()
-                          ? ""
-                          : n.valueKind() == Ir.ValueKind.COUNT ? "a net of " : "growth of ")
-                      + needed);
-    }
-    if (why == null && growth != null) {
-      // a growth shows both sides and the ratio, an 'at least' which conditions held, met or not
-      why = growth;
-    }
-    List<Interpreter.Counted> counted = interpreter.countedAssociations(i, c, m);
-    if (counted != null) {
-      AssociationRows.checkCount(
-          counted, data, n.isNet() ? r.current[i] : r.value[i], data.customerId(c), n.id());
-    }
-    NodeDetails.Rows details =
-        counted != null && !counted.isEmpty()
-            ? NodeDetails.associations(counted, data, detailsBy)
-            : NodeDetails.of(n, t, data, workloadsByName);
-    return new CustomerView.Node(
-        n.id(),
-        Explainer.kind(n),
-        n.title(),
-        n.criteria(),
-        NodeResults.statusName(status),
-        Texts.plain(r.value[i], n.scale()),
-        current,
-        why,
-        counted != null && !counted.isEmpty() && detailsBy == null ? "workload" : detailsBy,
-        details.rows(),
-        details.leftOut());
+    return growth;
   }
 
   /** Per kind of details, its name in a view: {@code tenant}, {@code workload}. */

@@ -23,14 +23,19 @@ final class TraceRecorder implements Interpreter.Listener {
   private final Dataset data;
 
   TraceRecorder(Dataset data) {
-    this(
-        data, java.util.Collections.newSetFromMap(new IdentityHashMap<>()), new NodeTrace.Shapes());
+    this(data, identitySet(), new NodeTrace.Shapes(), new Reads());
   }
 
-  private TraceRecorder(Dataset data, java.util.Set<Ir.Expr> bandBounds, NodeTrace.Shapes shapes) {
+  private TraceRecorder(
+      Dataset data, java.util.Set<Ir.Expr> bandBounds, NodeTrace.Shapes shapes, Reads reads) {
     this.data = data;
     this.bandBounds = bandBounds;
     this.shapes = shapes;
+    this.reads = reads;
+  }
+
+  private static java.util.Set<Ir.Expr> identitySet() {
+    return java.util.Collections.newSetFromMap(new IdentityHashMap<>());
   }
 
   /**
@@ -39,7 +44,7 @@ final class TraceRecorder implements Interpreter.Listener {
    * nodes kept (they depend on the criteria only), nothing of a customer.
    */
   TraceRecorder over(Dataset other) {
-    return new TraceRecorder(other, bandBounds, shapes);
+    return new TraceRecorder(other, bandBounds, shapes, reads);
   }
 
   final Map<Ir.Node, NodeTrace> traces = new IdentityHashMap<>();
@@ -83,6 +88,83 @@ final class TraceRecorder implements Interpreter.Listener {
 
   /** Per node, what its traces have in common. */
   final NodeTrace.Shapes shapes;
+
+  /**
+   * The expressions whose last value or outcome ({@link #lastValue}, {@link #lastHeld}) the words
+   * of a node may read ({@link GrowthWords}, {@link PartWords}, {@link AtLeastWords}): all of its
+   * condition, and the {@code at least} and points of its value. Those evaluated inside a binder
+   * somewhere are the only ones noted there: a count or sum tells its condition and body once per
+   * binding, and noting each (by the million) was a tenth of an explanation's time.
+   */
+  private static final class Reads {
+    final java.util.Set<Ir.Expr> read = identitySet();
+    final java.util.Set<Ir.Expr> inBinders = identitySet();
+
+    /** {@link #read} and {@link #inBinders} both. */
+    final java.util.Set<Ir.Expr> readInBinders = identitySet();
+
+    /** Whether {@link #readInBinders} has any (most criteria have none). */
+    boolean anyReadInBinders;
+  }
+
+  private final Reads reads;
+
+  /** Notes what the words of node {@code n} read, and what its evaluation tells in binders. */
+  void noteReads(Ir.Node n) {
+    addAll(n.met(), reads.read);
+    for (Ir.Expr e : AtLeastWords.find(n.value()).atLeast()) {
+      addAll(e, reads.read);
+    }
+    for (Ir.Expr e : AtLeastWords.find(n.value()).points()) {
+      addAll(e, reads.read);
+    }
+    inBinders(n.value(), false);
+    inBinders(n.met(), false);
+    if (n.partner() != null) {
+      inBinders(n.partner().perCustomer(), false);
+    }
+    for (Ir.Expr e : reads.read) {
+      if (reads.inBinders.contains(e)) {
+        reads.readInBinders.add(e);
+        reads.anyReadInBinders = true;
+      }
+    }
+  }
+
+  private static void addAll(Ir.Expr e, java.util.Set<Ir.Expr> out) {
+    if (e != null && out.add(e)) {
+      for (Ir.Expr child : e.children()) {
+        addAll(child, out);
+      }
+    }
+  }
+
+  /** Notes {@code e} and what it holds as evaluated inside a binder, where they are. */
+  private void inBinders(Ir.Expr e, boolean inside) {
+    if (e == null) {
+      return;
+    }
+    if (inside) {
+      reads.inBinders.add(e);
+    }
+    boolean below = inside || !Words.bindersOf(e).isEmpty();
+    for (Ir.Expr child : e.children()) {
+      inBinders(child, below);
+    }
+  }
+
+  /** Whether the last value or outcome of {@code e}, told in scope {@code s}, may be read. */
+  private boolean read(Ir.Expr e, Interpreter.Scope s) {
+    return !s.bindsAny() || (reads.anyReadInBinders && reads.readInBinders.contains(e));
+  }
+
+  /**
+   * The last two numbers told: when a comparison with a constant is told, the one before the last
+   * is its left side ({@link Interpreter.Listener}: the left side, the right, then the comparison).
+   */
+  private long lastNumber;
+
+  private long numberBefore;
 
   private NodeTrace current;
   private int asOf;
@@ -135,7 +217,11 @@ final class TraceRecorder implements Interpreter.Listener {
 
   @Override
   public void number(Ir.Expr e, Interpreter.Scope s, long value) {
-    lastValue.put(e, value);
+    numberBefore = lastNumber;
+    lastNumber = value;
+    if (read(e, s)) {
+      lastValue.put(e, value);
+    }
     if (current == null || !(current.top instanceof Ir.Sum sum) || e != sum.body()) {
       return;
     }
@@ -149,7 +235,9 @@ final class TraceRecorder implements Interpreter.Listener {
 
   @Override
   public void condition(Ir.Expr e, Interpreter.Scope s, boolean holds) {
-    lastHeld.put(e, holds);
+    if (read(e, s)) {
+      lastHeld.put(e, holds);
+    }
     if (current == null) {
       return;
     }
@@ -176,7 +264,7 @@ final class TraceRecorder implements Interpreter.Listener {
     if (e instanceof Ir.Compare k
         && k.right() instanceof Ir.Const
         && !(k.left() instanceof Ir.NodeValue)) {
-      long left = lastValue.valueOr(k.left(), 0L);
+      long left = numberBefore; // the right side, a constant, was told last
       if (f != null && (f.peak == null || left > f.peak.value())) {
         f.peak = new Peak(k, left, monthOf(s));
       }
