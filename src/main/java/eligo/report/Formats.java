@@ -166,8 +166,25 @@ public final class Formats {
 
   /** A month as {@code YYYY-MM}. */
   public static String month(int m) {
-    return Month.format(m);
+    if (m < FIRST_KEPT || m >= FIRST_KEPT + MONTHS.length) {
+      return Month.format(m);
+    }
+    int k = m - FIRST_KEPT;
+    String text = MONTHS[k];
+    if (text == null) {
+      text = Month.format(m);
+      MONTHS[k] = text; // a race only makes it twice: a string is safely shared
+    }
+    return text;
   }
+
+  /**
+   * The words of the months of years 1900 to 2199, made when first asked: a report names the same
+   * few months for every customer.
+   */
+  private static final String[] MONTHS = new String[300 * 12];
+
+  private static final int FIRST_KEPT = Month.of(1900, 1);
 
   /** Months {@code from..to}, or one month when they are equal. */
   public static String months(int from, int to) {

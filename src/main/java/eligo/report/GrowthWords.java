@@ -24,14 +24,7 @@ final class GrowthWords {
    */
   String of(Ir.Node n, LastValues values) {
     List<String> parts = new ArrayList<>();
-    List<Ir.Growth> found =
-        growths.computeIfAbsent(
-            n.met(),
-            met -> {
-              List<Ir.Growth> all = new ArrayList<>();
-              collect(met, all);
-              return List.copyOf(all);
-            });
+    List<Ir.Growth> found = growthsOf(n);
     for (Ir.Growth g : found) {
       Long current = values.value(g.current());
       Long baseline = values.value(g.baseline());
@@ -71,6 +64,21 @@ final class GrowthWords {
               + ")");
     }
     return parts.isEmpty() ? null : String.join("; ", parts);
+  }
+
+  /** Whether the condition of {@code n} has a relative growth. */
+  boolean any(Ir.Node n) {
+    return !growthsOf(n).isEmpty();
+  }
+
+  private List<Ir.Growth> growthsOf(Ir.Node n) {
+    return growths.computeIfAbsent(
+        n.met(),
+        met -> {
+          List<Ir.Growth> all = new ArrayList<>();
+          collect(met, all);
+          return List.copyOf(all);
+        });
   }
 
   private static void collect(Ir.Expr e, List<Ir.Growth> out) {

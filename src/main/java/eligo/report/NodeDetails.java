@@ -30,31 +30,29 @@ final class NodeDetails {
    * The rows of the node's tenants or workloads (its details) from its trace {@code t}: what each
    * had as of the month and, for a net node, a year before; at most {@value #MAX_DETAILS}.
    */
-  static Rows of(Ir.Node n, NodeTrace t, Dataset data, int[] workloadsByName) {
+  static Rows of(Ir.Node n, NodeTrace t, Dataset data, int[] workloadRanks) {
     List<CustomerView.Detail> rows = new ArrayList<>();
-    int size = t.facts[0].length;
-    if (t.detailVar == null || size == 0) {
+    int count = t.keyCount;
+    if (t.detailVar == null || count == 0) {
       return new Rows(rows, 0);
     }
-    // the keys with a fact on either side, in the order of their labels (a customer has a few
-    // tenants, sorted in place rather than through a sorted map; the workloads are in that order)
+    // the keys with a fact on either side (as first told), in the order of their labels, then of
+    // the keys: sorted in place (a customer has a few tenants, a node some workloads), workloads by
+    // their rank in that order
     boolean byWorkload = t.detailVar.dim() == Ir.Dim.WORKLOAD;
-    int[] keys = new int[size];
-    String[] labels = new String[size];
-    int count = 0;
-    for (int j = 0; j < size; j++) {
-      int k = byWorkload ? workloadsByName[j] : j;
-      if (t.facts[0][k] != null || t.facts[1][k] != null) {
-        String label = label(data, t.detailVar, t.base + k);
-        int at = count++;
-        while (!byWorkload && at > 0 && Texts.CODE_POINT_ORDER.compare(labels[at - 1], label) > 0) {
-          labels[at] = labels[at - 1];
-          keys[at] = keys[at - 1];
-          at--;
-        }
-        labels[at] = label;
-        keys[at] = t.base + k;
+    int[] keys = new int[count];
+    String[] labels = new String[count];
+    for (int j = 0; j < count; j++) {
+      int key = t.base + t.keys[j];
+      String label = label(data, t.detailVar, key);
+      int at = j;
+      while (at > 0 && after(keys[at - 1], labels[at - 1], key, label, byWorkload, workloadRanks)) {
+        labels[at] = labels[at - 1];
+        keys[at] = keys[at - 1];
+        at--;
       }
+      labels[at] = label;
+      keys[at] = key;
     }
     int leftOut = 0;
     for (int j = 0; j < count; j++) {
@@ -73,11 +71,22 @@ final class NodeDetails {
     return new Rows(rows, leftOut);
   }
 
+  /** Whether the row of {@code key} and {@code label} comes after that of {@code key2}. */
+  private static boolean after(
+      int key, String label, int key2, String label2, boolean byWorkload, int[] workloadRanks) {
+    if (byWorkload) {
+      return workloadRanks[key] > workloadRanks[key2];
+    }
+    int c = Texts.CODE_POINT_ORDER.compare(label, label2);
+    return c > 0 || (c == 0 && key > key2);
+  }
+
   /**
-   * The workloads of {@code data}'s catalog (indexes) in the order of their names, as details rows
-   * are: the same for every customer of datasets that share the catalogs.
+   * Per workload of {@code data}'s catalog (index), its rank in the order of their names, then of
+   * their indexes, as details rows are: the same for every customer of datasets that share the
+   * catalogs.
    */
-  static int[] workloadsByName(Dataset data) {
+  static int[] workloadRanks(Dataset data) {
     Integer[] order = new Integer[data.workloadCount()];
     for (int w = 0; w < order.length; w++) {
       order[w] = w;
@@ -86,11 +95,11 @@ final class NodeDetails {
     java.util.Arrays.sort(
         order,
         (a, b) -> Texts.CODE_POINT_ORDER.compare(data.workloadName(a), data.workloadName(b)));
-    int[] out = new int[order.length];
-    for (int k = 0; k < out.length; k++) {
-      out[k] = order[k];
+    int[] rank = new int[order.length];
+    for (int k = 0; k < rank.length; k++) {
+      rank[order[k]] = k;
     }
-    return out;
+    return rank;
   }
 
   /** What a tenant or workload had on one side, or null when nothing worth showing. */

@@ -103,6 +103,29 @@ final class NodeTrace {
 
   final int base;
 
+  /** The keys (less {@link #base}) with a fact on either side, in the order first told. */
+  int[] keys = NO_KEYS;
+
+  int keyCount;
+
+  private static final int[] NO_KEYS = {};
+
+  /** The fact of key {@code k} (less {@link #base}) on {@code side}, made when first asked. */
+  Fact fact(int side, int k) {
+    Fact f = facts[side][k];
+    if (f == null) {
+      if (facts[1 - side][k] == null) {
+        if (keyCount == keys.length) {
+          keys = java.util.Arrays.copyOf(keys, Math.max(4, 2 * keyCount));
+        }
+        keys[keyCount++] = k;
+      }
+      f = new Fact();
+      facts[side][k] = f;
+    }
+    return f;
+  }
+
   /** The failing threshold comparison at M that came closest to passing. */
   Closest closest;
 

@@ -64,8 +64,8 @@ final class NodeWords {
 
   private final Map<Ir.Node, Plain> plains;
 
-  /** The workloads of the catalog in the order of their names ({@link NodeDetails}). */
-  private final int[] workloadsByName;
+  /** The rank of each workload of the catalog in the order of their names ({@link NodeDetails}). */
+  private final int[] workloadRanks;
 
   /** Words for the customers of {@code data}, told by {@code recorder}; see {@link ReasonWords}. */
   NodeWords(Dataset data, TraceRecorder recorder, boolean qualifying) {
@@ -78,7 +78,7 @@ final class NodeWords {
         new GrowthWords(),
         new IdentityHashMap<>(),
         new IdentityHashMap<>(),
-        NodeDetails.workloadsByName(data));
+        NodeDetails.workloadRanks(data));
   }
 
   private NodeWords(
@@ -90,7 +90,7 @@ final class NodeWords {
       GrowthWords growths,
       Map<Ir.Node, Stopped> stopped,
       Map<Ir.Node, Plain> plains,
-      int[] workloadsByName) {
+      int[] workloadRanks) {
     this.data = data;
     this.recorder = recorder;
     this.reasons = reasons;
@@ -99,7 +99,7 @@ final class NodeWords {
     this.growths = growths;
     this.stopped = stopped;
     this.plains = plains;
-    this.workloadsByName = workloadsByName;
+    this.workloadRanks = workloadRanks;
   }
 
   /**
@@ -118,7 +118,7 @@ final class NodeWords {
         growths,
         stopped,
         plains,
-        workloadsByName);
+        workloadRanks);
   }
 
   /** Whether a count's why says what qualifies. */
@@ -172,8 +172,7 @@ final class NodeWords {
     }
     // a node with no details rows and no words of what was heard (a met node taken from the
     // outcome, mostly) has the view of the last customer with the same outcome and reason
-    boolean plain =
-        growth == null && (counted == null || counted.isEmpty()) && t.facts[0].length == 0;
+    boolean plain = growth == null && (counted == null || counted.isEmpty()) && t.keyCount == 0;
     if (plain) {
       Plain last = plains.get(n);
       if (last != null
@@ -226,7 +225,7 @@ final class NodeWords {
     NodeDetails.Rows details =
         counted != null && !counted.isEmpty()
             ? NodeDetails.associations(counted, data, detailsBy)
-            : NodeDetails.of(n, t, data, workloadsByName);
+            : NodeDetails.of(n, t, data, workloadRanks);
     CustomerView.Node view =
         new CustomerView.Node(
             n.id(),
@@ -252,6 +251,14 @@ final class NodeWords {
    * least' and points, the parts of its condition; null when none.
    */
   private String heard(Ir.Node n, int c) {
+    Boolean nothing = silent.get(n);
+    if (nothing == null) {
+      nothing = hearsNothing(n);
+      silent.put(n, nothing);
+    }
+    if (nothing) {
+      return null;
+    }
     String growth = growths.of(n, recorder.lastValue);
     String atLeast =
         AtLeastWords.of(atLeasts.computeIfAbsent(n.met(), AtLeastWords::find), recorder.lastHeld);
@@ -273,6 +280,25 @@ final class NodeWords {
     }
     return growth;
   }
+
+  /**
+   * Whether node {@code n} has nothing {@link #heard} puts in words, whatever was heard: no growth
+   * or 'at least' in its condition, no 'at least' or points in its value, and a condition that
+   * joins no parts.
+   */
+  private boolean hearsNothing(Ir.Node n) {
+    AtLeastWords.Found met = atLeasts.computeIfAbsent(n.met(), AtLeastWords::find);
+    AtLeastWords.Found value = atLeasts.computeIfAbsent(n.value(), AtLeastWords::find);
+    return !growths.any(n)
+        && met.atLeast().isEmpty()
+        && met.points().isEmpty()
+        && value.atLeast().isEmpty()
+        && value.points().isEmpty()
+        && !PartWords.joins(n.met());
+  }
+
+  /** Per node, {@link #hearsNothing}. */
+  private final Map<Ir.Node, Boolean> silent = new IdentityHashMap<>();
 
   /** Per kind of details, its name in a view: {@code tenant}, {@code workload}. */
   private static final String[] DETAILS_BY =

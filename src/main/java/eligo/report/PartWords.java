@@ -26,6 +26,16 @@ final class PartWords {
       String unit) {}
 
   /**
+   * Whether {@code met} joins parts that {@link #of} may put in words: an 'and', an 'or', or a
+   * 'not' of a condition written in the criteria. When not, {@link #of} is null.
+   */
+  static boolean joins(Ir.Expr met) {
+    return met instanceof Ir.Not not && not.label() != null
+        || met instanceof Ir.And
+        || met instanceof Ir.Or;
+  }
+
+  /**
    * The words for {@code met} when it is an 'and', an 'or' or a 'not' of conditions written in the
    * criteria; null otherwise, or when it was not evaluated.
    */

@@ -75,12 +75,12 @@ final class ReasonWords {
       String noun = nouns.computeIfAbsent(count, k -> Words.noun(k.binders()));
       boolean types = count.binders().get(0) instanceof Ir.ForType;
       String what = count.where() == null ? null : words.get(count.where());
-      if (what == null && count.where() != null) {
+      if (what == null && count.where() != null && !words.containsKey(count.where())) {
         what = Words.condition(count.where(), m, typeBinder(count.binders()));
         words.put(count.where(), what);
       }
       long now = n.isNet() ? r.current[i] : r.value[i];
-      StringBuilder s = new StringBuilder();
+      StringBuilder s = new StringBuilder(160);
       if (types && what != null && now == 0 && !n.isNet()) {
         String bare =
             what.startsWith("an ")

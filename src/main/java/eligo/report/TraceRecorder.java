@@ -205,14 +205,7 @@ final class TraceRecorder implements Interpreter.Listener {
     if (value == Integer.MIN_VALUE) {
       return null;
     }
-    Fact[] facts = current.facts[side];
-    int k = value - current.base;
-    Fact f = facts[k];
-    if (f == null) {
-      f = new Fact();
-      facts[k] = f;
-    }
-    return f;
+    return current.fact(side, value - current.base);
   }
 
   @Override
