@@ -21,8 +21,9 @@ import java.util.List;
  * <p>Numbers are exact: an unscaled {@code long} at the expression's static scale ({@link
  * Ir.Expr#scale()}); every operation that can overflow uses {@code Math.*Exact}.
  *
- * <p>An instance keeps no mutable state after construction; all masks and rate tables are computed
- * in the constructor, which also rejects malformed IR ({@link IllegalArgumentException}).
+ * <p>An instance keeps no mutable state after construction but caches of its last look-ups (each an
+ * immutable answer, so safe to share); all masks and rate tables are computed in the constructor,
+ * which also rejects malformed IR ({@link IllegalArgumentException}).
  *
  * <p>This class walks the tree: branches, gates that stop the rest of their branch, result nodes
  * and partner rules. {@link Evaluation} evaluates expressions, {@link Lookups} holds the

@@ -35,18 +35,44 @@ final class Lookups {
 
   /** Membership of each workload index in {@code set} (prepared). */
   boolean[] workloads(Ir.WorkloadSet set) {
-    return workloadMasks.get(set);
+    Last last = lastWorkloads;
+    if (last == null || last.key != set) {
+      last = new Last(set, workloadMasks.get(set));
+      lastWorkloads = last;
+    }
+    return (boolean[]) last.value;
   }
 
   /** For each workload index, membership of each type index in {@code set} (prepared). */
   boolean[][] types(Ir.TypeSet set) {
-    return typeMasks.get(set);
+    Last last = lastTypes;
+    if (last == null || last.key != set) {
+      last = new Last(set, typeMasks.get(set));
+      lastTypes = last;
+    }
+    return (boolean[][]) last.value;
   }
 
   /** Membership of each type index in the types of {@code binder} (prepared). */
   boolean[] types(Ir.ForType binder) {
-    return forTypeMasks.get(binder);
+    Last last = lastForType;
+    if (last == null || last.key != binder) {
+      last = new Last(binder, forTypeMasks.get(binder));
+      lastForType = last;
+    }
+    return (boolean[]) last.value;
   }
+
+  /**
+   * The last mask looked up of each kind: a loop asks for the same one at every binding, and the
+   * identity hash of each look-up was a hundredth of an explanation. Immutable, so a thread reads a
+   * whole one (an interpreter may be shared; one thread's answer is only a miss for another).
+   */
+  private record Last(Object key, Object value) {}
+
+  private Last lastWorkloads;
+  private Last lastTypes;
+  private Last lastForType;
 
   /** The unscaled rate of each workload index in {@code table} (prepared). */
   long[] rates(Ir.RateTable table) {
