@@ -36,7 +36,8 @@ final class PresentBindings {
    * month the pair has no usage row in, where {@link Absence} proves that they add nothing to
    * {@code x} (its condition is then false): a tenant or workload once the other of the pair is
    * bound; a month once both are. In {@code any ..., month in R where associated(t, w, month)}, the
-   * months in which no association row of the pair is active are left out too.
+   * months in which no association row of the pair is active are left out too (no row of the type
+   * bound to the association's type variable, or of the types it asks for: it cannot hold there).
    */
   boolean forEach(Ir.Exists x, int k, Ctx c, Evaluation.BindingVisitor v) {
     List<Ir.Binder> binders = x.binders();
@@ -98,15 +99,23 @@ final class PresentBindings {
         && c.binds(a.tenant())
         && c.binds(a.workload())) {
       // any ..., month in R where associated(t, w, month): only the months in which an association
-      // row of the pair is active can hold
+      // row of the pair is active can hold, of the bound type and of the types allowed (when the
+      // association asks for them, as Conditions.associated reads them)
       int from = evaluation.month(b.range().from(), c);
       int to = evaluation.month(b.range().to(), c);
-      int p = c.pair(data, c.lookup(a.tenant()), c.lookup(a.workload()));
+      int w = c.lookup(a.workload());
+      int p = c.pair(data, c.lookup(a.tenant()), w);
       if (from == Month.NONE || to == Month.NONE || p < 0 || to < from) {
         return true;
       }
+      int boundType = a.typeVar() == null ? -1 : c.valueOr(a.typeVar(), -1);
+      boolean[] allowed = a.types() == null ? null : lookups.types(a.types())[w];
       boolean[] active = new boolean[to - from + 1];
       for (int r = data.assocStart(p); r < data.assocEnd(p); r++) {
+        int type = data.assocType(r);
+        if ((boundType >= 0 && type != boundType) || (allowed != null && !allowed[type])) {
+          continue; // never makes the association hold
+        }
         int first = Math.max(from, data.assocStartMonth(r));
         int last = Math.min(to, data.assocEndMonth(r));
         for (int m = first; m <= last; m++) {
