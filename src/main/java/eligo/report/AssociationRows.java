@@ -29,12 +29,25 @@ final class AssociationRows {
   private record Row(
       CustomerView.Association association, int start, int end, String key, String text) {}
 
-  private static final Comparator<Row> ORDER =
-      Comparator.comparing((Row r) -> r.association().workload(), Texts.CODE_POINT_ORDER)
-          .thenComparing(r -> r.association().tenant(), Texts.CODE_POINT_ORDER)
-          .thenComparing(r -> r.association().type(), Texts.CODE_POINT_ORDER)
-          .thenComparingInt(Row::start)
-          .thenComparingInt(Row::end);
+  /**
+   * By workload, tenant, type, start and end month (written out: a chain of comparators is a call
+   * through an interface per link, per comparison).
+   */
+  private static final Comparator<Row> ORDER = AssociationRows::compare;
+
+  private static int compare(Row a, Row b) {
+    int c = Texts.CODE_POINT_ORDER.compare(a.association().workload(), b.association().workload());
+    if (c == 0) {
+      c = Texts.CODE_POINT_ORDER.compare(a.association().tenant(), b.association().tenant());
+    }
+    if (c == 0) {
+      c = Texts.CODE_POINT_ORDER.compare(a.association().type(), b.association().type());
+    }
+    if (c == 0) {
+      c = Integer.compare(a.start(), b.start());
+    }
+    return c != 0 ? c : Integer.compare(a.end(), b.end());
+  }
 
   /**
    * The rows of {@code counted}, keyed by tenant when {@code by} is {@code tenant}, else by

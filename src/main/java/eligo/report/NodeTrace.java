@@ -92,6 +92,11 @@ final class NodeTrace {
   /** The outermost count or sum of the value (inside the net), or another expression. */
   final Ir.Expr top;
 
+  /** The body of {@link #top} when a sum, the condition when a count; else null. */
+  final Ir.Expr sumBody;
+
+  final Ir.Expr countWhere;
+
   final Ir.Var detailVar;
   final boolean detailVarOnTop;
 
@@ -133,6 +138,8 @@ final class NodeTrace {
 
   NodeTrace(Shape shape, Dataset data, int customer) {
     this.top = shape.top;
+    this.sumBody = top instanceof Ir.Sum sum ? sum.body() : null;
+    this.countWhere = top instanceof Ir.Count count ? count.where() : null;
     this.detailVar = shape.detailVar;
     this.detailVarOnTop = shape.detailVarOnTop;
     int size = 0;
@@ -152,6 +159,8 @@ final class NodeTrace {
    */
   NodeTrace(Shape shape) {
     this.top = shape.top;
+    this.sumBody = null; // nothing is told of it
+    this.countWhere = null;
     this.detailVar = shape.detailVar;
     this.detailVarOnTop = shape.detailVarOnTop;
     this.base = 0;

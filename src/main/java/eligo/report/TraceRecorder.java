@@ -215,7 +215,7 @@ final class TraceRecorder implements Interpreter.Listener {
     if (read(e, s)) {
       lastValue.put(e, value);
     }
-    if (current == null || !(current.top instanceof Ir.Sum sum) || e != sum.body()) {
+    if (current == null || e != current.sumBody) {
       return;
     }
     int side = side(s);
@@ -234,7 +234,7 @@ final class TraceRecorder implements Interpreter.Listener {
     if (current == null) {
       return;
     }
-    boolean countWhere = current.top instanceof Ir.Count count && e == count.where();
+    boolean countWhere = e == current.countWhere;
     boolean compare =
         e instanceof Ir.Compare k0
             && k0.right() instanceof Ir.Const
