@@ -85,6 +85,18 @@ final class Evaluation {
     return r;
   }
 
+  /**
+   * {@link #forEachBinding} of the binders of sum {@code s}; in an interpreter that explains, only
+   * the bindings the data hold where the others provably add 0 ({@link PresentBindings}), unless
+   * the listener hears every binding of it.
+   */
+  boolean forEachTerm(Ir.Sum s, Ctx c, BindingVisitor v) {
+    if (present != null && (listener == null || !listener.hearsEveryBinding(s))) {
+      return present.forEach(s, 0, c, v);
+    }
+    return forEachBinding(s.binders(), 0, c, v);
+  }
+
   // ================================================================ conditions
 
   /** A missing {@code where} always holds. */

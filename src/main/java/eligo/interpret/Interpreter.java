@@ -62,9 +62,19 @@ public final class Interpreter implements AreaEvaluator {
    * stopped; but an {@code any ..., month in R where associated(t, w, month)} asks nothing of the
    * months of a tenant and workload the data hold no association of (none can hold), so neither are
    * they told; nor, in an interpreter {@link #explaining}, of the bindings of an {@code any} it
-   * leaves out.
+   * leaves out, or of a {@code sum} unless the listener {@linkplain #hearsEveryBinding hears every
+   * binding} of it.
    */
   public interface Listener {
+    /**
+     * Whether an interpreter {@link #explaining} must visit (and tell) every binding of {@code
+     * sum}, even those the data lack whose term is provably 0: what it is told of them matters to
+     * this listener. By default not.
+     */
+    default boolean hearsEveryBinding(Ir.Sum sum) {
+      return false;
+    }
+
     void number(Ir.Expr e, Scope scope, long value);
 
     void condition(Ir.Expr e, Scope scope, boolean holds);

@@ -91,7 +91,7 @@ final class Numbers implements Ir.Visitor<Long, Ctx> {
   /** {@link #visit(Ir.Sum, Ctx)}, unboxed. */
   long sum(Ir.Sum s, Ctx c) {
     Total total = new Total(ev, s.where(), s.body());
-    ev.forEachBinding(s.binders(), 0, c, total);
+    ev.forEachTerm(s, c, total);
     return total.total;
   }
 

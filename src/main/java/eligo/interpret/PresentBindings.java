@@ -9,12 +9,12 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The bindings of an {@code any} that the data hold, for the interpreter that explains ({@link
- * Interpreter#explaining}): where the IR proves ({@link Absence}) that a binding the data lack adds
- * nothing, it is not visited, so neither evaluated nor told to the listener, as the generated
- * code's loops leave it out. The outcome is the reference interpreter's ({@code DifferentialTest}).
- * Keeps no mutable state but a cache of what the IR proves (the IR never changes) and its last
- * answer from it.
+ * The bindings of an {@code any} or a {@code sum} that the data hold, for the interpreter that
+ * explains ({@link Interpreter#explaining}): where the IR proves ({@link Absence}) that a binding
+ * the data lack adds nothing, it is not visited, so neither evaluated nor told to the listener, as
+ * the generated code's loops leave it out. The outcome is the reference interpreter's ({@code
+ * DifferentialTest}). Keeps no mutable state but a cache of what the IR proves (the IR never
+ * changes) and its last answer from it.
  */
 final class PresentBindings {
   private final Evaluation evaluation;
@@ -31,15 +31,19 @@ final class PresentBindings {
   }
 
   /**
-   * {@link Evaluation#forEachBinding} of the binders of {@code x} from binder {@code k}, in the
-   * same order, leaving out the bindings whose tenant and workload pair the data lack, or whose
-   * month the pair has no usage row in, where {@link Absence} proves that they add nothing to
-   * {@code x} (its condition is then false): a tenant or workload once the other of the pair is
-   * bound; a month once both are. In {@code any ..., month in R where associated(t, w, month)}, the
-   * months in which no association row of the pair is active are left out too (no row of the type
-   * bound to the association's type variable, or of the types it asks for: it cannot hold there).
+   * {@link Evaluation#forEachBinding} of the binders of {@code x} (an {@code any} or a {@code sum})
+   * from binder {@code k}, in the same order, leaving out the bindings whose tenant and workload
+   * pair the data lack, or whose month the pair has no usage row in, where {@link Absence} proves
+   * that they add nothing to {@code x} (its condition is then false, or a sum's term 0): a tenant
+   * or workload once the other of the pair is bound; a month once both are. In {@code any ...,
+   * month in R where associated(t, w, month)} (or such a sum), the months in which no association
+   * row of the pair is active are left out too (no row of the type bound to the association's type
+   * variable, or of the types it asks for: it cannot hold there).
    */
-  boolean forEach(Ir.Exists x, int k, Ctx c, Evaluation.BindingVisitor v) {
+  boolean forEach(Ir.Quantified x, int k, Ctx c, Evaluation.BindingVisitor v) {
+    if (!(x instanceof Ir.Exists) && !(x instanceof Ir.Sum)) {
+      throw new IllegalArgumentException("not an any or a sum: " + x.getClass().getSimpleName());
+    }
     List<Ir.Binder> binders = x.binders();
     if (k == binders.size()) {
       return v.visit(c);
@@ -137,7 +141,7 @@ final class PresentBindings {
    * A variable of dimension {@code dim} bound in {@code c} that makes, with {@code var}, a tenant
    * and workload pair whose absence adds nothing to {@code x}; null if none.
    */
-  private Ir.Var boundWith(Ir.Exists x, Ctx c, Ir.Var var, Ir.Dim dim) {
+  private Ir.Var boundWith(Ir.Quantified x, Ctx c, Ir.Var var, Ir.Dim dim) {
     // the bound variables, innermost first, read along the chain (no list: a call per binding)
     for (Ctx b = c; b.innermost() != null; b = b.outer()) {
       Ir.Var other = b.innermost();
@@ -156,7 +160,7 @@ final class PresentBindings {
    * A tenant and a workload variable bound in {@code c} ({tenant, workload}) whose pair's missing
    * usage row in the month bound to {@code month} adds nothing to {@code x}; null if none.
    */
-  private Ir.Var[] boundPair(Ir.Exists x, Ctx c, Ir.Var month) {
+  private Ir.Var[] boundPair(Ir.Quantified x, Ctx c, Ir.Var month) {
     for (Ctx bt = c; bt.innermost() != null; bt = bt.outer()) {
       Ir.Var t = bt.innermost();
       if (t.dim() == Ir.Dim.TENANT) {
@@ -171,7 +175,7 @@ final class PresentBindings {
     return null;
   }
 
-  private boolean absentAddsNothing(Ir.Exists x, Ir.Var tenant, Ir.Var workload, Ir.Var month) {
+  private boolean absentAddsNothing(Ir.Quantified x, Ir.Var tenant, Ir.Var workload, Ir.Var month) {
     int m = month == null ? -1 : month.id();
     // a loop asks the same of every binding: the last answer first, without a key to make
     Known last = this.last;
@@ -199,18 +203,18 @@ final class PresentBindings {
    * The last answer of {@link #absentAddsNothing}: immutable, so a thread reads a whole one (each
    * explainer has its own interpreter; a shared one would only miss).
    */
-  private record Known(Ir.Exists x, int tenant, int workload, int month, boolean nothing) {}
+  private record Known(Ir.Quantified x, int tenant, int workload, int month, boolean nothing) {}
 
   private Known last;
 
   /** An {@code any} (by identity: its IR may be shared) and the variables of an absence. */
   private static final class AbsenceKey {
-    private final Ir.Exists x;
+    private final Ir.Quantified x;
     private final int tenant;
     private final int workload;
     private final int month;
 
-    AbsenceKey(Ir.Exists x, int tenant, int workload, int month) {
+    AbsenceKey(Ir.Quantified x, int tenant, int workload, int month) {
       this.x = x;
       this.tenant = tenant;
       this.workload = workload;

@@ -105,6 +105,9 @@ final class TraceRecorder implements Interpreter.Listener {
 
     /** Whether {@link #readInBinders} has any (most criteria have none). */
     boolean anyReadInBinders;
+
+    /** Per sum, {@link #hearsEveryBinding}. */
+    final Map<Ir.Sum, Boolean> hearsEvery = new IdentityHashMap<>();
   }
 
   private final Reads reads;
@@ -151,6 +154,50 @@ final class TraceRecorder implements Interpreter.Listener {
     for (Ir.Expr child : e.children()) {
       inBinders(child, below);
     }
+  }
+
+  /**
+   * Whether the explaining interpreter must tell every binding of {@code sum}, even those the data
+   * lack (whose term is 0): when it holds a comparison with a constant (its peaks and closest miss
+   * are recorded) or an expression whose last value the words read. Else what it would tell of them
+   * changes nothing recorded: a term of 0, associations that do not hold.
+   */
+  @Override
+  public boolean hearsEveryBinding(Ir.Sum sum) {
+    LastSum last = lastSum;
+    if (last != null && last.sum == sum) {
+      return last.hears;
+    }
+    Boolean hears = reads.hearsEvery.get(sum);
+    if (hears == null) {
+      hears = recorded(sum);
+      reads.hearsEvery.put(sum, hears);
+    }
+    lastSum = new LastSum(sum, hears);
+    return hears;
+  }
+
+  private record LastSum(Ir.Sum sum, boolean hears) {}
+
+  private LastSum lastSum;
+
+  /** Whether {@code e} holds a comparison with a constant or an expression the words read. */
+  private boolean recorded(Ir.Expr e) {
+    if (e == null) {
+      return false;
+    }
+    if (reads.read.contains(e)
+        || (e instanceof Ir.Compare k
+            && k.right() instanceof Ir.Const
+            && !(k.left() instanceof Ir.NodeValue))) {
+      return true;
+    }
+    for (Ir.Expr child : e.children()) {
+      if (recorded(child)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Whether the last value or outcome of {@code e}, told in scope {@code s}, may be read. */
