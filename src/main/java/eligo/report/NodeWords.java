@@ -46,8 +46,6 @@ final class NodeWords {
    */
   private record Stopped(Ir.Node gate, String reason, CustomerView.Node view) {}
 
-  private final Map<Ir.Node, Stopped> stopped;
-
   /**
    * Per node, its view for the last customer of its status, value ({@code current} and {@code
    * baseline} for a net) and reason as of {@code asOf}, when it has no details rows and no words of
@@ -62,7 +60,25 @@ final class NodeWords {
       String reason,
       CustomerView.Node view) {}
 
-  private final Map<Ir.Node, Plain> plains;
+  /** What is kept of each node across customers: one look-up per node and customer. */
+  private static final class Kept {
+    Stopped stopped;
+    Plain plain;
+
+    /** {@link #hearsNothing}, once worked out. */
+    Boolean hearsNothing;
+  }
+
+  private final Map<Ir.Node, Kept> kept;
+
+  private Kept kept(Ir.Node n) {
+    Kept k = kept.get(n);
+    if (k == null) {
+      k = new Kept();
+      kept.put(n, k);
+    }
+    return k;
+  }
 
   /** The rank of each workload of the catalog in the order of their names ({@link NodeDetails}). */
   private final int[] workloadRanks;
@@ -77,7 +93,6 @@ final class NodeWords {
         new IdentityHashMap<>(),
         new GrowthWords(),
         new IdentityHashMap<>(),
-        new IdentityHashMap<>(),
         NodeDetails.workloadRanks(data));
   }
 
@@ -88,8 +103,7 @@ final class NodeWords {
       Map<Object, String> words,
       Map<Ir.Expr, AtLeastWords.Found> atLeasts,
       GrowthWords growths,
-      Map<Ir.Node, Stopped> stopped,
-      Map<Ir.Node, Plain> plains,
+      Map<Ir.Node, Kept> kept,
       int[] workloadRanks) {
     this.data = data;
     this.recorder = recorder;
@@ -97,8 +111,7 @@ final class NodeWords {
     this.words = words;
     this.atLeasts = atLeasts;
     this.growths = growths;
-    this.stopped = stopped;
-    this.plains = plains;
+    this.kept = kept;
     this.workloadRanks = workloadRanks;
   }
 
@@ -110,15 +123,7 @@ final class NodeWords {
    */
   NodeWords over(Dataset other, TraceRecorder recorder) {
     return new NodeWords(
-        other,
-        recorder,
-        reasons.over(other),
-        words,
-        atLeasts,
-        growths,
-        stopped,
-        plains,
-        workloadRanks);
+        other, recorder, reasons.over(other), words, atLeasts, growths, kept, workloadRanks);
   }
 
   /** Whether a count's why says what qualifies. */
@@ -134,12 +139,13 @@ final class NodeWords {
   CustomerView.Node node(
       Ir.Node n, NodeResults r, int i, NodeTrace t, int c, int m, Interpreter interpreter) {
     byte status = r.status[i];
+    Kept k = kept(n);
     String detailsBy = n.details().isEmpty() ? null : DETAILS_BY[n.details().get(0).ordinal()];
     if (status == NodeResults.NOT_EVALUATED) {
       // most nodes of most customers: the same view as the last customer's when their gate and its
       // reason are the same
       String gateReason = recorder.reasons.get(t.stoppedBy);
-      Stopped last = stopped.get(n);
+      Stopped last = k.stopped;
       if (last != null && last.gate == t.stoppedBy && Objects.equals(last.reason, gateReason)) {
         return last.view;
       }
@@ -158,13 +164,13 @@ final class NodeWords {
               detailsBy,
               List.of(),
               0);
-      stopped.put(n, new Stopped(t.stoppedBy, gateReason, view));
+      k.stopped = new Stopped(t.stoppedBy, gateReason, view);
       return view;
     }
     // the reason of a met node is in no why: neither its own nor that of a node its gate stops
     String reason = status == NodeResults.MET ? null : reasons.of(n, t, r, i, c, m);
     recorder.reasons.put(n, reason);
-    String growth = heard(n, c);
+    String growth = heard(n, k, c);
     List<Interpreter.Counted> counted = interpreter.countedAssociations(i, c, m);
     if (counted != null) {
       AssociationRows.checkCount(
@@ -174,7 +180,7 @@ final class NodeWords {
     // outcome, mostly) has the view of the last customer with the same outcome and reason
     boolean plain = growth == null && (counted == null || counted.isEmpty()) && t.keyCount == 0;
     if (plain) {
-      Plain last = plains.get(n);
+      Plain last = k.plain;
       if (last != null
           && last.status == status
           && last.value == r.value[i]
@@ -240,7 +246,7 @@ final class NodeWords {
             details.rows(),
             details.leftOut());
     if (plain) {
-      plains.put(n, new Plain(status, r.value[i], r.current[i], r.baseline[i], m, reason, view));
+      k.plain = new Plain(status, r.value[i], r.current[i], r.baseline[i], m, reason, view);
     }
     return view;
   }
@@ -250,11 +256,11 @@ final class NodeWords {
    * TraceRecorder#lastValue}, {@link TraceRecorder#lastHeld}), in words: its growths, its 'at
    * least' and points, the parts of its condition; null when none.
    */
-  private String heard(Ir.Node n, int c) {
-    Boolean nothing = silent.get(n);
+  private String heard(Ir.Node n, Kept k, int c) {
+    Boolean nothing = k.hearsNothing;
     if (nothing == null) {
       nothing = hearsNothing(n);
-      silent.put(n, nothing);
+      k.hearsNothing = nothing;
     }
     if (nothing) {
       return null;
@@ -296,9 +302,6 @@ final class NodeWords {
         && value.points().isEmpty()
         && !PartWords.joins(n.met());
   }
-
-  /** Per node, {@link #hearsNothing}. */
-  private final Map<Ir.Node, Boolean> silent = new IdentityHashMap<>();
 
   /** Per kind of details, its name in a view: {@code tenant}, {@code workload}. */
   private static final String[] DETAILS_BY =
