@@ -148,11 +148,7 @@ public final class PartnerSite {
                       Formats.month(asOf),
                       "items",
                       Html.join(items))));
-          SiteWriter.write(
-              tmp.resolve("site.css"),
-              eligo.report.html.Templates.asset(
-                      SitePages.class, "site.css", eligo.report.html.Templates.Lines.KEPT)
-                  .markup());
+          SiteWriter.write(tmp.resolve("site.css"), SiteWriter.STYLE);
           ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, threads));
           AtomicInteger done = new AtomicInteger();
           // each thread's last explainer, whose words of the criteria the next partner's keeps

@@ -2,6 +2,7 @@ package eligo.report;
 
 import eligo.engine.Evaluation;
 import eligo.report.html.Html;
+import eligo.report.html.PageBytes;
 import eligo.report.html.Templates;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -14,6 +15,7 @@ import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 
@@ -43,10 +45,22 @@ import java.util.stream.IntStream;
 public final class SiteWriter {
   private SiteWriter() {}
 
-  private static final String STYLE =
-      Templates.asset(SitePages.class, "site.css", Templates.Lines.KEPT).markup();
-  private static final String SCRIPT =
-      Templates.asset(SitePages.class, "site.js", Templates.Lines.SCRIPT).markup();
+  /** The style sheet and script of every site, in UTF-8: each site writes the same bytes. */
+  static final byte[] STYLE =
+      Templates.asset(SitePages.class, "site.css", Templates.Lines.KEPT)
+          .markup()
+          .getBytes(StandardCharsets.UTF_8);
+
+  private static final byte[] SCRIPT =
+      Templates.asset(SitePages.class, "site.js", Templates.Lines.SCRIPT)
+          .markup()
+          .getBytes(StandardCharsets.UTF_8);
+
+  private static final Set<StandardOpenOption> CREATE =
+      Set.of(
+          StandardOpenOption.CREATE,
+          StandardOpenOption.WRITE,
+          StandardOpenOption.TRUNCATE_EXISTING);
 
   /**
    * Writes the site of {@code pages} into {@code dir} (which should be new and empty); customer
@@ -150,19 +164,23 @@ public final class SiteWriter {
     }
   }
 
+  /** Writes {@code text} in UTF-8. */
   static void write(Path file, String text) throws IOException {
-    Files.writeString(file, text, StandardCharsets.UTF_8);
+    write(file, PageBytes.of(text));
   }
 
-  /** Writes {@code page} in UTF-8 ({@link Html#utf8}). */
+  /** Writes {@code page} in UTF-8, made in this thread's buffer ({@link PageBytes}). */
   static void write(Path file, Html page) throws IOException {
-    ByteBuffer bytes = page.utf8();
-    try (FileChannel out =
-        FileChannel.open(
-            file,
-            StandardOpenOption.CREATE,
-            StandardOpenOption.WRITE,
-            StandardOpenOption.TRUNCATE_EXISTING)) {
+    write(file, PageBytes.of(page));
+  }
+
+  /** Writes {@code bytes}, whole. */
+  static void write(Path file, byte[] bytes) throws IOException {
+    write(file, ByteBuffer.wrap(bytes));
+  }
+
+  private static void write(Path file, ByteBuffer bytes) throws IOException {
+    try (FileChannel out = FileChannel.open(file, CREATE)) {
       while (bytes.hasRemaining()) {
         out.write(bytes);
       }

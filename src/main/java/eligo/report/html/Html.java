@@ -2,7 +2,6 @@ package eligo.report.html;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -24,15 +23,24 @@ public final class Html {
   private final Object[] parts;
   private final int length;
 
+  /** The markup's UTF-8 bytes, when made once ({@link #fixed}); else null. */
+  private final byte[] utf8;
+
   private Html(String markup) {
+    this(markup, null);
+  }
+
+  private Html(String markup, byte[] utf8) {
     this.markup = markup;
     this.parts = null;
     this.length = markup.length();
+    this.utf8 = utf8;
   }
 
   private Html(Object[] parts, int length) {
     this.parts = parts;
     this.length = length;
+    this.utf8 = null;
   }
 
   /** Markup the code wrote itself (never text from the data or the criteria). */
@@ -141,50 +149,48 @@ public final class Html {
   /**
    * The markup in UTF-8, encoded piece by piece: for a page, never made one string first, which
    * would hold every character in two bytes from its first character outside Latin-1 on (a {@code
-   * ›} or a customer's name in Japanese), to be encoded again as a whole.
+   * ›} or a customer's name in Japanese), to be encoded again as a whole. A buffer of its own; a
+   * writer of many pages uses {@link PageBytes} instead.
    */
   public ByteBuffer utf8() {
-    Utf8 out = new Utf8(length + (length >> 3) + 64);
+    PageBytes out = new PageBytes(length + (length >> 3) + 64);
     appendTo(out);
     return ByteBuffer.wrap(out.bytes, 0, out.size);
   }
 
-  private void appendTo(Utf8 out) {
-    String m = markup;
-    if (m != null) {
-      out.add(m);
+  /**
+   * This markup made whole once, with its UTF-8 bytes: for a piece used many times (the same cell
+   * on every row, the same style sheet on every site), which each use then copies rather than
+   * encodes again.
+   */
+  public Html fixed() {
+    if (utf8 != null) {
+      return this;
+    }
+    String m = markup();
+    return new Html(m, m.getBytes(StandardCharsets.UTF_8));
+  }
+
+  void appendTo(PageBytes out) {
+    byte[] b = utf8;
+    if (b != null) {
+      out.add(b);
       return;
     }
-    for (Object p : parts) {
-      if (p instanceof String s) {
-        out.add(s);
+    Object[] ps = parts;
+    if (ps == null) {
+      out.add(markup);
+      return;
+    }
+    // piece by piece even when made whole since: the fixed text of the templates is bytes already
+    for (Object p : ps) {
+      if (p instanceof Html h) {
+        h.appendTo(out);
       } else if (p instanceof Literal l) {
         out.add(l.utf8);
       } else {
-        ((Html) p).appendTo(out);
+        out.add((String) p);
       }
-    }
-  }
-
-  /** Bytes of UTF-8, growing. */
-  private static final class Utf8 {
-    byte[] bytes;
-    int size;
-
-    Utf8(int capacity) {
-      bytes = new byte[capacity];
-    }
-
-    void add(String s) {
-      add(s.getBytes(StandardCharsets.UTF_8));
-    }
-
-    void add(byte[] b) {
-      if (size + b.length > bytes.length) {
-        bytes = Arrays.copyOf(bytes, Math.max(size + b.length, bytes.length + (bytes.length >> 1)));
-      }
-      System.arraycopy(b, 0, bytes, size, b.length);
-      size += b.length;
     }
   }
 

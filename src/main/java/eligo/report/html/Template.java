@@ -27,6 +27,11 @@ import java.util.regex.Pattern;
 public final class Template {
   private static final Pattern TAG = Pattern.compile("\\{\\{(\\{)?([A-Za-z][A-Za-z0-9]*)(}?)}}");
 
+  /** An attribute value's quote, and none: in every page, their bytes made once. */
+  private static final Html.Literal QUOTE = new Html.Literal("\"");
+
+  private static final Html.Literal NO_QUOTE = new Html.Literal("");
+
   private final String name;
 
   /**
@@ -117,8 +122,8 @@ public final class Template {
     flush(literal, segs);
     segments = segs.toArray();
     for (int i = 0; i < segments.length; i++) {
-      if (segments[i] instanceof String s && !s.isEmpty() && !s.equals("\"")) {
-        segments[i] = new Html.Literal(s);
+      if (segments[i] instanceof String s) {
+        segments[i] = s.isEmpty() ? NO_QUOTE : s.equals("\"") ? QUOTE : new Html.Literal(s);
       }
     }
     values = vals.toArray(new int[0][]);
@@ -212,7 +217,7 @@ public final class Template {
       }
     }
     for (int[] value : values) {
-      String quote = bare(parts, value) ? "" : "\"";
+      Html.Literal quote = bare(parts, value) ? NO_QUOTE : QUOTE;
       parts[value[0]] = quote;
       parts[value[value.length - 1]] = quote;
     }

@@ -1,0 +1,92 @@
+package eligo.report.html;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+
+/**
+ * A page in UTF-8, made in a buffer each thread keeps for its next page: a site is thousands of
+ * pages of tens of kilobytes each, and a new array per page, grown by copying as it fills, cost
+ * their allocation, their copies and the collections that follow. Text of ASCII alone, most of a
+ * page, is copied character by character rather than encoded into an array of its own first.
+ */
+public final class PageBytes {
+  /** A thread's buffer to begin with; grown as a page needs. */
+  private static final int START = 1 << 16;
+
+  /** A buffer grown beyond this (a CSV of a large site) is not kept for the next page. */
+  private static final int KEEP = 1 << 22;
+
+  /** Text shorter than this is copied char by char; longer, encoded by the JDK's array code. */
+  private static final int SHORT = 48;
+
+  private static final ThreadLocal<PageBytes> BUFFERS =
+      ThreadLocal.withInitial(() -> new PageBytes(START));
+
+  byte[] bytes;
+  int size;
+
+  PageBytes(int capacity) {
+    bytes = new byte[capacity];
+  }
+
+  /**
+   * The UTF-8 bytes of {@code page}, in this thread's buffer: valid until this thread makes its
+   * next page, so written before that.
+   */
+  public static ByteBuffer of(Html page) {
+    PageBytes out = BUFFERS.get();
+    out.size = 0;
+    page.appendTo(out);
+    return out.done();
+  }
+
+  /** The UTF-8 bytes of {@code text}, in this thread's buffer, as {@link #of(Html)}. */
+  public static ByteBuffer of(String text) {
+    PageBytes out = BUFFERS.get();
+    out.size = 0;
+    out.add(text);
+    return out.done();
+  }
+
+  private ByteBuffer done() {
+    ByteBuffer page = ByteBuffer.wrap(bytes, 0, size);
+    if (bytes.length > KEEP) {
+      bytes = new byte[START]; // the page keeps the large one until it is written
+    }
+    return page;
+  }
+
+  private void room(int n) {
+    if (size + n > bytes.length) {
+      bytes = Arrays.copyOf(bytes, Math.max(size + n, bytes.length + (bytes.length >> 1)));
+    }
+  }
+
+  void add(byte[] b) {
+    room(b.length);
+    System.arraycopy(b, 0, bytes, size, b.length);
+    size += b.length;
+  }
+
+  void add(String s) {
+    int n = s.length();
+    if (n < SHORT) {
+      room(n);
+      byte[] out = bytes;
+      int at = size;
+      for (int i = 0; i < n; i++) {
+        char ch = s.charAt(i);
+        if (ch >= 0x80) {
+          size = at;
+          add(s.substring(i).getBytes(StandardCharsets.UTF_8));
+          return;
+        }
+        out[at++] = (byte) ch;
+      }
+      size = at;
+      return;
+    }
+    add(s.getBytes(StandardCharsets.UTF_8));
+  }
+}
