@@ -7,6 +7,7 @@ import eligo.ir.Ir;
 import eligo.report.html.Html;
 import eligo.report.html.Template;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -120,18 +121,18 @@ final class AreaListPage {
         gateIds.add(id);
       }
     }
-    StringBuilder rows = new StringBuilder();
+    List<Html> rows = new ArrayList<>(model.order.length);
     List<Html> stopped = new ArrayList<>();
-    // the markup of each cell made once: most cells of a table are alike (not evaluated, not met 0)
-    String notEvaluated =
-        CELL_NOT_EVALUATED.render("text", mark(NodeResults.NOT_EVALUATED)).markup();
-    java.util.Map<String, String> cellsMade = new java.util.HashMap<>();
+    // each cell made once, its bytes too: most cells of a table are alike (not evaluated, not met
+    // 0), and a row is its cells one after the other, copied once, into the page
+    Html notEvaluated = CELL_NOT_EVALUATED.render("text", mark(NodeResults.NOT_EVALUATED)).fixed();
+    java.util.Map<String, Html> cellsMade = new java.util.HashMap<>();
     for (int c : model.order) {
       if (everyBranchGated && stopped(ao, c, first)) {
         stopped.add(LINK.render("href", model.href(c), "label", data.customerId(c)));
         continue;
       }
-      StringBuilder cells = new StringBuilder();
+      Html[] cells = new Html[nodes];
       for (int ni = 0; ni < nodes; ni++) {
         Ir.Node node = ao.nodes.get(ni);
         byte status = ao.status(c, ni);
@@ -146,30 +147,29 @@ final class AreaListPage {
         // a cell of no class is not evaluated (site.js reads it so): the commonest cell, kept
         // short
         if (status == NodeResults.NOT_EVALUATED) {
-          cells.append(notEvaluated);
+          cells[ni] = notEvaluated;
           continue;
         }
         String classes = groups[ni][c] == null ? "" : groups[ni][c];
         String text = mark(status) + value;
         String key = classes + '\n' + text; // neither holds a line break
-        String cell = cellsMade.get(key);
+        Html cell = cellsMade.get(key);
         if (cell == null) {
-          cell = CELL.render("groups", classes, "text", text).markup();
+          cell = CELL.render("groups", classes, "text", text).fixed();
           cellsMade.put(key, cell);
         }
-        cells.append(cell);
+        cells[ni] = cell;
       }
-      rows.append(
+      rows.add(
           ROW.render(
-                  "href",
-                  model.href(c),
-                  "customer",
-                  data.customerId(c),
-                  "name",
-                  data.customerName(c),
-                  "cells",
-                  Html.raw(cells.toString()))
-              .markup());
+              "href",
+              model.href(c),
+              "customer",
+              data.customerId(c),
+              "name",
+              data.customerName(c),
+              "cells",
+              Html.join(Arrays.asList(cells))));
     }
     int shown = model.order.length - stopped.size();
     return AREA.render(
@@ -203,7 +203,7 @@ final class AreaListPage {
         "heads",
         Html.join(heads),
         "rows",
-        Html.raw(rows.toString()));
+        Html.join(rows));
   }
 
   /** Whether a node's values are written as numbers, its unit in the column's head. */

@@ -268,7 +268,7 @@ final class ListPages {
     boolean evaluated = !g.key().equals("not_evaluated");
     boolean unitApart =
         node.valueKind() == Ir.ValueKind.COUNT || node.valueKind() == Ir.ValueKind.QUANTITY;
-    StringBuilder rows = new StringBuilder();
+    List<Html> rows = new ArrayList<>(to - from + 1);
     String lastPartner = null;
     for (int k = from; k < to; k++) {
       int c = g.members()[k];
@@ -280,38 +280,34 @@ final class ListPages {
                   : Formats.value(node.valueKind(), node.unit(), ao.value(c, ni), node.scale());
       if (program) {
         String partner = data.partnerId(c);
-        rows.append(
-            LIST_ROW_PARTNER
-                .render(
-                    "anchor",
-                    partner.equals(lastPartner)
-                        ? Html.EMPTY
-                        : PARTNER_ANCHOR.render("group", g.key(), "partner", SiteNames.of(partner)),
-                    "partner",
-                    partner,
-                    "href",
-                    model.href(c),
-                    "customer",
-                    data.customerId(c),
-                    "name",
-                    data.customerName(c),
-                    "value",
-                    value)
-                .markup());
+        rows.add(
+            LIST_ROW_PARTNER.render(
+                "anchor",
+                partner.equals(lastPartner)
+                    ? Html.EMPTY
+                    : PARTNER_ANCHOR.render("group", g.key(), "partner", SiteNames.of(partner)),
+                "partner",
+                partner,
+                "href",
+                model.href(c),
+                "customer",
+                data.customerId(c),
+                "name",
+                data.customerName(c),
+                "value",
+                value));
         lastPartner = partner;
       } else {
-        rows.append(
-            LIST_ROW
-                .render(
-                    "href",
-                    model.href(c),
-                    "customer",
-                    data.customerId(c),
-                    "name",
-                    data.customerName(c),
-                    "value",
-                    value)
-                .markup());
+        rows.add(
+            LIST_ROW.render(
+                "href",
+                model.href(c),
+                "customer",
+                data.customerId(c),
+                "name",
+                data.customerName(c),
+                "value",
+                value));
       }
     }
     if (program && lastPartner != null && to < g.count()) {
@@ -321,20 +317,18 @@ final class ListPages {
         more++;
       }
       if (more > 0) {
-        rows.append(
-            LIST_ROW_MORE
-                .render(
-                    "href",
-                    listFile(ai, ni, gi, to / SitePages.PAGE_SIZE + 1)
-                        + "#"
-                        + g.key()
-                        + "-p-"
-                        + SiteNames.of(lastPartner),
-                    "partner",
-                    lastPartner,
-                    "customers",
-                    more + Words.plural(" more customer", more))
-                .markup());
+        rows.add(
+            LIST_ROW_MORE.render(
+                "href",
+                listFile(ai, ni, gi, to / SitePages.PAGE_SIZE + 1)
+                    + "#"
+                    + g.key()
+                    + "-p-"
+                    + SiteNames.of(lastPartner),
+                "partner",
+                lastPartner,
+                "customers",
+                more + Words.plural(" more customer", more)));
       }
     }
     String unit = node.unit() == null ? "" : node.unit().replace('_', ' ');
@@ -352,6 +346,6 @@ final class ListPages {
         "valueHead",
         unitApart && !unit.isEmpty() ? "Value (" + unit + ")" : "Value",
         "rows",
-        Html.raw(rows.toString()));
+        Html.join(rows));
   }
 }

@@ -141,8 +141,14 @@ final class SiteModel {
   private static String branchOf(Ir.Area area, Ir.Node node) {
     for (Ir.Branch b : area.branches()) {
       for (Ir.Node n : b.nodes()) {
-        if (n == node || n.leaves().contains(node)) {
+        if (n == node) {
           return b.title();
+        }
+        // by identity: a record's equals compares whole expressions
+        for (Ir.Node leaf : n.leaves()) {
+          if (leaf == node) {
+            return b.title();
+          }
         }
       }
     }

@@ -5,6 +5,7 @@ import eligo.engine.Outcome;
 import eligo.report.html.Html;
 import eligo.report.html.Template;
 import eligo.report.html.Templates;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -102,28 +103,27 @@ public final class SitePages {
     Dataset data = model.outcome.data;
     boolean program = model.face == SiteModel.Face.PROGRAM;
     int pages = customerIndexPages();
-    StringBuilder rows = new StringBuilder();
+    List<Html> rows = new ArrayList<>(PAGE_SIZE);
     for (int k = (p - 1) * PAGE_SIZE; k < Math.min(model.order.length, p * PAGE_SIZE); k++) {
       int c = model.order[k];
-      rows.append(
+      rows.add(
           (program
-                  ? CUSTOMERS_ROW_PARTNER.render(
-                      "partner",
-                      data.partnerId(c),
-                      "href",
-                      model.href(c),
-                      "customer",
-                      data.customerId(c),
-                      "name",
-                      data.customerName(c))
-                  : CUSTOMERS_ROW.render(
-                      "href",
-                      model.href(c),
-                      "customer",
-                      data.customerId(c),
-                      "name",
-                      data.customerName(c)))
-              .markup());
+              ? CUSTOMERS_ROW_PARTNER.render(
+                  "partner",
+                  data.partnerId(c),
+                  "href",
+                  model.href(c),
+                  "customer",
+                  data.customerId(c),
+                  "name",
+                  data.customerName(c))
+              : CUSTOMERS_ROW.render(
+                  "href",
+                  model.href(c),
+                  "customer",
+                  data.customerId(c),
+                  "name",
+                  data.customerName(c))));
     }
     Html body =
         CUSTOMERS.render(
@@ -138,7 +138,7 @@ public final class SitePages {
             "partnerHead",
             program ? TH.render("text", "Partner") : Html.EMPTY,
             "rows",
-            Html.raw(rows.toString()),
+            Html.join(rows),
             "searchIndex",
             searchIndexInline()
                 // the index's strings are JavaScript escapes of every markup character: no text

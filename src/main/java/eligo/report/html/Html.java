@@ -80,14 +80,23 @@ public final class Html {
     final String markup;
     final byte[] utf8;
 
+    /** Whether the markup is {@link #bare} (decided once for a template's fixed text). */
+    final boolean bare;
+
     Literal(String markup) {
-      this(markup, markup.getBytes(StandardCharsets.UTF_8));
+      this(markup, markup.getBytes(StandardCharsets.UTF_8), bare(markup));
     }
 
-    private Literal(String markup, byte[] utf8) {
+    private Literal(String markup, byte[] utf8, boolean bare) {
       this.markup = markup;
       this.utf8 = utf8;
+      this.bare = bare;
     }
+  }
+
+  /** Markup of {@code parts} ({@link #of(Object[])}) whose characters the caller counted. */
+  static Html of(Object[] parts, int length) {
+    return new Html(parts, length);
   }
 
   /** The pieces with {@code separator} (text, escaped) between them. */
@@ -285,7 +294,7 @@ public final class Html {
         }
       }
       if (i == n) {
-        return ascii ? new Literal(s, latin1) : s;
+        return ascii ? new Literal(s, latin1, false) : s; // bare: not asked of a text's piece
       }
     } else {
       while (i < n && !special(s.charAt(i), apostrophe)) {

@@ -43,6 +43,9 @@ public final class Template {
   /** Per attribute value with places: the indexes of its segments, quotes included. */
   private final int[][] values;
 
+  /** The number of characters of the fixed text, the quotes decided when parsed included. */
+  private final int fixedLength;
+
   /** Each place name once, in order of first use. */
   private final List<String> names = new ArrayList<>();
 
@@ -127,6 +130,13 @@ public final class Template {
       }
     }
     values = vals.toArray(new int[0][]);
+    int fixed = 0;
+    for (Object segment : segments) {
+      if (segment instanceof Html.Literal l) {
+        fixed += l.markup.length();
+      }
+    }
+    fixedLength = fixed;
   }
 
   /**
@@ -194,6 +204,7 @@ public final class Template {
               + names);
     }
     Object[] parts = new Object[segments.length];
+    int length = fixedLength;
     for (int i = 0; i < segments.length; i++) {
       Object s = segments[i];
       if (s instanceof Place p) {
@@ -204,10 +215,15 @@ public final class Template {
                 "template " + name + ": {{{" + p.name() + "}}} takes Html, not " + type(v));
           }
           parts[i] = h;
+          length += h.length();
         } else if (v instanceof Integer || v instanceof Long) {
-          parts[i] = v.toString(); // digits and a minus sign: nothing to escape
+          String digits = v.toString(); // digits and a minus sign: nothing to escape
+          parts[i] = digits;
+          length += digits.length();
         } else if (v instanceof String || v instanceof Number) {
-          parts[i] = Html.piece(v.toString(), p.apostrophe());
+          Object piece = Html.piece(v.toString(), p.apostrophe());
+          parts[i] = piece;
+          length += piece instanceof Html.Literal l ? l.markup.length() : ((String) piece).length();
         } else {
           throw new IllegalArgumentException(
               "template " + name + ": {{" + p.name() + "}} takes text, not " + type(v));
@@ -217,18 +233,31 @@ public final class Template {
       }
     }
     for (int[] value : values) {
-      Html.Literal quote = bare(parts, value) ? NO_QUOTE : QUOTE;
+      Html.Literal quote = NO_QUOTE;
+      if (!bare(parts, value)) {
+        quote = QUOTE;
+        length += 2;
+      }
       parts[value[0]] = quote;
       parts[value[value.length - 1]] = quote;
     }
-    return Html.of(parts);
+    return Html.of(parts, length);
   }
 
   /** Whether the value between the quotes {@code value} holds, filled in {@code parts}, is bare. */
-  private static boolean bare(Object[] parts, int[] value) {
+  private boolean bare(Object[] parts, int[] value) {
     int length = 0;
     for (int k = 1; k < value.length - 1; k++) {
-      String s = parts[value[k]] instanceof Html.Literal l ? l.markup : (String) parts[value[k]];
+      Object part = parts[value[k]];
+      if (part == segments[value[k]]) { // the template's own text, bare or not when parsed
+        Html.Literal l = (Html.Literal) part;
+        if (!l.bare && !l.markup.isEmpty()) {
+          return false;
+        }
+        length += l.markup.length();
+        continue;
+      }
+      String s = part instanceof Html.Literal l ? l.markup : (String) part;
       if (!s.isEmpty() && !Html.bare(s)) {
         return false;
       }
