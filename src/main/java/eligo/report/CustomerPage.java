@@ -112,7 +112,7 @@ final class CustomerPage {
       CustomerView.Node n = a.nodes().get(ni);
       if (n.status().equals("not_met")) {
         rows.add(
-            CUSTOMER_STOP.render(
+            CUSTOMER_STOP.renderKept(
                 "anchor",
                 rows.isEmpty() ? Html.attribute("id", own + "." + info.anchor()) : Html.EMPTY,
                 "area",
@@ -143,6 +143,15 @@ final class CustomerPage {
       }
     }
     return goals.isEmpty() ? Html.EMPTY : CUSTOMER_GOALS.render("goals", String.join("; ", goals));
+  }
+
+  /**
+   * A node's row: kept ({@link Template#renderKept}) when {@code keep}, for rows many customers
+   * share (a node met, with no why), else made anew (a why names the customer's own rows and
+   * values: a row kept would seldom come again).
+   */
+  private static Html node(boolean keep, Object... namesAndValues) {
+    return keep ? CUSTOMER_NODE.renderKept(namesAndValues) : CUSTOMER_NODE.render(namesAndValues);
   }
 
   /**
@@ -181,7 +190,7 @@ final class CustomerPage {
         tally[n.status().equals("met") ? 0 : n.status().equals("not_met") ? 1 : 2]++;
         String branch = info.branches().get(ni);
         if (!branch.isEmpty() && !branch.equals(lastBranch)) {
-          nodes.add(CUSTOMER_BRANCH.render("title", branch));
+          nodes.add(CUSTOMER_BRANCH.renderKept("title", branch));
         }
         lastBranch = branch;
         if (n.status().equals("not_evaluated")) {
@@ -197,7 +206,7 @@ final class CustomerPage {
             titles.add(inBranch(info.labels().get(ni), branch));
           }
           nodes.add(
-              CUSTOMER_NODE.render(
+              CUSTOMER_NODE.renderKept(
                   "status",
                   OutcomeClass.of(n.status()),
                   "leaf",
@@ -249,13 +258,13 @@ final class CustomerPage {
                   "now",
                   associations ? "association" : "now",
                   "yearEarlier",
-                  net ? TH.render("text", "a year earlier") : Html.EMPTY,
+                  net ? TH.renderKept("text", "a year earlier") : Html.EMPTY,
                   "rows",
                   Html.join(rows));
           if (associations) {
             String first = associationsListed.putIfAbsent(details.markup(), a.title());
             if (first != null && !first.equals(a.title())) {
-              details = SAME_ASSOCIATIONS.render("area", first);
+              details = SAME_ASSOCIATIONS.renderKept("area", first);
             }
           }
         }
@@ -266,7 +275,8 @@ final class CustomerPage {
                     ? "as above"
                     : elsewhere(whys, shorter(n.why()), a.title());
         nodes.add(
-            CUSTOMER_NODE.render(
+            node(
+                why.isEmpty() && details.whole(),
                 "status",
                 OutcomeClass.of(n.status()),
                 "leaf",

@@ -120,6 +120,14 @@ public final class Html {
     return of(pieces.toArray());
   }
 
+  /**
+   * Whether the markup is one string rather than pieces (text, an attribute, {@link #raw} or {@link
+   * #fixed} markup): then reading it costs no copy.
+   */
+  public boolean whole() {
+    return parts == null;
+  }
+
   /** The number of characters of the markup. */
   public int length() {
     return length;

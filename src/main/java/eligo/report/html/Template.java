@@ -1,6 +1,7 @@
 package eligo.report.html;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -242,6 +243,86 @@ public final class Template {
       parts[value[value.length - 1]] = quote;
     }
     return Html.of(parts, length);
+  }
+
+  /** Pieces kept per thread and template ({@link #renderKept}), at most. */
+  private static final int KEPT = 4096;
+
+  /** This thread's pieces of {@link #renderKept}: by the values they were made of. */
+  private final ThreadLocal<HashMap<Values, Html>> kept = ThreadLocal.withInitial(HashMap::new);
+
+  /**
+   * As {@link #render}, but a piece made of the same values before on this thread is given again,
+   * made and encoded once ({@link Html#fixed}): for a piece many pages repeat, a customer's row of
+   * a node not evaluated, or a node met with the same value. Values of markup count only when made
+   * whole ({@link Html#whole}): a piece made of pieces is rendered as by {@link #render}.
+   */
+  public Html renderKept(Object... namesAndValues) {
+    for (int i = 1; i < namesAndValues.length; i += 2) {
+      if (namesAndValues[i] instanceof Html h && !h.whole()) {
+        return render(namesAndValues);
+      }
+    }
+    Values key = new Values(namesAndValues);
+    HashMap<Values, Html> pieces = kept.get();
+    Html piece = pieces.get(key);
+    if (piece == null) {
+      piece = render(namesAndValues).fixed();
+      if (pieces.size() >= KEPT) {
+        pieces.clear(); // a new run of pages: what the last ones repeated need not come again
+      }
+      pieces.put(key, piece);
+    }
+    return piece;
+  }
+
+  /**
+   * The names and values of a render, as a key: text by its characters, numbers by value, markup by
+   * its markup (made whole), so equal keys render the same piece.
+   */
+  private static final class Values {
+    private final Object[] namesAndValues;
+    private final int hash;
+
+    Values(Object[] namesAndValues) {
+      this.namesAndValues = namesAndValues;
+      int h = 1;
+      for (Object v : namesAndValues) {
+        h = 31 * h + (v instanceof Html m ? m.markup().hashCode() : v == null ? 0 : v.hashCode());
+      }
+      this.hash = h;
+    }
+
+    @Override
+    public int hashCode() {
+      return hash;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+      if (!(o instanceof Values other) || other.hash != hash) {
+        return false;
+      }
+      Object[] a = namesAndValues;
+      Object[] b = other.namesAndValues;
+      if (a.length != b.length) {
+        return false;
+      }
+      for (int i = 0; i < a.length; i++) {
+        Object x = a[i];
+        Object y = b[i];
+        if (x == y) {
+          continue;
+        }
+        if (x == null || y == null || x.getClass() != y.getClass()) {
+          return false;
+        }
+        if (x instanceof Html hx ? !hx.markup().equals(((Html) y).markup()) : !x.equals(y)) {
+          return false;
+        }
+      }
+      return true;
+    }
   }
 
   /** Whether the value between the quotes {@code value} holds, filled in {@code parts}, is bare. */
