@@ -84,6 +84,26 @@ final class AreaListPage {
             "csv", "results.csv", "areaLinks", Html.join(links), "areas", Html.join(areas)));
   }
 
+  /**
+   * What a cell of the table shows: a value (written as a number, its unit in the column's head,
+   * when {@code apart}) with its outcome and groups.
+   */
+  private record Cell(
+      boolean apart,
+      Ir.ValueKind kind,
+      String unit,
+      int scale,
+      String groups,
+      byte status,
+      long value) {}
+
+  /**
+   * This thread's cells, made and encoded once (at most 4,096): a partner's site of a few dozen
+   * customers has few cells alike, but its cells are much like the previous partner's.
+   */
+  private static final ThreadLocal<java.util.Map<Cell, Html>> CELLS =
+      ThreadLocal.withInitial(java.util.HashMap::new);
+
   private static Html area(SiteModel model, int ai) {
     SiteModel.AreaInfo info = model.areas.get(ai);
     Outcome.AreaOutcome ao = info.outcome();
@@ -126,7 +146,7 @@ final class AreaListPage {
     // each cell made once, its bytes too: most cells of a table are alike (not evaluated, not met
     // 0), and a row is its cells one after the other, copied once, into the page
     Html notEvaluated = CELL_NOT_EVALUATED.render("text", mark(NodeResults.NOT_EVALUATED)).fixed();
-    java.util.Map<String, Html> cellsMade = new java.util.HashMap<>();
+    java.util.Map<Cell, Html> cellsMade = CELLS.get();
     for (int c : model.order) {
       if (everyBranchGated && stopped(ao, c, first)) {
         stopped.add(LINK.render("href", model.href(c), "label", data.customerId(c)));
@@ -134,16 +154,7 @@ final class AreaListPage {
       }
       Html[] cells = new Html[nodes];
       for (int ni = 0; ni < nodes; ni++) {
-        Ir.Node node = ao.nodes.get(ni);
         byte status = ao.status(c, ni);
-        String value =
-            status == NodeResults.NOT_EVALUATED
-                ? ""
-                : " "
-                    + (unitApart(node)
-                        ? Formats.number(ao.value(c, ni), node.scale())
-                        : Formats.value(
-                            node.valueKind(), node.unit(), ao.value(c, ni), node.scale()));
         // a cell of no class is not evaluated (site.js reads it so): the commonest cell, kept
         // short
         if (status == NodeResults.NOT_EVALUATED) {
@@ -151,11 +162,22 @@ final class AreaListPage {
           continue;
         }
         String classes = groups[ni][c] == null ? "" : groups[ni][c];
-        String text = mark(status) + value;
-        String key = classes + '\n' + text; // neither holds a line break
+        long v = ao.value(c, ni);
+        Ir.Node node = ao.nodes.get(ni);
+        boolean apart = unitApart(node);
+        // no text made for a cell made before, on this page or another of this thread's
+        Cell key = new Cell(apart, node.valueKind(), node.unit(), node.scale(), classes, status, v);
         Html cell = cellsMade.get(key);
         if (cell == null) {
-          cell = CELL.render("groups", classes, "text", text).fixed();
+          String value =
+              " "
+                  + (apart
+                      ? Formats.number(v, node.scale())
+                      : Formats.value(node.valueKind(), node.unit(), v, node.scale()));
+          cell = CELL.render("groups", classes, "text", mark(status) + value).fixed();
+          if (cellsMade.size() >= 4096) {
+            cellsMade.clear();
+          }
           cellsMade.put(key, cell);
         }
         cells[ni] = cell;

@@ -33,12 +33,6 @@ final class CustomerPage {
   private static final Template TH = SitePages.SITE.get("thShort");
   private static final Template TD = SitePages.SITE.get("tdShort");
 
-  /** A label without its branch's title, which heads the branch's rows. */
-  private static String inBranch(String label, String branch) {
-    String prefix = branch + " · ";
-    return !branch.isEmpty() && label.startsWith(prefix) ? label.substring(prefix.length()) : label;
-  }
-
   /**
    * A node not evaluated says which gate stopped it; the gate's own row, on the same page, says
    * why, so its reason is not repeated.
@@ -111,16 +105,19 @@ final class CustomerPage {
     for (int ni = 0; ni < a.nodes().size(); ni++) {
       CustomerView.Node n = a.nodes().get(ni);
       if (n.status().equals("not_met")) {
-        rows.add(
-            CUSTOMER_STOP.renderKept(
-                "anchor",
-                rows.isEmpty() ? Html.attribute("id", own + "." + info.anchor()) : Html.EMPTY,
-                "area",
-                a.title(),
-                "gate",
-                inBranch(info.labels().get(ni), ""),
-                "why",
-                n.why() == null ? "" : n.why().equals(last[0]) ? "as above" : n.why()));
+        // the first row holds the customer's anchor; the others, kept, are often another's too
+        boolean first = rows.isEmpty();
+        Object[] values = {
+          "anchor",
+          first ? Html.attribute("id", own + "." + info.anchor()) : Html.EMPTY,
+          "area",
+          a.title(),
+          "gate",
+          info.labels().get(ni),
+          "why",
+          n.why() == null ? "" : n.why().equals(last[0]) ? "as above" : n.why()
+        };
+        rows.add(first ? CUSTOMER_STOP.render(values) : CUSTOMER_STOP.renderKept(values));
         last[0] = n.why();
       }
     }
@@ -196,14 +193,14 @@ final class CustomerPage {
         if (n.status().equals("not_evaluated")) {
           // the nodes one gate stopped share one row: their titles, and the gate that stopped them
           List<String> titles = new ArrayList<>();
-          titles.add(inBranch(info.labels().get(ni), branch));
+          titles.add(info.inBranch().get(ni));
           while (ni + 1 < a.nodes().size()
               && a.nodes().get(ni + 1).status().equals("not_evaluated")
               && a.nodes().get(ni + 1).why().equals(n.why())
               && info.branches().get(ni + 1).equals(branch)) {
             ni++;
             tally[2]++;
-            titles.add(inBranch(info.labels().get(ni), branch));
+            titles.add(info.inBranch().get(ni));
           }
           nodes.add(
               CUSTOMER_NODE.renderKept(
@@ -282,7 +279,7 @@ final class CustomerPage {
                 "leaf",
                 node.kind() == Ir.NodeKind.LEAF ? " leaf" : "",
                 "title",
-                inBranch(info.labels().get(ni), branch),
+                info.inBranch().get(ni),
                 "statusText",
                 Words.outcome(n.status()),
                 "current",

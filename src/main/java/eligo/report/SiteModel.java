@@ -51,14 +51,16 @@ final class SiteModel {
   final SummaryView all;
 
   /**
-   * One area: its anchor on the summary, per result node its label and branch, and per node
-   * (parents of leaves included) its anchor in the area.
+   * One area: its anchor on the summary, per result node its label, branch and title in its branch
+   * (the label without the branch's title, which heads the branch's rows on a customer's page), and
+   * per node (parents of leaves included) its anchor in the area.
    */
   record AreaInfo(
       Outcome.AreaOutcome outcome,
       String anchor,
       List<String> labels,
       List<String> branches,
+      List<String> inBranch,
       Map<Ir.Node, String> nodeAnchors) {
     /** Node {@code n}'s anchor on the summary, under the area's tree: {@code a-AREA.n-NODE}. */
     String nodeAnchor(Ir.Node n) {
@@ -97,9 +99,11 @@ final class SiteModel {
       List<String> labels = new ArrayList<>();
       List<String> branches = new ArrayList<>();
       Map<Ir.Node, String> anchors = new IdentityHashMap<>();
+      List<String> inBranch = new ArrayList<>();
       for (Ir.Node n : a.nodes) {
         labels.add(label(a.area, n));
         branches.add(branchOf(a.area, n));
+        inBranch.add(inBranch(labels.get(labels.size() - 1), branches.get(branches.size() - 1)));
       }
       for (Ir.Branch b : a.area.branches()) {
         for (Ir.Node n : b.nodes()) {
@@ -109,7 +113,7 @@ final class SiteModel {
           }
         }
       }
-      areas.add(new AreaInfo(a, anchor, labels, branches, anchors));
+      areas.add(new AreaInfo(a, anchor, labels, branches, inBranch, anchors));
     }
     this.all = SummaryView.of(outcome, order, null, null, null);
   }
@@ -136,6 +140,12 @@ final class SiteModel {
   /** A node's label for people ({@link NodeLabels#of}). */
   static String label(Ir.Area area, Ir.Node node) {
     return NodeLabels.of(area, node);
+  }
+
+  /** A label without its branch's title. */
+  private static String inBranch(String label, String branch) {
+    String prefix = branch + " · ";
+    return !branch.isEmpty() && label.startsWith(prefix) ? label.substring(prefix.length()) : label;
   }
 
   private static String branchOf(Ir.Area area, Ir.Node node) {

@@ -45,11 +45,12 @@ final class TreeDiagram {
       List<String> names = set.names();
       String anchor = shown.get(names);
       if (anchor != null) {
-        out.add(TREE_SET_AGAIN.render("anchor", anchor, "count", names.size()));
+        out.add(TREE_SET_AGAIN.renderKept("anchor", anchor, "count", names.size()));
       } else {
         anchor = "set-" + (shown.size() + 1);
         shown.put(names, anchor);
-        out.add(TREE_SET.render("anchor", anchor, "count", names.size(), "names", set.joined()));
+        out.add(
+            TREE_SET.renderKept("anchor", anchor, "count", names.size(), "names", set.joined()));
       }
     }
     return Html.join(out);
@@ -155,7 +156,7 @@ final class TreeDiagram {
     for (Ir.Branch b : area.branches()) {
       int x0 = 4;
       if (!b.id().isEmpty()) {
-        items.add(BRANCH.render("x", x0, "y", y + 16, "text", "Branch: " + b.title()));
+        items.add(BRANCH.renderKept("x", x0, "y", y + 16, "text", "Branch: " + b.title()));
         y += 26;
         x0 += INDENT;
       }
@@ -191,7 +192,7 @@ final class TreeDiagram {
 
   /** The line from ({@code x}, {@code top}) down to {@code y}, then across to {@code toX}. */
   private static Html line(int x, int top, int y, int toX) {
-    return LINE.render("d", "M" + x + " " + top + "V" + y + "H" + toX);
+    return LINE.renderKept("d", "M" + x + " " + top + "V" + y + "H" + toX);
   }
 
   /**
@@ -268,7 +269,7 @@ final class TreeDiagram {
       List<Html> partnerLevel,
       java.util.Map<List<String>, String> setsShown) {
     int ni = indexOf(info.outcome().nodes, n);
-    return TREE_NODE.render(
+    return TREE_NODE.renderKept(
         "leaf",
         n.kind() == Ir.NodeKind.LEAF ? " leaf" : "",
         "anchor",
@@ -276,7 +277,7 @@ final class TreeDiagram {
         "title",
         ni >= 0 ? info.labels().get(ni) : n.title(),
         "id",
-        SMALL.render("text", Explainer.kind(n) + " " + n.id()),
+        SMALL.renderKept("text", Explainer.kind(n) + " " + n.id()),
         "criteria",
         n.criteria(),
         "sets",

@@ -236,4 +236,37 @@ class TemplateTest {
     assertThat(again.toString()).isEqualTo(whole);
     assertThat(a.markup()).isEqualTo("<td>a&amp;b</td>");
   }
+
+  @Test
+  void aKeptPieceIsTheRenderOfItsOwnValuesAndItsBytesAreTheMarkups() {
+    Template t = Template.parse("t", "<tr class=\"{{c}}\"><td>{{v}}{{{x}}}<td>{{n}}");
+    Html attr = Html.attribute("id", "a b");
+    Object[][] calls = {
+      {"c", "m", "v", HOSTILE, "x", Html.EMPTY, "n", 1},
+      {"c", "m", "v", HOSTILE, "x", Html.EMPTY, "n", 1},
+      {"c", "m", "v", HOSTILE, "x", Html.EMPTY, "n", 2},
+      {"c", "m x", "v", HOSTILE, "x", Html.EMPTY, "n", 1},
+      {"c", "m", "v", "名前 › 😀", "x", attr, "n", 1},
+      {"c", "m", "v", "名前 › 😀", "x", Html.raw(" id=\"a b\""), "n", 1},
+      {"c", "m", "v", "b", "x", Html.join(List.of(attr, attr)), "n", 1},
+    };
+    for (Object[] values : calls) {
+      Html kept = t.renderKept(values.clone());
+      Html made = t.render(values.clone());
+      assertThat(kept.markup()).isEqualTo(made.markup());
+      assertThat(kept.length()).isEqualTo(made.length());
+      assertThat(new String(kept.utf8().array(), 0, kept.utf8().limit(), StandardCharsets.UTF_8))
+          .isEqualTo(made.markup());
+    }
+    // the same values give the piece made before; other values, markup made whole included,
+    // another
+    assertThat(t.renderKept(calls[0].clone())).isSameAs(t.renderKept(calls[1].clone()));
+    assertThat(t.renderKept(calls[4].clone())).isSameAs(t.renderKept(calls[5].clone()));
+    assertThat(t.renderKept(calls[2].clone()).markup()).endsWith("<td>2");
+    assertThat(t.renderKept(calls[3].clone()).markup()).startsWith("<tr class=\"m x\">");
+    // mistakes fail as in render
+    assertThatThrownBy(() -> t.renderKept("c", "m", "v", "x", "x", "not html", "n", 1))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("{{{x}}} takes Html");
+  }
 }
