@@ -23,7 +23,8 @@ final class TreeDiagram {
    */
   static final List<String> NODE_FILLS = List.of("#eef3fa", "#f3f8ef", "#f7f7f7");
 
-  private static final Template TREE_NODE = SitePages.SITE.get("treeNode");
+  private static final Template TREE_NODE_HEAD = SitePages.SITE.get("treeNodeHead");
+  private static final Html SECTION_END = Html.raw("</section>");
   private static final Template TREE_SET = SitePages.SITE.get("treeSet");
   private static final Template TREE_SET_AGAIN = SitePages.SITE.get("treeSetAgain");
 
@@ -269,20 +270,20 @@ final class TreeDiagram {
       List<Html> partnerLevel,
       java.util.Map<List<String>, String> setsShown) {
     int ni = indexOf(info.outcome().nodes, n);
-    return TREE_NODE.renderKept(
-        "leaf",
-        n.kind() == Ir.NodeKind.LEAF ? " leaf" : "",
-        "anchor",
-        info.nodeAnchor(n),
-        "title",
-        ni >= 0 ? info.labels().get(ni) : n.title(),
-        "id",
-        SMALL.renderKept("text", Explainer.kind(n) + " " + n.id()),
-        "criteria",
-        n.criteria(),
-        "sets",
-        sets(n, setsShown),
-        "partner",
-        ni < 0 ? Html.EMPTY : partnerLevel.get(ni));
+    // the head kept (Template.renderKept): the sets and the partner-level goal may be this page's
+    Html head =
+        TREE_NODE_HEAD.renderKept(
+            "leaf",
+            n.kind() == Ir.NodeKind.LEAF ? " leaf" : "",
+            "anchor",
+            info.nodeAnchor(n),
+            "title",
+            ni >= 0 ? info.labels().get(ni) : n.title(),
+            "id",
+            SMALL.renderKept("text", Explainer.kind(n) + " " + n.id()),
+            "criteria",
+            n.criteria());
+    return Html.join(
+        List.of(head, sets(n, setsShown), ni < 0 ? Html.EMPTY : partnerLevel.get(ni), SECTION_END));
   }
 }
