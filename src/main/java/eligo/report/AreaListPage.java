@@ -85,17 +85,29 @@ final class AreaListPage {
   }
 
   /**
-   * What a cell of the table shows: a value (written as a number, its unit in the column's head,
-   * when {@code apart}) with its outcome and groups.
+   * What a cell of the table shows: a value of a kind ({@link Ir.ValueKind#ordinal}: an enum's hash
+   * is its identity's, a call into the VM under C1), unit and scale, with its outcome and groups.
    */
-  private record Cell(
-      boolean apart,
-      Ir.ValueKind kind,
-      String unit,
-      int scale,
-      String groups,
-      byte status,
-      long value) {}
+  private record Cell(int kind, String unit, int scale, String groups, byte status, long value) {
+    // written out: a record's own go through method handles, slow under C1 (a look-up per cell)
+    @Override
+    public int hashCode() {
+      int h = 31 * (31 * kind + (unit == null ? 0 : unit.hashCode())) + scale;
+      h = 31 * (31 * h + groups.hashCode()) + status;
+      return 31 * h + Long.hashCode(value);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof Cell c
+          && c.value == value
+          && c.status == status
+          && c.kind == kind
+          && c.scale == scale
+          && c.groups.equals(groups)
+          && java.util.Objects.equals(c.unit, unit);
+    }
+  }
 
   /**
    * This thread's cells, made and encoded once (at most 4,096): a partner's site of a few dozen
@@ -166,7 +178,8 @@ final class AreaListPage {
         Ir.Node node = ao.nodes.get(ni);
         boolean apart = unitApart(node);
         // no text made for a cell made before, on this page or another of this thread's
-        Cell key = new Cell(apart, node.valueKind(), node.unit(), node.scale(), classes, status, v);
+        Cell key =
+            new Cell(node.valueKind().ordinal(), node.unit(), node.scale(), classes, status, v);
         Html cell = cellsMade.get(key);
         if (cell == null) {
           String value =
