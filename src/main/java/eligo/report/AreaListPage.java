@@ -25,6 +25,7 @@ final class AreaListPage {
   private static final Template AREA = SitePages.SITE.get("areaList");
   private static final Template STOPPED = SitePages.SITE.get("areaStopped");
   private static final Template HEAD = SitePages.SITE.get("areaHead");
+  private static final Template UNIT = SitePages.SITE.get("unitTag");
   private static final Template ROW = SitePages.SITE.get("areaRow");
   private static final Template CELL = SitePages.SITE.get("areaCell");
   private static final Template CELL_NOT_EVALUATED = SitePages.SITE.get("areaCellNotEvaluated");
@@ -148,7 +149,9 @@ final class AreaListPage {
               "label",
               info.labels().get(ni),
               "unit",
-              unitApart(node) && !unit.isEmpty() ? " (" + unit + ")" : ""));
+              unitApart(node) && !unit.isEmpty()
+                  ? UNIT.renderKept("text", " (" + unit + ")")
+                  : Html.EMPTY));
       if (first[ni]) {
         gateIds.add(id);
       }

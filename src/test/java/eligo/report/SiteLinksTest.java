@@ -56,6 +56,25 @@ class SiteLinksTest {
     return out;
   }
 
+  /** A list's column of a node without a unit had an empty {@code <small></small>} after it. */
+  @Test
+  void noPageHoldsAnEmptySmallPrint() throws Exception {
+    boolean units = false;
+    for (Path site : List.of(report("program-small"), report("each-small", "--per-partner"))) {
+      List<Path> pages;
+      try (Stream<Path> walk = Files.walk(site)) {
+        pages = walk.filter(p -> p.toString().endsWith(".html")).toList();
+      }
+      assertThat(pages).isNotEmpty();
+      for (Path page : pages) {
+        String text = Files.readString(page, StandardCharsets.UTF_8);
+        assertThat(text).as(site.relativize(page).toString()).doesNotContain("<small></small>");
+        units |= text.contains("<small> (tenants)</small>"); // a partner's lists
+      }
+    }
+    assertThat(units).as("a unit is still shown where there is one").isTrue();
+  }
+
   @Test
   void everyLinkOfEverySiteLeadsToAFileAndAnAnchorThatExist() throws Exception {
     for (Path site :
