@@ -64,17 +64,25 @@ public final class Slips {
     return amount.matches("\\$[0-9]*\\.[0-9]{3,}");
   }
 
-  /** The slip that a syntax error at {@code t} is, or null. */
-  static Slip at(TokenStream tokens, Token t) {
-    Token before = visible(tokens, t, -1);
-    Token after = visible(tokens, t, +1);
-    if (t.getType() == CriteriaLexer.COMMA
+  /**
+   * Whether {@code t} is a ',' with a number or an amount just before it and a number just after,
+   * nothing between: a separator of a number as a spreadsheet or a European writes it.
+   */
+  private static boolean commaInANumber(Token before, Token t, Token after) {
+    return t.getType() == CriteriaLexer.COMMA
         && before != null
         && after != null
         && (before.getType() == CriteriaLexer.MONEY || before.getType() == CriteriaLexer.NUMBER)
         && Tokens.touching(before, t)
         && Tokens.touching(t, after)
-        && after.getType() == CriteriaLexer.NUMBER
+        && after.getType() == CriteriaLexer.NUMBER;
+  }
+
+  /** The slip that a syntax error at {@code t} is, or null. */
+  static Slip at(TokenStream tokens, Token t) {
+    Token before = visible(tokens, t, -1);
+    Token after = visible(tokens, t, +1);
+    if (commaInANumber(before, t, after)
         && (after.getText().matches("[0-9]{1,2}")
                 && before.getText().matches("\\$?[0-9]{1,3}(\\.[0-9]{3})*")
             || after.getText().matches("[0-9]+")
@@ -94,14 +102,7 @@ public final class Slips {
           ? new Slip(before, message + CENTS, after, null)
           : new Slip(before, message, after, meant);
     }
-    if (t.getType() == CriteriaLexer.COMMA
-        && before != null
-        && after != null
-        && (before.getType() == CriteriaLexer.MONEY || before.getType() == CriteriaLexer.NUMBER)
-        && Tokens.touching(before, t)
-        && Tokens.touching(t, after)
-        && after.getType() == CriteriaLexer.NUMBER
-        && after.getText().matches("[0-9]{3}(\\.[0-9]+)?")) {
+    if (commaInANumber(before, t, after) && after.getText().matches("[0-9]{3}(\\.[0-9]+)?")) {
       String written = before.getText() + "," + after.getText();
       String meant = written.replace(",", "");
       return new Slip(
