@@ -93,6 +93,39 @@ public final class LanguageService {
     return Workspace.isCases(file) ? Outline.ofCases(source) : Outline.ofCriteria(source);
   }
 
+  /** The lines an editor may fold: blocks, comment runs, import runs ({@link Folding}). */
+  public List<Folding.Fold> folding(Path file) {
+    SourceFile source = workspace.source(file);
+    return Workspace.isCases(file) ? Folding.ofCases(source) : Folding.ofCriteria(source);
+  }
+
+  /** A place of this file to mark with the word at the cursor: its declaration, or a use. */
+  public record Highlight(TextRange range, boolean declaration) {}
+
+  /**
+   * The places of {@code file} that name what the word at a place names ({@link #references},
+   * within the file), its declaration marked as such when it is in this file.
+   */
+  public List<Highlight> highlights(Path file, int line, int column) {
+    Path here = Workspace.normal(file);
+    List<SourceLocation> declared = definition(file, line, column);
+    List<Highlight> out = new ArrayList<>();
+    for (SourceLocation l : references(file, line, column, true)) {
+      if (!Workspace.normal(l.file()).equals(here)) {
+        continue;
+      }
+      boolean declaration =
+          declared.stream()
+              .anyMatch(
+                  d ->
+                      Workspace.normal(d.file()).equals(here)
+                          && d.range().startLine() == l.range().startLine()
+                          && d.range().startColumn() == l.range().startColumn());
+      out.add(new Highlight(l.range(), declaration));
+    }
+    return out;
+  }
+
   /** Where the word at a place is declared: none, or one place. */
   public List<SourceLocation> definition(Path file, int line, int column) {
     Navigation.Target t = target(file, line, column);

@@ -2,6 +2,7 @@ package eligo.lsp;
 
 import eligo.editor.Completion;
 import eligo.editor.EditorSymbol;
+import eligo.editor.Folding;
 import eligo.editor.Problem;
 import eligo.editor.SourceLocation;
 import eligo.editor.TextRange;
@@ -13,6 +14,8 @@ import org.eclipse.lsp4j.CompletionItemKind;
 import org.eclipse.lsp4j.Diagnostic;
 import org.eclipse.lsp4j.DiagnosticSeverity;
 import org.eclipse.lsp4j.DocumentSymbol;
+import org.eclipse.lsp4j.FoldingRange;
+import org.eclipse.lsp4j.FoldingRangeKind;
 import org.eclipse.lsp4j.Location;
 import org.eclipse.lsp4j.Position;
 import org.eclipse.lsp4j.Range;
@@ -127,6 +130,18 @@ final class Convert {
       case IMPORT -> SymbolKind.File;
       case CASE -> SymbolKind.Object;
     };
+  }
+
+  /** A fold: 0-based lines, as the protocol counts them (line numbers need no text positions). */
+  static FoldingRange folding(Folding.Fold f) {
+    FoldingRange r = new FoldingRange(f.startLine() - 1, f.endLine() - 1);
+    r.setKind(
+        switch (f.kind()) {
+          case REGION -> FoldingRangeKind.Region;
+          case COMMENT -> FoldingRangeKind.Comment;
+          case IMPORTS -> FoldingRangeKind.Imports;
+        });
+    return r;
   }
 
   static CompletionItem completion(Completion c) {

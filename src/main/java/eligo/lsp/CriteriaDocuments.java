@@ -28,8 +28,13 @@ import org.eclipse.lsp4j.DidCloseTextDocumentParams;
 import org.eclipse.lsp4j.DidOpenTextDocumentParams;
 import org.eclipse.lsp4j.DidSaveTextDocumentParams;
 import org.eclipse.lsp4j.DocumentFormattingParams;
+import org.eclipse.lsp4j.DocumentHighlight;
+import org.eclipse.lsp4j.DocumentHighlightKind;
+import org.eclipse.lsp4j.DocumentHighlightParams;
 import org.eclipse.lsp4j.DocumentSymbol;
 import org.eclipse.lsp4j.DocumentSymbolParams;
+import org.eclipse.lsp4j.FoldingRange;
+import org.eclipse.lsp4j.FoldingRangeRequestParams;
 import org.eclipse.lsp4j.Hover;
 import org.eclipse.lsp4j.HoverParams;
 import org.eclipse.lsp4j.Location;
@@ -53,7 +58,7 @@ import org.eclipse.lsp4j.services.TextDocumentService;
 /**
  * The text document half of the server: keeps the open documents in the {@link Workspace},
  * publishes diagnostics a moment after the last change (debounced), and answers formatting,
- * symbols, definition, hover and completion from the {@link LanguageService}.
+ * symbols, definition, hover, completion, folding and highlights from the {@link LanguageService}.
  */
 final class CriteriaDocuments implements TextDocumentService {
   private final LanguageService service;
@@ -270,6 +275,35 @@ final class CriteriaDocuments implements TextDocumentService {
   public CompletableFuture<WorkspaceEdit> rename(RenameParams params) {
     return CompletableFuture.supplyAsync(
         () -> EditRequests.rename(service, uris, this::positions, params));
+  }
+
+  @Override
+  public CompletableFuture<List<FoldingRange>> foldingRange(FoldingRangeRequestParams params) {
+    return CompletableFuture.supplyAsync(
+        () -> {
+          Path p = uris.path(params.getTextDocument());
+          return service.folding(p).stream().map(Convert::folding).toList();
+        });
+  }
+
+  @Override
+  public CompletableFuture<List<? extends DocumentHighlight>> documentHighlight(
+      DocumentHighlightParams params) {
+    return CompletableFuture.supplyAsync(
+        () -> {
+          Path p = uris.path(params.getTextDocument());
+          TextPositions at = positions(p);
+          int[] place = Convert.place(params, at);
+          return service.highlights(p, place[0], place[1]).stream()
+              .map(
+                  h ->
+                      new DocumentHighlight(
+                          Convert.range(h.range(), at),
+                          h.declaration()
+                              ? DocumentHighlightKind.Write
+                              : DocumentHighlightKind.Read))
+              .toList();
+        });
   }
 
   @Override

@@ -121,6 +121,8 @@ public final class LspServer implements LanguageServer, LanguageClientAware {
         new org.eclipse.lsp4j.CodeActionOptions(
             List.of(org.eclipse.lsp4j.CodeActionKind.QuickFix)));
     caps.setHoverProvider(true);
+    caps.setFoldingRangeProvider(true);
+    caps.setDocumentHighlightProvider(true);
     caps.setCompletionProvider(new CompletionOptions(false, List.of()));
     String version = LspServer.class.getPackage().getImplementationVersion();
     return CompletableFuture.completedFuture(

@@ -27,8 +27,14 @@ import org.eclipse.lsp4j.DefinitionParams;
 import org.eclipse.lsp4j.DidChangeTextDocumentParams;
 import org.eclipse.lsp4j.DidOpenTextDocumentParams;
 import org.eclipse.lsp4j.DocumentFormattingParams;
+import org.eclipse.lsp4j.DocumentHighlight;
+import org.eclipse.lsp4j.DocumentHighlightKind;
+import org.eclipse.lsp4j.DocumentHighlightParams;
 import org.eclipse.lsp4j.DocumentSymbol;
 import org.eclipse.lsp4j.DocumentSymbolParams;
+import org.eclipse.lsp4j.FoldingRange;
+import org.eclipse.lsp4j.FoldingRangeKind;
+import org.eclipse.lsp4j.FoldingRangeRequestParams;
 import org.eclipse.lsp4j.FormattingOptions;
 import org.eclipse.lsp4j.Hover;
 import org.eclipse.lsp4j.HoverParams;
@@ -94,6 +100,8 @@ class LspServerTest {
     assertThat(init.getCapabilities().getDefinitionProvider().getLeft()).isTrue();
     assertThat(init.getCapabilities().getReferencesProvider().getLeft()).isTrue();
     assertThat(init.getCapabilities().getRenameProvider().getLeft()).isTrue();
+    assertThat(init.getCapabilities().getFoldingRangeProvider().getLeft()).isTrue();
+    assertThat(init.getCapabilities().getDocumentHighlightProvider().getLeft()).isTrue();
     assertThat(init.getCapabilities().getCodeActionProvider().getRight().getCodeActionKinds())
         .containsExactly(CodeActionKind.QuickFix);
     server.initialized(new InitializedParams());
@@ -341,6 +349,66 @@ class LspServerTest {
    * published under its own URI, and its requests answered there; before, every request on it was
    * refused ('only file: URIs are served') and the editor showed no problem at all.
    */
+  @Test
+  void foldsBlocksAndCommentsAndHighlightsANameWithItsDeclaration() throws Exception {
+    String text = Files.readString(azure);
+    server
+        .getTextDocumentService()
+        .didOpen(
+            new DidOpenTextDocumentParams(new TextDocumentItem(uri, "eligo-criteria", 1, text)));
+    TextDocumentIdentifier doc = new TextDocumentIdentifier(uri);
+    List<FoldingRange> folds =
+        server
+            .getTextDocumentService()
+            .foldingRange(new FoldingRangeRequestParams(doc))
+            .get(10, TimeUnit.SECONDS);
+    // 0-based lines: the header comment, then the area up to the line before its '}'
+    int area = lineOf(text, "area azure");
+    int end = text.split("\n", -1).length - 2; // the last line is empty, the one before it '}'
+    assertThat(folds.get(0))
+        .extracting(FoldingRange::getStartLine, FoldingRange::getEndLine, FoldingRange::getKind)
+        .containsExactly(0, 1, FoldingRangeKind.Comment);
+    assertThat(folds)
+        .anySatisfy(
+            f -> {
+              assertThat(f.getStartLine()).isEqualTo(area);
+              assertThat(f.getEndLine()).isEqualTo(end - 1);
+              assertThat(f.getKind()).isEqualTo(FoldingRangeKind.Region);
+            });
+
+    int declared = lineOf(text, "types AZURE_TYPES");
+    int use = lineOf(text, "via AZURE_TYPES for tenant, month");
+    List<? extends DocumentHighlight> marks =
+        server
+            .getTextDocumentService()
+            .documentHighlight(
+                new DocumentHighlightParams(
+                    doc, new Position(use, charOf(text, use, "AZURE_TYPES") + 3)))
+            .get(10, TimeUnit.SECONDS);
+    assertThat(marks).hasSize(5);
+    assertThat(marks.get(0).getRange().getStart())
+        .isEqualTo(new Position(declared, charOf(text, declared, "AZURE_TYPES")));
+    assertThat(marks.get(0).getKind()).isEqualTo(DocumentHighlightKind.Write);
+    assertThat(marks.subList(1, 5))
+        .allSatisfy(m -> assertThat(m.getKind()).isEqualTo(DocumentHighlightKind.Read));
+    assertThat(marks).anySatisfy(m -> assertThat(m.getRange().getStart().getLine()).isEqualTo(use));
+    // a document never opened or sent is a clear error, and the server goes on
+    TextDocumentIdentifier unknown = new TextDocumentIdentifier("untitled:Untitled-9");
+    assertThatThrownBy(
+            () ->
+                server
+                    .getTextDocumentService()
+                    .foldingRange(new FoldingRangeRequestParams(unknown))
+                    .get(10, TimeUnit.SECONDS))
+        .hasCauseInstanceOf(ResponseErrorException.class);
+    assertThat(
+            server
+                .getTextDocumentService()
+                .foldingRange(new FoldingRangeRequestParams(doc))
+                .get(10, TimeUnit.SECONDS))
+        .isEqualTo(folds);
+  }
+
   @Test
   void anUntitledDocumentIsCheckedAloneUnderItsOwnUri() throws Exception {
     String untitled = "untitled:Untitled-1";
