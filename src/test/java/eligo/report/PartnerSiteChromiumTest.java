@@ -455,10 +455,12 @@ class PartnerSiteChromiumTest {
   }
 
   /**
-   * On a phone (390 px) and on a laptop (1280 px) the summary and the lists do not make the whole
-   * page scroll sideways: an area's tree diagram (840 px) and its list (a column per node, 1,400 px
-   * for Security) scroll in their own section, so the headings, the navigation and the text stay in
-   * view; and no section gets a scroll bar of its own downwards.
+   * On a phone (390 px) and on a laptop (1280 px) no page scrolls sideways as a whole. On the
+   * summary and the lists, an area's tree diagram (840 px) and its list (a column per node, 1,400
+   * px for Security) scroll in their own section, so the headings, the navigation and the text stay
+   * in view; no section gets a scroll bar of its own downwards. In the customers' list a long name
+   * without spaces wraps. On a customer's page, a phone shows each node's row as a block (its
+   * title, outcome, value and why one under the other), a laptop the table.
    */
   @Test
   void theSummaryAndTheListsFitTheScreenTheirWideTablesAndTreesScrollInTheirSection()
@@ -468,14 +470,15 @@ class PartnerSiteChromiumTest {
         b.call(
             "Emulation.setDeviceMetricsOverride",
             Map.of("width", width, "height", 900, "deviceScaleFactor", 1, "mobile", false));
-        for (String page : List.of("index.html", "lists.html")) {
+        for (String page : List.of("index.html", "lists.html", "customers.html", "c1-0.html")) {
           b.open(site.resolve(page).toUri().toString());
           String where = page + " at " + width + " px";
           assertThat(b.eval("document.documentElement.scrollWidth").asInt())
               .as(where)
               .isLessThanOrEqualTo(width);
-          // something in the page is wider than the screen at 390 px: it scrolls in its section
-          if (width == 390) {
+          // the summary and the lists hold something wider than the screen at 390 px: it scrolls
+          // in its section
+          if (width == 390 && !page.startsWith("c")) {
             assertThat(
                     b.eval(
                             "[...document.querySelectorAll('section')]"
@@ -491,6 +494,14 @@ class PartnerSiteChromiumTest {
                           + ".map(s => s.id).join(' ')"))
               .as(where)
               .isEmpty();
+          if (page.equals("c1-0.html")) {
+            assertThat(
+                    b.text(
+                        "getComputedStyle(document.querySelector('section.customer>table'))"
+                            + ".display"))
+                .as(where)
+                .isEqualTo(width == 390 ? "block" : "table");
+          }
         }
       }
     }
