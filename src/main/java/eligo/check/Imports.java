@@ -55,13 +55,19 @@ final class Imports {
               nextTo.add(fileName(other));
             }
           }
-          reporter.error(
-              imp.span(),
+          String closest = Diagnostics.closest(imp.path(), nextTo);
+          String message =
               "cannot find the imported file '"
                   + imp.path()
                   + "' next to "
                   + f.source().name()
-                  + Reporter.didYouMean(Diagnostics.closest(imp.path(), nextTo)));
+                  + Reporter.didYouMean(closest);
+          if (closest == null) {
+            reporter.error(imp.span(), message);
+          } else {
+            // the quick fix writes the file's name as the quoted text the import holds
+            reporter.error(imp.span(), message, quoted(closest));
+          }
           continue;
         }
         if (target == f) {
@@ -89,6 +95,11 @@ final class Imports {
       }
     }
     return fileScopes;
+  }
+
+  /** A file name as a criteria text: in quotes, a quote or backslash escaped. */
+  private static String quoted(String name) {
+    return "\"" + name.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
   }
 
   /** The folder part of a file's display name ("" when none). */

@@ -274,6 +274,10 @@ class LanguageServiceTest {
     assertThat(at).isNotEqualTo(text);
     assertThat(fixed(at, "in AZURE at M - 12"))
         .isEqualTo(at.replace("in AZURE at M - 12", "in AZURE at (M - 12)"));
+    // a misspelt import: the file of the folder the message names, as a quoted text
+    String imported = text.replace("import \"common.criteria\"", "import \"comon.criteria\"");
+    assertThat(imported).isNotEqualTo(text);
+    assertThat(fixed(imported, "import \"comon")).isEqualTo(text);
     // no problem, no fix; a range away from the problem, none
     service.workspace().open(azure, text);
     assertThat(service.quickFixes(azure, new TextRange(1, 1, lineOf(text, "area azure"), 1)))
