@@ -59,6 +59,11 @@ final class Reporter {
     report(hint != null && message.endsWith(didYouMean(hint)) ? d.replacing(hint) : d);
   }
 
+  /** A warning at {@code span} offering {@code replacement} in place of {@code at}. */
+  void warning(Span span, String message, Span at, String replacement) {
+    report(Diagnostic.warning(span, message).replacing(at, replacement));
+  }
+
   /** An error offering {@code replacement} in place of all of {@code span}. */
   void error(Span span, String message, String replacement) {
     report(Diagnostic.error(span, message).replacing(replacement));

@@ -4,6 +4,7 @@ import eligo.check.Scope.DeclSym;
 import eligo.check.Scope.ParamSym;
 import eligo.lang.Ast;
 import eligo.lang.Diagnostics;
+import eligo.lang.Span;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
@@ -65,15 +66,21 @@ final class TextValues {
       if (replacement == null) {
         if (reporter.complete(text.span())) {
           String hint = Diagnostics.closest(m.group(1), scope.namesOf(s -> shown(s) != null));
-          reporter.warning(
-              text.span(),
+          String message =
               "'{"
                   + m.group(1)
                   + "}' in this text names "
                   + (sym == null ? "nothing" : "no value a text can show")
                   + " (a parameter, a definition that is a number, a band or a set), so it is"
                   + " shown as written"
-                  + Reporter.didYouMean(hint == null ? null : "{" + hint + "}"));
+                  + Reporter.didYouMean(hint == null ? null : "{" + hint + "}");
+          Span at = hint == null ? null : placeOf(text, m.group(), m.start());
+          if (at == null) {
+            reporter.warning(text.span(), message);
+          } else {
+            // the quick fix writes the name meant over the one written, inside the text
+            reporter.warning(text.span(), message, at, "{" + hint + "}");
+          }
         }
         replacement = m.group();
       }
@@ -81,6 +88,32 @@ final class TextValues {
     }
     m.appendTail(sb);
     return sb.toString();
+  }
+
+  /**
+   * Where {@code piece}, found at {@code index} of the text's value, stands in the source: the same
+   * occurrence in the quoted text as written (braces and names are never escaped, so the
+   * occurrences come in the same order); null when the text does not stand on one line as its span
+   * says.
+   */
+  private static Span placeOf(Ast.Text text, String piece, int index) {
+    int nth = 0;
+    for (int i = text.value().indexOf(piece); i >= 0 && i < index; ) {
+      nth++;
+      i = text.value().indexOf(piece, i + 1);
+    }
+    Span s = text.span();
+    String line = s.file().line(s.line());
+    int from = s.column() - 1;
+    if (from < 0 || from + s.length() > line.length()) {
+      return null;
+    }
+    String raw = line.substring(from, from + s.length());
+    int at = raw.indexOf(piece);
+    for (int k = 0; k < nth && at >= 0; k++) {
+      at = raw.indexOf(piece, at + 1);
+    }
+    return at < 0 ? null : new Span(s.file(), s.line(), s.column() + at, piece.length());
   }
 
   /**

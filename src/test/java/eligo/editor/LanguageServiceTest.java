@@ -278,6 +278,15 @@ class LanguageServiceTest {
     String imported = text.replace("import \"common.criteria\"", "import \"comon.criteria\"");
     assertThat(imported).isNotEqualTo(text);
     assertThat(fixed(imported, "import \"comon")).isEqualTo(text);
+    // a misspelt name shown in a criteria text: the name meant, inside the text, the second
+    // '{...}' of the text being the one written over
+    String shown = text.replace("with {qualifying_acr} of", "with {qualifying_acx} of");
+    assertThat(shown).isNotEqualTo(text);
+    assertThat(fixed(shown, "{qualifying_acx}")).isEqualTo(text);
+    // after an escaped quote, which the text's value holds as one character, the same place
+    String quoted = text.replace("\"Net qualified tenants", "\"Net \\\"qualified\\\" tenants");
+    assertThat(fixed(quoted.replace("{qualifying_acr} of", "{qualifying_acx} of"), "\\\"qualified"))
+        .isEqualTo(quoted);
     // no problem, no fix; a range away from the problem, none
     service.workspace().open(azure, text);
     assertThat(service.quickFixes(azure, new TextRange(1, 1, lineOf(text, "area azure"), 1)))
