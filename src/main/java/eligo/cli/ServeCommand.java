@@ -60,6 +60,16 @@ final class ServeCommand implements Callable<Integer> {
               + " Needed for a --bind other than loopback.")
   Path access;
 
+  @Option(
+      names = "--trusted-proxy",
+      paramLabel = "ADDR",
+      split = ",",
+      description =
+          "A reverse proxy in front (an IP address or network, such as 10.0.0.0/8; repeatable):"
+              + " a request from it counts wrong tokens for the client its X-Forwarded-For names,"
+              + " not for the proxy.")
+  List<String> trustedProxies = new ArrayList<>();
+
   @Mixin SnapshotOption snapshot;
 
   @Override
@@ -74,7 +84,10 @@ final class ServeCommand implements Callable<Integer> {
     }
     Server server;
     try {
-      server = Server.start(new Server.Options(criteria, data, bind, port, access, snapshot.file));
+      server =
+          Server.start(
+              new Server.Options(
+                  criteria, data, bind, port, access, snapshot.file, trustedProxies));
     } catch (Server.Refused e) {
       spec.commandLine().getErr().println("eligo: " + e.getMessage());
       return ExitCodes.USAGE;

@@ -301,10 +301,14 @@ final class Exchange {
     }
   }
 
-  /** The client's address, as the connection gives it. */
-  String clientAddress() {
+  /**
+   * The client's address: the connection's, or the one a trusted proxy forwarded ({@link
+   * ClientAddress}).
+   */
+  String clientAddress(ClientAddress clients) {
     java.net.InetSocketAddress a = http.getRemoteAddress();
-    return a == null || a.getAddress() == null ? "" : a.getAddress().getHostAddress();
+    List<String> forwarded = http.getRequestHeaders().get("X-Forwarded-For");
+    return clients.of(a == null ? null : a.getAddress(), forwarded == null ? List.of() : forwarded);
   }
 
   void redirect(String location) throws IOException {

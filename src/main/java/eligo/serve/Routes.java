@@ -29,8 +29,16 @@ final class Routes {
   private final int maxBody;
   private final ApiRoutes apiRoutes;
   private final SignInThrottle throttle = new SignInThrottle();
+  private final ClientAddress clients;
 
-  Routes(Served served, Access access, Sessions sessions, PartnerPages pages, int maxBody) {
+  Routes(
+      Served served,
+      Access access,
+      Sessions sessions,
+      PartnerPages pages,
+      int maxBody,
+      ClientAddress clients) {
+    this.clients = clients;
     this.served = served;
     this.access = access;
     this.sessions = sessions;
@@ -299,11 +307,11 @@ final class Routes {
 
   /**
    * The principal of {@code token}: a 401 when no entry of the access file has it (counted for the
-   * client's address), a 429 while that address has too many such failures ({@link
-   * SignInThrottle}), the token then not even checked.
+   * client's address, {@link ClientAddress}), a 429 while that address has too many such failures
+   * ({@link SignInThrottle}), the token then not even checked.
    */
   private Principal checked(Exchange x, String token) {
-    String address = x.clientAddress();
+    String address = x.clientAddress(clients);
     long wait = throttle.waitSeconds(address);
     if (wait > 0) {
       throw HttpError.tooManySignIns(wait);

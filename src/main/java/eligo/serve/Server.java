@@ -8,6 +8,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -25,10 +26,20 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class Server implements AutoCloseable {
   /** What {@code eligo serve} was given; {@code access} null: loopback only, the user is staff. */
   public record Options(
-      Path criteria, Path data, String bind, int port, Path access, Path snapshot) {
-    /** Options without a snapshot file. */
+      Path criteria,
+      Path data,
+      String bind,
+      int port,
+      Path access,
+      Path snapshot,
+      List<String> trustedProxies) {
+    public Options {
+      trustedProxies = List.copyOf(trustedProxies);
+    }
+
+    /** Options without a snapshot file or a trusted proxy. */
     public Options(Path criteria, Path data, String bind, int port, Path access) {
-      this(criteria, data, bind, port, access, null);
+      this(criteria, data, bind, port, access, null, List.of());
     }
   }
 
@@ -105,6 +116,12 @@ public final class Server implements AutoCloseable {
     if (o.port() < 0 || o.port() > 65535) {
       throw new Refused("--port must be between 0 and 65535");
     }
+    ClientAddress clients;
+    try {
+      clients = ClientAddress.trusting(o.trustedProxies());
+    } catch (IllegalArgumentException e) {
+      throw new Refused(e.getMessage());
+    }
     limits();
     Served served = Served.load(o.criteria(), o.data(), o.snapshot());
     HttpServer http = HttpServer.create(new InetSocketAddress(address, o.port()), 64);
@@ -118,7 +135,8 @@ public final class Server implements AutoCloseable {
     workers.allowCoreThreadTimeOut(true);
     http.setExecutor(workers);
     Routes routes =
-        new Routes(served, access, new Sessions(), PartnerPages.inTemporaryFolder(), MAX_BODY);
+        new Routes(
+            served, access, new Sessions(), PartnerPages.inTemporaryFolder(), MAX_BODY, clients);
     http.createContext("/", routes::handle);
     http.start();
     String host =

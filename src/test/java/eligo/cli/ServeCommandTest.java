@@ -72,6 +72,12 @@ class ServeCommandTest {
     assertThat(open.waitFor(60, TimeUnit.SECONDS)).isTrue();
     assertThat(open.exitValue()).isEqualTo(ExitCodes.USAGE);
     assertThat(Files.readString(errFile)).contains("--access");
+
+    Process named = process(serve(criteria, "--trusted-proxy", "proxy.example.com"), errFile);
+    assertThat(named.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    assertThat(named.exitValue()).isEqualTo(ExitCodes.USAGE);
+    assertThat(Files.readString(errFile))
+        .contains("--trusted-proxy 'proxy.example.com' is not an IP address or network");
   }
 
   /** {@code eligo serve} on {@code criteria} and the sample data, with {@code more} options. */

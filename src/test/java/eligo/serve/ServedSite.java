@@ -35,6 +35,12 @@ final class ServedSite implements AutoCloseable {
 
   /** A server over {@code data}, with the access file {@code accessCsv} (null: none). */
   ServedSite(Path tmp, Path data, String accessCsv) throws Exception {
+    this(tmp, data, accessCsv, java.util.List.of());
+  }
+
+  /** The same behind the reverse proxies {@code trustedProxies} ({@code --trusted-proxy}). */
+  ServedSite(Path tmp, Path data, String accessCsv, java.util.List<String> trustedProxies)
+      throws Exception {
     this.data = data;
     criteria = tmp.resolve("criteria");
     Files.createDirectories(criteria);
@@ -48,7 +54,9 @@ final class ServedSite implements AutoCloseable {
       access = tmp.resolve("access.csv");
       Files.writeString(access, accessCsv);
     }
-    server = Server.start(new Server.Options(criteria, data, "127.0.0.1", 0, access));
+    server =
+        Server.start(
+            new Server.Options(criteria, data, "127.0.0.1", 0, access, null, trustedProxies));
   }
 
   URI uri(String path) {
