@@ -8,9 +8,9 @@ import java.util.function.LongSupplier;
  * Failed token checks per client address: after {@link #FAILURES} within {@link #WINDOW_MILLIS},
  * the address is refused (429) until that window ends, whatever token it presents, so that tokens
  * cannot be guessed at the rate the server answers, and a guess that happens to be right is not
- * told apart from a wrong one while refused. A right token never counts. Behind a reverse proxy
- * every client has the proxy's address: its failures add up together (the proxy is then the place
- * to limit per client).
+ * told apart from a wrong one while refused. A right token never counts. The address is the
+ * client's as {@link ClientAddress} finds it: behind a proxy of {@code --trusted-proxy}, the one it
+ * forwarded; behind any other, the proxy's, where every client's failures add up together.
  */
 final class SignInThrottle {
   static final int FAILURES = 10;
