@@ -16,6 +16,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 @Command(
@@ -28,10 +29,16 @@ final class CheckCommand implements Callable<Integer> {
 
   @Option(
       names = "--criteria",
-      required = true,
       paramLabel = "DIR",
-      description = "Folder of *.criteria files.")
+      description = "Folder of *.criteria files (default: the DIR given, else criteria).")
   Path criteria;
+
+  @Parameters(
+      paramLabel = "DIR",
+      arity = "0..1",
+      description =
+          "The folder of *.criteria files, as --criteria gives it (as in opa check PATH).")
+  Path folder;
 
   @Option(names = "--warnings-as-errors", description = "Exit non-zero on warnings too.")
   boolean warningsAsErrors;
@@ -78,6 +85,19 @@ final class CheckCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    if (criteria != null && folder != null && !criteria.equals(folder)) {
+      spec.commandLine()
+          .getErr()
+          .println(
+              "eligo: give the criteria folder once: --criteria "
+                  + criteria
+                  + " and "
+                  + folder
+                  + " differ");
+      return ExitCodes.USAGE;
+    }
+    Path criteria =
+        this.criteria != null ? this.criteria : folder != null ? folder : Path.of("criteria");
     Frontend.Compilation c;
     try {
       c = Eligo.readCriteria(criteria);

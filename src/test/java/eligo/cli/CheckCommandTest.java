@@ -38,6 +38,23 @@ class CheckCommandTest {
   }
 
   @Test
+  void theFolderMayBeGivenAsAnArgumentOrLeftToTheDefault() throws IOException {
+    Files.writeString(dir.resolve("a.criteria"), AREA.formatted("band UNUSED = > 3"));
+    String[] r = run("check", dir.toString());
+    assertThat(r[0]).isEqualTo("0");
+    assertThat(r[1]).isEqualTo(dir + ": 1 file, 1 area, 1 node: ok\n");
+    assertThat(r[2]).contains("band 'UNUSED' is never used");
+    assertThat(run("check", dir.toString(), "--criteria", dir.toString())[0]).isEqualTo("0");
+    // without a folder: ./criteria, as eligo test
+    assertThat(run("check")[1]).isEqualTo("criteria: 5 files, 6 areas, 45 nodes: ok\n");
+    String[] both = run("check", "--criteria", "criteria", dir.toString());
+    assertThat(both[0]).isEqualTo("2");
+    assertThat(both[2])
+        .startsWith("eligo: give the criteria folder once: --criteria criteria and ");
+    assertThat(both[1]).isEmpty();
+  }
+
+  @Test
   void warningsAreShownAndFailOnlyWithWarningsAsErrors() throws IOException {
     Files.writeString(dir.resolve("a.criteria"), AREA.formatted("band UNUSED = > 3"));
     String[] r = run("check", "--criteria", dir.toString());
