@@ -417,6 +417,7 @@
   source.addEventListener("keydown", assist.onKey);
   source.addEventListener("keyup", function (e) { if (!/^Arrow|^Enter$|^Escape$/.test(e.key) || !assist.open()) { assist.hoverSoon(); } });
   source.addEventListener("click", function () { assist.close(); assist.hoverSoon(); });
-  var first = document.querySelector("button.file");
+  // the criteria come first: the first *.criteria file, else the first file
+  var first = document.querySelector("button.file[data-file$='.criteria']") || document.querySelector("button.file");
   if (first) { open(first.getAttribute("data-file")); }
 })();

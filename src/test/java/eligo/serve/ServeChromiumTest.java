@@ -64,6 +64,10 @@ class ServeChromiumTest {
     try (Browser b = browser()) {
       signIn(b, ServedSite.STAFF);
       assertThat(b.text("location.pathname")).isEqualTo("/");
+      // the page opens on the first criteria file, not on azure.cases before it
+      b.waitUntil("document.getElementById('file-name').textContent === 'azure.criteria'");
+      assertThat(b.text("document.querySelector('button.file').getAttribute('data-file')"))
+          .isEqualTo("azure.cases");
       b.eval("document.querySelector('button.file[data-file=\"azure.criteria\"]').click()");
       b.waitUntil("document.getElementById('source').value.includes('area azure')");
       b.waitUntil("document.getElementById('status').textContent === 'no errors'");
