@@ -2,6 +2,7 @@ package eligo.cli;
 
 import eligo.cases.CaseFiles;
 import eligo.cases.CaseReport;
+import eligo.cases.CaseResults;
 import eligo.cases.CaseRunner;
 import eligo.cases.CaseSuite;
 import eligo.cases.Coverage;
@@ -75,6 +76,22 @@ final class TestCommand implements Callable<Integer> {
   String run;
 
   /** Taken, as opa test's: the coverage is always shown. */
+  enum Format {
+    TEXT,
+    JSON,
+    JUNIT
+  }
+
+  @Option(
+      names = "--format",
+      paramLabel = "text|json|junit",
+      defaultValue = "text",
+      description =
+          "text (default); json: every case with its file, line and failure, the counts and the"
+              + " coverage per node on stdout (as opa test --format json); junit: JUnit XML on"
+              + " stdout, for CI servers. Problems still go to stderr.")
+  Format format;
+
   @Option(names = "--coverage", hidden = true)
   boolean coverage;
 
@@ -164,6 +181,24 @@ final class TestCommand implements Callable<Integer> {
       err.println(
           "eligo: no case name matches --run '" + run + "' (" + suite.leftOut() + " cases)");
       return ExitCodes.USAGE;
+    }
+    if (format != Format.TEXT) {
+      CaseSuite.Ran ran = suite.run(r -> {});
+      out.print(
+          format == Format.JSON
+              ? CaseResults.json(ran, suite.leftOut(), runner.engineDescription())
+              : CaseResults.junit(ran));
+      out.flush();
+      Coverage coverage = ran.coverage();
+      if (minCoverage != null && !coverage.atLeast(minCoverage)) {
+        err.printf(
+            Locale.ROOT,
+            "eligo: coverage %s is below --min-coverage %s%%%n",
+            coverage.percent(),
+            minCoverage.toPlainString());
+        return ExitCodes.TESTS_FAILED;
+      }
+      return ran.failed() == 0 ? ExitCodes.OK : ExitCodes.TESTS_FAILED;
     }
     String[] file = {null};
     CaseSuite.Ran ran =
