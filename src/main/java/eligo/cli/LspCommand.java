@@ -10,7 +10,7 @@ import picocli.CommandLine.Option;
     name = "lsp",
     mixinStandardHelpOptions = true,
     description = {
-      "Runs the language server over stdin and stdout (Language Server Protocol) for editors: diagnostics, formatting, symbols, go to definition, find references, rename, hover, completion, quick fixes, folding and highlights in *.criteria and *.cases files.",
+      "Runs the language server over stdin and stdout (Language Server Protocol) for editors: diagnostics, formatting, symbols, go to definition, find references, rename, hover, completion, quick fixes, folding, highlights and workspace symbols in *.criteria and *.cases files.",
       "Exit status 0 after the client's shutdown and exit."
     })
 final class LspCommand implements Callable<Integer> {

@@ -126,6 +126,17 @@ public final class LanguageService {
     return out;
   }
 
+  /** A symbol of the workspace: where it is, and the name of the symbol it is in (or null). */
+  public record FoundSymbol(EditorSymbol symbol, Path file, String container) {}
+
+  /**
+   * The areas, nodes and declarations of the criteria files beside the open documents whose name or
+   * title holds the query's letters in order ({@link WorkspaceSymbols}).
+   */
+  public List<FoundSymbol> workspaceSymbols(String query) {
+    return WorkspaceSymbols.of(workspace, query);
+  }
+
   /** Where the word at a place is declared: none, or one place. */
   public List<SourceLocation> definition(Path file, int line, int column) {
     Navigation.Target t = target(file, line, column);

@@ -88,6 +88,17 @@ public final class Workspace {
     return texts;
   }
 
+  /** The folders of the open documents, in name order. */
+  public java.util.SortedSet<Path> openFolders() {
+    java.util.SortedSet<Path> out = new java.util.TreeSet<>();
+    for (Path p : open.keySet()) {
+      if (p.getParent() != null) {
+        out.add(p.getParent());
+      }
+    }
+    return out;
+  }
+
   public static boolean isCriteria(Path file) {
     return file.getFileName() != null && file.getFileName().toString().endsWith(".criteria");
   }

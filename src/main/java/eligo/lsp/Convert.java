@@ -112,7 +112,7 @@ final class Convert {
     return d;
   }
 
-  private static SymbolKind kind(EditorSymbol.Kind k) {
+  static SymbolKind kind(EditorSymbol.Kind k) {
     return switch (k) {
       case AREA -> SymbolKind.Module;
       case TEMPLATE -> SymbolKind.Class;

@@ -51,6 +51,8 @@ import org.eclipse.lsp4j.TextDocumentContentChangeEvent;
 import org.eclipse.lsp4j.TextDocumentItem;
 import org.eclipse.lsp4j.TextEdit;
 import org.eclipse.lsp4j.WorkspaceEdit;
+import org.eclipse.lsp4j.WorkspaceSymbol;
+import org.eclipse.lsp4j.WorkspaceSymbolParams;
 import org.eclipse.lsp4j.jsonrpc.messages.Either;
 import org.eclipse.lsp4j.services.LanguageClient;
 import org.eclipse.lsp4j.services.TextDocumentService;
@@ -275,6 +277,25 @@ final class CriteriaDocuments implements TextDocumentService {
   public CompletableFuture<WorkspaceEdit> rename(RenameParams params) {
     return CompletableFuture.supplyAsync(
         () -> EditRequests.rename(service, uris, this::positions, params));
+  }
+
+  /** Go to symbol in workspace: the symbols of the criteria beside the open documents. */
+  List<WorkspaceSymbol> symbols(WorkspaceSymbolParams params) {
+    String query = params == null ? "" : params.getQuery();
+    List<WorkspaceSymbol> out = new ArrayList<>();
+    for (LanguageService.FoundSymbol f : service.workspaceSymbols(query)) {
+      Location at =
+          new Location(
+              uris.uri(f.file()), Convert.range(f.symbol().selection(), positions(f.file())));
+      WorkspaceSymbol w =
+          new WorkspaceSymbol(
+              f.symbol().name(),
+              Convert.kind(f.symbol().kind()),
+              Either.forLeft(at),
+              f.container());
+      out.add(w);
+    }
+    return out;
   }
 
   @Override

@@ -14,9 +14,13 @@ import org.eclipse.lsp4j.InitializeParams;
 import org.eclipse.lsp4j.InitializeResult;
 import org.eclipse.lsp4j.ServerCapabilities;
 import org.eclipse.lsp4j.ServerInfo;
+import org.eclipse.lsp4j.SymbolInformation;
 import org.eclipse.lsp4j.TextDocumentSyncKind;
+import org.eclipse.lsp4j.WorkspaceSymbol;
+import org.eclipse.lsp4j.WorkspaceSymbolParams;
 import org.eclipse.lsp4j.jsonrpc.Launcher;
 import org.eclipse.lsp4j.jsonrpc.ResponseErrorException;
+import org.eclipse.lsp4j.jsonrpc.messages.Either;
 import org.eclipse.lsp4j.jsonrpc.messages.ResponseError;
 import org.eclipse.lsp4j.jsonrpc.messages.ResponseErrorCode;
 import org.eclipse.lsp4j.services.LanguageClient;
@@ -123,6 +127,7 @@ public final class LspServer implements LanguageServer, LanguageClientAware {
     caps.setHoverProvider(true);
     caps.setFoldingRangeProvider(true);
     caps.setDocumentHighlightProvider(true);
+    caps.setWorkspaceSymbolProvider(true);
     caps.setCompletionProvider(new CompletionOptions(false, List.of()));
     String version = LspServer.class.getPackage().getImplementationVersion();
     return CompletableFuture.completedFuture(
@@ -155,6 +160,13 @@ public final class LspServer implements LanguageServer, LanguageClientAware {
 
       @Override
       public void didChangeWatchedFiles(org.eclipse.lsp4j.DidChangeWatchedFilesParams params) {}
+
+      @Override
+      public CompletableFuture<
+              Either<List<? extends SymbolInformation>, List<? extends WorkspaceSymbol>>>
+          symbol(WorkspaceSymbolParams params) {
+        return CompletableFuture.supplyAsync(() -> Either.forRight(documents.symbols(params)));
+      }
     };
   }
 }

@@ -55,6 +55,8 @@ import org.eclipse.lsp4j.TextDocumentIdentifier;
 import org.eclipse.lsp4j.TextDocumentItem;
 import org.eclipse.lsp4j.TextEdit;
 import org.eclipse.lsp4j.VersionedTextDocumentIdentifier;
+import org.eclipse.lsp4j.WorkspaceSymbol;
+import org.eclipse.lsp4j.WorkspaceSymbolParams;
 import org.eclipse.lsp4j.jsonrpc.Launcher;
 import org.eclipse.lsp4j.jsonrpc.ResponseErrorException;
 import org.eclipse.lsp4j.jsonrpc.messages.Either;
@@ -102,6 +104,7 @@ class LspServerTest {
     assertThat(init.getCapabilities().getRenameProvider().getLeft()).isTrue();
     assertThat(init.getCapabilities().getFoldingRangeProvider().getLeft()).isTrue();
     assertThat(init.getCapabilities().getDocumentHighlightProvider().getLeft()).isTrue();
+    assertThat(init.getCapabilities().getWorkspaceSymbolProvider().getLeft()).isTrue();
     assertThat(init.getCapabilities().getCodeActionProvider().getRight().getCodeActionKinds())
         .containsExactly(CodeActionKind.QuickFix);
     server.initialized(new InitializedParams());
@@ -392,6 +395,25 @@ class LspServerTest {
     assertThat(marks.subList(1, 5))
         .allSatisfy(m -> assertThat(m.getKind()).isEqualTo(DocumentHighlightKind.Read));
     assertThat(marks).anySatisfy(m -> assertThat(m.getRange().getStart().getLine()).isEqualTo(use));
+    // go to symbol in workspace: the folder's files, this one's as opened
+    List<? extends WorkspaceSymbol> symbols =
+        server
+            .getWorkspaceService()
+            .symbol(new WorkspaceSymbolParams("qualifying_acr"))
+            .get(10, TimeUnit.SECONDS)
+            .getRight();
+    assertThat(symbols).hasSize(1);
+    assertThat(symbols.get(0).getName()).isEqualTo("qualifying_acr");
+    assertThat(symbols.get(0).getLocation().getLeft().getUri()).isEqualTo(uri);
+    assertThat(symbols.get(0).getLocation().getLeft().getRange().getStart().getLine())
+        .isEqualTo(lineOf(text, "define qualifying_acr"));
+    assertThat(
+            server
+                .getWorkspaceService()
+                .symbol(new WorkspaceSymbolParams("security"))
+                .get(10, TimeUnit.SECONDS)
+                .getRight())
+        .isEmpty(); // only azure.criteria and common.criteria are in this folder
     // a document never opened or sent is a clear error, and the server goes on
     TextDocumentIdentifier unknown = new TextDocumentIdentifier("untitled:Untitled-9");
     assertThatThrownBy(
