@@ -37,11 +37,7 @@ public final class DataFailure extends EngineFailure {
   /** {@code folder} does not exist or is not a folder. */
   static DataFailure notAFolder(Path folder) {
     return new DataFailure(
-        Reason.NOT_A_FOLDER,
-        folder,
-        "data folder '" + folder + "' does not exist or is not a folder",
-        List.of(),
-        null);
+        Reason.NOT_A_FOLDER, folder, Eligo.notAFolder("data", folder), List.of(), null);
   }
 
   /** Every error the loader found; the message lists them as {@link DataException} does. */

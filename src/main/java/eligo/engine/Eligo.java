@@ -35,6 +35,23 @@ public final class Eligo {
   // ---------------------------------------------------------------- criteria
 
   /**
+   * Why {@code dir} is no {@code what} folder: it does not exist, or it is a file (then its folder
+   * is the one to give: a folder's files are read together).
+   */
+  static String notAFolder(String what, Path dir) {
+    if (Files.isRegularFile(dir)) {
+      Path holder = dir.getParent() != null ? dir.getParent() : Path.of(".");
+      return what
+          + " folder '"
+          + dir
+          + "' is a file: give the folder that holds it ('"
+          + holder
+          + "'), whose files are read together";
+    }
+    return what + " folder '" + dir + "' does not exist or is not a folder";
+  }
+
+  /**
    * Compiles every {@code *.criteria} file of {@code dir}. The compilation may have errors (see
    * {@link Frontend.Compilation#ok()}): a caller that shows warnings too reads them there.
    *
@@ -43,8 +60,7 @@ public final class Eligo {
    */
   public static Frontend.Compilation readCriteria(Path dir) throws CriteriaFailure {
     if (!Files.isDirectory(dir)) {
-      throw CriteriaFailure.folder(
-          dir, "criteria folder '" + dir + "' does not exist or is not a folder", null);
+      throw CriteriaFailure.folder(dir, notAFolder("criteria", dir), null);
     }
     Frontend.Compilation c;
     try {

@@ -127,6 +127,15 @@ class EligoTest {
     assertThat(f.diagnostics()).isEmpty();
     assertThat(f.getMessage())
         .isEqualTo("criteria folder '" + missing + "' does not exist or is not a folder");
+    // a file of the folder given for the folder: the folder to give instead
+    Path file = Files.writeString(tmp.resolve("a.criteria"), "");
+    assertThat(catchThrowableOfType(() -> Eligo.readCriteria(file), CriteriaFailure.class))
+        .hasMessage(
+            "criteria folder '"
+                + file
+                + "' is a file: give the folder that holds it ('"
+                + tmp
+                + "'), whose files are read together");
 
     Path empty = Files.createDirectories(tmp.resolve("empty"));
     f = catchThrowableOfType(() -> Eligo.readCriteria(empty), CriteriaFailure.class);
@@ -202,6 +211,16 @@ class EligoTest {
     assertThat(f.folder()).isEqualTo(missing);
     assertThat(f.getMessage())
         .isEqualTo("data folder '" + missing + "' does not exist or is not a folder");
+    Path usage = Path.of("examples", "sample-data", "usage.csv");
+    assertThat(
+            catchThrowableOfType(
+                () -> Eligo.loadData(usage, List.of(), Mode.STRICT), DataFailure.class))
+        .hasMessage(
+            "data folder '"
+                + usage
+                + "' is a file: give the folder that holds it ('"
+                + usage.getParent()
+                + "'), whose files are read together");
     DataFailure started =
         catchThrowableOfType(
             () -> Eligo.start(CRITERIA, missing, Mode.STRICT, Engine.interpret, Stages.NONE),
