@@ -244,6 +244,17 @@ public final class Slips {
           "a relative growth ('... more than BASELINE') says what holds when the baseline is zero:"
               + " add 'when zero: met' or 'when zero: not met' after the baseline");
     }
+    Token tenantIn = tenantInASet(tokens, t);
+    if (tenantIn != null) {
+      return new Slip(
+          visible(tokens, tenantIn, -1),
+          "'tenant' is bound without a set: it takes each tenant of the customer; to take the"
+              + " workloads of a set, bind them too: 'tenant, workload in "
+              + visible(tokens, tenantIn, +1).getText()
+              + "'",
+          tenantIn,
+          "tenant, workload in");
+    }
     if (before != null && before.getType() == CriteriaLexer.ID) {
       String aggregate = missingAggregate(before.getText());
       if (aggregate != null) {
@@ -258,6 +269,33 @@ public final class Slips {
             before,
             word);
       }
+    }
+    return null;
+  }
+
+  /**
+   * The 'in' of a binder {@code tenant in SET} ({@code count tenant in W where ...}, {@code sum acr
+   * for tenant in W, month in ...}) when the error at {@code t} comes soon after it on its line, or
+   * null: 'tenant' takes no set, so the parser ended the binders at 'in'.
+   */
+  private static Token tenantInASet(TokenStream tokens, Token t) {
+    Token x = t;
+    for (int back = 0; back < 4 && x != null; back++) {
+      Token prev = visible(tokens, x, -1);
+      if (prev == null || prev.getLine() != t.getLine()) {
+        return null;
+      }
+      if (x.getType() == CriteriaLexer.IN && prev.getType() == CriteriaLexer.TENANT) {
+        Token head = visible(tokens, prev, -1);
+        Token set = visible(tokens, x, +1);
+        boolean binds =
+            head != null
+                && (head.getType() == CriteriaLexer.FOR
+                    || head.getType() == CriteriaLexer.COUNT
+                    || head.getType() == CriteriaLexer.COMMA);
+        return binds && set != null && set.getType() == CriteriaLexer.ID && set != t ? x : null;
+      }
+      x = prev;
     }
     return null;
   }

@@ -287,6 +287,13 @@ class LanguageServiceTest {
     String quoted = text.replace("\"Net qualified tenants", "\"Net \\\"qualified\\\" tenants");
     assertThat(fixed(quoted.replace("{qualifying_acr} of", "{qualifying_acx} of"), "\\\"qualified"))
         .isEqualTo(quoted);
+    // 'tenant in AZURE': the workloads bound as well
+    String tenantIn =
+        text.replace(
+            "for tenant, workload in AZURE, month in TTM(M)",
+            "for tenant in AZURE, month in TTM(M)");
+    assertThat(tenantIn).isNotEqualTo(text);
+    assertThat(fixed(tenantIn, "for tenant in AZURE")).isEqualTo(text);
     // no problem, no fix; a range away from the problem, none
     service.workspace().open(azure, text);
     assertThat(service.quickFixes(azure, new TextRange(1, 1, lineOf(text, "area azure"), 1)))
