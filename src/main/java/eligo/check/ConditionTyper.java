@@ -335,6 +335,18 @@ final class ConditionTyper {
 
   /** {@code month in months}, {@code attribute in ("a", "b")}. */
   T in(Ast.InSet i, Env env) {
+    if (i.element() instanceof Ast.Aggregate a
+        && !a.binders().isEmpty()
+        && a.where() == null
+        && i.set() instanceof Ast.NameRef set) {
+      Ast.Binder last = a.binders().get(a.binders().size() - 1);
+      if (last.dim() == Ast.Dim.TENANT && last.var() == null) {
+        // 'count tenant in W' at the end of a line: the parser took it for '(count tenant) in W'
+        reporter.error(
+            last.span(), eligo.lang.Slips.tenantInASet(set.name().text()), "tenant, workload");
+        return ERR;
+      }
+    }
     T el = typer.expr(i.element(), env);
     T set = typer.expr(i.set(), env);
     if (el instanceof TErr || set instanceof TErr) {

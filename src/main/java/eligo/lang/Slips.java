@@ -248,10 +248,7 @@ public final class Slips {
     if (tenantIn != null) {
       return new Slip(
           visible(tokens, tenantIn, -1),
-          "'tenant' is bound without a set: it takes each tenant of the customer; to take the"
-              + " workloads of a set, bind them too: 'tenant, workload in "
-              + visible(tokens, tenantIn, +1).getText()
-              + "'",
+          tenantInASet(visible(tokens, tenantIn, +1).getText()),
           tenantIn,
           "tenant, workload in");
     }
@@ -271,6 +268,14 @@ public final class Slips {
       }
     }
     return null;
+  }
+
+  /** What {@code tenant in SET} among an aggregate's binders is told (the checker says it too). */
+  public static String tenantInASet(String set) {
+    return "'tenant' is bound without a set: it takes each tenant of the customer; to take the"
+        + " workloads of a set, bind them too: 'tenant, workload in "
+        + set
+        + "'";
   }
 
   /**
