@@ -244,6 +244,10 @@ public final class Slips {
           "a relative growth ('... more than BASELINE') says what holds when the baseline is zero:"
               + " add 'when zero: met' or 'when zero: not met' after the baseline");
     }
+    Slip worded = WordedComparisons.at(tokens, t);
+    if (worded != null) {
+      return worded;
+    }
     Token tenantIn = tenantInASet(tokens, t);
     if (tenantIn != null) {
       return new Slip(
@@ -443,7 +447,7 @@ public final class Slips {
   }
 
   /** The visible token {@code step} places from {@code t} (-1 before, +1 after), or null. */
-  private static Token visible(TokenStream tokens, Token t, int step) {
+  static Token visible(TokenStream tokens, Token t, int step) {
     for (int i = t.getTokenIndex() + step; i >= 0 && i < tokens.size(); i += step) {
       Token p = tokens.get(i);
       if (p.getType() == Token.EOF) {

@@ -294,6 +294,13 @@ class LanguageServiceTest {
             "for tenant in AZURE, month in TTM(M)");
     assertThat(tenantIn).isNotEqualTo(text);
     assertThat(fixed(tenantIn, "for tenant in AZURE")).isEqualTo(text);
+    // a comparison in words: the operator, over the whole phrase
+    String worded =
+        text.replace(
+            "    met when value >= 1\n  }\n\n  gate association",
+            "    met when value is at least 1\n  }\n\n  gate association");
+    assertThat(worded).isNotEqualTo(text);
+    assertThat(fixed(worded, "value is at least 1")).isEqualTo(text);
     // no problem, no fix; a range away from the problem, none
     service.workspace().open(azure, text);
     assertThat(service.quickFixes(azure, new TextRange(1, 1, lineOf(text, "area azure"), 1)))
