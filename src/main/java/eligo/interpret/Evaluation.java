@@ -9,7 +9,8 @@ import java.util.List;
  * Evaluates expressions over a dataset, straight from the IR's documented meaning, in the order
  * {@link Interpreter} documents: numbers ({@link Numbers}), conditions ({@link Conditions}), months
  * and the bindings of binders. The masks and rates it reads were computed ahead by {@link Lookups};
- * every value computed is told to the listener, when there is one. Keeps no mutable state.
+ * every value computed is told to the listener, when there is one. Keeps no mutable state but the
+ * caches of {@link PresentBindings} and {@link AbsentPairs} (of what the IR proves or tells).
  */
 final class Evaluation {
   private final Dataset data;
@@ -24,6 +25,12 @@ final class Evaluation {
    */
   private final PresentBindings present;
 
+  /**
+   * In a count, the bindings of a pair the data lack told what the first told ({@link
+   * AbsentPairs}); null for the reference interpreter, which evaluates every binding.
+   */
+  final AbsentPairs absentPairs;
+
   private final Numbers numbers;
   private final Conditions conditions;
 
@@ -36,6 +43,8 @@ final class Evaluation {
     this.lookups = lookups;
     this.listener = listener;
     this.present = skipAbsent ? new PresentBindings(this, data, lookups) : null;
+    this.absentPairs =
+        skipAbsent && listener != null ? new AbsentPairs(data, lookups, listener) : null;
     this.numbers = new Numbers(this, data, lookups);
     this.conditions = new Conditions(this, data, lookups, present);
   }

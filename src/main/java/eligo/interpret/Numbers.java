@@ -102,7 +102,7 @@ final class Numbers implements Ir.Visitor<Long, Ctx> {
    */
 
   /** Adds up the body (1 for a count: no body) over the bindings where the condition holds. */
-  private static final class Total implements Evaluation.BindingVisitor {
+  static final class Total implements Evaluation.BindingVisitor {
     private final Evaluation ev;
     private final Ir.Expr where;
     private final Ir.Expr body; // null: a count
@@ -154,7 +154,8 @@ final class Numbers implements Ir.Visitor<Long, Ctx> {
   /** {@link #visit(Ir.Count, Ctx)}, unboxed. */
   long count(Ir.Count n, Ctx c) {
     Total count = new Total(ev, n.where(), null);
-    ev.forEachBinding(n.binders(), 0, c, count);
+    ev.forEachBinding(
+        n.binders(), 0, c, ev.absentPairs == null ? count : ev.absentPairs.around(n, count));
     return count.total;
   }
 
