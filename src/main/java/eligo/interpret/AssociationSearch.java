@@ -104,6 +104,13 @@ final class AssociationSearch {
     }
     long first = Math.max(from, data.assocStartMonth(k));
     long last = Math.min(to, data.assocEndMonth(k));
+    if (s.condition() == s.associated() && first <= last) {
+      // C is the association itself: row k, of type y, is active in month 'first', so C holds
+      // there when y is among the types it asks for (a row of type y that is not is no other row
+      // of type y that is)
+      Ir.Associated a = s.associated();
+      return a.types() == null || lookups.types(a.types())[w][y];
+    }
     for (long m = first; m <= last; m++) {
       if (silent.bool(s.condition(), c.bind(s.month().var(), (int) m))) {
         return true;
