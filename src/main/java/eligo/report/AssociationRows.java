@@ -50,37 +50,38 @@ final class AssociationRows {
   }
 
   /**
-   * The rows of {@code counted}, keyed by tenant when {@code by} is {@code tenant}, else by
-   * workload.
+   * The rows of association rows of one dataset made so far, by their index in it, one table per
+   * key (tenant, workload): a customer's associations count toward several nodes. Not thread-safe.
    */
-  static Rows of(List<Interpreter.Counted> counted, Dataset data, String by) {
+  static final class Kept {
+    private Row[] byTenant = new Row[0];
+    private Row[] byWorkload = new Row[0];
+  }
+
+  /**
+   * The rows of {@code counted}, keyed by tenant when {@code by} is {@code tenant}, else by
+   * workload; {@code made}: those made before, of the same dataset.
+   */
+  static Rows of(List<Interpreter.Counted> counted, Dataset data, String by, Kept made) {
     boolean byTenant = "tenant".equals(by);
-    List<Row> rows = new ArrayList<>();
+    List<Row> rows = new ArrayList<>(counted.size());
     for (Interpreter.Counted k : counted) {
+      Row[] before = byTenant ? made.byTenant : made.byWorkload;
       int a = k.association();
-      int start = data.assocStartMonth(a);
-      int end = data.assocEndMonth(a);
-      String tenant = data.tenantId(k.tenant());
-      String workload = data.workloadName(k.workload());
-      String type = data.typeName(data.assocType(a));
-      String months =
-          end == Month.OPEN
-              ? "from " + Formats.month(start) + ", open"
-              : start == end
-                  ? "active " + Formats.month(start)
-                  : "active " + Formats.month(start) + ".." + Formats.month(end);
-      rows.add(
-          new Row(
-              new CustomerView.Association(
-                  tenant,
-                  workload,
-                  type,
-                  Formats.month(start),
-                  end == Month.OPEN ? null : Formats.month(end)),
-              start,
-              end,
-              byTenant ? tenant : workload,
-              type + (byTenant ? " on " + workload : ", tenant " + tenant) + ", " + months));
+      if (a >= before.length) {
+        before = java.util.Arrays.copyOf(before, Math.max(a + 1, 2 * before.length));
+        if (byTenant) {
+          made.byTenant = before;
+        } else {
+          made.byWorkload = before;
+        }
+      }
+      Row row = before[a];
+      if (row == null) {
+        row = row(k, data, byTenant);
+        before[a] = row;
+      }
+      rows.add(row);
     }
     rows.sort(ORDER);
     List<Row> distinct = new ArrayList<>();
@@ -117,6 +118,33 @@ final class AssociationRows {
       details.add(new CustomerView.Detail(r.key(), r.text(), null, r.association()));
     }
     return new Rows(details, distinct.size() - shown.size());
+  }
+
+  /** The row of counted association {@code k}. */
+  private static Row row(Interpreter.Counted k, Dataset data, boolean byTenant) {
+    int a = k.association();
+    int start = data.assocStartMonth(a);
+    int end = data.assocEndMonth(a);
+    String tenant = data.tenantId(k.tenant());
+    String workload = data.workloadName(k.workload());
+    String type = data.typeName(data.assocType(a));
+    String months =
+        end == Month.OPEN
+            ? "from " + Formats.month(start) + ", open"
+            : start == end
+                ? "active " + Formats.month(start)
+                : "active " + Formats.month(start) + ".." + Formats.month(end);
+    return new Row(
+        new CustomerView.Association(
+            tenant,
+            workload,
+            type,
+            Formats.month(start),
+            end == Month.OPEN ? null : Formats.month(end)),
+        start,
+        end,
+        byTenant ? tenant : workload,
+        type + (byTenant ? " on " + workload : ", tenant " + tenant) + ", " + months);
   }
 
   /**

@@ -21,8 +21,12 @@ final class NodeDetails {
   record Rows(List<CustomerView.Detail> rows, int leftOut) {}
 
   /** The rows of the associations a count counted ({@link AssociationRows}). */
-  static Rows associations(List<Interpreter.Counted> counted, Dataset data, String detailsBy) {
-    AssociationRows.Rows rows = AssociationRows.of(counted, data, detailsBy);
+  static Rows associations(
+      List<Interpreter.Counted> counted,
+      Dataset data,
+      String detailsBy,
+      AssociationRows.Kept kept) {
+    AssociationRows.Rows rows = AssociationRows.of(counted, data, detailsBy, kept);
     return new Rows(rows.shown(), rows.leftOut());
   }
 
@@ -31,45 +35,61 @@ final class NodeDetails {
    * had as of the month and, for a net node, a year before; at most {@value #MAX_DETAILS}.
    */
   static Rows of(Ir.Node n, NodeTrace t, Dataset data, int[] workloadRanks) {
-    List<CustomerView.Detail> rows = new ArrayList<>();
     int count = t.keyCount;
     if (t.detailVar == null || count == 0) {
-      return new Rows(rows, 0);
+      return NO_ROWS;
     }
-    // the keys with a fact on either side (as first told), in the order of their labels, then of
-    // the keys: sorted in place (a customer has a few tenants, a node some workloads), workloads by
-    // their rank in that order
+    // the keys with something worth showing on either side (as first told; most have nothing), in
+    // the order of their labels, then of the keys: sorted in place (a customer has a few tenants, a
+    // node some workloads), workloads by their rank in that order
     boolean byWorkload = t.detailVar.dim() == Ir.Dim.WORKLOAD;
-    int[] keys = new int[count];
-    String[] labels = new String[count];
+    int[] keys = null;
+    String[] labels = null;
+    String[] nows = null;
+    String[] thens = null;
+    int shown = 0;
     for (int j = 0; j < count; j++) {
       int key = t.base + t.keys[j];
+      String now = cell(n, t, 0, key);
+      String then = n.isNet() ? cell(n, t, 1, key) : null;
+      if (now == null && then == null) {
+        continue;
+      }
+      if (keys == null) {
+        keys = new int[count - j];
+        labels = new String[count - j];
+        nows = new String[count - j];
+        thens = new String[count - j];
+      }
       String label = label(data, t.detailVar, key);
-      int at = j;
+      int at = shown++;
       while (at > 0 && after(keys[at - 1], labels[at - 1], key, label, byWorkload, workloadRanks)) {
         labels[at] = labels[at - 1];
         keys[at] = keys[at - 1];
+        nows[at] = nows[at - 1];
+        thens[at] = thens[at - 1];
         at--;
       }
       labels[at] = label;
       keys[at] = key;
+      nows[at] = now;
+      thens[at] = then;
     }
-    int leftOut = 0;
-    for (int j = 0; j < count; j++) {
-      String now = cell(n, t, 0, keys[j]);
-      String then = n.isNet() ? cell(n, t, 1, keys[j]) : null;
-      if (now != null || then != null) {
-        if (rows.size() == MAX_DETAILS) {
-          leftOut++;
-          continue;
-        }
-        rows.add(
-            new CustomerView.Detail(
-                labels[j], now == null ? "—" : now, n.isNet() && then == null ? "—" : then));
-      }
+    if (shown == 0) {
+      return NO_ROWS;
     }
-    return new Rows(rows, leftOut);
+    List<CustomerView.Detail> rows = new ArrayList<>(Math.min(shown, MAX_DETAILS));
+    for (int j = 0; j < shown && j < MAX_DETAILS; j++) {
+      rows.add(
+          new CustomerView.Detail(
+              labels[j],
+              nows[j] == null ? "—" : nows[j],
+              n.isNet() && thens[j] == null ? "—" : thens[j]));
+    }
+    return new Rows(rows, shown - rows.size());
   }
+
+  private static final Rows NO_ROWS = new Rows(List.of(), 0);
 
   /** Whether the row of {@code key} and {@code label} comes after that of {@code key2}. */
   private static boolean after(

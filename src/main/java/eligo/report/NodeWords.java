@@ -47,29 +47,55 @@ final class NodeWords {
   private record Stopped(Ir.Node gate, String reason, CustomerView.Node view) {}
 
   /**
-   * Per node, its view for the last customer of its status, value ({@code current} and {@code
-   * baseline} for a net) and reason as of {@code asOf}, when it has no details rows and no words of
-   * what was heard: it depends on nothing else.
+   * Per node, its view for a customer of its status, value ({@code current} and {@code baseline}
+   * for a net) and reason as of {@code asOf}, when it has no details rows and no words of what was
+   * heard: it depends on nothing else.
    */
-  private record Plain(
-      byte status,
-      long value,
-      long current,
-      long baseline,
-      int asOf,
-      String reason,
-      CustomerView.Node view) {}
+  private record Plain(String reason, CustomerView.Node view) {}
 
   /** What is kept of each node across customers: one look-up per node and customer. */
   private static final class Kept {
     Stopped stopped;
-    Plain plain;
+
+    /** The plain views made, by their status, values and as-of month ({@link #plainKey}). */
+    final ByValues<Plain> plain = new ByValues<>();
+
+    /** The current values in words, by the values and the as-of month. */
+    final ByValues<String> current = new ByValues<>();
+
+    /**
+     * The reasons that depend on the values only ({@link ReasonWords#ofValuesOnly}), by the values,
+     * the as-of month and whether the customer has a tenant.
+     */
+    final ByValues<String> reasons = new ByValues<>();
+
+    /** The last reason made otherwise, so that an equal one is the same string. */
+    String lastReason;
+
+    /** The why of a node not met made last with no words of what was heard, and its reason. */
+    String whyReason;
+
+    String why;
 
     /** {@link #hearsNothing}, once worked out. */
     Boolean hearsNothing;
   }
 
   private final Map<Ir.Node, Kept> kept;
+
+  /**
+   * The why of the nodes stopped by gate {@code stopGate} for reason {@code stopReason} (that very
+   * string), made last: the same for every node a gate stops.
+   */
+  private Ir.Node stopGate;
+
+  private String stopReason;
+  private String stopWhy;
+
+  /** The status and the as-of month in one key of {@link Kept#plain}. */
+  private static long plainKey(byte status, int asOf) {
+    return ((long) status << 32) | (asOf & 0xFFFFFFFFL);
+  }
 
   private Kept kept(Ir.Node n) {
     Kept k = kept.get(n);
@@ -79,6 +105,9 @@ final class NodeWords {
     }
     return k;
   }
+
+  /** The details rows of {@link #data}'s associations made so far (not shared: by its indexes). */
+  private final AssociationRows.Kept associationRows = new AssociationRows.Kept();
 
   /** The rank of each workload of the catalog in the order of their names ({@link NodeDetails}). */
   private final int[] workloadRanks;
@@ -149,8 +178,13 @@ final class NodeWords {
       if (last != null && last.gate == t.stoppedBy && Objects.equals(last.reason, gateReason)) {
         return last.view;
       }
-      String why =
-          "not evaluated: gate '" + t.stoppedBy.title() + "' was not met (" + gateReason + ")";
+      String why = stopWhy;
+      if (t.stoppedBy != stopGate || gateReason != stopReason) {
+        why = "not evaluated: gate '" + t.stoppedBy.title() + "' was not met (" + gateReason + ")";
+        stopGate = t.stoppedBy;
+        stopReason = gateReason;
+        stopWhy = why;
+      }
       CustomerView.Node view =
           new CustomerView.Node(
               n.id(),
@@ -168,7 +202,7 @@ final class NodeWords {
       return view;
     }
     // the reason of a met node is in no why: neither its own nor that of a node its gate stops
-    String reason = status == NodeResults.MET ? null : reasons.of(n, t, r, i, c, m);
+    String reason = status == NodeResults.MET ? null : reason(n, k, t, r, i, c, m);
     recorder.reasons.put(n, reason);
     String growth = heard(n, k, c);
     List<Interpreter.Counted> counted = interpreter.countedAssociations(i, c, m);
@@ -176,39 +210,29 @@ final class NodeWords {
       AssociationRows.checkCount(
           counted, data, n.isNet() ? r.current[i] : r.value[i], data.customerId(c), n.id());
     }
+    boolean associations = counted != null && !counted.isEmpty();
+    NodeDetails.Rows details =
+        associations
+            ? NodeDetails.associations(counted, data, detailsBy, associationRows)
+            : NodeDetails.of(n, t, data, workloadRanks);
     // a node with no details rows and no words of what was heard (a met node taken from the
-    // outcome, mostly) has the view of the last customer with the same outcome and reason
-    boolean plain = growth == null && (counted == null || counted.isEmpty()) && t.keyCount == 0;
+    // outcome, mostly) has the view of a customer before with the same outcome and reason
+    boolean plain = growth == null && !associations && details.rows().isEmpty();
     if (plain) {
-      Plain last = k.plain;
-      if (last != null
-          && last.status == status
-          && last.value == r.value[i]
-          && last.current == r.current[i]
-          && last.baseline == r.baseline[i]
-          && last.asOf == m
-          && Objects.equals(last.reason, reason)) {
+      Plain last = k.plain.get(r.value[i], r.current[i], r.baseline[i], plainKey(status, m));
+      if (last != null && Objects.equals(last.reason, reason)) {
         return last.view;
       }
     }
-    String current =
-        n.isNet() && n.valueKind() != Ir.ValueKind.COUNT
-            ? Formats.growth(n.valueKind(), n.unit(), r.current[i], r.baseline[i], n.scale())
-            : n.isNet()
-                ? "net "
-                    + Formats.value(n.valueKind(), n.unit(), r.value[i], n.scale())
-                    + " ("
-                    + Formats.number(r.current[i], n.scale())
-                    + " as of "
-                    + Formats.month(m)
-                    + ", "
-                    + Formats.number(r.baseline[i], n.scale())
-                    + " as of "
-                    + Formats.month(m - 12)
-                    + ")"
-                : Formats.value(n.valueKind(), n.unit(), r.value[i], n.scale());
+    String current = k.current.get(r.value[i], r.current[i], r.baseline[i], m);
+    if (current == null) {
+      current = current(n, r, i, m);
+      k.current.put(r.value[i], r.current[i], r.baseline[i], m, current);
+    }
     String why = null;
-    if (status == NodeResults.NOT_MET) {
+    if (status == NodeResults.NOT_MET && growth == null && reason == k.whyReason) {
+      why = k.why;
+    } else if (status == NodeResults.NOT_MET) {
       String needed = words.get(n.met());
       if (needed == null && !words.containsKey(n.met())) {
         needed = Words.needed(n.met(), n.valueKind(), n.unit());
@@ -223,15 +247,15 @@ final class NodeWords {
                           ? ""
                           : n.valueKind() == Ir.ValueKind.COUNT ? "a net of " : "growth of ")
                       + needed);
+      if (growth == null) {
+        k.whyReason = reason;
+        k.why = why;
+      }
     }
     if (why == null && growth != null) {
       // a growth shows both sides and the ratio, an 'at least' which conditions held, met or not
       why = growth;
     }
-    NodeDetails.Rows details =
-        counted != null && !counted.isEmpty()
-            ? NodeDetails.associations(counted, data, detailsBy)
-            : NodeDetails.of(n, t, data, workloadRanks);
     CustomerView.Node view =
         new CustomerView.Node(
             n.id(),
@@ -242,13 +266,57 @@ final class NodeWords {
             Texts.plain(r.value[i], n.scale()),
             current,
             why,
-            counted != null && !counted.isEmpty() && detailsBy == null ? "workload" : detailsBy,
+            associations && detailsBy == null ? "workload" : detailsBy,
             details.rows(),
             details.leftOut());
     if (plain) {
-      k.plain = new Plain(status, r.value[i], r.current[i], r.baseline[i], m, reason, view);
+      k.plain.put(
+          r.value[i], r.current[i], r.baseline[i], plainKey(status, m), new Plain(reason, view));
     }
     return view;
+  }
+
+  /**
+   * The reason of node {@code n} not met or not evaluated: kept by its values where it depends on
+   * nothing else, and the same string as the last one made otherwise when equal to it (a gate's
+   * reason is compared for each node it stops).
+   */
+  private String reason(Ir.Node n, Kept k, NodeTrace t, NodeResults r, int i, int c, int m) {
+    if (reasons.ofValuesOnly(n, t, r, i)) {
+      long month =
+          ((long) (data.tenantStart(c) == data.tenantEnd(c) ? 1 : 0) << 32) | (m & 0xFFFFFFFFL);
+      String reason = k.reasons.get(r.value[i], r.current[i], r.baseline[i], month);
+      if (reason == null) {
+        reason = reasons.of(n, t, r, i, c, m);
+        k.reasons.put(r.value[i], r.current[i], r.baseline[i], month, reason);
+      }
+      return reason;
+    }
+    String reason = reasons.of(n, t, r, i, c, m);
+    if (reason.equals(k.lastReason)) {
+      return k.lastReason;
+    }
+    k.lastReason = reason;
+    return reason;
+  }
+
+  /** The value of node {@code n} for people ({@link CustomerView.Node#current}). */
+  private static String current(Ir.Node n, NodeResults r, int i, int m) {
+    return n.isNet() && n.valueKind() != Ir.ValueKind.COUNT
+        ? Formats.growth(n.valueKind(), n.unit(), r.current[i], r.baseline[i], n.scale())
+        : n.isNet()
+            ? "net "
+                + Formats.value(n.valueKind(), n.unit(), r.value[i], n.scale())
+                + " ("
+                + Formats.number(r.current[i], n.scale())
+                + " as of "
+                + Formats.month(m)
+                + ", "
+                + Formats.number(r.baseline[i], n.scale())
+                + " as of "
+                + Formats.month(m - 12)
+                + ")"
+            : Formats.value(n.valueKind(), n.unit(), r.value[i], n.scale());
   }
 
   /**

@@ -65,6 +65,20 @@ final class ReasonWords {
     return qualifying;
   }
 
+  /**
+   * Whether {@link #of} depends on nothing but the node, its values, the as-of month and whether
+   * the customer has a tenant: not where a count found nothing and says which tenant or workload
+   * came closest.
+   */
+  boolean ofValuesOnly(Ir.Node n, NodeTrace t, NodeResults r, int i) {
+    if (!(t.top instanceof Ir.Count)) {
+      return true;
+    }
+    long now = n.isNet() ? r.current[i] : r.value[i];
+    Closest closest = t.closest;
+    return closest == null || now != 0 || closest.value() == 0;
+  }
+
   /** The deciding facts of an evaluated node in words (the part before "needed"). */
   String of(Ir.Node n, NodeTrace t, NodeResults r, int i, int c, int m) {
     Ir.Expr top = t.top;
