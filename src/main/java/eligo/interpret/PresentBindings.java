@@ -134,7 +134,30 @@ final class PresentBindings {
       return true;
     }
     // no absence proven here: every binding of this binder
-    return evaluation.forEachBinding(binders.subList(k, k + 1), 0, c, b -> forEach(x, k + 1, b, v));
+    return evaluation.forEachBinding(binders.subList(k, k + 1), 0, c, new Rest(this, x, k + 1, v));
+  }
+
+  /**
+   * The bindings of binders {@code k..} of {@code x} under each binding of the one before: a class,
+   * not a lambda, for the reason given in {@code Numbers}.
+   */
+  private static final class Rest implements Evaluation.BindingVisitor {
+    private final PresentBindings present;
+    private final Ir.Quantified x;
+    private final int k;
+    private final Evaluation.BindingVisitor v;
+
+    Rest(PresentBindings present, Ir.Quantified x, int k, Evaluation.BindingVisitor v) {
+      this.present = present;
+      this.x = x;
+      this.k = k;
+      this.v = v;
+    }
+
+    @Override
+    public boolean visit(Ctx bound) {
+      return present.forEach(x, k, bound, v);
+    }
   }
 
   /**
@@ -177,8 +200,9 @@ final class PresentBindings {
 
   private boolean absentAddsNothing(Ir.Quantified x, Ir.Var tenant, Ir.Var workload, Ir.Var month) {
     int m = month == null ? -1 : month.id();
-    // a loop asks the same of every binding: the last answer first, without a key to make
-    Known last = this.last;
+    // a loop asks the same of every binding: the last answer first, without a key to make (one
+    // for a pair and one for a month: a month binder inside a tenant's asks both in turn)
+    Known last = month == null ? lastPair : lastRow;
     if (last != null
         && last.x == x
         && last.tenant == tenant.id()
@@ -195,7 +219,12 @@ final class PresentBindings {
               .contributesNothing(x);
       absence.putIfAbsent(key, known);
     }
-    this.last = new Known(x, tenant.id(), workload.id(), m, known);
+    Known now = new Known(x, tenant.id(), workload.id(), m, known);
+    if (month == null) {
+      lastPair = now;
+    } else {
+      lastRow = now;
+    }
     return known;
   }
 
@@ -205,7 +234,9 @@ final class PresentBindings {
    */
   private record Known(Ir.Quantified x, int tenant, int workload, int month, boolean nothing) {}
 
-  private Known last;
+  private Known lastPair;
+
+  private Known lastRow;
 
   /** An {@code any} (by identity: its IR may be shared) and the variables of an absence. */
   private static final class AbsenceKey {
