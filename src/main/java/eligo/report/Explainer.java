@@ -40,6 +40,14 @@ public final class Explainer {
   private final List<int[][]> gatesBefore;
 
   /**
+   * Per area, per result index: the trace of the node taken from the outcome, not stopped ({@link
+   * #fromOutcome}), and the last one stopped (with its gate); they depend on the criteria only.
+   */
+  private final List<NodeTrace[]> plainTraces;
+
+  private final List<NodeTrace[]> stoppedTraces;
+
+  /**
    * The view of each node evaluated, in words, keeping what depends only on the criteria, the as-of
    * month and the catalogs.
    */
@@ -95,6 +103,8 @@ public final class Explainer {
     }
     if (earlier != null) {
       this.gatesBefore = earlier.gatesBefore;
+      this.plainTraces = earlier.plainTraces;
+      this.stoppedTraces = earlier.stoppedTraces;
       for (int ai = 0; ai < outcome.areas.size(); ai++) {
         interpreters.add(
             Interpreter.explaining(
@@ -103,7 +113,11 @@ public final class Explainer {
       return;
     }
     this.gatesBefore = new ArrayList<>();
+    this.plainTraces = new ArrayList<>();
+    this.stoppedTraces = new ArrayList<>();
     for (Outcome.AreaOutcome a : outcome.areas) {
+      plainTraces.add(new NodeTrace[a.nodes.size()]);
+      stoppedTraces.add(new NodeTrace[a.nodes.size()]);
       interpreters.add(Interpreter.explaining(a.area, data, recorder));
       for (Ir.Node n : a.nodes) {
         recorder.noteBands(n.value());
@@ -163,7 +177,7 @@ public final class Explainer {
       }
       // every node's outcome is written again below, and every node's twinned
       NodeResults r = results[ai];
-      recorder.start(c, m);
+      recorder.start(c, m, a.area, a.nodes.size());
       boolean[] twinned = this.twinned[ai];
       java.util.Arrays.fill(twinned, false);
       if (notMetOnly) {
@@ -208,12 +222,12 @@ public final class Explainer {
                   t.detailsBy(),
                   t.details(),
                   t.detailsLeftOut());
-          recorder.reasons.put(n, twins.twinReason(ai, i));
+          recorder.reasons[i] = twins.twinReason(ai, i);
         } else {
-          view = nodeWords.node(n, r, i, recorder.traces.get(n), c, m, interpreters.get(ai));
+          view = nodeWords.node(n, r, i, recorder.traces[i], c, m, interpreters.get(ai));
         }
         if (notMetOnly && r.status[i] == NodeResults.NOT_MET) {
-          twins.explained(ai, i, view, recorder.reasons.get(n));
+          twins.explained(ai, i, view, recorder.reasons[i]);
         }
         nodes.add(view);
       }
@@ -250,16 +264,27 @@ public final class Explainer {
       r.value[i] = a.value(c, i);
       r.current[i] = a.current(c, i);
       r.baseline[i] = a.baseline(c, i);
-      NodeTrace t = new NodeTrace(recorder.shapes.of(n));
+      // the trace of a node taken from the outcome tells nothing of the customer: one per node,
+      // or per node and gate when stopped (nothing writes to it after)
+      int gate = -1;
       if (status == NodeResults.NOT_EVALUATED) {
         for (int g : gatesBefore.get(ai)[i]) {
           if (a.status(c, g) != NodeResults.MET) {
-            t.stoppedBy = a.nodes.get(g);
+            gate = g;
             break;
           }
         }
       }
-      recorder.traces.put(n, t);
+      NodeTrace[] kept =
+          (status == NodeResults.NOT_EVALUATED ? stoppedTraces : plainTraces).get(ai);
+      NodeTrace t = kept[i];
+      if (t == null || t.stoppedAt != gate) {
+        t = new NodeTrace(recorder.shapes.of(n));
+        t.stoppedBy = gate < 0 ? null : a.nodes.get(gate);
+        t.stoppedAt = gate;
+        kept[i] = t;
+      }
+      recorder.traces[i] = t;
     }
   }
 

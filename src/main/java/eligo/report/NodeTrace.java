@@ -134,7 +134,10 @@ final class NodeTrace {
   /** The failing threshold comparison at M that came closest to passing. */
   Closest closest;
 
+  /** The gate that stopped the node, and its result index; null and -1 when none. */
   Ir.Node stoppedBy;
+
+  int stoppedAt = -1;
 
   NodeTrace(Shape shape, Dataset data, int customer) {
     this.top = shape.top;

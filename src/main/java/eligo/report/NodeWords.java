@@ -173,7 +173,7 @@ final class NodeWords {
     if (status == NodeResults.NOT_EVALUATED) {
       // most nodes of most customers: the same view as the last customer's when their gate and its
       // reason are the same
-      String gateReason = recorder.reasons.get(t.stoppedBy);
+      String gateReason = t.stoppedAt < 0 ? null : recorder.reasons[t.stoppedAt];
       Stopped last = k.stopped;
       if (last != null && last.gate == t.stoppedBy && Objects.equals(last.reason, gateReason)) {
         return last.view;
@@ -203,7 +203,7 @@ final class NodeWords {
     }
     // the reason of a met node is in no why: neither its own nor that of a node its gate stops
     String reason = status == NodeResults.MET ? null : reason(n, k, t, r, i, c, m);
-    recorder.reasons.put(n, reason);
+    recorder.reasons[i] = reason;
     String growth = heard(n, k, c);
     List<Interpreter.Counted> counted = interpreter.countedAssociations(i, c, m);
     if (counted != null) {

@@ -23,15 +23,20 @@ final class TraceRecorder implements Interpreter.Listener {
   private final Dataset data;
 
   TraceRecorder(Dataset data) {
-    this(data, identitySet(), new NodeTrace.Shapes(), new Reads());
+    this(data, identitySet(), new NodeTrace.Shapes(), new Reads(), new IdentityHashMap<>());
   }
 
   private TraceRecorder(
-      Dataset data, java.util.Set<Ir.Expr> bandBounds, NodeTrace.Shapes shapes, Reads reads) {
+      Dataset data,
+      java.util.Set<Ir.Expr> bandBounds,
+      NodeTrace.Shapes shapes,
+      Reads reads,
+      Map<Ir.Area, Map<Ir.Node, Integer>> indexes) {
     this.data = data;
     this.bandBounds = bandBounds;
     this.shapes = shapes;
     this.reads = reads;
+    this.indexes = indexes;
   }
 
   private static java.util.Set<Ir.Expr> identitySet() {
@@ -44,13 +49,25 @@ final class TraceRecorder implements Interpreter.Listener {
    * nodes kept (they depend on the criteria only), nothing of a customer.
    */
   TraceRecorder over(Dataset other) {
-    return new TraceRecorder(other, bandBounds, shapes, reads);
+    return new TraceRecorder(other, bandBounds, shapes, reads, indexes);
   }
 
-  final Map<Ir.Node, NodeTrace> traces = new IdentityHashMap<>();
+  /** Per result index of the area being explained ({@link #start}), its trace. */
+  NodeTrace[] traces = new NodeTrace[0];
 
-  /** The reason of each evaluated gate, for the nodes it stops. */
-  final Map<Ir.Node, String> reasons = new IdentityHashMap<>();
+  /**
+   * Per result index of the area being explained, the reason of the node when evaluated and not
+   * met: a gate's, for the nodes it stops.
+   */
+  String[] reasons = new String[0];
+
+  /** Per area, the result index of each of its result nodes (they depend on the criteria only). */
+  private final Map<Ir.Area, Map<Ir.Node, Integer>> indexes;
+
+  /** The area being explained, and the result indexes of its nodes once asked for. */
+  private Ir.Area area;
+
+  private Map<Ir.Node, Integer> index;
 
   final LastValues lastValue = new LastValues();
 
@@ -217,10 +234,23 @@ final class TraceRecorder implements Interpreter.Listener {
   private int asOf;
   private int customer;
 
-  void start(int c, int m) {
+  /**
+   * Starts on area {@code a} (of {@code nodes} result nodes) of customer {@code c} as of {@code m}:
+   * nothing heard yet.
+   */
+  void start(int c, int m, Ir.Area a, int nodes) {
     customer = c;
-    traces.clear();
-    reasons.clear();
+    if (traces.length < nodes) {
+      traces = new NodeTrace[nodes];
+      reasons = new String[nodes];
+    } else {
+      java.util.Arrays.fill(traces, null);
+      java.util.Arrays.fill(reasons, null);
+    }
+    if (area != a) {
+      area = a;
+      index = null;
+    }
     lastValue.clear();
     lastHeld.clear();
     current = null;
@@ -230,14 +260,35 @@ final class TraceRecorder implements Interpreter.Listener {
   @Override
   public void evaluating(Ir.Node node) {
     current = new NodeTrace(shapes.of(node), data, customer);
-    traces.put(node, current);
+    traces[indexOf(node)] = current;
   }
 
   @Override
   public void skipped(Ir.Node node, Ir.Node gate) {
     NodeTrace t = new NodeTrace(shapes.of(node), data, customer);
     t.stoppedBy = gate;
-    traces.put(node, t);
+    t.stoppedAt = indexOf(gate);
+    traces[indexOf(node)] = t;
+  }
+
+  /** The result index of node {@code n} of the area being explained. */
+  private int indexOf(Ir.Node n) {
+    if (index == null) {
+      index = indexes.get(area);
+      if (index == null) {
+        index = new IdentityHashMap<>();
+        List<Ir.Node> nodes = area.resultNodes();
+        for (int i = 0; i < nodes.size(); i++) {
+          index.put(nodes.get(i), i);
+        }
+        indexes.put(area, index);
+      }
+    }
+    Integer i = index.get(n);
+    if (i == null) {
+      throw new IllegalStateException("node " + n.id() + " is not of area " + area.id());
+    }
+    return i;
   }
 
   private int side(Interpreter.Scope s) {
