@@ -168,7 +168,7 @@ public final class Explainer {
   private CustomerView explain(int c, java.util.Set<String> areaIds, boolean notMetOnly) {
     int m = outcome.asOf;
     boolean noTenant = data.tenantStart(c) == data.tenantEnd(c);
-    List<CustomerView.Area> areas = new ArrayList<>();
+    List<CustomerView.Area> areas = new ArrayList<>(outcome.areas.size());
     twins.start();
     for (int ai = 0; ai < outcome.areas.size(); ai++) {
       Outcome.AreaOutcome a = outcome.areas.get(ai);
@@ -185,7 +185,7 @@ public final class Explainer {
       } else {
         interpreters.get(ai).evaluate(c, m, r);
       }
-      List<CustomerView.Node> nodes = new ArrayList<>();
+      List<CustomerView.Node> nodes = new ArrayList<>(a.nodes.size());
       for (int i = 0; i < a.nodes.size(); i++) {
         Ir.Node n = a.nodes.get(i);
         if (r.status[i] != a.status(c, i)
