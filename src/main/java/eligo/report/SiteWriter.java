@@ -136,7 +136,7 @@ public final class SiteWriter {
     for (int p = 1; p <= pages.customerIndexPages(); p++) {
       write(dir.resolve(SitePages.customerIndexName(p)), pages.customerIndexPage(p));
     }
-    write(dir.resolve("results.csv"), SiteCsv.results(model));
+    write(dir.resolve("results.csv"), SiteCsv.results(model, -1));
     List<Map.Entry<String, int[]>> books = new ArrayList<>(model.books.entrySet());
     AtomicInteger done = new AtomicInteger();
     int customers = model.order.length;
@@ -179,7 +179,8 @@ public final class SiteWriter {
     write(file, ByteBuffer.wrap(bytes));
   }
 
-  private static void write(Path file, ByteBuffer bytes) throws IOException {
+  /** Writes {@code bytes}, from its position to its limit. */
+  static void write(Path file, ByteBuffer bytes) throws IOException {
     try (FileChannel out = FileChannel.open(file, CREATE)) {
       while (bytes.hasRemaining()) {
         out.write(bytes);

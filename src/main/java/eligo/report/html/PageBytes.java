@@ -49,7 +49,29 @@ public final class PageBytes {
     return out.done();
   }
 
-  private ByteBuffer done() {
+  /**
+   * This thread's buffer, emptied, for a file made piece by piece ({@link #add(String)}, {@link
+   * #add(byte[])}, {@link #room(int)}) and taken with {@link #done()}: valid until this thread
+   * makes its next page.
+   */
+  public static PageBytes start() {
+    PageBytes out = BUFFERS.get();
+    out.size = 0;
+    return out;
+  }
+
+  /** The bytes made so far. */
+  public int size() {
+    return size;
+  }
+
+  /** Ends the bytes at {@code size}: after bytes written into {@link #room(int)}'s array. */
+  public void size(int size) {
+    this.size = size;
+  }
+
+  /** The bytes made, as {@link #of(Html)} gives them. */
+  public ByteBuffer done() {
     ByteBuffer page = ByteBuffer.wrap(bytes, 0, size);
     if (bytes.length > KEEP) {
       bytes = new byte[START]; // the page keeps the large one until it is written
@@ -57,19 +79,26 @@ public final class PageBytes {
     return page;
   }
 
-  private void room(int n) {
+  /**
+   * The buffer, with room for {@code n} more bytes from {@link #size()} on: the caller writes them
+   * there and then sets {@link #size(int)}.
+   */
+  public byte[] room(int n) {
     if (size + n > bytes.length) {
       bytes = Arrays.copyOf(bytes, Math.max(size + n, bytes.length + (bytes.length >> 1)));
     }
+    return bytes;
   }
 
-  void add(byte[] b) {
+  /** Adds {@code b}, whole. */
+  public void add(byte[] b) {
     room(b.length);
     System.arraycopy(b, 0, bytes, size, b.length);
     size += b.length;
   }
 
-  void add(String s) {
+  /** Adds {@code s} in UTF-8. */
+  public void add(String s) {
     int n = s.length();
     if (n < SHORT) {
       room(n);
