@@ -152,12 +152,69 @@ final class TreeDiagram {
   static Html diagram(SiteModel model, int ai, List<Box> boxes) {
     SiteModel.AreaInfo info = model.areas.get(ai);
     Ir.Area area = info.outcome().area;
-    List<Html> items = new ArrayList<>();
+    Layout layout = layoutOf(info);
+    List<Html> items = new ArrayList<>(2 * layout.boxes.length + 1);
+    for (int k = 0; k < layout.boxes.length; k++) {
+      items.add(layout.runs[k]);
+      int[] box = layout.boxes[k];
+      items.add(boxes.get(box[0]).render(box[1], box[2], box[3]));
+    }
+    items.add(layout.runs[layout.boxes.length]);
+    return DIAGRAM.render(
+        "width",
+        BOX_WIDTH + 4 * INDENT + 8,
+        "height",
+        layout.height,
+        "label",
+        area.title() + ": condition sequence tree, with the customers of each outcome",
+        "items",
+        Html.join(items));
+  }
+
+  /**
+   * An area's diagram but for what its boxes show of the customers: the runs of markup between the
+   * boxes, each made whole once ({@link Html#fixed}), and per box its result node's index and place
+   * ({@code ni, x, barY, countsY}): {@code runs[k]}, box {@code k}, ..., the last run. Made of the
+   * area and its labels alone, so the same on every site of the same criteria: every partner's
+   * summary draws the same tree with its own counts.
+   */
+  private record Layout(Html[] runs, int[][] boxes, int height, List<String> labels) {}
+
+  /**
+   * The layout of each area, by identity, made once (3,000 partners' summaries draw the same
+   * trees); emptied past 4,096 areas (a server's criteria change). A layout is used only for the
+   * labels it was made with.
+   */
+  private static final java.util.Map<Ir.Area, Layout> LAYOUTS = new java.util.IdentityHashMap<>();
+
+  private static Layout layoutOf(SiteModel.AreaInfo info) {
+    Ir.Area area = info.outcome().area;
+    synchronized (LAYOUTS) {
+      Layout known = LAYOUTS.get(area);
+      if (known != null && known.labels.equals(info.labels())) {
+        return known;
+      }
+    }
+    Layout made = layout(info);
+    synchronized (LAYOUTS) {
+      if (LAYOUTS.size() >= 4096) {
+        LAYOUTS.clear();
+      }
+      LAYOUTS.put(area, made);
+    }
+    return made;
+  }
+
+  private static Layout layout(SiteModel.AreaInfo info) {
+    Ir.Area area = info.outcome().area;
+    List<Html> run = new ArrayList<>();
+    List<Html> runs = new ArrayList<>();
+    List<int[]> boxes = new ArrayList<>();
     int y = 4;
     for (Ir.Branch b : area.branches()) {
       int x0 = 4;
       if (!b.id().isEmpty()) {
-        items.add(BRANCH.renderKept("x", x0, "y", y + 16, "text", "Branch: " + b.title()));
+        run.add(BRANCH.render("x", x0, "y", y + 16, "text", "Branch: " + b.title()));
         y += 26;
         x0 += INDENT;
       }
@@ -166,34 +223,28 @@ final class TreeDiagram {
       for (Ir.Node n : b.nodes()) {
         int x = n.kind() == Ir.NodeKind.GATE ? x0 : x0 + INDENT;
         if (lineTop >= 0) {
-          items.add(line(lineX, lineTop, y + BOX_HEIGHT / 2, x));
+          run.add(line(lineX, lineTop, y + BOX_HEIGHT / 2, x));
         }
         lineTop = y + BOX_HEIGHT;
-        y = node(info, n, x, y, items, boxes);
+        y = node(info, n, x, y, run, runs, boxes);
         int leafTop = y - GAP;
         for (Ir.Node leaf : n.leaves()) {
           int lx = x + INDENT;
-          items.add(line(x + 12, leafTop, y + BOX_HEIGHT / 2, lx));
+          run.add(line(x + 12, leafTop, y + BOX_HEIGHT / 2, lx));
           leafTop = y + BOX_HEIGHT / 2;
-          y = node(info, leaf, lx, y, items, boxes);
+          y = node(info, leaf, lx, y, run, runs, boxes);
         }
       }
       y += 8;
     }
-    return DIAGRAM.render(
-        "width",
-        BOX_WIDTH + 4 * INDENT + 8,
-        "height",
-        y + 4,
-        "label",
-        area.title() + ": condition sequence tree, with the customers of each outcome",
-        "items",
-        Html.join(items));
+    runs.add(Html.join(run).fixed());
+    return new Layout(
+        runs.toArray(new Html[0]), boxes.toArray(new int[0][]), y + 4, List.copyOf(info.labels()));
   }
 
   /** The line from ({@code x}, {@code top}) down to {@code y}, then across to {@code toX}. */
   private static Html line(int x, int top, int y, int toX) {
-    return LINE.renderKept("d", "M" + x + " " + top + "V" + y + "H" + toX);
+    return LINE.render("d", "M" + x + " " + top + "V" + y + "H" + toX);
   }
 
   /**
@@ -209,14 +260,25 @@ final class TreeDiagram {
     return -1;
   }
 
-  /** Draws node {@code n} at ({@code x}, {@code y}); returns the next free y. */
+  private static final Html NODE_END = Html.raw("</g>");
+
+  /**
+   * Draws node {@code n} at ({@code x}, {@code y}) into {@code run}; a result node's box ends the
+   * run ({@code runs}) and is placed in {@code boxes}. Returns the next free y.
+   */
   private static int node(
-      SiteModel.AreaInfo info, Ir.Node n, int x, int y, List<Html> items, List<Box> boxes) {
+      SiteModel.AreaInfo info,
+      Ir.Node n,
+      int x,
+      int y,
+      List<Html> run,
+      List<Html> runs,
+      List<int[]> boxes) {
     int ni = indexOf(info.outcome().nodes, n);
     String title = ni >= 0 ? info.labels().get(ni) : n.title();
     String shown = title.length() > MAX_TITLE ? title.substring(0, MAX_TITLE - 1) + "…" : title;
     String fill = NODE_FILLS.get(ni < 0 ? 2 : n.kind() == Ir.NodeKind.GATE ? 0 : 1);
-    items.add(
+    run.add(
         NODE.render(
             "x",
             x,
@@ -235,9 +297,13 @@ final class TreeDiagram {
             "kind",
             Explainer.kind(n),
             "title",
-            shown,
-            "box",
-            ni < 0 ? Html.EMPTY : boxes.get(ni).render(x + 10, y + 26, y + 53)));
+            shown));
+    if (ni >= 0) {
+      runs.add(Html.join(run).fixed());
+      run.clear();
+      boxes.add(new int[] {ni, x + 10, y + 26, y + 53});
+    }
+    run.add(NODE_END);
     return y + BOX_HEIGHT + GAP;
   }
 
