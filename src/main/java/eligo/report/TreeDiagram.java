@@ -318,38 +318,108 @@ final class TreeDiagram {
       List<Html> partnerLevel,
       java.util.Map<List<String>, String> setsShown) {
     SiteModel.AreaInfo info = model.areas.get(ai);
-    List<Html> out = new ArrayList<>();
-    for (Ir.Branch b : info.outcome().area.branches()) {
-      for (Ir.Node n : b.nodes()) {
-        out.add(section(info, n, partnerLevel, setsShown));
-        for (Ir.Node leaf : n.leaves()) {
-          out.add(section(info, leaf, partnerLevel, setsShown));
+    Ir.Area area = info.outcome().area;
+    Sections known;
+    synchronized (SECTIONS) {
+      known = SECTIONS.get(area);
+    }
+    if (known == null
+        || !known.labels.equals(info.labels())
+        || !known.shownBefore.equals(setsShown)) {
+      known = sections(info, setsShown);
+      synchronized (SECTIONS) {
+        if (SECTIONS.size() >= 4096) {
+          SECTIONS.clear();
         }
+        SECTIONS.put(area, known);
       }
     }
+    setsShown.putAll(known.shownAfter);
+    List<Html> out = new ArrayList<>(2 * known.slots.length + 1);
+    for (int k = 0; k < known.slots.length; k++) {
+      out.add(known.runs[k]);
+      out.add(partnerLevel.get(known.slots[k]));
+    }
+    out.add(known.runs[known.slots.length]);
     return Html.join(out);
   }
 
-  private static Html section(
+  /**
+   * An area's sections but for the partner-level goals: the runs of markup between them, each made
+   * whole once, and per goal its result node's index: {@code runs[k]}, the goal of {@code
+   * slots[k]}, ..., the last run. Made of the area, its labels and the sets listed above on the
+   * page ({@code shownBefore}; {@code shownAfter} with the area's), never of a site's customers:
+   * every partner's summary has the same, with its own goals.
+   */
+  private record Sections(
+      Html[] runs,
+      int[] slots,
+      List<String> labels,
+      java.util.Map<List<String>, String> shownBefore,
+      java.util.Map<List<String>, String> shownAfter) {}
+
+  /** The sections of each area, by identity, as {@link #LAYOUTS}. */
+  private static final java.util.Map<Ir.Area, Sections> SECTIONS =
+      new java.util.IdentityHashMap<>();
+
+  private static Sections sections(
+      SiteModel.AreaInfo info, java.util.Map<List<String>, String> setsShown) {
+    java.util.Map<List<String>, String> before = java.util.Map.copyOf(setsShown);
+    java.util.Map<List<String>, String> shown = new java.util.HashMap<>(setsShown);
+    List<Html> run = new ArrayList<>();
+    List<Html> runs = new ArrayList<>();
+    List<Integer> slots = new ArrayList<>();
+    for (Ir.Branch b : info.outcome().area.branches()) {
+      for (Ir.Node n : b.nodes()) {
+        section(info, n, shown, run, runs, slots);
+        for (Ir.Node leaf : n.leaves()) {
+          section(info, leaf, shown, run, runs, slots);
+        }
+      }
+    }
+    runs.add(Html.join(run).fixed());
+    return new Sections(
+        runs.toArray(new Html[0]),
+        slots.stream().mapToInt(Integer::intValue).toArray(),
+        List.copyOf(info.labels()),
+        before,
+        java.util.Map.copyOf(shown));
+  }
+
+  /**
+   * Node {@code n}'s section into {@code run}; a result node's partner-level goal ends the run
+   * ({@code runs}) and takes its place in {@code slots}.
+   */
+  private static void section(
       SiteModel.AreaInfo info,
       Ir.Node n,
-      List<Html> partnerLevel,
-      java.util.Map<List<String>, String> setsShown) {
+      java.util.Map<List<String>, String> setsShown,
+      List<Html> run,
+      List<Html> runs,
+      List<Integer> slots) {
     int ni = indexOf(info.outcome().nodes, n);
-    // the head kept (Template.renderKept): the sets and the partner-level goal may be this page's
-    Html head =
-        TREE_NODE_HEAD.renderKept(
-            "leaf",
-            n.kind() == Ir.NodeKind.LEAF ? " leaf" : "",
-            "anchor",
-            info.nodeAnchor(n),
-            "title",
-            ni >= 0 ? info.labels().get(ni) : n.title(),
-            "id",
-            SMALL.renderKept("text", Explainer.kind(n) + " " + n.id()),
-            "criteria",
-            n.criteria());
-    return Html.join(
-        List.of(head, sets(n, setsShown), ni < 0 ? Html.EMPTY : partnerLevel.get(ni), SECTION_END));
+    run.add(head(info, n, ni));
+    run.add(sets(n, setsShown));
+    if (ni >= 0) {
+      runs.add(Html.join(run).fixed());
+      run.clear();
+      slots.add(ni);
+    }
+    run.add(SECTION_END);
+  }
+
+  /** A node's section's head: its title, id and criteria. */
+  private static Html head(SiteModel.AreaInfo info, Ir.Node n, int ni) {
+    return TREE_NODE_HEAD.render(
+        "leaf",
+        n.kind() == Ir.NodeKind.LEAF ? " leaf" : "",
+        "anchor",
+        info.nodeAnchor(n),
+        "title",
+        ni >= 0 ? info.labels().get(ni) : n.title(),
+        "id",
+        SMALL.render("text", Explainer.kind(n) + " " + n.id()),
+        "criteria",
+        n.criteria());
   }
 }
