@@ -63,7 +63,7 @@ final class SiteCharts {
       // cumulative rounding: the parts end exactly at the bar's end
       int end = customers == 0 ? 0 : (int) Math.round((double) WIDTH * done / customers);
       if (end > at) {
-        parts.add(PART.renderKept("x", at, "width", end - at, "color", color(g.key())));
+        parts.add(PART.render("x", at, "width", end - at, "color", color(g.key())));
       }
       at = end;
     }

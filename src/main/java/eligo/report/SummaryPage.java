@@ -90,7 +90,7 @@ final class SummaryPage {
                     : 0;
             String list =
                 root + pages.lists.listHref(ai, ni, gi, start, partnerPage ? partner : null);
-            counts.add(COUNT.renderKept("href", list, "label", g.label(), "count", g.count()));
+            counts.add(COUNT.render("href", list, "label", g.label(), "count", g.count()));
           }
         }
         Html countsLine = Html.join(counts, " · ");
