@@ -111,7 +111,7 @@ final class SummaryPage {
               "diagram",
               TreeDiagram.diagram(model, ai, boxes),
               "nodes",
-              TreeDiagram.sections(model, ai, partnerLevels, setsShown)));
+              TreeSections.sections(model, ai, partnerLevels, setsShown)));
     }
     Html back =
         partnerPage

@@ -40,7 +40,7 @@ class TreeSetsTest {
     assertThat(set).isInstanceOf(Ir.Names.class);
     java.util.List<String> names = ((Ir.Names) set).names();
     assertThat(Words.workloads(set)).isEqualTo("one of " + names.size() + " named workloads");
-    String markup = Markup.quoted(TreeDiagram.sets(gate).markup());
+    String markup = Markup.quoted(TreeSections.sets(gate).markup());
     assertThat(markup)
         .startsWith("<p class=\"set\" id=\"set-1\">The " + names.size() + " named workloads: ");
     for (String name : names) {
@@ -52,7 +52,7 @@ class TreeSetsTest {
   @Test
   void aFamilyOrAShortListIsNotRepeated() {
     // "an Azure workload": a family, named in the why itself
-    assertThat(TreeDiagram.sets(node("azure", "workloads")).markup()).isEmpty();
+    assertThat(TreeSections.sets(node("azure", "workloads")).markup()).isEmpty();
   }
 
   @Test
@@ -60,8 +60,8 @@ class TreeSetsTest {
     java.util.Map<java.util.List<String>, String> shown = new java.util.HashMap<>();
     Ir.Node gate = node("bizapps-enterprise", "performance.workloads");
     Ir.Node association = node("bizapps-enterprise", "performance.association");
-    String first = Markup.quoted(TreeDiagram.sets(gate, shown).markup());
-    String again = Markup.quoted(TreeDiagram.sets(association, shown).markup());
+    String first = Markup.quoted(TreeSections.sets(gate, shown).markup());
+    String again = Markup.quoted(TreeSections.sets(association, shown).markup());
     assertThat(first).startsWith("<p class=\"set\" id=\"set-1\">The ");
     assertThat(again)
         .startsWith("<p class=\"set\">The same <a href=\"#set-1\">")
