@@ -25,7 +25,12 @@ final class ClientAddress {
   private static final Pattern IPV4 =
       Pattern.compile(
           "(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)(\\.(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)){3}");
-  private static final Pattern IPV6 = Pattern.compile("[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*");
+
+  /**
+   * An IPv6 literal's characters, starting with a hex digit or ':' and holding a ':': the JDK then
+   * parses it as a literal and refuses it if it is none, never looking it up as a host name.
+   */
+  private static final Pattern IPV6 = Pattern.compile("[0-9A-Fa-f:][0-9A-Fa-f:.]*");
 
   /** A network: its address bytes and how many leading bits count. */
   private record Network(byte[] address, int bits) {
@@ -131,7 +136,8 @@ final class ClientAddress {
 
   /** The address an IP literal writes, or null for anything else (a host name is not looked up). */
   static InetAddress literal(String s) {
-    if (s.length() > 45 || !(IPV4.matcher(s).matches() || IPV6.matcher(s).matches())) {
+    boolean v6 = s.indexOf(':') >= 0 && IPV6.matcher(s).matches();
+    if (s.length() > 45 || !(IPV4.matcher(s).matches() || v6)) {
       return null;
     }
     try {

@@ -148,6 +148,9 @@ class SignInThrottleTest {
     assertThat(c.of(proxy, List.of())).isEqualTo("10.1.2.3");
     assertThat(c.of(proxy, List.of("203.0.113.7, unknown"))).isEqualTo("10.1.2.3");
     assertThat(c.of(proxy, List.of("localhost"))).isEqualTo("10.1.2.3");
+    for (String notAnAddress : List.of(":", ".:", ":::", "1:2:3:4:5:6:7:8:9", "1.2.3", "::g")) {
+      assertThat(c.of(proxy, List.of(notAnAddress))).as(notAnAddress).isEqualTo("10.1.2.3");
+    }
     assertThat(c.of(proxy, List.of("203.0.113.7, _hidden, 10.0.0.2"))).isEqualTo("10.0.0.2");
     // every entry a trusted proxy: the leftmost of them
     assertThat(c.of(proxy, List.of("10.0.0.9, 192.0.2.1"))).isEqualTo("10.0.0.9");
