@@ -245,6 +245,9 @@ public final class Slips {
               + " add 'when zero: met' or 'when zero: not met' after the baseline");
     }
     Slip worded = WordedComparisons.at(tokens, t);
+    if (worded == null) {
+      worded = WordedTexts.at(tokens, t);
+    }
     if (worded != null) {
       return worded;
     }

@@ -301,6 +301,20 @@ class LanguageServiceTest {
             "    met when value is at least 1\n  }\n\n  gate association");
     assertThat(worded).isNotEqualTo(text);
     assertThat(fixed(worded, "value is at least 1")).isEqualTo(text);
+    // a criteria text without its quotes, and the last 12 months in words
+    String unquoted =
+        text.replace(
+            "criteria \"Azure services, other than virtual machines, with attributed ACR in the last"
+                + " 12 months: at least {met}\"",
+            "criteria Azure services, other than virtual machines, with attributed ACR in the last"
+                + " 12 months: at least {met}");
+    assertThat(unquoted).isNotEqualTo(text);
+    assertThat(fixed(unquoted, "criteria Azure services")).isEqualTo(text);
+    String lastMonths =
+        text.replace(
+            "workload in AZURE, month in TTM(M)", "workload in AZURE, month in last 12 months");
+    assertThat(lastMonths).isNotEqualTo(text);
+    assertThat(fixed(lastMonths, "month in last 12 months")).isEqualTo(text);
     // no problem, no fix; a range away from the problem, none
     service.workspace().open(azure, text);
     assertThat(service.quickFixes(azure, new TextRange(1, 1, lineOf(text, "area azure"), 1)))
