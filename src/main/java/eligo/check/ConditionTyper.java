@@ -343,7 +343,7 @@ final class ConditionTyper {
       if (last.dim() == Ast.Dim.TENANT && last.var() == null) {
         // 'count tenant in W' at the end of a line: the parser took it for '(count tenant) in W'
         reporter.error(
-            last.span(), eligo.lang.Slips.tenantInASet(set.name().text()), "tenant, workload");
+            last.span(), eligo.lang.Slips.tenantWithoutASet(set.name().text()), "tenant, workload");
         return ERR;
       }
     }

@@ -255,7 +255,7 @@ public final class Slips {
     if (tenantIn != null) {
       return new Slip(
           visible(tokens, tenantIn, -1),
-          tenantInASet(visible(tokens, tenantIn, +1).getText()),
+          tenantWithoutASet(visible(tokens, tenantIn, +1).getText()),
           tenantIn,
           "tenant, workload in");
     }
@@ -278,7 +278,7 @@ public final class Slips {
   }
 
   /** What {@code tenant in SET} among an aggregate's binders is told (the checker says it too). */
-  public static String tenantInASet(String set) {
+  public static String tenantWithoutASet(String set) {
     return "'tenant' is bound without a set: it takes each tenant of the customer; to take the"
         + " workloads of a set, bind them too: 'tenant, workload in "
         + set
