@@ -219,12 +219,28 @@ public final class CriteriaParsing {
      */
     @Override
     public Token recoverInline(Parser parser) throws RecognitionException {
-      List<Token> words = Slips.unquotedTitle(parser.getInputStream(), parser.getCurrentToken());
-      if (words == null || !getExpectedTokens(parser).contains(CriteriaLexer.STRING)) {
+      if (!getExpectedTokens(parser).contains(CriteriaLexer.STRING)) {
+        return super.recoverInline(parser);
+      }
+      Token first = parser.getCurrentToken();
+      Token end = WordedTexts.unquotedCriteriaEnd(parser.getInputStream(), first);
+      if (end != null) {
+        // a node's criteria text without quotes (words, '{met}', ':' and all): reported once and
+        // taken as the text, so that a '{' in it does not read as a block
+        reportError(parser, new org.antlr.v4.runtime.InputMismatchException(parser));
+        String text = "\"" + WordedTexts.words(first, end) + "\"";
+        while (parser.getCurrentToken().getType() != Token.EOF
+            && parser.getCurrentToken().getTokenIndex() <= end.getTokenIndex()) {
+          parser.consume();
+        }
+        endErrorCondition(parser);
+        return text(parser, first, end, text);
+      }
+      List<Token> words = Slips.unquotedTitle(parser.getInputStream(), first);
+      if (words == null) {
         return super.recoverInline(parser);
       }
       reportError(parser, new org.antlr.v4.runtime.InputMismatchException(parser));
-      Token first = words.get(0);
       Token last = words.get(words.size() - 1);
       StringBuilder title = new StringBuilder();
       for (Token w : words) {
@@ -232,12 +248,17 @@ public final class CriteriaParsing {
         parser.consume();
       }
       endErrorCondition(parser);
+      return text(parser, first, last, "\"" + title + "\"");
+    }
+
+    /** A text token standing for the words from {@code first} through {@code last}. */
+    private static Token text(Parser parser, Token first, Token last, String text) {
       return parser
           .getTokenFactory()
           .create(
               new org.antlr.v4.runtime.misc.Pair<>(first.getTokenSource(), first.getInputStream()),
               CriteriaLexer.STRING,
-              "\"" + title + "\"",
+              text,
               Token.DEFAULT_CHANNEL,
               first.getStartIndex(),
               last.getStopIndex(),

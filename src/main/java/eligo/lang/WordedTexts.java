@@ -14,35 +14,14 @@ final class WordedTexts {
 
   /** The slip at the error {@code t}, or null. */
   static Slips.Slip at(TokenStream tokens, Token t) {
-    Token before = Slips.visible(tokens, t, -1);
-    if (before != null
-        && before.getType() == CriteriaLexer.CRITERIA
-        && before.getLine() == t.getLine()
-        && t.getType() != CriteriaLexer.RBRACE
-        && t.getType() != CriteriaLexer.STRING
-        && t.getType() != CriteriaLexer.UNTERMINATED_STRING) {
-      // the words to the end of the line, or to a '}' that closes the node on the same line
-      Token last = t;
-      int depth = 0;
-      for (Token w = t; w != null && w.getLine() == t.getLine(); w = Slips.visible(tokens, w, +1)) {
-        depth +=
-            w.getType() == CriteriaLexer.LBRACE ? 1 : w.getType() == CriteriaLexer.RBRACE ? -1 : 0;
-        if (depth < 0) {
-          break;
-        }
-        last = w;
-      }
-      String words =
-          t.getInputStream()
-              .getText(
-                  org.antlr.v4.runtime.misc.Interval.of(t.getStartIndex(), last.getStopIndex()));
-      if (words.indexOf('"') < 0 && words.indexOf('\\') < 0) {
-        String quoted = "\"" + words + "\"";
-        return new Slips.Slip(
-            t, "a node's criteria text is written in quotes: criteria " + quoted, last, quoted);
-      }
+    Token last = unquotedCriteriaEnd(tokens, t);
+    if (last != null) {
+      String quoted = "\"" + words(t, last) + "\"";
+      return new Slips.Slip(
+          t, "a node's criteria text is written in quotes: criteria " + quoted, last, quoted);
     }
     // 'last 12 months': the parser stops at the number after the name 'last'
+    Token before = Slips.visible(tokens, t, -1);
     if (before != null
         && before.getText().equalsIgnoreCase("last")
         && t.getType() == CriteriaLexer.NUMBER
@@ -68,5 +47,47 @@ final class WordedTexts {
       }
     }
     return null;
+  }
+
+  /**
+   * The last word of a node's criteria text written without quotes from {@code t} ({@code criteria
+   * Net qualified tenants: at least {met}}): the words to the end of the line, or to a '}' that
+   * closes the node on the same line; null when {@code t} does not start such a text (or the words
+   * hold a quote or a backslash, which quoting them would not make a text).
+   */
+  static Token unquotedCriteriaEnd(TokenStream tokens, Token t) {
+    Token before = Slips.visible(tokens, t, -1);
+    if (before == null
+        || before.getType() != CriteriaLexer.CRITERIA
+        || before.getLine() != t.getLine()
+        || t.getType() == CriteriaLexer.RBRACE
+        || t.getType() == CriteriaLexer.STRING
+        || t.getType() == CriteriaLexer.UNTERMINATED_STRING) {
+      return null;
+    }
+    Token last = t;
+    int depth = 0;
+    for (Token w = t;
+        w != null && w.getType() != Token.EOF && w.getLine() == t.getLine();
+        w = Slips.visible(tokens, w, +1)) {
+      depth +=
+          w.getType() == CriteriaLexer.LBRACE ? 1 : w.getType() == CriteriaLexer.RBRACE ? -1 : 0;
+      if (depth < 0) {
+        break;
+      }
+      last = w;
+    }
+    if (last.getType() == Token.EOF) {
+      return null;
+    }
+    String words = words(t, last);
+    return words.indexOf('"') < 0 && words.indexOf('\\') < 0 ? last : null;
+  }
+
+  /** The source text from {@code first} through {@code last}. */
+  static String words(Token first, Token last) {
+    return first
+        .getInputStream()
+        .getText(org.antlr.v4.runtime.misc.Interval.of(first.getStartIndex(), last.getStopIndex()));
   }
 }

@@ -46,6 +46,31 @@ class SyntaxErrorsTest {
   }
 
   @Test
+  void anUnquotedCriteriaTextWithAPlaceholderIsOneError() throws Exception {
+    // before: the '{met}' read as a block, and the area closed early ('unexpected 'metric':
+    // a metric belongs inside an area') at line 38 as a second error
+    Diagnostic d =
+        firstError(
+            "criteria \"Net qualified tenants: at least {met} for this customer (a tenant"
+                + " qualifies with {qualifying_acr} of attributed ACR in one of the last two"
+                + " months)\"",
+            "criteria Net qualified tenants: at least {met} for this customer");
+    assertThat(d.message())
+        .isEqualTo(
+            "a node's criteria text is written in quotes: criteria \"Net qualified tenants: at"
+                + " least {met} for this customer\"");
+    assertThat(d.span().line()).isEqualTo(30);
+    // the words run to the end of the file, no line break after them: the parse ends (it once
+    // looped at the end of the file), and the blocks left open are said
+    String text = "area a \"A\" {\n  metric m \"M\" {\n    criteria at least {met";
+    List<Diagnostic> errors =
+        CriteriaParsing.parse(new SourceFile("a.criteria", text)).diagnostics();
+    assertThat(errors)
+        .extracting(Diagnostic::message)
+        .anyMatch(m -> m.startsWith("expected '}' to close metric 'm'"));
+  }
+
+  @Test
   void aLineLeftAfterItsFirstWordIsSaidWhereItEnds() throws Exception {
     String value =
         "    value count workload in AZURE where any tenant, month in window where acr > 0\n";
