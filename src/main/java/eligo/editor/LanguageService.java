@@ -21,6 +21,7 @@ import java.util.Optional;
 public final class LanguageService {
   private final Workspace workspace;
   private volatile Path data;
+  private final ImpactLenses lenses = new ImpactLenses();
 
   /**
    * {@code data}: a dataset folder, or null. Its workloads.csv feeds completion and the
@@ -70,6 +71,14 @@ public final class LanguageService {
             });
     out.putIfAbsent(Workspace.normal(file), List.of());
     return out;
+  }
+
+  /**
+   * The impact of the criteria of {@code file} on the dataset, as lenses above its areas and nodes
+   * ({@link ImpactLenses}); none without a dataset.
+   */
+  public List<ImpactLenses.Lens> impact(Path file) {
+    return lenses.of(workspace, file, data);
   }
 
   /** A formatted text ({@code eligo fmt}), or null text with the syntax errors that prevent it. */

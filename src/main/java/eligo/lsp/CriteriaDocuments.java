@@ -60,7 +60,8 @@ import org.eclipse.lsp4j.services.TextDocumentService;
 /**
  * The text document half of the server: keeps the open documents in the {@link Workspace},
  * publishes diagnostics a moment after the last change (debounced), and answers formatting,
- * symbols, definition, hover, completion, folding and highlights from the {@link LanguageService}.
+ * symbols, definition, hover, completion, folding, highlights and impact lenses from the {@link
+ * LanguageService}.
  */
 final class CriteriaDocuments implements TextDocumentService {
   private final LanguageService service;
@@ -323,6 +324,29 @@ final class CriteriaDocuments implements TextDocumentService {
                           h.declaration()
                               ? DocumentHighlightKind.Write
                               : DocumentHighlightKind.Read))
+              .toList();
+        });
+  }
+
+  /**
+   * Above each area and node, its impact on the dataset of {@code --data} ({@link
+   * eligo.editor.ImpactLenses}): words only, with no command to run.
+   */
+  @Override
+  public CompletableFuture<List<? extends org.eclipse.lsp4j.CodeLens>> codeLens(
+      org.eclipse.lsp4j.CodeLensParams params) {
+    return CompletableFuture.supplyAsync(
+        () -> {
+          Path p = uris.path(params.getTextDocument());
+          TextPositions at = positions(p);
+          return service.impact(p).stream()
+              .map(
+                  l -> {
+                    org.eclipse.lsp4j.Range line =
+                        Convert.range(new eligo.editor.TextRange(l.line(), 1, l.line(), 1), at);
+                    return new org.eclipse.lsp4j.CodeLens(
+                        line, new org.eclipse.lsp4j.Command(l.title(), ""), null);
+                  })
               .toList();
         });
   }

@@ -128,6 +128,7 @@ public final class LspServer implements LanguageServer, LanguageClientAware {
     caps.setFoldingRangeProvider(true);
     caps.setDocumentHighlightProvider(true);
     caps.setWorkspaceSymbolProvider(true);
+    caps.setCodeLensProvider(new org.eclipse.lsp4j.CodeLensOptions(false));
     caps.setCompletionProvider(new CompletionOptions(false, List.of()));
     String version = LspServer.class.getPackage().getImplementationVersion();
     return CompletableFuture.completedFuture(

@@ -87,6 +87,11 @@ class LspServerTest {
     }
     azure = dir.resolve("azure.criteria").toAbsolutePath();
     uri = azure.toUri().toString();
+    start(null);
+  }
+
+  /** Starts the server, with the dataset folder {@code data} ({@code eligo lsp --data}) or none. */
+  private void start(Path data) throws Exception {
     // java.nio pipes: unlike PipedInputStream, they do not fail when a writing thread ends
     Pipe up = Pipe.open();
     Pipe down = Pipe.open();
@@ -94,7 +99,7 @@ class LspServerTest {
     InputStream serverIn = Channels.newInputStream(up.source());
     OutputStream fromServer = Channels.newOutputStream(down.sink());
     InputStream clientIn = Channels.newInputStream(down.source());
-    status = CompletableFuture.supplyAsync(() -> LspServer.serve(serverIn, fromServer, null));
+    status = CompletableFuture.supplyAsync(() -> LspServer.serve(serverIn, fromServer, data));
     client = LSPLauncher.createClientLauncher(new Client(), clientIn, toServer);
     client.startListening();
     server = client.getRemoteProxy();
@@ -105,6 +110,7 @@ class LspServerTest {
     assertThat(init.getCapabilities().getFoldingRangeProvider().getLeft()).isTrue();
     assertThat(init.getCapabilities().getDocumentHighlightProvider().getLeft()).isTrue();
     assertThat(init.getCapabilities().getWorkspaceSymbolProvider().getLeft()).isTrue();
+    assertThat(init.getCapabilities().getCodeLensProvider()).isNotNull();
     assertThat(init.getCapabilities().getCodeActionProvider().getRight().getCodeActionKinds())
         .containsExactly(CodeActionKind.QuickFix);
     server.initialized(new InitializedParams());
@@ -429,6 +435,42 @@ class LspServerTest {
                 .foldingRange(new FoldingRangeRequestParams(doc))
                 .get(10, TimeUnit.SECONDS))
         .isEqualTo(folds);
+  }
+
+  @Test
+  void codeLensesShowTheImpactOnTheDataOnlyWhenThereAreData() throws Exception {
+    String text = Files.readString(azure);
+    TextDocumentIdentifier doc = new TextDocumentIdentifier(uri);
+    server
+        .getTextDocumentService()
+        .didOpen(
+            new DidOpenTextDocumentParams(new TextDocumentItem(uri, "eligo-criteria", 1, text)));
+    assertThat(
+            server
+                .getTextDocumentService()
+                .codeLens(new org.eclipse.lsp4j.CodeLensParams(doc))
+                .get(10, TimeUnit.SECONDS))
+        .isEmpty();
+    stop();
+    start(Path.of("examples/sample-data").toAbsolutePath());
+    server
+        .getTextDocumentService()
+        .didOpen(
+            new DidOpenTextDocumentParams(new TextDocumentItem(uri, "eligo-criteria", 1, text)));
+    List<? extends org.eclipse.lsp4j.CodeLens> lenses =
+        server
+            .getTextDocumentService()
+            .codeLens(new org.eclipse.lsp4j.CodeLensParams(doc))
+            .get(30, TimeUnit.SECONDS);
+    // 0-based: above the area, its customers; above the first gate, its counts; words only
+    int area = lineOf(text, "area azure");
+    assertThat(lenses.get(0).getRange().getStart().getLine()).isEqualTo(area);
+    assertThat(lenses.get(0).getCommand().getTitle())
+        .isEqualTo("Impact on sample-data: 400 customers as of 2026-09");
+    assertThat(lenses.get(1).getRange().getStart().getLine())
+        .isEqualTo(lineOf(text, "gate workloads"));
+    assertThat(lenses.get(1).getCommand().getTitle()).matches("\\d+ met · \\d+ not met");
+    assertThat(lenses).allSatisfy(l -> assertThat(l.getCommand().getCommand()).isEmpty());
   }
 
   @Test
