@@ -25,6 +25,7 @@ import java.util.Map;
  * (they depend on the IR only); one instance per interpreter, so per thread.
  */
 final class AbsentPairs {
+  private final Evaluation evaluation;
   private final Dataset data;
   private final Lookups lookups;
   private final Interpreter.Listener listener;
@@ -35,7 +36,8 @@ final class AbsentPairs {
   /** No script: the count's bindings are all evaluated. */
   private static final Script NONE = new Script(new Ir.Expr[0], new long[0], new boolean[0], false);
 
-  AbsentPairs(Dataset data, Lookups lookups, Interpreter.Listener listener) {
+  AbsentPairs(Evaluation evaluation, Dataset data, Lookups lookups, Interpreter.Listener listener) {
+    this.evaluation = evaluation;
     this.data = data;
     this.lookups = lookups;
     this.listener = listener;
@@ -49,23 +51,69 @@ final class AbsentPairs {
   private record Script(Ir.Expr[] told, long[] values, boolean[] conditions, boolean held) {
     /** Tells {@code listener} the script under binding {@code b}. */
     void tell(Interpreter.Listener listener, Ctx b) {
-      for (int k = 0; k < told.length; k++) {
-        if (conditions[k]) {
-          listener.condition(told[k], b, values[k] != 0);
-        } else {
-          listener.number(told[k], b, values[k]);
-        }
-      }
+      listener.told(told, values, conditions, b);
     }
   }
 
   /**
-   * The visitor of the bindings of count {@code n}: {@code count}'s, but that a binding of a
-   * missing pair is told its script; {@code count} itself when none applies.
+   * Visits every binding of count {@code n} under {@code c} with {@code count}, as {@link
+   * Evaluation#forEachBinding} does, but that a binding of a missing pair is told its script.
    */
-  Evaluation.BindingVisitor around(Ir.Count n, Numbers.Total count) {
+  void forEachBinding(Ir.Count n, Ctx c, Numbers.Total count) {
+    List<Ir.Binder> binders = n.binders();
+    if (n.where() != null
+        && c.customer >= 0
+        && binders.size() == 2
+        && binders.get(0) instanceof Ir.ForTenant t
+        && binders.get(1) instanceof Ir.ForWorkload w) {
+      alongPairs(n, c, count, t.var(), w);
+      return;
+    }
     Ir.Var[] pair = pairOf(n);
-    return pair == null ? count : new Replaying(this, n, count, pair[0], pair[1]);
+    evaluation.forEachBinding(
+        binders, 0, c, pair == null ? count : new Replaying(this, n, count, pair[0], pair[1]));
+  }
+
+  /**
+   * The bindings of {@code count tenant, workload in W where ...} (binders {@code tenant} then
+   * {@code workload}), in their order: per tenant, the workloads of W ascending, walked along the
+   * tenant's pairs (ascending by workload too), so that whether the data hold a pair is read
+   * without looking it up.
+   */
+  private void alongPairs(
+      Ir.Count n, Ctx c, Numbers.Total count, Ir.Var tenant, Ir.ForWorkload workloads) {
+    Ir.Var workload = workloads.var();
+    Script s = null;
+    for (int t = data.tenantStart(c.customer); t < data.tenantEnd(c.customer); t++) {
+      Ctx bt = c.bind(tenant, t);
+      boolean[] mask = lookups.workloads(workloads.set());
+      int p = data.pairStart(t);
+      int end = data.pairEnd(t);
+      for (int w = 0; w < mask.length; w++) {
+        if (!mask[w]) {
+          continue;
+        }
+        while (p < end && data.pairWorkload(p) < w) {
+          p++;
+        }
+        Ctx b = bt.bind(workload, w);
+        if (p < end && data.pairWorkload(p) == w) {
+          count.visit(b);
+          continue;
+        }
+        if (s == null) {
+          s = scriptOf(n, tenant, workload, b);
+        }
+        if (s == NONE) {
+          count.visit(b);
+          continue;
+        }
+        s.tell(listener, b);
+        if (s.held) {
+          count.total = Math.addExact(count.total, 1);
+        }
+      }
+    }
   }
 
   /** The tenant and workload variables the count binds, or null when it binds not both. */

@@ -44,7 +44,7 @@ final class Evaluation {
     this.listener = listener;
     this.present = skipAbsent ? new PresentBindings(this, data, lookups) : null;
     this.absentPairs =
-        skipAbsent && listener != null ? new AbsentPairs(data, lookups, listener) : null;
+        skipAbsent && listener != null ? new AbsentPairs(this, data, lookups, listener) : null;
     this.numbers = new Numbers(this, data, lookups);
     this.conditions = new Conditions(this, data, lookups, present);
   }

@@ -80,6 +80,23 @@ public final class Interpreter implements AreaEvaluator {
     void condition(Ir.Expr e, Scope scope, boolean holds);
 
     /**
+     * Hears, in order, numbers and conditions told under one scope: {@code exprs[k]} of value
+     * {@code values[k]}, a condition (1 when it held, else 0) where {@code conditions[k]}; what
+     * {@link #number} and {@link #condition} hear one by one, which is what it does by default. An
+     * interpreter {@link #explaining} tells so what a count's binding of a pair the data lack tells
+     * (the same for each such binding).
+     */
+    default void told(Ir.Expr[] exprs, long[] values, boolean[] conditions, Scope scope) {
+      for (int k = 0; k < exprs.length; k++) {
+        if (conditions[k]) {
+          condition(exprs[k], scope, values[k] != 0);
+        } else {
+          number(exprs[k], scope, values[k]);
+        }
+      }
+    }
+
+    /**
      * Result node {@code node} was not evaluated because {@code gate}, earlier in its branch, was
      * not met.
      */

@@ -154,8 +154,11 @@ final class Numbers implements Ir.Visitor<Long, Ctx> {
   /** {@link #visit(Ir.Count, Ctx)}, unboxed. */
   long count(Ir.Count n, Ctx c) {
     Total count = new Total(ev, n.where(), null);
-    ev.forEachBinding(
-        n.binders(), 0, c, ev.absentPairs == null ? count : ev.absentPairs.around(n, count));
+    if (ev.absentPairs == null) {
+      ev.forEachBinding(n.binders(), 0, c, count);
+    } else {
+      ev.absentPairs.forEachBinding(n, c, count);
+    }
     return count.total;
   }
 

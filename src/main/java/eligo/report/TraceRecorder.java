@@ -324,6 +324,18 @@ final class TraceRecorder implements Interpreter.Listener {
     }
   }
 
+  /** As the listener does by default, calling this recorder's own methods. */
+  @Override
+  public void told(Ir.Expr[] exprs, long[] values, boolean[] conditions, Interpreter.Scope s) {
+    for (int k = 0; k < exprs.length; k++) {
+      if (conditions[k]) {
+        condition(exprs[k], s, values[k] != 0);
+      } else {
+        number(exprs[k], s, values[k]);
+      }
+    }
+  }
+
   @Override
   public void condition(Ir.Expr e, Interpreter.Scope s, boolean holds) {
     if (read(e, s)) {
