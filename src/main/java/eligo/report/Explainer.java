@@ -48,6 +48,12 @@ public final class Explainer {
   private final List<NodeTrace[]> stoppedTraces;
 
   /**
+   * Per area, per result index: whether the node's view, when not met and its count found nothing,
+   * is that of its outcome alone ({@link QuietCounts}); it depends on the criteria only.
+   */
+  private final List<boolean[]> quiet;
+
+  /**
    * The view of each node evaluated, in words, keeping what depends only on the criteria, the as-of
    * month and the catalogs.
    */
@@ -105,6 +111,7 @@ public final class Explainer {
       this.gatesBefore = earlier.gatesBefore;
       this.plainTraces = earlier.plainTraces;
       this.stoppedTraces = earlier.stoppedTraces;
+      this.quiet = earlier.quiet;
       for (int ai = 0; ai < outcome.areas.size(); ai++) {
         interpreters.add(
             Interpreter.explaining(
@@ -115,6 +122,7 @@ public final class Explainer {
     this.gatesBefore = new ArrayList<>();
     this.plainTraces = new ArrayList<>();
     this.stoppedTraces = new ArrayList<>();
+    this.quiet = new ArrayList<>();
     for (Outcome.AreaOutcome a : outcome.areas) {
       plainTraces.add(new NodeTrace[a.nodes.size()]);
       stoppedTraces.add(new NodeTrace[a.nodes.size()]);
@@ -139,6 +147,16 @@ public final class Explainer {
         }
       }
       gatesBefore.add(before);
+      boolean[] quietNodes = new boolean[a.nodes.size()];
+      boolean hearsNothing = true;
+      for (Ir.Node n : a.nodes) {
+        hearsNothing &= nodeWords.readsNothingHeard(n);
+      }
+      for (int k = 0; hearsNothing && k < quietNodes.length; k++) {
+        Ir.Node n = a.nodes.get(k);
+        quietNodes[k] = QuietCounts.quietWhenNone(n);
+      }
+      quiet.add(quietNodes);
     }
   }
 
@@ -240,7 +258,8 @@ public final class Explainer {
   /**
    * Fills {@code r} with the run's outcome of customer {@code c} in area {@code a}, evaluating and
    * tracing again only its nodes not met (none when it has no tenant, as every reason then says),
-   * but those whose twin gave their explanation ({@link ExplainedTwins}): {@code twinned}.
+   * but those whose twin gave their explanation ({@link ExplainedTwins}): {@code twinned}; and
+   * those whose count found nothing where that alone is their explanation ({@link QuietCounts}).
    */
   private void fromOutcome(
       Outcome.AreaOutcome a,
@@ -255,7 +274,7 @@ public final class Explainer {
       byte status = a.status(c, i);
       if (status == NodeResults.NOT_MET && !noTenant) {
         twinned[i] = twins.twinOf(ai, i, c) != null;
-        if (!twinned[i]) {
+        if (!twinned[i] && !(quiet.get(ai)[i] && countedNone(a, n, c, i))) {
           interpreters.get(ai).evaluateOne(i, c, m, r);
           continue;
         }
@@ -286,6 +305,13 @@ public final class Explainer {
       }
       recorder.traces[i] = t;
     }
+  }
+
+  /** Whether the count of node {@code n} (result index {@code i}) found nothing for {@code c}. */
+  private static boolean countedNone(Outcome.AreaOutcome a, Ir.Node n, int c, int i) {
+    return n.value() instanceof Ir.Net
+        ? a.current(c, i) == 0 && a.baseline(c, i) == 0
+        : a.value(c, i) == 0;
   }
 
   private static final String[] KINDS =

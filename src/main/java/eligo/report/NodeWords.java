@@ -355,6 +355,15 @@ final class NodeWords {
     return growth;
   }
 
+  /** {@link #hearsNothing}, kept per node. */
+  boolean readsNothingHeard(Ir.Node n) {
+    Kept k = kept(n);
+    if (k.hearsNothing == null) {
+      k.hearsNothing = hearsNothing(n);
+    }
+    return k.hearsNothing;
+  }
+
   /**
    * Whether node {@code n} has nothing {@link #heard} puts in words, whatever was heard: no growth
    * or 'at least' in its condition, no 'at least' or points in its value, and a condition that
