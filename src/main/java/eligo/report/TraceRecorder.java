@@ -316,6 +316,11 @@ final class TraceRecorder implements Interpreter.Listener {
     if (current == null || e != current.sumBody) {
       return;
     }
+    summed(e, s, value);
+  }
+
+  /** Records the term {@code value} of the sum of the node being evaluated, told in {@code s}. */
+  private void summed(Ir.Expr e, Interpreter.Scope s, long value) {
     int side = side(s);
     Fact f = side < 0 ? null : fact(s, side);
     if (f != null && current.detailVarOnTop) {
@@ -324,16 +329,56 @@ final class TraceRecorder implements Interpreter.Listener {
     }
   }
 
-  /** As the listener does by default, calling this recorder's own methods. */
+  /**
+   * As the listener does by default, but that inside a binder where no value is noted for the words
+   * (most of all), only the entries that may record anything in the trace are heard ({@link
+   * ToldPlan}, made once per run and node).
+   */
   @Override
   public void told(Ir.Expr[] exprs, long[] values, boolean[] conditions, Interpreter.Scope s) {
-    for (int k = 0; k < exprs.length; k++) {
-      if (conditions[k]) {
-        condition(exprs[k], s, values[k] != 0);
-      } else {
-        number(exprs[k], s, values[k]);
+    ToldPlan plan = null;
+    if (current != null && s.bindsAny() && !reads.anyReadInBinders) {
+      plan = toldPlan;
+      if (plan == null || !plan.isFor(exprs, current)) {
+        plan = new ToldPlan(exprs, values, conditions, current);
+        toldPlan = plan;
       }
     }
+    if (plan == null || !plan.whole) {
+      for (int k = 0; k < exprs.length; k++) {
+        if (conditions[k]) {
+          condition(exprs[k], s, values[k] != 0);
+        } else {
+          number(exprs[k], s, values[k]);
+        }
+      }
+      return;
+    }
+    for (int j = 0; j < plan.entries.length; j++) {
+      int k = plan.entries[j];
+      if (conditions[k]) {
+        heard(exprs[k], s, values[k] != 0, plan.before[j]);
+      } else {
+        summed(exprs[k], s, values[k]);
+      }
+    }
+    if (plan.numbers == 2) {
+      numberBefore = plan.numberBefore;
+      lastNumber = plan.lastNumber;
+    } else if (plan.numbers == 1) {
+      numberBefore = lastNumber;
+      lastNumber = plan.lastNumber;
+    }
+  }
+
+  /** The plan of the last run told ({@link #told}). */
+  private ToldPlan toldPlan;
+
+  /** Whether {@code e} compares an amount (not the node's value) with a constant. */
+  static boolean comparesWithAConstant(Ir.Expr e) {
+    return e instanceof Ir.Compare k
+        && k.right() instanceof Ir.Const
+        && !(k.left() instanceof Ir.NodeValue);
   }
 
   @Override
@@ -344,11 +389,16 @@ final class TraceRecorder implements Interpreter.Listener {
     if (current == null) {
       return;
     }
+    heard(e, s, holds, numberBefore);
+  }
+
+  /**
+   * Records what condition {@code e}, told in scope {@code s}, adds to the trace of the node being
+   * evaluated: {@code left} is the number told before the last (a comparison's left side).
+   */
+  private void heard(Ir.Expr e, Interpreter.Scope s, boolean holds, long left) {
     boolean countWhere = e == current.countWhere;
-    boolean compare =
-        e instanceof Ir.Compare k0
-            && k0.right() instanceof Ir.Const
-            && !(k0.left() instanceof Ir.NodeValue);
+    boolean compare = comparesWithAConstant(e);
     boolean association = e instanceof Ir.Associated && holds && !current.detailVarOnTop;
     if (!countWhere && !compare && !association) {
       return;
@@ -364,10 +414,8 @@ final class TraceRecorder implements Interpreter.Listener {
         f.held += holds ? 1 : 0;
       }
     }
-    if (e instanceof Ir.Compare k
-        && k.right() instanceof Ir.Const
-        && !(k.left() instanceof Ir.NodeValue)) {
-      long left = numberBefore; // the right side, a constant, was told last
+    if (compare) {
+      Ir.Compare k = (Ir.Compare) e; // its right side, a constant, was told last
       if (f != null && (f.peak == null || left > f.peak.value())) {
         f.peak = new Peak(k, left, monthOf(s));
       }
