@@ -99,6 +99,18 @@ final class ExplainedTwins {
    * {@code c} with the same value as it; null when there is none.
    */
   CustomerView.Node twinOf(int ai, int i, int c) {
+    return twinOf(ai, i, c, NodeResults.NOT_MET);
+  }
+
+  /**
+   * The view already given of the twin of node {@code i} of area {@code ai}, met for customer
+   * {@code c} with the same values as it; null when there is none.
+   */
+  CustomerView.Node metTwinOf(int ai, int i, int c) {
+    return twinOf(ai, i, c, NodeResults.MET);
+  }
+
+  private CustomerView.Node twinOf(int ai, int i, int c, byte status) {
     int t = twin[offset[ai] + i];
     if (t < 0 || views[t] == null) {
       return null;
@@ -108,8 +120,8 @@ final class ExplainedTwins {
     Outcome.AreaOutcome a = areas.get(ai);
     Outcome.AreaOutcome b = areas.get(ta);
     boolean same =
-        b.status(c, ti) == NodeResults.NOT_MET
-            && a.status(c, i) == NodeResults.NOT_MET
+        b.status(c, ti) == status
+            && a.status(c, i) == status
             && b.value(c, ti) == a.value(c, i)
             && b.current(c, ti) == a.current(c, i)
             && b.baseline(c, ti) == a.baseline(c, i);
@@ -121,7 +133,10 @@ final class ExplainedTwins {
     return reasons[twin[offset[ai] + i]];
   }
 
-  /** Keeps the view and reason of node {@code i} of area {@code ai}, explained as not met. */
+  /**
+   * Keeps the view and reason of node {@code i} of area {@code ai}, explained as not met, or met
+   * with words that read nothing heard.
+   */
   void explained(int ai, int i, CustomerView.Node view, String reason) {
     views[offset[ai] + i] = view;
     reasons[offset[ai] + i] = reason;

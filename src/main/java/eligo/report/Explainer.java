@@ -54,6 +54,14 @@ public final class Explainer {
   private final List<boolean[]> quiet;
 
   /**
+   * Per area, per result index: whether the node's words read nothing heard ({@link
+   * NodeWords#readsNothingHeard}), so that its view when met is made of its outcome, the customer
+   * and its words alone, and a twin met with the same values gives it ({@link
+   * ExplainedTwins#metTwinOf}).
+   */
+  private final List<boolean[]> silent;
+
+  /**
    * The view of each node evaluated, in words, keeping what depends only on the criteria, the as-of
    * month and the catalogs.
    */
@@ -112,6 +120,7 @@ public final class Explainer {
       this.plainTraces = earlier.plainTraces;
       this.stoppedTraces = earlier.stoppedTraces;
       this.quiet = earlier.quiet;
+      this.silent = earlier.silent;
       for (int ai = 0; ai < outcome.areas.size(); ai++) {
         interpreters.add(
             Interpreter.explaining(
@@ -123,6 +132,7 @@ public final class Explainer {
     this.plainTraces = new ArrayList<>();
     this.stoppedTraces = new ArrayList<>();
     this.quiet = new ArrayList<>();
+    this.silent = new ArrayList<>();
     for (Outcome.AreaOutcome a : outcome.areas) {
       plainTraces.add(new NodeTrace[a.nodes.size()]);
       stoppedTraces.add(new NodeTrace[a.nodes.size()]);
@@ -148,10 +158,13 @@ public final class Explainer {
       }
       gatesBefore.add(before);
       boolean[] quietNodes = new boolean[a.nodes.size()];
+      boolean[] silentNodes = new boolean[a.nodes.size()];
       boolean hearsNothing = true;
-      for (Ir.Node n : a.nodes) {
-        hearsNothing &= nodeWords.readsNothingHeard(n);
+      for (int k = 0; k < silentNodes.length; k++) {
+        silentNodes[k] = nodeWords.readsNothingHeard(a.nodes.get(k));
+        hearsNothing &= silentNodes[k];
       }
+      silent.add(silentNodes);
       for (int k = 0; hearsNothing && k < quietNodes.length; k++) {
         Ir.Node n = a.nodes.get(k);
         quietNodes[k] = QuietCounts.quietWhenNone(n);
@@ -225,26 +238,20 @@ public final class Explainer {
                   + Texts.plain(a.value(c, i), n.scale()));
         }
         CustomerView.Node view;
+        // a node met whose words read nothing heard has the view of its twin met with the same
+        // values (the associations it counted are the same: its value is the same)
+        boolean metSilent = notMetOnly && r.status[i] == NodeResults.MET && silent.get(ai)[i];
+        CustomerView.Node metTwin = metSilent ? twins.metTwinOf(ai, i, c) : null;
         if (twinned[i]) {
-          CustomerView.Node t = twins.twinOf(ai, i, c);
-          view =
-              new CustomerView.Node(
-                  n.id(),
-                  kind(n),
-                  n.title(),
-                  n.criteria(),
-                  t.status(),
-                  t.value(),
-                  t.current(),
-                  t.why(),
-                  t.detailsBy(),
-                  t.details(),
-                  t.detailsLeftOut());
+          view = renamed(n, twins.twinOf(ai, i, c));
           recorder.reasons[i] = twins.twinReason(ai, i);
+        } else if (metTwin != null) {
+          view = renamed(n, metTwin);
+          recorder.reasons[i] = null; // as NodeWords notes of a node met
         } else {
           view = nodeWords.node(n, r, i, recorder.traces[i], c, m, interpreters.get(ai));
         }
-        if (notMetOnly && r.status[i] == NodeResults.NOT_MET) {
+        if (notMetOnly && (r.status[i] == NodeResults.NOT_MET || metSilent)) {
           twins.explained(ai, i, view, recorder.reasons[i]);
         }
         nodes.add(view);
@@ -305,6 +312,22 @@ public final class Explainer {
       }
       recorder.traces[i] = t;
     }
+  }
+
+  /** The view {@code t} of a twin of node {@code n}, under the names of {@code n}. */
+  private static CustomerView.Node renamed(Ir.Node n, CustomerView.Node t) {
+    return new CustomerView.Node(
+        n.id(),
+        kind(n),
+        n.title(),
+        n.criteria(),
+        t.status(),
+        t.value(),
+        t.current(),
+        t.why(),
+        t.detailsBy(),
+        t.details(),
+        t.detailsLeftOut());
   }
 
   /** Whether the count of node {@code n} (result index {@code i}) found nothing for {@code c}. */
