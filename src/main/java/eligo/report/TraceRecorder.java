@@ -23,14 +23,14 @@ final class TraceRecorder implements Interpreter.Listener {
   private final Dataset data;
 
   TraceRecorder(Dataset data) {
-    this(data, identitySet(), new NodeTrace.Shapes(), new Reads(), new IdentityHashMap<>());
+    this(data, identitySet(), new NodeTrace.Shapes(), new WordReads(), new IdentityHashMap<>());
   }
 
   private TraceRecorder(
       Dataset data,
       java.util.Set<Ir.Expr> bandBounds,
       NodeTrace.Shapes shapes,
-      Reads reads,
+      WordReads reads,
       Map<Ir.Area, Map<Ir.Node, Integer>> indexes) {
     this.data = data;
     this.bandBounds = bandBounds;
@@ -106,71 +106,12 @@ final class TraceRecorder implements Interpreter.Listener {
   /** Per node, what its traces have in common. */
   final NodeTrace.Shapes shapes;
 
-  /**
-   * The expressions whose last value or outcome ({@link #lastValue}, {@link #lastHeld}) the words
-   * of a node may read ({@link GrowthWords}, {@link PartWords}, {@link AtLeastWords}): all of its
-   * condition, and the {@code at least} and points of its value. Those evaluated inside a binder
-   * somewhere are the only ones noted there: a count or sum tells its condition and body once per
-   * binding, and noting each (by the million) was a tenth of an explanation's time.
-   */
-  private static final class Reads {
-    final java.util.Set<Ir.Expr> read = identitySet();
-    final java.util.Set<Ir.Expr> inBinders = identitySet();
-
-    /** {@link #read} and {@link #inBinders} both. */
-    final java.util.Set<Ir.Expr> readInBinders = identitySet();
-
-    /** Whether {@link #readInBinders} has any (most criteria have none). */
-    boolean anyReadInBinders;
-
-    /** Per sum, {@link #hearsEveryBinding}. */
-    final Map<Ir.Sum, Boolean> hearsEvery = new IdentityHashMap<>();
-  }
-
-  private final Reads reads;
+  /** What the words of the nodes read of what is heard ({@link WordReads}). */
+  private final WordReads reads;
 
   /** Notes what the words of node {@code n} read, and what its evaluation tells in binders. */
   void noteReads(Ir.Node n) {
-    addAll(n.met(), reads.read);
-    for (Ir.Expr e : AtLeastWords.find(n.value()).atLeast()) {
-      addAll(e, reads.read);
-    }
-    for (Ir.Expr e : AtLeastWords.find(n.value()).points()) {
-      addAll(e, reads.read);
-    }
-    inBinders(n.value(), false);
-    inBinders(n.met(), false);
-    if (n.partner() != null) {
-      inBinders(n.partner().perCustomer(), false);
-    }
-    for (Ir.Expr e : reads.read) {
-      if (reads.inBinders.contains(e)) {
-        reads.readInBinders.add(e);
-        reads.anyReadInBinders = true;
-      }
-    }
-  }
-
-  private static void addAll(Ir.Expr e, java.util.Set<Ir.Expr> out) {
-    if (e != null && out.add(e)) {
-      for (Ir.Expr child : e.children()) {
-        addAll(child, out);
-      }
-    }
-  }
-
-  /** Notes {@code e} and what it holds as evaluated inside a binder, where they are. */
-  private void inBinders(Ir.Expr e, boolean inside) {
-    if (e == null) {
-      return;
-    }
-    if (inside) {
-      reads.inBinders.add(e);
-    }
-    boolean below = inside || !Words.bindersOf(e).isEmpty();
-    for (Ir.Expr child : e.children()) {
-      inBinders(child, below);
-    }
+    reads.note(n);
   }
 
   /**
@@ -181,40 +122,7 @@ final class TraceRecorder implements Interpreter.Listener {
    */
   @Override
   public boolean hearsEveryBinding(Ir.Sum sum) {
-    LastSum last = lastSum;
-    if (last != null && last.sum == sum) {
-      return last.hears;
-    }
-    Boolean hears = reads.hearsEvery.get(sum);
-    if (hears == null) {
-      hears = recorded(sum);
-      reads.hearsEvery.put(sum, hears);
-    }
-    lastSum = new LastSum(sum, hears);
-    return hears;
-  }
-
-  private record LastSum(Ir.Sum sum, boolean hears) {}
-
-  private LastSum lastSum;
-
-  /** Whether {@code e} holds a comparison with a constant or an expression the words read. */
-  private boolean recorded(Ir.Expr e) {
-    if (e == null) {
-      return false;
-    }
-    if (reads.read.contains(e)
-        || (e instanceof Ir.Compare k
-            && k.right() instanceof Ir.Const
-            && !(k.left() instanceof Ir.NodeValue))) {
-      return true;
-    }
-    for (Ir.Expr child : e.children()) {
-      if (recorded(child)) {
-        return true;
-      }
-    }
-    return false;
+    return reads.hearsEvery(sum);
   }
 
   /** Whether the last value or outcome of {@code e}, told in scope {@code s}, may be read. */
