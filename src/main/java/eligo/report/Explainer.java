@@ -209,6 +209,7 @@ public final class Explainer {
       // every node's outcome is written again below, and every node's twinned
       NodeResults r = results[ai];
       recorder.start(c, m, a.area, a.nodes.size());
+      nodeWords.startArea(a.area);
       boolean[] twinned = this.twinned[ai];
       java.util.Arrays.fill(twinned, false);
       if (notMetOnly) {

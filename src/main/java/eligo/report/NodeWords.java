@@ -84,6 +84,19 @@ final class NodeWords {
   private final Map<Ir.Node, Kept> kept;
 
   /**
+   * Per area, what is kept of each node by result index: looked up once per area of a customer
+   * ({@link #startArea}) rather than once per node.
+   */
+  private final Map<Ir.Area, Kept[]> keptByArea;
+
+  /**
+   * What is kept of each node of the area being explained, by result index ({@link #startArea}).
+   */
+  private Kept[] areaKept = new Kept[0];
+
+  private Ir.Area area;
+
+  /**
    * The why of the nodes stopped by gate {@code stopGate} for reason {@code stopReason} (that very
    * string), made last: the same for every node a gate stops.
    */
@@ -122,6 +135,7 @@ final class NodeWords {
         new IdentityHashMap<>(),
         new GrowthWords(),
         new IdentityHashMap<>(),
+        new IdentityHashMap<>(),
         NodeDetails.workloadRanks(data));
   }
 
@@ -133,6 +147,7 @@ final class NodeWords {
       Map<Ir.Expr, AtLeastWords.Found> atLeasts,
       GrowthWords growths,
       Map<Ir.Node, Kept> kept,
+      Map<Ir.Area, Kept[]> keptByArea,
       int[] workloadRanks) {
     this.data = data;
     this.recorder = recorder;
@@ -141,6 +156,7 @@ final class NodeWords {
     this.atLeasts = atLeasts;
     this.growths = growths;
     this.kept = kept;
+    this.keptByArea = keptByArea;
     this.workloadRanks = workloadRanks;
   }
 
@@ -152,7 +168,28 @@ final class NodeWords {
    */
   NodeWords over(Dataset other, TraceRecorder recorder) {
     return new NodeWords(
-        other, recorder, reasons.over(other), words, atLeasts, growths, kept, workloadRanks);
+        other,
+        recorder,
+        reasons.over(other),
+        words,
+        atLeasts,
+        growths,
+        kept,
+        keptByArea,
+        workloadRanks);
+  }
+
+  /** Starts on area {@code a}: {@link #node} is asked of its result nodes, by result index. */
+  void startArea(Ir.Area a) {
+    if (a != area) {
+      Kept[] k = keptByArea.get(a);
+      if (k == null) {
+        k = new Kept[a.resultNodes().size()];
+        keptByArea.put(a, k);
+      }
+      area = a;
+      areaKept = k;
+    }
   }
 
   /** Whether a count's why says what qualifies. */
@@ -161,14 +198,19 @@ final class NodeWords {
   }
 
   /**
-   * The view of node {@code n} (result index {@code i}) of customer {@code c} as of {@code m}, from
-   * its outcome {@code r} and trace {@code t}; {@code interpreter} finds the associations a count
-   * of them counted. Notes the node's reason in the recorder, for the nodes its gate stops.
+   * The view of node {@code n} (result index {@code i} of the area started) of customer {@code c}
+   * as of {@code m}, from its outcome {@code r} and trace {@code t}; {@code interpreter} finds the
+   * associations a count of them counted. Notes the node's reason in the recorder, for the nodes
+   * its gate stops.
    */
   CustomerView.Node node(
       Ir.Node n, NodeResults r, int i, NodeTrace t, int c, int m, Interpreter interpreter) {
     byte status = r.status[i];
-    Kept k = kept(n);
+    Kept k = areaKept[i];
+    if (k == null) {
+      k = kept(n);
+      areaKept[i] = k;
+    }
     String detailsBy = n.details().isEmpty() ? null : DETAILS_BY[n.details().get(0).ordinal()];
     if (status == NodeResults.NOT_EVALUATED) {
       // most nodes of most customers: the same view as the last customer's when their gate and its
