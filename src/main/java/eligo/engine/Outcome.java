@@ -46,6 +46,15 @@ public final class Outcome {
     /** The position of each customer in the results file's order. */
     private final int[] rank;
 
+    /**
+     * {@code nodes.size()} and {@code partnerNodes.size()}, read by every accessor: kept as fields,
+     * since a call through {@link List} is not inlined under C1, and the report's explainer reads
+     * statuses and values for every node of every customer.
+     */
+    private final int nodeCount;
+
+    private final int ruleCount;
+
     AreaOutcome(Ir.Area area, int[] rank, int partners) {
       this.area = area;
       this.rank = rank;
@@ -53,6 +62,8 @@ public final class Outcome {
       this.nodes = area.resultNodes();
       this.partnerNodes = area.partnerNodes();
       int n = nodes.size();
+      nodeCount = n;
+      ruleCount = partnerNodes.size();
       netSlot = new int[n];
       int k = 0;
       for (int i = 0; i < n; i++) {
@@ -92,22 +103,22 @@ public final class Outcome {
      * evaluated.
      */
     public Long contribution(int c, int rule) {
-      int k = rank[c] * partnerNodes.size() + rule;
+      int k = rank[c] * ruleCount + rule;
       return contributed[k] ? contribution.get(k) : null;
     }
 
     public byte status(int c, int node) {
-      return status[rank[c] * nodes.size() + node];
+      return status[rank[c] * nodeCount + node];
     }
 
     /** {@link #status} of the customer at position {@code k} of the order. */
     byte statusAt(int k, int node) {
-      return status[k * nodes.size() + node];
+      return status[k * nodeCount + node];
     }
 
     /** {@link #value} of the customer at position {@code k} of the order. */
     long valueAt(int k, int node) {
-      return value.get(k * nodes.size() + node);
+      return value.get(k * nodeCount + node);
     }
 
     /**
@@ -127,7 +138,7 @@ public final class Outcome {
     }
 
     public long value(int c, int node) {
-      return value.get(rank[c] * nodes.size() + node);
+      return value.get(rank[c] * nodeCount + node);
     }
 
     /** For a net node: its value at M (unscaled); 0 for other nodes. */
@@ -141,11 +152,11 @@ public final class Outcome {
     }
 
     public long partnerTotal(int partner, int rule) {
-      return partnerTotal[partner * partnerNodes.size() + rule];
+      return partnerTotal[partner * ruleCount + rule];
     }
 
     public boolean partnerMet(int partner, int rule) {
-      return partnerMet[partner * partnerNodes.size() + rule];
+      return partnerMet[partner * ruleCount + rule];
     }
 
     public int nodeIndex(String nodeId) {
