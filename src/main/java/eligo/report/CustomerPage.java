@@ -2,10 +2,14 @@ package eligo.report;
 
 import eligo.engine.Outcome;
 import eligo.ir.Ir;
+import eligo.report.html.Filling;
 import eligo.report.html.Html;
+import eligo.report.html.PageBytes;
 import eligo.report.html.Template;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A customer's section of its book ({@code cN-K.html#NAME}, {@link CustomerBooks}): per area its
@@ -38,11 +42,11 @@ final class CustomerPage {
    * why, so its reason is not repeated.
    */
   static String shorter(String why) {
-    String start = "not evaluated: gate '";
+    if (!why.startsWith("not evaluated: gate '")) {
+      return why; // most whys: looked for no further
+    }
     int end = why.indexOf("' was not met (");
-    return why.startsWith(start) && end > 0
-        ? why.substring(0, end + "' was not met".length())
-        : why;
+    return end > 0 ? why.substring(0, end + "' was not met".length()) : why;
   }
 
   /**
@@ -86,7 +90,7 @@ final class CustomerPage {
    * A why, or where on the page the same long why was given first, in another area ({@code as under
    * Business Applications (Enterprise)}): the Enterprise and SMB areas often say the same.
    */
-  static String elsewhere(java.util.Map<String, String> whys, String why, String area) {
+  static String elsewhere(Map<String, String> whys, String why, String area) {
     if (why.length() < LONG_WHY) {
       return why;
     }
@@ -96,42 +100,41 @@ final class CustomerPage {
 
   /**
    * The rows of an area its first gates stopped: per gate, why it was not met ({@code as above}
-   * when the row above says the same).
+   * when the row above says the same); the first row holds the area's anchor.
    */
-  private static Html stopped(
-      CustomerView.Area a, SiteModel.AreaInfo info, String own, String[] last) {
-    List<Html> rows = new ArrayList<>();
-
+  private static void stopped(
+      PageBytes out, CustomerView.Area a, SiteModel.AreaInfo info, String own, String[] last) {
+    boolean first = true;
     for (int ni = 0; ni < a.nodes().size(); ni++) {
       CustomerView.Node n = a.nodes().get(ni);
       if (n.status().equals("not_met")) {
-        // the first row holds the customer's anchor; the others, kept, are often another's too
-        boolean first = rows.isEmpty();
-        Object[] values = {
-          "anchor",
-          first ? Html.attribute("id", own + "." + info.anchor()) : Html.EMPTY,
-          "area",
-          a.title(),
-          "gate",
-          info.labels().get(ni),
-          "why",
-          n.why() == null ? "" : n.why().equals(last[0]) ? "as above" : n.why()
-        };
-        rows.add(first ? CUSTOMER_STOP.render(values) : CUSTOMER_STOP.renderKept(values));
+        CUSTOMER_STOP
+            .fill(out)
+            .html("anchor", first ? Html.attribute("id", own + "." + info.anchor()) : Html.EMPTY)
+            .text("area", a.title())
+            .text("gate", info.labels().get(ni))
+            .text("why", n.why() == null ? "" : n.why().equals(last[0]) ? "as above" : n.why())
+            .end();
+        first = false;
         last[0] = n.why();
       }
     }
-    return Html.join(rows);
   }
 
-  /** The partner-level goals customer {@code c} counts toward in an area, with its part. */
-  private static Html goals(Outcome.AreaOutcome ao, int c) {
-    List<String> goals = new ArrayList<>();
+  /**
+   * The partner-level goals customer {@code c} counts toward in an area, with its part; null when
+   * none.
+   */
+  private static String goals(Outcome.AreaOutcome ao, int c) {
+    List<String> goals = null;
     for (int j = 0; j < ao.partnerNodes.size(); j++) {
       Long contribution = ao.contribution(c, j);
       if (contribution != null) {
         Ir.Node pn = ao.partnerNodes.get(j);
         Ir.PartnerRule rule = pn.partner();
+        if (goals == null) {
+          goals = new ArrayList<>();
+        }
         goals.add(
             rule.criteria()
                 + " (this customer: "
@@ -139,228 +142,242 @@ final class CustomerPage {
                 + ")");
       }
     }
-    return goals.isEmpty() ? Html.EMPTY : CUSTOMER_GOALS.render("goals", String.join("; ", goals));
+    return goals == null ? null : String.join("; ", goals);
   }
 
-  /**
-   * A node's row: kept ({@link Template#renderKept}) when {@code keep}, for rows many customers
-   * share (a node met, with no why), else made anew (a why names the customer's own rows and
-   * values: a row kept would seldom come again).
-   */
-  private static Html node(boolean keep, Object... namesAndValues) {
-    return keep ? CUSTOMER_NODE.renderKept(namesAndValues) : CUSTOMER_NODE.render(namesAndValues);
-  }
+  /** The head of the tenant or workload rows when they have a year earlier's column. */
+  private static final Html YEAR_EARLIER = TH.render("text", "a year earlier").fixed();
 
   /**
-   * Customer {@code c}'s section of its book: its anchor is its page name ({@link SiteModel#page}),
-   * and every anchor in it starts with that name and a dot (which no page name holds).
+   * Customer {@code c}'s section of its book, written into {@code out}: its anchor is its page name
+   * ({@link SiteModel#page}), and every anchor in it starts with that name and a dot (which no page
+   * name holds). Each row is written as it is made ({@link Filling}), with no piece of markup in
+   * between: a site of 100,000 customers writes 400 MB of them.
    */
-  static Html section(SitePages pages, int c, Explainer explainer) {
+  static void section(PageBytes out, SitePages pages, int c, Explainer explainer) {
     SiteModel model = pages.model;
     String own = model.page[c];
-    Outcome o = model.outcome;
     CustomerView v = explainer.explainNotMet(c);
-    List<Html> areas = new ArrayList<>();
-    List<Html> stoppedRows = new ArrayList<>();
+    Filling customer =
+        CUSTOMER
+            .fill(out)
+            .text("anchor", own)
+            .text("name", v.customerName())
+            .text("customer", v.customerId())
+            .open("partner");
+    // a partner's site is all of one partner's: its customers do not say whose they are
+    if (model.face == SiteModel.Face.PROGRAM) {
+      Filling partner = CUSTOMER_PARTNER.fill(out).open("partner");
+      LINK.fill(out)
+          .text("href", "p/" + SiteNames.of(v.partnerId()) + ".html")
+          .text("label", v.partnerId())
+          .end();
+      partner.end();
+    }
+    customer.text("asOf", v.asOf()).open("areas");
+    int areaCount = v.areas().size();
+    String[] goals = new String[areaCount];
+    boolean[] stopped = new boolean[areaCount];
+    int stoppedCount = 0;
+    for (int ai = 0; ai < areaCount; ai++) {
+      goals[ai] = goals(model.areas.get(ai).outcome(), c);
+      stopped[ai] = goals[ai] == null && stoppedAtFirstGates(v.areas().get(ai));
+      stoppedCount += stopped[ai] ? 1 : 0;
+    }
     // the associations listed on the page, with the title of the area that lists them first: an
     // area listing the same ones again (the Enterprise and SMB areas often do) names that area
-    java.util.Map<String, String> associationsListed = new java.util.HashMap<>();
+    Map<String, String> associationsListed = new HashMap<>();
     // the long whys given on the page, with the title of the area that gives each first
-    java.util.Map<String, String> whys = new java.util.HashMap<>();
-    String[] lastStopped = {null}; // the why of the last row of the stopped areas' table
-    for (int ai = 0; ai < v.areas().size(); ai++) {
-      CustomerView.Area a = v.areas().get(ai);
-      SiteModel.AreaInfo info = model.areas.get(ai);
-      Outcome.AreaOutcome ao = info.outcome();
-      Html goalsHtml = goals(ao, c);
-      if (stoppedAtFirstGates(a) && goalsHtml.length() == 0) {
-        stoppedRows.add(stopped(a, info, own, lastStopped));
-        continue;
+    Map<String, String> whys = new HashMap<>();
+    for (int ai = 0; ai < areaCount; ai++) {
+      if (!stopped[ai]) {
+        area(out, v.areas().get(ai), model.areas.get(ai), own, goals[ai], associationsListed, whys);
       }
-      List<Html> nodes = new ArrayList<>();
-      String lastWhy = null;
-      String lastBranch = "";
-      int[] tally = new int[3];
-      for (int ni = 0; ni < a.nodes().size(); ni++) {
-        CustomerView.Node n = a.nodes().get(ni);
-        Ir.Node node = ao.nodes.get(ni);
-        tally[n.status().equals("met") ? 0 : n.status().equals("not_met") ? 1 : 2]++;
-        String branch = info.branches().get(ni);
-        if (!branch.isEmpty() && !branch.equals(lastBranch)) {
-          nodes.add(CUSTOMER_BRANCH.renderKept("title", branch));
+    }
+    customer.open("stopped");
+    if (stoppedCount > 0) {
+      Filling table =
+          CUSTOMER_STOPPED
+              .fill(out)
+              .text("anchor", own + ".stopped")
+              .text("count", stoppedCount + (stoppedCount == 1 ? " area" : " areas"))
+              .open("rows");
+      String[] lastStopped = {null}; // the why of the last row of the stopped areas' table
+      for (int ai = 0; ai < areaCount; ai++) {
+        if (stopped[ai]) {
+          stopped(out, v.areas().get(ai), model.areas.get(ai), own, lastStopped);
         }
-        lastBranch = branch;
-        if (n.status().equals("not_evaluated")) {
-          // the nodes one gate stopped share one row: their titles, and the gate that stopped them
-          List<String> titles = new ArrayList<>();
-          titles.add(info.inBranch().get(ni));
-          while (ni + 1 < a.nodes().size()
-              && a.nodes().get(ni + 1).status().equals("not_evaluated")
-              && a.nodes().get(ni + 1).why().equals(n.why())
-              && info.branches().get(ni + 1).equals(branch)) {
-            ni++;
-            tally[2]++;
-            titles.add(info.inBranch().get(ni));
-          }
-          nodes.add(
-              CUSTOMER_NODE.renderKept(
-                  "status",
-                  OutcomeClass.of(n.status()),
-                  "leaf",
-                  titles.size() == 1 && node.kind() == Ir.NodeKind.LEAF ? " leaf" : "",
-                  "title",
-                  String.join(", ", titles),
-                  "statusText",
-                  Words.outcome(n.status()),
-                  "current",
-                  "",
-                  "details",
-                  Html.EMPTY,
-                  "why",
-                  stoppedBy(n.why())));
-          lastWhy = n.why();
-          continue;
-        }
-        Html details = Html.EMPTY;
-        // the tenant or workload rows behind an outcome not met, and the associations that count
-        // toward a met one (other rows are kept out of met ones: one page per customer stays small)
-        boolean associations = !n.details().isEmpty() && n.details().get(0).association() != null;
-        if (!n.details().isEmpty() && (n.status().equals("not_met") || associations)) {
-          boolean net = n.details().get(0).yearEarlier() != null;
-          List<Html> rows = new ArrayList<>();
-          for (CustomerView.Detail d : n.details()) {
-            rows.add(
-                DETAIL.render(
-                    "key",
-                    d.key(),
-                    "now",
-                    d.now(),
-                    "yearEarlier",
-                    net ? TD.render("text", d.yearEarlier()) : Html.EMPTY));
-          }
-          if (n.detailsLeftOut() > 0) {
-            rows.add(
-                DETAIL.render(
-                    "key",
-                    "",
-                    "now",
-                    Words.more(n),
-                    "yearEarlier",
-                    net ? TD.render("text", "") : Html.EMPTY));
-          }
-          details =
-              DETAILS.render(
-                  "by",
-                  n.detailsBy(),
-                  "now",
-                  associations ? "association" : "now",
-                  "yearEarlier",
-                  net ? TH.renderKept("text", "a year earlier") : Html.EMPTY,
-                  "rows",
-                  Html.join(rows));
-          if (associations) {
-            String first = associationsListed.putIfAbsent(details.markup(), a.title());
-            if (first != null && !first.equals(a.title())) {
-              details = SAME_ASSOCIATIONS.renderKept("area", first);
-            }
-          }
-        }
-        String why =
-            n.why() == null
-                ? ""
-                : n.why().equals(lastWhy)
-                    ? "as above"
-                    : elsewhere(whys, shorter(n.why()), a.title());
-        nodes.add(
-            node(
-                why.isEmpty() && details.whole(),
-                "status",
-                OutcomeClass.of(n.status()),
-                "leaf",
-                node.kind() == Ir.NodeKind.LEAF ? " leaf" : "",
-                "title",
-                info.inBranch().get(ni),
-                "statusText",
-                Words.outcome(n.status()),
-                "current",
-                n.current(),
-                "details",
-                details,
-                "why",
-                why));
-        lastWhy = n.why();
       }
-      List<String> parts = new ArrayList<>();
+      table.end();
+    }
+    customer.end();
+  }
+
+  /** An area of a customer's section, its first gates passed (or a partner-level goal counted). */
+  private static void area(
+      PageBytes out,
+      CustomerView.Area a,
+      SiteModel.AreaInfo info,
+      String own,
+      String goals,
+      Map<String, String> associationsListed,
+      Map<String, String> whys) {
+    List<CustomerView.Node> areaNodes = a.nodes();
+    int[] tally = new int[3];
+    for (CustomerView.Node n : areaNodes) {
+      tally[n.status().equals("met") ? 0 : n.status().equals("not_met") ? 1 : 2]++;
+    }
+    String verdict;
+    if (tally[1] == 0 && tally[2] == 0) {
+      verdict = "every node met";
+    } else {
+      List<String> parts = new ArrayList<>(3);
       String[] words = {" met", " not met", " not evaluated"};
       for (int k = 0; k < 3; k++) {
         if (tally[k] > 0) {
           parts.add(tally[k] + words[k]);
         }
       }
-      String verdict = tally[1] == 0 && tally[2] == 0 ? "every node met" : String.join(", ", parts);
-      areas.add(
-          CUSTOMER_AREA.render(
-              "anchor",
-              own + "." + info.anchor(),
-              "title",
-              a.title(),
-              "verdictClass",
-              OutcomeClass.of(tally[1] == 0 && tally[2] == 0 ? "met" : "not_met"),
-              "verdict",
-              verdict,
-              "goals",
-              goalsHtml,
-              "nodes",
-              Html.join(nodes)));
+      verdict = String.join(", ", parts);
     }
-    boolean program = model.face == SiteModel.Face.PROGRAM;
-    return CUSTOMER.render(
-        "anchor",
-        own,
-        "partner",
-        // a partner's site is all of one partner's: its customers do not say whose they are
-        program
-            ? CUSTOMER_PARTNER.render(
-                "partner",
-                LINK.render(
-                    "href", "p/" + SiteNames.of(v.partnerId()) + ".html", "label", v.partnerId()))
-            : Html.EMPTY,
-        "name",
-        v.customerName(),
-        "customer",
-        v.customerId(),
-        "asOf",
-        v.asOf(),
-        "areas",
-        Html.join(areas),
-        "stopped",
-        stoppedRows.isEmpty()
-            ? Html.EMPTY
-            : CUSTOMER_STOPPED.render(
-                "anchor",
-                own + ".stopped",
-                "count",
-                stoppedRows.size() + (stoppedRows.size() == 1 ? " area" : " areas"),
-                "rows",
-                Html.join(stoppedRows)));
+    Filling area =
+        CUSTOMER_AREA
+            .fill(out)
+            .text("anchor", own + "." + info.anchor())
+            .text("title", a.title())
+            .text(
+                "verdictClass", OutcomeClass.of(tally[1] == 0 && tally[2] == 0 ? "met" : "not_met"))
+            .text("verdict", verdict)
+            .open("goals");
+    if (goals != null) {
+      CUSTOMER_GOALS.fill(out).text("goals", goals).end();
+    }
+    area.open("nodes");
+    Outcome.AreaOutcome ao = info.outcome();
+    KeptRows kept = KeptRows.get();
+    String lastWhy = null;
+    String lastBranch = "";
+    for (int ni = 0; ni < areaNodes.size(); ni++) {
+      CustomerView.Node n = areaNodes.get(ni);
+      Ir.Node node = ao.nodes.get(ni);
+      String branch = info.branches().get(ni);
+      if (!branch.isEmpty() && !branch.equals(lastBranch)) {
+        CUSTOMER_BRANCH.fill(out).text("title", branch).end();
+      }
+      lastBranch = branch;
+      if (n.status().equals("not_evaluated")) {
+        // the nodes one gate stopped share one row: their titles, and the gate that stopped them
+        int first = ni;
+        while (ni + 1 < areaNodes.size()
+            && areaNodes.get(ni + 1).status().equals("not_evaluated")
+            && areaNodes.get(ni + 1).why().equals(n.why())
+            && info.branches().get(ni + 1).equals(branch)) {
+          ni++;
+        }
+        kept.node(
+            out,
+            CUSTOMER_NODE,
+            OutcomeClass.of(n.status()),
+            first == ni && node.kind() == Ir.NodeKind.LEAF ? " leaf" : "",
+            first == ni ? info.inBranch().get(ni) : kept.titles(info.inBranch(), first, ni),
+            Words.outcome(n.status()),
+            "",
+            kept.stoppedBy(n.why()));
+        lastWhy = n.why();
+        continue;
+      }
+      String why =
+          n.why() == null
+              ? ""
+              : n.why().equals(lastWhy) ? "as above" : elsewhere(whys, shorter(n.why()), a.title());
+      boolean associations = !n.details().isEmpty() && n.details().get(0).association() != null;
+      // the tenant or workload rows behind an outcome not met, and the associations that count
+      // toward a met one (other rows are kept out of met ones: one page per customer stays small)
+      if (n.details().isEmpty() || !(n.status().equals("not_met") || associations)) {
+        kept.node(
+            out,
+            CUSTOMER_NODE,
+            OutcomeClass.of(n.status()),
+            node.kind() == Ir.NodeKind.LEAF ? " leaf" : "",
+            info.inBranch().get(ni),
+            Words.outcome(n.status()),
+            n.current(),
+            why);
+        lastWhy = n.why();
+        continue;
+      }
+      Filling row =
+          CUSTOMER_NODE
+              .fill(out)
+              .text("status", OutcomeClass.of(n.status()))
+              .text("leaf", node.kind() == Ir.NodeKind.LEAF ? " leaf" : "")
+              .text("title", info.inBranch().get(ni))
+              .text("statusText", Words.outcome(n.status()))
+              .text("current", n.current())
+              .open("details");
+      int detailsAt = out.size();
+      details(out, n, associations);
+      if (associations) {
+        String first = associationsListed.putIfAbsent(out.key(detailsAt), a.title());
+        if (first != null && !first.equals(a.title())) {
+          out.size(detailsAt);
+          SAME_ASSOCIATIONS.fill(out).text("area", first).end();
+        }
+      }
+      row.text("why", why).end();
+      lastWhy = n.why();
+    }
+    area.end();
+  }
+
+  /** The tenant or workload rows of node {@code n}, or the associations that count toward it. */
+  private static void details(PageBytes out, CustomerView.Node n, boolean associations) {
+    boolean net = n.details().get(0).yearEarlier() != null;
+    Filling table =
+        DETAILS
+            .fill(out)
+            .text("by", n.detailsBy())
+            .text("now", associations ? "association" : "now")
+            .html("yearEarlier", net ? YEAR_EARLIER : Html.EMPTY)
+            .open("rows");
+    for (CustomerView.Detail d : n.details()) {
+      detail(out, d.key(), d.now(), net ? d.yearEarlier() : null);
+    }
+    if (n.detailsLeftOut() > 0) {
+      detail(out, "", Words.more(n), net ? "" : null);
+    }
+    table.end();
+  }
+
+  /** A row of a node's details; {@code yearEarlier} null when the table has no such column. */
+  private static void detail(PageBytes out, String key, String now, String yearEarlier) {
+    Filling row = DETAIL.fill(out).text("key", key).text("now", now).open("yearEarlier");
+    if (yearEarlier != null) {
+      TD.fill(out).text("text", yearEarlier).end();
+    }
+    row.end();
   }
 
   /**
-   * The page of a book ({@link CustomerBooks}): the sections of its customers ({@code customers},
-   * dataset indexes in report order), each explained by {@code explainer}.
+   * The page of a book ({@link CustomerBooks}), written into {@code out}: the sections of its
+   * customers ({@code customers}, dataset indexes in report order), each explained by {@code
+   * explainer}.
    */
-  static Html book(SitePages pages, int[] customers, Explainer explainer) {
+  static void book(PageBytes out, SitePages pages, int[] customers, Explainer explainer) {
     SiteModel model = pages.model;
-    List<Html> sections = new ArrayList<>(customers.length);
-    for (int c : customers) {
-      sections.add(section(pages, c, explainer));
-    }
     String first = model.outcome.data.customerId(customers[0]);
     String last = model.outcome.data.customerId(customers[customers.length - 1]);
-    return SitePages.page(
-        model.title(
-            customers.length == 1 ? "Customer " + first : "Customers " + first + " to " + last),
-        "",
-        BOOK.render("summaryLabel", "Summary", "sections", Html.join(sections)));
+    Filling page =
+        SitePages.pageOpen(
+            out,
+            model.title(
+                customers.length == 1 ? "Customer " + first : "Customers " + first + " to " + last),
+            "");
+    Filling book = BOOK.fill(out).text("summaryLabel", "Summary").open("sections");
+    for (int c : customers) {
+      section(out, pages, c, explainer);
+    }
+    book.end();
+    SitePages.pageEnd(out, page);
   }
 }

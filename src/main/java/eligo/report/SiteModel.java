@@ -103,7 +103,10 @@ final class SiteModel {
       for (Ir.Node n : a.nodes) {
         labels.add(label(a.area, n));
         branches.add(branchOf(a.area, n));
-        inBranch.add(inBranch(labels.get(labels.size() - 1), branches.get(branches.size() - 1)));
+        // interned: the same string on every site, so that a customer's row kept by the identity
+        // of its texts (KeptRows) serves the customers of every partner's site
+        inBranch.add(
+            inBranch(labels.get(labels.size() - 1), branches.get(branches.size() - 1)).intern());
       }
       for (Ir.Branch b : a.area.branches()) {
         for (Ir.Node n : b.nodes()) {

@@ -2,7 +2,9 @@ package eligo.report;
 
 import eligo.data.Dataset;
 import eligo.engine.Outcome;
+import eligo.report.html.Filling;
 import eligo.report.html.Html;
+import eligo.report.html.PageBytes;
 import eligo.report.html.Template;
 import eligo.report.html.Templates;
 import java.util.ArrayList;
@@ -189,8 +191,10 @@ public final class SitePages {
   // ================================================================ customers' books
 
   /** {@code cN-K.html}: the page of the book {@code book} ({@link CustomerBooks}). */
-  Html book(String book, Explainer explainer) {
-    return CustomerPage.book(this, model.books.get(book), explainer);
+  String book(String book, Explainer explainer) {
+    PageBytes out = PageBytes.unshared();
+    CustomerPage.book(out, this, model.books.get(book), explainer);
+    return out.text();
   }
 
   /**
@@ -201,7 +205,7 @@ public final class SitePages {
     Dataset data = model.outcome.data;
     for (int c = 0; c < data.customerCount(); c++) {
       if (data.customerId(c).equals(customerId)) {
-        return book(model.book[c], Explainer.forSite(model.outcome)).markup();
+        return book(model.book[c], Explainer.forSite(model.outcome));
       }
     }
     return null;
@@ -214,6 +218,22 @@ public final class SitePages {
     return Html.join(
         List.of(PAGE.render("title", title, "root", root, "body", body), Html.raw("\n")));
   }
+
+  /**
+   * A whole page written into {@code out} as {@link #page} makes it: the title, the shared style
+   * sheet and the body, which the caller writes next and then ends with {@link #pageEnd}.
+   */
+  static Filling pageOpen(PageBytes out, String title, String root) {
+    return PAGE.fill(out).text("title", title).text("root", root).open("body");
+  }
+
+  /** Ends a page opened with {@link #pageOpen}, after its body. */
+  static void pageEnd(PageBytes out, Filling page) {
+    page.end();
+    out.add(NEWLINE);
+  }
+
+  private static final byte[] NEWLINE = {'\n'};
 
   /**
    * A JavaScript string literal safe anywhere in a script: quotes, backslashes, controls, markup

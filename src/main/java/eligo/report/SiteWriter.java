@@ -147,9 +147,9 @@ public final class SiteWriter {
               k -> {
                 Map.Entry<String, int[]> book = books.get(k);
                 try {
-                  write(
-                      dir.resolve(book.getKey() + ".html"),
-                      CustomerPage.book(pages, book.getValue(), explainers.get()));
+                  PageBytes out = PageBytes.start();
+                  CustomerPage.book(out, pages, book.getValue(), explainers.get());
+                  write(dir.resolve(book.getKey() + ".html"), out.done());
                 } catch (IOException e) {
                   throw new UncheckedIOException(e);
                 }

@@ -60,6 +60,32 @@ public final class PageBytes {
     return out;
   }
 
+  /**
+   * A buffer of its own, for a page made piece by piece as {@link #start} gives, kept apart from
+   * this thread's buffer: for a page given as text ({@link #text}) rather than written.
+   */
+  public static PageBytes unshared() {
+    return new PageBytes(START);
+  }
+
+  /** The bytes made, as text (UTF-8). */
+  public String text() {
+    return new String(bytes, 0, size, StandardCharsets.UTF_8);
+  }
+
+  /** A copy of the bytes made from {@code from} on. */
+  public byte[] copy(int from) {
+    return Arrays.copyOfRange(bytes, from, size);
+  }
+
+  /**
+   * The bytes made from {@code from} on, a char each (ISO-8859-1): equal for equal bytes, to find a
+   * part of the page made before.
+   */
+  public String key(int from) {
+    return new String(bytes, from, size - from, StandardCharsets.ISO_8859_1);
+  }
+
   /** The bytes made so far. */
   public int size() {
     return size;
@@ -117,5 +143,80 @@ public final class PageBytes {
       return;
     }
     add(s.getBytes(StandardCharsets.UTF_8));
+  }
+
+  /** The escaped texts this buffer saw last, made when it first adds a text. */
+  private EscapedTexts texts;
+
+  /**
+   * Adds {@code text} escaped as {@link Html#escape} does ({@link Html#escapeText} when not {@code
+   * apostrophe}), in UTF-8: the same bytes as the escaped string's, made with no string of its own
+   * ({@link EscapedTexts}).
+   */
+  public void addText(String text, boolean apostrophe) {
+    EscapedTexts t = texts;
+    if (t == null) {
+      t = texts = new EscapedTexts();
+    }
+    t.add(this, text, apostrophe);
+  }
+
+  /** Adds the decimal digits of {@code number}, a minus sign before them when negative. */
+  public void addDigits(long number) {
+    if (number < 0) {
+      if (number == Long.MIN_VALUE) {
+        add(Long.toString(number));
+        return;
+      }
+      add(MINUS);
+      number = -number;
+    }
+    byte[] out = room(19);
+    int digits = 1;
+    for (long rest = number / 10; rest > 0; rest /= 10) {
+      digits++;
+    }
+    int at = size + digits;
+    do {
+      out[--at] = (byte) ('0' + (int) (number % 10));
+      number /= 10;
+    } while (number > 0);
+    size += digits;
+  }
+
+  private static final byte[] MINUS = {'-'};
+
+  /**
+   * Puts quotes around the attribute value written from {@code from} on, unless it is {@link
+   * Html#bare}: one or more bytes of {@code A-Z a-z 0-9 - _ . : # / ~ +} (a byte of a character
+   * beyond ASCII is none of them).
+   */
+  void quoteUnlessBare(int from) {
+    int end = size;
+    boolean bare = end > from;
+    byte[] b = bytes;
+    for (int i = from; i < end && bare; i++) {
+      byte ch = b[i];
+      bare =
+          (ch >= 'a' && ch <= 'z')
+              || (ch >= 'A' && ch <= 'Z')
+              || (ch >= '0' && ch <= '9')
+              || ch == '-'
+              || ch == '_'
+              || ch == '.'
+              || ch == ':'
+              || ch == '#'
+              || ch == '/'
+              || ch == '~'
+              || ch == '+';
+    }
+    if (bare) {
+      return;
+    }
+    b = room(2);
+    System.arraycopy(b, from, b, from + 1, end - from);
+    b[from] = '"';
+    b[end + 1] = '"';
+    size = end + 2;
   }
 }

@@ -33,13 +33,13 @@ public final class Template {
 
   private static final Html.Literal NO_QUOTE = new Html.Literal("");
 
-  private final String name;
+  final String name;
 
   /**
    * The template in order: literal markup ({@code String}), places ({@link Place}) and the quotes
    * of attribute values that may go ({@link Quote}).
    */
-  private final Object[] segments;
+  final Object[] segments;
 
   /** Per attribute value with places: the indexes of its segments, quotes included. */
   private final int[][] values;
@@ -54,10 +54,10 @@ public final class Template {
    * A place; {@code apostrophe}: its text needs {@code '} escaped (it may be in a single-quoted or
    * unquoted attribute value, or where the template began is not known to be outside a tag).
    */
-  private record Place(String name, boolean raw, boolean apostrophe) {}
+  record Place(String name, boolean raw, boolean apostrophe) {}
 
   /** An opening or closing quote of the attribute value {@code value} (index into values). */
-  private record Quote(int value) {}
+  record Quote(int value) {}
 
   /** Parses {@code source}; {@code name} says where it came from in messages. */
   public static Template parse(String name, String source) {
@@ -243,6 +243,14 @@ public final class Template {
       parts[value[value.length - 1]] = quote;
     }
     return Html.of(parts, length);
+  }
+
+  /**
+   * This template, to be filled place by place straight into {@code out} ({@link Filling}): the
+   * same bytes as {@link #render} makes of the same values, with no piece made on the way.
+   */
+  public Filling fill(PageBytes out) {
+    return new Filling(this, out);
   }
 
   /** Pieces kept per thread and template ({@link #renderKept}), at most. */
