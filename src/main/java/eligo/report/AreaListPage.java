@@ -4,10 +4,11 @@ import eligo.data.Dataset;
 import eligo.data.NodeResults;
 import eligo.engine.Outcome;
 import eligo.ir.Ir;
+import eligo.report.html.Filling;
 import eligo.report.html.Html;
+import eligo.report.html.PageBytes;
 import eligo.report.html.Template;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -71,18 +72,30 @@ final class AreaListPage {
 
   /** {@code lists.html}: the lists of every area of the site. */
   static Html render(SiteModel model) {
-    List<Html> links = new ArrayList<>();
-    List<Html> areas = new ArrayList<>();
-    for (int ai = 0; ai < model.areas.size(); ai++) {
-      SiteModel.AreaInfo info = model.areas.get(ai);
-      links.add(LINK.render("href", "#" + info.anchor(), "label", info.outcome().area.title()));
-      areas.add(area(model, ai));
+    PageBytes out = PageBytes.unshared();
+    write(out, model);
+    return Html.raw(out.text());
+  }
+
+  /**
+   * {@code lists.html}, written into {@code out} as it is made ({@link Filling}): a partner's site
+   * of 500 customers has tens of thousands of cells.
+   */
+  static void write(PageBytes out, SiteModel model) {
+    Filling page = SitePages.pageOpen(out, model.title("Customers by outcome"), "");
+    Filling lists = PAGE.fill(out).text("csv", "results.csv").open("areaLinks");
+    for (SiteModel.AreaInfo info : model.areas) {
+      LINK.fill(out)
+          .text("href", "#" + info.anchor())
+          .text("label", info.outcome().area.title())
+          .end();
     }
-    return SitePages.page(
-        model.title("Customers by outcome"),
-        "",
-        PAGE.render(
-            "csv", "results.csv", "areaLinks", Html.join(links), "areas", Html.join(areas)));
+    lists.open("areas");
+    for (int ai = 0; ai < model.areas.size(); ai++) {
+      area(out, model, ai);
+    }
+    lists.end();
+    SitePages.pageEnd(out, page);
   }
 
   /**
@@ -117,7 +130,7 @@ final class AreaListPage {
   private static final ThreadLocal<java.util.Map<Cell, Html>> CELLS =
       ThreadLocal.withInitial(java.util.HashMap::new);
 
-  private static Html area(SiteModel model, int ai) {
+  private static void area(PageBytes out, SiteModel model, int ai) {
     SiteModel.AreaInfo info = model.areas.get(ai);
     Outcome.AreaOutcome ao = info.outcome();
     SummaryView.Area a = model.all.areas().get(ai);
@@ -136,44 +149,94 @@ final class AreaListPage {
         }
       }
     }
-    List<Html> heads = new ArrayList<>();
     List<String> gateIds = new ArrayList<>();
     for (int ni = 0; ni < nodes; ni++) {
-      String id = SiteNames.ofCriteria(a.nodes().get(ni).id());
-      Ir.Node node = ao.nodes.get(ni);
-      String unit = node.unit() == null ? "" : node.unit().replace('_', ' ');
-      heads.add(
-          HEAD.render(
-              "node",
-              id,
-              "label",
-              info.labels().get(ni),
-              "unit",
-              unitApart(node) && !unit.isEmpty()
-                  ? UNIT.renderKept("text", " (" + unit + ")")
-                  : Html.EMPTY));
       if (first[ni]) {
-        gateIds.add(id);
+        gateIds.add(SiteNames.ofCriteria(a.nodes().get(ni).id()));
       }
     }
-    List<Html> rows = new ArrayList<>(model.order.length);
-    List<Html> stopped = new ArrayList<>();
+    // the customers the first gates stopped, listed before the table
+    boolean[] stopped = new boolean[model.order.length];
+    int stoppedCount = 0;
+    for (int k = 0; k < model.order.length; k++) {
+      stopped[k] = everyBranchGated && stopped(ao, model.order[k], first);
+      stoppedCount += stopped[k] ? 1 : 0;
+    }
+    int shown = model.order.length - stoppedCount;
+    Filling area =
+        AREA.fill(out)
+            .text("anchor", info.anchor())
+            .text("title", a.title())
+            .text("summary", info.anchor())
+            .text(
+                "counts",
+                "Of "
+                    + model.order.length
+                    + Words.plural(" customer", model.order.length)
+                    + ", "
+                    + shown
+                    + " went past the area's first "
+                    + (gateIds.size() == 1 ? "gate" : "gates")
+                    + " and are in the table; "
+                    + stoppedCount
+                    + " did not.")
+            .open("stopped");
+    if (stoppedCount > 0) {
+      Filling links =
+          STOPPED
+              .fill(out)
+              .text("gates", String.join(" ", gateIds))
+              .text("customers", stoppedCount + Words.plural(" customer", stoppedCount))
+              .open("links");
+      boolean later = false;
+      for (int k = 0; k < model.order.length; k++) {
+        if (stopped[k]) {
+          if (later) {
+            out.add(COMMA);
+          }
+          later = true;
+          int c = model.order[k];
+          LINK.fill(out).text("href", model.href(c)).text("label", data.customerId(c)).end();
+        }
+      }
+      links.end();
+    }
+    area.open("heads");
+    for (int ni = 0; ni < nodes; ni++) {
+      Ir.Node node = ao.nodes.get(ni);
+      String unit = node.unit() == null ? "" : node.unit().replace('_', ' ');
+      Filling head =
+          HEAD.fill(out)
+              .text("node", SiteNames.ofCriteria(a.nodes().get(ni).id()))
+              .text("label", info.labels().get(ni))
+              .open("unit");
+      if (unitApart(node) && !unit.isEmpty()) {
+        UNIT.fill(out).text("text", " (" + unit + ")").end();
+      }
+      head.end();
+    }
+    area.open("rows");
     // each cell made once, its bytes too: most cells of a table are alike (not evaluated, not met
-    // 0), and a row is its cells one after the other, copied once, into the page
+    // 0), and a row is its cells one after the other, copied into the page
     Html notEvaluated = CELL_NOT_EVALUATED.render("text", mark(NodeResults.NOT_EVALUATED)).fixed();
     java.util.Map<Cell, Html> cellsMade = CELLS.get();
-    for (int c : model.order) {
-      if (everyBranchGated && stopped(ao, c, first)) {
-        stopped.add(LINK.render("href", model.href(c), "label", data.customerId(c)));
+    for (int k = 0; k < model.order.length; k++) {
+      if (stopped[k]) {
         continue;
       }
-      Html[] cells = new Html[nodes];
+      int c = model.order[k];
+      Filling row =
+          ROW.fill(out)
+              .text("href", model.href(c))
+              .text("customer", data.customerId(c))
+              .text("name", data.customerName(c))
+              .open("cells");
       for (int ni = 0; ni < nodes; ni++) {
         byte status = ao.status(c, ni);
         // a cell of no class is not evaluated (site.js reads it so): the commonest cell, kept
         // short
         if (status == NodeResults.NOT_EVALUATED) {
-          cells[ni] = notEvaluated;
+          out.add(notEvaluated);
           continue;
         }
         String classes = groups[ni][c] == null ? "" : groups[ni][c];
@@ -196,53 +259,15 @@ final class AreaListPage {
           }
           cellsMade.put(key, cell);
         }
-        cells[ni] = cell;
+        out.add(cell);
       }
-      rows.add(
-          ROW.render(
-              "href",
-              model.href(c),
-              "customer",
-              data.customerId(c),
-              "name",
-              data.customerName(c),
-              "cells",
-              Html.join(Arrays.asList(cells))));
+      row.end();
     }
-    int shown = model.order.length - stopped.size();
-    return AREA.render(
-        "anchor",
-        info.anchor(),
-        "summary",
-        info.anchor(),
-        "title",
-        a.title(),
-        "counts",
-        "Of "
-            + model.order.length
-            + Words.plural(" customer", model.order.length)
-            + ", "
-            + shown
-            + " went past the area's first "
-            + (gateIds.size() == 1 ? "gate" : "gates")
-            + " and are in the table; "
-            + stopped.size()
-            + " did not.",
-        "stopped",
-        stopped.isEmpty()
-            ? Html.EMPTY
-            : STOPPED.render(
-                "gates",
-                String.join(" ", gateIds),
-                "customers",
-                stopped.size() + Words.plural(" customer", stopped.size()),
-                "links",
-                Html.join(stopped, ", ")),
-        "heads",
-        Html.join(heads),
-        "rows",
-        Html.join(rows));
+    area.end();
   }
+
+  /** Between the links of the stopped customers: the separator Html.join escaped. */
+  private static final byte[] COMMA = {',', ' '};
 
   /** Whether a node's values are written as numbers, its unit in the column's head. */
   private static boolean unitApart(Ir.Node node) {

@@ -4,6 +4,7 @@ import eligo.data.Dataset;
 import eligo.engine.Outcome;
 import eligo.ir.Ir;
 import eligo.report.html.Html;
+import eligo.report.html.PageBytes;
 import eligo.report.html.Template;
 import java.util.ArrayList;
 import java.util.List;
@@ -58,6 +59,11 @@ final class ListPages {
   /** {@code lists.html}: every list on one page ({@link #listsPerArea}). */
   Html listsPage() {
     return AreaListPage.render(model);
+  }
+
+  /** {@link #listsPage}, written into {@code out}. */
+  void writeListsPage(PageBytes out) {
+    AreaListPage.write(out, model);
   }
 
   /** The file (in {@code lists/}) of a node's list page. */

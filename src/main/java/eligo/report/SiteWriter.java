@@ -128,7 +128,9 @@ public final class SiteWriter {
     }
     if (pages.lists.listsPerArea()) {
       // its CSV is the site's results.csv: each area's columns are a part of it
-      write(dir.resolve("lists.html"), pages.lists.listsPage());
+      PageBytes out = PageBytes.start();
+      pages.lists.writeListsPage(out);
+      write(dir.resolve("lists.html"), out.done());
     }
     if (!pages.searchIndexInline()) {
       write(dir.resolve("search-index.js"), pages.searchIndex());

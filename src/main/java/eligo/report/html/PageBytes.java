@@ -116,6 +116,11 @@ public final class PageBytes {
     return bytes;
   }
 
+  /** Adds the markup of {@code h}. */
+  public void add(Html h) {
+    h.appendTo(this);
+  }
+
   /** Adds {@code b}, whole. */
   public void add(byte[] b) {
     room(b.length);
