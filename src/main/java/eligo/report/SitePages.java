@@ -213,6 +213,8 @@ public final class SitePages {
 
   // ================================================================ text
 
+  private static final char[] HEX = "0123456789abcdef".toCharArray();
+
   /** A whole page: the title, the shared style sheet and the body; a line break after it. */
   static Html page(String title, String root, Html body) {
     return Html.join(
@@ -251,7 +253,12 @@ public final class SitePages {
           || ch < 0x20
           || ch == '\u2028'
           || ch == '\u2029') {
-        out.append(String.format(java.util.Locale.ROOT, "\\u%04x", (int) ch));
+        // a backslash, u and four lower-case hex digits, as String.format wrote them before,
+        // without parsing a format for each (customer names with an & are common)
+        out.append('\\').append('u');
+        for (int shift = 12; shift >= 0; shift -= 4) {
+          out.append(HEX[(ch >> shift) & 0xf]);
+        }
       } else {
         out.append(ch);
       }
