@@ -1,6 +1,8 @@
 package eligo.report;
 
+import eligo.report.html.Filling;
 import eligo.report.html.Html;
+import eligo.report.html.PageBytes;
 import eligo.report.html.Template;
 import java.util.ArrayList;
 import java.util.List;
@@ -47,7 +49,8 @@ final class SiteCharts {
    * countsY} the line of its customers per group ({@code counts}) or, with Tenants chosen, of their
    * tenants ({@code tenants}).
    */
-  static Html barAt(
+  static void barAt(
+      PageBytes out,
       SummaryView.Node n,
       int customers,
       int x,
@@ -55,7 +58,7 @@ final class SiteCharts {
       int countsY,
       Html counts,
       String tenants) {
-    List<Html> parts = new ArrayList<>();
+    Filling box = BOX.fill(out).number("x", x).number("barY", barY).open("parts");
     int at = 0;
     int done = 0;
     for (SummaryView.Group g : partition(n)) {
@@ -63,22 +66,20 @@ final class SiteCharts {
       // cumulative rounding: the parts end exactly at the bar's end
       int end = customers == 0 ? 0 : (int) Math.round((double) WIDTH * done / customers);
       if (end > at) {
-        parts.add(PART.render("x", at, "width", end - at, "color", color(g.key())));
+        PART.fill(out)
+            .number("x", at)
+            .number("width", end - at)
+            .text("color", color(g.key()))
+            .end();
       }
       at = end;
     }
-    return BOX.render(
-        "x",
-        x,
-        "barY",
-        barY,
-        "countsY",
-        countsY,
-        "parts",
-        Html.join(parts),
-        "counts",
-        counts,
-        "tenants",
-        tenants);
+    box.number("x", x)
+        .number("countsY", countsY)
+        .html("counts", counts)
+        .number("x", x)
+        .number("countsY", countsY)
+        .text("tenants", tenants)
+        .end();
   }
 }

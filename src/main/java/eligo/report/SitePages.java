@@ -68,6 +68,11 @@ public final class SitePages {
     return new SummaryPage(this).summary();
   }
 
+  /** {@link #summaryPage}, written into {@code out}. */
+  void writeSummaryPage(PageBytes out) {
+    new SummaryPage(this).writeSummary(out);
+  }
+
   /**
    * {@code p/NAME.html} of the program's site: one partner's summary, whose counts lead to its
    * block of the lists of all partners.

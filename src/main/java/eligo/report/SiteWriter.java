@@ -96,14 +96,16 @@ public final class SiteWriter {
     }
     write(dir.resolve("site.css"), STYLE);
     write(dir.resolve("site.js"), SCRIPT);
-    write(dir.resolve("index.html"), pages.summaryPage());
+    PageBytes summary = PageBytes.start();
+    pages.writeSummaryPage(summary);
+    write(dir.resolve("index.html"), summary.done());
     if (model.face == SiteModel.Face.PROGRAM) {
       Files.createDirectories(dir.resolve("p"));
       write(dir.resolve("partners.html"), new SummaryPage(pages).partners());
       for (String partner : model.outcome.partners) {
-        write(
-            dir.resolve("p").resolve(SiteNames.of(partner) + ".html"),
-            new SummaryPage(pages).partnerSummary(partner));
+        PageBytes out = PageBytes.start();
+        new SummaryPage(pages).writePartnerSummary(out, partner);
+        write(dir.resolve("p").resolve(SiteNames.of(partner) + ".html"), out.done());
       }
     }
     for (int ai = 0; ai < model.all.areas().size() && !pages.lists.listsPerArea(); ai++) {

@@ -3,7 +3,9 @@ package eligo.report;
 import eligo.data.Dataset;
 import eligo.engine.Outcome;
 import eligo.ir.Ir;
+import eligo.report.html.Filling;
 import eligo.report.html.Html;
+import eligo.report.html.PageBytes;
 import eligo.report.html.Template;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,13 +31,15 @@ final class SummaryPage {
     this.model = pages.model;
   }
 
-  /** The legend of the outcome words. */
+  /** The legend of the outcome words, the same on every summary: made once. */
+  private static final Html LEGEND_ITEMS = legend();
+
   private static Html legend() {
     List<Html> items = new ArrayList<>();
     for (String s : Words.LEGEND) {
       items.add(LI.render("item", Html.text(s)));
     }
-    return LEGEND.render("items", Html.join(items));
+    return LEGEND.render("items", Html.join(items)).fixed();
   }
 
   private static final Template SUMMARY = SitePages.SITE.get("summary");
@@ -46,7 +50,14 @@ final class SummaryPage {
 
   /** {@code index.html}: the summary of every customer of the site. */
   Html summary() {
-    return summaryPage(model.all, model.partner(), "");
+    PageBytes out = PageBytes.unshared();
+    writeSummary(out);
+    return Html.raw(out.text());
+  }
+
+  /** {@link #summary}, written into {@code out}. */
+  void writeSummary(PageBytes out) {
+    summaryPage(out, model.all, model.partner(), "");
   }
 
   /**
@@ -54,24 +65,63 @@ final class SummaryPage {
    * block of the lists of all partners.
    */
   Html partnerSummary(String partner) {
+    PageBytes out = PageBytes.unshared();
+    writePartnerSummary(out, partner);
+    return Html.raw(out.text());
+  }
+
+  /** {@link #partnerSummary}, written into {@code out}. */
+  void writePartnerSummary(PageBytes out, String partner) {
     if (model.face != SiteModel.Face.PROGRAM) {
       throw new IllegalStateException("a partner's site has no partner pages");
     }
     SummaryView one = SummaryView.of(model.outcome, model.order, partner, null, null);
-    return summaryPage(one, partner, "../");
+    summaryPage(out, one, partner, "../");
   }
 
-  private Html summaryPage(SummaryView v, String partner, String root) {
+  /**
+   * A summary written into {@code out} as it is made ({@link Filling}); each area's diagram its
+   * runs of markup made once per area ({@link TreeDiagram}) and its boxes.
+   */
+  private void summaryPage(PageBytes out, SummaryView v, String partner, String root) {
     boolean ownSite = model.face == SiteModel.Face.PARTNER;
     boolean partnerPage = partner != null && !ownSite;
-    List<Html> areaLinks = new ArrayList<>();
-    List<Html> areas = new ArrayList<>();
+    Filling page =
+        SitePages.pageOpen(
+            out,
+            partner == null ? "Customer eligibility" : "Customer eligibility: partner " + partner,
+            root);
+    Html back =
+        partnerPage
+            ? LINK.render("href", "../index.html", "label", "All partners")
+            : ownSite ? Html.EMPTY : LINK.render("href", "partners.html", "label", "Partners");
+    Filling body =
+        SUMMARY
+            .fill(out)
+            .html("back", back)
+            .text("root", root)
+            .text("root", root)
+            .text("partner", partner == null ? "" : ": partner " + partner)
+            .text("customers", v.customers() + Words.plural(" customer", v.customers()))
+            .text(
+                "partners",
+                partner == null
+                    ? " of " + v.partners() + Words.plural(" partner", v.partners())
+                    : "")
+            .text("asOf", v.asOf())
+            .open("areaLinks");
+    for (int ai = 0; ai < v.areas().size(); ai++) {
+      LINK.fill(out)
+          .text("href", "#" + model.areas.get(ai).anchor())
+          .text("label", v.areas().get(ai).title())
+          .end();
+    }
+    body.html("legend", LEGEND_ITEMS).open("areas");
     // the named sets listed on the page, with their anchors: each listed once, later nodes link
     java.util.Map<List<String>, String> setsShown = new java.util.HashMap<>();
     for (int ai = 0; ai < v.areas().size(); ai++) {
       SummaryView.Area a = v.areas().get(ai);
       SiteModel.AreaInfo info = model.areas.get(ai);
-      areaLinks.add(LINK.render("href", "#" + info.anchor(), "label", a.title()));
       List<TreeDiagram.Box> boxes = new ArrayList<>();
       List<Html> partnerLevels = new ArrayList<>();
       for (int ni = 0; ni < a.nodes().size(); ni++) {
@@ -96,51 +146,22 @@ final class SummaryPage {
         Html countsLine = Html.join(counts, " · ");
         String tenantsLine = String.join(" · ", tenants);
         boxes.add(
-            (x, barY, countsY) ->
-                SiteCharts.barAt(n, v.customers(), x, barY, countsY, countsLine, tenantsLine));
+            (o, x, barY, countsY) ->
+                SiteCharts.barAt(o, n, v.customers(), x, barY, countsY, countsLine, tenantsLine));
         partnerLevels.add(partnerLevel(n, a, partner));
       }
-      areas.add(
-          SUMMARY_AREA.render(
-              "anchor",
-              info.anchor(),
-              "title",
-              a.title(),
-              "id",
-              a.id(),
-              "diagram",
-              TreeDiagram.diagram(model, ai, boxes),
-              "nodes",
-              TreeSections.sections(model, ai, partnerLevels, setsShown)));
+      Filling area =
+          SUMMARY_AREA
+              .fill(out)
+              .text("anchor", info.anchor())
+              .text("title", a.title())
+              .text("id", a.id())
+              .open("diagram");
+      TreeDiagram.diagram(out, model, ai, boxes);
+      area.html("nodes", TreeSections.sections(model, ai, partnerLevels, setsShown)).end();
     }
-    Html back =
-        partnerPage
-            ? LINK.render("href", "../index.html", "label", "All partners")
-            : ownSite ? Html.EMPTY : LINK.render("href", "partners.html", "label", "Partners");
-    Html body =
-        SUMMARY.render(
-            "back",
-            back,
-            "root",
-            root,
-            "partner",
-            partner == null ? "" : ": partner " + partner,
-            "customers",
-            v.customers() + Words.plural(" customer", v.customers()),
-            "partners",
-            partner == null ? " of " + v.partners() + Words.plural(" partner", v.partners()) : "",
-            "asOf",
-            v.asOf(),
-            "areaLinks",
-            Html.join(areaLinks),
-            "legend",
-            legend(),
-            "areas",
-            Html.join(areas));
-    return SitePages.page(
-        partner == null ? "Customer eligibility" : "Customer eligibility: partner " + partner,
-        root,
-        body);
+    body.end();
+    SitePages.pageEnd(out, page);
   }
 
   /** The tenants of a group's customers. */

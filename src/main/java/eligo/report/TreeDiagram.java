@@ -1,7 +1,9 @@
 package eligo.report;
 
 import eligo.ir.Ir;
+import eligo.report.html.Filling;
 import eligo.report.html.Html;
+import eligo.report.html.PageBytes;
 import eligo.report.html.Template;
 import java.util.ArrayList;
 import java.util.List;
@@ -42,34 +44,35 @@ final class TreeDiagram {
    * customers per group (each count a link to its list) and their tenants, at the given place.
    */
   interface Box {
-    Html render(int x, int barY, int countsY);
+    void write(PageBytes out, int x, int barY, int countsY);
   }
 
   /**
    * Area {@code ai}'s condition sequence tree: per branch its gates in order, then its metrics,
    * each leaf under its metric, joined by the line of the sequence; result node {@code ni}'s box
-   * holds {@code boxes.get(ni)}.
+   * holds {@code boxes.get(ni)}. Written into {@code out}: the runs between the boxes as their
+   * bytes, made once per area, and each box as it is made.
    */
-  static Html diagram(SiteModel model, int ai, List<Box> boxes) {
+  static void diagram(PageBytes out, SiteModel model, int ai, List<Box> boxes) {
     SiteModel.AreaInfo info = model.areas.get(ai);
     Ir.Area area = info.outcome().area;
     Layout layout = layoutOf(info);
-    List<Html> items = new ArrayList<>(2 * layout.boxes.length + 1);
+    Filling diagram =
+        DIAGRAM
+            .fill(out)
+            .number("width", BOX_WIDTH + 4 * INDENT + 8)
+            .number("height", layout.height)
+            .text(
+                "label",
+                area.title() + ": condition sequence tree, with the customers of each outcome")
+            .open("items");
     for (int k = 0; k < layout.boxes.length; k++) {
-      items.add(layout.runs[k]);
+      out.add(layout.runs[k]);
       int[] box = layout.boxes[k];
-      items.add(boxes.get(box[0]).render(box[1], box[2], box[3]));
+      boxes.get(box[0]).write(out, box[1], box[2], box[3]);
     }
-    items.add(layout.runs[layout.boxes.length]);
-    return DIAGRAM.render(
-        "width",
-        BOX_WIDTH + 4 * INDENT + 8,
-        "height",
-        layout.height,
-        "label",
-        area.title() + ": condition sequence tree, with the customers of each outcome",
-        "items",
-        Html.join(items));
+    out.add(layout.runs[layout.boxes.length]);
+    diagram.end();
   }
 
   /**
