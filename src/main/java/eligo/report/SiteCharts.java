@@ -1,11 +1,11 @@
 package eligo.report;
 
 import eligo.report.html.Filling;
-import eligo.report.html.Html;
 import eligo.report.html.PageBytes;
 import eligo.report.html.Template;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * A node's chart in its box of the summary's tree diagram: one bar whose parts add up to the
@@ -46,8 +46,8 @@ final class SiteCharts {
 
   /**
    * A node's box contents in the diagram at ({@code x}, {@code barY}): its bar, then at {@code
-   * countsY} the line of its customers per group ({@code counts}) or, with Tenants chosen, of their
-   * tenants ({@code tenants}).
+   * countsY} the line of its customers per group ({@code counts}, which writes it) or, with Tenants
+   * chosen, of their tenants ({@code tenants}); written into {@code out}.
    */
   static void barAt(
       PageBytes out,
@@ -56,7 +56,7 @@ final class SiteCharts {
       int x,
       int barY,
       int countsY,
-      Html counts,
+      Consumer<PageBytes> counts,
       String tenants) {
     Filling box = BOX.fill(out).number("x", x).number("barY", barY).open("parts");
     int at = 0;
@@ -74,12 +74,8 @@ final class SiteCharts {
       }
       at = end;
     }
-    box.number("x", x)
-        .number("countsY", countsY)
-        .html("counts", counts)
-        .number("x", x)
-        .number("countsY", countsY)
-        .text("tenants", tenants)
-        .end();
+    box.number("x", x).number("countsY", countsY).open("counts");
+    counts.accept(out);
+    box.number("x", x).number("countsY", countsY).text("tenants", tenants).end();
   }
 }

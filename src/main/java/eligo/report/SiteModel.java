@@ -101,7 +101,10 @@ final class SiteModel {
       Map<Ir.Node, String> anchors = new IdentityHashMap<>();
       List<String> inBranch = new ArrayList<>();
       for (Ir.Node n : a.nodes) {
-        labels.add(label(a.area, n));
+        // interned, as the titles in a branch below: the same strings on every site, so the
+        // layout of an area's diagram and its sections (TreeDiagram, TreeSections), made once,
+        // are checked against them by identity, not character by character
+        labels.add(label(a.area, n).intern());
         branches.add(branchOf(a.area, n));
         // interned: the same string on every site, so that a customer's row kept by the identity
         // of its texts (KeptRows) serves the customers of every partner's site

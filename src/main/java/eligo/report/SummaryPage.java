@@ -7,6 +7,7 @@ import eligo.report.html.Filling;
 import eligo.report.html.Html;
 import eligo.report.html.PageBytes;
 import eligo.report.html.Template;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -126,28 +127,26 @@ final class SummaryPage {
       List<Html> partnerLevels = new ArrayList<>();
       for (int ni = 0; ni < a.nodes().size(); ni++) {
         SummaryView.Node n = a.nodes().get(ni);
-        List<Html> counts = new ArrayList<>();
-        List<String> tenants = new ArrayList<>();
-        for (int gi = 0; gi < n.groups().size(); gi++) {
+        int groups = n.groups().size();
+        String[] hrefs = new String[groups]; // null: a group of no customer, not linked
+        List<String> tenants = new ArrayList<>(groups);
+        for (int gi = 0; gi < groups; gi++) {
           SummaryView.Group g = n.groups().get(gi);
           tenants.add(g.label() + " " + tenants(g));
-          if (g.count() == 0) {
-            counts.add(Html.text(g.label() + " 0"));
-          } else {
+          if (g.count() > 0) {
             int start =
                 partnerPage
                     ? indexIn(model.all.areas().get(ai).nodes().get(ni).groups().get(gi), g)
                     : 0;
-            String list =
+            hrefs[gi] =
                 root + pages.lists.listHref(ai, ni, gi, start, partnerPage ? partner : null);
-            counts.add(COUNT.render("href", list, "label", g.label(), "count", g.count()));
           }
         }
-        Html countsLine = Html.join(counts, " · ");
         String tenantsLine = String.join(" · ", tenants);
         boxes.add(
             (o, x, barY, countsY) ->
-                SiteCharts.barAt(o, n, v.customers(), x, barY, countsY, countsLine, tenantsLine));
+                SiteCharts.barAt(
+                    o, n, v.customers(), x, barY, countsY, c -> counts(c, n, hrefs), tenantsLine));
         partnerLevels.add(partnerLevel(n, a, partner));
       }
       Filling area =
@@ -162,6 +161,32 @@ final class SummaryPage {
     }
     body.end();
     SitePages.pageEnd(out, page);
+  }
+
+  /** Between the counts of a node's groups: {@code " · "}, escaped (nothing to escape). */
+  private static final byte[] BETWEEN_COUNTS = " · ".getBytes(StandardCharsets.UTF_8);
+
+  /**
+   * The customers of each group of {@code n}: a count links to its list ({@code hrefs}, null for a
+   * group of none).
+   */
+  private static void counts(PageBytes out, SummaryView.Node n, String[] hrefs) {
+    for (int gi = 0; gi < hrefs.length; gi++) {
+      SummaryView.Group g = n.groups().get(gi);
+      if (gi > 0) {
+        out.add(BETWEEN_COUNTS);
+      }
+      if (hrefs[gi] == null) {
+        out.addText(g.label() + " 0", true);
+      } else {
+        COUNT
+            .fill(out)
+            .text("href", hrefs[gi])
+            .text("label", g.label())
+            .number("count", g.count())
+            .end();
+      }
+    }
   }
 
   /** The tenants of a group's customers. */
