@@ -199,7 +199,7 @@ final class CustomerPage {
       Filling table =
           CUSTOMER_STOPPED
               .fill(out)
-              .text("anchor", own + ".stopped")
+              .text("customer", own)
               .text("count", stoppedCount + (stoppedCount == 1 ? " area" : " areas"))
               .open("rows");
       String[] lastStopped = {null}; // the why of the last row of the stopped areas' table
@@ -223,27 +223,17 @@ final class CustomerPage {
       Map<String, String> associationsListed,
       Map<String, String> whys) {
     List<CustomerView.Node> areaNodes = a.nodes();
+    KeptRows kept = KeptRows.get();
     int[] tally = new int[3];
     for (CustomerView.Node n : areaNodes) {
       tally[n.status().equals("met") ? 0 : n.status().equals("not_met") ? 1 : 2]++;
     }
-    String verdict;
-    if (tally[1] == 0 && tally[2] == 0) {
-      verdict = "every node met";
-    } else {
-      List<String> parts = new ArrayList<>(3);
-      String[] words = {" met", " not met", " not evaluated"};
-      for (int k = 0; k < 3; k++) {
-        if (tally[k] > 0) {
-          parts.add(tally[k] + words[k]);
-        }
-      }
-      verdict = String.join(", ", parts);
-    }
+    String verdict = kept.verdict(tally[0], tally[1], tally[2]);
     Filling area =
         CUSTOMER_AREA
             .fill(out)
-            .text("anchor", own + "." + info.anchor())
+            .text("customer", own)
+            .text("area", info.anchor())
             .text("title", a.title())
             .text(
                 "verdictClass", OutcomeClass.of(tally[1] == 0 && tally[2] == 0 ? "met" : "not_met"))
@@ -254,7 +244,6 @@ final class CustomerPage {
     }
     area.open("nodes");
     Outcome.AreaOutcome ao = info.outcome();
-    KeptRows kept = KeptRows.get();
     String lastWhy = null;
     String lastBranch = "";
     for (int ni = 0; ni < areaNodes.size(); ni++) {

@@ -3,6 +3,7 @@ package eligo.report;
 import eligo.report.html.Html;
 import eligo.report.html.PageBytes;
 import eligo.report.html.Template;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 
@@ -10,8 +11,9 @@ import java.util.List;
  * What a thread keeps of the customers' pages it writes ({@link CustomerPage}): the node rows
  * without details, by the identity of their texts, and the texts those rows are made of that would
  * otherwise be made anew for each customer (the titles of the nodes a gate stopped, the gate that
- * stopped them). Most rows of a page are those of another customer of the site: a node met (no
- * why), or not evaluated, with a value the explainer gives as the same string for the same value.
+ * stopped them, an area's verdict). Most rows of a page are those of another customer of the site:
+ * a node met (no why), or not evaluated, with a value the explainer gives as the same string for
+ * the same value.
  *
  * <p>A kept row is the bytes its template wrote for the same string objects, strings being
  * immutable: the same bytes it would write again, so nothing of one customer, partner or site is
@@ -112,6 +114,39 @@ final class KeptRows {
       canonical.clear();
     }
     return text;
+  }
+
+  /** An area's verdicts, by its numbers of nodes met, not met and not evaluated (each below 32). */
+  private final String[] verdicts = new String[32 * 32 * 32];
+
+  /**
+   * An area's verdict on a customer's page: {@code every node met}, or its numbers of nodes met,
+   * not met and not evaluated ({@code 1 met, 1 not met, 3 not evaluated}); the same string for the
+   * same numbers.
+   */
+  String verdict(int met, int notMet, int notEvaluated) {
+    boolean small = met < 32 && notMet < 32 && notEvaluated < 32;
+    int k = small ? (met * 32 + notMet) * 32 + notEvaluated : 0;
+    String v = small ? verdicts[k] : null;
+    if (v == null) {
+      if (notMet == 0 && notEvaluated == 0) {
+        v = "every node met";
+      } else {
+        List<String> parts = new ArrayList<>(3);
+        int[] tally = {met, notMet, notEvaluated};
+        String[] words = {" met", " not met", " not evaluated"};
+        for (int j = 0; j < 3; j++) {
+          if (tally[j] > 0) {
+            parts.add(tally[j] + words[j]);
+          }
+        }
+        v = String.join(", ", parts);
+      }
+      if (small) {
+        verdicts[k] = v;
+      }
+    }
+    return v;
   }
 
   /** {@link CustomerPage#stoppedBy} of {@code why}, the same string for the same why. */

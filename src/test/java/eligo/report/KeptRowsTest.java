@@ -86,4 +86,17 @@ class KeptRowsTest {
     assertThat(rows.stoppedBy("not evaluated: gate 'X' was not met (y)"))
         .isEqualTo("gate 'X' was not met");
   }
+
+  @Test
+  void anAreasVerdictIsItsNumbersOfNodesTheSameStringEachTime() {
+    KeptRows rows = KeptRows.get();
+    assertThat(rows.verdict(5, 0, 0)).isEqualTo("every node met");
+    assertThat(rows.verdict(0, 0, 0)).isEqualTo("every node met");
+    assertThat(rows.verdict(1, 1, 3)).isEqualTo("1 met, 1 not met, 3 not evaluated");
+    assertThat(rows.verdict(0, 2, 0)).isEqualTo("2 not met");
+    assertThat(rows.verdict(4, 0, 1)).isEqualTo("4 met, 1 not evaluated");
+    assertThat(rows.verdict(1, 1, 3)).isSameAs(rows.verdict(1, 1, 3));
+    // beyond the table: made each time, still right
+    assertThat(rows.verdict(40, 1, 0)).isEqualTo("40 met, 1 not met");
+  }
 }
