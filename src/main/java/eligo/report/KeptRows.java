@@ -116,8 +116,8 @@ final class KeptRows {
     return text;
   }
 
-  /** An area's verdicts, by its numbers of nodes met, not met and not evaluated (each below 32). */
-  private final String[] verdicts = new String[32 * 32 * 32];
+  /** An area's verdicts, by its numbers of nodes met, not met and not evaluated (each below 16). */
+  private final String[] verdicts = new String[16 * 16 * 16];
 
   /**
    * An area's verdict on a customer's page: {@code every node met}, or its numbers of nodes met,
@@ -125,8 +125,8 @@ final class KeptRows {
    * same numbers.
    */
   String verdict(int met, int notMet, int notEvaluated) {
-    boolean small = met < 32 && notMet < 32 && notEvaluated < 32;
-    int k = small ? (met * 32 + notMet) * 32 + notEvaluated : 0;
+    boolean small = met < 16 && notMet < 16 && notEvaluated < 16;
+    int k = small ? (met * 16 + notMet) * 16 + notEvaluated : 0;
     String v = small ? verdicts[k] : null;
     if (v == null) {
       if (notMet == 0 && notEvaluated == 0) {

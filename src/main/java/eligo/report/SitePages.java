@@ -7,7 +7,6 @@ import eligo.report.html.Html;
 import eligo.report.html.PageBytes;
 import eligo.report.html.Template;
 import eligo.report.html.Templates;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -107,52 +106,49 @@ public final class SitePages {
 
   /** {@code customers.html} and its next pages: every customer, with the search. */
   Html customerIndexPage(int p) {
+    PageBytes out = PageBytes.unshared();
+    writeCustomerIndexPage(out, p);
+    return Html.raw(out.text());
+  }
+
+  /** {@link #customerIndexPage}, written into {@code out} as it is made. */
+  void writeCustomerIndexPage(PageBytes out, int p) {
     Dataset data = model.outcome.data;
     boolean program = model.face == SiteModel.Face.PROGRAM;
     int pages = customerIndexPages();
-    List<Html> rows = new ArrayList<>(PAGE_SIZE);
+    Filling page = pageOpen(out, model.title("Customers"), "");
+    Filling body =
+        CUSTOMERS
+            .fill(out)
+            .html("previous", pageLink(p > 1, customerIndexName(p - 1), "Previous page"))
+            .html("next", pageLink(p < pages, customerIndexName(p + 1), "Next page"))
+            .number("page", p)
+            .number("pages", pages)
+            .html("partnerHead", program ? TH.render("text", "Partner") : Html.EMPTY)
+            .open("rows");
     for (int k = (p - 1) * PAGE_SIZE; k < Math.min(model.order.length, p * PAGE_SIZE); k++) {
       int c = model.order[k];
-      rows.add(
-          (program
-              ? CUSTOMERS_ROW_PARTNER.render(
-                  "partner",
-                  data.partnerId(c),
-                  "href",
-                  model.href(c),
-                  "customer",
-                  data.customerId(c),
-                  "name",
-                  data.customerName(c))
-              : CUSTOMERS_ROW.render(
-                  "href",
-                  model.href(c),
-                  "customer",
-                  data.customerId(c),
-                  "name",
-                  data.customerName(c))));
+      Filling row =
+          program
+              ? CUSTOMERS_ROW_PARTNER.fill(out).text("partner", data.partnerId(c))
+              : CUSTOMERS_ROW.fill(out);
+      row.text("href", model.href(c))
+          .text("customer", data.customerId(c))
+          .text("name", data.customerName(c))
+          .end();
     }
-    Html body =
-        CUSTOMERS.render(
-            "previous",
-            pageLink(p > 1, customerIndexName(p - 1), "Previous page"),
-            "next",
-            pageLink(p < pages, customerIndexName(p + 1), "Next page"),
-            "page",
-            p,
-            "pages",
-            pages,
-            "partnerHead",
-            program ? TH.render("text", "Partner") : Html.EMPTY,
-            "rows",
-            Html.join(rows),
-            "searchIndex",
-            searchIndexInline()
-                // the index's strings are JavaScript escapes of every markup character: no text
-                // of the data can end the script element or open another
-                ? Html.raw("<script>" + searchIndex() + "</script>")
-                : SEARCH_INDEX_FILE);
-    return page(model.title("Customers"), "", body);
+    body.open("searchIndex");
+    if (searchIndexInline()) {
+      // the index's strings are JavaScript escapes of every markup character: no text of the
+      // data can end the script element or open another
+      out.add("<script>");
+      out.add(searchIndex());
+      out.add("</script>");
+    } else {
+      out.add(SEARCH_INDEX_FILE);
+    }
+    body.end();
+    pageEnd(out, page);
   }
 
   private static final Html SEARCH_INDEX_FILE = Html.raw("<script src=search-index.js></script>");

@@ -138,7 +138,9 @@ public final class SiteWriter {
       write(dir.resolve("search-index.js"), pages.searchIndex());
     }
     for (int p = 1; p <= pages.customerIndexPages(); p++) {
-      write(dir.resolve(SitePages.customerIndexName(p)), pages.customerIndexPage(p));
+      PageBytes out = PageBytes.start();
+      pages.writeCustomerIndexPage(out, p);
+      write(dir.resolve(SitePages.customerIndexName(p)), out.done());
     }
     write(dir.resolve("results.csv"), SiteCsv.results(model, -1));
     List<Map.Entry<String, int[]>> books = new ArrayList<>(model.books.entrySet());
