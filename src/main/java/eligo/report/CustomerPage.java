@@ -105,16 +105,23 @@ final class CustomerPage {
   private static void stopped(
       PageBytes out, CustomerView.Area a, SiteModel.AreaInfo info, String own, String[] last) {
     boolean first = true;
+    KeptRows kept = KeptRows.get();
     for (int ni = 0; ni < a.nodes().size(); ni++) {
       CustomerView.Node n = a.nodes().get(ni);
       if (n.status().equals("not_met")) {
-        CUSTOMER_STOP
-            .fill(out)
-            .html("anchor", first ? Html.attribute("id", own + "." + info.anchor()) : Html.EMPTY)
-            .text("area", a.title())
-            .text("gate", info.labels().get(ni))
-            .text("why", n.why() == null ? "" : n.why().equals(last[0]) ? "as above" : n.why())
-            .end();
+        String why = n.why() == null ? "" : n.why().equals(last[0]) ? "as above" : n.why();
+        if (first) {
+          CUSTOMER_STOP
+              .fill(out)
+              .html("anchor", Html.attribute("id", own + "." + info.anchor()))
+              .text("area", a.title())
+              .text("gate", info.labels().get(ni))
+              .text("why", why)
+              .end();
+        } else {
+          // often another customer's row too
+          kept.stop(out, CUSTOMER_STOP, a.title(), info.labels().get(ni), why);
+        }
         first = false;
         last[0] = n.why();
       }

@@ -33,6 +33,39 @@ final class KeptRows {
   private final String[] why = new String[SLOTS];
   private final byte[][] bytes = new byte[SLOTS][];
 
+  /** The rows of the stopped areas' table without the area's anchor, by their texts. */
+  private final String[] stopArea = new String[SLOTS];
+
+  private final String[] stopGate = new String[SLOTS];
+  private final String[] stopWhy = new String[SLOTS];
+  private final byte[][] stopBytes = new byte[SLOTS][];
+
+  /**
+   * Writes a row of the stopped areas' table that holds no anchor ({@code stop}: places {@code
+   * anchor, area, gate, why}): the row kept for the same strings, or a new one, then kept.
+   */
+  void stop(PageBytes out, Template stop, String area, String gate, String why) {
+    int h =
+        (System.identityHashCode(area) * 31 + System.identityHashCode(gate)) * 31
+            + System.identityHashCode(why);
+    int slot = (h ^ (h >>> 11)) & (SLOTS - 1);
+    if (stopArea[slot] == area && stopGate[slot] == gate && stopWhy[slot] == why) {
+      out.add(stopBytes[slot]);
+      return;
+    }
+    int from = out.size();
+    stop.fill(out)
+        .html("anchor", Html.EMPTY)
+        .text("area", area)
+        .text("gate", gate)
+        .text("why", why)
+        .end();
+    stopArea[slot] = area;
+    stopGate[slot] = gate;
+    stopWhy[slot] = why;
+    stopBytes[slot] = out.copy(from);
+  }
+
   /** A stopped node's why and its words in the row ({@link CustomerPage#stoppedBy}). */
   private final String[] stoppedWhy = new String[SLOTS];
 

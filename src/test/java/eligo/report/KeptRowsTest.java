@@ -99,4 +99,25 @@ class KeptRowsTest {
     // beyond the table: made each time, still right
     assertThat(rows.verdict(40, 1, 0)).isEqualTo("40 met, 1 not met");
   }
+
+  @Test
+  void aKeptRowOfTheStoppedAreasIsTheRowOfItsOwnTexts() {
+    Template stop = SitePages.SITE.get("customerStop");
+    String[][] rows = {
+      {"Azure", "Azure services", "as above"},
+      {HOSTILE, HOSTILE, HOSTILE},
+      {HOSTILE, HOSTILE, new String(HOSTILE)},
+      {"Security", "Security workloads", "no workload in 2026-09; needed: 1"},
+    };
+    for (int round = 0; round < 3; round++) {
+      for (String[] row : rows) {
+        PageBytes out = PageBytes.unshared();
+        KeptRows.get().stop(out, stop, row[0], row[1], row[2]);
+        String made =
+            stop.render("anchor", Html.EMPTY, "area", row[0], "gate", row[1], "why", row[2])
+                .markup();
+        assertThat(out.text()).isEqualTo(made).doesNotContain("<script>");
+      }
+    }
+  }
 }
