@@ -227,24 +227,30 @@ public final class Html {
       return false;
     }
     for (int i = 0; i < value.length(); i++) {
-      char ch = value.charAt(i);
-      boolean ok =
-          (ch >= 'a' && ch <= 'z')
-              || (ch >= 'A' && ch <= 'Z')
-              || (ch >= '0' && ch <= '9')
-              || ch == '-'
-              || ch == '_'
-              || ch == '.'
-              || ch == ':'
-              || ch == '#'
-              || ch == '/'
-              || ch == '~'
-              || ch == '+';
-      if (!ok) {
+      if (!bareChar(value.charAt(i))) {
         return false;
       }
     }
     return true;
+  }
+
+  /**
+   * Whether {@code ch} may stand in an unquoted attribute value ({@link #bare}): {@code A-Z a-z 0-9
+   * - _ . : # / ~ +}; a byte or char beyond ASCII is none of them. The one rule for a value made as
+   * a string and one written into a page's bytes ({@link PageBytes#quoteUnlessBare}).
+   */
+  static boolean bareChar(int ch) {
+    return (ch >= 'a' && ch <= 'z')
+        || (ch >= 'A' && ch <= 'Z')
+        || (ch >= '0' && ch <= '9')
+        || ch == '-'
+        || ch == '_'
+        || ch == '.'
+        || ch == ':'
+        || ch == '#'
+        || ch == '/'
+        || ch == '~'
+        || ch == '+';
   }
 
   /**

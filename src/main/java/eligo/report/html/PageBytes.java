@@ -201,19 +201,7 @@ public final class PageBytes {
     boolean bare = end > from;
     byte[] b = bytes;
     for (int i = from; i < end && bare; i++) {
-      byte ch = b[i];
-      bare =
-          (ch >= 'a' && ch <= 'z')
-              || (ch >= 'A' && ch <= 'Z')
-              || (ch >= '0' && ch <= '9')
-              || ch == '-'
-              || ch == '_'
-              || ch == '.'
-              || ch == ':'
-              || ch == '#'
-              || ch == '/'
-              || ch == '~'
-              || ch == '+';
+      bare = Html.bareChar(b[i]); // a negative byte (of a character beyond ASCII) is not bare
     }
     if (bare) {
       return;
