@@ -73,12 +73,12 @@ public final class ImpactLenses {
     if (areas.isEmpty()) {
       return List.of();
     }
-    Loaded data0 = load(c, data);
-    String why = data0.failure();
+    Loaded dataset = load(c, data);
+    String why = dataset.failure();
     Evaluated evaluated = null;
     if (why == null) {
       try {
-        evaluated = evaluate(c, data0);
+        evaluated = evaluate(c, dataset);
       } catch (DataFailure | CriteriaFailure | EvaluationFailure e) {
         why = oneLine(e.getMessage());
       }
