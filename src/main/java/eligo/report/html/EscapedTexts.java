@@ -64,9 +64,10 @@ final class EscapedTexts {
     int n = text.length();
     byte[] b = out.room(n);
     int at = out.size;
+    boolean[] special = apostrophe ? SPECIAL_APOSTROPHE : SPECIAL;
     for (int i = 0; i < n; i++) {
       char ch = text.charAt(i);
-      if (ch >= 0x80 || special(ch, apostrophe)) {
+      if (ch >= 0x80 || special[ch]) {
         out.size = at;
         addFrom(out, text, i, apostrophe);
         return;
@@ -85,10 +86,11 @@ final class EscapedTexts {
     byte[] latin1 = text.getBytes(StandardCharsets.ISO_8859_1);
     int n = latin1.length;
     int i = 0;
+    boolean[] special = apostrophe ? SPECIAL_APOSTROPHE : SPECIAL;
     if (n == text.length()) { // else a character outside the basic plane: one '?' for two chars
       for (; i < n; i++) {
         byte ch = latin1[i];
-        if (ch <= '?' && (ch < 0 || ch == '?' || special((char) ch, apostrophe))) {
+        if (ch <= '?' && (ch < 0 || ch == '?' || special[ch])) {
           break;
         }
       }
@@ -103,6 +105,21 @@ final class EscapedTexts {
 
   private static boolean special(char ch, boolean apostrophe) {
     return ch == '&' || ch == '<' || ch == '>' || ch == '"' || (ch == '\'' && apostrophe);
+  }
+
+  /**
+   * {@link #special} of each ASCII character, without and with {@code '}: looked up, since under C1
+   * a call per character is most of what looking a text over costs.
+   */
+  private static final boolean[] SPECIAL = new boolean[128];
+
+  private static final boolean[] SPECIAL_APOSTROPHE = new boolean[128];
+
+  static {
+    for (char ch = 0; ch < 128; ch++) {
+      SPECIAL[ch] = special(ch, false);
+      SPECIAL_APOSTROPHE[ch] = special(ch, true);
+    }
   }
 
   /** Adds {@code text} from {@code from} on, every character escaped and encoded here. */

@@ -119,21 +119,26 @@ public final class Filling {
    */
   private int advance() {
     Object[] segments = template.segments;
+    byte[][] runs = template.runs;
+    int[] runEnds = template.runEnds;
     int i = next;
-    for (; i < segments.length; i++) {
-      Object s = segments[i];
-      if (s instanceof Html.Literal l) {
-        out.add(l.utf8);
-      } else if (s instanceof Template.Quote) {
+    while (true) {
+      byte[] run = runs[i];
+      if (run.length > 0) {
+        out.add(run);
+      }
+      i = runEnds[i];
+      if (i < segments.length && segments[i] instanceof Template.Quote) {
         if (valueAt < 0) {
           valueAt = out.size;
         } else {
           out.quoteUnlessBare(valueAt);
           valueAt = -1;
         }
-      } else {
-        break;
+        i++;
+        continue;
       }
+      break;
     }
     next = i;
     return i;

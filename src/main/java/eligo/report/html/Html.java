@@ -240,6 +240,21 @@ public final class Html {
    * a string and one written into a page's bytes ({@link PageBytes#quoteUnlessBare}).
    */
   static boolean bareChar(int ch) {
+    return ch >= 0 && ch < 128 && BARE[ch];
+  }
+
+  /**
+   * {@link #bareChar} of each ASCII character, looked up: a page's bytes are checked one by one.
+   */
+  private static final boolean[] BARE = new boolean[128];
+
+  static {
+    for (int ch = 0; ch < 128; ch++) {
+      BARE[ch] = bareRule(ch);
+    }
+  }
+
+  private static boolean bareRule(int ch) {
     return (ch >= 'a' && ch <= 'z')
         || (ch >= 'A' && ch <= 'Z')
         || (ch >= '0' && ch <= '9')

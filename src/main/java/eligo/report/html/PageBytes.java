@@ -123,9 +123,14 @@ public final class PageBytes {
 
   /** Adds {@code b}, whole. */
   public void add(byte[] b) {
-    room(b.length);
-    System.arraycopy(b, 0, bytes, size, b.length);
-    size += b.length;
+    int n = b.length;
+    int at = size;
+    byte[] out = bytes;
+    if (at + n > out.length) {
+      out = room(n);
+    }
+    System.arraycopy(b, 0, out, at, n);
+    size = at + n;
   }
 
   /** Adds {@code s} in UTF-8. */

@@ -138,7 +138,32 @@ public final class Template {
       }
     }
     fixedLength = fixed;
+    runs = new byte[segments.length + 1][];
+    runEnds = new int[segments.length + 1];
+    runs[segments.length] = new byte[0];
+    runEnds[segments.length] = segments.length;
+    for (int i = segments.length - 1; i >= 0; i--) {
+      if (segments[i] instanceof Html.Literal l) {
+        byte[] after = runs[i + 1];
+        byte[] run = java.util.Arrays.copyOf(l.utf8, l.utf8.length + after.length);
+        System.arraycopy(after, 0, run, l.utf8.length, after.length);
+        runs[i] = run;
+        runEnds[i] = runEnds[i + 1];
+      } else {
+        runs[i] = new byte[0];
+        runEnds[i] = i;
+      }
+    }
   }
+
+  /**
+   * Per segment index (and the end): the bytes of the fixed text from there up to the next place or
+   * quote, the literals between joined, for a {@link Filling} to copy at once; and the index of
+   * that place or quote ({@code segments.length} at the end).
+   */
+  final byte[][] runs;
+
+  final int[] runEnds;
 
   /**
    * Closes the attribute value whose opening quote is segment {@code open}, at the quote at {@code
