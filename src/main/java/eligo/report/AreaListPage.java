@@ -43,6 +43,41 @@ final class AreaListPage {
   }
 
   /**
+   * The link to a count's customers on this page, {@code lists.html#} and its {@link #fragment}:
+   * the same string for the same ids on every partner's site this thread writes, kept by the
+   * identity of the three (strings of the criteria and the group keys, the same objects on every
+   * site), so the summaries do not make them anew and the text's escaped bytes are kept too.
+   */
+  static String href(String group, String areaId, String nodeId) {
+    return HREFS.get().href(group, areaId, nodeId);
+  }
+
+  private static final ThreadLocal<Hrefs> HREFS = ThreadLocal.withInitial(Hrefs::new);
+
+  /** A thread's links of {@link #href}, by the identity of their ids (a string never changes). */
+  private static final class Hrefs {
+    private static final int SLOTS = 1 << 13; // a site has about 200 links: few share a slot
+    private final String[] group = new String[SLOTS];
+    private final String[] area = new String[SLOTS];
+    private final String[] node = new String[SLOTS];
+    private final String[] href = new String[SLOTS];
+
+    String href(String g, String a, String n) {
+      int h =
+          (System.identityHashCode(g) * 31 + System.identityHashCode(a)) * 31
+              + System.identityHashCode(n);
+      int slot = (h ^ (h >>> 13)) & (SLOTS - 1);
+      if (group[slot] != g || area[slot] != a || node[slot] != n) {
+        group[slot] = g;
+        area[slot] = a;
+        node[slot] = n;
+        href[slot] = "lists.html#" + fragment(g, a, n);
+      }
+      return href[slot];
+    }
+  }
+
+  /**
    * Per result node: whether it is the first node of its branch and a gate. When every branch of
    * the area starts with a gate, a customer not meeting any of them is "stopped": not met at those,
    * not evaluated everywhere else.

@@ -84,7 +84,7 @@ final class ListPages {
     SummaryView.Node node = model.all.areas().get(ai).nodes().get(ni);
     String key = node.groups().get(gi).key();
     if (listsPerArea()) {
-      return "lists.html#" + AreaListPage.fragment(key, model.all.areas().get(ai).id(), node.id());
+      return AreaListPage.href(key, model.all.areas().get(ai).id(), node.id());
     }
     String file = "lists/" + listFile(ai, ni, gi, index / SitePages.PAGE_SIZE + 1);
     if (listsPerNode() && key.equals("not_evaluated")) {

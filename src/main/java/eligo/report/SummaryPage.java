@@ -138,8 +138,9 @@ final class SummaryPage {
                 partnerPage
                     ? indexIn(model.all.areas().get(ai).nodes().get(ni).groups().get(gi), g)
                     : 0;
-            hrefs[gi] =
-                root + pages.lists.listHref(ai, ni, gi, start, partnerPage ? partner : null);
+            String href = pages.lists.listHref(ai, ni, gi, start, partnerPage ? partner : null);
+            // the same string for the same link when there is no root: its escaped bytes kept
+            hrefs[gi] = root.isEmpty() ? href : root + href;
           }
         }
         String tenantsLine = String.join(" · ", tenants);
