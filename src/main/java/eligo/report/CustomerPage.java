@@ -7,9 +7,7 @@ import eligo.report.html.Html;
 import eligo.report.html.PageBytes;
 import eligo.report.html.Template;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * A customer's section of its book ({@code cN-K.html#NAME}, {@link CustomerBooks}): per area its
@@ -90,11 +88,11 @@ final class CustomerPage {
    * A why, or where on the page the same long why was given first, in another area ({@code as under
    * Business Applications (Enterprise)}): the Enterprise and SMB areas often say the same.
    */
-  static String elsewhere(Map<String, String> whys, String why, String area) {
+  static String elsewhere(SectionFirsts given, String why, String area) {
     if (why.length() < LONG_WHY) {
       return why;
     }
-    String first = whys.putIfAbsent(why, area);
+    String first = given.why(why, area);
     return first == null || first.equals(area) ? why : "as under " + first;
   }
 
@@ -191,14 +189,13 @@ final class CustomerPage {
       stopped[ai] = goals[ai] == null && stoppedAtFirstGates(v.areas().get(ai));
       stoppedCount += stopped[ai] ? 1 : 0;
     }
-    // the associations listed on the page, with the title of the area that lists them first: an
-    // area listing the same ones again (the Enterprise and SMB areas often do) names that area
-    Map<String, String> associationsListed = new HashMap<>();
-    // the long whys given on the page, with the title of the area that gives each first
-    Map<String, String> whys = new HashMap<>();
+    // the associations listed on the page and the long whys given, with the title of the area
+    // that gives each first: an area listing the same associations again (the Enterprise and SMB
+    // areas often do) names that area
+    SectionFirsts given = new SectionFirsts();
     for (int ai = 0; ai < areaCount; ai++) {
       if (!stopped[ai]) {
-        area(out, v.areas().get(ai), model.areas.get(ai), own, goals[ai], associationsListed, whys);
+        area(out, v.areas().get(ai), model.areas.get(ai), own, goals[ai], given);
       }
     }
     customer.open("stopped");
@@ -227,8 +224,7 @@ final class CustomerPage {
       SiteModel.AreaInfo info,
       String own,
       String goals,
-      Map<String, String> associationsListed,
-      Map<String, String> whys) {
+      SectionFirsts given) {
     List<CustomerView.Node> areaNodes = a.nodes();
     KeptRows kept = KeptRows.get();
     int[] tally = new int[3];
@@ -285,7 +281,9 @@ final class CustomerPage {
       String why =
           n.why() == null
               ? ""
-              : n.why().equals(lastWhy) ? "as above" : elsewhere(whys, shorter(n.why()), a.title());
+              : n.why().equals(lastWhy)
+                  ? "as above"
+                  : elsewhere(given, shorter(n.why()), a.title());
       boolean associations = !n.details().isEmpty() && n.details().get(0).association() != null;
       // the tenant or workload rows behind an outcome not met, and the associations that count
       // toward a met one (other rows are kept out of met ones: one page per customer stays small)
@@ -314,7 +312,7 @@ final class CustomerPage {
       int detailsAt = out.size();
       details(out, n, associations);
       if (associations) {
-        String first = associationsListed.putIfAbsent(out.key(detailsAt), a.title());
+        String first = given.table(out, detailsAt, a.title());
         if (first != null && !first.equals(a.title())) {
           out.size(detailsAt);
           SAME_ASSOCIATIONS.fill(out).text("area", first).end();

@@ -78,12 +78,9 @@ public final class PageBytes {
     return Arrays.copyOfRange(bytes, from, size);
   }
 
-  /**
-   * The bytes made from {@code from} on, a char each (ISO-8859-1): equal for equal bytes, to find a
-   * part of the page made before.
-   */
-  public String key(int from) {
-    return new String(bytes, from, size - from, StandardCharsets.ISO_8859_1);
+  /** Whether the {@code n} bytes made from {@code a} on are those from {@code b} on. */
+  public boolean sameBytes(int a, int b, int n) {
+    return Arrays.equals(bytes, a, a + n, bytes, b, b + n);
   }
 
   /** The bytes made so far. */
