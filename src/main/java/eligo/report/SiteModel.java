@@ -4,6 +4,7 @@ import eligo.data.Dataset;
 import eligo.engine.Outcome;
 import eligo.ir.Ir;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -85,6 +86,7 @@ final class SiteModel {
     }
     this.page = new String[data.customerCount()];
     this.book = new String[data.customerCount()];
+    this.hrefs = face == Face.PARTNER ? new String[data.customerCount()] : null;
     int bookCount = CustomerBooks.count(order.length);
     Map<String, List<Integer>> inBooks = new TreeMap<>();
     for (int c : order) {
@@ -95,39 +97,92 @@ final class SiteModel {
     this.books = new java.util.LinkedHashMap<>();
     inBooks.forEach((k, v) -> books.put(k, v.stream().mapToInt(Integer::intValue).toArray()));
     for (Outcome.AreaOutcome a : outcome.areas) {
-      String anchor = "a-" + SiteNames.ofCriteria(a.area.id());
-      List<String> labels = new ArrayList<>();
-      List<String> branches = new ArrayList<>();
-      Map<Ir.Node, String> anchors = new IdentityHashMap<>();
-      List<String> inBranch = new ArrayList<>();
-      for (Ir.Node n : a.nodes) {
-        // interned, as the titles in a branch below: the same strings on every site, so the
-        // layout of an area's diagram and its sections (TreeDiagram, TreeSections), made once,
-        // are checked against them by identity, not character by character
-        labels.add(label(a.area, n).intern());
-        branches.add(branchOf(a.area, n));
-        // interned: the same string on every site, so that a customer's row kept by the identity
-        // of its texts (KeptRows) serves the customers of every partner's site
-        inBranch.add(
-            inBranch(labels.get(labels.size() - 1), branches.get(branches.size() - 1)).intern());
-      }
-      for (Ir.Branch b : a.area.branches()) {
-        for (Ir.Node n : b.nodes()) {
-          anchors.put(n, "n-" + SiteNames.ofCriteria(n.id()));
-          for (Ir.Node leaf : n.leaves()) {
-            anchors.put(leaf, "n-" + SiteNames.ofCriteria(leaf.id()));
-          }
-        }
-      }
-      areas.add(new AreaInfo(a, anchor, labels, branches, inBranch, anchors));
+      AreaParts p = parts(a.area);
+      areas.add(new AreaInfo(a, p.anchor, p.labels, p.branches, p.inBranch, p.nodeAnchors));
     }
     this.all = SummaryView.of(outcome, order, null, null, null);
   }
 
+  /** What {@link AreaInfo} holds of an area that its criteria alone decide. */
+  private record AreaParts(
+      Ir.Area area,
+      String anchor,
+      List<String> labels,
+      List<String> branches,
+      List<String> inBranch,
+      Map<Ir.Node, String> nodeAnchors) {}
+
+  /**
+   * This thread's areas' parts, by the area's identity (an area never changes): the sites of a
+   * run's partners share them rather than make each label, anchor and title again.
+   */
+  private static final ThreadLocal<AreaParts[]> AREA_PARTS =
+      ThreadLocal.withInitial(() -> new AreaParts[64]);
+
+  private static AreaParts parts(Ir.Area area) {
+    AreaParts[] kept = AREA_PARTS.get();
+    int slot = System.identityHashCode(area) & (kept.length - 1);
+    AreaParts p = kept[slot];
+    if (p == null || p.area != area) {
+      p = partsOf(area);
+      kept[slot] = p;
+    }
+    return p;
+  }
+
+  private static AreaParts partsOf(Ir.Area area) {
+    String anchor = "a-" + SiteNames.ofCriteria(area.id());
+    List<String> labels = new ArrayList<>();
+    List<String> branches = new ArrayList<>();
+    Map<Ir.Node, String> anchors = new IdentityHashMap<>();
+    List<String> inBranch = new ArrayList<>();
+    for (Ir.Node n : area.resultNodes()) {
+      // interned, as the titles in a branch below: the same strings on every site, so the
+      // layout of an area's diagram and its sections (TreeDiagram, TreeSections), made once,
+      // are checked against them by identity, not character by character
+      labels.add(label(area, n).intern());
+      branches.add(branchOf(area, n));
+      // interned: the same string on every site, so that a customer's row kept by the identity
+      // of its texts (KeptRows) serves the customers of every partner's site
+      inBranch.add(
+          inBranch(labels.get(labels.size() - 1), branches.get(branches.size() - 1)).intern());
+    }
+    for (Ir.Branch b : area.branches()) {
+      for (Ir.Node n : b.nodes()) {
+        anchors.put(n, "n-" + SiteNames.ofCriteria(n.id()));
+        for (Ir.Node leaf : n.leaves()) {
+          anchors.put(leaf, "n-" + SiteNames.ofCriteria(leaf.id()));
+        }
+      }
+    }
+    return new AreaParts(
+        area,
+        anchor,
+        Collections.unmodifiableList(labels),
+        Collections.unmodifiableList(branches),
+        Collections.unmodifiableList(inBranch),
+        Collections.unmodifiableMap(anchors));
+  }
+
   /** The link to customer {@code c}'s section of its book, from the site's top folder. */
   String href(int c) {
-    return book[c] + ".html#" + page[c];
+    if (hrefs == null) {
+      return book[c] + ".html#" + page[c];
+    }
+    String h = hrefs[c]; // a string made by another thread is whole (its fields are final)
+    if (h == null) {
+      h = book[c] + ".html#" + page[c];
+      hrefs[c] = h;
+    }
+    return h;
   }
+
+  /**
+   * On a partner's site, per customer: its {@link #href} once made, the same string for each of its
+   * links (a row in each area's list, one in the search index), so its escaped bytes are kept too.
+   * Not on the program's site, whose customers may be a million.
+   */
+  private final String[] hrefs;
 
   /** The partner whose site this is; null on the program's site. */
   String partner() {
