@@ -88,6 +88,11 @@ public final class DatasetSlice {
     int p2 = 0;
     int r2 = 0;
     int a2 = 0;
+    // the rows of one pair are one run in every column, and the rows of a customer's pairs
+    // usually follow one another: each run of rows that do is copied whole, in one call per
+    // column (per pair, the calls cost more than the copying)
+    int runFrom = 0; // where the run of rows not copied yet starts in the whole, and its length
+    int runCount = 0;
     for (int c : customers) {
       for (int t = data.tenantStart(c); t < data.tenantEnd(c); t++) {
         tenantIds[t2] = data.tenantId(t);
@@ -95,32 +100,30 @@ public final class DatasetSlice {
         for (int p = data.pairStart(t); p < data.pairEnd(t); p++) {
           pairWorkload[p2] = data.pairWorkload[p];
           rowStart[p2] = r2;
-          // a pair's rows are one run in every column: copied whole
           int from = data.rowStart(p);
           int count = data.rowEnd(p) - from;
-          data.rowMonth.get(from, rowMonth, r2, count);
-          for (int k = 0; k < measures; k++) {
-            if (rowNarrow[k] != null) {
-              data.rowNarrow[k].get(from, rowNarrow[k], r2, count);
-            } else {
-              data.rowMeasures[k].get(from, rowMeasures[k], r2, count);
-            }
+          if (runFrom + runCount != from) {
+            copyRows(data, runFrom, runCount, r2 - runCount, rowMonth, rowMeasures, rowNarrow);
+            runFrom = from;
+            runCount = 0;
           }
+          runCount += count;
           r2 += count;
           rowEnd[p2] = r2;
           assocStart[p2] = a2;
-          for (int a = data.assocStart(p); a < data.assocEnd(p); a++) {
-            assocType[a2] = data.assocType[a];
-            assocStartMonth[a2] = data.assocStartMonth[a];
-            assocEndMonth[a2] = data.assocEndMonth[a];
-            a2++;
-          }
+          int af = data.assocStart(p);
+          int an = data.assocEnd(p) - af;
+          System.arraycopy(data.assocType, af, assocType, a2, an);
+          System.arraycopy(data.assocStartMonth, af, assocStartMonth, a2, an);
+          System.arraycopy(data.assocEndMonth, af, assocEndMonth, a2, an);
+          a2 += an;
           p2++;
         }
         t2++;
         pairStart[t2] = p2;
       }
     }
+    copyRows(data, runFrom, runCount, r2 - runCount, rowMonth, rowMeasures, rowNarrow);
     assocStart[pairs] = a2;
     String[][] customerAttrs = new String[data.customerAttrNames.length][n];
     for (int k = 0; k < customerAttrs.length; k++) {
@@ -149,5 +152,27 @@ public final class DatasetSlice {
         .customerAttributes(data.customerColumns, data.customerAttrNames, customerAttrs)
         .tenantAttributes(data.tenantColumns, data.tenantAttrNames, tenantAttrs)
         .build();
+  }
+
+  /** Copies {@code count} rows of every column from row {@code from} of the whole to {@code to}. */
+  private static void copyRows(
+      Dataset data,
+      int from,
+      int count,
+      int to,
+      int[] rowMonth,
+      long[][] rowMeasures,
+      int[][] rowNarrow) {
+    if (count == 0) {
+      return;
+    }
+    data.rowMonth.get(from, rowMonth, to, count);
+    for (int k = 0; k < rowMeasures.length; k++) {
+      if (rowNarrow[k] != null) {
+        data.rowNarrow[k].get(from, rowNarrow[k], to, count);
+      } else {
+        data.rowMeasures[k].get(from, rowMeasures[k], to, count);
+      }
+    }
   }
 }
