@@ -173,14 +173,20 @@ final class AreaListPage {
     int nodes = a.nodes().size();
     boolean[] first = firstGates(ao.area);
     boolean everyBranchGated = ao.area.branches().stream().allMatch(b -> gatedFirst(b));
-    // per node, per customer: the keys of the groups it is in (a net node's growth and outcome)
-    String[][] groups = new String[nodes][data.customerCount()];
+    // per node, per customer: the groups it is in (a net node's growth and outcome), a bit per
+    // group; their classes made once per node and set of groups (the same string for each cell)
+    int[][] groups = new int[nodes][data.customerCount()];
+    String[][] classesOf = new String[nodes][];
     for (int ni = 0; ni < nodes; ni++) {
-      for (SummaryView.Group g : a.nodes().get(ni).groups()) {
-        for (int c : g.members()) {
-          String[] row = groups[ni];
-          String cls = OutcomeClass.of(g.key());
-          row[c] = row[c] == null ? cls : row[c] + " " + cls;
+      List<SummaryView.Group> gs = a.nodes().get(ni).groups();
+      if (gs.size() > 30) {
+        throw new IllegalStateException("a node of more than 30 groups");
+      }
+      classesOf[ni] = new String[1 << gs.size()];
+      int[] row = groups[ni];
+      for (int gi = 0; gi < gs.size(); gi++) {
+        for (int c : gs.get(gi).members()) {
+          row[c] |= 1 << gi;
         }
       }
     }
@@ -274,7 +280,7 @@ final class AreaListPage {
           out.add(notEvaluated);
           continue;
         }
-        String classes = groups[ni][c] == null ? "" : groups[ni][c];
+        String classes = classes(a.nodes().get(ni).groups(), classesOf[ni], groups[ni][c]);
         long v = ao.value(c, ni);
         Ir.Node node = ao.nodes.get(ni);
         boolean apart = unitApart(node);
@@ -299,6 +305,25 @@ final class AreaListPage {
       row.end();
     }
     area.end();
+  }
+
+  /**
+   * The classes of the groups {@code mask} has a bit of (of {@code groups}), in the groups' order,
+   * made once per node and mask ({@code made}); empty for none.
+   */
+  private static String classes(List<SummaryView.Group> groups, String[] made, int mask) {
+    String classes = made[mask];
+    if (classes == null) {
+      StringBuilder b = new StringBuilder();
+      for (int gi = 0; gi < groups.size(); gi++) {
+        if ((mask & (1 << gi)) != 0) {
+          b.append(b.length() == 0 ? "" : " ").append(OutcomeClass.of(groups.get(gi).key()));
+        }
+      }
+      classes = b.toString();
+      made[mask] = classes;
+    }
+    return classes;
   }
 
   /** Between the links of the stopped customers: the separator Html.join escaped. */
