@@ -54,26 +54,27 @@ final class AreaListPage {
 
   private static final ThreadLocal<Hrefs> HREFS = ThreadLocal.withInitial(Hrefs::new);
 
-  /** A thread's links of {@link #href}, by the identity of their ids (a string never changes). */
+  /**
+   * A thread's links of {@link #href}, by the identity of their ids (a string never changes): a
+   * slot's three ids and link side by side, so a look-up reads one place of memory.
+   */
   private static final class Hrefs {
     private static final int SLOTS = 1 << 13; // a site has about 200 links: few share a slot
-    private final String[] group = new String[SLOTS];
-    private final String[] area = new String[SLOTS];
-    private final String[] node = new String[SLOTS];
-    private final String[] href = new String[SLOTS];
+    private final Object[] slots = new Object[4 * SLOTS];
 
     String href(String g, String a, String n) {
       int h =
           (System.identityHashCode(g) * 31 + System.identityHashCode(a)) * 31
               + System.identityHashCode(n);
-      int slot = (h ^ (h >>> 13)) & (SLOTS - 1);
-      if (group[slot] != g || area[slot] != a || node[slot] != n) {
-        group[slot] = g;
-        area[slot] = a;
-        node[slot] = n;
-        href[slot] = "lists.html#" + fragment(g, a, n);
+      int at = 4 * ((h ^ (h >>> 13)) & (SLOTS - 1));
+      Object[] s = slots;
+      if (s[at] != g || s[at + 1] != a || s[at + 2] != n) {
+        s[at] = g;
+        s[at + 1] = a;
+        s[at + 2] = n;
+        s[at + 3] = "lists.html#" + fragment(g, a, n);
       }
-      return href[slot];
+      return (String) s[at + 3];
     }
   }
 
@@ -134,36 +135,77 @@ final class AreaListPage {
   }
 
   /**
-   * What a cell of the table shows: a value of a kind ({@link Ir.ValueKind#ordinal}: an enum's hash
-   * is its identity's, a call into the VM under C1), unit and scale, with its outcome and groups.
+   * A cell of the table made and encoded once: a value of a kind ({@link Ir.ValueKind#ordinal}),
+   * unit and scale, with its outcome and groups' classes, and its markup.
    */
-  private record Cell(int kind, String unit, int scale, String groups, byte status, long value) {
-    // written out: a record's own go through method handles, slow under C1 (a look-up per cell)
-    @Override
-    public int hashCode() {
-      int h = 31 * (31 * kind + (unit == null ? 0 : unit.hashCode())) + scale;
-      h = 31 * (31 * h + groups.hashCode()) + status;
-      return 31 * h + Long.hashCode(value);
-    }
-
-    @Override
-    public boolean equals(Object o) {
-      return o instanceof Cell c
-          && c.value == value
-          && c.status == status
-          && c.kind == kind
-          && c.scale == scale
-          && c.groups.equals(groups)
-          && java.util.Objects.equals(c.unit, unit);
-    }
+  private static final class Cell {
+    int kind;
+    String unit;
+    int scale;
+    String groups;
+    byte status;
+    long value;
+    Html html;
   }
 
   /**
-   * This thread's cells, made and encoded once (at most 4,096): a partner's site of a few dozen
-   * customers has few cells alike, but its cells are much like the previous partner's.
+   * This thread's cells (4,096 slots): a partner's site of a few dozen customers has few cells
+   * alike, but its cells are much like the previous partner's. Found by their numbers and the
+   * identity of their unit (the criteria's string) and classes (the same string for the same groups
+   * on every page, {@link #canonical}): a few comparisons, no key made, nothing hashed.
    */
-  private static final ThreadLocal<java.util.Map<Cell, Html>> CELLS =
-      ThreadLocal.withInitial(java.util.HashMap::new);
+  private static final class Cells {
+    private static final int SLOTS = 1 << 12;
+    private final Cell[] slots = new Cell[SLOTS];
+
+    /** The classes of cells, each the first string met of its characters. */
+    private final java.util.HashMap<String, String> classes = new java.util.HashMap<>();
+
+    String canonical(String c) {
+      String first = classes.putIfAbsent(c, c);
+      return first == null ? c : first;
+    }
+
+    /** The cell of these values, made before or now. */
+    Html get(Ir.Node node, int kind, int scale, boolean apart, String groups, byte status, long v) {
+      String unit = node.unit();
+      int h =
+          ((int) (v ^ (v >>> 32)) * 31 + System.identityHashCode(groups)) * 31
+              + System.identityHashCode(unit)
+              + 7 * status
+              + 131 * kind
+              + 17 * scale;
+      int slot = (h ^ (h >>> 12)) & (SLOTS - 1);
+      Cell c = slots[slot];
+      if (c != null
+          && c.value == v
+          && c.groups == groups
+          && c.unit == unit
+          && c.status == status
+          && c.kind == kind
+          && c.scale == scale) {
+        return c.html;
+      }
+      if (c == null) {
+        c = slots[slot] = new Cell();
+      }
+      String value =
+          " "
+              + (apart
+                  ? Formats.number(v, scale)
+                  : Formats.value(node.valueKind(), unit, v, scale));
+      c.kind = kind;
+      c.unit = unit;
+      c.scale = scale;
+      c.groups = groups;
+      c.status = status;
+      c.value = v;
+      c.html = CELL.render("groups", groups, "text", mark(status) + value).fixed();
+      return c.html;
+    }
+  }
+
+  private static final ThreadLocal<Cells> CELLS = ThreadLocal.withInitial(Cells::new);
 
   private static void area(PageBytes out, SiteModel model, int ai) {
     SiteModel.AreaInfo info = model.areas.get(ai);
@@ -260,7 +302,17 @@ final class AreaListPage {
     // each cell made once, its bytes too: most cells of a table are alike (not evaluated, not met
     // 0), and a row is its cells one after the other, copied into the page
     Html notEvaluated = CELL_NOT_EVALUATED.render("text", mark(NodeResults.NOT_EVALUATED)).fixed();
-    java.util.Map<Cell, Html> cellsMade = CELLS.get();
+    Cells cells = CELLS.get();
+    // per node: what its cells are made of
+    int[] kinds = new int[nodes];
+    int[] scales = new int[nodes];
+    boolean[] apart = new boolean[nodes];
+    for (int ni = 0; ni < nodes; ni++) {
+      Ir.Node node = ao.nodes.get(ni);
+      kinds[ni] = node.valueKind().ordinal();
+      scales[ni] = node.scale();
+      apart[ni] = unitApart(node);
+    }
     for (int k = 0; k < model.order.length; k++) {
       if (stopped[k]) {
         continue;
@@ -280,26 +332,17 @@ final class AreaListPage {
           out.add(notEvaluated);
           continue;
         }
-        String classes = classes(a.nodes().get(ni).groups(), classesOf[ni], groups[ni][c]);
-        long v = ao.value(c, ni);
-        Ir.Node node = ao.nodes.get(ni);
-        boolean apart = unitApart(node);
+        String classes = classes(a.nodes().get(ni).groups(), classesOf[ni], groups[ni][c], cells);
         // no text made for a cell made before, on this page or another of this thread's
-        Cell key =
-            new Cell(node.valueKind().ordinal(), node.unit(), node.scale(), classes, status, v);
-        Html cell = cellsMade.get(key);
-        if (cell == null) {
-          String value =
-              " "
-                  + (apart
-                      ? Formats.number(v, node.scale())
-                      : Formats.value(node.valueKind(), node.unit(), v, node.scale()));
-          cell = CELL.render("groups", classes, "text", mark(status) + value).fixed();
-          if (cellsMade.size() >= 4096) {
-            cellsMade.clear();
-          }
-          cellsMade.put(key, cell);
-        }
+        Html cell =
+            cells.get(
+                ao.nodes.get(ni),
+                kinds[ni],
+                scales[ni],
+                apart[ni],
+                classes,
+                status,
+                ao.value(c, ni));
         out.add(cell);
       }
       row.end();
@@ -309,9 +352,11 @@ final class AreaListPage {
 
   /**
    * The classes of the groups {@code mask} has a bit of (of {@code groups}), in the groups' order,
-   * made once per node and mask ({@code made}); empty for none.
+   * made once per node and mask ({@code made}), the same string as on this thread's other pages
+   * ({@link Cells#canonical}); empty for none.
    */
-  private static String classes(List<SummaryView.Group> groups, String[] made, int mask) {
+  private static String classes(
+      List<SummaryView.Group> groups, String[] made, int mask, Cells cells) {
     String classes = made[mask];
     if (classes == null) {
       StringBuilder b = new StringBuilder();
@@ -320,7 +365,7 @@ final class AreaListPage {
           b.append(b.length() == 0 ? "" : " ").append(OutcomeClass.of(groups.get(gi).key()));
         }
       }
-      classes = b.toString();
+      classes = cells.canonical(b.toString());
       made[mask] = classes;
     }
     return classes;
