@@ -28,12 +28,11 @@ final class AreaListPage {
   private static final Template HEAD = SitePages.SITE.get("areaHead");
   private static final Template UNIT = SitePages.SITE.get("unitTag");
   private static final Template ROW = SitePages.SITE.get("areaRow");
-  private static final Template CELL = SitePages.SITE.get("areaCell");
   private static final Template CELL_NOT_EVALUATED = SitePages.SITE.get("areaCellNotEvaluated");
   private static final Template LINK = SitePages.SITE.get("link");
 
   /** The marks of the outcomes in a cell, in the legend of the page. */
-  private static String mark(byte status) {
+  static String mark(byte status) {
     return status == NodeResults.MET ? "✓" : status == NodeResults.NOT_MET ? "✗" : "–";
   }
 
@@ -134,79 +133,6 @@ final class AreaListPage {
     SitePages.pageEnd(out, page);
   }
 
-  /**
-   * A cell of the table made and encoded once: a value of a kind ({@link Ir.ValueKind#ordinal}),
-   * unit and scale, with its outcome and groups' classes, and its markup.
-   */
-  private static final class Cell {
-    int kind;
-    String unit;
-    int scale;
-    String groups;
-    byte status;
-    long value;
-    Html html;
-  }
-
-  /**
-   * This thread's cells (4,096 slots): a partner's site of a few dozen customers has few cells
-   * alike, but its cells are much like the previous partner's. Found by their numbers and the
-   * identity of their unit (the criteria's string) and classes (the same string for the same groups
-   * on every page, {@link #canonical}): a few comparisons, no key made, nothing hashed.
-   */
-  private static final class Cells {
-    private static final int SLOTS = 1 << 12;
-    private final Cell[] slots = new Cell[SLOTS];
-
-    /** The classes of cells, each the first string met of its characters. */
-    private final java.util.HashMap<String, String> classes = new java.util.HashMap<>();
-
-    String canonical(String c) {
-      String first = classes.putIfAbsent(c, c);
-      return first == null ? c : first;
-    }
-
-    /** The cell of these values, made before or now. */
-    Html get(Ir.Node node, int kind, int scale, boolean apart, String groups, byte status, long v) {
-      String unit = node.unit();
-      int h =
-          ((int) (v ^ (v >>> 32)) * 31 + System.identityHashCode(groups)) * 31
-              + System.identityHashCode(unit)
-              + 7 * status
-              + 131 * kind
-              + 17 * scale;
-      int slot = (h ^ (h >>> 12)) & (SLOTS - 1);
-      Cell c = slots[slot];
-      if (c != null
-          && c.value == v
-          && c.groups == groups
-          && c.unit == unit
-          && c.status == status
-          && c.kind == kind
-          && c.scale == scale) {
-        return c.html;
-      }
-      if (c == null) {
-        c = slots[slot] = new Cell();
-      }
-      String value =
-          " "
-              + (apart
-                  ? Formats.number(v, scale)
-                  : Formats.value(node.valueKind(), unit, v, scale));
-      c.kind = kind;
-      c.unit = unit;
-      c.scale = scale;
-      c.groups = groups;
-      c.status = status;
-      c.value = v;
-      c.html = CELL.render("groups", groups, "text", mark(status) + value).fixed();
-      return c.html;
-    }
-  }
-
-  private static final ThreadLocal<Cells> CELLS = ThreadLocal.withInitial(Cells::new);
-
   private static void area(PageBytes out, SiteModel model, int ai) {
     SiteModel.AreaInfo info = model.areas.get(ai);
     Outcome.AreaOutcome ao = info.outcome();
@@ -302,7 +228,7 @@ final class AreaListPage {
     // each cell made once, its bytes too: most cells of a table are alike (not evaluated, not met
     // 0), and a row is its cells one after the other, copied into the page
     Html notEvaluated = CELL_NOT_EVALUATED.render("text", mark(NodeResults.NOT_EVALUATED)).fixed();
-    Cells cells = CELLS.get();
+    ListCells cells = ListCells.get();
     // per node: what its cells are made of
     int[] kinds = new int[nodes];
     int[] scales = new int[nodes];
@@ -332,10 +258,10 @@ final class AreaListPage {
           out.add(notEvaluated);
           continue;
         }
-        String classes = classes(a.nodes().get(ni).groups(), classesOf[ni], groups[ni][c], cells);
+        String classes = cells.classes(a.nodes().get(ni).groups(), classesOf[ni], groups[ni][c]);
         // no text made for a cell made before, on this page or another of this thread's
         Html cell =
-            cells.get(
+            cells.cell(
                 ao.nodes.get(ni),
                 kinds[ni],
                 scales[ni],
@@ -348,27 +274,6 @@ final class AreaListPage {
       row.end();
     }
     area.end();
-  }
-
-  /**
-   * The classes of the groups {@code mask} has a bit of (of {@code groups}), in the groups' order,
-   * made once per node and mask ({@code made}), the same string as on this thread's other pages
-   * ({@link Cells#canonical}); empty for none.
-   */
-  private static String classes(
-      List<SummaryView.Group> groups, String[] made, int mask, Cells cells) {
-    String classes = made[mask];
-    if (classes == null) {
-      StringBuilder b = new StringBuilder();
-      for (int gi = 0; gi < groups.size(); gi++) {
-        if ((mask & (1 << gi)) != 0) {
-          b.append(b.length() == 0 ? "" : " ").append(OutcomeClass.of(groups.get(gi).key()));
-        }
-      }
-      classes = cells.canonical(b.toString());
-      made[mask] = classes;
-    }
-    return classes;
   }
 
   /** Between the links of the stopped customers: the separator Html.join escaped. */
