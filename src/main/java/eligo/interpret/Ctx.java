@@ -9,11 +9,17 @@ import java.util.List;
 /**
  * What an expression reads besides the dataset: the customer (or none, for a partner total), the
  * as-of month (shifted inside a net's baseline), the node value being judged and the bound
- * variables. Immutable: binding makes a new one.
+ * variables.
  *
  * <p>A context is also the innermost binding of its chain: {@link #var} bound to {@link #value},
- * then the bindings of {@link #outer}, up to a context that binds nothing ({@code var} null). One
- * small object per binding, as binders enumerate them by the thousand for an explanation.
+ * then the bindings of {@link #outer}, up to a context that binds nothing ({@code var} null).
+ *
+ * <p>Binding ({@link #bind}) rebinds the one frame a context keeps for what is bound under it,
+ * rather than making a new context per binding: binders enumerate bindings by the thousand for an
+ * explanation, depth first, and nothing keeps a bound context past its binding (a binder's visitor,
+ * the expressions evaluated under it and the listener, told in it, read it while it is bound). So a
+ * context returned by {@code bind} is valid until the next {@code bind} on the same context; all
+ * else of a context never changes ({@link #withAsOf} and {@link #withNodeValue} make new ones).
  *
  * <p>The contexts bound from one root ({@link #forCustomer}, {@link #forPartner}: one evaluation,
  * on one thread) share a cache of the last {@link Dataset#pair} looked up: a month binder inside a
@@ -30,10 +36,16 @@ final class Ctx implements Interpreter.Scope {
   final long nodeValue;
   final int nodeScale;
 
-  /** The innermost bound variable (a tenant, workload or type index, or a month); null if none. */
-  private final Ir.Var var;
+  /**
+   * The innermost bound variable (a tenant, workload or type index, or a month); null if none. Set
+   * again when the frame is bound again ({@link #bind}), as is its value.
+   */
+  private Ir.Var var;
 
-  private final int value;
+  private int value;
+
+  /** The frame bound under this context, made at its first {@link #bind}; null before. */
+  private Ctx inner;
 
   /** The context {@link #var} was bound in; null when {@code var} is null. */
   private final Ctx outer;
@@ -84,8 +96,20 @@ final class Ctx implements Interpreter.Scope {
     return new Ctx(customer, asOf, true, v, scale, var, value, outer, pairs);
   }
 
+  /**
+   * This context with {@code v} bound to {@code x}: its frame for bindings, bound again (valid
+   * until the next {@code bind} on this context; see the class comment).
+   */
   Ctx bind(Ir.Var v, int x) {
-    return new Ctx(customer, asOf, hasNodeValue, nodeValue, nodeScale, v, x, this, pairs);
+    Ctx f = inner;
+    if (f == null) {
+      f = new Ctx(customer, asOf, hasNodeValue, nodeValue, nodeScale, v, x, this, pairs);
+      inner = f;
+    } else {
+      f.var = v;
+      f.value = x;
+    }
+    return f;
   }
 
   @Override
