@@ -124,7 +124,7 @@ final class NodeDetails {
 
   /** What a tenant or workload had on one side, or null when nothing worth showing. */
   private static String cell(Ir.Node n, NodeTrace t, int side, int key) {
-    Fact f = t.facts[side][key - t.base];
+    Fact f = t.factAt(side, key - t.base);
     if (f == null) {
       return null;
     }

@@ -75,6 +75,9 @@ final class NodeTrace {
 
   /** What one tenant or workload had on one side. */
   static final class Fact {
+    /** The evaluation it was made or made again for ({@link NodeTrace#restart}). */
+    int evaluation;
+
     int bindings;
     int held;
     boolean hasAmount;
@@ -102,11 +105,15 @@ final class NodeTrace {
 
   /**
    * Per side (0: at M, 1: at M-12), per detail key (a tenant or workload index) less {@link #base}:
-   * the customer's tenants, or every workload.
+   * the customer's tenants, or every workload; a fact of an evaluation before ({@link #restart}) is
+   * none ({@link #factAt}).
    */
-  final Fact[][] facts;
+  private Fact[][] facts;
 
-  final int base;
+  int base;
+
+  /** The evaluation traced: a fact of another is none ({@link #restart}). */
+  private int evaluation;
 
   /** The keys (less {@link #base}) with a fact on either side, in the order first told. */
   int[] keys = NO_KEYS;
@@ -118,17 +125,35 @@ final class NodeTrace {
   /** The fact of key {@code k} (less {@link #base}) on {@code side}, made when first asked. */
   Fact fact(int side, int k) {
     Fact f = facts[side][k];
-    if (f == null) {
-      if (facts[1 - side][k] == null) {
+    if (f == null || f.evaluation != evaluation) {
+      if (factAt(1 - side, k) == null) {
         if (keyCount == keys.length) {
           keys = java.util.Arrays.copyOf(keys, Math.max(4, 2 * keyCount));
         }
         keys[keyCount++] = k;
       }
-      f = new Fact();
-      facts[side][k] = f;
+      if (f == null) {
+        f = new Fact();
+        facts[side][k] = f;
+      } else {
+        // a fact of an evaluation before, made again
+        f.bindings = 0;
+        f.held = 0;
+        f.hasAmount = false;
+        f.amount = 0;
+        f.peak = null;
+        f.first = null;
+        f.found = null;
+      }
+      f.evaluation = evaluation;
     }
     return f;
+  }
+
+  /** The fact of key {@code k} (less {@link #base}) on {@code side}; null when none was made. */
+  Fact factAt(int side, int k) {
+    Fact f = facts[side][k];
+    return f == null || f.evaluation != evaluation ? null : f;
   }
 
   /** The failing threshold comparison at M that came closest to passing. */
@@ -145,15 +170,35 @@ final class NodeTrace {
     this.countWhere = top instanceof Ir.Count count ? count.where() : null;
     this.detailVar = shape.detailVar;
     this.detailVarOnTop = shape.detailVarOnTop;
-    int size = 0;
+    this.facts = NO_FACTS;
+    restart(data, customer);
+  }
+
+  /**
+   * This trace emptied for an evaluation of its node for customer {@code customer} of {@code data}:
+   * nothing recorded, its facts (and the room for them) kept to be made again. A recorder traces
+   * each node of an area with one trace, customer after customer ({@link
+   * TraceRecorder#evaluating}): making room for every workload's facts on each side was most of
+   * what a trace allocated.
+   */
+  NodeTrace restart(Dataset data, int customer) {
+    int size;
     if (detailVar != null && detailVar.dim() == Ir.Dim.TENANT) {
-      this.base = data.tenantStart(customer);
+      base = data.tenantStart(customer);
       size = data.tenantEnd(customer) - base;
     } else {
-      this.base = 0;
+      base = 0;
       size = detailVar != null ? data.workloadCount() : 0;
     }
-    this.facts = size == 0 ? NO_FACTS : new Fact[][] {new Fact[size], new Fact[size]};
+    if (facts[0].length < size) {
+      facts = new Fact[][] {new Fact[size], new Fact[size]};
+    }
+    evaluation++;
+    keyCount = 0;
+    closest = null;
+    stoppedBy = null;
+    stoppedAt = -1;
+    return this;
   }
 
   /**

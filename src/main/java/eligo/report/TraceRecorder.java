@@ -158,6 +158,7 @@ final class TraceRecorder implements Interpreter.Listener {
     if (area != a) {
       area = a;
       index = null;
+      areaTraces = null;
     }
     lastValue.clear();
     lastHeld.clear();
@@ -167,9 +168,30 @@ final class TraceRecorder implements Interpreter.Listener {
 
   @Override
   public void evaluating(Ir.Node node) {
-    current = new NodeTrace(shapes.of(node), data, customer);
-    traces[indexOf(node)] = current;
+    int i = indexOf(node);
+    if (areaTraces == null) {
+      areaTraces = evaluated.get(area);
+      if (areaTraces == null) {
+        areaTraces = new NodeTrace[area.resultNodes().size()];
+        evaluated.put(area, areaTraces);
+      }
+    }
+    NodeTrace t = areaTraces[i];
+    current =
+        t == null ? new NodeTrace(shapes.of(node), data, customer) : t.restart(data, customer);
+    areaTraces[i] = current;
+    traces[i] = current;
   }
+
+  /**
+   * Per area, per result index: the trace of the node's last evaluation, restarted for its next
+   * ({@link NodeTrace#restart}): the explainer makes a node's view of its trace before the next
+   * area is started, and nothing keeps a trace after.
+   */
+  private final Map<Ir.Area, NodeTrace[]> evaluated = new IdentityHashMap<>();
+
+  /** Those of the area being explained, once asked for. */
+  private NodeTrace[] areaTraces;
 
   @Override
   public void skipped(Ir.Node node, Ir.Node gate) {
