@@ -1,6 +1,7 @@
 package eligo.report;
 
 import eligo.data.Dataset;
+import eligo.data.Measure;
 import eligo.data.NodeResults;
 import eligo.engine.Outcome;
 import eligo.interpret.Interpreter;
@@ -52,6 +53,13 @@ public final class Explainer {
    * is that of its outcome alone ({@link QuietCounts}); it depends on the criteria only.
    */
   private final List<boolean[]> quiet;
+
+  /**
+   * Per area, per result index: the measure of a count of it above 0 ({@link
+   * QuietCounts#aboveZero}), whose view, when not met and its count found nothing, is that of its
+   * outcome alone for a customer without a negative amount of it; null for other nodes.
+   */
+  private final List<Measure[]> quietAtZero;
 
   /**
    * Per area, per result index: whether the node's words read nothing heard ({@link
@@ -120,6 +128,7 @@ public final class Explainer {
       this.plainTraces = earlier.plainTraces;
       this.stoppedTraces = earlier.stoppedTraces;
       this.quiet = earlier.quiet;
+      this.quietAtZero = earlier.quietAtZero;
       this.silent = earlier.silent;
       for (int ai = 0; ai < outcome.areas.size(); ai++) {
         interpreters.add(
@@ -132,6 +141,7 @@ public final class Explainer {
     this.plainTraces = new ArrayList<>();
     this.stoppedTraces = new ArrayList<>();
     this.quiet = new ArrayList<>();
+    this.quietAtZero = new ArrayList<>();
     this.silent = new ArrayList<>();
     for (Outcome.AreaOutcome a : outcome.areas) {
       plainTraces.add(new NodeTrace[a.nodes.size()]);
@@ -158,6 +168,7 @@ public final class Explainer {
       }
       gatesBefore.add(before);
       boolean[] quietNodes = new boolean[a.nodes.size()];
+      Measure[] atZero = new Measure[a.nodes.size()];
       boolean[] silentNodes = new boolean[a.nodes.size()];
       boolean hearsNothing = true;
       for (int k = 0; k < silentNodes.length; k++) {
@@ -168,8 +179,10 @@ public final class Explainer {
       for (int k = 0; hearsNothing && k < quietNodes.length; k++) {
         Ir.Node n = a.nodes.get(k);
         quietNodes[k] = QuietCounts.quietWhenNone(n);
+        atZero[k] = QuietCounts.aboveZero(n);
       }
       quiet.add(quietNodes);
+      quietAtZero.add(atZero);
     }
   }
 
@@ -282,7 +295,7 @@ public final class Explainer {
       byte status = a.status(c, i);
       if (status == NodeResults.NOT_MET && !noTenant) {
         twinned[i] = twins.twinOf(ai, i, c) != null;
-        if (!twinned[i] && !(quiet.get(ai)[i] && countedNone(a, n, c, i))) {
+        if (!twinned[i] && !quietNone(a, ai, n, c, i)) {
           interpreters.get(ai).evaluateOne(i, c, m, r);
           continue;
         }
@@ -329,6 +342,18 @@ public final class Explainer {
         t.detailsBy(),
         t.details(),
         t.detailsLeftOut());
+  }
+
+  /**
+   * Whether the count of node {@code n} (result index {@code i} of area {@code ai}) found nothing
+   * for {@code c} where that alone is its explanation ({@link QuietCounts}).
+   */
+  private boolean quietNone(Outcome.AreaOutcome a, int ai, Ir.Node n, int c, int i) {
+    if (!countedNone(a, n, c, i)) {
+      return false;
+    }
+    Measure m = quietAtZero.get(ai)[i];
+    return quiet.get(ai)[i] || (m != null && QuietCounts.noNegative(data, c, m));
   }
 
   /** Whether the count of node {@code n} (result index {@code i}) found nothing for {@code c}. */

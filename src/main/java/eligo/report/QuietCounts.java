@@ -1,5 +1,7 @@
 package eligo.report;
 
+import eligo.data.Dataset;
+import eligo.data.Measure;
 import eligo.ir.Ir;
 
 /**
@@ -17,6 +19,16 @@ import eligo.ir.Ir;
  * peak or closest miss (only comparisons make them): the why and details of the trace taken from
  * the outcome. The words of the node read nothing heard ({@link NodeWords#readsNothingHeard}), nor
  * do those of any node of its area, so what the evaluation would have told them is not missed.
+ *
+ * <p>So too a count of a measure above nothing ({@code count workload in W where any tenant, month
+ * in R where acr > 0}, the workload gates) that found nothing, for a customer none of whose usage
+ * rows holds a negative amount of that measure ({@link #noNegative}): its condition held at no
+ * binding, so the measure was at most 0 at every binding told, and so 0 (a month without a row
+ * reads 0). What is recorded is then facts that counted none, peaks of 0 and a closest miss of 0:
+ * {@link NodeDetails} shows a fact only with a count held, an amount, a peak above 0 or an
+ * association found, and the reason names a closest miss only when it is not 0 ({@link
+ * ReasonWords#ofValuesOnly}). With a negative amount (a credit) the closest miss may be named, and
+ * the node is evaluated again.
  */
 final class QuietCounts {
   private QuietCounts() {}
@@ -28,6 +40,43 @@ final class QuietCounts {
   static boolean quietWhenNone(Ir.Node n) {
     Ir.Expr value = n.value() instanceof Ir.Net net ? net.body() : n.value();
     return value instanceof Ir.Count count && onlyAssociations(count.where());
+  }
+
+  /**
+   * The measure of node {@code n} (given that the words of its area read nothing heard) when its
+   * value is a count, or the net of one, of a condition {@code any ... where MEASURE > 0} (an
+   * {@code any} in an {@code any} too); else null.
+   */
+  static Measure aboveZero(Ir.Node n) {
+    Ir.Expr value = n.value() instanceof Ir.Net net ? net.body() : n.value();
+    if (!(value instanceof Ir.Count count) || !(count.where() instanceof Ir.Exists)) {
+      return null;
+    }
+    Ir.Expr e = count.where();
+    while (e instanceof Ir.Exists x) {
+      e = x.where();
+    }
+    return e instanceof Ir.Compare k
+            && k.op() == Ir.CmpOp.GT
+            && k.left() instanceof Ir.MeasureAt m
+            && k.right() instanceof Ir.Const zero
+            && zero.unscaled() == 0
+        ? m.measure()
+        : null;
+  }
+
+  /** Whether no usage row of customer {@code c} holds a negative amount of measure {@code m}. */
+  static boolean noNegative(Dataset data, int c, Measure m) {
+    for (int t = data.tenantStart(c); t < data.tenantEnd(c); t++) {
+      for (int p = data.pairStart(t); p < data.pairEnd(t); p++) {
+        for (int r = data.rowStart(p); r < data.rowEnd(p); r++) {
+          if (data.rowValue(r, m) < 0) {
+            return false;
+          }
+        }
+      }
+    }
+    return true;
   }
 
   /** Whether {@code e} is an {@code associated}, or an {@code any} or {@code or} of such. */

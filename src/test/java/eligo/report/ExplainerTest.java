@@ -581,6 +581,57 @@ class ExplainerTest {
     assertFastIsFull(o, 0);
   }
 
+  @Test
+  void aWorkloadGateNotMetOnCreditsAloneIsExplainedAsInTheFullExplanation(@TempDir Path dir)
+      throws Exception {
+    // a count of ACR above 0 that found nothing is taken from the outcome (QuietCounts) only for a
+    // customer without a negative ACR: a credit is the highest amount the gate's why names
+    Path data = dir.resolve("data");
+    Files.createDirectories(data);
+    Files.copy(Path.of("examples/sample-data/workloads.csv"), data.resolve("workloads.csv"));
+    Files.writeString(
+        data.resolve("customers.csv"),
+        "partner_id,customer_id,customer_name\nP1,C1,Credits\nP1,C2,Nothing\nP1,C3,Some\n");
+    Files.writeString(
+        data.resolve("tenants.csv"),
+        "customer_id,tenant_id,tenant_name\nC1,T1,Credits\nC2,T2,Nothing\nC3,T3,Some\n");
+    Files.writeString(
+        data.resolve("associations.csv"),
+        "tenant_id,workload,association_type,start_month,end_month\n");
+    Files.writeString(
+        data.resolve("usage.csv"),
+        "tenant_id,workload,month,acr_usd,revenue_usd,paid_units,active_users,protected_users\n"
+            + "T1,Azure SQL Database,2026-07,-297.84,,,,\n"
+            + "T1,Virtual Machines,2026-08,-5.00,,,,\n"
+            + "T2,Azure SQL Database,2026-08,0,,,,\n"
+            + "T3,Azure SQL Database,2026-08,12.50,,,,\n");
+    Outcome o = Runs.run(data);
+    Explainer site = Explainer.forSite(o);
+    for (String id : List.of("C1", "C2", "C3")) {
+      int c = Runs.customer(o, id);
+      CustomerView full = site.explain(c);
+      CustomerView fast = site.explainNotMet(c);
+      for (String area : List.of("azure", "security")) {
+        for (CustomerView.Node f :
+            full.areas().stream()
+                .filter(a -> a.id().equals(area))
+                .findFirst()
+                .orElseThrow()
+                .nodes()) {
+          if (!f.status().equals("met")) {
+            assertThat(Runs.node(fast, area, f.id())).as("%s %s", id, f.id()).isEqualTo(f);
+          }
+        }
+      }
+    }
+    assertThat(Runs.node(site.explainNotMet(Runs.customer(o, "C1")), "azure", "workloads").why())
+        .contains("the highest was tenant T1 on Virtual Machines with -$5.00 in 2026-08");
+    assertThat(Runs.node(site.explainNotMet(Runs.customer(o, "C2")), "azure", "workloads").why())
+        .isEqualTo("no workloads qualified as of 2026-08; needed: at least 1 workload");
+    assertThat(Runs.node(site.explainNotMet(Runs.customer(o, "C3")), "azure", "workloads").status())
+        .isEqualTo("met");
+  }
+
   /**
    * Every node not met or not evaluated of every customer has the same view in {@link
    * Explainer#explainNotMet} as in {@link Explainer#explain(int)}; more than {@code twins} nodes
