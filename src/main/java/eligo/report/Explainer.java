@@ -61,6 +61,9 @@ public final class Explainer {
    */
   private final List<Measure[]> quietAtZero;
 
+  /** Whether a customer has negative amounts of a measure, for {@link #quietAtZero}. */
+  private final Credits credits;
+
   /**
    * Per area, per result index: whether the node's words read nothing heard ({@link
    * NodeWords#readsNothingHeard}), so that its view when met is made of its outcome, the customer
@@ -116,6 +119,7 @@ public final class Explainer {
             ? new NodeWords(data, recorder, qualifying)
             : earlier.nodeWords.over(data, recorder);
     this.twins = new ExplainedTwins(outcome.areas);
+    this.credits = new Credits(data);
     this.results = new NodeResults[outcome.areas.size()];
     this.twinned = new boolean[outcome.areas.size()][];
     for (int ai = 0; ai < results.length; ai++) {
@@ -353,7 +357,7 @@ public final class Explainer {
       return false;
     }
     Measure m = quietAtZero.get(ai)[i];
-    return quiet.get(ai)[i] || (m != null && QuietCounts.noNegative(data, c, m));
+    return quiet.get(ai)[i] || (m != null && credits.noNegative(c, m));
   }
 
   /** Whether the count of node {@code n} (result index {@code i}) found nothing for {@code c}. */

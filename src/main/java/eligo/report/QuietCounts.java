@@ -1,6 +1,5 @@
 package eligo.report;
 
-import eligo.data.Dataset;
 import eligo.data.Measure;
 import eligo.ir.Ir;
 
@@ -22,8 +21,8 @@ import eligo.ir.Ir;
  *
  * <p>So too a count of a measure above nothing ({@code count workload in W where any tenant, month
  * in R where acr > 0}, the workload gates) that found nothing, for a customer none of whose usage
- * rows holds a negative amount of that measure ({@link #noNegative}): its condition held at no
- * binding, so the measure was at most 0 at every binding told, and so 0 (a month without a row
+ * rows holds a negative amount of that measure ({@link Credits#noNegative}): its condition held at
+ * no binding, so the measure was at most 0 at every binding told, and so 0 (a month without a row
  * reads 0). What is recorded is then facts that counted none, peaks of 0 and a closest miss of 0:
  * {@link NodeDetails} shows a fact only with a count held, an amount, a peak above 0 or an
  * association found, and the reason names a closest miss only when it is not 0 ({@link
@@ -63,20 +62,6 @@ final class QuietCounts {
             && zero.unscaled() == 0
         ? m.measure()
         : null;
-  }
-
-  /** Whether no usage row of customer {@code c} holds a negative amount of measure {@code m}. */
-  static boolean noNegative(Dataset data, int c, Measure m) {
-    for (int t = data.tenantStart(c); t < data.tenantEnd(c); t++) {
-      for (int p = data.pairStart(t); p < data.pairEnd(t); p++) {
-        for (int r = data.rowStart(p); r < data.rowEnd(p); r++) {
-          if (data.rowValue(r, m) < 0) {
-            return false;
-          }
-        }
-      }
-    }
-    return true;
   }
 
   /** Whether {@code e} is an {@code associated}, or an {@code any} or {@code or} of such. */
