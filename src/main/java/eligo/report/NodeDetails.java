@@ -136,33 +136,43 @@ final class NodeDetails {
     if (!interesting) {
       return null; // its words are not made at all
     }
-    List<String> parts = new ArrayList<>();
-    if (t.top instanceof Ir.Count count && f.bindings > 0) {
-      String q =
-          f.held == 0
-              ? "not qualified"
-              : f.bindings == 1
-                  ? "qualified"
-                  : f.held + " of " + f.bindings + counted(count, t.detailVar) + " qualified";
-      parts.add(f.held > 0 && f.first != null ? f.first.text(q + " with ") : q);
+    // the parts, joined by "; " (none is empty)
+    StringBuilder out = new StringBuilder(64);
+    if (t.top instanceof Ir.Count && f.bindings > 0) {
+      if (f.held == 0) {
+        out.append("not qualified");
+      } else if (f.bindings == 1) {
+        out.append("qualified");
+      } else {
+        out.append(f.held).append(" of ").append(f.bindings).append(t.counted).append(" qualified");
+      }
+      if (f.held > 0 && f.first != null) {
+        f.first.appendTo(out.append(" with "));
+      }
     }
     if (t.top instanceof Ir.Sum && f.hasAmount) {
-      parts.add(Formats.value(n.valueKind(), n.unit(), f.amount, n.scale()));
+      part(out).append(Formats.value(n.valueKind(), n.unit(), f.amount, n.scale()));
     }
     if (f.held == 0 && f.peak != null) {
-      parts.add(f.peak.text("highest "));
+      f.peak.appendTo(part(out).append("highest "));
     }
     if (f.found != null) {
-      parts.add(f.found);
+      part(out).append(f.found);
     }
-    return String.join("; ", parts);
+    return out.toString();
+  }
+
+  /** {@code out}, with "; " after the parts in it before the next. */
+  private static StringBuilder part(StringBuilder out) {
+    return out.length() == 0 ? out : out.append("; ");
   }
 
   /**
-   * What a row's "1 of 3 qualified" counts: the count's other binders than the row's ({@code
-   * tenants} in a row per workload of a count of tenant workloads), or nothing when none is left.
+   * What a row's "1 of 3 qualified" counts ({@link NodeTrace#counted}): the count's other binders
+   * than the row's ({@code tenants} in a row per workload of a count of tenant workloads), or
+   * nothing when none is left.
    */
-  private static String counted(Ir.Count count, Ir.Var row) {
+  static String counted(Ir.Count count, Ir.Var row) {
     List<Ir.Binder> others = new ArrayList<>();
     for (Ir.Binder b : count.binders()) {
       if (!b.var().equals(row)) {

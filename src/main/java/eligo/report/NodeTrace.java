@@ -67,9 +67,13 @@ final class NodeTrace {
    */
   record Peak(Ir.Compare compare, long value, int month) {
     String text(String before) {
-      return before
-          + Words.amount(compare).format(value, compare.left().scale())
-          + (month == Month.NONE ? "" : " in " + Formats.month(month));
+      return appendTo(new StringBuilder(before.length() + 32).append(before)).toString();
+    }
+
+    /** Appends the amount and its month to {@code out}: {@code $1,200.00 in 2026-08}. */
+    StringBuilder appendTo(StringBuilder out) {
+      out.append(Words.amount(compare).format(value, compare.left().scale()));
+      return month == Month.NONE ? out : out.append(" in ").append(Formats.month(month));
     }
   }
 
@@ -102,6 +106,12 @@ final class NodeTrace {
 
   final Ir.Var detailVar;
   final boolean detailVarOnTop;
+
+  /**
+   * What a details row's "1 of 3 qualified" counts when {@link #top} is a count ({@link
+   * NodeDetails#counted}: {@code " tenants"}, or nothing); else null.
+   */
+  final String counted;
 
   /**
    * Per side (0: at M, 1: at M-12), per detail key (a tenant or workload index) less {@link #base}:
@@ -170,6 +180,7 @@ final class NodeTrace {
     this.countWhere = top instanceof Ir.Count count ? count.where() : null;
     this.detailVar = shape.detailVar;
     this.detailVarOnTop = shape.detailVarOnTop;
+    this.counted = shape.counted;
     this.facts = NO_FACTS;
     restart(data, customer);
   }
@@ -211,6 +222,7 @@ final class NodeTrace {
     this.countWhere = null;
     this.detailVar = shape.detailVar;
     this.detailVarOnTop = shape.detailVarOnTop;
+    this.counted = shape.counted;
     this.base = 0;
     this.facts = NO_FACTS;
   }
@@ -221,7 +233,7 @@ final class NodeTrace {
    * What a node's traces have in common whatever the customer: the expression counted or summed,
    * and the variable of its details rows. Made once per node ({@link Shapes}).
    */
-  record Shape(Ir.Expr top, Ir.Var detailVar, boolean detailVarOnTop) {
+  record Shape(Ir.Expr top, Ir.Var detailVar, boolean detailVarOnTop, String counted) {
     static Shape of(Ir.Node node) {
       Ir.Expr body = node.value() instanceof Ir.Net net ? net.body() : node.value();
       Ir.Dim dim =
@@ -242,7 +254,13 @@ final class NodeTrace {
           found = firstVar(body, dim);
         }
       }
-      return new Shape(body, found, onTop);
+      return new Shape(
+          body,
+          found,
+          onTop,
+          body instanceof Ir.Count count && found != null
+              ? NodeDetails.counted(count, found)
+              : null);
     }
   }
 
