@@ -93,26 +93,37 @@ public final class Formats {
       digits--;
     }
     int decimals = Math.max(minDecimals, digits);
-    StringBuilder out = new StringBuilder(prefix.length() + 32);
-    if (unscaled < 0) {
-      out.append('-');
+    // written from the end into bytes (Latin-1): the padding zeros, the fraction's digits (its
+    // leading zeros too: 0.05 has fraction 5 of 2 digits), the point, the whole part grouped by
+    // thousands, the prefix, the sign; at most 19 digits, 6 commas, a point and 18 decimals
+    byte[] b = new byte[48 + prefix.length()];
+    int at = b.length;
+    for (int k = digits; k < decimals; k++) {
+      b[--at] = '0';
     }
-    String w = Long.toString(whole);
-    grouping(out.append(prefix), w, w.length());
+    for (int k = 0; k < digits; k++) {
+      b[--at] = (byte) ('0' + fraction % 10);
+      fraction /= 10;
+    }
     if (decimals > 0) {
-      out.append('.');
-      if (digits > 0) {
-        String f = Long.toString(fraction);
-        for (int k = f.length(); k < digits; k++) {
-          out.append('0'); // leading zeros of the fraction: 0.05 has fraction 5 of 2 digits
-        }
-        out.append(f);
-      }
-      for (int k = digits; k < decimals; k++) {
-        out.append('0');
-      }
+      b[--at] = '.';
     }
-    return out.toString();
+    int written = 0;
+    do {
+      if (written > 0 && written % 3 == 0) {
+        b[--at] = ',';
+      }
+      b[--at] = (byte) ('0' + whole % 10);
+      whole /= 10;
+      written++;
+    } while (whole > 0);
+    for (int k = prefix.length() - 1; k >= 0; k--) {
+      b[--at] = (byte) prefix.charAt(k);
+    }
+    if (unscaled < 0) {
+      b[--at] = '-';
+    }
+    return new String(b, at, b.length - at, java.nio.charset.StandardCharsets.ISO_8859_1);
   }
 
   /**
