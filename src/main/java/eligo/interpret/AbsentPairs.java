@@ -30,17 +30,36 @@ final class AbsentPairs {
   private final Lookups lookups;
   private final Interpreter.Listener listener;
 
-  /** What a condition tells of a missing pair, per count; {@link #NONE} when not kept. */
-  private final Map<Ir.Count, Script> scripts = new IdentityHashMap<>();
+  /**
+   * What a condition tells of a missing pair, per count; {@link #NONE} when not kept. Shared with
+   * the instances made from this one, of the same thread ({@link #AbsentPairs(Evaluation, Dataset,
+   * Lookups, Interpreter.Listener, AbsentPairs)}).
+   */
+  private final Map<Ir.Count, Script> scripts;
 
   /** No script: the count's bindings are all evaluated. */
   private static final Script NONE = new Script(new Ir.Expr[0], new long[0], new boolean[0], false);
 
   AbsentPairs(Evaluation evaluation, Dataset data, Lookups lookups, Interpreter.Listener listener) {
+    this(evaluation, data, lookups, listener, null);
+  }
+
+  /**
+   * The same, keeping the scripts of {@code earlier} (when not null; an instance of the same
+   * thread): they depend on the IR only, and an explaining interpreter is made per area for each
+   * partner of a site per partner.
+   */
+  AbsentPairs(
+      Evaluation evaluation,
+      Dataset data,
+      Lookups lookups,
+      Interpreter.Listener listener,
+      AbsentPairs earlier) {
     this.evaluation = evaluation;
     this.data = data;
     this.lookups = lookups;
     this.listener = listener;
+    this.scripts = earlier == null ? new IdentityHashMap<>() : earlier.scripts;
   }
 
   /**

@@ -39,6 +39,21 @@ final class AssociationSearch {
     }
   }
 
+  private AssociationSearch(Dataset data, Lookups lookups, Shape[] shapes) {
+    this.data = data;
+    this.lookups = lookups;
+    this.silent = new Evaluation(data, lookups, null);
+    this.shapes = shapes;
+  }
+
+  /**
+   * This search over {@code data} and its {@code lookups}, for the same result nodes: their shapes
+   * depend on the IR only.
+   */
+  AssociationSearch over(Dataset data, Lookups lookups) {
+    return new AssociationSearch(data, lookups, shapes);
+  }
+
   /** The parts of a count of association types this search reads; null when not one. */
   private record Shape(
       Ir.ForType type,

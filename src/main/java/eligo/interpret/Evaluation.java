@@ -39,12 +39,32 @@ final class Evaluation {
   }
 
   Evaluation(Dataset data, Lookups lookups, Interpreter.Listener listener, boolean skipAbsent) {
+    this(data, lookups, listener, skipAbsent, null);
+  }
+
+  /**
+   * The same, keeping what {@code earlier} (when not null: an evaluation of the same thread) found
+   * of the IR, which depends on nothing else: what absences prove ({@link PresentBindings}) and the
+   * scripts of missing pairs ({@link AbsentPairs}).
+   */
+  Evaluation(
+      Dataset data,
+      Lookups lookups,
+      Interpreter.Listener listener,
+      boolean skipAbsent,
+      Evaluation earlier) {
     this.data = data;
     this.lookups = lookups;
     this.listener = listener;
-    this.present = skipAbsent ? new PresentBindings(this, data, lookups) : null;
+    this.present =
+        skipAbsent
+            ? new PresentBindings(this, data, lookups, earlier == null ? null : earlier.present)
+            : null;
     this.absentPairs =
-        skipAbsent && listener != null ? new AbsentPairs(this, data, lookups, listener) : null;
+        skipAbsent && listener != null
+            ? new AbsentPairs(
+                this, data, lookups, listener, earlier == null ? null : earlier.absentPairs)
+            : null;
     this.numbers = new Numbers(this, data, lookups);
     this.conditions = new Conditions(this, data, lookups, present);
   }

@@ -176,7 +176,9 @@ public final class Interpreter implements AreaEvaluator {
    * {@link #explaining}, with the masks and rates of {@code earlier} (when not null) where it
    * interprets the same area over a dataset that {@linkplain Dataset#sharesCatalogs shares the
    * catalogs} of {@code data}: they depend on nothing else, and a site per partner makes an
-   * interpreter per area for each partner.
+   * interpreter per area for each partner; and, for the same area, what it found of the IR alone
+   * (what absences prove, the scripts of missing pairs, the shapes of association counts), which it
+   * goes on filling: {@code earlier} must be of the same thread.
    */
   public static Interpreter explaining(
       Ir.Area area, Dataset data, Listener listener, Interpreter earlier) {
@@ -192,21 +194,37 @@ public final class Interpreter implements AreaEvaluator {
     this.area = area;
     this.data = data;
     this.listener = listener;
-    this.resultNodes = area.resultNodes();
-    this.partnerNodes = area.partnerNodes();
-    this.partnerSlot = new int[resultNodes.size()];
-    int j = 0;
-    for (int i = 0; i < resultNodes.size(); i++) {
-      partnerSlot[i] = resultNodes.get(i).partner() == null ? -1 : j++;
+    if (earlier != null && earlier.area == area) {
+      // what depends on the IR alone: its nodes, and what the evaluation found of it
+      this.resultNodes = earlier.resultNodes;
+      this.partnerNodes = earlier.partnerNodes;
+      this.partnerSlot = earlier.partnerSlot;
+    } else {
+      this.resultNodes = area.resultNodes();
+      this.partnerNodes = area.partnerNodes();
+      this.partnerSlot = new int[resultNodes.size()];
+      int j = 0;
+      for (int i = 0; i < resultNodes.size(); i++) {
+        partnerSlot[i] = resultNodes.get(i).partner() == null ? -1 : j++;
+      }
     }
     if (earlier != null && earlier.area == area && earlier.data.sharesCatalogs(data)) {
       this.lookups = earlier.lookups; // the area was checked and prepared over these catalogs
     } else {
       this.lookups = prepared(area, data);
     }
-    this.evaluation = new Evaluation(data, lookups, listener, skipAbsent);
-    this.associations = new AssociationSearch(data, lookups, resultNodes);
+    if (earlier != null && earlier.area == area && earlier.skipAbsent == skipAbsent) {
+      this.evaluation = new Evaluation(data, lookups, listener, skipAbsent, earlier.evaluation);
+      this.associations = earlier.associations.over(data, lookups);
+    } else {
+      this.evaluation = new Evaluation(data, lookups, listener, skipAbsent);
+      this.associations = new AssociationSearch(data, lookups, resultNodes);
+    }
+    this.skipAbsent = skipAbsent;
   }
+
+  /** Whether this interpreter explains ({@link #explaining}). */
+  private final boolean skipAbsent;
 
   /** The masks and rates of {@code area}'s result nodes over {@code data}, the area checked. */
   private static Lookups prepared(Ir.Area area, Dataset data) {

@@ -21,13 +21,26 @@ final class PresentBindings {
   private final Dataset data;
   private final Lookups lookups;
 
-  /** {@link Absence#contributesNothing}, per {@code any} and variables. */
-  private final Map<AbsenceKey, Boolean> absence = new ConcurrentHashMap<>();
+  /**
+   * {@link Absence#contributesNothing}, per {@code any} and variables; shared with the instances
+   * made from this one ({@link #PresentBindings(Evaluation, Dataset, Lookups, PresentBindings)}).
+   */
+  private final Map<AbsenceKey, Boolean> absence;
 
   PresentBindings(Evaluation evaluation, Dataset data, Lookups lookups) {
+    this(evaluation, data, lookups, null);
+  }
+
+  /**
+   * The same, keeping what {@code earlier} (when not null) found the IR proves: it depends on the
+   * IR alone, and an explaining interpreter is made per area for each partner of a site per
+   * partner.
+   */
+  PresentBindings(Evaluation evaluation, Dataset data, Lookups lookups, PresentBindings earlier) {
     this.evaluation = evaluation;
     this.data = data;
     this.lookups = lookups;
+    this.absence = earlier == null ? new ConcurrentHashMap<>() : earlier.absence;
   }
 
   /**
