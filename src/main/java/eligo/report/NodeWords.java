@@ -222,7 +222,7 @@ final class NodeWords {
       }
       String why = stopWhy;
       if (t.stoppedBy != stopGate || gateReason != stopReason) {
-        why = "not evaluated: gate '" + t.stoppedBy.title() + "' was not met (" + gateReason + ")";
+        why = ReasonWords.stopped(t.stoppedBy, gateReason);
         stopGate = t.stoppedBy;
         stopReason = gateReason;
         stopWhy = why;
@@ -280,15 +280,7 @@ final class NodeWords {
         needed = Words.needed(n.met(), n.valueKind(), n.unit());
         words.put(n.met(), needed);
       }
-      why =
-          (growth == null ? reason : reason + "; " + growth)
-              + (needed == null
-                  ? ""
-                  : "; needed: "
-                      + (!n.isNet()
-                          ? ""
-                          : n.valueKind() == Ir.ValueKind.COUNT ? "a net of " : "growth of ")
-                      + needed);
+      why = ReasonWords.why(reason, growth, needed, n);
       if (growth == null) {
         k.whyReason = reason;
         k.why = why;

@@ -79,6 +79,48 @@ final class ReasonWords {
     return closest == null || now != 0 || closest.value() == 0;
   }
 
+  /**
+   * The why of a node that gate {@code gate}, not met for reason {@code reason}, stopped: {@code
+   * not evaluated: gate 'Azure services' was not met (no workloads qualified as of 2026-09)}; made
+   * in a builder of its size.
+   */
+  static String stopped(Ir.Node gate, String reason) {
+    String title = gate.title();
+    String r = String.valueOf(reason);
+    return new StringBuilder(40 + title.length() + r.length())
+        .append("not evaluated: gate '")
+        .append(title)
+        .append("' was not met (")
+        .append(r)
+        .append(')')
+        .toString();
+  }
+
+  /**
+   * The why of node {@code n} not met: its reason, what a growth or an 'at least' found, and what
+   * was needed; made in a builder of its size (a why is long, and a builder grown from its default
+   * size copied it several times).
+   */
+  static String why(String reason, String growth, String needed, Ir.Node n) {
+    String r = String.valueOf(reason);
+    StringBuilder out =
+        new StringBuilder(
+            r.length()
+                + (growth == null ? 0 : growth.length() + 2)
+                + (needed == null ? 0 : needed.length() + 20));
+    out.append(r);
+    if (growth != null) {
+      out.append("; ").append(growth);
+    }
+    if (needed != null) {
+      out.append("; needed: ")
+          .append(
+              !n.isNet() ? "" : n.valueKind() == Ir.ValueKind.COUNT ? "a net of " : "growth of ")
+          .append(needed);
+    }
+    return out.toString();
+  }
+
   /** The deciding facts of an evaluated node in words (the part before "needed"). */
   String of(Ir.Node n, NodeTrace t, NodeResults r, int i, int c, int m) {
     Ir.Expr top = t.top;
