@@ -287,7 +287,14 @@ final class TraceRecorder implements Interpreter.Listener {
     for (int j = 0; j < plan.entries.length; j++) {
       int k = plan.entries[j];
       if (conditions[k]) {
-        heard(exprs[k], s, values[k] != 0, plan.before[j]);
+        heard(
+            exprs[k],
+            s,
+            values[k] != 0,
+            plan.before[j],
+            plan.isCountWhere[j],
+            plan.isCompare[j],
+            plan.isAssociation[j]);
       } else {
         summed(exprs[k], s, values[k]);
       }
@@ -333,6 +340,21 @@ final class TraceRecorder implements Interpreter.Listener {
     if (!countWhere && !compare && !association) {
       return;
     }
+    heard(e, s, holds, left, countWhere, compare, association);
+  }
+
+  /**
+   * {@link #heard(Ir.Expr, Interpreter.Scope, boolean, long)}, what {@code e} records known: as the
+   * count's condition, as a comparison with a constant, as an association that held.
+   */
+  private void heard(
+      Ir.Expr e,
+      Interpreter.Scope s,
+      boolean holds,
+      long left,
+      boolean countWhere,
+      boolean compare,
+      boolean association) {
     int side = side(s);
     if (side < 0) {
       return;
