@@ -7,7 +7,6 @@ import eligo.ir.Ir;
 import eligo.report.NodeTrace.Closest;
 import eligo.report.NodeTrace.Fact;
 import eligo.report.NodeTrace.Peak;
-import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,12 +22,12 @@ final class TraceRecorder implements Interpreter.Listener {
   private final Dataset data;
 
   TraceRecorder(Dataset data) {
-    this(data, identitySet(), new NodeTrace.Shapes(), new WordReads(), new IdentityHashMap<>());
+    this(data, new BandBounds(), new NodeTrace.Shapes(), new WordReads(), new IdentityHashMap<>());
   }
 
   private TraceRecorder(
       Dataset data,
-      java.util.Set<Ir.Expr> bandBounds,
+      BandBounds bandBounds,
       NodeTrace.Shapes shapes,
       WordReads reads,
       Map<Ir.Area, Map<Ir.Node, Integer>> indexes) {
@@ -37,10 +36,6 @@ final class TraceRecorder implements Interpreter.Listener {
     this.shapes = shapes;
     this.reads = reads;
     this.indexes = indexes;
-  }
-
-  private static java.util.Set<Ir.Expr> identitySet() {
-    return java.util.Collections.newSetFromMap(new IdentityHashMap<>());
   }
 
   /**
@@ -74,33 +69,12 @@ final class TraceRecorder implements Interpreter.Listener {
   /** Each condition's last outcome, for what an 'at least' found. */
   final LastValues lastHeld = new LastValues();
 
-  /** The comparisons that are bounds of a band: two or more bounds on one amount, all held. */
-  private final java.util.Set<Ir.Expr> bandBounds;
+  /** The comparisons that are bounds of a band ({@link BandBounds}). */
+  private final BandBounds bandBounds;
 
-  /** Notes the bands of {@code e}: 'within' gives an 'and' of comparisons of one amount. */
+  /** Notes the bands of {@code e} ({@link BandBounds#note}). */
   void noteBands(Ir.Expr e) {
-    if (e == null) {
-      return;
-    }
-    List<Ir.Compare> bounds = new ArrayList<>();
-    if (e instanceof Ir.And && bounds(e, bounds) && bounds.size() >= 2) {
-      bandBounds.addAll(bounds);
-      return;
-    }
-    for (Ir.Expr child : e.children()) {
-      noteBands(child);
-    }
-  }
-
-  /** Whether {@code e} is an 'and' of comparisons of one amount with constants, gathered. */
-  private static boolean bounds(Ir.Expr e, List<Ir.Compare> out) {
-    if (e instanceof Ir.And a) {
-      return bounds(a.left(), out) && bounds(a.right(), out);
-    }
-    return e instanceof Ir.Compare k
-        && k.right() instanceof Ir.Const
-        && (out.isEmpty() || out.get(0).left() == k.left())
-        && out.add(k);
+    bandBounds.note(e);
   }
 
   /** Per node, what its traces have in common. */
