@@ -22,13 +22,7 @@ import org.junit.jupiter.api.Test;
 class DatasetSliceTest {
   @Test
   void everyPartnersSliceGivesItsRowsOfTheWholeRun() throws Exception {
-    Started s =
-        Eligo.start(
-            Path.of("criteria"),
-            Path.of("examples/sample-data"),
-            Mode.STRICT,
-            Engine.generated,
-            Stages.NONE);
+    Started s = sample();
     Dataset whole = s.loaded().dataset();
     int asOf = Eligo.asOf(null, whole);
     List<String> all = lines(s, whole, asOf);
@@ -53,13 +47,7 @@ class DatasetSliceTest {
 
   @Test
   void aSliceOfNoCustomersIsEmptyButKeepsTheCatalog() throws Exception {
-    Started s =
-        Eligo.start(
-            Path.of("criteria"),
-            Path.of("examples/sample-data"),
-            Mode.STRICT,
-            Engine.generated,
-            Stages.NONE);
+    Started s = sample();
     Dataset whole = s.loaded().dataset();
     Dataset none = DatasetSlice.ofPartner(whole, "no such partner");
     assertThat(none.customerCount()).isZero();
@@ -70,13 +58,7 @@ class DatasetSliceTest {
 
   @Test
   void aSliceHoldsEachCustomersTenantsPairsRowsAndAssociationsInTheOrderGiven() throws Exception {
-    Started s =
-        Eligo.start(
-            Path.of("criteria"),
-            Path.of("examples/sample-data"),
-            Mode.STRICT,
-            Engine.generated,
-            Stages.NONE);
+    Started s = sample();
     Dataset whole = s.loaded().dataset();
     int n = whole.customerCount();
     int[] reversed = new int[n / 3];
@@ -149,5 +131,15 @@ class DatasetSliceTest {
 
   private static String csvField(String s) {
     return s.matches("[^,\"\r\n]*") ? s : '"' + s.replace("\"", "\"\"") + '"';
+  }
+
+  /** The shipped criteria started on the bundled sample data, evaluated by the generated engine. */
+  private static Started sample() throws Exception {
+    return Eligo.start(
+        Path.of("criteria"),
+        Path.of("examples/sample-data"),
+        Mode.STRICT,
+        Engine.generated,
+        Stages.NONE);
   }
 }
