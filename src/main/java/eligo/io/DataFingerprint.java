@@ -11,6 +11,8 @@ import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
@@ -163,6 +165,9 @@ public final class DataFingerprint {
     }
     int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
     ExecutorService pool = DaemonThreads.pool(threads, "eligo-fingerprint");
+    // one read buffer per thread, taken turn by turn: a new direct buffer per chunk of 64 MB was
+    // zeroed, page by page, for each of the 70 chunks of a million customers' files
+    Queue<ByteBuffer> buffers = new ConcurrentLinkedQueue<>();
     try {
       List<List<Future<Integer>>> chunks = new ArrayList<>();
       List<String> stats = new ArrayList<>();
@@ -180,7 +185,7 @@ public final class DataFingerprint {
         for (long at = 0; at < size; at += CHUNK) {
           long from = at;
           long length = Math.min(CHUNK, size - at);
-          mine.add(pool.submit(() -> crc(f, from, length)));
+          mine.add(pool.submit(() -> crc(f, from, length, buffers)));
         }
         chunks.add(mine);
       }
@@ -212,11 +217,18 @@ public final class DataFingerprint {
   /**
    * The CRC-32C of {@code length} bytes of {@code f} from {@code from}, read through one small
    * direct buffer rather than mapped: where page-table updates are dear (virtual machines), mapping
-   * 4.4 GB and touching it took 2.6 s, reading it 0.6 s.
+   * 4.4 GB and touching it took 2.6 s, reading it 0.6 s. The buffer is taken from {@code buffers}
+   * (made when there is none) and given back: the 4.4 GB of a million customers took 0.64 to 0.68 s
+   * so against 0.86 to 2.1 s with a new buffer per chunk (two threads; {@code user} 0.2 against
+   * 0.24 to 0.32 s, {@code sys} 0.4 against 0.74 to 1.03 s).
    */
-  private static int crc(Path f, long from, long length) throws IOException {
+  private static int crc(Path f, long from, long length, Queue<ByteBuffer> buffers)
+      throws IOException {
+    ByteBuffer buffer = buffers.poll();
+    if (buffer == null) {
+      buffer = ByteBuffer.allocateDirect(READ);
+    }
     try (FileChannel ch = FileChannel.open(f, StandardOpenOption.READ)) {
-      ByteBuffer buffer = ByteBuffer.allocateDirect(READ);
       CRC32C crc = new CRC32C();
       long at = from;
       long end = from + length;
@@ -231,6 +243,8 @@ public final class DataFingerprint {
         crc.update(buffer.flip());
       }
       return (int) crc.getValue();
+    } finally {
+      buffers.add(buffer);
     }
   }
 }
