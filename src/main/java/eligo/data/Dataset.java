@@ -132,29 +132,11 @@ public final class Dataset {
     this.tenantColumns = b.tenantColumns;
     this.tenantAttrNames = b.tenantAttrNames;
     this.tenantAttrValues = b.tenantAttrValues;
-    int latest = Month.NONE;
-    int before = Month.NONE;
-    int earliest = Integer.MAX_VALUE;
-    int after = Integer.MAX_VALUE;
-    for (int r = 0, rows = rowMonth.limit(); r < rows; r++) {
-      int m = rowMonth.get(r);
-      if (m > latest) {
-        before = latest;
-        latest = m;
-      } else if (m < latest && m > before) {
-        before = m;
-      }
-      if (m < earliest) {
-        after = earliest;
-        earliest = m;
-      } else if (m > earliest && m < after) {
-        after = m;
-      }
-    }
-    this.latestUsageMonth = latest;
-    this.usageMonthBeforeLatest = before;
-    this.usageMonthAfterEarliest = after == Integer.MAX_VALUE ? Month.NONE : after;
-    this.earliestUsageMonth = latest == Month.NONE ? Month.NONE : earliest;
+    UsageMonths months = b.usageMonths != null ? b.usageMonths : UsageMonths.of(rowMonth);
+    this.latestUsageMonth = months.latest();
+    this.usageMonthBeforeLatest = months.beforeLatest();
+    this.usageMonthAfterEarliest = months.afterEarliest();
+    this.earliestUsageMonth = months.earliest();
   }
 
   private static int[] arrayOf(IntBuffer b) {
@@ -597,6 +579,12 @@ public final class Dataset {
   /** The earliest month present in usage.csv, or {@link Month#NONE} when it has no rows. */
   public int earliestUsageMonth() {
     return earliestUsageMonth;
+  }
+
+  /** The months at the ends of usage.csv, as a snapshot keeps them. */
+  public UsageMonths usageMonths() {
+    return new UsageMonths(
+        latestUsageMonth, usageMonthBeforeLatest, usageMonthAfterEarliest, earliestUsageMonth);
   }
 
   /** Membership of each workload in a set given by names and families (helper for evaluators). */

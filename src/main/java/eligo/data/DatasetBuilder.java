@@ -26,6 +26,7 @@ public final class DatasetBuilder {
   int[] pairRowEnd;
   int[] pairAssocStart;
   IntBuffer rowMonth;
+  UsageMonths usageMonths; // null: found by a scan of rowMonth
   LongBuffer[] rowMeasures;
   IntBuffer[] rowNarrow;
   Dataset.Backing backing = Dataset.Backing.NONE;
@@ -148,6 +149,15 @@ public final class DatasetBuilder {
     this.rowMonth = month;
     this.rowMeasures = measures;
     this.rowNarrow = narrowMeasures;
+    return this;
+  }
+
+  /**
+   * The months at the ends of the rows, as a scan of them found before (a snapshot keeps them):
+   * {@link #build()} then does not scan the rows' months again.
+   */
+  public DatasetBuilder usageMonths(UsageMonths months) {
+    this.usageMonths = months;
     return this;
   }
 

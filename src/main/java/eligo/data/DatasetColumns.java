@@ -75,8 +75,17 @@ public record DatasetColumns(
 
   /** {@link #toDataset()}, its rows read in place from the file {@code backing} checks. */
   public Dataset toDataset(Dataset.Backing backing) {
+    return toDataset(backing, null);
+  }
+
+  /**
+   * {@link #toDataset(Dataset.Backing)} with the months at the ends of the rows found before (null:
+   * scanned again).
+   */
+  public Dataset toDataset(Dataset.Backing backing, UsageMonths months) {
     return Dataset.builder()
         .backing(backing)
+        .usageMonths(months)
         .customers(partnerIds, customerIds, customerNames, customerTenantStart)
         .tenants(tenantIds, tenantNames, tenantPairStart)
         .workloads(workloadNames, workloadFamilies)

@@ -3,6 +3,8 @@ package eligo.io;
 import eligo.data.Dataset;
 import eligo.data.DatasetColumns;
 import eligo.data.Measure;
+import eligo.data.Month;
+import eligo.data.UsageMonths;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
@@ -41,8 +43,9 @@ public final class SnapshotFile {
   // (LoadTables.orderCustomers), so that a snapshot of before is made again in the new order;
   // 4: a column of strings is its lengths, then its bytes (SnapshotOut.strings), read in two
   // copies;
-  // 5: the customers' partner ids as runs (SnapshotOut.repeats)
-  private static final int VERSION = 6;
+  // 5: the customers' partner ids as runs (SnapshotOut.repeats); 6: the header has its own
+  // checksum; 7: the months at the ends of the usage rows (UsageMonths), after their month column
+  private static final int VERSION = 7;
   static final long END = 0x444e45544f4e5345L; // "ESNOTEND" read little-endian
   static final int TRAILER = 24;
   static final int BUFFER = 1 << 20;
@@ -100,6 +103,11 @@ public final class SnapshotFile {
     out.ints(rows.end());
     out.ints(c.pairAssocStart());
     out.ints(c.rowMonth(), rows);
+    UsageMonths months = loaded.dataset().usageMonths();
+    out.i32(months.latest());
+    out.i32(months.beforeLatest());
+    out.i32(months.afterEarliest());
+    out.i32(months.earliest());
     out.i32(Measure.values().length);
     for (int k = 0; k < Measure.values().length; k++) {
       if (c.rowNarrow()[k] != null) {
@@ -318,6 +326,11 @@ public final class SnapshotFile {
     int[] pairAssocStart = in.ints();
     // the usage rows' columns, the bulk of the file, are mapped, not read onto the heap
     IntBuffer rowMonth = in.mappedInts();
+    // the months at the ends, so that the dataset does not scan the mapped month column for them
+    UsageMonths months = new UsageMonths(in.i32(), in.i32(), in.i32(), in.i32());
+    if (!months.plausible() || (months.latest() == Month.NONE) != (rowMonth.limit() == 0)) {
+      throw new SnapshotIn.Damaged("usage months");
+    }
     int measures = in.i32();
     if (measures != Measure.values().length) {
       throw new SnapshotIn.Damaged("measures");
@@ -387,7 +400,7 @@ public final class SnapshotFile {
     for (int i = in.count(8); i > 0; i--) {
       rejects.add(new DataError(in.string(), in.i64(), in.string(), in.string()));
     }
-    return new LoadResult(columns.toDataset(backing), rejects, counts, List.of(), types);
+    return new LoadResult(columns.toDataset(backing, months), rejects, counts, List.of(), types);
   }
 
   /** The indexes that the dataset's builder does not check: each within its column. */

@@ -52,6 +52,12 @@ class SnapshotFileTest {
     // the usage rows, the bulk of a snapshot, are mapped from the file, not copied to the heap
     DatasetColumns back = DatasetColumns.of(read.loaded().dataset());
     assertThat(back.rowMonth().isDirect()).isTrue();
+    // the months at the ends of the rows are kept, not found again by a scan of the mapped column,
+    // and they are those a scan finds
+    assertThat(read.loaded().dataset().usageMonths())
+        .isEqualTo(csv.usageMonths())
+        .isEqualTo(eligo.data.UsageMonths.of(back.rowMonth()));
+    assertThat(csv.usageMonths().beforeLatest()).isNotEqualTo(eligo.data.Month.NONE);
     for (int k = 0; k < back.rowNarrow().length; k++) {
       assertThat(back.rowNarrow()[k] != null ? back.rowNarrow()[k] : back.rowMeasures()[k])
           .satisfies(b -> assertThat(b.isDirect()).isTrue());
