@@ -103,9 +103,9 @@ final class AbsentPairs {
       Ir.Count n, Ctx c, Numbers.Total count, Ir.Var tenant, Ir.ForWorkload workloads) {
     Ir.Var workload = workloads.var();
     Script s = null;
+    boolean[] mask = lookups.workloads(workloads.set());
     for (int t = data.tenantStart(c.customer); t < data.tenantEnd(c.customer); t++) {
       Ctx bt = c.bind(tenant, t);
-      boolean[] mask = lookups.workloads(workloads.set());
       int p = data.pairStart(t);
       int end = data.pairEnd(t);
       for (int w = 0; w < mask.length; w++) {

@@ -37,6 +37,12 @@ public final class Explainer {
   /** Per area, per result index: whether its twin gave its view ({@link #fromOutcome}). */
   private final boolean[][] twinned;
 
+  /**
+   * Per area, per result index: whether its outcome was copied from the run rather than evaluated
+   * again ({@link #fromOutcome}), so that it needs no comparison with the run.
+   */
+  private final boolean[][] copied;
+
   /** Per area, per result index: the result indexes of the gates before it in its branch. */
   private final List<int[][]> gatesBefore;
 
@@ -122,10 +128,12 @@ public final class Explainer {
     this.credits = new Credits(data);
     this.results = new NodeResults[outcome.areas.size()];
     this.twinned = new boolean[outcome.areas.size()][];
+    this.copied = new boolean[outcome.areas.size()][];
     for (int ai = 0; ai < results.length; ai++) {
       Outcome.AreaOutcome a = outcome.areas.get(ai);
       results[ai] = new NodeResults(a.nodes.size(), a.partnerNodes.size());
       twinned[ai] = new boolean[a.nodes.size()];
+      copied[ai] = new boolean[a.nodes.size()];
     }
     if (earlier != null) {
       this.gatesBefore = earlier.gatesBefore;
@@ -229,16 +237,20 @@ public final class Explainer {
       nodeWords.startArea(a.area);
       boolean[] twinned = this.twinned[ai];
       java.util.Arrays.fill(twinned, false);
+      boolean[] copied = this.copied[ai];
       if (notMetOnly) {
-        fromOutcome(a, ai, c, m, noTenant, r, twinned);
+        fromOutcome(a, ai, c, m, noTenant, r, twinned, copied);
       } else {
+        java.util.Arrays.fill(copied, false);
         interpreters.get(ai).evaluate(c, m, r);
       }
       List<CustomerView.Node> nodes = new ArrayList<>(a.nodes.size());
       for (int i = 0; i < a.nodes.size(); i++) {
         Ir.Node n = a.nodes.get(i);
-        if (r.status[i] != a.status(c, i)
-            || (r.status[i] != NodeResults.NOT_EVALUATED && r.value[i] != a.value(c, i))) {
+        // an outcome copied from the run is the run's: only those evaluated again are compared
+        if (!copied[i]
+            && (r.status[i] != a.status(c, i)
+                || (r.status[i] != NodeResults.NOT_EVALUATED && r.value[i] != a.value(c, i)))) {
           throw new IllegalStateException(
               "the explanation of customer '"
                   + data.customerId(c)
@@ -285,6 +297,7 @@ public final class Explainer {
    * tracing again only its nodes not met (none when it has no tenant, as every reason then says),
    * but those whose twin gave their explanation ({@link ExplainedTwins}): {@code twinned}; and
    * those whose count found nothing where that alone is their explanation ({@link QuietCounts}).
+   * Notes in {@code copied} which nodes' outcomes were copied from the run.
    */
   private void fromOutcome(
       Outcome.AreaOutcome a,
@@ -293,17 +306,20 @@ public final class Explainer {
       int m,
       boolean noTenant,
       NodeResults r,
-      boolean[] twinned) {
+      boolean[] twinned,
+      boolean[] copied) {
     for (int i = 0; i < a.nodes.size(); i++) {
       Ir.Node n = a.nodes.get(i);
       byte status = a.status(c, i);
       if (status == NodeResults.NOT_MET && !noTenant) {
         twinned[i] = twins.twinOf(ai, i, c) != null;
         if (!twinned[i] && !quietNone(a, ai, n, c, i)) {
+          copied[i] = false;
           interpreters.get(ai).evaluateOne(i, c, m, r);
           continue;
         }
       }
+      copied[i] = true;
       r.status[i] = status;
       r.value[i] = a.value(c, i);
       r.current[i] = a.current(c, i);

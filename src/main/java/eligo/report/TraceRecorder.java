@@ -258,19 +258,24 @@ final class TraceRecorder implements Interpreter.Listener {
       }
       return;
     }
-    for (int j = 0; j < plan.entries.length; j++) {
+    // one scope: its side and fact are found once for all the entries
+    int side = plan.entries.length == 0 ? -1 : side(s);
+    Fact f = side < 0 ? null : fact(s, side);
+    for (int j = 0; side >= 0 && j < plan.entries.length; j++) {
       int k = plan.entries[j];
       if (conditions[k]) {
-        heard(
+        recorded(
             exprs[k],
             s,
             values[k] != 0,
             plan.before[j],
             plan.isCountWhere[j],
             plan.isCompare[j],
-            plan.isAssociation[j]);
-      } else {
-        summed(exprs[k], s, values[k]);
+            side,
+            f);
+      } else if (f != null && current.detailVarOnTop) {
+        f.hasAmount = true;
+        f.amount = Math.addExact(f.amount, values[k]);
       }
     }
     if (plan.numbers == 2) {
@@ -333,7 +338,22 @@ final class TraceRecorder implements Interpreter.Listener {
     if (side < 0) {
       return;
     }
-    Fact f = fact(s, side);
+    recorded(e, s, holds, left, countWhere, compare, side, fact(s, side));
+  }
+
+  /**
+   * {@link #heard(Ir.Expr, Interpreter.Scope, boolean, long, boolean, boolean, boolean)}, the side
+   * of {@code s} ({@code side}, 0 or 1) and its fact ({@code f}, or null) known.
+   */
+  private void recorded(
+      Ir.Expr e,
+      Interpreter.Scope s,
+      boolean holds,
+      long left,
+      boolean countWhere,
+      boolean compare,
+      int side,
+      Fact f) {
     if (countWhere) {
       if (f != null && current.detailVarOnTop) {
         f.bindings++;
