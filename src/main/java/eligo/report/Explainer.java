@@ -244,7 +244,8 @@ public final class Explainer {
         java.util.Arrays.fill(copied, false);
         interpreters.get(ai).evaluate(c, m, r);
       }
-      List<CustomerView.Node> nodes = new ArrayList<>(a.nodes.size());
+      // an array made a list once (List.of copies it; the view's List.copyOf then keeps that list)
+      CustomerView.Node[] nodes = new CustomerView.Node[a.nodes.size()];
       for (int i = 0; i < a.nodes.size(); i++) {
         Ir.Node n = a.nodes.get(i);
         // an outcome copied from the run is the run's: only those evaluated again are compared
@@ -284,9 +285,9 @@ public final class Explainer {
         if (notMetOnly && (r.status[i] == NodeResults.NOT_MET || metSilent)) {
           twins.explained(ai, i, view, recorder.reasons[i]);
         }
-        nodes.add(view);
+        nodes[i] = view;
       }
-      areas.add(new CustomerView.Area(a.area.id(), a.area.heading(), nodes));
+      areas.add(new CustomerView.Area(a.area.id(), a.area.heading(), List.of(nodes)));
     }
     return new CustomerView(
         data.partnerId(c), data.customerId(c), data.customerName(c), Formats.month(m), areas);

@@ -78,15 +78,16 @@ final class NodeDetails {
     if (shown == 0) {
       return NO_ROWS;
     }
-    List<CustomerView.Detail> rows = new ArrayList<>(Math.min(shown, MAX_DETAILS));
-    for (int j = 0; j < shown && j < MAX_DETAILS; j++) {
-      rows.add(
+    // an array made a list once: the view's List.copyOf keeps the list List.of makes
+    CustomerView.Detail[] rows = new CustomerView.Detail[Math.min(shown, MAX_DETAILS)];
+    for (int j = 0; j < rows.length; j++) {
+      rows[j] =
           new CustomerView.Detail(
               labels[j],
               nows[j] == null ? "—" : nows[j],
-              n.isNet() && thens[j] == null ? "—" : thens[j]));
+              n.isNet() && thens[j] == null ? "—" : thens[j]);
     }
-    return new Rows(rows, shown - rows.size());
+    return new Rows(List.of(rows), shown - rows.length);
   }
 
   private static final Rows NO_ROWS = new Rows(List.of(), 0);
