@@ -160,7 +160,12 @@ final class Ctx implements Interpreter.Scope {
   public int valueOr(Ir.Var v, int otherwise) {
     for (Ctx b = this; b.var != null; b = b.outer) {
       if (b.var.id() == v.id()) {
-        return lookup(v);
+        // the frame lookup(v) would find: its value, read here rather than walked to again
+        if (b.var.dim() != v.dim()) {
+          throw new IllegalStateException(
+              "variable " + describe(v) + " is bound as a " + b.var.dim());
+        }
+        return b.value;
       }
     }
     return otherwise;
