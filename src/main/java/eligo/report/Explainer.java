@@ -238,11 +238,13 @@ public final class Explainer {
       boolean[] twinned = this.twinned[ai];
       java.util.Arrays.fill(twinned, false);
       boolean[] copied = this.copied[ai];
+      Interpreter interpreter = interpreters.get(ai);
+      boolean[] silent = this.silent.get(ai);
       if (notMetOnly) {
         fromOutcome(a, ai, c, m, noTenant, r, twinned, copied);
       } else {
         java.util.Arrays.fill(copied, false);
-        interpreters.get(ai).evaluate(c, m, r);
+        interpreter.evaluate(c, m, r);
       }
       // an array made a list once (List.of copies it; the view's List.copyOf then keeps that list)
       CustomerView.Node[] nodes = new CustomerView.Node[a.nodes.size()];
@@ -271,7 +273,7 @@ public final class Explainer {
         CustomerView.Node view;
         // a node met whose words read nothing heard has the view of its twin met with the same
         // values (the associations it counted are the same: its value is the same)
-        boolean metSilent = notMetOnly && r.status[i] == NodeResults.MET && silent.get(ai)[i];
+        boolean metSilent = notMetOnly && r.status[i] == NodeResults.MET && silent[i];
         CustomerView.Node metTwin = metSilent ? twins.metTwinOf(ai, i, c) : null;
         if (twinned[i]) {
           view = renamed(n, twins.twinOf(ai, i, c));
@@ -280,7 +282,7 @@ public final class Explainer {
           view = renamed(n, metTwin);
           recorder.reasons[i] = null; // as NodeWords notes of a node met
         } else {
-          view = nodeWords.node(n, r, i, recorder.traces[i], c, m, interpreters.get(ai));
+          view = nodeWords.node(n, r, i, recorder.traces[i], c, m, interpreter);
         }
         if (notMetOnly && (r.status[i] == NodeResults.NOT_MET || metSilent)) {
           twins.explained(ai, i, view, recorder.reasons[i]);
@@ -309,6 +311,10 @@ public final class Explainer {
       NodeResults r,
       boolean[] twinned,
       boolean[] copied) {
+    Interpreter interpreter = interpreters.get(ai);
+    int[][] gatesBefore = this.gatesBefore.get(ai);
+    NodeTrace[] stopped = stoppedTraces.get(ai);
+    NodeTrace[] plain = plainTraces.get(ai);
     for (int i = 0; i < a.nodes.size(); i++) {
       Ir.Node n = a.nodes.get(i);
       byte status = a.status(c, i);
@@ -316,7 +322,7 @@ public final class Explainer {
         twinned[i] = twins.twinOf(ai, i, c) != null;
         if (!twinned[i] && !quietNone(a, ai, n, c, i)) {
           copied[i] = false;
-          interpreters.get(ai).evaluateOne(i, c, m, r);
+          interpreter.evaluateOne(i, c, m, r);
           continue;
         }
       }
@@ -329,15 +335,14 @@ public final class Explainer {
       // or per node and gate when stopped (nothing writes to it after)
       int gate = -1;
       if (status == NodeResults.NOT_EVALUATED) {
-        for (int g : gatesBefore.get(ai)[i]) {
+        for (int g : gatesBefore[i]) {
           if (a.status(c, g) != NodeResults.MET) {
             gate = g;
             break;
           }
         }
       }
-      NodeTrace[] kept =
-          (status == NodeResults.NOT_EVALUATED ? stoppedTraces : plainTraces).get(ai);
+      NodeTrace[] kept = status == NodeResults.NOT_EVALUATED ? stopped : plain;
       NodeTrace t = kept[i];
       if (t == null || t.stoppedAt != gate) {
         t = new NodeTrace(recorder.shapes.of(n));
