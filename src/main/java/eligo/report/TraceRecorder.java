@@ -319,21 +319,6 @@ final class TraceRecorder implements Interpreter.Listener {
     if (!countWhere && !compare && !association) {
       return;
     }
-    heard(e, s, holds, left, countWhere, compare, association);
-  }
-
-  /**
-   * {@link #heard(Ir.Expr, Interpreter.Scope, boolean, long)}, what {@code e} records known: as the
-   * count's condition, as a comparison with a constant, as an association that held.
-   */
-  private void heard(
-      Ir.Expr e,
-      Interpreter.Scope s,
-      boolean holds,
-      long left,
-      boolean countWhere,
-      boolean compare,
-      boolean association) {
     int side = side(s);
     if (side < 0) {
       return;
@@ -342,8 +327,9 @@ final class TraceRecorder implements Interpreter.Listener {
   }
 
   /**
-   * {@link #heard(Ir.Expr, Interpreter.Scope, boolean, long, boolean, boolean, boolean)}, the side
-   * of {@code s} ({@code side}, 0 or 1) and its fact ({@code f}, or null) known.
+   * What {@code e} records, known to record as the count's condition ({@code countWhere}) or as a
+   * comparison with a constant ({@code compare}), the side of {@code s} ({@code side}, 0 or 1) and
+   * its fact ({@code f}, or null) known.
    */
   private void recorded(
       Ir.Expr e,
