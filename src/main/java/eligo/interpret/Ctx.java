@@ -160,12 +160,7 @@ final class Ctx implements Interpreter.Scope {
   public int valueOr(Ir.Var v, int otherwise) {
     for (Ctx b = this; b.var != null; b = b.outer) {
       if (b.var.id() == v.id()) {
-        // the frame lookup(v) would find: its value, read here rather than walked to again
-        if (b.var.dim() != v.dim()) {
-          throw new IllegalStateException(
-              "variable " + describe(v) + " is bound as a " + b.var.dim());
-        }
-        return b.value;
+        return b.valueFor(v); // the frame lookup(v) would find, not walked to again
       }
     }
     return otherwise;
@@ -184,14 +179,18 @@ final class Ctx implements Interpreter.Scope {
   int lookup(Ir.Var v) {
     for (Ctx b = this; b.var != null; b = b.outer) {
       if (b.var == v || b.var.id() == v.id()) { // mostly the very variable
-        if (b.var.dim() != v.dim()) {
-          throw new IllegalStateException(
-              "variable " + describe(v) + " is bound as a " + b.var.dim());
-        }
-        return b.value;
+        return b.valueFor(v);
       }
     }
     throw new IllegalStateException("variable " + describe(v) + " is not bound here");
+  }
+
+  /** This frame's value, bound to {@code v}'s id: {@code v}'s value, if bound as its dimension. */
+  private int valueFor(Ir.Var v) {
+    if (var.dim() != v.dim()) {
+      throw new IllegalStateException("variable " + describe(v) + " is bound as a " + var.dim());
+    }
+    return value;
   }
 
   /** {@code data.pair(t, w)}: the pair index of tenant {@code t} and workload {@code w}, or -1. */

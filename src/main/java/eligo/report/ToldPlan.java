@@ -35,13 +35,13 @@ final class ToldPlan {
 
   /**
    * Per entry of {@link #entries} that is a condition, what it records ({@link
-   * TraceRecorder#heard}): the count's condition, a comparison with a constant, an association that
-   * held where the details variable is not the count's own; found once here, not per binding.
+   * TraceRecorder#recorded}): the count's condition, a comparison with a constant (else an
+   * association that held where the details variable is not the count's own); found once here, not
+   * per binding.
    */
   final boolean[] isCountWhere;
 
   final boolean[] isCompare;
-  final boolean[] isAssociation;
 
   /** How many numbers the run tells (at most 2 counted), and its last two. */
   final int numbers;
@@ -88,14 +88,11 @@ final class ToldPlan {
     this.before = java.util.Arrays.copyOf(lefts, n);
     this.isCountWhere = new boolean[n];
     this.isCompare = new boolean[n];
-    this.isAssociation = new boolean[n];
     for (int j = 0; j < n; j++) {
       Ir.Expr e = exprs[entries[j]];
       if (conditions[entries[j]]) {
         isCountWhere[j] = e == t.countWhere;
         isCompare[j] = TraceRecorder.comparesWithAConstant(e);
-        isAssociation[j] =
-            e instanceof Ir.Associated && values[entries[j]] != 0 && !t.detailVarOnTop;
       }
     }
     this.numbers = told;

@@ -226,7 +226,11 @@ final class TraceRecorder implements Interpreter.Listener {
   /** Records the term {@code value} of the sum of the node being evaluated, told in {@code s}. */
   private void summed(Ir.Expr e, Interpreter.Scope s, long value) {
     int side = side(s);
-    Fact f = side < 0 ? null : fact(s, side);
+    summed(side < 0 ? null : fact(s, side), value);
+  }
+
+  /** Adds the term {@code value} to fact {@code f} (null: none) of the node being evaluated. */
+  private void summed(Fact f, long value) {
     if (f != null && current.detailVarOnTop) {
       f.hasAmount = true;
       f.amount = Math.addExact(f.amount, value);
@@ -273,9 +277,8 @@ final class TraceRecorder implements Interpreter.Listener {
             plan.isCompare[j],
             side,
             f);
-      } else if (f != null && current.detailVarOnTop) {
-        f.hasAmount = true;
-        f.amount = Math.addExact(f.amount, values[k]);
+      } else {
+        summed(f, values[k]);
       }
     }
     if (plan.numbers == 2) {
