@@ -33,29 +33,61 @@ public record UsageMonths(int latest, int beforeLatest, int afterEarliest, int e
 
   /** The months of the rows whose months are {@code rowMonth} (its limit is the row count). */
   public static UsageMonths of(IntBuffer rowMonth) {
-    int latest = Month.NONE;
-    int before = Month.NONE;
-    int earliest = Integer.MAX_VALUE;
-    int after = Integer.MAX_VALUE;
+    Scan scan = new Scan();
     for (int r = 0, rows = rowMonth.limit(); r < rows; r++) {
-      int m = rowMonth.get(r);
+      scan.add(rowMonth.get(r));
+    }
+    return scan.months();
+  }
+
+  /**
+   * The months of rows met one at a time, in any order and any number of times: {@link #add} each
+   * row's month, then {@link #months}. Rows that come in pieces (a Spark run's tasks) are scanned
+   * piece by piece and the pieces joined with {@link #addAll}: the two earliest and the two latest
+   * months of all the rows are among those of the pieces.
+   */
+  public static final class Scan implements java.io.Serializable {
+    private static final long serialVersionUID = 1L;
+
+    private int latest = Month.NONE;
+    private int beforeLatest = Month.NONE;
+    private int earliest = Integer.MAX_VALUE;
+    private int afterEarliest = Integer.MAX_VALUE;
+
+    /** Notes a row's month; {@link Month#NONE} (no month) is left out. */
+    public void add(int m) {
+      if (m == Month.NONE) {
+        return;
+      }
       if (m > latest) {
-        before = latest;
+        beforeLatest = latest;
         latest = m;
-      } else if (m < latest && m > before) {
-        before = m;
+      } else if (m < latest && m > beforeLatest) {
+        beforeLatest = m;
       }
       if (m < earliest) {
-        after = earliest;
+        afterEarliest = earliest;
         earliest = m;
-      } else if (m > earliest && m < after) {
-        after = m;
+      } else if (m > earliest && m < afterEarliest) {
+        afterEarliest = m;
       }
     }
-    return new UsageMonths(
-        latest,
-        before,
-        after == Integer.MAX_VALUE ? Month.NONE : after,
-        latest == Month.NONE ? Month.NONE : earliest);
+
+    /** Notes the months of another piece of the rows. */
+    public void addAll(UsageMonths other) {
+      add(other.earliest);
+      add(other.afterEarliest);
+      add(other.beforeLatest);
+      add(other.latest);
+    }
+
+    /** The months of the rows noted so far. */
+    public UsageMonths months() {
+      return new UsageMonths(
+          latest,
+          beforeLatest,
+          afterEarliest == Integer.MAX_VALUE ? Month.NONE : afterEarliest,
+          latest == Month.NONE ? Month.NONE : earliest);
+    }
   }
 }

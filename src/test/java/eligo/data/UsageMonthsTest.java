@@ -24,6 +24,25 @@ class UsageMonthsTest {
   }
 
   @Test
+  void rowsScannedInPiecesGiveTheMonthsOfAllTheRows() {
+    int[] rows = {MAR, JAN, APR, MAR, FEB, JAN, Month.NONE};
+    UsageMonths all = of(MAR, JAN, APR, MAR, FEB, JAN);
+    for (int cut = 0; cut <= rows.length; cut++) {
+      UsageMonths.Scan first = new UsageMonths.Scan();
+      UsageMonths.Scan second = new UsageMonths.Scan();
+      for (int r = 0; r < rows.length; r++) {
+        (r < cut ? first : second).add(rows[r]); // a row without a month is left out
+      }
+      UsageMonths.Scan joined = new UsageMonths.Scan();
+      joined.addAll(first.months());
+      joined.addAll(second.months());
+      joined.addAll(second.months()); // a piece counted twice (a task run again)
+      assertThat(joined.months()).as("cut at %d", cut).isEqualTo(all);
+    }
+    assertThat(new UsageMonths.Scan().months()).isEqualTo(of());
+  }
+
+  @Test
   void onlyWhatAScanCanFindIsPlausible() {
     for (UsageMonths found : new UsageMonths[] {of(MAR, JAN, APR), of(APR, JAN), of(FEB), of()}) {
       assertThat(found.plausible()).as(found.toString()).isTrue();

@@ -261,8 +261,16 @@ public final class SparkRunner {
    * {@link Eligo#asOfWarning}, from the months of usage the run met ({@link UsageMonths}), and
    * whether {@code program} reads months before them ({@link Eligo#lookBackWarning}).
    */
-  static String asOfWarning(Integer given, int asOf, int[] months, Ir.Program program) {
-    return Eligo.asOfWarning(given, asOf, months[0], months[1], months[2], months[3], program);
+  static String asOfWarning(
+      Integer given, int asOf, eligo.data.UsageMonths months, Ir.Program program) {
+    return Eligo.asOfWarning(
+        given,
+        asOf,
+        months.earliest(),
+        months.afterEarliest(),
+        months.beforeLatest(),
+        months.latest(),
+        program);
   }
 
   /** Streams the sorted blocks to the driver one partition at a time into the results file. */

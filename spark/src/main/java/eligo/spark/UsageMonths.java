@@ -1,44 +1,37 @@
 package eligo.spark;
 
 import eligo.data.Month;
+import eligo.data.UsageMonths.Scan;
 import org.apache.spark.util.AccumulatorV2;
 
 /**
- * The months of usage a run met, gathered as its tasks parse the usage rows: the earliest and the
- * earliest after it, the latest and the latest before it ({@link Month#NONE} where there is none),
- * all that {@link eligo.engine.Eligo#asOfWarning(Integer, int, int, int, int, int)} needs to say
- * when the as-of month, or the data's first or last month, looks like a slip. A task run twice adds
- * its months twice, which changes none of the four.
+ * The months of usage a run met, gathered as its tasks parse the usage rows ({@link Scan}, as a
+ * load finds them): the earliest and the earliest after it, the latest and the latest before it
+ * ({@link Month#NONE} where there is none), all that {@link eligo.engine.Eligo#asOfWarning(Integer,
+ * int, int, int, int, int, eligo.ir.Ir.Program)} needs to say when the as-of month, or the data's
+ * first or last month, looks like a slip. A task run twice adds its months twice, which changes
+ * none of the four.
  */
-final class UsageMonths extends AccumulatorV2<Integer, int[]> {
+final class UsageMonths extends AccumulatorV2<Integer, eligo.data.UsageMonths> {
   private static final long serialVersionUID = 1L;
 
-  private int earliest = Month.NONE;
-  private int afterEarliest = Month.NONE;
-  private int beforeLatest = Month.NONE;
-  private int latest = Month.NONE;
+  private Scan scan = new Scan();
 
   @Override
   public boolean isZero() {
-    return latest == Month.NONE;
+    return scan.months().latest() == Month.NONE;
   }
 
   @Override
   public UsageMonths copy() {
     UsageMonths c = new UsageMonths();
-    c.earliest = earliest;
-    c.afterEarliest = afterEarliest;
-    c.beforeLatest = beforeLatest;
-    c.latest = latest;
+    c.scan.addAll(scan.months());
     return c;
   }
 
   @Override
   public void reset() {
-    earliest = Month.NONE;
-    afterEarliest = Month.NONE;
-    beforeLatest = Month.NONE;
-    latest = Month.NONE;
+    scan = new Scan();
   }
 
   @Override
@@ -48,34 +41,16 @@ final class UsageMonths extends AccumulatorV2<Integer, int[]> {
 
   /** Notes a month of usage ({@link Month#NONE}: none, left out). */
   void add(int m) {
-    if (m == Month.NONE) {
-      return;
-    }
-    if (earliest == Month.NONE || m < earliest) {
-      afterEarliest = earliest;
-      earliest = m;
-    } else if (m > earliest && (afterEarliest == Month.NONE || m < afterEarliest)) {
-      afterEarliest = m;
-    }
-    if (latest == Month.NONE || m > latest) {
-      beforeLatest = latest;
-      latest = m;
-    } else if (m < latest && (beforeLatest == Month.NONE || m > beforeLatest)) {
-      beforeLatest = m;
-    }
+    scan.add(m);
   }
 
   @Override
-  public void merge(AccumulatorV2<Integer, int[]> other) {
-    int[] v = other.value();
-    for (int m : v) {
-      add(m);
-    }
+  public void merge(AccumulatorV2<Integer, eligo.data.UsageMonths> other) {
+    scan.addAll(other.value());
   }
 
-  /** {earliest, after the earliest, before the latest, latest}. */
   @Override
-  public int[] value() {
-    return new int[] {earliest, afterEarliest, beforeLatest, latest};
+  public eligo.data.UsageMonths value() {
+    return scan.months();
   }
 }

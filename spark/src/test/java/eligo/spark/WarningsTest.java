@@ -160,10 +160,13 @@ class WarningsTest {
     for (int m : months) {
       one.add(m);
     }
-    int[] expected = {
-      Month.parse("2024-01"), Month.parse("2025-03"), Month.parse("2026-08"), Month.parse("2026-09")
-    };
-    assertThat(one.value()).containsExactly(expected);
+    eligo.data.UsageMonths expected =
+        new eligo.data.UsageMonths(
+            Month.parse("2026-09"),
+            Month.parse("2026-08"),
+            Month.parse("2025-03"),
+            Month.parse("2024-01"));
+    assertThat(one.value()).isEqualTo(expected);
     // split between two tasks, in either order of merging
     for (int cut = 0; cut <= months.length; cut++) {
       UsageMonths a = new UsageMonths();
@@ -175,14 +178,16 @@ class WarningsTest {
       ab.merge(b);
       UsageMonths ba = b.copy();
       ba.merge(a);
-      assertThat(ab.value()).containsExactly(expected);
-      assertThat(ba.value()).containsExactly(expected);
+      assertThat(ab.value()).isEqualTo(expected);
+      assertThat(ba.value()).isEqualTo(expected);
     }
     UsageMonths none = new UsageMonths();
     assertThat(none.isZero()).isTrue();
     none.add(Month.parse("2026-09"));
     assertThat(none.value())
-        .containsExactly(Month.parse("2026-09"), Month.NONE, Month.NONE, Month.parse("2026-09"));
+        .isEqualTo(
+            new eligo.data.UsageMonths(
+                Month.parse("2026-09"), Month.NONE, Month.NONE, Month.parse("2026-09")));
     assertThat(
             SparkRunner.asOfWarning(
                 null, Month.parse("2026-09"), none.value(), new Ir.Program(List.of(), List.of())))
