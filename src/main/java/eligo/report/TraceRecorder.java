@@ -220,11 +220,7 @@ final class TraceRecorder implements Interpreter.Listener {
     if (current == null || e != current.sumBody) {
       return;
     }
-    summed(e, s, value);
-  }
-
-  /** Records the term {@code value} of the sum of the node being evaluated, told in {@code s}. */
-  private void summed(Ir.Expr e, Interpreter.Scope s, long value) {
+    // a term of the sum of the node being evaluated
     int side = side(s);
     summed(side < 0 ? null : fact(s, side), value);
   }
@@ -262,23 +258,25 @@ final class TraceRecorder implements Interpreter.Listener {
       }
       return;
     }
-    // one scope: its side and fact are found once for all the entries
+    // one scope: its side and fact are found once for all the entries (none outside both sides)
     int side = plan.entries.length == 0 ? -1 : side(s);
-    Fact f = side < 0 ? null : fact(s, side);
-    for (int j = 0; side >= 0 && j < plan.entries.length; j++) {
-      int k = plan.entries[j];
-      if (conditions[k]) {
-        recorded(
-            exprs[k],
-            s,
-            values[k] != 0,
-            plan.before[j],
-            plan.isCountWhere[j],
-            plan.isCompare[j],
-            side,
-            f);
-      } else {
-        summed(f, values[k]);
+    if (side >= 0) {
+      Fact f = fact(s, side);
+      for (int j = 0; j < plan.entries.length; j++) {
+        int k = plan.entries[j];
+        if (conditions[k]) {
+          recorded(
+              exprs[k],
+              s,
+              values[k] != 0,
+              plan.before[j],
+              plan.isCountWhere[j],
+              plan.isCompare[j],
+              side,
+              f);
+        } else {
+          summed(f, values[k]);
+        }
       }
     }
     if (plan.numbers == 2) {
