@@ -383,6 +383,9 @@ public final class Eligo {
    * the results file {@code results} at once: its blocks are written while later customers are
    * still being evaluated (the evaluation goes in the file's order). A failure leaves the previous
    * file whole. Strict mode only: a lenient run knows which customers to leave out only at its end.
+   * The outcome has the statuses and partner totals but no values: each is held only until it is
+   * written (a million customers' values would be 0.4 GB), and reading one is an {@link
+   * IllegalStateException}.
    *
    * @throws EvaluationFailure naming the customer and area whose evaluation failed
    * @throws IOException when the results file cannot be written

@@ -199,6 +199,10 @@ public final class Evaluation {
    * file's blocks are formatted and written as soon as their customers and partners are done. A
    * failure leaves no file (the previous one stays whole).
    *
+   * <p>The outcome returned has every status and partner total, but no value: each was held only
+   * until written ({@link Outcome.AreaOutcome#AreaOutcome(Ir.Area, int[], int, int)}), and reading
+   * one is an {@link IllegalStateException}.
+   *
    * @throws EvaluationException naming the customer and area whose evaluation failed
    */
   public static Outcome runWriting(
@@ -210,10 +214,39 @@ public final class Evaluation {
       Progress progress,
       java.nio.file.Path results)
       throws java.io.IOException {
-    EvaluationRun run = prepare(program, factories, data, asOf, progress, false, null);
+    return runWriting(
+        program, factories, data, asOf, threads, progress, results, CompactLongs.SEGMENT);
+  }
+
+  /** {@link #runWriting} holding values in segments of {@code segment} ints (for tests). */
+  static Outcome runWriting(
+      Ir.Program program,
+      Map<String, Function<Dataset, AreaEvaluator>> factories,
+      Dataset data,
+      int asOf,
+      int threads,
+      Progress progress,
+      java.nio.file.Path results,
+      int segment)
+      throws java.io.IOException {
+    EvaluationRun run = prepare(program, factories, data, asOf, progress, false, null, segment);
     run.start(threads);
+    Outcome outcome = run.outcome();
     try {
-      ResultsFile.write(run.outcome(), results, run::await);
+      ResultsFile.write(
+          outcome,
+          results,
+          new ResultsFile.Gate() {
+            @Override
+            public void await(int position) {
+              run.await(position);
+            }
+
+            @Override
+            public void written(int position) {
+              outcome.releaseWritten(position);
+            }
+          });
     } catch (java.io.IOException | RuntimeException | Error e) {
       run.finish(); // the evaluation's own failure, when it has one, is the one to report
       throw e;
@@ -232,7 +265,8 @@ public final class Evaluation {
       int asOf,
       Progress progress,
       boolean lenient,
-      Outcome base) {
+      Outcome base,
+      int segment) {
     // of each area, the version in force at the as-of month (Eligo#inForce has said when one has
     // none)
     if (!program.missing(asOf, Map.of()).isEmpty()) {
@@ -283,7 +317,9 @@ public final class Evaluation {
     // thread at a million customers on a VM, where a first touch is dear).
     (data.customerCount() >= ALLOCATE_IN_PARALLEL ? fresh.parallelStream() : fresh.stream())
         .forEach(
-            i -> made[i] = new Outcome.AreaOutcome(inForce.get(i), order.rank, partners.size()));
+            i ->
+                made[i] =
+                    new Outcome.AreaOutcome(inForce.get(i), order.rank, partners.size(), segment));
     List<Outcome.AreaOutcome> all = new ArrayList<>(List.of(made));
     List<Outcome.AreaOutcome> areas = new ArrayList<>(); // the ones to evaluate
     for (int i : fresh) {
@@ -306,7 +342,7 @@ public final class Evaluation {
       Progress progress,
       boolean lenient,
       Outcome base) {
-    EvaluationRun run = prepare(program, factories, data, asOf, progress, lenient, base);
+    EvaluationRun run = prepare(program, factories, data, asOf, progress, lenient, base, 0);
     List<Outcome.AreaOutcome> areas = run.areas();
     if (areas.isEmpty()) {
       progress.update(data.customerCount(), data.customerCount());

@@ -48,6 +48,9 @@ public final class ResultsFile {
     Gate OPEN = position -> {};
 
     void await(int position);
+
+    /** The customers before {@code position} of the order are written: never read again. */
+    default void written(int position) {}
   }
 
   /** {@link #write(Outcome, Path)} of an outcome still being evaluated, block by block. */
@@ -118,6 +121,7 @@ public final class ResultsFile {
         Block block = await(ahead.remove());
         block.writeTo(os);
         blocks.free.add(block.buf);
+        gate.written(Math.min(customers, (b + 1) * blockCustomers));
       }
     } finally {
       pool.shutdownNow();
