@@ -25,6 +25,9 @@ final class CompactLongs {
   /** log2 of the ints per segment (windowed). */
   private final int shift;
 
+  /** The ints per segment less one: an index's place in its segment (windowed). */
+  private final int mask;
+
   /** Every int; null when windowed. */
   private final int[] values;
 
@@ -43,6 +46,7 @@ final class CompactLongs {
     this.values = values;
     this.segments = segments;
     this.shift = shift;
+    this.mask = (1 << shift) - 1;
   }
 
   CompactLongs(int size) {
@@ -72,7 +76,7 @@ final class CompactLongs {
       return;
     }
     int[] s = segments[i >>> shift];
-    (s != null ? s : segment(i >>> shift))[i & ((1 << shift) - 1)] = x;
+    (s != null ? s : segment(i >>> shift))[i & mask] = x;
   }
 
   /** Segment {@code k}, made (or a released one reused) when it has none. */
@@ -84,7 +88,7 @@ final class CompactLongs {
     if (s == null) {
       s = spare.poll();
       if (s == null) {
-        s = new int[1 << shift];
+        s = new int[mask + 1];
       } else {
         Arrays.fill(s, 0);
       }
@@ -102,7 +106,7 @@ final class CompactLongs {
       if (s == null) {
         throw new IllegalStateException("index " + i + " was released or never set");
       }
-      x = s[i & ((1 << shift) - 1)];
+      x = s[i & mask];
     }
     return x != ASIDE ? x : aside.get(i);
   }

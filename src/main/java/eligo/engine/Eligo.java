@@ -402,7 +402,14 @@ public final class Eligo {
     Ir.Program chosen = inForce(program, asOf);
     try {
       return Evaluation.runWriting(
-          chosen, evaluators.factories(), data, asOf, threads, progress, results);
+          chosen,
+          evaluators.factories(),
+          data,
+          asOf,
+          threads,
+          progress,
+          results,
+          CompactLongs.SEGMENT);
     } catch (Evaluation.EvaluationException e) {
       throw new EvaluationFailure(e);
     }

@@ -200,25 +200,12 @@ public final class Evaluation {
    * failure leaves no file (the previous one stays whole).
    *
    * <p>The outcome returned has every status and partner total, but no value: each was held only
-   * until written ({@link Outcome.AreaOutcome#AreaOutcome(Ir.Area, int[], int, int)}), and reading
-   * one is an {@link IllegalStateException}.
+   * until written, in segments of {@code segment} ints ({@link CompactLongs#SEGMENT} but in tests;
+   * {@link Outcome.AreaOutcome#AreaOutcome(Ir.Area, int[], int, int)}), and reading one is an
+   * {@link IllegalStateException}.
    *
    * @throws EvaluationException naming the customer and area whose evaluation failed
    */
-  public static Outcome runWriting(
-      Ir.Program program,
-      Map<String, Function<Dataset, AreaEvaluator>> factories,
-      Dataset data,
-      int asOf,
-      int threads,
-      Progress progress,
-      java.nio.file.Path results)
-      throws java.io.IOException {
-    return runWriting(
-        program, factories, data, asOf, threads, progress, results, CompactLongs.SEGMENT);
-  }
-
-  /** {@link #runWriting} holding values in segments of {@code segment} ints (for tests). */
   static Outcome runWriting(
       Ir.Program program,
       Map<String, Function<Dataset, AreaEvaluator>> factories,
