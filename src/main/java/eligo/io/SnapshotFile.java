@@ -22,6 +22,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
 
 /**
  * A loaded, validated dataset stored whole in one binary file, so that a later run on the same data
@@ -33,9 +34,11 @@ import java.util.Map;
  * CRC-32C and an end mark. A file whose trailer, length, checksum or fingerprint does not match is
  * not used: {@link #read} says why, and the caller loads the CSV again.
  *
- * <p>Reading streams the file once through a small buffer, checking the checksum on the way, and
- * never allocates an array longer than the bytes left in the file, so a damaged length cannot ask
- * for more memory than the file could fill.
+ * <p>Reading streams the file once through a small buffer, mapping the usage rows' columns instead
+ * of reading them, and never allocates an array longer than the bytes left in the file, so a
+ * damaged length cannot ask for more memory than the file could fill. The body's checksum is worked
+ * out meanwhile on every core, in parts ({@link Crc32cParts}), and nothing read is used unless it
+ * matches.
  */
 public final class SnapshotFile {
   private static final byte[] MAGIC = "ELIGO SNAPSHOT\n".getBytes(StandardCharsets.US_ASCII);
@@ -254,10 +257,21 @@ public final class SnapshotFile {
       if (why != null) {
         return new Read(null, why);
       }
-      LoadResult loaded =
-          body(in, inMemory || opened == null ? Dataset.Backing.NONE : opened.backing(file));
-      if (in.remaining() != 0 || in.crc() != crc) {
-        return new Read(null, "it is damaged (checksum)");
+      // the checksum of the whole body, on every core while the body is read here: a million
+      // customers' 2.5 GB took the reading thread 0.4 to 0.7 s when it was worked out on the way
+      ExecutorService checkers =
+          DaemonThreads.pool(
+              Math.max(1, Runtime.getRuntime().availableProcessors()), "eligo-snapshot-check");
+      Crc32cParts sum = Crc32cParts.start(ch, 0, body, checkers);
+      LoadResult loaded;
+      try {
+        loaded = body(in, inMemory || opened == null ? Dataset.Backing.NONE : opened.backing(file));
+        if (in.remaining() != 0 || sum.value() != crc) {
+          return new Read(null, "it is damaged (checksum)");
+        }
+      } finally {
+        sum.cancel();
+        checkers.shutdown();
       }
       if (!writtenWithoutHashes.equals(withoutHashes.get())) {
         return new Read(
@@ -273,6 +287,9 @@ public final class SnapshotFile {
       return new Read(null, "it is damaged (" + e.getMessage() + ")");
     } catch (IOException e) {
       return new Read(null, "it cannot be read (" + e.getMessage() + ")");
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return new Read(null, "it cannot be read (interrupted)");
     }
   }
 

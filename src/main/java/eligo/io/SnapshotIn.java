@@ -9,14 +9,15 @@ import java.nio.LongBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
-import java.util.zip.CRC32C;
 
-/** Little-endian reading of the body through one buffer, with its CRC-32C. */
+/**
+ * Little-endian reading of the body through one buffer. Its checksum is worked out apart, on other
+ * threads ({@link Crc32cParts}).
+ */
 final class SnapshotIn {
   private final FileChannel ch;
   private final ByteBuffer buf =
       ByteBuffer.allocateDirect(SnapshotFile.BUFFER).order(ByteOrder.LITTLE_ENDIAN);
-  private final CRC32C crc = new CRC32C();
   private final long body;
   private long unread; // bytes of the body not yet in the buffer
   private byte[] scratch = new byte[256];
@@ -40,10 +41,6 @@ final class SnapshotIn {
     return unread + buf.remaining();
   }
 
-  long crc() {
-    return crc.getValue();
-  }
-
   /** At least {@code n} (at most the buffer's size) bytes in the buffer. */
   private void need(int n) throws IOException {
     if (buf.remaining() >= n) {
@@ -60,8 +57,6 @@ final class SnapshotIn {
       if (got < 0) {
         throw new Damaged("ends early");
       }
-      slice.flip();
-      crc.update(slice);
       buf.position(buf.position() + got);
       unread -= got;
     }
@@ -259,9 +254,9 @@ final class SnapshotIn {
   }
 
   /**
-   * The next {@code bytes} bytes of the file mapped (little-endian), and skipped: those already in
-   * the buffer were checked as they were read, the rest is checked in the mapping. Null when they
-   * do not fit one mapping.
+   * The next {@code bytes} bytes of the file mapped (little-endian), and skipped: never read here,
+   * so that their pages are touched only where the evaluation reads them, on all its threads (their
+   * checksum is worked out apart). Null when they do not fit one mapping.
    */
   private ByteBuffer map(long bytes) throws IOException {
     if (!mapping || bytes > Integer.MAX_VALUE) {
@@ -272,31 +267,10 @@ final class SnapshotIn {
     int buffered = (int) Math.min(buf.remaining(), bytes);
     buf.position(buf.position() + buffered);
     if (bytes > buffered) {
-      checkRead(ch.position(), bytes - buffered);
       ch.position(ch.position() + (bytes - buffered));
       unread -= bytes - buffered;
     }
     return mapped;
-  }
-
-  /**
-   * Adds {@code bytes} bytes of the file from {@code from} to the checksum, read through a small
-   * buffer rather than through the mapping: on a virtual machine, touching every page of a 2.5 GB
-   * mapping took 2.4 s, reading it a fraction of that. The pages are touched later only where the
-   * evaluation reads them, on all its threads.
-   */
-  private void checkRead(long from, long bytes) throws IOException {
-    // the read buffer is empty here (its bytes were all taken): it serves, and is left empty
-    for (long at = from, end = from + bytes; at < end; ) {
-      buf.clear().limit((int) Math.min(SnapshotFile.BUFFER, end - at));
-      int got = ch.read(buf, at);
-      if (got < 0) {
-        throw new Damaged("ends early");
-      }
-      at += got;
-      crc.update(buf.flip());
-    }
-    buf.clear().limit(0);
   }
 
   long[] longs() throws IOException {

@@ -210,7 +210,8 @@ class OutputFileTest {
       throws IOException {
     java.util.Random random = new java.util.Random(23);
     int size = 8192; // two buffers of two blocks take turns
-    for (int length : new int[] {size - 1, size, size + 1, 2 * size, 5 * size + 4097, 64 * size}) {
+    for (int length :
+        new int[] {0, 1, size - 1, size, size + 1, 2 * size, 5 * size + 4097, 64 * size}) {
       Path out = Files.createFile(dir.resolve("direct-" + length));
       OutputStream direct = DirectOutput.open(out, size);
       org.junit.jupiter.api.Assumptions.assumeTrue(
