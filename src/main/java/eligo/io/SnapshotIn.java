@@ -123,7 +123,7 @@ final class SnapshotIn {
    * after the other, read in two copies ({@link #texts()}).
    */
   String[] strings() throws IOException {
-    return texts().toArray();
+    return texts(Integer.MAX_VALUE - 16, false).toArray(); // every string made now: none mapped
   }
 
   /**
@@ -167,11 +167,17 @@ final class SnapshotIn {
    * made until one is asked for. Strings, when the bytes would not fit one array.
    */
   TextColumn texts() throws IOException {
-    return texts(Integer.MAX_VALUE - 16);
+    return texts(Integer.MAX_VALUE - 16, true);
   }
 
-  /** {@link #texts()} with at most {@code maxBytes} bytes in one array. */
-  TextColumn texts(int maxBytes) throws IOException {
+  /** The bytes of texts from which they are mapped rather than read onto the heap. */
+  private static final long MAP_TEXTS_FROM = 1 << 20;
+
+  /**
+   * {@link #texts()} with at most {@code maxBytes} bytes in one array, their bytes mapped (when the
+   * snapshot's columns are, and there are many) only when {@code mayMap}.
+   */
+  TextColumn texts(int maxBytes, boolean mayMap) throws IOException {
     int[] lengths = ints();
     long total = total(lengths);
     if (total > remaining()) {
@@ -184,14 +190,20 @@ final class SnapshotIn {
       }
       return TextColumn.of(texts);
     }
-    byte[] utf8 = new byte[(int) total];
-    bytes(utf8);
+    // many bytes (a million customers' names, their tenants' ids and names) are mapped, as the
+    // usage rows' columns are, a few read
+    ByteBuffer mapped = mayMap && total >= MAP_TEXTS_FROM ? map(total) : null;
+    byte[] utf8 = null;
+    if (mapped == null) {
+      utf8 = new byte[(int) total];
+      bytes(utf8);
+    }
     int end = 0;
     for (int i = 0; i < lengths.length; i++) {
       end += lengths[i];
       lengths[i] = end; // the lengths become the ends
     }
-    return TextColumn.utf8(utf8, lengths);
+    return mapped != null ? TextColumn.utf8(mapped, lengths) : TextColumn.utf8(utf8, lengths);
   }
 
   private byte[] scratchOf(int n) {

@@ -278,7 +278,7 @@ class SnapshotFileTest {
       SnapshotIn in = new SnapshotIn(ch, Files.size(file) - SnapshotFile.TRAILER);
       eligo.data.TextColumn whole = in.texts();
       // the names are 40 bytes in all: past 20, they are read as strings
-      eligo.data.TextColumn split = in.texts(20);
+      eligo.data.TextColumn split = in.texts(20, true);
       for (eligo.data.TextColumn read : List.of(whole, split)) {
         assertThat(read.size()).isEqualTo(names.length);
         for (int i = 0; i < names.length; i++) {
@@ -287,6 +287,40 @@ class SnapshotFileTest {
         assertThat(read.toArray()).containsExactly(names);
       }
       assertThat(in.remaining()).isZero();
+    }
+  }
+
+  /**
+   * Texts of a megabyte or more are read in place from the file (mapped), the column after them
+   * read where it starts.
+   */
+  @Test
+  void manyTextsAreReadInPlaceAndTheColumnAfterThemWhereItStarts() throws Exception {
+    String[] names = new String[70_000];
+    for (int i = 0; i < names.length; i++) {
+      names[i] = i % 7 == 0 ? "" : "Nom " + i + (i % 3 == 0 ? " Ünïcödé 名前" : "");
+    }
+    Path file = tmp.resolve("many-texts");
+    try (java.io.OutputStream os = Files.newOutputStream(file)) {
+      SnapshotOut out = new SnapshotOut(os);
+      out.texts(eligo.data.TextColumn.of(names));
+      out.ints(new int[] {7, -3, 11});
+      out.texts(eligo.data.TextColumn.of(names));
+      out.finish();
+    }
+    try (java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(file)) {
+      for (boolean mapping : new boolean[] {true, false}) {
+        SnapshotIn in =
+            new SnapshotIn(ch.position(0), Files.size(file) - SnapshotFile.TRAILER, mapping);
+        eligo.data.TextColumn first = in.texts();
+        assertThat(in.ints()).containsExactly(7, -3, 11);
+        eligo.data.TextColumn second = in.texts();
+        for (eligo.data.TextColumn read : List.of(first, second)) {
+          assertThat(read.toArray()).as("mapping " + mapping).containsExactly(names);
+          assertThat(read.get(69_999)).isEqualTo(names[69_999]);
+        }
+        assertThat(in.remaining()).isZero();
+      }
     }
   }
 
