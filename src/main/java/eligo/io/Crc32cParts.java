@@ -5,7 +5,6 @@ import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 import java.util.zip.CRC32C;
@@ -77,18 +76,12 @@ final class Crc32cParts {
     for (int i = 0; i < parts.size(); i++) {
       int part;
       try {
-        part = parts.get(i).get();
-      } catch (ExecutionException e) {
+        part = DaemonThreads.result(parts.get(i));
+      } catch (IllegalStateException e) { // a part's checked failure
         if (e.getCause() instanceof IOException io) {
           throw io;
         }
-        if (e.getCause() instanceof RuntimeException r) {
-          throw r;
-        }
-        if (e.getCause() instanceof Error r) {
-          throw r;
-        }
-        throw new IllegalStateException(e.getCause());
+        throw e;
       }
       crc = combine(crc, part, lengths.get(i));
     }
@@ -103,23 +96,38 @@ final class Crc32cParts {
   }
 
   private static int crc(FileChannel ch, long from, long length) throws IOException {
-    ByteBuffer buffer = BUFFERS.get();
-    CRC32C crc = new CRC32C();
-    for (long at = from, end = from + length; at < end; ) {
-      buffer.clear().limit((int) Math.min(READ, end - at));
-      int n = ch.read(buffer, at);
-      if (n < 0) {
-        throw new IOException("the file is shorter than " + end + " bytes");
-      }
-      at += n;
-      crc.update(buffer.flip());
+    long crc = crc(ch, from, length, BUFFERS.get());
+    if (crc == SHORT) {
+      throw new IOException("the file is shorter than " + (from + length) + " bytes");
     }
-    return (int) crc.getValue();
+    return (int) crc;
   }
 
   /** One read buffer per thread of the pool, kept for its next part. */
   private static final ThreadLocal<ByteBuffer> BUFFERS =
       ThreadLocal.withInitial(() -> ByteBuffer.allocateDirect(READ));
+
+  /** What {@link #crc(FileChannel, long, long, ByteBuffer)} gives for a span past the end. */
+  static final long SHORT = -1;
+
+  /**
+   * The CRC-32C of {@code length} bytes of {@code ch} from {@code from} (0 to 2^32 - 1), read at
+   * their positions through {@code buffer} (direct, of any size) rather than mapped; {@link #SHORT}
+   * when the file ends before them.
+   */
+  static long crc(FileChannel ch, long from, long length, ByteBuffer buffer) throws IOException {
+    CRC32C crc = new CRC32C();
+    for (long at = from, end = from + length; at < end; ) {
+      buffer.clear().limit((int) Math.min(buffer.capacity(), end - at));
+      int n = ch.read(buffer, at);
+      if (n < 0) {
+        return SHORT;
+      }
+      at += n;
+      crc.update(buffer.flip());
+    }
+    return crc.getValue();
+  }
 
   /**
    * The CRC-32C of bytes A then B, from that of A ({@code crc1}), that of B ({@code crc2}) and B's

@@ -229,20 +229,12 @@ public final class DataFingerprint {
       buffer = ByteBuffer.allocateDirect(READ);
     }
     try (FileChannel ch = FileChannel.open(f, StandardOpenOption.READ)) {
-      CRC32C crc = new CRC32C();
-      long at = from;
-      long end = from + length;
-      while (at < end) {
-        buffer.clear().limit((int) Math.min(READ, end - at));
-        int n = ch.read(buffer, at);
-        if (n < 0) {
-          throw new IOException(
-              f + " changed while it was hashed (shorter than " + end + " bytes)");
-        }
-        at += n;
-        crc.update(buffer.flip());
+      long crc = Crc32cParts.crc(ch, from, length, buffer);
+      if (crc == Crc32cParts.SHORT) {
+        throw new IOException(
+            f + " changed while it was hashed (shorter than " + (from + length) + " bytes)");
       }
-      return (int) crc.getValue();
+      return (int) crc;
     } finally {
       buffers.add(buffer);
     }
