@@ -2,7 +2,6 @@ package eligo.cli;
 
 import eligo.data.Dataset;
 import eligo.engine.Outcome;
-import eligo.ir.Ir;
 import eligo.report.CustomerView;
 import eligo.report.Explainer;
 import eligo.report.JsonReport;
@@ -50,8 +49,7 @@ final class ExplainCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     try {
-      Ir.Program program = inputs.program(spec);
-      Outcome outcome = inputs.evaluate(spec, program);
+      Outcome outcome = inputs.evaluate(spec);
       List<Integer> found = find(outcome.data, customer);
       PrintWriter err = spec.commandLine().getErr();
       if (found.isEmpty()) {

@@ -3,7 +3,6 @@ package eligo.cli;
 import eligo.engine.EngineFailure;
 import eligo.engine.Outcome;
 import eligo.io.OutputFolder;
-import eligo.ir.Ir;
 import eligo.report.HtmlSite;
 import eligo.report.PartnerSite;
 import eligo.report.SummaryView;
@@ -66,9 +65,8 @@ final class ReportCommand implements Callable<Integer> {
       return ExitCodes.USAGE;
     }
     try {
-      Ir.Program program = inputs.program(spec);
       if (partner == null && !perPartner) {
-        Outcome outcome = inputs.evaluate(spec, program);
+        Outcome outcome = inputs.evaluate(spec);
         HtmlSite.write(outcome, out, TerminalProgress.of("writing customer pages", err));
         spec.commandLine()
             .getOut()
@@ -80,17 +78,17 @@ final class ReportCommand implements Callable<Integer> {
                     + " customers)");
         return ExitCodes.OK;
       }
-      ReportInputs.Loaded loaded = inputs.load(spec);
+      ReportInputs.Ready loaded = inputs.start(spec);
       if (perPartner) {
-        int partners = PartnerSite.partners(loaded.dataset()).size();
-        PartnerSite.writeEach(
-            program,
-            inputs.evaluators(),
-            loaded.dataset(),
-            loaded.asOf(),
-            out,
-            Runtime.getRuntime().availableProcessors(),
-            TerminalProgress.of("writing partner sites", err));
+        int partners =
+            PartnerSite.writeEach(
+                loaded.program(),
+                loaded.evaluators(),
+                loaded.dataset(),
+                loaded.asOf(),
+                out,
+                Runtime.getRuntime().availableProcessors(),
+                TerminalProgress.of("writing partner sites", err));
         spec.commandLine()
             .getOut()
             .println(
@@ -108,7 +106,7 @@ final class ReportCommand implements Callable<Integer> {
       try {
         outcome =
             PartnerSite.outcome(
-                program, inputs.evaluators(), loaded.dataset(), loaded.asOf(), partner);
+                loaded.program(), loaded.evaluators(), loaded.dataset(), loaded.asOf(), partner);
       } catch (SummaryView.UnknownName e) {
         err.println("eligo: " + e.getMessage());
         return ExitCodes.USAGE;

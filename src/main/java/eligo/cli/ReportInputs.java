@@ -6,11 +6,14 @@ import eligo.engine.Eligo;
 import eligo.engine.Engine;
 import eligo.engine.EngineFailure;
 import eligo.engine.Outcome;
+import eligo.engine.Stages;
+import eligo.engine.Started;
 import eligo.io.Mode;
 import eligo.ir.Ir;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.CompletionException;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -103,12 +106,75 @@ final class ReportInputs {
     }
   }
 
-  /** The evaluators of the criteria {@link #program} compiled. */
-  Engine.Compiled evaluators() {
-    return engine.compile(compilation);
+  /** The criteria compiled, the dataset loaded (strictly), its as-of month and the evaluators. */
+  record Ready(Ir.Program program, Dataset dataset, int asOf, Engine.Compiled evaluators) {}
+
+  /**
+   * Compiles the criteria while the dataset loads, and the evaluators while the rest loads, as
+   * {@code eligo run} does ({@link Eligo#start}): a command that loads the data then pays for the
+   * slower of the two, not for both. Errors in the criteria are reported first (and the data's are
+   * not); a stop after printing why.
+   */
+  Ready start(CommandSpec spec) throws Stop {
+    PrintWriter err = spec.commandLine().getErr();
+    if (data == null) {
+      program(spec); // errors in the criteria first
+      err.println("eligo: give the dataset with --data DIR");
+      throw new Stop(ExitCodes.USAGE);
+    }
+    Integer refused = snapshot.refused(List.of(criteria, data), List.of(), err);
+    if (refused != null) {
+      throw new Stop(refused);
+    }
+    try {
+      Started started =
+          Eligo.start(criteria, data, Mode.STRICT, engine, Stages.NONE, snapshot.file);
+      compilation = started.criteria();
+      String warnings = Failures.criteriaWarnings(compilation, criteria);
+      if (warnings != null) {
+        err.println(warnings);
+      }
+      // errors stop the view; names the data lack are for run and check --data to say
+      SnapshotOption.tellUnused(started.snapshot(), err);
+      Dataset dataset = started.loaded().dataset();
+      int m = Eligo.asOf(asOf, dataset);
+      Failures.warnAsOf(asOf, m, dataset, compilation.program(), err);
+      Engine.Compiled evaluators;
+      try {
+        // waited for: a view evaluates many times (a site per partner: once per partner)
+        evaluators = started.compiling().join();
+      } catch (CompletionException e) {
+        throw e.getCause() instanceof RuntimeException r ? r : e;
+      }
+      return new Ready(compilation.program(), dataset, m, evaluators);
+    } catch (EngineFailure f) {
+      throw new Stop(Failures.report(f, spec));
+    }
   }
 
-  /** Loads the dataset (strictly) and evaluates every customer; progress on a terminal. */
+  /**
+   * {@link #start}, then every customer evaluated; progress on a terminal. For a command that needs
+   * nothing of the criteria before the data.
+   */
+  Outcome evaluate(CommandSpec spec) throws Stop {
+    Ready ready = start(spec);
+    try {
+      return Eligo.evaluate(
+          ready.program(),
+          ready.evaluators(),
+          ready.dataset(),
+          ready.asOf(),
+          Runtime.getRuntime().availableProcessors(),
+          TerminalProgress.of("evaluating customers", spec.commandLine().getErr()));
+    } catch (EngineFailure f) {
+      throw new Stop(Failures.report(f, spec));
+    }
+  }
+
+  /**
+   * Loads the dataset (strictly) for the criteria {@link #program} compiled, and evaluates every
+   * customer; progress on a terminal. For a command that needs the criteria before the data.
+   */
   Outcome evaluate(CommandSpec spec, Ir.Program program) throws Stop {
     Loaded loaded = load(spec);
     try {

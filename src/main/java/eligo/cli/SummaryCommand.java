@@ -1,7 +1,6 @@
 package eligo.cli;
 
 import eligo.engine.Outcome;
-import eligo.ir.Ir;
 import eligo.report.JsonReport;
 import eligo.report.SummaryView;
 import eligo.report.TextReport;
@@ -61,8 +60,7 @@ final class SummaryCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     try {
-      Ir.Program program = inputs.program(spec);
-      Outcome outcome = inputs.evaluate(spec, program);
+      Outcome outcome = inputs.evaluate(spec);
       SummaryView view;
       try {
         view = SummaryView.of(outcome, partner, area, node);

@@ -16,10 +16,11 @@ import eligo.report.html.Template;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -56,13 +57,19 @@ public final class PartnerSite {
         program, evaluators, DatasetSlice.of(whole, customers), asOf, 1, Evaluation.Progress.NONE);
   }
 
-  /** The partner ids of a dataset, in code point order. */
+  /**
+   * The partner ids of a dataset, in code point order: gathered by hash, then the few sorted (a
+   * sorted map compared every customer's partner id in code point order: 0.15 s of a site per
+   * partner at 100,000 customers, on one core).
+   */
   public static List<String> partners(Dataset data) {
-    Map<String, Boolean> seen = new TreeMap<>(Texts.CODE_POINT_ORDER);
+    Set<String> seen = new HashSet<>();
     for (int c = 0; c < data.customerCount(); c++) {
-      seen.put(data.partnerId(c), Boolean.TRUE);
+      seen.add(data.partnerId(c));
     }
-    return new ArrayList<>(seen.keySet());
+    List<String> partners = new ArrayList<>(seen);
+    partners.sort(Texts.CODE_POINT_ORDER);
+    return partners;
   }
 
   /** Writes the site of a partner's outcome into {@code dir}, replacing it whole. */
@@ -92,8 +99,10 @@ public final class PartnerSite {
    * with an {@code index.html} beside them that links to each; {@code dir} is replaced whole.
    * Partners are evaluated and written on {@code threads} threads; {@code progress} counts
    * partners.
+   *
+   * @return the number of partners, each with its site
    */
-  public static void writeEach(
+  public static int writeEach(
       Ir.Program program,
       Engine.Compiled evaluators,
       Dataset whole,
@@ -112,6 +121,7 @@ public final class PartnerSite {
     }
     try {
       writeEach(whole, asOf, dir, threads, progress, byPartner, chosen, evaluators);
+      return byPartner.size();
     } catch (EvaluationFailureCarrier e) {
       throw (EvaluationFailure) e.getCause();
     }
