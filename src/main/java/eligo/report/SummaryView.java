@@ -258,7 +258,11 @@ public record SummaryView(
     if (rule == null) {
       return null;
     }
-    int j = a.partnerNodes.indexOf(n);
+    // by identity: a node is a record, whose equals compares every part of it, nested ones too
+    int j = 0;
+    while (a.partnerNodes.get(j) != n) {
+      j++;
+    }
     List<PartnerTotal> totals = new ArrayList<>();
     for (int p = 0; p < outcome.partners.size(); p++) {
       if (partnerIndex < 0 || p == partnerIndex) {
