@@ -89,7 +89,7 @@ public final class Ir {
       }
       List<Area> out = new ArrayList<>();
       for (Area a : areas) {
-        if (a.equals(chosen(a.id(), month, labels))) {
+        if (a == chosen(a.id(), month, labels)) { // one of the versions of the areas above
           out.add(a);
         }
       }
@@ -107,10 +107,12 @@ public final class Ir {
      */
     public List<Area> missing(int month, java.util.Map<String, String> labels) {
       List<Area> out = new ArrayList<>();
+      if (chosen && labels.isEmpty()) {
+        return out; // inForce gives it as it is
+      }
       for (Area a : areas) {
         if (out.stream().noneMatch(o -> o.id().equals(a.id()))
-            && chosen(a.id(), month, labels) == null
-            && !(chosen && labels.isEmpty())) {
+            && chosen(a.id(), month, labels) == null) {
           out.add(a);
         }
       }
