@@ -6,6 +6,7 @@ import eligo.engine.Eligo;
 import eligo.engine.Engine;
 import eligo.engine.EngineFailure;
 import eligo.engine.Outcome;
+import eligo.engine.Snapshot;
 import eligo.engine.Stages;
 import eligo.engine.Started;
 import eligo.io.Mode;
@@ -72,37 +73,15 @@ final class ReportInputs {
     } catch (EngineFailure f) {
       throw new Stop(Failures.report(f, spec));
     }
-    String warnings = Failures.criteriaWarnings(compilation, criteria);
-    if (warnings != null) {
-      spec.commandLine().getErr().println(warnings);
-    }
+    warnCriteria(spec);
     return compilation.program();
   }
 
-  /** The dataset, loaded strictly, and its as-of month. */
-  record Loaded(Dataset dataset, int asOf) {}
-
-  /** Loads the dataset (strictly) and finds the as-of month; a stop after printing why. */
-  Loaded load(CommandSpec spec) throws Stop {
-    PrintWriter err = spec.commandLine().getErr();
-    if (data == null) {
-      err.println("eligo: give the dataset with --data DIR");
-      throw new Stop(ExitCodes.USAGE);
-    }
-    try {
-      // errors stop the view; names the data lack are for run and check --data to say
-      Integer refused = snapshot.refused(List.of(criteria, data), List.of(), err);
-      if (refused != null) {
-        throw new Stop(refused);
-      }
-      Eligo.Bound bound = Eligo.loadFor(compilation, data, Mode.STRICT, snapshot.file);
-      SnapshotOption.tellUnused(bound.snapshot(), err);
-      Dataset dataset = bound.loaded().dataset();
-      int m = Eligo.asOf(asOf, dataset);
-      Failures.warnAsOf(asOf, m, dataset, compilation.program(), err);
-      return new Loaded(dataset, m);
-    } catch (EngineFailure f) {
-      throw new Stop(Failures.report(f, spec));
+  /** Prints the warnings of the criteria compiled, if any. */
+  private void warnCriteria(CommandSpec spec) {
+    String warnings = Failures.criteriaWarnings(compilation, criteria);
+    if (warnings != null) {
+      spec.commandLine().getErr().println(warnings);
     }
   }
 
@@ -116,29 +95,15 @@ final class ReportInputs {
    * not); a stop after printing why.
    */
   Ready start(CommandSpec spec) throws Stop {
-    PrintWriter err = spec.commandLine().getErr();
     if (data == null) {
       program(spec); // errors in the criteria first
-      err.println("eligo: give the dataset with --data DIR");
-      throw new Stop(ExitCodes.USAGE);
     }
-    Integer refused = snapshot.refused(List.of(criteria, data), List.of(), err);
-    if (refused != null) {
-      throw new Stop(refused);
-    }
+    given(spec);
     try {
       Started started =
           Eligo.start(criteria, data, Mode.STRICT, engine, Stages.NONE, snapshot.file);
       compilation = started.criteria();
-      String warnings = Failures.criteriaWarnings(compilation, criteria);
-      if (warnings != null) {
-        err.println(warnings);
-      }
-      // errors stop the view; names the data lack are for run and check --data to say
-      SnapshotOption.tellUnused(started.snapshot(), err);
-      Dataset dataset = started.loaded().dataset();
-      int m = Eligo.asOf(asOf, dataset);
-      Failures.warnAsOf(asOf, m, dataset, compilation.program(), err);
+      warnCriteria(spec);
       Engine.Compiled evaluators;
       try {
         // waited for: a view evaluates many times (a site per partner: once per partner)
@@ -146,7 +111,7 @@ final class ReportInputs {
       } catch (CompletionException e) {
         throw e.getCause() instanceof RuntimeException r ? r : e;
       }
-      return new Ready(compilation.program(), dataset, m, evaluators);
+      return ready(spec, started.loaded().dataset(), started.snapshot(), evaluators);
     } catch (EngineFailure f) {
       throw new Stop(Failures.report(f, spec));
     }
@@ -157,32 +122,60 @@ final class ReportInputs {
    * nothing of the criteria before the data.
    */
   Outcome evaluate(CommandSpec spec) throws Stop {
-    Ready ready = start(spec);
+    return evaluate(spec, start(spec));
+  }
+
+  /**
+   * The dataset loaded (strictly) for the criteria {@link #program} compiled already, then every
+   * customer evaluated; progress on a terminal. For a command that needs the criteria before the
+   * data.
+   */
+  Outcome evaluateChecked(CommandSpec spec) throws Stop {
+    given(spec);
+    Ready ready;
+    try {
+      Eligo.Bound bound = Eligo.loadFor(compilation, data, Mode.STRICT, snapshot.file);
+      ready = ready(spec, bound.loaded().dataset(), bound.snapshot(), engine.compile(compilation));
+    } catch (EngineFailure f) {
+      throw new Stop(Failures.report(f, spec));
+    }
+    return evaluate(spec, ready);
+  }
+
+  /** A stop after saying why when there is no {@code --data} or the snapshot may not be written. */
+  private void given(CommandSpec spec) throws Stop {
+    PrintWriter err = spec.commandLine().getErr();
+    if (data == null) {
+      err.println("eligo: give the dataset with --data DIR");
+      throw new Stop(ExitCodes.USAGE);
+    }
+    Integer refused = snapshot.refused(List.of(criteria, data), List.of(), err);
+    if (refused != null) {
+      throw new Stop(refused);
+    }
+  }
+
+  /**
+   * The inputs once the dataset is loaded: the snapshot's line when it could not be written, the
+   * as-of month and its warning.
+   */
+  private Ready ready(CommandSpec spec, Dataset dataset, Snapshot used, Engine.Compiled evaluators)
+      throws EngineFailure {
+    PrintWriter err = spec.commandLine().getErr();
+    // errors stop the view; names the data lack are for run and check --data to say
+    SnapshotOption.tellUnused(used, err);
+    int m = Eligo.asOf(asOf, dataset);
+    Failures.warnAsOf(asOf, m, dataset, compilation.program(), err);
+    return new Ready(compilation.program(), dataset, m, evaluators);
+  }
+
+  private static Outcome evaluate(CommandSpec spec, Ready ready) throws Stop {
     try {
       return Eligo.evaluate(
           ready.program(),
           ready.evaluators(),
           ready.dataset(),
           ready.asOf(),
-          Runtime.getRuntime().availableProcessors(),
-          TerminalProgress.of("evaluating customers", spec.commandLine().getErr()));
-    } catch (EngineFailure f) {
-      throw new Stop(Failures.report(f, spec));
-    }
-  }
-
-  /**
-   * Loads the dataset (strictly) for the criteria {@link #program} compiled, and evaluates every
-   * customer; progress on a terminal. For a command that needs the criteria before the data.
-   */
-  Outcome evaluate(CommandSpec spec, Ir.Program program) throws Stop {
-    Loaded loaded = load(spec);
-    try {
-      return Eligo.evaluate(
-          compilation,
-          engine,
-          loaded.dataset(),
-          loaded.asOf(),
           Runtime.getRuntime().availableProcessors(),
           TerminalProgress.of("evaluating customers", spec.commandLine().getErr()));
     } catch (EngineFailure f) {

@@ -81,7 +81,7 @@ final class TreeCommand implements Callable<Integer> {
                         : "; the areas are " + String.join(", ", ids)));
         return ExitCodes.USAGE;
       }
-      Outcome outcome = inputs.data == null ? null : inputs.evaluate(spec, program);
+      Outcome outcome = inputs.data == null ? null : inputs.evaluateChecked(spec);
       if (outcome != null) {
         a = outcome.area(area).area;
       }
