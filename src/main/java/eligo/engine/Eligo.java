@@ -130,6 +130,11 @@ public final class Eligo {
     }
   }
 
+  /** The partner ids of a dataset, in code point order (the order of the results file). */
+  public static List<String> partners(Dataset data) {
+    return Evaluation.partners(data);
+  }
+
   /**
    * The as-of month: {@code given} when not null, else the latest month of the dataset's usage.
    *

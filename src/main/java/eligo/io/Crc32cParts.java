@@ -60,7 +60,7 @@ final class Crc32cParts {
     for (long at = from, end = from + length; at < end; at += part) {
       long start = at;
       long n = Math.min(part, end - at);
-      c.parts.add(pool.submit(() -> crc(ch, start, n)));
+      c.parts.add(pool.submit(() -> part(ch, start, n)));
       c.lengths.add(n);
     }
     return c;
@@ -95,27 +95,33 @@ final class Crc32cParts {
     }
   }
 
-  private static int crc(FileChannel ch, long from, long length) throws IOException {
-    long crc = crc(ch, from, length, BUFFERS.get());
+  private static int part(FileChannel ch, long from, long length) throws IOException {
+    long crc = crc(ch, from, length);
     if (crc == SHORT) {
       throw new IOException("the file is shorter than " + (from + length) + " bytes");
     }
     return (int) crc;
   }
 
-  /** One read buffer per thread of the pool, kept for its next part. */
+  /**
+   * One read buffer per thread, kept for its next span: a new direct buffer per span of 64 MB made
+   * hashing a million customers' 4.4 GB of CSV take 0.86 to 2.1 s instead of 0.64 to 0.68 s (two
+   * threads; most of the difference system time).
+   */
   private static final ThreadLocal<ByteBuffer> BUFFERS =
       ThreadLocal.withInitial(() -> ByteBuffer.allocateDirect(READ));
 
-  /** What {@link #crc(FileChannel, long, long, ByteBuffer)} gives for a span past the end. */
+  /** What {@link #crc(FileChannel, long, long)} gives for a span past the end. */
   static final long SHORT = -1;
 
   /**
    * The CRC-32C of {@code length} bytes of {@code ch} from {@code from} (0 to 2^32 - 1), read at
-   * their positions through {@code buffer} (direct, of any size) rather than mapped; {@link #SHORT}
-   * when the file ends before them.
+   * their positions through this thread's buffer rather than mapped (where page-table updates are
+   * dear, on virtual machines, mapping 4.4 GB and touching it took 2.6 s, reading it 0.6 s); {@link
+   * #SHORT} when the file ends before them.
    */
-  static long crc(FileChannel ch, long from, long length, ByteBuffer buffer) throws IOException {
+  static long crc(FileChannel ch, long from, long length) throws IOException {
+    ByteBuffer buffer = BUFFERS.get();
     CRC32C crc = new CRC32C();
     for (long at = from, end = from + length; at < end; ) {
       buffer.clear().limit((int) Math.min(buffer.capacity(), end - at));

@@ -2,7 +2,6 @@ package eligo.io;
 
 import eligo.ir.Ir;
 import java.io.IOException;
-import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -11,8 +10,6 @@ import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Queue;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
@@ -28,7 +25,6 @@ import java.util.zip.CRC32C;
  */
 public final class DataFingerprint {
   static final int CHUNK = 64 << 20;
-  private static final int READ = 1 << 20;
 
   private DataFingerprint() {}
 
@@ -167,7 +163,6 @@ public final class DataFingerprint {
     ExecutorService pool = DaemonThreads.pool(threads, "eligo-fingerprint");
     // one read buffer per thread, taken turn by turn: a new direct buffer per chunk of 64 MB was
     // zeroed, page by page, for each of the 70 chunks of a million customers' files
-    Queue<ByteBuffer> buffers = new ConcurrentLinkedQueue<>();
     try {
       List<List<Future<Integer>>> chunks = new ArrayList<>();
       List<String> stats = new ArrayList<>();
@@ -185,7 +180,7 @@ public final class DataFingerprint {
         for (long at = 0; at < size; at += CHUNK) {
           long from = at;
           long length = Math.min(CHUNK, size - at);
-          mine.add(pool.submit(() -> crc(f, from, length, buffers)));
+          mine.add(pool.submit(() -> crc(f, from, length)));
         }
         chunks.add(mine);
       }
@@ -215,28 +210,17 @@ public final class DataFingerprint {
   }
 
   /**
-   * The CRC-32C of {@code length} bytes of {@code f} from {@code from}, read through one small
-   * direct buffer rather than mapped: where page-table updates are dear (virtual machines), mapping
-   * 4.4 GB and touching it took 2.6 s, reading it 0.6 s. The buffer is taken from {@code buffers}
-   * (made when there is none) and given back: the 4.4 GB of a million customers took 0.64 to 0.68 s
-   * so against 0.86 to 2.1 s with a new buffer per chunk (two threads; {@code user} 0.2 against
-   * 0.24 to 0.32 s, {@code sys} 0.4 against 0.74 to 1.03 s).
+   * The CRC-32C of {@code length} bytes of {@code f} from {@code from}, read through the thread's
+   * buffer ({@link Crc32cParts#crc(FileChannel, long, long)}).
    */
-  private static int crc(Path f, long from, long length, Queue<ByteBuffer> buffers)
-      throws IOException {
-    ByteBuffer buffer = buffers.poll();
-    if (buffer == null) {
-      buffer = ByteBuffer.allocateDirect(READ);
-    }
+  private static int crc(Path f, long from, long length) throws IOException {
     try (FileChannel ch = FileChannel.open(f, StandardOpenOption.READ)) {
-      long crc = Crc32cParts.crc(ch, from, length, buffer);
+      long crc = Crc32cParts.crc(ch, from, length);
       if (crc == Crc32cParts.SHORT) {
         throw new IOException(
             f + " changed while it was hashed (shorter than " + (from + length) + " bytes)");
       }
       return (int) crc;
-    } finally {
-      buffers.add(buffer);
     }
   }
 }
