@@ -242,10 +242,6 @@ public final class Evaluation {
   }
 
   /**
-   * The run of the customers of {@code data} (not started): the outcome with the areas of {@code
-   * base} that {@code program} leaves as they were, and those to evaluate.
-   */
-  /**
    * The partner ids of a dataset, in code point order: the distinct ones by hash, then sorted (a
    * sorted set of a million customers' partners compared strings 12 times a customer: 0.4 s on one
    * core, with the other idle).
@@ -260,6 +256,10 @@ public final class Evaluation {
     return partners;
   }
 
+  /**
+   * The run of the customers of {@code data} (not started): the outcome with the areas of {@code
+   * base} that {@code program} leaves as they were, and those to evaluate.
+   */
   private static EvaluationRun prepare(
       Ir.Program program,
       Map<String, Function<Dataset, AreaEvaluator>> factories,
