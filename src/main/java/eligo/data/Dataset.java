@@ -57,6 +57,9 @@ public final class Dataset {
   private final int[] monthArray;
   private final long[][] measureArrays;
   private final int[][] narrowArrays;
+  // a thread's copy of some of the rows when they are read in place (forOneThread); null in a
+  // dataset shared by threads
+  private final RowWindow window;
   // associations
   final int[] assocType;
   final int[] assocStartMonth;
@@ -99,6 +102,7 @@ public final class Dataset {
 
   Dataset(DatasetBuilder b) {
     this.backing = b.backing;
+    this.window = null;
     this.partnerIds = b.partnerIds;
     this.customerIds = b.customerIds;
     this.customerNames = b.customerNames;
@@ -137,6 +141,71 @@ public final class Dataset {
     this.usageMonthBeforeLatest = months.beforeLatest();
     this.usageMonthAfterEarliest = months.afterEarliest();
     this.earliestUsageMonth = months.earliest();
+  }
+
+  /**
+   * A dataset of {@code d}'s columns (the same arrays and buffers) reading through {@code window}.
+   */
+  private Dataset(Dataset d, RowWindow window) {
+    this.window = window;
+    this.backing = d.backing;
+    this.partnerIds = d.partnerIds;
+    this.customerIds = d.customerIds;
+    this.customerNames = d.customerNames;
+    this.customerTenantStart = d.customerTenantStart;
+    this.tenantIds = d.tenantIds;
+    this.tenantNames = d.tenantNames;
+    this.tenantPairStart = d.tenantPairStart;
+    this.workloadNames = d.workloadNames;
+    this.workloadFamilies = d.workloadFamilies;
+    this.typeNames = d.typeNames;
+    this.pairWorkload = d.pairWorkload;
+    this.pairRowStart = d.pairRowStart;
+    this.pairRowEnd = d.pairRowEnd;
+    this.pairAssocStart = d.pairAssocStart;
+    this.rowMonth = d.rowMonth;
+    this.rowMeasures = d.rowMeasures;
+    this.rowNarrow = d.rowNarrow;
+    this.monthArray = d.monthArray;
+    this.measureArrays = d.measureArrays;
+    this.narrowArrays = d.narrowArrays;
+    this.assocType = d.assocType;
+    this.assocStartMonth = d.assocStartMonth;
+    this.assocEndMonth = d.assocEndMonth;
+    this.customerColumns = d.customerColumns;
+    this.customerAttrNames = d.customerAttrNames;
+    this.customerAttrValues = d.customerAttrValues;
+    this.tenantColumns = d.tenantColumns;
+    this.tenantAttrNames = d.tenantAttrNames;
+    this.tenantAttrValues = d.tenantAttrValues;
+    this.latestUsageMonth = d.latestUsageMonth;
+    this.usageMonthBeforeLatest = d.usageMonthBeforeLatest;
+    this.usageMonthAfterEarliest = d.usageMonthAfterEarliest;
+    this.earliestUsageMonth = d.earliestUsageMonth;
+  }
+
+  /**
+   * This dataset for one thread's evaluation of chunks of customers, which calls {@link
+   * #holdRowsOf} before each: where the usage rows are read in place (a snapshot mapped), a dataset
+   * of the same content with a {@link RowWindow} of its own, to be used by that thread only; else
+   * this one.
+   */
+  public Dataset forOneThread() {
+    if (monthArray != null) {
+      return this;
+    }
+    return new Dataset(this, new RowWindow(rowNarrow.length));
+  }
+
+  /**
+   * Copies the usage rows of customers {@code order[from]} to {@code order[to - 1]} into this
+   * thread's window, for the reads that follow ({@link RowWindow}); does nothing for a dataset
+   * without one. Reads of other rows are read in place, as before.
+   */
+  public void holdRowsOf(int[] order, int from, int to) {
+    if (window != null) {
+      window.hold(this, order, from, to);
+    }
   }
 
   private static int[] arrayOf(IntBuffer b) {
@@ -311,7 +380,7 @@ public final class Dataset {
 
   public int rowMonth(int r) {
     int[] months = monthArray;
-    return months != null ? months[r] : rowMonth.get(r);
+    return months != null ? months[r] : monthOf(r);
   }
 
   // rowValue is kept under C1's inlining size (35 bytes of bytecode): an int column over an array
@@ -327,8 +396,28 @@ public final class Dataset {
     if (wide != null) {
       return wide[r];
     }
+    RowWindow w = window;
+    if (w != null) {
+      int i = r - w.start;
+      if (i >= 0 && i < w.length) {
+        int[] n = w.narrow[k];
+        return n != null ? n[i] : w.wide[k][i];
+      }
+    }
     IntBuffer narrow = rowNarrow[k];
     return narrow != null ? narrow.get(r) : rowMeasures[k].get(r);
+  }
+
+  /** The month of row {@code r} read in place: from this thread's window when it holds the row. */
+  private int monthOf(int r) {
+    RowWindow w = window;
+    if (w != null) {
+      int i = r - w.start;
+      if (i >= 0 && i < w.length) {
+        return w.month[i];
+      }
+    }
+    return rowMonth.get(r);
   }
 
   /**
@@ -348,9 +437,12 @@ public final class Dataset {
     int lo = pairRowStart[p];
     int hi = pairRowEnd[p] - 1;
     int[] months = monthArray;
+    if (months == null) {
+      return rowMapped(lo, hi + 1, month);
+    }
     while (lo <= hi) {
       int mid = (lo + hi) >>> 1;
-      int v = months != null ? months[mid] : rowMonth.get(mid);
+      int v = months[mid];
       if (v < month) {
         lo = mid + 1;
       } else if (v > month) {
@@ -362,6 +454,12 @@ public final class Dataset {
     return -1;
   }
 
+  /** {@link #row} of rows {@code from} to {@code to - 1} read in place. */
+  private int rowMapped(int from, int to, int month) {
+    int r = firstRowMapped(from, to, month);
+    return r < to && monthOf(r) == month ? r : -1;
+  }
+
   /**
    * The first usage row of pair {@code p} in month {@code month} or later; {@link #rowEnd(int)
    * rowEnd(p)} when there is none. With {@code rowEnd} it walks a pair's rows of a month range in
@@ -371,9 +469,42 @@ public final class Dataset {
     int lo = pairRowStart[p];
     int hi = pairRowEnd[p];
     int[] months = monthArray;
+    if (months == null) {
+      return firstRowMapped(lo, hi, month);
+    }
     while (lo < hi) {
       int mid = (lo + hi) >>> 1;
-      if ((months != null ? months[mid] : rowMonth.get(mid)) < month) {
+      if (months[mid] < month) {
+        lo = mid + 1;
+      } else {
+        hi = mid;
+      }
+    }
+    return lo;
+  }
+
+  /** {@link #firstRow} of rows {@code from} to {@code to - 1} read in place. */
+  private int firstRowMapped(int from, int to, int month) {
+    RowWindow w = window;
+    if (w != null && w.holds(from, to)) {
+      int[] months = w.month;
+      int lo = from - w.start;
+      int hi = to - w.start;
+      while (lo < hi) {
+        int mid = (lo + hi) >>> 1;
+        if (months[mid] < month) {
+          lo = mid + 1;
+        } else {
+          hi = mid;
+        }
+      }
+      return lo + w.start;
+    }
+    int lo = from;
+    int hi = to;
+    while (lo < hi) {
+      int mid = (lo + hi) >>> 1;
+      if (rowMonth.get(mid) < month) {
         lo = mid + 1;
       } else {
         hi = mid;

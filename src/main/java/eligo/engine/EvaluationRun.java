@@ -101,7 +101,9 @@ final class EvaluationRun {
 
   private void work() {
     try {
-      Dataset data = outcome.data;
+      // rows read in place (a snapshot mapped) are copied a chunk at a time into this thread's own
+      // arrays, which its evaluators read (Dataset.holdRowsOf)
+      Dataset data = outcome.data.forOneThread();
       List<AreaEvaluator> evaluators = new ArrayList<>();
       List<NodeResults> results = new ArrayList<>();
       for (Outcome.AreaOutcome a : areas) {
@@ -113,6 +115,7 @@ final class EvaluationRun {
       while ((k = next.getAndIncrement()) < chunks) {
         int start = k * CHUNK;
         int end = Math.min(customers, start + CHUNK);
+        data.holdRowsOf(sorted, start, end);
         customer:
         for (int at = start; at < end; at++) {
           int c = sorted[at];
