@@ -88,9 +88,25 @@ public final class Dataset {
      * @throws java.io.IOException saying what changed, when the file is no longer what was read
      */
     void check() throws java.io.IOException;
+
+    /**
+     * Reads the bytes of items {@code from} to {@code from + n - 1} of {@code column}, one of the
+     * usage rows' columns read in place from this file, into {@code into} (from its start; its
+     * limit set to their end), by a read of the file at their offset rather than through the
+     * mapping. False when it cannot (a column of no file, a read that failed): the caller reads the
+     * buffer.
+     */
+    default boolean readRows(java.nio.Buffer column, int from, int n, java.nio.ByteBuffer into) {
+      return false;
+    }
   }
 
   final Backing backing;
+
+  /** The file this dataset's rows are read from in place, or {@link Backing#NONE}. */
+  public Backing backing() {
+    return backing;
+  }
 
   /**
    * Throws, saying so, when the file this dataset's rows are read from in place has changed since

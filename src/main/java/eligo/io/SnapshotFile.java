@@ -38,7 +38,8 @@ import java.util.concurrent.ExecutorService;
  * of reading them, and never allocates an array longer than the bytes left in the file, so a
  * damaged length cannot ask for more memory than the file could fill. The body's checksum is worked
  * out meanwhile on every core, in parts ({@link Crc32cParts}), and nothing read is used unless it
- * matches.
+ * matches. The file stays open while its dataset is in use: the evaluation reads the mapped rows by
+ * offset from it ({@link SnapshotRows}).
  */
 public final class SnapshotFile {
   private static final byte[] MAGIC = "ELIGO SNAPSHOT\n".getBytes(StandardCharsets.US_ASCII);
@@ -221,7 +222,10 @@ public final class SnapshotFile {
       java.util.function.Supplier<String> fingerprint,
       boolean inMemory) {
     FileState opened = FileState.of(file);
-    try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
+    FileChannel ch = null;
+    boolean keepOpen = false;
+    try {
+      ch = FileChannel.open(file, StandardOpenOption.READ);
       long size = ch.size();
       if (size < MAGIC.length + 4 + TRAILER) {
         return new Read(null, "it is truncated");
@@ -264,8 +268,14 @@ public final class SnapshotFile {
               Math.max(1, Runtime.getRuntime().availableProcessors()), "eligo-snapshot-check");
       Crc32cParts sum = Crc32cParts.start(ch, 0, body, checkers);
       LoadResult loaded;
+      // the rows mapped are read by offset from this channel, kept open for them (SnapshotRows)
+      SnapshotRows rows =
+          inMemory
+              ? null
+              : new SnapshotRows(
+                  ch, opened == null ? Dataset.Backing.NONE : opened.backing(file), in.mapped());
       try {
-        loaded = body(in, inMemory || opened == null ? Dataset.Backing.NONE : opened.backing(file));
+        loaded = body(in, rows == null ? Dataset.Backing.NONE : rows);
         if (in.remaining() != 0 || sum.value() != crc) {
           return new Read(null, "it is damaged (checksum)");
         }
@@ -280,6 +290,7 @@ public final class SnapshotFile {
       if (!written.equals(fingerprint.get())) {
         return new Read(null, "the data changed since it was written");
       }
+      keepOpen = rows != null && !in.mapped().isEmpty();
       return new Read(loaded, null);
     } catch (NoSuchFileException e) {
       return new Read(null, "there is none yet");
@@ -290,6 +301,14 @@ public final class SnapshotFile {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       return new Read(null, "it cannot be read (interrupted)");
+    } finally {
+      if (ch != null && !keepOpen) {
+        try {
+          ch.close();
+        } catch (IOException e) {
+          // a channel only read from: nothing is lost
+        }
+      }
     }
   }
 

@@ -25,6 +25,10 @@ final class SnapshotIn {
   /** Whether the usage rows' columns are mapped ({@link #mappedInts}), or read onto the heap. */
   private final boolean mapping;
 
+  /** The columns mapped, by identity, with the offset in the file of their first item. */
+  private final java.util.IdentityHashMap<java.nio.Buffer, Long> mapped =
+      new java.util.IdentityHashMap<>();
+
   SnapshotIn(FileChannel ch, long body) {
     this(ch, body, true);
   }
@@ -254,21 +258,42 @@ final class SnapshotIn {
    */
   IntBuffer mappedInts() throws IOException {
     int n = count(4);
-    ByteBuffer mapped = map(4L * n);
-    return mapped != null ? mapped.asIntBuffer() : IntBuffer.wrap(ints(n));
+    long at = position();
+    ByteBuffer bytes = map(4L * n);
+    if (bytes == null) {
+      return IntBuffer.wrap(ints(n));
+    }
+    IntBuffer column = bytes.asIntBuffer();
+    mapped.put(column, at);
+    return column;
   }
 
   /** {@link #mappedInts} of a long column. */
   LongBuffer mappedLongs() throws IOException {
     int n = count(8);
-    ByteBuffer mapped = map(8L * n);
-    return mapped != null ? mapped.asLongBuffer() : LongBuffer.wrap(longs(n));
+    long at = position();
+    ByteBuffer bytes = map(8L * n);
+    if (bytes == null) {
+      return LongBuffer.wrap(longs(n));
+    }
+    LongBuffer column = bytes.asLongBuffer();
+    mapped.put(column, at);
+    return column;
   }
 
   /**
-   * The next {@code bytes} bytes of the file mapped (little-endian), and skipped: never read here,
-   * so that their pages are touched only where the evaluation reads them, on all its threads (their
-   * checksum is worked out apart). Null when they do not fit one mapping.
+   * The columns mapped so far ({@link #mappedInts}, {@link #mappedLongs}), by identity, with the
+   * offset in the file of their first item: the map itself, which later columns join.
+   */
+  java.util.IdentityHashMap<java.nio.Buffer, Long> mapped() {
+    return mapped;
+  }
+
+  /**
+   * The next {@code bytes} bytes of the file mapped (little-endian), and skipped: never read here
+   * (their checksum is worked out apart). The evaluation reads them by offset a chunk at a time
+   * ({@link SnapshotRows}); the mapping serves the reads of a row here and there (an explanation).
+   * Null when they do not fit one mapping.
    */
   private ByteBuffer map(long bytes) throws IOException {
     if (!mapping || bytes > Integer.MAX_VALUE) {

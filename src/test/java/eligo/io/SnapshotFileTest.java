@@ -65,6 +65,66 @@ class SnapshotFileTest {
   }
 
   /**
+   * The usage rows mapped are read by offset from the file too ({@link SnapshotRows}), the same
+   * items as through the mapping, from the file read even once another is renamed over it; a buffer
+   * of no file, or a snapshot read onto the heap, is not.
+   */
+  @Test
+  void theRowsMappedAreReadByOffsetTheSame() throws Exception {
+    LoadResult loaded = DatasetLoader.load(SAMPLE, TestData.TYPES, Mode.STRICT);
+    String key = DataFingerprint.of(SAMPLE, TestData.TYPES, Mode.STRICT);
+    Path file = tmp.resolve("s.snap");
+    SnapshotFile.write(file, key, loaded);
+    Dataset d = SnapshotFile.read(file, key).loaded().dataset();
+    // another snapshot (of other data) put in its place by a rename, as Eligo writes one
+    Path other = Files.createDirectories(tmp.resolve("other"));
+    TestData.write(other);
+    Path otherFile = tmp.resolve("other.snap");
+    SnapshotFile.write(
+        otherFile,
+        DataFingerprint.of(other, TestData.TYPES, Mode.STRICT),
+        DatasetLoader.load(other, TestData.TYPES, Mode.STRICT));
+    Files.move(otherFile, file, StandardCopyOption.REPLACE_EXISTING);
+    DatasetColumns c = DatasetColumns.of(d);
+    java.util.List<java.nio.Buffer> columns = new java.util.ArrayList<>();
+    columns.add(c.rowMonth());
+    for (int k = 0; k < c.rowNarrow().length; k++) {
+      columns.add(c.rowNarrow()[k] != null ? c.rowNarrow()[k] : c.rowMeasures()[k]);
+    }
+    int from = 7;
+    int n = c.rowMonth().limit() - from - 3;
+    assertThat(n).isGreaterThan(1000);
+    java.nio.ByteBuffer into = java.nio.ByteBuffer.allocateDirect(8 * n);
+    for (java.nio.Buffer column : columns) {
+      assertThat(d.backing().readRows(column, from, n, into)).isTrue();
+      into.order(
+          column instanceof java.nio.IntBuffer i
+              ? i.order()
+              : ((java.nio.LongBuffer) column).order());
+      for (int i = 0; i < n; i++) {
+        long read =
+            column instanceof java.nio.IntBuffer ints
+                ? into.getInt(4 * i) - (long) ints.get(from + i)
+                : into.getLong(8 * i) - ((java.nio.LongBuffer) column).get(from + i);
+        assertThat(read).as("item %d", from + i).isZero();
+      }
+    }
+    assertThat(d.backing().readRows(java.nio.IntBuffer.allocate(8), 0, 1, into)).isFalse();
+    SnapshotFile.write(file, key, loaded);
+    Dataset onHeap =
+        SnapshotFile.read(
+                file,
+                DataFingerprint.statsOf(SAMPLE),
+                () -> DataFingerprint.withoutHashes(key),
+                () -> key,
+                true)
+            .loaded()
+            .dataset();
+    assertThat(onHeap.backing().readRows(DatasetColumns.of(onHeap).rowMonth(), 0, 1, into))
+        .isFalse();
+  }
+
+  /**
    * A load whose usage columns have room to spare (their rows estimated from samples, {@link
    * ChunkPlan#estimate}) is written without the spare room, and read back the same.
    */
