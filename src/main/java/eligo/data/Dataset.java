@@ -26,7 +26,7 @@ import java.util.List;
 public final class Dataset {
   // customers
   final String[] partnerIds;
-  final String[] customerIds;
+  final TextColumn customerIds;
   final TextColumn customerNames;
   final int[] customerTenantStart; // length customers + 1
   // tenants
@@ -240,7 +240,7 @@ public final class Dataset {
   // ---- customers
 
   public int customerCount() {
-    return customerIds.length;
+    return customerIds.size();
   }
 
   public String partnerId(int c) {
@@ -248,7 +248,7 @@ public final class Dataset {
   }
 
   public String customerId(int c) {
-    return customerIds[c];
+    return customerIds.get(c);
   }
 
   public String customerName(int c) {
@@ -755,7 +755,7 @@ public final class Dataset {
   @Override
   public String toString() {
     return "Dataset[customers="
-        + customerIds.length
+        + customerIds.size()
         + ", tenants="
         + tenantIds.size()
         + ", workloads="

@@ -12,7 +12,7 @@ import java.nio.LongBuffer;
  */
 public final class DatasetBuilder {
   String[] partnerIds;
-  String[] customerIds;
+  TextColumn customerIds;
   TextColumn customerNames;
   int[] customerTenantStart;
   TextColumn tenantIds;
@@ -74,6 +74,15 @@ public final class DatasetBuilder {
   /** {@link #customers(String[], String[], String[], int[])} with the names as a column. */
   public DatasetBuilder customers(
       String[] partnerIds, String[] customerIds, TextColumn customerNames, int[] tenantStart) {
+    return customers(partnerIds, TextColumn.of(customerIds), customerNames, tenantStart);
+  }
+
+  /**
+   * {@link #customers(String[], String[], String[], int[])} with the ids and names as columns (a
+   * snapshot's, read as their bytes: no string is made until one is asked for).
+   */
+  public DatasetBuilder customers(
+      String[] partnerIds, TextColumn customerIds, TextColumn customerNames, int[] tenantStart) {
     this.partnerIds = partnerIds;
     this.customerIds = customerIds;
     this.customerNames = customerNames;
@@ -190,7 +199,7 @@ public final class DatasetBuilder {
             && rowMonth != null
             && assocType != null,
         "every part is given");
-    int customers = customerIds.length;
+    int customers = customerIds.size();
     require(
         partnerIds.length == customers && customerNames.size() == customers,
         "one partner and name per customer");

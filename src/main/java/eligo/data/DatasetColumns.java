@@ -7,7 +7,7 @@ package eligo.data;
  */
 public record DatasetColumns(
     String[] partnerIds,
-    String[] customerIds,
+    TextColumn customerIds,
     TextColumn customerNames,
     int[] customerTenantStart,
     TextColumn tenantIds,

@@ -51,7 +51,7 @@ public final class DatasetSlice {
     for (int i = 0; i < n; i++) {
       int c = customers[i];
       partnerIds[i] = data.partnerIds[c];
-      customerIds[i] = data.customerIds[c];
+      customerIds[i] = data.customerId(c);
       customerNames[i] = data.customerName(c);
       for (int t = data.tenantStart(c); t < data.tenantEnd(c); t++) {
         for (int p = data.pairStart(t); p < data.pairEnd(t); p++) {

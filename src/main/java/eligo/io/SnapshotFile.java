@@ -89,7 +89,7 @@ public final class SnapshotFile {
     out.i32(headerCheck(fingerprint));
     DatasetColumns c = DatasetColumns.of(loaded.dataset());
     out.repeats(c.partnerIds());
-    out.strings(c.customerIds());
+    out.texts(c.customerIds());
     out.texts(c.customerNames());
     out.ints(c.customerTenantStart());
     out.texts(c.tenantIds());
@@ -347,7 +347,9 @@ public final class SnapshotFile {
 
   private static LoadResult body(SnapshotIn in, Dataset.Backing backing) throws IOException {
     String[] partnerIds = in.stringsSharingRepeats();
-    String[] customerIds = in.strings();
+    // as their bytes, on the heap: no string is made until one is asked for (a million customers'
+    // ids made at the read took young collections promoting them, 0.16 s of pauses)
+    eligo.data.TextColumn customerIds = in.texts(Integer.MAX_VALUE - 16, false);
     eligo.data.TextColumn customerNames = in.texts();
     int[] customerTenantStart = in.ints();
     eligo.data.TextColumn tenantIds = in.texts();

@@ -464,10 +464,12 @@ class SnapshotFileTest {
             "rowMonth",
             "rowMeasures",
             "rowNarrow",
+            "customerIds",
             "customerNames",
             "tenantIds",
             "tenantNames")
         .isEqualTo(y);
+    assertThat(x.customerIds().toArray()).isEqualTo(y.customerIds().toArray());
     assertThat(x.customerNames().toArray()).isEqualTo(y.customerNames().toArray());
     assertThat(x.tenantNames().toArray()).isEqualTo(y.tenantNames().toArray());
     assertThat(x.tenantIds().toArray()).isEqualTo(y.tenantIds().toArray());
