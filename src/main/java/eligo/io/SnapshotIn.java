@@ -260,12 +260,7 @@ final class SnapshotIn {
     int n = count(4);
     long at = position();
     ByteBuffer bytes = map(4L * n);
-    if (bytes == null) {
-      return IntBuffer.wrap(ints(n));
-    }
-    IntBuffer column = bytes.asIntBuffer();
-    mapped.put(column, at);
-    return column;
+    return bytes != null ? kept(bytes.asIntBuffer(), at) : IntBuffer.wrap(ints(n));
   }
 
   /** {@link #mappedInts} of a long column. */
@@ -273,10 +268,11 @@ final class SnapshotIn {
     int n = count(8);
     long at = position();
     ByteBuffer bytes = map(8L * n);
-    if (bytes == null) {
-      return LongBuffer.wrap(longs(n));
-    }
-    LongBuffer column = bytes.asLongBuffer();
+    return bytes != null ? kept(bytes.asLongBuffer(), at) : LongBuffer.wrap(longs(n));
+  }
+
+  /** {@code column}, mapped from offset {@code at}, added to {@link #mapped}. */
+  private <B extends java.nio.Buffer> B kept(B column, long at) {
     mapped.put(column, at);
     return column;
   }
