@@ -90,7 +90,8 @@ public final class Explainer {
 
   /**
    * An explainer for a site's customer pages: the why leaves out what qualifies, which the tree
-   * page of the node says once for every customer.
+   * page of the node says once for every customer, and the why of a node a gate stopped leaves out
+   * the gate's reason, which the gate's own row on the page gives.
    */
   public static Explainer forSite(Outcome outcome) {
     return new Explainer(outcome, false, null);

@@ -57,6 +57,15 @@ final class NodeWords {
   private static final class Kept {
     Stopped stopped;
 
+    /**
+     * On a site's page, its view when stopped, by the gate that stopped it ({@link
+     * #stoppedOnSite}).
+     */
+    final Map<Ir.Node, CustomerView.Node> stoppedOnSite = new IdentityHashMap<>(4);
+
+    /** On a site's page, the why of the nodes this gate stopped ({@link #stoppedOnSite}). */
+    String whyOfStopped;
+
     /** The plain views made, by their status, values and as-of month ({@link #plainKey}). */
     final ByValues<Plain> plain = new ByValues<>();
 
@@ -192,6 +201,38 @@ final class NodeWords {
     }
   }
 
+  /**
+   * The view of node {@code n} ({@code k} kept of it) that gate {@code gate} stopped, on a site's
+   * page ({@link Explainer#forSite}): its why leaves out the gate's reason, which the gate's own
+   * row gives above it, so the view is the same for every customer that gate stopped, made once per
+   * node and gate, its why once per gate (the page keeps its rows by the identity of their texts:
+   * {@link KeptRows}).
+   */
+  private CustomerView.Node stoppedOnSite(Ir.Node n, Kept k, Ir.Node gate, String detailsBy) {
+    CustomerView.Node view = k.stoppedOnSite.get(gate);
+    if (view == null) {
+      Kept g = kept(gate);
+      if (g.whyOfStopped == null) {
+        g.whyOfStopped = ReasonWords.stopped(gate);
+      }
+      view =
+          new CustomerView.Node(
+              n.id(),
+              Explainer.kind(n),
+              n.title(),
+              n.criteria(),
+              "not_evaluated",
+              null,
+              "",
+              g.whyOfStopped,
+              detailsBy,
+              List.of(),
+              0);
+      k.stoppedOnSite.put(gate, view);
+    }
+    return view;
+  }
+
   /** Whether a count's why says what qualifies. */
   boolean qualifying() {
     return reasons.qualifying();
@@ -213,6 +254,9 @@ final class NodeWords {
     }
     String detailsBy = n.details().isEmpty() ? null : DETAILS_BY[n.details().get(0).ordinal()];
     if (status == NodeResults.NOT_EVALUATED) {
+      if (!qualifying()) {
+        return stoppedOnSite(n, k, t.stoppedBy, detailsBy);
+      }
       // most nodes of most customers: the same view as the last customer's when their gate and its
       // reason are the same
       String gateReason = t.stoppedAt < 0 ? null : recorder.reasons[t.stoppedAt];

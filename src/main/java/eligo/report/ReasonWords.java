@@ -80,6 +80,15 @@ final class ReasonWords {
   }
 
   /**
+   * The why of a node that gate {@code gate} stopped, without the gate's reason, for a site's page
+   * ({@link Explainer#forSite}), whose row of the gate gives it: {@code not evaluated: gate 'Azure
+   * services' was not met}.
+   */
+  static String stopped(Ir.Node gate) {
+    return "not evaluated: gate '" + gate.title() + "' was not met";
+  }
+
+  /**
    * The why of a node that gate {@code gate}, not met for reason {@code reason}, stopped: {@code
    * not evaluated: gate 'Azure services' was not met (no workloads qualified as of 2026-09)}; made
    * in a builder of its size.

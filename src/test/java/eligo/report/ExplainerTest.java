@@ -159,6 +159,40 @@ class ExplainerTest {
   }
 
   @Test
+  void onASitesPageANodeAGateStoppedLeavesTheGatesReasonToTheGatesRow() {
+    // the gate's own row, above it on the page, says why; the why is then one string per gate,
+    // by whose identity the page's rows are kept (KeptRows): every customer the gate stopped
+    // shares it
+    Outcome o = Runs.conformance("sample-1");
+    Explainer full = new Explainer(o);
+    Explainer site = Explainer.forSite(o);
+    java.util.Map<String, String> firstOfItsWords = new java.util.HashMap<>();
+    int stopped = 0;
+    for (int c = 0; c < o.data.customerCount(); c++) {
+      CustomerView f = full.explain(c);
+      CustomerView s = site.explainNotMet(c);
+      for (int ai = 0; ai < f.areas().size(); ai++) {
+        for (int ni = 0; ni < f.areas().get(ai).nodes().size(); ni++) {
+          CustomerView.Node fn = f.areas().get(ai).nodes().get(ni);
+          CustomerView.Node sn = s.areas().get(ai).nodes().get(ni);
+          if (!fn.status().equals("not_evaluated")) {
+            continue;
+          }
+          stopped++;
+          assertThat(sn.why()).matches("not evaluated: gate '[^']+' was not met");
+          assertThat(fn.why()).startsWith(sn.why() + " (").endsWith(")");
+          // the same string for every customer (by node: gates of other areas or branches may
+          // have the same title)
+          String key = f.areas().get(ai).id() + " " + fn.id() + " " + sn.why();
+          assertThat(sn.why()).isSameAs(firstOfItsWords.computeIfAbsent(key, k -> sn.why()));
+        }
+      }
+    }
+    assertThat(stopped).isGreaterThan(100);
+    assertThat(firstOfItsWords).hasSizeGreaterThan(5);
+  }
+
+  @Test
   void theAssociationGateNamesWhatIsMissing() {
     Outcome o = Runs.conformance("hand-1");
     CustomerView v = new Explainer(o).explain(Runs.customer(o, "C4"));
