@@ -215,22 +215,26 @@ final class NodeWords {
       if (g.whyOfStopped == null) {
         g.whyOfStopped = ReasonWords.stopped(gate);
       }
-      view =
-          new CustomerView.Node(
-              n.id(),
-              Explainer.kind(n),
-              n.title(),
-              n.criteria(),
-              "not_evaluated",
-              null,
-              "",
-              g.whyOfStopped,
-              detailsBy,
-              List.of(),
-              0);
+      view = notEvaluated(n, g.whyOfStopped, detailsBy);
       k.stoppedOnSite.put(gate, view);
     }
     return view;
+  }
+
+  /** The view of node {@code n} not evaluated, for {@code why}. */
+  private static CustomerView.Node notEvaluated(Ir.Node n, String why, String detailsBy) {
+    return new CustomerView.Node(
+        n.id(),
+        Explainer.kind(n),
+        n.title(),
+        n.criteria(),
+        "not_evaluated",
+        null,
+        "",
+        why,
+        detailsBy,
+        List.of(),
+        0);
   }
 
   /** Whether a count's why says what qualifies. */
@@ -271,19 +275,7 @@ final class NodeWords {
         stopReason = gateReason;
         stopWhy = why;
       }
-      CustomerView.Node view =
-          new CustomerView.Node(
-              n.id(),
-              Explainer.kind(n),
-              n.title(),
-              n.criteria(),
-              "not_evaluated",
-              null,
-              "",
-              why,
-              detailsBy,
-              List.of(),
-              0);
+      CustomerView.Node view = notEvaluated(n, why, detailsBy);
       k.stopped = new Stopped(t.stoppedBy, gateReason, view);
       return view;
     }
