@@ -168,25 +168,19 @@ class ExplainerTest {
     Explainer site = Explainer.forSite(o);
     java.util.Map<String, String> firstOfItsWords = new java.util.HashMap<>();
     int stopped = 0;
-    for (int c = 0; c < o.data.customerCount(); c++) {
-      CustomerView f = full.explain(c);
-      CustomerView s = site.explainNotMet(c);
-      for (int ai = 0; ai < f.areas().size(); ai++) {
-        for (int ni = 0; ni < f.areas().get(ai).nodes().size(); ni++) {
-          CustomerView.Node fn = f.areas().get(ai).nodes().get(ni);
-          CustomerView.Node sn = s.areas().get(ai).nodes().get(ni);
-          if (!fn.status().equals("not_evaluated")) {
-            continue;
-          }
-          stopped++;
-          assertThat(sn.why()).matches("not evaluated: gate '[^']+' was not met");
-          assertThat(fn.why()).startsWith(sn.why() + " (").endsWith(")");
-          // the same string for every customer (by node: gates of other areas or branches may
-          // have the same title)
-          String key = f.areas().get(ai).id() + " " + fn.id() + " " + sn.why();
-          assertThat(sn.why()).isSameAs(firstOfItsWords.computeIfAbsent(key, k -> sn.why()));
-        }
+    for (NodePair p : nodePairs(o, full, site)) {
+      CustomerView.Node fn = p.full();
+      CustomerView.Node sn = p.site();
+      if (!fn.status().equals("not_evaluated")) {
+        continue;
       }
+      stopped++;
+      assertThat(sn.why()).matches("not evaluated: gate '[^']+' was not met");
+      assertThat(fn.why()).startsWith(sn.why() + " (").endsWith(")");
+      // the same string for every customer (by node: gates of other areas or branches may have
+      // the same title)
+      String key = p.areaId() + " " + fn.id() + " " + sn.why();
+      assertThat(sn.why()).isSameAs(firstOfItsWords.computeIfAbsent(key, k -> sn.why()));
     }
     assertThat(stopped).isGreaterThan(100);
     assertThat(firstOfItsWords).hasSizeGreaterThan(5);
@@ -301,64 +295,50 @@ class ExplainerTest {
     }
     int nodes = 0;
     int several = 0;
-    for (int c = 0; c < o.data.customerCount(); c++) {
-      CustomerView v = explainer.explain(c);
-      CustomerView s = site.explainNotMet(c);
-      for (int ai = 0; ai < v.areas().size(); ai++) {
-        for (int ni = 0; ni < v.areas().get(ai).nodes().size(); ni++) {
-          CustomerView.Node n = v.areas().get(ai).nodes().get(ni);
-          if (!n.current().endsWith("association type")
-              && !n.current().endsWith("association types")) {
-            continue;
-          }
-          nodes++;
-          java.util.Set<String> types = new java.util.TreeSet<>();
-          java.util.Set<String> tenants = new java.util.TreeSet<>();
-          for (CustomerView.Detail d : n.details()) {
-            CustomerView.Association a = d.association();
-            assertThat(a).as("%s %s", v.customerId(), n.id()).isNotNull();
-            assertThat(active)
-                .contains(
-                    a.tenant()
-                        + "/"
-                        + a.workload()
-                        + "/"
-                        + a.type()
-                        + "/"
-                        + a.from()
-                        + "/"
-                        + a.to());
-            assertThat(customerOf.get(a.tenant())).isEqualTo(v.customerId());
-            assertThat(a.from()).isLessThanOrEqualTo(v.asOf());
-            assertThat(a.to() == null || a.to().compareTo("2024-10") >= 0).isTrue();
-            types.add(a.type());
-            tenants.add(a.tenant());
-          }
-          assertThat(n.detailsLeftOut()).isZero();
-          List<String> order =
-              n.details().stream()
-                  .map(CustomerView.Detail::association)
-                  .map(
-                      a ->
-                          String.join(
-                              "\u0000", // before any character, as the end of a field
-                              a.workload(),
-                              a.tenant(),
-                              a.type(),
-                              a.from(),
-                              a.to() == null ? "~open" : a.to()))
-                  .toList();
-          assertThat(order).doesNotHaveDuplicates().isSorted();
-          assertThat(types.size() + " association type" + (types.size() == 1 ? "" : "s"))
-              .as("%s %s", v.customerId(), n.id())
-              .isEqualTo(n.current());
-          if (types.size() > 1 || tenants.size() > 1) {
-            several++;
-          }
-          if (n.status().equals("met")) {
-            assertThat(s.areas().get(ai).nodes().get(ni).details()).isEqualTo(n.details());
-          }
-        }
+    for (NodePair p : nodePairs(o, explainer, site)) {
+      CustomerView v = p.view();
+      CustomerView.Node n = p.full();
+      if (!n.current().endsWith("association type") && !n.current().endsWith("association types")) {
+        continue;
+      }
+      nodes++;
+      java.util.Set<String> types = new java.util.TreeSet<>();
+      java.util.Set<String> tenants = new java.util.TreeSet<>();
+      for (CustomerView.Detail d : n.details()) {
+        CustomerView.Association a = d.association();
+        assertThat(a).as("%s %s", v.customerId(), n.id()).isNotNull();
+        assertThat(active)
+            .contains(
+                a.tenant() + "/" + a.workload() + "/" + a.type() + "/" + a.from() + "/" + a.to());
+        assertThat(customerOf.get(a.tenant())).isEqualTo(v.customerId());
+        assertThat(a.from()).isLessThanOrEqualTo(v.asOf());
+        assertThat(a.to() == null || a.to().compareTo("2024-10") >= 0).isTrue();
+        types.add(a.type());
+        tenants.add(a.tenant());
+      }
+      assertThat(n.detailsLeftOut()).isZero();
+      List<String> order =
+          n.details().stream()
+              .map(CustomerView.Detail::association)
+              .map(
+                  a ->
+                      String.join(
+                          "\u0000", // before any character, as the end of a field
+                          a.workload(),
+                          a.tenant(),
+                          a.type(),
+                          a.from(),
+                          a.to() == null ? "~open" : a.to()))
+              .toList();
+      assertThat(order).doesNotHaveDuplicates().isSorted();
+      assertThat(types.size() + " association type" + (types.size() == 1 ? "" : "s"))
+          .as("%s %s", v.customerId(), n.id())
+          .isEqualTo(n.current());
+      if (types.size() > 1 || tenants.size() > 1) {
+        several++;
+      }
+      if (n.status().equals("met")) {
+        assertThat(p.site().details()).isEqualTo(n.details());
       }
     }
     assertThat(nodes).isGreaterThan(1000);
@@ -675,30 +655,67 @@ class ExplainerTest {
     Explainer site = Explainer.forSite(o);
     int notMet = 0;
     int twinsNotMet = 0;
-    for (int c = 0; c < o.data.customerCount(); c++) {
-      CustomerView full = site.explain(c);
-      CustomerView fast = site.explainNotMet(c);
-      java.util.Set<String> values = new java.util.HashSet<>();
-      for (int ai = 0; ai < full.areas().size(); ai++) {
-        for (int ni = 0; ni < full.areas().get(ai).nodes().size(); ni++) {
-          CustomerView.Node f = full.areas().get(ai).nodes().get(ni);
-          CustomerView.Node q = fast.areas().get(ai).nodes().get(ni);
-          assertThat(q.id()).isEqualTo(f.id());
-          assertThat(q.status()).isEqualTo(f.status());
-          if (f.status().equals("met")) {
-            continue;
-          }
-          assertThat(q).as("%s %s", full.customerId(), f.id()).isEqualTo(f);
-          if (f.status().equals("not_met")) {
-            notMet++;
-            if (!values.add(o.areas.get(ai).nodes.get(ni).value() + "|" + f.value())) {
-              twinsNotMet++;
-            }
-          }
+    // by customer, the value expressions and values of its nodes not met
+    java.util.Set<String> values = new java.util.HashSet<>();
+    for (NodePair p : nodePairs(o, site, site)) {
+      CustomerView.Node f = p.full();
+      CustomerView.Node q = p.site();
+      assertThat(q.id()).isEqualTo(f.id());
+      assertThat(q.status()).isEqualTo(f.status());
+      if (f.status().equals("met")) {
+        continue;
+      }
+      assertThat(q).as("%s %s", p.view().customerId(), f.id()).isEqualTo(f);
+      if (f.status().equals("not_met")) {
+        notMet++;
+        Object value = o.areas.get(p.area()).nodes.get(p.node()).value();
+        if (!values.add(p.customer() + "|" + value + "|" + f.value())) {
+          twinsNotMet++;
         }
       }
     }
     assertThat(notMet).isGreaterThan(100);
     assertThat(twinsNotMet).as("nodes not met after a node of the same value").isGreaterThan(twins);
+  }
+
+  /**
+   * A node of a customer as two explainers give it: {@code full} by {@link Explainer#explain(int)},
+   * {@code site} by {@link Explainer#explainNotMet}; {@code view} is the full view of the customer.
+   */
+  private record NodePair(
+      int customer,
+      int area,
+      int node,
+      CustomerView view,
+      CustomerView.Node full,
+      CustomerView.Node site) {
+    String areaId() {
+      return view.areas().get(area).id();
+    }
+  }
+
+  /**
+   * Every node of every customer of {@code o}, in order: {@code full}'s explanation of it beside
+   * {@code site}'s {@link Explainer#explainNotMet}.
+   */
+  private static List<NodePair> nodePairs(Outcome o, Explainer full, Explainer site) {
+    List<NodePair> pairs = new java.util.ArrayList<>();
+    for (int c = 0; c < o.data.customerCount(); c++) {
+      CustomerView f = full.explain(c);
+      CustomerView s = site.explainNotMet(c);
+      for (int ai = 0; ai < f.areas().size(); ai++) {
+        for (int ni = 0; ni < f.areas().get(ai).nodes().size(); ni++) {
+          pairs.add(
+              new NodePair(
+                  c,
+                  ai,
+                  ni,
+                  f,
+                  f.areas().get(ai).nodes().get(ni),
+                  s.areas().get(ai).nodes().get(ni)));
+        }
+      }
+    }
+    return pairs;
   }
 }
