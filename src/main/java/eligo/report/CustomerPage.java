@@ -85,14 +85,15 @@ final class CustomerPage {
   private static final int LONG_WHY = 60;
 
   /**
-   * A why, or where on the page the same long why was given first, in another area ({@code as under
-   * Business Applications (Enterprise)}): the Enterprise and SMB areas often say the same.
+   * A why, or where on the page the same long why was given first for a node of the same label
+   * {@code node}, in another area ({@code as under Business Applications (Enterprise)}): the
+   * Enterprise and SMB areas often say the same.
    */
-  static String elsewhere(SectionFirsts given, String why, String area) {
+  static String elsewhere(SectionFirsts given, String node, String why, String area) {
     if (why.length() < LONG_WHY) {
       return why;
     }
-    String first = given.why(why, area);
+    String first = given.why(node, why, area);
     return first == null || first.equals(area) ? why : "as under " + first;
   }
 
@@ -283,7 +284,7 @@ final class CustomerPage {
               ? ""
               : n.why().equals(lastWhy)
                   ? "as above"
-                  : elsewhere(given, shorter(n.why()), a.title());
+                  : elsewhere(given, info.labels().get(ni), shorter(n.why()), a.title());
       boolean associations = !n.details().isEmpty() && n.details().get(0).association() != null;
       // the tenant or workload rows behind an outcome not met, and the associations that count
       // toward a met one (other rows are kept out of met ones: one page per customer stays small)

@@ -5,13 +5,14 @@ import java.util.Arrays;
 
 /**
  * What a customer's section ({@link CustomerPage#section}) has given already, each with the title
- * of the area that gave it first: its long whys, by their characters, and its tables of
- * associations, by their bytes in the page. A section has a few dozen of them at most, most of
- * different lengths: they are looked over one by one, lengths first, rather than hashed (a map of
- * them hashed every why and every table's text anew, for each customer).
+ * of the area that gave it first: its long whys, by their node's label and their characters, and
+ * its tables of associations, by their bytes in the page. A section has a few dozen of them at
+ * most, most of different lengths: they are looked over one by one, lengths first, rather than
+ * hashed (a map of them hashed every why and every table's text anew, for each customer).
  */
 final class SectionFirsts {
   private String[] whys = new String[8];
+  private String[] whyNodes = new String[8];
   private String[] whyAreas = new String[8];
   private int whyCount;
 
@@ -23,22 +24,25 @@ final class SectionFirsts {
   private int tableCount;
 
   /**
-   * The area that gave {@code why} first; null when none did, and then {@code area} is noted as
-   * having given it.
+   * The area that gave {@code why} first for a node of the label {@code node} (the same node of a
+   * sibling area: the same words of another node would send the reader to a node of other
+   * criteria); null when none did, and then {@code area} is noted as having given it.
    */
-  String why(String why, String area) {
+  String why(String node, String why, String area) {
     int n = why.length();
     for (int k = 0; k < whyCount; k++) {
       String w = whys[k];
-      if (w.length() == n && w.equals(why)) {
+      if (w.length() == n && w.equals(why) && whyNodes[k].equals(node)) {
         return whyAreas[k];
       }
     }
     if (whyCount == whys.length) {
       whys = Arrays.copyOf(whys, 2 * whyCount);
+      whyNodes = Arrays.copyOf(whyNodes, 2 * whyCount);
       whyAreas = Arrays.copyOf(whyAreas, 2 * whyCount);
     }
     whys[whyCount] = why;
+    whyNodes[whyCount] = node;
     whyAreas[whyCount++] = area;
     return null;
   }

@@ -34,4 +34,32 @@ class CustomerPageTest {
     assertThat(page)
         .containsPattern("<td>Not met<td>[^<]*<table class=\"det\"><tr><th>[a-z]+<th>now");
   }
+
+  @Test
+  void aWhyReferredToAnotherAreaIsTheWhyOfTheSameNodeThere() {
+    Outcome whole = Runs.run(Path.of("examples/sample-data"));
+    SitePages pages = SitePages.partner(Runs.partner(whole, "P003"));
+    // C0000032: Microsoft 365 security's first gate and Business Applications' performance gate
+    // say the same words of other criteria; only the SMB area's same gate refers to Enterprise
+    String book = Markup.quoted(pages.customer("C0000032"));
+    String page = book.substring(book.indexOf("<section id=\"_c0000032\""));
+    page = page.substring(0, page.indexOf("</section>"));
+    java.util.regex.Matcher row =
+        java.util.regex.Pattern.compile(
+                "<tr class=\"nm\"><td>([^<]+)<td>Not met<td>[^<]*<td>as under ([^<\\n]+)")
+            .matcher(page);
+    int referred = 0;
+    while (row.find()) {
+      String area = page.substring(page.indexOf(">" + row.group(2) + ": <span"));
+      area = area.substring(0, area.indexOf("<h2 ") < 0 ? area.length() : area.indexOf("<h2 "));
+      assertThat(area)
+          .as("the row of %s under %s", row.group(1), row.group(2))
+          .contains("<td>" + row.group(1) + "<td>Not met<td>");
+      referred++;
+    }
+    assertThat(referred).isEqualTo(2);
+    assertThat(page)
+        .containsPattern(
+            "<td>Microsoft 365 security workloads<td>Not met<td>0 workloads<td>no workloads qualified");
+  }
 }

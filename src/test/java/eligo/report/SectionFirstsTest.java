@@ -8,27 +8,32 @@ import org.junit.jupiter.api.Test;
 /**
  * A customer's section names the area that gave a long why or a table of associations first ({@link
  * SectionFirsts}): found by the characters or bytes, whatever string or place holds them, and only
- * when they are the same.
+ * when they are the same (a why, only for a node of the same label).
  */
 class SectionFirstsTest {
   @Test
-  void aWhyIsFoundByItsCharacters() {
+  void aWhyIsFoundByItsCharactersForANodeOfTheSameLabel() {
     SectionFirsts given = new SectionFirsts();
     String why = "at least 3 tenants with Azure consumed revenue in the last 12 months & <more>";
-    assertThat(given.why(why, "Azure")).isNull();
-    assertThat(given.why(new String(why), "Security")).isEqualTo("Azure");
+    assertThat(given.why("Deployments", why, "Azure")).isNull();
+    assertThat(given.why(new String("Deployments"), new String(why), "Security"))
+        .isEqualTo("Azure");
     // as long, one character differs; shorter; longer
-    assertThat(given.why(why.replace('3', '4'), "Security")).isNull();
-    assertThat(given.why(why.substring(1), "Security")).isNull();
-    assertThat(given.why(why + ".", "Security")).isNull();
-    assertThat(given.why(why.replace('3', '4'), "Modern Work")).isEqualTo("Security");
+    assertThat(given.why("Deployments", why.replace('3', '4'), "Security")).isNull();
+    assertThat(given.why("Deployments", why.substring(1), "Security")).isNull();
+    assertThat(given.why("Deployments", why + ".", "Security")).isNull();
+    assertThat(given.why("Deployments", why.replace('3', '4'), "Modern Work"))
+        .isEqualTo("Security");
+    // the same words of a node of another label (other criteria): given anew, not referred to
+    assertThat(given.why("Net customer adds", why, "Modern Work")).isNull();
+    assertThat(given.why("Net customer adds", why, "Other")).isEqualTo("Modern Work");
     for (int k = 0; k < 40; k++) { // more than it holds at first
-      assertThat(given.why("why number " + k, "Area " + k)).isNull();
+      assertThat(given.why("Node", "why number " + k, "Area " + k)).isNull();
     }
     for (int k = 0; k < 40; k++) {
-      assertThat(given.why("why number " + k, "Other")).isEqualTo("Area " + k);
+      assertThat(given.why("Node", "why number " + k, "Other")).isEqualTo("Area " + k);
     }
-    assertThat(given.why(why, "Other")).isEqualTo("Azure");
+    assertThat(given.why("Deployments", why, "Other")).isEqualTo("Azure");
   }
 
   @Test
