@@ -45,7 +45,8 @@ final class ReportCommand implements Callable<Integer> {
 
   @Option(
       names = "--per-partner",
-      description = "One site per partner, in DIR/<partner>/, and an index of them in DIR.")
+      description =
+          "One site per partner, each in a folder of DIR named from the partner's id (safely encoded: partner P001 in DIR/_p001/), and DIR/index.html linking to each.")
   boolean perPartner;
 
   @Override

@@ -36,11 +36,11 @@ public final class TreeReport {
             + " "
             + counts[0]
             + ", "
-            + Words.NOT_MET.toLowerCase(java.util.Locale.ROOT)
+            + Words.NOT_MET
             + " "
             + counts[1]
             + ", "
-            + Words.NOT_EVALUATED.toLowerCase(java.util.Locale.ROOT)
+            + Words.NOT_EVALUATED
             + " "
             + counts[2];
   }

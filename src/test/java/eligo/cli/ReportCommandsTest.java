@@ -134,7 +134,7 @@ class ReportCommandsTest {
     assertThat(text.out())
         .startsWith(
             "area azure: Azure\n  gate workloads: Azure services — Azure consumed revenue on at least one Azure service in the last 24 months"
-                + " [Met 3, not met 1, not evaluated 0]\n  gate association: Partner association");
+                + " [Met 3, Not met 1, Not evaluated 0]\n  gate association: Partner association");
     Result json =
         run(
             "tree",
