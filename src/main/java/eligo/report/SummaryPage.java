@@ -32,13 +32,21 @@ final class SummaryPage {
     this.model = pages.model;
   }
 
+  /** A swatch of a bar's colour, before the words of its group in the legend. */
+  private static final Template SWATCH = SitePages.SITE.get("swatch");
+
   /** The legend of the outcome words, the same on every summary: made once. */
   private static final Html LEGEND_ITEMS = legend();
 
   private static Html legend() {
     List<Html> items = new ArrayList<>();
-    for (String s : Words.LEGEND) {
-      items.add(LI.render("item", Html.text(s)));
+    for (Words.LegendItem item : Words.LEGEND) {
+      List<Html> parts = new ArrayList<>();
+      for (String key : item.keys()) {
+        parts.add(SWATCH.render("color", SiteCharts.color(key)));
+      }
+      parts.add(Html.text(item.words()));
+      items.add(LI.render("item", Html.join(parts)));
     }
     return LEGEND.render("items", Html.join(items)).fixed();
   }

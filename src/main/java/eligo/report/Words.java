@@ -46,14 +46,35 @@ public final class Words {
         + plural(associations ? "association" : n.detailsBy(), n.detailsLeftOut());
   }
 
-  /** The legend of the outcome words, one sentence each. */
-  public static final List<String> LEGEND =
+  /**
+   * An item of the legend: the groups it names ({@link SummaryView.Group#key}), each drawn in its
+   * bar's colour, then what they mean.
+   */
+  record LegendItem(List<String> keys, String words) {}
+
+  /**
+   * The legend of the outcome words and the colours of the summary's bars, one sentence each: every
+   * group a summary or a list names.
+   */
+  public static final List<LegendItem> LEGEND =
       List.of(
-          MET + ": the customer meets the node's condition as of the as-of month.",
-          NOT_MET + ": the node was evaluated and its condition does not hold.",
-          NOT_EVALUATED
-              + ": a gate before it in its branch was not met, so the node was not checked"
-              + " (the customer cannot count for it).");
+          new LegendItem(
+              List.of("met"),
+              MET + ": the customer meets the node's condition as of the as-of month."),
+          new LegendItem(
+              List.of("not_met"),
+              NOT_MET + ": the node was evaluated and its condition does not hold."),
+          new LegendItem(
+              List.of("not_evaluated"),
+              NOT_EVALUATED
+                  + ": a gate before it in its branch was not met, so the node was not checked"
+                  + " (the customer cannot count for it)."),
+          new LegendItem(
+              List.of("growth", "decline", "no_change"),
+              "With growth, In decline, No change: of a net metric (its value as of the as-of"
+                  + " month less the same a year earlier), the customers evaluated whose net is"
+                  + " above zero, below zero or zero. A net metric's bar shows these three, then"
+                  + " Not evaluated; its Met and Not met are counted beside them."));
 
   /** {@code ACR}, {@code revenue}, {@code paid units}, ... from the data column. */
   static String measure(Measure m) {

@@ -84,9 +84,9 @@
 
 // ---------------------------------------------------------------- a book of customers
 // A book of customers' sections: the outcome filter (site.css hides the rows of an unchecked
-// outcome), added by script so that a page without script carries none of it and shows every row;
-// each customer's links to its areas; the title of the customer a link leads to; a note when the
-// link's customer is not on the page.
+// outcome) and the area filter (one area of every customer), added by script so that a page
+// without script carries none of it and shows every row; each customer's links to its areas;
+// the title of the customer a link leads to; a note when the link's customer is not on the page.
 (function(){
   var book=document.querySelector('.book');
   if(!book)return;
@@ -97,6 +97,42 @@
     box.type='checkbox';box.id='f-'+o[0];box.checked=true;
     label.htmlFor=box.id;label.className=o[0];label.textContent=o[1];
     p.appendChild(box);p.appendChild(label);p.appendChild(document.createTextNode(' '));
+  });
+  // the area filter: an area's heading and what follows it up to the next heading, or its row
+  // among the areas stopped at their first gate (whose first cell is the area's title)
+  function areaOf(h){return h.firstChild.textContent.replace(/:\s*$/,'');}
+  var titles=[];
+  [].forEach.call(book.querySelectorAll('h2[id*=".a-"], h2[id$=".stopped"] + table tr'),function(e){
+    var t=e.tagName==='TR'?(e.cells[0].tagName==='TD'?e.cells[0].textContent:null):areaOf(e);
+    if(t!==null&&titles.indexOf(t)<0)titles.push(t);
+  });
+  var pick=document.createElement('select'),pickLabel=document.createElement('label');
+  pick.id='f-area';pickLabel.htmlFor=pick.id;pickLabel.textContent='Area: ';
+  [''].concat(titles).forEach(function(t){
+    var o=document.createElement('option');
+    o.value=t;o.textContent=t||'All areas';pick.appendChild(o);
+  });
+  p.appendChild(pickLabel);p.appendChild(pick);
+  pick.addEventListener('change',function(){
+    var v=pick.value;
+    [].forEach.call(book.children,function(s){
+      var seen=false,hide=false;
+      [].forEach.call(s.children,function(e){
+        if(e.tagName==='H2'){
+          seen=true;
+          if(e.id.indexOf('.a-')>=0)hide=!!v&&areaOf(e)!==v;
+          else{ // the areas stopped at their first gate: the row of the area chosen
+            var rows=e.nextElementSibling.rows,any=false;
+            for(var r=1;r<rows.length;r++){
+              rows[r].hidden=!!v&&rows[r].cells[0].textContent!==v;
+              any=any||!rows[r].hidden;
+            }
+            hide=!any;
+          }
+        }
+        if(seen)e.hidden=hide;
+      });
+    });
   });
   book.parentNode.insertBefore(p,book);
   // each customer's links to its areas: an area's heading (its text before ': '), or its row among

@@ -374,6 +374,65 @@ class PartnerSiteChromiumTest {
     assertThat(stoppedSections).as("customers with an area stopped at its first gate").isPositive();
   }
 
+  /**
+   * The areas each customer's section shows, in JavaScript: the titles of its area headings shown
+   * and of its rows shown among the areas stopped at their first gate, joined by '|', per section
+   * joined by '/'.
+   */
+  private static final String AREAS_SHOWN =
+      "[...document.querySelectorAll('section.customer')].map(s => [...s.querySelectorAll("
+          + "'h2[id*=\".a-\"], h2[id$=\".stopped\"] + table tr:not(:first-child)')]"
+          + ".filter(e => e.offsetParent !== null && !e.closest('[hidden]'))"
+          + ".map(e => e.tagName === 'TR' ? e.cells[0].textContent"
+          + " : e.firstChild.textContent.replace(/:\\s*$/, '')).join('|')).join('/')";
+
+  @Test
+  void aBooksAreaFilterShowsEachCustomerInThatAreaOnly() throws Exception {
+    String index = read("customers.html");
+    Matcher link = Pattern.compile("<a href=\"(c[0-9]+-[0-9]+\\.html)#").matcher(index);
+    assertThat(link.find()).isTrue();
+    List<String> titles = mine.areas.stream().map(a -> a.area.title()).toList();
+    try (Browser b = new Browser(Files.createTempDirectory(tmp, "browser"))) {
+      b.open(site.resolve(link.group(1)).toUri().toString());
+      b.waitUntil("document.getElementById('f-area') !== null");
+      int sections =
+          Integer.parseInt(b.text("document.querySelectorAll('section.customer').length + ''"));
+      assertThat(sections).isGreaterThan(1);
+      // every area once per customer, before any is chosen: the filter's choices are the areas
+      String all = b.text(AREAS_SHOWN);
+      for (String section : all.split("/", -1)) {
+        // (an area its first gates stopped has a row per branch)
+        assertThat(new java.util.HashSet<>(List.of(section.split("\\|"))))
+            .containsExactlyInAnyOrderElementsOf(titles);
+      }
+      List<String> options =
+          List.of(
+              b.text(
+                      "[...document.getElementById('f-area').options]"
+                          + ".map(o => o.textContent).join('|')")
+                  .split("\\|"));
+      assertThat(options.get(0)).isEqualTo("All areas");
+      assertThat(options.subList(1, options.size())).containsExactlyInAnyOrderElementsOf(titles);
+      for (String title : titles) {
+        b.text(
+            "(() => { const f = document.getElementById('f-area'); f.value = "
+                + com.fasterxml.jackson.databind.node.TextNode.valueOf(title)
+                + "; f.dispatchEvent(new Event('change')); return ''; })()");
+        String[] shown = b.text(AREAS_SHOWN).split("/", -1);
+        assertThat(shown).hasSize(sections);
+        for (String section : shown) {
+          assertThat(section.split("\\|"))
+              .as("a customer's areas shown with %s chosen", title)
+              .containsOnly(title);
+        }
+      }
+      b.text(
+          "(() => { const f = document.getElementById('f-area'); f.value = '';"
+              + " f.dispatchEvent(new Event('change')); return ''; })()");
+      assertThat(b.text(AREAS_SHOWN)).isEqualTo(all);
+    }
+  }
+
   @Test
   void aListPageShowsOnlyTheCustomersOfTheLinkItCameBy() throws Exception {
     Path page = site.resolve("lists.html");
