@@ -81,21 +81,6 @@ final class CustomerPage {
     return any;
   }
 
-  /**
-   * Fills a row's why ({@code why}, {@code named}, {@code whyRest}) with {@code why}: its words
-   * that count a set of workloads by its size ({@link Words#NAMED}) as a link to {@code href}, the
-   * node's section under the tree, which names the members (null: no link).
-   */
-  static Filling why(PageBytes out, Filling row, String why, String href) {
-    int at = href == null ? -1 : why.indexOf(Words.NAMED);
-    if (at < 0) {
-      return row.text("why", why).html("named", Html.EMPTY).text("whyRest", "");
-    }
-    row.text("why", why.substring(0, at)).open("named");
-    LINK.fill(out).text("href", href).text("label", Words.NAMED).end();
-    return row.text("whyRest", why.substring(at + Words.NAMED.length()));
-  }
-
   /** Whys shorter than this are given again rather than referred to. */
   private static final int LONG_WHY = 60;
 
@@ -125,25 +110,16 @@ final class CustomerPage {
       if (n.status().equals("not_met")) {
         String why = n.why() == null ? "" : n.why().equals(last[0]) ? "as above" : n.why();
         if (first) {
-          why(
-                  out,
-                  CUSTOMER_STOP
-                      .fill(out)
-                      .html("anchor", Html.attribute("id", own + "." + info.anchor()))
-                      .text("area", a.title())
-                      .text("gate", info.labels().get(ni)),
-                  why,
-                  info.sectionHrefs().get(ni))
+          CUSTOMER_STOP
+              .fill(out)
+              .html("anchor", Html.attribute("id", own + "." + info.anchor()))
+              .text("area", a.title())
+              .text("gate", info.labels().get(ni))
+              .text("why", why)
               .end();
         } else {
           // often another customer's row too
-          kept.stop(
-              out,
-              CUSTOMER_STOP,
-              a.title(),
-              info.labels().get(ni),
-              why,
-              info.sectionHrefs().get(ni));
+          kept.stop(out, CUSTOMER_STOP, a.title(), info.labels().get(ni), why);
         }
         first = false;
         last[0] = n.why();
@@ -299,8 +275,7 @@ final class CustomerPage {
             first == ni ? info.inBranch().get(ni) : kept.titles(info.inBranch(), first, ni),
             Words.outcome(n.status()),
             "",
-            kept.stoppedBy(n.why()),
-            null);
+            kept.stoppedBy(n.why()));
         lastWhy = n.why();
         continue;
       }
@@ -322,8 +297,7 @@ final class CustomerPage {
             info.inBranch().get(ni),
             Words.outcome(n.status()),
             n.current(),
-            why,
-            info.sectionHrefs().get(ni));
+            why);
         lastWhy = n.why();
         continue;
       }
@@ -345,7 +319,7 @@ final class CustomerPage {
           SAME_ASSOCIATIONS.fill(out).text("area", first).end();
         }
       }
-      why(out, row, why, info.sectionHrefs().get(ni)).end();
+      row.text("why", why).end();
       lastWhy = n.why();
     }
     area.end();

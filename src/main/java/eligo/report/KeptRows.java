@@ -31,7 +31,6 @@ final class KeptRows {
   private final String[] statusText = new String[SLOTS];
   private final String[] current = new String[SLOTS];
   private final String[] why = new String[SLOTS];
-  private final String[] href = new String[SLOTS];
   private final byte[][] bytes = new byte[SLOTS][];
 
   /** The rows of the stopped areas' table without the area's anchor, by their texts. */
@@ -39,37 +38,31 @@ final class KeptRows {
 
   private final String[] stopGate = new String[SLOTS];
   private final String[] stopWhy = new String[SLOTS];
-  private final String[] stopHref = new String[SLOTS];
   private final byte[][] stopBytes = new byte[SLOTS][];
 
   /**
    * Writes a row of the stopped areas' table that holds no anchor ({@code stop}: places {@code
-   * anchor, area, gate}, then the why's, {@link CustomerPage#why}, with {@code href}): the row kept
-   * for the same strings, or a new one, then kept.
+   * anchor, area, gate, why}): the row kept for the same strings, or a new one, then kept.
    */
-  void stop(PageBytes out, Template stop, String area, String gate, String why, String href) {
+  void stop(PageBytes out, Template stop, String area, String gate, String why) {
     int h =
         (System.identityHashCode(area) * 31 + System.identityHashCode(gate)) * 31
             + System.identityHashCode(why);
     int slot = (h ^ (h >>> 11)) & (SLOTS - 1);
-    if (stopArea[slot] == area
-        && stopGate[slot] == gate
-        && stopWhy[slot] == why
-        && stopHref[slot] == href) {
+    if (stopArea[slot] == area && stopGate[slot] == gate && stopWhy[slot] == why) {
       out.add(stopBytes[slot]);
       return;
     }
     int from = out.size();
-    CustomerPage.why(
-            out,
-            stop.fill(out).html("anchor", Html.EMPTY).text("area", area).text("gate", gate),
-            why,
-            href)
+    stop.fill(out)
+        .html("anchor", Html.EMPTY)
+        .text("area", area)
+        .text("gate", gate)
+        .text("why", why)
         .end();
     stopArea[slot] = area;
     stopGate[slot] = gate;
     stopWhy[slot] = why;
-    stopHref[slot] = href;
     stopBytes[slot] = out.copy(from);
   }
 
@@ -94,8 +87,8 @@ final class KeptRows {
 
   /**
    * Writes the row of {@code node} (a template of places {@code status, leaf, title, statusText,
-   * current, details}, then the why's, {@link CustomerPage#why}, with {@code href}) with no
-   * details: the row kept for the same strings, or a new one, then kept.
+   * current, details, why}) with no details: the row kept for the same strings, or a new one, then
+   * kept.
    */
   void node(
       PageBytes out,
@@ -105,8 +98,7 @@ final class KeptRows {
       String title,
       String statusText,
       String current,
-      String why,
-      String href) {
+      String why) {
     int h =
         (System.identityHashCode(title) * 31 + System.identityHashCode(current)) * 31
             + System.identityHashCode(why);
@@ -114,7 +106,6 @@ final class KeptRows {
     if (this.title[slot] == title
         && this.current[slot] == current
         && this.why[slot] == why
-        && this.href[slot] == href
         && this.status[slot] == status
         && this.statusText[slot] == statusText
         && this.leaf[slot] == leaf) {
@@ -122,22 +113,18 @@ final class KeptRows {
       return;
     }
     int from = out.size();
-    CustomerPage.why(
-            out,
-            node.fill(out)
-                .text("status", status)
-                .text("leaf", leaf)
-                .text("title", title)
-                .text("statusText", statusText)
-                .text("current", current)
-                .html("details", Html.EMPTY),
-            why,
-            href)
+    node.fill(out)
+        .text("status", status)
+        .text("leaf", leaf)
+        .text("title", title)
+        .text("statusText", statusText)
+        .text("current", current)
+        .html("details", Html.EMPTY)
+        .text("why", why)
         .end();
     this.title[slot] = title;
     this.current[slot] = current;
     this.why[slot] = why;
-    this.href[slot] = href;
     this.status[slot] = status;
     this.statusText[slot] = statusText;
     this.leaf[slot] = leaf;

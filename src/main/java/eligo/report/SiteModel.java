@@ -54,9 +54,7 @@ final class SiteModel {
   /**
    * One area: its anchor on the summary, per result node its label, branch and title in its branch
    * (the label without the branch's title, which heads the branch's rows on a customer's page), and
-   * per node (parents of leaves included) its anchor in the area; per result node the link from a
-   * customer's page to its section under the tree ({@code index.html#a-AREA.n-NODE}), which names
-   * the members of the workload sets it counts over.
+   * per node (parents of leaves included) its anchor in the area.
    */
   record AreaInfo(
       Outcome.AreaOutcome outcome,
@@ -64,8 +62,7 @@ final class SiteModel {
       List<String> labels,
       List<String> branches,
       List<String> inBranch,
-      Map<Ir.Node, String> nodeAnchors,
-      List<String> sectionHrefs) {
+      Map<Ir.Node, String> nodeAnchors) {
     /** Node {@code n}'s anchor on the summary, under the area's tree: {@code a-AREA.n-NODE}. */
     String nodeAnchor(Ir.Node n) {
       return anchor + "." + nodeAnchors.get(n);
@@ -101,9 +98,7 @@ final class SiteModel {
     inBooks.forEach((k, v) -> books.put(k, v.stream().mapToInt(Integer::intValue).toArray()));
     for (Outcome.AreaOutcome a : outcome.areas) {
       AreaParts p = parts(a.area);
-      areas.add(
-          new AreaInfo(
-              a, p.anchor, p.labels, p.branches, p.inBranch, p.nodeAnchors, p.sectionHrefs));
+      areas.add(new AreaInfo(a, p.anchor, p.labels, p.branches, p.inBranch, p.nodeAnchors));
     }
     this.all = SummaryView.of(outcome, order, null, null, null);
   }
@@ -115,8 +110,7 @@ final class SiteModel {
       List<String> labels,
       List<String> branches,
       List<String> inBranch,
-      Map<Ir.Node, String> nodeAnchors,
-      List<String> sectionHrefs) {}
+      Map<Ir.Node, String> nodeAnchors) {}
 
   /**
    * This thread's areas' parts, by the area's identity (an area never changes): the sites of a
@@ -161,18 +155,13 @@ final class SiteModel {
         }
       }
     }
-    List<String> sectionHrefs = new ArrayList<>();
-    for (Ir.Node n : area.resultNodes()) {
-      sectionHrefs.add("index.html#" + anchor + "." + anchors.get(n));
-    }
     return new AreaParts(
         area,
         anchor,
         Collections.unmodifiableList(labels),
         Collections.unmodifiableList(branches),
         Collections.unmodifiableList(inBranch),
-        Collections.unmodifiableMap(anchors),
-        Collections.unmodifiableList(sectionHrefs));
+        Collections.unmodifiableMap(anchors));
   }
 
   /** The link to customer {@code c}'s section of its book, from the site's top folder. */

@@ -47,12 +47,6 @@ public final class Words {
   }
 
   /**
-   * The words of a workload set counted by its size, not its members ({@code one of 9 named
-   * workloads}): a site's customer page links them to the section that names the members.
-   */
-  static final String NAMED = "named workloads";
-
-  /**
    * An item of the legend: the groups it names ({@link SummaryView.Group#key}), each drawn in its
    * bar's colour, then what they mean.
    */
@@ -127,7 +121,9 @@ public final class Words {
       return (startsWithVowel(families) ? "an " : "a ") + families + " workload";
     }
     if (set instanceof Ir.Names n) {
-      return n.names().size() <= 3 ? orList(n.names()) : "one of " + n.names().size() + " " + NAMED;
+      return n.names().size() <= 3
+          ? orList(n.names())
+          : "one of " + n.names().size() + " named workloads";
     }
     if (set instanceof Ir.Union u) {
       List<String> parts = new ArrayList<>();

@@ -2,11 +2,9 @@ package eligo.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import eligo.engine.Evaluation;
 import eligo.engine.Outcome;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** A customer's page of a partner's site, as written (the markup, without a browser). */
 class CustomerPageTest {
@@ -63,42 +61,5 @@ class CustomerPageTest {
     assertThat(page)
         .containsPattern(
             "<td>Microsoft 365 security workloads<td>Not met<td>0 workloads<td>no workloads qualified");
-  }
-
-  @Test
-  void aWhyThatCountsANamedSetLinksToTheSectionThatNamesItsMembers(@TempDir Path tmp)
-      throws java.io.IOException {
-    Outcome whole = Runs.run(Path.of("examples/sample-data"));
-    Path site = tmp.resolve("site");
-    PartnerSite.write(Runs.partner(whole, "P003"), site, Evaluation.Progress.NONE);
-    String summary = Markup.read(site.resolve("index.html"));
-    java.util.regex.Pattern link =
-        java.util.regex.Pattern.compile(
-            "one of ([0-9]+) <a href=\"index\\.html#([^\"]+)\">named workloads</a>");
-    int links = 0;
-    try (java.util.stream.Stream<Path> files = java.nio.file.Files.list(site)) {
-      for (Path page :
-          files.filter(f -> f.getFileName().toString().matches("c.*\\.html")).toList()) {
-        String text = Markup.read(page);
-        // every such why links
-        assertThat(text).doesNotContainPattern("one of [0-9]+ named workloads");
-        java.util.regex.Matcher m = link.matcher(text);
-        while (m.find()) {
-          int at = summary.indexOf("<section id=\"" + m.group(2) + "\" class=\"node");
-          assertThat(at).as("the section %s", m.group(2)).isNotNegative();
-          String section = summary.substring(at, summary.indexOf("</section>", at));
-          assertThat(section)
-              .as("the section %s names the %s workloads", m.group(2), m.group(1))
-              .containsPattern(
-                  "The "
-                      + m.group(1)
-                      + " named workloads: [^<]+\\.|The same <a href=\"#[^\"]+\">"
-                      + m.group(1)
-                      + " named workloads</a> as above");
-          links++;
-        }
-      }
-    }
-    assertThat(links).isGreaterThan(10);
   }
 }

@@ -11,88 +11,56 @@ import org.junit.jupiter.api.Test;
 /**
  * A customer's node row kept by its texts' identity ({@link KeptRows}) is the row those texts make,
  * escaped: given again, it writes the same bytes; other texts, even with the same characters or
- * differing only in one text, write their own. A why's words that count a named set link to the
- * link given with it (none without one).
+ * differing only in one text, write their own.
  */
 class KeptRowsTest {
   private static final Template NODE = SitePages.SITE.get("customerNode");
 
   private static final String HOSTILE = "<script>alert('x')</script> & \"q\" › 名前";
 
-  private static final Template LINK = SitePages.SITE.get("link");
-
-  /** The why's places of {@code why} with {@code href}: before, the link, after the named words. */
-  private static Object[] whyPlaces(String why, String href) {
-    int at = href == null ? -1 : why.indexOf(Words.NAMED);
-    return at < 0
-        ? new Object[] {"why", why, "named", Html.EMPTY, "whyRest", ""}
-        : new Object[] {
-          "why",
-          why.substring(0, at),
-          "named",
-          LINK.render("href", href, "label", Words.NAMED),
-          "whyRest",
-          why.substring(at + Words.NAMED.length())
-        };
-  }
-
-  private static Object[] concat(Object[] a, Object[] b) {
-    Object[] out = java.util.Arrays.copyOf(a, a.length + b.length);
-    System.arraycopy(b, 0, out, a.length, b.length);
-    return out;
-  }
-
   private static String made(String... v) {
-    Object[] head = {
-      "status",
-      v[0],
-      "leaf",
-      v[1],
-      "title",
-      v[2],
-      "statusText",
-      v[3],
-      "current",
-      v[4],
-      "details",
-      Html.EMPTY
-    };
-    return NODE.render(concat(head, whyPlaces(v[5], v[6]))).markup();
+    return NODE.render(
+            "status",
+            v[0],
+            "leaf",
+            v[1],
+            "title",
+            v[2],
+            "statusText",
+            v[3],
+            "current",
+            v[4],
+            "details",
+            Html.EMPTY,
+            "why",
+            v[5])
+        .markup();
   }
 
   private static String kept(String... v) {
     PageBytes out = PageBytes.unshared();
-    KeptRows.get().node(out, NODE, v[0], v[1], v[2], v[3], v[4], v[5], v[6]);
+    KeptRows.get().node(out, NODE, v[0], v[1], v[2], v[3], v[4], v[5]);
     return out.text();
   }
 
   @Test
   void aKeptRowIsTheRowOfItsOwnTexts() {
-    String named = "no PAL association on one of 9 named workloads in 2024-10..2026-09 <b>";
     String[][] rows = {
-      {"m", "", "Azure services", "Met", "2 workloads", "", null},
-      {"nm", " leaf", HOSTILE, "Not met", HOSTILE, HOSTILE, null},
-      {"nm", " leaf", HOSTILE, "Not met", HOSTILE, new String(HOSTILE + "!"), null},
-      {"m x\" onclick=\"y", "", "t", "Met", "", "", null},
-      {"nm", "", "Azure services", "Not met", "0 workloads", named, "index.html#a-x.n-y"},
-      {"nm", "", "Azure services", "Not met", "0 workloads", named, null},
-      {"nm", "", "Azure services", "Not met", "0 workloads", named, "index.html#\"><script>"},
+      {"m", "", "Azure services", "Met", "2 workloads", ""},
+      {"nm", " leaf", HOSTILE, "Not met", HOSTILE, HOSTILE},
+      {"nm", " leaf", HOSTILE, "Not met", HOSTILE, new String(HOSTILE + "!")},
+      {"m x\" onclick=\"y", "", "t", "Met", "", ""},
     };
     for (int round = 0; round < 3; round++) {
       for (String[] row : rows) {
         assertThat(kept(row)).isEqualTo(made(row));
       }
     }
-    assertThat(kept(rows[4]))
-        .contains(
-            "one of 9 <a href=index.html#a-x.n-y>named workloads</a> in 2024-10..2026-09 &lt;b&gt;");
-    assertThat(kept(rows[5])).doesNotContain("<a ").contains("one of 9 named workloads in");
-    assertThat(kept(rows[6])).doesNotContain("<script>");
     assertThat(kept(rows[1]))
         .doesNotContain("<script>")
         .contains("&lt;script&gt;alert('x')&lt;/script&gt; &amp; &quot;q&quot; › 名前");
     // a row of other strings with the same characters: the same bytes, made again
-    String[] copy = new String[7];
+    String[] copy = new String[6];
     for (int k = 0; k < 6; k++) {
       copy[k] = new String(rows[1][k]);
     }
@@ -135,24 +103,18 @@ class KeptRowsTest {
   @Test
   void aKeptRowOfTheStoppedAreasIsTheRowOfItsOwnTexts() {
     Template stop = SitePages.SITE.get("customerStop");
-    String named = "no workloads qualified as of 2026-09 (one of 6 named workloads)";
     String[][] rows = {
-      {"Azure", "Azure services", "as above", null},
-      {HOSTILE, HOSTILE, HOSTILE, null},
-      {HOSTILE, HOSTILE, new String(HOSTILE), null},
-      {"Security", "Security workloads", "no workload in 2026-09; needed: 1", null},
-      {"Security", "Security workloads", named, "index.html#a-security.n-m365~2e~workloads"},
-      {"Security", "Security workloads", named, null},
+      {"Azure", "Azure services", "as above"},
+      {HOSTILE, HOSTILE, HOSTILE},
+      {HOSTILE, HOSTILE, new String(HOSTILE)},
+      {"Security", "Security workloads", "no workload in 2026-09; needed: 1"},
     };
     for (int round = 0; round < 3; round++) {
       for (String[] row : rows) {
         PageBytes out = PageBytes.unshared();
-        KeptRows.get().stop(out, stop, row[0], row[1], row[2], row[3]);
+        KeptRows.get().stop(out, stop, row[0], row[1], row[2]);
         String made =
-            stop.render(
-                    concat(
-                        new Object[] {"anchor", Html.EMPTY, "area", row[0], "gate", row[1]},
-                        whyPlaces(row[2], row[3])))
+            stop.render("anchor", Html.EMPTY, "area", row[0], "gate", row[1], "why", row[2])
                 .markup();
         assertThat(out.text()).isEqualTo(made).doesNotContain("<script>");
       }
