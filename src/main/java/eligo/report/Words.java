@@ -71,10 +71,9 @@ public final class Words {
                   + " (the customer cannot count for it)."),
           new LegendItem(
               List.of("growth", "decline", "no_change"),
-              "With growth, In decline, No change: of a net metric (its value as of the as-of"
-                  + " month less the same a year earlier), the customers evaluated whose net is"
-                  + " above zero, below zero or zero. A net metric's bar shows these three, then"
-                  + " Not evaluated; its Met and Not met are counted beside them."));
+              "With growth, In decline, No change: a net metric's customers evaluated, by its"
+                  + " value as of the as-of month less a year earlier's: above, below or at zero."
+                  + " Its bar shows these, then Not evaluated."));
 
   /** {@code ACR}, {@code revenue}, {@code paid units}, ... from the data column. */
   static String measure(Measure m) {
