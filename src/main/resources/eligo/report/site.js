@@ -144,7 +144,7 @@
       if(e.id.indexOf('.a-')<0)return;
       var a=document.createElement('a');
       a.href='#'+e.id;
-      a.textContent=e.tagName==='TR'?e.cells[0].textContent:e.firstChild.textContent.replace(/:\s*$/,'');
+      a.textContent=e.tagName==='TR'?e.cells[0].textContent:areaOf(e);
       nav.appendChild(a);
     });
     s.insertBefore(nav,s.children[2]||null);
