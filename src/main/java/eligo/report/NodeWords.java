@@ -353,8 +353,11 @@ final class NodeWords {
    */
   private String reason(Ir.Node n, Kept k, NodeTrace t, NodeResults r, int i, int c, int m) {
     if (reasons.ofValuesOnly(n, t, r, i)) {
+      // and whether the customer has no tenant, or none with the association its count requires
       long month =
-          ((long) (data.tenantStart(c) == data.tenantEnd(c) ? 1 : 0) << 32) | (m & 0xFFFFFFFFL);
+          ((long) (data.tenantStart(c) == data.tenantEnd(c) ? 1 : 0) << 32)
+              | ((long) (reasons.noAssociationOfTypes(n, t, r, i, c) ? 1 : 0) << 33)
+              | (m & 0xFFFFFFFFL);
       String reason = k.reasons.get(r.value[i], r.current[i], r.baseline[i], month);
       if (reason == null) {
         reason = reasons.of(n, t, r, i, c, m);

@@ -29,6 +29,9 @@ final class ReasonWords {
   /** Per count, the noun of what it counts ({@link Words#noun}). */
   private final Map<Ir.Count, String> nouns;
 
+  /** Per count, the association its condition requires ({@link RequiredAssociation}), or none. */
+  private final Map<Ir.Count, RequiredAssociation> required = new IdentityHashMap<>();
+
   ReasonWords(Dataset data, boolean qualifying) {
     this(
         data,
@@ -66,9 +69,10 @@ final class ReasonWords {
   }
 
   /**
-   * Whether {@link #of} depends on nothing but the node, its values, the as-of month and whether
-   * the customer has a tenant: not where a count found nothing and says which tenant or workload
-   * came closest.
+   * Whether {@link #of} depends on nothing but the node, its values, the as-of month, whether the
+   * customer has a tenant and whether its tenants have the association its count requires ({@link
+   * #noAssociationOfTypes}): not where a count found nothing and says which tenant or workload came
+   * closest.
    */
   boolean ofValuesOnly(Ir.Node n, NodeTrace t, NodeResults r, int i) {
     if (!(t.top instanceof Ir.Count)) {
@@ -145,6 +149,9 @@ final class ReasonWords {
         words.put(count.where(), what);
       }
       long now = n.isNet() ? r.current[i] : r.value[i];
+      if (!types && noAssociationOfTypes(n, t, r, i, c)) {
+        return "no tenant has " + required.get(count).words();
+      }
       StringBuilder s = new StringBuilder(160);
       if (types && what != null && now == 0 && !n.isNet()) {
         String bare =
@@ -222,6 +229,20 @@ final class ReasonWords {
       return name + ": " + amount.format(r.value[i], n.scale()) + period(reduce, m);
     }
     return "the value was " + Formats.value(n.valueKind(), n.unit(), r.value[i], n.scale());
+  }
+
+  /**
+   * Whether node {@code n}'s count found nothing for customer {@code c} (on either side of a net)
+   * because the association its condition requires is of types none of the customer's tenants has,
+   * on any workload in any month: the reason is then that, whatever else the condition asks.
+   */
+  boolean noAssociationOfTypes(Ir.Node n, NodeTrace t, NodeResults r, int i, int c) {
+    if (!(t.top instanceof Ir.Count count)
+        || (n.isNet() ? r.current[i] != 0 || r.baseline[i] != 0 : r.value[i] != 0)) {
+      return false;
+    }
+    RequiredAssociation a = required.computeIfAbsent(count, k -> RequiredAssociation.of(k, data));
+    return a != RequiredAssociation.NONE && !a.anyOf(data, c);
   }
 
   private static List<String> typeBinder(List<Ir.Binder> binders) {

@@ -203,6 +203,54 @@ class ExplainerTest {
   }
 
   @Test
+  void aCountOfTenantsWithAnAssociationNoTenantHasSaysSo() {
+    Outcome o = Runs.run(Path.of("examples/sample-data"));
+    Explainer site = Explainer.forSite(o);
+    // C0000012's one tenant has a CSP T1 association and no CPOR one: Modern Work (SMB)'s
+    // deployments via CPOR count nothing for that reason; via CSP, the count is met
+    int c = Runs.customer(o, "C0000012");
+    CustomerView v = site.explainNotMet(c);
+    assertThat(Runs.node(v, "modern-work-smb", "deployments.cpor").why())
+        .isEqualTo("no tenant has a CPOR association; needed: a net of at least 1 tenant");
+    assertThat(Runs.node(v, "modern-work-smb", "deployments.csp").status()).isEqualTo("met");
+    // every such why of the sample's customers is true of the data, and the full explanation
+    // says it too; a count whose customer has the association says what qualified instead
+    java.util.regex.Pattern says =
+        java.util.regex.Pattern.compile("no tenant has an? ([A-Z][A-Za-z0-9 ]*) association");
+    int told = 0;
+    int counted = 0;
+    for (int k = 0; k < o.data.customerCount(); k++) {
+      CustomerView full = new Explainer(o).explain(k);
+      for (CustomerView.Area a : full.areas()) {
+        for (CustomerView.Node n : a.nodes()) {
+          if (n.why() == null || !n.status().equals("not_met")) {
+            continue;
+          }
+          java.util.regex.Matcher m = says.matcher(n.why());
+          if (m.lookingAt()) {
+            java.util.Set<String> held = new java.util.HashSet<>();
+            for (int t = o.data.tenantStart(k); t < o.data.tenantEnd(k); t++) {
+              for (int p = o.data.pairStart(t); p < o.data.pairEnd(t); p++) {
+                for (int x = o.data.assocStart(p); x < o.data.assocEnd(p); x++) {
+                  held.add(o.data.typeName(o.data.assocType(x)));
+                }
+              }
+            }
+            assertThat(java.util.List.of(m.group(1).split(" or ")))
+                .as("%s %s %s", o.data.customerId(k), a.id(), n.id())
+                .doesNotContainAnyElementsOf(held);
+            told++;
+          } else if (n.why().startsWith("no tenants qualified")) {
+            counted++;
+          }
+        }
+      }
+    }
+    assertThat(told).isGreaterThan(20);
+    assertThat(counted).isGreaterThan(20);
+  }
+
+  @Test
   void quantitiesAndRates() {
     Outcome o = Runs.conformance("hand-3");
     CustomerView v = new Explainer(o).explain(Runs.customer(o, "C7"));
