@@ -81,6 +81,34 @@ final class CustomerPage {
     return any;
   }
 
+  /** The why of the nodes the gate of the row just above stopped. */
+  static final String GATE_ABOVE = "the gate above was not met";
+
+  /**
+   * Whether the nodes from {@code first} on, not evaluated for {@code why}, follow the gate that
+   * stopped them in the same table: the node just before, in their branch, is a gate not met (the
+   * first not met before them, as nothing after it was evaluated) and the why names it.
+   */
+  static boolean gateAbove(
+      List<CustomerView.Node> nodes,
+      List<Ir.Node> ir,
+      List<String> branches,
+      int first,
+      String why) {
+    if (first == 0 || !branches.get(first - 1).equals(branches.get(first))) {
+      return false;
+    }
+    CustomerView.Node gate = nodes.get(first - 1);
+    return ir.get(first - 1).kind() == Ir.NodeKind.GATE
+        && gate.status().equals("not_met")
+        && why.startsWith(GATE_PREFIX)
+        && why.startsWith(ir.get(first - 1).title(), GATE_PREFIX.length())
+        && why.startsWith(
+            "' was not met", GATE_PREFIX.length() + ir.get(first - 1).title().length());
+  }
+
+  private static final String GATE_PREFIX = "not evaluated: gate '";
+
   /** Whys shorter than this are given again rather than referred to. */
   private static final int LONG_WHY = 60;
 
@@ -275,7 +303,9 @@ final class CustomerPage {
             first == ni ? info.inBranch().get(ni) : kept.titles(info.inBranch(), first, ni),
             Words.outcome(n.status()),
             "",
-            kept.stoppedBy(n.why()));
+            gateAbove(areaNodes, ao.nodes, info.branches(), first, n.why())
+                ? GATE_ABOVE
+                : kept.stoppedBy(n.why()));
         lastWhy = n.why();
         continue;
       }

@@ -62,4 +62,54 @@ class CustomerPageTest {
         .containsPattern(
             "<td>Microsoft 365 security workloads<td>Not met<td>0 workloads<td>no workloads qualified");
   }
+
+  @Test
+  void nodesAGateStoppedRightAfterItsRowSayTheGateAboveWasNotMet() {
+    Outcome whole = Runs.run(Path.of("examples/sample-data"));
+    SitePages pages = SitePages.partner(Runs.partner(whole, "P003"));
+    String book = Markup.quoted(pages.customer("C0000012"));
+    assertThat(book)
+        .contains(
+            "<tr class=\"nm\"><td>Partner association<td>Not met<td>0 association types<td>no CSP T1,"
+                + " CSP T2, DPOR or PAL association on an Azure workload in 2024-10..2026-09; needed:"
+                + " at least 1 association type<tr class=\"ne\"><td>Net customer adds, Deployments,"
+                + " Usage growth<td>Not evaluated<td><td>the gate above was not met");
+    // on every page of the partner, the row just above such a row is a gate's not met
+    int rows = 0;
+    for (String id : java.util.List.of("C0000006", "C0000012", "C0000032", "C0000073")) {
+      String page = Markup.quoted(pages.customer(id));
+      String[] trs = page.split("<tr ");
+      for (int k = 1; k < trs.length; k++) {
+        if (trs[k].contains("<td>the gate above was not met")) {
+          assertThat(trs[k - 1]).startsWith("class=\"nm\"><td>");
+          rows++;
+        }
+      }
+    }
+    assertThat(rows).isGreaterThan(3);
+  }
+
+  @Test
+  void aGateInAnotherBranchIsNotTheGateAbove() {
+    java.util.List<CustomerView.Node> nodes =
+        java.util.List.of(
+            node("g", "gate", "not_met", null), node("m", "metric", "not_evaluated", "x"));
+    java.util.List<eligo.ir.Ir.Node> area =
+        Runs.run(Path.of("examples/sample-data")).areas.get(0).nodes;
+    java.util.List<eligo.ir.Ir.Node> ir = java.util.List.of(area.get(0), area.get(2));
+    String why = "not evaluated: gate '" + ir.get(0).title() + "' was not met";
+    assertThat(CustomerPage.gateAbove(nodes, ir, java.util.List.of("", ""), 1, why)).isTrue();
+    assertThat(CustomerPage.gateAbove(nodes, ir, java.util.List.of("A", "B"), 1, why)).isFalse();
+    assertThat(CustomerPage.gateAbove(nodes, ir, java.util.List.of("", ""), 1, why + " (x)"))
+        .isTrue();
+    assertThat(
+            CustomerPage.gateAbove(
+                nodes, ir, java.util.List.of("", ""), 1, "not evaluated: gate 'Other' was not met"))
+        .isFalse();
+  }
+
+  private static CustomerView.Node node(String id, String kind, String status, String why) {
+    return new CustomerView.Node(
+        id, kind, id, "", status, "0", "", why, null, java.util.List.of(), 0);
+  }
 }
