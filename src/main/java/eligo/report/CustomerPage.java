@@ -81,6 +81,22 @@ final class CustomerPage {
     return any;
   }
 
+  private static final Template SET_LINK = SitePages.SITE.get("setLink");
+
+  /**
+   * A row's why ({@code why, set, whyAfter}): its words of a named set ({@code link}, or none)
+   * leading to the summary's list of its members.
+   */
+  static Filling why(Filling row, String why, SetLinks.Link link) {
+    int at = link == null ? -1 : why.indexOf(link.words());
+    if (at < 0) {
+      return row.text("why", why).html("set", Html.EMPTY).text("whyAfter", "");
+    }
+    return row.text("why", why.substring(0, at))
+        .html("set", SET_LINK.renderKept("anchor", link.anchor(), "words", link.words()))
+        .text("whyAfter", why.substring(at + link.words().length()));
+  }
+
   /** The why of the nodes the gate of the row just above stopped. */
   static final String GATE_ABOVE = "the gate above was not met";
 
@@ -224,7 +240,7 @@ final class CustomerPage {
     SectionFirsts given = new SectionFirsts();
     for (int ai = 0; ai < areaCount; ai++) {
       if (!stopped[ai]) {
-        area(out, v.areas().get(ai), model.areas.get(ai), own, goals[ai], given);
+        area(out, v.areas().get(ai), model.areas.get(ai), own, goals[ai], given, model.setLinks);
       }
     }
     customer.open("stopped");
@@ -253,7 +269,8 @@ final class CustomerPage {
       SiteModel.AreaInfo info,
       String own,
       String goals,
-      SectionFirsts given) {
+      SectionFirsts given,
+      SetLinks sets) {
     List<CustomerView.Node> areaNodes = a.nodes();
     KeptRows kept = KeptRows.get();
     int[] tally = new int[3];
@@ -305,7 +322,8 @@ final class CustomerPage {
             "",
             gateAbove(areaNodes, ao.nodes, info.branches(), first, n.why())
                 ? GATE_ABOVE
-                : kept.stoppedBy(n.why()));
+                : kept.stoppedBy(n.why()),
+            null);
         lastWhy = n.why();
         continue;
       }
@@ -327,7 +345,8 @@ final class CustomerPage {
             info.inBranch().get(ni),
             Words.outcome(n.status()),
             n.current(),
-            why);
+            why,
+            sets.in(node, why));
         lastWhy = n.why();
         continue;
       }
@@ -349,7 +368,7 @@ final class CustomerPage {
           SAME_ASSOCIATIONS.fill(out).text("area", first).end();
         }
       }
-      row.text("why", why).end();
+      why(row, why, sets.in(node, why)).end();
       lastWhy = n.why();
     }
     area.end();

@@ -1,5 +1,6 @@
 package eligo.report;
 
+import eligo.report.html.Filling;
 import eligo.report.html.Html;
 import eligo.report.html.PageBytes;
 import eligo.report.html.Template;
@@ -27,6 +28,7 @@ final class KeptRows {
 
   private final String[] status = new String[SLOTS];
   private final String[] leaf = new String[SLOTS];
+  private final SetLinks.Link[] link = new SetLinks.Link[SLOTS];
   private final String[] title = new String[SLOTS];
   private final String[] statusText = new String[SLOTS];
   private final String[] current = new String[SLOTS];
@@ -98,7 +100,8 @@ final class KeptRows {
       String title,
       String statusText,
       String current,
-      String why) {
+      String why,
+      SetLinks.Link link) {
     int h =
         (System.identityHashCode(title) * 31 + System.identityHashCode(current)) * 31
             + System.identityHashCode(why);
@@ -108,26 +111,28 @@ final class KeptRows {
         && this.why[slot] == why
         && this.status[slot] == status
         && this.statusText[slot] == statusText
-        && this.leaf[slot] == leaf) {
+        && this.leaf[slot] == leaf
+        && this.link[slot] == link) {
       out.add(bytes[slot]);
       return;
     }
     int from = out.size();
-    node.fill(out)
-        .text("status", status)
-        .text("leaf", leaf)
-        .text("title", title)
-        .text("statusText", statusText)
-        .text("current", current)
-        .html("details", Html.EMPTY)
-        .text("why", why)
-        .end();
+    Filling row =
+        node.fill(out)
+            .text("status", status)
+            .text("leaf", leaf)
+            .text("title", title)
+            .text("statusText", statusText)
+            .text("current", current)
+            .html("details", Html.EMPTY);
+    CustomerPage.why(row, why, link).end();
     this.title[slot] = title;
     this.current[slot] = current;
     this.why[slot] = why;
     this.status[slot] = status;
     this.statusText[slot] = statusText;
     this.leaf[slot] = leaf;
+    this.link[slot] = link;
     bytes[slot] = out.copy(from);
   }
 

@@ -51,6 +51,9 @@ final class SiteModel {
   /** The summary of every customer of the outcome. */
   final SummaryView all;
 
+  /** Where a why's named sets are listed on the summary. */
+  final SetLinks setLinks;
+
   /**
    * One area: its anchor on the summary, per result node its label, branch and title in its branch
    * (the label without the branch's title, which heads the branch's rows on a customer's page), and
@@ -101,6 +104,7 @@ final class SiteModel {
       areas.add(new AreaInfo(a, p.anchor, p.labels, p.branches, p.inBranch, p.nodeAnchors));
     }
     this.all = SummaryView.of(outcome, order, null, null, null);
+    this.setLinks = new SetLinks(areas);
   }
 
   /** What {@link AreaInfo} holds of an area that its criteria alone decide. */

@@ -50,6 +50,15 @@ final class TreeSections {
     return Html.join(out);
   }
 
+  /** The named workload sets node {@code n} counts over, in the order its section lists them. */
+  static List<List<String>> namedSets(Ir.Node n) {
+    List<List<String>> out = new ArrayList<>();
+    for (NamedSet set : setsOf(n)) {
+      out.add(set.names());
+    }
+    return out;
+  }
+
   /** A named workload set's members, and them joined for the page. */
   private record NamedSet(List<String> names, String joined) {}
 

@@ -110,6 +110,11 @@ public final class Words {
     return String.join(", ", parts);
   }
 
+  /** {@code one of 9 named workloads}: a set of more than three named workloads, by its size. */
+  static String namedWorkloads(int size) {
+    return "one of " + size + " named workloads";
+  }
+
   /**
    * {@code an Azure workload}, {@code Teams, EXO or SPO}, {@code an Azure workload other than
    * Virtual Machines}.
@@ -120,9 +125,7 @@ public final class Words {
       return (startsWithVowel(families) ? "an " : "a ") + families + " workload";
     }
     if (set instanceof Ir.Names n) {
-      return n.names().size() <= 3
-          ? orList(n.names())
-          : "one of " + n.names().size() + " named workloads";
+      return n.names().size() <= 3 ? orList(n.names()) : namedWorkloads(n.names().size());
     }
     if (set instanceof Ir.Union u) {
       List<String> parts = new ArrayList<>();

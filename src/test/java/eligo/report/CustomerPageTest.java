@@ -112,4 +112,33 @@ class CustomerPageTest {
     return new CustomerView.Node(
         id, kind, id, "", status, "0", "", why, null, java.util.List.of(), 0);
   }
+
+  @Test
+  void aWhysNamedSetLeadsToTheSummarysListOfThatSet() {
+    for (SitePages pages :
+        java.util.List.of(
+            SitePages.partner(Runs.partner(Runs.run(Path.of("examples/sample-data")), "P003")),
+            SitePages.program(Runs.run(Path.of("examples/sample-data"))))) {
+      String summary = Markup.quoted(pages.summary());
+      java.util.regex.Matcher link =
+          java.util.regex.Pattern.compile(
+                  "<a href=\"index\\.html#(set-[0-9]+)\">one of ([0-9]+) named workloads</a>")
+              .matcher(
+                  Markup.quoted(pages.customer("C0000012"))
+                      + Markup.quoted(pages.customer("C0000032")));
+      int links = 0;
+      while (link.find()) {
+        // the anchor lists a set of that size, once on the summary
+        assertThat(summary)
+            .contains(
+                "<p class=\"set\" id=\""
+                    + link.group(1)
+                    + "\">The "
+                    + link.group(2)
+                    + " named workloads: ");
+        links++;
+      }
+      assertThat(links).isGreaterThan(2);
+    }
+  }
 }

@@ -33,14 +33,35 @@ class KeptRowsTest {
             "details",
             Html.EMPTY,
             "why",
-            v[5])
+            v[5],
+            "set",
+            Html.EMPTY,
+            "whyAfter",
+            "")
         .markup();
   }
 
   private static String kept(String... v) {
     PageBytes out = PageBytes.unshared();
-    KeptRows.get().node(out, NODE, v[0], v[1], v[2], v[3], v[4], v[5]);
+    KeptRows.get().node(out, NODE, v[0], v[1], v[2], v[3], v[4], v[5], null);
     return out.text();
+  }
+
+  @Test
+  void aRowsNamedSetLeadsToItsListAndAKeptRowKeepsItsLink() {
+    SetLinks.Link link = new SetLinks.Link("one of 9 named workloads", "set-3");
+    String why = "no <b> association on one of 9 named workloads in 2024-10..2026-09";
+    for (int round = 0; round < 2; round++) {
+      PageBytes out = PageBytes.unshared();
+      KeptRows.get().node(out, NODE, "nm", "", "Partner association", "Not met", "", why, link);
+      assertThat(out.text())
+          .endsWith(
+              "<td>no &lt;b&gt; association on <a href=index.html#set-3>one of 9 named"
+                  + " workloads</a> in 2024-10..2026-09");
+      // the same texts without the link: not the row kept with it
+      assertThat(kept("nm", "", "Partner association", "Not met", "", why))
+          .endsWith("<td>" + Html.escape(why));
+    }
   }
 
   @Test
