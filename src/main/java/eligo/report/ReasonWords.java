@@ -163,8 +163,8 @@ final class ReasonWords {
       s.append(now == 0 ? "no" : String.valueOf(now))
           .append(' ')
           .append(Words.plural(noun, now == 0 ? 2 : now))
-          .append(" qualified as of ")
-          .append(Formats.month(m));
+          .append(" qualified ")
+          .append(n.isNet() ? "as of " + Formats.month(m) : countPeriod(count, m));
       if (n.isNet()) {
         s.append(" and ").append(r.baseline[i]).append(" as of ").append(Formats.month(m - 12));
       }
@@ -244,6 +244,43 @@ final class ReasonWords {
     RequiredAssociation a = required.computeIfAbsent(count, k -> RequiredAssociation.of(k, data));
     return a != RequiredAssociation.NONE && !a.anyOf(data, c);
   }
+
+  /**
+   * When a count (not net) looks: {@code in 2024-10..2026-09} where its condition looks over the
+   * months of a range ({@code count workload where any tenant, month in window where ...}), else
+   * {@code as of 2026-09}; kept by count for the as-of month of the last.
+   */
+  private String countPeriod(Ir.Count count, int m) {
+    if (countPeriodMonth != m) {
+      countPeriods.clear();
+      countPeriodMonth = m;
+    }
+    String words = countPeriods.get(count);
+    if (words == null) {
+      words = "as of " + Formats.month(m);
+      for (Ir.Expr e = count.where(); e instanceof Ir.Exists x; e = x.where()) {
+        String months = monthsOf(x.binders(), m);
+        if (months != null) {
+          words = "in " + months;
+          break;
+        }
+      }
+      countPeriods.put(count, words);
+    }
+    return words;
+  }
+
+  private static String monthsOf(List<Ir.Binder> binders, int m) {
+    for (Ir.Binder b : binders) {
+      if (b instanceof Ir.ForMonth f) {
+        return Words.range(f.range(), m);
+      }
+    }
+    return null;
+  }
+
+  private final Map<Ir.Count, String> countPeriods = new IdentityHashMap<>();
+  private int countPeriodMonth = Integer.MIN_VALUE;
 
   private static List<String> typeBinder(List<Ir.Binder> binders) {
     for (Ir.Binder b : binders) {

@@ -689,7 +689,7 @@ class ExplainerTest {
     assertThat(Runs.node(site.explainNotMet(Runs.customer(o, "C1")), "azure", "workloads").why())
         .contains("the highest was tenant T1 on Virtual Machines with -$5.00 in 2026-08");
     assertThat(Runs.node(site.explainNotMet(Runs.customer(o, "C2")), "azure", "workloads").why())
-        .isEqualTo("no workloads qualified as of 2026-08; needed: at least 1 workload");
+        .isEqualTo("no workloads qualified in 2024-09..2026-08; needed: at least 1 workload");
     assertThat(Runs.node(site.explainNotMet(Runs.customer(o, "C3")), "azure", "workloads").status())
         .isEqualTo("met");
   }
