@@ -325,6 +325,35 @@ class PartnerSiteChromiumTest {
   }
 
   @Test
+  void aWhysNamedSetLeadsToTheListOfItsMembersOnTheSummary() throws Exception {
+    String summary = dom(site.resolve("index.html"));
+    int links = 0;
+    try (var pages = java.nio.file.Files.list(site)) {
+      for (Path page :
+          pages.filter(p -> p.getFileName().toString().matches("c[0-9].*\\.html")).toList()) {
+        Matcher link =
+            Pattern.compile(
+                    "<a href=\"index\\.html#(set-[0-9]+)\">one of ([0-9]+) named workloads</a>")
+                .matcher(dom(page));
+        while (link.find()) {
+          Matcher set =
+              Pattern.compile(
+                      "<p class=\"set\" id=\""
+                          + link.group(1)
+                          + "\">The "
+                          + link.group(2)
+                          + " named workloads: ([^<]+)\\.</p>")
+                  .matcher(summary);
+          assertThat(set.find()).as("%s on the summary", link.group(1)).isTrue();
+          assertThat(set.group(1).split(", ")).hasSize(Integer.parseInt(link.group(2)));
+          links++;
+        }
+      }
+    }
+    assertThat(links).isGreaterThan(20);
+  }
+
+  @Test
   void aCustomersLinkShowsOnlyItsSectionWithItsFilterAndAreaLinksAndAStoppedAreaSaysWhy()
       throws Exception {
     String index = read("customers.html");
