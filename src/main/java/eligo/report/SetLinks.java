@@ -25,13 +25,8 @@ final class SetLinks {
   SetLinks(List<SiteModel.AreaInfo> areas) {
     Map<List<String>, String> anchors = new HashMap<>();
     for (SiteModel.AreaInfo info : areas) {
-      for (Ir.Branch b : info.outcome().area.branches()) {
-        for (Ir.Node n : b.nodes()) {
-          add(n, anchors);
-          for (Ir.Node leaf : n.leaves()) {
-            add(leaf, anchors);
-          }
-        }
+      for (Ir.Node n : TreeSections.nodesInOrder(info.outcome().area)) {
+        add(n, anchors);
       }
     }
   }
@@ -39,7 +34,8 @@ final class SetLinks {
   private void add(Ir.Node n, Map<List<String>, String> anchors) {
     List<Link> links = new ArrayList<>();
     for (List<String> names : TreeSections.namedSets(n)) {
-      String anchor = anchors.computeIfAbsent(names, k -> "set-" + (anchors.size() + 1));
+      String anchor =
+          anchors.computeIfAbsent(names, k -> TreeSections.setAnchor(anchors.size() + 1));
       String words = Words.namedWorkloads(names.size());
       for (Link l : links) {
         if (l.words().equals(words)) {

@@ -41,13 +41,32 @@ final class TreeSections {
       if (anchor != null) {
         out.add(TREE_SET_AGAIN.renderKept("anchor", anchor, "count", names.size()));
       } else {
-        anchor = "set-" + (shown.size() + 1);
+        anchor = setAnchor(shown.size() + 1);
         shown.put(names, anchor);
         out.add(
             TREE_SET.renderKept("anchor", anchor, "count", names.size(), "names", set.joined()));
       }
     }
     return Html.join(out);
+  }
+
+  /** The anchor of the {@code k}th named set listed on a summary page (from 1): {@code set-3}. */
+  static String setAnchor(int k) {
+    return "set-" + k;
+  }
+
+  /**
+   * An area's nodes in the order of their sections: each branch's nodes, each before its leaves.
+   */
+  static List<Ir.Node> nodesInOrder(Ir.Area area) {
+    List<Ir.Node> out = new ArrayList<>();
+    for (Ir.Branch b : area.branches()) {
+      for (Ir.Node n : b.nodes()) {
+        out.add(n);
+        out.addAll(n.leaves());
+      }
+    }
+    return out;
   }
 
   /** The named workload sets node {@code n} counts over, in the order its section lists them. */
@@ -185,13 +204,8 @@ final class TreeSections {
     List<Html> run = new ArrayList<>();
     List<Html> runs = new ArrayList<>();
     List<Integer> slots = new ArrayList<>();
-    for (Ir.Branch b : info.outcome().area.branches()) {
-      for (Ir.Node n : b.nodes()) {
-        section(info, n, shown, run, runs, slots);
-        for (Ir.Node leaf : n.leaves()) {
-          section(info, leaf, shown, run, runs, slots);
-        }
-      }
+    for (Ir.Node n : nodesInOrder(info.outcome().area)) {
+      section(info, n, shown, run, runs, slots);
     }
     runs.add(Html.join(run).fixed());
     return new Sections(
