@@ -115,10 +115,10 @@ class CustomerPageTest {
 
   @Test
   void aWhysNamedSetLeadsToTheSummarysListOfThatSet() {
+    Outcome whole = Runs.run(Path.of("examples/sample-data"));
     for (SitePages pages :
         java.util.List.of(
-            SitePages.partner(Runs.partner(Runs.run(Path.of("examples/sample-data")), "P003")),
-            SitePages.program(Runs.run(Path.of("examples/sample-data"))))) {
+            SitePages.partner(Runs.partner(whole, "P003")), SitePages.program(whole))) {
       String summary = Markup.quoted(pages.summary());
       java.util.regex.Matcher link =
           java.util.regex.Pattern.compile(
