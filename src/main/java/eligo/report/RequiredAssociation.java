@@ -29,7 +29,7 @@ record RequiredAssociation(boolean[] types, String words) {
         types[k] = true;
       }
     }
-    // "a CPOR association", "a CSP T1 or CSP T2 association"
+    // its words: "a T association", "a T1 or T2 association" (of the types as named)
     return new RequiredAssociation(types, Words.condition(a, 0, null));
   }
 
