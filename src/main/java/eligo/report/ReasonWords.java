@@ -163,8 +163,12 @@ final class ReasonWords {
       s.append(now == 0 ? "no" : String.valueOf(now))
           .append(' ')
           .append(Words.plural(noun, now == 0 ? 2 : now))
-          .append(" qualified ")
-          .append(n.isNet() ? "as of " + Formats.month(m) : countPeriod(count, m));
+          .append(" qualified");
+      String period = n.isNet() ? "as of " + Formats.month(m) : countPeriod(count, m);
+      // the months of a range are said once: by what qualifies, where it is said
+      if (!(what != null && qualifying && period.startsWith("in "))) {
+        s.append(' ').append(period);
+      }
       if (n.isNet()) {
         s.append(" and ").append(r.baseline[i]).append(" as of ").append(Formats.month(m - 12));
       }

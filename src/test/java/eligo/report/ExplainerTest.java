@@ -253,6 +253,26 @@ class ExplainerTest {
   }
 
   @Test
+  void aCountOverAWindowSaysItsMonthsOnce() {
+    Outcome o = Runs.run(Path.of("examples/sample-data"));
+    int c = Runs.customer(o, "C0000012");
+    // the full explanation says what qualifies, with its months; the site's says only the months
+    assertThat(
+            Runs.node(new Explainer(o).explain(c), "bizapps-enterprise", "performance.workloads")
+                .why())
+        .isEqualTo(
+            "no workloads qualified (qualifying: one of 23 named workloads with revenue more than"
+                + " $0.00 in 2024-10..2026-09); needed: at least 1 workload");
+    assertThat(
+            Runs.node(
+                    Explainer.forSite(o).explainNotMet(c),
+                    "bizapps-enterprise",
+                    "performance.workloads")
+                .why())
+        .isEqualTo("no workloads qualified in 2024-10..2026-09; needed: at least 1 workload");
+  }
+
+  @Test
   void quantitiesAndRates() {
     Outcome o = Runs.conformance("hand-3");
     CustomerView v = new Explainer(o).explain(Runs.customer(o, "C7"));
