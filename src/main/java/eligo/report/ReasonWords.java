@@ -261,26 +261,11 @@ final class ReasonWords {
     }
     String words = countPeriods.get(count);
     if (words == null) {
-      words = "as of " + Formats.month(m);
-      for (Ir.Expr e = count.where(); e instanceof Ir.Exists x; e = x.where()) {
-        String months = monthsOf(x.binders(), m);
-        if (months != null) {
-          words = "in " + months;
-          break;
-        }
-      }
+      String range = count.where() == null ? null : rangeOf(count.where(), m);
+      words = range != null ? range.substring(1) : "as of " + Formats.month(m);
       countPeriods.put(count, words);
     }
     return words;
-  }
-
-  private static String monthsOf(List<Ir.Binder> binders, int m) {
-    for (Ir.Binder b : binders) {
-      if (b instanceof Ir.ForMonth f) {
-        return Words.range(f.range(), m);
-      }
-    }
-    return null;
   }
 
   private final Map<Ir.Count, String> countPeriods = new IdentityHashMap<>();
@@ -329,7 +314,17 @@ final class ReasonWords {
   private int nextPeriods;
 
   private static String periodOf(Ir.Expr sum, int m) {
-    for (Ir.Binder b : Words.bindersOf(sum)) {
+    String range = rangeOf(sum, m);
+    return range != null ? range : " in " + Formats.month(m);
+  }
+
+  /**
+   * {@code in 2025-10..2026-09}: the range of months that {@code e} (a sum, a reduction or a
+   * count's condition) looks over, by its binders or those of the sum, reduction or {@code any} in
+   * it; null when none.
+   */
+  private static String rangeOf(Ir.Expr e, int m) {
+    for (Ir.Binder b : Words.bindersOf(e)) {
       if (b instanceof Ir.ForMonth f) {
         String months = Words.range(f.range(), m);
         if (months != null) {
@@ -337,12 +332,12 @@ final class ReasonWords {
         }
       }
     }
-    if (sum instanceof Ir.Sum s && Words.bindersOf(s.body()).size() > 0) {
-      return periodOf(s.body(), m);
+    if (e instanceof Ir.Sum s && Words.bindersOf(s.body()).size() > 0) {
+      return rangeOf(s.body(), m);
     }
-    if (sum instanceof Ir.Reduce r && Words.bindersOf(r.body()).size() > 0) {
-      return periodOf(r.body(), m);
+    if (e instanceof Ir.Reduce r && Words.bindersOf(r.body()).size() > 0) {
+      return rangeOf(r.body(), m);
     }
-    return " in " + Formats.month(m);
+    return e instanceof Ir.Exists x ? rangeOf(x.where(), m) : null;
   }
 }
