@@ -193,6 +193,11 @@ final class ReasonWords {
             .append(" (needed: ")
             .append(closest.needed())
             .append(')');
+      } else if (now == 0 && (closest == null || closest.value() == 0)) {
+        String nothing = nothingAbove(count);
+        if (nothing != null) {
+          s.append("; no ").append(noun).append(nothing);
+        }
       }
       return s.toString();
     }
@@ -233,6 +238,41 @@ final class ReasonWords {
       return name + ": " + amount.format(r.value[i], n.scale()) + period(reduce, m);
     }
     return "the value was " + Formats.value(n.valueKind(), n.unit(), r.value[i], n.scale());
+  }
+
+  /**
+   * For a count whose condition is one comparison of an amount with a threshold above 0 ({@code
+   * count tenant where trailing_acr >= 100}) and that found nothing with no binding coming above 0
+   * (none compared, as a month without a row reads 0, or the highest at 0): {@code " had more than
+   * $0.00 (needed: at least $100.00)"}, what then tells a partner the amount was not there at all,
+   * where the closest miss is named otherwise (without the threshold where what qualifies is said:
+   * {@code " had more than $0.00"}); else null. Kept per count.
+   */
+  private String nothingAbove(Ir.Count count) {
+    // keyed by the count (its condition's key holds the condition's words)
+    String kept =
+        words.computeIfAbsent(
+            count,
+            x -> {
+              if (!(count.where() instanceof Ir.Compare k)
+                  || !k.op().isLowerBound()
+                  || !(k.right() instanceof Ir.Const c)
+                  || c.unscaled() <= 0) {
+                return "";
+              }
+              Words.Amount amount = Words.amount(k);
+              String zero = " had more than " + amount.format(0, k.left().scale());
+              // where what qualifies is said, so is the threshold
+              return qualifying
+                  ? zero
+                  : zero
+                      + " (needed: "
+                      + Words.comparison(k.op())
+                      + " "
+                      + amount.format(c.unscaled(), c.scale())
+                      + ")";
+            });
+    return kept.isEmpty() ? null : kept;
   }
 
   /**

@@ -253,6 +253,51 @@ class ExplainerTest {
   }
 
   @Test
+  void aCountWhoseTenantsHadNoneOfTheAmountSaysSo() {
+    Outcome o = Runs.run(Path.of("examples/sample-data"));
+    // C0000032's one tenant had no ACR attributed via PAL: Security's Azure net customer adds
+    // count nothing, and no tenant came closer than $0.00 (so no row is shown)
+    int c = Runs.customer(o, "C0000032");
+    assertThat(
+            Runs.node(Explainer.forSite(o).explainNotMet(c), "security", "azure.net-customer-adds")
+                .why())
+        .isEqualTo(
+            "no tenants qualified as of 2026-09 and 0 as of 2025-09; no tenant had more than $0.00"
+                + " (needed: at least $100.00); needed: a net of at least 1 tenant");
+    // where what qualifies is said, so is the threshold: not twice
+    assertThat(Runs.node(new Explainer(o).explain(c), "security", "azure.net-customer-adds").why())
+        .isEqualTo(
+            "no tenants qualified as of 2026-09 and 0 as of 2025-09 (qualifying: a tenant with ACR"
+                + " attributed via PAL at least $100.00); no tenant had more than $0.00; needed: a"
+                + " net of at least 1 tenant");
+    // every such why of the sample: its count found nothing, and no row of it shows an amount
+    // above 0 as of the month; a why that names the closest miss never says it too
+    Explainer explainer = new Explainer(o);
+    java.util.regex.Pattern says =
+        java.util.regex.Pattern.compile("; no [a-z ]+ had more than (\\$0\\.00|0 [a-z ]+)[;( ]");
+    int told = 0;
+    for (int k = 0; k < o.data.customerCount(); k++) {
+      for (CustomerView.Area a : explainer.explain(k).areas()) {
+        for (CustomerView.Node n : a.nodes()) {
+          if (n.why() == null || !says.matcher(n.why()).find()) {
+            continue;
+          }
+          String where = o.data.customerId(k) + " " + a.id() + " " + n.id();
+          assertThat(n.status()).as(where).isEqualTo("not_met");
+          assertThat(n.why()).as(where).startsWith("no ").doesNotContain("the highest was");
+          for (CustomerView.Detail d : n.details()) {
+            assertThat(d.now())
+                .as(where + " " + d.key())
+                .doesNotContain("highest", "qualified with");
+          }
+          told++;
+        }
+      }
+    }
+    assertThat(told).isGreaterThan(20);
+  }
+
+  @Test
   void aCountOverAWindowSaysItsMonthsOnce() {
     Outcome o = Runs.run(Path.of("examples/sample-data"));
     int c = Runs.customer(o, "C0000012");
