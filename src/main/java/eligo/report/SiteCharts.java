@@ -35,6 +35,7 @@ final class SiteCharts {
     return parts;
   }
 
+  /** The colour of group {@code key}'s part of a bar: {@code site.css} fills it by its class. */
   static String color(String key) {
     return switch (key) {
       case "met", "growth" -> "#2e7d43";
@@ -69,7 +70,7 @@ final class SiteCharts {
         PART.fill(out)
             .number("x", at)
             .number("width", end - at)
-            .text("color", color(g.key()))
+            .text("cls", OutcomeClass.of(g.key()))
             .end();
       }
       at = end;

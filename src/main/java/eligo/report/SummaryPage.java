@@ -43,7 +43,7 @@ final class SummaryPage {
     for (Words.LegendItem item : Words.LEGEND) {
       List<Html> parts = new ArrayList<>();
       for (String key : item.keys()) {
-        parts.add(SWATCH.render("color", SiteCharts.color(key)));
+        parts.add(SWATCH.render("cls", OutcomeClass.of(key)));
       }
       parts.add(Html.text(item.words()));
       items.add(LI.render("item", Html.join(parts)));

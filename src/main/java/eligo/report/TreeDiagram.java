@@ -20,10 +20,11 @@ final class TreeDiagram {
   private TreeDiagram() {}
 
   /**
-   * The fills behind a node's text in the diagram: a gate's, a metric's or leaf's, and a node
-   * without counts (text on them meets WCAG AA contrast: {@code ContrastTest}).
+   * The classes of a node's box in the diagram, whose fills {@code site.css} gives (text on them
+   * meets WCAG AA contrast: {@code ContrastTest}): a gate's, a metric's or leaf's, and a node
+   * without counts.
    */
-  static final List<String> NODE_FILLS = List.of("#eef3fa", "#f3f8ef", "#f7f7f7");
+  static final List<String> NODE_CLASSES = List.of("dg", "dm", "dx");
 
   private static final Template DIAGRAM = SitePages.SITE.get("diagram");
   private static final Template BRANCH = SitePages.SITE.get("dBranch");
@@ -31,7 +32,7 @@ final class TreeDiagram {
   private static final Template NODE = SitePages.SITE.get("dNode");
   private static final Template FULL = SitePages.SITE.get("dFull");
 
-  /** A box's size: also in {@code site.css} ({@code .dnode>rect}). */
+  /** A box's size: also in {@code site.css} ({@code .dg>rect}). */
   static final int BOX_WIDTH = 720;
 
   static final int BOX_HEIGHT = 62;
@@ -181,15 +182,15 @@ final class TreeDiagram {
     int ni = indexOf(info.outcome().nodes, n);
     String title = ni >= 0 ? info.labels().get(ni) : n.title();
     String shown = title.length() > MAX_TITLE ? title.substring(0, MAX_TITLE - 1) + "…" : title;
-    String fill = NODE_FILLS.get(ni < 0 ? 2 : n.kind() == Ir.NodeKind.GATE ? 0 : 1);
+    String cls = NODE_CLASSES.get(ni < 0 ? 2 : n.kind() == Ir.NodeKind.GATE ? 0 : 1);
     run.add(
         NODE.render(
             "x",
             x,
             "y",
             y,
-            "fill",
-            fill,
+            "cls",
+            cls,
             "full",
             shown.equals(title) ? Html.EMPTY : FULL.render("text", title),
             "textX",

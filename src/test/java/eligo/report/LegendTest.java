@@ -18,7 +18,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The summary's legend explains every group its diagrams count (a partner's site of the sample,
- * whose areas have net metrics), each beside a swatch of the colour its bars draw it in.
+ * whose areas have net metrics), each beside a swatch of the colour its bars draw it in: of its
+ * class, which the style sheet fills with that colour ({@code SiteStyleTest}).
  */
 class LegendTest {
   @TempDir static Path tmp;
@@ -42,7 +43,7 @@ class LegendTest {
     while (li.find()) {
       String item = li.group(1);
       List<String> colours = new ArrayList<>();
-      Matcher fill = Pattern.compile("<rect [^>]*fill=\"(#[0-9a-f]{6})\"").matcher(item);
+      Matcher fill = Pattern.compile("<rect [^>]*class=\"([a-z]+)\"").matcher(item);
       while (fill.find()) {
         colours.add(fill.group(1));
       }
@@ -80,7 +81,7 @@ class LegendTest {
       if (group != null) {
         assertThat(swatches.get(k))
             .as("the swatch of %s", named.get(k))
-            .isEqualTo(SiteCharts.color(group));
+            .isEqualTo(OutcomeClass.of(group));
       }
     }
   }

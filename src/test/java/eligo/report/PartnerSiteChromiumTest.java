@@ -261,7 +261,7 @@ class PartnerSiteChromiumTest {
     for (Outcome.AreaOutcome area : mine.areas) {
       Matcher node =
           Pattern.compile(
-                  "<g class=\"dnode\">.*?<a href=\"#a-"
+                  "<g class=\"d[gmx]\">.*?<a href=\"#a-"
                       + Pattern.quote(SiteNames.of(area.area.id()))
                       + "\\.n-([^\"]+)\">(.*?)</g>")
               .matcher(summary);

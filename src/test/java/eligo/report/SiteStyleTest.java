@@ -3,11 +3,14 @@ package eligo.report;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import eligo.report.html.Templates;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
  * The sizes of the tree diagram that the style sheet gives and the layout counts on ({@link
- * TreeDiagram}, {@link SiteCharts}) are the same.
+ * TreeDiagram}, {@link SiteCharts}) are the same, and so are the colours of the groups.
  */
 class SiteStyleTest {
   private static final String STYLE =
@@ -17,11 +20,30 @@ class SiteStyleTest {
   void theDiagramsBoxesAndBarsHaveTheSizesTheLayoutCountsOn() {
     assertThat(STYLE)
         .contains(
-            ".dnode>rect{stroke:#777;width:"
+            ".dx>rect{stroke:#777;width:"
                 + TreeDiagram.BOX_WIDTH
                 + "px;height:"
                 + TreeDiagram.BOX_HEIGHT
                 + "px;")
         .contains(".bar{width:" + SiteCharts.WIDTH + "px;height:10px}");
+  }
+
+  /**
+   * A bar's parts and the legend's swatches carry the class of their group, which the style sheet
+   * fills with the group's colour ({@link SiteCharts#color}); each class has one fill.
+   */
+  @Test
+  void eachGroupsClassIsFilledWithItsColour() {
+    for (String key :
+        List.of("met", "not_met", "not_evaluated", "growth", "decline", "no_change")) {
+      String cls = OutcomeClass.of(key);
+      Matcher rule =
+          Pattern.compile(
+                  "(?m)^([^{}]*(?:^|,)rect\\." + cls + "(?:,[^{}]*)?)\\{fill:(#[0-9a-f]{6})\\}$")
+              .matcher(STYLE);
+      assertThat(rule.find()).as("a rule filling rect.%s", cls).isTrue();
+      assertThat(rule.group(2)).as("the fill of rect.%s", cls).isEqualTo(SiteCharts.color(key));
+      assertThat(rule.find()).as("a second rule filling rect.%s", cls).isFalse();
+    }
   }
 }

@@ -17,7 +17,7 @@ final class SummaryCounts {
 
   private static final Pattern NODE =
       Pattern.compile(
-          "<g class=\"dnode\">.*?<a href=\"#a-([^\".]*)\\.n-([^\"]*)\">(.*?)</g>", Pattern.DOTALL);
+          "<g class=\"d[gmx]\">.*?<a href=\"#a-([^\".]*)\\.n-([^\"]*)\">(.*?)</g>", Pattern.DOTALL);
   private static final Pattern LINE = Pattern.compile("<text [^>]*class=\"by-c\">(.*?)</text>");
   private static final Pattern COUNT =
       Pattern.compile(
