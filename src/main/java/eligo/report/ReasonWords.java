@@ -242,11 +242,12 @@ final class ReasonWords {
 
   /**
    * For a count whose condition is one comparison of an amount with a threshold above 0 ({@code
-   * count tenant where trailing_acr >= 100}) and that found nothing with no binding coming above 0
-   * (none compared, as a month without a row reads 0, or the highest at 0): {@code " had more than
-   * $0.00 (needed: at least $100.00)"}, what then tells a partner the amount was not there at all,
-   * where the closest miss is named otherwise (without the threshold where what qualifies is said:
-   * {@code " had more than $0.00"}); else null. Kept per count.
+   * count tenant where trailing_acr >= 100}), alone or under {@code any} ({@code where any month in
+   * M - 1 .. M where ...}), and that found nothing with no binding coming above 0 (none compared,
+   * as a month without a row reads 0, or the highest at 0): {@code " had more than $0.00 (needed:
+   * at least $100.00)"}, what then tells a partner the amount was not there at all, where the
+   * closest miss is named otherwise (without the threshold where what qualifies is said: {@code "
+   * had more than $0.00"}); else null. Kept per count.
    */
   private String nothingAbove(Ir.Count count) {
     // keyed by the count (its condition's key holds the condition's words)
@@ -254,7 +255,12 @@ final class ReasonWords {
         words.computeIfAbsent(
             count,
             x -> {
-              if (!(count.where() instanceof Ir.Compare k)
+              // under an 'any' that held nowhere, every binding of it was compared too
+              Ir.Expr e = count.where();
+              while (e instanceof Ir.Exists any) {
+                e = any.where();
+              }
+              if (!(e instanceof Ir.Compare k)
                   || !k.op().isLowerBound()
                   || !(k.right() instanceof Ir.Const c)
                   || c.unscaled() <= 0) {
