@@ -17,6 +17,7 @@ final class SiteCharts {
 
   private static final Template BOX = SitePages.SITE.get("dBox");
   private static final Template PART = SitePages.SITE.get("part");
+  private static final Template FIRST_PART = SitePages.SITE.get("firstPart");
 
   /** A bar's width: also in {@code site.css} ({@code .bar}). */
   static final int WIDTH = 560;
@@ -66,7 +67,9 @@ final class SiteCharts {
       done += g.count();
       // cumulative rounding: the parts end exactly at the bar's end
       int end = customers == 0 ? 0 : (int) Math.round((double) WIDTH * done / customers);
-      if (end > at) {
+      if (end > at && at == 0) {
+        FIRST_PART.fill(out).number("width", end).text("cls", OutcomeClass.of(g.key())).end();
+      } else if (end > at) {
         PART.fill(out)
             .number("x", at)
             .number("width", end - at)
