@@ -36,16 +36,6 @@ final class SiteCharts {
     return parts;
   }
 
-  /** The colour of group {@code key}'s part of a bar: {@code site.css} fills it by its class. */
-  static String color(String key) {
-    return switch (key) {
-      case "met", "growth" -> "#2e7d43";
-      case "not_met", "decline" -> "#c0392b";
-      case "no_change" -> "#b7791f";
-      default -> "#8a8a8a";
-    };
-  }
-
   /**
    * A node's box contents in the diagram at ({@code x}, {@code barY}): its bar, then at {@code
    * countsY} the line of its customers per group ({@code counts}, which writes it) or, with Tenants
@@ -67,14 +57,13 @@ final class SiteCharts {
       done += g.count();
       // cumulative rounding: the parts end exactly at the bar's end
       int end = customers == 0 ? 0 : (int) Math.round((double) WIDTH * done / customers);
-      if (end > at && at == 0) {
-        FIRST_PART.fill(out).number("width", end).text("cls", OutcomeClass.of(g.key())).end();
-      } else if (end > at) {
-        PART.fill(out)
-            .number("x", at)
-            .number("width", end - at)
-            .text("cls", OutcomeClass.of(g.key()))
-            .end();
+      if (end > at) {
+        // a part of the group's class, which site.css fills with its colour; the first at x 0
+        Filling part = (at == 0 ? FIRST_PART : PART).fill(out);
+        if (at > 0) {
+          part.number("x", at);
+        }
+        part.number("width", end - at).text("cls", OutcomeClass.of(g.key())).end();
       }
       at = end;
     }

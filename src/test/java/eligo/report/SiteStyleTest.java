@@ -3,7 +3,7 @@ package eligo.report;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import eligo.report.html.Templates;
-import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -30,19 +30,27 @@ class SiteStyleTest {
 
   /**
    * A bar's parts and the legend's swatches carry the class of their group, which the style sheet
-   * fills with the group's colour ({@link SiteCharts#color}); each class has one fill.
+   * fills with the group's colour (met and growth green, not met and decline red, no change amber,
+   * not evaluated grey, as they always were); each class has one fill.
    */
   @Test
   void eachGroupsClassIsFilledWithItsColour() {
-    for (String key :
-        List.of("met", "not_met", "not_evaluated", "growth", "decline", "no_change")) {
-      String cls = OutcomeClass.of(key);
+    Map<String, String> colours =
+        Map.of(
+            "met", "#2e7d43",
+            "growth", "#2e7d43",
+            "not_met", "#c0392b",
+            "decline", "#c0392b",
+            "no_change", "#b7791f",
+            "not_evaluated", "#8a8a8a");
+    for (Map.Entry<String, String> group : colours.entrySet()) {
+      String cls = OutcomeClass.of(group.getKey());
       Matcher rule =
           Pattern.compile(
                   "(?m)^([^{}]*(?:^|,)rect\\." + cls + "(?:,[^{}]*)?)\\{fill:(#[0-9a-f]{6})\\}$")
               .matcher(STYLE);
       assertThat(rule.find()).as("a rule filling rect.%s", cls).isTrue();
-      assertThat(rule.group(2)).as("the fill of rect.%s", cls).isEqualTo(SiteCharts.color(key));
+      assertThat(rule.group(2)).as("the fill of rect.%s", cls).isEqualTo(group.getValue());
       assertThat(rule.find()).as("a second rule filling rect.%s", cls).isFalse();
     }
   }
