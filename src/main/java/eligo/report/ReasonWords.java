@@ -242,12 +242,12 @@ final class ReasonWords {
 
   /**
    * For a count whose condition is one comparison of an amount with a threshold above 0 ({@code
-   * count tenant where trailing_acr >= 100}), alone or under {@code any} ({@code where any month in
-   * M - 1 .. M where ...}), and that found nothing with no binding coming above 0 (none compared,
-   * as a month without a row reads 0, or the highest at 0): {@code " had more than $0.00 (needed:
-   * at least $100.00)"}, what then tells a partner the amount was not there at all, where the
-   * closest miss is named otherwise (without the threshold where what qualifies is said: {@code "
-   * had more than $0.00"}); else null. Kept per count.
+   * count tenant where AMOUNT >= THRESHOLD}), alone or under {@code any} ({@code where any month in
+   * RANGE where ...}), and that found nothing with no binding coming above 0 (none compared, as a
+   * month without a row reads 0, or the highest at 0): {@code " had more than 0 (needed: at least
+   * THRESHOLD)"}, the amount and threshold in the amount's words, what then tells a partner the
+   * amount was not there at all, where the closest miss is named otherwise (without the threshold
+   * where what qualifies is said: {@code " had more than 0"}); else null. Kept per count.
    */
   private String nothingAbove(Ir.Count count) {
     // keyed by the count (its condition's key holds the condition's words)

@@ -221,31 +221,28 @@ class ExplainerTest {
         java.util.regex.Pattern.compile("no tenant has an? ([A-Z][A-Za-z0-9 ]*) association");
     int told = 0;
     int counted = 0;
-    for (int k = 0; k < o.data.customerCount(); k++) {
-      CustomerView full = explainer.explain(k);
-      for (CustomerView.Area a : full.areas()) {
-        for (CustomerView.Node n : a.nodes()) {
-          if (n.why() == null || !n.status().equals("not_met")) {
-            continue;
-          }
-          java.util.regex.Matcher m = says.matcher(n.why());
-          if (m.lookingAt()) {
-            java.util.Set<String> held = new java.util.HashSet<>();
-            for (int t = o.data.tenantStart(k); t < o.data.tenantEnd(k); t++) {
-              for (int p = o.data.pairStart(t); p < o.data.pairEnd(t); p++) {
-                for (int x = o.data.assocStart(p); x < o.data.assocEnd(p); x++) {
-                  held.add(o.data.typeName(o.data.assocType(x)));
-                }
-              }
+    for (NodePair pair : nodePairs(o, explainer, site)) {
+      CustomerView.Node n = pair.full();
+      if (n.why() == null || !n.status().equals("not_met")) {
+        continue;
+      }
+      int k = pair.customer();
+      java.util.regex.Matcher m = says.matcher(n.why());
+      if (m.lookingAt()) {
+        java.util.Set<String> held = new java.util.HashSet<>();
+        for (int t = o.data.tenantStart(k); t < o.data.tenantEnd(k); t++) {
+          for (int p = o.data.pairStart(t); p < o.data.pairEnd(t); p++) {
+            for (int x = o.data.assocStart(p); x < o.data.assocEnd(p); x++) {
+              held.add(o.data.typeName(o.data.assocType(x)));
             }
-            assertThat(java.util.List.of(m.group(1).split(" or ")))
-                .as("%s %s %s", o.data.customerId(k), a.id(), n.id())
-                .doesNotContainAnyElementsOf(held);
-            told++;
-          } else if (n.why().startsWith("no tenants qualified")) {
-            counted++;
           }
         }
+        assertThat(java.util.List.of(m.group(1).split(" or ")))
+            .as("%s %s %s", o.data.customerId(k), pair.areaId(), n.id())
+            .doesNotContainAnyElementsOf(held);
+        told++;
+      } else if (n.why().startsWith("no tenants qualified")) {
+        counted++;
       }
     }
     assertThat(told).isGreaterThan(20);
@@ -276,23 +273,18 @@ class ExplainerTest {
     java.util.regex.Pattern says =
         java.util.regex.Pattern.compile("; no [a-z ]+ had more than (\\$0\\.00|0 [a-z ]+)[;( ]");
     int told = 0;
-    for (int k = 0; k < o.data.customerCount(); k++) {
-      for (CustomerView.Area a : explainer.explain(k).areas()) {
-        for (CustomerView.Node n : a.nodes()) {
-          if (n.why() == null || !says.matcher(n.why()).find()) {
-            continue;
-          }
-          String where = o.data.customerId(k) + " " + a.id() + " " + n.id();
-          assertThat(n.status()).as(where).isEqualTo("not_met");
-          assertThat(n.why()).as(where).startsWith("no ").doesNotContain("the highest was");
-          for (CustomerView.Detail d : n.details()) {
-            assertThat(d.now())
-                .as(where + " " + d.key())
-                .doesNotContain("highest", "qualified with");
-          }
-          told++;
-        }
+    for (NodePair pair : nodePairs(o, explainer, Explainer.forSite(o))) {
+      CustomerView.Node n = pair.full();
+      if (n.why() == null || !says.matcher(n.why()).find()) {
+        continue;
       }
+      String where = o.data.customerId(pair.customer()) + " " + pair.areaId() + " " + n.id();
+      assertThat(n.status()).as(where).isEqualTo("not_met");
+      assertThat(n.why()).as(where).startsWith("no ").doesNotContain("the highest was");
+      for (CustomerView.Detail d : n.details()) {
+        assertThat(d.now()).as(where + " " + d.key()).doesNotContain("highest", "qualified with");
+      }
+      told++;
     }
     assertThat(told).isGreaterThan(20);
   }

@@ -2,8 +2,6 @@ package eligo.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import eligo.engine.Evaluation;
-import eligo.engine.Outcome;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -27,10 +25,7 @@ class LegendTest {
 
   @BeforeAll
   static void writeSite() throws IOException {
-    Outcome mine = Runs.partner(Runs.run(Path.of("examples/sample-data")), "P003");
-    Path site = tmp.resolve("site");
-    PartnerSite.write(mine, site, Evaluation.Progress.NONE);
-    summary = Markup.read(site.resolve("index.html"));
+    summary = Runs.sampleSummary(tmp.resolve("site"), "P003");
   }
 
   /** Per legend item, its words before the colon, and its swatches' colours in order. */

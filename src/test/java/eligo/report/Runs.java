@@ -71,6 +71,16 @@ final class Runs {
     }
   }
 
+  /**
+   * The summary page ({@code index.html}, quoted: {@link Markup}) of the site of partner {@code
+   * partner} of the sample data, written into {@code dir}.
+   */
+  static String sampleSummary(Path dir, String partner) throws IOException {
+    Outcome mine = partner(run(Path.of("examples/sample-data")), partner);
+    PartnerSite.write(mine, dir, Evaluation.Progress.NONE);
+    return Markup.read(dir.resolve("index.html"));
+  }
+
   static Outcome conformance(String set) {
     return run(SharedFiles.conformance(set).resolve("data"));
   }
