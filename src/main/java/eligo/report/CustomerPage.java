@@ -40,11 +40,11 @@ final class CustomerPage {
    * why, so its reason is not repeated.
    */
   static String shorter(String why) {
-    if (!why.startsWith("not evaluated: gate '")) {
+    if (!why.startsWith(ReasonWords.STOPPED_BEFORE)) {
       return why; // most whys: looked for no further
     }
-    int end = why.indexOf("' was not met (");
-    return end > 0 ? why.substring(0, end + "' was not met".length()) : why;
+    int end = why.indexOf(ReasonWords.STOPPED_AFTER + " (");
+    return end > 0 ? why.substring(0, end + ReasonWords.STOPPED_AFTER.length()) : why;
   }
 
   /**
@@ -117,13 +117,8 @@ final class CustomerPage {
     CustomerView.Node gate = nodes.get(first - 1);
     return ir.get(first - 1).kind() == Ir.NodeKind.GATE
         && gate.status().equals("not_met")
-        && why.startsWith(GATE_PREFIX)
-        && why.startsWith(ir.get(first - 1).title(), GATE_PREFIX.length())
-        && why.startsWith(
-            "' was not met", GATE_PREFIX.length() + ir.get(first - 1).title().length());
+        && ReasonWords.stoppedBy(why, ir.get(first - 1));
   }
-
-  private static final String GATE_PREFIX = "not evaluated: gate '";
 
   /** Whys shorter than this are given again rather than referred to. */
   private static final int LONG_WHY = 60;

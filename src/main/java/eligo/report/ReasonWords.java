@@ -89,7 +89,20 @@ final class ReasonWords {
    * services' was not met}.
    */
   static String stopped(Ir.Node gate) {
-    return "not evaluated: gate '" + gate.title() + "' was not met";
+    return STOPPED_BEFORE + gate.title() + STOPPED_AFTER;
+  }
+
+  /** The words of {@link #stopped} before the gate's title, and after it. */
+  static final String STOPPED_BEFORE = "not evaluated: gate '";
+
+  static final String STOPPED_AFTER = "' was not met";
+
+  /** Whether {@code why} is that of a node that {@code gate} stopped ({@link #stopped}). */
+  static boolean stoppedBy(String why, Ir.Node gate) {
+    String title = gate.title();
+    return why.startsWith(STOPPED_BEFORE)
+        && why.startsWith(title, STOPPED_BEFORE.length())
+        && why.startsWith(STOPPED_AFTER, STOPPED_BEFORE.length() + title.length());
   }
 
   /**
@@ -101,9 +114,10 @@ final class ReasonWords {
     String title = gate.title();
     String r = String.valueOf(reason);
     return new StringBuilder(40 + title.length() + r.length())
-        .append("not evaluated: gate '")
+        .append(STOPPED_BEFORE)
         .append(title)
-        .append("' was not met (")
+        .append(STOPPED_AFTER)
+        .append(" (")
         .append(r)
         .append(')')
         .toString();
@@ -301,21 +315,14 @@ final class ReasonWords {
    * {@code as of 2026-09}; kept by count for the as-of month of the last.
    */
   private String countPeriod(Ir.Count count, int m) {
-    if (countPeriodMonth != m) {
-      countPeriods.clear();
-      countPeriodMonth = m;
-    }
-    String words = countPeriods.get(count);
-    if (words == null) {
-      String range = count.where() == null ? null : rangeOf(count.where(), m);
-      words = range != null ? range.substring(1) : "as of " + Formats.month(m);
-      countPeriods.put(count, words);
-    }
-    return words;
+    return kept(count, m, ReasonWords::countPeriodOf);
   }
 
-  private final Map<Ir.Count, String> countPeriods = new IdentityHashMap<>();
-  private int countPeriodMonth = Integer.MIN_VALUE;
+  private static String countPeriodOf(Ir.Expr count, int m) {
+    Ir.Expr where = ((Ir.Count) count).where();
+    String range = where == null ? null : rangeOf(where, m);
+    return range != null ? range.substring(1) : "as of " + Formats.month(m);
+  }
 
   private static List<String> typeBinder(List<Ir.Binder> binders) {
     for (Ir.Binder b : binders) {
@@ -331,6 +338,20 @@ final class ReasonWords {
    * {@code in 2026-09}.
    */
   private String period(Ir.Expr sum, int m) {
+    return kept(sum, m, ReasonWords::periodOf);
+  }
+
+  /** Words of an expression and a month ({@link #period}, {@link #countPeriod}). */
+  private interface PeriodWords {
+    String of(Ir.Expr e, int m);
+  }
+
+  /**
+   * The words {@code made} gives of {@code e} (a sum, a reduction or a count: no expression is two
+   * of them) and month {@code m}, kept for the two months last asked (the as-of month and the year
+   * before it).
+   */
+  private String kept(Ir.Expr e, int m, PeriodWords made) {
     int k = periodMonths[0] == m ? 0 : periodMonths[1] == m ? 1 : -1;
     if (k < 0) {
       k = nextPeriods;
@@ -338,16 +359,16 @@ final class ReasonWords {
       periodMonths[k] = m;
       periods[k].clear();
     }
-    String words = periods[k].get(sum);
+    String words = periods[k].get(e);
     if (words == null) {
-      words = periodOf(sum, m);
-      periods[k].put(sum, words);
+      words = made.of(e, m);
+      periods[k].put(e, words);
     }
     return words;
   }
 
   /**
-   * {@link #period} of two months (the as-of month and the year before it), by expression: slot
+   * {@link #kept} of two months (the as-of month and the year before it), by expression: slot
    * {@code k} holds month {@code periodMonths[k]}.
    */
   @SuppressWarnings("unchecked")
@@ -356,7 +377,7 @@ final class ReasonWords {
 
   private final int[] periodMonths = {Integer.MIN_VALUE, Integer.MIN_VALUE};
 
-  /** The slot {@link #period} replaces next. */
+  /** The slot {@link #kept} replaces next. */
   private int nextPeriods;
 
   private static String periodOf(Ir.Expr sum, int m) {
