@@ -13,6 +13,7 @@ import eligo.ir.Ir;
 import eligo.report.html.Html;
 import eligo.report.html.Template;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -140,7 +141,16 @@ public final class PartnerSite {
                       Formats.month(asOf),
                       "items",
                       Html.join(items))));
-          SiteWriter.write(tmp.resolve("site.css"), SiteWriter.STYLE);
+          // the first partner's style sheet and script, which every other site links to
+          Path shared =
+              byPartner.isEmpty()
+                  ? null
+                  : tmp.resolve(SiteNames.of(byPartner.keySet().iterator().next()));
+          if (shared != null) {
+            Files.createDirectories(shared);
+            SiteWriter.writeAssets(shared, null);
+          }
+          SiteWriter.writeStyle(tmp, shared); // the index's
           ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, threads));
           AtomicInteger done = new AtomicInteger();
           // each thread's last explainer, whose words of the criteria the next partner's keeps
@@ -164,7 +174,10 @@ public final class PartnerSite {
                         Explainer explainer = Explainer.forSite(o, explainers.get());
                         explainers.set(explainer);
                         SiteWriter.writeInto(
-                            SitePages.partner(o), tmp.resolve(SiteNames.of(e.getKey())), explainer);
+                            SitePages.partner(o),
+                            tmp.resolve(SiteNames.of(e.getKey())),
+                            explainer,
+                            shared);
                         progress.update(done.incrementAndGet(), byPartner.size());
                         return null;
                       }));

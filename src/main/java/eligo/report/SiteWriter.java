@@ -71,7 +71,7 @@ public final class SiteWriter {
       throws IOException {
     ThreadLocal<Explainer> explainers =
         ThreadLocal.withInitial(() -> Explainer.forSite(pages.model.outcome));
-    writeInto(pages, dir, parallel, progress, explainers::get);
+    writeInto(pages, dir, parallel, progress, explainers::get, null);
   }
 
   /**
@@ -79,7 +79,54 @@ public final class SiteWriter {
    * {@code explainer} (an {@link Explainer#forSite} of the pages' outcome).
    */
   static void writeInto(SitePages pages, Path dir, Explainer explainer) throws IOException {
-    writeInto(pages, dir, false, Evaluation.Progress.NONE, () -> explainer);
+    writeInto(pages, dir, false, Evaluation.Progress.NONE, () -> explainer, null);
+  }
+
+  /**
+   * As {@link #writeInto(SitePages, Path, Explainer)}, its style sheet and script hard links to
+   * those of the site in {@code shared} ({@link #writeAssets}): one of many sites side by side.
+   */
+  static void writeInto(SitePages pages, Path dir, Explainer explainer, Path shared)
+      throws IOException {
+    writeInto(pages, dir, false, Evaluation.Progress.NONE, () -> explainer, shared);
+  }
+
+  /** The files every site holds the same: its style sheet and script. */
+  private static final List<Map.Entry<String, byte[]>> ASSETS =
+      List.of(Map.entry("site.css", STYLE), Map.entry("site.js", SCRIPT));
+
+  /**
+   * Writes the style sheet and script into {@code dir}; when {@code shared} is another site's
+   * folder (not null), as hard links to its copies, since every site's are the same bytes: at 3,000
+   * partners, 6,000 files and 24 MB not written again.
+   */
+  static void writeAssets(Path dir, Path shared) throws IOException {
+    for (Map.Entry<String, byte[]> asset : ASSETS) {
+      put(dir, asset.getKey(), asset.getValue(), shared);
+    }
+  }
+
+  /** Writes the style sheet alone into {@code dir}, as {@link #writeAssets}. */
+  static void writeStyle(Path dir, Path shared) throws IOException {
+    put(dir, "site.css", STYLE, shared);
+  }
+
+  /**
+   * Writes {@code bytes} as {@code dir/name}, a hard link to {@code shared/name} when {@code
+   * shared} is another folder; where a link cannot be made (a file system without hard links,
+   * another device, an inode's limit of links), a copy.
+   */
+  private static void put(Path dir, String name, byte[] bytes, Path shared) throws IOException {
+    Path file = dir.resolve(name);
+    if (shared != null && !shared.equals(dir)) {
+      try {
+        Files.createLink(file, shared.resolve(name));
+        return;
+      } catch (IOException | UnsupportedOperationException e) {
+        // a copy, below
+      }
+    }
+    write(file, bytes);
   }
 
   private static void writeInto(
@@ -87,15 +134,17 @@ public final class SiteWriter {
       Path dir,
       boolean parallel,
       Evaluation.Progress progress,
-      java.util.function.Supplier<Explainer> explainers)
+      java.util.function.Supplier<Explainer> explainers,
+      Path sharedAssets)
       throws IOException {
     SiteModel model = pages.model;
     Files.createDirectories(dir);
     if (!pages.lists.listsPerArea()) {
       Files.createDirectories(dir.resolve("lists"));
     }
-    write(dir.resolve("site.css"), STYLE);
-    write(dir.resolve("site.js"), SCRIPT);
+    if (!dir.equals(sharedAssets)) {
+      writeAssets(dir, sharedAssets);
+    }
     PageBytes summary = PageBytes.start();
     pages.writeSummaryPage(summary);
     write(dir.resolve("index.html"), summary.done());

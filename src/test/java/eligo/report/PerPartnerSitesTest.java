@@ -25,25 +25,24 @@ import org.junit.jupiter.api.io.TempDir;
 class PerPartnerSitesTest {
   @TempDir Path tmp;
 
-  @Test
-  void noPartnersSiteHoldsAnythingOfAnotherPartner() throws Exception {
-    Path out = tmp.resolve("each");
+  /** Runs {@code eligo report} on the sample with {@code more}, into {@code out}. */
+  private static void report(Path out, String... more) {
+    List<String> args = new java.util.ArrayList<>();
+    args.addAll(
+        List.of("report", "--criteria", "criteria", "--data", "examples/sample-data", "--out"));
+    args.add(out.toString());
+    args.addAll(List.of(more));
     StringWriter err = new StringWriter();
     int code =
         Main.execute(
-            new String[] {
-              "report",
-              "--criteria",
-              "criteria",
-              "--data",
-              "examples/sample-data",
-              "--per-partner",
-              "--out",
-              out.toString()
-            },
-            new PrintWriter(new StringWriter()),
-            new PrintWriter(err));
+            args.toArray(String[]::new), new PrintWriter(new StringWriter()), new PrintWriter(err));
     assertThat(code).as(err.toString()).isZero();
+  }
+
+  @Test
+  void noPartnersSiteHoldsAnythingOfAnotherPartner() throws Exception {
+    Path out = tmp.resolve("each");
+    report(out, "--per-partner");
     Dataset data = Runs.run(Path.of("examples/sample-data")).data;
     Map<String, List<Integer>> customers = new TreeMap<>();
     for (int c = 0; c < data.customerCount(); c++) {
@@ -86,5 +85,44 @@ class PerPartnerSitesTest {
         assertThat(results).as(partner).contains("," + data.customerId(c) + ",");
       }
     }
+  }
+
+  @Test
+  void theSitesShareOneStyleSheetAndScriptByHardLinksAndARerunKeepsThem() throws Exception {
+    Path one = tmp.resolve("one");
+    report(one, "--partner", "P003"); // a site alone writes its own
+    Path out = tmp.resolve("each");
+    for (int run = 1; run <= 2; run++) { // the second replaces the first whole
+      report(out, "--per-partner");
+      List<Path> sites;
+      try (Stream<Path> list = Files.list(out)) {
+        sites = list.filter(Files::isDirectory).sorted().toList();
+      }
+      assertThat(sites).hasSize(12);
+      for (String asset : List.of("site.css", "site.js")) {
+        Path first = sites.get(0).resolve(asset);
+        assertThat(Files.readAllBytes(first)).isEqualTo(Files.readAllBytes(one.resolve(asset)));
+        for (Path site : sites) {
+          assertThat(Files.isSameFile(site.resolve(asset), first)).as("%s", site).isTrue();
+        }
+        assertThat(Files.getAttribute(first, "unix:nlink"))
+            .as(asset)
+            .isEqualTo(asset.equals("site.css") ? 13 : 12); // and the index's style sheet
+      }
+      assertThat(Files.isSameFile(out.resolve("site.css"), sites.get(0).resolve("site.css")))
+          .isTrue();
+      assertThat(out.resolve("site.js")).doesNotExist(); // the index has no script
+    }
+  }
+
+  @Test
+  void whereNoLinkCanBeMadeEachSiteWritesItsOwnCopy() throws Exception {
+    Path shared = Files.createDirectories(tmp.resolve("a")); // holding neither file
+    Path dir = Files.createDirectories(tmp.resolve("b"));
+    SiteWriter.writeAssets(dir, shared);
+    assertThat(Files.readAllBytes(dir.resolve("site.css"))).isEqualTo(SiteWriter.STYLE);
+    assertThat(Files.readString(dir.resolve("site.js"), StandardCharsets.UTF_8))
+        .contains("function");
+    assertThat(Files.getAttribute(dir.resolve("site.css"), "unix:nlink")).isEqualTo(1);
   }
 }
