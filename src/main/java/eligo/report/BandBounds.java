@@ -21,14 +21,20 @@ final class BandBounds {
     if (e == null) {
       return;
     }
-    List<Ir.Compare> found = new ArrayList<>();
-    if (e instanceof Ir.And && bounds(e, found) && found.size() >= 2) {
+    List<Ir.Compare> found = of(e);
+    if (!found.isEmpty()) {
       bounds.addAll(found);
       return;
     }
     for (Ir.Expr child : e.children()) {
       note(child);
     }
+  }
+
+  /** The bounds of {@code e} when it is a band, in their order; else none. */
+  static List<Ir.Compare> of(Ir.Expr e) {
+    List<Ir.Compare> found = new ArrayList<>();
+    return e instanceof Ir.And && bounds(e, found) && found.size() >= 2 ? found : List.of();
   }
 
   /** Whether {@code k} is a bound of a band noted. */

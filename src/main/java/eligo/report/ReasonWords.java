@@ -207,7 +207,8 @@ final class ReasonWords {
             .append(" (needed: ")
             .append(closest.needed())
             .append(')');
-      } else if (now == 0 && (closest == null || closest.value() == 0)) {
+      } else if (now == 0
+          && (closest == null || closest.value() == 0 && closest.higherIsCloser())) {
         String nothing = nothingAbove(count);
         if (nothing != null) {
           s.append("; no ").append(noun).append(nothing);
@@ -256,12 +257,13 @@ final class ReasonWords {
 
   /**
    * For a count whose condition is one comparison of an amount with a threshold above 0 ({@code
-   * count tenant where AMOUNT >= THRESHOLD}), alone or under {@code any} ({@code where any month in
-   * RANGE where ...}), and that found nothing with no binding coming above 0 (none compared, as a
-   * month without a row reads 0, or the highest at 0): {@code " had more than 0 (needed: at least
-   * THRESHOLD)"}, the amount and threshold in the amount's words, what then tells a partner the
-   * amount was not there at all, where the closest miss is named otherwise (without the threshold
-   * where what qualifies is said: {@code " had more than 0"}); else null. Kept per count.
+   * count tenant where AMOUNT >= THRESHOLD}) or a band whose lower bound is one ({@link
+   * #lowerBound}), alone or under {@code any} ({@code where any month in RANGE where ...}), and
+   * that found nothing with no binding coming above 0 (none compared, as a month without a row
+   * reads 0, or the highest at 0): {@code " had more than 0 (needed: at least THRESHOLD)"}, the
+   * amount and threshold in the amount's words, what then tells a partner the amount was not there
+   * at all, where the closest miss is named otherwise (without the threshold where what qualifies
+   * is said: {@code " had more than 0"}); else null. Kept per count.
    */
   private String nothingAbove(Ir.Count count) {
     // keyed by the count (its condition's key holds the condition's words)
@@ -274,10 +276,8 @@ final class ReasonWords {
               while (e instanceof Ir.Exists any) {
                 e = any.where();
               }
-              if (!(e instanceof Ir.Compare k)
-                  || !k.op().isLowerBound()
-                  || !(k.right() instanceof Ir.Const c)
-                  || c.unscaled() <= 0) {
+              Ir.Compare k = lowerBound(e);
+              if (k == null || !(k.right() instanceof Ir.Const c) || c.unscaled() <= 0) {
                 return "";
               }
               Words.Amount amount = Words.amount(k);
@@ -293,6 +293,28 @@ final class ReasonWords {
                       + ")";
             });
     return kept.isEmpty() ? null : kept;
+  }
+
+  /**
+   * The lower bound of {@code e} when it is one ({@code AMOUNT >= THRESHOLD}) or a band's only one
+   * ({@code AMOUNT within > 10 and <= 300}, every bound a lower or upper one); else null. A band's
+   * binding that fails it fails a bound, a miss {@link TraceRecorder} tells; one above the band
+   * makes the closest miss an upper one, so no closest miss, or one at 0 below the band, says that
+   * no binding came above 0.
+   */
+  private static Ir.Compare lowerBound(Ir.Expr e) {
+    if (e instanceof Ir.Compare k) {
+      return k.op().isLowerBound() ? k : null;
+    }
+    Ir.Compare lower = null;
+    for (Ir.Compare k : BandBounds.of(e)) {
+      if (k.op().isLowerBound() && lower == null) {
+        lower = k;
+      } else if (!k.op().isUpperBound()) {
+        return null;
+      }
+    }
+    return lower;
   }
 
   /**

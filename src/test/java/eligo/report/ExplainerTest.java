@@ -5,6 +5,7 @@ import static eligo.report.Runs.write;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import eligo.engine.Outcome;
+import eligo.ir.Ir;
 import eligo.testing.Needs;
 import eligo.testing.Requirement;
 import java.io.IOException;
@@ -287,6 +288,53 @@ class ExplainerTest {
       told++;
     }
     assertThat(told).isGreaterThan(20);
+  }
+
+  @Test
+  void aBandsCountWhoseTenantsHadNoneOfTheAmountSaysSo() throws IOException {
+    Outcome o = Runs.run(Path.of("examples/sample-data"));
+    // C0000083's tenant workloads counted by Modern Work (SMB)'s paid available units (within
+    // > 10 and <= 300) had no paid units as of 2026-09, so no closest miss was named
+    int c = Runs.customer(o, "C0000083");
+    assertThat(Runs.node(Explainer.forSite(o).explainNotMet(c), "modern-work-smb", "pau").why())
+        .isEqualTo(
+            "no tenant workloads qualified as of 2026-09; no tenant workload had more than 0 paid"
+                + " units (needed: more than 10 paid units); needed: at least 1 tenant workload");
+    assertThat(Runs.node(new Explainer(o).explain(c), "modern-work-smb", "pau").why())
+        .endsWith(
+            "; no tenant workload had more than 0 paid units; needed: at least 1 tenant"
+                + " workload");
+    // which the data bear out: no row of its tenants on a workload the count binds has paid units
+    // as of 2026-09
+    Ir.Node pau =
+        o.areas.stream()
+            .filter(a -> a.area.id().equals("modern-work-smb"))
+            .flatMap(a -> a.nodes.stream())
+            .filter(n -> n.id().equals("pau"))
+            .findFirst()
+            .orElseThrow();
+    Ir.Count count = (Ir.Count) pau.value();
+    List<String> workloads =
+        count.binders().stream()
+            .filter(b -> b instanceof Ir.ForWorkload)
+            .map(b -> ((Ir.Names) ((Ir.ForWorkload) b).set()).names())
+            .findFirst()
+            .orElseThrow();
+    List<String> tenants =
+        Files.readAllLines(Path.of("examples/sample-data/tenants.csv")).stream()
+            .map(l -> l.split(","))
+            .filter(f -> f[0].equals("C0000083"))
+            .map(f -> f[1])
+            .toList();
+    assertThat(tenants).hasSize(2);
+    List<String> counted =
+        Files.readAllLines(Path.of("examples/sample-data/usage.csv")).stream()
+            .map(l -> l.split(",", -1))
+            .filter(f -> tenants.contains(f[0]) && f[2].equals("2026-09"))
+            .filter(f -> workloads.contains(f[1]) && !f[5].isEmpty() && Long.parseLong(f[5]) > 0)
+            .map(f -> String.join(",", f))
+            .toList();
+    assertThat(counted).isEmpty();
   }
 
   @Test
