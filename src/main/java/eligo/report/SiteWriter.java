@@ -142,7 +142,7 @@ public final class SiteWriter {
     if (!pages.lists.listsPerArea()) {
       Files.createDirectories(dir.resolve("lists"));
     }
-    if (!dir.equals(sharedAssets)) {
+    if (!dir.equals(sharedAssets)) { // the site that holds them has them
       writeAssets(dir, sharedAssets);
     }
     PageBytes summary = PageBytes.start();

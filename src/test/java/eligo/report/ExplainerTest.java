@@ -327,11 +327,16 @@ class ExplainerTest {
             .map(f -> f[1])
             .toList();
     assertThat(tenants).hasSize(2);
+    List<String> usage = Files.readAllLines(Path.of("examples/sample-data/usage.csv"));
+    int units = List.of(usage.get(0).split(",")).indexOf("paid_units");
+    assertThat(units).isPositive();
     List<String> counted =
-        Files.readAllLines(Path.of("examples/sample-data/usage.csv")).stream()
+        usage.stream()
+            .skip(1)
             .map(l -> l.split(",", -1))
             .filter(f -> tenants.contains(f[0]) && f[2].equals("2026-09"))
-            .filter(f -> workloads.contains(f[1]) && !f[5].isEmpty() && Long.parseLong(f[5]) > 0)
+            .filter(f -> workloads.contains(f[1]) && !f[units].isEmpty())
+            .filter(f -> Long.parseLong(f[units]) > 0)
             .map(f -> String.join(",", f))
             .toList();
     assertThat(counted).isEmpty();
