@@ -113,12 +113,12 @@ public final class SiteWriter {
 
   /**
    * Writes {@code bytes} as {@code dir/name}, a hard link to {@code shared/name} when {@code
-   * shared} is another folder; where a link cannot be made (a file system without hard links,
-   * another device, an inode's limit of links), a copy.
+   * shared} is not null; where a link cannot be made (a file system without hard links, another
+   * device, an inode's limit of links), a copy.
    */
   private static void put(Path dir, String name, byte[] bytes, Path shared) throws IOException {
     Path file = dir.resolve(name);
-    if (shared != null && !shared.equals(dir)) {
+    if (shared != null) {
       try {
         Files.createLink(file, shared.resolve(name));
         return;

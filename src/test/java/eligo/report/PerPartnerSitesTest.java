@@ -2,10 +2,7 @@ package eligo.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import eligo.cli.Main;
 import eligo.data.Dataset;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,16 +24,18 @@ class PerPartnerSitesTest {
 
   /** Runs {@code eligo report} on the sample with {@code more}, into {@code out}. */
   private static void report(Path out, String... more) {
-    List<String> args = new java.util.ArrayList<>();
-    args.addAll(
-        List.of("report", "--criteria", "criteria", "--data", "examples/sample-data", "--out"));
-    args.add(out.toString());
+    List<String> args =
+        new java.util.ArrayList<>(
+            List.of(
+                "report",
+                "--criteria",
+                "criteria",
+                "--data",
+                "examples/sample-data",
+                "--out",
+                out.toString()));
     args.addAll(List.of(more));
-    StringWriter err = new StringWriter();
-    int code =
-        Main.execute(
-            args.toArray(String[]::new), new PrintWriter(new StringWriter()), new PrintWriter(err));
-    assertThat(code).as(err.toString()).isZero();
+    Runs.cli(args.toArray(String[]::new));
   }
 
   @Test
