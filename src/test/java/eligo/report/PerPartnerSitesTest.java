@@ -22,26 +22,10 @@ import org.junit.jupiter.api.io.TempDir;
 class PerPartnerSitesTest {
   @TempDir Path tmp;
 
-  /** Runs {@code eligo report} on the sample with {@code more}, into {@code out}. */
-  private static void report(Path out, String... more) {
-    List<String> args =
-        new java.util.ArrayList<>(
-            List.of(
-                "report",
-                "--criteria",
-                "criteria",
-                "--data",
-                "examples/sample-data",
-                "--out",
-                out.toString()));
-    args.addAll(List.of(more));
-    Runs.cli(args.toArray(String[]::new));
-  }
-
   @Test
   void noPartnersSiteHoldsAnythingOfAnotherPartner() throws Exception {
     Path out = tmp.resolve("each");
-    report(out, "--per-partner");
+    Runs.sampleReport(out, "--per-partner");
     Dataset data = Runs.run(Path.of("examples/sample-data")).data;
     Map<String, List<Integer>> customers = new TreeMap<>();
     for (int c = 0; c < data.customerCount(); c++) {
@@ -89,10 +73,10 @@ class PerPartnerSitesTest {
   @Test
   void theSitesShareOneStyleSheetAndScriptByHardLinksAndARerunKeepsThem() throws Exception {
     Path one = tmp.resolve("one");
-    report(one, "--partner", "P003"); // a site alone writes its own
+    Runs.sampleReport(one, "--partner", "P003"); // a site alone writes its own
     Path out = tmp.resolve("each");
     for (int run = 1; run <= 2; run++) { // the second replaces the first whole
-      report(out, "--per-partner");
+      Runs.sampleReport(out, "--per-partner");
       List<Path> sites;
       try (Stream<Path> list = Files.list(out)) {
         sites = list.filter(Files::isDirectory).sorted().toList();

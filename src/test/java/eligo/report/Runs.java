@@ -136,6 +136,26 @@ final class Runs {
     return out.toString();
   }
 
+  /**
+   * Runs {@code eligo report} on the sample data and the shipped criteria into {@code out}, with
+   * {@code more} ({@code --partner P}, {@code --per-partner}), which must exit with 0.
+   */
+  static Path sampleReport(Path out, String... more) {
+    List<String> args =
+        new ArrayList<>(
+            List.of(
+                "report",
+                "--criteria",
+                "criteria",
+                "--data",
+                "examples/sample-data",
+                "--out",
+                out.toString()));
+    args.addAll(List.of(more));
+    cli(args.toArray(String[]::new));
+    return out;
+  }
+
   /** The output of {@code eligo explain CUSTOMER} on {@code engine}, which must exit with 0. */
   static String explain(Path criteria, Path data, String engine, String customer) {
     return cli(

@@ -2,9 +2,6 @@ package eligo.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import eligo.cli.Main;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -36,24 +33,7 @@ class SiteLinksTest {
   private static final Pattern ID = Pattern.compile("\\sid=(?:\"([^\"]*)\"|([^\\s>\"']+))");
 
   private Path report(String name, String... more) {
-    Path out = tmp.resolve(name);
-    List<String> args =
-        new ArrayList<>(
-            List.of(
-                "report",
-                "--criteria",
-                "criteria",
-                "--data",
-                "examples/sample-data",
-                "--out",
-                out.toString()));
-    args.addAll(List.of(more));
-    StringWriter err = new StringWriter();
-    int code =
-        Main.execute(
-            args.toArray(String[]::new), new PrintWriter(new StringWriter()), new PrintWriter(err));
-    assertThat(code).as(err.toString()).isZero();
-    return out;
+    return Runs.sampleReport(tmp.resolve(name), more);
   }
 
   /** A list's column of a node without a unit had an empty {@code <small></small>} after it. */
