@@ -297,10 +297,10 @@ final class ReasonWords {
 
   /**
    * The lower bound of {@code e} when it is one ({@code AMOUNT >= THRESHOLD}) or a band's only one
-   * ({@code AMOUNT within > 10 and <= 300}, every bound a lower or upper one); else null. A band's
-   * binding that fails it fails a bound, a miss {@link TraceRecorder} tells; one above the band
-   * makes the closest miss an upper one, so no closest miss, or one at 0 below the band, says that
-   * no binding came above 0.
+   * ({@code AMOUNT within > LOW and <= HIGH}, every bound a lower or upper one); else null. A
+   * band's binding that fails it fails a bound, a miss {@link TraceRecorder} tells; one above the
+   * band makes the closest miss an upper one, so no closest miss, or one at 0 below the band, says
+   * that no binding came above 0.
    */
   private static Ir.Compare lowerBound(Ir.Expr e) {
     if (e instanceof Ir.Compare k) {
