@@ -76,15 +76,9 @@ public final class SiteWriter {
 
   /**
    * Writes the site of {@code pages} into {@code dir} on this thread, its customers explained by
-   * {@code explainer} (an {@link Explainer#forSite} of the pages' outcome).
-   */
-  static void writeInto(SitePages pages, Path dir, Explainer explainer) throws IOException {
-    writeInto(pages, dir, false, Evaluation.Progress.NONE, () -> explainer, null);
-  }
-
-  /**
-   * As {@link #writeInto(SitePages, Path, Explainer)}, its style sheet and script hard links to
-   * those of the site in {@code shared} ({@link #writeAssets}): one of many sites side by side.
+   * {@code explainer} (an {@link Explainer#forSite} of the pages' outcome), its style sheet and
+   * script hard links to those of the site in {@code shared} ({@link #writeAssets}): one of many
+   * sites side by side.
    */
   static void writeInto(SitePages pages, Path dir, Explainer explainer, Path shared)
       throws IOException {

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
@@ -28,16 +29,9 @@ class SummaryBarsTest {
     summary = Runs.sampleSummary(tmp.resolve("site"), "P003");
   }
 
-  private static final Pattern NODE =
-      Pattern.compile("<g class=\"d[gm]\">(.*?)</g>", Pattern.DOTALL);
   private static final Pattern BAR =
       Pattern.compile("<svg [^>]*class=\"bar\"[^>]*>(.*?)</svg>", Pattern.DOTALL);
   private static final Pattern PART = Pattern.compile("<rect([^>]*)/>");
-  private static final Pattern LINE = Pattern.compile("<text [^>]*class=\"by-c\">(.*?)</text>");
-  private static final Pattern COUNT =
-      Pattern.compile(
-          "(?:<a href=\"[^\"]*\">)?(With growth|In decline|No change|Met|Not met|Not evaluated)"
-              + " ([0-9]+)");
 
   private static int attribute(String attributes, String name, int otherwise) {
     Matcher m = Pattern.compile("\\b" + name + "=\"([0-9]+)\"").matcher(attributes);
@@ -46,30 +40,27 @@ class SummaryBarsTest {
 
   @Test
   void eachBarsPartsAddUpToItsCustomersInTheOrderOfItsCounts() {
-    Matcher node = NODE.matcher(summary);
     int bars = 0;
     int netBars = 0;
-    while (node.find()) {
-      Matcher bar = BAR.matcher(node.group(1));
-      Matcher line = LINE.matcher(node.group(1));
-      if (!bar.find() || !line.find()) {
+    for (String block : SummaryCounts.blocks(summary)) {
+      Matcher bar = BAR.matcher(block);
+      List<Map.Entry<String, Integer>> line = SummaryCounts.line(block);
+      if (!bar.find() || line.isEmpty()) {
         continue; // a metric whose leaves have the counts
       }
-      boolean net = line.group(1).contains("With growth");
+      boolean net = line.stream().anyMatch(g -> g.getKey().equals("growth"));
       List<String> groups = new ArrayList<>();
       List<Integer> counts = new ArrayList<>();
       int customers = 0;
-      Matcher count = COUNT.matcher(line.group(1));
-      while (count.find()) {
-        String label = count.group(1);
-        boolean drawn = net ? !label.equals("Met") && !label.equals("Not met") : true;
+      for (Map.Entry<String, Integer> g : line) {
+        boolean drawn = !net || !g.getKey().equals("met") && !g.getKey().equals("not_met");
         if (drawn) {
-          groups.add(label);
-          counts.add(Integer.parseInt(count.group(2)));
-          customers += Integer.parseInt(count.group(2));
+          groups.add(g.getKey());
+          counts.add(g.getValue());
+          customers += g.getValue();
         }
       }
-      String where = node.group(1).replaceAll("<[^>]+>", " ").trim();
+      String where = block.replaceAll("<[^>]+>", " ").trim();
       Matcher part = PART.matcher(bar.group(1));
       int at = 0;
       int done = 0;
@@ -91,7 +82,7 @@ class SummaryBarsTest {
                 org.assertj.core.data.Offset.offset(1));
         assertThat(attributes)
             .as("the class of %s", groups.get(k))
-            .contains("class=\"" + OutcomeClass.of(key(groups.get(k))) + "\"");
+            .contains("class=\"" + OutcomeClass.of(groups.get(k)) + "\"");
         at += width;
         assertThat(at).isEqualTo((int) Math.round((double) SiteCharts.WIDTH * done / customers));
       }
@@ -104,16 +95,5 @@ class SummaryBarsTest {
     }
     assertThat(bars).isGreaterThan(20);
     assertThat(netBars).isGreaterThan(5);
-  }
-
-  private static String key(String label) {
-    return switch (label) {
-      case "With growth" -> "growth";
-      case "In decline" -> "decline";
-      case "No change" -> "no_change";
-      case "Met" -> "met";
-      case "Not met" -> "not_met";
-      default -> "not_evaluated";
-    };
   }
 }

@@ -2,6 +2,8 @@ package eligo.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
@@ -37,20 +39,38 @@ final class SummaryCounts {
     Map<String, Integer> counts = new TreeMap<>();
     Matcher node = NODE.matcher(page);
     while (node.find()) {
-      Matcher line = LINE.matcher(node.group(3));
-      if (!line.find()) {
-        continue; // a metric whose leaves have the counts
-      }
-      Matcher count = COUNT.matcher(line.group(1));
-      while (count.find()) {
-        String key =
-            decode(node.group(1)) + "|" + decode(node.group(2)) + "|" + GROUPS.get(count.group(1));
-        assertThat(counts.put(key, Integer.parseInt(count.group(2))))
-            .as("one count per group: %s", key)
-            .isNull();
+      for (Map.Entry<String, Integer> group : line(node.group(3))) {
+        String key = decode(node.group(1)) + "|" + decode(node.group(2)) + "|" + group.getKey();
+        assertThat(counts.put(key, group.getValue())).as("one count per group: %s", key).isNull();
       }
     }
     return counts;
+  }
+
+  /** The blocks of a summary page's nodes, in the page's order ({@link #block}). */
+  static List<String> blocks(String page) {
+    List<String> out = new ArrayList<>();
+    Matcher node = NODE.matcher(page);
+    while (node.find()) {
+      out.add(node.group(3));
+    }
+    return out;
+  }
+
+  /**
+   * The groups ({@code growth}, {@code not_met}) and counts of a node's block, in the order its
+   * line of counts shows them; none for a metric whose leaves have the counts.
+   */
+  static List<Map.Entry<String, Integer>> line(String block) {
+    List<Map.Entry<String, Integer>> out = new ArrayList<>();
+    Matcher line = LINE.matcher(block);
+    if (line.find()) {
+      Matcher count = COUNT.matcher(line.group(1));
+      while (count.find()) {
+        out.add(Map.entry(GROUPS.get(count.group(1)), Integer.parseInt(count.group(2))));
+      }
+    }
+    return out;
   }
 
   /** The block of node {@code node} of area {@code area} on a summary page. */
