@@ -266,33 +266,38 @@ final class ReasonWords {
    * is said: {@code " had more than 0"}); else null. Kept per count.
    */
   private String nothingAbove(Ir.Count count) {
-    // keyed by the count (its condition's key holds the condition's words)
-    String kept =
-        words.computeIfAbsent(
-            count,
-            x -> {
-              // under an 'any' that held nowhere, every binding of it was compared too
-              Ir.Expr e = count.where();
-              while (e instanceof Ir.Exists any) {
-                e = any.where();
-              }
-              Ir.Compare k = lowerBound(e);
-              if (k == null || !(k.right() instanceof Ir.Const c) || c.unscaled() <= 0) {
-                return "";
-              }
-              Words.Amount amount = Words.amount(k);
-              String zero = " had more than " + amount.format(0, k.left().scale());
-              // where what qualifies is said, so is the threshold
-              return qualifying
-                  ? zero
-                  : zero
-                      + " (needed: "
-                      + Words.comparison(k.op())
-                      + " "
-                      + amount.format(c.unscaled(), c.scale())
-                      + ")";
-            });
+    // keyed by the count (its condition's key holds the condition's words); no capturing lambda,
+    // which under C1 goes through a method handle at each call
+    String kept = words.get(count);
+    if (kept == null) {
+      kept = nothingAboveOf(count);
+      words.put(count, kept);
+    }
     return kept.isEmpty() ? null : kept;
+  }
+
+  /** {@link #nothingAbove}'s words, or "" for none. */
+  private String nothingAboveOf(Ir.Count count) {
+    // under an 'any' that held nowhere, every binding of it was compared too
+    Ir.Expr e = count.where();
+    while (e instanceof Ir.Exists any) {
+      e = any.where();
+    }
+    Ir.Compare k = lowerBound(e);
+    if (k == null || !(k.right() instanceof Ir.Const c) || c.unscaled() <= 0) {
+      return "";
+    }
+    Words.Amount amount = Words.amount(k);
+    String zero = " had more than " + amount.format(0, k.left().scale());
+    // where what qualifies is said, so is the threshold
+    return qualifying
+        ? zero
+        : zero
+            + " (needed: "
+            + Words.comparison(k.op())
+            + " "
+            + amount.format(c.unscaled(), c.scale())
+            + ")";
   }
 
   /**
@@ -327,7 +332,13 @@ final class ReasonWords {
         || (n.isNet() ? r.current[i] != 0 || r.baseline[i] != 0 : r.value[i] != 0)) {
       return false;
     }
-    RequiredAssociation a = required.computeIfAbsent(count, k -> RequiredAssociation.of(k, data));
+    // no capturing lambda: asked for every count that found nothing, and under C1 each capture
+    // goes through a method handle (71 of 9,600 samples of the sites' threads at 100,000 customers)
+    RequiredAssociation a = required.get(count);
+    if (a == null) {
+      a = RequiredAssociation.of(count, data);
+      required.put(count, a);
+    }
     return a != RequiredAssociation.NONE && !a.anyOf(data, c);
   }
 

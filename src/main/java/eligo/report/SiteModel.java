@@ -104,7 +104,7 @@ final class SiteModel {
       areas.add(new AreaInfo(a, p.anchor, p.labels, p.branches, p.inBranch, p.nodeAnchors));
     }
     this.all = SummaryView.of(outcome, order, null, null, null);
-    this.setLinks = new SetLinks(areas);
+    this.setLinks = SetLinks.of(areas);
   }
 
   /** What {@link AreaInfo} holds of an area that its criteria alone decide. */
