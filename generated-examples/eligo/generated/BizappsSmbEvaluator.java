@@ -7,6 +7,7 @@ import eligo.data.Measure;
 import eligo.data.NodeResults;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
 import javax.annotation.processing.Generated;
 
 /**
@@ -27,6 +28,30 @@ import javax.annotation.processing.Generated;
  */
 @Generated("eligo")
 public final class BizappsSmbEvaluator implements AreaEvaluator {
+  /**
+   * The workload names a test of the constructor looks each workload's name up in.
+   */
+  private static final Set<String> WORKLOAD_NAMES_1 = Set.of("AI Builder", "Business Central",
+      "CE Bundle", "Commerce", "Customer Insights", "Customer Service", "F&O Bundle",
+      "Field Service", "Finance", "Fraud Protection", "HR (Human Resources)",
+      "Intelligent Order Management", "Marketing", "Mixed Reality", "Omni-channel", "Power Apps",
+      "Power Automate", "Power BI", "Power Pages", "Power Virtual Agent", "Project Operations",
+      "Sales", "Supply Chain");
+
+  /**
+   * The workload names a test of the constructor looks each workload's name up in.
+   */
+  private static final Set<String> WORKLOAD_NAMES_2 = Set.of("Business Central",
+      "Common data service (Customer Engagement)", "Core HR", "Customer Insights Partner",
+      "Finance & Operations", "Guides", "Portals", "Power Apps", "Power Automate", "Power BI",
+      "Remote Assist", "Retail", "Talent Attract", "Talent Onboard");
+
+  /**
+   * The workload names a test of the constructor looks each workload's name up in.
+   */
+  private static final Set<String> WORKLOAD_NAMES_3 = Set.of("Power Apps", "Power Automate",
+      "Power BI");
+
   private final Dataset data;
 
   /**
@@ -112,23 +137,8 @@ public final class BizappsSmbEvaluator implements AreaEvaluator {
     for (int w = 0; w < workloadCount; w++) {
       String name = data.workloadName(w);
       String family = data.workloadFamily(w);
-      workloads1[w] = name.equals("AI Builder") || name.equals("Business Central") ||
-          name.equals("CE Bundle") || name.equals("Commerce") || name.equals("Customer Insights") ||
-          name.equals("Customer Service") || name.equals("F&O Bundle") ||
-          name.equals("Field Service") || name.equals("Finance") ||
-          name.equals("Fraud Protection") || name.equals("HR (Human Resources)") ||
-          name.equals("Intelligent Order Management") || name.equals("Marketing") ||
-          name.equals("Mixed Reality") || name.equals("Omni-channel") ||
-          name.equals("Power Apps") || name.equals("Power Automate") || name.equals("Power BI") ||
-          name.equals("Power Pages") || name.equals("Power Virtual Agent") ||
-          name.equals("Project Operations") || name.equals("Sales") || name.equals("Supply Chain");
-      workloads2[w] = name.equals("Business Central") ||
-          name.equals("Common data service (Customer Engagement)") || name.equals("Core HR") ||
-          name.equals("Customer Insights Partner") || name.equals("Finance & Operations") ||
-          name.equals("Guides") || name.equals("Portals") || name.equals("Power Apps") ||
-          name.equals("Power Automate") || name.equals("Power BI") ||
-          name.equals("Remote Assist") || name.equals("Retail") || name.equals("Talent Attract") ||
-          name.equals("Talent Onboard");
+      workloads1[w] = WORKLOAD_NAMES_1.contains(name);
+      workloads2[w] = WORKLOAD_NAMES_2.contains(name);
       if (name.equals("Customer Insights Partner") || family.equals("Power Platform")) {
         typesByWorkload1[w] = types2;
       } else {
@@ -136,8 +146,7 @@ public final class BizappsSmbEvaluator implements AreaEvaluator {
       }
       if (name.equals("Business Central")) {
         rates1[w] = 10000L;
-      } else if (name.equals("Power Apps") || name.equals("Power Automate") ||
-          name.equals("Power BI")) {
+      } else if (WORKLOAD_NAMES_3.contains(name)) {
         rates1[w] = 2000L;
       } else if (name.equals("Common data service (Customer Engagement)")) {
         rates1[w] = 2000L;

@@ -8,6 +8,7 @@ import eligo.data.Month;
 import eligo.data.NodeResults;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
 import javax.annotation.processing.Generated;
 
 /**
@@ -36,6 +37,12 @@ import javax.annotation.processing.Generated;
  */
 @Generated("eligo")
 public final class ModernWorkEnterpriseEvaluator implements AreaEvaluator {
+  /**
+   * The workload names a test of the constructor looks each workload's name up in.
+   */
+  private static final Set<String> WORKLOAD_NAMES_1 = Set.of("Intune", "EXO", "ProPlus", "SPO",
+      "Teams", "Teams Meetings", "Teams Phone Calling", "Teams Platform", "Yammer");
+
   private final Dataset data;
 
   /**
@@ -82,10 +89,7 @@ public final class ModernWorkEnterpriseEvaluator implements AreaEvaluator {
     for (int w = 0; w < workloadCount; w++) {
       String name = data.workloadName(w);
       String family = data.workloadFamily(w);
-      workloads1[w] = name.equals("Intune") || name.equals("EXO") || name.equals("ProPlus") ||
-          name.equals("SPO") || name.equals("Teams") || name.equals("Teams Meetings") ||
-          name.equals("Teams Phone Calling") || name.equals("Teams Platform") ||
-          name.equals("Yammer");
+      workloads1[w] = WORKLOAD_NAMES_1.contains(name);
     }
     this.counted1 = new boolean[data.workloadCount()];
     this.countedTypes1 = new boolean[data.typeCount()];

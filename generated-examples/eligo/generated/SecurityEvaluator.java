@@ -7,6 +7,7 @@ import eligo.data.Measure;
 import eligo.data.NodeResults;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
 import javax.annotation.processing.Generated;
 
 /**
@@ -36,6 +37,19 @@ import javax.annotation.processing.Generated;
  */
 @Generated("eligo")
 public final class SecurityEvaluator implements AreaEvaluator {
+  /**
+   * The workload names a test of the constructor looks each workload's name up in.
+   */
+  private static final Set<String> WORKLOAD_NAMES_1 = Set.of("Sentinel", "Azure Defender",
+      "Network Security", "Identity and Access Management");
+
+  /**
+   * The workload names a test of the constructor looks each workload's name up in.
+   */
+  private static final Set<String> WORKLOAD_NAMES_2 = Set.of("Azure Active Directory Premium",
+      "Microsoft Defender for Office 365", "Microsoft Defender for Endpoint",
+      "Microsoft Defender for Identity", "Microsoft Information Protection", "Intune");
+
   private final Dataset data;
 
   /**
@@ -94,13 +108,8 @@ public final class SecurityEvaluator implements AreaEvaluator {
     for (int w = 0; w < workloadCount; w++) {
       String name = data.workloadName(w);
       String family = data.workloadFamily(w);
-      workloads1[w] = name.equals("Sentinel") || name.equals("Azure Defender") ||
-          name.equals("Network Security") || name.equals("Identity and Access Management");
-      workloads2[w] = name.equals("Azure Active Directory Premium") ||
-          name.equals("Microsoft Defender for Office 365") ||
-          name.equals("Microsoft Defender for Endpoint") ||
-          name.equals("Microsoft Defender for Identity") ||
-          name.equals("Microsoft Information Protection") || name.equals("Intune");
+      workloads1[w] = WORKLOAD_NAMES_1.contains(name);
+      workloads2[w] = WORKLOAD_NAMES_2.contains(name);
     }
     this.counted1 = new boolean[data.workloadCount()];
     this.counted2 = new boolean[data.workloadCount()];

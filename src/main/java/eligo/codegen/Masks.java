@@ -32,7 +32,23 @@ final class Masks {
   private final Map<Ir.RateTable, String> rateTables = new LinkedHashMap<>();
   private final Map<List<Object>, String> attributes = new LinkedHashMap<>();
   private final List<FieldSpec> fields = new ArrayList<>();
+
+  /**
+   * The constant of each list of workload or family names a test reads with {@code contains}
+   * ({@link #anyEquals}), and those constants' fields, made when the fields are asked for.
+   */
+  private final Map<List<String>, String> nameSets = new LinkedHashMap<>();
+
+  private final List<FieldSpec> constants = new ArrayList<>();
+  private boolean fieldsTaken;
   private String allTypes;
+
+  /**
+   * Lists of names at least this long are tested with a set's {@code contains} (one hash lookup per
+   * workload) rather than a chain of {@code equals}: a site per partner makes 6 evaluators for each
+   * of 3,000 partners, and the chains were 2 % of its work.
+   */
+  static final int SET_FROM = 3;
 
   Masks(Names members) {
     this.members = members;
@@ -144,11 +160,33 @@ final class Masks {
   }
 
   List<FieldSpec> fields() {
-    return List.copyOf(fields);
+    nameConstants();
+    fieldsTaken = true;
+    List<FieldSpec> all = new ArrayList<>(constants);
+    all.addAll(fields);
+    return List.copyOf(all);
+  }
+
+  /** Makes the constants of the name lists that the constructor's tests read. */
+  private void nameConstants() {
+    for (Ir.WorkloadSet set : workloadSets.keySet()) {
+      workloadTest(set);
+    }
+    for (Ir.TypesByWorkload by : byWorkload.keySet()) {
+      for (Ir.TypeCase c : by.cases()) {
+        workloadTest(c.when());
+      }
+    }
+    for (Ir.RateTable table : rateTables.keySet()) {
+      for (Ir.RateCase c : table.cases()) {
+        workloadTest(c.when());
+      }
+    }
   }
 
   /** Constructor statements filling every registered field from {@code data}. */
   CodeBlock constructorCode() {
+    nameConstants();
     CodeBlock.Builder b = CodeBlock.builder();
     for (Map.Entry<List<String>, String> e : typeLists.entrySet()) {
       b.addStatement("this.$N = data.typeMask($L)", e.getValue(), listOf(e.getKey()));
@@ -238,7 +276,7 @@ final class Masks {
    * Whether workload {@code w} is in the set, as a boolean expression over the constructor's locals
    * {@code name} and {@code family}. Every name is a {@code $S} literal.
    */
-  static JavaExpr workloadTest(Ir.WorkloadSet set) {
+  JavaExpr workloadTest(Ir.WorkloadSet set) {
     if (set instanceof Ir.AllWorkloads) {
       return JavaExpr.atom(CodeBlock.of("true"));
     }
@@ -268,9 +306,13 @@ final class Masks {
     throw new IllegalArgumentException("unknown workload set: " + set);
   }
 
-  private static JavaExpr anyEquals(String local, List<String> texts) {
+  private JavaExpr anyEquals(String local, List<String> texts) {
     if (texts.isEmpty()) {
       return JavaExpr.atom(CodeBlock.of("false"));
+    }
+    List<String> distinct = List.copyOf(new java.util.LinkedHashSet<>(texts));
+    if (distinct.size() >= SET_FROM) {
+      return JavaExpr.atom(CodeBlock.of("$N.contains($N)", nameSet(local, distinct), local));
     }
     List<CodeBlock> parts = new ArrayList<>();
     for (String text : texts) {
@@ -280,6 +322,46 @@ final class Masks {
         ? JavaExpr.atom(parts.get(0))
         : new JavaExpr(CodeBlock.join(parts, " ||$W"), JavaExpr.OR);
   }
+
+  /** The constant set of {@code names}, of workload names ({@code local} "name") or families. */
+  private String nameSet(String local, List<String> names) {
+    List<String> key = new ArrayList<>(names);
+    key.add(0, local); // a workload's name and a family of the same words are not one set
+    String name = nameSets.get(key);
+    if (name == null) {
+      if (fieldsTaken) {
+        throw new IllegalStateException("a set of names made after the fields were taken");
+      }
+      boolean workloads = local.equals("name");
+      int k = 1;
+      for (List<String> known : nameSets.keySet()) {
+        k += known.get(0).equals(local) ? 1 : 0;
+      }
+      name = members.allocate((workloads ? "WORKLOAD_NAMES_" : "FAMILIES_") + k, "NAMES_");
+      nameSets.put(List.copyOf(key), name);
+      CodeBlock.Builder args = CodeBlock.builder();
+      for (int i = 0; i < names.size(); i++) {
+        args.add(i == 0 ? "$L" : ",$W$L", JavaExpr.stringLiteral(names.get(i)));
+      }
+      constants.add(
+          FieldSpec.builder(
+                  com.palantir.javapoet.ParameterizedTypeName.get(SET, ClassName.get(String.class)),
+                  name,
+                  Modifier.PRIVATE,
+                  Modifier.STATIC,
+                  Modifier.FINAL)
+              .addJavadoc(
+                  "$L\n",
+                  workloads
+                      ? "The workload names a test of the constructor looks each workload's name up in."
+                      : "The families a test of the constructor looks each workload's family up in.")
+              .initializer("$T.of($L)", SET, args.build())
+              .build());
+    }
+    return name;
+  }
+
+  static final ClassName SET = ClassName.get(java.util.Set.class);
 
   static CodeBlock listOf(List<String> texts) {
     List<CodeBlock> args = new ArrayList<>();
