@@ -8,6 +8,7 @@ import eligo.engine.Engine;
 import eligo.engine.Evaluation;
 import eligo.engine.EvaluationFailure;
 import eligo.engine.Outcome;
+import eligo.engine.OutcomeSlice;
 import eligo.io.OutputFolder;
 import eligo.ir.Ir;
 import eligo.report.html.Html;
@@ -28,9 +29,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * One partner's site: every view of its customers and nothing of any other partner's. The site is
  * rendered from the outcome of a {@linkplain DatasetSlice slice} of the dataset holding only that
- * partner's customers, evaluated at the whole dataset's as-of month, which gives exactly the
- * partner's rows of the whole run; so no other partner's id, customer, count or total can reach any
- * of its files, aggregates included.
+ * partner's customers: for one partner, the slice evaluated at the whole dataset's as-of month,
+ * which gives exactly the partner's rows of the whole run; for every partner ({@link #writeEach}),
+ * those rows cut from the whole run ({@link OutcomeSlice}). So no other partner's id, customer,
+ * count or total can reach any of its files, aggregates included.
  *
  * <p>For a server: {@link #outcome} then {@link SitePages#partner} renders one page at a time;
  * {@link #writeInto} writes a whole site into any folder.
@@ -79,9 +81,9 @@ public final class PartnerSite {
 
   /**
    * Writes one site per partner of {@code whole}, each in {@code dir/NAME/} ({@link SiteNames}),
-   * with an {@code index.html} beside them that links to each; {@code dir} is replaced whole.
-   * Partners are evaluated and written on {@code threads} threads; {@code progress} counts
-   * partners.
+   * with an {@code index.html} beside them that links to each; {@code dir} is replaced whole. Every
+   * customer is evaluated once, on {@code threads} threads, and each partner's part of that outcome
+   * ({@link OutcomeSlice}) written on as many; {@code progress} counts partners.
    *
    * @return the number of partners, each with its site
    */
@@ -102,24 +104,22 @@ public final class PartnerSite {
     for (int c = 0; c < whole.customerCount(); c++) {
       byPartner.get(whole.partnerId(c)).add(c);
     }
-    try {
-      writeEach(whole, asOf, dir, threads, progress, byPartner, chosen, evaluators);
-      return byPartner.size();
-    } catch (EvaluationFailureCarrier e) {
-      throw (EvaluationFailure) e.getCause();
-    }
+    // every customer evaluated once, on every thread; each partner's part is cut from it
+    Outcome all =
+        Eligo.evaluate(chosen, evaluators, whole, asOf, threads, Evaluation.Progress.NONE);
+    writeEach(all, dir, threads, progress, byPartner);
+    return byPartner.size();
   }
 
   private static void writeEach(
-      Dataset whole,
-      int asOf,
+      Outcome all,
       Path dir,
       int threads,
       Evaluation.Progress progress,
-      Map<String, List<Integer>> byPartner,
-      Ir.Program program,
-      Engine.Compiled evaluators)
+      Map<String, List<Integer>> byPartner)
       throws IOException {
+    Dataset whole = all.data;
+    int asOf = all.asOf;
     OutputFolder.write(
         dir,
         tmp -> {
@@ -164,13 +164,7 @@ public final class PartnerSite {
                         int[] customers =
                             e.getValue().stream().mapToInt(Integer::intValue).toArray();
                         Outcome o =
-                            Eligo.evaluate(
-                                program,
-                                evaluators,
-                                DatasetSlice.of(whole, customers),
-                                asOf,
-                                1,
-                                Evaluation.Progress.NONE);
+                            OutcomeSlice.of(all, customers, DatasetSlice.of(whole, customers));
                         Explainer explainer = Explainer.forSite(o, explainers.get());
                         explainers.set(explainer);
                         SiteWriter.writeInto(
@@ -194,9 +188,6 @@ public final class PartnerSite {
             if (cause instanceof IOException io) {
               throw io;
             }
-            if (cause instanceof EvaluationFailure f) {
-              throw new EvaluationFailureCarrier(f);
-            }
             if (cause instanceof RuntimeException r) {
               throw r;
             }
@@ -205,14 +196,5 @@ public final class PartnerSite {
             pool.shutdownNow();
           }
         });
-  }
-
-  /** Carries an evaluation failure of one partner out of the folder writer. */
-  static final class EvaluationFailureCarrier extends RuntimeException {
-    private static final long serialVersionUID = 1L;
-
-    EvaluationFailureCarrier(EvaluationFailure cause) {
-      super(cause);
-    }
   }
 }
