@@ -4,10 +4,12 @@ import com.palantir.javapoet.ArrayTypeName;
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.FieldSpec;
+import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
 import eligo.ir.Ir;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -21,6 +23,7 @@ import javax.lang.model.element.Modifier;
 final class Masks {
   static final ClassName LIST = ClassName.get(List.class);
   static final ClassName ARRAYS = ClassName.get(java.util.Arrays.class);
+  static final ClassName SET = ClassName.get(java.util.Set.class);
   private static final TypeName BOOLEANS = ArrayTypeName.of(TypeName.BOOLEAN);
   private static final TypeName BOOLEANS_BY_WORKLOAD = ArrayTypeName.of(BOOLEANS);
   private static final TypeName LONGS = ArrayTypeName.of(TypeName.LONG);
@@ -35,7 +38,8 @@ final class Masks {
 
   /**
    * The constant of each list of workload or family names a test reads with {@code contains}
-   * ({@link #anyEquals}), and those constants' fields, made when the fields are asked for.
+   * ({@link #anyEquals}), and those constants' fields: made as the tests are, at the latest when
+   * the fields are asked for.
    */
   private final Map<List<String>, String> nameSets = new LinkedHashMap<>();
 
@@ -310,7 +314,7 @@ final class Masks {
     if (texts.isEmpty()) {
       return JavaExpr.atom(CodeBlock.of("false"));
     }
-    List<String> distinct = List.copyOf(new java.util.LinkedHashSet<>(texts));
+    List<String> distinct = List.copyOf(new LinkedHashSet<>(texts));
     if (distinct.size() >= SET_FROM) {
       return JavaExpr.atom(CodeBlock.of("$N.contains($N)", nameSet(local, distinct), local));
     }
@@ -345,7 +349,7 @@ final class Masks {
       }
       constants.add(
           FieldSpec.builder(
-                  com.palantir.javapoet.ParameterizedTypeName.get(SET, ClassName.get(String.class)),
+                  ParameterizedTypeName.get(SET, ClassName.get(String.class)),
                   name,
                   Modifier.PRIVATE,
                   Modifier.STATIC,
@@ -360,8 +364,6 @@ final class Masks {
     }
     return name;
   }
-
-  static final ClassName SET = ClassName.get(java.util.Set.class);
 
   static CodeBlock listOf(List<String> texts) {
     List<CodeBlock> args = new ArrayList<>();

@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import eligo.data.Dataset;
 import eligo.data.DatasetSlice;
-import eligo.io.Mode;
-import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.Set;
@@ -20,10 +18,12 @@ import org.junit.jupiter.api.Test;
 class OutcomeSliceTest {
   @Test
   void everyPartnersCutIsItsSliceEvaluated() throws Exception {
-    Started s = sample();
-    Dataset whole = s.loaded().dataset();
-    int asOf = Eligo.asOf(null, whole);
-    Outcome all = evaluate(s, whole, asOf);
+    // the whole evaluated on two threads, as a site per partner does
+    SampleRun run = SampleRun.evaluate(2);
+    Started s = run.started();
+    Dataset whole = run.data();
+    Outcome all = run.outcome();
+    int asOf = all.asOf;
     Set<String> partners = new LinkedHashSet<>();
     for (int c = 0; c < whole.customerCount(); c++) {
       partners.add(whole.partnerId(c));
@@ -74,9 +74,9 @@ class OutcomeSliceTest {
 
   @Test
   void aCutMissingACustomerOfItsPartnerOrNotOfItsSliceIsRefused() throws Exception {
-    Started s = sample();
-    Dataset whole = s.loaded().dataset();
-    Outcome all = evaluate(s, whole, Eligo.asOf(null, whole));
+    SampleRun run = SampleRun.evaluate(1);
+    Dataset whole = run.data();
+    Outcome all = run.outcome();
     int[] customers = DatasetSlice.customersOf(whole, whole.partnerId(0));
     assertThat(customers.length).isGreaterThan(1);
     int[] fewer = Arrays.copyOf(customers, customers.length - 1);
@@ -96,15 +96,5 @@ class OutcomeSliceTest {
   private static Outcome evaluate(Started s, Dataset data, int asOf) throws Exception {
     return Eligo.evaluate(
         s.criteria().program(), s.evaluators(), data, asOf, 1, Evaluation.Progress.NONE);
-  }
-
-  /** The shipped criteria started on the bundled sample data, evaluated by the generated engine. */
-  private static Started sample() throws Exception {
-    return Eligo.start(
-        Path.of("criteria"),
-        Path.of("examples/sample-data"),
-        Mode.STRICT,
-        Engine.generated,
-        Stages.NONE);
   }
 }
