@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import eligo.engine.Outcome;
 import eligo.ir.Ir;
+import eligo.report.html.Html;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
@@ -19,22 +20,31 @@ class SetLinksTest {
     assertThat(p005.setLinks).isSameAs(p003.setLinks);
     assertThat(program.setLinks).isSameAs(p003.setLinks);
 
-    // every named set of a node leads to its anchor on the summary, numbered as the summary
-    // numbers them: in the order of the areas, nodes and leaves, each set once
-    java.util.Map<java.util.List<String>, String> anchors = new java.util.HashMap<>();
+    // every named set of a node leads to the paragraph of the summary page that lists it
+    String summary = Markup.quoted(SitePages.partner(Runs.partner(whole, "P003")).summary());
     int linked = 0;
     for (SiteModel.AreaInfo info : p003.areas) {
       for (Ir.Node n : TreeSections.nodesInOrder(info.outcome().area)) {
         for (java.util.List<String> names : TreeSections.namedSets(n)) {
-          String anchor =
-              anchors.computeIfAbsent(names, k -> TreeSections.setAnchor(anchors.size() + 1));
           String words = Words.namedWorkloads(names.size());
           SetLinks.Link link = p003.setLinks.in(n, "no workloads qualified (" + words + ")");
-          if (link != null) {
-            assertThat(link.anchor()).isEqualTo(anchor);
-            assertThat(link.words()).isEqualTo(words);
-            linked++;
+          if (link == null) {
+            continue; // a node whose sets share their words links to none
           }
+          assertThat(link.words()).isEqualTo(words);
+          String start =
+              "<p class=\"set\" id=\""
+                  + link.anchor()
+                  + "\">The "
+                  + names.size()
+                  + " named workloads: ";
+          assertThat(summary).contains(start);
+          int at = summary.indexOf(start);
+          String listed = summary.substring(at, summary.indexOf("</p>", at));
+          for (String name : names) {
+            assertThat(listed).contains(Html.escape(name));
+          }
+          linked++;
         }
       }
     }
